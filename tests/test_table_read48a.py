@@ -6,10 +6,13 @@ by a range in a bracket ("（4月10日至4月25日）")."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from mstrack.errors import InputError
 from mstrack.sources.table.office_names import town_name
+from mstrack.sources.table.schedule import parse_deadline, span_start
 from mstrack.sources.table.units import office_list
 
 from .conftest import convert_written
@@ -107,3 +110,32 @@ def test_lines_opened_by_names_mostly_no_offices_are_no_duties(tmp_path):
              "（二）前期工作：开展招投标工作。", "（三）后期工作：完善成果。", "（四）村民代表：参加会议。"]
     with pytest.raises(InputError, match="no header row found"):
         _read(tmp_path, lines, year=2021)
+
+
+STAGES = [
+    "二、实施步骤",
+    "（一）前期工作阶段（4月10日至4月25日）：开展规划编制单位招投标工作。",
+    "（二）组织实施阶段（4月26日至7月15日）：开展基础调查及分析评价工作，编制完成初步方案。",
+    "（三）成果报批阶段（11月1日至11月15）：完善规划编制成果，报请区管委会批准实施。",
+    "某片区管理局党政办公室",
+]
+
+
+def test_stages_dated_by_a_span_after_the_duties_are_read_each_due_at_its_end(tmp_path):
+    """"二、实施步骤" after the duties, each stage "（一）X阶段（4月10日至4月25日）：…": a task each, its words the stage's
+    name and work without the bracket, due on the span's last day (its 日 left out: "11月15"), starting on its first
+    (a checkpoint); the signature after them no stage."""
+    tasks = _read(tmp_path, [*DUTIES, *STAGES], year=2021)
+    stages = [t for t in tasks if t.code.startswith("二")]
+    assert [t.code for t in stages] == ["二(一)", "二(二)", "二(三)"]
+    assert stages[0].title == "前期工作阶段：开展规划编制单位招投标工作。"
+    assert [t.deadline.isoformat() for t in stages] == ["2021-04-25", "2021-07-15", "2021-11-15"]
+    assert [c.due.isoformat() for c in stages[1].lines[0].checkpoints][:1] == ["2021-04-26"]
+
+
+def test_a_span_of_two_days_is_due_on_the_second_and_starts_on_the_first():
+    """"11月1日至11月15": the 15th (no month's end: the 日 is left out as the first day printed it); the start a date."""
+    assert parse_deadline("11月1日至11月15", 2021) == date(2021, 11, 15)
+    assert parse_deadline("4月10日至4月25日", 2021) == date(2021, 4, 25)
+    assert span_start("4月10日至4月25日", 2021) == (date(2021, 4, 10), "4月10日起")
+    assert span_start("4月至5月", 2021) is None

@@ -10,6 +10,7 @@ import re
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, heading_entry, numbered_table
+from mstrack.sources.table.list_stages import stage_part
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
 
@@ -34,19 +35,23 @@ def duty_list(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], li
     """The first part naming duties ("五、职责分工", DUTY_PART_RE) whose lines up to the next part are party headings
     (PARTY_RE, numbered （一） （二） … in order, MIN_PARTIES or more, most of them offices' names) each over its duty:
     one paragraph, one task coded by the heading ("五(一)"); or items "1." … , a task each ("五(五)1"), a paragraph
-    above them opening them, no task. (the part's row, the row after its last line, header, cells, the row each is read
-    from); None when there is no such part."""
+    above them opening them, no task. A part of stages each dated by its span right after it ("五、实施步骤",
+    list_stages) is read with it: who does each part, and when each stage is due. (the part's row, the row after its
+    last line, header, cells, the row each is read from); None when there is no such part."""
     for at, row in enumerate(rows):
         texts = row_texts(row)
         if len(texts) != 1 or not (part := AREA_RE.match(texts[0])) or not DUTY_PART_RE.search(part[2]) or len(part[2]) > 12:
             continue
         end = next((k for k in range(at + 1, len(rows)) if len(t := row_texts(rows[k])) == 1 and AREA_RE.match(t[0])), len(rows))
         if (found := _duties(rows, at, end)) is not None:
-            return at, end, *found
+            entries, source = found
+            if (stages := stage_part(rows, end)) is not None:  # "五、实施步骤" right after: when each stage is due
+                entries, source, end = [*entries, *stages[0]], [*source, *stages[1]], stages[2]
+            return at, end, *numbered_table(entries), source
     return None
 
 
-def _opened_duties(rows: list[Row], at: int, end: int) -> tuple[list[str], list[list[str]], list[Row]] | None:
+def _opened_duties(rows: list[Row], at: int, end: int) -> tuple[list[Entry], list[Row]] | None:
     """The part's duties when each of its lines is one, numbered "（一）" on and opened by its party and a colon
     ("（一）资源生态处：牵头前期筹划…", "（四）村居：相关村配合…"), MIN_PARTIES or more, half the parties or more offices'
     names (the colon after each says it is a party: "片区财政专班", "村居" beside them): each a task coded by its number
@@ -58,10 +63,10 @@ def _opened_duties(rows: list[Row], at: int, end: int) -> tuple[list[str], list[
         return None
     entries = [heading_entry(None, row_texts(rows[at])[0]), *(
         Entry(rows[k], "item", "", f"（{m[1]}）{m[3].strip()}", labels={LEAD_LABEL: m[2]}) for k, m in enumerate(found, at + 1))]
-    return *numbered_table(entries), rows[at:end]
+    return entries, rows[at:end]
 
 
-def _duties(rows: list[Row], at: int, end: int) -> tuple[list[str], list[list[str]], list[Row]] | None:
+def _duties(rows: list[Row], at: int, end: int) -> tuple[list[Entry], list[Row]] | None:
     """The part's duties as a table (header, cells, rows read), or None when its lines are not party headings each
     over its duty."""
     if (opened := _opened_duties(rows, at, end)) is not None:
@@ -95,5 +100,5 @@ def _duties(rows: list[Row], at: int, end: int) -> tuple[list[str], list[list[st
         for i, m in numbered:
             entries.append(Entry(rows[i], "item", m[1], m[2].strip()))
             source.append(rows[i])
-    return *numbered_table(entries), source
+    return entries, source
 
