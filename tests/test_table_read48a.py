@@ -139,3 +139,24 @@ def test_a_span_of_two_days_is_due_on_the_second_and_starts_on_the_first():
     assert parse_deadline("4月10日至4月25日", 2021) == date(2021, 4, 25)
     assert span_start("4月10日至4月25日", 2021) == (date(2021, 4, 10), "4月10日起")
     assert span_start("4月至5月", 2021) is None
+
+
+TASK_PART = [
+    "某片区2021年村庄规划编制工作实施方案",
+    "一、工作任务",
+    "计划三年内实现应编规划村庄管控全覆盖。东星村、中甲村等5个村庄纳入2021年村庄规划编制工作任务，年底前完成规划编制工作。",
+    "二、编制原则",
+    "坚持“多规合一”和因地制宜原则，编制实用性村庄规划。",
+    *DUTIES[1:],
+]
+
+
+def test_the_plans_one_task_under_a_heading_naming_tasks_is_read_before_its_duties(tmp_path):
+    """"一、工作任务" over one paragraph setting the plan's figure (5个村庄), the next part's heading under it: the plan's
+    task "一", its words the paragraph, due on the one date it names ("年底前"; "三年内" is a span, no date); "二、编制原则"
+    is no task; the duties follow."""
+    tasks = _read(tmp_path, [*TASK_PART[:1], *TASK_PART[1:5], "三、职责分工", *DUTIES[2:]], year=2021)
+    assert [t.code for t in tasks] == ["一", "三(一)", "三(二)", "三(三)", "三(四)"]
+    assert tasks[0].title == TASK_PART[2]
+    assert tasks[0].deadline == date(2021, 12, 31)
+    assert [i.target for i in tasks[0].lines[0].indicators] == [5]

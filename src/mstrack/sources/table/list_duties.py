@@ -9,8 +9,11 @@ import re
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
+from mstrack.sources.table.list_deadlines import WHEN
 from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, heading_entry, numbered_table
+from mstrack.sources.table.list_single import names_tasks
 from mstrack.sources.table.list_stages import stage_part
+from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
 
@@ -20,6 +23,7 @@ PARTY_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s
 # "（一）资源生态处：牵头前期筹划…", "（二）片区财政专班：负责资金保障…": a duty opened by its party's name and a colon
 PARTY_OPENING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:、\s\d（）()“”\"]{2,20})\s*[：:]\s*(\S.*)$",
                               re.S)
+DUE_RE = re.compile(rf"(?<![\d一二两三四五六七八九十])(?:{WHEN})")  # a date in a paragraph's words; "三年内" is none
 MIN_PARTIES = 3  # the fewest party headings under the part for a list of duties
 
 
@@ -47,7 +51,24 @@ def duty_list(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], li
             entries, source = found
             if (stages := stage_part(rows, end)) is not None:  # "五、实施步骤" right after: when each stage is due
                 entries, source, end = [*entries, *stages[0]], [*source, *stages[1]], stages[2]
+            if (task := _task_part(rows, at)) is not None:  # "一、工作任务" over the plan's one task: read before them
+                at, entries, source = task[0], [task[1], *entries], [rows[task[0] + 1], *source]
             return at, end, *numbered_table(entries), source
+    return None
+
+
+def _task_part(rows: list[Row], before: int) -> tuple[int, Entry] | None:
+    """The part above the duties whose heading names the plan's task ("一、工作任务", list_single.names_tasks) over one
+    paragraph that sets its figure ("…等5个村庄纳入2021年村庄规划编制工作任务，年底前完成…"), the next part's heading
+    right under it: the plan's one task, coded by its heading's number ("一"), its words the paragraph, due on the one
+    date it names ("年底前"; "三年内" is a span, no date); (the heading's row, the task). None when there is no such part."""
+    for at in range(before - 2):
+        texts, below, after = (row_texts(rows[k]) for k in (at, at + 1, at + 2))
+        if len(texts) == 1 and (m := AREA_RE.match(texts[0])) and names_tasks(texts[0]) and len(below) == 1 \
+                and not AREA_RE.match(below[0]) and not PARTY_OPENING_RE.match(below[0]) and sets_figure(below[0]) \
+                and len(after) == 1 and AREA_RE.match(after[0]):
+            dates = {d[1] for d in DUE_RE.finditer(below[0])}  # "…，年底前完成规划编制工作": its one date its deadline
+            return at, Entry(rows[at + 1], "item", m[1], below[0], labels={"完成时限": dates.pop()} if len(dates) == 1 else {})
     return None
 
 
