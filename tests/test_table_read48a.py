@@ -11,7 +11,8 @@ from datetime import date
 import pytest
 
 from mstrack.errors import InputError
-from mstrack.sources.table.office_names import town_name
+from mstrack.sources.table.list_numbered import units_after
+from mstrack.sources.table.office_names import zones_administered
 from mstrack.sources.table.schedule import parse_deadline, span_start
 from mstrack.sources.table.units import office_list
 
@@ -67,11 +68,12 @@ def test_an_annex_line_after_the_closing_part_is_no_items_label(tmp_path):
 
 
 def test_a_zone_is_an_office_where_a_label_says_one_stands():
-    """"海坛片区" (a zone its 片区管理局 administers) leads as a town does, where a 责任单位 label says an office stands;
-    alone in a bracket after words ("（城关片区）") a zone names nobody."""
-    assert town_name("海坛片区")
-    assert office_list("海坛片区，区经发局、征安办，金井片区、君山片区", towns=True)
-    assert not office_list("城关片区")
+    """"海坛片区" in a 责任单位 label stands for its 片区管理局, whose name the label's position says it is; in a bracket
+    after an item's words ("（城东片区 各县区）") a zone is a place, no office."""
+    printed = "海坛片区，区经发局、征安办，金井片区、君山片区"
+    assert zones_administered(printed) == "海坛片区管理局，区经发局、征安办，金井片区管理局、君山片区管理局"
+    assert office_list(zones_administered(printed))
+    assert units_after("新建学校3所。（城东片区 各县区）")[1] == ""
 
 
 def test_zones_in_a_units_line_are_the_items_units(tmp_path):

@@ -28,6 +28,7 @@ from mstrack.sources.table.list_single import tasks_heading_at
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, reports_progress, states_work
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
+from mstrack.sources.table.office_names import zones_administered
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import labelled_roles, office_list
@@ -300,15 +301,15 @@ def item_offices(found: list[tuple[str, str, str]], labels: dict[int, list[Entry
 
 def _item_label(row: Row) -> Entry | None:
     """A labelled paragraph under an item, as entry_of reads it: a column's label, the item's content or context, or an
-    aside; None for any other row. A lead's or units' label names offices (office_list, a town or a zone by its name
-    among them where the label says an office stands: "责任单位：海坛片区，区经发局"), or offices by their roles (a duty
+    aside; None for any other row. A lead's or units' label names offices (office_list, a zone by its name among them
+    its office, office_names.zones_administered: "责任单位：海坛片区，区经发局"), or offices by their roles (a duty
     paragraph read, "牵头单位：A；责任单位：B": duty_clauses), else it is no item's. The annex a document names after its
     body ("附件：…领导小组") is no item's either: the list ends there."""
     entry = entry_of(row)
     if entry is None or entry.kind not in ("label", "note") or ANNEX_RE.match(row_texts(row)[0]):
         return None
     staff = entry.kind == "label" and label_kind(entry.code) in ("lead", "units")
-    return None if staff and not (office_list(entry.text, towns=True) or labelled_roles(entry.text)) else entry
+    return None if staff and not (office_list(zones_administered(entry.text)) or labelled_roles(entry.text)) else entry
 
 
 def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -> bool:

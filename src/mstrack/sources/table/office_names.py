@@ -202,7 +202,7 @@ def _name_head(line: str) -> bool:
 # a town's, a township's, a street's, a community's or a village's name ("城关镇", "城北街道", "白水村"): no office's
 # ending, yet where an office stands (a bracket after an item's stop, "由…负责落实", a 责任单位 label) the body that does a
 # 民生实事's work; a word ending like one ("城乡", "农村", "美丽乡村") names no town
-TOWN_END = ("镇", "乡", "街道", "镇街", "社区", "村", "片区")  # "海坛片区": a zone its 片区管理局 administers, as a town
+TOWN_END = ("镇", "乡", "街道", "镇街", "社区", "村")
 TOWN_WORDS = ("城乡", "乡村", "农村", "城镇", "乡镇", "小镇", "城市社区", "农村社区", "城乡社区", "贫困村", "行政村", "自然村",
               "中心村", "建制村")
 # the towns of an area or of the work, every one its own office: "各乡镇", "城区各街道", "全县各行政村", "属地镇街",
@@ -211,6 +211,16 @@ TOWN_LEVEL = r"(?:乡镇|镇街|街镇|街道|镇|乡|社区|行政村|村居|�
 TOWN_GROUP_WORDS = r"各|所在地?|属地|相关|有关|涉及"
 TOWN_GROUP_RE = re.compile(rf"(?P<area>[\u4e00-\u9fff]{{0,6}}?[{AREA_LEVELS}]|辖区|沿线|)各?(?:项目|工程)?"
                            rf"(?:{TOWN_GROUP_WORDS}){{1,2}}{TOWN_LEVEL}")
+
+
+ZONE_NAME_RE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}片区)(?![\u4e00-\u9fff])")  # "海坛片区" in a list
+
+
+def zones_administered(text: str) -> str:
+    """A list of offices naming zones by their own names ("海坛片区，区经发局、征安办，金井片区"), each zone written as its
+    片区管理局, whose name it stands for where a label says an office stands ("责任单位：…"); a zone in a bracket after an
+    item's words ("（城东片区 各县区）") is a place, and is not read so."""
+    return ZONE_NAME_RE.sub(r"\1管理局", text)
 
 
 def town_name(name: str) -> bool:
