@@ -162,3 +162,9 @@ def test_the_plans_one_task_under_a_heading_naming_tasks_is_read_before_its_duti
     assert tasks[0].title == TASK_PART[2]
     assert tasks[0].deadline == date(2021, 12, 31)
     assert [i.target for i in tasks[0].lines[0].indicators] == [5]
+
+
+def test_the_task_part_right_above_the_duties_is_read(tmp_path):
+    """"一、工作任务" and its paragraph right above "二、职责分工": the task "一", then the duties "二(一)" …"""
+    tasks = _read(tmp_path, [*TASK_PART[:3], "二、职责分工", *DUTIES[2:]], year=2021)
+    assert [t.code for t in tasks] == ["一", "二(一)", "二(二)", "二(三)", "二(四)"]

@@ -62,7 +62,7 @@ def _task_part(rows: list[Row], before: int) -> tuple[int, Entry] | None:
     paragraph that sets its figure ("…等5个村庄纳入2021年村庄规划编制工作任务，年底前完成…"), the next part's heading
     right under it: the plan's one task, coded by its heading's number ("一"), its words the paragraph, due on the one
     date it names ("年底前"; "三年内" is a span, no date); (the heading's row, the task). None when there is no such part."""
-    for at in range(before - 2):
+    for at in range(before - 1):  # the paragraph and the next heading under it, that heading the duties' at the nearest
         texts, below, after = (row_texts(rows[k]) for k in (at, at + 1, at + 2))
         if len(texts) == 1 and (m := AREA_RE.match(texts[0])) and names_tasks(texts[0]) and len(below) == 1 \
                 and not AREA_RE.match(below[0]) and not PARTY_OPENING_RE.match(below[0]) and sets_figure(below[0]) \
