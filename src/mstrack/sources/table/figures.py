@@ -15,7 +15,7 @@ from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_ke
 from mstrack.sources.table.period_amounts import bound_each_period, bound_held_again, per_period_amount
 from mstrack.sources.table.placing import assign
 from mstrack.sources.table.raw import RawLine, RawTask
-from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts, one_mark, outlet_dates
+from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts, one_mark, outlet_dates, span_start
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level, join_month_plan_figures
 from mstrack.sources.table.steps import bare_step, series_stage, stage_fits
 from mstrack.vocabulary import BOUND_WORDS, PLACE_NAME, PROGRESS_MOMENT, PROGRESS_OPENING, START_VERBS
@@ -350,7 +350,8 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
     if dates := outlet_dates(label, year):  # "县报，5月15日；县电视台，5月8日至5月12日": each date a checkpoint, the last the work's
         *earlier, (last_label, last_due, _) = dates
         return [(due, part, words) for part, due, words in earlier] + [(last_due, last_label, text)]
-    return [(raw.deadline or deadline, label, text)]
+    start = span_start(label, year)  # "4月10日至4月25日": the work starts on the span's first day, is due on its second
+    return [*([(start[0], start[1], start[1])] if start else []), (raw.deadline or deadline, label, text)]
 
 
 BUDGET_RE = re.compile(r"^\s*(?:计划投资|总投资|概算|预算|估算)")

@@ -14,6 +14,7 @@ from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
 from mstrack.sources.table.list_bracketed import (
     bracketed_run,
+    bracketed_runs,
     bracketed_table,
     chinese_item,
     chinese_run,
@@ -27,7 +28,7 @@ from mstrack.sources.table.list_bracketed import (
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
-from mstrack.sources.table.list_duties import duty_list
+from mstrack.sources.table.list_duties import duty_list, shares_out
 from mstrack.sources.table.list_headed import headed_run, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_lines import joined_lines, rejoined, spaced_labels, unnumbered_headings, unwrapped
@@ -178,7 +179,8 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
                   offices: list[str] | None = None, reported: list | None = None, due: list[bool] | None = None,
                   assigned: bool = False, restated: bool = False, lines: list[bool] | None = None, few: list[bool] | None = None,
-                  listed: bool = False, facts: list[str] | None = None, owned: bool = True, inside: int = 0) -> bool:
+                  listed: bool = False, facts: list[str] | None = None, owned: bool = True, inside: int = 0,
+                  shared: bool = False) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
     Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
@@ -203,7 +205,9 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     `owned`: an item whose offices are labelled on its own line (`lines`) is work whatever it names (a 分工's topics,
     "水库安全专题"), unless the items are the parts of one group of a "(一)" list (_group_parts), which that list reads.
     `inside`: how many of the last lines of `above` are the list's own later group headings ("二、督查检查考核计划" over
-    its second group): they may name the programme, but they are no introduction, so they do not make it another topic."""
+    its second group): they may name the programme, but they are no introduction, so they do not make it another topic.
+    `shared`: the items stand under a part sharing the work out (list_duties.shares_out): one whose offices are
+    labelled under it is a duty whatever topic it names ("（三）资金保障。…"), no requirement."""
     staffed_lines, lines = lines, [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     # the title or the introduction reports results: whichever line names the programme
@@ -219,7 +223,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     # an item whose offices are its own, labelled by role, is work whatever it names ("水库安全专题" over "责任单位：…"):
     # a 分工 assigns it; only a closing section's words stay a requirement (list_sections.requirement's `own`)
     assigned_items = {text for text, own in zip(items, staffed_lines or [], strict=False)
-                      if owned and own and not requirement(text, own=True)}
+                      if owned and own and (shared or not requirement(text, own=True))}
     work = [text for text in items if states_work(text, text in assigned_items) and (does_work(text) or text in assigned_items)]
     if figures:
         staffed = {text for text, units, own in zip(items, offices or [], staffed_lines or [False] * len(items), strict=False)
@@ -234,7 +238,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     named = restated or programme or \
         due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False))) or \
         staffed_lines is not None and not _other_topic(lines[:len(lines) - inside]) \
-        and labelled_work(list(zip(items, staffed_lines, strict=True)))
+        and labelled_work(list(zip(items, staffed_lines, strict=True)), shared)
     if not (named and (len(work) >= MIN_ITEMS or few_enough) and 2 * len(work) > len(items)):
         if results and reported is not None:  # a report's items, too few or no work even so: refused as a report
             reported.append(results)
@@ -395,7 +399,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             listed[0].left_out += [e.row.number for e in run_items if e.kind == "item" and e not in chosen
                                    and (e.units or e.labels) and sets_figure(e.text)]
             return listed
-        if run := (bracketed_run(sheet.rows) or (one := bracketed_run(sheet.rows, one=True))):
+        for run, one in bracketed_runs(sheet.rows):  # a part of methods refused, its part of duties after it read
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
             staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
             if goals := staffed_from([(kind == "heading", own, words)
@@ -421,7 +425,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                      or lead_opening(row_texts(source[k])[0]) is not None  # or "（一）A牵头…": its lead opening it
                      for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
             if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines,
-                                         listed=bool(one), inside=len(headings) - heads(chosen, 0)):
+                                         listed=bool(one), inside=len(headings) - heads(chosen, 0),
+                                         shared=shares_out(headings)):
                 header, rows, read = bracketed_table(chosen, labels, source)
                 listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]))
                 listed[0].unheaded = unread  # a heading over no item: named, not an empty area

@@ -5,9 +5,11 @@ their labelled paragraphs and their progress."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.list_duties import shares_out
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
     CLOSED,
@@ -26,6 +28,7 @@ from mstrack.sources.table.list_single import tasks_heading_at
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, reports_progress, states_work
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
+from mstrack.sources.table.office_names import zones_administered
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import labelled_roles, office_list
@@ -163,7 +166,7 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
     return ("heading", texts[0], "") if AREA_RE.match(texts[0]) and not units else None
 
 
-def bracketed_run(rows: list[Row], one: bool = False,
+def bracketed_run(rows: list[Row], one: bool = False, after: int = 0,
                   ) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
     """The first run of MIN_ITEMS or more items numbered "(一)", "(二)"… in order, with the headings "一、…" above and
     between them (a heading starts the count again): a 通知's points under its heading, (first row, each row's
@@ -172,7 +175,10 @@ def bracketed_run(rows: list[Row], one: bool = False,
     numbered in digits is read first (numbered_run): there "(一)" heads a group of items. An item's measures under their
     label ("推进措施:" over "1." "2.", item_measures) are its content, numbered again under each item: no items. `one`: a
     shorter run is read from its last heading naming tasks, each item after it a task (list_single.tasks_heading_at:
-    "二、工作任务" over one item "(一)…")."""
+    "二、工作任务" over one item "(一)…"). `after`: the first row looked at (bracketed_runs). A paragraph right under a
+    heading that shares the work out (list_duties.shares_out) and opens the run, before its item "(一)", introduces the
+    part ("六、责任分工" / "各片区…要强化配合…" / "（一）…"), as one before an item opened by its lead does: no item, and no
+    end of the run. Under a heading closing a run the paragraph ends that run, and the next starts at the heading."""
     start, last, items, before = None, 0, 0, 0  # before: the last item's number, a heading between (numbering on)
     found_rows: list[tuple[str, str, str]] = []
     source: list[Row] = []
@@ -180,6 +186,8 @@ def bracketed_run(rows: list[Row], one: bool = False,
     measures = item_measures(rows)
     listed: set[int] = set()  # the numbered lines under a label of the item's ("实施项目：" over "1、…" "2、…")
     for i, row in enumerate([*rows, None]):
+        if i < after:
+            continue
         if i in measures and found_rows and found_rows[-1][0] != "heading":  # the item's work: its content
             if measures[i][1]:
                 labels.setdefault(len(found_rows) - 1, []).append(Entry(row, "note", *measures[i]))
@@ -205,8 +213,8 @@ def bracketed_run(rows: list[Row], one: bool = False,
             labels.setdefault(len(found_rows) - 1, []).append(label)
             continue
         if found is None and row is not None and found_rows and found_rows[-1][0] == "heading" and i + 1 < len(rows) \
-                and (after := _bracketed(rows[i + 1])) is not None and after[0] == "一" \
-                and lead_opening(row_texts(rows[i + 1])[0]) is not None:
+                and (below := _bracketed(rows[i + 1])) is not None and below[0] == "一" \
+                and (lead_opening(row_texts(rows[i + 1])[0]) is not None or len(found_rows) == 1 and shares_out(found_rows[0][1:2])):
             continue  # "五、责任分工" / "…具体分工如下。" / "（一）A牵头…": a 分工's introduction, its heading the items' group
         number = chinese_count(found[0]) if found and found[0] not in ("heading", "top") else None
         if found and (number == last + 1 or found[0] in ("heading", "top") or last == 0 and before and number == before + 1
@@ -229,6 +237,22 @@ def bracketed_run(rows: list[Row], one: bool = False,
     return None
 
 
+def bracketed_runs(rows: list[Row]) -> Iterator[tuple[tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]], bool]]:
+    """Each run of "(一)" items on the page in turn (bracketed_run), the next looked for from the heading that closed
+    the last one and heads nothing in it ("五、回购方式" (一)–(四), "六、责任分工" over its introduction): a plan's part of
+    methods, no task list, before its part of duties; (run, False) each. When there is none, the shorter run read from
+    a heading naming tasks (`one`): (run, True)."""
+    at, found = 0, False
+    while (run := bracketed_run(rows, after=at)) is not None:
+        found = True
+        yield run, False
+        _, chosen, source, _ = run
+        at = rows.index(source[-1]) + (chosen[-1][0] != "heading")
+    if not found and (run := bracketed_run(rows, one=True)) is not None:
+        yield run, True
+
+
+ANNEX_RE = re.compile(r"^\s*附件\s*\d*\s*[：:]")  # "附件：城关农贸市场…领导小组", "附件1："
 MAX_JUMP = 3  # items a plan leaves out between two of its "(N)" items ("（三）" then "（六）": （四）, （五） not printed)
 LISTED_POINT_RE = re.compile(r"^(\d{1,2})\s*、\s*(\S.*)$", re.S)  # "1、1个美丽乡村示范乡": "、" after a number is no decimal point
 OPEN_LABEL_RE = re.compile(r"^([^，。,；;：:\s\d]{2,8})\s*[：:]\s*$")  # "实施项目：" with its value on the lines under it
@@ -277,13 +301,15 @@ def item_offices(found: list[tuple[str, str, str]], labels: dict[int, list[Entry
 
 def _item_label(row: Row) -> Entry | None:
     """A labelled paragraph under an item, as entry_of reads it: a column's label, the item's content or context, or an
-    aside; None for any other row. A lead's or units' label names offices (office_list), or offices by their roles (a
-    duty paragraph read, "牵头单位：A；责任单位：B": duty_clauses), else it is no item's."""
+    aside; None for any other row. A lead's or units' label names offices (office_list, a zone by its name among them
+    its office, office_names.zones_administered: "责任单位：海坛片区，区经发局"), or offices by their roles (a duty
+    paragraph read, "牵头单位：A；责任单位：B": duty_clauses), else it is no item's. The annex a document names after its
+    body ("附件：…领导小组") is no item's either: the list ends there."""
     entry = entry_of(row)
-    if entry is None or entry.kind not in ("label", "note"):
+    if entry is None or entry.kind not in ("label", "note") or ANNEX_RE.match(row_texts(row)[0]):
         return None
     staff = entry.kind == "label" and label_kind(entry.code) in ("lead", "units")
-    return None if staff and not (office_list(entry.text) or labelled_roles(entry.text)) else entry
+    return None if staff and not (office_list(zones_administered(entry.text)) or labelled_roles(entry.text)) else entry
 
 
 def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -> bool:

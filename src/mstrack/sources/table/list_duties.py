@@ -9,35 +9,89 @@ import re
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
+from mstrack.sources.table.list_deadlines import WHEN
 from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, heading_entry, numbered_table
+from mstrack.sources.table.list_single import names_tasks
+from mstrack.sources.table.list_stages import stage_part
+from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
 
 DUTY_PART_RE = re.compile(r"职责|分工")  # "职责分工", "部门职责", "责任分工": a part that shares the work out
 # "（一）区党群工作部", "（七）学校": a heading that is a party's name and nothing else (no stop, no number, no list)
 PARTY_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:、\s\d（）()“”\"]{2,20})$")
+# "（一）资源生态处：牵头前期筹划…", "（二）片区财政专班：负责资金保障…": a duty opened by its party's name and a colon
+PARTY_OPENING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:、\s\d（）()“”\"]{2,20})\s*[：:]\s*(\S.*)$",
+                              re.S)
+DUE_RE = re.compile(rf"(?<![\d一二两三四五六七八九十])(?:{WHEN})")  # a date in a paragraph's words; "三年内" is none
 MIN_PARTIES = 3  # the fewest party headings under the part for a list of duties
+
+
+def shares_out(headings: list[str]) -> bool:
+    """Whether a list's part headings all name the sharing of its work out ("六、责任分工", DUTY_PART_RE): its items
+    whose offices are labelled under them are duties whatever topic each names ("（三）资金保障。…" over "责任单位：…"),
+    no closing section's requirement (list_sections.labelled_work's `shared`)."""
+    return bool(headings) and all((m := AREA_RE.match(h)) is not None and len(m[2]) <= 12 and DUTY_PART_RE.search(m[2])
+                                  for h in headings)
 
 
 def duty_list(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], list[Row]] | None:
     """The first part naming duties ("五、职责分工", DUTY_PART_RE) whose lines up to the next part are party headings
     (PARTY_RE, numbered （一） （二） … in order, MIN_PARTIES or more, most of them offices' names) each over its duty:
     one paragraph, one task coded by the heading ("五(一)"); or items "1." … , a task each ("五(五)1"), a paragraph
-    above them opening them, no task. (the part's row, the row after its last line, header, cells, the row each is read
-    from); None when there is no such part."""
+    above them opening them, no task. A part of stages each dated by its span right after it ("五、实施步骤",
+    list_stages) is read with it: who does each part, and when each stage is due. (the part's row, the row after its
+    last line, header, cells, the row each is read from); None when there is no such part."""
     for at, row in enumerate(rows):
         texts = row_texts(row)
         if len(texts) != 1 or not (part := AREA_RE.match(texts[0])) or not DUTY_PART_RE.search(part[2]) or len(part[2]) > 12:
             continue
         end = next((k for k in range(at + 1, len(rows)) if len(t := row_texts(rows[k])) == 1 and AREA_RE.match(t[0])), len(rows))
         if (found := _duties(rows, at, end)) is not None:
-            return at, end, *found
+            entries, source = found
+            if (stages := stage_part(rows, end)) is not None:  # "五、实施步骤" right after: when each stage is due
+                entries, source, end = [*entries, *stages[0]], [*source, *stages[1]], stages[2]
+            if (task := _task_part(rows, at)) is not None:  # "一、工作任务" over the plan's one task: read before them
+                at, entries, source = task[0], [task[1], *entries], [rows[task[0] + 1], *source]
+            return at, end, *numbered_table(entries), source
     return None
 
 
-def _duties(rows: list[Row], at: int, end: int) -> tuple[list[str], list[list[str]], list[Row]] | None:
+def _task_part(rows: list[Row], before: int) -> tuple[int, Entry] | None:
+    """The part above the duties whose heading names the plan's task ("一、工作任务", list_single.names_tasks) over one
+    paragraph that sets its figure ("…等5个村庄纳入2021年村庄规划编制工作任务，年底前完成…"), the next part's heading
+    right under it: the plan's one task, coded by its heading's number ("一"), its words the paragraph, due on the one
+    date it names ("年底前"; "三年内" is a span, no date); (the heading's row, the task). None when there is no such part."""
+    for at in range(before - 1):  # the paragraph and the next heading under it, that heading the duties' at the nearest
+        texts, below, after = (row_texts(rows[k]) for k in (at, at + 1, at + 2))
+        if len(texts) == 1 and (m := AREA_RE.match(texts[0])) and names_tasks(texts[0]) and len(below) == 1 \
+                and not AREA_RE.match(below[0]) and not PARTY_OPENING_RE.match(below[0]) and sets_figure(below[0]) \
+                and len(after) == 1 and AREA_RE.match(after[0]):
+            dates = {d[1] for d in DUE_RE.finditer(below[0])}  # "…，年底前完成规划编制工作": its one date its deadline
+            return at, Entry(rows[at + 1], "item", m[1], below[0], labels={"完成时限": dates.pop()} if len(dates) == 1 else {})
+    return None
+
+
+def _opened_duties(rows: list[Row], at: int, end: int) -> tuple[list[Entry], list[Row]] | None:
+    """The part's duties when each of its lines is one, numbered "（一）" on and opened by its party and a colon
+    ("（一）资源生态处：牵头前期筹划…", "（四）村居：相关村配合…"), MIN_PARTIES or more, half the parties or more offices'
+    names (the colon after each says it is a party: "片区财政专班", "村居" beside them): each a task coded by its number
+    ("四(一)"), its words after the colon, led by its party; None for any other part."""
+    lines = [row_texts(rows[k]) for k in range(at + 1, end)]
+    found = [PARTY_OPENING_RE.match(texts[0]) if len(texts) == 1 else None for texts in lines]
+    if len(found) < MIN_PARTIES or not all(found) or 2 * sum(office_list(m[2]) for m in found) < len(found) \
+            or [chinese_count(m[1]) for m in found] != list(range(1, len(found) + 1)):
+        return None
+    entries = [heading_entry(None, row_texts(rows[at])[0]), *(
+        Entry(rows[k], "item", "", f"（{m[1]}）{m[3].strip()}", labels={LEAD_LABEL: m[2]}) for k, m in enumerate(found, at + 1))]
+    return entries, rows[at:end]
+
+
+def _duties(rows: list[Row], at: int, end: int) -> tuple[list[Entry], list[Row]] | None:
     """The part's duties as a table (header, cells, rows read), or None when its lines are not party headings each
     over its duty."""
+    if (opened := _opened_duties(rows, at, end)) is not None:
+        return opened
     heads = [k for k in range(at + 1, end) if len(t := row_texts(rows[k])) == 1 and PARTY_RE.match(t[0])]
     parties = [PARTY_RE.match(row_texts(rows[k])[0])[2] for k in heads]
     if len(heads) < MIN_PARTIES or heads[0] != at + 1 or 2 * sum(map(office_list, parties)) <= len(parties) \
@@ -67,5 +121,5 @@ def _duties(rows: list[Row], at: int, end: int) -> tuple[list[str], list[list[st
         for i, m in numbered:
             entries.append(Entry(rows[i], "item", m[1], m[2].strip()))
             source.append(rows[i])
-    return *numbered_table(entries), source
+    return entries, source
 

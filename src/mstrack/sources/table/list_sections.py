@@ -210,16 +210,18 @@ def dated_work(items: list[tuple[str, bool, bool]]) -> bool:
     return len(items) >= MIN_ITEMS and all(staffed and due and not requirement(words) for words, staffed, due in items)
 
 
-def labelled_work(items: list[tuple[str, bool]]) -> bool:
+def labelled_work(items: list[tuple[str, bool]], shared: bool = False) -> bool:
     """Items, (words, offices labelled on a line of their own under it) each, that are a work list whatever the title
     calls them, or with no title ("(一)启动…" over "项目内容：…" and "责任单位：…", a table's columns written as lines):
     MIN_ITEMS or more, each with its 责任单位 or 牵头单位 line, most not a requirement on offices (requirement's `own`: the
     line assigns the work whatever verb opens it); as dated_work's 完成时限 lines, the labelled office lines say so. A
     notice's points name no office so, or are its closing sections' ("强化督查考核。（责任单位：区督查室）"); a plan's
     labelled items may end with a few ("做好资金保障", "加强目标考核", each with its 责任单位 line: its last group), or hold
-    a duty's words inside an item of work ("…继续开展评估考核，加大督查力度。（区交建局）"): most of them work."""
+    a duty's words inside an item of work ("…继续开展评估考核，加大督查力度。（区交建局）"): most of them work. `shared`:
+    the items stand under a part sharing the work out ("六、责任分工", list_duties.shares_out): each a duty whatever
+    topic it names ("（三）资金保障。…", "（四）责任落实。…"), none a closing section's requirement."""
     return len(items) >= MIN_ITEMS and all(labelled for _, labelled in items) \
-        and 2 * sum(requirement(words, own=True) for words, _ in items) < len(items)
+        and (shared or 2 * sum(requirement(words, own=True) for words, _ in items) < len(items))
 
 
 GOALS_HEADING_RE = re.compile(r"目标")  # "二、发展目标", "一、工作目标", "主要目标": a part stating what the plan aims at

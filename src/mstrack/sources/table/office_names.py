@@ -213,6 +213,16 @@ TOWN_GROUP_RE = re.compile(rf"(?P<area>[\u4e00-\u9fff]{{0,6}}?[{AREA_LEVELS}]|�
                            rf"(?:{TOWN_GROUP_WORDS}){{1,2}}{TOWN_LEVEL}")
 
 
+ZONE_NAME_RE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}片区)(?![\u4e00-\u9fff])")  # "海坛片区" in a list
+
+
+def zones_administered(text: str) -> str:
+    """A list of offices naming zones by their own names ("海坛片区，区经发局、征安办，金井片区"), each zone written as its
+    片区管理局, whose name it stands for where a label says an office stands ("责任单位：…"); a zone in a bracket after an
+    item's words ("（城东片区 各县区）") is a place, and is not read so."""
+    return ZONE_NAME_RE.sub(r"\1管理局", text)
+
+
 def town_name(name: str) -> bool:
     """A town's or a street's name as an office would stand in its place: a place's own name ("城关镇", "城北街道") or the
     towns of an area or of the work (TOWN_GROUP_RE: "各镇（街道）", "城区各街道", "项目所在乡镇"); a bracket after it

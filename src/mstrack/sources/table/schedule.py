@@ -367,12 +367,30 @@ def _month_in_digits(m: re.Match) -> str:
     return str(count) if count and count <= 12 else m[0]
 
 
+# "4月10日至4月25日", "11月1日至11月15": a span of two days, the second's 日 sometimes left out as its first printed it
+DAY_SPAN_RE = re.compile(r"((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[至到—–\-~～]\s*"
+                         r"((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2})\s*日?")
+
+
+def span_start(text: str, year: int) -> tuple[date, str] | None:
+    """The first day of a 完成时限 that is a span of two days ("4月10日至4月25日"): the work starts then, (the day, "4月10日起");
+    None for any other text."""
+    if not (m := DAY_SPAN_RE.fullmatch(month_digits(text.strip()))):
+        return None
+    try:
+        return parse_date(m[1], year), f"{m[1]}起"
+    except DateError:
+        return None
+
+
 def parse_deadline(text: str, year: int) -> date | None:
     """完成时限 as printed: "2023.11", "12月底前", "9月投入使用", "5月底前动工", "二〇二四年六月"; None when no date is
-    named."""
+    named. A span of two days is due on its second ("11月1日至11月15": the 15th, its 日 left out)."""
     body = month_digits(text.strip())
     if not body:
         return None
+    if m := DAY_SPAN_RE.fullmatch(body):
+        body = f"{m[2]}日"
     if dates := numbered_deadlines(body, year):  # "1、7月1日试运营 2、2022年12月底完成": due when the last item is
         return max(due for _, due in dates)
     if dates := outlet_dates(body, year):  # "县报，5月15日；县电视台，5月8日至5月12日": due when the last is
