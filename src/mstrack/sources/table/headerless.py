@@ -208,7 +208,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     `inside`: how many of the last lines of `above` are the list's own later group headings ("二、督查检查考核计划" over
     its second group): they may name the programme, but they are no introduction, so they do not make it another topic."""
     if (lenient := LENIENT.get()) is not None:  # the best-effort reading of an unseen layout: its own gate
-        return lenient(sheet, above, items, offices=offices, reported=reported, owned=owned)
+        return lenient(sheet, above, items, offices=offices, reported=reported, owned=owned, inside=inside)
     staffed_lines, lines = lines, [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     # the title or the introduction reports results: whichever line names the programme
