@@ -284,6 +284,25 @@ def convert_written(tmp_path: Path, name: str, rows: str | list[list], year: int
     return convert_table(write_table(tmp_path / name, rows), code or f"x-{year}", year)
 
 
+def read_as_best_effort(path: Path, refusal: str, year: int = 2024):
+    """A document no layout reading takes: the layout readings refuse it, REFUSAL in their words (convert_sheets as a
+    part of a document is read), and `import table` reads it only as a best effort (list_fallback), every task a
+    doubt; the conversion."""
+    import re
+
+    from mstrack.errors import NoLayoutError
+    from mstrack.sources.table import convert_table
+    from mstrack.sources.table.convert import convert_sheets
+    from mstrack.sources.table.reading import read_sheets
+
+    with pytest.raises(NoLayoutError, match=re.escape(refusal)):
+        convert_sheets(read_sheets(path, None, None), path=path, programme=f"x-{year}", year=year)
+    conversion = convert_table(path, f"x-{year}", year)
+    assert conversion.best_effort is not None
+    assert len([d for d in conversion.doubts if "read without a recognised layout" in str(d)]) == len(conversion.programme.tasks)
+    return conversion
+
+
 def convert_words(tmp_path: Path, words: str, year: int = 2023):
     """One task whose 工作内容 is WORDS (led by 县住建局, due at the year's end), converted for YEAR."""
     rows = f"序号,工作任务,工作内容,牵头单位,完成时限\n1,民生项目,{words},县住建局,{year}年12月底\n"

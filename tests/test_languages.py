@@ -464,7 +464,7 @@ checkpoints = [{ due = "2023-06-30", text = "完成选址" }]
 
 # --- the catalogue covers every message ------------------------------------------------------------
 
-TEMPLATE_AT = {"InputError": 0, "NoHeaderError": 0, "OldSchema": 0, "DateError": 0, "QuantityError": 0, "Message": 0,
+TEMPLATE_AT = {"InputError": 0, "NoHeaderError": 0, "NoLayoutError": 0, "OldSchema": 0, "DateError": 0, "QuantityError": 0, "Message": 0,
                "Joined": 0, "fail": 0, "say": 0, "warn": 0}
 """Calls whose argument at this position is a message template (by the name called)."""
 METHOD_TEMPLATE_AT = {"fail": 1, "_fail": 3}  # plan_reader.PlanReader.fail(path, template), progress_values.Values._fail(…, template)

@@ -9,7 +9,7 @@ import pytest
 
 from mstrack.errors import InputError
 
-from .conftest import convert_written, targets_of
+from .conftest import convert_written, read_as_best_effort, targets_of, write_table
 
 # --- 1. projects "(一)" with labelled office lines, no title naming a programme ---------------------------------
 
@@ -70,10 +70,12 @@ def test_one_group_under_a_documents_words_takes_both_numbers(tmp_path):
 
 
 def test_a_notices_points_without_office_lines_stay_refused(tmp_path):
-    """The same projects with no 责任单位 line and no title naming a programme: a notice's points, refused."""
+    """The same projects with no 责任单位 line and no title naming a programme: no layout the reader knows (refused by
+    the layout readings); projects each setting a figure, they are read only as a best effort, every task a doubt
+    (fallback48; before, refused whole)."""
     bare = "\n".join(line for line in PROJECTS.splitlines() if not line.startswith("责任单位"))
-    with pytest.raises(InputError):
-        convert_written(tmp_path, "points.txt", bare)
+    conversion = read_as_best_effort(write_table(tmp_path / "points.txt", bare), "no header row found")
+    assert [t.code for t in conversion.programme.tasks] == ["一(一)", "一(二)", "一(三)"]
 
 
 # --- 2. a qualifier before the verb; a run of two items -------------------------------------------------------

@@ -172,6 +172,11 @@ class InputError(Problem, Exception):
     """Bad input or usage: the message names the file, row, column or option at fault."""
 
 
+class NoLayoutError(InputError):
+    """A document refused for want of any layout the reader knows: no header row, no list of tasks (table/header.py,
+    table/convert.py). The one refusal the best-effort reading (table/list_fallback) may still read."""
+
+
 class NoHeaderError(InputError):
     """No header among a sheet's top rows (sources/sheets.find_table): a sheet of notes or of other data, told from
     one that cannot be read by its type, not its words. `filled`: how many of the rows searched hold a cell (a title

@@ -258,6 +258,9 @@ def import_table(
     from mstrack.errors import Joined
 
     result = convert_table(file, programme, year, sheet, table_number=table)
+    if strict and result.best_effort:  # no layout recognised: the whole reading a guess, refused as a whole
+        raise fail("--strict: {file}: read only as a best effort, in no layout the reader knows ({why}); nothing written",
+                   file=file, why=result.best_effort)
     if strict and result.doubts:
         raise fail("--strict: {n} doubtful cells, nothing written:\n{doubts}", n=len(result.doubts), doubts=Joined("\n", result.doubts))
     lang = words()

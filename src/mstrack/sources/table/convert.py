@@ -8,16 +8,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from mstrack.errors import InputError, Joined, Message, readable_name
+from mstrack.errors import InputError, Joined, Message, NoLayoutError, readable_name
 from mstrack.model import Area, Programme
 from mstrack.sources.documents import DOCUMENT_SUFFIXES
 from mstrack.sources.plan import CODE_RE, plan_from_dict
 from mstrack.sources.plan_dump import plan_to_dict
 from mstrack.sources.table.build import build_task, reported_values
+from mstrack.sources.table.columns import Column
 from mstrack.sources.table.doubts import Doubt
 from mstrack.sources.table.figure_spans import shares_named
 from mstrack.sources.table.header import find_header
 from mstrack.sources.table.headerless import list_table
+from mstrack.sources.table.list_fallback import BEST_EFFORT_DOUBT, NOT_RECOGNISED, best_effort_said, best_effort_table
 from mstrack.sources.table.list_results import results_said
 from mstrack.sources.table.list_sections import short_said
 from mstrack.sources.table.reading import Sheet, place, places, read_sheets
@@ -38,6 +40,7 @@ class Conversion:
     # indicator, value, cell), for `import table --progress-as-of`
     rows: list[int] = field(default_factory=list)  # each task's first row in the source, as programme.tasks lists them
     # (table.parts places a document's text among its tables by them)
+    best_effort: Message | None = None  # read in no layout the reader knows (list_fallback): why not; `--strict` refuses it
 
 
 INTRO_END_RE = re.compile(r"\s*(?:[：:]|[—─]{1,2})\s*$")  # the end of a line that introduces what follows
@@ -143,12 +146,12 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
 
         if (joined := convert_parts(path, convert)) is not None:
             return joined
-    return convert_sheets(read_sheets(path, sheet, table_number), path=path, programme=programme, year=year)
+    return convert_sheets(read_sheets(path, sheet, table_number), path=path, programme=programme, year=year,
+                          best_effort=True)
 
 
-def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int) -> Conversion:
-    """The sheets a file was read as (reading.read_sheets), converted: the step after reading, on its own so that a
-    grid laid out another way (tests/table_variants.py) is read by the very same code."""
+def _table_in(sheets: list[Sheet], path: Path, year: int) -> tuple[Sheet, int, list[Column], list[str]]:
+    """The table of the sheets, with its header row: a page with no table read only as a list of tasks."""
     if sheets and all(sheet.paragraphs for sheet in sheets):  # a page with no table: only a list of tasks is read in it
         reported: list = []
         short: list = []
@@ -161,10 +164,22 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
                 raise InputError("{path}: no table found in the document: {n} {n:item|items} (“{items}”) before its closing "
                                  "sections (“{closing}”); a list needs three items, or two that each name their office "
                                  "and set a figure or a dated deadline", path=path, **short_said(short))
-            raise InputError("{path}: no table found in the document", path=path)
-        table, at, columns, headers = listed
-    else:
-        table, at, columns, headers = find_header(sheets, year)
+            raise NoLayoutError("{path}: no table found in the document", path=path)
+        return listed
+    return find_header(sheets, year)
+
+
+def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int, best_effort: bool = False) -> Conversion:
+    """The sheets a file was read as (reading.read_sheets), converted: the step after reading, on its own so that a
+    grid laid out another way (tests/table_variants.py) is read by the very same code. `best_effort`: a document in
+    no layout the reader knows is read as well as it can be (list_fallback), every task a doubt, rather than refused;
+    not for one part of a document (table.parts), whose other parts may hold the plan."""
+    try:
+        table, at, columns, headers = _table_in(sheets, path, year)
+    except NoLayoutError:
+        if not best_effort or (found := best_effort_table(sheets, year)) is None:
+            raise
+        table, at, columns, headers = found
     areas: list[Area] = []
     notes: list[str] = []
     unread: list = []  # rows that give no task: said, each a doubt (titles.RowNotRead)
@@ -177,7 +192,8 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     tasks = [build_task(raw, year, summary, doubts) for raw in raw_tasks]
     if table.headerless:  # every task of a document without a header row is a reading a person checks
         doubts += [Doubt(row=raw.row.number, column=raw.headers.get("task", ""), at=task, key="title",
-                         why=Message("no header row: read as a list of tasks")) for raw, task in zip(raw_tasks, tasks, strict=True)]
+                         why=BEST_EFFORT_DOUBT if table.best_effort else Message("no header row: read as a list of tasks"))
+                    for raw, task in zip(raw_tasks, tasks, strict=True)]
         doubts += [Doubt(row=raw.row.number, column="完成时限", at=task, key="deadline",
                          why=table.due_from[raw.row.number])
                    for raw, task in zip(raw_tasks, tasks, strict=True) if raw.row.number in table.due_from and task.deadline]
@@ -199,6 +215,8 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         "unplaced_numbers": sum(1 for s in summary if "not placed" in s),
     }
     other_year = _year_doubt(path, name, year)
+    if table.best_effort:  # the whole reading a best effort: said first
+        summary.insert(0, best_effort_said(path))
     if table.under:  # recognised as no task: listed, not doubted
         summary.append(Message("{path}: {rows}: lines under the table (“{words}”): no task", path=path.name,
                                rows=places(path, [row for row, _ in table.under]),
@@ -220,6 +238,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     said = [*((place(path, d.row), d.column or "?", d.why) for d in doubts), *not_read]
     return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
                       rows=[raw.row.number for raw in raw_tasks],
+                      best_effort=NOT_RECOGNISED if table.best_effort else None,
                       doubts=[*([other_year] if other_year else []), *([report] if report else []),
                               *(Message("{path}: {at}", path=path.name, at=_at(row, column, why)) for row, column, why in said)])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from mstrack.errors import InputError
+from mstrack.errors import InputError, NoLayoutError
 from mstrack.sources.rows import total_row
 from mstrack.sources.table.cells import CODE_CELL_RE, heading_row, place_task_column, seq_cell
 from mstrack.sources.table.column_roles import columns_by_data
@@ -231,7 +231,7 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
         raise InputError("{path}: no header row found: it reads as a report of results ({words} in “{line}”); `import table` "
                          "reads a programme's plan (任务分解表, 实施方案): enter results with `import progress` or `log`",
                          path=names, **results_said(reported))
-    raise InputError(
+    raise NoLayoutError(
         "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "
         "and a schedule, deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)", path=names,
     )

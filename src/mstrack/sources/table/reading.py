@@ -34,6 +34,7 @@ class Sheet:
     # signature, a date): no task, listed in the summary (tasks.read_tasks)
     contacts: list[int] = field(default_factory=list)  # the rows of a contact table under the table: the plan's note
     results_read: tuple[str, list[str]] | None = None  # a report read for its programme: (its line, words of results)
+    best_effort: bool = False  # a list read in no layout the reader knows (list_fallback): every task a doubt
     paragraphs: bool = False  # a page with no table: its lines, read only as a list of tasks (documents.TitledRows)
     merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
 
