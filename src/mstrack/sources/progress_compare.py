@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from itertools import compress, repeat
 from operator import is_not, le
 
+from mstrack.domain.dates import year_over
 from mstrack.domain.progress import (
     another_reporters,
     another_reporters_value,
@@ -138,7 +139,7 @@ class Comparing:
             year = self.plan.programme_year(state.programme)
             for as_of, _, number, seq in timeline:
                 if seq is not None and highest is not None and highest[1] > number and highest[0] < as_of:
-                    if year is not None and as_of.year > year and self.reason is None and not may_be_negative(
+                    if year is not None and year_over(as_of, year) and self.reason is None and not may_be_negative(
                             state.indicator, state.unit, state.comparator):  # a rate of change may fall: said, as `log` says it
                         self._lowers_year_end(state, seq, number, highest, year)
                         continue
