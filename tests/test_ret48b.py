@@ -36,10 +36,16 @@ def filled_form(source: Path, out: Path, value: int, note: str | None) -> Path:
     return out
 
 
-def test_a_corrected_form_with_its_note_cell_blank_keeps_the_units_note(cli, tmp_path):
+def first_return(cli, tmp_path: Path, note: str) -> Path:
+    """The plan, its blank form, and a unit's first return of it (300, with `note`) imported: the form, for the v2s."""
     done(cli("import", "plan", plan(tmp_path)))
     blank = form(cli, tmp_path, "form.xlsx", "--as-of", "2023-06-30")
-    done(cli("import", "progress", str(filled_form(blank, tmp_path / "v1.xlsx", 300, "拆迁未完成，进度滞后"))))
+    done(cli("import", "progress", str(filled_form(blank, tmp_path / "v1.xlsx", 300, note))))
+    return blank
+
+
+def test_a_corrected_form_with_its_note_cell_blank_keeps_the_units_note(cli, tmp_path):
+    blank = first_return(cli, tmp_path, "拆迁未完成，进度滞后")
     result = cli("import", "progress", str(filled_form(blank, tmp_path / "v2.xlsx", 320, None)))
     done(result)
     assert "1 corrected" in result.output
@@ -72,9 +78,7 @@ def test_a_first_report_of_a_day_with_no_note_takes_none_from_another_day(cli, t
 
 
 def test_the_same_figure_again_with_its_note_blank_is_not_another_note(cli, tmp_path):
-    done(cli("import", "plan", plan(tmp_path)))
-    blank = form(cli, tmp_path, "form.xlsx", "--as-of", "2023-06-30")
-    done(cli("import", "progress", str(filled_form(blank, tmp_path / "v1.xlsx", 300, "拆迁未完成"))))
+    blank = first_return(cli, tmp_path, "拆迁未完成")
     again = cli("import", "progress", str(filled_form(blank, tmp_path / "v2.xlsx", 300, None)))
     done(again)
     assert "1 already there" in again.stdout and "another note" not in again.stdout, again.stdout
