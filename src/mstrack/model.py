@@ -178,6 +178,7 @@ class ReportState:
     entered_at: datetime | None = None
     # taken back by an undo after a weekly report's `since`: it stood then, not now (store.states._window_query)
     retracted: bool = False
+    reporting_unit: str | None = None  # the office that reported it (填报单位), when its return or log said it
 
 
 @dataclass(slots=True)

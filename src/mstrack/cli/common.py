@@ -107,10 +107,10 @@ def open_scope(store, programmes: list[str] | None, on: date) -> list[str] | Non
     year over, or none over, or -p given)."""
     if programmes:
         return programmes
-    from mstrack.domain.dates import in_report_year
+    from mstrack.domain.dates import reports_closed
 
     found = store.programme_code_years()
-    over = [code for code, year in found if on.year > year and not in_report_year(on, year)]
+    over = [code for code, year in found if reports_closed(on, year)]
     if not over or len(over) == len(found):
         return None
     from mstrack.errors import Message

@@ -46,6 +46,20 @@ def in_report_year(on: date, year: int) -> bool:
     return on.year == year or (on.year == year + 1 and on.month <= REPORT_MONTHS_AFTER)
 
 
+def year_over(on: date, year: int) -> bool:
+    """Whether a programme of `year` has ended on `on`: the year's last day (31 December) is in it, 1 January after is
+    the first day over. The one rule for "the programme's year is over": the January check of `import progress` (a row
+    dated after the year that lowers its year-end figure) and the reports left without -p (reports_closed)."""
+    return on.year > year
+
+
+def reports_closed(on: date, year: int) -> bool:
+    """Whether nothing more is reported to a programme of `year` on `on`: its year is over (year_over) and so are the
+    months after it when its year-end figures come in (in_report_year). What a report or notice left without -p leaves
+    out (cli.common.open_scope)."""
+    return year_over(on, year) and not in_report_year(on, year)
+
+
 def month_end(year: int, month: int) -> date:
     if problem := year_problem(year):
         raise DateError(problem)

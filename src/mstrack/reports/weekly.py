@@ -112,6 +112,8 @@ class NewReport(Plain):
     entered_at: datetime | None
     status: str
     """The indicator's status at the report's as-of date of the weekly report."""
+    reporting_unit: str | None = None
+    """The office that reported it (填报单位), when its return or log said it (ret48: as `show` and `history` give it)."""
 
 
 @dataclass
@@ -202,7 +204,7 @@ def weekly_report(
                 title=titles.get((state.programme, state.task), state.task_title), indicator=state.indicator,
                 kind=state.kind, unit=state.unit, lead_unit=row.lead_unit, as_of=report.as_of,
                 value=report.value, note=report.note, reporter=report.reporter, entered_at=report.entered_at,
-                status=row.status,
+                status=row.status, reporting_unit=report.reporting_unit,
             ))
     new_reports.sort(key=lambda r: r.as_of, reverse=True)  # stable: document order within a day
     changes = [

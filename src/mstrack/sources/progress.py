@@ -25,6 +25,7 @@ from mstrack.sources.progress_cells import (
     plain_chunk,
     plain_limit,
     plain_unit,
+    reporter_given,
     split_remark,
     text_value,
     unit_bracket,
@@ -267,7 +268,7 @@ class _Importer(Values, Comparing):
                 stored_of.append(ASK)
                 asked.append((seq, indicator, len(pending) if write else -1))
                 if asked_by is not None:
-                    asked_by[seq] = (reporter, who is not None and not who.isspace() and who != "", units.get(line))
+                    asked_by[seq] = (reporter, reporter_given(who), units.get(line))
             of_indicator.append(seq)
             day.append(as_of.toordinal())
             value.append(number)
@@ -311,7 +312,7 @@ class _Importer(Values, Comparing):
                             done=value if done_word and state.kind != SCHEDULE else None)
         if texts is None:
             return
-        self.keep(state, as_of, number, *texts, line, self.row_units.get(line), given=text_value(reporter_cell) is not None)
+        self.keep(state, as_of, number, *texts, line, self.row_units.get(line), given=reporter_given(reporter_cell))
         if not done_word and remark is None:
             self._remember(cells[:3], place)
 

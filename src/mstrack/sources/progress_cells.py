@@ -24,6 +24,14 @@ def text_value(cell) -> str | None:
     return cell_text(cell)
 
 
+def reporter_given(cell) -> bool:
+    """Whether a 填报人 cell gives the row's reporter: any text but spaces (a number as its digits); a blank, an empty
+    string, spaces and a missing column (None) give none, and the row's reporter is then --by's or the login's. The
+    one answer for both row paths (the chunk path's plain rows, the per-row path's): whether a unit's return names
+    who reported it (Comparing.compared_reporter)."""
+    return text_value(cell) is not None
+
+
 def split_remark(text: str) -> tuple[str, str | None]:
     """"80%(新区实验幼儿园进度滞后)" → ("80%", "新区实验幼儿园进度滞后"), either kind of bracket."""
     match = REMARK_RE.match(text.strip())

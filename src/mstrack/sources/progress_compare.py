@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from itertools import compress, repeat
 from operator import is_not, le
 
+from mstrack.domain.dates import year_over
 from mstrack.domain.progress import (
     another_reporters,
     another_reporters_value,
@@ -138,7 +139,7 @@ class Comparing:
             year = self.plan.programme_year(state.programme)
             for as_of, _, number, seq in timeline:
                 if seq is not None and highest is not None and highest[1] > number and highest[0] < as_of:
-                    if year is not None and as_of.year > year and self.reason is None and not may_be_negative(
+                    if year is not None and year_over(as_of, year) and self.reason is None and not may_be_negative(
                             state.indicator, state.unit, state.comparator):  # a rate of change may fall: said, as `log` says it
                         self._lowers_year_end(state, seq, number, highest, year)
                         continue
@@ -231,8 +232,28 @@ class Comparing:
             if self.writer is not None:  # what an undo of the batch holding the stored report keeps as this import's (F5)
                 pending = self.pending
                 self.writer.restate({held[position]: pending[position][:7] for position in held}.values())
+        if other and self.writer is not None and not errors:
+            self._keep_notes([row for row in other if stored[row[0]] == OTHER and row[2] >= 0])
         if held or kept:
             self.pending = [row for position, row in enumerate(self.pending) if position not in held and position not in kept]
+
+    def _keep_notes(self, corrections: list[tuple[int, int, int]]) -> None:
+        """The rows to write that correct a stored value (seq, indicator, position in pending) and say no note (a blank
+        备注 cell, or no 备注 column: an .xlsx keeps neither, so a cell cleared is one never typed in) take the note of the
+        entry they correct, as a `log` correction without --note does (domain.progress.kept_note): the note is the
+        unit's words about that day, and a v2 sent for its figure dropped them (ret48). A note given replaces it;
+        `log --note ""` clears it."""
+        pending = self.pending
+        silent = [row for row in corrections if pending[row[2]][3] is None]
+        if not silent:
+            return
+        day = self.checked.day
+        notes = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in silent],
+                                           upto=self.plan.upto, columns=("note",))
+        for (_, _, position), (note,) in zip(silent, notes, strict=True):
+            if note:
+                row = pending[position]
+                pending[position] = (*row[:3], note, *row[4:])
 
     def _other_reporters(self, other: list[tuple[int, int, int]], asked_by: dict[int, tuple]) -> None:
         """Of a unit's return's rows that would correct a stored value (seq, indicator, position), those of another
@@ -347,10 +368,13 @@ class Comparing:
 
     def _other_texts(self, held: dict[int, tuple[int, date]]) -> None:
         """Of the rows already stored (same value), those whose note or reporter differs from the stored entry's:
-        counted, to be said, since the import keeps the stored entry as it is (docs/import.md, "Idempotent")."""
+        counted, to be said, since the import keeps the stored entry as it is (docs/import.md, "Idempotent"). A row
+        that says no note says no other note (_keep_notes)."""
         pending = self.pending
         texts = self.store.stored_texts_on(list(held.values()), upto=self.plan.upto)
-        self.result.unchanged_other += sum(pending[position][3:5] != stored for position, stored in zip(held, texts, strict=True))
+        self.result.unchanged_other += sum((stored[0] if note is None else note, reporter) != stored
+                                           for (note, reporter), stored in zip((pending[position][3:5] for position in held),
+                                                                               texts, strict=True))
 
     def flush(self) -> None:
         """The rows checked so far compared with the store, and those to write written (a real import)."""

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.limits import text_problem
-from mstrack.domain.names import named_by, plain_name
+from mstrack.domain.names import collective, named_by, plain_name
 from mstrack.errors import Message
-from mstrack.sources.progress_cells import text_value
+from mstrack.sources.progress_cells import reporter_given, text_value
 from mstrack.sources.rows import TOTAL_CELL_RE, clip
 from mstrack.sources.sheets import Table, header_key
 
@@ -63,6 +63,7 @@ class NamedRows:
         self.offices: dict[tuple[str, str, str], list[int]] = {}  # (office, programme, task) → its rows
         self.found: dict[tuple[str, str], list[str]] = {}  # (programme, name) → the tasks the name names
         self.stored: dict[str, str] = {}  # a reporting unit as read → as stored (_stored)
+        self.nobody: dict[str, list[int]] = {}  # a class of offices (各区人民政府) → its rows with a value and no 填报人
 
     @classmethod
     def of(cls, importer, table: Table, columns: dict[str, int]) -> NamedRows | None:
@@ -121,6 +122,8 @@ class NamedRows:
                 if stored is None:
                     continue
                 units[row.number] = stored
+                if collective(stored) and not reporter_given(picked[6]) and text_value(picked[4]) is not None:
+                    self.nobody.setdefault(stored, []).append(row.number)
             lines.append(row.number)
             rows.append(tuple(picked))
         return lines, rows
@@ -168,6 +171,14 @@ class NamedRows:
                     "{place}: {name!r} is not the task {codes} {task!r} names: {code}/{task} is {title!r}; {name!r}{named}",
                     place=place, name=name, codes=code_header, task=task, code=code, title=clip(tasks[task][0].strip()),
                     named=_named(named)))
+        if not self.importer.by_given:
+            for office, lines in self.nobody.items():  # fixrev47a compares these rows by reporter: nobody's (ret48)
+                warnings.append(Message(
+                    "{path}: rows {rows}: 填报单位 {office} is no one office and 填报人 is empty: stored as reported by {by}"
+                    " for {office}; which office's figures they are is not recorded, and another return of this form with"
+                    " 填报人 empty needs --reason. Ask each office to fill in 填报人, or export each its own form"
+                    " (export template --unit NAME)", path=table.path, rows=", ".join(map(str, lines[:20])), office=office,
+                    by=self.importer.by or "—"))
         for (office, code, task), lines in self.offices.items():
             units = ((self._plan(code) or {}).get(task) or ("", ()))[1]
             if units and not unit_of(units, office):

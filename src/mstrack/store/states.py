@@ -239,7 +239,7 @@ def _latest_pairs(rows) -> dict[int, list[ReportState]]:
         latest.as_of = days.get(latest_on) or day_of(latest_on)
         latest.value = int(latest_value) if latest_value.is_integer() else latest_value
         latest.note = note
-        latest.reporter = latest.entered_at = None
+        latest.reporter = latest.entered_at = latest.reporting_unit = None
         latest.retracted = False
         if on is None:
             reports[indicator_id] = [latest]
@@ -247,7 +247,7 @@ def _latest_pairs(rows) -> dict[int, list[ReportState]]:
         earlier = new(ReportState)
         earlier.as_of = days.get(on) or day_of(on)
         earlier.value = int(value) if value.is_integer() else value
-        earlier.note = earlier.reporter = earlier.entered_at = None
+        earlier.note = earlier.reporter = earlier.entered_at = earlier.reporting_unit = None
         earlier.retracted = False
         reports[indicator_id] = [earlier, latest]
     return reports
@@ -261,14 +261,14 @@ def _reports(rows, marked: bool = False) -> dict[int, list[ReportState]]:
     days = DAYS
     reports: dict[int, list[ReportState]] = {}
     for row in rows:
-        indicator_id, as_of_day, value, note, reporter, entered_at = row[:6] if marked else row
+        indicator_id, as_of_day, value, note, reporter, entered_at, unit = row[:7] if marked else row
         if value.is_integer():
             value = int(value)
         found = reports.get(indicator_id)
         if found is None:
             found = reports[indicator_id] = []
         found.append(ReportState(as_of=days.get(as_of_day) or day_of(as_of_day), value=value, note=note, reporter=reporter,
-                                 entered_at=moment(entered_at), retracted=marked and bool(row[6])))
+                                 entered_at=moment(entered_at), retracted=marked and bool(row[7]), reporting_unit=unit))
     return reports
 
 
@@ -301,7 +301,7 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
     joined = f"indicator AS i JOIN task_line AS l ON i.line_id = l.id {task_and_programme}{scope}"
     indicators = f"SELECT i.id FROM {joined}" if where else "SELECT id FROM indicator"
     in_indicators = f"x.indicator_id IN ({indicators})"
-    columns = "x.indicator_id, x.as_of, x.value, x.note, x.reporter, x.entered_at"
+    columns = "x.indicator_id, x.as_of, x.value, x.note, x.reporter, x.entered_at, x.reporting_unit"
     if all_reports and since is not None:  # with those an undo took back after since, marked (a weekly report's)
         reports_query = (f"SELECT {columns}, NOT {standing('x')} FROM report AS x WHERE {standing_at('x', p)}"
                          f"{f' AND {in_indicators}' if where else ''} ORDER BY x.as_of, x.id",
