@@ -18,3 +18,15 @@ def test_a_rules_bound_is_no_target():
     assert _figures("执法人员数量不得低于在册人数的70%。") == []
     assert _figures("培训财务人员不少于2人。") == [(2, "人")]
     assert _figures("新建幼儿园3所，原则上在原址建设。") == [(3, "所")]
+
+
+def test_a_rate_restated_for_each_group_after_qizhong_is_the_wholes_no_target_of_its_own():
+    """"营业总收入同比增长10%；利润总额同比增长6%以上。其中：（1）公益类企业的营业总收入同比增长10%以上，利润总额同比
+    增长5%以上；（2）…": the same rates again, each group's share of the whole's (a rate of a part is no part of a sum),
+    no targets of their own; a count of a part ("其中：新建小学2所") and another rate after 其中 are read still."""
+    text = ("力争营业总收入同比增长10%；利润总额同比增长6%以上；成本费用率控制在85%以下。其中：（1）公益类企业（城投集团、"
+            "交通集团）的营业总收入同比增长10%以上，利润总额同比增长5%以上；（2）商业类企业营业总收入同比增长12%以上，"
+            "利润总额同比增长8%以上。")
+    assert _figures(text) == [(10, "%"), (6, "%"), (85, "%")]
+    assert _figures("新建学校5所，覆盖率达到90%。其中：新建小学2所，城区入学率达到95%。") == [
+        (5, "所"), (90, "%"), (2, "所"), (95, "%")]
