@@ -30,3 +30,15 @@ def test_a_rate_restated_for_each_group_after_qizhong_is_the_wholes_no_target_of
     assert _figures(text) == [(10, "%"), (6, "%"), (85, "%")]
     assert _figures("新建学校5所，覆盖率达到90%。其中：新建小学2所，城区入学率达到95%。") == [
         (5, "所"), (90, "%"), (2, "所"), (95, "%")]
+
+
+def test_a_heading_that_counts_in_words_the_parts_its_item_goes_on_to_name_is_no_target():
+    """"打造三支团队。培育…经营管理团队。打造高级财务团队。打造…法务团队。": the item's heading counts, in words, the
+    parts its sentences then name each in turn (团队 three times and more): an outline, no figure to deliver; a heading
+    whose count the item does not go on to name ("新建两所小学。项目位于城东。") is a target still, and so is a count in
+    digits."""
+    text = ("打造三支团队。培育市场化经营管理团队，造就一批经营管理团队。打造高级财务团队。打造具有专业资质的法务团队。")
+    assert _figures(text) == []
+    assert _figures("实现两个归位。将公共管理职能归位于相关政府部门。将经营决策事项归位于企业。") == []
+    assert _figures("新建两所小学。项目位于城东，建设教学楼。") == [(2, "所")]
+    assert _figures("打造3支团队。培育经营管理团队。打造财务团队。打造法务团队。") == [(3, "支")]

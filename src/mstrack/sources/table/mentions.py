@@ -148,6 +148,8 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         said = protected[:clause_match.start()]
         sentence = said[max(said.rfind(stop) for stop in "。！!？?") + 1:].replace("\x00", ",")  # its clauses before it
         spans = figure_spans(clause, year, shares, own_places, opened=opened, sentence=sentence)
+        if not said.strip() and protected[clause_match.end():clause_match.end() + 1] == "。":
+            spans = [span for span in spans if not _outline_count(clause, span, protected[clause_match.end():])]
         shared = shared_names(clause, spans)
         previous_stages: frozenset = frozenset()
         for i, (start, end, number, after, unit, comparator) in enumerate(spans):
@@ -199,6 +201,16 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         lead_in = clause if not spans and len(clause.strip()) <= 12 \
             and protected[clause_match.end():clause_match.end() + 1] in ("，", ",") else ""
     return _without_each_total(_without_parts_rates(found, parts))
+
+
+def _outline_count(heading: str, span: tuple, rest: str) -> bool:
+    """"打造三支团队。培育…经营管理团队。打造高级财务团队。…": a count in words in the sentence that opens an item, of
+    the thing it ends on, which the item's later words name as many times or more: an outline of the parts that follow,
+    no figure to deliver ("新建两所小学。项目位于城东。" counts schools the item names no more: a target)."""
+    start, end, number = span[:3]
+    thing = heading.strip()[-2:]
+    return number.isdigit() and not re.search(r"\d", heading[start:end]) and re.fullmatch(r"[\u4e00-\u9fff]{2}", thing) is not None \
+        and end < len(heading.rstrip()) - 1 and 2 <= int(number) <= rest.count(thing)
 
 
 PART_SENTENCE_RE = re.compile(r"\s*其中\s*[:：，,]")  # "其中：（1）公益类企业…": the sentence breaks the one before down
