@@ -42,3 +42,41 @@ def test_a_heading_that_counts_in_words_the_parts_its_item_goes_on_to_name_is_no
     assert _figures("实现两个归位。将公共管理职能归位于相关政府部门。将经营决策事项归位于企业。") == []
     assert _figures("新建两所小学。项目位于城东，建设教学楼。") == [(2, "所")]
     assert _figures("打造3支团队。培育经营管理团队。打造财务团队。打造法务团队。") == [(3, "支")]
+
+
+TWO_PARAGRAPHS = ["某区土壤污染防治工作方案", "一、主要任务", "（一）强化未污染土壤保护", "1.加强空间布局管控",
+                  "严守生态保护红线，合理布局重点行业企业。", "责任单位：区规划局、环境与国土资源局牵头，区经济发展局、农村发展局等参与",
+                  "实施建设用地总量控制和减量化管理。", "责任单位：区环境与国土资源局、经济发展局牵头，区农村发展局等参与",
+                  "2.加强海岸带环境保护", "重点监督沿海工业污水达标排放。", "责任单位：区农村发展局牵头，区交通与建设局等参与",
+                  "3.防范建设用地新增污染", "与重点行业企业签订土壤污染防治责任书。",
+                  "责任单位：区环境与国土资源局牵头，区经济发展局等参与",
+                  "二、保障措施", "加强组织领导。"]
+
+
+def test_an_items_paragraphs_each_with_its_offices_line_name_the_items_offices_together(tmp_path):
+    """An item of two paragraphs, each closed by its own "责任单位：…牵头，…参与" line: the item's offices are those of
+    both lines (the second is no less the item's than the first); an office printed once with its level (区环境与国土
+    资源局) and once without is one office, by its full name, and one that leads in a line and helps in the other leads."""
+    from .conftest import convert_written
+
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(TWO_PARAGRAPHS) + "\n", 2016).programme.tasks
+    assert [t.title for t in tasks] == ["加强空间布局管控", "加强海岸带环境保护", "防范建设用地新增污染"]
+    line = tasks[0].lines[0]
+    assert sorted(line.lead_units) == ["区环境与国土资源局", "区经济发展局", "区规划局"]
+    assert [u for u in line.units if u not in line.lead_units] == ["区农村发展局"]
+    assert tasks[1].lines[0].lead_units == ["区农村发展局"]
+
+
+def test_an_office_named_with_and_without_its_level_in_one_cell_is_one_office(tmp_path):
+    """"区环境与国土资源局牵头，区农村发展局、交通与建设局等参与；区环境与国土资源局、农村发展局牵头，区交通与建设局参与":
+    农村发展局 is 区农村发展局, which leads; 交通与建设局 is 区交通与建设局, which helps; "区农村发展局、交通与建设局" alone keeps
+    its names as printed."""
+    from .conftest import convert_written
+
+    rows = ("序号,工作任务,责任单位\n1,有序推进治理与修复,区环境与国土资源局牵头，区农村发展局、交通与建设局等参与；"
+            "区环境与国土资源局、农村发展局牵头，区交通与建设局参与\n2,加强管控,区规划局牵头，区经济发展局、农村发展局参与\n")
+    tasks = convert_written(tmp_path, "plan.csv", rows, 2016).programme.tasks
+    first, second = tasks[0].lines[0], tasks[1].lines[0]
+    assert sorted(first.lead_units) == ["区农村发展局", "区环境与国土资源局"]
+    assert [u for u in first.units if u not in first.lead_units] == ["区交通与建设局"]
+    assert [u for u in second.units if u not in second.lead_units] == ["区经济发展局", "农村发展局"]

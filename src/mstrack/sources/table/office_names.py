@@ -316,3 +316,15 @@ def joined_names(cell: str) -> str:
             broken = False
     out += head  # a head never ended ("中国电信\n中国移动"): lines as printed
     return "\n".join(out)
+
+
+def one_office_each(leads: list[str], units: list[str]) -> tuple[list[str], list[str]]:
+    """A line's offices with each named once: one printed with its level and once without ("区环境与国土资源局",
+    "环境与国土资源局", as an item's two 责任单位 lines print it) is one office, by its full name (a lead of the line
+    as named either way leads)."""
+    names = set(leads) | set(units)
+
+    def full(name: str) -> str:
+        return next((level + name for level in LEVEL_CHARS if level + name in names), name)
+
+    return list(dict.fromkeys(map(full, leads))), list(dict.fromkeys(map(full, units)))

@@ -13,7 +13,7 @@ from mstrack.sources.sheets import header_key
 from mstrack.sources.table.columns import YEAR_HEADER_RE, helping_column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.numbers import unit_key
-from mstrack.sources.table.office_names import joined_names, split_groups, without_bracket_gaps
+from mstrack.sources.table.office_names import joined_names, one_office_each, split_groups, without_bracket_gaps
 from mstrack.sources.table.quarter_series import labelled_series
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawLine, RawTask
@@ -453,8 +453,9 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
             task.lines.append(RawLine(row=row, leaders=leaders, lead_units=named or unique(all_leads), units=units,
                                       scope=block.heading, blocks=[block], borrowed=borrowed, **own))
         return
-    for group, units in zip(lead_groups, unit_groups, strict=True):
-        raw = RawLine(row=row, leaders=leaders, lead_units=unique(u for u, _ in group), units=units,
+    for group, named in zip(lead_groups, unit_groups, strict=True):
+        leads, units = one_office_each(unique(u for u, _ in group), named)
+        raw = RawLine(row=row, leaders=leaders, lead_units=leads, units=units,
                       scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods), borrowed=borrowed, **own)
         task.lines.append(raw)
 
