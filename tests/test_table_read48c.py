@@ -80,3 +80,13 @@ def test_an_office_named_with_and_without_its_level_in_one_cell_is_one_office(tm
     assert sorted(first.lead_units) == ["区农村发展局", "区环境与国土资源局"]
     assert [u for u in first.units if u not in first.lead_units] == ["区交通与建设局"]
     assert [u for u in second.units if u not in second.lead_units] == ["区经济发展局", "农村发展局"]
+
+
+def test_how_often_a_duty_recurs_each_year_or_month_is_no_target():
+    """"每年至少开展1次主要灌溉水水源的水质监测", "每季度召开一次", "每月通报一次": how often a recurring duty is done, a
+    rule of its conduct, no figure the year reaches; "每年组织对接会1场次" (occasions held) and "开展培训3次" stay targets."""
+    assert _figures("每年至少开展1次主要灌溉水水源的水质监测。") == []
+    assert _figures("制定周边影响区域环境保护方案，每年至少开展1次土壤、地表水、地下水、空气环境监测。") == []
+    assert _figures("领导小组每季度召开1次会议。") == []
+    assert _figures("每年组织或参与中高端人才对接会1场次。") == [(1, "场次")]
+    assert _figures("开展技能培训3次。") == [(3, "次")]
