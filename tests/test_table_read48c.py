@@ -90,3 +90,11 @@ def test_how_often_a_duty_recurs_each_year_or_month_is_no_target():
     assert _figures("领导小组每季度召开1次会议。") == []
     assert _figures("每年组织或参与中高端人才对接会1场次。") == [(1, "场次")]
     assert _figures("开展技能培训3次。") == [(3, "次")]
+
+
+def test_the_number_of_kinds_a_thing_is_divided_into_is_no_target():
+    """"将农用地划分为优先保护类、安全利用类、严格管控类三个类别", "具体分为如下三个阶段": how many kinds or stages a
+    thing is divided into, no work to count; "充分为群众新建3个公园" has no division in it."""
+    assert _figures("按污染程度将农用地划分为优先保护类、安全利用类、严格管控类三个类别。") == []
+    assert _figures("具体分为如下三个阶段。") == []
+    assert _figures("充分为群众新建3个公园。") == [(3, "个")]
