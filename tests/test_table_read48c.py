@@ -98,3 +98,28 @@ def test_the_number_of_kinds_a_thing_is_divided_into_is_no_target():
     assert _figures("按污染程度将农用地划分为优先保护类、安全利用类、严格管控类三个类别。") == []
     assert _figures("具体分为如下三个阶段。") == []
     assert _figures("充分为群众新建3个公园。") == [(3, "个")]
+
+
+def test_a_months_plan_figure_below_what_the_row_reports_done_is_that_months_own_amount(tmp_path):
+    """"8月份目标：新增30台、完工20台" beside "进展情况：新增81台，完工52台" (of a year's 400 and 200): as running totals
+    they would lag far behind the year's pace and the work done, so they are what the month adds; no running total
+    due by the month's end (its words stay the checkpoint's). A month's figure the report has not passed twice over
+    ("新增100座" beside "新增81座"), one on the year's pace ("4月：完成筛查1480人" of 7400, 3495 done) and one said to be
+    a running total ("累计完成30个") are running totals still."""
+    from .conftest import convert_written
+
+    rows = ("序号,项目内容,牵头单位,8月份目标,进展情况\n"
+            "1,既有多层住宅加装电梯新增400台、完工200台,区房管局,新增30台、完工20台。,新增81台，完工52台。\n"
+            "2,为50个小区新增电动自行车充电设施,区房管局,计划完成3个小区的充电设施建设。,已累计完成14个住宅小区。\n"
+            "3,新建公厕400座,区城管局,新增100座。,新增81座。\n"
+            "4,改造老旧小区400个,区住建局,累计完成30个。,已完成81个。\n")
+    tasks = convert_written(tmp_path, "plan.csv", rows, 2022).programme.tasks
+    milestones = [[(m.due.isoformat(), m.target) for i in t.lines[0].indicators for m in i.milestones] for t in tasks]
+    assert [t.lines[0].checkpoints[0].due.isoformat() for t in tasks[:2]] == ["2022-08-31"] * 2
+    assert ("2022-08-31", 30) not in milestones[0] and ("2022-08-31", 20) not in milestones[0]
+    assert ("2022-08-31", 3) not in milestones[1]
+    assert ("2022-08-31", 100) in milestones[2]
+    assert ("2022-08-31", 30) in milestones[3]
+    rows = "序号,项目内容,牵头单位,4月目标,进展情况\n1,重点筛查人群7400人,县卫健局,完成筛查人数1480人。,完成筛查人数3495人。\n"
+    task = convert_written(tmp_path, "april.csv", rows, 2024).programme.tasks[0]
+    assert [(m.due.isoformat(), m.target) for m in task.lines[0].indicators[0].milestones][:1] == [("2024-04-30", 1480)]
