@@ -123,18 +123,3 @@ def test_a_months_plan_figure_below_what_the_row_reports_done_is_that_months_own
     rows = "序号,项目内容,牵头单位,4月目标,进展情况\n1,重点筛查人群7400人,县卫健局,完成筛查人数1480人。,完成筛查人数3495人。\n"
     task = convert_written(tmp_path, "april.csv", rows, 2024).programme.tasks[0]
     assert [(m.due.isoformat(), m.target) for m in task.lines[0].indicators[0].milestones][:1] == [("2024-04-30", 1480)]
-
-
-def test_each_figure_of_a_quarterly_plan_with_no_figure_of_the_year_is_a_checkpoint(tmp_path):
-    """"第一季度：完成…8座运动场地基础工程。第二季度：完成…4个灯光球场器材的安装。第三季度：…8个灯光球场及2.2公里塑胶
-    跑道铺筑。": a schedule of quarters that prints no figure of the year; each figure is how far the work is by its
-    quarter's end, a figure printed once (8座, 2.2公里) as much as one whose kind recurs."""
-    from .conftest import convert_written
-
-    plan = ("第一季度：完成园区道路垫层及8座运动场地基础工程。\n第二季度：完成景观水系建设及4个灯光球场器材的安装。\n"
-            "第三季度：完成广场面层铺装、8个灯光球场及2.2公里塑胶跑道铺筑。\n第四季度：建成湿地公园二期并投入使用。")
-    rows = [["序号", "工作任务", "进度安排", "责任单位"], ["1", "湿地公园二期建设", plan, "示范区水务局"]]
-    task = convert_written(tmp_path, "plan.csv", rows, 2019).programme.tasks[0]
-    points = sorted((m.due.isoformat(), m.target) for i in task.lines[0].indicators for m in i.milestones)
-    assert ("2019-03-31", 8) in points and ("2019-09-30", 2.2) in points
-    assert ("2019-06-30", 4) in points and ("2019-09-30", 8) in points

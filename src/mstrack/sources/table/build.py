@@ -121,11 +121,10 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
     planned = month_plan_dates(unit)
     goals = {due for raw in unit.lines for block in raw.blocks if block.month_goal for _, due, _ in block.periods}
     figures = {unit_key(one.unit) for one in unit.series if one.statement is not None}
-    stepped = len({due for due, _, _ in unit.checkpoints}) >= 2
     for one in unit.series:
         if month_plan_only(one, planned) and work_progress(one):
             continue
-        indicator = _indicator(one, last_due, code, summary, figures, stepped)
+        indicator = _indicator(one, last_due, code, summary, figures)
         if indicator is None:
             continue
         if one.statement is None and one.points and all(due in goals for due, _, _ in one.points):
@@ -145,7 +144,7 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
         line.indicators.append(indicator)
         placed.append((one, indicator))
     for due, label, mention in unit.leftovers:
-        if not any(one.points and one.points[0][2] is mention and _kept(one, last_due, figures, stepped)
+        if not any(one.points and one.points[0][2] is mention and _kept(one, last_due, figures)
                    and not (month_plan_only(one, planned) and work_progress(one)) for one in unit.series):
             summary.append(Message("task {code}, {due}: “{text}” not placed on an indicator; left as checkpoint text",
                                    code=code, due=label or due.isoformat(), text=clip(mention.excerpt)))
@@ -227,21 +226,19 @@ def _printed_once(statement: Mention) -> tuple[str, str]:
     return statement.excerpt, statement.name if statement.each else ""
 
 
-def _kept(one: Series, last_due: date | None, figures: set[str] = frozenset(), stepped: bool = False) -> bool:
+def _kept(one: Series, last_due: date | None, figures: set[str] = frozenset()) -> bool:
     """A number is placed when it has a printed target, recurs, is a share, says 累计, or is the year-end figure. A bare
     step left beside a figure of the year in its unit (`figures`: their unit keys) is not kept for its 全部 / 累计: "新建
-    污水处理站4座，6月底前全部开工4座" starts the whole of that figure, checkpoint text, as "…开工4座" is. In a schedule
-    of several dated steps (`stepped`: "第一季度：…8座…；第二季度：…4个…") that prints no figure of the year, each step's
-    figure is how far the work is by then: placed, once as it is."""
+    污水处理站4座，6月底前全部开工4座" starts the whole of that figure, checkpoint text, as "…开工4座" is."""
     total = one.points[0][2].total and not (unit_key(one.unit) in figures and bare_step(one.points[0][2]))
     return one.statement is not None or len(one.points) >= 2 or unit_key(one.unit) == "%" or total \
-        or (last_due is not None and one.points[-1][0] == last_due) or (stepped and not figures)
+        or (last_due is not None and one.points[-1][0] == last_due)
 
 
 def _indicator(one: Series, last_due: date | None, code: str, summary: list[Message],
-               figures: set[str] = frozenset(), stepped: bool = False) -> Indicator | None:
+               figures: set[str] = frozenset()) -> Indicator | None:
     """A series becomes an indicator when it has a printed target, a run of numbers, a share, or a year-end figure."""
-    if one.statement is None and not _kept(one, last_due, figures, stepped):
+    if one.statement is None and not _kept(one, last_due, figures):
         return None
     milestones, reading, increments = milestones_of(one)
     if one.filled:
