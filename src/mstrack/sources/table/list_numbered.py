@@ -26,7 +26,7 @@ from mstrack.sources.table.list_sections import DATED_RE, dated, enough, require
 from mstrack.sources.table.list_work import sets_figure_or_names_project
 from mstrack.sources.table.mentions import find_mentions, sets_figure
 from mstrack.sources.table.numbering import COUNT_RE, DECIMAL_AFTER, DOTS, STOPS
-from mstrack.sources.table.office_names import PLACE_START, ends_like_unit, split_groups
+from mstrack.sources.table.office_names import PLACE_START, ends_like_unit, full_names, split_groups
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import (
@@ -443,7 +443,7 @@ def _again(name: str, first: str | None, value: str) -> str:
     if first is None or first == value:
         return value
     kind = column_kind(name, 2000).kind
-    return f"{first}{'；' if kind == 'units' else '、'}{value}" if kind in ("lead", "units") else first
+    return full_names(f"{first}{'；' if kind == 'units' else '、'}{value}") if kind in ("lead", "units") else first
 
 
 def _steps(entries: list[Entry]) -> set[int]:

@@ -318,13 +318,10 @@ def joined_names(cell: str) -> str:
     return "\n".join(out)
 
 
-def one_office_each(leads: list[str], units: list[str]) -> tuple[list[str], list[str]]:
-    """A line's offices with each named once: one printed with its level and once without ("区环境与国土资源局",
-    "环境与国土资源局", as an item's two 责任单位 lines print it) is one office, by its full name (a lead of the line
-    as named either way leads)."""
-    names = set(leads) | set(units)
-
-    def full(name: str) -> str:
-        return next((level + name for level in LEVEL_CHARS if level + name in names), name)
-
-    return list(dict.fromkeys(map(full, leads))), list(dict.fromkeys(map(full, units)))
+def full_names(cell: str) -> str:
+    """A cell naming an office with its level and again without it ("区环境与国土资源局、农村发展局牵头，区农村发展局等
+    参与", an item's two 责任单位 lines joined): the bare name is that office, written in full; a bare name alone in the
+    cell stays as printed ("区旅游发展委员会、农村发展局")."""
+    for name in dict.fromkeys(re.findall(rf"(?<![\u4e00-\u9fff])[{LEVEL_CHARS}][\u4e00-\u9fff]{{2,18}}?(?:局|委|办|院|中心|部)", cell)):
+        cell = re.sub(rf"(?<![\u4e00-\u9fff]){re.escape(name[1:])}", name, cell)
+    return cell
