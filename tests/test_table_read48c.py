@@ -82,12 +82,13 @@ def test_an_office_named_with_and_without_its_level_in_one_cell_is_one_office(tm
     assert [u for u in second.units if u not in second.lead_units] == ["区经济发展局", "农村发展局"]
 
 
-def test_how_often_a_duty_recurs_each_year_or_month_is_no_target():
-    """"每年至少开展1次主要灌溉水水源的水质监测", "每季度召开一次", "每月通报一次": how often a recurring duty is done, a
-    rule of its conduct, no figure the year reaches; "每年组织对接会1场次" (occasions held) and "开展培训3次" stay targets."""
+def test_how_often_a_standing_duty_is_done_each_year_is_no_target():
+    """"每年至少开展1次主要灌溉水水源的水质监测": how often a standing duty is done, year after year, a rule of its
+    conduct, no figure the year reaches; "每年组织对接会1场次" (occasions held) and "开展培训3次" stay targets, and "每月开展
+    检查1次" stays an amount per period (its doubt asks for the year's figure: test_table_revfix12b)."""
     assert _figures("每年至少开展1次主要灌溉水水源的水质监测。") == []
     assert _figures("制定周边影响区域环境保护方案，每年至少开展1次土壤、地表水、地下水、空气环境监测。") == []
-    assert _figures("领导小组每季度召开1次会议。") == []
+    assert _figures("每月开展安全检查1次。") == [(1, "次")]
     assert _figures("每年组织或参与中高端人才对接会1场次。") == [(1, "场次")]
     assert _figures("开展技能培训3次。") == [(3, "次")]
 

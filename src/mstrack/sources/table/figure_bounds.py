@@ -86,9 +86,10 @@ def rule_bound(prefix: str) -> bool:
 
 
 CONDUCT_PERIOD_RE = re.compile("|".join(CONDUCT_PERIODS))
-# "每年至少开展1次…监测", "每季度召开1次", "每月通报1次": how often a recurring duty is done, counted in times (次) only
-# ("每年组织对接会1场次" holds occasions, a target)
-RECURRING_PERIOD_RE = re.compile(r"每(?:年|半年|季度?|个?月)")
+# "每年至少开展1次…监测": how often a standing duty is done, year after year, counted in times (次) only ("每年组织对接会
+# 1场次" holds occasions, a target); "每月开展检查1次" is an amount per period, whose year's figure a doubt asks for
+# (period_amounts)
+RECURRING_PERIOD_RE = re.compile(r"每一?年度?")
 CONDUCT_UNIT_RE = re.compile(rf"\s*[余多]?\s*个?\s*(?:{'|'.join(CONDUCT_UNITS)})")  # "1次", "4课时", "10(余)个小时"
 
 
@@ -100,7 +101,7 @@ def conduct_norm(sentence: str, after: str) -> bool:
     巡查不少于2次") the task's own amount per period, which the year's figure reads (doubts._unfit_doubts says so)."""
     unit, period = CONDUCT_UNIT_RE.match(after), CONDUCT_PERIOD_RE.search(sentence)
     if unit is not None and period is None and unit.group().strip() == "次":
-        period = RECURRING_PERIOD_RE.search(sentence)  # "每年至少开展1次…监测": how often a duty recurs
+        period = RECURRING_PERIOD_RE.search(sentence)  # "每年至少开展1次…监测": how often a duty is done
     if unit is None or period is None:
         return False
     same = rf"\d\s*[余多]?\s*个?\s*{re.escape(unit.group().strip().lstrip('余多个').strip())}"
