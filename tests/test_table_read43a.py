@@ -119,12 +119,13 @@ def _month_table(goal: str, progress: str) -> list[list[str]]:
 
 
 def test_a_month_figure_under_half_of_what_is_reported_done_is_a_doubt(tmp_path):
-    """baoshan-2022's "8月份目标: 新增30台、完工20台" beside "进展情况: 新增81台,完工52台": by August more is done than the
-    month's figures, so they may be what August adds, not the totals by then; the reading (a milestone) is kept and a
-    person is asked on each indicator."""
-    conversion = convert_written(tmp_path, "t.csv", _month_table("新增30台、完工20台。", "新增81台,完工52台。"), 2022)
+    """"8月份目标: 新增150台、完工80台" beside "进展情况: 新增310台,完工170台": by August more is done than the month's
+    figures, so they may be what August adds, not the totals by then; on the year's pace (150 of 400 by August) the
+    reading (a milestone) is kept and a person is asked on each indicator. (baoshan-2022's "新增30台、完工20台" beside 81
+    and 52, far behind the year's pace as totals too, is read as the month's own amount: test_table_read48c.)"""
+    conversion = convert_written(tmp_path, "t.csv", _month_table("新增150台、完工80台。", "新增310台,完工170台。"), 2022)
     said = [str(doubt) for doubt in conversion.doubts if "the month's addition" in str(doubt)]
-    assert len(said) == 2 and "30" in said[0] and "81" in said[0] and "20" in said[1], said
+    assert len(said) == 2 and "150" in said[0] and "310" in said[0] and "80" in said[1], said
     plan = dump_plan(conversion.programme, comments=conversion.comments)
     assert sum("# check:" in line and "the month's addition" in line for line in plan.splitlines()) == 2, plan
 

@@ -75,7 +75,21 @@ def ruled_share(prefix: str, unit: str) -> bool:
     return unit in ("%", "％") and RULED_SHARE_RE.search(prefix) is not None
 
 
+# "原则上大中型企业不得少于2人", "执法人员不得低于在册人数的70%": a rule (原则上: as a rule) or a bound it forbids to pass
+# (不得少于, 不得超过): what each party must keep, a norm, no figure the task reaches ("不少于2人" is one)
+RULE_BOUND_RE = re.compile(r"原则上|不得\s*(?:少于|低于|超过|高于|多于|大于|小于|超出)")
+
+
+def rule_bound(prefix: str) -> bool:
+    """A figure after a rule's words in its clause ("原则上…", "…不得少于"): a norm, no target."""
+    return RULE_BOUND_RE.search(prefix) is not None
+
+
 CONDUCT_PERIOD_RE = re.compile("|".join(CONDUCT_PERIODS))
+# "每年至少开展1次…监测": how often a standing duty is done, year after year, counted in times (次) only ("每年组织对接会
+# 1场次" holds occasions, a target); "每月开展检查1次" is an amount per period, whose year's figure a doubt asks for
+# (period_amounts)
+RECURRING_PERIOD_RE = re.compile(r"每一?年度?")
 CONDUCT_UNIT_RE = re.compile(rf"\s*[余多]?\s*个?\s*(?:{'|'.join(CONDUCT_UNITS)})")  # "1次", "4课时", "10(余)个小时"
 
 
@@ -86,6 +100,8 @@ def conduct_norm(sentence: str, after: str) -> bool:
     on. "每年组织1场次", "开展培训3次" are targets; beside a figure of the year in the same unit ("开展河道巡查1200次，每周
     巡查不少于2次") the task's own amount per period, which the year's figure reads (doubts._unfit_doubts says so)."""
     unit, period = CONDUCT_UNIT_RE.match(after), CONDUCT_PERIOD_RE.search(sentence)
+    if unit is not None and period is None and unit.group().strip() == "次":
+        period = RECURRING_PERIOD_RE.search(sentence)  # "每年至少开展1次…监测": how often a duty is done
     if unit is None or period is None:
         return False
     same = rf"\d\s*[余多]?\s*个?\s*{re.escape(unit.group().strip().lstrip('余多个').strip())}"

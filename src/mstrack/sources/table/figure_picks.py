@@ -26,6 +26,9 @@ SIZE_IN_BRACKET_RE = re.compile(r"[\u4e00-\u9fff\d个所座处][（(]\s*"
                                 r"(?:不少于|不低于|至少|超过|达到?)?\s*$")  # "(约不少于500平方米)": bounded, a size still
 
 
+DIVIDED_RE = re.compile(r"(?<![充部])(?:划分|分)(?:为|成)[^，,；;。\d]*$")  # "划分为…三个类别", "分为如下三个阶段"
+
+
 def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bool:
     """Figures that name or pick things rather than count the year's work: "16种慢性病患者" (which patients), a
     policy carried out by its name ("落实好提振市场信心90条措施"; "出台措施10条" is a count), and the size of a
@@ -35,6 +38,8 @@ def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bo
     its description ("总投资3000万元的…项目"; "投资3000万元建设…" and "…，总投资1.2亿元。" are sums to spend), or the size of
     the thing named before a bracket that says it ("活动阵地(约500平方米左右)", "…1个（面积约800平方米）")."""
     rest = clause[after.end():]
+    if DIVIDED_RE.search(prefix):
+        return True  # "将农用地划分为优先保护类、…三个类别": how many kinds a thing is divided into, no work
     if unit in SIZE_UNITS and (m := SIZE_IN_BRACKET_RE.search(prefix)) \
             and not re.search(rf"(?:{FIGURE_VERBS})$", simplified(prefix[:m.start() + 1])):
         return True  # "…活动阵地(约500平方米左右)": how big the thing is, not the work ("新建城市绿道（12公里）",

@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.quantities import CHINESE_NUMERAL
-from mstrack.sources.table.figure_bounds import TIME_SPAN_RE, conduct_norm, relative_bound, ruled_share, schedule_span
+from mstrack.sources.table.figure_bounds import (
+    TIME_SPAN_RE,
+    conduct_norm,
+    relative_bound,
+    rule_bound,
+    ruled_share,
+    schedule_span,
+)
 from mstrack.sources.table.figure_names import (
     CHANGE_WORDS,
     LABEL_GAP_RE,
@@ -216,7 +223,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # "30户以上自然村寨…覆盖率达95%": which villages, the rate the target; "1个城市书房(百姓书屋，藏书10000册)": the
         # library's books
         threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix)) \
-            or schedule_span(clause, prefix, end) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:])
+            or schedule_span(clause, prefix, end) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:]) \
+            or rule_bound(prefix)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)
         before = prefix[:growth.start()] if growth else prefix

@@ -16,7 +16,7 @@ from mstrack.sources.table.period_amounts import bound_each_period, bound_held_a
 from mstrack.sources.table.placing import assign
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts, one_mark, outlet_dates, span_start
-from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level, join_month_plan_figures
+from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level, join_month_plan_figures, month_amounts
 from mstrack.sources.table.steps import bare_step, series_stage, stage_fits
 from mstrack.vocabulary import BOUND_WORDS, PLACE_NAME, PROGRESS_MOMENT, PROGRESS_OPENING, START_VERBS
 
@@ -467,6 +467,7 @@ def read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: i
                                    "its targets are kept without milestones", code=raw.code, deadline=raw.deadline_text))
         unit.leftovers = [] if starts else assign(unit.series, unit.checkpoints, year)
         unit.leftovers = join_month_plan_figures(unit.series, unit.leftovers, month_plan_dates(unit))
+        month_amounts(unit.series, month_plan_dates(unit), [cell for r in unit.lines for _, cell in r.reported], year)
         _verb_completions(unit)
         _started_then_done(unit)
         _all_started_by(unit)

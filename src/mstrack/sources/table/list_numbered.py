@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from mstrack.sources.table.carried_units import carried, with_carried, without_carried
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.columns import column_kind
 from mstrack.sources.table.list_labels import (
     column_label,
     context_label,
@@ -25,7 +26,7 @@ from mstrack.sources.table.list_sections import DATED_RE, dated, enough, require
 from mstrack.sources.table.list_work import sets_figure_or_names_project
 from mstrack.sources.table.mentions import find_mentions, sets_figure
 from mstrack.sources.table.numbering import COUNT_RE, DECIMAL_AFTER, DOTS, STOPS
-from mstrack.sources.table.office_names import PLACE_START, ends_like_unit, split_groups
+from mstrack.sources.table.office_names import PLACE_START, ends_like_unit, full_names, split_groups
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import (
@@ -424,7 +425,7 @@ def labelled(entries: list[Entry]) -> list[Entry]:
             continue
         if entry.kind == "label":
             for name, value in {entry.code: entry.text, **entry.labels}.items():
-                joined[-1].labels.setdefault(name, value)
+                joined[-1].labels[name] = _again(name, joined[-1].labels.get(name), value)
             joined[-1].assigned = joined[-1].assigned or entry.assigned
         elif k in steps:
             # the item's words go on with the step's, a clause each, as one cell's: a dated step is its checkpoint;
@@ -434,6 +435,15 @@ def labelled(entries: list[Entry]) -> list[Entry]:
         else:
             joined.append(entry)
     return joined
+
+
+def _again(name: str, first: str | None, value: str) -> str:
+    """A label's value under an item that printed it already: the first kept, but for offices ("责任单位：…" closing
+    each of the item's paragraphs), which are all the item's, the lines' clauses in turn ("…牵头，…参与；…牵头，…")."""
+    if first is None or first == value:
+        return value
+    kind = column_kind(name, 2000).kind
+    return full_names(f"{first}{'；' if kind == 'units' else '、'}{value}") if kind in ("lead", "units") else first
 
 
 def _steps(entries: list[Entry]) -> set[int]:

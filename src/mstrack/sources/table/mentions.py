@@ -3,6 +3,7 @@ of a clause are figures, and which of them are no target: figure_spans.py; the n
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -135,6 +136,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
     table's `own_places` (shares_named); another part ("绿道330公里（其中远足径260公里、都市型绿道70公里）") is a target
     of its own beside the whole, as before."""
     found: list[Mention] = []
+    parts: list[bool] = []  # each found figure: whether its sentence opens with 其中 (a breakdown of the one before)
     previous_context = previous_name = lead_in = ""
     protected = protect_commas(joined_units(unit_symbols(text)))  # "4个\n百分点"
     begins = brackets_open(protected)
@@ -146,6 +148,8 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         said = protected[:clause_match.start()]
         sentence = said[max(said.rfind(stop) for stop in "。！!？?") + 1:].replace("\x00", ",")  # its clauses before it
         spans = figure_spans(clause, year, shares, own_places, opened=opened, sentence=sentence)
+        if not said.strip() and protected[clause_match.end():clause_match.end() + 1] == "。":
+            spans = [span for span in spans if not _outline_count(clause, span, protected[clause_match.end():])]
         shared = shared_names(clause, spans)
         previous_stages: frozenset = frozenset()
         for i, (start, end, number, after, unit, comparator) in enumerate(spans):
@@ -183,6 +187,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             excerpt = (before + clause[start:end] + gap_after).strip(" 、,，")
             noun, noun_after = head_noun(before, gap_after)
             each = each_named(before, shared, gap_after)  # "A和B均达到90%": one target for each of them
+            parts.extend([PART_SENTENCE_RE.match(sentence) is not None] * max(len(each), 1))
             found.extend(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=own_contexts,
                                  stages=stages, excerpt=excerpt, name=own_name or "指标", verbs=before,
                                  noun=noun if noun_after else "", share=shares.get(i), each=bool(each))
@@ -195,7 +200,37 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         # was found in: unit symbols written in words, "㎡" as 平方米, move the positions of the text as printed)
         lead_in = clause if not spans and len(clause.strip()) <= 12 \
             and protected[clause_match.end():clause_match.end() + 1] in ("，", ",") else ""
-    return _without_each_total(found)
+    return _without_each_total(_without_parts_rates(found, parts))
+
+
+def _outline_count(heading: str, span: tuple, rest: str) -> bool:
+    """"打造三支团队。培育…经营管理团队。打造高级财务团队。…": a count in words in the sentence that opens an item, of
+    the thing it ends on, which the item's later words name as many times or more: an outline of the parts that follow,
+    no figure to deliver ("新建两所小学。项目位于城东。" counts schools the item names no more: a target)."""
+    start, end, number = span[:3]
+    thing = heading.strip()[-2:]
+    return number.isdigit() and not re.search(r"\d", heading[start:end]) and re.fullmatch(r"[\u4e00-\u9fff]{2}", thing) is not None \
+        and end < len(heading.rstrip()) - 1 and 2 <= int(number) <= rest.count(thing)
+
+
+PART_SENTENCE_RE = re.compile(r"\s*其中\s*[:：，,]")  # "其中：（1）公益类企业…": the sentence breaks the one before down
+LABEL_RE = re.compile(r"[（(]\s*\d+\s*[)）]|\s+")
+
+
+def _without_parts_rates(found: list[Mention], parts: list[bool]) -> list[Mention]:
+    """"营业总收入同比增长10%。其中：（1）公益类企业的营业总收入同比增长10%以上；（2）…": a rate or share the sentence
+    before states, restated for each group the whole breaks down into: the whole's rate, for a part (no part of a
+    sum), no target of its own. A count of a part ("其中：新建小学2所"), and a rate no figure before names, are read."""
+    wholes = [m for m, part in zip(found, parts, strict=True) if not part]
+    return [m for m, part in zip(found, parts, strict=True) if not part or unit_key(m.unit) not in ("%", "‰", "个百分点")
+            or not any(unit_key(w.unit) == unit_key(m.unit) and _same_measure(m.name, w.name) for w in wholes)]
+
+
+def _same_measure(part: str, whole: str) -> bool:
+    """Two names of one measure: the same last four characters or more ("商业类企业营业总收入同比", "区属国企营业总收入同比"),
+    labels ("（2）") aside."""
+    a, b = LABEL_RE.sub("", part), LABEL_RE.sub("", whole)
+    return "指标" not in (a, b) and len(os.path.commonprefix([a[::-1], b[::-1]])) >= 4
 
 
 def _without_each_total(found: list[Mention]) -> list[Mention]:

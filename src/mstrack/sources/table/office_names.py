@@ -326,3 +326,12 @@ def joined_names(cell: str) -> str:
             broken = False
     out += head  # a head never ended ("中国电信\n中国移动"): lines as printed
     return "\n".join(out)
+
+
+def full_names(cell: str) -> str:
+    """A cell naming an office with its level and again without it ("区环境与国土资源局、农村发展局牵头，区农村发展局等
+    参与", an item's two 责任单位 lines joined): the bare name is that office, written in full; a bare name alone in the
+    cell stays as printed ("区旅游发展委员会、农村发展局")."""
+    for name in dict.fromkeys(re.findall(rf"(?<![\u4e00-\u9fff])[{LEVEL_CHARS}][\u4e00-\u9fff]{{2,18}}?(?:局|委|办|院|中心|部)", cell)):
+        cell = re.sub(rf"(?<![\u4e00-\u9fff]){re.escape(name[1:])}", name, cell)
+    return cell

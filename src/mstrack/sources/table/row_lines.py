@@ -13,7 +13,7 @@ from mstrack.sources.sheets import header_key
 from mstrack.sources.table.columns import YEAR_HEADER_RE, helping_column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.numbers import unit_key
-from mstrack.sources.table.office_names import joined_names, split_groups, without_bracket_gaps
+from mstrack.sources.table.office_names import full_names, joined_names, split_groups, without_bracket_gaps
 from mstrack.sources.table.quarter_series import labelled_series
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawLine, RawTask
@@ -373,6 +373,7 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     lead_cell, units_cell = (without_people(without_bracket_gaps(joined_names(layout.cell(row, kind))), layout.header(kind))
                              for kind in ("lead", "units"))  # "各县 (市、区) 人民政府": one unit, its copy's spaces aside
     lead_cell, units_cell = _marked_leads(lead_cell, units_cell, layout.first_leads)
+    units_cell = full_names(units_cell)  # "区X局牵头，农村发展局…；区农村发展局…": one office, by its full name
     if not lead_cell and (roles := roles_in(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
         lead_cell, units_cell = roles
     elif roles := roles_in(lead_cell, lead_column=True):  # "县教育局（牵头）" in the lead column; "A、B负责" there: both
@@ -454,7 +455,7 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
                                       scope=block.heading, blocks=[block], borrowed=borrowed, **own))
         return
     for group, units in zip(lead_groups, unit_groups, strict=True):
-        raw = RawLine(row=row, leaders=leaders, lead_units=unique(u for u, _ in group), units=units,
+        raw = RawLine(row=row, leaders=leaders, lead_units=unique(u for u, _ in group), units=unique(units),
                       scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods), borrowed=borrowed, **own)
         task.lines.append(raw)
 

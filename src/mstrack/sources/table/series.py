@@ -11,7 +11,7 @@ from decimal import Decimal
 from mstrack.domain.quantities import as_number
 from mstrack.model import Milestone
 from mstrack.sources.table.likeness import opens_with_date, similarity, word_pairs
-from mstrack.sources.table.mentions import LEVEL_WORDS, Mention
+from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, find_mentions
 from mstrack.sources.table.numbers import MEASURE_UNITS, exact, unit_factor, unit_key
 
 
@@ -154,3 +154,19 @@ def join_month_plan_figures(series: list[Series], leftovers: list[tuple[date, st
         series.remove(one)
         leftovers = [left for left in leftovers if all(left[2] is not point[2] for point in one.points)]
     return leftovers
+
+
+def month_amounts(series: list[Series], planned: set[date], reported: list[str], year: int) -> None:
+    """A one month's plan's figure ("8月份目标：新增30台" of a year's 400) that, read as a running total, would lag far
+    behind both the year's pace (under half the share of the year gone by the month's end) and what the row's
+    progress columns report done in its unit and stage ("新增81台": over twice the plan): the plan is what the month
+    adds, no running total due by the month's end (its words stay the checkpoint's). A plan the work is only just past
+    ("3月目标：新增40台" beside 41 done), one on the year's pace ("4月：完成筛查1480人" of 7400), one said to be a running
+    total ("累计完成30台") and shares are read as printed."""
+    done = [m for cell in reported for m in find_mentions(cell, year)] if planned else []
+    for one in [] if not done else [s for s in series if s.statement is not None and s.statement.value and not is_level(s)]:
+        target = one.statement.value
+        one.points = [p for p in one.points if not (
+            p[0] in planned and not p[2].total and p[2].value / target < p[0].month / 24
+            and any(unit_key(m.unit) == unit_key(p[2].unit) and m.value > 2 * p[2].value and m.stages == p[2].stages
+                    for m in done))]
