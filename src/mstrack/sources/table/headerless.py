@@ -57,7 +57,7 @@ from mstrack.sources.table.list_roles import (
     offices_owned,
     owner_in_words,
 )
-from mstrack.sources.table.list_runs import group_paragraphs, read_runs
+from mstrack.sources.table.list_runs import group_paragraphs, opening_headings, read_runs
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -373,7 +373,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             if plans := plans_reported([e.text for e in items], [*sheet.titles, *above]):
                 for e, plan in zip(items, plans, strict=True):
                     e.text = plan  # "…培训2万人次。已开展培训8718人次;…": the plan's sentence, its progress after it no part
-            if not _is_programme(sheet, above, [e.text for e in items], offices=[office_of(e) for e in items], reported=reported,
+            if not _is_programme(sheet, [*above, *opening_headings(entries, read[0])], [e.text for e in items],
+                                 offices=[office_of(e) for e in items], reported=reported,
                                  due=[dated(e.labels) for e in items],
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
                                  restated=bool(plans) or restated([e for e in entries[start:end] if e is not None]),

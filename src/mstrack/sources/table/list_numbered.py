@@ -371,7 +371,8 @@ def numbered_run(entries: list[Entry | None], few: bool = False, one: Callable[[
             bracketed.append((entry.text, bool(entry.units)))
             assigned.append(False)
             due.append(dated(entry.labels))
-        elif entry.kind == "label" and above is not None and above.kind == "item" and _staffed({entry.code: entry.text}):
+        elif entry.kind in ("label", "note") and above is not None and above.kind == "item" \
+                and _staffed({entry.code: entry.text, **entry.labels}):
             items[-1] = (items[-1][0], True)  # "牵头单位：县教育局" under the item names its office
             assigned[-1] = assigned[-1] or entry.assigned
         if entry.kind == "label" and above is not None and above.kind == "item" and dated({entry.code: entry.text}):
@@ -421,6 +422,8 @@ def labelled(entries: list[Entry]) -> list[Entry]:
         if entry.kind == "note":
             if entry.code and joined and joined[-1].kind != "heading":
                 joined[-1].content = "；".join(filter(None, [joined[-1].content, entry.text]))
+                for name, value in entry.labels.items():  # "…。责任单位：X" closing the content (list_contents)
+                    joined[-1].labels.setdefault(name, value)
             continue
         if entry.kind == "label":
             for name, value in {entry.code: entry.text, **entry.labels}.items():

@@ -1,0 +1,68 @@
+"""Issue 13, read48b: a plan's prose at three levels ("四、" "（一）" "1." "（1）") whose items each close with their
+offices' working days ("责任单位：危化处（86日），基础处（88日）"), and offices named as the actors of a measure's
+sentences ("区行政审批局，负责…")."""
+
+from __future__ import annotations
+
+from .conftest import convert_written
+
+
+def _tasks(tmp_path, lines: list[str]) -> dict:
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n").programme.tasks
+    return {t.code: t for t in tasks}
+
+
+def _leads(task) -> list[str]:
+    return [u for line in task.lines for u in line.lead_units]
+
+
+def _units(task) -> list[str]:
+    return [u for line in task.lines for u in line.units if u not in _leads(task)]
+
+
+# --- an item's paragraph closing with its offices' label: the item's content, its offices ---------------------------
+
+PROSE = ["某局2022年度监督检查工作计划", "四、执法任务分解及执法内容", "（一）其他行政执法工作",
+         "1.开展安全生产综合监管", "依据法律、法规、规章等规定，开展安全生产综合监管工作。责任单位：协调处",
+         "2.开展安全生产指导检查", "对生产经营单位遵守安全生产法律情况进行指导检查。责任单位：危化处，基础处",
+         "3.开展对中介服务机构的监督检查", "对在我区注册的中介服务机构进行监督检查。责任单位：危化处，安基处，安劳支队",
+         "五、工作要求", "（一）要认真履行安全生产行政执法职责，规范执法行为。"]
+
+
+def test_an_items_paragraph_closing_with_its_offices_label_is_its_content(tmp_path):
+    """pingtan-2022-jiandu: "2.开展安全生产指导检查" over "对生产经营单位…。责任单位：危化处，基础处": the paragraph is the
+    item's content and its label names the item's offices, as a label on a line of its own would."""
+    tasks = _tasks(tmp_path, PROSE)
+    assert [t.title for t in tasks.values()] == ["开展安全生产综合监管", "开展安全生产指导检查", "开展对中介服务机构的监督检查"]
+    task = tasks["2"] if "2" in tasks else tasks["四(一)2"]
+    assert _leads(task) == ["危化处"] and _units(task) == ["基础处"]
+
+
+def test_a_paragraph_with_no_label_under_an_item_stays_no_content(tmp_path):
+    """The paragraphs under the items name no office: no list of work is read from them (the rule needs the label)."""
+    lines = [line.split("。责任单位")[0] + "。" if "责任单位" in line else line for line in PROSE]
+    try:
+        tasks = _tasks(tmp_path, lines)
+    except Exception:  # noqa: BLE001 - refused: no list
+        return
+    assert not any(_leads(t) for t in tasks.values())
+
+
+THREE_LEVELS = ["某局2022年度监督检查工作计划", "三、执法工作日的安排", "非执法工作日是指下列工作预计所占用的工作日：参加会议安排510日。",
+                "四、执法任务分解及执法内容", "（一）监督检查工作",
+                "1.一般检查对象", "对16家企业进行抽查，抽查比例不少于50%。责任单位：危化处",
+                "2.行政处罚", "对违法行为依法实施行政处罚。责任单位：安劳支队",
+                "3.检查内容", "根据有关规定，结合我区实际情况进行监督检查。",
+                "（二）其他行政执法工作",
+                "1.开展安全生产综合监管", "依据法律、法规、规章等规定，开展安全生产综合监管工作。责任单位：协调处",
+                "2.开展安全生产指导检查", "对生产经营单位遵守安全生产法律情况进行指导检查。责任单位：危化处，基础处",
+                "五、工作要求", "（一）要认真履行安全生产行政执法职责，规范执法行为。"]
+
+
+def test_a_runs_own_heading_naming_the_programme_makes_it_a_work_list(tmp_path):
+    """pingtan-2022-jiandu: the run opens with "四、执法任务分解及执法内容" (任务分解: a breakdown of work) over its
+    groups; the line above it is another section's ("参加会议安排510日"). Its items are read, each coded by both groups, and
+    an item whose paragraph names no office ("3.检查内容") is content still, no end of the list."""
+    tasks = _tasks(tmp_path, THREE_LEVELS)
+    assert {"四(一)1", "四(一)2", "四(二)1", "四(二)2"} <= set(tasks)
+    assert _leads(tasks["四(二)2"]) == ["危化处"]
