@@ -66,3 +66,25 @@ def test_a_runs_own_heading_naming_the_programme_makes_it_a_work_list(tmp_path):
     tasks = _tasks(tmp_path, THREE_LEVELS)
     assert {"四(一)1", "四(一)2", "四(二)1", "四(二)2"} <= set(tasks)
     assert _leads(tasks["四(二)2"]) == ["危化处"]
+
+
+def test_an_offices_working_days_after_its_name_are_no_part_of_it(tmp_path):
+    """"责任单位：协调处（80日），危化处（20日）安基处（10日），法规处30日": each office's share of the working days, in a bracket
+    or not, ends its name; the next office follows the bracket with no comma."""
+    lines = [*PROSE[:4], "依据法律开展安全生产综合监管工作。责任单位：协调处（80日），危化处（20日）安基处（10日），法规处30日", *PROSE[5:]]
+    task = next(iter(_tasks(tmp_path, lines).values()))
+    assert _leads(task) == ["协调处"] and _units(task) == ["危化处", "安基处", "法规处"]
+
+
+def test_paragraphs_each_closing_with_their_own_offices_are_no_items_content(tmp_path):
+    """pingtan-2016-xuanchuan: "1.基础设施建设专题：" over "一是…。责任单位：区交建局。" "二是…。责任单位：区农发局。": points
+    of their own, each a task under its topic (list_subitems), not the topic's content with the last one's offices."""
+    lines = ["某区宣传报道责任分工", "三、专题分工", "（一）回眸“十二五”",
+             "1.基础设施建设专题：", "一是交通设施巨大变化。宣传要点：对外交通变化。责任单位：区交建局。",
+             "二是生态环境日益改善。宣传要点：大绿化工程。责任单位：区农发局。",
+             "2.社会事业发展专题：", "一是教育优先发展。宣传要点：标准化学校建设。责任单位：区教育局。",
+             "二是医疗卫生建设。宣传要点：平潭协和医院。责任单位：区卫计局。",
+             "3.体制机制创新专题：", "一是自贸实验区建设。宣传要点：自贸区制度创新。责任单位：区自贸办。",
+             "二是通关制度创新。宣传要点：澳前口岸。责任单位：区口岸办。"]
+    tasks = _tasks(tmp_path, lines)
+    assert {"1一", "1二", "2一", "3二"} <= {code[-2:] for code in tasks}

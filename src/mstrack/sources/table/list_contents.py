@@ -2,7 +2,8 @@
 line naming its offices after them ("责任单位：X牵头，Y等参与"): the text is the item's content, as a labelled "主要内容：…"
 paragraph would be (list_numbered.labelled), not the list's end; its dates are the item's. So is a paragraph under the
 item that closes with that label on its own line ("对生产经营单位…进行指导检查。责任单位：危化处（86日），基础处（88日）"):
-the words before the label the item's content, the label its own."""
+the words before the label the item's content, the label its own; paragraphs that each close with their own labels
+("一是…。责任单位：X" "二是…。责任单位：Y") are points of their own (list_subitems), no item's content."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ def contents_under(rows: list[Row], entries: list[Entry | None]) -> list[Entry |
             j = k
             while j < len(rows) and _paragraph(rows[j], entries[j]):
                 j += 1
-            if j > k and (labels := _closing_labels(rows[j - 1])):  # "…。责任单位：X" closing the last paragraph
+            if j > k and (labels := _closing_labels(rows[j - 1])) \
+                    and not any(map(_closing_labels, rows[k:j - 1])):  # "…。责任单位：X" closing the last paragraph alone
                 for at in range(k, j):
                     words, own = (labels[0], labels[1]) if at == j - 1 else (row_texts(rows[at])[0], {})
                     found[at] = Entry(rows[at], "note", CONTENT_LABEL, words, labels=own)
