@@ -88,3 +88,21 @@ def test_paragraphs_each_closing_with_their_own_offices_are_no_items_content(tmp
              "二是通关制度创新。宣传要点：澳前口岸。责任单位：区口岸办。"]
     tasks = _tasks(tmp_path, lines)
     assert {"1一", "1二", "2一", "3二"} <= {code[-2:] for code in tasks}
+
+
+def test_a_figure_in_a_bracket_closing_an_items_name_is_its_figure_not_its_name(tmp_path):
+    """"1.开展安全生产综合监管（400个工作日）" over its paragraph: the bracket is the item's figure (400 个工作日), the name
+    stands without it."""
+    lines = [*PROSE[:3], "1.开展安全生产综合监管（400个工作日）", PROSE[4], "2.开展安全生产指导检查（174 个工作日）", *PROSE[6:]]
+    tasks = list(_tasks(tmp_path, lines).values())
+    assert [t.title for t in tasks[:2]] == ["开展安全生产综合监管", "开展安全生产指导检查"]
+    assert [(i.target, i.unit) for i in tasks[1].lines[0].indicators] == [(174, "个工作日")]
+
+
+def test_the_figure_closing_the_name_of_an_item_with_no_paragraph_in_such_a_list_is_its_figure_too(tmp_path):
+    """"11.完成…执法工作任务（335个工作日）" over its 责任单位 line alone, in a list whose other items print a paragraph under
+    their names: the bracket is its figure as well."""
+    lines = [*PROSE[:7], "3.开展安全生产标准化评定工作（80个工作日）", "责任单位：危化处（30日），安基处（50日）", *PROSE[9:]]
+    task = list(_tasks(tmp_path, lines).values())[2]
+    assert task.title == "开展安全生产标准化评定工作"
+    assert [(i.target, i.unit) for i in task.lines[0].indicators] == [(80, "个工作日")]

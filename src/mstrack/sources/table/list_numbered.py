@@ -13,6 +13,7 @@ from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import (
     column_label,
     context_label,
+    figure_apart,
     further_labels,
     introduces_items,
     item_labels,
@@ -539,7 +540,7 @@ def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:
         if every and "责任单位" in names:  # a unit a note above named for every item ("以下均需…落实，不再列出")
             cells["责任单位"] = with_carried(without_carried(cells.get("责任单位", "")), every)
         values = [cells.get(name, "") for name in names]
-        words = [e.text, e.content] if content else [e.text]
+        words = list(figure_apart(e.text, e.content)) if content else [e.text]
         rows.append([e.code, *words, *values] if e.kind == "item" else ["", f"{e.code}{e.text}", *words[1:], *values])
     return header, rows
 
