@@ -106,3 +106,18 @@ def test_the_figure_closing_the_name_of_an_item_with_no_paragraph_in_such_a_list
     task = list(_tasks(tmp_path, lines).values())[2]
     assert task.title == "开展安全生产标准化评定工作"
     assert [(i.target, i.unit) for i in task.lines[0].indicators] == [(80, "个工作日")]
+
+
+def test_an_items_parts_each_naming_their_office_are_tasks_of_their_own(tmp_path):
+    """pingtan-2022-jiandu: "1.重点检查对象" names no office; its parts "（1）…。责任单位：危化处（60日）" "（2）…。责任单位：
+    基础处（30日）" each name theirs: each part a task coded by both numbers (四(一)1(1)), the item their heading."""
+    lines = [*PROSE[:3], "1.重点检查对象（120个工作日）",
+             "（1）危险化学品经营企业：2家工业气体、8家加油站进行监督检查。责任单位：危化处（60日）",
+             "（2）对5家工矿商贸重点监管企业进行监督检查。责任单位：基础处（30日）",
+             "以上企业根据年度工作安排适时确定检查时间，每年至少检查1次。",
+             "2.一般检查对象（164个工作日）", "对16家危险化学品贸易型企业进行抽查。责任单位：危化处（60日），基础处（104日）",
+             "（二）其他行政执法工作", *PROSE[3:]]
+    tasks = _tasks(tmp_path, lines)
+    assert {"四(一)1(1)", "四(一)1(2)", "四(一)2"} <= set(tasks) and "四(一)1" not in tasks
+    assert _leads(tasks["四(一)1(2)"]) == ["基础处"]
+    assert tasks["四(一)1(1)"].title == "危险化学品经营企业：2家工业气体、8家加油站进行监督检查。"
