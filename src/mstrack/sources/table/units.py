@@ -395,7 +395,8 @@ def _names(cell: str, apart: bool = True) -> list[str]:
 # a bracket naming a unit ("（牵头单位）") stays for the role marks to read
 SHARE_BRACKET_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*[（(]\s*(?:{LEADING}|{RESPONSIBLE_WORD})([^（）()]{{2,20}})[）)]")
 # the office's share of the working days after its name ("危化处（20日）安基处（10日）", "法规处30日"): it ends the name
-DAYS_SHARE_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*(?:[（(]\s*\d+(?:\.\d+)?\s*个?(?:工作)?日\s*[）)]|\d+(?:\.\d+)?\s*个?(?:工作)?日(?=[、，,；;。\s]|$))")
+DAYS = r"\d+(?:\.\d+)?\s*个?(?:工作)?日"
+DAYS_SHARE_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*(?:[（(]\s*{DAYS}\s*[）)]|{DAYS}(?=[、，,；;。\s]|$))")
 PART_LABEL_RE = re.compile(r"(?:^|(?<=[、，,；;\s]))其中\s*[:：]\s*")  # "其中：县教育局": the part of the list named
 
 
