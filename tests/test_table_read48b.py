@@ -121,3 +121,24 @@ def test_an_items_parts_each_naming_their_office_are_tasks_of_their_own(tmp_path
     assert {"四(一)1(1)", "四(一)1(2)", "四(一)2"} <= set(tasks) and "四(一)1" not in tasks
     assert _leads(tasks["四(一)1(2)"]) == ["基础处"]
     assert tasks["四(一)1(1)"].title == "危险化学品经营企业：2家工业气体、8家加油站进行监督检查。"
+
+
+# --- offices named as the actors of a measure's sentences ------------------------------------------------------------
+
+DUTIES = ["某区商品砼市场专项整治方案", "五、责任分工",
+          "（一）区市场监管局牵头涉嫌垄断调查整治工作。区市场监管局负责调查三家商品砼公司的垄断行为线索。"
+          "区土开集团、城投集团，负责统计本集团项目商品砼采购来源。区行政审批局，负责提供商品砼企业档案资料。",
+          "（二）区交建局牵头销售产能调查整治工作。区交建局、区城乡交建中心负责摸底我区商品砼销售价情况。"
+          "区资源生态局，根据市场需求，合理科学地商品砼项目用地供给力度。",
+          "（三）区执法应急局，负责调查商品砼企业砂石来源是否合法。",
+          "六、工作要求", "（一）高度重视。各有关部门要进一步提高思想认识。"]
+
+
+def test_offices_opening_a_measures_later_sentences_are_its_units(tmp_path):
+    """pingtan-2021-shangpintong: "（一）区市场监管局牵头…。区土开集团、城投集团，负责…。区行政审批局，负责…。": the lead
+    opens the measure, the offices opening its later sentences (before "，" or their role) are its other units."""
+    tasks = _tasks(tmp_path, DUTIES)
+    assert _leads(tasks["五(一)"]) == ["区市场监管局"]
+    assert _units(tasks["五(一)"]) == ["区土开集团", "城投集团", "区行政审批局"]
+    assert _units(tasks["五(二)"]) == ["区城乡交建中心", "区资源生态局"]
+    assert _leads(tasks["五(三)"]) == ["区执法应急局"] and _units(tasks["五(三)"]) == []

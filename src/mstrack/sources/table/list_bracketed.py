@@ -28,7 +28,7 @@ from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.units import labelled_roles, office_list
+from mstrack.sources.table.units import labelled_roles, office_list, unit_names
 from mstrack.vocabulary import MEASURES_LABELS, PLAN_FRAMING_HEADING
 
 BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*\S")  # "(一)提升改造农村公路380公里…"
@@ -143,6 +143,20 @@ def lead_opening(text: str) -> str | None:
     return m[2] if (m := LEAD_OPENING_RE.match(text.strip())) and office_list(m[2]) else None
 
 
+# a later sentence opening with the offices that do its part: "区土开集团、城投集团，负责…", "区交建局、区城乡交建中心负责…"
+ACTORS_RE = re.compile(r"^([^，,。；;：:（()）\s\d]{2,60}?)(?:[，,]|(?=负责|牵头|配合|协助))")
+
+
+def sentence_actors(text: str) -> list[str]:
+    """The offices opening the sentences after an item's first ("（一）A牵头…。B、C，负责…。D，根据…"), each sentence's
+    opening a list of offices' names before its comma or its role (office_list): who does that part of the item."""
+    found = []
+    for sentence in re.split(r"[。；;]", text)[1:]:
+        if (m := ACTORS_RE.match(sentence.strip())) and office_list(m[1]):
+            found += unit_names(m[1])
+    return found
+
+
 def _bracketed(row: Row) -> tuple[str, str, str] | None:
     """A row that is a heading "一、…" (kind "heading") or an item numbered "(一)" (kind its numeral): (kind, words,
     offices printed after them)."""
@@ -153,8 +167,9 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
     if m := BRACKET_ITEM_RE.match(texts[0]):
         if not units and (opening := OFFICE_OPENING_RE.match(texts[0])) and office_list(opening[2]):
             return m[1], opening[1] + texts[0][opening.end():], opening[2]  # its office, no part of its words
-        if not units and (lead := lead_opening(texts[0])):
-            return m[1], units_after(texts[0])[0], lead  # "(一)A牵头…工作。": A leads, its name part of the sentence
+        if not units and (lead := lead_opening(texts[0])):  # "(一)A牵头…工作。": A leads, its name part of the sentence,
+            actors = [name for name in sentence_actors(texts[0]) if name != lead]  # "B、C，负责…。": B and C its units
+            return m[1], units_after(texts[0])[0], "、".join([lead, *dict.fromkeys(actors)])
         words, trailing = units_after(texts[0])
         return m[1], words, units or trailing
     words, trailing = units_after(texts[0])
