@@ -142,3 +142,41 @@ def test_offices_opening_a_measures_later_sentences_are_its_units(tmp_path):
     assert _units(tasks["五(一)"]) == ["区土开集团", "城投集团", "区行政审批局"]
     assert _units(tasks["五(二)"]) == ["区城乡交建中心", "区资源生态局"]
     assert _leads(tasks["五(三)"]) == ["区执法应急局"] and _units(tasks["五(三)"]) == []
+
+
+# --- a plan laid out as a timeline: its stages date the items they name ---------------------------------------------
+
+TIMELINE = ["2020年住户调查样本轮换工作实施方案", "二、工作内容", "本次样本轮换工作内容包括四部分。",
+            "（一）样本核实。组织开展调查小区和大样本基本情况核实。",
+            "（二）样本落实。对于流失样本进行替换，直接落实样本。",
+            "（三）大样本补充。对于样本流失严重的调查小区补充大样本后进行样本替换。",
+            "（四）试记账。对落实的记账户开展培训，组织试记账。",
+            "三、时间安排",
+            "7月底前，完成前期准备工作。平潭调查队上报调查小区名单，做好宣传动员等前期准备工作。",
+            "8月底前，完成样本核实和补充大样本户工作。平潭调查队应完成样本户和调查小区剩余样本情况核实。",
+            "10月底前，完成调查户落实和试记账工作。平潭调查队根据样本评估结果进行必要调整，确定最终落实的调查户。",
+            "11月，组织调查户开展试记账。",
+            "四、工作要求", "（一）高度重视，明确职责分工", "各调查点要确保配合平潭调查队实施具体工作。"]
+
+
+def test_a_plans_stages_date_the_items_they_name_and_their_actor_leads_them(tmp_path):
+    """pingtan-2020-zhuhu: "二、工作内容" lists the work with no office and no date; "三、时间安排" dates it in stages
+    ("8月底前，完成样本核实和补充大样本户工作。平潭调查队应…"). Each item is due at the last stage naming it (its name
+    whole, or its two words: 大样本补充 in 补充大样本户), an earlier stage its checkpoint; the office opening the stages'
+    sentences leads it."""
+    tasks = _tasks(tmp_path, TIMELINE, )
+    assert {code: (t.deadline.isoformat() if t.deadline else None) for code, t in tasks.items()} == {
+        "二(一)": "2024-08-31", "二(二)": "2024-10-31", "二(三)": "2024-08-31", "二(四)": "2024-11-30"}
+    assert all(_leads(t) == ["平潭调查队"] for t in tasks.values())
+    assert [c.due.isoformat() for c in tasks["二(四)"].lines[0].checkpoints][:1] == ["2024-10-31"]
+
+
+def test_stages_naming_none_of_the_items_date_nothing(tmp_path):
+    """Stages that name none of the items' words leave the list unread as before: a notice's points, no plan."""
+    lines = [line.replace("样本核实", "摸底").replace("补充大样本户", "宣传").replace("试记账", "总结").replace("调查户落实", "汇总")
+             for line in TIMELINE]
+    try:
+        tasks = _tasks(tmp_path, lines)
+    except Exception:  # noqa: BLE001 - refused: no list
+        return
+    assert not any(t.deadline for t in tasks.values())

@@ -74,6 +74,7 @@ from mstrack.sources.table.list_sections import (
 from mstrack.sources.table.list_single import one_numbered
 from mstrack.sources.table.list_strays import stray_cells, without_strays
 from mstrack.sources.table.list_subitems import as_headings, sub_items
+from mstrack.sources.table.list_timeline import timed_labels
 from mstrack.sources.table.list_work import (
     OTHER_TOPIC_RE,
     PROGRAMME_RE,
@@ -410,6 +411,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             chosen, source, labels = [chosen[k] for k in keep], [source[k] for k in keep], {
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
             end = sheet.rows.index(source[-1]) + 1 if source else start  # nothing kept: no list (grouped is False)
+            labels = timed_labels(chosen, labels, sheet.rows[end:])  # "三、时间安排"'s stages naming the items: their dates
             above = _above(sheet, start)
             headings = [words for k, (kind, words, _) in enumerate(chosen) if heads(chosen, k)]  # "一、纳入民生实事项目管理的内容"
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]

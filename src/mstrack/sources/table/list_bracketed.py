@@ -39,6 +39,7 @@ OFFICE_OPENING_RE = re.compile(r"^([（(]\s*[一二三四五六七八九十]+\s*
 # "（一）区市场监管局牵头涉嫌垄断调查整治工作。", "（四）区执法应急局，负责调查…" (read47d): the office that leads the item
 # opens its first sentence, before 牵头 or "，负责"
 LEAD_OPENING_RE = re.compile(r"^([（(]\s*[一二三四五六七八九十]+\s*[）)])\s*([^，,。；;：:（()）\s\d]{2,20}?)(?:牵头|[，,]\s*负责)")
+COUNTING_INTRO_RE = re.compile(r"包括[一二三四五六七八九十两\d]+(?:个)?(?:部分|方面|项)[。：:]?$")  # "…内容包括四部分。"
 ORDINAL_RE = re.compile(r"^第([一二三四五六七八九十百]+)项\s*[:：、]\s*(?=\S)")  # "第一项:校舍维修…工程。": item 一
 UNLABELLED_MEASURES = "措施"  # the label of measures printed with none
 MEASURES_RE = re.compile(rf"^\s*({MEASURES_LABELS})\s*[：:]\s*(.*)$", re.S)  # "推进措施:" over an item's measures
@@ -221,8 +222,9 @@ def bracketed_run(rows: list[Row], one: bool = False,
             continue
         if found is None and row is not None and found_rows and found_rows[-1][0] == "heading" and i + 1 < len(rows) \
                 and (after := _bracketed(rows[i + 1])) is not None and after[0] == "一" \
-                and lead_opening(row_texts(rows[i + 1])[0]) is not None:
-            continue  # "五、责任分工" / "…具体分工如下。" / "（一）A牵头…": a 分工's introduction, its heading the items' group
+                and (lead_opening(row_texts(rows[i + 1])[0]) is not None or COUNTING_INTRO_RE.search(row_texts(row)[0])):
+            continue  # "五、责任分工" / "…具体分工如下。" / "（一）A牵头…": a 分工's introduction, its heading the items' group;
+            # so is one counting the parts it introduces ("二、工作内容" / "…工作内容包括四部分。" / "（一）…")
         number = chinese_count(found[0]) if found and found[0] not in ("heading", "top") else None
         if found and (number == last + 1 or found[0] in ("heading", "top") or last == 0 and before and number == before + 1
                       or number is not None and last and last + 1 < number <= last + MAX_JUMP):  # "（三）" then "（六）"
