@@ -180,3 +180,17 @@ def test_stages_naming_none_of_the_items_date_nothing(tmp_path):
     except Exception:  # noqa: BLE001 - refused: no list
         return
     assert not any(t.deadline for t in tasks.values())
+
+
+def test_parts_without_their_own_offices_under_a_content_lists_item_are_its_content(tmp_path):
+    """pingtan-2022-jiandu's "4.组织…调查和处理（450个工作日）" over "（1）根据职责…；" and "（2）…整改落实；责任单位：协调处（20日），
+    安基处（380日）": the last part's label, no other part labelled, names the item's offices; the parts are the item's
+    content in a list that prints its items' content apart, its name alone its title."""
+    lines = [*PROSE[:5], "2.组织一般和较大生产安全事故调查和处理（450个工作日）",
+             "（1）根据职责牵头组织一般和较大生产安全事故调查，提交事故调查报告；",
+             "（2）事故调查报告以我局名义报区管委会批复，督促问题的整改落实；责任单位：协调处（20日），安基处（380日）危化处（10日）",
+             *PROSE[7:]]
+    task = list(_tasks(tmp_path, lines).values())[1]
+    assert task.title == "组织一般和较大生产安全事故调查和处理"
+    assert _leads(task) == ["协调处"] and _units(task) == ["安基处", "危化处"]
+

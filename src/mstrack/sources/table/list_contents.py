@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import label_kind, own_labels
-from mstrack.sources.table.list_numbered import PART_RE, Entry
+from mstrack.sources.table.list_numbered import CONTENT_NOTE, PART_RE, Entry
 from mstrack.sources.table.reading import Row
 
-CONTENT_LABEL = "内容"  # the note's name: any code makes a note the item's content (list_numbered.labelled)
 
 
 def _paragraph(row: Row, entry: Entry | None) -> bool:
@@ -38,12 +37,12 @@ def contents_under(rows: list[Row], entries: list[Entry | None]) -> list[Entry |
                     and not any(map(_closing_labels, rows[k:j - 1])):  # "…。责任单位：X" closing the last paragraph alone
                 for at in range(k, j):
                     words, own = (labels[0], labels[1]) if at == j - 1 else (row_texts(rows[at])[0], {})
-                    found[at] = Entry(rows[at], "note", CONTENT_LABEL, words, labels=own)
+                    found[at] = Entry(rows[at], "note", CONTENT_NOTE, words, labels=own)
                 break
             if j == k or j >= len(rows) or entries[j] is None or entries[j].kind != "label":
                 break
             for at in range(k, j):
-                found[at] = Entry(rows[at], "note", CONTENT_LABEL, row_texts(rows[at])[0])
+                found[at] = Entry(rows[at], "note", CONTENT_NOTE, row_texts(rows[at])[0])
             k = j
             while k < len(rows) and entries[k] is not None and entries[k].kind == "label":
                 k += 1
@@ -59,7 +58,7 @@ def _laid_alike(rows: list[Row], found: list[Entry | None]) -> list[Entry | None
             continue
         k = i + 1
         while k < len(rows) and _paragraph(rows[k], found[k]):
-            found[k] = Entry(rows[k], "note", "" if entry.kind == "part" else CONTENT_LABEL, row_texts(rows[k])[0])
+            found[k] = Entry(rows[k], "note", "" if entry.kind == "part" else CONTENT_NOTE, row_texts(rows[k])[0])
             k += 1
     return found
 
