@@ -13,7 +13,6 @@ from mstrack.sources.table.list_numbered import CONTENT_NOTE, PART_RE, Entry
 from mstrack.sources.table.reading import Row
 
 
-
 def _paragraph(row: Row, entry: Entry | None) -> bool:
     """A line no rule reads that is a paragraph of words: one text, no heading or part number."""
     texts = row_texts(row)
