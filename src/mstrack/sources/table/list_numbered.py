@@ -418,7 +418,7 @@ def _past_labels(entries: list[Entry | None], start: int | None, i: int) -> Entr
 def labelled(entries: list[Entry]) -> list[Entry]:
     """A run's entries with each labelled paragraph joined to the item, part or group heading above it: a column's
     label as that column, content ("主要内容：…") as the item's content; a contact or a page's field dropped. The
-    steps of an item (_steps) join its words."""
+    steps of an item (_steps) join its words, or its content where the list prints its items' content apart."""
     joined: list[Entry] = []
     steps = _steps(entries)
     contents = any(e.kind == "note" and e.code == CONTENT_NOTE for e in entries)  # items over their content (list_contents)
