@@ -10,6 +10,7 @@ from __future__ import annotations
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import label_kind, own_labels
 from mstrack.sources.table.list_numbered import CONTENT_NOTE, PART_RE, Entry
+from mstrack.sources.table.list_subitems import SUB_ITEM_RE
 from mstrack.sources.table.reading import Row
 
 
@@ -65,5 +66,7 @@ def _laid_alike(rows: list[Row], found: list[Entry | None]) -> list[Entry | None
 def _closing_labels(row: Row) -> tuple[str, dict[str, str]] | None:
     """A paragraph's words and the labels closing it that name who does the work ("…。责任单位：危化处"); None when
     no such label closes it."""
-    words, labels = own_labels(row_texts(row)[0])
+    if SUB_ITEM_RE.match(text := row_texts(row)[0]):  # "一是…。责任单位：X": a topic's point (list_subitems), no content
+        return None
+    words, labels = own_labels(text)
     return (words, labels) if labels and any(label_kind(name) in ("lead", "units") for name in labels) else None
