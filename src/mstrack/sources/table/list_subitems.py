@@ -12,6 +12,7 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import row_texts
 from mstrack.sources.table.list_labels import item_labels
 from mstrack.sources.table.list_numbered import Entry, office_of, units_after
+from mstrack.sources.table.list_sections import DATED_RE
 from mstrack.sources.table.reading import Row
 
 SUB_ITEM_RE = re.compile(r"^\s*([一二三四五六七八九十]{1,3})是\s*(\S.*)$", re.S)  # "一是交通设施巨大变化。…"
@@ -72,8 +73,9 @@ PART_NUMBER_RE = re.compile(r"\d+")
 
 
 def _staffed_parts(chosen: list[Entry]) -> list[Entry]:
-    """An item that names no office over two parts or more, each naming its own ("（1）…。责任单位：X"): the item a topic,
-    its parts sub-items coded "1(1)" (as_headings reads them); parts of an item that names its office stay its lines."""
+    """An item that names no office over two parts or more, each naming its own ("（1）…。责任单位：X") and none dated: the
+    item a topic, its parts sub-items coded "1(1)" (as_headings reads them); parts of an item that names its office, or
+    dated ("（1）6月底前完成方案设计。" "责任单位：城关镇": the item's stages), stay its lines."""
     read = list(chosen)
     for k, entry in enumerate(chosen):
         if entry.kind != "item" or office_of(entry):
@@ -82,7 +84,7 @@ def _staffed_parts(chosen: list[Entry]) -> list[Entry]:
         while end < len(chosen) and chosen[end].kind == "part":
             end += 1
         parts = chosen[k + 1:end]
-        if len(parts) >= 2 and all(office_of(part) for part in parts):
+        if len(parts) >= 2 and all(office_of(part) and not DATED_RE.search(part.text) for part in parts):
             read[k + 1:end] = [replace(part, kind="sub", code=f"({PART_NUMBER_RE.search(part.code)[0]})", text=_stopped(part))
                                for part in parts]
     return read

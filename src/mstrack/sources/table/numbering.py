@@ -94,7 +94,7 @@ def part_numbered(code: str, above: str, last_part: int | None) -> int | None:
 def in_area(area: str, code: str) -> str:
     """A task numbered again inside its area goes by both numbers as printed: "二1" for "1." under "二、", "二(三)" for
     "(三)" (tests/data/tables/README.md); in brackets under an area numbered in digits, "1(2)", where "12" is task 12."""
-    if code.startswith("(") or re.fullmatch(r"\d+\(\d+\)", code) and not area[-1:].isdigit():  # "二(3)", "四(一)1(1)":
+    if code.startswith("(") or area and re.fullmatch(r"\d+\(\d+\)", code) and not area[-1].isdigit():  # "二(3)", "四(一)1(1)":
         return f"{area}{code}"  # a code that keeps its printed brackets (bracket_level), an item's part (list_subitems)
     return f"{area}{code}" if code.isdigit() and area and not area[-1].isdigit() else f"{area}({code})"
 
