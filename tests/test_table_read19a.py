@@ -51,8 +51,9 @@ def test_a_role_after_an_office_in_a_units_cell_is_no_part_of_its_name(cell, nam
 # --- no office keeps a role's word: over the corpus, and over tables of role cells ----------------------------------
 
 ROLE_WORDS = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD, *HELPER_ROLE_WORDS, *ROLE_MANNERS, *ROLE_JOINERS)
-# a group named by its role ("配合单位", "牵头部门") is a unit; a 联合会 is an office's kind, no role
-LEFT_ROLE_RE = re.compile(rf"(?:{'|'.join(ROLE_WORDS)})(?!\s*(?:单位|部门))(?<!联合(?=会))")
+# a group named by its role ("配合单位", "牵头部门") is a unit, and so is a division named by its work ("协调处",
+# pingtan-2022-jiandu's 安全生产协调处); a 联合会 is an office's kind, no role
+LEFT_ROLE_RE = re.compile(rf"(?:{'|'.join(ROLE_WORDS)})(?!\s*(?:单位|部门|处$))(?<!联合(?=会))")
 
 
 def _roles_left(conversion) -> list[str]:

@@ -59,7 +59,7 @@ from mstrack.sources.table.list_roles import (
     offices_owned,
     owner_in_words,
 )
-from mstrack.sources.table.list_runs import group_paragraphs, read_runs
+from mstrack.sources.table.list_runs import group_paragraphs, opening_headings, read_runs
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -76,6 +76,7 @@ from mstrack.sources.table.list_sections import (
 from mstrack.sources.table.list_single import one_numbered
 from mstrack.sources.table.list_strays import stray_cells, without_strays
 from mstrack.sources.table.list_subitems import as_headings, sub_items
+from mstrack.sources.table.list_timeline import timed_labels
 from mstrack.sources.table.list_work import (
     OTHER_TOPIC_RE,
     PROGRAMME_RE,
@@ -382,7 +383,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             if plans := plans_reported([e.text for e in items], [*sheet.titles, *above]):
                 for e, plan in zip(items, plans, strict=True):
                     e.text = plan  # "…培训2万人次。已开展培训8718人次;…": the plan's sentence, its progress after it no part
-            if not _is_programme(sheet, above, [e.text for e in items], offices=[office_of(e) for e in items], reported=reported,
+            if not _is_programme(sheet, [*above, *opening_headings(entries, read[0])], [e.text for e in items],
+                                 offices=[office_of(e) for e in items], reported=reported,
                                  due=[dated(e.labels) for e in items],
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
                                  restated=bool(plans) or restated([e for e in entries[start:end] if e is not None]),
@@ -418,6 +420,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             chosen, source, labels = [chosen[k] for k in keep], [source[k] for k in keep], {
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
             end = sheet.rows.index(source[-1]) + 1 if source else start  # nothing kept: no list (grouped is False)
+            labels = timed_labels(chosen, labels, sheet.rows[end:])  # "三、时间安排"'s stages naming the items: their dates
             above = _above(sheet, start)
             headings = [words for k, (kind, words, _) in enumerate(chosen) if heads(chosen, k)]  # "一、纳入民生实事项目管理的内容"
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]

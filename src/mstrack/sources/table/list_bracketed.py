@@ -31,7 +31,7 @@ from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
 from mstrack.sources.table.office_names import zones_administered
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.units import labelled_roles, office_list
+from mstrack.sources.table.units import labelled_roles, office_list, unit_names
 from mstrack.vocabulary import MEASURES_LABELS, PLAN_FRAMING_HEADING
 
 BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*\S")  # "(一)提升改造农村公路380公里…"
@@ -42,6 +42,7 @@ OFFICE_OPENING_RE = re.compile(r"^([（(]\s*[一二三四五六七八九十]+\s*
 # "（一）区市场监管局牵头涉嫌垄断调查整治工作。", "（四）区执法应急局，负责调查…" (read47d): the office that leads the item
 # opens its first sentence, before 牵头 or "，负责"
 LEAD_OPENING_RE = re.compile(r"^([（(]\s*[一二三四五六七八九十]+\s*[）)])\s*([^，,。；;：:（()）\s\d]{2,20}?)(?:牵头|[，,]\s*负责)")
+COUNTING_INTRO_RE = re.compile(r"包括[一二三四五六七八九十两\d]+(?:个)?(?:部分|方面|项)[。：:]?$")  # "…内容包括四部分。"
 ORDINAL_RE = re.compile(r"^第([一二三四五六七八九十百]+)项\s*[:：、]\s*(?=\S)")  # "第一项:校舍维修…工程。": item 一
 UNLABELLED_MEASURES = "措施"  # the label of measures printed with none
 MEASURES_RE = re.compile(rf"^\s*({MEASURES_LABELS})\s*[：:]\s*(.*)$", re.S)  # "推进措施:" over an item's measures
@@ -146,6 +147,20 @@ def lead_opening(text: str) -> str | None:
     return m[2] if (m := LEAD_OPENING_RE.match(text.strip())) and office_list(m[2]) else None
 
 
+# a later sentence opening with the offices that do its part: "区土开集团、城投集团，负责…", "区交建局、区城乡交建中心负责…"
+ACTORS_RE = re.compile(r"^([^，,。；;：:（()）\s\d]{2,60}?)(?:[，,]|(?=负责|牵头|配合|协助))")
+
+
+def sentence_actors(text: str) -> list[str]:
+    """The offices opening the sentences after an item's first ("（一）A牵头…。B、C，负责…。D，根据…"), each sentence's
+    opening a list of offices' names before its comma or its role (office_list): who does that part of the item."""
+    found = []
+    for sentence in re.split(r"[。；;]", text)[1:]:
+        if (m := ACTORS_RE.match(sentence.strip())) and office_list(m[1]):
+            found += unit_names(m[1])
+    return found
+
+
 def _bracketed(row: Row) -> tuple[str, str, str] | None:
     """A row that is a heading "一、…" (kind "heading") or an item numbered "(一)" (kind its numeral): (kind, words,
     offices printed after them)."""
@@ -156,8 +171,9 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
     if m := BRACKET_ITEM_RE.match(texts[0]):
         if not units and (opening := OFFICE_OPENING_RE.match(texts[0])) and office_list(opening[2]):
             return m[1], opening[1] + texts[0][opening.end():], opening[2]  # its office, no part of its words
-        if not units and (lead := lead_opening(texts[0])):
-            return m[1], units_after(texts[0])[0], lead  # "(一)A牵头…工作。": A leads, its name part of the sentence
+        if not units and (lead := lead_opening(texts[0])):  # "(一)A牵头…工作。": A leads, its name part of the sentence,
+            actors = [name for name in sentence_actors(texts[0]) if name != lead]  # "B、C，负责…。": B and C its units
+            return m[1], units_after(texts[0])[0], "、".join([lead, *dict.fromkeys(actors)])
         words, trailing = units_after(texts[0])
         return m[1], words, units or trailing
     words, trailing = units_after(texts[0])
@@ -214,8 +230,10 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0,
             continue
         if found is None and row is not None and found_rows and found_rows[-1][0] == "heading" and i + 1 < len(rows) \
                 and (below := _bracketed(rows[i + 1])) is not None and below[0] == "一" \
-                and (lead_opening(row_texts(rows[i + 1])[0]) is not None or len(found_rows) == 1 and shares_out(found_rows[0][1:2])):
-            continue  # "五、责任分工" / "…具体分工如下。" / "（一）A牵头…": a 分工's introduction, its heading the items' group
+                and (lead_opening(row_texts(rows[i + 1])[0]) is not None or COUNTING_INTRO_RE.search(row_texts(row)[0])
+                     or len(found_rows) == 1 and shares_out(found_rows[0][1:2])):
+            continue  # "五、责任分工" / "…具体分工如下。" / "（一）A牵头…": a 分工's introduction, its heading the items' group;
+            # so is one counting the parts it introduces ("二、工作内容" / "…工作内容包括四部分。" / "（一）…")
         number = chinese_count(found[0]) if found and found[0] not in ("heading", "top") else None
         if found and (number == last + 1 or found[0] in ("heading", "top") or last == 0 and before and number == before + 1
                       or number is not None and last and last + 1 < number <= last + MAX_JUMP):  # "（三）" then "（六）"

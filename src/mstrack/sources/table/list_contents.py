@@ -1,14 +1,17 @@
 """An item whose name stands on a line of its own ("1.开展土壤环境质量详查"), its text on the lines below it and a label
 line naming its offices after them ("责任单位：X牵头，Y等参与"): the text is the item's content, as a labelled "主要内容：…"
-paragraph would be (list_numbered.labelled), not the list's end; its dates are the item's."""
+paragraph would be (list_numbered.labelled), not the list's end; its dates are the item's. So is a paragraph under the
+item that closes with that label on its own line ("对生产经营单位…进行指导检查。责任单位：危化处（86日），基础处（88日）"):
+the words before the label the item's content, the label its own; paragraphs that each close with their own labels
+("一是…。责任单位：X" "二是…。责任单位：Y") are points of their own (list_subitems), no item's content."""
 
 from __future__ import annotations
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
-from mstrack.sources.table.list_numbered import PART_RE, Entry
+from mstrack.sources.table.list_labels import label_kind, own_labels
+from mstrack.sources.table.list_numbered import CONTENT_NOTE, PART_RE, Entry
+from mstrack.sources.table.list_subitems import SUB_ITEM_RE
 from mstrack.sources.table.reading import Row
-
-CONTENT_LABEL = "内容"  # the note's name: any code makes a note the item's content (list_numbered.labelled)
 
 
 def _paragraph(row: Row, entry: Entry | None) -> bool:
@@ -30,11 +33,40 @@ def contents_under(rows: list[Row], entries: list[Entry | None]) -> list[Entry |
             j = k
             while j < len(rows) and _paragraph(rows[j], entries[j]):
                 j += 1
+            if j > k and (labels := _closing_labels(rows[j - 1])) \
+                    and not any(map(_closing_labels, rows[k:j - 1])):  # "…。责任单位：X" closing the last paragraph alone
+                for at in range(k, j):
+                    words, own = (labels[0], labels[1]) if at == j - 1 else (row_texts(rows[at])[0], {})
+                    found[at] = Entry(rows[at], "note", CONTENT_NOTE, words, labels=own)
+                break
             if j == k or j >= len(rows) or entries[j] is None or entries[j].kind != "label":
                 break
             for at in range(k, j):
-                found[at] = Entry(rows[at], "note", CONTENT_LABEL, row_texts(rows[at])[0])
+                found[at] = Entry(rows[at], "note", CONTENT_NOTE, row_texts(rows[at])[0])
             k = j
             while k < len(rows) and entries[k] is not None and entries[k].kind == "label":
                 k += 1
+    return _laid_alike(rows, found) if sum(bool(e and e.kind == "note" and e.labels) for e in found) >= 2 else found
+
+
+def _laid_alike(rows: list[Row], found: list[Entry | None]) -> list[Entry | None]:
+    """A list whose items print their words on a paragraph under them, closed by their offices' label (two at least):
+    a paragraph with no label under an item is its content still ("4.检查内容" over "根据《…规定》…"), and one under the
+    item's parts ("（3）…" over "以上企业根据年度工作安排…") a remark on them, an aside, not the list's end."""
+    for i, entry in enumerate(found):
+        if entry is None or entry.kind not in ("item", "part"):
+            continue
+        k = i + 1
+        while k < len(rows) and _paragraph(rows[k], found[k]):
+            found[k] = Entry(rows[k], "note", "" if entry.kind == "part" else CONTENT_NOTE, row_texts(rows[k])[0])
+            k += 1
     return found
+
+
+def _closing_labels(row: Row) -> tuple[str, dict[str, str]] | None:
+    """A paragraph's words and the labels closing it that name who does the work ("…。责任单位：危化处"); None when
+    no such label closes it."""
+    if SUB_ITEM_RE.match(text := row_texts(row)[0]):  # "一是…。责任单位：X": a topic's point (list_subitems), no content
+        return None
+    words, labels = own_labels(text)
+    return (words, labels) if labels and any(label_kind(name) in ("lead", "units") for name in labels) else None

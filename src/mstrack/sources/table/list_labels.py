@@ -176,3 +176,16 @@ def _framed(offices: str) -> bool:
     names = unit_names(offices)
     return bool(names) and office_list(names[0], towns=True) \
         and all(len(name) <= 20 and not re.search(r"[\d，。；;:：\s]", name) for name in names)
+
+
+# a figure alone in a bracket closing an item's name ("开展安全生产综合监管（400个工作日）", "重点检查对象（120 个工作日）")
+NAMED_FIGURE_RE = re.compile(r"\s*[（(]\s*(\d+(?:\.\d+)?\s*[个项家人次天日所处座条台件万亿元%％]{1,4}(?:工作日)?)\s*[）)]\s*$")
+
+
+def figure_apart(name: str, content: str) -> tuple[str, str]:
+    """An item's name in a list whose items print their content apart (a paragraph under the name) with a figure alone
+    in the bracket closing the name: the name without it, the figure the content's first words ("400个工作日；依据…"),
+    read as the item's figure."""
+    if not (m := NAMED_FIGURE_RE.search(name)) or not name[:m.start()].strip():
+        return name, content
+    return name[:m.start()].strip(), "；".join(filter(None, [m[1], content]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mstrack.sources.table.carried_units import carried, with_carried, without_carried
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
@@ -14,6 +14,7 @@ from mstrack.sources.table.columns import column_kind
 from mstrack.sources.table.list_labels import (
     column_label,
     context_label,
+    figure_apart,
     further_labels,
     introduces_items,
     item_labels,
@@ -66,6 +67,8 @@ OFFICE_LINE_RE = re.compile(rf"^由\s*(\S.*?)\s*(?:(?:{'|'.join(LEAD_ROLE_WORDS)
 OFFICE_CLAUSE_RE = re.compile(r"[，,；;]\s*(由[^，,。；;]+)[。.；;]?\s*$")  # "…12个，由城关镇负责落实。": the item's last clause
 HELPERS_LABEL = "配合单位"  # the label a step's office joins an item under when the item's office is labelled
 RESPONSIBLE_ROLE = "责任"  # ROLE_LABEL_RE's role word that names the 责任单位 column itself: neither a lead nor a helper
+
+CONTENT_NOTE = "内容"  # a paragraph under an item made its content's note (list_contents): any code makes a note content
 
 
 @dataclass
@@ -372,7 +375,8 @@ def numbered_run(entries: list[Entry | None], few: bool = False, one: Callable[[
             bracketed.append((entry.text, bool(entry.units)))
             assigned.append(False)
             due.append(dated(entry.labels))
-        elif entry.kind == "label" and above is not None and above.kind == "item" and _staffed({entry.code: entry.text}):
+        elif entry.kind in ("label", "note") and above is not None and above.kind == "item" \
+                and _staffed({entry.code: entry.text, **entry.labels}):
             items[-1] = (items[-1][0], True)  # "牵头单位：县教育局" under the item names its office
             assigned[-1] = assigned[-1] or entry.assigned
         if entry.kind == "label" and above is not None and above.kind == "item" and dated({entry.code: entry.text}):
@@ -415,18 +419,24 @@ def _past_labels(entries: list[Entry | None], start: int | None, i: int) -> Entr
 def labelled(entries: list[Entry]) -> list[Entry]:
     """A run's entries with each labelled paragraph joined to the item, part or group heading above it: a column's
     label as that column, content ("主要内容：…") as the item's content; a contact or a page's field dropped. The
-    steps of an item (_steps) join its words."""
+    steps of an item (_steps) join its words, or its content where the list prints its items' content apart."""
     joined: list[Entry] = []
     steps = _steps(entries)
+    contents = any(e.kind == "note" and e.code == CONTENT_NOTE for e in entries)  # items over their content (list_contents)
     for k, entry in enumerate(entries):
         if entry.kind == "note":
             if entry.code and joined and joined[-1].kind != "heading":
                 joined[-1].content = "；".join(filter(None, [joined[-1].content, entry.text]))
+                for name, value in entry.labels.items():  # "…。责任单位：X" closing the content (list_contents)
+                    joined[-1].labels.setdefault(name, value)
             continue
         if entry.kind == "label":
             for name, value in {entry.code: entry.text, **entry.labels}.items():
                 joined[-1].labels[name] = _again(name, joined[-1].labels.get(name), value)
             joined[-1].assigned = joined[-1].assigned or entry.assigned
+        elif k in steps and contents:  # a list printing its items' content apart: the steps are the item's content
+            joined[-1].content = "；".join(filter(None, [joined[-1].content, entry.text.rstrip("。；;，, ")]))
+            _joined_office(joined[-1], step_office(entry))
         elif k in steps:
             # the item's words go on with the step's, a clause each, as one cell's: a dated step is its checkpoint;
             # the step's own office is one of the item's units
@@ -468,13 +478,17 @@ def _steps(entries: list[Entry]) -> set[int]:
             continue
         if item is not None and parts:
             labels = {**entries[item].labels, **below.get(item, {})}
-            last = below.get(parts[-1], {})
-            if not _staffed(labels) and not entries[item].units and _staffed(last) \
-                    and not any(_staffed(below.get(p, {})) for p in parts[:-1]):
-                labels, below[parts[-1]] = {**labels, **last}, {}  # the item's label, after its steps
+            last, inline = below.get(parts[-1], {}), {}
+            if not _staffed(labels) and not entries[item].units and _staffed({**entries[parts[-1]].labels, **last}) \
+                    and not any(_staffed({**entries[p].labels, **below.get(p, {})}) for p in parts[:-1]):
+                inline = entries[parts[-1]].labels  # "（2）…；责任单位：X" closing the last: the item's label too
+                labels, below[parts[-1]] = {**labels, **inline, **last}, {}  # the item's label, after its steps
             if (entries[item].units or _staffed(labels)) \
-                    and all(_step(entries[p], entries[item], below.get(p, {})) for p in parts):
+                    and all(_step(replace(entries[p], labels={}) if inline and p == parts[-1] else entries[p], entries[item],
+                                  below.get(p, {})) for p in parts):
                 steps.update(parts)
+                if inline:
+                    entries[item].labels, entries[parts[-1]].labels = {**inline, **entries[item].labels}, {}
         item, parts = (k if entry is not None and entry.kind == "item" else None), []
     return steps
 
@@ -546,7 +560,7 @@ def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:
         if every and "责任单位" in names:  # a unit a note above named for every item ("以下均需…落实，不再列出")
             cells["责任单位"] = with_carried(without_carried(cells.get("责任单位", "")), every)
         values = [cells.get(name, "") for name in names]
-        words = [e.text, e.content] if content else [e.text]
+        words = list(figure_apart(e.text, e.content)) if content else [e.text]
         rows.append([e.code, *words, *values] if e.kind == "item" else ["", f"{e.code}{e.text}", *words[1:], *values])
     return header, rows
 

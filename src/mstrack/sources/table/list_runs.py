@@ -77,3 +77,14 @@ def _after_items(entries: list[Entry | None], k: int) -> bool:
     """Whether the entry before row `k` (the rows no rule reads aside) is an item or what belongs to one."""
     above = next((e for e in reversed(entries[:k]) if e is not None), None)
     return above is not None and above.kind in ("item", "part", "label", "note")
+
+
+def opening_headings(entries: list[Entry | None], start: int) -> list[str]:
+    """The headings a run opens with ("四、执法任务分解及执法内容" over "（一）…"): they introduce its items as the line
+    above it does, so they may name the programme (headerless._is_programme reads them after the text above)."""
+    found = []
+    for entry in entries[start:]:
+        if entry is None or entry.kind != "heading":
+            break
+        found.append(entry.text)
+    return found

@@ -12,6 +12,7 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import row_texts
 from mstrack.sources.table.list_labels import item_labels
 from mstrack.sources.table.list_numbered import Entry, office_of, units_after
+from mstrack.sources.table.list_sections import DATED_RE
 from mstrack.sources.table.reading import Row
 
 SUB_ITEM_RE = re.compile(r"^\s*([一二三四五六七八九十]{1,3})是\s*(\S.*)$", re.S)  # "一是交通设施巨大变化。…"
@@ -50,15 +51,47 @@ def sub_items(rows: list[Row], entries: list[Entry | None]) -> list[Entry | None
 
 def as_headings(chosen: list[Entry]) -> list[Entry]:
     """A list's entries with each topic over sub-items read as their heading (its number kept in its words: "1.基础设施
-    建设专题：") and each sub-item as an item coded by both numbers ("1一")."""
+    建设专题：") and each sub-item as an item coded by both numbers ("1一"); so are an item naming no office and its
+    parts that each name theirs ("1.重点检查对象" over "（1）…。责任单位：危化处" "（2）…。责任单位：基础处"): each part an
+    item "1(1)", "1(2)" (_staffed_parts), the item no row of its own (its number in theirs)."""
     read: list[Entry] = []
     topic: Entry | None = None
-    for entry in chosen:
+    for entry in _staffed_parts(chosen):
         if entry.kind == "sub" and topic is not None:
-            if read and read[-1] is topic:
+            if read and read[-1] is topic and entry.code.startswith("("):  # an item's parts: the codes keep its number, and
+                read.pop()  # a heading "1." would make items after them ("2.…") its own: "1(2)"
+            elif read and read[-1] is topic:
                 read[-1] = replace(topic, kind="heading", text=f"{topic.code}.{topic.text}")
             read.append(replace(entry, kind="item", code=f"{topic.code}{entry.code}"))
             continue
         topic = entry if entry.kind == "item" else topic if entry.kind == "sub" else None
         read.append(entry)
     return read
+
+
+PART_NUMBER_RE = re.compile(r"\d+")
+
+
+def _staffed_parts(chosen: list[Entry]) -> list[Entry]:
+    """An item that names no office over two parts or more, each naming its own ("（1）…。责任单位：X") and none dated: the
+    item a topic, its parts sub-items coded "1(1)" (as_headings reads them); parts of an item that names its office, or
+    dated ("（1）6月底前完成方案设计。" "责任单位：城关镇": the item's stages), stay its lines."""
+    read = list(chosen)
+    for k, entry in enumerate(chosen):
+        if entry.kind != "item" or office_of(entry):
+            continue
+        end = k + 1
+        while end < len(chosen) and chosen[end].kind == "part":
+            end += 1
+        parts = chosen[k + 1:end]
+        if len(parts) >= 2 and all(office_of(part) and not DATED_RE.search(part.text) for part in parts):
+            read[k + 1:end] = [replace(part, kind="sub", code=f"({PART_NUMBER_RE.search(part.code)[0]})", text=_stopped(part))
+                               for part in parts]
+    return read
+
+
+def _stopped(part: Entry) -> str:
+    """A part's words with the full stop its sentence closes with before its label ("…进行监督检查。责任单位：X"), as a
+    task's title keeps it when its label stands on a line of its own."""
+    stopped = f"{part.text}。"
+    return stopped if part.row is not None and any(stopped in text for text in row_texts(part.row)) else part.text

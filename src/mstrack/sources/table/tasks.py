@@ -28,6 +28,7 @@ from mstrack.sources.table.numbering import (
     PART_CODE_RE,
     SUB_CODE_RE,
     TITLE_NUMERAL_RE,
+    TOPIC_SUB_CODE_RE,
     add_area,
     bracket_level,
     heading_levels,
@@ -239,7 +240,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     if any(area_numbered(task) for task in tasks) or sheet.printed_numbers and numbered_in_one_group(tasks, areas):
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二1"
             bracketed = bool(SUB_CODE_RE.match(layout.cell(task.row, "seq")))  # "（一）" under "一": 一(一), never the area's 一
-            if task.area and not area_numbered(task) and "(" not in task.code and (task.code != task.area or bracketed):
+            if task.area and not area_numbered(task) and ("(" not in task.code or TOPIC_SUB_CODE_RE.match(task.code)) \
+                    and (task.code != task.area or bracketed):
                 task.code = in_area(task.area, task.code)  # 二 alone: its group's one task
     unheaded_first_group(tasks)  # items "1." before "(二)…" whose numbers start again: group (一)'s, "(一)1"
     if not sheet.merges:

@@ -111,7 +111,8 @@ def sub_area(text: str) -> re.Match | None:
 def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None, *,
              numeral_items: bool = False, numeral_headings: bool = False) -> tuple[str | None, bool]:
     """The area from this row on, and whether the row is an area heading and nothing else."""
-    if len(set(filled)) == 1 and (m := AREA_RE.match(filled[0])) and not layout.cell(row, "schedule") and len(filled[0]) <= 60:
+    if len(set(filled)) == 1 and (m := AREA_RE.match(filled[0])) and len(filled[0]) <= 60 \
+            and (not layout.cell(row, "schedule") or layout.sheet.headerless):  # a list's heading spans its schedule too
         return add_area(areas, m), True
     outer = area  # under a topic numbered in digits ("1.基础设施建设专题：", list_subitems), the "三、" above it
     if area and area.isdigit():

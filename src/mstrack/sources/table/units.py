@@ -379,6 +379,7 @@ def _names(cell: str, apart: bool = True) -> list[str]:
     """The units of one group: the offices its roles close where it reads as role lists, else its names as printed.
     "其中：" before a name ("各乡镇，其中：县教育局") opens the part, no part of the name."""
     cell = SHARE_BRACKET_RE.sub(lambda m: m[0] if ends_like_unit(m[1]) else "", PART_LABEL_RE.sub("", cell))
+    cell = DAYS_SHARE_RE.sub("、", cell)
     if helped := _helped(cell.rstrip(CLOSING_PUNCTUATION)):  # "县教育局（县财政局协同）": both units, the bracket's helping
         return helped
     helping = any(_helped(part.rstrip(CLOSING_PUNCTUATION)) for part in split_units(cell))  # read part by part below
@@ -393,6 +394,9 @@ def _names(cell: str, apart: bool = True) -> list[str]:
 # the office's share of the work in a bracket after its name ("区社会事业局（牵头医疗医美板块）"): no part of the name;
 # a bracket naming a unit ("（牵头单位）") stays for the role marks to read
 SHARE_BRACKET_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*[（(]\s*(?:{LEADING}|{RESPONSIBLE_WORD})([^（）()]{{2,20}})[）)]")
+# the office's share of the working days after its name ("危化处（20日）安基处（10日）", "法规处30日"): it ends the name
+DAYS = r"\d+(?:\.\d+)?\s*个?(?:工作)?日"
+DAYS_SHARE_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*(?:[（(]\s*{DAYS}\s*[）)]|{DAYS}(?=[、，,；;。\s]|$))")
 PART_LABEL_RE = re.compile(r"(?:^|(?<=[、，,；;\s]))其中\s*[:：]\s*")  # "其中：县教育局": the part of the list named
 
 
