@@ -362,7 +362,7 @@ def db_check(ctx: typer.Context) -> None:
     problems = store.check()
     if left := store.fold_wal():  # another process holds the store open: its -wal stays
         warn(left)
-    elif beside[0] and not store.wal_beside():  # the check's close folded it in: said, a copy of the file alone made before lacked it
+    elif beside[0] and not store.wal_beside():  # folded in as the check's reads closed: said (a copy made before lacked it)
         from mstrack.errors import Message
 
         say("mstrack: note: {message}", err=True, message=Message(
