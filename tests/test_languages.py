@@ -245,6 +245,7 @@ def test_an_xls_that_makes_calamine_panic_is_said_in_one_line_without_rusts_repo
 
     path = tmp_path / "半扇区.xls"
     path.write_bytes(_ole_header() + bytes(269))
+    assert Cli(tmp_path / "t.db")("init").exit_code == 0  # a store to import into: none, and that is said (safe48c)
     done = subprocess.run([mstrack_executable(), "--lang", "zh", "--db", str(tmp_path / "t.db"), "import", "progress",
                            str(path)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stdout == ""

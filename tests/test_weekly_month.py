@@ -63,6 +63,7 @@ def test_a_one_sheet_workbook_without_a_header_names_no_sheets(cli, tmp_path):
     book.active.append(["填报说明：数值为累计数"])
     path = tmp_path / "报送.xlsx"
     book.save(path)
+    assert cli("init").exit_code == 0  # a store to import into (where there is none, that is said: safe48c)
     result = cli("import", "progress", str(path), "-p", "x-2023")
     assert result.exit_code == 2 and "no header row found" in result.stderr
     assert "--sheet" not in result.stderr

@@ -356,8 +356,18 @@ def _refuse_not_empty(target) -> None:
 @db_app.command("check")
 def db_check(ctx: typer.Context) -> None:
     """Integrity and foreign keys; exit 1 when anything is wrong."""
-    store = open_store(ctx, write=False)  # an older or newer schema refused as every command refuses it (exit 2)
+    beside = []  # a -wal holding writes, looked for before the first read (whose close folds it in)
+    # an older or newer schema refused as every command refuses it (exit 2)
+    store = open_store(ctx, write=False, first=lambda store: beside.append(store.wal_beside()))
     problems = store.check()
+    if left := store.fold_wal():  # another process holds the store open: its -wal stays
+        warn(left)
+    elif beside[0] and not store.wal_beside():  # folded in as the check's reads closed: said (a copy made before lacked it)
+        from mstrack.errors import Message
+
+        say("mstrack: note: {message}", err=True, message=Message(
+            "{file}-wal was left beside {file} holding writes not in it yet (a process had the store open, or was "
+            "killed): they are in {file} now; a copy of {file} alone made before this lacked them", file=store.path))
     for problem in problems:
         say(problem)
     if problems:
@@ -373,4 +383,4 @@ def programmes(ctx: typer.Context) -> None:
     for code in codes:
         echo(code)
     if not codes:  # an empty list said nothing at all
-        say_no_programmes()
+        say_no_programmes(store.display_url)

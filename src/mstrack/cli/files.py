@@ -38,7 +38,7 @@ def import_plan(
         keep_until_exit(plans)  # a 20,000-task plan: ~0.07 s to free at the end, and a walk by the collector after bulk
     if errors:
         raise fail(errors)
-    store = open_store(ctx, write=True)
+    store = open_store(ctx, write=True, creates=not dry_run)  # a dry run makes no store where there is none
     from mstrack.sources.plan import as_stored
 
     if alike := as_stored(list(zip(files, plans, strict=True)), store.unit_names(), store.task_refs()):

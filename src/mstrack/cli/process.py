@@ -154,10 +154,11 @@ def quick_exit(code) -> None:
     os._exit(code or 0)
 
 
-def open_store(ctx: typer.Context, write: bool, old_schema: bool = False, first=None):
+def open_store(ctx: typer.Context, write: bool, old_schema: bool = False, first=None, creates: bool = False):
     """The store --db names, at this mstrack's schema; with old_schema one an older mstrack made, as it is
     (`db backup`: the copy to keep before `db upgrade`). `first(store)`: what refuses the store before it is opened
-    (`db backup` of a server's: its own tools)."""
+    (`db backup` of a server's: its own tools). `creates`: a write that makes the store where there is none (demo,
+    import plan); any other is refused there, naming it (Maintenance.require_schema)."""
     from mstrack.errors import OldSchema
     from mstrack.store import resolve_db_url
 
@@ -167,8 +168,9 @@ def open_store(ctx: typer.Context, write: bool, old_schema: bool = False, first=
         first(store)
     if write:
         ctx.call_on_close(_clock_said)
+        ctx.call_on_close(lambda: _wal_said(store))  # run first: a warning of the write's own before the clock's
     try:
-        store.require_schema(write=write)
+        store.require_schema(write=write, creates=creates)
     except OldSchema as old:
         if old_schema and not write:
             return store
@@ -183,6 +185,13 @@ def _clock_said() -> None:
 
     for said in clock_warnings():
         warn(said)
+
+
+def _wal_said(store) -> None:
+    """A write's end on an SQLite file: its commit folded into the file (Connections.fold_wal), or, where another
+    process holding the store open keeps it in the -wal, said on stderr with the way to copy the store whole."""
+    if (left := store.fold_wal()) is not None:
+        warn(left)
 
 
 def _upgrade_first(store, db: str | None, old, demo: bool) -> typer.Exit:

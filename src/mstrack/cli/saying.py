@@ -49,10 +49,11 @@ def echo(text: str, err: bool = False) -> None:
     typer.echo(readable_text(clean_text(text)), err=err)
 
 
-def say_no_programmes() -> None:
-    """On stderr, where a list is empty because the store holds no programme at all (`programmes`, `status`)."""
-    say("no programmes here yet: `mstrack import plan FILE.toml` adds one (docs/format.md), `mstrack demo` loads the "
-        "samples", err=True)
+def say_no_programmes(db: str) -> None:
+    """On stderr, where a list is empty because the store holds no programme at all (`programmes`, `status`): the
+    store named (--db or MSTRACK_DB may name another than meant)."""
+    say("no programmes in {db} yet: `mstrack import plan FILE.toml` adds one (docs/format.md), `mstrack demo` loads the "
+        "samples", err=True, db=db)
 
 
 def warn(text, /, **fields) -> None:

@@ -76,7 +76,7 @@ def demo(
     rule = rule_value(rule) or PRO_RATA
     plans = seed_plans()
     on = parse_day(as_of, "--as-of", max(p.year for p in plans)) if as_of else demo_date(plans)
-    store = open_store(ctx, write=True)
+    store = open_store(ctx, write=True, creates=True)
     words = Labels(ctx.obj["lang"])
     loaded = words("list.sep").join(words("demo.programme", code=p.code, tasks=len(p.tasks)) for p in plans)
 
@@ -140,7 +140,7 @@ def status(
     rows = _status_rows(store, on, programmes=programme, unit=unit, only=only, rule=rule, stale=stale, warn_days=warn_days)
     _print_status(rows, on, fmt=fmt, lang=ctx.obj["lang"], fail_on=fail_on)
     if not rows and not store.programme_codes():  # "No indicator matches" left a new user guessing why
-        say_no_programmes()
+        say_no_programmes(store.display_url)
 
 
 @app.command()

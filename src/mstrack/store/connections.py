@@ -21,6 +21,7 @@ from mstrack.store.sqlite_file import (
     create_private,
     disk_full,
     file_identity,
+    folded_into_file,
     holds_bytes,
     opening_reason,
     read_begun,
@@ -104,6 +105,22 @@ class Connections:
         if engine is not None:
             engine.dispose()
         return True
+
+    def wal_beside(self) -> bool:
+        """Whether an SQLite store has a -wal holding bytes beside it (writes perhaps not in the file yet)."""
+        return self.path is not None and holds_bytes(Path(f"{self.path}-wal"))
+
+    def fold_wal(self) -> Message | None:
+        """At a write's end (and db check's): the -wal folded into the file, so that a copy of the file alone holds
+        every write (safety48 F-01: with another process holding the store open, the week's `log` stayed in the -wal
+        after mstrack ended, and a `cp` of the .db carried the store without it, passing `db check`). Where another
+        connection reads a snapshot from before the write, SQLite cannot: what to say then, naming the file and
+        `db backup`; None where the file holds everything (or the store is no SQLite file)."""
+        if self.path is None or folded_into_file(self.path) is not False:
+            return None
+        return Message("{file}-wal still holds writes that are not in {file} yet: another process has the store open "
+                       "(they go into it when that process closes it); copy the store with `mstrack db backup FILE`, "
+                       "not by copying {file} alone, which would lack them", file=self.path)
 
     @cached_property
     def engine(self):

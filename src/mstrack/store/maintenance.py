@@ -127,10 +127,13 @@ class Maintenance:
                 confirm_before_commit(confirm if version == before + 1 else None, (before, target))
         return before, max(before, version)
 
-    def require_schema(self, write: bool) -> None:
-        """Reads on an empty file see an empty store; writes create the schema first. Every command that opens
-        a database comes here (cli.process.open_store): one saying this version without mstrack's tables
-        (migrations.another_programs_tables, the one rule) is refused as another program's."""
+    def require_schema(self, write: bool, creates: bool = False) -> None:
+        """A store with no mstrack data (no file, an empty one, a server database not `init`ed) is refused, naming it,
+        and nothing is made there; only a write that `creates` a store (demo, import plan) builds the schema first
+        (safe48c: a `log` to a mistyped --db made a whole empty store there, then refused "no programme …", naming
+        none, and reads took that file for a store from then on). Every command that opens a database comes here
+        (cli.process.open_store): one saying this version without mstrack's tables (migrations.another_programs_tables,
+        the one rule) is refused as another program's."""
         from mstrack.store.migrations import another_programs_tables
 
         names = []
@@ -139,10 +142,14 @@ class Maintenance:
             if another_programs_tables(names, version):  # its schema_version table is another program's: no
                 self._refuse_another_programs()  # "no such table: programme" at the first query (said whose it is)
             return
-        if version == 0 and write:
+        if version == 0 and write and creates:
             self.init()
             return
         self._refuse_another_programs()  # a schema_version table alone is not mstrack's (said whose it is)
+        if version == 0 and write:
+            raise InputError("--db {db}: no mstrack data here yet; nothing was written and no store was made (check "
+                             "--db and MSTRACK_DB name the store you meant; `mstrack import plan FILE.toml` or `mstrack "
+                             "init` makes one)", db=self.display_url)
         if version == 0:
             raise InputError("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
         if version > SCHEMA_VERSION:

@@ -90,7 +90,7 @@ class Plans:
         through the driver (Dialect.rows), one query per table joined on the programme: through the ORM,
         220,000 row objects made reading back a 20,000-task plan three fifths of an unchanged re-import."""
         with self.reading() as connection:
-            return _load_plan(self.dialect, connection, code, self.programme_codes)
+            return _load_plan(self.dialect, connection, code, self.programme_codes, self.display_url)
 
 
 def changed_tasks(before: plan_model.Programme, after: plan_model.Programme) -> int:
@@ -149,7 +149,7 @@ def changed_fields(before: plan_model.Programme, after: plan_model.Programme) ->
     return changed
 
 
-def _load_plan(dialect, connection, code: str, codes) -> plan_model.Programme:
+def _load_plan(dialect, connection, code: str, codes, db: str) -> plan_model.Programme:
     from mstrack import model as plan_model  # the plan's classes, imported where a plan is read: not at every command's start
 
     p = dialect.p
@@ -160,7 +160,7 @@ def _load_plan(dialect, connection, code: str, codes) -> plan_model.Programme:
     found = dialect.rows(connection, "SELECT id, code, name, year, start, \"end\", source, reading, note, rule FROM programme"
                                      f" WHERE code = {p}", [code])
     if not found:
-        raise unknown_programme(codes(), code)
+        raise unknown_programme(codes(), code, db)
     head_id, code, name, year, start, end, source, reading, note, rule = found[0]
     programme = plan_model.Programme(code=code, name=name, year=year, start=day(start), end=day(end), source=source,
                                      reading=reading, note=note, rule=rule)

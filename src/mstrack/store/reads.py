@@ -173,7 +173,7 @@ class Reads:
         found = self._rows(connection, f'SELECT id, code, name, year, start, "end" FROM programme WHERE code = {p}', [ref.programme])
         if not found:
             known = [code for (code,) in self._rows(connection, "SELECT code FROM programme ORDER BY code")]
-            raise unknown_programme(known, ref.programme)
+            raise unknown_programme(known, ref.programme, self.display_url)
         head = found[0]
         found = [(task, code) for task, code in self._rows(connection, f"SELECT id, code FROM task WHERE programme_id = {p}",
                                                            [head[0]]) if plain_name(code) == ref.code]
@@ -329,7 +329,7 @@ class Reads:
                 known = {code for (code,) in self._rows(connection, "SELECT code FROM programme")}
                 for code in programmes:
                     if code not in known:
-                        raise unknown_programme(sorted(known), code)
+                        raise unknown_programme(sorted(known), code, self.display_url)
             unit_id = self._unit_id(connection, unit) if unit is not None else None
             return indicator_states(self.dialect, connection, programmes=programmes, unit_id=unit_id, as_of=as_of,
                                     previous=previous)
@@ -435,9 +435,12 @@ class Reads:
         return [(found, moment(created_at), user, kind, json.loads(params)) for found, created_at, user, kind, params in rows]
 
 
-def unknown_programme(known: list[str], code: str) -> InputError:
+def unknown_programme(known: list[str], code: str, db: str) -> InputError:
+    """A programme code the store does not hold: the codes it does, or, holding none, the store named (safety48 F-06:
+    "no programme is loaded yet (try `mstrack demo`)" named no store, and sent a coordinator who had mistyped --db to
+    load the samples into the wrong one)."""
     hint = Message("known: {codes}", codes=", ".join(known)) if known else Message(
-        "no programme is loaded yet (try `mstrack demo`)")
+        "{db} holds no programme yet (`mstrack import plan FILE.toml` adds one; is it the store you meant?)", db=db)
     return InputError("no programme {code!r}; {hint}", code=code, hint=hint)
 
 

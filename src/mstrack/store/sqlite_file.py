@@ -271,17 +271,32 @@ def wal_left(path: Path) -> int:
     made it (the disk stays full) until the last connection closes; truncated here (PRAGMA wal_checkpoint(TRUNCATE)
     needs no space). Returns the bytes still left in it (another process reading holds it open)."""
     wal = Path(f"{path}-wal")
-    with contextlib.suppress(sqlite3.Error, OSError):
-        if holds_bytes(wal):
-            connection = sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True, timeout=1, isolation_level=None)
-            try:
-                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                connection.close()
+    folded_into_file(path, timeout=1)
     try:
         return wal.stat().st_size
     except OSError:
         return 0
+
+
+def folded_into_file(path: Path, timeout: float = 0) -> bool | None:
+    """The -wal beside an SQLite file folded into the file: PRAGMA wal_checkpoint(TRUNCATE), waiting up to `timeout`
+    seconds for readers of an older snapshot (0: none; SQLite then checkpoints what it can, as PASSIVE, and says busy).
+    True: every write is in the file now (a copy of the file alone is whole); False: some are only in the -wal (another
+    connection reads a snapshot from before them: SQLite cannot copy them in under it); None: no -wal holding bytes,
+    or one that cannot be checkpointed here (a read-only mount: nothing can be written there either). SQLite's answer
+    is (busy, frames in the log, frames of it in the file): the write is whole in the file where the two counts agree,
+    busy or not (busy then means only that a reader keeps the -wal from being truncated)."""
+    if not holds_bytes(Path(f"{path}-wal")):
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True, timeout=timeout, isolation_level=None)
+        try:
+            _busy, log, done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            connection.close()
+    except (sqlite3.Error, OSError):
+        return None
+    return log == done
 
 
 DATA_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_version'"

@@ -161,7 +161,7 @@ class Writes:
         clock ahead's (another computer's, or this one's before it was set back), no write meanwhile."""
         latest = self.latest_batch()
         if latest is None:
-            raise InputError("nothing to undo yet")
+            raise InputError("nothing to undo yet: {db} holds no batch", db=self.display_url)
         batch, created_at = latest[0], moment(latest[1])
         at = created_at.replace(tzinfo=created_at.tzinfo or UTC).timestamp()
         # after the start by a time not yet come (a clock ahead wrote it, or this one was set back): no sign of a
