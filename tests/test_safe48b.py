@@ -99,3 +99,35 @@ def test_export_plan_says_the_reports_it_does_not_write(cli, tmp_path):
     assert ("x-2023: 2 reports entered by offices (log / import progress) are not in a plan file: to move a store use"
             " `mstrack db copy` or `db backup`") in said.stderr
     assert "1500" not in (tmp_path / "after.toml").read_text(encoding="utf-8")
+
+
+def test_a_plan_exported_from_another_store_is_imported_as_before(cli, tmp_path):
+    from .conftest import Cli
+
+    _plan(cli, tmp_path)
+    other = Cli(tmp_path / "other.db")
+    done(other("import", "plan", str(tmp_path / "x.toml")))
+    done(other("import", "plan", str(_edited(_exported(other, tmp_path, "o.toml"), TARGET, "target = 2500"))))
+    moved = _edited(_exported(other, tmp_path, "moved.toml"), '"区城管局"', '"区住建局"')  # a plan this store never held
+    done(cli("import", "plan", str(_edited(_exported(cli, tmp_path, "a.toml"), "target = 3", "target = 4"))))
+    done(cli("import", "plan", str(moved)))
+    assert _stored(cli) == [("1", 2500, "区残联"), ("2", 3, "区住建局")]
+
+
+def test_a_forced_import_keeps_its_own_reason_too(cli, tmp_path):
+    _plan(cli, tmp_path)
+    a, b = _exported(cli, tmp_path, "a.toml"), _exported(cli, tmp_path, "b.toml")
+    done(cli("import", "plan", str(_edited(a, TARGET, "target = 2500"))))
+    done(cli("import", "plan", str(_edited(b, '"区城管局"', '"区住建局"')), "--force", "--reason", "牵头单位调整"))
+    (reason,) = cli.sql("SELECT reason FROM batch ORDER BY id DESC LIMIT 1")[0]
+    assert reason.startswith("牵头单位调整; --force over x-2023 as changed by batch 2"), reason
+
+
+def test_the_record_is_read_from_the_leading_comments_only():
+    from mstrack.sources.plan_dump import exported_from
+
+    line = "# exported from x-2023 as plan 0123456789abcdef: keep this line"
+    assert exported_from(f"{line}\nformat = 1\n") == ("x-2023", "0123456789abcdef")
+    assert exported_from(f"\n# reviewed by 张三\n{line}\nformat = 1\n") == ("x-2023", "0123456789abcdef")
+    assert exported_from(f"format = 1\n{line}\n") is None  # a comment among the keys is someone's note
+    assert exported_from("# exported from x-2023 as plan 0123\nformat = 1\n") is None

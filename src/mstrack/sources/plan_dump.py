@@ -105,6 +105,8 @@ def exported_from(head: str) -> tuple[str, str] | None:
     """(programme code, plan digest) of a plan file's leading comments (export_text's line), None if it has none:
     a plan written by hand or by `import table`."""
     for row in head.splitlines():
+        if not row.strip():
+            continue
         if not row.startswith("#"):
             return None
         if found := EXPORTED.match(row):

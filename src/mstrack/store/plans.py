@@ -56,15 +56,15 @@ class Plans:
                 from mstrack.store.plan_writer import PlanWriter  # the ORM's tables (SQLModel): only for a plan that changed
 
                 current = dump_plan(before) if before else None
-                overrides = None
+                kept = reason
                 if current is not None and (exported or {}).get(programme.code):
                     from mstrack.store.plan_since import over_later_plans
 
-                    overrides = over_later_plans(self, connection, programme, before, current, exported[programme.code],
-                                                 source or programme.code, force)
+                    if more := over_later_plans(self, connection, programme, before, current, exported[programme.code],
+                                                source or programme.code, force):  # --force: what it overrode, kept
+                        kept = more if reason is None else f"{reason}; {more}"
                 made = insert_batch(self.dialect, connection, command=command, source=source or programme.code,
-                                    reason=overrides if reason is None else f"{reason}; {overrides}" if overrides else reason,
-                                    programme=programme.code, plan_before=current)
+                                    reason=kept, programme=programme.code, plan_before=current)
                 counts = PlanWriter(self.dialect, connection, made).write(programme)
                 batch = made.id
                 counts["undone_deleted"] = undone_deleted_by(self.dialect, connection, batch)  # its rows: what `batches` says
