@@ -33,6 +33,14 @@ def _stored(cli) -> list[tuple]:
                    " JOIN unit AS u ON u.id = lu.unit_id ORDER BY t.code")
 
 
+def _b_after_a(cli, tmp_path):
+    """Coordinators A and B export the plan; A raises task 1's target 2000 → 2500 and imports it (batch 2): B's export."""
+    _plan(cli, tmp_path)
+    a, b = _exported(cli, tmp_path, "a.toml"), _exported(cli, tmp_path, "b.toml")
+    done(cli("import", "plan", str(_edited(a, TARGET, "target = 2500"))))
+    return b
+
+
 def test_a_plan_exported_before_a_later_import_is_refused_naming_it_and_what_it_would_put_back(cli, tmp_path):
     _plan(cli, tmp_path)
     a, b = _exported(cli, tmp_path, "a.toml"), _exported(cli, tmp_path, "b.toml")
@@ -53,9 +61,7 @@ def test_a_plan_exported_before_a_later_import_is_refused_naming_it_and_what_it_
 
 
 def test_a_plan_exported_after_every_import_or_keeping_what_they_changed_goes_in(cli, tmp_path):
-    _plan(cli, tmp_path)
-    a, b = _exported(cli, tmp_path, "a.toml"), _exported(cli, tmp_path, "b.toml")
-    done(cli("import", "plan", str(_edited(a, TARGET, "target = 2500"))))
+    b = _b_after_a(cli, tmp_path)
     _edited(_edited(b, TARGET, "target = 2500"), '"区城管局"', '"区住建局"')  # B took A's change in: nothing put back
     done(cli("import", "plan", str(b)))
     c = _exported(cli, tmp_path, "c.toml")  # exported after both: as before
@@ -73,18 +79,14 @@ def test_a_plan_with_no_record_is_imported_as_before(cli, tmp_path):
 
 
 def test_an_undone_import_no_longer_stands_in_the_way(cli, tmp_path):
-    _plan(cli, tmp_path)
-    a, b = _exported(cli, tmp_path, "a.toml"), _exported(cli, tmp_path, "b.toml")
-    done(cli("import", "plan", str(_edited(a, TARGET, "target = 2500"))))
+    b = _b_after_a(cli, tmp_path)
     done(cli("undo", "2"))
     done(cli("import", "plan", str(_edited(b, '"区城管局"', '"区住建局"'))))
     assert _stored(cli) == [("1", 2000, "区残联"), ("2", 3, "区住建局")]
 
 
 def test_the_refusal_in_chinese(cli, tmp_path):
-    _plan(cli, tmp_path)
-    a, b = _exported(cli, tmp_path, "a.toml"), _exported(cli, tmp_path, "b.toml")
-    done(cli("import", "plan", str(_edited(a, TARGET, "target = 2500"))))
+    b = _b_after_a(cli, tmp_path)
     refused(cli("--lang", "zh", "import", "plan", str(_edited(b, '"区城管局"', '"区住建局"'))), "修改它之前导出的", "没有写入任何数据")
 
 
@@ -115,9 +117,7 @@ def test_a_plan_exported_from_another_store_is_imported_as_before(cli, tmp_path)
 
 
 def test_a_forced_import_keeps_its_own_reason_too(cli, tmp_path):
-    _plan(cli, tmp_path)
-    a, b = _exported(cli, tmp_path, "a.toml"), _exported(cli, tmp_path, "b.toml")
-    done(cli("import", "plan", str(_edited(a, TARGET, "target = 2500"))))
+    b = _b_after_a(cli, tmp_path)
     done(cli("import", "plan", str(_edited(b, '"区城管局"', '"区住建局"')), "--force", "--reason", "牵头单位调整"))
     (reason,) = cli.sql("SELECT reason FROM batch ORDER BY id DESC LIMIT 1")[0]
     assert reason.startswith("牵头单位调整; --force over x-2023 as changed by batch 2"), reason
