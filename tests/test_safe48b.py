@@ -131,3 +131,14 @@ def test_the_record_is_read_from_the_leading_comments_only():
     assert exported_from(f"\n# reviewed by 张三\n{line}\nformat = 1\n") == ("x-2023", "0123456789abcdef")
     assert exported_from(f"format = 1\n{line}\n") is None  # a comment among the keys is someone's note
     assert exported_from("# exported from x-2023 as plan 0123\nformat = 1\n") is None
+
+
+def test_a_task_added_since_is_named_first_five_values_then_a_count(cli, tmp_path):
+    _plan(cli, tmp_path)
+    a, b = _exported(cli, tmp_path, "a.toml"), _exported(cli, tmp_path, "b.toml")
+    added = plan_tasks(plan_task("3", "新建图书馆", "区文旅局", "图书馆", "个", 1, deadline="2023-12-31"))
+    a.write_text(a.read_text(encoding="utf-8") + "\n" + added, encoding="utf-8")
+    done(cli("import", "plan", str(a)))
+    said = refused(cli("import", "plan", str(_edited(b, '"区城管局"', '"区住建局"'))),
+                   "x-2023/3 code 3 → —", "x-2023/3 title 新建图书馆 → —", "  … and 3 more", "nothing was written")
+    assert said.count(" → —") == 5
