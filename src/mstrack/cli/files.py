@@ -23,6 +23,8 @@ def import_plan(
     files: Annotated[list[Path], typer.Argument(help="Plan files (TOML, docs/format.md).")],
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why the definition changed (kept with the batch).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and say what the import would do, then roll it back.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Import an exported plan over a plan import made since it was "
+                                                        "exported, putting back what that changed.")] = False,
 ) -> None:
     """Create or update programmes from plan files; every report is kept."""
     from mstrack.errors import InputError, readable_name
@@ -39,7 +41,7 @@ def import_plan(
     if errors:
         raise fail(errors)
     store = open_store(ctx, write=True, creates=not dry_run)  # a dry run makes no store where there is none
-    from mstrack.sources.plan import as_stored
+    from mstrack.sources.plan import as_stored, export_record
 
     if alike := as_stored(list(zip(files, plans, strict=True)), store.unit_names(), store.task_refs()):
         raise fail(alike)
@@ -73,8 +75,19 @@ def import_plan(
 
     with bulk(), contextlib.suppress(_RolledBack):
         store.save_plans([(programme, readable_name(path.name)) for path, programme in zip(files, plans, strict=True)],
-                         reason=reason,
-                         confirm=announce, keep=keep_until_exit)
+                         reason=reason, confirm=announce, keep=keep_until_exit, force=force,
+                         exported=_exported(files, plans, export_record))
+
+
+def _exported(files: list[Path], plans: list, record) -> dict[str, str]:
+    """The plan each file was exported from (its digest) by programme code, where the file records it for its own
+    programme (`record`: sources.plan.export_record): what save_plans checks against plan imports made since."""
+    found = {}
+    for path, programme in zip(files, plans, strict=True):
+        code, digest = record(path) or (None, None)
+        if code == programme.code:
+            found[code] = digest
+    return found
 
 
 def _batch_said(batch: int, dry_run: bool):
@@ -369,14 +382,17 @@ def export_plan(
     output: Annotated[str, typer.Option("--output", "-o", help="File to write; - for stdout.")] = "-",
 ) -> None:
     """Write a programme back as a plan file (TOML)."""
-    from mstrack.sources.plan_dump import dump_plan
+    from mstrack.sources.plan_dump import export_text
 
     store = open_store(ctx, write=False)
-    text = dump_plan(store.load_plan(code))
+    text = export_text(store.load_plan(code))
     if output == "-":
         write_out(text)
-        return
-    write_plan(ctx, Path(output), text, lambda: echo(f"{code} → {output}", err=True))
+    else:
+        write_plan(ctx, Path(output), text, lambda: echo(f"{code} → {output}", err=True))
+    if left := store.office_reports(code):  # export → import is no way to move a store (safety48 F-03)
+        say("{code}: {n} {n:report|reports} entered by offices (log / import progress) {n:is|are} not in a plan file: "
+            "to move a store use `mstrack db copy` or `db backup`", err=True, code=code, n=left)
 
 
 @export_app.command("template")

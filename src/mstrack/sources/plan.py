@@ -37,7 +37,7 @@ from mstrack.model import (
     TaskText,
 )
 from mstrack.sources.files import cannot_read, check_file_size
-from mstrack.sources.plan_dump import FORMAT_VERSION
+from mstrack.sources.plan_dump import FORMAT_VERSION, exported_from
 from mstrack.sources.plan_reader import PlanReader
 
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -412,3 +412,10 @@ def _depth(data) -> int:
             children = value.values() if isinstance(value, dict) else value
             stack.extend((child, level + 1) for child in children if isinstance(child, dict | list))
     return deepest
+
+
+def export_record(path: Path) -> tuple[str, str] | None:
+    """The plan a file was exported from (plan_dump.exported_from of its first lines), None for one with no such record."""
+    with path.open("rb") as file:  # load_plan read it whole and checked it: its head only, again
+        head = file.read(4096).decode("utf-8-sig", errors="replace")
+    return exported_from(head.rsplit("\n", 1)[0])

@@ -1,9 +1,10 @@
 """A programme written out (docs/format.md): as plain data (plan_to_dict), and as the TOML `export plan` writes,
 `import table` writes for review (dump_plan, with its `# check:` comments) and an undo keeps as the plan before it.
-sources/plan reads it back."""
+sources/plan reads it back. `export plan` heads its file with the plan it was exported from (export_text)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from mstrack.model import STEP, Programme
@@ -80,6 +81,37 @@ def dump_plan(programme: Programme, comments: dict[tuple, str] | None = None) ->
 
     text = tomli_w.dumps(plan_to_dict(programme), multiline_strings=False)
     return _annotated(text, comments) if comments else text
+
+
+EXPORTED = re.compile(r"# exported from (\S+) as plan ([0-9a-f]{16})\b")
+"""The first line `export plan` writes (export_text): the programme and the digest of the plan as the store held it."""
+
+
+def plan_digest(text: str) -> str:
+    """What names a plan as dump_plan wrote it (an export's, or the plan a batch kept as the one before it)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def export_text(programme: Programme) -> str:
+    """The plan as `export plan` writes it: dump_plan's TOML after a comment naming the plan it was exported from
+    (EXPORTED), which `import plan` checks against the plan imports made since (docs/format.md). The digest is of the
+    plan itself, not of the store or a batch: the same plan exported from any store is the same bytes."""
+    text = dump_plan(programme)
+    return (f"# exported from {programme.code} as plan {plan_digest(text)}: keep this line (`import plan` checks it "
+            f"against the plan imports made since, docs/format.md)\n{text}")
+
+
+def exported_from(head: str) -> tuple[str, str] | None:
+    """(programme code, plan digest) of a plan file's leading comments (export_text's line), None if it has none:
+    a plan written by hand or by `import table`."""
+    for row in head.splitlines():
+        if not row.strip():
+            continue
+        if not row.startswith("#"):
+            return None
+        if found := EXPORTED.match(row):
+            return found[1], found[2]
+    return None
 
 
 def _annotated(text: str, comments: dict[tuple, str]) -> str:

@@ -25,7 +25,8 @@ class Plans:
                                confirm=None if confirm is None else lambda results: confirm(results[0]))[0]
 
     def save_plans(self, plans: list[tuple[plan_model.Programme, str | None]], command: str = "import plan",
-                   reason: str | None = None, confirm=None, keep=None, own_only: bool = False) -> list[dict]:
+                   reason: str | None = None, confirm=None, keep=None, own_only: bool = False,
+                   exported: dict[str, str] | None = None, force: bool = False) -> list[dict]:
         """Upsert programmes by code and their tasks by code, keeping every report: all the plans in one
         transaction, so that one refused leaves the others unwritten too. Each changed programme is a
         batch of its own (undone alone); (programme, source file name) each, counts returned in order.
@@ -36,6 +37,8 @@ class Plans:
         given each programme read back to compare, to hold rather than free (cli.process.keep_until_exit).
         `own_only` (demo): refused, nothing written, when the store holds a programme these plans' `command` did not
         load, or one of their codes as another plan (own_programmes_only).
+        `exported`: the plan each programme's file was exported from, by code (plan_dump.export_text): refused, nothing
+        written, where a plan import since changed what the file would put back (plan_since), unless `force`.
         """
         from mstrack.sources.plan_dump import dump_plan
 
@@ -52,8 +55,16 @@ class Plans:
                     continue
                 from mstrack.store.plan_writer import PlanWriter  # the ORM's tables (SQLModel): only for a plan that changed
 
-                made = insert_batch(self.dialect, connection, command=command, source=source or programme.code, reason=reason,
-                                    programme=programme.code, plan_before=dump_plan(before) if before else None)
+                current = dump_plan(before) if before else None
+                kept = reason
+                if current is not None and (exported or {}).get(programme.code):
+                    from mstrack.store.plan_since import over_later_plans
+
+                    if more := over_later_plans(self, connection, programme, before, current, exported[programme.code],
+                                                source or programme.code, force):  # --force: what it overrode, kept
+                        kept = more if reason is None else f"{reason}; {more}"
+                made = insert_batch(self.dialect, connection, command=command, source=source or programme.code,
+                                    reason=kept, programme=programme.code, plan_before=current)
                 counts = PlanWriter(self.dialect, connection, made).write(programme)
                 batch = made.id
                 counts["undone_deleted"] = undone_deleted_by(self.dialect, connection, batch)  # its rows: what `batches` says
@@ -84,6 +95,16 @@ class Plans:
                              "since: {codes}; the demo writes only into a database of its own: nothing was written. Run it "
                              "in a file of its own: mstrack --db mstrack-demo.db demo", db=self.display_url, n=len(others),
                              codes=", ".join(others))
+
+    def office_reports(self, code: str) -> int:
+        """How many reports stand on programme `code` that are not the plan's own (log, import progress): what a plan
+        file does not hold (`export plan` says so, safety48 F-03)."""
+        p = self.dialect.p
+        with self.reading() as connection:
+            return self._rows(connection, "SELECT count(*) FROM report AS x JOIN indicator AS i ON i.id = x.indicator_id"
+                                          " JOIN task_line AS l ON l.id = i.line_id JOIN task AS t ON t.id = l.task_id"
+                                          f" JOIN programme AS g ON g.id = t.programme_id WHERE g.code = {p}"
+                                          f" AND COALESCE(x.source, '') <> '{PLAN_SOURCE}' AND {standing('x')}", [code])[0][0]
 
     def load_plan(self, code: str) -> plan_model.Programme:
         """A programme read back whole, as `import plan` compares it and `export plan` writes it. Plain SQL

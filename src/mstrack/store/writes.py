@@ -139,7 +139,7 @@ class Writes:
             kept = keep_restated(self.dialect, connection, new, target_id)  # what a later import gave again stands
             writer = PlanWriter(self.dialect, connection, made)
             if plan_before is not None:
-                writer.write(_plan_of(plan_before, target_id), since=target_id)
+                writer.write(kept_plan(plan_before, target_id), since=target_id)
             elif current_plan is not None:
                 writer.remove_programme(programme)
             done = self.batches(ids=[new])[0]  # in this transaction: the undone reports deleted as undone_deleted's rows say
@@ -281,7 +281,7 @@ class Writes:
     def _plans_since(self, connection, code: str, target_id: int, tasks: set[str]) -> tuple[list, list[Message]] | None:
         """The plans of `code` from the one target_id left to today's, and the batch that made each next one
         (described): each later batch on the programme keeps the plan it replaced. None if none was written since.
-        Of each plan kept only `tasks` are read (_plan_of): a province plan re-imported weekly for a year was 52
+        Of each plan kept only `tasks` are read (kept_plan): a province plan re-imported weekly for a year was 52
         whole parses on each undo of an undo."""
         after = self._rows(connection, 'SELECT id, created_at, "user", command, source, plan_before FROM batch'
                                        f" WHERE programme = {self.dialect.p} AND id > {self.dialect.p} ORDER BY id",
@@ -289,7 +289,7 @@ class Writes:
         after = [row for row in after if row[5]]
         if not after:
             return None
-        plans = [_plan_of(row[5], row[0], tasks) for row in after] + [self.load_plan(code)]
+        plans = [kept_plan(row[5], row[0], tasks) for row in after] + [self.load_plan(code)]
         return ([{task.code: task.lines for task in plan.tasks} for plan in plans],
                 [batch_words(*row[:5]) for row in after])
 
@@ -314,7 +314,7 @@ class Writes:
                 for programme, task, name, unit, as_of, value, batch in rows], total
 
 
-def _plan_of(plan_before: str, batch: int, tasks: set[str] | None = None):
+def kept_plan(plan_before: str, batch: int, tasks: set[str] | None = None):
     """The plan a batch replaced, as it kept it (TOML); with `tasks`, its head and only those tasks (_tasks_of)."""
     import tomllib
 
