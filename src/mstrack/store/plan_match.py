@@ -208,6 +208,10 @@ def other_tasks(programme: str, tasks: list[plan_model.Task], held, titles: dict
     lost = []
     by_code = {task.code: task.title for task in tasks}
     stored = {code: titles[task_id] for code, task_id in held.tasks.items() if task_id in titles}
+    codes_of: tuple[dict, dict] = ({}, {})  # title → codes, in the new plan and in the store: a look-up, not a scan a task
+    for index, named in zip(codes_of, (by_code, stored), strict=True):
+        for code, title in named.items():
+            index.setdefault(title, []).append(code)
     for task in tasks:
         task_id = held.tasks.get(task.code)
         if task_id is None or not reports.get(task_id) or titles[task_id] == task.title:
@@ -215,7 +219,8 @@ def other_tasks(programme: str, tasks: list[plan_model.Task], held, titles: dict
         old_leads = task_leads(held.leads.get(line_id, ()) for _, line_id in sorted(held.lines.get(task_id, {}).items()))
         new_leads = task_leads(line.lead_units for line in task.lines)
         if set(old_leads) & set(new_leads):
-            if said := renumbered(f"{programme}/{task.code}", task, titles[task_id], reports[task_id], by_code, stored):
+            if said := renumbered(f"{programme}/{task.code}", task, titles[task_id], reports[task_id], by_code, stored,
+                                  codes_of):
                 lost.append(said)
             continue
         now = [other.code for other in tasks if other.code != task.code
@@ -231,14 +236,14 @@ def other_tasks(programme: str, tasks: list[plan_model.Task], held, titles: dict
     return lost
 
 
-def renumbered(label: str, task: plan_model.Task, old: str, n: int, by_code: dict[str, str], stored: dict[str, str]):
+def renumbered(label: str, task: plan_model.Task, old: str, n: int, by_code: dict[str, str], stored: dict[str, str],
+               codes_of: tuple[dict, dict]):
     """A reported task renamed under its lead unit whose title moved between codes (safe48a, safety48 F-04b): its old
     title the new plan gives another code that did not have it (a task inserted before it, the rest moved down), or
     its new title one the store has under another code the new plan takes it from (one cancelled, the rest moved up).
     Its reports would stand on another project. None for a rename alone (a title two codes share moves nothing)."""
-    moved_to = [code for code, title in by_code.items() if code != task.code and title == old and stored.get(code) != old]
-    moved_from = [code for code, title in stored.items() if code != task.code and title == task.title
-                  and by_code.get(code) != task.title]
+    moved_to = [code for code in codes_of[0].get(old, ()) if code != task.code and stored.get(code) != old]
+    moved_from = [code for code in codes_of[1].get(task.title, ()) if code != task.code and by_code.get(code) != task.title]
     if not moved_to and not moved_from:
         return None
     where = [Message("the new plan has {title!r} as task {code}", title=old, code=moved_to[0])] if moved_to else []

@@ -119,6 +119,9 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
     from mstrack.store.plan_match import task_leads
 
     new = {task.code: task for task in after.tasks}
+    reported_names: dict[str, dict[str, int]] = {}
+    for (code, name), n in (reported or {}).items():
+        reported_names.setdefault(code, {})[name] = n
     said: list = []
     for task in before.tasks:
         ref = f"{before.code}/{task.code}"
@@ -131,7 +134,7 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
         names = [i.name for line in kept.lines for i in line.indicators]
         said += [Message("task {ref}: indicator {name} removed", ref=ref, name=name)
                  for name in dict.fromkeys(i.name for line in task.lines for i in line.indicators) if name not in names]
-        counts = {name: n for (code, name), n in (reported or {}).items() if code == task.code}
+        counts = reported_names.get(task.code, {})
         old_leads, new_leads = task_leads(line.lead_units for line in task.lines), task_leads(line.lead_units for line in kept.lines)
         old_units = list(dict.fromkeys(u for line in task.lines for u in (*line.lead_units, *line.units)))
         new_units = list(dict.fromkeys(u for line in kept.lines for u in (*line.lead_units, *line.units)))
