@@ -169,6 +169,30 @@ def _lost_restored(old: list[str], new: list[str], met: int, label, n: int) -> l
     return lost
 
 
+def unit_changed(label, ind: plan_model.Indicator, old: str, n: int) -> Message:
+    """An indicator's unit changed under its reports (refused: they would read in the new unit), with the way on
+    (safe48a, safety48 F-04d): keep the old unit, or undo, import and log again. The same thing rescaled (万人 → 人,
+    mstrack's own scales: domain.quantities.scaled_unit) says the scale and the target in the old unit: the
+    reports stay as they are, not rescaled in the plan's batch (an undo of it would then have to scale them back)."""
+    from decimal import Decimal
+
+    from mstrack.domain.quantities import same_unit, scaled_unit
+
+    (old_scale, old_base), (new_scale, new_base) = scaled_unit(old), scaled_unit(ind.unit)
+    if old_scale != new_scale and same_unit(old_base, new_base):
+        big, small = (old, ind.unit) if old_scale > new_scale else (ind.unit, old)
+        target = "" if ind.target is None else Message(" (target = {target})", target=format(
+            (Decimal(repr(ind.target)) * new_scale / old_scale).normalize(), "f"))
+        way = Message("1 {big} is {times} {small} and its reports are in {old} (they would read as {new}): keep unit = "
+                      "{old!r}{target}", big=big, times=max(old_scale, new_scale) // min(old_scale, new_scale),
+                      small=small, old=old, new=ind.unit, target=target)
+    else:
+        way = Message("its reports would read in {new}: keep unit = {old!r}", old=old, new=ind.unit)
+    return Message("  {label} indicator {name!r}: unit {old!r} → {new!r}, and it has {n} {n:report|reports}: {way}, or "
+                   "undo those reports, import, and log them again in {new}", label=label, name=ind.name, old=old,
+                   new=ind.unit, n=n, way=way)
+
+
 def task_leads(lines) -> tuple[str, ...]:
     """A task's lead units, every line's, in order, once each."""
     return tuple(unique(lead for line_leads in lines for lead in line_leads))
@@ -178,15 +202,26 @@ def other_tasks(programme: str, tasks: list[plan_model.Task], held, titles: dict
     """Reported tasks the new plan puts another task under the code of (safe46b): reports follow a task's code, so a
     task whose title and lead units all changed at once under it is taken as another task (one inserted before it
     and the rest renumbered, one cancelled and the next moved up), not this one renamed, and refused with the
-    reports on it; its title alone, or its lead units alone, may change (an update, as before)."""
+    reports on it; its title alone, or its lead units alone, may change (an update, as before). Under one lead unit
+    (safe48a) the titles tell it: a reported task renamed whose old title the new plan gives another code, or whose
+    new title the store has under another code, is that renumbering, refused the same way (renumbered)."""
     lost = []
+    by_code = {task.code: task.title for task in tasks}
+    stored = {code: titles[task_id] for code, task_id in held.tasks.items() if task_id in titles}
+    codes_of: tuple[dict, dict] = ({}, {})  # title → codes, in the new plan and in the store: a look-up, not a scan a task
+    for index, named in zip(codes_of, (by_code, stored), strict=True):
+        for code, title in named.items():
+            index.setdefault(title, []).append(code)
     for task in tasks:
         task_id = held.tasks.get(task.code)
-        if task_id is None or not reports.get(task_id):
+        if task_id is None or not reports.get(task_id) or titles[task_id] == task.title:
             continue
         old_leads = task_leads(held.leads.get(line_id, ()) for _, line_id in sorted(held.lines.get(task_id, {}).items()))
         new_leads = task_leads(line.lead_units for line in task.lines)
-        if titles[task_id] == task.title or set(old_leads) & set(new_leads):
+        if set(old_leads) & set(new_leads):
+            if said := renumbered(f"{programme}/{task.code}", task, titles[task_id], reports[task_id], by_code, stored,
+                                  codes_of):
+                lost.append(said)
             continue
         now = [other.code for other in tasks if other.code != task.code
                and (other.title == titles[task_id] or set(old_leads) == set(task_leads(line.lead_units for line in other.lines)))]
@@ -199,3 +234,23 @@ def other_tasks(programme: str, tasks: list[plan_model.Task], held, titles: dict
             label=f"{programme}/{task.code}", n=reports[task_id], old=titles[task_id], old_lead="、".join(old_leads) or "—",
             new=task.title, new_lead="、".join(new_leads) or "—", where=where, code=task.code))
     return lost
+
+
+def renumbered(label: str, task: plan_model.Task, old: str, n: int, by_code: dict[str, str], stored: dict[str, str],
+               codes_of: tuple[dict, dict]):
+    """A reported task renamed under its lead unit whose title moved between codes (safe48a, safety48 F-04b): its old
+    title the new plan gives another code that did not have it (a task inserted before it, the rest moved down), or
+    its new title one the store has under another code the new plan takes it from (one cancelled, the rest moved up).
+    Its reports would stand on another project. None for a rename alone (a title two codes share moves nothing)."""
+    moved_to = [code for code in codes_of[0].get(old, ()) if code != task.code and stored.get(code) != old]
+    moved_from = [code for code in codes_of[1].get(task.title, ()) if code != task.code and by_code.get(code) != task.title]
+    if not moved_to and not moved_from:
+        return None
+    where = [Message("the new plan has {title!r} as task {code}", title=old, code=moved_to[0])] if moved_to else []
+    where += [Message("the store has {title!r} as task {code}", title=task.title, code=moved_from[0])] if moved_from else []
+    return Message(
+        "  {label}: {n} {n:report stands|reports stand} on {old!r}, and the new plan renames it {new!r}, but {where}: the "
+        "tasks renumbered, not {old!r} renamed; reports follow a task's code and would stand on another task: keep each "
+        "task's code ({code} for {old!r}) and give a new task a code of its own (a plan's codes need not follow the "
+        "document's order); to give its reports to another code, undo them and log them anew there",
+        label=label, n=n, old=old, new=task.title, where=Joined("; ", where), code=task.code)

@@ -118,3 +118,13 @@ def offices_entries(connection, over: list[tuple], present: dict) -> list[Messag
                             ref=ref, name=name, on=report.as_of, new=format_number(report.value, unit),
                             value=format_number(entry.value, unit), entry=Joined(", ", who or ["—"]), keep=keep))
     return said
+
+
+def reported_by_name(connection, code: str) -> dict[tuple[str, str], int]:
+    """The reports that stand on a programme's indicators, by (task code, indicator name): what `import plan` names an
+    update of a reported task with (plans.plan_changes; safe48a)."""
+    counted = (select(TaskRow.code, IndicatorRow.name, func.count()).join(LineRow, LineRow.task_id == TaskRow.id)
+               .join(IndicatorRow, IndicatorRow.line_id == LineRow.id).join(ReportRow, ReportRow.indicator_id == IndicatorRow.id)
+               .join(ProgrammeRow, ProgrammeRow.id == TaskRow.programme_id)
+               .where(ProgrammeRow.code == code, standing()).group_by(TaskRow.code, IndicatorRow.name))
+    return {(task, name): n for task, name, n in connection.execute(counted).all()}

@@ -24,6 +24,7 @@ from mstrack.store.plan_match import (
     named_line,
     other_tasks,
     stranded_line,
+    unit_changed,
     words,
 )
 from mstrack.store.plan_reports import add_plan_reports, outside_year, programme_indicators, tasks_reported
@@ -297,9 +298,7 @@ class PlanWriter:
         for kind, ind in wanted:
             indicator_id = old.get((kind, ind.name))
             if indicator_id in held.reported and held.units[indicator_id] != ind.unit:
-                lost.append(Message("  {label} indicator {name!r}: unit {old!r} → {new!r}, and it has {n} {n:report|reports}",
-                                    label=line_label, name=ind.name, old=held.units[indicator_id], new=ind.unit,
-                                    n=held.reported[indicator_id]))
+                lost.append(unit_changed(line_label, ind, held.units[indicator_id], held.reported[indicator_id]))
         return [(kind, ind, old.get((kind, ind.name))) for kind, ind in wanted], lost
 
     def _task_row(self, head: int, position: int, task: plan_model.Task, task_id: int | None, area_ids: dict,
