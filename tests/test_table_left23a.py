@@ -120,7 +120,7 @@ def test_a_staffed_dated_work_list_needs_no_programme_word(tmp_path):
     assert [str(t.deadline) for t in programme.tasks] == ["2024-12-31", "2024-10-31", "2024-09-30"]
 
 
-def test_a_work_list_with_an_undated_item_still_needs_one(tmp_path):
+def test_a_work_list_with_an_undated_item_is_read_only_as_a_best_effort(tmp_path):
     """The layout readings still need every item dated under a title naming no programme; the list, three projects
     each with its office, is a plan all the same: `import table` reads it as a best effort, every task a doubt
     (fallback48; before, refused whole)."""

@@ -69,7 +69,7 @@ def test_one_group_under_a_documents_words_takes_both_numbers(tmp_path):
     assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)"]
 
 
-def test_a_notices_points_without_office_lines_stay_refused(tmp_path):
+def test_a_notices_points_without_office_lines_are_read_only_as_a_best_effort(tmp_path):
     """The same projects with no 责任单位 line and no title naming a programme: no layout the reader knows (refused by
     the layout readings); projects each setting a figure, they are read only as a best effort, every task a doubt
     (fallback48; before, refused whole)."""

@@ -61,7 +61,7 @@ def test_items_each_ending_in_a_bracket_of_offices_alone_are_a_work_list(tmp_pat
     assert tasks[2].lines[0].units == ["区市场监管局", "区教育局"]
 
 
-def test_items_ending_in_a_bracket_of_dates_or_places_stay_a_notices_points(tmp_path):
+def test_items_ending_in_a_bracket_of_dates_or_places_are_read_only_as_a_best_effort(tmp_path):
     """A bracket whose words are no offices ("（2016年6月底前）", "（城关片区）") names nobody: such items under a
     title naming no programme are no list the layout readings know. Under "二、目标任务" of a 工作方案, doing work,
     they are read only as a best effort, every task a doubt (fallback48; before, refused whole)."""

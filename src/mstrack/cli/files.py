@@ -272,7 +272,9 @@ def import_table(
 
     result = convert_table(file, programme, year, sheet, table_number=table)
     if strict and result.best_effort:  # no layout recognised: the whole reading a guess, refused as a whole
-        raise fail("--strict: {file}: read only as a best effort, in no layout the reader knows ({why}); nothing written",
+        raise fail("--strict: {file}: read only as a best effort, in no layout the reader knows ({why}); nothing written. Run "
+                   "without --strict to get the best-effort plan and check each task marked `# check:`, or give the "
+                   "table with a header row (序号, 工作任务, 责任单位, 完成时限 …)",
                    file=file, why=result.best_effort)
     if strict and result.doubts:
         raise fail("--strict: {n} doubtful cells, nothing written:\n{doubts}", n=len(result.doubts), doubts=Joined("\n", result.doubts))

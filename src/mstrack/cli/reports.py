@@ -170,7 +170,7 @@ def _table_command(kind: str, day: str, summary: str) -> None:
 def _say_january_figures_left_out(store, programme: str, year: int, on: date) -> None:
     """An annual 一览表 as of the year's end (or later) says which reports dated after it, the year-end figures an
     office reports in the January after (`log` and `import progress` take them), it does not count."""
-    from mstrack.domain.dates import REPORT_MONTHS_AFTER, month_end
+    from mstrack.domain.dates import report_window_end
 
     if on < date(year, 12, 31):
         return
@@ -178,7 +178,7 @@ def _say_january_figures_left_out(store, programme: str, year: int, on: date) ->
     if count:
         warn("{n} {n:report|reports} dated after {on} (the latest {latest}) {n:is|are} not in this report: give "
              "--as-of {end} to count the year-end figures reported in January", n=count, on=on, latest=latest,
-             end=month_end(year + 1, REPORT_MONTHS_AFTER))
+             end=report_window_end(year))
 
 
 _table_command("half-year", "June 30",

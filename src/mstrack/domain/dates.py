@@ -46,6 +46,11 @@ def in_report_year(on: date, year: int) -> bool:
     return on.year == year or (on.year == year + 1 and on.month <= REPORT_MONTHS_AFTER)
 
 
+def report_window_end(year: int) -> date:
+    """The last day a report to a programme of `year` may be dated: the end of the January after it (in_report_year)."""
+    return month_end(year + 1, REPORT_MONTHS_AFTER)
+
+
 def year_over(on: date, year: int) -> bool:
     """Whether a programme of `year` has ended on `on`: the year's last day (31 December) is in it, 1 January after is
     the first day over. The one rule for "the programme's year is over": the January check of `import progress` (a row

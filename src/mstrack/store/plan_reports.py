@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 
 from mstrack import model as plan_model
-from mstrack.domain.dates import REPORT_MONTHS_AFTER, month_end
+from mstrack.domain.dates import report_window_end
 from mstrack.errors import InputError, Joined, Message
 from mstrack.store.batches import PLAN_SOURCE, NewBatch, insert_reports
 from mstrack.store.dialect import Dialect
@@ -45,7 +45,7 @@ def outside_year(connection, programme: plan_model.Programme) -> list:
     if row is None or (row.year, row.start) == (programme.year, programme.start):
         return []
     first = max(programme.start, date(programme.year, 1, 1))
-    last = month_end(programme.year + 1, REPORT_MONTHS_AFTER)
+    last = report_window_end(programme.year)
     days = connection.execute(
         select(ReportRow.as_of, func.count()).where(ReportRow.indicator_id.in_(programme_indicators(row.id)), standing(),
                                                     or_(ReportRow.as_of < first, ReportRow.as_of > last))
