@@ -10,7 +10,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
 from .conftest import done
-from .test_ret48b import plan
+from .test_ret48b import plan, standing
 
 
 def as_an_older_mstrack_froze_it(url: str, key: str) -> None:
@@ -70,3 +70,67 @@ def test_a_tally_word_new_since_the_report_was_frozen_is_a_change():
         ("summary.assessments.较好", 2, 1), ("summary.assessments.一般", 0, 1)]
     assert diff({"summary": {"assessments": {}}}, {"summary": {"assessments": {"一般": 1}}})[0].now == 1
     assert diff({"rows": [{"task": "1", "value": 3}]}, {"rows": [{"task": "1", "value": 3, "reporting_unit": "福田区"}]}) == []
+
+
+# F5 ------------------------------------------------------------------------------------------------------------------
+
+def unit_return(tmp_path, name: str, unit: str, value: int, reporter: str, note: str | None = None) -> str:
+    path = tmp_path / name
+    header, row = "计划,任务编号,截至日期,数值,填报人", f"x-2023,1,2023-06-30,{value},{reporter}"
+    if note is not None:
+        header, row = f"{header},备注", f"{row},{note}"
+    path.write_text(f"填报单位：{unit}\n{header}\n{row}\n", encoding="utf-8")
+    return str(path)
+
+
+def test_another_units_correction_by_reason_does_not_take_the_first_units_note(cli, tmp_path):
+    done(cli("import", "plan", plan(tmp_path)))
+    done(cli("import", "progress", unit_return(tmp_path, "f.csv", "福田区", 300, "张三", "福田区拆迁未完成")))
+    result = cli("import", "progress", unit_return(tmp_path, "n.csv", "南山区", 500, "李四"), "--reason", "南山区的数据为准")
+    done(result)
+    assert standing(cli) == [(500, None)]  # 福田区's words are not 南山区's
+    assert "corrected: " in result.output and "note kept" not in result.output, result.output
+
+
+def test_the_same_units_v2_keeps_its_note_and_says_so(cli, tmp_path):
+    done(cli("import", "plan", plan(tmp_path)))
+    done(cli("import", "progress", unit_return(tmp_path, "f.csv", "福田区", 300, "张三", "福田区拆迁未完成")))
+    result = cli("import", "progress", unit_return(tmp_path, "f2.csv", "福田区", 320, "张三"))
+    done(result)
+    assert standing(cli) == [(320, "福田区拆迁未完成")]
+    assert "300个 → 320个 (note kept: 福田区拆迁未完成)" in result.output, result.output
+    done(cli("import", "progress", unit_return(tmp_path, "f3.csv", "福田区", 330, "张三")))
+    result = cli("--lang", "zh", "import", "progress", unit_return(tmp_path, "f4.csv", "福田区", 340, "张三"))
+    done(result)
+    assert "330个 → 340个（保留原备注：福田区拆迁未完成）" in result.output, result.output
+    assert standing(cli) == [(340, "福田区拆迁未完成")]
+
+
+def test_a_note_given_by_the_correction_is_not_said_kept(cli, tmp_path):
+    done(cli("import", "plan", plan(tmp_path)))
+    done(cli("import", "progress", unit_return(tmp_path, "f.csv", "福田区", 300, "张三", "福田区拆迁未完成")))
+    result = cli("import", "progress", unit_return(tmp_path, "f2.csv", "福田区", 320, "张三", "拆迁已完成"))
+    done(result)
+    assert standing(cli) == [(320, "拆迁已完成")]
+    assert "300个 → 320个" in result.output and "note kept" not in result.output, result.output
+
+
+def test_a_log_of_another_unit_by_reason_does_not_take_the_first_units_note(cli, tmp_path):
+    """`log --unit` follows the same rule (domain.progress.kept_note): another unit's words stay with its report."""
+    done(cli("import", "plan", plan(tmp_path)))
+    done(cli("log", "x-2023/1", "300", "--as-of", "2023-06-30", "--unit", "福田区", "--by", "张三", "--note", "福田区拆迁未完成"))
+    done(cli("log", "x-2023/1", "500", "--as-of", "2023-06-30", "--unit", "南山区", "--by", "李四", "--reason", "核实"))
+    assert standing(cli) == [(500, None)]
+    done(cli("log", "x-2023/1", "520", "--as-of", "2023-06-30", "--unit", "南山区", "--by", "李四", "--note", "南山区已开工"))
+    done(cli("log", "x-2023/1", "530", "--as-of", "2023-06-30", "--unit", "南山区", "--by", "李四"))  # its own: kept
+    assert standing(cli) == [(530, "南山区已开工")]
+    done(cli("log", "x-2023/1", "540", "--as-of", "2023-06-30", "--reason", "电话核实"))  # the office's: kept (safety47 F3)
+    assert standing(cli) == [(540, "南山区已开工")]
+
+
+def test_another_units_log_of_the_same_value_is_still_unchanged(cli, tmp_path):
+    done(cli("import", "plan", plan(tmp_path)))
+    done(cli("log", "x-2023/1", "300", "--as-of", "2023-06-30", "--unit", "福田区", "--by", "张三", "--note", "福田区拆迁未完成"))
+    result = cli("log", "x-2023/1", "300", "--as-of", "2023-06-30", "--unit", "南山区", "--by", "李四")
+    done(result)
+    assert "unchanged" in result.output and standing(cli) == [(300, "福田区拆迁未完成")], result.output
