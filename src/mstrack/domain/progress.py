@@ -244,7 +244,8 @@ def another_units_value(ref: str, indicator: str, on: date, value: str, unit: st
 
 def check_report(
     states: list[IndicatorState], year: int, task_label: str, value: str | None, *, indicator: str | None,
-    as_of: str | None, done: bool, today: date, note: str | None = None,
+    as_of: str | None, done: bool, today: date, note: str | None = None, reporter: str | None = None,
+    unit: str | None = None,
 ) -> CheckedReport:
     """Which indicator a report means, its date and its number (or the next checkpoint met, with `done`):
     InputError names the option at fault; warnings say what is odd but allowed (a cumulative value falling)."""
@@ -303,19 +304,31 @@ def check_report(
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
-    note = kept_note(same_day, note, done)
+    corrected = same_day[-1] if same_day else None
+    another = corrected is not None and corrected.value != number and _of_another_unit(reporter, unit, corrected)
+    note = kept_note(note, corrected and corrected.note, done, another=another)
     unchanged = not done and _same_as_recorded(same_day, number, note)
     return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings, unchanged=unchanged,
                          note=note)
 
 
-def kept_note(same_day: list, note: str | None, done: bool) -> str | None:
-    """The note a log stores: the one given (--note, "" included), else the note of the day's report it corrects. The
-    note is the unit's words about that day (why it is behind), the reason the office's: an office correction
-    (`log --reason 电话核实`) dropped the unit's remark from every report (safety47 F3)."""
-    if note is not None or done or not same_day:
+def _of_another_unit(reporter: str | None, unit: str | None, corrected) -> bool:
+    """Whether a `log --unit` is of another unit than the report it corrects (store.log.refuse_another_units_value's
+    test: an entry naming no unit is not judged, an office's `log` without --unit is nobody else's). The same value
+    again stays "unchanged", as before."""
+    return (unit is not None and corrected.reporting_unit is not None
+            and another_reporters(reporter, unit, corrected.reporter, corrected.reporting_unit))
+
+
+def kept_note(note: str | None, corrected: str | None, done: bool = False, another: bool = False) -> str | None:
+    """The note a report stores (`log`, a return's row): the one given (--note, "" included), else `corrected`, the note
+    of the day's report it corrects. The note is the unit's words about that day (why it is behind), the reason the
+    office's: an office correction (`log --reason 电话核实`) dropped the unit's remark from every report (safety47 F3).
+    A correction by another unit or reporter than the corrected report's (`another`: domain.progress.another_reporters,
+    accepted with --reason) keeps none: the words are that unit's, not the correcting one's (review48 F5)."""
+    if note is not None or done or another:
         return note
-    return same_day[-1].note
+    return corrected
 
 
 def higher_than_later(label: str, number: int | float, on: date, unit: str, reports: list[tuple[date, float]]) -> Message | None:

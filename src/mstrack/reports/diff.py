@@ -3,6 +3,11 @@
 Rows are matched by who they are (programme, task, indicator, unit …), not by position, so a row
 that moved because its status changed is compared with itself; rows of the same identity (two
 reports of one indicator) are matched in their order.
+
+A key of a row that the frozen report lacks (absent, not null) is one a later mstrack added to the report's JSON
+(reporting_unit, ret48): the frozen report could not say it, so it is not compared (review48 F4: "null → 福田区",
+exit 1, of a report nothing had changed in). A tally (word → how many, as a table report's assessments) lists only
+the words it met: a word absent from the frozen one was counted 0 then, and is compared as 0.
 """
 
 from __future__ import annotations
@@ -46,13 +51,19 @@ def _keyed(items: list) -> dict | None:
     return keyed
 
 
+def _tally(*dicts: dict) -> bool:
+    """Word → how many (every value a count): a key it lacks is a word counted 0, not a key added since."""
+    return all(isinstance(value, int) and not isinstance(value, bool) for values in dicts for value in values.values())
+
+
 def diff(sent, now, path: str = "") -> list[Change]:
     if isinstance(sent, dict) and isinstance(now, dict):
-        changes = []
+        changes, tally = [], _tally(sent, now)
         for key in unique([*sent, *now]):
-            if key in IGNORED:
+            if key in IGNORED or (key not in sent and not tally):  # added to the JSON since the report was frozen
                 continue
-            changes += diff(sent.get(key), now.get(key), f"{path}.{key}" if path else key)
+            changes += diff(sent.get(key, 0 if tally else None), now.get(key, 0 if tally else None),
+                            f"{path}.{key}" if path else key)
         return changes
     if isinstance(sent, list) and isinstance(now, list):
         keyed_sent, keyed_now = _keyed(sent), _keyed(now)

@@ -14,6 +14,7 @@ from mstrack.domain.progress import (
     another_reporters_value,
     another_units_value,
     higher_than_later,
+    kept_note,
     may_be_negative,
     units_compared,
 )
@@ -219,8 +220,10 @@ class Comparing:
             elif flag == OTHER:
                 other.append(asking)
         kept = self._kept(other) if other else ()
-        stale = self._corrections([row for row in other if stored[row[0]] == OTHER]) if other else []
         asked_by, self.asked_by = self.asked_by, {}
+        notes = self._kept_notes([row for row in other if stored[row[0]] == OTHER and row[2] >= 0], asked_by) \
+            if other and self.writer is not None else {}
+        stale = self._corrections([row for row in other if stored[row[0]] == OTHER], notes) if other else []
         errors = self.result.errors
         before = len(errors)
         if asked_by and self.reason is None:
@@ -232,28 +235,42 @@ class Comparing:
             if self.writer is not None:  # what an undo of the batch holding the stored report keeps as this import's (F5)
                 pending = self.pending
                 self.writer.restate({held[position]: pending[position][:7] for position in held}.values())
-        if other and self.writer is not None and not errors:
-            self._keep_notes([row for row in other if stored[row[0]] == OTHER and row[2] >= 0])
+        if notes and not errors:
+            pending = self.pending
+            for position, note in notes.values():
+                pending[position] = (*pending[position][:3], note, *pending[position][4:])
         if held or kept:
             self.pending = [row for position, row in enumerate(self.pending) if position not in held and position not in kept]
 
-    def _keep_notes(self, corrections: list[tuple[int, int, int]]) -> None:
-        """The rows to write that correct a stored value (seq, indicator, position in pending) and say no note (a blank
-        备注 cell, or no 备注 column: an .xlsx keeps neither, so a cell cleared is one never typed in) take the note of the
-        entry they correct, as a `log` correction without --note does (domain.progress.kept_note): the note is the
-        unit's words about that day, and a v2 sent for its figure dropped them (ret48). A note given replaces it;
-        `log --note ""` clears it."""
+    def _kept_notes(self, corrections: list[tuple[int, int, int]], asked_by: dict[int, tuple]) -> dict[int, tuple[int, str]]:
+        """Of the rows to write that correct a stored value (seq, indicator, position in pending), those that say no
+        note (a blank 备注 cell, or no 备注 column: an .xlsx keeps neither, so a cell cleared is one never typed in) and
+        take the note of the entry they correct, as a `log` correction without --note does (domain.progress.kept_note):
+        the note is the unit's words about that day, and a v2 sent for its figure dropped them (ret48). A note given
+        replaces it; `log --note ""` clears it. A unit's return correcting another unit's or reporter's entry (accepted
+        with --reason: _other_reporters) takes none: the words are that unit's, not its own (review48 F5). seq →
+        (position, the note kept), said on the row's correction line."""
         pending = self.pending
         silent = [row for row in corrections if pending[row[2]][3] is None]
         if not silent:
-            return
+            return {}
         day = self.checked.day
-        notes = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in silent],
-                                           upto=self.plan.upto, columns=("note",))
-        for (_, _, position), (note,) in zip(silent, notes, strict=True):
-            if note:
-                row = pending[position]
-                pending[position] = (*row[:3], note, *row[4:])
+        entries = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in silent],
+                                             upto=self.plan.upto, columns=("note", "reporter", "reporting_unit"))
+        notes = {}
+        for (seq, _, position), (stored, reporter, reporting_unit) in zip(silent, entries, strict=True):
+            another = seq in asked_by and self._by_another(asked_by[seq], reporter, reporting_unit)[1]
+            if note := kept_note(None, stored, another=another):
+                notes[seq] = (position, note)
+        return notes
+
+    def _by_another(self, asked: tuple, reporter: str | None, reporting_unit: str | None) -> tuple[str | None, bool]:
+        """A unit's return's row (`asked`: its reporter, whether its own 填报人 cell's, its unit) against the stored
+        entry it would correct (`reporter`, `reporting_unit`): the reporter it is compared by (compared_reporter), and
+        whether the entry is another reporter's or unit's (domain.progress.another_reporters)."""
+        row_reporter, given, unit = asked
+        by = self.compared_reporter(row_reporter, given, reporting_unit)
+        return by, another_reporters(by, unit, reporter, reporting_unit)
 
     def _other_reporters(self, other: list[tuple[int, int, int]], asked_by: dict[int, tuple]) -> None:
         """Of a unit's return's rows that would correct a stored value (seq, indicator, position), those of another
@@ -266,10 +283,10 @@ class Comparing:
         entries = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in other],
                                              upto=self.plan.upto, columns=("value", "reporter", "source", "reporting_unit"))
         for (seq, indicator, _), (value, reporter, source, reporting_unit) in zip(other, entries, strict=True):
-            row_reporter, given, unit = asked_by[seq]
-            by = self.compared_reporter(row_reporter, given, reporting_unit)
-            if not another_reporters(by, unit, reporter, reporting_unit):
+            by, another = self._by_another(asked_by[seq], reporter, reporting_unit)
+            if not another:
                 continue
+            unit = asked_by[seq][2]
             state = self.columns.state(indicator)
             ref, on = f"{state.programme}/{state.task}", date.fromordinal(day[seq])
             here = format_number(progress_rows.number_of(self.checked.value[seq]), state.unit)
@@ -279,10 +296,11 @@ class Comparing:
                      another_reporters_value(ref, state.indicator, on, here, by, stored, reporter, source))
             self.result.errors.append(Message("{place}: {error}", place=self.where(seq), error=error))
 
-    def _corrections(self, other: list[tuple[int, int, int]]) -> list[Message]:
+    def _corrections(self, other: list[tuple[int, int, int]], notes: dict[int, tuple[int, str]]) -> list[Message]:
         """Rows that would correct the value stored for their day (seq, indicator, position): the first few named old →
         new for the import to say; and those of a form made before a report it could not have known of, refused
-        unless --reason says it is meant (safety47 F2): the store holds a report of the indicator dated after the
+        unless --reason says it is meant (safety47 F2) (`notes`: the rows that keep the corrected entry's note, seq →
+        (position, note): said on their line, _kept_notes): the store holds a report of the indicator dated after the
         row's 上次日期 (the latest report when the form was made, progress_form) and before the row's own day, so the
         form is older than that report and its figures are no correction of the day it was made for. A form's 上次日期
         is always older than its own day: a unit's second send of this week's form (a v2, under any file name) meets
@@ -306,8 +324,10 @@ class Comparing:
             old = format_number(progress_rows.number_of(old), state.unit)
             new = format_number(progress_rows.number_of(value[seq]), state.unit)
             if len(shown) < CORRECTIONS_SHOWN:
-                shown.append(Message("{place} {ref} {indicator} {on}: {old} → {new}", place=self.where(seq), ref=ref,
-                                     indicator=state.indicator, on=on, old=old, new=new))
+                words = {"place": self.where(seq), "ref": ref, "indicator": state.indicator, "on": on, "old": old, "new": new}
+                shown.append(Message("{place} {ref} {indicator} {on}: {old} → {new} (note kept: {note})", **words,
+                                     note=notes[seq][1]) if seq in notes else
+                             Message("{place} {ref} {indicator} {on}: {old} → {new}", **words))
             if seq not in unknown:
                 continue
             last = made[seq][1]

@@ -38,16 +38,16 @@ def record_progress(
     require_value_or_done(value, done)
     label = f"{ref.programme}/{ref.code}"
     unit = reporting_unit(unit)
+    reporter = by or login_name()
 
     def checking() -> CheckedReport:
         year, states = store.task_states(ref)
         return check_report(states, year, label, value, indicator=indicator, as_of=as_of, done=done, today=today,
-                            note=note)
+                            note=note, reporter=reporter, unit=unit)
 
     with store.one_read():
         since = latest_batch(store)
         checked = checking()
-    reporter = by or login_name()
     if checked.unchanged:  # the same value and note again: said, not written (no batch, no correction)
         unchanged = LogResult(Message("{label}: {what}", label=checked.label, what=Message(
             "unchanged: {value} as of {on} is already recorded, with the same note; nothing written",
