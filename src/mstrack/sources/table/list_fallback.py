@@ -40,6 +40,7 @@ WORK_KINDS = ("task", "units", "lead", "schedule", "deadline")  # columns of the
 # a document that is no plan, whatever it lists: minutes, a meeting's notice, a news conference or report, a speech,
 # a reply, a bulletin (besides list_work.OTHER_TOPIC_RE's meetings, agendas and reports of progress)
 NO_PLAN_RE = re.compile(r"纪要|会议|发布会|记者|讲话|发言|答复|复函|简报|公示|公告")
+ASSESSMENT_RE = re.compile(r"考核|考评|督查")  # an assessment's words: the work of a 分工 whose offices are labelled
 TRIES = 12  # runs tried at most in one document: each try reads it once more
 
 
@@ -111,10 +112,11 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
         if reported is not None:
             reported.append(results)
         return False
-    # items most of which have their offices labelled by role on a line of their own are a 分工's, whatever topic the
-    # title or the line above names ("…考核任务分解表", "…完成情况进行考核评分，主要考核："): only no plan refuses them
-    topic = NO_PLAN_RE if 2 * sum(own_lines) > len(items) else re.compile(f"{OTHER_TOPIC_RE.pattern}|{NO_PLAN_RE.pattern}")
-    if any(topic.search(line) for line in [*lines[:1], *lines[-1:], *headings]) \
+    # items most of which have their offices labelled by role on a line of their own are a 分工's: an assessment the
+    # title or a heading names ("…考核任务分解表", "（二）责任考核") is the work they assign, no other topic
+    assessed = 2 * sum(own_lines) > len(items)
+    if any(OTHER_TOPIC_RE.search(ASSESSMENT_RE.sub("", line) if assessed else line) or NO_PLAN_RE.search(line)
+           for line in [*lines[:1], *lines[-1:], *headings]) \
             or 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items):
         return False  # a meeting's notice, minutes, a speech, a report of progress: their points are no work to do
     staffed = [bool(offices and k < len(offices) and offices[k]) for k in range(len(items))]
