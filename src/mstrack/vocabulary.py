@@ -133,9 +133,10 @@ PLACE_NAME = (rf"(?![各全本每])(?!{FIGURE_VERBS})[\u4e00-\u9fff]{{1,9}}?"
 "校区"), nor the countryside ("美丽乡村", "新农村", "城乡"). One rule for a table's rows by region (cells.place_names),
 a 计划完成数 target beside a place's row (figures._named_by_item) and the places 分别 gives a figure each
 (figure_names.each_named)."""
-RESULTS_ASIDE = r"(?:附|报送|上报|汇报|反馈)[^，,。；;：:（）()]*$|^[^，,。；;：:（）()]*基础上"
+RESULTS_ASIDE = r"(?:附|报送|上报|汇报|反馈|根据)[^，,。；;：:（）()]*$|^[^，,。；;：:（）()]*(?:基础上|进行(?:考核|考评|评估|评分))"
 """Results in passing, in the clause that names them: an appendix ("（附2023年完成情况说明）"), a duty to report
-("每月5日前报送落实情况"), a basis ("总结2023年…完成情况的基础上"): the text before the word, or the text after it."""
+("每月5日前报送落实情况"), a basis ("总结2023年…完成情况的基础上", "根据…落实情况"), what an assessment to come will
+score ("对…完成情况进行考核评分"): the text before the word, or the text after it."""
 PROMISE_WORDS = r"^为|为\s*$|确保|力争|务必|必须|争取|计划|将|预计"
 """Before a word of results, a promise ("为确保…全部完成", "确保全部兑现") or a purpose right before it ("为全面建成小康社会
 奠定基础"): the list is still to do."""

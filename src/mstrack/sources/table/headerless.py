@@ -213,7 +213,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     `shared`: the items stand under a part sharing the work out (list_duties.shares_out): one whose offices are
     labelled under it is a duty whatever topic it names ("（三）资金保障。…"), no requirement."""
     if (lenient := LENIENT.get()) is not None:  # the best-effort reading of an unseen layout: its own gate
-        return lenient(sheet, above, items, offices=offices, reported=reported, owned=owned, inside=inside)
+        return lenient(sheet, above, items, offices=offices, reported=reported, owned=owned, inside=inside, lines=lines)
     staffed_lines, lines = lines, [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     # the title or the introduction reports results: whichever line names the programme

@@ -13,6 +13,7 @@ from mstrack.sources.table.list_duties import shares_out
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
     CLOSED,
+    CONTENT_NOTE,
     ITEM_RE,
     PART_RE,
     Entry,
@@ -317,6 +318,24 @@ def item_offices(found: list[tuple[str, str, str]], labels: dict[int, list[Entry
             for k, (kind, words, units) in enumerate(found) if kind != "heading"]
 
 
+def _content_over_labels(rows: list[Row], at: int) -> bool:
+    """Whether rows[at] is one paragraph, no number or heading, with a labelled line naming offices right under it
+    ("一、实施档案电子化…" / "为实现…" / "牵头单位：区行政审批局"): the item's content, not the list's end."""
+    texts = row_texts(rows[at]) if at < len(rows) else []
+    below = rows[at + 1] if at + 1 < len(rows) else None
+    return len(texts) == 1 and chinese_item(rows[at])[0] is None and not GROUP_HEADING_RE.match(texts[0]) \
+        and entry_of(rows[at]) is None and below is not None and (label := _item_label(below)) is not None \
+        and label.kind == "label" and label_kind(label.code) in ("lead", "units")
+
+
+def _more_staff(row: Row | None, below: list[Entry]) -> bool:
+    """A line labelled as units ("试点单位：第一批：…") that names no office list, under an item whose lead or units
+    are labelled already: more words on who takes part, an aside of the item (_item_label refuses it as its units)."""
+    entry = entry_of(row) if row is not None else None
+    return entry is not None and entry.kind == "label" and label_kind(entry.code) == "units" \
+        and any(e.kind == "label" and label_kind(e.code) in ("lead", "units") for e in below)
+
+
 def _item_label(row: Row) -> Entry | None:
     """A labelled paragraph under an item, as entry_of reads it: a column's label, the item's content or context, or an
     aside; None for any other row. A lead's or units' label names offices (office_list, a zone by its name among them
@@ -432,6 +451,12 @@ def chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[
         if number is None and row is not None and found and (label := _item_label(row)):
             labels.setdefault(len(found) - 1, []).append(label)
             continue
+        if number is None and found and source[-1] is rows[i - 1] and _content_over_labels(rows, i):
+            labels.setdefault(len(found) - 1, []).append(Entry(row, "note", CONTENT_NOTE, row_texts(row)[0]))
+            continue  # the item's one paragraph over its labelled lines: its content (as list_contents reads a "1.")
+        if number is None and found and _more_staff(row, labels.get(len(found) - 1, [])):
+            labels[len(found) - 1].append(Entry(row, "note", "", row_texts(row)[0]))
+            continue  # "试点单位：第一批：…" under its "牵头单位：…": no office list, the item's aside, no end of the list
         if number is None and row is not None and found and (progress := progress_below(row, labels.get(len(found) - 1, []))):
             labels.setdefault(len(found) - 1, []).extend(progress)
             continue

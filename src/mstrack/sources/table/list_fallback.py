@@ -34,10 +34,13 @@ BEST_EFFORT_DOUBT = Message("read without a recognised layout (no header, no lis
 OFFICE_CLAUSE_RE = re.compile(r"[\u4e00-\u9fff（）()]{1,16}?(?:局|委|办|中心|处|队|站|所|政府|集团|公司|村|村居|片区|专班)")
 PART_HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")  # a part's heading: "五、主要任务"
 FIRST_ITEM_RE = re.compile(r"^\s*[（(]\s*一\s*[）)]")  # a part's first item "(一)"
+GROUP_RE = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")  # a group's heading "(二)…"
+FIRST_NUMBERED_RE = re.compile(r"^\s*1\s*[、.．]")  # a group's first item "1."
 WORK_KINDS = ("task", "units", "lead", "schedule", "deadline")  # columns of the work, its offices and its schedule
 # a document that is no plan, whatever it lists: minutes, a meeting's notice, a news conference or report, a speech,
 # a reply, a bulletin (besides list_work.OTHER_TOPIC_RE's meetings, agendas and reports of progress)
 NO_PLAN_RE = re.compile(r"纪要|会议|发布会|记者|讲话|发言|答复|复函|简报|公示|公告")
+ASSESSMENT_RE = re.compile(r"考核|考评|督查")  # an assessment's words: the work of a 分工 whose offices are labelled
 TRIES = 12  # runs tried at most in one document: each try reads it once more
 
 
@@ -89,7 +92,7 @@ def best_effort_said(path: Path) -> Message:
 
 
 def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], offices: list | None = None,
-               reported: list | None = None, owned: bool = True, inside: int = 0) -> bool:
+               reported: list | None = None, owned: bool = True, inside: int = 0, lines: list[bool] | None = None) -> bool:
     """The gate of the best-effort reading (headerless.LENIENT, in place of _is_programme's): three items or more,
     under a heading naming what a table's column would hold (_heads_work: "五、主要任务", "六、责任分工", "五、实施步骤")
     or most of them naming an office (beside them, `offices`, or in their words), a date or a figure; neither the title
@@ -103,12 +106,17 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
     if items and (first := _row_of(sheet, items[0])) is not None:
         tried.starts.append(first)
     above, headings = above[:len(above) - inside], above[len(above) - inside:]  # the run's own later group headings
+    own_lines = [bool(lines and k < len(lines) and lines[k]) for k in range(len(items))]  # labelled by role under each
     lines = [*sheet.titles, *above]
     if results := results_in(lines, items):
         if reported is not None:
             reported.append(results)
         return False
-    if any(OTHER_TOPIC_RE.search(line) or NO_PLAN_RE.search(line) for line in [*lines[:1], *lines[-1:], *headings]) \
+    # items most of which have their offices labelled by role on a line of their own are a 分工's: an assessment the
+    # title or a heading names ("…考核任务分解表", "（二）责任考核") is the work they assign, no other topic
+    assessed = 2 * sum(own_lines) > len(items)
+    if any(OTHER_TOPIC_RE.search(ASSESSMENT_RE.sub("", line) if assessed else line) or NO_PLAN_RE.search(line)
+           for line in [*lines[:1], *lines[-1:], *headings]) \
             or 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items):
         return False  # a meeting's notice, minutes, a speech, a report of progress: their points are no work to do
     staffed = [bool(offices and k < len(offices) and offices[k]) for k in range(len(items))]
@@ -117,7 +125,10 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
     headed = _heads_work(next((line for line in reversed(above) if PART_HEADING_RE.match(line)), ""))
     # a requirement on offices ("加强组织领导（区政府办）", "各单位要…"), a closing section's point, is no work; under no
     # heading naming work, an item shows its work by its words (list_work.does_work: "城东片区，位于…" does none)
-    work = sum(not (requirement(text) or requirement(text, own=True)) and (headed or does_work(text)) for text in items)
+    # an item whose offices are labelled by role on a line of its own (`lines`: "责任处室：…" under "1.营造林生产") is
+    # work whatever its words name, as _is_programme reads it: a 分工 assigns it
+    work = sum(not (requirement(text) or requirement(text, own=True)) and (headed or labelled or does_work(text))
+               for text, labelled in zip(items, own_lines, strict=True))
     if not owned or len(items) < MIN_ITEMS or not (headed or 2 * marked > len(items)) or 2 * work <= len(items):
         return False
     tried.score = (headed, marked)
@@ -139,6 +150,9 @@ def _plan_rows(rows: list[Row]) -> list[Row]:
                 continue  # the part's introduction over its items
             if (not after or PART_HEADING_RE.match(after[0])) and not _heads_work(heading[0]):
                 continue  # a section's text under a heading naming no work
+        if len(texts) == 1 and len(heading) == 1 and GROUP_RE.match(heading[0]) and not NUMBERING_RE.match(texts[0]) \
+                and after and FIRST_NUMBERED_RE.match(after[0]):
+            continue  # a group's introduction over its items "1." ("（一）工作考核" / "…主要考核：" / "1.…")
         kept.append(row)
     return kept
 

@@ -65,8 +65,10 @@ LABEL_KINDS = {"lead", "units", "deadline"}  # the labels that name a column of 
 
 def label_kind(label: str) -> str:
     """The column a paragraph's label names ("责任单位" → units): the kind does not depend on the year, which
-    column_kind needs only to date a period's or a schedule's column ("一季度"), never one of LABEL_KINDS."""
-    return column_kind(label, 2000).kind
+    column_kind needs only to date a period's or a schedule's column ("一季度"), never one of LABEL_KINDS. An office's
+    label ("责任处室：…", "责任科室：…") names the units that do the item: no 单位 column stands beside a label."""
+    kind = column_kind(label, 2000).kind
+    return "units" if kind == "office" else kind
 
 
 LABEL_NAME = r"[^，。,；;：:\s\d（）()\[\]［］【】〔〕]{2,8}"
