@@ -355,7 +355,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
         sheet = replace(sheet, rows=rows, strays=strays)
-        duties = duties or ((sheet, found) if (found := duty_list(sheet.rows)) else None)  # read when no list is
+        duties = duties or ((sheet, found) if (found := duty_list(sheet.rows, sheet.titles)) else None)  # read when no list is
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name

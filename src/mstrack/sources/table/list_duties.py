@@ -25,6 +25,10 @@ PARTY_OPENING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*
                               re.S)
 DUE_RE = re.compile(rf"(?<![\d一二两三四五六七八九十])(?:{WHEN})")  # a date in a paragraph's words; "三年内" is none
 MIN_PARTIES = 3  # the fewest party headings under the part for a list of duties
+# a document that is no programme of work though it shares duties out: a notice setting up a 领导小组, an emergency plan
+# (预案); or a part naming the standing duties of a body's members ("二、成员单位职责", "二、组织机构及职责")
+NO_DUTY_PLAN_RE = re.compile(r"领导小组|成立|预案|应急|成员单位|组织机构|机构职责|议事协调")
+STANDING_RE = re.compile(r"^(?:（[一二三四五六七八九十]+）)?\s*负责")  # "负责水情监测…": a standing responsibility
 
 
 def shares_out(headings: list[str]) -> bool:
@@ -35,19 +39,25 @@ def shares_out(headings: list[str]) -> bool:
                                   for h in headings)
 
 
-def duty_list(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], list[Row]] | None:
+def duty_list(rows: list[Row], titles: list[str] | None = None) -> tuple[int, int, list[str], list[list[str]], list[Row]] | None:
     """The first part naming duties ("五、职责分工", DUTY_PART_RE) whose lines up to the next part are party headings
     (PARTY_RE, numbered （一） （二） … in order, MIN_PARTIES or more, most of them offices' names) each over its duty:
     one paragraph, one task coded by the heading ("五(一)"); or items "1." … , a task each ("五(五)1"), a paragraph
     above them opening them, no task. A part of stages each dated by its span right after it ("五、实施步骤",
     list_stages) is read with it: who does each part, and when each stage is due. (the part's row, the row after its
-    last line, header, cells, the row each is read from); None when there is no such part."""
+    last line, header, cells, the row each is read from); None when there is no such part. Duties in a document that is
+    no programme (its title, TITLES or the first line, or the part naming NO_DUTY_PLAN_RE: a 领导小组's members, a 预案)
+    or that are all standing responsibilities (`standing`) are none."""
+    title = (titles or [t for row in rows[:1] for t in row_texts(row)[:1]] or [""])[0]
+    if NO_DUTY_PLAN_RE.search(title):
+        return None
     for at, row in enumerate(rows):
         texts = row_texts(row)
-        if len(texts) != 1 or not (part := AREA_RE.match(texts[0])) or not DUTY_PART_RE.search(part[2]) or len(part[2]) > 12:
+        if len(texts) != 1 or not (part := AREA_RE.match(texts[0])) or not DUTY_PART_RE.search(part[2]) or len(part[2]) > 12 \
+                or NO_DUTY_PLAN_RE.search(part[2]):
             continue
         end = next((k for k in range(at + 1, len(rows)) if len(t := row_texts(rows[k])) == 1 and AREA_RE.match(t[0])), len(rows))
-        if (found := _duties(rows, at, end)) is not None:
+        if (found := _duties(rows, at, end)) is not None and not standing([e.text for e in found[0] if e.kind == "item"]):
             entries, source = found
             if (stages := stage_part(rows, end)) is not None:  # "五、实施步骤" right after: when each stage is due
                 entries, source, end = [*entries, *stages[0]], [*source, *stages[1]], stages[2]
@@ -55,6 +65,13 @@ def duty_list(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], li
                 at, entries, source = task[0], [task[1], *entries], [rows[task[0] + 1], *source]
             return at, end, *numbered_table(entries), source
     return None
+
+
+def standing(duties: list[str]) -> bool:
+    """Whether the duties are a body's standing responsibilities, no tasks: most open "负责…" (STANDING_RE) and none
+    sets a figure or names a date ("负责水情监测和水利工程调度。"); "负责改造背街小巷12条" is work."""
+    return 2 * sum(bool(STANDING_RE.match(text)) for text in duties) > len(duties) \
+        and not any(sets_figure(text) or DUE_RE.search(text) for text in duties)
 
 
 def _task_part(rows: list[Row], before: int) -> tuple[int, Entry] | None:
