@@ -6,8 +6,10 @@ closing sections cut off, each item read by the cell rules once it is a table), 
 the layouts': three items or more, most of them naming an office, a date or a figure, and no line above them
 reporting results. The document's runs are tried in turn, each try from the row after the run read last (or after
 the first item of a run refused), and the most plausible is read. Every task read so is a doubt, and the reading as
-a whole is said to be a best effort (convert.py); `import table --strict` refuses it. A report of results, a
-meeting's notice, minutes, a plan's requirements stay refused."""
+a whole is said to be a best effort (convert.py); `import table --strict` refuses it. A report of results (also one
+in the past tense under "一、主要工作", or titled "…工作情况"), a meeting's notice, minutes, a plan's requirements, a
+document whose title names a kind that is no plan (a 函, a 办法, a 预案, a training's 通知 …), a tender's labelled
+particulars stay refused."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ from mstrack.sources.table.list_work import OTHER_TOPIC_RE, RESULT_RE, does_work
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row, Sheet
-from mstrack.sources.table.units import role_read, unit_names
+from mstrack.sources.table.units import office_list, role_read, unit_names
 
 BEST_EFFORT_DOUBT = Message("read without a recognised layout (no header, no list the reader knows): please check")
 # a clause that is an office's name and nothing else ("资源生态处", "各村", "区自然资源服务中心"), as units names them
@@ -41,6 +43,15 @@ WORK_KINDS = ("task", "units", "lead", "schedule", "deadline")  # columns of the
 # a reply, a bulletin (besides list_work.OTHER_TOPIC_RE's meetings, agendas and reports of progress)
 NO_PLAN_RE = re.compile(r"纪要|会议|发布会|记者|讲话|发言|答复|复函|简报|公示|公告")
 ASSESSMENT_RE = re.compile(r"考核|考评|督查")  # an assessment's words: the work of a 分工 whose offices are labelled
+# a title naming a kind of document that is no plan: a letter, rules, an emergency plan, an assessment's method, a
+# training, a tender's result, a body set up, a report of the work done ("…2024年工作情况"); a 通知 only when it issues
+# a plan (PLAN_NOTICE_RE: "关于印发…实施方案的通知")
+NO_PLAN_TITLE_RE = re.compile(r"函|办法|细则|规定|预案|评价|培训|中标|候选人|工作情况|领导小组|成立")
+PLAN_NOTICE_RE = re.compile(r"印发|方案|计划|清单|分解|任务|实事")
+# a part's heading over a report of the work done ("一、主要工作", "一、工作开展情况", "三、2025年工作打算")
+REPORT_HEADING_RE = re.compile(r"主要工作(?:情况|成效|成绩)?$|开展情况|工作成效|工作打算|下一步")
+# a labelled field's label ("项目名称：", "建设单位：", "招标代理："): a particular of a notice, no work
+FIELD_LABEL_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、])?\s*([^，。,；;：:\s]{2,8})[：:]")
 TRIES = 12  # runs tried at most in one document: each try reads it once more
 
 
@@ -98,7 +109,9 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
     or most of them naming an office (beside them, `offices`, or in their words), a date or a figure; neither the title
     nor the line just above them reporting results, nor those or a later group's heading in the run (the last `inside`
     lines of `above`) naming another topic (a meeting, minutes, progress: "三、工作进展"), nor most
-    items reporting results; and most of them work: no requirement on offices or closing section's point
+    items reporting results; the title naming no kind of document that is no plan (_no_plan_title), the heading
+    above no report's ("一、主要工作", REPORT_HEADING_RE), most items no labelled field (_labelled_field); half or more
+    showing work even under such a heading; and most of them work: no requirement on offices or closing section's point
     (list_sections.requirement) and, under no such heading, work by their words (list_work.does_work). Not the "1."
     parts of one group of a "(一)" list (`owned` False): that list is read. Where the run starts is noted in `tried`,
     accepted or not, and how plausible it is: a run under such a heading before one that is not, then the more items
@@ -119,20 +132,45 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
            for line in [*lines[:1], *lines[-1:], *headings]) \
             or 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items):
         return False  # a meeting's notice, minutes, a speech, a report of progress: their points are no work to do
+    if lines and _no_plan_title(lines[0]):
+        return False  # a letter, rules, a training notice, a review of the year's work: no plan, whatever it lists
+    if 2 * sum(_labelled_field(text) for text in items) > len(items):
+        return False  # a tender's particulars "项目名称：…" "建设单位：…": fields, no work
     staffed = [bool(offices and k < len(offices) and offices[k]) for k in range(len(items))]
-    marked = sum(own or _names_office(text) or bool(DATED_RE.search(text)) or sets_figure(text)
-                 for own, text in zip(staffed, items, strict=True))
-    headed = _heads_work(next((line for line in reversed(above) if PART_HEADING_RE.match(line)), ""))
+    marks = [own or _names_office(text) or bool(DATED_RE.search(text)) or sets_figure(text)
+             for own, text in zip(staffed, items, strict=True)]
+    marked = sum(marks)
+    heading = next((line for line in reversed(above) if PART_HEADING_RE.match(line)), "")
+    if REPORT_HEADING_RE.search(PART_HEADING_RE.sub("", heading).strip().rstrip("。：:")):
+        return False  # "一、主要工作" "三、2025年工作打算": a report of the work done and of what comes next
+    headed = _heads_work(heading)
     # a requirement on offices ("加强组织领导（区政府办）", "各单位要…"), a closing section's point, is no work; under no
     # heading naming work, an item shows its work by its words (list_work.does_work: "城东片区，位于…" does none)
     # an item whose offices are labelled by role on a line of its own (`lines`: "责任处室：…" under "1.营造林生产") is
     # work whatever its words name, as _is_programme reads it: a 分工 assigns it
     work = sum(not (requirement(text) or requirement(text, own=True)) and (headed or labelled or does_work(text))
                for text, labelled in zip(items, own_lines, strict=True))
+    # under such a heading, half the items or more still show work, by their words or by naming an office, a date or
+    # a figure: the heading makes a run more plausible, it waives no test (a curriculum's "（一）安全生产法律法规解读。"
+    # under "三、培训内容" shows none)
+    if headed and 2 * sum(mark or does_work(text) for text, mark in zip(items, marks, strict=True)) < len(items):
+        return False
     if not owned or len(items) < MIN_ITEMS or not (headed or 2 * marked > len(items)) or 2 * work <= len(items):
         return False
     tried.score = (headed, marked)
     return True
+
+
+def _no_plan_title(title: str) -> bool:
+    """Whether a document's title names a kind that is no plan (NO_PLAN_TITLE_RE), or a 通知 that issues no plan
+    ("关于举办…培训班的通知"; "关于印发…方案的通知" issues one)."""
+    return bool(NO_PLAN_TITLE_RE.search(title)) or ("通知" in title and not PLAN_NOTICE_RE.search(title))
+
+
+def _labelled_field(text: str) -> bool:
+    """An item that is a labelled field ("（一）项目名称：城区道路改造工程。"): its label no office's name (an office's
+    colon opens its duty: "（一）资源生态处：牵头…")."""
+    return bool(m := FIELD_LABEL_RE.match(text)) and not office_list(m[1]) and not OFFICE_CLAUSE_RE.fullmatch(m[1])
 
 
 def _plan_rows(rows: list[Row]) -> list[Row]:
