@@ -22,6 +22,7 @@ from mstrack.errors import Message
 from mstrack.sources.table.cells import row_texts
 from mstrack.sources.table.columns import Column, column_kind
 from mstrack.sources.table.headerless import LENIENT, list_table
+from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_results import results_in
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE, FUNDING_RE, NUMBERING_RE, requirement
 from mstrack.sources.table.list_single import HEADING_WORDS
@@ -110,7 +111,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
     nor the line just above them reporting results, nor those or a later group's heading in the run (the last `inside`
     lines of `above`) naming another topic (a meeting, minutes, progress: "三、工作进展"), nor most
     items reporting results; the title naming no kind of document that is no plan (_no_plan_title), the heading
-    above no report's ("一、主要工作", REPORT_HEADING_RE), most items no labelled field (_labelled_field); half or more
+    above no report's ("一、主要工作", REPORT_HEADING_RE), the items no record's fields (_record_fields); half or more
     showing work even under such a heading; and most of them work: no requirement on offices or closing section's point
     (list_sections.requirement) and, under no such heading, work by their words (list_work.does_work). Not the "1."
     parts of one group of a "(一)" list (`owned` False): that list is read. Where the run starts is noted in `tried`,
@@ -134,7 +135,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
         return False  # a meeting's notice, minutes, a speech, a report of progress: their points are no work to do
     if lines and _no_plan_title(lines[0]):
         return False  # a letter, rules, a training notice, a review of the year's work: no plan, whatever it lists
-    if 2 * sum(_labelled_field(text) for text in items) > len(items):
+    if _record_fields(items):
         return False  # a tender's particulars "项目名称：…" "建设单位：…": fields, no work
     staffed = [bool(offices and k < len(offices) and offices[k]) for k in range(len(items))]
     marks = [own or _names_office(text) or bool(DATED_RE.search(text)) or sets_figure(text)
@@ -153,7 +154,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
     # under such a heading, half the items or more still show work, by their words or by naming an office, a date or
     # a figure: the heading makes a run more plausible, it waives no test (a curriculum's "（一）安全生产法律法规解读。"
     # under "三、培训内容" shows none)
-    if headed and 2 * sum(mark or does_work(text) for text, mark in zip(items, marks, strict=True)) < len(items):
+    if headed and 2 * sum(mark or _shows_work(text) for text, mark in zip(items, marks, strict=True)) < len(items):
         return False
     if not owned or len(items) < MIN_ITEMS or not (headed or 2 * marked > len(items)) or 2 * work <= len(items):
         return False
@@ -167,10 +168,19 @@ def _no_plan_title(title: str) -> bool:
     return bool(NO_PLAN_TITLE_RE.search(title)) or ("通知" in title and not PLAN_NOTICE_RE.search(title))
 
 
-def _labelled_field(text: str) -> bool:
-    """An item that is a labelled field ("（一）项目名称：城区道路改造工程。"): its label no office's name (an office's
-    colon opens its duty: "（一）资源生态处：牵头…")."""
-    return bool(m := FIELD_LABEL_RE.match(text)) and not office_list(m[1]) and not OFFICE_CLAUSE_RE.fullmatch(m[1])
+def _shows_work(text: str) -> bool:
+    """An item's words state work (list_work.does_work), after its label if it has one ("（二）前期工作：开展招投标工作。")."""
+    return does_work(text) or bool((m := FIELD_LABEL_RE.match(text)) and does_work(text[m.end():].strip()))
+
+
+def _record_fields(items: list[str]) -> bool:
+    """Whether the items are the fields of one record ("（一）项目名称：城区道路改造工程。" "（二）建设单位：县住建局。"):
+    most open with a label that is no office's name (an office's colon opens its duty: "（一）资源生态处：牵头…"), and
+    the labels name two kinds of column or more (a name, a unit, a deadline: list_labels.label_kind); stages' labels
+    ("前期工作：…" "后期工作：…") name one kind, the work."""
+    labels = [m[1] for text in items if (m := FIELD_LABEL_RE.match(text))
+              and not office_list(m[1]) and not OFFICE_CLAUSE_RE.fullmatch(m[1])]
+    return 2 * len(labels) > len(items) and len({kind for label in labels if (kind := label_kind(label))}) >= 2
 
 
 def _plan_rows(rows: list[Row]) -> list[Row]:
