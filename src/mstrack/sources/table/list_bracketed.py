@@ -183,7 +183,8 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
     return ("heading", texts[0], "") if AREA_RE.match(texts[0]) and not units else None
 
 
-def bracketed_run(rows: list[Row], one: bool = False, after: int = 0,
+def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: dict | None = None,
+                  read: dict[int, tuple[str, str, str] | None] | None = None,
                   ) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
     """The first run of MIN_ITEMS or more items numbered "(一)", "(二)"… in order, with the headings "一、…" above and
     between them (a heading starts the count again): a 通知's points under its heading, (first row, each row's
@@ -195,12 +196,21 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0,
     "二、工作任务" over one item "(一)…"). `after`: the first row looked at (bracketed_runs). A paragraph right under a
     heading that shares the work out (list_duties.shares_out) and opens the run, before its item "(一)", introduces the
     part ("六、责任分工" / "各片区…要强化配合…" / "（一）…"), as one before an item opened by its lead does: no item, and no
-    end of the run. Under a heading closing a run the paragraph ends that run, and the next starts at the heading."""
+    end of the run. Under a heading closing a run the paragraph ends that run, and the next starts at the heading.
+    `measures` and `read` (each row's reading by _bracketed, by its index): the page's, worked out once by the caller
+    reading run after run (bracketed_runs), not again for each run."""
     start, last, items, before = None, 0, 0, 0  # before: the last item's number, a heading between (numbering on)
     found_rows: list[tuple[str, str, str]] = []
     source: list[Row] = []
     labels: dict[int, list[Entry]] = {}
-    measures = item_measures(rows)
+    measures = item_measures(rows) if measures is None else measures
+    read = {} if read is None else read
+
+    def reading(k: int) -> tuple[str, str, str] | None:
+        if k not in read:
+            read[k] = _bracketed(rows[k])
+        return read[k]
+
     listed: set[int] = set()  # the numbered lines under a label of the item's ("实施项目：" over "1、…" "2、…")
     for i, row in enumerate([*rows, None]):
         if i < after:
@@ -220,7 +230,7 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0,
             source.append(row)
             items += 1
             continue
-        found = _bracketed(row) if row is not None else None
+        found = reading(i) if row is not None else None
         if found is None and row is not None and _lone_task(found_rows, row, rows[i + 1] if i + 1 < len(rows) else None):
             found_rows.append(("lone", *labelled_units(row_texts(row)[0])))
             source.append(row)
@@ -230,7 +240,7 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0,
             labels.setdefault(len(found_rows) - 1, []).append(label)
             continue
         if found is None and row is not None and found_rows and found_rows[-1][0] == "heading" and i + 1 < len(rows) \
-                and (below := _bracketed(rows[i + 1])) is not None and below[0] == "一" \
+                and (below := reading(i + 1)) is not None and below[0] == "一" \
                 and (lead_opening(row_texts(rows[i + 1])[0]) is not None or COUNTING_INTRO_RE.search(row_texts(row)[0])
                      or len(found_rows) == 1 and shares_out(found_rows[0][1:2])):
             continue  # "五、责任分工" / "…具体分工如下。" / "（一）A牵头…": a 分工's introduction, its heading the items' group;
@@ -261,13 +271,13 @@ def bracketed_runs(rows: list[Row]) -> Iterator[tuple[tuple[int, list[tuple[str,
     the last one and heads nothing in it ("五、回购方式" (一)–(四), "六、责任分工" over its introduction): a plan's part of
     methods, no task list, before its part of duties; (run, False) each. When there is none, the shorter run read from
     a heading naming tasks (`one`): (run, True)."""
-    at, found = 0, False
-    while (run := bracketed_run(rows, after=at)) is not None:
+    at, found, measures, read = 0, False, item_measures(rows), {}
+    while (run := bracketed_run(rows, after=at, measures=measures, read=read)) is not None:
         found = True
         yield run, False
         _, chosen, source, _ = run
         at = rows.index(source[-1]) + (chosen[-1][0] != "heading")
-    if not found and (run := bracketed_run(rows, one=True)) is not None:
+    if not found and (run := bracketed_run(rows, one=True, measures=measures, read=read)) is not None:
         yield run, True
 
 
