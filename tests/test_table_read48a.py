@@ -167,3 +167,15 @@ def test_the_task_part_right_above_the_duties_is_read(tmp_path):
     """"一、工作任务" and its paragraph right above "二、职责分工": the task "一", then the duties "二(一)" …"""
     tasks = _read(tmp_path, [*TASK_PART[:3], "二、职责分工", *DUTIES[2:]], year=2021)
     assert [t.code for t in tasks] == ["一", "二(一)", "二(二)", "二(三)", "二(四)"]
+
+
+def test_a_span_starts_only_inside_the_programme_and_before_its_due_day(tmp_path):
+    """review48 F6: a span's first day is a start checkpoint by the 开工时间 rule (figures.py: this year, before every
+    due day): "2023年12月1日至2024年3月31日" in a 2024 plan starts before the programme, "12月20日至1月10日" over the
+    year's end after its due day — neither adds a checkpoint, and the figure stays at the due day."""
+    rows = ("序号,工作任务,牵头单位,完成时限\n1,新建学校3所,县教育局,2023年12月1日至2024年3月31日\n"
+            "2,改造道路12条,县住建局,4月10日至4月25日\n3,新建卫生室5个,县卫健委,12月20日至1月10日\n")
+    tasks = convert_written(tmp_path, "plan.csv", rows, 2024).programme.tasks
+    dues = [[c.due.isoformat() for c in t.lines[0].checkpoints] for t in tasks]
+    assert dues == [["2024-03-31"], ["2024-04-10", "2024-04-25"], ["2024-01-10"]]
+    assert [m.due.isoformat() for m in tasks[2].lines[0].indicators[0].milestones] == ["2024-01-10"]

@@ -350,8 +350,9 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
     if dates := outlet_dates(label, year):  # "县报，5月15日；县电视台，5月8日至5月12日": each date a checkpoint, the last the work's
         *earlier, (last_label, last_due, _) = dates
         return [(due, part, words) for part, due, words in earlier] + [(last_due, last_label, text)]
-    start = span_start(label, year)  # "4月10日至4月25日": the work starts on the span's first day, is due on its second
-    return [*([(start[0], start[1], start[1])] if start else []), (raw.deadline or deadline, label, text)]
+    if not raw.start and (start := span_start(label, year)):  # "4月10日至4月25日": the work starts on the span's first
+        raw.start = (start[1], start[0])  # day, is due on its second: a start by the 开工时间 rule (this year, before its due)
+    return [(raw.deadline or deadline, label, text)]
 
 
 BUDGET_RE = re.compile(r"^\s*(?:计划投资|总投资|概算|预算|估算)")
