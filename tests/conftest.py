@@ -254,6 +254,22 @@ def write_table(path: Path, rows: str | list[list]) -> Path:
     return path
 
 
+def word_document(path: Path, title: str, rows: list[list[str]], paragraphs: list[str]) -> Path:
+    """A .docx: its title, a table of ROWS, then PARAGRAPHS."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(title)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    for line in paragraphs:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
 def write_page(path: Path, paragraphs: list[str], title: str | None = None) -> Path:
     """A saved web page of paragraphs (no table), with a <title> where given."""
     head = "" if title is None else f"<head><title>{title}</title></head>"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import import_table, refused
+from .conftest import import_table, refused, word_document
 
 DATA = Path(__file__).parent / "data" / "tables"
 
@@ -121,22 +121,11 @@ def test_a_word_documents_text_beside_its_task_table_is_not_read_as_a_best_effor
     """review48 F7c, through convert_table as `import table` calls it: a .docx whose table is a task table and whose
     text after it is a plan in no layout the reader knows reads the table's two tasks only, no best-effort line, no
     task doubted so (the text alone would be read as a best effort: test_a_plan_in_an_unknown_layout_…)."""
-    import docx
-
     from mstrack.sources.table import convert_table
 
-    document = docx.Document()
-    document.add_paragraph("某区2024年民生实事实施方案")
-    rows = [["序号", "工作任务", "责任单位", "完成时限"], ["1", "新建幼儿园3所", "区教育局", "2024年9月底前"],
-            ["2", "新增公共停车位500个", "区交通局", "2024年12月底前"]]
-    table = document.add_table(rows=3, cols=4)
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
-    for line in PLAN:
-        document.add_paragraph(line)
-    path = tmp_path / "plan.docx"
-    document.save(str(path))
+    from .test_table_parts47 import WORD_ROWS
+
+    path = word_document(tmp_path / "plan.docx", "某区2024年民生实事实施方案", WORD_ROWS, PLAN)
     conversion = convert_table(path, "x-2024", 2024)
     assert [t.code for t in conversion.programme.tasks] == ["1", "2"]
     assert conversion.best_effort is None and not any(DOUBT in str(d) for d in conversion.doubts)

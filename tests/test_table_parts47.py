@@ -9,7 +9,7 @@ from pathlib import Path
 from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 
-from .conftest import conversion_messages, import_table
+from .conftest import conversion_messages, import_table, word_document
 
 TABLE = ("<tr><td>序号</td><td>工作任务</td><td>责任单位</td><td>完成时限</td></tr>"
          "<tr><td>1</td><td>新建幼儿园3所</td><td>区教育局</td><td>2024年9月底前</td></tr>"
@@ -61,21 +61,12 @@ def test_measures_printed_before_the_table_come_first(tmp_path):
     assert len(codes) == 5 and codes[3:] == ["1", "2"]
 
 
-def test_a_word_document_with_a_task_table_and_numbered_measures_reads_both(tmp_path):
-    import docx
+WORD_ROWS = [["序号", "工作任务", "责任单位", "完成时限"], ["1", "新建幼儿园3所", "区教育局", "2024年9月底前"],
+             ["2", "新增公共停车位500个", "区交通局", "2024年12月底前"]]
 
-    document = docx.Document()
-    document.add_paragraph("某区2024年民生实事实施方案")
-    rows = [["序号", "工作任务", "责任单位", "完成时限"], ["1", "新建幼儿园3所", "区教育局", "2024年9月底前"],
-            ["2", "新增公共停车位500个", "区交通局", "2024年12月底前"]]
-    table = document.add_table(rows=3, cols=4)
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
-    for line in MEASURES:
-        document.add_paragraph(line)
-    path = tmp_path / "plan.docx"
-    document.save(str(path))
+
+def test_a_word_document_with_a_task_table_and_numbered_measures_reads_both(tmp_path):
+    path = word_document(tmp_path / "plan.docx", "某区2024年民生实事实施方案", WORD_ROWS, MEASURES)
     conversion = convert_table(path, "x-2024", 2024)
     codes = [code for code, _ in _tasks(conversion)]
     assert codes[:2] == ["1", "2"] and len(codes) == 5
