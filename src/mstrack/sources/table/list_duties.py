@@ -13,6 +13,7 @@ from mstrack.sources.table.list_deadlines import WHEN
 from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, heading_entry, numbered_table
 from mstrack.sources.table.list_single import names_tasks
 from mstrack.sources.table.list_stages import stage_part
+from mstrack.sources.table.list_work import NO_DUTY_PLAN_RE
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
@@ -25,9 +26,6 @@ PARTY_OPENING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*
                               re.S)
 DUE_RE = re.compile(rf"(?<![\d一二两三四五六七八九十])(?:{WHEN})")  # a date in a paragraph's words; "三年内" is none
 MIN_PARTIES = 3  # the fewest party headings under the part for a list of duties
-# a document that is no programme of work though it shares duties out: a notice setting up a 领导小组, an emergency plan
-# (预案); or a part naming the standing duties of a body's members ("二、成员单位职责", "二、组织机构及职责")
-NO_DUTY_PLAN_RE = re.compile(r"领导小组|成立|预案|应急|成员单位|组织机构|机构职责|议事协调")
 STANDING_RE = re.compile(r"^(?:（[一二三四五六七八九十]+）)?\s*负责")  # "负责水情监测…": a standing responsibility
 
 

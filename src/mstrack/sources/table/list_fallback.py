@@ -26,7 +26,16 @@ from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_results import results_in
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE, FUNDING_RE, NUMBERING_RE, requirement
 from mstrack.sources.table.list_single import HEADING_WORDS
-from mstrack.sources.table.list_work import OTHER_TOPIC_RE, RESULT_RE, does_work
+from mstrack.sources.table.list_work import (
+    ASSESSMENT_RE,
+    NO_PLAN_RE,
+    NO_PLAN_TITLE_RE,
+    OTHER_TOPIC_RE,
+    PLAN_NOTICE_RE,
+    REPORT_HEADING_RE,
+    RESULT_RE,
+    does_work,
+)
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row, Sheet
@@ -40,17 +49,6 @@ FIRST_ITEM_RE = re.compile(r"^\s*[（(]\s*一\s*[）)]")  # a part's first item 
 GROUP_RE = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")  # a group's heading "(二)…"
 FIRST_NUMBERED_RE = re.compile(r"^\s*1\s*[、.．]")  # a group's first item "1."
 WORK_KINDS = ("task", "units", "lead", "schedule", "deadline")  # columns of the work, its offices and its schedule
-# a document that is no plan, whatever it lists: minutes, a meeting's notice, a news conference or report, a speech,
-# a reply, a bulletin (besides list_work.OTHER_TOPIC_RE's meetings, agendas and reports of progress)
-NO_PLAN_RE = re.compile(r"纪要|会议|发布会|记者|讲话|发言|答复|复函|简报|公示|公告")
-ASSESSMENT_RE = re.compile(r"考核|考评|督查")  # an assessment's words: the work of a 分工 whose offices are labelled
-# a title naming a kind of document that is no plan: a letter, rules, an emergency plan, an assessment's method, a
-# training, a tender's result, a body set up, a report of the work done ("…2024年工作情况"); a 通知 only when it issues
-# a plan (PLAN_NOTICE_RE: "关于印发…实施方案的通知")
-NO_PLAN_TITLE_RE = re.compile(r"函|办法|细则|规定|预案|评价|培训|中标|候选人|工作情况|领导小组|成立")
-PLAN_NOTICE_RE = re.compile(r"印发|方案|计划|清单|分解|任务|实事")
-# a part's heading over a report of the work done ("一、主要工作", "一、工作开展情况", "三、2025年工作打算")
-REPORT_HEADING_RE = re.compile(r"主要工作(?:情况|成效|成绩)?$|开展情况|工作成效|工作打算|下一步")
 # a labelled field's label ("项目名称：", "建设单位：", "招标代理："): a particular of a notice, no work
 FIELD_LABEL_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、])?\s*([^，。,；;：:\s]{2,8})[：:]")
 TRIES = 12  # runs tried at most in one document: each try reads it once more

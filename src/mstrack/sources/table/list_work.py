@@ -22,6 +22,22 @@ OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展
                             r"通报|日程|议程|仪式|名单|联络员|联系人|简介|办理结果|征集|督查|"
                             r"工作报告(?![^，,。；;]{0,20}(?:分解|分工))(?![^。；;]*将[^，,。；;]{0,8}(?:办好|实施|推进|完成|做好))|"
                             r"情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
+# Kinds of document that are no plan, whatever they list (the best-effort reading's gate, list_fallback; the duties'
+# reading, list_duties): one vocabulary beside OTHER_TOPIC_RE.
+# a document that is no plan, whatever it lists: minutes, a meeting's notice, a news conference or report, a speech,
+# a reply, a bulletin (besides OTHER_TOPIC_RE's meetings, agendas and reports of progress)
+NO_PLAN_RE = re.compile(r"纪要|会议|发布会|记者|讲话|发言|答复|复函|简报|公示|公告")
+ASSESSMENT_RE = re.compile(r"考核|考评|督查")  # an assessment's words: the work of a 分工 whose offices are labelled
+# a title naming a kind of document that is no plan: a letter, rules, an emergency plan, an assessment's method, a
+# training, a tender's result, a body set up, a report of the work done ("…2024年工作情况"); a 通知 only when it issues
+# a plan (PLAN_NOTICE_RE: "关于印发…实施方案的通知")
+NO_PLAN_TITLE_RE = re.compile(r"函|办法|细则|规定|预案|评价|培训|中标|候选人|工作情况|领导小组|成立")
+PLAN_NOTICE_RE = re.compile(r"印发|方案|计划|清单|分解|任务|实事")
+# a part's heading over a report of the work done ("一、主要工作", "一、工作开展情况", "三、2025年工作打算")
+REPORT_HEADING_RE = re.compile(r"主要工作(?:情况|成效|成绩)?$|开展情况|工作成效|工作打算|下一步")
+# a document that is no programme of work though it shares duties out: a notice setting up a 领导小组, an emergency plan
+# (预案); or a part naming the standing duties of a body's members ("二、成员单位职责", "二、组织机构及职责")
+NO_DUTY_PLAN_RE = re.compile(r"领导小组|成立|预案|应急|成员单位|组织机构|机构职责|议事协调")
 # an item that states no work to do: a labelled field ("会议时间："), or a result ("已完成", "截至6月底", "完成年度目标的74%")
 # an office's role and the work it names, several words of it ("区市场监管局牵头涉嫌垄断调查整治工作", "A，负责调查砂石来源是否
 #合法"): a sentence of work, though office_list reads its offices; "A牵头，B配合", "由A负责落实" name offices only
