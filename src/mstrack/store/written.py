@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -131,6 +132,19 @@ def remember(path: Path, size: int, sha256: str) -> None:
     record.parent.mkdir(parents=True, exist_ok=True)
     at = datetime.now(UTC).isoformat(timespec="seconds")
     name = key(path)
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        try:
+            return _remember_once(record, name, size, sha256, at)
+        except sqlite3.OperationalError as error:  # "database is locked" at once, the busy wait not taken: two
+            # processes making the record at the same moment (one switching it to WAL while the other opens it)
+            if "locked" not in str(error) and "busy" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _remember_once(record: Path, name: str, size: int, sha256: str, at: str) -> None:
+    """One try at remember's transaction (see there)."""
     with closing(sqlite3.connect(record, timeout=WAIT_SECONDS, isolation_level=None)) as connection:
         if connection.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             connection.execute("PRAGMA journal_mode=WAL")
