@@ -70,6 +70,15 @@ def _unread(name: str) -> str | None:
     return None
 
 
+@cache
+def _best_effort(name: str) -> bool:
+    """Whether the reader reads a corpus file only as a best effort (list_fallback: no layout it knows, every task a
+    doubt). Such a reading has no layout to vary or to lay out again as a grid: the harness's grids are read by the
+    layout readings alone."""
+    expected = _expected(name)
+    return convert_table(TABLES / name, expected["programme"], expected["year"], expected.get("sheet")).best_effort is not None
+
+
 def test_the_synonyms_are_the_readers_own_words():
     """Every name in the reader's synonym sets is read as its column's kind (one vocabulary, used by the variations)."""
     wrong = [(name, kind, column_kind(name, 2024).kind) for kind, names in HEADER_SYNONYMS for name in names
@@ -88,6 +97,8 @@ def test_the_grid_reads_as_the_file(name, request):
             _published(name)
         assert str(raised.value) == why
         return
+    if _best_effort(name):
+        pytest.skip("read only as a best effort (list_fallback): no layout to lay out again as a grid")
     expected = _expected(name)
     conversion = convert_table(TABLES / name, expected["programme"], expected["year"], expected.get("sheet"))
     facts = _facts_of(conversion)
@@ -115,7 +126,12 @@ ZHENHAI_UNNUMBERED = (  # the four variants of zhenhai-2021 that take the number
 )
 
 
+TURANG_JOINED = ("三(六)2's two paragraphs each close with a 责任单位 line (read48c: the item's offices are both lines'); "
+                 "with the offices joined by a space or a line break in the grid, each dated checkpoint of the item is "
+                 "read twice (2017, 2018, 2020 doubled)")
 KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"): why the reader does not read it the same yet
+    ("pingtan-2016-turang.txt", "units_joined_space"): TURANG_JOINED,
+    ("pingtan-2016-turang.txt", "units_joined_line_break"): TURANG_JOINED,
     ("zhenhai-2021-ceping.html", "without_numbers"):
         ZHENHAI_UNNUMBERED,
     ("zhenhai-2021-ceping.html", "numbers_in_text_bracketed"):
@@ -147,6 +163,8 @@ def test_a_layout_variant_reads_the_same(name, vary, request):
         request.applymarker(pytest.mark.xfail(reason=gap, strict=True))  # strict: a fixed gap must leave this list
     if _unread(name) is not None:
         pytest.skip("the reader cannot read the published table (scored 0 at first contact): nothing to vary")
+    if _best_effort(name):
+        pytest.skip("read only as a best effort (list_fallback): no layout to vary")
     varied = vary(_grid(name))
     if isinstance(varied, str):
         pytest.skip(varied)  # the variation would change the table's meaning, or has nothing to vary: the reason
