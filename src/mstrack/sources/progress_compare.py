@@ -389,7 +389,7 @@ class Comparing:
     def _other_texts(self, held: dict[int, tuple[int, date]]) -> None:
         """Of the rows already stored (same value), those whose note or reporter differs from the stored entry's:
         counted, to be said, since the import keeps the stored entry as it is (docs/import.md, "Idempotent"). A row
-        that says no note says no other note (_keep_notes)."""
+        that says no note says no other note (_kept_notes)."""
         pending = self.pending
         texts = self.store.stored_texts_on(list(held.values()), upto=self.plan.upto)
         self.result.unchanged_other += sum((stored[0] if note is None else note, reporter) != stored

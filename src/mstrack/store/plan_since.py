@@ -42,7 +42,7 @@ def over_later_plans(store, connection, programme, before, current: str, digest:
     if not later or not lost:  # what they changed the file holds as it now is: nothing put back
         return None
     if not force:
-        more = [*lost[:SHOWN], Message("  {b}", b=Message("… and {n} more", n=len(lost) - SHOWN))] if len(lost) > SHOWN else lost
+        more = first_shown(lost, SHOWN, indent=True)
         raise InputError("{path}: {code} was exported before {first} changed it; importing this file would put back what "
                          "{n} later {n:batch|batches} changed; nothing was written:\n{batches}\nwhat it would put back "
                          "(now → this file):\n{lost}\nexport {code} again and make the change there (or import with "
@@ -51,6 +51,15 @@ def over_later_plans(store, connection, programme, before, current: str, digest:
                          batches=Joined("\n", [Message("  {b}", b=b) for b in later]), lost=Joined("\n", more))
     return f"--force over {code} as changed by " + "; ".join(str(b) for b in later)  # in English, as undo's
 
+
+
+def first_shown(items: list, shown: int, indent: bool = False) -> list:
+    """The first `shown` of a long list of things said, then "… and N more" (indented two spaces with `indent`, as the
+    lines above it): what an old export would put back (here) and what `import plan` changes (plans.plan_changes)."""
+    if len(items) <= shown:
+        return list(items)
+    more = Message("… and {n} more", n=len(items) - shown)
+    return [*items[:shown], Message("  {b}", b=more) if indent else more]
 
 def put_back(base: dict, now: dict, new: dict) -> list[Message]:
     """What a plan (`new`, plan_to_dict's) would put back: each value changed since `base` (the plan it was exported

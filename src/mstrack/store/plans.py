@@ -138,6 +138,7 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
     order; the first CHANGES_SHOWN, then how many more."""
     from mstrack.errors import Message
     from mstrack.store.plan_match import task_leads
+    from mstrack.store.plan_since import first_shown
 
     new = {task.code: task for task in after.tasks}
     reported_names: dict[str, dict[str, int]] = {}
@@ -176,9 +177,7 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
                                 n=sum(counts.values())))
         if counts:
             said += _changed_under_reports(ref, task, kept, counts)
-    if len(said) > CHANGES_SHOWN:
-        said = [*said[:CHANGES_SHOWN], Message("… and {n} more", n=len(said) - CHANGES_SHOWN)]
-    return said
+    return first_shown(said, CHANGES_SHOWN)
 
 
 def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Task, counts: dict[str, int]) -> list:
