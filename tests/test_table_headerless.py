@@ -131,6 +131,21 @@ def test_a_preamble_alone_is_refused(tmp_path):
         convert(tmp_path, ["县人民代表大会票决产生了2024年民生实事项目,现将结果公告如下:", "县人民代表大会主席团", "2024年1月20日"])
 
 
+def test_a_run_whose_every_item_is_a_closing_sections_point_is_no_list_and_no_crash(tmp_path):
+    """A group's measures "1.落实…制度。加强…" that the closing sections' rule takes whole: nothing of the run is left
+    (it raised IndexError, a traceback on a real plan's text), so the document is refused as having no list."""
+    run, out = import_table(write_lines(tmp_path / "measures.txt", "\n".join([
+        "（二）狠抓农资打假工作机制落实", "1.落实农资市场监管执法巡查制度。加强农资市场执法",
+        "2.落实检打联动工作机制。科学制定并有效开展农资产",
+        "3.落实农资案件协查联动机制。加强案件线索排查梳理，及时受理农资投诉举报，做到有案必查、查必彻底，严厉打击农资违法"
+        "行为。认真落实省内区域间和省际间的农资案件协作联动机制，充分利用农资监管平台快速追溯功能，加强案件线索通报、协查协作"
+        "和联动查处，全程追溯打击假劣农资。切实做好行政执法与刑事司法衔接工作，及时移送涉嫌犯罪的农资案件，严惩违法犯罪分子。"
+        "积极探索加强网上销售农资的监管执法措施，严查假劣农资坑"]) + "\n"))
+    assert run.exception is None or isinstance(run.exception, SystemExit), run.exception
+    assert run.exit_code == 2 and not out.exists()
+    assert NO_HEADER in run.stderr
+
+
 def test_items_numbered_in_chinese_with_offices_in_brackets_are_tasks_not_headings(tmp_path):
     result = convert(tmp_path, ["2024年民生实事项目", "一、新建幼儿园3所（市教育局）", "二、改造老旧小区10个（市住建局、各区政府）",
                                 ["三、新增停车位500个", "市交通局"]])

@@ -377,6 +377,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             tail = [*chosen, *(e for e in entries[read[-1] + 1:] if e is not None)]  # items numbered on past the closing sections
             chosen = [tail[k] for k in kept_on([(int(e.code) if e.kind == "item" else None, e.kind == "heading", e.text,
                                                  bool(e.units or e.labels)) for e in tail], len(chosen), numbered_on(chosen), short)]
+            run = run if chosen else None  # every item a closing section's point ("1.落实…制度。加强…"): no list here
+        if run:
             end = sheet.rows.index(chosen[-1].row) + 1
             chosen = as_headings(chosen)  # "1.…专题：" over "一是…": the topic heads its sub-items, each an item "1一"
             items = [e for e in chosen if e.kind == "item"]
