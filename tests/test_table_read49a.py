@@ -49,3 +49,52 @@ def test_a_units_label_printed_as_dated_batches_gives_the_units_and_the_dates(tm
     assert line.units == ["区档案局", "市场监督管理局", "区公安局", "规划局", "其他区直部门"]
     assert task.deadline == date(2018, 12, 31)
     assert [c.due for c in line.checkpoints if c.due < task.deadline] == [date(2017, 12, 31), date(2018, 6, 30)]
+
+
+STAGED = [
+    "某片区美丽乡村示范整治工作方案",
+    "一、重点任务",
+    "1.建设美丽乡村庭院。引导农户规范院落空间设计，做好庭院内外合理布局。",
+    "责任部门：党群工作处、南盘村",
+    "2.建设美丽乡村微景观。对村庄边角地块、闲置区域进行整理改造。",
+    "责任部门：农业农村处、南盘村",
+    "3.建设美丽田园。引导乡村统一规整田园地块，集中连片种植作物。",
+    "责任部门：农业农村处、屿南村",
+    "二、时间安排",
+    "（一）前期准备阶段",
+    "时间：2023年9月-10月",
+    "任务：制定相应工作方案，细化任务，明确措施。",
+    "（二）整治实施阶段",
+    "时间：2023年11月-2024年1月",
+    "任务：结合项目建设开展示范创建工作。",
+    "（三）筹备迎检阶段",
+    "时间：2024年2月-3月",
+    "任务：总结提炼典型经验，巩固提升试点成果。",
+    "三、保障措施",
+    "（一）健全工作机制。成立工作领导小组，实现统一领导。",
+]
+
+
+def test_stages_headed_by_a_line_of_their_own_over_their_time_and_work_are_dated_tasks(tmp_path):
+    """"二、时间安排" after the list, each stage "（一）前期准备阶段" on a line of its own over "时间：2023年9月-10月" and
+    "任务：…": a task of its own coded by the part (二(一)), its name the title, due at its span's end, its start a
+    checkpoint; the items above keep their codes and offices, the closing part after the stages is no task."""
+    tasks = _read(tmp_path, STAGED, 2023)
+    assert [t.code for t in tasks] == ["1", "2", "3", "二(一)", "二(二)", "二(三)"]
+    stages = tasks[3:]
+    assert [t.title for t in stages] == ["前期准备阶段", "整治实施阶段", "筹备迎检阶段"]
+    assert [t.deadline for t in stages] == [date(2023, 10, 31), date(2024, 1, 31), date(2024, 3, 31)]
+    assert [[c.due for c in t.lines[0].checkpoints if c.due < t.deadline] for t in stages] == [
+        [date(2023, 9, 30)], [date(2023, 11, 30)], [date(2024, 2, 29)]]
+    assert tasks[0].lines[0].lead_units == ["党群工作处"]
+
+
+def test_a_span_of_two_months_starts_in_its_first_month():
+    """"2023年9月-10月" as a 完成时限: the work starts in September (due by its end, as a month's checkpoint is), across a
+    year's end too; a span of two days keeps its first day; a single month is no span."""
+    from mstrack.sources.table.schedule import span_start
+
+    assert span_start("2023年9月-10月", 2023) == (date(2023, 9, 30), "2023年9月起")
+    assert span_start("2023年11月-2024年1月", 2023) == (date(2023, 11, 30), "2023年11月起")
+    assert span_start("4月10日至4月25日", 2023) == (date(2023, 4, 10), "4月10日起")
+    assert span_start("2023年10月", 2023) is None
