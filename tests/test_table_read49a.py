@@ -98,3 +98,12 @@ def test_a_span_of_two_months_starts_in_its_first_month():
     assert span_start("2023年11月-2024年1月", 2023) == (date(2023, 11, 30), "2023年11月起")
     assert span_start("4月10日至4月25日", 2023) == (date(2023, 4, 10), "4月10日起")
     assert span_start("2023年10月", 2023) is None
+
+
+def test_one_inside_a_word_is_no_count():
+    """"统一处理", "唯一一处": 一 in a word (统一, 唯一, 同一, 单一, 逐一) is no numeral, so "一处" there counts nothing;
+    "新建一处公园" counts one."""
+    from mstrack.sources.table.numbers import numbers_in
+
+    assert numbers_in("推进厕所粪污分散处理、集中处理与纳入污水管网统一处理") == []
+    assert [n for _, _, n in numbers_in("新建一处公园")] == ["1"]

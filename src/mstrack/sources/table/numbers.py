@@ -115,7 +115,8 @@ NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z·_/\-—–~～])(?<![^\d]#)(?<!^#)(\d+
 # "一幢四层", "三所九年一贯制", "一所二级", "两座三星级", makes a programme's name; "二套房": the second home): read as
 # the same count in digits.
 NUMERAL_BEFORE = r"[第其之\d〇零一二两三四五六七八九十百千万亿]"  # "第一", "其一", "十一": part of an ordinal or a longer numeral
-CHINESE_COUNT_RE = re.compile(rf"(?<!{NUMERAL_BEFORE})({CHINESE_NUMERAL}+)(?!套房)"
+WORD_ONE_BEFORE = r"[统唯同单逐划]"  # "统一处理", "唯一", "逐一": 一 in a word, no numeral ("统一处理" counts no 处)
+CHINESE_COUNT_RE = re.compile(rf"(?<!{NUMERAL_BEFORE})(?<!{WORD_ONE_BEFORE}(?=一))({CHINESE_NUMERAL}+)(?!套房)"
                               r"(?=(?:个|所|座|幢|栋|家|处|条|台|辆|间|套|艘|块|支|名|位)(?![性式化龙月]|[一二两三四五六七八九十](?![层个座幢栋间所条家处套年级星类甲期批])))")
 # "提供一个必要的…环境", "打造一个15分钟的生活圈": 一个 as an article, before a description; a description with a
 # quantity of its own, a figure and its unit, sizes the thing counted ("一座日供水5万吨的水厂": one 水厂); its qualities
