@@ -107,3 +107,12 @@ def test_one_inside_a_word_is_no_count():
 
     assert numbers_in("推进厕所粪污分散处理、集中处理与纳入污水管网统一处理") == []
     assert [n for _, _, n in numbers_in("新建一处公园")] == ["1"]
+
+
+def test_a_general_office_with_the_bureau_it_also_is_in_its_bracket_is_one_unit():
+    """"区管委会办公室（档案局）": a 办公室 that is the 档案局 too, a merged organ's two names (as "县发改局(粮食局)"), one
+    unit; "县卫健局(县医院)" stays two."""
+    from mstrack.sources.table.units import unit_names
+
+    assert unit_names("区管委会办公室（档案局）、市场监督管理局") == ["区管委会办公室（档案局）", "市场监督管理局"]
+    assert unit_names("县卫健局(县医院)") == ["县卫健局", "县医院"]
