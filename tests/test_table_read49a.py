@@ -116,3 +116,13 @@ def test_a_general_office_with_the_bureau_it_also_is_in_its_bracket_is_one_unit(
 
     assert unit_names("区管委会办公室（档案局）、市场监督管理局") == ["区管委会办公室（档案局）", "市场监督管理局"]
     assert unit_names("县卫健局(县医院)") == ["县卫健局", "县医院"]
+
+
+def test_one_designated_by_a_verb_is_no_count():
+    """"授权一家区属国有企业作为特许经营主体": the one the item designates (授权, 指定, 确定, 委托, 选定 one), as "指定一名分管
+    领导" is, counts nothing; "新建一家养老院" counts one, "授权三家企业" three."""
+    from mstrack.sources.table.numbers import numbers_in
+
+    assert numbers_in("由管委会授权一家区属国有企业作为户外广告牌的特许经营主体") == []
+    assert [n for _, _, n in numbers_in("新建一家养老院")] == ["1"]
+    assert [n for _, _, n in numbers_in("授权三家企业开展试点")] == ["3"]

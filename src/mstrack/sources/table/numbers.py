@@ -125,6 +125,7 @@ ARTICLE_RE = re.compile(r"(?:[^的，,；;。、]{1,8}、){0,3}[^的，,；;。�
 # "指定一名分管领导", "确定一位联络员": one person in words is the one designated, an article too, no count (close47: a
 # closing item's requirement, xinwuran 三(一)); "1名" in digits, "三名" stay counts
 PERSON_MEASURES = ("名", "位")
+DESIGNATING_RE = re.compile(r"(?:授权|指定|确定|委托|选定)$")  # "授权一家区属国有企业作为…": the one designated, no count
 # A figure in Chinese words that is no measure word's count: a share ("百分之八十"), a numeral before a scale ("两万人",
 # "二万"), or a numeral of tens, hundreds or thousands before a unit ("一百二十人", "三千户"); not a measure word that
 # labels a place or a group ("十六组泵站", "三队")
@@ -145,7 +146,8 @@ def numbers_in(clause: str) -> list[tuple[int, int, str]]:
         count = chinese_count(m[1])
         article = ARTICLE_RE.match(clause, m.end(1) + 1)
         if count and not (count == 1 and article and not QUANTITY_RE.search(article[0])) \
-                and not (count == 1 and clause[m.end(1):m.end(1) + 1] in PERSON_MEASURES):  # "指定一名分管领导"
+                and not (count == 1 and clause[m.end(1):m.end(1) + 1] in PERSON_MEASURES) \
+                and not (count == 1 and DESIGNATING_RE.search(clause[:m.start(1)])):  # "指定一名分管领导", "授权一家企业"
             found.append((m.start(1), m.end(1), str(count)))
     starts = {start for start, _, _ in found}
     for m in CHINESE_FIGURE_RE.finditer(clause):
