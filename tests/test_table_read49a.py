@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .conftest import convert_written
+from .conftest import text_tasks
 
 MEASURES = [
     "某区深化改革三项措施",
@@ -30,7 +30,7 @@ MEASURES = [
 
 
 def _read(tmp_path, lines: list[str], year: int = 2017):
-    return convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n", year).programme.tasks
+    return text_tasks(tmp_path, lines, year)
 
 
 def test_a_name_on_its_own_line_over_its_paragraph_is_the_title(tmp_path):
