@@ -89,17 +89,6 @@ def test_stages_headed_by_a_line_of_their_own_over_their_time_and_work_are_dated
     assert tasks[0].lines[0].lead_units == ["党群工作处"]
 
 
-def test_a_span_of_two_months_starts_in_its_first_month():
-    """"2023年9月-10月" as a 完成时限: the work starts in September (due by its end, as a month's checkpoint is), across a
-    year's end too; a span of two days keeps its first day; a single month is no span."""
-    from mstrack.sources.table.schedule import span_start
-
-    assert span_start("2023年9月-10月", 2023) == (date(2023, 9, 30), "2023年9月起")
-    assert span_start("2023年11月-2024年1月", 2023) == (date(2023, 11, 30), "2023年11月起")
-    assert span_start("4月10日至4月25日", 2023) == (date(2023, 4, 10), "4月10日起")
-    assert span_start("2023年10月", 2023) is None
-
-
 def test_one_inside_a_word_is_no_count():
     """"统一处理", "唯一一处": 一 in a word (统一, 唯一, 同一, 单一, 逐一) is no numeral, so "一处" there counts nothing;
     "新建一处公园" counts one."""

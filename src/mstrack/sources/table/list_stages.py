@@ -38,6 +38,7 @@ def stage_part(rows: list[Row], at: int) -> tuple[list[Entry], list[Row], int] |
 
 # "（一）前期准备阶段" on a line of its own: a stage's number and its name, no stop and no colon
 STAGE_HEADING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:（）()\d]{2,20}?阶段)\s*$")
+FIRST_MONTH_RE = re.compile(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月)份?\s*[至到—–\-~～]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")  # a span of months
 TIME_LABEL_RE = re.compile(r"^(?:时间|时间安排|时限|完成时限|时间节点)\s*[：:]\s*(\S.*)$")  # "时间：2023年9月-10月"
 
 
@@ -46,7 +47,8 @@ def stages_after(rows: list[Row]) -> list[Entry]:
     ("（一）前期准备阶段") over its span ("时间：2023年9月-10月") and its work ("任务：…"), numbered "（一）" on in order,
     MIN_STAGES or more: the part's heading and each stage as an item numbered by the part ("三"; its words keep their
     "（一）": the reader codes it 三(一), as list_closing's items), its name its words, its span under 完成时限 (due at its
-    end, its start a checkpoint); its work is its content, no part of its name. [] when the list is not followed so."""
+    end) and a span of months' first month under 开工时间 (the stage starts then: a checkpoint; a 完成时限 cell's span of
+    months alone gives no start, read48a); its work ("任务：…") no part of its name. [] when the list is not followed so."""
     texts = [row_texts(row) for row in rows]
     if not texts or len(texts[0]) != 1 or not (part := AREA_RE.match(texts[0][0])) or not STAGES_HEADING_RE.search(part[2]):
         return []
@@ -58,8 +60,10 @@ def stages_after(rows: list[Row]) -> list[Entry]:
             if chinese_count(m[1]) != len(found) + 1 or found and "完成时限" not in found[-1].labels:
                 break
             found.append(Entry(row, "item", part[1], f"（{m[1]}）{m[2]}"))
-        elif found and (when := TIME_LABEL_RE.match(cells[0])):
-            found[-1].labels.setdefault("完成时限", when[1].strip())
+        elif found and (when := TIME_LABEL_RE.match(cells[0])) and "完成时限" not in found[-1].labels:
+            found[-1].labels["完成时限"] = when[1].strip()
+            if first := FIRST_MONTH_RE.match(when[1]):  # "2023年9月-10月": the stage starts in September, by its end
+                found[-1].labels["开工时间"] = first[1]
     dated = [e for e in found if "完成时限" in e.labels]
     return [heading_entry(rows[0], texts[0][0]), *dated] if len(dated) >= MIN_STAGES else []
 

@@ -372,23 +372,15 @@ DAY_SPAN_RE = re.compile(r"((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*
                          r"((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2})\s*日?")
 
 
-# "2023年9月-10月", "2023年11月-2024年1月", "9月至10月": a span of two months
-MONTH_SPAN_RE = re.compile(r"((?:\d{4}\s*年\s*)?\d{1,2}\s*月)份?\s*[至到—–\-~～]\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月)\s*(?:份|底)?")
-
-
 def span_start(text: str, year: int) -> tuple[date, str] | None:
-    """The start of a 完成时限 that is a span of two days ("4月10日至4月25日") or of two months ("2023年9月-10月"): the work
-    starts on the first day, or in the first month (due by its end, as a month's checkpoint is): (the day, "4月10日起");
+    """The first day of a 完成时限 that is a span of two days ("4月10日至4月25日"): the work starts then, (the day, "4月10日起");
     None for any other text."""
-    printed = month_digits(text.strip())
+    if not (m := DAY_SPAN_RE.fullmatch(month_digits(text.strip()))):
+        return None
     try:
-        if m := DAY_SPAN_RE.fullmatch(printed):
-            return parse_date(m[1], year), f"{m[1]}起"
-        if (m := MONTH_SPAN_RE.fullmatch(printed)) and (due := parse_deadline(m[1], year)):
-            return due, f"{m[1]}起"
+        return parse_date(m[1], year), f"{m[1]}起"
     except DateError:
         return None
-    return None
 
 
 def parse_deadline(text: str, year: int) -> date | None:
