@@ -300,6 +300,11 @@ def convert_written(tmp_path: Path, name: str, rows: str | list[list], year: int
     return convert_table(write_table(tmp_path / name, rows), code or f"x-{year}", year)
 
 
+def text_tasks(tmp_path: Path, lines: list[str], year: int = 2024):
+    """The tasks of a document printed as lines of text (plan.txt), converted as `import table` converts it."""
+    return convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n", year).programme.tasks
+
+
 def read_as_best_effort(path: Path, refusal: str, year: int = 2024):
     """A document no layout reading takes: the layout readings refuse it, REFUSAL in their words (convert_sheets as a
     part of a document is read), and `import table` reads it only as a best effort (list_fallback), every task a

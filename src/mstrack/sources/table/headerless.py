@@ -74,6 +74,7 @@ from mstrack.sources.table.list_sections import (
     staffed_work,
 )
 from mstrack.sources.table.list_single import one_numbered
+from mstrack.sources.table.list_stages import dated_stages
 from mstrack.sources.table.list_strays import stray_cells, without_strays
 from mstrack.sources.table.list_subitems import as_headings, sub_items
 from mstrack.sources.table.list_timeline import timed_labels
@@ -397,6 +398,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 else:
                     continue  # a letter's or a notice's points: no programme of work above them
         if run:
+            chosen = dated_stages(chosen, sheet.rows)  # "三、时间安排" over "（一）…阶段" and "时间：…": the stages are tasks
             chosen = [*chosen, *closing_items(sheet.rows[end:], entries[end:], chosen)]  # "三、保障措施" over "（一）…（X牵头）"
             header, rows = numbered_table(chosen)
             listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))

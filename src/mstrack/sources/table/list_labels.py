@@ -8,6 +8,7 @@ import re
 from mstrack.sources.table.columns import column_kind
 from mstrack.sources.table.duty_clauses import clauses as _clauses
 from mstrack.sources.table.duty_clauses import duty_cell
+from mstrack.sources.table.schedule import parse_deadline
 from mstrack.sources.table.target_columns import MONEY_HEADER_RE
 from mstrack.sources.table.units import office_list, unit_names
 from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, ROLE_FOLLOWERS
@@ -136,9 +137,29 @@ def column_label(text: str) -> tuple[str, str] | None:
     if not m or (kind := label_kind(m[1])) not in LABEL_KINDS:
         return None
     value = m[2].strip()
+    if kind in ("lead", "units") and (batches := dated_batches(value)):
+        # the batches' offices, their dates the item's schedule: a label after the offices, as further_labels splits it
+        return m[1], f"{batches[0]}；{BATCHES_DUE_LABEL}：{batches[1]}"
     if kind == "units" and (len(_clauses(value)) > 1 or not office_list(value, towns=True)) and (cell := duty_cell(value)):
         return m[1], cell  # "责任分工：A负责开展规划编制工作，B组织实施，C配合": A leads, B and C are units
     return m[1], value
+
+
+# a batch of the offices that do an item and its date ("第一批：区档案局、市场监督管理局，2017年12月底前完成")
+BATCH_RE = re.compile(r"^第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*批次?\s*[：:]\s*(?P<offices>\S.*?)\s*[，,]\s*(?P<when>[^，,]+)$")
+BATCHES_DUE_LABEL = "完成时限"  # the label the batches' dates are read under: the last the deadline, the others checkpoints
+
+
+def dated_batches(value: str) -> tuple[str, str] | None:
+    """A label's offices printed as batches, each with its date ("第一批：A、B，2017年12月底前完成；第二批：C，2018年6月底前
+    完成"), two at least: (every batch's offices as one list, "A、B、C"; the batches as the item's schedule); None for any
+    other value."""
+    parts = [part.strip() for part in re.split(r"[；;]", value.strip().rstrip("。；;")) if part.strip()]
+    found = [m for part in parts if (m := BATCH_RE.match(part))]
+    if len(found) < 2 or len(found) < len(parts) or not all(parse_deadline(m["when"], 2000) for m in found) \
+            or not office_list(found[0]["offices"], towns=True):
+        return None
+    return "、".join(m["offices"] for m in found), "；".join(parts)
 
 
 LEADING_LABEL_RE = re.compile(rf"\s*({LABEL_NAME})\s*[：:]")  # a value that opens with a label of its own

@@ -9,6 +9,7 @@ import re
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_numbered import Entry, heading_entry
+from mstrack.sources.table.list_timeline import STAGES_HEADING_RE
 from mstrack.sources.table.reading import Row
 
 # "（一）前期工作阶段（4月10日至4月25日）：开展…": a stage's number, its name, the span in a bracket (a month in it, and a
@@ -33,3 +34,50 @@ def stage_part(rows: list[Row], at: int) -> tuple[list[Entry], list[Row], int] |
     entries = [heading_entry(None, texts[0]), *(Entry(rows[k], "item", "", f"（{m[1]}）{m[2].strip()}：{m[4].strip()}",
                                                       labels={"完成时限": m[3].strip()}) for k, m in enumerate(stages, at + 1))]
     return entries, rows[at:at + 1 + len(stages)], at + 1 + len(stages)
+
+
+# "（一）前期准备阶段" on a line of its own: a stage's number and its name, no stop and no colon
+STAGE_HEADING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:（）()\d]{2,20}?阶段)\s*$")
+FIRST_MONTH_RE = re.compile(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月)份?\s*[至到—–\-~～]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")  # a span of months
+TIME_LABEL_RE = re.compile(r"^(?:时间|时间安排|时限|完成时限|时间节点)\s*[：:]\s*(\S.*)$")  # "时间：2023年9月-10月"
+
+
+def stages_after(rows: list[Row]) -> list[Entry]:
+    """The stages a list's next part dates ("三、时间安排", list_timeline's headings), each on a line of its own
+    ("（一）前期准备阶段") over its span ("时间：2023年9月-10月") and its work ("任务：…"), numbered "（一）" on in order,
+    MIN_STAGES or more: the part's heading and each stage as an item numbered by the part ("三"; its words keep their
+    "（一）": the reader codes it 三(一), as list_closing's items), its name its words, its span under 完成时限 (due at its
+    end) and a span of months' first month under 开工时间 (the stage starts then: a checkpoint; a 完成时限 cell's span of
+    months alone gives no start, read48a); its work ("任务：…") no part of its name. [] when the list is not followed so."""
+    texts = [row_texts(row) for row in rows]
+    if not texts or len(texts[0]) != 1 or not (part := AREA_RE.match(texts[0][0])) or not STAGES_HEADING_RE.search(part[2]):
+        return []
+    found: list[Entry] = []
+    for row, cells in zip(rows[1:], texts[1:], strict=True):
+        if len(cells) != 1 or AREA_RE.match(cells[0]):
+            break
+        if m := STAGE_HEADING_RE.match(cells[0]):
+            if chinese_count(m[1]) != len(found) + 1 or found and "完成时限" not in found[-1].labels:
+                break
+            found.append(Entry(row, "item", part[1], f"（{m[1]}）{m[2]}"))
+        elif found and (when := TIME_LABEL_RE.match(cells[0])) and "完成时限" not in found[-1].labels:
+            found[-1].labels["完成时限"] = when[1].strip()
+            if first := FIRST_MONTH_RE.match(when[1]):  # "2023年9月-10月": the stage starts in September, by its end
+                found[-1].labels["开工时间"] = first[1]
+    dated = [e for e in found if "完成时限" in e.labels]
+    return [heading_entry(rows[0], texts[0][0]), *dated] if len(dated) >= MIN_STAGES else []
+
+
+def dated_stages(chosen: list[Entry], rows: list[Row]) -> list[Entry]:
+    """A numbered list's entries (rows: the page's) with the part of stages it ran through ("三、时间安排" over
+    "（一）前期准备阶段", "时间：…" and "任务：…", read as headings and labels naming no item) read as its stages
+    (stages_after); the entries unchanged when the list runs through no such part."""
+    for k, entry in enumerate(chosen):
+        if entry.kind != "heading" or entry.row is None or not (part := AREA_RE.match(entry.text)) \
+                or not STAGES_HEADING_RE.search(part[2]):
+            continue
+        if not (found := stages_after(rows[(at := rows.index(entry.row)):])):
+            continue
+        after = next((j for j in range(at + 1, len(rows)) if len(t := row_texts(rows[j])) == 1 and AREA_RE.match(t[0])), len(rows))
+        return [*chosen[:k], *found, *(e for e in chosen[k + 1:] if e.row is not None and rows.index(e.row) >= after)]
+    return chosen

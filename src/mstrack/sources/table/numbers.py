@@ -115,7 +115,8 @@ NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z·_/\-—–~～])(?<![^\d]#)(?<!^#)(\d+
 # "一幢四层", "三所九年一贯制", "一所二级", "两座三星级", makes a programme's name; "二套房": the second home): read as
 # the same count in digits.
 NUMERAL_BEFORE = r"[第其之\d〇零一二两三四五六七八九十百千万亿]"  # "第一", "其一", "十一": part of an ordinal or a longer numeral
-CHINESE_COUNT_RE = re.compile(rf"(?<!{NUMERAL_BEFORE})({CHINESE_NUMERAL}+)(?!套房)"
+WORD_ONE_BEFORE = r"[统唯同单逐划]"  # "统一处理", "唯一", "逐一": 一 in a word, no numeral ("统一处理" counts no 处)
+CHINESE_COUNT_RE = re.compile(rf"(?<!{NUMERAL_BEFORE})(?<!{WORD_ONE_BEFORE}(?=一))({CHINESE_NUMERAL}+)(?!套房)"
                               r"(?=(?:个|所|座|幢|栋|家|处|条|台|辆|间|套|艘|块|支|名|位)(?![性式化龙月]|[一二两三四五六七八九十](?![层个座幢栋间所条家处套年级星类甲期批])))")
 # "提供一个必要的…环境", "打造一个15分钟的生活圈": 一个 as an article, before a description; a description with a
 # quantity of its own, a figure and its unit, sizes the thing counted ("一座日供水5万吨的水厂": one 水厂); its qualities
@@ -124,6 +125,7 @@ ARTICLE_RE = re.compile(r"(?:[^的，,；;。、]{1,8}、){0,3}[^的，,；;。�
 # "指定一名分管领导", "确定一位联络员": one person in words is the one designated, an article too, no count (close47: a
 # closing item's requirement, xinwuran 三(一)); "1名" in digits, "三名" stay counts
 PERSON_MEASURES = ("名", "位")
+DESIGNATING_RE = re.compile(r"(?:授权|指定|确定|委托|选定)$")  # "授权一家区属国有企业作为…": the one designated, no count
 # A figure in Chinese words that is no measure word's count: a share ("百分之八十"), a numeral before a scale ("两万人",
 # "二万"), or a numeral of tens, hundreds or thousands before a unit ("一百二十人", "三千户"); not a measure word that
 # labels a place or a group ("十六组泵站", "三队")
@@ -144,7 +146,8 @@ def numbers_in(clause: str) -> list[tuple[int, int, str]]:
         count = chinese_count(m[1])
         article = ARTICLE_RE.match(clause, m.end(1) + 1)
         if count and not (count == 1 and article and not QUANTITY_RE.search(article[0])) \
-                and not (count == 1 and clause[m.end(1):m.end(1) + 1] in PERSON_MEASURES):  # "指定一名分管领导"
+                and not (count == 1 and clause[m.end(1):m.end(1) + 1] in PERSON_MEASURES) \
+                and not (count == 1 and DESIGNATING_RE.search(clause[:m.start(1)])):  # "指定一名分管领导", "授权一家企业"
             found.append((m.start(1), m.end(1), str(count)))
     starts = {start for start, _, _ in found}
     for m in CHINESE_FIGURE_RE.finditer(clause):

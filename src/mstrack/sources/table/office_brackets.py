@@ -13,7 +13,7 @@ BRACKETED = r"(?:[^（）()]|[（(][^（）()]*[）)])"  # a character of a brac
 SECOND_NAME_RE = re.compile(rf"[（(]({BRACKETED}{{2,40}})[）)]$")  # "县发改局(粮食局)": one bureau by its two names
 LISTED_RE = re.compile(r"(?:[^、，,/／；;\s（）()]|[（(][^（）()]*[）)])+")  # "（县城管局、县财政局）": several units, never
 # one office's second name; a bracket inside one ("各县(市、区)") is part of its name
-ORGAN_END = tuple("局委办厅处部署会")  # a government organ's name ends so: two such names in one are a merged bureau's
+ORGAN_END = tuple("局委办厅处部署会室")  # a government organ's name ends so ("…办公室" too): two such names in one are a merged bureau's
 # a public body's name ("区农业农村中心") and the organ or 供销社 it also goes by ("（区供销社）"): one body, two names
 BODY_END, BODY_ALIAS_END = ("中心",), (*ORGAN_END, "社")
 LEVELS_ONLY_RE = re.compile(rf"(?:{TOWN_LEVEL}|[{AREA_LEVELS}]|[、/／])+")  # "各相关乡镇（街道）": levels, no unit's name
