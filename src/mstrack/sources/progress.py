@@ -26,6 +26,7 @@ from mstrack.sources.progress_cells import (
     plain_limit,
     plain_unit,
     reporter_given,
+    reporter_text,
     split_remark,
     text_value,
     unit_bracket,
@@ -308,7 +309,7 @@ class _Importer(Values, Comparing):
         number = self._number(state, value, done_word, as_of, table, line, typed=type(value_cell) is not float)
         if number is None:
             return
-        texts = self._texts(table, line, note=text_value(note_cell), remark=remark, reporter=text_value(reporter_cell),
+        texts = self._texts(table, line, note=text_value(note_cell), remark=remark, reporter=reporter_text(reporter_cell),
                             done=value if done_word and state.kind != SCHEDULE else None)
         if texts is None:
             return

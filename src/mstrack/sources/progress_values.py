@@ -12,7 +12,7 @@ from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import check_value, check_whole, done_value, far_above_target, period_target
 from mstrack.domain.quantities import format_number, parse_quantity, shown
 from mstrack.errors import InputError, Message, Problem
-from mstrack.sources.progress_cells import FIELDS, plain_value
+from mstrack.sources.progress_cells import FIELDS, plain_value, reporter_text
 from mstrack.sources.progress_rows import ImportIndicator
 from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import Table, cell_text
@@ -62,7 +62,7 @@ class Values:
     def reporter_of(self, cell: str) -> str | None:
         """A plain reporter cell's stored text, remembered by the cell as it is: one string per reporter (a blank
         cell is --by's), for both chunk paths."""
-        text = cell.strip()
+        text = reporter_text(cell)
         found = self.reporter_cells[cell] = self.reporters.setdefault(text, text) if text else self.by
         return found
 
