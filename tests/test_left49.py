@@ -5,12 +5,16 @@ the reporting unit beside the reporter."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from tempfile import gettempdir
+
 import pytest
 
 from mstrack.sources.progress_cells import reporter_given
 
-from .conftest import done, refused
+from .conftest import Cli, done, plan_task, plan_tasks, refused, write_plan
 from .test_ret48c import collective, csv_return, xlsx_return
+from .test_safe48c import no_tables
 
 # --- 3: a 填报人 of invisible characters alone gives no reporter ---------------------------------------------------
 
@@ -39,3 +43,52 @@ def test_an_invisible_reporter_cell_stores_the_by_reporter(cli, tmp_path, kind, 
     path = (csv_return if kind == "csv" else xlsx_return)(tmp_path / f"n.{kind}", value, "\ufeff\u200b")
     done(cli("import", "progress", path, "--by", "王五"))
     assert cli.sql("SELECT reporter FROM report") == [("王五",)]
+
+
+# --- 1: a first import previewed ---------------------------------------------------------------------------------
+
+FIRST = plan_tasks(plan_task("1", "学校", "教育局", "新建学位", "个", 100), plan_task("2", "道路", "交通局", "道路", "公里", 5))
+
+
+def nothing_at(path: Path) -> bool:
+    return not any(Path(f"{path}{end}").exists() for end in ("", "-wal", "-shm", "-journal"))
+
+
+@pytest.mark.sqlite_only  # what a dry run leaves on disk: a file and its -wal and -shm
+def test_a_dry_run_of_a_first_import_says_what_it_would_do_and_makes_no_store(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    plan = write_plan(tmp_path / "x.toml", FIRST)
+    result = Cli("office.db")("import", "plan", "--dry-run", str(plan))
+    done(result)
+    assert "x-2023: 2 tasks added, 0 updated, 0 removed (dry run: no batch written)" in result.stdout, result.output
+    assert f"(dry run: no store created at {tmp_path / 'office.db'})" in result.stdout, result.output
+    assert nothing_at(tmp_path / "office.db")
+    assert not list(tmp_path.glob("office.db*"))
+    done(Cli("office.db")("import", "plan", str(plan)))  # the import itself makes it, as before
+    assert Cli("office.db").sql("SELECT count(*) FROM task") == [(2,)]
+
+
+@pytest.mark.sqlite_only
+def test_a_dry_run_of_a_first_import_refused_in_the_store_leaves_nothing_either(tmp_path):
+    first = write_plan(tmp_path / "a.toml", plan_tasks(plan_task("1", "学校", "教育局", "新建学位", "个", 100,
+                                                                reports=[("2023-06-30", 40)])))
+    second = write_plan(tmp_path / "b.toml", plan_tasks(plan_task("1", "学校", "教育局", "学位", "间", 100)))
+    said = refused(Cli(tmp_path / "office.db")("import", "plan", "--dry-run", str(first), str(second)),
+                   "the new plan drops or changes what reports hang on")  # the second file over the first, in the store
+    assert "no store created" not in said
+    assert nothing_at(tmp_path / "office.db")
+    assert not list(Path(gettempdir()).glob("mstrack-dry-run-*"))  # the throw-away store is gone too
+
+
+def test_other_writes_to_no_store_still_refuse(cli, tmp_path):
+    refused(cli("log", "x-2023/1", "40", "--as-of", "2023-06-30"), "no mstrack data here yet")
+    refused(cli("undo"), "no mstrack data here yet")
+    assert no_tables(cli)
+
+
+def test_a_dry_run_on_a_server_database_not_inited_makes_no_table(cli, tmp_path):
+    result = cli("import", "plan", "--dry-run", str(write_plan(tmp_path / "x.toml", FIRST)))
+    done(result)
+    assert "(dry run: no store created at " in result.stdout and "2 tasks added" in result.stdout, result.output
+    assert no_tables(cli)
+    refused(cli("status"), "no mstrack data here yet")

@@ -13,7 +13,7 @@ from mstrack.cli.app import export_app, import_app
 from mstrack.cli.common import Format, FormatOption, as_of_option, parse_day
 from mstrack.cli.kept_files import refuse_held
 from mstrack.cli.printing import flush_output, refuse_database, write_out, write_output
-from mstrack.cli.process import bulk, keep_until_exit, open_store
+from mstrack.cli.process import bulk, dry_run_store, keep_until_exit, open_store
 from mstrack.cli.saying import echo, fail, say, warn, words
 
 
@@ -27,7 +27,7 @@ def import_plan(
                                                         "exported, putting back what that changed.")] = False,
 ) -> None:
     """Create or update programmes from plan files; every report is kept."""
-    from mstrack.errors import InputError, readable_name
+    from mstrack.errors import InputError
     from mstrack.sources.plan import load_plan
 
     plans, errors = [], []
@@ -40,9 +40,20 @@ def import_plan(
         keep_until_exit(plans)  # a 20,000-task plan: ~0.07 s to free at the end, and a walk by the collector after bulk
     if errors:
         raise fail(errors)
-    store = open_store(ctx, write=True, creates=not dry_run)  # a dry run makes no store where there is none
+    if dry_run:  # a dry run makes no store where there is none: a first import is shown in a throw-away one
+        with dry_run_store(ctx) as (store, nowhere):
+            _import_plans(store, files, plans, reason, force, nowhere)
+    else:
+        _import_plans(open_store(ctx, write=True, creates=True), files, plans, reason, force)
+
+
+def _import_plans(store, files: list[Path], plans: list, reason: str | None, force: bool, nowhere: str | bool = False):
+    """import plan's write, or its dry run (`nowhere`: False for the write itself; else None, or where no store was
+    made when --db holds none yet): what it does, or would do, said before its commit."""
+    from mstrack.errors import readable_name
     from mstrack.sources.plan import as_stored, export_record
 
+    dry_run = nowhere is not False
     if alike := as_stored(list(zip(files, plans, strict=True)), store.unit_names(), store.task_refs()):
         raise fail(alike)
 
@@ -69,6 +80,8 @@ def import_plan(
                     "longer bring {n:it|them} back", path=path, code=programme.code, n=deleted)
         if dry_run:  # the write itself, checks and all, rolled back: what it says is what the import would do
             say("--dry-run: nothing was written; the lines above say what this import would do")
+            if nowhere:
+                say("(dry run: no store created at {db})", db=nowhere)
         flush_output()
         if dry_run:
             raise _RolledBack

@@ -4,6 +4,7 @@ type), the objects kept until a quick exit, and the cycle collector paused for b
 import contextlib
 import os
 import sys
+from pathlib import Path
 
 import typer
 
@@ -176,6 +177,34 @@ def open_store(ctx: typer.Context, write: bool, old_schema: bool = False, first=
             return store
         raise _upgrade_first(store, db, old, demo=ctx.info_name == "demo") from None
     return store
+
+
+@contextlib.contextmanager
+def dry_run_store(ctx: typer.Context):
+    """`import plan --dry-run`'s store and, where --db holds no mstrack data yet, where no store was made: the
+    import is run in a throw-away store (an SQLite file in a temporary folder, removed after, refused or not), so that
+    a first import can be previewed and nothing is left where --db names (no file, no -wal or -shm, no table)."""
+    import tempfile
+
+    from mstrack.store import resolve_db_url
+
+    named = cli_store(resolve_db_url(ctx.obj.get("db") if ctx.obj else None))
+    if not named.holds_no_store():
+        yield open_store(ctx, write=True), None
+        return
+    with tempfile.TemporaryDirectory(prefix="mstrack-dry-run-") as folder:
+        trial = cli_store(f"sqlite:///{Path(folder) / 'mstrack.db'}")
+        try:
+            trial.init()
+            yield trial, store_place(named)
+        finally:
+            trial.close()
+
+
+def store_place(store) -> str:
+    """A store as a person finds it again: an SQLite file by its absolute path (a relative --db or MSTRACK_DB names
+    another file in each folder it is run from), another database by its URL (no password)."""
+    return os.path.abspath(store.path) if store.path is not None else store.display_url
 
 
 def _clock_said() -> None:

@@ -127,6 +127,15 @@ class Maintenance:
                 confirm_before_commit(confirm if version == before + 1 else None, (before, target))
         return before, max(before, version)
 
+    def holds_no_store(self) -> bool:
+        """No mstrack data here yet (no file, an empty one, a server database not `init`ed), nothing made by asking;
+        another program's database is refused, naming its tables (as require_schema does): where `import plan
+        --dry-run` shows what a first import would do in a throw-away store (cli.process.dry_run_store)."""
+        if self.schema_version() != 0:
+            return False
+        self._refuse_another_programs()
+        return True
+
     def require_schema(self, write: bool, creates: bool = False) -> None:
         """A store with no mstrack data (no file, an empty one, a server database not `init`ed) is refused, naming it,
         and nothing is made there; only a write that `creates` a store (demo, import plan) builds the schema first
