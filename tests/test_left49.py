@@ -5,6 +5,7 @@ the reporting unit beside the reporter."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from tempfile import gettempdir
 
@@ -92,3 +93,41 @@ def test_a_dry_run_on_a_server_database_not_inited_makes_no_table(cli, tmp_path)
     assert "(dry run: no store created at " in result.stdout and "2 tasks added" in result.stdout, result.output
     assert no_tables(cli)
     refused(cli("status"), "no mstrack data here yet")
+
+
+# --- 5: show names the reporting unit beside the reporter ---------------------------------------------------------
+
+UNIT = "深圳市南山区住房和建设局城市更新和土地整备中心"
+
+
+def from_cell(line: str, at: int) -> str:
+    """What a terminal line shows from cell `at` on (a Chinese character is two cells)."""
+    from rich.cells import cell_len
+
+    width = 0
+    for i, char in enumerate(line):
+        if width >= at:
+            return line[i:].strip()
+        width += cell_len(char)
+    return ""
+
+
+@pytest.mark.parametrize("columns", [80, 200])
+def test_show_names_the_reporting_unit_beside_the_reporter_within_the_width(cli, tmp_path, columns):
+    from rich.cells import cell_len
+
+    plan = plan_tasks(plan_task("1", "学校", "教育局", "新建学位", "个", 1000, units=["教育局", UNIT]))
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", plan))))
+    done(cli("log", "x-2023/1", "400", "--as-of", "2023-06-30", "--by", "张三丰", "--unit", UNIT,
+             "--note", "项目进展顺利，已完成主体结构施工，正在进行室内装修和室外配套工程建设，预计按期完成"))
+    done(cli("log", "x-2023/1", "500", "--as-of", "2023-07-31", "--by", "李四"))
+    out = cli("show", "x-2023/1", "--as-of", "2023-08-01", env={"COLUMNS": str(columns)}).stdout
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns, out
+    assert "…" not in out
+    header = next(i for i, line in enumerate(lines) if "Reported by" in line)
+    column = [from_cell(line, lines[header].index("Reported by")) for line in lines[header + 2:]]
+    assert "".join(column[:column.index("李四")]).replace(" ", "") == f"张三丰({UNIT})", out  # as `history` says it
+    assert lines[header + 2 + column.index("李四")].split()[0] == "2023-07-31"  # no unit said: the reporter alone
+    shown = json.loads(cli("show", "x-2023/1", "--format", "json").stdout)
+    assert [r["reporting_unit"] for r in shown["indicators"][0]["reports"]] == [UNIT, None]

@@ -39,7 +39,7 @@ def history_table(entries, ref: str, lang: str = "zh"):
         above = (entry.note, entry.as_of)
         table.add_row(
             entry.indicator, entry.as_of.isoformat(), format_number(entry.value, entry.unit, lang), state, note,
-            _who(entry, words), entry.entered_at.strftime("%Y-%m-%d %H:%M"), str(entry.batch_id or ""),
+            reporter_with_unit(entry, words), entry.entered_at.strftime("%Y-%m-%d %H:%M"), str(entry.batch_id or ""),
             entry.reason or "", style="dim" if entry.state != "current" else "",
         )
     if not entries:
@@ -47,8 +47,9 @@ def history_table(entries, ref: str, lang: str = "zh"):
     return table
 
 
-def _who(entry, words: Labels) -> str:
-    """The reporter, and the office that reported (填报单位) where it was said: "张三（福田区人民政府）"."""
+def reporter_with_unit(entry, words: Labels) -> str:
+    """The reporter, and the office that reported (填报单位) where it was said: "张三（福田区人民政府）" (`history`,
+    `show`'s reports)."""
     if entry.reporting_unit is None:
         return entry.reporter or ""
     return words("history.reporter_of", reporter=entry.reporter or "—", unit=entry.reporting_unit)

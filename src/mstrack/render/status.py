@@ -287,6 +287,7 @@ def _indicator_view(ind, row: StatusRow | None, many_leads: bool, words: Labels)
     from rich.text import Text
 
     from mstrack.render.grid import Folded
+    from mstrack.render.history import reporter_with_unit
 
     lang = words.lang
     title = Text()
@@ -314,10 +315,10 @@ def _indicator_view(ind, row: StatusRow | None, many_leads: bool, words: Labels)
     reports.add_column(words("col.as_of"), no_wrap=True)
     reports.add_column(words("col.value"), justify="right", no_wrap=True)
     reports.add_column(words("col.note"))
-    reports.add_column(words("col.reporter"), no_wrap=True)
+    reports.add_column(words("col.reporter"))  # folded: a unit's long name beside the reporter, at 80 columns
     for r in ind.reports:
         value = words("schedule.met", n=r.value) if ind.kind == SCHEDULE else format_number(r.value, ind.unit, lang)
-        reports.add_row(r.as_of.isoformat(), value, Folded(r.note), r.reporter or "")
+        reports.add_row(r.as_of.isoformat(), value, Folded(r.note), Folded(reporter_with_unit(r, words)))
     return [title, checkpoints, reports]
 
 
