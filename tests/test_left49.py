@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from tempfile import gettempdir
 
+import openpyxl
 import pytest
 
 from mstrack.sources.progress_cells import reporter_given
@@ -131,3 +132,65 @@ def test_show_names_the_reporting_unit_beside_the_reporter_within_the_width(cli,
     assert lines[header + 2 + column.index("李四")].split()[0] == "2023-07-31"  # no unit said: the reporter alone
     shown = json.loads(cli("show", "x-2023/1", "--format", "json").stdout)
     assert [r["reporting_unit"] for r in shown["indicators"][0]["reports"]] == [UNIT, None]
+
+
+# --- 4: a return form's title date ------------------------------------------------------------------------------
+
+SCHOOLS = plan_tasks(plan_task("1", "学校", "教育局", "新建学位", "个", 1000), plan_task("2", "道路", "交通局", "道路", "公里", 5))
+
+
+def titled_form(path: Path, title: str | None, header: list[str], *rows: list) -> str:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    if title is not None:
+        sheet.append([title])
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return str(path)
+
+
+def stored(cli) -> list[tuple]:
+    return sorted((str(day)[:10], float(value)) for day, value in cli.sql("SELECT as_of, value FROM report"))
+
+
+@pytest.mark.parametrize("title", ["XX项目进展情况表（截至2023年6月30日）", "进展情况表 截止：2023.6.30", "截至2023-06-30进展情况"])
+def test_a_forms_title_date_is_the_as_of_of_rows_that_give_none(cli, tmp_path, title):
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", SCHOOLS))))
+    path = titled_form(tmp_path / "f.xlsx", title, ["计划", "任务编号", "指标", "数值"],
+                       ["x-2023", "1", "新建学位", 400], ["x-2023", "2", "道路", 2])
+    result = cli("import", "progress", path)
+    done(result)
+    assert stored(cli) == [("2023-06-30", 2.0), ("2023-06-30", 400.0)]
+    assert "f.xlsx: rows with no date are as of 2023-06-30, the date its title gives" in result.stderr, result.stderr
+    assert title in result.stderr
+
+
+def test_a_title_date_fills_the_blank_date_cells_only(cli, tmp_path):
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", SCHOOLS))))
+    path = titled_form(tmp_path / "f.xlsx", "进展情况表（截至2023年6月30日）", ["计划", "任务编号", "指标", "截至日期", "数值"],
+                       ["x-2023", "1", "新建学位", "2023-06-15", 400], ["x-2023", "2", "道路", None, 2])
+    done(cli("import", "progress", path))
+    assert stored(cli) == [("2023-06-15", 400.0), ("2023-06-30", 2.0)]
+
+
+def test_a_title_date_that_disagrees_with_as_of_is_a_warning_naming_both(cli, tmp_path):
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", SCHOOLS))))
+    path = titled_form(tmp_path / "f.xlsx", "进展情况表（截至2023年6月30日）", ["计划", "任务编号", "指标", "数值"],
+                       ["x-2023", "1", "新建学位", 400])
+    result = cli("import", "progress", path, "--as-of", "2023-05-31")
+    done(result)
+    assert stored(cli) == [("2023-05-31", 400.0)]
+    assert "2023-05-31" in result.stderr and "2023-06-30" in result.stderr and "--as-of" in result.stderr, result.stderr
+    same = cli("import", "progress", path, "--as-of", "2023-06-30", "--reason", "再报")
+    done(same)
+    assert "title" not in same.stderr, same.stderr  # the same date: nothing to say
+
+
+def test_without_a_title_date_or_as_of_a_form_with_no_dates_is_still_refused(cli, tmp_path):
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", SCHOOLS))))
+    path = titled_form(tmp_path / "f.xlsx", "2023年6月进展情况表", ["计划", "任务编号", "指标", "数值"],
+                       ["x-2023", "1", "新建学位", 400])
+    refused(cli("import", "progress", path), "no date column (截至日期) and no --as-of")
+    assert stored(cli) == []

@@ -83,9 +83,10 @@ class Values:
         if cached is not None:
             return cached
         if raw is None:
-            if self.default_as_of is None:
+            as_of = self.default_as_of or self.title_as_of  # --as-of, else the date the file's title gives
+            if as_of is None:
                 return Message("no date")
-            as_of = self.default_as_of
+            self.title_used = self.title_used or self.default_as_of is None
         elif isinstance(raw, date):
             as_of = raw
         elif type(raw) is float:  # 5.3: a date typed 5.30 in a General cell, or 5.3
