@@ -194,3 +194,69 @@ def test_without_a_title_date_or_as_of_a_form_with_no_dates_is_still_refused(cli
                        ["x-2023", "1", "新建学位", 400])
     refused(cli("import", "progress", path), "no date column (截至日期) and no --as-of")
     assert stored(cli) == []
+
+
+# --- 2: which store a write went to ------------------------------------------------------------------------------
+
+def run(*args: str, env: dict | None = None):
+    from typer.testing import CliRunner
+
+    from mstrack.cli import app
+
+    return CliRunner().invoke(app, ["--lang", "en", *args], env=env, catch_exceptions=False)
+
+
+@pytest.mark.sqlite_only  # a relative MSTRACK_DB: a file in each folder it is run from
+def test_a_relative_store_is_named_by_its_absolute_path_when_made_and_written(tmp_path, monkeypatch):
+    plan = write_plan(tmp_path / "x.toml", SCHOOLS)
+    returned = tmp_path / "r.csv"
+    returned.write_text("计划,任务编号,指标,截至日期,数值\nx-2023,2,道路,2023-06-30,2\n", encoding="utf-8")
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        monkeypatch.chdir(tmp_path / folder)
+        store = tmp_path / folder / "office.db"
+        made = run("import", "plan", str(plan), env={"MSTRACK_DB": "office.db"})
+        done(made)
+        assert f"created the store {store}" in made.stderr, made.stderr
+        assert f"x-2023: 2 tasks added, 0 updated, 0 removed (batch 1), in {store}" in made.stdout, made.stdout
+        logged = run("log", "x-2023/1", "400", "--as-of", "2023-06-30", env={"MSTRACK_DB": "office.db"})
+        done(logged)
+        assert logged.stdout.rstrip().endswith(f", in {store}") and "created" not in logged.stderr, logged.output
+        imported = run("--db", "office.db", "import", "progress", str(returned))
+        done(imported)
+        assert f"1 report was written, in {store}" in imported.stdout, imported.stdout
+        assert Cli(store).sql("SELECT count(*) FROM report") == [(2,)]
+        again = run("import", "plan", str(plan), env={"MSTRACK_DB": "office.db"})
+        assert "created the store" not in again.stderr and f"unchanged, in {store}" in again.stdout, again.output
+
+
+@pytest.mark.sqlite_only  # the default store, in the user's data directory
+def test_the_default_store_is_said_when_made_and_not_named_on_every_write(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.delenv("MSTRACK_DB", raising=False)
+    store = Path(os.environ["XDG_DATA_HOME"]) / "mstrack" / "mstrack.db"
+    store.parent.mkdir(parents=True, exist_ok=True)
+    made = run("import", "plan", str(write_plan(tmp_path / "x.toml", SCHOOLS)))
+    done(made)
+    assert f"created the store {store}" in made.stderr, made.stderr
+    assert made.stdout.rstrip().endswith("(batch 1)"), made.stdout
+    logged = run("log", "x-2023/1", "400", "--as-of", "2023-06-30")
+    done(logged)
+    assert ", in " not in logged.stdout and store.exists()
+
+
+def test_init_says_the_store_it_makes_once(cli):
+    first = cli("init")
+    done(first)
+    assert "created the store " in first.stderr, first.stderr
+    again = cli("init")
+    assert "created the store" not in again.stderr
+    demo = cli("demo")  # an empty store inited: nothing more made
+    assert demo.exit_code == 0 and "created the store" not in demo.stderr, demo.output
+
+
+def test_the_demo_says_the_store_it_makes(cli):
+    demo = cli("demo")
+    assert demo.exit_code == 0 and "created the store " in demo.stderr, demo.output
+    assert "created the store" not in cli("demo").stderr

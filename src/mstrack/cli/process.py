@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from mstrack.cli.printing import flush_output
-from mstrack.cli.saying import fail, warn
+from mstrack.cli.saying import fail, say, warn
 
 
 @contextlib.contextmanager
@@ -171,7 +171,8 @@ def open_store(ctx: typer.Context, write: bool, old_schema: bool = False, first=
         ctx.call_on_close(_clock_said)
         ctx.call_on_close(lambda: _wal_said(store))  # run first: a warning of the write's own before the clock's
     try:
-        store.require_schema(write=write, creates=creates)
+        if store.require_schema(write=write, creates=creates):
+            say_created(store)
     except OldSchema as old:
         if old_schema and not write:
             return store
@@ -199,6 +200,22 @@ def dry_run_store(ctx: typer.Context):
             yield trial, store_place(named)
         finally:
             trial.close()
+
+
+def say_created(store) -> None:
+    """A store just made (init, demo, import plan), said on stderr by its absolute path: a relative --db or
+    MSTRACK_DB makes a store in each folder it is run from."""
+    say("created the store {db}", err=True, db=store_place(store))
+
+
+def written_to(ctx: typer.Context, store, said):
+    """A write's summary line naming the store written where --db or MSTRACK_DB chose it (absolute: a relative one
+    is another file in each folder); the default store, one per user, goes unnamed."""
+    from mstrack.errors import Message
+
+    if not (ctx.obj or {}).get("db") and not os.environ.get("MSTRACK_DB"):
+        return said
+    return Message("{said}, in {db}", said=said, db=store_place(store))
 
 
 def store_place(store) -> str:

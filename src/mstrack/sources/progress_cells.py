@@ -11,7 +11,6 @@ from itertools import chain
 from mstrack.domain.limits import MAX_MAGNITUDE, all_storable
 from mstrack.domain.quantities import PLAIN_NUMBER_RE, QuantityError, parse_quantity, same_unit
 from mstrack.sources.sheets import cell_text
-from mstrack.sources.table.reading import INVISIBLE
 
 FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
 """The order of a row's cells on every path: the columns of a progress table that are read."""
@@ -30,8 +29,10 @@ def reporter_text(cell) -> str | None:
     too), zero-width characters or a byte-order mark alone (left by a pasted page: a "\ufeff" was a reporter given),
     and a missing column; a number gives its digits. Zero-width characters and a BOM are never part of the name."""
     text = text_value(cell)
-    if text is None or text.isprintable() and text.isascii():
+    if text is None or text.isprintable():  # a name as typed: no format character (a BOM), no space but ASCII's
         return text
+    from mstrack.sources.table.reading import INVISIBLE  # the table reader's, loaded for such a cell only
+
     return text.translate(INVISIBLE).strip() or None
 
 
