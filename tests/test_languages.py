@@ -30,6 +30,14 @@ def office(cli: Cli, tmp_path) -> Cli:
     return cli
 
 
+def place(cli: Cli) -> str:
+    """The store as a write's summary names it (--db given: cli.process.written_to)."""
+    from mstrack.cli.process import store_place
+    from mstrack.store import Store
+
+    return store_place(Store(cli.url))
+
+
 def zh(cli: Cli, *args: str):
     return cli("--lang", "zh", *args)
 
@@ -338,19 +346,18 @@ def test_an_import_summary_and_a_warning_in_chinese(office, tmp_path):
                     "x-2023,1,新建床位,2023-07-31,", "x-2023,1,新建床位,2023-08-31,20")
     result = zh(office, "import", "progress", str(path), "--dry-run")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "新增 3 条，更正 0 条，已有 0 条，跳过空行 1 行；将写入 3 条报送\n"
+    assert result.stdout == f"新增 3 条，更正 0 条，已有 0 条，跳过空行 1 行；将写入 3 条报送，数据库 {place(office)}\n"
     assert f"mstrack: 警告：{path}:3：整体进度：130% 超过 100%\n" in result.stderr
     assert f"mstrack: 警告：{path}:5：x-2023/1 新建床位 截至 2023-08-31 的 20张 低于截至 2023-06-30 的 30张\n" in result.stderr
     result = zh(office, "import", "progress", str(path))
-    assert result.stdout == "新增 3 条，更正 0 条，已有 0 条，跳过空行 1 行；已写入 3 条报送\n"
+    assert result.stdout == f"新增 3 条，更正 0 条，已有 0 条，跳过空行 1 行；已写入 3 条报送，数据库 {place(office)}\n"
 
 
 def test_log_undo_and_db_lines_in_chinese(office):
     result = zh(office, "log", "x-2023/2", "120%", "--as-of", "2023-06-30", "--by", "张三")
     assert result.exit_code == 0, result.output
     assert result.stderr == "mstrack: 警告：整体进度：120% 超过 100%\n"
-    assert result.stdout == "x-2023/2 整体进度：截至 2023-06-30 为 120%（批次 2，填报人 张三）\n"
-    assert result.stdout.rstrip().endswith("填报人 张三）")
+    assert result.stdout == f"x-2023/2 整体进度：截至 2023-06-30 为 120%（批次 2，填报人 张三），数据库 {place(office)}\n"
     result = zh(office, "log", "x-2023/1", "40", "--as-of", "2023-06-30")
     result = zh(office, "log", "x-2023/1", "45", "--as-of", "2023-06-30")
     assert "截至 2023-06-30 为 45张，更正原值 40张" in result.stdout
@@ -383,7 +390,7 @@ def test_english_is_unchanged_by_default(office, tmp_path):
     assert result.stderr == "mstrack: error: VALUE '很多' is not a quantity: expected a number such as 3.2万 or 65%\n"
     path = csv_file(tmp_path / "ok.csv", "x-2023,2,整体进度,2023-06-30,130%")
     result = runner.invoke(app, [*db, "import", "progress", str(path)], env=env)
-    assert result.stdout == "1 new, 0 corrected, 0 already there, 0 empty rows skipped; 1 report was written\n"
+    assert result.stdout == f"1 new, 0 corrected, 0 already there, 0 empty rows skipped; 1 report was written, in {place(office)}\n"
     assert result.stderr == f"mstrack: warning: {path}:2: 整体进度: 130% is above 100%\n"
     env["LANG"] = "en_GB.UTF-8"
     result = runner.invoke(app, [*db, "show", "x-2023/9"], env=env)
@@ -550,7 +557,7 @@ def test_command_line_lines_agree_with_their_count_in_english(cli, tmp_path):
     assert "1 task added, 0 updated" in cli("import", "plan", str(plan)).stdout
     sheet = tmp_path / "p.csv"
     sheet.write_text("计划,任务编号,指标,截至日期,数值\nx-2023,1,n,2023-06-30,3\n", encoding="utf-8")
-    assert cli("import", "progress", str(sheet)).stdout.endswith("; 1 report was written\n")
+    assert cli("import", "progress", str(sheet)).stdout.endswith(f"; 1 report was written, in {place(cli)}\n")
     sheet.write_text("计划,任务编号,指标,截至日期,数值\nx-2023,1,n,2023-06-30,3\nx-2023,1,n,2023-07-31,很多\n", encoding="utf-8")
     assert cli("import", "progress", str(sheet)).stderr.endswith("mstrack: error: 1 problem; nothing was written\n")
     assert Message("{n} {n:problem|problems}; nothing was written", n=2) == "2 problems; nothing was written"

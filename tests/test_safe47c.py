@@ -184,7 +184,9 @@ def test_the_installed_demo_on_the_default_store(tmp_path):
 
     fresh = mstrack("demo")
     assert fresh.returncode == 0, fresh.stderr
-    assert fresh.stderr.startswith("Loaded 5 programmes: ") and "mstrack.db" in fresh.stderr.split("Above:")[0]
+    made, loaded = fresh.stderr.split("\n", 1)  # the store made, by its absolute path (left49), then what went in
+    assert made == f"created the store {tmp_path / 'data-home' / 'mstrack' / 'mstrack.db'}", fresh.stderr
+    assert loaded.startswith("Loaded 5 programmes: ") and "mstrack.db" in loaded.split("Above:")[0]
     apart = mstrack("--db", str(tmp_path / "apart.db"), "demo")
     assert apart.returncode == 0 and apart.stdout == fresh.stdout  # the same table as in a file of its own
 

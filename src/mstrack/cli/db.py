@@ -18,7 +18,7 @@ from mstrack.cli.printing import (
     write_out,
     write_output,
 )
-from mstrack.cli.process import cli_store, open_store
+from mstrack.cli.process import cli_store, open_store, say_created
 from mstrack.cli.saying import echo, fail, say, say_no_programmes, warn
 
 
@@ -31,6 +31,8 @@ def init(ctx: typer.Context) -> None:
 
     def announce(versions) -> None:
         say("{db}: schema version {before} → {after}", db=store.display_url, before=versions[0], after=versions[1])
+        if versions[0] == 0:
+            say_created(store)
         flush_output()
 
     if ctx.info_name == "init":  # `db upgrade` is what that advice leads to

@@ -1,6 +1,7 @@
 """Commands that read or write files a person works with: import plan|progress|table, export plan|template."""
 
 import contextlib
+import functools
 import os
 import sys
 from datetime import date
@@ -13,7 +14,7 @@ from mstrack.cli.app import export_app, import_app
 from mstrack.cli.common import Format, FormatOption, as_of_option, parse_day
 from mstrack.cli.kept_files import refuse_held
 from mstrack.cli.printing import flush_output, refuse_database, write_out, write_output
-from mstrack.cli.process import bulk, keep_until_exit, open_store
+from mstrack.cli.process import bulk, dry_run_store, keep_until_exit, open_store, written_to
 from mstrack.cli.saying import echo, fail, say, warn, words
 
 
@@ -27,7 +28,7 @@ def import_plan(
                                                         "exported, putting back what that changed.")] = False,
 ) -> None:
     """Create or update programmes from plan files; every report is kept."""
-    from mstrack.errors import InputError, readable_name
+    from mstrack.errors import InputError
     from mstrack.sources.plan import load_plan
 
     plans, errors = [], []
@@ -40,25 +41,42 @@ def import_plan(
         keep_until_exit(plans)  # a 20,000-task plan: ~0.07 s to free at the end, and a walk by the collector after bulk
     if errors:
         raise fail(errors)
-    store = open_store(ctx, write=True, creates=not dry_run)  # a dry run makes no store where there is none
+    if dry_run:  # a dry run makes no store where there is none: a first import is shown in a throw-away one
+        with dry_run_store(ctx) as (store, nowhere):
+            _import_plans(store, files, plans, reason, force, nowhere,
+                          (lambda said: said) if nowhere else functools.partial(written_to, ctx, store))
+    else:
+        store = open_store(ctx, write=True, creates=True)
+        _import_plans(store, files, plans, reason, force, False, functools.partial(written_to, ctx, store))
+
+
+def _import_plans(store, files: list[Path], plans: list, reason: str | None, force: bool, nowhere: str | bool | None,
+                  named):
+    """import plan's write, or its dry run (`nowhere`: False for the write itself; else None, or where no store was
+    made when --db holds none yet): what it does, or would do, said before its commit; `named`: a file's line as
+    said, naming the store where --db or MSTRACK_DB chose it (process.written_to)."""
+    from mstrack.errors import Message, readable_name
     from mstrack.sources.plan import as_stored, export_record
 
+    dry_run = nowhere is not False
     if alike := as_stored(list(zip(files, plans, strict=True)), store.unit_names(), store.task_refs()):
         raise fail(alike)
 
     def announce(saved: list[dict]) -> None:
         for path, programme, counts in zip(files, plans, saved, strict=True):
             if counts["unchanged"]:
-                say("{path}: {code}: unchanged", path=path, code=programme.code)
+                said = Message("{path}: {code}: unchanged", path=path, code=programme.code)
             elif changed := counts.get("programme_changed"):  # a batch is written: say what it holds
-                say("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed; the"
-                    " programme's own {fields} changed ({batch})", path=path, code=programme.code,
-                    added=counts["tasks_added"], updated=counts["tasks_updated"], removed=counts["tasks_removed"],
-                    fields=", ".join(changed), batch=_batch_said(counts["batch"], dry_run))
+                said = Message("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed; the"
+                               " programme's own {fields} changed ({batch})", path=path, code=programme.code,
+                               added=counts["tasks_added"], updated=counts["tasks_updated"], removed=counts["tasks_removed"],
+                               fields=", ".join(changed), batch=_batch_said(counts["batch"], dry_run))
             else:
-                say("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed ({batch})",
-                    path=path, code=programme.code, added=counts["tasks_added"], updated=counts["tasks_updated"],
-                    removed=counts["tasks_removed"], batch=_batch_said(counts["batch"], dry_run))
+                said = Message("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed "
+                               "({batch})", path=path, code=programme.code, added=counts["tasks_added"],
+                               updated=counts["tasks_updated"], removed=counts["tasks_removed"],
+                               batch=_batch_said(counts["batch"], dry_run))
+            say(named(said))
             for change in counts.get("changes", ()):  # which tasks, indicators and units go or are renamed (F6)
                 say("{path}: {code}:   {change}", path=path, code=programme.code, change=change)
             if (written := counts.get("plan_reports")) and "programme_changed" in counts:  # re-imported: its own reports
@@ -69,6 +87,8 @@ def import_plan(
                     "longer bring {n:it|them} back", path=path, code=programme.code, n=deleted)
         if dry_run:  # the write itself, checks and all, rolled back: what it says is what the import would do
             say("--dry-run: nothing was written; the lines above say what this import would do")
+            if nowhere:
+                say("(dry run: no store created at {db})", db=nowhere)
         flush_output()
         if dry_run:
             raise _RolledBack
@@ -126,8 +146,10 @@ def import_progress(
     default_as_of = parse_day(as_of, "--as-of") if as_of else None
     announced = []
 
+    named = functools.partial(written_to, ctx, store)
+
     def announce(result) -> None:
-        _say_imported(result, fmt, dry_run, verbose)
+        _say_imported(result, fmt, dry_run, verbose, named)
         flush_output()
         announced.append(True)
 
@@ -138,7 +160,7 @@ def import_progress(
             by_given=by is not None,
         )
     if not announced:  # nothing was written: said now
-        _say_imported(result, fmt, dry_run, verbose)
+        _say_imported(result, fmt, dry_run, verbose, named)
 
 
 def _say_warnings(warnings: list, verbose: bool) -> None:
@@ -156,8 +178,10 @@ def _say_warnings(warnings: list, verbose: bool) -> None:
              n=len(rest), same=common)
 
 
-def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> None:
-    """What an import did, or would do, or why it did nothing: said before its write commits."""
+def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False, named=None) -> None:
+    """What an import did, or would do, or why it did nothing: said before its write commits; `named`: its summary
+    line as said, naming the store where --db or MSTRACK_DB chose it (process.written_to)."""
+    from mstrack.errors import Message
     if fmt is Format.json:
         from mstrack.render.outputs import dump_json
 
@@ -175,11 +199,12 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> 
         counts = {"new": result.inserted, "corrected": result.updated, "unchanged": result.unchanged,
                   "skipped": result.skipped, "written": result.inserted + result.updated}
         if dry_run:
-            say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
-                "{written} {written:report|reports} would be written", **counts)
+            said = Message("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
+                           "{written} {written:report|reports} would be written", **counts)
         else:
-            say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
-                "{written} {written:report was|reports were} written", **counts)
+            said = Message("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
+                           "{written} {written:report was|reports were} written", **counts)
+        say(named(said) if named else said)
     if fmt is Format.table and result.corrected_rows:
         _say_corrected(result)
     if fmt is Format.table and result.kept:

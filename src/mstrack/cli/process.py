@@ -4,11 +4,12 @@ type), the objects kept until a quick exit, and the cycle collector paused for b
 import contextlib
 import os
 import sys
+from pathlib import Path
 
 import typer
 
 from mstrack.cli.printing import flush_output
-from mstrack.cli.saying import fail, warn
+from mstrack.cli.saying import fail, say, warn
 
 
 @contextlib.contextmanager
@@ -170,12 +171,57 @@ def open_store(ctx: typer.Context, write: bool, old_schema: bool = False, first=
         ctx.call_on_close(_clock_said)
         ctx.call_on_close(lambda: _wal_said(store))  # run first: a warning of the write's own before the clock's
     try:
-        store.require_schema(write=write, creates=creates)
+        if store.require_schema(write=write, creates=creates):
+            say_created(store)
     except OldSchema as old:
         if old_schema and not write:
             return store
         raise _upgrade_first(store, db, old, demo=ctx.info_name == "demo") from None
     return store
+
+
+@contextlib.contextmanager
+def dry_run_store(ctx: typer.Context):
+    """`import plan --dry-run`'s store and, where --db holds no mstrack data yet, where no store was made: the
+    import is run in a throw-away store (an SQLite file in a temporary folder, removed after, refused or not), so that
+    a first import can be previewed and nothing is left where --db names (no file, no -wal or -shm, no table)."""
+    import tempfile
+
+    from mstrack.store import resolve_db_url
+
+    named = cli_store(resolve_db_url(ctx.obj.get("db") if ctx.obj else None))
+    if not named.holds_no_store():
+        yield open_store(ctx, write=True), None
+        return
+    with tempfile.TemporaryDirectory(prefix="mstrack-dry-run-") as folder:
+        trial = cli_store(f"sqlite:///{Path(folder) / 'mstrack.db'}")
+        try:
+            trial.init()
+            yield trial, store_place(named)
+        finally:
+            trial.close()
+
+
+def say_created(store) -> None:
+    """A store just made (init, demo, import plan), said on stderr by its absolute path: a relative --db or
+    MSTRACK_DB makes a store in each folder it is run from."""
+    say("created the store {db}", err=True, db=store_place(store))
+
+
+def written_to(ctx: typer.Context, store, said):
+    """A write's summary line naming the store written where --db or MSTRACK_DB chose it (absolute: a relative one
+    is another file in each folder); the default store, one per user, goes unnamed."""
+    from mstrack.errors import Message
+
+    if not (ctx.obj or {}).get("db") and not os.environ.get("MSTRACK_DB"):
+        return said
+    return Message("{said}, in {db}", said=said, db=store_place(store))
+
+
+def store_place(store) -> str:
+    """A store as a person finds it again: an SQLite file by its absolute path (a relative --db or MSTRACK_DB names
+    another file in each folder it is run from), another database by its URL (no password)."""
+    return os.path.abspath(store.path) if store.path is not None else store.display_url
 
 
 def _clock_said() -> None:

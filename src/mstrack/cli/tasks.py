@@ -24,7 +24,7 @@ from mstrack.cli.common import (
     rule_value,
 )
 from mstrack.cli.printing import console, flush_output, print_width, wrapped, write_out, write_whole
-from mstrack.cli.process import bulk, keep_until_exit, open_store, typed
+from mstrack.cli.process import bulk, keep_until_exit, open_store, typed, written_to
 from mstrack.cli.saying import echo, say, say_no_programmes, warn
 from mstrack.vocabulary import PRO_RATA, WARN_DAYS
 
@@ -198,7 +198,7 @@ def log(
     def announce(result) -> None:
         for warning in result.warnings:
             warn(warning)
-        say(result.message)
+        say(written_to(ctx, store, result.message))
         flush_output()
 
     record_progress(

@@ -19,7 +19,7 @@ def history_table(entries, ref: str, lang: str = "zh"):
     """The table of `history`: a note folded within the width, once; the rows below it that carry the same
     note for the same date (a unit's report covers several indicators) read 同上, as in the weekly report."""
     from mstrack.render.grid import Column, PlainTable
-    from mstrack.render.status import omitted_note
+    from mstrack.render.status import omitted_note, reporter_with_unit
 
     words = Labels(lang)
     columns = [Column(words(f"history.{key}"), **options) for key, options in (
@@ -39,19 +39,12 @@ def history_table(entries, ref: str, lang: str = "zh"):
         above = (entry.note, entry.as_of)
         table.add_row(
             entry.indicator, entry.as_of.isoformat(), format_number(entry.value, entry.unit, lang), state, note,
-            _who(entry, words), entry.entered_at.strftime("%Y-%m-%d %H:%M"), str(entry.batch_id or ""),
+            reporter_with_unit(entry, words), entry.entered_at.strftime("%Y-%m-%d %H:%M"), str(entry.batch_id or ""),
             entry.reason or "", style="dim" if entry.state != "current" else "",
         )
     if not entries:
         table.caption = words("history.none")
     return table
-
-
-def _who(entry, words: Labels) -> str:
-    """The reporter, and the office that reported (填报单位) where it was said: "张三（福田区人民政府）"."""
-    if entry.reporting_unit is None:
-        return entry.reporter or ""
-    return words("history.reporter_of", reporter=entry.reporter or "—", unit=entry.reporting_unit)
 
 
 def batches_json(batches) -> str:

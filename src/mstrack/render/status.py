@@ -314,11 +314,19 @@ def _indicator_view(ind, row: StatusRow | None, many_leads: bool, words: Labels)
     reports.add_column(words("col.as_of"), no_wrap=True)
     reports.add_column(words("col.value"), justify="right", no_wrap=True)
     reports.add_column(words("col.note"))
-    reports.add_column(words("col.reporter"), no_wrap=True)
+    reports.add_column(words("col.reporter"))  # folded: a unit's long name beside the reporter, at 80 columns
     for r in ind.reports:
         value = words("schedule.met", n=r.value) if ind.kind == SCHEDULE else format_number(r.value, ind.unit, lang)
-        reports.add_row(r.as_of.isoformat(), value, Folded(r.note), r.reporter or "")
+        reports.add_row(r.as_of.isoformat(), value, Folded(r.note), Folded(reporter_with_unit(r, words)))
     return [title, checkpoints, reports]
+
+
+def reporter_with_unit(entry, words: Labels) -> str:
+    """The reporter, and the office that reported (填报单位) where it was said: "张三（福田区人民政府）" (`show`'s
+    reports, `history`)."""
+    if entry.reporting_unit is None:
+        return entry.reporter or ""
+    return words("history.reporter_of", reporter=entry.reporter or "—", unit=entry.reporting_unit)
 
 
 def forecast_words(ind, forecast, words: Labels) -> str:

@@ -26,13 +26,14 @@ from mstrack.sources.progress_cells import (
     plain_limit,
     plain_unit,
     reporter_given,
+    reporter_text,
     split_remark,
     text_value,
     unit_bracket,
 )
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_compare import Comparing
-from mstrack.sources.progress_form import FormDates
+from mstrack.sources.progress_form import FormDates, title_date
 from mstrack.sources.progress_measure import UnitCells
 from mstrack.sources.progress_merged import MergedValues
 from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
@@ -105,6 +106,9 @@ class _Importer(Values, Comparing):
         self.merged: MergedValues | None = None  # the file's value and note cells merged over several rows or into the note column
         self.units: UnitCells | None = None  # the file's 计量单位 cells, compared with its rows' indicators once it is read
         self.form_dates = FormDates()  # the files' 上次日期 cells (a form's week: Comparing._corrections)
+        self.title_as_of: date | None = None  # the file's title's date (截至…), its rows' with no date and no --as-of
+        self.title_used = False  # a row of the file took it (day)
+        self.title_said = ""  # the title that says it
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
         if (first := _same_file(path, self.files)) is not None:  # its rows would all repeat themselves
@@ -128,7 +132,8 @@ class _Importer(Values, Comparing):
         if "programme" not in table.columns and self.programme is None:
             self.result.errors.append(Message("{path}: no programme column (计划) and no --programme", path=path))
             return
-        if "as_of" not in table.columns and self.default_as_of is None:
+        self._title_date(table, path)
+        if "as_of" not in table.columns and self.default_as_of is None and self.title_as_of is None:
             self.result.errors.append(Message("{path}: no date column (截至日期) and no --as-of", path=path))
             return
         index = [table.columns.get(name) for name in FIELDS]
@@ -177,10 +182,32 @@ class _Importer(Values, Comparing):
             self.result.errors.append(shut)
         if self._rows_met() == before:  # a header and nothing under it (a header-only CSV): as an empty file is
             self.result.errors.append(Message("{path}: no rows under the header: nothing to import", path=path))
+        if self.title_used:
+            self.result.warnings.append(Message("{path}: rows with no date are as of {on}, the date its title gives "
+                                                "(“{title}”); --as-of gives another", path=path, on=self.title_as_of,
+                                                title=self.title_said))
         if reporters_before is not None and (own := sorted(set(self.reporters) - reporters_before - {self.by})):
             self.result.warnings.append(Message(
                 "{path}: --by {option} is the reporter of the rows with no 填报人 only; rows naming their own kept it: "
                 "{names}", path=path, option=self.by, names="、".join(own[:5]) + ("…" if len(own) > 5 else "")))
+
+    def _title_date(self, table: Table, path: Path) -> None:
+        """The as-of date a form's title states (progress_form.title_date): with no --as-of, the date of this file's
+        rows that give none (title_as_of; day() takes it and says it was used: title_used); one that disagrees
+        with --as-of is a warning naming both, --as-of standing."""
+        self.title_as_of, self.title_used = None, False
+        for dates in self.dates.values():
+            dates.pop(None, None)  # a blank date cell of the file before read its title's date, or no date
+        if (titled := title_date(table.above)) is None:
+            return
+        on, self.title_said = titled
+        if self.default_as_of is None:
+            self.title_as_of = on
+        elif on != self.default_as_of:
+            self.result.warnings.append(Message(
+                "{path}: its title says {title} (as of {on}), but --as-of {option} was given: rows with no date are "
+                "stored as of {option}; check which is meant", path=path, title=self.title_said, on=on,
+                option=self.default_as_of))
 
     def _described(self, indicator: int) -> tuple[str, str, str]:
         """An indicator with rows as (name, kind, unit), whichever path kept them (the columnar one makes no object)."""
@@ -308,7 +335,7 @@ class _Importer(Values, Comparing):
         number = self._number(state, value, done_word, as_of, table, line, typed=type(value_cell) is not float)
         if number is None:
             return
-        texts = self._texts(table, line, note=text_value(note_cell), remark=remark, reporter=text_value(reporter_cell),
+        texts = self._texts(table, line, note=text_value(note_cell), remark=remark, reporter=reporter_text(reporter_cell),
                             done=value if done_word and state.kind != SCHEDULE else None)
         if texts is None:
             return

@@ -24,12 +24,23 @@ def text_value(cell) -> str | None:
     return cell_text(cell)
 
 
+def reporter_text(cell) -> str | None:
+    """A 填报人 cell's reporter as stored, or None where it gives none: a blank, an empty string, spaces (full-width
+    too), zero-width characters or a byte-order mark alone (left by a pasted page: a "\ufeff" was a reporter given),
+    and a missing column; a number gives its digits. Zero-width characters and a BOM are never part of the name."""
+    text = text_value(cell)
+    if text is None or text.isprintable():  # a name as typed: no format character (a BOM), no space but ASCII's
+        return text
+    from mstrack.sources.table.reading import INVISIBLE  # the table reader's, loaded for such a cell only
+
+    return text.translate(INVISIBLE).strip() or None
+
+
 def reporter_given(cell) -> bool:
-    """Whether a 填报人 cell gives the row's reporter: any text but spaces (a number as its digits); a blank, an empty
-    string, spaces and a missing column (None) give none, and the row's reporter is then --by's or the login's. The
-    one answer for both row paths (the chunk path's plain rows, the per-row path's): whether a unit's return names
-    who reported it (Comparing.compared_reporter)."""
-    return text_value(cell) is not None
+    """Whether a 填报人 cell gives the row's reporter (reporter_text): where it gives none, the row's reporter is
+    --by's or the login's. The one answer for both row paths (the chunk path's plain rows, the per-row path's):
+    whether a unit's return names who reported it (Comparing.compared_reporter)."""
+    return reporter_text(cell) is not None
 
 
 def split_remark(text: str) -> tuple[str, str | None]:

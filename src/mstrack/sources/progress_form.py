@@ -11,6 +11,7 @@ column (a unit's own table has none), by file and row number."""
 from __future__ import annotations
 
 import contextlib
+import re
 from datetime import date, datetime
 
 from mstrack.domain.dates import DateError, parse_date
@@ -71,3 +72,21 @@ class FormDates:
         a report of `on` existed; else None."""
         last = self.by_row.get((file, line))
         return last if last is not None and last < on else None
+
+
+TITLE_DATE_RE = re.compile(r"(?:截至|截止)(?:日期)?\s*[:：]?\s*(?P<date>[\d０-９][\d０-９年月日号底.\-/ ]*)")
+"""A title's as-of date ("XX项目进展情况表（截至2026年5月31日）", "截止：2026.5.31"): the text after 截至 or 截止 that
+can be a date, read by domain.dates.parse_date (the one reading of a date); a title without those words states none."""
+
+
+def title_date(above: list[Row]) -> tuple[date, str] | None:
+    """The as-of date the rows above a form's header state (its title), with the text that states it; None where
+    none does, or one does with no year (the title's 截至5月31日 is in no year yet) or no date mstrack reads."""
+    for row in above:
+        for cell in row.cells:
+            text = text_value(cell) if isinstance(cell, str) else None
+            if text is None or not (match := TITLE_DATE_RE.search(text)):
+                continue
+            with contextlib.suppress(DateError):
+                return parse_date(match["date"].strip()), text
+    return None

@@ -12,7 +12,7 @@ from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import check_value, check_whole, done_value, far_above_target, period_target
 from mstrack.domain.quantities import format_number, parse_quantity, shown
 from mstrack.errors import InputError, Message, Problem
-from mstrack.sources.progress_cells import FIELDS, plain_value
+from mstrack.sources.progress_cells import FIELDS, plain_value, reporter_text
 from mstrack.sources.progress_rows import ImportIndicator
 from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import Table, cell_text
@@ -62,7 +62,7 @@ class Values:
     def reporter_of(self, cell: str) -> str | None:
         """A plain reporter cell's stored text, remembered by the cell as it is: one string per reporter (a blank
         cell is --by's), for both chunk paths."""
-        text = cell.strip()
+        text = reporter_text(cell)
         found = self.reporter_cells[cell] = self.reporters.setdefault(text, text) if text else self.by
         return found
 
@@ -83,9 +83,10 @@ class Values:
         if cached is not None:
             return cached
         if raw is None:
-            if self.default_as_of is None:
+            as_of = self.default_as_of or self.title_as_of  # --as-of, else the date the file's title gives
+            if as_of is None:
                 return Message("no date")
-            as_of = self.default_as_of
+            self.title_used = self.title_used or self.default_as_of is None
         elif isinstance(raw, date):
             as_of = raw
         elif type(raw) is float:  # 5.3: a date typed 5.30 in a General cell, or 5.3

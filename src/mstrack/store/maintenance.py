@@ -127,13 +127,23 @@ class Maintenance:
                 confirm_before_commit(confirm if version == before + 1 else None, (before, target))
         return before, max(before, version)
 
-    def require_schema(self, write: bool, creates: bool = False) -> None:
+    def holds_no_store(self) -> bool:
+        """No mstrack data here yet (no file, an empty one, a server database not `init`ed), nothing made by asking;
+        another program's database is refused, naming its tables (as require_schema does): where `import plan
+        --dry-run` shows what a first import would do in a throw-away store (cli.process.dry_run_store)."""
+        if self.schema_version() != 0:
+            return False
+        self._refuse_another_programs()
+        return True
+
+    def require_schema(self, write: bool, creates: bool = False) -> bool:
         """A store with no mstrack data (no file, an empty one, a server database not `init`ed) is refused, naming it,
         and nothing is made there; only a write that `creates` a store (demo, import plan) builds the schema first
         (safe48c: a `log` to a mistyped --db made a whole empty store there, then refused "no programme …", naming
         none, and reads took that file for a store from then on). Every command that opens a database comes here
         (cli.process.open_store): one saying this version without mstrack's tables (migrations.another_programs_tables,
-        the one rule) is refused as another program's."""
+        the one rule) is refused as another program's. Says whether it built the schema
+        (a store made: the command says so, cli.process.open_store)."""
         from mstrack.store.migrations import another_programs_tables
 
         names = []
@@ -141,10 +151,9 @@ class Maintenance:
         if version == SCHEMA_VERSION:
             if another_programs_tables(names, version):  # its schema_version table is another program's: no
                 self._refuse_another_programs()  # "no such table: programme" at the first query (said whose it is)
-            return
+            return False
         if version == 0 and write and creates:
-            self.init()
-            return
+            return self.init()[0] == 0
         self._refuse_another_programs()  # a schema_version table alone is not mstrack's (said whose it is)
         if version == 0 and write:
             raise InputError("--db {db}: no mstrack data here yet; nothing was written and no store was made (check "
