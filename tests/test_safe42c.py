@@ -119,7 +119,7 @@ QUIETED = textwrap.dedent("""
 
 
 def test_a_record_a_handler_below_took_is_not_printed_by_the_last_resort(tmp_path):
-    """The pool's records a NullHandler takes (store/connections._driver_cleanup_unsaid, PostgreSQL's cancelled
+    """The pool's records a NullHandler takes (store/driver_logs.driver_cleanup_unsaid, PostgreSQL's cancelled
     connection) stay off stderr, as before; one that no handler takes is printed by Python's last resort, as before."""
     done = subprocess.run([sys.executable, "-c", QUIETED, str(tmp_path / "x.db")], capture_output=True, text=True,
                           timeout=120)

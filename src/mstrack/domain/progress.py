@@ -305,19 +305,23 @@ def check_report(
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
     corrected = same_day[-1] if same_day else None
-    another = corrected is not None and corrected.value != number and _of_another_unit(reporter, unit, corrected)
+    another = corrected is not None and another_units_correction(reporter, unit, number, corrected.value, corrected.reporter,
+                                                                 corrected.reporting_unit)
     note = kept_note(note, corrected and corrected.note, done, another=another)
     unchanged = not done and _same_as_recorded(same_day, number, note)
     return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings, unchanged=unchanged,
                          note=note)
 
 
-def _of_another_unit(reporter: str | None, unit: str | None, corrected) -> bool:
-    """Whether a `log --unit` is of another unit than the report it corrects (store.log.refuse_another_units_value's
-    test: an entry naming no unit is not judged, an office's `log` without --unit is nobody else's). The same value
-    again stays "unchanged", as before."""
-    return (unit is not None and corrected.reporting_unit is not None
-            and another_reporters(reporter, unit, corrected.reporter, corrected.reporting_unit))
+def another_units_correction(reporter: str | None, unit: str | None, value, stored, stored_reporter: str | None,
+                             stored_unit: str | None) -> bool:
+    """Whether a `log --unit`'s `value` corrects another unit's entry of that day (`stored`, its value, None if none
+    stands; `stored_reporter`, `stored_unit`: another_reporters): refused without --reason under the write lock
+    (store.log.refuse_another_units_value), and the note of that entry is not kept (check_report, kept_note). An
+    entry naming no unit is not judged, an office's `log` without --unit is nobody else's, and the same value again
+    corrects nothing (it stays "unchanged", as before)."""
+    return (stored is not None and stored != value and unit is not None and stored_unit is not None
+            and another_reporters(reporter, unit, stored_reporter, stored_unit))
 
 
 def kept_note(note: str | None, corrected: str | None, done: bool = False, another: bool = False) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from itertools import compress, repeat
 from operator import is_not, le
+from typing import NamedTuple
 
 from mstrack.domain.dates import year_over
 from mstrack.domain.progress import (
@@ -23,6 +24,18 @@ from mstrack.errors import Joined, Message
 from mstrack.sources import progress_rows
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, KEPT, NOTHING, OTHER, SAME, ImportIndicator, day_runs
 from mstrack.vocabulary import SCHEDULE
+
+
+class StoredEntry(NamedTuple):
+    """The entry standing on a day a row would correct (Store.stored_texts_on's columns): what Comparing.resolve's
+    checks of a correction read of it, in one read (Comparing._entries)."""
+    value: float
+    note: str | None
+    reporter: str | None
+    reporting_unit: str | None
+    source: str | None
+    batch_id: int
+
 
 KEPT_SHOWN = 5
 """Stale rows an import describes (Store.kept_corrections); the rest are counted."""
@@ -221,13 +234,17 @@ class Comparing:
                 other.append(asking)
         kept = self._kept(other) if other else ()
         asked_by, self.asked_by = self.asked_by, {}
-        notes = self._kept_notes([row for row in other if stored[row[0]] == OTHER and row[2] >= 0], asked_by) \
-            if other and self.writer is not None else {}
-        stale = self._corrections([row for row in other if stored[row[0]] == OTHER], notes) if other else []
+        correcting = [row for row in other if stored[row[0]] == OTHER]
+        pending = self.pending
+        silent = [row for row in correcting if row[2] >= 0 and pending[row[2]][3] is None] if self.writer is not None else []
+        others = [row for row in correcting if row[0] in asked_by] if asked_by and self.reason is None else []
+        named, made, unknown = self._named(correcting)
+        entries = self._entries([*silent, *others, *named])
+        notes = self._kept_notes(silent, asked_by, entries)
+        stale = self._corrections(named, made, unknown, notes, entries)
         errors = self.result.errors
         before = len(errors)
-        if asked_by and self.reason is None:
-            self._other_reporters([row for row in other if stored[row[0]] == OTHER and row[0] in asked_by], asked_by)
+        self._other_reporters(others, asked_by, entries)
         refused = {error.fields["place"] for error in errors[before:]}  # refused as another reporter's: said once
         errors.extend(error for error in stale if error.fields["place"] not in refused)
         if held:
@@ -242,25 +259,31 @@ class Comparing:
         if held or kept:
             self.pending = [row for position, row in enumerate(self.pending) if position not in held and position not in kept]
 
-    def _kept_notes(self, corrections: list[tuple[int, int, int]], asked_by: dict[int, tuple]) -> dict[int, tuple[int, str]]:
+    def _entries(self, rows: list[tuple[int, int, int]]) -> dict[int, StoredEntry]:
+        """The entries standing on the days of rows that would correct a stored value (seq, indicator, position), by
+        seq: one read (Store.stored_texts_on) of what _kept_notes, _corrections and _other_reporters each need of them."""
+        rows = list({row[0]: row for row in rows}.values())
+        if not rows:
+            return {}
+        day = self.checked.day
+        found = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in rows],
+                                           upto=self.plan.upto, columns=StoredEntry._fields)
+        return {seq: StoredEntry._make(entry) for (seq, _, _), entry in zip(rows, found, strict=True)}
+
+    def _kept_notes(self, silent: list[tuple[int, int, int]], asked_by: dict[int, tuple],
+                    entries: dict[int, StoredEntry]) -> dict[int, tuple[int, str]]:
         """Of the rows to write that correct a stored value (seq, indicator, position in pending), those that say no
-        note (a blank 备注 cell, or no 备注 column: an .xlsx keeps neither, so a cell cleared is one never typed in) and
-        take the note of the entry they correct, as a `log` correction without --note does (domain.progress.kept_note):
+        note (`silent`: a blank 备注 cell, or no 备注 column: an .xlsx keeps neither, so a cell cleared is one never typed in) and
+        take the note of the entry they correct (`entries`), as a `log` correction without --note does (domain.progress.kept_note):
         the note is the unit's words about that day, and a v2 sent for its figure dropped them (ret48). A note given
         replaces it; `log --note ""` clears it. A unit's return correcting another unit's or reporter's entry (accepted
         with --reason: _other_reporters) takes none: the words are that unit's, not its own (review48 F5). seq →
         (position, the note kept), said on the row's correction line."""
-        pending = self.pending
-        silent = [row for row in corrections if pending[row[2]][3] is None]
-        if not silent:
-            return {}
-        day = self.checked.day
-        entries = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in silent],
-                                             upto=self.plan.upto, columns=("note", "reporter", "reporting_unit"))
         notes = {}
-        for (seq, _, position), (stored, reporter, reporting_unit) in zip(silent, entries, strict=True):
-            another = seq in asked_by and self._by_another(asked_by[seq], reporter, reporting_unit)[1]
-            if note := kept_note(None, stored, another=another):
+        for seq, _, position in silent:
+            entry = entries[seq]
+            another = seq in asked_by and self._by_another(asked_by[seq], entry.reporter, entry.reporting_unit)[1]
+            if note := kept_note(None, entry.note, another=another):
                 notes[seq] = (position, note)
         return notes
 
@@ -272,17 +295,16 @@ class Comparing:
         by = self.compared_reporter(row_reporter, given, reporting_unit)
         return by, another_reporters(by, unit, reporter, reporting_unit)
 
-    def _other_reporters(self, other: list[tuple[int, int, int]], asked_by: dict[int, tuple]) -> None:
+    def _other_reporters(self, other: list[tuple[int, int, int]], asked_by: dict[int, tuple],
+                         entries: dict[int, StoredEntry]) -> None:
         """Of a unit's return's rows that would correct a stored value (seq, indicator, position), those of another
         reporter than the stored entry's (domain.progress.another_reporters: by the reporting units where both have
         one, else by the reporters): refused as two rows of one import giving a day two values are (another
-        district's figure replaced would read as a correction of its own), unless --reason says it is one (safety46 F9)."""
-        if not other:
-            return
+        district's figure replaced would read as a correction of its own), unless --reason says it is one (safety46 F9).
+        `entries`: the entries they would correct (_entries)."""
         day = self.checked.day
-        entries = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in other],
-                                             upto=self.plan.upto, columns=("value", "reporter", "source", "reporting_unit"))
-        for (seq, indicator, _), (value, reporter, source, reporting_unit) in zip(other, entries, strict=True):
+        for seq, indicator, _ in other:
+            value, _, reporter, reporting_unit, source, _ = entries[seq]
             by, another = self._by_another(asked_by[seq], reporter, reporting_unit)
             if not another:
                 continue
@@ -296,29 +318,34 @@ class Comparing:
                      another_reporters_value(ref, state.indicator, on, here, by, stored, reporter, source))
             self.result.errors.append(Message("{place}: {error}", place=self.where(seq), error=error))
 
-    def _corrections(self, other: list[tuple[int, int, int]], notes: dict[int, tuple[int, str]]) -> list[Message]:
-        """Rows that would correct the value stored for their day (seq, indicator, position): the first few named old →
-        new for the import to say; and those of a form made before a report it could not have known of, refused
-        unless --reason says it is meant (safety47 F2) (`notes`: the rows that keep the corrected entry's note, seq →
-        (position, note): said on their line, _kept_notes): the store holds a report of the indicator dated after the
-        row's 上次日期 (the latest report when the form was made, progress_form) and before the row's own day, so the
-        form is older than that report and its figures are no correction of the day it was made for. A form's 上次日期
-        is always older than its own day: a unit's second send of this week's form (a v2, under any file name) meets
-        no such report and is a correction, said old → new (review47 F3); last week's form filled in again with its
-        date unchanged reads the same and is said the same way (which form was made last is not remembered). Their
-        problems, returned."""
-        checked, shown, stale = self.checked, self.result.corrected_rows, []
-        day, value, files, lines = checked.day, checked.value, checked.file, checked.line
-        room = CORRECTIONS_SHOWN - len(shown)
+    def _named(self, other: list[tuple[int, int, int]]) -> tuple[list[tuple[int, int, int]], dict, dict[int, date]]:
+        """Of the rows that would correct the value stored for their day (seq, indicator, position), those _corrections
+        reads the entry of: the first few, named, and those of a form made before a report it could not have known of
+        (`unknown`, of the rows whose form is older than their day: `made`, seq → (indicator, 上次日期)). A bulk
+        import's thousands of corrections are counted, not named, nor read."""
+        files, lines, day = self.checked.file, self.checked.line, self.checked.day
+        room = CORRECTIONS_SHOWN - len(self.result.corrected_rows)
         made = {seq: (indicator, last) for seq, indicator, _ in other if self.reason is None
                 and (last := self.form_dates.made_before(files[seq], lines[seq], date.fromordinal(day[seq]))) is not None}
         unknown = self._unknown_reports(made)
-        other = [row for at, row in enumerate(other) if at < room or row[0] in unknown]  # only these are read: a bulk
-        if not other:  # import's thousands of corrections are counted, not named
-            return []
-        entries = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in other],
-                                             upto=self.plan.upto, columns=("value", "source", "batch_id"))
-        for (seq, indicator, _), (old, source, batch) in zip(other, entries, strict=True):
+        return [row for at, row in enumerate(other) if at < room or row[0] in unknown], made, unknown
+
+    def _corrections(self, other: list[tuple[int, int, int]], made: dict, unknown: dict[int, date],
+                     notes: dict[int, tuple[int, str]], entries: dict[int, StoredEntry]) -> list[Message]:
+        """Rows that would correct the value stored for their day (seq, indicator, position: _named's), by the entries they
+        correct (`entries`): the first few named old → new for the import to say; and those of a form made before a report it
+        could not have known of, refused unless --reason says it is meant (safety47 F2) (`notes`: the rows that keep the
+        corrected entry's note, seq → (position, note): said on their line, _kept_notes): the store holds a report of the
+        indicator dated after the row's 上次日期 (the latest report when the form was made, progress_form) and before the row's
+        own day, so the form is older than that report and its figures are no correction of the day it was made for. A form's
+        上次日期 is always older than its own day: a unit's second send of this week's form (a v2, under any file name) meets no
+        such report and is a correction, said old → new (review47 F3); last week's form filled in again with its date
+        unchanged reads the same and is said the same way (which form was made last is not remembered). Their problems,
+        returned."""
+        shown, stale = self.result.corrected_rows, []
+        day, value = self.checked.day, self.checked.value
+        for seq, indicator, _ in other:
+            old, _, _, _, source, batch = entries[seq]
             state = self.columns.state(indicator)
             ref, on = f"{state.programme}/{state.task}", date.fromordinal(day[seq])
             old = format_number(progress_rows.number_of(old), state.unit)

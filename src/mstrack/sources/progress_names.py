@@ -9,6 +9,7 @@ import re
 from mstrack.domain.limits import text_problem
 from mstrack.domain.names import collective, named_by, plain_name
 from mstrack.errors import Message
+from mstrack.long_lists import numbers_shown
 from mstrack.sources.progress_cells import reporter_given, text_value
 from mstrack.sources.rows import TOTAL_CELL_RE, clip
 from mstrack.sources.sheets import Table, header_key
@@ -177,13 +178,13 @@ class NamedRows:
                     "{path}: rows {rows}: 填报单位 {office} is no one office and 填报人 is empty: stored as reported by {by}"
                     " for {office}; which office's figures they are is not recorded, and another return of this form with"
                     " 填报人 empty needs --reason. Ask each office to fill in 填报人, or export each its own form"
-                    " (export template --unit NAME)", path=table.path, rows=_rows_said(lines), office=office,
+                    " (export template --unit NAME)", path=table.path, rows=numbers_shown(lines), office=office,
                     by=self.importer.by or "—"))
         for (office, code, task), lines in self.offices.items():
             units = ((self._plan(code) or {}).get(task) or ("", ()))[1]
             if units and not unit_of(units, office):
                 warnings.append(Message("{path}: rows {rows}: {office} reports {code}/{task}, whose units are {units}",
-                                        path=table.path, rows=_rows_said(lines), office=office, code=code,
+                                        path=table.path, rows=numbers_shown(lines), office=office, code=code,
                                         task=task, units="、".join(units)))
 
 
@@ -201,9 +202,3 @@ def _unit_in(cells: list) -> str | None:
         if found := UNIT_LINE_RE.match(text):
             return found[1] or (texts[at + 1] if at + 1 < len(texts) else None)
     return None
-
-
-def _rows_said(lines: list[int], first: int = 20) -> str:
-    """Row numbers for a warning: the first 20, then how many more ("…, 20, … +35"), so a long list is never cut silently."""
-    said = ", ".join(map(str, lines[:first]))
-    return f"{said}, … +{len(lines) - first}" if len(lines) > first else said

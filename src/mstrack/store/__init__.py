@@ -8,6 +8,7 @@ module per subject:
     dialect.py      what differs between backends: placeholders, binding, ids, values coming back
     connections.py  the one write transaction (locked), read transactions (reading), the SQLite file's settings
     write_failures.py  what a write that cannot go on is told: the busy timeout, the lock held, a full disk
+    driver_logs.py  what the drivers log of a connection's error or a Ctrl-C, kept off stderr
     states.py       indicator states: the six queries behind status, show, log and reports
     reads.py        tasks whole (TaskDetail, built in one place), history, batches, frozen reports
     batches.py      the one write path of batches and reports (insert_batch, insert_reports), every backend

@@ -1,8 +1,8 @@
 """Connections and the one write transaction: which driver a URL is read and written through, the
 write lock (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock) and the note naming the write in
 progress, read transactions, and the SQLite file's own settings (SIGINT held from a commit on:
-store/interrupts; what a write that cannot go on is told: store/write_failures). Store builds on
-Connections."""
+store/interrupts; what a write that cannot go on is told: store/write_failures; what the drivers log kept off
+stderr: store/driver_logs). Store builds on Connections."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from mstrack.errors import InputError, Message, mark_commit_failed, mark_commit_unknown, mark_rolled_back
+from mstrack.store import driver_logs
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
 from mstrack.store.sqlite_file import (
     another_programs_tables_of,
@@ -68,7 +69,7 @@ class Connections:
     while the commit runs, let in after it (a Ctrl-C held meanwhile raised then, the write stored)."""
     interrupt_logs_unsaid = False
     """The `mstrack` script's process (True, set for every store by cli/process.cli_store): a Ctrl-C that SQLAlchemy
-    logs is not printed (_interrupt_logs_unsaid), set up as an engine is made, once SQLAlchemy has loaded logging."""
+    logs is not printed (driver_logs.interrupt_logs_unsaid), set up as an engine is made, once SQLAlchemy has loaded logging."""
 
     def __init__(self, url: str):
         url = with_home(url)  # what sqlite_file reads is what every connection opens
@@ -87,7 +88,7 @@ class Connections:
         self.libpq_url = "postgresql://" + url.removeprefix("postgresql+psycopg://") if url.startswith(
             "postgresql+psycopg://") else None
         if not self.sqlite_file:
-            _driver_cleanup_unsaid()
+            driver_logs.driver_cleanup_unsaid()
         if self.sqlite_file:
             self.dialect = Dialect.of("sqlite", sqlite3.paramstyle, db=self.display_url)
         elif self.libpq_url:
@@ -150,7 +151,7 @@ class Connections:
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
         if self.interrupt_logs_unsaid:
-            _interrupt_logs_unsaid()
+            driver_logs.interrupt_logs_unsaid()
         return engine
 
     @contextmanager
@@ -420,49 +421,6 @@ def _roll_back(connection) -> None:
     if connection.in_transaction:
         with contextlib.suppress(sqlite3.Error):
             connection.execute("ROLLBACK")
-
-
-def _driver_cleanup_unsaid() -> None:
-    """psycopg logs "error ignored terminating <psycopg.Pipeline …>" when an error (a Ctrl-C's cancel) ends a
-    pipeline or a COPY: the error itself goes on, and the command says it in its one line. With no handler
-    configured, Python's last resort printed that log line on stderr before ours. A NullHandler keeps it off
-    stderr; a program that configures logging still receives it (records propagate to its handlers)."""
-    import logging
-
-    for name in ("psycopg", "sqlalchemy.pool"):  # and the pool's "Exception during reset" of the same connection
-        driver_log = logging.getLogger(name)
-        if not any(isinstance(handler, logging.NullHandler) for handler in driver_log.handlers):
-            driver_log.addHandler(logging.NullHandler())
-
-
-def _interrupt_logs_unsaid() -> None:
-    """SQLAlchemy's pool logs a Ctrl-C that lands while it closes or resets a connection ("Exception closing
-    connection …", with the KeyboardInterrupt's traceback: a second Ctrl-C as the first unwinds `db copy`) and raises
-    it again, for the command to say in its one line; with no handler configured, Python's last resort printed the
-    ~38 lines of that record above it. The `sqlalchemy` logger's records go through one handler that drops those
-    whose exception is a KeyboardInterrupt and passes every other on as before: to the root logger's handlers, or to
-    the last resort when no handler took it on its way (a NullHandler below, _driver_cleanup_unsaid's, keeps it off)."""
-    import logging
-
-    sqlalchemy_log = logging.getLogger("sqlalchemy")
-
-    class InterruptsDropped(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.exc_info and isinstance(record.exc_info[1], KeyboardInterrupt):
-                return
-            root, below = logging.getLogger(), logging.getLogger(record.name)
-            taken = False
-            while below is not sqlalchemy_log and below is not None:
-                taken = taken or bool(below.handlers)
-                below = below.parent
-            if root.handlers or not taken:
-                root.callHandlers(record)  # the root's handlers; with none, the last resort
-
-    if not any(handler.get_name() == "mstrack-interrupts-dropped" for handler in sqlalchemy_log.handlers):
-        dropping = InterruptsDropped()
-        dropping.set_name("mstrack-interrupts-dropped")
-        sqlalchemy_log.addHandler(dropping)
-        sqlalchemy_log.propagate = False  # what is not dropped, the handler passes on itself
 
 
 def _sqlite_connect(connection, record) -> None:

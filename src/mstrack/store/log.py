@@ -9,8 +9,8 @@ from mstrack.domain.names import plain_name
 from mstrack.domain.progress import (
     CheckedReport,
     LogResult,
-    another_reporters,
     another_reporters_value,
+    another_units_correction,
     another_units_value,
     check_report,
     require_value_or_done,
@@ -80,13 +80,12 @@ def reporting_unit(unit: str | None) -> str | None:
 
 def refuse_another_units_value(store: Store, label: str, checked: CheckedReport, reporter: str | None, unit: str) -> None:
     """Under the write lock: a value of `unit` that would correct the one another unit's entry holds for that day
-    is refused (no --reason), as a return of another unit's is (domain.progress.another_reporters); an entry that
-    names no unit is not judged here (a log names its unit only with --unit)."""
+    is refused (no --reason), as a return of another unit's is (domain.progress.another_units_correction: an entry
+    that names no unit is not judged here; a log names its unit only with --unit)."""
     state = checked.state
     (stored, other_by, source, other_unit), = store.stored_texts_on(
         [(state.indicator_id, checked.on)], upto=store.last_report_id(), columns=("value", "reporter", "source", "reporting_unit"))
-    if (stored is None or other_unit is None or stored == checked.value
-            or not another_reporters(reporter, unit, other_by, other_unit)):
+    if not another_units_correction(reporter, unit, checked.value, stored, other_by, other_unit):
         return
     value, other = format_number(checked.value, state.unit), format_number(stored, state.unit)
     if not units_compared(unit, other_unit):  # a class of offices ("各区人民政府"): the reporters decided (review47 F1)

@@ -7,6 +7,7 @@ named (put_back), the check `undo` makes for a plan put back over later changes 
 from __future__ import annotations
 
 from mstrack.errors import InputError, Joined, Message
+from mstrack.long_lists import first_shown
 
 SHOWN = 5
 """The values put back a refusal names before "… and N more"."""
@@ -52,14 +53,6 @@ def over_later_plans(store, connection, programme, before, current: str, digest:
     return f"--force over {code} as changed by " + "; ".join(str(b) for b in later)  # in English, as undo's
 
 
-
-def first_shown(items: list, shown: int, indent: bool = False) -> list:
-    """The first `shown` of a long list of things said, then "… and N more" (indented two spaces with `indent`, as the
-    lines above it): what an old export would put back (here) and what `import plan` changes (plans.plan_changes)."""
-    if len(items) <= shown:
-        return list(items)
-    more = Message("… and {n} more", n=len(items) - shown)
-    return [*items[:shown], Message("  {b}", b=more) if indent else more]
 
 def put_back(base: dict, now: dict, new: dict) -> list[Message]:
     """What a plan (`new`, plan_to_dict's) would put back: each value changed since `base` (the plan it was exported

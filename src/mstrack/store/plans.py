@@ -137,8 +137,8 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
     new ones), each reported indicator's target and milestones, each reported text-only line's checkpoints. In plan
     order; the first CHANGES_SHOWN, then how many more."""
     from mstrack.errors import Message
+    from mstrack.long_lists import first_shown
     from mstrack.store.plan_match import task_leads
-    from mstrack.store.plan_since import first_shown
 
     new = {task.code: task for task in after.tasks}
     reported_names: dict[str, dict[str, int]] = {}
