@@ -36,3 +36,33 @@ def test_the_same_count_twice_in_a_list_before_its_verb_counts_two_things(tmp_pa
     tasks = convert_written(tmp_path, "a.csv", rows, year=2022).programme.tasks
     got = [sorted((i.target, i.unit) for line in t.lines for i in line.indicators) for t in tasks]
     assert got == [[(2, "家"), (8, "家"), (8, "家")], [(8, "家"), (8, "家")]]
+
+
+def test_a_group_and_its_company_in_brackets_are_one_body():
+    """"区国有资产投资集团有限公司（区森林园林公司)": a 集团 and, in its bracket, the company of the group that does the
+    work — one body, as a bureau and its company of one name are (read47c); a bureau with a company of another name
+    ("县住建局（县城投公司）") stays two units."""
+    from mstrack.sources.table.office_brackets import bracketed_unit
+
+    assert bracketed_unit("区国有资产投资集团有限公司（区森林园林公司)") == ("区国有资产投资集团有限公司", "区森林园林公司", True)
+    assert bracketed_unit("县住建局（县城投公司）") == ("县住建局", "县城投公司", False)
+
+
+def test_places_before_an_offices_name_share_its_tail_in_a_list_of_units():
+    """"责任单位：金井湾、岚城、澳前、流水片区项目建设指挥部": places alone before the last name take its tail, four
+    headquarters, as a paragraph of duty clauses already reads "东城、西城片区管理局" (duty_clauses); offices of their own
+    stay as printed."""
+    from mstrack.sources.table.units import split_units
+
+    assert split_units("金井湾、岚城、澳前、流水片区项目建设指挥部") == [
+        "金井湾片区项目建设指挥部", "岚城片区项目建设指挥部", "澳前片区项目建设指挥部", "流水片区项目建设指挥部"]
+    assert split_units("区规划局、岚城片区开发管理局") == ["区规划局", "岚城片区开发管理局"]
+    assert split_units("规划局等、各乡镇人民政府") == ["规划局等", "各乡镇人民政府"]
+
+
+def test_a_count_in_words_after_a_quoted_list_of_as_many_parts_names_the_list():
+    """"抓住防溺水“重点人群、重点水域、重点时段”三个关键环节": the count after a quoted list of as many parts counts the
+    parts just named (what the 环节 are), no work to deliver; a count the quoted list does not match, or one in
+    digits, is read as before."""
+    assert _figures("重点抓住防溺水“重点人群、重点水域、重点时段”三个关键环节，加强宣传。") == []
+    assert _figures("推进“美丽乡村、美丽河湖”建设五个示范点。") == [(5, "个")]

@@ -222,7 +222,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # "4个结构性指标均实现10%以上增长": a count of what the clause speaks of, each of which has a figure of its own
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
-        threshold = threshold or names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit) \
+        threshold = threshold or names_not_counts(clause, prefix, after, unit, number) or _standard(clause, spans, prefix, after, unit) \
             or size_class(clause, after, unit) or describes_one(opened + prefix, clause[after.end():]) \
             or DEFINED_RE.search(re.split(r"[；;。]", sentence + prefix)[-1]) is not None
         # "30户以上自然村寨…覆盖率达95%": which villages, the rate the target; "1个城市书房(百姓书屋，藏书10000册)": the
