@@ -58,6 +58,7 @@ def test_places_before_an_offices_name_share_its_tail_in_a_list_of_units():
         "金井湾片区项目建设指挥部", "岚城片区项目建设指挥部", "澳前片区项目建设指挥部", "流水片区项目建设指挥部"]
     assert split_units("区规划局、岚城片区开发管理局") == ["区规划局", "岚城片区开发管理局"]
     assert split_units("规划局等、各乡镇人民政府") == ["规划局等", "各乡镇人民政府"]
+    assert split_units("金井湾/岚城片区项目建设指挥部") == ["金井湾片区项目建设指挥部", "岚城片区项目建设指挥部"]
 
 
 def test_a_count_in_words_after_a_quoted_list_of_as_many_parts_names_the_list():
@@ -66,3 +67,19 @@ def test_a_count_in_words_after_a_quoted_list_of_as_many_parts_names_the_list():
     digits, is read as before."""
     assert _figures("重点抓住防溺水“重点人群、重点水域、重点时段”三个关键环节，加强宣传。") == []
     assert _figures("推进“美丽乡村、美丽河湖”建设五个示范点。") == [(5, "个")]
+
+
+def test_a_deadline_naming_dates_in_turn_beside_a_measures_column_dates_each(tmp_path):
+    """"每季度（9月18日、12月18日）" (or "9月18日、12月18日") in a 完成时限 beside a 工作举措 column: the work is due at the last
+    date and every earlier one is a checkpoint, as without the 工作举措 column; the words before the bracket say how
+    often, no date."""
+    from .conftest import convert_written
+
+    rows = [["序号", "工作任务", "工作举措", "完成时限", "责任单位"],
+            ["1", "加强组织领导", "每季度总结、汇报工作情况。", "每季度（9月18日、12月18日）", "政法综治处"],
+            ["2", "开展宣传", "组织宣传活动。", "9月18日、12月18日", "政法综治处"],
+            ["3", "完善制度", "制定制度。", "12月18日", "政法综治处"]]
+    tasks = convert_written(tmp_path, "a.xlsx", rows, year=2023).programme.tasks
+    got = [(t.deadline.isoformat(), sorted({c.due.isoformat() for line in t.lines for c in line.checkpoints})) for t in tasks]
+    assert got == [("2023-12-18", ["2023-09-18", "2023-12-18"]), ("2023-12-18", ["2023-09-18", "2023-12-18"]),
+                   ("2023-12-18", ["2023-12-18"])]

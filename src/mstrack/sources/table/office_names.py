@@ -31,7 +31,8 @@ def split_units(cell: str) -> list[str]:
         if LEVELS_RE.fullmatch(units[k]) and units[k + 1][:1] in LEVEL_CHARS and units[k + 1][0] not in units[k] \
                 and LEVEL_RANKS[units[k + 1][0]] >= min(LEVEL_RANKS[c] for c in units[k] if c in LEVEL_RANKS):
             units[k:k + 2] = [f"{units[k]}、{units[k + 1]}"]
-    return [part for unit in shared_tails([u for u in units if u]) for name in _slashed(unit) for part in _run_together(name)]
+    return [part for name in shared_tails([name for unit in units if unit for name in _slashed(unit)])
+            for part in _run_together(name)]
 
 
 # where a whole office's name ends: its suffix (局, 委, 办, 院, 中心, 站, 所 …), the next name opening with the same level
