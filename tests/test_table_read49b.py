@@ -83,3 +83,19 @@ def test_a_deadline_naming_dates_in_turn_beside_a_measures_column_dates_each(tmp
     got = [(t.deadline.isoformat(), sorted({c.due.isoformat() for line in t.lines for c in line.checkpoints})) for t in tasks]
     assert got == [("2023-12-18", ["2023-09-18", "2023-12-18"]), ("2023-12-18", ["2023-09-18", "2023-12-18"]),
                    ("2023-12-18", ["2023-12-18"])]
+
+
+def test_the_settled_rule_for_quarters_figures_with_no_figure_of_the_year(tmp_path):
+    """tests/data/tables/README.md, "Quarters' figures with no figure of the year" (a pin of the reading the reader
+    already had when the rule was settled): a count that goes on from one quarter to a later one is one indicator's
+    milestones; a figure printed in one quarter only is its checkpoint's words, no indicator."""
+    from .conftest import convert_written
+
+    rows = [["工作任务", "目标及质量要求"],
+            ["湿地公园", "第一季度：完成园区道路及8座运动场地基础工程。第二季度：完成4个灯光球场器材的安装。"
+                     "第三季度：完成8个灯光球场及2.2公里塑胶跑道铺筑。第四季度：建成湿地公园并投入使用。"]]
+    task = convert_written(tmp_path, "a.xlsx", rows, year=2019).programme.tasks[0]
+    indicators = [i for line in task.lines for i in line.indicators]
+    assert [(i.unit, [(m.due.isoformat(), m.target) for m in i.milestones]) for i in indicators] == [
+        ("个", [("2019-06-30", 4), ("2019-09-30", 8)])]
+    assert "2019-03-31" in {c.due.isoformat() for line in task.lines for c in line.checkpoints}
