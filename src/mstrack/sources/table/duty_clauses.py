@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from mstrack.sources.table.office_names import ends_like_unit
+from mstrack.sources.table.office_names import ends_like_unit, shared_tails
 from mstrack.sources.table.units import office_list
 from mstrack.vocabulary import (
     DUTY_MANNERS,
@@ -27,9 +27,6 @@ SCOPE_BY_RE = re.compile(r"^(?:[^，,、；;。由]{1,20}?(?:项目|工程|任�
 FRAMING_CLAUSE_RE = re.compile(rf"^(?:{'|'.join(FRAMING_WORDS)})[^，,；;。]{{0,20}}?(?:要求|规划|方案|原则|规定|标准)$")
 # "A等县直部门配合": the others closing a list of offices are no office of their own
 CLOSING_OTHERS_RE = re.compile(r"(?<=\S)等[\u4e00-\u9fff]{0,6}?(?:部门|单位)$")
-# "东城、西城片区管理局": two places sharing the office's name after them, the second carrying it
-SHARED_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?P<tail>(?:片区|新区|园区|开发区|街道|社区|镇|乡)[\u4e00-\u9fff]*)$")
-PLACE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 DUTY_ONLY_RE = re.compile(rf"(?:{'|'.join((*DUTY_MANNERS, *DUTY_VERBS))})+")  # "协同配合": the duty of the offices before
 
 
@@ -49,9 +46,7 @@ def _offices(text: str) -> list[str] | None:
     every name is an office's (or a collective one, "各片区管理局", "县直有关部门")."""
     text = CLOSING_OTHERS_RE.sub("", text.strip())
     names = [n.strip() for n in re.split(r"[、和及]", text) if n.strip()] if not office_list(text) or "、" in text else [text]
-    for k in range(len(names) - 2, -1, -1):  # a place alone before the next office's name takes that name's tail
-        if PLACE_HEAD_RE.fullmatch(names[k]) and not ends_like_unit(names[k]) and (m := SHARED_TAIL_RE.match(names[k + 1])):
-            names[k] += m["tail"]
+    names = shared_tails(names)
     if not names or not all(len(n) <= 30 and (office_list(n, towns=True) or n.startswith("各") and ends_like_unit(n))
                             for n in names):
         return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.characters import simplified
+from mstrack.domain.quantities import CHINESE_NUMERAL
 from mstrack.vocabulary import AT_LEAST_PREFIXES, FIGURE_VERBS
 
 SIZE_UNITS = ("米", "平方米", "平方", "平方公里", "公里", "千米", "立方米", "公顷", "亩", "吨")
@@ -26,10 +27,13 @@ SIZE_IN_BRACKET_RE = re.compile(r"[\u4e00-\u9fff\d个所座处][（(]\s*"
                                 r"(?:不少于|不低于|至少|超过|达到?)?\s*$")  # "(约不少于500平方米)": bounded, a size still
 
 
+QUOTED_LIST_RE = re.compile(r"[“\"]([^“”\"]+、[^“”\"]+)[”\"]\s*$")  # a quoted list of parts right before a count
+
+
 DIVIDED_RE = re.compile(r"(?<![充部])(?:划分|分)(?:为|成)[^，,；;。\d]*$")  # "划分为…三个类别", "分为如下三个阶段"
 
 
-def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bool:
+def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str, number: str = "") -> bool:
     """Figures that name or pick things rather than count the year's work: "16种慢性病患者" (which patients), a
     policy carried out by its name ("落实好提振市场信心90条措施"; "出台措施10条" is a count), and the size of a
     named project in a list closed by 等项目 ("甲公司25万吨己二酸…等项目建设"; "新建管网18公里、…等项目" and "新建3所学校等
@@ -40,6 +44,9 @@ def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bo
     rest = clause[after.end():]
     if DIVIDED_RE.search(prefix):
         return True  # "将农用地划分为优先保护类、…三个类别": how many kinds a thing is divided into, no work
+    if (quoted := QUOTED_LIST_RE.search(prefix)) and re.match(rf"\s*{CHINESE_NUMERAL}", clause[len(prefix):]) \
+            and number.isdigit() and int(number) == len(quoted[1].split("、")):
+        return True  # "“重点人群、重点水域、重点时段”三个关键环节": the parts just named, counted in words
     if unit in SIZE_UNITS and (m := SIZE_IN_BRACKET_RE.search(prefix)) \
             and not re.search(rf"(?:{FIGURE_VERBS})$", simplified(prefix[:m.start() + 1])):
         return True  # "…活动阵地(约500平方米左右)": how big the thing is, not the work ("新建城市绿道（12公里）",

@@ -89,13 +89,18 @@ def _share_after(clause: str, spans: list[tuple], start: int, unit: str, number:
     return True
 
 
+# "抽查比例不少于50%（60家次）", "覆盖率达到80%(40个)": a rate the item names (比例, …率) with its bound or verb before the
+# share — a target of its own, the count in brackets what it comes to, a second
+RATE_NAMED_RE = re.compile(r"(?:比例|比率|率)\s*(?:要|须|需)?\s*(?:不少于|不低于|不小于|达到|达|保持在|提高到|提升到|为)?\s*$")
+
+
 def _count_of_share(clause: str, spans: list[tuple], span: tuple, shares: dict[int, float] | None) -> bool:
     """"完成20%点位(12个)": a count in brackets after a share and the words it counts is that share of the year's target;
     the count takes the share's place (the share noted in `shares`)."""
     start, end, unit = span[0], span[1], span[4]
     if not unit or unit_key(unit) in ("%", "‰") or not spans or unit_key(spans[-1][4]) != "%" \
             or not re.fullmatch(r"[^，,；;。\d（()）]{0,10}[（(]\s*", clause[spans[-1][1]:start]) \
-            or not re.match(r"\s*[)）]", clause[end:]):
+            or not re.match(r"\s*[)）]", clause[end:]) or RATE_NAMED_RE.search(clause[:spans[-1][0]]):
         return False
     share, spans[-1] = float(spans[-1][2].replace(",", "")), span
     if shares is not None:
@@ -217,7 +222,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # "4个结构性指标均实现10%以上增长": a count of what the clause speaks of, each of which has a figure of its own
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
-        threshold = threshold or names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit) \
+        threshold = threshold or names_not_counts(clause, prefix, after, unit, number) or _standard(clause, spans, prefix, after, unit) \
             or size_class(clause, after, unit) or describes_one(opened + prefix, clause[after.end():]) \
             or DEFINED_RE.search(re.split(r"[；;。]", sentence + prefix)[-1]) is not None
         # "30户以上自然村寨…覆盖率达95%": which villages, the rate the target; "1个城市书房(百姓书屋，藏书10000册)": the

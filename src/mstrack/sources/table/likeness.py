@@ -51,7 +51,13 @@ def _has_verb(mention: Mention, same: list[Mention], text: str) -> bool:
     return bool(re.search(JOINT_RE + re.escape(mention.excerpt), text)) \
         and any(re.search(r"[\u4e00-\u9fff]", one.verbs) for one in same) \
         or bool(re.search(LIST_MARK_RE + re.escape(mention.excerpt), text)) \
-        and any(re.search(FIGURE_VERBS, one.verbs) for one in same)
+        and (any(re.search(FIGURE_VERBS, one.verbs) for one in same) or _verb_after_list(mention, text))
+
+
+def _verb_after_list(mention: Mention, text: str) -> bool:
+    """The list's verb printed after it, in the figure's clause ("对2家工业气体、8家加油站、8家涉氨制冷企业进行监督检查"):
+    the figures count the objects it acts on."""
+    return bool(re.match(r"[^，,；;。：:]*?进行", text[text.index(mention.excerpt):]))
 
 
 def opens_with_date(mention: Mention) -> bool:

@@ -46,11 +46,16 @@ def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
             or not ends_like_unit(outer := name[:m.start()]) or outer.startswith("各"):
         return None
     return outer, m[1], outer.endswith(ORGAN_END) and m[1].endswith(ORGAN_END) \
-        or outer.endswith(BODY_END) and m[1].endswith(BODY_ALIAS_END) or _one_stem(outer, m[1])
+        or outer.endswith(BODY_END) and m[1].endswith(BODY_ALIAS_END) or _one_stem(outer, m[1]) \
+        or GROUP_RE.search(outer) is not None and m[1].endswith("公司")
 
 
 # an office's level before its name and its kind after it: "区" 森林园林 "局", "区" 森林园林 "公司"
 STEM_RE = re.compile(rf"^[{AREA_LEVELS}]?(?P<stem>[\u4e00-\u9fff]{{2,}}?)(?:局|委|办|中心|(?:集团)?(?:有限)?公司)$")
+
+
+# "区国有资产投资集团有限公司（区森林园林公司)": a group and the company of it that does the work, one body
+GROUP_RE = re.compile(r"集团(?:有限(?:责任)?公司|股份有限公司|公司)?$")
 
 
 def _one_stem(outer: str, inner: str) -> bool:

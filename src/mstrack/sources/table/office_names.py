@@ -31,7 +31,8 @@ def split_units(cell: str) -> list[str]:
         if LEVELS_RE.fullmatch(units[k]) and units[k + 1][:1] in LEVEL_CHARS and units[k + 1][0] not in units[k] \
                 and LEVEL_RANKS[units[k + 1][0]] >= min(LEVEL_RANKS[c] for c in units[k] if c in LEVEL_RANKS):
             units[k:k + 2] = [f"{units[k]}、{units[k + 1]}"]
-    return [part for unit in units if unit for name in _slashed(unit) for part in _run_together(name)]
+    return [part for name in shared_tails([name for unit in units if unit for name in _slashed(unit)])
+            for part in _run_together(name)]
 
 
 # where a whole office's name ends: its suffix (局, 委, 办, 院, 中心, 站, 所 …), the next name opening with the same level
@@ -335,3 +336,21 @@ def full_names(cell: str) -> str:
     for name in dict.fromkeys(re.findall(rf"(?<![\u4e00-\u9fff])[{LEVEL_CHARS}][\u4e00-\u9fff]{{2,18}}?(?:局|委|办|院|中心|部)", cell)):
         cell = re.sub(rf"(?<![\u4e00-\u9fff]){re.escape(name[1:])}", name, cell)
     return cell
+
+
+# "东城、西城片区管理局": two places sharing the office's name after them, the second carrying it
+SHARED_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?P<tail>(?:片区|新区|园区|开发区|街道|社区|镇|乡)[\u4e00-\u9fff]*)$")
+PLACE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def shared_tails(names: list[str]) -> list[str]:
+    """A place alone before the next office's name takes that name's tail ("金井湾、岚城片区开发管理局": two 管理局),
+    back along the list ("金井湾、岚城、流水片区项目建设指挥部": three). An office's name closed by 等 ("规划局等") is
+    no place, and every one of a kind ("各乡镇人民政府") no place's office to share."""
+    names = list(names)
+    for k in range(len(names) - 2, -1, -1):
+        if PLACE_HEAD_RE.fullmatch(names[k]) and not ends_like_unit(names[k].removesuffix("等")) \
+                and not names[k].endswith("等") and not names[k + 1].startswith("各") \
+                and (m := SHARED_TAIL_RE.match(names[k + 1])):
+            names[k] += m["tail"]
+    return names

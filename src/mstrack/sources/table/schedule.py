@@ -428,12 +428,17 @@ def dated_parts(text: str, year: int) -> list[tuple[str, date, str]]:
         if k + 1 < len(marks) and re.fullmatch(r"[-—–~～至到]", words):
             return []  # from one month to another: one period
         try:
-            parts.append((m[0], period_end(m[0], year), words.strip("，,、；;。")))
+            parts.append((m[0], period_end(m[0], year), words.strip("，,、；;。（()）")))
         except DateError:
             return []
-    if len(parts) < 2 or any(b[1] <= a[1] for a, b in zip(parts, parts[1:], strict=False)) or body[:marks[0].start()].strip():
+    if len(parts) < 2 or any(b[1] <= a[1] for a, b in zip(parts, parts[1:], strict=False)) \
+            or not HOW_OFTEN_RE.fullmatch(body[:marks[0].start()]):
         return []
     return parts
+
+
+# "每季度（9月18日、12月18日）": how often, then the dates it falls on in a bracket
+HOW_OFTEN_RE = re.compile(r"(?:(?:每|按)(?:季度?|月|半年|年)[（(])?")
 
 
 SPAN_JOIN_RE = re.compile(r"\s*[-—–~～至到]\s*")  # "5月8日至5月12日": a span's two days
