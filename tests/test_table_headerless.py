@@ -146,6 +146,23 @@ def test_a_run_whose_every_item_is_a_closing_sections_point_is_no_list_and_no_cr
     assert NO_HEADER in run.stderr
 
 
+def test_a_fault_of_the_reader_on_a_document_is_said_with_exit_2_not_a_traceback(tmp_path, monkeypatch):
+    """A document laid out as none before it may meet a case the reader's code does not handle (an IndexError, as the
+    test above met): the command says where, that nothing was written and what to do, exit 2; the fault is kept as
+    the message's cause for whoever mends the reader."""
+    from mstrack.sources.table import headerless
+
+    def faulty(*args, **kwargs):
+        return [][0]
+
+    monkeypatch.setattr(headerless, "document_lines", faulty)
+    run, out = import_table(write_lines(tmp_path / "plan.txt", "某区2024年民生实事项目\n1.新建公园3个（区住建局）\n"))
+    assert run.exit_code == 2 and isinstance(run.exception, SystemExit), run.exception
+    assert not out.exists()
+    assert "plan.txt: the reader failed on this document (IndexError at headerless.py:" in run.stderr
+    assert "nothing was written" in run.stderr and "Traceback" not in run.stderr
+
+
 def test_items_numbered_in_chinese_with_offices_in_brackets_are_tasks_not_headings(tmp_path):
     result = convert(tmp_path, ["2024年民生实事项目", "一、新建幼儿园3所（市教育局）", "二、改造老旧小区10个（市住建局、各区政府）",
                                 ["三、新增停车位500个", "市交通局"]])

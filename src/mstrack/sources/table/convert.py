@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -138,6 +139,34 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
         raise InputError("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     if not isinstance(year, int) or not 1900 <= year <= 2200:
         raise InputError("--year {year!r}: expected a year such as 2023", year=year)
+    try:
+        return _converted(path, programme, year, sheet, table_number)
+    except READER_FAULTS as error:  # a document the reader meets a case it does not handle in: said, not a traceback
+        raise InputError(READER_FAILED, path=path.name, error=type(error).__name__, where=_fault_at(error)) from error
+
+
+READER_FAULTS = (ArithmeticError, AttributeError, IndexError, KeyError, TypeError, ValueError, RecursionError)
+"""What a fault of the reader's own code raises on a document laid out as none before it (an IndexError on a run it
+emptied, say): never bad input the reader checked, which it says as an InputError."""
+READER_FAILED = Message("{path}: the reader failed on this document ({error} at {where}); nothing was written. It is a "
+                        "gap in mstrack's table reader, not something to fix in the document: please report it with the "
+                        "file, and meanwhile copy the plan's table into a spreadsheet (序号, 工作任务, 责任单位, 完成时限) and "
+                        "import that")
+
+
+def _fault_at(error: BaseException) -> str:
+    """Where in mstrack the fault was raised ("headerless.py:381"): what a report of it needs."""
+    frame = error.__traceback__
+    where = "?"
+    while frame is not None:
+        if f"{os.sep}mstrack{os.sep}" in frame.tb_frame.f_code.co_filename:
+            where = f"{Path(frame.tb_frame.f_code.co_filename).name}:{frame.tb_lineno}"
+        frame = frame.tb_next
+    return where
+
+
+def _converted(path: Path, programme: str, year: int, sheet: str | None, table_number: int | None) -> Conversion:
+    """convert_table's reading: the parts of a document that has several, one plan; else its table or list."""
     if table_number is None and sheet is None and path.suffix.lower() in DOCUMENT_SUFFIXES:  # several parts: one plan
         from mstrack.sources.table.parts import convert_parts
 
