@@ -95,3 +95,35 @@ def test_one_headed_labelled_task_is_no_list(tmp_path):
     with pytest.raises(NoLayoutError, match="no header row found"):
         convert_table(written(tmp_path, [*lines[:5], "二、其它要求", *lines[6:]]), "x-2024", 2024)
 
+
+SCHEDULED = [
+    "2024年城区道路改造工程进度安排",
+    "为加快城区道路改造，现将有关工作进度安排如下：",
+    "一、改造内容",
+    "（一）主干道改造。改造主干道5条，6月底前完成。（责任单位：县住建局）",
+    "（二）背街小巷改造。改造背街小巷20条，9月底前完成。（责任单位：县城管局）",
+    "（三）道路照明提升。新增路灯300盏，10月底前完成。（责任单位：县供电公司）",
+]
+STAFFED_BULLETIN = [
+    "关于2024年一季度城区道路改造进度的通报",
+    "一、存在问题",
+    "（一）主干道改造进度滞后，完成率30%。（责任单位：县住建局）",
+    "（二）背街小巷改造尚未开工，计划20条。（责任单位：县城管局）",
+    "（三）道路照明提升进度滞后，新增路灯50盏。（责任单位：县供电公司）",
+]
+
+
+def test_items_assigned_to_offices_are_read_whatever_topic_the_title_names(tmp_path):
+    """The gate by structure: items of one level that each name their offices by role, a date or a figure beside, are
+    a 分工 whatever words the title or the line above use ("进度安排" names progress); before: "no header row found"."""
+    conversion = convert_table(written(tmp_path, SCHEDULED), "x-2024", 2024)
+    tasks = conversion.programme.tasks
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)"]
+    assert tasks[2].lines[0].lead_units == ["县供电公司"]
+    assert conversion.best_effort is not None
+
+
+def test_items_assigned_to_offices_under_a_title_naming_no_plan_are_refused(tmp_path):
+    """The title names a kind of document that is no plan (a 通报): refused, however its items are laid out."""
+    with pytest.raises(NoLayoutError, match="no header row found"):
+        convert_table(written(tmp_path, STAFFED_BULLETIN), "x-2024", 2024)

@@ -30,7 +30,6 @@ from mstrack.sources.table.list_roles import labelled_inside
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE, FUNDING_RE, NUMBERING_RE, requirement
 from mstrack.sources.table.list_single import HEADING_WORDS
 from mstrack.sources.table.list_work import (
-    ASSESSMENT_RE,
     NO_PLAN_RE,
     NO_PLAN_TITLE_RE,
     OTHER_TOPIC_RE,
@@ -140,77 +139,103 @@ def best_effort_said(path: Path) -> Message:
 
 def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], offices: list | None = None,
                reported: list | None = None, owned: bool = True, inside: int = 0, lines: list[bool] | None = None) -> bool:
-    """The gate of the best-effort reading (headerless.LENIENT, in place of _is_programme's): three items or more,
-    under a heading naming what a table's column would hold (_heads_work: "五、主要任务", "六、责任分工", "五、实施步骤")
-    or most of them naming an office (beside them, `offices`, or in their words), a date or a figure; neither the title
-    nor the line just above them reporting results, nor those or a later group's heading in the run (the last `inside`
-    lines of `above`) naming another topic (a meeting, minutes, progress: "三、工作进展"), nor most
-    items reporting results; the title naming no kind of document that is no plan (_no_plan_title), the heading
-    above no report's ("一、主要工作", REPORT_HEADING_RE), the items no record's fields (_record_fields); half or more
-    showing work even under such a heading; and most of them work: no requirement on offices or closing section's point
-    (list_sections.requirement) and, under no such heading, work by their words (list_work.does_work). Not the "1."
-    parts of one group of a "(一)" list (`owned` False): that list is read. Where the run starts is noted in `tried`,
-    accepted or not, and how plausible it is: a run under such a heading before one that is not, then the more items
-    so marked."""
+    """The gate of the best-effort reading (headerless.LENIENT, in place of _is_programme's), by the run's structure
+    first (_Score): three items or more (two, each under a heading of its own and labelling its offices), most of them
+    marked (naming an office, a date or a figure) or under a heading naming what a table's column would hold
+    (_heads_work: "五、主要任务", "六、责任分工"), and most of them work (no requirement on offices nor closing section's
+    point, list_sections.requirement; under no such heading, work by their words, list_work.does_work, unless labelled).
+    Items most of which name their offices (a labelled line, a bracket, a role, a clause that is an office's name) are
+    a 分工 (`assigned`) whatever words the title, the line above or a heading use; a run of any other items is also
+    refused when those name another topic (a meeting, progress: list_work.OTHER_TOPIC_RE) or its heading a report's
+    ("一、主要工作"). Whatever the structure, refused: a title naming a kind of document that is no plan (_no_plan_title:
+    list_work's one vocabulary of kinds), a title or line above reporting results (list_results.results_in; said in
+    `reported`), items most of which report results or are a record's fields, and under a heading naming work, items
+    half of which show no work. Not the "1." parts of one group of a "(一)" list (`owned` False) unless asked
+    (`tried.parts`). Where the run starts is noted in `tried`, accepted or not, and how plausible it is."""
     if items and (first := _row_of(sheet, items[0])) is not None:
         tried.starts.append(first)
     above, headings = above[:len(above) - inside], above[len(above) - inside:]  # the run's own later group headings
-    # labelled by role under each, or inside its words ("…3159套。责任单位：X，…": list_roles.labelled_inside)
-    own_lines = [bool(lines and k < len(lines) and lines[k]) or bool(labelled_inside(text)) for k, text in enumerate(items)]
+    score = _Score.of(sheet, above, items, offices, lines)
     lines = [*sheet.titles, *above]
     # items each naming their offices by a role's label, none reporting itself, are a 分工's: a line above that reads
     # as results ("下达…目标任务为：1.棚户区改造基本建成3159套") sets their targets
-    if (results := results_in(lines, items)) and not (all(own_lines) and not items_report(items)):
+    if (results := results_in(lines, items)) and not (score.labelled == len(items) and not items_report(items)):
         if reported is not None:
             reported.append(results)
         return False
-    # items most of which have their offices labelled by role on a line of their own are a 分工's: an assessment the
-    # title or a heading names ("…考核任务分解表", "（二）责任考核") is the work they assign, no other topic
-    assessed = 2 * sum(own_lines) > len(items)
-    if any(OTHER_TOPIC_RE.search(ASSESSMENT_RE.sub("", line) if assessed else line) or NO_PLAN_RE.search(line)
-           for line in [*lines[:1], *lines[-1:], *headings]) \
-            or 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items):
-        return False  # a meeting's notice, minutes, a speech, a report of progress: their points are no work to do
-    if lines and _no_plan_title(lines[0]):
-        return False  # a letter, rules, a training notice, a review of the year's work: no plan, whatever it lists
-    if _record_fields(items):
-        return False  # a tender's particulars "项目名称：…" "建设单位：…": fields, no work
-    staffed = [bool(offices and k < len(offices) and offices[k]) for k in range(len(items))]
-    marks = [own or _names_office(text) or bool(DATED_RE.search(text)) or sets_figure(text)
-             for own, text in zip(staffed, items, strict=True)]
-    marked = sum(marks)
-    heading = next((line for line in reversed(above) if AREA_RE.match(line)), "")
-    if REPORT_HEADING_RE.search(_part_words(heading).rstrip("。：:")):
-        return False  # "一、主要工作" "三、2025年工作打算": a report of the work done and of what comes next
-    headed = _heads_work(heading)
-    # a requirement on offices ("加强组织领导（区政府办）", "各单位要…"), a closing section's point, is no work; under no
-    # heading naming work, an item shows its work by its words (list_work.does_work: "城东片区，位于…" does none)
-    # an item whose offices are labelled by role on a line of its own (`lines`: "责任处室：…" under "1.营造林生产") is
-    # work whatever its words name, as _is_programme reads it: a 分工 assigns it
-    # (an item whose offices are labelled is a requirement only by a closing section's words, as _is_programme reads it:
-    # "…原则上2024年底前要完成分配90%。责任单位：…" assigns work)
-    work = sum(not (requirement(text, own=True) if labelled else requirement(text) or requirement(text, own=True))
-               and (headed or labelled or does_work(text)) for text, labelled in zip(items, own_lines, strict=True))
-    # under such a heading, half the items or more still show work, by their words or by naming an office, a date or
-    # a figure: the heading makes a run more plausible, it waives no test (a curriculum's "（一）安全生产法律法规解读。"
-    # under "三、培训内容" shows none)
-    if headed and 2 * sum(mark or _shows_work(text) for text, mark in zip(items, marks, strict=True)) < len(items):
+    if lines and _no_plan_title(lines[0]) or any(NO_PLAN_RE.search(line) for line in [*lines[-1:], *headings]):
+        return False  # a letter, rules, minutes, a meeting's notice, a bulletin: no plan, whatever it lists
+    if 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items) or _record_fields(items):
+        return False  # a report's results; a tender's particulars "项目名称：…" "建设单位：…": no work
+    if not score.assigned and (any(OTHER_TOPIC_RE.search(line) for line in [*lines[:1], *lines[-1:], *headings])
+                               or REPORT_HEADING_RE.search(_part_words(score.heading).rstrip("。：:"))):
+        return False  # a speech's points, a report of progress, "一、主要工作": words of no plan over items no 分工
+    # under a heading naming work, half the items or more still show work, by their words or by naming an office, a
+    # date or a figure: the heading makes a run more plausible, it waives no test (a curriculum's "（一）安全生产法律法规
+    # 解读。" under "三、培训内容" shows none)
+    if score.headed and 2 * score.showing < len(items):
         return False
-    # two items are a list when each stands under a heading of its own and names its offices by a role's label
-    few = len(items) >= MIN_STAFFED_ITEMS and all(own_lines) and all(_headed(sheet, text) for text in items)
-    if len(items) < MIN_ITEMS and not few or not (headed or 2 * marked > len(items)) or 2 * work <= len(items):
+    if not score.enough(len(items)):
         return False
     if not owned and not tried.parts:  # one group's parts: left to its "(一)" list, read on their own when nothing is
         tried.parts_left = True
         return False
-    tried.score = (headed, marked)
+    tried.score = (score.headed, score.marked)
     return True
 
 
+@dataclass
+class _Score:
+    """What the gate counts of a run's items (_plausible), the reasons a reader can give for reading it: how many name
+    their offices (`offices`: by a labelled line or bracket, `lines`, inside their words, list_roles.labelled_inside;
+    beside them, `offices`; by a role or a clause that is an office's name, _names_office), how many of those by a
+    label (`labelled`), how many are marked (an office, a date: list_sections.DATED_RE, a figure: mentions.sets_figure),
+    how many are work, how many show it, and whether the heading above them names work (_heads_work)."""
+    offices: int
+    labelled: int
+    marked: int
+    work: int
+    showing: int
+    heading: str
+    headed: bool
+    few: bool  # two items, each under a heading of its own and labelling its offices: a list of two
+    count: int
+
+    @property
+    def assigned(self) -> bool:
+        """Most items name their offices: a 分工, whatever its words call it."""
+        return 2 * self.offices > self.count
+
+    def enough(self, count: int) -> bool:
+        """Enough items, most of them marked (or under a heading naming work), most of them work."""
+        return (count >= MIN_ITEMS or self.few) and (self.headed or 2 * self.marked > count) and 2 * self.work > count
+
+    @classmethod
+    def of(cls, sheet: Sheet, above: list[str], items: list[str], offices: list | None, lines: list[bool] | None) -> _Score:
+        own = [bool(lines and k < len(lines) and lines[k]) or bool(labelled_inside(text)) for k, text in enumerate(items)]
+        staffed = [bool(offices and k < len(offices) and offices[k]) or _names_office(text) for k, text in enumerate(items)]
+        dated = [bool(DATED_RE.search(text)) or sets_figure(text) for text in items]
+        heading = next((line for line in reversed(above) if AREA_RE.match(line)), "")
+        headed = _heads_work(heading)
+        # a requirement on offices ("加强组织领导（区政府办）", "各单位要…"), a closing section's point, is no work; an
+        # item whose offices are labelled is one only by a closing section's words, as _is_programme reads it ("…原则上
+        # 2024年底前要完成分配90%。责任单位：…" assigns work), and is work whatever its words name: a 分工 assigns it;
+        # under no heading naming work, any other shows its work by its words (list_work.does_work)
+        work = sum(not (requirement(text, own=True) if label else requirement(text) or requirement(text, own=True))
+                   and (headed or label or does_work(text)) for text, label in zip(items, own, strict=True))
+        marks = [a or b or c for a, b, c in zip(own, staffed, dated, strict=True)]
+        return cls(offices=sum(a or b for a, b in zip(own, staffed, strict=True)), labelled=sum(own), marked=sum(marks),
+                   work=work, showing=sum(m or _shows_work(text) for m, text in zip(marks, items, strict=True)),
+                   heading=heading, headed=headed,
+                   few=len(items) >= MIN_STAFFED_ITEMS and all(own) and all(_headed(sheet, text) for text in items),
+                   count=len(items))
+
+
 def _no_plan_title(title: str) -> bool:
-    """Whether a document's title names a kind that is no plan (NO_PLAN_TITLE_RE), or a 通知 that issues no plan
+    """Whether a document's title names a kind that is no plan (NO_PLAN_TITLE_RE, NO_PLAN_RE), or a 通知 that issues no plan
     ("关于举办…培训班的通知"; "关于印发…方案的通知" issues one)."""
-    return bool(NO_PLAN_TITLE_RE.search(title)) or ("通知" in title and not PLAN_NOTICE_RE.search(title))
+    return bool(NO_PLAN_TITLE_RE.search(title) or NO_PLAN_RE.search(title)) \
+        or ("通知" in title and not PLAN_NOTICE_RE.search(title))
 
 
 def _shows_work(text: str) -> bool:
