@@ -1,15 +1,16 @@
 """The best-effort reading of a document the reader would refuse for want of a layout it knows: no header row, and no
 list whose words name a programme of work (headerless._is_programme's gates, each made for a layout seen before). An
-unseen layout of a plan (an 实施方案 whose "六、责任分工" lists its work under "(一)" "(二)" …, its offices and dates in
-the words) is then read by the very same list readings (headerless.list_table: the numbered runs, their groups, the
+unseen layout of a plan (an 实施方案 whose "六、责任分工" lists its work under "(一)" "(二)" …, its offices and dates in the
+words) is then read by the very same list readings (headerless.list_table: the numbered runs, their groups, the
 closing sections cut off, each item read by the cell rules once it is a table), with one gate of its own in place of
-the layouts': three items or more, most of them naming an office, a date or a figure, and no line above them
-reporting results. The document's runs are tried in turn, each try from the row after the run read last (or after
-the first item of a run refused), and the most plausible is read. Every task read so is a doubt, and the reading as
-a whole is said to be a best effort (convert.py); `import table --strict` refuses it. A report of results (also one
-in the past tense under "一、主要工作", or titled "…工作情况"), a meeting's notice, minutes, a plan's requirements, a
-document whose title names a kind that is no plan (a 函, a 办法, a 预案, a training's 通知 …), a tender's labelled
-particulars stay refused."""
+the layouts', by the run's structure first (_Score): three items or more, most of them naming an office, a date or a
+figure; items most of which name their offices are a 分工 whatever words surround them; no line above them reporting
+results, no title naming a kind of document that is no plan. The document's runs are tried in turn, each try from the
+row after the run read last (or after the first item of a run refused), and the most plausible is read. Every task
+read so is a doubt, and the reading as a whole is said to be a best effort (convert.py); `import table --strict`
+refuses it. A report of results (also one in the past tense under "一、主要工作", or titled "…工作情况"), a meeting's notice,
+minutes, a plan's requirements, a document whose title names a kind that is no plan (a 函, a 办法, a 预案, a training's 通知
+…), a tender's labelled particulars stay refused."""
 
 from __future__ import annotations
 
