@@ -30,7 +30,7 @@ from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
 from mstrack.sources.table.list_duties import duty_list, shares_out
-from mstrack.sources.table.list_headed import headed_run, led, line_led
+from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_lines import joined_lines, rejoined, spaced_labels, unnumbered_headings, unwrapped
 from mstrack.sources.table.list_numbered import (
@@ -54,6 +54,7 @@ from mstrack.sources.table.list_roles import (
     counted_offices,
     duty_openings,
     group_brackets,
+    labelled_inside,
     labelled_line,
     office_bracket,
     offices_owned,
@@ -279,10 +280,13 @@ def _announcing(lines: list[str]) -> list[str]:
 
 def _headed_item(text: str, led: bool = False) -> tuple[str, str] | None:
     """A paragraph under a heading that may be a task (list_headed): no number, label, introduction or signature, and
-    work to do; (words, the offices it names). One over a line naming its leads (`led`: "X牵头落实") introduces nothing,
-    whatever its words name ("…通过新闻发布会…"), and is work whatever its head (list_work.states_work's `assigned`)."""
+    work to do; (words, the offices it names). One over a line naming its leads (`led`: "X牵头落实"), or naming its
+    offices by a role's label inside its words (list_roles.labelled_inside: "…平潭会议中心员工宿舍152套；责任单位：…"),
+    introduces nothing, whatever its words name ("…通过新闻发布会…"); the first is work whatever its head
+    (list_work.states_work's `assigned`)."""
     if ITEM_RE.match(text) or PART_RE.match(text) or GROUP_HEADING_RE.match(text) or LABEL_RE.match(text) \
-            or INTRO_RE.search(text) and not led or CLOSING_RE.search(text) or not states_work(text, assigned=led):
+            or INTRO_RE.search(text) and not (led or labelled_inside(text)) or CLOSING_RE.search(text) \
+            or not states_work(text, assigned=led):
         return None
     return labelled_units(text)
 
@@ -443,7 +447,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]))
                 listed[0].unheaded = unread  # a heading over no item: named, not an empty area
                 return listed
-        if run := headed_run(sheet.rows, _headed_item):
+        # two headed items each labelling its offices in its words: a list for the best-effort reading's gate to judge
+        if run := headed_run(sheet.rows, _headed_item, labelled=LENIENT.get() is not None):
             start, chosen, source = run
             chosen = chosen[:kept([(kind == "heading", words, bool(units)) for kind, words, units in chosen], short=short)]
             source, above = source[:len(chosen)], _above(sheet, start)
@@ -453,6 +458,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 numbers = iter(range(1, len(items) + 1))
                 rows = [[words] * 3 if kind == "heading" else [str(next(numbers)), words, units] for kind, words, units in chosen]
                 end = sheet.rows.index(source[-1]) + 1
+                if (named := heading_each(chosen)) is not None:  # "一、基本建成目标任务" over its one paragraph: task 一
+                    header, rows, at = named
+                    return _as_table(sheet, header, rows, [source[k] for k in at], above, year, _after(sheet.rows[end:]))
                 return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, source, above, year, _after(sheet.rows[end:]))
         if run := chinese_run(sheet.rows):
             start, chosen, source, labels = run

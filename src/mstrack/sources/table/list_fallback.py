@@ -1,15 +1,16 @@
 """The best-effort reading of a document the reader would refuse for want of a layout it knows: no header row, and no
 list whose words name a programme of work (headerless._is_programme's gates, each made for a layout seen before). An
-unseen layout of a plan (an 实施方案 whose "六、责任分工" lists its work under "(一)" "(二)" …, its offices and dates in
-the words) is then read by the very same list readings (headerless.list_table: the numbered runs, their groups, the
+unseen layout of a plan (an 实施方案 whose "六、责任分工" lists its work under "(一)" "(二)" …, its offices and dates in the
+words) is then read by the very same list readings (headerless.list_table: the numbered runs, their groups, the
 closing sections cut off, each item read by the cell rules once it is a table), with one gate of its own in place of
-the layouts': three items or more, most of them naming an office, a date or a figure, and no line above them
-reporting results. The document's runs are tried in turn, each try from the row after the run read last (or after
-the first item of a run refused), and the most plausible is read. Every task read so is a doubt, and the reading as
-a whole is said to be a best effort (convert.py); `import table --strict` refuses it. A report of results (also one
-in the past tense under "一、主要工作", or titled "…工作情况"), a meeting's notice, minutes, a plan's requirements, a
-document whose title names a kind that is no plan (a 函, a 办法, a 预案, a training's 通知 …), a tender's labelled
-particulars stay refused."""
+the layouts', by the run's structure first (_Score): three items or more, most of them naming an office, a date or a
+figure; items most of which name their offices are a 分工 whatever words surround them; no line above them reporting
+results, no title naming a kind of document that is no plan. The document's runs are tried in turn, each try from the
+row after the run read last (or after the first item of a run refused), and the most plausible is read. Every task
+read so is a doubt, and the reading as a whole is said to be a best effort (convert.py); `import table --strict`
+refuses it. A report of results (also one in the past tense under "一、主要工作", or titled "…工作情况"), a meeting's notice,
+minutes, a plan's requirements, a document whose title names a kind that is no plan (a 函, a 办法, a 预案, a training's 通知
+…), a tender's labelled particulars stay refused."""
 
 from __future__ import annotations
 
@@ -19,15 +20,17 @@ from functools import partial
 from pathlib import Path
 
 from mstrack.errors import Message
-from mstrack.sources.table.cells import row_texts
+from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.columns import Column, column_kind
 from mstrack.sources.table.headerless import LENIENT, list_table
+from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
 from mstrack.sources.table.list_labels import label_kind
-from mstrack.sources.table.list_results import results_in
+from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE
+from mstrack.sources.table.list_results import items_report, results_in
+from mstrack.sources.table.list_roles import labelled_inside
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE, FUNDING_RE, NUMBERING_RE, requirement
 from mstrack.sources.table.list_single import HEADING_WORDS
 from mstrack.sources.table.list_work import (
-    ASSESSMENT_RE,
     NO_PLAN_RE,
     NO_PLAN_TITLE_RE,
     OTHER_TOPIC_RE,
@@ -37,17 +40,13 @@ from mstrack.sources.table.list_work import (
     does_work,
 )
 from mstrack.sources.table.mentions import sets_figure
-from mstrack.sources.table.one_paragraph import MIN_ITEMS
+from mstrack.sources.table.office_names import TOWN_END, ends_like_unit
+from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row, Sheet
-from mstrack.sources.table.units import office_list, role_read, unit_names
+from mstrack.sources.table.units import OFFICE_NAME_RE, office_list, role_read, unit_names
 
 BEST_EFFORT_DOUBT = Message("read without a recognised layout (no header, no list the reader knows): please check")
-# a clause that is an office's name and nothing else ("资源生态处", "各村", "区自然资源服务中心"), as units names them
-OFFICE_CLAUSE_RE = re.compile(r"[\u4e00-\u9fff（）()]{1,16}?(?:局|委|办|中心|处|队|站|所|政府|集团|公司|村|村居|片区|专班)")
-PART_HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")  # a part's heading: "五、主要任务"
-FIRST_ITEM_RE = re.compile(r"^\s*[（(]\s*一\s*[）)]")  # a part's first item "(一)"
-GROUP_RE = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")  # a group's heading "(二)…"
-FIRST_NUMBERED_RE = re.compile(r"^\s*1\s*[、.．]")  # a group's first item "1."
+CLAUSE_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,17}")  # a clause of nothing but a name's characters
 WORK_KINDS = ("task", "units", "lead", "schedule", "deadline")  # columns of the work, its offices and its schedule
 # a labelled field's label ("项目名称：", "建设单位：", "招标代理："): a particular of a notice, no work
 FIELD_LABEL_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、])?\s*([^，。,；;：:\s]{2,8})[：:]")
@@ -60,34 +59,72 @@ class _Tried:
     is (_plausible)."""
     starts: list[int] = field(default_factory=list)
     score: tuple[bool, int] = (False, 0)  # the last run accepted: (its heading names work, its items so marked)
+    parts: bool = False  # read the parts of one group of a "(一)" list on their own (the second pass)
+    parts_left: bool = False  # a run passed the gate but for being such parts (`owned` False)
 
 
 def best_effort_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]] | None:
     """The document's most plausible list of work, read as a table with a header, its table marked `best_effort`;
-    None when no run passes the gate, or the document reports results."""
+    None when no run passes the gate, or the document reports results. The items "1." of one group of a "(一)" list
+    are left to that list (`owned`); when no run of the document is read, that list included, they are read on their
+    own. A list read under a group's heading "（二）…" is coded with its part and group ("二(二)1(1)", _coded_by_group)
+    as that list would code it."""
+    best = _most_plausible(sheets, year, parts := _Tried())
+    if best is None and parts.parts_left:
+        parts.parts = True
+        best = _most_plausible(sheets, year, parts)
+    if best is not None:
+        _coded_by_group(best[0], sheets)
+        best[0].best_effort = True
+    return best
+
+
+def _most_plausible(sheets: list[Sheet], year: int, parts: _Tried) -> tuple[Sheet, int, list[Column], list[str]] | None:
+    """The most plausible run of the document read (best_effort_table); `parts` says whether a group's parts are read
+    on their own, and notes whether a run was refused only for being such parts."""
     best, most = None, (False, 0)
     for sheet in sheets:
         sheet = replace(sheet, rows=_plan_rows(sheet.rows))
         after = -1  # the next try reads the rows below this one: a run read, its last row; a run refused, its first
         for _ in range(TRIES):
             rows = [row for k, row in enumerate(sheet.rows) if k == 0 or row.number > after]  # the title kept
-            tried, reported = _Tried(), []
+            tried, reported = _Tried(parts=parts.parts), []
             token = LENIENT.set(partial(_plausible, tried))
             try:
                 listed = list_table([replace(sheet, rows=rows)], year, reported)
             finally:
                 LENIENT.reset(token)
             if reported:  # a report of results: no plan to read, however it is laid out
+                parts.parts_left = False
                 return None
+            parts.parts_left = parts.parts_left or tried.parts_left
             if listed is not None and tried.score > most:
                 best, most = listed, tried.score
             read = [row.number for row in listed[0].rows if row.number] if listed is not None else []
             if not read and (not tried.starts or max(tried.starts) <= after):
                 break
             after = max(read) if read else max(tried.starts)
-    if best is not None:
-        best[0].best_effort = True
     return best
+
+
+def _coded_by_group(table: Sheet, sheets: list[Sheet]) -> None:
+    """A list read from a group's heading "（二）重点任务" on, its part's heading "二、任务分工" above it in the document
+    but not read (an introduction or a group "（一）" with no items between): the part's heading put back over it, so
+    that its groups are coded within the part ("二(二)"); a list of that one group is said to be one group's
+    (`one_group`): its items are coded within it ("二(二)1(1)", titles.numbered_in_one_group), as the "(一)" list's are."""
+    first = next((k for k, row in enumerate(table.rows) if row.number), None)
+    part = next((line for line in reversed(table.titles) if AREA_RE.match(line)), None)
+    if first is None or part is None or not _heading_row(table.rows[first]) \
+            or not BRACKET_ITEM_RE.match(row_texts(table.rows[first])[0]):
+        return
+    number = next((row.number for sheet in sheets for row in sheet.rows if row_texts(row) == [part]), table.rows[first].number)
+    table.rows.insert(first, Row(number, [part] * len(table.rows[0].cells)))
+    table.one_group = sum(map(_heading_row, table.rows[first + 2:])) == 0
+
+
+def _heading_row(row: Row) -> bool:
+    """A heading's row in a list read as a table: its words in every cell (list_numbered.numbered_table)."""
+    return len(row.cells) > 1 and len(set(row.cells)) == 1 and bool(row.cells[0])
 
 
 NOT_RECOGNISED = Message("no header row naming a task column and a schedule, deadline or unit column, and no list "
@@ -103,67 +140,103 @@ def best_effort_said(path: Path) -> Message:
 
 def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], offices: list | None = None,
                reported: list | None = None, owned: bool = True, inside: int = 0, lines: list[bool] | None = None) -> bool:
-    """The gate of the best-effort reading (headerless.LENIENT, in place of _is_programme's): three items or more,
-    under a heading naming what a table's column would hold (_heads_work: "五、主要任务", "六、责任分工", "五、实施步骤")
-    or most of them naming an office (beside them, `offices`, or in their words), a date or a figure; neither the title
-    nor the line just above them reporting results, nor those or a later group's heading in the run (the last `inside`
-    lines of `above`) naming another topic (a meeting, minutes, progress: "三、工作进展"), nor most
-    items reporting results; the title naming no kind of document that is no plan (_no_plan_title), the heading
-    above no report's ("一、主要工作", REPORT_HEADING_RE), the items no record's fields (_record_fields); half or more
-    showing work even under such a heading; and most of them work: no requirement on offices or closing section's point
-    (list_sections.requirement) and, under no such heading, work by their words (list_work.does_work). Not the "1."
-    parts of one group of a "(一)" list (`owned` False): that list is read. Where the run starts is noted in `tried`,
-    accepted or not, and how plausible it is: a run under such a heading before one that is not, then the more items
-    so marked."""
+    """The gate of the best-effort reading (headerless.LENIENT, in place of _is_programme's), by the run's structure
+    first (_Score): three items or more (two, each under a heading of its own and labelling its offices), most of them
+    marked (naming an office, a date or a figure) or under a heading naming what a table's column would hold
+    (_heads_work: "五、主要任务", "六、责任分工"), and most of them work (no requirement on offices nor closing section's
+    point, list_sections.requirement; under no such heading, work by their words, list_work.does_work, unless labelled).
+    Items most of which name their offices (a labelled line, a bracket, a role, a clause that is an office's name) are
+    a 分工 (`assigned`) whatever words the title, the line above or a heading use; a run of any other items is also
+    refused when those name another topic (a meeting, progress: list_work.OTHER_TOPIC_RE) or its heading a report's
+    ("一、主要工作"). Whatever the structure, refused: a title naming a kind of document that is no plan (_no_plan_title:
+    list_work's one vocabulary of kinds), a title or line above reporting results (list_results.results_in; said in
+    `reported`), items most of which report results or are a record's fields, and under a heading naming work, items
+    half of which show no work. Not the "1." parts of one group of a "(一)" list (`owned` False) unless asked
+    (`tried.parts`). Where the run starts is noted in `tried`, accepted or not, and how plausible it is."""
     if items and (first := _row_of(sheet, items[0])) is not None:
         tried.starts.append(first)
     above, headings = above[:len(above) - inside], above[len(above) - inside:]  # the run's own later group headings
-    own_lines = [bool(lines and k < len(lines) and lines[k]) for k in range(len(items))]  # labelled by role under each
+    score = _Score.of(sheet, above, items, offices, lines)
     lines = [*sheet.titles, *above]
-    if results := results_in(lines, items):
+    # items each naming their offices by a role's label, none reporting itself, are a 分工's: a line above that reads
+    # as results ("下达…目标任务为：1.棚户区改造基本建成3159套") sets their targets
+    if (results := results_in(lines, items)) and not (score.labelled == len(items) and not items_report(items)):
         if reported is not None:
             reported.append(results)
         return False
-    # items most of which have their offices labelled by role on a line of their own are a 分工's: an assessment the
-    # title or a heading names ("…考核任务分解表", "（二）责任考核") is the work they assign, no other topic
-    assessed = 2 * sum(own_lines) > len(items)
-    if any(OTHER_TOPIC_RE.search(ASSESSMENT_RE.sub("", line) if assessed else line) or NO_PLAN_RE.search(line)
-           for line in [*lines[:1], *lines[-1:], *headings]) \
-            or 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items):
-        return False  # a meeting's notice, minutes, a speech, a report of progress: their points are no work to do
-    if lines and _no_plan_title(lines[0]):
-        return False  # a letter, rules, a training notice, a review of the year's work: no plan, whatever it lists
-    if _record_fields(items):
-        return False  # a tender's particulars "项目名称：…" "建设单位：…": fields, no work
-    staffed = [bool(offices and k < len(offices) and offices[k]) for k in range(len(items))]
-    marks = [own or _names_office(text) or bool(DATED_RE.search(text)) or sets_figure(text)
-             for own, text in zip(staffed, items, strict=True)]
-    marked = sum(marks)
-    heading = next((line for line in reversed(above) if PART_HEADING_RE.match(line)), "")
-    if REPORT_HEADING_RE.search(PART_HEADING_RE.sub("", heading).strip().rstrip("。：:")):
-        return False  # "一、主要工作" "三、2025年工作打算": a report of the work done and of what comes next
-    headed = _heads_work(heading)
-    # a requirement on offices ("加强组织领导（区政府办）", "各单位要…"), a closing section's point, is no work; under no
-    # heading naming work, an item shows its work by its words (list_work.does_work: "城东片区，位于…" does none)
-    # an item whose offices are labelled by role on a line of its own (`lines`: "责任处室：…" under "1.营造林生产") is
-    # work whatever its words name, as _is_programme reads it: a 分工 assigns it
-    work = sum(not (requirement(text) or requirement(text, own=True)) and (headed or labelled or does_work(text))
-               for text, labelled in zip(items, own_lines, strict=True))
-    # under such a heading, half the items or more still show work, by their words or by naming an office, a date or
-    # a figure: the heading makes a run more plausible, it waives no test (a curriculum's "（一）安全生产法律法规解读。"
-    # under "三、培训内容" shows none)
-    if headed and 2 * sum(mark or _shows_work(text) for text, mark in zip(items, marks, strict=True)) < len(items):
+    if lines and _no_plan_title(lines[0]) or any(NO_PLAN_RE.search(line) for line in [*lines[-1:], *headings]):
+        return False  # a letter, rules, minutes, a meeting's notice, a bulletin: no plan, whatever it lists
+    if 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items) or _record_fields(items):
+        return False  # a report's results; a tender's particulars "项目名称：…" "建设单位：…": no work
+    if not score.assigned and (any(OTHER_TOPIC_RE.search(line) for line in [*lines[:1], *lines[-1:], *headings])
+                               or REPORT_HEADING_RE.search(_part_words(score.heading).rstrip("。：:"))):
+        return False  # a speech's points, a report of progress, "一、主要工作": words of no plan over items no 分工
+    # under a heading naming work, half the items or more still show work, by their words or by naming an office, a
+    # date or a figure: the heading makes a run more plausible, it waives no test (a curriculum's "（一）安全生产法律法规
+    # 解读。" under "三、培训内容" shows none)
+    if score.headed and 2 * score.showing < len(items):
         return False
-    if not owned or len(items) < MIN_ITEMS or not (headed or 2 * marked > len(items)) or 2 * work <= len(items):
+    if not score.enough(len(items)):
         return False
-    tried.score = (headed, marked)
+    if not owned and not tried.parts:  # one group's parts: left to its "(一)" list, read on their own when nothing is
+        tried.parts_left = True
+        return False
+    tried.score = (score.headed, score.marked)
     return True
 
 
+@dataclass
+class _Score:
+    """What the gate counts of a run's items (_plausible), the reasons a reader can give for reading it: how many name
+    their offices (`offices`: by a labelled line or bracket, `lines`, inside their words, list_roles.labelled_inside;
+    beside them, `offices`; by a role or a clause that is an office's name, _names_office), how many of those by a
+    label (`labelled`), how many are marked (an office, a date: list_sections.DATED_RE, a figure: mentions.sets_figure),
+    how many are work, how many show it, and whether the heading above them names work (_heads_work)."""
+    offices: int
+    labelled: int
+    marked: int
+    work: int
+    showing: int
+    heading: str
+    headed: bool
+    few: bool  # two items, each under a heading of its own and labelling its offices: a list of two
+    count: int
+
+    @property
+    def assigned(self) -> bool:
+        """Most items name their offices: a 分工, whatever its words call it."""
+        return 2 * self.offices > self.count
+
+    def enough(self, count: int) -> bool:
+        """Enough items, most of them marked (or under a heading naming work), most of them work."""
+        return (count >= MIN_ITEMS or self.few) and (self.headed or 2 * self.marked > count) and 2 * self.work > count
+
+    @classmethod
+    def of(cls, sheet: Sheet, above: list[str], items: list[str], offices: list | None, lines: list[bool] | None) -> _Score:
+        own = [bool(lines and k < len(lines) and lines[k]) or bool(labelled_inside(text)) for k, text in enumerate(items)]
+        staffed = [bool(offices and k < len(offices) and offices[k]) or _names_office(text) for k, text in enumerate(items)]
+        dated = [bool(DATED_RE.search(text)) or sets_figure(text) for text in items]
+        heading = next((line for line in reversed(above) if AREA_RE.match(line)), "")
+        headed = _heads_work(heading)
+        # a requirement on offices ("加强组织领导（区政府办）", "各单位要…"), a closing section's point, is no work; an
+        # item whose offices are labelled is one only by a closing section's words, as _is_programme reads it ("…原则上
+        # 2024年底前要完成分配90%。责任单位：…" assigns work), and is work whatever its words name: a 分工 assigns it;
+        # under no heading naming work, any other shows its work by its words (list_work.does_work)
+        work = sum(not (requirement(text, own=True) if label else requirement(text) or requirement(text, own=True))
+                   and (headed or label or does_work(text)) for text, label in zip(items, own, strict=True))
+        marks = [a or b or c for a, b, c in zip(own, staffed, dated, strict=True)]
+        return cls(offices=sum(a or b for a, b in zip(own, staffed, strict=True)), labelled=sum(own), marked=sum(marks),
+                   work=work, showing=sum(m or _shows_work(text) for m, text in zip(marks, items, strict=True)),
+                   heading=heading, headed=headed,
+                   few=len(items) >= MIN_STAFFED_ITEMS and all(own) and all(_headed(sheet, text) for text in items),
+                   count=len(items))
+
+
 def _no_plan_title(title: str) -> bool:
-    """Whether a document's title names a kind that is no plan (NO_PLAN_TITLE_RE), or a 通知 that issues no plan
+    """Whether a document's title names a kind that is no plan (NO_PLAN_TITLE_RE, NO_PLAN_RE), or a 通知 that issues no plan
     ("关于举办…培训班的通知"; "关于印发…方案的通知" issues one)."""
-    return bool(NO_PLAN_TITLE_RE.search(title)) or ("通知" in title and not PLAN_NOTICE_RE.search(title))
+    return bool(NO_PLAN_TITLE_RE.search(title) or NO_PLAN_RE.search(title)) \
+        or ("通知" in title and not PLAN_NOTICE_RE.search(title))
 
 
 def _shows_work(text: str) -> bool:
@@ -177,7 +250,7 @@ def _record_fields(items: list[str]) -> bool:
     the labels name two kinds of column or more (a name, a unit, a deadline: list_labels.label_kind); stages' labels
     ("前期工作：…" "后期工作：…") name one kind, the work."""
     labels = [m[1] for text in items if (m := FIELD_LABEL_RE.match(text))
-              and not office_list(m[1]) and not OFFICE_CLAUSE_RE.fullmatch(m[1])]
+              and not office_list(m[1]) and not _office_clause(m[1])]
     return 2 * len(labels) > len(items) and len({kind for label in labels if (kind := label_kind(label))}) >= 2
 
 
@@ -185,20 +258,25 @@ def _plan_rows(rows: list[Row]) -> list[Row]:
     """The rows of a plan read as a best effort, without the paragraphs right under a part's heading "一、…" that no
     layout reads as work: the introduction between the heading and its first item "(一)" ("二、工作内容" / "本次…工作
     内容包括四部分。" / "（一）…": the items are the part's, coded 二(一) …), and a section's one paragraph under a heading
-    naming no work ("二、编制原则" / "坚持…" / "三、…": the heading over no item is then said, not read as a task)."""
+    naming no work ("二、编制原则" / "坚持…" / "三、…": the heading over no item is then said, not read as a task), nor
+    an item's introduction between it and its parts ("3.建筑工地管理方面。" / "建筑工地的环境卫生管理…" / "（1）…": the
+    parts are its tasks, "3(1)")."""
     kept = []
     for k, row in enumerate(rows):
         texts = row_texts(row)
         heading = row_texts(rows[k - 1]) if k else []
         after = row_texts(rows[k + 1]) if k + 1 < len(rows) else []
-        if len(texts) == 1 and len(heading) == 1 and PART_HEADING_RE.match(heading[0]) and not NUMBERING_RE.match(texts[0]):
-            if after and FIRST_ITEM_RE.match(after[0]):
+        if len(texts) == 1 and len(heading) == 1 and AREA_RE.match(heading[0]) and not NUMBERING_RE.match(texts[0]):
+            if after and (m := BRACKET_ITEM_RE.match(after[0])) and m[1] == "一":
                 continue  # the part's introduction over its items
-            if (not after or PART_HEADING_RE.match(after[0])) and not _heads_work(heading[0]):
+            if (not after or AREA_RE.match(after[0])) and not _heads_work(heading[0]):
                 continue  # a section's text under a heading naming no work
-        if len(texts) == 1 and len(heading) == 1 and GROUP_RE.match(heading[0]) and not NUMBERING_RE.match(texts[0]) \
-                and after and FIRST_NUMBERED_RE.match(after[0]):
+        if len(texts) == 1 and len(heading) == 1 and BRACKET_ITEM_RE.match(heading[0]) and not NUMBERING_RE.match(texts[0]) \
+                and after and (m := ITEM_RE.match(after[0])) and m[1] == "1":
             continue  # a group's introduction over its items "1." ("（一）工作考核" / "…主要考核：" / "1.…")
+        if len(texts) == 1 and len(heading) == 1 and ITEM_RE.match(heading[0]) and not NUMBERING_RE.match(texts[0]) \
+                and not PART_RE.match(texts[0]) and after and PART_RE.match(after[0]):
+            continue  # an item's introduction over its parts ("3.建筑工地管理方面。" / "…由建设单位负主体责任…" / "（1）…")
         kept.append(row)
     return kept
 
@@ -207,7 +285,7 @@ def _heads_work(heading: str) -> bool:
     """A part's heading "一、…" whose words would name a table's column of the work, its offices or its schedule
     ("主要任务", "工作内容", "责任分工", "实施步骤", "时间安排"): not a closing section's ("工作要求", "保障措施") nor
     money's ("经费安排": list_sections.FUNDING_RE)."""
-    words = PART_HEADING_RE.sub("", heading).strip().rstrip("。")
+    words = _part_words(heading).rstrip("。")
     return bool(words) and len(words) <= HEADING_WORDS and not CLOSING_RE.search(words) and not FUNDING_RE.search(words) \
         and column_kind(words, 0).kind in WORK_KINDS
 
@@ -218,10 +296,27 @@ def _row_of(sheet: Sheet, item: str) -> int | None:
     return next((row.number for row in sheet.rows if words and any(words in text for text in row_texts(row))), None)
 
 
+def _headed(sheet: Sheet, item: str) -> bool:
+    """Whether an item's row stands right under a part's heading "一、…" of its own (list_headed's paragraphs)."""
+    at = next((k for k, row in enumerate(sheet.rows) if row.number == _row_of(sheet, item)), 0)
+    return at > 0 and len(texts := row_texts(sheet.rows[at - 1])) == 1 and AREA_RE.match(texts[0]) is not None
+
+
 def _names_office(text: str) -> bool:
     """Whether an item's words name an office that does its work: a role's sentence ("A牵头，B配合"), or a clause that
     is nothing but an office's name ("资源生态处：牵头…", "各村：…")."""
     if role_read(text) is not None:
         return True
-    return any(OFFICE_CLAUSE_RE.fullmatch(clause.strip()) and unit_names(clause.strip())
-               for clause in re.split(r"[，,。；;：:、]", text))
+    return any(_office_clause(clause.strip()) and unit_names(clause.strip()) for clause in re.split(r"[，,。；;：:、]", text))
+
+
+def _office_clause(clause: str) -> bool:
+    """A clause that is an office's name and nothing else ("资源生态处", "各村", "区自然资源服务中心", "苏平专班"): it
+    ends as an office's name ends (office_names.ends_like_unit, units.OFFICE_NAME_RE) or a town's ("城关村")."""
+    return CLAUSE_NAME_RE.fullmatch(clause) is not None \
+        and (ends_like_unit(clause) or OFFICE_NAME_RE.search(clause) is not None or clause.endswith(TOWN_END))
+
+
+def _part_words(heading: str) -> str:
+    """The words of a part's heading "五、主要任务" ("主要任务"); "" for a line that is none (cells.AREA_RE)."""
+    return m[2].strip() if (m := AREA_RE.match(heading)) else ""

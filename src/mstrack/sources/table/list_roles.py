@@ -54,6 +54,23 @@ def owner_in_words(text: str) -> str:
     return office_line(f"由{m[1]}负责") if (m := OWNED_WORK_RE.search(text)) else ""
 
 
+# a role's label inside an item's words and the offices after it, up to the next stop ("…3159套。责任单位：区土地开发
+# 集团有限公司，所属片区：…")
+LABEL_INSIDE_RE = re.compile(rf"(?<=[。；;，,])\s*{ROLE_LABEL_RE.pattern}\s*([^，,。；;：:]{{2,60}})")
+
+
+def labelled_inside(text: str) -> str:
+    """The sentence of an item's paragraph that names its offices by a role's label, after a stop of its words, up to
+    its full stop ("…3159套。责任单位：区土地开发集团有限公司，所属片区：岚城片区项目建设指挥部。以上…" → "责任单位：…
+    指挥部"), its first office read as one (units.office_list); "" when none: an item so labelled is assigned work, as
+    one labelled at its end or on a line under it (labelled_line)."""
+    m = LABEL_INSIDE_RE.search(text)
+    if not m or not office_list(m[2].strip()):
+        return ""
+    start = m.start() + len(m[0]) - len(m[0].lstrip())
+    return re.split(r"[。]", text[start:], maxsplit=1)[0].strip()
+
+
 def office_bracket(text: str) -> bool:
     """Whether a line ends with a bracket holding nothing but offices' names (units.office_list), after its words."""
     return bool((m := TRAILING_BRACKET_RE.search(text)) and m.start() > 0 and office_list(m[1].strip()))

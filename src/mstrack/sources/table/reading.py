@@ -35,6 +35,7 @@ class Sheet:
     contacts: list[int] = field(default_factory=list)  # the rows of a contact table under the table: the plan's note
     results_read: tuple[str, list[str]] | None = None  # a report read for its programme: (its line, words of results)
     best_effort: bool = False  # a list read in no layout the reader knows (list_fallback): every task a doubt
+    one_group: bool = False  # a list that is one group's items of a "(一)" list, read on its own: coded within it
     paragraphs: bool = False  # a page with no table: its lines, read only as a list of tasks (documents.TitledRows)
     merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
 

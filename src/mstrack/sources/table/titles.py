@@ -65,15 +65,20 @@ def area_numbered(task: RawTask) -> bool:
 TASKS_HEADING_RE = re.compile(TASKS_HEADING)
 
 
-def numbered_in_one_group(tasks: list[RawTask], areas: list[Area]) -> bool:
+def numbered_in_one_group(tasks: list[RawTask], areas: list[Area], one: bool = False) -> bool:
     """Every task in one group "(一)" under a heading "一、" (area 一(一)), numbered "1", "2" … in order: the list shows no
     other group, so nothing says its numbers run on past it, and the hierarchy 一、(一)1. numbers items inside their
     group (as a list whose numbers start again under each group reads): coded 一(一)1. Not under a heading naming the
     programme's tasks ("二、主要任务": its groups' items number on through it, as xian-2025's). The caller asks for a
-    list's items that print their numbers: paragraphs numbered in their order (weifang-2017) keep those numbers."""
+    list's items that print their numbers: paragraphs numbered in their order (weifang-2017) keep those numbers.
+    `one`: the list is known to be one group's items of a "(一)" list, read on its own (Sheet.one_group, list_fallback):
+    whatever heading it stands under, and its items' parts keep their codes ("1(1)", "1(2)", "2(1)": 二(二)1(1))."""
     group = {task.area for task in tasks}
     if len(group) != 1 or not (area := group.pop()) or not (m := re.fullmatch(r"([一二三四五六七八九十百]+)\(\S+\)", area)):
         return False
+    if one:
+        numbers = [int(n[0]) if (n := re.match(r"\d+(?=(?:\(\d+\))?$)", task.code)) else 0 for task in tasks]
+        return numbers[0] == 1 and all(b in (a, a + 1) for a, b in zip(numbers, numbers[1:], strict=False))
     top = next((a for a in areas if a.code == m[1]), None)
     return top is not None and not TASKS_HEADING_RE.search(top.name) \
         and [task.code for task in tasks] == [str(k) for k in range(1, len(tasks) + 1)]
