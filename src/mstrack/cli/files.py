@@ -59,7 +59,7 @@ def _import_plans(store, files: list[Path], plans: list, reason: str | None, for
     from mstrack.sources.plan import as_stored, export_record
 
     dry_run = nowhere is not False
-    if alike := as_stored(list(zip(files, plans, strict=True)), store.unit_names(), store.task_refs()):
+    if alike := as_stored(list(zip(files, plans, strict=True)), store.unit_names(), store.task_refs(), *store.units_in_use()):
         raise fail(alike)
 
     def announce(saved: list[dict]) -> None:

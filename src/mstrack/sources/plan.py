@@ -230,14 +230,18 @@ def _units(reader: PlanReader, raw: dict, key: str, path: str) -> list[str]:
     return names
 
 
-def as_stored(plans: list[tuple[Path, Programme]], units: list[str], refs: list[str]) -> list[Message]:
-    """The plans' codes and units met with the store's (units: every unit's name; refs: every task's PROGRAMME/CODE).
+def as_stored(plans: list[tuple[Path, Programme]], units: list[str], refs: list[str],
+              used: dict[str, list[str]], demo: set[str]) -> list[Message]:
+    """The plans' codes and units met with the store's (units: every unit's name; refs: every task's PROGRAMME/CODE;
+    used: the units some programme's tasks name, with those programmes' codes; demo: the programmes the demo loaded).
     A name the store keeps with outer spaces or in another form of its characters (a store written before names were
-    stored plain: names.plain_name) is taken as the store spells it, nothing renamed; one that reads alike a stored
-    unit of another name (names.look_alike) is refused naming both: imported, one office would be two units, `status
-    --unit` and the units' ranking each seeing half of it. The problems, each naming the file."""
+    stored plain: names.plain_name) is taken as the store spells it, nothing renamed; one that reads alike a unit some
+    stored programme uses, of another name (names.look_alike), is refused naming both and where the other is used:
+    imported, one office would be two units, `status --unit` and the units' ranking each seeing half of it. A unit no
+    programme uses (left by an undone import) refuses nothing; one only the demo's programmes use says how to keep the
+    demo apart (newcomer49 N1). The problems, each naming the file."""
     spelt = _spellings(units)
-    alike = {look_alike(name): name for name in units}
+    alike = {look_alike(name): name for name in used}
     codes: dict[str, list[str]] = {}
     for ref in refs:
         programme, _, code = ref.partition("/")
@@ -252,10 +256,19 @@ def as_stored(plans: list[tuple[Path, Programme]], units: list[str], refs: list[
                 line.units[:] = [spelt.get(name, name) for name in line.units]
         for name in unique(name for task in programme.tasks for line in task.lines for name in (*line.lead_units, *line.units)):
             other = alike.get(look_alike(name))
-            if other is not None and other != name:
-                problems.append(Message("{path}: unit {name!r} reads alike unit {other!r} the store holds (spaces, full-width "
-                                        "or traditional characters apart): name the office as the store does",
-                                        path=path, name=name, other=other))
+            if other is None or other == name:
+                continue
+            where = ", ".join(used[other])
+            if demo.issuperset(used[other]) and programme.code not in demo:
+                problems.append(Message("{path}: unit {name!r} reads alike unit {other!r} of the demo's {where} (spaces, "
+                                        "full-width or traditional characters apart): the demo belongs in a store of its "
+                                        "own: import into another with --db FILE, or take the demo out of this one "
+                                        "(`mstrack batches`, then `mstrack undo BATCH` for each of its batches)",
+                                        path=path, name=name, other=other, where=where))
+            else:
+                problems.append(Message("{path}: unit {name!r} reads alike unit {other!r} the store holds, in {where} "
+                                        "(spaces, full-width or traditional characters apart): name the office as the "
+                                        "store does", path=path, name=name, other=other, where=where))
     return problems
 
 

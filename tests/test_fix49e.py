@@ -1,0 +1,73 @@
+"""Importing the plan (fix49e, from newcomer49 N1, N8, N9 and safety49 F1, F2): the demo's units, doubts left in the
+file, a plan typed with a Chinese IME, two returns of one file name."""
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import done, plan_task, plan_tasks, refused, write_plan
+
+
+def run(*args: str, env: dict | None = None):
+    from typer.testing import CliRunner
+
+    from mstrack.cli import app
+
+    return CliRunner().invoke(app, ["--lang", "en", *args], env=env, catch_exceptions=False)
+
+
+def _office_plan(tmp_path: Path) -> Path:
+    """The office's own programme, its 住建局 written in traditional characters (as the jiangbei table prints it):
+    it reads alike the demo's 区住建局 (yantian-2023)."""
+    return write_plan(tmp_path / "jb.toml", plan_tasks(plan_task("1", "新建保障性住房", "區住建局", "保障房", "套", 1000)),
+                      code="jiangbei-2023")
+
+
+# --- N1: the README's quick start does not block the office's first import ----------------------------------------------
+
+@pytest.mark.sqlite_only  # the default store, in the user's data directory
+def test_the_quick_start_then_the_offices_own_plan(tmp_path, monkeypatch):
+    """`mstrack demo` (the README's quick start, no --db) loads into a store of its own; the office's `import plan`
+    then goes into the default store, empty of the demo, and is not refused for the demo's units."""
+    import os
+
+    monkeypatch.delenv("MSTRACK_DB", raising=False)
+    data = Path(os.environ["XDG_DATA_HOME"]) / "mstrack"
+    demo = run("demo")
+    done(demo)
+    assert f"created the store {data / 'mstrack-demo.db'}" in demo.stderr, demo.stderr
+    assert "mstrack --db " in demo.stderr and "mstrack-demo.db status --as-of" in demo.stderr  # its next steps
+    imported = run("import", "plan", str(_office_plan(tmp_path)))
+    done(imported)
+    assert f"created the store {data / 'mstrack.db'}" in imported.stderr, imported.stderr
+    listed = run("programmes")
+    done(listed)
+    assert listed.stdout.split()[0] == "jiangbei-2023" and "yantian" not in listed.stdout, listed.stdout
+
+
+def test_a_unit_only_the_demo_uses_names_the_demo_and_the_way_out(cli, tmp_path):
+    done(cli("demo"))
+    refusal = cli("import", "plan", str(_office_plan(tmp_path)))
+    refused(refusal)
+    assert "'區住建局' reads alike unit '区住建局'" in refusal.stderr
+    assert "yantian-2023" in refusal.stderr and "the demo" in refusal.stderr and "--db" in refusal.stderr
+    assert cli.sql("SELECT count(*) FROM programme WHERE code = 'jiangbei-2023'") == [(0,)]
+
+
+def test_a_unit_no_programme_uses_any_more_does_not_block(cli, tmp_path):
+    """After every demo batch is undone (`programmes`: none), the demo's units are in no programme: not compared."""
+    done(cli("demo"))
+    for (batch,) in cli.sql("SELECT id FROM batch ORDER BY id DESC"):
+        done(cli("undo", str(batch)))
+    imported = cli("import", "plan", str(_office_plan(tmp_path)))
+    done(imported)
+    assert cli.sql("SELECT count(*) FROM programme") == [(1,)]
+
+
+def test_a_unit_the_offices_programme_uses_still_refuses_naming_it(cli, tmp_path):
+    done(cli("import", "plan", str(write_plan(tmp_path / "a.toml", plan_tasks(
+        plan_task("1", "新建保障性住房", "区住建局", "保障房", "套", 1000)), code="a-2023"))))
+    refusal = cli("import", "plan", str(_office_plan(tmp_path)))
+    refused(refusal)
+    assert "'區住建局' reads alike unit '区住建局'" in refusal.stderr and "a-2023" in refusal.stderr
+    assert "demo" not in refusal.stderr
