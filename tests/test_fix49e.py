@@ -71,3 +71,66 @@ def test_a_unit_the_offices_programme_uses_still_refuses_naming_it(cli, tmp_path
     refused(refusal)
     assert "'區住建局' reads alike unit '区住建局'" in refusal.stderr and "a-2023" in refusal.stderr
     assert "demo" not in refusal.stderr
+
+
+# --- F1 / N8: doubts left in the file, the placeholder unit ---------------------------------------------------------
+
+DOUBTED = '''format = 1
+[programme]
+code = "lg-2026"
+name = "龙岗2024年十大民生实事"
+year = 2026  # check: lg.docx: title names 2024年, not --year 2026: check the programme's year
+[[tasks]]
+code = "01"
+title = "新建学校"  # check: no header row: read as a list of tasks
+[[tasks.lines]]
+lead_units = ["（表中未列）"]
+[[tasks.lines.indicators]]
+name = "学校"  # check: “学校”: a target with no date: due at the deadline, or not this year?
+unit = "所"
+target = 16
+[[tasks]]
+code = "02"
+title = "新增学位"
+[[tasks.lines]]
+lead_units = ["（表中未列）"]
+[[tasks.lines.indicators]]
+name = "学位"
+unit = "个"
+target = 3000
+[[tasks]]
+code = "03"
+title = "养老床位"
+[[tasks.lines]]
+lead_units = ["区民政局"]
+[[tasks.lines.indicators]]
+name = "床位"
+unit = "张"
+target = 300
+'''
+
+
+def test_import_plan_warns_of_doubts_left_and_the_placeholder_unit(cli, tmp_path):
+    plan = tmp_path / "lg.toml"
+    plan.write_text(DOUBTED, encoding="utf-8")
+    imported = cli("import", "plan", str(plan))
+    done(imported)
+    assert "still holds 3 `# check:` doubts" in imported.stderr, imported.stderr
+    assert "line 5: year: lg.docx: title names 2024年, not --year 2026" in imported.stderr
+    assert "line 8: title: no header row" in imported.stderr
+    assert "2 tasks have no lead unit but the placeholder （表中未列）" in imported.stderr
+    assert "01, 02" in imported.stderr
+    assert cli.sql("SELECT count(*) FROM task") == [(3,)]
+
+
+def test_import_plan_strict_refuses_doubts_left_and_the_placeholder_unit(cli, tmp_path):
+    plan = tmp_path / "lg.toml"
+    plan.write_text(DOUBTED, encoding="utf-8")
+    refusal = cli("import", "plan", str(plan), "--strict")
+    refused(refusal, "still holds 3 `# check:` doubts", "no lead unit but the placeholder （表中未列）")
+    reviewed = tmp_path / "reviewed.toml"
+    reviewed.write_text(DOUBTED.replace("（表中未列）", "区教育局").replace("  # check:", "\n# settled:"), encoding="utf-8")
+    quiet = cli("import", "plan", str(reviewed), "--strict")
+    done(quiet)
+    assert "3 tasks added" in quiet.stdout, quiet.stdout  # the refused import wrote nothing
+    assert "warning" not in quiet.stderr and cli.sql("SELECT count(*) FROM task") == [(3,)]

@@ -39,6 +39,7 @@ from mstrack.model import (
 from mstrack.sources.files import cannot_read, check_file_size
 from mstrack.sources.plan_dump import FORMAT_VERSION, exported_from
 from mstrack.sources.plan_reader import PlanReader
+from mstrack.vocabulary import CHECK_COMMENT, UNLISTED
 
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[^/\s]+$")
@@ -386,8 +387,9 @@ def _check_running_sums(reader: PlanReader, indicator: Indicator, path: str) -> 
                         target=milestone.target)
 
 
-def load_plan(path: Path) -> Programme:
-    """Read and validate one plan file; InputError names the file, the line or the key."""
+def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None) -> Programme:
+    """Read and validate one plan file; InputError names the file, the line or the key. `doubts`: given, the `# check:`
+    comments import table wrote and the file still holds are put in it (doubts_left)."""
     check_file_size(path, MAX_PLAN_BYTES)
     try:
         raw = path.read_bytes()
@@ -404,6 +406,8 @@ def load_plan(path: Path) -> Programme:
     except ValueError:  # Python reads no integer of more than 4300 digits
         raise InputError("{path}: not valid TOML: {error}", path=path,
                          error=Message("an integer of more than {n} digits", n=sys.get_int_max_str_digits())) from None
+    if doubts is not None:
+        doubts.extend(doubts_left(raw.decode("utf-8-sig")))
     try:
         return plan_from_dict(data, str(path))
     except (InputError, RecursionError):
@@ -413,6 +417,24 @@ def load_plan(path: Path) -> Programme:
             raise InputError("{path}: not valid TOML: nested more than {depth} levels deep", path=path,
                              depth=MAX_DEPTH) from None
         raise
+
+
+_DOUBT = re.compile(r"^[ \t]*(?:([\w-]+)[ \t]*=|\{[ \t]*([\w-]+)[ \t]*=)?[^\n]*?(?<![^ \t\n])" + re.escape(CHECK_COMMENT)
+                    + r"[ \t]*([^\n]*)$", re.MULTILINE)
+"""A line ending in import table's `# check:` comment (plan_dump.dump_plan): the key it stands on, and the doubt."""
+
+
+def doubts_left(text: str) -> list[tuple[int, str, str]]:
+    """The `# check:` comments of a plan file (F1/N8: a file imported without its review): (line, key, doubt) each."""
+    if CHECK_COMMENT not in text:  # a reviewed plan, or one written by hand: one scan
+        return []
+    return [(text.count("\n", 0, found.start()) + 1, found[1] or found[2] or "", found[3].strip())
+            for found in _DOUBT.finditer(text)]
+
+
+def placeholder_tasks(programme: Programme) -> list[str]:
+    """The codes of the tasks a line of which has import table's placeholder （表中未列） for its lead unit: no office."""
+    return [task.code for task in programme.tasks if any(UNLISTED in line.lead_units for line in task.lines)]
 
 
 def _depth(data) -> int:
