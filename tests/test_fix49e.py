@@ -134,3 +134,61 @@ def test_import_plan_strict_refuses_doubts_left_and_the_placeholder_unit(cli, tm
     done(quiet)
     assert "3 tasks added" in quiet.stdout, quiet.stdout  # the refused import wrote nothing
     assert "warning" not in quiet.stderr and cli.sql("SELECT count(*) FROM task") == [(3,)]
+
+
+# --- N9: a plan typed with a Chinese input method ---------------------------------------------------------------------
+
+TYPED = '''format = 1
+[programme]
+code = "x-2023"
+name = "x"
+year = 2023
+[[tasks]]
+code = "1"
+title = "新建学校，扩建医院"
+[[tasks.lines]]
+lead_units = LEADS
+[[tasks.lines.indicators]]
+name = "学校"
+unit = "所"
+target = 3
+'''
+
+
+@pytest.mark.parametrize("leads, said", [
+    ('[“区卫生健康局”]', 'line 10 holds the full-width “ ” outside quotes: TOML needs the ASCII "'),
+    ('["区卫生健康局"，"区建筑工务署"]', "line 10 holds the full-width ， outside quotes: TOML needs the ASCII ,"),
+], ids=["quotes", "comma"])
+def test_full_width_punctuation_is_named_with_the_toml_error(cli, tmp_path, leads, said):
+    plan = tmp_path / "typed.toml"
+    plan.write_text(TYPED.replace("LEADS", leads), encoding="utf-8")
+    refusal = cli("import", "plan", str(plan))
+    refused(refusal, "not valid TOML", "(at line 10, column", said)
+
+
+def test_a_full_width_comma_inside_a_string_is_no_hint(cli, tmp_path):
+    plan = tmp_path / "typed.toml"
+    plan.write_text(TYPED.replace("LEADS", '["区卫生健康局"').replace('title = "新建学校，扩建医院"', 'title = "新建学校，扩建医院'),
+                    encoding="utf-8")
+    refusal = cli("import", "plan", str(plan))
+    refused(refusal, "not valid TOML")
+    assert "full-width" not in refusal.stderr
+
+
+@pytest.mark.parametrize("encoding, named", [("gb18030", "GBK"), ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16")])
+def test_a_plan_in_another_encoding_is_named_with_the_way_to_utf8(cli, tmp_path, encoding, named):
+    plan = tmp_path / "saved.toml"
+    plan.write_bytes(TYPED.replace("LEADS", '["区卫生健康局"]').encode(encoding))
+    refusal = cli("import", "plan", str(plan))
+    refused(refusal, "not UTF-8 text", f"it reads as {named}", "save it as UTF-8")
+
+
+def test_two_offices_in_one_entry_are_warned_naming_the_line(cli, tmp_path):
+    plan = tmp_path / "two.toml"
+    plan.write_text(TYPED.replace("LEADS", '["区卫生健康局、区建筑工务署"]'), encoding="utf-8")
+    imported = cli("import", "plan", str(plan))
+    done(imported)
+    assert ("line 10: tasks[0] (task 1).lines[0].lead_units[0]: '区卫生健康局、区建筑工务署' names 2 offices" in imported.stderr
+            and '["区卫生健康局", "区建筑工务署"]' in imported.stderr), imported.stderr
+    assert cli.sql("SELECT name FROM unit") == [("区卫生健康局、区建筑工务署",)]  # kept as written: the file is the plan
+    refused(cli("import", "plan", str(plan), "--strict", "--dry-run"), "names 2 offices")

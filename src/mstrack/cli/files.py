@@ -38,7 +38,7 @@ def import_plan(
         for path in files:
             try:
                 doubts: list = []
-                plans.append(load_plan(path, doubts))
+                plans.append(load_plan(path, doubts, unreviewed))
                 unreviewed += _unreviewed(path, doubts, plans[-1], strict)
             except InputError as error:
                 errors.extend(error.messages)

@@ -39,7 +39,7 @@ from mstrack.model import (
 from mstrack.sources.files import cannot_read, check_file_size
 from mstrack.sources.plan_dump import FORMAT_VERSION, exported_from
 from mstrack.sources.plan_reader import PlanReader
-from mstrack.vocabulary import CHECK_COMMENT, UNLISTED
+from mstrack.vocabulary import UNLISTED
 
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[^/\s]+$")
@@ -387,19 +387,30 @@ def _check_running_sums(reader: PlanReader, indicator: Indicator, path: str) -> 
                         target=milestone.target)
 
 
-def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None) -> Programme:
+def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None, notes: list | None = None) -> Programme:
     """Read and validate one plan file; InputError names the file, the line or the key. `doubts`: given, the `# check:`
-    comments import table wrote and the file still holds are put in it (doubts_left)."""
+    comments import table wrote and the file still holds are put in it (doubts_left); `notes`: what the plan says
+    that may not be what was meant (plan_text.several_offices)."""
     check_file_size(path, MAX_PLAN_BYTES)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise cannot_read(path, error) from None
+    from mstrack.sources.plan_text import doubts_left, encoding_of, several_offices, typing_hint
+
     try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
+        if encoding_of(raw[:64]) == "UTF-16":  # with no byte-order mark its ASCII reads as UTF-8, NUL bytes between
+            raise UnicodeDecodeError("utf-8", raw, raw.index(b"\x00"), raw.index(b"\x00") + 1, "UTF-16")
+        text = raw.decode("utf-8-sig")
+        data = tomllib.loads(text)
     except UnicodeDecodeError as error:
-        raise InputError("{path}: not UTF-8 text (byte {byte})", path=path, byte=error.start) from None
+        if (encoding := encoding_of(raw)) is None:
+            raise InputError("{path}: not UTF-8 text (byte {byte})", path=path, byte=error.start) from None
+        raise InputError("{path}: not UTF-8 text (byte {byte}): it reads as {encoding}: save it as UTF-8 (an editor's "
+                         "Save As, encoding UTF-8)", path=path, byte=error.start, encoding=encoding) from None
     except tomllib.TOMLDecodeError as error:
+        if hint := typing_hint(text, error):
+            raise InputError("{path}: not valid TOML: {error}; {hint}", path=path, error=toml_reason(error), hint=hint) from None
         raise InputError("{path}: not valid TOML: {error}", path=path, error=toml_reason(error)) from None
     except RecursionError:
         raise InputError("{path}: not valid TOML: nested more than {depth} levels deep", path=path, depth=MAX_DEPTH) from None
@@ -407,9 +418,12 @@ def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None) -> P
         raise InputError("{path}: not valid TOML: {error}", path=path,
                          error=Message("an integer of more than {n} digits", n=sys.get_int_max_str_digits())) from None
     if doubts is not None:
-        doubts.extend(doubts_left(raw.decode("utf-8-sig")))
+        doubts.extend(doubts_left(text))
     try:
-        return plan_from_dict(data, str(path))
+        programme = plan_from_dict(data, str(path))
+        if notes is not None:
+            notes.extend(several_offices(programme, text, str(path)))
+        return programme
     except (InputError, RecursionError):
         # Only a plan that fails can nest deeper than the format's own tables (a dozen levels): the depth is
         # measured then, to say so first, not on every plan (a walk of every value, a tenth of reading one).
@@ -417,19 +431,6 @@ def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None) -> P
             raise InputError("{path}: not valid TOML: nested more than {depth} levels deep", path=path,
                              depth=MAX_DEPTH) from None
         raise
-
-
-_DOUBT = re.compile(r"^[ \t]*(?:([\w-]+)[ \t]*=|\{[ \t]*([\w-]+)[ \t]*=)?[^\n]*?(?<![^ \t\n])" + re.escape(CHECK_COMMENT)
-                    + r"[ \t]*([^\n]*)$", re.MULTILINE)
-"""A line ending in import table's `# check:` comment (plan_dump.dump_plan): the key it stands on, and the doubt."""
-
-
-def doubts_left(text: str) -> list[tuple[int, str, str]]:
-    """The `# check:` comments of a plan file (F1/N8: a file imported without its review): (line, key, doubt) each."""
-    if CHECK_COMMENT not in text:  # a reviewed plan, or one written by hand: one scan
-        return []
-    return [(text.count("\n", 0, found.start()) + 1, found[1] or found[2] or "", found[3].strip())
-            for found in _DOUBT.finditer(text)]
 
 
 def placeholder_tasks(programme: Programme) -> list[str]:
