@@ -192,3 +192,27 @@ def test_two_offices_in_one_entry_are_warned_naming_the_line(cli, tmp_path):
             and '["区卫生健康局", "区建筑工务署"]' in imported.stderr), imported.stderr
     assert cli.sql("SELECT name FROM unit") == [("区卫生健康局、区建筑工务署",)]  # kept as written: the file is the plan
     refused(cli("import", "plan", str(plan), "--strict", "--dry-run"), "names 2 offices")
+
+
+# --- F2: two units' returns under one file name -------------------------------------------------------------------------
+
+def test_two_returns_of_one_file_name_are_told_apart_in_batches(cli, tmp_path, monkeypatch):
+    import json
+
+    from .conftest import write_table
+
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", plan_tasks(
+        plan_task("1", "新建保障性住房", "市住建局", "保障房", "套", 1000), plan_task("2", "新增学位", "市教育局", "学位", "个", 2000))))))
+    head = ["计划", "任务编号", "指标", "截至日期", "数值"]
+    for folder, row in (("a", ["x-2023", "1", "保障房", "2023-05-31", "111"]), ("b", ["x-2023", "2", "学位", "2023-05-31", "222"])):
+        (tmp_path / folder).mkdir()
+        write_table(tmp_path / folder / "报送表.csv", [head, row])
+    monkeypatch.chdir(tmp_path)
+    done(cli("import", "progress", "a/报送表.csv"))
+    done(cli("import", "progress", str(tmp_path / "b" / "报送表.csv")))
+    listed = json.loads(cli("batches", "--format", "json").stdout)
+    sources = [batch["source"] for batch in listed if batch["command"] == "import progress"]
+    assert sorted(sources) == ["a/报送表.csv", "b/报送表.csv"], listed  # the folder kept, not the whole path
+    shown = cli("batches")
+    assert "a/报送表.csv" in shown.stdout, shown.stdout
+    assert cli.sql("SELECT DISTINCT source FROM report WHERE source LIKE '%报送表%'") == [("报送表.csv",)]  # each report's: its file's name
