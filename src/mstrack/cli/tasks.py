@@ -72,7 +72,8 @@ def demo(
     rule: rule_option("How expected is computed. [default: pro-rata (序时进度), the rule offices use mid-quarter]") = None,
 ) -> None:
     """Load every programme shipped in data/seed/ and print the status of those with reported progress
-    (the Yantian half-year report), judged by 序时进度: rows behind, on track and done."""
+    (the Yantian half-year report), judged by 序时进度: rows behind, on track and done. Without --db (or
+    MSTRACK_DB) into mstrack-demo.db, a store of its own beside the default one."""
     from mstrack.labels import Labels
     from mstrack.sources.seeds import demo_date, seed_plans
 
