@@ -400,7 +400,8 @@ def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None, note
 
     try:
         if encoding_of(raw[:64]) == "UTF-16":  # with no byte-order mark its ASCII reads as UTF-8, NUL bytes between
-            raise UnicodeDecodeError("utf-8", raw, raw.index(b"\x00"), raw.index(b"\x00") + 1, "UTF-16")
+            at = 0 if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else raw.index(b"\x00")  # its mark, or its first NUL
+            raise UnicodeDecodeError("utf-8", raw, at, at + 1, "UTF-16")
         text = raw.decode("utf-8-sig")
         data = tomllib.loads(text)
     except UnicodeDecodeError as error:
