@@ -33,7 +33,8 @@ def _table_row(cli, batch: int) -> list[str]:
 def _two_reports_on_line_two(cli, tmp_path) -> None:
     """Batch 1: a plan of two lines; batch 2: two reports on line 2 (one import of two rows)."""
     _ok(cli("import", "plan", _plan(tmp_path, "p1.toml", _bare("甲局"), _num("乙局", "修建道路", "公里"))))
-    csv = tmp_path / "two.csv"
+    csv = tmp_path / "in" / "two.csv"  # a batch's source is the file's folder and name (fix49e)
+    csv.parent.mkdir(exist_ok=True)
     csv.write_text("programme,task,indicator,as_of,value\nt39,2,修建道路,2026-04-30,3\nt39,2,修建道路,2026-05-30,5\n",
                    encoding="utf-8")
     _ok(cli("import", "progress", str(csv), "--by", "乙局李四"))
@@ -47,7 +48,7 @@ def test_a_reimport_deleting_undone_reports_leaves_the_log_and_its_undo_as_they_
     assert cli.sql("SELECT count(*) FROM report") == [(0,)]  # the reports are gone: the history is the batch rows'
     assert _counts(cli) == {1: ("import plan", 0, 0, 0), 2: ("import progress", 2, 0, 0), 3: ("undo", 0, 2, 0),
                             4: ("import plan", 0, 0, 2)}
-    assert _table_row(cli, 2)[3:] == ["import progress", "two.csv", "2", "0", "undone by batch 3"]
+    assert _table_row(cli, 2)[3:] == ["import progress", "in/two.csv", "2", "0", "undone by batch 3"]
     assert _table_row(cli, 3)[3:] == ["undo", "batch 2", "0", "2", "undoes batch 2"]
     assert _table_row(cli, 4)[3:] == ["import plan", "p2.toml", "0", "0", "deleted 2 undone reports"]
     kept = _counts(cli)

@@ -185,14 +185,18 @@ def test_the_installed_demo_on_the_default_store(tmp_path):
     fresh = mstrack("demo")
     assert fresh.returncode == 0, fresh.stderr
     made, loaded = fresh.stderr.split("\n", 1)  # the store made, by its absolute path (left49), then what went in
-    assert made == f"created the store {tmp_path / 'data-home' / 'mstrack' / 'mstrack.db'}", fresh.stderr
-    assert loaded.startswith("Loaded 5 programmes: ") and "mstrack.db" in loaded.split("Above:")[0]
+    # a store of its own beside the default one (fix49e): the office's mstrack.db is left for its programme
+    assert made == f"created the store {tmp_path / 'data-home' / 'mstrack' / 'mstrack-demo.db'}", fresh.stderr
+    assert loaded.startswith("Loaded 5 programmes: ") and "mstrack-demo.db" in loaded.split("Above:")[0]
     apart = mstrack("--db", str(tmp_path / "apart.db"), "demo")
     assert apart.returncode == 0 and apart.stdout == fresh.stdout  # the same table as in a file of its own
 
     plan = write_plan(tmp_path / "office.toml", plan_tasks(plan_task("1", "新建保障性住房", "市住建局", "保障房", "套", 1000)))
     assert mstrack("import", "plan", str(plan), home="office").returncode == 0
-    said = mstrack("demo", home="office")
+    office = tmp_path / "data-office" / "mstrack" / "mstrack.db"
+    done_apart = mstrack("demo", home="office")  # into mstrack-demo.db, the office's store not met
+    assert done_apart.returncode == 0 and office.with_name("mstrack-demo.db").exists(), done_apart.stderr
+    said = mstrack("--db", str(office), "demo", home="office")
     assert said.returncode == 2 and said.stdout == "", said
     assert "x-2023" in said.stderr and "mstrack --db mstrack-demo.db demo" in said.stderr and "Traceback" not in said.stderr
     listed = mstrack("programmes", home="office")

@@ -361,6 +361,14 @@ LAST_YEAR_WORDS = ("上年", "去年", "上一年")
 """The item's own last year ("高于上年1个百分点", "比去年同期提高2%"): a rise on it is a target to reach, unlike a comparison
 with another group or area ("高于全省平均2个百分点")."""
 
+# --- what import table writes for review, and import plan says of it (sources/table/row_lines.py, sources/plan.py) -
+
+UNLISTED = "（表中未列）"
+"""A line's lead unit where its row names no office at all: a placeholder for the reviewer, not an office."""
+
+CHECK_COMMENT = "# check:"
+"""The comment import table puts after a plan line it doubts (plan_dump.dump_plan): one left is a doubt unreviewed."""
+
 # --- the words of a unit's report (sources/progress.py, store/log.py, sources/table/cells.py) ------------------
 
 ALL_DONE_WORDS = ("全部完成", "已全部完成", "全面完成", "已全面完成", "全部建成", "已全部建成", "全部完工", "已全部完工")

@@ -263,7 +263,8 @@ def typed(db: str | None, command: str) -> str:
     """A command as the user is to type it: with the --db they gave (MSTRACK_DB, still set, needs none)."""
     import shlex
 
-    return "mstrack" + (f" --db {shlex.quote(db)}" if db else "") + " " + command
+    home = db is not None and db.startswith("~/") and shlex.quote(db[2:]) == db[2:]  # the shell's ~, left unquoted
+    return "mstrack" + (f" --db {db if home else shlex.quote(db)}" if db else "") + " " + command
 
 
 def typed_path(path) -> str:

@@ -1,7 +1,10 @@
 """Commands about tasks and their progress: status (and demo, which prints it), show, log, history."""
 
+import contextlib
+import os
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -69,13 +72,16 @@ def demo(
     rule: rule_option("How expected is computed. [default: pro-rata (序时进度), the rule offices use mid-quarter]") = None,
 ) -> None:
     """Load every programme shipped in data/seed/ and print the status of those with reported progress
-    (the Yantian half-year report), judged by 序时进度: rows behind, on track and done."""
+    (the Yantian half-year report), judged by 序时进度: rows behind, on track and done. Without --db (or
+    MSTRACK_DB) into mstrack-demo.db, a store of its own beside the default one."""
     from mstrack.labels import Labels
     from mstrack.sources.seeds import demo_date, seed_plans
 
     rule = rule_value(rule) or PRO_RATA
     plans = seed_plans()
     on = parse_day(as_of, "--as-of", max(p.year for p in plans)) if as_of else demo_date(plans)
+    if not ctx.obj.get("db") and not os.environ.get("MSTRACK_DB"):  # never the office's own default store (newcomer49 N1)
+        ctx.obj["db"] = demo_store()
     store = open_store(ctx, write=True, creates=True)
     words = Labels(ctx.obj["lang"])
     loaded = words("list.sep").join(words("demo.programme", code=p.code, tasks=len(p.tasks)) for p in plans)
@@ -94,6 +100,18 @@ def demo(
     _print_status(shown, on, fmt=fmt, lang=ctx.obj["lang"])
     if fmt is Format.table:
         echo(demo_next_steps(words, shown, reported, [p.code for p in plans], on, ctx.obj.get("db")), err=True)
+
+
+def demo_store() -> str:
+    """Where `mstrack demo` loads when neither --db nor MSTRACK_DB names a store: mstrack-demo.db beside the default
+    store, so that the README's quick start leaves the office's own store (mstrack.db) empty for its programme; as
+    the next steps type it (under the home folder: ~/…)."""
+    from mstrack.store.urls import user_data_path
+
+    path = user_data_path() / "mstrack-demo.db"
+    with contextlib.suppress(ValueError):
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    return str(path)
 
 
 def demo_next_steps(words, rows, reported: list[str], codes: list[str], on: date, db: str | None) -> str:

@@ -143,3 +143,12 @@ def saved_with_password(path: Path) -> bool:
     except (OSError, CompDocError, AssertionError, IndexError, KeyError, ValueError, TypeError, EOFError, struct.error):
         return False
     return "EncryptionInfo" in names
+
+
+def folder_and_name(path: Path) -> str:
+    """A file as a batch's source names it: its folder and its name ("住建局/报送表.xlsx"), or its name alone where it was
+    given with no folder: two units' returns under one name (a/报送表.xlsx, b/报送表.xlsx) are told apart in `batches`
+    (safety49 F2), without the whole path of a file dragged onto the terminal."""
+    from mstrack.errors import readable_name
+
+    return readable_name(f"{path.parent.name}/{path.name}" if path.parent.name else path.name)

@@ -39,6 +39,7 @@ from mstrack.model import (
 from mstrack.sources.files import cannot_read, check_file_size
 from mstrack.sources.plan_dump import FORMAT_VERSION, exported_from
 from mstrack.sources.plan_reader import PlanReader
+from mstrack.vocabulary import UNLISTED
 
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[^/\s]+$")
@@ -230,14 +231,18 @@ def _units(reader: PlanReader, raw: dict, key: str, path: str) -> list[str]:
     return names
 
 
-def as_stored(plans: list[tuple[Path, Programme]], units: list[str], refs: list[str]) -> list[Message]:
-    """The plans' codes and units met with the store's (units: every unit's name; refs: every task's PROGRAMME/CODE).
+def as_stored(plans: list[tuple[Path, Programme]], units: list[str], refs: list[str],
+              used: dict[str, list[str]], demo: set[str]) -> list[Message]:
+    """The plans' codes and units met with the store's (units: every unit's name; refs: every task's PROGRAMME/CODE;
+    used: the units some programme's tasks name, with those programmes' codes; demo: the programmes the demo loaded).
     A name the store keeps with outer spaces or in another form of its characters (a store written before names were
-    stored plain: names.plain_name) is taken as the store spells it, nothing renamed; one that reads alike a stored
-    unit of another name (names.look_alike) is refused naming both: imported, one office would be two units, `status
-    --unit` and the units' ranking each seeing half of it. The problems, each naming the file."""
+    stored plain: names.plain_name) is taken as the store spells it, nothing renamed; one that reads alike a unit some
+    stored programme uses, of another name (names.look_alike), is refused naming both and where the other is used:
+    imported, one office would be two units, `status --unit` and the units' ranking each seeing half of it. A unit no
+    programme uses (left by an undone import) refuses nothing; one only the demo's programmes use says how to keep the
+    demo apart (newcomer49 N1). The problems, each naming the file."""
     spelt = _spellings(units)
-    alike = {look_alike(name): name for name in units}
+    alike = {look_alike(name): name for name in used}
     codes: dict[str, list[str]] = {}
     for ref in refs:
         programme, _, code = ref.partition("/")
@@ -252,10 +257,19 @@ def as_stored(plans: list[tuple[Path, Programme]], units: list[str], refs: list[
                 line.units[:] = [spelt.get(name, name) for name in line.units]
         for name in unique(name for task in programme.tasks for line in task.lines for name in (*line.lead_units, *line.units)):
             other = alike.get(look_alike(name))
-            if other is not None and other != name:
-                problems.append(Message("{path}: unit {name!r} reads alike unit {other!r} the store holds (spaces, full-width "
-                                        "or traditional characters apart): name the office as the store does",
-                                        path=path, name=name, other=other))
+            if other is None or other == name:
+                continue
+            where = ", ".join(used[other])
+            if demo.issuperset(used[other]) and programme.code not in demo:
+                problems.append(Message("{path}: unit {name!r} reads alike unit {other!r} of the demo's {where} (spaces, "
+                                        "full-width or traditional characters apart): the demo belongs in a store of its "
+                                        "own: import into another with --db FILE, or take the demo out of this one "
+                                        "(`mstrack batches`, then `mstrack undo BATCH` for each of its batches)",
+                                        path=path, name=name, other=other, where=where))
+            else:
+                problems.append(Message("{path}: unit {name!r} reads alike unit {other!r} the store holds, in {where} "
+                                        "(spaces, full-width or traditional characters apart): name the office as the "
+                                        "store does", path=path, name=name, other=other, where=where))
     return problems
 
 
@@ -373,26 +387,44 @@ def _check_running_sums(reader: PlanReader, indicator: Indicator, path: str) -> 
                         target=milestone.target)
 
 
-def load_plan(path: Path) -> Programme:
-    """Read and validate one plan file; InputError names the file, the line or the key."""
+def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None, notes: list | None = None) -> Programme:
+    """Read and validate one plan file; InputError names the file, the line or the key. `doubts`: given, the `# check:`
+    comments import table wrote and the file still holds are put in it (doubts_left); `notes`: what the plan says
+    that may not be what was meant (plan_text.several_offices)."""
     check_file_size(path, MAX_PLAN_BYTES)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise cannot_read(path, error) from None
+    from mstrack.sources.plan_text import doubts_left, encoding_of, several_offices, typing_hint
+
     try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
+        if encoding_of(raw[:64]) == "UTF-16":  # with no byte-order mark its ASCII reads as UTF-8, NUL bytes between
+            at = 0 if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else raw.index(b"\x00")  # its mark, or its first NUL
+            raise UnicodeDecodeError("utf-8", raw, at, at + 1, "UTF-16")
+        text = raw.decode("utf-8-sig")
+        data = tomllib.loads(text)
     except UnicodeDecodeError as error:
-        raise InputError("{path}: not UTF-8 text (byte {byte})", path=path, byte=error.start) from None
+        if (encoding := encoding_of(raw)) is None:
+            raise InputError("{path}: not UTF-8 text (byte {byte})", path=path, byte=error.start) from None
+        raise InputError("{path}: not UTF-8 text (byte {byte}): it reads as {encoding}: save it as UTF-8 (an editor's "
+                         "Save As, encoding UTF-8)", path=path, byte=error.start, encoding=encoding) from None
     except tomllib.TOMLDecodeError as error:
+        if hint := typing_hint(text, error):
+            raise InputError("{path}: not valid TOML: {error}; {hint}", path=path, error=toml_reason(error), hint=hint) from None
         raise InputError("{path}: not valid TOML: {error}", path=path, error=toml_reason(error)) from None
     except RecursionError:
         raise InputError("{path}: not valid TOML: nested more than {depth} levels deep", path=path, depth=MAX_DEPTH) from None
     except ValueError:  # Python reads no integer of more than 4300 digits
         raise InputError("{path}: not valid TOML: {error}", path=path,
                          error=Message("an integer of more than {n} digits", n=sys.get_int_max_str_digits())) from None
+    if doubts is not None:
+        doubts.extend(doubts_left(text))
     try:
-        return plan_from_dict(data, str(path))
+        programme = plan_from_dict(data, str(path))
+        if notes is not None:
+            notes.extend(several_offices(programme, text, str(path)))
+        return programme
     except (InputError, RecursionError):
         # Only a plan that fails can nest deeper than the format's own tables (a dozen levels): the depth is
         # measured then, to say so first, not on every plan (a walk of every value, a tenth of reading one).
@@ -400,6 +432,11 @@ def load_plan(path: Path) -> Programme:
             raise InputError("{path}: not valid TOML: nested more than {depth} levels deep", path=path,
                              depth=MAX_DEPTH) from None
         raise
+
+
+def placeholder_tasks(programme: Programme) -> list[str]:
+    """The codes of the tasks a line of which has import table's placeholder （表中未列） for its lead unit: no office."""
+    return [task.code for task in programme.tasks if any(UNLISTED in line.lead_units for line in task.lines)]
 
 
 def _depth(data) -> int:

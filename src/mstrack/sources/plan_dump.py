@@ -8,6 +8,7 @@ import hashlib
 import re
 
 from mstrack.model import STEP, Programme
+from mstrack.vocabulary import CHECK_COMMENT
 
 FORMAT_VERSION = 1
 """The plan format's version, written as `format` and the one sources/plan reads."""
@@ -131,6 +132,6 @@ def _annotated(text: str, comments: dict[tuple, str]) -> str:
         elif inline >= 0 and (m := re.match(r"^\s+\{ (\w+) = ", row)):
             key, inline = (at[0], at[1], inline, m[1]), inline + 1
         if key in comments:
-            row += "  # check: " + re.sub(r"\s+", " ", str(comments[key]))
+            row += f"  {CHECK_COMMENT} " + re.sub(r"\s+", " ", str(comments[key]))
         out.append(row)
     return "\n".join(out)

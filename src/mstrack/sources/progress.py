@@ -19,6 +19,7 @@ from mstrack.domain.names import plain_name
 from mstrack.domain.progress import match_indicator
 from mstrack.domain.quantities import count_scale, normalize, whole_count
 from mstrack.errors import InputError, Message, readable_name
+from mstrack.sources.files import folder_and_name
 from mstrack.sources.progress_cells import (
     FIELDS,
     picked,
@@ -450,7 +451,7 @@ def import_progress(
             if not dry_run:  # the batch is left (its COPY ended or aborted) before the transaction ends
                 transaction.enter_context(store.locked("import progress"))
                 importer.writer = transaction.enter_context(store.report_batch(
-                    "import progress", source=", ".join(readable_name(path.name) for path in paths), reason=reason))
+                    "import progress", source=", ".join(folder_and_name(path) for path in paths), reason=reason))
             for path in paths:
                 importer.read(path, sheet, on_row)
             importer.flush()  # the last rows compared with the store (and written) before the file is settled

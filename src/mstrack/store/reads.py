@@ -166,6 +166,21 @@ class Reads:
         with self.reading() as connection:
             return [name for (name,) in self._rows(connection, "SELECT name FROM unit ORDER BY name")]
 
+    def units_in_use(self) -> tuple[dict[str, list[str]], set[str]]:
+        """Each unit some programme's tasks name, with the codes of those programmes; and which programmes the demo
+        loaded (a `demo` batch's): what import plan's look-alike check meets a plan's units with (a unit an undone
+        import left behind, used by no programme, is none of them)."""
+        used: dict[str, list[str]] = {}
+        with self.reading() as connection:
+            for name, code in self._rows(connection, "SELECT DISTINCT u.name, p.code FROM unit AS u"
+                                                     " JOIN line_unit AS lu ON lu.unit_id = u.id"
+                                                     " JOIN task_line AS l ON l.id = lu.line_id JOIN task AS t ON t.id = l.task_id"
+                                                     " JOIN programme AS p ON p.id = t.programme_id ORDER BY u.name, p.code"):
+                used.setdefault(name, []).append(code)
+            demo = {code for (code,) in self._rows(connection, "SELECT DISTINCT programme FROM batch WHERE command = 'demo'"
+                                                               " AND programme IS NOT NULL")}
+        return used, demo
+
     def _task_head(self, connection, ref: TaskRef) -> tuple[tuple, tuple]:
         """(programme id, code, name, year, start, end) and (task id, code) of a task reference, or the
         error naming what exists."""

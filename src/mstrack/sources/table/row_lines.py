@@ -38,9 +38,8 @@ from mstrack.sources.table.units import (
     unit_names,
     units_in_groups,
 )
-from mstrack.vocabulary import CONDITION_HEADERS, CONTEXT_HEADERS
+from mstrack.vocabulary import CONDITION_HEADERS, CONTEXT_HEADERS, UNLISTED
 
-UNLISTED = "（表中未列）"  # a line's lead when its row names no office at all
 BORROWED_NOTE = "责任单位单元格为空，按合并单元格读作与上一行相同（{units}）"
 
 

@@ -1,0 +1,119 @@
+"""A plan file's text beyond what tomllib reads of it (sources/plan.load_plan): the `# check:` doubts import table
+left in it, and what a person who typed or saved it with Chinese tools is told when it cannot be read (newcomer49 N9):
+the full-width punctuation of an input method on the line TOML stopped at, the encoding a file not in UTF-8 reads as."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.errors import Message
+from mstrack.vocabulary import CHECK_COMMENT
+
+_DOUBT = re.compile(r"^[ \t]*(?:([\w-]+)[ \t]*=|\{[ \t]*([\w-]+)[ \t]*=)?[^\n]*?(?<![^ \t\n])" + re.escape(CHECK_COMMENT)
+                    + r"[ \t]*([^\n]*)$", re.MULTILINE)
+"""A line ending in import table's `# check:` comment (plan_dump.dump_plan): the key it stands on, and the doubt."""
+
+
+def doubts_left(text: str) -> list[tuple[int, str, str]]:
+    """The `# check:` comments of a plan file (F1/N8: a file imported without its review): (line, key, doubt) each."""
+    if CHECK_COMMENT not in text:  # a reviewed plan, or one written by hand: one scan
+        return []
+    return [(text.count("\n", 0, found.start()) + 1, found[1] or found[2] or "", found[3].strip())
+            for found in _DOUBT.finditer(text)]
+
+
+FULL_WIDTH = {"“": '"', "”": '"', "‘": "'", "’": "'", "，": ",", "＝": "=", "［": "[", "］": "]", "｛": "{", "｝": "}",
+              "＃": "#", "：": ":"}
+"""What a Chinese input method types for TOML's own punctuation, and the ASCII TOML needs."""
+
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def typing_hint(text: str, error: Exception) -> Message | None:
+    """Where TOML stopped (its error's line, or the line before: an array left open) holds full-width punctuation
+    outside quotes: which, and the ASCII TOML needs. None where it holds none (a ， inside a quoted title is text)."""
+    at = _AT_LINE.search(str(error))
+    if at is None:
+        return None
+    lines = text.splitlines()
+    number = int(at[1])
+    for line in (number, number - 1):
+        if 1 <= line <= len(lines) and (found := _outside_quotes(lines[line - 1])):
+            return Message("line {line} holds the full-width {chars} outside quotes: TOML needs the ASCII {ascii}",
+                           line=line, chars=" ".join(found), ascii=" ".join(dict.fromkeys(FULL_WIDTH[c] for c in found)))
+    return None
+
+
+def _outside_quotes(line: str) -> list[str]:
+    """The full-width punctuation of a line that stands outside its ASCII-quoted strings and before its comment."""
+    found, quote, escaped = [], None, False
+    for char in line:
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            break
+        elif char in FULL_WIDTH and char not in found:
+            found.append(char)
+    return found
+
+
+def encoding_of(raw: bytes) -> str | None:
+    """The encoding a plan file that is not UTF-8 reads as: UTF-16 (a byte-order mark, or the NUL bytes of its ASCII),
+    GBK (what Chinese Windows saves as ANSI: GB18030 reads it), Big5; None where none reads it."""
+    head = raw[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head and head.count(b"\x00") > len(head) // 4:
+        return "UTF-16"
+    for codec, name in (("gb18030", "GBK"), ("big5", "Big5")):
+        try:
+            raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return name
+    return None
+
+
+_APART = "、，,；;"
+"""What separates two offices in one cell of a published table (the table reader splits them, docs/format.md Rules)."""
+
+
+def offices_in_one(name: str) -> list[str]:
+    """The offices one unit entry names, split at 、 ， ； outside brackets ("区卫生健康局、区建筑工务署" two; "区发展和改革局
+    （区统计局、区粮食局）" one, with its other names)."""
+    parts, depth, start = [], 0, 0
+    for at, char in enumerate(name):
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth -= 1
+        if depth <= 0 and char in _APART:
+            parts.append(name[start:at])
+            start = at + 1
+    parts.append(name[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def several_offices(programme, text: str, source: str) -> list[Message]:
+    """A line's unit entry that names several offices (N9: typed as the table prints them): kept as one unit, said
+    with its line in the file and its key, and the entries it means."""
+    import json
+
+    said = []
+    for i, task in enumerate(programme.tasks):
+        for j, line in enumerate(task.lines):
+            for key in ("lead_units", "units"):
+                for k, name in enumerate(getattr(line, key)):
+                    if len(offices := offices_in_one(name)) > 1:
+                        at = text.find(name)
+                        said.append(Message("{source}: line {line}: tasks[{i}] (task {code}).lines[{j}].{key}[{k}]: {name!r} "
+                                            "names {n} offices: write one per entry, {entries} (read as one unit)",
+                                            source=source, line=text.count("\n", 0, at) + 1 if at >= 0 else "?", i=i,
+                                            code=task.code, j=j, key=key, k=k, name=name, n=len(offices),
+                                            entries=json.dumps(offices, ensure_ascii=False)))
+    return said
