@@ -12,7 +12,7 @@ from mstrack.sources.rows import clip
 from mstrack.sources.table.doubts import Doubt, task_doubts
 from mstrack.sources.table.figures import Unit, all_dated, month_plan_dates, names_start, read_numbers, units_of
 from mstrack.sources.table.likeness import similarity, word_pairs
-from mstrack.sources.table.mentions import BARE_RE, COMPLETE_RE, Mention, find_mentions
+from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions
 from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.series import Series, is_level, milestones_of, month_plan_only, work_progress
@@ -68,36 +68,6 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
     if not any(line.indicators for line in lines):
         summary.append(Message("task {code}: no quantity read; a text-only task judged by its checkpoints", code=raw.code))
     return task
-
-
-RATE_HEADER_RE = re.compile(r"率|比|%|％")
-
-
-def reported_values(raw: RawTask, task: Task) -> list[tuple[str, int | float, str]]:
-    """What the progress columns say was done, per indicator: (indicator, value, the cell as printed). A bare number
-    is the value of its row's one indicator; in words, the figure counted in the indicator's unit. Rates are left out."""
-    found: dict[str, tuple[str, int | float, str]] = {}
-    for raw_line, line in zip(raw.lines, task.lines, strict=False):
-        for header, text in raw_line.reported:
-            if RATE_HEADER_RE.search(header):
-                continue
-            for indicator in line.indicators:
-                value = _reported_value(text, indicator, alone=len(line.indicators) == 1)
-                if value is not None and indicator.name not in found:
-                    found[indicator.name] = (indicator.name, value, clip(text, 200))
-    return list(found.values())
-
-
-def _reported_value(text: str, indicator: Indicator, alone: bool) -> int | float | None:
-    from mstrack.domain.quantities import QuantityError, parse_quantity
-
-    if BARE_RE.match(text.strip()):
-        try:
-            return parse_quantity(text.strip()).value if alone else None
-        except QuantityError:  # pragma: no cover - the pattern admits plain numbers only
-            return None
-    same = [m for m in find_mentions(text) if m.unit and unit_key(m.unit) == unit_key(indicator.unit)]
-    return same[0].value if same else None
 
 
 def _add_undated(code: str, undated: str, lines: list[Line], at: date, summary: list[Message]) -> None:
