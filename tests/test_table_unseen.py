@@ -233,7 +233,7 @@ def test_unit_scale_and_node_columns_under_other_names(tmp_path):
         "<td>序号</td><td>项目名称</td><td>建设规模</td><td>实施主体</td><td>完成节点</td>",
         "<td>1</td><td>城区学校建设</td><td>新建学校3所</td><td>县教育局</td><td>6月底前开工，11月底前完工</td>",
     ])
-    assert [line.lead_units for line in task.lines] == [["县教育局"]]
+    assert [line.lead_units for line in task.lines] == [["县教育局"], ["县教育局"]]  # the 6月底前开工 on a line of its own
     assert task.deadline == date(2024, 11, 30)
     assert [(i[1], i[2]) for i in indicators(task)] == [("所", 3)]
     expected = page(tmp_path / "expected.html", [

@@ -341,8 +341,14 @@ def import_table(
                    "without --strict to get the best-effort plan and check each task marked `# check:`, or give the "
                    "table with a header row (序号, 工作任务, 责任单位, 完成时限 …)",
                    file=file, why=result.best_effort)
-    if strict and result.doubts:
-        raise fail("--strict: {n} doubtful cells, nothing written:\n{doubts}", n=len(result.doubts), doubts=Joined("\n", result.doubts))
+    sheet_rows, sheet_doubts = [], []
+    if as_of is not None:  # the progress figures as of the date, and the ones that cannot be given: doubts too
+        from mstrack.sources.table.progress_figures import as_of as progress_rows
+
+        sheet_rows, sheet_doubts = progress_rows(result.reported, as_of, file)
+    doubts = [*result.doubts, *sheet_doubts]
+    if strict and doubts:
+        raise fail("--strict: {n} doubtful cells, nothing written:\n{doubts}", n=len(doubts), doubts=Joined("\n", doubts))
     lang = words()
     text = dump_plan(result.programme, {key: lang.message(why) for key, why in result.comments.items()})
 
@@ -350,15 +356,14 @@ def import_table(
         if progress_path is not None:
             from mstrack.render.template import reported_csv
 
-            write_output(ctx, progress_path, lambda path: path.write_text(reported_csv(result.reported, as_of),
-                                                                          encoding="utf-8"),
-                         lambda: say("{n} reported values as of {date} → {path}", n=len(result.reported), date=as_of,
+            write_output(ctx, progress_path, lambda path: path.write_text(reported_csv(sheet_rows, as_of), encoding="utf-8"),
+                         lambda: say("{n} reported values as of {date} → {path}", n=len(sheet_rows), date=as_of,
                                      path=progress_path, err=True), option="--progress-as-of", taken=_progress_exists)
 
     def announce() -> None:
         for line in result.summary:
             say(line, err=True)
-        for doubt in result.doubts:  # last, so a reviewer finds them at the end
+        for doubt in doubts:  # last, so a reviewer finds them at the end
             say("check: {doubt}", doubt=doubt, err=True)
         say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats))
 

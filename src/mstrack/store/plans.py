@@ -195,10 +195,15 @@ def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Tas
 
     said: list = []
     now = {ind.name: ind for line in kept.lines for ind in line.indicators}
+    words_of = {ind.text: ind.name for line in task.lines for ind in line.indicators if ind.text}
     for ind in (ind for line in task.lines for ind in line.indicators):
         other, n = now.get(ind.name), counts.get(ind.name, 0)
         if other is None or not n or other.unit != ind.unit:  # removed or a unit changed: refused or said already
             continue
+        if other.text != ind.text and words_of.get(other.text, ind.name) != ind.name:  # F1c: another's words, one name
+            said.append(Message("task {ref}: indicator {name} ({n} {n:report|reports}): its words are now “{text}”, "
+                                "those of {was} before: its reports now count toward what {was} counted",
+                                ref=ref, name=ind.name, n=n, text=other.text, was=words_of[other.text]))
         if (ind.comparator, ind.target) != (other.comparator, other.target):
             shown = (target(ind), target(other)) if ind.comparator == other.comparator else (
                 f"{ind.comparator} {target(ind)}", f"{other.comparator} {target(other)}")

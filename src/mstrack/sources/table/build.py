@@ -12,9 +12,10 @@ from mstrack.sources.rows import clip
 from mstrack.sources.table.doubts import Doubt, task_doubts
 from mstrack.sources.table.figures import Unit, all_dated, month_plan_dates, names_start, read_numbers, units_of
 from mstrack.sources.table.likeness import similarity, word_pairs
-from mstrack.sources.table.mentions import BARE_RE, COMPLETE_RE, Mention, find_mentions
+from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions
 from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
+from mstrack.sources.table.schedule import starts_apart
 from mstrack.sources.table.series import Series, is_level, milestones_of, month_plan_only, work_progress
 from mstrack.sources.table.steps import bare_step
 
@@ -65,39 +66,11 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
     task.note = _task_note(raw, units)
     if doubts is not None:
         doubts.extend(task_doubts(raw, task, units, year))
+    task.lines = [*lines, *(start for line in lines for start in starts_apart(line))]  # after the rows' own lines, as
+    # the progress columns and the doubts pair the task's lines with its rows
     if not any(line.indicators for line in lines):
         summary.append(Message("task {code}: no quantity read; a text-only task judged by its checkpoints", code=raw.code))
     return task
-
-
-RATE_HEADER_RE = re.compile(r"率|比|%|％")
-
-
-def reported_values(raw: RawTask, task: Task) -> list[tuple[str, int | float, str]]:
-    """What the progress columns say was done, per indicator: (indicator, value, the cell as printed). A bare number
-    is the value of its row's one indicator; in words, the figure counted in the indicator's unit. Rates are left out."""
-    found: dict[str, tuple[str, int | float, str]] = {}
-    for raw_line, line in zip(raw.lines, task.lines, strict=False):
-        for header, text in raw_line.reported:
-            if RATE_HEADER_RE.search(header):
-                continue
-            for indicator in line.indicators:
-                value = _reported_value(text, indicator, alone=len(line.indicators) == 1)
-                if value is not None and indicator.name not in found:
-                    found[indicator.name] = (indicator.name, value, clip(text, 200))
-    return list(found.values())
-
-
-def _reported_value(text: str, indicator: Indicator, alone: bool) -> int | float | None:
-    from mstrack.domain.quantities import QuantityError, parse_quantity
-
-    if BARE_RE.match(text.strip()):
-        try:
-            return parse_quantity(text.strip()).value if alone else None
-        except QuantityError:  # pragma: no cover - the pattern admits plain numbers only
-            return None
-    same = [m for m in find_mentions(text) if m.unit and unit_key(m.unit) == unit_key(indicator.unit)]
-    return same[0].value if same else None
 
 
 def _add_undated(code: str, undated: str, lines: list[Line], at: date, summary: list[Message]) -> None:
@@ -284,15 +257,49 @@ def _best_line(lines: list[Line], raws: list[RawLine], one: Series, holder: int 
 
 
 def _unique_names(lines: list[Line]) -> None:
-    """Names are unique in a task: the second "新增学位" becomes "新增学位（2）"."""
-    taken: set[str] = set()
-    for line in lines:
-        for indicator in line.indicators:
-            name, n = indicator.name, 1
-            while name in taken:
-                n += 1
-                name = f"{indicator.name}（{n}）"
-            indicator.name = name
-            taken.add(name)
+    """Names are unique in a task. Indicators of one name are told apart by what distinguishes them, not by their
+    order, so that a revised document that drops one does not hand its name to another (F1c, safety49): parts of
+    two wholes ("…竣工3个,其中幼儿园7个…;增加学位5000个,其中幼儿园420个") by their whole's noun, 幼儿园（竣工） and
+    幼儿园（学位）; figures in two units by their unit, 幼儿园（所） and 幼儿园（个）. Only when these do not tell them
+    apart is the second "新增学位" "新增学位（2）"."""
+    indicators = [i for line in lines for i in line.indicators]
+    groups: dict[str, list[int]] = {}
+    for k, indicator in enumerate(indicators):
+        groups.setdefault(indicator.name, []).append(k)
+    named = {k: f"{indicators[k].name}（{q}）" for ks in groups.values() if len(ks) > 1
+             for k, q in zip(ks, _apart(indicators, ks), strict=True) if q}
+    taken: set[str] = {indicators[k].name for ks in groups.values() for k in ks[:1] if k not in named} | set(named.values())
+    for k, indicator in enumerate(indicators):
+        if k in named:
+            indicator.name = named[k]
+            continue
+        if groups[indicator.name][0] == k:
+            continue
+        name, n = indicator.name, 1
+        while name in taken:
+            n += 1
+            name = f"{indicator.name}（{n}）"
+        indicator.name = name
+        taken.add(name)
+
+
+PART_RE = re.compile(r"^\s*[（(]?\s*(?:其中|含|包括|包含)")  # "其中幼儿园420个": a part of the figure before it
+
+
+def _apart(indicators: list[Indicator], ks: list[int]) -> list[str]:
+    """What tells indicators of one name apart: their units when each has its own, else, when each is a part
+    (其中…) of another whole, the head noun of that whole's name; [""] * n when neither does."""
+    from mstrack.sources.table.progress_figures import head
+
+    units = [indicators[k].unit for k in ks]
+    if all(units) and len(set(units)) == len(units):
+        return units
+    wholes = []
+    for k in ks:
+        whole = next((i for i in reversed(indicators[:k]) if not PART_RE.match(i.text)), None)
+        wholes.append(head(whole.name) if whole is not None and PART_RE.match(indicators[k].text) else "")
+    if all(wholes) and len(set(wholes)) == len(wholes):
+        return wholes
+    return [""] * len(ks)
 
 

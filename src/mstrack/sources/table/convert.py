@@ -14,7 +14,7 @@ from mstrack.model import Area, Programme
 from mstrack.sources.documents import DOCUMENT_SUFFIXES
 from mstrack.sources.plan import CODE_RE, plan_from_dict
 from mstrack.sources.plan_dump import plan_to_dict
-from mstrack.sources.table.build import build_task, reported_values
+from mstrack.sources.table.build import build_task
 from mstrack.sources.table.columns import Column
 from mstrack.sources.table.doubts import Doubt
 from mstrack.sources.table.figure_spans import shares_named
@@ -23,6 +23,7 @@ from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.list_fallback import BEST_EFFORT_DOUBT, NOT_RECOGNISED, best_effort_said, best_effort_table
 from mstrack.sources.table.list_results import results_said
 from mstrack.sources.table.list_sections import short_said
+from mstrack.sources.table.progress_figures import Reported, reported_values
 from mstrack.sources.table.reading import Sheet, place, places, read_sheets
 from mstrack.sources.table.schedule import year_in_digits
 from mstrack.sources.table.tasks import read_tasks
@@ -37,8 +38,8 @@ class Conversion:
     stats: dict
     doubts: list[Message] = field(default_factory=list)  # each doubtful cell: file, row, column and why
     comments: dict[tuple, Message] = field(default_factory=dict)  # the `# check:` comment of a plan line (plan_dump.dump_plan)
-    reported: list[tuple[str, str, str, int | float, str]] = field(default_factory=list)  # progress columns: (programme, task,
-    # indicator, value, cell), for `import table --progress-as-of`
+    reported: list[Reported] = field(default_factory=list)  # progress columns' figures, for `import table --progress-as-of`
+    # (progress_figures.as_of: the sheet's rows and the doubts as of its date)
     rows: list[int] = field(default_factory=list)  # each task's first row in the source, as programme.tasks lists them
     # (table.parts places a document's text among its tables by them)
     best_effort: Message | None = None  # read in no layout the reader knows (list_fallback): why not; `--strict` refuses it
@@ -256,7 +257,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     report = _results_doubt(path, table.results_read)
     not_read = _not_read(path, table, unread)
     stats["doubts"] = len(doubts) + bool(other_year) + bool(report) + len(not_read)
-    reported = [(programme, raw.code, *value) for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task)]
+    reported = [value for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task, programme, year)]
     comments = _comments(result, doubts)
     if other_year:
         comments[(None, None, None, "year")] = other_year

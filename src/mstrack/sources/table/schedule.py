@@ -497,3 +497,22 @@ def report_month(lines: list[str]) -> date | None:
         if found := list(REPORT_MONTH_RE.finditer(line)):
             return date(int(found[-1][1]), int(found[-1][2]), 1)
     return None
+
+
+START_ONLY_RE = re.compile(rf"^[\u4e00-\u9fff（）()、]{{0,16}}?(?:{'|'.join(START_VERBS)})[。.；;，,]?$")
+
+
+def starts_apart(line) -> list:
+    """The line of its own for a bare start beside a line's figures ("2月开工，年内完成主体结构8层以上", "一季度开工"): the start on a
+    line of its own (the same units, no indicator), since a line with indicators is judged on their milestones and a
+    text-only line on its checkpoints; the start is then tracked, marked met when the unit says 已开工 (N3, newcomer49).
+    A start dated as one of the figures' milestones stays: it is that milestone's words."""
+    from mstrack.model import Line
+
+    dues = {m.due for i in line.indicators for m in i.milestones}
+    starts = [cp for cp in line.checkpoints if START_ONLY_RE.match(cp.text.strip()) and cp.due not in dues]
+    if not line.indicators or not starts:
+        return []
+    line.checkpoints = [cp for cp in line.checkpoints if all(cp is not s for s in starts)]
+    return [Line(leaders=line.leaders, lead_units=line.lead_units, units=line.units, checkpoints=starts)]
+

@@ -1,0 +1,213 @@
+"""What a table's progress columns say was done, per indicator, for `import table --progress-as-of` (split from
+build.py): each figure is given to the indicator its words name, one figure to one indicator, from a column whose
+period covers the date; a figure that cannot be given so is a doubt, never a value."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from mstrack.domain.dates import PERIOD_RE, DateError, period_end
+from mstrack.errors import Message
+from mstrack.model import Indicator, Task
+from mstrack.sources.rows import clip
+from mstrack.sources.table.figure_names import content_words
+from mstrack.sources.table.mentions import BARE_RE, Mention, find_mentions
+from mstrack.sources.table.numbers import unit_key
+from mstrack.sources.table.raw import RawTask
+from mstrack.sources.table.reading import Row, place
+
+RATE_HEADER_RE = re.compile(r"率|比|%|％")
+# words an indicator's name may end with that name no thing counted ("…充电端口设施建设"): its head is the words before
+RISE_RE = re.compile(r"(?:增长|增加|提高|提升)$")  # "增长10.2%" names how, not what: the indicator's own figure (a fall, 下降, is not)
+GENERIC_TAIL_RE = re.compile(r"(?:建设|改造|提升|创建|工程|项目|任务|工作|数量|总数|数)$")
+
+
+class Reported(NamedTuple):
+    """One progress figure of a task: the value for `indicator`, or None and `why` when it cannot be given."""
+    programme: str
+    task: str
+    indicator: str
+    value: int | float | None
+    cell: str  # the cell as printed (clipped): the progress sheet's 备注
+    header: str = ""  # the progress column it is in
+    row: int = 0  # the source row
+    periods: tuple[date, ...] = ()  # the ends of the periods the column's header names ("1-10月推进情况": 10-31)
+    why: Message | None = None  # why no value is given
+
+
+def head(name: str) -> str:
+    """The last two content characters of an indicator's name, what a figure's words must print to count for it
+    ("新增四分类三定一督达标小区" → 小区); "" when its name has none (a verb alone: "新增")."""
+    words = content_words(name)
+    while len(words) > 2 and GENERIC_TAIL_RE.search(words):
+        words = GENERIC_TAIL_RE.sub("", words)
+    return words[-2:] if len(words) >= 2 else ""
+
+
+def _longest_common(a: str, b: str) -> int:
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _own_words(mention: Mention) -> str:
+    """What a figure's words name ("已建成建筑垃圾中转站3个" → 建成建筑垃圾中转站); "" for a bare verb ("已完成12座")."""
+    words = RISE_RE.sub("", re.sub(r"^(?:已|正在|第一批|第\S批)+", "", content_words(mention.verbs + mention.noun)))
+    return words if len(words) >= 2 else ""
+
+
+def naming(indicator: Indicator, mention: Mention) -> int:
+    """How well a figure's words name an indicator: the length of the words both print; 0 when the figure's words
+    neither print the indicator's head noun nor are part of its name ("451个厢房" does not count 达标小区, "培训188人"
+    counts 培训应急救护人员)."""
+    own, name = _own_words(mention), content_words(indicator.name)
+    if own and own in name:
+        return len(own)
+    if len(noun := RISE_RE.sub("", content_words(mention.noun))) >= 2 and noun[-2:] in name:  # "14个住宅小区" counts 小区…充电设施
+        return _longest_common(name, noun)
+    if not own or not (counted := head(indicator.name)) or counted not in own:
+        return 0
+    return _longest_common(name, own)
+
+
+def reported_values(raw: RawTask, task: Task, programme: str, year: int) -> list[Reported]:
+    """Every figure the progress columns of a task give, each given to one indicator or said why not. A bare number
+    is the value of its row's one indicator; a figure in words goes to the indicator in its unit whose head noun its
+    words print (the best named first), or, when its words name nothing ("新增81台"), to the one indicator in that
+    unit no other figure named. Rate columns are left out."""
+    found: list[Reported] = []
+    given: set[tuple[str, str]] = set()  # (column, indicator)
+    for raw_line, line in zip(raw.lines, task.lines, strict=False):
+        for header, text in raw_line.reported:
+            if RATE_HEADER_RE.search(header) or not text.strip():
+                continue
+            base = {"programme": programme, "task": raw.code, "cell": clip(text, 200), "header": header,
+                    "row": raw_line.row.number, "periods": _periods(header, year)}
+            wanted = [i for i in line.indicators if (header, i.name) not in given]
+            if BARE_RE.match(text.strip()):
+                if len(line.indicators) == 1 and wanted and (reading := _bare(text, wanted[0], base)):
+                    found.append(reading)
+                    given.add((header, wanted[0].name))
+                continue
+            for reading in _in_words(text, wanted, base):
+                found.append(reading)
+                given.add((header, reading.indicator))
+    return found
+
+
+def progress_cells(layout, row: Row) -> list[tuple[str, str]]:
+    """The row's progress cells, (header, text): a cell merged across two progress columns (1-10月 and 1-11月
+    推进情况, the same words in each) is read once, under both headers ("1-10月推进情况｜1-11月推进情况"), since its
+    figures hold at the end of either period (_periods reads both)."""
+    found = layout.texts(row, "progress")
+    columns = layout.by_kind.get("progress", [])
+    out = []
+    for column, text in found:
+        headers = [column.header]
+        for after in columns:
+            if after.index == column.index + len(headers) and after.index < len(row.cells) and row.cells[after.index] == text \
+                    and all(after is not c for c, _ in found):
+                headers.append(after.header)
+        out.append(("｜".join(headers), text))
+    return out
+
+
+def _periods(header: str, year: int) -> tuple[date, ...]:
+    """The ends of the periods a progress column's header names ("1-10月推进情况": 10-31); a cell merged over two
+    columns (row_lines) has both."""
+    ends = []
+    for m in PERIOD_RE.finditer(header):
+        try:
+            ends.append(period_end(m[0], year))
+        except DateError:  # pragma: no cover - a label PERIOD_RE finds is a period
+            continue
+    return tuple(ends)
+
+
+def _bare(text: str, indicator: Indicator, base: dict) -> Reported | None:
+    from mstrack.domain.quantities import QuantityError, parse_quantity
+
+    try:
+        return Reported(indicator=indicator.name, value=parse_quantity(text.strip()).value, **base)
+    except QuantityError:  # pragma: no cover - the pattern admits plain numbers only
+        return None
+
+
+def _in_words(text: str, indicators: list[Indicator], base: dict) -> list[Reported]:
+    mentions = find_mentions(text)
+    pairs = sorted(((naming(i, m), n, k) for k, i in enumerate(indicators) for n, m in enumerate(mentions)
+                    if m.unit and unit_key(m.unit) == unit_key(i.unit)), key=lambda p: -p[0])
+    taken: dict[int, int] = {}  # indicator → mention
+    used: set[int] = set()
+    for score, n, k in pairs:
+        if score == 0 or k in taken or n in used:
+            continue
+        rivals = [p for p in pairs if p[0] == score and p[2] == k and p[1] not in used and p[1] != n
+                  and mentions[p[1]].value != mentions[n].value]
+        if rivals:  # two figures named alike: which one counts is for a person to say
+            continue
+        taken[k] = n
+        used.add(n)
+    out = []
+    for k, indicator in enumerate(indicators):
+        if k in taken:
+            out.append(Reported(indicator=indicator.name, value=mentions[taken[k]].value, **base))
+            continue
+        same = [n for n, m in enumerate(mentions) if m.unit and unit_key(m.unit) == unit_key(indicator.unit) and n not in used]
+        if not same:
+            continue
+        unnamed = [n for n in same if not _own_words(mentions[n])]
+        others = [j for j, i in enumerate(indicators) if j != k and j not in taken and unit_key(i.unit) == unit_key(indicator.unit)]
+        if len(unnamed) == 1 and len(same) == 1 and not others:  # "新增81台" after "完工52台" went to 完工
+            used.add(unnamed[0])
+            out.append(Reported(indicator=indicator.name, value=mentions[unnamed[0]].value, **base))
+            continue
+        out.append(Reported(indicator=indicator.name, value=None, **base, why=Message(
+            "task {task}, “{name}”: no figure of “{figures}” names it by its words: not written; enter its progress "
+            "with `log` or `import progress`", task=base["task"], name=indicator.name,
+            figures="、".join(mentions[n].excerpt for n in same))))
+    return out
+
+
+def as_of(readings: list[Reported], on: date, path: Path) -> tuple[list[tuple], list[Message]]:
+    """The rows of the progress sheet as of `on` (programme, task, indicator, value, note) and the doubts: a figure
+    from a column whose period ends in another month than `on`'s is no reading as of `on` (said once a column, unless
+    another column of the same row covers the date), nor a figure no indicator's words name."""
+    rows, doubts = [], []
+    covered = {(r.task, r.row) for r in readings if _covers(r.periods, on)}
+    said: set[str] = set()
+    usable = []
+    for r in readings:
+        if _covers(r.periods, on):
+            usable.append(r)
+        elif (r.task, r.row) not in covered and r.header not in said:
+            said.add(r.header)
+            doubts.append(Message("{path}: column {column}: progress to {end}, not as of {date}: its figures are not "
+                                  "written (give --progress-as-of {end} to write them)", path=path.name,
+                                  column=r.header, end=r.periods[-1], date=on))
+    valued = {(r.programme, r.task, r.indicator) for r in usable if r.value is not None}
+    seen: set[tuple] = set()
+    for r in usable:  # one value an indicator: the first column's that gives one
+        key = (r.programme, r.task, r.indicator)
+        if key in seen or (r.value is None and key in valued):
+            continue
+        seen.add(key)
+        if r.value is None:
+            doubts.append(Message("{path}: {at}", path=path.name, at=Message(
+                "{row}, column {column}: {why}", row=place(path, r.row), column=r.header, why=r.why)))
+        else:
+            rows.append((r.programme, r.task, r.indicator, r.value, r.cell))
+    return rows, doubts
+
+
+def _covers(periods: tuple[date, ...], on: date) -> bool:
+    """A column with no period ("完成情况") is read as of any date; "1-11月推进情况" as of a day in November."""
+    return not periods or any((end.year, end.month) == (on.year, on.month) for end in periods)
