@@ -48,3 +48,75 @@ def test_a_deadline_parts_figure_printed_once_is_no_indicator(tmp_path):
     task = convert_written(tmp_path, "a.xlsx", rows).programme.tasks[0]
     assert [(i.name, i.target) for line in task.lines for i in line.indicators if i.target == 10] == []
     assert sorted({c.due.isoformat() for line in task.lines for c in line.checkpoints}) == ["2024-06-30", "2024-12-31"]
+
+
+# --- R8: 一 after a verb ending in 划 (规划, 计划, 策划, 谋划, 筹划) is a count; 划一 alone is a word ----------------
+
+
+@pytest.mark.parametrize(("clause", "count"), [("规划一所九年制学校", "1"), ("计划一处停车场年内开工", "1"), ("策划一场全县运动会", None),
+                                               ("纳入污水管网统一处理", None), ("标识整齐划一处理", None)])
+def test_one_after_a_verb_ending_in_hua_is_a_count(clause, count):
+    from mstrack.sources.table.numbers import numbers_in
+
+    assert [n for *_, n in numbers_in(clause)][:1] == ([count] if count else [])
+
+
+# --- R9: one list of the units that count whole things --------------------------------------------------------------
+
+
+def test_the_reader_and_the_domain_count_the_same_units():
+    from mstrack.domain.quantities import countable
+    from mstrack.sources.table.numbers import COUNT_UNITS
+    from mstrack.vocabulary import COUNTABLE_UNITS
+
+    assert COUNT_UNITS is COUNTABLE_UNITS
+    assert countable("户次") and countable("场次") and countable("床")  # the reader's counts are the domain's
+
+
+# --- R7: dated batches keep their dates beside an item's own 完成时间 ------------------------------------------------
+
+BATCHES = "试点单位：第一批：区档案局、市场监督管理局，2017年12月底前完成；第二批：区公安局、规划局，2018年6月底前完成。"
+OTHERS = ["二、加快医社保自助结算", "在医院引入自助结算终端机，实现医保异地结算。", "牵头单位：区社会事业局", "完成时间：2018年3月底前完成",
+          "三、推进不动产抵押登记银行直接办理", "将抵押权登记部分业务委托银行代办。", "牵头单位：区环境与国土资源局",
+          "完成时间：2017年10月底前完成"]
+
+
+@pytest.mark.parametrize(("own", "deadline", "dues"), [
+    ("2018年12月底前完成", "2018-12-31", ["2017-12-31", "2018-06-30", "2018-12-31"]),
+    ("2018年3月底前完成", "2018-06-30", ["2017-12-31", "2018-03-31", "2018-06-30"]),
+])
+def test_dated_batches_keep_their_dates_beside_the_items_own_deadline(tmp_path, own, deadline, dues):
+    from .conftest import text_tasks
+
+    lines = ["某区深化改革三项措施", "一、实施档案电子化，构建审批“一张网”",
+             "推进全区档案电子化工程，对重复使用的档案文件进行筛选、扫描、存储，实现快速查询。", "牵头单位：区行政审批局", BATCHES,
+             f"完成时间：{own}", *OTHERS]
+    task = text_tasks(tmp_path, lines, 2017)[0]
+    assert task.deadline.isoformat() == deadline
+    assert sorted({c.due.isoformat() for line in task.lines for c in line.checkpoints}) == dues
+    assert [u for line in task.lines for u in line.units] == ["区档案局", "市场监督管理局", "区公安局", "规划局"]
+
+
+# --- R6: of two runs making the same new store at once, only the one that made it says so ----------------------------
+
+
+@pytest.mark.sqlite_only
+def test_a_store_made_meanwhile_by_another_run_is_not_said_created(tmp_path):
+    from mstrack.store import Store
+
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    first, second = Store(url), Store(url)
+    try:
+        looks = iter([0, 0])  # the second run looked (require_schema's look, then init's) before the first committed
+        real = second.schema_version
+
+        def version(names=None):
+            look = next(looks, None)
+            return real(names) if look is None else look
+
+        second.schema_version = version
+        assert first.require_schema(write=True, creates=True) is True
+        assert second.require_schema(write=True, creates=True) is False
+    finally:
+        first.close()
+        second.close()

@@ -6,9 +6,9 @@ the reporting unit beside the reporter."""
 from __future__ import annotations
 
 import json
+import tempfile
 from datetime import date
 from pathlib import Path
-from tempfile import gettempdir
 
 import openpyxl
 import pytest
@@ -74,7 +74,10 @@ def test_a_dry_run_of_a_first_import_says_what_it_would_do_and_makes_no_store(tm
 
 
 @pytest.mark.sqlite_only
-def test_a_dry_run_of_a_first_import_refused_in_the_store_leaves_nothing_either(tmp_path):
+def test_a_dry_run_of_a_first_import_refused_in_the_store_leaves_nothing_either(tmp_path, monkeypatch):
+    own = tmp_path / "tmp"  # this test's own temporary folder: another run's throw-away store is not this one's leftover
+    own.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(own))
     first = write_plan(tmp_path / "a.toml", plan_tasks(plan_task("1", "学校", "教育局", "新建学位", "个", 100,
                                                                 reports=[("2023-06-30", 40)])))
     second = write_plan(tmp_path / "b.toml", plan_tasks(plan_task("1", "学校", "教育局", "学位", "间", 100)))
@@ -82,7 +85,7 @@ def test_a_dry_run_of_a_first_import_refused_in_the_store_leaves_nothing_either(
                    "the new plan drops or changes what reports hang on")  # the second file over the first, in the store
     assert "no store created" not in said
     assert nothing_at(tmp_path / "office.db")
-    assert not list(Path(gettempdir()).glob("mstrack-dry-run-*"))  # the throw-away store is gone too
+    assert not list(own.glob("mstrack-dry-run-*"))  # the throw-away store is gone too
 
 
 def test_other_writes_to_no_store_still_refuse(cli, tmp_path):

@@ -52,9 +52,11 @@ COUNTABLE_UNITS = frozenset((
     "个", "人", "人次", "户", "家", "家次", "所", "处", "条", "套", "套(间)", "间", "项", "张", "场", "辆", "通", "座", "名",
     "位", "台", "批次", "批", "次", "宗", "课时", "标箱", "支", "件", "栋", "幢", "班", "期", "本", "册", "部", "只",
     "棵", "株", "盏", "对", "组", "类", "种", "站", "点", "所(个)",
+    "份", "例", "单", "场次", "块", "床", "户次", "村", "根", "款", "笔", "篇", "节", "门", "队",
 ))
 """Units that count whole things (measure words, after full-width folding: 套（间） is 套(间)): an expected
-value in them is a whole number. Amounts (元, 万元), measures (公里, 平方米, 吨) and percentages are not."""
+value in them is a whole number. Amounts (元, 万元), measures (公里, 平方米, 吨) and percentages are not. The one list:
+the table reader compares figures' units by it too (sources/table/numbers.COUNT_UNITS)."""
 
 COLLECTIVE = ("相关", "有关", "其他", "其它")
 """The words of a class of offices ("相关街道", "县直有关部门"), units of their own as 各 makes one ("各区人民政府", "各县（市、

@@ -98,7 +98,8 @@ class Maintenance:
         """Create or upgrade the schema: the migrations not yet applied, each in a transaction of its own
         with its row in schema_version, so that a killed upgrade leaves the database at the version before
         and the next run goes on from there. A new database is built the same way, from the first
-        migration (migrations.py). Returns (version before, version after); upto stops early (tests);
+        migration (migrations.py). Returns (version before, as found under the write lock, and version after);
+        upto stops early (tests);
         `confirm` gets them before the first migration's commit (see _confirm)."""
         import sqlalchemy as sa
 
@@ -113,10 +114,11 @@ class Maintenance:
                              db=self.display_url, version=before, known=SCHEMA_VERSION)
         stamp = sa.table("schema_version", sa.column("version", sa.Integer), sa.column("applied_at", sa.DateTime)).insert()
         target = SCHEMA_VERSION if upto is None else upto
-        version = before
+        version, found = before, None
         while version < target:
             with self.locked("db upgrade", migrating=True) as connection:
                 version = self._version(connection)  # another process may have gone on meanwhile
+                found = version if found is None else found  # what this run found under the lock: 0 if it made the store
                 if version >= target:
                     break
                 if version:  # the first migration refuses another program's tables itself
@@ -125,6 +127,7 @@ class Maintenance:
                 version += 1
                 connection.execute(stamp.values(version=version, applied_at=datetime.now(UTC)))
                 confirm_before_commit(confirm if version == before + 1 else None, (before, target))
+        before = before if found is None else found  # another run that built the schema meanwhile made the store
         return before, max(before, version)
 
     def holds_no_store(self) -> bool:
