@@ -120,3 +120,24 @@ def test_a_store_made_meanwhile_by_another_run_is_not_said_created(tmp_path):
     finally:
         first.close()
         second.close()
+
+
+# --- R5: a refused first `import plan` leaves no store and says none was made --------------------------------------
+
+
+@pytest.mark.sqlite_only  # what is left on disk: the file and its -wal and -shm
+def test_a_refused_first_import_removes_the_store_it_made(tmp_path):
+    from .conftest import Cli, done, plan_task, plan_tasks, refused, write_plan
+
+    first = write_plan(tmp_path / "a.toml", plan_tasks(plan_task("1", "学校", "教育局", "新建学位", "个", 100,
+                                                                reports=[("2023-06-30", 40)])))
+    second = write_plan(tmp_path / "b.toml", plan_tasks(plan_task("1", "学校", "教育局", "学位", "间", 100)))
+    store = tmp_path / "office.db"
+    said = refused(Cli(store)("import", "plan", str(first), str(second)), "the new plan drops or changes what reports hang on")
+    assert "created the store" not in said, said
+    assert not any(tmp_path.glob("office.db*")), list(tmp_path.glob("office.db*"))
+    refused(Cli(store)("status"), "no mstrack data here yet")  # a mistyped --db is still said to hold nothing
+    made = Cli(store)("import", "plan", str(first))
+    done(made)
+    assert f"created the store {store}" in made.stderr, made.stderr
+    assert Cli(store).sql("SELECT count(*) FROM task") == [(1,)]

@@ -4,6 +4,7 @@ every command that opens a database, and checked (db check). Backup and restore:
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from mstrack.errors import InputError, Message
 from mstrack.store.connections import confirm_before_commit
@@ -129,6 +130,26 @@ class Maintenance:
                 confirm_before_commit(confirm if version == before + 1 else None, (before, target))
         before = before if found is None else found  # another run that built the schema meanwhile made the store
         return before, max(before, version)
+
+    def unmake(self) -> bool:
+        """The store this run made (require_schema built it) removed again when nothing was written to it: a first
+        `import plan` refused leaves no empty store, so that the next command says "no mstrack data here yet" of a
+        mistyped --db again (review49 R5). An SQLite file goes with its -wal and -shm; on a server mstrack's tables
+        are dropped. A store holding a programme or a batch (another run wrote meanwhile) is kept. Says whether it went."""
+        import sqlalchemy as sa
+
+        with self.locked("import plan", orm=True) as connection:
+            if any(connection.execute(sa.text(f"SELECT 1 FROM {table} LIMIT 1")).first() for table in ("programme", "batch")):
+                return False
+            if self.path is None:
+                tables = sa.MetaData()
+                tables.reflect(bind=connection)
+                tables.drop_all(bind=connection)
+                return True
+        self.close()
+        for end in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{end}").unlink(missing_ok=True)
+        return True
 
     def holds_no_store(self) -> bool:
         """No mstrack data here yet (no file, an empty one, a server database not `init`ed), nothing made by asking;
