@@ -293,12 +293,14 @@ def test_a_title_date_refused_for_a_blank_date_cell_names_the_title_not_the_empt
 
 
 @pytest.mark.parametrize("note", ["填报说明：填报截止日期：2023年7月5日", "请于截至2023年7月5日前报送",
-                                  "请于2023年7月5日前报送（截止2023年7月5日前）", "计划完成时间截止2023年12月31日"])
+                                  "请于2023年7月5日前报送（截止2023年7月5日前）", "计划完成时间截止2023年12月31日",
+                                  "报送截止日期：2023年7月5日", "截止日期：2023年7月5日（请按时报送）"])
 def test_a_deadline_note_above_the_header_is_no_as_of_date(note):
     assert title_date([Row(1, ["学位建设进展情况表"]), Row(2, [note])]) is None
 
 
-@pytest.mark.parametrize("text", ["进展情况表（截至2023年6月30日）", "填报单位：教育局    截至日期：2023年6月30日", "截止：2023.6.30"])
+@pytest.mark.parametrize("text", ["进展情况表（截至2023年6月30日）", "填报单位：教育局    截至日期：2023年6月30日", "截止：2023.6.30",
+                                  "项目进展情况报送表（截至2023年6月30日）", "民生实事完成情况表（截至2023年6月30日）"])
 def test_a_titles_as_of_date_is_still_read(text):
     assert title_date([Row(1, [text])]) == (date(2023, 6, 30), text)
 

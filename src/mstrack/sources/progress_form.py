@@ -79,10 +79,11 @@ TITLE_DATE_RE = re.compile(r"(?:截至|截止)(?:日期)?\s*[:：]?\s*(?P<date>[
 can be a date, read by domain.dates.parse_date (the one reading of a date); a title without those words states none.
 A date followed by 前 is a deadline ("请于截至6月5日前报送"), no as-of date."""
 
-DEADLINE_NOTE_RE = re.compile(r"说明|报送|上报|报回|提交|填报截止|完成时[间限]|计划完成")
+DEADLINE_NOTE_RE = re.compile(r"说明|请于|请在|前报|按时[报上提]|(?:填报|上报|报送)(?:截止|时间)|报回|提交|完成时[间限]|计划完成")
 """Words of a note above a form's header about when the form or the work is due ("填报说明：填报截止日期：6月5日",
-"请于6月5日前报送", "计划完成时间截止12月31日"): a day to send the form back or to finish by, not the day its figures
-are as of; such a line states no as-of date (review49 R4)."""
+"请于6月5日前报送", "报送截止：6月5日", "计划完成时间截止12月31日"): a day to send the form back or to finish by, not
+the day its figures are as of; such a line states no as-of date (review49 R4). A title naming the form a 报送表
+("进展情况报送表（截至5月31日）") is no such note."""
 
 
 def title_date(above: list[Row]) -> tuple[date, str] | None:
