@@ -6,13 +6,16 @@ the reporting unit beside the reporter."""
 from __future__ import annotations
 
 import json
+import tempfile
+from datetime import date
 from pathlib import Path
-from tempfile import gettempdir
 
 import openpyxl
 import pytest
 
 from mstrack.sources.progress_cells import reporter_given
+from mstrack.sources.progress_form import title_date
+from mstrack.sources.rows import Row
 
 from .conftest import Cli, done, plan_task, plan_tasks, refused, write_plan
 from .test_ret48c import collective, csv_return, xlsx_return
@@ -71,7 +74,10 @@ def test_a_dry_run_of_a_first_import_says_what_it_would_do_and_makes_no_store(tm
 
 
 @pytest.mark.sqlite_only
-def test_a_dry_run_of_a_first_import_refused_in_the_store_leaves_nothing_either(tmp_path):
+def test_a_dry_run_of_a_first_import_refused_in_the_store_leaves_nothing_either(tmp_path, monkeypatch):
+    own = tmp_path / "tmp"  # this test's own temporary folder: another run's throw-away store is not this one's leftover
+    own.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(own))
     first = write_plan(tmp_path / "a.toml", plan_tasks(plan_task("1", "学校", "教育局", "新建学位", "个", 100,
                                                                 reports=[("2023-06-30", 40)])))
     second = write_plan(tmp_path / "b.toml", plan_tasks(plan_task("1", "学校", "教育局", "学位", "间", 100)))
@@ -79,7 +85,7 @@ def test_a_dry_run_of_a_first_import_refused_in_the_store_leaves_nothing_either(
                    "the new plan drops or changes what reports hang on")  # the second file over the first, in the store
     assert "no store created" not in said
     assert nothing_at(tmp_path / "office.db")
-    assert not list(Path(gettempdir()).glob("mstrack-dry-run-*"))  # the throw-away store is gone too
+    assert not list(own.glob("mstrack-dry-run-*"))  # the throw-away store is gone too
 
 
 def test_other_writes_to_no_store_still_refuse(cli, tmp_path):
@@ -260,3 +266,60 @@ def test_the_demo_says_the_store_it_makes(cli):
     demo = cli("demo")
     assert demo.exit_code == 0 and "created the store " in demo.stderr, demo.output
     assert "created the store" not in cli("demo").stderr
+
+
+# --- fixrev49: a title's date the row checks refuse, and a deadline note above the header ---------------------------
+
+@pytest.mark.parametrize(("title", "why"), [("学位进展情况表（截至2022年12月31日）", "outside the programme's year 2023"),
+                                           ("学位进展情况表（截至2099年5月31日）", "2099-05-31 is in the future")])
+def test_a_title_date_the_rows_cannot_take_refuses_the_file_naming_its_title(cli, tmp_path, title, why):
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", SCHOOLS))))
+    path = titled_form(tmp_path / "f.xlsx", title, ["计划", "任务编号", "指标", "数值"],
+                       ["x-2023", "1", "新建学位", 400], ["x-2023", "2", "道路", 2])
+    said = refused(cli("import", "progress", path), why)
+    assert f"f.xlsx: its title says “{title}”: " in said and "--as-of" in said, said
+    assert said.count(why) == 1, said  # once for the file, not once a row
+    assert "rows with no date are as of" not in said, said  # no row took it
+    assert stored(cli) == []
+
+
+def test_a_title_date_refused_for_a_blank_date_cell_names_the_title_not_the_empty_cell(cli, tmp_path):
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", SCHOOLS))))
+    path = titled_form(tmp_path / "f.xlsx", "进展情况表（截至2022年12月31日）", ["计划", "任务编号", "指标", "截至日期", "数值"],
+                       ["x-2023", "1", "新建学位", "2023-06-15", 400], ["x-2023", "2", "道路", None, 2])
+    said = refused(cli("import", "progress", path), "its title says “进展情况表（截至2022年12月31日）”")
+    assert ":截至日期: 2022-12-31" not in said, said
+    assert stored(cli) == []
+
+
+@pytest.mark.parametrize("note", ["填报说明：填报截止日期：2023年7月5日", "请于截至2023年7月5日前报送",
+                                  "请于2023年7月5日前报送（截止2023年7月5日前）", "计划完成时间截止2023年12月31日",
+                                  "报送截止日期：2023年7月5日", "截止日期：2023年7月5日（请按时报送）"])
+def test_a_deadline_note_above_the_header_is_no_as_of_date(note):
+    assert title_date([Row(1, ["学位建设进展情况表"]), Row(2, [note])]) is None
+
+
+@pytest.mark.parametrize("text", ["进展情况表（截至2023年6月30日）", "填报单位：教育局    截至日期：2023年6月30日", "截止：2023.6.30",
+                                  "项目进展情况报送表（截至2023年6月30日）", "民生实事完成情况表（截至2023年6月30日）"])
+def test_a_titles_as_of_date_is_still_read(text):
+    assert title_date([Row(1, [text])]) == (date(2023, 6, 30), text)
+
+
+def test_a_form_whose_only_date_is_a_deadline_note_is_refused_as_having_no_date(cli, tmp_path):
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", SCHOOLS))))
+    workbook = openpyxl.Workbook()
+    for row in (["学位进展情况表"], ["填报说明：填报截止日期：2023年7月5日"], ["计划", "任务编号", "指标", "数值"],
+                ["x-2023", "1", "新建学位", 400]):
+        workbook.active.append(row)
+    workbook.save(tmp_path / "f.xlsx")
+    refused(cli("import", "progress", str(tmp_path / "f.xlsx")), "no date column (截至日期) and no --as-of")
+    assert stored(cli) == []
+
+
+def test_an_as_of_outside_the_programmes_year_on_a_form_with_no_date_column_is_named_by_the_option(cli, tmp_path):
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", SCHOOLS))))
+    path = titled_form(tmp_path / "f.xlsx", None, ["计划", "任务编号", "指标", "数值"],
+                       ["x-2023", "1", "新建学位", 400], ["x-2023", "2", "道路", 2])
+    said = refused(cli("import", "progress", path, "--as-of", "2021-06-30"), "--as-of 2021-06-30: 2021-06-30 is outside")
+    assert said.count("is outside") == 1, said
+    assert stored(cli) == []

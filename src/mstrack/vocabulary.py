@@ -52,9 +52,11 @@ COUNTABLE_UNITS = frozenset((
     "个", "人", "人次", "户", "家", "家次", "所", "处", "条", "套", "套(间)", "间", "项", "张", "场", "辆", "通", "座", "名",
     "位", "台", "批次", "批", "次", "宗", "课时", "标箱", "支", "件", "栋", "幢", "班", "期", "本", "册", "部", "只",
     "棵", "株", "盏", "对", "组", "类", "种", "站", "点", "所(个)",
+    "份", "例", "单", "场次", "块", "床", "户次", "村", "根", "款", "笔", "篇", "节", "门", "队",
 ))
 """Units that count whole things (measure words, after full-width folding: 套（间） is 套(间)): an expected
-value in them is a whole number. Amounts (元, 万元), measures (公里, 平方米, 吨) and percentages are not."""
+value in them is a whole number. Amounts (元, 万元), measures (公里, 平方米, 吨) and percentages are not. The one list:
+the table reader compares figures' units by it too (sources/table/numbers.COUNT_UNITS)."""
 
 COLLECTIVE = ("相关", "有关", "其他", "其它")
 """The words of a class of offices ("相关街道", "县直有关部门"), units of their own as 各 makes one ("各区人民政府", "各县（市、
@@ -282,6 +284,18 @@ TOWN_KINDS = ("重点", "试点", "示范", "特色", "中心", "贫困", "脱�
               "达标", "宜居", "和美", "生态", "传统", "历史文化", "省级", "市级", "县级", "国家级", "帮扶", "薄弱", "受益", "项目")
 """A kind of town or village a programme picks or builds ("重点镇", "试点村", "省级示范村", "特色小镇"), no place's name:
 no office where an office would stand (sources/table/office_names.py)."""
+
+SHORT_OFFICE_NAMES = frozenset((
+    "发改", "发展改革", "财政", "住建", "住房", "城建", "卫健", "卫生健康", "卫计", "民政", "教育", "教体", "水利", "水务",
+    "自然资源", "国土", "规划", "农业农村", "农业", "农村", "农机", "林业", "文旅", "文广旅", "文化", "旅游", "体育", "交通",
+    "交运", "公安", "人社", "生态环境", "环保", "应急", "市场监管", "城管", "城市管理", "商务", "工信", "经信", "科技", "司法",
+    "审计", "统计", "医保", "退役军人", "人防", "信访", "档案", "粮食", "供销", "扶贫", "乡村振兴", "数据", "大数据", "行政审批",
+    "政务服务", "融媒体", "广电", "税务", "气象", "残联", "妇联", "团委", "工会", "宣传", "组织", "编办", "消防", "供电", "电力",
+    "邮政", "金融", "国资", "住保", "房管", "畜牧", "水产", "海洋", "渔业", "民宗", "侨务", "外事", "机关事务", "综合执法",
+))
+"""Offices called by their short name, with no 局 or 委 ("县发改、财政、城关镇"; a level before it is no part of the
+word): no place, so no place's name to share the next name's ending ("金井湾、岚城片区管理局" does: two 管理局;
+"卫健、城南社区" does not: 卫健 stays 卫健, review49 R2) (sources/table/office_names.shared_tails)."""
 
 # --- the bounds of a figure (domain/quantities.py, sources/table/mentions.py, figures.py, period_amounts.py) ----
 

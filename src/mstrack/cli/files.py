@@ -14,7 +14,7 @@ from mstrack.cli.app import export_app, import_app
 from mstrack.cli.common import Format, FormatOption, as_of_option, parse_day
 from mstrack.cli.kept_files import refuse_held
 from mstrack.cli.printing import flush_output, refuse_database, write_out, write_output
-from mstrack.cli.process import bulk, dry_run_store, keep_until_exit, open_store, written_to
+from mstrack.cli.process import bulk, dry_run_store, first_store, keep_until_exit, open_store, written_to
 from mstrack.cli.saying import echo, fail, say, warn, words
 
 
@@ -52,8 +52,8 @@ def import_plan(
             _import_plans(store, files, plans, reason, force, nowhere,
                           (lambda said: said) if nowhere else functools.partial(written_to, ctx, store))
     else:
-        store = open_store(ctx, write=True, creates=True)
-        _import_plans(store, files, plans, reason, force, False, functools.partial(written_to, ctx, store))
+        with first_store(ctx) as store:  # a refused first import leaves no store (review49 R5)
+            _import_plans(store, files, plans, reason, force, False, functools.partial(written_to, ctx, store))
 
 
 DOUBTS_SHOWN = 3

@@ -155,11 +155,13 @@ def quick_exit(code) -> None:
     os._exit(code or 0)
 
 
-def open_store(ctx: typer.Context, write: bool, old_schema: bool = False, first=None, creates: bool = False):
+def open_store(ctx: typer.Context, write: bool, old_schema: bool = False, first=None, creates: bool = False,
+               made: list | None = None):
     """The store --db names, at this mstrack's schema; with old_schema one an older mstrack made, as it is
     (`db backup`: the copy to keep before `db upgrade`). `first(store)`: what refuses the store before it is opened
     (`db backup` of a server's: its own tools). `creates`: a write that makes the store where there is none (demo,
-    import plan); any other is refused there, naming it (Maintenance.require_schema)."""
+    import plan); any other is refused there, naming it (Maintenance.require_schema). `made`: the store made is put
+    there, said by the caller once its write is done (first_store), rather than here."""
     from mstrack.errors import OldSchema
     from mstrack.store import resolve_db_url
 
@@ -172,12 +174,29 @@ def open_store(ctx: typer.Context, write: bool, old_schema: bool = False, first=
         ctx.call_on_close(lambda: _wal_said(store))  # run first: a warning of the write's own before the clock's
     try:
         if store.require_schema(write=write, creates=creates):
-            say_created(store)
+            say_created(store) if made is None else made.append(store)
     except OldSchema as old:
         if old_schema and not write:
             return store
         raise _upgrade_first(store, db, old, demo=ctx.info_name == "demo") from None
     return store
+
+
+@contextlib.contextmanager
+def first_store(ctx: typer.Context):
+    """A write that makes the store where there is none (import plan): the store, said made once the write is done;
+    a refused write removes the store it made (Maintenance.unmake) and none is said made, as a dry run leaves none
+    (review49 R5: "created the store …" then "nothing was written", and an empty store left)."""
+    made: list = []
+    store = open_store(ctx, write=True, creates=True, made=made)
+    try:
+        yield store
+    except BaseException:
+        if made:
+            store.unmake()
+        raise
+    if made:
+        say_created(store)
 
 
 @contextlib.contextmanager

@@ -110,6 +110,7 @@ class _Importer(Values, Comparing):
         self.title_as_of: date | None = None  # the file's title's date (截至…), its rows' with no date and no --as-of
         self.title_used = False  # a row of the file took it (day)
         self.title_said = ""  # the title that says it
+        self.refused_given: set[tuple] = set()  # a title's or --as-of's date the row checks refused, named once
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
         if (first := _same_file(path, self.files)) is not None:  # its rows would all repeat themselves

@@ -74,18 +74,27 @@ class FormDates:
         return last if last is not None and last < on else None
 
 
-TITLE_DATE_RE = re.compile(r"(?:截至|截止)(?:日期)?\s*[:：]?\s*(?P<date>[\d０-９][\d０-９年月日号底.\-/ ]*)")
+TITLE_DATE_RE = re.compile(r"(?:截至|截止)(?:日期)?\s*[:：]?\s*(?P<date>[\d０-９][\d０-９年月日号底.\-/ ]*)(?P<before>[以之]?前)?")
 """A title's as-of date ("XX项目进展情况表（截至2026年5月31日）", "截止：2026.5.31"): the text after 截至 or 截止 that
-can be a date, read by domain.dates.parse_date (the one reading of a date); a title without those words states none."""
+can be a date, read by domain.dates.parse_date (the one reading of a date); a title without those words states none.
+A date followed by 前 is a deadline ("请于截至6月5日前报送"), no as-of date."""
+
+DEADLINE_NOTE_RE = re.compile(r"说明|请于|请在|前报|按时[报上提]|(?:填报|上报|报送)(?:截止|时间)|报回|提交|完成时[间限]|计划完成")
+"""Words of a note above a form's header about when the form or the work is due ("填报说明：填报截止日期：6月5日",
+"请于6月5日前报送", "报送截止：6月5日", "计划完成时间截止12月31日"): a day to send the form back or to finish by, not
+the day its figures are as of; such a line states no as-of date (review49 R4). A title naming the form a 报送表
+("进展情况报送表（截至5月31日）") is no such note."""
 
 
 def title_date(above: list[Row]) -> tuple[date, str] | None:
     """The as-of date the rows above a form's header state (its title), with the text that states it; None where
-    none does, or one does with no year (the title's 截至5月31日 is in no year yet) or no date mstrack reads."""
+    none does, or one does with no year (the title's 截至5月31日 is in no year yet) or no date mstrack reads, or
+    the date is a deadline's (DEADLINE_NOTE_RE, a date followed by 前)."""
     for row in above:
         for cell in row.cells:
             text = text_value(cell) if isinstance(cell, str) else None
-            if text is None or not (match := TITLE_DATE_RE.search(text)):
+            if text is None or DEADLINE_NOTE_RE.search(text) or not (match := TITLE_DATE_RE.search(text)) \
+                    or match["before"]:
                 continue
             with contextlib.suppress(DateError):
                 return parse_date(match["date"].strip()), text

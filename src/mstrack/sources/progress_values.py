@@ -70,8 +70,24 @@ class Values:
         found = self.day(raw, year)
         if isinstance(found, date):
             return found
-        self._fail(table, line, "as_of", found)
+        if raw is None and isinstance(found, Message) and (self.default_as_of or self.title_as_of):
+            self._given_date_refused(table, found)
+        else:
+            self._fail(table, line, "as_of", found)
         return None
+
+    def _given_date_refused(self, table: Table, why: Message) -> None:
+        """A date no row states, --as-of's or the file's title's, that the row checks refuse: named once, by the
+        option or the title that gave it (a form may have no date column to name; a blank cell did not say it)."""
+        if self.default_as_of is not None:
+            key, said = ("--as-of", str(why)), Message("--as-of {option}: {why}", option=self.default_as_of, why=why)
+        else:
+            key, said = (table.path, str(why)), Message(
+                "{path}: its title says “{title}”: {why}; give --as-of (the date of its rows with none)",
+                path=table.path, title=self.title_said, why=why)
+        if key not in self.refused_given:
+            self.refused_given.add(key)
+            self.result.errors.append(said)
 
     def day(self, raw, year: int) -> date | Message | DateError:
         """A date cell's day in a programme of `year`, checked, or why it is none; only days that passed every
@@ -86,7 +102,6 @@ class Values:
             as_of = self.default_as_of or self.title_as_of  # --as-of, else the date the file's title gives
             if as_of is None:
                 return Message("no date")
-            self.title_used = self.title_used or self.default_as_of is None
         elif isinstance(raw, date):
             as_of = raw
         elif type(raw) is float:  # 5.3: a date typed 5.30 in a General cell, or 5.3
@@ -106,6 +121,7 @@ class Values:
         if raw is not None and self.default_as_of is not None and as_of != self.default_as_of:
             return Message("--as-of {option} was given and this row says {on}: the option is for rows with no date; "
                            "drop it, or correct the row", option=self.default_as_of, on=as_of)
+        self.title_used = self.title_used or (raw is None and self.default_as_of is None)
         dates[raw] = as_of
         return as_of
 

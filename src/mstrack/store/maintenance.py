@@ -4,6 +4,7 @@ every command that opens a database, and checked (db check). Backup and restore:
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from mstrack.errors import InputError, Message
 from mstrack.store.connections import confirm_before_commit
@@ -98,7 +99,8 @@ class Maintenance:
         """Create or upgrade the schema: the migrations not yet applied, each in a transaction of its own
         with its row in schema_version, so that a killed upgrade leaves the database at the version before
         and the next run goes on from there. A new database is built the same way, from the first
-        migration (migrations.py). Returns (version before, version after); upto stops early (tests);
+        migration (migrations.py). Returns (version before, as found under the write lock, and version after);
+        upto stops early (tests);
         `confirm` gets them before the first migration's commit (see _confirm)."""
         import sqlalchemy as sa
 
@@ -113,10 +115,11 @@ class Maintenance:
                              db=self.display_url, version=before, known=SCHEMA_VERSION)
         stamp = sa.table("schema_version", sa.column("version", sa.Integer), sa.column("applied_at", sa.DateTime)).insert()
         target = SCHEMA_VERSION if upto is None else upto
-        version = before
+        version, found = before, None
         while version < target:
             with self.locked("db upgrade", migrating=True) as connection:
                 version = self._version(connection)  # another process may have gone on meanwhile
+                found = version if found is None else found  # what this run found under the lock: 0 if it made the store
                 if version >= target:
                     break
                 if version:  # the first migration refuses another program's tables itself
@@ -125,7 +128,28 @@ class Maintenance:
                 version += 1
                 connection.execute(stamp.values(version=version, applied_at=datetime.now(UTC)))
                 confirm_before_commit(confirm if version == before + 1 else None, (before, target))
+        before = before if found is None else found  # another run that built the schema meanwhile made the store
         return before, max(before, version)
+
+    def unmake(self) -> bool:
+        """The store this run made (require_schema built it) removed again when nothing was written to it: a first
+        `import plan` refused leaves no empty store, so that the next command says "no mstrack data here yet" of a
+        mistyped --db again (review49 R5). An SQLite file goes with its -wal and -shm; on a server mstrack's tables
+        are dropped. A store holding a programme or a batch (another run wrote meanwhile) is kept. Says whether it went."""
+        import sqlalchemy as sa
+
+        with self.locked("import plan", orm=True) as connection:
+            if any(connection.execute(sa.text(f"SELECT 1 FROM {table} LIMIT 1")).first() for table in ("programme", "batch")):
+                return False
+            if self.path is None:
+                tables = sa.MetaData()
+                tables.reflect(bind=connection)
+                tables.drop_all(bind=connection)
+                return True
+        self.close()
+        for end in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{end}").unlink(missing_ok=True)
+        return True
 
     def holds_no_store(self) -> bool:
         """No mstrack data here yet (no file, an empty one, a server database not `init`ed), nothing made by asking;

@@ -218,7 +218,9 @@ def units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
             heading = block.heading if len(raw.blocks) == 1 else heading
         heading = heading or raw.item
         if undated and not checkpoints and (parts := dated_parts(raw.deadline_text or task.deadline_text or "", year)):
-            checkpoints += [(due, label, words or label) for label, due, words in parts[:-1]]  # the rest: at the deadline
+            # the rest: at the deadline; a part's own figure ("6月底前完成10个") is printed in that period only, no
+            # figure of the year (tests/data/tables/README.md, "Quarters' figures…"): its date, not its words
+            checkpoints += [(due, label, label) for label, due, _ in parts[:-1]]
         worded = raw.in_words and len(checkpoints) == raw.in_words and (raw.deadline or deadline) and not undated
         if (not checkpoints or worded) and (raw.deadline or deadline) and not undated:
             raw.deadline_only = True  # dates in the content's words date their clauses; the rest is due at the deadline

@@ -162,6 +162,28 @@ def dated_batches(value: str) -> tuple[str, str] | None:
     return "、".join(m["offices"] for m in found), "；".join(parts)
 
 
+def with_batches(labels: dict[str, str], name: str, value: str) -> tuple[str, str]:
+    """An item's deadline label beside the dates of its offices' batches (dated_batches: under BATCHES_DUE_LABEL), in
+    either order ("试点单位：第一批：…，2017年12月底前完成；第二批：…" then "完成时间：2018年3月底前完成"): one schedule under
+    the label met first, the batches' dates and the item's own in date order (the latest the deadline, the rest
+    checkpoints), the other label dropped; (name, value) as given for any other label, or dates not read."""
+    if label_kind(name) != "deadline":
+        return name, value
+    other = next((n for n in labels if n != name and label_kind(n) == "deadline"), None)
+    if other is None or BATCHES_DUE_LABEL not in (name, other):
+        return name, value
+    batches, own = (value, labels[other]) if name == BATCHES_DUE_LABEL else (labels[other], value)
+    parts = [part.strip() for part in re.split(r"[；;]", batches) if part.strip()]
+    if not all(BATCH_RE.match(part) for part in parts):
+        return name, value  # a 完成时限 label of the item's own, no batches
+    dues = [parse_deadline(m["when"], 2000) for part in parts if (m := BATCH_RE.match(part))]
+    if (mine := parse_deadline(own, 2000)) is None or None in dues:
+        return name, value
+    dated = sorted([*zip(dues, parts, strict=True), (mine, own.strip().rstrip("。；;"))], key=lambda d: d[0])
+    del labels[other]
+    return other, "；".join(text for _, text in dated)
+
+
 LEADING_LABEL_RE = re.compile(rf"\s*({LABEL_NAME})\s*[：:]")  # a value that opens with a label of its own
 NEXT_LABEL_RE = re.compile(rf"[；;，,]\s*({LABEL_NAME})\s*[：:]")  # "…；责任单位：" after a label's value on its line
 

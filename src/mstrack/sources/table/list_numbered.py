@@ -22,6 +22,7 @@ from mstrack.sources.table.list_labels import (
     lead_line,
     note_label,
     progress_label,
+    with_batches,
 )
 from mstrack.sources.table.list_sections import DATED_RE, dated, enough, requirement, staffed_few
 from mstrack.sources.table.list_work import sets_figure_or_names_project
@@ -432,6 +433,7 @@ def labelled(entries: list[Entry]) -> list[Entry]:
             continue
         if entry.kind == "label":
             for name, value in {entry.code: entry.text, **entry.labels}.items():
+                name, value = with_batches(joined[-1].labels, name, value)  # one schedule with the batches' dates
                 joined[-1].labels[name] = _again(name, joined[-1].labels.get(name), value)
             joined[-1].assigned = joined[-1].assigned or entry.assigned
         elif k in steps and contents:  # a list printing its items' content apart: the steps are the item's content

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from mstrack.domain.quantities import CHINESE_FIGURE_RE, CHINESE_NUMERAL, as_number, chinese_count, chinese_figure
-from mstrack.vocabulary import BOUND_SUFFIXES
+from mstrack.vocabulary import BOUND_SUFFIXES, COUNTABLE_UNITS
 
 # a concentration or a sound level ("PM2.5浓度不大于35微克/立方米", "不大于55分贝"): a measure's own unit, whole; a level
 # held, like a rate, never an amount to add up (series.LEVEL_UNITS)
@@ -115,7 +115,9 @@ NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z·_/\-—–~～])(?<![^\d]#)(?<!^#)(\d+
 # "一幢四层", "三所九年一贯制", "一所二级", "两座三星级", makes a programme's name; "二套房": the second home): read as
 # the same count in digits.
 NUMERAL_BEFORE = r"[第其之\d〇零一二两三四五六七八九十百千万亿]"  # "第一", "其一", "十一": part of an ordinal or a longer numeral
-WORD_ONE_BEFORE = r"[统唯同单逐划]"  # "统一处理", "唯一", "逐一": 一 in a word, no numeral ("统一处理" counts no 处)
+# "统一处理", "唯一", "逐一", "整齐划一": 一 in a word, no numeral ("统一处理" counts no 处); a verb ending in 划 before a
+# count is no 划一 ("规划一所学校", "计划一处停车场": one 所, one 处)
+WORD_ONE_BEFORE = r"(?:[统唯同单逐]|(?<![规计策谋筹])划)"
 CHINESE_COUNT_RE = re.compile(rf"(?<!{NUMERAL_BEFORE})(?<!{WORD_ONE_BEFORE}(?=一))({CHINESE_NUMERAL}+)(?!套房)"
                               r"(?=(?:个|所|座|幢|栋|家|处|条|台|辆|间|套|艘|块|支|名|位)(?![性式化龙月]|[一二两三四五六七八九十](?![层个座幢栋间所条家处套年级星类甲期批])))")
 # "提供一个必要的…环境", "打造一个15分钟的生活圈": 一个 as an article, before a description; a description with a
@@ -166,9 +168,7 @@ def numbers_in(clause: str) -> list[tuple[int, int, str]]:
 
 # --- units of measure compared (a figure with an indicator) -----------------------------------
 
-COUNT_UNITS = {"人", "名", "户", "个", "家", "处", "所", "座", "条", "张", "项", "间", "台", "辆", "宗", "场", "次", "批", "批次",
-               "支", "期", "份", "件", "本", "株", "棵", "盏", "根", "块", "套", "部", "篇", "门", "节", "通", "单", "类", "床",
-               "位", "班", "村", "栋", "幢", "人次", "户次", "家次", "场次", "组", "队", "笔", "册", "种", "款", "例"}
+COUNT_UNITS = COUNTABLE_UNITS  # the one list of units that count whole things (vocabulary)
 UNIT_GROUPS = ({"人", "名"}, {"批", "批次"}, {"公里", "km", "千米"}, {"立方米", "立方", "方"}, {"%", "％"})
 
 

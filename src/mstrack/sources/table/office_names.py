@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from mstrack.vocabulary import AREA_LEVELS, COLLECTIVE, SCOPE_OPENINGS, TOWN_KINDS
+from mstrack.vocabulary import AREA_LEVELS, COLLECTIVE, SCOPE_OPENINGS, SHORT_OFFICE_NAMES, TOWN_KINDS
 
 
 def split_units(cell: str) -> list[str]:
@@ -346,10 +346,12 @@ PLACE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 def shared_tails(names: list[str]) -> list[str]:
     """A place alone before the next office's name takes that name's tail ("金井湾、岚城片区开发管理局": two 管理局),
     back along the list ("金井湾、岚城、流水片区项目建设指挥部": three). An office's name closed by 等 ("规划局等") is
-    no place, and every one of a kind ("各乡镇人民政府") no place's office to share."""
+    no place, and every one of a kind ("各乡镇人民政府") no place's office to share; nor is an office called by its
+    short name ("县发改、财政、城关镇": SHORT_OFFICE_NAMES, a level before it or not), which stays as printed."""
     names = list(names)
     for k in range(len(names) - 2, -1, -1):
         if PLACE_HEAD_RE.fullmatch(names[k]) and not ends_like_unit(names[k].removesuffix("等")) \
+                and names[k].lstrip(AREA_LEVELS) not in SHORT_OFFICE_NAMES \
                 and not names[k].endswith("等") and not names[k + 1].startswith("各") \
                 and (m := SHARED_TAIL_RE.match(names[k + 1])):
             names[k] += m["tail"]
