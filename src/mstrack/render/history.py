@@ -52,15 +52,16 @@ def batches_json(batches) -> str:
 
 
 def batches_table(batches, lang: str = "zh"):
-    """The table of `batches`. At 80 columns the source (a file name to find) keeps a comfortable width and
-    the user gives way first; an empty reason or remark column is left out before anything folds."""
+    """The table of `batches`. The source (the file name that tells which import to undo) is never left out:
+    it keeps a comfortable width while the user, reason and remark give way, then is cut in its middle
+    (慈城鎮第27…正.xlsx), on one line; an empty reason or remark column is left out before anything folds."""
     from mstrack.render.grid import COMFORTABLE, Column, PlainTable
     from mstrack.render.status import omitted_note
 
     words = Labels(lang)
     columns = [Column(words(f"batches.{key}"), **options) for key, options in (
         ("batch", {"justify": "right"}), ("time", {}), ("user", {"drop": 3}), ("command", {}),
-        ("source", {"fold": True, "min_width": COMFORTABLE, "drop": 2}), ("added", {"justify": "right"}),
+        ("source", {"fold": True, "middle": True, "min_width": COMFORTABLE}), ("added", {"justify": "right"}),
         ("retracted", {"justify": "right"}), ("reason", {"fold": True, "min_width": 12, "drop": 4}),
         ("remark", {"fold": True, "min_width": 12, "drop": 1}))]
     table = PlainTable(columns, title=words("batches.title"), title_justify="left", omitted=omitted_note(words))

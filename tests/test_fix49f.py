@@ -1,0 +1,66 @@
+"""fix49f: what a newcomer met at 80 columns and in the reports' words. `batches` keeps the file name that tells
+which import to undo (cut in its middle), `status` the lead unit; a header never leaves a lone "%" on a line."""
+
+from __future__ import annotations
+
+import pytest
+from rich.cells import cell_len
+
+from mstrack.render.grid import Column, PlainTable
+
+from .conftest import done, plan_task, plan_tasks, write_plan
+from .test_ret48c import collective, csv_return
+
+# --- N16: tables at 80 columns keep the column the step needs ---------------------------------------------------
+
+NARROW = {"COLUMNS": "80"}
+
+
+def test_batches_at_80_columns_keeps_the_source_cut_in_its_middle(cli, tmp_path):
+    done(cli("import", "plan", collective(tmp_path)))
+    done(cli("import", "progress", csv_return(tmp_path / "慈城鎮第27周报送进度表.csv", "300", "张三")))
+    done(cli("import", "progress", csv_return(tmp_path / "慈城鎮第27周报送进度表-更正.csv", "400", "张三"),
+             "--reason", "更正"))
+    out = cli("batches", env=NARROW).stdout
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80, out
+    assert "Source" in lines[1], out
+    said = out.split("Left out at this width")[1] if "Left out at this width" in out else ""
+    assert "Source" not in said, out
+    assert "慈城鎮第" in out and "更正.csv" in out and "…" in out, out  # its start and its end, around …
+    rows = [line for line in lines if "import progress" in line]
+    assert len(rows) == 2 and rows[0] != rows[1], out
+    assert all(line.count("…") <= 1 for line in rows), out
+
+
+def test_shorten_middle_keeps_the_start_and_the_end_within_the_width():
+    from mstrack.render.grid import shorten_middle
+
+    assert shorten_middle("a.xlsx", 10) == "a.xlsx"
+    cut = shorten_middle("慈城鎮第27周报送-更正.xlsx", 18)
+    assert cell_len(cut) <= 18 and cut.startswith("慈城鎮") and cut.endswith("正.xlsx") and "…" in cut
+
+
+LEADS = plan_tasks(
+    plan_task("1", "道路改造", "區新興產業服務中心", "进度安排", "项", 4, milestones=[("2023-06-30", 2)]),
+    plan_task("2", "泵站改造", "區綜合行政執法局", "进度安排（區綜合行政執法局）", "项", 4, milestones=[("2023-06-30", 2)]),
+    plan_task("3", "泵站改造", "慈城鎮", "道、觀莊下穿泵站改造", "座", 4, milestones=[("2023-06-30", 2)],
+              reports=[("2023-06-01", 1)]))
+
+
+def test_status_at_80_columns_keeps_the_lead_unit(cli, tmp_path):
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", LEADS))))
+    out = cli("status", "--as-of", "2023-08-07", env=NARROW).stdout
+    assert max(cell_len(line) for line in out.splitlines()) <= 80, out
+    assert "Lead unit" in out.splitlines()[1], out
+    assert "區綜合行政執法局" in out.replace(" ", ""), out
+    said = out.split("Left out at this width")[1] if "Left out at this width" in out else ""
+    assert "Lead unit" not in said, out
+
+
+@pytest.mark.parametrize("width", [20, 30])
+def test_a_header_never_leaves_a_lone_sign_on_a_line(width):
+    table = PlainTable([Column("Indicator", fold=True), Column("Done %", justify="right")])
+    table.add_row("一个很长很长很长很长的指标名称", "75%")
+    header = table.text(width).splitlines()[0]
+    assert "Done %" in header, table.text(width)
