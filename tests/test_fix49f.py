@@ -3,6 +3,8 @@ which import to undo (cut in its middle), `status` the lead unit; a header never
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from rich.cells import cell_len
 
@@ -64,3 +66,37 @@ def test_a_header_never_leaves_a_lone_sign_on_a_line(width):
     table.add_row("一个很长很长很长很长的指标名称", "75%")
     header = table.text(width).splitlines()[0]
     assert "Done %" in header, table.text(width)
+
+
+# --- N12: `report diff` says a change in the printout's words, in the run's language ------------------------------
+
+
+def frozen_then_corrected(cli, tmp_path) -> None:
+    plan = plan_tasks(plan_task("2", "泵站改造", "慈城鎮", "道、觀莊下穿泵站改造", "座", 4))
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", plan))))
+    done(cli("log", "x-2023/2", "2", "--as-of", "2023-07-07", "--note", "2座泵站完工", "--by", "李四"))
+    done(cli("report", "weekly", "--as-of", "2023-07-07", "--format", "json", "--freeze"))
+    done(cli("log", "x-2023/2", "3", "--as-of", "2023-07-07", "--note", "3座完工", "--by", "李四", "--reason", "更正"))
+
+
+def test_report_diff_says_the_change_in_words_in_chinese(cli, tmp_path):
+    frozen_then_corrected(cli, tmp_path)
+    result = cli("--lang", "zh", "report", "diff")
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    assert "（周报，" in lines[0], lines[0]
+    assert "  单位汇总 慈城鎮：完成率 50% → 75%" in lines, result.stdout
+    assert "  新报送 x-2023/2 道、觀莊下穿泵站改造（截至 2023-07-07）：数值 2座 → 3座" in lines, result.stdout
+    assert "备注 “2座泵站完工” → “3座完工”" in result.stdout, result.stdout
+    assert "completion_rate" not in result.stdout and "changes.reports[" not in result.stdout, result.stdout
+
+
+def test_report_diff_says_the_change_in_words_in_english_and_json_keeps_the_paths(cli, tmp_path):
+    frozen_then_corrected(cli, tmp_path)
+    result = cli("--lang", "en", "report", "diff")
+    assert result.exit_code == 1, result.output
+    assert "(weekly report, " in result.stdout
+    assert "  By lead unit · 慈城鎮: Done % 50% → 75%" in result.stdout.splitlines(), result.stdout
+    assert "Value 2座 → 3座" in result.stdout and "units[" not in result.stdout, result.stdout
+    paths = [c["path"] for c in json.loads(cli("report", "diff", "--format", "json").stdout)["changes"]]
+    assert "units[慈城鎮].completion_rate" in paths, paths

@@ -198,6 +198,7 @@ def report_diff(
     import json
 
     from mstrack.cli.report_output import renderers, whole
+    from mstrack.labels import Labels
     from mstrack.render.history import change_line
     from mstrack.reports.diff import diff
     from mstrack.reports.make import make_report
@@ -211,10 +212,11 @@ def report_diff(
                                      "params": params, "changes": [c.as_dict() for c in changes]},
                                     ensure_ascii=False, indent=2) + "\n")
     else:
+        lang = ctx.obj["lang"]
         say("report {number} ({kind}, as of {on}, frozen {when}): {n} {n:change|changes} since it was sent", number=number,
-            kind=kind, on=params["as_of"], when=f"{when:%Y-%m-%d %H:%M}", n=len(changes))
+            kind=Labels(lang)(f"msg.{kind}"), on=params["as_of"], when=f"{when:%Y-%m-%d %H:%M}", n=len(changes))
         for change in changes:
-            echo(change_line(change))
+            echo(change_line(change, lang))
     if changes:
         raise typer.Exit(1)
 
