@@ -100,3 +100,63 @@ def test_report_diff_says_the_change_in_words_in_english_and_json_keeps_the_path
     assert "Value 2座 → 3座" in result.stdout and "units[" not in result.stdout, result.stdout
     paths = [c["path"] for c in json.loads(cli("report", "diff", "--format", "json").stdout)["changes"]]
     assert "units[慈城鎮].completion_rate" in paths, paths
+
+
+# --- N17: one rule for a report's language ----------------------------------------------------------------------
+
+PLAIN_LOCALE = {"MSTRACK_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
+
+
+def test_every_report_is_chinese_under_a_plain_locale_and_english_when_asked(cli, tmp_path):
+    from typer.testing import CliRunner
+
+    from mstrack.cli import app
+
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", LEADS))))
+    runner, db = CliRunner(), ["--db", str(cli.db)]
+    weekly = runner.invoke(app, [*db, "report", "weekly", "--as-of", "2023-07-07", "-f", "md"], env=PLAIN_LOCALE)
+    half = runner.invoke(app, [*db, "report", "half-year", "-p", "x-2023", "--as-of", "2023-07-07", "-f", "md"],
+                         env=PLAIN_LOCALE)
+    assert weekly.exit_code == 0 and half.exit_code == 0, weekly.output + half.output
+    assert weekly.stdout.startswith("# 民生实事进度周报"), weekly.stdout
+    assert "一览表" in half.stdout.splitlines()[0], half.stdout
+    english = runner.invoke(app, [*db, "--lang", "en", "report", "weekly", "--as-of", "2023-07-07", "-f", "md"],
+                            env=PLAIN_LOCALE)
+    assert english.stdout.startswith("# Livelihood projects: weekly report"), english.stdout
+    status = runner.invoke(app, [*db, "status", "--as-of", "2023-07-07"], env=PLAIN_LOCALE)
+    assert "Lead unit" in status.stdout, status.stdout  # a view, not a report: the locale's
+
+
+def test_a_table_report_of_a_plan_without_projects_says_no_zero_projects(cli, tmp_path):
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", LEADS))))
+    zh = cli("--lang", "zh", "report", "half-year", "-p", "x-2023", "--as-of", "2023-07-07", "-f", "json")
+    text = json.loads(zh.stdout)["summary"]["text"][0]
+    assert text.startswith("共3项具体任务：") and "0个项目" not in text, text
+    en = json.loads(cli("report", "half-year", "-p", "x-2023", "--as-of", "2023-07-07", "-f", "json").stdout)
+    assert en["summary"]["text"][0].startswith("3 tasks: "), en["summary"]["text"]
+
+
+@pytest.mark.parametrize("lang, said", [("en", "Red: periods red in a row up to the last"),
+                                        ("zh", "连红：到最近一期为止连续红灯的期数")])
+def test_the_lights_legend_says_what_the_red_column_counts(demo_cli, lang, said):
+    out = demo_cli("--lang", lang, "lights", "-p", "shenzhen-2023", "--as-of", "2023-06-30", env=NARROW).stdout
+    assert said.replace(" ", "") in "".join(out.split()), out
+    md = demo_cli("--lang", lang, "lights", "-p", "shenzhen-2023", "--as-of", "2023-06-30", "-f", "md").stdout
+    assert {"en": "Red in a row: periods red", "zh": "连续红灯：到最近一期"}[lang] in md, md
+
+
+def test_a_number_typed_into_a_date_cell_is_refused_saying_what_it_was_read_as(cli, tmp_path):
+    import openpyxl
+
+    done(cli("import", "plan", collective(tmp_path)))
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in (["填报单位：各区人民政府"], ["计划", "任务编号", "截至日期", "数值", "填报人"], ["x-2023", "1", 8.1, 300, "张三"]):
+        sheet.append(row)
+    sheet["C3"].number_format = "yyyy-mm-dd"
+    workbook.save(tmp_path / "r.xlsx")
+    result = cli("import", "progress", str(tmp_path / "r.xlsx"))
+    assert result.exit_code == 2, result.output
+    assert "a number (8) typed into a date cell, which Excel shows as 1900-01-08: type the date, e.g. 2023-08-01" \
+        in result.stderr, result.stderr
+    assert cli.sql("SELECT count(*) FROM report") == [(0,)]
