@@ -160,3 +160,33 @@ def test_a_number_typed_into_a_date_cell_is_refused_saying_what_it_was_read_as(c
     assert "a number (8) typed into a date cell, which Excel shows as 1900-01-08: type the date, e.g. 2023-08-01" \
         in result.stderr, result.stderr
     assert cli.sql("SELECT count(*) FROM report") == [(0,)]
+
+
+# --- N14: a doubt's place: a column with no header named by its letter; a doubt said alike of many rows once -----
+
+ANNOUNCED = ["县第十届人民代表大会第三次会议票决产生了2024年民生实事项目,现将结果公告如下:",
+             "1.城区污水管网改造;", "2.乡镇卫生院提质建设;", "3. 农村公路安全生命防护工程;", "4.老旧小区改造。",
+             "5.新建口袋公园;", "6.新增停车位;", "县第十届人民代表大会", "2024年1月20日"]
+
+
+def test_a_list_without_a_header_row_is_said_once_with_its_rows_counted(tmp_path):
+    from .conftest import import_table, write_table
+
+    source = write_table(tmp_path / "a.csv", [[line] for line in ANNOUNCED])
+    run, out = import_table(source)
+    assert run.exit_code == 0, run.output
+    said = [line for line in run.stderr.splitlines() if "no header row" in line]
+    assert said == ["check: a.csv: rows 2, 3, 4 and 3 more: no header row: read as a list of tasks"], run.stderr
+    assert out.read_text(encoding="utf-8").count("# check: no header row: read as a list of tasks") == 6
+
+
+def test_a_doubt_in_a_column_with_no_header_names_its_letter(tmp_path):
+    from .conftest import import_table, write_table
+
+    rows = [["2024年主要预期目标分解表", ""], ["", "责任单位"], ["一、主要预期目标", ""],
+            ["(一)地区生产总值增长7%以上", "区发展和改革局"], ["(二)规上工业增加值增长12%以上", "区科技和经信局"]]
+    source = write_table(tmp_path / "a.xlsx", rows)
+    run, _ = import_table(source)
+    assert run.exit_code == 0, run.output
+    assert "column ?" not in run.stderr, run.stderr
+    assert "row 4, column A (no header): “地区生产总值”" in run.stderr, run.stderr
