@@ -76,7 +76,10 @@ def test_report_diff_matches_rows_by_identity_and_shows_only_what_changed(demo_c
     table = demo_cli("report", "diff", "1")
     assert table.exit_code == 1
     assert table.stdout.splitlines()[0].endswith("3 changes since it was sent")
-    assert f"{row}.value: 903 → 910" in table.stdout, table.stdout
+    # said in the printout's words, not the JSON path (fix49f)
+    line = next(line for line in table.stdout.splitlines() if "Value" in line)
+    assert line.startswith("  New reports · yantian-2023/19 送教上门人次") and line.endswith("Value 903人次 → 910人次"), line
+    assert "changes.reports[" not in table.stdout, table.stdout
 
 
 def test_import_progress_takes_the_units_log_takes(demo_cli, tmp_path):

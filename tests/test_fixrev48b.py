@@ -55,7 +55,7 @@ def test_a_real_change_of_such_a_report_is_still_said(cli, tmp_path):
     done(cli("log", "x-2023/1", "320", "--as-of", "2023-06-30", "--unit", "福田区", "--by", "张三"))
     result = cli("report", "diff")
     assert result.exit_code == 1, result.output
-    assert "300 → 320" in result.output
+    assert "300个 → 320个" in result.output
     assert "reporting_unit" not in result.output
 
 

@@ -45,8 +45,11 @@ def test_the_table_is_chinese_whatever_the_locale(demo_cli, tmp_path):
                                "--format", "md", "-o", str(notice), lang=lang)
         assert result.exit_code == 0, result.output
         assert words in notice.read_text(encoding="utf-8").splitlines()[0]
+    # one rule for every report (fix49f): the weekly 通报 is Chinese too; a view (status) follows the locale
     result = _plain_locale(demo_cli, "report", "weekly", "-p", "yantian-2023", "--as-of", "2023-07-01", "--format", "md")
-    assert result.exit_code == 0 and result.stdout.startswith("# Livelihood projects: weekly report")
+    assert result.exit_code == 0 and result.stdout.startswith("# 民生实事进度周报")
+    result = _plain_locale(demo_cli, "status", "-p", "yantian-2023", "--as-of", "2023-07-01")
+    assert result.exit_code == 0 and "Lead unit" in result.stdout
 
 
 def _table(cli: Cli, kind: str, *args: str) -> dict:

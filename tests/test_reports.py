@@ -446,8 +446,10 @@ def test_the_locale_chooses_chinese(small):
     env = {"MSTRACK_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"}
     result = CliRunner().invoke(app, ["--db", str(small.db), *WEEKLY, "--format", "md"], env=env)
     assert result.exit_code == 0 and "## 滞后事项" in result.stdout
-    env["LANG"] = "en_GB.UTF-8"
+    env["LANG"] = "en_GB.UTF-8"  # a report is Chinese whatever the locale (fix49f): --lang en asks for English
     result = CliRunner().invoke(app, ["--db", str(small.db), *WEEKLY, "--format", "md"], env=env)
+    assert result.exit_code == 0 and "## 滞后事项" in result.stdout
+    result = CliRunner().invoke(app, ["--db", str(small.db), "--lang", "en", *WEEKLY, "--format", "md"], env=env)
     assert result.exit_code == 0 and "## Behind schedule" in result.stdout
 
 

@@ -53,9 +53,11 @@ def _lang(ctx: typer.Context) -> str:
     return obj.get("lang") or pick_lang()
 
 
-def official_lang(ctx: typer.Context) -> str:
-    """The language of an official document (the 一览表, a notice): Chinese, as the office files it, whatever
-    the locale; only a --lang (or MSTRACK_LANG) given on purpose prints it in another."""
+def report_lang(ctx: typer.Context) -> str:
+    """The one rule for the language of every `mstrack report` (the weekly 通报, the 一览表, a notice): the run's
+    --lang (or MSTRACK_LANG), given on purpose; without it Chinese, whatever the locale: a report goes to the units and
+    the office files it in Chinese (LANG=C on a server does not make it English). The lines around it, and the
+    coordinator's views (status, units, lights), follow the locale."""
     asked = ctx.find_root().params.get("lang")
     return _lang(ctx) if asked else "zh"
 
@@ -123,7 +125,7 @@ def weekly(
         raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())
     programme = open_scope(store, programme, on)  # last year's closed programme left out, said (F8)
     params = {"kind": "weekly", "programmes": programme or [], "as_of": on.isoformat(),
-              "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": _lang(ctx)}
+              "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": report_lang(ctx)}
     publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
 
 
@@ -158,7 +160,7 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         year = store.common_year([programme])
         on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
         params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule,
-                  "lang": official_lang(ctx)}
+                  "lang": report_lang(ctx)}
         publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
         if kind == "annual":
             _say_january_figures_left_out(store, programme, year, on)
@@ -198,6 +200,7 @@ def report_diff(
     import json
 
     from mstrack.cli.report_output import renderers, whole
+    from mstrack.labels import Labels
     from mstrack.render.history import change_line
     from mstrack.reports.diff import diff
     from mstrack.reports.make import make_report
@@ -211,10 +214,11 @@ def report_diff(
                                      "params": params, "changes": [c.as_dict() for c in changes]},
                                     ensure_ascii=False, indent=2) + "\n")
     else:
+        lang = ctx.obj["lang"]
         say("report {number} ({kind}, as of {on}, frozen {when}): {n} {n:change|changes} since it was sent", number=number,
-            kind=kind, on=params["as_of"], when=f"{when:%Y-%m-%d %H:%M}", n=len(changes))
+            kind=Labels(lang)(f"msg.{kind}"), on=params["as_of"], when=f"{when:%Y-%m-%d %H:%M}", n=len(changes))
         for change in changes:
-            echo(change_line(change))
+            echo(change_line(change, lang))
     if changes:
         raise typer.Exit(1)
 
@@ -317,7 +321,7 @@ def notice(
         raise fail("--reply-by {due}: before --as-of {on}", due=due.isoformat(), on=on.isoformat())
     programme = open_scope(store, programme, on)  # a notice never asks a unit to act on a closed year (F8)
     params = {"kind": "notice", "programmes": programme or [], "unit": unit, "as_of": on.isoformat(),
-              "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": official_lang(ctx)}
+              "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": report_lang(ctx)}
     notices = make_report(store, params)
     if each_unit:
         write_each(ctx, notices, fmt, output, params["lang"])

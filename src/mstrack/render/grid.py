@@ -36,6 +36,7 @@ class Column:
     fold: bool = False  # may be folded onto several lines when the table is too wide
     min_width: int = LEAST  # folded no narrower than this while a column can still be left out
     drop: int = 0  # 0: always shown; else left out when the table does not fit, the highest number first
+    middle: bool = False  # a name to find (a file): cut in its middle with … to the width, on one line, not folded
 
 
 @dataclass
@@ -88,8 +89,8 @@ class PlainTable:
         """The widest run of Latin letters, digits and signs in a column (a file name, a code): a column folds
         inside one only after the headers have wrapped. Measured once a layout, only when the table is too wide."""
         if index not in self._runs:
-            self._runs[index] = max((len(run) for cells, _ in self.rows for run in NARROW_RUN_RE.findall(cells[index])),
-                                    default=0)
+            runs = (len(run) for cells, _ in self.rows for run in NARROW_RUN_RE.findall(cells[index]))
+            self._runs[index] = 0 if self.columns[index].middle else max(runs, default=0)
         return self._runs[index]
 
     def lines(self, max_width: int):
@@ -99,13 +100,15 @@ class PlainTable:
         total = min(max_width, sum(widths) + len(GAP) * (len(widths) - 1) + 1)
         for line in wrap(self.title, total):
             yield fit_line(pad(line, total, self.title_justify), max_width), "italic"
-        headers = [wrap(c.header, w) for c, w in zip(columns, widths, strict=True)]
+        headers = [[line.replace(GLUE, " ") for line in wrap(_glued(c.header), w)]
+                   for c, w in zip(columns, widths, strict=True)]
         for line in range(max(len(h) for h in headers)):
             yield fit_line(" " + GAP.join(pad(h[line] if line < len(h) else "", w, c.justify)
                                            for h, c, w in zip(headers, columns, widths, strict=True)), max_width), "bold"
         yield " " + "━" * (total - 1), ""
         for cells, style in self.rows:
-            pieces = [wrap(cells[i], width) or [""] for i, width in zip(shown, widths, strict=True)]
+            pieces = [[shorten_middle(cells[i], width)] if self.columns[i].middle else wrap(cells[i], width) or [""]
+                      for i, width in zip(shown, widths, strict=True)]
             for line in range(max(len(piece) for piece in pieces)):
                 yield fit_line(" " + GAP.join(
                     pad(piece[line] if line < len(piece) else "", width, column.justify)
@@ -185,8 +188,17 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
+GLUE = "\u00a0"
+
+
+def _glued(header: str) -> str:
+    """A header with a one-character word ("Done %") glued to the word before it: a sign alone on a
+    header's second line reads as a stray mark."""
+    return re.sub(r" (?=\S(?: |$))", GLUE, header)
+
+
 def _longest_word(text: str) -> int:
-    return max((cell_len(word) for word in text.split()), default=0)
+    return max((cell_len(word) for word in _glued(text).split(" ")), default=0)
 
 
 def pad(text: str, width: int, justify: str) -> str:
@@ -196,6 +208,21 @@ def pad(text: str, width: int, justify: str) -> str:
     if justify == "center":
         return " " * (space // 2) + text + " " * (space - space // 2)
     return text + " " * space
+
+
+def shorten_middle(text: str, width: int) -> str:
+    """A name (a file) in at most `width` cells: whole when it fits, else its start and its end (where two
+    returns of one unit differ: 更正, the extension) kept around a "…"."""
+    if cell_len(text) <= width:
+        return text
+    head, tail, room = [], [], max(width - 1, 0)
+    for turn in range(len(text)):
+        source, into = (text[len(head)], head) if turn % 2 else (text[len(text) - 1 - len(tail)], tail)
+        if cell_len(source) > room:
+            break
+        into.append(source)
+        room -= cell_len(source)
+    return "".join(head) + "…" + "".join(reversed(tail))
 
 
 def fit_line(line: str, width: int) -> str:

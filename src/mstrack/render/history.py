@@ -9,6 +9,7 @@ from dataclasses import asdict
 from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.render.outputs import dump_json
+from mstrack.render.status import percent_number
 
 
 def history_json(entries) -> str:
@@ -52,15 +53,16 @@ def batches_json(batches) -> str:
 
 
 def batches_table(batches, lang: str = "zh"):
-    """The table of `batches`. At 80 columns the source (a file name to find) keeps a comfortable width and
-    the user gives way first; an empty reason or remark column is left out before anything folds."""
+    """The table of `batches`. The source (the file name that tells which import to undo) is never left out:
+    it keeps a comfortable width while the user, reason and remark give way, then is cut in its middle
+    (慈城鎮第27…正.xlsx), on one line; an empty reason or remark column is left out before anything folds."""
     from mstrack.render.grid import COMFORTABLE, Column, PlainTable
     from mstrack.render.status import omitted_note
 
     words = Labels(lang)
     columns = [Column(words(f"batches.{key}"), **options) for key, options in (
         ("batch", {"justify": "right"}), ("time", {}), ("user", {"drop": 3}), ("command", {}),
-        ("source", {"fold": True, "min_width": COMFORTABLE, "drop": 2}), ("added", {"justify": "right"}),
+        ("source", {"fold": True, "middle": True, "min_width": COMFORTABLE}), ("added", {"justify": "right"}),
         ("retracted", {"justify": "right"}), ("reason", {"fold": True, "min_width": 12, "drop": 4}),
         ("remark", {"fold": True, "min_width": 12, "drop": 1}))]
     table = PlainTable(columns, title=words("batches.title"), title_justify="left", omitted=omitted_note(words))
@@ -106,10 +108,96 @@ def frozen_table(snapshots, lang: str = "zh"):
     return table
 
 
-def change_line(change) -> str:
-    """A change `report diff` found (reports.diff.Change), as its line says it: where, what was sent, what is now."""
+SECTIONS = {("summary",): "weekly.summary_sheet", ("behind",): "weekly.behind", ("units",): "weekly.units",
+            ("changes", "reports"): "weekly.new_reports", ("changes", "status"): "weekly.status_changes",
+            ("areas", "tasks"): "diff.tasks"}
+"""A report's parts by the keys that lead to their rows, as its printout heads them (单位汇总, 新报送 …)."""
+FIELDS = {
+    "tasks": "units.tasks", "done": "units.done", "on_track": "units.on_track", "behind": "units.behind",
+    "no_report": "units.no_report", "overdue": "units.overdue", "not_due": "units.not_due",
+    "completion_rate": "units.completion", "behind_tasks": "units.behind_tasks", "value": "col.value",
+    "note": "col.note", "reporter": "col.reporter", "as_of": "col.as_of", "status": "col.status",
+    "task_status": "col.status", "before": "col.before", "after": "col.after", "lead_unit": "col.lead_unit",
+    "lead_units": "task.lead_units", "title": "col.title", "indicator": "col.indicator", "actual": "col.actual",
+    "expected": "col.expected", "target": "col.target", "assessment": "col.assessment", "gap": "col.gap",
+    "pace": "col.pace", "share": "col.share", "days_behind": "col.days_behind", "latest": "col.latest",
+    "task_counts": "diff.task_counts", "indicator_counts": "diff.indicator_counts", "indicators": "weekly.indicators",
+    "text": "diff.text", "progress_text": "diff.progress", "progress": "diff.progress", "next_text": "diff.next",
+    "next_steps": "diff.next", "problems": "diff.problems", "deadline": "diff.deadline", "units": "units.unit",
+}
+"""A report's JSON fields in the words of its columns; a field not named here is said by its key."""
+PERCENTS = {"completion_rate", "percent", "share", "pace", "on_time_rate"}
+STATUS_FIELDS = {"status", "task_status", "before", "after"}
+
+
+def change_line(change, lang: str = "zh") -> str:
+    """A change `report diff` found (reports.diff.Change) in the words of the report's printout, in the run's
+    language: where (the part of the report and its row: 单位汇总 慈城鎮), what (完成率), what was sent and what is
+    now (50% → 75%). `--format json` keeps the JSON path."""
+    words = Labels(lang)
+    lead, rows, fields = [], [], []
+    for kind, step in change.steps:
+        if kind == "row":
+            rows.append(row_name(step, words))
+            fields.clear()  # a field of a row within a row (a task's next step): the innermost row's
+        elif kind == "key":
+            (fields if rows else lead).append(_field(step, words))
+        else:
+            fields.append(words("diff.item", n=step + 1))
+    keys = [step for kind, step in change.steps if kind == "key"]
+    known = next((n for n in range(len(lead), 0, -1) if tuple(keys[:n]) in SECTIONS), 0)
+    where = words("diff.in").join([*([words(SECTIONS[tuple(keys[:known])])] if known else []), *rows])
+    what = " ".join([*lead[known:], *fields]) if rows else " ".join(lead[known:])
+    row = next((step for kind, step in reversed(change.steps) if kind == "row"), {})
+    key = keys[-1] if keys else ""
+    head = "  " + (words("diff.where", where=where) if where else "")
+    if isinstance(change.sent, dict) != isinstance(change.now, dict):  # a row that came or went
+        came = isinstance(change.now, dict)
+        said = _in_short(change.now if came else change.sent, words)
+        return head + words("diff.came" if came else "diff.went", what=said)
     sent, now = _where_they_differ(change.sent, change.now)
-    return f"  {change.path}: {sent} → {now}"
+    sent, now = (_said(value, key, row, text, words) for value, text in ((change.sent, sent), (change.now, now)))
+    return head + " ".join(filter(None, [what, sent, "→", now]))
+
+
+def _in_short(row: dict, words: Labels) -> str:
+    """A row that came or went, by what it says: its value, else its status."""
+    if isinstance(row.get("value"), int | float) and not isinstance(row.get("value"), bool):
+        return _said(row["value"], "value", row, "", words)
+    status = next((row[key] for key in ("after", "task_status", "status") if isinstance(row.get(key), str)), None)
+    return words.status(status) if status else "—"
+
+
+def row_name(row: dict, words: Labels) -> str:
+    """A row of a report as its printout names it: task and indicator (jiangbei-2023/2 道、觀莊下穿泵站改造), a
+    unit (慈城鎮), an area; a report's date beside its indicator."""
+    code = row.get("task") or row.get("code")
+    ref = f"{row['programme']}/{code}" if row.get("programme") and code else str(code or row.get("programme") or "")
+    if row.get("indicator"):
+        name = f"{ref} {row['indicator']}".strip()
+        return words("diff.as_of", name=name, on=row["as_of"]) if row.get("as_of") else name
+    return ref or str(row.get("unit") or row.get("area") or "")
+
+
+def _field(key: str, words: Labels) -> str:
+    return words(FIELDS[key]) if key in FIELDS else key.replace("_", " ")
+
+
+def _said(value, key: str, row: dict, text: str, words: Labels) -> str:
+    """A value as the report prints it: a rate with %, an amount with its unit, a status in words."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return text
+    if key in PERCENTS and isinstance(value, int | float):
+        return f"{percent_number(value)}%"
+    if key in ("value", "actual", "target", "expected") and isinstance(value, int | float) and row.get("indicator"):
+        return format_number(value, row.get("unit") or "", words.lang)
+    if key in STATUS_FIELDS and isinstance(value, str):
+        return words.status(value)
+    if isinstance(value, str):
+        return words("diff.quoted", text=text[1:-1] if text.startswith('"') and text.endswith('"') else text)
+    return format_number(value, "", words.lang)
 
 
 def _where_they_differ(sent, now) -> tuple[str, str]:

@@ -100,7 +100,8 @@ def lights_md(report: LightsReport, lang: str) -> str:
     words = Labels(lang)
     periods = len(report.periods)
     table = md_table(_header(report, words), _rows(report, words), right={3 + periods})
-    return marked_md(f"# {title(report, words)}\n\n{table}\n{_caption(report, words)}\n\n{words('lights.legend')}\n")
+    legend = words("lights.legend", red=words("col.red_run"))
+    return marked_md(f"# {title(report, words)}\n\n{table}\n{_caption(report, words)}\n\n{legend}\n")
 
 
 def lights_table(report: LightsReport, lang: str):
@@ -199,7 +200,7 @@ class _Board:
             for more in folded[1:]:
                 yield line(["", more, *[""] * (len(row) - 2)])
         left_out = [header[i] for i in (1, 2) if not widths[i]] + [p.label for p in report.periods[:skipped]]
-        notes = [_caption(report, words), *([omitted_note(words)(left_out)] if left_out else []), words("lights.legend")]
+        notes = [_caption(report, words), *([omitted_note(words)(left_out)] if left_out else []), words("lights.legend", red=header[-1])]
         for note in notes:
             for piece in wrap(note, options.max_width):
                 yield Text(piece, style="dim", no_wrap=True, overflow="crop")
@@ -227,7 +228,7 @@ def lights_html(report: LightsReport, lang: str) -> str:
     heading = title(report, words)
     content = (f"<h1>{escape(heading)}</h1>\n<style>{LIGHTS_CSS}</style>\n<table class=\"lights\">\n<thead><tr>{header}</tr>"
                f"</thead>\n<tbody>\n{chr(10).join(body)}\n</tbody>\n</table>\n<p class=\"rows\">{escape(_caption(report, words))}</p>\n"
-               f"<p class=\"legend\">{escape(words('lights.legend'))}</p>\n")
+               f"<p class=\"legend\">{escape(words('lights.legend', red=words('col.red_run')))}</p>\n")
     return page(heading, content, lang)
 
 

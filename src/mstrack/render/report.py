@@ -173,7 +173,9 @@ def table_title(report: TableReport, words: Labels) -> str:
 
 def table_summary(report: TableReport, words: Labels) -> list[str]:
     areas = sum(1 for g in report.groups if g.area)
-    lines = [words("table.summary", areas=areas, tasks=report.tasks, parts=count_sentence(report.task_counts, words))]
+    parts = count_sentence(report.task_counts, words)  # a plan of no projects (areas) is not said to have 0 of them
+    lines = [words("table.summary", areas=areas, tasks=report.tasks, parts=parts) if areas
+             else words("table.summary_tasks", tasks=report.tasks, parts=parts)]
     if report.assessments:
         parts = [words("table.assessed_item", word=word, n=n) for word, n in report.assessments.items()]
         lines.append(words("table.assessed", parts=words.join(parts)))

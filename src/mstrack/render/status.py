@@ -118,14 +118,15 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
     words = Labels(lang)
     many = len({row.programme for row in rows}) > 1
     rule_words = words("status.pro_rata") if rows and all(row.rule == PRO_RATA for row in rows) else ""
-    columns = [  # at 80 columns the reference, indicator, expected, actual and status stay; the rest gives way
+    columns = [  # at 80 columns the reference, indicator, lead unit (who to call; what tells 进度安排 of task 1 from
+        # task 2's), expected, actual and status stay, folded; the target and the rate (actual of expected) give way
         Column(words("col.task")),
-        Column(words("col.indicator"), fold=True, min_width=18),
-        Column(words("col.lead_unit"), fold=True, min_width=20, drop=2),
+        Column(words("col.indicator"), fold=True, min_width=16),
+        Column(words("col.lead_unit"), fold=True, min_width=18, drop=1),
         Column(words("col.target"), justify="right", drop=3),
         Column(words("col.expected"), justify="right"),
         Column(words("col.actual"), justify="right"),
-        Column(words("col.percent"), justify="right", drop=1),
+        Column(words("col.percent"), justify="right", drop=2),
         Column(words("col.status")),
     ]
     assessed = any(row.assessment for row in rows)

@@ -25,6 +25,7 @@ class Change:
     path: str
     sent: object
     now: object
+    steps: tuple = ()  # the path as (key, name) / (row, the row's dict) / (at, position) steps: what `report diff` words
 
     def as_dict(self) -> dict:
         return {"path": self.path, "sent": self.sent, "now": self.now}
@@ -56,25 +57,26 @@ def _tally(*dicts: dict) -> bool:
     return all(isinstance(value, int) and not isinstance(value, bool) for values in dicts for value in values.values())
 
 
-def diff(sent, now, path: str = "") -> list[Change]:
+def diff(sent, now, path: str = "", steps: tuple = ()) -> list[Change]:
     if isinstance(sent, dict) and isinstance(now, dict):
         changes, tally = [], _tally(sent, now)
         for key in unique([*sent, *now]):
             if key in IGNORED or (key not in sent and not tally):  # added to the JSON since the report was frozen
                 continue
             changes += diff(sent.get(key, 0 if tally else None), now.get(key, 0 if tally else None),
-                            f"{path}.{key}" if path else key)
+                            f"{path}.{key}" if path else key, (*steps, ("key", key)))
         return changes
     if isinstance(sent, list) and isinstance(now, list):
         keyed_sent, keyed_now = _keyed(sent), _keyed(now)
         if keyed_sent is not None and keyed_now is not None:
             changes = []
             for key in unique([*keyed_sent, *keyed_now]):
-                changes += diff(keyed_sent.get(key), keyed_now.get(key), f"{path}[{key}]")
+                row = keyed_now.get(key) or keyed_sent.get(key)
+                changes += diff(keyed_sent.get(key), keyed_now.get(key), f"{path}[{key}]", (*steps, ("row", row)))
             return changes
         changes = []
         for index in range(max(len(sent), len(now))):
             changes += diff(sent[index] if index < len(sent) else None, now[index] if index < len(now) else None,
-                            f"{path}[{index}]")
+                            f"{path}[{index}]", (*steps, ("at", index)))
         return changes
-    return [] if sent == now else [Change(path, sent, now)]
+    return [] if sent == now else [Change(path, sent, now, steps)]

@@ -102,6 +102,9 @@ class Values:
             as_of = self.default_as_of or self.title_as_of  # --as-of, else the date the file's title gives
             if as_of is None:
                 return Message("no date")
+        elif isinstance(raw, date) and raw.year <= 1900:  # 8.1 typed into a date cell: Excel's day 8, 1900-01-08
+            return Message("a number ({n}) typed into a date cell, which Excel shows as {on}: type the date, "
+                           "e.g. {year}-08-01 or 8月1日", n=(raw - date(1899, 12, 31)).days, on=raw, year=year)
         elif isinstance(raw, date):
             as_of = raw
         elif type(raw) is float:  # 5.3: a date typed 5.30 in a General cell, or 5.3

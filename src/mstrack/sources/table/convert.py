@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -221,7 +221,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     doubts: list[Doubt] = []
     tasks = [build_task(raw, year, summary, doubts) for raw in raw_tasks]
     if table.headerless:  # every task of a document without a header row is a reading a person checks
-        doubts += [Doubt(row=raw.row.number, column=raw.headers.get("task", ""), at=task, key="title",
+        doubts += [Doubt(row=raw.row.number, column="", at=task, key="title",  # no header row: no column to name
                          why=BEST_EFFORT_DOUBT if table.best_effort else Message("no header row: read as a list of tasks"))
                     for raw, task in zip(raw_tasks, tasks, strict=True)]
         doubts += [Doubt(row=raw.row.number, column="完成时限", at=task, key="deadline",
@@ -265,7 +265,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         comments[(None, None, None, "name")] = report
     if not_read:  # beside the plan's `source`: the rows of it that are in no task
         comments[(None, None, None, "source")] = Joined("; ", [_at(row, column, why) for row, column, why in not_read])
-    said = [*((place(path, d.row), d.column or "?", d.why) for d in doubts), *not_read]
+    said = [*_said_once(path, doubts, table.headerless), *not_read]
     return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
                       rows=[raw.row.number for raw in raw_tasks],
                       best_effort=NOT_RECOGNISED if table.best_effort else None,
@@ -289,6 +289,35 @@ def _not_read(path: Path, table: Sheet, unread: list) -> list[tuple[Message, obj
         said.append((places(path, [row for row, _ in table.unheaded]), None, Message(
             "{n:a heading|headings} over no item (“{names}”): not read as {n:a task|tasks}; check {n:it|them}",
             n=len(table.unheaded), names="”、“".join(words for _, words in table.unheaded))))
+    return said
+
+
+REPEATED = 3
+"""A doubt said of this many rows alike (every task of a document without a header row) is said once, its rows counted."""
+LISTED = 5
+"""Up to this many rows of one such line are listed; more are the first REPEATED and how many more."""
+
+
+def _said_once(path: Path, doubts: list[Doubt], headerless: bool) -> list[tuple[Message, object, Message]]:
+    """Each doubt as (where, column or None, why), in order; one why said alike of REPEATED rows or more is one line
+    ("rows 15, 17, 19 and 7 more: no header row: …"), its column named when every row's is the same. A document
+    without a header row has no column to name."""
+    if headerless:
+        doubts = [replace(doubt, column="") for doubt in doubts]
+    alike: dict[str, list[Doubt]] = {}
+    for doubt in doubts:
+        alike.setdefault(str(doubt.why), []).append(doubt)
+    said: list[tuple[Message, object, Message]] = []
+    for doubt in doubts:
+        group = alike[str(doubt.why)]
+        if len(group) < REPEATED:
+            said.append((place(path, doubt.row), doubt.column or None, doubt.why))
+        elif doubt is group[0]:
+            rows = list(dict.fromkeys(d.row for d in group))
+            where = places(path, rows) if len(rows) <= LISTED else Message(
+                "{rows} and {n} more", rows=places(path, rows[:REPEATED]), n=len(rows) - REPEATED)
+            columns = {str(d.column) for d in group}
+            said.append((where, doubt.column if len(columns) == 1 and doubt.column else None, doubt.why))
     return said
 
 

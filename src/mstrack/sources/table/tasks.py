@@ -236,7 +236,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         _no_tasks(sheet, at, areas)
     for task in (t for t in tasks if id(t) in offices and not t.lines):  # an office's row with no items under it
         read_row_lines(task, task.row, layout, year, None, "")
-    headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
+    headers = {kind: cols[0].header or Message("{column} (no header)", column=sheet.column_label(cols[0].index))
+               for kind, cols in layout.by_kind.items()}  # a doubt's column: "C (no header)", never "?"
     if any(area_numbered(task) for task in tasks) or sheet.printed_numbers and numbered_in_one_group(tasks, areas, sheet.one_group):
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二1"
             bracketed = bool(SUB_CODE_RE.match(layout.cell(task.row, "seq")))  # "（一）" under "一": 一(一), never the area's 一
