@@ -124,3 +124,34 @@ def test_a_done_word_read_as_the_checkpoints_due_so_far_is_said(cli, tmp_path):
     done(result)
     assert "read as" not in result.output
     assert cli.sql("select value from report order by as_of") == [(1,), (1,), (2,)]
+
+
+def _rates_plan() -> str:
+    growth = plan_task("1", "地区生产总值增长5%以上", "区发改委", "地区生产总值", "%", 5, comparator=">=")
+    growth["lines"][0]["indicators"][0]["text"] = "地区生产总值增长5%以上"  # the name lost 增长; the words keep it
+    return plan_tasks(growth, plan_task("2", "普及率", "区卫健委", "自来水普及率", "%", 95),
+                      plan_task("3", "改造工程", "区住建局", "工程进度", "%", 100))
+
+
+def _statuses(cli, on: str) -> dict:
+    import json
+
+    result = cli("status", "--as-of", on, "--format", "json")
+    done(result)
+    return {row["task"]: row["status"] for row in json.loads(result.stdout)}
+
+
+def test_a_rate_reached_mid_year_is_met_so_far_not_done(cli, tmp_path):
+    """A growth of 5.2% at the half year against the year's 5%, a 普及率 at its 95%: on track (met so far) until the
+    year's end, done on it; a share of work done (工程进度 100%) is done once reached. The weekly report counts alike."""
+    import json
+
+    done(cli("import", "plan", str(write_plan(tmp_path / "p.toml", _rates_plan()))))
+    for ref, value in (("x-2023/1", "5.2"), ("x-2023/2", "96"), ("x-2023/3", "100")):
+        done(cli("log", ref, value, "--as-of", "2023-07-05"))
+    assert _statuses(cli, "2023-07-05") == {"1": "on_track", "2": "on_track", "3": "done"}
+    assert _statuses(cli, "2023-12-31") == {"1": "done", "2": "done", "3": "done"}
+    result = cli("report", "weekly", "--as-of", "2023-07-05", "--format", "json")
+    done(result)
+    counts = json.loads(result.stdout)["summary"]["task_counts"]
+    assert counts["done"] == 1 and counts["on_track"] == 2, counts
