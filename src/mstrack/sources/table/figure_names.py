@@ -58,7 +58,7 @@ LEADING_FILLERS = re.compile(rf"^(?:{WHOLE_AREA}|累计|实现|完成|推动|推
                              r"为|共|全年|年底|上半年|前三季度|年内|每年|"
                              r"分别|按照|按|目前|同时|并|和|及|、|同比|环比|即)+")  # 同比 (year on year), 即 (that is) name nothing
 # a bound left at a name's end names nothing, whichever bound it is (vocabulary.BOUND_WORDS: "失业率不高于5.5%")
-TRAILING_FILLERS = re.compile(rf"(?:{'|'.join(BOUND_WORDS + LEVEL_HOLDING_WORDS)}|达|为|至|约|分别|提高至|提高到|上升|"
+TRAILING_FILLERS = re.compile(rf"(?:{'|'.join(BOUND_WORDS + LEVEL_HOLDING_WORDS)}|达|为|至|约|分别|提高至|提高到|增长|上升|"
                               r"(?:压缩|缩短)[至到]|累计完成|累计|完成|任务|的|共|扩大)+$")
 # "…比例不低于省定标准", "…面积超过省下达任务": a bound on a standard or on the item's own task names the level the figure
 # after it gives (vocabulary.LEVEL_NAMING_WORDS); the level's words name nothing ("超" alone is too short to tell)
