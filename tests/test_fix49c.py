@@ -155,3 +155,16 @@ def test_a_rate_reached_mid_year_is_met_so_far_not_done(cli, tmp_path):
     done(result)
     counts = json.loads(result.stdout)["summary"]["task_counts"]
     assert counts["done"] == 1 and counts["on_track"] == 2, counts
+
+
+def test_a_percentage_is_warned_about_only_at_ten_times_its_target(cli, tmp_path):
+    """A growth of 16% against a target of 5% is no typo's sign (more than 3 times, fewer than 10): no warning; 60% is."""
+    done(cli("import", "plan", str(write_plan(tmp_path / "p.toml", _rates_plan()))))
+    sheet = tmp_path / "r.csv"
+    sheet.write_text("计划,任务编号,指标,截至日期,数值\nx-2023,1,地区生产总值,2023-07-05,16\n", encoding="utf-8")
+    result = cli("import", "progress", str(sheet))
+    done(result)
+    assert "times its annual target" not in result.output
+    result = cli("log", "x-2023/1", "60", "--as-of", "2023-07-06")
+    done(result)
+    assert "x-2023/1 地区生产总值: 60% is more than 10 times its annual target of 5%" in result.output

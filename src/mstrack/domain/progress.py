@@ -29,6 +29,7 @@ from mstrack.vocabulary import (
     AT_MOST,
     DONE_WORDS,
     EQUAL,
+    FAR_ABOVE_RATE,
     FAR_ABOVE_TARGET,
     RATE_OF_CHANGE_WORDS,
     SCHEDULE,
@@ -129,11 +130,20 @@ def far_above_target(label: str, value: int | float, unit: str, comparator: str,
     percentage above 100%, naming the task and indicator (`label`), the figure and the target: stored (a task may well
     overshoot), but a typo (20 for 2) or a figure in the wrong unit (600 meant as 人 on 万人) reads so. Not for a
     ceiling, whose target is a bound from above."""
-    if comparator == AT_MOST or target is None or target <= 0 or value <= FAR_ABOVE_TARGET * target:
+    limit = far_above_limit(unit, target, comparator)
+    if limit is None or value <= limit:
         return None
     return Message("{label}: {value} is more than {times} times its annual target of {target}; stored: check it is no "
-                   "typo or figure in another unit", label=label, value=format_number(value, unit), times=FAR_ABOVE_TARGET,
-                   target=format_number(target, unit))
+                   "typo or figure in another unit", label=label, value=format_number(value, unit),
+                   times=FAR_ABOVE_RATE if unit == "%" else FAR_ABOVE_TARGET, target=format_number(target, unit))
+
+
+def far_above_limit(unit: str, target: int | float | None, comparator: str) -> float | None:
+    """The figure above which a value is far above its annual target (far_above_target; the rows' quick path of an
+    import sends those to the per-row check, progress_cells.plain_limit); None where none is (a ceiling, no target)."""
+    if comparator == AT_MOST or target is None or target <= 0:
+        return None
+    return (FAR_ABOVE_RATE if unit == "%" else FAR_ABOVE_TARGET) * target
 
 
 def note_without_figure(place: str, task: str, indicator: str | None, note: str) -> Message:
