@@ -132,15 +132,15 @@ def test_a_value_far_above_the_annual_target_is_stored_with_a_warning(cli, tmp_p
     assert cli("import", "plan", str(write_plan(tmp_path / "p.toml", PLAN, "n-2023"))).exit_code == 0
     result = cli("log", "n-2023/1", "--as-of", "2023-05-01", "--", "600")  # a bare 600 on 万人: 600万人, 12 times 50
     assert result.exit_code == 0, result.output
-    assert "培训人数: 600万人 is more than 10 times its annual target of 50万人" in result.output
+    assert "n-2023/1 培训人数: 600万人 is more than 3 times its annual target of 50万人" in result.output
     assert cli.sql("select value from report") == [(600,)]
-    result = cli("log", "n-2023/1", "--as-of", "2023-05-02", "--", "500")  # 10 times: no warning
+    result = cli("log", "n-2023/1", "--as-of", "2023-05-02", "--", "150")  # 3 times: no warning
     assert result.exit_code == 0 and "times its annual target" not in result.output, result.output
     sheet = tmp_path / "r.csv"
     sheet.write_text("计划,任务编号,指标,截至日期,数值\nn-2023,1,培训人数,2023-05-31,一万五千万\n", encoding="utf-8")
     result = cli("import", "progress", str(sheet))
     assert result.exit_code == 0, result.output
-    assert "r.csv:2: 培训人数: 15000万人 is more than 10 times its annual target of 50万人" in result.output
+    assert "r.csv:2: n-2023/1 培训人数: 15000万人 is more than 3 times its annual target of 50万人" in result.output
 
 
 # --- 2. a true negative figure: a ceiling's, a rate of change's ------------------------------------------------------

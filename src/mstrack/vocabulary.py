@@ -66,9 +66,10 @@ RATE_OF_CHANGE_WORDS = ("涨幅", "增幅", "增长", "增速", "降幅", "变�
 """Words naming a rate of change (居民消费价格涨幅, 地区生产总值增速): in %, its true figure can be below zero, as a
 ceiling's (<=) can; no other indicator's can (domain.progress.may_be_negative)."""
 
-FAR_ABOVE_TARGET = 10
-"""A value more than this many times its indicator's annual target is stored with a warning: a figure in the wrong
-unit (600 on 万人 meant as 600 人) reads so."""
+FAR_ABOVE_TARGET, FAR_ABOVE_RATE = 3, 10
+"""A value more than this many times its indicator's annual target is stored with a warning: a typo (20座 for 2座 of
+4) or a figure in the wrong unit (600 on 万人 meant as 600 人) reads so; a task overshooting its target is real, so
+never refused. A percentage's limit is FAR_ABOVE_RATE: a growth of 16% against a target of 5% is no typo's sign."""
 
 QUANTITY, SCHEDULE = "quantity", "schedule"
 KINDS = (QUANTITY, SCHEDULE)

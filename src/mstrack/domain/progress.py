@@ -29,6 +29,7 @@ from mstrack.vocabulary import (
     AT_MOST,
     DONE_WORDS,
     EQUAL,
+    FAR_ABOVE_RATE,
     FAR_ABOVE_TARGET,
     RATE_OF_CHANGE_WORDS,
     SCHEDULE,
@@ -123,15 +124,34 @@ def may_be_negative(indicator: str, unit: str, comparator: str) -> bool:
     return comparator == AT_MOST or unit == "%" and any(word in simplified(indicator) for word in RATE_OF_CHANGE_WORDS)
 
 
-def far_above_target(indicator: str, value: int | float, unit: str, comparator: str,
+def far_above_target(label: str, value: int | float, unit: str, comparator: str,
                      target: int | float | None) -> Message | None:
     """A value more than FAR_ABOVE_TARGET times its annual target, said as `log` and `import progress` say a
-    percentage above 100%: stored, but a figure in the wrong unit (600 meant as 人 on 万人) reads so. Not for a
+    percentage above 100%, naming the task and indicator (`label`), the figure and the target: stored (a task may well
+    overshoot), but a typo (20 for 2) or a figure in the wrong unit (600 meant as 人 on 万人) reads so. Not for a
     ceiling, whose target is a bound from above."""
-    if comparator == AT_MOST or target is None or target <= 0 or value <= FAR_ABOVE_TARGET * target:
+    limit = far_above_limit(unit, target, comparator)
+    if limit is None or value <= limit:
         return None
-    return Message("{indicator}: {value} is more than {times} times its annual target of {target}", indicator=indicator,
-                   value=format_number(value, unit), times=FAR_ABOVE_TARGET, target=format_number(target, unit))
+    return Message("{label}: {value} is more than {times} times its annual target of {target}; stored: check it is no "
+                   "typo or figure in another unit", label=label, value=format_number(value, unit),
+                   times=FAR_ABOVE_RATE if unit == "%" else FAR_ABOVE_TARGET, target=format_number(target, unit))
+
+
+def far_above_limit(unit: str, target: int | float | None, comparator: str) -> float | None:
+    """The figure above which a value is far above its annual target (far_above_target; the rows' quick path of an
+    import sends those to the per-row check, progress_cells.plain_limit); None where none is (a ceiling, no target)."""
+    if comparator == AT_MOST or target is None or target <= 0:
+        return None
+    return (FAR_ABOVE_RATE if unit == "%" else FAR_ABOVE_TARGET) * target
+
+
+def note_without_figure(place: str, task: str, indicator: str | None, note: str) -> Message:
+    """A return's row with a note (备注) and no figure: skipped as a row left empty is, so its note is not stored, and
+    said, naming the row and the note's first words, that the unit's words are not lost unseen (newcomer49 N6)."""
+    words = note if len(note) <= 30 else note[:30] + "…"
+    return Message("{place}: {task}{indicator}: a note with no figure is not stored (“{note}”); give the figure, or "
+                   "已完成, beside it", place=place, task=task, indicator=f" {indicator}" if indicator else "", note=words)
 
 
 def check_whole(text: str, number: int | float, unit: str, indicator: str) -> None:
@@ -173,6 +193,17 @@ def done_value(*, kind: str, comparator: str, target: int | float | None, dues: 
         raise InputError("{indicator} prints no annual target to be {value} against; give the number",
                          indicator=indicator, value=word)
     return target
+
+
+def done_read_as(label: str, word: str, met: int | float, dues: list[date], on: date) -> Message | None:
+    """What a done word on a text-only line was read as, when it is fewer checkpoints than the line has (done_value:
+    those due by the row's date): said, as the unit may have meant the whole line ("完工" on "6月開工,年內完工" in
+    August), with the way to say so. None when every checkpoint is read as met."""
+    if met >= len(dues):
+        return None
+    return Message("{label}: {word} read as {met} of {total} checkpoints met (those due by {on}); the next is due {due}:"
+                   " give {total} (or 全部完成) if every one is met", label=label, word=word, met=met, total=len(dues),
+                   on=on, due=dues[int(met)])
 
 
 def require_value_or_done(value: str | None, done: bool) -> None:
@@ -279,12 +310,14 @@ def check_report(
         if word is not None:
             number = done_value(kind=state.kind, comparator=state.comparator, target=state.target, unit=state.unit,
                                 dues=[m.due for m in state.milestones], indicator=state.indicator, word=word, on=on)
+            if state.kind == SCHEDULE and (read := done_read_as(label, word, number, [m.due for m in state.milestones], on)):
+                warnings.append(read)
         else:
             try:
                 number, warnings = check_value(value, state.unit, state.indicator, comparator=state.comparator)
             except InputError as error:
                 raise InputError("VALUE {error}", error=error) from None
-            if far := far_above_target(state.indicator, number, state.unit, state.comparator, state.target):
+            if far := far_above_target(label, number, state.unit, state.comparator, state.target):
                 warnings.append(far)
         earlier = [r for r in _standing(state.reports) if r.as_of <= on and r.value > number]
         if earlier and state.comparator != AT_MOST:

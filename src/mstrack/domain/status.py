@@ -4,7 +4,8 @@ Rules (issue "Core loop", docs/status.md):
 - expected = the target of the latest checkpoint due on or before the date (0 before the first);
 - actual = the latest report on or before the date (for a tie on date, the later entry);
 - done: the final target is met (a falling indicator's ceiling only on or after its deadline: a
-  ceiling limits a whole period, so it cannot be met while the period runs); overdue: the deadline
+  ceiling limits a whole period, so it cannot be met while the period runs; a rate in % the same,
+  year_end_level: met before the deadline it is on_track, met so far); overdue: the deadline
   has passed and it is not done; no_report: a checkpoint has passed and nothing was reported;
   behind: actual misses expected; on_track: actual meets expected; not_due: no checkpoint has
   passed yet.
@@ -17,9 +18,12 @@ marked met.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
+from mstrack.domain.characters import simplified
 from mstrack.domain.quantities import countable
 from mstrack.model import (
     AT_MOST,
@@ -34,6 +38,7 @@ from mstrack.model import (
     ReportState,
     StatusRow,
 )
+from mstrack.vocabulary import RATE_OF_CHANGE_WORDS
 
 _new = object.__new__
 
@@ -101,6 +106,26 @@ def _over_since(value: float, dated: list[MilestoneState], reported: date, on: d
         if milestone.due <= on and milestone.target < value:
             return max(milestone.due, reported)
     return None
+
+
+LEVEL_NAME_RE = re.compile(rf"{'|'.join(RATE_OF_CHANGE_WORDS)}|率|比重|占比")
+"""A percentage the year is judged on at its end: a rate of change (地区生产总值增长5%以上, 增速) or a rate or share
+reached (普及率达到95%, 比重达54%), a level that may fall again, not work done."""
+WORK_DONE_RE = re.compile(r"完成|进度|工程量")
+"""…but a share of work done (完成率, 工程进度100%) is done once reached, as a count is."""
+
+
+def year_end_level(state: IndicatorState) -> bool:
+    """Whether an indicator is a rate judged at the year's end (LEVEL_NAME_RE, in its name or its target's words):
+    met before its deadline it is met so far (on_track), `done` only on or after the deadline, as a ceiling is. A
+    half-year growth of 5.2% is no year of 5% growth."""
+    return state.unit == "%" and state.kind != SCHEDULE and _level_words(state.indicator, state.text)
+
+
+@lru_cache(maxsize=4096)
+def _level_words(name: str, text: str) -> bool:
+    name, words = simplified(name), simplified(f"{name} {text or ''}")
+    return LEVEL_NAME_RE.search(words) is not None and WORK_DONE_RE.search(name) is None
 
 
 def targets_of(state: IndicatorState) -> tuple[list[MilestoneState], int | float | None]:
@@ -186,11 +211,15 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
     last_passed, next_up = _around(state.milestones, on)
     checkpoint_text = last_passed.text if last_passed else (next_up.text if next_up else "")
 
-    # a ceiling ("<=") limits the whole period: met only once the period is over
-    if final is not None and actual is not None and (not falling or on >= deadline) and meets(actual, final, comparator):
+    # a ceiling ("<=") limits the whole period, a rate (增长5%, 普及率) is the year's: met only once the period is over
+    at_end = falling or year_end_level(state)
+    reached = final is not None and actual is not None and meets(actual, final, comparator)
+    if reached and (not at_end or on >= deadline):
         status = "done"
     elif on > deadline:
         status = "overdue"
+    elif reached and not falling:  # a rate at its target before the year's end: met so far
+        status = "on_track"
     elif not passed:
         status = "not_due"
     elif actual is None:

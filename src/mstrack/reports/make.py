@@ -80,9 +80,15 @@ def make_report(store, params: dict):
         from mstrack.reports.notice import notices
 
         check_programmes(store, params["programmes"])
-        details = store.task_details(params["programmes"] or None, params.get("unit"))
+        unit = params.get("unit")
+        if unit is not None:  # as the plan spells it (区农业农村局 is 區農業農村局), and a unit that leads there
+            unit = store.unit_named(unit, params["programmes"] or None)
+        details = store.task_details(params["programmes"] or None, unit)
+        if unit is not None and not any(unit in state.lead_units for detail in details for state in detail.indicators):
+            raise InputError("--unit {unit!r}: {name} leads no task in {programmes}; a notice goes to a lead unit",
+                             unit=params["unit"], name=unit, programmes=", ".join(params["programmes"]) or "—")
         return notices(details, on=on, reply_by=_day(params["reply_by"]), warn_days=params["warn_days"],
-                       rule=params["rule"], unit=params.get("unit"))
+                       rule=params["rule"], unit=unit)
     if kind == "weekly":
         since = date.fromisoformat(params["since"])
         details, series = weekly_details(store, params["programmes"] or None, on, since, params["rule"])

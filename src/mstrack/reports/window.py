@@ -34,10 +34,19 @@ def new_in_window(reports: list, since: date, on: date) -> list:
 def as_known_at(states, since: date, on: date) -> list:
     """The states as last week's report saw them: without the late reports and corrections entered since (a
     state copied only where it has one), so that a task last week's paper called 未报送 shows as a change; with
-    a report an undo has taken back since (the store reads one only where it stood then)."""
-    late = [any(r.as_of <= since and entered_in_window(r, since, on) for r in state.reports) for state in states]
-    return [replace(state, reports=[r for r in state.reports if r.as_of > since or not entered_in_window(r, since, on)])
+    a report an undo has taken back since (the store reads one only where it stood then) if it was entered by then:
+    one entered after `since` and undone (a backlog typed in after the week, a typo taken back) never stood on any
+    report of that day, so "done → behind" would tell of a state nobody saw."""
+    late = [any(r.as_of <= since and entered_in_window(r, since, on) or r.retracted and not entered_by(r, since)
+                for r in state.reports) for state in states]
+    return [replace(state, reports=[r for r in state.reports if (r.as_of > since or not entered_in_window(r, since, on))
+                                    and (not r.retracted or entered_by(r, since))])
             if was else state for state, was in zip(states, late, strict=True)]
+
+
+def entered_by(report, since: date) -> bool:
+    """Entered on or before the local day `since` (an entry of no known time: as if it was)."""
+    return report.entered_at is None or report.entered_at.date() <= since
 
 
 def standing_now(states) -> list:

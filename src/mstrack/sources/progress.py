@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mstrack.domain.limits import text_problem
 from mstrack.domain.names import plain_name
-from mstrack.domain.progress import match_indicator
+from mstrack.domain.progress import match_indicator, note_without_figure
 from mstrack.domain.quantities import count_scale, normalize, whole_count
 from mstrack.errors import InputError, Message, readable_name
 from mstrack.sources.files import folder_and_name
@@ -325,7 +325,7 @@ class _Importer(Values, Comparing):
         # found once, they are one lookup (only cells that passed every check are remembered).
         place = self.places.get((programme_cell, task_cell, name_cell, done_word)) if value is not None else None
         if place is None:
-            place = self._place(table, line, programme_cell, task_cell, name_cell, value, done_word)
+            place = self._place(table, line, programme_cell, task_cell, name_cell, value, done_word, text_value(note_cell))
             if place is None:
                 return
         year, state = place
@@ -359,14 +359,14 @@ class _Importer(Values, Comparing):
         if state.kind == SCHEDULE:
             return None
         found = self.fast[cells] = (state.indicator_id, state.last or date.min, self.checked.rows_of(state.indicator_id),
-                                    self.dates.setdefault(year, {}), plain_limit(state.unit), plain_unit(state.unit),
-                                    state.unit if count_scale(state.unit) is not None else None)
+                                    self.dates.setdefault(year, {}), plain_limit(state.unit, state.target, state.comparator),
+                                    plain_unit(state.unit), state.unit if count_scale(state.unit) is not None else None)
         return found
 
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
-               done_word: bool) -> tuple[int, ImportIndicator] | None:
-        """The programme's year and the indicator a row's cells name; None when the row is skipped, or when
-        it failed, its problem named."""
+               done_word: bool, note: str | None = None) -> tuple[int, ImportIndicator] | None:
+        """The programme's year and the indicator a row's cells name; None when the row is skipped (a row with a
+        `note` and no figure said: the note is not stored), or when it failed, its problem named."""
         task = text_value(task_cell)
         if task is None or TOTAL_CELL_RE.match(task):
             if total_row([text_value(cell) or "" for cell in (programme_cell, task_cell, name_cell)]):
@@ -376,6 +376,10 @@ class _Importer(Values, Comparing):
             return None
         if value is None:
             self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
+            if note is not None:
+                code = text_value(programme_cell) or self.programme
+                self.result.warnings.append(note_without_figure(f"{table.path}:{line}:{table.label('value')}",
+                                                                f"{code}/{task}" if code else task, text_value(name_cell), note))
             return None
         code = text_value(programme_cell) or self.programme
         column = "programme"

@@ -9,8 +9,10 @@ from datetime import date
 from itertools import chain
 
 from mstrack.domain.limits import MAX_MAGNITUDE, all_storable
+from mstrack.domain.progress import far_above_limit
 from mstrack.domain.quantities import PLAIN_NUMBER_RE, QuantityError, parse_quantity, same_unit
 from mstrack.sources.sheets import cell_text
+from mstrack.vocabulary import EQUAL
 
 FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
 """The order of a row's cells on every path: the columns of a progress table that are read."""
@@ -73,10 +75,13 @@ def plain_unit(unit: str) -> str | None:
     return unit if unit and unit[0] not in "万亿千" else None
 
 
-def plain_limit(unit: str) -> float:
+def plain_limit(unit: str, target: int | float | None = None, comparator: str = EQUAL) -> float:
     """The highest plain value of an indicator of `unit` the chunk paths keep without the per-row path: above
-    100 % is a warning, beyond MAX_MAGNITUDE an error, and the per-row path says which."""
-    return 100 if unit == "%" else MAX_MAGNITUDE
+    100 %, or far above the annual target (domain.progress.far_above_target), is a warning, beyond MAX_MAGNITUDE an
+    error, and the per-row path says which."""
+    limit = 100 if unit == "%" else MAX_MAGNITUDE
+    far = far_above_limit(unit, target, comparator)
+    return limit if far is None else min(limit, far)
 
 
 def plain_value(value: str, unit: str) -> int | float | None:

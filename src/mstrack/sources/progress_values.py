@@ -9,7 +9,7 @@ from datetime import date
 
 from mstrack.domain.dates import DateError, in_report_year, number_date, parse_date
 from mstrack.domain.limits import text_problem
-from mstrack.domain.progress import check_value, check_whole, done_value, far_above_target, period_target
+from mstrack.domain.progress import check_value, check_whole, done_read_as, done_value, far_above_target, period_target
 from mstrack.domain.quantities import format_number, parse_quantity, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.sources.progress_cells import FIELDS, plain_value, reporter_text
@@ -150,7 +150,8 @@ class Values:
                                                                    "{percent}%? a % indicator's values are percents (47 for 47%)",
                                                                    indicator=state.indicator, value=number,
                                                                    percent=f"{round(number * 100, 6):g}")))
-            if far := far_above_target(state.indicator, number, state.unit, state.comparator, state.target):
+            if far := far_above_target(f"{state.programme}/{state.task} {state.indicator}", number, state.unit,
+                                       state.comparator, state.target):
                 self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=far))
             return number
         if done_word:
@@ -171,7 +172,8 @@ class Values:
         except InputError as error:
             self._fail(table, line, "value", error)
             return None
-        if far := far_above_target(state.indicator, number, state.unit, state.comparator, state.target):
+        if far := far_above_target(f"{state.programme}/{state.task} {state.indicator}", number, state.unit,
+                                   state.comparator, state.target):
             warnings.append(far)
         self.result.warnings.extend(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=warning)
                                     for warning in warnings)
@@ -191,9 +193,12 @@ class Values:
                      line: int) -> int | None:
         """A text-only line's value: how many of its checkpoints are met (全部完成: all; 已完成: those due)."""
         total = len(state.dues)
-        if done_word:  # all for 全部完成, else those due (the done word read as log reads it)
-            return done_value(kind=state.kind, comparator=state.comparator, target=state.target, dues=state.dues,
-                              unit=state.unit, indicator=state.indicator, word=value, on=as_of)
+        if done_word:  # all for 全部完成, else those due (the done word read as log reads it), said when fewer than all
+            met = done_value(kind=state.kind, comparator=state.comparator, target=state.target, dues=state.dues,
+                             unit=state.unit, indicator=state.indicator, word=value, on=as_of)
+            if read := done_read_as(f"{state.programme}/{state.task} {state.indicator}", value, met, state.dues, as_of):
+                self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=read))
+            return met
         if value.isdigit() and 0 < int(value) <= total:
             return int(value)
         self._fail(table, line, "value", "{indicator} is a text-only line: give 已完成 or how many of its {total} checkpoints are met",

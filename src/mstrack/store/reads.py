@@ -218,7 +218,7 @@ class Reads:
         `since` too, the reports a weekly report of those days reads (indicator_states' `since`); with `since`
         alone, every report and those an undo took back after since, marked."""
         with self.reading() as connection:
-            unit_id = self._unit_id(connection, unit) if unit is not None else None
+            unit_id = self._unit_id(connection, unit, programmes) if unit is not None else None
             return self._details(connection, programmes=programmes, unit_id=unit_id, as_of=as_of, since=since)
 
     def report_series(self, indicator_ids: list[int], as_of: date) -> dict[int, list[tuple[date, float]]]:
@@ -345,13 +345,21 @@ class Reads:
                 for code in programmes:
                     if code not in known:
                         raise unknown_programme(sorted(known), code, self.display_url)
-            unit_id = self._unit_id(connection, unit) if unit is not None else None
+            unit_id = self._unit_id(connection, unit, programmes) if unit is not None else None
             return indicator_states(self.dialect, connection, programmes=programmes, unit_id=unit_id, as_of=as_of,
                                     previous=previous)
 
-    def _unit_id(self, connection, unit: str) -> int:
-        """The unit a --unit names, as the plan's units read alike (names.look_alike): 市衛健委 is 市卫健委. Several that
-        read alike (a store written before a plan's were refused so) are refused naming them, never one of them."""
+    def unit_named(self, unit: str, programmes: list[str] | None = None) -> str:
+        """The stored name of the unit a --unit names (_unit_id): 区农业农村局 is the plan's 區農業農村局."""
+        with self.reading() as connection:
+            unit_id = self._unit_id(connection, unit, programmes)
+            return self._rows(connection, f"SELECT name FROM unit WHERE id = {self.dialect.p}", [unit_id])[0][0]
+
+    def _unit_id(self, connection, unit: str, programmes: list[str] | None = None) -> int:
+        """The unit a --unit names, as the plan's units read alike (names.look_alike): 市衛健委 is 市卫健委; the one rule of
+        every command's --unit. Several that read alike (a store written before a plan's were refused so) are refused
+        naming them, never one of them. With `programmes`, a unit with no line in them is refused too, naming theirs:
+        a report or a notice for it would say "nothing late" of tasks it has none of."""
         key = look_alike(unit)
         found = [(unit_id, name) for unit_id, name in self._rows(connection, "SELECT id, name FROM unit ORDER BY name")
                  if look_alike(name) == key]
@@ -364,6 +372,17 @@ class Reads:
             hint = Message("did you mean: {names}", names=", ".join(names[:8])) if names else Message(
                 "see `mstrack units` for unit names")
             raise InputError("--unit {unit!r}: no such unit; {hint}", unit=unit, hint=hint)
+        if programmes:
+            where, params = task_scope(self.dialect, programmes, None)
+            theirs = [name for (name,) in self._rows(
+                connection, "SELECT DISTINCT u.name FROM unit AS u JOIN line_unit AS x ON x.unit_id = u.id"
+                " JOIN task_line AS l ON l.id = x.line_id JOIN task AS t ON t.id = l.task_id"
+                f" JOIN programme AS p ON p.id = t.programme_id WHERE {' AND '.join(where)} ORDER BY u.name", params)]
+            if found[0][1] not in theirs:
+                near = close_names(unit, theirs) or theirs
+                raise InputError("--unit {unit!r}: {name} has no task in {programmes}; their units: {names}", unit=unit,
+                                 name=found[0][1], programmes=", ".join(programmes),
+                                 names=", ".join(near[:8]) + (" …" if len(near) > 8 else "") if near else "—")
         return found[0][0]
 
     def history(self, ref: TaskRef, indicator: str | None = None) -> list[HistoryEntry]:

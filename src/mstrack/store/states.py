@@ -333,11 +333,13 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
         else:
             reports_query = (f"SELECT {columns} FROM ({indicators}) AS i {latest}", [*params, as_of])
     # leaders as text: psycopg would decode the JSON of every row; json_list decodes each distinct one once.
-    # A status (previous) prints neither them nor the indicator's words.
-    words = "'', l.position, l.id, NULL" if previous else "i.text, l.position, l.id, CAST(l.leaders AS TEXT)"
+    # A status (previous) prints neither them nor the indicator's words, which it reads only of a percentage: whether
+    # it is a rate judged at the year's end (domain.status.year_end_level: "地区生产总值增长5%以上").
+    words = (f"CASE WHEN i.unit = {p} THEN i.text ELSE '' END, l.position, l.id, NULL" if previous
+             else "i.text, l.position, l.id, CAST(l.leaders AS TEXT)")
     return [
         (f"SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, {words}, l.task_id FROM {joined}"
-         " ORDER BY p.code, t.position, l.position, i.position", params),
+         " ORDER BY p.code, t.position, l.position, i.position", ["%", *params] if previous else params),
         # task and programme columns once per task, not once per indicator (a third of the indicator query)
         ('SELECT t.id, t.code, t.title, t.deadline, t.assessment, p.code, p.start, p."end", p.rule'
          " FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
