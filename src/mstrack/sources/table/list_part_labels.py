@@ -1,0 +1,67 @@
+"""The numbered sections of one action of a plan for the headerless reader (headerless.list_table): an action "（一）…"
+whose lines numbered "1." "2." each open with a section's label ("1．行动目标。…", "2．主要任务", "1.工作目标：…",
+vocabulary.SECTION_LABELS) is one task, those lines its parts, not tasks; its offices are the lines labelled under it
+("牵头单位：X，配合单位：Y"). The sections are written as the labelled paragraphs the "(一)" reading takes under an item
+("行动目标：…", "主要任务：…"), each paragraph under a section its section's, so the action is read with its offices."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
+from mstrack.sources.table.list_labels import label_kind
+from mstrack.sources.table.list_numbered import ITEM_RE, entry_of
+from mstrack.sources.table.reading import Row
+from mstrack.vocabulary import SECTION_LABELS
+
+SECTION_RE = re.compile(rf"^({SECTION_LABELS})\s*(?:[。.．：:]\s*|$)(.*)$", re.S)  # "行动目标。…", "主要任务"
+OWN_KINDS = ("lead", "units", "deadline", "schedule")  # the labelled lines that stay the action's own, as printed
+
+
+def _section(text: str) -> tuple[int, str, str] | None:
+    """A line numbered "1." whose words open with a section's label: (its number, the label, the words after it)."""
+    m = ITEM_RE.match(text)
+    found = SECTION_RE.match(m[2].strip()) if m else None
+    return (int(m[1]), found[1], found[2].strip()) if found else None
+
+
+def _own_line(row: Row) -> bool:
+    """A line labelled with the action's offices or its dates ("牵头单位：…", "完成时限：…"): kept as printed."""
+    entry = entry_of(row)
+    return entry is not None and entry.kind == "label" and label_kind(entry.code) in OWN_KINDS
+
+
+def section_parts(rows: list[Row]) -> list[Row]:
+    """The rows with each action's numbered sections written as labelled paragraphs (the module's doc): only under an
+    item "（一）…" whose every line numbered "1." up to the next heading or item opens with a section's label, numbered
+    1, 2 … in order from the line right under the item; any other group (its "1." lines its parts, "1.重点景区") stays
+    as printed."""
+    out: list[Row] = []
+    k = 0
+    while k < len(rows):
+        out.append(rows[k])
+        texts = row_texts(rows[k])
+        k += 1
+        if len(texts) != 1 or not BRACKET_ITEM_RE.match(texts[0]):
+            continue
+        end = k
+        while end < len(rows) and not (len(t := row_texts(rows[end])) == 1 and GROUP_HEADING_RE.match(t[0])):
+            end += 1
+        numbered = [(j, _section(row_texts(rows[j])[0]) if len(row_texts(rows[j])) == 1 else None)
+                    for j in range(k, end) if len(row_texts(rows[j])) == 1 and ITEM_RE.match(row_texts(rows[j])[0])]
+        if not numbered or numbered[0][0] != k or any(s is None or s[0] != n for n, (_, s) in enumerate(numbered, 1)):
+            continue
+        starts = {j: s for j, s in numbered}
+        label = ""
+        for j in range(k, end):
+            if j in starts:
+                _, label, words = starts[j]
+                if words:
+                    out.append(Row(rows[j].number, [f"{label}：{words}"]))
+            elif _own_line(rows[j]) or len(row_texts(rows[j])) != 1:
+                out.append(rows[j])
+            else:
+                out.append(Row(rows[j].number, [f"{label}：{row_texts(rows[j])[0]}"]))
+        k = end
+    return out
