@@ -59,3 +59,33 @@ def test_numbered_lines_under_an_item_that_are_not_all_sections_stay_its_parts(t
     rows = [Row(k, [text]) for k, text in enumerate(
         ["（一）环境提升", "1.工作目标。干净整洁。", "2.重点路段", "牵头单位：区住建局"], 1)]
     assert section_parts(rows) == rows
+
+
+POINTS = [
+    "2023年某片区安全生产工作要点",
+    "以习近平新时代中国特色社会主义思想为指导，制定本要点。",
+    "一、健全落实机制",
+    "1.精准领会。",
+    "深入学习贯彻安全生产重要论述，每季度召开一次专题会议。",
+    "(各处室按职责分工负责)",
+    "2.狠抓落实。",
+    "一是建立重大决策部署落实机制。",
+    "二是持续强化季度会议、半年分析。",
+    "(各联合党委、农业农村处按职责分工负责)",
+    "二、抓实专项整治",
+    "3.开展建筑施工安全专项整治。",
+    "聚焦深基坑、危大工程，深入实施自建房安全专项整治行动。",
+    "(交通与建设处负责)",
+    "三、工作要求",
+    "各单位要高度重视，认真抓好落实。",
+]
+
+
+def test_paragraphs_under_an_item_closed_by_a_bracket_of_offices_are_its_content(tmp_path):
+    """"1.精准领会。" over its paragraphs and, on a line of its own after them, "(各处室按职责分工负责)": the paragraphs
+    are the item's content and the bracket its offices, as a "责任单位：" line closing them would be; the list is read,
+    not refused for its unnumbered lines."""
+    tasks = text_tasks(tmp_path, POINTS, 2023)
+    assert [(t.code, t.title) for t in tasks] == [("1", "精准领会"), ("2", "狠抓落实"), ("3", "开展建筑施工安全专项整治")]
+    assert [sorted(u for line in t.lines for u in line.lead_units) for t in tasks] == [
+        ["各处室"], ["农业农村处", "各联合党委"], ["交通与建设处"]]  # "A、B按职责分工负责": both lead (README)
