@@ -89,3 +89,36 @@ def test_paragraphs_under_an_item_closed_by_a_bracket_of_offices_are_its_content
     assert [(t.code, t.title) for t in tasks] == [("1", "精准领会"), ("2", "狠抓落实"), ("3", "开展建筑施工安全专项整治")]
     assert [sorted(u for line in t.lines for u in line.lead_units) for t in tasks] == [
         ["各处室"], ["农业农村处", "各联合党委"], ["交通与建设处"]]  # "A、B按职责分工负责": both lead (README)
+
+
+
+def test_a_part_s_introduction_over_its_items_is_no_end_of_the_run():
+    """"二、明确任务，落实责任" over "根据…，确保…完成。" over "1.…": the paragraph is the part's note, so the run of items
+    starts at the part's heading (and the items are read within it); a paragraph under a heading with no item "1." after
+    it stays what it was."""
+    from mstrack.sources.table.list_numbered import entry_of
+    from mstrack.sources.table.list_part_labels import heading_intros
+    from mstrack.sources.table.reading import Row
+
+    texts = ["一、提高认识，加强领导", "各乡镇要把造林绿化作为重要内容。", "二、明确任务，落实责任",
+             "根据省政府下达的目标任务，确保今年各项造林绿化目标任务圆满完成。", "1.绿色村镇造林2000亩。", "2.封山育林1万亩。"]
+    rows = [Row(k, [text]) for k, text in enumerate(texts, 1)]
+    found = heading_intros(rows, [entry_of(row) for row in rows])
+    assert [None if e is None else e.kind for e in found] == ["heading", None, "heading", "note", "item", "item"]
+
+
+def test_items_numbered_inside_one_of_the_plan_s_parts_are_coded_by_it():
+    """Items "1." … under "二、明确任务，落实责任", the table holding the plan's other part "一、…" with none: the items are
+    the part's, coded "二1" …, as items of one group "(一)" are (numbered_in_one_group); under a part naming the
+    programme's tasks ("二、主要任务"), or with no other part read, they keep their own numbers."""
+    from mstrack.model import Area
+    from mstrack.sources.table.raw import RawTask
+    from mstrack.sources.table.reading import Row
+    from mstrack.sources.table.titles import numbered_in_one_group
+
+    tasks = [RawTask(code=str(k), title="造林", area="二", row=Row(k, [])) for k in (1, 2, 3)]
+    parts = [Area(code="一", name="提高认识，加强领导"), Area(code="二", name="明确任务，落实责任")]
+    assert numbered_in_one_group(tasks, parts)
+    assert not numbered_in_one_group(tasks, parts[1:])
+    assert not numbered_in_one_group(tasks, [parts[0], Area(code="二", name="主要任务")])
+

@@ -49,7 +49,7 @@ from mstrack.sources.table.list_numbered import (
     restated,
     units_after,
 )
-from mstrack.sources.table.list_part_labels import section_parts
+from mstrack.sources.table.list_part_labels import heading_intros, section_parts
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
 from mstrack.sources.table.list_roles import (
     counted_offices,
@@ -366,6 +366,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name
+        entries = heading_intros(sheet.rows, entries)  # "二、…" over "根据…，确保…。" over "1.…": the part's introduction
         entries = group_paragraphs(sheet.rows, entries)  # "（五）…" over one paragraph with its offices: the group's task
         entries = counted_offices(sheet.rows, entries)  # "4项目标的责任单位均为市发改委。": the last four items'
         group_brackets(entries)  # "（X、Y负责，Z配合）" after a group's last item: every item of the group's

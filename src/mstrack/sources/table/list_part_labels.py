@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
 from mstrack.sources.table.list_labels import label_kind
-from mstrack.sources.table.list_numbered import ITEM_RE, entry_of
+from mstrack.sources.table.list_numbered import ITEM_RE, Entry, entry_of
 from mstrack.sources.table.reading import Row
 from mstrack.vocabulary import SECTION_LABELS
 
@@ -65,3 +65,17 @@ def section_parts(rows: list[Row]) -> list[Row]:
                 out.append(Row(rows[j].number, [f"{label}：{row_texts(rows[j])[0]}"]))
         k = end
     return out
+
+
+def heading_intros(rows: list[Row], entries: list[Entry | None]) -> list[Entry | None]:
+    """A part's heading "二、明确任务，落实责任" over one paragraph that introduces its items ("根据…，确保…完成。") and then
+    its items from "1.": the paragraph is the heading's note, no end of the run, so the items are read within the part
+    and coded by it ("二1"), as items right under their heading are."""
+    found = list(entries)
+    for k in range(len(entries) - 2):
+        heading, intro, first = entries[k], entries[k + 1], entries[k + 2]
+        texts = row_texts(rows[k + 1])
+        if heading is not None and heading.kind == "heading" and AREA_RE.match(heading.text) and intro is None \
+                and len(texts) == 1 and first is not None and first.kind == "item" and first.code == "1":
+            found[k + 1] = Entry(rows[k + 1], "note", "", texts[0])
+    return found
