@@ -122,3 +122,42 @@ def test_items_numbered_inside_one_of_the_plan_s_parts_are_coded_by_it():
     assert not numbered_in_one_group(tasks, parts[1:])
     assert not numbered_in_one_group(tasks, [parts[0], Area(code="二", name="主要任务")])
 
+
+
+ACTIVITIES = [
+    "某乡大讨论活动实施方案",
+    "一、讨论主题",
+    "聚精神、勇担当，掀起新一轮创业热潮。",
+    "二、方法步骤",
+    "（一）抓好学习对照（2018年8月－9月上旬）",
+    "组织党员干部认真学习有关文件精神，对照查找差距。",
+    "（二）开展系列专题活动（2018年9月-11月）",
+    "通过开展三项专题活动，把大讨论引向深入。",
+    "1.开展专题宣传活动，营造浓厚氛围。",
+    "责任领导：林 娟",
+    "责任部门：宣传办",
+    "2.开展支部党日活动，组织党员开展主题党日活动。",
+    "责任领导：何 彪、高凌霞",
+    "责任部门：组织办、各党支部",
+    "3.开展“四下基层”活动，组织机关干部走访群众。",
+    "责任领导：乡党政领导班子成员",
+    "责任部门：各所站办",
+    "三、工作保障",
+    "各党支部要加强组织领导，确保活动取得实效。",
+]
+
+
+def test_a_leaders_line_over_the_offices_line_is_the_item_s_and_the_items_are_coded_by_part_and_group(tmp_path):
+    """"责任领导：林 娟" (persons) over "责任部门：宣传办" under each item: the leaders are the item's own, no contact, so the
+    offices labelled after them are the item's too and the run goes on; the list, read from its group's heading
+    "（二）…", is coded within its part "二、方法步骤" above: 二(二)1 …"""
+    tasks = text_tasks(tmp_path, ACTIVITIES, 2018)
+    assert [(t.code, [u for line in t.lines for u in line.lead_units]) for t in tasks] == [
+        ("二(二)1", ["宣传办"]), ("二(二)2", ["组织办"]), ("二(二)3", ["各所站办"])]
+
+
+def test_a_contact_stays_an_aside_and_a_leader_is_the_item_s():
+    from mstrack.sources.table.list_labels import note_label
+
+    assert note_label("联系人：王五") == ("", "联系人：王五")
+    assert note_label("责任领导：林 娟") == ("责任领导", "林 娟")

@@ -30,6 +30,7 @@ from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
 from mstrack.sources.table.list_duties import duty_list, shares_out
+from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_lines import joined_lines, rejoined, spaced_labels, unnumbered_headings, unwrapped
@@ -416,6 +417,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             # an item of the run the closing sections cut that sets a figure and names its office: said, not dropped
             listed[0].left_out += [e.row.number for e in run_items if e.kind == "item" and e not in chosen
                                    and (e.units or e.labels) and sets_figure(e.text)]
+            coded_by_group(listed[0], [sheet])  # read from "（三）…" on, its part "三、…" above: coded 三(三)1
             return listed
         for run, one in bracketed_runs(sheet.rows):  # a part of methods refused, its part of duties after it read
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
