@@ -161,3 +161,50 @@ def test_a_contact_stays_an_aside_and_a_leader_is_the_item_s():
 
     assert note_label("联系人：王五") == ("", "联系人：王五")
     assert note_label("责任领导：林 娟") == ("责任领导", "林 娟")
+
+
+WORKS = [
+    "某片区创建文明城市工作方案",
+    "一、工作目标",
+    "以测评体系为依据，全面提升片区文明程度。",
+    "二、工作重点",
+    "（一）办公楼周边环境提升",
+    "工作目标：①在显著位置设置公益广告（2幅）。",
+    "工作举措：①于6月底前完成设置；",
+    "②每日清除积存垃圾、纸屑、烟蒂。",
+    "牵头处室：党政办公室",
+    "配合单位：交通与建设处、综合执法队筹建组、白沙街沿线的相关村",
+    "（二）环境卫生保洁提升",
+    "1.重点景区景点",
+    "重点景区景点主要包括石牌洋、北部生态廊道。",
+    "工作目标：①干净整洁，垃圾清运及时。",
+    "牵头处室：社会事业处",
+    "2.重点路段",
+    "工作目标：①垃圾清运及时，无积存垃圾。",
+    "牵头处室：交通与建设处",
+    "配合单位：城乡交建中心养护站、环发公司",
+    "（三）宣传氛围提升",
+    "工作目标：①宣传氛围浓厚。",
+    "牵头处室：党群工作处",
+    "三、工作要求",
+    "各处室要高度重视，确保各项工作落到实处。",
+]
+
+
+def test_a_group_s_parts_with_their_content_points_and_helpers_are_read_to_the_end(tmp_path):
+    """Under "（一）…" a labelled paragraph whose points "②…" stand on lines of their own (the paragraph's still), and a
+    "配合单位：" line naming some helpers by other than an office's name (a 筹建组, the villages along a street) under its
+    "牵头处室：" line (the item's units still); under "（二）…" its parts "1.重点景区景点" each over a paragraph of content
+    and then its labelled lines: none of these ends the list, read to "（三）…"."""
+    tasks = text_tasks(tmp_path, WORKS, 2023)
+    assert [(t.code, [u for line in t.lines for u in line.lead_units]) for t in tasks] == [
+        ("二(一)", ["党政办公室"]), ("二(二)1", ["社会事业处"]), ("二(二)2", ["交通与建设处"]), ("二(三)", ["党群工作处"])]
+    assert "交通与建设处" in [u for line in tasks[0].lines for u in line.units]
+
+
+def test_circled_points_on_lines_of_their_own_join_the_paragraph_above():
+    from mstrack.sources.table.list_part_labels import circled_points
+    from mstrack.sources.table.reading import Row
+
+    rows = [Row(1, ["工作举措：①于6月底前完成；"]), Row(2, ["②每日清除垃圾。"]), Row(3, ["③全面排查。"]), Row(4, ["②另起一段。"])]
+    assert [r.cells for r in circled_points(rows)] == [["工作举措：①于6月底前完成；②每日清除垃圾。③全面排查。"], ["②另起一段。"]]

@@ -79,3 +79,22 @@ def heading_intros(rows: list[Row], entries: list[Entry | None]) -> list[Entry |
                 and len(texts) == 1 and first is not None and first.kind == "item" and first.code == "1":
             found[k + 1] = Entry(rows[k + 1], "note", "", texts[0])
     return found
+
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def circled_points(rows: list[Row]) -> list[Row]:
+    """The points of one paragraph numbered "①" "②" … each printed on a line of its own ("工作举措：①由…负责…" over
+    "②每日清除…" "③全面排查…"): each line opening with the next circled number joined to the line above, whose words it
+    goes on with, so that a labelled paragraph keeps all its points and no line of them ends a list."""
+    joined: list[Row] = []
+    for row in rows:
+        texts = row_texts(row)
+        above = row_texts(joined[-1]) if joined else []
+        at = CIRCLED.find(texts[0].strip()[:1]) if len(texts) == 1 and texts[0].strip() else -1
+        if at > 0 and len(above) == 1 and CIRCLED[at - 1] in above[0] and CIRCLED[at] not in above[0]:
+            joined[-1] = Row(joined[-1].number, [f"{above[0]}{texts[0].strip()}"])
+            continue
+        joined.append(row)
+    return joined
