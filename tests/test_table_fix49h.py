@@ -208,3 +208,18 @@ def test_circled_points_on_lines_of_their_own_join_the_paragraph_above():
 
     rows = [Row(1, ["工作举措：①于6月底前完成；"]), Row(2, ["②每日清除垃圾。"]), Row(3, ["③全面排查。"]), Row(4, ["②另起一段。"])]
     assert [r.cells for r in circled_points(rows)] == [["工作举措：①于6月底前完成；②每日清除垃圾。③全面排查。"], ["②另起一段。"]]
+
+
+def test_a_date_bracket_closing_an_item_s_name_is_its_deadline():
+    """"（三）升级集体“三资”公开系统（10月底前）。配合…" and "（一）排查整改问题。（12月15日前）。…": the bracket closing the
+    item's name gives its 完成时限, its words kept whole; a date inside the item's later sentences gives none."""
+    from mstrack.sources.table.list_deadlines import own_deadlines
+
+    header = ["序号", "工作任务", "责任单位"]
+    rows = [["1", "（三）升级集体“三资”公开系统（10月底前）。配合完成平台数据对接。", ""],
+            ["2", "（一）排查整改问题。（12月15日前）。全面开展问题排查。", ""],
+            ["3", "（二）宣传推广平台。加大宣传力度（10月底前）。", ""]]
+    header, rows = own_deadlines(header, rows)
+    assert header[-1] == "完成时限"
+    assert [cells[-1] for cells in rows] == ["10月底前", "12月15日前", ""]
+    assert rows[0][1].endswith("配合完成平台数据对接。")
