@@ -52,8 +52,9 @@ def test_a_role_after_an_office_in_a_units_cell_is_no_part_of_its_name(cell, nam
 
 ROLE_WORDS = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD, *HELPER_ROLE_WORDS, *ROLE_MANNERS, *ROLE_JOINERS)
 # a group named by its role ("配合单位", "牵头部门") is a unit, and so is a division named by its work ("协调处",
-# pingtan-2022-jiandu's 安全生产协调处); a 联合会 is an office's kind, no role
-LEFT_ROLE_RE = re.compile(rf"(?:{'|'.join(ROLE_WORDS)})(?!\s*(?:单位|部门|处$))(?<!联合(?=会))")
+# pingtan-2022-jiandu's 安全生产协调处); a 联合会 is an office's kind, no role, and so is a 联合党委 (a party committee
+# joining several bodies: pingtan-2023-anquanyaodian's 各联合党委)
+LEFT_ROLE_RE = re.compile(rf"(?:{'|'.join(ROLE_WORDS)})(?!\s*(?:单位|部门|处$))(?<!联合(?=会|党委))")
 
 
 def _roles_left(conversion) -> list[str]:

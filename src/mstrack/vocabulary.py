@@ -192,6 +192,9 @@ deadline of its own, it ends the list of tasks."""
 MEASURES_LABELS = r"(?:推进|工作|主要|具体|保障|落实|实施|重点)?(?:措施|举措|步骤|办法)"
 """The label of an item's measures or steps on a line of its own under it ("推进措施:", "工作措施：", "实施步骤:"): the
 points numbered "1." "2." under it are the item's work, numbered again under each item, no tasks (list_bracketed)."""
+SECTION_LABELS = rf"(?:(?:行动|工作|主要|总体|发展|预期)?目标(?:任务)?|(?:主要|重点|工作|具体)任务|{MEASURES_LABELS})"
+"""The label of a section of one action of a plan ("1．行动目标。…" "2．主要任务" under "（一）…"; "工作目标：" "工作举措："): the
+action's parts, numbered or labelled, never tasks of their own (sources/table/list_part_labels.py)."""
 CONTEXT_HEADERS = r"地点|位置|地址|选址|资金来源|资金渠道|资金筹措|筹资方式"
 """A column (or a list item's labelled paragraph) of context a task is done in, no work of it ("建设地点", "资金来源"):
 kept in the task's note as "label：value" (sources/table/row_lines.py), unless the column is read as a target."""

@@ -30,6 +30,7 @@ from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
 from mstrack.sources.table.list_duties import duty_list, shares_out
+from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_lines import joined_lines, rejoined, spaced_labels, unnumbered_headings, unwrapped
@@ -49,6 +50,7 @@ from mstrack.sources.table.list_numbered import (
     restated,
     units_after,
 )
+from mstrack.sources.table.list_part_labels import circled_points, heading_intros, section_parts
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
 from mstrack.sources.table.list_roles import (
     counted_offices,
@@ -358,12 +360,15 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=rejoined(sheet.rows))  # an item's paragraph broken inside its words: joined
         sheet = replace(sheet, rows=spaced_labels(sheet.rows))  # "链    长：…": the label "链长", a second person joined
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
+        sheet = replace(sheet, rows=circled_points(sheet.rows))  # "②…" on a line of its own: the paragraph's
+        sheet = replace(sheet, rows=section_parts(sheet.rows))  # "（一）…" over "1．行动目标。…" "2．主要任务": one task
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
         sheet = replace(sheet, rows=rows, strays=strays)
         duties = duties or ((sheet, found) if (found := duty_list(sheet.rows, sheet.titles)) else None)  # read when no list is
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name
+        entries = heading_intros(sheet.rows, entries)  # "二、…" over "根据…，确保…。" over "1.…": the part's introduction
         entries = group_paragraphs(sheet.rows, entries)  # "（五）…" over one paragraph with its offices: the group's task
         entries = counted_offices(sheet.rows, entries)  # "4项目标的责任单位均为市发改委。": the last four items'
         group_brackets(entries)  # "（X、Y负责，Z配合）" after a group's last item: every item of the group's
@@ -413,6 +418,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             # an item of the run the closing sections cut that sets a figure and names its office: said, not dropped
             listed[0].left_out += [e.row.number for e in run_items if e.kind == "item" and e not in chosen
                                    and (e.units or e.labels) and sets_figure(e.text)]
+            coded_by_group(listed[0], [sheet])  # read from "（三）…" on, its part "三、…" above: coded 三(三)1
             return listed
         for run, one in bracketed_runs(sheet.rows):  # a part of methods refused, its part of duties after it read
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)

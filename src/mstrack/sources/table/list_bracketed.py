@@ -230,13 +230,18 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
             source.append(row)
             items += 1
             continue
+        if row is not None and found_rows and found_rows[-1][0] == "part" and source[-1] is rows[i - 1] \
+                and _part_content(rows, i):  # "1.重点景区景点" / "重点景区景点主要包括…" / "工作目标：…": its content
+            labels.setdefault(len(found_rows) - 1, []).append(Entry(row, "note", CONTENT_NOTE, row_texts(row)[0]))
+            continue
         found = reading(i) if row is not None else None
         if found is None and row is not None and _lone_task(found_rows, row, rows[i + 1] if i + 1 < len(rows) else None):
             found_rows.append(("lone", *labelled_units(row_texts(row)[0])))
             source.append(row)
             items += 1
             continue
-        if found is None and row is not None and found_rows and found_rows[-1][0] != "heading" and (label := _item_label(row)):
+        if found is None and row is not None and found_rows and found_rows[-1][0] != "heading" \
+                and (label := _item_label(row) or _helpers_line(row, labels.get(len(found_rows) - 1, []))):
             labels.setdefault(len(found_rows) - 1, []).append(label)
             continue
         if found is None and row is not None and found_rows and found_rows[-1][0] == "heading" and i + 1 < len(rows) \
@@ -328,6 +333,15 @@ def item_offices(found: list[tuple[str, str, str]], labels: dict[int, list[Entry
             for k, (kind, words, units) in enumerate(found) if kind != "heading"]
 
 
+def _part_content(rows: list[Row], at: int) -> bool:
+    """Whether rows[at], right under a group's part "1.重点景区景点", is one paragraph, no number, heading or label, with
+    a labelled line under it ("工作目标：…", "牵头单位：…"): the part's content, not the list's end."""
+    texts = row_texts(rows[at])
+    below = rows[at + 1] if at + 1 < len(rows) else None
+    return len(texts) == 1 and chinese_item(rows[at])[0] is None and not GROUP_HEADING_RE.match(texts[0]) \
+        and entry_of(rows[at]) is None and below is not None and _item_label(below) is not None
+
+
 def _content_over_labels(rows: list[Row], at: int) -> bool:
     """Whether rows[at] is one paragraph, no number or heading, with a labelled line naming offices right under it
     ("一、实施档案电子化…" / "为实现…" / "牵头单位：区行政审批局"): the item's content, not the list's end."""
@@ -357,6 +371,17 @@ def _item_label(row: Row) -> Entry | None:
         return None
     staff = entry.kind == "label" and label_kind(entry.code) in ("lead", "units")
     return None if staff and not (office_list(zones_administered(entry.text)) or labelled_roles(entry.text)) else entry
+
+
+def _helpers_line(row: Row, below: list[Entry]) -> Entry | None:
+    """A line labelled as the units that help ("配合单位：交通与建设处、政法综治处、…、官井街、苏澳街、白沙街沿线的相关村")
+    under an item whose lead is labelled already, a list of names, no sentence: the item's units, whatever they are
+    called (a 筹建组, a 养护站, the villages along a street), no end of the list (_item_label asks every name to be an
+    office's)."""
+    entry = entry_of(row)
+    names = unit_names(entry.text) if entry is not None and entry.kind == "label" else []
+    return entry if names and label_kind(entry.code) == "units" and not re.search(r"[。；;]", entry.text.rstrip("。；;")) \
+        and any(e.kind == "label" and label_kind(e.code) == "lead" for e in below) else None
 
 
 def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -> bool:

@@ -3,15 +3,20 @@ line naming its offices after them ("责任单位：X牵头，Y等参与"): the 
 paragraph would be (list_numbered.labelled), not the list's end; its dates are the item's. So is a paragraph under the
 item that closes with that label on its own line ("对生产经营单位…进行指导检查。责任单位：危化处（86日），基础处（88日）"):
 the words before the label the item's content, the label its own; paragraphs that each close with their own labels
-("一是…。责任单位：X" "二是…。责任单位：Y") are points of their own (list_subitems), no item's content."""
+("一是…。责任单位：X" "二是…。责任单位：Y") are points of their own (list_subitems), no item's content. A bracket of
+offices alone on the line after the paragraphs ("(各处室按职责分工负责)", "（责任单位：X）") closes them as that label
+line would: the paragraphs the item's content, the bracket its offices, as if printed at the end of its line."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import label_kind, own_labels
-from mstrack.sources.table.list_numbered import CONTENT_NOTE, PART_RE, Entry
+from mstrack.sources.table.list_numbered import CONTENT_NOTE, PART_RE, Entry, units_after
 from mstrack.sources.table.list_subitems import SUB_ITEM_RE
 from mstrack.sources.table.reading import Row
+from mstrack.sources.table.units import roles_in
 
 
 def _paragraph(row: Row, entry: Entry | None) -> bool:
@@ -30,6 +35,13 @@ def contents_under(rows: list[Row], entries: list[Entry | None]) -> list[Entry |
             continue
         k = i + 1
         while True:
+            if (closed := _bracket_closing(rows, entries, k)) is not None:  # "(各处室按职责分工负责)" after them
+                for at in range(k, closed):
+                    found[at] = Entry(rows[at], "note", CONTENT_NOTE, row_texts(rows[at])[0])
+                found[closed] = Entry(rows[closed], "label", UNITS_LABEL, _closing_bracket(rows[closed]) or "")
+                found[i] = _named(entry)
+                k = closed + 1  # "一是…" "(X负责)" "二是…" "(Y负责)": each point closed by its own bracket
+                continue
             j = k
             while j < len(rows) and _paragraph(rows[j], entries[j]):
                 j += 1
@@ -61,6 +73,33 @@ def _laid_alike(rows: list[Row], found: list[Entry | None]) -> list[Entry | None
             found[k] = Entry(rows[k], "note", "" if entry.kind == "part" else CONTENT_NOTE, row_texts(rows[k])[0])
             k += 1
     return found
+
+
+UNITS_LABEL = "责任单位"  # the label a bracket of offices closing an item's paragraphs is read under
+
+
+def _named(entry: Entry) -> Entry:
+    """An item whose line is its name, one sentence, its content under it ("1.精准领会。"): named without the stop."""
+    name = entry.text.strip()
+    return replace(entry, text=name[:-1]) if name.endswith("。") and "。" not in name[:-1] else entry
+
+
+def _bracket_closing(rows: list[Row], entries: list[Entry | None], k: int) -> int | None:
+    """The row of the bracket of offices closing the paragraphs from row k, one paragraph or more; None when none does."""
+    j = k
+    while j < len(rows) and _paragraph(rows[j], entries[j]) and not _closing_bracket(rows[j]):
+        j += 1
+    return j if k < j < len(rows) and _paragraph(rows[j], entries[j]) else None
+
+
+def _closing_bracket(row: Row) -> str | None:
+    """The offices of a line that is nothing but a bracket naming them, by their names, a label or their roles
+    ("（责任单位：X）", "(A、B按职责分工负责)", "(各处室按职责分工负责)"); None for any other line."""
+    text = row_texts(row)[0].strip()
+    if text[:1] not in "（(" or text[-1:] not in "）)":
+        return None
+    inner = text[1:-1].strip()
+    return units_after(f"。{text}")[1] or (inner if roles_in(inner) is not None else None)
 
 
 def _closing_labels(row: Row) -> tuple[str, dict[str, str]] | None:

@@ -74,18 +74,28 @@ def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], a
 END_DATE_RE = re.compile(r"[，,；;]\s*(\d{4}\s*年[^，,；;。（）()]{1,12})$")  # "…，2024年12月底前": the item's own deadline
 
 
+# "（三）升级集体“三资”公开系统（10月底前）。…", "（一）排查整改问题。（12月15日前）。…": the date closing the item's name
+NAME_DATE_RE = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十]+\s*[）)])?\s*[^。；;，,（()）]{2,40}?。?\s*[（(]\s*"
+                          r"((?:\d{4}\s*年)?\d{1,2}\s*月(?:\d{1,2}\s*日|份|底|末|上旬|中旬|下旬)?前)\s*[）)]")
+
+
 def own_deadlines(header: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
     """An item whose words end in its own deadline (printed in its bracket beside the office: list_numbered.units_after) gets it as
-    its 完成时限 cell, where the reader reads a deadline; a heading's row is left as it is."""
+    its 完成时限 cell, where the reader reads a deadline; a heading's row is left as it is. So does one whose name, its
+    first sentence, closes with its date in a bracket ("（三）升级…系统（10月底前）。配合…"): its words stay whole."""
     words = [i for i, name in enumerate(header) if name in ("工作任务", "项目名称", "项目内容")]
     ats = [max((i for i in words if cells[i]), default=None) if len(set(cells)) > 1 else None for cells in rows]
     ends = [END_DATE_RE.search(cells[at]) if at is not None else None for cells, at in zip(rows, ats, strict=True)]
-    if not any(ends):
+    named = [NAME_DATE_RE.match(cells[words[0]]) if words and at is not None and not end else None
+             for cells, at, end in zip(rows, ats, ends, strict=True)]
+    if not any(ends) and not any(named):
         return header, rows
     if "完成时限" not in header:
         header, rows = [*header, "完成时限"], [[*cells, cells[0] if len(set(cells)) == 1 else ""] for cells in rows]
     due = header.index("完成时限")
-    for cells, m, at in zip(rows, ends, ats, strict=True):
+    for cells, m, at, name in zip(rows, ends, ats, named, strict=True):
         if m:
             cells[at], cells[due] = cells[at][:m.start()], cells[due] or m[1]
+        elif name:
+            cells[due] = cells[due] or name[1]
     return header, rows

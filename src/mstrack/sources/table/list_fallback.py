@@ -24,6 +24,7 @@ from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.columns import Column, column_kind
 from mstrack.sources.table.headerless import LENIENT, list_table
 from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
+from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE
 from mstrack.sources.table.list_results import items_report, results_in
@@ -67,14 +68,14 @@ def best_effort_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[
     """The document's most plausible list of work, read as a table with a header, its table marked `best_effort`;
     None when no run passes the gate, or the document reports results. The items "1." of one group of a "(一)" list
     are left to that list (`owned`); when no run of the document is read, that list included, they are read on their
-    own. A list read under a group's heading "（二）…" is coded with its part and group ("二(二)1(1)", _coded_by_group)
+    own. A list read under a group's heading "（二）…" is coded with its part and group ("二(二)1(1)", list_groups.coded_by_group)
     as that list would code it."""
     best = _most_plausible(sheets, year, parts := _Tried())
     if best is None and parts.parts_left:
         parts.parts = True
         best = _most_plausible(sheets, year, parts)
     if best is not None:
-        _coded_by_group(best[0], sheets)
+        coded_by_group(best[0], sheets)
         best[0].best_effort = True
     return best
 
@@ -105,26 +106,6 @@ def _most_plausible(sheets: list[Sheet], year: int, parts: _Tried) -> tuple[Shee
                 break
             after = max(read) if read else max(tried.starts)
     return best
-
-
-def _coded_by_group(table: Sheet, sheets: list[Sheet]) -> None:
-    """A list read from a group's heading "（二）重点任务" on, its part's heading "二、任务分工" above it in the document
-    but not read (an introduction or a group "（一）" with no items between): the part's heading put back over it, so
-    that its groups are coded within the part ("二(二)"); a list of that one group is said to be one group's
-    (`one_group`): its items are coded within it ("二(二)1(1)", titles.numbered_in_one_group), as the "(一)" list's are."""
-    first = next((k for k, row in enumerate(table.rows) if row.number), None)
-    part = next((line for line in reversed(table.titles) if AREA_RE.match(line)), None)
-    if first is None or part is None or not _heading_row(table.rows[first]) \
-            or not BRACKET_ITEM_RE.match(row_texts(table.rows[first])[0]):
-        return
-    number = next((row.number for sheet in sheets for row in sheet.rows if row_texts(row) == [part]), table.rows[first].number)
-    table.rows.insert(first, Row(number, [part] * len(table.rows[0].cells)))
-    table.one_group = sum(map(_heading_row, table.rows[first + 2:])) == 0
-
-
-def _heading_row(row: Row) -> bool:
-    """A heading's row in a list read as a table: its words in every cell (list_numbered.numbered_table)."""
-    return len(row.cells) > 1 and len(set(row.cells)) == 1 and bool(row.cells[0])
 
 
 NOT_RECOGNISED = Message("no header row naming a task column and a schedule, deadline or unit column, and no list "

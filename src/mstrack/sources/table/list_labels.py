@@ -34,10 +34,15 @@ def progress_label(text: str) -> bool:
     return bool((m := LABEL_RE.match(text)) and label_kind(m[1]) == "progress")
 
 
+LEADERS_RE = re.compile(r"领导")  # "责任领导", "分管领导", "挂钩领导": the item's leaders; "联系人" a contact
+
+
 def _aside(label: str, value: str) -> bool:
-    """A contact or the page's own field; a sum's label ("资金来源", "总投资") names a table's money column, no page's."""
+    """A contact or the page's own field; a sum's label ("资金来源", "总投资") names a table's money column, no page's. The
+    leaders answering for the item ("责任领导：…", "分管领导：…", over its "责任部门：…") are the item's own, as a table's
+    责任领导 column is, no contact: its offices labelled after them stay the item's."""
     return bool(ASIDE_LABEL_RE.search(label) and not MONEY_HEADER_RE.search(label) or PHONE_RE.search(value)) \
-        or label_kind(label) == "leader"
+        or label_kind(label) == "leader" and not LEADERS_RE.search(label)
 
 
 INTRODUCING_RE = re.compile(r"^([^，。,；;：:\s\d]{2,8})\s*[：:]\s*$")  # "工作任务：" alone on its line

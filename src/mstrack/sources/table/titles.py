@@ -74,7 +74,13 @@ def numbered_in_one_group(tasks: list[RawTask], areas: list[Area], one: bool = F
     `one`: the list is known to be one group's items of a "(一)" list, read on its own (Sheet.one_group, list_fallback):
     whatever heading it stands under, and its items' parts keep their codes ("1(1)", "1(2)", "2(1)": 二(二)1(1))."""
     group = {task.area for task in tasks}
-    if len(group) != 1 or not (area := group.pop()) or not (m := re.fullmatch(r"([一二三四五六七八九十百]+)\(\S+\)", area)):
+    if len(group) != 1 or not (area := group.pop()):
+        return False
+    if not one and re.fullmatch(r"[一二三四五六七八九十百]+", area):  # one part of the plan's "一、" "二、" … holds the items
+        top = next((a for a in areas if a.code == area), None)
+        return top is not None and len([a for a in areas if re.fullmatch(r"[一二三四五六七八九十百]+", a.code)]) >= 2 \
+            and not TASKS_HEADING_RE.search(top.name) and [task.code for task in tasks] == [str(k) for k in range(1, len(tasks) + 1)]
+    if not (m := re.fullmatch(r"([一二三四五六七八九十百]+)\(\S+\)", area)):
         return False
     if one:
         numbers = [int(n[0]) if (n := re.match(r"\d+(?=(?:\(\d+\))?$)", task.code)) else 0 for task in tasks]
