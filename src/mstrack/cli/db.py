@@ -223,11 +223,17 @@ def db_restore(
         """How the copy kept before the restore is written: as `db backup` writes, 0600, never over a file."""
         return replacing_path(path, private=True, new_only=True)
 
-    def announce(version, before, after, kept) -> None:
+    def announce(version, before, after, kept, renumbered) -> None:
         """Said before the commit, and flushed: an output that fails rolls the restore back (exit 0 ⇔ restored)."""
         say("{db} ← {backup}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, schema version {version}; "
             "before: {before}", db=store.display_url, backup=backup, rows=sum(after.values()), tables=len(after),
             version=version, before=_rows_said(before))
+        if renumbered:
+            first, last, batch = renumbered
+            say("{n:batch|batches} {numbers}, made after this backup, {n:is|are} gone with it; this restore is recorded "
+                "as batch {batch}, and no later write is given {n:that number|those numbers} again (`mstrack undo "
+                "{first}` says the restore took it)", n=last - first + 1, batch=batch, first=first,
+                numbers=str(first) if first == last else f"{first}–{last}")
         if kept and wal_of(kept).exists():  # a damaged database's bytes: the -wal holds commits the copy needs
             say("the database as it was is kept in {path}, with its -wal in {wal} (commits not yet in the file: move the "
                 "two together); `mstrack db restore {path}` puts it back", path=kept, wal=wal_of(kept))

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from mstrack.errors import InputError, Joined, Message
 from mstrack.store.batches import (
     REPORT_COLUMNS,
+    RESTORE_COMMAND,
     ReportBatch,
     ReportRange,
     batch_words,
@@ -15,6 +16,7 @@ from mstrack.store.batches import (
     insert_batch,
     insert_reports,
     keep_restated,
+    restored_over,
 )
 from mstrack.store.connections import confirm_before_commit, login_name
 from mstrack.store.dialect import day, moment, number
@@ -193,7 +195,15 @@ class Writes:
         columns = "SELECT id, programme, plan_before, first_report_id, last_report_id FROM batch"
         rows = self._rows(connection, f"{columns} WHERE id = {self.dialect.p}", [batch_id])
         if not rows:  # 0 too: a batch number that is not there, not "nothing yet"
+            if (restore := restored_over(self.dialect, connection, batch_id)) is not None:
+                raise InputError("batch {batch} was made after the backup that {restore} put back: it is no longer in "
+                                 "this database, and its number is given to no other write; nothing was undone; see "
+                                 "`mstrack batches`", batch=batch_id, restore=batch_words(*restore))
             raise InputError("no batch {batch}; see `mstrack batches`", batch=batch_id)
+        if self._rows(connection, f"SELECT command FROM batch WHERE id = {self.dialect.p}", [batch_id])[0][0] == RESTORE_COMMAND:
+            raise InputError("batch {batch} records a `db restore`, which an undo cannot take back; nothing was undone. "
+                             "The database as it was before it is the copy that restore kept beside it "
+                             "(DB.before-restore-TIME): `mstrack db restore` that copy to go back", batch=batch_id)
         done_by = self._rows(connection, f"SELECT min(id) FROM batch WHERE undoes = {self.dialect.p}", [rows[0][0]])[0][0]
         if done_by is not None:
             raise InputError("batch {batch} was already undone by batch {undo}; undo {undo} to restore it", batch=rows[0][0],
