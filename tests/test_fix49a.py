@@ -6,21 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from .test_safe_store import execute
+
 LOG = ("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30")
-
-
-def written(cli, *statements: str) -> None:
-    """Statements run on the store and committed, whatever its kind: a hand edit."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.pool import NullPool
-
-    engine = create_engine(cli.url, poolclass=NullPool)
-    try:
-        with engine.begin() as connection:
-            for statement in statements:
-                connection.execute(text(statement))
-    finally:
-        engine.dispose()
 
 
 def batch_of(output: str) -> int:
@@ -33,7 +21,7 @@ def test_a_deleted_batch_rows_number_is_not_given_again(demo_cli):
     result = demo_cli(*LOG)
     assert result.exit_code == 0, result.output
     deleted = batch_of(result.output)
-    written(demo_cli, f"DELETE FROM report WHERE batch_id = {deleted}", f"DELETE FROM batch WHERE id = {deleted}")
+    execute(demo_cli.url, f"DELETE FROM report WHERE batch_id = {deleted}", f"DELETE FROM batch WHERE id = {deleted}")
     result = demo_cli("log", "shenzhen-2023/5", "3万", "-i", "建设", "--as-of", "2023-07-31")
     assert result.exit_code == 0, result.output
     assert batch_of(result.output) == deleted + 1
@@ -83,3 +71,77 @@ def test_a_restore_over_no_later_batch_records_nothing(demo_cli, tmp_path):
     assert "made after this backup" not in result.output
     assert demo_cli.sql("SELECT id, command FROM batch ORDER BY id") == batches
     assert Path(backup).exists()
+
+
+def plan(tmp_path: Path, name: str, beds: int = 300, half: int = 150, parking: bool = False) -> str:
+    """A one-task plan (病床), with a second task (停车位) when `parking`."""
+    tasks = [("1", "新增病床", "市卫健委", "病床", "张", beds, half)]
+    if parking:
+        tasks.append(("2", "新增停车位", "市交通局", "停车位", "个", 5000, 2500))
+    text = 'format = 1\n\n[programme]\ncode = "t-2026"\nname = "测试民生实事"\nyear = 2026\n'
+    for code, title, unit, indicator, measure, target, mid in tasks:
+        text += (f'\n[[tasks]]\ncode = "{code}"\ntitle = "{title}"\ndeadline = "2026-12-31"\n\n[[tasks.lines]]\n'
+                 f'lead_units = ["{unit}"]\nunits = ["{unit}"]\n\n[[tasks.lines.indicators]]\nname = "{indicator}"\n'
+                 f'unit = "{measure}"\ntarget = {target}\ntext = "{indicator}{target}{measure}"\nmilestones = ['
+                 f'{{ due = "2026-06-30", target = {mid} }}, {{ due = "2026-12-31", target = {target} }}]\n')
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def said(result) -> str:
+    return " ".join(result.output.split())
+
+
+def test_an_undo_of_a_revision_names_what_it_changes_under_reports(cli, tmp_path):
+    """F4b: the undo said only "t-2026 put back as it was" while the task went from 65 % of 400 to 86.7 % of 300;
+    `import plan` of the same old plan names the change."""
+    assert cli("import", "plan", plan(tmp_path, "p1.toml")).exit_code == 0
+    assert cli("import", "plan", plan(tmp_path, "p2.toml", beds=400, half=200)).exit_code == 0  # batch 2
+    assert cli("log", "t-2026/1", "260", "--as-of", "2026-07-31").exit_code == 0
+    result = cli("undo", "2")
+    assert result.exit_code == 0, result.output
+    assert "t-2026 put back as it was before batch 2" in said(result)
+    assert "task t-2026/1: indicator 病床 (1 report): target 400张 → 300张" in said(result), said(result)
+    assert ("milestones 2026-06-30 200张, 2026-12-31 400张 → 2026-06-30 150张, 2026-12-31 300张" in said(result))
+    assert cli.sql("SELECT target FROM indicator") == [(300.0,)]
+
+
+def test_an_undo_refused_over_a_report_on_a_task_the_revision_added_names_the_batch_to_undo_first(cli, tmp_path):
+    """F4d: "the new plan drops or changes what reports hang on" though no new plan was given, and no way forward."""
+    assert cli("import", "plan", plan(tmp_path, "p1.toml")).exit_code == 0
+    assert cli("import", "plan", plan(tmp_path, "p2.toml", parking=True)).exit_code == 0  # batch 2 adds task 2
+    assert cli("log", "t-2026/2", "2600", "--as-of", "2026-07-31", "--by", "交通局").exit_code == 0  # batch 3
+    result = cli("undo", "2")
+    assert result.exit_code == 2, result.output
+    words = said(result)
+    assert "undoing batch 2 would drop or change what reports hang on; nothing was written" in words, words
+    assert "new plan" not in words
+    assert "t-2026/2 line 1 indicator '停车位' has 1 report" in words
+    assert re.search(r"that report was entered by: batch 3 \(log by [^)]*\): 1 report", words), words
+    assert "undo that batch first (`mstrack undo 3`), then batch 2; or keep batch 2" in words
+    assert cli.sql("SELECT count(*) FROM batch") == [(3,)]
+    assert cli("undo", "3").exit_code == 0
+    result = cli("undo", "2")
+    assert result.exit_code == 0, result.output
+    assert "task t-2026/2 removed: 新增停车位" in said(result)
+
+
+def test_an_undo_of_a_first_import_says_the_programme_is_removed_and_the_help_says_what_is_deleted(cli, tmp_path):
+    """N13: `undo --help` said "nothing is deleted"; an undo of a programme's first import said it was "put back as it
+    was", and, refused while a report stood on it, named no batch to undo first."""
+    assert cli("import", "plan", plan(tmp_path, "p1.toml")).exit_code == 0
+    assert cli("log", "t-2026/1", "100", "--as-of", "2026-07-31").exit_code == 0  # batch 2
+    result = cli("undo", "1")
+    assert result.exit_code == 2, result.output
+    assert "undo that batch first (`mstrack undo 2`), then batch 1" in said(result), said(result)
+    assert cli("undo", "2").exit_code == 0
+    result = cli("undo", "1")
+    assert result.exit_code == 0, result.output
+    undo = re.search(r"batch (\d+) undoes batch 1 ", said(result)).group(1)  # PostgreSQL: the refused one took a number
+    assert f"t-2026 removed, with its undone reports (`mstrack undo {undo}` brings it back" in said(result), said(result)
+    assert "put back as it was" not in said(result)
+    assert cli.sql("SELECT count(*) FROM programme") == [(0,)]
+    help_text = said(cli("undo", "--help"))
+    assert "nothing is deleted" not in help_text
+    assert "a programme's first import is removed, with its undone reports: they are deleted" in help_text
