@@ -7,7 +7,7 @@ import errno
 import os
 from pathlib import Path
 
-from mstrack.errors import InputError, Message
+from mstrack.errors import InputError, Message, readable_name
 from mstrack.store.dialect import driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
 from mstrack.store.sqlite_file import disk_full, holds_bytes
@@ -178,7 +178,7 @@ class Backups:
         if given is None or kept is None or given <= kept:
             return None
         copy.execute("BEGIN")
-        batch = insert_batch(self.dialect, copy, command=RESTORE_COMMAND, source=str(said), number=given + 1).id
+        batch = insert_batch(self.dialect, copy, command=RESTORE_COMMAND, source=readable_name(str(said)), number=given + 1).id
         copy.execute("COMMIT")
         return kept + 1, given, batch
 
