@@ -142,6 +142,10 @@ def test_an_undo_of_a_first_import_says_the_programme_is_removed_and_the_help_sa
     assert f"t-2026 removed, with its undone reports (`mstrack undo {undo}` brings it back" in said(result), said(result)
     assert "put back as it was" not in said(result)
     assert cli.sql("SELECT count(*) FROM programme") == [(0,)]
+    result = cli("undo")  # a bare one after that undo: one sentence, the way forward after it
+    assert result.exit_code == 2, result.output
+    assert (f"would put batch 1 back, so nothing was undone; no batch before it is left to undo, and `mstrack undo {undo}` "
+            "puts batch 1 back") in said(result), said(result)
     help_text = said(cli("undo", "--help"))
     assert "nothing is deleted" not in help_text
     assert "a programme's first import is removed, with its undone reports: they are deleted" in help_text

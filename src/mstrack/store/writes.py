@@ -199,7 +199,7 @@ class Writes:
         previous = (Message("`mstrack undo {id}` takes back the one before it", id=before) if before is not None
                     else Message("no batch before it is left to undo"))
         raise InputError("the latest batch, batch {latest}, is an undo (of batch {undid}): a bare `undo` would put batch "
-                         "{undid} back; nothing was undone. {previous}; `mstrack undo {latest}` puts batch {undid} back",
+                         "{undid} back, so nothing was undone; {previous}, and `mstrack undo {latest}` puts batch {undid} back",
                          latest=latest, undid=undid, previous=previous)
 
     def _undoable(self, connection, batch_id: int) -> tuple[int, str | None, str | None, int | None, int | None]:
