@@ -28,7 +28,9 @@ def rows(db: Path, query: str = "SELECT count(*) FROM report"):
 
 
 def tables(db: Path) -> list[str]:
-    return [name for (name,) in rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    # SQLite's own tables left out (sqlite_sequence: migration 13)
+    return [name for (name,) in rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                         " AND name NOT LIKE 'sqlite_%' ORDER BY name")]
 
 
 def theirs(path: Path, version: int | None) -> Path:

@@ -63,7 +63,9 @@ def normalized_schema(url: str) -> dict:
                                if row[5]]  # key columns: name, descending, collation
                     # automatic indexes (UNIQUE, PRIMARY KEY) get SQLite's own names: compare what they cover
                     indexes.append((index if origin == "c" else origin, unique, partial, columns))
+                sql = connection.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0]
                 schema[name] = {
+                    "autoincrement": "AUTOINCREMENT" in sql.upper(),  # numbers never given twice (migration 13)
                     "columns": connection.execute(f"PRAGMA table_info({name})").fetchall(),
                     "foreign_keys": sorted(row[2:] for row in connection.execute(f"PRAGMA foreign_key_list({name})")),
                     "indexes": sorted(indexes),

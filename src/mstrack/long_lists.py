@@ -15,7 +15,7 @@ def cut(items, shown: int) -> tuple[list, int]:
 def first_shown(items: list, shown: int, indent: bool = False) -> list:
     """The first `shown` of a long list of things said, then "… and N more" (indented two spaces with `indent`, as the
     lines above it): what an old export would put back (store.plan_since) and what `import plan` changes
-    (store.plans.plan_changes)."""
+    (store.plan_changes)."""
     head, more = cut(items, shown)
     if not more:
         return head

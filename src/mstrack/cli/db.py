@@ -89,7 +89,11 @@ def undo(
                                                           "or a plan back over later changes to it (what it overrides is "
                                                           "kept with the new batch).")] = False,
 ) -> None:
-    """Revert one batch as a whole, as a new batch: nothing is deleted, and the undo can be undone."""
+    """Revert one batch as a whole, as a new batch, which can be undone in turn: its reports are retracted, not deleted
+    (`history` shows them, marked retracted). Undoing a plan import puts back the plan before it; a programme's
+    first import is removed, with its undone reports: they are deleted, as are the undone reports of tasks, lines or
+    indicators the plan put back lacks (the summary says how many; `history` has no more of them, `batches` keeps every
+    batch)."""
     store = open_store(ctx, write=True)
 
     def announce(done) -> None:
@@ -102,8 +106,11 @@ def undo(
         (undone,) = store.batches(ids=[done.undoes])
         what = [Message("{n} {n:report retracted|reports retracted}", n=done.reports_retracted),
                 Message("{n} restored", n=done.reports_added)]
-        if done.programme:
-            what.append(Message("{code} put back as it was", code=done.programme))
+        if done.programme_removed:  # its first import undone: nothing of it is left to put back (newcomer49 N13)
+            what.append(Message("{code} removed, with its undone reports (`mstrack undo {batch}` brings it back, its reports "
+                                "as the plan gave them)", code=done.programme, batch=done.id))
+        elif done.programme:
+            what.append(Message("{code} put back as it was before batch {undone}", code=done.programme, undone=done.undoes))
         for later, n in done.restated_kept:  # safety47 F5: a later import's rows "already there" stay, as its own
             what.append(Message("{n} given again by batch {later} kept as its {n:report|reports}", n=n, later=later))
         if done.undone_deleted:  # as `import plan` says it (cli/files.py)
@@ -111,6 +118,8 @@ def undo(
                                 "bring {n:it|them} back", n=done.undone_deleted))
         say("batch {batch} undoes {undone}: {what}", batch=done.id, what=Joined(", ", what),
             undone=batch_words(undone.id, undone.created_at, undone.user, undone.command, undone.source))
+        for change in done.plan_changes:  # what changes under reports, as `import plan` says it (safety49 F4b)
+            say("  {change}", change=change)
         if undone.command == "log":  # which programme, task and value it took back (safety47 F8)
             from mstrack.domain.quantities import format_number
 
@@ -223,11 +232,17 @@ def db_restore(
         """How the copy kept before the restore is written: as `db backup` writes, 0600, never over a file."""
         return replacing_path(path, private=True, new_only=True)
 
-    def announce(version, before, after, kept) -> None:
+    def announce(version, before, after, kept, renumbered) -> None:
         """Said before the commit, and flushed: an output that fails rolls the restore back (exit 0 ⇔ restored)."""
         say("{db} ← {backup}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, schema version {version}; "
             "before: {before}", db=store.display_url, backup=backup, rows=sum(after.values()), tables=len(after),
             version=version, before=_rows_said(before))
+        if renumbered:
+            first, last, batch = renumbered
+            say("{n:batch|batches} {numbers}, made after this backup, {n:is|are} gone with it; this restore is recorded "
+                "as batch {batch}, and no later write is given {n:that number|those numbers} again (`mstrack undo "
+                "{first}` says the restore took it)", n=last - first + 1, batch=batch, first=first,
+                numbers=str(first) if first == last else f"{first}–{last}")
         if kept and wal_of(kept).exists():  # a damaged database's bytes: the -wal holds commits the copy needs
             say("the database as it was is kept in {path}, with its -wal in {wal} (commits not yet in the file: move the "
                 "two together); `mstrack db restore {path}` puts it back", path=kept, wal=wal_of(kept))

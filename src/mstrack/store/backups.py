@@ -7,7 +7,7 @@ import errno
 import os
 from pathlib import Path
 
-from mstrack.errors import InputError, Message
+from mstrack.errors import InputError, Message, readable_name
 from mstrack.store.dialect import driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
 from mstrack.store.sqlite_file import disk_full, holds_bytes
@@ -128,13 +128,61 @@ class Backups:
             if self._schema_or_none() is not None:
                 self._refuse_another_programs()  # mstrack's own or empty only: nothing else is written over
             create_private(self.path)
-            before = self._restore_kept(source, new_file,
-                                        lambda before, kept: confirm and confirm(version, before, after, kept))
+            copy = self._private_copy(source, said)
         finally:
             source.close()
+        renumbered = []
+        try:
+            def number() -> None:
+                if (gone := self._number_above(copy, said)) is not None:
+                    renumbered.append(gone)
+                    after["batch"] += 1
+
+            before = self._restore_kept(copy, new_file, lambda before, kept: confirm and confirm(
+                version, before, after, kept, renumbered[0] if renumbered else None), number)
+        finally:
+            copy.close()
         return version, before, after
 
-    def _restore_kept(self, source, new_file, confirm) -> dict[str, int] | None:
+    def _private_copy(self, source, said):
+        """The backup's snapshot copied into a private temporary database (SQLite's own, gone when closed), which the
+        restore writes from: the batch the restore records goes into it (_number_above), never into the backup."""
+        import sqlite3
+
+        copy = sqlite3.connect("", isolation_level=None)
+        try:
+            source.backup(copy)
+        except sqlite3.Error as error:
+            copy.close()
+            raise InputError("{path}: nothing restored: the backup could not be copied into a temporary file: {reason}",
+                             path=said, reason=reason(error)) from None
+        return copy
+
+    def _number_above(self, copy, said) -> tuple[int, int, int] | None:
+        """Under the restore's write lock (its first step): where the database gave batch numbers the backup lacks
+        (batches made after it), the restore recorded as a batch above them all, in `copy` (SQLite's backup API
+        carries a change made through the source's own connection into the copy it is writing): no later write is
+        given one of those numbers again, so that an `undo N` noted before the restore never undoes another write
+        (safety49 F4c), and `undo N` says the restore took it (Writes._undoable). (first, last, the restore's
+        number), None where nothing was given past the backup or the database cannot be read (damaged)."""
+        import sqlite3
+
+        from mstrack.store.batches import RESTORE_COMMAND, batch_high_water, insert_batch
+
+        try:
+            with self.reading() as connection:
+                given = batch_high_water(driver_connection(connection))
+        except (InputError, sqlite3.Error):
+            return None
+        kept = batch_high_water(copy)
+        if given is None or kept is None or given <= kept:
+            return None
+        copy.execute("BEGIN")
+        batch = insert_batch(self.dialect, copy, command=RESTORE_COMMAND, source=readable_name(str(said)), number=given + 1).id
+        copy.execute("COMMIT")
+        return kept + 1, given, batch
+
+    def _restore_kept(self, source, new_file, confirm, number=None) -> dict[str, int] | None:
         """_restore_from with the copy kept first (new_file given) and removed again where nothing was replaced:
         any failure before `confirm` returns (a refusal, Ctrl-C, an output that fails, a full disk at an earlier
         step) rolls back; from the step that commits on, pages may have been written."""
@@ -144,9 +192,11 @@ class Backups:
         kept, committing = [], []
 
         def keep(counts) -> None:
-            if new_file is None or (counts is not None and not any(counts.values())):
-                return  # nothing to lose: an empty database (a missing file has no write lock to take either)
-            kept.append(keep_before_restore(self, new_file))
+            if new_file is not None and (counts is None or any(counts.values())):
+                # (else nothing to lose: an empty database; a missing file has no write lock to take either)
+                kept.append(keep_before_restore(self, new_file))
+            if number is not None:
+                number()  # the restore's batch, where the database gave numbers the backup lacks
 
         def confirmed(before) -> None:
             confirm(before, kept[0] if kept else None)

@@ -35,15 +35,46 @@ class NewBatch(NamedTuple):
     at: object
 
 
+RESTORE_COMMAND = "db restore"
+"""The command of the batch `db restore` records where the database had given batch numbers the backup lacks
+(Backups.restore): the number above them all, which no later write is given again; never undone."""
+
+
 def insert_batch(dialect: Dialect, connection, *, command: str, source: str | None = None, reason: str | None = None,
-                 undoes: int | None = None, programme: str | None = None, plan_before: str | None = None) -> NewBatch:
+                 undoes: int | None = None, programme: str | None = None, plan_before: str | None = None,
+                 number: int | None = None) -> NewBatch:
     """The batch row every write starts with (who, when, what), in the write's transaction: its id, and its time
-    (batch_moment's) as its reports' entered_at are to be stored."""
+    (batch_moment's) as its reports' entered_at are to be stored. `number`: the id it is given (a restore's, above
+    every number the database gave), else the database's next."""
     at = batch_moment(dialect, connection)
     batch = dialect.insert(connection, "batch", {
-        "created_at": at, "user": login_name(), "command": command, "source": source,
-        "reason": reason, "undoes": undoes, "programme": programme, "plan_before": plan_before})
+        **({} if number is None else {"id": number}), "created_at": at, "user": login_name(),
+        "command": command, "source": source, "reason": reason, "undoes": undoes, "programme": programme,
+        "plan_before": plan_before})
     return NewBatch(batch, dialect.bound(at))
+
+
+def batch_high_water(connection) -> int | None:
+    """The highest batch number an SQLite database (sqlite3's connection, any schema version) holds or gave
+    (sqlite_sequence, migration 13: a number given to a row since deleted), None without a batch table."""
+    names = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "batch" not in names:
+        return None
+    numbers = [connection.execute("SELECT max(id) FROM batch").fetchone()[0]]
+    if "sqlite_sequence" in names:
+        numbers += [seq for (seq,) in connection.execute("SELECT seq FROM sqlite_sequence WHERE name = 'batch'")]
+    return max((int(number) for number in numbers if number is not None), default=0)
+
+
+def restored_over(dialect: Dialect, connection, number: int) -> tuple | None:
+    """The `db restore` whose backup did not have batch `number` (one made after that backup, gone with it), as
+    batch_words takes it: the first restore batch above `number` with no batch between them. None: no such."""
+    p = dialect.p
+    rows = dialect.rows(connection, 'SELECT b.id, b.created_at, b."user", b.command, b.source FROM batch AS b'
+                                    f" WHERE b.command = {p} AND b.id > {p} AND NOT EXISTS (SELECT 1 FROM batch AS o"
+                                    f" WHERE o.id > {p} AND o.id < b.id) ORDER BY b.id LIMIT 1",
+                        [RESTORE_COMMAND, number, number])
+    return tuple(rows[0]) if rows else None
 
 
 def _aware(value) -> datetime:

@@ -325,6 +325,30 @@ def m012_report_restated(connection) -> None:
     metadata.create_all(connection, tables=[table])
 
 
+def m013_batch_numbers_never_given_again(connection) -> None:
+    """v13: a batch's number is never given to another write (safety49 F5g). SQLite numbered a new row past the highest
+    there (max(id) + 1): a batch row deleted at the top (by hand, or an import that changed nothing) gave its number
+    again, and whatever named it (a report's batch_id, an `undo N` noted, a work log) then named another write. With
+    AUTOINCREMENT SQLite keeps the highest number it gave (sqlite_sequence) and gives the next above it. The table is
+    rebuilt (the only way SQLite changes a column's key), its rows copied, which seeds that number with the highest
+    row there, all a database can know of the numbers it gave before. PostgreSQL's serial already never gives a
+    number twice: nothing changes there. (A restore puts a backup's numbers back: db restore records itself as a batch
+    above the highest number the database gave, store/backups.py.)"""
+    if connection.dialect.name != "sqlite":
+        return
+    names = ("id", "created_at", "user", "command", "source", "reason", "undoes", "programme", "plan_before",
+             "first_report_id", "last_report_id", "reports_added", "reports_retracted")
+    columns = ", ".join(f'"{name}"' for name in names)
+    connection.exec_driver_sql(
+        "CREATE TABLE batch_v13 (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, created_at DATETIME NOT NULL, user VARCHAR,"
+        " command VARCHAR NOT NULL, source VARCHAR, reason VARCHAR, undoes INTEGER, programme VARCHAR, plan_before TEXT,"
+        " first_report_id INTEGER, last_report_id INTEGER, reports_added INTEGER NOT NULL DEFAULT 0,"
+        " reports_retracted INTEGER NOT NULL DEFAULT 0, FOREIGN KEY(undoes) REFERENCES batch (id))")
+    connection.exec_driver_sql(f"INSERT INTO batch_v13 ({columns}) SELECT {columns} FROM batch ORDER BY id")
+    connection.exec_driver_sql("DROP TABLE batch")
+    connection.exec_driver_sql("ALTER TABLE batch_v13 RENAME TO batch")
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
@@ -338,5 +362,6 @@ MIGRATIONS = [
     m010_batch_report_counts,
     m011_report_reporting_unit,
     m012_report_restated,
+    m013_batch_numbers_never_given_again,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -122,7 +122,7 @@ def offices_entries(connection, over: list[tuple], present: dict) -> list[Messag
 
 def reported_by_name(connection, code: str) -> dict[tuple[str, str], int]:
     """The reports that stand on a programme's indicators, by (task code, indicator name): what `import plan` names an
-    update of a reported task with (plans.plan_changes; safe48a)."""
+    update of a reported task with (plan_changes.plan_changes; safe48a)."""
     counted = (select(TaskRow.code, IndicatorRow.name, func.count()).join(LineRow, LineRow.task_id == TaskRow.id)
                .join(IndicatorRow, IndicatorRow.line_id == LineRow.id).join(ReportRow, ReportRow.indicator_id == IndicatorRow.id)
                .join(ProgrammeRow, ProgrammeRow.id == TaskRow.programme_id)

@@ -90,6 +90,7 @@ class PlanWriter:
     @staticmethod
     def _dropped_indicator(indicator_id: int, reported: dict, label, drops: dict) -> list:
         if indicator_id in reported:
+            drops.setdefault("reported", []).append(indicator_id)  # the undo that would drop it names their batches
             return [Message("  {label} has {n} {n:report|reports}", label=label, n=reported[indicator_id])]
         drops["indicators"].append(indicator_id)
         return []
@@ -151,6 +152,9 @@ class PlanWriter:
             lines, task_lost = self._match_task(f"{programme.code}/{task.code}", task, held, drops)
             plan.append((task, held.tasks.get(task.code), lines))
             lost += task_lost
+        if lost and since is not None:  # an undo: no new plan was given (safety49 F4d)
+            raise self._undo_refused(since, Message("undoing batch {batch} would drop or change what reports hang on; nothing "
+                                                    "was written:\n{lost}", batch=since, lost=Joined("\n", lost)), drops)
         if lost:
             raise InputError("the new plan drops or changes what reports hang on; nothing was written:\n{lost}", lost=Joined("\n", lost))
 
@@ -364,8 +368,28 @@ class PlanWriter:
             self.connection.execute(table.update().where(table.c.id == bindparam("row_id"))
                                     .values({column: bindparam(column) for column in columns}), rows)
 
-    def remove_programme(self, code: str) -> None:
-        """Undo of the import that created a programme: possible only while no report hangs on it."""
+    def _undo_refused(self, since: int, said: Message, drops: dict) -> InputError:
+        """An undo of batch `since` refused over the reports that hang on what it would drop: the batches that entered
+        those still standing named, newest first, with the way forward (undo them first), as the refusal's end."""
+        from mstrack.store.batches import batch_words
+        from mstrack.store.plan_reports import standing
+
+        ids = drops.get("reported", [])
+        rows = self.connection.execute(
+            select(BatchRow.id, BatchRow.created_at, BatchRow.user, BatchRow.command, BatchRow.source, func.count())
+            .join(ReportRow, ReportRow.batch_id == BatchRow.id).where(ReportRow.indicator_id.in_(ids[:10_000]), standing())
+            .group_by(BatchRow.id, BatchRow.created_at, BatchRow.user, BatchRow.command, BatchRow.source)
+            .order_by(BatchRow.id.desc())).all() if ids else []
+        if not rows:
+            return InputError("{said}", said=said)
+        return InputError("{said}\n{n:that report was|those reports were} entered by:\n{batches}\nundo {b:that batch first|those "
+                          "batches first, newest first} (`mstrack undo {first}`), then batch {batch}; or keep batch {batch}",
+                          said=said, n=sum(row[-1] for row in rows), b=len(rows), first=rows[0][0], batch=since,
+                          batches=Joined("\n", [Message("  {batch}: {n} {n:report|reports}", batch=batch_words(*row[:-1]),
+                                                         n=row[-1]) for row in rows]))
+
+    def remove_programme(self, code: str, since: int | None = None) -> None:
+        """Undo of the import that created a programme (batch `since`): possible only while no report hangs on it."""
         c = self.connection
         head = c.execute(select(ProgrammeRow.id).where(ProgrammeRow.code == code)).scalar_one()
         held = held_by(self.connection, head)
@@ -375,8 +399,9 @@ class PlanWriter:
         for task_code, task_id in tasks.items():
             lost += self._dropped_task(f"{code}/{task_code}", task_id, lines, indicators, reported, drops)
         if lost:
-            raise InputError("{code} was created by that batch and reports hang on it; it cannot be removed:\n{lost}",
-                             code=code, lost=Joined("\n", lost[:10]))
+            said = Message("{code} was created by that batch and reports hang on it; it cannot be removed:\n{lost}",
+                           code=code, lost=Joined("\n", lost[:10]))
+            raise self._undo_refused(since, said, drops) if since is not None else InputError("{said}", said=said)
         self._delete(head, drops)
         c.execute(AreaRow.__table__.delete().where(AreaRow.programme_id == head))
         c.execute(ProgrammeRow.__table__.delete().where(ProgrammeRow.id == head))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from mstrack.store.batches import PLAN_SOURCE, insert_batch, undone_deleted_by
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import day, json_list, number
+from mstrack.store.plan_changes import plan_changes
 from mstrack.store.reads import unknown_programme
 from mstrack.store.states import group_units, standing
 from mstrack.vocabulary import SCHEDULE
@@ -121,108 +122,6 @@ def changed_tasks(before: plan_model.Programme, after: plan_model.Programme) -> 
     updated, so that one target changed mid-year reads "1 updated", not every task of the programme."""
     old = {task.code: task for task in before.tasks}
     return sum(1 for task in after.tasks if task.code in old and old[task.code] != task)
-
-
-CHANGES_SHOWN = 10
-"""What `import plan` names of the tasks, indicators and units a plan removes or renames, before "… and N more"."""
-
-
-def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
-                 reported: dict[tuple[str, str], int] | None = None) -> list:
-    """What a new plan removes or renames, named (safety47 F6: "1 updated, 1 removed" said neither which task went nor
-    which indicator or unit): each task removed (code, title), each kept task's title renamed (old → new), indicators
-    it no longer has, and its units (lead or responsible) gone and come (one each: a rename, old → new). Of a kept
-    task that reports stand on (`reported`: by task code and indicator name, before the write), what changes under
-    them (safe48a, safety48 F-04: "1 updated" said nothing): its lead units old → new (its reports now count for the
-    new ones), each reported indicator's target and milestones, each reported text-only line's checkpoints. In plan
-    order; the first CHANGES_SHOWN, then how many more."""
-    from mstrack.errors import Message
-    from mstrack.long_lists import first_shown
-    from mstrack.store.plan_match import task_leads
-
-    new = {task.code: task for task in after.tasks}
-    reported_names: dict[str, dict[str, int]] = {}
-    for (code, name), n in (reported or {}).items():
-        reported_names.setdefault(code, {})[name] = n
-    said: list = []
-    for task in before.tasks:
-        ref = f"{before.code}/{task.code}"
-        kept = new.get(task.code)
-        if kept is None:
-            said.append(Message("task {ref} removed: {title}", ref=ref, title=task.title))
-            continue
-        if kept.title != task.title:
-            said.append(Message("task {ref} renamed: {old} → {new}", ref=ref, old=task.title, new=kept.title))
-        names = [i.name for line in kept.lines for i in line.indicators]
-        said += [Message("task {ref}: indicator {name} removed", ref=ref, name=name)
-                 for name in dict.fromkeys(i.name for line in task.lines for i in line.indicators) if name not in names]
-        counts = reported_names.get(task.code, {})
-        old_leads, new_leads = task_leads(line.lead_units for line in task.lines), task_leads(line.lead_units for line in kept.lines)
-        old_units = list(dict.fromkeys(u for line in task.lines for u in (*line.lead_units, *line.units)))
-        new_units = list(dict.fromkeys(u for line in kept.lines for u in (*line.lead_units, *line.units)))
-        gone, come = [u for u in old_units if u not in new_units], [u for u in new_units if u not in old_units]
-        lead_moved = bool(counts) and old_leads != new_leads  # its reports now count for other units (safe48a)
-        renamed = len(gone) == len(come) == 1
-        if renamed and lead_moved and gone[0] in old_leads and come[0] in new_leads:
-            said.append(Message("task {ref}: unit {old} → {new}, its lead unit: its {n} {n:report now counts|reports now "
-                                "count} for {new} (`units`)", ref=ref, old=gone[0], new=come[0], n=sum(counts.values())))
-            lead_moved = False
-        elif renamed:
-            said.append(Message("task {ref}: unit {old} → {new}", ref=ref, old=gone[0], new=come[0]))
-        elif gone:
-            said.append(Message("task {ref}: {n} {n:unit|units} removed: {units}", ref=ref, n=len(gone), units="、".join(gone)))
-        if lead_moved:
-            said.append(Message("task {ref}: lead units {old} → {new}: its {n} {n:report now counts|reports now count} for "
-                                "{new} (`units`)", ref=ref, old="、".join(old_leads) or "—", new="、".join(new_leads) or "—",
-                                n=sum(counts.values())))
-        if counts:
-            said += _changed_under_reports(ref, task, kept, counts)
-    return first_shown(said, CHANGES_SHOWN)
-
-
-def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Task, counts: dict[str, int]) -> list:
-    """Of a reported task kept, each reported indicator's target (and comparator) and milestones old → new, and each
-    reported text-only line's checkpoints (paired by lead units): what its status is judged against (safe48a)."""
-    from mstrack.domain.quantities import format_number
-    from mstrack.errors import Message
-    from mstrack.store.plan_writer import text_line_names
-
-    def target(ind) -> str:
-        return format_number(ind.target, ind.unit) if ind.target is not None else "—"
-
-    def milestones(ind) -> str:
-        return ", ".join(f"{ms.due} {format_number(ms.target, ind.unit)}" for ms in ind.milestones) or "—"
-
-    said: list = []
-    now = {ind.name: ind for line in kept.lines for ind in line.indicators}
-    words_of = {ind.text: ind.name for line in task.lines for ind in line.indicators if ind.text}
-    for ind in (ind for line in task.lines for ind in line.indicators):
-        other, n = now.get(ind.name), counts.get(ind.name, 0)
-        if other is None or not n or other.unit != ind.unit:  # removed or a unit changed: refused or said already
-            continue
-        if other.text != ind.text and words_of.get(other.text, ind.name) != ind.name:  # F1c: another's words, one name
-            said.append(Message("task {ref}: indicator {name} ({n} {n:report|reports}): its words are now “{text}”, "
-                                "those of {was} before: its reports now count toward what {was} counted",
-                                ref=ref, name=ind.name, n=n, text=other.text, was=words_of[other.text]))
-        if (ind.comparator, ind.target) != (other.comparator, other.target):
-            shown = (target(ind), target(other)) if ind.comparator == other.comparator else (
-                f"{ind.comparator} {target(ind)}", f"{other.comparator} {target(other)}")
-            said.append(Message("task {ref}: indicator {name} ({n} {n:report|reports}): target {old} → {new}",
-                                ref=ref, name=ind.name, n=n, old=shown[0], new=shown[1]))
-        if [(ms.due, ms.target) for ms in ind.milestones] != [(ms.due, ms.target) for ms in other.milestones]:
-            said.append(Message("task {ref}: indicator {name} ({n} {n:report|reports}): milestones {old} → {new}",
-                                ref=ref, name=ind.name, n=n, old=milestones(ind), new=milestones(other)))
-    new_lines = {tuple(line.lead_units): line for line in kept.lines if not line.indicators}
-    for line, name in zip(task.lines, text_line_names(task.lines), strict=True):
-        other, n = new_lines.get(tuple(line.lead_units)), counts.get(name, 0)
-        if line.indicators or other is None or not n:
-            continue
-        old, new = ([cp.due for cp in each.checkpoints] for each in (line, other))  # a reworded one moves no date
-        if old != new:
-            said.append(Message("task {ref}: {name} of {lead} ({n} {n:report|reports}): checkpoints {old} → {new}",
-                                ref=ref, name=name, lead="、".join(line.lead_units) or "—", n=n,
-                                old=", ".join(map(str, old)) or "—", new=", ".join(map(str, new)) or "—"))
-    return said
 
 
 def changed_fields(before: plan_model.Programme, after: plan_model.Programme) -> list[str]:

@@ -161,6 +161,7 @@ class BatchRow(Written, table=True):
     """One write: a log, an import, a plan import, an undo. Undo works batch by batch."""
 
     __tablename__ = "batch"
+    __table_args__ = {"sqlite_autoincrement": True}  # a number never given twice (migration 13)
     command: str
     source: str | None = None
     reason: str | None = None

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from mstrack.errors import InputError, Joined, Message
 from mstrack.store.batches import (
     REPORT_COLUMNS,
+    RESTORE_COMMAND,
     ReportBatch,
     ReportRange,
     batch_words,
@@ -15,6 +16,7 @@ from mstrack.store.batches import (
     insert_batch,
     insert_reports,
     keep_restated,
+    restored_over,
 )
 from mstrack.store.connections import confirm_before_commit, login_name
 from mstrack.store.dialect import day, moment, number
@@ -65,6 +67,8 @@ class Writes:
         goes on and records what it overrode in the new batch's reason. The same rule for a plan import: its
         programme is put back only while no later batch changed it (see _later_plan_batches)."""
         from mstrack.sources.plan_dump import dump_plan
+        from mstrack.store.plan_changes import plan_changes
+        from mstrack.store.plan_reports import reported_by_name
         from mstrack.store.plan_writer import PlanWriter
 
         p = self.dialect.p
@@ -138,20 +142,30 @@ class Writes:
                     [at, new, reason or f"undo of batch {target_id}", target_id])
             kept = keep_restated(self.dialect, connection, new, target_id)  # what a later import gave again stands
             writer = PlanWriter(self.dialect, connection, made)
+            changes = []
             if plan_before is not None:
-                writer.write(kept_plan(plan_before, target_id), since=target_id)
+                put_back = kept_plan(plan_before, target_id)
+                reported = reported_by_name(connection, programme) if current_plan is not None else {}
+                writer.write(put_back, since=target_id)
+                if current_plan is not None:  # what changes under reports, as `import plan` names it (safety49 F4b)
+                    changes = plan_changes(current_plan, put_back, reported)
             elif current_plan is not None:
-                writer.remove_programme(programme)
+                writer.remove_programme(programme, since=target_id)
             done = self.batches(ids=[new])[0]  # in this transaction: the undone reports deleted as undone_deleted's rows say
             done.restated_kept = kept
+            done.plan_changes = changes
+            done.programme_removed = plan_before is None and current_plan is not None
             confirm_before_commit(confirm, done)
         return done
 
-    def latest_batch(self) -> tuple | None:
+    def latest_batch(self, undoable: bool = False) -> tuple | None:
         """The latest batch as batch_words takes it (id, created_at, user, command, source), None before the first: the
-        one read of it (undo's bare latest, and what a log waiting for the write lock saw before: store/log.py)."""
+        one read of it (undo's bare latest, and what a log waiting for the write lock saw before: store/log.py).
+        `undoable`: a `db restore`'s batch passed over (undo's: the restored content's latest is taken back)."""
+        where = f" WHERE command != {self.dialect.p}" if undoable else ""
         with self.reading() as connection:
-            latest = self._rows(connection, 'SELECT id, created_at, "user", command, source FROM batch ORDER BY id DESC LIMIT 1')
+            latest = self._rows(connection, f'SELECT id, created_at, "user", command, source FROM batch{where} ORDER BY id'
+                                " DESC LIMIT 1", [RESTORE_COMMAND] if undoable else [])
         return tuple(latest[0]) if latest else None
 
     def _latest_batch(self, started: float | None) -> int:
@@ -159,7 +173,7 @@ class Writes:
         one written since is another writer's meanwhile (two undos typed at once: the first one's undo), never taken
         back unnamed. Written since: stored at a time after the start and not after now; a time still to come is a
         clock ahead's (another computer's, or this one's before it was set back), no write meanwhile."""
-        latest = self.latest_batch()
+        latest = self.latest_batch(undoable=True)
         if latest is None:
             raise InputError("nothing to undo yet: {db} holds no batch", db=self.display_url)
         batch, created_at = latest[0], moment(latest[1])
@@ -179,12 +193,13 @@ class Writes:
         undid = self._rows(connection, f"SELECT undoes FROM batch WHERE id = {p}", [latest])[0][0]
         if undid is None:
             return
-        before = self._rows(connection, "SELECT max(b.id) FROM batch AS b WHERE b.undoes IS NULL"
-                                        " AND NOT EXISTS (SELECT 1 FROM batch AS u WHERE u.undoes = b.id)", [])[0][0]
+        before = self._rows(connection, f"SELECT max(b.id) FROM batch AS b WHERE b.undoes IS NULL AND b.command != {p}"
+                                        " AND NOT EXISTS (SELECT 1 FROM batch AS u WHERE u.undoes = b.id)",
+                            [RESTORE_COMMAND])[0][0]
         previous = (Message("`mstrack undo {id}` takes back the one before it", id=before) if before is not None
                     else Message("no batch before it is left to undo"))
         raise InputError("the latest batch, batch {latest}, is an undo (of batch {undid}): a bare `undo` would put batch "
-                         "{undid} back; nothing was undone. {previous}; `mstrack undo {latest}` puts batch {undid} back",
+                         "{undid} back, so nothing was undone; {previous}, and `mstrack undo {latest}` puts batch {undid} back",
                          latest=latest, undid=undid, previous=previous)
 
     def _undoable(self, connection, batch_id: int) -> tuple[int, str | None, str | None, int | None, int | None]:
@@ -193,7 +208,15 @@ class Writes:
         columns = "SELECT id, programme, plan_before, first_report_id, last_report_id FROM batch"
         rows = self._rows(connection, f"{columns} WHERE id = {self.dialect.p}", [batch_id])
         if not rows:  # 0 too: a batch number that is not there, not "nothing yet"
+            if (restore := restored_over(self.dialect, connection, batch_id)) is not None:
+                raise InputError("batch {batch} was made after the backup that {restore} put back: it is no longer in "
+                                 "this database, and its number is given to no other write; nothing was undone; see "
+                                 "`mstrack batches`", batch=batch_id, restore=batch_words(*restore))
             raise InputError("no batch {batch}; see `mstrack batches`", batch=batch_id)
+        if self._rows(connection, f"SELECT command FROM batch WHERE id = {self.dialect.p}", [batch_id])[0][0] == RESTORE_COMMAND:
+            raise InputError("batch {batch} records a `db restore`, which an undo cannot take back; nothing was undone. "
+                             "The database as it was before it is the copy that restore kept beside it "
+                             "(DB.before-restore-TIME): `mstrack db restore` that copy to go back", batch=batch_id)
         done_by = self._rows(connection, f"SELECT min(id) FROM batch WHERE undoes = {self.dialect.p}", [rows[0][0]])[0][0]
         if done_by is not None:
             raise InputError("batch {batch} was already undone by batch {undo}; undo {undo} to restore it", batch=rows[0][0],
