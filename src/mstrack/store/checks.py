@@ -1,0 +1,197 @@
+"""What `db check` finds beyond SQLite's own integrity check: a store edited by hand (an SQLite browser with foreign
+keys off) or written wrong. Each problem names its table, row and what is wrong, in the words a read or a write that
+meets the damage says too ("the store is damaged (…); run `mstrack db check`", StoreDamaged):
+
+- foreign keys: a row pointing to a missing parent (SQLite only: PostgreSQL enforces them);
+- types: a value that is not of its column's declared type ("1,200" in report.value, "2026/6/30" in report.as_of:
+  SQLite keeps what a browser types; PostgreSQL refuses it);
+- batch counts: an undo's retraction rows fewer or more than it says it retracted; a batch's reports more than it
+  says it added, or fewer where none of them can have been deleted (never undone);
+- the plan held twice: each indicator's plan_rows (what status, show and the reports read) against the rows it is
+  made from (milestone, checkpoint, line_unit: what export plan writes), the rows being the plan.
+
+refuse_damaged_links is what every write and `db copy` runs first on SQLite: PRAGMA foreign_key_check, ~0.4 s at
+1,500,000 reports, a few ms on an office's store (docs/reliability.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from mstrack.errors import Message, StoreDamaged
+from mstrack.store.dialect import driver_connection
+
+if TYPE_CHECKING:
+    from mstrack.store import Store
+
+LINK = "foreign key: {table} row {row} points to a missing {parent} row"
+
+# what a value of each declared type must be, as an SQL condition on the column {c} (SQLite)
+_KEPT_AS = {
+    "INTEGER": ("typeof({c}) = 'integer'", Message("not a whole number")),
+    "FLOAT": ("typeof({c}) IN ('real', 'integer')", Message("not a number")),
+    "DATE": ("typeof({c}) = 'text' AND date({c}) IS {c}", Message("not a YYYY-MM-DD date")),
+    "DATETIME": ("typeof({c}) = 'text' AND datetime({c}) IS NOT NULL AND {c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'",
+                 Message("not a date and time")),
+    "JSON": ("json_valid({c})", Message("not JSON")),
+}
+
+
+def damage(store: Store) -> list[Message]:
+    """Every problem of the four kinds above, in one read transaction."""
+    problems: list[Message] = []
+    with store.reading() as connection:
+        if store.dialect.name == "sqlite":
+            problems += broken_links(connection)
+            problems += wrong_types(connection)
+        problems += wrong_counts(store, connection)
+        problems += plans_apart(store, connection)
+    return problems
+
+
+def broken_links(connection) -> list[Message]:
+    """SQLite's foreign-key check, each row that points to a missing parent."""
+    return [Message(LINK, table=table, row=rowid, parent=parent)
+            for table, rowid, parent, _ in driver_connection(connection).execute("PRAGMA foreign_key_check")]
+
+
+def refuse_damaged_links(connection) -> None:
+    """A write, or `db copy`, on an SQLite store whose foreign-key check fails is refused, naming the first row: a write
+    would hide the damage (a deleted batch's number given again) or make it for good (a plan re-import re-creating a
+    deleted indicator beside its reports)."""
+    if found := driver_connection(connection).execute("PRAGMA foreign_key_check").fetchone():
+        table, rowid, parent, _ = found
+        raise damaged(Message(LINK, table=table, row=rowid, parent=parent), RESTORE)
+
+
+def wrong_types(connection) -> list[Message]:
+    """Each value not of its column's declared type (the migrations' INTEGER, FLOAT, DATE, DATETIME, JSON)."""
+    driver = driver_connection(connection)
+    problems = []
+    tables = [name for (name,) in driver.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                                                 " ORDER BY name")]
+    for table in tables:
+        for _, column, declared, _, _, _ in driver.execute(f'PRAGMA table_info("{table}")').fetchall():
+            kept = _KEPT_AS.get(declared.upper())
+            if kept is None:
+                continue
+            condition, why = kept
+            c = f'"{column}"'
+            for rowid, value in driver.execute(f'SELECT rowid, {c} FROM "{table}" WHERE {c} IS NOT NULL AND NOT ('
+                                               f'{condition.format(c=c)}) ORDER BY rowid LIMIT 100'):
+                problems.append(Message("type: {table} row {row}: {column} {value} is {why}", table=table, row=rowid, column=column,
+                                        value=repr(value), why=why))
+    return problems
+
+
+def wrong_counts(store: Store, connection) -> list[Message]:
+    """Batches whose rows disagree with what they say they wrote (reports_added, reports_retracted: kept as written,
+    never recounted). Only where no later write can have changed the rows: an undo undone since (its retractions
+    may go with a plan re-import uncounted), an undo of a plan import (its own retractions go with the plan it writes)
+    and the reports of a batch ever undone (a re-import deletes undone reports) are compared one way only."""
+    rows = store.dialect.rows
+    problems = []
+    for batch, said, found, deleted, undone, plan in rows(connection, (
+        "SELECT b.id, b.reports_retracted, (SELECT count(*) FROM report_retraction AS r WHERE r.batch_id = b.id),"
+        " (SELECT coalesce(sum(d.reports), 0) FROM undone_deleted AS d WHERE d.undo_batch_id = b.id),"
+        " EXISTS (SELECT 1 FROM batch AS u WHERE u.undoes = b.id),"
+        " b.programme IS NOT NULL OR EXISTS (SELECT 1 FROM batch AS t WHERE t.id = b.undoes AND t.programme IS NOT NULL)"
+        " FROM batch AS b WHERE b.reports_retracted > 0 OR EXISTS (SELECT 1 FROM report_retraction AS r WHERE r.batch_id = b.id)"
+        " ORDER BY b.id")):
+        if found > said or (found + deleted < said and not undone and not plan):
+            problems.append(Message("count: batch row {row}: says {said} {said:report retracted|reports retracted}, "
+                                    "report_retraction holds {found} of it", row=batch, said=said, found=found))
+    for batch, said, found, undone in rows(connection, (
+        "SELECT b.id, b.reports_added, (SELECT count(*) FROM report AS x WHERE x.batch_id = b.id),"
+        " EXISTS (SELECT 1 FROM batch AS u WHERE u.undoes = b.id)"
+        " FROM batch AS b WHERE b.reports_added > 0 OR EXISTS (SELECT 1 FROM report AS x WHERE x.batch_id = b.id)"
+        " ORDER BY b.id")):
+        if found > said or (found < said and not undone):
+            problems.append(Message("count: batch row {row}: says {said} {said:report added|reports added}, report holds {found} "
+                                    "of it", row=batch, said=said, found=found))
+    return problems
+
+
+def plans_apart(store: Store, connection) -> list[Message]:
+    """Each indicator whose plan_rows (what status, show and the reports read) is not what its rows make (the
+    milestones, checkpoints and units export plan writes: the plan itself)."""
+    from mstrack.store.states import made_plan_rows
+
+    held = dict(store.dialect.rows(connection, "SELECT id, plan_rows FROM indicator"))
+    problems = []
+    for text, indicator in sorted(made_plan_rows(store.dialect, connection), key=lambda made: made[1]):
+        kept = held.get(indicator)
+        try:
+            same = kept is not None and json.loads(kept) == json.loads(text)
+        except ValueError:
+            same = False
+        if not same:
+            problems.append(Message("plan copy: indicator row {row}: plan_rows, what status and the reports read, differs from its "
+                                    "milestone, checkpoint and line_unit rows, what export plan writes ({how})",
+                                    row=indicator, how=_how_apart(kept, text)))
+    return problems
+
+
+def _how_apart(kept: str | None, made: str) -> Message:
+    """What differs, in a few words: the units, or the first date whose milestone or checkpoint differs."""
+    try:
+        old = json.loads(kept) if kept is not None else None
+    except ValueError:
+        old = None
+    new = json.loads(made)
+    if not isinstance(old, list) or len(old) != 3:
+        return Message("plan_rows is not what mstrack writes")
+    if old[:2] != new[:2]:
+        return Message("the units differ")
+    before, after = {mark[0]: mark for mark in old[2]}, {mark[0]: mark for mark in new[2]}
+    for day in sorted({*before, *after}):
+        if before.get(day) != after.get(day):
+            return Message("{day}: {held} in plan_rows, {rows} in the rows", day=day, held=_mark(before.get(day)),
+                           rows=_mark(after.get(day)))
+    return Message("the order differs")
+
+
+def _mark(mark) -> str:
+    if mark is None:
+        return "none"
+    return " ".join(str(part) for part in mark[1:4] if part not in (None, ""))
+
+
+RESTORE = Message("no command repairs it: restore a backup made before the damage (`mstrack db restore FILE`), or undo the "
+                  "hand edit in the program that made it")
+REMAKE = Message("`mstrack db check --repair` makes plan_rows anew from the rows (what export plan writes)")
+
+
+def damaged(problem: Message, repair: Message) -> StoreDamaged:
+    """What a read or a write that meets a damaged store says: the problem as db check says it, and how to repair it."""
+    return StoreDamaged(Message("the store is damaged ({problem}); run `mstrack db check`; {repair}", problem=problem,
+                                repair=repair))
+
+
+def repairs(problems: list[Message]) -> list[Message]:
+    """What to do about the problems found, one line each kind: a command where one repairs them, else a backup."""
+    said = []
+    if any(problem.template.startswith("plan copy: ") for problem in problems):
+        said.append(REMAKE)
+    if any(not problem.template.startswith("plan copy: ") for problem in problems):
+        said.append(RESTORE)
+    return said
+
+
+def damage_met(error: BaseException) -> StoreDamaged | None:
+    """An unexpected error (a traceback's: "'str' object has no attribute 'is_integer'", "Invalid isoformat string",
+    an IndexError where a parent row is missing) of a command whose store is damaged: the damage, as StoreDamaged, the
+    first problem db check finds with how to repair it; None for any other error (a store that checks out, or one
+    too damaged to check), said as it is. What the one error path asks (cli/failures.errors_as_messages)."""
+    from mstrack.errors import store_opened
+
+    store = store_opened()
+    if store is None or not isinstance(error, TypeError | ValueError | AttributeError | LookupError | ArithmeticError):
+        return None
+    try:
+        found = damage(store)
+    except Exception:  # noqa: BLE001 - a store too damaged to check: the error it met is said as it is
+        return None
+    if not found:
+        return None
+    return damaged(found[0], repairs(found[:1])[0])
