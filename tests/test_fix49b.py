@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from .conftest import plan_task, plan_tasks, write_plan
+from .test_safe_store import execute, one
 
 LOG = ("log", "x-2023/2", "2", "--as-of", "2023-06-30", "--by", "县住建局")
 LATER = ("log", "x-2023/2", "3", "--as-of", "2023-07-31", "--by", "县住建局")
@@ -28,20 +29,7 @@ def office(cli, tmp_path):
 
 def edit(cli, *statements: str) -> None:
     """A hand edit, as an SQL browser makes it: foreign keys off (SQLite's default), committed."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.pool import NullPool
-
-    engine = create_engine(cli.url, poolclass=NullPool)
-    try:
-        with engine.begin() as connection:
-            for statement in statements:
-                connection.execute(text(statement))
-    finally:
-        engine.dispose()
-
-
-def one(cli, query: str):
-    return cli.sql(query)[0][0]
+    execute(cli.url, *statements)
 
 
 def damaged(result, *parts: str) -> str:

@@ -74,6 +74,8 @@ def errors_as_messages():
         if (damaged := damage_met(error)) is not None:  # a hand-edited store, not a bug: said in db check's words
             raise fail(damaged) from None
         raise
+    finally:
+        opened(None)  # not kept past the command: a store left open at exit leaves its -wal beside the file
 
 
 def _after_ctrl_c(error: BaseException) -> bool:

@@ -59,7 +59,12 @@ def refuse_damaged_links(connection) -> None:
     """A write, or `db copy`, on an SQLite store whose foreign-key check fails is refused, naming the first row: a write
     would hide the damage (a deleted batch's number given again) or make it for good (a plan re-import re-creating a
     deleted indicator beside its reports)."""
-    if found := driver_connection(connection).execute("PRAGMA foreign_key_check").fetchone():
+    cursor = driver_connection(connection).execute("PRAGMA foreign_key_check")
+    try:
+        found = cursor.fetchone()
+    finally:
+        cursor.close()  # a statement left open keeps the -wal beside the file after the connection closes
+    if found:
         table, rowid, parent, _ = found
         raise damaged(Message(LINK, table=table, row=rowid, parent=parent), RESTORE)
 
