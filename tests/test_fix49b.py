@@ -79,8 +79,9 @@ def test_a_missing_parent_is_said_by_reads_and_refuses_writes_and_copies(office,
     orphan = one(office, f"SELECT min(id) FROM report WHERE indicator_id = {indicator}")
     result = office("db", "check")
     assert result.exit_code == 1 and f"foreign key: report row {orphan} points to a missing indicator row" in result.output
-    damaged(office("show", "x-2023/2"), f"foreign key: report row {orphan} points to a missing indicator row",
-            "restore a backup")
+    damaged(office("show", "x-2023/2"), "plan: task_line row", "(x-2023/2) holds no indicator", "restore a backup")
+    for read in (("status", "--as-of", "2023-07-01"), ("history", "x-2023/2")):  # not task 2 left out, nor "no reports"
+        damaged(office(*read), "holds no indicator")
     reports, batches = one(office, "SELECT count(*) FROM report"), one(office, "SELECT count(*) FROM batch")
     damaged(office(*SCHOOLS), "foreign key: report row")  # a write to another task
     damaged(office("import", "plan", str(office.plan)), "foreign key: report row")
@@ -89,6 +90,19 @@ def test_a_missing_parent_is_said_by_reads_and_refuses_writes_and_copies(office,
     assert not (tmp_path / "copy.db").exists()
     assert (one(office, "SELECT count(*) FROM report"), one(office, "SELECT count(*) FROM batch")) == (reports, batches)
     assert one(office, f"SELECT count(*) FROM indicator WHERE id = {indicator}") == 0  # not made again beside its reports
+
+
+def test_a_line_whose_indicator_was_deleted_is_said_not_left_out(office):
+    """No report on it, so no foreign key broken: status left task 1 out without a word, db check said ok."""
+    indicator, line = office.sql("SELECT min(id), min(line_id) FROM indicator")[0]
+    edit(office, f"DELETE FROM milestone WHERE indicator_id = {indicator}", f"DELETE FROM indicator WHERE id = {indicator}")
+    result = office("db", "check")
+    assert result.exit_code == 1 and f"plan: task_line row {line} (x-2023/1) holds no indicator" in result.output
+    for read in (("status", "--as-of", "2023-07-01"), ("show", "x-2023/1"), ("history", "x-2023/1"),
+                 ("report", "annual", "-p", "x-2023")):
+        damaged(office(*read), f"plan: task_line row {line} (x-2023/1) holds no indicator")
+    assert office("import", "plan", str(office.plan)).exit_code == 0  # the plan's own line put back
+    assert office("db", "check").exit_code == 0 and "学校" in office("status", "--as-of", "2023-07-01").output
 
 
 # --- F5b: a retraction deleted by hand ---------------------------------------------------------------------------

