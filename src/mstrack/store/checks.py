@@ -5,6 +5,7 @@ meets the damage says too ("the store is damaged (…); run `mstrack db check`",
 - foreign keys: a row pointing to a missing parent (SQLite only: PostgreSQL enforces them);
 - types: a value that is not of its column's declared type ("1,200" in report.value, "2026/6/30" in report.as_of:
   SQLite keeps what a browser types; PostgreSQL refuses it);
+- lines holding no indicator (every line holds one; a text-only line its schedule's): status would leave the task out;
 - batch counts: an undo's retraction rows fewer or more than it says it retracted; a batch's reports more than it
   says it added, or fewer where none of them can have been deleted (never undone);
 - the plan held twice: each indicator's plan_rows (what status, show and the reports read) against the rows it is
@@ -38,7 +39,7 @@ _KEPT_AS = {
 
 
 def damage(store: Store) -> list[Message]:
-    """Every problem of the four kinds above, in one read transaction."""
+    """Every problem of the kinds above, in one read transaction."""
     problems: list[Message] = []
     with store.reading() as connection:
         if store.dialect.name == "sqlite":
@@ -73,7 +74,7 @@ def refuse_damaged_links(connection) -> None:
 def empty_lines(dialect, connection, first: bool = False) -> list[Message]:
     """Each line of a task that holds no indicator (a text-only line holds its schedule's): one deleted by hand, which
     status, show and the reports would leave out without a word. An index seek a line (indicator.line_id): what a read
-    runs before it reads (refuse_empty_lines), 1 ms at 400 lines."""
+    runs before it reads (refuse_empty_lines): 0.04 ms at 248 lines, 9-19 ms at 20,000."""
     found = dialect.rows(connection, "SELECT l.id, p.code, t.code FROM task_line AS l JOIN task AS t ON t.id = l.task_id"
                                      " JOIN programme AS p ON p.id = t.programme_id WHERE NOT EXISTS (SELECT 1 FROM indicator"
                                      " AS i WHERE i.line_id = l.id) ORDER BY l.id" + (" LIMIT 1" if first else ""))
