@@ -98,9 +98,11 @@ def test_a_line_whose_indicator_was_deleted_is_said_not_left_out(office):
     edit(office, f"DELETE FROM milestone WHERE indicator_id = {indicator}", f"DELETE FROM indicator WHERE id = {indicator}")
     result = office("db", "check")
     assert result.exit_code == 1 and f"plan: task_line row {line} (x-2023/1) holds no indicator" in result.output
+    assert "to repair: `mstrack import plan` of the programme's plan file puts a line's indicator back" in " ".join(
+        result.output.split())
     for read in (("status", "--as-of", "2023-07-01"), ("show", "x-2023/1"), ("history", "x-2023/1"),
                  ("report", "annual", "-p", "x-2023")):
-        damaged(office(*read), f"plan: task_line row {line} (x-2023/1) holds no indicator")
+        damaged(office(*read), f"plan: task_line row {line} (x-2023/1) holds no indicator", "`mstrack import plan`")
     assert office("import", "plan", str(office.plan)).exit_code == 0  # the plan's own line put back
     assert office("db", "check").exit_code == 0 and "学校" in office("status", "--as-of", "2023-07-01").output
 

@@ -86,7 +86,7 @@ def refuse_empty_lines(dialect, connection) -> None:
     """A read of tasks (status, show, history, the reports) on a store where a line lost its indicators is refused, in
     db check's words: it would leave the task out, or say "no reports yet" of reports the store holds."""
     if found := empty_lines(dialect, connection, first=True):
-        raise damaged(found[0], RESTORE)
+        raise damaged(found[0], REIMPORT)
 
 
 def wrong_types(connection) -> list[Message]:
@@ -192,6 +192,8 @@ def _mark(mark) -> str:
 
 RESTORE = Message("no command repairs it: restore a backup made before the damage (`mstrack db restore FILE`), or undo the "
                   "hand edit in the program that made it")
+REIMPORT = Message("`mstrack import plan` of the programme's plan file puts a line's indicator back (its reports, if any were "
+                   "left, are then refused as broken foreign keys: restore a backup)")
 REMAKE = Message("`mstrack db check --repair` makes plan_rows anew from the rows (what export plan writes)")
 
 
@@ -206,7 +208,9 @@ def repairs(problems: list[Message]) -> list[Message]:
     said = []
     if any(problem.template.startswith("plan copy: ") for problem in problems):
         said.append(REMAKE)
-    if any(not problem.template.startswith("plan copy: ") for problem in problems):
+    if any(problem.template.startswith("plan: ") for problem in problems):
+        said.append(REIMPORT)
+    if any(not problem.template.startswith(("plan copy: ", "plan: ")) for problem in problems):
         said.append(RESTORE)
     return said
 
