@@ -167,6 +167,24 @@ def test_a_store_as_written_checks_ok(office):
     assert result.exit_code == 0, result.output
 
 
+def test_a_store_whose_undone_reports_a_re_import_deleted_checks_ok(office, tmp_path):
+    """No false alarm on counts a later write changed as designed: undone reports deleted with the task a re-import
+    dropped (undone_deleted), that import undone, an undo undone."""
+    assert office(*LOG).exit_code == 0 and office(*LATER).exit_code == 0 and office(*SCHOOLS).exit_code == 0
+    for batch in ("2", "3", "6", "7"):  # undo 2 (5), undo 3 (6), undo of that undo (7), undo of the restore (8)
+        result = office("undo", batch)
+        assert result.exit_code == 0, result.output
+    smaller = write_plan(tmp_path / "smaller.toml", plan_tasks(
+        plan_task("1", "新建学校3所", "县教育局", "学校", "所", 3, milestones=[("2023-06-30", 1), ("2023-12-31", 3)])))
+    result = office("import", "plan", str(smaller))
+    assert result.exit_code == 0, result.output
+    assert one(office, "SELECT count(*) FROM undone_deleted") >= 1
+    assert office("db", "check").exit_code == 0, office("db", "check").output
+    assert office("undo").exit_code == 0  # the re-import undone: task 2 back
+    result = office("db", "check")
+    assert result.exit_code == 0, result.output
+
+
 def test_a_store_with_a_bug_of_mstracks_own_is_said_as_a_bug(office, monkeypatch):
     """An unexpected error on a store that checks out stays a traceback (a bug to report), not "damaged"."""
     import mstrack.store.reads as reads
