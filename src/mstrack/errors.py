@@ -172,6 +172,25 @@ class InputError(Problem, Exception):
     """Bad input or usage: the message names the file, row, column or option at fault."""
 
 
+class StoreDamaged(InputError):
+    """A store damaged by a hand edit (or a bug): a row pointing to a missing parent, a value not of its column's type,
+    met by a read or by a write's check (store/checks.damaged): said with what `db check` says of it and how it can be
+    repaired; exit 2, never a traceback."""
+
+
+_OPENED: list = []
+
+
+def opened(store) -> None:
+    """The store the command running opened (cli.process.open_store; None as each command starts): where the one error
+    path looks for damage when an unexpected error ends a command (store/checks.damage_met, cli/failures)."""
+    _OPENED[:] = [] if store is None else [store]
+
+
+def store_opened():
+    return _OPENED[0] if _OPENED else None
+
+
 class NoLayoutError(InputError):
     """A document refused for want of any layout the reader knows: no header row, no list of tasks (table/header.py,
     table/convert.py). The one refusal the best-effort reading (table/list_fallback) may still read."""

@@ -371,8 +371,12 @@ def _refuse_not_empty(target) -> None:
 
 
 @db_app.command("check")
-def db_check(ctx: typer.Context) -> None:
-    """Integrity and foreign keys; exit 1 when anything is wrong."""
+def db_check(ctx: typer.Context, repair: Annotated[bool, typer.Option(
+        "--repair", help="Make each indicator's plan_rows anew from the plan's rows, where they differ "
+        "(nothing else is changed; other damage is only said)")] = False) -> None:
+    """Integrity, foreign keys, value types, batch counts, the plan's two copies; exit 1 when anything is wrong."""
+    if repair:
+        _repair_plan_copy(ctx)
     beside = []  # a -wal holding writes, looked for before the first read (whose close folds it in)
     # an older or newer schema refused as every command refuses it (exit 2)
     store = open_store(ctx, write=False, first=lambda store: beside.append(store.wal_beside()))
@@ -388,8 +392,20 @@ def db_check(ctx: typer.Context) -> None:
     for problem in problems:
         say(problem)
     if problems:
+        from mstrack.store.checks import repairs
+
+        for repair_said in repairs(problems):
+            say("to repair: {how}", how=repair_said)
         raise typer.Exit(1)
     say("{db}: ok", db=store.display_url)
+
+
+def _repair_plan_copy(ctx: typer.Context) -> None:
+    """`db check --repair`: every indicator's plan_rows made anew from the rows where they differ, in one write
+    (refused, as every write, on a store whose foreign keys are broken); the check then runs as without it."""
+    store = open_store(ctx, write=True)
+    remade = store.remake_plan_copy()
+    say("{db}: plan_rows made anew from the rows for {n} {n:indicator|indicators}", db=store.display_url, n=remade)
 
 
 @app.command()

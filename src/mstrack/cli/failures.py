@@ -50,6 +50,9 @@ def errors_as_messages():
     error as one line, a usage error of Click's in the run's language (exit 2 all); a failed stdout or stderr
     becomes OutputFailed, said by run(). Files
     an option names are checked where they are written (printing.write_output)."""
+    from mstrack.errors import opened
+
+    opened(None)  # the store this command opens (cli.process.open_store), where an unexpected error looks for damage
     try:
         with usage_errors_said(), outputs_said():
             yield
@@ -66,7 +69,13 @@ def errors_as_messages():
                 _interrupted()
                 raise typer.Exit(130) from None
             raise _database_failure(error) from None
+        from mstrack.store.checks import damage_met
+
+        if (damaged := damage_met(error)) is not None:  # a hand-edited store, not a bug: said in db check's words
+            raise fail(damaged) from None
         raise
+    finally:
+        opened(None)  # not kept past the command: a store left open at exit leaves its -wal beside the file
 
 
 def _after_ctrl_c(error: BaseException) -> bool:

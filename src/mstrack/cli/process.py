@@ -162,11 +162,12 @@ def open_store(ctx: typer.Context, write: bool, old_schema: bool = False, first=
     (`db backup` of a server's: its own tools). `creates`: a write that makes the store where there is none (demo,
     import plan); any other is refused there, naming it (Maintenance.require_schema). `made`: the store made is put
     there, said by the caller once its write is done (first_store), rather than here."""
-    from mstrack.errors import OldSchema
+    from mstrack.errors import OldSchema, opened
     from mstrack.store import resolve_db_url
 
     db = ctx.obj.get("db") if ctx.obj else None
     store = cli_store(resolve_db_url(db))
+    opened(store)  # where an unexpected error looks for damage (cli/failures)
     if first is not None:
         first(store)
     if write:

@@ -183,6 +183,10 @@ class Connections:
         held = None
         try:
             with opened as connection:
+                if self.dialect.name == "sqlite" and not migrating:  # damage a write would hide, or make for good
+                    from mstrack.store.checks import refuse_damaged_links
+
+                    refuse_damaged_links(connection)
                 self._held = connection
                 try:
                     yield connection

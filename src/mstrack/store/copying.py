@@ -39,6 +39,10 @@ class Copying:
         if self.schema_version() != SCHEMA_VERSION:
             raise InputError("--db {db}: upgrade it first (`mstrack db upgrade`)", db=self.display_url)
         with self.copy_snapshot() as source, target.locked("db copy", orm=True) as destination:
+            if self.dialect.name == "sqlite":  # a copy of a damaged store fails half-way or carries the damage on
+                from mstrack.store.checks import refuse_damaged_links
+
+                refuse_damaged_links(source)
             version = target.schema_version()
             if version not in (0, SCHEMA_VERSION):
                 raise InputError("--to {db}: schema version {version}; copy into an empty database", db=target.display_url,

@@ -18,7 +18,8 @@ class Maintenance:
     """The schema methods of Store: its version, init and upgrade, require_schema, check."""
 
     def check(self) -> list[str]:
-        """Problems found by SQLite's integrity and foreign-key checks, and a schema out of date."""
+        """Problems found by SQLite's integrity check, a schema out of date, and store/checks' (foreign keys, types,
+        batch counts, the plan held twice): each naming its table and row."""
         if self.path is not None and not self.path.exists():
             raise InputError("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
         problems = []
@@ -29,14 +30,26 @@ class Maintenance:
                                     version=version, needed=SCHEMA_VERSION))
         if self.dialect.name == "sqlite":  # a read's connection: read-only storage is checked too
             with self.reading() as connection:
-                connection = driver_connection(connection)
-                for (line,) in connection.execute("PRAGMA integrity_check"):
+                for (line,) in driver_connection(connection).execute("PRAGMA integrity_check"):
                     if line != "ok":
                         problems.append(Message("integrity: {problem}", problem=line))
-                for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check"):
-                    problems.append(Message("foreign key: {table} row {row} points to a missing {parent} row", table=table, row=rowid,
-                                            parent=parent))
+        if not problems:  # this version's schema, its pages whole: what its rows say is checked
+            from mstrack.store.checks import damage
+
+            problems += damage(self)  # foreign keys, types, batch counts, the plan held twice (store/checks)
         return problems
+
+    def remake_plan_copy(self) -> int:
+        """Each indicator's plan_rows that differs from what its rows make, made anew from them (`db check --repair`),
+        in one write; how many were."""
+        from mstrack.store.checks import plans_apart
+        from mstrack.store.states import write_plan_rows
+
+        with self.locked("db check --repair") as connection:
+            apart = len(plans_apart(self, connection))
+            if apart:
+                write_plan_rows(self.dialect, connection)
+        return apart
 
     # --- schema ---------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from mstrack.domain import unique
 from mstrack.domain.names import look_alike, plain_name
 from mstrack.errors import InputError, Message
 from mstrack.store import import_reads
+from mstrack.store.checks import refuse_empty_lines
 from mstrack.store.dialect import day, moment, number
 from mstrack.store.states import indicator_states, series_query, standing, task_scope
 
@@ -243,6 +244,7 @@ class Reads:
         Leaders and units are those of the task's lines in scope, in line order; links go both ways."""
         from mstrack.model import TaskText
 
+        refuse_empty_lines(self.dialect, connection)  # never a task left out, or an IndexError, without a word
         states = indicator_states(self.dialect, connection, programmes=programmes, unit_id=unit_id, task_ids=task_ids,
                                   as_of=as_of, all_reports=as_of is None, since=since)
         by_task: dict[tuple[str, str], list[IndicatorState]] = {}
@@ -348,6 +350,7 @@ class Reads:
                     if code not in known:
                         raise unknown_programme(sorted(known), code, self.display_url)
             unit_id = self._unit_id(connection, unit, programmes) if unit is not None else None
+            refuse_empty_lines(self.dialect, connection)  # never a task left out without a word
             return indicator_states(self.dialect, connection, programmes=programmes, unit_id=unit_id, as_of=as_of,
                                     previous=previous)
 
@@ -392,6 +395,7 @@ class Reads:
         p = self.dialect.p
         with self.reading() as connection:
             task_id = self._task_head(connection, ref)[1][0]
+            refuse_empty_lines(self.dialect, connection)  # never "no reports yet" of reports whose indicator is gone
             rows = self._rows(
                 connection,
                 "SELECT r.id, i.name, i.unit, r.as_of, r.value, r.note, r.reporter, r.entered_at, r.batch_id, r.reason,"

@@ -145,7 +145,14 @@ def _plan_text(lead: list[int], responsible: list[int], marks: list[tuple]) -> s
 def write_plan_rows(dialect: Dialect, connection, programme_id: int | None = None) -> None:
     """Every indicator's plan_rows (of one programme, or all), made from its line's units and checkpoints and
     its milestones: what a status reads instead of those 240,000 rows at 20,000 indicators. Run by the plan
-    writer after every plan write, and by migration 7 for a database made before it: the one way they are made."""
+    writer after every plan write, by migration 7 for a database made before it and by `db check --repair`."""
+    dialect.execute_many(connection, f"UPDATE indicator SET plan_rows = {dialect.p} WHERE id = {dialect.p}",
+                         made_plan_rows(dialect, connection, programme_id))
+
+
+def made_plan_rows(dialect: Dialect, connection, programme_id: int | None = None) -> list[tuple[str, int]]:
+    """(plan_rows, indicator id) of every indicator (of one programme, or all) as its rows make it: the one way they
+    are made (write_plan_rows), and what `db check` compares the stored ones with (store/checks)."""
     p = dialect.p
     scope = "" if programme_id is None else f" WHERE t.programme_id = {p}"
     params = [] if programme_id is None else [programme_id]
@@ -170,7 +177,7 @@ def write_plan_rows(dialect: Dialect, connection, programme_id: int | None = Non
         else:
             marks = [(m.due, m.target, m.text, m.label, m.printed) for m in milestones.get(indicator_id, ())]
         rows.append((_plan_text(*units.get(line_id, no_units), marks), indicator_id))
-    dialect.execute_many(connection, f"UPDATE indicator SET plan_rows = {p} WHERE id = {p}", rows)
+    return rows
 
 
 # Checkpoints and milestones come in entry order, which is the document's and nearly always by date; the few
