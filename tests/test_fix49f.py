@@ -190,3 +190,14 @@ def test_a_doubt_in_a_column_with_no_header_names_its_letter(tmp_path):
     assert run.exit_code == 0, run.output
     assert "column ?" not in run.stderr, run.stderr
     assert "row 4, column A (no header): “地区生产总值”" in run.stderr, run.stderr
+
+
+def test_a_returns_folder_gives_way_before_its_file_name_in_a_narrow_column():
+    """A batch's source "folder/name" (two units' returns of one name, fix49e) keeps its file name whole and the
+    folder's end before it; a name too long alone is cut in its middle without the folder (fix49e × fix49f)."""
+    from mstrack.render.grid import shorten_middle
+
+    assert shorten_middle("a/报送表.xlsx", 20) == "a/报送表.xlsx"
+    assert shorten_middle("jiangbei-district/报送表.xlsx", 16) == "…ict/报送表.xlsx"  # a CJK character is two cells
+    cut = shorten_middle("some-folder/慈城鎮第27周进度报送表-更正.xlsx", 18)
+    assert cut.startswith("慈城鎮") and cut.endswith("正.xlsx") and "/" not in cut

@@ -211,10 +211,21 @@ def pad(text: str, width: int, justify: str) -> str:
 
 
 def shorten_middle(text: str, width: int) -> str:
-    """A name (a file) in at most `width` cells: whole when it fits, else its start and its end (where two
-    returns of one unit differ: 更正, the extension) kept around a "…"."""
+    """A name (a file) in at most `width` cells: whole when it fits; a "folder/name" whose name fits keeps the name
+    whole and as much of the folder's end as fits (two units' returns of one name: a/报送表.xlsx, b/报送表.xlsx); else
+    the name's start and its end (where two returns of one unit differ: 更正, the extension) kept around a "…"."""
     if cell_len(text) <= width:
         return text
+    folder, slash, name = text.rpartition("/")
+    if slash and cell_len(name) < width:  # the file's name whole after its folder's end: "…ang/报送表.xlsx"
+        kept, room = [], width - 1
+        for char in reversed(text):
+            if cell_len(char) > room:
+                break
+            kept.append(char)
+            room -= cell_len(char)
+        return "…" + "".join(reversed(kept))
+    text = name if slash else text  # a name too long for the width alone: its folder goes first
     head, tail, room = [], [], max(width - 1, 0)
     for turn in range(len(text)):
         source, into = (text[len(head)], head) if turn % 2 else (text[len(text) - 1 - len(tail)], tail)
