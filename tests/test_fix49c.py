@@ -168,3 +168,18 @@ def test_a_percentage_is_warned_about_only_at_ten_times_its_target(cli, tmp_path
     result = cli("log", "x-2023/1", "60", "--as-of", "2023-07-06")
     done(result)
     assert "x-2023/1 地区生产总值: 60% is more than 10 times its annual target of 5%" in result.output
+
+
+def test_a_note_with_a_line_break_is_warned_about_on_one_line(cli, tmp_path):
+    """A 备注 cell of two lines (Alt+Enter in Excel): the warning quotes it on one line, so every line of stderr still
+    names the file (tests/test_hostile.py found "0: a note with no figure …" on a line of its own)."""
+    _plans(cli, tmp_path)
+    sheet = tmp_path / "r.csv"
+    sheet.write_text('计划,任务编号,指标,截至日期,数值,备注\nx-2023,1,泵站,2023-07-07,,"已开工\n路面施工中"\n', encoding="utf-8")
+    result = cli("import", "progress", str(sheet))
+    done(result)
+    said = [line for line in result.stderr.splitlines() if "a note with no figure" in line]
+    assert len(said) == 1 and said[0].endswith(
+        "r.csv:2:数值: x-2023/1 泵站: a note with no figure is not stored (“已开工 路面施工中”); give the figure, or 已完成, "
+        "beside it"), result.stderr
+    assert all(line.startswith("mstrack:") or str(sheet) in line for line in result.stderr.splitlines()), result.stderr
