@@ -27,7 +27,6 @@ OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展
 # a document that is no plan, whatever it lists: minutes, a meeting's notice, a news conference or report, a speech,
 # a reply, a bulletin (besides OTHER_TOPIC_RE's meetings, agendas and reports of progress)
 NO_PLAN_RE = re.compile(r"纪要|会议|发布会|记者|讲话|发言|答复|复函|简报|公示|公告")
-ASSESSMENT_RE = re.compile(r"考核|考评|督查")  # an assessment's words: the work of a 分工 whose offices are labelled
 # a title naming a kind of document that is no plan: a letter, rules, an emergency plan, an assessment's method, a
 # training, a tender's result, a body set up, a report of the work done ("…2024年工作情况"), a bulletin, a summary, a
 # 政府工作报告 itself (its 责任分解 is a plan); a 通知 only when it issues a plan (PLAN_NOTICE_RE: "关于印发…实施方案的通知")
