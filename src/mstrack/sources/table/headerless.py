@@ -29,7 +29,7 @@ from mstrack.sources.table.list_bracketed import (
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
-from mstrack.sources.table.list_duties import duty_list, shares_out
+from mstrack.sources.table.list_duties import duty_list, shares_out, standing_duties
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
@@ -77,7 +77,7 @@ from mstrack.sources.table.list_sections import (
     staffed_work,
 )
 from mstrack.sources.table.list_single import one_numbered
-from mstrack.sources.table.list_stages import dated_stages
+from mstrack.sources.table.list_stages import dated_stages, grouped_stages, stages_following
 from mstrack.sources.table.list_strays import stray_cells, without_strays
 from mstrack.sources.table.list_subitems import as_headings, sub_items
 from mstrack.sources.table.list_timeline import timed_labels
@@ -408,6 +408,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                     continue  # a letter's or a notice's points: no programme of work above them
         if run:
             chosen = dated_stages(chosen, sheet.rows)  # "三、时间安排" over "（一）…阶段" and "时间：…": the stages are tasks
+            chosen = standing_duties(chosen)  # "（二）部门职责" over "1.区直责任单位职责：…": who answers, no task
+            chosen = grouped_stages(chosen)  # "（三）时间步骤" over "1.…阶段（8月15日—9月15日）": the part's work's dates
+            chosen = stages_following(chosen, sheet.rows[end:])  # "三、实施步骤" right after: its stages are tasks
             chosen = [*chosen, *closing_items(sheet.rows[end:], entries[end:], chosen)]  # "三、保障措施" over "（一）…（X牵头）"
             header, rows = numbered_table(chosen)
             listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))

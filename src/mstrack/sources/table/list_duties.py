@@ -138,3 +138,23 @@ def _duties(rows: list[Row], at: int, end: int) -> tuple[list[Entry], list[Row]]
             source.append(rows[i])
     return entries, source
 
+
+
+# "（二）部门职责", "（三）各方职责": a group naming who answers for the work, over items "1.区直责任单位职责：…"
+DUTIES_GROUP_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*\S{0,6}职责\s*$")
+DUTY_OPENING_RE = re.compile(r"^[^，,。；;：:]{2,20}职责\s*[：:]")  # "区直责任单位职责：", "各乡镇、村职责："
+
+
+def standing_duties(chosen: list[Entry]) -> list[Entry]:
+    """A numbered list's entries without a group of offices' standing duties ("（二）部门职责" over "1.区直责任单位职责：
+    区教育局…等主管部门，要…" "2.各乡镇、村职责：要…"): each item says who answers for the work the list's tasks name,
+    under no label of offices of its own, no work of its own to track; the entries unchanged when no group is so."""
+    for k, entry in enumerate(chosen):
+        if entry.kind != "heading" or not DUTIES_GROUP_RE.match(entry.text):
+            continue
+        end = next((j for j in range(k + 1, len(chosen)) if chosen[j].kind == "heading"), len(chosen))
+        items = [e for e in chosen[k + 1:end] if e.kind in ("item", "part")]
+        if items and all(DUTY_OPENING_RE.match(e.text) and not e.units and not e.labels for e in items) \
+                and all(e.kind in ("item", "part", "label", "note") for e in chosen[k + 1:end]):
+            return [*chosen[:k], *chosen[end:]]
+    return chosen

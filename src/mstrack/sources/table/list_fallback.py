@@ -215,9 +215,11 @@ class _Score:
 
 def _no_plan_title(title: str) -> bool:
     """Whether a document's title names a kind that is no plan (NO_PLAN_TITLE_RE, NO_PLAN_RE), or a 通知 that issues no plan
-    ("关于举办…培训班的通知"; "关于印发…方案的通知" issues one)."""
-    return bool(NO_PLAN_TITLE_RE.search(title) or NO_PLAN_RE.search(title)) \
-        or ("通知" in title and not PLAN_NOTICE_RE.search(title))
+    ("关于举办…培训班的通知"; "关于印发…方案的通知" issues one). The words before "关于" name who issues it, not its kind
+    ("…扶贫开发领导小组关于印发《…实施方案》的通知" issues a plan; "关于成立…领导小组的通知" sets up a body)."""
+    kind = title[title.index("关于"):] if "关于" in title else title
+    return bool(NO_PLAN_TITLE_RE.search(kind) or NO_PLAN_RE.search(kind)) \
+        or ("通知" in kind and not PLAN_NOTICE_RE.search(kind))
 
 
 def _shows_work(text: str) -> bool:

@@ -5,11 +5,13 @@ it, the span its 完成时限 (due at its end, list_duties reads the part after 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
+from mstrack.sources.table.list_deadlines import DONE_BY_RE
 from mstrack.sources.table.list_numbered import Entry, heading_entry
-from mstrack.sources.table.list_timeline import STAGES_HEADING_RE
+from mstrack.sources.table.list_timeline import SCHEDULE_LABEL, STAGES_HEADING_RE
 from mstrack.sources.table.reading import Row
 
 # "（一）前期工作阶段（4月10日至4月25日）：开展…": a stage's number, its name, the span in a bracket (a month in it, and a
@@ -36,8 +38,11 @@ def stage_part(rows: list[Row], at: int) -> tuple[list[Entry], list[Row], int] |
     return entries, rows[at:at + 1 + len(stages)], at + 1 + len(stages)
 
 
-# "（一）前期准备阶段" on a line of its own: a stage's number and its name, no stop and no colon
-STAGE_HEADING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:（）()\d]{2,20}?阶段)\s*$")
+# "（一）前期准备阶段" on a line of its own: a stage's number and its name, no stop and no colon; its span may follow in a
+# bracket ("（一）部署推进阶段（2023年5月16日-5月31日）")
+STAGE_HEADING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:（）()\d]{2,20}?阶段)\s*"
+                              r"(?:[（(]([^（）()]*\d\s*月[^（）()]*?[至到—–\-~～][^（）()]*)[）)])?\s*$")
+FIRST_DAY_RE = re.compile(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[至到—–\-~～]")  # a span of days
 FIRST_MONTH_RE = re.compile(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月)份?\s*[至到—–\-~～]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")  # a span of months
 TIME_LABEL_RE = re.compile(r"^(?:时间|时间安排|时限|完成时限|时间节点)\s*[：:]\s*(\S.*)$")  # "时间：2023年9月-10月"
 
@@ -60,12 +65,31 @@ def stages_after(rows: list[Row]) -> list[Entry]:
             if chinese_count(m[1]) != len(found) + 1 or found and "完成时限" not in found[-1].labels:
                 break
             found.append(Entry(row, "item", part[1], f"（{m[1]}）{m[2]}"))
+            if m[3]:  # its span on its own line: due at its end, started at its first day or month
+                found[-1].labels.update(_span_labels(m[3].strip()))
         elif found and (when := TIME_LABEL_RE.match(cells[0])) and "完成时限" not in found[-1].labels:
-            found[-1].labels["完成时限"] = when[1].strip()
-            if first := FIRST_MONTH_RE.match(when[1]):  # "2023年9月-10月": the stage starts in September, by its end
-                found[-1].labels["开工时间"] = first[1]
+            found[-1].labels.update(_span_labels(when[1].strip()))
     dated = [e for e in found if "完成时限" in e.labels]
     return [heading_entry(rows[0], texts[0][0]), *dated] if len(dated) >= MIN_STAGES else []
+
+
+def _span_labels(span: str) -> dict[str, str]:
+    """A stage's span as its labels: 完成时限 the span (due at its end), and 开工时间 its first month ("2023年9月-10月":
+    the stage starts in September, by its end) or its first day ("2023年5月16日-5月31日": on the 16th)."""
+    labels = {"完成时限": span}
+    if first := FIRST_DAY_RE.match(span) or FIRST_MONTH_RE.match(span):
+        labels["开工时间"] = first[1]
+    return labels
+
+
+def stages_following(chosen: list[Entry], rows: list[Row]) -> list[Entry]:
+    """A numbered list's entries with the part of stages right after its last row (`rows`: the page's rows after the
+    list; "三、实施步骤" over "（一）部署推进阶段（2023年5月16日-5月31日）" and its work, stages_after) read as its last
+    tasks, coded by the part (三(一)); the entries unchanged when no such part follows, or when the list ran through
+    one (dated_stages)."""
+    if any(e.kind == "heading" and (part := AREA_RE.match(e.text)) and STAGES_HEADING_RE.search(part[2]) for e in chosen):
+        return chosen
+    return [*chosen, *stages_after(rows)]
 
 
 def dated_stages(chosen: list[Entry], rows: list[Row]) -> list[Entry]:
@@ -81,3 +105,48 @@ def dated_stages(chosen: list[Entry], rows: list[Row]) -> list[Entry]:
         after = next((j for j in range(at + 1, len(rows)) if len(t := row_texts(rows[j])) == 1 and AREA_RE.match(t[0])), len(rows))
         return [*chosen[:k], *found, *(e for e in chosen[k + 1:] if e.row is not None and rows.index(e.row) >= after)]
     return chosen
+
+
+# "摸清底数阶段（2019年8月15日—9月15日）。由…": an item that is a stage, its name and the span in the bracket after it
+SPAN_STAGE_RE = re.compile(r"^([^，,。；;：:（）()\d]{2,20}?)\s*[（(]([^（）()]*\d\s*月[^（）()]*?[至到—–\-~～][^（）()]*)[）)]")
+GROUP_HEADING_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(\S.*)$")  # "（三）时间步骤"
+
+
+def grouped_stages(chosen: list[Entry]) -> list[Entry]:
+    """A numbered list's entries with a group of stages ("（三）时间步骤" over "1.摸清底数阶段（2019年8月15日—9月15日）。…"
+    "2.…" "3.…", each item dated by its span, MIN_STAGES or more) read as the schedule of the part's work, not as tasks:
+    every other item of the part ("二、" over "（一）" … "（三）") is due at the last stage's end (完成时限) and has the
+    earlier stages' ends as its checkpoints (进度安排), unless it names its own date; the group's heading and stages
+    leave the list. The entries unchanged when no group is so."""
+    for k, entry in enumerate(chosen):
+        if entry.kind != "heading" or not (group := GROUP_HEADING_RE.match(entry.text)) \
+                or not STAGES_HEADING_RE.search(group[1]):
+            continue
+        end = next((j for j in range(k + 1, len(chosen)) if chosen[j].kind == "heading"), len(chosen))
+        items = [e for e in chosen[k + 1:end] if e.kind in ("item", "part")]
+        spans = [SPAN_STAGE_RE.match(e.text) for e in items]
+        if len(items) < MIN_STAGES or not all(spans) or any(e.units or e.labels for e in items):
+            continue
+        first = next((j for j in range(k - 1, -1, -1) if chosen[j].kind == "heading" and AREA_RE.match(chosen[j].text)), -1)
+        last = next((j for j in range(end, len(chosen)) if chosen[j].kind == "heading" and AREA_RE.match(chosen[j].text)),
+                    len(chosen))
+        schedule = "；".join(f"{_span_end(m[2])}前{m[1].strip()}" for m in spans[:-1])  # "2019年9月15日前摸清底数阶段"
+        dated = [replace(e, labels={"完成时限": spans[-1][2].strip(), **({SCHEDULE_LABEL: schedule} if schedule else {}),
+                                    **e.labels})
+                 if e.kind in ("item", "part") and first < j < last and not DONE_BY_RE.search(e.text) else e
+                 for j, e in enumerate(chosen)]
+        return [*dated[:k], *dated[end:]]
+    return chosen
+
+
+SPAN_JOIN_RE = re.compile(r"\s*[至到—–\-~～]+\s*")
+YEAR_RE = re.compile(r"^\s*(\d{4}\s*年)")
+
+
+def _span_end(span: str) -> str:
+    """The end of a stage's span, with the year its start names when it names none ("2019年8月15日—9月15日" →
+    "2019年9月15日"), as a schedule's cell dates a checkpoint."""
+    parts = SPAN_JOIN_RE.split(span.strip(), maxsplit=1)
+    end = parts[-1].strip()
+    year = YEAR_RE.match(parts[0])
+    return f"{year[1]}{end}" if year and not YEAR_RE.match(end) else end

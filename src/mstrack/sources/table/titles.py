@@ -72,7 +72,10 @@ def numbered_in_one_group(tasks: list[RawTask], areas: list[Area], one: bool = F
     programme's tasks ("二、主要任务": its groups' items number on through it, as xian-2025's). The caller asks for a
     list's items that print their numbers: paragraphs numbered in their order (weifang-2017) keep those numbers.
     `one`: the list is known to be one group's items of a "(一)" list, read on its own (Sheet.one_group, list_fallback):
-    whatever heading it stands under, and its items' parts keep their codes ("1(1)", "1(2)", "2(1)": 二(二)1(1))."""
+    whatever heading it stands under, and its items' parts keep their codes ("1(1)", "1(2)", "2(1)": 二(二)1(1)); a
+    later part's tasks already coded by it (三(一), list_stages.stages_following) are no part of the group."""
+    if one:
+        tasks = [task for task in tasks if not re.match(r"[一二三四五六七八九十百]+[(（]", task.code)]
     group = {task.area for task in tasks}
     if len(group) != 1 or not (area := group.pop()):
         return False

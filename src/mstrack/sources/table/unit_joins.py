@@ -30,11 +30,17 @@ OTHERS_COUNT_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*[个�
 BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分局|分院|分公司|分行|支行|分中心|支队|大队|中队|派出所)$")
 
 
+# a level's body named without its place ("人民政府", "党委"): after 和 it shares the place of the office before it
+# ("各乡镇党委和人民政府": the towns' party committees and governments), no unit of its own
+PLACELESS_BODY_RE = re.compile(r"^(?:人民政府|政府|党委|党工委|管委会|人大|政协|纪委)$")
+
+
 def _starts_like_a_name(text: str) -> bool:
     """The right side of a 和 that is a unit of its own: it starts with a place ("市直相关单位", "各区县市人民政府") or
     is a whole unit ("财政局"), but not a branch of the office before the 和: "市公安局和平分局" (和平, a district)
-    names one unit."""
-    return len(text) > 1 and (text[0] in PLACE_START or whole_unit(text) and not BRANCH_RE.match(text))
+    names one unit; nor a level's body without its place (PLACELESS_BODY_RE: "各乡镇党委和人民政府" is one unit)."""
+    return len(text) > 1 and not PLACELESS_BODY_RE.match(text) \
+        and (text[0] in PLACE_START or whole_unit(text) and not BRANCH_RE.match(text))
 
 
 def joined_units(unit: str) -> list[str]:

@@ -1,0 +1,112 @@
+"""Issue 13, read50a: a prose plan whose issuer is a 领导小组 ("…扶贫开发领导小组关于印发《…实施方案》的通知"); its work
+under "（一）…" as items "1." that restart under each group, a group of offices' standing duties ("（二）部门职责") and a
+group of stages ("（三）时间步骤" over "1.摸清底数阶段（2019年8月15日—9月15日）。…") dating the work; offices joined by 和
+that share one place ("各乡镇党委和人民政府")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .conftest import text_tasks
+
+CHECKS = [
+    "某区扶贫开发领导小组关于印发《解决突出问题实施方案》的通知",
+    "各成员单位：",
+    "现将《解决突出问题实施方案》印发给你们，请认真贯彻执行。",
+    "解决突出问题实施方案",
+    "一、指导思想",
+    "把解决突出问题作为决战决胜脱贫攻坚战的关键环节，确保脱贫攻坚目标任务全面实现。",
+    "二、责任分工",
+    "（一）核查标准",
+    "全面查清我区全部农户情况，确保无遗漏、无死角。",
+    "1.贫困人口不愁吃不愁穿，满足口粮及衣物需求。（责任单位：区社会事业局，各乡镇党委和人民政府）",
+    "2.贫困人口义务教育有保障，保障有学上、上得起学。（责任单位：区教育局，各乡镇党委和人民政府）",
+    "3.贫困人口住房安全有保障，保障其不住危房。（责任单位：区危改办、住房保障办，各乡镇党委和人民政府）",
+    "（二）部门职责",
+    "1.区直责任单位职责：区教育局、危改办等主管部门，要加强对乡镇的业务指导，制定切实可行的问题整改方案。",
+    "2.各乡镇、村职责：要认真落实属地责任和主体责任，组织专门力量，全面核查并做好问题整改工作。",
+    "（三）时间步骤",
+    "1.摸清底数阶段（2019年8月15日—9月15日）。各乡镇组织专门力量，逐村逐户核实情况，摸清底数。",
+    "2.整改落实阶段（2019年9月16日—10月16日）。由区直各责任单位逐个问题研究制定整改措施。",
+    "3.形成整改报告（2019年10月17日—10月20日）。由区直各责任单位形成专项整改报告，于10月20日前报送区扶贫办备案。",
+    "三、工作要求",
+    "（一）强化责任落实。各责任单位要提高政治站位，抓紧抓实抓好。",
+]
+
+
+def test_a_plan_issued_by_a_leading_group_is_read(tmp_path):
+    """The words before "关于" name who issues the document: a 领导小组 issuing a 实施方案 issues a plan, read (before:
+    refused, "no header row found", as if the document set a 领导小组 up)."""
+    tasks = text_tasks(tmp_path, CHECKS, 2019)
+    assert [t.code for t in tasks][:3] == ["二(一)1", "二(一)2", "二(一)3"]
+    assert tasks[0].lines[0].lead_units == ["区社会事业局"]
+
+
+def test_offices_joined_by_he_sharing_one_place_are_one_unit(tmp_path):
+    """"各乡镇党委和人民政府": the towns' party committees and governments, one unit as printed; "人民政府" alone names
+    no place (before: two units, "各乡镇党委" and "人民政府")."""
+    tasks = text_tasks(tmp_path, CHECKS, 2019)
+    assert "各乡镇党委和人民政府" in tasks[0].lines[0].units
+    assert "人民政府" not in tasks[0].lines[0].units
+
+
+def test_a_group_of_offices_standing_duties_is_no_task(tmp_path):
+    """"（二）部门职责" over "1.区直责任单位职责：…" "2.各乡镇、村职责：…": who answers for the work above, no work of its
+    own: no task (before: two tasks with no office)."""
+    codes = [t.code for t in text_tasks(tmp_path, CHECKS, 2019)]
+    assert not [c for c in codes if c.startswith("二(二)")]
+
+
+def test_a_group_of_stages_dates_the_work_of_its_part(tmp_path):
+    """"（三）时间步骤" over stages each dated by its span: no tasks; the last stage's end is the deadline of the part's
+    work, each earlier stage's end a checkpoint (before: three tasks with no office, the work undated)."""
+    tasks = text_tasks(tmp_path, CHECKS, 2019)
+    assert [t.code for t in tasks] == ["二(一)1", "二(一)2", "二(一)3"]
+    for task in tasks:
+        assert task.deadline == date(2019, 10, 20)
+        assert sorted(c.due for c in task.lines[0].checkpoints if c.due != task.deadline) == [date(2019, 9, 15),
+                                                                                               date(2019, 10, 16)]
+
+
+STAGED = [
+    "某片区2023年创建文明城市城建设施职能组专项工作方案",
+    "一、工作目标",
+    "全领域、全覆盖、全方位抓好城建设施工作，全面提升城市形象水平。",
+    "二、任务分工",
+    "（一）工作职责",
+    "抓好主次干道、商业大街、公共广场的市政设施建设、整治、提升工作。",
+    "（二）重点任务",
+    "1.公共广场管理方面。",
+    "（1）路面干净整洁，垃圾清运及时，无乱堆乱放杂物现象。（牵头处室：交通与建设处）",
+    "（2）各种空中缆线整齐规范、无乱拉乱设现象。（牵头处室：交通与建设处，配合单位：通管办）",
+    "2.主次干道市政设施养护管理方面。",
+    "（1）道路名称、标牌广告用字规范，无一路多名现象。（牵头处室：社会事业处）",
+    "（2）交通信号灯、标志标线等交通管理设施设置规范。（牵头处室：交通与建设处）",
+    "3.建筑工地管理方面。",
+    "（1）施工现场四周设置围墙或围挡，与城市景观相融合。（牵头处室：交通与建设处，配合单位：各项目建设单位）",
+    "（2）环境整洁，卫生状况良好，垃圾清运及时。（牵头处室：交通与建设处）",
+    "三、实施步骤",
+    "（一）部署推进阶段（2023年5月16日-5月31日）",
+    "制定专项工作方案，召开文明城市创建工作部署推进会，推进相关工作任务分解到岗、责任到人。",
+    "（二）排查整治阶段（2023年6月1日-7月31日）",
+    "对主次干道、商业大街、公共广场进行全面排查，推进整治工作。",
+    "（三）巩固提升阶段（2023年8月1日-8月31日）",
+    "成立临时检查小组对前期整治情况进行回头看，常态化巩固整治成果。",
+    "四、保障机制",
+    "（一）加强组织领导。各处室要高度重视，把城建设施创建作为重点工作来抓。",
+]
+
+
+def test_a_part_of_stages_after_the_list_is_read_with_it(tmp_path):
+    """"三、实施步骤" right after the list, each stage's name on a line of its own with its span in a bracket
+    ("（一）部署推进阶段（2023年5月16日-5月31日）") over its work: each stage a task coded by the part (三(一)), its name
+    the title, due at the span's end, a checkpoint at its first day; the list's items keep their codes within their
+    group (二(二)1(1)). Before: the list alone was read, the stages lost."""
+    tasks = text_tasks(tmp_path, STAGED, 2023)
+    assert [t.code for t in tasks] == ["二(二)1(1)", "二(二)1(2)", "二(二)2(1)", "二(二)2(2)", "二(二)3(1)", "二(二)3(2)",
+                                      "三(一)", "三(二)", "三(三)"]
+    stages = tasks[6:]
+    assert [t.title for t in stages] == ["部署推进阶段", "排查整治阶段", "巩固提升阶段"]
+    assert [t.deadline for t in stages] == [date(2023, 5, 31), date(2023, 7, 31), date(2023, 8, 31)]
+    assert [[c.due for c in t.lines[0].checkpoints if c.due != t.deadline] for t in stages] == [
+        [date(2023, 5, 16)], [date(2023, 6, 1)], [date(2023, 8, 1)]]
