@@ -110,3 +110,21 @@ def test_a_part_of_stages_after_the_list_is_read_with_it(tmp_path):
     assert [t.deadline for t in stages] == [date(2023, 5, 31), date(2023, 7, 31), date(2023, 8, 31)]
     assert [[c.due for c in t.lines[0].checkpoints if c.due != t.deadline] for t in stages] == [
         [date(2023, 5, 16)], [date(2023, 6, 1)], [date(2023, 8, 1)]]
+
+
+PARAGRAPHS = [
+    "某区2024年为民办实事项目",
+    "新建城区污水管网18公里，完成老旧管网改造5公里。",
+    "改造国际会议中心周边停车场，新增停车泊位120个。",
+    "新建公共厕所10座，改造提升农村公厕30座。",
+    "为全区65岁以上老年人免费体检2万人次。",
+]
+
+
+def test_a_meeting_word_inside_a_name_introduces_nothing(tmp_path):
+    """"会议" is an introduction's word at a line's start ("会议指出…") or closing a short heading ("区政府第5次常务会议"),
+    not inside a name ("改造国际会议中心周边停车场…"): that paragraph is a task of the run like the others (before: it
+    broke the run, and the items after it were lost)."""
+    tasks = text_tasks(tmp_path, PARAGRAPHS, 2024)
+    assert len(tasks) == 4
+    assert tasks[1].title.startswith("改造国际会议中心")

@@ -97,10 +97,12 @@ from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS, do
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.vocabulary import REQUIREMENT_VERBS
 
-# a paragraph that introduces the list ("…具体如下：", "…重点办好以下10件实事——"), or closes the document: never a task
 # the gate in place of _is_programme's while the best-effort reading runs (list_fallback): None for the reader's own
 LENIENT: ContextVar[Callable[..., bool] | None] = ContextVar("LENIENT", default=None)
-INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通知|会议|发布|来源|日期|记者|近日|(?:[:：]|[—─]{1,2})\s*$")
+# a paragraph that introduces the list ("…具体如下：", "…重点办好以下10件实事——"), or closes the document: never a task;
+# 会议 only opening the line ("会议指出…") or closing a short one ("区政府第5次常务会议"), never inside a name ("会议中心")
+INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通知|^会议|^\S{0,16}会议\s*$|发布|来源|日期|记者|近日|"
+                      r"(?:[:：]|[—─]{1,2})\s*$")
 CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室|大会)$|^[\d○〇零一二三四五六七八九十]{2,4}年.{1,6}月.{1,4}日$")
 # a plan's or a notice's requirement ("加强组织领导（区政府办）"): its office in brackets makes it no task
 REQUIREMENT_RE = re.compile(rf"^(?:{REQUIREMENT_VERBS})")
