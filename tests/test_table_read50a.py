@@ -128,3 +128,42 @@ def test_a_meeting_word_inside_a_name_introduces_nothing(tmp_path):
     tasks = text_tasks(tmp_path, PARAGRAPHS, 2024)
     assert len(tasks) == 4
     assert tasks[1].title.startswith("改造国际会议中心")
+
+
+PERIOD = [
+    "某片区创建文明城市工作方案",
+    "一、工作目标",
+    "全领域、全覆盖、全方位抓好创建工作，全面提升城市文明程度。",
+    "二、工作时限",
+    "2023年5月25日-12月31日",
+    "三、工作重点",
+    "1.提升片区办公楼周边环境，设置主题公益广告2幅。（牵头处室：党政办公室）",
+    "2.提升文化站周边硬件软件环境，设置精神文明建设宣传栏1个。（牵头处室：社会事业处）",
+    "3.提升农贸市场及周边环境，6月底前完成摊位整治。（牵头处室：经济发展处）",
+    "四、工作要求",
+    "各处室要高度重视，认真抓好落实。",
+]
+
+
+def test_a_part_naming_the_works_period_gives_every_task_its_deadline(tmp_path):
+    """"二、工作时限" over "2023年5月25日-12月31日": every task is due at the period's end, but one whose words name its
+    own date ("6月底前完成"). Before: no task had a deadline."""
+    tasks = text_tasks(tmp_path, PERIOD, 2023)
+    assert [t.deadline for t in tasks] == [date(2023, 12, 31), date(2023, 12, 31), date(2023, 6, 30)]
+
+
+def test_a_period_in_a_sentence_of_its_own_part_is_read_too(tmp_path):
+    """"四、整治时间" over "专项整治工作在3个月内完成，自2021年3月25日至6月20日。": the span's end, its year the start's."""
+    lines = [line if line != "2023年5月25日-12月31日" else "专项整治工作在6个月内完成，自2023年3月25日至9月20日。"
+             for line in PERIOD]
+    tasks = text_tasks(tmp_path, lines, 2023)
+    assert [t.deadline for t in tasks] == [date(2023, 9, 20), date(2023, 9, 20), date(2023, 6, 30)]
+
+
+def test_a_period_dates_the_items_of_a_bracketed_list(tmp_path):
+    """Items numbered "（一）" "（二）" (their numbers in their words, no 序号 of their own) are tasks the period dates as
+    "1." items are (before: the period, or "以上项目均于…完成", dated none of them)."""
+    lines = [f"（{'一二三'[int(line[0]) - 1]}）{line[2:]}" if line[:2] in ("1.", "2.", "3.") else line for line in PERIOD]
+    tasks = text_tasks(tmp_path, lines, 2023)
+    assert [t.code for t in tasks] == ["三(一)", "三(二)", "三(三)"]
+    assert [t.deadline for t in tasks] == [date(2023, 12, 31), date(2023, 12, 31), date(2023, 6, 30)]

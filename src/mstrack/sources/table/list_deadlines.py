@@ -8,6 +8,7 @@ import re
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.errors import Message
+from mstrack.sources.table.numbering import SUB_CODE_RE
 
 # a deadline the text above the list states for all its tasks: "其余项目均计划在今年12月完成", "以上项目均于年底前建成"
 WHEN = r"((?:今年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:份|底|末|中旬|下旬)?|年底|年内)前?|\d{4}\s*年[底内]前?)"
@@ -25,11 +26,31 @@ NUMBERED_RE = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十])\s*�
 OWN_DATE_RE = re.compile(r"\d{1,2}\s*月(?:份|底|末|中旬|下旬)?前|年底前|年内")  # "城区污水管网改造，6月底前完成"
 
 
+# a part of the document naming the period of the work ("二、工作时限", "四、整治时间", "三、实施期限")
+PERIOD_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(?:工作|实施|整治|活动|行动|开展|执行|创建)?(?:时限|时间|期限)\s*$")
+DAY = r"(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:份|底|末)?)"
+# "2023年5月25日-12月31日", "自2021年3月25日至6月20日": a span whose start names its year
+PERIOD_SPAN_RE = re.compile(rf"(\d{{4}})\s*年\s*{DAY}\s*(?:[至到—–\-~～]+)\s*((?:\d{{4}}\s*年\s*)?{DAY})")
+
+
+def _period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
+    """The period a part of its own names for the work ("二、工作时限" over "2023年5月25日-12月31日"; "四、整治时间" over
+    "…，自2021年3月25日至6月20日。"): the span's end, with its start's year when it names none, as shared_deadlines gives
+    it; a period starting in another year than the programme's is none of its."""
+    for heading, text in zip(texts, texts[1:], strict=False):
+        if PERIOD_HEADING_RE.match(heading.strip()) and (m := PERIOD_SPAN_RE.search(text)) and int(m[1]) == year:
+            end = re.sub(r"\s+", "", m[2])
+            return (end if "年" in end else f"{m[1]}年{end}"), [], f"{heading.strip()} {text.strip()}"
+    return None
+
+
 def shared_deadlines(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
     """The deadline the text above a list gives all its tasks, as a 完成时限 cell prints it ("12月"), the tasks it
     names as due otherwise ("除…项目在今年6月前完成…外", "除第1项…外") and the sentence: (deadline, [(task's name or
     number, its deadline)], sentence). A deadline of another year is not this programme's ("2023年确定的…全部于2023年
-    11月底前完成", "全部工程计划于2026年6月底前建成")."""
+    11月底前完成", "全部工程计划于2026年6月底前建成"). A part naming the period of the work gives its end (_period)."""
+    if period := _period(texts, year):
+        return period
     for text in texts:
         for m in ALL_DUE_RE.finditer(text):
             if (printed := re.search(r"(\d{4})\s*年", m[1])) and int(printed[1]) != year:
@@ -50,9 +71,11 @@ def _named(name: str, code: str, title: str) -> bool:
 def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], after: list[str], year: int
                     ) -> tuple[list[str], list[list[str]], Message | None]:
     """A 完成时限 column for a list whose text above, or just after ("以上项目均于2025年12月底前完成"), states when its
-    tasks are due: each item's cell the deadline of the exception it is named in, else the deadline of all; a heading's
-    row, or a part's, leaves it as it is, and so does an item that prints its own ("…，6月底前完成"): its words say it.
-    Why each such deadline is a doubt (the sentence read), or None. The text above wins over the text after."""
+    tasks are due: each item's cell the deadline of the exception it is named in, else the deadline of all (an item
+    "（一）…" of a "(一)" list too, its number in its words); a heading's row, or a part's, leaves it as it is; an item
+    that prints its own date ("…，6月底前完成") has that date, the last it prints, in its cell: its words say it (a blank
+    cell would take the deadline of the row above, row_lines.carry_deadlines). Why each such deadline is a doubt (the
+    sentence read), or None. The text above wins over the text after."""
     if "完成时限" in header:
         return header, rows, None
     if shared := shared_deadlines(above, year):
@@ -67,7 +90,9 @@ def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], a
         heading = len(set(cells_of_row)) == 1
         code, title = cells_of_row[0], cells_of_row[1]
         own = next((when for name, when in others if _named(name, code, title)), due)
-        cells.append([*cells_of_row, code if heading else "" if not code or OWN_DATE_RE.search(title) else own])
+        item = code or SUB_CODE_RE.match(title)  # "（一）…": an item of a "(一)" list, its number in its words
+        dates = OWN_DATE_RE.findall(title)  # "…，6月底前完成": its own, the last it names (no blank a deadline above fills)
+        cells.append([*cells_of_row, code if heading else "" if not item else dates[-1] if dates else own])
     return [*header, "完成时限"], cells, why
 
 
