@@ -1,6 +1,8 @@
 """tidy50: one rule where there were two — a long list's cut (mstrack.long_lists) for the `# check:` doubts a plan
 file still holds as for what an old export would put back."""
 
+import pytest
+
 from mstrack.labels import Labels
 from mstrack.long_lists import and_more, first_shown
 
@@ -27,3 +29,43 @@ def test_the_end_of_a_cut_list_is_indented_as_the_lines_above_it():
     assert first_shown(list("abcde"), 3, indent="    ")[-1] == and_more(2, indent="    ")
     assert str(and_more(2, indent="    ")) == "    … and 2 more"
     assert Labels("zh").message(and_more(2, indent="  ")) == "  ……另有 2 项"
+
+
+# --- one rule for "one cell names several offices": a plan file's unit entry as a table's unit cell -------------------
+
+SEVERAL = [
+    ("区卫生健康局、区建筑工务署", ["区卫生健康局", "区建筑工务署"]),
+    ("金井湾、岚城片区开发管理局", ["金井湾片区开发管理局", "岚城片区开发管理局"]),  # a shared ending
+    ("区教育局/区财政局", ["区教育局", "区财政局"]),  # a slash between whole names
+    ("区发改局区统计局", ["区发改局", "区统计局"]),  # run together, the 、 lost in a copy
+]
+
+
+@pytest.mark.parametrize(("entry", "offices"), SEVERAL)
+def test_a_plan_files_entry_names_the_offices_a_tables_cell_would(cli, tmp_path, entry, offices):
+    import json
+
+    from mstrack.sources.table.units import unit_names
+
+    from .test_fix49e import TYPED
+
+    assert unit_names(entry) == offices  # the table reader's reading of the cell
+    plan = tmp_path / "p.toml"
+    plan.write_text(TYPED.replace("LEADS", json.dumps([entry], ensure_ascii=False)), encoding="utf-8")
+    imported = cli("import", "plan", str(plan), "--dry-run")
+    done(imported)
+    assert f"names {len(offices)} offices: write one per entry, {json.dumps(offices, ensure_ascii=False)}" \
+        in imported.stderr, imported.stderr
+
+
+@pytest.mark.parametrize("entry", ["区发展和改革局（区统计局、区粮食局）", "县住建/城管局", "各县(市、区)人民政府"])
+def test_one_office_with_its_bracket_or_slash_is_no_warning(cli, tmp_path, entry):
+    import json
+
+    from .test_fix49e import TYPED
+
+    plan = tmp_path / "p.toml"
+    plan.write_text(TYPED.replace("LEADS", json.dumps([entry], ensure_ascii=False)), encoding="utf-8")
+    imported = cli("import", "plan", str(plan), "--dry-run")
+    done(imported)
+    assert "offices: write one per entry" not in imported.stderr, imported.stderr
