@@ -69,3 +69,31 @@ def test_one_office_with_its_bracket_or_slash_is_no_warning(cli, tmp_path, entry
     imported = cli("import", "plan", str(plan), "--dry-run")
     done(imported)
     assert "offices: write one per entry" not in imported.stderr, imported.stderr
+
+
+# --- one guess of a text file's encoding (sources/encodings): a CSV's, a page's, a plan file's ------------------------
+
+@pytest.mark.parametrize(("codec", "csv_read_as", "plan_named"), [
+    ("gbk", "gb18030", "GBK"), ("utf-16", "utf-16", "UTF-16"), ("utf-8-sig", "utf-8-sig", None)])
+def test_a_text_files_encoding_is_guessed_by_one_rule_for_every_reader(tmp_path, codec, csv_read_as, plan_named):
+    from mstrack.errors import InputError
+    from mstrack.sources import encodings
+    from mstrack.sources.documents import _html_text
+    from mstrack.sources.plan import load_plan
+    from mstrack.sources.sheets import read_text
+
+    text = "计划,任务编号\nx-2023,1\n"
+    csv = tmp_path / "a.csv"
+    csv.write_bytes(text.encode(codec))
+    assert encodings.text_encoding(csv) == csv_read_as and read_text(csv) == text
+    page = tmp_path / "a.html"  # no <meta> charset: the text files' rule
+    page.write_bytes(f"<table><tr><td>{text}</td></tr></table>".encode(codec))
+    assert "计划,任务编号" in _html_text(page)
+    plan = tmp_path / "a.toml"
+    plan.write_bytes('format = 1\n[programme]\ncode = "x"\nname = "计划"\nyear = 2023\n'.encode(codec))
+    if plan_named is None:
+        return  # a UTF-8 plan is read
+    assert encodings.encoding_of(plan.read_bytes()) == plan_named
+    with pytest.raises(InputError) as refused:
+        load_plan(plan)
+    assert f"it reads as {plan_named}: save it as UTF-8" in str(refused.value)

@@ -418,15 +418,12 @@ def _span(value, limit: int, default: int) -> int:
 def _html_text(path: Path) -> str:
     """The page as text: in the encoding its byte-order mark or <meta> declares (GB2312 and GBK read as
     their superset GB18030), else by the text files' one rule (UTF-8, else GB18030)."""
-    import codecs
-
-    from mstrack.sources.sheets import text_encoding
+    from mstrack.sources.encodings import declared_charset, marked, text_encoding
 
     raw = path.read_bytes()
-    for mark, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if raw.startswith(mark):
-            return _decoded(path, raw, encoding)
-    declared = _declared_charset(raw[:65536].decode("latin-1"))
+    if encoding := marked(raw):
+        return _decoded(path, raw, encoding)
+    declared = declared_charset(raw[:65536].decode("latin-1"))
     if declared:
         try:
             return raw.decode(declared)
@@ -441,35 +438,3 @@ def _decoded(path: Path, raw: bytes, encoding: str) -> str:
     except UnicodeDecodeError as error:
         raise InputError("{path}: not readable as {encoding} text (byte {byte})", path=path, encoding=encoding,
                          byte=error.start) from None
-
-
-def _declared_charset(head: str) -> str | None:
-    """The charset a page's <meta charset> or <meta http-equiv="Content-Type" content="…; charset=…">
-    names, as Python knows it; GB2312 and GBK become GB18030, which holds them both."""
-    import codecs
-    from html.parser import HTMLParser
-
-    found: list[str] = []
-
-    class Meta(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag != "meta" or found:
-                return
-            values = {name: value or "" for name, value in attrs}
-            if "charset" in values:
-                found.append(values["charset"])
-            elif values.get("http-equiv", "").lower() == "content-type":
-                for part in values.get("content", "").split(";"):
-                    name, _, value = part.partition("=")
-                    if name.strip().lower() == "charset":
-                        found.append(value)
-
-    Meta().feed(head)
-    if not found:
-        return None
-    name = found[0].strip().strip("'\"").lower()
-    try:
-        name = codecs.lookup(name).name
-    except LookupError:
-        return None
-    return "gb18030" if name in ("gb2312", "gbk") else name

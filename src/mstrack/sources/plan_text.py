@@ -64,21 +64,6 @@ def _outside_quotes(line: str) -> list[str]:
     return found
 
 
-def encoding_of(raw: bytes) -> str | None:
-    """The encoding a plan file that is not UTF-8 reads as: UTF-16 (a byte-order mark, or the NUL bytes of its ASCII),
-    GBK (what Chinese Windows saves as ANSI: GB18030 reads it), Big5; None where none reads it."""
-    head = raw[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head and head.count(b"\x00") > len(head) // 4:
-        return "UTF-16"
-    for codec, name in (("gb18030", "GBK"), ("big5", "Big5")):
-        try:
-            raw.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        return name
-    return None
-
-
 def several_offices(programme, text: str, source: str) -> list[Message]:
     """A line's unit entry that names several offices (N9: typed as the table prints them): kept as one unit, said
     with its line in the file and its key, and the entries it means: split as the table reader splits a unit cell
