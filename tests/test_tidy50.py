@@ -97,3 +97,18 @@ def test_a_text_files_encoding_is_guessed_by_one_rule_for_every_reader(tmp_path,
     with pytest.raises(InputError) as refused:
         load_plan(plan)
     assert f"it reads as {plan_named}: save it as UTF-8" in str(refused.value)
+
+
+# --- one rule for a text on one line (mstrack.text): the domain's messages as the readers' ---------------------------
+
+def test_a_note_and_a_cell_are_quoted_on_one_line_by_one_rule():
+    from mstrack.domain.progress import note_without_figure
+    from mstrack.sources.rows import clip as readers_clip
+    from mstrack.text import clip, one_line
+
+    assert readers_clip is clip
+    assert one_line(" 已开工\n路面\t施工中  ") == "已开工 路面 施工中" == clip(" 已开工\n路面\t施工中  ")
+    assert clip("一二三四五六", 5) == "一二三四…"
+    said = str(note_without_figure("r.csv:2:数值", "x-2023/1", "泵站\n数量", "已开工\r\n路面施工中" + "。" * 40))
+    assert "x-2023/1 泵站 数量: a note with no figure is not stored (“已开工 路面施工中" + "。" * 21 + "…”)" in said, said
+
