@@ -112,3 +112,37 @@ def test_a_note_and_a_cell_are_quoted_on_one_line_by_one_rule():
     said = str(note_without_figure("r.csv:2:数值", "x-2023/1", "泵站\n数量", "已开工\r\n路面施工中" + "。" * 40))
     assert "x-2023/1 泵站 数量: a note with no figure is not stored (“已开工 路面施工中" + "。" * 21 + "…”)" in said, said
 
+
+# --- a number typed into a date cell: the example is the month the number reads as ----------------------------------
+
+def _dated_return(tmp_path, typed) -> str:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in (["填报单位：各区人民政府"], ["计划", "任务编号", "截至日期", "数值", "填报人"], ["x-2023", "1", typed, 300, "张三"]):
+        sheet.append(row)
+    sheet["C3"].number_format = "yyyy-mm-dd"
+    workbook.save(tmp_path / "r.xlsx")
+    return str(tmp_path / "r.xlsx")
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    (5.3, "a number (5) typed into a date cell, which Excel shows as 1900-01-05: type the date, e.g. 2023-05-01 or 5月1日"),
+    (12.25, "a number (12) typed into a date cell, which Excel shows as 1900-01-12: type the date, e.g. 2023-12-01 or "
+            "12月1日"),
+    (8.1, "a number (8) typed into a date cell, which Excel shows as 1900-01-08: type the date, e.g. 2023-08-01 or 8月1日"),
+    (20, "a number (20) typed into a date cell, which Excel shows as 1900-01-20: type the date, e.g. 2023-08-01 or "
+         "8月1日"),  # no month: an example, as before
+])
+def test_a_number_in_a_date_cell_is_refused_with_the_month_it_reads_as(cli, tmp_path, typed, said):
+    from .test_ret48c import collective
+
+    done(cli("import", "plan", collective(tmp_path)))
+    result = cli("import", "progress", _dated_return(tmp_path, typed))
+    assert result.exit_code == 2, result.output
+    assert said in result.stderr, result.stderr
+    assert cli.sql("SELECT count(*) FROM report") == [(0,)]
+    chinese = cli("--lang", "zh", "import", "progress", _dated_return(tmp_path, typed))
+    month = said.rsplit(" ", 1)[1]
+    assert f"例如 {said.split('e.g. ')[1].split(' ')[0]} 或 {month}" in chinese.stderr, chinese.stderr
