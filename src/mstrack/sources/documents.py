@@ -29,6 +29,7 @@ from mstrack.errors import InputError
 from mstrack.sources.files import check_file_size, unreadable
 from mstrack.sources.rows import Row
 from mstrack.sources.xlsx import MAX_SHEET_CELLS
+from mstrack.text import one_line
 from mstrack.vocabulary import PAGE_LABELS, PAGE_NAME_LABELS
 
 DOCUMENT_SUFFIXES = (".docx", ".html", ".htm")
@@ -294,7 +295,7 @@ def _html_tables(path: Path) -> tuple[list[_Table], list[str]]:
     tables = [table for table in parser.tables if table.rows]
     if parser.tables and all(map(_page_header, tables)):  # the page's metadata alone: its text read as if it were absent
         tables = []
-    return tables, [text for line in [*parser.page, *parser.lines] if (text := " ".join("".join(line).split()))]
+    return tables, [text for line in [*parser.page, *parser.lines] if (text := one_line("".join(line)))]
 
 
 HEADER_LABELS = frozenset(PAGE_LABELS + PAGE_NAME_LABELS)
@@ -329,12 +330,12 @@ class _TableParser(HTMLParser):
     @property
     def text_lines(self) -> int:
         """How many lines of the page's text (outside its tables) were read before the table being opened."""
-        return sum(1 for line in self.page if " ".join("".join(line).split()))
+        return sum(1 for line in self.page if one_line("".join(line)))
 
     def close_below(self) -> None:
         """The lines read since the last table closed are printed under it: its first few are its `below`."""
         if self.last is not None:
-            self.last.below = [text for line in self.lines if (text := " ".join("".join(line).split()))][:MAX_BELOW]
+            self.last.below = [text for line in self.lines if (text := one_line("".join(line)))][:MAX_BELOW]
             self.last = None
 
     def handle_starttag(self, tag, attrs):
@@ -345,7 +346,7 @@ class _TableParser(HTMLParser):
             if not self.open:
                 self.close_below()
                 self.page += self.lines
-            titles = [] if self.open else [text for line in self.lines if (text := " ".join("".join(line).split()))]
+            titles = [] if self.open else [text for line in self.lines if (text := one_line("".join(line)))]
             table = _Table(after_text=bool(titles), titles=titles[-MAX_TITLES:], at=self.text_lines)
             self.tables.append(table)
             self.open.append((table, None))
@@ -382,7 +383,7 @@ class _TableParser(HTMLParser):
         if not self.open:
             self.lines[-1].append(data)
         elif self.caption and self.open[-1][1] is None:
-            self.open[-1][0].titles.append(" ".join(data.split()))
+            self.open[-1][0].titles.append(one_line(data))
         elif self.open[-1][1] is not None:
             self.open[-1][1][-1].append(data)
 
@@ -401,7 +402,7 @@ class _TableParser(HTMLParser):
         if not self.open or self.open[-1][1] is None:
             return
         table, lines = self.open[-1]
-        text = "\n".join(joined for line in lines if (joined := " ".join("".join(line).split())))
+        text = "\n".join(joined for line in lines if (joined := one_line("".join(line))))
         cells = table.rows[-1]
         cells[-1] = (text, *cells[-1][1:])
         self.open[-1] = (table, None)
