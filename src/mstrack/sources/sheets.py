@@ -3,7 +3,8 @@ sources/xlsx.py; .xls and .ods in sources/workbooks.py) and tab text as rows of 
 
 Offices' files are messy in ordinary ways: a title row above the header, merged cells, blank rows,
 numbers stored as text, dates stored as Excel dates, GBK-encoded CSV from older Excel. Those are
-handled here, once, so that importers see clean rows with their spreadsheet row numbers.
+handled here, once (a text file's encoding by sources/encodings), so that importers see clean rows with
+their spreadsheet row numbers.
 """
 
 from __future__ import annotations
