@@ -75,9 +75,9 @@ def test_a_repeated_row_chunks_apart_is_written_once_the_first(demo_cli, tmp_pat
 
 
 def test_a_bad_byte_late_in_a_large_utf8_file_is_named_and_writes_nothing(demo_cli, tmp_path):
-    """A UTF-8 file is decoded once, as its rows are read (sheets.streamed_encoding): a byte that is not
+    """A UTF-8 file is decoded once, as its rows are read (encodings.streamed_encoding): a byte that is not
     UTF-8 after three written chunks stops the import with the byte's place, and nothing is kept."""
-    from mstrack.sources.sheets import HEAD_BYTES
+    from mstrack.sources.encodings import HEAD_BYTES
 
     before = snapshot(demo_cli)
     path = big_file(demo_cli, tmp_path)

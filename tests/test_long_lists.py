@@ -1,6 +1,6 @@
 """The one cut of a long list a message names (mstrack.long_lists): the first few, then how many more."""
 
-from mstrack.long_lists import cut, first_shown, numbers_shown
+from mstrack.long_lists import cut, first_shown, in_line, numbers_shown
 
 
 def test_a_short_list_is_said_whole():
@@ -11,6 +11,7 @@ def test_a_short_list_is_said_whole():
 
 def test_a_long_list_says_how_many_more():
     assert [str(item) for item in first_shown(list("abcdefg"), 5)] == ["a", "b", "c", "d", "e", "… and 2 more"]
-    assert str(first_shown(list("abcdefg"), 5, indent=True)[-1]) == "  … and 2 more"
-    assert numbers_shown(list(range(1, 56))) == ", ".join(map(str, range(1, 21))) + ", … +35"
-    assert numbers_shown([7, 8, 9], shown=2) == "7, 8, … +1"
+    assert str(first_shown(list("abcdefg"), 5, indent="  ")[-1]) == "  … and 2 more"
+    assert numbers_shown(list(range(1, 56))) == ", ".join(map(str, range(1, 21))) + ", … (+35)"
+    assert numbers_shown([7, 8, 9], shown=2) == "7, 8, … (+1)"
+    assert in_line(["a", "b"], 3) == ["a", "b", "… (+3)"] and in_line(["a"], 0) == ["a"]

@@ -182,7 +182,7 @@ def test_a_bulk_correction_names_the_first_twenty_and_counts_the_rest(cli, tmp_p
     result = cli("import", "progress", str(tmp_path / "b.csv"))
     done(result)
     assert "25 corrected" in result.output and result.output.count("  corrected: ") == 20
-    assert "… 5 more corrected" in result.output and "2023-03-01: 100套 → 200套" in result.output
+    assert "\n  … and 5 more\n" in result.output and "2023-03-01: 100套 → 200套" in result.output
 
 
 def test_a_units_own_correction_without_a_reporter_is_taken_as_its_own(cli, tmp_path):

@@ -12,19 +12,26 @@ def cut(items, shown: int) -> tuple[list, int]:
     return list(items[:shown]), max(len(items) - shown, 0)
 
 
-def first_shown(items: list, shown: int, indent: bool = False) -> list:
-    """The first `shown` of a long list of things said, then "… and N more" (indented two spaces with `indent`, as the
-    lines above it): what an old export would put back (store.plan_since) and what `import plan` changes
-    (store.plan_changes)."""
+def and_more(n: int, indent: str = "") -> Message:
+    """The line that ends a cut list of lines, "… and N more", indented as the lines above it (`indent`): for a list
+    cut here (first_shown) or one cut where it was gathered (cli.files' corrected rows)."""
+    return Message("{indent}… and {n} more", indent=indent, n=n)
+
+
+def first_shown(items: list, shown: int, indent: str = "") -> list:
+    """The first `shown` of a long list of things said a line each, then "… and N more" (indented as the lines above
+    it): what an old export would put back (store.plan_since), what `import plan` changes (store.plan_changes), the
+    `# check:` doubts a plan file still holds (cli.files)."""
     head, more = cut(items, shown)
-    if not more:
-        return head
-    said = Message("… and {n} more", n=more)
-    return [*head, Message("  {b}", b=said) if indent else said]
+    return [*head, and_more(more, indent)] if more else head
+
+
+def in_line(head: list, more: int) -> list:
+    """A cut list said on one line: its first items, then "… (+N)" when `more` were left out, to be joined by the
+    caller's separator: row numbers (numbers_shown), the rows an import kept or found repeated (cli.files)."""
+    return [*head, f"… (+{more})"] if more > 0 else list(head)
 
 
 def numbers_shown(numbers: list[int], shown: int = 20) -> str:
-    """Row numbers for a warning: the first 20, then how many more ("…, 20, … +35") (sources.progress_names)."""
-    head, more = cut(numbers, shown)
-    said = ", ".join(map(str, head))
-    return f"{said}, … +{more}" if more else said
+    """Row numbers for a warning: the first 20, then how many more ("…, 20, … (+35)") (sources.progress_names)."""
+    return ", ".join(map(str, in_line(*cut(numbers, shown))))

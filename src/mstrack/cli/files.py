@@ -16,6 +16,7 @@ from mstrack.cli.kept_files import refuse_held
 from mstrack.cli.printing import flush_output, refuse_database, write_out, write_output
 from mstrack.cli.process import bulk, dry_run_store, first_store, keep_until_exit, open_store, written_to
 from mstrack.cli.saying import echo, fail, say, warn, words
+from mstrack.long_lists import and_more, cut, first_shown, in_line
 
 
 @import_app.command("plan")
@@ -71,10 +72,8 @@ def _unreviewed(path: Path, doubts: list[tuple[int, str, str]], programme, stric
     found = []
     way = Message("--strict refuses it") if not strict else Message("nothing was written")
     if doubts:
-        first = [Message("    line {line}: {key}{doubt}", line=line, key=f"{key}: " if key else "", doubt=_short(doubt))
-                 for line, key, doubt in doubts[:DOUBTS_SHOWN]]
-        if len(doubts) > DOUBTS_SHOWN:
-            first.append(Message("    … and {n} more", n=len(doubts) - DOUBTS_SHOWN))
+        first = first_shown([Message("    line {line}: {key}{doubt}", line=line, key=f"{key}: " if key else "",
+                                     doubt=_short(doubt)) for line, key, doubt in doubts], DOUBTS_SHOWN, indent="    ")
         found.append(Message("{path}: still holds {n} `# check:` {n:doubt|doubts} import table wrote, unreviewed:\n{first}"
                              "\n  review each (docs/import-table.md, \"After the reading\"), then delete its comment; {way}",
                              path=path, n=len(doubts), first=Joined("\n", first), way=way))
@@ -265,7 +264,7 @@ def _say_corrected(result) -> None:
     for row in result.corrected_rows:
         say("  corrected: {row}", row=row)
     if (more := result.updated - len(result.corrected_rows)) > 0:
-        say("  … {n} more corrected", n=more)
+        say(and_more(more, indent="  "))
 
 
 def _say_kept(result) -> None:
@@ -273,18 +272,16 @@ def _say_kept(result) -> None:
     the entry kept, so that a re-imported return never silently undoes a correction (docs/import.md)."""
     from mstrack.errors import Joined
 
-    more = [f"… (+{result.kept - len(result.kept_rows)})"] if result.kept > len(result.kept_rows) else []
     say("{n} {n:row restates|rows restate} a value a later entry corrected: not written, the correction kept: {rows}",
-        n=result.kept, rows=Joined("; ", [*result.kept_rows, *more]))
+        n=result.kept, rows=Joined("; ", in_line(result.kept_rows, result.kept - len(result.kept_rows))))
 
 
 def _say_repeats(repeats: list[tuple[str, str]]) -> None:
     """Rows the file itself repeats (same indicator, day and value): kept once, and said as the file's, with
     their lines, so that a person does not look for them among the reports stored before."""
-    shown = "; ".join(f"{row} = {first}" for row, first in repeats[:WARNINGS_SHOWN])
-    more = len(repeats) - WARNINGS_SHOWN
+    shown = in_line(*cut([f"{row} = {first}" for row, first in repeats], WARNINGS_SHOWN))
     say("{n} {n:row repeats|rows repeat} an earlier row of the file (kept once): {rows}", n=len(repeats),
-        rows=shown + (f"; … (+{more})" if more > 0 else ""))
+        rows="; ".join(shown))
 
 
 def _row_progress(files: list[Path]):

@@ -18,6 +18,7 @@ import sys
 from rich.cells import cell_len
 
 from mstrack.render.lines import command_lines, wrap
+from mstrack.text import one_line
 
 WIDEST = 100
 """Help is no wider than this on a wide terminal: lines stay easy to read."""
@@ -102,7 +103,7 @@ class _Said:
     def __call__(self, text: str) -> str:
         if not self.chinese or not text:
             return text
-        return self.chinese.get(" ".join(text.split()), text)
+        return self.chinese.get(one_line(text), text)
 
     def record(self, param, record: tuple[str, str]) -> tuple[str, str]:
         """An option's (names, help): its help said, and Typer's brackets after it ([default: 15; x>=0])."""
@@ -140,7 +141,7 @@ def _text(help_text: str, width: int) -> list[list[tuple[str, str]]]:
         if paragraph.startswith("\b\n"):
             pieces = [piece for line in paragraph[2:].splitlines() for piece in wrap(line, width - 2)]
         else:
-            pieces = wrap(" ".join(paragraph.split()), width - 2)
+            pieces = wrap(one_line(paragraph), width - 2)
         lines += [[(" " + piece, "")] for piece in pieces] + [[]]
     return lines
 

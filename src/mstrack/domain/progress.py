@@ -24,6 +24,7 @@ from mstrack.domain.quantities import (
     whole_count,
 )
 from mstrack.errors import InputError, Joined, Message
+from mstrack.text import clip, one_line
 from mstrack.vocabulary import (
     ALL_DONE_WORDS,
     AT_MOST,
@@ -149,14 +150,9 @@ def far_above_limit(unit: str, target: int | float | None, comparator: str) -> f
 def note_without_figure(place: str, task: str, indicator: str | None, note: str) -> Message:
     """A return's row with a note (备注) and no figure: skipped as a row left empty is, so its note is not stored, and
     said, naming the row and the note's first words, that the unit's words are not lost unseen (newcomer49 N6)."""
-    def one_line(text: str) -> str:  # a cell's line breaks would start a line of stderr that names no file
-        return " ".join(text.split())
-
-    words = one_line(note)
-    words = words if len(words) <= 30 else words[:30] + "…"
     return Message("{place}: {task}{indicator}: a note with no figure is not stored (“{note}”); give the figure, or "
                    "已完成, beside it", place=place, task=one_line(task),
-                   indicator=f" {one_line(indicator)}" if indicator else "", note=words)
+                   indicator=f" {one_line(indicator)}" if indicator else "", note=clip(note, 31))
 
 
 def check_whole(text: str, number: int | float, unit: str, indicator: str) -> None:

@@ -9,6 +9,7 @@ import errno
 import re
 
 from mstrack.errors import Detail, Message
+from mstrack.text import one_line
 
 OS_REASONS = {
     errno.ENOENT: Message("No such file or directory"),
@@ -71,7 +72,7 @@ def reader_reason(error: Exception):
     archive at all (a .xlsx or .docx damaged, or another file renamed) is said plainly in Chinese; any other
     reader's words (calamine's "Cfb error: …" for an .xls, an XML or deflate error …) are kept in English
     and said in Chinese by what they come to (errors.Detail), since their own words cannot be translated."""
-    kind, text = type(error).__name__, " ".join(str(error)[:200].split())  # a Rust panic's words run over lines
+    kind, text = type(error).__name__, one_line(str(error)[:200])  # a Rust panic's words run over lines
     if (kind, text) == ("BadZipFile", "File is not a zip file"):
         return Message("BadZipFile: File is not a zip file")
     if (kind, text) == ("ZipError", "invalid Zip archive: Could not find EOCD"):  # calamine's words for it

@@ -29,6 +29,7 @@ from mstrack.errors import InputError
 from mstrack.sources.files import check_file_size, unreadable
 from mstrack.sources.rows import Row
 from mstrack.sources.xlsx import MAX_SHEET_CELLS
+from mstrack.text import one_line
 from mstrack.vocabulary import PAGE_LABELS, PAGE_NAME_LABELS
 
 DOCUMENT_SUFFIXES = (".docx", ".html", ".htm")
@@ -294,7 +295,7 @@ def _html_tables(path: Path) -> tuple[list[_Table], list[str]]:
     tables = [table for table in parser.tables if table.rows]
     if parser.tables and all(map(_page_header, tables)):  # the page's metadata alone: its text read as if it were absent
         tables = []
-    return tables, [text for line in [*parser.page, *parser.lines] if (text := " ".join("".join(line).split()))]
+    return tables, [text for line in [*parser.page, *parser.lines] if (text := one_line("".join(line)))]
 
 
 HEADER_LABELS = frozenset(PAGE_LABELS + PAGE_NAME_LABELS)
@@ -329,12 +330,12 @@ class _TableParser(HTMLParser):
     @property
     def text_lines(self) -> int:
         """How many lines of the page's text (outside its tables) were read before the table being opened."""
-        return sum(1 for line in self.page if " ".join("".join(line).split()))
+        return sum(1 for line in self.page if one_line("".join(line)))
 
     def close_below(self) -> None:
         """The lines read since the last table closed are printed under it: its first few are its `below`."""
         if self.last is not None:
-            self.last.below = [text for line in self.lines if (text := " ".join("".join(line).split()))][:MAX_BELOW]
+            self.last.below = [text for line in self.lines if (text := one_line("".join(line)))][:MAX_BELOW]
             self.last = None
 
     def handle_starttag(self, tag, attrs):
@@ -345,7 +346,7 @@ class _TableParser(HTMLParser):
             if not self.open:
                 self.close_below()
                 self.page += self.lines
-            titles = [] if self.open else [text for line in self.lines if (text := " ".join("".join(line).split()))]
+            titles = [] if self.open else [text for line in self.lines if (text := one_line("".join(line)))]
             table = _Table(after_text=bool(titles), titles=titles[-MAX_TITLES:], at=self.text_lines)
             self.tables.append(table)
             self.open.append((table, None))
@@ -382,7 +383,7 @@ class _TableParser(HTMLParser):
         if not self.open:
             self.lines[-1].append(data)
         elif self.caption and self.open[-1][1] is None:
-            self.open[-1][0].titles.append(" ".join(data.split()))
+            self.open[-1][0].titles.append(one_line(data))
         elif self.open[-1][1] is not None:
             self.open[-1][1][-1].append(data)
 
@@ -401,7 +402,7 @@ class _TableParser(HTMLParser):
         if not self.open or self.open[-1][1] is None:
             return
         table, lines = self.open[-1]
-        text = "\n".join(joined for line in lines if (joined := " ".join("".join(line).split())))
+        text = "\n".join(joined for line in lines if (joined := one_line("".join(line))))
         cells = table.rows[-1]
         cells[-1] = (text, *cells[-1][1:])
         self.open[-1] = (table, None)
@@ -418,15 +419,12 @@ def _span(value, limit: int, default: int) -> int:
 def _html_text(path: Path) -> str:
     """The page as text: in the encoding its byte-order mark or <meta> declares (GB2312 and GBK read as
     their superset GB18030), else by the text files' one rule (UTF-8, else GB18030)."""
-    import codecs
-
-    from mstrack.sources.sheets import text_encoding
+    from mstrack.sources.encodings import declared_charset, marked, text_encoding
 
     raw = path.read_bytes()
-    for mark, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if raw.startswith(mark):
-            return _decoded(path, raw, encoding)
-    declared = _declared_charset(raw[:65536].decode("latin-1"))
+    if encoding := marked(raw):
+        return _decoded(path, raw, encoding)
+    declared = declared_charset(raw[:65536].decode("latin-1"))
     if declared:
         try:
             return raw.decode(declared)
@@ -441,35 +439,3 @@ def _decoded(path: Path, raw: bytes, encoding: str) -> str:
     except UnicodeDecodeError as error:
         raise InputError("{path}: not readable as {encoding} text (byte {byte})", path=path, encoding=encoding,
                          byte=error.start) from None
-
-
-def _declared_charset(head: str) -> str | None:
-    """The charset a page's <meta charset> or <meta http-equiv="Content-Type" content="…; charset=…">
-    names, as Python knows it; GB2312 and GBK become GB18030, which holds them both."""
-    import codecs
-    from html.parser import HTMLParser
-
-    found: list[str] = []
-
-    class Meta(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag != "meta" or found:
-                return
-            values = {name: value or "" for name, value in attrs}
-            if "charset" in values:
-                found.append(values["charset"])
-            elif values.get("http-equiv", "").lower() == "content-type":
-                for part in values.get("content", "").split(";"):
-                    name, _, value = part.partition("=")
-                    if name.strip().lower() == "charset":
-                        found.append(value)
-
-    Meta().feed(head)
-    if not found:
-        return None
-    name = found[0].strip().strip("'\"").lower()
-    try:
-        name = codecs.lookup(name).name
-    except LookupError:
-        return None
-    return "gb18030" if name in ("gb2312", "gbk") else name

@@ -396,11 +396,12 @@ def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None, note
         raw = path.read_bytes()
     except OSError as error:
         raise cannot_read(path, error) from None
-    from mstrack.sources.plan_text import doubts_left, encoding_of, several_offices, typing_hint
+    from mstrack.sources.encodings import encoding_of, marked
+    from mstrack.sources.plan_text import doubts_left, several_offices, typing_hint
 
     try:
         if encoding_of(raw[:64]) == "UTF-16":  # with no byte-order mark its ASCII reads as UTF-8, NUL bytes between
-            at = 0 if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else raw.index(b"\x00")  # its mark, or its first NUL
+            at = 0 if marked(raw) == "utf-16" else raw.index(b"\x00")  # its mark, or its first NUL
             raise UnicodeDecodeError("utf-8", raw, at, at + 1, "UTF-16")
         text = raw.decode("utf-8-sig")
         data = tomllib.loads(text)

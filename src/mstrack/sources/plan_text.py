@@ -64,52 +64,21 @@ def _outside_quotes(line: str) -> list[str]:
     return found
 
 
-def encoding_of(raw: bytes) -> str | None:
-    """The encoding a plan file that is not UTF-8 reads as: UTF-16 (a byte-order mark, or the NUL bytes of its ASCII),
-    GBK (what Chinese Windows saves as ANSI: GB18030 reads it), Big5; None where none reads it."""
-    head = raw[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head and head.count(b"\x00") > len(head) // 4:
-        return "UTF-16"
-    for codec, name in (("gb18030", "GBK"), ("big5", "Big5")):
-        try:
-            raw.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        return name
-    return None
-
-
-_APART = "、，,；;"
-"""What separates two offices in one cell of a published table (the table reader splits them, docs/format.md Rules)."""
-
-
-def offices_in_one(name: str) -> list[str]:
-    """The offices one unit entry names, split at 、 ， ； outside brackets ("区卫生健康局、区建筑工务署" two; "区发展和改革局
-    （区统计局、区粮食局）" one, with its other names)."""
-    parts, depth, start = [], 0, 0
-    for at, char in enumerate(name):
-        if char in "（(":
-            depth += 1
-        elif char in "）)":
-            depth -= 1
-        if depth <= 0 and char in _APART:
-            parts.append(name[start:at])
-            start = at + 1
-    parts.append(name[start:])
-    return [part.strip() for part in parts if part.strip()]
-
-
 def several_offices(programme, text: str, source: str) -> list[Message]:
     """A line's unit entry that names several offices (N9: typed as the table prints them): kept as one unit, said
-    with its line in the file and its key, and the entries it means."""
+    with its line in the file and its key, and the entries it means: split as the table reader splits a unit cell
+    (office_names.split_units: at 、 ， ； outside brackets, a slash between whole names, a shared ending "金井湾、岚城片区
+    开发管理局", two names run together), one rule for "one cell names several offices" wherever it is typed."""
     import json
+
+    from mstrack.sources.table.office_names import split_units
 
     said = []
     for i, task in enumerate(programme.tasks):
         for j, line in enumerate(task.lines):
             for key in ("lead_units", "units"):
                 for k, name in enumerate(getattr(line, key)):
-                    if len(offices := offices_in_one(name)) > 1:
+                    if len(offices := split_units(name)) > 1:
                         at = text.find(name)
                         said.append(Message("{source}: line {line}: tasks[{i}] (task {code}).lines[{j}].{key}[{k}]: {name!r} "
                                             "names {n} offices: write one per entry, {entries} (read as one unit)",

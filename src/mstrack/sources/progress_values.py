@@ -103,8 +103,10 @@ class Values:
             if as_of is None:
                 return Message("no date")
         elif isinstance(raw, date) and raw.year <= 1900:  # 8.1 typed into a date cell: Excel's day 8, 1900-01-08
+            n = (raw - date(1899, 12, 31)).days  # its fraction (the day typed after the dot) is gone with the time
+            month = n if 1 <= n <= 12 else 8  # the month the number reads as; else an example
             return Message("a number ({n}) typed into a date cell, which Excel shows as {on}: type the date, "
-                           "e.g. {year}-08-01 or 8月1日", n=(raw - date(1899, 12, 31)).days, on=raw, year=year)
+                           "e.g. {day} or {month}月1日", n=n, on=raw, day=date(year, month, 1), month=month)
         elif isinstance(raw, date):
             as_of = raw
         elif type(raw) is float:  # 5.3: a date typed 5.30 in a General cell, or 5.3

@@ -3,7 +3,8 @@ sources/xlsx.py; .xls and .ods in sources/workbooks.py) and tab text as rows of 
 
 Offices' files are messy in ordinary ways: a title row above the header, merged cells, blank rows,
 numbers stored as text, dates stored as Excel dates, GBK-encoded CSV from older Excel. Those are
-handled here, once, so that importers see clean rows with their spreadsheet row numbers.
+handled here, once (a text file's encoding by sources/encodings), so that importers see clean rows with
+their spreadsheet row numbers.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from pathlib import Path
 from mstrack.domain.limits import MAX_FILE_BYTES
 from mstrack.domain.names import look_alike
 from mstrack.errors import InputError, Joined, Message, NoHeaderError
-from mstrack.sources.files import check_file_size, not_text, unreadable
+from mstrack.sources.encodings import streamed_encoding, text_encoding
+from mstrack.sources.files import check_file_size, unreadable
 from mstrack.sources.rows import Cells, Row
 
 HEADER_SEARCH_ROWS = 200
@@ -63,76 +65,10 @@ def _unknown_rows(path: Path, suffix: str) -> Iterator[Row]:
     yield  # a generator: the file is refused when its first row is asked for, as every other reader's
 
 
-def text_encoding(path: Path) -> str:
-    """utf-8-sig when the whole file is UTF-8, else gb18030, found in one pass that keeps nothing:
-    a million-row file is then read row by row, never held whole. A file opening with a UTF-16 byte order mark
-    (Excel's "Unicode text") is UTF-16: its NUL bytes are half of its characters, not binary content."""
-    import codecs
-
-    with path.open("rb") as handle:
-        head = handle.read(65536)
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return _utf16(path, handle)
-        nul = head.find(b"\x00")
-        if nul >= 0:
-            raise not_text(path, InputError("{path}: not a text file (binary content at byte {byte})", path=path, byte=nul))
-        for encoding in ("utf-8", "gb18030"):
-            try:
-                _decode_whole(handle, encoding)
-            except UnicodeDecodeError:
-                continue
-            return "utf-8-sig" if encoding == "utf-8" else encoding
-    raise not_text(path, InputError("{path}: not a text file: neither UTF-8 nor GB18030 text", path=path))
-
-
-def _utf16(path: Path, handle) -> str:
-    """utf-16 (the codec reads the byte order mark) when the whole file decodes so; else refused, saying so."""
-    try:
-        _decode_whole(handle, "utf-16")
-    except UnicodeDecodeError as error:
-        raise not_text(path, InputError("{path}: not readable as UTF-16 text (byte {byte}); save it as UTF-8", path=path,
-                                        byte=error.start)) from None
-    return "utf-16"
-
-
-def _decode_whole(handle, encoding: str) -> None:
-    """The whole file decoded from its start, a megabyte at a time, keeping nothing: UnicodeDecodeError where it
-    is not in that encoding."""
-    import codecs
-
-    decoder = codecs.getincrementaldecoder(encoding)()
-    handle.seek(0)
-    while chunk := handle.read(1 << 20):
-        decoder.decode(chunk)
-    decoder.decode(b"", final=True)
-
-
 def read_text(path: Path) -> str:
     """The whole file as text, by the one encoding rule (text_encoding); its line ends kept as they are."""
     with path.open(encoding=text_encoding(path), newline="") as handle:
         return handle.read()
-
-
-HEAD_BYTES = 1 << 20
-"""What a CSV's encoding is judged by before its rows are read (streamed_encoding)."""
-
-
-def streamed_encoding(path: Path) -> str:
-    """text_encoding's answer, from the file's first megabyte when that can tell: UTF-8 holding non-ASCII
-    text, or bytes UTF-8 cannot decode (GB18030). The rows then check the rest as they decode it (_text_rows),
-    not a whole pass before them; an ASCII head, which tells nothing, leaves it to text_encoding's pass."""
-    import codecs
-
-    with path.open("rb") as handle:
-        head = handle.read(HEAD_BYTES)
-        whole = not handle.read(1)
-    if b"\x00" in head or head.isascii():
-        return text_encoding(path)
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=whole)
-    except UnicodeDecodeError:
-        return text_encoding(path)  # GB18030, or neither: the pass says which
-    return "utf-8-sig"
 
 
 def as_row(number: int, cells: list[str]) -> Row:

@@ -43,7 +43,7 @@ def over_later_plans(store, connection, programme, before, current: str, digest:
     if not later or not lost:  # what they changed the file holds as it now is: nothing put back
         return None
     if not force:
-        more = first_shown(lost, SHOWN, indent=True)
+        more = first_shown(lost, SHOWN, indent="  ")
         raise InputError("{path}: {code} was exported before {first} changed it; importing this file would put back what "
                          "{n} later {n:batch|batches} changed; nothing was written:\n{batches}\nwhat it would put back "
                          "(now → this file):\n{lost}\nexport {code} again and make the change there (or import with "
