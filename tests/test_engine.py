@@ -471,13 +471,13 @@ def test_every_status_has_its_words_and_its_choice_on_the_command_line():
 
 def test_the_domain_is_pure():
     """domain/ reads no file and no database and knows no renderer: it imports only itself, the vocabulary
-    and the errors, and nothing of the standard library that reaches outside the process."""
+    the errors and the text helpers (mstrack.text: pure string functions), and nothing of the standard library that reaches outside the process."""
     import ast
     from pathlib import Path
 
     import mstrack.domain
 
-    allowed = ("mstrack.domain", "mstrack.vocabulary", "mstrack.model", "mstrack.errors")
+    allowed = ("mstrack.domain", "mstrack.vocabulary", "mstrack.model", "mstrack.errors", "mstrack.text")
     outside = {"os", "io", "pathlib", "sqlite3", "shutil", "subprocess", "socket", "tempfile", "getpass"}
     found = []
     for path in sorted(Path(mstrack.domain.__file__).parent.glob("*.py")):
