@@ -167,3 +167,30 @@ def test_a_period_dates_the_items_of_a_bracketed_list(tmp_path):
     tasks = text_tasks(tmp_path, lines, 2023)
     assert [t.code for t in tasks] == ["三(一)", "三(二)", "三(三)"]
     assert [t.deadline for t in tasks] == [date(2023, 12, 31), date(2023, 12, 31), date(2023, 6, 30)]
+
+
+SPANNED = [
+    "某乡开展“思想大解放”大讨论活动实施方案",
+    "一、总体要求",
+    "深入开展大讨论活动，推动全乡干部思想再解放。",
+    "二、方法步骤",
+    "（一）抓好学习对照（2018年8月－9月上旬）",
+    "系统学习党的十九大精神，对照查摆问题。",
+    "（二）开展系列专题活动（2018年9月-11月）",
+    "积极谋划、主动作为，通过开展专题活动，把大讨论引向深入。",
+    "1.开展专题宣传活动，掀起创业新高潮。",
+    "责任部门：宣传办",
+    "2.开展支部党日活动，在全乡党员中开展主题党日活动。",
+    "责任部门：组织办、各党支部",
+    "3.开展“学先进，促后进”活动，引导广大党员见贤思齐。",
+    "责任部门：组织办",
+    "三、工作要求",
+    "各支部要高度重视，认真组织实施。",
+]
+
+
+def test_a_groups_span_in_its_heading_is_its_items_deadline(tmp_path):
+    """"（二）开展系列专题活动（2018年9月-11月）" over items "1." "2." "3.": each is due at the span's end (before: undated)."""
+    tasks = text_tasks(tmp_path, SPANNED, 2018)
+    assert [t.code for t in tasks] == ["二(二)1", "二(二)2", "二(二)3"]
+    assert [t.deadline for t in tasks] == [date(2018, 11, 30)] * 3
