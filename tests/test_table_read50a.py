@@ -194,3 +194,14 @@ def test_a_groups_span_in_its_heading_is_its_items_deadline(tmp_path):
     tasks = text_tasks(tmp_path, SPANNED, 2018)
     assert [t.code for t in tasks] == ["二(二)1", "二(二)2", "二(二)3"]
     assert [t.deadline for t in tasks] == [date(2018, 11, 30)] * 3
+
+
+def test_the_spacing_things_stand_at_is_no_target(tmp_path):
+    """"每隔500米至少能看到1处公共卫生间的指示牌": the distance is the spacing of a standard, no length of work to do; the
+    count it asks for stays (before: an indicator "每隔至少能看到" of 500 米 beside it)."""
+    lines = ["序号\t工作任务\t责任单位",
+             "1\t每隔500米至少能看到1处公共卫生间的指示牌，指示标识醒目规范。\t交通与建设处",
+             "2\t新建城区污水管网18公里。\t交通与建设处"]
+    tasks = text_tasks(tmp_path, lines, 2023)
+    assert [(i.target, i.unit) for i in tasks[0].lines[0].indicators] == [(1, "处")]
+    assert [(i.target, i.unit) for i in tasks[1].lines[0].indicators] == [(18, "公里")]
