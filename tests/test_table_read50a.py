@@ -205,3 +205,13 @@ def test_the_spacing_things_stand_at_is_no_target(tmp_path):
     tasks = text_tasks(tmp_path, lines, 2023)
     assert [(i.target, i.unit) for i in tasks[0].lines[0].indicators] == [(1, "处")]
     assert [(i.target, i.unit) for i in tasks[1].lines[0].indicators] == [(18, "公里")]
+
+
+def test_the_same_figure_in_two_clauses_counting_two_things_is_two_targets(tmp_path):
+    """"显著位置有不少于1处宣传展示精神文明创建内容；显著位置有不少于1处展示…未成年人…的公益广告": one sentence's two
+    clauses, each its own verb and its own thing after the figure, are two targets of 1 处 (before: the second was taken
+    for the first printed again)."""
+    lines = ["序号\t工作任务\t责任单位",
+             "1\t显著位置有不少于1处宣传展示精神文明创建内容；显著位置有不少于1处展示关心关爱未成年人的公益广告。\t党群工作处"]
+    indicators = text_tasks(tmp_path, lines, 2023)[0].lines[0].indicators
+    assert [(i.target, i.unit) for i in indicators] == [(1, "处"), (1, "处")]

@@ -72,9 +72,8 @@ def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], a
                     ) -> tuple[list[str], list[list[str]], Message | None]:
     """A 完成时限 column for a list whose text above, or just after ("以上项目均于2025年12月底前完成"), states when its
     tasks are due: each item's cell the deadline of the exception it is named in, else the deadline of all (an item
-    "（一）…" of a "(一)" list too, its number in its words); a heading's row, or a part's, leaves it as it is; an item
-    that prints its own date ("…，6月底前完成") has that date, the last it prints, in its cell: its words say it (a blank
-    cell would take the deadline of the row above, row_lines.carry_deadlines). Why each such deadline is a doubt (the
+    "（一）…" of a "(一)" list too, its number in its words); a heading's row, or a part's, leaves it as it is, and so
+    does an item that prints its own date ("…，6月底前完成"): its words say it. Why each such deadline is a doubt (the
     sentence read), or None. The text above wins over the text after."""
     if "完成时限" in header:
         return header, rows, None
@@ -91,8 +90,7 @@ def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], a
         code, title = cells_of_row[0], cells_of_row[1]
         own = next((when for name, when in others if _named(name, code, title)), due)
         item = code or SUB_CODE_RE.match(title)  # "（一）…": an item of a "(一)" list, its number in its words
-        dates = OWN_DATE_RE.findall(title)  # "…，6月底前完成": its own, the last it names (no blank a deadline above fills)
-        cells.append([*cells_of_row, code if heading else "" if not item else dates[-1] if dates else own])
+        cells.append([*cells_of_row, code if heading else "" if not item or OWN_DATE_RE.search(title) else own])
     return [*header, "完成时限"], cells, why
 
 
