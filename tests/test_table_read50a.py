@@ -215,3 +215,32 @@ def test_the_same_figure_in_two_clauses_counting_two_things_is_two_targets(tmp_p
              "1\t显著位置有不少于1处宣传展示精神文明创建内容；显著位置有不少于1处展示关心关爱未成年人的公益广告。\t党群工作处"]
     indicators = text_tasks(tmp_path, lines, 2023)[0].lines[0].indicators
     assert [(i.target, i.unit) for i in indicators] == [(1, "处"), (1, "处")]
+
+
+GROUP_SPANS = [
+    "某乡农村集体产权制度改革实施方案",
+    "一、指导思想",
+    "全面贯彻党的十九大精神，稳步推进农村集体产权制度改革。",
+    "二、主要工作内容",
+    "(一)全面开展清产核资(2018年4-9月)",
+    "1.明确清产核资范围。全面清查各村集体资产。",
+    "2.有序开展清产核资。组成清产核资工作组，指导各村清产核资工作。",
+    "(二)有序推进经营性资产股份合作制改革工作(2018年11月-2019年6月)",
+    "1.加强对经营性资产股份合作制改革的指导。将经营性资产量化到本集体成员。",
+    "2.保障农民集体资产股份权利。建立集体资产股权登记制度。",
+    "(三)建立健全农村集体经济组织机构(2019年12月)",
+    "1.发挥农村集体经济组织功能作用。规范集体经济组织运行。",
+    "2.维护集体经济组织合法权利。严格保护集体资产所有权。",
+    "三、工作措施",
+    "(一)建立工作机制。各村要高度重视，加强领导。",
+]
+
+
+def test_a_groups_span_of_months_or_its_month_dates_its_items(tmp_path):
+    """"(2018年4-9月)", "(2018年11月-2019年6月)" after a long name, "(2019年12月)": each group's items are due at its
+    end, and the group keeps its code (before: undated; the long heading no group, its items coded as the group's
+    above, "二(一)1a")."""
+    tasks = text_tasks(tmp_path, GROUP_SPANS, 2018)
+    assert [(t.code, t.deadline) for t in tasks] == [
+        ("二(一)1", date(2018, 9, 30)), ("二(一)2", date(2018, 9, 30)), ("二(二)1", date(2019, 6, 30)),
+        ("二(二)2", date(2019, 6, 30)), ("二(三)1", date(2019, 12, 31)), ("二(三)2", date(2019, 12, 31))]

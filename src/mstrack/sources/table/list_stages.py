@@ -152,20 +152,23 @@ def _span_end(span: str) -> str:
     return f"{year[1]}{end}" if year and not YEAR_RE.match(end) else end
 
 
-# "（三）开展系列专题活动（2018年9月-11月）": a group's heading closing with the span of its work
-GROUP_SPAN_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)][^（）()]{2,30}?"
-                           r"[（(]([^（）()]*\d\s*月[^（）()]*?[至到—–\-~～－][^（）()]*)[）)]\s*$")
+# "（三）开展系列专题活动（2018年9月-11月）", "(一)全面开展清产核资(2018年4-9月)", "(四)…(2019年12月)": a group's heading
+# closing with the span of its work, or the month it is due
+DATE_CHARS = r"[\d\s年月日上中下旬初底末份至到—–\-~～－]"
+GROUP_SPAN_RE = re.compile(rf"^[（(]\s*[一二三四五六七八九十]+\s*[）)][^（）()]{{2,30}}?[（(]({DATE_CHARS}*\d\s*月{DATE_CHARS}*)[）)]\s*$")
 
 
 def spanned_groups(chosen: list[Entry]) -> list[Entry]:
     """A numbered list's entries with each group heading that closes with a span ("（三）开展系列专题活动（2018年9月-11月）")
-    over items of its own given the span as its 完成时限: the group's items are due at its end, as a 完成时限 labelled
-    under the heading would date them (list_numbered.numbered_table); an item's own label wins."""
+    over items of its own given the span as its 完成时限, its words the group's name alone: the group's items are due at
+    its end, as a 完成时限 labelled under the heading would date them (list_numbered.numbered_table); an item's own label
+    wins."""
     dated = []
     for k, entry in enumerate(chosen):
         below = chosen[k + 1] if k + 1 < len(chosen) else None
         if entry.kind == "heading" and (m := GROUP_SPAN_RE.match(entry.text)) and below is not None \
                 and below.kind in ("item", "part") and "完成时限" not in entry.labels:
-            entry = replace(entry, labels={**entry.labels, "完成时限": m[1].strip()})
+            entry = replace(entry, text=entry.text[:m.start(1) - 1].rstrip(),  # the group's name, its span a label
+                            labels={**entry.labels, "完成时限": m[1].strip()})
         dated.append(entry)
     return dated
