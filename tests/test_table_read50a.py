@@ -244,3 +244,13 @@ def test_a_groups_span_of_months_or_its_month_dates_its_items(tmp_path):
     assert [(t.code, t.deadline) for t in tasks] == [
         ("二(一)1", date(2018, 9, 30)), ("二(一)2", date(2018, 9, 30)), ("二(二)1", date(2019, 6, 30)),
         ("二(二)2", date(2019, 6, 30)), ("二(三)1", date(2019, 12, 31)), ("二(三)2", date(2019, 12, 31))]
+
+
+def test_a_part_of_several_dated_lines_is_no_period(tmp_path):
+    """"二、实施时间" over stages ("2023年5月25日-6月30日，准备阶段。" "2023年7月1日-12月31日，实施阶段。"): no one period
+    of all the work; the first stage's end is no task's deadline."""
+    at = PERIOD.index("2023年5月25日-12月31日")
+    lines = [*PERIOD[:at - 1], "二、实施时间", "2023年5月25日-6月30日，准备阶段，制定方案。",
+             "2023年7月1日-12月31日，实施阶段，全面推进。", *PERIOD[at + 1:]]
+    deadlines = [t.deadline for t in text_tasks(tmp_path, lines, 2023) if t.code[-1].isdigit()]
+    assert date(2023, 6, 30) not in deadlines[:2]

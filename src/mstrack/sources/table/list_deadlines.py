@@ -33,12 +33,17 @@ DAY = r"(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:份|底|末)?)"
 PERIOD_SPAN_RE = re.compile(rf"(\d{{4}})\s*年\s*{DAY}\s*(?:[至到—–\-~～]+)\s*((?:\d{{4}}\s*年\s*)?{DAY})")
 
 
+PART_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]")  # "三、工作重点": the next part
+
+
 def _period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
     """The period a part of its own names for the work ("二、工作时限" over "2023年5月25日-12月31日"; "四、整治时间" over
-    "…，自2021年3月25日至6月20日。"): the span's end, with its start's year when it names none, as shared_deadlines gives
-    it; a period starting in another year than the programme's is none of its."""
-    for heading, text in zip(texts, texts[1:], strict=False):
-        if PERIOD_HEADING_RE.match(heading.strip()) and (m := PERIOD_SPAN_RE.search(text)) and int(m[1]) == year:
+    "…，自2021年3月25日至6月20日。"), that one line the whole part: the span's end, with its start's year when it names
+    none, as shared_deadlines gives it; a period starting in another year than the programme's is none of its, and a
+    part of several lines (stages, "（一）准备阶段（…）" …) gives none."""
+    for k, (heading, text) in enumerate(zip(texts, texts[1:], strict=False)):
+        alone = k + 2 >= len(texts) or PART_HEADING_RE.match(texts[k + 2].strip())  # the part's one line: no stages
+        if PERIOD_HEADING_RE.match(heading.strip()) and alone and (m := PERIOD_SPAN_RE.search(text)) and int(m[1]) == year:
             end = re.sub(r"\s+", "", m[2])
             return (end if "年" in end else f"{m[1]}年{end}"), [], f"{heading.strip()} {text.strip()}"
     return None
