@@ -254,3 +254,12 @@ def test_a_part_of_several_dated_lines_is_no_period(tmp_path):
              "2023年7月1日-12月31日，实施阶段，全面推进。", *PERIOD[at + 1:]]
     deadlines = [t.deadline for t in text_tasks(tmp_path, lines, 2023) if t.code[-1].isdigit()]
     assert date(2023, 6, 30) not in deadlines[:2]
+
+
+def test_a_day_the_work_starts_from_is_a_checkpoint(tmp_path):
+    """"2022年9月1日起，停止向规模养殖场供应…，实行…全覆盖": the day a change takes effect is a checkpoint in words (as
+    "自4月起每月…" is one by April's end); before, the day was lost."""
+    lines = ["序号\t工作任务\t责任单位",
+             "1\t实行“先打后补”。全面推进“先打后补”工作。2022年9月1日起，停止向规模养殖场供应政府招标采购疫苗，实行全覆盖。\t各村"]
+    line = text_tasks(tmp_path, lines, 2022)[0].lines[0]
+    assert [c.due for c in line.checkpoints] == [date(2022, 9, 1)]
