@@ -167,3 +167,99 @@ def test_a_period_dates_the_items_of_a_bracketed_list(tmp_path):
     tasks = text_tasks(tmp_path, lines, 2023)
     assert [t.code for t in tasks] == ["三(一)", "三(二)", "三(三)"]
     assert [t.deadline for t in tasks] == [date(2023, 12, 31), date(2023, 12, 31), date(2023, 6, 30)]
+
+
+SPANNED = [
+    "某乡开展“思想大解放”大讨论活动实施方案",
+    "一、总体要求",
+    "深入开展大讨论活动，推动全乡干部思想再解放。",
+    "二、方法步骤",
+    "（一）抓好学习对照（2018年8月－9月上旬）",
+    "系统学习党的十九大精神，对照查摆问题。",
+    "（二）开展系列专题活动（2018年9月-11月）",
+    "积极谋划、主动作为，通过开展专题活动，把大讨论引向深入。",
+    "1.开展专题宣传活动，掀起创业新高潮。",
+    "责任部门：宣传办",
+    "2.开展支部党日活动，在全乡党员中开展主题党日活动。",
+    "责任部门：组织办、各党支部",
+    "3.开展“学先进，促后进”活动，引导广大党员见贤思齐。",
+    "责任部门：组织办",
+    "三、工作要求",
+    "各支部要高度重视，认真组织实施。",
+]
+
+
+def test_a_groups_span_in_its_heading_is_its_items_deadline(tmp_path):
+    """"（二）开展系列专题活动（2018年9月-11月）" over items "1." "2." "3.": each is due at the span's end (before: undated)."""
+    tasks = text_tasks(tmp_path, SPANNED, 2018)
+    assert [t.code for t in tasks] == ["二(二)1", "二(二)2", "二(二)3"]
+    assert [t.deadline for t in tasks] == [date(2018, 11, 30)] * 3
+
+
+def test_the_spacing_things_stand_at_is_no_target(tmp_path):
+    """"每隔500米至少能看到1处公共卫生间的指示牌": the distance is the spacing of a standard, no length of work to do; the
+    count it asks for stays (before: an indicator "每隔至少能看到" of 500 米 beside it)."""
+    lines = ["序号\t工作任务\t责任单位",
+             "1\t每隔500米至少能看到1处公共卫生间的指示牌，指示标识醒目规范。\t交通与建设处",
+             "2\t新建城区污水管网18公里。\t交通与建设处"]
+    tasks = text_tasks(tmp_path, lines, 2023)
+    assert [(i.target, i.unit) for i in tasks[0].lines[0].indicators] == [(1, "处")]
+    assert [(i.target, i.unit) for i in tasks[1].lines[0].indicators] == [(18, "公里")]
+
+
+def test_the_same_figure_in_two_clauses_counting_two_things_is_two_targets(tmp_path):
+    """"显著位置有不少于1处宣传展示精神文明创建内容；显著位置有不少于1处展示…未成年人…的公益广告": one sentence's two
+    clauses, each its own verb and its own thing after the figure, are two targets of 1 处 (before: the second was taken
+    for the first printed again)."""
+    lines = ["序号\t工作任务\t责任单位",
+             "1\t显著位置有不少于1处宣传展示精神文明创建内容；显著位置有不少于1处展示关心关爱未成年人的公益广告。\t党群工作处"]
+    indicators = text_tasks(tmp_path, lines, 2023)[0].lines[0].indicators
+    assert [(i.target, i.unit) for i in indicators] == [(1, "处"), (1, "处")]
+
+
+GROUP_SPANS = [
+    "某乡农村集体产权制度改革实施方案",
+    "一、指导思想",
+    "全面贯彻党的十九大精神，稳步推进农村集体产权制度改革。",
+    "二、主要工作内容",
+    "(一)全面开展清产核资(2018年4-9月)",
+    "1.明确清产核资范围。全面清查各村集体资产。",
+    "2.有序开展清产核资。组成清产核资工作组，指导各村清产核资工作。",
+    "(二)有序推进经营性资产股份合作制改革工作(2018年11月-2019年6月)",
+    "1.加强对经营性资产股份合作制改革的指导。将经营性资产量化到本集体成员。",
+    "2.保障农民集体资产股份权利。建立集体资产股权登记制度。",
+    "(三)建立健全农村集体经济组织机构(2019年12月)",
+    "1.发挥农村集体经济组织功能作用。规范集体经济组织运行。",
+    "2.维护集体经济组织合法权利。严格保护集体资产所有权。",
+    "三、工作措施",
+    "(一)建立工作机制。各村要高度重视，加强领导。",
+]
+
+
+def test_a_groups_span_of_months_or_its_month_dates_its_items(tmp_path):
+    """"(2018年4-9月)", "(2018年11月-2019年6月)" after a long name, "(2019年12月)": each group's items are due at its
+    end, and the group keeps its code (before: undated; the long heading no group, its items coded as the group's
+    above, "二(一)1a")."""
+    tasks = text_tasks(tmp_path, GROUP_SPANS, 2018)
+    assert [(t.code, t.deadline) for t in tasks] == [
+        ("二(一)1", date(2018, 9, 30)), ("二(一)2", date(2018, 9, 30)), ("二(二)1", date(2019, 6, 30)),
+        ("二(二)2", date(2019, 6, 30)), ("二(三)1", date(2019, 12, 31)), ("二(三)2", date(2019, 12, 31))]
+
+
+def test_a_part_of_several_dated_lines_is_no_period(tmp_path):
+    """"二、实施时间" over stages ("2023年5月25日-6月30日，准备阶段。" "2023年7月1日-12月31日，实施阶段。"): no one period
+    of all the work; the first stage's end is no task's deadline."""
+    at = PERIOD.index("2023年5月25日-12月31日")
+    lines = [*PERIOD[:at - 1], "二、实施时间", "2023年5月25日-6月30日，准备阶段，制定方案。",
+             "2023年7月1日-12月31日，实施阶段，全面推进。", *PERIOD[at + 1:]]
+    deadlines = [t.deadline for t in text_tasks(tmp_path, lines, 2023) if t.code[-1].isdigit()]
+    assert date(2023, 6, 30) not in deadlines[:2]
+
+
+def test_a_day_the_work_starts_from_is_a_checkpoint(tmp_path):
+    """"2022年9月1日起，停止向规模养殖场供应…，实行…全覆盖": the day a change takes effect is a checkpoint in words (as
+    "自4月起每月…" is one by April's end); before, the day was lost."""
+    lines = ["序号\t工作任务\t责任单位",
+             "1\t实行“先打后补”。全面推进“先打后补”工作。2022年9月1日起，停止向规模养殖场供应政府招标采购疫苗，实行全覆盖。\t各村"]
+    line = text_tasks(tmp_path, lines, 2022)[0].lines[0]
+    assert [c.due for c in line.checkpoints] == [date(2022, 9, 1)]

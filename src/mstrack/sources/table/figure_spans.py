@@ -316,6 +316,11 @@ BOUNDED = r"(?:约|为|达到?|不少于|不低于|不小于|至少|超过)?"  #
 WIDTH_AFTER_LENGTH_RE = re.compile(rf"长度?\s*{BOUNDED}\s*\d[\d.,]*\s*(?:米|公里|千米)\s*(?:以上|左右)?\s*[、，,]?\s*宽度?\s*{BOUNDED}\s*$")
 
 
+# "每隔500米至少能看到1处…", "每200米设置1个": the spacing things stand at along a way, no length of work done
+SPACING_RE = re.compile(r"(?:每隔|间隔|相隔|每)\s*(?:约)?\s*$")
+SPACING_UNITS = ("米", "公里", "千米")
+
+
 def _standard(clause: str, spans: list[tuple], prefix: str, after: re.Match, unit: str) -> bool:
     """A size that qualifies, not how much is done: the standard each one meets ("每个不少于200平方米"), a condition
     on what is counted ("面积200平方米的用房"), the standard a share reaches ("80%以上社区用房面积达到200平方米":
@@ -323,7 +328,7 @@ def _standard(clause: str, spans: list[tuple], prefix: str, after: re.Match, uni
     how much is built)."""
     if unit not in SIZE_UNITS:
         return False
-    if WIDTH_AFTER_LENGTH_RE.search(prefix):
+    if WIDTH_AFTER_LENGTH_RE.search(prefix) or unit in SPACING_UNITS and SPACING_RE.search(prefix):
         return True
     if EACH_ONE_RE.search(prefix) or (MEASURED_RE.search(prefix) and clause[after.end():].lstrip().startswith("的")
                                       and _described_is_counted(clause, spans, len(prefix), after.end())):

@@ -77,7 +77,7 @@ from mstrack.sources.table.list_sections import (
     staffed_work,
 )
 from mstrack.sources.table.list_single import one_numbered
-from mstrack.sources.table.list_stages import dated_stages, grouped_stages, stages_following
+from mstrack.sources.table.list_stages import dated_stages, grouped_stages, spanned_groups, stages_following
 from mstrack.sources.table.list_strays import stray_cells, without_strays
 from mstrack.sources.table.list_subitems import as_headings, sub_items
 from mstrack.sources.table.list_timeline import timed_labels
@@ -412,6 +412,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             chosen = dated_stages(chosen, sheet.rows)  # "三、时间安排" over "（一）…阶段" and "时间：…": the stages are tasks
             chosen = standing_duties(chosen)  # "（二）部门职责" over "1.区直责任单位职责：…": who answers, no task
             chosen = grouped_stages(chosen)  # "（三）时间步骤" over "1.…阶段（8月15日—9月15日）": the part's work's dates
+            chosen = spanned_groups(chosen)  # "（三）开展系列专题活动（2018年9月-11月）" over "1.…": its items' deadline
             chosen = stages_following(chosen, sheet.rows[end:])  # "三、实施步骤" right after: its stages are tasks
             chosen = [*chosen, *closing_items(sheet.rows[end:], entries[end:], chosen)]  # "三、保障措施" over "（一）…（X牵头）"
             header, rows = numbered_table(chosen)

@@ -33,9 +33,10 @@ def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
         return True  # "改造项目开工400套,建成400套": the work started and the work done, two targets
     if same and all(_own_name(first, mention, text) for first in same):
         return True  # "…生态步道70公里；…清理底泥70公里", "30%以上的社区…、30%以上…乡镇卫生院": two things
+    clauses = re.split(r"[。\n]", text)  # "…不少于1处宣传展示…内容；…不少于1处展示…公益广告": one sentence's clauses
     return bool(mention.noun) and _has_verb(mention, same, text) and bool(same) and all(
         first.noun and first.noun not in mention.noun and mention.noun not in first.noun
-        and any(first.excerpt in one and mention.excerpt in one for one in sentences) for first in same)
+        and any(first.excerpt in one and mention.excerpt in one for one in clauses) for first in same)
 
 
 JOINT_RE = r"(?:以及|和|及|与)\s*"

@@ -33,12 +33,17 @@ DAY = r"(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:份|底|末)?)"
 PERIOD_SPAN_RE = re.compile(rf"(\d{{4}})\s*年\s*{DAY}\s*(?:[至到—–\-~～]+)\s*((?:\d{{4}}\s*年\s*)?{DAY})")
 
 
+PART_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]")  # "三、工作重点": the next part
+
+
 def _period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
     """The period a part of its own names for the work ("二、工作时限" over "2023年5月25日-12月31日"; "四、整治时间" over
-    "…，自2021年3月25日至6月20日。"): the span's end, with its start's year when it names none, as shared_deadlines gives
-    it; a period starting in another year than the programme's is none of its."""
-    for heading, text in zip(texts, texts[1:], strict=False):
-        if PERIOD_HEADING_RE.match(heading.strip()) and (m := PERIOD_SPAN_RE.search(text)) and int(m[1]) == year:
+    "…，自2021年3月25日至6月20日。"), that one line the whole part: the span's end, with its start's year when it names
+    none, as shared_deadlines gives it; a period starting in another year than the programme's is none of its, and a
+    part of several lines (stages, "（一）准备阶段（…）" …) gives none."""
+    for k, (heading, text) in enumerate(zip(texts, texts[1:], strict=False)):
+        alone = k + 2 >= len(texts) or PART_HEADING_RE.match(texts[k + 2].strip())  # the part's one line: no stages
+        if PERIOD_HEADING_RE.match(heading.strip()) and alone and (m := PERIOD_SPAN_RE.search(text)) and int(m[1]) == year:
             end = re.sub(r"\s+", "", m[2])
             return (end if "年" in end else f"{m[1]}年{end}"), [], f"{heading.strip()} {text.strip()}"
     return None
@@ -72,9 +77,8 @@ def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], a
                     ) -> tuple[list[str], list[list[str]], Message | None]:
     """A 完成时限 column for a list whose text above, or just after ("以上项目均于2025年12月底前完成"), states when its
     tasks are due: each item's cell the deadline of the exception it is named in, else the deadline of all (an item
-    "（一）…" of a "(一)" list too, its number in its words); a heading's row, or a part's, leaves it as it is; an item
-    that prints its own date ("…，6月底前完成") has that date, the last it prints, in its cell: its words say it (a blank
-    cell would take the deadline of the row above, row_lines.carry_deadlines). Why each such deadline is a doubt (the
+    "（一）…" of a "(一)" list too, its number in its words); a heading's row, or a part's, leaves it as it is, and so
+    does an item that prints its own date ("…，6月底前完成"): its words say it. Why each such deadline is a doubt (the
     sentence read), or None. The text above wins over the text after."""
     if "完成时限" in header:
         return header, rows, None
@@ -91,8 +95,7 @@ def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], a
         code, title = cells_of_row[0], cells_of_row[1]
         own = next((when for name, when in others if _named(name, code, title)), due)
         item = code or SUB_CODE_RE.match(title)  # "（一）…": an item of a "(一)" list, its number in its words
-        dates = OWN_DATE_RE.findall(title)  # "…，6月底前完成": its own, the last it names (no blank a deadline above fills)
-        cells.append([*cells_of_row, code if heading else "" if not item else dates[-1] if dates else own])
+        cells.append([*cells_of_row, code if heading else "" if not item or OWN_DATE_RE.search(title) else own])
     return [*header, "完成时限"], cells, why
 
 

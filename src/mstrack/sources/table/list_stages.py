@@ -16,8 +16,8 @@ from mstrack.sources.table.reading import Row
 
 # "（一）前期工作阶段（4月10日至4月25日）：开展…": a stage's number, its name, the span in a bracket (a month in it, and a
 # join: 至, 到, —), a colon, its work
-STAGE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:（）()\d]{2,20}?)\s*"
-                      r"[（(]([^（）()]*\d\s*月[^（）()]*?[至到—–\-~～][^（）()]*)[）)]\s*[：:]\s*(\S.*)$", re.S)
+SPAN = r"[（(]([^（）()]*\d\s*月[^（）()]*?[至到—–\-~～][^（）()]*)[）)]"  # "（4月10日至4月25日）": a span in a bracket
+STAGE_RE = re.compile(rf"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:（）()\d]{{2,20}}?)\s*{SPAN}\s*[：:]\s*(\S.*)$", re.S)
 MIN_STAGES = 3  # the fewest stages for a part of them
 
 
@@ -40,8 +40,7 @@ def stage_part(rows: list[Row], at: int) -> tuple[list[Entry], list[Row], int] |
 
 # "（一）前期准备阶段" on a line of its own: a stage's number and its name, no stop and no colon; its span may follow in a
 # bracket ("（一）部署推进阶段（2023年5月16日-5月31日）")
-STAGE_HEADING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:（）()\d]{2,20}?阶段)\s*"
-                              r"(?:[（(]([^（）()]*\d\s*月[^（）()]*?[至到—–\-~～][^（）()]*)[）)])?\s*$")
+STAGE_HEADING_RE = re.compile(rf"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:（）()\d]{{2,20}}?阶段)\s*(?:{SPAN})?\s*$")
 FIRST_DAY_RE = re.compile(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[至到—–\-~～]")  # a span of days
 FIRST_MONTH_RE = re.compile(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月)份?\s*[至到—–\-~～]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")  # a span of months
 TIME_LABEL_RE = re.compile(r"^(?:时间|时间安排|时限|完成时限|时间节点)\s*[：:]\s*(\S.*)$")  # "时间：2023年9月-10月"
@@ -108,8 +107,8 @@ def dated_stages(chosen: list[Entry], rows: list[Row]) -> list[Entry]:
 
 
 # "摸清底数阶段（2019年8月15日—9月15日）。由…": an item that is a stage, its name and the span in the bracket after it
-SPAN_STAGE_RE = re.compile(r"^([^，,。；;：:（）()\d]{2,20}?)\s*[（(]([^（）()]*\d\s*月[^（）()]*?[至到—–\-~～][^（）()]*)[）)]")
-GROUP_HEADING_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(\S.*)$")  # "（三）时间步骤"
+SPAN_STAGE_RE = re.compile(rf"^([^，,。；;：:（）()\d]{{2,20}}?)\s*{SPAN}")
+NAMED_GROUP_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(\S.*)$")  # "（三）时间步骤": a group's words
 
 
 def grouped_stages(chosen: list[Entry]) -> list[Entry]:
@@ -119,7 +118,7 @@ def grouped_stages(chosen: list[Entry]) -> list[Entry]:
     earlier stages' ends as its checkpoints (进度安排), unless it names its own date; the group's heading and stages
     leave the list. The entries unchanged when no group is so."""
     for k, entry in enumerate(chosen):
-        if entry.kind != "heading" or not (group := GROUP_HEADING_RE.match(entry.text)) \
+        if entry.kind != "heading" or not (group := NAMED_GROUP_RE.match(entry.text)) \
                 or not STAGES_HEADING_RE.search(group[1]):
             continue
         end = next((j for j in range(k + 1, len(chosen)) if chosen[j].kind == "heading"), len(chosen))
@@ -150,3 +149,25 @@ def _span_end(span: str) -> str:
     end = parts[-1].strip()
     year = YEAR_RE.match(parts[0])
     return f"{year[1]}{end}" if year and not YEAR_RE.match(end) else end
+
+
+# "（三）开展系列专题活动（2018年9月-11月）", "(一)全面开展清产核资(2018年4-9月)", "(四)…(2019年12月)": a group's heading
+# closing with the span of its work, or the month it is due
+DATE_CHARS = r"[\d\s年月日上中下旬初底末份至到—–\-~～－]"
+GROUP_SPAN_RE = re.compile(rf"^[（(]\s*[一二三四五六七八九十]+\s*[）)][^（）()]{{2,30}}?[（(]({DATE_CHARS}*\d\s*月{DATE_CHARS}*)[）)]\s*$")
+
+
+def spanned_groups(chosen: list[Entry]) -> list[Entry]:
+    """A numbered list's entries with each group heading that closes with a span ("（三）开展系列专题活动（2018年9月-11月）")
+    over items of its own given the span as its 完成时限, its words the group's name alone: the group's items are due at
+    its end, as a 完成时限 labelled under the heading would date them (list_numbered.numbered_table); an item's own label
+    wins."""
+    dated = []
+    for k, entry in enumerate(chosen):
+        below = chosen[k + 1] if k + 1 < len(chosen) else None
+        if entry.kind == "heading" and (m := GROUP_SPAN_RE.match(entry.text)) and below is not None \
+                and below.kind in ("item", "part") and "完成时限" not in entry.labels:
+            entry = replace(entry, text=entry.text[:m.start(1) - 1].rstrip(),  # the group's name, its span a label
+                            labels={**entry.labels, "完成时限": m[1].strip()})
+        dated.append(entry)
+    return dated

@@ -279,19 +279,22 @@ def _sentences(text: str, year: int) -> list[tuple[str, list[tuple[str, date, in
     return parts
 
 
-# "自4月份开始每月调度并通报…", "从3月起每周巡查": a duty that starts in a month of the year, the rest of it recurring
-STARTED_RE = re.compile(r"(?:^|(?<=[，,、\s]))(?:自|从)\s*(?P<label>(?:1[0-2]|[1-9])\s*月)份?\s*(?:开始|起)(?=[\u4e00-\u9fff])")
+# "自4月份开始每月调度并通报…", "从3月起每周巡查": a duty that starts in a month of the year, the rest of it recurring;
+# "2022年9月1日起，停止…": the day a change takes effect (a day, so 自 may go unsaid)
+STARTED_RE = re.compile(r"(?:^|(?<=[，,、\s]))(?:(?:自|从)\s*(?P<label>(?:1[0-2]|[1-9])\s*月)份?\s*(?:开始|起)(?=[\u4e00-\u9fff])|"
+                        r"(?:自|从)?\s*(?P<day>(?:\d{4}\s*年\s*)?(?:1[0-2]|[1-9])\s*月\s*\d{1,2}\s*日)\s*起\s*[，,]?(?=[\u4e00-\u9fff]))")
 
 
 def _started(sentence: str, year: int) -> list[tuple[str, date, str]]:
-    """The month a recurring duty starts in, a checkpoint in words: the clause from there (no figure: "自4月起每月新增…"
-    is a monthly amount, period_amounts')."""
+    """The month a recurring duty starts in, or the day a change takes effect, a checkpoint in words: the clause from
+    there (no figure: "自4月起每月新增…" is a monthly amount, period_amounts')."""
     found = []
     for m in STARTED_RE.finditer(sentence):
         stop = CLAUSE_BREAK_RE.search(sentence, m.end())
         clause = sentence[m.start(): stop.start() if stop else len(sentence)].strip()
         if not re.search(r"\d", clause[m.end() - m.start():]):
-            found.append((label := re.sub(r"\s+", "", m["label"]), period_end(label, year), clause))
+            label = re.sub(r"\s+", "", m["label"] or m["day"])
+            found.append((label, period_end(label, year), clause))
     return found
 
 

@@ -245,7 +245,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
                     and (task.code != task.area or bracketed):
                 task.code = in_area(task.area, task.code)  # 二 alone: its group's one task
     unheaded_first_group(tasks)  # items "1." before "(二)…" whose numbers start again: group (一)'s, "(一)1"
-    if not sheet.merges:
+    if not sheet.merges and not sheet.headerless:  # a list's blank is no merged cell: an item printing its own date
         carry_deadlines(tasks, blank_deadlines, year)
     for task in tasks:
         _sub_items(task)
