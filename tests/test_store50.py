@@ -1,0 +1,129 @@
+"""The store (store50): a write checks foreign keys only where another program may have changed the SQLite file
+(store/checked_stamp); nothing copied or refused without a word (db backup of a damaged store, db restore and db copy
+onto a new file, import plan after plan_rows were edited by hand, batch numbering after a copy)."""
+
+import contextlib
+import os
+import sqlite3
+
+import pytest
+
+from mstrack.store import checks
+from mstrack.store.checked_stamp import ATTRIBUTE, checked_since, data_version, stamp_checked
+
+from .conftest import plan_task, plan_tasks, write_plan
+from .test_fix49b import LATER, LOG, SCHOOLS, damaged
+from .test_safe_store import one
+
+
+@pytest.fixture
+def office(cli, tmp_path):
+    """fix49b's small store: task 1 学校 (3所), task 2 道路 (5条), each with a June and a December milestone."""
+    plan = write_plan(tmp_path / "plan.toml", plan_tasks(
+        plan_task("1", "新建学校3所", "县教育局", "学校", "所", 3, milestones=[("2023-06-30", 1), ("2023-12-31", 3)]),
+        plan_task("2", "新建道路5条", "县住建局", "道路", "条", 5, milestones=[("2023-06-30", 2), ("2023-12-31", 5)])))
+    assert cli("import", "plan", str(plan)).exit_code == 0
+    cli.plan = plan
+    return cli
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """How many times a write ran the foreign-key check."""
+    calls = []
+    check = checks.refuse_damaged_links
+
+    def counting(connection):
+        calls.append(1)
+        check(connection)
+
+    monkeypatch.setattr(checks, "refuse_damaged_links", counting)
+    return calls
+
+
+# --- the foreign-key check only after another program's write ------------------------------------------------------
+
+@pytest.mark.sqlite_only
+def test_a_write_after_mstracks_own_write_runs_no_check(office, counted):
+    assert office(*LOG).exit_code == 0
+    assert os.getxattr(office.db, ATTRIBUTE)  # stamped by the write
+    counted.clear()
+    assert office(*LATER).exit_code == 0 and office(*SCHOOLS).exit_code == 0
+    assert counted == []  # no other program wrote between: no check
+    assert one(office, "SELECT count(*) FROM report") == 3
+
+
+@pytest.mark.sqlite_only
+def test_a_hand_edit_between_two_writes_is_still_refused(office, counted):
+    assert office(*LOG).exit_code == 0 and office(*LATER).exit_code == 0
+    indicator = one(office, "SELECT indicator_id FROM report ORDER BY id DESC LIMIT 1")
+    orphan = one(office, f"SELECT min(id) FROM report WHERE indicator_id = {indicator}")
+    with contextlib.closing(sqlite3.connect(office.db)) as connection:  # another program, foreign keys off (its default)
+        connection.execute(f"DELETE FROM milestone WHERE indicator_id = {indicator}")
+        connection.execute(f"DELETE FROM indicator WHERE id = {indicator}")
+        connection.commit()
+    counted.clear()
+    reports, batches = one(office, "SELECT count(*) FROM report"), one(office, "SELECT count(*) FROM batch")
+    damaged(office(*SCHOOLS), f"foreign key: report row {orphan} points to a missing indicator row")
+    assert counted == [1]
+    damaged(office(*SCHOOLS), f"foreign key: report row {orphan} points to a missing indicator row")  # and again
+    assert counted == [1, 1]
+    assert (one(office, "SELECT count(*) FROM report"), one(office, "SELECT count(*) FROM batch")) == (reports, batches)
+
+
+@pytest.mark.sqlite_only
+def test_a_harmless_hand_edit_costs_one_check_then_none(office, counted):
+    assert office(*LOG).exit_code == 0
+    with contextlib.closing(sqlite3.connect(office.db)) as connection:
+        connection.execute("UPDATE report SET note = 'x'")
+        connection.commit()
+    counted.clear()
+    assert office(*LATER).exit_code == 0 and counted == [1]
+    assert office(*SCHOOLS).exit_code == 0 and counted == [1]
+
+
+@pytest.mark.sqlite_only
+def test_another_programs_write_still_in_the_wal_is_checked(office, counted):
+    assert office(*LOG).exit_code == 0
+    with contextlib.closing(sqlite3.connect(office.db)) as holder:  # keeps the store open: its write stays in the -wal
+        holder.execute("BEGIN")
+        holder.execute("SELECT count(*) FROM report").fetchone()  # a snapshot from before the next commit
+        with contextlib.closing(sqlite3.connect(office.db)) as editor:
+            editor.execute("UPDATE report SET note = 'x'")
+            editor.commit()
+        assert not checked_since(office.db)
+        counted.clear()
+        assert office(*LATER).exit_code == 0 and counted == [1]
+        holder.execute("ROLLBACK")
+
+
+@pytest.mark.sqlite_only
+def test_no_stamp_where_another_connection_committed_after_the_write(office):
+    assert office(*LOG).exit_code == 0
+    os.removexattr(office.db, ATTRIBUTE)
+    with contextlib.closing(sqlite3.connect(office.db, isolation_level=None)) as connection:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("UPDATE report SET note = 'mine'")
+        version = data_version(connection)
+        connection.execute("COMMIT")
+        with contextlib.closing(sqlite3.connect(office.db)) as other:  # between the commit and the stamp
+            other.execute("UPDATE report SET note = 'theirs'")
+            other.commit()
+        stamp_checked(connection, office.db, version, 1000)
+        assert not checked_since(office.db)
+        with pytest.raises(OSError):
+            os.getxattr(office.db, ATTRIBUTE)
+        stamp_checked(connection, office.db, data_version(connection), 1000)  # nothing between: stamped
+        assert checked_since(office.db)
+
+
+@pytest.mark.sqlite_only
+def test_a_copy_of_the_file_is_checked_once(office, counted, tmp_path):
+    import shutil
+
+    assert office(*LOG).exit_code == 0
+    copy = tmp_path / "copy.db"
+    shutil.copy2(office.db, copy)  # times kept; another inode
+    with contextlib.suppress(OSError):
+        os.setxattr(copy, ATTRIBUTE, os.getxattr(office.db, ATTRIBUTE))
+    assert not checked_since(copy)
