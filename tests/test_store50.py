@@ -127,3 +127,43 @@ def test_a_copy_of_the_file_is_checked_once(office, counted, tmp_path):
     with contextlib.suppress(OSError):
         os.setxattr(copy, ATTRIBUTE, os.getxattr(office.db, ATTRIBUTE))
     assert not checked_since(copy)
+
+
+# --- import plan refused by a plan the reports were never entered against (safety49 F5d) ---------------------------
+
+SCHEDULE_PLAN = """format = 1
+[programme]
+code = "c-2026"
+name = "c"
+year = 2026
+
+[[tasks]]
+code = "6"
+title = "制定方案"
+deadline = "2026-12-31"
+
+[[tasks.lines]]
+lead_units = ["市民政局"]
+units = ["市民政局"]
+checkpoints = [{ due = "2026-03-31", label = "一季度", text = "完成调研" }, { due = "2026-09-30", label = "三季度", text = "出台方案" }]
+"""
+
+
+def test_an_unchanged_plan_refused_after_a_hand_edit_names_the_plan_copy_not_a_report(cli, tmp_path):
+    from .test_safe_store import execute
+
+    plan = tmp_path / "p.toml"
+    plan.write_text(SCHEDULE_PLAN, encoding="utf-8")
+    assert cli("import", "plan", str(plan)).exit_code == 0
+    assert cli("log", "c-2026/6", "--done", "--as-of", "2026-03-20", "--by", "市民政局").exit_code == 0
+    line = one(cli, "SELECT l.id FROM task_line AS l JOIN task AS t ON t.id = l.task_id WHERE t.code = '6'")
+    execute(cli.url, f"DELETE FROM checkpoint WHERE line_id = {line}")  # by hand: plan_rows keeps them
+    batches = one(cli, "SELECT count(*) FROM batch")
+    result = cli("import", "plan", str(plan))  # the office's own file, unchanged
+    output = " ".join(result.output.split())
+    assert result.exit_code == 2, result.output
+    assert "the store is damaged (plan copy: indicator row " in output and "none in the rows" in output, output
+    assert "`mstrack db check --repair` makes plan_rows anew from the rows" in output, output
+    assert "undo those reports" not in output and "Traceback" not in output, output
+    assert one(cli, "SELECT count(*) FROM batch") == batches
+    assert one(cli, f"SELECT count(*) FROM checkpoint WHERE line_id = {line}") == 0  # nothing written
