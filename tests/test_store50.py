@@ -167,3 +167,62 @@ def test_an_unchanged_plan_refused_after_a_hand_edit_names_the_plan_copy_not_a_r
     assert "undo those reports" not in output and "Traceback" not in output, output
     assert one(cli, "SELECT count(*) FROM batch") == batches
     assert one(cli, f"SELECT count(*) FROM checkpoint WHERE line_id = {line}") == 0  # nothing written
+
+
+# --- db backup of a damaged store: made, and said ------------------------------------------------------------------
+
+@pytest.mark.sqlite_only
+def test_a_backup_of_a_damaged_store_is_made_and_says_it_fails_db_check(office, tmp_path):
+    assert office(*LOG).exit_code == 0 and office(*LATER).exit_code == 0
+    indicator = one(office, "SELECT indicator_id FROM report ORDER BY id DESC LIMIT 1")
+    orphan = one(office, f"SELECT min(id) FROM report WHERE indicator_id = {indicator}")
+    with contextlib.closing(sqlite3.connect(office.db)) as connection:  # by hand, foreign keys off
+        connection.execute(f"DELETE FROM milestone WHERE indicator_id = {indicator}")
+        connection.execute(f"DELETE FROM indicator WHERE id = {indicator}")
+        connection.commit()
+    backup = tmp_path / "b.db"
+    result = office("db", "backup", str(backup))
+    output = " ".join(result.output.split())
+    assert result.exit_code == 1, result.output
+    assert f"sqlite:///{office.db} → {backup}" in output  # made, and said so first
+    assert (f"mstrack: warning: sqlite:///{office.db} fails `mstrack db check` (3 problems; the first: foreign key: "
+            f"report row {orphan} points to a missing indicator row): {backup} holds it as it is") in output, output
+    with contextlib.closing(sqlite3.connect(backup)) as copy:  # the store as it is, damage included
+        assert copy.execute("SELECT count(*) FROM report").fetchone()[0] == 2
+        assert copy.execute(f"SELECT count(*) FROM indicator WHERE id = {indicator}").fetchone()[0] == 0
+    assert office("db", "backup", str(tmp_path / "x.db")).exit_code == 1  # said each time, while the damage lasts
+    assert (tmp_path / "x.db").exists()
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_of_a_sound_store_says_nothing_more(office, tmp_path):
+    assert office(*LOG).exit_code == 0
+    result = office("db", "backup", str(tmp_path / "b.db"))
+    assert result.exit_code == 0 and "warning" not in result.output and (tmp_path / "b.db").exists()
+
+
+# --- db restore and db copy onto a new file say the store they make (as init, demo and import plan do) ---------------
+
+@pytest.mark.sqlite_only  # db restore puts a backup into an SQLite file
+def test_db_restore_onto_a_new_file_says_it_made_the_store(office, tmp_path):
+    from .conftest import Cli
+
+    backup = tmp_path / "b.db"
+    assert office("db", "backup", str(backup)).exit_code == 0
+    new = Cli(tmp_path / "new.db")
+    made = new("db", "restore", str(backup))
+    assert made.exit_code == 0, made.output
+    assert f"created the store {tmp_path / 'new.db'}" in made.stderr, made.output
+    assert one(new, "SELECT count(*) FROM task") == 2
+    again = new("db", "restore", str(backup))  # over the store it made: nothing made
+    assert again.exit_code == 0 and "created the store" not in again.output, again.output
+
+
+def test_db_copy_onto_a_new_file_says_it_made_the_store(office, tmp_path):
+    from .conftest import Cli
+
+    target = tmp_path / "copy.db"
+    made = office("db", "copy", "--to", str(target))
+    assert made.exit_code == 0, made.output
+    assert f"created the store {target}" in made.stderr, made.output
+    assert one(Cli(target), "SELECT count(*) FROM task") == 2
