@@ -5,6 +5,7 @@ the copy is there, 130 ⇔ nothing; a writer at work meanwhile changes neither t
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -292,3 +293,20 @@ def test_ctrl_c_at_any_moment_of_a_copy_to_postgresql_exits_as_the_server_says(t
         admin(f"CREATE DATABASE {name}")
 
     _ctrl_c_at_several_moments(str(cli.db), pg_url, there, remove)
+
+
+@needs_pg
+def test_a_copy_numbers_batches_past_every_number_given_both_ways(tmp_path, pg_url):
+    """SQLite → PostgreSQL → SQLite: each copy's next batch is past the highest number the source gave (store50), a
+    number given to a batch since deleted at the top included."""
+    cli = Cli(tmp_path / "office.db")
+    assert cli("demo").exit_code == 0
+    top = cli.sql("SELECT max(id) FROM batch")[0][0]
+    with sqlite3.connect(cli.db) as connection:
+        connection.execute(f"UPDATE sqlite_sequence SET seq = {top + 5} WHERE name = 'batch'")
+    assert cli("db", "copy", "--to", pg_url).exit_code == 0
+    back = tmp_path / "back.db"
+    assert cli("--db", pg_url, "db", "copy", "--to", str(back)).exit_code == 0
+    for copy in (Cli(pg_url), Cli(back)):
+        result = copy("log", "dongguan-2023/3", "1", "--as-of", "2023-12-31", "--reason", "copy")
+        assert f"(batch {top + 6}, " in result.output, result.output
