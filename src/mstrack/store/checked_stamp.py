@@ -56,9 +56,9 @@ def stamp_checked(connection: sqlite3.Connection, path: Path, version: int, time
     process reads an older snapshot); the old stamp, if any, then no longer matches the file: the next write checks.
     Never raises: the write is committed, and a stamp not written costs only a check."""
     with contextlib.suppress(Exception):
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.execute("PRAGMA busy_timeout = 0")
+        connection.execute("PRAGMA busy_timeout = 0")  # a reader of an older snapshot, or a writer: no waiting for them
         try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # what it can: a -wal still holding pages stamps nothing
             connection.execute("BEGIN IMMEDIATE")
             try:
                 if data_version(connection) == version and not holds_bytes(Path(f"{path}-wal")):
