@@ -280,3 +280,21 @@ def test_a_postgresql_batch_sequence_behind_its_rows_is_mended_by_the_next_write
     result = office(*SCHOOLS)
     assert result.exit_code == 0, result.output
     assert f"(batch {top + 1}, " in result.output and one(office, "SELECT max(id) FROM batch") == top + 1
+
+
+@pytest.mark.sqlite_only
+def test_a_migration_that_meets_a_broken_link_says_it_in_db_checks_words(tmp_path):
+    """The migrations' own foreign-key check is checks.broken_links (one rule): the row named as `db check` names it."""
+    from mstrack.store import Store
+    from mstrack.store.migrations import SCHEMA_VERSION
+
+    store = Store(f"sqlite:///{tmp_path / 'old.db'}")
+    store.init(upto=SCHEMA_VERSION - 1)
+    with contextlib.closing(sqlite3.connect(tmp_path / "old.db")) as connection:  # by hand, foreign keys off
+        connection.execute("INSERT INTO report (id, indicator_id, as_of, value, entered_at) VALUES (7, 99, '2023-06-30', 1,"
+                           " '2023-06-30 00:00:00')")
+        connection.commit()
+    with pytest.raises(RuntimeError, match=r"a migration broke foreign keys: \['foreign key: report row 7 points to a missing "
+                                           r"indicator row'\]"):
+        store.init()
+    assert store.schema_version() == SCHEMA_VERSION - 1  # nothing of the migration kept
