@@ -5,6 +5,7 @@ the copy is there, 130 ⇔ nothing; a writer at work meanwhile changes neither t
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -160,7 +161,7 @@ def _copies_while_another_process_writes(source: str, targets: list[str], check)
             before = Store(source if "://" in source else f"sqlite:///{source}").row_counts()["batch"]
             done = subprocess.run([mstrack_executable(), "--db", source, "--lang", "en", "db", "copy", "--to", target],
                                   capture_output=True, text=True, env=env, timeout=300)
-            assert done.returncode == 0 and done.stderr == "", (done.stdout, done.stderr)
+            assert done.returncode == 0 and _made(done.stderr), (done.stdout, done.stderr)
             check(target, before)
     finally:
         writer.terminate()
@@ -242,21 +243,27 @@ def _interrupted_copy(source: str, target: str, after: float | None, said: float
     return child.returncode, (first + out).decode(), err.decode(), took
 
 
+def _made(err: str) -> bool:
+    """stderr of a copy that made its target: the one line saying so (store50), nothing else."""
+    return err.startswith("created the store ") and err.count("\n") == 1 and err.endswith("\n")
+
+
 def _ctrl_c_at_several_moments(source: str, target: str, there, remove) -> None:
     code, out, err, took = _interrupted_copy(source, target, None)
-    assert (code, err) == (0, "") and there(), (out, err)
+    assert code == 0 and _made(err) and there(), (out, err)
     remove()
     seen = set()
     for after, said in ((0.3, None), (0.6, None), (0.9, None), (None, 0), (None, 0.003), (None, 0.02)):
         code, out, err, _ = _interrupted_copy(source, target, None if after is None else after * took, said)
-        assert (code, err, there()) in ((0, "", True), (130, INTERRUPTED, False)), (after, said, code, out, err)
+        assert (code, _made(err) if code == 0 else err, there()) in ((0, True, True), (130, INTERRUPTED, False)), (
+            after, said, code, out, err)
         seen.add(code)
         remove()
     assert seen == {0, 130}
 
 
 def test_ctrl_c_at_any_moment_of_a_copy_to_a_file_exits_as_the_target_says(tmp_path):
-    """Exit 0 and nothing on stderr ⇔ the copy is there, whole; 130 and the one interrupted line ⇔ no target and no
+    """Exit 0 and only "created the store" on stderr ⇔ the copy is there, whole; 130 and the one interrupted line ⇔ no target and no
     temporary file beside it (a rerun works)."""
     cli = _source(tmp_path, 8000)
     target = tmp_path / "copy.db"
@@ -286,3 +293,20 @@ def test_ctrl_c_at_any_moment_of_a_copy_to_postgresql_exits_as_the_server_says(t
         admin(f"CREATE DATABASE {name}")
 
     _ctrl_c_at_several_moments(str(cli.db), pg_url, there, remove)
+
+
+@needs_pg
+def test_a_copy_numbers_batches_past_every_number_given_both_ways(tmp_path, pg_url):
+    """SQLite → PostgreSQL → SQLite: each copy's next batch is past the highest number the source gave (store50), a
+    number given to a batch since deleted at the top included."""
+    cli = Cli(tmp_path / "office.db")
+    assert cli("demo").exit_code == 0
+    top = cli.sql("SELECT max(id) FROM batch")[0][0]
+    with sqlite3.connect(cli.db) as connection:
+        connection.execute(f"UPDATE sqlite_sequence SET seq = {top + 5} WHERE name = 'batch'")
+    assert cli("db", "copy", "--to", pg_url).exit_code == 0
+    back = tmp_path / "back.db"
+    assert cli("--db", pg_url, "db", "copy", "--to", str(back)).exit_code == 0
+    for copy in (Cli(pg_url), Cli(back)):
+        result = copy("log", "dongguan-2023/3", "1", "--as-of", "2023-12-31", "--reason", "copy")
+        assert f"(batch {top + 6}, " in result.output, result.output

@@ -34,8 +34,9 @@ def test_a_backup_made_by_another_mstrack_while_this_one_ran_is_not_written_over
     theirs = []
 
     def backup_while_another_runs(self, path):
-        real(self, path)  # this run's copy complete; the other office's backup of the same name made meanwhile
+        found = real(self, path)  # this run's copy complete; the other office's backup of the same name made meanwhile
         theirs.append(_mstrack("--db", str(other), "db", "backup", str(target)))
+        return found
 
     monkeypatch.setattr(backups.Backups, "backup", backup_while_another_runs)
     result = demo_cli("db", "backup", str(target))

@@ -168,9 +168,18 @@ def db_backup(
             say("{db} → {target} (a symbolic link to {link}: the backup is {file})", db=store.display_url,
                 target=target, link=through[0], file=through[1])
 
+    found = []  # what `db check` finds in the rows copied: the copy is kept all the same, and the damage said
+
     # new only: a backup made meanwhile (another office's nightly script, the same dated name) is never written over
-    write_output(ctx, target, store.backup, announce, option="TARGET", private=True,
+    write_output(ctx, target, lambda path: found.extend(store.backup(path)), announce, option="TARGET", private=True,
                  taken=lambda path: _backup_exists(ctx, path))
+    if found:
+        from mstrack.errors import Message
+
+        warn(Message("{db} fails `mstrack db check` ({n} {n:problem|problems}; the first: {problem}): {target} holds it as "
+                     "it is, the damage with it; run `mstrack db check` for each problem and its repair",
+                     db=store.display_url, n=len(found), problem=found[0], target=target))
+        raise typer.Exit(1)
 
 
 def _refuse_too_long_to_write(path: Path, option: str, said: str) -> None:
@@ -227,6 +236,9 @@ def db_restore(
     store = cli_store(resolve_db_url(ctx.obj.get("db")))
     if store.path is not None:
         said_stale_parts(store.path, stamped=True)
+    from mstrack.store.sqlite_file import holds_bytes
+
+    new = store.path is not None and not holds_bytes(store.path)  # no file there, or an empty one: the restore makes it
 
     def new_file(path: Path):
         """How the copy kept before the restore is written: as `db backup` writes, 0600, never over a file."""
@@ -256,6 +268,8 @@ def db_restore(
 
     try:
         store.restore(Path(backup), said=backup, new_file=new_file, confirm=announce)
+        if new:  # as every command that makes a store says it (left49)
+            say_created(store)
     except InputError as error:
         if kept := copy_left(error):  # the copy stays where pages may have been replaced: said where, as it takes room
             if wal_of(Path(kept)).exists():
@@ -310,6 +324,7 @@ def db_copy(
         _copy_to_file(ctx, store, target, said)
     else:
         copy_verified(store, target, date.today(), said)
+    say_created(target)  # an empty file or database, made a store (as init, demo and import plan say)
 
 
 def _refuse_database_file(ctx: typer.Context, path: Path) -> None:

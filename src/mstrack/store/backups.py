@@ -24,13 +24,19 @@ RESTORE_STEP = 256
 class Backups:
     """The backup and restore methods of Store (SQLite only)."""
 
-    def backup(self, target: Path) -> None:
+    def backup(self, target: Path) -> list[Message]:
         """An online copy into `target` (a new, empty file), consistent while others write (SQLite's backup
-        API), then checked. The CLI gives a temporary file and renames it when this returns (outputs.py)."""
+        API), then checked. The CLI gives a temporary file and renames it when this returns (outputs.py). Returns what
+        `db check` finds wrong in the rows copied (store/checks, read in the snapshot the copy was made from; [] where
+        they check out, or the schema is another version's): the copy is made all the same, a backup of what there is
+        being worth keeping, and the caller says it."""
         self.refuse_backup()
         import sqlite3
 
-        with self.reading() as connection:  # sqlite3's own connection on a file: no SQLAlchemy engine
+        from mstrack.store.checks import damage
+
+        # sqlite3's own connection on a file: no SQLAlchemy engine; one read transaction, the copy's and the check's
+        with self.one_read(), self.reading() as connection:
             copy = sqlite3.connect(target)
             try:
                 try:
@@ -44,8 +50,9 @@ class Backups:
                 problems = [line for (line,) in copy.execute("PRAGMA quick_check")]
             finally:
                 copy.close()
-        if problems != ["ok"]:
-            raise InputError("backup: the copy fails its check: {problem}; nothing was written", problem=problems[0])
+            if problems != ["ok"]:
+                raise InputError("backup: the copy fails its check: {problem}; nothing was written", problem=problems[0])
+            return damage(self) if self.schema_version() == SCHEMA_VERSION else []
 
     def refuse_backup(self) -> None:
         """A server's database is backed up by its own tools: refused, before anything else (`db backup` says it

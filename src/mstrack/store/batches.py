@@ -40,6 +40,14 @@ RESTORE_COMMAND = "db restore"
 (Backups.restore): the number above them all, which no later write is given again; never undone."""
 
 
+PG_BATCH_SEQUENCE = "pg_get_serial_sequence('batch', 'id')::regclass"
+PG_SEQUENCE_MENDED = (f"SELECT setval({PG_BATCH_SEQUENCE}, top) FROM (SELECT max(id) AS top FROM batch) AS b WHERE top >"
+                      f" COALESCE(pg_sequence_last_value({PG_BATCH_SEQUENCE}), 0)")
+"""PostgreSQL, before a batch is numbered: the batch serial moved past the highest batch where it is behind it (a server
+restored with its own tools from a dump whose sequence lagged its rows, rows copied in by hand), which gave a number
+of a batch there (a duplicate key: the write refused) or one given before. An index read of the highest id (store50)."""
+
+
 def insert_batch(dialect: Dialect, connection, *, command: str, source: str | None = None, reason: str | None = None,
                  undoes: int | None = None, programme: str | None = None, plan_before: str | None = None,
                  number: int | None = None) -> NewBatch:
@@ -47,6 +55,8 @@ def insert_batch(dialect: Dialect, connection, *, command: str, source: str | No
     (batch_moment's) as its reports' entered_at are to be stored. `number`: the id it is given (a restore's, above
     every number the database gave), else the database's next."""
     at = batch_moment(dialect, connection)
+    if dialect.name == "postgresql" and number is None:
+        dialect.rows(connection, PG_SEQUENCE_MENDED)  # a server restored with its own tools: see there
     batch = dialect.insert(connection, "batch", {
         **({} if number is None else {"id": number}), "created_at": at, "user": login_name(),
         "command": command, "source": source, "reason": reason, "undoes": undoes, "programme": programme,

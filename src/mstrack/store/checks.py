@@ -145,14 +145,18 @@ def wrong_counts(store: Store, connection) -> list[Message]:
     return problems
 
 
-def plans_apart(store: Store, connection) -> list[Message]:
-    """Each indicator whose plan_rows (what status, show and the reports read) is not what its rows make (the
-    milestones, checkpoints and units export plan writes: the plan itself)."""
+def plans_apart(store: Store, connection, programme_id: int | None = None) -> list[Message]:
+    """Each indicator (of one programme, or all) whose plan_rows (what status, show and the reports read) is not what its
+    rows make (the milestones, checkpoints and units export plan writes: the plan itself)."""
     from mstrack.store.states import made_plan_rows
 
-    held = dict(store.dialect.rows(connection, "SELECT id, plan_rows FROM indicator"))
+    made = made_plan_rows(store.dialect, connection, programme_id)
+    held = dict(store.dialect.rows(connection, "SELECT id, plan_rows FROM indicator")) if programme_id is None else dict(
+        store.dialect.rows(connection, "SELECT i.id, i.plan_rows FROM indicator AS i JOIN task_line AS l ON l.id = i.line_id"
+                                       f" JOIN task AS t ON t.id = l.task_id WHERE t.programme_id = {store.dialect.p}",
+                           [programme_id]))
     problems = []
-    for text, indicator in sorted(made_plan_rows(store.dialect, connection), key=lambda made: made[1]):
+    for text, indicator in sorted(made, key=lambda made: made[1]):
         kept = held.get(indicator)
         try:
             same = kept is not None and json.loads(kept) == json.loads(text)
@@ -163,6 +167,16 @@ def plans_apart(store: Store, connection) -> list[Message]:
                                     "milestone, checkpoint and line_unit rows, what export plan writes ({how})",
                                     row=indicator, how=_how_apart(kept, text)))
     return problems
+
+
+def refuse_plans_apart(store: Store, connection, code: str) -> None:
+    """A plan import refused by what the stored plan says (reports hanging on a checkpoint, a line marked done), where
+    that programme's plan_rows disagree with its rows (a hand edit of either, safety49 F5d): the refusal was read from
+    rows the reports were never entered against; said instead as the damage it is, with its repair (REMAKE), not as
+    advice to undo a unit's report."""
+    found = store.dialect.rows(connection, f"SELECT id FROM programme WHERE code = {store.dialect.p}", [code])
+    if found and (apart := plans_apart(store, connection, found[0][0])):
+        raise damaged(apart[0], REMAKE)
 
 
 def _how_apart(kept: str | None, made: str) -> Message:

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from mstrack.errors import InputError, Message, mark_commit_failed, mark_commit_unknown, mark_rolled_back
 from mstrack.store import driver_logs
+from mstrack.store.checked_stamp import checked_since, data_version, stamp_checked
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
 from mstrack.store.sqlite_file import (
     another_programs_tables_of,
@@ -183,10 +184,10 @@ class Connections:
         held = None
         try:
             with opened as connection:
-                if self.dialect.name == "sqlite" and not migrating:  # damage a write would hide, or make for good
-                    from mstrack.store.checks import refuse_damaged_links
+                if self.dialect.name == "sqlite" and not migrating and not (self.path and checked_since(self.path)):
+                    from mstrack.store.checks import refuse_damaged_links  # damage a write would hide, or make for good
 
-                    refuse_damaged_links(connection)
+                    refuse_damaged_links(connection)  # only where another program may have written (checked_stamp)
                 self._held = connection
                 try:
                     yield connection
@@ -235,10 +236,12 @@ class Connections:
                 with self._writer_note(command):  # gone before the commit lets the next writer in
                     yield connection
                     still_the_file(self.path, opened)
+                    version = data_version(connection)
             except BaseException:
                 _roll_back(connection)
                 raise
             connection.execute("COMMIT")
+            stamp_checked(connection, self.path, version, round(busy_timeout() * 1000))
         finally:
             connection.close()
 
@@ -272,12 +275,16 @@ class Connections:
                     yield connection
                     still_the_file(self.path, opened)
                     if migrating and self.dialect.name == "sqlite":
-                        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                        if broken:
-                            raise RuntimeError(f"a migration broke foreign keys: {broken[:5]}")
+                        from mstrack.store.checks import broken_links
+
+                        if broken := broken_links(connection):  # the one rule of what a broken link is
+                            raise RuntimeError(f"a migration broke foreign keys: {[str(problem) for problem in broken[:5]]}")
+                    version = data_version(driver_connection(connection)) if self.path is not None else None
             finally:
                 if migrating and self.dialect.name == "sqlite":  # outside any transaction, as SQLite requires
                     driver_connection(connection).execute("PRAGMA foreign_keys = ON")
+            if version is not None:  # committed, on an SQLite file
+                stamp_checked(driver_connection(connection), self.path, version, round(busy_timeout() * 1000))
 
     def _pg_lock(self, connection, command: str) -> None:
         """PostgreSQL: wait for WRITE_LOCK up to busy_timeout(), then say who holds it (pg_locks and the

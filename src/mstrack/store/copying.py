@@ -52,6 +52,7 @@ class Copying:
                 raise InputError("--to {db}: not empty; copy into an empty database", db=target.display_url)
             counts = self.copy_rows(source, destination)
             _copy_applied_at(source, destination)
+            _carry_batch_numbers(self.dialect.name, source, destination)
             verify(counts)
         return counts
 
@@ -108,3 +109,25 @@ def _copy_applied_at(source, destination) -> None:
     if rows:
         destination.execute(table.update().where(table.c.version == sa.bindparam("row_version"))
                             .values(applied_at=sa.bindparam("row_applied_at")), rows)
+
+
+def _carry_batch_numbers(kind: str, source, destination) -> None:
+    """The copy gives its next batch a number past every one the source gave (store50), not only past the highest row
+    it copies: a number given to a batch since deleted at the top (by hand; on PostgreSQL, a write rolled back) is
+    not given again, on either backend (SQLite's sqlite_sequence, PostgreSQL's serial)."""
+    from mstrack.store.batches import PG_BATCH_SEQUENCE, batch_high_water
+    from mstrack.store.dialect import driver_connection
+
+    if kind == "sqlite":
+        given = batch_high_water(driver_connection(source)) or 0
+    else:
+        given = source.exec_driver_sql(f"SELECT GREATEST(COALESCE(max(id), 0), COALESCE(pg_sequence_last_value({PG_BATCH_SEQUENCE}),"
+                                       " 0)) FROM batch").scalar()
+    if not given:
+        return
+    if destination.dialect.name == "postgresql":
+        destination.exec_driver_sql(f"SELECT setval({PG_BATCH_SEQUENCE}, GREATEST({int(given)}, COALESCE((SELECT max(id) FROM "
+                                    "batch), 0)))")
+    elif destination.dialect.name == "sqlite" and not destination.exec_driver_sql(  # AUTOINCREMENT: its row, once a batch is in
+            f"UPDATE sqlite_sequence SET seq = max(seq, {int(given)}) WHERE name = 'batch'").rowcount:
+        destination.exec_driver_sql(f"INSERT INTO sqlite_sequence (name, seq) VALUES ('batch', {int(given)})")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mstrack.errors import InputError
 from mstrack.store.batches import PLAN_SOURCE, insert_batch, undone_deleted_by
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import day, json_list, number
@@ -68,7 +69,13 @@ class Plans:
                 reported = reported_by_name(connection, programme.code) if before is not None else {}
                 made = insert_batch(self.dialect, connection, command=command, source=source or programme.code,
                                     reason=kept, programme=programme.code, plan_before=current)
-                counts = PlanWriter(self.dialect, connection, made).write(programme)
+                try:
+                    counts = PlanWriter(self.dialect, connection, made).write(programme)
+                except InputError:
+                    from mstrack.store.checks import refuse_plans_apart
+
+                    refuse_plans_apart(self, connection, programme.code)  # the real cause, where the plan's two copies disagree
+                    raise
                 batch = made.id
                 counts["undone_deleted"] = undone_deleted_by(self.dialect, connection, batch)  # its rows: what `batches` says
                 if before is not None:  # the writer updates every kept task; the user asks which of them changed
