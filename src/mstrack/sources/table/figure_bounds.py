@@ -106,3 +106,15 @@ def conduct_norm(sentence: str, after: str) -> bool:
         return False
     same = rf"\d\s*[余多]?\s*个?\s*{re.escape(unit.group().strip().lstrip('余多个').strip())}"
     return re.search(same, sentence[:period.start()]) is None  # the year's figure first, then its amount per period
+
+
+# "每半月至少巡查1次", "每两周开展1次", "每隔500米至少能看到1处": how often a duty is done, in a period no plain 每月 / 每周
+# names (period_amounts, conduct_norm read those), or how far apart the things stand; the clause from it on is a rule
+WORKING_RULE_RE = re.compile(r"每\s*隔|每\s*(?:半|[两二三四五六七八九十\d]+)\s*个?\s*(?:天|日|周|星期|旬|月)")
+
+
+def working_rule(prefix: str) -> bool:
+    """A figure after a frequency or a spacing in its clause ("每半月至少巡查1次", "每隔500米至少能看到1处…指示牌"): a
+    working rule, no target of the year; the clause's words before it, `prefix`, say so."""
+    return WORKING_RULE_RE.search(prefix) is not None
+
