@@ -20,3 +20,26 @@ def test_a_frequency_or_a_spacing_is_a_working_rule_no_target():
     assert _figures("新建公共卫生间3处，每半月至少巡查1次。") == [(3, "处")]
     assert _figures("设置公益广告2幅。") == [(2, "幅")]
 
+
+PERIODS = ["某乡农村集体产权制度改革工作方案", "一、主要工作内容",
+           "（一）全面开展清产核资（2018年4-9月）",
+           "1.明确清产核资范围。组织开展清产核资。（责任单位：乡经管站）",
+           "2.有序开展清产核资。建立清产核资台账。（责任单位：乡经管站）",
+           "（二）有序推进经营性资产股份合作制改革（2018年11月-2019年6月）",
+           "1.加强改革指导。量化集体经营性资产。（责任单位：乡农办）",
+           "2.保障股份权利。出具股权证书。（责任单位：乡农办）",
+           "（三）多种形式发展集体经济（长期）",
+           "1.发展现代农业项目。集中开发集体资源。（责任单位：各村）",
+           "2.提供农业生产性服务。整合集体积累资金。（责任单位：各村）",
+           "二、工作措施", "（一）加强组织领导。各村要高度重视。"]
+
+
+def test_a_groups_period_in_brackets_after_its_heading_is_the_deadline_of_its_items(tmp_path):
+    """"（一）全面开展清产核资（2018年4-9月）" over its items "1.…" "2.…": the group's period ends when its items are due,
+    each item's 完成时限 the period's end (a span across years ends in its later year); a group "（长期）" names no date."""
+    from .conftest import convert_written
+
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(PERIODS) + "\n", 2018).programme.tasks
+    assert [t.code for t in tasks] == ["一(一)1", "一(一)2", "一(二)1", "一(二)2", "一(三)1", "一(三)2"]
+    assert [str(t.deadline) for t in tasks] == ["2018-09-30", "2018-09-30", "2019-06-30", "2019-06-30", "None", "None"]
+

@@ -28,7 +28,7 @@ from mstrack.sources.table.list_bracketed import (
 )
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
-from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
+from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, period_deadlines, with_deadlines
 from mstrack.sources.table.list_duties import duty_list, shares_out
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
@@ -163,7 +163,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     """The list as the table it would be with a header, the rows keeping their numbers in the file; `after`: the texts
     just after the list (_after), which may give all its tasks' deadline."""
     header, rows, why = with_deadlines(header, rows, [*sheet.titles, *above], after, year)
-    header, rows = own_deadlines(header, rows)
+    header, rows = period_deadlines(*own_deadlines(header, rows))
     columns = []
     for i, name in enumerate(header):
         column = column_kind(name, year)

@@ -99,3 +99,39 @@ def own_deadlines(header: list[str], rows: list[list[str]]) -> tuple[list[str], 
         elif name:
             cells[due] = cells[due] or name[1]
     return header, rows
+
+
+# "（一）全面开展清产核资（2018年4-9月）", "（三）…（2018年11月-2019年6月）", "（四）…（2019年12月）": a group's heading closed by
+# the period its items are done in, a date or a span and nothing else ("（集中在8月份）" says when the work is focused, and
+# its items date their own); its end, the last month printed (with its day or part of the month), is their deadline
+PERIOD_DATE = r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月?(?:\s*\d{1,2}\s*日|上旬|中旬|下旬|底|末)?"
+PERIOD_RE = re.compile(rf"[（(]\s*({PERIOD_DATE}(?:\s*[-—–－~～至到]\s*{PERIOD_DATE})?)\s*[）)]\s*$")
+PERIOD_END_RE = re.compile(r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|上旬|中旬|下旬|底|末)?)[^月]*$")
+
+
+def period_end(heading: str) -> str | None:
+    """The end of the period closing a group's heading, as a 完成时限 cell prints it ("2018年9月" of "（2018年4-9月）",
+    "2019年6月" of "（2018年11月-2019年6月）"): its year the last printed before that month; None without a period."""
+    m = PERIOD_RE.search(heading)
+    end = PERIOD_END_RE.search(m[1]) if m else None
+    if end is None:
+        return None
+    years = re.findall(r"(\d{4})\s*年", m[1][:end.start()])
+    return f"{years[-1]}年{end[1]}" if years else end[1]
+
+
+def period_deadlines(header: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """The items under a group's heading that closes with its period (period_end) get the period's end as their 完成时限
+    cell, up to the next heading; an item that prints its own deadline keeps it."""
+    ends = [period_end(cells[0]) if len(set(cells)) == 1 else None for cells in rows]
+    if not any(ends):
+        return header, rows
+    if "完成时限" not in header:
+        header, rows = [*header, "完成时限"], [[*cells, cells[0] if len(set(cells)) == 1 else ""] for cells in rows]
+    due, end = header.index("完成时限"), None
+    for cells, own in zip(rows, ends, strict=True):
+        if len(set(cells)) == 1:
+            end = own
+        elif end and not cells[due]:
+            cells[due] = end
+    return header, rows
