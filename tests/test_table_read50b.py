@@ -43,3 +43,9 @@ def test_a_groups_period_in_brackets_after_its_heading_is_the_deadline_of_its_it
     assert [t.code for t in tasks] == ["一(一)1", "一(一)2", "一(二)1", "一(二)2", "一(三)1", "一(三)2"]
     assert [str(t.deadline) for t in tasks] == ["2018-09-30", "2018-09-30", "2019-06-30", "2019-06-30", "None", "None"]
 
+
+def test_a_bounded_count_in_a_clause_that_closes_with_的_is_a_case_no_target():
+    """"分别属于村内两个以上农民集体所有的，由…行使所有权": a clause closed by 的 names a case that the next clause rules on; its
+    bounded figure says which ones, no target; "组建不少于500人的志愿者队伍" names what it builds after 的, a target."""
+    assert _figures("分别属于村内两个以上农民集体所有的，由村内各该集体经济组织代表集体行使所有权。") == []
+    assert _figures("组建不少于500人的志愿者队伍。") == [(500, "人")]
