@@ -49,3 +49,20 @@ def test_a_bounded_count_in_a_clause_that_closes_with_的_is_a_case_no_target():
     bounded figure says which ones, no target; "组建不少于500人的志愿者队伍" names what it builds after 的, a target."""
     assert _figures("分别属于村内两个以上农民集体所有的，由村内各该集体经济组织代表集体行使所有权。") == []
     assert _figures("组建不少于500人的志愿者队伍。") == [(500, "人")]
+
+
+LIMIT = ["某片区创建文明城市工作方案", "一、工作目标", "全面提升城市形象水平。", "二、工作时限", "2023年5月25日-12月31日",
+         "三、工作重点", "（一）片区办公楼周边环境提升", "工作举措：设置公益广告2幅。", "牵头处室：党政办公室",
+         "（二）文化站周边环境提升", "工作举措：设置精神文明建设宣传栏。", "牵头处室：社会事业处",
+         "（三）文明实践活动提升", "工作举措：于6月底前对文明实践站标识进行排查。", "牵头处室：党群工作处",
+         "四、工作要求", "（一）加强组织领导。各处室要高度重视。"]
+
+
+def test_a_part_headed_工作时限_that_prints_one_span_gives_every_task_its_end(tmp_path):
+    """"二、工作时限" over "2023年5月25日-12月31日": the plan's time limit, the word a 完成时限 column prints, is every task's
+    deadline, its end; the date a task prints in its own words stays its checkpoint."""
+    from .conftest import convert_written
+
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(LIMIT) + "\n", 2023).programme.tasks
+    assert [t.code for t in tasks] == ["三(一)", "三(二)", "三(三)"]
+    assert [str(t.deadline) for t in tasks] == ["2023-12-31"] * 3

@@ -22,14 +22,18 @@ ALL_DUE_RE = re.compile(rf"(?:其余|其他|其它|以上|上述|所有|全部)(
 EXCEPT_RE = re.compile(r"除(.+?)外")  # "除A项目在今年6月前完成,B项目在10月底前完成外": the tasks due otherwise
 ONE_DUE_RE = re.compile(rf"([^，,、；;。]{{2,30}}?)(?:将|计划|拟|要)?(?:在|于)\s*{WHEN}\s*{DONE}")
 NUMBERED_RE = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十])\s*项")  # "除第1项在6月底前完成外": the item numbered 1
+NUMBERED_TITLE_RE = re.compile(r"\s*[（(]\s*[一二三四五六七八九十\d]+\s*[）)]")  # an item's number in its words
 OWN_DATE_RE = re.compile(r"\d{1,2}\s*月(?:份|底|末|中旬|下旬)?前|年底前|年内")  # "城区污水管网改造，6月底前完成"
 
 
 def shared_deadlines(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
     """The deadline the text above a list gives all its tasks, as a 完成时限 cell prints it ("12月"), the tasks it
     names as due otherwise ("除…项目在今年6月前完成…外", "除第1项…外") and the sentence: (deadline, [(task's name or
-    number, its deadline)], sentence). A deadline of another year is not this programme's ("2023年确定的…全部于2023年
+    number, its deadline)], sentence). A part headed 工作时限 ("二、工作时限" over "2023年5月25日-12月31日") gives its end.
+    A deadline of another year is not this programme's ("2023年确定的…全部于2023年
     11月底前完成", "全部工程计划于2026年6月底前建成")."""
+    if limit := time_limit(texts):
+        return limit[0], [], limit[1]
     for text in texts:
         for m in ALL_DUE_RE.finditer(text):
             if (printed := re.search(r"(\d{4})\s*年", m[1])) and int(printed[1]) != year:
@@ -67,7 +71,8 @@ def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], a
         heading = len(set(cells_of_row)) == 1
         code, title = cells_of_row[0], cells_of_row[1]
         own = next((when for name, when in others if _named(name, code, title)), due)
-        cells.append([*cells_of_row, code if heading else "" if not code or OWN_DATE_RE.search(title) else own])
+        numbered = code or NUMBERED_TITLE_RE.match(title)  # "（一）片区办公楼…" with its number in its words: an item
+        cells.append([*cells_of_row, code if heading else "" if not numbered or OWN_DATE_RE.search(title) else own])
     return [*header, "完成时限"], cells, why
 
 
@@ -113,11 +118,34 @@ def period_end(heading: str) -> str | None:
     """The end of the period closing a group's heading, as a 完成时限 cell prints it ("2018年9月" of "（2018年4-9月）",
     "2019年6月" of "（2018年11月-2019年6月）"): its year the last printed before that month; None without a period."""
     m = PERIOD_RE.search(heading)
-    end = PERIOD_END_RE.search(m[1]) if m else None
+    return _span_end(m[1]) if m else None
+
+
+def _span_end(span: str) -> str | None:
+    """The end of a date or a span of dates ("2018年4-9月" → "2018年9月"), its year the last printed before it."""
+    end = PERIOD_END_RE.search(span)
     if end is None:
         return None
-    years = re.findall(r"(\d{4})\s*年", m[1][:end.start()])
+    years = re.findall(r"(\d{4})\s*年", span[:end.start()])
     return f"{years[-1]}年{end[1]}" if years else end[1]
+
+
+# "二、工作时限" over "2023年5月25日-12月31日" (or "二、工作时限：…" on one line): the plan's time limit, the word a 完成时限
+# column prints; a campaign's time ("四、整治时间", "活动从…开始，到…结束") is its span, no task's deadline
+TIME_LIMIT_RE = re.compile(r"^\s*[一二三四五六七八九十]+\s*、\s*(?:工作|完成|实施)?时限\s*[：:]?\s*(.*)$")
+SPAN_RE = re.compile(rf"^\s*({PERIOD_DATE}(?:\s*[-—–－~～至到]\s*{PERIOD_DATE})?)\s*[。.]?\s*$")
+
+
+def time_limit(texts: list[str]) -> tuple[str, str] | None:
+    """The end of the time limit a part of the plan above its list sets ("二、工作时限" and a date or a span alone, on its
+    line or the next), as a 完成时限 cell prints it, and the line read; None when there is none."""
+    for k, text in enumerate(texts):
+        if not (m := TIME_LIMIT_RE.match(text)):
+            continue
+        line = m[1] if m[1].strip() else texts[k + 1] if k + 1 < len(texts) else ""
+        if (span := SPAN_RE.match(line)) and (end := _span_end(span[1])):
+            return end, line.strip()
+    return None
 
 
 def period_deadlines(header: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
