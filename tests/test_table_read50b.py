@@ -66,3 +66,14 @@ def test_a_part_headed_工作时限_that_prints_one_span_gives_every_task_its_en
     tasks = convert_written(tmp_path, "plan.txt", "\n".join(LIMIT) + "\n", 2023).programme.tasks
     assert [t.code for t in tasks] == ["三(一)", "三(二)", "三(三)"]
     assert [str(t.deadline) for t in tasks] == ["2023-12-31"] * 3
+
+
+def test_a_peoples_organisation_by_its_short_name_is_no_person_beside_an_office():
+    """"人大办 妇联 团委" (a 责任部门 cell typed with spaces, or one a line): 妇联, a people's organisation by its short name
+    (as 科协, 残联, 侨联), is a unit, not the head of the office before it; "市民政局 伍泽国" names a person still."""
+    from mstrack.sources.table.unit_people import without_people
+
+    assert without_people("人大办 妇联 团委", "责任部门") == "人大办 妇联 团委"
+    assert without_people("人大办\n妇联\n团委", "责任部门") == "人大办\n妇联\n团委"
+    assert without_people("宣传办 科协", "责任单位") == "宣传办 科协"
+    assert without_people("市民政局 伍泽国", "责任单位") == "市民政局"
