@@ -77,3 +77,24 @@ def test_a_peoples_organisation_by_its_short_name_is_no_person_beside_an_office(
     assert without_people("人大办\n妇联\n团委", "责任部门") == "人大办\n妇联\n团委"
     assert without_people("宣传办 科协", "责任单位") == "宣传办 科协"
     assert without_people("市民政局 伍泽国", "责任单位") == "市民政局"
+
+
+def test_the_best_effort_reading_reads_each_line_once_over_its_tries():
+    """list_fallback tries a document's runs in turn, each try reading the rows after the run before (up to TRIES): a
+    line's offices, its figure and a name's being an office are read once and kept (READINGS_KEPT), not once a try; the
+    reading is the same (tests/test_tables_score.py holds every corpus file to its facts)."""
+    from pathlib import Path
+
+    from mstrack.sources.table import convert_table
+    from mstrack.sources.table.list_numbered import units_after
+    from mstrack.sources.table.mentions import sets_figure
+    from mstrack.sources.table.units import office_list
+
+    for reading in (units_after, office_list, sets_figure):
+        reading.cache_clear()
+    path = Path(__file__).parent / "data" / "tables" / "pingtan-2023-chuangcheng.txt"
+    conversion = convert_table(path, "pingtan-2023c", 2023)
+    assert conversion.best_effort is not None  # read by the tries of the best-effort reading
+    for reading in (units_after, office_list, sets_figure):
+        info = reading.cache_info()
+        assert info.hits > 2 * info.misses, (reading.__name__, info)  # each line read once, kept over the tries
