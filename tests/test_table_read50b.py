@@ -98,3 +98,10 @@ def test_the_best_effort_reading_reads_each_line_once_over_its_tries():
     for reading in (units_after, office_list, sets_figure):
         info = reading.cache_info()
         assert info.hits > 2 * info.misses, (reading.__name__, info)  # each line read once, kept over the tries
+
+
+def test_a_texts_length_in_characters_is_no_target():
+    """"社会主义核心价值观24个字（1幅）": 24个字 is how long the slogan is, no count of work; the poster (1幅) is the target."""
+    assert _figures("在显著位置设置社会主义核心价值观24个字宣传标语（1幅）。") == [(1, "幅")]
+    assert _figures("展示社会主义核心价值观24个字。") == []
+    assert _figures("新建文化广场24个。") == [(24, "个")]
