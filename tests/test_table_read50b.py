@@ -105,3 +105,13 @@ def test_a_texts_length_in_characters_is_no_target():
     assert _figures("在显著位置设置社会主义核心价值观24个字宣传标语（1幅）。") == [(1, "幅")]
     assert _figures("展示社会主义核心价值观24个字。") == []
     assert _figures("新建文化广场24个。") == [(24, "个")]
+
+
+def test_a_date_before_对_and_its_object_dates_the_work_whatever_的_its_object_holds():
+    """"①于6月底前对新时代文明实践所（站）的牌匾及标识进行排查": the date opens the work done on the object 对 names, its 的
+    inside that object, a checkpoint as "①于6月底前公开…" is; "6月底前完成的项目" (a date describing what is counted) none."""
+    from mstrack.sources.table.schedule import dated_clauses
+
+    found = dated_clauses("①于6月底前对新时代文明实践所（站）的牌匾及标识、工作制度进行排查，及时查缺补漏。", 2023)
+    assert [(str(due), words[:6]) for _, due, words in found] == [("2023-06-30", "6月底前对新")]
+    assert dated_clauses("统计6月底前完成的项目。", 2023) == []
