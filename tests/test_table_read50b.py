@@ -115,3 +115,13 @@ def test_a_date_before_对_and_its_object_dates_the_work_whatever_的_its_object
     found = dated_clauses("①于6月底前对新时代文明实践所（站）的牌匾及标识、工作制度进行排查，及时查缺补漏。", 2023)
     assert [(str(due), words[:6]) for _, due, words in found] == [("2023-06-30", "6月底前对新")]
     assert dated_clauses("统计6月底前完成的项目。", 2023) == []
+
+
+def test_places_before_a_unit_named_by_where_it_lies_are_part_of_its_name():
+    """"官井街、苏澳街、白沙街沿线的相关村": the villages along the three streets, one unit (the streets no offices); an office
+    before them ("环发公司、官井街、…") stays a unit of its own."""
+    from mstrack.sources.table.office_names import split_units
+
+    assert split_units("环发公司、官井街、苏澳街、白沙街沿线的相关村") == ["环发公司", "官井街、苏澳街、白沙街沿线的相关村"]
+    assert split_units("交通与建设处、苏平路沿线的相关村") == ["交通与建设处", "苏平路沿线的相关村"]
+    assert split_units("区教育局、区财政局") == ["区教育局", "区财政局"]
