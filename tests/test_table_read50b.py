@@ -125,3 +125,10 @@ def test_places_before_a_unit_named_by_where_it_lies_are_part_of_its_name():
     assert split_units("环发公司、官井街、苏澳街、白沙街沿线的相关村") == ["环发公司", "官井街、苏澳街、白沙街沿线的相关村"]
     assert split_units("交通与建设处、苏平路沿线的相关村") == ["交通与建设处", "苏平路沿线的相关村"]
     assert split_units("区教育局、区财政局") == ["区教育局", "区财政局"]
+
+
+def test_a_share_a_rule_permits_is_no_target():
+    """"允许投资电子商务的台商企业其股权比例可至100%": how far a rule lets a share go, a permission, no target; "外资
+    股权比例达到100%" would be one."""
+    assert _figures("允许投资电子商务及相关服务业的台商企业其股权比例可至100%，支持鼓励区内电商企业赴台投资。") == []
+    assert _figures("电商企业股权比例达到100%。") == [(100, "%")]
