@@ -132,3 +132,12 @@ def test_a_share_a_rule_permits_is_no_target():
     股权比例达到100%" would be one."""
     assert _figures("允许投资电子商务及相关服务业的台商企业其股权比例可至100%，支持鼓励区内电商企业赴台投资。") == []
     assert _figures("电商企业股权比例达到100%。") == [(100, "%")]
+
+
+def test_a_sentence_opened_by_a_rhythm_sets_its_figures_once_a_period():
+    """"各村要每月围绕…五大主题，选取一个主题开展文明实践活动": each month one theme, a rhythm, no target of the year; a clause
+    naming the year's total ("全年完成检查12次") is one, and a standard per head and month ("每人每月757元") no rhythm."""
+    assert _figures("各村要每月围绕学习实践科学理论、宣传宣讲党的政策等五大主题，选取一个主题开展文明实践活动。") == []
+    assert (12, "次") in _figures("每月开展1次检查，全年完成检查12次。")
+    assert [value for value, _ in _figures("城市低保标准调高到每人每月757元，补差水平要同步提高。")] == [757]
+    assert _figures("每周三次为在校午餐的学生加菜，提供每人每次5元营养膳食补贴。") == [(5, "元")]
