@@ -141,3 +141,4 @@ def test_a_sentence_opened_by_a_rhythm_sets_its_figures_once_a_period():
     assert (12, "次") in _figures("每月开展1次检查，全年完成检查12次。")
     assert [value for value, _ in _figures("城市低保标准调高到每人每月757元，补差水平要同步提高。")] == [757]
     assert _figures("每周三次为在校午餐的学生加菜，提供每人每次5元营养膳食补贴。") == [(5, "元")]
+    assert (5.5, "%") in _figures("每月调查失业率不高于5.5%，城镇调查失业率控制在5.5%以内。")  # a rate held: period_amounts'

@@ -118,13 +118,17 @@ WORKING_RULE_RE = re.compile(r"每\s*隔|每\s*(?:半|[两二三四五六七八�
 # figure once a period; a clause naming the year's total ("全年", "累计") is the year's figure again, and a standard per
 # head, time or period ("每人每月757元", "每周三次…，提供每人每次5元营养膳食补贴") no rhythm
 RHYTHM_OPENING_RE = re.compile(r"^[^，,；;。\d]{0,12}?(?<![人户家个生])每\s*(?:半|[两二三]\s*个?)?\s*(?:月|周|星期|旬)")
+RATE_UNITS = ("%", "％", "个百分点")  # a rate's, a level held, no count of work
 YEAR_TOTAL_RE = re.compile(r"全年|年度|年内|累计|共计|合计|每\s*[人户生次]")  # "提供每人每次5元…补贴": a standard
 
 
-def working_rule(prefix: str, sentence: str = "") -> bool:
-    """A figure after a frequency or a spacing in its clause ("每半月至少巡查1次", "每隔500米至少能看到1处…指示牌"), or in a
-    sentence opened by a rhythm ("各村要每月围绕…，选取一个主题开展…"): a working rule, no target of the year; the clause's
+def working_rule(prefix: str, sentence: str = "", unit: str = "") -> bool:
+    """A figure after a frequency or a spacing in its clause ("每半月至少巡查1次", "每隔500米至少能看到1处…指示牌"), or a
+    count in a sentence opened by a rhythm ("各村要每月围绕…，选取一个主题开展…"; a rate there, "每月调查失业率不高于5.5%，
+    城镇调查失业率控制在5.5%以内", is a level held, period_amounts'): a working rule, no target of the year; the clause's
     words before it (`prefix`) and the sentence's clauses before it (`sentence`) say so."""
     return WORKING_RULE_RE.search(prefix) is not None or (
-        RHYTHM_OPENING_RE.search(re.split(r"[；;。]", sentence)[-1]) is not None and not YEAR_TOTAL_RE.search(prefix))
+        unit not in RATE_UNITS and RHYTHM_OPENING_RE.search(re.split(r"[；;。]", sentence)[-1]) is not None
+        and not YEAR_TOTAL_RE.search(prefix))
+
 

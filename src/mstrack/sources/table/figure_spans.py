@@ -8,6 +8,7 @@ import re
 
 from mstrack.domain.quantities import CHINESE_NUMERAL
 from mstrack.sources.table.figure_bounds import (
+    RATE_UNITS,
     TIME_SPAN_RE,
     conduct_norm,
     relative_bound,
@@ -78,7 +79,6 @@ GROWTH_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{CHANGE_WORDS
 # 上年…" bounds no rise; "高于全省平均…" is another's level)
 RISE_ON_LAST_YEAR_RE = re.compile(rf"(?<!不)(?:{'|'.join(STRICTLY_ABOVE)}|快于)(?P<level>{LAST_YEAR})\s*$")
 CUT_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{'|'.join(DURATION_CUTS)})$")  # "审批周期比上年缩短30天": a cut
-RATE_UNITS = ("%", "％", "个百分点")
 
 
 def _share_after(clause: str, spans: list[tuple], start: int, unit: str, number: str, shares: dict[int, float] | None) -> bool:
@@ -232,7 +232,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # library's books
         threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix)) \
             or schedule_span(clause, prefix, end) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:]) \
-            or rule_bound(prefix) or working_rule(prefix, sentence)
+            or rule_bound(prefix) or working_rule(prefix, sentence, unit)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)
         before = prefix[:growth.start()] if growth else prefix
