@@ -197,13 +197,14 @@ def test_a_groups_span_in_its_heading_is_its_items_deadline(tmp_path):
 
 
 def test_the_spacing_things_stand_at_is_no_target(tmp_path):
-    """"每隔500米至少能看到1处公共卫生间的指示牌": the distance is the spacing of a standard, no length of work to do; the
-    count it asks for stays (before: an indicator "每隔至少能看到" of 500 米 beside it)."""
+    """"每隔500米至少能看到1处公共卫生间的指示牌": the distance is the spacing of a standard, no length of work to do, and
+    the count per spacing is a working rule, no target either (README: frequencies and spacings; before: an indicator
+    "每隔至少能看到" of 500 米 beside it)."""
     lines = ["序号\t工作任务\t责任单位",
              "1\t每隔500米至少能看到1处公共卫生间的指示牌，指示标识醒目规范。\t交通与建设处",
              "2\t新建城区污水管网18公里。\t交通与建设处"]
     tasks = text_tasks(tmp_path, lines, 2023)
-    assert [(i.target, i.unit) for i in tasks[0].lines[0].indicators] == [(1, "处")]
+    assert [(i.target, i.unit) for line in tasks[0].lines for i in line.indicators] == []
     assert [(i.target, i.unit) for i in tasks[1].lines[0].indicators] == [(18, "公里")]
 
 

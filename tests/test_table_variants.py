@@ -129,12 +129,7 @@ ZHENHAI_UNNUMBERED = (  # the four variants of zhenhai-2021 that take the number
 TURANG_JOINED = ("三(六)2's two paragraphs each close with a 责任单位 line (read48c: the item's offices are both lines'); "
                  "with the offices joined by a space or a line break in the grid, each dated checkpoint of the item is "
                  "read twice (2017, 2018, 2020 doubled)")
-DATAOLUN_JOINED = ("三(三)6's \"责任部门：人大办、妇联、团委\" with its offices joined by a space or a line break reads "
-                   "人大办 and 团委, not 妇联 (two characters, no office's ending, read alone as a whole name only in a list "
-                   "parted by \"、\"); fix49h's reading of the 责任部门 lines")
 KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"): why the reader does not read it the same yet
-    ("pingtan-2018-dataolun.txt", "units_joined_space"): DATAOLUN_JOINED,
-    ("pingtan-2018-dataolun.txt", "units_joined_line_break"): DATAOLUN_JOINED,
     ("pingtan-2016-turang.txt", "units_joined_space"): TURANG_JOINED,
     ("pingtan-2016-turang.txt", "units_joined_line_break"): TURANG_JOINED,
     ("zhenhai-2021-ceping.html", "without_numbers"):

@@ -77,11 +77,12 @@ def ruled_share(prefix: str, unit: str) -> bool:
 
 # "原则上大中型企业不得少于2人", "执法人员不得低于在册人数的70%": a rule (原则上: as a rule) or a bound it forbids to pass
 # (不得少于, 不得超过): what each party must keep, a norm, no figure the task reaches ("不少于2人" is one)
-RULE_BOUND_RE = re.compile(r"原则上|不得\s*(?:少于|低于|超过|高于|多于|大于|小于|超出)")
+RULE_BOUND_RE = re.compile(r"原则上|不得\s*(?:少于|低于|超过|高于|多于|大于|小于|超出)|^允许[^，,；;。]*可\s*(?:至|达到?|到)\s*$")
 
 
 def rule_bound(prefix: str) -> bool:
-    """A figure after a rule's words in its clause ("原则上…", "…不得少于"): a norm, no target."""
+    """A figure after a rule's words in its clause ("原则上…", "…不得少于"), or as far as a rule lets it go ("允许…台商企业
+    其股权比例可至100%": a permission): a norm, no target."""
     return RULE_BOUND_RE.search(prefix) is not None
 
 
@@ -106,3 +107,28 @@ def conduct_norm(sentence: str, after: str) -> bool:
         return False
     same = rf"\d\s*[余多]?\s*个?\s*{re.escape(unit.group().strip().lstrip('余多个').strip())}"
     return re.search(same, sentence[:period.start()]) is None  # the year's figure first, then its amount per period
+
+
+# "每半月至少巡查1次", "每两周开展1次", "每隔500米至少能看到1处": how often a duty is done, in a period no plain 每月 / 每周
+# names (period_amounts, conduct_norm read those), or how far apart the things stand; the clause from it on is a rule
+WORKING_RULE_RE = re.compile(r"每\s*隔|每\s*(?:半|[两二三四五六七八九十\d]+)\s*个?\s*(?:天|日|周|星期|旬|月)")
+
+
+# "每月围绕…五大主题，选取一个主题开展…": a sentence opened by a rhythm ("每月", "每周" after its subject) sets each clause's
+# figure once a period; a clause naming the year's total ("全年", "累计") is the year's figure again, and a standard per
+# head, time or period ("每人每月757元", "每周三次…，提供每人每次5元营养膳食补贴") no rhythm
+RHYTHM_OPENING_RE = re.compile(r"^[^，,；;。\d]{0,12}?(?<![人户家个生])每\s*(?:半|[两二三]\s*个?)?\s*(?:月|周|星期|旬)")
+RATE_UNITS = ("%", "％", "个百分点")  # a rate's, a level held, no count of work
+YEAR_TOTAL_RE = re.compile(r"全年|年度|年内|累计|共计|合计|每\s*[人户生次]")  # "提供每人每次5元…补贴": a standard
+
+
+def working_rule(prefix: str, sentence: str = "", unit: str = "") -> bool:
+    """A figure after a frequency or a spacing in its clause ("每半月至少巡查1次", "每隔500米至少能看到1处…指示牌"), or a
+    count in a sentence opened by a rhythm ("各村要每月围绕…，选取一个主题开展…"; a rate there, "每月调查失业率不高于5.5%，
+    城镇调查失业率控制在5.5%以内", is a level held, period_amounts'): a working rule, no target of the year; the clause's
+    words before it (`prefix`) and the sentence's clauses before it (`sentence`) say so."""
+    return WORKING_RULE_RE.search(prefix) is not None or (
+        unit not in RATE_UNITS and RHYTHM_OPENING_RE.search(re.split(r"[；;。]", sentence)[-1]) is not None
+        and not YEAR_TOTAL_RE.search(prefix))
+
+

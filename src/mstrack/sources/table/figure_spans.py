@@ -8,12 +8,14 @@ import re
 
 from mstrack.domain.quantities import CHINESE_NUMERAL
 from mstrack.sources.table.figure_bounds import (
+    RATE_UNITS,
     TIME_SPAN_RE,
     conduct_norm,
     relative_bound,
     rule_bound,
     ruled_share,
     schedule_span,
+    working_rule,
 )
 from mstrack.sources.table.figure_names import (
     CHANGE_WORDS,
@@ -77,7 +79,6 @@ GROWTH_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{CHANGE_WORDS
 # 上年…" bounds no rise; "高于全省平均…" is another's level)
 RISE_ON_LAST_YEAR_RE = re.compile(rf"(?<!不)(?:{'|'.join(STRICTLY_ABOVE)}|快于)(?P<level>{LAST_YEAR})\s*$")
 CUT_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{'|'.join(DURATION_CUTS)})$")  # "审批周期比上年缩短30天": a cut
-RATE_UNITS = ("%", "％", "个百分点")
 
 
 def _share_after(clause: str, spans: list[tuple], start: int, unit: str, number: str, shares: dict[int, float] | None) -> bool:
@@ -199,6 +200,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         if not unit and not scaled and (comparator == "=" or re.match(r"[\u4e00-\u9fff]{3}", clause[end:])):
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place; bounded, and the words of
             # what it sizes after it ("不少于750千伏输变电工程"): a grade, no count
+        if unit == "个" and clause.startswith("字", after.end()):
+            continue  # "社会主义核心价值观24个字": how long a text is, in characters, no count of work
         if _share_after(clause, spans, start, unit, number, shares):
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
         if restated_measure(clause[:start], unit):
@@ -229,7 +232,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # library's books
         threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix)) \
             or schedule_span(clause, prefix, end) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:]) \
-            or rule_bound(prefix)
+            or rule_bound(prefix) or working_rule(prefix, sentence, unit)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)
         before = prefix[:growth.start()] if growth else prefix
@@ -237,6 +240,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # at-least or 不 bound there sets the target ("不低于50%村庄实现垃圾分类": at least half the villages)
         threshold = threshold or (word in AT_MOST_PREFIXES and not word.startswith("不") and unit == "%"
                                   and PICKED_AFTER_RE.match(clause, after.end()) is not None)
+        # "分别属于村内两个以上农民集体所有的，由…": a bounded figure in a clause closed by 的, a case the next clause rules on
+        threshold = threshold or (bool(suffix.strip()) and comparator != "=" and clause.rstrip().endswith("的"))
         if threshold or any(w in before for w in NOT_TARGET_WORDS) \
                 or _stock_after(prefix, spans) \
                 or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])

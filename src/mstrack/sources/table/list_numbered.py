@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
+from mstrack.domain.limits import READINGS_KEPT
 from mstrack.sources.table.carried_units import carried, with_carried, without_carried
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.columns import column_kind
@@ -88,6 +90,7 @@ class Entry:
     shared: bool = False  # its offices are its group's, named once after the group's last item (list_roles.group_brackets)
 
 
+@lru_cache(maxsize=READINGS_KEPT)  # the best-effort reading tries a document's runs in turn (list_fallback): each line read once
 def units_after(text: str) -> tuple[str, str]:
     """An item's words and the offices printed after them, in a bracket or after whitespace: (words, offices); in a
     bracket after each of its clauses, all of them (units.clause_offices); in its last clause "由…负责落实", those. A

@@ -7,7 +7,9 @@ import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
+from mstrack.domain.limits import READINGS_KEPT
 from mstrack.domain.quantities import (
     SCALES,
     as_number,
@@ -122,6 +124,7 @@ def over_several_years(before: str, year: int | None, until: int | None = None) 
         int(m[1]) > last for m in [*BY_YEAR_RE.finditer(before), *YEAR_SPAN_RE.finditer(before)])
 
 
+@lru_cache(maxsize=READINGS_KEPT)  # the best-effort reading tries a document's runs in turn (list_fallback): each line read once
 def sets_figure(text: str) -> bool:
     """Whether the words set a figure with its measure word ("新建社区食堂10个"), as a list's item of work does: the one
     test of it for the list reader (headerless.py, list_*.py)."""

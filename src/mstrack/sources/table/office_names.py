@@ -31,8 +31,22 @@ def split_units(cell: str) -> list[str]:
         if LEVELS_RE.fullmatch(units[k]) and units[k + 1][:1] in LEVEL_CHARS and units[k + 1][0] not in units[k] \
                 and LEVEL_RANKS[units[k + 1][0]] >= min(LEVEL_RANKS[c] for c in units[k] if c in LEVEL_RANKS):
             units[k:k + 2] = [f"{units[k]}、{units[k + 1]}"]
+    k = len(units) - 1
+    while k > 0:  # "官井街、苏澳街、白沙街沿线的相关村": the villages along the three streets, one unit
+        first = k
+        while LOCATED_RE.fullmatch(units[k]) and first > 0 and BARE_PLACE_RE.fullmatch(units[first - 1]) \
+                and not ends_like_unit(units[first - 1]):
+            first -= 1
+        units[first:k + 1] = ["、".join(units[first:k + 1])]
+        k = first - 1
     return [part for name in shared_tails([name for unit in units if unit for name in _slashed(unit)])
             for part in _run_together(name)]
+
+
+# a unit named by where it lies ("白沙街沿线的相关村", "景区周边的商户"), and a place's bare name before it ("官井街", no
+# office's ending, no collective's opening): the places it lies along, part of its name
+LOCATED_RE = re.compile(r"[^的、]{1,12}(?:沿线|周边|沿岸|两侧|一带)的[\u4e00-\u9fff]{1,8}")
+BARE_PLACE_RE = re.compile(r"(?!各|相关|所在)[\u4e00-\u9fff]{2,6}")
 
 
 # where a whole office's name ends: its suffix (局, 委, 办, 院, 中心, 站, 所 …), the next name opening with the same level

@@ -20,6 +20,8 @@ LEAD_ROLES = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD)
 
 HEAD_TITLE = (r"(?:副|常务副)?(?:局长|主任|书记|部长|厅长|处长|科长|所长|站长|院长|校长|县长|区长|市长|镇长|乡长"
               r"|经理|总经理|董事长|组长|队长|理事长|主席)")
+# a people's organisation by its short name ("妇联", "残联", "侨联", "科协", "政协"): a unit beside an office, no one's name
+ORGANISATION_ENDS = ("联", "协")
 UNITISH = set("市县区镇乡街村局委办厅处科所站队院校馆会社司部组团心府政各相关等省州旗盟集公")
 
 
@@ -33,7 +35,8 @@ def person(part: str, named: bool) -> bool:
     if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,4}}?){HEAD_TITLE}", text):
         return not UNITISH & set(m[1])
     longest = 4 if named else 3
-    return re.fullmatch(rf"[\u4e00-\u9fff]{{2,{longest}}}", text) is not None and not UNITISH & set(text)
+    return re.fullmatch(rf"[\u4e00-\u9fff]{{2,{longest}}}", text) is not None and not UNITISH & set(text) \
+        and not text.endswith(ORGANISATION_ENDS)
 
 
 # any word of a role, its manner or its work (vocabulary): a bracket holding one is about roles, never a person's name

@@ -6,7 +6,9 @@ office_brackets.py; units' heads and telephone numbers beside them: unit_people.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from mstrack.domain.limits import READINGS_KEPT
 from mstrack.sources.table.cells import first_leads
 from mstrack.sources.table.office_brackets import SCOPE_RE, bracket_units, bracketed_unit, named_offices
 from mstrack.sources.table.office_names import (
@@ -418,6 +420,7 @@ STATION_RE = re.compile(r"[省市县区镇乡][\u4e00-\u9fff]{1,10}[站所]")
 CITY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}[市县旗]")  # "项城市", "沈丘县": a place's own name and its level
 
 
+@lru_cache(maxsize=READINGS_KEPT)  # the best-effort reading tries a document's runs in turn (list_fallback): each text read once
 def office_list(text: str, towns: bool = False) -> bool:
     """Words that are only offices' names ("工资处、就管中心", "人社局、各开发区"): what a list of tasks prints after an
     item, in a bracket or after a space, to say who does it. The first is an office; a scope ("含城区、各乡镇",
