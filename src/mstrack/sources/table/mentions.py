@@ -140,7 +140,10 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
     previous_context = previous_name = lead_in = ""
     protected = protect_commas(joined_units(unit_symbols(text)))  # "4个\n百分点"
     begins = brackets_open(protected)
+    listed = stock_listed(protected)
     for clause_match in re.finditer(CLAUSE_PATTERN, protected):
+        if any(start <= clause_match.start() < end for start, end in listed):
+            continue  # "…完成分配90%；具体有：1.翠园…（114间）；…": the stock the share is of, no target
         clause = clause_match[0].replace("\x00", ",")
         shares: dict[int, float] = {}
         begin = begins[clause_match.start()]  # the words of a bracket the clause stands in, before it
@@ -200,7 +203,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         # was found in: unit symbols written in words, "㎡" as 平方米, move the positions of the text as printed)
         lead_in = clause if not spans and len(clause.strip()) <= 12 \
             and protected[clause_match.end():clause_match.end() + 1] in ("，", ",") else ""
-    return _without_each_total(_without_parts_rates(found, parts))
+    return (_without_each_total(_without_parts_rates(found, parts)))
 
 
 def _outline_count(heading: str, span: tuple, rest: str) -> bool:
@@ -211,6 +214,31 @@ def _outline_count(heading: str, span: tuple, rest: str) -> bool:
     thing = heading.strip()[-2:]
     return number.isdigit() and not re.search(r"\d", heading[start:end]) and re.fullmatch(r"[\u4e00-\u9fff]{2}", thing) is not None \
         and end < len(heading.rstrip()) - 1 and 2 <= int(number) <= rest.count(thing)
+
+
+LIST_INTRO_RE = re.compile(r"(?:具体有|具体包括|具体为|具体是|主要有|分别是|分别为|包括)\s*[：:]")
+LISTED_ITEM_RE = re.compile(r"\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）])")  # "2.平潭县…", "（2）…"
+SHARE_RE = re.compile(r"\d\s*[%％]")
+
+
+def stock_listed(text: str) -> list[tuple[int, int]]:
+    """Where a list of the places a share is of stands ("…完成分配90%；具体有：1.翠园安置小区公租房（114间）；2.…238间；"):
+    from the words after the intro ("具体有：", "包括：") through its first item and each numbered item after it,
+    when the sentence before the intro sets a share (%). The counts there are the stock the share counts, the item's
+    content, no target of their own."""
+    spans = []
+    for intro in LIST_INTRO_RE.finditer(text):
+        said = text[:intro.start()]
+        if not SHARE_RE.search(said[max(said.rfind(stop) for stop in "。！!？?") + 1:]):
+            continue
+        end = intro.end()
+        while True:
+            stop = re.search(r"[；;。\n]", text[end:])
+            end = len(text) if stop is None else end + stop.end()
+            if stop is None or stop[0] in "。\n" or not LISTED_ITEM_RE.match(text, end):
+                break
+        spans.append((intro.end(), end))
+    return spans
 
 
 PART_SENTENCE_RE = re.compile(r"\s*其中\s*[:：，,]")  # "其中：（1）公益类企业…": the sentence breaks the one before down

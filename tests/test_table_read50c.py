@@ -1,0 +1,32 @@
+"""Issue 13, read50c: facts the reader invented (or lost) in the 平潭 prose plans, each structure in a small sentence or
+table: a dated completion under 原则上, a list of the places a share is of, …"""
+
+from __future__ import annotations
+
+
+def _figures(text: str, year: int = 2017) -> list[tuple[float, str]]:
+    from mstrack.sources.table.mentions import find_mentions
+
+    return [(m.value, m.unit) for m in find_mentions(text, year)]
+
+
+def test_a_dated_completion_under_yuanzeshang_is_a_target():
+    """"原则上2017年底前要完成分配90%": 原则上 ("as a rule") before a date by which the work is done is the year's target
+    with its date, not a norm each party keeps ("原则上大中型企业不得少于2人", "每个社区配备社工原则上2人": read48c)."""
+    assert _figures("2013年底前开工建设的公租房，原则上2017年底前要完成分配90%；") == [(90, "%")]
+    assert _figures("原则上6月底前完成改造12个。") == [(12, "个")]
+    assert _figures("落实总会计师制度，原则上大中型企业不得少于2人。") == []
+    assert _figures("每个社区配备社工原则上2人。") == []
+
+
+def test_the_stock_listed_under_a_share_is_no_target():
+    """"…要完成分配90%；具体有：1.翠园安置小区公租房（114间）；2.…238间；2014年…完成分配85%，具体有：澳前…840套；": the
+    places a share is of, listed after "具体有：" (numbered, or one alone), are the stock the share counts — the item's
+    content, no targets; the list ends at the first clause that is no item of it (the next share is read). A count
+    listed under a count ("新建公园3个，具体有：…") is not touched."""
+    text = ("公租房，原则上2017年底前要完成分配90%；具体有：1.翠园安置小区公租房（114间）；2.平潭县廉租住房238间；"
+            "2014年政府投资公租房，原则上2017年底前要完成分配85%，具体有：澳前安置小区A2地块840套；责任单位：区建设局。")
+    assert _figures(text) == [(90, "%"), (85, "%")]
+    assert _figures("改造老旧小区，完成率达到90%，具体包括：东园小区300户、西园小区200户。") == [(90, "%")]
+    assert _figures("新建公园3个，具体有：东湖公园20亩；西湖公园30亩。") == [(3, "个"), (20, "亩"), (30, "亩")]
+
