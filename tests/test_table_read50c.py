@@ -30,3 +30,18 @@ def test_the_stock_listed_under_a_share_is_no_target():
     assert _figures("改造老旧小区，完成率达到90%，具体包括：东园小区300户、西园小区200户。") == [(90, "%")]
     assert _figures("新建公园3个，具体有：东湖公园20亩；西湖公园30亩。") == [(3, "个"), (20, "亩"), (30, "亩")]
 
+
+def test_the_design_sizes_of_the_projects_an_item_counts_are_no_targets():
+    """"天牛河…景观工程和海坛湾…护岸工程2个项目整治" then "河道总长1.5公里、河道设计宽度50米，两岸绿化带宽度设计分别为
+    30米 … 景观规划面积424600平方米 … 沙滩整治修复工程长约3.8公里，占地面积约380000平方米": where the item counts its
+    projects, a design's or a plan's size (设计/规划/占地 with 面积/宽度/长度) and a thing's length with no verb of work
+    before it (河道总长, …工程长) describe each project: the count is the target. One project's size is how much of it is
+    built ("…景观绿化工程，设计面积约99927平方米", lintou; "下穿通道总长1400米", mianyang): a target, as before; so is
+    "新建绿道总长10公里" beside a count of projects."""
+    text = ("实施项目：天牛河两岸景观工程和海坛湾护岸工程2个项目整治。实施内容：河道总长1.5公里、河道设计宽度50米，两岸"
+            "绿化带宽度设计分别为30米，景观绿化设计面积约9.39公顷；景观工程南北总长约4公里，景观规划面积424600平方米。"
+            "沙滩整治修复工程长约3.8公里，占地面积约380000平方米，分多期建设。")
+    assert _figures(text, 2015) == [(2, "个")]
+    assert _figures("城市运动休闲景观绿化工程，设计面积约99927平方米。", 2015) == [(99927, "平方米")]
+    assert _figures("建设下穿通道，下穿通道总长1400米，站前广场占地面积2.4万平方米。", 2015) == [(1400, "米"), (24000, "平方米")]
+    assert _figures("整治3个项目，新建绿道总长10公里。", 2015) == [(3, "个"), (10, "公里")]

@@ -104,3 +104,25 @@ def describes_one(prefix: str, following: str = "") -> bool:
     return re.search(r"[，,]", inside) is not None and re.search(r"[）)]", inside) is None \
         and WORK_IN_BRACKET_RE.search(inside) is None and ONE_THING_RE.search(prefix[max(0, at - 24):at]) is not None \
         and not CAPACITY_BEFORE_RE.search(inside) and not CAPACITY_AFTER_RE.match(following)
+
+
+# "河道设计宽度50米", "宽度设计分别为30米", "景观规划面积…", "占地面积约…": a design's or a plan's size
+DESIGN_SIZE_RE = re.compile(r"(?:(?:设计|规划|占地)[\u4e00-\u9fff]{0,2}?(?:面积|宽度|长度|总长|全长|宽|长)|(?:面积|宽度|长度)设计)"
+                            r"\s*(?:分别)?\s*(?:约|为|达)?\s*(?:约)?\s*$")
+# "河道总长1.5公里", "景观工程南北总长约4公里", "沙滩整治修复工程长约3.8公里": the length of a thing named before it
+THING_LENGTH_RE = re.compile(r"(?:(?:南北|东西)?(?:总长|全长)|(?:工程|项目)长)\s*(?:约|为|达)?\s*(?:约)?\s*$")
+WORK_VERB_RE = re.compile(FIGURE_VERBS)
+
+
+def design_size(prefix: str, unit: str) -> bool:
+    """A size that describes the project, not how much is done: a design's, a plan's or a footprint's ("设计宽度50米",
+    "规划面积424600平方米", "占地面积约380000平方米"), or the length of a thing with no verb of work before it in the
+    clause ("河道总长1.5公里"; a verb inside a project's name, "沙滩整治修复工程长约3.8公里", is no work's). "新建绿道总长
+    10公里" names the work done: a target."""
+    if unit not in SIZE_UNITS:
+        return False
+    if DESIGN_SIZE_RE.search(prefix):
+        return True
+    length = THING_LENGTH_RE.search(prefix)
+    words = re.split(r"工程|项目", prefix[:length.end()])[-1] if length else ""
+    return length is not None and WORK_VERB_RE.search(words) is None

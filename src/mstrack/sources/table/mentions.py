@@ -24,6 +24,7 @@ from mstrack.sources.table.figure_names import (
     short_name,
     stages_in,
 )
+from mstrack.sources.table.figure_picks import design_size
 from mstrack.sources.table.figure_spans import STANDARD_PHRASE_RE, figure_spans, own_part_name
 from mstrack.sources.table.numbers import (
     ARTICLE_RE,
@@ -203,7 +204,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         # was found in: unit symbols written in words, "㎡" as 平方米, move the positions of the text as printed)
         lead_in = clause if not spans and len(clause.strip()) <= 12 \
             and protected[clause_match.end():clause_match.end() + 1] in ("，", ",") else ""
-    return (_without_each_total(_without_parts_rates(found, parts)))
+    return _without_projects_sizes(_without_each_total(_without_parts_rates(found, parts)))
 
 
 def _outline_count(heading: str, span: tuple, rest: str) -> bool:
@@ -276,6 +277,19 @@ def _without_each_total(found: list[Mention]) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+PROJECTS_RE = re.compile(r"项目|工程")
+
+
+def _without_projects_sizes(found: list[Mention]) -> list[Mention]:
+    """"天牛河…景观工程和海坛湾…护岸工程2个项目整治" over "河道总长1.5公里、河道设计宽度50米…景观规划面积424600平方米":
+    where the item counts its projects (two or more), the design sizes and lengths given for them (figure_picks.design_size)
+    describe each project; the count is the target. One project's size ("…景观绿化工程，设计面积约99927平方米") is how
+    much of it is built: a target, as before."""
+    if not any(unit_key(m.unit) in ("个", "项") and m.value >= 2 and PROJECTS_RE.search(m.noun or m.name) for m in found):
+        return found
+    return [m for m in found if not design_size(m.verbs, m.unit)]
 
 
 def _joint_before(clause: str, spans: list[tuple], i: int) -> str:
