@@ -45,3 +45,12 @@ def test_the_design_sizes_of_the_projects_an_item_counts_are_no_targets():
     assert _figures("城市运动休闲景观绿化工程，设计面积约99927平方米。", 2015) == [(99927, "平方米")]
     assert _figures("建设下穿通道，下穿通道总长1400米，站前广场占地面积2.4万平方米。", 2015) == [(1400, "米"), (24000, "平方米")]
     assert _figures("整治3个项目，新建绿道总长10公里。", 2015) == [(3, "个"), (10, "公里")]
+
+
+def test_a_sum_capped_before_what_it_picks_is_no_target():
+    """"机动车200元以下简易违法处理业务自助处理": a sum with its upper bound (以下, 以内) straight before a noun says which
+    cases the work takes (a limit), as "400万元以下的工程采购项目" already reads; "费用控制在200元以下" is the cap the task
+    keeps: a target, as before."""
+    assert _figures("1. 机动车200元以下简易违法处理业务自助处理；2.交通违法信息查询。") == []
+    assert _figures("人均门诊费用控制在200元以下。") == [(200, "元")]
+
