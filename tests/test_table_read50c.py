@@ -54,3 +54,13 @@ def test_a_sum_capped_before_what_it_picks_is_no_target():
     assert _figures("1. 机动车200元以下简易违法处理业务自助处理；2.交通违法信息查询。") == []
     assert _figures("人均门诊费用控制在200元以下。") == [(200, "元")]
 
+
+def test_the_firms_a_sampling_rate_is_taken_of_are_no_targets():
+    """"对16家危险化学品贸易型企业、74家烟花爆竹短期零售店、29家工商贸企业进行抽查，抽查比例不少于50%（60家次）": the
+    firms listed are those the sample is drawn from; the rate and the count it comes to are the targets. Firms checked
+    with no rate ("对1家批发公司、6家零售点进行监督检查") are the work: targets, as before."""
+    text = ("对16家危险化学品贸易型企业、74家烟花爆竹短期零售店、29家工商贸企业进行抽查，抽查比例不少于50%（60家次）。"
+            "对其它工商贸小微企业抽查不少于30家次。")
+    assert _figures(text, 2022) == [(50, "%"), (60, "家次"), (30, "家次")]
+    assert _figures("对1家批发公司、6家烟花爆竹零售点进行监督检查。", 2022) == [(1, "家"), (6, "家")]
+

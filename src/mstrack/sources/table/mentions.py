@@ -141,10 +141,10 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
     previous_context = previous_name = lead_in = ""
     protected = protect_commas(joined_units(unit_symbols(text)))  # "4个\n百分点"
     begins = brackets_open(protected)
-    listed = stock_listed(protected)
+    listed = stock_listed(protected) + sampled_from(protected)
     for clause_match in re.finditer(CLAUSE_PATTERN, protected):
         if any(start <= clause_match.start() < end for start, end in listed):
-            continue  # "…完成分配90%；具体有：1.翠园…（114间）；…": the stock the share is of, no target
+            continue  # "…完成分配90%；具体有：1.翠园…（114间）；…": the stock a share is of, no target; so the firms sampled
         clause = clause_match[0].replace("\x00", ",")
         shares: dict[int, float] = {}
         begin = begins[clause_match.start()]  # the words of a bracket the clause stands in, before it
@@ -239,6 +239,24 @@ def stock_listed(text: str) -> list[tuple[int, int]]:
             if stop is None or stop[0] in "。\n" or not LISTED_ITEM_RE.match(text, end):
                 break
         spans.append((intro.end(), end))
+    return spans
+
+
+SAMPLING_RATE_RE = re.compile(r"(?:抽查|抽检|抽样)(?:比例|比率|率)[^，,；;。\d]{0,8}\d+(?:\.\d+)?\s*[%％]")
+SAMPLED_RE = re.compile(r"(?:抽查|抽检|抽样)\s*$")
+
+
+def sampled_from(text: str) -> list[tuple[int, int]]:
+    """Where the things a sample is drawn from are counted ("对16家…企业、74家…零售店进行抽查，抽查比例不少于50%（60家
+    次）"): the clause that ends on the sampling verb, in a sentence that sets the sampling rate after it. The rate and
+    its count are the targets; the firms counted before are the pool, no target of their own."""
+    spans = []
+    for rate in SAMPLING_RATE_RE.finditer(text):
+        said = text[:rate.start()]
+        start = max(said.rfind(stop) for stop in "。！!？?；;\n") + 1
+        for clause in re.finditer(CLAUSE_PATTERN, text[start:rate.start()]):
+            if SAMPLED_RE.search(clause[0]):
+                spans.append((start + clause.start(), start + clause.end()))
     return spans
 
 
