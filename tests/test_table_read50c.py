@@ -64,3 +64,16 @@ def test_the_firms_a_sampling_rate_is_taken_of_are_no_targets():
     assert _figures(text, 2022) == [(50, "%"), (60, "家次"), (30, "家次")]
     assert _figures("对1家批发公司、6家烟花爆竹零售点进行监督检查。", 2022) == [(1, "家"), (6, "家")]
 
+
+def test_a_zones_administration_with_its_towns_government_in_brackets_is_one_office():
+    """"岚城片区管理局（岚城乡政府）": a zone's administration and the government of the town it administers are one body
+    under two names, as a merged bureau's are (README's rule: the corpus's readings keep such a name whole); "相关乡镇
+    （林业站）" is every town of a kind with its part that does the work, as "各乡镇（林业站）" already read. A county
+    office with another unit under it ("县卫健局(县医院)") is still two units (read33b)."""
+    from mstrack.sources.table.units import unit_names
+
+    assert unit_names("岚城片区管理局（岚城乡政府）和区森林与园林管理局") == ["岚城片区管理局（岚城乡政府）", "区森林与园林管理局"]
+    assert unit_names("区澳前片区管理局（澳前镇政府）") == ["区澳前片区管理局（澳前镇政府）"]
+    assert unit_names("相关乡镇（林业站）、区森林与园林管理局") == ["相关乡镇（林业站）", "区森林与园林管理局"]
+    assert unit_names("县卫健局(县医院)") == ["县卫健局", "县医院"]
+
