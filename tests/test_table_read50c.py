@@ -77,3 +77,9 @@ def test_a_zones_administration_with_its_towns_government_in_brackets_is_one_off
     assert unit_names("相关乡镇（林业站）、区森林与园林管理局") == ["相关乡镇（林业站）", "区森林与园林管理局"]
     assert unit_names("县卫健局(县医院)") == ["县卫健局", "县医院"]
 
+
+def test_phases_listed_by_their_numbers_are_names():
+    """"幸福洋吹沙地1、2期造林工程2000亩": "1、2期" (or "1至3期") names the phases the project covers (phase 1 and phase 2), no count
+    of two phases; "分3期建设" counts them, as before."""
+    assert _figures("幸福洋吹沙地1、2期造林工程2000亩。", 2015) == [(2000, "亩")]
+    assert _figures("项目分3期建设。", 2015) == [(3, "期")]

@@ -30,6 +30,7 @@ SIZE_IN_BRACKET_RE = re.compile(r"[\u4e00-\u9fff\d个所座处][（(]\s*"
 QUOTED_LIST_RE = re.compile(r"[“\"]([^“”\"]+、[^“”\"]+)[”\"]\s*$")  # a quoted list of parts right before a count
 
 
+PHASES_LISTED_RE = re.compile(r"\d\s*[、和及至到-]\s*$")  # "1、2期", "1至3期": phase numbers listed, one measure word
 DIVIDED_RE = re.compile(r"(?<![充部])(?:划分|分)(?:为|成)[^，,；;。\d]*$")  # "划分为…三个类别", "分为如下三个阶段"
 
 
@@ -42,6 +43,8 @@ def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str, numbe
     its description ("总投资3000万元的…项目"; "投资3000万元建设…" and "…，总投资1.2亿元。" are sums to spend), or the size of
     the thing named before a bracket that says it ("活动阵地(约500平方米左右)", "…1个（面积约800平方米）")."""
     rest = clause[after.end():]
+    if unit == "期" and PHASES_LISTED_RE.search(prefix):
+        return True  # "幸福洋吹沙地1、2期造林工程": the phases named by their numbers ("分3期建设" counts them)
     if DIVIDED_RE.search(prefix):
         return True  # "将农用地划分为优先保护类、…三个类别": how many kinds a thing is divided into, no work
     if (quoted := QUOTED_LIST_RE.search(prefix)) and re.match(rf"\s*{CHINESE_NUMERAL}", clause[len(prefix):]) \
