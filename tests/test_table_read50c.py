@@ -83,3 +83,19 @@ def test_phases_listed_by_their_numbers_are_names():
     of two phases; "分3期建设" counts them, as before."""
     assert _figures("幸福洋吹沙地1、2期造林工程2000亩。", 2015) == [(2000, "亩")]
     assert _figures("项目分3期建设。", 2015) == [(3, "期")]
+
+
+def test_a_span_of_months_to_december_opening_an_item_is_its_deadline(tmp_path):
+    """"（四）10-12月，组织开展秋冬季专项行动。" in a timeline of dated items: the span runs to the year's end, and the item
+    is due then, as "4-11月，…" is due at November's end (before: no deadline, the year's end being taken for a
+    restatement of a deadline the item does not have)."""
+    from datetime import date
+
+    from .conftest import text_tasks
+
+    lines = ["某局2016年农资打假专项治理行动实施方案", "六、重点工作安排", "（一）3月，联合公安等部门收听收看视频会议。",
+             "（二）2-5月，组织开展农资打假保春耕专项行动。", "（三）4-11月，组织开展例行执法抽检工作。",
+             "（四）10-12月，组织开展秋冬季专项行动。", "（五）1-12月，推进农资监管平台建设。"]
+    tasks = text_tasks(tmp_path, lines, 2016)
+    assert [t.deadline for t in tasks] == [date(2016, 3, 31), date(2016, 5, 31), date(2016, 11, 30), date(2016, 12, 31),
+                                           date(2016, 12, 31)]

@@ -256,6 +256,10 @@ OPENING_DATE_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:{'|'.join(COMMITMENTS)})?
                              rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*[，,]")
 
 
+# "10-12月，组织开展…": a span of months that opens the words and runs to the year's end: the work's own period, due then
+YEAR_SPAN_END_RE = re.compile(r"\s*(?:1[01]|0?[1-9])\s*[-—–~～至到]\s*12\s*月\s*[，,]")
+
+
 def _sentences(text: str, year: int) -> list[tuple[str, list[tuple[str, date, int]]]]:
     """The parts of a text between "；" and "。", each with the dates clauses of its sentence open with before a comma
     (label, due, where in the part the words it dates begin; a part after the sentence's last such date is dated by it
@@ -272,7 +276,7 @@ def _sentences(text: str, year: int) -> list[tuple[str, list[tuple[str, date, in
                     due = period_end(label, year)
                 except DateError:
                     continue
-                if due.year >= year and due != date(year, 12, 31):
+                if due.year >= year and (due != date(year, 12, 31) or YEAR_SPAN_END_RE.match(part, m.start())):
                     openings.append((label, due, m.start()))
                     last = openings[-1]
             parts.append((part, openings))
