@@ -99,3 +99,17 @@ def test_a_span_of_months_to_december_opening_an_item_is_its_deadline(tmp_path):
     tasks = text_tasks(tmp_path, lines, 2016)
     assert [t.deadline for t in tasks] == [date(2016, 3, 31), date(2016, 5, 31), date(2016, 11, 30), date(2016, 12, 31),
                                            date(2016, 12, 31)]
+
+
+def test_an_items_stop_before_its_labelled_offices_stays_in_its_title(tmp_path):
+    """"4.…工程2000亩。责任单位：各乡镇（林业站）、区森林与园林管理局。": the title is the item as printed less the offices
+    after it (README), its sentence's "。" kept, as the corpus's readings keep it (148 titles of 12 files); a clause's
+    mark before the label ("…1900亩；实施单位：…", "…1000亩，责任单位：…") joins the offices and is left out, as before."""
+    from .conftest import text_tasks
+
+    lines = ["某区2015年造林绿化任务", "二、明确任务，落实责任", "1.屏障绿化造林工程2000亩。责任单位：各乡镇（林业站）、区森林与园林管理局。",
+             "2.防火林带建设工程590亩。责任单位：相关乡镇、区森林与园林管理局。",
+             "3.防护林工程1000亩，责任单位：平原镇政府、区森林与园林管理局。"]
+    tasks = text_tasks(tmp_path, lines, 2015)
+    assert [t.title for t in tasks] == ["屏障绿化造林工程2000亩。", "防火林带建设工程590亩。", "防护林工程1000亩"]
+
