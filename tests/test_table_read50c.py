@@ -107,7 +107,8 @@ def test_an_items_stop_before_its_labelled_offices_stays_in_its_title(tmp_path):
     mark before the label ("…1900亩；实施单位：…", "…1000亩，责任单位：…") joins the offices and is left out, as before."""
     from .conftest import text_tasks
 
-    lines = ["某区2015年造林绿化任务", "二、明确任务，落实责任", "1.屏障绿化造林工程2000亩。责任单位：各乡镇（林业站）、区森林与园林管理局。",
+    lines = ["某区2015年造林绿化任务", "二、明确任务，落实责任",
+             "1.屏障绿化造林工程2000亩。责任单位：各乡镇（林业站）、区森林与园林管理局。",
              "2.防火林带建设工程590亩。责任单位：相关乡镇、区森林与园林管理局。",
              "3.防护林工程1000亩，责任单位：平原镇政府、区森林与园林管理局。"]
     tasks = text_tasks(tmp_path, lines, 2015)
