@@ -114,3 +114,16 @@ def test_an_items_stop_before_its_labelled_offices_stays_in_its_title(tmp_path):
     tasks = text_tasks(tmp_path, lines, 2015)
     assert [t.title for t in tasks] == ["屏障绿化造林工程2000亩。", "防火林带建设工程590亩。", "防护林工程1000亩"]
 
+
+def test_what_remains_is_no_progress_done(tmp_path):
+    """"全线121户,已拆120户。剩余1户，…" in a progress column beside "推进剩余1户房屋拆迁": the 1 household left is the work
+    not yet done, no figure of it done (before: 1 of 1 written, the goal met); with the remainder aside no figure names
+    the goal, and the progress is left to a person (a doubt), as for any figure that names no indicator."""
+    from .conftest import convert_written
+
+    rows = [["序号", "工作任务", "责任单位", "工作进展"],
+            ["1", "推进剩余1户房屋拆迁。", "区发改委", "全线121户,已拆120户。剩余1户,专班本周已对接业主2次。"],
+            ["2", "推进3个项目开工。", "区发改委", "3个计划开工项目已全部开工。"]]
+    conversion = convert_written(tmp_path, "a.csv", rows, year=2024)
+    assert [(r.task, r.value) for r in conversion.reported] == [("1", None), ("2", 3)]
+
