@@ -127,3 +127,20 @@ def test_what_remains_is_no_progress_done(tmp_path):
     conversion = convert_written(tmp_path, "a.csv", rows, year=2024)
     assert [(r.task, r.value) for r in conversion.reported] == [("1", None), ("2", 3)]
 
+
+def test_a_closing_section_between_the_lists_sections_is_no_task(tmp_path):
+    """"五、工作要求" over "（一）加强组织领导。…" "（二）严格履行职责。…", then "六、重点工作安排" over the dated work: the
+    requirements stand between two parts of the plan, not after it, and are still no tasks (before: read as 五(一), 五(二)
+    — tasks nobody reports on); the work after them is read."""
+    from .conftest import text_tasks
+
+    lines = ["某局2016年农资打假专项治理行动实施方案", "四、主要措施", "（一）强化源头治理。加强对农资生产经营主体资质审查。",
+             "（二）深化专项执法行动。组织开展农资打假保春耕专项行动。",
+             "五、工作要求", "（一）加强组织领导。做好农资打假和监管工作，是保障农产品质量安全的重要举措。",
+             "（二）严格履行职责。认真贯彻落实依法行政，落实属地监管责任。",
+             "六、重点工作安排", "（一）3月，联合公安等部门收听收看视频会议。", "（二）2-5月，组织开展农资打假保春耕专项行动。",
+             "（三）4-11月，组织开展例行执法抽检工作。", "（四）10-12月，组织开展秋冬季专项行动。"]
+    tasks = text_tasks(tmp_path, lines, 2016)
+    assert not [t.code for t in tasks if t.code.startswith("五")]
+    assert [t.code for t in tasks if t.code.startswith("六")] == ["六(一)", "六(二)", "六(三)", "六(四)"]
+
