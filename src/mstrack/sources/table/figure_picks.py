@@ -110,10 +110,11 @@ def describes_one(prefix: str, following: str = "") -> bool:
 
 
 # "河道设计宽度50米", "宽度设计分别为30米", "景观规划面积…", "占地面积约…": a design's or a plan's size
+SIZE_BOUND = r"(?:分别|约|为|达到?|不少于|不低于|不小于|至少|超过|\s)*$"  # "分别为", "约不少于": still one size
 DESIGN_SIZE_RE = re.compile(r"(?:(?:设计|规划|占地)[\u4e00-\u9fff]{0,2}?(?:面积|宽度|长度|总长|全长|宽|长)|(?:面积|宽度|长度)设计)"
-                            r"\s*(?:分别)?\s*(?:约|为|达)?\s*(?:约)?\s*$")
+                            + SIZE_BOUND)
 # "河道总长1.5公里", "景观工程南北总长约4公里", "沙滩整治修复工程长约3.8公里": the length of a thing named before it
-THING_LENGTH_RE = re.compile(r"(?:(?:南北|东西)?(?:总长|全长)|(?:工程|项目)长)\s*(?:约|为|达)?\s*(?:约)?\s*$")
+THING_LENGTH_RE = re.compile(r"(?:(?:南北|东西)?(?:总长|全长)|(?:工程|项目)长)" + SIZE_BOUND)
 WORK_VERB_RE = re.compile(FIGURE_VERBS)
 
 
