@@ -146,3 +146,17 @@ def test_a_closing_section_between_the_lists_sections_is_no_task(tmp_path):
     assert not [t.code for t in tasks if t.code.startswith("五")]
     assert [t.code for t in tasks if t.code.startswith("六")] == ["六(一)", "六(二)", "六(三)", "六(四)"]
 
+
+
+def test_an_office_bound_to_finish_by_a_month_dates_the_work():
+    """"以上基本建成项目,区土地开发集团有限公司必须2017年12月之前完成建成目标": the office named, then 必须, then the month
+    the work's goal is met — the item's deadline where no column prints one (before December: November's end), as
+    "预计2017年11月完成" already was; "必须6月底前完成招标" completes a step, no deadline."""
+    from datetime import date
+
+    from mstrack.sources.table.schedule import completion_month
+
+    assert completion_month("以上基本建成项目,区土地开发集团有限公司必须2017年12月之前完成建成目标。", 2017) == \
+        ("2017年12月之前", date(2017, 11, 30))
+    assert completion_month("该项目，必须于2017年10月底前完成。", 2017) == ("2017年10月底前", date(2017, 10, 31))
+    assert completion_month("区住建局必须6月底前完成招标。", 2017) is None
