@@ -160,3 +160,10 @@ def test_an_office_bound_to_finish_by_a_month_dates_the_work():
         ("2017年12月之前", date(2017, 11, 30))
     assert completion_month("该项目，必须于2017年10月底前完成。", 2017) == ("2017年10月底前", date(2017, 10, 31))
     assert completion_month("区住建局必须6月底前完成招标。", 2017) is None
+
+
+def test_one_figure_given_each_of_two_things_by_ge_is_two_targets():
+    """"森林抚育和封山育林面积各1万亩": 各 after the things named gives each the figure, two targets, as 均 already did
+    ("…面积均达到1万亩"); one thing's figure ("森林抚育1万亩") stays one."""
+    assert _figures("森林抚育和封山育林面积各1万亩，按全区各乡镇林地面积下达到乡镇、村实施。", 2015) == [(10000, "亩"), (10000, "亩")]
+    assert _figures("森林抚育1万亩。", 2015) == [(10000, "亩")]
