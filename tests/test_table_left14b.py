@@ -13,12 +13,13 @@ TITLE = "XX区2024年政府工作报告重点工作责任分解"
 
 
 def test_a_label_on_the_items_own_line_is_its_cell(tmp_path):
-    """"1.新建幼儿园3所。责任单位：区教育局": the office after the label leads, the label is not in the task's words."""
+    """"1.新建幼儿园3所。责任单位：区教育局": the office after the label leads, the label is not in the task's words (its
+    sentence's stop is: README's title rule, read50c)."""
     programme = _convert(tmp_path, [
         "一、教育", "1.新建幼儿园3所。责任单位：区教育局", "2.改造老旧小区10个。责任单位：区住建局；完成时限：2024年9月底前",
         "二、就业", "1.新增城镇就业3000人。责任单位：区人社局"]).programme
     assert _leads(programme) == [("一1", ["区教育局"]), ("一2", ["区住建局"]), ("二1", ["区人社局"])]
-    assert [t.title for t in programme.tasks] == ["新建幼儿园3所", "改造老旧小区10个", "新增城镇就业3000人"]
+    assert [t.title for t in programme.tasks] == ["新建幼儿园3所。", "改造老旧小区10个。", "新增城镇就业3000人。"]  # its stop kept
     assert [c.due.isoformat() for c in programme.tasks[1].lines[0].checkpoints] == ["2024-09-30"]
 
 

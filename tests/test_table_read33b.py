@@ -121,7 +121,7 @@ def test_a_labelled_lead_line_closed_by_responsible(tmp_path):
     """Already read so before read33b (pinned): the label on its own line, or after the item's words."""
     lines = ["1.新建幼儿园2所。", "牵头单位：县教育局、县财政局负责", "2.改造老旧小区20个。牵头单位：县住建局、县城管局负责"]
     assert _list(tmp_path, lines) == [("新建幼儿园2所。", ["县教育局", "县财政局"], []),
-                                      ("改造老旧小区20个", ["县住建局", "县城管局"], [])]
+                                      ("改造老旧小区20个。", ["县住建局", "县城管局"], [])]
 
 
 def test_a_labelled_lead_bracket_closed_by_responsible(tmp_path):

@@ -43,15 +43,15 @@ LABELLED = ["1.新建幼儿园2所。【责任单位】：县教育局；【完�
 def test_a_label_printed_in_a_bracket_before_its_colon_is_a_label(tmp_path, suffix):
     tasks = _read(tmp_path, LABELLED, suffix)
     assert [(t.title, t.lines[0].lead_units, t.deadline) for t in tasks] == [
-        ("新建幼儿园2所", ["县教育局"], date(2025, 12, 31)), ("改造学校操场5个", ["县教育局"], date(2025, 6, 30)),
-        ("新增城镇就业1000人", ["县人社局"], date(2025, 12, 31))]
+        ("新建幼儿园2所。", ["县教育局"], date(2025, 12, 31)), ("改造学校操场5个。", ["县教育局"], date(2025, 6, 30)),
+        ("新增城镇就业1000人。", ["县人社局"], date(2025, 12, 31))]  # the item's stop kept (README, read50c)
 
 
 @pytest.mark.parametrize(("text", "read"), [
-    ("新建幼儿园2所。【责任单位】：县教育局", ("新建幼儿园2所", {"责任单位": "县教育局"})),
+    ("新建幼儿园2所。【责任单位】：县教育局", ("新建幼儿园2所。", {"责任单位": "县教育局"})),
     ("新建幼儿园2所。［牵头单位］:县教育局；[完成时限]:2025年底",
-     ("新建幼儿园2所", {"牵头单位": "县教育局", "完成时限": "2025年底"})),
-    ("新建幼儿园2所。【牵头单位】县教育局", ("新建幼儿园2所", {"牵头单位": "县教育局"})),  # no colon: the bracket closes it
+     ("新建幼儿园2所。", {"牵头单位": "县教育局", "完成时限": "2025年底"})),
+    ("新建幼儿园2所。【牵头单位】县教育局", ("新建幼儿园2所。", {"牵头单位": "县教育局"})),  # no colon: the bracket closes it
     ("新建幼儿园2所。【重点】", ("新建幼儿园2所。【重点】", {})),  # a mark, no label of a column
     # inside an open bracket: the bracket's own labels (units_after reads them)
     ("增长11%。[牵头单位:县发改局;责任单位:各镇人民政府]", ("增长11%。[牵头单位:县发改局;责任单位:各镇人民政府]", {}))])

@@ -78,12 +78,17 @@ def ruled_share(prefix: str, unit: str) -> bool:
 # "原则上大中型企业不得少于2人", "执法人员不得低于在册人数的70%": a rule (原则上: as a rule) or a bound it forbids to pass
 # (不得少于, 不得超过): what each party must keep, a norm, no figure the task reaches ("不少于2人" is one)
 RULE_BOUND_RE = re.compile(r"原则上|不得\s*(?:少于|低于|超过|高于|多于|大于|小于|超出)|^允许[^，,；;。]*可\s*(?:至|达到?|到)\s*$")
+# "原则上2017年底前要完成分配90%": 原则上 before the date the work is done by is the target's date, no norm
+DATED_RULE_RE = re.compile(r"原则上\s*(?:(?:19|20)\d\d\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*之?前")
 
 
 def rule_bound(prefix: str) -> bool:
     """A figure after a rule's words in its clause ("原则上…", "…不得少于"), or as far as a rule lets it go ("允许…台商企业
-    其股权比例可至100%": a permission): a norm, no target."""
-    return RULE_BOUND_RE.search(prefix) is not None
+    其股权比例可至100%": a permission): a norm, no target. 原则上 before a date the work is done by ("原则上2017年底前要完成
+    分配90%") dates the year's target: no norm (a bound 不得… still is one)."""
+    found = RULE_BOUND_RE.search(prefix)
+    return found is not None and (found[0] != "原则上" or DATED_RULE_RE.match(prefix, found.start()) is None
+                                  or RULE_BOUND_RE.search(prefix, found.end()) is not None)
 
 
 CONDUCT_PERIOD_RE = re.compile("|".join(CONDUCT_PERIODS))

@@ -185,13 +185,18 @@ def each_named(before: str, shared: list[str], after: str = "") -> list[str]:
     if len(parts) < 2 or not all(len(content_words(p)) >= 2 and not re.search(r"\d", p) for p in parts):
         return []
     change = m["verb"] if re.fullmatch(CHANGE_WORDS, m["verb"]) else ""
-    names = [clean_name(p) for p in parts]
+    return [cut_name(name + change) for name in _shared_tail([clean_name(p) for p in parts])]
+
+
+def _shared_tail(names: list[str]) -> list[str]:
+    """"城市和农村居民收入": modifiers of one length, the noun after the last shared by all (城市居民收入, 农村居民收入);
+    "就业率和高校毕业生就业率" are two names as printed."""
     short = {len(name) for name in names[:-1]}
     if len(short) == 1 and (n := short.pop()) <= 4 and len(names[-1]) >= n + 2:
-        tail = names[-1][n:]  # "城市和农村居民收入": modifiers of one length, the noun after the last shared by all
-        if not any(set(name) & set(tail) for name in names[:-1]):  # "就业率和高校毕业生就业率": two names
-            names = [name + tail for name in names[:-1]] + names[-1:]
-    return [cut_name(name + change) for name in names]
+        tail = names[-1][n:]
+        if not any(set(name) & set(tail) for name in names[:-1]):
+            return [name + tail for name in names[:-1]] + names[-1:]
+    return names
 
 
 def _each_apart(names: str) -> list[str]:
@@ -249,8 +254,24 @@ def _each_object(before: str) -> list[str]:
     """"新建小学和初中各1所": one figure for each object the one verb is done to, each named by the verb and its object
     (新建小学, 新建初中: the second object takes the shared verb too)."""
     m = EACH_OBJECT_RE.search(before.strip())
-    objects = [o.strip() for o in re.split(r"[和、及与]", m["objects"])] if m else []
+    if m is None:
+        return _each_measure(before)
+    objects = [o.strip() for o in re.split(r"[和、及与]", m["objects"])]
     if len(objects) < 2 or not all(len(o) >= 2 and not re.match(WORK_VERBS, o) for o in objects):
         return []
     return [cut_name(clean_name(m["verb"] + o)) for o in objects]
+
+
+# things joined with no verb of work, then 各 ("森林抚育和封山育林面积各1万亩": each of two kinds of work, its area)
+EACH_MEASURE_RE = re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,12}(?:[和、及与][\u4e00-\u9fff]{2,12})+)各\s*$")
+
+
+def _each_measure(before: str) -> list[str]:
+    """"森林抚育和封山育林面积各1万亩": one figure for each thing named before 各 with no verb of work, the noun after the
+    last (面积) shared by the others, as "…均达到1万亩" reads (read50c); [] when the words name one thing."""
+    m = EACH_MEASURE_RE.match(before.strip())
+    parts = re.split(r"[和、及与]", m["names"]) if m else []
+    if len(parts) < 2 or not all(len(content_words(p)) >= 2 for p in parts):
+        return []
+    return [cut_name(name) for name in _shared_tail([clean_name(p) for p in parts])]  # 面积 shared
 

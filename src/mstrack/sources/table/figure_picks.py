@@ -30,6 +30,7 @@ SIZE_IN_BRACKET_RE = re.compile(r"[\u4e00-\u9fff\d个所座处][（(]\s*"
 QUOTED_LIST_RE = re.compile(r"[“\"]([^“”\"]+、[^“”\"]+)[”\"]\s*$")  # a quoted list of parts right before a count
 
 
+PHASES_LISTED_RE = re.compile(r"\d\s*[、和及至到-]\s*$")  # "1、2期", "1至3期": phase numbers listed, one measure word
 DIVIDED_RE = re.compile(r"(?<![充部])(?:划分|分)(?:为|成)[^，,；;。\d]*$")  # "划分为…三个类别", "分为如下三个阶段"
 
 
@@ -42,6 +43,8 @@ def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str, numbe
     its description ("总投资3000万元的…项目"; "投资3000万元建设…" and "…，总投资1.2亿元。" are sums to spend), or the size of
     the thing named before a bracket that says it ("活动阵地(约500平方米左右)", "…1个（面积约800平方米）")."""
     rest = clause[after.end():]
+    if unit == "期" and PHASES_LISTED_RE.search(prefix):
+        return True  # "幸福洋吹沙地1、2期造林工程": the phases named by their numbers ("分3期建设" counts them)
     if DIVIDED_RE.search(prefix):
         return True  # "将农用地划分为优先保护类、…三个类别": how many kinds a thing is divided into, no work
     if (quoted := QUOTED_LIST_RE.search(prefix)) and re.match(rf"\s*{CHINESE_NUMERAL}", clause[len(prefix):]) \
@@ -104,3 +107,26 @@ def describes_one(prefix: str, following: str = "") -> bool:
     return re.search(r"[，,]", inside) is not None and re.search(r"[）)]", inside) is None \
         and WORK_IN_BRACKET_RE.search(inside) is None and ONE_THING_RE.search(prefix[max(0, at - 24):at]) is not None \
         and not CAPACITY_BEFORE_RE.search(inside) and not CAPACITY_AFTER_RE.match(following)
+
+
+# "河道设计宽度50米", "宽度设计分别为30米", "景观规划面积…", "占地面积约…": a design's or a plan's size
+SIZE_BOUND = r"(?:分别|约|为|达到?|不少于|不低于|不小于|至少|超过|\s)*$"  # "分别为", "约不少于": still one size
+DESIGN_SIZE_RE = re.compile(r"(?:(?:设计|规划|占地)[\u4e00-\u9fff]{0,2}?(?:面积|宽度|长度|总长|全长|宽|长)|(?:面积|宽度|长度)设计)"
+                            + SIZE_BOUND)
+# "河道总长1.5公里", "景观工程南北总长约4公里", "沙滩整治修复工程长约3.8公里": the length of a thing named before it
+THING_LENGTH_RE = re.compile(r"(?:(?:南北|东西)?(?:总长|全长)|(?:工程|项目)长)" + SIZE_BOUND)
+WORK_VERB_RE = re.compile(FIGURE_VERBS)
+
+
+def design_size(prefix: str, unit: str) -> bool:
+    """A size that describes the project, not how much is done: a design's, a plan's or a footprint's ("设计宽度50米",
+    "规划面积424600平方米", "占地面积约380000平方米"), or the length of a thing with no verb of work before it in the
+    clause ("河道总长1.5公里"; a verb inside a project's name, "沙滩整治修复工程长约3.8公里", is no work's). "新建绿道总长
+    10公里" names the work done: a target."""
+    if unit not in SIZE_UNITS:
+        return False
+    if DESIGN_SIZE_RE.search(prefix):
+        return True
+    length = THING_LENGTH_RE.search(prefix)
+    words = re.split(r"工程|项目", prefix[:length.end()])[-1] if length else ""
+    return length is not None and WORK_VERB_RE.search(words) is None

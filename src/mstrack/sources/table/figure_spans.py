@@ -221,7 +221,10 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # "400万元以下的工程采购项目": a sum bounded straight before 的 and what it picks, which projects a rule applies to
         threshold = threshold or (unit == "元" and bool(after["suffix1"] or after["suffix2"])
                                   and (PICKED_COUNT_RE.match(clause, after.end()) is not None
-                                       or clause[after.end():].lstrip().startswith("的")))
+                                       or clause[after.end():].lstrip().startswith("的")
+                                       # "200元以下简易违法处理业务": a cap straight before the cases it picks, a limit
+                                       or ((after["suffix1"] or after["suffix2"]) in ("以下", "以内")
+                                           and PICKED_AFTER_RE.match(clause[after.end():].lstrip()) is not None)))
         # "4个结构性指标均实现10%以上增长": a count of what the clause speaks of, each of which has a figure of its own
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)

@@ -90,11 +90,12 @@ BRACKETED_LABEL_RE = re.compile(rf"^{BRACKETED_LABEL}\s*(\S.*)$", re.S)  # "【�
 def own_labels(text: str) -> tuple[str, dict[str, str]]:
     """An item's sentence and the labels printed after it on its own line ("新建幼儿园3所。责任单位：区教育局；完成时限：
     2024年底"): (words, {label: value}), the labels from the first that names a column (column_label's kinds) on; a label
-    naming no column ("联系人：") only ends the value before it."""
+    naming no column ("联系人：") only ends the value before it. The words keep the stop that ends their sentence
+    ("新建幼儿园3所。", the title as printed: tests/data/tables/README.md); a clause's mark before the label goes with it."""
     # a label inside a bracket ("（牵头单位：…；配合单位：…）", "[牵头单位：…；责任单位：…]") is units.py's
     found = [m for m in OWN_LABEL_RE.finditer(text) if not _open_bracket(text[:m.start()])]
     first = next((k for k, m in enumerate(found) if label_kind(m[1] or m[2]) in LABEL_KINDS), None)
-    words = text[:found[first].start()].rstrip("，,；;。 ") if first is not None else ""
+    words = text[:found[first].start()].rstrip("，,；; ") if first is not None else ""
     if not words:
         return text, {}
     labels: dict[str, str] = {}

@@ -136,6 +136,21 @@ def _reopened(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int]) -
     return closing, aside
 
 
+def closing_between(rows: list[tuple[bool, str, bool]]) -> set[int]:
+    """The rows of a closing section that stands between a list's parts, rows given as (heading, words, staffed) up to
+    where the closing sections at the end begin (closing_at): a heading with words of one ("五、工作要求") over items no
+    one of which is work of the programme (_reopened), and those items ("（一）加强组织领导。…"), with a part of work
+    after it ("六、重点工作安排" over dated steps). Requirements on offices, wherever they stand: no tasks."""
+    closing, _ = _reopened(rows, frozenset())
+    found: set[int] = set()
+    for k, (heading, _, _) in enumerate(rows):
+        if heading and closing[k]:
+            under = range(k + 1, next((j for j in range(k + 1, len(rows)) if rows[j][0]), len(rows)))
+            if under and under.stop < len(rows):
+                found.update((k, *under))
+    return found
+
+
 def kept(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset(),
          short: list[tuple[list[str], list[str]]] | None = None, counted: list[bool] | None = None) -> int:
     """How many of a list's rows, (heading, words, staffed) each, are its own: those before the programme's closing
@@ -296,7 +311,8 @@ def bracketed_kept(rows: list[tuple[str, str, bool]],
     level = [chinese_count(AREA_RE.match(words)[1]) if head else None for head, (_, words, _) in zip(top, rows, strict=True)]
     on = numbered_after([(n, words, own) for n, (_, words, own) in zip(level[cut:], rows[cut:], strict=True)],
                         len([n for n in level[:cut] if n]) + 1) if cut < len(rows) else []
-    kept_rows = [*range(cut), *(cut + k for k in on if rows[cut + k][0] == "top")]
+    between = closing_between([(head, words, own) for head, (_, words, own) in zip(top[:cut], rows[:cut], strict=True)])
+    kept_rows = [*(k for k in range(cut) if k not in between), *(cut + k for k in on if rows[cut + k][0] == "top")]
     unread = [k for k in range(cut) if rows[k][0] == "heading" and (k + 1 == cut or top[k + 1]
                                                                    and not sets_figure(rows[k][1]))]
     return [k for k in kept_rows if k not in unread], unread

@@ -26,6 +26,7 @@ from mstrack.sources.table.figure_names import (
     short_name,
     stages_in,
 )
+from mstrack.sources.table.figure_picks import design_size
 from mstrack.sources.table.figure_spans import STANDARD_PHRASE_RE, figure_spans, own_part_name
 from mstrack.sources.table.numbers import (
     ARTICLE_RE,
@@ -143,7 +144,10 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
     previous_context = previous_name = lead_in = ""
     protected = protect_commas(joined_units(unit_symbols(text)))  # "4个\n百分点"
     begins = brackets_open(protected)
+    listed = stock_listed(protected) + sampled_from(protected)
     for clause_match in re.finditer(CLAUSE_PATTERN, protected):
+        if any(start <= clause_match.start() < end for start, end in listed):
+            continue  # "…完成分配90%；具体有：1.翠园…（114间）；…": the stock a share is of, no target; so the firms sampled
         clause = clause_match[0].replace("\x00", ",")
         shares: dict[int, float] = {}
         begin = begins[clause_match.start()]  # the words of a bracket the clause stands in, before it
@@ -203,7 +207,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         # was found in: unit symbols written in words, "㎡" as 平方米, move the positions of the text as printed)
         lead_in = clause if not spans and len(clause.strip()) <= 12 \
             and protected[clause_match.end():clause_match.end() + 1] in ("，", ",") else ""
-    return _without_each_total(_without_parts_rates(found, parts))
+    return _without_projects_sizes(_without_each_total(_without_parts_rates(found, parts)))
 
 
 def _outline_count(heading: str, span: tuple, rest: str) -> bool:
@@ -214,6 +218,49 @@ def _outline_count(heading: str, span: tuple, rest: str) -> bool:
     thing = heading.strip()[-2:]
     return number.isdigit() and not re.search(r"\d", heading[start:end]) and re.fullmatch(r"[\u4e00-\u9fff]{2}", thing) is not None \
         and end < len(heading.rstrip()) - 1 and 2 <= int(number) <= rest.count(thing)
+
+
+LIST_INTRO_RE = re.compile(r"(?:具体有|具体包括|具体为|具体是|主要有|分别是|分别为|包括)\s*[：:]")
+LISTED_ITEM_RE = re.compile(r"\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）])")  # "2.平潭县…", "（2）…"
+SHARE_RE = re.compile(r"\d\s*[%％]")
+
+
+def stock_listed(text: str) -> list[tuple[int, int]]:
+    """Where a list of the places a share is of stands ("…完成分配90%；具体有：1.翠园安置小区公租房（114间）；2.…238间；"):
+    from the words after the intro ("具体有：", "包括：") through its first item and each numbered item after it,
+    when the sentence before the intro sets a share (%). The counts there are the stock the share counts, the item's
+    content, no target of their own."""
+    spans = []
+    for intro in LIST_INTRO_RE.finditer(text):
+        said = text[:intro.start()]
+        if not SHARE_RE.search(said[max(said.rfind(stop) for stop in "。！!？?") + 1:]):
+            continue
+        end = intro.end()
+        while True:
+            stop = re.search(r"[；;。\n]", text[end:])
+            end = len(text) if stop is None else end + stop.end()
+            if stop is None or stop[0] in "。\n" or not LISTED_ITEM_RE.match(text, end):
+                break
+        spans.append((intro.end(), end))
+    return spans
+
+
+SAMPLING_RATE_RE = re.compile(r"(?:抽查|抽检|抽样)(?:比例|比率|率)[^，,；;。\d]{0,8}\d+(?:\.\d+)?\s*[%％]")
+SAMPLED_RE = re.compile(r"(?:抽查|抽检|抽样)\s*$")
+
+
+def sampled_from(text: str) -> list[tuple[int, int]]:
+    """Where the things a sample is drawn from are counted ("对16家…企业、74家…零售店进行抽查，抽查比例不少于50%（60家
+    次）"): the clause that ends on the sampling verb, in a sentence that sets the sampling rate after it. The rate and
+    its count are the targets; the firms counted before are the pool, no target of their own."""
+    spans = []
+    for rate in SAMPLING_RATE_RE.finditer(text):
+        said = text[:rate.start()]
+        start = max(said.rfind(stop) for stop in "。！!？?；;\n") + 1
+        for clause in re.finditer(CLAUSE_PATTERN, text[start:rate.start()]):
+            if SAMPLED_RE.search(clause[0]):
+                spans.append((start + clause.start(), start + clause.end()))
+    return spans
 
 
 PART_SENTENCE_RE = re.compile(r"\s*其中\s*[:：，,]")  # "其中：（1）公益类企业…": the sentence breaks the one before down
@@ -251,6 +298,19 @@ def _without_each_total(found: list[Mention]) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+PROJECTS_RE = re.compile(r"项目|工程")
+
+
+def _without_projects_sizes(found: list[Mention]) -> list[Mention]:
+    """"天牛河…景观工程和海坛湾…护岸工程2个项目整治" over "河道总长1.5公里、河道设计宽度50米…景观规划面积424600平方米":
+    where the item counts its projects (two or more), the design sizes and lengths given for them (figure_picks.design_size)
+    describe each project; the count is the target. One project's size ("…景观绿化工程，设计面积约99927平方米") is how
+    much of it is built: a target, as before."""
+    if not any(unit_key(m.unit) in ("个", "项") and m.value >= 2 and PROJECTS_RE.search(m.noun or m.name) for m in found):
+        return found
+    return [m for m in found if not design_size(m.verbs, m.unit)]
 
 
 def _joint_before(clause: str, spans: list[tuple], i: int) -> str:

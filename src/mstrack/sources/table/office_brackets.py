@@ -43,11 +43,18 @@ def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
     if not m or len(m[1]) > 10 or not (ends_like_unit(m[1]) or EACH_UNIT_RE.fullmatch(m[1])) or SCOPE_RE.match(m[1]) \
             or m[1].startswith(SCOPE_OPENINGS) or LEVELS_ONLY_RE.fullmatch(m[1]) \
             or PLACE_ONLY_RE.search(m[1]) or m[1].startswith(SEAT_WORDS) \
-            or not ends_like_unit(outer := name[:m.start()]) or outer.startswith("各"):
+            or not ends_like_unit(outer := name[:m.start()]) or outer.startswith(EVERY_ONE):
         return None
     return outer, m[1], outer.endswith(ORGAN_END) and m[1].endswith(ORGAN_END) \
+        or ZONE_ADMINISTRATION_RE.search(outer) is not None and TOWN_GOVERNMENT_RE.fullmatch(m[1]) is not None \
         or outer.endswith(BODY_END) and m[1].endswith(BODY_ALIAS_END) or _one_stem(outer, m[1]) \
         or GROUP_RE.search(outer) is not None and m[1].endswith("公司")
+
+
+EVERY_ONE = ("各", "相关", "有关")  # "各乡镇（林业站）", "相关乡镇（林业站）": every unit of a kind, the bracket its part
+# "岚城片区管理局（岚城乡政府）": a zone's administration and the government of the town it administers, one body
+ZONE_ADMINISTRATION_RE = re.compile(r"片区(?:开发)?管理局$")
+TOWN_GOVERNMENT_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:乡|镇|街道)(?:人民)?(?:政府|办事处)")
 
 
 # an office's level before its name and its kind after it: "区" 森林园林 "局", "区" 森林园林 "公司"

@@ -141,8 +141,12 @@ def _bare(text: str, indicator: Indicator, base: dict) -> Reported | None:
         return None
 
 
+# "剩余1户", "尚有3个未完成": what is left of the work, not what was done
+REMAINDER_RE = re.compile(r"(?:剩余|尚余|还剩|余下|剩下|尚有|还有|未完成)\s*$")
+
+
 def _in_words(text: str, indicators: list[Indicator], base: dict) -> list[Reported]:
-    mentions = find_mentions(text)
+    mentions = [m for m in find_mentions(text) if not REMAINDER_RE.search(m.verbs)]  # a remainder is no progress done
     pairs = sorted(((naming(i, m), n, k) for k, i in enumerate(indicators) for n, m in enumerate(mentions)
                     if m.unit and unit_key(m.unit) == unit_key(i.unit)), key=lambda p: -p[0])
     taken: dict[int, int] = {}  # indicator → mention

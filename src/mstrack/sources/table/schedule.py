@@ -111,9 +111,10 @@ DATED_COMPLETION_RE = re.compile(r"在\s*(?P<label>(?:\d{4}\s*年\s*)?(?:1[0-2]|
 
 # the month the whole work is done by, inside the words of a target ("…，预计2024年5月完工，…", "…，9月底前完成。"): a
 # completion verb that ends its clause, after a word of plan or commitment or none; "6月底前完成招标" completes a step
-COMPLETION_MONTH_RE = re.compile(r"(?:^|(?<=[，,；;。、\s]))(?:预计|计划|确保|力争|争取|将|拟)?\s*(?:在|于)?\s*"
+COMPLETION_MONTH_RE = re.compile(r"(?:^|(?<=[，,；;。、\s]))(?:[\u4e00-\u9fff]{2,20}?(?:公司|局|委|办|政府|中心|指挥部)\s*(?=必须|务必))?"
+                                 r"(?:预计|计划|确保|力争|争取|将|拟|必须|务必)?\s*(?:在|于)?\s*"
                                  r"(?P<label>(?:\d{4}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月\s*(?:份|底|末)?\s*(?:之?前)?)\s*(?:全部|全面|基本)?\s*"
-                                 r"(?:完工|竣工|建成|完成)(?:并?投入使用|并?投用|交付使用)?(?=\s*[，,；;。]|\s*$)")
+                                 r"(?:完工|竣工|建成|完成)(?:并?投入使用|并?投用|交付使用|(?:建成|建设)?目标(?:任务)?)?(?=\s*[，,；;。]|\s*$)")
 
 
 def completion_month(text: str, year: int) -> tuple[str, date] | None:
@@ -256,6 +257,10 @@ OPENING_DATE_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:{'|'.join(COMMITMENTS)})?
                              rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*[，,]")
 
 
+# "10-12月，组织开展…": a span of months that opens the words and runs to the year's end: the work's own period, due then
+YEAR_SPAN_END_RE = re.compile(r"\s*(?:1[01]|0?[1-9])\s*[-—–~～至到]\s*12\s*月\s*[，,]")
+
+
 def _sentences(text: str, year: int) -> list[tuple[str, list[tuple[str, date, int]]]]:
     """The parts of a text between "；" and "。", each with the dates clauses of its sentence open with before a comma
     (label, due, where in the part the words it dates begin; a part after the sentence's last such date is dated by it
@@ -272,7 +277,7 @@ def _sentences(text: str, year: int) -> list[tuple[str, list[tuple[str, date, in
                     due = period_end(label, year)
                 except DateError:
                     continue
-                if due.year >= year and due != date(year, 12, 31):
+                if due.year >= year and (due != date(year, 12, 31) or YEAR_SPAN_END_RE.match(part, m.start())):
                     openings.append((label, due, m.start()))
                     last = openings[-1]
             parts.append((part, openings))
