@@ -128,7 +128,7 @@ def test_a_done_word_read_as_the_checkpoints_due_so_far_is_said(cli, tmp_path):
 
 def _rates_plan() -> str:
     growth = plan_task("1", "地区生产总值增长5%以上", "区发改委", "地区生产总值", "%", 5, comparator=">=")
-    growth["lines"][0]["indicators"][0]["text"] = "地区生产总值增长5%以上"  # the name lost 增长; the words keep it
+    growth["lines"][0]["indicators"][0]["text"] = "地区生产总值增长5%以上"  # a name without 增长 (before views50): the words keep it
     return plan_tasks(growth, plan_task("2", "普及率", "区卫健委", "自来水普及率", "%", 95),
                       plan_task("3", "改造工程", "区住建局", "工程进度", "%", 100))
 

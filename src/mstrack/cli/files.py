@@ -362,7 +362,7 @@ def import_table(
             say(line, err=True)
         for doubt in doubts:  # last, so a reviewer finds them at the end
             say("check: {doubt}", doubt=doubt, err=True)
-        say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats))
+        say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats, len(doubts)))
 
     write_plan(ctx, output, text, announce, first=write_progress)
 
@@ -431,8 +431,9 @@ def _progress_output(output: Path, as_of: str | None):
     return path, day
 
 
-def _conversion_stats(stats: dict):
-    """The counts of a converted table, each in words."""
+def _conversion_stats(stats: dict, doubts: int):
+    """The counts of a converted table, each in words, and the `check:` lines said above it: the plan's doubts and the
+    progress file's (--progress-as-of) alike, as --strict counts them."""
     from mstrack.errors import Joined, Message
 
     return Joined(", ", [
@@ -441,6 +442,7 @@ def _conversion_stats(stats: dict):
         Message("{n} {n:checkpoint|checkpoints}", n=stats["checkpoints"]), Message("{n} {n:indicator|indicators}", n=stats["indicators"]),
         Message("{n} numeric milestones", n=stats["numeric_milestones"]),
         Message("{n} text only tasks", n=stats["text_only_tasks"]), Message("{n} unplaced numbers", n=stats["unplaced_numbers"]),
+        Message("{n} {n:doubt|doubts} to check", n=doubts),
     ])
 
 

@@ -31,7 +31,7 @@ from mstrack.cli.common import (
     rule_value,
 )
 from mstrack.cli.each_unit import write_each
-from mstrack.cli.printing import console, refuse_database, write_out
+from mstrack.cli.printing import console, write_out
 from mstrack.cli.process import open_store
 from mstrack.cli.saying import echo, fail, say, warn
 from mstrack.vocabulary import WARN_DAYS
@@ -310,7 +310,7 @@ def notice(
 
     fmt = report_format(ctx, fmt, None if each_unit else output, "notice")
     rule = rule_value(rule)
-    _check_notice(ctx, unit=unit, each_unit=each_unit, output=output)
+    _check_notice(ctx, fmt, unit=unit, each_unit=each_unit, output=output)
     from mstrack.reports.make import make_report
 
     store = open_store(ctx, write=False)
@@ -329,14 +329,17 @@ def notice(
         publish(ctx, store, params, notices[0], fmt, output)
 
 
-def _check_notice(ctx: typer.Context, *, unit: str | None, each_unit: bool, output: Path | None) -> None:
-    """Before any work: one addressee (or each), and somewhere to write that is not the database."""
+def _check_notice(ctx: typer.Context, fmt: str, *, unit: str | None, each_unit: bool, output: Path | None) -> None:
+    """Before any work: one addressee (or each), and somewhere to write that is not the database. One notice follows
+    every report's rule (report_output.check_output): md and html to stdout without -o, a .docx to a file."""
+    from mstrack.cli.report_output import check_output
+
     if (unit is None) == (not each_unit):
         raise fail("--unit or --each-unit: name one lead unit, or ask for a notice to each (not both)")
-    if output is None or str(output) == "-":
-        raise fail("--output: a notice goes to a file (with --each-unit, a directory); add -o PATH")
-    if each_unit and output.exists() and not output.is_dir():
-        raise fail("--output {path}: with --each-unit, a directory (one file per unit goes in it)", path=output)
     if not each_unit:
-        refuse_database(ctx, output)
+        check_output(ctx, fmt, output)
+    elif output is None or str(output) == "-":
+        raise fail("--output: with --each-unit, the directory the notices go in (one file per unit); add -o DIR")
+    elif output.exists() and not output.is_dir():
+        raise fail("--output {path}: with --each-unit, a directory (one file per unit goes in it)", path=output)
 

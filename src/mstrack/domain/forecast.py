@@ -4,7 +4,8 @@ recent_pace: the change per day between the last two reports of different dates 
 asked for (a correction on the same date replaces, it does not count twice); null with fewer than two.
 required_pace: the change per day still needed from the latest report to the final target by the
 deadline (none once the target is met). projected_done: the day the final target is met at the recent
-pace (the latest report's day when it is met already; null when the pace is none, or goes the wrong
+pace (the latest report's day when it is met already; the deadline for a rate or a ceiling met before it,
+met so far as its status says: status.judged_at_end; null when the pace is none, or goes the wrong
 way). on_course: projected_done
 on or before the deadline (null when nothing can be projected from the reports). A falling indicator's
 paces are negative: its value falls. A text-only line has no forecast; one report makes none.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from mstrack.domain.status import meets, targets_of
+from mstrack.domain.status import judged_at_end, meets, targets_of
 from mstrack.model import SCHEDULE, Forecast, IndicatorState, ReportState
 
 _LAST_DAY = date.max.toordinal()
@@ -56,7 +57,9 @@ def forecast(state: IndicatorState, on: date, targets: tuple | None = None) -> F
         left = (deadline - latest.as_of).days
         recent = _per_day(value - previous.value, (latest.as_of - previous.as_of).days) if previous else None
         if meets(value, final, state.comparator):  # met already: no pace is still needed (it said "needs fall …")
-            projected, on_course = latest.as_of, latest.as_of <= deadline
+            # a rate or a ceiling met before its deadline is met so far: done on the deadline, as the status says
+            projected = deadline if latest.as_of < deadline and judged_at_end(state) else latest.as_of
+            on_course = latest.as_of <= deadline
         else:
             required = _per_day(final - value, left) if left > 0 else None
             if recent is not None:

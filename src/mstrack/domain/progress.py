@@ -34,6 +34,7 @@ from mstrack.vocabulary import (
     FAR_ABOVE_TARGET,
     RATE_OF_CHANGE_WORDS,
     SCHEDULE,
+    START_VERBS,
 )
 
 DONE = frozenset(DONE_WORDS + ALL_DONE_WORDS)
@@ -196,6 +197,27 @@ def done_value(*, kind: str, comparator: str, target: int | float | None, dues: 
     return target
 
 
+STARTED = frozenset(prefix + verb for verb in START_VERBS for prefix in ("", "已", "已经"))
+"""The words that report a line started (已开工, 已動工 …): on a text-only line, its checkpoints up to its start met."""
+
+
+def started_word(value: str | None) -> bool:
+    """Whether a value says the work has started (STARTED, in either script: 已開工 is 已开工)."""
+    return value is not None and simplified(normalize(value).strip().rstrip("。")) in STARTED
+
+
+def started_value(label: str, word: str, texts: list[str]) -> int:
+    """What a start word (已开工) reports on a text-only line, read alike by `log` and `import progress`: its checkpoints
+    up to its first start (开工, 动工 in a checkpoint's words: "6月開工", then "年內完工") met. Refused on a line
+    with no start checkpoint, naming what it has: the unit is asked what it means, never a checkpoint guessed."""
+    for number, text in enumerate(texts, 1):
+        if any(verb in simplified(text) for verb in START_VERBS):
+            return number
+    raise InputError("{label}: {value}, but none of its {total} checkpoints is a start (开工): give 已完成 or how many of "
+                     "its checkpoints are met ({texts})", label=label, value=word, total=len(texts),
+                     texts="; ".join(text or "—" for text in texts))
+
+
 def done_read_as(label: str, word: str, met: int | float, dues: list[date], on: date) -> Message | None:
     """What a done word on a text-only line was read as, when it is fewer checkpoints than the line has (done_value:
     those due by the row's date): said, as the unit may have meant the whole line ("完工" on "6月開工,年內完工" in
@@ -282,8 +304,9 @@ def check_report(
     """Which indicator a report means, its date and its number (or the next checkpoint met, with `done`):
     InputError names the option at fault; warnings say what is odd but allowed (a cumulative value falling)."""
     word = value if value is not None and not done and normalize(value) in DONE else None  # "已完成", as import reads it
+    started = not done and started_word(value)  # "已开工": a text-only line's start checkpoint met
     try:
-        state = match_indicator(states, indicator, done_text_only(states, indicator) if word else done, task_label)
+        state = match_indicator(states, indicator, done_text_only(states, indicator) if word or started else done, task_label)
     except InputError as error:
         if indicator:
             raise InputError("--indicator: {error}", error=error) from None
@@ -308,7 +331,9 @@ def check_report(
         what = Message("checkpoint {n}/{total} ({label}) met", n=number, total=len(state.milestones),
                        label=checkpoint.label or checkpoint.due)
     else:
-        if word is not None:
+        if started and state.kind == SCHEDULE:
+            number = started_value(label, value, [m.text for m in state.milestones])
+        elif word is not None:
             number = done_value(kind=state.kind, comparator=state.comparator, target=state.target, unit=state.unit,
                                 dues=[m.due for m in state.milestones], indicator=state.indicator, word=word, on=on)
             if state.kind == SCHEDULE and (read := done_read_as(label, word, number, [m.due for m in state.milestones], on)):

@@ -122,6 +122,12 @@ def year_end_level(state: IndicatorState) -> bool:
     return state.unit == "%" and state.kind != SCHEDULE and _level_words(state.indicator, state.text)
 
 
+def judged_at_end(state: IndicatorState) -> bool:
+    """Whether meeting the final target before the deadline is met so far, not done: a ceiling ("<=") limits the whole
+    period, a rate (增长5%, 普及率) is the year's (year_end_level). The status, the forecast and Done % follow it."""
+    return state.comparator == AT_MOST or year_end_level(state)
+
+
 @lru_cache(maxsize=4096)
 def _level_words(name: str, text: str) -> bool:
     name, words = simplified(name), simplified(f"{name} {text or ''}")
@@ -212,7 +218,7 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
     checkpoint_text = last_passed.text if last_passed else (next_up.text if next_up else "")
 
     # a ceiling ("<=") limits the whole period, a rate (增长5%, 普及率) is the year's: met only once the period is over
-    at_end = falling or year_end_level(state)
+    at_end = judged_at_end(state)
     reached = final is not None and actual is not None and meets(actual, final, comparator)
     if reached and (not at_end or on >= deadline):
         status = "done"
@@ -232,6 +238,8 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
     percent = pace = gap = days_behind = None
     if actual is not None:
         percent, pace, gap = _shares(actual, expected, final, falling)
+        if at_end and on < deadline:  # a rate's 5.2% of 5% mid-year is no 104% done: a level, judged at the deadline
+            percent = None
         if status == "behind" or status == "overdue":
             due = (_over_since(actual, dated, latest.as_of, on) if falling
                    else _when_due(actual, dated, start, STEP if schedule else rule))

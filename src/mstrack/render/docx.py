@@ -218,7 +218,7 @@ def table_docx(report: TableReport, lang: str) -> bytes:
     rows = []
     for group in report.groups:
         for index, row in enumerate(group.rows):
-            rows.append([shared.area_name(group.area, words) if index == 0 else "", f"{row.code}.{row.title}",
+            rows.append([shared.area_name(group.area, words, report) if index == 0 else "", f"{row.code}.{row.title}",
                          "\n".join(shared.progress_lines(row, words)), "\n".join(shared.next_lines(row, words, report.kind)),
                          "\n".join(row.units), row.deadline_text])
     _table(document, shared.table_header(report, words), rows, TABLE_WIDTHS, size=9)

@@ -294,7 +294,7 @@ def table_html(report: TableReport, lang: str, today: date | None = None) -> str
         for i, row in enumerate(group.rows):
             cells = []
             if i == 0:
-                cells.append(f'<td class="area" rowspan="{len(group.rows)}">{escape(shared.area_name(group.area, words))}</td>')
+                cells.append(f'<td class="area" rowspan="{len(group.rows)}">{escape(shared.area_name(group.area, words, report))}</td>')
             cells += [cell(f"{row.code}.{row.title}"), cell("\n".join(shared.progress_lines(row, words))),
                       cell("\n".join(shared.next_lines(row, words, report.kind))), cell("\n".join(row.units)),
                       cell(row.deadline_text, "nowrap")]

@@ -211,8 +211,12 @@ def next_lines(row, words: Labels, kind: str) -> list[str]:
     return [words("table.no_next")]
 
 
-def area_name(area: str | None, words: Labels) -> str:
-    return area if area else words("table.no_area")
+def area_name(area: str | None, words: Labels, report: TableReport) -> str:
+    """项目名称 as printed: the tasks of a plan with no projects at all under an empty one (a plan without areas printed
+    "（未分项目）" on its first row); beside projects, those with none under 其他, the offices' word for the rest."""
+    if area:
+        return area
+    return words("table.no_area") if any(group.area for group in report.groups) else ""
 
 
 def shorten(text: str, limit: int) -> str:
@@ -302,7 +306,7 @@ def table_md(report: TableReport, lang: str) -> str:
     rows = []
     for group in report.groups:
         for i, row in enumerate(group.rows):
-            rows.append([area_name(group.area, words) if i == 0 else "", f"{row.code}.{row.title}",
+            rows.append([area_name(group.area, words, report) if i == 0 else "", f"{row.code}.{row.title}",
                          "\n".join(progress_lines(row, words)), "\n".join(next_lines(row, words, report.kind)),
                          "\n".join(row.units), row.deadline_text])
     out.append(md_table(table_header(report, words), rows))
@@ -381,16 +385,22 @@ GIVING_WAY = {
 }
 
 
+WHOLE_HEADERS = frozenset(("tasks", "done", "on_track", "behind", "no_report", "overdue", "not_due", "completion"))
+"""The count columns of a units rollup: their headers stay on one line ("On track", not "On" over "track"), as the
+Chinese ones (序时推进) do; at 80 columns the least needed column is left out and said instead (views50)."""
+
+
 def _grid(title: str, header: list[str], names: list[str], rows: list[list], numeric=frozenset(),
           styles: list[str] | None = None, words: Labels | None = None):
     """A terminal table (grid.PlainTable): numbers right-aligned and never broken; each named column gives
     way as GIVING_WAY says, and a note under the table names what was left out."""
-    from mstrack.render.grid import Column, PlainTable
+    from mstrack.render.grid import GLUE, Column, PlainTable
     from mstrack.render.status import omitted_note
 
     columns = []
     for i, (label, name) in enumerate(zip(header, names, strict=True)):
         fold, min_width, drop = GIVING_WAY.get(name, (False, 0, 0))
+        label = label.replace(" ", GLUE) if name in WHOLE_HEADERS else label
         columns.append(Column(label, justify="right" if i in numeric else "left", fold=fold,
                               min_width=max(min_width, 4), drop=drop))
     table = PlainTable(columns, title=title, title_justify="left", omitted=omitted_note(words) if words else None)

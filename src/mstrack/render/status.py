@@ -336,6 +336,9 @@ def forecast_words(ind, forecast, words: Labels) -> str:
         return ""
     if forecast.required_pace is None and forecast.projected_done in {report.as_of for report in ind.reports}:
         return words("forecast.line", text=words("forecast.met", on=forecast.projected_done.isoformat()))
+    if forecast.required_pace is None and forecast.on_course and forecast.projected_done is not None:
+        # met before its deadline, a rate or a ceiling judged on it (domain.forecast): met so far, as its status says
+        return words("forecast.line", text=words("forecast.met_so_far", on=forecast.projected_done.isoformat()))
     if forecast.recent_pace is None and forecast.required_pace is None:  # nothing to project: say why
         if ind.reports and ind.target is None:
             return ""  # reports, but no annual target to head for ("no reports yet" was said)

@@ -282,7 +282,7 @@ def table_xlsx(report: TableReport, lang: str) -> bytes:
     for group in report.groups:
         first = sheet.max_row + 1
         for row in group.rows:
-            sheet.append(_cells([area_name(group.area, words), f"{row.code}.{row.title}", "\n".join(progress_lines(row, words)),
+            sheet.append(_cells([area_name(group.area, words, report), f"{row.code}.{row.title}", "\n".join(progress_lines(row, words)),
                                  "\n".join(next_lines(row, words, report.kind)), "\n".join(row.units), row.deadline_text]))
         for excel_row in sheet.iter_rows(min_row=first, max_row=sheet.max_row):
             for cell in excel_row:

@@ -14,6 +14,7 @@ from itertools import islice, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
+from mstrack.domain.dates import parse_date
 from mstrack.domain.limits import text_problem
 from mstrack.domain.names import plain_name
 from mstrack.domain.progress import match_indicator, note_without_figure
@@ -107,7 +108,9 @@ class _Importer(Values, Comparing):
         self.merged: MergedValues | None = None  # the file's value and note cells merged over several rows or into the note column
         self.units: UnitCells | None = None  # the file's 计量单位 cells, compared with its rows' indicators once it is read
         self.form_dates = FormDates()  # the files' 上次日期 cells (a form's week: Comparing._corrections)
-        self.title_as_of: date | None = None  # the file's title's date (截至…), its rows' with no date and no --as-of
+        self.title_as_of: date | str | None = None  # the file's title's date (截至…), its rows' with no date and no --as-of;
+        # the words of a date with no year ("5月31日"): the day in the year of each row's programme (day)
+        self.title_days: set[date] = set()  # the days a title with no year gave the file's rows
         self.title_used = False  # a row of the file took it (day)
         self.title_said = ""  # the title that says it
         self.refused_given: set[tuple] = set()  # a title's or --as-of's date the row checks refused, named once
@@ -184,10 +187,15 @@ class _Importer(Values, Comparing):
             self.result.errors.append(shut)
         if self._rows_met() == before:  # a header and nothing under it (a header-only CSV): as an empty file is
             self.result.errors.append(Message("{path}: no rows under the header: nothing to import", path=path))
-        if self.title_used:
+        if self.title_used and len(self.title_days) > 1:  # "截至5月31日" over rows of programmes of two years
+            self.result.errors.append(Message(
+                "{path}: its title says “{title}”, a date with no year, and its rows are of programmes of different years "
+                "({days}); give --as-of (the date of its rows with none)", path=path, title=self.title_said,
+                days=", ".join(map(str, sorted(self.title_days)))))
+        elif self.title_used:
             self.result.warnings.append(Message("{path}: rows with no date are as of {on}, the date its title gives "
-                                                "(“{title}”); --as-of gives another", path=path, on=self.title_as_of,
-                                                title=self.title_said))
+                                                "(“{title}”); --as-of gives another", path=path,
+                                                on=next(iter(self.title_days), self.title_as_of), title=self.title_said))
         if reporters_before is not None and (own := sorted(set(self.reporters) - reporters_before - {self.by})):
             self.result.warnings.append(Message(
                 "{path}: --by {option} is the reporter of the rows with no 填报人 only; rows naming their own kept it: "
@@ -197,7 +205,7 @@ class _Importer(Values, Comparing):
         """The as-of date a form's title states (progress_form.title_date): with no --as-of, the date of this file's
         rows that give none (title_as_of; day() takes it and says it was used: title_used); one that disagrees
         with --as-of is a warning naming both, --as-of standing."""
-        self.title_as_of, self.title_used = None, False
+        self.title_as_of, self.title_used, self.title_days = None, False, set()
         for dates in self.dates.values():
             dates.pop(None, None)  # a blank date cell of the file before read its title's date, or no date
         if (titled := title_date(table.above)) is None:
@@ -205,7 +213,10 @@ class _Importer(Values, Comparing):
         on, self.title_said = titled
         if self.default_as_of is None:
             self.title_as_of = on
-        elif on != self.default_as_of:
+            return
+        if isinstance(on, str):  # no year: the day in --as-of's year, to compare
+            on = parse_date(on, self.default_as_of.year)
+        if on != self.default_as_of:
             self.result.warnings.append(Message(
                 "{path}: its title says {title} (as of {on}), but --as-of {option} was given: rows with no date are "
                 "stored as of {option}; check which is meant", path=path, title=self.title_said, on=on,

@@ -170,12 +170,20 @@ class Columns:
     def _meet(self, ids: set) -> None:
         """What the rows of indicators met for the first time need of them, as the per-row path keeps it (their rows'
         arrays come with their first kept rows: _keep); a unit's limit and suffix worked out once for all its
-        indicators (a plan has a few dozen units for 20,000 indicators)."""
-        units, plain = self.units, self.plain
+        indicators (a plan has a few dozen units for 20,000 indicators), each indicator's limit lowered to the figure
+        far above its annual target (progress_cells.plain_limit: the per-row path warns of it, as `log` does)."""
+        units, plain, plan = self.units, self.plain, self.importer.plan
         rows = list(map(_SECOND, map(plain.__getitem__, ids)))
         for unit in {row[4] for row in rows}.difference(units):
             units[unit] = (plain_limit(unit), plain_unit(unit), unit if count_scale(unit) is not None else None)
-        self.met.update((row[1], (row[5] or date.min, *units[row[4]])) for row in rows)
+        plan.read_terms(ids)  # the annual targets: a value far above its own goes the per-row path, which warns of it
+        terms, met = plan.terms, self.met
+        for row in rows:
+            limit, *rest = units[row[4]]
+            comparator, target, _ = terms[row[1]]
+            if target is not None and target > 0:
+                limit = min(limit, plain_limit(row[4], target, comparator))
+            met[row[1]] = (row[5] or date.min, limit, *rest)
 
     def _texts(self, columns: list[tuple], note_at: int | None, reporter_at: int | None, n: int) -> tuple | None:
         """The notes and reporters to store, trimmed (a blank one None, a blank reporter --by's), or None when

@@ -86,16 +86,25 @@ the day its figures are as of; such a line states no as-of date (review49 R4). A
 ("进展情况报送表（截至5月31日）") is no such note."""
 
 
-def title_date(above: list[Row]) -> tuple[date, str] | None:
-    """The as-of date the rows above a form's header state (its title), with the text that states it; None where
-    none does, or one does with no year (the title's 截至5月31日 is in no year yet) or no date mstrack reads, or
-    the date is a deadline's (DEADLINE_NOTE_RE, a date followed by 前)."""
+def title_date(above: list[Row]) -> tuple[date | str, str] | None:
+    """The as-of date the rows above a form's header state (its title), with the text that states it: a date, or the
+    words of one with no year ("截至5月31日": "5月31日", the day in the year of the programme a row is of, which the
+    importer gives it); None where none does or no date mstrack reads, or the date is a deadline's (DEADLINE_NOTE_RE,
+    a date followed by 前)."""
     for row in above:
         for cell in row.cells:
             text = text_value(cell) if isinstance(cell, str) else None
             if text is None or DEADLINE_NOTE_RE.search(text) or not (match := TITLE_DATE_RE.search(text)) \
                     or match["before"]:
                 continue
+            words = match["date"].strip()
             with contextlib.suppress(DateError):
-                return parse_date(match["date"].strip()), text
+                return parse_date(words), text
+            with contextlib.suppress(DateError):
+                parse_date(words, LEAP_YEAR)  # a day of some year ("2月29日" too): the programme's year gives it
+                return words, text
     return None
+
+
+LEAP_YEAR = 2024
+"""A year any month and day a title names falls in, to tell a day with no year from words that are no day."""

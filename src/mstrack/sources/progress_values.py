@@ -9,7 +9,16 @@ from datetime import date
 
 from mstrack.domain.dates import DateError, in_report_year, number_date, parse_date
 from mstrack.domain.limits import text_problem
-from mstrack.domain.progress import check_value, check_whole, done_read_as, done_value, far_above_target, period_target
+from mstrack.domain.progress import (
+    check_value,
+    check_whole,
+    done_read_as,
+    done_value,
+    far_above_target,
+    period_target,
+    started_value,
+    started_word,
+)
 from mstrack.domain.quantities import format_number, parse_quantity, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.sources.progress_cells import FIELDS, plain_value, reporter_text
@@ -102,6 +111,9 @@ class Values:
             as_of = self.default_as_of or self.title_as_of  # --as-of, else the date the file's title gives
             if as_of is None:
                 return Message("no date")
+            if isinstance(as_of, str):  # the title's "截至5月31日": the day in this row's programme's year
+                as_of = parse_date(as_of, year)
+                self.title_days.add(as_of)
         elif isinstance(raw, date) and raw.year <= 1900:  # 8.1 typed into a date cell: Excel's day 8, 1900-01-08
             n = (raw - date(1899, 12, 31)).days  # its fraction (the day typed after the dot) is gone with the time
             month = n if 1 <= n <= 12 else 8  # the month the number reads as; else an example
@@ -203,6 +215,13 @@ class Values:
             return met
         if value.isdigit() and 0 < int(value) <= total:
             return int(value)
+        if started_word(value):  # "已开工" on "6月開工,年內完工": the checkpoints up to the start met, as `log` reads it
+            try:
+                return started_value(f"{state.programme}/{state.task} {state.indicator}", value,
+                                     self.plan.store.checkpoint_texts(state.indicator_id))
+            except InputError as error:
+                self._fail(table, line, "value", error)
+                return None
         self._fail(table, line, "value", "{indicator} is a text-only line: give 已完成 or how many of its {total} checkpoints are met",
                    indicator=state.indicator, total=total)
         return None

@@ -91,7 +91,7 @@ def import_tasks(dialect: Dialect, connection, code: str) -> dict[str, tuple[str
 def import_terms(dialect: Dialect, connection, ids: list[int]) -> dict[int, tuple]:
     """What an import's object of an indicator needs beyond import_indicators' tuple, by indicator id: (comparator,
     target, dues), dues a text-only line's checkpoint days (or the task's deadline). Read for the indicators the
-    per-row path looks at (its programme's) and those settle's loop looks at, never for a plain chunk's."""
+    per-row path looks at (its programme's), those settle's loop looks at, and a plain chunk's (their targets)."""
     reads = [("SELECT i.id, i.comparator, i.target, i.kind, COALESCE(t.deadline, p.\"end\"), i.line_id FROM indicator AS i"
               " JOIN task_line AS l ON i.line_id = l.id JOIN task AS t ON l.task_id = t.id"
               f" JOIN programme AS p ON t.programme_id = p.id WHERE i.id IN ({dialect.params(len(part))})", part)
@@ -122,6 +122,14 @@ def period_targets(dialect: Dialect, connection, indicator_id: int) -> list[tupl
     rows = dialect.rows(connection, f"SELECT due, target FROM milestone WHERE indicator_id = {dialect.p} ORDER BY due, id",
                         [indicator_id])
     return [(day(due), None if target is None else number(target)) for due, target in rows]
+
+
+def checkpoint_texts(dialect: Dialect, connection, indicator_id: int) -> list[str]:
+    """A text-only line's checkpoints' words by due (as import_terms orders its dues): where a start word (已开工) on a
+    return's row finds its start checkpoint (domain.progress.started_value). Read for such a row only."""
+    return [text for text, in dialect.rows(
+        connection, "SELECT c.text FROM checkpoint AS c JOIN indicator AS i ON c.line_id = i.line_id"
+                    f" WHERE i.id = {dialect.p} ORDER BY c.due, c.id", [indicator_id])]
 
 
 NO_DUES = ()

@@ -309,6 +309,11 @@ class Reads:
         with self.reading() as connection:
             return import_reads.period_targets(self.dialect, connection, indicator_id)
 
+    def checkpoint_texts(self, indicator_id: int) -> list[str]:
+        """A text-only line's checkpoints' words by due (import_reads.checkpoint_texts)."""
+        with self.reading() as connection:
+            return import_reads.checkpoint_texts(self.dialect, connection, indicator_id)
+
     def import_programme(self, code: str) -> tuple[int, int] | None:
         """A programme's year and its number of tasks (import_reads.import_programme); None if there is none."""
         with self.reading() as connection:

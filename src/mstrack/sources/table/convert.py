@@ -249,11 +249,11 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         summary.insert(0, best_effort_said(path))
     if table.under:  # recognised as no task: listed, not doubted
         summary.append(Message("{path}: {rows}: lines under the table (“{words}”): no task", path=path.name,
-                               rows=places(path, [row for row, _ in table.under]),
+                               rows=places(path, [row for row, _ in table.under], table.paragraphs),
                                words="”、“".join(words for _, words in table.under)))
     if table.contacts:
         summary.append(Message("{path}: {rows}: a contact table under the table: in the plan's note, no task", path=path.name,
-                               rows=places(path, table.contacts)))
+                               rows=places(path, table.contacts, table.paragraphs)))
     report = _results_doubt(path, table.results_read)
     not_read = _not_read(path, table, unread)
     stats["doubts"] = len(doubts) + bool(other_year) + bool(report) + len(not_read)
@@ -265,7 +265,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         comments[(None, None, None, "name")] = report
     if not_read:  # beside the plan's `source`: the rows of it that are in no task
         comments[(None, None, None, "source")] = Joined("; ", [_at(row, column, why) for row, column, why in not_read])
-    said = [*_said_once(path, doubts, table.headerless), *not_read]
+    said = [*_said_once(path, doubts, table.headerless, table.paragraphs), *not_read]
     return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
                       rows=[raw.row.number for raw in raw_tasks],
                       best_effort=NOT_RECOGNISED if table.best_effort else None,
@@ -278,15 +278,16 @@ def _not_read(path: Path, table: Sheet, unread: list) -> list[tuple[Message, obj
     refuses them): a row the table reader left out (titles.RowNotRead), a list's numbered items left out of it
     (Sheet.left_out) and its headings over no item (Sheet.unheaded). Rows known for no task (a total, a footnote, a
     contact table, a title) are none of them."""
+    at = table.paragraphs  # a Word document's paragraphs: "paragraph 15"
     said: list[tuple[Message, object, Message]] = [
-        (place(path, left.row), left.header, Message("{why}: the row is not read, nor what it holds: “{held}”", why=left.why,
+        (place(path, left.row, at), left.header, Message("{why}: the row is not read, nor what it holds: “{held}”", why=left.why,
                                                      held="”、“".join(left.held)) if left.held else
          Message("{why}: the row is not read", why=left.why)) for left in unread]
     if table.left_out:  # numbered items of the page that the list read leaves out: never dropped silently
-        said.append((places(path, table.left_out), None, Message(
+        said.append((places(path, table.left_out, table.paragraphs), None, Message(
             "numbered items not read as tasks (a list of its own, or one cut by the line above them): check them")))
     if table.unheaded:  # a list's headings over no item: what they are, by their words
-        said.append((places(path, [row for row, _ in table.unheaded]), None, Message(
+        said.append((places(path, [row for row, _ in table.unheaded], table.paragraphs), None, Message(
             "{n:a heading|headings} over no item (“{names}”): not read as {n:a task|tasks}; check {n:it|them}",
             n=len(table.unheaded), names="”、“".join(words for _, words in table.unheaded))))
     return said
@@ -298,7 +299,8 @@ LISTED = 5
 """Up to this many rows of one such line are listed; more are the first REPEATED and how many more."""
 
 
-def _said_once(path: Path, doubts: list[Doubt], headerless: bool) -> list[tuple[Message, object, Message]]:
+def _said_once(path: Path, doubts: list[Doubt], headerless: bool,
+               paragraphs: bool = False) -> list[tuple[Message, object, Message]]:
     """Each doubt as (where, column or None, why), in order; one why said alike of REPEATED rows or more is one line
     ("rows 15, 17, 19 and 7 more: no header row: …"), its column named when every row's is the same. A document
     without a header row has no column to name."""
@@ -311,11 +313,11 @@ def _said_once(path: Path, doubts: list[Doubt], headerless: bool) -> list[tuple[
     for doubt in doubts:
         group = alike[str(doubt.why)]
         if len(group) < REPEATED:
-            said.append((place(path, doubt.row), doubt.column or None, doubt.why))
+            said.append((place(path, doubt.row, paragraphs), doubt.column or None, doubt.why))
         elif doubt is group[0]:
             rows = list(dict.fromkeys(d.row for d in group))
-            where = places(path, rows) if len(rows) <= LISTED else Message(
-                "{rows} and {n} more", rows=places(path, rows[:REPEATED]), n=len(rows) - REPEATED)
+            where = places(path, rows, paragraphs) if len(rows) <= LISTED else Message(
+                "{rows} and {n} more", rows=places(path, rows[:REPEATED], paragraphs), n=len(rows) - REPEATED)
             columns = {str(d.column) for d in group}
             said.append((where, doubt.column if len(columns) == 1 and doubt.column else None, doubt.why))
     return said

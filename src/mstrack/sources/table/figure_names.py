@@ -84,9 +84,24 @@ def clean_name(text: str) -> str:
     text = text.split("（")[-1] if text.count("（") > text.count("）") else text
     text = text.split("）")[0] if text.count("）") > text.count("（") else text
     text = LEVEL_NAMED_RE.sub(r"\g<bound>", LEADING_FILLERS.sub("", text.strip(" 、,，")))
-    text = TRAILING_FILLERS.sub("", text).strip(" 、,，")
+    text = growth_named(text, TRAILING_FILLERS.sub("", text))
     text = TRAILING_PERIOD_RE.sub("", text)  # "优良天数比例每季度不低于90%": the period the bound holds in names nothing
     return PLACE_COUNT_RE.sub("", text)  # "在17个乡镇建设文化广场17个": the places counted are no part of the name
+
+
+# "地区生产总值增长5%以上": a growth target's indicator is the growth (地区生产总值增长), as the seeds and the office's own
+# reports name it; the baseline before the verb ("比上年", "同比") names nothing, and a verb alone ("即增长5%") names nothing
+GROWTH_BASELINE_RE = re.compile(r"(?:比上年|较上年|比去年|较去年|同比)$")
+GROWTH_VERB_RE = re.compile(r"(?:分别)?增长")  # "…收入分别增长7.5%和8%": each a growth
+
+
+def growth_named(text: str, bare: str) -> str:
+    """`bare` (`text` without its trailing fillers), with 增长 again where the fillers began with it."""
+    trimmed = bare.strip(" 、,，")
+    if not trimmed or not GROWTH_VERB_RE.match(text[len(bare):]):
+        return trimmed
+    trimmed = GROWTH_BASELINE_RE.sub("", trimmed).strip(" 、,，")
+    return f"{trimmed}增长" if trimmed else trimmed
 
 
 # a period after a name, before its bound ("…比例每季度"): no part of the name; a name that is only the period ("每季度不高于

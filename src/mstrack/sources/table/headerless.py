@@ -178,7 +178,8 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     inside = [n for n in sheet.strays if source and source[0].number <= n <= source[-1].number]
     read = sorted([*read, *(Row(n, stray_cells(sheet.strays[n], len(header))) for n in inside)], key=lambda row: row.number)
     table = Sheet(path=sheet.path, rows=[Row(0, list(header)), *read],
-                  column_name=sheet.column_name, written=sheet.written, titles=[*sheet.titles, *above], merges=sheet.merges)
+                  column_name=sheet.column_name, written=sheet.written, titles=[*sheet.titles, *above], merges=sheet.merges,
+                  paragraphs=sheet.paragraphs)  # a Word document's paragraphs: its doubts say "paragraph 15", not "row 15"
     table.headerless = True
     table.results_read = sheet.results_read
     table.due_from = {r.number: why for r, cells in zip(source, rows, strict=True) if why and cells[-1] and len(set(cells)) > 1}

@@ -67,18 +67,21 @@ class Sheet:
         return Message("{path}: {row}, column {column}", path=self.path, row=place(self.path, row.number), column=name)
 
 
-def place(path: Path | str, number: int) -> Message:
+def place(path: Path | str, number: int, paragraphs: bool = False) -> Message:
     """Where a row is, as the user finds it: an editor numbers a text file's lines ("line 110"), a spreadsheet, a CSV
-    or a document its rows ("row 110"). The one place a table's messages name it."""
-    return Message("line {n}", n=number) if Path(path).suffix.lower() == ".txt" else Message("row {n}", n=number)
+    or a document its rows ("row 110"), a Word document with no table its paragraphs (`paragraphs`: Sheet.paragraphs,
+    "paragraph 15"). The one place a table's messages name it."""
+    return places(path, [number], paragraphs)
 
 
-def places(path: Path | str, numbers: list[int]) -> Message:
-    """Where several rows are, said once ("rows 16, 17", "lines 16, 17"); one row as place says it."""
-    if len(numbers) == 1:
-        return place(path, numbers[0])
-    joined = ", ".join(str(n) for n in numbers)
-    return Message("lines {n}", n=joined) if Path(path).suffix.lower() == ".txt" else Message("rows {n}", n=joined)
+def places(path: Path | str, numbers: list[int], paragraphs: bool = False) -> Message:
+    """Where several rows are, said once ("rows 16, 17", "lines 16, 17", "paragraphs 15, 17"); one row as place says it."""
+    n, one, suffix = ", ".join(str(n) for n in numbers), len(numbers) == 1, Path(path).suffix.lower()
+    if suffix == ".txt":
+        return Message("line {n}", n=n) if one else Message("lines {n}", n=n)
+    if paragraphs and suffix == ".docx":
+        return Message("paragraph {n}", n=n) if one else Message("paragraphs {n}", n=n)
+    return Message("row {n}", n=n) if one else Message("rows {n}", n=n)
 
 
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
