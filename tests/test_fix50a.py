@@ -2,8 +2,9 @@
 (T3), and the scripts' alarm sees overdue tasks too (T4)."""
 
 import re
+from datetime import date
 
-from .conftest import ROOT
+from .conftest import ROOT, done, refused
 
 
 def _script_lines() -> list[tuple[str, str]]:
@@ -36,3 +37,127 @@ def test_the_fail_on_help_says_overdue_is_not_behind(cli):
     result = cli("status", "--help")
     assert result.exit_code == 0
     assert "overdue" in " ".join(result.output.split()).split("--fail-on", 1)[1][:400]
+
+
+# --- T2: a programme's window of reports is its own -------------------------------------------------------------
+
+SCHOOL_YEAR = """format = 1
+[programme]
+code = "school-2023"
+name = "2023学年民生实事"
+year = 2023
+start = "2023-09-01"
+end = "2024-08-31"
+
+[[tasks]]
+code = "1"
+title = "新增学位 1000 个"
+deadline = "2024-08-31"
+
+[[tasks.lines]]
+lead_units = ["区教育局"]
+
+[[tasks.lines.indicators]]
+name = "新增学位"
+unit = "个"
+comparator = ">="
+target = 1000
+milestones = [ { due = "2023-12-31", target = 300 }, { due = "2024-06-30", target = 800 }, { due = "2024-08-31", target = 1000 } ]
+"""
+
+CITY_2024 = """format = 1
+[programme]
+code = "city-2024"
+name = "2024年民生实事"
+year = 2024
+
+[[tasks]]
+code = "1"
+title = "新建公园 10 个"
+
+[[tasks.lines]]
+lead_units = ["区城管局"]
+
+[[tasks.lines.indicators]]
+name = "新建公园"
+unit = "个"
+comparator = ">="
+target = 10
+milestones = [ { due = "2024-06-30", target = 5 }, { due = "2024-12-31", target = 10 } ]
+"""
+
+
+def _plans(cli, tmp_path, *texts: str) -> None:
+    for i, text in enumerate(texts):
+        (tmp_path / f"p{i}.toml").write_text(text, encoding="utf-8")
+        done(cli("import", "plan", str(tmp_path / f"p{i}.toml")))
+
+
+def _stored(cli, programme: str) -> list[tuple]:
+    return [(str(on), value) for on, value in cli.sql(
+        "SELECT r.as_of, r.value FROM report AS r JOIN indicator AS i ON r.indicator_id = i.id JOIN task_line AS l"
+        " ON i.line_id = l.id JOIN task AS t ON l.task_id = t.id JOIN programme AS p ON t.programme_id = p.id"
+        f" WHERE p.code = '{programme}' ORDER BY r.as_of")]
+
+
+def test_the_window_of_a_programme_is_its_last_day_and_the_month_after():
+    from mstrack.domain.dates import ReportWindow
+
+    calendar = ReportWindow.of(2023, date(2023, 1, 1), date(2023, 12, 31))
+    assert (calendar.first, calendar.last, calendar.end) == (date(2023, 1, 1), date(2023, 12, 31), date(2024, 1, 31))
+    school = ReportWindow.of(2023, date(2023, 9, 1), date(2024, 8, 31))
+    assert (school.end, school.holds(date(2024, 6, 30)), school.holds(date(2024, 10, 1))) == (date(2024, 9, 30), True, False)
+    assert (school.over(date(2024, 8, 31)), school.over(date(2024, 9, 1)), school.closed(date(2024, 9, 30))) == (
+        False, True, False)
+    late_task = ReportWindow.of(2021, None, date(2021, 12, 31), [date(2021, 6, 30), date(2022, 12, 31)])
+    assert (late_task.last, late_task.end) == (date(2022, 12, 31), date(2023, 1, 31))
+    short = ReportWindow.of(2023, date(2023, 1, 1), date(2023, 6, 30))  # never narrower than its year and January
+    assert short.end == date(2024, 1, 31)
+
+
+def test_a_school_year_programme_takes_reports_to_its_end_and_the_month_after(cli, tmp_path):
+    """T2 (a): `log school-2023/1 700 --as-of 2024-06-30` was refused "outside the programme's year 2023 (or the
+    January after)": its 2024 checkpoints could never be reported."""
+    _plans(cli, tmp_path, SCHOOL_YEAR)
+    done(cli("log", "school-2023/1", "700", "--as-of", "2024-06-30"))
+    (tmp_path / "r.csv").write_text("计划,任务编号,指标,截至日期,数值\nschool-2023,1,新增学位,2024-08-31,1000\n", encoding="utf-8")
+    done(cli("import", "progress", str(tmp_path / "r.csv")))
+    assert _stored(cli, "school-2023") == [("2024-06-30", 700), ("2024-08-31", 1000)]
+    refused(cli("log", "school-2023/1", "1000", "--as-of", "2024-10-01"),
+            "--as-of 2024-10-01: outside the programme's days, 2023-01-01 to 2024-09-30 (its last day 2024-08-31 and the "
+            "month after)")
+    (tmp_path / "late.csv").write_text("计划,任务编号,指标,截至日期,数值\nschool-2023,1,新增学位,2024-10-01,1000\n",
+                                       encoding="utf-8")
+    refused(cli("import", "progress", str(tmp_path / "late.csv")), "late.csv:2:截至日期: 2024-10-01 is outside the "
+            "programme's days")
+    assert _stored(cli, "school-2023") == [("2024-06-30", 700), ("2024-08-31", 1000)]
+
+
+def test_a_school_year_programme_is_in_the_weekly_report_and_the_notices_until_its_end(cli, tmp_path):
+    """T2 (a): with this year's city-2024 in the store, the weekly 通报 of 2024-03-01 left school-2023 out as "year
+    over" and `report notice --each-unit` wrote no notice: 区教育局's missed 300个 was in none."""
+    _plans(cli, tmp_path, SCHOOL_YEAR, CITY_2024)
+    weekly = cli("report", "weekly", "--as-of", "2024-03-01", "--format", "json")
+    done(weekly)
+    assert "school-2023" in weekly.stdout and "left out" not in weekly.stderr
+    result = cli("report", "notice", "--each-unit", "--as-of", "2024-03-01", "--format", "md", "-o", str(tmp_path / "nn"))
+    done(result)
+    written = sorted(path.name for path in (tmp_path / "nn").iterdir())
+    assert len(written) == 1 and "区教育局" in written[0], written
+    closed = cli("report", "weekly", "--as-of", "2024-10-01", "--format", "json")  # the month after its end is over
+    done(closed)
+    assert "left out, their year is over as of 2024-10-01: school-2023" in closed.stderr
+
+
+def test_a_task_due_after_its_programmes_january_takes_its_reports(cli, tmp_path):
+    """T2 (b): a 2021 list's 南岩农贸市场 due 2022年12月底 (the reader keeps a date's own year): `log xc-2021/4 --done
+    --as-of 2022-10-30` was refused as outside 2021 and its January."""
+    source = ROOT / "tests" / "data" / "tables" / "xinchang-2021-dengji.html"
+    plan = tmp_path / "xc.toml"
+    done(cli("import", "table", str(source), "-p", "xc-2021", "--year", "2021", "-o", str(plan)))
+    done(cli("import", "plan", str(plan)))
+    assert "2022-12-31" in plan.read_text(encoding="utf-8")
+    done(cli("log", "xc-2021/4", "--done", "--as-of", "2022-10-30"))
+    assert ("2022-10-30", 1) in _stored(cli, "xc-2021")
+    refused(cli("log", "xc-2021/4", "--done", "--as-of", "2023-02-01"), "outside the programme's days, 2021-01-01 to "
+            "2023-01-31 (its last day 2022-12-31 and the month after)")

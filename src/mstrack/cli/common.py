@@ -100,17 +100,21 @@ def judge_day(store, as_of: str | None, programmes: list[str] | None = None) -> 
 
 
 def open_scope(store, programmes: list[str] | None, on: date) -> list[str] | None:
-    """The programmes a report or notice left without -p covers as of `on` (safety47 F8): those whose year (and the
-    January after, when its year-end figures come in) is not over, while any is; a programme of a year over is left
-    out, said once on stderr with the -p that takes it in (a weekly summary counted last year's closed programme's
-    overdue tasks with this year's, and a 督办通知单 asked a unit to act on them). None: all, as before (every programme's
-    year over, or none over, or -p given)."""
+    """The programmes a report or notice left without -p covers as of `on` (safety47 F8): those whose window of reports
+    (its last day and the month after, when its closing figures come in: domain.dates.ReportWindow) is not over, while
+    any is; a programme whose window is over is left out, said once on stderr with the -p that takes it in (a weekly
+    summary counted last year's closed programme's overdue tasks with this year's, and a 督办通知单 asked a unit to act
+    on them). A school-year programme (2023-09-01..2024-08-31) is covered to its end (trial50 T2). None: all, as
+    before (every programme's window over, or none over, or -p given)."""
     if programmes:
         return programmes
     from mstrack.domain.dates import reports_closed
 
     found = store.programme_code_years()
-    over = [code for code, year in found if reports_closed(on, year)]
+    over = [code for code, year in found if reports_closed(on, year)]  # past its year's January: is its own window too?
+    if over:
+        windows = store.programme_windows(over)
+        over = [code for code in over if windows[code].closed(on)]
     if not over or len(over) == len(found):
         return None
     from mstrack.errors import Message
