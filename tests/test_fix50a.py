@@ -1,6 +1,7 @@
 """fix50a: a programme's window of reports is its own (trial50 T2), a level is not spread over the year by 序时进度
 (T3), and the scripts' alarm sees overdue tasks too (T4)."""
 
+import json
 import re
 from datetime import date
 
@@ -161,3 +162,102 @@ def test_a_task_due_after_its_programmes_january_takes_its_reports(cli, tmp_path
     assert ("2022-10-30", 1) in _stored(cli, "xc-2021")
     refused(cli("log", "xc-2021/4", "--done", "--as-of", "2023-02-01"), "outside the programme's days, 2021-01-01 to "
             "2023-01-31 (its last day 2022-12-31 and the month after)")
+
+
+# --- T3: a level is not spread over the year by 序时进度 -----------------------------------------------------------
+
+def _level(name: str = "每月平均用餐人数", unit: str = "人", reading: str | None = None, *reports, target=710, milestones=()):
+    from mstrack.model import IndicatorState, MilestoneState, ReportState
+
+    return IndicatorState(
+        programme="yantian-2023", task="18", indicator=name, unit=unit, comparator="=", target=target,
+        deadline=date(2023, 12, 31), start=date(2023, 1, 1), reading=reading,
+        milestones=[MilestoneState(due=due, target=value) for due, value in milestones],
+        reports=[ReportState(as_of=on, value=value) for on, value in reports])
+
+
+def _judged(state, on: date, rule: str = "pro-rata") -> tuple:
+    from mstrack.domain.status import evaluate
+
+    row = evaluate(state, on, rule)
+    return row.status, row.expected
+
+
+def test_a_level_keeps_the_step_rule_under_pro_rata():
+    """T3: 每月平均用餐人数 710人 (a monthly average, the plan's own note says a level) with 420 in July was on track
+    against a pro-rata 412; a level is judged as a ceiling is: against the level due at the last checkpoint passed."""
+    july = [(date(2023, 7, 31), 420)]
+    assert _judged(_level("每月平均用餐人数", "人", "cumulative", *july), date(2023, 7, 31)) == ("on_track", 412)
+    assert _judged(_level("每月平均用餐人数", "人", "level", *july), date(2023, 7, 31)) == ("not_due", 0)
+    assert _judged(_level("每月平均用餐人数", "人", None, *july), date(2023, 7, 31)) == ("not_due", 0)  # 平均: a level
+    assert _judged(_level("月探访率", "%", None, (date(2023, 7, 31), 70), target=100), date(2023, 7, 31))[0] == "not_due"
+    dated = [(date(2023, 6, 30), 700), (date(2023, 12, 31), 710)]
+    assert _judged(_level("每月平均用餐人数", "人", "level", *july, milestones=dated), date(2023, 7, 31)) == ("behind", 700)
+    assert _judged(_level("每月平均用餐人数", "人", None, *july, milestones=dated), date(2023, 7, 31), "step") == (
+        "behind", 700)
+
+
+def test_a_level_reached_early_is_held_so_far_not_done():
+    """A level may fall again: reached in July it is on track (held so far), done only on its deadline."""
+    held = _level("每月平均用餐人数", "人", "level", (date(2023, 7, 31), 720))
+    assert _judged(held, date(2023, 7, 31)) == ("on_track", 0)
+    assert _judged(held, date(2023, 12, 31))[0] == "done"
+    counted = _level("新增学位", "个", None, (date(2023, 7, 31), 720))
+    assert _judged(counted, date(2023, 7, 31))[0] == "done"
+
+
+LEVEL_PLAN = """format = 1
+[programme]
+code = "meals-2023"
+name = "2023年长者助餐"
+year = 2023
+
+[[tasks]]
+code = "1"
+title = "长者助餐"
+
+[[tasks.lines]]
+lead_units = ["区民政局"]
+
+[[tasks.lines.indicators]]
+name = "用餐人数"
+unit = "人"
+target = 710
+reading = "level"
+
+[[tasks.lines.indicators]]
+name = "助餐人次"
+unit = "人次"
+target = 8000
+"""
+
+
+def test_a_plan_says_an_indicator_is_a_level(cli, tmp_path):
+    _plans(cli, tmp_path, LEVEL_PLAN)
+    assert sorted(cli.sql("SELECT name, reading FROM indicator")) == [("助餐人次", None), ("用餐人数", "level")]
+    done(cli("log", "meals-2023/1", "420", "-i", "用餐人数", "--as-of", "2023-07-31"))
+    done(cli("log", "meals-2023/1", "4700", "-i", "助餐人次", "--as-of", "2023-07-31"))
+    result = cli("status", "-p", "meals-2023", "--as-of", "2023-07-31", "--rule", "pro-rata", "--format", "json")
+    done(result)
+    rows = {row["indicator"]: (row["status"], row["expected"]) for row in json.loads(result.stdout)}
+    assert rows == {"用餐人数": ("not_due", 0), "助餐人次": ("on_track", 4638)}
+    out = tmp_path / "out.toml"
+    done(cli("export", "plan", "meals-2023", "-o", str(out)))
+    assert 'reading = "level"' in out.read_text(encoding="utf-8")
+    (tmp_path / "bad.toml").write_text(LEVEL_PLAN.replace('year = 2023\n', 'year = 2023\nreading = "level"\n'),
+                                       encoding="utf-8")
+    refused(cli("import", "plan", str(tmp_path / "bad.toml"), "--dry-run"), "programme.reading",
+            "expected one of cumulative, increment")
+
+
+def test_the_seeds_levels_are_not_on_track_by_pro_rata(demo_cli):
+    """T3, the repro: yantian-2023/18 420人 and /17 70% as of 2023-07-31 were on_track against 412 and 57.97%."""
+    assert sorted(demo_cli.sql("SELECT name, reading FROM indicator WHERE reading = 'level'")) == [
+        ("月探访率", "level"), ("每月平均用餐人数", "level")]
+    done(demo_cli("log", "yantian-2023/18", "420人", "-i", "每月平均用餐人数", "--as-of", "2023-07-31"))
+    done(demo_cli("log", "yantian-2023/17", "70%", "-i", "月探访率", "--as-of", "2023-07-31"))
+    result = demo_cli("status", "-p", "yantian-2023", "--as-of", "2023-07-31", "--rule", "pro-rata", "--format", "json")
+    done(result)
+    rows = {row["indicator"]: (row["status"], row["expected"]) for row in json.loads(result.stdout)
+            if row["indicator"] in ("每月平均用餐人数", "月探访率")}
+    assert rows == {"每月平均用餐人数": ("not_due", 0), "月探访率": ("not_due", 0)}
