@@ -42,50 +42,22 @@ def test_the_fail_on_help_says_overdue_is_not_behind(cli):
 
 # --- T2: a programme's window of reports is its own -------------------------------------------------------------
 
-SCHOOL_YEAR = """format = 1
-[programme]
-code = "school-2023"
-name = "2023学年民生实事"
-year = 2023
-start = "2023-09-01"
-end = "2024-08-31"
+def _plan(programme: str, task: str, lead: str, indicators: list[str], head: str = "", deadline: str = "") -> str:
+    """A plan file of one task with one line: the programme's `head` lines (code, name, year …) and each indicator's."""
+    parts = ["format = 1", "[programme]", programme, head, "[[tasks]]", 'code = "1"', f'title = "{task}"', deadline,
+             "[[tasks.lines]]", f'lead_units = ["{lead}"]']
+    for indicator in indicators:
+        parts += ["[[tasks.lines.indicators]]", indicator]
+    return "\n".join(part for part in parts if part) + "\n"
 
-[[tasks]]
-code = "1"
-title = "新增学位 1000 个"
-deadline = "2024-08-31"
 
-[[tasks.lines]]
-lead_units = ["区教育局"]
-
-[[tasks.lines.indicators]]
-name = "新增学位"
-unit = "个"
-comparator = ">="
-target = 1000
-milestones = [ { due = "2023-12-31", target = 300 }, { due = "2024-06-30", target = 800 }, { due = "2024-08-31", target = 1000 } ]
-"""
-
-CITY_2024 = """format = 1
-[programme]
-code = "city-2024"
-name = "2024年民生实事"
-year = 2024
-
-[[tasks]]
-code = "1"
-title = "新建公园 10 个"
-
-[[tasks.lines]]
-lead_units = ["区城管局"]
-
-[[tasks.lines.indicators]]
-name = "新建公园"
-unit = "个"
-comparator = ">="
-target = 10
-milestones = [ { due = "2024-06-30", target = 5 }, { due = "2024-12-31", target = 10 } ]
-"""
+SCHOOL_YEAR = _plan('code = "school-2023"\nname = "2023学年民生实事"\nyear = 2023', "新增学位 1000 个", "区教育局", [
+    'name = "新增学位"\nunit = "个"\ncomparator = ">="\ntarget = 1000\nmilestones = [ { due = "2023-12-31", target = 300 },'
+    ' { due = "2024-06-30", target = 800 }, { due = "2024-08-31", target = 1000 } ]'],
+    head='start = "2023-09-01"\nend = "2024-08-31"', deadline='deadline = "2024-08-31"')
+CITY_2024 = _plan('code = "city-2024"\nname = "2024年民生实事"\nyear = 2024', "新建公园 10 个", "区城管局", [
+    'name = "新建公园"\nunit = "个"\ncomparator = ">="\ntarget = 10\nmilestones = [ { due = "2024-06-30", target = 5 },'
+    ' { due = "2024-12-31", target = 10 } ]'])
 
 
 def _plans(cli, tmp_path, *texts: str) -> None:
@@ -206,30 +178,8 @@ def test_a_level_reached_early_is_held_so_far_not_done():
     assert _judged(counted, date(2023, 7, 31))[0] == "done"
 
 
-LEVEL_PLAN = """format = 1
-[programme]
-code = "meals-2023"
-name = "2023年长者助餐"
-year = 2023
-
-[[tasks]]
-code = "1"
-title = "长者助餐"
-
-[[tasks.lines]]
-lead_units = ["区民政局"]
-
-[[tasks.lines.indicators]]
-name = "用餐人数"
-unit = "人"
-target = 710
-reading = "level"
-
-[[tasks.lines.indicators]]
-name = "助餐人次"
-unit = "人次"
-target = 8000
-"""
+LEVEL_PLAN = _plan('code = "meals-2023"\nname = "2023年长者助餐"\nyear = 2023', "长者助餐", "区民政局", [
+    'name = "用餐人数"\nunit = "人"\ntarget = 710\nreading = "level"', 'name = "助餐人次"\nunit = "人次"\ntarget = 8000'])
 
 
 def test_a_plan_says_an_indicator_is_a_level(cli, tmp_path):
