@@ -211,3 +211,18 @@ def test_the_seeds_levels_are_not_on_track_by_pro_rata(demo_cli):
     rows = {row["indicator"]: (row["status"], row["expected"]) for row in json.loads(result.stdout)
             if row["indicator"] in ("每月平均用餐人数", "月探访率")}
     assert rows == {"每月平均用餐人数": ("not_due", 0), "月探访率": ("not_due", 0)}
+
+
+def test_today_is_not_said_past_the_year_of_a_programme_still_running(cli, tmp_path):
+    """T2: judged today, a programme of last year whose end is next year's spring was said to be over ("the year of
+    these programmes … is over: judged as of today"); a programme of a calendar year past still is."""
+    year = date.today().year - 1
+    running = SCHOOL_YEAR.replace("2023", str(year)).replace("2024", str(year + 2))
+    _plans(cli, tmp_path, running)
+    result = cli("status", "--format", "json")
+    done(result)
+    assert "is over" not in result.stderr
+    _plans(cli, tmp_path, CITY_2024.replace("city-2024", "city-past").replace("2024", str(year)))
+    result = cli("status", "-p", "city-past", "--format", "json")
+    done(result)
+    assert f"the year of these programmes ({year}) is over" in result.stderr

@@ -84,13 +84,13 @@ def parse_day(text: str | None, option: str, year: int | None = None) -> date:
 
 def judge_day(store, as_of: str | None, programmes: list[str] | None = None) -> date:
     """The day a command judges at: --as-of, read in the programmes' year; else today, and where every
-    programme concerned belongs to a year that is over, a note (once) that today is past their year and
-    how to see the year as it stood."""
+    programme concerned is over (its year past, and its own last day: domain.dates.ReportWindow), a note (once)
+    that today is past their year and how to see the year as it stood."""
     if as_of is not None:
         return parse_day(as_of, "--as-of", store.common_year(programmes))
     today = date.today()
     years = store.programme_years(programmes)
-    if years and years[-1] < today.year:
+    if years and years[-1] < today.year and all(window.over(today) for window in store.programme_windows(programmes).values()):
         from mstrack.errors import Message
 
         say("mstrack: note: {message}", err=True, message=Message(
