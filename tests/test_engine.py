@@ -470,8 +470,9 @@ def test_every_status_has_its_words_and_its_choice_on_the_command_line():
 
 
 def test_the_domain_is_pure():
-    """domain/ reads no file and no database and knows no renderer: it imports only itself, the vocabulary
-    the errors and the text helpers (mstrack.text: pure string functions), and nothing of the standard library that reaches outside the process."""
+    """domain/ reads no file and no database and knows no renderer: it imports only itself, the vocabulary, the
+    errors and the text helpers (mstrack.text: pure string functions), and nothing of the standard library that
+    reaches outside the process."""
     import ast
     from pathlib import Path
 
@@ -494,18 +495,19 @@ def test_the_domain_is_pure():
 
 def test_a_logged_value_is_checked_without_a_store():
     """check_report: the indicator, the date and the number of a report, from plain states (no store, no I/O)."""
+    from mstrack.domain.dates import ReportWindow
     from mstrack.domain.progress import check_report
     from mstrack.errors import InputError
 
     state = housing((date(2023, 6, 30), 20000))
     state.indicator_id = 7
-    checked = check_report([state], 2023, "shenzhen-2023/5", "1.5万", indicator="建设", as_of="9月底", done=False,
+    checked = check_report([state], ReportWindow.of(2023), "shenzhen-2023/5", "1.5万", indicator="建设", as_of="9月底", done=False,
                            today=date(2023, 10, 8))
     assert (checked.state.indicator_id, checked.on, checked.value) == (7, date(2023, 9, 30), 15000)
     assert checked.label == "shenzhen-2023/5 建设筹集保障性住房"
     assert [w.template for w in checked.warnings] == [
         "{label}: {value} as of {on} is lower than the {earlier} reported as of {earlier_on}; values are cumulative"]
     with pytest.raises(InputError) as raised:
-        check_report([state], 2023, "shenzhen-2023/5", "1万", indicator=None, as_of="12月31日", done=False,
+        check_report([state], ReportWindow.of(2023), "shenzhen-2023/5", "1万", indicator=None, as_of="12月31日", done=False,
                      today=date(2023, 10, 8))
     assert "a report cannot be dated in the future (today is 2023-10-08)" in str(raised.value)

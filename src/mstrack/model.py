@@ -20,8 +20,10 @@ from mstrack.vocabulary import (  # noqa: F401  (the words, given here with the 
     DUE_SOON,
     EQUAL,
     INCREMENT,
+    INDICATOR_READINGS,
     KINDS,
     LATE,
+    LEVEL,
     LIGHTS,
     PRO_RATA,
     QUANTITY,
@@ -205,6 +207,7 @@ class IndicatorState:
     assessment: str | None = None
     rule: str | None = None  # the programme's default; a run's --rule overrides it
     leaders: list[str] = field(default_factory=list)
+    reading: str | None = None  # the indicator's own reading, if the plan gives one (LEVEL: domain.status.level)
 
 
 @dataclass(slots=True)

@@ -44,9 +44,17 @@ AT_LEAST, AT_MOST, EQUAL = ">=", "<=", "="
 COMPARATORS = (AT_LEAST, AT_MOST, EQUAL)
 """A rising indicator is met from below (">=", "="); a falling one ("<=", a ceiling) from above."""
 
-CUMULATIVE, INCREMENT = "cumulative", "increment"
+CUMULATIVE, INCREMENT, LEVEL = "cumulative", "increment", "level"
 READINGS = (CUMULATIVE, INCREMENT)
 """How a plan's numbers read: totals so far, or per-period amounts summed into totals."""
+INDICATOR_READINGS = (*READINGS, LEVEL)
+"""An indicator's reading may also say its figures are a level (an average per month, a rate held: 每月平均用餐人数 710人,
+月探访率 100%), no running total: 序时进度 (pro-rata) never spreads it over the year; it keeps the step rule, as a
+ceiling does, and reached before its deadline it is held so far (on track), done only at the deadline
+(domain.status.level). With no reading, the words say it (LEVEL_AVERAGE_WORDS; a rate, domain.status.year_end_level);
+`reading = "cumulative"` says an indicator is a running total whatever its name."""
+LEVEL_AVERAGE_WORDS = ("平均", "均值", "月均", "日均", "周均", "人均", "户均")
+"""An indicator named an average (每月平均用餐人数, 日均客流, 人均绿地面积) is a level (INDICATOR_READINGS)."""
 
 COUNTABLE_UNITS = frozenset((
     "个", "人", "人次", "户", "家", "家次", "所", "处", "条", "套", "套(间)", "间", "项", "张", "场", "辆", "通", "座", "名",

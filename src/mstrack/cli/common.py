@@ -84,13 +84,13 @@ def parse_day(text: str | None, option: str, year: int | None = None) -> date:
 
 def judge_day(store, as_of: str | None, programmes: list[str] | None = None) -> date:
     """The day a command judges at: --as-of, read in the programmes' year; else today, and where every
-    programme concerned belongs to a year that is over, a note (once) that today is past their year and
-    how to see the year as it stood."""
+    programme concerned is over (its year past, and its own last day: domain.dates.ReportWindow), a note (once)
+    that today is past their year and how to see the year as it stood."""
     if as_of is not None:
         return parse_day(as_of, "--as-of", store.common_year(programmes))
     today = date.today()
     years = store.programme_years(programmes)
-    if years and years[-1] < today.year:
+    if years and years[-1] < today.year and all(window.over(today) for window in store.programme_windows(programmes).values()):
         from mstrack.errors import Message
 
         say("mstrack: note: {message}", err=True, message=Message(
@@ -100,17 +100,21 @@ def judge_day(store, as_of: str | None, programmes: list[str] | None = None) -> 
 
 
 def open_scope(store, programmes: list[str] | None, on: date) -> list[str] | None:
-    """The programmes a report or notice left without -p covers as of `on` (safety47 F8): those whose year (and the
-    January after, when its year-end figures come in) is not over, while any is; a programme of a year over is left
-    out, said once on stderr with the -p that takes it in (a weekly summary counted last year's closed programme's
-    overdue tasks with this year's, and a 督办通知单 asked a unit to act on them). None: all, as before (every programme's
-    year over, or none over, or -p given)."""
+    """The programmes a report or notice left without -p covers as of `on` (safety47 F8): those whose window of reports
+    (its last day and the month after, when its closing figures come in: domain.dates.ReportWindow) is not over, while
+    any is; a programme whose window is over is left out, said once on stderr with the -p that takes it in (a weekly
+    summary counted last year's closed programme's overdue tasks with this year's, and a 督办通知单 asked a unit to act
+    on them). A school-year programme (2023-09-01..2024-08-31) is covered to its end (trial50 T2). None: all, as
+    before (every programme's window over, or none over, or -p given)."""
     if programmes:
         return programmes
     from mstrack.domain.dates import reports_closed
 
     found = store.programme_code_years()
-    over = [code for code, year in found if reports_closed(on, year)]
+    over = [code for code, year in found if reports_closed(on, year)]  # past its year's January: is its own window too?
+    if over:
+        windows = store.programme_windows(over)
+        over = [code for code in over if windows[code].closed(on)]
     if not over or len(over) == len(found):
         return None
     from mstrack.errors import Message

@@ -146,7 +146,9 @@ def status(
         "--only", help="Only rows with this status, or due_soon (repeatable).")] = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
-    fail_on: Annotated[Optional[list[Status]], typer.Option("--fail-on", help="Exit 1 when any row has this status (repeatable).")] = None,
+    fail_on: Annotated[Optional[list[Status]], typer.Option("--fail-on", help=(
+        "Exit 1 when any row has this status (repeatable). A deadline passed unmet is overdue, not behind: a script "
+        "alarming on late tasks gives --fail-on behind --fail-on overdue."))] = None,
     rule: RuleOption = None,
     stale: Annotated[int, typer.Option("--stale", min=0, max=DAYS_MAX, help="Flag rows whose latest report is older than DAYS.")] = 14,
     warn_days: WarnDaysOption = WARN_DAYS,

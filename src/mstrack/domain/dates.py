@@ -11,11 +11,12 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 
 from mstrack.domain.limits import year_problem
 from mstrack.domain.quantities import normalize, shown
-from mstrack.errors import Problem
+from mstrack.errors import Message, Problem
 
 
 class DateError(Problem, ValueError):
@@ -37,32 +38,69 @@ PERIOD_DATE_RE = re.compile(  # the periods a date cell may name: "6月底", "20
 
 
 REPORT_MONTHS_AFTER = 1
-"""Months after its programme's year a report may still be dated in: the year-end figures come in January."""
+"""Months after its programme's last day a report may still be dated in: the closing figures come in the month after
+(the year-end figures in January)."""
 
 
-def in_report_year(on: date, year: int) -> bool:
-    """Whether a report dated `on` belongs to a programme of `year`: in that year, or in the January after
-    (REPORT_MONTHS_AFTER). The one rule for `import progress` and `log` (docs/import.md, "Dates")."""
-    return on.year == year or (on.year == year + 1 and on.month <= REPORT_MONTHS_AFTER)
+@dataclass(frozen=True)
+class ReportWindow:
+    """The days reports to a programme may be dated (trial50 T2): from 1 January of its year (or its start, if earlier)
+    to its last day and the month after it (REPORT_MONTHS_AFTER), when its closing figures come in. Its last day is its
+    `end`, or the latest task deadline or checkpoint past it, and 31 December of its year at the least: a school-year
+    programme (2023-09-01..2024-08-31), or a task of a 2021 list due 2022年12月底, is followed to its end. The one rule
+    of `log` and `import progress` (docs/import.md, "Dates"), of the programme's work being over (over: the check of
+    a row that lowers its closing figure) and of its reports being closed (closed: what a report left without -p
+    leaves out, cli.common.open_scope)."""
+
+    year: int
+    first: date
+    last: date
+
+    @classmethod
+    def of(cls, year: int, start: date | None = None, end: date | None = None, dues=()) -> ReportWindow:
+        """A programme's window from its year, start, end and its tasks' deadlines and checkpoints (`dues`)."""
+        new_year, year_end = date(year, 1, 1), date(year, 12, 31)
+        first = new_year if start is None else min(start, new_year)
+        return cls(year, first, max((year_end, *(day for day in (end, *dues) if day is not None))))
+
+    @property
+    def end(self) -> date:
+        """The last day a report may be dated: the end of the month after the programme's last day."""
+        month = self.last.month + REPORT_MONTHS_AFTER
+        return month_end(self.last.year + (month - 1) // 12, (month - 1) % 12 + 1)
+
+    def holds(self, on: date) -> bool:
+        return self.first <= on <= self.end
+
+    def over(self, on: date) -> bool:
+        """Whether the programme's work is over on `on`: its last day is in it, the day after is the first day over."""
+        return on > self.last
+
+    def closed(self, on: date) -> bool:
+        """Whether nothing more is reported on `on`: the month after the last day is over too."""
+        return on > self.end
+
+    def said(self) -> Message:
+        """The window as a refusal names it: the year, for a programme of one calendar year (as before), else its days."""
+        if self.first == date(self.year, 1, 1) and self.last == date(self.year, 12, 31):
+            return Message("the programme's year {year} (or the January after)", year=self.year)
+        return Message("the programme's days, {first} to {end} (its last day {last} and the month after)",
+                       first=self.first, end=self.end, last=self.last)
 
 
 def report_window_end(year: int) -> date:
-    """The last day a report to a programme of `year` may be dated: the end of the January after it (in_report_year)."""
-    return month_end(year + 1, REPORT_MONTHS_AFTER)
+    """The last day a report to a programme of one calendar year may be dated: the end of the January after it."""
+    return ReportWindow.of(year).end
 
 
 def year_over(on: date, year: int) -> bool:
-    """Whether a programme of `year` has ended on `on`: the year's last day (31 December) is in it, 1 January after is
-    the first day over. The one rule for "the programme's year is over": the January check of `import progress` (a row
-    dated after the year that lowers its year-end figure) and the reports left without -p (reports_closed)."""
-    return on.year > year
+    """Whether a programme of one calendar `year` has ended on `on` (ReportWindow.over)."""
+    return ReportWindow.of(year).over(on)
 
 
 def reports_closed(on: date, year: int) -> bool:
-    """Whether nothing more is reported to a programme of `year` on `on`: its year is over (year_over) and so are the
-    months after it when its year-end figures come in (in_report_year). What a report or notice left without -p leaves
-    out (cli.common.open_scope)."""
-    return year_over(on, year) and not in_report_year(on, year)
+    """Whether nothing more is reported to a programme of one calendar `year` on `on` (ReportWindow.closed)."""
+    return ReportWindow.of(year).closed(on)
 
 
 def month_end(year: int, month: int) -> date:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from mstrack.domain.characters import simplified
-from mstrack.domain.dates import DateError, in_report_year, parse_date
+from mstrack.domain.dates import DateError, ReportWindow, parse_date
 from mstrack.domain.names import collective, look_alike, named_by
 from mstrack.domain.quantities import (
     QuantityError,
@@ -297,7 +297,7 @@ def another_units_value(ref: str, indicator: str, on: date, value: str, unit: st
 
 
 def check_report(
-    states: list[IndicatorState], year: int, task_label: str, value: str | None, *, indicator: str | None,
+    states: list[IndicatorState], window: ReportWindow, task_label: str, value: str | None, *, indicator: str | None,
     as_of: str | None, done: bool, today: date, note: str | None = None, reporter: str | None = None,
     unit: str | None = None,
 ) -> CheckedReport:
@@ -312,13 +312,13 @@ def check_report(
             raise InputError("--indicator: {error}", error=error) from None
         raise
     label = f"{task_label} {state.indicator}"
-    on = today if as_of is None else _report_day(as_of, year)
+    on = today if as_of is None else _report_day(as_of, window.year)
     if on > today:
         raise InputError("--as-of {on}: a report cannot be dated in the future (today is {today})", on=on, today=today)
     if state.start and on < state.start:
         raise InputError("--as-of {on}: before the programme starts ({start})", on=on, start=state.start)
-    if as_of is not None and not in_report_year(on, year):
-        raise InputError("--as-of {on}: outside the programme's year {year} (or the January after)", on=on, year=year)
+    if as_of is not None and not window.holds(on):
+        raise InputError("--as-of {on}: outside {window}", on=on, window=window.said())
     warnings: list[Message] = []
     if done:
         met = max((r.value for r in state.reports), default=0)
@@ -357,9 +357,9 @@ def check_report(
                 label, number, on, state.unit, [(r.as_of, r.value) for r in state.reports])):
             warnings.append(warning)
         what = Message("{value} as of {on}", value=format_number(number, state.unit), on=on)
-    if as_of is None and not in_report_year(on, year):  # today by default (checked after the value: its error first)
-        raise InputError("--as-of: needed, today ({on}) is outside the programme's year {year} (or the January after); "
-                         "give the day the value stands as of, e.g. --as-of {year}-12-31", on=on, year=year)
+    if as_of is None and not window.holds(on):  # today by default (checked after the value: its error first)
+        raise InputError("--as-of: needed, today ({on}) is outside {window}; give the day the value stands as of, "
+                         "e.g. --as-of {last}", on=on, window=window.said(), last=window.last)
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))

@@ -28,6 +28,7 @@ from mstrack.domain.quantities import countable
 from mstrack.model import (
     AT_MOST,
     DUE_SOON,
+    LEVEL,
     PRO_RATA,
     SCHEDULE,
     STATUSES,
@@ -38,7 +39,7 @@ from mstrack.model import (
     ReportState,
     StatusRow,
 )
-from mstrack.vocabulary import RATE_OF_CHANGE_WORDS
+from mstrack.vocabulary import LEVEL_AVERAGE_WORDS, RATE_OF_CHANGE_WORDS
 
 _new = object.__new__
 
@@ -124,8 +125,28 @@ def year_end_level(state: IndicatorState) -> bool:
 
 def judged_at_end(state: IndicatorState) -> bool:
     """Whether meeting the final target before the deadline is met so far, not done: a ceiling ("<=") limits the whole
-    period, a rate (增长5%, 普及率) is the year's (year_end_level). The status, the forecast and Done % follow it."""
-    return state.comparator == AT_MOST or year_end_level(state)
+    period, a level (增长5%, 普及率, 每月平均: `level`) may fall again. The status, the forecast and Done % follow it."""
+    return state.comparator == AT_MOST or (state.kind != SCHEDULE and level(state))
+
+
+AVERAGE_NAME_RE = re.compile("|".join(LEVEL_AVERAGE_WORDS))
+
+
+def level(state: IndicatorState) -> bool:
+    """Whether an indicator's figures are a level, no running total (trial50 T3): the plan says `reading = "level"`,
+    or, with no reading, its name names an average (每月平均用餐人数) or it is a rate judged at the year's end
+    (year_end_level: 月探访率, 普及率). 序时进度 never spreads a level over the year (420人 in July against a 710人 monthly
+    average is not "on track" for being above 412): it keeps the step rule, as a ceiling does; reached before its
+    deadline it is held so far (on track), done only at the deadline. `reading = "cumulative"` says it is a total."""
+    reading = state.reading
+    if reading is not None:
+        return reading == LEVEL
+    return state.kind != SCHEDULE and (year_end_level(state) or _average_name(state.indicator))
+
+
+@lru_cache(maxsize=4096)
+def _average_name(name: str) -> bool:
+    return AVERAGE_NAME_RE.search(simplified(name)) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -211,14 +232,16 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
 
     dated, final = targets or targets_of(state)
     falling = comparator == AT_MOST
-    expected, passed = _expected_at(dated, on, start, rule == PRO_RATA and not falling and not schedule, falling)
-    if rule == PRO_RATA and expected is not None and not falling and countable(state.unit):
+    held = not falling and not schedule and level(state)  # a level: judged on the step rule, as a ceiling is
+    spread = rule == PRO_RATA and not falling and not schedule and not held
+    expected, passed = _expected_at(dated, on, start, spread, falling)
+    if spread and expected is not None and countable(state.unit):
         expected = whole_to_reach(expected)
     last_passed, next_up = _around(state.milestones, on)
     checkpoint_text = last_passed.text if last_passed else (next_up.text if next_up else "")
 
-    # a ceiling ("<=") limits the whole period, a rate (增长5%, 普及率) is the year's: met only once the period is over
-    at_end = judged_at_end(state)
+    # a ceiling ("<=") limits the whole period, a level (增长5%, 普及率, 每月平均) may fall again: met only once it is over
+    at_end = judged_at_end(state)  # = falling or held
     reached = final is not None and actual is not None and meets(actual, final, comparator)
     if reached and (not at_end or on >= deadline):
         status = "done"
@@ -242,7 +265,7 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
             percent = None
         if status == "behind" or status == "overdue":
             due = (_over_since(actual, dated, latest.as_of, on) if falling
-                   else _when_due(actual, dated, start, STEP if schedule else rule))
+                   else _when_due(actual, dated, start, rule if spread else STEP))
             days_behind = max(0, (on - due).days) if due else None
     stale = None
     if latest is not None and stale_days is not None and status != "done" and status != "not_due":

@@ -22,6 +22,7 @@ from mstrack.model import (
     CUMULATIVE,
     EQUAL,
     INCREMENT,
+    INDICATOR_READINGS,
     READINGS,
     RULES,
     STEP,
@@ -309,7 +310,7 @@ def _read_dated(reader: PlanReader, table: dict, kind: str, path: str, read, dis
 def _read_indicator(reader: PlanReader, raw_ind: dict, ind_path: str, year: int | None, default_reading: str) -> Indicator:
     reader.known_keys(raw_ind, "indicator", ind_path)
     comparator = _choice(reader, raw_ind, "comparator", ind_path, COMPARATORS, EQUAL)
-    reading = _choice(reader, raw_ind, "reading", ind_path, READINGS, None)
+    reading = _choice(reader, raw_ind, "reading", ind_path, INDICATOR_READINGS, None)
     indicator = Indicator(
         name=_plain(reader, reader.text(raw_ind, "name", ind_path) or "").strip(),
         unit=reader.text(raw_ind, "unit", ind_path, False) or "",

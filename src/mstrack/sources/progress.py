@@ -14,7 +14,7 @@ from itertools import islice, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
-from mstrack.domain.dates import parse_date
+from mstrack.domain.dates import ReportWindow, parse_date
 from mstrack.domain.limits import text_problem
 from mstrack.domain.names import plain_name
 from mstrack.domain.progress import match_indicator, note_without_figure
@@ -91,7 +91,7 @@ class _Importer(Values, Comparing):
         self.states: dict[int, ImportIndicator] = {}  # the indicators with rows, by id (the columnar path's: Columns.state)
         self.indicators: dict[tuple, ImportIndicator] = {}  # (programme, task, name, done word) → match
         self.places: dict[tuple, tuple] = {}  # the same by the row's own cells: (year, indicator)
-        self.dates: dict[int, dict] = {}  # year → date cell → the date it gave, checked
+        self.dates: dict[ReportWindow, dict] = {}  # a programme's window → date cell → the date it gave, checked
         self.reporters: dict[str, str] = {}
         self.reporter_cells: dict[str, str | None] = {}  # the chunk path's: a reporter cell as it is → its text
         self.fast: dict[tuple, tuple] = {}  # (programme, task, indicator) cells of a plain row → what the chunk path needs
@@ -339,10 +339,10 @@ class _Importer(Values, Comparing):
             place = self._place(table, line, programme_cell, task_cell, name_cell, value, done_word, text_value(note_cell))
             if place is None:
                 return
-        year, state = place
+        window, state = place
         if remark is not None:
             value, remark = unit_bracket(text_value(value_cell), value, remark, state.unit)
-        as_of = self._date(as_of_cell, year, table, line)
+        as_of = self._date(as_of_cell, window, table, line)
         if as_of is None:
             return
         number = self._number(state, value, done_word, as_of, table, line, typed=type(value_cell) is not float)
@@ -366,17 +366,17 @@ class _Importer(Values, Comparing):
     def _remember(self, cells: tuple, place: tuple) -> tuple | None:
         """What the chunk path needs of an indicator, by its (programme, task, indicator) cells: one lookup
         for the next rows that name it (not for text-only lines, whose values count checkpoints)."""
-        year, state = place
+        window, state = place
         if state.kind == SCHEDULE:
             return None
         found = self.fast[cells] = (state.indicator_id, state.last or date.min, self.checked.rows_of(state.indicator_id),
-                                    self.dates.setdefault(year, {}), plain_limit(state.unit, state.target, state.comparator),
+                                    self.dates.setdefault(window, {}), plain_limit(state.unit, state.target, state.comparator),
                                     plain_unit(state.unit), state.unit if count_scale(state.unit) is not None else None)
         return found
 
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
-               done_word: bool, note: str | None = None) -> tuple[int, ImportIndicator] | None:
-        """The programme's year and the indicator a row's cells name; None when the row is skipped (a row with a
+               done_word: bool, note: str | None = None) -> tuple[ReportWindow, ImportIndicator] | None:
+        """The programme's window of reports and the indicator a row's cells name; None when the row is skipped (a row with a
         `note` and no figure said: the note is not stored), or when it failed, its problem named."""
         task = text_value(task_cell)
         if task is None or TOTAL_CELL_RE.match(task):
@@ -409,7 +409,7 @@ class _Importer(Values, Comparing):
         if known is None:
             self._fail(table, line, "programme" if "programme" in table.columns else None, "no programme {code!r}", code=code)
             return None
-        year, by_task = known
+        by_task = known[1]
         if type(task_cell) is float and (longer := task + "0") in by_task and task in by_task:  # 1.10 kept as the number 1.1
             titles = self.plan.store.import_tasks(code)  # read for this refusal only
             self._fail(table, line, "task", "{value} is a number, kept without the zero typed after it: {code} has both task "
@@ -433,7 +433,7 @@ class _Importer(Values, Comparing):
                 self._fail(table, line, "indicator" if name else "task", error)
                 return None
         self.states[state.indicator_id] = state
-        place = self.places[(programme_cell, task_cell, name_cell, done_word)] = year, state
+        place = self.places[(programme_cell, task_cell, name_cell, done_word)] = self.plan.programme_window(code), state
         return place
 
 

@@ -3,7 +3,7 @@ sheets.SheetRows (an .xlsx's typed cells: str, int, float, date, None for a blan
 them, checked a column at a time with C-level builtins (the chunk's columns: rows.Cells, map over dict lookups and
 str methods, one regex over the value column), and handed to the store as it is when every row passes.
 
-It takes only what it can prove plain: programmes of one year, named exactly; a task and indicator that name one
+It takes only what it can prove plain: programmes of one year and window, named exactly; a task and indicator that name one
 indicator exactly (no trimming, no prefix, no text-only line); date cells the per-row path reads and
 accepts; bare numbers (or with the indicator's own unit) within their limits, whole where the unit counts whole
 things (quantities.whole_count); notes and reporters that can
@@ -21,6 +21,7 @@ from datetime import date
 from itertools import compress, filterfalse, repeat
 from operator import eq, gt, is_, itemgetter, le, ne, not_
 
+from mstrack.domain.dates import ReportWindow
 from mstrack.domain.limits import all_storable, text_problem
 from mstrack.domain.quantities import count_scale, whole_count
 from mstrack.sources.progress_cells import plain_limit, plain_numbers, plain_unit
@@ -46,7 +47,7 @@ class Columns:
         self.importer = importer
         self.exact: dict[tuple[str, str, str], int] = {}  # (programme code, task, name) → indicator id
         self.plain: dict[int, tuple] = {}  # indicator id → (programme code, the store's tuple)
-        self.years: dict[str, int | None] = {}  # the programmes met, by code → their year (None: no such programme)
+        self.windows: dict[str, ReportWindow | None] = {}  # the programmes met, by code → their window (None: no such one)
         self.seen: set[tuple[str, str]] = set()  # the (programme, task) cells whose indicators were looked up
         self.met: dict[int, tuple] = {}  # indicator id → (last day or date.min, limit, suffix, the unit if it counts)
         self.units: dict[str, tuple] = {}  # an indicator's unit → (limit, the suffix its values may carry, the unit if it counts)
@@ -60,8 +61,8 @@ class Columns:
         if columns is None:  # a row too short, or a Marked row of an .xlsx
             return False
         codes = columns[programme_at] if programme_at is not None else (self.importer.programme,) * len(raw)
-        year = self._one_year(codes)
-        if year is None:
+        window = self._one_window(codes)
+        if window is None:
             return False
         tasks = _task_texts(columns[task_at])
         if tasks is None:
@@ -76,7 +77,7 @@ class Columns:
                 ids[i] = exact.get(keys[i])
             if None in ids:
                 return False
-        days = self._days(columns[day_at], year)
+        days = self._days(columns[day_at], window)
         if days is None:
             return False
         numbers, suffixes = plain_numbers(columns[value_at])
@@ -93,20 +94,20 @@ class Columns:
         self._keep(ids, met, days, numbers, *texts, first)
         return True
 
-    def _one_year(self, codes) -> int | None:
-        """The year of the chunk's programmes, read the first time each is met; None when one is unknown or
-        they are of two years (the days of "6月底" differ)."""
-        years = set()
+    def _one_window(self, codes) -> ReportWindow | None:
+        """The window of reports (year and days) of the chunk's programmes, read the first time each is met; None when
+        one is unknown or they have two (the days of "6月底" differ with the year, the days taken with the window)."""
+        windows = set()
         for code in set(codes):
-            year = self.years.get(code)
-            if year is None:
+            window = self.windows.get(code)
+            if window is None:
                 if type(code) is not str or not code or code != code.strip() or text_problem(code):
                     return None
-                year = self.years[code] = self.importer.plan.programme_year(code)
-                if year is None:
+                window = self.windows[code] = self.importer.plan.programme_window(code)
+                if window is None:
                     return None
-            years.add(year)
-        return years.pop() if len(years) == 1 else None
+            windows.add(window)
+        return windows.pop() if len(windows) == 1 else None
 
     def _read(self, keys) -> None:
         """The indicators of the chunk's (programme, task) cells not met before (PlanReads.task_rows), by their exact
@@ -156,14 +157,14 @@ class Columns:
         state = self.importer.states.get(indicator)
         return self.plain[indicator][1][5] if state is None else state.last
 
-    def _days(self, cells: tuple, year: int) -> list[date] | None:
+    def _days(self, cells: tuple, window: ReportWindow) -> list[date] | None:
         """The chunk's date cells as days, each distinct cell (a text, or an .xlsx's date) read once by the per-row
         path's own rule (progress_values.Values.day)."""
-        dates = self.importer.dates.setdefault(year, {})
+        dates = self.importer.dates.setdefault(window, {})
         for cell in set(cells).difference(dates):
             if not (cell.strip() if type(cell) is str else type(cell) is date):
                 return None  # a blank (the --as-of), or a kind the per-row path makes text first
-            if not isinstance(self.importer.day(cell, year), date):
+            if not isinstance(self.importer.day(cell, window), date):
                 return None
         return list(map(dates.__getitem__, cells))
 

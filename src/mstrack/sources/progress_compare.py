@@ -9,7 +9,6 @@ from itertools import compress, repeat
 from operator import is_not, le
 from typing import NamedTuple
 
-from mstrack.domain.dates import year_over
 from mstrack.domain.progress import (
     another_reporters,
     another_reporters_value,
@@ -150,12 +149,12 @@ class Comparing:
             timeline = sorted(before + [(date.fromordinal(day[seq]), 1, progress_rows.number_of(value[seq]), seq) for seq in firsts],
                               key=lambda item: item[:2])
             highest = None
-            year = self.plan.programme_year(state.programme)
+            window = self.plan.programme_window(state.programme)
             for as_of, _, number, seq in timeline:
                 if seq is not None and highest is not None and highest[1] > number and highest[0] < as_of:
-                    if year is not None and year_over(as_of, year) and self.reason is None and not may_be_negative(
+                    if window is not None and window.over(as_of) and self.reason is None and not may_be_negative(
                             state.indicator, state.unit, state.comparator):  # a rate of change may fall: said, as `log` says it
-                        self._lowers_year_end(state, seq, number, highest, year)
+                        self._lowers_year_end(state, seq, number, highest, window.year)
                         continue
                     self.result.warnings.append(Message(
                         "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
@@ -167,7 +166,7 @@ class Comparing:
                     highest = (as_of, number)
 
     def _lowers_year_end(self, state: ImportIndicator, seq: int, number, highest: tuple[date, float], year: int) -> None:
-        """A row dated after the programme's year (the January after: its year-end figure) lower than the figure it
+        """A row dated after the programme's last day (the month after: its closing figure) lower than the figure it
         had: refused unless --reason, naming the likely cause, the next year's figures imported under last year's
         programme (-p unchanged in January: safety47 F12), and the programme whose year the day is in, if any."""
         on = date.fromordinal(self.checked.day[seq])

@@ -10,6 +10,10 @@ from datetime import date
 from itertools import accumulate, compress, islice, repeat
 from operator import add, ge, gt
 from struct import pack
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mstrack.domain.dates import ReportWindow
 
 
 class Checked:
@@ -116,6 +120,7 @@ class PlanReads:
         self.tasks: dict[tuple[str, str], list[ImportIndicator]] = {}  # (programme, task) → the per-row path's objects
         self.terms: dict[int, tuple] = {}  # indicator id → (comparator, target, dues), once an object needed them
         self.upto: int | None = None
+        self.windows: dict[str, ReportWindow | None] = {}  # programme code → its window of reports, once read
 
     def programme_indicators(self, code: str):
         """The programme's year and all its indicators' tuples by task (the per-row path's read), or None."""
@@ -134,6 +139,13 @@ class PlanReads:
             self.sizes[code] = self.store.import_programme(code)
         size = self.sizes[code]
         return None if size is None else size[0]
+
+    def programme_window(self, code: str) -> ReportWindow | None:
+        """The days a report to the programme may be dated (domain.dates.ReportWindow), None if there is no such
+        programme; read once."""
+        if code not in self.windows:
+            self.windows[code] = None if self.programme_year(code) is None else self.store.programme_windows([code]).get(code)
+        return self.windows[code]
 
     def task_rows(self, code: str, tasks: list[str]) -> dict[str, list[tuple]]:
         """The store's tuples of a known programme's `tasks` (a chunk's, not named before), by task: the columnar

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from mstrack.domain.dates import DateError, in_report_year, number_date, parse_date
+from mstrack.domain.dates import DateError, ReportWindow, number_date, parse_date
 from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import (
     check_value,
@@ -75,8 +75,8 @@ class Values:
         found = self.reporter_cells[cell] = self.reporters.setdefault(text, text) if text else self.by
         return found
 
-    def _date(self, raw, year: int, table: Table, line: int) -> date | None:
-        found = self.day(raw, year)
+    def _date(self, raw, window: ReportWindow, table: Table, line: int) -> date | None:
+        found = self.day(raw, window)
         if isinstance(found, date):
             return found
         if raw is None and isinstance(found, Message) and (self.default_as_of or self.title_as_of):
@@ -98,12 +98,13 @@ class Values:
             self.refused_given.add(key)
             self.result.errors.append(said)
 
-    def day(self, raw, year: int) -> date | Message | DateError:
-        """A date cell's day in a programme of `year`, checked, or why it is none; only days that passed every
-        check are remembered (the chunk path's columns ask it too)."""
-        dates = self.dates.get(year)
+    def day(self, raw, window: ReportWindow) -> date | Message | DateError:
+        """A date cell's day in a programme of `window` (its year and days), checked, or why it is none; only days
+        that passed every check are remembered (the chunk path's columns ask it too)."""
+        dates = self.dates.get(window)
         if dates is None:
-            dates = self.dates[year] = {}
+            dates = self.dates[window] = {}
+        year = window.year
         cached = dates.get(raw)
         if cached is not None:
             return cached
@@ -133,8 +134,8 @@ class Values:
                 return error
         if as_of > self.today:
             return Message("{on} is in the future", on=as_of)
-        if not in_report_year(as_of, year):
-            return Message("{on} is outside the programme's year {year} (or the January after)", on=as_of, year=year)
+        if not window.holds(as_of):
+            return Message("{on} is outside {window}", on=as_of, window=window.said())
         if raw is not None and self.default_as_of is not None and as_of != self.default_as_of:
             return Message("--as-of {option} was given and this row says {on}: the option is for rows with no date; "
                            "drop it, or correct the row", option=self.default_as_of, on=as_of)

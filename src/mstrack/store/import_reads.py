@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from operator import itemgetter
 
+from mstrack.domain.dates import ReportWindow
 from mstrack.store.dialect import Dialect, day, moment, number
 from mstrack.store.states import standing
 from mstrack.vocabulary import SCHEDULE
@@ -23,6 +24,22 @@ def import_programme(dialect: Dialect, connection, code: str) -> tuple[int, int]
     found = dialect.rows(connection, f"SELECT p.year, (SELECT count(*) FROM task AS t WHERE t.programme_id = p.id)"
                                      f" FROM programme AS p WHERE p.code = {dialect.p}", [code])
     return tuple(found[0]) if found else None
+
+
+def programme_windows(dialect: Dialect, connection, codes: list[str] | None = None) -> dict[str, ReportWindow]:
+    """The window of reports of each programme (of `codes`, or all): its year, start and end, and the latest task
+    deadline, checkpoint and milestone due (domain.dates.ReportWindow says what they make)."""
+    p = dialect.p
+    tasks = "SELECT t.id FROM task AS t WHERE t.programme_id = p.id"
+    lines = f"SELECT l.id FROM task_line AS l WHERE l.task_id IN ({tasks})"
+    where = f" WHERE p.code IN ({', '.join([p] * len(codes))})" if codes else ""
+    found = dialect.rows(connection, (
+        f'SELECT p.code, p.year, p.start, p."end", (SELECT max(t.deadline) FROM task AS t WHERE t.programme_id = p.id),'
+        f" (SELECT max(c.due) FROM checkpoint AS c WHERE c.line_id IN ({lines})),"
+        f" (SELECT max(m.due) FROM milestone AS m JOIN indicator AS i ON m.indicator_id = i.id WHERE i.line_id IN ({lines}))"
+        f" FROM programme AS p{where}"), list(codes or []))
+    return {code: ReportWindow.of(year, day(start), day(end), [day(due) for due in dues if due is not None])
+            for code, year, start, end, *dues in found}
 
 
 TASKS_A_STATEMENT = 900

@@ -41,8 +41,8 @@ def record_progress(
     reporter = by or login_name()
 
     def checking() -> CheckedReport:
-        year, states = store.task_states(ref)
-        return check_report(states, year, label, value, indicator=indicator, as_of=as_of, done=done, today=today,
+        window, states = store.task_states(ref)
+        return check_report(states, window, label, value, indicator=indicator, as_of=as_of, done=done, today=today,
                             note=note, reporter=reporter, unit=unit)
 
     with store.one_read():

@@ -3,12 +3,10 @@ year or start moved past them, and the plan's own reports, entered once and neve
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import func, or_, select
 
 from mstrack import model as plan_model
-from mstrack.domain.dates import report_window_end
+from mstrack.domain.dates import ReportWindow
 from mstrack.errors import InputError, Joined, Message
 from mstrack.store.batches import PLAN_SOURCE, NewBatch, insert_reports
 from mstrack.store.dialect import Dialect
@@ -44,8 +42,10 @@ def outside_year(connection, programme: plan_model.Programme) -> list:
                              .where(ProgrammeRow.code == programme.code)).first()
     if row is None or (row.year, row.start) == (programme.year, programme.start):
         return []
-    first = max(programme.start, date(programme.year, 1, 1))
-    last = report_window_end(programme.year)
+    dues = [day for task in programme.tasks for day in (task.deadline, *(c.due for line in task.lines for c in line.checkpoints),
+                                                         *(m.due for line in task.lines for i in line.indicators for m in i.milestones))]
+    window = ReportWindow.of(programme.year, programme.start, programme.end, dues)
+    first, last = max(programme.start, window.first), window.end
     days = connection.execute(
         select(ReportRow.as_of, func.count()).where(ReportRow.indicator_id.in_(programme_indicators(row.id)), standing(),
                                                     or_(ReportRow.as_of < first, ReportRow.as_of > last))

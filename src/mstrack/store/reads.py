@@ -17,6 +17,7 @@ from mstrack.store.dialect import day, moment, number
 from mstrack.store.states import indicator_states, series_query, standing, task_scope
 
 if TYPE_CHECKING:
+    from mstrack.domain.dates import ReportWindow
     from mstrack.model import IndicatorState, TaskText
 
 SERIES_CHUNK = 500
@@ -154,6 +155,11 @@ class Reads:
         with self.reading() as connection:
             return [(code, year) for code, year in self._rows(connection, "SELECT code, year FROM programme ORDER BY code")]
 
+    def programme_windows(self, codes: list[str] | None = None) -> dict[str, ReportWindow]:
+        """Each programme's window of reports (of `codes`, or all) by code (import_reads.programme_windows)."""
+        with self.reading() as connection:
+            return import_reads.programme_windows(self.dialect, connection, codes)
+
     def programme_codes(self) -> list[str]:
         with self.reading() as connection:
             return [code for (code,) in self._rows(connection, "SELECT code FROM programme ORDER BY code")]
@@ -282,11 +288,12 @@ class Reads:
             ))
         return details
 
-    def task_states(self, ref: TaskRef) -> tuple[int, list[IndicatorState]]:
-        """The programme's year and the task's indicators with every report, for `log` to choose from."""
+    def task_states(self, ref: TaskRef) -> tuple[ReportWindow, list[IndicatorState]]:
+        """The programme's window of reports and the task's indicators with every report, for `log` to choose from."""
         with self.reading() as connection:
             head, task = self._task_head(connection, ref)
-            return head[3], indicator_states(self.dialect, connection, task_ids=[task[0]], as_of=None, all_reports=True)
+            return (import_reads.programme_windows(self.dialect, connection, [head[1]])[head[1]],
+                    indicator_states(self.dialect, connection, task_ids=[task[0]], as_of=None, all_reports=True))
 
     def import_indicators(self, code: str, tasks: list[str] | None = None) -> tuple[int, dict[str, list[tuple]]] | None:
         """A programme's year and its indicators by task code (only those of `tasks`, when given), as an import

@@ -95,7 +95,7 @@ def indicator_states(
     reports = _latest_pairs(next(results)) if previous else _reports(next(results), marked=since is not None)
     states = []
     loads, days, no_reports, new = _SCAN, DAYS, [], object.__new__
-    for indicator_id, kind, name, unit, comparator, target, text, line_position, _, line_leaders, task_id in rows:
+    for indicator_id, kind, name, unit, comparator, target, reading, text, line_position, _, line_leaders, task_id in rows:
         task_code, task_title, deadline, assessment, code, start, rule = tasks[task_id]
         plan = plans[indicator_id]
         lead, responsible, marks = loads(plan, 0)[0] if type(plan) is str else plan
@@ -131,6 +131,7 @@ def indicator_states(
         state.assessment = assessment
         state.rule = rule
         state.leaders = [] if line_leaders is None else json_list(line_leaders)  # a status reads none
+        state.reading = reading
         states.append(state)
     return states
 
@@ -345,7 +346,7 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
     words = (f"CASE WHEN i.unit = {p} THEN i.text ELSE '' END, l.position, l.id, NULL" if previous
              else "i.text, l.position, l.id, CAST(l.leaders AS TEXT)")
     return [
-        (f"SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, {words}, l.task_id FROM {joined}"
+        (f"SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, i.reading, {words}, l.task_id FROM {joined}"
          " ORDER BY p.code, t.position, l.position, i.position", ["%", *params] if previous else params),
         # task and programme columns once per task, not once per indicator (a third of the indicator query)
         ('SELECT t.id, t.code, t.title, t.deadline, t.assessment, p.code, p.start, p."end", p.rule'

@@ -111,7 +111,8 @@ def unheaded_first_group(tasks: list[RawTask]) -> None:
 
 
 # "（一）学前教育（共2项）", "(一)已完成任务共2项": a group's heading, its count in a bracket or not (no target, no word of its name);
-# the period closing a heading ("（三）有序推进…改革（2018年11月-2019年6月）", list_stages.spanned_groups takes it off) is no part of its length
+# the period closing a heading ("（三）有序推进…改革（2018年11月-2019年6月）", taken off by list_stages.spanned_groups)
+# is no part of its length
 SUB_AREA_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.{1,30}?(?:[（(][^（）()]{0,20}\d\s*月[^（）()]{0,20}[）)])?)"
                          r"\s*(?:[（(]?\s*共\s*(\d+)\s*[项件]\s*[）)]?)?\s*$", re.S)
 # "(二)节能降耗和污染物减排目标。主要包括3项约束性政府目标,必须确保完成。": a group's name, then sentences describing it
