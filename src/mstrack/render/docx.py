@@ -196,8 +196,8 @@ def notice_docx(notice: Notice, lang: str) -> bytes:
         table = _table(document, notice_header(words), notice_rows(notice, words), NOTICE_WIDTHS, size=9)
         for offset, item in enumerate(notice.items, start=1):
             _shade(table.rows[offset].cells[-1], LIGHT_COLOURS[item.light][1])
-    _paragraph(document, words("notice.reply", reply_by=notice.reply_by.isoformat()))
-    _paragraph(document, notice.on.isoformat(), right=True)
+    _paragraph(document, words("notice.reply", reply_by=words.date(notice.reply_by)))
+    _paragraph(document, words.date(notice.on), right=True)
     return _bytes(document, f"{title} {notice.unit}")
 
 
@@ -207,18 +207,18 @@ TABLE_WIDTHS = (11, 19, 32, 22, 9, 7)
 
 def table_docx(report: TableReport, lang: str) -> bytes:
     """The 一览表 on A4 landscape: title, date, summary, and the six columns of the html and xlsx forms, the
-    header row repeated on every page; the project's name on the first row of its tasks."""
+    header row repeated on every page; the project's name on every row of its tasks (so on every page)."""
     words = Labels(lang)
     title = shared.table_title(report, words)
     document = _document(landscape=True)
     _title(document, title)
-    _paragraph(document, words("table.as_of", on=report.as_of.isoformat()), right=True, size=10.5)
+    _paragraph(document, words("table.as_of", on=words.date(report.as_of)), right=True, size=10.5)
     for line in shared.table_summary(report, words):
         _paragraph(document, line, indent=True, size=10.5)
     rows = []
     for group in report.groups:
-        for index, row in enumerate(group.rows):
-            rows.append([shared.area_name(group.area, words) if index == 0 else "", f"{row.code}.{row.title}",
+        for row in group.rows:
+            rows.append([shared.area_name(group.area, words), f"{row.code}.{row.title}",
                          "\n".join(shared.progress_lines(row, words)), "\n".join(shared.next_lines(row, words, report.kind)),
                          "\n".join(row.units), row.deadline_text])
     _table(document, shared.table_header(report, words), rows, TABLE_WIDTHS, size=9)
