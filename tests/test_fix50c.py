@@ -173,3 +173,13 @@ def test_a_notice_dates_itself_as_an_official_document_in_chinese_and_iso_in_eng
     done(english)
     text = (tmp_path / "en.md").read_text(encoding="utf-8")
     assert "Reply by: 2021-09-10" in text and "past its last checkpoint, 2021-08-31" in text, text
+
+
+# --- T10b: the column lists the overdue tasks too, and says so ---------------------------------------------------
+
+def test_the_units_column_of_tasks_is_headed_behind_or_overdue(demo_cli):
+    weekly = ok(demo_cli("--lang", "zh", "report", "weekly", "-p", "shenzhen-2023", "--as-of", "2023-08-04",
+                         "--format", "md")).stdout
+    assert "| 完成率 | 滞后/逾期任务 |" in weekly, weekly
+    units = ok(demo_cli("units", "-p", "shenzhen-2023", "--as-of", "2023-08-04", "--format", "csv")).stdout
+    assert units.splitlines()[0].endswith(",Tasks behind/overdue"), units
