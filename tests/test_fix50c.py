@@ -183,3 +183,28 @@ def test_the_units_column_of_tasks_is_headed_behind_or_overdue(demo_cli):
     assert "| 完成率 | 滞后/逾期任务 |" in weekly, weekly
     units = ok(demo_cli("units", "-p", "shenzhen-2023", "--as-of", "2023-08-04", "--format", "csv")).stdout
     assert units.splitlines()[0].endswith(",Tasks behind/overdue"), units
+
+
+# --- T10f: the Word files mark their Chinese text zh-CN, so CJK fonts resolve to their SC faces ----------------
+
+def _xml(path, part: str) -> str:
+    return zipfile.ZipFile(path).read(part).decode("utf-8")
+
+
+def test_the_word_reports_mark_their_east_asian_text_zh_cn(demo_cli, tmp_path):
+    import re
+
+    table = tmp_path / "一览表.docx"
+    ok(demo_cli("--lang", "zh", "report", "half-year", "-p", "yantian-2023", "-f", "docx", "-o", str(table)))
+    notice = tmp_path / "通知.docx"
+    ok(demo_cli("--lang", "zh", "report", "notice", "--as-of", "2023-07-01", "-u", "市住房建设局", "-p", "shenzhen-2023",
+                "-o", str(notice)))
+    english = tmp_path / "en.docx"
+    ok(demo_cli("--lang", "en", "report", "half-year", "-p", "yantian-2023", "-f", "docx", "-o", str(english)))
+    for path, latin in ((table, "zh-CN"), (notice, "zh-CN"), (english, "en-US")):
+        styles = _xml(path, "word/styles.xml")
+        langs = re.findall(r"<w:lang [^>]*/>", styles)
+        assert langs and all('w:eastAsia="zh-CN"' in lang for lang in langs), (path, langs)
+        assert all(f'w:val="{latin}"' in lang for lang in langs), (path, langs)
+        assert 'w:eastAsia="en-US"' not in styles + _xml(path, "word/document.xml"), path
+        assert f"<dc:language>{latin}</dc:language>" in _xml(path, "docProps/core.xml"), path

@@ -39,12 +39,26 @@ def _fonts(run_or_style, east_asia: str, size: float | None = None, bold: bool |
     fonts.set(qn("w:eastAsia"), east_asia)
 
 
-def _document(landscape: bool):
+def _languages(document, lang: str) -> None:
+    """The text's languages in the document's defaults: East Asian text zh-CN in either language (the plan's words
+    are Chinese), Latin text as the report's language. python-docx's template says en-US for both, and LibreOffice
+    then took the Japanese faces of the CJK fonts (Noto Sans CJK JP) for 仿宋 and 黑体."""
+    from docx.oxml.ns import qn
+
+    latin = "zh-CN" if lang == "zh" else "en-US"
+    for element in document.styles.element.iter(qn("w:lang")):
+        element.set(qn("w:val"), latin)
+        element.set(qn("w:eastAsia"), "zh-CN")
+    document.core_properties.language = latin
+
+
+def _document(landscape: bool, lang: str):
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
 
     document = Document()
+    _languages(document, lang)
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     short, long = Cm(A4_SHORT_CM), Cm(A4_LONG_CM)
@@ -187,7 +201,7 @@ def notice_docx(notice: Notice, lang: str) -> bytes:
     (each light cell in its colour, with its word), the reply date and the notice's date."""
     words = Labels(lang)
     title = words("notice.title")
-    document = _document(landscape=False)
+    document = _document(landscape=False, lang=lang)
     _title(document, title)
     to, body = notice_lines(notice, words)
     _paragraph(document, to)
@@ -210,7 +224,7 @@ def table_docx(report: TableReport, lang: str) -> bytes:
     header row repeated on every page; the project's name on every row of its tasks (so on every page)."""
     words = Labels(lang)
     title = shared.table_title(report, words)
-    document = _document(landscape=True)
+    document = _document(landscape=True, lang=lang)
     _title(document, title)
     _paragraph(document, words("table.as_of", on=words.date(report.as_of)), right=True, size=10.5)
     for line in shared.table_summary(report, words):
