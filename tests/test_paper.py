@@ -88,7 +88,7 @@ def test_the_annual_table_stands_on_year_end_data(demo_cli):
     words = "截至6月30日，完成整体形象进度65%。"  # the half-year document's sentence for task 3
     assert words in _task(half, "3")["progress_text"]
     progress = _task(annual, "3")["progress_text"]
-    assert "整体形象进度：100%（截至2023-11-20，完成年度目标100%） 明珠道绿廊公园带完工" in progress
+    assert "整体形象进度：100%（截至2023年11月20日，完成年度目标100%） 明珠道绿廊公园带完工" in progress
     assert words not in progress
     narrative = _task(half, "14")["progress_text"].splitlines()[0]
     assert narrative.startswith("1.实施沙头角") and narrative not in _task(annual, "14")["progress_text"]

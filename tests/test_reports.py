@@ -374,7 +374,7 @@ def test_half_year_shows_reports_the_document_did_not_quote(demo_cli):
     data = json.loads(run_ok(demo_cli, "report", "half-year", "-p", "yantian-2023", "--as-of", "2023-07-10",
                              "--format", "json").stdout)
     (task,) = [t for a in data["areas"] for t in a["tasks"] if t["code"] == "3"]
-    assert task["progress_text"].splitlines()[-1] == "整体形象进度：70%（截至2023-07-05，完成年度目标70%） 3号地块仍未退场"
+    assert task["progress_text"].splitlines()[-1] == "整体形象进度：70%（截至2023年7月5日，完成年度目标70%） 3号地块仍未退场"
 
 
 def test_half_year_xlsx_and_html(demo_cli, tmp_path):
@@ -384,13 +384,15 @@ def test_half_year_xlsx_and_html(demo_cli, tmp_path):
     assert sheet["A1"].value == "盐田区2023年十件重点民生实事上半年完成情况一览表"
     assert [c.value for c in sheet[3]] == appendix()[0]
     assert sheet.freeze_panes == "A4" and sheet.print_title_rows == "$3:$3" and sheet.page_setup.orientation == "landscape"
-    assert "A4:A6" in {str(r) for r in sheet.merged_cells.ranges}  # 一、 spans tasks 1–3
+    # 一、 on each of tasks 1–3, merged down none (a merged cell prints on its first page only: fix50c)
+    assert {str(r) for r in sheet.merged_cells.ranges} == {"A1:F1", "A2:F2"}
+    assert sheet["A4"].value == sheet["A6"].value == "一、实施盐田街道道路和环境综合整治"
     assert sheet["F4"].value == "2023.12" and sheet["E4"].value == "盐田交通运输局\n区工务署"
     assert sheet.column_dimensions["C"].width >= 40 and sheet["C4"].alignment.wrap_text
     page = Page(run_ok(demo_cli, "report", "half-year", "-p", "yantian-2023", "--format", "html").stdout)
     rows = page.rows["onelist"]
     assert rows[0] == appendix()[0] and len(rows) == 20
-    assert rows[1][0] == "一、实施盐田街道道路和环境综合整治" and rows[2][0].startswith("2.对明珠道")  # rowspan
+    assert rows[1][0] == rows[2][0] == "一、实施盐田街道道路和环境综合整治" and rows[2][1].startswith("2.对明珠道")
 
 
 def test_annual_report(demo_cli):
@@ -557,7 +559,7 @@ def test_reports_are_built_and_rendered_from_plain_data():
     (row,) = table.groups[0].rows
     assert [step.label for step in row.next_steps] == ["12月底前"]
     assert render_report.table_md(table, "zh").splitlines()[-3] == (  # its last row, before the blank line and the mark
-        "| 一、医疗 | 7.增加床位 | 床位：30张（截至2023-06-30，完成年度目标30%） 30张已投用 | 12月底前：年底100张 | 卫健委 | 2023.12 |")
+        "| 一、医疗 | 7.增加床位 | 床位：30张（截至2023年6月30日，完成年度目标30%） 30张已投用 | 12月底前：年底100张 | 卫健委 | 2023.12 |")
 
 
 # --- on paper ---------------------------------------------------------------------------------

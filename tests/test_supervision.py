@@ -216,7 +216,7 @@ def test_a_notice_to_one_unit_in_word(housing, tmp_path):
     document = Document(str(path))
     assert_office_layout(document, landscape=False)
     text = docx_text(document)
-    assert text.startswith("督办通知单") and "市住房建设局：" in text and "2023-07-10前" in text
+    assert text.startswith("督办通知单") and "市住房建设局：" in text and "2023年7月10日前" in text
     table = document.tables[0]
     header = [cell.text for cell in table.rows[0].cells]
     assert header == ["序号", "任务", "指标", "序时目标", "实际", "差距", "下一节点", "所需进度", "灯号"]
@@ -234,10 +234,10 @@ def test_a_notice_lists_expected_actual_gap_and_the_pace_needed(housing, tmp_pat
     run_ok(housing, "report", "notice", "--as-of", "2023-05-01", "-u", "市住房建设局", "-p", "shenzhen-2023",
            "-f", "md", "-o", str(path))
     text = path.read_text(encoding="utf-8")
-    assert "2023-05-08前" in text  # a week, when no --reply-by is given
+    assert "2023年5月8日前" in text  # a week, when no --reply-by is given
     # 8,000 of the 10,000 due: 2,000 short; 177,000 more from April 30 to December 31 (245 days): 722.45 a day
     line = next(line for line in text.splitlines() if "| 建设筹集保障性住房 |" in line)
-    assert "| 1万套（间） | 8000套（间） | −2000套（间） | 2023-06-30 | 每天增加722套（间） | 红 |" in line
+    assert "| 1万套（间） | 8000套（间） | −2000套（间） | 6月30日 | 每天增加722套（间） | 红 |" in line
 
 
 def test_a_notice_to_each_unit_with_a_red_or_yellow_task(housing, tmp_path):

@@ -116,9 +116,9 @@ def test_the_notice_in_word_prints_its_dates_and_amounts_whole_on_a4_portrait(cl
     assert printed.size == (595.3, 841.9) and printed.pages == 1
     lines = [line.split() for line in printed.text.splitlines()]
     words = [word for line in lines for word in line]
-    assert words.count("2023-09-30") == 11, printed.text  # 下一节点, whole, on every row
+    assert sum("9月30日" in "".join(line) for line in lines) == 11, printed.text  # 下一节点, whole, on every row
     # the amounts and the date of a row on one printed line (pdftotext puts a space where the font changes)
-    assert sum("33.3公里33公里−0.3公里2023-09-30" in "".join(line) for line in lines) == 11, printed.text
+    assert sum("33.3公里33公里−0.3公里9月30日" in "".join(line) for line in lines) == 11, printed.text
     assert "序号" in words and "灯号" in words
     for n in range(1, 12):  # 序号 whole beside its task: "10", not "1" over "0"
         assert [line[0] for line in lines if f"x-2023/{n}" in line] == [str(n)], printed.text

@@ -109,3 +109,7 @@ class Labels:
     def join(self, items) -> str:
         return self("list.and").join(items)
 
+    def date(self, day) -> str:
+        """A date as a document in this language writes it: 2023年7月14日 (GB/T 9704), 2023-07-14 in English."""
+        return f"{day.year}年{day.month}月{day.day}日" if self.lang == "zh" else day.isoformat()
+

@@ -39,12 +39,26 @@ def _fonts(run_or_style, east_asia: str, size: float | None = None, bold: bool |
     fonts.set(qn("w:eastAsia"), east_asia)
 
 
-def _document(landscape: bool):
+def _languages(document, lang: str) -> None:
+    """The text's languages in the document's defaults: East Asian text zh-CN in either language (the plan's words
+    are Chinese), Latin text as the report's language. python-docx's template says en-US for both, and LibreOffice
+    then took the Japanese faces of the CJK fonts (Noto Sans CJK JP) for 仿宋 and 黑体."""
+    from docx.oxml.ns import qn
+
+    latin = "zh-CN" if lang == "zh" else "en-US"
+    for element in document.styles.element.iter(qn("w:lang")):
+        element.set(qn("w:val"), latin)
+        element.set(qn("w:eastAsia"), "zh-CN")
+    document.core_properties.language = latin
+
+
+def _document(landscape: bool, lang: str):
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
 
     document = Document()
+    _languages(document, lang)
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     short, long = Cm(A4_SHORT_CM), Cm(A4_LONG_CM)
@@ -187,7 +201,7 @@ def notice_docx(notice: Notice, lang: str) -> bytes:
     (each light cell in its colour, with its word), the reply date and the notice's date."""
     words = Labels(lang)
     title = words("notice.title")
-    document = _document(landscape=False)
+    document = _document(landscape=False, lang=lang)
     _title(document, title)
     to, body = notice_lines(notice, words)
     _paragraph(document, to)
@@ -196,8 +210,8 @@ def notice_docx(notice: Notice, lang: str) -> bytes:
         table = _table(document, notice_header(words), notice_rows(notice, words), NOTICE_WIDTHS, size=9)
         for offset, item in enumerate(notice.items, start=1):
             _shade(table.rows[offset].cells[-1], LIGHT_COLOURS[item.light][1])
-    _paragraph(document, words("notice.reply", reply_by=notice.reply_by.isoformat()))
-    _paragraph(document, notice.on.isoformat(), right=True)
+    _paragraph(document, words("notice.reply", reply_by=words.date(notice.reply_by)))
+    _paragraph(document, words.date(notice.on), right=True)
     return _bytes(document, f"{title} {notice.unit}")
 
 
@@ -207,18 +221,18 @@ TABLE_WIDTHS = (11, 19, 32, 22, 9, 7)
 
 def table_docx(report: TableReport, lang: str) -> bytes:
     """The 一览表 on A4 landscape: title, date, summary, and the six columns of the html and xlsx forms, the
-    header row repeated on every page; the project's name on the first row of its tasks."""
+    header row repeated on every page; the project's name on every row of its tasks (so on every page)."""
     words = Labels(lang)
     title = shared.table_title(report, words)
-    document = _document(landscape=True)
+    document = _document(landscape=True, lang=lang)
     _title(document, title)
-    _paragraph(document, words("table.as_of", on=report.as_of.isoformat()), right=True, size=10.5)
+    _paragraph(document, words("table.as_of", on=words.date(report.as_of)), right=True, size=10.5)
     for line in shared.table_summary(report, words):
         _paragraph(document, line, indent=True, size=10.5)
     rows = []
     for group in report.groups:
-        for index, row in enumerate(group.rows):
-            rows.append([shared.area_name(group.area, words, report) if index == 0 else "", f"{row.code}.{row.title}",
+        for row in group.rows:
+            rows.append([shared.area_name(group.area, words, report), f"{row.code}.{row.title}",
                          "\n".join(shared.progress_lines(row, words)), "\n".join(shared.next_lines(row, words, report.kind)),
                          "\n".join(row.units), row.deadline_text])
     _table(document, shared.table_header(report, words), rows, TABLE_WIDTHS, size=9)

@@ -67,6 +67,7 @@ table.behind td.num { white-space: normal; }
 table.behind { table-layout: fixed; }
 table.onelist { table-layout: fixed; }
 .onelist td.area { font-weight: bold; font-family: %(serif)s; }
+.onelist td.area.more { font-weight: normal; }
 footer { margin-top: 4mm; text-align: right; }
 @media screen { body { padding: 8mm; } }
 """
@@ -279,12 +280,12 @@ def weekly_html(report: WeeklyReport, lang: str, today: date | None = None) -> s
 
 
 def table_html(report: TableReport, lang: str, today: date | None = None) -> str:
-    """The 一览表 as a printed appendix: title, summary counts, one table with the project name spanning
-    its tasks, headers repeated on every page."""
+    """The 一览表 as a printed appendix: title, summary counts, one table with the project name on every
+    row of its tasks (a cell spanning them prints on its first page only), headers repeated on every page."""
     words = Labels(lang)
     title = shared.table_title(report, words)
     body = ['<section id="table">', f"<h1>{escape(title)}</h1>",
-            f'<p class="sub">{escape(words("table.as_of", on=report.as_of.isoformat()))}</p>']
+            f'<p class="sub">{escape(words("table.as_of", on=words.date(report.as_of)))}</p>']
     body += [f'<p class="lead summary">{escape(line)}</p>' if i == 0 else f'<p class="summary">{escape(line)}</p>'
              for i, line in enumerate(shared.table_summary(report, words))]
     header = shared.table_header(report, words)
@@ -292,10 +293,9 @@ def table_html(report: TableReport, lang: str, today: date | None = None) -> str
     rows = []
     for group in report.groups:
         for i, row in enumerate(group.rows):
-            cells = []
-            if i == 0:
-                cells.append(f'<td class="area" rowspan="{len(group.rows)}">{escape(shared.area_name(group.area, words, report))}</td>')
-            cells += [cell(f"{row.code}.{row.title}"), cell("\n".join(shared.progress_lines(row, words))),
+            area = "area" if i == 0 else "area more"
+            cells = [f'<td class="{area}">{escape(shared.area_name(group.area, words, report))}</td>',
+                     cell(f"{row.code}.{row.title}"), cell("\n".join(shared.progress_lines(row, words))),
                       cell("\n".join(shared.next_lines(row, words, report.kind))), cell("\n".join(row.units)),
                       cell(row.deadline_text, "nowrap")]
             rows.append(f'<tr class="task s-row-{row.task_status}" data-task="{escape(row.code)}">{"".join(cells)}</tr>')

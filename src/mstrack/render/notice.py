@@ -3,19 +3,21 @@ the Word file from the same pieces). Data in, text out."""
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from mstrack import __version__
 from mstrack.domain.quantities import format_computed
 from mstrack.labels import Labels
+from mstrack.model import SCHEDULE
 from mstrack.render.outputs import marked_text
 from mstrack.render.report import amount, marked_md, md_table
 from mstrack.reports.notice import Notice, NoticeItem
 from mstrack.vocabulary import WRITER
 
-NOTICE_WIDTHS = (6, 17, 12, 11, 11, 11, 14, 12, 6)
+NOTICE_WIDTHS = (6, 15, 12, 11, 11, 11, 16, 12, 6)
 """Each column's share of the page, in percent: the task's words get the room, numbers stay on one line. On
-A4 portrait (156 mm of text) 序号 and 灯号 hold their two-character header, 下一节点 a whole date, and the
+A4 portrait (156 mm of text) 序号 and 灯号 hold their two-character header, 下一节点 a whole date (2023年10月31日), and the
 amounts an amount with its unit ("33.3公里", "−0.3公里"), at 9 pt in the Word file."""
 
 
@@ -32,7 +34,29 @@ def pace_words(item: NoticeItem, words: Labels) -> str:
     return words(key, amount=format_computed(abs(item.required_pace), item.unit, words.lang))
 
 
+def indicator_words(item: NoticeItem) -> str:
+    """The 指标 cell: a text-only line (a count of checkpoints) is said by the work its checkpoint names
+    ("对人民中路等3条城区道路进行综合提升改造"), not by the line's made-up name ("进度安排（第2行）")."""
+    return item.checkpoint if item.kind == SCHEDULE and item.checkpoint else item.indicator
+
+
+def cell_date(day: date, notice: Notice, words: Labels) -> str:
+    """A date in the notice's table: "9月30日" in the notice's own year (the column's room), else in full."""
+    if words.lang == "zh" and day.year == notice.on.year:
+        return f"{day.month}月{day.day}日"
+    return words.date(day)
+
+
+def next_words(item: NoticeItem, notice: Notice, words: Labels) -> str:
+    """下一节点: the next checkpoint's date; "已逾节点 8月31日" where the last one has passed."""
+    if item.missed:
+        return words("notice.missed", due=cell_date(item.missed, notice, words))
+    return cell_date(item.next_due, notice, words) if item.next_due else "—"
+
+
 def notice_rows(notice: Notice, words: Labels) -> list[list[str]]:
+    """序时目标 and 实际 of a text-only line are not amounts (its "unit" counts checkpoints): the checkpoint
+    due ("8月31日前完成") and "—"."""
     lang = words.lang
     rows = []
     previous = None
@@ -41,11 +65,15 @@ def notice_rows(notice: Notice, words: Labels) -> list[list[str]]:
         ref = f"{item.programme}/{item.task}"
         task = ref if ref == previous else f"{ref} {item.title}"  # the title once, on the task's first indicator
         previous = ref
+        if item.kind == SCHEDULE:
+            due = item.missed or item.passed
+            expected, actual, gap = words("notice.due_by", due=cell_date(due, notice, words)) if due else "—", "—", ""
+        else:
+            expected = amount(item.expected, item.unit, item.kind, lang, item.comparator, computed=True)
+            actual = amount(item.actual, item.unit, item.kind, lang)
         rows.append([
-            str(number), task, item.indicator,
-            amount(item.expected, item.unit, item.kind, lang, item.comparator, computed=True),
-            amount(item.actual, item.unit, item.kind, lang), gap.replace("-", "\u2212", 1),
-            item.next_due.isoformat() if item.next_due else "—", pace_words(item, words), words(f"light.{item.light}"),
+            str(number), task, indicator_words(item), expected, actual, gap.replace("-", "\u2212", 1),
+            next_words(item, notice, words), pace_words(item, words), words(f"light.{item.light}"),
         ])
     return rows
 
@@ -53,7 +81,7 @@ def notice_rows(notice: Notice, words: Labels) -> list[list[str]]:
 def notice_lines(notice: Notice, words: Labels) -> tuple[str, str]:
     """The addressee and the sentence that asks for a reply."""
     programmes = words("list.and").join(notice.programmes) or "—"
-    fields = {"on": notice.on.isoformat(), "reply_by": notice.reply_by.isoformat(), "programmes": programmes,
+    fields = {"on": words.date(notice.on), "reply_by": words.date(notice.reply_by), "programmes": programmes,
               "n": notice.tasks}
     body = words("notice.body", **fields) if notice.items else words("notice.none", **fields)
     return words("notice.to", unit=notice.unit), body
@@ -65,7 +93,7 @@ def notice_md(notice: Notice, lang: str) -> str:
     parts = [f"# {words('notice.title')}", "", to, "", body, ""]
     if notice.items:
         parts += [md_table(notice_header(words), notice_rows(notice, words), right={3, 4, 5}).rstrip("\n"), ""]
-    parts += [words("notice.reply", reply_by=notice.reply_by.isoformat()), "", notice.on.isoformat(), ""]
+    parts += [words("notice.reply", reply_by=words.date(notice.reply_by)), "", words.date(notice.on), ""]
     return marked_md("\n".join(parts))
 
 
@@ -103,5 +131,5 @@ def notice_html(notice: Notice, lang: str) -> str:
     return marked_text(f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="generator" content="{WRITER} {escape(__version__)}">\n<title>{escape(title)}</title>\n'
             f"<style>{NOTICE_CSS}</style>\n</head>\n<body>\n<h1>{escape(title)}</h1>\n<p>{escape(to)}</p>\n"
-            f"<p>{escape(body)}</p>\n{table}<p>{escape(words('notice.reply', reply_by=notice.reply_by.isoformat()))}</p>\n"
-            f'<p class="dated">{escape(notice.on.isoformat())}</p>\n</body>\n</html>\n')
+            f"<p>{escape(body)}</p>\n{table}<p>{escape(words('notice.reply', reply_by=words.date(notice.reply_by)))}</p>\n"
+            f'<p class="dated">{escape(words.date(notice.on))}</p>\n</body>\n</html>\n')

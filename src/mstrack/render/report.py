@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 
 from mstrack.domain.quantities import format_computed, format_number
@@ -182,20 +182,41 @@ def table_summary(report: TableReport, words: Labels) -> list[str]:
     return lines
 
 
+def _note_dated(note: str, on: date) -> bool:
+    """Whether a note says the date it stands at itself ("截至6月30日，已开展…")."""
+    flat = "".join(note.split())
+    forms = {f"{on.month}月{on.day}日", f"{on.month}月{on.day}号", on.isoformat(), f"{on.year}.{on.month}.{on.day}"}
+    if (on + timedelta(days=1)).day == 1:
+        forms |= {f"{on.month}月底", f"{on.month}月末"}
+    if (on.month, on.day) == (6, 30):
+        forms.add("上半年")
+    return any(form in flat for form in forms)
+
+
 def progress_lines(row, words: Labels) -> list[str]:
-    lines = []
+    """进展情况 as printed: a note several indicators' reports share (a unit's one report) once, at its first
+    place; a note older than a figure beside it marked as of its date, unless it says its date itself."""
+    lines, shown = [], set()
+    newest = max((item.as_of for item in row.progress if item.as_of), default=None)
     for item in row.progress:
         if item.text is not None:
             lines.append(item.text)
             continue
-        as_of = item.as_of.isoformat() if item.as_of else ""
+        as_of = words.date(item.as_of) if item.as_of else ""
         if item.kind == SCHEDULE:
             line = words("table.schedule_line", n=item.value, as_of=as_of)
         else:
             percent = words("table.report_percent", percent=percent_number(item.percent)) if item.percent is not None else ""
             line = words("table.report_line", indicator=item.indicator, value=format_number(item.value, item.unit, words.lang),
                          as_of=as_of, percent=percent)
-        lines.append(line + (f" {item.note}" if item.note else ""))
+        note = item.note
+        if note and "".join(note.split()) in shown:
+            note = None
+        elif note:
+            shown.add("".join(note.split()))
+            if item.as_of and newest and item.as_of < newest and not _note_dated(note, item.as_of):
+                note = words("table.note_as_of", on=as_of, note=note)
+        lines.append(line + (f" {note}" if note else ""))
     return lines or [words("table.no_progress")]
 
 
@@ -301,7 +322,7 @@ def weekly_md(report: WeeklyReport, lang: str) -> str:
 def table_md(report: TableReport, lang: str) -> str:
     """The 一览表 as one Markdown table; the project name stands on the first row of its group."""
     words = Labels(lang)
-    out = [f"# {_md_text(table_title(report, words))}\n", words("table.as_of", on=report.as_of.isoformat()) + "\n"]
+    out = [f"# {_md_text(table_title(report, words))}\n", words("table.as_of", on=words.date(report.as_of)) + "\n"]
     out += [_md_text(line) + "\n" for line in table_summary(report, words)]
     rows = []
     for group in report.groups:

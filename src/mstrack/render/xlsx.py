@@ -255,7 +255,8 @@ TABLE_WIDTHS = (16, 36, 60, 46, 14, 10)
 
 def table_xlsx(report: TableReport, lang: str) -> bytes:
     """The 一览表 on one sheet: title and summary above, the header frozen and repeated on every page,
-    the project name merged down its tasks."""
+    the project name on every row of its tasks (bold on the first): a cell merged down them prints on its
+    first page only, and where a page breaks is not known here."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -273,7 +274,7 @@ def table_xlsx(report: TableReport, lang: str) -> bytes:
     sheet["A1"].font = Font(bold=True, size=16)
     sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
     sheet.row_dimensions[1].height = 30
-    summary = [words("table.as_of", on=report.as_of.isoformat()), *table_summary(report, words)]
+    summary = [words("table.as_of", on=words.date(report.as_of)), *table_summary(report, words)]
     sheet.append(_cells(["\n".join(summary)]))
     sheet.merge_cells(f"A2:{last}2")
     sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
@@ -289,8 +290,6 @@ def table_xlsx(report: TableReport, lang: str) -> bytes:
                 cell.alignment = Alignment(wrap_text=True, vertical="top",
                                            horizontal="center" if cell.column == columns else None)
                 cell.border = border
-        if sheet.max_row > first:
-            sheet.merge_cells(start_row=first, start_column=1, end_row=sheet.max_row, end_column=1)
         sheet.cell(row=first, column=1).font = Font(bold=True)
     for index, width in enumerate(TABLE_WIDTHS[:columns], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width

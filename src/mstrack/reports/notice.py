@@ -33,6 +33,13 @@ class NoticeItem:
     gap: int | float | None
     next_due: date | None
     required_pace: float | None
+    checkpoint: str = ""
+    """The words of the checkpoint last passed (of the next, when none has passed), as status's `checkpoint`."""
+    passed: date | None = None
+    """The date of the checkpoint last passed."""
+    missed: date | None = None
+    """The last checkpoint's date, where it has passed and none is to come: the indicator is past it, and no
+    pace is asked of it (one spread to the task's deadline would invite finishing by then)."""
 
 
 @dataclass(kw_only=True)
@@ -88,10 +95,13 @@ def _items(detail, states, task_light, on: date, warn_days: int, rule: str | Non
             light, why = task_light.light, task_light.why
         row = evaluate(state, on, rule)
         ahead = forecast(state, on)
+        passed = max((milestone.due for milestone in state.milestones if milestone.due <= on), default=None)
+        missed = passed if passed and not (due or row.next_due) and row.status != "done" else None
         items.append(NoticeItem(
             programme=detail.programme, task=detail.code, title=detail.title, light=light, why=why,
             indicator=state.indicator, kind=state.kind, unit=state.unit, comparator=state.comparator,
             expected=row.expected, actual=row.actual, gap=row.gap, next_due=due or row.next_due,
-            required_pace=ahead.required_pace if ahead else None,
+            required_pace=ahead.required_pace if ahead and not missed else None,
+            checkpoint=row.checkpoint_text, passed=passed, missed=missed,
         ))
     return items
