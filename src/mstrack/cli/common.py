@@ -104,12 +104,16 @@ def open_scope(store, programmes: list[str] | None, on: date) -> list[str] | Non
     January after, when its year-end figures come in) is not over, while any is; a programme of a year over is left
     out, said once on stderr with the -p that takes it in (a weekly summary counted last year's closed programme's
     overdue tasks with this year's, and a 督办通知单 asked a unit to act on them). None: all, as before (every programme's
-    year over, or none over, or -p given)."""
+    year over, or none over, or -p given). A store with no programme is refused (exit 2): its report would be an
+    all-clear ("共0项任务 … 没有滞后事项"), mailed by a weekly job pointed at the wrong store."""
     if programmes:
         return programmes
     from mstrack.domain.dates import reports_closed
 
     found = store.programme_code_years()
+    if not found:  # a cron job pointed at the wrong store: never an all-clear of nothing (trial50 T5)
+        raise fail("no programmes in {db}, so no report is made (`mstrack import plan FILE.toml` adds one; "
+                   "is --db or MSTRACK_DB the store you meant?)", db=store.display_url)
     over = [code for code, year in found if reports_closed(on, year)]
     if not over or len(over) == len(found):
         return None
