@@ -86,3 +86,34 @@ def test_a_weekly_report_or_notices_of_a_store_with_no_programme_are_refused(cli
         assert result.stderr.startswith("mstrack: error: no programmes in ") and "so no report is made" in result.stderr
     assert cli.sql("SELECT count(*) FROM report_snapshot") == [(0,)]
     assert not (tmp_path / "通报.html").exists() and not (tmp_path / "督办").exists()
+
+
+# --- T10 (a), (e) -----------------------------------------------------------------------------------------------
+
+def test_the_bad_rows_of_a_return_are_listed_in_row_order(demo_cli, tmp_path):
+    """`import progress` listed a sheet's bad rows by the check that found them (7, 12, 9: a task's name is looked up
+    once the file is read); docs/import.md shows them, and a clerk fixes a sheet, top down."""
+    import openpyxl
+
+    sheet = tmp_path / "六月报送.xlsx"
+    done(demo_cli("export", "template", "shenzhen-2023", "-o", str(sheet), "--as-of", "2023-06-30"))
+    book = openpyxl.load_workbook(sheet)
+    rows = book.active
+    header = {rows.cell(1, column).value: column for column in range(1, rows.max_column + 1)}
+    rows.cell(7, header["数值"]).value = "很多"
+    rows.cell(9, header["任务编号"]).value = "99"
+    rows.cell(9, header["数值"]).value = 5
+    rows.cell(12, header["截至日期"]).value = "2023-02-30"
+    rows.cell(12, header["数值"]).value = 5
+    book.save(sheet)
+    result = demo_cli("import", "progress", str(sheet))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert [line.split(":")[1] for line in lines[:-1]] == ["7", "9", "12"], lines
+    assert lines[-1] == "mstrack: error: 3 problems; nothing was written"
+
+
+def test_a_docx_report_without_a_file_is_said_with_the_right_article(demo_cli):
+    result = demo_cli("report", "half-year", "-p", "yantian-2023", "--format", "docx")
+    assert result.exit_code == 2
+    assert result.stderr == "mstrack: error: --output: a report in .docx is written to a file; add -o FILE.docx\n"
