@@ -266,7 +266,8 @@ def test_the_log_examples_in_its_help_run_as_written(demo_cli):
     from mstrack.cli.examples import EXAMPLES
 
     for example in EXAMPLES["log"]:
-        result = demo_cli(*shlex.split(example)[1:])
+        words = shlex.split(example)[1:]
+        result = demo_cli(*(words[2:] if words[0] == "--db" else words))  # the demo's store: demo_cli's
         assert result.exit_code == 0, (example, result.stderr)
         assert "batch" in result.stdout
 

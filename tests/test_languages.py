@@ -327,8 +327,8 @@ def test_store_and_report_errors_in_chinese(office):
     refused(zh(office, "status", "--unit", "戊局"), "mstrack: 错误：--unit '戊局'：没有这个单位；单位名称见 `mstrack units`")
     refused(zh(office, "report", "weekly", "--format", "pdf"),
             "mstrack: 错误：--format 'pdf'：应为以下之一：table, md, html, xlsx, csv, json\n")
-    refused(zh(office, "report", "half-year", "-p", "x"), "--programme 'x'：没有这个计划；您是否要找：x-2023")
-    refused(zh(office, "report", "half-year", "-p", "y-2024"), "--programme 'y-2024'：没有这个计划；已有：x-2023")
+    refused(zh(office, "report", "half-year", "-p", "x"), "没有计划 'x'；您是否要找：x-2023")
+    refused(zh(office, "report", "half-year", "-p", "y-2024"), "没有计划 'y-2024'；已有：x-2023")
 
 
 def test_a_password_is_scrubbed_in_chinese_too(tmp_path):
@@ -472,7 +472,8 @@ checkpoints = [{ due = "2023-06-30", text = "完成选址" }]
 
 # --- the catalogue covers every message ------------------------------------------------------------
 
-TEMPLATE_AT = {"InputError": 0, "NoHeaderError": 0, "NoLayoutError": 0, "OldSchema": 0, "DateError": 0, "QuantityError": 0, "Message": 0,
+TEMPLATE_AT = {"InputError": 0, "UnknownProgramme": 0, "NoDataYet": 0,
+               "NoHeaderError": 0, "NoLayoutError": 0, "OldSchema": 0, "DateError": 0, "QuantityError": 0, "Message": 0,
                "Joined": 0, "fail": 0, "say": 0, "warn": 0}
 """Calls whose argument at this position is a message template (by the name called)."""
 METHOD_TEMPLATE_AT = {"fail": 1, "_fail": 3}  # plan_reader.PlanReader.fail(path, template), progress_values.Values._fail(…, template)

@@ -377,7 +377,7 @@ def test_a_read_to_a_full_or_closed_output_is_one_line_and_an_exit_code(demo_cli
             result = run(demo_cli.db, *command, stdout=pipe)
             os.close(pipe)
             assert result.returncode == 141, command
-            assert result.stderr == "mstrack: error: cannot write the output: Broken pipe\n"
+            assert result.stderr == "", command  # a read whose reader went away: silent, as cat and grep (trial50 T10)
 
 
 @pytest.mark.parametrize("output", ["/dev/full", "closed pipe"])
@@ -396,7 +396,7 @@ def test_help_and_version_to_a_full_or_closed_output_end_as_every_command_does(t
             pipe = _closed_pipe()
             result = run(db, *command, stdout=pipe)
             os.close(pipe)
-            assert (result.returncode, result.stderr) == (141, "mstrack: error: cannot write the output: Broken pipe\n"), command
+            assert (result.returncode, result.stderr) == (141, ""), command
     assert not db.exists()
 
 
@@ -478,6 +478,8 @@ def test_a_write_whose_confirmation_cannot_be_printed_stores_nothing(demo_cli, t
             result = run(demo_cli.db, *command, stdout=pipe)
             os.close(pipe)
             assert result.returncode == 141, (command, result.stderr)
+            lost = "the report was not frozen" if "--freeze" in command else "nothing was written"
+            assert result.stderr.endswith(f"mstrack: error: cannot write the output: Broken pipe; {lost}\n"), command
         assert "Traceback" not in result.stderr
         assert (_reports(demo_cli), _batches(demo_cli)) == (reports, batches), command
         assert demo_cli.sql("SELECT count(*) FROM report_retraction") == retractions

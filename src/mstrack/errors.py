@@ -172,6 +172,21 @@ class InputError(Problem, Exception):
     """Bad input or usage: the message names the file, row, column or option at fault."""
 
 
+class UnknownProgramme(InputError):
+    """A programme code the store does not hold, said in one wording wherever it is met (a task reference, -p of
+    status, units, lights or a report): `code` lets the CLI add where the samples are when the demo's store holds it
+    (cli.process.samples_named)."""
+
+    def __init__(self, message, /, code: str, **fields):
+        super().__init__(message, code=code, **fields)
+        self.code = code
+
+
+class NoDataYet(InputError):
+    """A store with no mstrack data yet (Maintenance.require_schema): the CLI adds where the samples are when the
+    demo's own store holds them (cli.process.samples_named)."""
+
+
 class StoreDamaged(InputError):
     """A store damaged by a hand edit (or a bug): a row pointing to a missing parent, a value not of its column's type,
     met by a read or by a write's check (store/checks.damaged): said with what `db check` says of it and how it can be

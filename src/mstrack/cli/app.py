@@ -27,7 +27,14 @@ from mstrack.cli.failures import (
     usage_errors_said,
     whole_writes_to_stdout,
 )
-from mstrack.cli.process import allow_quick_exit, command_ended, late_interrupts_ignored, quick_exit, swallowed_interrupts_sent_again
+from mstrack.cli.process import (
+    allow_quick_exit,
+    command_ended,
+    late_interrupts_ignored,
+    quick_exit,
+    samples_said,
+    swallowed_interrupts_sent_again,
+)
 from mstrack.cli.saying import fail, use_lang, words
 from mstrack.cli.values import plain_values
 
@@ -66,7 +73,7 @@ class _CheckedGroup(typer.core.TyperGroup):
 
     def invoke(self, ctx):
         try:
-            with errors_as_messages():
+            with errors_as_messages(), samples_said():
                 return super().invoke(ctx)
         finally:
             command_ended()

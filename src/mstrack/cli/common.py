@@ -105,12 +105,16 @@ def open_scope(store, programmes: list[str] | None, on: date) -> list[str] | Non
     any is; a programme whose window is over is left out, said once on stderr with the -p that takes it in (a weekly
     summary counted last year's closed programme's overdue tasks with this year's, and a 督办通知单 asked a unit to act
     on them). A school-year programme (2023-09-01..2024-08-31) is covered to its end (trial50 T2). None: all, as
-    before (every programme's window over, or none over, or -p given)."""
+    before (every programme's window over, or none over, or -p given). A store with no programme is refused (exit 2):
+    its report would be an all-clear ("共0项任务 … 没有滞后事项"), mailed by a weekly job pointed at the wrong store."""
     if programmes:
         return programmes
     from mstrack.domain.dates import reports_closed
 
     found = store.programme_code_years()
+    if not found:  # a cron job pointed at the wrong store: never an all-clear of nothing (trial50 T5)
+        raise fail("no programmes in {db}, so no report is made (`mstrack import plan FILE.toml` adds one; "
+                   "is --db or MSTRACK_DB the store you meant?)", db=store.display_url)
     over = [code for code, year in found if reports_closed(on, year)]  # past its year's January: is its own window too?
     if over:
         windows = store.programme_windows(over)

@@ -19,7 +19,8 @@ OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO
 
 BROKEN_PIPE_EXIT = 141
 """Exit code when the reader of a pipe went away (`mstrack status | head -1`): 128 + SIGPIPE, what a shell
-reports for the tools a broken pipe stops, so that `set -o pipefail` scripts see mstrack as they see grep."""
+reports for the tools a broken pipe stops, so that `set -o pipefail` scripts see mstrack as they see grep; silently,
+as they do, unless a write or a freeze was lost by it (output_failed)."""
 
 
 class OutputFailed(Exception):
@@ -198,18 +199,27 @@ def _is_database_error(error: BaseException) -> bool:
 
 def output_failed(error: OSError) -> int:
     """One line on stderr (if it can still be written) and the exit code: BROKEN_PIPE_EXIT for a closed pipe,
-    2 for a full disk or a size limit (as a --output file that cannot be written). stdout and stderr are
-    pointed at /dev/null so that Python's last flush at exit does not fail again."""
+    2 for a full disk or a size limit (as a --output file that cannot be written). A closed pipe is said only where
+    something was lost by it: a write it rolled back ("nothing was written"), a report it kept from being frozen; a
+    read whose reader went away (`status -f json | head -1`) ends silently with 141, as cat, grep and git do
+    (trial50 T10: "cannot write the output: Broken pipe" read as a failure there). stdout and stderr are pointed at
+    /dev/null so that Python's last flush at exit does not fail again."""
     import os
 
     from mstrack.domain.reasons import os_reason
-    from mstrack.errors import Message
+    from mstrack.errors import Message, not_frozen, rolled_back
 
-    line = words().message(Message("mstrack: error: {message}", message=Message(
-        "cannot write the output: {reason}", reason=os_reason(error))))
+    said = Message("cannot write the output: {reason}", reason=os_reason(error))
+    if error.errno == errno.EPIPE and rolled_back(error):
+        said = Message("{problem}; nothing was written", problem=said)
+    elif error.errno == errno.EPIPE and not_frozen(error):
+        said = Message("{problem}; the report was not frozen", problem=said)
+    elif error.errno == errno.EPIPE:
+        said = None
     try:
-        sys.stderr.write(line + "\n")
-        sys.stderr.flush()
+        if said is not None:
+            sys.stderr.write(words().message(Message("mstrack: error: {message}", message=said)) + "\n")
+            sys.stderr.flush()
     except (OSError, ValueError):
         pass
     null = os.open(os.devnull, os.O_WRONLY)

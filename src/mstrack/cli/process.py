@@ -279,6 +279,58 @@ def _upgrade_first(store, db: str | None, old, demo: bool) -> typer.Exit:
     return fail(said)
 
 
+def demo_store() -> str:
+    """Where `mstrack demo` loads when neither --db nor MSTRACK_DB names a store: mstrack-demo.db beside the default
+    store, so that the README's quick start leaves the office's own store (mstrack.db) empty for its programme; as
+    the next steps type it (under the home folder: ~/…)."""
+    from mstrack.store.urls import user_data_path
+
+    path = user_data_path() / "mstrack-demo.db"
+    with contextlib.suppress(ValueError):
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    return str(path)
+
+
+@contextlib.contextmanager
+def samples_said():
+    """Around every command, inside errors_as_messages (app.py): an unknown programme, or a store with no data yet,
+    said with where the samples are when the demo's store holds them (samples_named)."""
+    from mstrack.errors import InputError
+
+    try:
+        yield
+    except InputError as error:
+        named = samples_named(error)
+        if named is error:
+            raise
+        raise named from None
+
+
+def samples_named(error):
+    """An unknown programme the demo's own store holds (mstrack-demo.db beside the default store, where `mstrack demo`
+    loads with no --db), or a store with no data yet while that one holds the samples: the error with where they are
+    and the --db that reads them (trial50 T5: `mstrack status -p yantian-2023` after `mstrack demo` named only the
+    empty default store). That store is only read, nothing made there; anything amiss leaves the error as it was."""
+    from mstrack.errors import InputError, Message, NoDataYet, UnknownProgramme, store_opened
+    from mstrack.store.urls import sqlite_file, user_data_path
+
+    if not isinstance(error, UnknownProgramme | NoDataYet):
+        return error
+    path = user_data_path() / "mstrack-demo.db"
+    in_use = store_opened()
+    try:
+        if not path.is_file() or (in_use is not None and sqlite_file(in_use.url) == path.resolve()):
+            return error
+        held = cli_store(f"sqlite:///{path}").programme_codes()
+    except Exception:  # another mstrack's schema, a damaged or locked file: the error as it was
+        return error
+    if not held or (isinstance(error, UnknownProgramme) and error.code not in held):
+        return error
+    demo = demo_store()
+    return InputError(Message("{error}; the samples are in {demo}, where `mstrack demo` loads them: {command}",
+                              error=error.messages[0], demo=demo, command=typed(demo, "…")))
+
+
 def typed(db: str | None, command: str) -> str:
     """A command as the user is to type it: with the --db they gave (MSTRACK_DB, still set, needs none)."""
     import shlex

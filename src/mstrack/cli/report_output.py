@@ -2,6 +2,7 @@
 the format an -o file's suffix names, and the report written whole to stdout or a file, frozen (--freeze) once
 it is out. Imported by a report command when it runs, never by `mstrack --help`."""
 
+import contextlib
 from pathlib import Path
 
 import typer
@@ -96,7 +97,7 @@ def report_format(ctx: typer.Context, fmt: str, output: Path | None, kind: str) 
 def check_output(ctx: typer.Context, fmt: str, output: Path | None) -> None:
     """Before any work: an .xlsx or .docx needs a file, and no output may be the database (printing.refuse_database)."""
     if fmt in ("xlsx", "docx") and (output is None or str(output) == "-"):
-        raise fail("--output: an .{fmt} report is written to a file; add -o FILE.{fmt}", fmt=fmt)
+        raise fail("--output: a report in .{fmt} is written to a file; add -o FILE.{fmt}", fmt=fmt)
     if output is not None and str(output) != "-":
         refuse_database(ctx, output)
 
@@ -107,6 +108,20 @@ def _rich_text(renderable) -> str:
     buffer = io.StringIO()
     safe_console(file=buffer, width=print_width(), color_system=None, legacy_windows=False).print(renderable)
     return buffer.getvalue()
+
+
+@contextlib.contextmanager
+def _unfrozen_said(freeze: bool):
+    """stdout failing before a --freeze: the report is not frozen, and a closed pipe says so (failures.output_failed;
+    a read's closed pipe is silent)."""
+    try:
+        yield
+    except OSError as error:
+        if freeze:
+            from mstrack.errors import mark_not_frozen
+
+            mark_not_frozen(error)
+        raise
 
 
 def publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: Path | None, freeze: bool = False) -> None:
@@ -123,13 +138,15 @@ def publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: P
             _freeze(store, params, whole(by_format["json"](report, lang)))
 
     if fmt == "table" and output is None:
-        console().print(content)
+        with _unfrozen_said(freeze):
+            console().print(content)
         frozen()
         return
     if fmt == "table":
         content = _rich_text(content)
     if output is None or str(output) == "-":
-        write_whole(_pieces(content))
+        with _unfrozen_said(freeze):
+            write_whole(_pieces(content))
         frozen()
         return
     from mstrack.labels import Labels

@@ -1,10 +1,8 @@
 """Commands about tasks and their progress: status (and demo, which prints it), show, log, history."""
 
-import contextlib
 import os
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -27,7 +25,7 @@ from mstrack.cli.common import (
     rule_value,
 )
 from mstrack.cli.printing import console, flush_output, print_width, wrapped, write_out, write_whole
-from mstrack.cli.process import bulk, keep_until_exit, open_store, typed, written_to
+from mstrack.cli.process import bulk, demo_store, keep_until_exit, open_store, typed, written_to
 from mstrack.cli.saying import echo, say, say_no_programmes, warn
 from mstrack.vocabulary import PRO_RATA, WARN_DAYS
 
@@ -100,18 +98,6 @@ def demo(
     _print_status(shown, on, fmt=fmt, lang=ctx.obj["lang"])
     if fmt is Format.table:
         echo(demo_next_steps(words, shown, reported, [p.code for p in plans], on, ctx.obj.get("db")), err=True)
-
-
-def demo_store() -> str:
-    """Where `mstrack demo` loads when neither --db nor MSTRACK_DB names a store: mstrack-demo.db beside the default
-    store, so that the README's quick start leaves the office's own store (mstrack.db) empty for its programme; as
-    the next steps type it (under the home folder: ~/…)."""
-    from mstrack.store.urls import user_data_path
-
-    path = user_data_path() / "mstrack-demo.db"
-    with contextlib.suppress(ValueError):
-        return "~/" + path.relative_to(Path.home()).as_posix()
-    return str(path)
 
 
 def demo_next_steps(words, rows, reported: list[str], codes: list[str], on: date, db: str | None) -> str:

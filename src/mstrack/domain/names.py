@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from mstrack.domain.characters import simplified
+from mstrack.errors import Message, UnknownProgramme
 from mstrack.vocabulary import COLLECTIVE
 
 T = TypeVar("T")
@@ -50,3 +51,20 @@ def named_by(candidates: Iterable[T], name: str, key: Callable[[T], str],
             if found := [candidate for candidate, text in keys if same(text, folded)]:
                 return found
     return []
+
+
+def unknown_programme(known: list[str], code: str, db: str) -> UnknownProgramme:
+    """The refusal of a programme code the store does not hold: the codes it may have meant (holding it, or held in
+    it), else those it holds, else, holding none, the store named (safety48 F-06: "no programme is loaded yet (try
+    `mstrack demo`)" named no store, and sent a coordinator who had mistyped --db to load the samples into the wrong
+    one). Before trial50 `-p` of units, lights and the reports said it in words of their own ("--programme 'x': no such
+    programme; known: none")."""
+    near = [k for k in known if code in k or k in code]  # shenzhen: shenzhen-2023 (a spelling like it: known, all)
+    if near:
+        hint = Message("did you mean: {codes}", codes=", ".join(near))
+    elif known:
+        hint = Message("known: {codes}", codes=", ".join(known))
+    else:
+        hint = Message("{db} holds no programme yet (`mstrack import plan FILE.toml` adds one; is it the store you meant?)",
+                       db=db)
+    return UnknownProgramme("no programme {code!r}; {hint}", code=code, hint=hint)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from mstrack.domain.names import unknown_programme
 from mstrack.domain.status import judged
 from mstrack.errors import InputError
 from mstrack.model import LATE
@@ -28,14 +29,8 @@ def check_programmes(store, programmes: list[str] | None) -> None:
     """An unknown programme code is bad input, said with the codes it may have meant (or all there are)."""
     known = store.programme_codes()
     for code in programmes or []:
-        if code in known:
-            continue
-        near = [k for k in known if code in k or k in code]
-        if near:
-            raise InputError("--programme {code!r}: no such programme; did you mean: {codes}", code=code, codes=", ".join(near))
-        if known:
-            raise InputError("--programme {code!r}: no such programme; known: {codes}", code=code, codes=", ".join(known))
-        raise InputError("--programme {code!r}: no such programme; known: none", code=code)
+        if code not in known:
+            raise unknown_programme(known, code, store.display_url)  # as status and a task reference say it
 
 
 def task_details(store, programmes: list[str] | None, *, as_of: date | None = None, since: date | None = None):

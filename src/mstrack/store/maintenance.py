@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mstrack.errors import InputError, Message
+from mstrack.errors import InputError, Message, NoDataYet
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
@@ -193,11 +193,11 @@ class Maintenance:
             return self.init()[0] == 0
         self._refuse_another_programs()  # a schema_version table alone is not mstrack's (said whose it is)
         if version == 0 and write:
-            raise InputError("--db {db}: no mstrack data here yet; nothing was written and no store was made (check "
+            raise NoDataYet("--db {db}: no mstrack data here yet; nothing was written and no store was made (check "
                              "--db and MSTRACK_DB name the store you meant; `mstrack import plan FILE.toml` or `mstrack "
                              "init` makes one)", db=self.display_url)
         if version == 0:
-            raise InputError("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
+            raise NoDataYet("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
         if version > SCHEMA_VERSION:
             raise InputError("--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
                              db=self.display_url, version=version, known=SCHEMA_VERSION)

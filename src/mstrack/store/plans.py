@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mstrack.domain.names import unknown_programme
 from mstrack.errors import InputError
 from mstrack.store.batches import PLAN_SOURCE, insert_batch, undone_deleted_by
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import day, json_list, number
 from mstrack.store.plan_changes import plan_changes
-from mstrack.store.reads import unknown_programme
 from mstrack.store.states import group_units, standing
 from mstrack.vocabulary import SCHEDULE
 

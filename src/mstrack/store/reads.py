@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from mstrack.domain import unique
-from mstrack.domain.names import look_alike, plain_name
+from mstrack.domain.names import look_alike, plain_name, unknown_programme
 from mstrack.errors import InputError, Message
 from mstrack.store import import_reads
 from mstrack.store.checks import refuse_empty_lines
@@ -485,15 +485,6 @@ class Reads:
             rows = self._rows(connection, 'SELECT id, created_at, "user", kind, params FROM report_snapshot'
                                           f" ORDER BY id DESC LIMIT {self.dialect.p}", [limit])
         return [(found, moment(created_at), user, kind, json.loads(params)) for found, created_at, user, kind, params in rows]
-
-
-def unknown_programme(known: list[str], code: str, db: str) -> InputError:
-    """A programme code the store does not hold: the codes it does, or, holding none, the store named (safety48 F-06:
-    "no programme is loaded yet (try `mstrack demo`)" named no store, and sent a coordinator who had mistyped --db to
-    load the samples into the wrong one)."""
-    hint = Message("known: {codes}", codes=", ".join(known)) if known else Message(
-        "{db} holds no programme yet (`mstrack import plan FILE.toml` adds one; is it the store you meant?)", db=db)
-    return InputError("no programme {code!r}; {hint}", code=code, hint=hint)
 
 
 def close_names(name: str, known: list[str]) -> list[str]:
