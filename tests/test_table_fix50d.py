@@ -49,3 +49,26 @@ def test_dates_and_works_not_as_many_say_a_doubt(tmp_path):
     assert [(due, text) for due, _, text in read] == [  # each date's own words, as before
         (date(2024, 5, 31), "2024年5月"), (date(2024, 9, 30), "2024年9月"), (date(2024, 12, 31), "2024年12月")]
     assert len(conversion.doubts) == 1 and "3 numbered dates" in str(conversion.doubts[0])
+
+
+def test_the_store_tracks_the_named_work_at_its_own_date(tmp_path, cli):
+    import json
+
+    from tests.conftest import import_table, write_table
+
+    rows = [HEADER, ["1", "菜场提升项目", WORKS, NAMED, "公共服务集团"]]
+    result, plan = import_table(write_table(tmp_path / "t.csv", rows))
+    assert result.exit_code == 0, result.output
+    assert cli("import", "plan", str(plan)).exit_code == 0
+    [row] = json.loads(cli("status", "-p", "x-2024", "--as-of", "2024-10-08", "--format", "json").stdout)
+    assert (row["checkpoint"], row["expected"], row["next_due"]) == ("完成钟楼菜场提升改造", 2, "2025-12-31")
+
+
+def test_the_doubt_is_written_beside_the_plan(tmp_path):
+    from tests.conftest import import_table, write_table
+
+    rows = [HEADER, ["1", "菜场提升项目", "新建东区物流中心；改造钟楼菜场", "1.2024年5月\n2.2024年9月\n3.2024年12月", "公共服务集团"]]
+    result, plan = import_table(write_table(tmp_path / "t.csv", rows))
+    assert result.exit_code == 0, result.output
+    assert "title = \"菜场提升项目\"  # check: 3 numbered dates for 2 works in the content" in plan.read_text(encoding="utf-8")
+    assert "check: t.csv: row 2, column 计划完成时间: 3 numbered dates for 2 works" in result.stderr
