@@ -9,7 +9,7 @@ from datetime import date
 
 from mstrack.errors import Message
 from mstrack.sources.table.figure_names import clean_name, content_words, cut_name, kinds_of_a_level
-from mstrack.sources.table.likeness import another_thing, opens_with_date
+from mstrack.sources.table.likeness import another_thing, opens_with_date, works_named
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated
 from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
 from mstrack.sources.table.period_amounts import bound_each_period, bound_held_again, per_period_amount
@@ -342,7 +342,11 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
         items = numbered_parts(text)
         if len(items) != len(dates):  # else the text's sentences, when there are as many: "…22所…;…幼儿园…。"
             items = [c.strip() for c in re.split(r"[；;。]", text) if c.strip()]
-        if len(items) != len(dates):
+        if len(items) == len(dates):  # each date the work it names ("3、钟楼…10月1日前"), else the one in its place
+            items = [items[j] for j in works_named([part for part, _ in dates], items)]
+        else:
+            if len(items) > 1 and text != label:
+                _works_not_as_many(task, raw, len(dates), len(items))
             items = [part for part, _ in dates]
         return _budget_at_the_end([(due, part, item) for (part, due), item in zip(dates, items, strict=True)])
     if parts := dated_parts(label, year):  # "6月底前开工，11月底前完工": each date its words; the work is due at the last
@@ -357,6 +361,15 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
     if not raw.start and (start := span_start(label, year)):  # "4月10日至4月25日": the work starts on the span's first
         raw.start = (start[1], start[0])  # day, is due on its second: a start by the 开工时间 rule (this year, before its due)
     return [(raw.deadline or deadline, label, text)]
+
+
+def _works_not_as_many(task: RawTask, raw: RawLine, dates: int, works: int) -> None:
+    """Numbered dates that are not as many as the works the content lists: which work is due when is the reader's
+    guess (each checkpoint keeps its date's own words), a person checks it."""
+    why = Message("{dates} numbered dates for {works} works in the content: each checkpoint holds its date's own words; "
+                  "check which work is due when", dates=dates, works=works)
+    if (raw.row.number, task.headers.get("deadline", ""), why) not in task.doubts:
+        task.doubts.append((raw.row.number, task.headers.get("deadline", ""), why))
 
 
 BUDGET_RE = re.compile(r"^\s*(?:计划投资|总投资|概算|预算|估算)")

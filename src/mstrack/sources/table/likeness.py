@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
+from mstrack.domain.dates import PERIOD_RE
 from mstrack.sources.table.figure_names import content_words
 from mstrack.sources.table.figure_spans import RATE_BEFORE_RE
 from mstrack.sources.table.mentions import Mention
 from mstrack.sources.table.numbers import unit_key
-from mstrack.sources.table.schedule import without_date
+from mstrack.sources.table.schedule import month_digits, without_date
 from mstrack.vocabulary import DONE_STAGE_WORDS, FIGURE_VERBS, STARTED_WORDS
 
 
@@ -155,3 +156,22 @@ def similarity(a: str, b: str) -> float:
     if not ga or not gb:
         return 0.0
     return 2 * len(ga & gb) / (len(ga) + len(gb))
+
+
+def works_named(parts: list[str], works: list[str]) -> list[int]:
+    """The work each dated part names, as an index into `works` ("3、钟楼农贸市场星级改造计划10月1日前完成" → the clause
+    "完成钟楼农贸市场…提升改造", wherever it stands): the one clause whose own words (pairs of characters no other
+    clause holds) the part shares most of, a place or a thing; a part naming none, or one another part names too,
+    takes the clauses left in their order, as a part in its position would."""
+    held = [word_pairs(work) for work in works]
+    own = [pairs - set().union(*(other for k, other in enumerate(held) if k != j)) for j, pairs in enumerate(held)]
+    named: dict[int, int] = {}
+    for i, part in enumerate(parts):
+        shared = [len(word_pairs(PERIOD_RE.sub(" ", month_digits(part))) & pairs) for pairs in own]
+        best = max(shared, default=0)
+        if best and shared.count(best) == 1:
+            named[i] = shared.index(best)
+    twice = {j for j in named.values() if list(named.values()).count(j) > 1}
+    named = {i: j for i, j in named.items() if j not in twice}
+    left = iter(j for j in range(len(works)) if j not in named.values())
+    return [named[i] if i in named else next(left) for i in range(len(parts))]
