@@ -5,6 +5,7 @@ the time an uninterrupted run takes to print its confirmation, which it prints j
 0–50 ms after the confirmation (the commit, closing, the exit)."""
 
 import os
+import re
 import select
 import signal
 import subprocess
@@ -51,7 +52,17 @@ def _run(db, args: list[str], moment: tuple[str, float] | None, took: float = 0.
     if moment:
         child.send_signal(signal.SIGINT)
     out, err = child.communicate(timeout=120)
-    return child.returncode, (first + out).decode(), err.decode(), said
+    return child.returncode, (first + out).decode(), _without_typo_warnings(err.decode()), said
+
+
+# the demo's synthetic rising figures pass 3× some small targets (环湖路给水管网 2.9公里): that warning, said on every
+# write path (views50), is about the figures, not the interrupt this file is about
+TYPO_WARNING_RE = re.compile(r"^mstrack: warning: .*(?:is more than 3 times its annual target|more warnings \(.*\); "
+                             r"--verbose shows every one).*\n", re.M)
+
+
+def _without_typo_warnings(err: str) -> str:
+    return TYPO_WARNING_RE.sub("", err)
 
 
 def _batches(cli) -> int:
