@@ -116,6 +116,9 @@ def test_the_columnar_path_keeps_a_later_correction_too(roads, tmp_path, monkeyp
         return found
 
     monkeypatch.setattr(progress_columns.Columns, "take", spy)
+    # targets the rising figures stay within 3× of: a chunk with a figure over it goes the row way, to be warned (views50)
+    assert roads("import", "plan", str(write_plan(tmp_path / "big.toml", ROADS.replace("target = 10", "target = 400")))
+                 ).exit_code == 0
     form = _many(tmp_path / "big.csv", 360)
     assert roads("import", "progress", str(form)).exit_code == 0
     assert roads("log", "x-2023/2", "900", "-i", "新建学校", "--as-of", "2023-03-01", "--reason", "核实").exit_code == 0
