@@ -36,3 +36,30 @@ def test_closing_others_that_finish_a_name_stay_in_it(tmp_path):
     assert [t.lines[0].units for t in tasks[:2]] == [["区海洋与渔业执法支队", "各渔业企事业等相关单位"],
                                                      ["区海洋与渔业执法支队", "区渔保协会"]]
 
+
+OR_LABEL = ["某区2018年义诊活动周方案", "二、活动时间", "2018年9月6日至12日。", "四、主要内容",
+            "（一）各基层医疗机构组织一次义诊活动。各基层医疗机构要组织医护人员开展义诊。（责任单位或处室：各基层医疗卫生单位）",
+            "（二）举办健康大讲堂。组织专家为我区医护人员进行培训。（责任单位或处室：局综合处、区医院）",
+            "（三）医疗服务进军营。到军营开展义诊活动。（责任单位或处室：局医政处、区医院、区中医院）",
+            "五、工作要求", "（一）提高认识，精心组织。各单位要切实组织好义诊活动。"]
+
+
+def test_a_label_naming_two_kinds_of_office_closes_an_item_as_a_plain_one_does(tmp_path):
+    """"（责任单位或处室：A、B）" (units or a bureau's divisions) labels the item's offices as "（责任单位：A、B）" does:
+    three tasks under "四、主要内容", the bracket no part of their titles, the first office leading."""
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(OR_LABEL) + "\n", 2018).programme.tasks
+    assert [t.code for t in tasks] == ["四(一)", "四(二)", "四(三)"]
+    assert tasks[1].title == "举办健康大讲堂。组织专家为我区医护人员进行培训。"
+    assert [(t.lines[0].lead_units, [u for u in t.lines[0].units if u not in t.lines[0].lead_units]) for t in tasks[1:]] \
+        == [(["局综合处"], ["区医院"]), (["局医政处"], ["区医院", "区中医院"])]
+
+
+def test_a_level_s_hospital_in_the_bracket_after_an_item_s_stop_does_the_work(tmp_path):
+    """"…。（区医院、区中医院）", "…。（责任单位或处室：区医院、区中医院）": after the item's closing stop a bracket names who
+    does it, and a level's hospital is an office there, as a level's station is ("镇财政所")."""
+    lines = [*OR_LABEL[:4], "（一）城乡医院对口支援义诊工作。组派医疗队开展义诊。（责任单位或处室：区医院、区中医院）",
+             "（二）二级以上医院院内的义诊活动。开展形式多样的义诊活动。（区医院、区中医院）", *OR_LABEL[6:]]
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n", 2018).programme.tasks
+    assert [t.code for t in tasks] == ["四(一)", "四(二)", "四(三)"]
+    assert tasks[1].title == "二级以上医院院内的义诊活动。开展形式多样的义诊活动。"
+    assert [t.lines[0].lead_units for t in tasks[:2]] == [["区医院"], ["区医院"]]
