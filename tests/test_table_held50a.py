@@ -63,3 +63,45 @@ def test_a_level_s_hospital_in_the_bracket_after_an_item_s_stop_does_the_work(tm
     assert [t.code for t in tasks] == ["四(一)", "四(二)", "四(三)"]
     assert tasks[1].title == "二级以上医院院内的义诊活动。开展形式多样的义诊活动。"
     assert [t.lines[0].lead_units for t in tasks[:2]] == [["区医院"], ["区医院"]]
+
+
+POINTS = ["某局2016年度水产品质量安全监管工作要点", "现我局制订了工作要点，具体内容如下：", "一、水产品生产体系建设",
+          "（一）推进农产品标准化生产。要做好渔业科技工作，积极倡导无公害水产品养殖。",
+          "（二）提高渔业加工水平。要充分发挥资源优势，局海洋渔业处、区海洋与渔业技术中心要大力发展水产品加工。",
+          "二、水产品质量安全监管体系建设",
+          "（一）加强水产养殖业执法。局海洋渔业处、区海洋与渔业执法支队要制定年度执法方案，构建网格化监管体系。",
+          "（二）加强行政执法与刑事司法的衔接。局海洋渔业处、区海洋与渔业执法支队要建立和完善衔接工作机制。",
+          "（三）大力推行健康生态养殖。养殖业要大力发展优势水产品养殖，形成品牌产品。",
+          "三、保障措施", "（一）加强组织领导。各乡镇要健全水产品质量安全责任制。"]
+
+
+def test_items_opening_with_their_work_are_work_whatever_their_detail_requires(tmp_path):
+    """"（一）推进农产品标准化生产。要做好…": the item's heading sentence names its work, and the "要…" of its detail
+    makes it no requirement on offices: the points are read (a best effort), each under its part, the office named in
+    the words leading; the closing section's point stays out."""
+    conversion = convert_written(tmp_path, "plan.txt", "\n".join(POINTS) + "\n", 2016)
+    tasks = conversion.programme.tasks
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "二(一)", "二(二)", "二(三)"]
+    assert conversion.programme.tasks[2].title.startswith("加强水产养殖业执法。")
+
+
+def _figures(text: str, year: int = 2016) -> list[tuple[float, str]]:
+    from mstrack.sources.table.mentions import find_mentions
+    return [(float(m.value), m.unit) for m in find_mentions(text, year)]
+
+
+def test_figures_that_add_up_to_the_whole_before_them_are_its_shares():
+    """"全年安排抽检125个样品…各乡镇抽检任务如下：屿头乡10个、大练乡6个…": the towns' figures add up to the whole
+    stated before them: where the work is shared out, no targets of their own; the whole is the target. Figures that
+    do not add up to it stay targets."""
+    text = "开展快速检测。全年安排抽检125个样品。各乡镇抽检任务如下：屿头乡10个、大练乡6个、苏澳镇20个、白青乡8个、流水镇81个。"
+    assert _figures(text) == [(125.0, "个")]
+    assert len(_figures("新建公园12个。其中：城东5个、城西3个、城南2个。")) == 4
+
+
+def test_the_pool_a_choice_is_made_from_and_the_count_of_offices_named_are_no_targets():
+    """"从全区水产加工企业27家中推荐…": the firms chosen from; "发挥A协会、B协会、C合作社等六家行业协会的作用": the
+    count of those named. Neither is work to be done."""
+    assert _figures("提高加工水平，从全区水产加工企业27家中推荐相关企业参加龙头企业评定。") == []
+    assert _figures("充分发挥平潭县鲍鱼协会、平潭县前进渔业协会、平潭县金润星水产专业合作社等六家行业协会的作用。") == []
+    assert _figures("培育龙头企业6家。") == [(6.0, "家")]

@@ -203,7 +203,8 @@ class _Score:
         # item whose offices are labelled is one only by a closing section's words, as _is_programme reads it ("…原则上
         # 2024年底前要完成分配90%。责任单位：…" assigns work), and is work whatever its words name: a 分工 assigns it;
         # under no heading naming work, any other shows its work by its words (list_work.does_work)
-        work = sum(not (requirement(text, own=True) if label else requirement(text) or requirement(text, own=True))
+        work = sum(not (requirement(text, own=True) if label else requirement(_work_heading(text) or text)
+                        or requirement(text, own=True))
                    and (headed or label or does_work(text)) for text, label in zip(items, own, strict=True))
         marks = [a or b or c for a, b, c in zip(own, staffed, dated, strict=True)]
         return cls(offices=sum(a or b for a, b in zip(own, staffed, strict=True)), labelled=sum(own), marked=sum(marks),
@@ -211,6 +212,17 @@ class _Score:
                    heading=heading, headed=headed,
                    few=len(items) >= MIN_STAFFED_ITEMS and all(own) and all(_headed(sheet, text) for text in items),
                    count=len(items))
+
+
+HEADING_SENTENCE_RE = re.compile(r"^([^，,；;：:。]{4,20})。(?=\S)")  # "推进农产品标准化生产。要做好…": the work, then its detail
+
+
+def _work_heading(item: str) -> str:
+    """An item's heading sentence when it opens with one, its detail after it ("（一）推进农产品标准化生产。要做好渔业科技
+    工作…"): the heading says what the item is, so that a "要…" in the detail makes it no requirement on offices; ""
+    for an item whose words open otherwise ("局领导高度重视，…", "媒体专题宣传：…")."""
+    m = HEADING_SENTENCE_RE.match(NUMBERING_RE.sub("", item.strip()))
+    return m[1] if m else ""
 
 
 def _no_plan_title(title: str) -> bool:

@@ -55,7 +55,8 @@ PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教
 TRAILING_BRACKET_RE = re.compile(r"\s*[（(]((?:[^（）()]|[（(][^（）()]{1,10}[）)]){2,120})[）)]\s*[；;。.，,]?\s*$")
 BRACKET_DATE_RE = re.compile(r"^([^，,；;]{2,40})[，,；;]\s*(\d{4}\s*年[^，,；;（）()]{0,12})$")  # "（区教育局，2024年12月底前）"
 # a label that names the lead at the end of a paragraph: "…完工。责任单位：县水务局。"
-UNIT_LABEL_RE = re.compile(rf"[，,。；;]?\s*(?:责任|牵头|主责|主办)(?:单位|部门){OFFICE_WORD_OR}[：:]\s*([^，,。；;：:]{{2,40}})[。；;]?\s*$")
+UNIT_LABEL_RE = re.compile(rf"[，,。；;]?\s*(?:责任|牵头|主责|主办)(?:单位|部门){OFFICE_WORD_OR}[：:]"
+                           r"\s*([^，,。；;：:]{2,40})[。；;]?\s*$")
 # a bracket after the item's closing stop stands apart from its words: a town there does the work ("…12个。（城关镇）"),
 # one right after the words is where ("新建幼儿园3所（城东街道）"; units.office_list's towns)
 CLOSED = tuple("。；;.!！")

@@ -99,8 +99,8 @@ SPACED_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{
 
 def clean_cell(value) -> str:
     """A cell as the table reader takes it: text without Word's marks, digits written full width (２０２４年６月) as
-    digits, a number printed as one character ("⒈", "㈠") as the number it prints, a figure's thousands set apart by spaces ("1 500个") as one figure, no zero-width characters, "" for a blank
-    or a "/" placeholder."""
+    digits, a number printed as one character ("⒈", "㈠") as the number it prints, a figure's thousands set apart by
+    spaces ("1 500个") as one figure, no zero-width characters, "" for a blank or a "/" placeholder."""
     text = cell_text(value)
     if text is None:
         return ""
