@@ -3,6 +3,8 @@ Numbers printed as one character ("㈠", "⒈", "⑴") are read as the numbers t
 
 from __future__ import annotations
 
+from datetime import date
+
 from .conftest import convert_written
 
 TITLE = "某区2016年渔业安全生产宣传教育实施方案"
@@ -105,3 +107,24 @@ def test_the_pool_a_choice_is_made_from_and_the_count_of_offices_named_are_no_ta
     assert _figures("提高加工水平，从全区水产加工企业27家中推荐相关企业参加龙头企业评定。") == []
     assert _figures("充分发挥平潭县鲍鱼协会、平潭县前进渔业协会、平潭县金润星水产专业合作社等六家行业协会的作用。") == []
     assert _figures("培育龙头企业6家。") == [(6.0, "家")]
+
+
+def test_the_period_a_plan_gives_its_whole_work_dates_each_item_that_names_none(tmp_path):
+    """"二、活动时间" over "2018年9月6日至12日" (or "二、活动时间：2018年9月6日—12日" on one line): the plan's one period;
+    each item naming no date of its own is due at its end (the span's end day keeps the start's year and month)."""
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(OR_LABEL) + "\n", 2018).programme.tasks
+    assert [t.deadline for t in tasks] == [date(2018, 9, 12)] * 3
+    lines = [OR_LABEL[0], "二、活动时间：2018年9月6日—12日", *OR_LABEL[3:]]
+    tasks = convert_written(tmp_path, "plan2.txt", "\n".join(lines) + "\n", 2018).programme.tasks
+    assert [t.deadline for t in tasks] == [date(2018, 9, 12)] * 3
+
+
+def test_the_plan_s_period_is_read_in_a_best_effort_reading_too(tmp_path):
+    """The same plan with the parts of a notice around its period ("一、工作目标", "三、活动主体"): read as a best effort,
+    the period's paragraph is kept for its dates, not dropped as a section's text."""
+    lines = [OR_LABEL[0], "一、工作目标", "有重点、有针对性地开展义诊活动。", *OR_LABEL[1:3], "三、活动主体",
+             "区卫计局，全区各医疗卫生计生单位。", *OR_LABEL[3:5],
+             "（二）二级以上医院院内的义诊活动。开展形式多样的义诊活动。（区医院、区中医院）", *OR_LABEL[6:]]
+    conversion = convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n", 2018)
+    assert conversion.best_effort
+    assert [t.deadline for t in conversion.programme.tasks] == [date(2018, 9, 12)] * 3

@@ -31,6 +31,7 @@ from mstrack.sources.table.list_results import items_report, results_in
 from mstrack.sources.table.list_roles import labelled_inside
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE, FUNDING_RE, NUMBERING_RE, requirement
 from mstrack.sources.table.list_single import HEADING_WORDS
+from mstrack.sources.table.list_stages import PERIOD_HEADING_RE
 from mstrack.sources.table.list_work import (
     NO_PLAN_RE,
     NO_PLAN_TITLE_RE,
@@ -264,7 +265,8 @@ def _plan_rows(rows: list[Row]) -> list[Row]:
         if len(texts) == 1 and len(heading) == 1 and AREA_RE.match(heading[0]) and not NUMBERING_RE.match(texts[0]):
             if after and (m := BRACKET_ITEM_RE.match(after[0])) and m[1] == "一":
                 continue  # the part's introduction over its items
-            if (not after or AREA_RE.match(after[0])) and not _heads_work(heading[0]):
+            if (not after or AREA_RE.match(after[0])) and not _heads_work(heading[0]) \
+                    and not PERIOD_HEADING_RE.match(heading[0]):  # "二、活动时间" over its period: the plan's dates
                 continue  # a section's text under a heading naming no work
         if len(texts) == 1 and len(heading) == 1 and BRACKET_ITEM_RE.match(heading[0]) and not NUMBERING_RE.match(texts[0]) \
                 and after and (m := ITEM_RE.match(after[0])) and m[1] == "1":
