@@ -77,14 +77,7 @@ from mstrack.sources.table.list_sections import (
     staffed_work,
 )
 from mstrack.sources.table.list_single import one_numbered
-from mstrack.sources.table.list_stages import (
-    dated_stages,
-    grouped_stages,
-    period_labels,
-    spanned_groups,
-    stages_following,
-    with_plan_period,
-)
+from mstrack.sources.table.list_stages import dated_stages, grouped_stages, spanned_groups, stages_following
 from mstrack.sources.table.list_strays import stray_cells, without_strays
 from mstrack.sources.table.list_subitems import as_headings, sub_items
 from mstrack.sources.table.list_timeline import timed_labels
@@ -422,7 +415,6 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             chosen = grouped_stages(chosen)  # "（三）时间步骤" over "1.…阶段（8月15日—9月15日）": the part's work's dates
             chosen = spanned_groups(chosen)  # "（三）开展系列专题活动（2018年9月-11月）" over "1.…": its items' deadline
             chosen = stages_following(chosen, sheet.rows[end:])  # "三、实施步骤" right after: its stages are tasks
-            chosen = with_plan_period(chosen, sheet.rows)  # "二、活动时间" over "2018年9月6日至12日": each item's deadline
             chosen = [*chosen, *closing_items(sheet.rows[end:], entries[end:], chosen)]  # "三、保障措施" over "（一）…（X牵头）"
             header, rows = numbered_table(chosen)
             listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
@@ -450,7 +442,6 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
             end = sheet.rows.index(source[-1]) + 1 if source else start  # nothing kept: no list (grouped is False)
             labels = timed_labels(chosen, labels, sheet.rows[end:])  # "三、时间安排"'s stages naming the items: their dates
-            labels = period_labels(chosen, labels, sheet.rows)  # "二、活动时间" over "2018年9月6日至12日": each one's deadline
             above = _above(sheet, start)
             headings = [words for k, (kind, words, _) in enumerate(chosen) if heads(chosen, k)]  # "一、纳入民生实事项目管理的内容"
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]

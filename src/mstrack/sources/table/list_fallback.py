@@ -24,6 +24,7 @@ from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.columns import Column, column_kind
 from mstrack.sources.table.headerless import LENIENT, list_table
 from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
+from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE
@@ -31,7 +32,6 @@ from mstrack.sources.table.list_results import items_report, results_in
 from mstrack.sources.table.list_roles import labelled_inside
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE, FUNDING_RE, NUMBERING_RE, requirement
 from mstrack.sources.table.list_single import HEADING_WORDS
-from mstrack.sources.table.list_stages import PERIOD_HEADING_RE
 from mstrack.sources.table.list_work import (
     NO_PLAN_RE,
     NO_PLAN_TITLE_RE,

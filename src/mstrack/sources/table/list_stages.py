@@ -11,7 +11,6 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_deadlines import DONE_BY_RE
 from mstrack.sources.table.list_numbered import Entry, heading_entry
-from mstrack.sources.table.list_sections import DATED_RE
 from mstrack.sources.table.list_timeline import SCHEDULE_LABEL, STAGES_HEADING_RE
 from mstrack.sources.table.reading import Row
 
@@ -143,61 +142,13 @@ SPAN_JOIN_RE = re.compile(r"\s*[至到—–\-~～]+\s*")
 YEAR_RE = re.compile(r"^\s*(\d{4}\s*年)")
 
 
-MONTH_RE = re.compile(r"(\d{1,2}\s*月)")
-
-
 def _span_end(span: str) -> str:
     """The end of a stage's span, with the year its start names when it names none ("2019年8月15日—9月15日" →
-    "2019年9月15日"), and the month when it names a day alone ("2018年9月6日至12日" → "2018年9月12日"), as a
-    schedule's cell dates a checkpoint."""
+    "2019年9月15日"), as a schedule's cell dates a checkpoint."""
     parts = SPAN_JOIN_RE.split(span.strip(), maxsplit=1)
     end = parts[-1].strip()
-    if len(parts) > 1 and re.fullmatch(r"\d{1,2}\s*日", end) and (month := MONTH_RE.search(parts[0])):
-        end = f"{month[1]}{end}"
     year = YEAR_RE.match(parts[0])
     return f"{year[1]}{end}" if year and not YEAR_RE.match(end) else end
-
-
-# "二、活动时间" over "2018年9月6日至12日，9月6日全区统一启动。" (or after its colon on the heading's line): the one period
-# of the whole plan
-PERIOD_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(?:活动|实施|工作|整治|开展|行动)时间\s*[：:]?\s*(.*)$")
-PERIOD_RE = re.compile(r"^\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[至到—–\-~～]+\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?"
-                       r"\d{1,2}\s*日)")
-PERIOD_LABEL = "完成时限"
-
-
-def plan_period(rows: list[Row]) -> str:
-    """The end of the period a plan's part "二、活动时间" gives all its work ("2018年9月12日"); "" when it gives none."""
-    texts = [t for row in rows for t in row_texts(row)[:1]]
-    found = next(((m, k) for k, text in enumerate(texts) if (m := PERIOD_HEADING_RE.match(text))), None)
-    if found is None:
-        return ""
-    m, k = found
-    period = PERIOD_RE.match(m[1] or (texts[k + 1] if k + 1 < len(texts) else ""))
-    return _span_end(period[1]) if period else ""
-
-
-def with_plan_period(chosen: list[Entry], rows: list[Row]) -> list[Entry]:
-    """The items of a plan whose part "二、活动时间" gives the period of all its work: each item that names no date of its
-    own (in its words or a label) is due at the period's end, as a 完成时限 under it would say."""
-    if not (end := plan_period(rows)):
-        return chosen
-    return [replace(e, labels={**e.labels, PERIOD_LABEL: end}) if e.kind in ("item", "lone") and not _dated(e.text, e.labels.values())
-            else e for e in chosen]
-
-
-def period_labels(items: list[tuple[str, str, str]], labels: dict[int, list[Entry]], rows: list[Row]) -> dict[int, list[Entry]]:
-    """A "(一)" list's labels (list_bracketed), each item naming no date of its own given the plan's period
-    (with_plan_period)."""
-    if not (end := plan_period(rows)):
-        return labels
-    return {**labels, **{k: [*labels.get(k, []), Entry(None, "label", PERIOD_LABEL, end)]
-                         for k, (kind, words, _) in enumerate(items)
-                         if kind != "heading" and not _dated(words, [e.text for e in labels.get(k, [])])}}
-
-
-def _dated(words: str, labels) -> bool:
-    return DATED_RE.search(words) is not None or any(DATED_RE.search(value) for value in labels)
 
 
 # "（三）开展系列专题活动（2018年9月-11月）", "(一)全面开展清产核资(2018年4-9月)", "(四)…(2019年12月)": a group's heading
