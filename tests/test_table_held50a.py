@@ -125,3 +125,14 @@ def test_the_plan_s_period_is_read_in_a_best_effort_reading_too(tmp_path):
     conversion = convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n", 2018)
     assert conversion.best_effort
     assert [t.deadline for t in conversion.programme.tasks] == [date(2018, 9, 12)] * 3
+
+
+def test_a_group_whose_words_assign_its_work_leads_its_items():
+    """"（二）加大教育培训力度。…该项工作由区海洋与渔业技术中心负责，具体如下：" over "1.…" "2.…": the office the group's
+    last sentence gives the work leads each of its items, as a group's heading "由…牵头的工作" does; a sentence in the
+    middle of the words, or one naming no office, gives none."""
+    from mstrack.sources.table.list_numbered import heading_lead
+    assert heading_lead("（二）加大教育培训力度。开展多层次的教育培训工作。该项工作由区海洋与渔业技术中心负责，具体如下：") \
+        == "区海洋与渔业技术中心"
+    assert heading_lead("（二）加大教育培训力度。该项工作由区海洋与渔业技术中心负责，开展多层次的培训。") == ""
+    assert heading_lead("（二）加大教育培训力度。该项工作由各方共同负责，具体如下：") == ""

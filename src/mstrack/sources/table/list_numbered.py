@@ -281,8 +281,13 @@ CATEGORY_RE = re.compile(rf"(?:[{PLACE_START}]|中央|多|诸|其他|其它|有�
 def heading_lead(heading: str) -> str:
     """The office a group's heading names as the lead of its items, its count ("(8项)") no part of it; "" for a
     heading that names none (a person: "孟学农省长负责的工作", a topic: "民生工作", or a category: "多部门牵头的工作")."""
-    m = LEAD_GROUP_RE.match(COUNT_RE.sub("", heading).strip())
+    m = LEAD_GROUP_RE.match(COUNT_RE.sub("", heading).strip()) or WORK_GIVEN_RE.search(heading.strip())
     return m[1] if m and office_list(m[1]) and not CATEGORY_RE.fullmatch(m[1]) else ""
+
+
+# a group's last sentence giving its work to an office before its items ("…。该项工作由区海洋与渔业技术中心负责，具体如下：")
+WORK_GIVEN_RE = re.compile(rf"[。；;]\s*(?:该项|此项|这项|上述|以上)?工作由\s*(\S{{2,40}}?)\s*(?:{'|'.join(LEAD_ROLE_WORDS)})?"
+                           rf"\s*{RESPONSIBLE_WORD}\s*[，,]?\s*(?:具体(?:安排)?如下)?\s*[：:。]$")
 
 
 def under_lead(lead: str, offices: str) -> tuple[str, str]:
