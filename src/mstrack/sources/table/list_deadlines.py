@@ -29,8 +29,10 @@ OWN_DATE_RE = re.compile(r"\d{1,2}\s*月(?:份|底|末|中旬|下旬)?前|年底
 # a part of the document naming the period of the work ("二、工作时限", "四、整治时间", "三、实施期限")
 PERIOD_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(?:工作|实施|整治|活动|行动|开展|执行|创建)?(?:时限|时间|期限)\s*$")
 DAY = r"(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:份|底|末)?)"
-# "2023年5月25日-12月31日", "自2021年3月25日至6月20日": a span whose start names its year
-PERIOD_SPAN_RE = re.compile(rf"(\d{{4}})\s*年\s*{DAY}\s*(?:[至到—–\-~～]+)\s*((?:\d{{4}}\s*年\s*)?{DAY})")
+# "2023年5月25日-12月31日", "自2021年3月25日至6月20日": a span whose start names its year; "2018年9月6日至12日": its end
+# a day of the start's month
+PERIOD_SPAN_RE = re.compile(rf"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月(?:\s*\d{{1,2}}\s*日)?(?:份|底|末)?\s*(?:[至到—–\-~～]+)\s*"
+                            rf"((?:\d{{4}}\s*年\s*)?{DAY}|\d{{1,2}}\s*日)")
 
 
 PART_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]")  # "三、工作重点": the next part
@@ -44,7 +46,9 @@ def _period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], st
     for k, (heading, text) in enumerate(zip(texts, texts[1:], strict=False)):
         alone = k + 2 >= len(texts) or PART_HEADING_RE.match(texts[k + 2].strip())  # the part's one line: no stages
         if PERIOD_HEADING_RE.match(heading.strip()) and alone and (m := PERIOD_SPAN_RE.search(text)) and int(m[1]) == year:
-            end = re.sub(r"\s+", "", m[2])
+            end = re.sub(r"\s+", "", m[3])
+            if "月" not in end:  # "9月6日至12日": the day of the start's month
+                end = f"{m[2]}月{end}"
             return (end if "年" in end else f"{m[1]}年{end}"), [], f"{heading.strip()} {text.strip()}"
     return None
 

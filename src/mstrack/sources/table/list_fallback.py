@@ -24,6 +24,7 @@ from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.columns import Column, column_kind
 from mstrack.sources.table.headerless import LENIENT, list_table
 from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
+from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE
@@ -203,7 +204,8 @@ class _Score:
         # item whose offices are labelled is one only by a closing section's words, as _is_programme reads it ("…原则上
         # 2024年底前要完成分配90%。责任单位：…" assigns work), and is work whatever its words name: a 分工 assigns it;
         # under no heading naming work, any other shows its work by its words (list_work.does_work)
-        work = sum(not (requirement(text, own=True) if label else requirement(text) or requirement(text, own=True))
+        work = sum(not (requirement(text, own=True) if label else requirement(_work_heading(text) or text)
+                        or requirement(text, own=True))
                    and (headed or label or does_work(text)) for text, label in zip(items, own, strict=True))
         marks = [a or b or c for a, b, c in zip(own, staffed, dated, strict=True)]
         return cls(offices=sum(a or b for a, b in zip(own, staffed, strict=True)), labelled=sum(own), marked=sum(marks),
@@ -211,6 +213,17 @@ class _Score:
                    heading=heading, headed=headed,
                    few=len(items) >= MIN_STAFFED_ITEMS and all(own) and all(_headed(sheet, text) for text in items),
                    count=len(items))
+
+
+HEADING_SENTENCE_RE = re.compile(r"^([^，,；;：:。]{4,20})。(?=\S)")  # "推进农产品标准化生产。要做好…": the work, then its detail
+
+
+def _work_heading(item: str) -> str:
+    """An item's heading sentence when it opens with one, its detail after it ("（一）推进农产品标准化生产。要做好渔业科技
+    工作…"): the heading says what the item is, so that a "要…" in the detail makes it no requirement on offices; ""
+    for an item whose words open otherwise ("局领导高度重视，…", "媒体专题宣传：…")."""
+    m = HEADING_SENTENCE_RE.match(NUMBERING_RE.sub("", item.strip()))
+    return m[1] if m else ""
 
 
 def _no_plan_title(title: str) -> bool:
@@ -252,7 +265,8 @@ def _plan_rows(rows: list[Row]) -> list[Row]:
         if len(texts) == 1 and len(heading) == 1 and AREA_RE.match(heading[0]) and not NUMBERING_RE.match(texts[0]):
             if after and (m := BRACKET_ITEM_RE.match(after[0])) and m[1] == "一":
                 continue  # the part's introduction over its items
-            if (not after or AREA_RE.match(after[0])) and not _heads_work(heading[0]):
+            if (not after or AREA_RE.match(after[0])) and not _heads_work(heading[0]) \
+                    and not PERIOD_HEADING_RE.match(heading[0]):  # "二、活动时间" over its period: the plan's dates
                 continue  # a section's text under a heading naming no work
         if len(texts) == 1 and len(heading) == 1 and BRACKET_ITEM_RE.match(heading[0]) and not NUMBERING_RE.match(texts[0]) \
                 and after and (m := ITEM_RE.match(after[0])) and m[1] == "1":

@@ -35,6 +35,7 @@ from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import (
     FIRST_LEADS_RE,
+    OFFICE_WORD_OR,
     ROLE_LABEL_RE,
     ROLE_SENTENCE_RE,
     clause_offices,
@@ -54,7 +55,8 @@ PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教
 TRAILING_BRACKET_RE = re.compile(r"\s*[（(]((?:[^（）()]|[（(][^（）()]{1,10}[）)]){2,120})[）)]\s*[；;。.，,]?\s*$")
 BRACKET_DATE_RE = re.compile(r"^([^，,；;]{2,40})[，,；;]\s*(\d{4}\s*年[^，,；;（）()]{0,12})$")  # "（区教育局，2024年12月底前）"
 # a label that names the lead at the end of a paragraph: "…完工。责任单位：县水务局。"
-UNIT_LABEL_RE = re.compile(r"[，,。；;]?\s*(?:责任|牵头|主责|主办)(?:单位|部门)[：:]\s*([^，,。；;：:]{2,40})[。；;]?\s*$")
+UNIT_LABEL_RE = re.compile(rf"[，,。；;]?\s*(?:责任|牵头|主责|主办)(?:单位|部门){OFFICE_WORD_OR}[：:]"
+                           r"\s*([^，,。；;：:]{2,40})[。；;]?\s*$")
 # a bracket after the item's closing stop stands apart from its words: a town there does the work ("…12个。（城关镇）"),
 # one right after the words is where ("新建幼儿园3所（城东街道）"; units.office_list's towns)
 CLOSED = tuple("。；;.!！")
@@ -279,8 +281,13 @@ CATEGORY_RE = re.compile(rf"(?:[{PLACE_START}]|中央|多|诸|其他|其它|有�
 def heading_lead(heading: str) -> str:
     """The office a group's heading names as the lead of its items, its count ("(8项)") no part of it; "" for a
     heading that names none (a person: "孟学农省长负责的工作", a topic: "民生工作", or a category: "多部门牵头的工作")."""
-    m = LEAD_GROUP_RE.match(COUNT_RE.sub("", heading).strip())
+    m = LEAD_GROUP_RE.match(COUNT_RE.sub("", heading).strip()) or WORK_GIVEN_RE.search(heading.strip())
     return m[1] if m and office_list(m[1]) and not CATEGORY_RE.fullmatch(m[1]) else ""
+
+
+# a group's last sentence giving its work to an office before its items ("…。该项工作由区海洋与渔业技术中心负责，具体如下：")
+WORK_GIVEN_RE = re.compile(rf"[。；;]\s*(?:该项|此项|这项|上述|以上)?工作由\s*(\S{{2,40}}?)\s*(?:{'|'.join(LEAD_ROLE_WORDS)})?"
+                           rf"\s*{RESPONSIBLE_WORD}\s*[，,]?\s*(?:具体(?:安排)?如下)?\s*[：:。]$")
 
 
 def under_lead(lead: str, offices: str) -> tuple[str, str]:

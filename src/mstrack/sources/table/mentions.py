@@ -34,6 +34,7 @@ from mstrack.sources.table.numbers import (
     unit_key,
     unit_symbols,
 )
+from mstrack.sources.table.office_names import town_name
 from mstrack.vocabulary import (
     AT_LEAST_PREFIXES,
     AT_LEAST_SUFFIXES,
@@ -144,7 +145,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
     previous_context = previous_name = lead_in = ""
     protected = protect_commas(joined_units(unit_symbols(text)))  # "4个\n百分点"
     begins = brackets_open(protected)
-    listed = stock_listed(protected) + sampled_from(protected)
+    listed = stock_listed(protected) + sampled_from(protected) + counted_aside(protected)
     for clause_match in re.finditer(CLAUSE_PATTERN, protected):
         if any(start <= clause_match.start() < end for start, end in listed):
             continue  # "…完成分配90%；具体有：1.翠园…（114间）；…": the stock a share is of, no target; so the firms sampled
@@ -207,7 +208,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         # was found in: unit symbols written in words, "㎡" as 平方米, move the positions of the text as printed)
         lead_in = clause if not spans and len(clause.strip()) <= 12 \
             and protected[clause_match.end():clause_match.end() + 1] in ("，", ",") else ""
-    return _without_projects_sizes(_without_each_total(_without_parts_rates(found, parts)))
+    return _without_shares(_without_projects_sizes(_without_each_total(_without_parts_rates(found, parts))))
 
 
 def _outline_count(heading: str, span: tuple, rest: str) -> bool:
@@ -261,6 +262,43 @@ def sampled_from(text: str) -> list[tuple[int, int]]:
             if SAMPLED_RE.search(clause[0]):
                 spans.append((start + clause.start(), start + clause.end()))
     return spans
+
+
+# "从全区水产加工企业27家中推荐…": the pool a choice is made from; "A协会、B协会、C合作社等六家行业协会": the count of
+# those just named, in words ("等四个领域", "等三项制度"); in digits it counts the work ("A、B等6家菜市场新建")
+ASIDE_COUNT_RE = re.compile(r"从[^，,；;。\d]{1,30}?\d+\s*[家个所户项]\s*中"
+                            r"|、[^，,；;。\d]{1,30}等\s*[一二三四五六七八九十两]+\s*[家个所项]")
+
+
+def counted_aside(text: str) -> list[tuple[int, int]]:
+    """Where a count says what is there, not what is to be done: the pool a choice is made from, the count of the
+    offices or bodies a list has just named (ASIDE_COUNT_RE): from its clause's start, no target."""
+    spans = []
+    for m in ASIDE_COUNT_RE.finditer(text):
+        start = max(text.rfind(stop, 0, m.start()) for stop in CLAUSE_END) + 1
+        spans.append((start, m.end()))
+    return spans
+
+
+SHARES = 3  # the fewest figures that share out a whole: two that add up to a third are as often a coincidence
+
+
+def _without_shares(found: list[Mention]) -> list[Mention]:
+    """"全年安排抽检125个样品…各乡镇抽检任务如下：屿头乡10个、大练乡6个…": the figures right after one (three or more,
+    of its measure, no rate), each named by a town, that add up to it share it out among the towns: the whole is the
+    target, they are none of their own. A breakdown by kind ("其中城区公厕100座、农村公厕500座") stays a target of its
+    own beside the whole (tests/data/tables/README.md)."""
+    for k, whole in enumerate(found):
+        key = unit_key(whole.unit)
+        if key in ("%", "‰") or not whole.unit:
+            continue
+        end = k + 1
+        while end < len(found) and unit_key(found[end].unit) == key:
+            end += 1
+        if end - k > SHARES and sum(m.value for m in found[k + 1:end]) == whole.value \
+                and all(town_name(m.name) for m in found[k + 1:end]):
+            return [*found[:k + 1], *found[end:]]
+    return found
 
 
 PART_SENTENCE_RE = re.compile(r"\s*其中\s*[:：，,]")  # "其中：（1）公益类企业…": the sentence breaks the one before down

@@ -85,6 +85,11 @@ def places(path: Path | str, numbers: list[int], paragraphs: bool = False) -> Me
 
 
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# a number printed as one character, read as the number it prints: "⒈" as "1.", "⑴" as "（1）", "㈠" as "（一）"
+# (circled ①–⑳ are read as they are: a level of their own, numbering.CIRCLED_RE)
+ENCLOSED_NUMBERS = str.maketrans({**{0x2488 + k: f"{k + 1}." for k in range(20)},
+                                  **{0x2474 + k: f"（{k + 1}）" for k in range(20)},
+                                  **{0x3220 + k: f"（{numeral}）" for k, numeral in enumerate("一二三四五六七八九十")}})
 
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
@@ -94,12 +99,12 @@ SPACED_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{
 
 def clean_cell(value) -> str:
     """A cell as the table reader takes it: text without Word's marks, digits written full width (２０２４年６月) as
-    digits, a figure's thousands set apart by spaces ("1 500个") as one figure, no zero-width characters, "" for a blank
-    or a "/" placeholder."""
+    digits, a number printed as one character ("⒈", "㈠") as the number it prints, a figure's thousands set apart by
+    spaces ("1 500个") as one figure, no zero-width characters, "" for a blank or a "/" placeholder."""
     text = cell_text(value)
     if text is None:
         return ""
-    text = SPACED_THOUSANDS_RE.sub(lambda m: re.sub(r"\s", "", m[0]), text.translate(FULL_WIDTH_DIGITS))
+    text = SPACED_THOUSANDS_RE.sub(lambda m: re.sub(r"\s", "", m[0]), text.translate(FULL_WIDTH_DIGITS).translate(ENCLOSED_NUMBERS))
     text = re.sub(r"\[bookmark:[^\]]*\]", "", text)  # Word bookmarks left by conversion
     text = text.translate(INVISIBLE)  # zero-width spaces, a byte-order mark: left by a pasted web page, never text
     text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")).strip()

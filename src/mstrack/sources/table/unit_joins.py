@@ -68,10 +68,11 @@ CLOSING_OTHERS_RE = re.compile(r"(?<=\S)\s*等\s*(?:相关|有关|其他|其它)
 
 def without_closing_others(cell: str) -> str:
     """"…、河南银保监局等相关部门", "区司法局等有关部门": the others a list closes with are no unit, after several units
-    or one (close47: the corpus's readings, henan-2023, taishan-2021, gangcheng-2021; was: after one, the group stayed)."""
+    or one (close47: the corpus's readings, henan-2023, taishan-2021, gangcheng-2021; was: after one, the group stayed).
+    After a name that ends like no office ("各渔业企事业等相关单位") they finish it: the cell stays as printed."""
     text = cell.strip().rstrip(CLOSING_PUNCTUATION)
     kept = CLOSING_OTHERS_RE.sub("", text)
-    return kept if kept != text and kept.strip() else cell
+    return kept if kept != text and ends_like_unit(kept.strip()) else cell
 
 
 def without_closing_deng(groups: list[list[str]]) -> list[list[str]]:

@@ -65,7 +65,9 @@ def numbered_groups(cell: str) -> dict[str, str]:
 
 # "（首位单位为牵头单位，下同）", "(列第一位者为工作牵头单位)": a bracket in the cell saying the first office leads
 FIRST_LEADS_RE = re.compile(rf"\s*[（(][^（）()]*{first_leads('[^（）()]*')}[^（）()]*[）)]")
-OFFICE_WORD = r"(?:单位|部门|处室|科室)"  # what a role label names: offices, or a 局's own divisions ("责任处室：预算处")
+# what a role label names: offices, or a 局's own divisions ("责任处室：预算处"), or either ("责任单位或处室：局医政处、区医院")
+OFFICE_WORD_OR = r"(?:\s*[或及和/、]\s*(?:单位|部门|处室|科室))?"
+OFFICE_WORD = rf"(?:(?:单位|部门|处室|科室){OFFICE_WORD_OR})"
 ROLE_LABEL_RE = re.compile(rf"({ROLES}|责任){OFFICE_WORD}?\s*[：:]")
 ROLE_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{LEADING})\s*(?:单位|部门)?\s*[）)]")
 RESPONSIBLE_MARK_RE = re.compile(rf"\s*[（(]\s*{RESPONSIBLE_WORD}\s*(?:单位|部门)?\s*[）)]$")
@@ -414,9 +416,10 @@ OFFICE_NAME_RE = re.compile(r"(?:局|委|办|厅|处|中心|公司|政府|办事
                             rf"^各.|{OFFICE_ROOM_RE.pattern}")  # "各开发区", "各乡镇": every one's office
 
 
-# a station or an office of a level's government named by its work ("镇公路站", "县农技站", "镇财政所"): where the position says
-# an office stands (`towns` below), one; elsewhere "污水处理站", "卫生所" are objects
-STATION_RE = re.compile(r"[省市县区镇乡][\u4e00-\u9fff]{1,10}[站所]")
+# a station or an office of a level's government named by its work ("镇公路站", "县农技站", "镇财政所"), or its hospital
+# ("区医院", "县中医院"): where the position says an office stands (`towns` below), one; elsewhere "污水处理站", "卫生所",
+# "新建区中医院" are objects
+STATION_RE = re.compile(r"[省市县区镇乡](?:[\u4e00-\u9fff]{1,10}[站所]|[\u4e00-\u9fff]{0,8}医院)")
 CITY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}[市县旗]")  # "项城市", "沈丘县": a place's own name and its level
 
 
