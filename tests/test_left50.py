@@ -25,3 +25,38 @@ def test_a_view_of_a_store_with_programmes_says_nothing_of_an_empty_store(demo_c
     for command in (["units"], ["lights", "--as-of", "2023-07-01"]):
         result = demo_cli(*command)
         assert result.exit_code == 0 and "no programmes in " not in result.stderr, result.stderr
+
+
+# --- 3: no pace projected for a level ----------------------------------------------------------------------------
+
+def test_a_level_below_its_target_has_no_pace_projected(demo_cli):
+    """yantian-2023/18's 每月平均用餐人数 710人 is a monthly average (`reading = "level"`): 420 in July and 500 in August
+    were projected as a running total ("last two reports rise 2.58人 a day, deadline needs rise 1.72人 a day, at this
+    pace done on 2023-11-21, in time"). A level has no pace: `show` says so, and its JSON forecast holds no pace and
+    no date, in `show` and `status` alike (the keys kept)."""
+    import json
+
+    done(demo_cli("log", "yantian-2023/18", "420", "--as-of", "2023-07-31"))
+    done(demo_cli("log", "yantian-2023/18", "500", "--as-of", "2023-08-31"))
+    shown = demo_cli("show", "yantian-2023/18", "--as-of", "2023-09-01")
+    assert shown.exit_code == 0, shown.output
+    said = " ".join(shown.stdout.split())
+    assert "Forecast: a level (an average or a rate), not a running total: no pace is projected; judged by its figure " \
+           "on 2023-12-31" in said, said
+    assert "a day" not in said and "at this pace" not in said
+    empty = {"recent_pace": None, "required_pace": None, "projected_done": None, "on_course": None}
+    detail = json.loads(demo_cli("show", "yantian-2023/18", "--as-of", "2023-09-01", "--format", "json").stdout)
+    assert [indicator["forecast"] for indicator in detail["indicators"]] == [empty]
+    rows = json.loads(demo_cli("status", "-p", "yantian-2023", "--as-of", "2023-09-01", "--format", "json").stdout)
+    assert [row["forecast"] for row in rows if row["task"] == "18"] == [empty]
+
+
+def test_a_level_met_before_its_deadline_is_still_held_so_far_and_a_count_is_projected(demo_cli):
+    import json
+
+    done(demo_cli("log", "yantian-2023/18", "720", "--as-of", "2023-08-31"))
+    said = " ".join(demo_cli("show", "yantian-2023/18", "--as-of", "2023-09-01").stdout.split())
+    assert "at its target so far; done only if still met on 2023-12-31" in said, said
+    done(demo_cli("log", "yantian-2023/16", "215户", "--as-of", "2023-07-06"))
+    detail = json.loads(demo_cli("show", "yantian-2023/16", "--as-of", "2023-07-07", "--format", "json").stdout)
+    assert any(indicator["forecast"]["recent_pace"] is not None for indicator in detail["indicators"]), detail

@@ -8,6 +8,7 @@ import math
 from datetime import date
 
 from mstrack.domain.quantities import format_computed, format_number
+from mstrack.domain.status import level
 from mstrack.labels import Labels
 from mstrack.model import AT_LEAST, AT_MOST, EQUAL, PRO_RATA, SCHEDULE, STATUSES, StatusRow
 from mstrack.render.outputs import dump_json
@@ -339,6 +340,9 @@ def forecast_words(ind, forecast, words: Labels) -> str:
     if forecast.required_pace is None and forecast.on_course and forecast.projected_done is not None:
         # met before its deadline, a rate or a ceiling judged on it (domain.forecast): met so far, as its status says
         return words("forecast.line", text=words("forecast.met_so_far", on=forecast.projected_done.isoformat()))
+    if forecast.projected_done is None and forecast.required_pace is None and ind.reports and ind.target is not None \
+            and level(ind):
+        return words("forecast.line", text=words("forecast.level", on=ind.deadline.isoformat()))  # no pace (left50)
     if forecast.recent_pace is None and forecast.required_pace is None:  # nothing to project: say why
         if ind.reports and ind.target is None:
             return ""  # reports, but no annual target to head for ("no reports yet" was said)
