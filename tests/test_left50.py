@@ -6,7 +6,6 @@ import pytest
 
 from .conftest import done
 
-
 # --- 1: views of a store with no programme ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("command", [["status"], ["units"], ["lights"], ["units", "--format", "json"],
