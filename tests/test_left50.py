@@ -4,7 +4,7 @@ a programme's start refused as `log` refuses them; a line's text checkpoints lis
 
 import pytest
 
-from .conftest import done
+from .conftest import done, plan_task, plan_tasks, refused, write_plan
 
 # --- 1: views of a store with no programme ------------------------------------------------------------------------
 
@@ -59,3 +59,25 @@ def test_a_level_met_before_its_deadline_is_still_held_so_far_and_a_count_is_pro
     done(demo_cli("log", "yantian-2023/16", "215户", "--as-of", "2023-07-06"))
     detail = json.loads(demo_cli("show", "yantian-2023/16", "--as-of", "2023-07-07", "--format", "json").stdout)
     assert any(indicator["forecast"]["recent_pace"] is not None for indicator in detail["indicators"]), detail
+
+
+# --- 4: a return's row dated before the programme's start ------------------------------------------------------------
+
+def test_a_row_dated_before_the_programme_starts_is_refused_by_import_as_by_log(cli, tmp_path):
+    """A programme that starts on 2023-03-01: `log --as-of 2023-02-15` was refused ("before the programme starts"), a
+    return's row of that day was stored (the window of reports began on 1 January, the start only if earlier). Now both
+    are refused by the one window (domain.dates.ReportWindow), from the start, naming it in the same words; nothing is
+    written; a row of the start day itself is taken."""
+    plan = write_plan(tmp_path / "x.toml", 'start = "2023-03-01"\n' + plan_tasks(
+        plan_task("1", "学校", "教育局", "新建学位", "个", 100)))
+    done(cli("import", "plan", str(plan)))
+    returned = tmp_path / "教育局.csv"
+    returned.write_text("计划,任务编号,指标,截至日期,数值\nx-2023,1,新建学位,2023-02-15,40\n", encoding="utf-8")
+    window = "outside the programme's days, 2023-03-01 to 2024-01-31 (its last day 2023-12-31 and the month after)"
+    said = refused(cli("import", "progress", str(returned)), f"教育局.csv:2:截至日期: 2023-02-15 is {window}")
+    assert "nothing was written" in said
+    refused(cli("log", "x-2023/1", "40", "--as-of", "2023-02-15"), f"--as-of 2023-02-15: {window}")
+    assert cli.sql("SELECT count(*) FROM report") == [(0,)]
+    returned.write_text("计划,任务编号,指标,截至日期,数值\nx-2023,1,新建学位,2023-03-01,40\n", encoding="utf-8")
+    done(cli("import", "progress", str(returned)))
+    assert cli.sql("SELECT count(*) FROM report") == [(1,)]
