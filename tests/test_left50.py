@@ -81,3 +81,60 @@ def test_a_row_dated_before_the_programme_starts_is_refused_by_import_as_by_log(
     returned.write_text("计划,任务编号,指标,截至日期,数值\nx-2023,1,新建学位,2023-03-01,40\n", encoding="utf-8")
     done(cli("import", "progress", str(returned)))
     assert cli.sql("SELECT count(*) FROM report") == [(1,)]
+
+
+# --- 5: a line's text checkpoints beside its indicator -----------------------------------------------------------------
+
+Q2 = "出台我市住宅小区（楼宇）水电气收费明码标价的具体规范和收费公示参考样式"
+
+
+def test_show_lists_the_text_checkpoints_of_a_line_beside_its_indicator(demo_cli):
+    """shenzhen-2023/9's line has text checkpoints for Q1–Q3 (Q2: 出台…规范和收费公示参考样式) beside a Q4 indicator:
+    `show` listed the Q4 milestone only, nothing said the Q2 规范 was due. Now it lists the line's other checkpoints
+    under the indicator, and its JSON gives them under a new key, `line_checkpoints` (the keys there were kept)."""
+    import json
+
+    shown = demo_cli("show", "shenzhen-2023/9", env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    said = " ".join(shown.stdout.split())
+    assert "Other checkpoints of the line (text, no figure)" in said, said
+    assert "2023-06-30 第二季度" in said and Q2 in said.replace(" ", ""), said
+    assert said.index("水电气收费专项检查") < said.index("2023-03-31 第一季度"), said
+    detail = json.loads(demo_cli("show", "shenzhen-2023/9", "--format", "json").stdout)
+    assert [(c["line"], c["due"], c["label"]) for c in detail["line_checkpoints"]] == [
+        (1, "2023-03-31", "第一季度"), (1, "2023-06-30", "第二季度"), (1, "2023-09-30", "第三季度")]
+    assert Q2 in detail["line_checkpoints"][1]["text"]
+    assert [m["due"] for m in detail["indicators"][0]["milestones"]] == ["2023-12-31"]
+    assert {"programme", "code", "title", "indicators", "links"} <= set(detail)
+    zh = " ".join(demo_cli("--lang", "zh", "show", "shenzhen-2023/9", env={"COLUMNS": "200"}).stdout.split())
+    assert "本行其他节点（文字，无数值）" in zh, zh
+
+
+def test_a_task_whose_checkpoints_all_have_a_figure_gets_no_other_checkpoints(demo_cli):
+    import json
+
+    detail = json.loads(demo_cli("show", "shenzhen-2023/5", "--format", "json").stdout)
+    assert detail["line_checkpoints"] == []
+    assert "Other checkpoints" not in demo_cli("show", "shenzhen-2023/5").stdout
+
+
+def test_show_reads_the_same_number_of_statements_whatever_the_task(demo_cli):
+    """The line's checkpoints come in one read for the task, not one per line or indicator (no N+1)."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    statements = []
+
+    def count(*_):
+        statements.append(1)
+
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        counts = {}
+        for ref in ("shenzhen-2023/9", "shenzhen-2023/1", "shenzhen-2023/10", "yantian-2023/19"):
+            statements.clear()
+            assert demo_cli("show", ref, "--format", "json").exit_code == 0
+            counts[ref] = len(statements)
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+    assert len(set(counts.values())) == 1, counts

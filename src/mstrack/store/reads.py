@@ -14,7 +14,7 @@ from mstrack.errors import InputError, Message
 from mstrack.store import import_reads
 from mstrack.store.checks import refuse_empty_lines
 from mstrack.store.dialect import day, moment, number
-from mstrack.store.states import indicator_states, series_query, standing, task_scope
+from mstrack.store.states import indicator_states, line_checkpoints, series_query, standing, task_scope
 
 if TYPE_CHECKING:
     from mstrack.domain.dates import ReportWindow
@@ -64,6 +64,28 @@ class TaskDetail:
     start: date | None = None
     links: list[str] = field(default_factory=list)
     """Both ways: the tasks this one names and the tasks that name it."""
+    line_checkpoints: list[LineCheckpoint] = field(default_factory=list)
+    """The checkpoints of its lines with a quantity that none of the line's milestones falls on: text a line's
+    indicator does not carry (a Q2 规范 to issue beside a Q4 figure), for `show`; one read for all tasks."""
+
+
+@dataclass
+class LineCheckpoint:
+    line: int  # the line's position in the task, from 0 (as IndicatorState.line)
+    due: date
+    label: str
+    text: str
+
+
+def _other_checkpoints(found, indicators: list[IndicatorState]) -> list[LineCheckpoint]:
+    """A task's line checkpoints (states.line_checkpoints) on no day of a milestone of their line's indicators."""
+    if not found:
+        return []
+    dues: dict[int, set[date]] = {}
+    for state in indicators:
+        dues.setdefault(state.line, set()).update(milestone.due for milestone in state.milestones)
+    return [LineCheckpoint(line, due, label, text) for line, due, label, text in found
+            if line in dues and due not in dues[line]]
 
 
 @dataclass
@@ -269,6 +291,7 @@ class Reads:
                             " JOIN programme AS p ON t.programme_id = p.id ORDER BY p.code, t.position, k.position"):
             own.setdefault(task_id, []).append(ref)
             naming.setdefault(ref, []).append(f"{programme}/{code}")
+        others = line_checkpoints(self.dialect, connection, programmes, task_ids)
         details = []
         for (task_id, code, name, task_code, title, area_code, area_name, deadline, end, note, deadline_text, assessment,
              problems, progress, next_steps, start) in tasks:
@@ -285,6 +308,7 @@ class Reads:
                 text=TaskText(deadline_text=deadline_text, assessment=assessment, problems=problems, progress=progress,
                               next_steps=next_steps),
                 links=unique([*own.get(task_id, []), *naming.get(f"{code}/{task_code}", [])]),
+                line_checkpoints=_other_checkpoints(others.get(task_id, ()), indicators),
             ))
         return details
 
