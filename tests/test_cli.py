@@ -194,7 +194,7 @@ def test_bad_input_exits_2_with_a_one_line_reason(demo_cli):
         (("log", "shenzhen-2023/5", "-i", "建设", "--", "-5"), "negative"),
         (("log", "shenzhen-2023/5", "5", "-i", "建设", "--as-of", "2023-02-30"), "--as-of"),
         (("log", "shenzhen-2023/5", "5", "-i", "建设", "--as-of", "2099-01-01"), "future"),
-        (("log", "shenzhen-2023/5", "5", "-i", "建设", "--as-of", "2022-12-31"), "before the programme"),
+        (("log", "shenzhen-2023/5", "5", "-i", "建设", "--as-of", "2022-12-31"), "outside the programme's year 2023"),
         (("log", "shenzhen-2023/99", "5"), "no task '99'"),
         (("log", "nowhere/5", "5"), "no programme 'nowhere'"),
         (("log", "shenzhen-2023", "5"), "PROGRAMME/CODE"),

@@ -97,7 +97,7 @@ def test_a_school_year_programme_takes_reports_to_its_end_and_the_month_after(cl
     done(cli("import", "progress", str(tmp_path / "r.csv")))
     assert _stored(cli, "school-2023") == [("2024-06-30", 700), ("2024-08-31", 1000)]
     refused(cli("log", "school-2023/1", "1000", "--as-of", "2024-10-01"),
-            "--as-of 2024-10-01: outside the programme's days, 2023-01-01 to 2024-09-30 (its last day 2024-08-31 and the "
+            "--as-of 2024-10-01: outside the programme's days, 2023-09-01 to 2024-09-30 (its last day 2024-08-31 and the "
             "month after)")
     (tmp_path / "late.csv").write_text("计划,任务编号,指标,截至日期,数值\nschool-2023,1,新增学位,2024-10-01,1000\n",
                                        encoding="utf-8")

@@ -354,7 +354,7 @@ def test_a_task_detail_is_the_same_from_show_and_from_the_reports(demo_cli):
     they agree on every field of every task, links both ways included (they once differed for
     shenzhen-2023/1, which other tasks name)."""
     store = Store(demo_cli.url)
-    details = store.task_details()
+    details = store.task_details(checkpoints=True)  # show's line checkpoints too (left50)
     assert len(details) > 20
     for detail in details:
         assert store.task_detail(parse(f"{detail.programme}/{detail.code}")) == detail

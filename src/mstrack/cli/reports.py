@@ -33,7 +33,7 @@ from mstrack.cli.common import (
 from mstrack.cli.each_unit import write_each
 from mstrack.cli.printing import console, write_out
 from mstrack.cli.process import open_store
-from mstrack.cli.saying import echo, fail, say, warn
+from mstrack.cli.saying import echo, fail, say, say_if_no_programmes, warn
 from mstrack.vocabulary import WARN_DAYS
 
 ProgrammesOption = Annotated[Optional[list[str]], typer.Option(
@@ -89,6 +89,7 @@ def units(
     params = {"kind": "units", "programmes": programme or [], "as_of": on.isoformat(), "rule": rule,
               "responsible": responsible, "lang": _lang(ctx), **({"rank": True} if rank else {})}
     publish(ctx, store, params, make_report(store, params), fmt, output)
+    say_if_no_programmes(store)  # an empty board said nothing of why (as `status` does)
 
 
 @report_app.command("weekly")
@@ -286,6 +287,7 @@ def lights(
               "from": first.isoformat() if first else None, "to": last.isoformat() if last else None, "by": period,
               "rule": rule, "warn_days": warn_days, "min_red": min_red, "lang": _lang(ctx)}
     publish(ctx, store, params, make_report(store, params), fmt, output)
+    say_if_no_programmes(store)
 
 
 @report_app.command("notice")

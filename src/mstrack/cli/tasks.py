@@ -26,7 +26,7 @@ from mstrack.cli.common import (
 )
 from mstrack.cli.printing import console, flush_output, print_width, wrapped, write_out, write_whole
 from mstrack.cli.process import bulk, demo_store, keep_until_exit, open_store, typed, written_to
-from mstrack.cli.saying import echo, say, say_no_programmes, warn
+from mstrack.cli.saying import echo, say, say_if_no_programmes, warn
 from mstrack.vocabulary import PRO_RATA, WARN_DAYS
 
 
@@ -145,8 +145,8 @@ def status(
     on = judge_day(store, as_of, programme)
     rows = _status_rows(store, on, programmes=programme, unit=unit, only=only, rule=rule, stale=stale, warn_days=warn_days)
     _print_status(rows, on, fmt=fmt, lang=ctx.obj["lang"], fail_on=fail_on)
-    if not rows and not store.programme_codes():  # "No indicator matches" left a new user guessing why
-        say_no_programmes(store.display_url)
+    if not rows:  # "No indicator matches" left a new user guessing why
+        say_if_no_programmes(store)
 
 
 @app.command()

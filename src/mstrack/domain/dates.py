@@ -44,13 +44,13 @@ REPORT_MONTHS_AFTER = 1
 
 @dataclass(frozen=True)
 class ReportWindow:
-    """The days reports to a programme may be dated (trial50 T2): from 1 January of its year (or its start, if earlier)
-    to its last day and the month after it (REPORT_MONTHS_AFTER), when its closing figures come in. Its last day is its
-    `end`, or the latest task deadline or checkpoint past it, and 31 December of its year at the least: a school-year
-    programme (2023-09-01..2024-08-31), or a task of a 2021 list due 2022年12月底, is followed to its end. The one rule
-    of `log` and `import progress` (docs/import.md, "Dates"), of the programme's work being over (over: the check of
-    a row that lowers its closing figure) and of its reports being closed (closed: what a report left without -p
-    leaves out, cli.common.open_scope)."""
+    """The days reports to a programme may be dated (trial50 T2): from its start (1 January of its year, if it names
+    none; left50: not before it, as `log` refused) to its last day and the month after it (REPORT_MONTHS_AFTER),
+    when its closing figures come in. Its last day is its `end`, or the latest task deadline or checkpoint past it,
+    and 31 December of its year at the least: a school-year programme (2023-09-01..2024-08-31), or a task of a 2021
+    list due 2022年12月底, is followed to its end. The one rule of `log` and `import progress` (docs/import.md,
+    "Dates"), of the programme's work being over (over: the check of a row that lowers its closing figure) and of
+    its reports being closed (closed: what a report left without -p leaves out, cli.common.open_scope)."""
 
     year: int
     first: date
@@ -60,7 +60,7 @@ class ReportWindow:
     def of(cls, year: int, start: date | None = None, end: date | None = None, dues=()) -> ReportWindow:
         """A programme's window from its year, start, end and its tasks' deadlines and checkpoints (`dues`)."""
         new_year, year_end = date(year, 1, 1), date(year, 12, 31)
-        first = new_year if start is None else min(start, new_year)
+        first = new_year if start is None else start  # not before it (left50: import took a row `log` refused)
         return cls(year, first, max((year_end, *(day for day in (end, *dues) if day is not None))))
 
     @property

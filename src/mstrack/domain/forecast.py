@@ -8,14 +8,16 @@ pace (the latest report's day when it is met already; the deadline for a rate or
 met so far as its status says: status.judged_at_end; null when the pace is none, or goes the wrong
 way). on_course: projected_done
 on or before the deadline (null when nothing can be projected from the reports). A falling indicator's
-paces are negative: its value falls. A text-only line has no forecast; one report makes none.
+paces are negative: its value falls. A text-only line has no forecast; one report makes none. A level (an average,
+a rate: status.level) has no pace: below its target, no pace and no date (left50: 420人 then 500人 of a 710人 monthly
+average was "done on 2023-11-21" as if a running total); at it, met so far, as a rate.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from mstrack.domain.status import judged_at_end, meets, targets_of
+from mstrack.domain.status import judged_at_end, level, meets, targets_of
 from mstrack.model import SCHEDULE, Forecast, IndicatorState, ReportState
 
 _LAST_DAY = date.max.toordinal()
@@ -60,6 +62,8 @@ def forecast(state: IndicatorState, on: date, targets: tuple | None = None) -> F
             # a rate or a ceiling met before its deadline is met so far: done on the deadline, as the status says
             projected = deadline if latest.as_of < deadline and judged_at_end(state) else latest.as_of
             on_course = latest.as_of <= deadline
+        elif level(state):  # an average or a rate moves up and down: no line through two of its figures leads anywhere
+            recent = None
         else:
             required = _per_day(final - value, left) if left > 0 else None
             if recent is not None:

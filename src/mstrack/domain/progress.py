@@ -315,8 +315,6 @@ def check_report(
     on = today if as_of is None else _report_day(as_of, window.year)
     if on > today:
         raise InputError("--as-of {on}: a report cannot be dated in the future (today is {today})", on=on, today=today)
-    if state.start and on < state.start:
-        raise InputError("--as-of {on}: before the programme starts ({start})", on=on, start=state.start)
     if as_of is not None and not window.holds(on):
         raise InputError("--as-of {on}: outside {window}", on=on, window=window.said())
     warnings: list[Message] = []

@@ -8,6 +8,7 @@ import math
 from datetime import date
 
 from mstrack.domain.quantities import format_computed, format_number
+from mstrack.domain.status import level
 from mstrack.labels import Labels
 from mstrack.model import AT_LEAST, AT_MOST, EQUAL, PRO_RATA, SCHEDULE, STATUSES, StatusRow
 from mstrack.render.outputs import dump_json
@@ -205,6 +206,8 @@ def task_json(detail, forecasts: dict | None = None) -> str:
         "progress": detail.text.progress,
         "next_steps": detail.text.next_steps,
         "links": detail.links,
+        "line_checkpoints": [{"line": c.line + 1, "due": c.due.isoformat(), "label": c.label, "text": c.text}
+                             for c in detail.line_checkpoints],
         "indicators": [
             {
                 "name": ind.indicator,
@@ -249,12 +252,34 @@ def task_view(detail, rows_by_indicator: dict[int, StatusRow], lang: str = "zh",
     ref = f"{detail.programme}/{detail.code}"
     parts = [Folded(f"{ref}  {detail.title}", bold=len(ref)), _task_facts(detail, words)]
     many_leads = len({tuple(i.lead_units) for i in detail.indicators}) > 1
-    for ind in detail.indicators:
+    others = detail.line_checkpoints
+    for at, ind in enumerate(detail.indicators):
         parts += _indicator_view(ind, rows_by_indicator.get(ind.indicator_id), many_leads, words)
         said = forecast_words(ind, (forecasts or {}).get(ind.indicator_id), words)
         if said:
             parts.append(Folded(said))
+        if others and (at + 1 == len(detail.indicators) or detail.indicators[at + 1].line != ind.line):
+            parts += _line_checkpoints([c for c in others if c.line == ind.line], words)  # after the line's last one
     return Group(*parts)
+
+
+def _line_checkpoints(checkpoints: list, words: Labels) -> list:
+    """A line's checkpoints that no indicator of it carries (TaskDetail.line_checkpoints): a Q2 规范 to issue beside a
+    Q4 figure was nowhere in `show` (trial50 T10g)."""
+    if not checkpoints:
+        return []
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from mstrack.render.grid import Folded
+
+    table = Table(box=box.SIMPLE, show_edge=False, header_style="dim")
+    table.add_column(words("task.checkpoint"), no_wrap=True)
+    table.add_column(words("task.plan"))
+    for checkpoint in checkpoints:
+        table.add_row(f"{checkpoint.due.isoformat()} {checkpoint.label}".strip(), Folded(checkpoint.text))
+    return [Text(f"\n{words('task.line_checkpoints')}", style="dim"), table]
 
 
 def _task_facts(detail, words: Labels):
@@ -339,6 +364,9 @@ def forecast_words(ind, forecast, words: Labels) -> str:
     if forecast.required_pace is None and forecast.on_course and forecast.projected_done is not None:
         # met before its deadline, a rate or a ceiling judged on it (domain.forecast): met so far, as its status says
         return words("forecast.line", text=words("forecast.met_so_far", on=forecast.projected_done.isoformat()))
+    if forecast.projected_done is None and forecast.required_pace is None and ind.reports and ind.target is not None \
+            and level(ind):
+        return words("forecast.line", text=words("forecast.level", on=ind.deadline.isoformat()))  # no pace (left50)
     if forecast.recent_pace is None and forecast.required_pace is None:  # nothing to project: say why
         if ind.reports and ind.target is None:
             return ""  # reports, but no annual target to head for ("no reports yet" was said)

@@ -233,6 +233,23 @@ def _milestones(rows, line_of: dict[int, int], checkpoints: dict[int, list[tuple
     return milestones
 
 
+def line_checkpoints(dialect: Dialect, connection, programmes: list[str] | None,
+                     task_ids: list[int] | None) -> dict[int, list[tuple]]:
+    """The checkpoints of the lines with a quantity of the tasks in scope (task_scope), (line position, due, label, text)
+    by task id, in line and date order: one read whatever the number of tasks or lines. A quantity's milestones carry
+    only the words of the checkpoint of their own date (_milestones); the rest are read here (trial50 T10g)."""
+    where, params = task_scope(dialect, programmes, task_ids)
+    found: dict[int, list[tuple]] = {}
+    days = DAYS
+    for task_id, position, due, label, text in dialect.rows(connection, (
+            "SELECT l.task_id, l.position, c.due, c.label, c.text FROM checkpoint AS c JOIN task_line AS l"
+            " ON c.line_id = l.id JOIN task AS t ON l.task_id = t.id JOIN programme AS p ON t.programme_id = p.id"
+            f" WHERE {' AND '.join([*where, ''])}EXISTS (SELECT 1 FROM indicator AS i WHERE i.line_id = l.id AND"
+            f" i.kind <> {dialect.p}) ORDER BY l.task_id, l.position, c.due, c.id"), [*params, SCHEDULE]):
+        found.setdefault(task_id, []).append((position, days.get(due) or day_of(due), label, text))
+    return found
+
+
 def _latest_pairs(rows) -> dict[int, list[ReportState]]:
     """Each indicator's latest report (its day, value and note) and the latest of an earlier date (its day and
     value), one row each: [earlier, latest], as engine.in_force and forecast.last_two read them (just [latest]
