@@ -93,7 +93,7 @@ def test_a_notice_in_md_or_html_without_output_is_printed_as_every_report_is(cli
     result = cli(*notice, "-f", "html")
     done(result)
     assert result.stdout.startswith("<!DOCTYPE html>") and "区发改委" in result.stdout
-    refused(cli(*notice), "--output: an .docx report is written to a file; add -o FILE.docx")
+    refused(cli(*notice), "--output: a report in .docx is written to a file; add -o FILE.docx")
     refused(cli("report", "notice", "-p", "x-2023", "--as-of", "2023-07-10", "--each-unit", "-f", "md"),
             "--output: with --each-unit, the directory the notices go in (one file per unit); add -o DIR")
 
