@@ -32,7 +32,7 @@ def total_units(sheet: Sheet, at: int, indexes: list[int]) -> dict[int, str]:
     nothing."""
     titles = "\n".join(sheet.titles_above(at))
     totals = [r.cells for r in sheet.rows[at + 1:] if total_row(r.cells)]
-    units = {}
+    units = _units_in_total_row(sheet, at, indexes, totals)
     for index in indexes if titles else []:
         figures = {cells[index].strip() for cells in totals if index < len(cells) and cells[index].strip()}
         if len(figures) != 1 or not TOTAL_FIGURE_RE.match(figure := figures.pop()):
@@ -40,6 +40,20 @@ def total_units(sheet: Sheet, at: int, indexes: list[int]) -> dict[int, str]:
         found = {m[1] for m in re.finditer(rf"(?<![\d.,]){re.escape(figure)}(?![\d.,])\s*({UNIT_ALT})", titles)}
         if len(found) == 1:
             units[index] = found.pop()
+    return units
+
+
+TOTAL_COUNT_RE = re.compile(rf"^\d+(?:,\d{{3}})*(?:\.\d+)?\s*({UNIT_ALT})$")
+
+
+def _units_in_total_row(sheet: Sheet, at: int, indexes: list[int], totals: list[list[str]]) -> dict[int, str]:
+    """The unit a column of bare counts prints only in its total row (50 | 45 | 合计 235人): the column counts in it."""
+    units = {}
+    for index in indexes if len(totals) == 1 else []:
+        m = TOTAL_COUNT_RE.match(totals[0][index].strip()) if index < len(totals[0]) else None
+        above = [r.cells[index].strip() for r in sheet.rows[at + 1:] if index < len(r.cells) and not total_row(r.cells)]
+        if m and above and all(TOTAL_FIGURE_RE.match(v) for v in above if v):
+            units[index] = m[1]
     return units
 
 

@@ -146,6 +146,29 @@ def place_task_column(columns, values_of) -> None:
     if len(units) == 1 and not any(c.kind in ("lead", "units") for c in columns if c not in units) \
             and place_names(values_of(units[0]), units[0].header, OFFICE_NAME_RE):
         units[0].kind, units[0].leads = "task", True
+    if not any(column.kind == "task" for column in columns):
+        _names_beside_counts(columns, values_of)
+
+
+ROW_NAME_RE = re.compile(r"^[^\d%％]{2,40}$")  # a trade's, a kind's or an area's name: words, no figure
+
+
+def _names_beside_counts(columns, values_of) -> None:
+    """Rows named by a trade, a kind or an area (行业, 类别, 片区) beside a column counting what each must reach
+    (应达标企业数, 培训名额): the first column left of the count, of no other role, whose cells are each a distinct name
+    with no figure (the total row aside) is the task column; the count holds each row's target."""
+    counts = [c for c in columns if c.kind == "amount"]
+    if not counts:
+        return
+    for column in columns:
+        if column.index >= counts[0].index:
+            return
+        if column.kind not in ("", "area") or not column.header.strip():
+            continue
+        names = [v.strip() for v in values_of(column) if not TOTAL_CELL_RE.match(v)]
+        if len(names) >= 3 and len(set(names)) == len(names) and all(ROW_NAME_RE.match(v) for v in names):
+            column.kind = "task"
+            return
 
 
 SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row
