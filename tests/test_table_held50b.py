@@ -46,3 +46,50 @@ def test_a_quota_per_area_reads_the_areas_as_tasks_and_the_quota_as_their_target
     assert [(t.code, t.title) for t in tasks] == [("1", "金井片区"), ("2", "海坛片区"), ("3", "君山片区")]
     assert [targets_of(t) for t in tasks] == [[(50, "人")], [(45, "人")], [(65, "人")]]
     assert [i.name for i in tasks[0].lines[0].indicators] == ["高素质农民名额"]
+
+
+MEASURES = [
+    ("一、落实粮食生产任务。", "压实粮食生产属地责任，区农业农村局每年要将粮食生产年度目标分解到各片区管理局。",
+     "责任单位:各片区管理局、区农业农村局、资源生态局"),
+    ("二、推进粮食绿色高质高效创建。", "打造单产高于全省平均水平5%以上的粮食绿色增产示范片。",
+     "&nbsp;&nbsp;责任单位:区农业农村局、农业农村中心"),
+    ("三、开展优质粮食品种示范推广。", "至2025年推广优质粮食新品种3个以上。", "责任单位:区农业农村中心"),
+]
+
+
+def _notice(measures, after: str = "") -> str:
+    body = "".join(f"<p><b>{head}</b>{text}</p><p>{units}</p>" for head, text, units in measures)
+    return ("<html><body><p>各片区管理局，区财政金融局、资源生态局、农业农村局，区农业农村中心：</p>"
+            "<p>为推动粮食生产稳定发展，经实验区管委会同意，现将“十四五”期间实验区关于进一步促进粮食生产的有关措施通知如下：</p>"
+            f"{body}<p>各片区、相关单位要提高对粮食生产极端重要性的认识。</p><p>平潭综合实验区管委会办公室</p>"
+            f"<p>2021年10月29日</p>{after}</body></html>")
+
+
+def test_measures_numbered_one_two_each_over_a_units_line_are_tasks_with_those_units(tmp_path):
+    """A notice's measures "一、…。" each followed by a "责任单位:" line of their own (a half-width colon, the offices
+    after the first sharing its 区 unprinted): a list of labelled work, read with its offices, no best effort."""
+    conversion = convert_written(tmp_path, "page.html", _notice(MEASURES), 2021)
+    tasks = conversion.programme.tasks
+    assert conversion.best_effort is None
+    assert [t.code for t in tasks] == ["一", "二", "三"]
+    assert [t.lines[0].lead_units for t in tasks] == [["各片区管理局"], ["区农业农村局"], ["区农业农村中心"]]
+    assert [sorted(set(t.lines[0].units) - set(t.lines[0].lead_units)) for t in tasks] == [
+        ["区农业农村局", "资源生态局"], ["农业农村中心"], []]
+
+
+def test_a_text_whose_items_introduce_the_annex_tables_groups_is_no_part_of_its_own(tmp_path):
+    """The text's "一、…项目。…" items, each over its 牵头单位 line, name the groups of the table attached ("一、城市公共
+    交通" over its projects): they introduce those groups, whose projects are the tasks; no task of their own."""
+    measures = [("一、城市公共交通“补短板”项目。", "重点完善城市主次干道路网。2016年新增新能源公交车50辆。", "牵头单位：区交通与建设局。"),
+                ("二、城市停车场“补短板”项目。", "2016年新建1个停车场，新增停车泊位640个。", "牵头单位：区交通与建设局。"),
+                ("三、城市内涝防治“补短板”项目。", "组织实施平潭防洪防潮规划。", "牵头单位：区农村发展局。")]
+    table = ("<p>附件：补短板项目任务分解表</p><table border=\"1\"><tr><td>序号</td><td>项目名称</td><td>责任单位</td>"
+             "<td>完成时限</td></tr><tr><td>一</td><td>城市公共交通</td><td></td><td></td></tr>"
+             "<tr><td>1</td><td>新增新能源公交车50辆</td><td>区交通与建设局</td><td>2016年12月</td></tr>"
+             "<tr><td>2</td><td>改造公交站台20个</td><td>区交通与建设局</td><td>2016年12月</td></tr>"
+             "<tr><td>二</td><td>公共停车场</td><td></td><td></td></tr>"
+             "<tr><td>1</td><td>新建东澳停车场</td><td>区交通与建设局</td><td>2016年12月</td></tr>"
+             "<tr><td>三</td><td>城市内涝防治</td><td></td><td></td></tr>"
+             "<tr><td>1</td><td>建设如意湖排涝防潮闸</td><td>区农村发展局</td><td>2016年12月</td></tr></table>")
+    tasks = convert_written(tmp_path, "page.html", _notice(measures, table), 2016).programme.tasks
+    assert [t.title for t in tasks] == ["新增新能源公交车50辆", "改造公交站台20个", "新建东澳停车场", "建设如意湖排涝防潮闸"]
