@@ -93,3 +93,43 @@ def test_a_text_whose_items_introduce_the_annex_tables_groups_is_no_part_of_its_
              "<tr><td>1</td><td>建设如意湖排涝防潮闸</td><td>区农村发展局</td><td>2016年12月</td></tr></table>")
     tasks = convert_written(tmp_path, "page.html", _notice(measures, table), 2016).programme.tasks
     assert [t.title for t in tasks] == ["新增新能源公交车50辆", "改造公交站台20个", "新建东澳停车场", "建设如意湖排涝防潮闸"]
+
+
+def test_a_measure_paragraph_broken_inside_a_word_is_joined(tmp_path):
+    """A measure "三、…。…玉米种植补" whose paragraph goes on in the next one ("贴或…补助。）") broken inside its word: one
+    task's words, as a "1." item's broken paragraph is (list_lines.rejoined)."""
+    broken = [*MEASURES[:2], ("三、开展优质粮食品种示范推广。", "至2025年推广优质粮食新品种3个以上，符合马铃薯种植补贴、玉米种植补</p>"
+                                                            "<p>贴或水稻种植补贴政策的，按最高标准补助。）", "责任单位:区农业农村中心")]
+    tasks = convert_written(tmp_path, "page.html", _notice(broken), 2021).programme.tasks
+    assert [t.code for t in tasks] == ["一", "二", "三"]
+    assert tasks[2].title.endswith("玉米种植补贴或水稻种植补贴政策的，按最高标准补助。）")
+
+
+def test_a_quota_per_area_with_its_numbers_in_the_names_and_a_footnote_under_it(tmp_path):
+    """No 序号 column: each area's number printed in its name ("1.金井片区", the total "4.合计 160人"), a footnote under
+    the rows. The same reading: the areas are tasks, the quota their target in 人, the total and the footnote no task."""
+    html = _page([
+        "<td>片区</td><td>行政村数</td><td>高素质农民名额</td>",
+        "<td>1.金井片区</td><td>41</td><td>50</td>",
+        "<td>2.海坛片区</td><td>38</td><td>45</td>",
+        "<td>3.君山片区</td><td>52</td><td>65</td>",
+        "<td>4.合计</td><td>131</td><td>160人</td>",
+        '<td colspan="3">注：本表由各片区负责填报。</td>',
+    ], title="2022年各片区高素质农民培训名额分配表")
+    tasks = convert_written(tmp_path, "page.html", html, 2022).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [("1", "金井片区"), ("2", "海坛片区"), ("3", "君山片区")]
+    assert [targets_of(t) for t in tasks] == [[(50, "人")], [(45, "人")], [(65, "人")]]
+
+
+def test_counts_by_trade_with_the_name_column_after_the_figures(tmp_path):
+    """The trade's column printed last, its 总计 there too: the same tasks, the 总计 row none."""
+    html = _page([
+        "<td>主管部门</td><td>应达标企业数</td><td>已达标企业数</td><td>行业</td>",
+        "<td>区经济发展局</td><td>20</td><td>20</td><td>商贸</td>",
+        "<td>区经济发展局</td><td>4</td><td>3</td><td>机械</td>",
+        "<td>区旅游发展局</td><td>14</td><td>10</td><td>旅游</td>",
+        "<td></td><td>38</td><td>33</td><td>总计</td>",
+    ])
+    tasks = convert_written(tmp_path, "page.html", html, 2015).programme.tasks
+    assert [t.title for t in tasks] == ["商贸", "机械", "旅游"]
+    assert [targets_of(t) for t in tasks] == [[(20, "")], [(4, "")], [(14, "")]]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.rows import total_row
+from mstrack.sources.table.columns import data_rows
 from mstrack.sources.table.numbers import UNIT_ALT
 from mstrack.sources.table.reading import Sheet
 
@@ -47,13 +48,14 @@ TOTAL_COUNT_RE = re.compile(rf"^\d+(?:,\d{{3}})*(?:\.\d+)?\s*({UNIT_ALT})$")
 
 
 def _units_in_total_row(sheet: Sheet, at: int, indexes: list[int], totals: list[list[str]]) -> dict[int, str]:
-    """The unit a column of bare counts prints only in its total row (50 | 45 | 合计 235人): the column counts in it."""
+    """The unit a column of bare counts (three in four) prints only in its total row (50 | 45 | 合计 235人): the column
+    counts in it. Total rows that print two units tell nothing."""
     units = {}
-    for index in indexes if len(totals) == 1 else []:
-        m = TOTAL_COUNT_RE.match(totals[0][index].strip()) if index < len(totals[0]) else None
-        above = [r.cells[index].strip() for r in sheet.rows[at + 1:] if index < len(r.cells) and not total_row(r.cells)]
-        if m and above and all(TOTAL_FIGURE_RE.match(v) for v in above if v):
-            units[index] = m[1]
+    for index in indexes:
+        found = {m[1] for cells in totals if index < len(cells) and (m := TOTAL_COUNT_RE.match(cells[index].strip()))}
+        above = [v for r in data_rows(sheet, at) if index < len(r.cells) and not total_row(r.cells) and (v := r.cells[index].strip())]
+        if len(found) == 1 and above and sum(bool(TOTAL_FIGURE_RE.match(v)) for v in above) * 4 >= len(above) * 3:
+            units[index] = found.pop()  # a footnote or the header printed again under the rows aside
     return units
 
 

@@ -73,6 +73,7 @@ class Column:
     undated: bool = False  # next month's plan in a table whose title names no month: read without a date, and doubted
     yearly: bool = False  # the programme's year's column beside other years' (2024年 beside 2025年): its words noted so
     leads: bool = False  # a task column of the units a table assigns its figures to (单位): each row's name is its lead too
+    named_rows: bool = False  # a task column of the rows' names beside a count (行业, 片区: cells.place_task_column)
     labels_code: bool = False  # an area column whose labels code its groups (numbered_columns.labels_over_numbers)
 
 
