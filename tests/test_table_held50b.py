@@ -133,3 +133,12 @@ def test_counts_by_trade_with_the_name_column_after_the_figures(tmp_path):
     tasks = convert_written(tmp_path, "page.html", html, 2015).programme.tasks
     assert [t.title for t in tasks] == ["商贸", "机械", "旅游"]
     assert [targets_of(t) for t in tasks] == [[(20, "")], [(4, "")], [(14, "")]]
+
+
+def test_the_first_few_in_a_ranking_pick_which_ones_no_count():
+    """"对考评前2名的片区给予通报表扬": the first two of a ranking say which areas are praised, no count of work; "表彰
+    先进个人20名" still counts."""
+    from mstrack.sources.table.mentions import find_mentions
+
+    assert find_mentions("对粮食生产综合考评前2名的片区给予通报表扬。") == []
+    assert [(m.value, m.unit) for m in find_mentions("表彰先进个人20名。")] == [(20, "名")]

@@ -243,6 +243,9 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # at-least or 不 bound there sets the target ("不低于50%村庄实现垃圾分类": at least half the villages)
         threshold = threshold or (word in AT_MOST_PREFIXES and not word.startswith("不") and unit == "%"
                                   and PICKED_AFTER_RE.match(clause, after.end()) is not None)
+        # "考评前2名的片区": the first few of a ranking, then 的 and what it picks, say which ones, no count
+        threshold = threshold or (unit in ("名", "位") and prefix.rstrip().endswith("前")
+                                  and clause[after.end():].lstrip().startswith("的"))
         # "分别属于村内两个以上农民集体所有的，由…": a bounded figure in a clause closed by 的, a case the next clause rules on
         threshold = threshold or (bool(suffix.strip()) and comparator != "=" and clause.rstrip().endswith("的"))
         if threshold or any(w in before for w in NOT_TARGET_WORDS) \
