@@ -14,34 +14,55 @@ def _page(rows: list[str], title: str = "某区安全生产标准化进展情况
             + "</table></body></html>")
 
 
-@pytest.mark.parametrize("name_header", ["行业", "类别"])
-def test_counts_by_trade_read_each_row_as_a_task_with_its_target(tmp_path, name_header):
-    """A title row merged over the columns, the office merged over runs of rows, a 总计 row: each trade a task led by
-    its office, 应达标企业数 its target (a bare count, no unit); 已达标企业数 and 达标率 are progress."""
-    html = _page([
-        '<td colspan="6">某区安全生产标准化进展情况表</td>',
-        f"<td>{name_header}</td><td>主管部门</td><td>应达标企业数</td><td>已达标企业数</td><td>达标率</td><td>备注</td>",
-        '<td>商贸</td><td rowspan="2">区经济发展局</td><td>20</td><td>20</td><td>100</td><td>二级9家，三级11家</td>',
-        "<td>机械</td><td>4</td><td>3</td><td>75</td><td>三级2家</td>",
-        "<td>旅游</td><td>区旅游发展局</td><td>14</td><td>10</td><td>71.4</td><td>　</td>",
-        "<td>总计</td><td>　</td><td>38</td><td>33</td><td>86</td><td>　</td>",
-    ])
-    tasks = convert_written(tmp_path, "page.html", html, 2015).programme.tasks
+def _trades(name_header: str) -> list[str]:
+    """A title row merged over the columns, the office merged over a run of rows, a 总计 row."""
+    return ['<td colspan="6">某区安全生产标准化进展情况表</td>',
+            f"<td>{name_header}</td><td>主管部门</td><td>应达标企业数</td><td>已达标企业数</td><td>达标率</td><td>备注</td>",
+            '<td>商贸</td><td rowspan="2">区经济发展局</td><td>20</td><td>20</td><td>100</td><td>二级9家，三级11家</td>',
+            "<td>机械</td><td>4</td><td>3</td><td>75</td><td>三级2家</td>",
+            "<td>旅游</td><td>区旅游发展局</td><td>14</td><td>10</td><td>71.4</td><td>　</td>",
+            "<td>总计</td><td>　</td><td>38</td><td>33</td><td>86</td><td>　</td>"]
+
+
+TRADE_LAYOUTS = {
+    "trade": _trades("行业"),
+    "kind": _trades("类别"),
+    # the trade's column printed after the figures, its 总计 there too
+    "trade_last": ["<td>主管部门</td><td>应达标企业数</td><td>已达标企业数</td><td>行业</td>",
+                   *(f"<td>{o}</td><td>{n}</td><td>{d}</td><td>{t}</td>" for o, n, d, t in (
+                       ("区经济发展局", 20, 20, "商贸"), ("区经济发展局", 4, 3, "机械"), ("区旅游发展局", 14, 10, "旅游"),
+                       ("", 38, 33, "总计")))],
+}
+
+
+@pytest.mark.parametrize("layout", TRADE_LAYOUTS)
+def test_counts_by_trade_read_each_row_as_a_task_with_its_target(tmp_path, layout):
+    """行业 / 主管部门 / 应达标企业数 / 已达标企业数 / 达标率 / 备注: each trade a task led by its office, 应达标企业数 its
+    target (a bare count, no unit); 已达标企业数 and 达标率 are progress; the 总计 row no task, wherever it names itself."""
+    tasks = convert_written(tmp_path, "page.html", _page(TRADE_LAYOUTS[layout]), 2015).programme.tasks
     assert [t.title for t in tasks] == ["商贸", "机械", "旅游"]
     assert [t.lines[0].lead_units for t in tasks] == [["区经济发展局"], ["区经济发展局"], ["区旅游发展局"]]
     assert [targets_of(t) for t in tasks] == [[(20, "")], [(4, "")], [(14, "")]]
 
 
-def test_a_quota_per_area_reads_the_areas_as_tasks_and_the_quota_as_their_target(tmp_path):
-    """序号 / 片区 / 行政村数 / 高素质农民名额: each area a task, its quota the target; the count of villages is none (the
-    base the quota is shared by); the unit, printed only in the 合计 row (which has a 序号 of its own), is the quota's."""
-    html = _page([
-        "<td>序号</td><td>片区</td><td>行政村数</td><td>高素质农民名额</td><td>备 注</td>",
-        "<td>1</td><td>金井片区</td><td>41</td><td>50</td><td></td>",
-        "<td>2</td><td>海坛片区</td><td>38</td><td>45</td><td></td>",
-        "<td>3</td><td>君山片区</td><td>52</td><td>65</td><td></td>",
-        "<td>4</td><td>合计</td><td>131</td><td>160人</td><td></td>",
-    ], title="2022年各片区高素质农民培训名额分配表")
+AREAS = [("金井片区", 41, 50), ("海坛片区", 38, 45), ("君山片区", 52, 65), ("合计", 131, "160人")]
+QUOTA_LAYOUTS = {
+    # 序号 / 片区 / 行政村数 / 高素质农民名额, the 合计 row with a 序号 of its own
+    "numbered": ["<td>序号</td><td>片区</td><td>行政村数</td><td>高素质农民名额</td><td>备 注</td>",
+                 *(f"<td>{n}</td><td>{a}</td><td>{v}</td><td>{q}</td><td></td>" for n, (a, v, q) in enumerate(AREAS, 1))],
+    # no 序号 column: the numbers printed in the names ("1.金井片区", "4.合计"), a footnote under the rows
+    "in_names": ["<td>片区</td><td>行政村数</td><td>高素质农民名额</td>",
+                 *(f"<td>{n}.{a}</td><td>{v}</td><td>{q}</td>" for n, (a, v, q) in enumerate(AREAS, 1)),
+                 '<td colspan="3">注：本表由各片区负责填报。</td>'],
+}
+
+
+@pytest.mark.parametrize("layout", QUOTA_LAYOUTS)
+def test_a_quota_per_area_reads_the_areas_as_tasks_and_the_quota_as_their_target(tmp_path, layout):
+    """片区 / 行政村数 / 高素质农民名额: each area a task, its quota the target; the count of villages is none (the base
+    the quota is shared by); the unit, printed only in the 合计 row (numbered as the rows are), is the quota's; the total
+    and a footnote no task."""
+    html = _page(QUOTA_LAYOUTS[layout], title="2022年各片区高素质农民培训名额分配表")
     tasks = convert_written(tmp_path, "page.html", html, 2022).programme.tasks
     assert [(t.code, t.title) for t in tasks] == [("1", "金井片区"), ("2", "海坛片区"), ("3", "君山片区")]
     assert [targets_of(t) for t in tasks] == [[(50, "人")], [(45, "人")], [(65, "人")]]
@@ -103,36 +124,6 @@ def test_a_measure_paragraph_broken_inside_a_word_is_joined(tmp_path):
     tasks = convert_written(tmp_path, "page.html", _notice(broken), 2021).programme.tasks
     assert [t.code for t in tasks] == ["一", "二", "三"]
     assert tasks[2].title.endswith("玉米种植补贴或水稻种植补贴政策的，按最高标准补助。）")
-
-
-def test_a_quota_per_area_with_its_numbers_in_the_names_and_a_footnote_under_it(tmp_path):
-    """No 序号 column: each area's number printed in its name ("1.金井片区", the total "4.合计 160人"), a footnote under
-    the rows. The same reading: the areas are tasks, the quota their target in 人, the total and the footnote no task."""
-    html = _page([
-        "<td>片区</td><td>行政村数</td><td>高素质农民名额</td>",
-        "<td>1.金井片区</td><td>41</td><td>50</td>",
-        "<td>2.海坛片区</td><td>38</td><td>45</td>",
-        "<td>3.君山片区</td><td>52</td><td>65</td>",
-        "<td>4.合计</td><td>131</td><td>160人</td>",
-        '<td colspan="3">注：本表由各片区负责填报。</td>',
-    ], title="2022年各片区高素质农民培训名额分配表")
-    tasks = convert_written(tmp_path, "page.html", html, 2022).programme.tasks
-    assert [(t.code, t.title) for t in tasks] == [("1", "金井片区"), ("2", "海坛片区"), ("3", "君山片区")]
-    assert [targets_of(t) for t in tasks] == [[(50, "人")], [(45, "人")], [(65, "人")]]
-
-
-def test_counts_by_trade_with_the_name_column_after_the_figures(tmp_path):
-    """The trade's column printed last, its 总计 there too: the same tasks, the 总计 row none."""
-    html = _page([
-        "<td>主管部门</td><td>应达标企业数</td><td>已达标企业数</td><td>行业</td>",
-        "<td>区经济发展局</td><td>20</td><td>20</td><td>商贸</td>",
-        "<td>区经济发展局</td><td>4</td><td>3</td><td>机械</td>",
-        "<td>区旅游发展局</td><td>14</td><td>10</td><td>旅游</td>",
-        "<td></td><td>38</td><td>33</td><td>总计</td>",
-    ])
-    tasks = convert_written(tmp_path, "page.html", html, 2015).programme.tasks
-    assert [t.title for t in tasks] == ["商贸", "机械", "旅游"]
-    assert [targets_of(t) for t in tasks] == [[(20, "")], [(4, "")], [(14, "")]]
 
 
 def test_the_first_few_in_a_ranking_pick_which_ones_no_count():
