@@ -133,3 +133,13 @@ def test_the_first_few_in_a_ranking_pick_which_ones_no_count():
 
     assert find_mentions("对粮食生产综合考评前2名的片区给予通报表扬。") == []
     assert [(m.value, m.unit) for m in find_mentions("表彰先进个人20名。")] == [(20, "名")]
+
+
+def test_a_size_bounded_before_what_it_picks_is_no_target():
+    """"对集中连片种植30亩以上的马铃薯种植户，…": a size bounded straight before 的 and what it picks says which growers a
+    subsidy is for, no area to plant; "新建高标准农田1000亩以上" still is."""
+    from mstrack.sources.table.mentions import find_mentions
+
+    assert [m.value for m in find_mentions("对集中连片种植30亩以上的马铃薯种植户，给予补助。")] == []
+    assert [m.value for m in find_mentions("耕地地力保护补贴资金向种粮面积30亩以上的经营主体倾斜。")] == []
+    assert [(m.value, m.unit) for m in find_mentions("新建高标准农田1000亩以上。")] == [(1000, "亩")]
