@@ -248,7 +248,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         threshold = threshold or (word in AT_MOST_PREFIXES and not word.startswith("不") and unit == "%"
                                   and PICKED_AFTER_RE.match(clause, after.end()) is not None)
         # "考评前2名的片区": the first few of a ranking, then 的 and what it picks, say which ones, no count
-        threshold = threshold or (unit in ("名", "位") and prefix.rstrip().endswith("前")
+        threshold = threshold or (unit in ("名", "位") and re.search(r"前\s*(?:不少于|不低于|至少)?\s*$", prefix) is not None
                                   and clause[after.end():].lstrip().startswith("的"))
         # "分别属于村内两个以上农民集体所有的，由…": a bounded figure in a clause closed by 的, a case the next clause rules on
         threshold = threshold or (bool(suffix.strip()) and comparator != "=" and clause.rstrip().endswith("的"))
