@@ -11,7 +11,7 @@ from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.list_sections import bracketed_kept, kept
 
-from .conftest import read_as_best_effort, write_page
+from .conftest import write_page
 
 TITLE = "XX县人民政府关于印发2024年民生实事项目的通知"
 SHORT = r"no table found in the document: 1 item \(“新建社区食堂10个。”\) before its closing sections"
@@ -120,14 +120,17 @@ def test_a_staffed_dated_work_list_needs_no_programme_word(tmp_path):
     assert [str(t.deadline) for t in programme.tasks] == ["2024-12-31", "2024-10-31", "2024-09-30"]
 
 
-def test_a_work_list_with_an_undated_item_is_read_only_as_a_best_effort(tmp_path):
-    """The layout readings still need every item dated under a title naming no programme; the list, three projects
-    each with its office, is a plan all the same: `import table` reads it as a best effort, every task a doubt
-    (fallback48; before, refused whole)."""
+def test_a_work_list_with_an_undated_item_is_read_as_labelled_work(tmp_path):
+    """Under a title naming no programme, three projects "一、" each with its 牵头单位 line, one undated: a work list by
+    its labelled offices (list_sections.labelled_work, as a "(一)" list's items over such lines are; held50b), read by
+    the layout reading, the undated item without a deadline (fallback48 read it as a best effort, every task a doubt;
+    before, refused whole)."""
     lines = [line for line in PROJECTS if line != "完成时限：2024年9月底"]
-    path = write_page(tmp_path / "list.html", [PROJECTS_TITLE, *lines], title=PROJECTS_TITLE)
-    conversion = read_as_best_effort(path, "no table found in the document")
+    conversion = _convert(tmp_path, lines, title=PROJECTS_TITLE)
+    assert conversion.best_effort is None
     assert [t.code for t in conversion.programme.tasks] == ["一", "二", "三"]
+    assert [t.lines[0].lead_units for t in conversion.programme.tasks] == [["县教育局"], ["县卫健委"], ["县商务局"]]
+    assert [str(t.deadline) for t in conversion.programme.tasks] == ["2024-12-31", "2024-10-31", "None"]
 
 
 def test_a_notice_of_one_task_stays_refused(tmp_path):

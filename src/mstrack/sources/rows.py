@@ -116,9 +116,24 @@ WHOLE_REGION_RE = re.compile(rf"^\s*全\s*[{AREA_LEVELS}]\s*$")  # "全省": the
 FIGURE_RE = re.compile(r"^\s*\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?\s*$")
 
 
+SEQ_BEFORE_TOTAL_RE = re.compile(r"^\s*[（(]?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）.．、,，]?\s*$")  # "5", "5.", "（5）", "五、"
+
+
+NUMBER_OPENING_RE = re.compile(r"^\s*(?:\d{1,3}\s*[.．、,，]|[（(]\s*\d{1,3}\s*[)）])\s*")  # "1.", "2、", "（3）" opening a cell
+
+
+def unnumbered(text: str) -> str:
+    """A cell's words without the item number printed at their start ("1.金井片区" → "金井片区")."""
+    return NUMBER_OPENING_RE.sub("", text, count=1)
+
+
 def total_row(cells: list[str]) -> bool:
     """A row of totals, no task: 合计 (小计, 总计) first; or 全省 (全市, 全县 …) first and figures only after it, the whole
     of a table whose rows are regions ("全市" before a task's words is where the task is done)."""
     filled = [c for c in cells if c]
+    if len(filled) > 1 and SEQ_BEFORE_TOTAL_RE.match(filled[0]) and TOTAL_CELL_RE.match(filled[1]):
+        filled = filled[1:]  # "5 | 合计 | 235": the total row numbered on after the items, still no task
+    elif filled and TOTAL_CELL_RE.match(unnumbered(filled[0])):
+        return True  # "5.合计": its number printed in its text
     return bool(filled) and (TOTAL_CELL_RE.match(filled[0]) is not None or WHOLE_REGION_RE.match(filled[0]) is not None
                              and all(FIGURE_RE.match(c) for c in filled[1:] if c != filled[0]))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.rows import total_row
+from mstrack.sources.table.columns import data_rows
 from mstrack.sources.table.numbers import UNIT_ALT
 from mstrack.sources.table.reading import Sheet
 
@@ -32,7 +33,7 @@ def total_units(sheet: Sheet, at: int, indexes: list[int]) -> dict[int, str]:
     nothing."""
     titles = "\n".join(sheet.titles_above(at))
     totals = [r.cells for r in sheet.rows[at + 1:] if total_row(r.cells)]
-    units = {}
+    units = _units_in_total_row(sheet, at, indexes, totals)
     for index in indexes if titles else []:
         figures = {cells[index].strip() for cells in totals if index < len(cells) and cells[index].strip()}
         if len(figures) != 1 or not TOTAL_FIGURE_RE.match(figure := figures.pop()):
@@ -40,6 +41,21 @@ def total_units(sheet: Sheet, at: int, indexes: list[int]) -> dict[int, str]:
         found = {m[1] for m in re.finditer(rf"(?<![\d.,]){re.escape(figure)}(?![\d.,])\s*({UNIT_ALT})", titles)}
         if len(found) == 1:
             units[index] = found.pop()
+    return units
+
+
+TOTAL_COUNT_RE = re.compile(rf"^\d+(?:,\d{{3}})*(?:\.\d+)?\s*({UNIT_ALT})$")
+
+
+def _units_in_total_row(sheet: Sheet, at: int, indexes: list[int], totals: list[list[str]]) -> dict[int, str]:
+    """The unit a column of bare counts (three in four) prints only in its total row (50 | 45 | 合计 235人): the column
+    counts in it. Total rows that print two units tell nothing."""
+    units = {}
+    for index in indexes:
+        found = {m[1] for cells in totals if index < len(cells) and (m := TOTAL_COUNT_RE.match(cells[index].strip()))}
+        above = [v for r in data_rows(sheet, at) if index < len(r.cells) and not total_row(r.cells) and (v := r.cells[index].strip())]
+        if len(found) == 1 and above and sum(bool(TOTAL_FIGURE_RE.match(v)) for v in above) * 4 >= len(above) * 3:
+            units[index] = found.pop()  # a footnote or the header printed again under the rows aside
     return units
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from mstrack.sources.rows import TOTAL_CELL_RE, WHOLE_REGION_RE
+from mstrack.sources.rows import TOTAL_CELL_RE, WHOLE_REGION_RE, unnumbered
 from mstrack.sources.table.numbering import DOTS, title_code
 from mstrack.vocabulary import LEAD_ROLE_WORDS, PLACE_NAME
 
@@ -146,6 +146,29 @@ def place_task_column(columns, values_of) -> None:
     if len(units) == 1 and not any(c.kind in ("lead", "units") for c in columns if c not in units) \
             and place_names(values_of(units[0]), units[0].header, OFFICE_NAME_RE):
         units[0].kind, units[0].leads = "task", True
+    if not any(column.kind == "task" for column in columns):
+        _names_beside_counts(columns, values_of)
+
+
+ROW_NAME_RE = re.compile(r"^[^\d%％]{2,40}$")  # a trade's, a kind's or an area's name: words, no figure
+
+
+def _names_beside_counts(columns, values_of) -> None:
+    """Rows named by a trade, a kind or an area (行业, 类别, 片区) beside a column counting what each must reach
+    (应达标企业数, 培训名额): the first column of no other role (named or not) whose cells are distinct names with no
+    figure (the total row, a footnote or the header printed again aside: three in four) is the task column; the count
+    holds each row's target."""
+    if not any(c.kind == "amount" for c in columns):
+        return
+    for column in columns:
+        if column.kind not in ("", "area"):
+            continue
+        names = [name for v in values_of(column) if not TOTAL_CELL_RE.match(name := unnumbered(v.strip()))
+                 and v.strip() != column.header.strip()]  # "1.金井片区": the row's number in its name
+        worded = sum(bool(ROW_NAME_RE.match(name)) for name in names)
+        if len(names) >= 3 and len(set(names)) * 4 >= len(names) * 3 and worded * 4 >= len(names) * 3:
+            column.kind, column.named_rows = "task", True
+            return
 
 
 SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row

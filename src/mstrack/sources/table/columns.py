@@ -40,7 +40,8 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("schedule", r"^(?:本月|当月|月度)(?:工作)?(?:目标|任务)"),  # 月度目标要求: the month's goals, checkpoints, not the task
     ("schedule", r"进度|计划|安排|举措|措施|步骤|节点|上半年|下半年|季度"),
     ("area", r"总体要求|类别|领域|分类|板块|类型"),
-    ("amount", r"(?:数量|任务数|目标值)$"),
+    ("amount", r"(?:数量|任务数|目标值|名额)$"),  # 培训名额: the quota each row must reach
+    ("amount", r"^应(?!急|用|收|付)[\u4e00-\u9fff]{1,10}数$"),  # 应达标企业数: the count each row must reach
     ("task", r"任务|项目|内容|实事|目标|事项|名称|工作|指标|规模|预期|工程"),  # 建设规模, 预期成效: the work's figures
     ("amount", r"数量|任务数|目标值"),
     ("note", r"备注|说明"),
@@ -56,6 +57,7 @@ HEADER_SYNONYMS = (
     ("lead", ("牵头单位", "牵头部门", "主责单位", "主办单位")),
     ("units", ("责任单位", "责任部门", "实施单位", "责任主体")),
     ("units", ("配合单位", "配合部门", "协同单位", "协办单位")),
+    ("units", ("主管部门", "主管单位")),  # the office over a trade (行业 / 主管部门 / 应达标企业数): its responsible unit
     ("deadline", ("完成时限", "完成时间", "计划完成时间", "完成期限")),
 )  # 时间节点 is no deadline's synonym: it is read as a schedule, its cell often names several dated steps
 
@@ -71,6 +73,7 @@ class Column:
     undated: bool = False  # next month's plan in a table whose title names no month: read without a date, and doubted
     yearly: bool = False  # the programme's year's column beside other years' (2024年 beside 2025年): its words noted so
     leads: bool = False  # a task column of the units a table assigns its figures to (单位): each row's name is its lead too
+    named_rows: bool = False  # a task column of the rows' names beside a count (行业, 片区: cells.place_task_column)
     labels_code: bool = False  # an area column whose labels code its groups (numbered_columns.labels_over_numbers)
 
 

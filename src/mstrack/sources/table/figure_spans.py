@@ -215,6 +215,10 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)
         threshold = threshold or (unit in SIZE_UNITS and bool(after["suffix1"] or after["suffix2"])
                                   and re.match(r"\s*(?![和及与并等的])[\u4e00-\u9fff]", clause[after.end():]) is not None)
+        # "种植30亩以上的马铃薯种植户", "面积30亩以上的经营主体": a size bounded straight before 的 and the holders it
+        # picks says which ones get a subsidy ("新建15公顷以上的城市片林" is work)
+        threshold = threshold or (unit in SIZE_UNITS and bool(after["suffix1"] or after["suffix2"])
+                                  and HOLDERS_PICKED_RE.match(clause, after.end()) is not None)
         # "150张床位以上的养老机构": a size bounded after what it counts, then 的 and what it picks, says which ones
         threshold = threshold or (bool(unit) and NOUN_BOUND_RE.match(clause, after.end()) is not None)
         # "引进0.5亿元以上项目一个": a sum that picks which projects, then what it picks and how many, is no target
@@ -243,6 +247,9 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # at-least or 不 bound there sets the target ("不低于50%村庄实现垃圾分类": at least half the villages)
         threshold = threshold or (word in AT_MOST_PREFIXES and not word.startswith("不") and unit == "%"
                                   and PICKED_AFTER_RE.match(clause, after.end()) is not None)
+        # "考评前2名的片区": the first few of a ranking, then 的 and what it picks, say which ones, no count
+        threshold = threshold or (unit in ("名", "位") and re.search(r"前\s*(?:不少于|不低于|至少)?\s*$", prefix) is not None
+                                  and clause[after.end():].lstrip().startswith("的"))
         # "分别属于村内两个以上农民集体所有的，由…": a bounded figure in a clause closed by 的, a case the next clause rules on
         threshold = threshold or (bool(suffix.strip()) and comparator != "=" and clause.rstrip().endswith("的"))
         if threshold or any(w in before for w in NOT_TARGET_WORDS) \
@@ -254,6 +261,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
     return _without_labels(clause, spans)
 
 
+HOLDERS_PICKED_RE = re.compile(r"\s*的\s*[\u4e00-\u9fff]{0,8}?(?:户|主体|企业|合作社|农场)")  # "…以上的种植户"
 DEFINED_RE = re.compile(r"[”\"」』]\s*(?:是|即)?指")  # "“六有”指有一个社区服务中心、…": a term's parts, no targets
 NOUN_BOUND_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?及?(?:以上|以下|以内)的\s*[\u4e00-\u9fff]")  # "床位以上的养老机构"
 PICKED_COUNT_RE = re.compile(r"\s*(?![和及与并等的])[\u4e00-\u9fff]{1,8}?(?:\d+|[一二两三四五六七八九十]+)\s*[个项家批]")

@@ -185,7 +185,8 @@ def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     if seq is not None:
         items = sum(1 for cells in below if seq.index < len(cells) and seq_cell(cells[seq.index])
                     and task.index < len(cells) and cells[task.index].strip())
-    elif task.leads:  # a 单位 column over places or offices (place_task_column): a unit's name and its figures a row
+    elif task.leads or task.named_rows:  # a 单位 column over places or offices, a 行业 or 片区 column (place_task_column):
+        # a unit's or a trade's name and its figures a row
         items = sum(1 for cells in below if task.index < len(cells) and cells[task.index].strip()
                     and any(BARE_NUMBER_RE.match(c.strip()) for i, c in enumerate(cells) if i != task.index))
     else:

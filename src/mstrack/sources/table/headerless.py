@@ -489,7 +489,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                              offices=[offices for _, offices in item_offices(chosen, labels)], reported=reported,
                              due=[labels_due(labels.get(k, [])) for k in range(len(chosen))],
                              restated=progress_restated(len(chosen), labels) and not results_in([*sheet.titles, *above]),
-                             facts=[" ".join([words, *(e.text for e in labels.get(k, []))]) for k, (_, words, _) in enumerate(chosen)]):
+                             facts=[" ".join([words, *(e.text for e in labels.get(k, []))]) for k, (_, words, _) in enumerate(chosen)],
+                             lines=[any(e.kind == "label" and label_kind(e.code) in ("lead", "units") for e in labels.get(k, []))
+                                    for k in range(len(chosen))]):  # "一、…" over "责任单位：…": labelled work
                 header, rows = numbered_table(labelled([e for k, (numeral, words, units) in enumerate(chosen) for e in [
                     Entry(None, "item", numeral, words, units=units), *labels.get(k, [])]]))
                 end = sheet.rows.index(source[-1]) + 1

@@ -51,8 +51,9 @@ CLOSES_RE = re.compile(r"[。！!？?；;）)]\s*$")  # a line that closes its p
 def rejoined(rows: list[Row]) -> list[Row]:
     """An item's paragraph printed over lines broken inside its words, in a document printed one paragraph a line
     ("6.开展保健食品专项检查。定期开展对保健食品生产经营企" / "业的执法检查，…保健功" / "能的违法行为。（区市场监管局）"):
-    its lines joined, when the item's line has begun its sentences (a stop inside it) and stops mid-word, and the
-    lines after it start nothing of their own (starts_anew) up to one that closes the paragraph, BROKEN_LINES at most.
+    its lines joined (a "1." item's or a "一、" measure's), when the item's line has begun its sentences (a stop inside
+    it) and stops mid-word, and the lines after it start nothing of their own (starts_anew) up to one that closes the
+    paragraph, BROKEN_LINES at most.
     An item's name alone ("1.推广绿色生产技术", no stop) over its text stays a line of its own."""
     joined: list[Row] = []
     skip = 0
@@ -62,7 +63,8 @@ def rejoined(rows: list[Row]) -> list[Row]:
             continue
         joined.append(row)
         texts = row_texts(row)
-        if len(texts) != 1 or not ITEM_RE.match(line := texts[0].rstrip()) or not OPEN_END_RE.search(line) \
+        if len(texts) != 1 or not (ITEM_RE.match(line := texts[0].rstrip()) or GROUP_HEADING_RE.match(line)) \
+                or not OPEN_END_RE.search(line) \
                 or not re.search(r"[。；;]", line):
             continue
         rest = []

@@ -10,6 +10,7 @@ never merged."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -57,12 +58,31 @@ def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversi
         raise InputError("{path}: no task found: {tables} {n:names|name} no office, no date and no figure on any row "
                          "(a list of companies: no plan part), and the text holds no list of tasks",
                          path=path, n=len(named), tables=Joined("; ", [_table(part) for part in named]))
+    read = [(part, conversion) for part, conversion in read if not _introduces_groups(part, conversion, read)]
     if len(read) < 2 and not (read and bare):  # one part holding tasks, and no table to set aside: read as one
         return None
     read.sort(key=lambda pair: _place(pair[0], pair[1].rows[0] if pair[1].rows else 0))
     names = _names(parts)
     codes, shares = _codes(path, [(names[id(part)], _part(part, names[id(part)]), conversion) for part, conversion in read])
     return _joined(path, read, names, (codes, shares), left_out)
+
+
+GROUP_NAME_RE = re.compile(r"\s*[（(][^）)]*[）)]\s*$")  # "城市公共交通（39个）": the group's count after its name
+
+
+def _introduces_groups(part: Part, conversion: Conversion, read: list[tuple[Part, Conversion]]) -> bool:
+    """The text's items numbered as a table's groups ("一、城市公共交通“补短板”项目。…" over its 牵头单位 line, beside a
+    table whose group 一 is "城市公共交通" over its projects), most of them naming their group: they introduce the
+    table's groups, whose rows are the tasks; no part of their own."""
+    if part.number is not None:
+        return False
+    tasks = conversion.programme.tasks
+    for other, table in read:
+        groups = {area.code: GROUP_NAME_RE.sub("", area.name) for area in table.programme.areas} if other.number else {}
+        if groups and {task.code for task in tasks} == set(groups) \
+                and 2 * sum(bool(groups[task.code]) and groups[task.code] in task.title for task in tasks) > len(tasks):
+            return True
+    return False
 
 
 def _holds_tasks(programme: Programme) -> bool:

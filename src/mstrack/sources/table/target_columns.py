@@ -170,7 +170,8 @@ def _measured(column: Column, numeric: list[Column], stated: str = "", counted: 
     not."""
     header = re.sub(r"\s+", "", column.header)
     planned = (bool(stated) or HEADER_UNIT_RE.match(header) is not None) \
-        and re.match(r"(?:计划|目标|任务)(?!.*率)", header) is not None  # 计划完成数（人）; not 累计开工数, 计划完成率
+        and (re.match(r"(?:计划|目标|任务)(?!.*率)", header) is not None  # 计划完成数（人）; not 累计开工数, 计划完成率
+             or column.kind == "amount" and bool(stated))  # 培训名额 whose unit the total row prints: a target of its own
     m = HEADER_UNIT_RE.match(header) or ({"name": header, "unit": stated} if planned else None)
     if not m or REPORTED_RE.search(m["name"]) and not planned:
         return False

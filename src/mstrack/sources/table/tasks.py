@@ -7,7 +7,7 @@ import re
 from mstrack.domain import unique
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.rows import FIGURE_RE, total_row
+from mstrack.sources.rows import FIGURE_RE, TOTAL_CELL_RE, total_row, unnumbered
 from mstrack.sources.table.above import office_above
 from mstrack.sources.table.cells import (
     AREA_RE,
@@ -105,10 +105,12 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     ended = contacts_from(rows)  # a contact table under the table: its rows are no items
     last = max((r.number for r in rows[:ended] if len(set(filter(None, r.cells))) >= 2), default=0)  # the table's last row
     sheet.under, sheet.contacts = [], [r.number for r in rows[ended:] if any(r.cells)]
+    named_rows = any(c.named_rows for c in layout.by_kind.get("task", []))  # 行业, 片区: 合计 wherever the column stands
     for row in (split for below in rows[:ended] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
-        if not filled or _repeats_header(row, layout, header_texts, header_rows) or total_row(row.cells):
-            continue  # blank, the header again at a page break, or a row of totals (合计, 小计, 全省)
+        if not filled or _repeats_header(row, layout, header_texts, header_rows) or total_row(row.cells) \
+                or named_rows and TOTAL_CELL_RE.match(unnumbered(layout.cell(row, "task"))):
+            continue  # blank, the header again at a page break, or a row of totals (合计, 小计, 全省; 合计 as a row's name)
         unresolved = _same_as_above(row, previous, layout)
         if areas_are_tasks and _said(unread, _action_row, row, layout, tasks, seen, year) is not False:
             previous = row
