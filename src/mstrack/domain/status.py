@@ -129,6 +129,13 @@ def judged_at_end(state: IndicatorState) -> bool:
     return state.comparator == AT_MOST or (state.kind != SCHEDULE and level(state))
 
 
+def held_so_far(state: IndicatorState, on: date) -> bool:
+    """Whether a figure of `state` on `on` is a level not judged yet (judged_at_end, before the deadline): it has no
+    share of its target done (5.2% of a 5% growth in July is no 104% done). The one rule of status's Done %, units'
+    completion rate and the 一览表's 完成年度目标 (review50 F6)."""
+    return judged_at_end(state) and on < state.deadline
+
+
 AVERAGE_NAME_RE = re.compile("|".join(LEVEL_AVERAGE_WORDS))
 
 
@@ -261,7 +268,7 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
     percent = pace = gap = days_behind = None
     if actual is not None:
         percent, pace, gap = _shares(actual, expected, final, falling)
-        if at_end and on < deadline:  # a rate's 5.2% of 5% mid-year is no 104% done: a level, judged at the deadline
+        if held_so_far(state, on):  # a rate's 5.2% of 5% mid-year is no 104% done: a level, judged at the deadline
             percent = None
         if status == "behind" or status == "overdue":
             due = (_over_since(actual, dated, latest.as_of, on) if falling
