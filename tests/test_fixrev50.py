@@ -58,3 +58,43 @@ def test_a_level_met_early_has_no_share_done_in_units_or_the_half_year_report(cl
     assert units["县水务局"]["completion_rate"] == 100.0
     report = ok(cli("report", "annual", "-p", "x-2023", "--as-of", "2024-01-10", "-f", "md")).stdout
     assert "自来水普及率: 96% (as of 2023-06-30, 101.1% of the annual target)" in report
+
+
+def _far_plan(tmp_path, deadline: str, end: str | None = None):
+    body = plan_tasks(plan_task("1", "新建学校3所", "县教育局", "学校", "所", 3, deadline=deadline),
+                      plan_task("2", "新建道路5条", "县住建局", "道路", "条", 5, deadline="2023-12-31"))
+    plan = write_plan(tmp_path / "far.toml", body)
+    if end:
+        plan.write_text(plan.read_text(encoding="utf-8").replace("year = 2023\n", f'year = 2023\nend = "{end}"\n'),
+                        encoding="utf-8")
+    return plan
+
+
+def test_one_far_deadline_neither_opens_the_programme_for_years_nor_passes_unsaid(cli, tmp_path):
+    """review50 F3: a 2023 plan with one task due 2033-12-31 (a typo for 2023) was imported without a word, and from
+    then on any task took reports dated to January 2034: `log x-2023/2 2 --as-of 2026-05-01` exit 0. Now import plan
+    says the date is years past the programme's year, and the window stays the year and the January after."""
+    result = cli("import", "plan", str(_far_plan(tmp_path, "2033-12-31")))
+    done(result)
+    said = " ".join(result.stderr.split())
+    assert "task 1" in said and "2033-12-31" in said and "past the programme's year 2023" in said, result.stderr
+    result = cli("log", "x-2023/2", "2", "--as-of", "2026-05-01")
+    assert result.exit_code == 2 and "outside the programme's year 2023" in result.stderr, result.output
+    result = cli("log", "x-2023/1", "2", "--as-of", "2024-06-30")
+    assert result.exit_code == 2 and "outside the programme's year 2023" in result.stderr, result.output
+    assert cli.sql("SELECT count(*) FROM report") == [(0,)]
+    done(cli("log", "x-2023/2", "2", "--as-of", "2024-01-15"))  # the January after, as for any 2023 programme
+
+
+def test_a_deadline_in_the_year_after_or_within_the_programmes_end_still_carries_its_window(cli, tmp_path):
+    """A 2023 list's task due 2024-12-31 (carried over a year) is followed to its end without a word, and a programme
+    whose `end` says it runs to 2026 takes its tasks' deadlines up to then."""
+    result = cli("import", "plan", str(_far_plan(tmp_path, "2024-12-31")))
+    done(result)
+    assert "past the programme's year" not in result.stderr
+    done(cli("log", "x-2023/1", "2", "--as-of", "2025-01-20"))
+    (tmp_path / "two").mkdir()
+    result = cli("import", "plan", str(_far_plan(tmp_path / "two", "2026-06-30", end="2026-12-31")), "--reason", "r")
+    done(result)
+    assert "past the programme's year" not in result.stderr
+    done(cli("log", "x-2023/1", "3", "--as-of", "2026-07-20"))
