@@ -98,3 +98,32 @@ def test_a_deadline_in_the_year_after_or_within_the_programmes_end_still_carries
     done(result)
     assert "past the programme's year" not in result.stderr
     done(cli("log", "x-2023/1", "3", "--as-of", "2026-07-20"))
+
+
+def test_started_meets_the_checkpoint_that_starts_the_work_not_one_that_prepares_it():
+    """review50 F4: 已开工 met the checkpoints up to the first whose words held 开工 anywhere: "完成开工前期手续" (the
+    formalities before the start) was taken for the start, 1 met where the unit reported 2. Now a start checkpoint is
+    one whose words say the work starts (6月底前开工建设, 6月動工); 开工前…, 开工条件, 开工手续, 开工准备, 开工仪式 prepare it."""
+    import pytest
+
+    from mstrack.domain.progress import started_value
+    from mstrack.errors import InputError
+
+    assert started_value("x-2023/1", "已开工", ["3月底前完成开工前期手续", "6月底前开工建设", "年内完工"]) == 2
+    for before in ("具备开工条件", "完成开工手续办理", "开工前准备", "开工仪式筹备"):
+        assert started_value("x-2023/1", "已开工", [before, "9月动工", "年内完工"]) == 2, before
+    assert started_value("x-2023/1", "已开工", ["6月開工", "年內完工"]) == 1
+    assert started_value("x-2023/1", "已开工", ["开工", "年内完工"]) == 1
+    with pytest.raises(InputError, match="none of its 2 checkpoints is a start"):
+        started_value("x-2023/1", "已开工", ["完成开工前期手续", "年内完工"])
+
+
+def test_started_in_a_log_meets_the_real_start_checkpoint_in_the_store(cli, tmp_path):
+    plan = write_plan(tmp_path / "s.toml", plan_tasks({
+        "code": "1", "title": "建设体育公园", "deadline": "2023-12-31",
+        "lines": [{"lead_units": ["县体育局"], "checkpoints": [
+            {"due": "2023-03-31", "text": "3月底前完成开工前期手续"}, {"due": "2023-06-30", "text": "6月底前开工建设"},
+            {"due": "2023-12-31", "text": "年内完工"}]}]}))
+    done(cli("import", "plan", str(plan)))
+    done(cli("log", "x-2023/1", "已开工", "--as-of", "2023-07-05"))
+    assert cli.sql("SELECT value FROM report") == [(2.0,)]
