@@ -127,3 +127,21 @@ def test_started_in_a_log_meets_the_real_start_checkpoint_in_the_store(cli, tmp_
     done(cli("import", "plan", str(plan)))
     done(cli("log", "x-2023/1", "已开工", "--as-of", "2023-07-05"))
     assert cli.sql("SELECT value FROM report") == [(2.0,)]
+
+
+def test_the_annual_hint_of_a_school_year_programme_names_its_own_last_day_for_reports(cli, tmp_path):
+    """review50 F8: the annual 一览表 of school-2023 (2023-09-01..2024-08-31) said "give --as-of 2024-01-31 to count the
+    year-end figures reported in January" (the calendar rule), which still leaves out its 2024-06-30 report; now it
+    names the programme's own last day for reports, 2024-09-30."""
+    plan = tmp_path / "school.toml"
+    plan.write_text('format = 1\n[programme]\ncode = "school-2023"\nname = "x"\nyear = 2023\nstart = "2023-09-01"\n'
+                    'end = "2024-08-31"\n' + plan_tasks(plan_task(
+                        "1", "送教上门1000人次", "县教育局", "送教上门", "人次", 1000, deadline="2024-08-31",
+                        milestones=[("2023-12-31", 300), ("2024-06-30", 800), ("2024-08-31", 1000)])), encoding="utf-8")
+    done(cli("import", "plan", str(plan)))
+    done(cli("log", "school-2023/1", "900", "--as-of", "2024-06-30"))
+    result = cli("report", "annual", "-p", "school-2023", "--as-of", "2023-12-31", "-f", "md")
+    done(result)
+    said = " ".join(result.stderr.split())
+    assert "1 report dated after 2023-12-31 (the latest 2024-06-30) is not in this report: give --as-of 2024-09-30" in said
+    assert "2024-01-31" not in said

@@ -103,21 +103,6 @@ class ReportWindow:
                        first=self.first, end=self.end, last=self.last)
 
 
-def report_window_end(year: int) -> date:
-    """The last day a report to a programme of one calendar year may be dated: the end of the January after it."""
-    return ReportWindow.of(year).end
-
-
-def year_over(on: date, year: int) -> bool:
-    """Whether a programme of one calendar `year` has ended on `on` (ReportWindow.over)."""
-    return ReportWindow.of(year).over(on)
-
-
-def reports_closed(on: date, year: int) -> bool:
-    """Whether nothing more is reported to a programme of one calendar `year` on `on` (ReportWindow.closed)."""
-    return ReportWindow.of(year).closed(on)
-
-
 def month_end(year: int, month: int) -> date:
     if problem := year_problem(year):
         raise DateError(problem)
