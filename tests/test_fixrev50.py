@@ -145,3 +145,15 @@ def test_the_annual_hint_of_a_school_year_programme_names_its_own_last_day_for_r
     said = " ".join(result.stderr.split())
     assert "1 report dated after 2023-12-31 (the latest 2024-06-30) is not in this report: give --as-of 2024-09-30" in said
     assert "2024-01-31" not in said
+
+
+def test_import_progress_names_an_unknown_programme_as_every_command_does(cli, tmp_path):
+    """review50 F7d: a return's row naming a programme the store does not hold said "no programme 'x-2024'" alone,
+    where every other command says it in one wording, with the codes it holds (domain/names.unknown_programme)."""
+    done(cli("import", "plan", str(_water_plan(tmp_path))))
+    sheet = tmp_path / "r.csv"
+    sheet.write_text("计划,任务编号,截至日期,数值\nx-2024,2,2023-06-30,1\n", encoding="utf-8")
+    result = cli("import", "progress", str(sheet))
+    assert result.exit_code == 2
+    assert "r.csv:2:计划: no programme 'x-2024'; known: x-2023" in " ".join(result.stderr.split()), result.stderr
+    assert cli.sql("SELECT count(*) FROM report") == [(0,)]

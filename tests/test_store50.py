@@ -231,6 +231,10 @@ def test_a_backup_of_a_damaged_store_is_made_and_says_it_fails_db_check(office, 
     assert f"sqlite:///{office.db} → {backup}" in output  # made, and said so first
     assert (f"mstrack: warning: sqlite:///{office.db} fails `mstrack db check` (3 problems; the first: foreign key: "
             f"report row {orphan} points to a missing indicator row): {backup} holds it as it is") in output, output
+    # review50 F7e: `db restore` refuses that very copy: said, so nobody keeps it as the restore point
+    assert f"`mstrack db restore` refuses {backup} for it: keep an earlier backup to restore" in output, output
+    refused = office("db", "restore", str(backup))
+    assert refused.exit_code == 2 and "nothing restored" in " ".join(refused.output.split()), refused.output
     with contextlib.closing(sqlite3.connect(backup)) as copy:  # the store as it is, damage included
         assert copy.execute("SELECT count(*) FROM report").fetchone()[0] == 2
         assert copy.execute(f"SELECT count(*) FROM indicator WHERE id = {indicator}").fetchone()[0] == 0
