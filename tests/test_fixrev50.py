@@ -157,3 +157,20 @@ def test_import_progress_names_an_unknown_programme_as_every_command_does(cli, t
     assert result.exit_code == 2
     assert "r.csv:2:计划: no programme 'x-2024'; known: x-2023" in " ".join(result.stderr.split()), result.stderr
     assert cli.sql("SELECT count(*) FROM report") == [(0,)]
+
+
+def test_a_rate_whose_plan_figures_are_per_period_amounts_is_still_judged_at_the_year_end(cli, tmp_path):
+    """review50 F7c: `reading = "increment"` says how a plan's checkpoint figures are written (per-period amounts, set
+    by the table reader), not that the figures are a running total: a 普及率 so read lost the year-end rule (96% of 95%
+    on 06-30 was `done` in July). Only `reading = "cumulative"` says an indicator is a total whatever its name."""
+    plan = write_plan(tmp_path / "i.toml", plan_tasks(plan_task("1", "自来水普及率达到95%", "县水务局", "自来水普及率", "%", 95)))
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("target = 95 }", 'target = 95, reading = "increment", milestones = [ { due = '
+                                 '"2023-12-31", printed = 95, target = 95 } ] }', 1), encoding="utf-8")
+    done(cli("import", "plan", str(plan)))
+    assert cli.sql("SELECT reading FROM indicator") == [("increment",)]
+    done(cli("log", "x-2023/1", "96%", "--as-of", "2023-06-30"))
+    rows = json.loads(ok(cli("status", "--as-of", "2023-07-10", "-f", "json")).stdout)
+    assert (rows[0]["status"], rows[0]["percent"]) == ("on_track", None)
+    rows = json.loads(ok(cli("status", "--as-of", "2023-12-31", "-f", "json")).stdout)
+    assert rows[0]["status"] == "done"

@@ -39,7 +39,7 @@ from mstrack.model import (
     ReportState,
     StatusRow,
 )
-from mstrack.vocabulary import LEVEL_AVERAGE_WORDS, RATE_OF_CHANGE_WORDS
+from mstrack.vocabulary import INCREMENT, LEVEL_AVERAGE_WORDS, RATE_OF_CHANGE_WORDS
 
 _new = object.__new__
 
@@ -144,9 +144,10 @@ def level(state: IndicatorState) -> bool:
     or, with no reading, its name names an average (每月平均用餐人数) or it is a rate judged at the year's end
     (year_end_level: 月探访率, 普及率). 序时进度 never spreads a level over the year (420人 in July against a 710人 monthly
     average is not "on track" for being above 412): it keeps the step rule, as a ceiling does; reached before its
-    deadline it is held so far (on track), done only at the deadline. `reading = "cumulative"` says it is a total."""
+    deadline it is held so far (on track), done only at the deadline. `reading = "cumulative"` says it is a total;
+    "increment" says only how its plan figures are written (per-period amounts: review50 F7c), so the name decides."""
     reading = state.reading
-    if reading is not None:
+    if reading is not None and reading != INCREMENT:
         return reading == LEVEL
     return state.kind != SCHEDULE and (year_end_level(state) or _average_name(state.indicator))
 
