@@ -208,7 +208,7 @@ def test_the_annual_report_says_which_reports_dated_after_it_it_leaves_out(cli, 
     result = cli("report", "annual", "-p", "a-2023", "--format", "json")
     assert result.exit_code == 0, result.output
     assert ("2 reports dated after 2023-12-31 (the latest 2024-01-10) are not in this report: give --as-of 2024-01-31 "
-            "to count the year-end figures reported in January") in result.stderr, result.stderr
+            "to count the closing figures reported after the programme's last day") in result.stderr, result.stderr
     assert '"value": 800,' in result.stdout and '"value": 1000,' not in result.stdout
     counted = cli("report", "annual", "-p", "a-2023", "--as-of", "2024-01-31", "--format", "json")
     assert counted.exit_code == 0 and "dated after" not in counted.stderr and '"value": 1000,' in counted.stdout, counted.output

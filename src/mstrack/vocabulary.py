@@ -336,6 +336,9 @@ COMPLETION_VERBS = ("完成", "建成", "投入使用", "投用", "通过验收"
 """What is done by a date ("9月底前投入使用", "年底前完成"): a dated clause with one of them is a step of the work."""
 START_VERBS = ("开工", "动工")
 """What starts the work by a date ("6月底前开工"): it dates a checkpoint at most, never the work's end."""
+BEFORE_START_WORDS = ("前", "条件", "手续", "准备", "仪式", "许可", "审批")
+"""What a start verb is followed by in the words of work that prepares the start, not the start itself
+(完成开工前期手续, 具备开工条件, 开工仪式筹备: review50 F4)."""
 STARTED_WORDS = START_VERBS + ("开建",)
 """The started stage of a step or a figure ("新开工项目10个", "6月底前开建3所")."""
 DONE_STAGE_WORDS = ("竣工", "完工", "建成", "投用", "投入使用", "交付使用", "交付", "运营", "通车", "启用")

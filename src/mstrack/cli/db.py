@@ -177,7 +177,8 @@ def db_backup(
         from mstrack.errors import Message
 
         warn(Message("{db} fails `mstrack db check` ({n} {n:problem|problems}; the first: {problem}): {target} holds it as "
-                     "it is, the damage with it; run `mstrack db check` for each problem and its repair",
+                     "it is, the damage with it (`mstrack db restore` refuses {target} for it: keep an earlier backup to "
+                     "restore); run `mstrack db check` for each problem and its repair",
                      db=store.display_url, n=len(found), problem=found[0], target=target))
         raise typer.Exit(1)
 

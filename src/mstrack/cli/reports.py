@@ -172,16 +172,15 @@ def _table_command(kind: str, day: str, summary: str) -> None:
 
 def _say_january_figures_left_out(store, programme: str, year: int, on: date) -> None:
     """An annual 一览表 as of the year's end (or later) says which reports dated after it, the year-end figures an
-    office reports in the January after (`log` and `import progress` take them), it does not count."""
-    from mstrack.domain.dates import report_window_end
-
+    office reports in the January after (`log` and `import progress` take them; a school-year programme's in the month
+    after its last day: its ReportWindow), it does not count."""
     if on < date(year, 12, 31):
         return
     count, latest = store.reports_after(programme, on)
     if count:
         warn("{n} {n:report|reports} dated after {on} (the latest {latest}) {n:is|are} not in this report: give "
-             "--as-of {end} to count the year-end figures reported in January", n=count, on=on, latest=latest,
-             end=report_window_end(year))
+             "--as-of {end} to count the closing figures reported after the programme's last day", n=count, on=on,
+             latest=latest, end=store.programme_windows([programme])[programme].end)  # a school year's: its September
 
 
 _table_command("half-year", "June 30",

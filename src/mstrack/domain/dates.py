@@ -42,15 +42,29 @@ REPORT_MONTHS_AFTER = 1
 (the year-end figures in January)."""
 
 
+DUES_YEARS_AFTER = 1
+"""Years past its programme's year a task's deadline or checkpoint still carries the window of reports (to 31 December
+of the year after: a 2021 list's task due 2022年12月底). A date further off (2033-12-31 typed for 2023-12-31, a table's
+prose misread) is taken for a mistake: import plan says so (plan_text.far_dues), and it opens no window for years."""
+
+
+def dues_limit(year: int, end: date | None = None) -> date:
+    """The latest task deadline or checkpoint that carries a programme's window: 31 December of the year after its
+    year (DUES_YEARS_AFTER), or its own `end`, if later (a programme that says it runs to 2026 does)."""
+    limit = date(year + DUES_YEARS_AFTER, 12, 31)
+    return max(limit, end) if end is not None else limit
+
+
 @dataclass(frozen=True)
 class ReportWindow:
     """The days reports to a programme may be dated (trial50 T2): from its start (1 January of its year, if it names
     none; left50: not before it, as `log` refused) to its last day and the month after it (REPORT_MONTHS_AFTER),
     when its closing figures come in. Its last day is its `end`, or the latest task deadline or checkpoint past it,
     and 31 December of its year at the least: a school-year programme (2023-09-01..2024-08-31), or a task of a 2021
-    list due 2022年12月底, is followed to its end. The one rule of `log` and `import progress` (docs/import.md,
-    "Dates"), of the programme's work being over (over: the check of a row that lowers its closing figure) and of
-    its reports being closed (closed: what a report left without -p leaves out, cli.common.open_scope)."""
+    list due 2022年12月底, is followed to its end; a deadline past dues_limit (the year after, or the `end`) is no
+    reason to keep the programme open for years (fixrev50). The one rule of `log` and `import progress`
+    (docs/import.md, "Dates"), of the programme's work being over (over: the check of a row that lowers its closing
+    figure) and of its reports being closed (closed: what a report left without -p leaves out, cli.common.open_scope)."""
 
     year: int
     first: date
@@ -61,7 +75,8 @@ class ReportWindow:
         """A programme's window from its year, start, end and its tasks' deadlines and checkpoints (`dues`)."""
         new_year, year_end = date(year, 1, 1), date(year, 12, 31)
         first = new_year if start is None else start  # not before it (left50: import took a row `log` refused)
-        return cls(year, first, max((year_end, *(day for day in (end, *dues) if day is not None))))
+        limit = dues_limit(year, end)
+        return cls(year, first, max((year_end, *(day for day in (end, *dues) if day is not None and day <= limit))))
 
     @property
     def end(self) -> date:
@@ -86,21 +101,6 @@ class ReportWindow:
             return Message("the programme's year {year} (or the January after)", year=self.year)
         return Message("the programme's days, {first} to {end} (its last day {last} and the month after)",
                        first=self.first, end=self.end, last=self.last)
-
-
-def report_window_end(year: int) -> date:
-    """The last day a report to a programme of one calendar year may be dated: the end of the January after it."""
-    return ReportWindow.of(year).end
-
-
-def year_over(on: date, year: int) -> bool:
-    """Whether a programme of one calendar `year` has ended on `on` (ReportWindow.over)."""
-    return ReportWindow.of(year).over(on)
-
-
-def reports_closed(on: date, year: int) -> bool:
-    """Whether nothing more is reported to a programme of one calendar `year` on `on` (ReportWindow.closed)."""
-    return ReportWindow.of(year).closed(on)
 
 
 def month_end(year: int, month: int) -> date:

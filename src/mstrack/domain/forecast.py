@@ -59,8 +59,9 @@ def forecast(state: IndicatorState, on: date, targets: tuple | None = None) -> F
         left = (deadline - latest.as_of).days
         recent = _per_day(value - previous.value, (latest.as_of - previous.as_of).days) if previous else None
         if meets(value, final, state.comparator):  # met already: no pace is still needed (it said "needs fall …")
-            # a rate or a ceiling met before its deadline is met so far: done on the deadline, as the status says
-            projected = deadline if latest.as_of < deadline and judged_at_end(state) else latest.as_of
+            # a rate or a ceiling met before its deadline is met so far: done on the deadline, as the status says;
+            # from the deadline on it is done, met on its report's day (review50 F9: no condition on a day past)
+            projected = deadline if on < deadline and latest.as_of < deadline and judged_at_end(state) else latest.as_of
             on_course = latest.as_of <= deadline
         elif level(state):  # an average or a rate moves up and down: no line through two of its figures leads anywhere
             recent = None

@@ -3,6 +3,7 @@ store's write is store/log.record_progress."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -28,6 +29,7 @@ from mstrack.text import clip, one_line
 from mstrack.vocabulary import (
     ALL_DONE_WORDS,
     AT_MOST,
+    BEFORE_START_WORDS,
     DONE_WORDS,
     EQUAL,
     FAR_ABOVE_RATE,
@@ -206,12 +208,17 @@ def started_word(value: str | None) -> bool:
     return value is not None and simplified(normalize(value).strip().rstrip("。")) in STARTED
 
 
+START_CHECKPOINT_RE = re.compile(f"(?:{'|'.join(START_VERBS)})(?!{'|'.join(BEFORE_START_WORDS)})")
+"""A checkpoint's words that say the work starts (6月底前开工建设, 6月動工 simplified), not that it is prepared
+(完成开工前期手续, 具备开工条件, 开工仪式筹备: review50 F4, those were taken for the start)."""
+
+
 def started_value(label: str, word: str, texts: list[str]) -> int:
     """What a start word (已开工) reports on a text-only line, read alike by `log` and `import progress`: its checkpoints
-    up to its first start (开工, 动工 in a checkpoint's words: "6月開工", then "年內完工") met. Refused on a line
+    up to its first start (START_CHECKPOINT_RE: "6月開工", then "年內完工"; not "开工前期手续") met. Refused on a line
     with no start checkpoint, naming what it has: the unit is asked what it means, never a checkpoint guessed."""
     for number, text in enumerate(texts, 1):
-        if any(verb in simplified(text) for verb in START_VERBS):
+        if START_CHECKPOINT_RE.search(simplified(text)):
             return number
     raise InputError("{label}: {value}, but none of its {total} checkpoints is a start (开工): give 已完成 or how many of "
                      "its checkpoints are met ({texts})", label=label, value=word, total=len(texts),

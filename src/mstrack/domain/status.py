@@ -39,7 +39,7 @@ from mstrack.model import (
     ReportState,
     StatusRow,
 )
-from mstrack.vocabulary import LEVEL_AVERAGE_WORDS, RATE_OF_CHANGE_WORDS
+from mstrack.vocabulary import INCREMENT, LEVEL_AVERAGE_WORDS, RATE_OF_CHANGE_WORDS
 
 _new = object.__new__
 
@@ -129,6 +129,13 @@ def judged_at_end(state: IndicatorState) -> bool:
     return state.comparator == AT_MOST or (state.kind != SCHEDULE and level(state))
 
 
+def held_so_far(state: IndicatorState, on: date) -> bool:
+    """Whether a figure of `state` on `on` is a level not judged yet (judged_at_end, before the deadline): it has no
+    share of its target done (5.2% of a 5% growth in July is no 104% done). The one rule of status's Done %, units'
+    completion rate and the 一览表's 完成年度目标 (review50 F6)."""
+    return judged_at_end(state) and on < state.deadline
+
+
 AVERAGE_NAME_RE = re.compile("|".join(LEVEL_AVERAGE_WORDS))
 
 
@@ -137,9 +144,10 @@ def level(state: IndicatorState) -> bool:
     or, with no reading, its name names an average (每月平均用餐人数) or it is a rate judged at the year's end
     (year_end_level: 月探访率, 普及率). 序时进度 never spreads a level over the year (420人 in July against a 710人 monthly
     average is not "on track" for being above 412): it keeps the step rule, as a ceiling does; reached before its
-    deadline it is held so far (on track), done only at the deadline. `reading = "cumulative"` says it is a total."""
+    deadline it is held so far (on track), done only at the deadline. `reading = "cumulative"` says it is a total;
+    "increment" says only how its plan figures are written (per-period amounts: review50 F7c), so the name decides."""
     reading = state.reading
-    if reading is not None:
+    if reading is not None and reading != INCREMENT:
         return reading == LEVEL
     return state.kind != SCHEDULE and (year_end_level(state) or _average_name(state.indicator))
 
@@ -261,7 +269,7 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
     percent = pace = gap = days_behind = None
     if actual is not None:
         percent, pace, gap = _shares(actual, expected, final, falling)
-        if at_end and on < deadline:  # a rate's 5.2% of 5% mid-year is no 104% done: a level, judged at the deadline
+        if held_so_far(state, on):  # a rate's 5.2% of 5% mid-year is no 104% done: a level, judged at the deadline
             percent = None
         if status == "behind" or status == "overdue":
             due = (_over_since(actual, dated, latest.as_of, on) if falling

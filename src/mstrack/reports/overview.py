@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mstrack.domain import unique
-from mstrack.domain.status import judged
+from mstrack.domain.status import held_so_far, judged
 from mstrack.model import AT_MOST, QUANTITY, SCHEDULE, STATUSES, StatusRow
 from mstrack.reports.plain import Plain
 
@@ -133,7 +133,7 @@ def progress_items(detail, on: date, narrative: str | None) -> list[ProgressItem
         if _quoted(latest.note, narrative):
             continue
         percent = None
-        if state.kind != SCHEDULE and state.target and state.comparator != AT_MOST:
+        if state.kind != SCHEDULE and state.target and state.comparator != AT_MOST and not held_so_far(state, on):
             percent = round(100 * latest.value / state.target, 1)
         items.append(ProgressItem(
             indicator=state.indicator, kind=state.kind, value=latest.value, unit=state.unit, as_of=latest.as_of,

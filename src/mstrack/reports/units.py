@@ -60,11 +60,14 @@ def programme_place(name: str) -> str:
 
 
 def target_share(row: StatusRow) -> float | None:
-    """Share of the annual target done, 0–100; None where there is no annual target to share."""
+    """Share of the annual target done, 0–100; None where there is no annual target to share, or a level not judged
+    yet (its status row has no Done %: domain/status.held_so_far, review50 F6)."""
     if row.final in (None, 0) or row.comparator == AT_MOST:
         return None
     if row.actual is None:
         return 0.0
+    if row.percent is None:  # a level (普及率, 增长5%) met before its deadline: held so far, no share of work done
+        return None
     return max(0.0, min(100.0, 100 * row.actual / row.final))
 
 

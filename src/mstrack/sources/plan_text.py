@@ -86,3 +86,26 @@ def several_offices(programme, text: str, source: str) -> list[Message]:
                                             code=task.code, j=j, key=key, k=k, name=name, n=len(offices),
                                             entries=json.dumps(offices, ensure_ascii=False)))
     return said
+
+
+def far_dues(programme, source: str) -> list[Message]:
+    """A task whose deadline, checkpoint or milestone is past dates.dues_limit (the year after the programme's year, or
+    its `end`): taken for a mistake (2033-12-31 typed for 2023-12-31), it keeps no window of reports open (review50 F3:
+    one such date let every task of the programme take reports for ten years): said, naming the task and the date."""
+    from mstrack.domain.dates import ReportWindow, dues_limit
+
+    limit = dues_limit(programme.year, programme.end)
+    dues = {task.code: [task.deadline, *(c.due for line in task.lines for c in line.checkpoints),
+                        *(m.due for line in task.lines for i in line.indicators for m in i.milestones)]
+            for task in programme.tasks}
+    window = ReportWindow.of(programme.year, programme.start, programme.end, [day for days in dues.values() for day in days])
+    said = []
+    for task in programme.tasks:
+        days = dues[task.code]
+        if far := max((day for day in days if day is not None and day > limit), default=None):
+            said.append(Message("{source}: task {code}: {day} is more than a year past the programme's year {year} (a "
+                                "typo?): reports to the programme are taken up to {end} all the same; correct the date, "
+                                "or give [programme] an `end` if the programme runs that long",
+                                source=source, code=task.code, day=far, year=programme.year,
+                                end=window.end))
+    return said

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mstrack.domain.dates import ReportWindow, parse_date
 from mstrack.domain.limits import text_problem
-from mstrack.domain.names import plain_name
+from mstrack.domain.names import plain_name, unknown_programme
 from mstrack.domain.progress import match_indicator, note_without_figure
 from mstrack.domain.quantities import count_scale, normalize, whole_count
 from mstrack.errors import InputError, Message, readable_name
@@ -97,6 +97,7 @@ class _Importer(Values, Comparing):
         self.reporter_cells: dict[str, str | None] = {}  # the chunk path's: a reporter cell as it is → its text
         self.fast: dict[tuple, tuple] = {}  # (programme, task, indicator) cells of a plain row → what the chunk path needs
         self.files: list[Path] = []
+        self._known_codes: list[str] | None = None  # the store's programme codes, read for a row naming none of them
         self.writer = None  # a ReportBatch, in a real import
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
         self.asked: list[tuple[int, int, int]] = []  # rows to ASK about: (seq, indicator id, index in pending or -1)
@@ -408,7 +409,10 @@ class _Importer(Values, Comparing):
         code, task = (plain_name(code) if code is not None else None), plain_name(task)  # as a plan's are stored and `log` takes them
         known = self.plan.programme_indicators(code)
         if known is None:
-            self._fail(table, line, "programme" if "programme" in table.columns else None, "no programme {code!r}", code=code)
+            if self._known_codes is None:  # read once, for a refusal only
+                self._known_codes = self.plan.store.programme_codes()
+            refusal = unknown_programme(self._known_codes, code, self.plan.store.display_url)  # as every command says it
+            self._fail(table, line, "programme" if "programme" in table.columns else None, refusal.messages[0])
             return None
         by_task = known[1]
         if type(task_cell) is float and (longer := task + "0") in by_task and task in by_task:  # 1.10 kept as the number 1.1

@@ -2,21 +2,22 @@
 23,500 reports, 0.5-1 s at 1,500,000): only where a program other than mstrack may have changed the file since
 mstrack's own last write.
 
-After each commit, still holding the write lock (BEGIN IMMEDIATE again, the -wal folded into the file), mstrack writes
-a stamp of the file on the file itself, as an extended attribute (ATTRIBUTE): its inode, size and modification time,
-that time first set back by one nanosecond. Every later write by any program moves that time forward (the kernel sets
-it to the present, which is later than the stamp's), or leaves its pages in the -wal beside; either way the stamp no
-longer matches, and the next mstrack write runs the full check, as every write did before.
+After each commit, still holding the write lock (BEGIN IMMEDIATE again, the -wal folded into the file), mstrack
+writes a stamp of the file on the file itself, as an extended attribute (ATTRIBUTE): its device, inode, size and
+modification time, that time first set back by one nanosecond. Every later write by any program moves that time
+forward (the kernel sets it to the present, which is later than the stamp's), or leaves its pages in the -wal beside
+(beside the file a symlink names: where SQLite keeps it, sqlite_file.wal_of); either way the stamp no longer matches,
+and the next mstrack write runs the full check, as every write did before.
 
 Why not SQLite's own counters: the file change counter (header bytes 24-27) is not kept in WAL mode, every mstrack
 store's (measured: it stays put across commits); PRAGMA data_version counts only within one connection, and each
 mstrack command opens its own. Why an attribute, not a table or a file beside: a table cannot hold the time of the
 commit that writes it; a file beside would be left behind by a `mv` or a `cp` of the store, and would be one more
-file every listing shows. The attribute goes with the file on a `mv`; a copy is another inode (checked once); a
-crash before it is written leaves the old stamp, which no longer matches. Two mstrack processes: the stamp is
-written under the write lock, and only where no other connection committed since this write's own commit (PRAGMA
-data_version, read before and after on the same connection). Where the file system keeps no attributes, or the
-file is another user's (its time cannot be set), nothing is stamped and every write checks, as before."""
+file every listing shows. The attribute goes with the file on a `mv`; a copy is another inode (checked once); a crash
+before it is written leaves the old stamp, which no longer matches. Two mstrack processes: the stamp is written under
+the write lock, and only where no other connection committed since this write's own commit (PRAGMA data_version, read
+before and after on the same connection). Where the file system keeps no attributes, or the file is another user's
+(its time cannot be set), nothing is stamped and every write checks, as before."""
 
 from __future__ import annotations
 
@@ -25,13 +26,13 @@ import os
 import sqlite3
 from pathlib import Path
 
-from mstrack.store.sqlite_file import holds_bytes
+from mstrack.store.sqlite_file import holds_bytes, wal_of
 
 ATTRIBUTE = "user.mstrack.checked"
 
 
 def _stamp(found: os.stat_result) -> bytes:
-    return f"{found.st_ino} {found.st_size} {found.st_mtime_ns}".encode()
+    return f"{found.st_dev} {found.st_ino} {found.st_size} {found.st_mtime_ns}".encode()  # inodes repeat across devices
 
 
 def checked_since(path: Path) -> bool:
@@ -39,7 +40,7 @@ def checked_since(path: Path) -> bool:
     foreign-key check that write ran, or began from, holds still. Asked under the write lock."""
     try:
         said = os.getxattr(path, ATTRIBUTE)
-        return not holds_bytes(Path(f"{path}-wal")) and said == _stamp(os.stat(path))
+        return not holds_bytes(wal_of(path)) and said == _stamp(os.stat(path))
     except OSError:
         return False
 
@@ -61,7 +62,7 @@ def stamp_checked(connection: sqlite3.Connection, path: Path, version: int, time
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # what it can: a -wal still holding pages stamps nothing
             connection.execute("BEGIN IMMEDIATE")
             try:
-                if data_version(connection) == version and not holds_bytes(Path(f"{path}-wal")):
+                if data_version(connection) == version and not holds_bytes(wal_of(path)):
                     found = os.stat(path)
                     os.utime(path, ns=(found.st_atime_ns, found.st_mtime_ns - 1))
                     moved = os.stat(path)

@@ -31,6 +31,7 @@ from mstrack.store.sqlite_file import (
     refuse_not_a_file,
     remove_left_beside,
     unwritable,
+    wal_of,
     writer_note,
 )
 from mstrack.store.urls import hide_password, reason, scrub, sqlite_file, with_home
@@ -110,7 +111,7 @@ class Connections:
 
     def wal_beside(self) -> bool:
         """Whether an SQLite store has a -wal holding bytes beside it (writes perhaps not in the file yet)."""
-        return self.path is not None and holds_bytes(Path(f"{self.path}-wal"))
+        return self.path is not None and holds_bytes(wal_of(self.path))
 
     def fold_wal(self) -> Message | None:
         """At a write's end (and db check's): the -wal folded into the file, so that a copy of the file alone holds
@@ -389,7 +390,7 @@ class Connections:
             return opened("mode=rw")
         except sqlite3.Error as error:
             stuck = getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
-            wal = Path(f"{self.path}-wal")
+            wal = wal_of(self.path)
             if not (stuck and self.path.is_file() and not holds_bytes(wal)):
                 raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
                                  reason=opening_reason(self.path, error)) from None

@@ -103,6 +103,12 @@ def refuse_not_utf8(path: Path, *, option: str, said: str) -> None:
                          "the file (or give another name)", option=option, db=said) from None
 
 
+def wal_of(path: Path) -> Path:
+    """The -wal SQLite keeps for the database file `path`: beside the file a symlink points to (its unix VFS resolves
+    links), not beside the link (review50 F1: link.db-wal never exists; real.db-wal holds the writes)."""
+    return Path(f"{os.path.realpath(path)}-wal")
+
+
 def holds_bytes(path: Path) -> bool:
     """Whether a file is there with something in it (a database, its -wal): a missing or empty one holds no data."""
     try:
@@ -270,7 +276,7 @@ def wal_left(path: Path) -> int:
     """After a write refused for a full disk: its rolled-back pages are in the -wal, which stays as large as they
     made it (the disk stays full) until the last connection closes; truncated here (PRAGMA wal_checkpoint(TRUNCATE)
     needs no space). Returns the bytes still left in it (another process reading holds it open)."""
-    wal = Path(f"{path}-wal")
+    wal = wal_of(path)
     folded_into_file(path, timeout=1)
     try:
         return wal.stat().st_size
@@ -286,7 +292,7 @@ def folded_into_file(path: Path, timeout: float = 0) -> bool | None:
     or one that cannot be checkpointed here (a read-only mount: nothing can be written there either). SQLite's answer
     is (busy, frames in the log, frames of it in the file): the write is whole in the file where the two counts agree,
     busy or not (busy then means only that a reader keeps the -wal from being truncated)."""
-    if not holds_bytes(Path(f"{path}-wal")):
+    if not holds_bytes(wal_of(path)):
         return None
     try:
         connection = sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True, timeout=timeout, isolation_level=None)
