@@ -29,6 +29,7 @@ from mstrack.sources.table.list_bracketed import (
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
+from mstrack.sources.table.list_doers import doers_below
 from mstrack.sources.table.list_duties import duty_list, shares_out, standing_duties
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
@@ -363,6 +364,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=rejoined(sheet.rows))  # an item's paragraph broken inside its words: joined
         sheet = replace(sheet, rows=spaced_labels(sheet.rows))  # "链    长：…": the label "链长", a second person joined
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
+        sheet = replace(sheet, rows=doers_below(sheet.rows))  # "（二）…" over "X要…。Y…": its doers labelled
         sheet = replace(sheet, rows=circled_points(sheet.rows))  # "②…" on a line of its own: the paragraph's
         sheet = replace(sheet, rows=section_parts(sheet.rows))  # "（一）…" over "1．行动目标。…" "2．主要任务": one task
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table

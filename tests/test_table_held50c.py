@@ -1,0 +1,45 @@
+"""Issue 13, held50c: a prose plan whose measures are each a name on a line of its own over one paragraph naming its
+doers as the subjects of its sentences ("（二）持续推进…" / "交通与建设处要…。各业务处室加强…")."""
+
+from __future__ import annotations
+
+import pytest
+
+from mstrack.errors import InputError
+
+from .conftest import convert_written
+
+TITLE = "某片区冬春火灾防控工作方案"
+
+
+def _tasks(tmp_path, lines: list[str], year: int = 2023):
+    return convert_written(tmp_path, "plan.txt", "\n".join([TITLE, *lines]) + "\n", year).programme.tasks
+
+
+DOERS = ["一、工作目标", "有效防范化解重大消防安全风险。", "二、重点任务",
+         "（一）持续推进城镇燃气消防安全专项整治",
+         "交通与建设处要充分发挥工作专班平台作用，协调解决整治中遇到的问题。各业务处室加强沟通协作，形成监管合力。",
+         "（二）深入开展“三合一”场所火灾风险排查整治",
+         "各部门和各村（居）全面落实基层消防必查，重点要督促落实沿街门店防火墙硬隔离等硬措施。",
+         "（三）切实加强冬春季节灾害事故应急处置",
+         "根据冬季灾害事故形势和特点，政法综治处要强化预警监测。各村（居）要积极推进村居微型消防站建设。",
+         "三、工作要求", "（一）加强组织领导。各部门要深刻认识做好冬春火灾防控工作的重要意义。"]
+
+
+def test_a_name_over_its_paragraph_is_a_task_led_by_the_paragraphs_first_doer(tmp_path):
+    """Each name over its paragraph is a task titled by the name alone; the paragraph's sentences name its doers as
+    their subjects ("X要…", "X、Y和Z全面…"): the first leads, the others are units (the first-office rule)."""
+    tasks = _tasks(tmp_path, DOERS)
+    assert [t.code for t in tasks] == ["二(一)", "二(二)", "二(三)"]
+    assert tasks[0].title == "持续推进城镇燃气消防安全专项整治"
+    assert [(t.lines[0].lead_units, t.lines[0].units) for t in tasks] == [
+        (["交通与建设处"], ["各业务处室"]), (["各部门"], ["各村（居）"]), (["政法综治处"], ["各村（居）"])]
+
+
+def test_a_paragraph_naming_no_doer_leaves_the_name_alone(tmp_path):
+    """A paragraph whose sentences open with no office ("要…", "根据…，强化…") names no doer: nothing is joined to
+    the name, and such a document stays refused as before."""
+    lines = [line.replace("交通与建设处要", "要").replace("各业务处室加强", "加强").replace("各部门和各村（居）全面", "全面")
+             .replace("政法综治处要", "要").replace("各村（居）要", "要") for line in DOERS]
+    with pytest.raises(InputError):
+        _tasks(tmp_path, lines)
