@@ -3,6 +3,8 @@ doers as the subjects of its sentences ("（二）持续推进…" / "交通与�
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from mstrack.errors import InputError
@@ -43,3 +45,18 @@ def test_a_paragraph_naming_no_doer_leaves_the_name_alone(tmp_path):
              .replace("政法综治处要", "要").replace("各村（居）要", "要") for line in DOERS]
     with pytest.raises(InputError):
         _tasks(tmp_path, lines)
+
+
+STAGES = ["三、工作安排", "（一）部署发动（2023年12月16日前）。各村（居）要结合实际，广泛动员部署。",
+          "（二）组织实施（2023年12月17日至2024年3月15日）。强化部门协作，组织开展火灾隐患排查整治。",
+          "（三）总结验收（2024年3月16日至3月31日）。认真总结工作成效，分析存在的问题。"]
+
+
+def test_the_plans_stages_after_its_measures_are_every_measures_dates(tmp_path):
+    """"三、工作安排" over stages each dated in a bracket after its name, after the part of measures: no tasks, the
+    schedule of every measure (README: a document's stages): due at the last stage's end, the earlier stages' ends its
+    checkpoints."""
+    tasks = _tasks(tmp_path, [*DOERS[:-2], *STAGES])
+    assert [t.code for t in tasks] == ["二(一)", "二(二)", "二(三)"]
+    assert {t.deadline for t in tasks} == {date(2024, 3, 31)}
+    assert [[c.due for c in t.lines[0].checkpoints] for t in tasks] == [[date(2023, 12, 16), date(2024, 3, 15)]] * 3

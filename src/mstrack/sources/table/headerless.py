@@ -78,7 +78,7 @@ from mstrack.sources.table.list_sections import (
     staffed_work,
 )
 from mstrack.sources.table.list_single import one_numbered
-from mstrack.sources.table.list_stages import dated_stages, grouped_stages, spanned_groups, stages_following
+from mstrack.sources.table.list_stages import dated_stages, grouped_stages, plan_stages, spanned_groups, stages_following
 from mstrack.sources.table.list_strays import stray_cells, without_strays
 from mstrack.sources.table.list_subitems import as_headings, sub_items
 from mstrack.sources.table.list_timeline import timed_labels
@@ -444,6 +444,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
             end = sheet.rows.index(source[-1]) + 1 if source else start  # nothing kept: no list (grouped is False)
             labels = timed_labels(chosen, labels, sheet.rows[end:])  # "三、时间安排"'s stages naming the items: their dates
+            chosen, source, labels = plan_stages(chosen, source, labels)  # "三、工作安排" over the plan's stages: its dates
             above = _above(sheet, start)
             headings = [words for k, (kind, words, _) in enumerate(chosen) if heads(chosen, k)]  # "一、纳入民生实事项目管理的内容"
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]
@@ -461,6 +462,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 header, rows, read = bracketed_table(chosen, labels, source)
                 listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]))
                 listed[0].unheaded = unread  # a heading over no item: named, not an empty area
+                coded_by_group(listed[0], [sheet])  # its part "二、…" above an introduction: coded 二(一)
                 return listed
         # two headed items each labelling its offices in its words: a list for the best-effort reading's gate to judge
         if run := headed_run(sheet.rows, _headed_item, labelled=LENIENT.get() is not None):
