@@ -60,3 +60,17 @@ def test_the_plans_stages_after_its_measures_are_every_measures_dates(tmp_path):
     assert [t.code for t in tasks] == ["二(一)", "二(二)", "二(三)"]
     assert {t.deadline for t in tasks} == {date(2024, 3, 31)}
     assert [[c.due for c in t.lines[0].checkpoints] for t in tasks] == [[date(2023, 12, 16), date(2024, 3, 15)]] * 3
+
+
+def test_measures_under_an_introduction_are_coded_within_their_part(tmp_path):
+    """A paragraph between "二、重点任务" and its "（一）" (who leads the whole work) introduces the part: the measures
+    read after it are still coded within it (二(一) …), as a list read from its first group is."""
+    intro = "冬春火灾防控工作由片区管理局统一领导，政法综治处牵头，各部门、各村（居）具体抓落实。"
+    parts = ["（一）坚决攻坚整治重大火灾隐患", "1．扎实推进重大事故隐患排查整治行动",
+             "各处室、东庠办事处和各村（居）要紧盯人员密集场所，督促经营主体落实立即整改措施。",
+             "2．积极推进鲍鱼笼堆垛火灾隐患整治销案", "农业农村处要积极推进分拣中心项目建设。政法综治处要对接区消防支队。"]
+    later = {"（一）": "（二）", "（二）": "（三）", "（三）": "（四）"}  # the measures after the group "（一）"
+    renumbered = [later[line[:3]] + line[3:] if line[:3] in later else line for line in DOERS[3:-2]]
+    tasks = _tasks(tmp_path, [*DOERS[:3], intro, *parts, *renumbered, *STAGES])
+    assert [t.code for t in tasks][:3] == ["二(一)1", "二(一)2", "二(二)"]
+    assert tasks[1].lines[0].lead_units == ["农业农村处"]
