@@ -71,12 +71,12 @@ def _numbered(text: str) -> bool:
 
 def _name(text: str) -> bool:
     """A measure's name on a line of its own: "（一）…" or "1．…", no stop or clause mark, no offices after it, no
-    office's name itself, no date."""
+    office's name itself, no date, no closing section's ("4.工作要求": requirements below it)."""
     m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
     words = text[m.end():].strip() if m and SUB_HEADING_RE.match(text) else (m[2].strip() if m else "")
     return bool(words) and len(words) <= NAME_MAX and not re.search(r"[，,。；;：:]", words) and not units_after(text)[1] \
-        and not office_clause(words) and not DATED_RE.search(words)  # "（一）区党群工作部" over its duties: a party,
-    # "（二）…阶段（9月9日至11月30日）": a stage (list_stages'), no measure
+        and not office_clause(words) and not DATED_RE.search(words) and not CLOSING_RE.search(words)
+    # "（一）区党群工作部" over its duties: a party; "（二）…阶段（9月9日至11月30日）": a stage (list_stages'), no measure
 
 
 def _paragraph(text: str) -> bool:
