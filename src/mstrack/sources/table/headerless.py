@@ -29,6 +29,7 @@ from mstrack.sources.table.list_bracketed import (
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
+from mstrack.sources.table.list_doers import doers_below
 from mstrack.sources.table.list_duties import duty_list, shares_out, standing_duties
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
@@ -77,7 +78,7 @@ from mstrack.sources.table.list_sections import (
     staffed_work,
 )
 from mstrack.sources.table.list_single import one_numbered
-from mstrack.sources.table.list_stages import dated_stages, grouped_stages, spanned_groups, stages_following
+from mstrack.sources.table.list_stages import dated_stages, grouped_stages, plan_stages, spanned_groups, stages_following
 from mstrack.sources.table.list_strays import stray_cells, without_strays
 from mstrack.sources.table.list_subitems import as_headings, sub_items
 from mstrack.sources.table.list_timeline import timed_labels
@@ -363,6 +364,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=rejoined(sheet.rows))  # an item's paragraph broken inside its words: joined
         sheet = replace(sheet, rows=spaced_labels(sheet.rows))  # "链    长：…": the label "链长", a second person joined
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
+        sheet = replace(sheet, rows=doers_below(sheet.rows))  # "（二）…" over "X要…。Y…": its doers labelled
         sheet = replace(sheet, rows=circled_points(sheet.rows))  # "②…" on a line of its own: the paragraph's
         sheet = replace(sheet, rows=section_parts(sheet.rows))  # "（一）…" over "1．行动目标。…" "2．主要任务": one task
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
@@ -442,6 +444,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
             end = sheet.rows.index(source[-1]) + 1 if source else start  # nothing kept: no list (grouped is False)
             labels = timed_labels(chosen, labels, sheet.rows[end:])  # "三、时间安排"'s stages naming the items: their dates
+            chosen, source, labels = plan_stages(chosen, source, labels)  # "三、工作安排" over the plan's stages: its dates
             above = _above(sheet, start)
             headings = [words for k, (kind, words, _) in enumerate(chosen) if heads(chosen, k)]  # "一、纳入民生实事项目管理的内容"
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]
@@ -459,6 +462,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 header, rows, read = bracketed_table(chosen, labels, source)
                 listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]))
                 listed[0].unheaded = unread  # a heading over no item: named, not an empty area
+                coded_by_group(listed[0], [sheet])  # its part "二、…" above an introduction: coded 二(一)
                 return listed
         # two headed items each labelling its offices in its words: a list for the best-effort reading's gate to judge
         if run := headed_run(sheet.rows, _headed_item, labelled=LENIENT.get() is not None):

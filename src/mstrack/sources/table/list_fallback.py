@@ -25,6 +25,7 @@ from mstrack.sources.table.columns import Column, column_kind
 from mstrack.sources.table.headerless import LENIENT, list_table
 from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
 from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE
+from mstrack.sources.table.list_doers import office_clause
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE
@@ -42,13 +43,11 @@ from mstrack.sources.table.list_work import (
     does_work,
 )
 from mstrack.sources.table.mentions import sets_figure
-from mstrack.sources.table.office_names import TOWN_END, ends_like_unit
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row, Sheet
-from mstrack.sources.table.units import OFFICE_NAME_RE, office_list, role_read, unit_names
+from mstrack.sources.table.units import office_list, role_read, unit_names
 
 BEST_EFFORT_DOUBT = Message("read without a recognised layout (no header, no list the reader knows): please check")
-CLAUSE_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,17}")  # a clause of nothing but a name's characters
 WORK_KINDS = ("task", "units", "lead", "schedule", "deadline")  # columns of the work, its offices and its schedule
 # a labelled field's label ("项目名称：", "建设单位：", "招标代理："): a particular of a notice, no work
 FIELD_LABEL_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、])?\s*([^，。,；;：:\s]{2,8})[：:]")
@@ -246,7 +245,7 @@ def _record_fields(items: list[str]) -> bool:
     the labels name two kinds of column or more (a name, a unit, a deadline: list_labels.label_kind); stages' labels
     ("前期工作：…" "后期工作：…") name one kind, the work."""
     labels = [m[1] for text in items if (m := FIELD_LABEL_RE.match(text))
-              and not office_list(m[1]) and not _office_clause(m[1])]
+              and not office_list(m[1]) and not office_clause(m[1])]
     return 2 * len(labels) > len(items) and len({kind for label in labels if (kind := label_kind(label))}) >= 2
 
 
@@ -304,14 +303,7 @@ def _names_office(text: str) -> bool:
     is nothing but an office's name ("资源生态处：牵头…", "各村：…")."""
     if role_read(text) is not None:
         return True
-    return any(_office_clause(clause.strip()) and unit_names(clause.strip()) for clause in re.split(r"[，,。；;：:、]", text))
-
-
-def _office_clause(clause: str) -> bool:
-    """A clause that is an office's name and nothing else ("资源生态处", "各村", "区自然资源服务中心", "苏平专班"): it
-    ends as an office's name ends (office_names.ends_like_unit, units.OFFICE_NAME_RE) or a town's ("城关村")."""
-    return CLAUSE_NAME_RE.fullmatch(clause) is not None \
-        and (ends_like_unit(clause) or OFFICE_NAME_RE.search(clause) is not None or clause.endswith(TOWN_END))
+    return any(office_clause(clause.strip()) and unit_names(clause.strip()) for clause in re.split(r"[，,。；;：:、]", text))
 
 
 def _part_words(heading: str) -> str:

@@ -171,3 +171,38 @@ def spanned_groups(chosen: list[Entry]) -> list[Entry]:
                             labels={**entry.labels, "完成时限": m[1].strip()})
         dated.append(entry)
     return dated
+
+
+# "（一）部署发动（2023年12月16日前）。…", "（二）组织实施（2023年12月17日至2024年3月15日）。…": a stage of the whole plan, its
+# name and its date in the bracket after it, a span or a date it is done by ("…前")
+PLAN_STAGE_RE = re.compile(rf"^[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*([^，,。；;：:（）()\d]{{2,20}}?)\s*"
+                           rf"[（(]({DATE_CHARS}*\d\s*月{DATE_CHARS}*?(?:日前|前)?)[）)]")
+PLAN_STAGES_RE = re.compile(rf"{STAGES_HEADING_RE.pattern}|工作安排")  # "三、工作安排" over the plan's stages
+
+
+def plan_stages(chosen: list[tuple[str, str, str]], source: list[Row], labels: dict[int, list[Entry]]
+                ) -> tuple[list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]]:
+    """A "(一)" run (list_bracketed: (kind, words, offices) each, its rows, {index: labelled paragraphs}) that runs on
+    into a part of the plan's stages ("三、工作安排" over "（一）部署发动（2023年12月16日前）。…" "（二）组织实施（2023年12月
+    17日至2024年3月15日）。…" "（三）…", MIN_STAGES or more, each dated in a bracket after its name): the stages are no
+    tasks but the schedule of every measure before them (README: a document's stages): each measure naming no date of
+    its own is due at the last stage's end (完成时限), the earlier stages' ends its checkpoints (进度安排). The run
+    unchanged when it reaches no such part."""
+    for k, (kind, words, _) in enumerate(chosen):
+        if kind != "heading" or not (part := AREA_RE.match(words)) or not PLAN_STAGES_RE.search(part[2]):
+            continue
+        end = next((j for j in range(k + 1, len(chosen)) if chosen[j][0] == "heading"), len(chosen))
+        stages = [PLAN_STAGE_RE.match(w) for _, w, _ in chosen[k + 1:end]]
+        if len(stages) < MIN_STAGES or not all(stages) or k == 0:
+            continue
+        schedule = "；".join(f"{_span_end(m[2]).removesuffix('前')}前{m[1].strip()}" for m in stages[:-1])
+        due = _span_end(stages[-1][2])
+        given = {j: found for j, found in labels.items() if j < k or j >= end}
+        for j, (kind_j, words_j, _) in enumerate(chosen[:k]):
+            own = given.get(j, [])
+            if kind_j in ("heading", "top") or DONE_BY_RE.search(words_j) or any(e.code == "完成时限" for e in own):
+                continue
+            given[j] = [*own, Entry(source[k], "label", "完成时限", due), Entry(source[k], "label", SCHEDULE_LABEL, schedule)]
+        kept = [j for j in range(len(chosen)) if not k <= j < end]
+        return [chosen[j] for j in kept], [source[j] for j in kept], {new: given[j] for new, j in enumerate(kept) if j in given}
+    return chosen, source, labels

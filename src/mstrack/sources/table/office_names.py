@@ -185,8 +185,9 @@ def _in_brackets(text: str) -> set[int]:
 OFFICE_END = "局委办府院司部会厅处心团道镇乡区联协队站所组社）)"  # 处: 环卫处, 办事处, 管理处; 社: 供销联社, 合作社;
 # 联, 协: a people's organisation by its short name ("区妇联", "科协", "政协")
 UNITS_END = ("单位", "部门", "企业", "集团", "银行",  # "各管线产权单位": units of their own, not half a name
-             "支行", "分行", "海关", "机构")  # outside a local government's forms: "人民银行平潭支行", "平潭海关",
-# "驻岚相关金融监管机构": a bank's branch, a customs office, an institution
+             "支行", "分行", "海关", "机构",  # outside a local government's forms: "人民银行平潭支行", "平潭海关",
+             "处室")  # "驻岚相关金融监管机构": a bank's branch, a customs office, an institution; "各处室", "各业务处室":
+# a bureau's divisions, each doing its part
 
 
 PLACE_START = "市县区省镇乡街村各州盟旗"

@@ -1,0 +1,117 @@
+"""A measure printed as a name on a line of its own over one paragraph that names its doers as the subjects of its
+sentences ("（二）持续推进城镇燃气…专项整治" / "交通与建设处要充分发挥…。各业务处室加强沟通协作…"): the name is the task
+(its title, as tests/data/tables/README.md's title rule reads a name over its paragraph), the doers its offices, the
+first the lead and the others units (the first-office rule), as if labelled on the line under the name
+("牵头单位：X；配合单位：Y", read as any item's labelled line)."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.list_duties import shares_out
+from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, SUB_HEADING_RE, units_after
+from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
+from mstrack.sources.table.office_names import TOWN_END, ends_like_unit
+from mstrack.sources.table.reading import Row
+from mstrack.sources.table.units import OFFICE_NAME_RE, office_list, unit_names
+
+CLAUSE_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,17}")  # a clause of nothing but a name's characters
+NAME_MAX = 40  # the longest name of a measure on a line of its own
+SUBJECT_MAX = 30  # the longest run of offices opening a sentence
+NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将|把|为|以|鼓励|引导|组织|督促|协调|配合|联合")  # a verb, no doer
+JOINERS = "、和及与（("  # what joins one more name to a run of offices' names, or opens a bracket inside the last
+DOERS_CELL = "牵头单位：{lead}{others}"
+OTHERS_CELL = "；配合单位：{units}"
+
+
+def office_clause(clause: str) -> bool:
+    """A clause that is an office's name and nothing else ("资源生态处", "各村", "区自然资源服务中心", "苏平专班"): it
+    ends as an office's name ends (office_names.ends_like_unit, units.OFFICE_NAME_RE) or a town's ("城关村")."""
+    return CLAUSE_NAME_RE.fullmatch(clause) is not None \
+        and (ends_like_unit(clause) or OFFICE_NAME_RE.search(clause) is not None or clause.endswith(TOWN_END))
+
+
+def doers_below(rows: list[Row]) -> list[Row]:
+    """The rows with each measure's name ("（一）…", "1．…": numbered, no stop or clause mark in it, no offices after it)
+    that stands over one paragraph naming its doers (_doers), the next line a numbered one, a heading or none: the
+    paragraph's row replaced by the line labelling those doers (DOERS_CELL), the measure's task and its offices.
+    A name over a paragraph naming no doer, over two paragraphs or over its own numbered parts stays as it is."""
+    kept: list[Row] = []
+    k, part = 0, ""
+    while k < len(rows):
+        row = rows[k]
+        texts = row_texts(row)
+        part = texts[0] if len(texts) == 1 and AREA_RE.match(texts[0]) else part
+        below = row_texts(rows[k + 1]) if k + 1 < len(rows) else []
+        after = row_texts(rows[k + 2]) if k + 2 < len(rows) else []
+        if len(texts) == 1 and _measures(part) and _name(texts[0]) and len(below) == 1 and _paragraph(below[0]) \
+                and not units_after(below[0])[1] and (not after or len(after) == 1 and _numbered(after[0])) and (doers := _doers(below[0])):
+            lead, others = doers[0], doers[1:]
+            cell = DOERS_CELL.format(lead=lead, others=OTHERS_CELL.format(units="、".join(others)) if others else "")
+            kept += [row, Row(rows[k + 1].number, [cell])]
+            k += 2
+            continue
+        kept.append(row)
+        k += 1
+    return kept
+
+
+def _measures(part: str) -> bool:
+    """Whether the part heading "一、…" the names stand under may hold measures: none closing the plan ("五、保障措施",
+    "四、工作要求": its points are requirements) nor sharing its work out by party ("四、…职责分工": list_duties')."""
+    words = AREA_RE.match(part)[2] if part else ""
+    return not CLOSING_RE.search(words) and not shares_out([part] if part else [])
+
+
+def _numbered(text: str) -> bool:
+    """A line numbered as a measure, its part or a heading ("（二）…", "1．…", "(1)…", "三、…")."""
+    return bool(SUB_HEADING_RE.match(text) or ITEM_RE.match(text) or PART_RE.match(text) or AREA_RE.match(text))
+
+
+def _name(text: str) -> bool:
+    """A measure's name on a line of its own: "（一）…" or "1．…", no stop or clause mark, no offices after it, no
+    office's name itself, no date, no closing section's ("4.工作要求": requirements below it)."""
+    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
+    words = text[m.end():].strip() if m and SUB_HEADING_RE.match(text) else (m[2].strip() if m else "")
+    return bool(words) and len(words) <= NAME_MAX and not re.search(r"[，,。；;：:]", words) and not units_after(text)[1] \
+        and not office_clause(words) and not DATED_RE.search(words) and not CLOSING_RE.search(words)
+    # "（一）区党群工作部" over its duties: a party; "（二）…阶段（9月9日至11月30日）": a stage (list_stages'), no measure
+
+
+def _paragraph(text: str) -> bool:
+    """One paragraph: no number, heading or label of its own, a sentence at least (its offices printed after it, it is
+    read as such a paragraph is: checked by the caller)."""
+    return not _numbered(text) and not GROUP_HEADING_RE.match(text) and re.search(r"[。；;]", text) is not None
+
+
+def _doers(paragraph: str) -> list[str]:
+    """The offices a paragraph names as the subjects of its sentences, in order, each once: in any clause, the words
+    before its "要" when they are only offices' names ("政法综治处要…"); in a sentence's first clause opening with "各"
+    (every office of a kind: "各部门", "各村（居）"), the run of offices' names opening it (_opening: "各部门和各村（居）
+    全面落实…", "各业务处室加强…"). A clause opening with a verb or a preposition ("根据…", "会同…") names none."""
+    found: list[str] = []
+    for sentence in re.split(r"[。；;！!]", paragraph):
+        for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
+            clause = clause.strip()
+            subject = clause[:clause.index("要")] if "要" in clause and _offices(clause[:clause.index("要")]) else ""
+            if not subject and at == 0 and clause.startswith("各"):
+                subject = next((clause[:j] for j in range(2, min(len(clause), SUBJECT_MAX) + 1) if _opening(clause, j)), "")
+            found += [name for name in (unit_names(subject) if subject else []) if name not in found]
+    return found
+
+
+def _opening(clause: str, end: int) -> bool:
+    """Whether clause[:end] is a run of offices' names that ends there: the next character joins no further name
+    ("、", "和", a bracket) nor lengthens the last ("各业务处" then "室")."""
+    return _offices(clause[:end]) and (end == len(clause) or clause[end] not in JOINERS and not _offices(clause[:end + 1]))
+
+
+def _offices(words: str) -> bool:
+    """Words that are only offices' names, joined by "、" or "和" ("各处室、东庠办事处和各村（居）"), each an office's
+    (units.office_list) or every division of a bureau ("各处室", "各业务处室"); never words naming the work before "由"
+    ("…工作由片区管理局") nor opening with a verb (NO_DOER_RE)."""
+    names = unit_names(words) if words else []
+    return bool(names) and "由" not in words and not NO_DOER_RE.match(words) and all(
+        CLAUSE_NAME_RE.fullmatch(name) and (office_list(name) or name.startswith("各") and name.endswith("室"))
+        for name in names)
