@@ -251,10 +251,12 @@ def _clause_due(m: re.Match, year: int) -> date:
         return date(year, 12, 31)
 
 
-# a date that opens a clause before a comma ("2017年6月底前，完成…", "…，力争到2020年，实现…", "到2020年，…"): the
-# words after it are due then, to the end of its sentence, each part after "；" too, up to a date of their own
-OPENING_DATE_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:{'|'.join(COMMITMENTS)})?\s*(?:到|至)?\s*"
-                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*[，,]")
+# a date that opens a clause before a comma ("2017年6月底前，完成…", "…，力争到2020年，实现…", "到2020年，…"), or a
+# year after 到/至 run into the words it dates ("至2025年推广…", "到2025年基本实现…"): the words after it are due then,
+# to the end of its sentence, each part after "；" too, up to a date of their own
+OPENING_DATE_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:{'|'.join(COMMITMENTS)})?\s*(?P<to>到|至)?\s*"
+                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))"
+                             r"(?:\s*[，,]|(?(to)(?<=\d年)(?=[\u4e00-\u9fff])(?![底末前中内初])|(?!)))")
 
 
 # "10-12月，组织开展…": a span of months that opens the words and runs to the year's end: the work's own period, due then
