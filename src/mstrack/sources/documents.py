@@ -45,6 +45,7 @@ class _Table:
     after_text: bool = False  # text stands between it and the table before it
     titles: list[str] = field(default_factory=list)  # the lines printed above it (and its caption)
     below: list[str] = field(default_factory=list)  # the first lines printed under it: a note ("注：…"), the 印发 line
+    after: list[str] = field(default_factory=list)  # every line printed under it, up to the next table
     at: int = 0  # how many of the document's lines of text (outside its tables) are printed before it
 
 
@@ -55,11 +56,13 @@ class TitledRows(list):
 
     titles: list[str]
 
-    def __init__(self, rows, titles: list[str], paragraphs: bool = False, below: list[str] | None = None):
+    def __init__(self, rows, titles: list[str], paragraphs: bool = False, below: list[str] | None = None,
+                 after: list[str] | None = None):
         super().__init__(rows)
         self.titles = titles
         self.paragraphs = paragraphs
         self.below = below or []
+        self.after = after or []  # every line under it (the text that may name its rows: table.row_points)
 
 
 MAX_TITLES = 5  # the lines kept above a table: its title, not the whole notice before it
@@ -80,7 +83,8 @@ def document_tables(path: Path, number: int | None = None) -> list[TitledRows]:
         if not 1 <= number <= len(grids):
             raise InputError("--table {number}: {path} has {n} {n:table|tables}", number=number, path=path, n=len(grids))
         group = _joined(tables, grids, number - 1)
-        return [TitledRows(_numbered(group), tables[number - 1].titles, below=tables[number - 2 + len(group)].below)]
+        return [TitledRows(_numbered(group), tables[number - 1].titles, below=tables[number - 2 + len(group)].below,
+                            after=tables[number - 2 + len(group)].after)]
     groups = [rows for _, rows in _groups(tables, grids)]
     return sorted(groups, key=lambda rows: -sum(1 for row in rows for cell in row.cells if cell))
 
@@ -121,7 +125,8 @@ def _groups(tables: list[_Table], grids: list[list[list[str]]]):
     start = 0
     while start < len(grids):
         group = _joined(tables, grids, start)
-        yield start, TitledRows(_numbered(group), tables[start].titles, below=tables[start + len(group) - 1].below)
+        yield start, TitledRows(_numbered(group), tables[start].titles, below=tables[start + len(group) - 1].below,
+                               after=tables[start + len(group) - 1].after)
         start += len(group)
 
 
@@ -236,14 +241,14 @@ def _body_tables(body) -> tuple[list[_Table], list[str]]:
     for child in body.iterchildren():
         if child.tag == qn("w:tbl"):
             if tables:
-                tables[-1].below = lines[:MAX_BELOW]
+                tables[-1].below, tables[-1].after = lines[:MAX_BELOW], lines
             tables.append(_Table(rows=_word_rows(child), after_text=bool(lines), titles=lines[-MAX_TITLES:], at=len(every)))
             lines = []
         elif line := "".join(node.text or "" for node in child.iter(qn("w:t"))).strip():
             lines.append(line)
             every.append(line)
     if tables:
-        tables[-1].below = lines[:MAX_BELOW]
+        tables[-1].below, tables[-1].after = lines[:MAX_BELOW], lines
     if tables and all(map(_page_header, tables)):
         return [], every
     return tables, every
@@ -335,7 +340,8 @@ class _TableParser(HTMLParser):
     def close_below(self) -> None:
         """The lines read since the last table closed are printed under it: its first few are its `below`."""
         if self.last is not None:
-            self.last.below = [text for line in self.lines if (text := one_line("".join(line)))][:MAX_BELOW]
+            self.last.after = [text for line in self.lines if (text := one_line("".join(line)))]
+            self.last.below = self.last.after[:MAX_BELOW]
             self.last = None
 
     def handle_starttag(self, tag, attrs):

@@ -25,6 +25,7 @@ from mstrack.sources.table.list_results import results_said
 from mstrack.sources.table.list_sections import short_said
 from mstrack.sources.table.progress_figures import Reported, reported_values
 from mstrack.sources.table.reading import Sheet, place, places, read_sheets
+from mstrack.sources.table.row_points import date_named_rows
 from mstrack.sources.table.schedule import year_in_digits
 from mstrack.sources.table.tasks import read_tasks
 from mstrack.sources.traditional import restore_plan
@@ -214,6 +215,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     notes: list[str] = []
     unread: list = []  # rows that give no task: said, each a doubt (titles.RowNotRead)
     raw_tasks = read_tasks(table, at, columns, headers, year, areas, notes, unread)
+    date_named_rows(raw_tasks, table.after, year)  # "（一）省级监测点：2016年5月—2016年12月" under the table
     own_places = shares_named([f"{raw.title}\n{raw.content}" for raw in raw_tasks], table.titles_above(at))
     for raw in raw_tasks:
         raw.own_places = own_places

@@ -24,6 +24,7 @@ class Sheet:
     written: Written | None = None  # the document's own characters, when its cells were read in simplified ones
     titles: list[str] = field(default_factory=list)  # a document's lines above the table, as written (a sheet has them as rows)
     below: list[str] = field(default_factory=list)  # a document's first lines under the table (a sheet has them as rows)
+    after: list[str] = field(default_factory=list)  # every line of a document under the table (row_points)
     headerless: bool = False  # a list of tasks read as a table: the document prints no header (headerless.py)
     printed_numbers: bool = False  # such a list's items print their own numbers ("1.…"), not numbered in their order
     due_from: dict[int, object] = field(default_factory=dict)  # a list's rows due by a sentence above or after it: why (a Message)
@@ -121,6 +122,8 @@ def make_sheet(path: Path, rows: Iterator[Row], blank_rows: bool = False, **opti
     cells, written = for_matching(row.cells for row in cleaned)
     if options.get("below"):  # a note under the table ("註：…排在第一位的為牽頭單位") is matched as the cells are
         options["below"] = [simplified(line, every_cell=written is not None) for line in options["below"]]
+    if options.get("after"):
+        options["after"] = [simplified(line, every_cell=written is not None) for line in options["after"]]
     return Sheet(path=path, rows=[Row(row.number, row_cells) for row, row_cells in zip(cleaned, cells, strict=True)],
                  written=written, **options)
 
@@ -161,7 +164,8 @@ def _check_choice(path: Path, sheet: str | None, table: int | None) -> None:
 
 def document_sheet(path: Path, rows) -> Sheet:
     """A table of a document (documents.TitledRows), or its lines of text, as a sheet: with the lines above and under it."""
-    return make_sheet(path, rows, titles=rows.titles, paragraphs=rows.paragraphs, below=rows.below)
+    return make_sheet(path, rows, titles=rows.titles, paragraphs=rows.paragraphs, below=rows.below,
+                      after=rows.after)
 
 
 def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) -> list[Sheet]:
