@@ -20,6 +20,8 @@ CLAUSE_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,17}")  # a clause of not
 NAME_MAX = 40  # the longest name of a measure on a line of its own
 SUBJECT_MAX = 30  # the longest run of offices opening a sentence
 NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将|把|为|以|鼓励|引导|组织|督促|协调|配合|联合")  # a verb, no doer
+LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("区…中心", "局…处"), as a plan's own offices are
+BY_RE = re.compile(r"由([^由对]{2,30}?)对")  # "由X对…进行监测": X does it
 JOINERS = "、和及与（("  # what joins one more name to a run of offices' names, or opens a bracket inside the last
 DOERS_CELL = "牵头单位：{lead}{others}"
 OTHERS_CELL = "；配合单位：{units}"
@@ -47,14 +49,33 @@ def doers_below(rows: list[Row]) -> list[Row]:
         after = row_texts(rows[k + 2]) if k + 2 < len(rows) else []
         if len(texts) == 1 and _measures(part) and _name(texts[0]) and len(below) == 1 and _paragraph(below[0]) \
                 and not units_after(below[0])[1] and (not after or len(after) == 1 and _numbered(after[0])) and (doers := _doers(below[0])):
-            lead, others = doers[0], doers[1:]
-            cell = DOERS_CELL.format(lead=lead, others=OTHERS_CELL.format(units="、".join(others)) if others else "")
-            kept += [row, Row(rows[k + 1].number, [cell])]
+            kept += [row, Row(rows[k + 1].number, [_cell(doers)])]
             k += 2
+            continue
+        if len(texts) == 1 and _measures(part) and (words := _own_paragraph(texts[0])) and (not below or len(below) == 1
+                and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]))) and (doers := _doers(words, True)):
+            kept += [row, Row(row.number, [_cell(doers)])]
+            k += 1
             continue
         kept.append(row)
         k += 1
     return kept
+
+
+def _cell(doers: list[str]) -> str:
+    """The line labelling a measure's doers: the first the lead, the others its units (the first-office rule)."""
+    others = OTHERS_CELL.format(units="、".join(doers[1:])) if doers[1:] else ""
+    return DOERS_CELL.format(lead=doers[0], others=others)
+
+
+def _own_paragraph(text: str) -> str:
+    """An item's name and its paragraph on one line ("（二）加强…。区X中心要…。"), no offices printed after it: its
+    sentences after the name; "" for any other line."""
+    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
+    words = text[m.end():].strip() if m and SUB_HEADING_RE.match(text) else (m[2].strip() if m else "")
+    name, stop, rest = words.partition("。")
+    return rest if stop and rest and len(name) <= NAME_MAX and not units_after(text)[1] \
+        and not office_clause(name) and not CLOSING_RE.search(name) else ""
 
 
 def _measures(part: str) -> bool:
@@ -85,7 +106,7 @@ def _paragraph(text: str) -> bool:
     return not _numbered(text) and not GROUP_HEADING_RE.match(text) and re.search(r"[。；;]", text) is not None
 
 
-def _doers(paragraph: str) -> list[str]:
+def _doers(paragraph: str, opening: bool = False) -> list[str]:
     """The offices a paragraph names as the subjects of its sentences, in order, each once: in any clause, the words
     before its "要" when they are only offices' names ("政法综治处要…"); in a sentence's first clause opening with "各"
     (every office of a kind: "各部门", "各村（居）"), the run of offices' names opening it (_opening: "各部门和各村（居）
@@ -95,16 +116,28 @@ def _doers(paragraph: str) -> list[str]:
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
             clause = clause.strip()
             subject = clause[:clause.index("要")] if "要" in clause and _offices(clause[:clause.index("要")]) else ""
-            if not subject and at == 0 and clause.startswith("各"):
+            if not subject and opening and (by := BY_RE.search(clause)) and _offices(by[1]) and _levelled(by[1]):
+                subject = by[1]
+            if not subject and (not opening and at == 0 and clause.startswith("各") or opening and LEVEL_RE.match(clause)):
                 subject = next((clause[:j] for j in range(2, min(len(clause), SUBJECT_MAX) + 1) if _opening(clause, j)), "")
+            subject = subject if not opening or subject and len(subject) < len(clause) and _levelled(subject) else ""
             found += [name for name in (unit_names(subject) if subject else []) if name not in found]
-    return found
+    return [name for name in found if not opening or f"配合{name}" not in paragraph]  # the plan's issuer helps it: none
+
+
+def _levelled(words: str) -> bool:
+    """Words whose offices each open with their level ("局海洋渔业处、区海洋与渔业执法支队"): in an item's own
+    paragraph, where a clause opening with any word ending as an office's name ("及早处置") may be none."""
+    names = unit_names(words)
+    return bool(names) and LEVEL_RE.match(names[0]) is not None \
+        and all(LEVEL_RE.match(name) or name.startswith("各") for name in names)
 
 
 def _opening(clause: str, end: int) -> bool:
     """Whether clause[:end] is a run of offices' names that ends there: the next character joins no further name
     ("、", "和", a bracket) nor lengthens the last ("各业务处" then "室")."""
-    return _offices(clause[:end]) and (end == len(clause) or clause[end] not in JOINERS and not _offices(clause[:end + 1]))
+    return clause[end - 1] not in JOINERS and _offices(clause[:end]) \
+        and (end == len(clause) or clause[end] not in JOINERS and not _offices(clause[:end + 1]))
 
 
 def _offices(words: str) -> bool:
