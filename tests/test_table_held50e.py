@@ -37,3 +37,14 @@ def test_an_items_own_paragraph_names_its_doers_as_subjects(tmp_path):
     for task in (tasks[4], tasks[7]):  # "及早处置": no office; the office the plan's issuer helps ("配合X"): none
         assert not any("处" in u or "局" in u for u in [*task.lines[0].lead_units, *task.lines[0].units])
     assert tasks[0].title.startswith("加强执法衔接。区渔业执法支队要")
+
+
+def test_the_villages_of_a_work_are_a_doer(tmp_path):
+    """"涉鲍鱼养殖村居要…": the villages (村居) engaged in a work are offices of their own, as "各村（居）" is."""
+    lines = ["一、工作目标", "有效防范火灾。", "二、重点任务", "（一）规范鲍鱼笼堆放管理",
+             "农业农村处要推进分拣中心项目建设，涉鲍鱼养殖村居要主动配合，督促养殖户及时搬迁鲍鱼笼。",
+             "（二）加强消防站建设", "各村（居）要积极推进微型消防站建设。",
+             "（三）持续推进燃气安全整治", "交通与建设处要协调解决整治中遇到的问题。"]
+    tasks = _tasks(tmp_path, lines, 2023)
+    assert [(t.lines[0].lead_units, t.lines[0].units) for t in tasks] == [
+        (["农业农村处"], ["涉鲍鱼养殖村居"]), (["各村（居）"], []), (["交通与建设处"], [])]

@@ -146,5 +146,5 @@ def _offices(words: str) -> bool:
     ("…工作由片区管理局") nor opening with a verb (NO_DOER_RE)."""
     names = unit_names(words) if words else []
     return bool(names) and "由" not in words and not NO_DOER_RE.match(words) and all(
-        CLAUSE_NAME_RE.fullmatch(name) and (office_list(name) or name.startswith("各") and name.endswith("室"))
+        CLAUSE_NAME_RE.fullmatch(name) and (office_list(name, towns=True) or name.startswith("各") and name.endswith("室"))
         for name in names)
