@@ -38,7 +38,9 @@ def doers_below(rows: list[Row]) -> list[Row]:
     """The rows with each measure's name ("（一）…", "1．…": numbered, no stop or clause mark in it, no offices after it)
     that stands over one paragraph naming its doers (_doers), the next line a numbered one, a heading or none: the
     paragraph's row replaced by the line labelling those doers (DOERS_CELL), the measure's task and its offices.
-    A name over a paragraph naming no doer, over two paragraphs or over its own numbered parts stays as it is."""
+    A name over a paragraph naming no doer, over two paragraphs or over its own numbered parts stays as it is.
+    An item whose name and paragraph share its line (_own_paragraph), the next line a "（三）…" or a heading or none,
+    is followed by the same line when its sentences name doers (_doers with `opening`: offices named by their level)."""
     kept: list[Row] = []
     k, part = 0, ""
     while k < len(rows):
