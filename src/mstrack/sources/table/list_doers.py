@@ -21,6 +21,7 @@ NAME_MAX = 40  # the longest name of a measure on a line of its own
 SUBJECT_MAX = 30  # the longest run of offices opening a sentence
 NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将|把|为|以|鼓励|引导|组织|督促|协调|配合|联合")  # a verb, no doer
 LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("区…中心", "局…处"), as a plan's own offices are
+DUTY_WORDS = ("牵头", "负责", "配合", "协助")  # "X牵头，6月底前完成": a duty said as a label is, read where labels are
 BY_RE = re.compile(r"由([^由对]{2,30}?)对")  # "由X对…进行监测": X does it
 JOINERS = "、和及与（("  # what joins one more name to a run of offices' names, or opens a bracket inside the last
 DOERS_CELL = "牵头单位：{lead}{others}"
@@ -122,7 +123,8 @@ def _doers(paragraph: str, opening: bool = False) -> list[str]:
                 subject = by[1]
             if not subject and (not opening and at == 0 and clause.startswith("各") or opening and LEVEL_RE.match(clause)):
                 subject = next((clause[:j] for j in range(2, min(len(clause), SUBJECT_MAX) + 1) if _opening(clause, j)), "")
-            subject = subject if not opening or subject and len(subject) < len(clause) and _levelled(subject) else ""
+            subject = subject if not opening or subject and len(subject) < len(clause) and _levelled(subject) \
+                and not clause.startswith(tuple(f"{subject}{word}" for word in DUTY_WORDS)) else ""
             found += [name for name in (unit_names(subject) if subject else []) if name not in found]
     return [name for name in found if not opening or f"配合{name}" not in paragraph]  # the plan's issuer helps it: none
 
