@@ -48,3 +48,17 @@ def test_the_villages_of_a_work_are_a_doer(tmp_path):
     tasks = _tasks(tmp_path, lines, 2023)
     assert [(t.lines[0].lead_units, t.lines[0].units) for t in tasks] == [
         (["农业农村处"], ["涉鲍鱼养殖村居"]), (["各村（居）"], []), (["交通与建设处"], [])]
+
+
+def test_a_points_helpers_named_in_its_text_help_its_groups_lead(tmp_path):
+    """"5.与A、B共同开展…" under "该项工作由X负责，具体如下：": X leads the point, A and B are its units."""
+    lines = ["一、体系建设", "（一）加强检测能力建设。区渔业技术中心要逐步拓展检测项目。",
+             "（二）加大教育培训力度。开展教育培训工作。该项工作由区渔业技术中心负责，具体如下：",
+             "1.结合工作实际，帮助养殖户解决难点问题。", "2.开展水产健康养殖技术培训。",
+             "3.与局渔业处、区渔业执法支队共同开展防灾减灾日宣传活动，发放相关资料。",
+             "（三）加强执法衔接。区渔业执法支队要建立衔接工作机制。"]
+    tasks = {t.code: t for t in _tasks(tmp_path, lines)}
+    assert (tasks["一(二)3"].lines[0].lead_units, tasks["一(二)3"].lines[0].units) == (
+        ["区渔业技术中心"], ["局渔业处", "区渔业执法支队"])
+    assert tasks["一(二)3"].title == "与局渔业处、区渔业执法支队共同开展防灾减灾日宣传活动，发放相关资料。"
+    assert (tasks["一(二)2"].lines[0].lead_units, tasks["一(二)2"].lines[0].units) == (["区渔业技术中心"], [])

@@ -22,6 +22,7 @@ SUBJECT_MAX = 30  # the longest run of offices opening a sentence
 NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将|把|为|以|鼓励|引导|组织|督促|协调|配合|联合")  # a verb, no doer
 LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("区…中心", "局…处"), as a plan's own offices are
 DUTY_WORDS = ("牵头", "负责", "配合", "协助")  # "X牵头，6月底前完成": a duty said as a label is, read where labels are
+HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  # "与A、B共同开展…": A and B help
 BY_RE = re.compile(r"由([^由对]{2,30}?)对")  # "由X对…进行监测": X does it
 JOINERS = "、和及与（("  # what joins one more name to a run of offices' names, or opens a bracket inside the last
 DOERS_CELL = "牵头单位：{lead}{others}"
@@ -60,9 +61,21 @@ def doers_below(rows: list[Row]) -> list[Row]:
             kept += [row, Row(row.number, [_cell(doers)])]
             k += 1
             continue
-        kept.append(row)
+        kept.append(_with_helpers(row) if len(texts) == 1 else row)
         k += 1
     return kept
+
+
+def _with_helpers(row: Row) -> Row:
+    """A point ("5.与局海洋渔业处、区海洋与渔业执法支队共同开展…") whose text opens with the offices it works with, none
+    printed after it: those offices in the bracket of helpers after it ("（X、Y配合）"), as under_lead reads a point's
+    helpers under its group's lead ("该项工作由X负责，具体如下：")."""
+    text = row_texts(row)[0]
+    m = ITEM_RE.match(text)
+    helpers = HELPERS_RE.match(m[2]) if m and not units_after(text)[1] else None
+    if not helpers or not _offices(helpers[1]) or not _levelled(helpers[1]):
+        return row
+    return Row(row.number, [f"{text}（{helpers[1]}配合）"])
 
 
 def _cell(doers: list[str]) -> str:
