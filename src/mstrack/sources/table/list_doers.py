@@ -20,6 +20,10 @@ CLAUSE_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,17}")  # a clause of not
 NAME_MAX = 40  # the longest name of a measure on a line of its own
 SUBJECT_MAX = 30  # the longest run of offices opening a sentence
 NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将|把|为|以|鼓励|引导|组织|督促|协调|配合|联合")  # a verb, no doer
+LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("区…中心", "局…处"), as a plan's own offices are
+DUTY_WORDS = ("牵头", "负责", "配合", "协助")  # "X牵头，6月底前完成": a duty said as a label is, read where labels are
+HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  # "与A、B共同开展…": A and B help
+BY_RE = re.compile(r"由([^由对]{2,30}?)对")  # "由X对…进行监测": X does it
 JOINERS = "、和及与（("  # what joins one more name to a run of offices' names, or opens a bracket inside the last
 DOERS_CELL = "牵头单位：{lead}{others}"
 OTHERS_CELL = "；配合单位：{units}"
@@ -36,7 +40,9 @@ def doers_below(rows: list[Row]) -> list[Row]:
     """The rows with each measure's name ("（一）…", "1．…": numbered, no stop or clause mark in it, no offices after it)
     that stands over one paragraph naming its doers (_doers), the next line a numbered one, a heading or none: the
     paragraph's row replaced by the line labelling those doers (DOERS_CELL), the measure's task and its offices.
-    A name over a paragraph naming no doer, over two paragraphs or over its own numbered parts stays as it is."""
+    A name over a paragraph naming no doer, over two paragraphs or over its own numbered parts stays as it is.
+    An item whose name and paragraph share its line (_own_paragraph), the next line a "（三）…" or a heading or none,
+    is followed by the same line when its sentences name doers (_doers with `opening`: offices named by their level)."""
     kept: list[Row] = []
     k, part = 0, ""
     while k < len(rows):
@@ -47,14 +53,45 @@ def doers_below(rows: list[Row]) -> list[Row]:
         after = row_texts(rows[k + 2]) if k + 2 < len(rows) else []
         if len(texts) == 1 and _measures(part) and _name(texts[0]) and len(below) == 1 and _paragraph(below[0]) \
                 and not units_after(below[0])[1] and (not after or len(after) == 1 and _numbered(after[0])) and (doers := _doers(below[0])):
-            lead, others = doers[0], doers[1:]
-            cell = DOERS_CELL.format(lead=lead, others=OTHERS_CELL.format(units="、".join(others)) if others else "")
-            kept += [row, Row(rows[k + 1].number, [cell])]
+            kept += [row, Row(rows[k + 1].number, [_cell(doers)])]
             k += 2
             continue
-        kept.append(row)
+        if len(texts) == 1 and _measures(part) and (words := _own_paragraph(texts[0])) and (not below or len(below) == 1
+                and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]))) and (doers := _doers(words, True)):
+            kept += [row, Row(row.number, [_cell(doers)])]
+            k += 1
+            continue
+        kept.append(_with_helpers(row) if len(texts) == 1 else row)
         k += 1
     return kept
+
+
+def _with_helpers(row: Row) -> Row:
+    """A point ("5.与局海洋渔业处、区海洋与渔业执法支队共同开展…") whose text opens with the offices it works with, none
+    printed after it: those offices in the bracket of helpers after it ("（X、Y配合）"), as under_lead reads a point's
+    helpers under its group's lead ("该项工作由X负责，具体如下：")."""
+    text = row_texts(row)[0]
+    m = ITEM_RE.match(text)
+    helpers = HELPERS_RE.match(m[2]) if m and not units_after(text)[1] else None
+    if not helpers or not _offices(helpers[1]) or not _levelled(helpers[1]):
+        return row
+    return Row(row.number, [f"{text}（{helpers[1]}配合）"])
+
+
+def _cell(doers: list[str]) -> str:
+    """The line labelling a measure's doers: the first the lead, the others its units (the first-office rule)."""
+    others = OTHERS_CELL.format(units="、".join(doers[1:])) if doers[1:] else ""
+    return DOERS_CELL.format(lead=doers[0], others=others)
+
+
+def _own_paragraph(text: str) -> str:
+    """An item's name and its paragraph on one line ("（二）加强…。区X中心要…。"), no offices printed after it: its
+    sentences after the name; "" for any other line."""
+    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
+    words = text[m.end():].strip() if m and SUB_HEADING_RE.match(text) else (m[2].strip() if m else "")
+    name, stop, rest = words.partition("。")
+    return rest if stop and rest and len(name) <= NAME_MAX and not units_after(text)[1] \
+        and not office_clause(name) and not CLOSING_RE.search(name) else ""
 
 
 def _measures(part: str) -> bool:
@@ -85,7 +122,7 @@ def _paragraph(text: str) -> bool:
     return not _numbered(text) and not GROUP_HEADING_RE.match(text) and re.search(r"[。；;]", text) is not None
 
 
-def _doers(paragraph: str) -> list[str]:
+def _doers(paragraph: str, opening: bool = False) -> list[str]:
     """The offices a paragraph names as the subjects of its sentences, in order, each once: in any clause, the words
     before its "要" when they are only offices' names ("政法综治处要…"); in a sentence's first clause opening with "各"
     (every office of a kind: "各部门", "各村（居）"), the run of offices' names opening it (_opening: "各部门和各村（居）
@@ -95,16 +132,29 @@ def _doers(paragraph: str) -> list[str]:
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
             clause = clause.strip()
             subject = clause[:clause.index("要")] if "要" in clause and _offices(clause[:clause.index("要")]) else ""
-            if not subject and at == 0 and clause.startswith("各"):
+            if not subject and opening and (by := BY_RE.search(clause)) and _offices(by[1]) and _levelled(by[1]):
+                subject = by[1]
+            if not subject and (not opening and at == 0 and clause.startswith("各") or opening and LEVEL_RE.match(clause)):
                 subject = next((clause[:j] for j in range(2, min(len(clause), SUBJECT_MAX) + 1) if _opening(clause, j)), "")
+            subject = subject if not opening or subject and len(subject) < len(clause) and _levelled(subject) \
+                and not clause.startswith(tuple(f"{subject}{word}" for word in DUTY_WORDS)) else ""
             found += [name for name in (unit_names(subject) if subject else []) if name not in found]
-    return found
+    return [name for name in found if not opening or f"配合{name}" not in paragraph]  # the plan's issuer helps it: none
+
+
+def _levelled(words: str) -> bool:
+    """Words whose offices each open with their level ("局海洋渔业处、区海洋与渔业执法支队"): in an item's own
+    paragraph, where a clause opening with any word ending as an office's name ("及早处置") may be none."""
+    names = unit_names(words)
+    return bool(names) and LEVEL_RE.match(names[0]) is not None \
+        and all(LEVEL_RE.match(name) or name.startswith("各") for name in names)
 
 
 def _opening(clause: str, end: int) -> bool:
     """Whether clause[:end] is a run of offices' names that ends there: the next character joins no further name
     ("、", "和", a bracket) nor lengthens the last ("各业务处" then "室")."""
-    return _offices(clause[:end]) and (end == len(clause) or clause[end] not in JOINERS and not _offices(clause[:end + 1]))
+    return clause[end - 1] not in JOINERS and _offices(clause[:end]) \
+        and (end == len(clause) or clause[end] not in JOINERS and not _offices(clause[:end + 1]))
 
 
 def _offices(words: str) -> bool:
@@ -113,5 +163,5 @@ def _offices(words: str) -> bool:
     ("…工作由片区管理局") nor opening with a verb (NO_DOER_RE)."""
     names = unit_names(words) if words else []
     return bool(names) and "由" not in words and not NO_DOER_RE.match(words) and all(
-        CLAUSE_NAME_RE.fullmatch(name) and (office_list(name) or name.startswith("各") and name.endswith("室"))
+        CLAUSE_NAME_RE.fullmatch(name) and (office_list(name, towns=True) or name.startswith("各") and name.endswith("室"))
         for name in names)

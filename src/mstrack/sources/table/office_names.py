@@ -218,13 +218,14 @@ def _name_head(line: str) -> bool:
 # a town's, a township's, a street's, a community's or a village's name ("城关镇", "城北街道", "白水村"): no office's
 # ending, yet where an office stands (a bracket after an item's stop, "由…负责落实", a 责任单位 label) the body that does a
 # 民生实事's work; a word ending like one ("城乡", "农村", "美丽乡村") names no town
-TOWN_END = ("镇", "乡", "街道", "镇街", "社区", "村")
+TOWN_END = ("镇", "乡", "街道", "镇街", "社区", "村", "村居")  # 村居: a village or a community
 TOWN_WORDS = ("城乡", "乡村", "农村", "城镇", "乡镇", "小镇", "城市社区", "农村社区", "城乡社区", "贫困村", "行政村", "自然村",
               "中心村", "建制村")
 # the towns of an area or of the work, every one its own office: "各乡镇", "城区各街道", "全县各行政村", "属地镇街",
-# "项目所在乡镇", "各相关乡镇", "各涉及乡镇" — an area (or none), then who (各, 所在, 属地, 相关, 有关, 涉及), then the level
+# "项目所在乡镇", "各相关乡镇", "各涉及乡镇", "涉鲍鱼养殖村居" — an area (or none), then who (各, 所在, 属地, 相关, 有关,
+# 涉及, 涉 and the work), then the level
 TOWN_LEVEL = r"(?:乡镇|镇街|街镇|街道|镇|乡|社区|行政村|村居|村)"
-TOWN_GROUP_WORDS = r"各|所在地?|属地|相关|有关|涉及"
+TOWN_GROUP_WORDS = r"各|所在地?|属地|相关|有关|涉及|涉[\u4e00-\u9fff]{1,6}?"
 TOWN_GROUP_RE = re.compile(rf"(?P<area>[\u4e00-\u9fff]{{0,6}}?[{AREA_LEVELS}]|辖区|沿线|)各?(?:项目|工程)?"
                            rf"(?:{TOWN_GROUP_WORDS}){{1,2}}{TOWN_LEVEL}")
 
