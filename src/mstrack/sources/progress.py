@@ -411,8 +411,13 @@ class _Importer(Values, Comparing):
         if known is None:
             if self._known_codes is None:  # read once, for a refusal only
                 self._known_codes = self.plan.store.programme_codes()
+            where = "programme" if "programme" in table.columns else None
+            if code is None:  # an empty programme cell, no --programme: no code to name (a blank typed as "None" before)
+                self._fail(table, line, where, "no programme: the row names none; fill in its programme, or give "
+                           "--programme for rows without one")
+                return None
             refusal = unknown_programme(self._known_codes, code, self.plan.store.display_url)  # as every command says it
-            self._fail(table, line, "programme" if "programme" in table.columns else None, refusal.messages[0])
+            self._fail(table, line, where, refusal.messages[0])
             return None
         by_task = known[1]
         if type(task_cell) is float and (longer := task + "0") in by_task and task in by_task:  # 1.10 kept as the number 1.1
