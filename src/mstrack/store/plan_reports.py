@@ -45,7 +45,7 @@ def outside_year(connection, programme: plan_model.Programme) -> list:
     dues = [day for task in programme.tasks for day in (task.deadline, *(c.due for line in task.lines for c in line.checkpoints),
                                                          *(m.due for line in task.lines for i in line.indicators for m in i.milestones))]
     window = ReportWindow.of(programme.year, programme.start, programme.end, dues)
-    first, last = max(programme.start, window.first), window.end
+    first, last = window.first, window.end  # the window starts at the programme's start: one rule, ReportWindow.of
     days = connection.execute(
         select(ReportRow.as_of, func.count()).where(ReportRow.indicator_id.in_(programme_indicators(row.id)), standing(),
                                                     or_(ReportRow.as_of < first, ReportRow.as_of > last))
