@@ -22,3 +22,73 @@ def test_a_start_word_on_a_counted_indicator_says_what_to_type(cli, tmp_path):
     assert cli.sql("select count(*) from report") == [(0,)]
     done(cli("log", "x-2023/1", "0", "--as-of", "2023-07-03", "--note", "已开工"))
     assert cli.sql("select value, note from report") == [(0, "已开工")]
+
+
+def _two_attachments(path):
+    """A real .docx (python-docx): a notice, 附件1 and 附件2 each a table of projects with a progress column, a
+    paragraph between them; both number their projects from 1."""
+    import docx
+
+    header = ["序号", "项目名称", "建设内容及目标", "牵头单位", "完成时限", "上半年进展情况"]
+    document = docx.Document()
+    document.add_paragraph("关于印发2026年民生实事项目的通知")
+    for title, rows, after in (
+            ("附件1", [["1", "新建学位", "新增公办学位5000个", "市教育局", "2026年12月底", "已新增3000个"],
+                       ["2", "养老床位", "新增养老床位300张", "市民政局", "2026年12月底", "已新增100张"]], "附件1说明：教育养老类项目。"),
+            ("附件2", [["1", "道路整治", "整治道路10条", "市交通局", "2026年12月底", "已完成4条"],
+                       ["2", "学校建设", "新建小学2所、幼儿园3所", "市教育局", "2026年12月底", "已完成4所"]], None)):
+        document.add_paragraph(title)
+        table = document.add_table(rows=len(rows) + 1, cols=len(header))
+        for r, cells in enumerate([header, *rows]):
+            for c, text in enumerate(cells):
+                table.cell(r, c).text = text
+        if after:
+            document.add_paragraph(after)
+    document.save(str(path))
+    return path
+
+
+def test_a_progress_doubt_of_a_documents_second_table_names_the_table_and_the_task_as_coded(cli, tmp_path):
+    """`import table --progress-as-of` of a .docx of two tables joined into one plan said its progress doubt as
+    "n.docx: row 3, column 上半年进展情况: task 2, …": row 3 of which table, and task 2 was 附件2-2 in the plan. It now
+    names the part and the task as the plan codes it, as the plan's own doubts do ("n.docx, table 2 (附件2): row 3")."""
+    source = _two_attachments(tmp_path / "n.docx")
+    result = cli("import", "table", str(source), "-p", "t-2026", "--year", "2026", "-o", str(tmp_path / "p.toml"),
+                 "--progress-as-of", "2026-06-30")
+    done(result)
+    assert "coded 1 → 附件2-1、2 → 附件2-2" in result.output
+    said = [line for line in result.stderr.splitlines() if "no figure of" in line]
+    assert said == [f"check: n.docx, table 2 (附件2): row 3, column 上半年进展情况: task 附件2-2, “{name}”: no figure of "
+                    "“已完成4所” names it by its words: not written; enter its progress with `log` or `import progress`"
+                    for name in ("新建小学", "幼儿园")], result.stderr
+    written = (tmp_path / "p.progress.csv").read_text(encoding="utf-8")
+    assert "附件2-1" in written and "4" in written
+
+
+def test_a_cell_of_a_word_documents_paragraph_is_placed_by_its_paragraph(tmp_path):
+    """Sheet.where (the place of a cell: a refused date, a row not read) said "row 2, column 1" of a Word document's
+    paragraph, where the places of its rows said "paragraph 2" (views50): one name for one thing now. A table's cell of
+    the same kind of file stays a row's."""
+    import docx
+
+    from mstrack.errors import Message
+    from mstrack.sources.documents import document_parts
+    from mstrack.sources.table.reading import document_sheet
+
+    document = docx.Document()
+    document.add_paragraph("2026年民生实事项目")
+    document.add_paragraph("1. 新建公园5个，2026年6月底前完成（责任单位：市园林局）。")
+    table = document.add_table(rows=2, cols=2)
+    for c, text in enumerate(["序号", "项目名称", "1", "新建学校3所"]):
+        table.cell(c // 2, c % 2).text = text
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    sheets = {part.number: document_sheet(path, part.rows) for part in document_parts(path)}
+
+    def said(message: Message) -> str:
+        return message.template.format(**{k: said(v) if isinstance(v, Message) else v for k, v in message.fields.items()})
+
+    text = sheets[None]
+    assert said(text.where(text.rows[1], 0)) == f"{path}: paragraph 2, column 1"
+    grid = sheets[1]
+    assert said(grid.where(grid.rows[1], 1, "项目名称")) == f"{path}: row 2, column 2 (项目名称)"
