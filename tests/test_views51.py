@@ -92,3 +92,23 @@ def test_a_cell_of_a_word_documents_paragraph_is_placed_by_its_paragraph(tmp_pat
     assert said(text.where(text.rows[1], 0)) == f"{path}: paragraph 2, column 1"
     grid = sheets[1]
     assert said(grid.where(grid.rows[1], 1, "项目名称")) == f"{path}: row 2, column 2 (项目名称)"
+
+
+def test_units_note_says_only_what_the_printed_columns_hold(cli, tmp_path):
+    """`units` at 80 columns left Done % out and said so, but its note still explained it ("done % = mean of the
+    indicators' share …"): a note on a column not printed. The note now speaks of Done % only where Done % is printed
+    (120 columns), in either language; the count of units is said at both widths."""
+    tasks = [plan_task("1", "新建幼儿园3所", "區新興產業服務中心", "幼儿园", "所", 3),
+             plan_task("2", "道路", "區農業農村局", "道路", "条", 5, milestones=[("2023-06-30", 2), ("2023-12-31", 5)])]
+    done(cli("import", "plan", str(write_plan(tmp_path / "p.toml", plan_tasks(*tasks)))))
+    for lang, explained, count in (("en", "done % = mean", "2 units"), ("zh", "完成率 = 各指标", "共 2 个单位")):
+        narrow = cli("--lang", lang, "units", "--as-of", "2023-07-10", env={"COLUMNS": "80"})
+        done(narrow)
+        flat = "".join(narrow.stdout.split())
+        header = narrow.stdout.splitlines()[1]
+        assert "Done %" not in header and "完成率" not in header, narrow.stdout
+        assert "".join(count.split()) in flat and "".join(explained.split()) not in flat, narrow.stdout
+        wide = cli("--lang", lang, "units", "--as-of", "2023-07-10", env={"COLUMNS": "120"})
+        done(wide)
+        assert ("Done %" in wide.stdout.splitlines()[1] or "完成率" in wide.stdout.splitlines()[1]), wide.stdout
+        assert "".join(explained.split()) in "".join(wide.stdout.split()), wide.stdout
