@@ -112,3 +112,23 @@ def test_units_note_says_only_what_the_printed_columns_hold(cli, tmp_path):
         done(wide)
         assert ("Done %" in wide.stdout.splitlines()[1] or "完成率" in wide.stdout.splitlines()[1]), wide.stdout
         assert "".join(explained.split()) in "".join(wide.stdout.split()), wide.stdout
+
+
+def test_the_rank_excerpt_of_docs_supervision_is_what_its_command_prints(demo_cli):
+    """docs/supervision.md's `units --rank` excerpt showed an old header (按时完成率 wrapped over two lines, 滞后任 over
+    务) and figures the demo no longer has: it is the command it quotes, run here at the width it names, so it cannot
+    drift (as docs/reports.md's weekly example, fix50b). The excerpt may stop early ("…"); what it shows is printed."""
+    import re
+    import shlex
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "docs" / "supervision.md").read_text(encoding="utf-8")
+    section = text[text.index("## Ranking the units"):text.index("## 督办通知单")]
+    block = section.split("```")[1].strip("\n").splitlines()
+    command = re.fullmatch(r"\$ mstrack (.+?)\s+# COLUMNS=(\d+)", block[0])
+    assert command, block[0]
+    shown = block[1:-1] if block[-1].strip() == "…" else block[1:]
+    result = demo_cli(*shlex.split(command[1]), env={"COLUMNS": command[2]})
+    done(result)
+    printed = [line.rstrip() for line in result.stdout.splitlines()]
+    assert len(shown) >= 5 and shown == printed[:len(shown)], "docs/supervision.md's rank excerpt: paste what it prints"
