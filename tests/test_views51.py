@@ -132,3 +132,44 @@ def test_the_rank_excerpt_of_docs_supervision_is_what_its_command_prints(demo_cl
     done(result)
     printed = [line.rstrip() for line in result.stdout.splitlines()]
     assert len(shown) >= 5 and shown == printed[:len(shown)], "docs/supervision.md's rank excerpt: paste what it prints"
+
+
+def test_a_long_overview_printed_splits_no_row_across_pages(cli, tmp_path):
+    """The 一览表 printed by headless Chromium (as tests/test_reports.py prints it) let a task's row run over a page
+    break: its first lines at the foot of one page, the rest at the top of the next (the table's rows were allowed to
+    break, `.onelist tr { break-inside: auto }`). Thirty tasks whose progress notes fill a row of several lines: each
+    row's first words (its code) and last words (the end of its note) are now on one page, and the header row is
+    printed on every page."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from tests.test_reports import CHROMIUM, print_pdf
+
+    if CHROMIUM is None or not shutil.which("pdftotext"):
+        import os
+
+        if os.environ.get("CI"):
+            pytest.fail("CI installs chromium and poppler-utils (.ci/run)")
+        pytest.skip("chromium is not installed (CI installs it)")
+    tasks = [plan_task(str(n), f"Q{n:02d}新建社区公园", "区城管局", "公园", "个", 10,
+                       reports=[("2023-06-30", 4, f"已完成选址和设计，{'施工单位进场，土方和绿化同步推进，' * (3 + n % 5)}Z{n:02d}")])
+             for n in range(1, 31)]
+    done(cli("import", "plan", str(write_plan(tmp_path / "p.toml", plan_tasks(*tasks)))))
+    html = tmp_path / "t.html"
+    done(cli("--lang", "zh", "report", "half-year", "-p", "x-2023", "--as-of", "2023-07-05", "-f", "html", "-o", str(html)))
+    _, pages = print_pdf(html, tmp_path)
+    pdf = html.with_suffix(".pdf")
+    on_page = {}
+    for page in range(1, pages + 1):
+        text = "".join(subprocess.run(["pdftotext", "-raw", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                                      capture_output=True, text=True, check=True).stdout.split())
+        assert "项目名称" in text, page  # the header row on every page
+        for n in range(1, 31):
+            for mark in (f"Q{n:02d}", f"Z{n:02d}"):
+                if mark in text:
+                    on_page.setdefault(mark, page)
+    assert pages >= 3
+    split = [n for n in range(1, 31) if on_page[f"Q{n:02d}"] != on_page[f"Z{n:02d}"]]
+    assert not split, {n: (on_page[f"Q{n:02d}"], on_page[f"Z{n:02d}"]) for n in split}
