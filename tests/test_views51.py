@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import done, plan_task, plan_tasks, refused, write_plan
 
 
@@ -173,3 +175,39 @@ def test_a_long_overview_printed_splits_no_row_across_pages(cli, tmp_path):
     assert pages >= 3
     split = [n for n in range(1, 31) if on_page[f"Q{n:02d}"] != on_page[f"Z{n:02d}"]]
     assert not split, {n: (on_page[f"Q{n:02d}"], on_page[f"Z{n:02d}"]) for n in split}
+
+
+RETURN = "计划,任务编号,指标,截至日期,数值\nx-2023,1,幼儿园,2023-07-07,2\n"
+TABLE = "序号,任务,牵头单位,完成时限\n1,新建幼儿园3所,区教育局,2023年12月\n2,新建道路5条,区住建局,2023年12月\n3,新建公园2个,区城管局,2023年12月\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_a_byte_order_mark_is_read_as_utf16_by_every_reader(cli, tmp_path, codec):
+    """A CSV saved as UTF-16 with no byte-order mark (a script's export): a plan file was named UTF-16 by its NUL bytes
+    (encodings.encoding_of), but `import progress` and `import table` refused it "not a text file (binary content at
+    byte 1)". One rule now (encodings.unmarked_utf16, the NUL bytes of its ASCII at one parity): both read it, as they
+    read the same text in UTF-8."""
+    from mstrack.sources.encodings import encoding_of
+
+    done(cli("import", "plan", str(write_plan(tmp_path / "p.toml",
+                                              plan_tasks(plan_task("1", "建成幼儿园3所", "区教育局", "幼儿园", "所", 3))))))
+    sheet = tmp_path / "r.csv"
+    sheet.write_bytes(RETURN.encode(codec))
+    done(cli("import", "progress", str(sheet)))
+    assert cli.sql("select value from report") == [(2,)]
+    table = tmp_path / "t.csv"
+    table.write_bytes(TABLE.encode(codec))
+    plan = tmp_path / "t.toml"
+    done(cli("import", "table", str(table), "-p", "y-2023", "--year", "2023", "-o", str(plan)))
+    text = plan.read_text(encoding="utf-8")
+    assert "新建幼儿园3所" in text and "区城管局" in text
+    assert encoding_of(TABLE.encode(codec)) == "UTF-16"
+
+
+def test_binary_content_is_still_no_text(cli, tmp_path):
+    """NUL bytes that are no UTF-16 (at both parities, as a binary file's are) are still refused as binary content."""
+    done(cli("import", "plan", str(write_plan(tmp_path / "p.toml",
+                                              plan_tasks(plan_task("1", "建成幼儿园3所", "区教育局", "幼儿园", "所", 3))))))
+    sheet = tmp_path / "r.csv"
+    sheet.write_bytes(b"\x00\x01\x00\x00\x02\x00" * 20 + "计划,数值\n".encode())
+    refused(cli("import", "progress", str(sheet)), "not a text file (binary content at byte 0)")
