@@ -211,3 +211,46 @@ def test_binary_content_is_still_no_text(cli, tmp_path):
     sheet = tmp_path / "r.csv"
     sheet.write_bytes(b"\x00\x01\x00\x00\x02\x00" * 20 + "计划,数值\n".encode())
     refused(cli("import", "progress", str(sheet)), "not a text file (binary content at byte 0)")
+
+
+FORMS = "2023-06-30, 2023.6.30, 2023年6月30日, 6月30日, 6月底"
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    (8.15, "8.15 typed into a date cell, which Excel shows as 1900-01-08: type the date itself (as a date, or as text), "
+           f"e.g. 2023-08-15; a date is read as {FORMS}"),
+    (5.3, "5.3 typed into a date cell, which Excel shows as 1900-01-05: type the date itself (as a date, or as text), "
+          f"e.g. 2023-05-03 or 2023-05-30; a date is read as {FORMS}"),
+    (20, "20 typed into a date cell, which Excel shows as 1900-01-20: type the date itself (as a date, or as text), "
+         f"e.g. 2023-08-01; a date is read as {FORMS}"),
+])
+def test_a_number_in_a_date_cell_is_refused_naming_the_cell_as_typed_and_the_forms_read(cli, tmp_path, typed, said):
+    """8.15 typed into a return's 截至日期 formatted as a date (Excel keeps the number, shows 1900-01-08) was refused
+    "a number (8) …: type the date, e.g. 2023-08-01 or 8月1日": the month typed alone, the day lost. The cell's time
+    is the part typed after the dot: the refusal now names file, row and column, the cell as typed (8.15), the date it
+    means (2023-08-15; both readings of 5.3, which may be 5.30) and the forms a date is read in; nothing written."""
+    import openpyxl
+
+    done(cli("import", "plan", str(write_plan(tmp_path / "p.toml",
+                                              plan_tasks(plan_task("1", "建成幼儿园3所", "区教育局", "幼儿园", "所", 3))))))
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in (["计划", "任务编号", "指标", "截至日期", "数值"], ["x-2023", "1", "幼儿园", typed, 2]):
+        sheet.append(row)
+    sheet["D2"].number_format = "yyyy-mm-dd"
+    path = tmp_path / "r.xlsx"
+    workbook.save(path)
+    refused(cli("import", "progress", str(path)), f"{path}:2:截至日期: {said}")
+    assert cli.sql("select count(*) from report") == [(0,)]
+    chinese = refused(cli("--lang", "zh", "import", "progress", str(path)))
+    assert f"{typed}" in chinese and "6月30日" in chinese, chinese
+
+
+def test_a_year_and_month_with_no_such_month_is_refused_naming_the_cell(cli, tmp_path):
+    """"2023.13" in a CSV's 截至日期 was refused "month 13 does not exist": the cell not named as typed. Now as every
+    other date that does not exist: "'2023.13' is not a date: month 13 does not exist", file, row and column before."""
+    done(cli("import", "plan", str(write_plan(tmp_path / "p.toml",
+                                              plan_tasks(plan_task("1", "建成幼儿园3所", "区教育局", "幼儿园", "所", 3))))))
+    sheet = tmp_path / "r.csv"
+    sheet.write_text("计划,任务编号,指标,截至日期,数值\nx-2023,1,幼儿园,2023.13,2\n", encoding="utf-8")
+    refused(cli("import", "progress", str(sheet)), f"{sheet}:2:截至日期: '2023.13' is not a date: month 13 does not exist")
