@@ -173,6 +173,8 @@ def _numbered_date(body: str, year: int | None, original: str) -> date | None:
     if m := MONTH_DAY_RE.match(body):
         return make_date(_given_year(year, original), int(m[1]), int(m[2]), original)
     if m := YEAR_MONTH_RE.match(body):
+        if not 1 <= int(m[2]) <= 12:  # "2023.13": said of the text typed, as a day that does not exist is
+            raise DateError("{value} is not a date: month {month} does not exist", value=shown(original), month=int(m[2]))
         return period_end(f"{m[1]}年{m[2]}月前" if re.search(r"月\s*前$", body) else f"{m[1]}年{m[2]}月", int(m[1]))
     if m := PERIOD_DATE_RE.match(body):
         the_year = int(m["year"]) if m["year"] else _given_year(year, original)

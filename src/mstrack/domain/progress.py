@@ -92,6 +92,10 @@ def check_value(text: str, unit: str, indicator: str, typed: bool = True, *,
     if text.lstrip()[:1] in ("+", "＋") and not may_be_negative(indicator, unit, comparator):
         raise InputError("{value} has a plus sign, as an increase is written: values are cumulative from the start of "
                          "the year; give the total so far", value=shown(text))
+    if started_word(text):  # "已开工" on 建成3所: a start, not a figure; asked for both (log and import alike)
+        raise InputError("{value} says the work has started, not what {indicator} stands at: give the figure so far (0 if "
+                         "none is done yet), and {value} as its note (--note, or the 备注 column)", value=text.strip(),
+                         indicator=indicator)
     try:
         quantity = parse_quantity(text, typed=typed)
     except QuantityError as error:

@@ -44,7 +44,7 @@ class PlainTable:
     columns: list[Column]
     title: str = ""
     title_justify: str = "center"
-    caption: str = ""
+    caption: str | Callable[[list[int]], str] = ""  # or, given the columns shown (indexes), a note on those alone
     omitted: Callable[[list[str]], str] | None = None  # headers left out → the sentence said under the table
     rows: list[tuple[list[str], str]] = field(default_factory=list)
 
@@ -116,7 +116,8 @@ class PlainTable:
                 ), max_width), style
         empty = self.empty_columns()
         left_out = [self.columns[i].header for i in range(len(self.columns)) if i not in shown and i not in empty]
-        notes = [self.caption] if self.caption else []
+        caption = self.caption(shown) if callable(self.caption) else self.caption
+        notes = [caption] if caption else []
         if left_out and self.omitted:
             notes.append(self.omitted(left_out))
         for note in notes:  # centred when it fits a line; a longer note reads as a paragraph, not a centred jumble

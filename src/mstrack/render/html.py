@@ -62,7 +62,6 @@ table.behind td.num { white-space: normal; }
 .counts { width: auto; }
 .counts td, .counts th { padding: 1mm 3mm; }
 .onelist td { font-size: 9pt; }
-.onelist tr { break-inside: auto; page-break-inside: auto; }
 .onelist th { white-space: normal; }
 table.behind { table-layout: fixed; }
 table.onelist { table-layout: fixed; }

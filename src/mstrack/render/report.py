@@ -448,7 +448,9 @@ def units_table(units: list[UnitRollup], on: date, lang: str, responsible: bool 
         rows, numeric = [ranked_first(row) for row in rows], {0, *range(2, 11)}
     table = _grid(title, header, names, rows, numeric=numeric,
                   styles=[STATUS_STYLES["behind"] if u.behind else "" for u in units], words=words)
-    table.caption = words("units.caption", n=len(units)) if units else words("units.empty")
+    completion = names.index("completion")  # its note only under a table that prints it (not at 80 columns)
+    table.caption = (lambda shown: words("units.caption" if completion in shown else "units.count", n=len(units))) \
+        if units else words("units.empty")
     return table
 
 

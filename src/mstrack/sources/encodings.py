@@ -24,11 +24,28 @@ def marked(head: bytes) -> str | None:
     return next((encoding for mark, encoding in MARKS if head.startswith(mark)), None)
 
 
+def unmarked_utf16(head: bytes) -> str | None:
+    """utf-16-le / utf-16-be for text with no byte-order mark, by where its NUL bytes stand: the high bytes of its
+    ASCII (digits, commas, line ends: every CSV has them), at odd offsets in little-endian text, even in big-endian,
+    one in sixteen bytes and four at least, hardly any at the other parity (a CJK character's own NUL byte, 一 is
+    U+4E00, may stand there), and each beside a printable ASCII character or a line end. None for a head whose NULs
+    are at both parities or beside other bytes (binary content), or that has too few."""
+    if b"\x00" not in head or marked(head):  # most files: no NUL at all, said at C speed
+        return None
+    even, odd = head[0::2], head[1::2]
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):  # each character's high byte, low byte
+        ascii_ = [char for char, over in zip(low, high, strict=False) if over == 0]
+        if len(ascii_) >= max(4, len(head) / 16) and len(ascii_) >= 8 * low.count(0) \
+                and all(0x20 <= char < 0x7f or char in b"\t\r\n" for char in ascii_):
+            return codec
+    return None
+
+
 def encoding_of(raw: bytes) -> str | None:
     """What a plan file that is not UTF-8 reads as, named for a person: UTF-16 (a byte-order mark, or the NUL bytes of
     its ASCII), GBK (GB18030, the text files' second codec, reads it), Big5; None where none reads it."""
     head = raw[:4096]
-    if marked(head) == "utf-16" or head and head.count(b"\x00") > len(head) // 4:
+    if marked(head) == "utf-16" or unmarked_utf16(head):
         return "UTF-16"
     for codec, name in ((TEXT_CODECS[1], "GBK"), ("big5", "Big5")):
         try:
@@ -42,11 +59,14 @@ def encoding_of(raw: bytes) -> str | None:
 def text_encoding(path: Path) -> str:
     """utf-8-sig when the whole file is UTF-8, else gb18030, found in one pass that keeps nothing:
     a million-row file is then read row by row, never held whole. A file opening with a UTF-16 byte order mark
-    (Excel's "Unicode text") is UTF-16: its NUL bytes are half of its characters, not binary content."""
+    (Excel's "Unicode text") is UTF-16: its NUL bytes are half of its characters, not binary content; so is one with
+    none whose NUL bytes are its ASCII's (unmarked_utf16, the rule plan files are named by: a script's export)."""
     with path.open("rb") as handle:
         head = handle.read(65536)
         if marked(head) == "utf-16":
-            return _utf16(path, handle)
+            return _utf16(path, handle, "utf-16")
+        if unmarked := unmarked_utf16(head[:len(head) - len(head) % 2]):
+            return _utf16(path, handle, unmarked)
         nul = head.find(b"\x00")
         if nul >= 0:
             raise not_text(path, InputError("{path}: not a text file (binary content at byte {byte})", path=path, byte=nul))
@@ -59,14 +79,15 @@ def text_encoding(path: Path) -> str:
     raise not_text(path, InputError("{path}: not a text file: neither UTF-8 nor GB18030 text", path=path))
 
 
-def _utf16(path: Path, handle) -> str:
-    """utf-16 (the codec reads the byte order mark) when the whole file decodes so; else refused, saying so."""
+def _utf16(path: Path, handle, codec: str) -> str:
+    """`codec` (utf-16, which reads the byte order mark; utf-16-le or -be without one) when the whole file decodes so;
+    else refused, saying so."""
     try:
-        _decode_whole(handle, "utf-16")
+        _decode_whole(handle, codec)
     except UnicodeDecodeError as error:
         raise not_text(path, InputError("{path}: not readable as UTF-16 text (byte {byte}); save it as UTF-8", path=path,
                                         byte=error.start)) from None
-    return "utf-16"
+    return codec
 
 
 def _decode_whole(handle, encoding: str) -> None:

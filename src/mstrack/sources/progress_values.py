@@ -5,7 +5,9 @@ placing them on the plan's indicators."""
 
 from __future__ import annotations
 
-from datetime import date
+import contextlib
+import re
+from datetime import date, datetime, timedelta
 
 from mstrack.domain.dates import DateError, ReportWindow, number_date, parse_date
 from mstrack.domain.limits import text_problem
@@ -115,11 +117,8 @@ class Values:
             if isinstance(as_of, str):  # the title's "截至5月31日": the day in this row's programme's year
                 as_of = parse_date(as_of, year)
                 self.title_days.add(as_of)
-        elif isinstance(raw, date) and raw.year <= 1900:  # 8.1 typed into a date cell: Excel's day 8, 1900-01-08
-            n = (raw - date(1899, 12, 31)).days  # its fraction (the day typed after the dot) is gone with the time
-            month = n if 1 <= n <= 12 else 8  # the month the number reads as; else an example
-            return Message("a number ({n}) typed into a date cell, which Excel shows as {on}: type the date, "
-                           "e.g. {day} or {month}月1日", n=n, on=raw, day=date(year, month, 1), month=month)
+        elif isinstance(raw, date) and raw.year <= 1900:  # 8.15 typed into a date cell: Excel's 1900-01-08 03:36
+            return typed_in_a_date_cell(raw, year)
         elif isinstance(raw, date):
             as_of = raw
         elif type(raw) is float:  # 5.3: a date typed 5.30 in a General cell, or 5.3
@@ -226,3 +225,32 @@ class Values:
         self._fail(table, line, "value", "{indicator} is a text-only line: give 已完成 or how many of its {total} checkpoints are met",
                    indicator=state.indicator, total=total)
         return None
+
+
+DATE_FORMS = "2023-06-30, 2023.6.30, 2023年6月30日, 6月30日, 6月底"
+"""The forms a date is read in (domain.dates.parse_date), as a refusal lists them."""
+
+
+def typed_in_a_date_cell(moment: date, year: int) -> Message:
+    """Why a day of 1900 in a date cell is refused: a number typed into it (8.15 for 8月15日, which Excel keeps as the
+    number and shows as 1900-01-08; the time, when the reader keeps it, is the part after the dot: xlsx_rows.
+    TYPED_NUMBER_BEFORE). Named as typed, with the date it reads as (both of 5.3 and 5.30, which the number cannot tell
+    apart; a number with no dot, a date of the month it would be, else August's) and the forms a date is read in."""
+    serial = (moment - datetime(1899, 12, 31)) / timedelta(days=1) if isinstance(moment, datetime) \
+        else (moment - date(1899, 12, 31)).days
+    shown_as = moment.date() if isinstance(moment, datetime) else moment
+    serial += shown_as >= date(1900, 3, 1)  # Excel's serial 60 is its fictional 1900-02-29
+    typed = f"{serial:.6f}".rstrip("0").rstrip(".")
+    readings = []
+    for text in ((typed, typed + "0") if re.fullmatch(r"\d{1,2}\.\d", typed) else (typed,)) if "." in typed else ():
+        with contextlib.suppress(DateError):
+            readings.append(parse_date(text, year))
+    if not readings:
+        whole = int(serial)
+        readings = [date(year, whole if 1 <= whole <= 12 else 8, 1)]
+    if len(readings) == 2:
+        return Message("{typed} typed into a date cell, which Excel shows as {on}: type the date itself (as a date, or "
+                       "as text), e.g. {first} or {second}; a date is read as {forms}", typed=typed, on=shown_as,
+                       first=readings[0], second=readings[1], forms=DATE_FORMS)
+    return Message("{typed} typed into a date cell, which Excel shows as {on}: type the date itself (as a date, or as "
+                   "text), e.g. {day}; a date is read as {forms}", typed=typed, on=shown_as, day=readings[0], forms=DATE_FORMS)

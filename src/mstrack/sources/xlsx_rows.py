@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from mstrack.errors import InputError
@@ -186,7 +186,7 @@ def plain_columns(rows: list) -> list[list | tuple] | None:
         elif kinds == {int} or kinds == {date}:
             columns.append(column)
         elif kinds == {datetime}:
-            columns.append(list(map(datetime.date, column)))
+            columns.append(list(map(datetime.date, column)) if min(column) >= TYPED_NUMBER_BEFORE else list(map(_plain, column)))
         else:
             columns.append(list(map(_plain, column)))
     return columns
@@ -245,9 +245,14 @@ def shown_text(value: float, mark: int | tuple[int, str]) -> str | Shown:
     return Shown(f"{value:.15g}{mark[1]}", value)
 
 
+TYPED_NUMBER_BEFORE = datetime(1901, 1, 1)
+"""A timestamp before it is a number typed into a date cell (8.15 shows as 1900-01-08 03:36): kept with its time, the
+part typed after the dot, so that the refusal names the cell as typed (progress_values.typed_in_a_date_cell)."""
+
+
 def _plain(value):
-    """A calamine value as importers take it: None for blanks, dates without their time, integral
-    floats as int, NaN/inf and booleans as text."""
+    """A calamine value as importers take it: None for blanks, dates without their time (but a number typed into a
+    date cell: TYPED_NUMBER_BEFORE), integral floats as int, NaN/inf and booleans as text."""
     kind = type(value)
     if kind is str:
         return value if value.strip() else None
@@ -258,5 +263,5 @@ def _plain(value):
     if kind is bool:
         return str(value)
     if kind is datetime:
-        return value.date()
+        return value if value < TYPED_NUMBER_BEFORE and value.time() != time.min else value.date()
     return value

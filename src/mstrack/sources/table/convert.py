@@ -259,7 +259,8 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     report = _results_doubt(path, table.results_read)
     not_read = _not_read(path, table, unread)
     stats["doubts"] = len(doubts) + bool(other_year) + bool(report) + len(not_read)
-    reported = [value for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task, programme, year)]
+    reported = [value for raw, task in zip(raw_tasks, tasks, strict=True) for value in
+                reported_values(raw, task, programme, year, table.paragraphs)]
     comments = _comments(result, doubts)
     if other_year:
         comments[(None, None, None, "year")] = other_year

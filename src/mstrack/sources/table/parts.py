@@ -226,8 +226,9 @@ def _joined(path: Path, read: list[tuple[Part, Conversion]], names: dict[int, st
         if renamed:
             summary.append(Message("{path}: {part}: its task numbers are also those of {other}: coded {codes}", path=path.name,
                                    part=name, other=shares[p], codes="、".join(f"{printed} → {code}" for printed, code in renamed)))
-    reported = [r._replace(task=codes[p].get(r.task, r.task)) for p, (_, conversion) in enumerate(read)
-                for r in conversion.reported]
+    reported = [r._replace(task=codes[p].get(r.task, r.task), part=name, why=r.why and _in_part(r.why, name, codes[p]))
+                for p, (part, conversion) in enumerate(read) for name in [_part(part, names[id(part)])]
+                for r in conversion.reported]  # its part and task code said as the plan's doubts say them
     stats = {key: sum(conversion.stats.get(key, 0) for _, conversion in read) for key in read[0][1].stats}
     stats.update(areas=len(checked.areas), tasks=len(checked.tasks), doubts=len(doubts))
     return replace(read[0][1], programme=checked, summary=summary, stats=stats, doubts=doubts, comments=comments,

@@ -36,6 +36,8 @@ class Reported(NamedTuple):
     row: int = 0  # the source row
     periods: tuple[date, ...] = ()  # the ends of the periods the column's header names ("1-10月推进情况": 10-31)
     why: Message | None = None  # why no value is given
+    paragraphs: bool = False  # the source row is a Word document's paragraph (reading.place: "paragraph 8")
+    part: Message | None = None  # the document's part it is in, when several were joined (table.parts: "table 2 (附件2)")
 
 
 def head(name: str) -> str:
@@ -78,7 +80,7 @@ def naming(indicator: Indicator, mention: Mention) -> int:
     return _longest_common(name, own)
 
 
-def reported_values(raw: RawTask, task: Task, programme: str, year: int) -> list[Reported]:
+def reported_values(raw: RawTask, task: Task, programme: str, year: int, paragraphs: bool = False) -> list[Reported]:
     """Every figure the progress columns of a task give, each given to one indicator or said why not. A bare number
     is the value of its row's one indicator; a figure in words goes to the indicator in its unit whose head noun its
     words print (the best named first), or, when its words name nothing ("新增81台"), to the one indicator in that
@@ -90,7 +92,7 @@ def reported_values(raw: RawTask, task: Task, programme: str, year: int) -> list
             if RATE_HEADER_RE.search(header) or not text.strip():
                 continue
             base = {"programme": programme, "task": raw.code, "cell": clip(text, 200), "header": header,
-                    "row": raw_line.row.number, "periods": _periods(header, year)}
+                    "row": raw_line.row.number, "periods": _periods(header, year), "paragraphs": paragraphs}
             wanted = [i for i in line.indicators if (header, i.name) not in given]
             if BARE_RE.match(text.strip()):
                 if len(line.indicators) == 1 and wanted and (reading := _bare(text, wanted[0], base)):
@@ -175,8 +177,8 @@ def _in_words(text: str, indicators: list[Indicator], base: dict) -> list[Report
             out.append(Reported(indicator=indicator.name, value=mentions[unnamed[0]].value, **base))
             continue
         out.append(Reported(indicator=indicator.name, value=None, **base, why=Message(
-            "task {task}, “{name}”: no figure of “{figures}” names it by its words: not written; enter its progress "
-            "with `log` or `import progress`", task=base["task"], name=indicator.name,
+            "task {code}, “{name}”: no figure of “{figures}” names it by its words: not written; enter its progress "
+            "with `log` or `import progress`", code=base["task"], name=indicator.name,
             figures="、".join(mentions[n].excerpt for n in same))))
     return out
 
@@ -205,8 +207,9 @@ def as_of(readings: list[Reported], on: date, path: Path) -> tuple[list[tuple], 
             continue
         seen.add(key)
         if r.value is None:
-            doubts.append(Message("{path}: {at}", path=path.name, at=Message(
-                "{row}, column {column}: {why}", row=place(path, r.row), column=r.header, why=r.why)))
+            source = Message("{path}, {part}", path=path.name, part=r.part) if r.part else path.name
+            doubts.append(Message("{path}: {at}", path=source, at=Message(
+                "{row}, column {column}: {why}", row=place(path, r.row, r.paragraphs), column=r.header, why=r.why)))
         else:
             rows.append((r.programme, r.task, r.indicator, r.value, r.cell))
     return rows, doubts

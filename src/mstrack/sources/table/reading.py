@@ -63,9 +63,10 @@ class Sheet:
     def where(self, row: Row, index: int, header: str = "") -> Message:
         name = self.column_label(index)
         if header:
-            return Message("{path}: {row}, column {column} ({header})", path=self.path, row=place(self.path, row.number),
-                           column=name, header=header)
-        return Message("{path}: {row}, column {column}", path=self.path, row=place(self.path, row.number), column=name)
+            return Message("{path}: {row}, column {column} ({header})", path=self.path,
+                           row=place(self.path, row.number, self.paragraphs), column=name, header=header)
+        return Message("{path}: {row}, column {column}", path=self.path, row=place(self.path, row.number, self.paragraphs),
+                       column=name)
 
 
 def place(path: Path | str, number: int, paragraphs: bool = False) -> Message:
