@@ -8,6 +8,7 @@ from datetime import date
 
 from mstrack.domain.dates import PERIOD_LABEL, PERIOD_RE, DateError, parse_date, period_end
 from mstrack.domain.quantities import chinese_count
+from mstrack.sources.table.spans import JOIN_RE, day_span
 from mstrack.vocabulary import COMMITMENTS, COMPLETION_VERBS, ITEM_STEP_VERBS, START_VERBS
 
 # A period starts a checkpoint only at the start of the cell or after a sentence break, so that
@@ -377,18 +378,13 @@ def _month_in_digits(m: re.Match) -> str:
     return str(count) if count and count <= 12 else m[0]
 
 
-# "4月10日至4月25日", "11月1日至11月15": a span of two days, the second's 日 sometimes left out as its first printed it
-DAY_SPAN_RE = re.compile(r"((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[至到—–\-~～]\s*"
-                         r"((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2})\s*日?")
-
-
 def span_start(text: str, year: int) -> tuple[date, str] | None:
     """The first day of a 完成时限 that is a span of two days ("4月10日至4月25日"): the work starts then, (the day, "4月10日起");
     None for any other text."""
-    if not (m := DAY_SPAN_RE.fullmatch(month_digits(text.strip()))):
+    if not (days := day_span(month_digits(text))):
         return None
     try:
-        return parse_date(m[1], year), f"{m[1]}起"
+        return parse_date(days[0], year), f"{days[0]}起"
     except DateError:
         return None
 
@@ -399,8 +395,8 @@ def parse_deadline(text: str, year: int) -> date | None:
     body = month_digits(text.strip())
     if not body:
         return None
-    if m := DAY_SPAN_RE.fullmatch(body):
-        body = f"{m[2]}日"
+    if days := day_span(body):  # "2016年10月24日-28日": the 28th of October 2016
+        body = days[1]
     if dates := numbered_deadlines(body, year):  # "1、7月1日试运营 2、2022年12月底完成": due when the last item is
         return max(due for _, due in dates)
     if dates := outlet_dates(body, year):  # "县报，5月15日；县电视台，5月8日至5月12日": due when the last is
@@ -435,7 +431,7 @@ def dated_parts(text: str, year: int) -> list[tuple[str, date, str]]:
     parts: list[tuple[str, date, str]] = []
     for k, m in enumerate(marks):
         words = body[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(body)]
-        if k + 1 < len(marks) and re.fullmatch(r"[-—–~～至到]", words):
+        if k + 1 < len(marks) and JOIN_RE.fullmatch(words):
             return []  # from one month to another: one period
         try:
             parts.append((m[0], period_end(m[0], year), words.strip("，,、；;。（()）")))
@@ -451,9 +447,6 @@ def dated_parts(text: str, year: int) -> list[tuple[str, date, str]]:
 HOW_OFTEN_RE = re.compile(r"(?:(?:每|按)(?:季度?|月|半年|年)[（(])?")
 
 
-SPAN_JOIN_RE = re.compile(r"\s*[-—–~～至到]\s*")  # "5月8日至5月12日": a span's two days
-
-
 def outlet_dates(text: str, year: int) -> list[tuple[str, date, str]]:
     """A cell giving one date to each of its parts, parted by "；" ("县报，5月15日；县电视台，5月8日至5月12日；县网站，5月10日":
     a notice's date per outlet or per office), in any order: (label, due, its part's words) of every date, a span's
@@ -465,7 +458,7 @@ def outlet_dates(text: str, year: int) -> list[tuple[str, date, str]]:
     found: dict[date, tuple[str, date, str]] = {}
     for part in parts:
         marks = list(PERIOD_RE.finditer(part))
-        if not marks or len(marks) > 2 or len(marks) == 2 and not SPAN_JOIN_RE.fullmatch(part[marks[0].end():marks[1].start()]):
+        if not marks or len(marks) > 2 or len(marks) == 2 and not JOIN_RE.fullmatch(part[marks[0].end():marks[1].start()]):
             return []
         words = part[:marks[0].start()].strip(" ，,：:")
         for k, m in enumerate(marks):
