@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from mstrack.errors import InputError, Joined, Message, NoLayoutError, readable_name
+from mstrack.long_lists import cut
 from mstrack.model import Area, Programme
 from mstrack.sources.documents import DOCUMENT_SUFFIXES
 from mstrack.sources.plan import CODE_RE, plan_from_dict
@@ -318,8 +319,9 @@ def _said_once(path: Path, doubts: list[Doubt], headerless: bool,
             said.append((place(path, doubt.row, paragraphs), doubt.column or None, doubt.why))
         elif doubt is group[0]:
             rows = list(dict.fromkeys(d.row for d in group))
-            where = places(path, rows, paragraphs) if len(rows) <= LISTED else Message(
-                "{rows} and {n} more", rows=places(path, rows[:REPEATED], paragraphs), n=len(rows) - REPEATED)
+            head, more = cut(rows, REPEATED) if len(rows) > LISTED else (rows, 0)  # long_lists: the one cut
+            where = Message("{rows} and {n} more", rows=places(path, head, paragraphs), n=more) if more \
+                else places(path, head, paragraphs)
             columns = {str(d.column) for d in group}
             said.append((where, doubt.column if len(columns) == 1 and doubt.column else None, doubt.why))
     return said
