@@ -99,3 +99,27 @@ def test_a_part_naming_the_period_of_the_work_is_due_at_its_end():
 def test_an_outlets_span_gives_its_first_and_last_day():
     found = outlet_dates("县报，5月15日；县电视台，5月8日——5月12日；县网站，5月10日", 2016)
     assert [due for _, due, _ in found] == [date(2016, 5, d) for d in (8, 10, 12, 15)]
+
+
+JOINS = ["至", "到", "-", "—", "–", "~", "～", "－", "——"]
+
+
+@pytest.mark.parametrize("join", JOINS)
+def test_every_span_of_years_quarters_or_months_takes_the_one_set_of_joins(join):
+    """The spans the reader reads elsewhere (years, quarters, a report's months, a title's years, months printed in
+    Chinese numerals) join their ends by the same set as a span of days."""
+    from mstrack.domain.dates import PERIOD_RE
+    from mstrack.sources.table.convert import TITLE_YEAR_RE
+    from mstrack.sources.table.list_work import PROGRESS_RE
+    from mstrack.sources.table.mentions import YEAR_SPAN_RE
+    from mstrack.sources.table.schedule import REPORT_MONTH_RE, arabic_date
+    from mstrack.sources.table.target_columns import YEARS_SPAN_RE
+
+    assert parse_deadline(f"2022{join}2023", 2022) == date(2023, 12, 31)  # 起止年限: the later year's end
+    assert PERIOD_RE.fullmatch(f"一{join}三季度")
+    assert REPORT_MONTH_RE.search(f"2024年1{join}7月推进情况表")[2] == "7"
+    assert arabic_date(f"2024年六月{join}十二月") == f"2024年6月{join}12月"
+    assert YEAR_SPAN_RE.search(f"2021{join}2023年完成")[1] == "2023"
+    assert TITLE_YEAR_RE.search(f"2021{join}2023年行动计划")[2] == "2023"
+    assert YEARS_SPAN_RE.match(f"2022{join}2023")
+    assert PROGRESS_RE.search(f"1{join}5月完成投资2亿元")

@@ -8,7 +8,7 @@ from datetime import date
 
 from mstrack.domain.dates import PERIOD_LABEL, PERIOD_RE, DateError, parse_date, period_end
 from mstrack.domain.quantities import chinese_count
-from mstrack.sources.table.spans import JOIN_RE, day_span
+from mstrack.sources.table.spans import JOIN, JOIN_CHARS, JOIN_RE, day_span
 from mstrack.vocabulary import COMMITMENTS, COMPLETION_VERBS, ITEM_STEP_VERBS, START_VERBS
 
 # A period starts a checkpoint only at the start of the cell or after a sentence break, so that
@@ -261,7 +261,7 @@ OPENING_DATE_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:{'|'.join(COMMITMENTS)})?
 
 
 # "10-12月，组织开展…": a span of months that opens the words and runs to the year's end: the work's own period, due then
-YEAR_SPAN_END_RE = re.compile(r"\s*(?:1[01]|0?[1-9])\s*[-—–~～至到]\s*12\s*月\s*[，,]")
+YEAR_SPAN_END_RE = re.compile(rf"\s*(?:1[01]|0?[1-9])\s*{JOIN}+\s*12\s*月\s*[，,]")
 
 
 def _sentences(text: str, year: int) -> list[tuple[str, list[tuple[str, date, int]]]]:
@@ -329,14 +329,14 @@ def one_mark(text: str) -> str:
     return MARKS_RUN_RE.sub(lambda m: max(re.sub(r"\s", "", m[0]), key=MARK_STRENGTH.__getitem__), text)
 
 
-YEAR_RANGE_RE = re.compile(r"(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年?\s*(?:底|末)?\s*(?:前|完成|建成)?")
+YEAR_RANGE_RE = re.compile(rf"(\d{{4}})\s*年?\s*{JOIN}+\s*(\d{{4}})\s*年?\s*(?:底|末)?\s*(?:前|完成|建成)?")
 
 
 YEAR_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "O": "0"}  # 二〇二四: digit by digit
 CHINESE_YEAR_RE = re.compile(r"[〇零○O一二三四五六七八九]{4}(?=\s*年)")
 # a month or day in Chinese numerals after a year (Chinese or Arabic), a month or a range's 至 / 到 / — / - / ~;
 # or a bare month ending a deadline ("六月底前"), never one inside item text ("三月街")
-CHINESE_MONTH_DAY_RE = re.compile(r"(?<=[年月至到—–\-~～])\s*([一二三四五六七八九十]{1,3})(?=\s*[月日号])"
+CHINESE_MONTH_DAY_RE = re.compile(rf"(?<=[年月{JOIN_CHARS}])\s*([一二三四五六七八九十]{{1,3}})(?=\s*[月日号])"
                                   r"|(?<![第〇零○一二三四五六七八九十])([一二三四五六七八九十]{1,2})(?=\s*月\s*[底前末])")
 DATED_RE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*[日号]|"
                       r"[〇零○O一二三四五六七八九]{4}\s*年|[一二三四五六七八九十]{1,2}\s*月\s*[底前末]")
@@ -363,7 +363,7 @@ def year_in_digits(m: re.Match) -> str:
 # where a deadline is expected, a month in Chinese numerals at the start of the cell or of one of its dates ("六月、十二月",
 # "十月一日前") names it when no word goes on from the month ("六月", "十二月份", "六月中旬", "六月完成", "十月一日";
 # "三月街改造" is a street); in other text only one before 底 / 前 / 末 is a date (CHINESE_MONTH_DAY_RE)
-MONTH_RE = re.compile(rf"(?:^|(?<=[、，,；;\s至到—–\-~～]))([一二三四五六七八九十]{{1,3}})(?=\s*月(?:份|[上中下]旬|底|末|前|内"
+MONTH_RE = re.compile(rf"(?:^|(?<=[、，,；;\s{JOIN_CHARS}]))([一二三四五六七八九十]{{1,3}})(?=\s*月(?:份|[上中下]旬|底|末|前|内"
                       rf"|{COMPLETION}|{START}|投入|[一二三四五六七八九十]{{1,3}}\s*[日号]|[^\u4e00-\u9fff]|$))")
 
 
@@ -490,7 +490,7 @@ def numbered_deadlines(text: str, year: int) -> list[tuple[str, date]]:
 
 
 # the report's month in a title line ("2024年7月推进情况表", "2024年1-7月…"): the last month it names
-REPORT_MONTH_RE = re.compile(r"(\d{4})\s*年\s*(?:(?:1[0-2]|0?[1-9])\s*月?份?\s*[-—–~至到]\s*)?(1[0-2]|0?[1-9])\s*月")
+REPORT_MONTH_RE = re.compile(rf"(\d{{4}})\s*年\s*(?:(?:1[0-2]|0?[1-9])\s*月?份?\s*{JOIN}+\s*)?(1[0-2]|0?[1-9])\s*月")
 
 
 def report_month(lines: list[str]) -> date | None:
