@@ -221,15 +221,20 @@ def _western_date(body: str, year: int | None, original: str) -> date:
 
 # --- periods as schedules name them ------------------------------------------------------------
 
+SPAN_JOIN_CHARS = r"\-—–~～－至到"
+SPAN_JOIN = rf"[{SPAN_JOIN_CHARS}]"
+"""What joins a span's two ends ("9月至12月", "5月8日-5月12日", "2018年8月－9月", doubled: "5月8日——5月12日"): the one set,
+here for the month spans PERIOD_RE reads and for the table reader's spans (sources/table/spans.py)."""
 QUARTER_NUM = r"[一二三四1-4]"
 YEAR_PREFIX = r"(?:\d{4}\s*年\s*|次年|翌年|明年)"  # "2025年3月", "次年3月": a year other than the programme's
 FIRST_QUARTERS = r"(?:前(?=[二三]季度))?"  # "前三季度完成75%": the first three quarters, by 09-30
-QUARTER_LABEL = (rf"{YEAR_PREFIX}?{FIRST_QUARTERS}第?{QUARTER_NUM}(?:\s*[、,，和及至到\-—~]\s*第?{QUARTER_NUM})*\s*季度(?:末|底)?(?:之?前)?"
+QUARTER_LABEL = (rf"{YEAR_PREFIX}?{FIRST_QUARTERS}第?{QUARTER_NUM}(?:\s*(?:[、,，和及]|{SPAN_JOIN}+)\s*第?{QUARTER_NUM})*"
+                 rf"\s*季度(?:末|底)?(?:之?前)?"
                  rf"|[Qq][1-4](?![0-9])")
 MONTH_NUM = r"(?:1[0-2]|0?[1-9])(?![0-9.])"
 MONTH_LABEL = (
     rf"\d{{4}}\s*[.．/]\s*{MONTH_NUM}(?![0-9.．万亿千%])(?:\s*月)?(?:底之?前|底|末|之?前)?"  # "2024.5"
-    rf"|{YEAR_PREFIX}?{MONTH_NUM}\s*(?:月份?)?\s*[-—–~～至到]\s*{MONTH_NUM}\s*月份?(?:底之?前|底|末|之?前)?"
+    rf"|{YEAR_PREFIX}?{MONTH_NUM}\s*(?:月份?)?\s*{SPAN_JOIN}+\s*{MONTH_NUM}\s*月份?(?:底之?前|底|末|之?前)?"
     rf"|{YEAR_PREFIX}?{MONTH_NUM}\s*月(?:\s*(?:[12]\d|3[01]|0?[1-9])\s*日)?(?:上旬|中旬|下旬|份之?前|份|底之?前|底|末|之?前)?"
 )
 YEAR_LABEL = r"(?:\d{4}\s*|次|翌|明)?(?:年底之?前|年底|年内|年末)|(?:\d{4}\s*年\s*|次年|翌年|明年)?(?:上半年|下半年|全年)"
@@ -293,6 +298,6 @@ def period_end(label: str, year: int) -> date:
         return date(year, month, 10)
     if text.endswith("中旬"):
         return date(year, month, 20)
-    if text.endswith("前") and not text.endswith(("底前", "份前", "末前")) and not re.search(r"[-—–~～至到]", text):
+    if text.endswith("前") and not text.endswith(("底前", "份前", "末前")) and not re.search(SPAN_JOIN, text):
         return month_end(year, month - 1) if month > 1 else date(year - 1, 12, 31)  # "10月前": before October
     return month_end(year, month)

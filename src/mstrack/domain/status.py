@@ -123,17 +123,18 @@ def year_end_level(state: IndicatorState) -> bool:
     return state.unit == "%" and state.kind != SCHEDULE and _level_words(state.indicator, state.text)
 
 
-def judged_at_end(state: IndicatorState) -> bool:
+def judged_at_end(state: IndicatorState, is_level: bool | None = None) -> bool:
     """Whether meeting the final target before the deadline is met so far, not done: a ceiling ("<=") limits the whole
-    period, a level (增长5%, 普及率, 每月平均: `level`) may fall again. The status, the forecast and Done % follow it."""
-    return state.comparator == AT_MOST or (state.kind != SCHEDULE and level(state))
+    period, a level (增长5%, 普及率, 每月平均: `level`) may fall again. The status, the forecast and Done % follow it.
+    `is_level`: level(state), when the caller has read it already (evaluate reads it once per indicator)."""
+    return state.comparator == AT_MOST or (state.kind != SCHEDULE and (level(state) if is_level is None else is_level))
 
 
-def held_so_far(state: IndicatorState, on: date) -> bool:
+def held_so_far(state: IndicatorState, on: date, at_end: bool | None = None) -> bool:
     """Whether a figure of `state` on `on` is a level not judged yet (judged_at_end, before the deadline): it has no
     share of its target done (5.2% of a 5% growth in July is no 104% done). The one rule of status's Done %, units'
-    completion rate and the 一览表's 完成年度目标 (review50 F6)."""
-    return judged_at_end(state) and on < state.deadline
+    completion rate and the 一览表's 完成年度目标 (review50 F6). `at_end`: judged_at_end(state), when the caller has it."""
+    return (judged_at_end(state) if at_end is None else at_end) and on < state.deadline
 
 
 AVERAGE_NAME_RE = re.compile("|".join(LEVEL_AVERAGE_WORDS))
@@ -240,7 +241,8 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
 
     dated, final = targets or targets_of(state)
     falling = comparator == AT_MOST
-    held = not falling and not schedule and level(state)  # a level: judged on the step rule, as a ceiling is
+    is_level = not schedule and level(state)  # read once: the step rule, judged_at_end and held_so_far all ask it
+    held = not falling and is_level  # a level: judged on the step rule, as a ceiling is
     spread = rule == PRO_RATA and not falling and not schedule and not held
     expected, passed = _expected_at(dated, on, start, spread, falling)
     if spread and expected is not None and countable(state.unit):
@@ -249,7 +251,7 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
     checkpoint_text = last_passed.text if last_passed else (next_up.text if next_up else "")
 
     # a ceiling ("<=") limits the whole period, a level (增长5%, 普及率, 每月平均) may fall again: met only once it is over
-    at_end = judged_at_end(state)  # = falling or held
+    at_end = judged_at_end(state, is_level)  # = falling or held
     reached = final is not None and actual is not None and meets(actual, final, comparator)
     if reached and (not at_end or on >= deadline):
         status = "done"
@@ -269,7 +271,7 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
     percent = pace = gap = days_behind = None
     if actual is not None:
         percent, pace, gap = _shares(actual, expected, final, falling)
-        if held_so_far(state, on):  # a rate's 5.2% of 5% mid-year is no 104% done: a level, judged at the deadline
+        if held_so_far(state, on, at_end):  # a rate's 5.2% of 5% mid-year is no 104% done: a level, judged at the deadline
             percent = None
         if status == "behind" or status == "overdue":
             due = (_over_since(actual, dated, latest.as_of, on) if falling

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from mstrack.errors import InputError, Joined, Message, NoLayoutError, readable_name
+from mstrack.long_lists import cut
 from mstrack.model import Area, Programme
 from mstrack.sources.documents import DOCUMENT_SUFFIXES
 from mstrack.sources.plan import CODE_RE, plan_from_dict
@@ -27,6 +28,7 @@ from mstrack.sources.table.progress_figures import Reported, reported_values
 from mstrack.sources.table.reading import Sheet, place, places, read_sheets
 from mstrack.sources.table.row_points import date_named_rows
 from mstrack.sources.table.schedule import year_in_digits
+from mstrack.sources.table.spans import JOIN
 from mstrack.sources.table.tasks import read_tasks
 from mstrack.sources.traditional import restore_plan
 from mstrack.vocabulary import LIST_TITLE, SITE_NAME, TABLE_TITLE
@@ -94,11 +96,11 @@ def _announced(sentence: str) -> str | None:
 
 
 # the years a title names as a programme's: "2018年十大民生实事", "2023—2025年…"; not a date's year ("截至2024年1月")
-TITLE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2}))?\s*年(?!\s*\d{1,2}\s*月)")
+TITLE_YEAR_RE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})(?:\s*年?\s*{JOIN}+\s*((?:19|20)\d{{2}}))?\s*年(?!\s*\d{{1,2}}\s*月)")
 
 
 # a year in Chinese numerals: "二〇二三年", "二〇二三至二〇二五年"
-TITLE_CHINESE_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*(?:年|[-—–~至到]\s*[〇○零一二三四五六七八九]{4}\s*年))")
+TITLE_CHINESE_YEAR_RE = re.compile(rf"[〇○零一二三四五六七八九]{{4}}(?=\s*(?:年|{JOIN}+\s*[〇○零一二三四五六七八九]{{4}}\s*年))")
 
 
 def title_years(title: str) -> list[int]:
@@ -319,8 +321,9 @@ def _said_once(path: Path, doubts: list[Doubt], headerless: bool,
             said.append((place(path, doubt.row, paragraphs), doubt.column or None, doubt.why))
         elif doubt is group[0]:
             rows = list(dict.fromkeys(d.row for d in group))
-            where = places(path, rows, paragraphs) if len(rows) <= LISTED else Message(
-                "{rows} and {n} more", rows=places(path, rows[:REPEATED], paragraphs), n=len(rows) - REPEATED)
+            head, more = cut(rows, REPEATED) if len(rows) > LISTED else (rows, 0)  # long_lists: the one cut
+            where = Message("{rows} and {n} more", rows=places(path, head, paragraphs), n=more) if more \
+                else places(path, head, paragraphs)
             columns = {str(d.column) for d in group}
             said.append((where, doubt.column if len(columns) == 1 and doubt.column else None, doubt.why))
     return said

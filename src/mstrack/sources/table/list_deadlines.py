@@ -9,6 +9,7 @@ import re
 from mstrack.domain.quantities import chinese_count
 from mstrack.errors import Message
 from mstrack.sources.table.numbering import SUB_CODE_RE
+from mstrack.sources.table.spans import JOIN, span_end
 
 # a deadline the text above the list states for all its tasks: "其余项目均计划在今年12月完成", "以上项目均于年底前建成"
 WHEN = r"((?:今年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:份|底|末|中旬|下旬)?|年底|年内)前?|\d{4}\s*年[底内]前?)"
@@ -31,7 +32,7 @@ PERIOD_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\
 DAY = r"(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:份|底|末)?)"
 # "2023年5月25日-12月31日", "自2021年3月25日至6月20日": a span whose start names its year; "2018年9月6日至12日": its end
 # a day of the start's month
-PERIOD_SPAN_RE = re.compile(rf"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月(?:\s*\d{{1,2}}\s*日)?(?:份|底|末)?\s*(?:[至到—–\-~～]+)\s*"
+PERIOD_SPAN_RE = re.compile(rf"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月(?:\s*\d{{1,2}}\s*日)?(?:份|底|末)?\s*{JOIN}+\s*"
                             rf"((?:\d{{4}}\s*年\s*)?{DAY}|\d{{1,2}}\s*日)")
 
 
@@ -46,10 +47,7 @@ def _period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], st
     for k, (heading, text) in enumerate(zip(texts, texts[1:], strict=False)):
         alone = k + 2 >= len(texts) or PART_HEADING_RE.match(texts[k + 2].strip())  # the part's one line: no stages
         if PERIOD_HEADING_RE.match(heading.strip()) and alone and (m := PERIOD_SPAN_RE.search(text)) and int(m[1]) == year:
-            end = re.sub(r"\s+", "", m[3])
-            if "月" not in end:  # "9月6日至12日": the day of the start's month
-                end = f"{m[2]}月{end}"
-            return (end if "年" in end else f"{m[1]}年{end}"), [], f"{heading.strip()} {text.strip()}"
+            return re.sub(r"\s+", "", span_end(m[0])), [], f"{heading.strip()} {text.strip()}"
     return None
 
 

@@ -13,10 +13,11 @@ from mstrack.sources.table.list_deadlines import DONE_BY_RE
 from mstrack.sources.table.list_numbered import Entry, heading_entry
 from mstrack.sources.table.list_timeline import SCHEDULE_LABEL, STAGES_HEADING_RE
 from mstrack.sources.table.reading import Row
+from mstrack.sources.table.spans import JOIN, JOIN_CHARS, first_of, span_end
 
 # "（一）前期工作阶段（4月10日至4月25日）：开展…": a stage's number, its name, the span in a bracket (a month in it, and a
 # join: 至, 到, —), a colon, its work
-SPAN = r"[（(]([^（）()]*\d\s*月[^（）()]*?[至到—–\-~～][^（）()]*)[）)]"  # "（4月10日至4月25日）": a span in a bracket
+SPAN = rf"[（(]([^（）()]*\d\s*月[^（）()]*?{JOIN}[^（）()]*)[）)]"  # "（4月10日至4月25日）": a span in a bracket
 STAGE_RE = re.compile(rf"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:（）()\d]{{2,20}}?)\s*{SPAN}\s*[：:]\s*(\S.*)$", re.S)
 MIN_STAGES = 3  # the fewest stages for a part of them
 
@@ -41,8 +42,6 @@ def stage_part(rows: list[Row], at: int) -> tuple[list[Entry], list[Row], int] |
 # "（一）前期准备阶段" on a line of its own: a stage's number and its name, no stop and no colon; its span may follow in a
 # bracket ("（一）部署推进阶段（2023年5月16日-5月31日）")
 STAGE_HEADING_RE = re.compile(rf"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:（）()\d]{{2,20}}?阶段)\s*(?:{SPAN})?\s*$")
-FIRST_DAY_RE = re.compile(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[至到—–\-~～]")  # a span of days
-FIRST_MONTH_RE = re.compile(r"^\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月)份?\s*[至到—–\-~～]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")  # a span of months
 TIME_LABEL_RE = re.compile(r"^(?:时间|时间安排|时限|完成时限|时间节点)\s*[：:]\s*(\S.*)$")  # "时间：2023年9月-10月"
 
 
@@ -76,8 +75,8 @@ def _span_labels(span: str) -> dict[str, str]:
     """A stage's span as its labels: 完成时限 the span (due at its end), and 开工时间 its first month ("2023年9月-10月":
     the stage starts in September, by its end) or its first day ("2023年5月16日-5月31日": on the 16th)."""
     labels = {"完成时限": span}
-    if first := FIRST_DAY_RE.match(span) or FIRST_MONTH_RE.match(span):
-        labels["开工时间"] = first[1]
+    if first := first_of(span):
+        labels["开工时间"] = first
     return labels
 
 
@@ -129,7 +128,7 @@ def grouped_stages(chosen: list[Entry]) -> list[Entry]:
         first = next((j for j in range(k - 1, -1, -1) if chosen[j].kind == "heading" and AREA_RE.match(chosen[j].text)), -1)
         last = next((j for j in range(end, len(chosen)) if chosen[j].kind == "heading" and AREA_RE.match(chosen[j].text)),
                     len(chosen))
-        schedule = "；".join(f"{_span_end(m[2])}前{m[1].strip()}" for m in spans[:-1])  # "2019年9月15日前摸清底数阶段"
+        schedule = "；".join(f"{span_end(m[2])}前{m[1].strip()}" for m in spans[:-1])  # "2019年9月15日前摸清底数阶段"
         dated = [replace(e, labels={"完成时限": spans[-1][2].strip(), **({SCHEDULE_LABEL: schedule} if schedule else {}),
                                     **e.labels})
                  if e.kind in ("item", "part") and first < j < last and not DONE_BY_RE.search(e.text) else e
@@ -138,22 +137,9 @@ def grouped_stages(chosen: list[Entry]) -> list[Entry]:
     return chosen
 
 
-SPAN_JOIN_RE = re.compile(r"\s*[至到—–\-~～]+\s*")
-YEAR_RE = re.compile(r"^\s*(\d{4}\s*年)")
-
-
-def _span_end(span: str) -> str:
-    """The end of a stage's span, with the year its start names when it names none ("2019年8月15日—9月15日" →
-    "2019年9月15日"), as a schedule's cell dates a checkpoint."""
-    parts = SPAN_JOIN_RE.split(span.strip(), maxsplit=1)
-    end = parts[-1].strip()
-    year = YEAR_RE.match(parts[0])
-    return f"{year[1]}{end}" if year and not YEAR_RE.match(end) else end
-
-
 # "（三）开展系列专题活动（2018年9月-11月）", "(一)全面开展清产核资(2018年4-9月)", "(四)…(2019年12月)": a group's heading
 # closing with the span of its work, or the month it is due
-DATE_CHARS = r"[\d\s年月日上中下旬初底末份至到—–\-~～－]"
+DATE_CHARS = rf"[\d\s年月日上中下旬初底末份{JOIN_CHARS}]"
 GROUP_SPAN_RE = re.compile(rf"^[（(]\s*[一二三四五六七八九十]+\s*[）)][^（）()]{{2,30}}?[（(]({DATE_CHARS}*\d\s*月{DATE_CHARS}*)[）)]\s*$")
 
 
@@ -195,8 +181,8 @@ def plan_stages(chosen: list[tuple[str, str, str]], source: list[Row], labels: d
         stages = [PLAN_STAGE_RE.match(w) for _, w, _ in chosen[k + 1:end]]
         if len(stages) < MIN_STAGES or not all(stages) or k == 0:
             continue
-        schedule = "；".join(f"{_span_end(m[2]).removesuffix('前')}前{m[1].strip()}" for m in stages[:-1])
-        due = _span_end(stages[-1][2])
+        schedule = "；".join(f"{span_end(m[2]).removesuffix('前')}前{m[1].strip()}" for m in stages[:-1])
+        due = span_end(stages[-1][2])
         given = {j: found for j, found in labels.items() if j < k or j >= end}
         for j, (kind_j, words_j, _) in enumerate(chosen[:k]):
             own = given.get(j, [])

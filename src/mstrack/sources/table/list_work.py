@@ -10,6 +10,7 @@ from mstrack.sources.table.list_deadlines import WHEN
 from mstrack.sources.table.list_labels import PHONE_RE
 from mstrack.sources.table.list_sections import NUMBERING_RE
 from mstrack.sources.table.mentions import sets_figure
+from mstrack.sources.table.spans import JOIN
 from mstrack.sources.table.units import office_list
 from mstrack.vocabulary import MANNER_WORDS, PROGRAMME_NAMING, TASK_OPENING
 
@@ -71,7 +72,7 @@ LEADING_MARKS_RE = re.compile(rf"^[{re.escape(ALWAYS_MARKS)}]+\s*")
 RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")
 # an unnumbered paragraph under an item that reports its progress: a result, the months run ("1-11月"), done work ("已恢复",
 # "进行了改建"); never "为了", "除了"
-PROGRESS_RE = re.compile(rf"{RESULT_RE.pattern}|^\d{{1,2}}\s*[-－—~～至]\s*\d{{1,2}}\s*月|已[\u4e00-\u9fff]|(?<![为為除])[\u4e00-\u9fff]了")
+PROGRESS_RE = re.compile(rf"{RESULT_RE.pattern}|^\d{{1,2}}\s*{JOIN}+\s*\d{{1,2}}\s*月|已[\u4e00-\u9fff]|(?<![为為除])[\u4e00-\u9fff]了")
 
 
 def names_programme(text: str) -> bool:

@@ -35,6 +35,7 @@ from mstrack.sources.table.numbers import (
     unit_symbols,
 )
 from mstrack.sources.table.office_names import town_name
+from mstrack.sources.table.spans import JOIN
 from mstrack.vocabulary import (
     AT_LEAST_PREFIXES,
     AT_LEAST_SUFFIXES,
@@ -113,7 +114,7 @@ NUMERAL = r"[一二两三四五六七八九十\d]+"
 MANY = r"(?:[两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?|[2-9]|[1-9]\d)"
 SEVERAL_YEARS_RE = re.compile(rf"未来{NUMERAL}年|(?<![近过去\d零〇一二两三四五六七八九十]){MANY}年(?:内|间|期间)"
                               r"|“?十[一二三四五六七八九]五”?(?:期间|时期|末)")
-YEAR_SPAN_RE = re.compile(r"(?:19|20)\d\d\s*年?\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年")
+YEAR_SPAN_RE = re.compile(rf"(?:19|20)\d\d\s*年?\s*{JOIN}+\s*((?:19|20)\d\d)\s*年")
 BY_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d\d)\s*年")
 
 

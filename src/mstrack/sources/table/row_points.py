@@ -8,11 +8,12 @@ import re
 
 from mstrack.domain.dates import DateError, period_end
 from mstrack.sources.table.raw import RawTask
+from mstrack.sources.table.spans import JOIN
 
 _MONTH = r"(?:\d{4}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月份?"
 # "（一）省级监测点：2016年5月—2016年12月", "(二)常规监测点：3月至12月": a name, a colon, a range of months
 POINT_RE = re.compile(rf"\s*[（(][一二三四五六七八九十]+[)）]\s*(?P<name>[^：:，,。；;]{{2,20}}?)\s*[：:]\s*{_MONTH}\s*"
-                      rf"[—–\-~～至到]+\s*(?P<end>{_MONTH})(?![\d日])")
+                      rf"{JOIN}+\s*(?P<end>{_MONTH})(?![\d日])")
 
 
 def _bare(text: str) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 
 from mstrack.domain.dates import PERIOD_LABEL, PERIOD_RE, DateError, parse_date, period_end
 from mstrack.domain.quantities import chinese_count
+from mstrack.sources.table.spans import JOIN, JOIN_CHARS, JOIN_RE, day_span
 from mstrack.vocabulary import COMMITMENTS, COMPLETION_VERBS, ITEM_STEP_VERBS, START_VERBS
 
 # A period starts a checkpoint only at the start of the cell or after a sentence break, so that
@@ -260,7 +261,7 @@ OPENING_DATE_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:{'|'.join(COMMITMENTS)})?
 
 
 # "10-12月，组织开展…": a span of months that opens the words and runs to the year's end: the work's own period, due then
-YEAR_SPAN_END_RE = re.compile(r"\s*(?:1[01]|0?[1-9])\s*[-—–~～至到]\s*12\s*月\s*[，,]")
+YEAR_SPAN_END_RE = re.compile(rf"\s*(?:1[01]|0?[1-9])\s*{JOIN}+\s*12\s*月\s*[，,]")
 
 
 def _sentences(text: str, year: int) -> list[tuple[str, list[tuple[str, date, int]]]]:
@@ -328,14 +329,14 @@ def one_mark(text: str) -> str:
     return MARKS_RUN_RE.sub(lambda m: max(re.sub(r"\s", "", m[0]), key=MARK_STRENGTH.__getitem__), text)
 
 
-YEAR_RANGE_RE = re.compile(r"(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年?\s*(?:底|末)?\s*(?:前|完成|建成)?")
+YEAR_RANGE_RE = re.compile(rf"(\d{{4}})\s*年?\s*{JOIN}+\s*(\d{{4}})\s*年?\s*(?:底|末)?\s*(?:前|完成|建成)?")
 
 
 YEAR_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "O": "0"}  # 二〇二四: digit by digit
 CHINESE_YEAR_RE = re.compile(r"[〇零○O一二三四五六七八九]{4}(?=\s*年)")
 # a month or day in Chinese numerals after a year (Chinese or Arabic), a month or a range's 至 / 到 / — / - / ~;
 # or a bare month ending a deadline ("六月底前"), never one inside item text ("三月街")
-CHINESE_MONTH_DAY_RE = re.compile(r"(?<=[年月至到—–\-~～])\s*([一二三四五六七八九十]{1,3})(?=\s*[月日号])"
+CHINESE_MONTH_DAY_RE = re.compile(rf"(?<=[年月{JOIN_CHARS}])\s*([一二三四五六七八九十]{{1,3}})(?=\s*[月日号])"
                                   r"|(?<![第〇零○一二三四五六七八九十])([一二三四五六七八九十]{1,2})(?=\s*月\s*[底前末])")
 DATED_RE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*[日号]|"
                       r"[〇零○O一二三四五六七八九]{4}\s*年|[一二三四五六七八九十]{1,2}\s*月\s*[底前末]")
@@ -362,7 +363,7 @@ def year_in_digits(m: re.Match) -> str:
 # where a deadline is expected, a month in Chinese numerals at the start of the cell or of one of its dates ("六月、十二月",
 # "十月一日前") names it when no word goes on from the month ("六月", "十二月份", "六月中旬", "六月完成", "十月一日";
 # "三月街改造" is a street); in other text only one before 底 / 前 / 末 is a date (CHINESE_MONTH_DAY_RE)
-MONTH_RE = re.compile(rf"(?:^|(?<=[、，,；;\s至到—–\-~～]))([一二三四五六七八九十]{{1,3}})(?=\s*月(?:份|[上中下]旬|底|末|前|内"
+MONTH_RE = re.compile(rf"(?:^|(?<=[、，,；;\s{JOIN_CHARS}]))([一二三四五六七八九十]{{1,3}})(?=\s*月(?:份|[上中下]旬|底|末|前|内"
                       rf"|{COMPLETION}|{START}|投入|[一二三四五六七八九十]{{1,3}}\s*[日号]|[^\u4e00-\u9fff]|$))")
 
 
@@ -377,18 +378,13 @@ def _month_in_digits(m: re.Match) -> str:
     return str(count) if count and count <= 12 else m[0]
 
 
-# "4月10日至4月25日", "11月1日至11月15": a span of two days, the second's 日 sometimes left out as its first printed it
-DAY_SPAN_RE = re.compile(r"((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[至到—–\-~～]\s*"
-                         r"((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2})\s*日?")
-
-
 def span_start(text: str, year: int) -> tuple[date, str] | None:
     """The first day of a 完成时限 that is a span of two days ("4月10日至4月25日"): the work starts then, (the day, "4月10日起");
     None for any other text."""
-    if not (m := DAY_SPAN_RE.fullmatch(month_digits(text.strip()))):
+    if not (days := day_span(month_digits(text))):
         return None
     try:
-        return parse_date(m[1], year), f"{m[1]}起"
+        return parse_date(days[0], year), f"{days[0]}起"
     except DateError:
         return None
 
@@ -399,8 +395,8 @@ def parse_deadline(text: str, year: int) -> date | None:
     body = month_digits(text.strip())
     if not body:
         return None
-    if m := DAY_SPAN_RE.fullmatch(body):
-        body = f"{m[2]}日"
+    if days := day_span(body):  # "2016年10月24日-28日": the 28th of October 2016
+        body = days[1]
     if dates := numbered_deadlines(body, year):  # "1、7月1日试运营 2、2022年12月底完成": due when the last item is
         return max(due for _, due in dates)
     if dates := outlet_dates(body, year):  # "县报，5月15日；县电视台，5月8日至5月12日": due when the last is
@@ -435,7 +431,7 @@ def dated_parts(text: str, year: int) -> list[tuple[str, date, str]]:
     parts: list[tuple[str, date, str]] = []
     for k, m in enumerate(marks):
         words = body[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(body)]
-        if k + 1 < len(marks) and re.fullmatch(r"[-—–~～至到]", words):
+        if k + 1 < len(marks) and JOIN_RE.fullmatch(words):
             return []  # from one month to another: one period
         try:
             parts.append((m[0], period_end(m[0], year), words.strip("，,、；;。（()）")))
@@ -451,9 +447,6 @@ def dated_parts(text: str, year: int) -> list[tuple[str, date, str]]:
 HOW_OFTEN_RE = re.compile(r"(?:(?:每|按)(?:季度?|月|半年|年)[（(])?")
 
 
-SPAN_JOIN_RE = re.compile(r"\s*[-—–~～至到]\s*")  # "5月8日至5月12日": a span's two days
-
-
 def outlet_dates(text: str, year: int) -> list[tuple[str, date, str]]:
     """A cell giving one date to each of its parts, parted by "；" ("县报，5月15日；县电视台，5月8日至5月12日；县网站，5月10日":
     a notice's date per outlet or per office), in any order: (label, due, its part's words) of every date, a span's
@@ -465,7 +458,7 @@ def outlet_dates(text: str, year: int) -> list[tuple[str, date, str]]:
     found: dict[date, tuple[str, date, str]] = {}
     for part in parts:
         marks = list(PERIOD_RE.finditer(part))
-        if not marks or len(marks) > 2 or len(marks) == 2 and not SPAN_JOIN_RE.fullmatch(part[marks[0].end():marks[1].start()]):
+        if not marks or len(marks) > 2 or len(marks) == 2 and not JOIN_RE.fullmatch(part[marks[0].end():marks[1].start()]):
             return []
         words = part[:marks[0].start()].strip(" ，,：:")
         for k, m in enumerate(marks):
@@ -497,7 +490,7 @@ def numbered_deadlines(text: str, year: int) -> list[tuple[str, date]]:
 
 
 # the report's month in a title line ("2024年7月推进情况表", "2024年1-7月…"): the last month it names
-REPORT_MONTH_RE = re.compile(r"(\d{4})\s*年\s*(?:(?:1[0-2]|0?[1-9])\s*月?份?\s*[-—–~至到]\s*)?(1[0-2]|0?[1-9])\s*月")
+REPORT_MONTH_RE = re.compile(rf"(\d{{4}})\s*年\s*(?:(?:1[0-2]|0?[1-9])\s*月?份?\s*{JOIN}+\s*)?(1[0-2]|0?[1-9])\s*月")
 
 
 def report_month(lines: list[str]) -> date | None:

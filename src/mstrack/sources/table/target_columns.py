@@ -16,6 +16,7 @@ from mstrack.sources.table.columns import (
     squeezed,
 )
 from mstrack.sources.table.reading import Sheet
+from mstrack.sources.table.spans import JOIN
 from mstrack.vocabulary import CONDITION_HEADERS
 
 
@@ -204,7 +205,7 @@ def _years(sheet: Sheet, at: int, column: Column, columns: list[Column]) -> bool
 
 
 # a project's years of building ("2022-2023", "2023年—2025年", "2022.03-2024.12"): a list of projects built over years
-YEARS_SPAN_RE = re.compile(r"^((?:19|20)\d{2})\s*(?:年\s*(?:\d{1,2}\s*月)?|[.．/]\d{1,2})?\s*[-－—–~～至到]+\s*"
+YEARS_SPAN_RE = re.compile(rf"^((?:19|20)\d{{2}})\s*(?:年\s*(?:\d{{1,2}}\s*月)?|[.．/]\d{{1,2}})?\s*{JOIN}+\s*"
                            r"((?:19|20)\d{2})\s*(?:年\s*(?:\d{1,2}\s*月)?|[.．/]\d{1,2})?(?:底|前)?$")
 
 

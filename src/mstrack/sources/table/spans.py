@@ -1,0 +1,52 @@
+"""A date span as documents print it ("4月10日至4月25日", "2019年8月15日—9月15日", "2018年9月6日至12日", "2023年12月17日至
+2024年3月15日", "2023年9月-10月"): its first day or month and its end, read one way for every part of the table reader
+that dates work by a span (a part naming the period of the work, list_deadlines; a stage's span, list_stages; a
+完成时限 cell, schedule). The joins are the domain's one set (domain.dates.SPAN_JOIN), which its month spans ("7-9月")
+read too. Tested on each spelling the corpus prints (tests/test_spans.py)."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.domain.dates import SPAN_JOIN, SPAN_JOIN_CHARS
+
+JOIN = SPAN_JOIN
+JOIN_CHARS = SPAN_JOIN_CHARS  # to add to a class of characters of one's own: "[年月{JOIN_CHARS}]"
+JOIN_RE = re.compile(rf"\s*{JOIN}+\s*")  # "至", " - ", "——": one join
+YEAR = r"\d{4}\s*年\s*"
+MONTH = rf"(?:{YEAR})?\d{{1,2}}\s*月"  # "9月", "2023年9月"
+DAY = rf"{MONTH}\s*\d{{1,2}}\s*日"  # "4月10日", "2023年5月16日"
+FIRST_DAY_RE = re.compile(rf"^\s*({DAY})\s*{JOIN}")  # a span of days: "2023年5月16日-5月31日"
+FIRST_MONTH_RE = re.compile(rf"^\s*({MONTH})份?\s*{JOIN}+\s*{MONTH}")  # a span of months: "2023年9月-10月"
+# "4月10日至4月25日", "11月1日至11月15" (the end's 日 left out as its start printed it), "2018年9月6日至12日" (the end a
+# day of the start's month): a span of two days, the whole text
+DAY_SPAN_RE = re.compile(rf"({DAY})\s*{JOIN}+\s*((?:{MONTH}\s*)?\d{{1,2}})\s*日?")
+YEAR_RE = re.compile(rf"^\s*({YEAR})")
+LAST_MONTH_RE = re.compile(r"(\d{1,2}\s*月)(?!.*月)")
+
+
+def span_end(span: str) -> str:
+    """The end of a span, with the year and the month its start names when it names none ("2019年8月15日—9月15日" →
+    "2019年9月15日", "2018年9月6日至12日" → "2018年9月12日"): a date the end alone would misplace (the programme's year,
+    or no month). A text that is no span comes back as printed, stripped."""
+    parts = JOIN_RE.split(span.strip(), maxsplit=1)
+    start, end = parts[0], parts[-1].strip()
+    if len(parts) == 2 and "月" not in end and end.endswith("日") and (month := LAST_MONTH_RE.search(start)):
+        end = f"{month[1]}{end}"  # "12日": a day of the start's month
+    year = YEAR_RE.match(start)
+    return f"{year[1]}{end}" if year and not YEAR_RE.match(end) else end
+
+
+def first_of(span: str) -> str | None:
+    """A span's first day ("2023年5月16日-5月31日": "2023年5月16日") or first month ("2023年9月-10月": "2023年9月") as
+    printed, from its start; None when the text opens with no span of days or months ("2018年4-9月" prints its first
+    month without 月)."""
+    return m[1] if (m := FIRST_DAY_RE.match(span) or FIRST_MONTH_RE.match(span)) else None
+
+
+def day_span(text: str) -> tuple[str, str] | None:
+    """The first and the last day of a text that is a span of two days and nothing else ("4月10日至4月25日" → ("4月10日",
+    "4月25日")), the last as span_end completes it, with its 日; None for any other text."""
+    if not (m := DAY_SPAN_RE.fullmatch(text.strip())):
+        return None
+    return m[1], span_end(f"{m[1]}至{m[2]}日")
