@@ -1,0 +1,221 @@
+"""The store (store51): an SQLite store named through a symlink has its -wal, -shm, -journal and writer's note beside
+the file the link points to, where SQLite keeps them (sqlite_file.beside, the one resolver): backed up, said, moved
+and removed there, never beside the link."""
+
+import contextlib
+import gc
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from .conftest import Cli, done, plan_task, plan_tasks, refused, write_plan
+from .test_fix49b import LOG, SCHOOLS
+
+REPORTS = "SELECT count(*) FROM report"
+
+
+def count(path: Path, sql: str = REPORTS) -> int:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        return connection.execute(sql).fetchone()[0]
+
+
+@pytest.fixture
+def linked(tmp_path):
+    """A store in elsewhere/real.db named through work/link.db, fix49b's plan imported through the link."""
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "work").mkdir()
+    real, link = tmp_path / "elsewhere" / "real.db", tmp_path / "work" / "link.db"
+    link.symlink_to(real)
+    plan = write_plan(tmp_path / "plan.toml", plan_tasks(
+        plan_task("1", "新建学校3所", "县教育局", "学校", "所", 3, milestones=[("2023-06-30", 1), ("2023-12-31", 3)]),
+        plan_task("2", "新建道路5条", "县住建局", "道路", "条", 5, milestones=[("2023-06-30", 2), ("2023-12-31", 5)])))
+    cli = Cli(link)
+    done(cli("import", "plan", str(plan)))
+    assert real.is_file() and link.is_symlink()
+    cli.real = real
+    return cli
+
+
+@contextlib.contextmanager
+def wal_kept(real: Path):
+    """Another process's read transaction on the real file, begun before the writes inside: SQLite cannot fold them
+    into the file under it, so they stay in real.db-wal (the un-checkpointed writes a copy of the file alone lacks)."""
+    keeper = sqlite3.connect(real, isolation_level=None)
+    try:
+        keeper.execute("BEGIN")
+        keeper.execute(REPORTS).fetchone()
+        yield
+    finally:
+        keeper.close()
+
+
+def nothing_beside_the_link(cli) -> None:
+    assert sorted(path.name for path in cli.db.parent.iterdir()) == ["link.db"]
+
+
+@pytest.mark.sqlite_only
+def test_a_write_through_a_link_that_leaves_writes_in_the_wal_names_the_real_wal(linked):
+    real = linked.real
+    with wal_kept(real):
+        result = linked(*LOG)
+        done(result)
+        assert os.path.getsize(f"{real}-wal") > 0
+        said = " ".join(result.stderr.split())
+    assert f"{real}-wal still holds writes that are not in {real} yet" in said, said
+    nothing_beside_the_link(linked)
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_through_a_link_holds_the_writes_still_in_the_wal(linked, tmp_path):
+    real = linked.real
+    with wal_kept(real):
+        done(linked(*LOG))
+        done(linked(*SCHOOLS))
+        assert os.path.getsize(f"{real}-wal") > 0
+        alone = tmp_path / "alone.db"
+        shutil.copy(real, alone)  # the file alone: the two writes are only in the -wal
+        assert count(alone) == 0
+        backup = tmp_path / "backup.db"
+        done(linked("db", "backup", str(backup)))
+    assert count(backup) == 2 and not Path(f"{backup}-wal").exists()
+    nothing_beside_the_link(linked)
+
+
+@pytest.mark.sqlite_only
+def test_db_check_through_a_link_names_the_wal_it_found_beside_the_real_file(linked, tmp_path):
+    real = linked.real
+    with wal_kept(real):
+        done(linked(*LOG))
+        copy = tmp_path / "elsewhere" / "copy.db"  # the store and its -wal, as a killed process leaves them
+        shutil.copy(real, copy)
+        shutil.copy(f"{real}-wal", f"{copy}-wal")
+    link = tmp_path / "work" / "copy-link.db"
+    link.symlink_to(copy)
+    checked = Cli(link)("db", "check")
+    done(checked)
+    said = " ".join(checked.stderr.split())
+    assert f"{copy}-wal was left beside {copy} holding writes not in it yet" in said, said
+    assert count(copy) == 1 and not Path(f"{copy}-wal").exists()
+
+
+@pytest.mark.sqlite_only
+def test_a_write_through_a_link_names_the_writer_whose_note_is_beside_the_real_file(linked):
+    """The note naming the write in progress is beside the real file, whichever name each writer was given."""
+    real = linked.real
+    note = Path(f"{real}-writer")
+    note.write_text(json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "user": "张三",
+                                "command": "import progress", "since": datetime.now().isoformat(timespec="seconds")}),
+                    encoding="utf-8")
+    holder = sqlite3.connect(real, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        result = linked(*LOG, env={"MSTRACK_BUSY_TIMEOUT": "1"})
+    finally:
+        holder.close()
+    refused(result, "another write is in progress (import progress by 张三, process")
+    note.unlink()
+    done(linked(*LOG))
+    assert not note.exists()
+    nothing_beside_the_link(linked)
+
+
+@pytest.mark.sqlite_only
+def test_a_read_through_a_link_of_an_immutable_store_leaves_nothing_beside_the_real_file(linked, tmp_path):
+    """A store this user cannot write (chattr +i): the -wal and -shm SQLite makes beside the real file to read are
+    removed again (sqlite_file.read_leaves_beside), as they are when it is named as it is."""
+    real = linked.real
+    done(linked(*LOG))
+    gc.collect()  # an in-process run's connections, closed (a process of its own leaves no -wal nor -shm)
+    assert sorted(path.name for path in real.parent.iterdir()) == ["real.db"]
+    if os.geteuid() != 0 or shutil.which("chattr") is None:
+        pytest.skip("chattr +i needs root")
+    if subprocess.run(["chattr", "+i", str(real)], capture_output=True).returncode:
+        pytest.skip("this file system has no immutable attribute")
+    try:
+        result = linked("status", "--as-of", "2023-07-01")
+        done(result)
+        assert "道路" in result.stdout
+        assert sorted(path.name for path in real.parent.iterdir()) == ["real.db"]
+    finally:
+        subprocess.run(["chattr", "-i", str(real)], check=True)
+    nothing_beside_the_link(linked)
+
+
+@pytest.mark.sqlite_only
+def test_a_refused_first_import_through_a_link_removes_the_file_it_made(tmp_path):
+    """fixrev49 R5 through a link to no file yet: the file the link points to goes, with its -wal and -shm; the link
+    the user made stays, pointing to nothing, as it was."""
+    first = write_plan(tmp_path / "a.toml", plan_tasks(plan_task("1", "学校", "教育局", "新建学位", "个", 100,
+                                                                reports=[("2023-06-30", 40)])))
+    second = write_plan(tmp_path / "b.toml", plan_tasks(plan_task("1", "学校", "教育局", "学位", "间", 100)))
+    (tmp_path / "elsewhere").mkdir()
+    link = tmp_path / "link.db"
+    link.symlink_to(tmp_path / "elsewhere" / "real.db")
+    refused(Cli(link)("import", "plan", str(first), str(second)), "the new plan drops or changes what reports hang on")
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+    assert link.is_symlink() and not link.exists()
+    refused(Cli(link)("status"), "no mstrack data here yet")
+
+
+def test_a_full_disk_through_a_link_names_the_real_wal(linked):
+    """write_failures.full_disk_left of a store named through a link: the -wal it says never to delete is the real one."""
+    from mstrack.errors import InputError
+    from mstrack.store.write_failures import full_disk_left
+
+    real = linked.real
+    with wal_kept(real):
+        done(linked(*LOG))
+        with pytest.raises(InputError) as raised:
+            full_disk_left(linked.db)
+    said = str(raised.value)
+    assert f"{real}-wal is left at" in said and f"copied into {real}:" in said, said
+    assert str(linked.db) not in said
+
+
+def test_a_file_moved_under_a_write_through_a_link_names_the_real_wal(linked, tmp_path):
+    from mstrack.errors import InputError
+    from mstrack.store.sqlite_file import file_identity
+    from mstrack.store.write_failures import still_the_file
+
+    real = linked.real
+    opened = file_identity(linked.db)
+    real.rename(tmp_path / "elsewhere" / "moved.db")
+    with pytest.raises(InputError) as raised:
+        still_the_file(linked.db, opened)
+    said = str(raised.value)
+    assert f"A {real}-wal or {real}-shm left there belongs to the moved file" in said, said
+
+
+def test_a_damaged_record_of_written_files_behind_a_link_is_set_aside_beside_the_real_file(demo_cli, tmp_path):
+    """store/written's record (written.db in the user's data directory) linked to a file elsewhere: renamed beside
+    that file (its -wal and -shm with it, where SQLite left any: it removes a -wal beside a file that is no database); the
+    link then names no file, and the next write makes a new record through it."""
+    from .test_safe41a import record, recorded, units
+
+    target = tmp_path / "units.csv"
+    done(units(demo_cli, target))
+    elsewhere = tmp_path / "records"
+    elsewhere.mkdir()
+    real = elsewhere / "real.db"
+    shutil.move(record(), real)
+    for suffix in ("-wal", "-shm"):
+        if Path(f"{record()}{suffix}").exists():
+            Path(f"{record()}{suffix}").unlink()
+    record().symlink_to(real)
+    real.write_bytes(b"not a database at all, 100 bytes of it" * 3)
+    result = units(demo_cli, target)
+    assert result.exit_code == 2, result.output
+    assert "was damaged" in result.stderr
+    aside = sorted(path.name for path in elsewhere.iterdir())
+    assert len(aside) == 1 and aside[0].startswith("real.db.damaged-"), aside
+    assert (elsewhere / aside[0]).read_bytes().startswith(b"not a database")
+    assert record().is_symlink() and sorted(path.name for path in record().parent.iterdir()) == ["written.db"]
+    done(units(demo_cli, target))  # a new record, made through the link
+    assert real.is_file() and os.path.realpath(target) in recorded()
