@@ -219,3 +219,101 @@ def test_a_damaged_record_of_written_files_behind_a_link_is_set_aside_beside_the
     assert record().is_symlink() and sorted(path.name for path in record().parent.iterdir()) == ["written.db"]
     done(units(demo_cli, target))  # a new record, made through the link
     assert real.is_file() and os.path.realpath(target) in recorded()
+
+
+# --- PostgreSQL: every serial sequence behind its rows mended by the next write (store51 #2) ---------------------------
+
+SECOND_PLAN = """format = 1
+[programme]
+code = "y-2023"
+name = "y"
+year = 2023
+
+[[areas]]
+code = "一"
+name = "民生"
+
+[[tasks]]
+code = "1"
+area = "一"
+title = "新建公园2个"
+
+[[tasks.lines]]
+lead_units = ["县园林局"]
+checkpoints = [{ due = "2023-06-30", label = "二季度", text = "完成选址" }]
+
+[[tasks.lines.indicators]]
+name = "公园"
+unit = "个"
+target = 2
+milestones = [{ due = "2023-12-31", target = 2 }]
+"""
+
+def test_every_postgresql_sequence_behind_its_rows_is_mended_by_the_next_write(cli, tmp_path):
+    """A server restored with its own tools from a dump whose sequences lagged their rows (a data-only restore, rows
+    copied in by hand): each sequence set back to 1, a new programme imported (every table of a plan), a value logged
+    and a report frozen are written, each row numbered past the highest, not a duplicate key (store50 mended the
+    batch's alone)."""
+    from .conftest import BACKEND
+    from .test_safe_store import execute, one
+
+    if BACKEND != "postgresql":
+        pytest.skip("PostgreSQL's sequences (SQLite's AUTOINCREMENT never gives a number below its highest row)")
+    from mstrack.store.batches import SERIAL_TABLES
+    from mstrack.store.schema import TABLES
+
+    serial = {model.__tablename__ for model in TABLES if "id" in model.__table__.columns
+              and model.__table__.columns["id"].primary_key and model.__table__.columns["id"].autoincrement is not False}
+    assert serial == set(SERIAL_TABLES)  # every table whose id the database gives, mended
+    first = write_plan(tmp_path / "x.toml", plan_tasks(
+        plan_task("1", "新建学校3所", "县教育局", "学校", "所", 3, milestones=[("2023-06-30", 1), ("2023-12-31", 3)])))
+    second = tmp_path / "y.toml"
+    second.write_text(SECOND_PLAN.replace("y-2023", "w-2023").replace("县园林局", "县水务局"), encoding="utf-8")
+    done(cli("import", "plan", str(first)))
+    done(cli("import", "plan", str(second)))
+    done(cli("log", "x-2023/1", "1", "--as-of", "2023-06-30"))
+    done(cli("report", "weekly", "--as-of", "2023-07-01", "-o", str(tmp_path / "w1.md"), "--freeze"))
+    tops = {table: one(cli, f"SELECT max(id) FROM {table}") for table in SERIAL_TABLES}
+    assert all(tops.values()), tops
+    execute(cli.url, *(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 1)" for table in SERIAL_TABLES))
+    second.write_text(SECOND_PLAN, encoding="utf-8")
+    result = cli("import", "plan", str(second))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    done(cli("log", "y-2023/1", "1", "--as-of", "2023-06-30"))
+    done(cli("report", "weekly", "--as-of", "2023-07-08", "-o", str(tmp_path / "w2.md"), "--freeze"))
+    for table in SERIAL_TABLES:
+        assert one(cli, f"SELECT min(id) FROM {table} WHERE id > {tops[table]}") == tops[table] + 1, table
+
+
+def test_a_writer_role_that_may_not_move_the_sequences_is_told_which_and_how(cli, tmp_path):
+    """docs/deployment.md's mstrack_writer (USAGE and SELECT on sequences, not UPDATE) cannot setval: the write is
+    refused naming the tables behind and the owner's statement, nothing written; run by the owner, the writer goes on."""
+    import uuid
+
+    from .conftest import BACKEND
+    from .test_safe_store import execute, one
+
+    if BACKEND != "postgresql":
+        pytest.skip("PostgreSQL's roles and sequences")
+    plan = write_plan(tmp_path / "x.toml", plan_tasks(plan_task("1", "新建学校3所", "县教育局", "学校", "所", 3)))
+    done(cli("import", "plan", str(plan)))
+    done(cli("log", "x-2023/1", "1", "--as-of", "2023-06-30"))
+    done(cli("log", "x-2023/1", "2", "--as-of", "2023-07-15"))
+    role = f"writer_{uuid.uuid4().hex[:8]}"
+    execute(cli.url, f"CREATE ROLE {role} LOGIN", f"GRANT USAGE ON SCHEMA public TO {role}",
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
+            f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
+            "SELECT setval(pg_get_serial_sequence('report', 'id'), 1)",
+            "SELECT setval(pg_get_serial_sequence('batch', 'id'), 1)")
+    try:
+        writer = Cli(cli.url.replace("//postgres@", f"//{role}@"))
+        said = " ".join(refused(writer("log", "x-2023/1", "3", "--as-of", "2023-07-31"),
+                                "database: the numbering of report, batch is behind their rows").split())
+        assert "this role may not move them; nothing was written; as the database's owner, run once: psql -c" in said
+        assert one(cli, REPORTS) == 2
+        statement = said.split('psql -c "')[1].split('"')[0]
+        execute(cli.url, statement)
+        done(writer("log", "x-2023/1", "3", "--as-of", "2023-07-31"))
+        assert one(cli, REPORTS) == 3
+    finally:
+        execute(cli.url, f"DROP OWNED BY {role}", f"DROP ROLE {role}")
