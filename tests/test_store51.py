@@ -317,3 +317,38 @@ def test_a_writer_role_that_may_not_move_the_sequences_is_told_which_and_how(cli
         assert one(cli, REPORTS) == 3
     finally:
         execute(cli.url, f"DROP OWNED BY {role}", f"DROP ROLE {role}")
+
+
+# --- import plan after db check --repair of rows deleted by hand (store51 #3) ------------------------------------------
+
+def test_the_original_plan_after_a_repair_of_deleted_checkpoints_says_the_commands_that_put_them_back(cli, tmp_path):
+    """safety49 F5d after its repair: the checkpoints deleted by hand, `db check --repair` makes plan_rows from the rows
+    (the line without checkpoints, its mark read as done by the deadline). The office's own plan gives them back and
+    is refused (a mark would count against its first checkpoint): the refusal names the batch to undo, and the
+    commands it says, typed, put the checkpoints back with the mark on the first."""
+    from .test_safe_store import execute, one
+    from .test_store50 import SCHEDULE_PLAN
+
+    plan = tmp_path / "p.toml"
+    plan.write_text(SCHEDULE_PLAN, encoding="utf-8")
+    done(cli("import", "plan", str(plan)))
+    done(cli("log", "c-2026/6", "--done", "--as-of", "2026-03-20", "--by", "市民政局"))
+    marked = one(cli, "SELECT max(id) FROM batch")
+    line = one(cli, "SELECT l.id FROM task_line AS l JOIN task AS t ON t.id = l.task_id WHERE t.code = '6'")
+    execute(cli.url, f"DELETE FROM checkpoint WHERE line_id = {line}")  # by hand: plan_rows keeps them
+    repair = cli("db", "check", "--repair")
+    done(repair)
+    assert "plan_rows made anew from the rows for 1 indicator" in repair.stdout
+    said = " ".join(refused(cli("import", "plan", str(plan)), "is marked done by its deadline").split())
+    assert (f"undo the batch that marked it first (`mstrack undo {marked}`), import the plan, then mark its checkpoints "
+            "met again (`mstrack log c-2026/6 --done --as-of DATE`)") in said, said
+    assert "`mstrack db restore FILE`" in said and "db check --repair" in said, said
+    assert one(cli, f"SELECT count(*) FROM checkpoint WHERE line_id = {line}") == 0  # nothing written
+    done(cli("undo", str(marked)))
+    done(cli("import", "plan", str(plan)))
+    done(cli("log", "c-2026/6", "--done", "--as-of", "2026-03-20", "--by", "市民政局"))
+    assert one(cli, f"SELECT count(*) FROM checkpoint WHERE line_id = {line}") == 2
+    done(cli("db", "check"))
+    shown = cli("show", "c-2026/6", "--as-of", "2026-04-01")
+    done(shown)
+    assert "完成调研" in shown.stdout and "出台方案" in shown.stdout

@@ -389,7 +389,8 @@ def _refuse_not_empty(target) -> None:
 @db_app.command("check")
 def db_check(ctx: typer.Context, repair: Annotated[bool, typer.Option(
         "--repair", help="Make each indicator's plan_rows anew from the plan's rows, where they differ "
-        "(nothing else is changed; other damage is only said)")] = False) -> None:
+        "(nothing else is changed; other damage is only said; what plan_rows hold that the rows lack, such as "
+        "checkpoints deleted by hand, is given up: `import plan` then says how to put them back)")] = False) -> None:
     """Integrity, foreign keys, value types, batch counts, the plan's two copies; exit 1 when anything is wrong."""
     if repair:
         _repair_plan_copy(ctx)
