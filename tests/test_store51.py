@@ -352,3 +352,45 @@ def test_the_original_plan_after_a_repair_of_deleted_checkpoints_says_the_comman
     shown = cli("show", "c-2026/6", "--as-of", "2026-04-01")
     done(shown)
     assert "完成调研" in shown.stdout and "出台方案" in shown.stdout
+
+
+# --- log reads a programme's dues only where the day is past its own days (store51 #4) ---------------------------------
+
+LONG_PLAN = """format = 1
+[programme]
+code = "z-2023"
+name = "z"
+year = 2023
+
+[[tasks]]
+code = "1"
+title = "新建学校3所"
+[[tasks.lines]]
+lead_units = ["县教育局"]
+[[tasks.lines.indicators]]
+name = "学校"
+unit = "所"
+target = 3
+milestones = [{ due = "2023-12-31", target = 1 }, { due = "2024-06-30", target = 3 }]
+"""
+
+
+def test_a_log_inside_the_programmes_year_reads_none_of_its_dues(cli, tmp_path, monkeypatch):
+    """The window a log is checked against (domain.dates.ReportWindow) is read from the programme's own row (its year,
+    start and end); its tasks' deadlines, checkpoints and milestones (every row of a 20,000-indicator plan: ~75 ms a
+    `log`) are read only for a day past the days that row gives, which only they can move later. The same answers."""
+    from mstrack.store import import_reads
+
+    plan = tmp_path / "z.toml"
+    plan.write_text(LONG_PLAN, encoding="utf-8")
+    done(cli("import", "plan", str(plan)))
+    read = []
+    whole = import_reads.programme_windows
+    monkeypatch.setattr(import_reads, "programme_windows", lambda *args, **kwargs: read.append(1) or whole(*args, **kwargs))
+    done(cli("log", "z-2023/1", "1", "--as-of", "2023-06-30"))
+    assert read == []
+    done(cli("log", "z-2023/1", "2", "--as-of", "2024-03-31"))  # past its year: the June 2024 milestone keeps it open
+    assert read  # (once a check: before the write lock, and again under it)
+    said = " ".join(refused(cli("log", "z-2023/1", "3", "--as-of", "2024-08-01"), "--as-of 2024-08-01: outside").split())
+    assert "the programme's days, 2023-01-01 to 2024-07-31 (its last day 2024-06-30 and the month after)" in said, said
+    assert cli.sql("SELECT count(*) FROM report") == [(2,)]
