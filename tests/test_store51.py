@@ -394,3 +394,20 @@ def test_a_log_inside_the_programmes_year_reads_none_of_its_dues(cli, tmp_path, 
     said = " ".join(refused(cli("log", "z-2023/1", "3", "--as-of", "2024-08-01"), "--as-of 2024-08-01: outside").split())
     assert "the programme's days, 2023-01-01 to 2024-07-31 (its last day 2024-06-30 and the month after)" in said, said
     assert cli.sql("SELECT count(*) FROM report") == [(2,)]
+
+
+def test_a_task_reference_is_still_refused_where_a_code_kept_apart_reads_the_same(cli, tmp_path):
+    """The lookup reads the code as typed and the codes plain_name may read as another (anything but printable ASCII,
+    an outer space), not every code: a code an earlier store kept with an ideographic space or a tab after it still
+    names the same task, and the reference is refused naming both (test_look_alike_names: "1 ")."""
+    from .test_safe_store import execute
+
+    plan = write_plan(tmp_path / "x.toml", plan_tasks(*(plan_task(str(n), f"新建学校{n}所", "县教育局", "学校", "所", n)
+                                                       for n in range(1, 5))))
+    done(cli("import", "plan", str(plan)))
+    for kept in ("1\u3000", "1\t"):
+        execute(cli.url, f"UPDATE task SET code = '{kept}' WHERE code IN ('2', '1\u3000')")
+        said = refused(cli("log", "x-2023/1", "1", "--as-of", "2023-03-01"), "2 tasks whose codes read alike")
+        assert repr(kept) in said, said
+    done(cli("log", "x-2023/3", "1", "--as-of", "2023-03-01"))
+    assert cli.sql("SELECT count(*) FROM report") == [(1,)]
