@@ -23,12 +23,13 @@ import argparse
 import contextlib
 import os
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from floor_ratio import alternately, invoker, said
 
 PLAN = """format = 1
 [programme]
@@ -93,35 +94,13 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=7, help="writes timed each way (7)")
     parser.add_argument("--check", action="store_true", help="exit 1 unless after ≤ 1.5× the floor")
     options = parser.parse_args()
-    from typer.testing import CliRunner
-
-    from mstrack.cli import app
-
-    runner = CliRunner()
-
-    def invoke(db: Path, *args: str) -> None:
-        result = runner.invoke(app, ["--db", str(db), "--lang", "en", *args], catch_exceptions=False)
-        if result.exit_code != 0:
-            raise SystemExit(f"mstrack {' '.join(args)}: exit {result.exit_code}: {result.output}")
-
+    invoke = invoker()
     with tempfile.TemporaryDirectory() as folder:
         small, large = made(Path(folder), 100, invoke), made(Path(folder), options.reports, invoke)
-        times: dict[str, list[float]] = {"floor": [], "after": [], "before": []}
-        day = date(2023, 1, 2)
-        for _ in range(options.repeats):  # alternately, so that drift on a noisy machine hits all three
-            for name, db, removed in (("floor", small, False), ("after", large, False), ("before", large, True)):
-                times[name].append(timed(db, invoke, day, removed))
-                day += timedelta(days=1)  # a new figure each write: the same one again writes nothing
-    floor = statistics.median(times["floor"])
-    print(f"one `log` write, {options.reports:,} reports, median of {options.repeats}")
-    for name in ("floor", "after", "before"):
-        median = statistics.median(times[name])
-        print(f"  {name:<7} {median * 1000:8.1f} ms  {median / floor:6.2f}× the floor")
-    after = statistics.median(times["after"]) / floor
-    if options.check and after > 1.5:
-        print(f"FAIL: a write after mstrack's own write costs {after:.2f}× the floor (≤ 1.5× expected)")
-        return 1
-    return 0
+        times = alternately(options.repeats, [("floor", small, False), ("after", large, False), ("before", large, True)],
+                            lambda db, day, removed: timed(db, invoke, day, removed))
+    return said(f"one `log` write, {options.reports:,} reports, median of {options.repeats}", times, check=options.check,
+                failing="FAIL: a write after mstrack's own write costs {ratio:.2f}× the floor (≤ 1.5× expected)")
 
 
 if __name__ == "__main__":

@@ -389,7 +389,8 @@ def _refuse_not_empty(target) -> None:
 @db_app.command("check")
 def db_check(ctx: typer.Context, repair: Annotated[bool, typer.Option(
         "--repair", help="Make each indicator's plan_rows anew from the plan's rows, where they differ "
-        "(nothing else is changed; other damage is only said)")] = False) -> None:
+        "(nothing else is changed; other damage is only said; what plan_rows hold that the rows lack, such as "
+        "checkpoints deleted by hand, is given up: `import plan` then says how to put them back)")] = False) -> None:
     """Integrity, foreign keys, value types, batch counts, the plan's two copies; exit 1 when anything is wrong."""
     if repair:
         _repair_plan_copy(ctx)
@@ -401,10 +402,12 @@ def db_check(ctx: typer.Context, repair: Annotated[bool, typer.Option(
         warn(left)
     elif beside[0] and not store.wal_beside():  # folded in as the check's reads closed: said (a copy made before lacked it)
         from mstrack.errors import Message
+        from mstrack.store.sqlite_file import file_named  # where the -wal was: beside the file a symlink names
 
         say("mstrack: note: {message}", err=True, message=Message(
             "{file}-wal was left beside {file} holding writes not in it yet (a process had the store open, or was "
-            "killed): they are in {file} now; a copy of {file} alone made before this lacked them", file=store.path))
+            "killed): they are in {file} now; a copy of {file} alone made before this lacked them",
+            file=file_named(store.path)))
     for problem in problems:
         say(problem)
     if problems:

@@ -323,7 +323,7 @@ def check_report(
             raise InputError("--indicator: {error}", error=error) from None
         raise
     label = f"{task_label} {state.indicator}"
-    on = today if as_of is None else _report_day(as_of, window.year)
+    on = logged_day(as_of, window.year, today)
     if on > today:
         raise InputError("--as-of {on}: a report cannot be dated in the future (today is {today})", on=on, today=today)
     if as_of is not None and not window.holds(on):
@@ -425,6 +425,12 @@ def _standing(reports: list) -> list:
 def _same_as_recorded(same_day: list, number: int | float, note: str | None) -> bool:
     """The value and note already stand as the indicator's report of that day: logging them again is no news."""
     return bool(same_day) and same_day[-1].value == number and (same_day[-1].note or None) == (note or None)
+
+
+def logged_day(as_of: str | None, year: int, today: date) -> date:
+    """The day a logged value stands as of: --as-of read in the programme's year, else today (InputError: --as-of
+    does not read as a day). check_report's, and the store's choice of how much of the window to read."""
+    return today if as_of is None else _report_day(as_of, year)
 
 
 def _report_day(as_of: str, year: int) -> date:

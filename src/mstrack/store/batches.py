@@ -8,7 +8,7 @@ from itertools import repeat
 from operator import add
 from typing import NamedTuple
 
-from mstrack.errors import Message
+from mstrack.errors import InputError, Message
 from mstrack.store.connections import login_name
 from mstrack.store.dialect import Dialect, RowStream, moment
 from mstrack.store.import_reads import last_report_id
@@ -41,11 +41,41 @@ RESTORE_COMMAND = "db restore"
 
 
 PG_BATCH_SEQUENCE = "pg_get_serial_sequence('batch', 'id')::regclass"
-PG_SEQUENCE_MENDED = (f"SELECT setval({PG_BATCH_SEQUENCE}, top) FROM (SELECT max(id) AS top FROM batch) AS b WHERE top >"
-                      f" COALESCE(pg_sequence_last_value({PG_BATCH_SEQUENCE}), 0)")
-"""PostgreSQL, before a batch is numbered: the batch serial moved past the highest batch where it is behind it (a server
-restored with its own tools from a dump whose sequence lagged its rows, rows copied in by hand), which gave a number
-of a batch there (a duplicate key: the write refused) or one given before. An index read of the highest id (store50)."""
+
+SERIAL_TABLES = ("programme", "area", "task", "task_line", "unit", "checkpoint", "indicator", "milestone", "report",
+                 "batch", "report_snapshot")
+"""The tables whose id the database gives (schema.Keyed's: a serial sequence each on PostgreSQL), named here so that
+a write never imports the schema's classes (SQLAlchemy) to mend them (tests/test_store51.py holds the two equal)."""
+
+PG_SEQUENCES_BEHIND = (
+    "SELECT name, top FROM (VALUES "
+    + ", ".join(f"('{name}', (SELECT max(id) FROM {name}))" for name in SERIAL_TABLES)
+    + ") AS serial (name, top) WHERE top > COALESCE(pg_sequence_last_value(pg_get_serial_sequence(name, 'id')::regclass), 0)")
+"""PostgreSQL: the tables whose serial is behind their highest id, with that id. One statement, an index read of each
+highest id: well under a millisecond a write."""
+
+
+def mend_sequences(dialect: Dialect, connection) -> None:
+    """PostgreSQL, before a batch is numbered (every write's first row): each serial moved past its table's highest id
+    where it is behind it (a server restored with its own tools from a dump whose sequences lagged their rows, rows
+    copied in by hand), which gave a number of a row there: a duplicate key, the write refused in the server's words
+    ("duplicate key value violates unique constraint programme_pkey"; store50 mended the batch's alone), or a batch
+    number given before. A role that may not move them (docs/deployment.md's writer: USAGE and SELECT on sequences,
+    not UPDATE) is told which, and the owner's statement that does."""
+    behind = dialect.rows(connection, PG_SEQUENCES_BEHIND)
+    if not behind:
+        return
+    mended = ", ".join(f"setval(pg_get_serial_sequence('{name}', 'id')::regclass, {int(top)})" for name, top in behind)
+    try:
+        dialect.rows(connection, f"SELECT {mended}")
+    except Exception as error:
+        if getattr(getattr(error, "orig", None) or error, "sqlstate", None) != "42501":  # insufficient_privilege
+            raise
+        raise InputError("database: the numbering of {tables} is behind {n:its|their} rows (a database restored from a "
+                         "dump whose sequences lagged, or rows copied in by hand): the next row would take a number "
+                         "used already, and this role may not move {n:it|them}; nothing was written; as the database's "
+                         "owner, run once: psql -c \"SELECT {mended}\", then run this command again",
+                         tables=", ".join(name for name, _ in behind), n=len(behind), mended=mended) from None
 
 
 def insert_batch(dialect: Dialect, connection, *, command: str, source: str | None = None, reason: str | None = None,
@@ -56,7 +86,7 @@ def insert_batch(dialect: Dialect, connection, *, command: str, source: str | No
     every number the database gave), else the database's next."""
     at = batch_moment(dialect, connection)
     if dialect.name == "postgresql" and number is None:
-        dialect.rows(connection, PG_SEQUENCE_MENDED)  # a server restored with its own tools: see there
+        mend_sequences(dialect, connection)  # a server restored with its own tools: see there
     batch = dialect.insert(connection, "batch", {
         **({} if number is None else {"id": number}), "created_at": at, "user": login_name(),
         "command": command, "source": source, "reason": reason, "undoes": undoes, "programme": programme,

@@ -23,6 +23,7 @@ from mstrack.store.sqlite_file import (
     create_private,
     disk_full,
     file_identity,
+    file_named,
     folded_into_file,
     holds_bytes,
     opening_reason,
@@ -123,7 +124,7 @@ class Connections:
             return None
         return Message("{file}-wal still holds writes that are not in {file} yet: another process has the store open "
                        "(they go into it when that process closes it); copy the store with `mstrack db backup FILE`, "
-                       "not by copying {file} alone, which would lack them", file=self.path)
+                       "not by copying {file} alone, which would lack them", file=file_named(self.path))
 
     @cached_property
     def engine(self):

@@ -63,6 +63,17 @@ class Dialect:
         takes the dates as they are."""
         return map(ISO_DAYS.__getitem__, days) if self.name == "sqlite" else days
 
+    def maybe_not_plain(self, column: str) -> str:
+        """SQL true of a text names.plain_name may read as another: one holding anything but printable ASCII (a
+        character NFC may change, a space that is not ' ') or beginning or ending with a space. False only of texts
+        that are plain as they are, which match a plain name only where they equal it: a lookup reads those rows and
+        the exact one (a GLOB on SQLite, a regular expression on PostgreSQL; every row elsewhere)."""
+        if self.name == "sqlite":
+            return f"({column} GLOB '*[^ -~]*' OR {column} GLOB ' *' OR {column} GLOB '* ')"
+        if self.name == "postgresql":
+            return f"({column} ~ '[^ -~]|^ | $')"
+        return "1 = 1"
+
     def params(self, count: int) -> str:
         """`count` placeholders, comma-separated: for VALUES (…) and IN (…)."""
         return ", ".join([self.p] * count)

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from mstrack.errors import InputError
-from mstrack.store.sqlite_file import holds_bytes
+from mstrack.store.sqlite_file import holds_bytes, wal_of
 
 
 def keep_before_restore(store, new_file) -> Path:
@@ -43,10 +43,6 @@ def keep_before_restore(store, new_file) -> Path:
             wal_of(path).unlink(missing_ok=True)
         raise not_kept(store, path, error) from None
     return path
-
-
-def wal_of(path: Path) -> Path:
-    return path.with_name(path.name + "-wal")
 
 
 def _copy_new(source: Path, target: Path) -> None:

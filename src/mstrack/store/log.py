@@ -41,7 +41,7 @@ def record_progress(
     reporter = by or login_name()
 
     def checking() -> CheckedReport:
-        window, states = store.task_states(ref)
+        window, states = store.task_states(ref, as_of=as_of, today=today)
         return check_report(states, window, label, value, indicator=indicator, as_of=as_of, done=done, today=today,
                             note=note, reporter=reporter, unit=unit)
 

@@ -4,13 +4,12 @@ every command that opens a database, and checked (db check). Backup and restore:
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 from mstrack.errors import InputError, Message, NoDataYet
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
-from mstrack.store.sqlite_file import another_programs_tables_of, holds_bytes
+from mstrack.store.sqlite_file import another_programs_tables_of, beside, holds_bytes
 from mstrack.store.urls import reason
 
 
@@ -160,8 +159,9 @@ class Maintenance:
                 tables.drop_all(bind=connection)
                 return True
         self.close()
+        # the file itself, where a symlink points (the link is the user's, left as it was, naming nothing again)
         for end in ("", "-wal", "-shm", "-journal"):
-            Path(f"{self.path}{end}").unlink(missing_ok=True)
+            beside(self.path, end).unlink(missing_ok=True)
         return True
 
     def holds_no_store(self) -> bool:

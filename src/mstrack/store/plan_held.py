@@ -31,6 +31,8 @@ class Held(NamedTuple):
     met: dict[int, tuple[int, int]]
     """Of each text-only line's indicator reported on: the most checkpoints a report that stands marks met, and how
     many stand (as the status reads them: of each day the latest not undone; safe39b)."""
+    marked_by: dict[int, tuple[int, ...]]
+    """Of each of those: the batches of those reports, in order (what a refusal names to undo)."""
 
 
 def held_by(connection, programme_id: int) -> Held:
@@ -78,8 +80,12 @@ def held_by(connection, programme_id: int) -> Held:
     met = {indicator_id: (int(round(float(most))), count) for indicator_id, most, count in c.execute(
         select(ReportRow.indicator_id, func.max(ReportRow.value), func.count()).where(ReportRow.id.in_(latest))
         .group_by(ReportRow.indicator_id)) if most is not None}
+    marked_by: dict[int, list[int]] = {}
+    for indicator_id, batch_id in c.execute(select(ReportRow.indicator_id, ReportRow.batch_id).where(
+            ReportRow.id.in_(latest)).distinct().order_by(ReportRow.indicator_id, ReportRow.batch_id)):
+        marked_by.setdefault(indicator_id, []).append(batch_id)
     return Held(tasks, lines, indicators, units, reported, {line_id: tuple(names) for line_id, names in leads.items()},
-                checkpoints, met)
+                checkpoints, met, {indicator_id: tuple(batches) for indicator_id, batches in marked_by.items()})
 
 
 def programme_lines(programme_id: int):

@@ -109,24 +109,27 @@ def words(checkpoint: plan_model.Checkpoint) -> str:
     return checkpoint.text or checkpoint.label or str(checkpoint.due)
 
 
-def moved_checkpoints(line: plan_model.Line, line_id: int | None, indicators: list, label, held) -> list:
+def moved_checkpoints(line: plan_model.Line, line_id: int | None, indicators: list, label, held, *, task: str) -> list:
     """A text-only line's met marks count its checkpoints from the first ("checkpoint 2 met" is 2): the
     checkpoints behind them must stay, in their order and words, or the marks would count against others (a
     checkpoint removed or inserted before, reordered, reworded). Checkpoints after them, and dates, may change.
-    A line without checkpoints has one, its deadline."""
+    A line without checkpoints has one, its deadline. `task`: its reference, for the commands a refusal names."""
     if line_id is None or line.indicators:
         return []
     indicator_id = indicators[0][2]
     met, n = held.met.get(indicator_id, (0, 0))
     if not met:
         return []
-    return lost_marks(held.checkpoints.get(line_id, []), [words(cp) for cp in line.checkpoints], met, label, n)
+    return lost_marks(held.checkpoints.get(line_id, []), [words(cp) for cp in line.checkpoints], met, label, n,
+                      batches=held.marked_by.get(indicator_id, ()), task=task)
 
 
-def lost_marks(old: list[str], new: list[str], met: int, label, n: int, undoing: bool = False) -> list:
+def lost_marks(old: list[str], new: list[str], met: int, label, n: int, undoing: bool = False, *,
+               batches: tuple[int, ...] = (), task: str | None = None) -> list:
     """The rule of moved_checkpoints, for a re-import and for an undo bringing marks back (safe40a, `undoing`: said
     as the plan now against the marks coming back): the first `met` of `old` (the checkpoints' words the marks were
-    given against) must be the first of `new`."""
+    given against) must be the first of `new`. `batches`, `task`: the batches of the marks and the task's reference,
+    for the commands a refusal of checkpoints given to a line marked done names."""
     if not met:
         return []
     if undoing:
@@ -134,10 +137,7 @@ def lost_marks(old: list[str], new: list[str], met: int, label, n: int, undoing:
     if not old:
         if not new:
             return []
-        return [Message("  {label} is marked done by its deadline (it had no checkpoints) and the new plan gives it "
-                        "checkpoints: {n} {n:report hangs|reports hang} on it; undo those reports first, or keep it without "
-                        "checkpoints",
-                        label=label, n=n)]
+        return [gave_checkpoints(label, n, batches, task)]
     lost = []
     for k in range(min(met, len(old))):
         if k >= len(new):
@@ -151,6 +151,24 @@ def lost_marks(old: list[str], new: list[str], met: int, label, n: int, undoing:
                                 "ones after them), or undo those reports first",
                                 label=label, k=k + 1, old=old[k], new=new[k], n=n))
     return lost
+
+
+def gave_checkpoints(label, n: int, batches: tuple[int, ...], task: str | None) -> Message:
+    """A line marked done by its deadline (no checkpoints) given checkpoints by the new plan: refused, a mark would
+    count against the first. The way on, as commands: undo the batches that marked it, import, mark again; and where
+    the store lost the line's checkpoints (rows deleted by hand, then `db check --repair`, which makes plan_rows from
+    the rows: safety49 F5d), those commands put them back with the marks, as a backup made before would."""
+    if not batches or task is None:
+        return Message("  {label} is marked done by its deadline (it had no checkpoints) and the new plan gives it "
+                       "checkpoints: {n} {n:report hangs|reports hang} on it; undo those reports first, or keep it "
+                       "without checkpoints", label=label, n=n)
+    return Message("  {label} is marked done by its deadline (it had no checkpoints) and the new plan gives it checkpoints: "
+                   "{n} {n:report hangs|reports hang} on it, and {n:it|they} would count against its first; to give it "
+                   "the checkpoints, undo the {b:batch|batches} that marked it first ({undo}), import the plan, then mark "
+                   "its checkpoints met again (`mstrack log {task} --done --as-of DATE`); or keep it without checkpoints. "
+                   "Where the store lost them (rows deleted by hand, then `mstrack db check --repair`), these commands put "
+                   "them back, or `mstrack db restore FILE` with a backup made before", label=label, n=n,
+                   b=len(batches), undo=Joined(", ", [f"`mstrack undo {batch}`" for batch in batches]), task=task)
 
 
 def _lost_restored(old: list[str], new: list[str], met: int, label, n: int) -> list:

@@ -277,7 +277,8 @@ class PlanWriter:
             line_label = named_line(label, position, unique(line.lead_units))
             indicators, line_lost = self._match_indicators(line, line_id, schedule_names[position], line_label, held, drops)
             lines.append((line, line_id, indicators))
-            lost += line_lost + ([] if position in unsure else moved_checkpoints(line, line_id, indicators, line_label, held))
+            lost += line_lost + ([] if position in unsure else moved_checkpoints(line, line_id, indicators, line_label, held,
+                                                                                       task=label))
         return lines, lost
 
     def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, line_label, held: Held,

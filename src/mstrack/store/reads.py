@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from mstrack.domain import unique
-from mstrack.domain.names import look_alike, plain_name, unknown_programme
+from mstrack.domain.names import look_alike, plain_name, plain_names, unknown_programme
 from mstrack.errors import InputError, Message
 from mstrack.store import import_reads
 from mstrack.store.checks import refuse_empty_lines
@@ -223,8 +225,11 @@ class Reads:
             known = [code for (code,) in self._rows(connection, "SELECT code FROM programme ORDER BY code")]
             raise unknown_programme(known, ref.programme, self.display_url)
         head = found[0]
-        found = [(task, code) for task, code in self._rows(connection, f"SELECT id, code FROM task WHERE programme_id = {p}",
-                                                           [head[0]]) if plain_name(code) == ref.code]
+        # the code as typed, and every code plain_name may read as another (a store written before codes were stored
+        # plain): not the programme's 20,000 numbered codes, which cost a `log` more than the rest of its read (store51)
+        tasks = self._rows(connection, f"SELECT id, code FROM task WHERE programme_id = {p} AND (code = {p} OR "
+                                       f"{self.dialect.maybe_not_plain('code')})", [head[0], ref.code])
+        found = list(compress(tasks, map(ref.code.__eq__, plain_names(map(itemgetter(1), tasks)))))
         if len(found) > 1:  # a store written before codes were stored plain: "1" and "1 " kept apart
             raise InputError("{programme}/{code}: names {n} tasks whose codes read alike: {codes}; import the plan with codes "
                              "that differ", programme=ref.programme, code=ref.code, n=len(found),
@@ -317,12 +322,27 @@ class Reads:
             ))
         return details
 
-    def task_states(self, ref: TaskRef) -> tuple[ReportWindow, list[IndicatorState]]:
-        """The programme's window of reports and the task's indicators with every report, for `log` to choose from."""
+    def task_states(self, ref: TaskRef, *, as_of: str | None = None,
+                    today: date | None = None) -> tuple[ReportWindow, list[IndicatorState]]:
+        """The programme's window of reports and the task's indicators with every report, for `log` to choose from.
+        The window as the day logged (`as_of`, else `today`) needs it (store51): from the programme's own row (its
+        year, start and end) where the day is inside the days that row gives, since its tasks' deadlines, checkpoints
+        and milestones can only move its last day later (the whole window holds the day too, and says the same);
+        read whole, those with it, for a day outside (a refusal names the whole window) or no day given. Reading them
+        cost a `log` ~75 ms over a plan of 20,000 indicators (bench/window_read.py)."""
+        from mstrack.domain.dates import ReportWindow
+        from mstrack.domain.progress import logged_day
+
         with self.reading() as connection:
             head, task = self._task_head(connection, ref)
-            return (import_reads.programme_windows(self.dialect, connection, [head[1]])[head[1]],
-                    indicator_states(self.dialect, connection, task_ids=[task[0]], as_of=None, all_reports=True))
+            window = ReportWindow.of(head[3], day(head[4]), day(head[5]))
+            try:
+                inside = today is not None and window.holds(logged_day(as_of, window.year, today))
+            except InputError:  # not a day: check_report says so
+                inside = False
+            if not inside:
+                window = import_reads.programme_windows(self.dialect, connection, [head[1]])[head[1]]
+            return window, indicator_states(self.dialect, connection, task_ids=[task[0]], as_of=None, all_reports=True)
 
     def import_indicators(self, code: str, tasks: list[str] | None = None) -> tuple[int, dict[str, list[tuple]]] | None:
         """A programme's year and its indicators by task code (only those of `tasks`, when given), as an import

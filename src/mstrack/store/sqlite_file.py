@@ -103,10 +103,23 @@ def refuse_not_utf8(path: Path, *, option: str, said: str) -> None:
                          "the file (or give another name)", option=option, db=said) from None
 
 
+def file_named(path: Path) -> Path:
+    """The database file `path` names: the file a symlink points to (SQLite's unix VFS resolves links and keeps its
+    -wal, -shm and -journal beside that file), else `path` as given (a message names it as typed)."""
+    real = os.path.realpath(path)
+    return Path(real) if real != os.path.abspath(path) else Path(path)
+
+
+def beside(path: Path, suffix: str) -> Path:
+    """The one resolver of a file beside an SQLite database: its -wal, -shm, -journal, mstrack's -writer note. Beside
+    the file a symlink points to, never beside the link (review50 F1, store51: `--db link.db` naming elsewhere/real.db
+    has no link.db-wal; real.db-wal holds the writes, a backup must read it, a message must name it)."""
+    return Path(f"{file_named(path)}{suffix}")
+
+
 def wal_of(path: Path) -> Path:
-    """The -wal SQLite keeps for the database file `path`: beside the file a symlink points to (its unix VFS resolves
-    links), not beside the link (review50 F1: link.db-wal never exists; real.db-wal holds the writes)."""
-    return Path(f"{os.path.realpath(path)}-wal")
+    """The -wal SQLite keeps for the database file `path` (beside)."""
+    return beside(path, "-wal")
 
 
 def holds_bytes(path: Path) -> bool:
@@ -139,8 +152,9 @@ def create_private(path: Path) -> None:
 
 
 def writer_note_path(path: Path) -> Path:
-    """The note beside an SQLite file that names the write in progress (see writer_note)."""
-    return path.with_name(path.name + "-writer")
+    """The note beside an SQLite file that names the write in progress (see writer_note): beside the real file, so
+    that a writer given a link and one given the file's own name read one note."""
+    return beside(path, "-writer")
 
 
 @contextmanager
@@ -344,7 +358,7 @@ def open_snapshot(path: Path, said: Path, timeout: float) -> sqlite3.Connection:
     (the last connection's close removes the -wal and -shm it made), else read-only (they stay); immutable only
     where SQLite cannot make them (a read-only folder or mount) and there is no -wal to read; a -wal there cannot
     be read consistently: said so. `said`: the path as given, in messages."""
-    wal = Path(f"{path}-wal")
+    wal = wal_of(path)
 
     def opened(query: str) -> sqlite3.Connection:
         # the name's own bytes, quoted: a backup named in GBK bytes (a Windows zip) is opened as it is named
@@ -402,8 +416,8 @@ def unwritable(path: Path):
             return Message("it is on a read-only mount")
     if not os.access(path, os.W_OK):
         return Message("the file is read-only for this user (its permissions, or an attribute such as immutable)")
-    beside = [Path(f"{path}-wal"), Path(f"{path}-shm")]
-    if not os.access(path.parent, os.W_OK | os.X_OK) and not all(os.access(file, os.W_OK) for file in beside):
+    made = [wal_of(path), beside(path, "-shm")]
+    if not os.access(path.parent, os.W_OK | os.X_OK) and not all(os.access(file, os.W_OK) for file in made):
         return Message("its folder {folder} cannot be written by this user (SQLite makes its -wal and -shm files there)",
                        folder=path.parent)
     return None
@@ -415,17 +429,17 @@ def read_leaves_beside(path: Path) -> tuple[Path, Path] | None:
     (an empty -wal and a -shm owned by this user); None on the ordinary path (one os.access: the file can be written)."""
     if os.access(path, os.W_OK):
         return None
-    beside = Path(f"{path}-wal"), Path(f"{path}-shm")
-    return None if any(os.path.lexists(file) for file in beside) else beside
+    made = wal_of(path), beside(path, "-shm")
+    return None if any(os.path.lexists(file) for file in made) else made
 
 
-def remove_left_beside(beside: tuple[Path, Path] | None) -> None:
+def remove_left_beside(made: tuple[Path, Path] | None) -> None:
     """After that read's connection closed: the -wal and -shm it made removed again, where the -wal is still empty
     (nothing was written through them) and no connection has the -shm open (a writer that connected during the
     read: removing the -shm under it would let the next connection make another, two indexes of one WAL)."""
-    if beside is None or holds_bytes(beside[0]) or shm_in_use(beside[1]):
+    if made is None or holds_bytes(made[0]) or shm_in_use(made[1]):
         return
-    for file in beside:
+    for file in made:
         with contextlib.suppress(OSError):
             file.unlink()
 

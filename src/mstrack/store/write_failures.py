@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from mstrack.errors import InputError, Message
-from mstrack.store.sqlite_file import file_identity, wal_left, writer_named
+from mstrack.store.sqlite_file import beside, file_identity, file_named, wal_left, wal_of, writer_named
 
 
 def busy_timeout() -> float:
@@ -46,13 +46,14 @@ def still_the_file(path: Path | None, opened) -> None:
     write opened (device and inode), else it is refused and rolls back. A database renamed (`mv`) or replaced by
     another file while a write ran was written through the open file all the same, its -wal left under the old
     name, where a later command or a file put back under that name replayed it: corrupt. A copy written over the
-    file in place (`cp`, the same inode) is not seen here: `db restore` is the way to put a backup back."""
+    file in place (`cp`, the same inode) is not seen here: `db restore` is the way to put a backup back. The -wal and
+    -shm named are beside the file a symlink points to (sqlite_file.beside): where SQLite left them."""
     if path is None or opened is None or file_identity(path) == opened:
         return
     raise InputError("--db {db}: the file was moved, replaced or deleted while this write ran (the name now "
-                     "names another file, or none); nothing was written. A {db}-wal or {db}-shm left under this "
-                     "name belongs to the moved file: remove both before putting a file (a backup) back here",
-                     db=path)
+                     "names another file, or none); nothing was written. A {wal} or {shm} left there belongs to the "
+                     "moved file: remove both before putting a file (a backup) back here",
+                     db=path, wal=wal_of(path), shm=beside(path, "-shm"))
 
 
 def full_disk_left(path: Path, *, committing: bool = False) -> None:
@@ -61,20 +62,21 @@ def full_disk_left(path: Path, *, committing: bool = False) -> None:
     hold it, or, as in a new database, it holds committed pages (the schema, a batch) the full disk keeps from being
     copied into the file, and the next writes live only there until there is room. A failed commit comes after the
     command said what it wrote (confirm_before_commit): the message says that, too, was not written. Returns where
-    nothing is left, for the caller's own error."""
-    left = wal_left(path)
+    nothing is left, for the caller's own error. The -wal and the file named are the real ones where `path` is a
+    symlink (sqlite_file.file_named)."""
+    left, wal, path = wal_left(path), wal_of(path), file_named(path)
     if left and committing:
         raise InputError("database: database or disk is full; nothing was written, whatever this command printed above; "
                          "{wal} is left at {size} bytes and may hold writes committed before this one that the full disk "
                          "kept from being copied into {db}: never delete or move it, they would be lost; free space on its "
                          "disk (or raise its size limit) and run the command again: SQLite then copies them in and empties it",
-                         wal=f"{path}-wal", size=left, db=path)
+                         wal=wal, size=left, db=path)
     if left:
         raise InputError("database: database or disk is full; nothing was written; {wal} is left at {size} bytes "
                          "and may hold writes committed before this one that the full disk kept from being copied into "
                          "{db}: never delete or move it, they would be lost; free space on its disk (or raise its size "
                          "limit) and run the command again: SQLite then copies them in and empties it",
-                         wal=f"{path}-wal", size=left, db=path)
+                         wal=wal, size=left, db=path)
 
 
 UNKNOWN_COMMIT_STATES = ("08", "57", "40003")
