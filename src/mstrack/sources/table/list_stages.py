@@ -129,7 +129,7 @@ def grouped_stages(chosen: list[Entry]) -> list[Entry]:
         first = next((j for j in range(k - 1, -1, -1) if chosen[j].kind == "heading" and AREA_RE.match(chosen[j].text)), -1)
         last = next((j for j in range(end, len(chosen)) if chosen[j].kind == "heading" and AREA_RE.match(chosen[j].text)),
                     len(chosen))
-        schedule = "；".join(f"{_span_end(m[2])}前{m[1].strip()}" for m in spans[:-1])  # "2019年9月15日前摸清底数阶段"
+        schedule = "；".join(f"{span_end(m[2])}前{m[1].strip()}" for m in spans[:-1])  # "2019年9月15日前摸清底数阶段"
         dated = [replace(e, labels={"完成时限": spans[-1][2].strip(), **({SCHEDULE_LABEL: schedule} if schedule else {}),
                                     **e.labels})
                  if e.kind in ("item", "part") and first < j < last and not DONE_BY_RE.search(e.text) else e
@@ -142,13 +142,20 @@ SPAN_JOIN_RE = re.compile(r"\s*[至到—–\-~～]+\s*")
 YEAR_RE = re.compile(r"^\s*(\d{4}\s*年)")
 
 
-def _span_end(span: str) -> str:
-    """The end of a stage's span, with the year its start names when it names none ("2019年8月15日—9月15日" →
-    "2019年9月15日"), as a schedule's cell dates a checkpoint."""
+def span_end(span: str) -> str:
+    """The end of a span, with the year its start names when it names none ("2019年8月15日—9月15日" →
+    "2019年9月15日") and the month when it is a day of the start's ("10月24日-28日" → "10月28日"), as a schedule's cell
+    dates a checkpoint; a text that is no span as it is."""
     parts = SPAN_JOIN_RE.split(span.strip(), maxsplit=1)
     end = parts[-1].strip()
+    if len(parts) == 2 and DAY_ALONE_RE.fullmatch(end) and (month := START_DAY_RE.search(parts[0])):
+        end = f"{month[1]}月{end}"
     year = YEAR_RE.match(parts[0])
     return f"{year[1]}{end}" if year and not YEAR_RE.match(end) else end
+
+
+DAY_ALONE_RE = re.compile(r"\d{1,2}\s*日")  # "28日": a span's end, a day of its start's month
+START_DAY_RE = re.compile(r"(\d{1,2})\s*月\s*\d{1,2}\s*日\s*$")  # "10月24日": the start's month
 
 
 # "（三）开展系列专题活动（2018年9月-11月）", "(一)全面开展清产核资(2018年4-9月)", "(四)…(2019年12月)": a group's heading
@@ -195,8 +202,8 @@ def plan_stages(chosen: list[tuple[str, str, str]], source: list[Row], labels: d
         stages = [PLAN_STAGE_RE.match(w) for _, w, _ in chosen[k + 1:end]]
         if len(stages) < MIN_STAGES or not all(stages) or k == 0:
             continue
-        schedule = "；".join(f"{_span_end(m[2]).removesuffix('前')}前{m[1].strip()}" for m in stages[:-1])
-        due = _span_end(stages[-1][2])
+        schedule = "；".join(f"{span_end(m[2]).removesuffix('前')}前{m[1].strip()}" for m in stages[:-1])
+        due = span_end(stages[-1][2])
         given = {j: found for j, found in labels.items() if j < k or j >= end}
         for j, (kind_j, words_j, _) in enumerate(chosen[:k]):
             own = given.get(j, [])
