@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_duties import shares_out
+from mstrack.sources.table.list_events import Schedule, activity_schedule
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
     CLOSED,
@@ -184,7 +185,7 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
 
 
 def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: dict | None = None,
-                  read: dict[int, tuple[str, str, str] | None] | None = None,
+                  read: dict[int, tuple[str, str, str] | None] | None = None, events: Schedule | None = None,
                   ) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
     """The first run of MIN_ITEMS or more items numbered "(一)", "(二)"… in order, with the headings "一、…" above and
     between them (a heading starts the count again): a 通知's points under its heading, (first row, each row's
@@ -198,12 +199,15 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
     part ("六、责任分工" / "各片区…要强化配合…" / "（一）…"), as one before an item opened by its lead does: no item, and no
     end of the run. Under a heading closing a run the paragraph ends that run, and the next starts at the heading.
     `measures` and `read` (each row's reading by _bracketed, by its index): the page's, worked out once by the caller
-    reading run after run (bracketed_runs), not again for each run."""
+    reading run after run (bracketed_runs), not again for each run. An activity schedule's fields under its events
+    ("（一）启动仪式" over "1.时间：…" "2.主办单位：…", list_events: `events`, the page's, worked out so too) are the
+    event's labelled paragraphs, never parts of it; an event naming no organiser is led by the plan's."""
     start, last, items, before = None, 0, 0, 0  # before: the last item's number, a heading between (numbering on)
     found_rows: list[tuple[str, str, str]] = []
     source: list[Row] = []
     labels: dict[int, list[Entry]] = {}
     measures = item_measures(rows) if measures is None else measures
+    events = activity_schedule(rows) if events is None else events
     read = {} if read is None else read
 
     def reading(k: int) -> tuple[str, str, str] | None:
@@ -214,6 +218,9 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
     listed: set[int] = set()  # the numbered lines under a label of the item's ("实施项目：" over "1、…" "2、…")
     for i, row in enumerate([*rows, None]):
         if i < after:
+            continue
+        if i in events.fields and found_rows and found_rows[-1][0] != "heading":  # "1.时间：…": the event's field
+            labels.setdefault(len(found_rows) - 1, []).append(events.fields[i])
             continue
         if i in measures and found_rows and found_rows[-1][0] != "heading":  # the item's work: its content
             if measures[i][1]:
@@ -247,15 +254,17 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
         if found is None and row is not None and found_rows and found_rows[-1][0] == "heading" and i + 1 < len(rows) \
                 and (below := reading(i + 1)) is not None and below[0] == "一" \
                 and (lead_opening(row_texts(rows[i + 1])[0]) is not None or COUNTING_INTRO_RE.search(row_texts(row)[0])
-                     or len(found_rows) == 1 and shares_out(found_rows[0][1:2])):
+                     or len(found_rows) == 1 and shares_out(found_rows[0][1:2]) or i + 1 in events.items):
             continue  # "五、责任分工" / "…具体分工如下。" / "（一）A牵头…": a 分工's introduction, its heading the items' group;
-            # so is one counting the parts it introduces ("二、工作内容" / "…工作内容包括四部分。" / "（一）…")
+            # so is one counting the parts it introduces ("二、工作内容" / "…工作内容包括四部分。" / "（一）…"), and one
+            # over an activity schedule's first event ("三、活动内容" / "…开展…主题宣传活动。" / "（一）启动仪式")
         number = chinese_count(found[0]) if found and found[0] not in ("heading", "top") else None
         if found and (number == last + 1 or found[0] in ("heading", "top") or last == 0 and before and number == before + 1
                       or number is not None and last and last + 1 < number <= last + MAX_JUMP):  # "（三）" then "（六）"
             start = i if start is None else start  # under a heading "(一)" starts again or "(四)" numbers on
             found_rows.append(found)
             source.append(row)
+            labels.update({len(found_rows) - 1: [events.led[i]]} if i in events.led else {})  # the plan's organiser
             last, items = (0, items + (found[0] == "top")) if number is None else (number, items + 1)
             before = number or before
             continue
@@ -267,7 +276,8 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
             at += 1  # the heading names the list, as its title would: above it, no group (the items keep their numbers)
             return rows.index(source[at]), found_rows[at:], source[at:], {k - at: v for k, v in labels.items() if k >= at}
         start, last, items, before = (i, 1, 1, 1) if number == 1 else (None, 0, 0, 0)
-        found_rows, source, labels = ([found], [row], {}) if number == 1 else ([], [], {})
+        found_rows, source, labels = ([found], [row], {0: [events.led[i]]} if i in events.led else {}) if number == 1 \
+            else ([], [], {})
     return None
 
 
@@ -276,13 +286,13 @@ def bracketed_runs(rows: list[Row]) -> Iterator[tuple[tuple[int, list[tuple[str,
     the last one and heads nothing in it ("五、回购方式" (一)–(四), "六、责任分工" over its introduction): a plan's part of
     methods, no task list, before its part of duties; (run, False) each. When there is none, the shorter run read from
     a heading naming tasks (`one`): (run, True)."""
-    at, found, measures, read = 0, False, item_measures(rows), {}
-    while (run := bracketed_run(rows, after=at, measures=measures, read=read)) is not None:
+    at, found, measures, read, events = 0, False, item_measures(rows), {}, activity_schedule(rows)
+    while (run := bracketed_run(rows, after=at, measures=measures, read=read, events=events)) is not None:
         found = True
         yield run, False
         _, chosen, source, _ = run
         at = rows.index(source[-1]) + (chosen[-1][0] != "heading")
-    if not found and (run := bracketed_run(rows, one=True, measures=measures, read=read)) is not None:
+    if not found and (run := bracketed_run(rows, one=True, measures=measures, read=read, events=events)) is not None:
         yield run, True
 
 
