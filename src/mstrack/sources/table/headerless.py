@@ -18,14 +18,12 @@ from mstrack.sources.table.list_bracketed import (
     bracketed_runs,
     bracketed_table,
     chinese_item,
-    chinese_run,
     item_measures,
     item_offices,
-    labels_due,
     lead_opening,
     offices_below,
-    progress_restated,
 )
+from mstrack.sources.table.list_chinese import chinese_run, labels_due, progress_restated
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
