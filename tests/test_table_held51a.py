@@ -152,3 +152,25 @@ def test_stages_and_a_lone_event_are_no_schedule():
     two = [*lone[:-2], "（三）举办广场舞展演", "1.时间：8月11日", "2.主办单位：县文化馆"]
     read = activity_schedule(_rows(two))
     assert read.items == {1, 3, 6} and sorted(read.fields) == [2, 4, 5, 7, 8]
+
+
+def test_import_table_reads_a_schedule_end_to_end(tmp_path):
+    """The installed `mstrack import table`, in a subprocess: the plan written holds each event with its lead, units
+    and day; a schedule read only as a best effort is refused under --strict, exit 2, nothing written."""
+    import tomllib
+
+    from .test_end_to_end import run
+
+    (tmp_path / "plan.txt").write_text("\n".join([TITLE, *SCHEDULE]) + "\n", encoding="utf-8")
+    run("--db", str(tmp_path / "t.db"), "import", "table", "plan.txt", "-p", "x-2024", "--year", "2024", "-o", "plan.toml",
+        cwd=tmp_path)
+    plan = tomllib.loads((tmp_path / "plan.toml").read_text(encoding="utf-8"))
+    assert [(t["code"], t["lines"][0]["lead_units"], t["lines"][0].get("units", []), t["deadline"]) for t in plan["tasks"]] == [
+        ("二(一)", ["县文体旅游局"], ["县体育中心"], "2024-08-05"), ("二(二)", ["县总工会"], ["县文化馆"], "2024-08-07"),
+        ("二(三)", ["县教育局"], [], "2024-08-10")]
+    unled = [line for line in SCHEDULE if "主办" not in line and "协办" not in line and "承办" not in line]
+    (tmp_path / "unled.txt").write_text("\n".join([TITLE, *unled]) + "\n", encoding="utf-8")
+    done = run("--db", str(tmp_path / "t.db"), "--lang", "en", "import", "table", "unled.txt", "-p", "x-2024", "--year", "2024",
+               "-o", "unled.toml", "--strict", cwd=tmp_path, check_code=2)
+    assert "read only as a best effort" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "unled.toml").exists()
