@@ -18,19 +18,18 @@ from mstrack.sources.table.list_bracketed import (
     bracketed_runs,
     bracketed_table,
     chinese_item,
-    chinese_run,
     item_measures,
     item_offices,
-    labels_due,
     lead_opening,
     offices_below,
-    progress_restated,
 )
+from mstrack.sources.table.list_chinese import chinese_run, labels_due, progress_restated
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
 from mstrack.sources.table.list_doers import doers_below
 from mstrack.sources.table.list_duties import duty_list, shares_out, standing_duties
+from mstrack.sources.table.list_events import activity_schedule
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
@@ -162,11 +161,14 @@ def _named_item(text: str) -> tuple[str, str] | None:
 
 
 def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: list[Row], above: list[str],
-              year: int, after: list[str]) -> tuple[Sheet, int, list[Column], list[str]]:
+              year: int, after: list[str], unheaded: list[str] | None = None) -> tuple[Sheet, int, list[Column], list[str]]:
     """The list as the table it would be with a header, the rows keeping their numbers in the file; `after`: the texts
-    just after the list (_after), which may give all its tasks' deadline."""
-    header, rows, why = with_deadlines(header, rows, [*sheet.titles, *above], after, year)
+    just after the list (_after), which may give all its tasks' deadline, as may a heading of the run that heads no
+    item (`unheaded`: "二、活动时间：2016年10月24日—30日", a part naming the period of the work)."""
+    own = {k for k, cells in enumerate(rows) if "完成时限" in header and cells[header.index("完成时限")]}  # labelled
+    header, rows, why = with_deadlines(header, rows, [*sheet.titles, *above, *(unheaded or [])], after, year)
     header, rows = own_deadlines(header, rows)
+    due = header.index("完成时限") if "完成时限" in header else -1
     columns = []
     for i, name in enumerate(header):
         column = column_kind(name, year)
@@ -183,7 +185,8 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
                   paragraphs=sheet.paragraphs)  # a Word document's paragraphs: its doubts say "paragraph 15", not "row 15"
     table.headerless = True
     table.results_read = sheet.results_read
-    table.due_from = {r.number: why for r, cells in zip(source, rows, strict=True) if why and cells[-1] and len(set(cells)) > 1}
+    table.due_from = {r.number: why for k, (r, cells) in enumerate(zip(source, rows, strict=True))
+                      if why and cells[due] and len(set(cells)) > 1 and k not in own}
     columns_by_data(table, 0, columns)  # two columns of words: the name and its content, as under a header
     return table, 0, columns, [" ".join(header)]
 
@@ -221,7 +224,8 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     `shared`: the items stand under a part sharing the work out (list_duties.shares_out): one whose offices are
     labelled under it is a duty whatever topic it names ("（三）资金保障。…"), no requirement."""
     if (lenient := LENIENT.get()) is not None:  # the best-effort reading of an unseen layout: its own gate
-        return lenient(sheet, above, items, offices=offices, reported=reported, owned=owned, inside=inside, lines=lines)
+        return lenient(sheet, above, items, offices=offices, reported=reported, owned=owned, inside=inside, lines=lines,
+                       due=due)
     staffed_lines, lines = lines, [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     # the title or the introduction reports results: whichever line names the programme
@@ -371,6 +375,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=rows, strays=strays)
         duties = duties or ((sheet, found) if (found := duty_list(sheet.rows, sheet.titles)) else None)  # read when no list is
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
+        measures = {**measures, **activity_schedule(sheet.rows).fields}  # "1.时间：…" under an event: its field, no item
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name
         entries = heading_intros(sheet.rows, entries)  # "二、…" over "根据…，确保…。" over "1.…": the part's introduction
@@ -456,11 +461,13 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                      or office_bracket(row_texts(source[k])[-1])  # or "（区农发局）": nothing but offices' names
                      or lead_opening(row_texts(source[k])[0]) is not None  # or "（一）A牵头…": its lead opening it
                      for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
+            due = [labels_due(labels.get(k, [])) for k in range(len(chosen)) if not heads(chosen, k)]  # "1.时间：…"
             if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines,
                                          listed=bool(one), inside=len(headings) - heads(chosen, 0),
-                                         shared=shares_out(headings)):
+                                         shared=shares_out(headings), due=due):
                 header, rows, read = bracketed_table(chosen, labels, source)
-                listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]))
+                listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]),
+                                   [words for _, words in unread])
                 listed[0].unheaded = unread  # a heading over no item: named, not an empty area
                 coded_by_group(listed[0], [sheet])  # its part "二、…" above an introduction: coded 二(一)
                 return listed

@@ -1,6 +1,6 @@
 """Lists numbered in Chinese numerals for the headerless reader (headerless.py): items "(一)" under headings "一、"
-(a 通知's points), with the paragraphs labelled under them, and lists of items "一、" "二、" with nothing between but
-their labelled paragraphs and their progress."""
+(a 通知's points), with the paragraphs labelled under them (an activity schedule's fields among them: list_events);
+lists of items "一、" "二、" with nothing between but their labelled paragraphs and their progress are list_chinese's."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_duties import shares_out
+from mstrack.sources.table.list_events import Schedule, activity_schedule
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
     CLOSED,
@@ -24,13 +25,13 @@ from mstrack.sources.table.list_numbered import (
     numbered_table,
     units_after,
 )
-from mstrack.sources.table.list_sections import dated, enough, heads, staffed_work
+from mstrack.sources.table.list_sections import heads, staffed_work
 from mstrack.sources.table.list_single import tasks_heading_at
-from mstrack.sources.table.list_work import PROJECT_RE, does_work, reports_progress, states_work
+from mstrack.sources.table.list_work import PROJECT_RE, does_work, states_work
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
 from mstrack.sources.table.office_names import zones_administered
-from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
+from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import labelled_roles, office_list, unit_names
 from mstrack.vocabulary import MEASURES_LABELS, PLAN_FRAMING_HEADING
@@ -63,7 +64,7 @@ def item_measures(rows: list[Row]) -> dict[int, tuple[str, str]]:
         if found is None or found[0] in ("heading", "top") or not (found[2] or sets_figure(found[1])):
             continue
         j = i + 1
-        while j < len(rows) and _item_label(rows[j]) is not None:
+        while j < len(rows) and item_label(rows[j]) is not None:
             j += 1
         texts = row_texts(rows[j]) if j < len(rows) else []
         if len(texts) != 1 or not (label := MEASURES_RE.match(texts[0])):
@@ -184,7 +185,7 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
 
 
 def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: dict | None = None,
-                  read: dict[int, tuple[str, str, str] | None] | None = None,
+                  read: dict[int, tuple[str, str, str] | None] | None = None, events: Schedule | None = None,
                   ) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
     """The first run of MIN_ITEMS or more items numbered "(一)", "(二)"… in order, with the headings "一、…" above and
     between them (a heading starts the count again): a 通知's points under its heading, (first row, each row's
@@ -198,12 +199,15 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
     part ("六、责任分工" / "各片区…要强化配合…" / "（一）…"), as one before an item opened by its lead does: no item, and no
     end of the run. Under a heading closing a run the paragraph ends that run, and the next starts at the heading.
     `measures` and `read` (each row's reading by _bracketed, by its index): the page's, worked out once by the caller
-    reading run after run (bracketed_runs), not again for each run."""
+    reading run after run (bracketed_runs), not again for each run. An activity schedule's fields under its events
+    ("（一）启动仪式" over "1.时间：…" "2.主办单位：…", list_events: `events`, the page's, worked out so too) are the
+    event's labelled paragraphs, never parts of it; an event naming no organiser is led by the plan's."""
     start, last, items, before = None, 0, 0, 0  # before: the last item's number, a heading between (numbering on)
     found_rows: list[tuple[str, str, str]] = []
     source: list[Row] = []
     labels: dict[int, list[Entry]] = {}
     measures = item_measures(rows) if measures is None else measures
+    events = activity_schedule(rows) if events is None else events
     read = {} if read is None else read
 
     def reading(k: int) -> tuple[str, str, str] | None:
@@ -214,6 +218,9 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
     listed: set[int] = set()  # the numbered lines under a label of the item's ("实施项目：" over "1、…" "2、…")
     for i, row in enumerate([*rows, None]):
         if i < after:
+            continue
+        if i in events.fields and found_rows and found_rows[-1][0] != "heading":  # "1.时间：…": the event's field
+            labels.setdefault(len(found_rows) - 1, []).append(events.fields[i])
             continue
         if i in measures and found_rows and found_rows[-1][0] != "heading":  # the item's work: its content
             if measures[i][1]:
@@ -241,21 +248,23 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
             items += 1
             continue
         if found is None and row is not None and found_rows and found_rows[-1][0] != "heading" \
-                and (label := _item_label(row) or _helpers_line(row, labels.get(len(found_rows) - 1, []))):
+                and (label := item_label(row) or _helpers_line(row, labels.get(len(found_rows) - 1, []))):
             labels.setdefault(len(found_rows) - 1, []).append(label)
             continue
         if found is None and row is not None and found_rows and found_rows[-1][0] == "heading" and i + 1 < len(rows) \
                 and (below := reading(i + 1)) is not None and below[0] == "一" \
                 and (lead_opening(row_texts(rows[i + 1])[0]) is not None or COUNTING_INTRO_RE.search(row_texts(row)[0])
-                     or len(found_rows) == 1 and shares_out(found_rows[0][1:2])):
+                     or len(found_rows) == 1 and shares_out(found_rows[0][1:2]) or i + 1 in events.items):
             continue  # "五、责任分工" / "…具体分工如下。" / "（一）A牵头…": a 分工's introduction, its heading the items' group;
-            # so is one counting the parts it introduces ("二、工作内容" / "…工作内容包括四部分。" / "（一）…")
+            # so is one counting the parts it introduces ("二、工作内容" / "…工作内容包括四部分。" / "（一）…"), and one
+            # over an activity schedule's first event ("三、活动内容" / "…开展…主题宣传活动。" / "（一）启动仪式")
         number = chinese_count(found[0]) if found and found[0] not in ("heading", "top") else None
         if found and (number == last + 1 or found[0] in ("heading", "top") or last == 0 and before and number == before + 1
                       or number is not None and last and last + 1 < number <= last + MAX_JUMP):  # "（三）" then "（六）"
             start = i if start is None else start  # under a heading "(一)" starts again or "(四)" numbers on
             found_rows.append(found)
             source.append(row)
+            labels.update({len(found_rows) - 1: [events.led[i]]} if i in events.led else {})  # the plan's organiser
             last, items = (0, items + (found[0] == "top")) if number is None else (number, items + 1)
             before = number or before
             continue
@@ -267,7 +276,8 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
             at += 1  # the heading names the list, as its title would: above it, no group (the items keep their numbers)
             return rows.index(source[at]), found_rows[at:], source[at:], {k - at: v for k, v in labels.items() if k >= at}
         start, last, items, before = (i, 1, 1, 1) if number == 1 else (None, 0, 0, 0)
-        found_rows, source, labels = ([found], [row], {}) if number == 1 else ([], [], {})
+        found_rows, source, labels = ([found], [row], {0: [events.led[i]]} if i in events.led else {}) if number == 1 \
+            else ([], [], {})
     return None
 
 
@@ -276,13 +286,13 @@ def bracketed_runs(rows: list[Row]) -> Iterator[tuple[tuple[int, list[tuple[str,
     the last one and heads nothing in it ("五、回购方式" (一)–(四), "六、责任分工" over its introduction): a plan's part of
     methods, no task list, before its part of duties; (run, False) each. When there is none, the shorter run read from
     a heading naming tasks (`one`): (run, True)."""
-    at, found, measures, read = 0, False, item_measures(rows), {}
-    while (run := bracketed_run(rows, after=at, measures=measures, read=read)) is not None:
+    at, found, measures, read, events = 0, False, item_measures(rows), {}, activity_schedule(rows)
+    while (run := bracketed_run(rows, after=at, measures=measures, read=read, events=events)) is not None:
         found = True
         yield run, False
         _, chosen, source, _ = run
         at = rows.index(source[-1]) + (chosen[-1][0] != "heading")
-    if not found and (run := bracketed_run(rows, one=True, measures=measures, read=read)) is not None:
+    if not found and (run := bracketed_run(rows, one=True, measures=measures, read=read, events=events)) is not None:
         yield run, True
 
 
@@ -339,28 +349,10 @@ def _part_content(rows: list[Row], at: int) -> bool:
     texts = row_texts(rows[at])
     below = rows[at + 1] if at + 1 < len(rows) else None
     return len(texts) == 1 and chinese_item(rows[at])[0] is None and not GROUP_HEADING_RE.match(texts[0]) \
-        and entry_of(rows[at]) is None and below is not None and _item_label(below) is not None
+        and entry_of(rows[at]) is None and below is not None and item_label(below) is not None
 
 
-def _content_over_labels(rows: list[Row], at: int) -> bool:
-    """Whether rows[at] is one paragraph, no number or heading, with a labelled line naming offices right under it
-    ("一、实施档案电子化…" / "为实现…" / "牵头单位：区行政审批局"): the item's content, not the list's end."""
-    texts = row_texts(rows[at]) if at < len(rows) else []
-    below = rows[at + 1] if at + 1 < len(rows) else None
-    return len(texts) == 1 and chinese_item(rows[at])[0] is None and not GROUP_HEADING_RE.match(texts[0]) \
-        and entry_of(rows[at]) is None and below is not None and (label := _item_label(below)) is not None \
-        and label.kind == "label" and label_kind(label.code) in ("lead", "units")
-
-
-def _more_staff(row: Row | None, below: list[Entry]) -> bool:
-    """A line labelled as units ("试点单位：第一批：…") that names no office list, under an item whose lead or units
-    are labelled already: more words on who takes part, an aside of the item (_item_label refuses it as its units)."""
-    entry = entry_of(row) if row is not None else None
-    return entry is not None and entry.kind == "label" and label_kind(entry.code) == "units" \
-        and any(e.kind == "label" and label_kind(e.code) in ("lead", "units") for e in below)
-
-
-def _item_label(row: Row) -> Entry | None:
+def item_label(row: Row) -> Entry | None:
     """A labelled paragraph under an item, as entry_of reads it: a column's label, the item's content or context, or an
     aside; None for any other row. A lead's or units' label names offices (office_list, a zone by its name among them
     its office, office_names.zones_administered: "责任单位：海坛片区，区经发局"), or offices by their roles (a duty
@@ -376,7 +368,7 @@ def _item_label(row: Row) -> Entry | None:
 def _helpers_line(row: Row, below: list[Entry]) -> Entry | None:
     """A line labelled as the units that help ("配合单位：交通与建设处、政法综治处、…、官井街、苏澳街、白沙街沿线的相关村")
     under an item whose lead is labelled already, a list of names, no sentence: the item's units, whatever they are
-    called (a 筹建组, a 养护站, the villages along a street), no end of the list (_item_label asks every name to be an
+    called (a 筹建组, a 养护站, the villages along a street), no end of the list (item_label asks every name to be an
     office's)."""
     entry = entry_of(row)
     names = unit_names(entry.text) if entry is not None and entry.kind == "label" else []
@@ -467,72 +459,6 @@ def inline_parts(words: str) -> list[tuple[str, str]] | None:
     parts = [(m[1], body[m.end():end].strip()) for m, end in zip(starts, ends, strict=True)]
     parts[-1] = (parts[-1][0], ALL_PARTS_RE.sub("", parts[-1][1]).strip())
     return parts
-
-
-def chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
-    """The first run of MIN_ITEMS or more rows numbered "一、", "二、"… in order, nothing between them but the paragraphs
-    labelled under an item ("牵头单位：县教育局", "完成时限：…", "建设地点：…": its own, as under a "(一)" or "1." item)
-    and its progress (progress_below; two items each followed by theirs are enough, progress_restated):
-    items, not the headings of groups (a heading heads the items below it, numbered "1." or "(一)": numbered_run and
-    bracketed_run read those first). (first row, [(numeral, words, offices printed after them or beside)], the rows
-    read, {index of an item: its labelled paragraphs})."""
-    start, found, source, labels = None, [], [], {}
-    for i, row in enumerate([*rows, None]):
-        number, item = chinese_item(row)
-        if number is not None and number == len(found) + 1 and start is not None:
-            found.append(item)
-            source.append(row)
-            continue
-        if number is None and row is not None and found and (label := _item_label(row)):
-            labels.setdefault(len(found) - 1, []).append(label)
-            continue
-        if number is None and found and source[-1] is rows[i - 1] and _content_over_labels(rows, i):
-            labels.setdefault(len(found) - 1, []).append(Entry(row, "note", CONTENT_NOTE, row_texts(row)[0]))
-            continue  # the item's one paragraph over its labelled lines: its content (as list_contents reads a "1.")
-        if number is None and found and _more_staff(row, labels.get(len(found) - 1, [])):
-            labels[len(found) - 1].append(Entry(row, "note", "", row_texts(row)[0]))
-            continue  # "试点单位：第一批：…" under its "牵头单位：…": no office list, the item's aside, no end of the list
-        if number is None and row is not None and found and (progress := progress_below(row, labels.get(len(found) - 1, []))):
-            labels.setdefault(len(found) - 1, []).extend(progress)
-            continue
-        if start is not None and (enough([(words, bool(offices)) for words, offices in item_offices(found, labels)],
-                                         [labels_due(labels.get(k, [])) for k in range(len(found))])
-                                  or len(found) >= MIN_STAFFED_ITEMS and progress_restated(len(found), labels)):
-            return start, found, source, labels
-        start, found, source, labels = (i, [item], [row], {}) if number == 1 else (None, [], [], {})
-    return None
-
-
-# "年度投资目标15495万元,13月完成投资2513万元,…": the year's target opening a line of progress under an item
-YEAR_TARGET_RE = re.compile(r"^((?:年度|全年)[\u4e00-\u9fff]{0,6}?(?:目标|计划))\s*[:：]?\s*(\d[\d.]*\s*[万亿]?\s*[\u4e00-\u9fff]{1,2})"
-                            r"\s*[，,；;]")
-
-
-def progress_below(row: Row, below: list[Entry]) -> list[Entry]:
-    """A row under an item "一、" that is its progress, no item of the list (`below`: the item's rows read so far): a
-    paragraph reporting it, unlabelled (list_work.reports_progress), or a point numbered "2. …" after its progress label
-    ("推进情况:1. …"). The year's target opening such a paragraph ("年度投资目标15495万元,13月完成投资…") is the item's
-    content, as a labelled "年度投资目标：…" under it would be. [] for any other row."""
-    texts = row_texts(row)
-    if len(texts) != 1:
-        return []
-    if any(e.progress for e in below) and ITEM_RE.match(texts[0]):
-        return [Entry(row, "note", "", texts[0], progress=True)]
-    if not reports_progress(texts[0]):
-        return []
-    plan = [Entry(row, "note", m[1], f"{m[1]}{m[2]}")] if (m := YEAR_TARGET_RE.match(texts[0])) else []
-    return [*plan, Entry(row, "note", "", texts[0], progress=True)]
-
-
-def progress_restated(count: int, labels: dict[int, list[Entry]]) -> bool:
-    """Each of `count` items "一、" followed by its progress (progress_below, or a "推进情况：" paragraph): a report
-    restating the plan item by item (list_numbered.restated)."""
-    return count > 0 and all(any(e.progress for e in labels.get(k, [])) for k in range(count))
-
-
-def labels_due(entries: list[Entry]) -> bool:
-    """Whether an item's labelled paragraphs give the date it is due (list_sections.dated)."""
-    return dated({e.code: e.text for e in entries if e.kind == "label"})
 
 
 def chinese_item(row: Row | None) -> tuple[int | None, tuple[str, str, str] | None]:

@@ -44,11 +44,19 @@ def _period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], st
     "…，自2021年3月25日至6月20日。"), that one line the whole part: the span's end, with its start's year when it names
     none, as shared_deadlines gives it; a period starting in another year than the programme's is none of its, and a
     part of several lines (stages, "（一）准备阶段（…）" …) gives none."""
+    texts = [line for text in texts for line in _heading_apart(text)]
     for k, (heading, text) in enumerate(zip(texts, texts[1:], strict=False)):
         alone = k + 2 >= len(texts) or PART_HEADING_RE.match(texts[k + 2].strip())  # the part's one line: no stages
         if PERIOD_HEADING_RE.match(heading.strip()) and alone and (m := PERIOD_SPAN_RE.search(text)) and int(m[1]) == year:
             return re.sub(r"\s+", "", span_end(m[0])), [], f"{heading.strip()} {text.strip()}"
     return None
+
+
+def _heading_apart(text: str) -> list[str]:
+    """A part's heading and its one line printed as one ("二、活动时间：2016年10月24日—30日"): the two, as printed apart;
+    any other text as it is."""
+    heading, colon, rest = text.partition("：") if "：" in text else text.partition(":")
+    return [heading, rest.strip()] if colon and rest.strip() and PERIOD_HEADING_RE.match(heading.strip()) else [text]
 
 
 def shared_deadlines(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
@@ -82,8 +90,6 @@ def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], a
     "（一）…" of a "(一)" list too, its number in its words); a heading's row, or a part's, leaves it as it is, and so
     does an item that prints its own date ("…，6月底前完成"): its words say it. Why each such deadline is a doubt (the
     sentence read), or None. The text above wins over the text after."""
-    if "完成时限" in header:
-        return header, rows, None
     if shared := shared_deadlines(above, year):
         why = Message("deadline read from the text above the list: “{text}”", text=shared[2])
     elif shared := shared_deadlines(after, year):
@@ -91,14 +97,19 @@ def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], a
     else:
         return header, rows, None
     due, others, _ = shared
+    at = header.index("完成时限") if "完成时限" in header else None  # the items' own dates, labelled under them
     cells = []
     for cells_of_row in rows:
         heading = len(set(cells_of_row)) == 1
         code, title = cells_of_row[0], cells_of_row[1]
         own = next((when for name, when in others if _named(name, code, title)), due)
         item = code or SUB_CODE_RE.match(title)  # "（一）…": an item of a "(一)" list, its number in its words
-        cells.append([*cells_of_row, code if heading else "" if not item or OWN_DATE_RE.search(title) else own])
-    return [*header, "完成时限"], cells, why
+        cell = code if heading else "" if not item or OWN_DATE_RE.search(title) else own
+        if at is None:
+            cells.append([*cells_of_row, cell])
+        else:
+            cells.append([*cells_of_row[:at], cells_of_row[at] or cell, *cells_of_row[at + 1:]])
+    return ([*header, "完成时限"] if at is None else header), cells, why
 
 
 END_DATE_RE = re.compile(r"[，,；;]\s*(\d{4}\s*年[^，,；;。（）()]{1,12})$")  # "…，2024年12月底前": the item's own deadline

@@ -120,7 +120,8 @@ def best_effort_said(path: Path) -> Message:
 
 
 def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], offices: list | None = None,
-               reported: list | None = None, owned: bool = True, inside: int = 0, lines: list[bool] | None = None) -> bool:
+               reported: list | None = None, owned: bool = True, inside: int = 0, lines: list[bool] | None = None,
+               due: list[bool] | None = None) -> bool:
     """The gate of the best-effort reading (headerless.LENIENT, in place of _is_programme's), by the run's structure
     first (_Score): three items or more (two, each under a heading of its own and labelling its offices), most of them
     marked (naming an office, a date or a figure) or under a heading naming what a table's column would hold
@@ -137,7 +138,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
     if items and (first := _row_of(sheet, items[0])) is not None:
         tried.starts.append(first)
     above, headings = above[:len(above) - inside], above[len(above) - inside:]  # the run's own later group headings
-    score = _Score.of(sheet, above, items, offices, lines)
+    score = _Score.of(sheet, above, items, offices, lines, due)
     lines = [*sheet.titles, *above]
     # items each naming their offices by a role's label, none reporting itself, are a 分工's: a line above that reads
     # as results ("下达…目标任务为：1.棚户区改造基本建成3159套") sets their targets
@@ -193,10 +194,12 @@ class _Score:
         return (count >= MIN_ITEMS or self.few) and (self.headed or 2 * self.marked > count) and 2 * self.work > count
 
     @classmethod
-    def of(cls, sheet: Sheet, above: list[str], items: list[str], offices: list | None, lines: list[bool] | None) -> _Score:
+    def of(cls, sheet: Sheet, above: list[str], items: list[str], offices: list | None, lines: list[bool] | None,
+           due: list[bool] | None = None) -> _Score:
         own = [bool(lines and k < len(lines) and lines[k]) or bool(labelled_inside(text)) for k, text in enumerate(items)]
         staffed = [bool(offices and k < len(offices) and offices[k]) or _names_office(text) for k, text in enumerate(items)]
-        dated = [bool(DATED_RE.search(text)) or sets_figure(text) for text in items]
+        dated = [bool(DATED_RE.search(text)) or sets_figure(text) or bool(due and k < len(due) and due[k])
+                 for k, text in enumerate(items)]  # a date in its words, or labelled under it ("1.时间：10月24日")
         heading = next((line for line in reversed(above) if AREA_RE.match(line)), "")
         headed = _heads_work(heading)
         # a requirement on offices ("加强组织领导（区政府办）", "各单位要…"), a closing section's point, is no work; an
