@@ -1,0 +1,106 @@
+"""fix51a, from trial51: 已完成 on a form made before the plan's target changed (D1), a figure in January lowering the
+last year's closing figure through `log` (D2)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+
+from .conftest import done, refused, reports_stored
+
+MSTRACK = Path(sys.executable).with_name("mstrack")
+
+PLAN = """format = 1
+[programme]
+code = "c-{year}"
+name = "某市{year}年民生实事"
+year = {year}
+[[tasks]]
+code = "6"
+title = "建设充电桩300个"
+[[tasks.lines]]
+lead_units = ["市发改委"]
+[[tasks.lines.indicators]]
+name = "充电桩"
+unit = "个"
+target = {target}
+milestones = [ {{ due = "{year}-12-31", target = {target} }} ]
+"""
+
+
+def _plan(tmp_path: Path, year: int = 2025, target: int = 300, name: str = "p.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(PLAN.format(year=year, target=target), encoding="utf-8")
+    return path
+
+
+def _filled(path: Path, value) -> Path:
+    """The form at `path` with `value` in its one row's 数值, saved as filled.xlsx beside it."""
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    header = next(row for row in (1, 2) if any(cell.value == "数值" for cell in sheet[row]))
+    column = {cell.value: cell.column for cell in sheet[header]}
+    sheet.cell(header + 1, column["数值"]).value = value
+    filled = path.with_name("filled.xlsx")
+    book.save(filled)
+    return filled
+
+
+# --- D1. 已完成 read against the 本期目标 the form printed ------------------------------------------------------------
+
+def _form_then_amended(cli, tmp_path) -> Path:
+    """c-2025/6's form made when its target was 300, then the plan amended to 400."""
+    done(cli("import", "plan", str(_plan(tmp_path))))
+    done(cli("log", "c-2025/6", "120", "--as-of", "2025-06-30"))
+    form = tmp_path / "表.xlsx"
+    done(cli("export", "template", "c-2025", "-o", str(form), "--as-of", "2025-08-31"))
+    amended = cli("import", "plan", str(_plan(tmp_path, target=400, name="p2.toml")))
+    done(amended)
+    assert "300个 → 2025-12-31 400个" in amended.output, amended.output
+    return form
+
+
+def test_done_on_a_form_printed_before_the_target_changed_is_refused(cli, tmp_path):
+    filled = _filled(_form_then_amended(cli, tmp_path), "已完成")
+    said = refused(cli("import", "progress", str(filled)), "filled.xlsx:2:数值", "已完成", "300个（2025-12-31）", "400个",
+                   "export template")
+    assert isinstance(cli("import", "progress", str(filled)).exception, SystemExit)
+    assert "give the figure" in said
+    assert reports_stored(cli) == [("充电桩", "2025-06-30", 120)]  # nothing written
+    refused(cli("--lang", "zh", "import", "progress", str(filled)), "本期目标", "300个（2025-12-31）", "400个")
+
+
+def test_a_figure_on_that_form_is_stored_as_before(cli, tmp_path):
+    filled = _filled(_form_then_amended(cli, tmp_path), 300)
+    done(cli("import", "progress", str(filled)))
+    assert reports_stored(cli) == [("充电桩", "2025-06-30", 120), ("充电桩", "2025-08-31", 300)]
+
+
+def test_done_on_a_form_printed_after_the_change_is_the_new_target(cli, tmp_path):
+    _form_then_amended(cli, tmp_path)
+    form = tmp_path / "新表.xlsx"
+    done(cli("export", "template", "c-2025", "-o", str(form), "--as-of", "2025-08-31"))
+    done(cli("import", "progress", str(_filled(form, "已完成"))))
+    assert reports_stored(cli) == [("充电桩", "2025-06-30", 120), ("充电桩", "2025-08-31", 400)]
+
+
+def _run(home: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "HOME": str(home), "MSTRACK_DB": str(home / "r.db"), "LANG": "C.UTF-8"}
+    return subprocess.run([str(MSTRACK), "--lang", "en", *args], capture_output=True, text=True, env=env, cwd=home,
+                          timeout=120)
+
+
+def test_the_trials_amended_form_end_to_end(tmp_path):
+    home = tmp_path
+    for args in (("import", "plan", str(_plan(tmp_path))), ("log", "c-2025/6", "120", "--as-of", "2025-06-30"),
+                 ("export", "template", "c-2025", "-o", "表.xlsx", "--as-of", "2025-08-31"),
+                 ("import", "plan", str(_plan(tmp_path, target=400, name="p2.toml")))):
+        assert _run(home, *args).returncode == 0
+    filled = _filled(home / "表.xlsx", "已完成")
+    result = _run(home, "import", "progress", str(filled))
+    assert result.returncode == 2, result.stderr
+    assert "300个（2025-12-31）" in result.stderr and "400个" in result.stderr and "Traceback" not in result.stderr
+    history = _run(home, "history", "c-2025/6")
+    assert "2025-08-31" not in history.stdout and "120个" in history.stdout
