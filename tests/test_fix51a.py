@@ -104,3 +104,62 @@ def test_the_trials_amended_form_end_to_end(tmp_path):
     assert "300个（2025-12-31）" in result.stderr and "400个" in result.stderr and "Traceback" not in result.stderr
     history = _run(home, "history", "c-2025/6")
     assert "2025-08-31" not in history.stdout and "120个" in history.stdout
+
+
+# --- D2. a January figure lowering last year's closing one: one rule for `log` and `import progress` --------------
+
+def _two_years(cli, tmp_path) -> None:
+    """c-2025 and c-2026 beside it; c-2025/6 reported 120, 400 (August), then 250 at the year's end."""
+    done(cli("import", "plan", str(_plan(tmp_path))))
+    done(cli("import", "plan", str(_plan(tmp_path, year=2026, name="p26.toml"))))
+    for value, on in (("120", "2025-06-30"), ("400", "2025-08-31"), ("250", "2025-12-31")):
+        done(cli("log", "c-2025/6", value, "--as-of", on))
+
+
+def test_log_in_january_below_the_year_end_figure_is_refused_as_import_refuses_it(cli, tmp_path):
+    _two_years(cli, tmp_path)
+    said = refused(cli("log", "c-2025/6", "30", "--as-of", "2026-01-12"), "c-2025/6", "30个", "would lower the year-end "
+                   "figure of c-2025 (2025) from 250个 as of 2025-12-31", "2026-01-12 is in the year of c-2026", "--reason")
+    assert "c-2026" in said
+    assert reports_stored(cli)[-1] == ("充电桩", "2025-12-31", 250)  # nothing written
+    refused(cli("--lang", "zh", "log", "c-2025/6", "30", "--as-of", "2026-01-12"), "年终数", "c-2026")
+    done(cli("log", "c-2025/6", "30", "--as-of", "2026-01-12", "--reason", "年终数据核减"))
+    assert reports_stored(cli)[-1] == ("充电桩", "2026-01-12", 30)
+
+
+def test_log_in_january_at_or_above_the_year_end_figure_is_stored(cli, tmp_path):
+    _two_years(cli, tmp_path)
+    result = cli("log", "c-2025/6", "300", "--as-of", "2026-01-12")  # above 250, below August's 400: a warning
+    done(result)
+    assert "lower than the 400个" in result.stderr
+    assert reports_stored(cli)[-1] == ("充电桩", "2026-01-12", 300)
+
+
+def test_import_names_the_year_end_figure_it_compares_with(cli, tmp_path):
+    _two_years(cli, tmp_path)
+    (tmp_path / "jan.csv").write_text("计划,任务编号,指标,截至日期,数值\nc-2025,6,充电桩,2026-01-12,30\n", encoding="utf-8")
+    said = refused(cli("import", "progress", str(tmp_path / "jan.csv")), "jan.csv:2", "from 250个 as of 2025-12-31",
+                   "-p c-2026")
+    assert "400个" not in said
+    assert reports_stored(cli)[-1] == ("充电桩", "2025-12-31", 250)
+
+
+def test_import_in_january_above_the_year_end_figure_is_stored_with_a_warning(cli, tmp_path):
+    _two_years(cli, tmp_path)
+    (tmp_path / "jan.csv").write_text("计划,任务编号,指标,截至日期,数值\nc-2025,6,充电桩,2026-01-12,300\n", encoding="utf-8")
+    result = cli("import", "progress", str(tmp_path / "jan.csv"))
+    done(result)
+    assert "lower than 400个" in result.stderr
+    assert reports_stored(cli)[-1] == ("充电桩", "2026-01-12", 300)
+
+
+def test_the_trials_january_log_end_to_end(tmp_path):
+    home = tmp_path
+    for args in (("import", "plan", str(_plan(tmp_path))), ("import", "plan", str(_plan(tmp_path, year=2026, name="p26.toml"))),
+                 ("log", "c-2025/6", "250", "--as-of", "2025-12-31")):
+        assert _run(home, *args).returncode == 0
+    result = _run(home, "log", "c-2025/6", "30", "--as-of", "2026-01-12")
+    assert result.returncode == 2, result.stderr
+    assert "from 250个 as of 2025-12-31" in result.stderr and "Traceback" not in result.stderr
+    annual = _run(home, "report", "annual", "-p", "c-2025", "--as-of", "2026-01-31")
+    assert annual.returncode == 0 and "250" in annual.stdout and "30个" not in annual.stdout
