@@ -163,3 +163,65 @@ def test_the_trials_january_log_end_to_end(tmp_path):
     assert "from 250个 as of 2025-12-31" in result.stderr and "Traceback" not in result.stderr
     annual = _run(home, "report", "annual", "-p", "c-2025", "--as-of", "2026-01-31")
     assert annual.returncode == 0 and "250" in annual.stdout and "30个" not in annual.stdout
+
+
+# --- R1. a title the task had before a plan import renamed it ---------------------------------------------------
+
+SCHOOLS = """format = 1
+[programme]
+code = "c-2025"
+name = "某市2025年民生实事"
+year = 2025
+[[tasks]]
+code = "1"
+title = "{title}"
+[[tasks.lines]]
+lead_units = ["市教育局"]
+[[tasks.lines.indicators]]
+name = "学位"
+unit = "个"
+target = 2000
+"""
+
+
+def _renamed_after_export(cli, tmp_path) -> Path:
+    """The form of c-2025 exported, task 1 then renamed 新增学位2000个 → 新增公办学位2000个; the old form filled in (800)."""
+    (tmp_path / "p.toml").write_text(SCHOOLS.format(title="新增学位2000个"), encoding="utf-8")
+    (tmp_path / "p2.toml").write_text(SCHOOLS.format(title="新增公办学位2000个"), encoding="utf-8")
+    done(cli("import", "plan", str(tmp_path / "p.toml")))
+    form = tmp_path / "表.xlsx"
+    done(cli("export", "template", "c-2025", "-o", str(form), "--as-of", "2025-08-31"))
+    done(cli("import", "plan", str(tmp_path / "p2.toml")))
+    return _filled(form, 800)
+
+
+def test_an_old_form_naming_the_task_by_its_former_title_is_read_with_a_warning(cli, tmp_path):
+    filled = _renamed_after_export(cli, tmp_path)
+    result = cli("import", "progress", str(filled))
+    done(result)
+    assert "新增学位2000个" in result.stderr and "新增公办学位2000个" in result.stderr and "batch 2" in result.stderr
+    assert reports_stored(cli) == [("学位", "2025-08-31", 800)]
+    chinese = cli("--lang", "zh", "import", "progress", str(filled), "--dry-run")
+    assert "批次 2" in chinese.stderr or "第 2 批" in chinese.stderr, chinese.stderr
+
+
+def test_a_title_no_task_ever_had_is_refused_as_before(cli, tmp_path):
+    filled = _renamed_after_export(cli, tmp_path)
+    book = openpyxl.load_workbook(filled)
+    book.active["C2"] = "新建公园10个"
+    book.save(filled)
+    refused(cli("import", "progress", str(filled)), "filled.xlsx:2:工作任务", "'新建公园10个' is not the task")
+    assert reports_stored(cli) == []
+
+
+def test_the_trials_renamed_task_end_to_end(tmp_path):
+    home = tmp_path
+    (tmp_path / "p.toml").write_text(SCHOOLS.format(title="新增学位2000个"), encoding="utf-8")
+    (tmp_path / "p2.toml").write_text(SCHOOLS.format(title="新增公办学位2000个"), encoding="utf-8")
+    for args in (("import", "plan", "p.toml"), ("export", "template", "c-2025", "-o", "表.xlsx", "--as-of", "2025-08-31"),
+                 ("import", "plan", "p2.toml")):
+        assert _run(home, *args).returncode == 0
+    result = _run(home, "import", "progress", str(_filled(home / "表.xlsx", 800)))
+    assert result.returncode == 0, result.stderr
+    assert "before batch 2 renamed it '新增公办学位2000个'" in result.stderr
+    assert "800个" in _run(home, "history", "c-2025/1").stdout
