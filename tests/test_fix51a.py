@@ -225,3 +225,45 @@ def test_the_trials_renamed_task_end_to_end(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "before batch 2 renamed it '新增公办学位2000个'" in result.stderr
     assert "800个" in _run(home, "history", "c-2025/1").stdout
+
+
+# --- U1. a reported task's deadline moved is named; a milestone after its task's deadline is said ---------------
+
+def _with_deadline(tmp_path: Path, deadline: str, name: str, due: str = "2025-12-31") -> Path:
+    text = PLAN.format(year=2025, target=300).replace('title = "建设充电桩300个"\n',
+                                                      f'title = "建设充电桩300个"\ndeadline = "{deadline}"\n')
+    path = tmp_path / name
+    path.write_text(text.replace('due = "2025-12-31"', f'due = "{due}"'), encoding="utf-8")
+    return path
+
+
+def test_a_reported_tasks_deadline_moved_is_named(cli, tmp_path):
+    done(cli("import", "plan", str(_with_deadline(tmp_path, "2025-12-31", "p.toml"))))
+    done(cli("log", "c-2025/6", "120", "--as-of", "2025-05-30"))
+    result = cli("import", "plan", str(_with_deadline(tmp_path, "2025-11-30", "p2.toml", due="2025-11-30")))
+    done(result)
+    assert "task c-2025/6: deadline 2025-12-31 → 2025-11-30" in result.output, result.output
+    assert cli.sql("select deadline from task") in ([("2025-11-30",)], [(__import__("datetime").date(2025, 11, 30),)])
+    chinese = cli("--lang", "zh", "import", "plan", str(_with_deadline(tmp_path, "2025-12-31", "p3.toml")))
+    assert "完成时限 2025-11-30 → 2025-12-31" in chinese.output, chinese.output
+
+
+def test_a_milestone_after_its_tasks_deadline_is_said(cli, tmp_path):
+    result = cli("import", "plan", str(_with_deadline(tmp_path, "2025-06-30", "p.toml")))
+    done(result)
+    assert "task 6" in result.output and "充电桩" in result.output and "2025-12-31" in result.output
+    assert "after the task's deadline 2025-06-30" in result.output, result.output
+    assert cli.sql("select count(*) from milestone") == [(1,)]  # stored as written: a warning, not a refusal
+    quiet = cli("import", "plan", str(_with_deadline(tmp_path, "2025-12-31", "p2.toml")))
+    done(quiet)
+    assert "after the task's deadline" not in quiet.output
+
+
+def test_the_trials_deadline_change_end_to_end(tmp_path):
+    home = tmp_path
+    assert _run(home, "import", "plan", str(_with_deadline(tmp_path, "2025-12-31", "p.toml"))).returncode == 0
+    assert _run(home, "log", "c-2025/6", "120", "--as-of", "2025-05-30").returncode == 0
+    result = _run(home, "import", "plan", str(_with_deadline(tmp_path, "2025-06-30", "p2.toml")))
+    assert result.returncode == 0, result.stderr
+    assert "task c-2025/6: deadline 2025-12-31 → 2025-06-30" in result.stdout + result.stderr
+    assert "milestone 2025-12-31 (300个) is after the task's deadline 2025-06-30" in result.stderr
