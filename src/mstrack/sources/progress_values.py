@@ -177,14 +177,8 @@ class Values:
             except InputError as error:
                 self._fail(table, line, "value", error)
                 return None
-            if (printed := self._printed(state, value, number, table, line)) is not None:
-                if printed is not True:
-                    self._fail(table, line, "value", printed)
-                    return None
-            elif "target" in table.columns and (period := self._period_target(state, as_of)) is not None:
-                self._fail(table, line, "value", "{value} beside the form's 本期目标: {indicator}'s target for this period is "
-                           "{period} (by {due}), the year's {annual}; give the figure", value=value, indicator=state.indicator,
-                           period=format_number(period[1], state.unit), due=period[0], annual=format_number(number, state.unit))
+            if (refusal := self._done_refusal(state, value, number, as_of, table, line)) is not None:
+                self._fail(table, line, "value", refusal)
                 return None
             return number
         try:
@@ -203,33 +197,41 @@ class Values:
                                                                indicator=state.indicator, value=shown(value), number=number)))
         return number
 
-    def _printed(self, state: ImportIndicator, value: str, number: int | float, table: Table, line: int) -> Message | bool | None:
-        """A done word read against the 本期目标 its form printed beside it (progress_form.printed_target): True where
-        that is the figure the word stores (the annual target); a refusal where it is another, a period's target or
-        a figure the plan no longer says (the plan amended since the form was made: trial51 D1); None where the row
-        has no such figure (no column, a blank cell, words)."""
-        printed = printed_target(self.form_dates.printed(len(self.files) - 1, line))
-        if printed is None:
-            return None
-        words, due = printed
+    def _done_refusal(self, state: ImportIndicator, value: str, number: int | float, as_of: date, table: Table,
+                      line: int) -> Message | None:
+        """Why a done word (stored as `number`, the annual target) cannot be read beside a form's 本期目标: the figure
+        its form printed there (progress_form.printed_target) is another, a period's target or one the plan no longer
+        says (the plan amended since the form was made: trial51 D1); with no such figure printed (a blank cell,
+        words), the period target the form shows for the row's date (_period_target) where it is not the annual one.
+        None where the word is read as the annual target."""
+        file = len(self.files) - 1
+        printed = printed_target(self.form_dates.printed(file, line))
         try:
-            figure, _ = check_value(words, state.unit, state.indicator, comparator=state.comparator)
+            figure = None if printed is None else check_value(printed[0], state.unit, state.indicator,
+                                                              comparator=state.comparator)[0]
         except InputError:
-            return None
-        if figure == number:
-            return True
-        checkpoints = dict(self.plan.store.period_targets(state.indicator_id))
-        shown = self.form_dates.targets[(len(self.files) - 1, line)]
-        if due is not None and checkpoints.get(due) == figure:
-            return Message("{value} beside the form's 本期目标: {indicator}'s target for this period is {period} (by {due}), "
-                           "the year's {annual}; give the figure", value=value, indicator=state.indicator,
-                           period=format_number(figure, state.unit), due=due, annual=format_number(number, state.unit))
-        now = checkpoints.get(due) if due is not None else None
-        current = f"{format_number(now, state.unit)}（{due}）" if now is not None else format_number(number, state.unit)
-        return Message("{value} beside the form's 本期目标 {printed}, which the plan no longer says: {indicator}'s target is "
-                       "now {current} (the plan was changed after the form was made); give the figure reached, or fill in "
-                       "a new form (mstrack export template)", value=value, printed=text_value(shown) or words,
-                       indicator=state.indicator, current=current)
+            figure = None
+        if figure is None:
+            period = self._period_target(state, as_of) if "target" in table.columns else None
+            if period is None:
+                return None
+            due, figure = period
+        else:
+            if figure == number:
+                return None
+            due = printed[1]
+            checkpoints = dict(self.plan.store.period_targets(state.indicator_id))
+            if due is None or checkpoints.get(due) != figure:
+                now = checkpoints.get(due) if due is not None else None
+                current = f"{format_number(now, state.unit)}（{due}）" if now is not None else format_number(number, state.unit)
+                return Message("{value} beside the form's 本期目标 {printed}, which the plan no longer says: {indicator}'s "
+                               "target is now {current} (the plan was changed after the form was made); give the figure "
+                               "reached, or fill in a new form (mstrack export template)", value=value,
+                               printed=text_value(self.form_dates.printed(file, line)), indicator=state.indicator,
+                               current=current)
+        return Message("{value} beside the form's 本期目标: {indicator}'s target for this period is {period} (by {due}), the "
+                       "year's {annual}; give the figure", value=value, indicator=state.indicator,
+                       period=format_number(figure, state.unit), due=due, annual=format_number(number, state.unit))
 
     def _period_target(self, state: ImportIndicator, as_of: date) -> tuple[date, int | float] | None:
         """The 本期目标 a fill-in form shows for `as_of` (domain.progress.period_target, the rule render/template.py
