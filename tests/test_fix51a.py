@@ -167,27 +167,16 @@ def test_the_trials_january_log_end_to_end(tmp_path):
 
 # --- R1. a title the task had before a plan import renamed it ---------------------------------------------------
 
-SCHOOLS = """format = 1
-[programme]
-code = "c-2025"
-name = "某市2025年民生实事"
-year = 2025
-[[tasks]]
-code = "1"
-title = "{title}"
-[[tasks.lines]]
-lead_units = ["市教育局"]
-[[tasks.lines.indicators]]
-name = "学位"
-unit = "个"
-target = 2000
-"""
+def _schools(title: str) -> str:
+    """c-2025 of one task, 1 (`title`): 学位 2000个, led by 市教育局."""
+    return (PLAN.format(year=2025, target=2000).replace('code = "6"', 'code = "1"')
+            .replace("建设充电桩300个", title).replace("市发改委", "市教育局").replace('"充电桩"', '"学位"'))
 
 
 def _renamed_after_export(cli, tmp_path) -> Path:
     """The form of c-2025 exported, task 1 then renamed 新增学位2000个 → 新增公办学位2000个; the old form filled in (800)."""
-    (tmp_path / "p.toml").write_text(SCHOOLS.format(title="新增学位2000个"), encoding="utf-8")
-    (tmp_path / "p2.toml").write_text(SCHOOLS.format(title="新增公办学位2000个"), encoding="utf-8")
+    (tmp_path / "p.toml").write_text(_schools("新增学位2000个"), encoding="utf-8")
+    (tmp_path / "p2.toml").write_text(_schools("新增公办学位2000个"), encoding="utf-8")
     done(cli("import", "plan", str(tmp_path / "p.toml")))
     form = tmp_path / "表.xlsx"
     done(cli("export", "template", "c-2025", "-o", str(form), "--as-of", "2025-08-31"))
@@ -216,8 +205,8 @@ def test_a_title_no_task_ever_had_is_refused_as_before(cli, tmp_path):
 
 def test_the_trials_renamed_task_end_to_end(tmp_path):
     home = tmp_path
-    (tmp_path / "p.toml").write_text(SCHOOLS.format(title="新增学位2000个"), encoding="utf-8")
-    (tmp_path / "p2.toml").write_text(SCHOOLS.format(title="新增公办学位2000个"), encoding="utf-8")
+    (tmp_path / "p.toml").write_text(_schools("新增学位2000个"), encoding="utf-8")
+    (tmp_path / "p2.toml").write_text(_schools("新增公办学位2000个"), encoding="utf-8")
     for args in (("import", "plan", "p.toml"), ("export", "template", "c-2025", "-o", "表.xlsx", "--as-of", "2025-08-31"),
                  ("import", "plan", "p2.toml")):
         assert _run(home, *args).returncode == 0
