@@ -248,6 +248,40 @@ def require_value_or_done(value: str | None, done: bool) -> None:
         raise InputError("missing VALUE (or --done to mark a text-only checkpoint met)")
 
 
+def standing_before(reports: list, on: date) -> tuple[date, int | float] | None:
+    """The figure that stands before `on` (the latest day's last entry), as (day, value): what a report of `on` follows."""
+    before = [report for report in _standing(reports) if report.as_of < on]
+    return (before[-1].as_of, before[-1].value) if before else None
+
+
+def lowers_year_end(window: ReportWindow, indicator: str, unit: str, comparator: str, number: int | float, on: date,
+                    standing: tuple[date, int | float] | None) -> bool:
+    """Whether a value dated after a programme's last day (its closing figure, reported in January) is below the figure
+    standing before it, the year-end figure the annual 一览表 would show without it: most likely the next year's figure
+    entered under last year's programme (safety47 F12). Refused unless --reason, by `import progress` and `log` alike
+    (trial51 D2); a rate of change or a ceiling may fall (may_be_negative)."""
+    return (standing is not None and window.over(on) and number < standing[1]
+            and not may_be_negative(indicator, unit, comparator))
+
+
+def year_end_lowered(ref: str, indicator: str, unit: str, number: int | float, on: date, standing: tuple[date, int | float],
+                     window: ReportWindow, programme: str, others: list[str], logged: bool) -> Message:
+    """Why a value lowering a programme's year-end figure (lowers_year_end) is refused: the figure it would lower, as
+    the store holds it, and the programme whose year the day is in (`others`), under which `log` (`logged`) or the
+    import is meant."""
+    if others:
+        cause = (Message("{on} is in the year of {codes}: log its figures under {code}", on=on, codes="、".join(others),
+                         code=others[0]) if logged else
+                 Message("{on} is in the year of {codes}: import its figures with -p {code} (or a 计划 column)", on=on,
+                         codes="、".join(others), code=others[0]))
+    else:
+        cause = Message("are these the next year's figures? import them under the next year's programme")
+    return Message("{ref} {indicator} {value} as of {on} would lower the year-end figure of {programme} ({year}) from "
+                   "{earlier} as of {earlier_on}; {cause}, or give --reason to lower the year-end figure", ref=ref,
+                   indicator=indicator, value=format_number(number, unit), on=on, programme=programme, year=window.year,
+                   earlier=format_number(standing[1], unit), earlier_on=standing[0], cause=cause)
+
+
 @dataclass(kw_only=True)
 class CheckedReport:
     """One reported value, checked against its indicator and ready to store, with the words that say what it is."""
@@ -260,6 +294,7 @@ class CheckedReport:
     warnings: list[Message] = field(default_factory=list)
     unchanged: bool = False  # the same value and note as the indicator's report of that day: nothing to write
     note: str | None = None  # the note to store: the one given, else that of the day's report it corrects (kept_note)
+    year_end: tuple[date, int | float] | None = None  # the year-end figure the value would lower (lowers_year_end)
 
 
 def period_target(checkpoints: list[tuple[date, int | float | None]], on: date) -> tuple[date, int | float] | None:
@@ -366,6 +401,9 @@ def check_report(
                 label, number, on, state.unit, [(r.as_of, r.value) for r in state.reports])):
             warnings.append(warning)
         what = Message("{value} as of {on}", value=format_number(number, state.unit), on=on)
+        standing = standing_before(state.reports, on)
+        if not lowers_year_end(window, state.indicator, state.unit, state.comparator, number, on, standing):
+            standing = None
     if as_of is None and not window.holds(on):  # today by default (checked after the value: its error first)
         raise InputError("--as-of: needed, today ({on}) is outside {window}; give the day the value stands as of, "
                          "e.g. --as-of {last}", on=on, window=window.said(), last=window.last)
@@ -378,7 +416,7 @@ def check_report(
     note = kept_note(note, corrected and corrected.note, done, another=another)
     unchanged = not done and _same_as_recorded(same_day, number, note)
     return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings, unchanged=unchanged,
-                         note=note)
+                         note=note, year_end=None if done else standing)
 
 
 def another_units_correction(reporter: str | None, unit: str | None, value, stored, stored_reporter: str | None,

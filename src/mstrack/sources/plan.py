@@ -391,14 +391,14 @@ def _check_running_sums(reader: PlanReader, indicator: Indicator, path: str) -> 
 def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None, notes: list | None = None) -> Programme:
     """Read and validate one plan file; InputError names the file, the line or the key. `doubts`: given, the `# check:`
     comments import table wrote and the file still holds are put in it (doubts_left); `notes`: what the plan says
-    that may not be what was meant (plan_text.several_offices, far_dues)."""
+    that may not be what was meant (plan_text.several_offices, far_dues, late_milestones)."""
     check_file_size(path, MAX_PLAN_BYTES)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise cannot_read(path, error) from None
     from mstrack.sources.encodings import encoding_of, marked
-    from mstrack.sources.plan_text import doubts_left, far_dues, several_offices, typing_hint
+    from mstrack.sources.plan_text import doubts_left, far_dues, late_milestones, several_offices, typing_hint
 
     try:
         if encoding_of(raw[:64]) == "UTF-16":  # with no byte-order mark its ASCII reads as UTF-8, NUL bytes between
@@ -425,7 +425,8 @@ def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None, note
     try:
         programme = plan_from_dict(data, str(path))
         if notes is not None:
-            notes.extend(several_offices(programme, text, str(path)) + far_dues(programme, str(path)))
+            notes.extend(several_offices(programme, text, str(path)) + far_dues(programme, str(path))
+                         + late_milestones(programme, str(path)))
         return programme
     except (InputError, RecursionError):
         # Only a plan that fails can nest deeper than the format's own tables (a dozen levels): the depth is

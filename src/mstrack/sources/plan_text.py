@@ -109,3 +109,17 @@ def far_dues(programme, source: str) -> list[Message]:
                                 source=source, code=task.code, day=far, year=programme.year,
                                 end=window.end))
     return said
+
+
+def late_milestones(programme, source: str) -> list[Message]:
+    """A milestone dated after its task's own deadline (trial51 U1): the task is overdue from the deadline on, its
+    status never judged against that milestone ("Expected 0个 … overdue"): said, naming the task, the indicator, the
+    milestone and the deadline; stored as written (the document may print both dates: a person decides which is meant)."""
+    from mstrack.domain.quantities import format_number
+
+    return [Message("{source}: task {code}: indicator {name}'s milestone {due} ({target}) is after the task's deadline "
+                    "{deadline}: the task is overdue from {deadline} on, and that milestone never judged; correct the date or "
+                    "the deadline", source=source, code=task.code, name=indicator.name, due=milestone.due,
+                    target=format_number(milestone.target, indicator.unit), deadline=task.deadline)
+            for task in programme.tasks if task.deadline is not None for line in task.lines
+            for indicator in line.indicators for milestone in indicator.milestones if milestone.due > task.deadline]

@@ -9,14 +9,16 @@ from itertools import compress, repeat
 from operator import is_not, le
 from typing import NamedTuple
 
+from mstrack.domain.dates import ReportWindow
 from mstrack.domain.progress import (
     another_reporters,
     another_reporters_value,
     another_units_value,
     higher_than_later,
     kept_note,
-    may_be_negative,
+    lowers_year_end,
     units_compared,
+    year_end_lowered,
 )
 from mstrack.domain.quantities import format_number
 from mstrack.errors import Joined, Message
@@ -134,13 +136,15 @@ class Comparing:
         spans = [(state.indicator_id, date.fromordinal(day[firsts[0]]), state.last)  # to the last stored: a late row's
                  for state, firsts in waiting if state.last is not None]  # later reports (higher_than_later)
         tops, stored = self.store.stored_between(spans, upto=self.plan.upto) if spans else ([], {})
-        tops = iter(tops)
+        tops, closing = iter(tops), self._closing_figures(waiting)
         for state, firsts in waiting:
             if state.last is None:  # nothing stored before (rising values were left out by settle)
                 before = []
             else:
                 top_value, top_on = next(tops)
                 before = [(top_on, 0, progress_rows.number_of(top_value), None)] if top_value is not None else []
+                if (latest := closing.get(state.indicator_id)) is not None:  # the figure a January row follows
+                    before.append((latest[0], 0, latest[1], None))
                 given = set(map(day.__getitem__, firsts))  # the file's own days: what it says there replaces the store's
                 kept = [(on, number) for on, number in stored.get(state.indicator_id, ()) if on.toordinal() not in given]
                 before += [(on, 0, progress_rows.number_of(number), None) for on, number in kept]
@@ -148,14 +152,14 @@ class Comparing:
                     self._warn_about_later(state, firsts, kept)
             timeline = sorted(before + [(date.fromordinal(day[seq]), 1, progress_rows.number_of(value[seq]), seq) for seq in firsts],
                               key=lambda item: item[:2])
-            highest = None
+            highest = standing = None  # the highest figure so far, and the latest (what the year-end figure is)
             window = self.plan.programme_window(state.programme)
             for as_of, _, number, seq in timeline:
+                if (seq is not None and standing is not None and window is not None and self.reason is None
+                        and lowers_year_end(window, state.indicator, state.unit, state.comparator, number, as_of, standing)):
+                    self._lowers_year_end(state, seq, number, standing, window)
+                    continue
                 if seq is not None and highest is not None and highest[1] > number and highest[0] < as_of:
-                    if window is not None and window.over(as_of) and self.reason is None and not may_be_negative(
-                            state.indicator, state.unit, state.comparator):  # a rate of change may fall: said, as `log` says it
-                        self._lowers_year_end(state, seq, number, highest, window.year)
-                        continue
                     self.result.warnings.append(Message(
                         "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
                         place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
@@ -164,22 +168,31 @@ class Comparing:
                     ))
                 if highest is None or number >= highest[1]:
                     highest = (as_of, number)
+                standing = (as_of, number)
 
-    def _lowers_year_end(self, state: ImportIndicator, seq: int, number, highest: tuple[date, float], year: int) -> None:
+    def _closing_figures(self, waiting: list[tuple[ImportIndicator, list[int]]]) -> dict[int, tuple]:
+        """The figure standing before the first row of each indicator with a row after its programme's last day (its
+        year-end figure, which the highest before it need not be: 400 in August, 250 at the year's end), by indicator:
+        read for those only (Store.standing_before)."""
+        day = self.checked.day
+        keys = []
+        for state, firsts in waiting:
+            window = self.plan.programme_window(state.programme)
+            if state.last is not None and window is not None and window.over(date.fromordinal(day[firsts[-1]])):
+                keys.append((state.indicator_id, date.fromordinal(day[firsts[0]])))
+        found = self.store.standing_before(keys, upto=self.plan.upto) if keys else []
+        return {indicator: latest for (indicator, _), latest in zip(keys, found, strict=True) if latest[0] is not None}
+
+    def _lowers_year_end(self, state: ImportIndicator, seq: int, number, standing: tuple[date, float],
+                         window: ReportWindow) -> None:
         """A row dated after the programme's last day (the month after: its closing figure) lower than the figure it
         had: refused unless --reason, naming the likely cause, the next year's figures imported under last year's
-        programme (-p unchanged in January: safety47 F12), and the programme whose year the day is in, if any."""
+        programme (-p unchanged in January: safety47 F12), and the programme whose year the day is in, if any; the one
+        rule `log` refuses by too (domain.progress.lowers_year_end)."""
         on = date.fromordinal(self.checked.day[seq])
-        others = self.store.programmes_of_year(on.year)
-        cause = (Message("{on} is in the year of {codes}: import its figures with -p {code} (or a 计划 column)", on=on,
-                         codes="、".join(others), code=others[0]) if others else
-                 Message("are these the next year's figures? import them under the next year's programme"))
-        self.result.errors.append(Message(
-            "{place}: {ref} {indicator} {value} as of {on} would lower the year-end figure of {programme} ({year}) from {earlier}"
-            " as of {earlier_on}; {cause}, or give --reason to lower the year-end figure",
-            place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
-            value=format_number(number, state.unit), on=on, programme=state.programme, year=year,
-            earlier=format_number(highest[1], state.unit), earlier_on=highest[0], cause=cause))
+        self.result.errors.append(Message("{place}: {reason}", place=self.where(seq), reason=year_end_lowered(
+            f"{state.programme}/{state.task}", state.indicator, state.unit, number, on, standing, window, state.programme,
+            self.store.programmes_of_year(on.year), logged=False)))
 
     def _warn_about_later(self, state: ImportIndicator, firsts: list[int], stored: list[tuple[date, float]]) -> None:
         """A late row (dated before reports stored) above one of them: said as `log` says it."""

@@ -6,7 +6,8 @@ correction (safety47 F2). Such a row, correcting another file's report, is refus
 (progress_compare.Comparing._corrections).
 
 The cells are kept as they are met (see, see_cells: every path's rows pass there first), only for a file with the
-column (a unit's own table has none), by file and row number."""
+column (a unit's own table has none), by file and row number. So is the 本期目标 the form printed beside a value that is a
+word (已完成): the figure the unit says it met, read against the plan as it is now (progress_values: trial51 D1)."""
 
 from __future__ import annotations
 
@@ -27,21 +28,27 @@ MADE_BEFORE_ANY = date.min
 
 class FormDates:
     """The 上次日期 of the rows of the files read, by (file, row number): a date, MADE_BEFORE_ANY, or absent (no such
-    column, or a cell that is no date: nothing known)."""
+    column, or a cell that is no date: nothing known); and the 本期目标 cell of those whose value is a word (`printed`)."""
 
     def __init__(self):
         self.by_row: dict[tuple[int, int], date] = {}
+        self.targets: dict[tuple[int, int], object] = {}  # (file, row) → the 本期目标 cell beside a word (已完成)
         self.at: int | None = None
+        self.target_at: int | None = None
+        self.value_at: int | None = None
         self.header: str | None = None
         self.file = -1
 
     def start(self, table: Table, file: int) -> None:
-        """A file's table: its 上次日期 column, if it has one."""
+        """A file's table: its 上次日期 column, if it has one, and its 本期目标 and value columns."""
         self.file = file
         self.at = next((at for at, header in enumerate(table.headers)
                         if isinstance(header, str) and header_key(header) in LAST_DATE_HEADERS), None)
         if self.at is not None:
             self.header = table.headers[self.at]
+        self.target_at, self.value_at = table.columns.get("target"), table.columns.get("value")
+        if self.value_at is None:
+            self.target_at = None
 
     def see(self, rows: list[Row]) -> None:
         """Rows as the per-row path reads them."""
@@ -49,12 +56,26 @@ class FormDates:
             at = self.at
             for row in rows:
                 self._add(row.number, row.cells[at] if at < len(row.cells) else None)
+        if self.target_at is not None:
+            for row in rows:
+                self._target(row.number, row.cells)
 
     def see_cells(self, first: int, cells: Cells) -> None:
         """A chunk of rows' cells as the columnar path takes them, its first row numbered `first`."""
         if self.at is not None:
             for number, cell in enumerate(cells.column(self.at), start=first):
                 self._add(number, cell)
+        if self.target_at is not None and any(_word(cell) for cell in cells.column(self.value_at)):
+            for number, row in enumerate(cells.rows(), start=first):
+                self._target(number, row)
+
+    def _target(self, line: int, cells) -> None:
+        if max(self.value_at, self.target_at) < len(cells) and _word(cells[self.value_at]):
+            self.targets[(self.file, line)] = cells[self.target_at]
+
+    def printed(self, file: int, line: int):
+        """The 本期目标 cell of a row whose value is a word, as the form printed it; None where there is none."""
+        return self.targets.get((file, line))
 
     def _add(self, line: int, cell) -> None:
         if isinstance(cell, datetime):
@@ -72,6 +93,30 @@ class FormDates:
         a report of `on` existed; else None."""
         last = self.by_row.get((file, line))
         return last if last is not None and last < on else None
+
+
+def _word(cell) -> bool:
+    """A value cell that is words, not a figure (已完成): the only rows whose 本期目标 is kept."""
+    return type(cell) is str and bool(cell := cell.strip()) and not cell[0].isdigit()
+
+
+PRINTED_TARGET_RE = re.compile(r"^(?P<comparator>[≥≤]?)(?P<figure>[^（(]+?)\s*(?:[（(](?P<due>\d{4}-\d{2}-\d{2})[）)])?$")
+"""The 本期目标 render/template.py prints: a comparator word (≥, ≤, or none), the figure with its unit, and the due in
+brackets ("≥300个（2025-12-31）"); a unit's own table's bare figure ("300") alike."""
+
+
+def printed_target(cell) -> tuple[str, date | None] | None:
+    """A 本期目标 cell as (its figure's words, its due or None); None for a blank cell or words that are no figure."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return f"{cell:g}", None
+    text = text_value(cell)
+    if text is None or not (match := PRINTED_TARGET_RE.match(text)):
+        return None
+    due = None
+    if match["due"]:
+        with contextlib.suppress(ValueError):
+            due = date.fromisoformat(match["due"])
+    return match["figure"].strip(), due
 
 
 TITLE_DATE_RE = re.compile(r"(?:截至|截止)(?:日期)?\s*[:：]?\s*(?P<date>[\d０-９][\d０-９年月日号底.\-/ ]*)(?P<before>[以之]?前)?")

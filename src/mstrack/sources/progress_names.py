@@ -65,6 +65,8 @@ class NamedRows:
         self.found: dict[tuple[str, str], list[str]] = {}  # (programme, name) → the tasks the name names
         self.stored: dict[str, str] = {}  # a reporting unit as read → as stored (_stored)
         self.nobody: dict[str, list[int]] = {}  # a class of offices (各区人民政府) → its rows with a value and no 填报人
+        self.former: dict[tuple[str, str], list[tuple[str, int]]] = {}  # (programme, task) → its former titles, read once
+        self.renamed: dict[tuple, list[int]] = {}  # (programme, task, name, batch) → the rows naming the task's former title
 
     @classmethod
     def of(cls, importer, table: Table, columns: dict[str, int]) -> NamedRows | None:
@@ -110,7 +112,7 @@ class NamedRows:
                     elif named or not task_given:
                         self._no_task(row.number, code, name, named)
                         continue
-                elif task not in tasks or not agrees(tasks[task][0], name):
+                elif task not in tasks or not agrees(tasks[task][0], name) and not self._renamed(row.number, code, task, name):
                     self.wrong.append((row.number, task, code, name, named))
                     continue
                 else:
@@ -128,6 +130,18 @@ class NamedRows:
             lines.append(row.number)
             rows.append(tuple(picked))
         return lines, rows
+
+    def _renamed(self, line: int, code: str, task: str, name: str) -> bool:
+        """Whether a row's name is a title its task had before a plan import renamed it (a form made before the rename:
+        trial51 R1): read as that task, said in a warning naming the rename and its batch."""
+        former = self.former.get((code, task))
+        if former is None:
+            former = self.former[(code, task)] = self.importer.store.former_titles(code, task)
+        batch = next((batch for title, batch in former if agrees(title, name)), None)
+        if batch is None:
+            return False
+        self.renamed.setdefault((code, task, name, batch), []).append(line)
+        return True
 
     def _stored(self, office: str, line: int) -> str | None:
         """A reporting unit as a report keeps it (plain_name: one form of each character, as plans' units are), once
@@ -180,6 +194,11 @@ class NamedRows:
                     " 填报人 empty needs --reason. Ask each office to fill in 填报人, or export each its own form"
                     " (export template --unit NAME)", path=table.path, rows=numbers_shown(lines), office=office,
                     by=self.importer.by or "—"))
+        for (code, task, name, batch), lines in self.renamed.items():
+            warnings.append(Message("{path}: rows {rows}: {name!r} was the title of {code}/{task} before batch {batch} renamed "
+                                    "it {title!r}: read as {code}/{task}", path=table.path, rows=numbers_shown(lines),
+                                    name=name, code=code, task=task, batch=batch,
+                                    title=clip(((self._plan(code) or {}).get(task) or ("",))[0].strip())))
         for (office, code, task), lines in self.offices.items():
             units = ((self._plan(code) or {}).get(task) or ("", ()))[1]
             if units and not unit_of(units, office):

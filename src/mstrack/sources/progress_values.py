@@ -23,7 +23,8 @@ from mstrack.domain.progress import (
 )
 from mstrack.domain.quantities import format_number, parse_quantity, shown
 from mstrack.errors import InputError, Message, Problem
-from mstrack.sources.progress_cells import FIELDS, plain_value, reporter_text
+from mstrack.sources.progress_cells import FIELDS, plain_value, reporter_text, text_value
+from mstrack.sources.progress_form import printed_target
 from mstrack.sources.progress_rows import ImportIndicator
 from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import Table, cell_text
@@ -175,10 +176,8 @@ class Values:
             except InputError as error:
                 self._fail(table, line, "value", error)
                 return None
-            if "target" in table.columns and (period := self._period_target(state, as_of)) is not None:
-                self._fail(table, line, "value", "{value} beside the form's 本期目标: {indicator}'s target for this period is "
-                           "{period} (by {due}), the year's {annual}; give the figure", value=value, indicator=state.indicator,
-                           period=format_number(period[1], state.unit), due=period[0], annual=format_number(number, state.unit))
+            if (refusal := self._done_refusal(state, value, number, as_of, table, line)) is not None:
+                self._fail(table, line, "value", refusal)
                 return None
             return number
         try:
@@ -196,6 +195,42 @@ class Values:
                                                 reason=Message("{indicator}: {value} is approximate; stored as {number}",
                                                                indicator=state.indicator, value=shown(value), number=number)))
         return number
+
+    def _done_refusal(self, state: ImportIndicator, value: str, number: int | float, as_of: date, table: Table,
+                      line: int) -> Message | None:
+        """Why a done word (stored as `number`, the annual target) cannot be read beside a form's 本期目标: the figure
+        its form printed there (progress_form.printed_target) is another, a period's target or one the plan no longer
+        says (the plan amended since the form was made: trial51 D1); with no such figure printed (a blank cell,
+        words), the period target the form shows for the row's date (_period_target) where it is not the annual one.
+        None where the word is read as the annual target."""
+        file = len(self.files) - 1
+        printed = printed_target(self.form_dates.printed(file, line))
+        try:
+            figure = None if printed is None else check_value(printed[0], state.unit, state.indicator,
+                                                              comparator=state.comparator)[0]
+        except InputError:
+            figure = None
+        if figure is None:
+            period = self._period_target(state, as_of) if "target" in table.columns else None
+            if period is None:
+                return None
+            due, figure = period
+        else:
+            if figure == number:
+                return None
+            due = printed[1]
+            checkpoints = dict(self.plan.store.period_targets(state.indicator_id))
+            if due is None or checkpoints.get(due) != figure:
+                now = checkpoints.get(due) if due is not None else None
+                current = f"{format_number(now, state.unit)}（{due}）" if now is not None else format_number(number, state.unit)
+                return Message("{value} beside the form's 本期目标 {printed}, which the plan no longer says: {indicator}'s "
+                               "target is now {current} (the plan was changed after the form was made); give the figure "
+                               "reached, or fill in a new form (mstrack export template)", value=value,
+                               printed=text_value(self.form_dates.printed(file, line)), indicator=state.indicator,
+                               current=current)
+        return Message("{value} beside the form's 本期目标: {indicator}'s target for this period is {period} (by {due}), the "
+                       "year's {annual}; give the figure", value=value, indicator=state.indicator,
+                       period=format_number(figure, state.unit), due=due, annual=format_number(number, state.unit))
 
     def _period_target(self, state: ImportIndicator, as_of: date) -> tuple[date, int | float] | None:
         """The 本期目标 a fill-in form shows for `as_of` (domain.progress.period_target, the rule render/template.py

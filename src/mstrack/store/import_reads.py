@@ -165,6 +165,16 @@ def stored_on(dialect: Dialect, connection, keys: list[tuple[int, date]], *, upt
         f" AND y.id <= {dialect.p} AND {standing('y')} ORDER BY y.id DESC LIMIT 1)",), [upto])]
 
 
+def standing_before(dialect: Dialect, connection, keys: list[tuple[int, date]], *, upto: int) -> list[tuple]:
+    """For each (indicator, day), in order: the (day, value) of the report standing last before that day (its latest
+    day's latest entry), (None, None) where there is none: the year-end figure a January row would lower
+    (domain.progress.lowers_year_end). Read for the indicators with rows after their programme's last day only."""
+    latest = (f"(SELECT y.id FROM report AS y WHERE y.indicator_id = k.indicator_id AND y.as_of < k.day AND y.id <= {dialect.p}"
+              f" AND {standing('y')} ORDER BY y.as_of DESC, y.id DESC LIMIT 1)")
+    return [(None if on is None else day(on), None if value is None else number(value)) for _, on, value in
+            _per_key(dialect, connection, keys, ("e.as_of", "e.value"), [upto], join=f" LEFT JOIN report AS e ON e.id = {latest}")]
+
+
 def stored_texts_on(dialect: Dialect, connection, keys: list[tuple[int, date]], *, upto: int,
                     columns: tuple[str, ...] = ("note", "reporter")) -> list[tuple]:
     """For each (indicator, day), in order: the `columns` (of report: note and reporter) of the entry standing that day

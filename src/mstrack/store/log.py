@@ -15,6 +15,7 @@ from mstrack.domain.progress import (
     check_report,
     require_value_or_done,
     units_compared,
+    year_end_lowered,
 )
 from mstrack.domain.quantities import format_number
 from mstrack.errors import InputError, Joined, Message
@@ -42,8 +43,13 @@ def record_progress(
 
     def checking() -> CheckedReport:
         window, states = store.task_states(ref, as_of=as_of, today=today)
-        return check_report(states, window, label, value, indicator=indicator, as_of=as_of, done=done, today=today,
-                            note=note, reporter=reporter, unit=unit)
+        checked = check_report(states, window, label, value, indicator=indicator, as_of=as_of, done=done, today=today,
+                               note=note, reporter=reporter, unit=unit)
+        if checked.year_end is not None and reason is None:  # as `import progress` refuses it (trial51 D2)
+            state = checked.state
+            raise InputError(year_end_lowered(label, state.indicator, state.unit, checked.value, checked.on, checked.year_end,
+                                              window, ref.programme, store.programmes_of_year(checked.on.year), logged=True))
+        return checked
 
     with store.one_read():
         since = latest_batch(store)

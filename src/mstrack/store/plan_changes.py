@@ -19,7 +19,7 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
     it no longer has, and its units (lead or responsible) gone and come (one each: a rename, old → new). Of a kept
     task that reports stand on (`reported`: by task code and indicator name, before the write), what changes under
     them (safe48a, safety48 F-04: "1 updated" said nothing): its lead units old → new (its reports now count for the
-    new ones), each reported indicator's target and milestones, each reported text-only line's checkpoints. In plan
+    new ones), its deadline, each reported indicator's target and milestones, each reported text-only line's checkpoints. In plan
     order; the first CHANGES_SHOWN, then how many more."""
     from mstrack.errors import Message
     from mstrack.long_lists import first_shown
@@ -66,7 +66,7 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
 
 
 def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Task, counts: dict[str, int]) -> list:
-    """Of a reported task kept, each reported indicator's target (and comparator) and milestones old → new, and each
+    """Of a reported task kept, its deadline, each reported indicator's target (and comparator) and milestones old → new, and each
     reported text-only line's checkpoints (paired by lead units): what its status is judged against (safe48a)."""
     from mstrack.domain.quantities import format_number
     from mstrack.errors import Message
@@ -79,6 +79,8 @@ def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Tas
         return ", ".join(f"{ms.due} {format_number(ms.target, ind.unit)}" for ms in ind.milestones) or "—"
 
     said: list = []
+    if task.deadline != kept.deadline:  # what it is overdue from (trial51 U1: "1 updated" said nothing)
+        said.append(Message("task {ref}: deadline {old} → {new}", ref=ref, old=task.deadline or "—", new=kept.deadline or "—"))
     now = {ind.name: ind for line in kept.lines for ind in line.indicators}
     words_of = {ind.text: ind.name for line in task.lines for ind in line.indicators if ind.text}
     for ind in (ind for line in task.lines for ind in line.indicators):

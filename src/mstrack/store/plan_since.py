@@ -2,7 +2,8 @@
 export the plan, each change a task and import; the second file still holds what the first changed as it was, and
 would silently put it back. The file names the plan it was exported from (plan_dump.export_text); here the batch
 that changed that plan is found among those that kept it as their plan before, and what the file would put back is
-named (put_back), the check `undo` makes for a plan put back over later changes (Writes._later_plan_batches)."""
+named (put_back), the check `undo` makes for a plan put back over later changes (Writes._later_plan_batches). The same
+kept plans give a task's former titles (former_titles): a unit's form made before a rename names the task so."""
 
 from __future__ import annotations
 
@@ -88,3 +89,26 @@ def _leaves(value, path: str = "", out: dict | None = None) -> dict:
     else:
         out[path] = value
     return out
+
+
+def former_titles(store, connection, code: str, task: str) -> list[tuple[str, int]]:
+    """The titles task `task` of programme `code` had before the plan writes that changed them, as (title, batch), the
+    latest first: read from the plans those batches kept (batch.plan_before), the task's section alone (writes.tasks_of).
+    What `import progress` reads a form made before a rename by (progress_names: trial51 R1)."""
+    import tomllib
+
+    from mstrack.store.writes import tasks_of
+
+    p = store.dialect.p
+    found: list[tuple[str, int]] = []
+    for batch, kept in store._rows(connection, f"SELECT id, plan_before FROM batch WHERE programme = {p}"
+                                               " AND plan_before IS NOT NULL ORDER BY id DESC", [code]):
+        try:
+            tasks = tomllib.loads(tasks_of(kept, {task})).get("tasks", [])
+        except tomllib.TOMLDecodeError:
+            continue
+        for entry in tasks:
+            title = entry.get("title") if isinstance(entry, dict) and entry.get("code") == task else None
+            if isinstance(title, str) and title not in (known for known, _ in found):
+                found.append((title, batch))
+    return found

@@ -116,6 +116,13 @@ class Plans:
                                           f" JOIN programme AS g ON g.id = t.programme_id WHERE g.code = {p}"
                                           f" AND COALESCE(x.source, '') <> '{PLAN_SOURCE}' AND {standing('x')}", [code])[0][0]
 
+    def former_titles(self, code: str, task: str) -> list[tuple[str, int]]:
+        """The titles a task had before plan writes changed them, with the batch that changed each (plan_since)."""
+        from mstrack.store.plan_since import former_titles
+
+        with self.reading() as connection:
+            return former_titles(self, connection, code, task)
+
     def load_plan(self, code: str) -> plan_model.Programme:
         """A programme read back whole, as `import plan` compares it and `export plan` writes it. Plain SQL
         through the driver (Dialect.rows), one query per table joined on the programme: through the ORM,

@@ -395,6 +395,12 @@ class Reads:
         with self.reading() as connection:
             return import_reads.kept_corrections(self.dialect, connection, keys, upto=upto)
 
+    def standing_before(self, keys: list[tuple[int, date]], *, upto: int) -> list[tuple]:
+        """The (day, value) standing last before each (indicator, day), by the reports up to id `upto`
+        (import_reads.standing_before)."""
+        with self.reading() as connection:
+            return import_reads.standing_before(self.dialect, connection, keys, upto=upto)
+
     def stored_between(self, spans: list[tuple[int, date, date]], *, upto: int) -> tuple[list[tuple], dict[int, list[tuple]]]:
         """What each indicator's rows could fall from, by the reports up to id `upto` (import_reads.stored_between)."""
         with self.reading() as connection:

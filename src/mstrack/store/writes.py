@@ -338,12 +338,12 @@ class Writes:
 
 
 def kept_plan(plan_before: str, batch: int, tasks: set[str] | None = None):
-    """The plan a batch replaced, as it kept it (TOML); with `tasks`, its head and only those tasks (_tasks_of)."""
+    """The plan a batch replaced, as it kept it (TOML); with `tasks`, its head and only those tasks (tasks_of)."""
     import tomllib
 
     from mstrack.sources.plan import plan_from_dict
 
-    text = plan_before if tasks is None else _tasks_of(plan_before, tasks)
+    text = plan_before if tasks is None else tasks_of(plan_before, tasks)
     return plan_from_dict(tomllib.loads(text), f"batch {batch}", kept=True)
 
 
@@ -351,7 +351,7 @@ TASK_HEADER = "\n[[tasks]]\n"
 """How dump_plan (tomli_w, no multi-line strings: a value's newline is written as an escape) starts each task."""
 
 
-def _tasks_of(text: str, tasks: set[str]) -> str:
+def tasks_of(text: str, tasks: set[str]) -> str:
     """A kept plan's head (format, programme, areas) and only the sections of `tasks`: a task is read on its own (its
     area checked against the head's), so the plan read is the same for them; parsing is what costs (a 20,000-indicator
     plan: seconds). The whole text where a section's own code cannot be read off it."""
