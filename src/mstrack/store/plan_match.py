@@ -193,6 +193,46 @@ def unit_changed(label, ind: plan_model.Indicator, old: str, n: int) -> Message:
                    new=ind.unit, n=n, way=way)
 
 
+def reports_dropped(label, name: str, n: int, why, way, undo=None) -> Message:
+    """A reported indicator the new plan drops (its task, its line, its name or its kind gone): refused naming the
+    change and the way on, in the words of a unit change (unit_changed; fix51b: it said only how many reports)."""
+    return Message("  {label} indicator {name!r}: {why}, and it has {n} {n:report|reports}: {way}, or {undo}",
+                   label=label, name=name, why=why, n=n, way=way, undo=undo or Message("undo those reports first"))
+
+
+def dropped_task(label, name: str, n: int, code: str) -> Message:
+    return reports_dropped(label, name, n, Message("the new plan has no task {code}", code=code),
+                           Message("keep task {code} in the plan (a task done may stay)", code=code))
+
+
+def dropped_line(label, name: str, n: int) -> Message:
+    return reports_dropped(label, name, n, Message("the new plan has no line of its lead units and indicators"),
+                           Message("keep the line with its lead units and indicator names as they were"))
+
+
+def dropped_indicator(label, name: str, n: int, kind: str, wanted: list, held: set) -> Message:
+    """An indicator gone from a line both plans have (`wanted`: the new line's (kind, indicator); `held`: the stored
+    line's (kind, name)): renamed (the new line's indicators the store lacks, its likely new name), removed, the line
+    turned text-only, or a text-only line given indicators (its met marks would go)."""
+    measured = [ind.name for new_kind, ind in wanted if new_kind == QUANTITY]
+    added = Joined(", ", [repr(new) for new in measured if (QUANTITY, new) not in held])
+    if kind == SCHEDULE:
+        return reports_dropped(label, name, n, Message("the new plan gives this text-only line the {k:indicator|indicators} "
+                                                       "{names} (its checkpoints marked met would go)", k=len(measured),
+                                                       names=added),
+                               Message("keep the line text-only and put {names} on a line of its own", names=added))
+    if not measured:
+        return reports_dropped(label, name, n, Message("the new plan makes its line text-only"),
+                               Message("keep the line's indicators"))
+    if not added:
+        return reports_dropped(label, name, n, Message("the new plan's line has no indicator {name!r}", name=name),
+                               Message("keep it on the line"))
+    return reports_dropped(label, name, n, Message("the new plan's line has no indicator {name!r} (it has {names}; "
+                                                   "indicators match by name)", name=name, names=added),
+                           Message("keep name = {name!r}", name=name),
+                           Message("undo those reports, import, and log them again under the new name"))
+
+
 def task_leads(lines) -> tuple[str, ...]:
     """A task's lead units, every line's, in order, once each."""
     return tuple(unique(lead for line_leads in lines for lead in line_leads))
