@@ -142,3 +142,24 @@ def test_a_bare_undo_raced_by_another_writer_offers_the_batch_that_was_latest_wh
     assert cli.sql("SELECT count(*) FROM report_retraction") == [(0,)]
     done(cli("undo", "2"))  # the way on it gives
     assert cli.sql("SELECT count(*) FROM report_retraction") == [(1,)]
+
+
+def test_the_installed_mstrack_says_a_sub_item_row_and_an_excel_day_number_in_chinese(tmp_path):
+    """End to end: the installed command, a real SQLite file, --lang zh."""
+    import subprocess
+
+    from .test_terminal import mstrack_executable
+
+    db = str(tmp_path / "t.db")
+    plan = _plan(tmp_path, "v1.toml", plan_tasks(plan_task("1", "新增学位", "市教育局", "学位", "个", 5000)))
+    assert subprocess.run([mstrack_executable(), "--db", db, "import", "plan", plan], capture_output=True,
+                          timeout=120).returncode == 0
+    path = tmp_path / "报送.csv"
+    path.write_text("计划,任务编号,指标,截至日期,数值\nc-2025,1,学位,45930,2600\n,,其中：小学学位,2025-09-30,800\n",
+                    encoding="utf-8")
+    run = subprocess.run([mstrack_executable(), "--lang", "zh", "--db", db, "import", "progress", str(path)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+    assert f"{path}:2:截至日期：'45930' 不是 mstrack 能识别的日期：它像是 Excel 中 2025-09-30 的日期序号" in run.stderr
+    assert f"{path}:3:任务编号：本行没有任务编号：'其中：小学学位' 读作上一行的分项（以“其中”开头）" in run.stderr
+    assert "没有写入任何数据" in run.stderr
