@@ -69,15 +69,18 @@ def test_a_text_only_line_given_an_indicator_is_refused_naming_the_change_and_th
                    " WHERE i.name = '进度安排'") == [(1,)]
 
 
-def test_a_renumbering_refusal_names_the_stored_lines_lead_unit_beside_its_indicator(cli, tmp_path):
+def test_a_renumbering_refusal_says_each_task_once_naming_each_side_by_its_own_lead_unit(cli, tmp_path):
     schools = plan_task("1", "新增学位", "市教育局", "学位", "个", 5000)
     done(cli("import", "plan", _plan(tmp_path, "v1.toml", plan_tasks(schools))))
     done(cli("log", "c-2025/1", "2000", "--as-of", "2025-06-30"))
     inserted = plan_task("1", "背街小巷整治", "市城管局", "背街小巷", "条", 50)
     moved = plan_task("2", "新增学位", "市教育局", "学位", "个", 5000)
     stderr = refused(cli("import", "plan", _plan(tmp_path, "v2.toml", plan_tasks(inserted, moved))),
-                     "c-2025/1: 1 report stands on '新增学位' (市教育局)", "c-2025/1 line 1 (市教育局) indicator '学位'")
-    assert "(市城管局) indicator '学位'" not in stderr
+                     "c-2025/1: 1 report stands on '新增学位' (市教育局), and the new plan gives its code to '背街小巷整治' "
+                     "(市城管局)", "nothing was written")
+    # the task's line says it all: no line under it pairs the new plan's lead unit with the stored indicator
+    assert "(市城管局) indicator '学位'" not in stderr and "indicator '学位'" not in stderr, stderr
+    assert cli.sql("SELECT count(*) FROM batch") == [(2,)]
 
 
 # --- a return's rows and headers ---------------------------------------------------------------------------------------

@@ -238,14 +238,16 @@ def task_leads(lines) -> tuple[str, ...]:
     return tuple(unique(lead for line_leads in lines for lead in line_leads))
 
 
-def other_tasks(programme: str, tasks: list[plan_model.Task], held, titles: dict[int, str], reports: dict[int, int]) -> list:
+def other_tasks(programme: str, tasks: list[plan_model.Task], held, titles: dict[int, str],
+                reports: dict[int, int]) -> dict[str, Message]:
     """Reported tasks the new plan puts another task under the code of (safe46b): reports follow a task's code, so a
     task whose title and lead units all changed at once under it is taken as another task (one inserted before it
     and the rest renumbered, one cancelled and the next moved up), not this one renamed, and refused with the
     reports on it; its title alone, or its lead units alone, may change (an update, as before). Under one lead unit
     (safe48a) the titles tell it: a reported task renamed whose old title the new plan gives another code, or whose
-    new title the store has under another code, is that renumbering, refused the same way (renumbered)."""
-    lost = []
+    new title the store has under another code, is that renumbering, refused the same way (renumbered). By code: what
+    the refusal says of each (the lines under it are not said again: fix51b)."""
+    lost = {}
     by_code = {task.code: task.title for task in tasks}
     stored = {code: titles[task_id] for code, task_id in held.tasks.items() if task_id in titles}
     codes_of: tuple[dict, dict] = ({}, {})  # title → codes, in the new plan and in the store: a look-up, not a scan a task
@@ -261,18 +263,18 @@ def other_tasks(programme: str, tasks: list[plan_model.Task], held, titles: dict
         if set(old_leads) & set(new_leads):
             if said := renumbered(f"{programme}/{task.code}", task, titles[task_id], reports[task_id], by_code, stored,
                                   codes_of):
-                lost.append(said)
+                lost[task.code] = said
             continue
         now = [other.code for other in tasks if other.code != task.code
                and (other.title == titles[task_id] or set(old_leads) == set(task_leads(line.lead_units for line in other.lines)))]
         where = Message("; the new plan has {title!r} as task {code}", title=titles[task_id], code=now[0]) if now else ""
-        lost.append(Message(
+        lost[task.code] = Message(
             "  {label}: {n} {n:report stands|reports stand} on {old!r} ({old_lead}), and the new plan gives its code to "
             "{new!r} ({new_lead}): another task, not a rename of it{where}; reports follow a task's code: keep {code} for "
             "{old!r} (give the new task a code of its own), or, if it is the same task, change its title and its lead "
             "units in two imports, one each; to give its reports to another code, undo them and log them anew there",
             label=f"{programme}/{task.code}", n=reports[task_id], old=titles[task_id], old_lead="、".join(old_leads) or "—",
-            new=task.title, new_lead="、".join(new_leads) or "—", where=where, code=task.code))
+            new=task.title, new_lead="、".join(new_leads) or "—", where=where, code=task.code)
     return lost
 
 

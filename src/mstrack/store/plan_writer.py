@@ -153,12 +153,13 @@ class PlanWriter:
         held = held_by(self.connection, head)
         # What the plan keeps, renames and drops; what would be lost stops everything before any write.
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
-        lost = outside + self._dropped_tasks(programme, held, drops) + self._other_tasks(head, programme, held, since)
+        others = self._other_tasks(head, programme, held, since)  # tasks taken for others: their lines are not said again
+        lost = outside + self._dropped_tasks(programme, held, drops) + list(others.values())
         plan = []  # (task, task id or None, [(line, line id or None, [(kind, indicator, id or None)])])
         for task in programme.tasks:
             lines, task_lost = self._match_task(f"{programme.code}/{task.code}", task, held, drops)
             plan.append((task, held.tasks.get(task.code), lines))
-            lost += task_lost
+            lost += [] if task.code in others else task_lost
         if lost and since is not None:  # an undo: no new plan was given (safety49 F4d)
             raise self._undo_refused(since, Message("undoing batch {batch} would drop or change what reports hang on; nothing "
                                                     "was written:\n{lost}", batch=since, lost=Joined("\n", lost)), drops)
@@ -243,14 +244,14 @@ class PlanWriter:
                 self.counts["tasks_removed"] += 1
         return lost
 
-    def _other_tasks(self, head: int, programme: plan_model.Programme, held: Held, since: int | None) -> list:
+    def _other_tasks(self, head: int, programme: plan_model.Programme, held: Held, since: int | None) -> dict:
         """Reported tasks whose code the plan gives to another task (plan_match.other_tasks): the reports that stand on
         each task (entered after `since`, where given), and the titles the store has."""
         if not any(task.code in held.tasks for task in programme.tasks):
-            return []
+            return {}
         reports = tasks_reported(self.connection, head, since)
         if not reports:
-            return []
+            return {}
         titles = dict(self.connection.execute(select(TaskRow.id, TaskRow.title).where(TaskRow.programme_id == head)).all())
         return other_tasks(programme.code, programme.tasks, held, titles, reports)
 
