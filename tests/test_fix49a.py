@@ -117,7 +117,7 @@ def test_an_undo_refused_over_a_report_on_a_task_the_revision_added_names_the_ba
     words = said(result)
     assert "undoing batch 2 would drop or change what reports hang on; nothing was written" in words, words
     assert "new plan" not in words
-    assert "t-2026/2 line 1 indicator '停车位' has 1 report" in words
+    assert "t-2026/2 line 1 (市交通局) indicator '停车位' has 1 report" in words
     assert re.search(r"that report was entered by: batch 3 \(log by [^)]*\): 1 report", words), words
     assert "undo that batch first (`mstrack undo 3`), then batch 2; or keep batch 2" in words
     assert cli.sql("SELECT count(*) FROM batch") == [(3,)]

@@ -106,14 +106,14 @@ def test_a_reporting_unit_line_above_the_header_is_read_too(demo_cli, tmp_path):
     workbook.save(tmp_path / "a.xlsx")
     result = demo_cli("import", "progress", str(tmp_path / "a.xlsx"), "--by", "张三")
     assert result.exit_code == 0, result.output
-    assert "rows 4: 市民政局 reports shenzhen-2023/28" in result.stderr
+    assert "a.xlsx: row 4: 市民政局 reports shenzhen-2023/28" in result.stderr
     sheet["A2"] = "填报单位（盖章）：市人力资源保障局    填报日期：2023年7月1日"  # its own task: nothing to say
     workbook.save(tmp_path / "b.xlsx")
     own = demo_cli("import", "progress", str(tmp_path / "b.xlsx"), "--by", "张三")
     assert own.exit_code == 0 and "reports shenzhen-2023/28" not in own.stderr, own.output
     sheet["A2"], sheet["B2"] = "填报单位：", "市民政局"  # the office in the next cell
     workbook.save(tmp_path / "c.xlsx")
-    assert "rows 4: 市民政局 reports shenzhen-2023/28" in demo_cli("import", "progress", str(tmp_path / "c.xlsx")).stderr
+    assert "c.xlsx: row 4: 市民政局 reports shenzhen-2023/28" in demo_cli("import", "progress", str(tmp_path / "c.xlsx")).stderr
 
 
 def test_a_total_row_at_the_bottom_is_skipped_and_said(demo_cli, tmp_path):

@@ -292,6 +292,10 @@ SCOPE_OPENINGS = ("含", "包含", "包括", "其中", "惠及", "覆盖", "涉�
 """The words that open a scope or a benefit, no office's name ("含城区、各乡镇", "惠及全县各乡镇", "覆盖青山镇"): what
 follows is where the work reaches, not who does it (sources/table/units.py, office_names.py)."""
 
+SUB_ITEM_OPENINGS = ("其中", "含", "包括", "包含")
+"""The words that open a sub-item row of a return ("其中：小学学位 800" under 新增学位): a part of the row above, with no
+task number of its own (sources/progress.py says so when it refuses the row)."""
+
 TOWN_KINDS = ("重点", "试点", "示范", "特色", "中心", "贫困", "脱贫", "美丽", "文明", "先进", "卫生", "样板", "标杆", "星级",
               "达标", "宜居", "和美", "生态", "传统", "历史文化", "省级", "市级", "县级", "国家级", "帮扶", "薄弱", "受益", "项目")
 """A kind of town or village a programme picks or builds ("重点镇", "试点村", "省级示范村", "特色小镇"), no place's name:

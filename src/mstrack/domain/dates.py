@@ -132,9 +132,26 @@ def parse_date(text: str, year: int | None = None) -> date:
         return found
     if re.search(r"[\u4e00-\u9fff]", body):
         raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(text))
+    if (serial := re.fullmatch(r"(\d{5})(?:\.0+)?", body)) and EXCEL_DAYS[0] <= int(serial[1]) <= EXCEL_DAYS[1]:
+        raise excel_day(text, int(serial[1]))
     if year is None and not re.search(r"\d{4}", body):
         raise DateError("{value} has no year", value=shown(text))
     return _western_date(body, year, text)
+
+
+EXCEL_DAYS = (32874, 73050)
+"""Excel's day numbers of 1990-01-01 and 2099-12-31: five digits in a date's place (45930, a date cell formatted General
+or saved to CSV as its number) read as one of these."""
+
+
+def excel_day(text: str, serial: int) -> DateError:
+    """Refused, not read (fix51b): in a CSV or a General cell five digits are not surely a date, and mstrack reads no
+    date a user did not write as one; the date it would be is said, so that the fix is a retyping."""
+    from datetime import timedelta
+
+    return DateError("{value} is not a date mstrack can read: it looks like Excel's day number for {day} (a date cell "
+                     "formatted General, or saved to CSV as a number); write it as {day}, or format the cell as a date",
+                     value=shown(text), day=date(1899, 12, 30) + timedelta(days=serial))
 
 
 def number_date(number: float, year: int | None = None) -> date:

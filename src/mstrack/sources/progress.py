@@ -45,7 +45,7 @@ from mstrack.sources.progress_sheets import UNIT_WORDS, hidden_columns, hidden_r
 from mstrack.sources.progress_values import Values
 from mstrack.sources.rows import TOTAL_CELL_RE, Shown, Uncomputed, figure_of, total_row
 from mstrack.sources.sheets import Table, columns_read, find_table, header_key, read_rows
-from mstrack.vocabulary import ALL_DONE_WORDS, DONE_WORDS, SCHEDULE
+from mstrack.vocabulary import ALL_DONE_WORDS, DONE_WORDS, SCHEDULE, SUB_ITEM_OPENINGS
 
 COLUMNS = {
     "programme": {"programme", "计划", "项目编号", "计划编号", "计划代码"},
@@ -384,6 +384,10 @@ class _Importer(Values, Comparing):
         if task is None or TOTAL_CELL_RE.match(task):
             if total_row([text_value(cell) or "" for cell in (programme_cell, task_cell, name_cell)]):
                 self.result.totals.append(f"{table.path}:{line}")  # 合计: the sum of the rows above, no task
+            elif sub := sub_item(programme_cell, name_cell):
+                self._fail(table, line, "task", "no task number in this row: {cell!r} reads as a sub-item of the row above "
+                           "(it opens with {word}); give it the task number and the name of one of that task's "
+                           "indicators, or drop the row", cell=sub[0], word=sub[1])
             else:
                 self._fail(table, line, "task", "no task number in this row")
             return None
@@ -528,3 +532,12 @@ def row_order(files: list[Path]) -> Callable[[Message], tuple[int, int]]:
         return len(files), 0
 
     return key
+
+
+def sub_item(*cells) -> tuple[str, str] | None:
+    """A row's cell that opens with a sub-item's word (其中, 含 …: vocabulary.SUB_ITEM_OPENINGS), and the word."""
+    for cell in cells:
+        text = (text_value(cell) or "").strip()
+        if word := next((word for word in SUB_ITEM_OPENINGS if text.startswith(word)), None):
+            return text, word
+    return None

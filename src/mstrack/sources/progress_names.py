@@ -189,10 +189,10 @@ class NamedRows:
         if not self.importer.by_given:
             for office, lines in self.nobody.items():  # fixrev47a compares these rows by reporter: nobody's (ret48)
                 warnings.append(Message(
-                    "{path}: rows {rows}: 填报单位 {office} is no one office and 填报人 is empty: stored as reported by {by}"
+                    "{path}: {n:row|rows} {rows}: 填报单位 {office} is no one office and 填报人 is empty: stored as reported by {by}"
                     " for {office}; which office's figures they are is not recorded, and another return of this form with"
                     " 填报人 empty needs --reason. Ask each office to fill in 填报人, or export each its own form"
-                    " (export template --unit NAME)", path=table.path, rows=numbers_shown(lines), office=office,
+                    " (export template --unit NAME)", path=table.path, n=len(lines), rows=numbers_shown(lines), office=office,
                     by=self.importer.by or "—"))
         for (code, task, name, batch), lines in self.renamed.items():
             warnings.append(Message("{path}: rows {rows}: {name!r} was the title of {code}/{task} before batch {batch} renamed "
@@ -202,8 +202,8 @@ class NamedRows:
         for (office, code, task), lines in self.offices.items():
             units = ((self._plan(code) or {}).get(task) or ("", ()))[1]
             if units and not unit_of(units, office):
-                warnings.append(Message("{path}: rows {rows}: {office} reports {code}/{task}, whose units are {units}",
-                                        path=table.path, rows=numbers_shown(lines), office=office, code=code,
+                warnings.append(Message("{path}: {n:row|rows} {rows}: {office} reports {code}/{task}, whose units are {units}",
+                                        path=table.path, n=len(lines), rows=numbers_shown(lines), office=office, code=code,
                                         task=task, units="、".join(units)))
 
 

@@ -360,6 +360,7 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
     keys: dict[str, str] = {}  # a cell's text → its header_key: the rows of a sheet of data repeat their words
     seen: list[Row] = []
     filled = 0
+    near = None  # the first row naming two fields or more that lacks only one required: (row, the field it lacks)
     for row in rows:
         if len(seen) >= HEADER_SEARCH_ROWS:
             break
@@ -387,8 +388,19 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
                                  field=FIELD_WORDS.get(field, field), first=first, second=second)
             headers = [str(cell) if cell is not None else "" for cell in row.cells]
             return Table(path, row.number, headers, columns, rows, seen[:-1])
+        lacking = [wanted for wanted in required
+                   if columns.keys().isdisjoint((wanted,) if isinstance(wanted, str) else wanted)]
+        if near is None and len(lacking) == 1 and len(columns) >= 2:
+            near = (row, lacking[0] if isinstance(lacking[0], str) else lacking[0][0])
     wanted = Joined("; ", [Message("{field}: {names}", field=FIELD_WORDS.get(first, first), names=" / ".join(sorted(aliases[first])))
                            for first in (one if isinstance(one, str) else one[0] for one in required)])  # the usual of several
+    if near is not None:  # a header with one column renamed (数值 → 截至9月底累计完成数): that row, and what it lacks
+        row, field = near
+        raise NoHeaderError("{path}: no header row found in the first {n} rows (needs {wanted}); row {line} has the other "
+                            "headers ({headers}) and lacks only a {field} column: head that column with one of {names}", path=path,
+                            n=HEADER_SEARCH_ROWS, wanted=wanted, line=row.number, field=FIELD_WORDS.get(field, field),
+                            headers="、".join(str(cell) for cell in row.cells if cell is not None and str(cell).strip()),
+                            names=" / ".join(sorted(aliases[field])), filled=filled)
     if names := _sheets_to_choose(path, sheets):
         raise NoHeaderError("{path}: no header row found in the first {n} rows (needs {wanted}); the workbook has the sheets"
                             " {sheets}: name the one to read with --sheet", path=path, n=HEADER_SEARCH_ROWS, wanted=wanted,

@@ -211,19 +211,61 @@ def unit_changed(label, ind: plan_model.Indicator, old: str, n: int) -> Message:
                    new=ind.unit, n=n, way=way)
 
 
+def reports_dropped(label, name: str, n: int, why, way, undo=None) -> Message:
+    """A reported indicator the new plan drops (its task, its line, its name or its kind gone): refused naming the
+    change and the way on, in the words of a unit change (unit_changed; fix51b: it said only how many reports)."""
+    return Message("  {label} indicator {name!r}: {why}, and it has {n} {n:report|reports}: {way}, or {undo}",
+                   label=label, name=name, why=why, n=n, way=way, undo=undo or Message("undo those reports first"))
+
+
+def dropped_task(label, name: str, n: int, code: str) -> Message:
+    return reports_dropped(label, name, n, Message("the new plan has no task {code}", code=code),
+                           Message("keep task {code} in the plan (a task done may stay)", code=code))
+
+
+def dropped_line(label, name: str, n: int) -> Message:
+    return reports_dropped(label, name, n, Message("the new plan has no line of its lead units and indicators"),
+                           Message("keep the line with its lead units and indicator names as they were"))
+
+
+def dropped_indicator(label, name: str, n: int, kind: str, wanted: list, held: set) -> Message:
+    """An indicator gone from a line both plans have (`wanted`: the new line's (kind, indicator); `held`: the stored
+    line's (kind, name)): renamed (the new line's indicators the store lacks, its likely new name), removed, the line
+    turned text-only, or a text-only line given indicators (its met marks would go)."""
+    measured = [ind.name for new_kind, ind in wanted if new_kind == QUANTITY]
+    added = Joined(", ", [repr(new) for new in measured if (QUANTITY, new) not in held])
+    if kind == SCHEDULE:
+        return reports_dropped(label, name, n, Message("the new plan gives this text-only line the {k:indicator|indicators} "
+                                                       "{names} (its checkpoints marked met would go)", k=len(measured),
+                                                       names=added),
+                               Message("keep the line text-only and put {names} on a line of its own", names=added))
+    if not measured:
+        return reports_dropped(label, name, n, Message("the new plan makes its line text-only"),
+                               Message("keep the line's indicators"))
+    if not added:
+        return reports_dropped(label, name, n, Message("the new plan's line has no indicator {name!r}", name=name),
+                               Message("keep it on the line"))
+    return reports_dropped(label, name, n, Message("the new plan's line has no indicator {name!r} (it has {names}; "
+                                                   "indicators match by name)", name=name, names=added),
+                           Message("keep name = {name!r}", name=name),
+                           Message("undo those reports, import, and log them again under the new name"))
+
+
 def task_leads(lines) -> tuple[str, ...]:
     """A task's lead units, every line's, in order, once each."""
     return tuple(unique(lead for line_leads in lines for lead in line_leads))
 
 
-def other_tasks(programme: str, tasks: list[plan_model.Task], held, titles: dict[int, str], reports: dict[int, int]) -> list:
+def other_tasks(programme: str, tasks: list[plan_model.Task], held, titles: dict[int, str],
+                reports: dict[int, int]) -> dict[str, Message]:
     """Reported tasks the new plan puts another task under the code of (safe46b): reports follow a task's code, so a
     task whose title and lead units all changed at once under it is taken as another task (one inserted before it
     and the rest renumbered, one cancelled and the next moved up), not this one renamed, and refused with the
     reports on it; its title alone, or its lead units alone, may change (an update, as before). Under one lead unit
     (safe48a) the titles tell it: a reported task renamed whose old title the new plan gives another code, or whose
-    new title the store has under another code, is that renumbering, refused the same way (renumbered)."""
-    lost = []
+    new title the store has under another code, is that renumbering, refused the same way (renumbered). By code: what
+    the refusal says of each (the lines under it are not said again: fix51b)."""
+    lost = {}
     by_code = {task.code: task.title for task in tasks}
     stored = {code: titles[task_id] for code, task_id in held.tasks.items() if task_id in titles}
     codes_of: tuple[dict, dict] = ({}, {})  # title → codes, in the new plan and in the store: a look-up, not a scan a task
@@ -239,18 +281,18 @@ def other_tasks(programme: str, tasks: list[plan_model.Task], held, titles: dict
         if set(old_leads) & set(new_leads):
             if said := renumbered(f"{programme}/{task.code}", task, titles[task_id], reports[task_id], by_code, stored,
                                   codes_of):
-                lost.append(said)
+                lost[task.code] = said
             continue
         now = [other.code for other in tasks if other.code != task.code
                and (other.title == titles[task_id] or set(old_leads) == set(task_leads(line.lead_units for line in other.lines)))]
         where = Message("; the new plan has {title!r} as task {code}", title=titles[task_id], code=now[0]) if now else ""
-        lost.append(Message(
+        lost[task.code] = Message(
             "  {label}: {n} {n:report stands|reports stand} on {old!r} ({old_lead}), and the new plan gives its code to "
             "{new!r} ({new_lead}): another task, not a rename of it{where}; reports follow a task's code: keep {code} for "
             "{old!r} (give the new task a code of its own), or, if it is the same task, change its title and its lead "
             "units in two imports, one each; to give its reports to another code, undo them and log them anew there",
             label=f"{programme}/{task.code}", n=reports[task_id], old=titles[task_id], old_lead="、".join(old_leads) or "—",
-            new=task.title, new_lead="、".join(new_leads) or "—", where=where, code=task.code))
+            new=task.title, new_lead="、".join(new_leads) or "—", where=where, code=task.code)
     return lost
 
 

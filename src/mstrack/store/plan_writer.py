@@ -17,6 +17,9 @@ from mstrack.store.plan_held import Held, held_by, programme_lines
 from mstrack.store.plan_match import (
     ambiguous_lines,
     candidate_line,
+    dropped_indicator,
+    dropped_line,
+    dropped_task,
     held_key,
     line_key,
     match_lines,
@@ -74,32 +77,35 @@ class PlanWriter:
         self.batch = batch.id
         self.unit_ids: dict[str, int] = {}
         self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0}
+        self.undoing = False  # an undo puts a plan back: its refusal names the batches to undo first (_undo_refused)
 
     def _new_id(self, table, values: dict) -> int:
         return self.connection.execute(table.insert().values(**values)).inserted_primary_key[0]
 
-    def _dropped_line(self, line_id: int, indicators: dict, reported: dict, label, drops: dict) -> list:
-        """A line the plan no longer has: its indicators go with it, unless reports hang on them."""
+    def _dropped_line(self, line_id: int, held: Held, label, drops: dict, said=dropped_line) -> list:
+        """A line the plan no longer has: its indicators go with it, unless reports hang on them (`said`: why)."""
         lost = []
-        for (_, name), indicator_id in indicators.get(line_id, {}).items():
-            lost += self._dropped_indicator(indicator_id, reported, Message("{label} indicator {name!r}", label=label, name=name),
-                                            drops)
+        for (_, name), indicator_id in held.indicators.get(line_id, {}).items():
+            lost += self._dropped_indicator(indicator_id, held.reported, Message("{label} indicator {name!r}", label=label,
+                                            name=name), lambda n, name=name: said(label, name, n), drops)
         drops["lines"].append(line_id)
         return lost
 
-    @staticmethod
-    def _dropped_indicator(indicator_id: int, reported: dict, label, drops: dict) -> list:
+    def _dropped_indicator(self, indicator_id: int, reported: dict, label, said, drops: dict) -> list:
+        """`said(n)`: the refusal's line when n reports hang on it, naming the change and the way on
+        (plan_match.reports_dropped); an undo's refusal names the batches to undo first instead (_undo_refused)."""
         if indicator_id in reported:
             drops.setdefault("reported", []).append(indicator_id)  # the undo that would drop it names their batches
-            return [Message("  {label} has {n} {n:report|reports}", label=label, n=reported[indicator_id])]
+            n = reported[indicator_id]
+            return [Message("  {label} has {n} {n:report|reports}", label=label, n=n) if self.undoing else said(n)]
         drops["indicators"].append(indicator_id)
         return []
 
-    def _dropped_task(self, code: str, task_id: int, lines: dict, indicators: dict, reported: dict, drops: dict) -> list:
+    def _dropped_task(self, programme: str, code: str, task_id: int, held: Held, drops: dict) -> list:
         lost = []
-        for position, line_id in lines.get(task_id, {}).items():
-            lost += self._dropped_line(line_id, indicators, reported, Message("{label} line {n}", label=code, n=position + 1),
-                                       drops)
+        for position, line_id in held.lines.get(task_id, {}).items():
+            lost += self._dropped_line(line_id, held, named_line(f"{programme}/{code}", position, held.leads.get(line_id, ())),
+                                       drops, lambda label, name, n: dropped_task(label, name, n, code))
         drops["tasks"].append(task_id)
         return lost
 
@@ -141,17 +147,19 @@ class PlanWriter:
     def write(self, programme: plan_model.Programme, since: int | None = None) -> dict:
         """`since`: an undo's batch, whose plan it puts back: only reports entered after that batch were given to the
         tasks as they are now (those before it, to the tasks the plan put back had; other_tasks)."""
+        self.undoing = since is not None
         outside = outside_year(self.connection, programme)  # before its row takes the new year
         head = self._write_programme(programme)
         held = held_by(self.connection, head)
         # What the plan keeps, renames and drops; what would be lost stops everything before any write.
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
-        lost = outside + self._dropped_tasks(programme, held, drops) + self._other_tasks(head, programme, held, since)
+        others = self._other_tasks(head, programme, held, since)  # tasks taken for others: their lines are not said again
+        lost = outside + self._dropped_tasks(programme, held, drops) + list(others.values())
         plan = []  # (task, task id or None, [(line, line id or None, [(kind, indicator, id or None)])])
         for task in programme.tasks:
             lines, task_lost = self._match_task(f"{programme.code}/{task.code}", task, held, drops)
             plan.append((task, held.tasks.get(task.code), lines))
-            lost += task_lost
+            lost += [] if task.code in others else task_lost
         if lost and since is not None:  # an undo: no new plan was given (safety49 F4d)
             raise self._undo_refused(since, Message("undoing batch {batch} would drop or change what reports hang on; nothing "
                                                     "was written:\n{lost}", batch=since, lost=Joined("\n", lost)), drops)
@@ -232,18 +240,18 @@ class PlanWriter:
         new_codes = {task.code for task in programme.tasks}
         for code, task_id in held.tasks.items():
             if code not in new_codes:
-                lost += self._dropped_task(f"{programme.code}/{code}", task_id, held.lines, held.indicators, held.reported, drops)
+                lost += self._dropped_task(programme.code, code, task_id, held, drops)
                 self.counts["tasks_removed"] += 1
         return lost
 
-    def _other_tasks(self, head: int, programme: plan_model.Programme, held: Held, since: int | None) -> list:
+    def _other_tasks(self, head: int, programme: plan_model.Programme, held: Held, since: int | None) -> dict:
         """Reported tasks whose code the plan gives to another task (plan_match.other_tasks): the reports that stand on
         each task (entered after `since`, where given), and the titles the store has."""
         if not any(task.code in held.tasks for task in programme.tasks):
-            return []
+            return {}
         reports = tasks_reported(self.connection, head, since)
         if not reports:
-            return []
+            return {}
         titles = dict(self.connection.execute(select(TaskRow.id, TaskRow.title).where(TaskRow.programme_id == head)).all())
         return other_tasks(programme.code, programme.tasks, held, titles, reports)
 
@@ -268,25 +276,30 @@ class PlanWriter:
                                       [candidate_line(n, unique(task.lines[n].lead_units)) for n in news]))
         for position, line_id in enumerate(held_lines):
             if position not in matched.values() and position not in dict(stranded):
-                lost += self._dropped_line(line_id, held.indicators, held.reported,
+                lost += self._dropped_line(line_id, held,
                                            named_line(label, position, held.leads.get(line_id, ())), drops)
         schedule_names = text_line_names(task.lines)
         lines = []
         for position, line in enumerate(task.lines):
             line_id = held_lines[matched[position]] if position in matched else None
             line_label = named_line(label, position, unique(line.lead_units))
-            indicators, line_lost = self._match_indicators(line, line_id, schedule_names[position], line_label, held, drops)
+            # What is dropped from the store is named by the stored line (paired in place it may be another unit's now)
+            stored = line_label if line_id is None else named_line(label, matched[position], held.leads.get(line_id, ()))
+            indicators, line_lost = self._match_indicators(line, line_id, schedule_names[position], (line_label, stored),
+                                                           held, drops)
             lines.append((line, line_id, indicators))
             lost += line_lost + ([] if position in unsure else moved_checkpoints(line, line_id, indicators, line_label, held,
                                                                                        task=label))
         return lines, lost
 
-    def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, line_label, held: Held,
+    def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, labels: tuple, held: Held,
                           drops: dict) -> tuple[list, list]:
         """A line's indicators matched by (kind, name); a text-only line has one schedule indicator, kept
         when its name changes (its lead unit changed) so its reports stay. A kept indicator's unit (条 → 公里,
         a count → %) may change only while no report hangs on it: its reports would silently read in the new
-        unit; a kind change (a line turned text-only) drops the indicator, refused the same way."""
+        unit; a kind change (a line turned text-only) drops the indicator, refused the same way. `labels`: the line
+        as the new plan names it, and as the store does."""
+        line_label, stored = labels
         wanted: list[tuple[str, plan_model.Indicator]] = [(QUANTITY, ind) for ind in line.indicators]
         if not line.indicators:
             wanted = [(SCHEDULE, plan_model.Indicator(name=schedule_name, unit="", reports=line.reports))]
@@ -299,7 +312,8 @@ class PlanWriter:
                     old[(SCHEDULE, wanted[0][1].name)] = indicator_id  # renamed (its lead unit changed): reports stay
                     continue
                 lost += self._dropped_indicator(
-                    indicator_id, held.reported, Message("{label} indicator {name!r}", label=line_label, name=key[1]), drops)
+                    indicator_id, held.reported, Message("{label} indicator {name!r}", label=stored, name=key[1]),
+                    lambda n, key=key: dropped_indicator(stored, key[1], n, key[0], wanted, set(old)), drops)
         for kind, ind in wanted:
             indicator_id = old.get((kind, ind.name))
             if indicator_id in held.reported and held.units[indicator_id] != ind.unit:
@@ -391,14 +405,14 @@ class PlanWriter:
 
     def remove_programme(self, code: str, since: int | None = None) -> None:
         """Undo of the import that created a programme (batch `since`): possible only while no report hangs on it."""
+        self.undoing = True
         c = self.connection
         head = c.execute(select(ProgrammeRow.id).where(ProgrammeRow.code == code)).scalar_one()
         held = held_by(self.connection, head)
-        tasks, lines, indicators, reported = held.tasks, held.lines, held.indicators, held.reported
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
         lost = []
-        for task_code, task_id in tasks.items():
-            lost += self._dropped_task(f"{code}/{task_code}", task_id, lines, indicators, reported, drops)
+        for task_code, task_id in held.tasks.items():
+            lost += self._dropped_task(code, task_code, task_id, held, drops)
         if lost:
             said = Message("{code} was created by that batch and reports hang on it; it cannot be removed:\n{lost}",
                            code=code, lost=Joined("\n", lost[:10]))

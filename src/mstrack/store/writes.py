@@ -181,9 +181,26 @@ class Writes:
         # after the start by a time not yet come (a clock ahead wrote it, or this one was set back): no sign of a
         # write meanwhile, which only a time between the start and now is; the latest as before
         if started is not None and started < at <= datetime.now(UTC).timestamp():
+            if (before := self._latest_before(started)) is not None:  # the one the user meant, most likely (fix51b)
+                raise InputError("{batch} was written after this undo started: nothing was undone; the latest when it "
+                                 "started was {before}: to take that back, `mstrack undo {before_id}`; to take back the "
+                                 "later one, `mstrack undo {id}`", batch=batch_words(*latest), id=batch,
+                                 before=batch_words(*before), before_id=before[0])
             raise InputError("{batch} was written after this undo started: nothing was undone; to take it back, name it: "
                              "`mstrack undo {id}`", batch=batch_words(*latest), id=batch)
         return batch
+
+    def _latest_before(self, started: float) -> tuple | None:
+        """The latest undoable batch written before `started` (as latest_batch gives it): of the few written since,
+        read newest first, the first stored at or before it."""
+        with self.reading() as connection:
+            rows = self._rows(connection, f'SELECT id, created_at, "user", command, source FROM batch WHERE command != '
+                                          f"{self.dialect.p} ORDER BY id DESC LIMIT 100", [RESTORE_COMMAND])
+        for row in rows:
+            created_at = moment(row[1])
+            if created_at.replace(tzinfo=created_at.tzinfo or UTC).timestamp() <= started:
+                return tuple(row)
+        return None
 
     def _refuse_a_bare_redo(self, connection, latest: int) -> None:
         """A bare `undo` whose latest batch is itself an undo is refused (safety47 F14): taking it back would put back
