@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from mstrack.errors import NoLayoutError
+
 from .conftest import convert_written
 
 NO_UNIT = "（表中未列）"  # the converter's placeholder where a task names no office
@@ -63,3 +67,41 @@ def test_a_parts_only_list_keeps_its_own_numbers(tmp_path):
     read from its first item while another part numbers its items "（一）…" again is coded by its part (二(一))."""
     lines = ["某区2022年种粮补贴发放工作实施方案", "一、工作目标", "全面完成补贴发放。", STEPS[5], STEPS[6], *STEPS[7:11]]
     assert [t.code for t in _tasks(tmp_path, lines, 2022)] == ["一", "二", "三", "四"]
+
+
+MEETING = ["关于召开某区安全生产工作动员会", "部署会议方案",
+           "为推进安全生产工作，经研究，定于近期召开动员部署会议，现将有关事项通知如下：",
+           "一、时  间：2022年3月8日（星期二）上午9:00",
+           "二、地  点：区政务中心三楼会议室",
+           "三、参加对象", "1.局班子成员；", "2.局机关各处室负责人。",
+           "四、会议议程", "1.局长张三传达上级会议精神；", "2.副局长李四部署", "全年安全生产工作；", "3.局长张三作重要讲话。",
+           "五、有关事项",
+           "1.区应急服务中心负责会务工作，局办公室协助；",
+           "2.交流材料请于3月20日下班之前报局办公室审核，",
+           "材料控制在2000字以内；",
+           "3.讲话稿由局办公室负责准备；",
+           "4.局宣传处负责联络媒体宣传报道。",
+           "某区应急管理局", "2022年3月1日"]
+
+
+def test_an_event_plans_duties_are_due_on_its_day(tmp_path):
+    """An event's plan: its day in a part of its own ("一、时  间：2022年3月8日…"), and a part whose numbered items each give
+    the event's work to offices ("A负责…，B协助", "…由A负责准备", "…报A审核"): each item a task coded within its part (五1),
+    its offices as its words name them, due on the event's day unless it names its own ("于3月20日下班之前"). An item's
+    line broken inside its sentence is joined; the attendees and the agenda's speeches name no office's work, no tasks;
+    a cap on a text's length ("控制在2000字以内") is no target."""
+    tasks = _tasks(tmp_path, MEETING, 2022)
+    assert [t.code for t in tasks] == ["五1", "五2", "五3", "五4"]
+    assert [(t.lines[0].lead_units, t.lines[0].units) for t in tasks] == [
+        (["区应急服务中心"], ["局办公室"]), (["局办公室"], []), (["局办公室"], []), (["局宣传处"], [])]
+    assert [t.deadline for t in tasks] == [date(2022, 3, 8), date(2022, 3, 20), date(2022, 3, 8), date(2022, 3, 8)]
+    assert tasks[1].title == "交流材料请于3月20日下班之前报局办公室审核，材料控制在2000字以内；"
+    assert [i for t in tasks for line in t.lines for i in line.indicators] == []
+
+
+def test_duties_with_no_event_day_are_not_read_as_an_events(tmp_path):
+    """Without the event's day printed in a part of its own, the items are not read as an event's duties (no day to
+    give them): the plan stays refused, as a meeting's notice is."""
+    lines = [line for line in MEETING if not line.startswith("一、")]
+    with pytest.raises(NoLayoutError):
+        _tasks(tmp_path, lines, 2022)

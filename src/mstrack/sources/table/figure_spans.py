@@ -15,6 +15,7 @@ from mstrack.sources.table.figure_bounds import (
     rule_bound,
     ruled_share,
     schedule_span,
+    text_length,
     working_rule,
 )
 from mstrack.sources.table.figure_names import (
@@ -239,7 +240,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # library's books
         threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix)) \
             or schedule_span(clause, prefix, end) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:]) \
-            or rule_bound(prefix) or working_rule(prefix, sentence, unit)
+            or rule_bound(prefix) or working_rule(prefix, sentence, unit) or text_length(unit, comparator)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)
         before = prefix[:growth.start()] if growth else prefix
