@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.table.cells import AREA_RE, row_texts
+from mstrack.sources.table.list_doers import STEP_DATE_RE
 from mstrack.sources.table.list_numbered import ITEM_RE, Entry, numbered_table
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list, role_read, unit_names
@@ -19,7 +20,6 @@ TIME_PART_RE = re.compile(r"^\s*(?:[^：:]{0,4}时\s*间)\s*[：:]\s*(\d{4}\s*�
 # an office named by the work it does or receives: "…由A负责提供", "…报A审核": A does it
 BY_OFFICE_RE = re.compile(r"由([^，,。；;由]{2,30}?)(?:牵头)?负责")
 REVIEWER_RE = re.compile(r"报([^，,。；;报]{2,30}?)(?:审核|审定|审阅|把关)")
-OWN_DAY_RE = re.compile(r"(\d{1,2}\s*月\s*\d{1,2}\s*日)[^，,。；;]{0,4}?之?前")  # "于5月25日下班之前": the item's own date
 STOP_END_RE = re.compile(r"[。；;！!]\s*$")  # an item's words closed: the line under it is none of them
 MIN_DUTIES = 2  # items of the part, each naming its offices
 
@@ -43,7 +43,7 @@ def event_duties(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]],
             continue
         entries = [Entry(row, "heading", "", texts[0])]
         for (source, text, code), (lead, others) in zip(items, doers, strict=True):
-            own = OWN_DAY_RE.search(text)
+            own = STEP_DATE_RE.search(text)  # "于5月25日下班之前": the item's own date
             labels = {"牵头单位": "、".join(lead), "配合单位": "、".join(others), "完成时限": own[1] if own else day}
             entries.append(Entry(source, "item", code, text, labels=labels))
         last = rows.index(items[-1][0])
