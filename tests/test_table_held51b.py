@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import tomllib
 from datetime import date
 
 import pytest
@@ -10,6 +13,7 @@ import pytest
 from mstrack.errors import NoLayoutError
 
 from .conftest import convert_written
+from .test_end_to_end import mstrack_executable
 
 NO_UNIT = "（表中未列）"  # the converter's placeholder where a task names no office
 
@@ -105,3 +109,22 @@ def test_duties_with_no_event_day_are_not_read_as_an_events(tmp_path):
     lines = [line for line in MEETING if not line.startswith("一、")]
     with pytest.raises(NoLayoutError):
         _tasks(tmp_path, lines, 2022)
+
+
+def test_the_meeting_plan_through_the_installed_mstrack(tmp_path):
+    """End to end, as a user runs it: `mstrack import table` writes the event's four duties into a plan that
+    `import plan` stores, each with its office and its day."""
+    source = tmp_path / "meeting.txt"
+    source.write_text("\n".join(MEETING) + "\n", encoding="utf-8")
+    out, db = tmp_path / "meeting.toml", tmp_path / "t.db"
+    env = {k: v for k, v in os.environ.items() if k != "MSTRACK_DB"} | {"MSTRACK_LANG": "en"}
+    done = subprocess.run([mstrack_executable(), "import", "table", str(source), "-p", "mtg-2022", "--year", "2022",
+                           "-o", str(out)], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    plan = tomllib.loads(out.read_text(encoding="utf-8"))
+    tasks = [task for area in plan.get("areas", []) for task in area.get("tasks", [])] or plan.get("tasks", [])
+    assert [(t["code"], t["deadline"]) for t in tasks] == [
+        ("五1", "2022-03-08"), ("五2", "2022-03-20"), ("五3", "2022-03-08"), ("五4", "2022-03-08")]
+    stored = subprocess.run([mstrack_executable(), "--db", str(db), "import", "plan", str(out)], capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert stored.returncode == 0 and "4 tasks added" in stored.stdout, stored.stdout + stored.stderr
