@@ -137,12 +137,3 @@ def working_rule(prefix: str, sentence: str = "", unit: str = "") -> bool:
         and not YEAR_TOTAL_RE.search(prefix))
 
 
-
-
-TEXT_LENGTH_UNITS = ("字",)  # a written text's length ("发言稿控制在3000字以内")
-
-
-def text_length(unit: str, comparator: str) -> bool:
-    """A cap on a written text's length ("发言稿控制在3000字以内", "材料不超过2000字"): how long a speech or a report may
-    be, a rule its writer keeps, no count of the year's work; an amount written ("编写志书10万字") is one."""
-    return unit in TEXT_LENGTH_UNITS and comparator == "<="
