@@ -67,7 +67,7 @@ def _items(rows: list[Row]) -> list[tuple[Row, str, str]]:
         elif items and not ITEM_RE.match(texts[0]) and not STOP_END_RE.search(items[-1][1]):
             items[-1] = (items[-1][0], items[-1][1] + texts[0].strip(), items[-1][2])
         else:
-            return items if items else []
+            return items
     return items
 
 

@@ -36,6 +36,7 @@ def heading_row(row: Row) -> bool:
 
 
 def _first_items(sheets: list[Sheet]) -> int:
-    """How many lists "（一）…" the document begins: its first items, one a part whose items are numbered again."""
-    return sum(1 for sheet in sheets for row in sheet.rows
-               if (texts := row_texts(row)) and (m := BRACKET_ITEM_RE.match(texts[0])) and m[1] == "一")
+    """How many lists "（一）…" the document begins: its first items, one a part whose items are numbered again (each
+    line once, however many ways the file was read)."""
+    return len({row.number for sheet in sheets for row in sheet.rows
+                if (texts := row_texts(row)) and (m := BRACKET_ITEM_RE.match(texts[0])) and m[1] == "一"})
