@@ -35,6 +35,7 @@ class Grid:
     merges: bool  # a merged cell repeats its value (a workbook, a document) or is written once (a text export)
     headerless: bool = False  # a list of tasks with no header row, read as the table it would be (headerless.py)
     printed_numbers: bool = False  # such a list's items print their own numbers (reading.Sheet.printed_numbers)
+    parts: int = 0  # a list read from one part of a plan: how many parts the plan prints (reading.Sheet.parts)
     year: int = 0  # the year the table is read for
     codes: tuple[tuple[str, str], ...] = ()  # a task number the variant writes otherwise (published, variant): "1" is "一"
     folded: tuple[str, ...] = ()  # text the variant adds to titles ("约", a thousands ","), left out of both when compared
@@ -64,7 +65,7 @@ def read_grid(path: Path, year: int, sheet: str | None = None) -> Grid:
     rows = tuple(tuple(back(cell) for cell in row.cells) for row in found.rows)
     return Grid(path=path, rows=rows, top=at + 1 - len(headers), at=at, columns=tuple(columns), titles=tuple(found.titles),
                 after=tuple(found.after), merges=found.merges, headerless=found.headerless,
-                printed_numbers=found.printed_numbers, year=year)
+                printed_numbers=found.printed_numbers, parts=found.parts, year=year)
 
 
 def to_sheets(grid: Grid) -> list[Sheet]:
@@ -72,7 +73,7 @@ def to_sheets(grid: Grid) -> list[Sheet]:
     blank rows left out as every reading of a file but the last resort, cells spread over lines, leaves them)."""
     rows = (Row(number, list(cells)) for number, cells in enumerate(grid.rows, start=1))
     return [make_sheet(grid.path, rows, titles=list(grid.titles), after=list(grid.after), merges=grid.merges, headerless=grid.headerless,
-                       printed_numbers=grid.printed_numbers)]
+                       printed_numbers=grid.printed_numbers, parts=grid.parts)]
 
 
 # --- the variations ------------------------------------------------------------------------------

@@ -357,9 +357,10 @@ NEW_THING_WORDS = ("新建", "新增")
 # --- figures that are no target of the year (sources/table/mentions.py; 13-revfix21b) ----------------------------
 
 DURATION_WORDS = ("建设工期", "施工工期", "建设周期", "施工周期", "工期", "周期", "为期", "历时", "期限", "建设期", "施工期",
-                  "服务期")
-"""How long the work takes, a project's schedule ("工期12个月", "建设周期为2年", "为期3个月"): the span of time after them
-is no target. A service's time ("办理用时3个工作日以内", "企业开办时长1个工作日", "审批时限") is one: no word here."""
+                  "服务期", "公示期", "公示", "公告期")
+"""How long the work takes, a project's schedule ("工期12个月", "建设周期为2年", "为期3个月"), or a step of a procedure
+("在村级公示栏公示7天", "公示期5个工作日": how long a list is posted): the span of time after them is no target. A
+service's time ("办理用时3个工作日以内", "企业开办时长1个工作日", "审批时限") is one: no word here."""
 RELIEF_VERBS = ("减免", "免收", "免征", "免除", "免交", "减半", "减收", "缓缴", "缓征", "缓交", "暂停", "暂缓")
 """A verb of relief before a span of time ("减免小微企业房租3个月", "缓缴社会保险费3个月"): how long the relief lasts,
 no target ("减免费用300万元" is a sum, one)."""

@@ -200,8 +200,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         if not unit and not scaled and (comparator == "=" or re.match(r"[\u4e00-\u9fff]{3}", clause[end:])):
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place; bounded, and the words of
             # what it sizes after it ("不少于750千伏输变电工程"): a grade, no count
-        if unit == "个" and clause.startswith("字", after.end()):
-            continue  # "社会主义核心价值观24个字": how long a text is, in characters, no count of work
+        if unit == "字" or unit == "个" and clause.startswith("字", after.end()):
+            continue  # "社会主义核心价值观24个字", "发言稿控制在3000字以内": how long a text is, in characters, no count of work
         if _share_after(clause, spans, start, unit, number, shares):
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
         if restated_measure(clause[:start], unit):

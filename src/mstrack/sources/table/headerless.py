@@ -13,6 +13,7 @@ from functools import partial
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
+from mstrack.sources.table.list_arrangements import event_duties
 from mstrack.sources.table.list_bracketed import (
     bracketed_run,
     bracketed_runs,
@@ -361,7 +362,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     refused because its title or introduction reports results adds that line and its words to `reported`: the caller
     says so (results_said); a list whose closing sections leave too few items adds (its items, the closing rows) to
     `short` (list_sections.kept), which the caller names when no list is read."""
-    duties = None  # the first sheet's duties under each party's name (list_duties)
+    duties = events = None  # the first sheet's duties under each party's name (list_duties), or an event's (list_arrangements)
     for sheet in map(numbers_on_their_lines, sheets):
         sheet = replace(sheet, rows=document_lines(sheet.rows))  # a crawled page's text on one line: its lines
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
@@ -374,6 +375,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
         sheet = replace(sheet, rows=rows, strays=strays)
         duties = duties or ((sheet, found) if (found := duty_list(sheet.rows, sheet.titles)) else None)  # read when no list is
+        events = events or ((sheet, found) if (found := event_duties(sheet.rows)) else None)  # an event's: "五、有关事项"
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         measures = {**measures, **activity_schedule(sheet.rows).fields}  # "1.时间：…" under an event: its field, no item
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
@@ -546,4 +548,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     if duties:  # "五、职责分工" over "（一）区党群工作部" and its duties, no list of tasks beside: the party leads them
         sheet, (start, end, header, rows, source) = duties
         return _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+    if events:  # an event's plan, its duties "1.A负责…" under "五、有关事项": due on its day (list_arrangements)
+        sheet, (start, end, header, rows, source, parts) = events
+        listed = _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+        listed[0].printed_numbers, listed[0].parts = True, parts  # coded within their part of the plan: 五1
+        return listed
     return None

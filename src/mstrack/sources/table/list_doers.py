@@ -14,7 +14,7 @@ from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, SUB_HEADING_RE
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
 from mstrack.sources.table.office_names import TOWN_END, ends_like_unit
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.units import OFFICE_NAME_RE, office_list, unit_names
+from mstrack.sources.table.units import OFFICE_NAME_RE, ROLE_LABEL_RE, office_list, unit_names
 
 CLAUSE_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,17}")  # a clause of nothing but a name's characters
 NAME_MAX = 40  # the longest name of a measure on a line of its own
@@ -25,6 +25,13 @@ DUTY_WORDS = ("牵头", "负责", "配合", "协助")  # "X牵头，6月底前�
 HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  # "与A、B共同开展…": A and B help
 BY_RE = re.compile(r"由([^由对]{2,30}?)对")  # "由X对…进行监测": X does it
 JOINERS = "、和及与（("  # what joins one more name to a run of offices' names, or opens a bracket inside the last
+# a step's own date, the day it is due by ("于3月15日前完成", "4月底前会同…", "于5月25日下班之前"): a dated step names its
+# doers (_step_doers), an event's duty its own day (list_arrangements)
+STEP_DATE_RE = re.compile(r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|份|底|末|上旬|中旬|下旬)?)\s*(?:下班)?\s*之?前")
+# words after an office's name whose first character would lengthen it or join another ("各片区委托…" is not
+# "各片区委", "由区农业农村局及时录入…" names no office after 及): the name ends before them
+OFFICE_VERBS = ("委托", "会同", "会商", "处理", "办理", "部署", "及时", "及早", "和衷")
+STEP_BY_RE = re.compile(r"由|会同")  # "由X委托…", "会同X共同测算": X does the step, or shares it
 DOERS_CELL = "牵头单位：{lead}{others}"
 OTHERS_CELL = "；配合单位：{units}"
 
@@ -42,7 +49,8 @@ def doers_below(rows: list[Row]) -> list[Row]:
     paragraph's row replaced by the line labelling those doers (DOERS_CELL), the measure's task and its offices.
     A name over a paragraph naming no doer, over two paragraphs or over its own numbered parts stays as it is.
     An item whose name and paragraph share its line (_own_paragraph), the next line a "（三）…" or a heading or none,
-    is followed by the same line when its sentences name doers (_doers with `opening`: offices named by their level)."""
+    is followed by the same line when its sentences name doers (_doers with `opening`: offices named by their level;
+    a step dated by its own words, any office: _step_doers)."""
     kept: list[Row] = []
     k, part = 0, ""
     while k < len(rows):
@@ -57,7 +65,8 @@ def doers_below(rows: list[Row]) -> list[Row]:
             k += 2
             continue
         if len(texts) == 1 and _measures(part) and (words := _own_paragraph(texts[0])) and (not below or len(below) == 1
-                and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]))) and (doers := _doers(words, True)):
+                and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]))) \
+                and (doers := _step_doers(words) if STEP_DATE_RE.search(words) else _doers(words, True)):
             kept += [row, Row(row.number, [_cell(doers)])]
             k += 1
             continue
@@ -140,6 +149,31 @@ def _doers(paragraph: str, opening: bool = False) -> list[str]:
                 and not clause.startswith(tuple(f"{subject}{word}" for word in DUTY_WORDS)) else ""
             found += [name for name in (unit_names(subject) if subject else []) if name not in found]
     return [name for name in found if not opening or f"配合{name}" not in paragraph]  # the plan's issuer helps it: none
+
+
+def _step_doers(paragraph: str) -> list[str]:
+    """The doers of a step dated by its own words ("（一）村级登记。村（居）委会逐户登记…。村级登记工作于3月15日前完成。",
+    "（三）区级测算。区农业农村局牵头对…审核后，…4月底前会同区财政金融局共同测算…"): a procedure's step says who does it
+    in its sentences, and its date marks it as work to be tracked, so any office is read, not only one named by its
+    level: the run of offices opening a sentence ("村（居）委会逐户登记", "各片区要督促", "区农业农村局牵头对…"), and the
+    run after "由" or "会同" in any clause ("由各片区委托金融机构…", "补贴数据由区农业农村局及时录入…", "会同区财政金融局
+    共同测算"); the first the lead. An office the step reports to, pays to or urges ("报区农业农村局", "拨付到各片区",
+    "督促所辖村（居）委会") is its object, none; so is one the plan's issuer helps ("配合X"). A paragraph labelling its
+    offices by their role ("…。责任单位：区住建局；完成时限：…") names them itself: none read here (its label is)."""
+    if ROLE_LABEL_RE.search(paragraph):
+        return []
+    found: list[str] = []
+    for sentence in re.split(r"[。；;！!]", paragraph):
+        for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
+            clause = clause.strip()
+            starts = [0] if at == 0 else []
+            starts += [m.end() for m in STEP_BY_RE.finditer(clause)]
+            for start in starts:
+                words = clause[start:]
+                subject = next((words[:j] for j in range(2, min(len(words), SUBJECT_MAX) + 1)
+                                if _opening(words, j) or _offices(words[:j]) and words[j:j + 2] in OFFICE_VERBS), "")
+                found += [name for name in (unit_names(subject) if subject else []) if name not in found]
+    return [name for name in found if f"配合{name}" not in paragraph]
 
 
 def _levelled(words: str) -> bool:

@@ -14,17 +14,29 @@ def coded_by_group(table: Sheet, sheets: list[Sheet]) -> None:
     but not read (an introduction or a group "（一）" with no items between): the part's heading put back over it, so
     that its groups are coded within the part ("二(二)"); a list of that one group is said to be one group's
     (`one_group`): its items are coded within it ("二(二)1(1)", titles.numbered_in_one_group), as the "(一)" list's are;
-    a later part read after it ("三、实施步骤" over its stages, coded 三(一): list_stages) is no second group."""
+    a later part read after it ("三、实施步骤" over its stages, coded 三(一): list_stages) is no second group.
+    So is a list read from its first item "（一）…" on, under a part "二、补贴发放程序" above it, when another part
+    numbers its own items "（一）…" again ("一、补贴对象…", refused): the numbers alone name no item of the document, so its
+    items are the part's, coded 二(一) … as they would be read with the part; a part whose items are the document's
+    only "（一）…" list keeps their own numbers ("二、主要任务" over "(一)…" "(二)…": 一, 二)."""
     first = next((k for k, row in enumerate(table.rows) if row.number), None)
     part = next((line for line in reversed(table.titles) if AREA_RE.match(line)), None)
-    if first is None or part is None or not heading_row(table.rows[first]) \
-            or not BRACKET_ITEM_RE.match(row_texts(table.rows[first])[0]):
+    found = BRACKET_ITEM_RE.match(row_texts(table.rows[first])[0]) if first is not None and row_texts(table.rows[first]) else None
+    heading = first is not None and heading_row(table.rows[first])
+    if part is None or found is None or not heading and (found[1] != "一" or _first_items(sheets) < 2):
         return
     number = next((row.number for sheet in sheets for row in sheet.rows if row_texts(row) == [part]), table.rows[first].number)
     table.rows.insert(first, Row(number, [part] * len(table.rows[0].cells)))
-    table.one_group = not any(heading_row(row) and BRACKET_ITEM_RE.match(row.cells[0]) for row in table.rows[first + 2:])
+    table.one_group = heading and not any(heading_row(row) and BRACKET_ITEM_RE.match(row.cells[0]) for row in table.rows[first + 2:])
 
 
 def heading_row(row: Row) -> bool:
     """A heading's row in a list read as a table: its words in every cell (list_numbered.numbered_table)."""
     return len(row.cells) > 1 and len(set(row.cells)) == 1 and bool(row.cells[0])
+
+
+def _first_items(sheets: list[Sheet]) -> int:
+    """How many lists "（一）…" the document begins: its first items, one a part whose items are numbered again (each
+    line once, however many ways the file was read)."""
+    return len({row.number for sheet in sheets for row in sheet.rows
+                if (texts := row_texts(row)) and (m := BRACKET_ITEM_RE.match(texts[0])) and m[1] == "一"})

@@ -37,6 +37,7 @@ class Sheet:
     results_read: tuple[str, list[str]] | None = None  # a report read for its programme: (its line, words of results)
     best_effort: bool = False  # a list read in no layout the reader knows (list_fallback): every task a doubt
     one_group: bool = False  # a list that is one group's items of a "(一)" list, read on its own: coded within it
+    parts: int = 0  # a list read from one part of a plan (list_arrangements): how many parts "一、" … the plan prints
     paragraphs: bool = False  # a page with no table: its lines, read only as a list of tasks (documents.TitledRows)
     merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
 

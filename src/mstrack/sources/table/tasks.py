@@ -240,7 +240,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         read_row_lines(task, task.row, layout, year, None, "")
     headers = {kind: cols[0].header or Message("{column} (no header)", column=sheet.column_label(cols[0].index))
                for kind, cols in layout.by_kind.items()}  # a doubt's column: "C (no header)", never "?"
-    if any(area_numbered(task) for task in tasks) or sheet.printed_numbers and numbered_in_one_group(tasks, areas, sheet.one_group):
+    one_group = sheet.printed_numbers and numbered_in_one_group(tasks, areas, sheet.one_group, sheet.parts)
+    if any(area_numbered(task) for task in tasks) or one_group:
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二1"
             bracketed = bool(SUB_CODE_RE.match(layout.cell(task.row, "seq")))  # "（一）" under "一": 一(一), never the area's 一
             if task.area and not area_numbered(task) and ("(" not in task.code or TOPIC_SUB_CODE_RE.match(task.code)) \

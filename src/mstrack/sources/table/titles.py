@@ -65,7 +65,7 @@ def area_numbered(task: RawTask) -> bool:
 TASKS_HEADING_RE = re.compile(TASKS_HEADING)
 
 
-def numbered_in_one_group(tasks: list[RawTask], areas: list[Area], one: bool = False) -> bool:
+def numbered_in_one_group(tasks: list[RawTask], areas: list[Area], one: bool = False, parts: int = 0) -> bool:
     """Every task in one group "(一)" under a heading "一、" (area 一(一)), numbered "1", "2" … in order: the list shows no
     other group, so nothing says its numbers run on past it, and the hierarchy 一、(一)1. numbers items inside their
     group (as a list whose numbers start again under each group reads): coded 一(一)1. Not under a heading naming the
@@ -73,7 +73,8 @@ def numbered_in_one_group(tasks: list[RawTask], areas: list[Area], one: bool = F
     list's items that print their numbers: paragraphs numbered in their order (weifang-2017) keep those numbers.
     `one`: the list is known to be one group's items of a "(一)" list, read on its own (Sheet.one_group, list_fallback):
     whatever heading it stands under, and its items' parts keep their codes ("1(1)", "1(2)", "2(1)": 二(二)1(1)); a
-    later part's tasks already coded by it (三(一), list_stages.stages_following) are no part of the group."""
+    later part's tasks already coded by it (三(一), list_stages.stages_following) are no part of the group.
+    `parts`: a list read from one part of a plan, the others left out (list_arrangements): how many parts it prints."""
     if one:
         tasks = [task for task in tasks if not re.match(r"[一二三四五六七八九十百]+[(（]", task.code)]
     group = {task.area for task in tasks}
@@ -81,7 +82,8 @@ def numbered_in_one_group(tasks: list[RawTask], areas: list[Area], one: bool = F
         return False
     if not one and re.fullmatch(r"[一二三四五六七八九十百]+", area):  # one part of the plan's "一、" "二、" … holds the items
         top = next((a for a in areas if a.code == area), None)
-        return top is not None and len([a for a in areas if re.fullmatch(r"[一二三四五六七八九十百]+", a.code)]) >= 2 \
+        tops = max(parts, len([a for a in areas if re.fullmatch(r"[一二三四五六七八九十百]+", a.code)]))
+        return top is not None and tops >= 2 \
             and not TASKS_HEADING_RE.search(top.name) and [task.code for task in tasks] == [str(k) for k in range(1, len(tasks) + 1)]
     if not (m := re.fullmatch(r"([一二三四五六七八九十百]+)\(\S+\)", area)):
         return False
