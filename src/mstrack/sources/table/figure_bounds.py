@@ -14,10 +14,12 @@ from mstrack.vocabulary import (
     DURATION_CUTS,
     DURATION_WORDS,
     EXTENSION_VERBS,
+    PAYMENT_VERBS,
     RELATIVE_COMPARISONS,
     RELIEF_VERBS,
     RULED_AMOUNTS,
     SERVICE_WORDS,
+    STANDARD_SET_WORDS,
     TIME_SPAN_UNITS,
 )
 
@@ -33,11 +35,22 @@ OTHER_AFTER_COMPARISON_RE = re.compile(rf"(?:{'|'.join(RELATIVE_COMPARISONS)})(?
 OWN_FIGURE_WORDS_RE = re.compile(r"任务|目标|计划|^每|(?:达到|达|为|至|到|控制在|实现|完成|的)$")
 
 
-def relative_bound(prefix: str) -> bool:
-    """A bound set on another's level by so much ("增速高于城镇居民1.5个百分点"): no target; "提高1.5个百分点" is one."""
+# what a rate measures, before the comparison: "增速高于…", "就业率高于…" compare two rates
+RATE_SUBJECT_RE = re.compile(r"率|增速|增幅|增长|比例|比重|占比")
+
+
+def relative_bound(prefix: str, unit: str = "") -> bool:
+    """A bound set on another's level by so much ("增速高于城镇居民1.5个百分点"): no target; "提高1.5个百分点" is one. A
+    margin in percent of the other's level over an amount of the item's own, no rate ("单产高于全省平均水平5%以上的示范片":
+    its yield set 5% over the average), is the level the item reaches: a target (pingtan-2021-liangshi reads it so)."""
+    bound = RELATIVE_BOUND_RE.search(prefix)
     other = OTHER_AFTER_COMPARISON_RE.search(prefix)
-    return RELATIVE_BOUND_RE.search(prefix) is not None or (
-        other is not None and OWN_FIGURE_WORDS_RE.search(other["other"]) is None and bool(content_words(other["other"])))
+    other = other if other is not None and OWN_FIGURE_WORDS_RE.search(other["other"]) is None \
+        and content_words(other["other"]) else None
+    found = bound or other
+    if found is None:
+        return False
+    return unit not in ("%", "％") or RATE_SUBJECT_RE.search(prefix[:found.start()]) is not None
 
 
 DURATION_RE = re.compile(rf"(?:{'|'.join(DURATION_WORDS)})\s*(?:为|是|约|共|仅)?\s*(?:约|为)?$")
@@ -137,3 +150,16 @@ def working_rule(prefix: str, sentence: str = "", unit: str = "") -> bool:
         and not YEAR_TOTAL_RE.search(prefix))
 
 
+
+
+# "每亩补助200元", "按实际面积每平方米补贴50元": a unit (每亩), then a verb of payment, straight before the figure
+PAID_RATE_RE = re.compile(rf"每\s*[\u4e00-\u9fff]{{1,3}}?\s*(?:{'|'.join(PAYMENT_VERBS)})\s*$")
+STANDARD_SET_RE = re.compile("|".join(STANDARD_SET_WORDS))
+
+
+def paid_rate(prefix: str) -> bool:
+    """A rate a subsidy is paid at per unit ("对…种植户，每亩补助200元"): what each mu or square metre earns, a rule of the
+    scheme, no figure the year's work reaches. A standard the clause raises or sets to it ("补助标准提高到每亩补助300元",
+    "调高到每人每月722元": STANDARD_SET_WORDS before it) is the level to reach, a target."""
+    paid = PAID_RATE_RE.search(prefix)
+    return paid is not None and STANDARD_SET_RE.search(prefix[:paid.start()]) is None
