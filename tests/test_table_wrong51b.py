@@ -56,3 +56,51 @@ def test_a_margin_in_percent_over_an_average_level_is_the_target():
     assert _figures("打造单产高于全省平均水平5%以上的粮食绿色增产示范片。") == [(5, "%")]
     assert _figures("城乡居民人均可支配收入增速高于全省平均水平1个百分点。") == []
     assert _figures("就业率高于全市平均2%。") == []
+
+
+# --- 3. a count of one in words that counts nothing: an article before a quality, a saying of correspondence ----------
+
+def test_one_before_a_quality_is_an_article():
+    """"打造一支坚强队伍", "建设一支高素质干部队伍": 一支 before the quality of what it names (no 的 between) is an article,
+    as "一支守法守信、高效廉洁的公务员队伍" is; "组建一支应急队伍" and "组建3支坚强队伍" still count."""
+    assert _figures("为开展志愿服务活动打造一支坚强队伍。") == []
+    assert _figures("建设一支高素质干部队伍。") == []
+    assert _figures("组建一支应急队伍。") == [(1, "支")]
+    assert _figures("组建3支坚强队伍。") == [(3, "支")]
+
+
+def test_a_saying_of_one_for_one_counts_nothing():
+    """"实现治一个点、少一处危险", "做到查一处、改一处": each one treated, one danger fewer — a correspondence of one-verb
+    clauses after 实现 / 做到, no count; "新建一个公园、改造一处广场" counts both."""
+    assert _figures("加大对地质灾害隐患点的工程治理，实现治一个点、少一处危险。") == []
+    assert _figures("做到查一处、改一处。") == []
+    assert _figures("新建一个公园、改造一处广场。") == [(1, "个"), (1, "处")]
+
+
+# --- 4. a minimum each holder keeps; the standards a sentence opened by a spacing lays out ----------------------------
+
+def test_a_minimum_of_one_a_holder_is_provided_with_is_a_standard():
+    """"对…涉水区域的景点，需配备至少1名救生员", "营业厅显著位置展示不少于1处公益广告": at least one, after a verb of
+    provision, is what each holder keeps, no count of work; "配备至少10名网格员" and "新建不少于1处公厕" are targets."""
+    assert _figures("对含有沙滩、人工泳池等涉水区域的景点，需配备至少1名救生员，负责安全监管。") == []
+    assert _figures("学校、医院、宾馆饭店显著位置展示不少于1处公益广告。") == []
+    assert _figures("为各村配备至少10名网格员。") == [(10, "名")]
+    assert _figures("新建不少于1处公厕。") == [(1, "处")]
+
+
+def test_a_sentence_opened_by_a_spacing_lays_out_standards():
+    """"主要道路每隔200米至少有1处…公益广告，50%以上的公交车站设有不少于1处公益广告，…": a sentence opened by a spacing sets
+    standards of provision, the share of stations among them; no target. A sentence opened otherwise keeps its share
+    ("50%以上的公交车站完成改造")."""
+    text = ("②苏平路等主要道路每隔200米至少有1处能够看到的公益广告，50%以上的公交车站设有不少于2处公益广告，"
+            "商场超市在显著位置展示不少于3处诚信建设公益广告等。")
+    assert _figures(text) == []
+    assert _figures("②全面完成站台改造，50%以上的公交车站完成改造。") == [(50, "%")]
+
+
+def test_a_heading_naming_a_kind_of_place_counts_its_places_no_target():
+    """"5.行政村（61个村）": a heading that names a kind of place alone, with the count of such places in its bracket, says
+    where the item's work is done — its scope, no target; "改造老旧小区（12个小区）" names work and counts it."""
+    assert _figures("行政村（61个村）") == []
+    assert _figures("城市社区（12个社区）") == []
+    assert _figures("改造老旧小区（12个小区）") == [(12, "个")]

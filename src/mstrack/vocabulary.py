@@ -393,6 +393,15 @@ STANDARD_SET_WORDS = ("提高到", "提高至", "提升到", "提升至", "调�
                       "标准为", "標準為", "調高到", "調高至", "上調到", "上調至", "調整到", "調整為", "達到")
 """The words that raise or set a standard to a level ("调高到每人每月722元", "全护理标准为965"): the figure after them is the
 level the task reaches, a target, paid per unit or not."""
+QUALITY_WORDS = ("坚强", "过硬", "高素质", "高水平", "强有力", "精干", "专业化", "一流", "优秀")
+"""A quality straight after 一 and its measure word ("打造一支坚强队伍", "建设一支高素质干部队伍"): 一 is an article before
+a description, as before one ending in 的 ("一支守法守信、高效廉洁的公务员队伍"), no count (sources/table/numbers.py)."""
+SAYING_OPENINGS = ("实现", "做到", "确保", "力争", "达到")
+"""Before a pair of one-verb clauses that count one each ("实现治一个点、少一处危险", "做到查一处、改一处"): a saying of one
+for one, each treated, one fewer; its 一 count nothing (sources/table/numbers.py)."""
+PROVISION_VERBS = ("配备", "配置", "配齐", "设有", "设置", "展示", "张贴", "悬挂")
+"""A verb of provision before a minimum of one ("需配备至少1名救生员", "显著位置展示不少于1处公益广告"): what each holder
+keeps, a standard, no count of work (sources/table/figure_bounds.py)."""
 LAST_YEAR_WORDS = ("上年", "去年", "上一年")
 """The item's own last year ("高于上年1个百分点", "比去年同期提高2%"): a rise on it is a target to reach, unlike a comparison
 with another group or area ("高于全省平均2个百分点")."""

@@ -15,6 +15,7 @@ from mstrack.vocabulary import (
     DURATION_WORDS,
     EXTENSION_VERBS,
     PAYMENT_VERBS,
+    PROVISION_VERBS,
     RELATIVE_COMPARISONS,
     RELIEF_VERBS,
     RULED_AMOUNTS,
@@ -140,14 +141,33 @@ RATE_UNITS = ("%", "％", "个百分点")  # a rate's, a level held, no count of
 YEAR_TOTAL_RE = re.compile(r"全年|年度|年内|累计|共计|合计|每\s*[人户生次]")  # "提供每人每次5元…补贴": a standard
 
 
+# "②苏平路等主要道路每隔200米至少有1处…，50%以上的公交车站设有…": a sentence opened by a spacing lays out standards
+SPACING_OPENING_RE = re.compile(r"^[^，,；;。\d]{0,12}?每\s*隔")
+
+
 def working_rule(prefix: str, sentence: str = "", unit: str = "") -> bool:
     """A figure after a frequency or a spacing in its clause ("每半月至少巡查1次", "每隔500米至少能看到1处…指示牌"), or a
     count in a sentence opened by a rhythm ("各村要每月围绕…，选取一个主题开展…"; a rate there, "每月调查失业率不高于5.5%，
     城镇调查失业率控制在5.5%以内", is a level held, period_amounts'): a working rule, no target of the year; the clause's
-    words before it (`prefix`) and the sentence's clauses before it (`sentence`) say so."""
+    words before it (`prefix`) and the sentence's clauses before it (`sentence`) say so. A sentence opened by a spacing
+    ("主要道路每隔200米至少有1处…公益广告，50%以上的公交车站设有不少于1处…，…展示不少于1处…") lays out standards of
+    provision, clause after clause, a share of the places among them: none is a target."""
+    opening = re.split(r"[；;。]", sentence)[-1]
     return WORKING_RULE_RE.search(prefix) is not None or (
-        unit not in RATE_UNITS and RHYTHM_OPENING_RE.search(re.split(r"[；;。]", sentence)[-1]) is not None
+        (SPACING_OPENING_RE.search(opening) is not None
+         or unit not in RATE_UNITS and RHYTHM_OPENING_RE.search(opening) is not None)
         and not YEAR_TOTAL_RE.search(prefix))
+
+
+# "需配备至少1名救生员", "显著位置展示不少于1处公益广告": at least one, after a verb of provision (vocabulary.PROVISION_VERBS)
+PROVIDED_MINIMUM_RE = re.compile(rf"(?:{'|'.join(PROVISION_VERBS)})[^，,；;。\d]{{0,12}}?(?:至少|不少于|不低于)\s*$")
+
+
+def provided_minimum(prefix: str, number: str) -> bool:
+    """At least one after a verb of provision ("对…涉水区域的景点，需配备至少1名救生员", "学校、医院…显著位置展示不少于1处
+    公益广告"): what each holder of a kind keeps, a standard, no count of work. A larger minimum ("配备至少10名网格员") or
+    one after a verb of work ("新建不少于1处公厕") is a target."""
+    return number == "1" and PROVIDED_MINIMUM_RE.search(prefix) is not None
 
 
 

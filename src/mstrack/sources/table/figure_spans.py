@@ -12,6 +12,7 @@ from mstrack.sources.table.figure_bounds import (
     TIME_SPAN_RE,
     conduct_norm,
     paid_rate,
+    provided_minimum,
     relative_bound,
     rule_bound,
     ruled_share,
@@ -241,9 +242,11 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
             or DEFINED_RE.search(re.split(r"[；;。]", sentence + prefix)[-1]) is not None
         # "30户以上自然村寨…覆盖率达95%": which villages, the rate the target; "1个城市书房(百姓书屋，藏书10000册)": the
         # library's books
-        threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix, unit)) \
+        threshold = threshold or _where_done(clause, prefix, after) or _places_of_kind(clause, prefix, after) \
+            or (level is None and relative_bound(prefix, unit)) \
             or schedule_span(clause, prefix, end) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:]) \
-            or rule_bound(prefix) or working_rule(prefix, sentence, unit) or paid_rate(prefix)
+            or rule_bound(prefix) or working_rule(prefix, sentence, unit) or paid_rate(prefix) \
+            or provided_minimum(prefix, number)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)
         before = prefix[:growth.start()] if growth else prefix
@@ -315,6 +318,17 @@ def _where_done(clause: str, prefix: str, after: re.Match) -> bool:
     verb = re.search(r"(在|惠及)\s*(?:约|近|不少于|不低于|至少|超过)?$", prefix)
     pattern = {"在": WHERE_DONE_RE, "惠及": REACHED_RE}[verb[1]] if verb else None
     return pattern is not None and pattern.match(clause, after.end()) is not None
+
+
+# "行政村（61个村）", "城市社区（12个社区）": a kind of place alone, then a bracket counting such places
+PLACE_KIND_RE = re.compile(r"^\s*(?:行政|自然|城市|农村|城镇|重点|试点|示范)?(?P<kind>村|社区|乡镇|街道|小区|镇|乡)\s*[（(]\s*$")
+
+
+def _places_of_kind(clause: str, prefix: str, after: re.Match) -> bool:
+    """"行政村（61个村）": a heading that names a kind of place alone, its bracket counting the places of that kind, says
+    where the item's work is done — its scope, no target ("改造老旧小区（12个小区）" names work: a target)."""
+    kind = PLACE_KIND_RE.match(prefix)
+    return kind is not None and re.match(rf"\s*(?:{kind['kind']})?\s*[)）]\s*$", clause[after.end():]) is not None
 
 
 BUILDING_UNITS = ("栋", "幢")  # a building's number: "4栋" is building 4 as often as four buildings
