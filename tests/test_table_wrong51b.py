@@ -7,6 +7,8 @@ import pytest
 
 from mstrack.sources.table.mentions import find_mentions
 
+from .conftest import convert_written
+
 
 def _figures(text: str, year: int = 2023) -> list[tuple[float, str]]:
     return [(m.value, m.unit) for m in find_mentions(text, year)]
@@ -51,11 +53,13 @@ def test_a_standard_set_to_a_figure_whose_unit_was_lost_is_read_as_printed():
 # --- 2. a margin over another's level, in percent of it or in percentage points -----------------------------------------
 
 def test_a_margin_in_percent_over_an_average_level_is_the_target():
-    """"单产高于全省平均水平5%以上的示范片": the item's own level set at 5% over the average, a margin in percent of it, is the
-    target; a distance in percentage points of two rates ("增速高于全省平均水平1个百分点") bounds another's, no target."""
+    """"单产高于全省平均水平5%以上的示范片": the item's own level set at 5% over the average of the same amount, a margin in
+    percent of it, is the target; a distance in percentage points of two rates ("增速高于全省平均水平1个百分点") or a margin
+    over a standard ("高于最低工资标准10%") bounds another's level, no target."""
     assert _figures("打造单产高于全省平均水平5%以上的粮食绿色增产示范片。") == [(5, "%")]
     assert _figures("城乡居民人均可支配收入增速高于全省平均水平1个百分点。") == []
     assert _figures("就业率高于全市平均2%。") == []
+    assert _figures("农民工收入高于最低工资标准10%。") == []  # a standard, no average of the same amount
 
 
 # --- 3. a count of one in words that counts nothing: an article before a quality, a saying of correspondence ----------
@@ -104,3 +108,43 @@ def test_a_heading_naming_a_kind_of_place_counts_its_places_no_target():
     assert _figures("行政村（61个村）") == []
     assert _figures("城市社区（12个社区）") == []
     assert _figures("改造老旧小区（12个小区）") == [(12, "个")]
+
+
+# --- 5. offices of an item's named sub-areas, each list as printed --------------------------------------------------
+
+PLAN = ["某区积极推进“互联网+”行动实施方案", "三、重点行动",
+        "（一）“互联网+”益民服务", "1．行动目标。到2018年，基本实现基于互联网的便民服务。", "2．主要任务",
+        "“互联网+”便民服务：推进“互联网+”在社会救助、养老服务领域的应用。",
+        "牵头单位：区行政审批局、社会事业局，配合单位：区党群工作部、通管办",
+        "“互联网+”社会保障：推进公共服务平台建设，实现社会保险业务集中办理。",
+        "牵头单位：区社会事业局",
+        "（二）土壤污染治理与修复", "1．行动目标。到2018年，完成治理与修复任务。", "2．主要任务",
+        "按照省里统一要求，建立土壤污染治理与修复项目库。",
+        "责任单位：区环境与国土资源局牵头，区农村发展局、交通与建设局等参与",
+        "结合城市环境质量提升，开展治理与修复。",
+        "责任单位：区环境与国土资源局、农村发展局牵头，区交通与建设局参与",
+        "（三）“互联网+”现代农业", "1．行动目标。到20 18年，建成农业信息服务平台。", "2．主要任务",
+        "建立健全我区互联网与农业信息服务体系。", "牵头单位：区农村发展局，配合单位：区经发局经信处"]
+
+
+def test_offices_of_named_sub_areas_stay_as_printed(tmp_path):
+    """An item's sub-areas each opened by its name ("“互联网+”便民服务：…") and closed by its own 牵头单位 line are lists of
+    their own: "社会事业局" in one and "区社会事业局" in another are both kept as printed (two leads of the item). An item's
+    unnamed paragraphs each closed by offices are one list: "农村发展局" there is 区农村发展局, written in full."""
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(PLAN) + "\n", 2016).programme.tasks
+    named, plain = tasks[0], tasks[1]
+    assert sorted({u for line in named.lines for u in line.lead_units}) == ["区社会事业局", "区行政审批局", "社会事业局"]
+    assert sorted({u for line in plain.lines for u in line.lead_units}) == ["区农村发展局", "区环境与国土资源局"]
+
+
+def test_a_year_broken_by_a_space_still_dates_the_item(tmp_path):
+    """"到20 18年，建成…" (a copy's space inside the year), the item's only date, a later year than the plan's: its
+    deadline, as "到2018年" gives (README: a figure due by a later year)."""
+    from datetime import date
+
+    from mstrack.sources.table.schedule import arabic_date
+
+    assert arabic_date("到20 18年，建成平台") == "到2018年，建成平台"
+    assert arabic_date("新建20 18个") == "新建20 18个"
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(PLAN) + "\n", 2016).programme.tasks
+    assert [t.deadline for t in tasks] == [date(2018, 12, 31)] * 3

@@ -41,17 +41,17 @@ RATE_SUBJECT_RE = re.compile(r"率|增速|增幅|增长|比例|比重|占比")
 
 
 def relative_bound(prefix: str, unit: str = "") -> bool:
-    """A bound set on another's level by so much ("增速高于城镇居民1.5个百分点"): no target; "提高1.5个百分点" is one. A
-    margin in percent of the other's level over an amount of the item's own, no rate ("单产高于全省平均水平5%以上的示范片":
-    its yield set 5% over the average), is the level the item reaches: a target (pingtan-2021-liangshi reads it so)."""
+    """A bound set on another's level by so much ("增速高于城镇居民1.5个百分点", "农民工收入高于最低工资标准10%"): no
+    target; "提高1.5个百分点" is one. A margin in percent over the average of the same amount, no rate ("单产高于全省平均水平
+    5%以上的示范片": its yield set 5% over the province's average yield), is the level the item reaches: a target
+    (pingtan-2021-liangshi reads it so)."""
     bound = RELATIVE_BOUND_RE.search(prefix)
-    other = OTHER_AFTER_COMPARISON_RE.search(prefix)
-    other = other if other is not None and OWN_FIGURE_WORDS_RE.search(other["other"]) is None \
-        and content_words(other["other"]) else None
-    found = bound or other
-    if found is None:
+    if bound is not None and unit in ("%", "％") and "平均" in bound[0] \
+            and RATE_SUBJECT_RE.search(prefix[:bound.start()]) is None:
         return False
-    return unit not in ("%", "％") or RATE_SUBJECT_RE.search(prefix[:found.start()]) is not None
+    other = OTHER_AFTER_COMPARISON_RE.search(prefix)
+    return bound is not None or (
+        other is not None and OWN_FIGURE_WORDS_RE.search(other["other"]) is None and bool(content_words(other["other"])))
 
 
 DURATION_RE = re.compile(rf"(?:{'|'.join(DURATION_WORDS)})\s*(?:为|是|约|共|仅)?\s*(?:约|为)?$")

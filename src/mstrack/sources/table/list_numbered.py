@@ -434,7 +434,9 @@ def labelled(entries: list[Entry]) -> list[Entry]:
     joined: list[Entry] = []
     steps = _steps(entries)
     contents = any(e.kind == "note" and e.code == CONTENT_NOTE for e in entries)  # items over their content (list_contents)
+    named = False  # the paragraph above opens with a sub-area's name ("“互联网+”便民服务：…")
     for k, entry in enumerate(entries):
+        named = SUB_AREA_RE.match(entry.text) is not None if entry.kind == "note" else named and entry.kind == "label"
         if entry.kind == "note":
             if entry.code and joined and joined[-1].kind != "heading":
                 joined[-1].content = "；".join(filter(None, [joined[-1].content, entry.text]))
@@ -444,7 +446,7 @@ def labelled(entries: list[Entry]) -> list[Entry]:
         if entry.kind == "label":
             for name, value in {entry.code: entry.text, **entry.labels}.items():
                 name, value = with_batches(joined[-1].labels, name, value)  # one schedule with the batches' dates
-                joined[-1].labels[name] = _again(name, joined[-1].labels.get(name), value)
+                joined[-1].labels[name] = _again(name, joined[-1].labels.get(name), value, as_printed=named)
             joined[-1].assigned = joined[-1].assigned or entry.assigned
         elif k in steps and contents:  # a list printing its items' content apart: the steps are the item's content
             joined[-1].content = "；".join(filter(None, [joined[-1].content, entry.text.rstrip("。；;，, ")]))
@@ -459,13 +461,23 @@ def labelled(entries: list[Entry]) -> list[Entry]:
     return joined
 
 
-def _again(name: str, first: str | None, value: str) -> str:
+# "“互联网+”便民服务：…", "“互联网+”食品安全。…": a paragraph opened by a sub-area's name in quotation marks
+SUB_AREA_RE = re.compile(r"\s*“[^“”]{1,16}”\s*[\u4e00-\u9fff]{0,8}\s*[：:。]")
+
+
+def _again(name: str, first: str | None, value: str, *, as_printed: bool = False) -> str:
     """A label's value under an item that printed it already: the first kept, but for offices ("责任单位：…" closing
-    each of the item's paragraphs), which are all the item's, the lines' clauses in turn ("…牵头，…参与；…牵头，…")."""
+    each of the item's paragraphs), which are all the item's, the lines' clauses in turn ("…牵头，…参与；…牵头，…"),
+    an office named with and without its level one office (full_names). Under a named sub-area of the item
+    (`as_printed`: "“互联网+”便民服务：…" over "牵头单位：区行政审批局、社会事业局"), each line is that sub-area's own list:
+    its names stay as printed, "社会事业局" beside another sub-area's "区社会事业局" (pingtan-2016-hulianwang)."""
     if first is None or first == value:
         return value
     kind = column_kind(name, 2000).kind
-    return full_names(f"{first}{'；' if kind == 'units' else '、'}{value}") if kind in ("lead", "units") else first
+    if kind not in ("lead", "units"):
+        return first
+    offices = f"{first}{'；' if kind == 'units' else '、'}{value}"
+    return offices if as_printed else full_names(offices)
 
 
 def _steps(entries: list[Entry]) -> set[int]:
