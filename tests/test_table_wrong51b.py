@@ -7,7 +7,7 @@ import pytest
 
 from mstrack.sources.table.mentions import find_mentions
 
-from .conftest import convert_written
+from .conftest import convert_written, targets_of
 
 
 def _figures(text: str, year: int = 2023) -> list[tuple[float, str]]:
@@ -148,3 +148,29 @@ def test_a_year_broken_by_a_space_still_dates_the_item(tmp_path):
     assert arabic_date("新建20 18个") == "新建20 18个"
     tasks = convert_written(tmp_path, "plan.txt", "\n".join(PLAN) + "\n", 2016).programme.tasks
     assert [t.deadline for t in tasks] == [date(2018, 12, 31)] * 3
+
+
+# --- 6. an office's working days, the item's own when its name prints none --------------------------------------------
+
+def _inspection_plan(first_offices: str) -> str:
+    paragraphs = ["某局2022年度监督检查工作计划", "四、执法任务分解及执法内容", "（一）监督检查工作（250个工作日）",
+                  "1.重点检查对象（120 个工作日）",
+                  f"（1）危险化学品经营企业：对2家工业气体企业进行监督检查。责任单位：{first_offices}",
+                  "（2）烟花爆竹企业：对6家烟花爆竹零售点进行监督检查。责任单位：危化处（30日）",
+                  "2.一般检查对象（130个工作日）", "对29家工商贸企业进行抽查。责任单位：危化处（60日），基础处（70日）",
+                  "3.行政处罚（100个工作日）", "对违法行为进行行政处罚。责任单位：安劳支队（100日）"]
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def test_an_offices_days_are_the_items_when_its_name_prints_none(tmp_path):
+    """"（1）…进行监督检查。责任单位：危化处（60日）" under "1.重点检查对象（120个工作日）": the sub-item's name prints no days,
+    its one office's are the item's (60 日); an item printing its own ("2.一般检查对象（130个工作日）") keeps them, its
+    offices' days the shares of them; two offices under a sub-item give no sum."""
+    page = f"<html><body>{_inspection_plan('危化处（60日）')}</body></html>"
+    tasks = {t.code: t for t in convert_written(tmp_path, "plan.html", page, 2022).programme.tasks}
+    assert targets_of(tasks["1(1)"]) == [(2, "家"), (60, "日")]
+    assert targets_of(tasks["1(2)"]) == [(6, "家"), (30, "日")]
+    assert targets_of(tasks["2"]) == [(29, "家"), (130, "个工作日")]
+    page = f"<html><body>{_inspection_plan('危化处（40日），基础处（20日）')}</body></html>"
+    tasks = {t.code: t for t in convert_written(tmp_path, "plan2.html", page, 2022).programme.tasks}
+    assert targets_of(tasks["1(1)"]) == [(2, "家")]

@@ -14,6 +14,7 @@ from mstrack.sources.table.carried_units import carried, with_carried, without_c
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.columns import column_kind
 from mstrack.sources.table.list_labels import (
+    DAYS_COLUMN,
     column_label,
     context_label,
     figure_apart,
@@ -23,6 +24,7 @@ from mstrack.sources.table.list_labels import (
     label_kind,
     lead_line,
     note_label,
+    office_days,
     progress_label,
     with_batches,
 )
@@ -566,7 +568,9 @@ def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:
     unlabelled = "责任单位" not in labels and (bracketed or not staffed(dict.fromkeys(labels)))  # a column for the brackets
     names = [*(["责任单位"] if unlabelled else []), *labels]
     content = any(e.content for e in chosen)  # the items' labelled content: the item's words name it, as a 项目名称
-    header = ["序号", *(["项目名称", "项目内容"] if content else ["工作任务"]), *names]
+    days = {id(e): office_days(e.text, e.units or e.labels.get("责任单位", "")) for e in chosen if e.kind != "heading"}
+    header = ["序号", *(["项目名称", "项目内容"] if content else ["工作任务"]), *names,
+              *([DAYS_COLUMN] if any(days.values()) else [])]
     rows, group, top, every = [], {}, {}, ""
     for e in chosen:
         every = e.kind == "item" and e.row is not None and carried([*row_texts(e.row), *e.labels.values()]) or every
@@ -583,7 +587,7 @@ def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:
             cells.update({LEAD_LABEL: lead} if lead else {})
         if every and "责任单位" in names:  # a unit a note above named for every item ("以下均需…落实，不再列出")
             cells["责任单位"] = with_carried(without_carried(cells.get("责任单位", "")), every)
-        values = [cells.get(name, "") for name in names]
+        values = [cells.get(name, "") for name in names] + ([days[id(e)]] if any(days.values()) else [])
         words = list(figure_apart(e.text, e.content)) if content else [e.text]
         rows.append([e.code, *words, *values] if e.kind == "item" else ["", f"{e.code}{e.text}", *words[1:], *values])
     return header, rows
