@@ -158,7 +158,10 @@ def _inspection_plan(first_offices: str) -> str:
                   f"（1）危险化学品经营企业：对2家工业气体企业进行监督检查。责任单位：{first_offices}",
                   "（2）烟花爆竹企业：对6家烟花爆竹零售点进行监督检查。责任单位：危化处（30日）",
                   "2.一般检查对象（130个工作日）", "对29家工商贸企业进行抽查。责任单位：危化处（60日），基础处（70日）",
-                  "3.行政处罚（100个工作日）", "对违法行为进行行政处罚。责任单位：安劳支队（100日）"]
+                  "3.行政处罚（100个工作日）", "对违法行为进行行政处罚。责任单位：安劳支队（100日）",
+                  "4.检查内容", "根据《安全生产监管监察职责和行政执法责任追究的规定》的规定，结合实际情况进行监督检查。",
+                  "（二）其他行政执法工作（100个工作日）", "1.开展安全生产综合监管（100个工作日）",
+                  "依据法律、法规、规章等规定，开展安全生产综合监管工作。责任单位：协调处（100日）"]
     return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
@@ -174,3 +177,13 @@ def test_an_offices_days_are_the_items_when_its_name_prints_none(tmp_path):
     page = f"<html><body>{_inspection_plan('危化处（40日），基础处（20日）')}</body></html>"
     tasks = {t.code: t for t in convert_written(tmp_path, "plan2.html", page, 2022).programme.tasks}
     assert targets_of(tasks["1(1)"]) == [(2, "家")]
+
+
+def test_an_item_named_by_what_its_paragraph_holds_is_no_task(tmp_path):
+    """"4.检查内容" over "根据《…》的规定，…进行监督检查。", naming no office among items that name theirs: a heading of the
+    part's content, no task; the items before and after it keep their numbers."""
+    page = f"<html><body>{_inspection_plan('危化处（60日）')}</body></html>"
+    tasks = convert_written(tmp_path, "plan.html", page, 2022).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [
+        ("1(1)", "危险化学品经营企业：对2家工业气体企业进行监督检查。"), ("1(2)", "烟花爆竹企业：对6家烟花爆竹零售点进行监督检查。"),
+        ("2", "一般检查对象"), ("3", "行政处罚"), ("1", "开展安全生产综合监管")]

@@ -253,3 +253,13 @@ def office_days(name: str, offices: str) -> str:
     ("2.一般检查对象（164个工作日）": the offices' days are the shares of them) or the cell names several offices or none."""
     found = OFFICE_DAYS_RE.match(offices)
     return "" if found is None or NAMED_FIGURE_RE.search(name) else found[1]
+
+
+# "4.检查内容", "工作内容": a name that says what the paragraph under it holds, no work
+CONTENT_HEADING_RE = re.compile(r"^\s*[\u4e00-\u9fff]{1,4}内容\s*$")
+
+
+def content_heading(name: str, offices: str) -> bool:
+    """An item named by what its paragraph holds ("4.检查内容" over "根据《…》的规定，结合我区实际情况进行监督检查。") and
+    naming no office: a heading of the part's content among its tasks, no work of its own (pingtan-2022-jiandu)."""
+    return CONTENT_HEADING_RE.match(name) is not None and not offices.strip()

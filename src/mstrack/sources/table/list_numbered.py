@@ -16,6 +16,7 @@ from mstrack.sources.table.columns import column_kind
 from mstrack.sources.table.list_labels import (
     DAYS_COLUMN,
     column_label,
+    content_heading,
     context_label,
     figure_apart,
     further_labels,
@@ -574,6 +575,9 @@ def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:
     rows, group, top, every = [], {}, {}, ""
     for e in chosen:
         every = e.kind == "item" and e.row is not None and carried([*row_texts(e.row), *e.labels.values()]) or every
+        if e.kind == "item" and content_heading(e.text, office_of(e)):
+            rows.append([f"{e.code}.{e.text}"] * len(header))  # "4.检查内容": the part's content, a heading's row
+            continue
         if e.kind == "heading":
             sub = SUB_HEADING_RE.match(e.text) is not None  # "（一）…" under "一、…": its lead, unless it names its own
             group = {**top, **e.labels} if sub else e.labels
