@@ -439,7 +439,7 @@ def labelled(entries: list[Entry]) -> list[Entry]:
     contents = any(e.kind == "note" and e.code == CONTENT_NOTE for e in entries)  # items over their content (list_contents)
     named = False  # the paragraph above opens with a sub-area's name ("“互联网+”便民服务：…")
     for k, entry in enumerate(entries):
-        named = SUB_AREA_RE.match(entry.text) is not None if entry.kind == "note" else named and entry.kind == "label"
+        named = NAMED_PART_RE.match(entry.text) is not None if entry.kind == "note" else named and entry.kind == "label"
         if entry.kind == "note":
             if entry.code and joined and joined[-1].kind != "heading":
                 joined[-1].content = "；".join(filter(None, [joined[-1].content, entry.text]))
@@ -465,7 +465,7 @@ def labelled(entries: list[Entry]) -> list[Entry]:
 
 
 # "“互联网+”便民服务：…", "“互联网+”食品安全。…": a paragraph opened by a sub-area's name in quotation marks
-SUB_AREA_RE = re.compile(r"\s*“[^“”]{1,16}”\s*[\u4e00-\u9fff]{0,8}\s*[：:。]")
+NAMED_PART_RE = re.compile(r"\s*“[^“”]{1,16}”\s*[\u4e00-\u9fff]{0,8}\s*[：:。]")
 
 
 def _again(name: str, first: str | None, value: str, *, as_printed: bool = False) -> str:
