@@ -71,6 +71,7 @@ def test_one_before_a_quality_is_an_article():
     assert _figures("建设一支高素质干部队伍。") == []
     assert _figures("组建一支应急队伍。") == [(1, "支")]
     assert _figures("组建3支坚强队伍。") == [(3, "支")]
+    assert _figures("新建一所高水平学校。") == [(1, "所")]  # a quality of a place, no body of people: a count
 
 
 def test_a_saying_of_one_for_one_counts_nothing():

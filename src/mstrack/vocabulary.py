@@ -393,9 +393,10 @@ STANDARD_SET_WORDS = ("提高到", "提高至", "提升到", "提升至", "调�
                       "标准为", "標準為", "調高到", "調高至", "上調到", "上調至", "調整到", "調整為", "達到")
 """The words that raise or set a standard to a level ("调高到每人每月722元", "全护理标准为965"): the figure after them is the
 level the task reaches, a target, paid per unit or not."""
-QUALITY_WORDS = ("坚强", "过硬", "高素质", "高水平", "强有力", "精干", "专业化", "一流", "优秀")
+QUALITY_WORDS = ("坚强", "过硬", "高素质", "强有力", "精干", "专业化")
 """A quality straight after 一 and its measure word ("打造一支坚强队伍", "建设一支高素质干部队伍"): 一 is an article before
-a description, as before one ending in 的 ("一支守法守信、高效廉洁的公务员队伍"), no count (sources/table/numbers.py)."""
+a description, as before one ending in 的 ("一支守法守信、高效廉洁的公务员队伍"), no count (sources/table/numbers.py).
+Only the qualities of a body of people: "一所高水平学校", "一个一流园区" count."""
 SAYING_OPENINGS = ("实现", "做到", "确保", "力争", "达到")
 """Before a pair of one-verb clauses that count one each ("实现治一个点、少一处危险", "做到查一处、改一处"): a saying of one
 for one, each treated, one fewer; its 一 count nothing (sources/table/numbers.py)."""

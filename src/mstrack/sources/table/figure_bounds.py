@@ -170,8 +170,6 @@ def provided_minimum(prefix: str, number: str) -> bool:
     return number == "1" and PROVIDED_MINIMUM_RE.search(prefix) is not None
 
 
-
-
 # "每亩补助200元", "按实际面积每平方米补贴50元": a unit (每亩), then a verb of payment, straight before the figure
 PAID_RATE_RE = re.compile(rf"每\s*[\u4e00-\u9fff]{{1,3}}?\s*(?:{'|'.join(PAYMENT_VERBS)})\s*$")
 STANDARD_SET_RE = re.compile("|".join(STANDARD_SET_WORDS))
