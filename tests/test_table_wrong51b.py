@@ -188,3 +188,27 @@ def test_an_item_named_by_what_its_paragraph_holds_is_no_task(tmp_path):
     assert [(t.code, t.title) for t in tasks] == [
         ("1(1)", "危险化学品经营企业：对2家工业气体企业进行监督检查。"), ("1(2)", "烟花爆竹企业：对6家烟花爆竹零售点进行监督检查。"),
         ("2", "一般检查对象"), ("3", "行政处罚"), ("1", "开展安全生产综合监管")]
+
+
+# --- 7. end to end: the installed `mstrack import table` -----------------------------------------------------------
+
+CSV = ("序号,工作任务,牵头单位\n"
+       "1,集中供养特困人员的全护理标准为965/半护理标准为579/全自理护理标准为78/月；补助标准由每人每年610元提高至640。,县民政局\n"
+       "2,对集中连片种植30亩以上的玉米种植户，每亩补助200元；新建高标准农田1000亩。,县农业农村局\n"
+       "3,对涉水区域的景点，需配备至少1名救生员；新建公共卫生间3处。,县文旅局\n")
+
+
+def test_import_table_writes_the_standards_raised_and_not_the_rates_paid(tmp_path):
+    """The installed command on a small table: the standards a task sets are its indicators, their lost units as
+    printed; a subsidy's rate per mu and a minimum per site are none, the year's work beside them is."""
+    import tomllib
+
+    from .test_end_to_end import run
+
+    (tmp_path / "plan.csv").write_text(CSV, encoding="utf-8")
+    run("import", "table", "plan.csv", "-p", "x-2023", "--year", "2023", "-o", "plan.toml", cwd=tmp_path)
+    plan = tomllib.loads((tmp_path / "plan.toml").read_text(encoding="utf-8"))
+    found = {str(task["code"]): sorted((i["target"], i.get("unit", "")) for line in task["lines"]
+                                       for i in line.get("indicators", []))
+             for task in plan["tasks"]}
+    assert found == {"1": [(78, "/月"), (579, "/"), (640, ""), (965, "/")], "2": [(1000, "亩")], "3": [(3, "处")]}
