@@ -21,6 +21,7 @@ def _figures(text: str, year: int = 2023) -> list[tuple[float, str]]:
     "对种植单季稻30亩以上的种植户，按实际面积每亩补助200元。",
     "对复耕后种植粮食作物的种植户，每亩补助400元（该项仅补助复垦种植第一年）。",
     "对新建标准化猪舍的养殖户，每平方米补贴50元。",
+    "对种植单季稻30亩以上的种植户，每亩补助约200元。",
 ])
 def test_a_rate_a_subsidy_is_paid_at_per_unit_is_no_target(text):
     """"每亩补助200元": what each mu earns its grower, a rate of payment, no figure the year's work reaches."""
@@ -88,6 +89,7 @@ def test_a_minimum_of_one_a_holder_is_provided_with_is_a_standard():
     """"对…涉水区域的景点，需配备至少1名救生员", "营业厅显著位置展示不少于1处公益广告": at least one, after a verb of
     provision, is what each holder keeps, no count of work; "配备至少10名网格员" and "新建不少于1处公厕" are targets."""
     assert _figures("对含有沙滩、人工泳池等涉水区域的景点，需配备至少1名救生员，负责安全监管。") == []
+    assert _figures("对涉水区域的景点，需配备至少约1名救生员。") == []
     assert _figures("学校、医院、宾馆饭店显著位置展示不少于1处公益广告。") == []
     assert _figures("为各村配备至少10名网格员。") == [(10, "名")]
     assert _figures("新建不少于1处公厕。") == [(1, "处")]
@@ -146,6 +148,7 @@ def test_a_year_broken_by_a_space_still_dates_the_item(tmp_path):
     from mstrack.sources.table.schedule import arabic_date
 
     assert arabic_date("到20 18年，建成平台") == "到2018年，建成平台"
+    assert arabic_date("到20\u00a018年，建成平台") == "到2018年，建成平台"  # a no-break space
     assert arabic_date("新建20 18个") == "新建20 18个"
     tasks = convert_written(tmp_path, "plan.txt", "\n".join(PLAN) + "\n", 2016).programme.tasks
     assert [t.deadline for t in tasks] == [date(2018, 12, 31)] * 3

@@ -160,7 +160,7 @@ def working_rule(prefix: str, sentence: str = "", unit: str = "") -> bool:
 
 
 # "需配备至少1名救生员", "显著位置展示不少于1处公益广告": at least one, after a verb of provision (vocabulary.PROVISION_VERBS)
-PROVIDED_MINIMUM_RE = re.compile(rf"(?:{'|'.join(PROVISION_VERBS)})[^，,；;。\d]{{0,12}}?(?:至少|不少于|不低于)\s*$")
+PROVIDED_MINIMUM_RE = re.compile(rf"(?:{'|'.join(PROVISION_VERBS)})[^，,；;。\d]{{0,12}}?(?:至少|不少于|不低于)\s*(?:约)?\s*$")
 
 
 def provided_minimum(prefix: str, number: str) -> bool:
@@ -171,7 +171,7 @@ def provided_minimum(prefix: str, number: str) -> bool:
 
 
 # "每亩补助200元", "按实际面积每平方米补贴50元": a unit (每亩), then a verb of payment, straight before the figure
-PAID_RATE_RE = re.compile(rf"每\s*[\u4e00-\u9fff]{{1,3}}?\s*(?:{'|'.join(PAYMENT_VERBS)})\s*$")
+PAID_RATE_RE = re.compile(rf"每\s*[\u4e00-\u9fff]{{1,3}}?\s*(?:{'|'.join(PAYMENT_VERBS)})\s*(?:约)?\s*$")
 STANDARD_SET_RE = re.compile("|".join(STANDARD_SET_WORDS))
 
 

@@ -338,8 +338,8 @@ CHINESE_YEAR_RE = re.compile(r"[〇零○O一二三四五六七八九]{4}(?=\s*�
 CHINESE_MONTH_DAY_RE = re.compile(r"(?<=[年月至到—–\-~～])\s*([一二三四五六七八九十]{1,3})(?=\s*[月日号])"
                                   r"|(?<![第〇零○一二三四五六七八九十])([一二三四五六七八九十]{1,2})(?=\s*月\s*[底前末])")
 # "到20 18年": a year broken by a copy's space, joined again (no figure stands so before 年: "20 18" is no count)
-BROKEN_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)) +(\d\d)(?=\s*年)")
-DATED_RE = re.compile(r"\d{4}\s*年|(?:19|20) +\d\d\s*年|\d{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*[日号]|"
+BROKEN_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20))[^\S\n]+(\d\d)(?=\s*年)")  # a space of any width (NBSP too)
+DATED_RE = re.compile(r"\d{4}\s*年|(?:19|20)[^\S\n]+\d\d\s*年|\d{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*[日号]|"
                       r"[〇零○O一二三四五六七八九]{4}\s*年|[一二三四五六七八九十]{1,2}\s*月\s*[底前末]")
 
 
