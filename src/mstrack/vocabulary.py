@@ -391,6 +391,23 @@ it and the figure, the bound is set on another's level, which the programme does
 LEVEL_NAMING_WORDS = ("标准", "要求", "限值", "规定", "任务", "目标", "计划", "指标")
 """After a bound word, a standard or the item's own task ("不低于省定标准85%", "低于国家二级标准35微克/立方米", "超过省下达
 任务5万亩"): the figure after them is that level itself, the target, bounded by the word; no other's level."""
+PAYMENT_VERBS = ("补助", "补贴", "奖补", "奖励", "资助", "補助", "補貼", "獎補", "獎勵", "資助")
+"""A verb of payment after a unit a rate is paid per ("每亩补助200元", "每平方米补贴50元"): the figure is the rate each unit
+earns, no target; the level a standard is raised or set to ("补助标准提高到每亩补助300元": STANDARD_SET_WORDS) is one."""
+STANDARD_SET_WORDS = ("提高到", "提高至", "提升到", "提升至", "调高到", "调高至", "上调到", "上调至", "调整到", "调整为", "达到",
+                      "标准为", "標準為", "調高到", "調高至", "上調到", "上調至", "調整到", "調整為", "達到")
+"""The words that raise or set a standard to a level ("调高到每人每月722元", "全护理标准为965"): the figure after them is the
+level the task reaches, a target, paid per unit or not."""
+QUALITY_WORDS = ("坚强", "过硬", "高素质", "强有力", "精干", "专业化")
+"""A quality straight after 一 and its measure word ("打造一支坚强队伍", "建设一支高素质干部队伍"): 一 is an article before
+a description, as before one ending in 的 ("一支守法守信、高效廉洁的公务员队伍"), no count (sources/table/numbers.py).
+Only the qualities of a body of people: "一所高水平学校", "一个一流园区" count."""
+SAYING_OPENINGS = ("实现", "做到", "确保", "力争", "达到")
+"""Before a pair of one-verb clauses that count one each ("实现治一个点、少一处危险", "做到查一处、改一处"): a saying of one
+for one, each treated, one fewer; its 一 count nothing (sources/table/numbers.py)."""
+PROVISION_VERBS = ("配备", "配置", "配齐", "设有", "设置", "展示", "张贴", "悬挂")
+"""A verb of provision before a minimum of one ("需配备至少1名救生员", "显著位置展示不少于1处公益广告"): what each holder
+keeps, a standard, no count of work (sources/table/figure_bounds.py)."""
 LAST_YEAR_WORDS = ("上年", "去年", "上一年")
 """The item's own last year ("高于上年1个百分点", "比去年同期提高2%"): a rise on it is a target to reach, unlike a comparison
 with another group or area ("高于全省平均2个百分点")."""

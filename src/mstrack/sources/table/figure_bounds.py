@@ -14,10 +14,13 @@ from mstrack.vocabulary import (
     DURATION_CUTS,
     DURATION_WORDS,
     EXTENSION_VERBS,
+    PAYMENT_VERBS,
+    PROVISION_VERBS,
     RELATIVE_COMPARISONS,
     RELIEF_VERBS,
     RULED_AMOUNTS,
     SERVICE_WORDS,
+    STANDARD_SET_WORDS,
     TIME_SPAN_UNITS,
 )
 
@@ -33,10 +36,21 @@ OTHER_AFTER_COMPARISON_RE = re.compile(rf"(?:{'|'.join(RELATIVE_COMPARISONS)})(?
 OWN_FIGURE_WORDS_RE = re.compile(r"任务|目标|计划|^每|(?:达到|达|为|至|到|控制在|实现|完成|的)$")
 
 
-def relative_bound(prefix: str) -> bool:
-    """A bound set on another's level by so much ("增速高于城镇居民1.5个百分点"): no target; "提高1.5个百分点" is one."""
+# what a rate measures, before the comparison: "增速高于…", "就业率高于…" compare two rates
+RATE_SUBJECT_RE = re.compile(r"率|增速|增幅|增长|比例|比重|占比")
+
+
+def relative_bound(prefix: str, unit: str = "") -> bool:
+    """A bound set on another's level by so much ("增速高于城镇居民1.5个百分点", "农民工收入高于最低工资标准10%"): no
+    target; "提高1.5个百分点" is one. A margin in percent over the average of the same amount, no rate ("单产高于全省平均水平
+    5%以上的示范片": its yield set 5% over the province's average yield), is the level the item reaches: a target
+    (pingtan-2021-liangshi reads it so)."""
+    bound = RELATIVE_BOUND_RE.search(prefix)
+    if bound is not None and unit in ("%", "％") and "平均" in bound[0] \
+            and RATE_SUBJECT_RE.search(prefix[:bound.start()]) is None:
+        return False
     other = OTHER_AFTER_COMPARISON_RE.search(prefix)
-    return RELATIVE_BOUND_RE.search(prefix) is not None or (
+    return bound is not None or (
         other is not None and OWN_FIGURE_WORDS_RE.search(other["other"]) is None and bool(content_words(other["other"])))
 
 
@@ -127,13 +141,43 @@ RATE_UNITS = ("%", "％", "个百分点")  # a rate's, a level held, no count of
 YEAR_TOTAL_RE = re.compile(r"全年|年度|年内|累计|共计|合计|每\s*[人户生次]")  # "提供每人每次5元…补贴": a standard
 
 
+# "②苏平路等主要道路每隔200米至少有1处…，50%以上的公交车站设有…": a sentence opened by a spacing lays out standards
+SPACING_OPENING_RE = re.compile(r"^[^，,；;。\d]{0,12}?每\s*隔")
+
+
 def working_rule(prefix: str, sentence: str = "", unit: str = "") -> bool:
     """A figure after a frequency or a spacing in its clause ("每半月至少巡查1次", "每隔500米至少能看到1处…指示牌"), or a
     count in a sentence opened by a rhythm ("各村要每月围绕…，选取一个主题开展…"; a rate there, "每月调查失业率不高于5.5%，
     城镇调查失业率控制在5.5%以内", is a level held, period_amounts'): a working rule, no target of the year; the clause's
-    words before it (`prefix`) and the sentence's clauses before it (`sentence`) say so."""
+    words before it (`prefix`) and the sentence's clauses before it (`sentence`) say so. A sentence opened by a spacing
+    ("主要道路每隔200米至少有1处…公益广告，50%以上的公交车站设有不少于1处…，…展示不少于1处…") lays out standards of
+    provision, clause after clause, a share of the places among them: none is a target."""
+    opening = re.split(r"[；;。]", sentence)[-1]
     return WORKING_RULE_RE.search(prefix) is not None or (
-        unit not in RATE_UNITS and RHYTHM_OPENING_RE.search(re.split(r"[；;。]", sentence)[-1]) is not None
+        (SPACING_OPENING_RE.search(opening) is not None
+         or unit not in RATE_UNITS and RHYTHM_OPENING_RE.search(opening) is not None)
         and not YEAR_TOTAL_RE.search(prefix))
 
 
+# "需配备至少1名救生员", "显著位置展示不少于1处公益广告": at least one, after a verb of provision (vocabulary.PROVISION_VERBS)
+PROVIDED_MINIMUM_RE = re.compile(rf"(?:{'|'.join(PROVISION_VERBS)})[^，,；;。\d]{{0,12}}?(?:至少|不少于|不低于)\s*(?:约)?\s*$")
+
+
+def provided_minimum(prefix: str, number: str) -> bool:
+    """At least one after a verb of provision ("对…涉水区域的景点，需配备至少1名救生员", "学校、医院…显著位置展示不少于1处
+    公益广告"): what each holder of a kind keeps, a standard, no count of work. A larger minimum ("配备至少10名网格员") or
+    one after a verb of work ("新建不少于1处公厕") is a target."""
+    return number == "1" and PROVIDED_MINIMUM_RE.search(prefix) is not None
+
+
+# "每亩补助200元", "按实际面积每平方米补贴50元": a unit (每亩), then a verb of payment, straight before the figure
+PAID_RATE_RE = re.compile(rf"每\s*[\u4e00-\u9fff]{{1,3}}?\s*(?:{'|'.join(PAYMENT_VERBS)})\s*(?:约)?\s*$")
+STANDARD_SET_RE = re.compile("|".join(STANDARD_SET_WORDS))
+
+
+def paid_rate(prefix: str) -> bool:
+    """A rate a subsidy is paid at per unit ("对…种植户，每亩补助200元"): what each mu or square metre earns, a rule of the
+    scheme, no figure the year's work reaches. A standard the clause raises or sets to it ("补助标准提高到每亩补助300元",
+    "调高到每人每月722元": STANDARD_SET_WORDS before it) is the level to reach, a target."""
+    paid = PAID_RATE_RE.search(prefix)
+    return paid is not None and STANDARD_SET_RE.search(prefix[:paid.start()]) is None

@@ -11,6 +11,8 @@ from mstrack.sources.table.figure_bounds import (
     RATE_UNITS,
     TIME_SPAN_RE,
     conduct_norm,
+    paid_rate,
+    provided_minimum,
     relative_bound,
     rule_bound,
     ruled_share,
@@ -44,6 +46,7 @@ from mstrack.vocabulary import (
     BOUND_SUFFIXES,
     DURATION_CUTS,
     LAST_YEAR_WORDS,
+    STANDARD_SET_WORDS,
     STRICTLY_ABOVE,
     STRICTLY_BELOW,
 )
@@ -179,9 +182,11 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         if not unit and (counted := COUNTED_NOUN_RE.match(clause, after.end())) \
                 and (after["scale"] or not NOT_A_COUNT_RE.fullmatch(number)):
             unit = COUNTED_NOUNS[counted[1]]  # the span still ends at the number: the noun stays in the name
+        lost = None if unit or after["scale"] else lost_unit(clause, start, end)
+        unit = unit if lost is None else lost  # "全护理标准为965/…", "提高至640。": a standard's level, its unit lost
         rest = clause[after.end():] if unit else clause[end:].lstrip()
         scaled = after["scale"] or re.search("[万亿]", clause[start:end])  # "一万二": its scale inside the words
-        if not unit and not scaled and rest.startswith(NOT_QUANTITY_AFTER):
+        if not unit and not scaled and lost is None and rest.startswith(NOT_QUANTITY_AFTER):
             continue
         prefix = clause[:start].rstrip()
         # "不低于省定标准85%", "高于上年1个百分点": the bound stands before the level it names; by percentage points off a
@@ -197,7 +202,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
             comparator = ">="
         elif any(w in suffix for w in AT_MOST_SUFFIXES):
             comparator = "<="
-        if not unit and not scaled and (comparator == "=" or re.match(r"[\u4e00-\u9fff]{3}", clause[end:])):
+        if not unit and not scaled and lost is None and (comparator == "=" or re.match(r"[\u4e00-\u9fff]{3}", clause[end:])):
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place; bounded, and the words of
             # what it sizes after it ("不少于750千伏输变电工程"): a grade, no count
         if unit == "字" or unit == "个" and clause.startswith("字", after.end()):
@@ -237,9 +242,11 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
             or DEFINED_RE.search(re.split(r"[；;。]", sentence + prefix)[-1]) is not None
         # "30户以上自然村寨…覆盖率达95%": which villages, the rate the target; "1个城市书房(百姓书屋，藏书10000册)": the
         # library's books
-        threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix)) \
+        threshold = threshold or _where_done(clause, prefix, after) or _places_of_kind(clause, prefix, after) \
+            or (level is None and relative_bound(prefix, unit)) \
             or schedule_span(clause, prefix, end) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:]) \
-            or rule_bound(prefix) or working_rule(prefix, sentence, unit)
+            or rule_bound(prefix) or working_rule(prefix, sentence, unit) or paid_rate(prefix) \
+            or provided_minimum(prefix, number)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)
         before = prefix[:growth.start()] if growth else prefix
@@ -259,6 +266,22 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
             continue
         spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, number, after, unit, comparator))
     return _without_labels(clause, spans)
+
+
+# "全护理标准为965/半护理标准为579/…", "补助标准由每人每年610元提高至640。": the level a named 标准 is set or raised to
+# (STANDARD_SET_WORDS straight before it), then a "/" that no figure follows or the clause's end: its unit lost in print
+STANDARD_LEVEL_RE = re.compile(rf"(?:{'|'.join(STANDARD_SET_WORDS)})\s*$")
+LOST_UNIT_RE = re.compile(r"\s*(?:([/／])(?!\s*\d)|(?=[、，,；;。]|\s*$))")
+
+
+def lost_unit(clause: str, start: int, end: int) -> str | None:
+    """The unit of a bare figure a standard is set to, as printed: "/" ("标准为965/半护理…": 元/月 lost but the stroke),
+    "" ("提高至640。"), or None when the figure is no such level. The standard names the level the task sets, a target
+    (xiaoxian-2023's 标准 lost their 元 in the copy); a bare figure anywhere else is a code or a name ("12345热线")."""
+    found = LOST_UNIT_RE.match(clause, end)
+    if found is None or STANDARD_LEVEL_RE.search(clause[:start]) is None or not re.search("标准|標準", clause[:start]):
+        return None
+    return found[1] or ""
 
 
 HOLDERS_PICKED_RE = re.compile(r"\s*的\s*[\u4e00-\u9fff]{0,8}?(?:户|主体|企业|合作社|农场)")  # "…以上的种植户"
@@ -295,6 +318,17 @@ def _where_done(clause: str, prefix: str, after: re.Match) -> bool:
     verb = re.search(r"(在|惠及)\s*(?:约|近|不少于|不低于|至少|超过)?$", prefix)
     pattern = {"在": WHERE_DONE_RE, "惠及": REACHED_RE}[verb[1]] if verb else None
     return pattern is not None and pattern.match(clause, after.end()) is not None
+
+
+# "行政村（61个村）", "城市社区（12个社区）": a kind of place alone, then a bracket counting such places
+PLACE_KIND_RE = re.compile(r"^\s*(?:行政|自然|城市|农村|城镇|重点|试点|示范)?(?P<kind>村|社区|乡镇|街道|小区|镇|乡)\s*[（(]\s*$")
+
+
+def _places_of_kind(clause: str, prefix: str, after: re.Match) -> bool:
+    """"行政村（61个村）": a heading that names a kind of place alone, its bracket counting the places of that kind, says
+    where the item's work is done — its scope, no target ("改造老旧小区（12个小区）" names work: a target)."""
+    kind = PLACE_KIND_RE.match(prefix)
+    return kind is not None and re.match(rf"\s*(?:{kind['kind']})?\s*[)）]\s*$", clause[after.end():]) is not None
 
 
 BUILDING_UNITS = ("栋", "幢")  # a building's number: "4栋" is building 4 as often as four buildings

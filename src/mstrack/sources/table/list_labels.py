@@ -240,3 +240,26 @@ def figure_apart(name: str, content: str) -> tuple[str, str]:
     if not (m := NAMED_FIGURE_RE.search(name)) or not name[:m.start()].strip():
         return name, content
     return name[:m.start()].strip(), "；".join(filter(None, [m[1], content]))
+
+
+# "危化处（60日）": one office and its working days, the whole of a 责任单位 cell
+OFFICE_DAYS_RE = re.compile(r"^\s*[^，,、；;（()）\s]{2,20}?\s*[（(]\s*(\d+(?:\.\d+)?)\s*日\s*[）)]\s*$")
+DAYS_COLUMN = "工作日（日）"  # the column numbered_table gives an office's days read as its item's
+
+
+def office_days(name: str, offices: str) -> str:
+    """The working days of an item whose name prints none ("（1）危险化学品经营企业：…进行监督检查。责任单位：危化处（60日）"
+    under "1.重点检查对象（120个工作日）"): its one office's days, the item's own ("60"); "" when the name prints its days
+    ("2.一般检查对象（164个工作日）": the offices' days are the shares of them) or the cell names several offices or none."""
+    found = OFFICE_DAYS_RE.match(offices)
+    return "" if found is None or NAMED_FIGURE_RE.search(name) else found[1]
+
+
+# "4.检查内容", "工作内容": a name that says what the paragraph under it holds, no work
+CONTENT_HEADING_RE = re.compile(r"^\s*[\u4e00-\u9fff]{1,4}内容\s*$")
+
+
+def content_heading(name: str, offices: str) -> bool:
+    """An item named by what its paragraph holds ("4.检查内容" over "根据《…》的规定，结合我区实际情况进行监督检查。") and
+    naming no office: a heading of the part's content among its tasks, no work of its own (pingtan-2022-jiandu)."""
+    return CONTENT_HEADING_RE.match(name) is not None and not offices.strip()

@@ -14,7 +14,9 @@ from mstrack.sources.table.carried_units import carried, with_carried, without_c
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.columns import column_kind
 from mstrack.sources.table.list_labels import (
+    DAYS_COLUMN,
     column_label,
+    content_heading,
     context_label,
     figure_apart,
     further_labels,
@@ -23,6 +25,7 @@ from mstrack.sources.table.list_labels import (
     label_kind,
     lead_line,
     note_label,
+    office_days,
     progress_label,
     with_batches,
 )
@@ -434,7 +437,9 @@ def labelled(entries: list[Entry]) -> list[Entry]:
     joined: list[Entry] = []
     steps = _steps(entries)
     contents = any(e.kind == "note" and e.code == CONTENT_NOTE for e in entries)  # items over their content (list_contents)
+    named = False  # the paragraph above opens with a sub-area's name ("“互联网+”便民服务：…")
     for k, entry in enumerate(entries):
+        named = NAMED_PART_RE.match(entry.text) is not None if entry.kind == "note" else named and entry.kind == "label"
         if entry.kind == "note":
             if entry.code and joined and joined[-1].kind != "heading":
                 joined[-1].content = "；".join(filter(None, [joined[-1].content, entry.text]))
@@ -444,7 +449,7 @@ def labelled(entries: list[Entry]) -> list[Entry]:
         if entry.kind == "label":
             for name, value in {entry.code: entry.text, **entry.labels}.items():
                 name, value = with_batches(joined[-1].labels, name, value)  # one schedule with the batches' dates
-                joined[-1].labels[name] = _again(name, joined[-1].labels.get(name), value)
+                joined[-1].labels[name] = _again(name, joined[-1].labels.get(name), value, as_printed=named)
             joined[-1].assigned = joined[-1].assigned or entry.assigned
         elif k in steps and contents:  # a list printing its items' content apart: the steps are the item's content
             joined[-1].content = "；".join(filter(None, [joined[-1].content, entry.text.rstrip("。；;，, ")]))
@@ -459,13 +464,23 @@ def labelled(entries: list[Entry]) -> list[Entry]:
     return joined
 
 
-def _again(name: str, first: str | None, value: str) -> str:
+# "“互联网+”便民服务：…", "“互联网+”食品安全。…": a paragraph opened by a sub-area's name in quotation marks
+NAMED_PART_RE = re.compile(r"\s*“[^“”]{1,16}”\s*[\u4e00-\u9fff]{0,8}\s*[：:。]")
+
+
+def _again(name: str, first: str | None, value: str, *, as_printed: bool = False) -> str:
     """A label's value under an item that printed it already: the first kept, but for offices ("责任单位：…" closing
-    each of the item's paragraphs), which are all the item's, the lines' clauses in turn ("…牵头，…参与；…牵头，…")."""
+    each of the item's paragraphs), which are all the item's, the lines' clauses in turn ("…牵头，…参与；…牵头，…"),
+    an office named with and without its level one office (full_names). Under a named sub-area of the item
+    (`as_printed`: "“互联网+”便民服务：…" over "牵头单位：区行政审批局、社会事业局"), each line is that sub-area's own list:
+    its names stay as printed, "社会事业局" beside another sub-area's "区社会事业局" (pingtan-2016-hulianwang)."""
     if first is None or first == value:
         return value
     kind = column_kind(name, 2000).kind
-    return full_names(f"{first}{'；' if kind == 'units' else '、'}{value}") if kind in ("lead", "units") else first
+    if kind not in ("lead", "units"):
+        return first
+    offices = f"{first}{'；' if kind == 'units' else '、'}{value}"
+    return offices if as_printed else full_names(offices)
 
 
 def _steps(entries: list[Entry]) -> set[int]:
@@ -554,10 +569,15 @@ def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:
     unlabelled = "责任单位" not in labels and (bracketed or not staffed(dict.fromkeys(labels)))  # a column for the brackets
     names = [*(["责任单位"] if unlabelled else []), *labels]
     content = any(e.content for e in chosen)  # the items' labelled content: the item's words name it, as a 项目名称
-    header = ["序号", *(["项目名称", "项目内容"] if content else ["工作任务"]), *names]
+    days = {id(e): office_days(e.text, e.units or e.labels.get("责任单位", "")) for e in chosen if e.kind != "heading"}
+    header = ["序号", *(["项目名称", "项目内容"] if content else ["工作任务"]), *names,
+              *([DAYS_COLUMN] if any(days.values()) else [])]
     rows, group, top, every = [], {}, {}, ""
     for e in chosen:
         every = e.kind == "item" and e.row is not None and carried([*row_texts(e.row), *e.labels.values()]) or every
+        if e.kind == "item" and content_heading(e.text, office_of(e)):
+            rows.append([f"{e.code}.{e.text}"] * len(header))  # "4.检查内容": the part's content, a heading's row
+            continue
         if e.kind == "heading":
             sub = SUB_HEADING_RE.match(e.text) is not None  # "（一）…" under "一、…": its lead, unless it names its own
             group = {**top, **e.labels} if sub else e.labels
@@ -571,7 +591,7 @@ def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:
             cells.update({LEAD_LABEL: lead} if lead else {})
         if every and "责任单位" in names:  # a unit a note above named for every item ("以下均需…落实，不再列出")
             cells["责任单位"] = with_carried(without_carried(cells.get("责任单位", "")), every)
-        values = [cells.get(name, "") for name in names]
+        values = [cells.get(name, "") for name in names] + ([days[id(e)]] if any(days.values()) else [])
         words = list(figure_apart(e.text, e.content)) if content else [e.text]
         rows.append([e.code, *words, *values] if e.kind == "item" else ["", f"{e.code}{e.text}", *words[1:], *values])
     return header, rows

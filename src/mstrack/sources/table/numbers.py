@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from mstrack.domain.quantities import CHINESE_FIGURE_RE, CHINESE_NUMERAL, as_number, chinese_count, chinese_figure
-from mstrack.vocabulary import BOUND_SUFFIXES, COUNTABLE_UNITS
+from mstrack.vocabulary import BOUND_SUFFIXES, COUNTABLE_UNITS, QUALITY_WORDS, SAYING_OPENINGS
 
 # a concentration or a sound level ("PM2.5浓度不大于35微克/立方米", "不大于55分贝"): a measure's own unit, whole; a level
 # held, like a rate, never an amount to add up (series.LEVEL_UNITS)
@@ -124,6 +124,12 @@ CHINESE_COUNT_RE = re.compile(rf"(?<!{NUMERAL_BEFORE})(?<!{WORD_ONE_BEFORE}(?=�
 # quantity of its own, a figure and its unit, sizes the thing counted ("一座日供水5万吨的水厂": one 水厂); its qualities
 # may be listed ("一支守法守信、高效廉洁的公务员队伍")
 ARTICLE_RE = re.compile(r"(?:[^的，,；;。、]{1,8}、){0,3}[^的，,；;。、]{0,8}的")
+# "打造一支坚强队伍": a quality straight after the measure word describes, as a 的 does (vocabulary.QUALITY_WORDS)
+QUALITY_RE = re.compile(rf"(?:{'|'.join(QUALITY_WORDS)})")
+# "实现治一个点、少一处危险", "做到查一处、改一处": one for one, a saying of two one-verb clauses (vocabulary.SAYING_OPENINGS)
+ONE_MEASURES = "个|处|座|家|条|项|件|所|片"
+SAYING_RE = re.compile(rf"(?:{'|'.join(SAYING_OPENINGS)})\s*[\u4e00-\u9fff]一(?:{ONE_MEASURES})[\u4e00-\u9fff]{{0,4}}、"
+                       rf"\s*[\u4e00-\u9fff]一(?:{ONE_MEASURES})[\u4e00-\u9fff]{{0,4}}")
 # "指定一名分管领导", "确定一位联络员": one person in words is the one designated, an article too, no count (close47: a
 # closing item's requirement, xinwuran 三(一)); "1名" in digits, "三名" stay counts
 PERSON_MEASURES = ("名", "位")
@@ -144,9 +150,12 @@ QUOTED_RE = re.compile(r"“[^“”]{1,16}”|\"[^\"]{1,16}\"|「[^「」]{1,16
 def numbers_in(clause: str) -> list[tuple[int, int, str]]:
     """(start, end, digits) of each number of a clause: in digits, or a count in Chinese numerals ("三所" → "3")."""
     found = [(m.start(1), m.end(1), m[1]) for m in NUMBER_RE.finditer(clause)]
+    sayings = [m.span() for m in SAYING_RE.finditer(clause)]
     for m in CHINESE_COUNT_RE.finditer(clause):
         count = chinese_count(m[1])
         article = ARTICLE_RE.match(clause, m.end(1) + 1)
+        if count == 1 and (QUALITY_RE.match(clause, m.end(1) + 1) or any(a < m.start(1) < b for a, b in sayings)):
+            continue  # "打造一支坚强队伍": an article; "实现治一个点、少一处危险": one for one, no count
         if count and not (count == 1 and article and not QUANTITY_RE.search(article[0])) \
                 and not (count == 1 and clause[m.end(1):m.end(1) + 1] in PERSON_MEASURES) \
                 and not (count == 1 and DESIGNATING_RE.search(clause[:m.start(1)])):  # "指定一名分管领导", "授权一家企业"

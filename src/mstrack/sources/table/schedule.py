@@ -338,20 +338,22 @@ CHINESE_YEAR_RE = re.compile(r"[〇零○O一二三四五六七八九]{4}(?=\s*�
 # or a bare month ending a deadline ("六月底前"), never one inside item text ("三月街")
 CHINESE_MONTH_DAY_RE = re.compile(rf"(?<=[年月{JOIN_CHARS}])\s*([一二三四五六七八九十]{{1,3}})(?=\s*[月日号])"
                                   r"|(?<![第〇零○一二三四五六七八九十])([一二三四五六七八九十]{1,2})(?=\s*月\s*[底前末])")
-DATED_RE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*[日号]|"
+# "到20 18年": a year broken by a copy's space, joined again (no figure stands so before 年: "20 18" is no count)
+BROKEN_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20))[^\S\n]+(\d\d)(?=\s*年)")  # a space of any width (NBSP too)
+DATED_RE = re.compile(r"\d{4}\s*年|(?:19|20)[^\S\n]+\d\d\s*年|\d{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*[日号]|"
                       r"[〇零○O一二三四五六七八九]{4}\s*年|[一二三四五六七八九十]{1,2}\s*月\s*[底前末]")
 
 
 def arabic_date(text: str) -> str:
     """A date typeset in Chinese numerals ("二〇二四年六月", "二〇二四年十一月三十日", "2024年六月至十二月", "六月底前")
-    in digits: 2024年6月, 2024年11月30日, 2024年6月至12月, 6月底前."""
+    in digits: 2024年6月, 2024年11月30日, 2024年6月至12月, 6月底前; a year a copy's space broke ("到20 18年") whole."""
     def days(m: re.Match) -> str:  # a month or a day is a count ("十一" 11); "一二" is none and stays as printed
         count = chinese_count(m[1] or m[2])
         return m[0] if count is None else str(count)
 
     if not DATED_RE.search(text):
         return text
-    text = CHINESE_YEAR_RE.sub(year_in_digits, text)
+    text = CHINESE_YEAR_RE.sub(year_in_digits, BROKEN_YEAR_RE.sub(r"\1\2", text))
     return CHINESE_MONTH_DAY_RE.sub(days, text)
 
 
