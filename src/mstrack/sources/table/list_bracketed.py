@@ -29,7 +29,7 @@ from mstrack.sources.table.list_single import tasks_heading_at
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, reports_progress, states_work
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
-from mstrack.sources.table.office_names import zones_administered
+from mstrack.sources.table.office_names import ends_like_unit, zones_administered
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import labelled_roles, office_list, unit_names
@@ -148,6 +148,9 @@ def lead_opening(text: str) -> str | None:
     return m[2] if (m := LEAD_OPENING_RE.match(text.strip())) and office_list(m[2]) else None
 
 
+SUBJECT_RUN_MAX = 30  # the longest run of offices opening a sentence as its subject
+SUBJECT_JOINERS = "、和及与（("  # what joins one more name to a run of offices' names, or opens a bracket in the last
+SUBJECT_RUN_RE = re.compile(r"[\u4e00-\u9fff（）()、]+")  # names and the marks between them, no clause's mark
 # a later sentence opening with the offices that do its part: "区土开集团、城投集团，负责…", "区交建局、区城乡交建中心负责…"
 ACTORS_RE = re.compile(r"^([^，,。；;：:（()）\s\d]{2,60}?)(?:[，,]|(?=负责|牵头|配合|协助))")
 
@@ -159,7 +162,22 @@ def sentence_actors(text: str) -> list[str]:
     for sentence in re.split(r"[。；;]", text)[1:]:
         if (m := ACTORS_RE.match(sentence.strip())) and office_list(m[1]):
             found += unit_names(m[1])
+        elif subject := _subject_run(sentence.strip()):
+            found += unit_names(subject)
     return found
+
+
+def _subject_run(sentence: str) -> str:
+    """The run of offices' names a sentence opens with as its subject, its verb right after them ("区市场监管局、区属国有企业
+    发现…线索的，移交区公安局"): the names up to where no further one joins ("、", "和", a bracket); "" when the sentence opens
+    with none."""
+    for end in range(2, min(len(sentence) - 1, SUBJECT_RUN_MAX) + 1):
+        head = sentence[:end]
+        if head[-1] not in SUBJECT_JOINERS and sentence[end] not in SUBJECT_JOINERS and SUBJECT_RUN_RE.fullmatch(head) \
+                and office_list(head) and all(len(name) > 1 and ends_like_unit(name) for name in unit_names(head)) \
+                and not office_list(sentence[:end + 1]):
+            return head
+    return ""
 
 
 def _bracketed(row: Row) -> tuple[str, str, str] | None:
@@ -370,7 +388,7 @@ def _item_label(row: Row) -> Entry | None:
     if entry is None or entry.kind not in ("label", "note") or ANNEX_RE.match(row_texts(row)[0]):
         return None
     staff = entry.kind == "label" and label_kind(entry.code) in ("lead", "units")
-    return None if staff and not (office_list(zones_administered(entry.text)) or labelled_roles(entry.text)) else entry
+    return None if staff and not (office_list(zones_administered(entry.text), towns=True) or labelled_roles(entry.text)) else entry
 
 
 def _helpers_line(row: Row, below: list[Entry]) -> Entry | None:
