@@ -132,3 +132,33 @@ def test_offices_a_later_sentence_opens_with_as_its_subject_are_units(tmp_path):
     assert _offices(tasks["五(三)"])[0] == ["区公安局"]
     assert set(_offices(tasks["五(三)"])[1]) - {"区公安局"} == {"区市场监管局", "区属国有企业"}
     assert set(_offices(tasks["五(一)"])[1]) - {"区市场监管局"} == {"区行政审批局"}
+
+
+TARGETS_THEN_MEASURES = ["某区管委会关于下达2013年全区造林绿化目标任务的通知",
+                         "某综〔2013〕19号",
+                         "各乡镇人民政府，区直各单位：",
+                         "一、加强领导，提高认识",
+                         "需要全区上下提高对生态建设重要性的认识。",
+                         "二、明确任务，落实责任",
+                         "1.绿色城市绿化计划完成1420亩。（责任单位：各组团指挥部、绿化办）。",
+                         "2.绿色村镇绿化计划完成2392亩。（责任单位：各乡镇（村）、县农村发展局）。",
+                         "3.绿色通道绿化计划完成1527亩。（责任单位：区森林园林有限公司）。",
+                         "4.全民义务植树60万株。（责任单位：各乡镇人民政府）。",
+                         "三、备足苗木，科学造林",
+                         "1.落实苗木。各乡镇和相关单位要根据造林绿化任务，切实做好苗木调度。",
+                         "2.科学种植。根据树种的生物学特性，科学配置树种、方式、比例、结构和密度。",
+                         "3.加强指导。区、县林业部门要继续派出造林绿化工作队，加强技术指导。",
+                         "四、落实政策，创新机制",
+                         "1.继续实施造林绿化优惠政策，鼓励群众利用抛荒地种植经济林。",
+                         "2.鼓励机关、企事业单位通过捐资、认养、义务植树等方式参与建设纪念林。"]
+
+
+def test_parts_of_measures_after_the_assigned_targets_are_no_tasks(tmp_path):
+    """pingtan-2013-zaolin: "二、明确任务，落实责任" 1.–4., each a figure and its offices, then "三、备足苗木…" and
+    "四、落实政策…", whose items name no office, set no figure and name no date: the plan's measures and policies, no
+    tasks (list_sections.measures_after). A later part whose items set figures stays a part of the list."""
+    tasks = _tasks(tmp_path, TARGETS_THEN_MEASURES, 2013)
+    assert [t.title[:4] for t in tasks] == ["绿色城市", "绿色村镇", "绿色通道", "全民义务"]
+    lines = [*TARGETS_THEN_MEASURES[:14], "四、加快林业项目建设",
+             "1.新建苗圃2处。（责任单位：县林业局）。", "2.改造林道15公里。（责任单位：县林业局）。"]
+    assert [t.code for t in _tasks(tmp_path, lines, 2013)] == ["二1", "二2", "二3", "二4", "四1", "四2"]
