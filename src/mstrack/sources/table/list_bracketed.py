@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.list_doers import subject_run
 from mstrack.sources.table.list_duties import shares_out
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
@@ -148,8 +149,6 @@ def lead_opening(text: str) -> str | None:
     return m[2] if (m := LEAD_OPENING_RE.match(text.strip())) and office_list(m[2]) else None
 
 
-SUBJECT_RUN_MAX = 30  # the longest run of offices opening a sentence as its subject
-SUBJECT_JOINERS = "、和及与（("  # what joins one more name to a run of offices' names, or opens a bracket in the last
 SUBJECT_RUN_RE = re.compile(r"[\u4e00-\u9fff（）()、]+")  # names and the marks between them, no clause's mark
 # a later sentence opening with the offices that do its part: "区土开集团、城投集团，负责…", "区交建局、区城乡交建中心负责…"
 ACTORS_RE = re.compile(r"^([^，,。；;：:（()）\s\d]{2,60}?)(?:[，,]|(?=负责|牵头|配合|协助))")
@@ -157,27 +156,22 @@ ACTORS_RE = re.compile(r"^([^，,。；;：:（()）\s\d]{2,60}?)(?:[，,]|(?=�
 
 def sentence_actors(text: str) -> list[str]:
     """The offices opening the sentences after an item's first ("（一）A牵头…。B、C，负责…。D，根据…"), each sentence's
-    opening a list of offices' names before its comma or its role (office_list): who does that part of the item."""
+    opening a list of offices' names before its comma or its role (office_list), or as its subject before its verb
+    (list_doers.subject_run): who does that part of the item."""
     found = []
     for sentence in re.split(r"[。；;]", text)[1:]:
         if (m := ACTORS_RE.match(sentence.strip())) and office_list(m[1]):
             found += unit_names(m[1])
-        elif subject := _subject_run(sentence.strip()):
+        elif subject := subject_run(sentence.strip(), _run_of_offices):  # "区市场监管局、区属国有企业发现…的，移交…"
             found += unit_names(subject)
     return found
 
 
-def _subject_run(sentence: str) -> str:
-    """The run of offices' names a sentence opens with as its subject, its verb right after them ("区市场监管局、区属国有企业
-    发现…线索的，移交区公安局"): the names up to where no further one joins ("、", "和", a bracket); "" when the sentence opens
-    with none."""
-    for end in range(2, min(len(sentence) - 1, SUBJECT_RUN_MAX) + 1):
-        head = sentence[:end]
-        if head[-1] not in SUBJECT_JOINERS and sentence[end] not in SUBJECT_JOINERS and SUBJECT_RUN_RE.fullmatch(head) \
-                and office_list(head) and all(len(name) > 1 and ends_like_unit(name) for name in unit_names(head)) \
-                and not office_list(sentence[:end + 1]):
-            return head
-    return ""
+def _run_of_offices(words: str) -> bool:
+    """Names, and the marks between them, read as offices together (office_list: "区市场监管局、区属国有企业"), each
+    ending as an office's name ends: the subject a later sentence of an item opens with, its verb after it."""
+    return SUBJECT_RUN_RE.fullmatch(words) is not None and office_list(words) \
+        and all(len(name) > 1 and ends_like_unit(name) for name in unit_names(words))
 
 
 def _bracketed(row: Row) -> tuple[str, str, str] | None:

@@ -7,6 +7,7 @@ first the lead and the others units (the first-office rule), as if labelled on t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_duties import shares_out
@@ -96,8 +97,8 @@ def _staffed_parts(rows: list[Row]) -> set[int]:
 
 def _closing_doer(text: str) -> str:
     """The office an item of one sentence names as its doer in its last clause, among items printing their offices
-    (_staffed_parts), no office printed after it nor elsewhere
-    in its words ("2.森林抚育…各1万亩，按…下达到乡镇、村实施，区森林与园林管理局负责设计、技术指导和检查验收。",
+    (_staffed_parts), no office printed after it nor elsewhere in its words ("2.森林抚育…各1万亩，按…下达到乡镇、村实施，
+    区森林与园林管理局负责设计、技术指导和检查验收。",
     "3.绿色通道…任务1000亩，…，由区森林与园林公司结合道路建设进展负责实施。"): an office named by its level, then its
     duty (负责), the manner of the work between them: that office leads, the clause stays in the title as a sentence's
     words (a bare "，由X负责落实。" is the item's office line, units_after's); "" for any other line."""
@@ -107,7 +108,7 @@ def _closing_doer(text: str) -> str:
         return ""
     *before, last = re.split(r"[，,]", words)
     last = last.strip().removeprefix("由")
-    doer = next((last[:j] for j in range(2, min(len(last), SUBJECT_MAX) + 1) if _opening(last, j)), "")
+    doer = subject_run(last)
     return doer if before and doer and _levelled(doer) and CLOSING_DUTY in last[len(doer):] \
         and not any(_offices(name) for clause in before for name in unit_names(clause.strip())) else ""
 
@@ -183,7 +184,7 @@ def _doers(paragraph: str, opening: bool = False) -> list[str]:
                 subject = by[1]
             if not subject and not LIST_OPENING_RE.search(clause) and (not opening and at == 0 and clause.startswith("各")
                                                                        or opening and _levelled_start(clause)):
-                subject = next((clause[:j] for j in range(2, min(len(clause), SUBJECT_MAX) + 1) if _opening(clause, j)), "")
+                subject = subject_run(clause)
             subject = subject if not opening or subject and len(subject) < len(clause) and _levelled(subject) \
                 and not clause.startswith(tuple(f"{subject}{word}" for word in DUTY_WORDS)) else ""
             found += [name for name in (unit_names(subject) if subject else []) if name not in found]
@@ -202,11 +203,19 @@ def _levelled_start(words: str) -> bool:
     return LEVEL_RE.match(words) is not None or EVERY_KIND_RE.match(words) is not None
 
 
-def _opening(clause: str, end: int) -> bool:
+def subject_run(clause: str, offices: Callable[[str], bool] | None = None) -> str:
+    """The run of offices' names a clause opens with as its subject ("各部门和各村（居）全面落实…": "各部门和各村（居）"),
+    ended where no further name joins it (_opening); "" when it opens with none. `offices`: what the run must be
+    (_offices by default: each name an office's)."""
+    return next((clause[:j] for j in range(2, min(len(clause), SUBJECT_MAX) + 1) if _opening(clause, j, offices or _offices)),
+                "")
+
+
+def _opening(clause: str, end: int, offices: Callable[[str], bool]) -> bool:
     """Whether clause[:end] is a run of offices' names that ends there: the next character joins no further name
     ("、", "和", a bracket) nor lengthens the last ("各业务处" then "室")."""
-    return clause[end - 1] not in JOINERS and _offices(clause[:end]) \
-        and (end == len(clause) or clause[end] not in JOINERS and not _offices(clause[:end + 1]))
+    return clause[end - 1] not in JOINERS and offices(clause[:end]) \
+        and (end == len(clause) or clause[end] not in JOINERS and not offices(clause[:end + 1]))
 
 
 def _offices(words: str) -> bool:

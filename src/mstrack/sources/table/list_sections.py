@@ -174,7 +174,7 @@ def kept_on(rows: list[tuple[int | None, bool, str, bool]], size: int, numbered_
     read = kept([(heading, words, staffed) for _, heading, words, staffed in rows[:size]], numbered_on, short)
     sections = closing_parts(rows[:size]) | _reopened([(heading, words, staffed) for _, heading, words, staffed in rows[:read]],
                                                       numbered_on)[1]
-    found = [k for k in range(read if read < size else size) if k not in sections]
+    found = [k for k in range(read) if k not in sections]
     if read < size:
         last = next((n for n, heading, _, _ in reversed(rows[:read]) if n is not None and not heading), 0)
         found += [read + k for k in numbered_after([(n, words, staffed) for n, _, words, staffed in rows[read:]], last + 1)]
