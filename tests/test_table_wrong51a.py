@@ -24,6 +24,7 @@ VILLAGES = ["某片区2022年动物防疫工作计划",
             "（四）开展抽样检测。全年安排抽检125个样品。各乡镇抽检任务如下：甲乡60个、乙镇65个。",
             "（五）落实报告制度。各村按月报告疫苗使用及免疫情况，按时报片区农业农村处。",
             "（六）强化工作协调。各责任单位要加强沟通协作，形成工作合力。",
+            "（七）加强指导服务。我局将派员指导各村开展免疫工作。各村要认真组织实施。",
             "三、保障措施",
             "（一）加强组织领导。片区对辖区内动物防疫工作负总责。"]
 
@@ -32,12 +33,13 @@ def test_every_body_of_a_kind_opening_an_items_sentence_leads_it(tmp_path):
     """"（一）名。各村可采取…", "各村按月报告…": every body of a kind named as the subject of an item's sentence is its
     doer, the lead (tests/data/tables/README.md, "Every body of a kind as a sentence's doer"); a kind left open
     ("各有关部门要…") names none, nor do the plan's own roles ("各责任单位要…"), nor does a list's lead-in
-    ("各乡镇抽检任务如下：…": the towns' shares, no doer)."""
+    ("各乡镇抽检任务如下：…": the towns' shares, no doer), nor a later sentence of an item the plan's issuer opens as its
+    own work ("我局将派员指导…。各村要…")."""
     tasks = {t.code: t for t in _tasks(tmp_path, VILLAGES)}
-    assert list(tasks) == [f"二({n})" for n in "一二三四五六"]
+    assert list(tasks) == [f"二({n})" for n in "一二三四五六七"]
     assert _offices(tasks["二(一)"]) == (["各村"], [])
     assert _offices(tasks["二(五)"]) == (["各村"], [])
-    for code in ("二(二)", "二(三)", "二(四)", "二(六)"):
+    for code in ("二(二)", "二(三)", "二(四)", "二(六)", "二(七)"):
         assert [u for u in [*_offices(tasks[code])[0], *_offices(tasks[code])[1]] if u != "（表中未列）"] == [], code
     assert tasks["二(一)"].title.startswith("实行先打后补。各村可采取")
 

@@ -28,6 +28,7 @@ LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("�
 # "各牵头单位", "各单位", "各级…"), which name no kind
 EVERY_KIND_RE = re.compile(r"各(?!有关|相关|涉及|其他|其它|责任|牵头|配合|协办|单位|级)")
 LIST_OPENING_RE = re.compile(r"如下$")  # "各乡镇抽检任务如下：…": a list's lead-in, its subject a topic, no doer
+ISSUER_RE = re.compile(r"^(?:我|本)(?:局|委|办|处|中心|区)")  # "我局成立工作专班，…": the plan's issuer, its own work
 DUTY_WORDS = ("牵头", "负责", "配合", "协助")  # "X牵头，6月底前完成": a duty said as a label is, read where labels are
 HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  # "与A、B共同开展…": A and B help
 BY_RE = re.compile(r"由([^由对]{2,30}?)对")  # "由X对…进行监测": X does it
@@ -174,8 +175,11 @@ def _doers(paragraph: str, opening: bool = False) -> list[str]:
     """The offices a paragraph names as the subjects of its sentences, in order, each once: in any clause, the words
     before its "要" when they are only offices' names ("政法综治处要…"); in a sentence's first clause opening with "各"
     (every office of a kind: "各部门", "各村（居）"), the run of offices' names opening it (_opening: "各部门和各村（居）
-    全面落实…", "各业务处室加强…"). A clause opening with a verb or a preposition ("根据…", "会同…") names none."""
+    全面落实…", "各业务处室加强…"). A clause opening with a verb or a preposition ("根据…", "会同…") names none; an
+    item's own paragraph (`opening`) opened by the plan's issuer ("我局…") names none (README: the issuer's own work)."""
     found: list[str] = []
+    if opening and ISSUER_RE.match(paragraph.strip()):
+        return found  # the issuer's own work first ("我局成立工作专班。各村要高度重视…"): no other doer leads it
     for sentence in re.split(r"[。；;！!]", paragraph):
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
             clause = clause.strip()
