@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.list_doers import subject_run
 from mstrack.sources.table.list_duties import shares_out
 from mstrack.sources.table.list_events import Schedule, activity_schedule
 from mstrack.sources.table.list_labels import label_kind
@@ -30,7 +31,7 @@ from mstrack.sources.table.list_single import tasks_heading_at
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, states_work
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
-from mstrack.sources.table.office_names import zones_administered
+from mstrack.sources.table.office_names import ends_like_unit, zones_administered
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import labelled_roles, office_list, unit_names
@@ -149,18 +150,29 @@ def lead_opening(text: str) -> str | None:
     return m[2] if (m := LEAD_OPENING_RE.match(text.strip())) and office_list(m[2]) else None
 
 
+SUBJECT_RUN_RE = re.compile(r"[\u4e00-\u9fff（）()、]+")  # names and the marks between them, no clause's mark
 # a later sentence opening with the offices that do its part: "区土开集团、城投集团，负责…", "区交建局、区城乡交建中心负责…"
 ACTORS_RE = re.compile(r"^([^，,。；;：:（()）\s\d]{2,60}?)(?:[，,]|(?=负责|牵头|配合|协助))")
 
 
 def sentence_actors(text: str) -> list[str]:
     """The offices opening the sentences after an item's first ("（一）A牵头…。B、C，负责…。D，根据…"), each sentence's
-    opening a list of offices' names before its comma or its role (office_list): who does that part of the item."""
+    opening a list of offices' names before its comma or its role (office_list), or as its subject before its verb
+    (list_doers.subject_run): who does that part of the item."""
     found = []
     for sentence in re.split(r"[。；;]", text)[1:]:
         if (m := ACTORS_RE.match(sentence.strip())) and office_list(m[1]):
             found += unit_names(m[1])
+        elif subject := subject_run(sentence.strip(), _run_of_offices):  # "区市场监管局、区属国有企业发现…的，移交…"
+            found += unit_names(subject)
     return found
+
+
+def _run_of_offices(words: str) -> bool:
+    """Names, and the marks between them, read as offices together (office_list: "区市场监管局、区属国有企业"), each
+    ending as an office's name ends: the subject a later sentence of an item opens with, its verb after it."""
+    return SUBJECT_RUN_RE.fullmatch(words) is not None and office_list(words) \
+        and all(len(name) > 1 and ends_like_unit(name) for name in unit_names(words))
 
 
 def _bracketed(row: Row) -> tuple[str, str, str] | None:
@@ -362,7 +374,7 @@ def item_label(row: Row) -> Entry | None:
     if entry is None or entry.kind not in ("label", "note") or ANNEX_RE.match(row_texts(row)[0]):
         return None
     staff = entry.kind == "label" and label_kind(entry.code) in ("lead", "units")
-    return None if staff and not (office_list(zones_administered(entry.text)) or labelled_roles(entry.text)) else entry
+    return None if staff and not (office_list(zones_administered(entry.text), towns=True) or labelled_roles(entry.text)) else entry
 
 
 def _helpers_line(row: Row, below: list[Entry]) -> Entry | None:

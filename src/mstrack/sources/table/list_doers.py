@@ -7,10 +7,12 @@ first the lead and the others units (the first-office rule), as if labelled on t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_duties import shares_out
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, SUB_HEADING_RE, units_after
+from mstrack.sources.table.list_roles import labelled_inside, opening_offices
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
 from mstrack.sources.table.office_names import TOWN_END, ends_like_unit
 from mstrack.sources.table.reading import Row
@@ -21,6 +23,12 @@ NAME_MAX = 40  # the longest name of a measure on a line of its own
 SUBJECT_MAX = 30  # the longest run of offices opening a sentence
 NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将|把|为|以|鼓励|引导|组织|督促|协调|配合|联合")  # a verb, no doer
 LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("区…中心", "局…处"), as a plan's own offices are
+# every body of a kind ("各村", "各部门", "各乡镇"), a definite set of offices: not "各有关部门", "各相关单位", which
+# leave the document's reader to say which ones are concerned, nor the plan's own roles or every unit ("各责任单位",
+# "各牵头单位", "各单位", "各级…"), which name no kind
+EVERY_KIND_RE = re.compile(r"各(?!有关|相关|涉及|其他|其它|责任|牵头|配合|协办|单位|级)")
+LIST_OPENING_RE = re.compile(r"如下$")  # "各乡镇抽检任务如下：…": a list's lead-in, its subject a topic, no doer
+ISSUER_RE = re.compile(r"^(?:我|本)(?:局|委|办|处|中心|区)")  # "我局成立工作专班，…": the plan's issuer, its own work
 DUTY_WORDS = ("牵头", "负责", "配合", "协助")  # "X牵头，6月底前完成": a duty said as a label is, read where labels are
 HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  # "与A、B共同开展…": A and B help
 BY_RE = re.compile(r"由([^由对]{2,30}?)对")  # "由X对…进行监测": X does it
@@ -33,6 +41,7 @@ STEP_DATE_RE = re.compile(r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|份|底|末|上旬
 OFFICE_VERBS = ("委托", "会同", "会商", "处理", "办理", "部署", "及时", "及早", "和衷")
 STEP_BY_RE = re.compile(r"由|会同")  # "由X委托…", "会同X共同测算": X does the step, or shares it
 DOERS_CELL = "牵头单位：{lead}{others}"
+CLOSING_DUTY = "负责"  # "…，X负责设计…", "…，由X结合…负责实施": the duty of an office naming an item's doer in its last clause
 OTHERS_CELL = "；配合单位：{units}"
 
 
@@ -53,6 +62,7 @@ def doers_below(rows: list[Row]) -> list[Row]:
     a step dated by its own words, any office: _step_doers)."""
     kept: list[Row] = []
     k, part = 0, ""
+    staffed = _staffed_parts(rows)
     while k < len(rows):
         row = rows[k]
         texts = row_texts(row)
@@ -70,9 +80,47 @@ def doers_below(rows: list[Row]) -> list[Row]:
             kept += [row, Row(row.number, [_cell(doers)])]
             k += 1
             continue
+        if len(texts) == 1 and k in staffed and (not below or len(below) == 1 and _numbered(below[0])) \
+                and (doer := _closing_doer(texts[0])):
+            kept += [row, Row(row.number, [_cell([doer])])]
+            k += 1
+            continue
         kept.append(_with_helpers(row) if len(texts) == 1 else row)
         k += 1
     return kept
+
+
+def _staffed_parts(rows: list[Row]) -> set[int]:
+    """The rows of the parts "一、…" some of whose items print their offices after their words ("…2000亩。责任单位：A、B",
+    "…（责任单位：A）"): a list that assigns its work item by item, where an item printing none names its doer in its
+    sentence (_closing_doer)."""
+    parts: list[list[int]] = [[]]
+    for k, row in enumerate(rows):
+        texts = row_texts(row)
+        if len(texts) == 1 and AREA_RE.match(texts[0]):
+            parts.append([])
+        parts[-1].append(k)
+    labelled = [len(texts := row_texts(row)) == 1 and bool(units_after(texts[0])[1] or labelled_inside(texts[0]))
+                for row in rows]
+    return {k for part in parts if any(labelled[j] for j in part) for k in part}
+
+
+def _closing_doer(text: str) -> str:
+    """The office an item of one sentence names as its doer in its last clause, among items printing their offices
+    (_staffed_parts), no office printed after it nor elsewhere in its words ("2.森林抚育…各1万亩，按…下达到乡镇、村实施，
+    区森林与园林管理局负责设计、技术指导和检查验收。",
+    "3.绿色通道…任务1000亩，…，由区森林与园林公司结合道路建设进展负责实施。"): an office named by its level, then its
+    duty (负责), the manner of the work between them: that office leads, the clause stays in the title as a sentence's
+    words (a bare "，由X负责落实。" is the item's office line, units_after's); "" for any other line."""
+    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
+    words = (text[m.end():] if m and SUB_HEADING_RE.match(text) else m[2] if m else "").strip().rstrip("。")
+    if not words or re.search(r"[。；;：:]", words) or units_after(text)[1]:
+        return ""
+    *before, last = re.split(r"[，,]", words)
+    last = last.strip().removeprefix("由")
+    doer = subject_run(last)
+    return doer if before and doer and _levelled(doer) and CLOSING_DUTY in last[len(doer):] \
+        and not any(_offices(name) for clause in before for name in unit_names(clause.strip())) else ""
 
 
 def _with_helpers(row: Row) -> Row:
@@ -94,12 +142,13 @@ def _cell(doers: list[str]) -> str:
 
 
 def _own_paragraph(text: str) -> str:
-    """An item's name and its paragraph on one line ("（二）加强…。区X中心要…。"), no offices printed after it: its
-    sentences after the name; "" for any other line."""
+    """An item's name and its paragraph on one line ("（二）加强…。区X中心要…。"), no offices printed after it nor
+    opening it ("（三）县农业农村局:1、…": its lead, list_roles.opening_offices): its sentences after the name; "" for any
+    other line."""
     m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
     words = text[m.end():].strip() if m and SUB_HEADING_RE.match(text) else (m[2].strip() if m else "")
     name, stop, rest = words.partition("。")
-    return rest if stop and rest and len(name) <= NAME_MAX and not units_after(text)[1] \
+    return rest if stop and rest and len(name) <= NAME_MAX and not units_after(text)[1] and opening_offices(words) is None \
         and not office_clause(name) and not CLOSING_RE.search(name) else ""
 
 
@@ -135,16 +184,20 @@ def _doers(paragraph: str, opening: bool = False) -> list[str]:
     """The offices a paragraph names as the subjects of its sentences, in order, each once: in any clause, the words
     before its "要" when they are only offices' names ("政法综治处要…"); in a sentence's first clause opening with "各"
     (every office of a kind: "各部门", "各村（居）"), the run of offices' names opening it (_opening: "各部门和各村（居）
-    全面落实…", "各业务处室加强…"). A clause opening with a verb or a preposition ("根据…", "会同…") names none."""
+    全面落实…", "各业务处室加强…"). A clause opening with a verb or a preposition ("根据…", "会同…") names none; an
+    item's own paragraph (`opening`) opened by the plan's issuer ("我局…") names none (README: the issuer's own work)."""
     found: list[str] = []
+    if opening and ISSUER_RE.match(paragraph.strip()):
+        return found  # the issuer's own work first ("我局成立工作专班。各村要高度重视…"): no other doer leads it
     for sentence in re.split(r"[。；;！!]", paragraph):
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
             clause = clause.strip()
             subject = clause[:clause.index("要")] if "要" in clause and _offices(clause[:clause.index("要")]) else ""
             if not subject and opening and (by := BY_RE.search(clause)) and _offices(by[1]) and _levelled(by[1]):
                 subject = by[1]
-            if not subject and (not opening and at == 0 and clause.startswith("各") or opening and LEVEL_RE.match(clause)):
-                subject = next((clause[:j] for j in range(2, min(len(clause), SUBJECT_MAX) + 1) if _opening(clause, j)), "")
+            if not subject and not LIST_OPENING_RE.search(clause) and (not opening and at == 0 and clause.startswith("各")
+                                                                       or opening and _levelled_start(clause)):
+                subject = subject_run(clause)
             subject = subject if not opening or subject and len(subject) < len(clause) and _levelled(subject) \
                 and not clause.startswith(tuple(f"{subject}{word}" for word in DUTY_WORDS)) else ""
             found += [name for name in (unit_names(subject) if subject else []) if name not in found]
@@ -180,15 +233,27 @@ def _levelled(words: str) -> bool:
     """Words whose offices each open with their level ("局海洋渔业处、区海洋与渔业执法支队"): in an item's own
     paragraph, where a clause opening with any word ending as an office's name ("及早处置") may be none."""
     names = unit_names(words)
-    return bool(names) and LEVEL_RE.match(names[0]) is not None \
-        and all(LEVEL_RE.match(name) or name.startswith("各") for name in names)
+    return bool(names) and _levelled_start(names[0]) and all(LEVEL_RE.match(name) or name.startswith("各") for name in names)
 
 
-def _opening(clause: str, end: int) -> bool:
+def _levelled_start(words: str) -> bool:
+    """Words opening with an office's level ("区…", "局…") or with every body of a kind ("各村…": EVERY_KIND_RE)."""
+    return LEVEL_RE.match(words) is not None or EVERY_KIND_RE.match(words) is not None
+
+
+def subject_run(clause: str, offices: Callable[[str], bool] | None = None) -> str:
+    """The run of offices' names a clause opens with as its subject ("各部门和各村（居）全面落实…": "各部门和各村（居）"),
+    ended where no further name joins it (_opening); "" when it opens with none. `offices`: what the run must be
+    (_offices by default: each name an office's)."""
+    return next((clause[:j] for j in range(2, min(len(clause), SUBJECT_MAX) + 1) if _opening(clause, j, offices or _offices)),
+                "")
+
+
+def _opening(clause: str, end: int, offices: Callable[[str], bool]) -> bool:
     """Whether clause[:end] is a run of offices' names that ends there: the next character joins no further name
     ("、", "和", a bracket) nor lengthens the last ("各业务处" then "室")."""
-    return clause[end - 1] not in JOINERS and _offices(clause[:end]) \
-        and (end == len(clause) or clause[end] not in JOINERS and not _offices(clause[:end + 1]))
+    return clause[end - 1] not in JOINERS and offices(clause[:end]) \
+        and (end == len(clause) or clause[end] not in JOINERS and not offices(clause[:end + 1]))
 
 
 def _offices(words: str) -> bool:

@@ -16,11 +16,11 @@ from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_numbered import CONTENT_NOTE, ITEM_RE, LEAD_LABEL, Entry
 from mstrack.sources.table.list_sections import DATED_RE
-from mstrack.sources.table.spans import span_end
 from mstrack.sources.table.numbering import SUB_CODE_RE
 from mstrack.sources.table.office_names import zones_administered
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
+from mstrack.sources.table.spans import span_end
 from mstrack.sources.table.units import office_list, unit_names
 
 TIME_FIELD_RE = re.compile(r"^(?:活动|举办|举行|开展|比赛|培训)?(?:时间|日期)$")  # "时间", "活动时间", "举办日期"

@@ -174,11 +174,36 @@ def kept_on(rows: list[tuple[int | None, bool, str, bool]], size: int, numbered_
     read = kept([(heading, words, staffed) for _, heading, words, staffed in rows[:size]], numbered_on, short)
     sections = closing_parts(rows[:size]) | _reopened([(heading, words, staffed) for _, heading, words, staffed in rows[:read]],
                                                       numbered_on)[1]
-    if read == size:
-        return [k for k in range(size) if k not in sections]
-    last = next((n for n, heading, _, _ in reversed(rows[:read]) if n is not None and not heading), 0)
-    return [*(k for k in range(read) if k not in sections),
-            *(read + k for k in numbered_after([(n, words, staffed) for n, _, words, staffed in rows[read:]], last + 1))]
+    found = [k for k in range(read) if k not in sections]
+    if read < size:
+        last = next((n for n, heading, _, _ in reversed(rows[:read]) if n is not None and not heading), 0)
+        found += [read + k for k in numbered_after([(n, words, staffed) for n, _, words, staffed in rows[read:]], last + 1)]
+    measures = measures_after([rows[k] for k in found])
+    return [k for at, k in enumerate(found) if at not in measures]
+
+
+def measures_after(rows: list[tuple[int | None, bool, str, bool]]) -> set[int]:
+    """The rows of a list's parts "三、…" (a heading and the items under it; (number, heading, words, staffed) each) that
+    come after a part assigning its work item by item (most of its items naming their offices) and most of whose items
+    name no office, set no figure and name no date (one may carry a line under it, "附件：…"): "二、明确任务，落实责任"
+    1.–10. "…1420亩。（责任单位：…）", then "三、备足苗木，科学造林" "1.落实苗木。各乡镇…要…" and "四、落实政策，创新机制"
+    "1.继续实施…优惠政策…" — the plan's measures and policies for the work its tasks set, no tasks. A part before the
+    assigned one (the plan's measures opening it) is left to the other rules."""
+    parts: list[list[int]] = []
+    for k, (_, heading, words, _) in enumerate(rows):
+        if heading and AREA_RE.match(words):
+            parts.append([k])
+        elif parts:
+            parts[-1].append(k)
+    found: set[int] = set()
+    assigned = False
+    for part in parts:
+        items = [k for k in part if rows[k][0] is not None and not rows[k][1]]
+        marked = sum(bool(rows[k][3] or sets_figure(rows[k][2]) or DATED_RE.search(rows[k][2])) for k in items)
+        if assigned and items and 2 * marked < len(items):
+            found.update(part)
+        assigned = assigned or len(items) >= MIN_STAFFED_ITEMS and 2 * sum(rows[k][3] for k in items) > len(items)
+    return found
 
 
 def closing_parts(rows: list[tuple[int | None, bool, str, bool]]) -> set[int]:
