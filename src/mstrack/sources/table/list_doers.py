@@ -224,7 +224,7 @@ def _step_doers(paragraph: str) -> list[str]:
             for start in starts:
                 words = clause[start:]
                 subject = next((words[:j] for j in range(2, min(len(words), SUBJECT_MAX) + 1)
-                                if _opening(words, j) or _offices(words[:j]) and words[j:j + 2] in OFFICE_VERBS), "")
+                                if _opening(words, j, _offices) or _offices(words[:j]) and words[j:j + 2] in OFFICE_VERBS), "")
                 found += [name for name in (unit_names(subject) if subject else []) if name not in found]
     return [name for name in found if f"配合{name}" not in paragraph]
 
