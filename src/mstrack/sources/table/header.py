@@ -79,12 +79,11 @@ def _date_column(sheet: Sheet, at: int, columns: list[Column], year: int) -> Non
     below are each a day or a month ("5月4日上午", "6月30日"), is the rows' dates, each row due on its day (the
     deadline column), unless the table has a deadline column already. Cells of other words ("全年", "持续推进") leave
     it unnamed; a row of totals and the header printed again at a page break are no row's date."""
-    if any(c.kind == "deadline" for c in columns):
-        return
+    named = [c for c in columns if not c.kind and TIME_HEADER_RE.search(squeezed(c))]
+    if not named or any(c.kind == "deadline" for c in columns):
+        return  # most header rows tried name no such column: their rows are not read
     rows = [r.cells for r in data_rows(sheet, at) if not total_row(r.cells)]
-    for column in columns:
-        if column.kind or not TIME_HEADER_RE.search(squeezed(column)):
-            continue
+    for column in named:
         values = [v for cells in rows if column.index < len(cells) and (v := cells[column.index].strip())
                   and v != column.header.strip()]
         if len(values) >= 2 and all(len(v) <= DATE_CELL_MAX and parse_deadline(v, year) for v in values):
