@@ -129,12 +129,6 @@ ZHENHAI_UNNUMBERED = (  # the four variants of zhenhai-2021 that take the number
 TURANG_JOINED = ("三(六)2's two paragraphs each close with a 责任单位 line (read48c: the item's offices are both lines'); "
                  "with the offices joined by a space or a line break in the grid, each dated checkpoint of the item is "
                  "read twice (2017, 2018, 2020 doubled)")
-WEISHENGYUAN_SCHEDULE = (
-    "a schedule of three columns, the date first and no 序号 (受检时间 / 受检单位 / 备注): the published table is read with "
-    "受检时间 as its task column and the inspected 卫生院 as its units (0 of 27 facts); blanking the date's header, or "
-    "adding a fourth column (备注 text, 联系人及电话), leaves no header the finder takes, and the grid is refused ('no "
-    "header row found') (forty-third held-back set, first contact)"
-)
 
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"): why the reader does not read it the same yet
@@ -148,9 +142,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "the 片区 column moved behind the figures puts its 合计 last in the total row ('5 | | 235人 | 192 | 合计'): the row "
         "is still no task (tasks: 合计 as a 片区's name), but the unit 人 it alone prints is read only from a row that "
         "opens with 合计 (above._units_in_total_row), so the quota reads without its unit (held50b)",
-    ("pingtan-2016-weishengyuan.html", "task_header_blank"): WEISHENGYUAN_SCHEDULE,
-    ("pingtan-2016-weishengyuan.html", "remarks_free_text"): WEISHENGYUAN_SCHEDULE,
-    ("pingtan-2016-weishengyuan.html", "contact_column"): WEISHENGYUAN_SCHEDULE,
     ("pingtan-2016-turang.txt", "units_joined_space"): TURANG_JOINED,
     ("pingtan-2016-turang.txt", "units_joined_line_break"): TURANG_JOINED,
     ("zhenhai-2021-ceping.html", "without_numbers"):

@@ -18,6 +18,7 @@ from mstrack.sources.table.columns import (
     data_rows,
     leads_beside_helpers,
     office_columns,
+    squeezed,
     year_columns,
 )
 from mstrack.sources.table.headerless import list_table
@@ -25,7 +26,7 @@ from mstrack.sources.table.label_tree import label_tree
 from mstrack.sources.table.list_results import results_said
 from mstrack.sources.table.numbered_columns import contact_or_duty, one_numbered_item
 from mstrack.sources.table.reading import Sheet
-from mstrack.sources.table.schedule import report_month
+from mstrack.sources.table.schedule import parse_deadline, report_month
 from mstrack.sources.table.subheader import group_subheader, period_subheader
 from mstrack.sources.table.units import office_list
 
@@ -47,6 +48,7 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     office_columns(columns)
     leads_beside_helpers(columns)
     year_columns(columns, year)
+    _date_column(sheet, at, columns, year)
     if label_tree(columns):
         return columns
     kinds = [c.kind for c in columns if c.kind]
@@ -66,6 +68,27 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     if "task" in kinds and (_one_row_table(sheet, at, columns) or _one_numbered_project(sheet, at, columns)):
         return columns
     return None
+
+
+TIME_HEADER_RE = re.compile(r"(?:时间|日期)$")  # 受检时间, 督导日期: when the row's work falls, by a word no rule names
+DATE_CELL_MAX = 12  # "5月10日上午", "2024年6月30日": a date, no sentence that names one
+
+
+def _date_column(sheet: Sheet, at: int, columns: list[Column], year: int) -> None:
+    """A schedule of visits (受检时间 / 受检单位): a column named by a time word the rules give no kind, whose cells
+    below are each a day or a month ("5月4日上午", "6月30日"), is the rows' dates, each row due on its day (the
+    deadline column), unless the table has a deadline column already. Cells of other words ("全年", "持续推进") leave
+    it unnamed; a row of totals and the header printed again at a page break are no row's date."""
+    named = [c for c in columns if not c.kind and TIME_HEADER_RE.search(squeezed(c))]
+    if not named or any(c.kind == "deadline" for c in columns):
+        return  # most header rows tried name no such column: their rows are not read
+    rows = [r.cells for r in data_rows(sheet, at) if not total_row(r.cells)]
+    for column in named:
+        values = [v for cells in rows if column.index < len(cells) and (v := cells[column.index].strip())
+                  and v != column.header.strip()]
+        if len(values) >= 2 and all(len(v) <= DATE_CELL_MAX and parse_deadline(v, year) for v in values):
+            column.kind = "deadline"
+            return
 
 
 def _one_numbered_project(sheet: Sheet, at: int, columns: list[Column]) -> bool:
