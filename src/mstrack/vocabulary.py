@@ -107,6 +107,10 @@ PLAN_FRAMING_HEADING = r"(?:指[导導]思想|[总總]体要求|基本原[则則
 """A plan's heading that frames its work rather than naming any ("一、主要目标", "一、指导思想", "二、总体要求"): the
 paragraph under it states aims in running text (the year's goals, next year's count), no task of the list
 (list_bracketed._lone_task)."""
+CONTENTS_HEADING = r"(?:活[动動]|工作|主要)?[内內]容"
+"""A plan's heading naming its contents ("五、活动内容", "二、工作内容"): one paragraph under it ("开展义诊、慰问…、捐资捐药
+等。") sums up the work its later parts detail, no task of the list (list_bracketed._lone_task); items under it are read
+as any part's."""
 LIST_TITLE = r"[实實]事|民生|[项項]目|[计計][划劃]|方案|任[务務]"
 """A list's title line names what it lists (the programme's name): wider than PROGRAMME_NAMING, since the title is
 looked for only once the list is known to be a programme's ("XX县2024年民生实事项目", "…工作任务")."""

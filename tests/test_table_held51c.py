@@ -1,0 +1,69 @@
+"""Issue 13, held51c: an event plan whose part naming its contents ("五、活动内容") is one sentence summing up the work
+the later parts detail, whose donations are numbered "1．" under a label with no text of its own ("（二）捐资捐药："), and
+whose part naming its time ("三、活动时间") is the event's one day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .conftest import convert_written
+
+TITLE = "2019年文化科技卫生“三下乡”活动方案"
+
+EVENT = ["为切实保障活动的顺利开展，特制定本活动方案。",
+         "一、参加单位", "区卫计局、区中医院、区疾控中心、区妇幼保健院",
+         "二、活动时间", "2019年1月18日（星期五）上午8:30—11:00",
+         "三、活动地点", "潭城镇翠园公园内",
+         "四、活动内容", "开展义诊、慰问计生困难户、捐资捐药、健康知识教育、优生优育知识宣传等。",
+         "五、活动安排",
+         "（一）义诊活动：专家组由区中医院、疾控中心、妇幼保健院组成（名单附后）。",
+         "（二）捐资捐药：",
+         "1．区中医院捐送药品价值2000元；",
+         "2．区疾控中心现场发放宣传品1000份；",
+         "3．区妇幼保健院免费发放避孕药具3000盒。",
+         "六、部门职责分工",
+         "（一）局医政处和计生指导处负责活动的联络衔接；",
+         "（二）局综合处负责活动的后勤保障；",
+         "（三）局计生指导处负责慰问计生困难户；",
+         "（四）各相关单位负责提供义诊各种服务项目所需的常用药品等。"]
+
+
+def _tasks(tmp_path, lines: list[str], year: int = 2019):
+    return convert_written(tmp_path, "plan.txt", "\n".join([TITLE, *lines]) + "\n", year).programme.tasks
+
+
+def test_a_part_naming_the_contents_over_one_summing_sentence_is_no_task(tmp_path):
+    """"四、活动内容" over one sentence listing what the event holds ("开展义诊、…等。") sums up the parts below it: no
+    task, so the list read is the parts' "(一)" items, and the numbered donations under "（二）捐资捐药：" keep their
+    group's code (五(二)1 …), as any group's parts do."""
+    tasks = _tasks(tmp_path, EVENT)
+    codes = [t.code for t in tasks]
+    assert "四" not in codes
+    assert [c for c in codes if c.startswith("五(二)")] == ["五(二)1", "五(二)2", "五(二)3"]
+    donation = next(t for t in tasks if t.code == "五(二)3")
+    assert donation.title == "区妇幼保健院免费发放避孕药具3000盒。"
+    assert [(i.target, i.unit) for i in donation.lines[0].indicators] == [(3000, "盒")]
+
+
+def test_a_contents_part_naming_work_of_its_own_stays_a_task(tmp_path):
+    """A one-line part under a heading naming a project (no contents heading) stays the group's task: the summing
+    rule reads the heading's words, not any one-line part."""
+    lines = [line.replace("四、活动内容", "四、集中供热扩建工程").replace(
+        "开展义诊、慰问计生困难户、捐资捐药、健康知识教育、优生优育知识宣传等。", "铺设供热主管网，全长约4.3公里。")
+        for line in EVENT]
+    assert "四" in [t.code for t in _tasks(tmp_path, lines)]
+
+
+def test_a_part_naming_the_events_one_day_dates_every_task(tmp_path):
+    """"二、活动时间" over the event's one day and its hours ("2019年1月18日（星期五）上午8:30—11:00"): every task is
+    due that day (README: a part naming the period of the work), the donations under their label as the duties."""
+    tasks = _tasks(tmp_path, EVENT)
+    assert tasks and {t.deadline for t in tasks} == {date(2019, 1, 18)}
+
+
+def test_a_day_of_another_year_or_a_line_saying_more_dates_nothing(tmp_path):
+    """The day must be the programme's year, and the line that day alone (its weekday, its hours): a sentence around
+    it is no part naming the period."""
+    for line in ("2018年1月18日（星期四）上午8:30—11:00", "2019年1月18日上午在翠园公园集中开展义诊"):
+        tasks = _tasks(tmp_path, [line if text.startswith("2019年1月18日") else text for text in EVENT])
+        assert tasks and {t.deadline for t in tasks} == {None}
