@@ -67,3 +67,20 @@ def test_a_day_of_another_year_or_a_line_saying_more_dates_nothing(tmp_path):
     for line in ("2018年1月18日（星期四）上午8:30—11:00", "2019年1月18日上午在翠园公园集中开展义诊"):
         tasks = _tasks(tmp_path, [line if text.startswith("2019年1月18日") else text for text in EVENT])
         assert tasks and {t.deadline for t in tasks} == {None}
+
+
+def test_duties_under_a_part_sharing_the_work_out_are_led_by_the_offices_before_their_role(tmp_path):
+    """Under "六、部门职责分工" each duty names its offices before 负责: every office the role closes leads ("局医政处和
+    计生指导处负责…": both, README's role word closing a list); one named after the work and its 由 leads, a later
+    clause's offices before 协助 are its units."""
+    lines = [*EVENT[:-1], "（四）活动场地及现场布置由潭城社区卫生服务中心负责落实，准备好诊床等，局医政处和计生指导处协助指导。"]
+    duties = {t.code: (t.lines[0].lead_units, t.lines[0].units) for t in _tasks(tmp_path, lines) if t.code.startswith("六")}
+    assert duties == {"六(一)": (["局医政处", "计生指导处"], []), "六(二)": (["局综合处"], []), "六(三)": (["局计生指导处"], []),
+                      "六(四)": (["潭城社区卫生服务中心"], ["局医政处", "计生指导处"])}
+
+
+def test_an_office_opening_a_requirement_with_its_role_leads_no_task(tmp_path):
+    """Under "七、工作要求" (a closing section) "局综合处、机关党委负责拍照和宣传报道。" is a rule of the day: the part
+    is still no task's, as before."""
+    lines = [*EVENT, "七、工作要求", "（一）参加活动的所有医务人员要统一着工作服。", "（二）局综合处、机关党委负责拍照和宣传报道。"]
+    assert not [t.code for t in _tasks(tmp_path, lines) if t.code.startswith("七")]
