@@ -165,7 +165,8 @@ def sentence_actors(text: str) -> list[str]:
 
 # "（一）局医政处和计生指导处负责活动的联络衔接；", "（五）活动场地及现场布置由潭城社区卫生服务中心负责落实，…": the offices
 # that answer for a duty, opening it or after the work and its 由, before 负责; "局医政处和计生指导处协助指导": its helpers
-DUTY_OPENING_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(?:[^，,。；;：:由]{1,20}?由)?([^，,。；;：:（()）\s\d]{2,30}?)负责")
+DUTY_OPENING_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(?:[^，,。；;：:由]{1,20}?由)?"
+                             r"([^，,。；;：:（()）\s\d]{2,30}?)负责")
 HELPERS_CLAUSE_RE = re.compile(r"^([^，,。；;：:（()）\s\d]{2,30}?)(?:协助|配合)")
 
 
