@@ -25,13 +25,12 @@ from mstrack.sources.table.list_bracketed import (
     lead_opening,
     offices_below,
     progress_restated,
-    shared_duties,
 )
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
 from mstrack.sources.table.list_doers import doers_below
-from mstrack.sources.table.list_duties import duty_list, shares_out, standing_duties
+from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind

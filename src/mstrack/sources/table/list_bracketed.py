@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
-from mstrack.sources.table.duty_clauses import clauses
 from mstrack.sources.table.list_duties import shares_out
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
@@ -161,31 +160,6 @@ def sentence_actors(text: str) -> list[str]:
         if (m := ACTORS_RE.match(sentence.strip())) and office_list(m[1]):
             found += unit_names(m[1])
     return found
-
-
-# "（一）局医政处和计生指导处负责活动的联络衔接；", "（五）活动场地及现场布置由潭城社区卫生服务中心负责落实，…": the offices
-# that answer for a duty, opening it or after the work and its 由, before 负责; "局医政处和计生指导处协助指导": its helpers
-DUTY_OPENING_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(?:[^，,。；;：:由]{1,20}?由)?"
-                             r"([^，,。；;：:（()）\s\d]{2,30}?)负责")
-HELPERS_CLAUSE_RE = re.compile(r"^([^，,。；;：:（()）\s\d]{2,30}?)(?:协助|配合)")
-
-
-def shared_duties(chosen: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """A "(一)" run's items (kind, words, offices) with each duty under a part sharing the work out ("七、部门职责分工",
-    list_duties.shares_out) that names no offices beside it led by the offices its words give 负责 (DUTY_OPENING_RE:
-    "A和B负责…", every one of them leading, README's role word closing a list; "…由A负责落实"), a later clause's
-    offices before 协助 or 配合 its units: read as the cell "A负责，B协助" is. Elsewhere (a part of requirements, "八、
-    工作要求") an office opening an item with 负责 is a rule of the day's, left as printed (only "A牵头", "A，负责…"
-    lead there: lead_opening)."""
-    heading, read = "", []
-    for kind, words, units in chosen:
-        heading = words if kind == "heading" else heading
-        if kind not in ("heading", "top") and not units and shares_out([heading]) \
-                and (m := DUTY_OPENING_RE.match(words)) and office_list(m[1]):
-            helpers = [h[1] for clause in clauses(words)[1:] if (h := HELPERS_CLAUSE_RE.match(clause)) and office_list(h[1])]
-            units = "，".join([f"{m[1]}负责", *(f"{names}协助" for names in helpers)])
-        read.append((kind, words, units))
-    return read
 
 
 def _bracketed(row: Row) -> tuple[str, str, str] | None:
@@ -420,8 +394,7 @@ def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -
     nxt = _bracketed(after) if after is not None else None
     heading = AREA_RE.match(found[-1][1]) if found and found[-1][0] == "heading" else None
     return heading is not None and len(texts) == 1 and not GROUP_HEADING_RE.match(texts[0]) \
-        and not re.fullmatch(PLAN_FRAMING_HEADING, heading[2].strip().rstrip("。")) \
-        and not re.fullmatch(CONTENTS_HEADING, heading[2].strip().rstrip("。")) \
+        and not re.fullmatch(f"{PLAN_FRAMING_HEADING}|{CONTENTS_HEADING}", heading[2].strip().rstrip("。")) \
         and (after is None or nxt is not None and nxt[0] == "heading") and states_work(texts[0]) \
         and (does_work(texts[0]) or bool(PROJECT_RE.search(heading[2].rstrip("。"))))  # "…建设工程。" names one too
 
