@@ -107,6 +107,10 @@ PLAN_FRAMING_HEADING = r"(?:指[导導]思想|[总總]体要求|基本原[则則
 """A plan's heading that frames its work rather than naming any ("一、主要目标", "一、指导思想", "二、总体要求"): the
 paragraph under it states aims in running text (the year's goals, next year's count), no task of the list
 (list_bracketed._lone_task)."""
+CONTENTS_HEADING = r"(?:活[动動]|工作|主要)?[内內]容"
+"""A plan's heading naming its contents ("五、活动内容", "二、工作内容"): one paragraph under it ("开展义诊、慰问…、捐资捐药
+等。") sums up the work its later parts detail, no task of the list (list_bracketed._lone_task); items under it are read
+as any part's."""
 LIST_TITLE = r"[实實]事|民生|[项項]目|[计計][划劃]|方案|任[务務]"
 """A list's title line names what it lists (the programme's name): wider than PROGRAMME_NAMING, since the title is
 looked for only once the list is known to be a programme's ("XX县2024年民生实事项目", "…工作任务")."""
@@ -194,9 +198,9 @@ labels (sources/documents.py)."""
 REQUIREMENT_VERBS = r"加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化"
 """A plan's or a notice's requirement opens with one ("加强组织领导（区政府办）"): its office in brackets makes it no task."""
 CLOSING_SECTIONS = (r"组织领导|组织保障|保障措施|工作要求|有关要求|工作保障|工作机制|督查|督导|督促检查|考核|宣传引导|舆论引导|"
-                    r"责任落实|落实责任|压实责任|资金保障|要素保障|保障要素")
-"""A programme's closing section after its items ("五、加强组织领导", "六、工作要求", "保障措施"): with no figure, office or
-deadline of its own, it ends the list of tasks."""
+                    r"责任落实|落实责任|压实责任|资金保障|要素保障|保障要素|措施[及和与]要求")
+"""A programme's closing section after its items ("五、加强组织领导", "六、工作要求", "保障措施", "五、工作措施及要求": the
+measures joined to the requirements): with no figure, office or deadline of its own, it ends the list of tasks."""
 MEASURES_LABELS = r"(?:推进|工作|主要|具体|保障|落实|实施|重点)?(?:措施|举措|步骤|办法)"
 """The label of an item's measures or steps on a line of its own under it ("推进措施:", "工作措施：", "实施步骤:"): the
 points numbered "1." "2." under it are the item's work, numbered again under each item, no tasks (list_bracketed)."""

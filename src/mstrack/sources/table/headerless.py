@@ -29,7 +29,7 @@ from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
 from mstrack.sources.table.list_doers import doers_below
-from mstrack.sources.table.list_duties import duty_list, shares_out, standing_duties
+from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
 from mstrack.sources.table.list_events import activity_schedule
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
@@ -452,6 +452,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             end = sheet.rows.index(source[-1]) + 1 if source else start  # nothing kept: no list (grouped is False)
             labels = timed_labels(chosen, labels, sheet.rows[end:])  # "三、时间安排"'s stages naming the items: their dates
             chosen, source, labels = plan_stages(chosen, source, labels)  # "三、工作安排" over the plan's stages: its dates
+            chosen = shared_duties(chosen)  # "七、部门职责分工" over "（一）A和B负责…": A and B lead
             above = _above(sheet, start)
             headings = [words for k, (kind, words, _) in enumerate(chosen) if heads(chosen, k)]  # "一、纳入民生实事项目管理的内容"
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]

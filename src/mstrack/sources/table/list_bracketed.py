@@ -35,7 +35,7 @@ from mstrack.sources.table.office_names import ends_like_unit, zones_administere
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import labelled_roles, office_list, unit_names
-from mstrack.vocabulary import MEASURES_LABELS, PLAN_FRAMING_HEADING
+from mstrack.vocabulary import CONTENTS_HEADING, MEASURES_LABELS, PLAN_FRAMING_HEADING
 
 BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*\S")  # "(一)提升改造农村公路380公里…"
 
@@ -392,12 +392,13 @@ def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -
     """A group's one unnumbered line: right under a heading "二、…" and followed by the next heading or by nothing, a
     single text that states work ("基本完成2万户以上…征迁改造"), or content under a heading that names a project
     ("四、集中供热扩建工程" over "铺设…供热主管网，全长约4.3公里"): the group's task, named by the heading. Under a heading
-    that frames the plan ("一、主要目标", vocabulary.PLAN_FRAMING_HEADING) the paragraph states aims: no task."""
+    that frames the plan ("一、主要目标", vocabulary.PLAN_FRAMING_HEADING) the paragraph states aims, and under one
+    naming the contents ("五、活动内容", vocabulary.CONTENTS_HEADING) it sums up the work later parts detail: no task."""
     texts = row_texts(row)
     nxt = _bracketed(after) if after is not None else None
     heading = AREA_RE.match(found[-1][1]) if found and found[-1][0] == "heading" else None
     return heading is not None and len(texts) == 1 and not GROUP_HEADING_RE.match(texts[0]) \
-        and not re.fullmatch(PLAN_FRAMING_HEADING, heading[2].strip().rstrip("。")) \
+        and not re.fullmatch(f"{PLAN_FRAMING_HEADING}|{CONTENTS_HEADING}", heading[2].strip().rstrip("。")) \
         and (after is None or nxt is not None and nxt[0] == "heading") and states_work(texts[0]) \
         and (does_work(texts[0]) or bool(PROJECT_RE.search(heading[2].rstrip("。"))))  # "…建设工程。" names one too
 

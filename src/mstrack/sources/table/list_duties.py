@@ -9,6 +9,7 @@ import re
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
+from mstrack.sources.table.duty_clauses import clauses
 from mstrack.sources.table.list_deadlines import WHEN
 from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, heading_entry, numbered_table
 from mstrack.sources.table.list_single import names_tasks
@@ -158,3 +159,28 @@ def standing_duties(chosen: list[Entry]) -> list[Entry]:
                 and all(e.kind in ("item", "part", "label", "note") for e in chosen[k + 1:end]):
             return [*chosen[:k], *chosen[end:]]
     return chosen
+
+
+# "（一）局医政处和计生指导处负责活动的联络衔接；", "（五）活动场地及现场布置由潭城社区卫生服务中心负责落实，…": the offices
+# that answer for a duty, opening it or after the work and its 由, before 负责; "局医政处和计生指导处协助指导": its helpers
+ANSWERING_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(?:[^，,。；;：:由]{1,20}?由)?"
+                          r"([^，,。；;：:（()）\s\d]{2,30}?)负责")
+HELPERS_CLAUSE_RE = re.compile(r"^([^，,。；;：:（()）\s\d]{2,30}?)(?:协助|配合)")
+
+
+def shared_duties(chosen: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """A "(一)" run's items (kind, words, offices) with each duty under a part sharing the work out ("七、部门职责分工",
+    shares_out) that names no offices beside it led by the offices its words give 负责 (ANSWERING_RE:
+    "A和B负责…", every one of them leading, README's role word closing a list; "…由A负责落实"), a later clause's
+    offices before 协助 or 配合 its units: read as the cell "A负责，B协助" is. Elsewhere (a part of requirements, "八、
+    工作要求") an office opening an item with 负责 is a rule of the day's, left as printed (only "A牵头", "A，负责…"
+    lead there: list_bracketed.lead_opening)."""
+    heading, read = "", []
+    for kind, words, units in chosen:
+        heading = words if kind == "heading" else heading
+        if kind not in ("heading", "top") and not units and shares_out([heading]) \
+                and (m := ANSWERING_RE.match(words)) and office_list(m[1]):
+            helpers = [h[1] for clause in clauses(words)[1:] if (h := HELPERS_CLAUSE_RE.match(clause)) and office_list(h[1])]
+            units = "，".join([f"{m[1]}负责", *(f"{names}协助" for names in helpers)])
+        read.append((kind, words, units))
+    return read

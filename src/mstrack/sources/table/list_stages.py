@@ -12,6 +12,7 @@ from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_deadlines import DONE_BY_RE
 from mstrack.sources.table.list_numbered import Entry, heading_entry
 from mstrack.sources.table.list_timeline import SCHEDULE_LABEL, STAGES_HEADING_RE
+from mstrack.sources.table.list_work import states_work
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.spans import JOIN, JOIN_CHARS, first_of, span_end
 
@@ -172,8 +173,10 @@ def plan_stages(chosen: list[tuple[str, str, str]], source: list[Row], labels: d
     into a part of the plan's stages ("三、工作安排" over "（一）部署发动（2023年12月16日前）。…" "（二）组织实施（2023年12月
     17日至2024年3月15日）。…" "（三）…", MIN_STAGES or more, each dated in a bracket after its name): the stages are no
     tasks but the schedule of every measure before them (README: a document's stages): each measure naming no date of
-    its own is due at the last stage's end (完成时限), the earlier stages' ends its checkpoints (进度安排). The run
-    unchanged when it reaches no such part."""
+    its own is due at the last stage's end (完成时限), the earlier stages' ends its checkpoints (进度安排). Where no item
+    before the part states work ("三、检查对象和重点" over "（一）检查对象：全区…单位": fields of the plan, list_work.states_work)
+    the stages stand in a part of their own and are the plan's tasks (_stage_tasks). The run unchanged when it reaches
+    no such part."""
     for k, (kind, words, _) in enumerate(chosen):
         if kind != "heading" or not (part := AREA_RE.match(words)) or not PLAN_STAGES_RE.search(part[2]):
             continue
@@ -181,6 +184,8 @@ def plan_stages(chosen: list[tuple[str, str, str]], source: list[Row], labels: d
         stages = [PLAN_STAGE_RE.match(w) for _, w, _ in chosen[k + 1:end]]
         if len(stages) < MIN_STAGES or not all(stages) or k == 0:
             continue
+        if not any(states_work(w) for kind_j, w, _ in chosen[:k] if kind_j not in ("heading", "top")):
+            return _stage_tasks(chosen[k:end], source[k:end], {j - k: found for j, found in labels.items() if k <= j < end})
         schedule = "；".join(f"{span_end(m[2]).removesuffix('前')}前{m[1].strip()}" for m in stages[:-1])
         due = span_end(stages[-1][2])
         given = {j: found for j, found in labels.items() if j < k or j >= end}
@@ -192,3 +197,21 @@ def plan_stages(chosen: list[tuple[str, str, str]], source: list[Row], labels: d
         kept = [j for j in range(len(chosen)) if not k <= j < end]
         return [chosen[j] for j in kept], [source[j] for j in kept], {new: given[j] for new, j in enumerate(kept) if j in given}
     return chosen, source, labels
+
+
+def _stage_tasks(part: list[tuple[str, str, str]], source: list[Row], labels: dict[int, list[Entry]]
+                 ) -> tuple[list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]]:
+    """A part of stages ("四、实施步骤" over "（一）动员部署阶段(2016年11月28日至12月5日)。各单位…" …, plan_stages) that
+    is the plan's work, no schedule of other items: the run read as the part alone (README: a document's stages in a
+    part of their own are tasks; the parts around it name fields of the plan or how its stages are carried out, "五、
+    工作措施及要求"), each stage an item titled by its name and paragraph without the bracket ("动员部署阶段。各单位…", as
+    a name run into its paragraph is), due at its span's end (完成时限, a span across the year's end dated by its own
+    years) and started on its first day (开工时间: a checkpoint), its own labelled paragraphs kept."""
+    read, given = [part[0]], {}
+    for j, (kind, words, units) in enumerate(part[1:], 1):
+        m = PLAN_STAGE_RE.match(words)
+        read.append((kind, f"{words[:m.end(1)].rstrip()}{words[m.end():].lstrip()}", units))
+        dates = [Entry(source[j], "label", "完成时限", span_end(m[2]))]
+        dates += [Entry(source[j], "label", "开工时间", first)] if (first := first_of(m[2])) else []
+        given[j] = [*labels.get(j, []), *dates]
+    return read, source, given

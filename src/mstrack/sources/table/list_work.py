@@ -52,6 +52,7 @@ PROJECT_RE = re.compile(rf"(?:建设|治理|工程|改造|项目|提升|整治|�
 # a later clause's building verb after the facility it builds ("食品安全检验,区肉类联合加工厂迁建")
 BUILT_RE = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:迁建|新建|扩建|改建|改扩建|重建|建设|改造){PHASE}$")
 ACTION_HEAD_RE = re.compile(rf"^(?:{MANNER_WORDS})?(?:{TASK_OPENING})")  # "有效改善居住条件。开展…": an action's name
+STAGE_HEAD_RE = re.compile(r"^[^，。,；;：:\s\d]{2,8}阶段$")  # "动员部署阶段。各单位…": a stage of the work, named
 # positive evidence of a task: the item begins (after "(一)", "一、", "一是") with a verb of work, simplified or traditional, or states a
 # target ("城镇登记失业率控制在4%"); a project's name ("中心城区水环境综合治理") is work by PROJECT_RE; a deadline may come
 # first ("2024年底前新建…", "6月底前改造…": list_deadlines.WHEN), or the aim it serves ("以…为目标，继续抓好…") or its
@@ -84,7 +85,8 @@ def names_programme(text: str) -> bool:
 def states_work(text: str, assigned: bool = False) -> bool:
     """An item that states work to do: not a labelled field ("会议时间：…") or section ("指导思想。…", "城东幼儿园。位于…"),
     an office's name alone, a contact's phone, nor a result (in its first sentence: "10月底之前完成…关闭退出。9月28日…已完成
-    关闭退出任务。" sets the target and then reports on it); a head that names an action ("有效改善居住条件。…") is work.
+    关闭退出任务。" sets the target and then reports on it); a head that names an action ("有效改善居住条件。…") or a
+    stage of the work ("动员部署阶段。各单位…") is work.
     `assigned`: the item's offices are labelled by their role ("（责任单位：…）"): its head names the work assigned
     ("乡村旅游公路。结合…建设，加快改造提升…"), as a 分工's topic does, not a section of a description."""
     head = SECTION_RE.match(NUMBERING_RE.sub("", text.strip()))  # "(一)建设社区食堂。…": the number is no part of the head
@@ -92,7 +94,8 @@ def states_work(text: str, assigned: bool = False) -> bool:
     return not FIELD_RE.match(text) and not (office_list(text.rstrip("；;。，,")) and not ROLE_WORK_RE.search(text)) \
         and not RESULT_RE.search(first) \
         and not PHONE_RE.search(text) \
-        and not (head and not assigned and not PROJECT_RE.search(head[1]) and not ACTION_HEAD_RE.match(head[1]))
+        and not (head and not assigned and not PROJECT_RE.search(head[1]) and not ACTION_HEAD_RE.match(head[1])
+                 and not STAGE_HEAD_RE.match(head[1]))
 
 
 def reports_progress(text: str) -> bool:
@@ -108,13 +111,13 @@ def sets_figure_or_names_project(text: str) -> bool:
 
 
 def does_work(text: str) -> bool:
-    """Positive evidence that an item is a task: a verb of work first, a project's name before its first stop, or a
-    target. A place described ("城东片区，位于…") or a person is none, and a result is none whatever opens it ("投资3000万元
-    建设的养殖基地已建成投产。": RESULT_RE wins over the budget and the verb after it)."""
+    """Positive evidence that an item is a task: a verb of work first, a project's name or a stage's ("动员部署阶段。…")
+    before its first stop, or a target. A place described ("城东片区，位于…") or a person is none, and a result is none
+    whatever opens it ("投资3000万元建设的养殖基地已建成投产。": RESULT_RE wins over the budget and the verb after it)."""
     text = LEADING_MARKS_RE.sub("", text)
     head = re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
-    return bool(WORK_RE.match(text) or PROJECT_RE.search(head) or TARGET_RE.search(text) or _later_clause_works(text)) \
-        and not RESULT_RE.search(text)
+    return bool(WORK_RE.match(text) or PROJECT_RE.search(head) or TARGET_RE.search(text) or _later_clause_works(text)
+                or STAGE_HEAD_RE.match(head)) and not RESULT_RE.search(text)
 
 
 def _later_clause_works(text: str) -> bool:
