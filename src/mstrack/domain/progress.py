@@ -278,8 +278,8 @@ def year_end_lowered(ref: str, indicator: str, unit: str, number: int | float, o
 
 
 def in_year_of(on: date, others: list[str], *, logged: bool) -> Message:
-    """The programmes (`others`, Store.programmes_of_year) whose year a day another programme does not take is in:
-    under which `log` (`logged`) or the import is meant."""
+    """Where a day another programme's window does not take belongs: the programmes of its year (`others`,
+    Store.programmes_of_year), under which `log` (`logged`) or the import is meant."""
     if logged:
         return Message("{on} is in the year of {codes}: log its figures under {code}", on=on, codes="、".join(others),
                        code=others[0])
@@ -420,7 +420,7 @@ def check_report(
             standing = None
     if as_of is None and not window.holds(on):  # today by default (checked after the value: its error first)
         raise OutsideWindow("--as-of: needed, today ({on}) is outside {window}; give the day the value stands as of, "
-                         "e.g. --as-of {last}", on=on, window=window.said(), last=window.last)
+                            "e.g. --as-of {last}", on=on, window=window.said(), last=window.last)
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
