@@ -269,17 +269,31 @@ def year_end_lowered(ref: str, indicator: str, unit: str, number: int | float, o
     """Why a value lowering a programme's year-end figure (lowers_year_end) is refused: the figure it would lower, as
     the store holds it, and the programme whose year the day is in (`others`), under which `log` (`logged`) or the
     import is meant."""
-    if others:
-        cause = (Message("{on} is in the year of {codes}: log its figures under {code}", on=on, codes="、".join(others),
-                         code=others[0]) if logged else
-                 Message("{on} is in the year of {codes}: import its figures with -p {code} (or a 计划 column)", on=on,
-                         codes="、".join(others), code=others[0]))
-    else:
-        cause = Message("are these the next year's figures? import them under the next year's programme")
+    cause = in_year_of(on, others, logged=logged) if others else Message(
+        "are these the next year's figures? import them under the next year's programme")
     return Message("{ref} {indicator} {value} as of {on} would lower the year-end figure of {programme} ({year}) from "
                    "{earlier} as of {earlier_on}; {cause}, or give --reason to lower the year-end figure", ref=ref,
                    indicator=indicator, value=format_number(number, unit), on=on, programme=programme, year=window.year,
                    earlier=format_number(standing[1], unit), earlier_on=standing[0], cause=cause)
+
+
+def in_year_of(on: date, others: list[str], *, logged: bool) -> Message:
+    """Where a day another programme's window does not take belongs: the programmes of its year (`others`,
+    Store.programmes_of_year), under which `log` (`logged`) or the import is meant."""
+    if logged:
+        return Message("{on} is in the year of {codes}: log its figures under {code}", on=on, codes="、".join(others),
+                       code=others[0])
+    return Message("{on} is in the year of {codes}: import its figures with -p {code} (or a 计划 column)", on=on,
+                   codes="、".join(others), code=others[0])
+
+
+class OutsideWindow(InputError):
+    """A day outside the programme's window of reports (`on`): `log` names the programme whose year it is in
+    (store.log.record_progress), which the domain does not read."""
+
+    def __init__(self, message, /, on: date, **fields):
+        super().__init__(message, on=on, **fields)
+        self.on = on
 
 
 @dataclass(kw_only=True)
@@ -362,7 +376,7 @@ def check_report(
     if on > today:
         raise InputError("--as-of {on}: a report cannot be dated in the future (today is {today})", on=on, today=today)
     if as_of is not None and not window.holds(on):
-        raise InputError("--as-of {on}: outside {window}", on=on, window=window.said())
+        raise OutsideWindow("--as-of {on}: outside {window}", on=on, window=window.said())
     warnings: list[Message] = []
     if done:
         met = max((r.value for r in state.reports), default=0)
@@ -405,8 +419,8 @@ def check_report(
         if not lowers_year_end(window, state.indicator, state.unit, state.comparator, number, on, standing):
             standing = None
     if as_of is None and not window.holds(on):  # today by default (checked after the value: its error first)
-        raise InputError("--as-of: needed, today ({on}) is outside {window}; give the day the value stands as of, "
-                         "e.g. --as-of {last}", on=on, window=window.said(), last=window.last)
+        raise OutsideWindow("--as-of: needed, today ({on}) is outside {window}; give the day the value stands as of, "
+                            "e.g. --as-of {last}", on=on, window=window.said(), last=window.last)
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))

@@ -10,7 +10,9 @@ module per subject:
     write_failures.py  what a write that cannot go on is told: the busy timeout, the lock held, a full disk
     driver_logs.py  what the drivers log of a connection's error or a Ctrl-C, kept off stderr
     states.py       indicator states: the six queries behind status, show, log and reports
-    reads.py        tasks whole (TaskDetail, built in one place), history, batches, frozen reports
+    reads.py        tasks whole (TaskDetail, built in one place), their states, programmes and units by name
+    history_reads.py  a task's history, batches, the reports after a day, frozen reports
+    import_reads.py what import progress and log compare their values with (ImportReads: Store's methods over it)
     batches.py      the one write path of batches and reports (insert_batch, insert_reports), every backend
     writes.py       add_reports, undo, freeze
     plans.py        load_plan and save_plans; plan_writer.py applies a plan (SQLAlchemy Core)
@@ -30,10 +32,12 @@ from mstrack.store.batches import PLAN_SOURCE
 from mstrack.store.connections import Connections, login_name
 from mstrack.store.copying import Copying
 from mstrack.store.dialect import number
+from mstrack.store.history_reads import BatchInfo, HistoryEntry, HistoryReads
+from mstrack.store.import_reads import ImportReads
 from mstrack.store.maintenance import Maintenance
 from mstrack.store.migrations import SCHEMA_VERSION
 from mstrack.store.plans import Plans
-from mstrack.store.reads import BatchInfo, HistoryEntry, Reads, TaskDetail, TaskRef, parse_ref
+from mstrack.store.reads import Reads, TaskDetail, TaskRef, parse_ref
 from mstrack.store.urls import SECRETS, default_db_url, resolve_db_url, scrub
 from mstrack.store.write_failures import busy_timeout
 from mstrack.store.writes import Writes
@@ -44,5 +48,5 @@ __all__ = [
 ]
 
 
-class Store(Connections, Reads, Writes, Plans, Maintenance, Backups, Copying):
+class Store(Connections, Reads, HistoryReads, ImportReads, Writes, Plans, Maintenance, Backups, Copying):
     """One database, by its URL: every read and write mstrack makes."""

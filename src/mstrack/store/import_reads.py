@@ -265,3 +265,75 @@ def _per_key(dialect: Dialect, connection, keys: list[tuple[int, date]], columns
         for n, *columns in rows:
             found[n] = (n, *columns)
     return found
+
+
+class ImportReads:
+    """Store's methods over the reads above, each in a read transaction of its own (connections.Connections gives
+    reading() and dialect): what `import progress` and `log` ask of the store."""
+
+    def programme_windows(self, codes: list[str] | None = None) -> dict[str, ReportWindow]:
+        """Each programme's window of reports (of `codes`, or all) by code (import_reads.programme_windows)."""
+        with self.reading() as connection:
+            return programme_windows(self.dialect, connection, codes)
+
+    def import_indicators(self, code: str, tasks: list[str] | None = None) -> tuple[int, dict[str, list[tuple]]] | None:
+        """A programme's year and its indicators by task code (only those of `tasks`, when given), as an import
+        checks rows against them (plain tuples: import_reads.import_indicators); None if there is no such programme."""
+        with self.reading() as connection:
+            return import_indicators(self.dialect, connection, code, tasks)
+
+    def import_tasks(self, code: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """A programme's tasks' titles and units, by code (import_reads.import_tasks)."""
+        with self.reading() as connection:
+            return import_tasks(self.dialect, connection, code)
+
+    def import_terms(self, ids: list[int]) -> dict[int, tuple]:
+        """The rest of those indicators' plan, by id, for the objects an import makes (import_reads.import_terms)."""
+        with self.reading() as connection:
+            return import_terms(self.dialect, connection, ids)
+
+    def period_targets(self, indicator_id: int) -> list[tuple[date, int | float | None]]:
+        """An indicator's checkpoints (due, figure or None) by due (import_reads.period_targets)."""
+        with self.reading() as connection:
+            return period_targets(self.dialect, connection, indicator_id)
+
+    def checkpoint_texts(self, indicator_id: int) -> list[str]:
+        """A text-only line's checkpoints' words by due (import_reads.checkpoint_texts)."""
+        with self.reading() as connection:
+            return checkpoint_texts(self.dialect, connection, indicator_id)
+
+    def import_programme(self, code: str) -> tuple[int, int] | None:
+        """A programme's year and its number of tasks (import_reads.import_programme); None if there is none."""
+        with self.reading() as connection:
+            return import_programme(self.dialect, connection, code)
+
+    def last_report_id(self) -> int:
+        with self.reading() as connection:
+            return last_report_id(self.dialect, connection)
+
+    def stored_on(self, keys: list[tuple[int, date]], *, upto: int) -> list[float | None]:
+        """The value stored on each (indicator, day) by the reports up to id `upto` (import_reads.stored_on)."""
+        with self.reading() as connection:
+            return stored_on(self.dialect, connection, keys, upto=upto)
+
+    def stored_texts_on(self, keys: list[tuple[int, date]], *, upto: int,
+                        columns: tuple[str, ...] = ("note", "reporter")) -> list[tuple]:
+        """The note and reporter (or other `columns`) standing on each (indicator, day) (import_reads.stored_texts_on)."""
+        with self.reading() as connection:
+            return stored_texts_on(self.dialect, connection, keys, upto=upto, columns=columns)
+
+    def kept_corrections(self, keys: list[tuple[int, date, float]], *, upto: int) -> list[tuple | None]:
+        """The later entry each stale (indicator, day, value) would beat, or None (import_reads.kept_corrections)."""
+        with self.reading() as connection:
+            return kept_corrections(self.dialect, connection, keys, upto=upto)
+
+    def standing_before(self, keys: list[tuple[int, date]], *, upto: int) -> list[tuple]:
+        """The (day, value) standing last before each (indicator, day), by the reports up to id `upto`
+        (import_reads.standing_before)."""
+        with self.reading() as connection:
+            return standing_before(self.dialect, connection, keys, upto=upto)
+
+    def stored_between(self, spans: list[tuple[int, date, date]], *, upto: int) -> tuple[list[tuple], dict[int, list[tuple]]]:
+        """What each indicator's rows could fall from, by the reports up to id `upto` (import_reads.stored_between)."""
+        with self.reading() as connection:
+            return stored_between(self.dialect, connection, spans, upto=upto)

@@ -9,10 +9,12 @@ from mstrack.domain.names import plain_name
 from mstrack.domain.progress import (
     CheckedReport,
     LogResult,
+    OutsideWindow,
     another_reporters_value,
     another_units_correction,
     another_units_value,
     check_report,
+    in_year_of,
     require_value_or_done,
     units_compared,
     year_end_lowered,
@@ -43,8 +45,13 @@ def record_progress(
 
     def checking() -> CheckedReport:
         window, states = store.task_states(ref, as_of=as_of, today=today)
-        checked = check_report(states, window, label, value, indicator=indicator, as_of=as_of, done=done, today=today,
-                               note=note, reporter=reporter, unit=unit)
+        try:
+            checked = check_report(states, window, label, value, indicator=indicator, as_of=as_of, done=done, today=today,
+                                   note=note, reporter=reporter, unit=unit)
+        except OutsideWindow as error:  # the programme whose year the day is in, named as the year-end refusal names it
+            if others := [code for code in store.programmes_of_year(error.on.year) if code != ref.programme]:
+                raise InputError("{first}; {more}", first=error, more=in_year_of(error.on, others, logged=True)) from None
+            raise
         if checked.year_end is not None and reason is None:  # as `import progress` refuses it (trial51 D2)
             state = checked.state
             raise InputError(year_end_lowered(label, state.indicator, state.unit, checked.value, checked.on, checked.year_end,

@@ -1,11 +1,12 @@
-"""The store's reads: tasks whole, indicator states, history, batches and frozen reports. Plain SQL
-through the driver (Dialect), plain data out: no ORM object leaves the store."""
+"""The store's reads of tasks: tasks whole (TaskDetail), their indicators' states and series, a task's window and
+states for a log, the programmes and units a command names. Plain SQL through the driver (Dialect), plain data out:
+no ORM object leaves the store. History, batches and frozen reports are history_reads'; what an import compares
+its rows with, import_reads'."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -15,8 +16,8 @@ from mstrack.domain.names import look_alike, plain_name, plain_names, unknown_pr
 from mstrack.errors import InputError, Message
 from mstrack.store import import_reads
 from mstrack.store.checks import refuse_empty_lines
-from mstrack.store.dialect import day, moment, number
-from mstrack.store.states import indicator_states, line_checkpoints, series_query, standing, task_scope
+from mstrack.store.dialect import day
+from mstrack.store.states import indicator_states, line_checkpoints, series_query, task_scope
 
 if TYPE_CHECKING:
     from mstrack.domain.dates import ReportWindow
@@ -92,46 +93,6 @@ def _other_checkpoints(found, indicators: list[IndicatorState]) -> list[LineChec
             if line in dues and due not in dues[line]]
 
 
-@dataclass
-class BatchInfo:
-    id: int
-    created_at: datetime
-    user: str | None
-    command: str
-    source: str | None
-    reason: str | None
-    undoes: int | None
-    undone_by: int | None
-    programme: str | None
-    reports_added: int  # as written, kept on the batch (migration 10): no later deletion changes them
-    reports_retracted: int
-    undone_deleted: int = 0  # undone reports this batch's plan write deleted (an undo's: said by its summary)
-    restated_kept: list[tuple[int, int]] = field(default_factory=list)  # an undo's: (later import, how many) it left standing
-    plan_changes: list = field(default_factory=list)  # an undo's of a plan import: what it changes, as `import plan` says
-    programme_removed: bool = False  # an undo's of a programme's first import: the programme is gone with it
-
-
-@dataclass
-class HistoryEntry:
-    """One value an indicator had, and what became of it."""
-
-    report_id: int
-    indicator: str
-    unit: str
-    as_of: date
-    value: int | float
-    note: str | None
-    reporter: str | None
-    entered_at: datetime
-    batch_id: int | None
-    reason: str | None
-    source: str | None
-    state: str  # "current", "superseded" (a later entry for the same date) or "retracted" (undone)
-    superseded_by: int | None = None
-    retracted_by: int | None = None
-    reporting_unit: str | None = None  # the office that reported it (填报单位), when its return or log said it
-
-
 class Reads:
     """The read methods of Store (connections.Connections gives reading() and dialect)."""
 
@@ -162,29 +123,10 @@ class Reads:
         """The codes of the programmes of `year`: whose year a date after another programme's falls in."""
         return [code for code, of in self.programme_code_years() if of == year]
 
-    def batch_reports_said(self, batch: int, limit: int = 3) -> list[tuple]:
-        """The first reports a batch added, (programme, task, indicator, unit, as of, value) each, by its range of report
-        ids: what an undo of a log names (safety47 F8: "batch 7 undoes batch 6 (log by root, …)" named no programme,
-        task or value)."""
-        p = self.dialect.p
-        with self.reading() as connection:
-            rows = self._rows(connection, "SELECT g.code, t.code, i.name, i.unit, x.as_of, x.value FROM batch AS b"
-                                          " JOIN report AS x ON x.id BETWEEN b.first_report_id AND b.last_report_id"
-                                          " AND x.batch_id = b.id JOIN indicator AS i ON i.id = x.indicator_id"
-                                          " JOIN task_line AS l ON l.id = i.line_id JOIN task AS t ON t.id = l.task_id"
-                                          f" JOIN programme AS g ON g.id = t.programme_id WHERE b.id = {p} ORDER BY x.id"
-                                          f" LIMIT {p}", [batch, limit])
-        return [(code, task, name, unit, day(as_of), number(value)) for code, task, name, unit, as_of, value in rows]
-
     def programme_code_years(self) -> list[tuple[str, int]]:
         """Every programme's code and year, by code: which of them a report left without -p covers (cli.common.open_scope)."""
         with self.reading() as connection:
             return [(code, year) for code, year in self._rows(connection, "SELECT code, year FROM programme ORDER BY code")]
-
-    def programme_windows(self, codes: list[str] | None = None) -> dict[str, ReportWindow]:
-        """Each programme's window of reports (of `codes`, or all) by code (import_reads.programme_windows)."""
-        with self.reading() as connection:
-            return import_reads.programme_windows(self.dialect, connection, codes)
 
     def programme_codes(self) -> list[str]:
         with self.reading() as connection:
@@ -344,68 +286,6 @@ class Reads:
                 window = import_reads.programme_windows(self.dialect, connection, [head[1]])[head[1]]
             return window, indicator_states(self.dialect, connection, task_ids=[task[0]], as_of=None, all_reports=True)
 
-    def import_indicators(self, code: str, tasks: list[str] | None = None) -> tuple[int, dict[str, list[tuple]]] | None:
-        """A programme's year and its indicators by task code (only those of `tasks`, when given), as an import
-        checks rows against them (plain tuples: import_reads.import_indicators); None if there is no such programme."""
-        with self.reading() as connection:
-            return import_reads.import_indicators(self.dialect, connection, code, tasks)
-
-    def import_tasks(self, code: str) -> dict[str, tuple[str, tuple[str, ...]]]:
-        """A programme's tasks' titles and units, by code (import_reads.import_tasks)."""
-        with self.reading() as connection:
-            return import_reads.import_tasks(self.dialect, connection, code)
-
-    def import_terms(self, ids: list[int]) -> dict[int, tuple]:
-        """The rest of those indicators' plan, by id, for the objects an import makes (import_reads.import_terms)."""
-        with self.reading() as connection:
-            return import_reads.import_terms(self.dialect, connection, ids)
-
-    def period_targets(self, indicator_id: int) -> list[tuple[date, int | float | None]]:
-        """An indicator's checkpoints (due, figure or None) by due (import_reads.period_targets)."""
-        with self.reading() as connection:
-            return import_reads.period_targets(self.dialect, connection, indicator_id)
-
-    def checkpoint_texts(self, indicator_id: int) -> list[str]:
-        """A text-only line's checkpoints' words by due (import_reads.checkpoint_texts)."""
-        with self.reading() as connection:
-            return import_reads.checkpoint_texts(self.dialect, connection, indicator_id)
-
-    def import_programme(self, code: str) -> tuple[int, int] | None:
-        """A programme's year and its number of tasks (import_reads.import_programme); None if there is none."""
-        with self.reading() as connection:
-            return import_reads.import_programme(self.dialect, connection, code)
-
-    def last_report_id(self) -> int:
-        with self.reading() as connection:
-            return import_reads.last_report_id(self.dialect, connection)
-
-    def stored_on(self, keys: list[tuple[int, date]], *, upto: int) -> list[float | None]:
-        """The value stored on each (indicator, day) by the reports up to id `upto` (import_reads.stored_on)."""
-        with self.reading() as connection:
-            return import_reads.stored_on(self.dialect, connection, keys, upto=upto)
-
-    def stored_texts_on(self, keys: list[tuple[int, date]], *, upto: int,
-                        columns: tuple[str, ...] = ("note", "reporter")) -> list[tuple]:
-        """The note and reporter (or other `columns`) standing on each (indicator, day) (import_reads.stored_texts_on)."""
-        with self.reading() as connection:
-            return import_reads.stored_texts_on(self.dialect, connection, keys, upto=upto, columns=columns)
-
-    def kept_corrections(self, keys: list[tuple[int, date, float]], *, upto: int) -> list[tuple | None]:
-        """The later entry each stale (indicator, day, value) would beat, or None (import_reads.kept_corrections)."""
-        with self.reading() as connection:
-            return import_reads.kept_corrections(self.dialect, connection, keys, upto=upto)
-
-    def standing_before(self, keys: list[tuple[int, date]], *, upto: int) -> list[tuple]:
-        """The (day, value) standing last before each (indicator, day), by the reports up to id `upto`
-        (import_reads.standing_before)."""
-        with self.reading() as connection:
-            return import_reads.standing_before(self.dialect, connection, keys, upto=upto)
-
-    def stored_between(self, spans: list[tuple[int, date, date]], *, upto: int) -> tuple[list[tuple], dict[int, list[tuple]]]:
-        """What each indicator's rows could fall from, by the reports up to id `upto` (import_reads.stored_between)."""
-        with self.reading() as connection:
-            return import_reads.stored_between(self.dialect, connection, spans, upto=upto)
-
     def status_states(self, as_of: date, programmes: list[str] | None = None, unit: str | None = None,
                       previous: bool = False) -> list[IndicatorState]:
         """Every indicator with its checkpoints and its latest report on or before as_of (with `previous`,
@@ -456,91 +336,6 @@ class Reads:
                                  name=found[0][1], programmes=", ".join(programmes),
                                  names=", ".join(near[:8]) + (" …" if len(near) > 8 else "") if near else "—")
         return found[0][0]
-
-    def history(self, ref: TaskRef, indicator: str | None = None) -> list[HistoryEntry]:
-        """Every value the task's indicators ever had, corrections and undone ones included."""
-        p = self.dialect.p
-        with self.reading() as connection:
-            task_id = self._task_head(connection, ref)[1][0]
-            refuse_empty_lines(self.dialect, connection)  # never "no reports yet" of reports whose indicator is gone
-            rows = self._rows(
-                connection,
-                "SELECT r.id, i.name, i.unit, r.as_of, r.value, r.note, r.reporter, r.entered_at, r.batch_id, r.reason,"
-                " r.source, x.batch_id, r.reporting_unit FROM report AS r JOIN indicator AS i ON r.indicator_id = i.id"
-                " JOIN task_line AS l ON i.line_id = l.id LEFT JOIN report_retraction AS x ON x.report_id = r.id"
-                f" WHERE l.task_id = {p}{f' AND i.name = {p}' if indicator is not None else ''}"
-                " ORDER BY l.position, i.position, r.as_of, r.id",
-                [task_id] if indicator is None else [task_id, indicator])
-        entries = [
-            HistoryEntry(report_id=report_id, indicator=name, unit=unit, as_of=day(as_of), value=number(value), note=note,
-                         reporter=reporter, entered_at=moment(entered_at), batch_id=batch_id, reason=reason, source=source,
-                         state="retracted" if retracted else "current", retracted_by=retracted, reporting_unit=office)
-            for report_id, name, unit, as_of, value, note, reporter, entered_at, batch_id, reason, source, retracted, office in rows
-        ]
-        latest: dict[tuple[str, date], HistoryEntry] = {}
-        for entry in entries:  # in entry order per date: a later standing entry supersedes an earlier one
-            if entry.state == "retracted":
-                continue
-            earlier = latest.get((entry.indicator, entry.as_of))
-            if earlier is not None:
-                earlier.state, earlier.superseded_by = "superseded", entry.report_id
-            latest[(entry.indicator, entry.as_of)] = entry
-        return entries
-
-    def reports_after(self, programme: str, on: date) -> tuple[int, date | None]:
-        """How many standing reports of a programme are dated after `on`, and the latest day among them: what a
-        report as of `on` leaves out (the annual 一览表 says so of the year-end figures reported in January)."""
-        p = self.dialect.p
-        with self.reading() as connection:
-            [(count, latest)] = self._rows(
-                connection, "SELECT COUNT(*), MAX(x.as_of) FROM report AS x JOIN indicator AS i ON x.indicator_id = i.id"
-                " JOIN task_line AS l ON i.line_id = l.id JOIN task AS t ON l.task_id = t.id JOIN programme AS g"
-                f" ON t.programme_id = g.id WHERE g.code = {p} AND x.as_of > {p} AND {standing('x')}", [programme, on])
-        return count, day(latest)
-
-    def batches(self, limit: int = 20, ids: list[int] | None = None) -> list[BatchInfo]:
-        """The latest batches, newest first; or those of the given ids."""
-        columns = ('SELECT id, created_at, "user", command, source, reason, undoes, programme, reports_added, reports_retracted'
-                   " FROM batch")
-        with self.reading() as connection:
-            if ids is not None:
-                rows = self._rows(connection, f"{columns} WHERE id IN ({self.dialect.params(len(ids))}) ORDER BY id DESC", ids) \
-                    if ids else []
-            else:
-                rows = self._rows(connection, f"{columns} ORDER BY id DESC LIMIT {self.dialect.p}", [limit])
-            if not rows:
-                return []
-            ids = [row[0] for row in rows]
-            scope = f"IN ({self.dialect.params(len(ids))})"
-            undone = dict(self._rows(connection, f"SELECT undoes, id FROM batch WHERE undoes {scope}", ids))
-            deleted = dict(self._rows(connection, "SELECT batch_id, sum(reports) FROM undone_deleted"
-                                                  f" WHERE batch_id {scope} GROUP BY batch_id", ids))
-        return [
-            BatchInfo(id=batch_id, created_at=moment(created_at), user=user, command=command, source=source, reason=reason,
-                      undoes=undoes, undone_by=undone.get(batch_id), programme=programme,
-                      reports_added=int(added), reports_retracted=int(retracted), undone_deleted=int(deleted.get(batch_id) or 0))
-            for batch_id, created_at, user, command, source, reason, undoes, programme, added, retracted in rows
-        ]
-
-    def snapshot(self, snapshot_id: int | None) -> tuple[int, datetime, str, dict, dict]:
-        """(id, when, kind, params, content) of a frozen report; the latest without an id."""
-        columns = "SELECT id, created_at, kind, params, content FROM report_snapshot"
-        with self.reading() as connection:
-            rows = self._rows(connection, f"{columns} WHERE id = {self.dialect.p}", [snapshot_id]) if snapshot_id else \
-                self._rows(connection, f"{columns} ORDER BY id DESC LIMIT 1")
-        if not rows:
-            if snapshot_id:
-                raise InputError("no frozen report {number}", number=snapshot_id)
-            raise InputError("no frozen report yet: print one with `mstrack report weekly --freeze`")
-        found, created_at, kind, params, content = rows[0]
-        return found, moment(created_at), kind, json.loads(params), json.loads(content)
-
-    def snapshots(self, limit: int = 20) -> list[tuple[int, datetime, str | None, str, dict]]:
-        with self.reading() as connection:
-            rows = self._rows(connection, 'SELECT id, created_at, "user", kind, params FROM report_snapshot'
-                                          f" ORDER BY id DESC LIMIT {self.dialect.p}", [limit])
-        return [(found, moment(created_at), user, kind, json.loads(params)) for found, created_at, user, kind, params in rows]
-
 
 def close_names(name: str, known: list[str]) -> list[str]:
     """The known names that hold `name`, then those spelled like it (difflib): what a typo may have meant."""

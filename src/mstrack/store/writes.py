@@ -20,7 +20,7 @@ from mstrack.store.batches import (
 )
 from mstrack.store.connections import confirm_before_commit, login_name
 from mstrack.store.dialect import day, moment, number
-from mstrack.store.reads import BatchInfo
+from mstrack.store.history_reads import BatchInfo
 from mstrack.store.states import standing
 
 

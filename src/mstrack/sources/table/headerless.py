@@ -13,6 +13,7 @@ from functools import partial
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
+from mstrack.sources.table.item_offices import labelled_units, units_after
 from mstrack.sources.table.list_arrangements import event_duties
 from mstrack.sources.table.list_bracketed import (
     bracketed_run,
@@ -42,14 +43,12 @@ from mstrack.sources.table.list_numbered import (
     assigned_work,
     entry_of,
     labelled,
-    labelled_units,
     numbered_on,
     numbered_run,
     numbered_table,
     office_of,
     part_above,
     restated,
-    units_after,
 )
 from mstrack.sources.table.list_part_labels import circled_points, heading_intros, section_parts
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in

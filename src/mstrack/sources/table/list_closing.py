@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mstrack.sources.table.cells import AREA_RE, row_texts
-from mstrack.sources.table.list_numbered import Entry, labelled, office_of, units_after
+from mstrack.sources.table.item_offices import units_after
+from mstrack.sources.table.list_numbered import Entry, labelled, office_of
 from mstrack.sources.table.list_sections import CLOSING_RE
 from mstrack.sources.table.numbering import NUMERAL_VALUES, SUB_CODE_RE
 from mstrack.sources.table.reading import Row

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_labels import label_kind, own_labels
-from mstrack.sources.table.list_numbered import CONTENT_NOTE, PART_RE, Entry, units_after
+from mstrack.sources.table.list_numbered import CONTENT_NOTE, PART_RE, Entry
 from mstrack.sources.table.list_subitems import SUB_ITEM_RE
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import roles_in

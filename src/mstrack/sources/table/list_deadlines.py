@@ -128,7 +128,7 @@ NAME_DATE_RE = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十]+\s*[�
 
 
 def own_deadlines(header: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
-    """An item whose words end in its own deadline (printed in its bracket beside the office: list_numbered.units_after) gets it as
+    """An item whose words end in its own deadline (printed in its bracket beside the office: item_offices.units_after) gets it as
     its 完成时限 cell, where the reader reads a deadline; a heading's row is left as it is. So does one whose name, its
     first sentence, closes with its date in a bracket ("（三）升级…系统（10月底前）。配合…"): its words stay whole."""
     words = [i for i, name in enumerate(header) if name in ("工作任务", "项目名称", "项目内容")]

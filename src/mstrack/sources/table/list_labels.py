@@ -206,7 +206,7 @@ def further_labels(value: str) -> tuple[str, dict[str, str]]:
 
 
 # a line under an item naming its leads in words, no label ("市发改委牵头落实", "A、B、C分别牵头落实", "A牵头，B配合");
-# "由A牵头" is list_numbered.office_line's
+# "由A牵头" is item_offices.office_line's
 LEAD_LINE_RE = re.compile(rf"^(?!由)(\S+?)\s*(?:分别|共同)?(?:{'|'.join(LEAD_ROLE_WORDS)})(?:{'|'.join(ROLE_FOLLOWERS)})?"
                           rf"(?:[，,]\s*(\S+?)\s*(?:{'|'.join(HELPER_ROLE_WORDS)}))?\s*[。.；;]?$")
 LEAD_LINE_LABELS = ("牵头单位", "配合单位")  # the labels the line's offices are read under
@@ -223,7 +223,7 @@ def lead_line(text: str) -> dict[str, str]:
 
 def _framed(offices: str) -> bool:
     """Offices a role word frames: the first must read as an office, the others only as names ("市金融办、人民银行X市
-    中心支行"), as list_numbered.office_line reads the offices of "由…负责落实"."""
+    中心支行"), as item_offices.office_line reads the offices of "由…负责落实"."""
     names = unit_names(offices)
     return bool(names) and office_list(names[0], towns=True) \
         and all(len(name) <= 20 and not re.search(r"[\d，。；;:：\s]", name) for name in names)

@@ -8,16 +8,18 @@ import re
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.carried_units import without_carried
 from mstrack.sources.table.cells import row_texts
-from mstrack.sources.table.list_labels import label_kind
-from mstrack.sources.table.list_numbered import (
-    LEAD_LABEL,
+from mstrack.sources.table.item_offices import (
     SQUARE_BRACKET_RE,
     TRAILING_BRACKET_RE,
     UNCLOSED_ROLE_RE,
     UNIT_LABEL_RE,
-    Entry,
     office_line,
     role_offices,
+)
+from mstrack.sources.table.list_labels import label_kind
+from mstrack.sources.table.list_numbered import (
+    LEAD_LABEL,
+    Entry,
 )
 from mstrack.sources.table.list_work import states_work
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
@@ -50,7 +52,7 @@ OWNED_WORK_RE = re.compile(r"由\s*([^，,。；;由的]{2,30}?)\s*(?:牵头)?�
 
 def owner_in_words(text: str) -> str:
     """The offices an item's own sentence assigns its work to ("聚焦“幸福民生”。由镇公路站负责的农村道路硬化项目，…"): the
-    frame says they are offices, as a line "由…负责落实" under the item does (list_numbered.office_line); "" when none."""
+    frame says they are offices, as a line "由…负责落实" under the item does (item_offices.office_line); "" when none."""
     return office_line(f"由{m[1]}负责") if (m := OWNED_WORK_RE.search(text)) else ""
 
 

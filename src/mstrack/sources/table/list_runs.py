@@ -6,7 +6,8 @@ each run coded by its headings ("四(二)1"). A run of goals, of stages or of po
 from __future__ import annotations
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
-from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, SUB_HEADING_RE, Entry, office_of, units_after
+from mstrack.sources.table.item_offices import units_after
+from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, SUB_HEADING_RE, Entry, office_of
 from mstrack.sources.table.list_sections import requirement
 from mstrack.sources.table.list_work import states_work
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS

@@ -10,8 +10,9 @@ from dataclasses import replace
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import row_texts
+from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_labels import item_labels
-from mstrack.sources.table.list_numbered import Entry, office_of, units_after
+from mstrack.sources.table.list_numbered import Entry, office_of
 from mstrack.sources.table.list_sections import DATED_RE
 from mstrack.sources.table.reading import Row
 

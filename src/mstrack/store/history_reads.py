@@ -1,0 +1,161 @@
+"""The store's reads of what happened: a task's history (every value, corrected and undone ones too), the batches and
+what they added, the reports dated after a day, frozen reports. Plain SQL through the driver (Dialect), plain data
+out."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from mstrack.errors import InputError
+from mstrack.store.checks import refuse_empty_lines
+from mstrack.store.dialect import day, moment, number
+from mstrack.store.states import standing
+
+if TYPE_CHECKING:
+    from mstrack.store.reads import TaskRef
+
+
+@dataclass
+class BatchInfo:
+    id: int
+    created_at: datetime
+    user: str | None
+    command: str
+    source: str | None
+    reason: str | None
+    undoes: int | None
+    undone_by: int | None
+    programme: str | None
+    reports_added: int  # as written, kept on the batch (migration 10): no later deletion changes them
+    reports_retracted: int
+    undone_deleted: int = 0  # undone reports this batch's plan write deleted (an undo's: said by its summary)
+    restated_kept: list[tuple[int, int]] = field(default_factory=list)  # an undo's: (later import, how many) it left standing
+    plan_changes: list = field(default_factory=list)  # an undo's of a plan import: what it changes, as `import plan` says
+    programme_removed: bool = False  # an undo's of a programme's first import: the programme is gone with it
+
+
+@dataclass
+class HistoryEntry:
+    """One value an indicator had, and what became of it."""
+
+    report_id: int
+    indicator: str
+    unit: str
+    as_of: date
+    value: int | float
+    note: str | None
+    reporter: str | None
+    entered_at: datetime
+    batch_id: int | None
+    reason: str | None
+    source: str | None
+    state: str  # "current", "superseded" (a later entry for the same date) or "retracted" (undone)
+    superseded_by: int | None = None
+    retracted_by: int | None = None
+    reporting_unit: str | None = None  # the office that reported it (填报单位), when its return or log said it
+
+
+class HistoryReads:
+    """The history and batch reads of Store (connections.Connections gives reading() and dialect, reads.Reads
+    _rows and _task_head)."""
+
+    def batch_reports_said(self, batch: int, limit: int = 3) -> list[tuple]:
+        """The first reports a batch added, (programme, task, indicator, unit, as of, value) each, by its range of report
+        ids: what an undo of a log names (safety47 F8: "batch 7 undoes batch 6 (log by root, …)" named no programme,
+        task or value)."""
+        p = self.dialect.p
+        with self.reading() as connection:
+            rows = self._rows(connection, "SELECT g.code, t.code, i.name, i.unit, x.as_of, x.value FROM batch AS b"
+                                          " JOIN report AS x ON x.id BETWEEN b.first_report_id AND b.last_report_id"
+                                          " AND x.batch_id = b.id JOIN indicator AS i ON i.id = x.indicator_id"
+                                          " JOIN task_line AS l ON l.id = i.line_id JOIN task AS t ON t.id = l.task_id"
+                                          f" JOIN programme AS g ON g.id = t.programme_id WHERE b.id = {p} ORDER BY x.id"
+                                          f" LIMIT {p}", [batch, limit])
+        return [(code, task, name, unit, day(as_of), number(value)) for code, task, name, unit, as_of, value in rows]
+
+    def history(self, ref: TaskRef, indicator: str | None = None) -> list[HistoryEntry]:
+        """Every value the task's indicators ever had, corrections and undone ones included."""
+        p = self.dialect.p
+        with self.reading() as connection:
+            task_id = self._task_head(connection, ref)[1][0]
+            refuse_empty_lines(self.dialect, connection)  # never "no reports yet" of reports whose indicator is gone
+            rows = self._rows(
+                connection,
+                "SELECT r.id, i.name, i.unit, r.as_of, r.value, r.note, r.reporter, r.entered_at, r.batch_id, r.reason,"
+                " r.source, x.batch_id, r.reporting_unit FROM report AS r JOIN indicator AS i ON r.indicator_id = i.id"
+                " JOIN task_line AS l ON i.line_id = l.id LEFT JOIN report_retraction AS x ON x.report_id = r.id"
+                f" WHERE l.task_id = {p}{f' AND i.name = {p}' if indicator is not None else ''}"
+                " ORDER BY l.position, i.position, r.as_of, r.id",
+                [task_id] if indicator is None else [task_id, indicator])
+        entries = [
+            HistoryEntry(report_id=report_id, indicator=name, unit=unit, as_of=day(as_of), value=number(value), note=note,
+                         reporter=reporter, entered_at=moment(entered_at), batch_id=batch_id, reason=reason, source=source,
+                         state="retracted" if retracted else "current", retracted_by=retracted, reporting_unit=office)
+            for report_id, name, unit, as_of, value, note, reporter, entered_at, batch_id, reason, source, retracted, office in rows
+        ]
+        latest: dict[tuple[str, date], HistoryEntry] = {}
+        for entry in entries:  # in entry order per date: a later standing entry supersedes an earlier one
+            if entry.state == "retracted":
+                continue
+            earlier = latest.get((entry.indicator, entry.as_of))
+            if earlier is not None:
+                earlier.state, earlier.superseded_by = "superseded", entry.report_id
+            latest[(entry.indicator, entry.as_of)] = entry
+        return entries
+
+    def reports_after(self, programme: str, on: date) -> tuple[int, date | None]:
+        """How many standing reports of a programme are dated after `on`, and the latest day among them: what a
+        report as of `on` leaves out (the annual 一览表 says so of the year-end figures reported in January)."""
+        p = self.dialect.p
+        with self.reading() as connection:
+            [(count, latest)] = self._rows(
+                connection, "SELECT COUNT(*), MAX(x.as_of) FROM report AS x JOIN indicator AS i ON x.indicator_id = i.id"
+                " JOIN task_line AS l ON i.line_id = l.id JOIN task AS t ON l.task_id = t.id JOIN programme AS g"
+                f" ON t.programme_id = g.id WHERE g.code = {p} AND x.as_of > {p} AND {standing('x')}", [programme, on])
+        return count, day(latest)
+
+    def batches(self, limit: int = 20, ids: list[int] | None = None) -> list[BatchInfo]:
+        """The latest batches, newest first; or those of the given ids."""
+        columns = ('SELECT id, created_at, "user", command, source, reason, undoes, programme, reports_added, reports_retracted'
+                   " FROM batch")
+        with self.reading() as connection:
+            if ids is not None:
+                rows = self._rows(connection, f"{columns} WHERE id IN ({self.dialect.params(len(ids))}) ORDER BY id DESC", ids) \
+                    if ids else []
+            else:
+                rows = self._rows(connection, f"{columns} ORDER BY id DESC LIMIT {self.dialect.p}", [limit])
+            if not rows:
+                return []
+            ids = [row[0] for row in rows]
+            scope = f"IN ({self.dialect.params(len(ids))})"
+            undone = dict(self._rows(connection, f"SELECT undoes, id FROM batch WHERE undoes {scope}", ids))
+            deleted = dict(self._rows(connection, "SELECT batch_id, sum(reports) FROM undone_deleted"
+                                                  f" WHERE batch_id {scope} GROUP BY batch_id", ids))
+        return [
+            BatchInfo(id=batch_id, created_at=moment(created_at), user=user, command=command, source=source, reason=reason,
+                      undoes=undoes, undone_by=undone.get(batch_id), programme=programme,
+                      reports_added=int(added), reports_retracted=int(retracted), undone_deleted=int(deleted.get(batch_id) or 0))
+            for batch_id, created_at, user, command, source, reason, undoes, programme, added, retracted in rows
+        ]
+
+    def snapshot(self, snapshot_id: int | None) -> tuple[int, datetime, str, dict, dict]:
+        """(id, when, kind, params, content) of a frozen report; the latest without an id."""
+        columns = "SELECT id, created_at, kind, params, content FROM report_snapshot"
+        with self.reading() as connection:
+            rows = self._rows(connection, f"{columns} WHERE id = {self.dialect.p}", [snapshot_id]) if snapshot_id else \
+                self._rows(connection, f"{columns} ORDER BY id DESC LIMIT 1")
+        if not rows:
+            if snapshot_id:
+                raise InputError("no frozen report {number}", number=snapshot_id)
+            raise InputError("no frozen report yet: print one with `mstrack report weekly --freeze`")
+        found, created_at, kind, params, content = rows[0]
+        return found, moment(created_at), kind, json.loads(params), json.loads(content)
+
+    def snapshots(self, limit: int = 20) -> list[tuple[int, datetime, str | None, str, dict]]:
+        with self.reading() as connection:
+            rows = self._rows(connection, 'SELECT id, created_at, "user", kind, params FROM report_snapshot'
+                                          f" ORDER BY id DESC LIMIT {self.dialect.p}", [limit])
+        return [(found, moment(created_at), user, kind, json.loads(params)) for found, created_at, user, kind, params in rows]
