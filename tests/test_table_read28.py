@@ -10,7 +10,7 @@ import pytest
 
 from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
-from mstrack.sources.table.list_numbered import units_after
+from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_work import does_work
 
 from .test_table_read26 import _write

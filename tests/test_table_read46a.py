@@ -129,6 +129,6 @@ def test_the_first_office_leads_note_under_a_page_in_traditional_characters(tmp_
 
 def test_a_run_after_a_space_that_closes_a_bracket_opened_before_it_is_no_office_list():
     """"各县区）" after a space inside a bracket of places is the bracket's last word, not the item's offices."""
-    from mstrack.sources.table.list_numbered import units_after
+    from mstrack.sources.table.item_offices import units_after
 
     assert units_after("新建学校3所。（城东片区 各县区）") == ("新建学校3所。（城东片区 各县区）", "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from mstrack.sources.table.list_numbered import units_after
+from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.office_names import zones_administered
 from mstrack.sources.table.schedule import parse_deadline, span_start
 from mstrack.sources.table.units import office_list

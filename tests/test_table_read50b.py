@@ -86,7 +86,7 @@ def test_the_best_effort_reading_reads_each_line_once_over_its_tries():
     from pathlib import Path
 
     from mstrack.sources.table import convert_table
-    from mstrack.sources.table.list_numbered import units_after
+    from mstrack.sources.table.item_offices import units_after
     from mstrack.sources.table.mentions import sets_figure
     from mstrack.sources.table.units import office_list
 

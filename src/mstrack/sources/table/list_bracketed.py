@@ -9,12 +9,12 @@ from collections.abc import Iterator
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.item_offices import CLOSED, labelled_units, units_after
 from mstrack.sources.table.list_doers import subject_run
 from mstrack.sources.table.list_duties import shares_out
 from mstrack.sources.table.list_events import Schedule, activity_schedule
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
-    CLOSED,
     CONTENT_NOTE,
     ITEM_RE,
     PART_RE,
@@ -22,9 +22,7 @@ from mstrack.sources.table.list_numbered import (
     entry_of,
     heading_entry,
     labelled,
-    labelled_units,
     numbered_table,
-    units_after,
 )
 from mstrack.sources.table.list_sections import heads, staffed_work
 from mstrack.sources.table.list_single import tasks_heading_at

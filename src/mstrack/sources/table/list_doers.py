@@ -10,8 +10,9 @@ import re
 from collections.abc import Callable
 
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_duties import shares_out
-from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, SUB_HEADING_RE, units_after
+from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, SUB_HEADING_RE
 from mstrack.sources.table.list_roles import labelled_inside, opening_offices
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
 from mstrack.sources.table.office_names import TOWN_END, ends_like_unit

@@ -13,8 +13,6 @@ from mstrack.sources.table.carried_units import carried, with_carried, without_c
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.columns import column_kind
 from mstrack.sources.table.item_offices import (
-    CLOSED,  # noqa: F401 (list_bracketed imports it from here)
-    labelled_units,  # noqa: F401 (list_bracketed imports it from here)
     office_line,
     units_after,
 )
