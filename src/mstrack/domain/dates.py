@@ -240,6 +240,7 @@ def _western_date(body: str, year: int | None, original: str) -> date:
 
 SPAN_JOIN_CHARS = r"\-—–~～－至到"
 SPAN_JOIN = rf"[{SPAN_JOIN_CHARS}]"
+MONTH_SPAN_RE = re.compile(rf"(\d{{1,2}})月?份?{SPAN_JOIN}+(\d{{1,2}})月")  # "12月至3月", "11-2月" (spaces removed)
 """What joins a span's two ends ("9月至12月", "5月8日-5月12日", "2018年8月－9月", doubled: "5月8日——5月12日"): the one set,
 here for the month spans PERIOD_RE reads and for the table reader's spans (sources/table/spans.py)."""
 QUARTER_NUM = r"[一二三四1-4]"
@@ -308,6 +309,10 @@ def period_end(label: str, year: int) -> date:
     if not months:
         raise DateError("{label!r} is not a period", label=label)
     month = months[-1]
+    if ends := re.search(rf"{SPAN_JOIN}+(\d{{4}})年(?=\d{{1,2}}月)", text):  # "12月至2024年3月": the end's own year
+        year = int(ends[1])
+    elif (span := MONTH_SPAN_RE.search(text)) and int(span[2]) < int(span[1]):  # "12月至3月": March of the next year
+        year += 1
     day = re.search(r"月(\d{1,2})日", text)
     if day:
         return make_date(year, month, int(day[1]), label)
