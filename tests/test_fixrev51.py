@@ -4,8 +4,13 @@ that runs back no span, numbers joined by a dash no years, a dotted number no da
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 
-from .conftest import import_table
+import pytest
+
+from mstrack.domain.dates import DateError, parse_date
+
+from .conftest import done, import_table, plan_task, plan_tasks, refused, write_plan
 
 
 def test_import_table_dates_a_winters_span_in_the_next_year(tmp_path):
@@ -18,3 +23,23 @@ def test_import_table_dates_a_winters_span_in_the_next_year(tmp_path):
     task = tomllib.loads(out.read_text(encoding="utf-8"))["tasks"][0]
     assert task["deadline"] == "2024-01-15"
     assert task["deadline_text"] == "2023年12月17日至1月15日"
+
+
+@pytest.mark.parametrize("typed", ["6.301", "1.2.3", "6.3.1"])
+def test_dotted_numbers_that_are_no_date_are_refused_not_read_as_the_years_end(typed):
+    """D: dateutil read "6.301" as no month (2023-12-31) and "1.2.3" as 2003-01-02: a dotted number mstrack's own forms
+    do not read is refused, unless a part of it is a year ("30.06.2023")."""
+    with pytest.raises(DateError, match="is not a date mstrack can read"):
+        parse_date(typed, 2023)
+    assert parse_date("30.06.2023", 2023) == date(2023, 6, 30)
+    assert parse_date("6.30", 2023) == date(2023, 6, 30)
+
+
+def test_log_refuses_a_dotted_number_as_of_and_names_a_month_that_does_not_exist(cli, tmp_path):
+    """D, end to end: `log … --as-of 6.301` was logged as of 2023-12-31; `--as-of 13月` said "month 13 does not exist"
+    without the text typed."""
+    done(cli("import", "plan", str(write_plan(tmp_path / "p.toml",
+                                              plan_tasks(plan_task("1", "建成幼儿园3所", "区教育局", "幼儿园", "所", 3))))))
+    refused(cli("log", "x-2023/1", "2", "--as-of", "6.301"), "'6.301' is not a date mstrack can read")
+    refused(cli("log", "x-2023/1", "2", "--as-of", "13月"), "'13月' is not a date: month 13 does not exist")
+    assert cli.sql("select count(*) from report") == [(0,)]

@@ -136,6 +136,10 @@ def parse_date(text: str, year: int | None = None) -> date:
         raise excel_day(text, int(serial[1]))
     if year is None and not re.search(r"\d{4}", body):
         raise DateError("{value} has no year", value=shown(text))
+    if re.fullmatch(r"\d+(?:\.\d+)+", body) and not re.search(r"(?<!\d)\d{4}(?!\d)", body):
+        # "6.301", "1.2.3": dotted numbers the forms above do not read and no year among them ("30.06.2023" is
+        # dateutil's): dateutil would take what it finds no month in for the year's end
+        raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(text))
     return _western_date(body, year, text)
 
 
@@ -196,6 +200,8 @@ def _numbered_date(body: str, year: int | None, original: str) -> date | None:
     if m := PERIOD_DATE_RE.match(body):
         the_year = int(m["year"]) if m["year"] else _given_year(year, original)
         before = "前" if m["period"] and body.endswith("前") else ""  # "6月前" is before June, as in a schedule
+        if (month := re.match(r"(\d+)\s*月", m["period"] or "")) and not 1 <= int(month[1]) <= 12:  # "13月"
+            raise DateError("{value} is not a date: month {month} does not exist", value=shown(original), month=int(month[1]))
         return period_end((m["period"] or m["quarter"]) + before, the_year)
     if re.fullmatch(r"\d{8}", body):
         return make_date(int(body[:4]), int(body[4:6]), int(body[6:]), original)
@@ -240,9 +246,9 @@ def _western_date(body: str, year: int | None, original: str) -> date:
 
 SPAN_JOIN_CHARS = r"\-—–~～－至到"
 SPAN_JOIN = rf"[{SPAN_JOIN_CHARS}]"
-MONTH_SPAN_RE = re.compile(rf"(\d{{1,2}})月?份?{SPAN_JOIN}+(\d{{1,2}})月")  # "12月至3月", "11-2月" (spaces removed)
 """What joins a span's two ends ("9月至12月", "5月8日-5月12日", "2018年8月－9月", doubled: "5月8日——5月12日"): the one set,
 here for the month spans PERIOD_RE reads and for the table reader's spans (sources/table/spans.py)."""
+MONTH_SPAN_RE = re.compile(rf"(\d{{1,2}})月?份?{SPAN_JOIN}+(\d{{1,2}})月")  # "12月至3月", "11-2月" (spaces removed)
 QUARTER_NUM = r"[一二三四1-4]"
 YEAR_PREFIX = r"(?:\d{4}\s*年\s*|次年|翌年|明年)"  # "2025年3月", "次年3月": a year other than the programme's
 FIRST_QUARTERS = r"(?:前(?=[二三]季度))?"  # "前三季度完成75%": the first three quarters, by 09-30
