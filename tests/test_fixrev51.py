@@ -43,3 +43,28 @@ def test_log_refuses_a_dotted_number_as_of_and_names_a_month_that_does_not_exist
     refused(cli("log", "x-2023/1", "2", "--as-of", "6.301"), "'6.301' is not a date mstrack can read")
     refused(cli("log", "x-2023/1", "2", "--as-of", "13月"), "'13月' is not a date: month 13 does not exist")
     assert cli.sql("select count(*) from report") == [(0,)]
+
+
+def test_the_refusal_after_a_repair_says_the_other_reports_its_undo_retracts(cli, tmp_path):
+    """F6: the batch a refusal of `import plan` (after `db check --repair`) tells to undo was an `import progress` that
+    also reported c-2026/7's 2所: its undo retracts that report too, which the refusal now says."""
+    from .test_safe_store import execute, one
+    from .test_store50 import SCHEDULE_PLAN
+
+    plan = tmp_path / "p.toml"
+    plan.write_text(SCHEDULE_PLAN + '\n[[tasks]]\ncode = "7"\ntitle = "建成幼儿园3所"\ndeadline = "2026-12-31"\n\n'
+                    '[[tasks.lines]]\nlead_units = ["区教育局"]\nindicators = [{ name = "幼儿园", unit = "所", target = 3 }]\n',
+                    encoding="utf-8")
+    done(cli("import", "plan", str(plan)))
+    sheet = tmp_path / "r.csv"
+    sheet.write_text("计划,任务编号,指标,截至日期,数值\nc-2026,6,,2026-03-20,已完成\nc-2026,7,幼儿园,2026-03-20,2\n",
+                     encoding="utf-8")
+    done(cli("import", "progress", str(sheet)))
+    marked = one(cli, "SELECT max(id) FROM batch")
+    line = one(cli, "SELECT l.id FROM task_line AS l JOIN task AS t ON t.id = l.task_id WHERE t.code = '6'")
+    execute(cli.url, f"DELETE FROM checkpoint WHERE line_id = {line}")
+    done(cli("db", "check", "--repair"))
+    said = " ".join(refused(cli("import", "plan", str(plan)), f"`mstrack undo {marked}`").split())
+    assert "it also retracts 1 report of other tasks: log them again after" in said, said
+    chinese = " ".join(refused(cli("--lang", "zh", "import", "plan", str(plan))).split())
+    assert "其他任务" in chinese, chinese
