@@ -68,3 +68,38 @@ def test_the_refusal_after_a_repair_says_the_other_reports_its_undo_retracts(cli
     assert "it also retracts 1 report of other tasks: log them again after" in said, said
     chinese = " ".join(refused(cli("--lang", "zh", "import", "plan", str(plan))).split())
     assert "其他任务" in chinese, chinese
+
+
+def _dated_workbook(path, rows, cells):
+    """A workbook of `rows` whose `cells` ("E2") are formatted as dates, as an office's sheet may be."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    for cell in cells:
+        workbook.active[cell].number_format = "yyyy-mm-dd"
+    workbook.save(path)
+    return path
+
+
+def test_import_table_reads_a_number_typed_into_a_date_cell_as_typed(tmp_path):
+    """F5: 12.31 typed into a 完成时限 cell formatted as a date (Excel shows 1900-01-12) was written as the label
+    "1900-01-12T07:26:24", due 1900-01-12, no doubt; it is the 12.31 typed: 2026-12-31."""
+    source = _dated_workbook(tmp_path / "t.xlsx", [["序号", "工作任务", "具体内容", "责任单位", "完成时限"],
+                                                   [1, "冬春水利", "新建塘坝3座", "市水利局", 12.31]], ["E2"])
+    result, out = import_table(source, programme="t-2026")
+    assert result.exit_code == 0, (result.output, result.exception)
+    task = tomllib.loads(out.read_text(encoding="utf-8"))["tasks"][0]
+    assert (task["deadline"], task["deadline_text"]) == ("2024-12-31", "12.31")
+
+
+def test_import_progress_keeps_a_number_typed_into_a_date_cell_as_typed(cli, tmp_path):
+    """F5: a 备注 8.15 in a date cell was stored as the note "1900-01-08T03:36:00", and a 数值 3.5 there refused as
+    "'1900-01-03T12:00:00' holds more than one number"; the 截至日期 date cell's refusal stays (test_views51)."""
+    done(cli("import", "plan", str(write_plan(tmp_path / "p.toml",
+                                              plan_tasks(plan_task("1", "建成幼儿园3所", "区教育局", "幼儿园", "所", 3))))))
+    path = _dated_workbook(tmp_path / "r.xlsx", [["计划", "任务编号", "指标", "截至日期", "数值", "备注"],
+                                                 ["x-2023", "1", "幼儿园", "2023-06-30", 2.0, 8.15]], ["E2", "F2"])
+    done(cli("import", "progress", str(path)))
+    assert cli.sql("select value, note from report") == [(2.0, "8.15")]
