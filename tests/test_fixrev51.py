@@ -103,3 +103,17 @@ def test_import_progress_keeps_a_number_typed_into_a_date_cell_as_typed(cli, tmp
                                                  ["x-2023", "1", "幼儿园", "2023-06-30", 2.0, 8.15]], ["E2", "F2"])
     done(cli("import", "progress", str(path)))
     assert cli.sql("select value, note from report") == [(2.0, "8.15")]
+
+
+def test_import_table_of_a_workbook_renamed_csv_says_what_it_is(tmp_path):
+    """An .xlsx renamed z.csv was refused "unknown file type .csv; use .csv, …": the content is no CSV text but a zip
+    archive (a workbook or a document): the refusal says so, and names .txt among the types."""
+    source = _dated_workbook(tmp_path / "t.xlsx", [["序号", "工作任务"], [1, "冬春水利"]], [])
+    renamed = source.rename(tmp_path / "z.csv")
+    result, out = import_table(renamed)
+    assert result.exit_code == 2, (result.output, result.exception)
+    said = " ".join(result.stderr.split())
+    assert "z.csv: its content is a zip archive, not .csv text" in said, said
+    assert ".txt" in said and not out.exists()
+    chinese = " ".join(import_table(renamed, env={"MSTRACK_LANG": "zh"})[0].stderr.split())
+    assert "zip" in chinese and "不是 .csv 文本" in chinese, chinese
