@@ -9,6 +9,7 @@ and tests/test_import_table.py.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -164,15 +165,23 @@ def number_date(number: float, year: int | None = None) -> date:
     date too, which the number cannot tell apart: then refused, saying how to type it."""
     text = repr(number)
     found = parse_date(text, year)
-    if re.fullmatch(r"\d{1,4}\.\d", text):
-        try:
-            other = parse_date(text + "0", year)
-        except DateError:
-            return found
+    if len(readings := dotted_readings(text, year)) == 2:
+        other = readings[1]
         raise DateError("{value} is a number, kept without the zero typed after it: {value} is {day} and {longer} is "
                         "{other}; type the date as text ('{longer}) or as a date ({other})", value=text, day=found,
                         longer=text + "0", other=other)
     return found
+
+
+def dotted_readings(text: str, year: int | None) -> list[date]:
+    """The dates a number's dotted text may be: "5.3" is 5.3 or 5.30 (a number keeps no zero typed after its dot), each
+    that is a date, in that order; one text for any other ("5.31", "8"): the one rule of number_date and of a number
+    typed into a date cell (sources.progress_values.typed_in_a_date_cell)."""
+    readings = []
+    for typed in (text, text + "0") if re.fullmatch(r"\d{1,4}\.\d", text) else (text,):
+        with contextlib.suppress(DateError):
+            readings.append(parse_date(typed, year))
+    return readings
 
 
 def _date_body(text: str) -> str:

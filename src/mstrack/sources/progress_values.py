@@ -5,11 +5,9 @@ placing them on the plan's indicators."""
 
 from __future__ import annotations
 
-import contextlib
-import re
 from datetime import date, datetime
 
-from mstrack.domain.dates import DateError, ReportWindow, number_date, parse_date
+from mstrack.domain.dates import DateError, ReportWindow, dotted_readings, number_date, parse_date
 from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import (
     check_value,
@@ -274,10 +272,7 @@ def typed_in_a_date_cell(moment: date, year: int) -> Message:
     apart; a number with no dot, a date of the month it would be, else August's) and the forms a date is read in."""
     shown_as = moment.date() if isinstance(moment, datetime) else moment
     typed = typed_number(moment)
-    readings = []
-    for text in ((typed, typed + "0") if re.fullmatch(r"\d{1,2}\.\d", typed) else (typed,)) if "." in typed else ():
-        with contextlib.suppress(DateError):
-            readings.append(parse_date(text, year))
+    readings = dotted_readings(typed, year) if "." in typed else []
     if not readings:
         whole = int(float(typed))
         readings = [date(year, whole if 1 <= whole <= 12 else 8, 1)]
