@@ -123,3 +123,34 @@ def test_every_span_of_years_quarters_or_months_takes_the_one_set_of_joins(join)
     assert TITLE_YEAR_RE.search(f"2021{join}2023年行动计划")[2] == "2023"
     assert YEARS_SPAN_RE.match(f"2022{join}2023")
     assert PROGRESS_RE.search(f"1{join}5月完成投资2亿元")
+
+
+def test_an_end_naming_no_year_whose_month_comes_before_the_starts_is_in_the_next_year():
+    """"2023年12月17日至1月15日" (a winter's work): January 2024, not January 2023 nor the programme's year."""
+    assert span_end("2023年12月17日至1月15日") == "2024年1月15日"
+    assert day_span("2023年12月17日至1月15日") == ("2023年12月17日", "2024年1月15日")
+    assert parse_deadline("2023年12月17日至1月15日", 2024) == date(2024, 1, 15)
+    assert parse_deadline("2023年12月17日至1月15日", 2023) == date(2024, 1, 15)
+    assert period_end("2023年12月至3月", 2023) == date(2024, 3, 31)
+    assert period_end("12月至3月", 2023) == date(2024, 3, 31)  # a month span in the programme's year runs into the next
+    assert period_end("2023年12月至2024年3月", 2023) == date(2024, 3, 31)  # the end's own year
+    assert period_end("2023年9月-10月", 2023) == date(2023, 10, 31)
+    assert period_end("7-9月", 2023) == date(2023, 9, 30)
+
+
+def test_a_span_whose_end_comes_before_its_start_is_no_span():
+    """"6月30日－1": a date and a figure after it (a row's number, a count), not a span ending on June 1st."""
+    assert day_span("6月30日－1") is None
+    assert span_end("6月30日－1") == "6月30日－1"
+    assert span_end("2024年6月30日－1") == "2024年6月30日－1"
+    assert parse_deadline("6月30日－1", 2024) != date(2024, 6, 1)
+    assert day_span("6月30日至6月1日") is None
+
+
+def test_numbers_joined_by_a_dash_are_no_span_of_dates():
+    """A telephone number ("0591－23153280", "0591－2315") or a figure range ("3－5个") names no date."""
+    assert parse_deadline("0591－23153280", 2024) is None
+    assert parse_deadline("0591－2315", 2024) is None
+    assert parse_deadline("3－5个", 2024) is None
+    assert span_end("3－5个") == "5个"
+    assert parse_deadline("2022－2023", 2022) == date(2023, 12, 31)  # a span of years still is one

@@ -9,6 +9,10 @@ import os
 from mstrack.domain.limits import NAME_MAX
 from mstrack.errors import Message
 
+DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+"""An SQLite database file and the files SQLite keeps beside it: writing over any of them damages the database, and a
+store removed (store.maintenance) is all of them."""
+
 
 def name_max(path) -> int:
     """The longest name, in bytes, the file system of the path's nearest existing folder allows (pathconf: 255 on

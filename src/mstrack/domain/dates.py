@@ -9,6 +9,7 @@ and tests/test_import_table.py.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -136,6 +137,10 @@ def parse_date(text: str, year: int | None = None) -> date:
         raise excel_day(text, int(serial[1]))
     if year is None and not re.search(r"\d{4}", body):
         raise DateError("{value} has no year", value=shown(text))
+    if re.fullmatch(r"\d+(?:\.\d+)+", body) and not re.search(r"(?<!\d)\d{4}(?!\d)", body):
+        # "6.301", "1.2.3": dotted numbers the forms above do not read and no year among them ("30.06.2023" is
+        # dateutil's): dateutil would take what it finds no month in for the year's end
+        raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(text))
     return _western_date(body, year, text)
 
 
@@ -160,15 +165,23 @@ def number_date(number: float, year: int | None = None) -> date:
     date too, which the number cannot tell apart: then refused, saying how to type it."""
     text = repr(number)
     found = parse_date(text, year)
-    if re.fullmatch(r"\d{1,4}\.\d", text):
-        try:
-            other = parse_date(text + "0", year)
-        except DateError:
-            return found
+    if len(readings := dotted_readings(text, year)) == 2:
+        other = readings[1]
         raise DateError("{value} is a number, kept without the zero typed after it: {value} is {day} and {longer} is "
                         "{other}; type the date as text ('{longer}) or as a date ({other})", value=text, day=found,
                         longer=text + "0", other=other)
     return found
+
+
+def dotted_readings(text: str, year: int | None) -> list[date]:
+    """The dates a number's dotted text may be: "5.3" is 5.3 or 5.30 (a number keeps no zero typed after its dot), each
+    that is a date, in that order; one text for any other ("5.31", "8"): the one rule of number_date and of a number
+    typed into a date cell (sources.progress_values.typed_in_a_date_cell)."""
+    readings = []
+    for typed in (text, text + "0") if re.fullmatch(r"\d{1,4}\.\d", text) else (text,):
+        with contextlib.suppress(DateError):
+            readings.append(parse_date(typed, year))
+    return readings
 
 
 def _date_body(text: str) -> str:
@@ -196,6 +209,8 @@ def _numbered_date(body: str, year: int | None, original: str) -> date | None:
     if m := PERIOD_DATE_RE.match(body):
         the_year = int(m["year"]) if m["year"] else _given_year(year, original)
         before = "前" if m["period"] and body.endswith("前") else ""  # "6月前" is before June, as in a schedule
+        if (month := re.match(r"(\d+)\s*月", m["period"] or "")) and not 1 <= int(month[1]) <= 12:  # "13月"
+            raise DateError("{value} is not a date: month {month} does not exist", value=shown(original), month=int(month[1]))
         return period_end((m["period"] or m["quarter"]) + before, the_year)
     if re.fullmatch(r"\d{8}", body):
         return make_date(int(body[:4]), int(body[4:6]), int(body[6:]), original)
@@ -242,6 +257,7 @@ SPAN_JOIN_CHARS = r"\-—–~～－至到"
 SPAN_JOIN = rf"[{SPAN_JOIN_CHARS}]"
 """What joins a span's two ends ("9月至12月", "5月8日-5月12日", "2018年8月－9月", doubled: "5月8日——5月12日"): the one set,
 here for the month spans PERIOD_RE reads and for the table reader's spans (sources/table/spans.py)."""
+MONTH_SPAN_RE = re.compile(rf"(\d{{1,2}})月?份?{SPAN_JOIN}+(\d{{1,2}})月")  # "12月至3月", "11-2月" (spaces removed)
 QUARTER_NUM = r"[一二三四1-4]"
 YEAR_PREFIX = r"(?:\d{4}\s*年\s*|次年|翌年|明年)"  # "2025年3月", "次年3月": a year other than the programme's
 FIRST_QUARTERS = r"(?:前(?=[二三]季度))?"  # "前三季度完成75%": the first three quarters, by 09-30
@@ -308,6 +324,10 @@ def period_end(label: str, year: int) -> date:
     if not months:
         raise DateError("{label!r} is not a period", label=label)
     month = months[-1]
+    if ends := re.search(rf"{SPAN_JOIN}+(\d{{4}})年(?=\d{{1,2}}月)", text):  # "12月至2024年3月": the end's own year
+        year = int(ends[1])
+    elif (span := MONTH_SPAN_RE.search(text)) and int(span[2]) < int(span[1]):  # "12月至3月": March of the next year
+        year += 1
     day = re.search(r"月(\d{1,2})日", text)
     if day:
         return make_date(year, month, int(day[1]), label)

@@ -11,11 +11,7 @@ import stat
 from contextlib import suppress
 from pathlib import Path
 
-from mstrack.filesystem import name_max
-
-DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
-"""An SQLite database file and the files SQLite keeps beside it: writing over any of them damages the database."""
-
+from mstrack.filesystem import DATABASE_COMPANIONS, name_max
 
 PART_COMPANIONS = (*DATABASE_COMPANIONS, "-writer")
 """A partial copy (a database being written: `db copy`, `db backup`, the copy `db restore` keeps) and what SQLite,

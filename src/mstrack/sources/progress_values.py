@@ -5,11 +5,9 @@ placing them on the plan's indicators."""
 
 from __future__ import annotations
 
-import contextlib
-import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from mstrack.domain.dates import DateError, ReportWindow, number_date, parse_date
+from mstrack.domain.dates import DateError, ReportWindow, dotted_readings, number_date, parse_date
 from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import (
     check_value,
@@ -28,6 +26,7 @@ from mstrack.sources.progress_form import printed_target
 from mstrack.sources.progress_rows import ImportIndicator
 from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import Table, cell_text
+from mstrack.sources.xlsx_rows import typed_number
 from mstrack.vocabulary import SCHEDULE
 
 
@@ -271,17 +270,11 @@ def typed_in_a_date_cell(moment: date, year: int) -> Message:
     number and shows as 1900-01-08; the time, when the reader keeps it, is the part after the dot: xlsx_rows.
     TYPED_NUMBER_BEFORE). Named as typed, with the date it reads as (both of 5.3 and 5.30, which the number cannot tell
     apart; a number with no dot, a date of the month it would be, else August's) and the forms a date is read in."""
-    serial = (moment - datetime(1899, 12, 31)) / timedelta(days=1) if isinstance(moment, datetime) \
-        else (moment - date(1899, 12, 31)).days
     shown_as = moment.date() if isinstance(moment, datetime) else moment
-    serial += shown_as >= date(1900, 3, 1)  # Excel's serial 60 is its fictional 1900-02-29
-    typed = f"{serial:.6f}".rstrip("0").rstrip(".")
-    readings = []
-    for text in ((typed, typed + "0") if re.fullmatch(r"\d{1,2}\.\d", typed) else (typed,)) if "." in typed else ():
-        with contextlib.suppress(DateError):
-            readings.append(parse_date(text, year))
+    typed = typed_number(moment)
+    readings = dotted_readings(typed, year) if "." in typed else []
     if not readings:
-        whole = int(serial)
+        whole = int(float(typed))
         readings = [date(year, whole if 1 <= whole <= 12 else 8, 1)]
     if len(readings) == 2:
         return Message("{typed} typed into a date cell, which Excel shows as {on}: type the date itself (as a date, or "

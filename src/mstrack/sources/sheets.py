@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from mstrack.errors import InputError, Joined, Message, NoHeaderError
 from mstrack.sources.encodings import streamed_encoding, text_encoding
 from mstrack.sources.files import check_file_size, unreadable
 from mstrack.sources.rows import Cells, Row
+from mstrack.sources.xlsx_rows import TYPED_NUMBER_BEFORE, typed_number
 
 HEADER_SEARCH_ROWS = 200
 """The top rows a header is looked for in, by `import progress` and the -o check alike (find_table): a unit's return
@@ -427,8 +428,9 @@ def cell_text(value) -> str | None:
     """A cell as text, the way the unit typed it; numbers keep no trailing .0."""
     if value is None:
         return None
-    if isinstance(value, date):
-        return value.isoformat()
+    if isinstance(value, date):  # a day before 1901: a number typed into a date cell (12.31 shows as 1900-01-12 07:26)
+        day = value.date() if isinstance(value, datetime) else value
+        return typed_number(value) if day < TYPED_NUMBER_BEFORE.date() else value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     text = str(value)

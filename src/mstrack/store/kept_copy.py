@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from mstrack.errors import InputError
-from mstrack.store.sqlite_file import holds_bytes, wal_of
+from mstrack.store.sqlite_file import file_named, holds_bytes, wal_of
 
 
 def keep_before_restore(store, new_file) -> Path:
@@ -22,7 +22,7 @@ def keep_before_restore(store, new_file) -> Path:
     SQLite cannot copy, or whose copy fails its check (its row counts may still read), is kept as its bytes are,
     its -wal beside it as DB.before-restore-TIME-wal (the commits not yet in the file): under the restore's write
     lock they do not change."""
-    live = Path(os.path.realpath(store.path))  # beside the file itself: a symlink's folder may be read-only
+    live = file_named(store.path)  # beside the file itself: a symlink's folder may be read-only
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
     names = (f"{live.name}.before-restore-{stamp}", *(f"{live.name}.before-restore-{stamp}-{n}" for n in range(2, 100)))
     path = next((live.with_name(name) for name in names

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from mstrack.errors import InputError, Message, NoDataYet
+from mstrack.filesystem import DATABASE_COMPANIONS
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
@@ -160,7 +161,7 @@ class Maintenance:
                 return True
         self.close()
         # the file itself, where a symlink points (the link is the user's, left as it was, naming nothing again)
-        for end in ("", "-wal", "-shm", "-journal"):
+        for end in DATABASE_COMPANIONS:
             beside(self.path, end).unlink(missing_ok=True)
         return True
 

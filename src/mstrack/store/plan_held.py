@@ -33,6 +33,8 @@ class Held(NamedTuple):
     many stand (as the status reads them: of each day the latest not undone; safe39b)."""
     marked_by: dict[int, tuple[int, ...]]
     """Of each of those: the batches of those reports, in order (what a refusal names to undo)."""
+    others_in: dict[int, int] = {}
+    """Of each of those: how many standing reports of other indicators those batches hold (an undo retracts them too)."""
 
 
 def held_by(connection, programme_id: int) -> Held:
@@ -84,8 +86,15 @@ def held_by(connection, programme_id: int) -> Held:
     for indicator_id, batch_id in c.execute(select(ReportRow.indicator_id, ReportRow.batch_id).where(
             ReportRow.id.in_(latest)).distinct().order_by(ReportRow.indicator_id, ReportRow.batch_id)):
         marked_by.setdefault(indicator_id, []).append(batch_id)
+    in_batch: dict[int, dict[int, int]] = {}
+    for batch_id, indicator_id, count in c.execute(select(ReportRow.batch_id, ReportRow.indicator_id, func.count()).where(
+            ReportRow.batch_id.in_({b for batches in marked_by.values() for b in batches}), standing())
+            .group_by(ReportRow.batch_id, ReportRow.indicator_id)) if marked_by else ():
+        in_batch.setdefault(batch_id, {})[indicator_id] = count
+    others_in = {indicator_id: sum(n for b in batches for other, n in in_batch.get(b, {}).items() if other != indicator_id)
+                 for indicator_id, batches in marked_by.items()}
     return Held(tasks, lines, indicators, units, reported, {line_id: tuple(names) for line_id, names in leads.items()},
-                checkpoints, met, {indicator_id: tuple(batches) for indicator_id, batches in marked_by.items()})
+                checkpoints, met, {indicator_id: tuple(batches) for indicator_id, batches in marked_by.items()}, others_in)
 
 
 def programme_lines(programme_id: int):

@@ -121,15 +121,16 @@ def moved_checkpoints(line: plan_model.Line, line_id: int | None, indicators: li
     if not met:
         return []
     return lost_marks(held.checkpoints.get(line_id, []), [words(cp) for cp in line.checkpoints], met, label, n,
-                      batches=held.marked_by.get(indicator_id, ()), task=task)
+                      batches=held.marked_by.get(indicator_id, ()), task=task, others=held.others_in.get(indicator_id, 0))
 
 
 def lost_marks(old: list[str], new: list[str], met: int, label, n: int, undoing: bool = False, *,
-               batches: tuple[int, ...] = (), task: str | None = None) -> list:
+               batches: tuple[int, ...] = (), task: str | None = None, others: int = 0) -> list:
     """The rule of moved_checkpoints, for a re-import and for an undo bringing marks back (safe40a, `undoing`: said
     as the plan now against the marks coming back): the first `met` of `old` (the checkpoints' words the marks were
     given against) must be the first of `new`. `batches`, `task`: the batches of the marks and the task's reference,
-    for the commands a refusal of checkpoints given to a line marked done names."""
+    for the commands a refusal of checkpoints given to a line marked done names; `others`, the reports of other tasks those
+    batches hold, which their undo retracts too."""
     if not met:
         return []
     if undoing:
@@ -137,7 +138,7 @@ def lost_marks(old: list[str], new: list[str], met: int, label, n: int, undoing:
     if not old:
         if not new:
             return []
-        return [gave_checkpoints(label, n, batches, task)]
+        return [gave_checkpoints(label, n, batches, task, others)]
     lost = []
     for k in range(min(met, len(old))):
         if k >= len(new):
@@ -153,7 +154,7 @@ def lost_marks(old: list[str], new: list[str], met: int, label, n: int, undoing:
     return lost
 
 
-def gave_checkpoints(label, n: int, batches: tuple[int, ...], task: str | None) -> Message:
+def gave_checkpoints(label, n: int, batches: tuple[int, ...], task: str | None, others: int = 0) -> Message:
     """A line marked done by its deadline (no checkpoints) given checkpoints by the new plan: refused, a mark would
     count against the first. The way on, as commands: undo the batches that marked it, import, mark again; and where
     the store lost the line's checkpoints (rows deleted by hand, then `db check --repair`, which makes plan_rows from
@@ -162,13 +163,17 @@ def gave_checkpoints(label, n: int, batches: tuple[int, ...], task: str | None) 
         return Message("  {label} is marked done by its deadline (it had no checkpoints) and the new plan gives it "
                        "checkpoints: {n} {n:report hangs|reports hang} on it; undo those reports first, or keep it "
                        "without checkpoints", label=label, n=n)
+    undo = Joined(", ", [f"`mstrack undo {batch}`" for batch in batches])
+    if others:  # an `import progress` batch: its undo retracts the other tasks' reports too (review51 F6)
+        undo = Message("{undo}; it also retracts {o} {o:report|reports} of other tasks: log them again after", undo=undo,
+                       o=others)
     return Message("  {label} is marked done by its deadline (it had no checkpoints) and the new plan gives it checkpoints: "
                    "{n} {n:report hangs|reports hang} on it, and {n:it|they} would count against its first; to give it "
                    "the checkpoints, undo the {b:batch|batches} that marked it first ({undo}), import the plan, then mark "
                    "its checkpoints met again (`mstrack log {task} --done --as-of DATE`); or keep it without checkpoints. "
                    "Where the store lost them (rows deleted by hand, then `mstrack db check --repair`), these commands put "
                    "them back, or `mstrack db restore FILE` with a backup made before", label=label, n=n,
-                   b=len(batches), undo=Joined(", ", [f"`mstrack undo {batch}`" for batch in batches]), task=task)
+                   b=len(batches), undo=undo, task=task)
 
 
 def _lost_restored(old: list[str], new: list[str], met: int, label, n: int) -> list:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError, period_end
+from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, SPAN_JOIN, YEAR_LABEL, DateError, period_end
 from mstrack.sources.table.cells import HELPING_RE, heading_row, note_line, table_end
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.vocabulary import BOUND_SUFFIXES, BOUND_WORDS
@@ -37,7 +37,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
                  r"|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
                  r"|(?:累计|实际)完成|截至|(?<!计划)完成数|占.{0,6}比|之比|^占.{0,4}(?:计划|任务|目标)"  # 占全年计划: the share done
                  r"|(?:推进|落实|执行|实施|办理|工作)情况"  # 上半年推进情况: how the work went in a past period
-                 r"|^\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?(?!.*(?:计划|目标|任务|安排))"),  # "1-9月份工作…": what was done
+                 rf"|^\d{{1,2}}\s*{SPAN_JOIN}+\s*\d{{1,2}}\s*月份?(?!.*(?:计划|目标|任务|安排))"),  # "1-9月份工作…": what was done
     ("note", r"下一?步(?:工作)?(?:措施|打算|举措)$"),  # what the unit will do next, undated: no schedule
     ("note", r"^(?:任务|工作|文件|政策)(?:来源|依据)$"),  # 任务来源: the documents a task comes from, no work, unit or figure
     ("schedule", r"^(?:本月|当月|月度)(?:工作)?(?:目标|任务)"),  # 月度目标要求: the month's goals, checkpoints, not the task

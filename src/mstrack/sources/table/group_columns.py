@@ -8,6 +8,7 @@ from mstrack.sources.table.cells import AREA_RE
 from mstrack.sources.table.columns import Column, column_values, data_rows
 from mstrack.sources.table.numbering import ITEM_NUMBER_RE
 from mstrack.sources.table.reading import Sheet
+from mstrack.sources.table.spans import JOIN
 
 
 def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> list[Column]:
@@ -117,7 +118,7 @@ def task_columns(sheet: Sheet, at: int, columns: list[Column], tasks: list[Colum
         column.kind = "content"
 
 
-SPAN_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年?\s*[-—–~至]\s*((?:19|20)\d{2})\s*年?\s*$")  # 建设年限 "2015-2017"
+SPAN_RE = re.compile(rf"^\s*((?:19|20)\d{{2}})\s*年?\s*{JOIN}+\s*((?:19|20)\d{{2}})\s*年?\s*$")  # 建设年限 "2015-2017"
 
 
 def whole_project_scope(sheet: Sheet, at: int, columns: list[Column]) -> None:

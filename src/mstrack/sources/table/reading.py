@@ -11,7 +11,17 @@ from pathlib import Path
 from mstrack.domain.limits import strip_controls
 from mstrack.errors import InputError, Message
 from mstrack.sources.files import cannot_read, check_file_size
-from mstrack.sources.sheets import Row, cell_text, delimited_rows, read_rows, read_text, spread_lines, tab_lines, worksheet_names
+from mstrack.sources.sheets import (
+    TEXT_SUFFIXES,
+    Row,
+    cell_text,
+    delimited_rows,
+    read_rows,
+    read_text,
+    spread_lines,
+    tab_lines,
+    worksheet_names,
+)
 from mstrack.sources.traditional import Written, for_matching, simplified
 
 
@@ -184,9 +194,13 @@ def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) 
             return _read_workbook(path, sheet)
         if suffix in DOCUMENT_SUFFIXES:
             return [document_sheet(path, rows) for rows in document_tables(path, table)]
+        if head[:4] == b"PK\x03\x04" and suffix in (*TEXT_SUFFIXES, ".html", ".htm"):  # a workbook renamed z.csv
+            raise InputError("{path}: its content is a zip archive, not {suffix} text (an .xlsx, .ods or .docx is one: "
+                             "name it so); use .csv, .tsv, .txt, .xlsx, .xls, .ods, .docx or .html", path=path,
+                             suffix=suffix)
         if head[:4] == b"PK\x03\x04":  # a .zip or a workbook misnamed: calamine would take it in whole, unbounded
-            raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls, .ods, .docx or .html", path=path,
-                             suffix=suffix or Message("(none)"))
+            raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv, .txt, .xlsx, .xls, .ods, .docx or .html",
+                             path=path, suffix=suffix or Message("(none)"))
         raw = path.read_bytes()
     except OSError as error:
         raise cannot_read(path, error) from None

@@ -329,7 +329,7 @@ def one_mark(text: str) -> str:
     return MARKS_RUN_RE.sub(lambda m: max(re.sub(r"\s", "", m[0]), key=MARK_STRENGTH.__getitem__), text)
 
 
-YEAR_RANGE_RE = re.compile(rf"(\d{{4}})\s*年?\s*{JOIN}+\s*(\d{{4}})\s*年?\s*(?:底|末)?\s*(?:前|完成|建成)?")
+YEAR_RANGE_RE = re.compile(rf"((?:19|20)\d{{2}})\s*年?\s*{JOIN}+\s*((?:19|20)\d{{2}})\s*年?\s*(?:底|末)?\s*(?:前|完成|建成)?")
 
 
 YEAR_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "O": "0"}  # 二〇二四: digit by digit

@@ -23,6 +23,7 @@ FIRST_MONTH_RE = re.compile(rf"^\s*({MONTH})份?\s*{JOIN}+\s*{MONTH}")  # a span
 DAY_SPAN_RE = re.compile(rf"({DAY})\s*{JOIN}+\s*((?:{MONTH}\s*)?\d{{1,2}})\s*日?")
 YEAR_RE = re.compile(rf"^\s*({YEAR})")
 LAST_MONTH_RE = re.compile(r"(\d{1,2}\s*月)(?!.*月)")
+MONTH_DAY_RE = re.compile(r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日?)?")  # "12月17日", "1月15", "9月"
 
 
 def span_end(span: str) -> str:
@@ -31,10 +32,30 @@ def span_end(span: str) -> str:
     or no month). A text that is no span comes back as printed, stripped."""
     parts = JOIN_RE.split(span.strip(), maxsplit=1)
     start, end = parts[0], parts[-1].strip()
-    if len(parts) == 2 and "月" not in end and end.endswith("日") and (month := LAST_MONTH_RE.search(start)):
+    day = end.endswith("日") or (re.fullmatch(r"\d{1,2}", end) and start.endswith("日"))  # "12日", "6月30日－1"
+    if len(parts) == 2 and "月" not in end and day and (month := LAST_MONTH_RE.search(start)):
         end = f"{month[1]}{end}"  # "12日": a day of the start's month
+    order = _order(start, end) if len(parts) == 2 else 1
+    if order is None:
+        return span.strip()  # "6月30日－1": the end before the start, no span
     year = YEAR_RE.match(start)
-    return f"{year[1]}{end}" if year and not YEAR_RE.match(end) else end
+    if not year or YEAR_RE.match(end):
+        return end
+    if order < 0:  # "2023年12月17日至1月15日": the end's month before the start's, in the next year
+        return f"{int(year[1].strip().removesuffix('年').strip()) + 1}年{end}"
+    return f"{year[1]}{end}"
+
+
+def _order(start: str, end: str) -> int | None:
+    """How a span's end stands to its start, both read without a year: 1 when it comes later (or either names no month
+    to compare), -1 when its month comes before the start's (the next year's: "12月17日至1月15日"), None when it comes
+    before the start in the same month ("6月30日－1": a date and a figure after it, no span)."""
+    if not (first := MONTH_DAY_RE.findall(start)) or not (last := MONTH_DAY_RE.findall(end)):
+        return 1
+    (start_month, start_day), (end_month, end_day) = first[-1], last[0]
+    if int(end_month) != int(start_month):
+        return 1 if int(end_month) > int(start_month) else -1
+    return None if start_day and end_day and int(end_day) < int(start_day) else 1
 
 
 def first_of(span: str) -> str | None:
@@ -47,6 +68,6 @@ def first_of(span: str) -> str | None:
 def day_span(text: str) -> tuple[str, str] | None:
     """The first and the last day of a text that is a span of two days and nothing else ("4月10日至4月25日" → ("4月10日",
     "4月25日")), the last as span_end completes it, with its 日; None for any other text."""
-    if not (m := DAY_SPAN_RE.fullmatch(text.strip())):
-        return None
-    return m[1], span_end(f"{m[1]}至{m[2]}日")
+    if not (m := DAY_SPAN_RE.fullmatch(text.strip())) or (end := span_end(f"{m[1]}至{m[2]}日")) == f"{m[1]}至{m[2]}日":
+        return None  # "6月30日－1": the end before the start, no span
+    return m[1], end
