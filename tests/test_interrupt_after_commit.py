@@ -103,13 +103,14 @@ def _undo(cli, tmp_path, index):
 
 def _import_plan(cli, tmp_path, index):
     """The programme's plan with a name changed each run: a plan that changes nothing writes no batch. Exported anew
-    each run: an export from before the run that committed would be refused as putting its name back (safe48b)."""
+    each run: an export from before the run that committed would be refused as putting its name back (safe48b).
+    shenzhen-2023, whose import says nothing on stderr (yantian-2023's milestones after their tasks' deadlines are
+    warned at every import since fix51a: a warning is no clean exit here)."""
     base = tmp_path / f"plan-{index}-exported.toml"
-    assert cli("export", "plan", "yantian-2023", "-o", str(base)).exit_code == 0
+    assert cli("export", "plan", "shenzhen-2023", "-o", str(base)).exit_code == 0
     text = base.read_text(encoding="utf-8")
     path = tmp_path / f"plan-{index}.toml"
-    path.write_text(text.replace("实施盐田街道道路和环境综合整治", f"实施盐田街道道路和环境综合整治（第{index}次）", 1),
-                    encoding="utf-8")
+    path.write_text(text.replace("新建扩建医院", f"新建扩建医院（第{index}次）", 1), encoding="utf-8")
     assert path.read_text(encoding="utf-8") != text
     return ["import", "plan", str(path)]
 

@@ -83,7 +83,7 @@ def test_a_kept_plan_is_read_for_the_reports_tasks_alone_and_reads_the_same(tmp_
 
     from mstrack.sources.plan import load_plan, plan_from_dict
     from mstrack.sources.plan_dump import dump_plan
-    from mstrack.store.writes import _tasks_of
+    from mstrack.store.writes import tasks_of
 
     tricky = 'code = \\"9\\"\\n[[tasks]]\\ncode = \\"2\\"'  # a title holding what a task's section starts with
     text = (HEAD.replace('title = "完成方案编制"', f'title = "{tricky}"') + _bare("甲局")
@@ -94,10 +94,10 @@ def test_a_kept_plan_is_read_for_the_reports_tasks_alone_and_reads_the_same(tmp_
     kept = dump_plan(plan)
     whole = {task.code: task for task in plan_from_dict(tomllib.loads(kept), "kept", kept=True).tasks}
     assert list(whole) == ["2", "3", "5"] and "\n[[tasks]]\n" in whole["2"].title
-    part = plan_from_dict(tomllib.loads(_tasks_of(kept, {"2", "5"})), "kept", kept=True)
+    part = plan_from_dict(tomllib.loads(tasks_of(kept, {"2", "5"})), "kept", kept=True)
     assert [task.code for task in part.tasks] == ["2", "5"]
     assert part.tasks[0] == whole["2"] and part.tasks[1] == whole["5"]
-    assert _tasks_of(kept.replace('code = "3"', "code = 3"), {"2"}) == kept.replace('code = "3"', "code = 3")
+    assert tasks_of(kept.replace('code = "3"', "code = 3"), {"2"}) == kept.replace('code = "3"', "code = 3")
 
 
 def _plan_file(tmp_path, text: str):

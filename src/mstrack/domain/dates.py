@@ -13,7 +13,7 @@ import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from mstrack.domain.limits import year_problem
 from mstrack.domain.quantities import normalize, shown
@@ -338,3 +338,18 @@ def period_end(label: str, year: int) -> date:
     if text.endswith("前") and not text.endswith(("底前", "份前", "末前")) and not re.search(SPAN_JOIN, text):
         return month_end(year, month - 1) if month > 1 else date(year - 1, 12, 31)  # "10月前": before October
     return month_end(year, month)
+
+
+TYPED_NUMBER_BEFORE = datetime(1901, 1, 1)
+"""A timestamp before it is a number typed into a date cell (8.15 shows as 1900-01-08 03:36): kept with its time, the
+part typed after the dot, so that the refusal names the cell as typed (progress_values.typed_in_a_date_cell)."""
+
+
+def typed_number(moment: date) -> str:
+    """The number typed into a date cell that shows a day before TYPED_NUMBER_BEFORE (1900-01-08 03:36 is 8.15, Excel's
+    day number with its time as the part after the dot; 1900-03-01 is 61, past Excel's fictional 1900-02-29): what
+    every reader shows of such a cell, as typed (sheets.cell_text), and what a refusal names."""
+    serial = (moment - datetime(1899, 12, 31)) / timedelta(days=1) if isinstance(moment, datetime) \
+        else (moment - date(1899, 12, 31)).days
+    serial += (moment.date() if isinstance(moment, datetime) else moment) >= date(1900, 3, 1)
+    return f"{serial:.6f}".rstrip("0").rstrip(".")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from mstrack.domain.dates import DateError, ReportWindow, dotted_readings, number_date, parse_date
+from mstrack.domain.dates import DateError, ReportWindow, dotted_readings, number_date, parse_date, typed_number
 from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import (
     check_value,
@@ -26,7 +26,6 @@ from mstrack.sources.progress_form import printed_target
 from mstrack.sources.progress_rows import ImportIndicator
 from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import Table, cell_text
-from mstrack.sources.xlsx_rows import typed_number
 from mstrack.vocabulary import SCHEDULE
 
 

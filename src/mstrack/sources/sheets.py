@@ -16,13 +16,13 @@ from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
 
+from mstrack.domain.dates import TYPED_NUMBER_BEFORE, typed_number
 from mstrack.domain.limits import MAX_FILE_BYTES
 from mstrack.domain.names import look_alike
 from mstrack.errors import InputError, Joined, Message, NoHeaderError
 from mstrack.sources.encodings import streamed_encoding, text_encoding
 from mstrack.sources.files import check_file_size, unreadable
 from mstrack.sources.rows import Cells, Row
-from mstrack.sources.xlsx_rows import TYPED_NUMBER_BEFORE, typed_number
 
 HEADER_SEARCH_ROWS = 200
 """The top rows a header is looked for in, by `import progress` and the -o check alike (find_table): a unit's return

@@ -7,9 +7,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from pathlib import Path
 
+from mstrack.domain.dates import TYPED_NUMBER_BEFORE
 from mstrack.errors import InputError
 from mstrack.sources.rows import Cells, Row, Shown
 
@@ -243,21 +244,6 @@ def shown_text(value: float, mark: int | tuple[int, str]) -> str | Shown:
     if type(mark) is int:
         return f"{round(value * 100, 6):g}%"
     return Shown(f"{value:.15g}{mark[1]}", value)
-
-
-TYPED_NUMBER_BEFORE = datetime(1901, 1, 1)
-"""A timestamp before it is a number typed into a date cell (8.15 shows as 1900-01-08 03:36): kept with its time, the
-part typed after the dot, so that the refusal names the cell as typed (progress_values.typed_in_a_date_cell)."""
-
-
-def typed_number(moment: date) -> str:
-    """The number typed into a date cell that shows a day before TYPED_NUMBER_BEFORE (1900-01-08 03:36 is 8.15, Excel's
-    day number with its time as the part after the dot; 1900-03-01 is 61, past Excel's fictional 1900-02-29): what
-    every reader shows of such a cell, as typed (sheets.cell_text), and what a refusal names."""
-    serial = (moment - datetime(1899, 12, 31)) / timedelta(days=1) if isinstance(moment, datetime) \
-        else (moment - date(1899, 12, 31)).days
-    serial += (moment.date() if isinstance(moment, datetime) else moment) >= date(1900, 3, 1)
-    return f"{serial:.6f}".rstrip("0").rstrip(".")
 
 
 def _plain(value):
