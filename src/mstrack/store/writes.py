@@ -162,11 +162,15 @@ class Writes:
         """The latest batch as batch_words takes it (id, created_at, user, command, source), None before the first: the
         one read of it (undo's bare latest, and what a log waiting for the write lock saw before: store/log.py).
         `undoable`: a `db restore`'s batch passed over (undo's: the restored content's latest is taken back)."""
+        latest = self._newest_batches(1, undoable=undoable)
+        return tuple(latest[0]) if latest else None
+
+    def _newest_batches(self, count: int, undoable: bool) -> list:
+        """The `count` newest batches, newest first, as latest_batch gives one (`undoable` as there)."""
         where = f" WHERE command != {self.dialect.p}" if undoable else ""
         with self.reading() as connection:
-            latest = self._rows(connection, f'SELECT id, created_at, "user", command, source FROM batch{where} ORDER BY id'
-                                " DESC LIMIT 1", [RESTORE_COMMAND] if undoable else [])
-        return tuple(latest[0]) if latest else None
+            return self._rows(connection, f'SELECT id, created_at, "user", command, source FROM batch{where} ORDER BY id'
+                              f" DESC LIMIT {int(count)}", [RESTORE_COMMAND] if undoable else [])
 
     def _latest_batch(self, started: float | None) -> int:
         """The latest batch, if it was there when the command started (`started`, time.time() of the run's start):
@@ -176,8 +180,7 @@ class Writes:
         latest = self.latest_batch(undoable=True)
         if latest is None:
             raise InputError("nothing to undo yet: {db} holds no batch", db=self.display_url)
-        batch, created_at = latest[0], moment(latest[1])
-        at = created_at.replace(tzinfo=created_at.tzinfo or UTC).timestamp()
+        batch, at = latest[0], _seconds(latest[1])
         # after the start by a time not yet come (a clock ahead wrote it, or this one was set back): no sign of a
         # write meanwhile, which only a time between the start and now is; the latest as before
         if started is not None and started < at <= datetime.now(UTC).timestamp():
@@ -193,14 +196,7 @@ class Writes:
     def _latest_before(self, started: float) -> tuple | None:
         """The latest undoable batch written before `started` (as latest_batch gives it): of the few written since,
         read newest first, the first stored at or before it."""
-        with self.reading() as connection:
-            rows = self._rows(connection, f'SELECT id, created_at, "user", command, source FROM batch WHERE command != '
-                                          f"{self.dialect.p} ORDER BY id DESC LIMIT 100", [RESTORE_COMMAND])
-        for row in rows:
-            created_at = moment(row[1])
-            if created_at.replace(tzinfo=created_at.tzinfo or UTC).timestamp() <= started:
-                return tuple(row)
-        return None
+        return next((tuple(row) for row in self._newest_batches(100, undoable=True) if _seconds(row[1]) <= started), None)
 
     def _refuse_a_bare_redo(self, connection, latest: int) -> None:
         """A bare `undo` whose latest batch is itself an undo is refused (safety47 F14): taking it back would put back
@@ -422,3 +418,9 @@ def _step(then: list, now: list) -> tuple[dict[int, int], set[int]]:
         [tuple(words(cp) for cp in line.checkpoints) for line in now]
     matched = match_lines(*keys, *said, [False] * len(then))[0]
     return matched, {h for h, _ in match_lines(*keys, *said, [True] * len(then))[2]}
+
+
+def _seconds(created_at) -> float:
+    """A batch's created_at as seconds since the epoch, a time stored without its zone read as UTC (as it is written)."""
+    stamp = moment(created_at)
+    return stamp.replace(tzinfo=stamp.tzinfo or UTC).timestamp()
