@@ -145,6 +145,9 @@ def test_a_near_header_on_a_workbook_of_several_sheets_says_the_sheet_choice_fir
     near = said.index("row 1 has the other headers (计划、任务编号、指标、截至日期、截至9月底累计完成数) and lacks only a value column")
     assert choice < near, said
     assert cli.sql("SELECT count(*) FROM report") == [(0,)]
+    # the sheet chosen with --sheet: its row alone, no choice to make
+    chosen = " ".join(refused(cli("import", "progress", str(path), "--sheet", "说明"), "row 1 has the other headers").split())
+    assert "name the one to read with --sheet" not in chosen, chosen
     # one sheet: the near header alone, as before
     del workbook["数据"]
     workbook.save(path)

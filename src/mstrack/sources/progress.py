@@ -133,6 +133,8 @@ class _Importer(Values, Comparing):
             listed: list[str] = []  # the workbook's sheets, listed once for the chooser and the error alike
             if sheet is None:
                 sheet = progress_sheet(path, COLUMNS, REQUIRED, UNIT_WORDS, self.result.warnings, listed)
+            else:  # chosen with --sheet: no other sheet to name in a refusal (views52)
+                listed = [sheet]
             table = find_table(path, read_rows(path, sheet), COLUMNS, REQUIRED, listed or None)
         except InputError as error:
             self.result.errors.extend(error.messages)
