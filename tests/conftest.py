@@ -330,7 +330,7 @@ def _rows_said(doubt: str) -> int:
     7 more: …" ten."""
     import re
 
-    where = doubt.split(": ")[1]
+    where = re.sub(r"^table \d+, ", "", doubt.split(": ")[1])  # "table 2, rows 3, 4": one of a document's tables
     more = re.search(r" and (\d+) more", where)
     return len(re.findall(r"\d+", where.split(" and ")[0])) + (int(more[1]) if more else 0)
 

@@ -287,6 +287,12 @@ def in_year_of(on: date, others: list[str], *, logged: bool) -> Message:
                    codes="、".join(others), code=others[0])
 
 
+def and_year_of(said, on: date, others: list[str], *, logged: bool):
+    """A day outside a programme's window (`said`), followed by the programmes whose year it is in (`others`), when
+    there are any: the one wording of `log` and `import progress` (views52)."""
+    return Message("{first}; {more}", first=said, more=in_year_of(on, others, logged=logged)) if others else said
+
+
 class OutsideWindow(InputError):
     """A day outside the programme's window of reports (`on`): `log` names the programme whose year it is in
     (store.log.record_progress), which the domain does not read."""

@@ -121,7 +121,8 @@ FIELDS = {
     "lead_units": "task.lead_units", "title": "col.title", "indicator": "col.indicator", "actual": "col.actual",
     "expected": "col.expected", "target": "col.target", "assessment": "col.assessment", "gap": "col.gap",
     "pace": "col.pace", "share": "col.share", "days_behind": "col.days_behind", "latest": "col.latest",
-    "task_counts": "diff.task_counts", "indicator_counts": "diff.indicator_counts", "indicators": "weekly.indicators",
+    "task_counts": "diff.task_counts", "partly_reported": "weekly.partly_reported",
+    "indicator_counts": "diff.indicator_counts", "indicators": "weekly.indicators",
     "text": "diff.text", "progress_text": "diff.progress", "progress": "diff.progress", "next_text": "diff.next",
     "next_steps": "diff.next", "problems": "diff.problems", "deadline": "diff.deadline", "units": "units.unit",
 }

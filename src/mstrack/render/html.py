@@ -221,22 +221,28 @@ def _units_section(report: WeeklyReport, words: Labels) -> list[str]:
 
 def _changes_section(report: WeeklyReport, many: bool, words: Labels) -> list[str]:
     """What came in since the previous report: the new values, and the statuses that changed."""
+    new, more_new = shared.shown_changes(report.new_reports)  # the page prints the first; the files hold them all
+    changes, more_changed = shared.shown_changes(report.status_changes)
     new_rows = [[cell(c[0], "nowrap"), cell(c[1]), cell(c[2]), cell(c[3], "nowrap"), cell(c[4], "num"), cell(c[5]),
-                 cell(c[6]), _status_cell(new.status, words)]
-                for new, c in ((new, shared.new_report_cells(new, many, words)) for new in report.new_reports)]
+                 cell(c[6]), _status_cell(one.status, words)]
+                for one, c in ((one, shared.new_report_cells(one, many, words)) for one in new)]
     change_rows = [[cell(c[0], "nowrap"), cell(c[1]), cell(c[2]), _status_cell(change.before, words),
                     _status_cell(change.after, words), cell(c[5], "num"), cell(c[6], "nowrap")]
-                   for change, c in ((change, shared.change_cells(change, many, words)) for change in report.status_changes)]
+                   for change, c in ((change, shared.change_cells(change, many, words)) for change in changes)]
     return ['<section id="changes">', f"<h2>{escape(words('weekly.changes', since=report.since.isoformat()))}</h2>",
-            *_listing(words, "weekly.new_reports", shared.new_report_header(words), new_rows, {4}),
-            *_listing(words, "weekly.status_changes", shared.change_header(words), change_rows, {5}), "</section>"]
+            *_listing(words, "weekly.new_reports", shared.new_report_header(words), new_rows, {4}, more_new),
+            *_listing(words, "weekly.status_changes", shared.change_header(words), change_rows, {5}, more_changed),
+            "</section>"]
 
 
-def _listing(words: Labels, key: str, header: list[str], rows: list[list[str]], numeric: set[int]) -> list[str]:
-    """A titled table of the changes since the last report, or the sentence (`key`_none) saying there are none."""
+def _listing(words: Labels, key: str, header: list[str], rows: list[list[str]], numeric: set[int],
+             more: int = 0) -> list[str]:
+    """A titled table of the changes since the last report, or the sentence (`key`_none) saying there are none;
+    `more`: the rows left out of it (shared.shown_changes), counted under it."""
     if not rows:
         return [f"<h3>{escape(words(key))}</h3>", f"<p>{escape(words(key + '_none'))}</p>"]
-    return [f"<h3>{escape(words(key))}</h3>", _html_table(header, rows, numeric=numeric)]
+    cut_said = [f'<p class="note">{escape(shared.more_changes(more, words))}</p>'] if more else []
+    return [f"<h3>{escape(words(key))}</h3>", _html_table(header, rows, numeric=numeric), *cut_said]
 
 
 def weekly_html(report: WeeklyReport, lang: str, today: date | None = None) -> str:

@@ -14,12 +14,18 @@ from html import escape
 
 from mstrack.domain.quantities import format_computed, format_number
 from mstrack.labels import Labels
+from mstrack.long_lists import cut
 from mstrack.model import SCHEDULE
 from mstrack.render.outputs import dump_json, json_chunks, marked_text, spreadsheet_text
 from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_number
 from mstrack.reports.overview import TableReport
 from mstrack.reports.units import RankedUnit, UnitRollup
 from mstrack.reports.weekly import BehindItem, NewReport, StatusChange, WeeklyReport
+
+CHANGES_SHOWN = 30
+"""Rows of each list of 变化 (新报送, 状态变化) the terminal and the printed page (html) show (views52): a week of a
+1,500-task programme brought ~2,500 new reports, 4,788 lines on the terminal; the rest are counted under the list
+("…及其余N项") and the whole list is in the md, csv, xlsx and json outputs."""
 
 SUMMARY_ORDER = ("done", "on_track", "behind", "no_report", "overdue", "not_due")
 """The order of the summary sentence: "N项已完成，M项序时推进，K项滞后…"."""
@@ -33,14 +39,29 @@ STATUS_COLOURS = {  # text and background of a status cell, on screen and on pap
 # --- shared pieces -----------------------------------------------------------------------------
 
 
-def count_sentence(counts: dict[str, int], words: Labels) -> str:
-    """"3项已完成，5项序时推进，2项滞后": nothing left out but zeros; behind always said."""
-    parts = [words(f"count.{s}", n=counts.get(s, 0)) for s in SUMMARY_ORDER if counts.get(s) or s == "behind"]
+def count_sentence(counts: dict[str, int], words: Labels, partly: int = 0) -> str:
+    """"3项已完成，5项序时推进，2项滞后": nothing left out but zeros; behind always said. `partly`: of the 未报送,
+    how many have another line reported ("9项未报送（其中3项部分报送）"), said when there are any."""
+    parts = [words(f"count.{s}", n=counts.get(s, 0)) + (words("count.partly", n=partly) if s == "no_report" and partly
+                                                          else "")
+             for s in SUMMARY_ORDER if counts.get(s) or s == "behind"]
     return words("list.sep").join(parts)
 
 
+def shown_changes(rows: list) -> tuple[list, int]:
+    """The rows of a list of 变化 a view shows (the newest reports, the changes for the worse first: as sorted) and
+    how many more it leaves to the file outputs (CHANGES_SHOWN)."""
+    return cut(rows, CHANGES_SHOWN)
+
+
+def more_changes(more: int, words: Labels) -> str:
+    """The line under a list of 变化 cut by shown_changes: how many more, and where the whole list is."""
+    return words("weekly.more_changes", n=more)
+
+
 def weekly_summary(report: WeeklyReport, words: Labels) -> str:
-    return words("weekly.summary", tasks=report.tasks, parts=count_sentence(report.task_counts, words),
+    return words("weekly.summary", tasks=report.tasks, parts=count_sentence(report.task_counts, words,
+                                                                            report.partly_reported),
                  on=report.as_of.isoformat())
 
 
@@ -471,16 +492,21 @@ def weekly_view(report: WeeklyReport, lang: str):
     parts.append(_grid(words("weekly.units"), units_header(words), UNITS_NAMES,
                        [units_cells(u, words) for u in report.units], numeric=set(range(1, 9)), words=words))
     parts.append(Text(words("weekly.changes", since=report.since.isoformat()), style="bold"))
-    if report.new_reports:
+    new, more_new = shown_changes(report.new_reports)
+    if new:
         parts.append(_grid(words("weekly.new_reports"), new_report_header(words), NEW_REPORT_NAMES,
-                           [new_report_cells(r, many, words) for r in report.new_reports], numeric={4}, words=words))
+                           [new_report_cells(r, many, words) for r in new], numeric={4}, words=words))
     else:
         parts.append(Text(words("weekly.new_reports_none")))
-    if report.status_changes:
+    if more_new:
+        parts.append(Text(more_changes(more_new, words), style="dim"))
+    changes, more_changed = shown_changes(report.status_changes)
+    if changes:
         parts.append(_grid(words("weekly.status_changes"), change_header(words), CHANGE_NAMES,
-                           [change_cells(c, many, words) for c in report.status_changes], numeric={5},
-                           styles=[STATUS_STYLES[c.after] if c.worse else "" for c in report.status_changes],
-                           words=words))
+                           [change_cells(c, many, words) for c in changes], numeric={5},
+                           styles=[STATUS_STYLES[c.after] if c.worse else "" for c in changes], words=words))
     else:
         parts.append(Text(words("weekly.status_changes_none")))
+    if more_changed:
+        parts.append(Text(more_changes(more_changed, words), style="dim"))
     return Group(*parts)

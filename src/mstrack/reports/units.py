@@ -25,6 +25,19 @@ def task_counts(rows: list[StatusRow]) -> dict[str, int]:
     return {status: counts.get(status, 0) for status in STATUSES}
 
 
+def partly_reported(rows: list[StatusRow]) -> int:
+    """How many tasks counted 未报送 (task_counts: a line owes its figure) have another line reported: a unit that
+    owes one figure of three, told apart from one that sent nothing (views52)."""
+    worst: dict[tuple[str, str], str] = {}
+    reported: set[tuple[str, str]] = set()
+    for row in rows:
+        key = (row.programme, row.task)
+        worst[key] = _worse(worst.get(key), row.status)
+        if row.as_of is not None:
+            reported.add(key)
+    return sum(1 for key, status in worst.items() if status == "no_report" and key in reported)
+
+
 
 @dataclass
 class UnitRollup(Plain):

@@ -12,7 +12,7 @@ from mstrack.domain import unique
 from mstrack.domain.status import count_statuses, judged
 from mstrack.model import CHANGE_RANK, LATE, PRO_RATA, SCHEDULE, STATUSES, STEP, IndicatorState, StatusRow
 from mstrack.reports.plain import Plain
-from mstrack.reports.units import UnitRollup, programme_place, task_counts, unit_rollups
+from mstrack.reports.units import UnitRollup, partly_reported, programme_place, task_counts, unit_rollups
 from mstrack.reports.window import as_known_at, new_in_window, standing_now
 
 DEFAULT_WEEK = 7
@@ -150,13 +150,15 @@ class WeeklyReport:
     units: list[UnitRollup]
     new_reports: list[NewReport]
     status_changes: list[StatusChange]
+    partly_reported: int = 0
+    """Of the tasks counted 未报送, those with another line reported (reports.units.partly_reported)."""
 
     def as_dict(self) -> dict:
         return {
             "as_of": self.as_of.isoformat(), "since": self.since.isoformat(), "programmes": self.programmes,
             "rule": self.rule, "pro_rata": self.pro_rata,
-            "summary": {"tasks": self.tasks, "task_counts": self.task_counts, "indicators": self.indicators,
-                        "indicator_counts": self.row_counts},
+            "summary": {"tasks": self.tasks, "task_counts": self.task_counts, "partly_reported": self.partly_reported,
+                        "indicators": self.indicators, "indicator_counts": self.row_counts},
             "behind": [item.as_dict() for item in self.behind],
             "units": [unit.as_dict() for unit in self.units],
             "changes": {"reports": [r.as_dict() for r in self.new_reports],
@@ -223,5 +225,5 @@ def weekly_report(
         tasks=len({(row.programme, row.task) for row in now}), task_counts=task_counts(now),
         indicators=len(now), row_counts=count_statuses(now), behind=behind,
         units=unit_rollups(now, places={d.programme: programme_place(d.programme_name) for d in details}),
-        new_reports=new_reports, status_changes=changes,
+        new_reports=new_reports, status_changes=changes, partly_reported=partly_reported(now),
     )

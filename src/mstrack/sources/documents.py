@@ -57,8 +57,9 @@ class TitledRows(list):
     titles: list[str]
 
     def __init__(self, rows, titles: list[str], paragraphs: bool = False, below: list[str] | None = None,
-                 after: list[str] | None = None):
+                 after: list[str] | None = None, number: int | None = None):
         super().__init__(rows)
+        self.number = number  # its number as --table counts it, in a document of several tables: messages name it
         self.titles = titles
         self.paragraphs = paragraphs
         self.below = below or []
@@ -84,9 +85,11 @@ def document_tables(path: Path, number: int | None = None) -> list[TitledRows]:
             raise InputError("--table {number}: {path} has {n} {n:table|tables}", number=number, path=path, n=len(grids))
         group = _joined(tables, grids, number - 1)
         return [TitledRows(_numbered(group), tables[number - 1].titles, below=tables[number - 2 + len(group)].below,
-                            after=tables[number - 2 + len(group)].after)]
-    groups = [rows for _, rows in _groups(tables, grids)]
-    return sorted(groups, key=lambda rows: -sum(1 for row in rows for cell in row.cells if cell))
+                           after=tables[number - 2 + len(group)].after, number=number if len(group) < len(grids) else None)]
+    groups = list(_groups(tables, grids))
+    for start, rows in groups if len(groups) > 1 else ():  # "row 3" of which table (views52): "table 2: row 3"
+        rows.number = start + 1
+    return sorted((rows for _, rows in groups), key=lambda rows: -sum(1 for row in rows for cell in row.cells if cell))
 
 
 @dataclass

@@ -92,6 +92,7 @@ class _Importer(Values, Comparing):
         self.states: dict[int, ImportIndicator] = {}  # the indicators with rows, by id (the columnar path's: Columns.state)
         self.indicators: dict[tuple, ImportIndicator] = {}  # (programme, task, name, done word) → match
         self.places: dict[tuple, tuple] = {}  # the same by the row's own cells: (year, indicator)
+        self.year_codes: dict[int, list[str]] = {}  # a year → its programmes' codes, read for a row dated outside its own
         self.dates: dict[ReportWindow, dict] = {}  # a programme's window → date cell → the date it gave, checked
         self.reporters: dict[str, str] = {}
         self.reporter_cells: dict[str, str | None] = {}  # the chunk path's: a reporter cell as it is → its text
@@ -132,6 +133,8 @@ class _Importer(Values, Comparing):
             listed: list[str] = []  # the workbook's sheets, listed once for the chooser and the error alike
             if sheet is None:
                 sheet = progress_sheet(path, COLUMNS, REQUIRED, UNIT_WORDS, self.result.warnings, listed)
+            else:  # chosen with --sheet: no other sheet to name in a refusal (views52)
+                listed = [sheet]
             table = find_table(path, read_rows(path, sheet), COLUMNS, REQUIRED, listed or None)
         except InputError as error:
             self.result.errors.extend(error.messages)
@@ -344,7 +347,7 @@ class _Importer(Values, Comparing):
         window, state = place
         if remark is not None:
             value, remark = unit_bracket(text_value(value_cell), value, remark, state.unit)
-        as_of = self._date(as_of_cell, window, table, line)
+        as_of = self._date(as_of_cell, window, table, line, state.programme)
         if as_of is None:
             return
         number = self._number(state, value, done_word, as_of, table, line, typed=type(value_cell) is not float)

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from mstrack.domain.dates import DateError, ReportWindow, dotted_readings, number_date, parse_date, typed_number
 from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import (
+    and_year_of,
     check_value,
     check_whole,
     done_read_as,
@@ -76,8 +77,16 @@ class Values:
         found = self.reporter_cells[cell] = self.reporters.setdefault(text, text) if text else self.by
         return found
 
-    def _date(self, raw, window: ReportWindow, table: Table, line: int) -> date | None:
-        found = self.day(raw, window)
+    def _year_codes(self, year: int) -> list[str]:
+        """The programmes of `year` (Store.programmes_of_year), read once an import: a file of rows a year off is
+        refused row by row."""
+        codes = self.year_codes.get(year)
+        if codes is None:
+            codes = self.year_codes[year] = self.store.programmes_of_year(year)
+        return codes
+
+    def _date(self, raw, window: ReportWindow, table: Table, line: int, programme: str | None = None) -> date | None:
+        found = self.day(raw, window, programme)
         if isinstance(found, date):
             return found
         if raw is None and isinstance(found, Message) and (self.default_as_of or self.title_as_of):
@@ -99,9 +108,11 @@ class Values:
             self.refused_given.add(key)
             self.result.errors.append(said)
 
-    def day(self, raw, window: ReportWindow) -> date | Message | DateError:
+    def day(self, raw, window: ReportWindow, programme: str | None = None) -> date | Message | DateError:
         """A date cell's day in a programme of `window` (its year and days), checked, or why it is none; only days
-        that passed every check are remembered (the chunk path's columns ask it too)."""
+        that passed every check are remembered (the chunk path's columns ask it too, and go the per-row path for a
+        day it refuses). A day outside the window names the programme whose year it is in, other than `programme`
+        (the row's), as `log` does."""
         dates = self.dates.get(window)
         if dates is None:
             dates = self.dates[window] = {}
@@ -133,7 +144,8 @@ class Values:
         if as_of > self.today:
             return Message("{on} is in the future", on=as_of)
         if not window.holds(as_of):
-            return Message("{on} is outside {window}", on=as_of, window=window.said())
+            return and_year_of(Message("{on} is outside {window}", on=as_of, window=window.said()), as_of,
+                               [code for code in self._year_codes(as_of.year) if code != programme], logged=False)
         if raw is not None and self.default_as_of is not None and as_of != self.default_as_of:
             return Message("--as-of {option} was given and this row says {on}: the option is for rows with no date; "
                            "drop it, or correct the row", option=self.default_as_of, on=as_of)

@@ -395,17 +395,24 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
             near = (row, lacking[0] if isinstance(lacking[0], str) else lacking[0][0])
     wanted = Joined("; ", [Message("{field}: {names}", field=FIELD_WORDS.get(first, first), names=" / ".join(sorted(aliases[first])))
                            for first in (one if isinstance(one, str) else one[0] for one in required)])  # the usual of several
+    choose = _sheets_to_choose(path, sheets)
     if near is not None:  # a header with one column renamed (数值 → 截至9月底累计完成数): that row, and what it lacks
         row, field = near
+        fields = dict(line=row.number, field=FIELD_WORDS.get(field, field), names=" / ".join(sorted(aliases[field])),
+                      headers="、".join(str(cell) for cell in row.cells if cell is not None and str(cell).strip()))
+        if choose:  # the sheet first (views52): the table may be on another sheet, the row renamed only on this one
+            raise NoHeaderError("{path}: no header row found in the first {n} rows (needs {wanted}); the workbook has the "
+                                "sheets {sheets}: name the one to read with --sheet; on the sheet read, row {line} has the "
+                                "other headers ({headers}) and lacks only a {field} column: head that column with one of "
+                                "{names}", path=path, n=HEADER_SEARCH_ROWS, wanted=wanted, sheets=choose, filled=filled,
+                                **fields)
         raise NoHeaderError("{path}: no header row found in the first {n} rows (needs {wanted}); row {line} has the other "
-                            "headers ({headers}) and lacks only a {field} column: head that column with one of {names}", path=path,
-                            n=HEADER_SEARCH_ROWS, wanted=wanted, line=row.number, field=FIELD_WORDS.get(field, field),
-                            headers="、".join(str(cell) for cell in row.cells if cell is not None and str(cell).strip()),
-                            names=" / ".join(sorted(aliases[field])), filled=filled)
-    if names := _sheets_to_choose(path, sheets):
+                            "headers ({headers}) and lacks only a {field} column: head that column with one of {names}",
+                            path=path, n=HEADER_SEARCH_ROWS, wanted=wanted, filled=filled, **fields)
+    if choose:
         raise NoHeaderError("{path}: no header row found in the first {n} rows (needs {wanted}); the workbook has the sheets"
                             " {sheets}: name the one to read with --sheet", path=path, n=HEADER_SEARCH_ROWS, wanted=wanted,
-                            sheets=names, filled=filled)
+                            sheets=choose, filled=filled)
     raise NoHeaderError("{path}: no header row found in the first {n} rows (needs {wanted})", path=path, n=HEADER_SEARCH_ROWS,
                         wanted=wanted, filled=filled)
 

@@ -270,7 +270,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         comments[(None, None, None, "name")] = report
     if not_read:  # beside the plan's `source`: the rows of it that are in no task
         comments[(None, None, None, "source")] = Joined("; ", [_at(row, column, why) for row, column, why in not_read])
-    said = [*_said_once(path, doubts, table.headerless, table.paragraphs), *not_read]
+    said = [*_said_once(path, doubts, table.headerless, table.paragraphs, table.table), *not_read]
     return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
                       rows=[raw.row.number for raw in raw_tasks],
                       best_effort=NOT_RECOGNISED if table.best_effort else None,
@@ -283,16 +283,16 @@ def _not_read(path: Path, table: Sheet, unread: list) -> list[tuple[Message, obj
     refuses them): a row the table reader left out (titles.RowNotRead), a list's numbered items left out of it
     (Sheet.left_out) and its headings over no item (Sheet.unheaded). Rows known for no task (a total, a footnote, a
     contact table, a title) are none of them."""
-    at = table.paragraphs  # a Word document's paragraphs: "paragraph 15"
+    at, of = table.paragraphs, table.table  # a Word document's paragraphs: "paragraph 15"; one table of several
     said: list[tuple[Message, object, Message]] = [
-        (place(path, left.row, at), left.header, Message("{why}: the row is not read, nor what it holds: “{held}”", why=left.why,
+        (place(path, left.row, at, of), left.header, Message("{why}: the row is not read, nor what it holds: “{held}”", why=left.why,
                                                      held="”、“".join(left.held)) if left.held else
          Message("{why}: the row is not read", why=left.why)) for left in unread]
     if table.left_out:  # numbered items of the page that the list read leaves out: never dropped silently
-        said.append((places(path, table.left_out, table.paragraphs), None, Message(
+        said.append((places(path, table.left_out, table.paragraphs, of), None, Message(
             "numbered items not read as tasks (a list of its own, or one cut by the line above them): check them")))
     if table.unheaded:  # a list's headings over no item: what they are, by their words
-        said.append((places(path, [row for row, _ in table.unheaded], table.paragraphs), None, Message(
+        said.append((places(path, [row for row, _ in table.unheaded], table.paragraphs, of), None, Message(
             "{n:a heading|headings} over no item (“{names}”): not read as {n:a task|tasks}; check {n:it|them}",
             n=len(table.unheaded), names="”、“".join(words for _, words in table.unheaded))))
     return said
@@ -304,8 +304,8 @@ LISTED = 5
 """Up to this many rows of one such line are listed; more are the first REPEATED and how many more."""
 
 
-def _said_once(path: Path, doubts: list[Doubt], headerless: bool,
-               paragraphs: bool = False) -> list[tuple[Message, object, Message]]:
+def _said_once(path: Path, doubts: list[Doubt], headerless: bool, paragraphs: bool = False,
+               table: int | None = None) -> list[tuple[Message, object, Message]]:
     """Each doubt as (where, column or None, why), in order; one why said alike of REPEATED rows or more is one line
     ("rows 15, 17, 19 and 7 more: no header row: …"), its column named when every row's is the same. A document
     without a header row has no column to name."""
@@ -318,12 +318,12 @@ def _said_once(path: Path, doubts: list[Doubt], headerless: bool,
     for doubt in doubts:
         group = alike[str(doubt.why)]
         if len(group) < REPEATED:
-            said.append((place(path, doubt.row, paragraphs), doubt.column or None, doubt.why))
+            said.append((place(path, doubt.row, paragraphs, table), doubt.column or None, doubt.why))
         elif doubt is group[0]:
             rows = list(dict.fromkeys(d.row for d in group))
             head, more = cut(rows, REPEATED) if len(rows) > LISTED else (rows, 0)  # long_lists: the one cut
-            where = Message("{rows} and {n} more", rows=places(path, head, paragraphs), n=more) if more \
-                else places(path, head, paragraphs)
+            where = Message("{rows} and {n} more", rows=places(path, head, paragraphs, table), n=more) if more \
+                else places(path, head, paragraphs, table)
             columns = {str(d.column) for d in group}
             said.append((where, doubt.column if len(columns) == 1 and doubt.column else None, doubt.why))
     return said

@@ -49,6 +49,7 @@ class Sheet:
     one_group: bool = False  # a list that is one group's items of a "(一)" list, read on its own: coded within it
     parts: int = 0  # a list read from one part of a plan (list_arrangements): how many parts "一、" … the plan prints
     paragraphs: bool = False  # a page with no table: its lines, read only as a list of tasks (documents.TitledRows)
+    table: int | None = None  # a document's table read of several, as --table counts it: `where` names it
     merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
 
     def titles_above(self, at: int) -> list[str]:
@@ -75,20 +76,23 @@ class Sheet:
         name = self.column_label(index)
         if header:
             return Message("{path}: {row}, column {column} ({header})", path=self.path,
-                           row=place(self.path, row.number, self.paragraphs), column=name, header=header)
-        return Message("{path}: {row}, column {column}", path=self.path, row=place(self.path, row.number, self.paragraphs),
-                       column=name)
+                           row=place(self.path, row.number, self.paragraphs, self.table), column=name, header=header)
+        return Message("{path}: {row}, column {column}", path=self.path,
+                       row=place(self.path, row.number, self.paragraphs, self.table), column=name)
 
 
-def place(path: Path | str, number: int, paragraphs: bool = False) -> Message:
+def place(path: Path | str, number: int, paragraphs: bool = False, table: int | None = None) -> Message:
     """Where a row is, as the user finds it: an editor numbers a text file's lines ("line 110"), a spreadsheet, a CSV
     or a document its rows ("row 110"), a Word document with no table its paragraphs (`paragraphs`: Sheet.paragraphs,
-    "paragraph 15"). The one place a table's messages name it."""
-    return places(path, [number], paragraphs)
+    "paragraph 15"), a document of several tables the row of one (`table`: Sheet.table, "table 2, row 3"). The one
+    place a table's messages name it."""
+    return places(path, [number], paragraphs, table)
 
 
-def places(path: Path | str, numbers: list[int], paragraphs: bool = False) -> Message:
+def places(path: Path | str, numbers: list[int], paragraphs: bool = False, table: int | None = None) -> Message:
     """Where several rows are, said once ("rows 16, 17", "lines 16, 17", "paragraphs 15, 17"); one row as place says it."""
+    if table is not None:
+        return Message("table {n}, {row}", n=table, row=places(path, numbers, paragraphs))
     n, one, suffix = ", ".join(str(n) for n in numbers), len(numbers) == 1, Path(path).suffix.lower()
     if suffix == ".txt":
         return Message("line {n}", n=n) if one else Message("lines {n}", n=n)
@@ -177,7 +181,7 @@ def _check_choice(path: Path, sheet: str | None, table: int | None) -> None:
 def document_sheet(path: Path, rows) -> Sheet:
     """A table of a document (documents.TitledRows), or its lines of text, as a sheet: with the lines above and under it."""
     return make_sheet(path, rows, titles=rows.titles, paragraphs=rows.paragraphs, below=rows.below,
-                      after=rows.after)
+                      after=rows.after, table=getattr(rows, "number", None))
 
 
 def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) -> list[Sheet]:

@@ -27,7 +27,7 @@ from mstrack.sources.table.numbering import (
 )
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawTask
-from mstrack.sources.table.reading import Row, Sheet
+from mstrack.sources.table.reading import Row, Sheet, place
 from mstrack.vocabulary import TASKS_HEADING
 
 
@@ -311,20 +311,26 @@ def task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str |
     printed = code
     col = (layout.by_kind.get("seq") or layout.by_kind.get("task") or layout.columns)[0]
     if code in seen and tasks and _second_run(tasks[-1].code, code):
-        raise InputError("{place}: task {first} appears twice (first at row {at}), and task {code} after it (row {row}): "
+        raise InputError("{place}: task {first} appears twice (first at {at}), and task {code} after it ({row}): "
                          "the numbers start again, as under a group the table does not head; give each group a heading "
                          "row (“二、…”) or number the tasks on", place=layout.where(tasks[-1].row, col),
-                         first=tasks[-1].code.rstrip("a"), at=seen[tasks[-1].code.rstrip("a")], code=code, row=row.number)
+                         first=tasks[-1].code.rstrip("a"), at=_at(layout, seen[tasks[-1].code.rstrip("a")]), code=code,
+                         row=_at(layout, row.number))
     while code in seen:  # a number printed twice: the second row is read too, under a code of its own, and said
         code += "a"
     seen[code] = row.number
     task = RawTask(code=code, title=title, area=area, row=row)
     if code != printed:
         task.doubts.append((row.number, layout.sheet.column_named(col.index, col.header), Message(
-            "task {printed} appears twice (first at row {first}): read as task {code}; check its number", printed=printed,
-            first=seen[printed], code=code)))
+            "task {printed} appears twice (first at {first}): read as task {code}; check its number", printed=printed,
+            first=_at(layout, seen[printed]), code=code)))
     tasks.append(task)
     return task
+
+
+def _at(layout: _Layout, number: int) -> Message:
+    """A row as the file numbers it: "row 12", or "paragraph 12" of a Word document read from its paragraphs."""
+    return place(layout.sheet.path, number, layout.sheet.paragraphs)
 
 
 def _second_run(above: str, code: str) -> bool:
