@@ -3,6 +3,8 @@ SERIAL_TABLES is the schema's serial ids on every backend; sequences mended once
 
 import json
 
+import pytest
+
 from tests.conftest import refused
 
 
@@ -34,3 +36,59 @@ def test_a_tasks_indicators_come_with_no_report(demo_cli):
     assert {"送教上门人次", "送教上门课时"} <= set(names)
     assert all(s.reports == [] for s in states)
     assert any(s.reports for s in store.task_states(parse_ref("yantian-2023/19"))[1])  # the log's read has them
+
+
+def test_serial_tables_are_every_id_the_database_gives_on_either_backend(cli, tmp_path):
+    """SERIAL_TABLES (the sequences a write mends, and `db copy` moves past its rows) against the database itself: on
+    SQLite the tables whose `id` is the row's own number (a lone INTEGER PRIMARY KEY), on PostgreSQL those whose `id`
+    has a serial; and against the schema's classes. A new table with such an id fails here until it is listed."""
+    from mstrack.store.batches import SERIAL_TABLES
+    from mstrack.store.schema import TABLES
+
+    from .conftest import BACKEND, done, plan_task, plan_tasks, write_plan
+
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", plan_tasks(
+        plan_task("1", "新建学校3所", "县教育局", "学校", "所", 3))))))
+    if BACKEND == "sqlite":
+        names = [name for (name,) in cli.sql("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        given = set()
+        for name in names:
+            keys = [(column, kind) for _, column, kind, _, _, pk in cli.sql(f"PRAGMA table_info('{name}')") if pk]
+            if keys == [("id", "INTEGER")]:
+                given.add(name)
+    else:
+        given = {name for (name,) in cli.sql(
+            "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id'"
+            " AND pg_get_serial_sequence(table_name, 'id') IS NOT NULL")}
+    assert given == set(SERIAL_TABLES)
+    declared = {model.__tablename__ for model in TABLES if model.__table__.autoincrement_column is not None
+                and model.__table__.autoincrement_column.name == "id"}
+    assert declared == set(SERIAL_TABLES)
+
+
+def test_a_stores_sequences_are_mended_by_its_first_write_alone(cli, tmp_path, monkeypatch):
+    """PostgreSQL: mend_sequences runs before the first batch a store numbers, not before each (a dump is restored
+    before a store opens, not between its writes); the restored-dump case itself is test_store51's."""
+    from datetime import date
+
+    from mstrack.store import Store, batches, parse_ref
+    from mstrack.store.log import record_progress
+
+    from .conftest import BACKEND, done, plan_task, plan_tasks, write_plan
+
+    if BACKEND != "postgresql":
+        pytest.skip("PostgreSQL's sequences")
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", plan_tasks(
+        plan_task("1", "新建学校3所", "县教育局", "学校", "所", 3))))))
+    calls = []
+    mend = batches.mend_sequences
+    monkeypatch.setattr(batches, "mend_sequences", lambda *args: calls.append(1) or mend(*args))
+    store = Store(cli.url)
+    for value, day in (("1", "2023-06-30"), ("2", "2023-07-31")):
+        record_progress(store, parse_ref("x-2023/1"), value, indicator=None, as_of=day, note=None, by=None, done=False,
+                        today=date(2023, 8, 1))
+    assert len(calls) == 1
+    assert [value for (value,) in cli.sql("SELECT value FROM report ORDER BY id")] == [1, 2]
+    record_progress(Store(cli.url), parse_ref("x-2023/1"), "3", indicator=None, as_of="2023-08-31", note=None, by=None,
+                    done=False, today=date(2023, 9, 1))
+    assert len(calls) == 2  # a store opened again checks again
