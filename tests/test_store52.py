@@ -92,3 +92,30 @@ def test_a_stores_sequences_are_mended_by_its_first_write_alone(cli, tmp_path, m
     record_progress(Store(cli.url), parse_ref("x-2023/1"), "3", indicator=None, as_of="2023-08-31", note=None, by=None,
                     done=False, today=date(2023, 9, 1))
     assert len(calls) == 2  # a store opened again checks again
+
+
+@pytest.mark.sqlite_only
+def test_render_and_the_store_find_a_databases_side_files_by_one_rule(tmp_path):
+    """`--db link.db` naming elsewhere/real.db: the files -o may not write over (render/outputs) are the ones the
+    store opens, backs up and removes (sqlite_file.beside): beside real.db, by the one resolver in filesystem."""
+    import sqlite3
+
+    from mstrack import filesystem
+    from mstrack.render import outputs
+    from mstrack.store import sqlite_file
+
+    real = tmp_path / "elsewhere" / "real.db"
+    real.parent.mkdir()
+    sqlite3.connect(real).close()
+    real.write_bytes(b"SQLite format 3\x00" + bytes(100))
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    assert sqlite_file.beside is filesystem.beside and sqlite_file.file_named is filesystem.file_named
+    assert outputs.database_files(link) == [sqlite_file.beside(link, end) for end in filesystem.DATABASE_COMPANIONS]
+    assert outputs.database_files(link)[1] == real.parent / "real.db-wal" == sqlite_file.wal_of(link)
+    assert outputs.is_database_file(real.parent / "real.db-journal", link)  # not made yet: by its name
+    assert not outputs.is_database_file(tmp_path / "link.db-journal", link)  # no file SQLite keeps
+    assert outputs.sqlite_database_of(tmp_path / "link.db-journal") == real  # yet its name names the database
+    assert outputs.sqlite_database_of(real.parent / "real.db-shm") == real
+    assert outputs.sqlite_database_of(tmp_path / "other.db-wal") is None
+    assert filesystem.companion_of("x.db-wal") == "x.db" and filesystem.companion_of("x.db") is None
