@@ -119,3 +119,28 @@ def test_render_and_the_store_find_a_databases_side_files_by_one_rule(tmp_path):
     assert outputs.sqlite_database_of(real.parent / "real.db-shm") == real
     assert outputs.sqlite_database_of(tmp_path / "other.db-wal") is None
     assert filesystem.companion_of("x.db-wal") == "x.db" and filesystem.companion_of("x.db") is None
+
+
+def test_the_repair_says_what_plan_rows_held_that_it_gave_up_and_keeps_every_report(cli, tmp_path):
+    """`db check --repair` takes the rows as the plan: it writes plan_rows alone (reports, batches and the rows stay),
+    and what plan_rows held that a hand edit took out of the rows (the checkpoints deleted) is said line by line, the
+    day and its words, not only counted; a second repair finds nothing to say."""
+    from .conftest import done
+    from .test_safe_store import execute, one
+    from .test_store50 import SCHEDULE_PLAN
+
+    plan = tmp_path / "p.toml"
+    plan.write_text(SCHEDULE_PLAN, encoding="utf-8")
+    done(cli("import", "plan", str(plan)))
+    done(cli("log", "c-2026/6", "--done", "--as-of", "2026-03-20", "--by", "市民政局"))
+    line = one(cli, "SELECT l.id FROM task_line AS l JOIN task AS t ON t.id = l.task_id WHERE t.code = '6'")
+    indicator = one(cli, f"SELECT id FROM indicator WHERE line_id = {line}")
+    kept = cli.sql("SELECT id, indicator_id, as_of, value FROM report ORDER BY id")
+    execute(cli.url, f"DELETE FROM checkpoint WHERE line_id = {line}")
+    repair = cli("db", "check", "--repair")
+    assert repair.exit_code == 0 and repair.exception is None, repair.output
+    lines = [line for line in repair.stdout.splitlines() if line.startswith("repaired: ")]
+    assert len(lines) == 1 and f"indicator row {indicator}:" in lines[0] and "in plan_rows, none in the rows" in lines[0]
+    assert cli.sql("SELECT id, indicator_id, as_of, value FROM report ORDER BY id") == kept
+    again = cli("db", "check", "--repair")
+    assert again.exit_code == 0 and "repaired: " not in again.stdout and "for 0 indicators" in again.stdout
