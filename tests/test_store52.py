@@ -144,3 +144,68 @@ def test_the_repair_says_what_plan_rows_held_that_it_gave_up_and_keeps_every_rep
     assert cli.sql("SELECT id, indicator_id, as_of, value FROM report ORDER BY id") == kept
     again = cli("db", "check", "--repair")
     assert again.exit_code == 0 and "repaired: " not in again.stdout and "for 0 indicators" in again.stdout
+
+
+def _plan_of(tasks: int) -> str:
+    """A programme of `tasks` tasks, one indicator and four milestones each (bench/window_read.py's)."""
+    parts = ['format = 1\n[programme]\ncode = "k-2023"\nname = "kill"\nyear = 2023\n']
+    for n in range(1, tasks + 1):
+        parts.append(f'[[tasks]]\ncode = "{n}"\ntitle = "新建项目{n}个"\n[[tasks.lines]]\nlead_units = ["单位{n % 50}"]\n'
+                     '[[tasks.lines.indicators]]\nname = "项目"\nunit = "个"\ntarget = 4\nmilestones = ['
+                     '{ due = "2023-03-31", target = 1 }, { due = "2023-06-30", target = 2 }, '
+                     '{ due = "2023-09-30", target = 3 }, { due = "2023-12-31", target = 4 }]\n')
+    return "".join(parts)
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("write", ["import plan", "undo"])
+def test_a_plan_import_or_its_undo_killed_at_any_moment_leaves_all_or_nothing(cli, tmp_path, write):
+    """SIGKILL (no handler runs, no rollback of mstrack's own) at moments through an `import plan` of 3,000 tasks and
+    through its undo: the store holds the whole programme or none of it, and `db check` finds nothing wrong (the
+    Ctrl-C tests cover these writes by SIGINT; test_data_safety kills `import progress` alone)."""
+    import random
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    plan = tmp_path / "k.toml"
+    plan.write_text(_plan_of(3000), encoding="utf-8")
+    executable = shutil.which("mstrack", path=str(Path(sys.executable).parent))
+    assert executable, "the mstrack script beside the interpreter"
+    args = [executable, "--db", str(cli.db)]
+
+    def tasks() -> int:
+        return cli.sql("SELECT count(*) FROM task")[0][0]
+
+    def run(*words) -> float:
+        started = time.monotonic()
+        done = subprocess.run([*args, *words], capture_output=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        return time.monotonic() - started
+
+    took = run("import", "plan", str(plan))
+    assert tasks() == 3000
+    if write == "import plan":
+        took = run("undo")
+        assert tasks() == 0
+    command = ["import", "plan", str(plan)] if write == "import plan" else ["undo"]
+    chance = random.Random(7)
+    outcomes = set()
+    for moment in [chance.uniform(0.3, took) for _ in range(3)] + [took * 0.9]:
+        held = tasks()
+        process = subprocess.Popen([*args, *command], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(moment)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        check = cli("db", "check")
+        assert check.exit_code == 0, check.output
+        now = tasks()
+        assert now in (0, 3000), now
+        outcomes.add(now == held)
+        if now != held:  # it committed: back to where the next kill starts from
+            run(*(["undo"] if write == "import plan" else ["import", "plan", str(plan)]))
+    assert True in outcomes  # at least one kill fell before the commit
