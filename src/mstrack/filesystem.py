@@ -1,10 +1,13 @@
 """What this machine's file systems allow a file's name: the one length check of a name (every path option as typed,
-every -o, --db and the temporaries beside them). Apart from domain/limits, which stays pure (no I/O): this asks the file
-system (pathconf), so only the parts that write files (store, render) and the command line use it."""
+every -o, --db and the temporaries beside them); and where SQLite keeps the files beside a database (its -wal, -shm,
+-journal: beside the file a symlink points to), which the store (what it opens, backs up, removes) and render (what no
+-o writes over) both follow. Apart from domain/limits, which stays pure (no I/O): this asks the file system (pathconf,
+symlinks), so only the parts that write files (store, render) and the command line use it."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from mstrack.domain.limits import NAME_MAX
 from mstrack.errors import Message
@@ -12,6 +15,35 @@ from mstrack.errors import Message
 DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 """An SQLite database file and the files SQLite keeps beside it: writing over any of them damages the database, and a
 store removed (store.maintenance) is all of them."""
+
+
+def file_named(path) -> Path:
+    """The database file `path` names: the file a symlink points to (SQLite's unix VFS resolves links and keeps its
+    -wal, -shm and -journal beside that file), else `path` as given (a message names it as typed)."""
+    real = os.path.realpath(path)
+    return Path(real) if real != os.path.abspath(path) else Path(path)
+
+
+def beside(path, suffix: str) -> Path:
+    """The one resolver of a file beside an SQLite database: its -wal, -shm, -journal, mstrack's -writer note. Beside
+    the file a symlink points to, never beside the link (review50 F1, store51: `--db link.db` naming elsewhere/real.db
+    has no link.db-wal; real.db-wal holds the writes, a backup must read it, a message must name it)."""
+    return Path(f"{file_named(path)}{suffix}")
+
+
+def database_files(path) -> list[Path]:
+    """The database file `path` names and the files SQLite keeps beside it (DATABASE_COMPANIONS), each by its
+    resolved name: what -o compares a target with (render/outputs.is_database_file)."""
+    real = Path(os.path.realpath(path))
+    return [beside(real, suffix) for suffix in DATABASE_COMPANIONS]
+
+
+def companion_of(name: str) -> str | None:
+    """The database a name names as its -wal, -shm or -journal (`x.db-wal` → `x.db`), None for any other name."""
+    for suffix in DATABASE_COMPANIONS[1:]:
+        if name.endswith(suffix):
+            return name.removesuffix(suffix)
+    return None
 
 
 def name_max(path) -> int:

@@ -55,7 +55,7 @@ def indicators(ctx, param, incomplete: str) -> list[str]:
     ref = ctx.params.get("ref") or _typed_ref()
     if not ref:
         return []
-    return _answers(ctx, incomplete, lambda store: [state.indicator for state in store.task_states(parse_ref(ref))[1]])
+    return _answers(ctx, incomplete, lambda store: [state.indicator for state in store.task_indicators(parse_ref(ref))])
 
 
 def _typed_ref() -> str | None:

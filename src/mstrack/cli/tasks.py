@@ -231,7 +231,7 @@ def history(
         from mstrack.errors import InputError
 
         try:
-            indicator = match_indicator(store.task_states(task)[1], indicator, None, ref).indicator
+            indicator = match_indicator(store.task_indicators(task), indicator, None, ref).indicator
         except InputError as error:
             raise InputError("--indicator: {error}", error=error) from None
     entries = store.history(task, indicator)

@@ -22,7 +22,9 @@ from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 
+from mstrack import filesystem
 from mstrack.domain.limits import SHOWN_CONTROL_RE
+from mstrack.filesystem import companion_of
 from mstrack.render.temporaries import (  # noqa: F401 (outputs' names before render/temporaries held them)
     DATABASE_COMPANIONS,
     PART_ADDED,
@@ -107,11 +109,8 @@ def write_cells_as_text(worksheet) -> None:
 
 
 def database_files(database: Path | None) -> list[Path]:
-    """The SQLite database file and its companions (none for a server: None)."""
-    if database is None:
-        return []
-    real = os.path.realpath(database)
-    return [Path(real + suffix) for suffix in DATABASE_COMPANIONS]
+    """The SQLite database file and its companions (none for a server: None), as the store finds them beside it."""
+    return [] if database is None else filesystem.database_files(database)
 
 
 def is_database_file(path: Path, database: Path | None) -> bool:
@@ -147,9 +146,9 @@ def sqlite_database_of(path: Path) -> Path | None:
     if _begins_with(real, (SQLITE_HEADER,)):
         return real
     for name in dict.fromkeys((str(path), str(real))):
-        for suffix in DATABASE_COMPANIONS[1:]:
-            if name.endswith(suffix) and _begins_with(Path(name.removesuffix(suffix)), (SQLITE_HEADER,)):
-                return Path(os.path.realpath(name.removesuffix(suffix)))
+        database = companion_of(name)
+        if database is not None and _begins_with(Path(database), (SQLITE_HEADER,)):
+            return Path(os.path.realpath(database))
     if _begins_with(real, COMPANION_HEADERS):
         return real
     return None

@@ -56,12 +56,14 @@ highest id: well under a millisecond a write."""
 
 
 def mend_sequences(dialect: Dialect, connection) -> None:
-    """PostgreSQL, before a batch is numbered (every write's first row): each serial moved past its table's highest id
-    where it is behind it (a server restored with its own tools from a dump whose sequences lagged their rows, rows
-    copied in by hand), which gave a number of a row there: a duplicate key, the write refused in the server's words
-    ("duplicate key value violates unique constraint programme_pkey"; store50 mended the batch's alone), or a batch
-    number given before. A role that may not move them (docs/deployment.md's writer: USAGE and SELECT on sequences,
-    not UPDATE) is told which, and the owner's statement that does."""
+    """PostgreSQL, before the first batch a store numbers (its first write's first row), and in `db copy` after its
+    rows: each serial moved past its table's highest id where it is behind it (a server restored with its own tools
+    from a dump whose sequences lagged their rows, rows copied in by hand or by `db copy` with their ids), which gave
+    a number of a row there: a duplicate key, the write refused in the server's words ("duplicate key value violates
+    unique constraint programme_pkey"; store50 mended the batch's alone), or a batch number given before. A role that
+    may not move them (docs/deployment.md's writer: USAGE and SELECT on sequences, not UPDATE) is told which, and
+    the owner's statement that does. Once a store (Dialect.mended): a dump is restored before a store opens, not
+    between two of its writes, and the read cost each write an index read of every serial table's highest id."""
     behind = dialect.rows(connection, PG_SEQUENCES_BEHIND)
     if not behind:
         return
@@ -85,8 +87,9 @@ def insert_batch(dialect: Dialect, connection, *, command: str, source: str | No
     (batch_moment's) as its reports' entered_at are to be stored. `number`: the id it is given (a restore's, above
     every number the database gave), else the database's next."""
     at = batch_moment(dialect, connection)
-    if dialect.name == "postgresql" and number is None:
+    if dialect.name == "postgresql" and number is None and "sequences" not in dialect.mended:
         mend_sequences(dialect, connection)  # a server restored with its own tools: see there
+        dialect.mended.add("sequences")  # once a store: a setval is kept though the write rolls back
     batch = dialect.insert(connection, "batch", {
         **({} if number is None else {"id": number}), "created_at": at, "user": login_name(),
         "command": command, "source": source, "reason": reason, "undoes": undoes, "programme": programme,

@@ -51,6 +51,10 @@ class Copying:
             if any(target.row_counts().values()):
                 raise InputError("--to {db}: not empty; copy into an empty database", db=target.display_url)
             counts = self.copy_rows(source, destination)
+            if destination.dialect.name == "postgresql":  # ids were given: each sequence past them, by a write's rule
+                from mstrack.store.batches import mend_sequences
+
+                mend_sequences(target.dialect, destination)
             _copy_applied_at(source, destination)
             _carry_batch_numbers(self.dialect.name, source, destination)
             verify(counts)
@@ -70,13 +74,6 @@ class Copying:
             while chunk := result.mappings().fetchmany(5000):
                 destination.execute(table.insert(), [dict(row) for row in chunk])
                 counts[table.name] += len(chunk)
-        if destination.dialect.name == "postgresql":  # ids were given: move each sequence past them
-            for table in tables:
-                if "id" in table.columns and table.columns["id"].autoincrement is not False:
-                    destination.exec_driver_sql(
-                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                        f"COALESCE((SELECT MAX(id) FROM {table.name}), 1), "
-                        f"(SELECT MAX(id) FROM {table.name}) IS NOT NULL)")
         return counts
 
     def row_counts(self) -> dict[str, int]:

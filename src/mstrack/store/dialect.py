@@ -13,7 +13,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from mstrack.errors import InputError
@@ -38,6 +38,9 @@ class Dialect:
     than parsing text)."""
     copy: bool = True
     """PostgreSQL through psycopg: insert_many writes by COPY (see there); False for executemany."""
+    mended: set = field(default_factory=set, compare=False, repr=False)
+    """PostgreSQL: {"sequences"} once a write of this store has checked its serials against their rows
+    (batches.mend_sequences): a dump restored lags them before a store opens, not between two writes of one."""
 
     @classmethod
     def of(cls, name: str, paramstyle: str, *, db: str, binary: bool = False) -> Dialect:

@@ -39,14 +39,15 @@ class Maintenance:
             problems += damage(self)  # foreign keys, types, batch counts, the plan held twice (store/checks)
         return problems
 
-    def remake_plan_copy(self) -> int:
+    def remake_plan_copy(self) -> list[Message]:
         """Each indicator's plan_rows that differs from what its rows make, made anew from them (`db check --repair`),
-        in one write; how many were."""
+        in one write; what differed, as `db check` says it (the first day each differs on), for the command to say:
+        what plan_rows held that the rows lack is given up, and said so, not only counted."""
         from mstrack.store.checks import plans_apart
         from mstrack.store.states import write_plan_rows
 
         with self.locked("db check --repair") as connection:
-            apart = len(plans_apart(self, connection))
+            apart = plans_apart(self, connection)
             if apart:
                 write_plan_rows(self.dialect, connection)
         return apart

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from mstrack.domain.reasons import os_reason
 from mstrack.errors import InputError, Message
-from mstrack.filesystem import name_problem
+from mstrack.filesystem import beside, file_named, name_problem  # noqa: F401 (the store's names of them)
 
 
 def file_identity(path: Path) -> tuple[int, int] | None:
@@ -101,20 +101,6 @@ def refuse_not_utf8(path: Path, *, option: str, said: str) -> None:
     except UnicodeEncodeError:
         raise InputError("{option} {db}: the file name is not UTF-8 text, and SQLite opens only UTF-8 names; rename "
                          "the file (or give another name)", option=option, db=said) from None
-
-
-def file_named(path: Path) -> Path:
-    """The database file `path` names: the file a symlink points to (SQLite's unix VFS resolves links and keeps its
-    -wal, -shm and -journal beside that file), else `path` as given (a message names it as typed)."""
-    real = os.path.realpath(path)
-    return Path(real) if real != os.path.abspath(path) else Path(path)
-
-
-def beside(path: Path, suffix: str) -> Path:
-    """The one resolver of a file beside an SQLite database: its -wal, -shm, -journal, mstrack's -writer note. Beside
-    the file a symlink points to, never beside the link (review50 F1, store51: `--db link.db` naming elsewhere/real.db
-    has no link.db-wal; real.db-wal holds the writes, a backup must read it, a message must name it)."""
-    return Path(f"{file_named(path)}{suffix}")
 
 
 def wal_of(path: Path) -> Path:
