@@ -290,7 +290,8 @@ def _not_read(path: Path, table: Sheet, unread: list) -> list[tuple[Message, obj
          Message("{why}: the row is not read", why=left.why)) for left in unread]
     if table.left_out:  # numbered items of the page that the list read leaves out: never dropped silently
         said.append((places(path, table.left_out, table.paragraphs, of), None, Message(
-            "numbered items not read as tasks (a list of its own, or one cut by the line above them): check them")))
+            "numbered items not read as tasks (a list of its own, one cut by the line above them, a team's makeup or a "
+            "duty's detail): check them")))
     if table.unheaded:  # a list's headings over no item: what they are, by their words
         said.append((places(path, [row for row, _ in table.unheaded], table.paragraphs, of), None, Message(
             "{n:a heading|headings} over no item (“{names}”): not read as {n:a task|tasks}; check {n:it|them}",

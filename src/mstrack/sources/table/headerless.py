@@ -29,7 +29,7 @@ from mstrack.sources.table.list_chinese import chinese_run, labels_due, progress
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
-from mstrack.sources.table.list_doers import doers_below
+from mstrack.sources.table.list_doers import bodies_below, doers_below
 from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
 from mstrack.sources.table.list_events import activity_schedule
 from mstrack.sources.table.list_groups import coded_by_group
@@ -89,6 +89,7 @@ from mstrack.sources.table.list_work import (
     WORK_RE,
     does_work,
     names_programme,
+    no_task,
     sets_figure_or_names_project,
     states_work,
 )
@@ -369,6 +370,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=spaced_labels(sheet.rows))  # "链    长：…": the label "链长", a second person joined
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         sheet = replace(sheet, rows=doers_below(sheet.rows))  # "（二）…" over "X要…。Y…": its doers labelled
+        sheet = replace(sheet, rows=bodies_below(sheet.rows))  # "1．平潭协和医院捐送药品…3000元": its body labelled
         sheet = replace(sheet, rows=circled_points(sheet.rows))  # "②…" on a line of its own: the paragraph's
         sheet = replace(sheet, rows=section_parts(sheet.rows))  # "（一）…" over "1．行动目标。…" "2．主要任务": one task
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
@@ -446,6 +448,10 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             keep, unread = bracketed_kept([(kind, words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)],
                                           short)
             unread = [(source[k].number, chosen[k][1]) for k in unread]
+            texts = [words for _, words, _ in chosen]  # a team's makeup, a duty's detail: no tasks (list_work.no_task)
+            none = [k for k in keep if chosen[k][0] not in ("heading", "top")
+                    and no_task(chosen[k][1], texts, bool(chosen[k][2] or lead_opening(chosen[k][1])))]
+            keep, no_tasks = [k for k in keep if k not in none], [source[k].number for k in none]
             chosen, source, labels = [chosen[k] for k in keep], [source[k] for k in keep], {
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
             end = sheet.rows.index(source[-1]) + 1 if source else start  # nothing kept: no list (grouped is False)
@@ -471,6 +477,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]),
                                    [words for _, words in unread])
                 listed[0].unheaded = unread  # a heading over no item: named, not an empty area
+                listed[0].left_out = no_tasks  # a team's makeup, a duty's detail: said, never dropped silently
                 coded_by_group(listed[0], [sheet])  # its part "二、…" above an introduction: coded 二(一)
                 return listed
         # two headed items each labelling its offices in its words: a list for the best-effort reading's gate to judge

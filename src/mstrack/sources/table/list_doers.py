@@ -13,9 +13,10 @@ from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_duties import shares_out
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, SUB_HEADING_RE
-from mstrack.sources.table.list_roles import labelled_inside, opening_offices
+from mstrack.sources.table.list_roles import labelled_inside, opening_body, opening_offices
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
 from mstrack.sources.table.office_names import TOWN_END, ends_like_unit
+from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import OFFICE_NAME_RE, ROLE_LABEL_RE, office_list, unit_names
 
@@ -24,10 +25,13 @@ NAME_MAX = 40  # the longest name of a measure on a line of its own
 SUBJECT_MAX = 30  # the longest run of offices opening a sentence
 NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将|把|为|以|鼓励|引导|组织|督促|协调|配合|联合")  # a verb, no doer
 LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("区…中心", "局…处"), as a plan's own offices are
-# every body of a kind ("各村", "各部门", "各乡镇"), a definite set of offices: not "各有关部门", "各相关单位", which
-# leave the document's reader to say which ones are concerned, nor the plan's own roles or every unit ("各责任单位",
-# "各牵头单位", "各单位", "各级…"), which name no kind
-EVERY_KIND_RE = re.compile(r"各(?!有关|相关|涉及|其他|其它|责任|牵头|配合|协办|单位|级)")
+# every body of a kind ("各村", "各部门", "各乡镇"), a definite set of offices, or every unit the plan is sent to ("各单位":
+# its addressees, "局机关各处室，各医疗卫生计生单位"): not "各有关部门", "各相关单位", which leave the document's reader to
+# say which ones are concerned, nor the plan's own roles ("各责任单位", "各牵头单位") or levels ("各级…"), which name no kind
+EVERY_KIND_RE = re.compile(r"各(?!有关|相关|涉及|其他|其它|责任|牵头|配合|协办|级)")
+# a body the plan sets up for its work ("…消防安全检查工作领导小组", "…工作专班"): a doer by its name, as an office named
+# by its level is
+SET_UP_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:领导小组|工作小组|指挥部|工作专班)")
 LIST_OPENING_RE = re.compile(r"如下$")  # "各乡镇抽检任务如下：…": a list's lead-in, its subject a topic, no doer
 ISSUER_RE = re.compile(r"^(?:我|本)(?:局|委|办|处|中心|区)")  # "我局成立工作专班，…": the plan's issuer, its own work
 DUTY_WORDS = ("牵头", "负责", "配合", "协助")  # "X牵头，6月底前完成": a duty said as a label is, read where labels are
@@ -88,6 +92,36 @@ def doers_below(rows: list[Row]) -> list[Row]:
             continue
         kept.append(_with_helpers(row) if len(texts) == 1 else row)
         k += 1
+    return kept
+
+
+def bodies_below(rows: list[Row]) -> list[Row]:
+    """The rows with each item of a run numbered "1." on (two or more, one a line, none printing its offices after its
+    words nor labelled under it) that opens with a body's name run straight into its work (list_roles.opening_body:
+    "1．平潭协和医院捐送药品价值人民币3000元；" "2．区中医院捐送…") followed by the line labelling that body its lead
+    (DOERS_CELL), as a 牵头单位 line under it would; the item's words stay as printed, the name its sentence's subject.
+    A run where one item opens otherwise is left as printed: the run's form says it."""
+    kept: list[Row] = []
+    run: list[tuple[Row, str]] = []
+
+    def close() -> None:
+        if len(run) >= MIN_STAFFED_ITEMS and all(body for _, body in run):
+            for row, body in run:
+                kept.append(Row(row.number, [f"{row_texts(row)[0]}（{_cell([body])}）"]))
+        else:
+            kept.extend(row for row, _ in run)
+        run.clear()
+
+    for row in rows:
+        texts = row_texts(row)
+        m = ITEM_RE.match(texts[0]) if len(texts) == 1 else None
+        if m is None or int(m[1]) != len(run) + 1:
+            close()
+        if m is None or int(m[1]) != 1 and not run:
+            kept.append(row)
+            continue
+        run.append((row, "" if units_after(texts[0])[1] or ROLE_LABEL_RE.search(texts[0]) else opening_body(m[2])))
+    close()
     return kept
 
 
@@ -231,15 +265,18 @@ def _step_doers(paragraph: str) -> list[str]:
 
 
 def _levelled(words: str) -> bool:
-    """Words whose offices each open with their level ("局海洋渔业处、区海洋与渔业执法支队"): in an item's own
-    paragraph, where a clause opening with any word ending as an office's name ("及早处置") may be none."""
+    """Words whose offices each open with their level ("局海洋渔业处、区海洋与渔业执法支队") or are a body the plan sets
+    up (SET_UP_RE: "消防安全检查工作领导小组"): in an item's own paragraph, where a clause opening with any word ending as
+    an office's name ("及早处置") may be none."""
     names = unit_names(words)
-    return bool(names) and _levelled_start(names[0]) and all(LEVEL_RE.match(name) or name.startswith("各") for name in names)
+    return bool(names) and _levelled_start(names[0]) \
+        and all(LEVEL_RE.match(name) or name.startswith("各") or SET_UP_RE.fullmatch(name) for name in names)
 
 
 def _levelled_start(words: str) -> bool:
-    """Words opening with an office's level ("区…", "局…") or with every body of a kind ("各村…": EVERY_KIND_RE)."""
-    return LEVEL_RE.match(words) is not None or EVERY_KIND_RE.match(words) is not None
+    """Words opening with an office's level ("区…", "局…"), with every body of a kind ("各村…": EVERY_KIND_RE) or
+    with a body the plan sets up ("…领导小组对…": SET_UP_RE)."""
+    return LEVEL_RE.match(words) is not None or EVERY_KIND_RE.match(words) is not None or SET_UP_RE.match(words) is not None
 
 
 def subject_run(clause: str, offices: Callable[[str], bool] | None = None) -> str:

@@ -22,9 +22,11 @@ from mstrack.sources.table.list_numbered import (
     Entry,
 )
 from mstrack.sources.table.list_work import states_work
+from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import FIRST_LEADS_RE, ROLE_LABEL_RE, office_list, roles_in
+from mstrack.vocabulary import FIGURE_VERBS
 
 
 def role_labelled(entry: Entry) -> bool:
@@ -184,3 +186,25 @@ def duty_openings(entries: list[Entry | None]) -> None:
             continue
         for entry, (offices, words) in zip(group, found, strict=True):
             entry.text, entry.labels = words, {LEAD_LABEL: offices}
+
+
+# a body's name run straight into its work ("平潭协和医院捐送药品…", "区疾控中心现场发放…", "县红十字会捐赠…"): a level or
+# a place's name, then a body's ending — a hospital (医院, "…保健院", "…防院"), a centre, a Red Cross, an office (办, 局,
+# 委), a station — not run on by another ending ("区委办…": the name is 区委办); four characters at least ("市中心城区…"
+# is no body)
+BODY_OPENING_RE = re.compile(r"^([\u4e00-\u9fff]{1,16}?(?:医院|院|中心|红十字会|办|局|委|站|所|队))(?![院心会办局委站所队室部处])")
+BODY_MIN = 4
+BODY_DUTY_RE = re.compile(r"^(?:负责|牵头|要)")  # "X负责…", "X要…": the body's duty
+BUILT_OPENING_RE = re.compile(rf"^(?:{FIGURE_VERBS})")  # "区医院新建住院楼…": the body is the work's object, no doer
+
+
+def opening_body(text: str) -> str:
+    """The body whose name opens an item's words, run straight into its work with a figure or a duty ("平潭协和医院捐送
+    药品价值人民币3000元", "区妇幼保健院免费发放避孕药具3000盒"): a hospital, a centre, a Red Cross is the body that
+    answers for the work in such a list as an office is, though no office of government; "" when the words open
+    otherwise, or with a building's work on the body ("区医院新建住院楼2000平方米": its object)."""
+    m = BODY_OPENING_RE.match(text.strip())
+    if not m or len(m[1]) < BODY_MIN:
+        return ""
+    rest = text.strip()[m.end():]
+    return m[1] if rest and not BUILT_OPENING_RE.match(rest) and (sets_figure(rest) or BODY_DUTY_RE.match(rest)) else ""

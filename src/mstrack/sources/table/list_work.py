@@ -129,3 +129,22 @@ def _later_clause_works(text: str) -> bool:
     clauses = re.split(r"[，,]", re.split(r"[；;：:]", first, maxsplit=1)[0])[1:]
     return any(WORK_RE.match(clause.strip()) or BUILT_RE.search(clause.strip()) for clause in clauses) \
         or any(WORK_RE.match(sentence.strip()) for sentence in later if sentence.strip())
+
+
+# a labelled item "（一）X：…" and its label's words (numbering aside)
+LABELLED_ITEM_RE = re.compile(r"^([^，。,；;：:\s（）()]{2,12})[：:]\s*(\S.*)$", re.S)
+# what a team is made of, its one predicate ("专家组由A、B、C组成（名单附后）。"): who a body is, no work it does
+COMPOSITION_RE = re.compile(r"^[^，,。；;]{0,12}由[^。；;]{2,80}组成(?:[（(][^（）()]{0,12}[）)])?[。；;]?$")
+
+
+def no_task(text: str, others: list[str], staffed: bool) -> bool:
+    """An item of a list of work that is no task of its own: a team's makeup ("（一）义诊活动：专家组由平潭协和医院、…
+    组成（名单附后）。", COMPOSITION_RE), or a labelled item naming no office (`staffed` False) whose label is work
+    another item gives an office as its duty ("（三）慰问计生困难户：慰问3户…" beside "（三）局计生指导处负责慰问计生
+    困难户；" of the plan's 职责分工, in `others`): that duty is the task, the labelled item its detail."""
+    words = NUMBERING_RE.sub("", text.strip())
+    m = LABELLED_ITEM_RE.match(words)
+    body = m[2] if m else words
+    if COMPOSITION_RE.match(body):
+        return True
+    return bool(m) and not staffed and any(f"负责{m[1]}" in other for other in others if other != text)
