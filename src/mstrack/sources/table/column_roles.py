@@ -15,7 +15,7 @@ from mstrack.sources.table.numbered_columns import (
 )
 from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.target_columns import number_columns
-from mstrack.sources.table.units import role_sentences
+from mstrack.sources.table.units import office_list, role_sentences
 
 
 def columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
@@ -34,6 +34,7 @@ def columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
             if values and sum(bool(UNIT_NAME_RE.search(v)) for v in values) * 2 > len(values):
                 column.kind = "units"
                 break
+    _offices_column(sheet, at, columns)
     _sharing_column(sheet, at, columns)
     numbered_requirements(sheet, at, columns)
     numbered_title_column(sheet, at, columns)
@@ -55,4 +56,16 @@ def _sharing_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
     for column in tasks[1:] if len(tasks) >= 2 else []:
         values = column_values(sheet, at, column)
         if "分工" in column.header and values and sum(role_sentences(v) is not None for v in values) * 2 > len(values):
+            column.kind = "units"
+
+
+def _offices_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A column whose name says no kind ("所属片区", a label beside 责任单位: "责任单位：X，所属片区：Y指挥部") and every
+    cell of which is nothing but offices' names (units.office_list): more units of the task, as a 配合单位 column's. A
+    place's name ("岚城片区", "城关镇") is no office's, and such a column stays unread."""
+    for column in columns:
+        if column.kind or not column.header.strip():
+            continue
+        values = column_values(sheet, at, column)
+        if values and all(office_list(value) for value in values):
             column.kind = "units"

@@ -18,6 +18,7 @@ from mstrack.sources.plan_dump import plan_to_dict
 from mstrack.sources.table.build import build_task
 from mstrack.sources.table.columns import Column
 from mstrack.sources.table.doubts import Doubt
+from mstrack.sources.table.figure_picks import named_counts
 from mstrack.sources.table.figure_spans import shares_named
 from mstrack.sources.table.header import find_header
 from mstrack.sources.table.headerless import list_table
@@ -219,8 +220,9 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     raw_tasks = read_tasks(table, at, columns, headers, year, areas, notes, unread)
     date_named_rows(raw_tasks, table.after, year)  # "（一）省级监测点：2016年5月—2016年12月" under the table
     own_places = shares_named([f"{raw.title}\n{raw.content}" for raw in raw_tasks], table.titles_above(at))
+    named = named_counts(table.titles_above(at))  # "远大、中发和中荣三家企业": a set the document names one by one
     for raw in raw_tasks:
-        raw.own_places = own_places
+        raw.own_places, raw.named_counts = own_places, named
     summary: list[Message] = []
     doubts: list[Doubt] = []
     tasks = [build_task(raw, year, summary, doubts) for raw in raw_tasks]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.characters import simplified
-from mstrack.domain.quantities import CHINESE_NUMERAL
+from mstrack.domain.quantities import CHINESE_NUMERAL, chinese_count
 from mstrack.vocabulary import AT_LEAST_PREFIXES, FIGURE_VERBS
 
 SIZE_UNITS = ("米", "平方米", "平方", "平方公里", "公里", "千米", "立方米", "公顷", "亩", "吨")
@@ -130,3 +130,29 @@ def design_size(prefix: str, unit: str) -> bool:
     length = THING_LENGTH_RE.search(prefix)
     words = re.split(r"工程|项目", prefix[:length.end()])[-1] if length else ""
     return length is not None and WORK_VERB_RE.search(words) is None
+
+
+# a list of things named one by one and their count in words after it ("远大、中发和中荣三家企业"): the document's own set
+NAME = r"[^\s的，,。；;：:、和及与（）()“”\d]{1,8}?"
+NAMED_LIST_RE = re.compile(rf"((?:{NAME}、)+{NAME}(?:[和及与]{NAME})?|{NAME}[和及与]{NAME})({CHINESE_NUMERAL}+)\s*"
+                           r"(家|个|所|座|处|项|条|名)")
+
+
+def named_counts(lines: list[str]) -> frozenset[tuple[int, str]]:
+    """The counts of the sets a document names one by one ("将…远大、中发和中荣三家企业列为整治对象": (3, "家")), from the
+    lines above its list: a count of that many in the same measure word, in words, in an item ("调查三家商品砼公司…") is
+    that set again, no work of the year to count (named_again)."""
+    found = set()
+    for line in lines:
+        for m in NAMED_LIST_RE.finditer(line):
+            count = chinese_count(m[2])
+            if count is not None and count == len(re.split(r"[、和及与]", m[1])):
+                found.add((count, m[3]))
+    return frozenset(found)
+
+
+def named_again(value: float, unit: str, excerpt: str, named: frozenset[tuple[int, str]]) -> bool:
+    """A figure that counts, in words, a set the document has named one by one (named_counts): "调查三家商品砼公司涉嫌…"
+    after "远大、中发和中荣三家企业"; the same count in digits ("新建3家") is a figure of its own."""
+    return any(value == count and unit == measure and re.search(rf"{CHINESE_NUMERAL}+\s*{measure}", excerpt)
+               and not re.search(rf"(?<![\d.]){count}\s*{measure}", excerpt) for count, measure in named)

@@ -9,6 +9,7 @@ from datetime import date
 
 from mstrack.errors import Message
 from mstrack.sources.table.figure_names import clean_name, content_words, cut_name, kinds_of_a_level
+from mstrack.sources.table.figure_picks import named_again
 from mstrack.sources.table.likeness import another_thing, opens_with_date, works_named
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated
 from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
@@ -38,7 +39,8 @@ class Unit:
     holder: int = 0  # the line that holds the unit's indicators when no scope tells
 
 
-def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] = (), until: int | None = None) -> list[Series]:
+def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] = (), until: int | None = None,
+                named: frozenset[tuple[int, str]] = frozenset()) -> list[Series]:
     result = []
     seen, held = set(), []
     found = find_mentions(MOMENT_RE.sub("", text), year, own_places=own_places, until=until)
@@ -57,6 +59,8 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
             continue  # "改造农村公路50公里，已完成58公里": how far the work is, after its target: no target (review18)
         if per_period_amount(mention):
             continue  # "开展技能培训1200人次，每季度完成300人次": each quarter's amount of the 1200, no target of its own
+        if named_again(mention.value, mention.unit, mention.excerpt, named):
+            continue  # "调查三家商品砼公司…" after "远大、中发和中荣三家企业": the set named, no count of the year's work
         if kinds_of_a_level(mention):
             continue  # "提高工伤保险3项待遇水平": which levels are raised, no count to deliver
         if bound_held_again(mention, mentions):
@@ -469,11 +473,11 @@ def read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: i
         own = [s for r in unit.lines[:1] if r.item for s in _amount_series(r.item, r.amount, "heading", year)]
         own += _shares_beside(own, unit.lines[0].item, "heading", year)
         if not any(r.item and r.amount[0] for r in unit.lines[:1]):  # a 目标任务 cell states the sub-item's target
-            own = _statements(unit.heading, "heading", year, raw.own_places, until) if unit.heading else []
+            own = _statements(unit.heading, "heading", year, raw.own_places, until, raw.named_counts) if unit.heading else []
         if per_row:  # "甲镇 8座 9月 / 乙镇 7座 10月" under 新建农村公厕: the row's figure, due at the row's date
             own += [s for r in unit.lines[:1] if not r.item for s in _amount_series(raw.title, r.amount, "heading", year, title_text)]
         titles = amounts + _shares_beside(amounts, title_text, "title", year) if amounts \
-            else _statements(title_text, "title", year, raw.own_places, until)
+            else _statements(title_text, "title", year, raw.own_places, until, raw.named_counts)
         titles = titles if not per_row or k == 0 else []  # the words' own figures, once
         # a target column states the targets: each row's figure in its own unit's, once (a 登记表's rows under one
         # merged item each print theirs: never every row's figure again in every row's unit)

@@ -117,12 +117,19 @@ COMPLETION_MONTH_RE = re.compile(r"(?:^|(?<=[，,；;。、\s]))(?:[\u4e00-\u9ff
                                  r"(?P<label>(?:\d{4}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月\s*(?:份|底|末)?\s*(?:之?前)?)\s*(?:全部|全面|基本)?\s*"
                                  r"(?:完工|竣工|建成|完成)(?:并?投入使用|并?投用|交付使用|(?:建成|建设)?目标(?:任务)?)?(?=\s*[，,；;。]|\s*$)")
 
+# "原则上2017年底前要完成分配90%", "确保2024年底前全面完成": the year's end the words say the work is done by (a year of
+# the programme's: "2013年底前开工建设的公租房" picks the stock, a start, no completion)
+YEAR_END_COMPLETION_RE = re.compile(r"(?:^|(?<=[，,；;。、\s]))(?:原则上|预计|计划|确保|力争|争取|必须|务必)?\s*(?:在|于)?\s*"
+                                    r"(?P<label>\d{4}\s*年\s*(?:底|末)\s*(?:之?前)?)\s*(?:要|须|需|应)?\s*(?:全部|全面|基本)?\s*"
+                                    r"(?:完工|竣工|建成|完成)")
+
 
 def completion_month(text: str, year: int) -> tuple[str, date] | None:
-    """(label, due) of the one month the words say the work is done by ("预计2024年5月完工"), in the programme's year: a
-    deadline where no column prints one; none where the words name two such months, or the month of another year."""
+    """(label, due) of the one month the words say the work is done by ("预计2024年5月完工", "原则上2024年底前要完成分配90%"),
+    in the programme's year: a deadline where no column prints one; none where the words name two such months, or the
+    month of another year."""
     found: dict[date, str] = {}
-    for label, due, _ in _dated_labels(COMPLETION_MONTH_RE, text, year):
+    for label, due, _ in [*_dated_labels(COMPLETION_MONTH_RE, text, year), *_dated_labels(YEAR_END_COMPLETION_RE, text, year)]:
         found.setdefault(due, label)
     if len(found) != 1 or (due := next(iter(found))).year != year:
         return None

@@ -15,6 +15,7 @@ from mstrack.sources.table.office_names import (
     COLLECTIVE,
     OFFICE_END,
     OFFICE_ROOM_RE,
+    OFFICE_SECTION_RE,
     PLACE_START,
     UNITS_END,
     ends_like_unit,
@@ -113,6 +114,7 @@ def _role_offices(text: str, apart: bool = True) -> list[str] | None:
     """The offices of a list a role closes ("由市人社局", "市人社局会同市教育局、市农业农村局", "各地、各部门", "会同A、B
     推进"); None when a name is no office's nor a collective one's. A closing 等部门 ("A、B等部门配合") is no office."""
     text = re.sub(rf"^(?:会同\s*|{FRAMING_RE})", "", text.strip(" 、，,；;。.\n"))
+    text = WORK_BEFORE_BY_RE.sub("", text)  # "讲话稿由局办公室": the work named before 由, the office after it
     text = re.sub(rf"(?<=[{OFFICE_END}])(?:{FOLLOWERS})+$", "", text)  # "会同A、B推进实施": B's work
     # "A、B等有关部门落实" ("A B等…" alike): the others closing a list of several are no office (joined_units would
     # read 有关部门 as a group of its own)
@@ -126,6 +128,9 @@ def _role_offices(text: str, apart: bool = True) -> list[str] | None:
         else None
 
 
+# the work a sentence names before the office that does it ("讲话稿由局办公室负责准备", "倡议书、讲话稿由局综合处负责提供"):
+# no name of the list; 由 inside a name ("自由贸易试验区管委会") stays
+WORK_BEFORE_BY_RE = re.compile(r"^[^，,；;。（）()]+?(?<!自)由\s*(?=[^，,；;。\s])")
 ROLE_LABEL_NAME_RE = re.compile(rf"(?:{ROLES}|责任){OFFICE_WORD}\s*[：:]?")  # "牵头单位:按职责分工抓好落实": a label, no office
 
 
@@ -414,7 +419,7 @@ def _apart(name: str) -> list[str]:
 # a village's or residents' committee ("村委会", "居委会", "村（居）委会") is the body that does a village's work
 OFFICE_NAME_RE = re.compile(r"(?:局|委|办|厅|处|中心|公司|政府|办事处|管委会|委员会|工会|联合会|协会|联|部|部门|单位|集团|银行|"
                             r"大队|支队|小组|专班|分行|支行|海关|(?:村|居|[）)])委会)$|"
-                            rf"^各.|{OFFICE_ROOM_RE.pattern}")  # "各开发区", "各乡镇": every one's office
+                            rf"^各.|{OFFICE_ROOM_RE.pattern}|{OFFICE_SECTION_RE.pattern}")  # "各开发区", "各乡镇": every one's office
 
 
 # a station or an office of a level's government named by its work ("镇公路站", "县农技站", "镇财政所"), or its hospital

@@ -1,0 +1,35 @@
+"""Issue 13, held52b: a count, in words, of a set the document names one by one above its list ("将远大、中发和中荣三家企业
+列为整治对象" then "调查三家商品砼公司涉嫌…的情况") is that set again, no target; the same count in digits is one."""
+
+from __future__ import annotations
+
+from mstrack.sources.table.figure_picks import named_again, named_counts
+
+from .conftest import convert_written
+
+
+def test_the_sets_a_document_names_one_by_one():
+    assert named_counts(["将全区负责商品砼生产的远大、中发和中荣三家企业列为整治对象。"]) == {(3, "家")}
+    assert named_counts(["城东、城西两所学校"]) == {(2, "所")}
+    assert named_counts(["远大、中发三家企业"]) == frozenset()  # two names, three counted: no set named one by one
+    assert named_counts(["新建幼儿园三所"]) == frozenset()
+
+
+def test_a_count_in_words_of_a_named_set_is_no_target():
+    named = frozenset({(3, "家")})
+    assert named_again(3, "家", "调查三家商品砼公司涉嫌垄断的情况", named)
+    assert not named_again(3, "家", "新建3家社区食堂", named)
+    assert not named_again(4, "家", "调查四家企业", named)
+
+
+def _targets(tasks):
+    return [(i.target, i.unit) for t in tasks for line in t.lines for i in line.indicators if i.target is not None]
+
+
+def test_the_named_set_in_a_table(tmp_path):
+    above = [["全区商品砼市场专项整治方案", "", ""], ["将远大、中发和中荣三家企业列为整治对象。", "", ""]]
+    rows = [["序号", "工作任务", "责任单位"],
+            ["1", "调查三家商品砼公司涉嫌达成垄断协议的情况", "区市场监管局"],
+            ["2", "新建社区食堂3家", "区民政局"]]
+    assert _targets(convert_written(tmp_path, "t.csv", above + rows, 2021).programme.tasks) == [(3, "家")]
+    assert _targets(convert_written(tmp_path, "u.csv", rows, 2021).programme.tasks) == [(3, "家"), (3, "家")]
