@@ -253,9 +253,10 @@ def _western_date(body: str, year: int | None, original: str) -> date:
 
 # --- periods as schedules name them ------------------------------------------------------------
 
-SPAN_JOIN_CHARS = r"\-—–~～－至到"
+SPAN_JOIN_CHARS = r"\-—–―~～－至到"
 SPAN_JOIN = rf"[{SPAN_JOIN_CHARS}]"
-"""What joins a span's two ends ("9月至12月", "5月8日-5月12日", "2018年8月－9月", doubled: "5月8日——5月12日"): the one set,
+"""What joins a span's two ends ("9月至12月", "5月8日-5月12日", "2018年8月－9月", "3月―5月" in a horizontal bar (U+2015,
+as a PDF's copy prints it, and as figure ranges take it: figure_spans.RANGE_DASHES), doubled: "5月8日——5月12日"): the one set,
 here for the month spans PERIOD_RE reads and for the table reader's spans (sources/table/spans.py)."""
 MONTH_SPAN_RE = re.compile(rf"(\d{{1,2}})月?份?{SPAN_JOIN}+(\d{{1,2}})月")  # "12月至3月", "11-2月" (spaces removed)
 QUARTER_NUM = r"[一二三四1-4]"
