@@ -56,6 +56,26 @@ def dues_limit(year: int, end: date | None = None) -> date:
     return max(limit, end) if end is not None else limit
 
 
+PRINTED_YEARS_AFTER = 5
+"""Years past its programme's year a deadline a published table prints is taken without a doubt: a five-year plan's
+(2021-2025 in a 2021 list), and a 2016 list's 2020 (dates52: 10 of the corpus's 266 files print deadlines 2 to 5 years
+after their year, rightly; none one before it, nor more than five after). Tables print other years: a doubt on every
+one would be noise."""
+
+
+def unlikely_deadline(day: date, year: int) -> Message | None:
+    """Why a deadline read from a table is likely no date of a `year` programme (dates52: 1900-01-12, a number in a
+    date cell; 2019-12-31 in a 2026 list, another year's table): before its year, or more than PRINTED_YEARS_AFTER
+    after it; None for a deadline a programme's table prints."""
+    if day.year < year:
+        return Message("deadline {day} is before the programme's year {year}: a typo, or another year's table? check "
+                       "the date", day=day, year=year)
+    if day.year > year + PRINTED_YEARS_AFTER:
+        return Message("deadline {day} is more than {n} years after the programme's year {year}: a typo? check the date",
+                       day=day, year=year, n=PRINTED_YEARS_AFTER)
+    return None
+
+
 @dataclass(frozen=True)
 class ReportWindow:
     """The days reports to a programme may be dated (trial50 T2): from its start (1 January of its year, if it names

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mstrack.domain.dates import PERIOD_RE, DateError, before_the_month, before_the_quarter, period_end
+from mstrack.domain.dates import (
+    PERIOD_RE,
+    DateError,
+    before_the_month,
+    before_the_quarter,
+    period_end,
+    unlikely_deadline,
+)
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
@@ -45,6 +52,8 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
                            why=Message("the 完成时限 names a start: read as a checkpoint, not as the deadline")))
     if (doubt := _month_before_doubt(raw, task)) is not None:
         found.append(doubt)
+    if task.deadline is not None and (why := unlikely_deadline(task.deadline, year)) is not None:
+        found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline", why=why))
     found += _step_doubts(raw, task, year)
     found += _beyond_doubts(raw, task, units, raw.headers.get("content", column))
     found += _unfit_doubts(raw, task, units, raw.headers.get("content", column))
