@@ -293,6 +293,14 @@ MONTH_LABEL = (
 )
 YEAR_LABEL = r"(?:\d{4}\s*|次|翌|明)?(?:年底之?前|年底|年内|年末)|(?:\d{4}\s*年\s*|次年|翌年|明年)?(?:上半年|下半年|全年)"
 PERIOD_LABEL = rf"(?:{QUARTER_LABEL}|{MONTH_LABEL}|{YEAR_LABEL})"
+FEASTS = r"(?:春节|元旦|元宵|清明|五一|劳动节|端午|七一|中秋|国庆|汛期|主汛期|汛前)"
+"""Days and seasons schedules date work by ("2025年春节前", "国庆节前", "汛期前") that no period names: a lunar feast
+moves by weeks from year to year, a flood season by province. Read to no date (a 完成时限 of them "names no date", said),
+never to their year's end (dates52)."""
+YEAR_ALONE = rf"\d{{4}}\s*年(?!\s*\d|\s*{FEASTS})"
+"""A year named alone ("2025年完成…", "到2025年，"), the whole year: not a month of it ("2025年3月") nor a feast of it."""
+NEXT_YEAR_WORDS = r"(?:次|翌|明)年"
+"""The words for the year after the programme's (YEAR_PREFIX): a date's part, never the subject before it ("次年3月底前")."""
 PERIOD_RE = re.compile(PERIOD_LABEL)
 
 

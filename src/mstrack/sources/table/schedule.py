@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from mstrack.domain.dates import PERIOD_LABEL, PERIOD_RE, DateError, parse_date, period_end
+from mstrack.domain.dates import NEXT_YEAR_WORDS, PERIOD_LABEL, PERIOD_RE, YEAR_ALONE, DateError, parse_date, period_end
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.spans import JOIN, JOIN_CHARS, JOIN_RE, day_span
 from mstrack.vocabulary import COMMITMENTS, COMPLETION_VERBS, ITEM_STEP_VERBS, START_VERBS
@@ -172,8 +172,8 @@ SUBJECT_DEADLINE = r"(?:\d{1,2}\s*月\s*(?:底|末)?\s*之?前|第?[一二三四
 OFFICE_SUBJECT_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,8}}?(?:局|委|办|厅|人民政府|办事处)\s*(?={SUBJECT_DEADLINE})")
 OPENING_YEAR_END = "|".join(f"(?<=^{word}年底前)" for word in ("", *COMMITMENTS))
 CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=[于在]))(?:其中)?\s*(?:{'|'.join(COMMITMENTS)})?\s*"
-                            rf"(?P<subject>[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
-                            rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
+                            rf"(?P<subject>(?!{NEXT_YEAR_WORDS})[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
+                            rf"(?P<label>{PERIOD_LABEL}|{YEAR_ALONE})\s*(?:全部|全面|基本)?\s*"
                             rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=月份前)|"
                             rf"(?P<later>(?:(?<=\d年底前)|(?<=\d年)(?!\s*(?:{COMPLETION})))(?!\s*(?:{START})))|(?<=季度前)|{OPENING_YEAR_END}|(?<=日前)|(?<=[月底末度日]之前)|(?:(?<=季度)|(?<=半年))"
                             rf"(?=\s*(?:累计|全部|全面|基本)?\s*(?:{START}|{COMPLETION}|达到|新增|新建|(?P<own>{ITEM_STEP}))))(?!\s*后)"
@@ -256,7 +256,7 @@ def _clause_due(m: re.Match, year: int) -> date:
 # year after 到/至 run into the words it dates ("至2025年推广…", "到2025年基本实现…"): the words after it are due then,
 # to the end of its sentence, each part after "；" too, up to a date of their own
 OPENING_DATE_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:{'|'.join(COMMITMENTS)})?\s*(?P<to>到|至)?\s*"
-                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))"
+                             rf"(?P<label>{PERIOD_LABEL}|{YEAR_ALONE})"
                              r"(?:\s*[，,]|(?(to)(?<=\d年)(?=[\u4e00-\u9fff])(?![底末前中内初])|(?!)))")
 
 
