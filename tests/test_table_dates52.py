@@ -96,3 +96,21 @@ def test_a_deadline_span_over_the_new_year_is_due_in_the_next(tmp_path):
     assert task.deadline == date(2025, 1, 15) and task.text.deadline_text == "12月17日至1月15日"
     assert date(2024, 12, 17) in [c.due for line in task.lines for c in line.checkpoints]
     assert not [d for d in conversion.doubts if "programme's year" in str(d)]
+
+
+@pytest.mark.parametrize(("printed", "read", "other"), [
+    ("2025年前", date(2024, 12, 31), date(2025, 12, 31)),
+    ("2025年之前", date(2024, 12, 31), date(2025, 12, 31)),
+])
+def test_a_deadline_before_a_year_is_read_as_a_schedule_reads_it_and_doubted(tmp_path, printed, read, other):
+    """"2025年前" in a 完成时限 was the end of 2025, in a schedule's words the end of 2024 (dates47: "2017年前" before 2017):
+    one reading, the schedule's, and the other named for a person to check, as "6月前" is."""
+    from mstrack.sources.table.schedule import dated_clauses, parse_deadline
+
+    assert parse_deadline(printed, 2024) == read
+    assert [due for _, due, _ in dated_clauses(f"新建停车场1个，{printed}完成", 2023)] == [read]
+    conversion = convert_written(tmp_path, "plan.csv", [HEADER, ["1", "新建停车场1个", "县交通局", printed]])
+    assert conversion.programme.tasks[0].deadline == read
+    said = [str(d) for d in conversion.doubts if "before that year" in str(d)]
+    assert len(said) == 1 and f"({read}); it may mean by the end of it ({other})" in said[0], conversion.doubts
+    assert parse_deadline("2025年底前", 2024) == date(2025, 12, 31)  # read one way only

@@ -326,6 +326,17 @@ def before_the_month(label: str, due: date) -> date | None:
     return month_end(due.year + (month == 1), month)
 
 
+YEAR_BEFORE_RE = re.compile(r"(\d{4})\s*年?\s*之?前")
+
+
+def before_the_year(label: str) -> tuple[date, date] | None:
+    """"2025年前" read as before 2025 (2024-12-31), as a schedule's "2017年前" is (schedule._clause_label), and the other
+    reading, by the end of 2025, that offices sometimes mean, for a person to check: (read, other); None for any other
+    label ("2025年底前", "2025年")."""
+    m = YEAR_BEFORE_RE.fullmatch(unicodedata.normalize("NFKC", label).replace(" ", ""))
+    return None if m is None else (month_end(int(m[1]) - 1, 12), month_end(int(m[1]), 12))
+
+
 QUARTER_BEFORE_RE = re.compile(r"(?:\d{4}\s*年\s*)?第?\s*([一二三四1-4])\s*季度\s*前")
 
 

@@ -10,6 +10,7 @@ from mstrack.domain.dates import (
     DateError,
     before_the_month,
     before_the_quarter,
+    before_the_year,
     period_end,
     unlikely_deadline,
 )
@@ -122,7 +123,11 @@ def _amount_doubt(raw: RawTask, raw_line: RawLine, task: Task, line: Line) -> Do
 
 def _month_before_doubt(raw: RawTask, task: Task) -> Doubt | None:
     """A 完成时限 "6月前" is read as before June (May 31), as a schedule's "10月前" is before October; offices sometimes
-    mean by the end of June: the other reading is named for a person to check."""
+    mean by the end of June: the other reading is named for a person to check. So is "2025年前" (before 2025)."""
+    if (years := before_the_year(month_digits(raw.deadline_text or "").strip())) and task.deadline == years[0]:
+        return Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline",
+                     why=Message("“{text}” read as before that year ({read}); it may mean by the end of it ({other})",
+                                 text=raw.deadline_text.strip(), read=years[0].isoformat(), other=years[1].isoformat()))
     labels = PERIOD_RE.findall(re.sub(r"\s+", "", month_digits(raw.deadline_text or "")))
     if not labels or task.deadline is None or (other := before_the_month(labels[-1], task.deadline)) is None:
         return None

@@ -6,7 +6,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from mstrack.domain.dates import NEXT_YEAR_WORDS, PERIOD_LABEL, PERIOD_RE, YEAR_ALONE, DateError, parse_date, period_end
+from mstrack.domain.dates import (
+    NEXT_YEAR_WORDS,
+    PERIOD_LABEL,
+    PERIOD_RE,
+    YEAR_ALONE,
+    DateError,
+    before_the_year,
+    parse_date,
+    period_end,
+)
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.spans import JOIN, JOIN_CHARS, JOIN_RE, day_span
 from mstrack.vocabulary import COMMITMENTS, COMPLETION_VERBS, ITEM_STEP_VERBS, START_VERBS
@@ -237,9 +246,9 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
 
 def _clause_label(m: re.Match) -> str:
     """A dated clause's label as period_end reads it: "8月份前" by the end of July, "2025年" by the year's end, "2017年前"
-    (before 2017) by the end of 2016, "上半年" that half's."""
+    and "2017年之前" (before 2017) by the end of 2016 (domain.dates.before_the_year, as a 完成时限 is), "上半年" that half's."""
     label = re.sub(r"\s+", "", m["label"]).replace("月份前", "月前")
-    if (before := re.fullmatch(r"(\d{4})年", label)) and m.string[m.end():m.end() + 1] == "前":  # "2017年前": before 2017
+    if (before := re.fullmatch(r"(\d{4})年", label)) and re.match(r"\s*之?前", m.string[m.end():]):  # "2017年(之)前"
         return f"{int(before[1]) - 1}年底"
     return label + ("底" if label.endswith("年") and not label.endswith("半年") else "")
 
@@ -403,6 +412,8 @@ def parse_deadline(text: str, year: int) -> date | None:
         return max(due for _, due in dates)
     if dates := outlet_dates(body, year):  # "县报，5月15日；县电视台，5月8日至5月12日": due when the last is
         return dates[-1][1]
+    if before := before_the_year(body):  # "2025年前": before 2025, as in a schedule's words (a doubt names the other)
+        return before[0]
     if m := re.fullmatch(r"(\d{4})\s*年?\s*(?:底|末|内|度|全年|年底|年内)?\s*(?:前|完成|建成)?", body):  # "2024": the year's end
         try:
             return period_end("年底", int(m[1]))
