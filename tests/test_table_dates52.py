@@ -90,12 +90,17 @@ def test_a_deadline_cell_naming_a_feast_names_no_date_and_says_so(tmp_path, prin
 
 
 def test_a_deadline_span_over_the_new_year_is_due_in_the_next(tmp_path):
-    """"12月17日至1月15日" in a 2024 list: due 2025-01-15, the work starting 2024-12-17; no doubt of its year."""
+    """"12月17日至1月15日" in a 2024 list: due 2025-01-15, the work starting 2024-12-17; a doubt names the other reading
+    (the winter before, to 2024-01-15), none that the date is unlikely."""
     conversion = convert_written(tmp_path, "plan.csv", [HEADER, ["1", "开展冬季供暖保障行动", "县住建局", "12月17日至1月15日"]])
     task = conversion.programme.tasks[0]
     assert task.deadline == date(2025, 1, 15) and task.text.deadline_text == "12月17日至1月15日"
     assert date(2024, 12, 17) in [c.due for line in task.lines for c in line.checkpoints]
-    assert not [d for d in conversion.doubts if "programme's year" in str(d)]
+    assert not [d for d in conversion.doubts if "is before the programme's year" in str(d) or "years after" in str(d)]
+    said = [str(d) for d in conversion.doubts if "running into the next year" in str(d)]
+    assert len(said) == 1 and "“12月17日至1月15日” read as running into the next year (to 2025-01-15)" in said[0]
+    within = convert_written(tmp_path, "within.csv", [HEADER, ["1", "开展冬季供暖保障行动", "县住建局", "11月17日至12月15日"]])
+    assert within.programme.tasks[0].deadline == date(2024, 12, 15) and not within.doubts
 
 
 @pytest.mark.parametrize(("printed", "read", "other"), [

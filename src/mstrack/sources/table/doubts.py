@@ -27,6 +27,7 @@ from mstrack.sources.table.placing import beyond_target
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits, step_subject, without_date
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level
+from mstrack.sources.table.spans import over_new_year
 from mstrack.sources.table.steps import bare_step, series_stage, step_stage, subject_fits
 from mstrack.sources.table.unit_people import named_person
 from mstrack.vocabulary import COUNTABLE_UNITS, FIGURE_VERBS
@@ -55,6 +56,11 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
         found.append(doubt)
     if task.deadline is not None and (why := unlikely_deadline(task.deadline, year)) is not None:
         found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline", why=why))
+    if task.deadline is not None and task.deadline.year == year + 1 and over_new_year(month_digits(raw.deadline_text or "")):
+        found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline",
+                           why=Message("“{text}” read as running into the next year (to {read}); it may be the winter "
+                                       "before, ending in the programme's year", text=raw.deadline_text.strip(),
+                                       read=task.deadline.isoformat())))
     found += _step_doubts(raw, task, year)
     found += _beyond_doubts(raw, task, units, raw.headers.get("content", column))
     found += _unfit_doubts(raw, task, units, raw.headers.get("content", column))

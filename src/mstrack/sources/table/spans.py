@@ -51,6 +51,12 @@ def span_end(span: str) -> str:
     return f"{year[1]}{end}"
 
 
+def over_new_year(span: str) -> bool:
+    """Whether a span printed with no year runs over a year's end ("12月20日至1月10日", "12月至3月"): read from the
+    programme's year into the next (span_end), though the winter before it may be meant: a reading for a person to check."""
+    return span_end(span).startswith(NEXT_YEAR)
+
+
 def _order(start: str, end: str) -> int | None:
     """How a span's end stands to its start, both read without a year: 1 when it comes later (or either names no month
     to compare), -1 when its month comes before the start's (the next year's: "12月17日至1月15日"), None when it comes
