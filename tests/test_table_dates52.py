@@ -119,3 +119,19 @@ def test_a_deadline_before_a_year_is_read_as_a_schedule_reads_it_and_doubted(tmp
     said = [str(d) for d in conversion.doubts if "before that year" in str(d)]
     assert len(said) == 1 and f"({read}); it may mean by the end of it ({other})" in said[0], conversion.doubts
     assert parse_deadline("2025年底前", 2024) == date(2025, 12, 31)  # read one way only
+
+
+def test_a_bare_number_in_a_deadline_cell_names_no_date(tmp_path):
+    """"12" typed into a 完成时限 date cell shows 1900-01-12: a month, a day or a count, the cell does not say; it was read
+    as the programme's year's end with no word (a date parser's default). Now no date, said; a real date still reads."""
+    import datetime as dt
+
+    from mstrack.sources.table.schedule import parse_deadline
+
+    assert [parse_deadline(text, 2026) for text in ("12", "8", "30", "12.0")] == [None] * 4
+    assert parse_deadline("6.30", 2026) == date(2026, 6, 30) and parse_deadline("2026", 2026) == date(2026, 12, 31)
+    rows = [HEADER, ["1", "新建公园1个", "县住建局", dt.datetime(1900, 1, 12)],
+            ["2", "新建公园2个", "县住建局", dt.datetime(2026, 6, 30)]]
+    conversion = convert_written(tmp_path, "plan.xlsx", rows, 2026)
+    assert [(t.deadline, t.text.deadline_text) for t in conversion.programme.tasks] == [(None, "12"), (date(2026, 6, 30), "2026-06-30")]
+    assert any("完成时限 “12” names no date" in str(m) for m in conversion.summary), conversion.summary

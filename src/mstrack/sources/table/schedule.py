@@ -424,6 +424,8 @@ def parse_deadline(text: str, year: int) -> date | None:
             return period_end("年底", int(m[2]))
         except DateError:
             return None
+    if re.fullmatch(r"\d{1,3}(?:\.0)?", body):  # "12", "8": a month, a day or a count, the cell does not say (a date cell
+        return None  # showing 1900-01-12 is 12 typed into it): no date, said, never the year's end a date parser makes of it
     try:
         return parse_date(body, year)
     except DateError:
