@@ -71,7 +71,7 @@ def test_a_span_of_two_days_is_read_whole_or_not_at_all():
 
 
 def test_one_set_of_joins_for_every_reader():
-    for join in ["至", "到", "—", "–", "-", "~", "～", "－", "——"]:
+    for join in ["至", "到", "—", "–", "―", "-", "~", "～", "－", "——"]:  # ― (U+2015) as figure ranges take it
         assert JOIN_RE.fullmatch(f" {join} "), join
         assert period_end(f"9月{join}12月", 2023) == date(2023, 12, 31), join
         assert parse_deadline(f"5月8日{join}5月12日", 2023) == date(2023, 5, 12), join
@@ -101,7 +101,7 @@ def test_an_outlets_span_gives_its_first_and_last_day():
     assert [due for _, due, _ in found] == [date(2016, 5, d) for d in (8, 10, 12, 15)]
 
 
-JOINS = ["至", "到", "-", "—", "–", "~", "～", "－", "——"]
+JOINS = ["至", "到", "-", "—", "–", "―", "~", "～", "－", "——"]
 
 
 @pytest.mark.parametrize("join", JOINS)
@@ -136,6 +136,19 @@ def test_an_end_naming_no_year_whose_month_comes_before_the_starts_is_in_the_nex
     assert period_end("2023年12月至2024年3月", 2023) == date(2024, 3, 31)  # the end's own year
     assert period_end("2023年9月-10月", 2023) == date(2023, 10, 31)
     assert period_end("7-9月", 2023) == date(2023, 9, 30)
+
+
+def test_a_span_naming_no_year_whose_end_month_comes_first_ends_in_the_next_year():
+    """dates52: "12月17日至1月15日" printed with no year starts in the programme's year and ends in January of the next,
+    as the dated form does: not January of the programme's year, a month before the work starts."""
+    assert span_end("12月17日至1月15日") == "次年1月15日"
+    assert span_end("12月至3月") == "次年3月"
+    assert day_span("12月17日至1月15日") == ("12月17日", "次年1月15日")
+    assert parse_deadline("12月17日至1月15日", 2023) == date(2024, 1, 15)
+    assert parse_deadline("12月17日―1月15日", 2023) == date(2024, 1, 15)
+    assert span_start("12月17日至1月15日", 2023) == (date(2023, 12, 17), "12月17日起")
+    assert span_end("9月至12月") == "12月"  # an end after the start: the programme's year, as before
+    assert parse_deadline("11月1日至11月15", 2021) == date(2021, 11, 15)
 
 
 def test_a_span_whose_end_comes_before_its_start_is_no_span():

@@ -171,11 +171,12 @@ def test_the_task_part_right_above_the_duties_is_read(tmp_path):
 
 def test_a_span_starts_only_inside_the_programme_and_before_its_due_day(tmp_path):
     """review48 F6: a span's first day is a start checkpoint by the 开工时间 rule (figures.py: this year, before every
-    due day): "2023年12月1日至2024年3月31日" in a 2024 plan starts before the programme, "12月20日至1月10日" over the
-    year's end after its due day — neither adds a checkpoint, and the figure stays at the due day."""
+    due day): "2023年12月1日至2024年3月31日" in a 2024 plan starts before the programme and adds none. "12月20日至1月10日"
+    over the year's end runs from the programme's year into the next (dates52: it was due 2024-01-10, before its start):
+    it starts 2024-12-20, the figure due 2025-01-10, a doubt naming the winter before."""
     rows = ("序号,工作任务,牵头单位,完成时限\n1,新建学校3所,县教育局,2023年12月1日至2024年3月31日\n"
             "2,改造道路12条,县住建局,4月10日至4月25日\n3,新建卫生室5个,县卫健委,12月20日至1月10日\n")
     tasks = convert_written(tmp_path, "plan.csv", rows, 2024).programme.tasks
     dues = [sorted(c.due.isoformat() for line in t.lines for c in line.checkpoints) for t in tasks]  # starts on lines of their own
-    assert dues == [["2024-03-31"], ["2024-04-10", "2024-04-25"], ["2024-01-10"]]
-    assert [m.due.isoformat() for m in tasks[2].lines[0].indicators[0].milestones] == ["2024-01-10"]
+    assert dues == [["2024-03-31"], ["2024-04-10", "2024-04-25"], ["2024-12-20", "2025-01-10"]]
+    assert [m.due.isoformat() for m in tasks[2].lines[0].indicators[0].milestones] == ["2025-01-10"]

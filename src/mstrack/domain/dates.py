@@ -56,6 +56,26 @@ def dues_limit(year: int, end: date | None = None) -> date:
     return max(limit, end) if end is not None else limit
 
 
+PRINTED_YEARS_AFTER = 5
+"""Years past its programme's year a deadline a published table prints is taken without a doubt: a five-year plan's
+(2021-2025 in a 2021 list), and a 2016 list's 2020 (dates52: 10 of the corpus's 266 files print deadlines 2 to 5 years
+after their year, rightly; none one before it, nor more than five after). Tables print other years: a doubt on every
+one would be noise."""
+
+
+def unlikely_deadline(day: date, year: int) -> Message | None:
+    """Why a deadline read from a table is likely no date of a `year` programme (dates52: 1900-01-12, a number in a
+    date cell; 2019-12-31 in a 2026 list, another year's table): before its year, or more than PRINTED_YEARS_AFTER
+    after it; None for a deadline a programme's table prints."""
+    if day.year < year:
+        return Message("deadline {day} is before the programme's year {year}: a typo, or another year's table? check "
+                       "the date", day=day, year=year)
+    if day.year > year + PRINTED_YEARS_AFTER:
+        return Message("deadline {day} is more than {n} years after the programme's year {year}: a typo? check the date",
+                       day=day, year=year, n=PRINTED_YEARS_AFTER)
+    return None
+
+
 @dataclass(frozen=True)
 class ReportWindow:
     """The days reports to a programme may be dated (trial50 T2): from its start (1 January of its year, if it names
@@ -253,9 +273,10 @@ def _western_date(body: str, year: int | None, original: str) -> date:
 
 # --- periods as schedules name them ------------------------------------------------------------
 
-SPAN_JOIN_CHARS = r"\-—–~～－至到"
+SPAN_JOIN_CHARS = r"\-—–―~～－至到"
 SPAN_JOIN = rf"[{SPAN_JOIN_CHARS}]"
-"""What joins a span's two ends ("9月至12月", "5月8日-5月12日", "2018年8月－9月", doubled: "5月8日——5月12日"): the one set,
+"""What joins a span's two ends ("9月至12月", "5月8日-5月12日", "2018年8月－9月", "3月―5月" in a horizontal bar (U+2015,
+as a PDF's copy prints it, and as figure ranges take it: figure_spans.RANGE_DASHES), doubled: "5月8日——5月12日"): the one set,
 here for the month spans PERIOD_RE reads and for the table reader's spans (sources/table/spans.py)."""
 MONTH_SPAN_RE = re.compile(rf"(\d{{1,2}})月?份?{SPAN_JOIN}+(\d{{1,2}})月")  # "12月至3月", "11-2月" (spaces removed)
 QUARTER_NUM = r"[一二三四1-4]"
@@ -272,6 +293,14 @@ MONTH_LABEL = (
 )
 YEAR_LABEL = r"(?:\d{4}\s*|次|翌|明)?(?:年底之?前|年底|年内|年末)|(?:\d{4}\s*年\s*|次年|翌年|明年)?(?:上半年|下半年|全年)"
 PERIOD_LABEL = rf"(?:{QUARTER_LABEL}|{MONTH_LABEL}|{YEAR_LABEL})"
+FEASTS = r"(?:春节|元旦|元宵|清明|五一|劳动节|端午|七一|中秋|国庆|汛期|主汛期|汛前)"
+"""Days and seasons schedules date work by ("2025年春节前", "国庆节前", "汛期前") that no period names: a lunar feast
+moves by weeks from year to year, a flood season by province. Read to no date (a 完成时限 of them "names no date", said),
+never to their year's end (dates52)."""
+YEAR_ALONE = rf"\d{{4}}\s*年(?!\s*\d|\s*{FEASTS})"
+"""A year named alone ("2025年完成…", "到2025年，"), the whole year: not a month of it ("2025年3月") nor a feast of it."""
+NEXT_YEAR_WORDS = r"(?:次|翌|明)年"
+"""The words for the year after the programme's (YEAR_PREFIX): a date's part, never the subject before it ("次年3月底前")."""
 PERIOD_RE = re.compile(PERIOD_LABEL)
 
 
@@ -295,6 +324,17 @@ def before_the_month(label: str, due: date) -> date | None:
     if m is None or not 1 <= (month := int(m[1])) <= 12 or due.month % 12 + 1 != month or due != month_end(due.year, due.month):
         return None
     return month_end(due.year + (month == 1), month)
+
+
+YEAR_BEFORE_RE = re.compile(r"(\d{4})\s*年?\s*之?前")
+
+
+def before_the_year(label: str) -> tuple[date, date] | None:
+    """"2025年前" read as before 2025 (2024-12-31), as a schedule's "2017年前" is (schedule._clause_label), and the other
+    reading, by the end of 2025, that offices sometimes mean, for a person to check: (read, other); None for any other
+    label ("2025年底前", "2025年")."""
+    m = YEAR_BEFORE_RE.fullmatch(unicodedata.normalize("NFKC", label).replace(" ", ""))
+    return None if m is None else (month_end(int(m[1]) - 1, 12), month_end(int(m[1]), 12))
 
 
 QUARTER_BEFORE_RE = re.compile(r"(?:\d{4}\s*年\s*)?第?\s*([一二三四1-4])\s*季度\s*前")

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mstrack.domain.dates import PERIOD_RE, DateError, before_the_month, before_the_quarter, period_end
+from mstrack.domain.dates import (
+    PERIOD_RE,
+    DateError,
+    before_the_month,
+    before_the_quarter,
+    before_the_year,
+    period_end,
+    unlikely_deadline,
+)
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
@@ -19,6 +27,7 @@ from mstrack.sources.table.placing import beyond_target
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits, step_subject, without_date
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level
+from mstrack.sources.table.spans import over_new_year
 from mstrack.sources.table.steps import bare_step, series_stage, step_stage, subject_fits
 from mstrack.sources.table.unit_people import named_person
 from mstrack.vocabulary import COUNTABLE_UNITS, FIGURE_VERBS
@@ -45,6 +54,13 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
                            why=Message("the 完成时限 names a start: read as a checkpoint, not as the deadline")))
     if (doubt := _month_before_doubt(raw, task)) is not None:
         found.append(doubt)
+    if task.deadline is not None and (why := unlikely_deadline(task.deadline, year)) is not None:
+        found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline", why=why))
+    if task.deadline is not None and task.deadline.year == year + 1 and over_new_year(month_digits(raw.deadline_text or "")):
+        found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline",
+                           why=Message("“{text}” read as running into the next year (to {read}); it may be the winter "
+                                       "before, ending in the programme's year", text=raw.deadline_text.strip(),
+                                       read=task.deadline.isoformat())))
     found += _step_doubts(raw, task, year)
     found += _beyond_doubts(raw, task, units, raw.headers.get("content", column))
     found += _unfit_doubts(raw, task, units, raw.headers.get("content", column))
@@ -113,7 +129,11 @@ def _amount_doubt(raw: RawTask, raw_line: RawLine, task: Task, line: Line) -> Do
 
 def _month_before_doubt(raw: RawTask, task: Task) -> Doubt | None:
     """A 完成时限 "6月前" is read as before June (May 31), as a schedule's "10月前" is before October; offices sometimes
-    mean by the end of June: the other reading is named for a person to check."""
+    mean by the end of June: the other reading is named for a person to check. So is "2025年前" (before 2025)."""
+    if (years := before_the_year(month_digits(raw.deadline_text or "").strip())) and task.deadline == years[0]:
+        return Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline",
+                     why=Message("“{text}” read as before that year ({read}); it may mean by the end of it ({other})",
+                                 text=raw.deadline_text.strip(), read=years[0].isoformat(), other=years[1].isoformat()))
     labels = PERIOD_RE.findall(re.sub(r"\s+", "", month_digits(raw.deadline_text or "")))
     if not labels or task.deadline is None or (other := before_the_month(labels[-1], task.deadline)) is None:
         return None

@@ -32,8 +32,9 @@ PERIOD_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\
 DAY = r"(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:份|底|末)?)"
 # "2023年5月25日-12月31日", "自2021年3月25日至6月20日": a span whose start names its year; "2018年9月6日至12日": its end
 # a day of the start's month
-PERIOD_SPAN_RE = re.compile(rf"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月(?:\s*\d{{1,2}}\s*日)?(?:份|底|末)?\s*{JOIN}+\s*"
-                            rf"((?:\d{{4}}\s*年\s*)?{DAY}|\d{{1,2}}\s*日)")
+PERIOD_SPAN_RE = re.compile(rf"(\d{{4}})\s*年\s*{DAY}\s*{JOIN}+\s*(?:(?:\d{{4}}\s*年\s*)?{DAY}|\d{{1,2}}\s*日)")
+"""A span whose start names its year: the year (the one group read: a period of another year is none of the programme's)
+and, as m[0], the span span_end reads."""
 
 
 # "2019年1月18日（星期五）上午8:30—11:00": the one day of an event, its weekday and its hours and nothing else

@@ -6,7 +6,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from mstrack.domain.dates import PERIOD_LABEL, PERIOD_RE, DateError, parse_date, period_end
+from mstrack.domain.dates import (
+    NEXT_YEAR_WORDS,
+    PERIOD_LABEL,
+    PERIOD_RE,
+    YEAR_ALONE,
+    DateError,
+    before_the_year,
+    parse_date,
+    period_end,
+)
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.spans import JOIN, JOIN_CHARS, JOIN_RE, day_span
 from mstrack.vocabulary import COMMITMENTS, COMPLETION_VERBS, ITEM_STEP_VERBS, START_VERBS
@@ -179,8 +188,8 @@ SUBJECT_DEADLINE = r"(?:\d{1,2}\s*月\s*(?:底|末)?\s*之?前|第?[一二三四
 OFFICE_SUBJECT_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,8}}?(?:局|委|办|厅|人民政府|办事处)\s*(?={SUBJECT_DEADLINE})")
 OPENING_YEAR_END = "|".join(f"(?<=^{word}年底前)" for word in ("", *COMMITMENTS))
 CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=[于在]))(?:其中)?\s*(?:{'|'.join(COMMITMENTS)})?\s*"
-                            rf"(?P<subject>[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
-                            rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
+                            rf"(?P<subject>(?!{NEXT_YEAR_WORDS})[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
+                            rf"(?P<label>{PERIOD_LABEL}|{YEAR_ALONE})\s*(?:全部|全面|基本)?\s*"
                             rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=月份前)|"
                             rf"(?P<later>(?:(?<=\d年底前)|(?<=\d年)(?!\s*(?:{COMPLETION})))(?!\s*(?:{START})))|(?<=季度前)|{OPENING_YEAR_END}|(?<=日前)|(?<=[月底末度日]之前)|(?:(?<=季度)|(?<=半年))"
                             rf"(?=\s*(?:累计|全部|全面|基本)?\s*(?:{START}|{COMPLETION}|达到|新增|新建|(?P<own>{ITEM_STEP}))))(?!\s*后)"
@@ -244,9 +253,9 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
 
 def _clause_label(m: re.Match) -> str:
     """A dated clause's label as period_end reads it: "8月份前" by the end of July, "2025年" by the year's end, "2017年前"
-    (before 2017) by the end of 2016, "上半年" that half's."""
+    and "2017年之前" (before 2017) by the end of 2016 (domain.dates.before_the_year, as a 完成时限 is), "上半年" that half's."""
     label = re.sub(r"\s+", "", m["label"]).replace("月份前", "月前")
-    if (before := re.fullmatch(r"(\d{4})年", label)) and m.string[m.end():m.end() + 1] == "前":  # "2017年前": before 2017
+    if (before := re.fullmatch(r"(\d{4})年", label)) and re.match(r"\s*之?前", m.string[m.end():]):  # "2017年(之)前"
         return f"{int(before[1]) - 1}年底"
     return label + ("底" if label.endswith("年") and not label.endswith("半年") else "")
 
@@ -263,7 +272,7 @@ def _clause_due(m: re.Match, year: int) -> date:
 # year after 到/至 run into the words it dates ("至2025年推广…", "到2025年基本实现…"): the words after it are due then,
 # to the end of its sentence, each part after "；" too, up to a date of their own
 OPENING_DATE_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:{'|'.join(COMMITMENTS)})?\s*(?P<to>到|至)?\s*"
-                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))"
+                             rf"(?P<label>{PERIOD_LABEL}|{YEAR_ALONE})"
                              r"(?:\s*[，,]|(?(to)(?<=\d年)(?=[\u4e00-\u9fff])(?![底末前中内初])|(?!)))")
 
 
@@ -410,6 +419,8 @@ def parse_deadline(text: str, year: int) -> date | None:
         return max(due for _, due in dates)
     if dates := outlet_dates(body, year):  # "县报，5月15日；县电视台，5月8日至5月12日": due when the last is
         return dates[-1][1]
+    if before := before_the_year(body):  # "2025年前": before 2025, as in a schedule's words (a doubt names the other)
+        return before[0]
     if m := re.fullmatch(r"(\d{4})\s*年?\s*(?:底|末|内|度|全年|年底|年内)?\s*(?:前|完成|建成)?", body):  # "2024": the year's end
         try:
             return period_end("年底", int(m[1]))
@@ -420,6 +431,8 @@ def parse_deadline(text: str, year: int) -> date | None:
             return period_end("年底", int(m[2]))
         except DateError:
             return None
+    if re.fullmatch(r"\d{1,3}(?:\.0)?", body):  # "12", "8": a month, a day or a count, the cell does not say (a date cell
+        return None  # showing 1900-01-12 is 12 typed into it): no date, said, never the year's end a date parser makes of it
     try:
         return parse_date(body, year)
     except DateError:

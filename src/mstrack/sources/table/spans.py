@@ -24,12 +24,15 @@ DAY_SPAN_RE = re.compile(rf"({DAY})\s*{JOIN}+\s*((?:{MONTH}\s*)?\d{{1,2}})\s*日
 YEAR_RE = re.compile(rf"^\s*({YEAR})")
 LAST_MONTH_RE = re.compile(r"(\d{1,2}\s*月)(?!.*月)")
 MONTH_DAY_RE = re.compile(r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日?)?")  # "12月17日", "1月15", "9月"
+NEXT_YEAR = "次年"  # the year after the programme's, as domain.dates reads it (YEAR_PREFIX, period_end)
 
 
 def span_end(span: str) -> str:
     """The end of a span, with the year and the month its start names when it names none ("2019年8月15日—9月15日" →
     "2019年9月15日", "2018年9月6日至12日" → "2018年9月12日"): a date the end alone would misplace (the programme's year,
-    or no month). A text that is no span comes back as printed, stripped."""
+    or no month). An end whose month comes before its start's is in the year after the start's ("2023年12月17日至1月15日"
+    → "2024年1月15日"; "12月17日至1月15日" → "次年1月15日", the start in the programme's year, as period_end reads "12月至3月").
+    A text that is no span comes back as printed, stripped."""
     parts = JOIN_RE.split(span.strip(), maxsplit=1)
     start, end = parts[0], parts[-1].strip()
     day = end.endswith("日") or (re.fullmatch(r"\d{1,2}", end) and start.endswith("日"))  # "12日", "6月30日－1"
@@ -39,11 +42,19 @@ def span_end(span: str) -> str:
     if order is None:
         return span.strip()  # "6月30日－1": the end before the start, no span
     year = YEAR_RE.match(start)
-    if not year or YEAR_RE.match(end):
+    if YEAR_RE.match(end):
         return end
+    if not year:  # "12月17日至1月15日": the next year's January as well, the start in the programme's year
+        return f"{NEXT_YEAR}{end}" if order < 0 else end
     if order < 0:  # "2023年12月17日至1月15日": the end's month before the start's, in the next year
         return f"{int(year[1].strip().removesuffix('年').strip()) + 1}年{end}"
     return f"{year[1]}{end}"
+
+
+def over_new_year(span: str) -> bool:
+    """Whether a span printed with no year runs over a year's end ("12月20日至1月10日", "12月至3月"): read from the
+    programme's year into the next (span_end), though the winter before it may be meant: a reading for a person to check."""
+    return span_end(span).startswith(NEXT_YEAR)
 
 
 def _order(start: str, end: str) -> int | None:
