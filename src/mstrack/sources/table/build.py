@@ -62,6 +62,9 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
         _place_series(raw.code, unit, unit_lines, placed, spare, summary, year)
     _place_spare_targets(raw.code, spare, placed, summary)
     _unique_names(lines)
+    for line in lines:
+        if len(line.checkpoints) == 1 and _restates_deadline(line.checkpoints[0], deadline):
+            line.checkpoints = []
     task.lines = lines
     task.note = _task_note(raw, units)
     if doubts is not None:
@@ -71,6 +74,20 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
     if not any(line.indicators for line in lines):
         summary.append(Message("task {code}: no quantity read; a text-only task judged by its checkpoints", code=raw.code))
     return task
+
+
+def _restates_deadline(checkpoint: Checkpoint, deadline: date | None) -> bool:
+    """A line's one checkpoint that is the task's deadline again in the same words: a span column's "2015-2017" with
+    nothing of the work under it (an empty 进度 beside it), due at its end, the deadline the span gives the task (wrong52).
+    A line without checkpoints is judged at its deadline, so nothing is lost; words of the work ("2017年完工") keep it,
+    and so does a schedule of several dates (the last of "2024年5月", "2024年9月", "2024年12月" is one of its steps) and a
+    完成时限's own date ("2024年9月底前": the date the office named, kept as the line's checkpoint)."""
+    words = re.sub(r"\s+", "", checkpoint.text or "")
+    return deadline is not None and checkpoint.due == deadline and YEARS_SPAN_RE.fullmatch(words) is not None \
+        and words == re.sub(r"\s+", "", checkpoint.label or "")
+
+
+YEARS_SPAN_RE = re.compile(r"(?:19|20)\d\d年?[-－—–~～至到](?:19|20)\d\d年?")  # a 建设年限 "2015-2017", years only
 
 
 def _add_undated(code: str, undated: str, lines: list[Line], at: date, summary: list[Message]) -> None:

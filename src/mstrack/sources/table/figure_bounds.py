@@ -78,6 +78,35 @@ def schedule_span(clause: str, prefix: str, end: int) -> bool:
         and (duration is not relief or CUT_WITHIN_RE.search(relief.group()) is None)
 
 
+# "5个工作日内受理": the days within which each case is handled, then what is done; "压缩至3个工作日内办结" sets the level
+CASE_WINDOW_RE = re.compile(r"\s*内\s*[\u4e00-\u9fff]")
+LEVEL_SET_BEFORE_RE = re.compile(r"(?:至|到|为|在|缩短|压缩|减少|减至)\s*(?:约)?\s*$")
+
+
+def case_window(prefix: str, rest: str, unit: str) -> bool:
+    """"做到群众留言5个工作日内受理，30日内核实反馈": the working days within which each case is handled, a service standard
+    every case meets, no figure the year's work reaches — as the days of "30日内" are none (wrong52). A time the task cuts a
+    service to ("办理时限压缩至3个工作日内办结", "用时3个工作日以内") is the level to reach, a target. `rest`: the words after
+    the figure's unit."""
+    return unit in ("个工作日", "工作日") and CASE_WINDOW_RE.match(rest) is not None \
+        and LEVEL_SET_BEFORE_RE.search(prefix) is None and CUT_BEFORE_RE.search(prefix) is None
+
+
+# "80万吨乙烯改扩建项目", "10万吨水厂": a capacity in tons straight before the plant or project it sizes, its name
+CAPACITY_UNITS = ("吨", "噸", "吨/年", "吨/日", "噸/年", "噸/日")
+SIZED_PLANT_RE = re.compile(r"\s*(?!的)(?:级|級)?[\u4e00-\u9fff]{0,10}?(?:项目|項目|厂|廠|装置|裝置|生产线|生產線|工程)"
+                            r"(?![\u4e00-\u9fff]*\d)")
+
+
+def plant_capacity(rest: str, unit: str) -> bool:
+    """"抓好80万吨乙烯改扩建项目", "10万吨水厂、污水垃圾处理", "中加矿业300万吨铁精粉等项目": a capacity printed before the
+    plant or project it sizes names which one, as "日处理5万吨海水淡化项目" does (wrong52): no figure the year's work
+    reaches; a capacity the clause closes on ("新增污水处理能力10万吨"), with a count after it ("建设…项目3个") or sizing the
+    plant through 的 ("建设一座日供水5万吨的水厂", read18a) is read.
+    `rest`: the words after the figure's unit."""
+    return unit in CAPACITY_UNITS and SIZED_PLANT_RE.match(rest) is not None
+
+
 # "不低于合同金额的40%": a bound, then an amount a rule governs and its share (vocabulary.RULED_AMOUNTS)
 RULED_SHARE_RE = re.compile(rf"(?:{'|'.join(AT_LEAST_PREFIXES + AT_MOST_PREFIXES)})[^，,；;。\d]{{0,10}}?"
                             rf"(?:{'|'.join(RULED_AMOUNTS)})\s*的\s*$")
@@ -159,14 +188,16 @@ def working_rule(prefix: str, sentence: str = "", unit: str = "") -> bool:
         and not YEAR_TOTAL_RE.search(prefix))
 
 
-# "需配备至少1名救生员", "显著位置展示不少于1处公益广告": at least one, after a verb of provision (vocabulary.PROVISION_VERBS)
-PROVIDED_MINIMUM_RE = re.compile(rf"(?:{'|'.join(PROVISION_VERBS)})[^，,；;。\d]{{0,12}}?(?:至少|不少于|不低于)\s*(?:约)?\s*$")
+# "需配备至少1名救生员", "显著位置展示不少于1处公益广告": at least one, after a verb of provision (vocabulary.PROVISION_VERBS);
+# "每个学校至少配备1名兼职视力健康员": the bound before the verb (wrong52)
+PROVIDED_MINIMUM_RE = re.compile(rf"(?:{'|'.join(PROVISION_VERBS)})[^，,；;。\d]{{0,12}}?(?:至少|不少于|不低于)\s*(?:约)?\s*$"
+                                 rf"|(?:至少|不少于|不低于)\s*(?:{'|'.join(PROVISION_VERBS)})\s*$")
 
 
 def provided_minimum(prefix: str, number: str) -> bool:
     """At least one after a verb of provision ("对…涉水区域的景点，需配备至少1名救生员", "学校、医院…显著位置展示不少于1处
-    公益广告"): what each holder of a kind keeps, a standard, no count of work. A larger minimum ("配备至少10名网格员") or
-    one after a verb of work ("新建不少于1处公厕") is a target."""
+    公益广告", "每个学校至少配备1名兼职视力健康员"): what each holder of a kind keeps, a standard, no count of work. A larger
+    minimum ("配备至少10名网格员") or one after a verb of work ("新建不少于1处公厕") is a target."""
     return number == "1" and PROVIDED_MINIMUM_RE.search(prefix) is not None
 
 
@@ -175,9 +206,19 @@ PAID_RATE_RE = re.compile(rf"每\s*[\u4e00-\u9fff]{{1,3}}?\s*(?:{'|'.join(PAYMEN
 STANDARD_SET_RE = re.compile("|".join(STANDARD_SET_WORDS))
 
 
-def paid_rate(prefix: str) -> bool:
-    """A rate a subsidy is paid at per unit ("对…种植户，每亩补助200元"): what each mu or square metre earns, a rule of the
-    scheme, no figure the year's work reaches. A standard the clause raises or sets to it ("补助标准提高到每亩补助300元",
-    "调高到每人每月722元": STANDARD_SET_WORDS before it) is the level to reach, a target."""
+# "每年2万元的运营补贴", "每亩300元的奖励": a unit (每年), the sum, then the payment it is (a word or two before it), no
+# fund ("每年100万元补助资金" is the year's money)
+PER_UNIT_BEFORE_RE = re.compile(r"每\s*[\u4e00-\u9fff]{1,3}?\s*(?:约|最高|不超过)?\s*$")
+PAYMENT_AFTER_RE = re.compile(rf"\s*的?\s*(?:(?!标准|標準)[\u4e00-\u9fff]){{0,2}}?(?:{'|'.join(PAYMENT_VERBS)})"
+                              r"(?!\s*(?:资金|經費|经费|資金))")
+
+
+def paid_rate(prefix: str, rest: str = "", unit: str = "") -> bool:
+    """A rate a subsidy is paid at per unit ("对…种植户，每亩补助200元"; the payment after the sum: "落实…幸福院每年2万元的
+    运营补贴政策", wrong52): what each mu, square metre or centre earns, a rule of the scheme, no figure the year's work
+    reaches. A standard the clause raises or sets to it ("补助标准提高到每亩补助300元", "调高到每人每月722元":
+    STANDARD_SET_WORDS before it) is the level to reach, a target. `rest`: the words after the figure's unit (`unit`)."""
     paid = PAID_RATE_RE.search(prefix)
+    if paid is None and unit.endswith("元") and PAYMENT_AFTER_RE.match(rest):
+        paid = PER_UNIT_BEFORE_RE.search(prefix)
     return paid is not None and STANDARD_SET_RE.search(prefix[:paid.start()]) is None

@@ -10,8 +10,10 @@ from mstrack.domain.quantities import CHINESE_NUMERAL
 from mstrack.sources.table.figure_bounds import (
     RATE_UNITS,
     TIME_SPAN_RE,
+    case_window,
     conduct_norm,
     paid_rate,
+    plant_capacity,
     provided_minimum,
     relative_bound,
     rule_bound,
@@ -244,8 +246,9 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # library's books
         threshold = threshold or _where_done(clause, prefix, after) or _places_of_kind(clause, prefix, after) \
             or (level is None and relative_bound(prefix, unit)) \
-            or schedule_span(clause, prefix, end) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:]) \
-            or rule_bound(prefix) or working_rule(prefix, sentence, unit) or paid_rate(prefix) \
+            or schedule_span(clause, prefix, end) or case_window(prefix, clause[after.end():], unit) \
+            or plant_capacity(clause[after.end():], unit) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:]) \
+            or rule_bound(prefix) or working_rule(prefix, sentence, unit) or paid_rate(prefix, clause[after.end():], unit) \
             or provided_minimum(prefix, number)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)

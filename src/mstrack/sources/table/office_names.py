@@ -53,6 +53,12 @@ BARE_PLACE_RE = re.compile(r"(?!各|相关|所在)[\u4e00-\u9fff]{2,6}")
 RUN_TOGETHER_RE = re.compile(r"(?:局|委|办|院|中心|站|所|部|厅|队|府|室)(?=(?P<level>[省市县区])(?!场))")
 
 
+# two sections of an office, no level before either, each ending with 处 and none of them an 办事处 (a town's office) or
+# a kind of them ("各处"): "经济发展处交通与建设处" run together in a copy, as the cell's other lines list them apart
+SECTION = r"(?!各|相关|有关|与)(?:(?![和及])[\u4e00-\u9fff]){2,8}?(?<!办事)处"
+SECTIONS_RUN_TOGETHER_RE = re.compile(rf"({SECTION})({SECTION})")
+
+
 # the end of a whole office of government (a bureau, a committee, an office, a court, a department, a government), where
 # a second office run on after another is one of the same level; a unit inside an office (处, 科, 室, 队, 所, 站, 中心)
 # after a bureau's name is that bureau's ("市住建局市政工程处", "市人社局市就业服务中心"), and so is a branch or a
@@ -76,6 +82,8 @@ def _run_together(name: str) -> list[str]:
     if (m := COLLECTIVE_THEN_OFFICE_RE.match(name)) and WHOLE_OFFICE_RE.search(m[2]) and not LEVELS_RE.fullmatch(m[1]) \
             and not re.search(r"[\d（()）\s]", m[2]):
         return [m[1], *_run_together(m[2])]  # "各片区（乡镇、街道）区党工委党群工作部…": the collective closed by its bracket
+    if m := SECTIONS_RUN_TOGETHER_RE.fullmatch(name):  # "经济发展处交通与建设处": two sections of one office (wrong52)
+        return [m[1], m[2]]
     if not name or name[0] not in "省市县区" or re.search(r"[\d（()）\s、，,；;]", name):
         return [name]
     for m in RUN_TOGETHER_RE.finditer(name, 2):
@@ -109,6 +117,8 @@ def _one_name(before: str, after: str) -> bool:
         and not after.startswith(tuple(PLACE_START)) and ends_like_unit(after)
 
 
+# a space before an office's suffix alone, closing the name ("各片区管理 局，"): one name the copy broke
+BROKEN_SUFFIX_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=(?:局|委|办|处|厅|院)(?:[、，,；;。\s]|$))")
 GROUP_GAP_RE = re.compile(r"(?<=[^\s、，,；;：:/／])\s+(?=[^\s、，,；;：:/／])")
 NUMBER_LABEL_RE = re.compile(r"[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[）)]")  # "（2）市水务集团": a group's label
 WORD_RE = re.compile(r"\S+")
@@ -118,7 +128,9 @@ BRACKET_RE = re.compile(r"[（()）]")
 def split_groups(cell: str) -> list[str]:
     """Whitespace between two names separates groups ("市住房城乡建设局(…) 市住房城乡建设局(…)"); not after a mark
     that joins a list ("县教育局、 县财政局", "县教育局/ 县财政局": a line broken after it), nor where it separates no
-    names (without_bracket_gaps: "市教育局（各县 (市、区)）", "各县 (市、区) 人民政府")."""
+    names (without_bracket_gaps: "市教育局（各县 (市、区)）", "各县 (市、区) 人民政府"), nor before an office's suffix
+    alone, a name broken in the copy ("各片区管理 局，各非遗保护单位": 各片区管理局, wrong52)."""
+    cell = BROKEN_SUFFIX_RE.sub("", cell)
     if not BRACKET_RE.search(cell):  # no bracket: every gap separates
         parts = [p for p in GROUP_GAP_RE.split(cell.strip()) if p.strip()]
         return parts or ([cell.strip()] if cell.strip() else [])
