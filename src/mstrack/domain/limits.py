@@ -36,9 +36,10 @@ MAX_PACKED_RATIO = 100
 """Real parts pack at most ~32:1 (a .docx's styles; the tests' workbooks and documents), the bench's 1,000,000-row
 sheet (735 MB of XML) 15:1, its Excel-saved shared strings 26:1; one repeated character packs ~1000:1."""
 READINGS_KEPT = 16_384
-"""The readings of one line or one name the table reader keeps (functools.lru_cache on units_after, office_list,
-sets_figure): the best-effort reading tries a document's runs in turn, up to list_fallback.TRIES, each try reading the
-rows after the run before; a line's reading is the same each time, read once (a plan of 400 lines reads ~3,000 texts)."""
+"""The readings of one text (a line, a cell, a name) the table reader keeps (sources/table/kept.read_once, on its pure
+readings: find_mentions, units' and offices' names, figures' names, column kinds): the best-effort reading tries a
+document's runs in turn, up to list_fallback.TRIES, and every layout reads the same cells again; a text's reading is
+the same each time, read once (a plan of 400 lines reads ~3,000 texts)."""
 NAME_MAX = 255
 """The longest file name, in bytes, that Linux's file systems (ext4, xfs, btrfs, tmpfs) and macOS's allow: the limit
 where the file system does not say its own (name_max, which a temporary's name is cut to fit: render/outputs)."""

@@ -8,6 +8,7 @@ from datetime import date
 
 from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, SPAN_JOIN, YEAR_LABEL, DateError, period_end
 from mstrack.sources.table.cells import HELPING_RE, heading_row, note_line, table_end
+from mstrack.sources.table.kept import read_once
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.vocabulary import BOUND_SUFFIXES, BOUND_WORDS
 
@@ -80,6 +81,7 @@ class Column:
     labels_code: bool = False  # an area column whose labels code its groups (numbered_columns.labels_over_numbers)
 
 
+@read_once
 def column_kind(header: str, year: int) -> Column:
     text = re.sub(r"\s+", "", header)
     if not text:

@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from mstrack.domain.dates import PERIOD_RE
+from mstrack.sources.table.kept import read_once
 from mstrack.sources.table.schedule import OFFICE_SUBJECT_RE
 from mstrack.vocabulary import (
     BOUND_WORDS,
@@ -33,6 +34,7 @@ STOP_WORDS = ("全市", "累计", "完成", "实现", "开展", "推动", "推�
 PLANNED_RE = re.compile(r"计划(?=完成|新增|新建|建成|实施)")  # "计划完成4公里": the plan's verb, no word of what is counted
 
 
+@read_once
 def content_words(text: str) -> str:
     """CJK words only, without the generic verbs and fillers that every clause shares."""
     text = PLANNED_RE.sub(" ", unicodedata.normalize("NFKC", text))
@@ -78,6 +80,7 @@ def named_level(prefix: str, unit: str) -> re.Match | None:
     return level
 
 
+@read_once
 def clean_name(text: str) -> str:
     text = PERIOD_RE.sub("", OFFICE_SUBJECT_RE.sub("", re.sub(r"\s+", "", text)))  # "6月底前全市建档率" → 建档率
     text = re.sub(r"[“”\"‘’]", "", text)
@@ -113,6 +116,7 @@ TRAILING_PERIOD_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!每[\u4e00-\u9fff])每
 PLACE_COUNT_RE = re.compile(r"^\d+\s*个(?=[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区))")
 
 
+@read_once
 def short_name(before: str, after: str) -> str:
     """A short indicator name: "新增病床 3200 张" → 新增病床; "开发不少于3000个优质岗位" → 开发优质岗位."""
     front = clean_name(before)

@@ -5,10 +5,9 @@ sentence "责任单位：…", and a paragraph under an item that assigns it "�
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from mstrack.domain.limits import READINGS_KEPT
 from mstrack.sources.table.carried_units import without_carried
+from mstrack.sources.table.kept import read_once
 from mstrack.sources.table.office_names import ends_like_unit, split_groups
 from mstrack.sources.table.units import (
     FIRST_LEADS_RE,
@@ -45,7 +44,7 @@ OFFICE_CLAUSE_RE = re.compile(r"[，,；;]\s*(由[^，,。；;]+)[。.；;]?\s*$
 RESPONSIBLE_ROLE = "责任"  # ROLE_LABEL_RE's role word that names the 责任单位 column itself: neither a lead nor a helper
 
 
-@lru_cache(maxsize=READINGS_KEPT)  # the best-effort reading tries a document's runs in turn (list_fallback): each line read once
+@read_once  # kept: the best-effort reading tries a document's runs in turn (list_fallback)
 def units_after(text: str) -> tuple[str, str]:
     """An item's words and the offices printed after them, in a bracket or after whitespace: (words, offices); in a
     bracket after each of its clauses, all of them (units.clause_offices); in its last clause "由…负责落实", those. A

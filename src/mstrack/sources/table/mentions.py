@@ -7,9 +7,7 @@ import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
-from mstrack.domain.limits import READINGS_KEPT
 from mstrack.domain.quantities import (
     SCALES,
     as_number,
@@ -28,6 +26,7 @@ from mstrack.sources.table.figure_names import (
 )
 from mstrack.sources.table.figure_picks import design_size
 from mstrack.sources.table.figure_spans import STANDARD_PHRASE_RE, figure_spans, own_part_name
+from mstrack.sources.table.kept import read_once
 from mstrack.sources.table.numbers import (
     ARTICLE_RE,
     joined_units,
@@ -127,13 +126,14 @@ def over_several_years(before: str, year: int | None, until: int | None = None) 
         int(m[1]) > last for m in [*BY_YEAR_RE.finditer(before), *YEAR_SPAN_RE.finditer(before)])
 
 
-@lru_cache(maxsize=READINGS_KEPT)  # the best-effort reading tries a document's runs in turn (list_fallback): each line read once
+@read_once  # kept: the best-effort reading tries a document's runs in turn (list_fallback)
 def sets_figure(text: str) -> bool:
     """Whether the words set a figure with its measure word ("新建社区食堂10个"), as a list's item of work does: the one
     test of it for the list reader (headerless.py, list_*.py)."""
     return any(mention.unit for mention in find_mentions(text))
 
 
+@read_once
 def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, ...] = (),
                   until: int | None = None) -> list[Mention]:
     """Quantities with their words: "累计建设筹集保障性住房 3 万套（间）" → 30000 套（间）, a running total.

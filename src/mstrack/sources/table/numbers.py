@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from mstrack.domain.quantities import CHINESE_FIGURE_RE, CHINESE_NUMERAL, as_number, chinese_count, chinese_figure
+from mstrack.sources.table.kept import read_once
 from mstrack.vocabulary import BOUND_SUFFIXES, COUNTABLE_UNITS, QUALITY_WORDS, SAYING_OPENINGS
 
 # a concentration or a sound level ("PM2.5浓度不大于35微克/立方米", "不大于55分贝"): a measure's own unit, whole; a level
@@ -147,6 +148,7 @@ QUANTITY_RE = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千)?\s*(?:" + "|".join
 QUOTED_RE = re.compile(r"“[^“”]{1,16}”|\"[^\"]{1,16}\"|「[^「」]{1,16}」|‘[^‘’]{1,16}’")
 
 
+@read_once
 def numbers_in(clause: str) -> list[tuple[int, int, str]]:
     """(start, end, digits) of each number of a clause: in digits, or a count in Chinese numerals ("三所" → "3")."""
     found = [(m.start(1), m.end(1), m[1]) for m in NUMBER_RE.finditer(clause)]

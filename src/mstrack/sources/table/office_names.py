@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from mstrack.sources.table.kept import read_once
 from mstrack.vocabulary import AREA_LEVELS, COLLECTIVE, SCOPE_OPENINGS, SHORT_OFFICE_NAMES, TOWN_KINDS
 
 
+@read_once
 def split_units(cell: str) -> list[str]:
     """Split "市住房建设局、各区政府（大鹏新区、深汕特别合作区管委会）" on 、 outside brackets (or a comma, a semicolon),
     and on a slash where every name it separates is a name of its own ("区教育局/区财政局"): a single character

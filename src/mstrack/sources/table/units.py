@@ -6,10 +6,9 @@ office_brackets.py; units' heads and telephone numbers beside them: unit_people.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from mstrack.domain.limits import READINGS_KEPT
 from mstrack.sources.table.cells import first_leads
+from mstrack.sources.table.kept import read_once
 from mstrack.sources.table.office_brackets import SCOPE_RE, bracket_units, bracketed_unit, named_offices
 from mstrack.sources.table.office_names import (
     COLLECTIVE,
@@ -195,6 +194,7 @@ def content_leads(content: str) -> tuple[list[str], list[str]] | None:
     return role_lists(clause)
 
 
+@read_once
 def role_read(cell: str, lead_column: bool = False) -> tuple[list[str], list[str]] | None:
     """A cell that is a sequence of office lists, each closed by its role ("市农业农村局、市住建局分别牵头，市财政局配合",
     "市住建局牵头、市水利局配合", "市教育局、市住建局按职责分工分别负责"): (the leads, the others). 牵头 leads, wherever
@@ -384,6 +384,7 @@ def units_in_groups(cells: list[str], apart: bool = True) -> list[list[str]]:
     return without_closing_deng([_names(cell, apart) for cell in cells])
 
 
+@read_once
 def _names(cell: str, apart: bool = True) -> list[str]:
     """The units of one group: the offices its roles close where it reads as role lists, else its names as printed.
     "其中：" before a name ("各乡镇，其中：县教育局") opens the part, no part of the name."""
@@ -429,7 +430,7 @@ STATION_RE = re.compile(r"[省市县区镇乡](?:[\u4e00-\u9fff]{1,10}[站所]|[
 CITY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}[市县旗]")  # "项城市", "沈丘县": a place's own name and its level
 
 
-@lru_cache(maxsize=READINGS_KEPT)  # the best-effort reading tries a document's runs in turn (list_fallback): each text read once
+@read_once  # kept: the best-effort reading tries a document's runs in turn (list_fallback)
 def office_list(text: str, towns: bool = False) -> bool:
     """Words that are only offices' names ("工资处、就管中心", "人社局、各开发区"): what a list of tasks prints after an
     item, in a bracket or after a space, to say who does it. The first is an office; a scope ("含城区、各乡镇",
