@@ -169,7 +169,8 @@ def import_progress(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="Spreadsheets of reports: .xlsx, .xls, .ods, .csv or .tsv.")],
     programme: Annotated[Optional[str], typer.Option("--programme", "-p", help="Programme of rows without a 计划 column.")] = None,
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet of a workbook to read. [default: the first]")] = None,
+    sheet: Annotated[Optional[str], typer.Option(
+        "--sheet", help="Sheet of a workbook to read. [default: the sheet that holds the progress table]")] = None,
     as_of: as_of_option("Date of rows without a 截至日期 column.") = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Reporter of rows without a 填报人 column. [default: your login name]")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and say what would change; write nothing.")] = False,
@@ -312,7 +313,8 @@ def import_table(
     programme: Annotated[str, typer.Option("--programme", "-p", help="Code for the new programme, e.g. beijing-2024.")],
     year: Annotated[int, typer.Option("--year", min=1900, max=2200, help="The programme's year.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The plan file (TOML) to write for review.")],
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read in a workbook. [default: the first]")] = None,
+    sheet: Annotated[Optional[str], typer.Option(
+        "--sheet", help="Sheet to read in a workbook. [default: the first sheet with a header row, the active sheet first]")] = None,
     table: Annotated[Optional[int], typer.Option("--table", min=1, help="Read only the Nth table of a .docx or .html "
                                                  "(from 1). [default: every table that holds tasks, and the numbered items of "
                                                  "the text outside them, as one plan]")] = None,
