@@ -128,8 +128,8 @@ def test_a_sheet_without_its_header_names_the_columns_it_needs_in_chinese(office
     assert stderr.splitlines()[0] == f"{headless}: no header row found in the first {HEADER_SEARCH_ROWS} rows (needs {wanted_en})"
     twice = tmp_path / "两列.csv"
     twice.write_text("计划,任务编号,截至日期,数值,完成值\nx-2023,1,2023-06-30,1,2\n", encoding="utf-8")
-    assert f"{twice}:1：有两列都表示 数值：'数值' 和 '完成值'" in refused(zh(office, "import", "progress", str(twice)))
-    assert f"{twice}:1: two columns mean value: '数值' and '完成值'" in refused(office("import", "progress", str(twice)))
+    assert f"{twice}:1：有 2 列都表示 数值：D 列 '数值'，E 列 '完成值'" in refused(zh(office, "import", "progress", str(twice)))
+    assert f"{twice}:1: 2 columns mean value: D '数值', E '完成值'" in refused(office("import", "progress", str(twice)))
 
 
 def test_the_systems_reasons_are_said_in_chinese_and_english_is_unchanged(office, tmp_path):
