@@ -218,6 +218,29 @@ def _say_warnings(warnings: list, verbose: bool) -> None:
              n=len(rest), same=common)
 
 
+def _say_errors(errors: list, verbose: bool) -> None:
+    """Every problem, but of one cause on many rows (a wrong programme code in a 5,000-row CSV) only the first
+    WARNINGS_SHOWN and how many more, as the warnings are; every one with --verbose."""
+    from collections import Counter
+
+    def cause(error) -> object:  # "{place}: {reason}": its reason's template; any other message is its own cause
+        reason = getattr(error, "fields", {}).get("reason")
+        return getattr(reason, "template", None) or error
+
+    seen: Counter = Counter()
+    first: dict = {}
+    for error in errors:
+        key = cause(error)
+        seen[key] += 1
+        first.setdefault(key, error)
+        if verbose or seen[key] <= WARNINGS_SHOWN:
+            say(error, err=True)
+    for key, n in seen.items():
+        if not verbose and n > WARNINGS_SHOWN:
+            say("…and {n} more {n:row|rows} with the same error as {first} (--verbose shows all)", err=True,
+                n=n - WARNINGS_SHOWN, first=first[key].fields.get("place", ""))
+
+
 def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False, named=None) -> None:
     """What an import did, or would do, or why it did nothing: said before its write commits; `named`: its summary
     line as said, naming the store where --db or MSTRACK_DB chose it (process.written_to)."""
@@ -232,8 +255,7 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False, nam
         write_out(dump_json(data))
     _say_warnings(result.warnings, verbose)
     if result.errors:
-        for error in result.errors:
-            say(error, err=True)
+        _say_errors(result.errors, verbose)
         raise fail("{n} {n:problem|problems}; nothing was written", n=len(result.errors))
     if fmt is Format.table:
         counts = {"new": result.inserted, "corrected": result.updated, "unchanged": result.unchanged,
