@@ -150,6 +150,18 @@ ZIP_SIGNATURE = b"PK\x03\x04"
 HEAD_BYTES = 1024
 
 
+def _head(path: Path) -> bytes:
+    """The first bytes of a regular file; none of anything else (a pipe's open waits for a writer: check_file_size
+    refuses it, after this) or of a file that cannot be read (its reader says why)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return b""
+        with path.open("rb") as handle:
+            return handle.read(HEAD_BYTES)
+    except OSError:
+        return b""
+
+
 def _content(head: bytes) -> str:
     """The kind of content the file's first bytes show (_NAMED's values)."""
     if head.startswith(OLE_SIGNATURE):
@@ -160,8 +172,27 @@ def _content(head: bytes) -> str:
         if head.startswith(mark):
             head = head[len(mark):].decode(encoding, errors="ignore").encode("utf-8")
             break
-    start = head.lstrip()[:2]
-    return "html" if start[:1] == b"<" and start[1:2].isalpha() or start == b"<!" else "text"
+    else:
+        if b"\x00" in head or not _decodes(head):  # no text (UTF-16 without its mark is a text reader's own guess)
+            return "binary"
+    lowered = head.lstrip().lower()
+    if lowered.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in lowered:
+        return "xml-sheet"  # Excel 2003's XML spreadsheet, another "export to Excel"
+    if lowered.startswith(b"<") and any(tag in lowered for tag in (b"<html", b"<table", b"<!doctype html", b"<meta")):
+        return "html"
+    return "text"
+
+
+def _decodes(head: bytes) -> bool:
+    """Whether the first bytes read as UTF-8 or GB18030 text, a character cut at their end allowed."""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as error:
+            if error.start >= len(head) - 4 and len(head) == HEAD_BYTES:
+                return True
+    return False
 
 
 def content_suffix(path: Path) -> str | None:
@@ -169,14 +200,14 @@ def content_suffix(path: Path) -> str | None:
     content (.xls, .xlsx, .ods, .docx, .html, .csv); None where the name fits, the file cannot be read (its reader
     says why) or its content is none mstrack reads (a zip of other files, a .doc, a password: its reader refuses it)."""
     named = _NAMED.get(path.suffix.lower())
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(HEAD_BYTES)
-    except OSError:
+    if not (head := _head(path)):
         return None
     content = _content(head)
-    if named is None or content == named or not head:
+    if named is None or content in (named, "binary") or not head:
         return None
+    if content == "xml-sheet":
+        raise InputError("{path}: its content is an Excel 2003 XML spreadsheet, which mstrack does not read: open it in "
+                         "Excel or WPS and save it as .xlsx", path=path)
     if content == "ole":
         return ".xls" if {"Workbook", "Book"} & _ole_streams(path) else None
     if content == "zip":
@@ -187,12 +218,11 @@ def content_suffix(path: Path) -> str | None:
 def table_kind(path: Path) -> str | None:
     """The sheet or document a file is, by its content (a workbook, a Word document, a web page) or, for text, by its
     name (.csv, .tsv): what `import plan` refuses as no plan, naming `import table`; None for any other text."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(HEAD_BYTES)
-    except OSError:
+    if not (head := _head(path)):
         return None
     content = _content(head)
+    if content == "xml-sheet":
+        return ".xls"
     if content == "ole":
         return ".xls" if {"Workbook", "Book"} & _ole_streams(path) else None
     if content == "zip":

@@ -129,8 +129,8 @@ class _Importer(Values, Comparing):
         if problem := text_problem(self.source):  # the name is kept with each report
             self.result.errors.append(Message("{path}: file name: {problem}", path=path, problem=problem))
             return
-        read_as(path, self.result.warnings)  # an .xls that is a web page or an .xlsx: read as what it is, said so
         try:
+            read_as(path, self.result.warnings)  # an .xls that is a web page or an .xlsx: read as what it is, said so
             listed: list[str] = []  # the workbook's sheets, listed once for the chooser and the error alike
             if sheet is None:
                 sheet = progress_sheet(path, COLUMNS, REQUIRED, UNIT_WORDS, self.result.warnings, listed)
