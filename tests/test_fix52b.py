@@ -155,3 +155,19 @@ def test_an_excel_2003_xml_sheet_is_said_as_what_it_is(demo_cli, tmp_path):
             f"{path}: its content is an Excel 2003 XML spreadsheet, which mstrack does not read: open it in Excel or WPS "
             "and save it as .xlsx")
     assert stored(demo_cli) == before
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx"])
+def test_a_return_as_a_web_page_or_a_word_document_is_read_by_its_largest_table(demo_cli, tmp_path, suffix):
+    path = tmp_path / f"报送{suffix}"
+    if suffix == ".docx":
+        from .conftest import word_document
+
+        word_document(path, "报送表", [HEADER, [str(cell) for cell in ROW]], [])
+    else:
+        web_page(path, [HEADER, ROW])
+    before = stored(demo_cli)
+    result = demo_cli("import", "progress", str(path))
+    done(result)
+    assert "its content is" not in result.stderr
+    assert stored(demo_cli) == [*before, (25000, "区报数")]

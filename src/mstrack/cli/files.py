@@ -167,7 +167,8 @@ WARNINGS_SHOWN = 5
 @import_app.command("progress")
 def import_progress(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help="Spreadsheets of reports: .xlsx, .xls, .ods, .csv or .tsv.")],
+    files: Annotated[list[Path], typer.Argument(
+        help="Spreadsheets of reports: .xlsx, .xls, .ods, .csv or .tsv (or the largest table of a .html or .docx).")],
     programme: Annotated[Optional[str], typer.Option("--programme", "-p", help="Programme of rows without a 计划 column.")] = None,
     sheet: Annotated[Optional[str], typer.Option(
         "--sheet", help="Sheet of a workbook to read. [default: the sheet that holds the progress table]")] = None,
