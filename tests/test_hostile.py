@@ -32,7 +32,7 @@ def reports(cli) -> int:
         ("negative.csv", 2, "negative.csv:2:数值: '-2.5万': 建设筹集保障性住房 cannot be negative: only a ceiling"),
         ("percent-over-100.csv", 0, "percent-over-100.csv:2: 整体形象进度: 130% is above 100%"),
         ("dates-1900-2100.csv", 2, "dates-1900-2100.csv:3:截至日期: 2100-12-31 is in the future"),
-        ("duplicate-headers.csv", 2, "two columns mean value: '数值' and '完成值'"),
+        ("duplicate-headers.csv", 2, "2 columns mean value: C '数值', D '完成值'"),
         ("no-header.csv", 2, "no header row found"),
         ("ragged.csv", 2, "ragged.csv:4:任务编号: no task number in this row"),
     ],

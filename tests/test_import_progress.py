@@ -203,13 +203,13 @@ def test_a_sheet_by_name(demo_cli, tmp_path):
         ("empty.csv", b"", "empty"),
         ("binary.csv", bytes(range(256)) * 10, "not a text file"),
         ("truncated.xlsx", b"PK\x03\x04" + b"\x00" * 50, "not a readable .xlsx"),
-        ("notes.xlsx", b"just some text", "not a readable .xlsx"),
+        ("notes.xlsx", b"just some text", "its content is text (CSV), not the .xlsx its name says"),  # read as text
         ("old.xls", b"\xd0\xcf\x11\xe0", "not a readable .xls file"),
         ("damaged.ods", b"PK\x03\x04" + b"\x00" * 50, "not a readable .ods file"),
         ("data.json", b"{}", "unknown file type"),
         ("noheader.csv", "甲,乙,丙\n1,2,3\n".encode(), "no header row"),
         ("novalue.csv", "计划,任务编号,截至日期\nshenzhen-2023,5,2023-06-30\n".encode(), "no header row"),
-        ("twovalues.csv", "任务编号,数值,完成值\n5,1,2\n".encode(), "two columns mean value"),
+        ("twovalues.csv", "任务编号,数值,完成值\n5,1,2\n".encode(), "2 columns mean value: B '数值', C '完成值'"),
         ("nodate.csv", "计划,任务编号,数值\nshenzhen-2023,5,1\n".encode(), "no date column"),
     ],
 )

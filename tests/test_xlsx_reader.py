@@ -268,7 +268,8 @@ def test_a_percent_cell_and_a_formula_are_imported_from_a_second_sheet(demo_cli,
     assert [r["actual"] for r in rows if (r["task"], r["indicator"]) == ("3", "整体形象进度")] == [65]
 
 
-@pytest.mark.parametrize("content", [b"just some text", b"PK\x03\x04" + b"\x00" * 50, b"PK\x05\x06" + b"\x00" * 18])
+# bytes that are no text: text named .xlsx is read as text (fix52b)
+@pytest.mark.parametrize("content", [b"\x80\xff" * 8, b"PK\x03\x04" + b"\x00" * 50, b"PK\x05\x06" + b"\x00" * 18])
 def test_a_file_that_is_no_xlsx_is_refused(tmp_path, content):
     path = tmp_path / "bad.xlsx"
     path.write_bytes(content)

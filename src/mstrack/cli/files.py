@@ -167,9 +167,11 @@ WARNINGS_SHOWN = 5
 @import_app.command("progress")
 def import_progress(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help="Spreadsheets of reports: .xlsx, .xls, .ods, .csv or .tsv.")],
+    files: Annotated[list[Path], typer.Argument(
+        help="Spreadsheets of reports: .xlsx, .xls, .ods, .csv or .tsv (or the largest table of a .html or .docx).")],
     programme: Annotated[Optional[str], typer.Option("--programme", "-p", help="Programme of rows without a 计划 column.")] = None,
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet of a workbook to read. [default: the first]")] = None,
+    sheet: Annotated[Optional[str], typer.Option(
+        "--sheet", help="Sheet of a workbook to read. [default: the sheet that holds the progress table]")] = None,
     as_of: as_of_option("Date of rows without a 截至日期 column.") = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Reporter of rows without a 填报人 column. [default: your login name]")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and say what would change; write nothing.")] = False,
@@ -217,6 +219,29 @@ def _say_warnings(warnings: list, verbose: bool) -> None:
              n=len(rest), same=common)
 
 
+def _say_errors(errors: list, verbose: bool) -> None:
+    """Every problem, but of one cause on many rows (a wrong programme code in a 5,000-row CSV) only the first
+    WARNINGS_SHOWN and how many more, as the warnings are; every one with --verbose."""
+    from collections import Counter
+
+    def cause(error) -> object:  # "{place}: {reason}": its reason's template; any other message is its own cause
+        reason = getattr(error, "fields", {}).get("reason")
+        return getattr(reason, "template", None) or error
+
+    seen: Counter = Counter()
+    first: dict = {}
+    for error in errors:
+        key = cause(error)
+        seen[key] += 1
+        first.setdefault(key, error)
+        if verbose or seen[key] <= WARNINGS_SHOWN:
+            say(error, err=True)
+    for key, n in seen.items():
+        if not verbose and n > WARNINGS_SHOWN:
+            say("…and {n} more {n:row|rows} with the same error as {first} (--verbose shows all)", err=True,
+                n=n - WARNINGS_SHOWN, first=first[key].fields.get("place", ""))
+
+
 def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False, named=None) -> None:
     """What an import did, or would do, or why it did nothing: said before its write commits; `named`: its summary
     line as said, naming the store where --db or MSTRACK_DB chose it (process.written_to)."""
@@ -231,8 +256,7 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False, nam
         write_out(dump_json(data))
     _say_warnings(result.warnings, verbose)
     if result.errors:
-        for error in result.errors:
-            say(error, err=True)
+        _say_errors(result.errors, verbose)
         raise fail("{n} {n:problem|problems}; nothing was written", n=len(result.errors))
     if fmt is Format.table:
         counts = {"new": result.inserted, "corrected": result.updated, "unchanged": result.unchanged,
@@ -312,7 +336,8 @@ def import_table(
     programme: Annotated[str, typer.Option("--programme", "-p", help="Code for the new programme, e.g. beijing-2024.")],
     year: Annotated[int, typer.Option("--year", min=1900, max=2200, help="The programme's year.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The plan file (TOML) to write for review.")],
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read in a workbook. [default: the first]")] = None,
+    sheet: Annotated[Optional[str], typer.Option(
+        "--sheet", help="Sheet to read in a workbook. [default: the first sheet with a header row, the active sheet first]")] = None,
     table: Annotated[Optional[int], typer.Option("--table", min=1, help="Read only the Nth table of a .docx or .html "
                                                  "(from 1). [default: every table that holds tasks, and the numbered items of "
                                                  "the text outside them, as one plan]")] = None,

@@ -26,7 +26,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from mstrack.errors import InputError
-from mstrack.sources.files import check_file_size, unreadable
+from mstrack.sources.files import check_file_size, read_as, unreadable
 from mstrack.sources.rows import Row
 from mstrack.sources.xlsx import MAX_SHEET_CELLS
 from mstrack.text import one_line
@@ -115,7 +115,7 @@ def document_parts(path: Path) -> list[Part]:
 
 def _document(path: Path) -> tuple[list[_Table], list[str]]:
     """The document's tables, and its lines of text outside them."""
-    return _docx_tables(path) if path.suffix.lower() == ".docx" else _html_tables(path)
+    return _docx_tables(path) if read_as(path) == ".docx" else _html_tables(path)
 
 
 def _text_rows(lines: list[str]) -> TitledRows:

@@ -129,20 +129,7 @@ def saved_with_password(path: Path) -> bool:
     LibreOffice write then is no zip archive but an OLE compound file whose directory holds an "EncryptionInfo"
     stream beside the "EncryptedPackage" (MS-OFFCRYPTO). Asked only once a reader has refused the file; a file
     that is no OLE file, or whose directory cannot be read, is not one."""
-    import io
-    import struct
-
-    from xlrd.compdoc import CompDoc, CompDocError
-
-    try:
-        with path.open("rb") as handle:
-            if handle.read(len(OLE_SIGNATURE)) != OLE_SIGNATURE:
-                return False
-            data = OLE_SIGNATURE + handle.read(MAX_FILE_BYTES)
-        names = {entry.name for entry in CompDoc(data, logfile=io.StringIO()).dirlist}
-    except (OSError, CompDocError, AssertionError, IndexError, KeyError, ValueError, TypeError, EOFError, struct.error):
-        return False
-    return "EncryptionInfo" in names
+    return "EncryptionInfo" in _ole_streams(path)
 
 
 def folder_and_name(path: Path) -> str:
@@ -152,3 +139,160 @@ def folder_and_name(path: Path) -> str:
     from mstrack.errors import readable_name
 
     return readable_name(f"{path.parent.name}/{path.name}" if path.parent.name else path.name)
+
+
+# What a file is, by its first bytes: office systems' "export to Excel" writes a web page named .xls, a user renames
+# an .xlsx to .xls or saves CSV text as .xlsx; each is read as what it is, its name said not to match (read_as).
+_NAMED = {".xls": "ole", ".xlsx": "zip", ".xlsm": "zip", ".ods": "zip", ".docx": "zip", ".html": "html", ".htm": "html",
+          ".csv": "text", ".tsv": "text", ".txt": "text"}
+"""The content each suffix mstrack reads names: an OLE compound file, a zip, a web page or text."""
+ZIP_SIGNATURE = b"PK\x03\x04"
+HEAD_BYTES = 1024
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of a regular file; none of anything else (a pipe's open waits for a writer: check_file_size
+    refuses it, after this) or of a file that cannot be read (its reader says why)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return b""
+        with path.open("rb") as handle:
+            return handle.read(HEAD_BYTES)
+    except OSError:
+        return b""
+
+
+def _content(head: bytes) -> str:
+    """The kind of content the file's first bytes show (_NAMED's values)."""
+    if head.startswith(OLE_SIGNATURE):
+        return "ole"
+    if head.startswith(ZIP_SIGNATURE):
+        return "zip"
+    for mark, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(mark):
+            head = head[len(mark):].decode(encoding, errors="ignore").encode("utf-8")
+            break
+    else:
+        if b"\x00" in head or not _decodes(head):  # no text (UTF-16 without its mark is a text reader's own guess)
+            return "binary"
+    lowered = head.lstrip().lower()
+    if lowered.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in lowered:
+        return "xml-sheet"  # Excel 2003's XML spreadsheet, another "export to Excel"
+    if lowered.startswith(b"<") and any(tag in lowered for tag in (b"<html", b"<table", b"<!doctype html", b"<meta")):
+        return "html"
+    return "text"
+
+
+def _decodes(head: bytes) -> bool:
+    """Whether the first bytes read as UTF-8 or GB18030 text, a character cut at their end allowed."""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as error:
+            if error.start >= len(head) - 4 and len(head) == HEAD_BYTES:
+                return True
+    return False
+
+
+def content_suffix(path: Path) -> str | None:
+    """The suffix the file's content calls for, where it is not the kind its name says and mstrack reads that
+    content (.xls, .xlsx, .ods, .docx, .html, .csv); None where the name fits, the file cannot be read (its reader
+    says why) or its content is none mstrack reads (a zip of other files, a .doc, a password: its reader refuses it)."""
+    named = _NAMED.get(path.suffix.lower())
+    if not (head := _head(path)):
+        return None
+    content = _content(head)
+    if named is None or content in (named, "binary") or not head:
+        return None
+    if content == "xml-sheet":
+        raise InputError("{path}: its content is an Excel 2003 XML spreadsheet, which mstrack does not read: open it in "
+                         "Excel or WPS and save it as .xlsx", path=path)
+    if content == "ole":
+        return ".xls" if {"Workbook", "Book"} & _ole_streams(path) else None
+    if content == "zip":
+        return _zipped_kind(path)
+    return ".html" if content == "html" else ".csv"
+
+
+def table_kind(path: Path) -> str | None:
+    """The sheet or document a file is, by its content (a workbook, a Word document, a web page) or, for text, by its
+    name (.csv, .tsv): what `import plan` refuses as no plan, naming `import table`; None for any other text."""
+    if not (head := _head(path)):
+        return None
+    content = _content(head)
+    if content == "xml-sheet":
+        return ".xls"
+    if content == "ole":
+        return ".xls" if {"Workbook", "Book"} & _ole_streams(path) else None
+    if content == "zip":
+        return _zipped_kind(path)
+    if content == "html":
+        return ".html"
+    suffix = path.suffix.lower()
+    return ".csv" if _NAMED.get(suffix) not in (None, "text") else suffix if suffix in (".csv", ".tsv") else None
+
+
+def _zipped_kind(path: Path) -> str | None:
+    """An Office or OpenDocument file by the parts its zip holds."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, KeyError):
+        return None
+    if "xl/workbook.xml" in names:
+        return ".xlsx"
+    if "word/document.xml" in names:
+        return ".docx"
+    return ".ods" if "content.xml" in names and b"spreadsheet" in mimetype else None
+
+
+CONTENT_NAMES = {".xls": Message("an old Excel workbook (.xls)"), ".xlsx": Message("an Excel workbook (.xlsx)"),
+                 ".ods": Message("an OpenDocument workbook (.ods)"), ".docx": Message("a Word document (.docx)"),
+                 ".html": Message("a web page (HTML, as office systems' \"export to Excel\" write)"),
+                 ".csv": Message("text (CSV)"), ".tsv": Message("text (TSV)")}
+"""What a file's content is, for a user told that its name says otherwise."""
+
+
+def read_as(path: Path, notes: list | None = None) -> str:
+    """The suffix to read the file by: its own, or the one its content calls for (content_suffix), said in `notes`
+    once per file as the warning that its name does not fit."""
+    suffix = content_suffix(path)
+    if suffix is None:
+        return path.suffix.lower()
+    if notes is not None:
+        notes.append(Message("{path}: its content is {what}, not the {named} its name says: read as such (rename it "
+                             "{suffix}, or open it in Excel or WPS and save it as .xlsx)", path=path, what=CONTENT_NAMES[suffix],
+                             named=path.suffix.lower(), suffix=suffix))
+    return suffix
+
+
+def _ole_streams(path: Path) -> set[str]:
+    """The names in an OLE compound file's directory; none where it cannot be read."""
+    import io
+    import struct
+
+    from xlrd.compdoc import CompDoc, CompDocError
+
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(OLE_SIGNATURE)) != OLE_SIGNATURE:
+                return set()
+            data = OLE_SIGNATURE + handle.read(MAX_FILE_BYTES)
+        return {entry.name for entry in CompDoc(data, logfile=io.StringIO()).dirlist}
+    except (OSError, CompDocError, AssertionError, IndexError, KeyError, ValueError, TypeError, EOFError, struct.error):
+        return set()
+
+
+def calamine_workbook(path: Path):
+    """calamine's workbook of the file: opened by its name's suffix, as calamine picks its reader, or by its content
+    where its name does not fit it (an .xlsx named .xls: calamine's .xls reader refused it as "Invalid OLE")."""
+    from python_calamine import CalamineWorkbook
+
+    if content_suffix(path) is None:
+        return CalamineWorkbook.from_path(path)
+    with path.open("rb") as handle:
+        return CalamineWorkbook.from_filelike(handle)

@@ -37,7 +37,7 @@ from mstrack.model import (
     Task,
     TaskText,
 )
-from mstrack.sources.files import cannot_read, check_file_size
+from mstrack.sources.files import CONTENT_NAMES, cannot_read, check_file_size, table_kind
 from mstrack.sources.plan_dump import FORMAT_VERSION, exported_from
 from mstrack.sources.plan_reader import PlanReader
 from mstrack.vocabulary import UNLISTED
@@ -392,6 +392,9 @@ def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None, note
     """Read and validate one plan file; InputError names the file, the line or the key. `doubts`: given, the `# check:`
     comments import table wrote and the file still holds are put in it (doubts_left); `notes`: what the plan says
     that may not be what was meant (plan_text.several_offices, far_dues, late_milestones)."""
+    if (kind := table_kind(path)) is not None:  # a workbook, a document, a web page, a .csv: not "not UTF-8 text"
+        raise InputError("{path}: a plan is a .toml file, and this is {what}; for a published table use `mstrack import table "
+                         "{path}`", path=path, what=CONTENT_NAMES.get(kind, kind))
     check_file_size(path, MAX_PLAN_BYTES)
     try:
         raw = path.read_bytes()

@@ -21,7 +21,7 @@ from mstrack.domain.names import plain_name, unknown_programme
 from mstrack.domain.progress import match_indicator, note_without_figure
 from mstrack.domain.quantities import count_scale, normalize, whole_count
 from mstrack.errors import InputError, Message, readable_name
-from mstrack.sources.files import folder_and_name
+from mstrack.sources.files import folder_and_name, read_as
 from mstrack.sources.progress_cells import (
     FIELDS,
     picked,
@@ -130,6 +130,7 @@ class _Importer(Values, Comparing):
             self.result.errors.append(Message("{path}: file name: {problem}", path=path, problem=problem))
             return
         try:
+            read_as(path, self.result.warnings)  # an .xls that is a web page or an .xlsx: read as what it is, said so
             listed: list[str] = []  # the workbook's sheets, listed once for the chooser and the error alike
             if sheet is None:
                 sheet = progress_sheet(path, COLUMNS, REQUIRED, UNIT_WORDS, self.result.warnings, listed)
@@ -326,8 +327,9 @@ class _Importer(Values, Comparing):
 
     def _read_row(self, table: Table, line: int, cells: tuple) -> None:
         """One row's cells in FIELDS order: checked and kept (keep), or every problem named."""
-        if Uncomputed in map(type, cells):
-            self._uncomputed(table, line, cells)
+        if Uncomputed in map(type, cells):  # a 合计 row's unsaved =SUM(…) is no task's figure: skipped as a total row
+            if not self._total(table, line, *cells[:3]):
+                self._uncomputed(table, line, cells)
             return
         if Shown in map(type, cells[:4]):  # 第1项: a code or date column reads the number, not its format's text
             cells = (*map(figure_of, cells[:4]), *cells[4:])
@@ -379,14 +381,23 @@ class _Importer(Values, Comparing):
                                     plain_unit(state.unit), state.unit if count_scale(state.unit) is not None else None)
         return found
 
+    def _total(self, table: Table, line: int, programme_cell, task_cell, name_cell) -> bool:
+        """Whether the row is a total row (合计: the sum of the rows above, no task), counted in the result's totals."""
+        task = text_value(task_cell)
+        if (task is None or TOTAL_CELL_RE.match(task)) and total_row([text_value(cell) or ""
+                                                                        for cell in (programme_cell, task_cell, name_cell)]):
+            self.result.totals.append(f"{table.path}:{line}")
+            return True
+        return False
+
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
                done_word: bool, note: str | None = None) -> tuple[ReportWindow, ImportIndicator] | None:
         """The programme's window of reports and the indicator a row's cells name; None when the row is skipped (a row with a
         `note` and no figure said: the note is not stored), or when it failed, its problem named."""
         task = text_value(task_cell)
         if task is None or TOTAL_CELL_RE.match(task):
-            if total_row([text_value(cell) or "" for cell in (programme_cell, task_cell, name_cell)]):
-                self.result.totals.append(f"{table.path}:{line}")  # 合计: the sum of the rows above, no task
+            if self._total(table, line, programme_cell, task_cell, name_cell):
+                pass
             elif sub := sub_item(programme_cell, name_cell):
                 self._fail(table, line, "task", "no task number in this row: {cell!r} reads as a sub-item of the row above "
                            "(it opens with {word}); give it the task number and the name of one of that task's "

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from mstrack.errors import InputError, Message, NoHeaderError
+from mstrack.sources.files import read_as
 from mstrack.sources.rows import Row
 from mstrack.sources.sheets import HEADER_SEARCH_ROWS, SHEETED_SUFFIXES, cell_text, find_table, read_rows, worksheet_names
 
@@ -32,7 +33,7 @@ def sheet_tables(path: Path, aliases: dict, required: tuple, filled: tuple[str, 
     import's reader cannot read either, with why; `other` each sheet without the header whose top rows hold more
     than a title (a sheet of notes or of other data), with how many rows hold a cell. `until_filled`: no sheet looked
     at after the first filled one (the -o look: one is enough to keep the file; the chooser needs them all)."""
-    if path.suffix.lower() not in SHEETED_SUFFIXES:
+    if read_as(path) not in SHEETED_SUFFIXES:
         return {}
     names = worksheet_names(path) if names is None else names
     found = {}
@@ -83,7 +84,7 @@ def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str
     templates, said in `warnings`); None when the workbook has one sheet, or no table anywhere (find_table then says
     which sheets there are: `listed` gets their names, for it to say without listing them again). Several sheets with
     figures are refused, naming them and --sheet: one import per sheet."""
-    if path.suffix.lower() not in SHEETED_SUFFIXES:
+    if read_as(path) not in SHEETED_SUFFIXES:
         return None
     try:
         names = worksheet_names(path)
@@ -115,10 +116,12 @@ def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str
 def _hidden(path: Path, sheet: str) -> bool:
     """Whether the workbook hides the sheet (hidden, or very hidden: shown in no list of Excel's): a unit may not
     know the figures read came from there."""
-    from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
+    from python_calamine import CalamineError, SheetVisibleEnum
+
+    from mstrack.sources.files import calamine_workbook
 
     try:
-        metadata = CalamineWorkbook.from_path(path).sheets_metadata
+        metadata = calamine_workbook(path).sheets_metadata
     except (CalamineError, OSError, ValueError):
         return False
     return any(meta.name == sheet and meta.visible != SheetVisibleEnum.Visible for meta in metadata)

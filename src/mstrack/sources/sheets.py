@@ -21,7 +21,7 @@ from mstrack.domain.limits import MAX_FILE_BYTES
 from mstrack.domain.names import look_alike
 from mstrack.errors import InputError, Joined, Message, NoHeaderError
 from mstrack.sources.encodings import streamed_encoding, text_encoding
-from mstrack.sources.files import check_file_size, unreadable
+from mstrack.sources.files import calamine_workbook, check_file_size, read_as, unreadable
 from mstrack.sources.rows import Cells, Row
 
 HEADER_SEARCH_ROWS = 200
@@ -49,14 +49,24 @@ SHEETED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
     """Every row of the file's table, as values: str, int, float, date or None. Nothing is read, and no
     problem raised, before the first row is asked for."""
-    suffix = path.suffix.lower()
+    suffix = read_as(path)  # by its content where its name does not fit (files.content_suffix)
     if suffix in TEXT_SUFFIXES:
         return TextRows(path, sheet, "\t" if suffix in (".tsv", ".txt") else None)
     if suffix in (".xlsx", ".xlsm"):
         return SheetRows(path, sheet)
     if suffix in (".xls", ".ods"):
         return WorkbookRows(path, sheet)
+    if suffix in (".html", ".htm", ".docx"):
+        return _document_rows(path)
     return _unknown_rows(path, suffix)
+
+
+def _document_rows(path: Path) -> Iterator[Row]:
+    """The largest table of a web page or a Word document: an office system's "export to Excel" is a web page named
+    .xls, its sheet one table."""
+    from mstrack.sources.documents import document_tables
+
+    yield from document_tables(path)[0]
 
 
 def _unknown_rows(path: Path, suffix: str) -> Iterator[Row]:
@@ -287,17 +297,17 @@ def spread_lines(text: str, width: int = 0) -> Iterator[Row]:
 def worksheet_names(path: Path) -> list[str]:
     """The workbook's worksheets, the one it opens on first (import table reads them all)."""
     check_file_size(path)  # calamine unpacks the shared strings as it opens the workbook: a zip bomb is refused first
-    if path.suffix.lower() in (".xls", ".ods"):
+    if read_as(path) in (".xls", ".ods"):
         from mstrack.sources.workbooks import workbook_sheet_names
 
         return workbook_sheet_names(path)
     import zipfile
     from xml.etree import ElementTree
 
-    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
+    from python_calamine import CalamineError, SheetTypeEnum
 
     try:
-        workbook = CalamineWorkbook.from_path(path)
+        workbook = calamine_workbook(path)
         names = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
         with zipfile.ZipFile(path) as archive:
             view = ElementTree.fromstring(archive.read("xl/workbook.xml")).find("{*}bookViews/{*}workbookView")
@@ -368,6 +378,7 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
         seen.append(row)
         columns: dict[str, int] = {}
         duplicates = []
+        spots: dict[str, list[int]] = {}  # each field's every column in the row: a duplicate's refusal names them all
         blank = True
         for index, cell in enumerate(row.cells):
             if not isinstance(cell, str):  # a number or a date (an .xlsx cell's type) names no field
@@ -379,14 +390,16 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
             blank = blank and not key
             for name in fields.get(key, ()):
                 if name in columns:
-                    duplicates.append((name, row.cells[columns[name]], cell))
+                    duplicates.append(name)
                 columns.setdefault(name, index)
+                spots.setdefault(name, []).append(index)
         filled += not blank
         if all(not columns.keys().isdisjoint((wanted,) if isinstance(wanted, str) else wanted) for wanted in required):
             if duplicates:
-                field, first, second = duplicates[0]
-                raise InputError("{path}:{line}: two columns mean {field}: {first!r} and {second!r}", path=path, line=row.number,
-                                 field=FIELD_WORDS.get(field, field), first=first, second=second)
+                from mstrack.sources.duplicate_columns import same_field
+
+                field = max(duplicates, key=lambda name: len(spots[name]))  # the most columns: a quarter's figures
+                raise same_field(path, row, seen[:-1], FIELD_WORDS.get(field, field), spots[field])
             headers = [str(cell) if cell is not None else "" for cell in row.cells]
             return Table(path, row.number, headers, columns, rows, seen[:-1])
         lacking = [wanted for wanted in required

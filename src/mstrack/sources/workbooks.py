@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from mstrack.errors import InputError
-from mstrack.sources.files import unreadable
+from mstrack.sources.files import calamine_workbook, read_as, unreadable
 
 TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 OFFICE_NS = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -64,7 +64,7 @@ def workbook_rows(path: Path, sheet: str | None, hidden=None) -> Iterator:
         percent: dict[int, list[int]] = {}
         merges = None
         extent = Extent()
-        if path.suffix.lower() == ".ods":
+        if read_as(path) == ".ods":
             with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
                 percent, merges, extent, hidden_rows = _ods_marks(handle, sheet)
             check_extent(path, sheet, extent)
@@ -90,11 +90,9 @@ def _opened(path: Path):
     """calamine's workbook. A damaged .xls (an OLE compound file cut short) can make calamine's OLE reader panic:
     pyo3's PanicException, a BaseException, said here as any reader's error is (files.unreadable); Rust's own
     report of the panic on stderr is held back while calamine opens the file (_rust_report_held_back)."""
-    from python_calamine import CalamineWorkbook
-
     try:
         with _rust_report_held_back():
-            return CalamineWorkbook.from_path(path)
+            return calamine_workbook(path)
     except BaseException as error:
         if type(error).__name__ != "PanicException":
             raise

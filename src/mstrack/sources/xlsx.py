@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mstrack.errors import InputError
 from mstrack.sources import xlsx_xml
-from mstrack.sources.files import unreadable
+from mstrack.sources.files import calamine_workbook, unreadable
 from mstrack.sources.rows import Cells, Uncomputed
 from mstrack.sources.xlsx_rows import MAX_SHEET_CELLS, Extent, marked_blocks
 from mstrack.sources.xlsx_xml import (
@@ -44,12 +44,12 @@ def xlsx_cells(path: Path, sheet: str | None, hidden: HiddenRows | None = None) 
     from xml.etree import ElementTree
     from xml.parsers.expat import ExpatError
 
-    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
+    from python_calamine import CalamineError, SheetTypeEnum
 
     forked = None
     try:
         with zipfile.ZipFile(path) as archive:  # a zip bomb was refused unread (files.check_file_size, before this)
-            workbook = CalamineWorkbook.from_path(path)
+            workbook = calamine_workbook(path)
             if sheet is None:
                 sheet = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet][0]
             elif sheet not in workbook.sheet_names:

@@ -177,14 +177,13 @@ def _child(path: Path, sheet: str, fd: int, parent: int, member: str | None = No
         _cap_memory()
         import marshal
 
-        from python_calamine import CalamineWorkbook
-
+        from mstrack.sources.files import calamine_workbook
         from mstrack.sources.xlsx_once import parsed_once
         from mstrack.sources.xlsx_rows import blocks, plain_parts
 
         values = parsed_once(path, member, sheet) if member else None
         if values is None:
-            values = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet)
+            values = calamine_workbook(path).get_sheet_by_name(sheet)
         with os.fdopen(fd, "wb") as out:
             _send(out, marshal.dumps((values.start, values.end, values.merged_cell_ranges)))
             out.flush()  # the parent waits for it

@@ -13,6 +13,7 @@ from mstrack.errors import InputError, Joined, Message, NoLayoutError, readable_
 from mstrack.long_lists import cut
 from mstrack.model import Area, Programme
 from mstrack.sources.documents import DOCUMENT_SUFFIXES
+from mstrack.sources.files import read_as
 from mstrack.sources.plan import CODE_RE, plan_from_dict
 from mstrack.sources.plan_dump import plan_to_dict
 from mstrack.sources.table.build import build_task
@@ -144,8 +145,12 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
         raise InputError("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     if not isinstance(year, int) or not 1900 <= year <= 2200:
         raise InputError("--year {year!r}: expected a year such as 2023", year=year)
+    misnamed: list[Message] = []
+    read_as(path, misnamed)  # an .xls that is a web page: read as one, said first
     try:
-        return _converted(path, programme, year, sheet, table_number)
+        conversion = _converted(path, programme, year, sheet, table_number)
+        conversion.summary[:0] = misnamed
+        return conversion
     except READER_FAULTS as error:  # a document the reader meets a case it does not handle in: said, not a traceback
         raise InputError(READER_FAILED, path=path.name, error=type(error).__name__, where=_fault_at(error)) from error
 
@@ -172,7 +177,7 @@ def _fault_at(error: BaseException) -> str:
 
 def _converted(path: Path, programme: str, year: int, sheet: str | None, table_number: int | None) -> Conversion:
     """convert_table's reading: the parts of a document that has several, one plan; else its table or list."""
-    if table_number is None and sheet is None and path.suffix.lower() in DOCUMENT_SUFFIXES:  # several parts: one plan
+    if table_number is None and sheet is None and read_as(path) in DOCUMENT_SUFFIXES:  # several parts: one plan
         from mstrack.sources.table.parts import convert_parts
 
         def convert(sheets: list[Sheet]) -> Conversion:

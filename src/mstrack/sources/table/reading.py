@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mstrack.domain.limits import strip_controls
 from mstrack.errors import InputError, Message
-from mstrack.sources.files import cannot_read, check_file_size
+from mstrack.sources.files import cannot_read, check_file_size, read_as
 from mstrack.sources.sheets import (
     TEXT_SUFFIXES,
     Row,
@@ -171,7 +171,7 @@ def _check_choice(path: Path, sheet: str | None, table: int | None) -> None:
     """--table picks a document's table, --sheet a workbook's sheet: neither applies to the other."""
     from mstrack.sources.documents import DOCUMENT_SUFFIXES
 
-    document = path.suffix.lower() in DOCUMENT_SUFFIXES
+    document = read_as(path) in DOCUMENT_SUFFIXES
     if table is not None and not document:
         raise InputError("{path}: --table applies to .docx and .html documents only", path=path)
     if sheet is not None and document:
@@ -189,7 +189,7 @@ def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) 
     from mstrack.sources.documents import DOCUMENT_SUFFIXES, document_tables
 
     check_file_size(path)
-    suffix = path.suffix.lower()
+    suffix = read_as(path)  # by its content where its name does not fit (files.content_suffix)
     _check_choice(path, sheet, table)
     try:
         with path.open("rb") as handle:
