@@ -363,11 +363,11 @@ def import_table(
                    "without --strict to get the best-effort plan and check each task marked `# check:`, or give the "
                    "table with a header row (序号, 工作任务, 责任单位, 完成时限 …)",
                    file=file, why=result.best_effort)
-    sheet_rows, sheet_doubts = [], []
+    sheet_rows, sheet_doubts, sheet_warnings = [], [], []
     if as_of is not None:  # the progress figures as of the date, and the ones that cannot be given: doubts too
         from mstrack.sources.table.progress_figures import as_of as progress_rows
 
-        sheet_rows, sheet_doubts = progress_rows(result.reported, as_of, file)
+        sheet_rows, sheet_doubts, sheet_warnings = progress_rows(result.reported, as_of, file)
     doubts = [*result.doubts, *sheet_doubts]
     if strict and doubts:
         raise fail("--strict: {n} doubtful cells, nothing written:\n{doubts}", n=len(doubts), doubts=Joined("\n", doubts))
@@ -383,7 +383,7 @@ def import_table(
                                      path=progress_path, err=True), option="--progress-as-of", taken=_progress_exists)
 
     def announce() -> None:
-        for line in result.summary:
+        for line in [*result.summary, *sheet_warnings]:  # a value written, said as `import progress` says it
             say(line, err=True)
         for doubt in doubts:  # last, so a reviewer finds them at the end
             say("check: {doubt}", doubt=doubt, err=True)

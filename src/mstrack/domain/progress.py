@@ -42,6 +42,21 @@ from mstrack.vocabulary import (
 DONE = frozenset(DONE_WORDS + ALL_DONE_WORDS)
 """The words that report a line done (已完成, 全部完成 …): `log VALUE` and `import progress` read them alike (done_value)."""
 
+
+
+def done_word(value: str | None) -> bool:
+    """Whether a cell is a done word (DONE: 已完成, 全部完成 …), as `import progress` and `import table --progress-as-of`
+    read a value cell: a figure ("5") never is."""
+    return bool(value) and not value[0].isdigit() and normalize(value) in DONE
+
+
+def approximate(indicator: str, value: str, number: int | float) -> Message:
+    """What is said of an approximate figure ("约5000"), stored as its number: `import progress` and `import table
+    --progress-as-of` say it alike."""
+    return Message("{indicator}: {value} is approximate; stored as {number}", indicator=indicator, value=shown(value),
+                   number=number)
+
+
 if TYPE_CHECKING:
     from mstrack.model import IndicatorState
 

@@ -18,8 +18,9 @@ from pathlib import Path
 from mstrack.domain.dates import ReportWindow, parse_date
 from mstrack.domain.limits import text_problem
 from mstrack.domain.names import plain_name, unknown_programme
+from mstrack.domain.progress import done_word as is_done_word
 from mstrack.domain.progress import match_indicator, note_without_figure
-from mstrack.domain.quantities import count_scale, normalize, whole_count
+from mstrack.domain.quantities import count_scale, whole_count
 from mstrack.errors import InputError, Message, readable_name
 from mstrack.sources.files import folder_and_name, read_as
 from mstrack.sources.progress_cells import (
@@ -45,7 +46,7 @@ from mstrack.sources.progress_sheets import UNIT_WORDS, hidden_columns, hidden_r
 from mstrack.sources.progress_values import Values
 from mstrack.sources.rows import TOTAL_CELL_RE, Shown, Uncomputed, figure_of, total_row
 from mstrack.sources.sheets import Table, columns_read, find_table, header_key, read_rows
-from mstrack.vocabulary import ALL_DONE_WORDS, DONE_WORDS, SCHEDULE, SUB_ITEM_OPENINGS
+from mstrack.vocabulary import SCHEDULE, SUB_ITEM_OPENINGS
 
 COLUMNS = {
     "programme": {"programme", "计划", "项目编号", "计划编号", "计划代码"},
@@ -61,7 +62,6 @@ COLUMNS = {
     "target": {"target", "本期目标"},  # the template's: an 指标 cell merged over rows of two targets (progress_merged)
 }
 COLUMNS = {key: {header_key(name) for name in names} for key, names in COLUMNS.items()}
-DONE = frozenset(DONE_WORDS + ALL_DONE_WORDS)
 REQUIRED = (("task", "title"), "value")
 """The columns a progress table's header names: a task (or its title) and a value."""
 
@@ -338,7 +338,7 @@ class _Importer(Values, Comparing):
         remark = None
         if value is not None and ("(" in value or "（" in value):
             value, remark = split_remark(value)
-        done_word = value is not None and not value[0].isdigit() and normalize(value) in DONE
+        done_word = is_done_word(value)
         # The same few hundred (programme, task, indicator) cells come back in every round of reports:
         # found once, they are one lookup (only cells that passed every check are remembered).
         place = self.places.get((programme_cell, task_cell, name_cell, done_word)) if value is not None else None

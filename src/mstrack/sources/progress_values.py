@@ -11,6 +11,7 @@ from mstrack.domain.dates import DateError, ReportWindow, dotted_readings, numbe
 from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import (
     and_year_of,
+    approximate,
     check_value,
     check_whole,
     done_read_as,
@@ -202,8 +203,7 @@ class Values:
                                     for warning in warnings)
         if parse_quantity(value, typed=typed).approx:  # "约5000": the figure stored, said to be an estimate
             self.result.warnings.append(Message("{place}: {reason}", place=f"{table.path}:{line}:{table.label('value')}",
-                                                reason=Message("{indicator}: {value} is approximate; stored as {number}",
-                                                               indicator=state.indicator, value=shown(value), number=number)))
+                                                reason=approximate(state.indicator, value, number)))
         return number
 
     def _done_refusal(self, state: ImportIndicator, value: str, number: int | float, as_of: date, table: Table,

@@ -16,6 +16,7 @@ from mstrack.sources.documents import DOCUMENT_SUFFIXES
 from mstrack.sources.files import read_as
 from mstrack.sources.plan import CODE_RE, plan_from_dict
 from mstrack.sources.plan_dump import plan_to_dict
+from mstrack.sources.progress_form import TITLE_DATE_RE
 from mstrack.sources.table.build import build_task
 from mstrack.sources.table.columns import Column
 from mstrack.sources.table.doubts import Doubt
@@ -85,6 +86,19 @@ def _title_before(sheet: Sheet, at: int) -> str | None:
                     return plain[0]
                 return _announced(text) or INTRO_END_RE.sub("", text).lstrip("—─ ") or text  # "…以下民生实事——": no dash
     return None
+
+
+# a title's as-of date at its end, in brackets or after a space: "…推进情况表（截至2024年9月30日）" (progress_form's rule)
+DATED_TITLE_RE = re.compile(rf"(?:[（(]|\s)\s*{TITLE_DATE_RE.pattern}\s*[）)]?\s*$")
+
+
+def _dated_title(title: str) -> tuple[str, str] | None:
+    """A title that ends in the date of its figures ("截至2024年9月30日"), as (the name without it, the title as printed):
+    the programme is named without it, or every report would print a date long past; None for any other title."""
+    m = DATED_TITLE_RE.search(title)
+    if m is None or m["before"] or not title[:m.start()].strip():
+        return None
+    return title[:m.start()].rstrip(), title
 
 
 def _announced(sentence: str) -> str | None:
@@ -239,6 +253,12 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
                          why=table.due_from[raw.row.number])
                    for raw, task in zip(raw_tasks, tasks, strict=True) if raw.row.number in table.due_from and task.deadline]
     name = _title_before(table, at) or readable_name(path.stem)  # a GBK name from a Windows zip: read, not refused
+    if dated := _dated_title(name):  # "…推进情况表（截至2024年9月30日）": the date of its figures, kept in the note
+        name, printed = dated
+        notes.insert(0, f"标题：{printed}")
+        summary.append(Message("{path}: the title's “{date}” dates its figures, not the programme: left out of the "
+                               "programme's name (the title as printed is in the plan's note)", path=path.name,
+                               date=printed[len(name):].strip()))
     result = Programme(code=programme, name=name, year=year, start=date(year, 1, 1), end=date(year, 12, 31),
                        source=readable_name(path.name), note="\n".join(notes) or None, areas=areas, tasks=tasks)
     try:

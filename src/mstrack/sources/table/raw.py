@@ -31,6 +31,7 @@ class RawLine:
     amount: tuple[str, str] = ("", "")  # a target column's number and the 单位 column's unit of measure: ("10", "所")
     measured: list[tuple[str, str, str]] = field(default_factory=list)  # ("年度投资金额", "300", "万元"): a header's own target
     reported: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) of the progress columns: what was done
+    remarks: dict[str, str] = field(default_factory=dict)  # each progress column's 备注 cell, by its header
     borrowed: bool = False  # its unit cells were blank and it took the task above's (a merged cell)
     start: tuple[str, date] | None = None  # a 开工时间 cell as printed, and its date
     in_words: int = 0  # how many of `periods` (the last ones) are dates printed in the content's own words

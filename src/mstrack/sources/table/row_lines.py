@@ -14,7 +14,7 @@ from mstrack.sources.table.columns import YEAR_HEADER_RE, helping_column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.office_names import full_names, joined_names, split_groups, without_bracket_gaps
-from mstrack.sources.table.progress_figures import progress_cells
+from mstrack.sources.table.progress_figures import progress_cells, progress_remarks, progress_text
 from mstrack.sources.table.quarter_series import labelled_series
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawLine, RawTask
@@ -67,7 +67,7 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
     content = "\n".join(text for text in texts if not _all_of_it(text, texts))
     if content and content not in task.content.split("\n"):  # a content cell merged down repeats on every row: read once
         task.content = (task.content + "\n" + content).strip()
-    if progress := layout.cell(row, "progress"):
+    if progress := progress_text(layout, row):
         task.progress = (task.progress + "\n" + progress).strip()
     if note := layout.cell(row, "note"):
         task.notes.append(note)
@@ -393,7 +393,7 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
            "start": (start_text, start) if start else None,
            "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")
                         if not ZERO_RE.match(text)],  # a quota of 0 sets the row no target
-           "reported": progress_cells(layout, row)}
+           "reported": (reported := progress_cells(layout, row)), "remarks": progress_remarks(layout, row, reported)}
     counted = measure or _unit_after(amount) or _unit_after(content)  # a quarter's bare figure counts in the row's unit
     periods = [(column.label, column.due, text + counted if BARE_RE.match(text) else text) for column, text in layout.texts(row, "period")]
     periods += dated_completions(content, year)  # "在2022年11月份前完成改造" inside the content
