@@ -241,11 +241,13 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
             or size_class(clause, after, unit) or describes_one(opened + prefix, clause[after.end():]) \
             or DEFINED_RE.search(re.split(r"[；;。]", sentence + prefix)[-1]) is not None
         # "30户以上自然村寨…覆盖率达95%": which villages, the rate the target; "1个城市书房(百姓书屋，藏书10000册)": the
-        # library's books
+        # library's books; "（中心所原则上不低于150平方米，一般所不低于60平方米）": a bound in a bracket a rule's words
+        # open, each clause one case of the rule (rule_bound of the bracket's words before it), no target
         threshold = threshold or _where_done(clause, prefix, after) or _places_of_kind(clause, prefix, after) \
             or (level is None and relative_bound(prefix, unit)) \
             or schedule_span(clause, prefix, end) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:]) \
-            or rule_bound(prefix) or working_rule(prefix, sentence, unit) or paid_rate(prefix) \
+            or rule_bound(prefix) or comparator != "=" and rule_bound(opened) \
+            or working_rule(prefix, sentence, unit) or paid_rate(prefix) \
             or provided_minimum(prefix, number)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)

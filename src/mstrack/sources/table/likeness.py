@@ -12,7 +12,7 @@ from mstrack.sources.table.mentions import Mention
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.office_names import ends_like_unit
 from mstrack.sources.table.schedule import month_digits, without_date
-from mstrack.vocabulary import DONE_STAGE_WORDS, FIGURE_VERBS, STARTED_WORDS
+from mstrack.vocabulary import DONE_STAGE_WORDS, FIGURE_VERBS, STARTED_WORDS, TASK_OPENING
 
 
 def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
@@ -74,9 +74,10 @@ def own_offices(first: Mention, then: Mention) -> bool:
 
 def opening_office(words: str) -> str:
     """The office's name a figure's words open with, before their verb ("区医院准备": 区医院); "" when they open with
-    none (a verb, a place)."""
+    none: a verb ("新增城镇就业", vocabulary.TASK_OPENING), a place."""
     return next((words[:j] for j in range(len(words) - 1, 1, -1)
-                 if OFFICE_OPENING_RE.fullmatch(words[:j]) and ends_like_unit(words[:j])), "")
+                 if OFFICE_OPENING_RE.fullmatch(words[:j]) and ends_like_unit(words[:j])
+                 and not re.match(TASK_OPENING, words)), "")  # "新增城镇就业…": a verb, no office
 
 
 def opens_with_date(mention: Mention) -> bool:

@@ -1,16 +1,19 @@
 """An event's plan (a meeting, an activity) for the headerless reader (headerless.py): its day printed in a part of its
-own ("一、时  间：2016年4月12日（星期二）下午15:00"), and a part of numbered items each giving a piece of the event's work to
-the offices that do it ("五、有关事项" over "1.A负责会务工作，B协助；", "3.…讲话稿由A负责提供；", "2.…材料请于5月25日前报A
-审核"). Each item is a task, its offices as its words name them (the first the lead), due on the event's day unless it
-names a date of its own (tests/data/tables/README.md: a part naming the period of the work dates every task). The
-plan's other parts (who attends, the agenda's speeches) name no office's work, and are no tasks."""
+own ("一、时  间：2016年4月12日（星期二）下午15:00"), or a campaign's span ("三、时间安排" over "2018年11月10日至12月10日，
+其中…"), and a part of numbered items, "1." or "（一）", each giving a piece of the event's work to the offices that do it
+("五、有关事项" over "1.A负责会务工作，B协助；", "3.…讲话稿由A负责提供；", "2.…材料请于5月25日前报A审核"; "五、工作措施"
+over "（一）各单位要…" "（二）要组织本单位…", the subject left out the item before's). Each item is a task, its offices as its
+words name them (the first the lead), due on the event's day or the campaign's last unless it names a date of its own
+(tests/data/tables/README.md: a part naming the period of the work dates every task). The plan's other parts (who
+attends, the agenda's speeches) name no office's work, and are no tasks."""
 
 from __future__ import annotations
 
 import re
 
 from mstrack.sources.table.cells import AREA_RE, row_texts
-from mstrack.sources.table.list_doers import STEP_DATE_RE, office_clause, subject_run
+from mstrack.sources.table.list_deadlines import PERIOD_SPAN_RE, period_part
+from mstrack.sources.table.list_doers import STEP_DATE_RE, office_clause, paragraph_doers, subject_run
 from mstrack.sources.table.list_numbered import ITEM_RE, Entry, numbered_table
 from mstrack.sources.table.numbering import SUB_CODE_RE, numeral
 from mstrack.sources.table.reading import Row
@@ -24,17 +27,23 @@ REVIEWER_RE = re.compile(r"报([^，,。；;报]{2,30}?)(?:审核|审定|审阅|
 BRACKET_RE = re.compile(r"[（(]([^（）()]*)[）)]")  # "（A负责交通工具）", "（横幅标题:…，落款:B、C）": read apart from the item
 DUTY_WORK_RE = re.compile(r"(?<=负责)(?!人)[^，,；;。]+")  # the work after 负责 ("制作横幅、专家座位牌"), whose "、" joins no office
 MIN_SHARES = 2  # clauses each opening with its office ("区医院准备…；中医院准备…"): the offices' shares of an item
+CARRIED_RE = re.compile(r"^(?:要|应|须|必须|务必)")  # "要组织本单位职工…": the subject left out, the item before's
 STOP_END_RE = re.compile(r"[。；;！!]\s*$")  # an item's words closed: the line under it is none of them
 MIN_DUTIES = 2  # items of the part, each naming its offices
 
 
-def event_duties(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], list[Row], int] | None:
+def event_duties(rows: list[Row], year: int) -> tuple[int, int, list[str], list[list[str]], list[Row], int] | None:
     """The part of an event's plan whose numbered items each name the offices that do them (_doers), MIN_DUTIES or
-    more, the event's day printed in a part of its own (TIME_PART_RE): (the part's row, the row after its last line,
-    header, cells, the row each is read from, how many parts the plan prints), as list_duties.duty_list gives its
+    more, the event's day printed in a part of its own (TIME_PART_RE), or a campaign's period ("三、时间安排" over
+    "2018年11月10日至12月10日，其中…": list_deadlines.period_part, its end); an item whose subject is left out ("要组织
+    本单位职工…", CARRIED_RE) is the previous item's doers' ("各单位要高度重视…"): (the part's row, the row after its last
+    line, header, cells, the row each is read from, how many parts the plan prints), as list_duties.duty_list gives its
     duties; None when the plan prints no day or no such part."""
     day = next((m[1] for row in rows if len(texts := row_texts(row)) == 1 and (part := AREA_RE.match(texts[0]))
                 and (m := TIME_PART_RE.match(part[2]))), None)
+    if day is None and (period := period_part([" ".join(row_texts(row)) for row in rows], year)) is not None \
+            and PERIOD_SPAN_RE.search(period[2]):  # a campaign's span; an event's day under "三、活动时间" stays the day
+        day = period[0]  # (an event whose day is its part's one line is read by its parts: "六、活动安排" over its duties)
     if day is None:
         return None
     for at, row in enumerate(rows):
@@ -43,7 +52,8 @@ def event_duties(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]],
             continue
         end = next((k for k in range(at + 1, len(rows)) if len(t := row_texts(rows[k])) == 1 and AREA_RE.match(t[0])), len(rows))
         items = _items(rows[at + 1:end])
-        if len(items) < MIN_DUTIES or not all(doers := [_doers(text) for _, text, _ in items]):
+        if len(items) < MIN_DUTIES or not all(doers := _carried([_doers(text) for _, text, _ in items],
+                                                                [text for _, text, _ in items])):
             continue
         entries = [Entry(row, "heading", "", texts[0])]
         for (source, text, code), (lead, others) in zip(items, doers, strict=True):
@@ -56,6 +66,14 @@ def event_duties(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]],
         parts = sum(1 for row in rows if len(texts := row_texts(row)) == 1 and AREA_RE.match(texts[0]))
         return at, last + 1, *numbered_table(entries), [e.row for e in entries], parts
     return None
+
+
+def _carried(doers: list[tuple[list[str], list[str]] | None], texts: list[str]) -> list[tuple[list[str], list[str]] | None]:
+    """Each item's doers, an item whose subject is left out ("要组织本单位职工…") taking the previous item's."""
+    for k in range(1, len(doers)):
+        if doers[k] is None and CARRIED_RE.match(texts[k]):
+            doers[k] = doers[k - 1]
+    return doers
 
 
 def _items(rows: list[Row]) -> list[tuple[Row, str, str]]:
@@ -104,4 +122,6 @@ def _doers(text: str) -> tuple[list[str], list[str]] | None:
             return read  # never words before a bracket's office ("…集中（局综合处"): a name and nothing else
     subjects = [subject for clause in re.split(r"[；;]", bare)
                 if (subject := subject_run(clause.strip(), office_clause)) and clause.strip() != subject]
-    return (subjects[:1], subjects[1:]) if len(subjects) >= MIN_SHARES else None
+    if len(subjects) < MIN_SHARES:
+        subjects = paragraph_doers(text)  # "各单位要高度重视，…": its sentences' subjects
+    return (subjects[:1], subjects[1:]) if subjects else None
