@@ -58,7 +58,15 @@ def test_two_offices_equal_shares_are_two_targets(tmp_path):
     tasks = _tasks(tmp_path, CLINIC, 2019)
     indicators = [i for line in tasks[3].lines for i in line.indicators]
     assert [(i.target, i.unit) for i in indicators] == [(2000, "元"), (2000, "元")]
-    assert len({i.name for i in indicators}) == 2
+    assert ["区医院" in indicators[0].name, "区中医院" in indicators[1].name] == [True, True]  # each its office's
+
+
+def test_two_offices_shares_of_one_name_are_told_apart_by_their_office(tmp_path):
+    """Two shares whose words name the same thing ("区医院准备2000元常用义诊药品；中医院准备2000元常用义诊药品") are named
+    apart by the office each one's words open with, not by their order ("（2）")."""
+    lines = [*CLINIC[:11], "（四）医务人员统一着装；区医院准备2000元常用义诊药品；中医院准备2000元常用义诊药品；", CLINIC[12]]
+    tasks = _tasks(tmp_path, lines, 2019)
+    assert [i.name for line in tasks[3].lines for i in line.indicators] == ["常用义诊药品（区医院）", "常用义诊药品（中医院）"]
 
 
 def test_one_figure_restated_by_one_office_stays_one_target(tmp_path):
