@@ -118,6 +118,12 @@ def _folded(facts: dict, folded: tuple[str, ...]) -> dict:
 VARIANTS = [(name, vary) for name in CORPUS for vary in (*tv.VARIATIONS, *tv7.VARIATIONS, *tv9.VARIATIONS)]
 
 
+YITIHUA_UNNUMBERED = (  # the four variants of pingtan-2019-yitihua that take the numbers out of their column
+    "an assessment standard table 序号 / 项目 / 分值 / 考核内容 / 得分 / 督查方式 with no office, no date and no plan column: "
+    "the published table is found by its 序号 beside 项目; with the numbers left out of their column the header finder "
+    "sees a task column and score columns only, no schedule, deadline or unit column, and refuses the grid ('no header "
+    "row found'), as zhenhai-2021-ceping's (forty-fourth held-out set, failing at first contact too)"
+)
 ZHENHAI_UNNUMBERED = (  # the four variants of zhenhai-2021 that take the numbers out of their column
     "the eight 实事 with the 人大常委会's votes (满意 / 基本满意 / 不满意) and no office, no date and no plan column: the "
     "published table is found by its 序号 beside 民生实事工程项目名称; with the numbers left out of their column the "
@@ -144,6 +150,8 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "opens with 合计 (above._units_in_total_row), so the quota reads without its unit (held50b)",
     ("pingtan-2016-turang.txt", "units_joined_space"): TURANG_JOINED,
     ("pingtan-2016-turang.txt", "units_joined_line_break"): TURANG_JOINED,
+    **{("pingtan-2019-yitihua.html", vary): YITIHUA_UNNUMBERED for vary in (
+        "without_numbers", "numbers_in_text_bracketed", "numbers_in_text_comma", "numbers_in_text_dotted")},
     ("zhenhai-2021-ceping.html", "without_numbers"):
         ZHENHAI_UNNUMBERED,
     ("zhenhai-2021-ceping.html", "numbers_in_text_bracketed"):

@@ -11,7 +11,7 @@ from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task, TaskText
 from mstrack.sources.rows import clip
 from mstrack.sources.table.doubts import Doubt, task_doubts
 from mstrack.sources.table.figures import Unit, all_dated, month_plan_dates, names_start, read_numbers, units_of
-from mstrack.sources.table.likeness import similarity, word_pairs
+from mstrack.sources.table.likeness import opening_office, similarity, word_pairs
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions
 from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
@@ -277,7 +277,8 @@ def _unique_names(lines: list[Line]) -> None:
     """Names are unique in a task. Indicators of one name are told apart by what distinguishes them, not by their
     order, so that a revised document that drops one does not hand its name to another (F1c, safety49): parts of
     two wholes ("…竣工3个,其中幼儿园7个…;增加学位5000个,其中幼儿园420个") by their whole's noun, 幼儿园（竣工） and
-    幼儿园（学位）; figures in two units by their unit, 幼儿园（所） and 幼儿园（个）. Only when these do not tell them
+    幼儿园（学位）; figures in two units by their unit, 幼儿园（所） and 幼儿园（个）; two offices' shares by the office,
+    药品（区医院） and 药品（中医院）. Only when these do not tell them
     apart is the second "新增学位" "新增学位（2）"."""
     indicators = [i for line in lines for i in line.indicators]
     groups: dict[str, list[int]] = {}
@@ -305,7 +306,8 @@ PART_RE = re.compile(r"^\s*[（(]?\s*(?:其中|含|包括|包含)")  # "其中�
 
 def _apart(indicators: list[Indicator], ks: list[int]) -> list[str]:
     """What tells indicators of one name apart: their units when each has its own, else, when each is a part
-    (其中…) of another whole, the head noun of that whole's name; [""] * n when neither does."""
+    (其中…) of another whole, the head noun of that whole's name, else the office each one's words open with (two
+    offices' shares, likeness.own_offices); [""] * n when none does."""
     from mstrack.sources.table.progress_figures import head
 
     units = [indicators[k].unit for k in ks]
@@ -317,6 +319,9 @@ def _apart(indicators: list[Indicator], ks: list[int]) -> list[str]:
         wholes.append(head(whole.name) if whole is not None and PART_RE.match(indicators[k].text) else "")
     if all(wholes) and len(set(wholes)) == len(wholes):
         return wholes
+    offices = [opening_office(indicators[k].text) for k in ks]  # "区医院准备2000元…", "中医院准备2000元…": each office's
+    if all(offices) and len(set(offices)) == len(offices):
+        return offices
     return [""] * len(ks)
 
 

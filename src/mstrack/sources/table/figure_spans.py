@@ -243,12 +243,14 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
             or size_class(clause, after, unit) or describes_one(opened + prefix, clause[after.end():]) \
             or DEFINED_RE.search(re.split(r"[；;。]", sentence + prefix)[-1]) is not None
         # "30户以上自然村寨…覆盖率达95%": which villages, the rate the target; "1个城市书房(百姓书屋，藏书10000册)": the
-        # library's books
+        # library's books; "（中心所原则上不低于150平方米，一般所不低于60平方米）": a bound in a bracket a rule's words
+        # open, each clause one case of the rule (rule_bound of the bracket's words before it), no target
         threshold = threshold or _where_done(clause, prefix, after) or _places_of_kind(clause, prefix, after) \
             or (level is None and relative_bound(prefix, unit)) \
             or schedule_span(clause, prefix, end) or case_window(prefix, clause[after.end():], unit) \
             or plant_capacity(clause[after.end():], unit) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:]) \
-            or rule_bound(prefix) or working_rule(prefix, sentence, unit) or paid_rate(prefix, clause[after.end():], unit) \
+            or rule_bound(prefix) or _bounded(prefix, comparator) and rule_bound(opened) \
+            or working_rule(prefix, sentence, unit) or paid_rate(prefix, clause[after.end():], unit) \
             or provided_minimum(prefix, number)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)
@@ -372,6 +374,11 @@ WIDTH_AFTER_LENGTH_RE = re.compile(rf"长度?\s*{BOUNDED}\s*\d[\d.,]*\s*(?:米|�
 # "每隔500米至少能看到1处…", "每200米设置1个": the spacing things stand at along a way, no length of work done
 SPACING_RE = re.compile(r"(?:每隔|间隔|相隔|每)\s*(?:约)?\s*$")
 SPACING_UNITS = ("米", "公里", "千米")
+
+
+def _bounded(prefix: str, comparator: str) -> bool:
+    """A bound before the figure: its comparator, or the bound's words before an approximation ("不低于约60平方米")."""
+    return comparator != "=" or re.search(rf"(?:{'|'.join(AT_LEAST_PREFIXES + AT_MOST_PREFIXES)})\s*约\s*$", prefix) is not None
 
 
 def _standard(clause: str, spans: list[tuple], prefix: str, after: re.Match, unit: str) -> bool:

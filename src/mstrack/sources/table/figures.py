@@ -10,7 +10,7 @@ from datetime import date
 from mstrack.errors import Message
 from mstrack.sources.table.figure_names import clean_name, content_words, cut_name, kinds_of_a_level
 from mstrack.sources.table.figure_picks import named_again
-from mstrack.sources.table.likeness import another_thing, opens_with_date, works_named
+from mstrack.sources.table.likeness import another_thing, opens_with_date, own_offices, works_named
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated
 from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
 from mstrack.sources.table.period_amounts import bound_each_period, bound_held_again, per_period_amount
@@ -154,6 +154,8 @@ def _bare_and_bounded(first: Mention, second: Mention) -> bool:
     each school is built and reported on its own), whatever words the short one borrows from the one before."""
     if not (first.value == second.value and not first.each and not second.each
             and unit_key(first.unit) == unit_key(second.unit) and "=" in (first.comparator, second.comparator)):
+        return False
+    if own_offices(first, second):  # "区医院准备2000元…；中医院准备2000元…": each office's share
         return False
     bare, bound = (first, second) if first.comparator == "=" else (second, first)
     if bare.noun and bound.noun in ("", bare.noun):

@@ -376,7 +376,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
         sheet = replace(sheet, rows=rows, strays=strays)
         duties = duties or ((sheet, found) if (found := duty_list(sheet.rows, sheet.titles)) else None)  # read when no list is
-        events = events or ((sheet, found) if (found := event_duties(sheet.rows)) else None)  # an event's: "五、有关事项"
+        events = events or ((sheet, found) if (found := event_duties(sheet.rows, year)) else None)  # an event's: "五、有关事项"
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         measures = {**measures, **activity_schedule(sheet.rows).fields}  # "1.时间：…" under an event: its field, no item
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(

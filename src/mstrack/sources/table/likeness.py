@@ -10,8 +10,9 @@ from mstrack.sources.table.figure_names import content_words
 from mstrack.sources.table.figure_spans import RATE_BEFORE_RE
 from mstrack.sources.table.mentions import Mention
 from mstrack.sources.table.numbers import unit_key
+from mstrack.sources.table.office_names import ends_like_unit
 from mstrack.sources.table.schedule import month_digits, without_date
-from mstrack.vocabulary import DONE_STAGE_WORDS, FIGURE_VERBS, STARTED_WORDS
+from mstrack.vocabulary import DONE_STAGE_WORDS, FIGURE_VERBS, STARTED_WORDS, TASK_OPENING
 
 
 def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
@@ -32,6 +33,8 @@ def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
         return True  # "社会消费品零售总额增长5%,外贸出口增长5%": each figure after a subject of its own
     if not mention.noun and same and all(_own_stage(first, mention, sentences) for first in same):
         return True  # "改造项目开工400套,建成400套": the work started and the work done, two targets
+    if same and all(own_offices(first, mention) for first in same):
+        return True  # "区医院准备2000元常用义诊药品；中医院准备2000元…": each office's share, two things
     if same and all(_own_name(first, mention, text) for first in same):
         return True  # "…生态步道70公里；…清理底泥70公里", "30%以上的社区…、30%以上…乡镇卫生院": two things
     clauses = re.split(r"[。\n]", text)  # "…不少于1处宣传展示…内容；…不少于1处展示…公益广告": one sentence's clauses
@@ -40,6 +43,7 @@ def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
         and any(first.excerpt in one and mention.excerpt in one for one in clauses) for first in same)
 
 
+OFFICE_OPENING_RE = re.compile(r"[\u4e00-\u9fff]{2,17}")  # an office's name: characters only, as list_doers.CLAUSE_NAME_RE
 JOINT_RE = r"(?:以及|和|及|与)\s*"
 LIST_MARK_RE = r"、\s*"  # "新建一所小学、一所初中": a list's mark joins counted objects after a verb of work only
 
@@ -60,6 +64,20 @@ def _verb_after_list(mention: Mention, text: str) -> bool:
     """The list's verb printed after it, in the figure's clause ("对2家工业气体、8家加油站、8家涉氨制冷企业进行监督检查"):
     the figures count the objects it acts on."""
     return bool(re.match(r"[^，,；;。：:]*?进行", text[text.index(mention.excerpt):]))
+
+
+def own_offices(first: Mention, then: Mention) -> bool:
+    """Two figures whose words each open with an office of its own, the doer of its clause ("区医院准备2000元…",
+    "中医院准备2000元…"): the offices' shares, each its own target."""
+    return bool(office := opening_office(first.verbs)) and opening_office(then.verbs) not in ("", office)
+
+
+def opening_office(words: str) -> str:
+    """The office's name a figure's words open with, before their verb ("区医院准备": 区医院); "" when they open with
+    none: a verb ("新增城镇就业", vocabulary.TASK_OPENING), a place."""
+    return next((words[:j] for j in range(len(words) - 1, 1, -1)
+                 if OFFICE_OPENING_RE.fullmatch(words[:j]) and ends_like_unit(words[:j])
+                 and not re.match(TASK_OPENING, words)), "")  # "新增城镇就业…": a verb, no office
 
 
 def opens_with_date(mention: Mention) -> bool:

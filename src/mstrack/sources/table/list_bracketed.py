@@ -223,6 +223,8 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
     def reading(k: int) -> tuple[str, str, str] | None:
         if k not in read:
             read[k] = _bracketed(rows[k])
+            if k in events.items and read[k] is not None and re.fullmatch(r"[^。]+。", read[k][1]):
+                read[k] = (read[k][0], read[k][1][:-1], read[k][2])  # an event's name over its lines: its stop no part of it
         return read[k]
 
     listed: set[int] = set()  # the numbered lines under a label of the item's ("实施项目：" over "1、…" "2、…")
@@ -274,7 +276,7 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
             start = i if start is None else start  # under a heading "(一)" starts again or "(四)" numbers on
             found_rows.append(found)
             source.append(row)
-            labels.update({len(found_rows) - 1: [events.led[i]]} if i in events.led else {})  # the plan's organiser
+            labels.update({len(found_rows) - 1: list(events.led[i])} if i in events.led else {})  # the plan's organiser
             last, items = (0, items + (found[0] == "top")) if number is None else (number, items + 1)
             before = number or before
             continue
@@ -286,7 +288,7 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
             at += 1  # the heading names the list, as its title would: above it, no group (the items keep their numbers)
             return rows.index(source[at]), found_rows[at:], source[at:], {k - at: v for k, v in labels.items() if k >= at}
         start, last, items, before = (i, 1, 1, 1) if number == 1 else (None, 0, 0, 0)
-        found_rows, source, labels = ([found], [row], {0: [events.led[i]]} if i in events.led else {}) if number == 1 \
+        found_rows, source, labels = ([found], [row], {0: list(events.led[i])} if i in events.led else {}) if number == 1 \
             else ([], [], {})
     return None
 

@@ -28,7 +28,8 @@ OWN_DATE_RE = re.compile(r"\d{1,2}\s*月(?:份|底|末|中旬|下旬)?前|年底
 
 
 # a part of the document naming the period of the work ("二、工作时限", "四、整治时间", "三、实施期限")
-PERIOD_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(?:工作|实施|整治|活动|行动|开展|执行|创建)?(?:时限|时间|期限)\s*$")
+PERIOD_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(?:工作|实施|整治|活动|行动|开展|执行|创建){0,2}"
+                               r"(?:时\s*限|时\s*间|期\s*限)(?:安排)?\s*$")  # "二、活动开展时间", "三、时间安排", "一、时 间"
 DAY = r"(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:份|底|末)?)"
 # "2023年5月25日-12月31日", "自2021年3月25日至6月20日": a span whose start names its year; "2018年9月6日至12日": its end
 # a day of the start's month
@@ -44,7 +45,7 @@ EVENT_DAY_RE = re.compile(rf"^\s*(\d{{4}})\s*年\s*(\d{{1,2}}\s*月\s*\d{{1,2}}\
 PART_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]")  # "三、工作重点": the next part
 
 
-def _period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
+def period_part(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
     """The period a part of its own names for the work ("二、工作时限" over "2023年5月25日-12月31日"; "四、整治时间" over
     "…，自2021年3月25日至6月20日。"), that one line the whole part: the span's end, with its start's year when it names
     none, as shared_deadlines gives it; or the one day of an event ("三、活动时间" over "2019年1月18日（星期五）上午8:30—
@@ -71,8 +72,8 @@ def shared_deadlines(texts: list[str], year: int) -> tuple[str, list[tuple[str, 
     """The deadline the text above a list gives all its tasks, as a 完成时限 cell prints it ("12月"), the tasks it
     names as due otherwise ("除…项目在今年6月前完成…外", "除第1项…外") and the sentence: (deadline, [(task's name or
     number, its deadline)], sentence). A deadline of another year is not this programme's ("2023年确定的…全部于2023年
-    11月底前完成", "全部工程计划于2026年6月底前建成"). A part naming the period of the work gives its end (_period)."""
-    if period := _period(texts, year):
+    11月底前完成", "全部工程计划于2026年6月底前建成"). A part naming the period of the work gives its end (period_part)."""
+    if period := period_part(texts, year):
         return period
     for text in texts:
         for m in ALL_DUE_RE.finditer(text):

@@ -75,13 +75,14 @@ def doers_below(rows: list[Row]) -> list[Row]:
         below = row_texts(rows[k + 1]) if k + 1 < len(rows) else []
         after = row_texts(rows[k + 2]) if k + 2 < len(rows) else []
         if len(texts) == 1 and _measures(part) and _name(texts[0]) and len(below) == 1 and _paragraph(below[0]) \
-                and not units_after(below[0])[1] and (not after or len(after) == 1 and _numbered(after[0])) and (doers := _doers(below[0])):
+                and not units_after(below[0])[1] and (not after or len(after) == 1 and _numbered(after[0])) \
+                and (doers := paragraph_doers(below[0])):
             kept += [row, Row(rows[k + 1].number, [_cell(doers)])]
             k += 2
             continue
         if len(texts) == 1 and _measures(part) and (words := _own_paragraph(texts[0])) and (not below or len(below) == 1
                 and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]))) \
-                and (doers := _step_doers(words) if STEP_DATE_RE.search(words) else _doers(words, True)):
+                and (doers := _step_doers(words) if STEP_DATE_RE.search(words) else paragraph_doers(words, True)):
             kept += [row, Row(row.number, [_cell(doers)])]
             k += 1
             continue
@@ -215,7 +216,7 @@ def _paragraph(text: str) -> bool:
     return not _numbered(text) and not GROUP_HEADING_RE.match(text) and re.search(r"[。；;]", text) is not None
 
 
-def _doers(paragraph: str, opening: bool = False) -> list[str]:
+def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
     """The offices a paragraph names as the subjects of its sentences, in order, each once: in any clause, the words
     before its "要" when they are only offices' names ("政法综治处要…"); in a sentence's first clause opening with "各"
     (every office of a kind: "各部门", "各村（居）"), the run of offices' names opening it (_opening: "各部门和各村（居）

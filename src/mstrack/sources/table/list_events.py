@@ -4,8 +4,11 @@
 last day: the event runs those days, its first no checkpoint), its organiser (主办) leads it and its undertaker (承办,
 协办) does the work with it; its content (内容, 流程) and any paragraph under it are its content; a place, the people who
 take part (offices among them take part, they do not do the work) and a field the reader does not know name no office
-and no date, and end nothing. An event naming no organiser of its own is led by the one the plan names for all of
-them ("本次活动由局综合处负责组织协调", "由X牵头组织"), wherever the plan says it (its closing part, most often)."""
+and no date, and end nothing; a paragraph after its fields is its content too. An event naming no organiser is led by
+the office its name opens with ("区医院组织举办“…培训班”"), else by the one the plan names for all of them ("本次活动由
+局综合处负责组织协调", "由X牵头组织"), wherever the plan says it (its closing part, most often), else by the subjects of
+its content's sentences ("区妇幼保健院负责印刷…", "各基层医疗机构…要…": the first leads). A name closed by a stop ("（五）加强
+…监督。" over its paragraph) is named without it."""
 
 from __future__ import annotations
 
@@ -13,8 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from mstrack.sources.table.cells import AREA_RE, row_texts
+from mstrack.sources.table.list_doers import ISSUER_RE, LEVEL_RE, office_clause, paragraph_doers
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
-from mstrack.sources.table.list_numbered import CONTENT_NOTE, ITEM_RE, LEAD_LABEL, Entry
+from mstrack.sources.table.list_numbered import CONTENT_NOTE, HELPERS_LABEL, ITEM_RE, LEAD_LABEL, Entry
 from mstrack.sources.table.list_sections import DATED_RE
 from mstrack.sources.table.numbering import SUB_CODE_RE
 from mstrack.sources.table.office_names import zones_administered
@@ -23,7 +27,7 @@ from mstrack.sources.table.reading import Row
 from mstrack.sources.table.spans import span_end
 from mstrack.sources.table.units import office_list, unit_names
 
-TIME_FIELD_RE = re.compile(r"^(?:活动|举办|举行|开展|比赛|培训)?(?:时间|日期)$")  # "时间", "活动时间", "举办日期"
+TIME_FIELD_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:时间|日期)$")  # "时间", "活动时间", "举办日期", "义诊时间"
 PLACE_FIELD_RE = re.compile(r"地点|场地|地址|路线")  # where: no office
 # who takes part ("参加对象", "参与对象", "参加人员", "参加单位"): offices among them take part, they do not do the work
 PEOPLE_FIELD_RE = re.compile(r"^(?:参加|参与|出席|列席|邀请|服务|受众|培训)(?:对象|人员|单位|范围|人数)?$|对象$")
@@ -32,16 +36,21 @@ CONTENT_FIELD_RE = re.compile(r"流程|议程|形式|方式")  # what happens ("
 ORGANISER_RE = re.compile(r"(?:^|[。；;，,\s]|\d[.．、])\s*(?:本次|此次|本)?(?:活动|方案|工作)?\s*(?:由\s*([^，,。；;：:\s]{2,30}?)\s*"
                           r"(?:负责|牵头)\s*(?:组织协调|统筹协调|组织实施|统筹组织|牵头组织)"
                           r"|([^，,。；;：:\s由]{2,30}?)\s*牵头组织)")
-NAME_RE = re.compile(r"^[^，,。；;：:]{2,30}$")  # an event's name on a line of its own: no sentence, no field
+# an event's doer opening its name: "区医院组织举办…", "区妇幼组织开展…"
+NAME_DOER_RE = re.compile(r"^([^，,。；;：:、“”\"（）()\s]{2,15}?)(?:组织|牵头)(?:举办|开展|实施|召开)")
+# a sentence of an event's content opening with its doer: "区妇幼保健院负责印刷…", "区妇幼要加大…", "各…均应开设…"
+DOER_OPENING_RE = re.compile(r"^([^，,。；;：:、“”\"（）()\s]{2,15}?)(?:负责(?!人)|均应|要|应|须|牵头)")
+NAME_RE = re.compile(r"^[^，,。；;：:]{2,30}。?$")  # an event's name on a line of its own: no sentence, no field
 
 
 @dataclass
 class Schedule:
     """What the activity schedules of a page are read as: {index of a field's row: the entry it is read as, as a
     labelled paragraph under an item is}, {index of an event's row naming no organiser: the plan's organiser as its
-    lead's label}, and the indices of the events' rows."""
+    lead's label, or the doers its name or its content names as its lead's and helpers' labels}, and the indices of
+    the events' rows."""
     fields: dict[int, Entry] = field(default_factory=dict)
-    led: dict[int, Entry] = field(default_factory=dict)
+    led: dict[int, list[Entry]] = field(default_factory=dict)
     items: set[int] = field(default_factory=set)  # the events' rows
 
 
@@ -78,8 +87,8 @@ def _lines_under(rows: list[Row], at: int) -> list[int]:
             if int(m[1]) != number + 1:
                 break
             number += 1
-        elif number or _field(texts[0]) is None:  # a numbered list's fields are numbered to the last
-            break
+        elif number or _field(texts[0]) is None and not found:  # a numbered list's fields are numbered to the last;
+            break  # a paragraph after the fields is the event's content ("活动时间：…" "活动内容：…" over "X要…")
         found.append(k)
     return found
 
@@ -107,9 +116,13 @@ def activity_schedule(rows: list[Row]) -> Schedule:
         elif (m := SUB_CODE_RE.match(texts[0])) and NAME_RE.match(texts[0][m.end():].strip()):
             items[k] = _lines_under(rows, k)
             parts.setdefault(part, []).append(k)
-    kinds = {k: [_kind(*found) if (found := _field(_body(row_texts(rows[j])[0]))) else "" for j in lines]
-             for k, lines in items.items()}
-    events = {k for k, found in kinds.items() if "time" in found and {"place", "organiser", "people"} & set(found)}
+    fields = {k: [_field(_body(row_texts(rows[j])[0])) for j in lines] for k, lines in items.items()}
+    kinds = {k: [_kind(*found) if found else "" for found in read] for k, read in fields.items()}
+    labels = {k: [found[0] if found else "" for found in read] for k, read in fields.items()}
+    # an event: a time and a place, an organiser, the people, or what happens ("活动内容与形式"); a stage's time over its
+    # 任务 ("（一）前期准备阶段" / "时间：…" / "任务：…") is no event
+    events = {k for k, found in kinds.items() if "time" in found and ({"place", "organiser", "people"} & set(found) or any(
+        kind == "content" and CONTENT_FIELD_RE.search(label) for kind, label in zip(found, labels[k], strict=True)))}
     schedule, members_read = Schedule(), []
     for members in parts.values():
         count = sum(k in events for k in members)
@@ -117,9 +130,38 @@ def activity_schedule(rows: list[Row]) -> Schedule:
             members_read += members
             schedule.items.update(members)
             schedule.fields.update({j: _entry(rows[j], kind) for k in members for j, kind in zip(items[k], kinds[k], strict=True)})
-    if members_read and (organiser := _organiser(rows, set(schedule.fields))):
-        schedule.led = {k: organiser for k in members_read if "organiser" not in kinds[k]}
+    organiser = _organiser(rows, set(schedule.fields)) if members_read else None
+    for k in members_read:
+        if "organiser" in kinds[k]:
+            continue
+        name = row_texts(rows[k])[0][SUB_CODE_RE.match(row_texts(rows[k])[0]).end():]
+        contents = [schedule.fields[j].text for j, kind, label in zip(items[k], kinds[k], labels[k], strict=True)
+                    if kind == "content" or not label]  # its content and its paragraphs: never the people taking part
+        if (m := NAME_DOER_RE.match(name)) and _doer(m[1]):  # "区医院组织举办…": its own organiser, named
+            schedule.led[k] = [Entry(rows[k], "label", LEAD_LABEL, m[1])]
+        elif organiser is not None:
+            schedule.led[k] = [organiser]
+        elif doers := _content_doers(contents):
+            schedule.led[k] = [Entry(rows[k], "label", LEAD_LABEL, doers[0]),
+                               *([Entry(rows[k], "label", HELPERS_LABEL, "、".join(doers[1:]))] if doers[1:] else [])]
     return schedule
+
+
+def _content_doers(contents: list[str]) -> list[str]:
+    """The offices an event's content names as the subjects of its sentences ("区妇幼保健院负责印刷…", "各基层医疗机构…
+    要…"), the first the lead; a shorter name of one already read ("区妇幼" after "区妇幼保健院") is that office again.
+    Never the plan's issuer ("我局将…")."""
+    found: list[str] = []
+    for sentence in (one.strip() for text in contents for one in re.split(r"[。；;！!]", text)):
+        m = DOER_OPENING_RE.match(sentence)
+        names = [m[1]] if m and _doer(m[1]) else paragraph_doers(sentence)
+        found += [n for n in names if not any(one.startswith(n) or n.startswith(one) for one in found)]
+    return found
+
+
+def _doer(words: str) -> bool:
+    """Words that are an office's name, or open with its level ("区妇幼"); never the issuer's "我局"."""
+    return not ISSUER_RE.match(words) and (office_clause(words) or LEVEL_RE.match(words) is not None)
 
 
 def _entry(row: Row, kind: str) -> Entry:

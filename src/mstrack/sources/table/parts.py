@@ -67,6 +67,7 @@ def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversi
     return _joined(path, read, names, (codes, shares), left_out)
 
 
+FIGURE_BRACKET_RE = re.compile(r"\s*[（(][^（）()]*\d[^（）()]*[）)]\s*$")  # "（30分）" after an item: its points, no unit's
 GROUP_NAME_RE = re.compile(r"\s*[（(][^）)]*[）)]\s*$")  # "城市公共交通（39个）": the group's count after its name
 
 
@@ -129,8 +130,8 @@ def _planned(task: Task) -> bool:
 
 def _names_units(tasks: list[Task]) -> bool:
     """Rows that each name a unit (a company, a station: "平潭万隆水产有限公司"), most of them: a list of units, not of
-    work ("老旧小区改造")."""
-    return 5 * sum(whole_unit(task.title) for task in tasks) >= 4 * len(tasks)
+    work ("老旧小区改造"), nor a checklist's items with their points ("单位设施安全（30分）": the bracket no name's)."""
+    return 5 * sum(whole_unit(FIGURE_BRACKET_RE.sub("", task.title)) for task in tasks) >= 4 * len(tasks)
 
 
 def _place(part: Part, row: int) -> int:
