@@ -34,3 +34,87 @@ def test_the_written_line_is_in_the_interface_language_the_report_in_its_own(dem
     assert target.read_text(encoding="utf-8").startswith("# 民生实事进度周报")  # the report stays Chinese
     result = _run(demo_cli.db, *WEEKLY, "-o", str(target), env={"LANG": "zh_CN.UTF-8"})
     assert result.returncode == 0 and result.stderr == f"周报 → {target}\n", result.stderr
+
+
+def _blocks(path: str) -> list[list[str]]:
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / path).read_text(encoding="utf-8")
+    return [block.strip("\n").splitlines() for block in text.split("```")[1::2]]
+
+
+def _commands(lines: list[str]) -> list[list[str]]:
+    """The commands of a shell block: comments dropped, `\\` continuations joined, the leading `mstrack` and --db taken off."""
+    import shlex
+
+    joined, pending = [], ""
+    for line in lines:
+        line = pending + line.split("#")[0].rstrip()
+        if line.endswith("\\"):
+            pending = line[:-1] + " "
+            continue
+        pending = ""
+        words = shlex.split(line)
+        if words[:1] == ["mstrack"]:
+            words = words[1:]
+            if words[:1] == ["--db"]:
+                words = words[2:]
+            joined.append(words)
+    return joined
+
+
+def test_the_due_soon_excerpt_of_docs_supervision_is_what_its_command_prints(demo_cli):
+    import re
+    import shlex
+
+    blocks = _blocks("docs/supervision.md")
+    logs = [words for words in _commands(blocks[0]) if words[0] == "log"]
+    assert len(logs) == 6, blocks[0]
+    for words in logs:
+        assert demo_cli(*words).exit_code == 0
+    block = next(block for block in blocks if "--only due_soon" in block[0])
+    command = re.fullmatch(r"\$ mstrack (.+?)\s+# COLUMNS=(\d+)", block[0])
+    assert command, block[0]
+    result = demo_cli(*shlex.split(command[1]), env={"COLUMNS": command[2]})
+    assert result.exit_code == 0, result.output
+    printed = [line.rstrip() for line in result.stdout.splitlines()]
+    assert block[1:] == printed, "docs/supervision.md's due_soon excerpt: paste what it prints"
+
+
+def test_the_readme_tour_shows_the_unit_behind_it_speaks_of(demo_cli):
+    import json
+
+    tour = _commands(next(block for block in _blocks("README.md") if any("--only behind" in line for line in block)))
+    asked = next(i for i, words in enumerate(tour) if "--only" in words and "json" in words)
+    for words in tour[:asked]:
+        if words[0] == "log":
+            assert demo_cli(*words).exit_code == 0
+    result = demo_cli(*tour[asked])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and {row["status"] for row in rows} == {"behind"}
+    assert {(row["task"], row["indicator"]) for row in rows} == {("5", "建设筹集保障性住房")}
+
+
+def test_narrow_terminals_break_no_code_number_or_term(demo_cli):
+    """At 60 and 80 columns: "shenzhen-2" over "023-report", "13" over "8项未到期", "(序时进" over "度)" and
+    "yantian-2023/" over "4" were printed; each is now whole on its line."""
+    import re
+
+    for columns in ("60", "80"):
+        weekly = demo_cli("--lang", "zh", *WEEKLY, env={"COLUMNS": columns})
+        assert weekly.exit_code == 0, weekly.output
+        for code in ("dongguan-2023", "qingdao-2023", "shenzhen-2023-report", "yantian-2023", "138项未到期",
+                     "72项未报送"):
+            assert code in weekly.stdout, (columns, weekly.stdout[:600])
+        pro_rata = demo_cli("status", "-p", "yantian-2023", "--as-of", "2023-06-30", "--rule", "pro-rata",
+                            env={"COLUMNS": columns})
+        assert pro_rata.exit_code == 0 and "(序时进度)" in pro_rata.stdout, pro_rata.stdout[:400]
+        ranked = demo_cli("--lang", "zh", "units", "-p", "yantian-2023", "--as-of", "2023-10-08", "--rank",
+                          env={"COLUMNS": columns})
+        assert ranked.exit_code == 0, ranked.output
+        assert not re.search(r"yantian-2023/?\s*$", ranked.stdout, re.MULTILINE), ranked.stdout
+    # the widest (116 columns) shows every task behind whole
+    wide = demo_cli("--lang", "zh", "units", "-p", "yantian-2023", "--as-of", "2023-10-08", "--rank",
+                    env={"COLUMNS": "116"})
+    assert "yantian-2023/10" in wide.stdout and "yantian-2023/15" in wide.stdout, wide.stdout
