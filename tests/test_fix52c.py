@@ -118,3 +118,67 @@ def test_narrow_terminals_break_no_code_number_or_term(demo_cli):
     wide = demo_cli("--lang", "zh", "units", "-p", "yantian-2023", "--as-of", "2023-10-08", "--rank",
                     env={"COLUMNS": "116"})
     assert "yantian-2023/10" in wide.stdout and "yantian-2023/15" in wide.stdout, wide.stdout
+
+
+def test_an_undo_of_a_skipped_batch_number_says_why_it_is_missing(demo_cli, tmp_path):
+    """An import that changed nothing took a number (never given again) and kept no batch: `undo` of it said only
+    `no batch 7`."""
+    returned = tmp_path / "p.csv"
+    returned.write_text("计划,任务编号,指标,截至日期,数值\nshenzhen-2023,5,建设筹集保障性住房,2023-03-31,5000\n",
+                        encoding="utf-8")
+    assert demo_cli("import", "progress", str(returned)).exit_code == 0
+    kept = demo_cli.sql("SELECT max(id) FROM batch")[0][0]
+    again = demo_cli("import", "progress", str(returned))  # every row there already: no batch kept
+    assert again.exit_code == 0 and "0 reports were written" in again.output, again.output
+    logged = demo_cli("log", "shenzhen-2023/5", "6000", "-i", "建设筹集", "--as-of", "2023-04-30")
+    assert logged.exit_code == 0, logged.output
+    numbers = [n for (n,) in demo_cli.sql(f"SELECT id FROM batch WHERE id > {kept} ORDER BY id")]
+    assert len(numbers) == 1 and numbers[0] > kept + 1, numbers  # a number skipped, as SQLite and PostgreSQL may
+    skipped = kept + 1
+    result = demo_cli("undo", str(skipped))
+    assert result.exit_code == 2, result.output
+    assert f"batch {skipped} was never kept: the write given that number was interrupted or changed nothing" in result.output
+    assert demo_cli.sql("SELECT count(*) FROM batch WHERE undoes IS NOT NULL")[0][0] == 0  # nothing undone
+    beyond = demo_cli("undo", str(numbers[0] + 5))
+    assert beyond.exit_code == 2 and f"no batch {numbers[0] + 5}; see `mstrack batches`" in beyond.output
+
+
+def test_programmes_as_json_with_every_key_documented(demo_cli):
+    import json
+    from pathlib import Path
+
+    from mstrack.render.history import PROGRAMME_KEYS
+
+    result = demo_cli("programmes", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    codes = demo_cli("programmes")
+    assert [row["code"] for row in rows] == codes.stdout.split() and len(rows) == 5
+    yantian = next(row for row in rows if row["code"] == "yantian-2023")
+    assert yantian == {"code": "yantian-2023", "name": "盐田区2023年十件重点民生实事", "year": 2023,
+                       "start": "2023-01-01", "end": "2023-12-31", "tasks": 19}
+    assert all(tuple(row) == PROGRAMME_KEYS for row in rows)
+    text = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    section = text[text.index("## mstrack programmes"):].split("\n## ")[0]
+    assert [key for key in PROGRAMME_KEYS if f"`{key}`" not in section] == [], "docs/cli.md: name every key"
+
+
+def test_programmes_as_json_on_an_empty_store(cli):
+    assert cli("init").exit_code == 0
+    result = cli("programmes", "-f", "json")
+    assert result.exit_code == 0 and result.stdout == "[]\n", result.output
+    assert "no programmes in" in result.stderr
+
+
+def test_lights_json_carries_a_reason_code_the_same_in_every_language(demo_cli):
+    import json
+
+    asked = ("lights", "-p", "shenzhen-2023", "--as-of", "2023-06-30", "--format", "json")
+    english, chinese = (json.loads(demo_cli("--lang", lang, *asked).stdout) for lang in ("en", "zh"))
+    codes = [[p["reason_code"] for p in task["periods"]] for task in english]
+    assert codes == [[p["reason_code"] for p in task["periods"]] for task in chinese]
+    assert {code for task in codes for code in task} <= {"behind", "overdue", "no_report", "due_soon", "caught_up",
+                                                       "on_track", "nothing_due", "done"}
+    assert "no_report" in {code for task in codes for code in task}
+    assert [p["reason"] for task in english for p in task["periods"]] != [p["reason"] for task in chinese
+                                                                           for p in task["periods"]]
