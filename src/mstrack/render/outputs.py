@@ -207,8 +207,9 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
     notes); a file replaced keeps its mode. `before_rename()` runs once the contents are on disk: an
     error there leaves the target as it was. A target written in place (written_in_place) gets the
     complete contents copied into it instead of a rename, and `before_rename()` after that copy succeeded (a device
-    that fails the copy, /dev/full, is never said written). `new_only`: the target must not exist when the contents are complete (a file made meanwhile is never written over: FileExistsError, the target untouched,
-    before_rename not run); the new file is linked first, and removed again when before_rename fails."""
+    that fails the copy, /dev/full, is never said written). `new_only`: the target must not exist when the contents
+    are complete (a file made meanwhile is never written over: FileExistsError, the target untouched, before_rename
+    not run); the new file is linked first, and removed again when before_rename fails."""
     import tempfile
 
     if written_in_place(target):
