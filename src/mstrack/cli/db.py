@@ -430,11 +430,18 @@ def _repair_plan_copy(ctx: typer.Context) -> None:
 
 
 @app.command()
-def programmes(ctx: typer.Context) -> None:
+def programmes(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
     """List the programmes in the store."""
     store = open_store(ctx, write=False)
-    codes = store.programme_codes()
-    for code in codes:
-        echo(code)
+    if fmt is Format.json:
+        from mstrack.render.history import programmes_json
+
+        rows = store.programme_rows()
+        write_out(programmes_json(rows))
+        codes = [row[0] for row in rows]
+    else:
+        codes = store.programme_codes()
+        for code in codes:
+            echo(code)
     if not codes:  # an empty list said nothing at all
         say_no_programmes(store.display_url)

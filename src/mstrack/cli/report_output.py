@@ -17,7 +17,7 @@ from mstrack.cli.printing import (
     write_output,
     write_whole,
 )
-from mstrack.cli.saying import echo, fail, say
+from mstrack.cli.saying import echo, fail, say, words
 
 FORMATS = {
     "units": ("table", "json", "csv", "md", "xlsx"),
@@ -149,22 +149,20 @@ def publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: P
             write_whole(_pieces(content))
         frozen()
         return
-    from mstrack.labels import Labels
-
-    words = Labels(lang)
 
     def write(path: Path) -> None:
         write_content(path, content, fmt)
 
-    def written() -> None:
-        echo(words("msg.written", what=words(f"msg.{kind}"), path=output), err=True)
+    def written() -> None:  # in the interface's language (saying.words), not the report's
+        said = words()
+        echo(said("msg.written", what=said(f"msg.{kind}"), path=output), err=True)
         if not in_place:
             frozen()
 
     from mstrack.render.outputs import written_in_place
 
-    # a device, a FIFO or stdout gets its content only after before_rename: frozen once it is out (exit 0 ⇔ frozen and
-    # written), and the write lock is not held while a FIFO waits for its reader
+    # a device, a FIFO or stdout is written into before it is said written (outputs.replacing_path), and frozen after
+    # write_output returns: once it is out (exit 0 ⇔ frozen and written), the write lock not held while a FIFO waits
     in_place = freeze and written_in_place(output)
     write_output(ctx, output, write, written)
     if in_place:

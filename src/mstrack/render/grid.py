@@ -74,7 +74,8 @@ class PlainTable:
 
     def _fit(self, shown, natural, content, max_width, wanted: bool) -> tuple[list[int], int]:
         """Widths for the shown columns and how far they still exceed the width: long texts fold to a
-        comfortable width, then headers wrap at their words, then texts fold to their wanted (or least) width."""
+        comfortable width, then headers wrap at their words, then texts fold to their wanted width (never inside a run
+        of Latin letters and digits: a code, a number), or at last to the least."""
         widths = [natural[i] for i in shown]
         excess = sum(widths) + len(GAP) * (len(widths) - 1) + 1 - max_width
         folding = [p for p, i in enumerate(shown) if self.columns[i].fold]
@@ -83,7 +84,9 @@ class PlainTable:
         headers = {p: max(content[i], _longest_word(self.columns[i].header), 1) for p, i in enumerate(shown)
                    if not self.columns[i].fold}
         excess = _shrink(widths, excess, headers)
-        return widths, _shrink(widths, excess, {p: self.columns[shown[p]].min_width if wanted else LEAST for p in folding})
+        # never inside a code or a number ("yantian-2023/" over "4") while a column can still be left out
+        return widths, _shrink(widths, excess, {p: max(self.columns[shown[p]].min_width, self._longest_run(shown[p]))
+                                                if wanted else LEAST for p in folding})
 
     def _longest_run(self, index: int) -> int:
         """The widest run of Latin letters, digits and signs in a column (a file name, a code): a column folds

@@ -52,6 +52,21 @@ def batches_json(batches) -> str:
     return dump_json([asdict(batch) for batch in batches])
 
 
+PROGRAMME_KEYS = ("code", "name", "year", "start", "end", "tasks")
+"""The keys of each programme in `programmes --format json` (docs/cli.md names each one)."""
+
+
+def programmes_json(rows) -> str:
+    """The programmes as store.programme_rows gives them: dates as ISO text."""
+    return dump_json([dict(zip(PROGRAMME_KEYS, (code, name, year, _day(start), _day(end), tasks), strict=True))
+                      for code, name, year, start, end, tasks in rows])
+
+
+def _day(value) -> str:
+    """A date column as ISO text: a date from PostgreSQL, text or a date from SQLite."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)[:10]
+
+
 def batches_table(batches, lang: str = "zh"):
     """The table of `batches`. The source (the file name that tells which import to undo) is never left out:
     it keeps a comfortable width while the user, reason and remark give way, then is cut in its middle

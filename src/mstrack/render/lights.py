@@ -85,7 +85,7 @@ def lights_json(report: LightsReport, lang: str) -> str:
     return dump_json([
         {"task": task.ref, "title": task.title, "lead_units": task.lead_units,
          "periods": [{"period": light.period.label, "end": light.period.end.isoformat(), "light": light.light,
-                      "reason": reason(light, words)} for light in task.lights],
+                      "reason": reason(light, words), "reason_code": light.why} for light in task.lights],
          "consecutive_red": task.consecutive_red}
         for task in report.tasks
     ])

@@ -13,7 +13,7 @@ def wrap(text: str, width: int, codes_whole: bool = False) -> list[str]:
     characters, a line filled before the next begins, never before a closing mark (，。、；：）) nor after an
     opening one; never inside a run of Latin letters, digits and signs (a code like yantian-2023/19, a date,
     a path) unless that run alone is wider than the width: it is folded then, or with codes_whole put on a
-    line of its own, whole (a path to copy; the terminal wraps it)."""
+    line of its own, whole (a path to copy; the terminal wraps it); nor inside a short word between spaces (TERM)."""
     if not text:
         return []
     lines: list[str] = []
@@ -26,6 +26,10 @@ def wrap(text: str, width: int, codes_whole: bool = False) -> list[str]:
             space = " " if current.strip() else ""
             if cell_len(current + space + word) <= width:
                 current += space + word
+                continue
+            if space and cell_len(indent + word) <= min(width, TERM):  # a short term ("(序时进度)") goes down whole
+                lines.append(current)
+                current = indent + word
                 continue
             for token in breakable(word):
                 if cell_len(current + space + token) <= width:
@@ -40,6 +44,11 @@ def wrap(text: str, width: int, codes_whole: bool = False) -> list[str]:
                 space = ""
         lines.append(current)
     return lines
+
+
+TERM = 12
+"""A word between spaces at most this wide (six Chinese characters) is never split at a line's end: it goes down whole,
+a term in English ("(序时进度)") as a word is; a longer one (a Chinese clause) fills the line first."""
 
 
 def command_lines(command: str, width: int, indent: str = "") -> list[str]:

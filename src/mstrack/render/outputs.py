@@ -205,18 +205,19 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
     the umask (umask_mode), or stays 0600 when `private` (a copy of the database: reporters' names and
     notes); a file replaced keeps its mode. `before_rename()` runs once the contents are on disk: an
     error there leaves the target as it was. A target written in place (written_in_place) gets the
-    complete contents copied into it instead of a rename. `new_only`: the target must not exist when the
-    contents are complete (a file made meanwhile is never written over: FileExistsError, the target untouched,
-    before_rename not run); the new file is linked first, and removed again when before_rename fails."""
+    complete contents copied into it instead of a rename, and `before_rename()` after that copy succeeded (a device
+    that fails the copy, /dev/full, is never said written). `new_only`: the target must not exist when the contents
+    are complete (a file made meanwhile is never written over: FileExistsError, the target untouched, before_rename
+    not run); the new file is linked first, and removed again when before_rename fails."""
     import tempfile
 
     if written_in_place(target):
         with tempfile.TemporaryDirectory(prefix="mstrack-") as directory:
             temporary = Path(directory) / Path(target).name
             yield temporary
+            _copy_into(temporary, target)  # said written (before_rename) only once it is: a full /dev/full never is
             if before_rename is not None:
                 before_rename()
-            _copy_into(temporary, target)
         return
     final = Path(os.path.realpath(target))
     descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=part_prefix(final), suffix=".part")

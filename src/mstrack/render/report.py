@@ -477,36 +477,37 @@ def units_table(units: list[UnitRollup], on: date, lang: str, responsible: bool 
 
 def weekly_view(report: WeeklyReport, lang: str):
     from rich.console import Group
-    from rich.text import Text
+
+    from mstrack.render.grid import Folded
 
     words = Labels(lang)
     many = len(report.programmes) > 1
-    parts = [Text(words("weekly.title"), style="bold"), Text(weekly_subtitle(report, words), style="dim"),
-             Text(weekly_summary(report, words), style="bold"), Text("")]
+    parts = [Folded(words("weekly.title"), style="bold"), Folded(weekly_subtitle(report, words), style="dim"),
+             Folded(weekly_summary(report, words), style="bold"), Folded("")]
     if report.behind:
         parts.append(_grid(words("weekly.behind"), behind_header(words), list(BEHIND_COLUMNS),
                            [cells for cells, _ in printed_behind(report, many, words, note_limit=40)],
                            numeric=BEHIND_NUMERIC, styles=[STATUS_STYLES[i.status] for i in report.behind], words=words))
     else:
-        parts.append(Text(words("weekly.behind_none", on=report.as_of.isoformat())))
+        parts.append(Folded(words("weekly.behind_none", on=report.as_of.isoformat())))
     parts.append(_grid(words("weekly.units"), units_header(words), UNITS_NAMES,
                        [units_cells(u, words) for u in report.units], numeric=set(range(1, 9)), words=words))
-    parts.append(Text(words("weekly.changes", since=report.since.isoformat()), style="bold"))
+    parts.append(Folded(words("weekly.changes", since=report.since.isoformat()), style="bold"))
     new, more_new = shown_changes(report.new_reports)
     if new:
         parts.append(_grid(words("weekly.new_reports"), new_report_header(words), NEW_REPORT_NAMES,
                            [new_report_cells(r, many, words) for r in new], numeric={4}, words=words))
     else:
-        parts.append(Text(words("weekly.new_reports_none")))
+        parts.append(Folded(words("weekly.new_reports_none")))
     if more_new:
-        parts.append(Text(more_changes(more_new, words), style="dim"))
+        parts.append(Folded(more_changes(more_new, words), style="dim"))
     changes, more_changed = shown_changes(report.status_changes)
     if changes:
         parts.append(_grid(words("weekly.status_changes"), change_header(words), CHANGE_NAMES,
                            [change_cells(c, many, words) for c in changes], numeric={5},
                            styles=[STATUS_STYLES[c.after] if c.worse else "" for c in changes], words=words))
     else:
-        parts.append(Text(words("weekly.status_changes_none")))
+        parts.append(Folded(words("weekly.status_changes_none")))
     if more_changed:
-        parts.append(Text(more_changes(more_changed, words), style="dim"))
+        parts.append(Folded(more_changes(more_changed, words), style="dim"))
     return Group(*parts)

@@ -225,6 +225,10 @@ class Writes:
                 raise InputError("batch {batch} was made after the backup that {restore} put back: it is no longer in "
                                  "this database, and its number is given to no other write; nothing was undone; see "
                                  "`mstrack batches`", batch=batch_id, restore=batch_words(*restore))
+            if 0 < batch_id < (self._rows(connection, "SELECT max(id) FROM batch")[0][0] or 0):  # a number skipped
+                raise InputError("batch {batch} was never kept: the write given that number was interrupted or changed "
+                                 "nothing (a number is never given again, so the list skips it); nothing was undone; see "
+                                 "`mstrack batches`", batch=batch_id)
             raise InputError("no batch {batch}; see `mstrack batches`", batch=batch_id)
         if self._rows(connection, f"SELECT command FROM batch WHERE id = {self.dialect.p}", [batch_id])[0][0] == RESTORE_COMMAND:
             raise InputError("batch {batch} records a `db restore`, which an undo cannot take back; nothing was undone. "
