@@ -89,19 +89,17 @@ def make_report(store, params: dict):
         details, series = weekly_details(store, params["programmes"] or None, on, since, params["rule"])
         return weekly_report(details, on, since, params["rule"], params["stale"], series=series)
     programme = params["programme"]
-    details = task_details(store, [programme], as_of=on)
-    plan = store.load_plan(programme)
-    return table_report(details, kind, on, plan.year, plan.name, params["rule"], checkpoint_steps(plan))
+    with store.one_read():  # the tasks and the plan's words of one state of the store
+        details = task_details(store, [programme], as_of=on)
+        year, name, steps = store.programme_steps(programme)
+    return table_report(details, kind, on, year, name, params["rule"], checkpoint_steps(steps))
 
 
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def checkpoint_steps(plan) -> dict[str, list[Step]]:
-    """Each task's checkpoints in the plan's own words, for 下一步任务目标及措施."""
-    return {
-        task.code: [Step(cp.due, cp.label, cp.text, "、".join(line.lead_units) or None)
-                    for line in task.lines for cp in line.checkpoints]
-        for task in plan.tasks
-    }
+def checkpoint_steps(found: dict[str, list[tuple]]) -> dict[str, list[Step]]:
+    """Each task's checkpoints in the plan's own words, for 下一步任务目标及措施 (Store.programme_steps' rows)."""
+    return {code: [Step(due, label, text, "、".join(leads) or None) for due, label, text, leads in rows]
+            for code, rows in found.items()}

@@ -209,6 +209,32 @@ class Reads:
             return self._details(connection, programmes=programmes, unit_id=unit_id, as_of=as_of, since=since,
                                  checkpoints=checkpoints)
 
+    def programme_steps(self, code: str) -> tuple[int, str, dict[str, list[tuple]]]:
+        """A programme's year, its name and every checkpoint of its tasks' lines, (due, label, text, the line's lead
+        units) by task code (every task, [] where it has none), lines in order and each line's by date: what the 一览表
+        prints beside task_details. Four queries, not the plan read whole (load_plan: every indicator, milestone and
+        report of the plan again, a sixth of a 4,000-indicator half-year report)."""
+        p = self.dialect.p
+        with self.reading() as connection:
+            found = self._rows(connection, f"SELECT id, year, name FROM programme WHERE code = {p}", [code])
+            if not found:
+                raise unknown_programme(self.programme_codes(), code, self.display_url)
+            programme_id, year, name = found[0]
+            leads: dict[int, list[str]] = {}
+            for line_id, unit in self._rows(
+                    connection, "SELECT x.line_id, u.name FROM line_unit AS x JOIN unit AS u ON u.id = x.unit_id JOIN"
+                                " task_line AS l ON l.id = x.line_id JOIN task AS t ON t.id = l.task_id WHERE"
+                                f" t.programme_id = {p} AND x.role = 'lead' ORDER BY x.line_id, x.position", [programme_id]):
+                leads.setdefault(line_id, []).append(unit)
+            steps: dict[str, list[tuple]] = {task: [] for (task,) in self._rows(  # a task of none: none, not its milestones
+                connection, f"SELECT code FROM task WHERE programme_id = {p}", [programme_id])}
+            for task, line_id, due, label, text in self._rows(
+                    connection, "SELECT t.code, l.id, c.due, c.label, c.text FROM checkpoint AS c JOIN task_line AS l"
+                                f" ON l.id = c.line_id JOIN task AS t ON t.id = l.task_id WHERE t.programme_id = {p}"
+                                " ORDER BY t.id, l.position, c.line_id, c.due, c.id", [programme_id]):
+                steps[task].append((day(due), label, text, leads.get(line_id, [])))
+        return year, name, steps
+
     def report_series(self, indicator_ids: list[int], as_of: date) -> dict[int, list[tuple[date, float]]]:
         """The (day, value) of the standing reports dated on or before as_of of the indicators given, each
         indicator's in date and entry order: what a weekly report charts for the indicators behind."""
