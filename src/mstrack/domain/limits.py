@@ -50,11 +50,16 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SURROGATE_RE = re.compile("[\ud800-\udfff]")
 """What Python makes of bytes that are not UTF-8 in an argument (a GBK terminal or script): no store keeps them."""
 
-SHOWN_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+NONCHARACTER_RE = re.compile("[\ufffe\uffff]")
+"""The two code points XML may not hold (U+FFFE, a byte-order mark read backwards, and U+FFFF): stored, they made every
+.docx and .xlsx report of their programme fail (lxml refuses them), so no store keeps them."""
+
+SHOWN_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 """Control characters never printed or written from the data (render/outputs.clean_text): the same, and
 carriage return too, which stored text may hold (a Windows line break) but a terminal would obey by going
 back to the start of the line. ESC starts a terminal's escape sequences, 0x9b is a CSI of its own; xlsx
-refuses most of them outright (openpyxl's IllegalCharacterError)."""
+refuses most of them outright (openpyxl's IllegalCharacterError). And NONCHARACTER_RE's two, which a store made
+before they were refused may hold: no .docx or .xlsx can."""
 
 
 def text_problem(text: str, *, path: bool = False) -> Message | None:
@@ -65,9 +70,14 @@ def text_problem(text: str, *, path: bool = False) -> Message | None:
         return Message("{n} characters is more than mstrack keeps in one text ({limit})", n=len(text), limit=MAX_TEXT_CHARS)
     found = CONTROL_RE.search(text)
     if found is None:
-        if path or text.isprintable() or (found := SURROGATE_RE.search(text)) is None:
+        if path or text.isprintable():
             return None
-        return Message("not UTF-8 text at character {at}; give the text in UTF-8", at=found.start() + 1)
+        if (found := SURROGATE_RE.search(text)) is not None:
+            return Message("not UTF-8 text at character {at}; give the text in UTF-8", at=found.start() + 1)
+        if (found := NONCHARACTER_RE.search(text)) is not None:
+            return Message("{code} at character {at} is no character (no Word or Excel file can hold it); delete it",
+                           code=f"U+{ord(found[0]):04X}", at=found.start() + 1)
+        return None
     char = found[0]
     return Message("control character {code} ({name}) at character {at}; only tab and line breaks are allowed",
                    code=f"U+{ord(char):04X}", name=CONTROL_NAMES.get(char) or unicodedata.name(char, "control"),
@@ -81,7 +91,8 @@ def all_storable(texts) -> bool:
     if max(map(len, texts), default=0) > MAX_TEXT_CHARS:
         return False
     joined = " ".join(texts)  # printable text holds no control character and no surrogate (str.isprintable: C, a pass)
-    return joined.isprintable() or CONTROL_RE.search(joined) is None and SURROGATE_RE.search(joined) is None
+    return joined.isprintable() or CONTROL_RE.search(joined) is None and SURROGATE_RE.search(joined) is None \
+        and NONCHARACTER_RE.search(joined) is None
 
 
 CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0b": "VT", "\x0c": "FF", "\x1b": "ESC", "\x7f": "DEL",

@@ -72,14 +72,17 @@ def clean_text(text: str) -> str:
 
 SHOWN_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
 """SHOWN_CONTROL_RE's ASCII part as UTF-8 bytes; its C1 part (U+0080-U+009F) is 0xC2 0x80-0x9F in UTF-8."""
+NONCHARACTER_BYTES = ("\ufffe".encode(), "\uffff".encode())
+"""SHOWN_CONTROL_RE's last two, U+FFFE and U+FFFF, in UTF-8."""
 
 
 def clean_utf8(text: str, errors: str = "strict") -> bytes:
     """clean_text(text) encoded as UTF-8, byte for byte, checked on the bytes the output encodes anyway:
     deleting the control bytes from a copy in C is a third of a regular expression's search over the text.
-    A 0xC2 byte (a C1 control, or a character such as the middle dot) sends the text to clean_text."""
+    A 0xC2 byte (a C1 control, or a character such as the middle dot) or U+FFFE / U+FFFF sends the text to clean_text."""
     data = text.encode("utf-8", errors)
-    if b"\xc2" in data or len(data.translate(None, SHOWN_CONTROL_BYTES)) != len(data):
+    if b"\xc2" in data or len(data.translate(None, SHOWN_CONTROL_BYTES)) != len(data) or NONCHARACTER_BYTES[0] in data \
+            or NONCHARACTER_BYTES[1] in data:
         return clean_text(text).encode("utf-8", errors)
     return data
 
