@@ -1,0 +1,26 @@
+"""The review's findings on the eighteenth session's reader (fixrev52): each reproduced by a small made-up input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import import_table
+
+SCHEDULED_PLAN = ["2024年城区环境整治工作方案", "为改善城区环境，制定本方案。", "一、工作目标", "全面改善城区环境。",
+                  "{heading}", "1.清理占道经营。县市场监管局牵头，6月底前完成。",
+                  "2.整治背街小巷。县住建局牵头，改造小巷20条。", "3.规范车辆停放。县公安局牵头，新增停车位300个。"]
+
+
+@pytest.mark.parametrize("heading", ["二、下半年工作计划", "二、全年进度安排"])
+def test_a_heading_naming_a_schedule_over_numbered_items_is_read(tmp_path, heading):
+    """list_fallback looks at a part's heading for the kind of column its words would name, with no year: a schedule's
+    year label ("下半年", "全年") used to be dated in year 0 — "the reader failed on this document (ValueError)"."""
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join(SCHEDULED_PLAN).format(heading=heading) + "\n", encoding="utf-8")
+    result, out = import_table(path)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "reader failed" not in result.output, result.output
+    assert result.exit_code in (0, 2), result.output  # read, or refused with its reason: never a failure
+    assert result.exit_code == 2 or "清理占道经营" in out.read_text(encoding="utf-8")
