@@ -24,3 +24,28 @@ def test_a_heading_naming_a_schedule_over_numbered_items_is_read(tmp_path, headi
     assert "reader failed" not in result.output, result.output
     assert result.exit_code in (0, 2), result.output  # read, or refused with its reason: never a failure
     assert result.exit_code == 2 or "清理占道经营" in out.read_text(encoding="utf-8")
+
+
+def test_a_kept_reading_s_records_are_the_caller_s_own():
+    """kept._own copied a record shallowly: a caller appending to a mention's contexts changed the kept reading, and
+    the next reading of the same text found the word it never had."""
+    from typing import NamedTuple
+
+    from mstrack.sources.table.kept import read_once
+    from mstrack.sources.table.mentions import find_mentions
+
+    text = "新建社区养老服务中心3个"
+    find_mentions(text, 2024)[0].contexts.append("X")
+    assert "X" not in find_mentions(text, 2024)[0].contexts
+
+    class Pair(NamedTuple):
+        words: list
+
+    @read_once
+    def pair(text: str) -> Pair:
+        return Pair([text])
+
+    first = pair("a")
+    assert isinstance(first, Pair)
+    first.words.append("b")
+    assert pair("a").words == ["a"]
