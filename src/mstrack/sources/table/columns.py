@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -101,10 +102,8 @@ def column_kind(header: str, year: int) -> Column:
         if re.search(pattern, text):
             column = Column(index=-1, header=header, kind=kind)
             if kind == "schedule" and (found := re.search(rf"{YEAR_LABEL}|{QUARTER_LABEL}", text)):
-                try:
+                with contextlib.suppress(ValueError):  # a look at the kind alone (year 0: list_fallback's headings)
                     column.due, column.label = period_end(found[0], year), found[0]
-                except ValueError:  # a look at the kind alone (year 0: list_fallback's headings) dates nothing
-                    pass
             column.partial = kind == "schedule" and MONTH_PLAN_RE.search(text) is not None
             return column
     return Column(index=-1, header=header, kind="")
