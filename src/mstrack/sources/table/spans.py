@@ -24,6 +24,11 @@ DAY_SPAN_RE = re.compile(rf"({DAY})\s*{JOIN}+\s*((?:{MONTH}\s*)?\d{{1,2}})\s*日
 YEAR_RE = re.compile(rf"^\s*({YEAR})")
 LAST_MONTH_RE = re.compile(r"(\d{1,2}\s*月)(?!.*月)")
 MONTH_DAY_RE = re.compile(r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日?)?")  # "12月17日", "1月15", "9月"
+# a span of years, each maybe with its month ("2015-2017", "2023年—2025年", "2022.03-2024.12", "2023-2025年"): its first
+# and last year (groups 1, 2); the one pattern of a 建设年限 cell (target_columns, build) and a clause's years (mentions)
+SPAN_YEAR = r"((?:19|20)\d{2})\s*(?:年\s*(?:\d{1,2}\s*月)?|[.．/]\d{1,2})?"
+YEARS_SPAN = rf"{SPAN_YEAR}\s*{JOIN}+\s*{SPAN_YEAR}"
+YEARS_SPAN_RE = re.compile(YEARS_SPAN)
 NEXT_YEAR = "次年"  # the year after the programme's, as domain.dates reads it (YEAR_PREFIX, period_end)
 
 
