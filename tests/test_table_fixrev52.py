@@ -60,3 +60,26 @@ def test_a_span_of_years_is_one_pattern_over_the_domain_s_joins(join):
     assert target_columns.PROJECT_YEARS_RE.match(f"2022.03{join}2024.12").groups() == ("2022", "2024")
     assert over_several_years(f"{2023}{join}2025年新建养老服务中心", 2024)
     assert not over_several_years(f"{2023}{join}2024年新建养老服务中心", 2024)
+
+
+WINTER = "may be the winter"
+
+
+def _csv(tmp_path, rows: list[str]):
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join(["序号,工作任务,责任单位,完成时限", *rows]) + "\n", encoding="utf-8")
+    return import_table(path)
+
+
+@pytest.mark.parametrize(("deadline", "doubted"), [("次年3月底前", False), ("11-2月", True), ("11月至2月", True)])
+def test_a_deadline_over_the_new_year_is_doubted_for_a_span_alone(tmp_path, deadline, doubted):
+    """"次年3月底前" names the next year itself (no span): it got "may be the winter before"; "11-2月", read into the
+    next February as period_end reads it, got no doubt while "11月至2月" did: one reading (spans.over_new_year)."""
+    from mstrack.sources.table.spans import over_new_year
+
+    assert over_new_year(deadline) is doubted
+    result, out = _csv(tmp_path, [f"1,开展冬季供暖保障,县住建局,{deadline}"])
+    assert result.exit_code == 0, result.output
+    plan = out.read_text(encoding="utf-8")
+    assert "2025-" in plan
+    assert (WINTER in plan) is doubted, plan
