@@ -83,3 +83,16 @@ def test_a_deadline_over_the_new_year_is_doubted_for_a_span_alone(tmp_path, dead
     plan = out.read_text(encoding="utf-8")
     assert "2025-" in plan
     assert (WINTER in plan) is doubted, plan
+
+
+@pytest.mark.parametrize(("deadline", "said"), [("2024年前", "before that year"), ("2023年6月前", "before the programme's")])
+def test_a_deadline_before_the_programme_s_year_is_one_doubt(tmp_path, deadline, said):
+    """"2024年前" in a 2024 list: read as 2023-12-31, it was doubted twice on one cell (before that year, and before the
+    programme's year); one doubt names both readings. "2023年6月前", unlikely either way, says it is before the year."""
+    result, out = _csv(tmp_path, [f"1,开展冬季供暖保障,县住建局,{deadline}"])
+    assert result.exit_code == 0, result.output
+    plan = out.read_text(encoding="utf-8")
+    assert "1 doubt to check" in result.output or "1 doubts to check" in result.output, result.output
+    checks = [line for line in result.output.splitlines() if line.startswith("check:") and "完成时限" in line]
+    assert len(checks) == 1 and said in checks[0], result.output
+    assert plan.count("# check:") == 1 and said in plan
