@@ -96,3 +96,18 @@ def test_a_deadline_before_the_programme_s_year_is_one_doubt(tmp_path, deadline,
     checks = [line for line in result.output.splitlines() if line.startswith("check:") and "完成时限" in line]
     assert len(checks) == 1 and said in checks[0], result.output
     assert plan.count("# check:") == 1 and said in plan
+
+
+@pytest.mark.parametrize(("name", "office"), [("市中心医院儿科", False), ("开办本科", False), ("职业学院开办本科", False),
+                                              ("县教育局基教科", True), ("局宣传科", True), ("县卫健委医政科", True)])
+def test_an_office_s_section_follows_a_whole_office_name(name, office):
+    """OFFICE_SECTION_RE took "开办本科" (a verb's 办) and "市中心医院儿科" (a hospital's ward) for an office's section."""
+    from mstrack.sources.table.office_names import ends_like_unit
+
+    assert ends_like_unit(name) is office
+
+
+def test_a_bracket_naming_a_school_s_courses_is_no_office():
+    from mstrack.sources.table.item_offices import units_after
+
+    assert units_after("推动职业学院升格（开办本科）")[1] == ""
