@@ -111,3 +111,16 @@ def test_a_bracket_naming_a_school_s_courses_is_no_office():
     from mstrack.sources.table.item_offices import units_after
 
     assert units_after("推动职业学院升格（开办本科）")[1] == ""
+
+
+@pytest.mark.parametrize(("header", "read"), [("督办", False), ("督查", False), ("挂点", False), ("包保", False),
+                                              ("所属片区", True)])
+def test_a_column_of_offices_names_units_under_a_place_s_header_alone(tmp_path, header, read):
+    """A column naming no kind whose cells are all offices was read as the task's units: under "督办" its offices
+    ("县委督查室") oversee the work, they do not do it. A place's or grouping's column ("所属片区") stays read."""
+    path = tmp_path / "t.csv"
+    path.write_text(f"序号,工作任务,责任单位,完成时限,{header}\n1,新建社区养老服务中心3个,县民政局,12月底前,县委督查室\n"
+                    "2,改造老旧小区5个,县住建局,11月底前,县政府督查室\n", encoding="utf-8")
+    result, out = import_table(path)
+    assert result.exit_code == 0, result.output
+    assert ("督查室" in out.read_text(encoding="utf-8").split("\nunits = [", 1)[-1].split("]", 1)[0]) is read
