@@ -124,3 +124,23 @@ def test_a_column_of_offices_names_units_under_a_place_s_header_alone(tmp_path, 
     result, out = import_table(path)
     assert result.exit_code == 0, result.output
     assert ("督查室" in out.read_text(encoding="utf-8").split("\nunits = [", 1)[-1].split("]", 1)[0]) is read
+
+
+def test_a_refusal_of_one_of_a_document_s_tables_names_the_table(tmp_path):
+    """_no_tasks named "row 1" of a document of several tables, not which table (as every other place does)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("2024年民生实事项目表")
+    for rows in ([["序号", "工作任务", "责任单位"], ["1", "新建社区食堂3家", "区民政局"]],
+                 [["序号", "工作任务", "责任单位", "完成时限"]]):
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                table.cell(r, c).text = text
+        document.add_paragraph("")
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    result, _ = import_table(path, "--table", "2")
+    assert result.exit_code == 2, result.output
+    assert "table 2, row 1: a header but no task rows below it" in result.output, result.output
