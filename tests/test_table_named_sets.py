@@ -49,3 +49,9 @@ def test_a_title_naming_fields_over_a_table_keeps_its_counts(tmp_path):
     above = [["2024年聚焦教育、医疗和养老三个领域民生实事项目表", "", ""]]
     rows = [["序号", "工作任务", "责任单位"], ["1", "新建三个社区养老服务中心", "区民政局"]]
     assert _targets(convert_written(tmp_path, "t.csv", above + rows, 2024).programme.tasks) == [(3, "个")]
+
+
+def test_a_named_set_s_noun_in_traditional_characters():
+    """A document printed in traditional characters names its set "三家企業", then "三家商品砼公司": the same set."""
+    named = named_counts(["將遠大、中發和中榮三家企業列為整治對象。"])
+    assert named_again(3, "家", "負責調查三家商品砼公司涉嫌達成壟斷協議", named)

@@ -155,7 +155,9 @@ def named_counts(lines: list[str]) -> frozenset[tuple[int, str, str]]:
 
 
 def _same_noun(noun: str, words: str) -> bool:
-    """Whether the words after a count name the set's noun again: itself, or a firm as another name of firms."""
+    """Whether the words after a count name the set's noun again: itself, or a firm as another name of firms (either
+    printed in traditional characters, "企業")."""
+    noun, words = simplified(noun), simplified(words)
     return noun in words or noun in FIRM_NOUNS and any(firm in words for firm in FIRM_NOUNS)
 
 
