@@ -1,5 +1,5 @@
 """The store (store51): an SQLite store named through a symlink has its -wal, -shm, -journal and writer's note beside
-the file the link points to, where SQLite keeps them (sqlite_file.beside, the one resolver): backed up, said, moved
+the file the link points to, where SQLite keeps them (filesystem.beside, the one resolver): backed up, said, moved
 and removed there, never beside the link."""
 
 import contextlib

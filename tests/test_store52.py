@@ -97,7 +97,7 @@ def test_a_stores_sequences_are_mended_by_its_first_write_alone(cli, tmp_path, m
 @pytest.mark.sqlite_only
 def test_render_and_the_store_find_a_databases_side_files_by_one_rule(tmp_path):
     """`--db link.db` naming elsewhere/real.db: the files -o may not write over (render/outputs) are the ones the
-    store opens, backs up and removes (sqlite_file.beside): beside real.db, by the one resolver in filesystem."""
+    store opens, backs up and removes (filesystem.beside): beside real.db, by the one resolver in filesystem."""
     import sqlite3
 
     from mstrack import filesystem
@@ -110,8 +110,7 @@ def test_render_and_the_store_find_a_databases_side_files_by_one_rule(tmp_path):
     real.write_bytes(b"SQLite format 3\x00" + bytes(100))
     link = tmp_path / "link.db"
     link.symlink_to(real)
-    assert sqlite_file.beside is filesystem.beside and sqlite_file.file_named is filesystem.file_named
-    assert outputs.database_files(link) == [sqlite_file.beside(link, end) for end in filesystem.DATABASE_COMPANIONS]
+    assert outputs.database_files(link) == [filesystem.beside(link, end) for end in filesystem.DATABASE_COMPANIONS]
     assert outputs.database_files(link)[1] == real.parent / "real.db-wal" == sqlite_file.wal_of(link)
     assert outputs.is_database_file(real.parent / "real.db-journal", link)  # not made yet: by its name
     assert not outputs.is_database_file(tmp_path / "link.db-journal", link)  # no file SQLite keeps
@@ -209,3 +208,20 @@ def test_a_plan_import_or_its_undo_killed_at_any_moment_leaves_all_or_nothing(cl
         if now != held:  # it committed: back to where the next kill starts from
             run(*(["undo"] if write == "import plan" else ["import", "plan", str(plan)]))
     assert True in outcomes  # at least one kill fell before the commit
+
+
+def test_the_store_names_the_side_file_resolver_from_filesystem_alone():
+    """beside and file_named live in mstrack.filesystem (render's outputs and the store share them); sqlite_file
+    re-exported them (noqa F401) and three modules imported them from there: one name each, imported from its home."""
+    import re
+    from pathlib import Path
+
+    import mstrack
+    from mstrack.store import sqlite_file
+
+    assert not hasattr(sqlite_file, "file_named")
+    src = Path(mstrack.__file__).parent
+    through_store = [str(path.relative_to(src)) for path in src.rglob("*.py")
+                     if re.search(r"from mstrack\.store\.sqlite_file import[^\n]*\b(beside|file_named)\b",
+                                  path.read_text(encoding="utf-8"))]
+    assert through_store == []

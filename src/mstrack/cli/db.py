@@ -402,7 +402,7 @@ def db_check(ctx: typer.Context, repair: Annotated[bool, typer.Option(
         warn(left)
     elif beside[0] and not store.wal_beside():  # folded in as the check's reads closed: said (a copy made before lacked it)
         from mstrack.errors import Message
-        from mstrack.store.sqlite_file import file_named  # where the -wal was: beside the file a symlink names
+        from mstrack.filesystem import file_named  # where the -wal was: beside the file a symlink names
 
         say("mstrack: note: {message}", err=True, message=Message(
             "{file}-wal was left beside {file} holding writes not in it yet (a process had the store open, or was "

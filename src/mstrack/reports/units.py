@@ -16,26 +16,26 @@ def _worse(a: str | None, b: str) -> str:
     return b if a is None or TASK_SEVERITY.index(b) < TASK_SEVERITY.index(a) else a
 
 
-def task_counts(rows: list[StatusRow]) -> dict[str, int]:
-    """How many tasks have each status (a task is as bad as its worst line)."""
+def task_statuses(rows: list[StatusRow]) -> dict[tuple[str, str], str]:
+    """Each task's status, (programme, task) → the worst of its lines': the one rule of task_counts and
+    partly_reported."""
     worst: dict[tuple[str, str], str] = {}
     for row in rows:
         worst[(row.programme, row.task)] = _worse(worst.get((row.programme, row.task)), row.status)
-    counts = Counter(worst.values())
+    return worst
+
+
+def task_counts(rows: list[StatusRow]) -> dict[str, int]:
+    """How many tasks have each status (a task is as bad as its worst line)."""
+    counts = Counter(task_statuses(rows).values())
     return {status: counts.get(status, 0) for status in STATUSES}
 
 
 def partly_reported(rows: list[StatusRow]) -> int:
     """How many tasks counted 未报送 (task_counts: a line owes its figure) have another line reported: a unit that
     owes one figure of three, told apart from one that sent nothing (views52)."""
-    worst: dict[tuple[str, str], str] = {}
-    reported: set[tuple[str, str]] = set()
-    for row in rows:
-        key = (row.programme, row.task)
-        worst[key] = _worse(worst.get(key), row.status)
-        if row.as_of is not None:
-            reported.add(key)
-    return sum(1 for key, status in worst.items() if status == "no_report" and key in reported)
+    reported = {(row.programme, row.task) for row in rows if row.as_of is not None}
+    return sum(1 for key, status in task_statuses(rows).items() if status == "no_report" and key in reported)
 
 
 

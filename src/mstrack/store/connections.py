@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from mstrack.errors import InputError, Message, mark_commit_failed, mark_commit_unknown, mark_rolled_back
+from mstrack.filesystem import file_named
 from mstrack.store import driver_logs
 from mstrack.store.checked_stamp import checked_since, data_version, stamp_checked
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
@@ -23,7 +24,6 @@ from mstrack.store.sqlite_file import (
     create_private,
     disk_full,
     file_identity,
-    file_named,
     folded_into_file,
     holds_bytes,
     opening_reason,

@@ -11,7 +11,8 @@ from datetime import datetime
 from pathlib import Path
 
 from mstrack.errors import InputError
-from mstrack.store.sqlite_file import file_named, holds_bytes, wal_of
+from mstrack.filesystem import file_named
+from mstrack.store.sqlite_file import holds_bytes, wal_of
 
 
 def keep_before_restore(store, new_file) -> Path:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from mstrack.errors import InputError, Message, NoDataYet
-from mstrack.filesystem import DATABASE_COMPANIONS
+from mstrack.filesystem import DATABASE_COMPANIONS, beside
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
-from mstrack.store.sqlite_file import another_programs_tables_of, beside, holds_bytes
+from mstrack.store.sqlite_file import another_programs_tables_of, holds_bytes
 from mstrack.store.urls import reason
 
 

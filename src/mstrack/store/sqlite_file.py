@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from mstrack.domain.reasons import os_reason
 from mstrack.errors import InputError, Message
-from mstrack.filesystem import beside, file_named, name_problem  # noqa: F401 (the store's names of them)
+from mstrack.filesystem import beside, name_problem
 
 
 def file_identity(path: Path) -> tuple[int, int] | None:

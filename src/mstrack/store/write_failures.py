@@ -9,7 +9,8 @@ import os
 from pathlib import Path
 
 from mstrack.errors import InputError, Message
-from mstrack.store.sqlite_file import beside, file_identity, file_named, wal_left, wal_of, writer_named
+from mstrack.filesystem import beside, file_named
+from mstrack.store.sqlite_file import file_identity, wal_left, wal_of, writer_named
 
 
 def busy_timeout() -> float:
@@ -47,7 +48,7 @@ def still_the_file(path: Path | None, opened) -> None:
     another file while a write ran was written through the open file all the same, its -wal left under the old
     name, where a later command or a file put back under that name replayed it: corrupt. A copy written over the
     file in place (`cp`, the same inode) is not seen here: `db restore` is the way to put a backup back. The -wal and
-    -shm named are beside the file a symlink points to (sqlite_file.beside): where SQLite left them."""
+    -shm named are beside the file a symlink points to (filesystem.beside): where SQLite left them."""
     if path is None or opened is None or file_identity(path) == opened:
         return
     raise InputError("--db {db}: the file was moved, replaced or deleted while this write ran (the name now "
@@ -63,7 +64,7 @@ def full_disk_left(path: Path, *, committing: bool = False) -> None:
     copied into the file, and the next writes live only there until there is room. A failed commit comes after the
     command said what it wrote (confirm_before_commit): the message says that, too, was not written. Returns where
     nothing is left, for the caller's own error. The -wal and the file named are the real ones where `path` is a
-    symlink (sqlite_file.file_named)."""
+    symlink (filesystem.file_named)."""
     left, wal, path = wal_left(path), wal_of(path), file_named(path)
     if left and committing:
         raise InputError("database: database or disk is full; nothing was written, whatever this command printed above; "

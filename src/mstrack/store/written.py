@@ -115,9 +115,9 @@ def set_aside() -> Path:
     """A damaged record renamed beside it (written.db.damaged-20261205T140301), its -wal and -shm files with it, so
     that the next write makes a new one: said once, by the run that found it, never a failure of every run after.
     A record that is a symlink: the file it points to renamed beside itself, where SQLite keeps its -wal and -shm
-    (sqlite_file.beside); the link then names no file, and the next write makes a new one through it. Returns the
+    (filesystem.beside); the link then names no file, and the next write makes a new one through it. Returns the
     name it now has; raises OSError when it cannot be renamed."""
-    from mstrack.store.sqlite_file import beside, file_named
+    from mstrack.filesystem import beside, file_named
 
     record = file_named(record_path())
     aside = record.with_name(f"{record.name}.damaged-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}")

@@ -17,6 +17,7 @@ from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import starts_apart
 from mstrack.sources.table.series import Series, is_level, milestones_of, month_plan_only, work_progress
+from mstrack.sources.table.spans import YEARS_SPAN_RE
 from mstrack.sources.table.steps import bare_step
 
 
@@ -85,9 +86,6 @@ def _restates_deadline(checkpoint: Checkpoint, deadline: date | None) -> bool:
     words = re.sub(r"\s+", "", checkpoint.text or "")
     return deadline is not None and checkpoint.due == deadline and YEARS_SPAN_RE.fullmatch(words) is not None \
         and words == re.sub(r"\s+", "", checkpoint.label or "")
-
-
-YEARS_SPAN_RE = re.compile(r"(?:19|20)\d\d年?[-－—–~～至到](?:19|20)\d\d年?")  # a 建设年限 "2015-2017", years only
 
 
 def _add_undated(code: str, undated: str, lines: list[Line], at: date, summary: list[Message]) -> None:

@@ -3,6 +3,8 @@ and money (target_columns), offices, and the task-like columns' titles, groups a
 
 from __future__ import annotations
 
+import re
+
 from mstrack.sources.table.cells import place_task_column
 from mstrack.sources.table.columns import UNIT_NAME_RE, Column, column_values, office_columns
 from mstrack.sources.table.group_columns import task_columns, whole_project_scope
@@ -59,12 +61,18 @@ def _sharing_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
             column.kind = "units"
 
 
+# a column's name naming the place or grouping a task falls under ("所属片区", "所属乡镇", "属地", "区域"): its offices
+# (a 片区's 指挥部) are the task's units; one naming who oversees it ("督办", "督查", "挂点", "包保") names no doer
+PLACE_HEADER_RE = re.compile(r"片区|所属|属地|辖区|区域")
+
+
 def _offices_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
-    """A column whose name says no kind ("所属片区", a label beside 责任单位: "责任单位：X，所属片区：Y指挥部") and every
-    cell of which is nothing but offices' names (units.office_list): more units of the task, as a 配合单位 column's. A
-    place's name ("岚城片区", "城关镇") is no office's, and such a column stays unread."""
+    """A column whose name says no kind but names a place or grouping (PLACE_HEADER_RE: "所属片区", a label beside
+    责任单位: "责任单位：X，所属片区：Y指挥部") and every cell of which is nothing but offices' names (units.office_list):
+    more units of the task, as a 配合单位 column's. A place's name ("岚城片区", "城关镇") is no office's, and such a column
+    stays unread; so does a column of the offices that oversee the work ("督办": "县委督查室")."""
     for column in columns:
-        if column.kind or not column.header.strip():
+        if column.kind or not PLACE_HEADER_RE.search(re.sub(r"\s+", "", column.header)):
             continue
         values = column_values(sheet, at, column)
         if values and all(office_list(value) for value in values):

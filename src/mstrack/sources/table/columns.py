@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, SPAN_JOIN, YEAR_LABEL, DateError, period_end
+from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, SPAN_JOIN, YEAR_LABEL, period_end
 from mstrack.sources.table.cells import HELPING_RE, heading_row, note_line, table_end
 from mstrack.sources.table.kept import read_once
 from mstrack.sources.table.reading import Row, Sheet
@@ -89,19 +90,20 @@ def column_kind(header: str, year: int) -> Column:
     if PERIOD_RE.fullmatch(text):
         try:
             return Column(index=-1, header=header, kind="period", due=period_end(text, year), label=text)
-        except DateError:
+        except ValueError:  # DateError, or year 0 (a look at the kind alone)
             return Column(index=-1, header=header, kind="")
     if named := NAMED_MONTH_PLAN_RE.match(text):
         try:
             return Column(index=-1, header=header, kind="schedule", due=period_end(named[1], year), label=named[1],
                           partial=True)
-        except DateError:
+        except ValueError:  # DateError, or year 0 (a look at the kind alone)
             return Column(index=-1, header=header, kind="")
     for kind, pattern in COLUMN_RULES:
         if re.search(pattern, text):
             column = Column(index=-1, header=header, kind=kind)
             if kind == "schedule" and (found := re.search(rf"{YEAR_LABEL}|{QUARTER_LABEL}", text)):
-                column.due, column.label = period_end(found[0], year), found[0]
+                with contextlib.suppress(ValueError):  # a look at the kind alone (year 0: list_fallback's headings)
+                    column.due, column.label = period_end(found[0], year), found[0]
             column.partial = kind == "schedule" and MONTH_PLAN_RE.search(text) is not None
             return column
     return Column(index=-1, header=header, kind="")

@@ -280,11 +280,11 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         summary.insert(0, best_effort_said(path))
     if table.under:  # recognised as no task: listed, not doubted
         summary.append(Message("{path}: {rows}: lines under the table (“{words}”): no task", path=path.name,
-                               rows=places(path, [row for row, _ in table.under], table.paragraphs),
+                               rows=places(path, [row for row, _ in table.under], table.paragraphs, table.table),
                                words="”、“".join(words for _, words in table.under)))
     if table.contacts:
         summary.append(Message("{path}: {rows}: a contact table under the table: in the plan's note, no task", path=path.name,
-                               rows=places(path, table.contacts, table.paragraphs)))
+                               rows=places(path, table.contacts, table.paragraphs, table.table)))
     report = _results_doubt(path, table.results_read)
     not_read = _not_read(path, table, unread)
     stats["doubts"] = len(doubts) + bool(other_year) + bool(report) + len(not_read)

@@ -52,9 +52,9 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
     if names_start(raw.deadline_text):
         found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline_text",
                            why=Message("the 完成时限 names a start: read as a checkpoint, not as the deadline")))
-    if (doubt := _month_before_doubt(raw, task)) is not None:
-        found.append(doubt)
-    if task.deadline is not None and (why := unlikely_deadline(task.deadline, year)) is not None:
+    if (before := _month_before_doubt(raw, task, year)) is not None:
+        found.append(before)
+    if before is None and task.deadline is not None and (why := unlikely_deadline(task.deadline, year)) is not None:
         found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline", why=why))
     if task.deadline is not None and task.deadline.year == year + 1 and over_new_year(month_digits(raw.deadline_text or "")):
         found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline",
@@ -127,15 +127,19 @@ def _amount_doubt(raw: RawTask, raw_line: RawLine, task: Task, line: Line) -> Do
                              value=raw_line.amount[0], text=clip(printed[0].excerpt)))
 
 
-def _month_before_doubt(raw: RawTask, task: Task) -> Doubt | None:
+def _month_before_doubt(raw: RawTask, task: Task, year: int) -> Doubt | None:
     """A 完成时限 "6月前" is read as before June (May 31), as a schedule's "10月前" is before October; offices sometimes
-    mean by the end of June: the other reading is named for a person to check. So is "2025年前" (before 2025)."""
-    if (years := before_the_year(month_digits(raw.deadline_text or "").strip())) and task.deadline == years[0]:
+    mean by the end of June: the other reading is named for a person to check. So is "2025年前" (before 2025). The one
+    doubt of its cell: "2024年前" in a 2024 list, read in the year before, says so here, not again as a deadline before
+    the programme's year (unlikely_deadline); one whose other reading is as unlikely ("2023年6月前") is left to that."""
+    if (years := before_the_year(month_digits(raw.deadline_text or "").strip())) and task.deadline == years[0] \
+            and unlikely_deadline(years[1], year) is None:
         return Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline",
                      why=Message("“{text}” read as before that year ({read}); it may mean by the end of it ({other})",
                                  text=raw.deadline_text.strip(), read=years[0].isoformat(), other=years[1].isoformat()))
     labels = PERIOD_RE.findall(re.sub(r"\s+", "", month_digits(raw.deadline_text or "")))
-    if not labels or task.deadline is None or (other := before_the_month(labels[-1], task.deadline)) is None:
+    if not labels or task.deadline is None or (other := before_the_month(labels[-1], task.deadline)) is None \
+            or unlikely_deadline(other, year) is not None:
         return None
     return Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline",
                  why=Message("“{text}” read as before that month ({read}); it may mean by the end of it ({other})",

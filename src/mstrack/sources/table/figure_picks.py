@@ -135,24 +135,37 @@ def design_size(prefix: str, unit: str) -> bool:
 # a list of things named one by one and their count in words after it ("远大、中发和中荣三家企业"): the document's own set
 NAME = r"[^\s的，,。；;：:、和及与（）()“”\d]{1,8}?"
 NAMED_LIST_RE = re.compile(rf"((?:{NAME}、)+{NAME}(?:[和及与]{NAME})?|{NAME}[和及与]{NAME})({CHINESE_NUMERAL}+)\s*"
-                           r"(家|个|所|座|处|项|条|名)")
+                           r"(家|个|所|座|处|项|条|名)([\u4e00-\u9fff]{2})")
+# the nouns a set of firms goes by: "三家企业" named again as "三家商品砼公司"
+FIRM_NOUNS = ("企业", "公司", "厂")
 
 
-def named_counts(lines: list[str]) -> frozenset[tuple[int, str]]:
-    """The counts of the sets a document names one by one ("将…远大、中发和中荣三家企业列为整治对象": (3, "家")), from the
-    lines above its list: a count of that many in the same measure word, in words, in an item ("调查三家商品砼公司…") is
-    that set again, no work of the year to count (named_again)."""
+def named_counts(lines: list[str]) -> frozenset[tuple[int, str, str]]:
+    """The counts of the sets a document names one by one ("将…远大、中发和中荣三家企业列为整治对象": (3, "家", "企业")),
+    from the lines above its list: a count of that many in the same measure word, in words, of the same noun, in an item
+    ("调查三家商品砼公司…") is that set again, no work of the year to count (named_again). A title's "教育、医疗和养老三个
+    领域" names fields: "新建三个社区养老服务中心" counts no field."""
     found = set()
     for line in lines:
         for m in NAMED_LIST_RE.finditer(line):
             count = chinese_count(m[2])
             if count is not None and count == len(re.split(r"[、和及与]", m[1])):
-                found.add((count, m[3]))
+                found.add((count, m[3], m[4]))
     return frozenset(found)
 
 
-def named_again(value: float, unit: str, excerpt: str, named: frozenset[tuple[int, str]]) -> bool:
-    """A figure that counts, in words, a set the document has named one by one (named_counts): "调查三家商品砼公司涉嫌…"
-    after "远大、中发和中荣三家企业"; the same count in digits ("新建3家") is a figure of its own."""
-    return any(value == count and unit == measure and re.search(rf"{CHINESE_NUMERAL}+\s*{measure}", excerpt)
-               and not re.search(rf"(?<![\d.]){count}\s*{measure}", excerpt) for count, measure in named)
+def _same_noun(noun: str, words: str) -> bool:
+    """Whether the words after a count name the set's noun again: itself, or a firm as another name of firms (either
+    printed in traditional characters, "企業")."""
+    noun, words = simplified(noun), simplified(words)
+    return noun in words or noun in FIRM_NOUNS and any(firm in words for firm in FIRM_NOUNS)
+
+
+def named_again(value: float, unit: str, excerpt: str, named: frozenset[tuple[int, str, str]]) -> bool:
+    """A figure that counts, in words, a set the document has named one by one (named_counts), naming its noun again:
+    "调查三家商品砼公司涉嫌…" after "远大、中发和中荣三家企业"; the same count in digits ("新建3家") is a figure of its own,
+    and so is a count of another noun ("新建三个社区养老服务中心" after "…三个领域")."""
+    return any(value == count and unit == measure and not re.search(rf"(?<![\d.]){count}\s*{measure}", excerpt)
+               and any(chinese_count(m[1]) == count and _same_noun(noun, m[2])
+                       for m in re.finditer(rf"({CHINESE_NUMERAL}+)\s*{measure}([^，,。；;]{{0,8}})", excerpt))
+               for count, measure, noun in named)

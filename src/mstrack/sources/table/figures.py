@@ -40,7 +40,7 @@ class Unit:
 
 
 def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] = (), until: int | None = None,
-                named: frozenset[tuple[int, str]] = frozenset()) -> list[Series]:
+                named: frozenset[tuple[int, str, str]] = frozenset()) -> list[Series]:
     result = []
     seen, held = set(), []
     found = find_mentions(MOMENT_RE.sub("", text), year, own_places=own_places, until=until)

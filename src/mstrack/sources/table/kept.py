@@ -8,23 +8,27 @@ caller gets its own copy of a list or a record, so a reading changed by one call
 from __future__ import annotations
 
 import copy
-from dataclasses import is_dataclass
+from dataclasses import fields, is_dataclass
 from functools import lru_cache, wraps
 
 from mstrack.domain.limits import READINGS_KEPT
 
 
 def _own(value):
-    """A copy of what a kept reading returned that the caller may change: lists, dicts and records copied, text and
-    numbers (immutable) shared."""
+    """A copy of what a kept reading returned that the caller may change: lists, dicts and records copied all the way
+    down (a record's fields too), text and numbers (immutable) shared."""
     if isinstance(value, list):
         return [_own(item) for item in value]
     if isinstance(value, tuple):
-        return tuple(_own(item) for item in value)
+        items = [_own(item) for item in value]
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)  # a NamedTuple keeps its type
     if isinstance(value, dict):
         return {key: _own(item) for key, item in value.items()}
     if is_dataclass(value) and not isinstance(value, type):
-        return copy.copy(value)
+        own = copy.copy(value)
+        for field in fields(value):  # a record's lists are the caller's too ("contexts"), not the kept reading's
+            object.__setattr__(own, field.name, _own(getattr(value, field.name)))
+        return own
     return value
 
 

@@ -34,7 +34,7 @@ from mstrack.sources.table.numbers import (
     unit_symbols,
 )
 from mstrack.sources.table.office_names import town_name
-from mstrack.sources.table.spans import JOIN
+from mstrack.sources.table.spans import YEARS_SPAN
 from mstrack.vocabulary import (
     AT_LEAST_PREFIXES,
     AT_LEAST_SUFFIXES,
@@ -113,7 +113,7 @@ NUMERAL = r"[一二两三四五六七八九十\d]+"
 MANY = r"(?:[两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?|[2-9]|[1-9]\d)"
 SEVERAL_YEARS_RE = re.compile(rf"未来{NUMERAL}年|(?<![近过去\d零〇一二两三四五六七八九十]){MANY}年(?:内|间|期间)"
                               r"|“?十[一二三四五六七八九]五”?(?:期间|时期|末)")
-YEAR_SPAN_RE = re.compile(rf"(?:19|20)\d\d\s*年?\s*{JOIN}+\s*((?:19|20)\d\d)\s*年")
+YEAR_SPAN_RE = re.compile(rf"{YEARS_SPAN}(?<=[年月])")  # "2023-2025年", "2023年—2025年3月": named years, in words
 BY_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d\d)\s*年")
 
 
@@ -123,7 +123,7 @@ def over_several_years(before: str, year: int | None, until: int | None = None) 
     own deadline year (`until`) is the item's target; "三年来", "近三年" look back; "2024年内", "一年内" are one year."""
     last = max(year, until or year) if year is not None else None
     return bool(SEVERAL_YEARS_RE.search(before)) or last is not None and any(
-        int(m[1]) > last for m in [*BY_YEAR_RE.finditer(before), *YEAR_SPAN_RE.finditer(before)])
+        int(m[m.lastindex]) > last for m in [*BY_YEAR_RE.finditer(before), *YEAR_SPAN_RE.finditer(before)])
 
 
 @read_once  # kept: the best-effort reading tries a document's runs in turn (list_fallback)

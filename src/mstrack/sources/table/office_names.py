@@ -210,8 +210,11 @@ PLACE_START = "市县区省镇乡街村各州盟旗"
 # an office named a 室 by its work ("区督查室", "县政府办公室", "市委政研室"); a room ("村卫生室", "活动室") is an object
 OFFICE_ROOM_RE = re.compile(r"(?:督查|督办|办公|研究|政研|信访|法制|审计|督导)室$")
 # a section of an office named before it ("局宣传科", "县教育局基教科", "县卫健委医政科"): the office's own unit, as its 处 is;
-# a 科 alone ("外科", "学科", "口腔科") or a hospital's ("医院儿科") names a subject or a ward, no office
-OFFICE_SECTION_RE = re.compile(r"(?:局|委|办|中心)[\u4e00-\u9fff]{1,6}科$")
+# a 科 alone ("外科", "学科", "口腔科") or a hospital's ("市中心医院儿科") names a subject or a ward, no office; the section
+# follows a whole office's name (two characters or more before its end, or the office's end alone), not a verb's 办
+# ("开办本科", "举办专科": a school's courses)
+OFFICE_SECTION_RE = re.compile(r"(?:^|[\u4e00-\u9fff]{2})(?:局|委|(?<![开举承创兴])办|中心)(?![\u4e00-\u9fff]*院)"
+                               r"[\u4e00-\u9fff]{1,6}科$")
 
 
 def ends_like_unit(text: str) -> bool:

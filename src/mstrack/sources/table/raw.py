@@ -55,7 +55,7 @@ class RawTask:
     headers: dict[str, str] = field(default_factory=dict)  # each column kind's header, to name a doubtful cell
     doubts: list[tuple[int, str, Message]] = field(default_factory=list)  # (row, header, why) of its doubtful cells
     own_places: tuple[str, ...] = ()  # the places the table is its own table of: their part of a figure is the target
-    named_counts: frozenset[tuple[int, str]] = frozenset()  # the sets the document names one by one: (count, measure)
+    named_counts: frozenset[tuple[int, str, str]] = frozenset()  # the sets the document names one by one: (count, measure, noun)
 
 
 

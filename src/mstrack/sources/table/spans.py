@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from mstrack.domain.dates import SPAN_JOIN, SPAN_JOIN_CHARS
+from mstrack.domain.dates import MONTH_SPAN_RE, SPAN_JOIN, SPAN_JOIN_CHARS
 
 JOIN = SPAN_JOIN
 JOIN_CHARS = SPAN_JOIN_CHARS  # to add to a class of characters of one's own: "[年月{JOIN_CHARS}]"
@@ -24,6 +24,11 @@ DAY_SPAN_RE = re.compile(rf"({DAY})\s*{JOIN}+\s*((?:{MONTH}\s*)?\d{{1,2}})\s*日
 YEAR_RE = re.compile(rf"^\s*({YEAR})")
 LAST_MONTH_RE = re.compile(r"(\d{1,2}\s*月)(?!.*月)")
 MONTH_DAY_RE = re.compile(r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日?)?")  # "12月17日", "1月15", "9月"
+# a span of years, each maybe with its month ("2015-2017", "2023年—2025年", "2022.03-2024.12", "2023-2025年"): its first
+# and last year (groups 1, 2); the one pattern of a 建设年限 cell (target_columns, build) and a clause's years (mentions)
+SPAN_YEAR = r"((?:19|20)\d{2})\s*(?:年\s*(?:\d{1,2}\s*月)?|[.．/]\d{1,2})?"
+YEARS_SPAN = rf"{SPAN_YEAR}\s*{JOIN}+\s*{SPAN_YEAR}"
+YEARS_SPAN_RE = re.compile(YEARS_SPAN)
 NEXT_YEAR = "次年"  # the year after the programme's, as domain.dates reads it (YEAR_PREFIX, period_end)
 
 
@@ -52,9 +57,16 @@ def span_end(span: str) -> str:
 
 
 def over_new_year(span: str) -> bool:
-    """Whether a span printed with no year runs over a year's end ("12月20日至1月10日", "12月至3月"): read from the
-    programme's year into the next (span_end), though the winter before it may be meant: a reading for a person to check."""
-    return span_end(span).startswith(NEXT_YEAR)
+    """Whether a span printed with no year runs over a year's end ("12月20日至1月10日", "12月至3月", "11-2月"): read from
+    the programme's year into the next (span_end, domain.dates' MONTH_SPAN_RE as period_end reads it), though the winter
+    before it may be meant: a reading for a person to check. A date that names the next year itself ("次年3月底前") is no
+    span and means what it says."""
+    text = re.sub(r"\s+", "", span)
+    if len(JOIN_RE.split(text, maxsplit=1)) != 2 or YEAR_RE.match(text):
+        return False
+    if (months := MONTH_SPAN_RE.search(text)) and int(months[2]) < int(months[1]):
+        return True
+    return span_end(text).startswith(NEXT_YEAR)
 
 
 def _order(start: str, end: str) -> int | None:

@@ -16,7 +16,7 @@ from mstrack.sources.table.columns import (
     squeezed,
 )
 from mstrack.sources.table.reading import Sheet
-from mstrack.sources.table.spans import JOIN
+from mstrack.sources.table.spans import YEARS_SPAN
 from mstrack.vocabulary import CONDITION_HEADERS
 
 
@@ -205,8 +205,7 @@ def _years(sheet: Sheet, at: int, column: Column, columns: list[Column]) -> bool
 
 
 # a project's years of building ("2022-2023", "2023年—2025年", "2022.03-2024.12"): a list of projects built over years
-YEARS_SPAN_RE = re.compile(rf"^((?:19|20)\d{{2}})\s*(?:年\s*(?:\d{{1,2}}\s*月)?|[.．/]\d{{1,2}})?\s*{JOIN}+\s*"
-                           r"((?:19|20)\d{2})\s*(?:年\s*(?:\d{1,2}\s*月)?|[.．/]\d{1,2})?(?:底|前)?$")
+PROJECT_YEARS_RE = re.compile(rf"^{YEARS_SPAN}(?:底|前)?$")
 
 
 def _project_size(sheet: Sheet, at: int, column: Column, columns: list[Column]) -> bool:
@@ -218,7 +217,7 @@ def _project_size(sheet: Sheet, at: int, column: Column, columns: list[Column]) 
         return False
     for other in columns:
         values = [v.strip() for v in column_values(sheet, at, other)]
-        spans = [m for v in values if (m := YEARS_SPAN_RE.match(v)) and m[1] != m[2]]
+        spans = [m for v in values if (m := PROJECT_YEARS_RE.match(v)) and m[1] != m[2]]
         if other is not column and values and len(spans) * 2 > len(values):
             column.kind = "note"
             return True

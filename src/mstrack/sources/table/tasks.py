@@ -275,7 +275,8 @@ def _no_tasks(sheet: Sheet, at: int, areas: list[Area]) -> None:
     """Refuse a table with no task row, saying what its rows were: headings alone ("一、加强组织领导", the sections of
     a plan) or nothing read. A list read without a header row has none to point at: its first row is named."""
     header = sheet.rows[at].number
-    row = place(sheet.path, header or next((r.number for r in sheet.rows[at + 1:] if any(r.cells)), header), sheet.paragraphs)
+    row = place(sheet.path, header or next((r.number for r in sheet.rows[at + 1:] if any(r.cells)), header), sheet.paragraphs,
+                sheet.table)
     if areas:
         raise InputError("{path}: {row}: {n} headings ({names}) and no task row under any of them", path=sheet.path,
                          row=row, n=len(areas), names="、".join(a.name for a in areas[:3]) + ("…" if len(areas) > 3 else ""))

@@ -329,8 +329,9 @@ def task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str |
 
 
 def _at(layout: _Layout, number: int) -> Message:
-    """A row as the file numbers it: "row 12", or "paragraph 12" of a Word document read from its paragraphs."""
-    return place(layout.sheet.path, number, layout.sheet.paragraphs)
+    """A row as the file numbers it: "row 12", or "paragraph 12" of a Word document read from its paragraphs, or "table 2,
+    row 12" of one of a document's tables."""
+    return place(layout.sheet.path, number, layout.sheet.paragraphs, layout.sheet.table)
 
 
 def _second_run(above: str, code: str) -> bool:
