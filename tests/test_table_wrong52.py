@@ -158,3 +158,14 @@ def test_a_plan_lists_the_offices_of_a_broken_name_and_of_sections_run_together(
     assert offices == [sorted(["区旅游文体局", "各片区管理局", "各非遗保护单位"]),
                        sorted(["各联合党委", "经济发展处", "交通与建设处", "农业农村处"])]
 
+
+
+def test_a_minimum_or_a_rate_keeps_its_reading_with_an_estimate_or_a_floor_before_the_figure():
+    """The layout variants (tests/table_variants_ninth: figures_about, figures_at_least) write 约 or 不少于 before each
+    figure: "至少配备约1名" is still a standard each school keeps, "每年不少于2万元的运营补贴" still a rate paid."""
+    from mstrack.sources.table.figure_bounds import paid_rate, provided_minimum
+
+    assert provided_minimum("每个学校至少配备约", "1") and provided_minimum("每个学校至少配备", "1")
+    assert not provided_minimum("新建约", "1")
+    assert paid_rate("落实幸福院每年不少于", "的运营补贴政策", "万元") and paid_rate("落实幸福院每年", "的运营补贴政策", "万元")
+    assert not paid_rate("落实幸福院不少于", "的运营补贴政策", "万元")

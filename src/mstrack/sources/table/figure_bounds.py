@@ -191,7 +191,7 @@ def working_rule(prefix: str, sentence: str = "", unit: str = "") -> bool:
 # "需配备至少1名救生员", "显著位置展示不少于1处公益广告": at least one, after a verb of provision (vocabulary.PROVISION_VERBS);
 # "每个学校至少配备1名兼职视力健康员": the bound before the verb (wrong52)
 PROVIDED_MINIMUM_RE = re.compile(rf"(?:{'|'.join(PROVISION_VERBS)})[^，,；;。\d]{{0,12}}?(?:至少|不少于|不低于)\s*(?:约)?\s*$"
-                                 rf"|(?:至少|不少于|不低于)\s*(?:{'|'.join(PROVISION_VERBS)})\s*$")
+                                 rf"|(?:至少|不少于|不低于)\s*(?:{'|'.join(PROVISION_VERBS)})\s*(?:约)?\s*$")
 
 
 def provided_minimum(prefix: str, number: str) -> bool:
@@ -208,7 +208,7 @@ STANDARD_SET_RE = re.compile("|".join(STANDARD_SET_WORDS))
 
 # "每年2万元的运营补贴", "每亩300元的奖励": a unit (每年), the sum, then the payment it is (a word or two before it), no
 # fund ("每年100万元补助资金" is the year's money)
-PER_UNIT_BEFORE_RE = re.compile(r"每\s*[\u4e00-\u9fff]{1,3}?\s*(?:约|最高|不超过)?\s*$")
+PER_UNIT_BEFORE_RE = re.compile(r"每\s*[\u4e00-\u9fff]{1,3}?\s*(?:约|最高|不超过|不少于|不低于|至少)?\s*$")
 PAYMENT_AFTER_RE = re.compile(rf"\s*的?\s*(?:(?!标准|標準)[\u4e00-\u9fff]){{0,2}}?(?:{'|'.join(PAYMENT_VERBS)})"
                               r"(?!\s*(?:资金|經費|经费|資金))")
 
