@@ -202,8 +202,11 @@ class Backups:
             if new_file is not None and (counts is None or any(counts.values())):
                 # (else nothing to lose: an empty database; a missing file has no write lock to take either)
                 kept.append(keep_before_restore(self, new_file))
-            if number is not None:
-                number()  # the restore's batch, where the database gave numbers the backup lacks
+            if number is not None and counts:
+                # the restore's batch, where the database gave numbers the backup lacks; a database with no table (an
+                # empty or new file: the backup's first step holds its only lock, and a reader waited busy_timeout,
+                # 30 s, for nothing) or one that cannot be read gave none
+                number()
 
         def confirmed(before) -> None:
             confirm(before, kept[0] if kept else None)
@@ -273,16 +276,21 @@ class Backups:
         import sqlite3
 
         from mstrack.store.interrupts import interrupts_held, let_in
+        from mstrack.store.sqlite_file import page_size_of
 
         step = min(RESTORE_STEP, max(1, source.execute("PRAGMA page_count").fetchone()[0] // 2))
         held, before = [], []
+        # A file not in WAL mode (empty, damaged, another program's) is counted before the first step: once the
+        # backup holds its lock no other connection may read it, and the count waited busy_timeout (30 s) for None.
+        wal = (page_size_of(self.path) or (0, False))[1]
+        counted_first = None if wal else self._counts_or_none()
         live = sqlite3.connect(self.path, timeout=busy_timeout(), isolation_level=None)
 
         def progress(status, remaining, total) -> None:
             if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
                 raise busy_refusal(sqlite3.OperationalError("database is locked"), db=self.display_url, path=self.path)
             if not before:
-                before.append(self._counts_or_none())
+                before.append(self._counts_or_none() if wal else counted_first)
                 if keep is not None:
                     keep(before[0])  # the database as it is, kept before anything of it is replaced
             if remaining <= step and not held:
