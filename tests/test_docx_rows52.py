@@ -3,6 +3,9 @@ cell through it. The copies must give the same XML python-docx gives for every r
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+
 import pytest
 
 pytest.importorskip("docx")
@@ -10,6 +13,8 @@ pytest.importorskip("docx")
 from lxml import etree  # noqa: E402
 
 from mstrack.render import docx as render_docx  # noqa: E402
+
+from .conftest import ROOT  # noqa: E402
 
 VALUES = [
     ["1、优化医疗健康服务供给", "1.新建社区养老服务中心50个", "第一行\n第二行\n第三行", "", "市卫生健康委\n市民政局", "2023.12"],
@@ -19,23 +24,21 @@ VALUES = [
 WIDTHS = (11, 19, 32, 22, 9, 7)
 
 
-def _by_python_docx(document, header, rows, widths, size):
-    """Every row made through python-docx, as render/docx.py made them all before perf52."""
-    section = document.sections[-1]
-    room = section.page_width - section.left_margin - section.right_margin
-    table = document.add_table(rows=1 + len(rows), cols=len(header))
-    table.style = "Table Grid"
-    from docx.enum.table import WD_TABLE_ALIGNMENT
+def _bench():
+    """bench/report_docx.py, whose "before" (by_python_docx: every row through python-docx, as render/docx.py made
+    them all before perf52) is the reference here too; it imports its neighbours in bench/ by name."""
+    bench = str(ROOT / "bench")
+    sys.path.insert(0, bench)
+    try:
+        spec = importlib.util.spec_from_file_location("bench_report_docx", ROOT / "bench" / "report_docx.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(bench)
+    return module
 
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    render_docx._cell_margins(table)
-    sized = [int(room * share / 100) for share in widths]
-    for column, width in zip(table.columns, sized, strict=True):
-        column.width = width
-    for index, row in enumerate(table.rows):
-        render_docx._filled_row(row, header if index == 0 else rows[index - 1], sized, size, heading=index == 0)
-    return table
+
+_by_python_docx = _bench().by_python_docx
 
 
 @pytest.mark.parametrize("rows", [VALUES, VALUES[:1], []])
