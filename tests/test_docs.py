@@ -205,3 +205,54 @@ def test_the_bad_rows_example_is_what_its_commands_print(demo_cli, tmp_path, mon
         assert result.exit_code == 2, result.output
         assert result.stderr.strip() == _bad_rows_example(section, lang), (
             "docs/import.md's bad rows: paste what its commands print\n" + result.stderr)
+
+
+# --- the pages a newcomer reads stay pages, and their links lead somewhere (docs53) ------------------------------------
+
+PAGE_LINES = 1200  # a page of docs/ read in about twenty minutes; docs/history/ keeps the sessions' record, unbounded
+LINK = re.compile(r"\[[^\]\n]*\]\(([^)\s]+)[^)]*\)")
+
+
+def relative_links(path) -> list[tuple[int, str]]:
+    """(line, target) of each Markdown link in `path` to a file of the repository: no scheme, no bare #anchor, none
+    inside a fenced code block (a command's output may print brackets)."""
+    found, fenced = [], False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+            continue
+        if not fenced:
+            found += [(number, target) for target in LINK.findall(line)
+                      if not re.match(r"[a-z][a-z0-9+.-]*:|#", target)]
+    return found
+
+
+def broken_links(paths) -> list[str]:
+    """Each relative link of `paths` whose file (its #anchor aside) does not exist, as FILE:LINE: TARGET."""
+    return [f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:{number}: {target}"
+            for path in paths for number, target in relative_links(path)
+            if not (path.parent / target.split("#")[0]).exists()]
+
+
+def test_every_docs_page_is_under_its_line_budget():
+    pages = sorted((ROOT / "docs").glob("*.md"))
+    assert len(pages) >= 10, pages
+    over = {page.name: n for page in pages if (n := len(page.read_text(encoding="utf-8").splitlines())) > PAGE_LINES}
+    assert over == {}, (f"over {PAGE_LINES} lines: {over}; keep the page what its reader needs now and move the "
+                        "sessions' record, verbatim, to docs/history/ (linked from the page)")
+
+
+def test_every_relative_link_of_the_docs_and_the_readme_leads_to_a_file():
+    paths = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    assert sum(len(relative_links(path)) for path in paths) >= 20  # the check reads links at all
+    assert broken_links(paths) == []
+
+
+def test_a_broken_link_is_found(tmp_path):
+    """The two checks above can fail: a link to a missing page is named, one in a code block or to the web is not."""
+    (tmp_path / "there.md").write_text("# there\n", encoding="utf-8")
+    page = tmp_path / "page.md"
+    page.write_text("[ok](there.md#a) [web](https://example.org/x) [top](#a)\n[gone](history/gone.md)\n"
+                    "```\n[in code](nowhere.md)\n```\n", encoding="utf-8")
+    assert relative_links(page) == [(1, "there.md#a"), (2, "history/gone.md")]
+    assert [line.split(":", 1)[1] for line in broken_links([page])] == ["2: history/gone.md"]

@@ -1,5 +1,5 @@
 """Structures of published tables the reader stopped on or misread after the fifth held-out set (issue #13, "Known
-gaps closed" in docs/import-table.md), one small hand-made table each: next month's plan dated by the report's month in
+gaps closed" in docs/history/import-table.md), one small hand-made table each: next month's plan dated by the report's month in
 the title above the table; two tasks numbered in one row; a deadline written once over rows that name their own units.
 """
 

@@ -83,7 +83,7 @@ def test_a_lone_tongchou_leads(tmp_path):
 
 
 def test_tongchou_xietiao_helps_the_office_that_fuze(tmp_path):
-    """统筹协调 is a manner and a helper's role (docs/import-table.md): the office that 负责 leads."""
+    """统筹协调 is a manner and a helper's role (docs/history/import-table.md): the office that 负责 leads."""
     assert _units(tmp_path, "县乡村振兴局统筹协调，各乡镇负责实施") == (["各乡镇"], ["县乡村振兴局"])
 
 

@@ -1,5 +1,5 @@
 """Structures of published tables the reader stopped on or misread at first contact with the sixth held-out set
-(issue #13, "After the sixth held-out fixes" in docs/import-table.md), one small hand-made table each."""
+(issue #13, "After the sixth held-out fixes" in docs/history/import-table.md), one small hand-made table each."""
 
 from datetime import date
 

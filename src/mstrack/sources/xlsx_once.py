@@ -2,7 +2,7 @@
 
 python-calamine's get_sheet_by_name parses a sheet's values and then reads its XML a second time from the start, only
 for its merged cells: it stops at `<mergeCells>`, which comes after the rows, and reads to the end when a sheet has
-none (a third of the parse; docs/performance.md, fourteenth and sixteenth rounds). A sheet whose XML names no
+none (a third of the parse; docs/history/performance.md, fourteenth and sixteenth rounds). A sheet whose XML names no
 mergeCell is therefore handed to calamine on a copy of the workbook in memory (a memfd: nothing is written to disk)
 whose sheet holds an empty `<mergeCells></mergeCells>` as the root's first child, where the second read stops at
 once; the copy is stored, not deflated, so calamine inflates nothing either. It is made with zipfile's own writer,
