@@ -38,16 +38,16 @@ def alternately(repeats: int, cases: list[tuple[str, Path, bool]], timed: Callab
     return times
 
 
-def said(title: str, times: dict[str, list[float]], *, check: bool, failing: str) -> int:
-    """The medians and their ratios to the floor, printed; with `check`, 1 where "after" exceeds 1.5× the floor
-    (`failing` said, with the ratio), else 0."""
+def said(title: str, times: dict[str, list[float]], *, check: bool, failing: str, budget: float = 1.5) -> int:
+    """The medians and their ratios to the floor, printed; with `check`, 1 where "after" exceeds `budget` × the floor
+    (`failing` said, with the ratio and the budget), else 0."""
     floor = statistics.median(times["floor"])
     print(title)
     for name, found in times.items():
         median = statistics.median(found)
         print(f"  {name:<7} {median * 1000:8.1f} ms  {median / floor:6.2f}× the floor")
     after = statistics.median(times["after"]) / floor
-    if check and after > 1.5:
-        print(failing.format(ratio=after))
+    if check and after > budget:
+        print(failing.format(ratio=after, budget=budget))
         return 1
     return 0

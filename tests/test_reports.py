@@ -677,7 +677,7 @@ def test_a_weekly_report_reads_its_rows_and_its_charts_at_one_moment(demo_cli, m
 
     on, since = date(2023, 9, 30), date(2023, 9, 24)
     store = Store(demo_cli.url)
-    details, series = weekly_details(store, None, on, since, None)
+    details, series, _ = weekly_details(store, None, on, since, None)
     charted = {state.indicator_id: state for detail in details for state in detail.indicators
                if series.get(state.indicator_id) and state.kind == "quantity"}
     assert charted, "the demo has an indicator behind with reports at the end of September"
@@ -692,7 +692,7 @@ def test_a_weekly_report_reads_its_rows_and_its_charts_at_one_moment(demo_cli, m
         return charts(self, indicator_ids, as_of)
 
     monkeypatch.setattr(Store, "report_series", write_then_chart)
-    details, series = weekly_details(Store(demo_cli.url), None, on, since, None)
+    details, series, _ = weekly_details(Store(demo_cli.url), None, on, since, None)
     assert logged and logged[0].exit_code == 0, logged[0].output if logged else "no write between the reads"
     for detail in details:
         for row in detail.indicators:

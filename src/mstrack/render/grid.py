@@ -55,9 +55,9 @@ class PlainTable:
         """The columns shown (indexes) and their widths: the first fit in the order of giving way."""
         natural = [cell_len(column.header) for column in self.columns]
         content = [0] * len(self.columns)
-        for cells, _ in self.rows:
-            for index, cell in enumerate(cells):
-                content[index] = max(content[index], max(map(cell_len, cell.split("\n"))))
+        self._widths = measured = [[_width(cell) for cell in cells] for cells, _ in self.rows]  # lines() reads them
+        for sizes in measured:
+            content = list(map(max, content, sizes))
         self._runs = {}  # a fold column's longest run (_longest_run), measured once a layout
         natural = [max(n, c) for n, c in zip(natural, content, strict=True)]
         shown = list(range(len(self.columns)))
@@ -109,14 +109,18 @@ class PlainTable:
             yield fit_line(" " + GAP.join(pad(h[line] if line < len(h) else "", w, c.justify)
                                            for h, c, w in zip(headers, columns, widths, strict=True)), max_width), "bold"
         yield " " + "━" * (total - 1), ""
-        for cells, style in self.rows:
-            pieces = [[shorten_middle(cells[i], width)] if self.columns[i].middle else wrap(cells[i], width) or [""]
-                      for i, width in zip(shown, widths, strict=True)]
+        fixed = 1 + len(GAP) * (len(widths) - 1)
+        for (cells, style), sizes in zip(self.rows, self._widths, strict=True):
+            pieces = [_pieces(cells[i], sizes[i], width, self.columns[i].middle) for i, width in zip(shown, widths, strict=True)]
+            joined = any(map(_joined, cells))  # its lines' widths are not their parts': each is measured whole
             for line in range(max(len(piece) for piece in pieces)):
-                yield fit_line(" " + GAP.join(
-                    pad(piece[line] if line < len(piece) else "", width, column.justify)
-                    for piece, column, width in zip(pieces, columns, widths, strict=True)
-                ), max_width), style
+                parts, used = [], fixed
+                for piece, column, width in zip(pieces, columns, widths, strict=True):
+                    text, size = piece[line] if line < len(piece) else ("", 0)
+                    parts.append(_padded(text, size, width, column.justify))
+                    used += max(size, width)
+                text = " " + GAP.join(parts)  # measured as its parts were: fit_line only for one that may be too wide
+                yield text if used <= max_width and not joined else fit_line(text, max_width), style
         empty = self.empty_columns()
         left_out = [self.columns[i].header for i in range(len(self.columns)) if i not in shown and i not in empty]
         caption = self.caption(shown) if callable(self.caption) else self.caption
@@ -138,10 +142,24 @@ class PlainTable:
         return "".join(line.rstrip() + "\n" for line, _ in self.lines(width))
 
     def __rich_console__(self, console, options):
+        """Each line as a segment with its style, what Rich makes of a Text of one line that fits: a Text would be
+        measured, split, justified and cropped again, line by line (half the time of a long table's printing).
+        A line a Text would change (a tab to expand, one too wide to crop) is still printed as one."""
+        from rich.control import strip_control_codes
+        from rich.segment import Segment
+        from rich.style import Style
         from rich.text import Text
 
-        for line, style in self.lines(options.max_width):
-            yield Text(line, style=style, no_wrap=True, overflow="crop")
+        width, styles, newline = options.max_width, {}, Segment.line()
+        for line, style in self.lines(width):
+            line = strip_control_codes(line)  # as Text() does
+            if "\t" in line or len(line) * 2 > width and cell_len(line) > width:
+                yield Text(line, style=style, no_wrap=True, overflow="crop")
+                continue
+            if style not in styles:
+                styles[style] = console.get_style(style, default=Style.null()) if style else None
+            yield Segment(line, styles[style])
+            yield newline
 
 
 class Folded:
@@ -205,13 +223,39 @@ def _longest_word(text: str) -> int:
     return max((cell_len(word) for word in _glued(text).split(" ")), default=0)
 
 
-def pad(text: str, width: int, justify: str) -> str:
-    space = max(0, width - cell_len(text))
+def _width(cell: str) -> int:
+    """A cell's width: its widest line."""
+    return max(map(cell_len, cell.split("\n"))) if "\n" in cell else cell_len(cell)
+
+
+def _pieces(cell: str, size: int, width: int, middle: bool) -> list[tuple[str, int]]:
+    """A cell's lines in a column `width` wide and each line's width, given the cell's own (`size`, measured once by
+    layout): a cell of one line that fits is its own line, unwrapped (wrap would give it back whole; an indented one
+    (or one starting with any space) is left to wrap, which may drop it), only a wider one is wrapped."""
+    if size <= width and "\n" not in cell and not cell[:1].isspace() and not _joined(cell):
+        return [(cell, size)]
+    lines = [shorten_middle(cell, width)] if middle else wrap(cell, width) or [""]
+    return [(line, cell_len(line)) for line in lines]
+
+
+def _joined(text: str) -> bool:
+    """Whether a text has a zero-width joiner or an emoji variation selector: the only characters whose width depends
+    on their neighbours (rich.cells), so that a line's width is not the sum of its parts'."""
+    return "\u200d" in text or "\ufe0f" in text
+
+
+def _padded(text: str, size: int, width: int, justify: str) -> str:
+    """pad() of a text whose width (`size`) is known."""
+    space = max(0, width - size)
     if justify == "right":
         return " " * space + text
     if justify == "center":
         return " " * (space // 2) + text + " " * (space - space // 2)
     return text + " " * space
+
+
+def pad(text: str, width: int, justify: str) -> str:
+    return _padded(text, cell_len(text), width, justify)
 
 
 def shorten_middle(text: str, width: int) -> str:

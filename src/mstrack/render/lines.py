@@ -21,19 +21,23 @@ def wrap(text: str, width: int, codes_whole: bool = False) -> list[str]:
         indent = paragraph[:len(paragraph) - len(paragraph.lstrip(" "))]
         if cell_len(indent) * 2 > width:
             indent = ""
-        current = indent
+        current, used = indent, cell_len(indent)  # used: current's width, kept as it grows (not measured again)
+        whole = "\u200d" in paragraph or "\ufe0f" in paragraph  # widths that are not the sum of their characters'
         for word in paragraph.lstrip(" ").split(" "):
             space = " " if current.strip() else ""
-            if cell_len(current + space + word) <= width:
-                current += space + word
+            wider = cell_len(current + space + word) if whole else used + len(space) + cell_len(word)
+            if wider <= width:
+                current, used = current + space + word, wider
                 continue
             if space and cell_len(indent + word) <= min(width, TERM):  # a short term ("(序时进度)") goes down whole
                 lines.append(current)
                 current = indent + word
+                used = cell_len(current)
                 continue
             for token in breakable(word):
-                if cell_len(current + space + token) <= width:
-                    current += space + token
+                wider = cell_len(current + space + token) if whole else used + len(space) + cell_len(token)
+                if wider <= width:
+                    current, used = current + space + token, wider
                 else:
                     if current.strip():
                         lines.append(current)
@@ -41,6 +45,7 @@ def wrap(text: str, width: int, codes_whole: bool = False) -> list[str]:
                               ([token] if codes_whole else _fold(token, width - cell_len(indent)))]
                     lines.extend(pieces[:-1])
                     current = pieces[-1]
+                    used = cell_len(current)
                 space = ""
         lines.append(current)
     return lines

@@ -13,7 +13,7 @@ from mstrack.errors import InputError
 from mstrack.model import LATE
 from mstrack.reports.overview import Step, table_report
 from mstrack.reports.units import UnitRollup, programme_place, ranked_units, unit_rollups
-from mstrack.reports.weekly import weekly_report
+from mstrack.reports.weekly import judged_now, weekly_report
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,17 +40,18 @@ def task_details(store, programmes: list[str] | None, *, as_of: date | None = No
     return store.task_details(list(programmes) if programmes else None, as_of=as_of, since=since)
 
 
-def weekly_details(store, programmes: list[str] | None, on: date, since: date, rule: str | None) -> tuple[list, dict]:
+def weekly_details(store, programmes: list[str] | None, on: date, since: date, rule: str | None,
+                   stale_days: int | None = None) -> tuple[list, dict, tuple[list, list]]:
     """What a weekly report is made of, read bounded by the indicators and the week (task_details with
-    `since`), and the (day, value) series up to `on` of the indicators behind at `on`, which it charts: its
-    memory grows with the indicators, the week's reports and the charts, not with the history. Both in one
-    read (Store.one_read): a report logged meanwhile is never in a chart while its row shows the value before."""
+    `since`), the (day, value) series up to `on` of the indicators behind at `on`, which it charts, and those
+    indicators judged at `on` (reports.weekly.judged_now, handed to weekly_report: judged once, not twice): its
+    memory grows with the indicators, the week's reports and the charts, not with the history. Both reads in one
+    (Store.one_read): a report logged meanwhile is never in a chart while its row shows the value before."""
     with store.one_read():
         details = task_details(store, programmes, as_of=on, since=since)
-        states = [state for detail in details for state in detail.indicators]
-        late = [state.indicator_id for state, row in zip(states, judged(states, on, rule), strict=True)
-                if row.status in LATE]
-        return details, store.report_series(late, on)
+        states, rows = now = judged_now(details, on, rule, stale_days)
+        late = [state.indicator_id for state, row in zip(states, rows, strict=True) if row.status in LATE]
+        return details, store.report_series(late, on), now
 
 
 def make_report(store, params: dict):
@@ -86,8 +87,9 @@ def make_report(store, params: dict):
                        rule=params["rule"], unit=unit)
     if kind == "weekly":
         since = date.fromisoformat(params["since"])
-        details, series = weekly_details(store, params["programmes"] or None, on, since, params["rule"])
-        return weekly_report(details, on, since, params["rule"], params["stale"], series=series)
+        details, series, now = weekly_details(store, params["programmes"] or None, on, since, params["rule"],
+                                              params["stale"])
+        return weekly_report(details, on, since, params["rule"], params["stale"], series=series, now=now)
     programme = params["programme"]
     with store.one_read():  # the tasks and the plan's words of one state of the store
         details = task_details(store, [programme], as_of=on)

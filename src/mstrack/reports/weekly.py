@@ -166,9 +166,18 @@ class WeeklyReport:
         }
 
 
+def judged_now(details, on: date, rule: str | None = None, stale_days: int | None = 14) -> tuple[list, list[StatusRow]]:
+    """The indicators as they stand at `on` (standing_now: no report an undo took back) and their rows judged there:
+    what the behind list, the counts and the rollup show, judged once for both the charts' read
+    (reports.make.weekly_details) and the report (weekly_report's `now`)."""
+    states = standing_now([state for detail in details for state in detail.indicators])
+    return states, judged(states, on, rule, stale_days)
+
+
 def weekly_report(
     details, on: date, since: date | None = None, rule: str | None = None, stale_days: int | None = 14,
     series: dict[int, list[tuple[date, float]]] | None = None,
+    now: tuple[list, list[StatusRow]] | None = None,
 ) -> WeeklyReport:
     """The weekly report at `on`: counts, the behind list, the unit rollup, and what changed since
     `since` (default a week earlier): reports dated or entered in between, and every indicator
@@ -176,13 +185,12 @@ def weekly_report(
 
     `series`, by indicator id: the (day, value) of every report of the indicators behind at `on`, in entry
     order, for their charts, where the details hold only the reports the rest needs (a bounded read:
-    reports.make.weekly_details); without it the charts are drawn from the details' reports."""
+    reports.make.weekly_details); without it the charts are drawn from the details' reports. `now`: judged_now of
+    the same details, on, rule and stale_days, when the caller has it (judged once, not again here)."""
     since = since or on - timedelta(days=DEFAULT_WEEK)
     titles = {(d.programme, d.code): d.title for d in details}
-    states = [state for detail in details for state in detail.indicators]
-    then = judged(as_known_at(states, since, on), since, rule)
-    states = standing_now(states)
-    now = judged(states, on, rule, stale_days)
+    then = judged(as_known_at([state for detail in details for state in detail.indicators], since, on), since, rule)
+    states, now = now or judged_now(details, on, rule, stale_days)
     behind = [
         BehindItem(
             programme=row.programme, task=row.task, title=titles.get((row.programme, row.task), row.task_title),

@@ -225,10 +225,14 @@ def _units(reader: PlanReader, raw: dict, key: str, path: str) -> list[str]:
         return names
     names = [plain_name(name) for name in names]
     for index, name in enumerate(names):
+        if name in reader.unit_names:  # met already (an office leads many tasks): look_alike once a name, not once a row
+            continue
         other = reader.units.setdefault(look_alike(name), name)
         if other != name:
             reader.fail(f"{path}.{key}[{index}]", "unit {name!r} reads alike unit {other!r} of this plan (spaces, full-width "
                         "or traditional characters apart): name the office one way", name=name, other=other)
+        else:
+            reader.unit_names.add(name)
     return names
 
 

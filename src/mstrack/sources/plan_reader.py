@@ -43,6 +43,7 @@ class PlanReader:
         self.check = text_problem if one_by_one else self.read.append
         self.kept = False  # a plan the store kept (plan.plan_from_dict)
         self.units: dict[str, str] = {}  # the plan's unit names by the key they read alike by (names.look_alike)
+        self.unit_names: set[str] = set()  # the names in `units`: a name met again is not folded again (per plan, not per row)
 
     def fail(self, path: str, reason, /, **fields) -> None:
         """One problem at a key path: `reason` is a message template and its fields, or an error."""

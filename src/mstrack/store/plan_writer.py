@@ -3,8 +3,6 @@ Imported by the plan writes and undo only: it loads SQLAlchemy and the table cla
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from sqlalchemy import exists, func, select
 
 from mstrack import model as plan_model
@@ -324,7 +322,7 @@ class PlanWriter:
                   rows: _Rows) -> tuple[int | None, dict | None]:
         """A kept task joins the batched update; a new one's values are given back for _ids to insert."""
         row = {"position": position, "title": task.title, "deadline": task.deadline, "note": task.note,
-               **asdict(task.text), "area_id": area_ids.get(task.area) if task.area else None}
+               **vars(task.text), "area_id": area_ids.get(task.area) if task.area else None}
         if task_id is None:
             self.counts["tasks_added"] += 1
             return None, {"programme_id": head, "code": task.code, **row}
