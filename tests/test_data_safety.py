@@ -163,7 +163,7 @@ def test_a_v1_file_is_refused_until_upgraded_and_keeps_every_row(tmp_path):
     Cli(fresh)("init")
     assert schema(db) == schema(fresh)
     assert housing(cli)["actual"] == 26000  # the fixture's correction still wins
-    assert cli("log", "shenzhen-2023/5", "3万", "-i", "建设", "--as-of", "2023-06-30").exit_code == 0
+    assert cli("log", "shenzhen-2023/5", "3万", "-i", "建设", "--as-of", "2023-06-30", "--reason", "升级后核实").exit_code == 0
     assert cli("db", "check").exit_code == 0
     assert "up to date" in cli("db", "upgrade").stdout
 
@@ -257,7 +257,8 @@ WRITER = textwrap.dedent("""
     for i in range(250):
         day = date(2023, 1, 1) + timedelta(days=i)
         record_progress(store, parse_ref("shenzhen-2023/28"), str(worker * 1000 + i), indicator=None,
-                        as_of=day.isoformat(), note=f"w{worker}", by=f"worker{worker}", done=False, today=date.today())
+                        as_of=day.isoformat(), note=f"w{worker}", by=f"worker{worker}", done=False, today=date.today(),
+                        reason="并发写入")  # another worker's figure of the day: a correction said (trial53 F4)
 """)
 
 

@@ -99,7 +99,7 @@ WRITER = textwrap.dedent("""
     for i in range(100):
         record_progress(store, parse_ref("shenzhen-2023/28"), str(worker * 1000 + i), indicator=None,
                         as_of=(date(2023, 1, 1) + timedelta(days=i)).isoformat(), note=None, by=f"w{worker}",
-                        done=False, today=date.today())
+                        done=False, today=date.today(), reason="并发写入")  # over another's figure: said (trial53 F4)
 """)
 
 

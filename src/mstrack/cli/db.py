@@ -101,7 +101,6 @@ def undo(
         took back another user's write (still the latest batch, as scripts rely on)."""
         from mstrack.errors import Joined, Message
         from mstrack.store.batches import batch_words
-        from mstrack.store.connections import login_name
 
         (undone,) = store.batches(ids=[done.undoes])
         what = [Message("{n} {n:report retracted|reports retracted}", n=done.reports_retracted),
@@ -126,9 +125,9 @@ def undo(
             for code, task, name, unit, on, value in store.batch_reports_said(undone.id):
                 say("  {ref} {indicator}: {value} as of {on} retracted", ref=f"{code}/{task}", indicator=name,
                     value=format_number(value, unit), on=on)
-        if batch is None and undone.user != login_name():
+        if batch is None and undone.user != (me := store.user()):
             warn("batch {batch} was written by {user}, not by you ({me}): undone as the latest batch; `mstrack undo {undo}` "
-                 "puts it back", batch=undone.id, user=undone.user or "?", me=login_name() or "?", undo=done.id)
+                 "puts it back", batch=undone.id, user=undone.user or "?", me=me or "?", undo=done.id)
         flush_output()
 
     from mstrack.cli.process import RUN_STARTED

@@ -173,7 +173,8 @@ def import_progress(
     sheet: Annotated[Optional[str], typer.Option(
         "--sheet", help="Sheet of a workbook to read. [default: the sheet that holds the progress table]")] = None,
     as_of: as_of_option("Date of rows without a 截至日期 column.") = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Reporter of rows without a 填报人 column. [default: your login name]")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help=(
+        "Reporter of rows without a 填报人 column. [default: your login name; on a server, the database role]"))] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and say what would change; write nothing.")] = False,
     fmt: FormatOption = Format.table,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why: kept with the batch and its corrections.")] = None,
@@ -181,7 +182,6 @@ def import_progress(
 ) -> None:
     """Import unit reports from spreadsheets: all rows or none (docs/import.md)."""
     from mstrack.sources.progress import import_progress as run_import
-    from mstrack.store.connections import login_name
 
     store = open_store(ctx, write=not dry_run)
     default_as_of = parse_day(as_of, "--as-of") if as_of else None
@@ -196,7 +196,7 @@ def import_progress(
 
     with _row_progress(files) as on_row, bulk():
         result = run_import(
-            store, files, programme=programme, sheet=sheet, default_as_of=default_as_of, by=by or login_name(),
+            store, files, programme=programme, sheet=sheet, default_as_of=default_as_of, by=by or store.user(),
             today=date.today(), dry_run=dry_run, on_row=on_row, reason=reason, confirm=announce,
             by_given=by is not None,
         )

@@ -190,7 +190,8 @@ def log(
     indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", help="Indicator name (a unique prefix is enough).")] = None,
     as_of: as_of_option("Date the value is as of. [default: today]") = None,
     note: Annotated[Optional[str], typer.Option("--note", "-n", help="Remark kept with the report.")] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Who reported it. [default: your login name]")] = None,
+    by: Annotated[Optional[str], typer.Option(
+        "--by", help="Who reported it. [default: your login name; on a server, the database role]")] = None,
     done: Annotated[bool, typer.Option("--done", help="Mark the next checkpoint of a text-only line as met.")] = False,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why: for a correction of an earlier value.")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="The office that reported it (填报单位).")] = None,

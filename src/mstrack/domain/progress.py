@@ -358,23 +358,33 @@ def units_compared(unit: str | None, reporting_unit: str | None) -> bool:
 
 
 def another_reporters_value(ref: str, indicator: str, on: date, value: str, by: str | None, other: str,
-                            reporter: str | None, source: str | None) -> Message:
+                            reporter: str | None, source: str | None, entered) -> Message:
     """Why a report may not replace another reporter's value of that day unsaid, where the reporters decide (no unit
-    on one side, or a class of offices: units_compared): the values, both reporters, and the stored entry's file."""
-    return Message("{ref} {indicator} as of {on} is {value} here (by {by}) but {other} by {reporter} ({source}) stands;"
-                   " a return by another reporter replaces it only as a correction: give --reason to say why", ref=ref,
+    on one side, or a class of offices: units_compared): the values, both reporters, and where and when the stored
+    one was entered (entered_words)."""
+    return Message("{ref} {indicator} as of {on} is {value} here (by {by}) but {other} by {reporter} ({entered}) stands; a"
+                   " report by another reporter replaces it only as a correction: give --reason to say why", ref=ref,
                    indicator=indicator, on=on, value=value, by=by or "—", other=other, reporter=reporter or "—",
-                   source=source or "—")
+                   entered=entered_words(source, entered))
 
 
 def another_units_value(ref: str, indicator: str, on: date, value: str, unit: str, by: str | None, other: str,
-                        reporting_unit: str, reporter: str | None, source: str | None) -> Message:
+                        reporting_unit: str, reporter: str | None, source: str | None, entered) -> Message:
     """Why a report of one office may not replace another office's value of that day unsaid (`log --unit`, a return
-    with its 填报单位): the values, both units, and who entered the stored one from which file."""
+    with its 填报单位): the values, both units, and who entered the stored one, from which file and when."""
     return Message("{ref} {indicator} as of {on} is {value} from {unit} (by {by}) but {other} from {other_unit} (by "
-                   "{reporter}, {source}) stands; a report of another unit replaces it only as a correction: give --reason to "
+                   "{reporter}, {entered}) stands; a report of another unit replaces it only as a correction: give --reason to "
                    "say why", ref=ref, indicator=indicator, on=on, value=value, unit=unit, by=by or "—", other=other,
-                   other_unit=reporting_unit, reporter=reporter or "—", source=source or "—")
+                   other_unit=reporting_unit, reporter=reporter or "—", entered=entered_words(source, entered))
+
+
+def entered_words(source: str | None, entered) -> Message:
+    """Where and when a stored entry came in, as a refusal to replace it names it: "futian.csv, entered 2024-07-01
+    09:30" (the file, none for a `log`; the time as `batches` shows a batch's)."""
+    when = entered.strftime("%Y-%m-%d %H:%M") if entered is not None else "—"
+    if source:
+        return Message("{source}, entered {when}", source=source, when=when)
+    return Message("entered {when}", when=when)
 
 
 def check_report(
@@ -454,15 +464,23 @@ def check_report(
                          note=note, year_end=None if done else standing)
 
 
+def corrects_another(reporter: str | None, unit: str | None, value, stored, stored_reporter: str | None,
+                     stored_unit: str | None) -> bool:
+    """Whether a report's `value` (`log`'s, by `reporter` for `unit` or none) corrects another reporter's or unit's
+    entry of that day (`stored`, its value, None if none stands; `stored_reporter`, `stored_unit`: another_reporters):
+    refused without --reason under the write lock (store.log.refuse_another_reporters_value), as `import progress`
+    refuses such a row, and the note of that entry is not kept (check_report, kept_note). An entry that names no
+    reporter is nobody else's, and the same value again corrects nothing (it stays "unchanged", as before)."""
+    return stored is not None and stored != value and another_reporters(reporter, unit, stored_reporter, stored_unit)
+
+
 def another_units_correction(reporter: str | None, unit: str | None, value, stored, stored_reporter: str | None,
                              stored_unit: str | None) -> bool:
-    """Whether a `log --unit`'s `value` corrects another unit's entry of that day (`stored`, its value, None if none
-    stands; `stored_reporter`, `stored_unit`: another_reporters): refused without --reason under the write lock
-    (store.log.refuse_another_units_value), and the note of that entry is not kept (check_report, kept_note). An
-    entry naming no unit is not judged, an office's `log` without --unit is nobody else's, and the same value again
-    corrects nothing (it stays "unchanged", as before)."""
-    return (stored is not None and stored != value and unit is not None and stored_unit is not None
-            and another_reporters(reporter, unit, stored_reporter, stored_unit))
+    """Whether a `log --unit`'s `value` corrects another unit's entry of that day (corrects_another, both naming their
+    unit): the note of that entry is not kept (check_report, kept_note). An office's `log` without --unit over a
+    unit's report (`--reason 电话核实`, safety47 F3) keeps the unit's words about that day."""
+    return unit is not None and stored_unit is not None and corrects_another(reporter, unit, value, stored, stored_reporter,
+                                                                             stored_unit)
 
 
 def kept_note(note: str | None, corrected: str | None, done: bool = False, another: bool = False) -> str | None:

@@ -102,9 +102,9 @@ class _Importer(Values, Comparing):
         self.writer = None  # a ReportBatch, in a real import
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
         self.asked: list[tuple[int, int, int]] = []  # rows to ASK about: (seq, indicator id, index in pending or -1)
-        self.asked_by: dict[int, tuple] = {}  # of those, a unit's return's (it says 填报单位): seq → (reporter as
-        # stored, whether a 填报人 cell gave it, reporting unit): Comparing._other_reporters
-        self.unit_return = False  # the file read says who reports (填报单位): Comparing.other_reporters
+        self.asked_by: dict[int, tuple] = {}  # of those, who reports each: seq → (reporter as stored, whether a 填报人
+        # cell gave it, reporting unit or None, whether the file is a unit's return): Comparing._other_reporters
+        self.unit_return = False  # the file read says who reports (填报单位): a correction of another's takes no note
         self.row_units: dict[int, str] = {}  # the chunk's rows' reporting units (填报单位), by row number (NamedRows.rows)
         self.reason: str | None = None  # --reason: a correction said as one (another reporter's value replaced)
         self.columns = Columns(self)
@@ -284,7 +284,7 @@ class _Importer(Values, Comparing):
         checked, source, file = self.checked, self.source, len(self.files) - 1
         day, value, files, line_of, stored_of = checked.day, checked.value, checked.file, checked.line, checked.stored
         pending = self.pending if self.writer is not None else None
-        asked, asked_by = self.asked, self.asked_by if self.unit_return else None
+        asked, asked_by, unit_return = self.asked, self.asked_by, self.unit_return
         units = self.row_units
         for line, cells, number, suffix in zip(lines, rows, numbers, suffixes, strict=True):
             place = None if number is None else fast.get(cells[:3]) or self._first_place(table, line, cells)
@@ -313,8 +313,7 @@ class _Importer(Values, Comparing):
             else:
                 stored_of.append(ASK)
                 asked.append((seq, indicator, len(pending) if write else -1))
-                if asked_by is not None:
-                    asked_by[seq] = (reporter, reporter_given(who), units.get(line))
+                asked_by[seq] = (reporter, reporter_given(who), units.get(line), unit_return)
             of_indicator.append(seq)
             day.append(as_of.toordinal())
             value.append(number)

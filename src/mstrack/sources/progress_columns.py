@@ -24,7 +24,7 @@ from operator import eq, gt, is_, itemgetter, le, ne, not_
 from mstrack.domain.dates import ReportWindow
 from mstrack.domain.limits import all_storable, text_problem
 from mstrack.domain.quantities import count_scale, whole_count
-from mstrack.sources.progress_cells import plain_limit, plain_numbers, plain_unit
+from mstrack.sources.progress_cells import plain_limit, plain_numbers, plain_unit, reporter_given
 from mstrack.sources.progress_rows import ASK, NOTHING, ImportIndicator, packed
 from mstrack.sources.rows import Cells
 from mstrack.vocabulary import SCHEDULE
@@ -91,7 +91,7 @@ class Columns:
         texts = self._texts(columns, note_at, reporter_at, len(raw))
         if texts is None:
             return False
-        self._keep(ids, met, days, numbers, *texts, first)
+        self._keep(ids, met, days, numbers, *texts, first, columns[reporter_at] if reporter_at is not None else None)
         return True
 
     def _one_window(self, codes) -> ReportWindow | None:
@@ -211,9 +211,10 @@ class Columns:
         return notes, list(map(reporters.get, cells, repeat(importer.by)))
 
     def _keep(self, ids: list, met: list[tuple], days: list[date], numbers: list[float], notes, reporters,
-              first: int) -> None:
+              first: int, cells: tuple | None) -> None:
         """The chunk's rows kept as _Importer.keep keeps each: in the checked columns, asked about where the store
-        may hold their day, and written (a real import with no problem so far)."""
+        may hold their day (with who reports each, `cells` the 填报人 column's: Comparing._other_reporters), and
+        written (a real import with no problem so far)."""
         importer = self.importer
         checked, n = importer.checked, len(ids)
         seq = len(checked.day)
@@ -224,7 +225,11 @@ class Columns:
         else:
             checked.stored.extend(packed("b", list(map(_FLAG.__getitem__, later))))
             at = len(importer.pending)
-            importer.asked.extend((seq + i, ids[i], at + i if write else -1) for i in compress(range(n), map(not_, later)))
+            asking = list(compress(range(n), map(not_, later)))
+            importer.asked.extend((seq + i, ids[i], at + i if write else -1) for i in asking)
+            by = importer.by  # a plain file (no 填报单位): the reporter, whether its cell gave it, no unit, no return
+            importer.asked_by.update((seq + i, (by, False, None, False) if cells is None else
+                                      (reporters[i], reporter_given(cells[i]), None, False)) for i in asking)
         rows = checked.of_indicator
         if fresh := set(ids).difference(rows):  # indicators keeping their first rows (as Checked.rows_of makes them)
             rows.update(zip(fresh, map(array, repeat("i", len(fresh))), strict=True))

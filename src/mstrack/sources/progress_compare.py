@@ -36,6 +36,7 @@ class StoredEntry(NamedTuple):
     reporting_unit: str | None
     source: str | None
     batch_id: int
+    entered_at: object  # an aware datetime (import_reads.stored_texts_on)
 
 
 KEPT_SHOWN = 5
@@ -212,8 +213,7 @@ class Comparing:
         stored = NOTHING if state.last is None or as_of > state.last else ASK
         if stored == ASK:
             self.asked.append((seq, state.indicator_id, len(self.pending) if write else -1))
-            if self.unit_return:
-                self.asked_by[seq] = (reporter, given, unit)
+            self.asked_by[seq] = (reporter, given, unit, self.unit_return)
         self.checked.add(state.indicator_id, as_of, number, len(self.files) - 1, line, stored)
         if write:
             self.pending.append((state.indicator_id, as_of, number, note, reporter, self.source, unit))
@@ -294,7 +294,8 @@ class Comparing:
         notes = {}
         for seq, _, position in silent:
             entry = entries[seq]
-            another = seq in asked_by and self._by_another(asked_by[seq], entry.reporter, entry.reporting_unit)[1]
+            another = seq in asked_by and asked_by[seq][3] and self._by_another(
+                asked_by[seq], entry.reporter, entry.reporting_unit)[1]
             if note := kept_note(None, entry.note, another=another):
                 notes[seq] = (position, note)
         return notes
@@ -303,7 +304,7 @@ class Comparing:
         """A unit's return's row (`asked`: its reporter, whether its own 填报人 cell's, its unit) against the stored
         entry it would correct (`reporter`, `reporting_unit`): the reporter it is compared by (compared_reporter), and
         whether the entry is another reporter's or unit's (domain.progress.another_reporters)."""
-        row_reporter, given, unit = asked
+        row_reporter, given, unit, _ = asked
         by = self.compared_reporter(row_reporter, given, reporting_unit)
         return by, another_reporters(by, unit, reporter, reporting_unit)
 
@@ -316,7 +317,7 @@ class Comparing:
         `entries`: the entries they would correct (_entries)."""
         day = self.checked.day
         for seq, indicator, _ in other:
-            value, _, reporter, reporting_unit, source, _ = entries[seq]
+            value, _, reporter, reporting_unit, source, _, entered = entries[seq]
             by, another = self._by_another(asked_by[seq], reporter, reporting_unit)
             if not another:
                 continue
@@ -325,9 +326,10 @@ class Comparing:
             ref, on = f"{state.programme}/{state.task}", date.fromordinal(day[seq])
             here = format_number(progress_rows.number_of(self.checked.value[seq]), state.unit)
             stored = format_number(progress_rows.number_of(value), state.unit)
-            error = (another_units_value(ref, state.indicator, on, here, unit, by, stored, reporting_unit, reporter, source)
+            error = (another_units_value(ref, state.indicator, on, here, unit, by, stored, reporting_unit, reporter, source,
+                                         entered)
                      if units_compared(unit, reporting_unit) else
-                     another_reporters_value(ref, state.indicator, on, here, by, stored, reporter, source))
+                     another_reporters_value(ref, state.indicator, on, here, by, stored, reporter, source, entered))
             self.result.errors.append(Message("{place}: {error}", place=self.where(seq), error=error))
 
     def _named(self, other: list[tuple[int, int, int]]) -> tuple[list[tuple[int, int, int]], dict, dict[int, date]]:
@@ -357,7 +359,7 @@ class Comparing:
         shown, stale = self.result.corrected_rows, []
         day, value = self.checked.day, self.checked.value
         for seq, indicator, _ in other:
-            old, _, _, _, source, batch = entries[seq]
+            old, _, _, _, source, batch, _ = entries[seq]
             state = self.columns.state(indicator)
             ref, on = f"{state.programme}/{state.task}", date.fromordinal(day[seq])
             old = format_number(progress_rows.number_of(old), state.unit)

@@ -9,7 +9,6 @@ from operator import add
 from typing import NamedTuple
 
 from mstrack.errors import InputError, Message
-from mstrack.store.connections import login_name
 from mstrack.store.dialect import Dialect, RowStream, moment
 from mstrack.store.import_reads import last_report_id
 
@@ -91,7 +90,7 @@ def insert_batch(dialect: Dialect, connection, *, command: str, source: str | No
         mend_sequences(dialect, connection)  # a server restored with its own tools: see there
         dialect.mended.add("sequences")  # once a store: a setval is kept though the write rolls back
     batch = dialect.insert(connection, "batch", {
-        **({} if number is None else {"id": number}), "created_at": at, "user": login_name(),
+        **({} if number is None else {"id": number}), "created_at": at, "user": dialect.user(connection),
         "command": command, "source": source, "reason": reason, "undoes": undoes, "programme": programme,
         "plan_before": plan_before})
     return NewBatch(batch, dialect.bound(at))

@@ -18,7 +18,7 @@ from mstrack.errors import InputError, Message, mark_commit_failed, mark_commit_
 from mstrack.filesystem import file_named
 from mstrack.store import driver_logs
 from mstrack.store.checked_stamp import checked_since, data_version, stamp_checked
-from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
+from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection, login_name
 from mstrack.store.sqlite_file import (
     another_programs_tables_of,
     create_private,
@@ -55,16 +55,6 @@ WRITE_LOCK = (1836282994, 1)
 writes queue one at a time as they do on SQLite and what a write checks stays true until it commits."""
 
 
-def login_name() -> str | None:
-    """Who runs mstrack: the batch's user, and the reporter when --by is not given."""
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return None
-
-
 class Connections:
     holds_interrupts = False
     """The command line's stores (True): from a write's commit on, SIGINT stays held until the command ends
@@ -98,6 +88,14 @@ class Connections:
             self.dialect = Dialect.of("postgresql", "pyformat", db=self.display_url, binary=True)
         else:  # the generic path: SQLAlchemy's connection, its driver's placeholder (tests/test_store.py)
             self.dialect = Dialect.of(self.engine.dialect.name, self.engine.dialect.dbapi.paramstyle, db=self.display_url)
+
+    def user(self) -> str | None:
+        """Who writes (Dialect.user: the server's role, an SQLite file's login): the reporter a report without --by
+        keeps, and whose batch `undo` compares with."""
+        if self.dialect.name != "postgresql":
+            return self.dialect.user(None)
+        with self.reading() as connection:
+            return self.dialect.user(connection)
 
     def close(self) -> bool:
         """Close what this store holds open (SQLAlchemy's pooled connections, if its engine was made), and say

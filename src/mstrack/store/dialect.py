@@ -27,6 +27,16 @@ compiled (JIT): measured over 10,000,000 reports, compiling took a second of the
 weekly report and 15-36 ms of a status's previous-report query, more than it saved."""
 
 
+def login_name() -> str | None:
+    """The machine's login name: who writes on an SQLite file (Dialect.user)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
+
+
 @dataclass(frozen=True)
 class Dialect:
     name: str
@@ -41,6 +51,18 @@ class Dialect:
     mended: set = field(default_factory=set, compare=False, repr=False)
     """PostgreSQL: {"sequences"} once a write of this store has checked its serials against their rows
     (batches.mend_sequences): a dump restored lags them before a store opens, not between two writes of one."""
+    users: list = field(default_factory=list, compare=False, repr=False)
+    """PostgreSQL: the role this store connects as, once asked (user)."""
+
+    def user(self, connection) -> str | None:
+        """Who writes, as a batch, a frozen report and a report without --by store it and undo compares it: on a
+        server the role the connection logged in as (session_user: `zhang` of docs/deployment.md §4, whoever runs
+        the program on whichever machine), on an SQLite file the login name. Asked of the server once a store."""
+        if self.name != "postgresql":
+            return login_name()
+        if not self.users:
+            self.users.append(self.rows(connection, "SELECT session_user")[0][0])
+        return self.users[0]
 
     @classmethod
     def of(cls, name: str, paramstyle: str, *, db: str, binary: bool = False) -> Dialect:

@@ -179,11 +179,15 @@ def stored_texts_on(dialect: Dialect, connection, keys: list[tuple[int, date]], 
                     columns: tuple[str, ...] = ("note", "reporter")) -> list[tuple]:
     """For each (indicator, day), in order: the `columns` (of report: note and reporter) of the entry standing that day
     (stored_on's), all None where none stands. The entry is found once (an index seek) and its columns read from it:
-    a read of six columns costs what a read of one does."""
+    a read of six columns costs what a read of one does. `entered_at` comes as an aware datetime on either backend."""
     latest = (f"(SELECT y.id FROM report AS y WHERE y.indicator_id = k.indicator_id AND y.as_of = k.day AND y.id <= {dialect.p}"
               f" AND {standing('y')} ORDER BY y.id DESC LIMIT 1)")
-    return [tuple(row[1:]) for row in _per_key(dialect, connection, keys, tuple(f"e.{column}" for column in columns), [upto],
+    rows = [tuple(row[1:]) for row in _per_key(dialect, connection, keys, tuple(f"e.{column}" for column in columns), [upto],
                                                 join=f" LEFT JOIN report AS e ON e.id = {latest}")]
+    if "entered_at" not in columns:
+        return rows
+    at = columns.index("entered_at")
+    return [(*row[:at], None if row[at] is None else moment(row[at]), *row[at + 1:]) for row in rows]
 
 
 def kept_corrections(dialect: Dialect, connection, keys: list[tuple[int, date, float]], *, upto: int) -> list[tuple | None]:

@@ -11,9 +11,9 @@ from mstrack.domain.progress import (
     LogResult,
     OutsideWindow,
     another_reporters_value,
-    another_units_correction,
     another_units_value,
     check_report,
+    corrects_another,
     in_year_of,
     require_value_or_done,
     units_compared,
@@ -21,7 +21,7 @@ from mstrack.domain.progress import (
 )
 from mstrack.domain.quantities import format_number
 from mstrack.errors import InputError, Joined, Message
-from mstrack.store import Store, TaskRef, login_name
+from mstrack.store import Store, TaskRef
 from mstrack.store.batches import batch_words
 from mstrack.vocabulary import SCHEDULE
 
@@ -41,7 +41,7 @@ def record_progress(
     require_value_or_done(value, done)
     label = f"{ref.programme}/{ref.code}"
     unit = reporting_unit(unit)
-    reporter = by or login_name()
+    reporter = by or store.user()
 
     def checking() -> CheckedReport:
         window, states = store.task_states(ref, as_of=as_of, today=today)
@@ -75,8 +75,8 @@ def record_progress(
 
     with store.locked("log"):
         checked = resolved_again(store, label, checked, checking, since)
-        if unit is not None and reason is None:
-            refuse_another_units_value(store, label, checked, reporter, unit)
+        if reason is None and not done:  # a checkpoint marked met adds to the day's marks, whoever made them
+            refuse_another_reporters_value(store, label, checked, reporter, unit)
         batch = store.add_reports([(checked.state.indicator_id, checked.on, checked.value, checked.note, reporter, None,
                                     unit)], 1, "log", None, reason,
                                   confirm=lambda batch: announce(result(batch)) if announce else None)
@@ -91,20 +91,23 @@ def reporting_unit(unit: str | None) -> str | None:
     return plain_name(unit)
 
 
-def refuse_another_units_value(store: Store, label: str, checked: CheckedReport, reporter: str | None, unit: str) -> None:
-    """Under the write lock: a value of `unit` that would correct the one another unit's entry holds for that day
-    is refused (no --reason), as a return of another unit's is (domain.progress.another_units_correction: an entry
-    that names no unit is not judged here; a log names its unit only with --unit)."""
+def refuse_another_reporters_value(store: Store, label: str, checked: CheckedReport, reporter: str | None,
+                                   unit: str | None) -> None:
+    """Under the write lock: a value that would correct the one another reporter's entry holds for that day is refused
+    (no --reason), as a return's row is (domain.progress.corrects_another: by the units where both name one office,
+    else by the reporters; trial53 F4: `log … --by 李` silently replaced 张's figure), naming who entered it and when."""
     state = checked.state
-    (stored, other_by, source, other_unit), = store.stored_texts_on(
-        [(state.indicator_id, checked.on)], upto=store.last_report_id(), columns=("value", "reporter", "source", "reporting_unit"))
-    if not another_units_correction(reporter, unit, checked.value, stored, other_by, other_unit):
+    (stored, other_by, source, other_unit, entered), = store.stored_texts_on(
+        [(state.indicator_id, checked.on)], upto=store.last_report_id(),
+        columns=("value", "reporter", "source", "reporting_unit", "entered_at"))
+    if not corrects_another(reporter, unit, checked.value, stored, other_by, other_unit):
         return
     value, other = format_number(checked.value, state.unit), format_number(stored, state.unit)
-    if not units_compared(unit, other_unit):  # a class of offices ("各区人民政府"): the reporters decided (review47 F1)
-        raise InputError(another_reporters_value(label, state.indicator, checked.on, value, reporter, other, other_by, source))
+    if not units_compared(unit, other_unit):  # no unit on one side, or a class of offices: the reporters decided
+        raise InputError(another_reporters_value(label, state.indicator, checked.on, value, reporter, other, other_by, source,
+                                                 entered))
     raise InputError(another_units_value(label, state.indicator, checked.on, value, unit, reporter, other, other_unit,
-                                         other_by, source))
+                                         other_by, source, entered))
 
 
 def resolved_again(store: Store, label: str, checked: CheckedReport, checking: Callable[[], CheckedReport],

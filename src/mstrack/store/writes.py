@@ -18,7 +18,7 @@ from mstrack.store.batches import (
     keep_restated,
     restored_over,
 )
-from mstrack.store.connections import confirm_before_commit, login_name
+from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import day, moment, number
 from mstrack.store.history_reads import BatchInfo
 from mstrack.store.states import standing
@@ -50,7 +50,7 @@ class Writes:
         """A report kept as printed (`report … --freeze`), in a write transaction of its own."""
         with self.locked("report --freeze") as connection:
             snapshot = self.dialect.insert(connection, "report_snapshot", {
-                "created_at": datetime.now(UTC), "user": login_name(), "kind": kind,
+                "created_at": datetime.now(UTC), "user": self.dialect.user(connection), "kind": kind,
                 "params": json.dumps(params, ensure_ascii=False, sort_keys=True), "content": content})
             confirm_before_commit(confirm, snapshot)
         return snapshot
