@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from mstrack.errors import InputError, Message, NoHeaderError
+from mstrack.sources.files import zipped_kind
 from mstrack.sources.marks import CHANGED, text_mark, zip_unchanged
 from mstrack.sources.progress import COLUMNS
 from mstrack.sources.progress_sheets import UNIT_WORDS, fills, sheet_tables
@@ -111,27 +112,11 @@ def form_suffix(path: Path) -> str | None:
     if start.startswith(OLE_HEADER):
         return ".xls"
     if start.startswith(b"PK\x03\x04"):
-        return _zipped_kind(path)
+        return kind if (kind := zipped_kind(path)) in (".xlsx", ".ods") else None
     line = _first_line(start)
     for delimiter, kind in (("\t", ".tsv"), (",", ".csv")):
         if delimiter in line and _a_header(path, next(csv.reader([line], delimiter=delimiter), [])):
             return kind
-    return None
-
-
-def _zipped_kind(path: Path) -> str | None:
-    """.xlsx or .ods for a ZIP that is that workbook, None for another ZIP."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "xl/workbook.xml" in names:
-                return ".xlsx"
-            if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
-                return ".ods"
-    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, KeyError):
-        return None
     return None
 
 
