@@ -119,3 +119,12 @@ def test_forms_and_readers_share_one_look_at_a_zips_parts(tmp_path):
     assert not hasattr(forms, "_zipped_kind")
     document = word_document(tmp_path / "a.docx", "t", [["a", "b"]], [])
     assert files.zipped_kind(document) == ".docx" and forms.form_suffix(_named(document, tmp_path, "ret")) is None
+
+
+@pytest.mark.parametrize("name", ["回复.csv", "回复.xlsx"])
+def test_a_word_97_document_under_a_sheets_name_is_kept_by_o_as_an_old_office_file(demo_cli, office_files, tmp_path, name):
+    target = _named(office_files["doc"], tmp_path, name)
+    before = sha(target)
+    said = refused(demo_cli("units", "--as-of", "2023-07-01", "-o", str(target)), f"--output {target}: the file is an old "
+                   "Office file (an .xls workbook or .doc document under another name)")
+    assert "save it as .docx" not in said and sha(target) == before
