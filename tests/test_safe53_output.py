@@ -56,3 +56,18 @@ def test_the_installed_command_keeps_a_word_reply_saved_as_csv(demo_cli, tmp_pat
     assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
     assert UNMARKED in " ".join(run.stderr.split()) and sha(target) == before
 
+
+
+@pytest.mark.parametrize("spelling", ["same", "link"])
+def test_import_table_o_onto_the_table_it_reads_says_so_and_keeps_it(cli, tmp_path, spelling):
+    table = tmp_path / "分解表.csv"
+    table.write_text("序号,工作任务,牵头单位,完成时限\n1,新建中小学校10所,市教育局,2024年12月底前\n", encoding="utf-8")
+    output = table
+    if spelling == "link":
+        output = tmp_path / "plan.toml"
+        output.symlink_to(table)
+    before = sha(table)
+    refused(cli("import", "table", str(table), "-p", "t-2024", "--year", "2024", "-o", str(output)),
+            f"--output {output}: that is the table this command reads ({table}); nothing written",
+            f"such as {tmp_path / '分解表.toml'}")
+    assert sha(table) == before and not (tmp_path / "分解表.toml").exists()

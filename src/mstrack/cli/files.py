@@ -360,6 +360,10 @@ def import_table(
         raise fail("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     refuse_database(ctx, output)
     progress_path, as_of = _progress_output(output, progress_as_of)
+    if _same_file(output, file):  # before the reading: said as what it is, not "exists already"
+        raise fail("{option} {path}: that is the table this command reads ({file}); nothing written: give the plan a "
+                   "name of its own, such as {suggest}", option="--output", path=output, file=file,
+                   suggest=file.with_name(f"{file.stem}.toml"))
     from mstrack.errors import Joined
 
     result = convert_table(file, programme, year, sheet, table_number=table)
@@ -425,6 +429,14 @@ def plan_kept(ctx: typer.Context, output: Path, data: bytes) -> bool:
         refuse_held(output)  # a unit's return (its figures), a Word file, JSON mstrack did not write: said as what it is
         raise _plan_exists(output)
     return True
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two names are one file (a symlink, a hard link, another spelling); False where either is not there."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def _holds(path: Path, data: bytes) -> bool:
