@@ -66,6 +66,7 @@ def _looked(target: Path, contents: bool = True) -> tuple[str | None, str | None
     (forms.report_kind, read from the file's properties or first line, never its sheets). (None, None): no sheet to
     keep (not a regular file, a blank form or an empty sheet, one of mstrack's CSV reports)."""
     from mstrack.render.outputs import written_in_place
+    from mstrack.sources.files import word_97
     from mstrack.sources.forms import (
         CHANGED,
         FIGURES,
@@ -80,7 +81,6 @@ def _looked(target: Path, contents: bool = True) -> tuple[str | None, str | None
         form_suffix,
         held,
         json_held,
-        old_office,
         report_kind,
         zip_unchanged,
     )
@@ -97,7 +97,7 @@ def _looked(target: Path, contents: bool = True) -> tuple[str | None, str | None
             kept = held(target)
         if kept is None and kind is not None and kind.startswith("workbook:") and not zip_unchanged(target):
             kept = CHANGED  # mstrack's workbook, edited and saved since (Excel and WPS keep its creator)
-        if (suffix == ".xls" or old_office(target)) and target.suffix.lower() != ".xls" and kept != FIGURES:
+        if (suffix == ".xls" or word_97(target)) and target.suffix.lower() != ".xls" and kept != FIGURES:
             # an .xls or .doc named otherwise (a .doc as 回复.csv: its reader's "save it as .docx" is no answer to -o)
             kept = OLD_OFFICE
     if kept or not contents or target.suffix.lower() in NAMED_SUFFIXES:

@@ -230,12 +230,16 @@ WORD_97 = Message("{path}: its content is a Word 97-2003 document (.doc), which 
 def _ole_kind(path: Path) -> str | None:
     """An OLE compound file's kind by its streams: a workbook (.xls); a Word 97 document refused (WORD_97); None for
     any other (a password's EncryptedPackage, a damaged directory: its reader says why)."""
-    streams = _ole_streams(path)
-    if {"Workbook", "Book"} & streams:
+    if {"Workbook", "Book"} & _ole_streams(path):
         return ".xls"
-    if "WordDocument" in streams:
+    if word_97(path):
         raise InputError(WORD_97, path=path)
     return None
+
+
+def word_97(path: Path) -> bool:
+    """Whether the file is a Word 97-2003 document (.doc), by its OLE streams, whatever its name."""
+    return "WordDocument" in _ole_streams(path)
 
 
 def table_kind(path: Path) -> str | None:
