@@ -204,15 +204,26 @@ def import_progress(
         _say_imported(result, fmt, dry_run, verbose, named)
 
 
+def _first_shown(items: list, verbose: bool, cause=lambda item: None) -> tuple[list, dict]:
+    """The one rule of what an import says of many: the first WARNINGS_SHOWN of each cause (of all, with no cause
+    given), in their order, every one with --verbose; and the rest, by cause, to be counted."""
+    shown: list = []
+    seen: dict = {}  # by cause, in the order each was first met: how many, and those past WARNINGS_SHOWN
+    for item in items:
+        met = seen.setdefault(cause(item), [0, []])
+        met[0] += 1
+        (shown if verbose or met[0] <= WARNINGS_SHOWN else met[1]).append(item)
+    return shown, {key: more for key, (_, more) in seen.items() if more}
+
+
 def _say_warnings(warnings: list, verbose: bool) -> None:
     """The first few warnings and how many more of each kind; every one with --verbose."""
     from collections import Counter
 
-    shown = warnings if verbose else warnings[:WARNINGS_SHOWN]
+    shown, rest = _first_shown(warnings, verbose)
     for warning in shown:
         warn(warning)
-    rest = warnings[len(shown):]
-    if rest:
+    if rest := rest.get(None, []):
         kinds = Counter(getattr(w.fields.get("warning"), "template", None) or w.template for w in rest)
         common = kinds.most_common(1)[0][1]
         warn("{n} more {n:warning|warnings} ({same} of them like the ones above); --verbose shows every one",
@@ -221,25 +232,19 @@ def _say_warnings(warnings: list, verbose: bool) -> None:
 
 def _say_errors(errors: list, verbose: bool) -> None:
     """Every problem, but of one cause on many rows (a wrong programme code in a 5,000-row CSV) only the first
-    WARNINGS_SHOWN and how many more, as the warnings are; every one with --verbose."""
-    from collections import Counter
+    WARNINGS_SHOWN and how many more, by the warnings' rule (_first_shown); every one with --verbose."""
 
     def cause(error) -> object:  # "{place}: {reason}": its reason's template; any other message is its own cause
         reason = getattr(error, "fields", {}).get("reason")
         return getattr(reason, "template", None) or error
 
-    seen: Counter = Counter()
-    first: dict = {}
-    for error in errors:
-        key = cause(error)
-        seen[key] += 1
-        first.setdefault(key, error)
-        if verbose or seen[key] <= WARNINGS_SHOWN:
-            say(error, err=True)
-    for key, n in seen.items():
-        if not verbose and n > WARNINGS_SHOWN:
-            say("…and {n} more {n:row|rows} with the same error as {first} (--verbose shows all)", err=True,
-                n=n - WARNINGS_SHOWN, first=first[key].fields.get("place", ""))
+    shown, rest = _first_shown(errors, verbose, cause)
+    for error in shown:
+        say(error, err=True)
+    for key, more in rest.items():
+        first = next(error for error in shown if cause(error) == key)
+        say("…and {n} more {n:row|rows} with the same error as {first} (--verbose shows all)", err=True,
+            n=len(more), first=first.fields.get("place", ""))
 
 
 def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False, named=None) -> None:
@@ -355,6 +360,10 @@ def import_table(
         raise fail("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     refuse_database(ctx, output)
     progress_path, as_of = _progress_output(output, progress_as_of)
+    if _same_file(output, file):  # before the reading: said as what it is, not "exists already"
+        raise fail("{option} {path}: that is the table this command reads ({file}); nothing written: give the plan a "
+                   "name of its own, such as {suggest}", option="--output", path=output, file=file,
+                   suggest=file.with_name(f"{file.stem}.toml"))
     from mstrack.errors import Joined
 
     result = convert_table(file, programme, year, sheet, table_number=table)
@@ -420,6 +429,14 @@ def plan_kept(ctx: typer.Context, output: Path, data: bytes) -> bool:
         refuse_held(output)  # a unit's return (its figures), a Word file, JSON mstrack did not write: said as what it is
         raise _plan_exists(output)
     return True
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two names are one file (a symlink, a hard link, another spelling); False where either is not there."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def _holds(path: Path, data: bytes) -> bool:

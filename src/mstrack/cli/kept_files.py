@@ -66,6 +66,7 @@ def _looked(target: Path, contents: bool = True) -> tuple[str | None, str | None
     (forms.report_kind, read from the file's properties or first line, never its sheets). (None, None): no sheet to
     keep (not a regular file, a blank form or an empty sheet, one of mstrack's CSV reports)."""
     from mstrack.render.outputs import written_in_place
+    from mstrack.sources.files import word_97
     from mstrack.sources.forms import (
         CHANGED,
         FIGURES,
@@ -87,7 +88,8 @@ def _looked(target: Path, contents: bool = True) -> tuple[str | None, str | None
     if not target.is_file() or written_in_place(target):
         return None, None
     kind = kept = None
-    if (suffix := form_suffix(target)) is None:
+    if (suffix := form_suffix(target)) is None or suffix == target.suffix.lower() and document_kind(target) is not None:
+        # a Word file or a page under a sheet's name (回复.docx saved as 回复.csv): judged as what it holds (safe53)
         kept = document_held(target) or json_held(target)
     else:
         kind = report_kind(target, suffix)
@@ -95,7 +97,8 @@ def _looked(target: Path, contents: bool = True) -> tuple[str | None, str | None
             kept = held(target)
         if kept is None and kind is not None and kind.startswith("workbook:") and not zip_unchanged(target):
             kept = CHANGED  # mstrack's workbook, edited and saved since (Excel and WPS keep its creator)
-        if suffix == ".xls" and target.suffix.lower() != ".xls" and kept != FIGURES:  # an .xls or .doc named otherwise
+        if (suffix == ".xls" or word_97(target)) and target.suffix.lower() != ".xls" and kept != FIGURES:
+            # an .xls or .doc named otherwise (a .doc as 回复.csv: its reader's "save it as .docx" is no answer to -o)
             kept = OLD_OFFICE
     if kept or not contents or target.suffix.lower() in NAMED_SUFFIXES:
         return kept, kind

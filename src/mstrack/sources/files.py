@@ -198,21 +198,48 @@ def _decodes(head: bytes) -> bool:
 def content_suffix(path: Path) -> str | None:
     """The suffix the file's content calls for, where it is not the kind its name says and mstrack reads that
     content (.xls, .xlsx, .ods, .docx, .html, .csv); None where the name fits, the file cannot be read (its reader
-    says why) or its content is none mstrack reads (a zip of other files, a .doc, a password: its reader refuses it)."""
+    says why) or its content is none mstrack reads (a zip of other files, a password: its reader refuses it). Two
+    kinds in one container are told apart by their parts: an .ods named .xlsx (both zips), a Word 97 .doc named .xls
+    (both OLE), which is refused here, under any name, saying to save it as .docx (no reader of mstrack's takes it)."""
     named = _NAMED.get(path.suffix.lower())
     if not (head := _head(path)):
         return None
     content = _content(head)
-    if named is None or content in (named, "binary") or not head:
+    if content == "ole":
+        kind = _ole_kind(path)
+        return kind if named is not None and kind not in (None, path.suffix.lower()) else None
+    if named is None or content == "binary":
+        return None
+    if content == "zip":
+        kind = zipped_kind(path)
+        return None if kind is None or kind == _SAME_PARTS.get(path.suffix.lower(), path.suffix.lower()) else kind
+    if content == named:
         return None
     if content == "xml-sheet":
         raise InputError("{path}: its content is an Excel 2003 XML spreadsheet, which mstrack does not read: open it in "
                          "Excel or WPS and save it as .xlsx", path=path)
-    if content == "ole":
-        return ".xls" if {"Workbook", "Book"} & _ole_streams(path) else None
-    if content == "zip":
-        return _zipped_kind(path)
     return ".html" if content == "html" else ".csv"
+
+
+_SAME_PARTS = {".xlsm": ".xlsx"}
+"""A suffix whose zip holds the parts of another kind's (a macro workbook's are a workbook's)."""
+WORD_97 = Message("{path}: its content is a Word 97-2003 document (.doc), which mstrack does not read: open it in Word "
+                  "or WPS and save it as .docx (File → Save As → Word Document), then give the .docx")
+
+
+def _ole_kind(path: Path) -> str | None:
+    """An OLE compound file's kind by its streams: a workbook (.xls); a Word 97 document refused (WORD_97); None for
+    any other (a password's EncryptedPackage, a damaged directory: its reader says why)."""
+    if {"Workbook", "Book"} & _ole_streams(path):
+        return ".xls"
+    if word_97(path):
+        raise InputError(WORD_97, path=path)
+    return None
+
+
+def word_97(path: Path) -> bool:
+    """Whether the file is a Word 97-2003 document (.doc), by its OLE streams, whatever its name."""
+    return "WordDocument" in _ole_streams(path)
 
 
 def table_kind(path: Path) -> str | None:
@@ -224,17 +251,22 @@ def table_kind(path: Path) -> str | None:
     if content == "xml-sheet":
         return ".xls"
     if content == "ole":
-        return ".xls" if {"Workbook", "Book"} & _ole_streams(path) else None
+        return _ole_kind(path)
     if content == "zip":
-        return _zipped_kind(path)
+        return zipped_kind(path)
     if content == "html":
         return ".html"
     suffix = path.suffix.lower()
     return ".csv" if _NAMED.get(suffix) not in (None, "text") else suffix if suffix in (".csv", ".tsv") else None
 
 
-def _zipped_kind(path: Path) -> str | None:
-    """An Office or OpenDocument file by the parts its zip holds."""
+def zipped_kind(path: Path) -> str | None:
+    """An Office or OpenDocument file by the parts its zip holds (.xlsx, .docx, .ods, by an ODF zip's `mimetype`);
+    None for another zip or one whose directory cannot be read."""
+    return _looked_at(path, _zipped_parts)
+
+
+def _zipped_parts(path: Path) -> str | None:
     import zipfile
 
     try:
@@ -247,7 +279,26 @@ def _zipped_kind(path: Path) -> str | None:
         return ".xlsx"
     if "word/document.xml" in names:
         return ".docx"
-    return ".ods" if "content.xml" in names and b"spreadsheet" in mimetype else None
+    return ".ods" if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet") else None
+
+
+_LOOKED: dict = {}
+"""What zipped_kind and _ole_streams found, by the file as it is (its inode, size and time): each reader asks again."""
+
+
+def _looked_at(path: Path, look):
+    """look(path), once for a file as it is: every reader of a file asks its kind (read_as), and an OLE file's
+    directory is parsed from the whole file."""
+    try:
+        status = path.stat()
+    except OSError:
+        return look(path)
+    key = (look, str(path), status.st_ino, status.st_size, status.st_mtime_ns)
+    if key not in _LOOKED:
+        if len(_LOOKED) > 64:
+            _LOOKED.clear()
+        _LOOKED[key] = look(path)
+    return _LOOKED[key]
 
 
 CONTENT_NAMES = {".xls": Message("an old Excel workbook (.xls)"), ".xlsx": Message("an Excel workbook (.xlsx)"),
@@ -270,8 +321,12 @@ def read_as(path: Path, notes: list | None = None) -> str:
     return suffix
 
 
-def _ole_streams(path: Path) -> set[str]:
+def _ole_streams(path: Path) -> frozenset[str]:
     """The names in an OLE compound file's directory; none where it cannot be read."""
+    return _looked_at(path, _ole_directory)
+
+
+def _ole_directory(path: Path) -> frozenset[str]:
     import io
     import struct
 
@@ -280,11 +335,11 @@ def _ole_streams(path: Path) -> set[str]:
     try:
         with path.open("rb") as handle:
             if handle.read(len(OLE_SIGNATURE)) != OLE_SIGNATURE:
-                return set()
+                return frozenset()
             data = OLE_SIGNATURE + handle.read(MAX_FILE_BYTES)
-        return {entry.name for entry in CompDoc(data, logfile=io.StringIO()).dirlist}
+        return frozenset(entry.name for entry in CompDoc(data, logfile=io.StringIO()).dirlist)
     except (OSError, CompDocError, AssertionError, IndexError, KeyError, ValueError, TypeError, EOFError, struct.error):
-        return set()
+        return frozenset()
 
 
 def calamine_workbook(path: Path):

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from mstrack.errors import InputError, Message, NoHeaderError
+from mstrack.sources.files import zipped_kind
 from mstrack.sources.marks import CHANGED, text_mark, zip_unchanged
 from mstrack.sources.progress import COLUMNS
 from mstrack.sources.progress_sheets import UNIT_WORDS, fills, sheet_tables
@@ -99,6 +100,11 @@ OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """How an OLE compound file (an .xls workbook) begins."""
 
 
+def old_office(path: Path) -> bool:
+    """An OLE compound file, an .xls workbook or a .doc document, whatever its name: mstrack writes neither."""
+    return _start(path).startswith(OLE_HEADER)
+
+
 def form_suffix(path: Path) -> str | None:
     """The kind of file `import progress` would read `path` as: its suffix when it is one of FORM_SUFFIXES, else
     what its content is — a ZIP holding xl/workbook.xml (.xlsx), an OpenDocument spreadsheet (.ods), an OLE file
@@ -111,27 +117,11 @@ def form_suffix(path: Path) -> str | None:
     if start.startswith(OLE_HEADER):
         return ".xls"
     if start.startswith(b"PK\x03\x04"):
-        return _zipped_kind(path)
+        return kind if (kind := zipped_kind(path)) in (".xlsx", ".ods") else None
     line = _first_line(start)
     for delimiter, kind in (("\t", ".tsv"), (",", ".csv")):
         if delimiter in line and _a_header(path, next(csv.reader([line], delimiter=delimiter), [])):
             return kind
-    return None
-
-
-def _zipped_kind(path: Path) -> str | None:
-    """.xlsx or .ods for a ZIP that is that workbook, None for another ZIP."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "xl/workbook.xml" in names:
-                return ".xlsx"
-            if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
-                return ".ods"
-    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, KeyError):
-        return None
     return None
 
 
@@ -280,13 +270,7 @@ def document_kind(path: Path) -> str | None:
         return named
     start = _start(path)
     if start.startswith(b"PK\x03\x04"):
-        import zipfile
-
-        try:
-            with zipfile.ZipFile(path) as archive:
-                return ".docx" if "word/document.xml" in archive.namelist() else None
-        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
-            return None
+        return ".docx" if zipped_kind(path) == ".docx" else None
     opening = start.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     return ".html" if opening.startswith((b"<!doctype html", b"<html")) else None
 
@@ -422,9 +406,9 @@ def content_held(path: Path) -> str | None:
     opening as JSON does and holding none (an INI file's "[section]": settings); else FIRST_LINE."""
     if _empty(path):
         return None
-    start = _start(path)
-    if start.startswith(OLE_HEADER):
+    if old_office(path):
         return OLD_OFFICE
+    start = _start(path)
     if start.removeprefix(b"\xef\xbb\xbf").lstrip().startswith((b"{", b"[")):
         found = json_held(path, named=False)
         return UNMARKED_TEXT if found == UNMARKED_JSON and not _json_text(path) else found

@@ -10,7 +10,7 @@ from pathlib import Path
 from mstrack.errors import InputError, Message, readable_name
 from mstrack.store.dialect import driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
-from mstrack.store.sqlite_file import disk_full, holds_bytes
+from mstrack.store.sqlite_file import disk_full, holds_bytes, page_size_of
 from mstrack.store.urls import read_only_url, reason
 from mstrack.store.write_failures import busy_refusal, busy_timeout, full_disk_left
 
@@ -176,6 +176,8 @@ class Backups:
 
         from mstrack.store.batches import RESTORE_COMMAND, batch_high_water, insert_batch
 
+        if not (page_size_of(self.path) or (0, False))[1]:
+            return None  # in rollback mode no other connection reads under the backup's lock: it waited busy_timeout
         try:
             with self.reading() as connection:
                 given = batch_high_water(driver_connection(connection))
@@ -224,8 +226,6 @@ class Backups:
     def _refuse_another_page_size(self, backup: Path, source) -> None:
         """SQLite's backup API cannot change a WAL database's page size (it said "attempt to write a readonly
         database"): said as what it is."""
-        from mstrack.store.sqlite_file import page_size_of
-
         live = page_size_of(self.path)
         size = source.execute("PRAGMA page_size").fetchone()[0]
         if live is not None and live[1] and live[0] != size:
@@ -237,8 +237,6 @@ class Backups:
         """A file with bytes but no SQLite header (garbled, or another kind of file) cannot be written into by
         SQLite's backup API ("file is not a database" at the last step): refused before anything is kept or said.
         Moved aside, it is kept as it is and the backup goes into a new file (docs/reliability.md)."""
-        from mstrack.store.sqlite_file import page_size_of
-
         if holds_bytes(self.path) and page_size_of(self.path) is None:
             raise InputError("--db {db}: not an SQLite database (its header is garbled or it is another kind of file); "
                              "nothing restored, nothing written: move it aside (mv {path} {path}.damaged) and run the "
@@ -276,15 +274,14 @@ class Backups:
         import sqlite3
 
         from mstrack.store.interrupts import interrupts_held, let_in
-        from mstrack.store.sqlite_file import page_size_of
 
         step = min(RESTORE_STEP, max(1, source.execute("PRAGMA page_count").fetchone()[0] // 2))
         held, before = [], []
-        # A file not in WAL mode (empty, damaged, another program's) is counted before the first step: once the
-        # backup holds its lock no other connection may read it, and the count waited busy_timeout (30 s) for None.
-        wal = (page_size_of(self.path) or (0, False))[1]
-        counted_first = None if wal else self._counts_or_none()
         live = sqlite3.connect(self.path, timeout=busy_timeout(), isolation_level=None)
+        # A file not in WAL mode even now (empty, or its header unreadable) is counted before the first step: once the
+        # backup holds its lock no other connection may read it, and the count waited busy_timeout (30 s) for None.
+        wal = _in_wal_mode(self.path, live)
+        counted_first = None if wal else self._counts_or_none()
 
         def progress(status, remaining, total) -> None:
             if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
@@ -340,3 +337,19 @@ class Backups:
                               "(--db NEW.db)", db=self.display_url, reason=reason(error))
         return InputError("--db {db}: nothing restored: {cause} ({reason}); make it writable, or restore into a new "
                           "file (--db NEW.db)", db=self.display_url, cause=cause, reason=reason(error))
+
+
+def _in_wal_mode(path: Path, live) -> bool:
+    """Whether the database is in WAL mode, switched to it first where it is not (an mstrack store set to another
+    journal mode by hand or by another tool, a damaged one whose header still reads): under the restore's lock, in
+    rollback mode, no other connection may read it, and the copy kept of it, the count of its rows and its batch
+    numbers each waited busy_timeout (30 s) for nothing, the numbers then lost (safe53). The restore puts an mstrack
+    backup's pages in, WAL mode with them; a file whose mode cannot change (no header yet, garbled) stays as it is."""
+    import sqlite3
+
+    if (header := page_size_of(path)) is None or header[1]:
+        return header is not None
+    try:
+        return str(live.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower() == "wal"
+    except sqlite3.Error:
+        return False

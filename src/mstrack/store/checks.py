@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from mstrack.errors import Message, StoreDamaged
+from mstrack.errors import Joined, Message, StoreDamaged
 from mstrack.store.dialect import driver_connection
 
 if TYPE_CHECKING:
@@ -191,11 +191,19 @@ def _how_apart(kept: str | None, made: str) -> Message:
     if old[:2] != new[:2]:
         return Message("the units differ")
     before, after = {mark[0]: mark for mark in old[2]}, {mark[0]: mark for mark in new[2]}
-    for day in sorted({*before, *after}):
-        if before.get(day) != after.get(day):
-            return Message("{day}: {held} in plan_rows, {rows} in the rows", day=day, held=_mark(before.get(day)),
-                           rows=_mark(after.get(day)))
-    return Message("the order differs")
+    days = [day for day in sorted({*before, *after}) if before.get(day) != after.get(day)]
+    if not days:
+        return Message("the order differs")
+    named = [Message("{day}: {held} in plan_rows, {rows} in the rows", day=day, held=_mark(before.get(day)),
+                     rows=_mark(after.get(day))) for day in days[:DAYS_NAMED]]
+    if len(days) == 1:
+        return named[0]
+    return Message("{n} dates differ, {first} to {last}: {named}{more}", n=len(days), first=days[0], last=days[-1],
+                   named=Joined("; ", named), more="; …" if len(days) > DAYS_NAMED else "")
+
+
+DAYS_NAMED = 3
+"""The differing dates said with what each side holds; the rest counted, with the range they fall in."""
 
 
 def _mark(mark) -> str:

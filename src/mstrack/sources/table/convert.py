@@ -165,6 +165,9 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
         conversion = _converted(path, programme, year, sheet, table_number)
         conversion.summary[:0] = misnamed
         return conversion
+    except InputError as error:  # a misnamed file its reader refuses: what it was read as is half of why
+        error.messages.extend(misnamed)
+        raise
     except READER_FAULTS as error:  # a document the reader meets a case it does not handle in: said, not a traceback
         raise InputError(READER_FAILED, path=path.name, error=type(error).__name__, where=_fault_at(error)) from error
 
