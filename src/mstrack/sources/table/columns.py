@@ -17,13 +17,13 @@ MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for 
 # a plan for one named month ("3月目标", "2023年8月份目标"): the row's checkpoints at that month's end
 NAMED_MONTH_PLAN_RE = re.compile(r"^((?:\d{4}年)?(?:1[0-2]|0?[1-9])月)份?(?:工作)?(?:目标|计划|任务|安排)")
 COLUMN_RULES = (  # (kind, pattern), first match wins
-    ("seq", r"^(?:序号|编号|序|项目编号|No\.?)$"),
+    ("seq", r"^(?:序号|编号|序|项目编号|No\.?|组别)$"),  # 组别: an inspection's groups, "第一组", each a row
     ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
     # people, named in short cells: never the task column; "牵头单位及主要负责人" still names the units
-    ("leader", r"领导|^(?!.*(?:单位|部门)).*(?:责任人|负责人|联系人)"),
+    ("leader", r"领导|^(?!.*(?:单位|部门)).*(?:责任人|负责人|联系人)|^(?:参加|参检|检查)人员$"),  # 参加人员: a group's members
     # who is checked, not who does the work (受检单位, 被督导单位, 检查对象): the rows' names, a schedule of visits
     ("task", r"^(?:受检|受查|被检查?|被查|被考核|被督查|被督导|被评估|被抽查)(?:单位|对象|机构)(?:名称)?$"
-             r"|^(?:检查|考核|督查|督导|评估|抽查)对象$"),
+             r"|^(?:检查|考核|督查|督导|评估|抽查)对象$|^检查(?:片区|区域|范围)(?:及单位)?$"),  # "检查片区及单位": where to go
     ("units", r"牵头责任单位|牵头负责单位"),  # lead and responsible units in one cell: the first leads (as in 责任单位)
     ("lead", r"牵头|主责|主办|^负责$"),  # 负责 alone: a role word over the offices printed before it ("省发改委负责")
     ("units", r"单位|部门|县区|区县|主体$|^(?!.*任务).*分工|^(?:协办|配合|协助|协同|协作|参与)$"),

@@ -32,6 +32,7 @@ from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with
 from mstrack.sources.table.list_doers import bodies_below, doers_below
 from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
 from mstrack.sources.table.list_events import activity_schedule
+from mstrack.sources.table.list_forms import named_forms
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
@@ -552,6 +553,12 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                     return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [row] * len(rows), above, year, after)
                 rows = [[code, words, units] for code, words, units in split]
                 return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [row] * len(rows), above, year, after)
+        if found := named_forms(sheet.rows):  # "三、培训内容" over "（一）集中面授…", their doers and hours named elsewhere
+            chosen, source, _ = found
+            header, rows = numbered_table(chosen)  # their own spans only: no period of the plan given to the others
+            listed = _as_table(sheet, header, rows, [e.row for e in chosen], _above(sheet, sheet.rows.index(source[0])), year, [])
+            listed[0].printed_numbers = True
+            return listed
     if duties:  # "五、职责分工" over "（一）区党群工作部" and its duties, no list of tasks beside: the party leads them
         sheet, (start, end, header, rows, source) = duties
         return _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))

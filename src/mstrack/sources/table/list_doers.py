@@ -13,7 +13,14 @@ from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_duties import shares_out
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, SUB_HEADING_RE
-from mstrack.sources.table.list_roles import labelled_inside, opening_body, opening_offices
+from mstrack.sources.table.list_roles import (
+    BODY_MIN,
+    BODY_OPENING_RE,
+    BUILT_OPENING_RE,
+    labelled_inside,
+    opening_body,
+    opening_offices,
+)
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
 from mstrack.sources.table.office_names import TOWN_END, ends_like_unit
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
@@ -35,6 +42,7 @@ SET_UP_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:领导小组|工作小组|指�
 LIST_OPENING_RE = re.compile(r"如下$")  # "各乡镇抽检任务如下：…": a list's lead-in, its subject a topic, no doer
 ISSUER_RE = re.compile(r"^(?:我|本)(?:局|委|办|处|中心|区)")  # "我局成立工作专班，…": the plan's issuer, its own work
 DUTY_WORDS = ("牵头", "负责", "配合", "协助")  # "X牵头，6月底前完成": a duty said as a label is, read where labels are
+SUPPORTS_RE = re.compile(r"^要?(?:积极|主动|全力)?(?:配合|协助)")  # "要积极配合X": the doer supports X in the work
 HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  # "与A、B共同开展…": A and B help
 BY_RE = re.compile(r"由([^由对]{2,30}?)对")  # "由X对…进行监测": X does it
 JOINERS = "、和及与（("  # what joins one more name to a run of offices' names, or opens a bracket inside the last
@@ -46,6 +54,7 @@ STEP_DATE_RE = re.compile(r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|份|底|末|上旬
 OFFICE_VERBS = ("委托", "会同", "会商", "处理", "办理", "部署", "及时", "及早", "和衷")
 STEP_BY_RE = re.compile(r"由|会同")  # "由X委托…", "会同X共同测算": X does the step, or shares it
 DOERS_CELL = "牵头单位：{lead}{others}"
+STAGE_NAME_RE = re.compile(r"^[^，,。；;：:（）()]{2,20}?阶段\s*(?:[（(]|$)")  # "总结考核阶段（…）": a stage of the work
 CLOSING_DUTY = "负责"  # "…，X负责设计…", "…，由X结合…负责实施": the duty of an office naming an item's doer in its last clause
 OTHERS_CELL = "；配合单位：{units}"
 
@@ -81,8 +90,9 @@ def doers_below(rows: list[Row]) -> list[Row]:
             k += 2
             continue
         if len(texts) == 1 and _measures(part) and (words := _own_paragraph(texts[0])) and (not below or len(below) == 1
-                and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]))) \
-                and (doers := _step_doers(words) if STEP_DATE_RE.search(words) else paragraph_doers(words, True)):
+                and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]) or ITEM_RE.match(below[0]))) \
+                and (doers := _step_doers(words) if STEP_DATE_RE.search(words)
+                     else paragraph_doers(words, True) or [body for body in [sentence_body(words)] if body]):
             kept += [row, Row(row.number, [_cell(doers)])]
             k += 1
             continue
@@ -180,12 +190,12 @@ def _cell(doers: list[str]) -> str:
 def _own_paragraph(text: str) -> str:
     """An item's name and its paragraph on one line ("（二）加强…。区X中心要…。"), no offices printed after it nor
     opening it ("（三）县农业农村局:1、…": its lead, list_roles.opening_offices): its sentences after the name; "" for any
-    other line."""
+    other line. A stage's name ("总结考核阶段（…）") is no closing section's, whatever its words ("考核")."""
     m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
     words = text[m.end():].strip() if m and SUB_HEADING_RE.match(text) else (m[2].strip() if m else "")
     name, stop, rest = words.partition("。")
     return rest if stop and rest and len(name) <= NAME_MAX and not units_after(text)[1] and opening_offices(words) is None \
-        and not office_clause(name) and not CLOSING_RE.search(name) else ""
+        and not office_clause(name) and (STAGE_NAME_RE.match(name) or not CLOSING_RE.search(name)) else ""
 
 
 def _measures(part: str) -> bool:
@@ -223,6 +233,7 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
     全面落实…", "各业务处室加强…"). A clause opening with a verb or a preposition ("根据…", "会同…") names none; an
     item's own paragraph (`opening`) opened by the plan's issuer ("我局…") names none (README: the issuer's own work)."""
     found: list[str] = []
+    helped: list[str] = []
     if opening and ISSUER_RE.match(paragraph.strip()):
         return found  # the issuer's own work first ("我局成立工作专班。各村要高度重视…"): no other doer leads it
     for sentence in re.split(r"[。；;！!]", paragraph):
@@ -237,7 +248,18 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
             subject = subject if not opening or subject and len(subject) < len(clause) and _levelled(subject) \
                 and not clause.startswith(tuple(f"{subject}{word}" for word in DUTY_WORDS)) else ""
             found += [name for name in (unit_names(subject) if subject else []) if name not in found]
-    return [name for name in found if not opening or f"配合{name}" not in paragraph]  # the plan's issuer helps it: none
+            helped += _helped(clause[len(subject):]) if opening and subject else []
+    found = [name for name in found if not opening or f"配合{name}" not in paragraph]  # the plan's issuer helps it: none
+    return [*found, *(name for name in helped if found and name not in found)]
+
+
+def _helped(rest: str) -> list[str]:
+    """The offices a doer's clause says it supports ("各单位要积极配合区消防支队，…": rest "要积极配合区消防支队"), each
+    named by its level: they share the work as its units, after its doer (the first-office rule), where a plan's
+    issuer supporting an office ("配合X", no doer before it) names none."""
+    m = SUPPORTS_RE.match(rest)
+    run = subject_run(rest[m.end():]) if m else ""
+    return unit_names(run) if run and _levelled(run) else []
 
 
 def _step_doers(paragraph: str) -> list[str]:
@@ -290,9 +312,11 @@ def subject_run(clause: str, offices: Callable[[str], bool] | None = None) -> st
 
 def _opening(clause: str, end: int, offices: Callable[[str], bool]) -> bool:
     """Whether clause[:end] is a run of offices' names that ends there: the next character joins no further name
-    ("、", "和", a bracket) nor lengthens the last ("各业务处" then "室")."""
+    ("、", "和", a bracket; "及" opening a verb, "各单位及时组织…", joins none) nor lengthens the last ("各业务处" then
+    "室")."""
     return clause[end - 1] not in JOINERS and offices(clause[:end]) \
-        and (end == len(clause) or clause[end] not in JOINERS and not offices(clause[:end + 1]))
+        and (end == len(clause) or (clause[end] not in JOINERS or clause[end:end + 2] in OFFICE_VERBS)
+             and not offices(clause[:end + 1]))
 
 
 def _offices(words: str) -> bool:
@@ -303,3 +327,24 @@ def _offices(words: str) -> bool:
     return bool(names) and "由" not in words and not NO_DOER_RE.match(words) and all(
         CLAUSE_NAME_RE.fullmatch(name) and (office_list(name, towns=True) or name.startswith("各") and name.endswith("室"))
         for name in names)
+
+
+INSTITUTION_ENDS = ("院", "中心", "站")  # a hospital, a home, a centre, a station: a body by its own name, no office's ending
+# words opening with the work, no name ("严格保护集体资产所…", "配合区…局", "建设公办…"): a verb or a preposition
+WORK_OPENING_RE = re.compile(rf"^(?:{NO_DOER_RE.pattern}|严格|建设|加强|推进|推动|完善|开展|实施|落实|提升|提高|新建|改造|扩建|"
+                             r"利用|促进|发展|做好|支持|依托)")
+# what follows a body's name when the name is no subject: a place inside it ("养老院内设…"), a possessive ("医院的资源"),
+# a join to another name ("医院和…", "医院、…"), a clause's end
+NO_SUBJECT_AFTER_RE = re.compile(r"^(?:[内外里中的之和与及、等，,。；;：:（(]|以上|以下)")
+
+
+def sentence_body(paragraph: str) -> str:
+    """The body an item's paragraph opens with as its first sentence's subject, run straight into what it does
+    ("乐天伦养老院作为首家医养结合机构，…", "老年医院结合自身服务能力…", "某某医院配备康复设备…"): a hospital, a
+    centre, a station (BODY_OPENING_RE) doing the item's work, as opening_body's body does a figure's; "" when the
+    paragraph opens otherwise, with a building's work on the body, or with the body as no subject ("养老院内设…")."""
+    m = BODY_OPENING_RE.match(paragraph.strip())
+    if not m or len(m[1]) < BODY_MIN or not m[1].endswith(INSTITUTION_ENDS) or WORK_OPENING_RE.match(m[1]):
+        return ""
+    rest = paragraph.strip()[m.end():]
+    return m[1] if rest and not BUILT_OPENING_RE.match(rest) and not NO_SUBJECT_AFTER_RE.match(rest) else ""

@@ -10,11 +10,11 @@ from dataclasses import replace
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_deadlines import DONE_BY_RE
-from mstrack.sources.table.list_numbered import Entry, heading_entry
+from mstrack.sources.table.list_numbered import Entry, entry_of, heading_entry
 from mstrack.sources.table.list_timeline import SCHEDULE_LABEL, STAGES_HEADING_RE
 from mstrack.sources.table.list_work import states_work
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.spans import JOIN, JOIN_CHARS, first_of, span_end
+from mstrack.sources.table.spans import JOIN, JOIN_CHARS, JOIN_RE, first_of, span_end
 
 # "（一）前期工作阶段（4月10日至4月25日）：开展…": a stage's number, its name, the span in a bracket (a month in it, and a
 # join: 至, 到, —), a colon, its work
@@ -88,18 +88,64 @@ def stages_following(chosen: list[Entry], rows: list[Row]) -> list[Entry]:
     one (dated_stages)."""
     if any(e.kind == "heading" and (part := AREA_RE.match(e.text)) and STAGES_HEADING_RE.search(part[2]) for e in chosen):
         return chosen
-    return [*chosen, *stages_after(rows)]
+    at = next((k for k, row in enumerate(rows) if (e := entry_of(row)) is None or e.kind != "label"), len(rows))
+    return [*chosen, *(stages_after(rows) or stage_paragraphs_after(rows[at:]))]  # the last item's labelled lines past
+
+
+# "（一）部署发动阶段（2018年12月5日前）。各单位…", "（二）组织实施阶段（2018年12月5日至2019年全国“两会”结束）。…": a stage, its
+# name, the bracket after it opening with a date (its span may end at an event, which is no date), its work after it
+OPEN_STAGE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:（）()\d]{2,20}?阶段)\s*"
+                           r"[（(](\s*(?:\d{4}\s*年|\d{1,2}\s*月)[^（）()]*)[）)]\s*[。：:]?\s*(\S.*)$")
+# a date as a stage's bracket prints it, alone: "2018年12月5日前", "8月27日", "10月底前"
+STAGE_DATE_RE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|[上中下]旬|底|末|初)?\s*(?:之?前)?")
+
+
+def stage_paragraphs_after(rows: list[Row]) -> list[Entry]:
+    """The stages of the part `rows` opens with ("五、工作步骤", STAGES_HEADING_RE), each a paragraph "（一）name阶段
+    （date）。work…" (OPEN_STAGE_RE), numbered "（一）" on in order, MIN_STAGES or more, the labelled lines under each
+    (its doers, list_doers) its own: the part's heading and each stage an item numbered by the part, titled by its name
+    and work without the bracket (as _stage_tasks titles a stage), due at the bracket's end where that end is a date
+    (完成时限) and started on its first day where it opens a span (开工时间: a checkpoint). A span ending at an event
+    ("至2019年全国“两会”结束") gives no deadline: the document prints no date, and none is made up. [] when the part
+    is not so."""
+    texts = [row_texts(row) for row in rows]
+    if not texts or len(texts[0]) != 1 or not (part := AREA_RE.match(texts[0][0])) or not STAGES_HEADING_RE.search(part[2]):
+        return []
+    found: list[Entry] = []
+    for row, cells in zip(rows[1:], texts[1:], strict=True):
+        if len(cells) != 1 or AREA_RE.match(cells[0]):
+            break
+        if m := OPEN_STAGE_RE.match(cells[0]):
+            if chinese_count(m[1]) != len(found) + 1:
+                break
+            found.append(Entry(row, "item", part[1], f"（{m[1]}）{m[2]}。{m[4]}", labels=_bracket_labels(m[3].strip())))
+        elif found and (label := entry_of(row)) is not None and label.kind == "label":
+            found[-1].labels.update({label.code: label.text, **label.labels})
+        else:
+            break
+    return [heading_entry(rows[0], texts[0][0]), *found] if len(found) >= MIN_STAGES else []
+
+
+def _bracket_labels(bracket: str) -> dict[str, str]:
+    """A stage's bracket as its labels: 完成时限 its end where the end is a date ("2018年12月5日前", "8月28日至10月15日"),
+    开工时间 its first day where it opens a span; none for an end that is an event ("2019年全国“两会”结束3日内")."""
+    parts = JOIN_RE.split(bracket, maxsplit=1)
+    labels = {"完成时限": span_end(bracket) if len(parts) == 2 else bracket} if STAGE_DATE_RE.fullmatch(parts[-1]) else {}
+    if len(parts) == 2 and STAGE_DATE_RE.fullmatch(parts[0]) and (first := first_of(bracket)):
+        labels["开工时间"] = first
+    return labels
 
 
 def dated_stages(chosen: list[Entry], rows: list[Row]) -> list[Entry]:
     """A numbered list's entries (rows: the page's) with the part of stages it ran through ("三、时间安排" over
-    "（一）前期准备阶段", "时间：…" and "任务：…", read as headings and labels naming no item) read as its stages
-    (stages_after); the entries unchanged when the list runs through no such part."""
+    "（一）前期准备阶段", "时间：…" and "任务：…", read as headings and labels naming no item; or "五、工作步骤" over
+    "（一）部署发动阶段（2018年12月5日前）。…", read as headings) read as its stages (stages_after,
+    stage_paragraphs_after); the entries unchanged when the list runs through no such part."""
     for k, entry in enumerate(chosen):
         if entry.kind != "heading" or entry.row is None or not (part := AREA_RE.match(entry.text)) \
                 or not STAGES_HEADING_RE.search(part[2]):
             continue
-        if not (found := stages_after(rows[(at := rows.index(entry.row)):])):
+        if not (found := stages_after(rows[(at := rows.index(entry.row)):]) or stage_paragraphs_after(rows[at:])):
             continue
         after = next((j for j in range(at + 1, len(rows)) if len(t := row_texts(rows[j])) == 1 and AREA_RE.match(t[0])), len(rows))
         return [*chosen[:k], *found, *(e for e in chosen[k + 1:] if e.row is not None and rows.index(e.row) >= after)]
@@ -174,15 +220,16 @@ def plan_stages(chosen: list[tuple[str, str, str]], source: list[Row], labels: d
     17日至2024年3月15日）。…" "（三）…", MIN_STAGES or more, each dated in a bracket after its name): the stages are no
     tasks but the schedule of every measure before them (README: a document's stages): each measure naming no date of
     its own is due at the last stage's end (完成时限), the earlier stages' ends its checkpoints (进度安排). Where no item
-    before the part states work ("三、检查对象和重点" over "（一）检查对象：全区…单位": fields of the plan, list_work.states_work)
-    the stages stand in a part of their own and are the plan's tasks (_stage_tasks). The run unchanged when it reaches
-    no such part."""
+    before the part states work ("三、检查对象和重点" over "（一）检查对象：全区…单位": fields of the plan, list_work.states_work),
+    or the run opens with the part (held53: a list of checks "1．是否…" before it is no run), the stages stand in a part of
+    their own and are the plan's tasks (_stage_tasks), each with its own span, not the campaign's. The run unchanged when
+    it reaches no such part."""
     for k, (kind, words, _) in enumerate(chosen):
         if kind != "heading" or not (part := AREA_RE.match(words)) or not PLAN_STAGES_RE.search(part[2]):
             continue
         end = next((j for j in range(k + 1, len(chosen)) if chosen[j][0] == "heading"), len(chosen))
         stages = [PLAN_STAGE_RE.match(w) for _, w, _ in chosen[k + 1:end]]
-        if len(stages) < MIN_STAGES or not all(stages) or k == 0:
+        if len(stages) < MIN_STAGES or not all(stages):
             continue
         if not any(states_work(w) for kind_j, w, _ in chosen[:k] if kind_j not in ("heading", "top")):
             return _stage_tasks(chosen[k:end], source[k:end], {j - k: found for j, found in labels.items() if k <= j < end})
