@@ -62,6 +62,58 @@ def _data_directory_apart(tmp_path_factory):
         os.environ["XDG_DATA_HOME"] = before
 
 
+def _dying_with(parent: int):
+    """A preexec_fn: the child is sent SIGKILL when the process that started it ends, however it ends (Linux's
+    PR_SET_PDEATHSIG; a pytest killed by CI's timeout or by SIGKILL runs no teardown). Elsewhere it does nothing.
+    The signal goes when the starting *thread* ends: start from the test's own thread. The ctypes call is
+    prepared here, in the parent: after fork only it and getppid run."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+    import signal
+
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+
+    def die_with_parent():
+        prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent ended before the line above: nobody will send the signal
+            os._exit(1)
+
+    return die_with_parent
+
+
+def start_in_background(argv: list, started: list, **options) -> subprocess.Popen:
+    """Popen(ARGV) in a process group of its own that dies with the test's process (_dying_with), added to STARTED
+    for stop_background."""
+    process = subprocess.Popen(argv, start_new_session=True, preexec_fn=_dying_with(os.getpid()), **options)
+    started.append(process)
+    return process
+
+
+def stop_background(started: list) -> None:
+    """Each process of STARTED and its process group (what it started in turn) killed and reaped."""
+    import contextlib
+    import signal
+
+    for process in started:
+        with contextlib.suppress(ProcessLookupError, PermissionError):  # the group has ended
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        for stream in (process.stdin, process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
+
+
+@pytest.fixture
+def background():
+    """Starts processes that outlive no test: `background(argv, **popen_options)` is a subprocess.Popen in a process
+    group of its own, killed with everything it started at the test's teardown, and sent SIGKILL by the kernel if
+    pytest itself dies first (a writer left running once held a lock after its pytest was killed)."""
+    started: list[subprocess.Popen] = []
+    yield functools.partial(start_in_background, started=started)
+    stop_background(started)
+
+
 def forget_written() -> None:
     """Delete this test's record of the files -o wrote (store/written): what another machine, an earlier version or a
     deleted record leaves, where a file is judged by what it holds."""
