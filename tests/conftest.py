@@ -133,11 +133,59 @@ if BACKEND not in ("sqlite", "postgresql") or (BACKEND == "postgresql" and not P
 
 STORE_FIXTURES = frozenset({"cli", "demo_cli", "_demo_db"})
 """The fixtures that hand a test the store BACKEND names."""
-STORE_NAMES = ("BACKEND", "PG_ADMIN", "_pg_database", "_pg_url")
-"""Names a test module (or a fixture's) imports when it picks its store itself."""
+STORE_NAMES = ("BACKEND",)
+"""Names a test module (or a fixture's) imports when it picks its store itself, by BACKEND. A module that uses the
+server MSTRACK_TEST_PG names whatever BACKEND says (tests/test_postgres.py, tests/test_db_copy.py) runs the same on
+either pass: in the SQLite pass, which CI runs with the server named."""
+
+
+STORE_TESTS = frozenset({
+    "test_store.py", "test_store50.py", "test_store51.py", "test_store52.py", "test_postgres.py", "test_data_safety.py",
+    "test_safe_store.py", "test_db_copy.py", "test_db_restore.py", "test_restore_into_new.py",
+    "test_weekly_undo.py", "test_batch_ranges.py", "test_bounded_reads.py", "test_import_chunks.py",
+    "test_import_columns.py", "test_import_stream.py", "test_interrupt_after_commit.py", "test_sqlite_file.py",
+})
+"""The modules about the store itself (store/, the write path, undo, history, concurrency, migrations, copying,
+backups): none of their tests may be marked backend_independent; tests/test_pg_pass.py checks that each still meets
+PostgreSQL in CI (in the PostgreSQL pass, or, for SERVER_TESTS, in the SQLite pass with the server named)."""
+SERVER_TESTS = frozenset({"test_postgres.py", "test_db_copy.py"})
+"""The modules that make PostgreSQL databases on MSTRACK_TEST_PG's server whatever BACKEND says: the same on either
+pass, run in the SQLite pass."""
+STORE_WORDS = re.compile(r"""\bStore\(|mstrack\.store|\.sql\(|["'](undo|history|batches|copy|backup|restore|upgrade|check)["']|"""
+                         r"""Popen|Thread|_pg_database|MSTRACK_TEST_PG""")
+"""What a test names when it checks the store's behaviour (reads it directly, undoes, reads history, copies, backs up,
+restores, upgrades, checks, writes from other processes or threads): a test whose own source holds one of these may
+not be marked backend_independent."""
+
+
+def _refuse_misplaced_marks(items) -> None:
+    """backend_independent only on tests that check output, not the store: never in a module of STORE_TESTS, never
+    on a test whose own code names the store's behaviour (STORE_WORDS). Checked on either pass, so that a wrong mark
+    fails where it is written, not only in CI's PostgreSQL pass."""
+    import inspect
+
+    wrong = []
+    for item in items:
+        if item.get_closest_marker("backend_independent") is None:
+            continue
+        if Path(str(item.fspath)).name in STORE_TESTS:
+            wrong.append(f"{item.nodeid}: its module is about the store (STORE_TESTS)")
+            continue
+        function = getattr(item, "function", None)
+        try:
+            source = inspect.getsource(function) if function is not None else ""
+        except (OSError, TypeError):
+            source = ""
+        found = STORE_WORDS.search(source)
+        if found:
+            wrong.append(f"{item.nodeid}: it names the store's behaviour ({found[0]!r})")
+    if wrong:
+        raise pytest.UsageError("backend_independent marks a test that checks only output (docs/testing.md), not:\n  "
+                                + "\n  ".join(wrong))
 
 
 def pytest_collection_modifyitems(config, items):
+    _refuse_misplaced_marks(items)
     if BACKEND == "sqlite":
         return
     skip = pytest.mark.skip(reason="about SQLite files; this run tests the postgresql backend")
@@ -145,7 +193,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "sqlite_only" in item.keywords:
             item.add_marker(skip)
-        (kept if _meets_the_store(item) else same).append(item)
+        meets = _meets_the_store(item) and item.get_closest_marker("backend_independent") is None
+        (kept if meets else same).append(item)
     if same:  # run exactly as in the SQLite pass: running them again proves nothing about PostgreSQL
         config.hook.pytest_deselected(items=same)
         items[:] = kept
@@ -153,8 +202,8 @@ def pytest_collection_modifyitems(config, items):
 
 def _meets_the_store(item) -> bool:
     """Whether a test can reach the store BACKEND names: through a store fixture, or in a module (its own or a
-    fixture's) that chooses its store by BACKEND or makes PostgreSQL databases itself. Any other test runs the
-    same on either pass (it has no database, or an SQLite file it names)."""
+    fixture's) that chooses its store by BACKEND. Any other test runs the same on either pass (it has no database,
+    an SQLite file it names, or a PostgreSQL database it makes whatever BACKEND says)."""
     info = getattr(item, "_fixtureinfo", None)
     if info is None or STORE_FIXTURES & set(info.names_closure):
         return True
@@ -169,12 +218,7 @@ def _chooses_its_store(name: str) -> bool:
     module = sys.modules[name]
     if name == __name__:
         return False  # conftest itself: its store fixtures are named above
-    if any(name in vars(module) for name in STORE_NAMES):
-        return True
-    try:
-        return "MSTRACK_TEST_PG" in Path(module.__file__).read_text(encoding="utf-8")
-    except (OSError, TypeError):
-        return True
+    return any(name in vars(module) for name in STORE_NAMES)
 
 
 ERROR_LINES = ("mstrack: error: ", "mstrack: 错误：")
