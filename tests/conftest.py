@@ -511,13 +511,21 @@ class Cli:
             engine.dispose()
 
 
-def _admin(sql: str) -> None:
-    from sqlalchemy import create_engine, text
+@functools.cache
+def _admin_engine():
+    """One connection to the server's admin database for the whole run, not one made per statement: the PostgreSQL
+    pass makes and drops a database per test, and a connection each time cost about as much CPU as the statement.
+    Checked before each use (pool_pre_ping): a forked child's exit or the server may have closed it."""
+    from sqlalchemy import create_engine
 
-    engine = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
+    return create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT", pool_size=1, pool_pre_ping=True)
+
+
+def _admin(sql: str) -> None:
+    from sqlalchemy import text
+
+    with _admin_engine().connect() as connection:
         connection.execute(text(sql))
-    engine.dispose()
 
 
 def _pg_database(template: str | None = None) -> str:
