@@ -195,9 +195,36 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
         meets = _meets_the_store(item) and item.get_closest_marker("backend_independent") is None
         (kept if meets else same).append(item)
+    kept, other = _shard(kept, os.environ.get("MSTRACK_TEST_SHARD"))
+    same += other
     if same:  # run exactly as in the SQLite pass: running them again proves nothing about PostgreSQL
         config.hook.pytest_deselected(items=same)
         items[:] = kept
+
+
+def _shard(items: list, shard: str | None) -> tuple[list, list]:
+    """MSTRACK_TEST_SHARD=K/N (CI's .ci/run): the K-th of N processes sharing the PostgreSQL pass takes whole test files
+    (a module's fixtures made once), each file going to the share with the fewest tests so far, files by size: every
+    test in exactly one share, shares even in tests. Unset: every test. Returns (this share's, the others')."""
+    if not shard:
+        return items, []
+    try:
+        number, count = (int(part) for part in shard.split("/"))
+        assert 1 <= number <= count
+    except (ValueError, AssertionError):
+        raise pytest.UsageError(f"MSTRACK_TEST_SHARD is K/N with 1 <= K <= N, not {shard!r}") from None
+    files: dict[str, list] = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+    sizes = [0] * count
+    mine: set[str] = set()
+    for path in sorted(files, key=lambda path: (-len(files[path]), path)):
+        share = sizes.index(min(sizes))
+        sizes[share] += len(files[path])
+        if share == number - 1:
+            mine.add(path)
+    return ([item for item in items if item.nodeid.split("::", 1)[0] in mine],
+            [item for item in items if item.nodeid.split("::", 1)[0] not in mine])
 
 
 def _meets_the_store(item) -> bool:

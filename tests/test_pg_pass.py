@@ -83,3 +83,25 @@ def test_a_test_that_names_the_stores_behaviour_cannot_be_marked_backend_indepen
                            "tests.conftest", "--rootdir", str(tmp_path), str(planted)], cwd=ROOT,
                           env={**env, "MSTRACK_TEST_BACKEND": "postgresql"}, capture_output=True, text=True, timeout=300)
     assert done.returncode == 5 and "1 deselected" in done.stdout, done.stdout + done.stderr  # 5: nothing left to run
+
+
+def test_the_halves_of_the_postgresql_pass_take_whole_files_and_every_test_once():
+    """MSTRACK_TEST_SHARD=K/N (.ci/run runs the pass as two halves): every test in exactly one share, a file's tests
+    together, shares even in tests; a share that is not K/N stops the run."""
+    from types import SimpleNamespace
+
+    import pytest
+
+    from .conftest import _shard
+
+    items = [SimpleNamespace(nodeid=f"tests/test_{name}.py::test_{n}") for name, size in (("a", 5), ("b", 3), ("c", 3),
+                                                                                          ("d", 1)) for n in range(size)]
+    assert _shard(items, None) == (items, [])
+    first, rest = _shard(items, "1/2")
+    second, others = _shard(items, "2/2")
+    assert sorted(map(id, first + second)) == sorted(map(id, items)) and not set(map(id, first)) & set(map(id, second))
+    assert {i.nodeid.split("::")[0] for i in first} == {"tests/test_a.py", "tests/test_d.py"} and len(second) == 6
+    assert [i for i in rest] == second and [i for i in others] == first
+    for wrong in ("0/2", "3/2", "half", "1/2/3"):
+        with pytest.raises(pytest.UsageError, match="MSTRACK_TEST_SHARD"):
+            _shard(items, wrong)
