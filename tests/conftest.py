@@ -62,6 +62,58 @@ def _data_directory_apart(tmp_path_factory):
         os.environ["XDG_DATA_HOME"] = before
 
 
+def _dying_with(parent: int):
+    """A preexec_fn: the child is sent SIGKILL when the process that started it ends, however it ends (Linux's
+    PR_SET_PDEATHSIG; a pytest killed by CI's timeout or by SIGKILL runs no teardown). Elsewhere it does nothing.
+    The signal goes when the starting *thread* ends: start from the test's own thread. The ctypes call is
+    prepared here, in the parent: after fork only it and getppid run."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+    import signal
+
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+
+    def die_with_parent():
+        prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent ended before the line above: nobody will send the signal
+            os._exit(1)
+
+    return die_with_parent
+
+
+def start_in_background(argv: list, started: list, **options) -> subprocess.Popen:
+    """Popen(ARGV) in a process group of its own that dies with the test's process (_dying_with), added to STARTED
+    for stop_background."""
+    process = subprocess.Popen(argv, start_new_session=True, preexec_fn=_dying_with(os.getpid()), **options)
+    started.append(process)
+    return process
+
+
+def stop_background(started: list) -> None:
+    """Each process of STARTED and its process group (what it started in turn) killed and reaped."""
+    import contextlib
+    import signal
+
+    for process in started:
+        with contextlib.suppress(ProcessLookupError, PermissionError):  # the group has ended
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        for stream in (process.stdin, process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
+
+
+@pytest.fixture
+def background():
+    """Starts processes that outlive no test: `background(argv, **popen_options)` is a subprocess.Popen in a process
+    group of its own, killed with everything it started at the test's teardown, and sent SIGKILL by the kernel if
+    pytest itself dies first (a writer left running once held a lock after its pytest was killed)."""
+    started: list[subprocess.Popen] = []
+    yield functools.partial(start_in_background, started=started)
+    stop_background(started)
+
+
 def forget_written() -> None:
     """Delete this test's record of the files -o wrote (store/written): what another machine, an earlier version or a
     deleted record leaves, where a file is judged by what it holds."""
@@ -81,11 +133,59 @@ if BACKEND not in ("sqlite", "postgresql") or (BACKEND == "postgresql" and not P
 
 STORE_FIXTURES = frozenset({"cli", "demo_cli", "_demo_db"})
 """The fixtures that hand a test the store BACKEND names."""
-STORE_NAMES = ("BACKEND", "PG_ADMIN", "_pg_database", "_pg_url")
-"""Names a test module (or a fixture's) imports when it picks its store itself."""
+STORE_NAMES = ("BACKEND",)
+"""Names a test module (or a fixture's) imports when it picks its store itself, by BACKEND. A module that uses the
+server MSTRACK_TEST_PG names whatever BACKEND says (tests/test_postgres.py, tests/test_db_copy.py) runs the same on
+either pass: in the SQLite pass, which CI runs with the server named."""
+
+
+STORE_TESTS = frozenset({
+    "test_store.py", "test_store50.py", "test_store51.py", "test_store52.py", "test_postgres.py", "test_data_safety.py",
+    "test_safe_store.py", "test_db_copy.py", "test_db_restore.py", "test_restore_into_new.py",
+    "test_weekly_undo.py", "test_batch_ranges.py", "test_bounded_reads.py", "test_import_chunks.py",
+    "test_import_columns.py", "test_import_stream.py", "test_interrupt_after_commit.py", "test_sqlite_file.py",
+})
+"""The modules about the store itself (store/, the write path, undo, history, concurrency, migrations, copying,
+backups): none of their tests may be marked backend_independent; tests/test_pg_pass.py checks that each still meets
+PostgreSQL in CI (in the PostgreSQL pass, or, for SERVER_TESTS, in the SQLite pass with the server named)."""
+SERVER_TESTS = frozenset({"test_postgres.py", "test_db_copy.py"})
+"""The modules that make PostgreSQL databases on MSTRACK_TEST_PG's server whatever BACKEND says: the same on either
+pass, run in the SQLite pass."""
+STORE_WORDS = re.compile(r"""\bStore\(|mstrack\.store|\.sql\(|["'](undo|history|batches|copy|backup|restore|upgrade|check)["']|"""
+                         r"""Popen|Thread|_pg_database|MSTRACK_TEST_PG""")
+"""What a test names when it checks the store's behaviour (reads it directly, undoes, reads history, copies, backs up,
+restores, upgrades, checks, writes from other processes or threads): a test whose own source holds one of these may
+not be marked backend_independent."""
+
+
+def _refuse_misplaced_marks(items) -> None:
+    """backend_independent only on tests that check output, not the store: never in a module of STORE_TESTS, never
+    on a test whose own code names the store's behaviour (STORE_WORDS). Checked on either pass, so that a wrong mark
+    fails where it is written, not only in CI's PostgreSQL pass."""
+    import inspect
+
+    wrong = []
+    for item in items:
+        if item.get_closest_marker("backend_independent") is None:
+            continue
+        if Path(str(item.fspath)).name in STORE_TESTS:
+            wrong.append(f"{item.nodeid}: its module is about the store (STORE_TESTS)")
+            continue
+        function = getattr(item, "function", None)
+        try:
+            source = inspect.getsource(function) if function is not None else ""
+        except (OSError, TypeError):
+            source = ""
+        found = STORE_WORDS.search(source)
+        if found:
+            wrong.append(f"{item.nodeid}: it names the store's behaviour ({found[0]!r})")
+    if wrong:
+        raise pytest.UsageError("backend_independent marks a test that checks only output (docs/testing.md), not:\n  "
+                                + "\n  ".join(wrong))
 
 
 def pytest_collection_modifyitems(config, items):
+    _refuse_misplaced_marks(items)
     if BACKEND == "sqlite":
         return
     skip = pytest.mark.skip(reason="about SQLite files; this run tests the postgresql backend")
@@ -93,16 +193,44 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "sqlite_only" in item.keywords:
             item.add_marker(skip)
-        (kept if _meets_the_store(item) else same).append(item)
+        meets = _meets_the_store(item) and item.get_closest_marker("backend_independent") is None
+        (kept if meets else same).append(item)
+    kept, other = _shard(kept, os.environ.get("MSTRACK_TEST_SHARD"))
+    same += other
     if same:  # run exactly as in the SQLite pass: running them again proves nothing about PostgreSQL
         config.hook.pytest_deselected(items=same)
         items[:] = kept
 
 
+def _shard(items: list, shard: str | None) -> tuple[list, list]:
+    """MSTRACK_TEST_SHARD=K/N (CI's .ci/run): the K-th of N processes sharing the PostgreSQL pass takes whole test files
+    (a module's fixtures made once), each file going to the share with the fewest tests so far, files by size: every
+    test in exactly one share, shares even in tests. Unset: every test. Returns (this share's, the others')."""
+    if not shard:
+        return items, []
+    try:
+        number, count = (int(part) for part in shard.split("/"))
+        assert 1 <= number <= count
+    except (ValueError, AssertionError):
+        raise pytest.UsageError(f"MSTRACK_TEST_SHARD is K/N with 1 <= K <= N, not {shard!r}") from None
+    files: dict[str, list] = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+    sizes = [0] * count
+    mine: set[str] = set()
+    for path in sorted(files, key=lambda path: (-len(files[path]), path)):
+        share = sizes.index(min(sizes))
+        sizes[share] += len(files[path])
+        if share == number - 1:
+            mine.add(path)
+    return ([item for item in items if item.nodeid.split("::", 1)[0] in mine],
+            [item for item in items if item.nodeid.split("::", 1)[0] not in mine])
+
+
 def _meets_the_store(item) -> bool:
     """Whether a test can reach the store BACKEND names: through a store fixture, or in a module (its own or a
-    fixture's) that chooses its store by BACKEND or makes PostgreSQL databases itself. Any other test runs the
-    same on either pass (it has no database, or an SQLite file it names)."""
+    fixture's) that chooses its store by BACKEND. Any other test runs the same on either pass (it has no database,
+    an SQLite file it names, or a PostgreSQL database it makes whatever BACKEND says)."""
     info = getattr(item, "_fixtureinfo", None)
     if info is None or STORE_FIXTURES & set(info.names_closure):
         return True
@@ -117,12 +245,7 @@ def _chooses_its_store(name: str) -> bool:
     module = sys.modules[name]
     if name == __name__:
         return False  # conftest itself: its store fixtures are named above
-    if any(name in vars(module) for name in STORE_NAMES):
-        return True
-    try:
-        return "MSTRACK_TEST_PG" in Path(module.__file__).read_text(encoding="utf-8")
-    except (OSError, TypeError):
-        return True
+    return any(name in vars(module) for name in STORE_NAMES)
 
 
 ERROR_LINES = ("mstrack: error: ", "mstrack: 错误：")
@@ -415,13 +538,21 @@ class Cli:
             engine.dispose()
 
 
-def _admin(sql: str) -> None:
-    from sqlalchemy import create_engine, text
+@functools.cache
+def _admin_engine():
+    """One connection to the server's admin database for the whole run, not one made per statement: the PostgreSQL
+    pass makes and drops a database per test, and a connection each time cost about as much CPU as the statement.
+    Checked before each use (pool_pre_ping): a forked child's exit or the server may have closed it."""
+    from sqlalchemy import create_engine
 
-    engine = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
+    return create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT", pool_size=1, pool_pre_ping=True)
+
+
+def _admin(sql: str) -> None:
+    from sqlalchemy import text
+
+    with _admin_engine().connect() as connection:
         connection.execute(text(sql))
-    engine.dispose()
 
 
 def _pg_database(template: str | None = None) -> str:

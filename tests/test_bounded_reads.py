@@ -80,8 +80,11 @@ def busy(tmp_path_factory):
 
 
 def _days() -> list[date]:
-    return [date(2023, 1, 8) + timedelta(days=16 * n) for n in range(23)] + [date(2023, 6, 30), date(2023, 12, 31),
-                                                                              date(2024, 1, 15)]
+    """Every 16 days over the year, then the half-year, the year's end and a day after it. On PostgreSQL every other
+    one of the 16-day steps: the pass checks that the server's SQL reads what the whole read gives, on both sides of
+    the undo (July 1) and of the late entries, and the judging over every day is the SQLite pass's (the same code)."""
+    steps = [date(2023, 1, 8) + timedelta(days=16 * n) for n in range(23)]
+    return steps[::2 if BACKEND == "postgresql" else 1] + [date(2023, 6, 30), date(2023, 12, 31), date(2024, 1, 15)]
 
 
 def test_the_data_has_what_the_bounded_reads_must_get_right(busy):

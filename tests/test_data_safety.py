@@ -264,11 +264,11 @@ WRITER = textwrap.dedent("""
 
 @pytest.mark.slow
 @pytest.mark.sqlite_only
-def test_four_writers_at_once_lose_nothing(demo_cli, tmp_path):
+def test_four_writers_at_once_lose_nothing(demo_cli, tmp_path, background):
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
     before = count(demo_cli, "select count(*) from report")
-    workers = [subprocess.Popen([sys.executable, str(script), str(demo_cli.db), str(n)], stderr=subprocess.PIPE, text=True)
+    workers = [background([sys.executable, str(script), str(demo_cli.db), str(n)], stderr=subprocess.PIPE, text=True)
                for n in range(4)]
     errors = [worker.communicate(timeout=300)[1] for worker in workers]
     assert [worker.returncode for worker in workers] == [0, 0, 0, 0], errors
@@ -281,7 +281,7 @@ STANDING = "select count(*) from report as x where not exists (select 1 from rep
 
 
 @pytest.mark.slow
-def test_an_import_killed_at_any_moment_leaves_all_or_nothing(demo_cli, tmp_path):
+def test_an_import_killed_at_any_moment_leaves_all_or_nothing(demo_cli, tmp_path, background):
     csv = tmp_path / "big.csv"
     big_csv(demo_cli, csv, 100_000)
     executable = shutil.which("mstrack", path=str(Path(sys.executable).parent))
@@ -296,8 +296,8 @@ def test_an_import_killed_at_any_moment_leaves_all_or_nothing(demo_cli, tmp_path
     outcomes = set()
     for moment in [randomness.uniform(0.2, duration) for _ in range(3)] + [duration * 0.97]:
         reports = count(demo_cli, STANDING)
-        process = subprocess.Popen([executable, "--db", str(demo_cli.db), "import", "progress", str(csv)],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = background([executable, "--db", str(demo_cli.db), "import", "progress", str(csv)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(moment)
         process.send_signal(signal.SIGKILL)
         process.wait()

@@ -149,26 +149,23 @@ for index in itertools.count():
 """
 
 
-def _copies_while_another_process_writes(source: str, targets: list[str], check) -> None:
+def _copies_while_another_process_writes(source: str, targets: list[str], check, background) -> None:
     """`db copy` run once per target while a writer in another process logs a report (a batch and its row) in one
-    commit after another: each copy is whole (exit 0, its check passes, one state's counts)."""
+    commit after another: each copy is whole (exit 0, its check passes, one state's counts). The writer never stops
+    by itself: started by the `background` fixture, it ends with the test, or with pytest if pytest is killed."""
     env = dict(os.environ, PYTHONPATH=SRC, MSTRACK_LANG="en")
     env.pop("MSTRACK_DB", None)
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, source], stdout=subprocess.PIPE, env=env)
-    try:
-        assert writer.stdout.readline().strip() == b"0"
-        for target in targets:
-            before = Store(source if "://" in source else f"sqlite:///{source}").row_counts()["batch"]
-            done = subprocess.run([mstrack_executable(), "--db", source, "--lang", "en", "db", "copy", "--to", target],
-                                  capture_output=True, text=True, env=env, timeout=300)
-            assert done.returncode == 0 and _made(done.stderr), (done.stdout, done.stderr)
-            check(target, before)
-    finally:
-        writer.terminate()
-        writer.wait()
+    writer = background([sys.executable, "-c", WRITER, source], stdout=subprocess.PIPE, env=env)
+    assert writer.stdout.readline().strip() == b"0"
+    for target in targets:
+        before = Store(source if "://" in source else f"sqlite:///{source}").row_counts()["batch"]
+        done = subprocess.run([mstrack_executable(), "--db", source, "--lang", "en", "db", "copy", "--to", target],
+                              capture_output=True, text=True, env=env, timeout=300)
+        assert done.returncode == 0 and _made(done.stderr), (done.stdout, done.stderr)
+        check(target, before)
 
 
-def test_a_copy_is_one_snapshot_while_another_process_writes(tmp_path):
+def test_a_copy_is_one_snapshot_while_another_process_writes(tmp_path, background):
     cli = _source(tmp_path, 8000)
     targets = [str(tmp_path / f"copy-{index}.db") for index in range(4)]
 
@@ -178,11 +175,11 @@ def test_a_copy_is_one_snapshot_while_another_process_writes(tmp_path):
         counts = _counts(copy.url)
         assert counts["batch"] >= before and counts["report"] > 8000
 
-    _copies_while_another_process_writes(str(cli.db), targets, check)
+    _copies_while_another_process_writes(str(cli.db), targets, check, background)
 
 
 @needs_pg
-def test_a_postgresql_source_is_read_in_one_snapshot_while_another_process_writes(tmp_path, pg_url):
+def test_a_postgresql_source_is_read_in_one_snapshot_while_another_process_writes(tmp_path, pg_url, background):
     cli = _source(tmp_path, 8000)
     assert cli("db", "copy", "--to", pg_url).exit_code == 0
     targets = [str(tmp_path / f"copy-{index}.db") for index in range(3)]
@@ -192,7 +189,7 @@ def test_a_postgresql_source_is_read_in_one_snapshot_while_another_process_write
         assert copy("db", "check").exit_code == 0
         assert _counts(copy.url)["batch"] >= before
 
-    _copies_while_another_process_writes(pg_url, targets, check)
+    _copies_while_another_process_writes(pg_url, targets, check, background)
 
 
 @needs_pg

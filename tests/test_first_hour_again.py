@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import BACKEND, Cli, refused
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize(("argv", "name", "kind"), [
     (["report", "half-year", "-p", "yantian-2023"], "一览表.xlsx", "xlsx"),
     (["report", "half-year", "-p", "yantian-2023"], "一览表.DOCX", "docx"),
@@ -32,6 +33,7 @@ def test_an_output_file_without_format_is_written_in_the_format_its_name_says(de
         assert data.lstrip()[:1] in (b"[", b"{")
 
 
+@pytest.mark.backend_independent
 def test_an_output_named_for_a_format_the_report_lacks_is_refused_and_nothing_written(demo_cli, tmp_path):
     out = tmp_path / "单位.docx"
     refused(demo_cli("units", "--as-of", "2023-07-01", "-o", str(out)),
@@ -222,6 +224,7 @@ def test_help_leaves_out_the_stores_bound_on_ids_and_counts(cli, lang):
     assert cli("undo", "9223372036854775808").exit_code == 2  # the bound itself still holds
 
 
+@pytest.mark.backend_independent
 def test_a_note_under_a_table_longer_than_a_line_is_not_centred_line_by_line(demo_cli):
     """At 80 columns "Left out at this width: … (a wider" was followed by "                  terminal or --format
     json shows all)": each folded line of the note was centred on its own."""
@@ -240,6 +243,7 @@ def test_a_note_under_a_table_longer_than_a_line_is_not_centred_line_by_line(dem
     assert summary.startswith("  ")  # a one-line note is still centred under the table
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("columns", [80, 200])
 def test_show_prints_the_whole_progress_and_notes_folded_and_keeps_numbers_whole(demo_cli, columns):
     """show cut 进展情况, the notes and the checkpoints' text at one line with "…" at any width (Rich cuts a long

@@ -4,6 +4,8 @@ never break a number or a code; docs' printed output is the real output; batch n
 import os
 import subprocess
 
+import pytest
+
 from .test_safe_output import MSTRACK
 
 WEEKLY = ("report", "weekly", "--as-of", "2023-07-01")
@@ -16,6 +18,7 @@ def _run(db, *args: str, env: dict | None = None, stdout=subprocess.PIPE) -> sub
                           env={**base, "COLUMNS": "140", **(env or {})})
 
 
+@pytest.mark.backend_independent
 def test_a_report_into_a_full_device_is_never_said_written(demo_cli):
     result = _run(demo_cli.db, "--lang", "en", *WEEKLY, "--format", "html", "-o", "/dev/full")
     assert result.returncode == 2, result.stderr
@@ -26,6 +29,7 @@ def test_a_report_into_a_full_device_is_never_said_written(demo_cli):
     assert result.returncode == 0 and result.stderr == "weekly report → /dev/null\n", result.stderr
 
 
+@pytest.mark.backend_independent
 def test_the_written_line_is_in_the_interface_language_the_report_in_its_own(demo_cli, tmp_path):
     target = tmp_path / "周报.md"
     result = _run(demo_cli.db, *WEEKLY, "-o", str(target), env={"LANG": "C.UTF-8"})
@@ -63,6 +67,7 @@ def _commands(lines: list[str]) -> list[list[str]]:
     return joined
 
 
+@pytest.mark.backend_independent
 def test_the_due_soon_excerpt_of_docs_supervision_is_what_its_command_prints(demo_cli):
     import re
     import shlex
@@ -81,6 +86,7 @@ def test_the_due_soon_excerpt_of_docs_supervision_is_what_its_command_prints(dem
     assert block[1:] == printed, "docs/supervision.md's due_soon excerpt: paste what it prints"
 
 
+@pytest.mark.backend_independent
 def test_the_readme_tour_shows_the_unit_behind_it_speaks_of(demo_cli):
     import json
 
@@ -96,6 +102,7 @@ def test_the_readme_tour_shows_the_unit_behind_it_speaks_of(demo_cli):
     assert {(row["task"], row["indicator"]) for row in rows} == {("5", "建设筹集保障性住房")}
 
 
+@pytest.mark.backend_independent
 def test_narrow_terminals_break_no_code_number_or_term(demo_cli):
     """At 60 and 80 columns: "shenzhen-2" over "023-report", "13" over "8项未到期", "(序时进" over "度)" and
     "yantian-2023/" over "4" were printed; each is now whole on its line."""
@@ -170,6 +177,7 @@ def test_programmes_as_json_on_an_empty_store(cli):
     assert "no programmes in" in result.stderr
 
 
+@pytest.mark.backend_independent
 def test_lights_json_carries_a_reason_code_the_same_in_every_language(demo_cli):
     import json
 

@@ -17,6 +17,8 @@ from mstrack.cli.examples import EXAMPLES
 from .conftest import run_apart
 from .test_terminal import ANSI, WIDTHS, mstrack_executable, raw_terminal, too_wide
 
+pytestmark = pytest.mark.backend_independent  # output only: the store sets the scene (docs/testing.md)
+
 
 def tree(command, path=""):
     yield path, command

@@ -103,6 +103,7 @@ def test_import_progress_with_a_bad_row_in_an_xlsx_in_chinese(office, tmp_path):
     refused(zh(office, "import", "progress", str(path), "--sheet", "第二页"), "--sheet '第二页'：", "中没有这个工作表；其工作表有：Sheet")
 
 
+@pytest.mark.backend_independent
 def test_broken_and_missing_files_in_chinese(office, tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
@@ -116,6 +117,7 @@ def test_broken_and_missing_files_in_chinese(office, tmp_path):
             f"mstrack: 错误：{empty}：文件为空")
 
 
+@pytest.mark.backend_independent
 def test_a_sheet_without_its_header_names_the_columns_it_needs_in_chinese(office, tmp_path):
     """The header's fields were said by their English keys ("task: …; value: …") under --lang zh too."""
     headless = tmp_path / "无表头.csv"
@@ -175,6 +177,7 @@ def test_an_os_reason_is_a_message_only_in_the_words_this_system_gives():
     assert str(os_reason(OSError("no errno"))) == "no errno"
 
 
+@pytest.mark.backend_independent
 def test_a_damaged_workbook_or_document_is_said_in_chinese(office, tmp_path):
     """A .xlsx or .docx that is no zip archive (damaged, or another file renamed) was "BadZipFile: File is not a
     zip file" under --lang zh; the reader's detail is kept where it says more than that. Bytes that are no text: text
@@ -229,6 +232,7 @@ def _damaged_workbooks(folder: Path) -> dict[str, bytes]:
     return files
 
 
+@pytest.mark.backend_independent
 def test_a_damaged_xls_xlsx_or_ods_is_said_in_chinese_for_every_reader(office, tmp_path):
     """calamine's, zipfile's and the XML parser's own words ("CalamineError: Cfb error: Invalid OLE …") stood in
     the Chinese line: said now by what they come to, the file named, exit 2; English keeps the reader's words."""
@@ -271,6 +275,7 @@ def test_a_readers_words_are_english_as_they_are_and_their_gist_in_chinese():
     assert Labels("zh").message(reason) == "文件设有密码：请另存一份不设密码的"
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize(("text", "chinese", "english"), [
     ("format = 1\n[programme\n", "第 2 行第 11 列：表头 [...] 缺少结尾的“]”",
      "Expected ']' at the end of a table declaration (at line 2, column 11)"),
@@ -587,6 +592,7 @@ def test_the_catalogue_is_every_subject_file_and_each_key_stands_once():
     assert catalogue() is catalogue()  # read once
 
 
+@pytest.mark.backend_independent
 def test_a_workbook_saved_with_a_password_is_said_so_in_chinese_by_every_reader(office, tmp_path):
     """An .xlsx saved with a password is no zip archive but an OLE compound file holding the encrypted package:
     "不是 zip 压缩包" sent the user looking for damage; the file is named and the way out said, exit 2."""

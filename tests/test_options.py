@@ -41,6 +41,7 @@ USAGE_ERRORS = [
 ]
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize(("args", "said"), USAGE_ERRORS)
 def test_a_bad_value_is_refused_as_typer_refuses_it(demo_cli, args, said):
     """A whole number that is not one, or out of its bounds, and a word outside a closed list: exit 2, the

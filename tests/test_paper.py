@@ -19,6 +19,8 @@ from mstrack.cli import app
 
 from .conftest import Cli
 
+pytestmark = pytest.mark.backend_independent  # output only: the store sets the scene (docs/testing.md)
+
 
 def _plain_locale(cli: Cli, *args: str, lang: str | None = None):
     """mstrack as a user in an English (C) locale runs it: no --lang unless `lang`."""

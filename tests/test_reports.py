@@ -84,6 +84,7 @@ def md_rows(text: str, heading: str) -> list[list[str]]:
     return table
 
 
+@pytest.mark.backend_independent
 def test_weekly_markdown_has_the_summary_and_three_sections(small):
     text = run_ok(small, *WEEKLY, "--format", "md").stdout
     assert text.startswith("# 民生实事进度周报\n")
@@ -108,6 +109,7 @@ BEHIND_A = ["1", "A", "甲局", "100个", "60个", "50个", "−10个", "83.3%",
 BEHIND_D = ["4", "D", "乙局", "4座", "4座", "1座", "−3座", "25%", "25%", "31天", "逾期·久未报", "四号备注（截至 2023-05-01）"]
 
 
+@pytest.mark.backend_independent
 def test_weekly_behind_rows_say_the_gap_and_the_share_of_the_year_in_every_format(small, tmp_path):
     """The issue asks per behind row for 差距 (in the indicator's unit) and 年度完成率 (actual/target) beside
     序时完成率 (actual/expected) and the days behind: in the table, md, csv, html and xlsx alike."""
@@ -135,6 +137,7 @@ def test_weekly_behind_rows_say_the_gap_and_the_share_of_the_year_in_every_forma
     assert "| Gap | Pace % | % of target | Days behind |" in english and "| −10个 | 83.3% | 50% | 1 d |" in english
 
 
+@pytest.mark.backend_independent
 def test_weekly_csv_sections(small):
     text = run_ok(small, *WEEKLY, "--format", "csv").stdout
     rows = list(csv.reader(io.StringIO(text)))
@@ -144,12 +147,14 @@ def test_weekly_csv_sections(small):
     assert ["单位汇总"] in rows and ["新报送"] in rows and ["状态变化"] in rows
 
 
+@pytest.mark.backend_independent
 def test_weekly_csv_file_has_a_bom_for_spreadsheets(small, tmp_path):
     out = tmp_path / "w.csv"
     result = run_ok(small, *WEEKLY, "--format", "csv", "-o", str(out))
     assert out.read_bytes().startswith(b"\xef\xbb\xbf") and str(out) in result.stderr and result.stdout == ""
 
 
+@pytest.mark.backend_independent
 def test_markdown_keeps_data_as_text(small):
     """A note is data: in Markdown its <, > and & are escaped (a viewer renders raw HTML), | too; the
     renderer's own <br> between the lines of a cell stays markup."""
@@ -165,6 +170,7 @@ def test_markdown_keeps_data_as_text(small):
     assert "| 甲局<br>丙局 |" in table and "&lt;br&gt;" not in table  # the renderer's own line break, kept
 
 
+@pytest.mark.backend_independent
 def test_empty_sections_say_so_in_the_xlsx_as_in_md(small, tmp_path):
     """Nothing behind, nothing new: the sheet says the same line as md and html, not a bare header."""
     args = ("report", "weekly", "--as-of", "2023-03-01")
@@ -234,6 +240,7 @@ class Page(HTMLParser):
             self._cell.append(data)
 
 
+@pytest.mark.backend_independent
 def test_weekly_html_is_one_printable_page_set(small):
     text = run_ok(small, *WEEKLY, "--format", "html").stdout
     page = Page(text)
@@ -252,6 +259,7 @@ def test_weekly_html_is_one_printable_page_set(small):
     assert 'class="planned"' in chart and 'class="report"' in chart and 'class="as-of"' in chart
 
 
+@pytest.mark.backend_independent
 def test_weekly_xlsx_has_a_sheet_per_section(small, tmp_path):
     out = tmp_path / "weekly.xlsx"
     run_ok(small, *WEEKLY, "--format", "xlsx", "-o", str(out))
@@ -279,6 +287,7 @@ def test_weekly_xlsx_has_a_sheet_per_section(small, tmp_path):
     assert units.column_dimensions["A"].width >= display_width("单位") + 2
 
 
+@pytest.mark.backend_independent
 def test_weekly_table_for_the_terminal(small):
     text = run_ok(small, *WEEKLY).stdout
     assert "共6项任务" in text and "滞后事项" in text and "一号备注" in text and "单位汇总" in text
@@ -356,6 +365,7 @@ def test_half_year_report_reproduces_the_yantian_appendix(demo_cli):
     assert summary["text"][0].startswith("共10个项目、19项具体任务：")
 
 
+@pytest.mark.backend_independent
 def test_half_year_markdown_is_the_appendix_table(demo_cli):
     text = run_ok(demo_cli, "report", "half-year", "-p", "yantian-2023").stdout
     lines = text.splitlines()
@@ -377,6 +387,7 @@ def test_half_year_shows_reports_the_document_did_not_quote(demo_cli):
     assert task["progress_text"].splitlines()[-1] == "整体形象进度：70%（截至2023年7月5日，完成年度目标70%） 3号地块仍未退场"
 
 
+@pytest.mark.backend_independent
 def test_half_year_xlsx_and_html(demo_cli, tmp_path):
     out = tmp_path / "half.xlsx"
     run_ok(demo_cli, "report", "half-year", "-p", "yantian-2023", "--format", "xlsx", "-o", str(out))
@@ -429,6 +440,7 @@ def test_the_language_follows_the_locale(environ, lang):
     assert pick_lang("zh", environ) == "zh"
 
 
+@pytest.mark.backend_independent
 def test_lang_en_labels_every_output(small):
     md = run_ok(small, "--lang", "en", *WEEKLY, "--format", "md").stdout
     assert md.startswith("# Livelihood projects: weekly report")
@@ -440,6 +452,7 @@ def test_lang_en_labels_every_output(small):
     assert "Lead units" in show and "Cumulative target" in show and "累计目标" not in show
 
 
+@pytest.mark.backend_independent
 def test_the_locale_chooses_chinese(small):
     from typer.testing import CliRunner
 
@@ -458,6 +471,7 @@ def test_the_locale_chooses_chinese(small):
 # --- usage ------------------------------------------------------------------------------------
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("args", [
     ["report", "weekly", "--format", "pdf"],
     ["report", "weekly", "--format", "xlsx"],  # a workbook needs a file
@@ -476,6 +490,7 @@ def test_bad_options_exit_2_with_one_line(small, args):
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("mstrack: error: "), result.stderr
 
 
+@pytest.mark.backend_independent
 def test_an_unwritable_output_is_exit_2(small, tmp_path):
     result = small(*WEEKLY, "--format", "md", "-o", str(tmp_path / "no" / "such" / "dir" / "w.md"))
     assert result.exit_code == 2 and "--output" in result.stderr
@@ -583,6 +598,7 @@ def print_pdf(html: Path, tmp_path: Path) -> str:
     return text, int(re.search(r"Pages:\s+(\d+)", pages).group(1))
 
 
+@pytest.mark.backend_independent
 @pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed (CI installs it)")
 def test_reports_print_on_a4_with_chinese_headings_and_the_behind_rows(demo_cli, tmp_path):
     assert CHROMIUM and shutil.which("pdftotext"), "CI installs chromium and poppler-utils (.ci/run)"
@@ -615,6 +631,7 @@ def pdf_words(pdf: Path, page: int = 1) -> list[tuple[str, float, float, float, 
     return [(text, float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1, text in found]
 
 
+@pytest.mark.backend_independent
 @pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed (CI installs it)")
 @pytest.mark.parametrize(("lang", "stale", "latest", "headers"), [
     ("zh", "·久未报", "最新情况", ("差距", "序时完成率", "年度完成率", "滞后天数")),

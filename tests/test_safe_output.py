@@ -124,6 +124,7 @@ def test_import_table_and_backup_refuse_the_database_files(demo_cli, tmp_path):
 
 # --- 2. replaced whole or not at all ---------------------------------------------------------------
 
+@pytest.mark.backend_independent
 def test_a_report_that_fails_midway_leaves_the_old_file_and_no_temporary_file(demo_cli, tmp_path):
     """The file-size limit stops the write midway (EFBIG, as a full disk would): the old report stays."""
     fresh = tmp_path / "fresh.html"
@@ -140,6 +141,7 @@ def test_a_report_that_fails_midway_leaves_the_old_file_and_no_temporary_file(de
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("command", [
     ["units", "-f", "xlsx", "--as-of", "2023-07-01"],
     ["report", "weekly", "--as-of", "2023-07-01"],  # the name chooses: -f csv and an .xlsx name are refused (safe38)
@@ -181,6 +183,7 @@ def test_an_output_that_fails_before_its_rename_leaves_the_old_file(demo_cli, tm
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.backend_independent
 def test_import_table_writes_its_plan_whole_or_not_at_all(cli, tmp_path, monkeypatch):
     table = tmp_path / "t.csv"
     table.write_text("序号,项目名称,工作任务,责任单位,完成时限\n1,道路,修路 10 公里,区交通局,2023年12月底\n", encoding="utf-8")
@@ -307,6 +310,7 @@ def test_no_control_character_from_the_data_reaches_the_terminal(demo_cli, comma
     assert clean(result.stdout) and clean(result.stderr)  # ...but not its control characters
 
 
+@pytest.mark.backend_independent
 def test_a_message_that_quotes_the_data_has_no_control_character(demo_cli, tmp_path):
     _hostile_notes(demo_cli)
     result = demo_cli("log", "yantian-2023/1", "5", "-i", "no such")  # names the task's indicators
@@ -319,6 +323,7 @@ def test_a_message_that_quotes_the_data_has_no_control_character(demo_cli, tmp_p
     assert clean(result.stderr)
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("command", [
     ["report", "weekly", "-p", "yantian-2023", "--as-of", "2023-07-01", "-f", "xlsx"],
     ["report", "half-year", "-p", "yantian-2023", "-f", "xlsx"],
@@ -363,6 +368,7 @@ def _closed_pipe():
     return write
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("output", ["/dev/full", "closed pipe"])
 def test_a_read_to_a_full_or_closed_output_is_one_line_and_an_exit_code(demo_cli, output):
     for command in (["status", "--as-of", "2023-07-01"], ["status", "-f", "json", "--as-of", "2023-07-01"],
@@ -424,6 +430,7 @@ def _failing_late(real, **smaller):
     return pieces
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("command", [["status", "-f", "json"], ["report", "weekly", "-f", "json"]])
 def test_a_json_document_whose_later_part_fails_prints_nothing(demo_cli, monkeypatch, command):
     """`status -f json` and `report weekly -f json` write their JSON in pieces, as they make them, so that a
@@ -577,6 +584,7 @@ def test_a_backup_through_a_symlink_is_private_and_keeps_the_link(demo_cli, tmp_
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("how", ["plain", "relative", "symlink"])
 def test_an_output_file_follows_the_umask_however_it_is_named(demo_cli, tmp_path, open_umask, monkeypatch, how):
     """A report is written to be shared: a new one gets the mode the umask gives (0644 under 022), as `cp`
@@ -681,6 +689,7 @@ def test_a_document_in_pieces_goes_out_as_write_out_writes_it_whole(monkeypatch)
     assert out.buffer.getvalue() == b""
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=" ".join)
 def test_an_output_onto_a_directory_is_refused_before_anything_is_made(demo_cli, tmp_path, command):
     """`-o` naming a directory was found only at the last rename, after the command had said "周报 → path":

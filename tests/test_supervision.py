@@ -155,6 +155,7 @@ def test_lights_html_and_xlsx_keep_colours_and_a_word_per_cell(housing, tmp_path
     assert [c.fill.fgColor.rgb[-6:] for c in cells[2:]] == ["FFC7CE", "FFC7CE", "FFEB9C", "C6EFCE"]
 
 
+@pytest.mark.backend_independent
 def test_lights_bad_input_is_refused(demo_cli, tmp_path):
     stderr = refused(demo_cli("lights", "-u", "市住建局"), "--unit '市住建局': no such unit", "市住房建设局")
     assert "市财政局" not in stderr  # close names, not every four-character one
@@ -255,6 +256,7 @@ def lights_json_of(cli, programme: str, on: str) -> list[dict]:
     return json.loads(run_ok(cli, "lights", "-p", programme, "--as-of", on, "-f", "json").stdout)
 
 
+@pytest.mark.backend_independent
 def test_notice_bad_input_is_refused(demo_cli, tmp_path):
     out = str(tmp_path / "n.docx")
     refused(demo_cli("report", "notice", "--as-of", "2023-07-01", "-o", out), "--unit or --each-unit")
@@ -273,6 +275,7 @@ def test_notice_bad_input_is_refused(demo_cli, tmp_path):
 # --- 6. the 一览表 as Word ----------------------------------------------------------------------------
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("kind", ["half-year", "annual"])
 def test_the_table_report_in_word_has_the_html_columns_on_a4_landscape(demo_cli, tmp_path, kind):
     path = tmp_path / f"{kind}.docx"

@@ -60,6 +60,7 @@ def refs_whole(text: str, refs: set[str]) -> set[str]:
     return {ref for ref in refs if ref not in starts}
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("args", TABLES, ids=lambda args: " ".join(args))
 def test_every_table_fits_the_width_given(demo_cli, width, args):
@@ -69,6 +70,7 @@ def test_every_table_fits_the_width_given(demo_cli, width, args):
     assert too_wide(result.stdout, width) == []
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("width", WIDTHS)
 def test_status_keeps_references_status_and_amounts_at_any_width(demo_cli, width):
     rows = json.loads(demo_cli("status", "--as-of", "2023-07-01", "--format", "json").stdout)
@@ -84,12 +86,14 @@ def test_status_keeps_references_status_and_amounts_at_any_width(demo_cli, width
         assert "Left out at this width: Lead unit, Annual target, Done %, Report's word" in " ".join(table.split())
 
 
+@pytest.mark.backend_independent
 def test_status_of_one_programme_names_it(demo_cli):
     table = demo_cli("status", "-p", "yantian-2023", "--as-of", "2023-07-01", env={"COLUMNS": "80"}).stdout
     assert table.splitlines()[0].strip().startswith("yantian-2023 · Livelihood projects: progress as of 2023-07-01")
     assert re.search(r"^ 19 ", table, re.M)
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("width", WIDTHS)
 def test_units_keep_their_names_whole(demo_cli, width):
     units = [u["unit"] + (f"（{u['place']}）" if u["place"] else "")
@@ -236,6 +240,7 @@ def _commands(group, path=""):
         yield from _commands(command, f"{path} {name}".strip())
 
 
+@pytest.mark.backend_independent
 def test_every_command_ends_its_help_with_examples_that_parse(demo_cli):
     import shlex
 

@@ -3,6 +3,8 @@ mid-year, a unit's workbook whose first sheet is a note, the 督办通知单 pri
 
 from __future__ import annotations
 
+import pytest
+
 from mstrack.sources.sheets import HEADER_SEARCH_ROWS
 from tests.conftest import write_plan
 
@@ -97,6 +99,7 @@ ROADS = "".join(
     for n in range(1, 12))
 
 
+@pytest.mark.backend_independent
 @_needs_writer
 def test_the_notice_in_word_prints_its_dates_and_amounts_whole_on_a4_portrait(cli, tmp_path):
     """The 督办通知单 as LibreOffice prints the .docx: A4 portrait, and in its nine columns each date (下一节点),
