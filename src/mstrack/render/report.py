@@ -17,7 +17,7 @@ from mstrack.labels import Labels
 from mstrack.long_lists import cut
 from mstrack.model import SCHEDULE
 from mstrack.render.outputs import dump_json, json_chunks, marked_text, spreadsheet_text
-from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_number
+from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_number, scope_said
 from mstrack.reports.overview import TableReport
 from mstrack.reports.units import RankedUnit, UnitRollup
 from mstrack.reports.weekly import BehindItem, NewReport, StatusChange, WeeklyReport
@@ -69,6 +69,8 @@ def weekly_subtitle(report: WeeklyReport, words: Labels) -> str:
     parts = [words("weekly.subtitle", on=report.as_of.isoformat(), since=report.since.isoformat())]
     if report.programmes:
         parts.append(words("weekly.programmes", codes=words.join(report.programmes)))
+    if said := scope_said(report.programmes, report.left_out, words, covered=False):  # trial53 F1
+        parts.append(said)
     if report.pro_rata:
         parts.append(words("weekly.rule"))
     return " · ".join(parts)
@@ -309,9 +311,9 @@ def marked_md(text: str) -> str:
     return marked_text(f"{text}\n")
 
 
-def units_md(units: list[UnitRollup], on: date, lang: str, responsible: bool = False) -> str:
+def units_md(units: list[UnitRollup], on: date, lang: str, responsible: bool = False, scope: str = "") -> str:
     words = Labels(lang)
-    title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
+    title = " · ".join(filter(None, [words("units.title" if responsible else "units.title_lead", on=on.isoformat()), scope]))
     body = md_table(units_header(words, is_ranked(units)), [units_cells(u, words) for u in units], right=set(range(1, 9)))
     return marked_md(f"# {_md_text(title)}\n\n{body}\n{_md_text(words('units.caption', n=len(units)))}\n")
 
@@ -457,9 +459,9 @@ NEW_REPORT_NAMES = ["task", "indicator", "lead_unit", "as_of", "value", "note", 
 CHANGE_NAMES = ["task", "indicator", "lead_unit", "before", "after", "actual", "as_of"]
 
 
-def units_table(units: list[UnitRollup], on: date, lang: str, responsible: bool = False):
+def units_table(units: list[UnitRollup], on: date, lang: str, responsible: bool = False, scope: str = ""):
     words = Labels(lang)
-    title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
+    title = " · ".join(filter(None, [words("units.title" if responsible else "units.title_lead", on=on.isoformat()), scope]))
     header, names, rows, numeric = units_header(words), UNITS_NAMES, [units_cells(u, words) for u in units], set(range(1, 9))
     if is_ranked(units):  # on a terminal the rank comes first and the rate beside the unit: what is read first
         def ranked_first(line: list) -> list:

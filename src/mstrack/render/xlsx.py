@@ -182,11 +182,11 @@ def save(workbook, title: str) -> bytes:
     return stamped_zip(buffer.getvalue())
 
 
-def units_xlsx(units: list[UnitRollup], on, lang: str, responsible: bool = False) -> bytes:
+def units_xlsx(units: list[UnitRollup], on, lang: str, responsible: bool = False, scope: str = "") -> bytes:
     from openpyxl import Workbook
 
     words = Labels(lang)
-    title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
+    title = " · ".join(filter(None, [words("units.title" if responsible else "units.title_lead", on=on.isoformat()), scope]))
     workbook = Workbook()
     _units_sheet(workbook, units, words, title, first=True)
     return save(workbook, title)

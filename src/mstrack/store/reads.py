@@ -128,6 +128,25 @@ class Reads:
         with self.reading() as connection:
             return [(code, year) for code, year in self._rows(connection, "SELECT code, year FROM programme ORDER BY code")]
 
+    def carried_tasks(self) -> dict[str, str]:
+        """The tasks carried into another year's programme: a `links` between tasks of programmes of different years
+        (either task may name the other), earlier PROGRAMME/CODE → later one (domain.scope.carried_in_view). A link
+        within a year (a government report's target beside the 民生实事 task) carries nothing."""
+        with self.reading() as connection:
+            tasks = {f"{programme}/{code}": year for programme, code, year in self._rows(
+                connection, "SELECT p.code, t.code, p.year FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
+                            " WHERE t.id IN (SELECT task_id FROM task_link) OR p.code || '/' || t.code IN"
+                            " (SELECT ref FROM task_link)")}
+            links = self._rows(connection, "SELECT p.code, t.code, k.ref FROM task_link AS k JOIN task AS t"
+                                            " ON k.task_id = t.id JOIN programme AS p ON t.programme_id = p.id")
+        carried = {}
+        for programme, code, ref in links:
+            own = f"{programme}/{code}"
+            if ref in tasks and tasks[ref] != tasks[own]:
+                (_, old), (_, new) = sorted([(tasks[own], own), (tasks[ref], ref)])
+                carried[old] = new
+        return carried
+
     def programme_codes(self) -> list[str]:
         with self.reading() as connection:
             return [code for (code,) in self._rows(connection, "SELECT code FROM programme ORDER BY code")]
