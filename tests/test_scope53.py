@@ -161,3 +161,26 @@ def test_an_empty_store_is_still_an_empty_view_and_a_refused_report(cli):
     done(view)
     assert json.loads(view.stdout) == []
     refused(cli("report", "weekly", "--as-of", "2025-03-01"), "no programmes in")
+
+
+# --- F9: a unit's short name ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("short, full, expected", [
+    ("住建局", "市住房和城乡建设局", True), ("卫健委", "市卫生健康委员会", True), ("人社局", "区人力资源和社会保障局", True),
+    ("区住建局", "福田区住房和城乡建设局", True), ("发改委", "市發展和改革委員會", True),  # traditional as simplified
+    ("住建局", "市教育局", False), ("建住局", "市住房和城乡建设局", False), ("局", "市住房和城乡建设局", False),
+    ("住建委", "市住房和城乡建设局", False),  # the kind of office kept at the end
+])
+def test_a_short_name_abbreviates_a_full_one_by_the_common_rule(short, full, expected):
+    from mstrack.domain.names import abbreviates
+
+    assert abbreviates(short, full) is expected
+
+
+def test_a_units_short_name_suggests_the_units_it_may_mean(cli, tmp_path):
+    units = ["市住房和城乡建设局", "福田区住房和城乡建设局", "市教育局"]
+    _year(tmp_path, cli, 2024, [_task(str(n), f"任务{n}", unit) for n, unit in enumerate(units, 1)])
+    result = cli("status", "--unit", "住建局", "--as-of", "2024-07-01")
+    said = refused(result, "--unit '住建局': no such unit; did you mean:")
+    assert "市住房和城乡建设局" in said and "福田区住房和城乡建设局" in said and "市教育局" not in said
+    done(cli("status", "--unit", "福田区住房和城乡建设局", "--as-of", "2024-07-01"))

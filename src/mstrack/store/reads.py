@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from mstrack.domain import unique
-from mstrack.domain.names import look_alike, plain_name, plain_names, unknown_programme
+from mstrack.domain.names import abbreviates, look_alike, plain_name, plain_names, unknown_programme
 from mstrack.errors import InputError, Message
 from mstrack.store import import_reads
 from mstrack.store.checks import refuse_empty_lines
@@ -399,8 +399,10 @@ class Reads:
         return found[0][0]
 
 def close_names(name: str, known: list[str]) -> list[str]:
-    """The known names that hold `name`, then those spelled like it (difflib): what a typo may have meant."""
+    """The known names that hold `name`, then those it abbreviates (住建局: 市住房和城乡建设局; domain.names.abbreviates),
+    then those spelled like it (difflib): what a typo or a short name may have meant."""
     import difflib
 
     holding = [k for k in known if name in k]
-    return unique([*holding, *difflib.get_close_matches(name, known, n=8, cutoff=0.6)])
+    short = [k for k in known if abbreviates(name, k)]
+    return unique([*holding, *short, *difflib.get_close_matches(name, known, n=8, cutoff=0.6)])
