@@ -184,3 +184,25 @@ def test_a_units_short_name_suggests_the_units_it_may_mean(cli, tmp_path):
     said = refused(result, "--unit '住建局': no such unit; did you mean:")
     assert "市住房和城乡建设局" in said and "福田区住房和城乡建设局" in said and "市教育局" not in said
     done(cli("status", "--unit", "福田区住房和城乡建设局", "--as-of", "2024-07-01"))
+
+
+# --- F12: 滞后天数 on the day the checkpoint falls due ---------------------------------------------------------------
+
+def test_days_behind_on_the_checkpoint_day_reads_due_today_in_every_format(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    _year(tmp_path, cli, 2024, [_task("7", "项目7")])
+    done(cli("log", "city-2024/7", "27", "--as-of", "2024-06-20"))
+    asked = ("--lang", "zh", "report", "weekly", "--as-of", "2024-06-30")
+    data = json.loads(cli(*asked, "--format", "json").stdout)
+    assert [item["days_behind"] for item in data["behind"]] == [0]  # the data keeps the number
+    for fmt in ("md", "html", "csv", "table"):
+        result = cli(*asked, "--format", fmt)
+        done(result)
+        assert "当天到期" in result.stdout and "0天" not in result.stdout, (fmt, result.stdout)
+    done(cli(*asked, "-o", str(tmp_path / "w.xlsx")))
+    cells = [cell.value for sheet in load_workbook(tmp_path / "w.xlsx") for row in sheet.iter_rows() for cell in row]
+    assert "当天到期" in cells
+    later = json.loads(cli(*asked[:-1], "2024-07-05", "--format", "json").stdout)
+    assert [item["days_behind"] for item in later["behind"]] == [5]
+    assert "5天" in cli(*asked[:-1], "2024-07-05", "--format", "md").stdout

@@ -227,7 +227,8 @@ def weekly_xlsx(report: WeeklyReport, lang: str) -> bytes:
         cells = behind_cells(item, many, words)
         cells[BEHIND_AT["pace"]] = _percent(item.pace)  # numbers in the sheet
         cells[BEHIND_AT["share"]] = _percent(item.percent)
-        cells[BEHIND_AT["days_behind"]] = item.days_behind
+        if item.days_behind != 0:  # a number in the sheet; 当天到期 as printed elsewhere (trial53 F12)
+            cells[BEHIND_AT["days_behind"]] = item.days_behind
         behind_rows.append([*cells, item.title])
     sheet = section_sheet(workbook, words("weekly.behind"), [*behind_header(words), words("col.title")], behind_rows,
                            title, numeric=BEHIND_NUMERIC, status_columns={BEHIND_AT["status"]: [i.status for i in report.behind]},
