@@ -114,13 +114,14 @@ def view_scope(store, programmes: list[str] | None, on: date, *, report: bool = 
         raise fail("no programmes in {db}, so no report is made (`mstrack import plan FILE.toml` adds one; "
                    "is --db or MSTRACK_DB the store you meant?)", db=store.display_url)
     scope = Scope(list(programmes)) if programmes else day_scope(store.programme_windows(), on)
-    for why, codes in (("left out, their year is over as of {on}: {codes}; -p {first} (with -p for each programme "
-                        "wanted) takes {n:it|them} in", scope.closed),
-                       ("left out, not begun as of {on}: {codes}; -p {first} (with -p for each programme wanted) takes "
-                        "{n:it|them} in", scope.not_begun)):
-        if codes:
-            say("mstrack: note: {message}", err=True, message=Message(
-                why, on=on.isoformat(), codes=", ".join(codes), first=codes[0], n=len(codes)))
+    if codes := scope.closed:
+        say("mstrack: note: {message}", err=True, message=Message(
+            "left out, their year is over as of {on}: {codes}; -p {first} (with -p for each programme wanted) takes "
+            "{n:it|them} in", on=on.isoformat(), codes=", ".join(codes), first=codes[0], n=len(codes)))
+    if codes := scope.not_begun:
+        say("mstrack: note: {message}", err=True, message=Message(
+            "left out, not begun as of {on}: {codes}; -p {first} (with -p for each programme wanted) takes "
+            "{n:it|them} in", on=on.isoformat(), codes=", ".join(codes), first=codes[0], n=len(codes)))
     if carried := carried_in_view(store.carried_tasks(), scope.covered):
         say("mstrack: note: {message}", err=True, message=Message(
             "counted once, under the task {n:it is|they are} carried into: {pairs}", n=len(carried),
