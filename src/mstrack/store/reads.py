@@ -124,7 +124,7 @@ class Reads:
         return [code for code, of in self.programme_code_years() if of == year]
 
     def programme_code_years(self) -> list[tuple[str, int]]:
-        """Every programme's code and year, by code: which of them a report left without -p covers (cli.common.open_scope)."""
+        """Every programme's code and year, by code: the programmes of a year (programmes_of_year)."""
         with self.reading() as connection:
             return [(code, year) for code, year in self._rows(connection, "SELECT code, year FROM programme ORDER BY code")]
 
