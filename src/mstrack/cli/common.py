@@ -99,30 +99,34 @@ def judge_day(store, as_of: str | None, programmes: list[str] | None = None) -> 
     return today
 
 
-def open_scope(store, programmes: list[str] | None, on: date) -> list[str] | None:
-    """The programmes a report or notice left without -p covers as of `on` (safety47 F8): those whose window of reports
-    (its last day and the month after, when its closing figures come in: domain.dates.ReportWindow) is not over, while
-    any is; a programme whose window is over is left out, said once on stderr with the -p that takes it in (a weekly
-    summary counted last year's closed programme's overdue tasks with this year's, and a 督办通知单 asked a unit to act
-    on them). A school-year programme (2023-09-01..2024-08-31) is covered to its end (trial50 T2). None: all, as
-    before (every programme's window over, or none over, or -p given). A store with no programme is refused (exit 2):
-    its report would be an all-clear ("共0项任务 … 没有滞后事项"), mailed by a weekly job pointed at the wrong store."""
-    if programmes:
-        return programmes
-    found = store.programme_code_years()
-    if not found:  # a cron job pointed at the wrong store: never an all-clear of nothing (trial50 T5)
-        raise fail("no programmes in {db}, so no report is made (`mstrack import plan FILE.toml` adds one; "
-                   "is --db or MSTRACK_DB the store you meant?)", db=store.display_url)
-    windows = store.programme_windows([code for code, _ in found])  # one rule of "closed" (review50 F8)
-    over = [code for code, _ in found if windows[code].closed(on)]
-    if not over or len(over) == len(found):
-        return None
+def view_scope(store, programmes: list[str] | None, on: date, *, report: bool = False):
+    """The programmes a view as of `on` covers (domain.scope.day_scope: the one rule of status, units, lights, report
+    weekly and report notice; trial53 F1, F2): left without -p, those whose window of reports holds `on`, while any
+    does; a programme whose year is over (safety47 F8), or not begun (next year's plan imported in December), is left
+    out, said once on stderr with the -p that takes it in. A task carried into another year is counted once (its earlier
+    task left out, said too). A report (`report=True`) of a store with no programme is refused (exit 2): its report
+    would be an all-clear ("共0项任务 … 没有滞后事项"), mailed by a weekly job pointed at the wrong store (trial50 T5);
+    a view of it prints its empty board (cli.saying.say_if_no_programmes)."""
+    from mstrack.domain.scope import Scope, carried_in_view, day_scope
     from mstrack.errors import Message
 
-    say("mstrack: note: {message}", err=True, message=Message(
-        "left out, their year is over as of {on}: {codes}; -p {first} (with -p for each programme wanted) takes "
-        "{n:it|them} in", on=on.isoformat(), codes=", ".join(over), first=over[0], n=len(over)))
-    return [code for code, _ in found if code not in over]
+    if not programmes and report and not store.programme_codes():
+        raise fail("no programmes in {db}, so no report is made (`mstrack import plan FILE.toml` adds one; "
+                   "is --db or MSTRACK_DB the store you meant?)", db=store.display_url)
+    scope = Scope(list(programmes)) if programmes else day_scope(store.programme_windows(), on)
+    if codes := scope.closed:
+        say("mstrack: note: {message}", err=True, message=Message(
+            "left out, their year is over as of {on}: {codes}; -p {first} (with -p for each programme wanted) takes "
+            "{n:it|them} in", on=on.isoformat(), codes=", ".join(codes), first=codes[0], n=len(codes)))
+    if codes := scope.not_begun:
+        say("mstrack: note: {message}", err=True, message=Message(
+            "left out, not begun as of {on}: {codes}; -p {first} (with -p for each programme wanted) takes "
+            "{n:it|them} in", on=on.isoformat(), codes=", ".join(codes), first=codes[0], n=len(codes)))
+    if carried := carried_in_view(store.carried_tasks(), scope.covered):
+        say("mstrack: note: {message}", err=True, message=Message(
+            "counted once, under the task {n:it is|they are} carried into: {pairs}", n=len(carried),
+            pairs=", ".join(f"{old} → {new}" for old, new in sorted(carried.items()))))
+    return scope
 
 
 def choice(value: str, choices, option: str) -> str:

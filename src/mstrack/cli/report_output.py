@@ -31,6 +31,14 @@ FORMATS = {
 function for each."""
 
 
+def _scope(report, lang: str) -> str:
+    """What a view's title says of the programmes it covers and left out (render.status.scope_said)."""
+    from mstrack.labels import Labels
+    from mstrack.render.status import scope_said
+
+    return scope_said(report.programmes, report.left_out, Labels(lang))
+
+
 def renderers(kind: str) -> dict:
     """format → function(report, lang) for a kind of report: text, bytes (xlsx) or a Rich view (table).
     Imported when a report is printed: the renderers load the report builders, xlsx loads openpyxl when called."""
@@ -41,11 +49,14 @@ def renderers(kind: str) -> dict:
               "json": render_report.table_json, "docx": docx.table_docx}
     by_kind = {
         "units": {
-            "table": lambda units, lang: render_report.units_table(units.rollups, units.on, lang, units.responsible),
+            "table": lambda units, lang: render_report.units_table(units.rollups, units.on, lang, units.responsible,
+                                                                   scope=_scope(units, lang)),
             "json": lambda units, lang: render_report.units_json(units.rollups),
             "csv": lambda units, lang: render_report.units_csv(units.rollups, lang),
-            "md": lambda units, lang: render_report.units_md(units.rollups, units.on, lang, units.responsible),
-            "xlsx": lambda units, lang: xlsx.units_xlsx(units.rollups, units.on, lang, units.responsible),
+            "md": lambda units, lang: render_report.units_md(units.rollups, units.on, lang, units.responsible,
+                                                             scope=_scope(units, lang)),
+            "xlsx": lambda units, lang: xlsx.units_xlsx(units.rollups, units.on, lang, units.responsible,
+                                                        scope=_scope(units, lang)),
         },
         "weekly": {"table": render_report.weekly_view, "md": render_report.weekly_md, "html": html.weekly_html,
                    "xlsx": xlsx.weekly_xlsx, "csv": render_report.weekly_csv, "json": render_report.weekly_json},

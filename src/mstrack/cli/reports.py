@@ -26,9 +26,9 @@ from mstrack.cli.common import (
     as_of_option,
     choice,
     judge_day,
-    open_scope,
     parse_day,
     rule_value,
+    view_scope,
 )
 from mstrack.cli.each_unit import write_each
 from mstrack.cli.printing import console, write_out
@@ -86,8 +86,9 @@ def units(
 
     store = open_store(ctx, write=False)
     on = judge_day(store, as_of, programme)
-    params = {"kind": "units", "programmes": programme or [], "as_of": on.isoformat(), "rule": rule,
-              "responsible": responsible, "lang": _lang(ctx), **({"rank": True} if rank else {})}
+    scope = view_scope(store, programme, on)  # what `report weekly` covers the same day (trial53 F2)
+    params = {"kind": "units", "programmes": scope.covered or [], "as_of": on.isoformat(), "rule": rule,
+              "responsible": responsible, "lang": _lang(ctx), "left_out": scope.left_out, **({"rank": True} if rank else {})}
     publish(ctx, store, params, make_report(store, params), fmt, output)
     say_if_no_programmes(store)  # an empty board said nothing of why (as `status` does)
 
@@ -124,9 +125,10 @@ def weekly(
     previous = given_since or on - timedelta(days=DEFAULT_WEEK)
     if previous >= on:
         raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())
-    programme = open_scope(store, programme, on)  # last year's closed programme left out, said (F8)
-    params = {"kind": "weekly", "programmes": programme or [], "as_of": on.isoformat(),
-              "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": report_lang(ctx)}
+    scope = view_scope(store, programme, on, report=True)  # a year over or not begun left out, said (F8, trial53 F1)
+    params = {"kind": "weekly", "programmes": scope.covered or [], "as_of": on.isoformat(),
+              "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": report_lang(ctx),
+              "left_out": scope.left_out}
     publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
 
 
@@ -282,9 +284,11 @@ def lights(
     first, last = _month(start, "--from", year), _month(end, "--to", year)
     if first and last and first > last:
         raise fail("--from {first}: after --to {last}", first=start, last=end)
-    params = {"kind": "lights", "programmes": programme or [], "unit": unit, "as_of": on.isoformat(),
+    scope = view_scope(store, programme, on)
+    params = {"kind": "lights", "programmes": scope.covered or [], "unit": unit, "as_of": on.isoformat(),
               "from": first.isoformat() if first else None, "to": last.isoformat() if last else None, "by": period,
-              "rule": rule, "warn_days": warn_days, "min_red": min_red, "lang": _lang(ctx)}
+              "rule": rule, "warn_days": warn_days, "min_red": min_red, "lang": _lang(ctx),
+              "left_out": scope.left_out}
     publish(ctx, store, params, make_report(store, params), fmt, output)
     say_if_no_programmes(store)
 
@@ -320,9 +324,10 @@ def notice(
     due = parse_day(reply_by, "--reply-by", year) if reply_by else None
     if due is not None and due < on:
         raise fail("--reply-by {due}: before --as-of {on}", due=due.isoformat(), on=on.isoformat())
-    programme = open_scope(store, programme, on)  # a notice never asks a unit to act on a closed year (F8)
-    params = {"kind": "notice", "programmes": programme or [], "unit": unit, "as_of": on.isoformat(),
-              "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": report_lang(ctx)}
+    scope = view_scope(store, programme, on, report=True)  # never a closed year's tasks, nor next year's (F8, trial53 F1)
+    params = {"kind": "notice", "programmes": scope.covered or [], "unit": unit, "as_of": on.isoformat(),
+              "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": report_lang(ctx),
+              "left_out": scope.left_out}
     notices = make_report(store, params)
     if each_unit:
         write_each(ctx, notices, fmt, output, params["lang"])

@@ -59,7 +59,7 @@ def say_no_programmes(db: str) -> None:
 def say_if_no_programmes(store) -> None:
     """One rule for the views of a store with no programme (`status`, `units`, `lights`): the view as it is (an empty
     board), the note above on stderr, exit 0 (a view of nothing is no error at a terminal; a report to be sent out is
-    refused instead: cli.common.open_scope)."""
+    refused instead: cli.common.view_scope)."""
     if not store.programme_codes():
         say_no_programmes(store.display_url)
 

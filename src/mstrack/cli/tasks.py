@@ -23,6 +23,7 @@ from mstrack.cli.common import (
     parse_day,
     rule_option,
     rule_value,
+    view_scope,
 )
 from mstrack.cli.printing import console, flush_output, print_width, wrapped, write_out, write_whole
 from mstrack.cli.process import bulk, demo_store, keep_until_exit, open_store, typed, written_to
@@ -36,16 +37,19 @@ def _status_rows(store, on: date, *, programmes: list[str] | None = None, unit: 
     """Status rows with their early warning and forecast (domain.lights.warned_rows): the latest report of
     each indicator and the one before it are read, for the forecast's pace."""
     from mstrack.domain.lights import warned_rows
+    from mstrack.domain.scope import carried_in_view
 
     with bulk():
         states = store.status_states(on, programmes=programmes or None, unit=unit, previous=True)
+        if carried := carried_in_view(store.carried_tasks(), programmes or None):  # counted once (trial53 F2)
+            states = [state for state in states if f"{state.programme}/{state.task}" not in carried]
         rows = warned_rows(states, on, warn_days=warn_days, only={s.value for s in only} if only else None,
                            rule=rule, stale_days=stale)
         keep_until_exit(states, rows)  # inside bulk: before the collector would walk them
     return rows
 
 
-def _print_status(rows, on: date, *, fmt: Format, lang: str, fail_on: list[Status] | None = None) -> None:
+def _print_status(rows, on: date, *, fmt: Format, lang: str, fail_on: list[Status] | None = None, scope=None) -> None:
     """The status table (or JSON) of `status` and `demo`; exit 1 when a row has a --fail-on status."""
     from mstrack.domain.status import count_statuses
     from mstrack.render.status import status_json_chunks, status_table
@@ -53,7 +57,7 @@ def _print_status(rows, on: date, *, fmt: Format, lang: str, fail_on: list[Statu
     if fmt is Format.json:
         write_whole(status_json_chunks(rows))
     else:
-        table = status_table(rows, count_statuses(rows), on, lang)
+        table = status_table(rows, count_statuses(rows), on, lang, scope=scope)
         if sys.stdout.isatty():
             console().print(table)
         else:  # a file or a pipe: plain text, no console to start
@@ -143,8 +147,10 @@ def status(
     rule = rule_value(rule)
     store = open_store(ctx, write=False)
     on = judge_day(store, as_of, programme)
-    rows = _status_rows(store, on, programmes=programme, unit=unit, only=only, rule=rule, stale=stale, warn_days=warn_days)
-    _print_status(rows, on, fmt=fmt, lang=ctx.obj["lang"], fail_on=fail_on)
+    scope = view_scope(store, programme, on)  # what `report weekly` covers the same day (trial53 F2)
+    rows = _status_rows(store, on, programmes=scope.covered, unit=unit, only=only, rule=rule, stale=stale,
+                        warn_days=warn_days)
+    _print_status(rows, on, fmt=fmt, lang=ctx.obj["lang"], fail_on=fail_on, scope=scope)
     if not rows:  # "No indicator matches" left a new user guessing why
         say_if_no_programmes(store)
 

@@ -85,7 +85,7 @@ class ReportWindow:
     list due 2022年12月底, is followed to its end; a deadline past dues_limit (the year after, or the `end`) is no
     reason to keep the programme open for years (fixrev50). The one rule of `log` and `import progress`
     (docs/import.md, "Dates"), of the programme's work being over (over: the check of a row that lowers its closing
-    figure) and of its reports being closed (closed: what a report left without -p leaves out, cli.common.open_scope)."""
+    figure) and of its reports being closed (closed: what a report left without -p leaves out, cli.common.view_scope)."""
 
     year: int
     first: date

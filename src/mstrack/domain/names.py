@@ -78,3 +78,19 @@ def unknown_programme(known: list[str], code: str, db: str) -> UnknownProgramme:
         hint = Message("{db} holds no programme yet (`mstrack import plan FILE.toml` adds one; is it the store you meant?)",
                        db=db)
     return UnknownProgramme("no programme {code!r}; {hint}", code=code, hint=hint)
+
+
+ABBREVIATION_TAIL = 3
+"""How far from its end a full name holds the last character of its abbreviation: 局 of 市住房和城乡建设局, 委 of
+市卫生健康委员会 (委员会) or 市发展和改革委员会."""
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether `short` is a Chinese abbreviation (简称) of `full` by the common rule: characters kept from the full
+    name in their order, its kind of office kept at the end — 住建局 of 市住房和城乡建设局, 卫健委 of 市卫生健康委员会,
+    人社局 of 区人力资源和社会保障局, 区住建局 of 福田区住房和城乡建设局. No table of offices: any name abbreviated so."""
+    short, full = look_alike(short), look_alike(full)
+    if len(short) < 2 or len(short) >= len(full) or short[-1] not in full[-ABBREVIATION_TAIL:]:
+        return False
+    rest = iter(full)
+    return all(character in rest for character in short)  # a subsequence: each found after the one before

@@ -11,6 +11,7 @@ from mstrack.model import LIGHTS, STATUSES
 from mstrack.render.grid import COMFORTABLE, GAP, fit_line, pad
 from mstrack.render.outputs import dump_json
 from mstrack.render.report import csv_text, marked_md, md_table, shorten
+from mstrack.render.status import scope_said
 from mstrack.reports.lights import LightsReport, TaskLights
 
 LIGHT_COLOURS = {  # text and background, on screen and on paper
@@ -70,7 +71,8 @@ def _rows(report: LightsReport, words: Labels, title_limit: int | None = None) -
 
 def title(report: LightsReport, words: Labels) -> str:
     first, last = (report.periods[0].label, report.periods[-1].label) if report.periods else ("—", "—")
-    return words("lights.title", first=first, last=last, on=report.on.isoformat())
+    said = scope_said(report.programmes, report.left_out, words)
+    return " · ".join(filter(None, [words("lights.title", first=first, last=last, on=report.on.isoformat()), said]))
 
 
 def _caption(report: LightsReport, words: Labels) -> str:

@@ -29,6 +29,19 @@ STATUS_STYLES = {
 COMPARATOR_WORDS = {AT_LEAST: "≥", AT_MOST: "≤", EQUAL: ""}
 
 
+def scope_said(programmes: list[str], left_out: dict[str, list[str]] | None, words: Labels,
+               covered: bool = True) -> str:
+    """What a view as of a day covers and left out (domain.scope), for its title: "计划：city-2025 · 未计入：city-2024
+    （年度已结束）"; empty where nothing was left out (every programme, or the -p given). `covered=False` where the
+    title already names the programmes (the weekly's)."""
+    left_out = left_out or {}
+    said = [words(f"scope.{why}", code=code) for why in ("closed", "not_begun") for code in left_out.get(why, [])]
+    if not said:
+        return ""
+    parts = [words("scope.programmes", codes=words.join(programmes))] if covered and programmes else []
+    return " · ".join([*parts, words("scope.left_out", codes=words.join(said))])
+
+
 def status_json_chunks(rows: list[StatusRow], size: int = 500):
     """A JSON list with one object per line: readable, greppable (indent= would switch json to its
     pure-Python encoder, 1.8 s for 20,000 rows instead of 0.2 s). In chunks of `size` lines, so that
@@ -109,11 +122,11 @@ def _forecast(forecast) -> str:
             f'"projected_done": {_day(forecast.projected_done)}, "on_course": {_flag(forecast.on_course)}}}')
 
 
-def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: str = "zh"):
+def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: str = "zh", scope=None):
     """The weekly table: behind first and in red, CJK aligned by cell widths (render_table).
 
     Where a progress report judged its tasks, its word stands beside the computed status, marked ≠
-    where the two disagree."""
+    where the two disagree. `scope` (domain.scope.Scope): the programmes left out, said in the title."""
     from mstrack.render.grid import Column, PlainTable
 
     words = Labels(lang)
@@ -137,6 +150,9 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
     title = words("status.title", on=on.isoformat(), rule=rule_words)
     if len(programmes) == 1:  # bare task codes below: the title names their programme
         title = words("status.title_of", programme=programmes[0], title=title)
+    if scope is not None and (said := scope_said(scope.covered or [], scope.left_out, words,
+                                                   covered=len(programmes) != 1)):
+        title = f"{title} · {said}"  # the programmes a day's view left out (domain.scope; trial53 F2)
     table = PlainTable(columns, title=title, omitted=omitted_note(words))
     for row in rows:
         task = f"{row.programme}/{row.task}" if many else row.task

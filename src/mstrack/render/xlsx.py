@@ -182,11 +182,11 @@ def save(workbook, title: str) -> bytes:
     return stamped_zip(buffer.getvalue())
 
 
-def units_xlsx(units: list[UnitRollup], on, lang: str, responsible: bool = False) -> bytes:
+def units_xlsx(units: list[UnitRollup], on, lang: str, responsible: bool = False, scope: str = "") -> bytes:
     from openpyxl import Workbook
 
     words = Labels(lang)
-    title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
+    title = " · ".join(filter(None, [words("units.title" if responsible else "units.title_lead", on=on.isoformat()), scope]))
     workbook = Workbook()
     _units_sheet(workbook, units, words, title, first=True)
     return save(workbook, title)
@@ -227,7 +227,8 @@ def weekly_xlsx(report: WeeklyReport, lang: str) -> bytes:
         cells = behind_cells(item, many, words)
         cells[BEHIND_AT["pace"]] = _percent(item.pace)  # numbers in the sheet
         cells[BEHIND_AT["share"]] = _percent(item.percent)
-        cells[BEHIND_AT["days_behind"]] = item.days_behind
+        if item.days_behind != 0:  # a number in the sheet; 当天到期 as printed elsewhere (trial53 F12)
+            cells[BEHIND_AT["days_behind"]] = item.days_behind
         behind_rows.append([*cells, item.title])
     sheet = section_sheet(workbook, words("weekly.behind"), [*behind_header(words), words("col.title")], behind_rows,
                            title, numeric=BEHIND_NUMERIC, status_columns={BEHIND_AT["status"]: [i.status for i in report.behind]},

@@ -32,6 +32,10 @@ class LightsReport:
     min_red: int
     periods: list[Period]
     tasks: list[TaskLights] = field(default_factory=list)
+    programmes: list[str] = field(default_factory=list)
+    """The programmes covered, where the board left some out (else empty: all)."""
+    left_out: dict[str, list[str]] = field(default_factory=dict)
+    """The programmes left out, by why (domain.scope.Scope.left_out): said in the title."""
 
 
 def lights_report(details, *, on: date, first: date | None, last: date | None, by: str, warn_days: int,

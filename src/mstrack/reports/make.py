@@ -4,7 +4,7 @@ with it when it was frozen (`params`: kind, as_of, rule, and what the kind needs
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from mstrack.domain.names import unknown_programme
@@ -23,6 +23,10 @@ class UnitsReport:
     rollups: list[UnitRollup]
     on: date
     responsible: bool
+    programmes: list[str] = field(default_factory=list)
+    """The programmes covered, where the view left some out (else empty: all)."""
+    left_out: dict[str, list[str]] = field(default_factory=dict)
+    """The programmes left out, by why (domain.scope.Scope.left_out): said in the title."""
 
 
 def check_programmes(store, programmes: list[str] | None) -> None:
@@ -35,9 +39,19 @@ def check_programmes(store, programmes: list[str] | None) -> None:
 
 def task_details(store, programmes: list[str] | None, *, as_of: date | None = None, since: date | None = None):
     """Whole tasks of the programmes asked for (all when none are named); an unknown code is an InputError.
-    With as_of (and since), the reports read are bounded by that day (and those days): Store.task_details."""
+    With as_of (and since), the reports read are bounded by that day (and those days): Store.task_details.
+    A task carried into another year's programme also in view is counted once, under the later task (counted_once)."""
     check_programmes(store, programmes)
-    return store.task_details(list(programmes) if programmes else None, as_of=as_of, since=since)
+    return counted_once(store, store.task_details(list(programmes) if programmes else None, as_of=as_of, since=since),
+                        programmes)
+
+
+def counted_once(store, details: list, programmes: list[str] | None) -> list:
+    """The details without the earlier tasks carried into a later year's task in the same view (domain.scope)."""
+    from mstrack.domain.scope import carried_in_view
+
+    carried = carried_in_view(store.carried_tasks(), list(programmes) if programmes else None)
+    return [d for d in details if f"{d.programme}/{d.code}" not in carried] if carried else details
 
 
 def weekly_details(store, programmes: list[str] | None, on: date, since: date, rule: str | None,
@@ -63,15 +77,21 @@ def make_report(store, params: dict):
         rows = judged([state for detail in details for state in detail.indicators], on, params["rule"])
         places = {detail.programme: programme_place(detail.programme_name) for detail in details}
         rollups = unit_rollups(rows, responsible=params["responsible"], places=places)
+        left_out = params.get("left_out") or {}
         return UnitsReport(rollups=ranked_units(rollups) if params.get("rank") else rollups, on=on,
-                           responsible=params["responsible"])
+                           responsible=params["responsible"], left_out=left_out,
+                           programmes=list(params["programmes"]) if any(left_out.values()) else [])
     if kind == "lights":
         from mstrack.reports.lights import lights_report
 
         check_programmes(store, params["programmes"])
-        details = store.task_details(params["programmes"] or None, params.get("unit"))
-        return lights_report(details, on=on, first=_day(params["from"]), last=_day(params["to"]), by=params["by"],
-                             warn_days=params["warn_days"], rule=params["rule"], min_red=params["min_red"])
+        details = counted_once(store, store.task_details(params["programmes"] or None, params.get("unit")),
+                               params["programmes"])
+        board = lights_report(details, on=on, first=_day(params["from"]), last=_day(params["to"]), by=params["by"],
+                              warn_days=params["warn_days"], rule=params["rule"], min_red=params["min_red"])
+        board.left_out = params.get("left_out") or {}
+        board.programmes = list(params["programmes"]) if any(board.left_out.values()) else []
+        return board
     if kind == "notice":
         from mstrack.reports.notice import notices
 
@@ -79,7 +99,7 @@ def make_report(store, params: dict):
         unit = params.get("unit")
         if unit is not None:  # as the plan spells it (区农业农村局 is 區農業農村局), and a unit that leads there
             unit = store.unit_named(unit, params["programmes"] or None)
-        details = store.task_details(params["programmes"] or None, unit)
+        details = counted_once(store, store.task_details(params["programmes"] or None, unit), params["programmes"])
         if unit is not None and not any(unit in state.lead_units for detail in details for state in detail.indicators):
             raise InputError("--unit {unit!r}: {name} leads no task in {programmes}; a notice goes to a lead unit",
                              unit=params["unit"], name=unit, programmes=", ".join(params["programmes"]) or "—")
@@ -89,7 +109,9 @@ def make_report(store, params: dict):
         since = date.fromisoformat(params["since"])
         details, series, now = weekly_details(store, params["programmes"] or None, on, since, params["rule"],
                                               params["stale"])
-        return weekly_report(details, on, since, params["rule"], params["stale"], series=series, now=now)
+        report = weekly_report(details, on, since, params["rule"], params["stale"], series=series, now=now)
+        report.left_out = params.get("left_out") or {}
+        return report
     programme = params["programme"]
     with store.one_read():  # the tasks and the plan's words of one state of the store
         details = task_details(store, [programme], as_of=on)

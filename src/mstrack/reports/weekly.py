@@ -152,11 +152,14 @@ class WeeklyReport:
     status_changes: list[StatusChange]
     partly_reported: int = 0
     """Of the tasks counted 未报送, those with another line reported (reports.units.partly_reported)."""
+    left_out: dict[str, list[str]] = field(default_factory=dict)
+    """The programmes the report left out, by why (domain.scope.Scope.left_out; set by reports.make)."""
 
     def as_dict(self) -> dict:
         return {
             "as_of": self.as_of.isoformat(), "since": self.since.isoformat(), "programmes": self.programmes,
             "rule": self.rule, "pro_rata": self.pro_rata,
+            "left_out": {"closed": [], "not_begun": [], **self.left_out},
             "summary": {"tasks": self.tasks, "task_counts": self.task_counts, "partly_reported": self.partly_reported,
                         "indicators": self.indicators, "indicator_counts": self.row_counts},
             "behind": [item.as_dict() for item in self.behind],

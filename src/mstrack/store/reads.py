@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from mstrack.domain import unique
-from mstrack.domain.names import look_alike, plain_name, plain_names, unknown_programme
+from mstrack.domain.names import abbreviates, look_alike, plain_name, plain_names, unknown_programme
 from mstrack.errors import InputError, Message
 from mstrack.store import import_reads
 from mstrack.store.checks import refuse_empty_lines
@@ -124,9 +124,28 @@ class Reads:
         return [code for code, of in self.programme_code_years() if of == year]
 
     def programme_code_years(self) -> list[tuple[str, int]]:
-        """Every programme's code and year, by code: which of them a report left without -p covers (cli.common.open_scope)."""
+        """Every programme's code and year, by code: the programmes of a year (programmes_of_year)."""
         with self.reading() as connection:
             return [(code, year) for code, year in self._rows(connection, "SELECT code, year FROM programme ORDER BY code")]
+
+    def carried_tasks(self) -> dict[str, str]:
+        """The tasks carried into another year's programme: a `links` between tasks of programmes of different years
+        (either task may name the other), earlier PROGRAMME/CODE → later one (domain.scope.carried_in_view). A link
+        within a year (a government report's target beside the 民生实事 task) carries nothing."""
+        with self.reading() as connection:
+            tasks = {f"{programme}/{code}": year for programme, code, year in self._rows(
+                connection, "SELECT p.code, t.code, p.year FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
+                            " WHERE t.id IN (SELECT task_id FROM task_link) OR p.code || '/' || t.code IN"
+                            " (SELECT ref FROM task_link)")}
+            links = self._rows(connection, "SELECT p.code, t.code, k.ref FROM task_link AS k JOIN task AS t"
+                                            " ON k.task_id = t.id JOIN programme AS p ON t.programme_id = p.id")
+        carried = {}
+        for programme, code, ref in links:
+            own = f"{programme}/{code}"
+            if ref in tasks and tasks[ref] != tasks[own]:
+                (_, old), (_, new) = sorted([(tasks[own], own), (tasks[ref], ref)])
+                carried[old] = new
+        return carried
 
     def programme_codes(self) -> list[str]:
         with self.reading() as connection:
@@ -380,8 +399,10 @@ class Reads:
         return found[0][0]
 
 def close_names(name: str, known: list[str]) -> list[str]:
-    """The known names that hold `name`, then those spelled like it (difflib): what a typo may have meant."""
+    """The known names that hold `name`, then those it abbreviates (住建局: 市住房和城乡建设局; domain.names.abbreviates),
+    then those spelled like it (difflib): what a typo or a short name may have meant."""
     import difflib
 
     holding = [k for k in known if name in k]
-    return unique([*holding, *difflib.get_close_matches(name, known, n=8, cutoff=0.6)])
+    short = [k for k in known if abbreviates(name, k)]
+    return unique([*holding, *short, *difflib.get_close_matches(name, known, n=8, cutoff=0.6)])
