@@ -294,3 +294,19 @@ def _each_measure(before: str) -> list[str]:
         return []
     return [cut_name(name) for name in _shared_tail([clean_name(p) for p in parts])]  # 面积 shared
 
+
+EACH_ALONE_RE = re.compile(rf"^\s*各\s*(?:约|大约|{'|'.join(BOUND_WORDS)})?\s*$")
+
+
+def each_before(before: str, words_before: str) -> list[str]:
+    """"遴选公告…示范平台和创业创新示范基地数量" then "各80个" (a 预期效果 cell beside its 指标名称): a figure whose own words
+    are only 各 is one figure for each of the things the clause before it names, joined by 和、及、与 (two or more, each
+    of two words or more, no figure among them); [] when the figure's clause names its own thing or the words before
+    name one thing."""
+    if EACH_ALONE_RE.match(before) is None or re.search(r"\d", words_before):
+        return []
+    parts = [p.strip() for p in re.split(r"[和、及与]", words_before)]
+    if len(parts) < 2 or not all(len(content_words(p)) >= 2 for p in parts):
+        return []
+    return [cut_name(name) for name in _shared_tail([clean_name(p) for p in parts])]
+

@@ -23,6 +23,16 @@ from mstrack.vocabulary import BOUND_WORDS, PLACE_NAME, PROGRESS_MOMENT, PROGRES
 
 PROGRESS_RE = re.compile(PROGRESS_OPENING)  # "已完成58公里" after the target: how far, no target (vocabulary.PROGRESS_OPENING)
 MOMENT_RE = re.compile(PROGRESS_MOMENT)  # "截至督查时只培训178人": what was done by the report's day (vocabulary.PROGRESS_MOMENT)
+# "秸秆收储点16个已完成5个": a count run straight into the part of it done, in the same measure word, no stop between
+WHOLE_THEN_DONE_RE = re.compile(r"[^，,；;。：:]*?\d+(?:\.\d+)?\s*(?P<unit>[\u4e00-\u9fff]{1,2}?)\s*已经?(?:完成|建成|完工|竣工)?"
+                                r"\s*\d+(?:\.\d+)?\s*(?P=unit)")
+
+
+def without_moments(text: str) -> str:
+    """The words less what they report done by the report's day ("截至督查时只培训178人": MOMENT_RE), but for a whole
+    stated with its part done there ("截止督查时,…,刚开工建设秸秆收储点16个已完成5个,…"): the count of the work the
+    project is, its progress beside it (the part done, "已完成5个", no target: _statements)."""
+    return MOMENT_RE.sub(lambda moment: "，".join(m[0] for m in WHOLE_THEN_DONE_RE.finditer(moment[0])), text)
 
 
 @dataclass(kw_only=True)
@@ -43,7 +53,7 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
                 named: frozenset[tuple[int, str, str]] = frozenset()) -> list[Series]:
     result = []
     seen, held = set(), []
-    found = find_mentions(MOMENT_RE.sub("", text), year, own_places=own_places, until=until)
+    found = find_mentions(without_moments(text), year, own_places=own_places, until=until)
     mentions = [bound_each_period(mention, found) for mention in found]  # "…85%，每月不低于80%": 每月… named by what it bounds
     printed = Counter((m.value, unit_key(m.unit)) for m in mentions if m.unit)
     last_steps = _last_steps(mentions)

@@ -1,0 +1,91 @@
+"""Issue 13, short53: the corpus files one or two facts short, each for a structure of its own — a figure column's "各N"
+for each of the things the name joins, a whole stated with the part of it done inside a report's words, the days a
+service takes ("1天办结") — beside the same words where they say something else, which stay as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from mstrack.sources.table.figures import without_moments
+from mstrack.sources.table.mentions import find_mentions
+
+from .conftest import convert_written, targets_of
+
+
+def _figures(text: str, year: int = 2024) -> list[tuple[float, str]]:
+    return [(m.value, m.unit) for m in find_mentions(text, year)]
+
+
+# --- 1. "各N" alone: one figure for each of the things the words before it join ------------------------------------------
+
+def test_each_alone_gives_each_thing_the_clause_before_names_its_figure():
+    """"遴选A和B数量" over "各80个": the figure's own words are only 各, the things are the name's, one target each."""
+    found = find_mentions("遴选公告中小企业公共服务示范平台和创业创新示范基地数量\n各80个", 2018)
+    assert [(m.value, m.unit, m.each) for m in found] == [(80, "个", True), (80, "个", True)]
+    assert "示范平台" in found[0].name and "示范基地" in found[1].name
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("新建城市公厕\n各10座", [(10, "座")]),  # one thing named before: one figure
+    ("新建城市公厕和乡村公厕\n各单位10座", [(10, "座")]),  # the figure's own words name more than 各
+    ("新建公厕2座和驿站\n各10座", [(2, "座"), (10, "座")]),  # the clause before prints a figure of its own
+])
+def test_each_alone_after_one_thing_or_its_own_words_stays_one_figure(text, figures):
+    assert _figures(text) == figures
+
+
+def test_each_alone_in_a_figure_column_is_read_for_each_thing(tmp_path):
+    """A table whose 预期效果 column prints "各80个" beside a 指标名称 "A和B数量": two indicators of 80 个."""
+    rows = [["序号", "指标名称", "预期效果", "完成时限", "牵头单位"],
+            ["1", "遴选中小企业公共服务示范平台和创业创新示范基地数量", "各80个", "12月", "中小企业局"],
+            ["2", "绿色制造示范典型发布数量", "400项", "10月", "节能司"]]
+    tasks = convert_written(tmp_path, "plan.csv", rows, 2018).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2"]
+    assert targets_of(tasks[0]) == [(80, "个"), (80, "个")]
+    assert targets_of(tasks[1]) == [(400, "项")]
+
+
+# --- 2. a whole with the part of it done, inside the words a report says of the inspection's day ----------------------
+
+def test_a_whole_run_into_its_part_done_stays_after_the_moment_is_left_out():
+    """"截止督查时,…,刚开工建设秸秆收储点16个已完成5个,…": the report's words are left out but the count the project is."""
+    text = "秸秆工程。截止督查时,选址已落实,刚开工建设秸秆收储点16个已完成5个,剩余9个完成前期工作。"
+    assert without_moments(text) == "秸秆工程。刚开工建设秸秆收储点16个已完成5个。"
+
+
+@pytest.mark.parametrize("text", [
+    "追溯工程。截止督查时,“三品一标”认证共24家,已完成10个,正在申报11个。",  # a tally, its parts after a comma
+    "培训任务。截至督查时只培训178人,低于全市平均进度。",  # progress alone
+    "建设工程。截至目前完成16个,已完成5个。",  # two clauses, no whole run into its part
+])
+def test_progress_of_the_moment_alone_is_still_left_out(text):
+    assert find_mentions(without_moments(text), 2019) == []
+
+
+def test_the_whole_is_the_target_and_its_part_done_none(tmp_path):
+    """A project's words with its state at the inspection: 16 个 its target, the 5 个 done and the 9 个 remaining none."""
+    rows = [["序号", "项目内容", "责任单位"],
+            ["1", "秸秆综合利用提升工程。截止督查时,选址已落实,刚开工建设秸秆收储点16个已完成5个,剩余9个完成前期工作。", "县农业农村局"],
+            ["2", "学前教育促进工程。其中幼师培训任务500人,截至督查时只培训178人。", "县教育局"]]
+    tasks = convert_written(tmp_path, "plan.csv", rows, 2019).programme.tasks
+    assert [targets_of(t) for t in tasks] == [[(16, "个")], [(500, "人")]]
+
+
+# --- 3. the days a service takes, straight before the service -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, figures", [
+    ("实现开办企业全流程1个环节、0成本、1天办结", [(1, "个"), (1, "天")]),
+    ("不动产登记3天办理", [(3, "天")]),
+    ("办结时间1天", [(1, "天")]),  # as before: 天 at the clause's end
+])
+def test_days_before_a_service_are_its_time_a_target(text, figures):
+    assert _figures(text, 2022) == figures
+
+
+@pytest.mark.parametrize("text", [
+    "在村级公示栏公示7天",  # how long a list is posted (a step of a procedure)
+    "7天公示",  # 天 before words that are no service
+    "做到群众留言5个工作日内受理",  # the window each case is handled in
+])
+def test_days_of_no_service_stay_no_target(text):
+    assert _figures(text, 2022) == []
