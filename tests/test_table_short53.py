@@ -1,13 +1,17 @@
 """Issue 13, short53: the corpus files one or two facts short, each for a structure of its own — a figure column's "各N"
 for each of the things the name joins, a whole stated with the part of it done inside a report's words, the days a
-service takes ("1天办结") — beside the same words where they say something else, which stay as they were."""
+service takes ("1天办结"), the year's end opening a clause of an undated item, an approval due by a half after a
+document's name ("《…方案》上半年获批") — beside the same words where they say something else, which stay as they were."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
 from mstrack.sources.table.figures import without_moments
 from mstrack.sources.table.mentions import find_mentions
+from mstrack.sources.table.schedule import completion_month, dated_clauses
 
 from .conftest import convert_written, targets_of
 
@@ -89,3 +93,43 @@ def test_days_before_a_service_are_its_time_a_target(text, figures):
 ])
 def test_days_of_no_service_stay_no_target(text):
     assert _figures(text, 2022) == []
+
+
+# --- 4. the year's end opening a clause of an item no column dates: its deadline ----------------------------------------
+
+def test_the_year_end_opening_a_clause_is_the_items_deadline(tmp_path):
+    """jininggaoxin-2021's "…实施中心村卫生室建设,年底前,6家中心村卫生室达到…标准;…": the item's one date, the year's end,
+    is its deadline (every item of the year's plan is due then; the words say so of this one), no doubt asked."""
+    words = "医疗惠民工程:实施中心村卫生室建设,年底前,6家中心村卫生室达到提升标准;完善托育服务体系,至少建成2所示范机构"
+    conversion = convert_written(tmp_path, "plan.csv", [["序号", "工作任务", "主办单位"], ["1", words, "县卫健局"]], 2021)
+    task = conversion.programme.tasks[0]
+    assert task.deadline == date(2021, 12, 31)
+    assert targets_of(task) == [(2, "所"), (6, "家")]
+    assert not any("no deadline" in str(doubt) for doubt in conversion.doubts)
+
+
+@pytest.mark.parametrize("words, due", [
+    ("实施卫生室建设,年底前,6家卫生室达标", date(2021, 12, 31)),
+    ("实施卫生室建设;确保年底前,6家卫生室达标", date(2021, 12, 31)),
+    ("实施卫生室建设,年底前,6家卫生室达标,2022年底前完成10家", None),  # two dates: none is the one
+    ("建设年底前开工的卫生室6家", None),  # inside a description, no comma after it
+])
+def test_completion_month_reads_a_year_end_opening_a_clause(words, due):
+    found = completion_month(words, 2021)
+    assert (found[1] if found else None) == due
+
+
+# --- 5. an approval due by a half, after a document's name in 《》 -------------------------------------------------------
+
+def test_a_half_after_a_documents_name_dates_its_approval():
+    """"配合省上推动《平潭国际旅游岛建设方案》上半年获批": the document is the step's subject, its approval due by June."""
+    found = dated_clauses("配合省上推动《平潭国际旅游岛建设方案》上半年获批，努力争取离岛免税。", 2016)
+    assert [(label, due) for label, due, _ in found] == [("上半年", date(2016, 6, 30))]
+
+
+@pytest.mark.parametrize("words", [
+    "配合省上推动《平潭国际旅游岛建设方案》上半年推进情况",  # a report of the half, no step
+    "学习《方案》获批情况",  # no date
+])
+def test_no_step_without_a_date_and_a_verb_of_completion(words):
+    assert dated_clauses(words, 2016) == []

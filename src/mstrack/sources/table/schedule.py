@@ -133,12 +133,19 @@ YEAR_END_COMPLETION_RE = re.compile(r"(?:^|(?<=[，,；;。、\s]))(?:原则上|
                                     r"(?:完工|竣工|建成|完成)")
 
 
+# "…实施中心村卫生室建设,年底前,6家中心村卫生室达到…": the year's end opening a clause, a comma after it, in the words of
+# an item no column dates: the work after it is due then, and it is the item's one date of completion
+YEAR_END_OPENING_RE = re.compile(rf"(?:^|(?<=[，,；;。]))\s*(?:{'|'.join(COMMITMENTS)})?\s*(?P<label>年\s*(?:底|末)\s*(?:之?前)?)\s*[，,]")
+
+
 def completion_month(text: str, year: int) -> tuple[str, date] | None:
-    """(label, due) of the one month the words say the work is done by ("预计2024年5月完工", "原则上2024年底前要完成分配90%"),
+    """(label, due) of the one month the words say the work is done by ("预计2024年5月完工", "原则上2024年底前要完成分配90%",
+    "…建设,年底前,6家…达到…"),
     in the programme's year: a deadline where no column prints one; none where the words name two such months, or the
     month of another year."""
     found: dict[date, str] = {}
-    for label, due, _ in [*_dated_labels(COMPLETION_MONTH_RE, text, year), *_dated_labels(YEAR_END_COMPLETION_RE, text, year)]:
+    for label, due, _ in [*_dated_labels(COMPLETION_MONTH_RE, text, year), *_dated_labels(YEAR_END_COMPLETION_RE, text, year),
+                           *_dated_labels(YEAR_END_OPENING_RE, text, year)]:
         found.setdefault(due, label)
     if len(found) != 1 or (due := next(iter(found))).year != year:
         return None
@@ -184,10 +191,11 @@ SUBJECT_DEADLINE = r"(?:\d{1,2}\s*月\s*(?:底|末)?\s*之?前|第?[一二三四
 # 70%以上…", "2017年先行配备…": `later`; the programme's own year is its deadline's, no step); "8月份前" dates it as "8月前"
 # does, and "在" leads to a date as "于" does ("要在8月份前进一步健全…"); a clause that says what is due ("8月份前要建立科学
 # 的…体系") is no description for its 的
-# an office as that subject ("县人社局6月底前组织…") says who does the work, and is no part of what is counted
+# an office as that subject ("县人社局6月底前组织…") says who does the work, and is no part of what is counted; a document's
+# name in 《》 is such a subject too ("推动《…建设方案》上半年获批": the date after its closing mark opens the step)
 OFFICE_SUBJECT_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,8}}?(?:局|委|办|厅|人民政府|办事处)\s*(?={SUBJECT_DEADLINE})")
 OPENING_YEAR_END = "|".join(f"(?<=^{word}年底前)" for word in ("", *COMMITMENTS))
-CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=[于在]))(?:其中)?\s*(?:{'|'.join(COMMITMENTS)})?\s*"
+CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(》])|(?<=[于在]))(?:其中)?\s*(?:{'|'.join(COMMITMENTS)})?\s*"
                             rf"(?P<subject>(?!{NEXT_YEAR_WORDS})[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
                             rf"(?P<label>{PERIOD_LABEL}|{YEAR_ALONE})\s*(?:全部|全面|基本)?\s*"
                             rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=月份前)|"
