@@ -1,7 +1,8 @@
 """Issue 13, short53: the corpus files one or two facts short, each for a structure of its own — a figure column's "各N"
 for each of the things the name joins, a whole stated with the part of it done inside a report's words, the days a
 service takes ("1天办结"), the year's end opening a clause of an undated item, an approval due by a half after a
-document's name ("《…方案》上半年获批") — beside the same words where they say something else, which stay as they were."""
+document's name ("《…方案》上半年获批"), the mechanisms a verb of keeping up goes on with — beside the same words where
+they say something else, which stay as they were."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from mstrack.sources.table.figures import without_moments
+from mstrack.sources.table.figures import _statements, without_moments
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.schedule import completion_month, dated_clauses
 
@@ -133,3 +134,24 @@ def test_a_half_after_a_documents_name_dates_its_approval():
 ])
 def test_no_step_without_a_date_and_a_verb_of_completion(words):
     assert dated_clauses(words, 2016) == []
+
+
+# --- 6. the mechanisms a verb of keeping up goes on with: those in place, no count -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "持续推进安全生产提醒、催办、督办等5项机制",
+    "继续落实首问负责、限时办结等3项制度",
+])
+def test_mechanisms_kept_up_are_no_count(text):
+    """pingtan-2023-anquan 8: "持续推进…等5项机制" names the mechanisms in place; the work is keeping them going."""
+    assert [(s.statement.value, s.unit) for s in _statements(text, "title", 2023)] == []
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("建立安全生产提醒、催办、督办等5项机制", [(5, "项")]),  # set up: delivered
+    ("继续建立3项机制", [(3, "项")]),  # keeping on setting up
+    ("持续推进5项民生工程", [(5, "项")]),  # works, no mechanisms
+    ("持续深化3项制度改革", [(3, "项")]),  # reforms: work to do
+])
+def test_mechanisms_set_up_or_works_kept_up_stay_targets(text, figures):
+    assert [(s.statement.value, s.unit) for s in _statements(text, "title", 2023)] == figures

@@ -237,12 +237,23 @@ RAISING_RE = re.compile(rf"^(?:{MANNER_WORDS})?(?:提高|提升|上调|调高)(?
 LEVEL_NOUN_RE = re.compile(r"(?:水平|标准)$")
 
 
+# a verb that keeps up what is in place ("持续推进…", "继续深化…", "坚持…"), and the verbs after it that would set up new
+# ones ("继续建立3项机制": 建立 delivers them)
+KEEPING_RE = re.compile(rf"^(?:持续|继续|坚持|巩固)(?!.*(?:{WORK_VERBS}|建立|制定|出台|健全|推出|新设))")
+MECHANISM_NOUN_RE = re.compile(r"(?:机制|制度)$")
+
+
 def kinds_of_a_level(mention) -> bool:
     """A count of kinds (项, 类, 种) inside the level a verb raises ("提高工伤保险3项待遇水平", "提高…4项救助标准"): it
     says which levels are raised, and the work is raising them, when the raising verb alone governs the count;
-    "制定并提高5项地方标准", "提升改造3项…设施水平", "新增3项服务", "办好11项实事" deliver that many."""
-    return mention.unit in ("项", "类", "种") and RAISING_RE.match(mention.verbs.strip()) is not None \
-        and LEVEL_NOUN_RE.search(mention.name) is not None
+    "制定并提高5项地方标准", "提升改造3项…设施水平", "新增3项服务", "办好11项实事" deliver that many. So is a count of
+    the mechanisms a verb of keeping up goes on with ("持续推进安全生产提醒、催办、督办等5项机制"): those in place, named,
+    no count to deliver ("建立5项机制" sets them up: a target)."""
+    if mention.unit not in ("项", "类", "种"):
+        return False
+    verbs = mention.verbs.strip()
+    return (RAISING_RE.match(verbs) is not None and LEVEL_NOUN_RE.search(mention.name) is not None) \
+        or (KEEPING_RE.match(verbs) is not None and MECHANISM_NOUN_RE.search(mention.noun or mention.name) is not None)
 
 
 def _each_verb(before: str) -> list[str]:
