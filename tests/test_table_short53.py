@@ -1,7 +1,8 @@
 """Issue 13, short53: the corpus files one or two facts short, each for a structure of its own — a figure column's "各N"
 for each of the things the name joins, a whole stated with the part of it done inside a report's words, the days a
 service takes ("1天办结"), the year's end opening a clause of an undated item, an approval due by a half after a
-document's name ("《…方案》上半年获批"), the mechanisms a verb of keeping up goes on with — beside the same words where
+document's name ("《…方案》上半年获批"), the mechanisms a verb of keeping up goes on with, a span of months opening a
+sentence after its season or before an office's event — beside the same words where
 they say something else, which stay as they were."""
 
 from __future__ import annotations
@@ -155,3 +156,31 @@ def test_mechanisms_kept_up_are_no_count(text):
 ])
 def test_mechanisms_set_up_or_works_kept_up_stay_targets(text, figures):
     assert [(s.statement.value, s.unit) for s in _statements(text, "title", 2023)] == figures
+
+
+# --- 7. a span of months after the season it names, or before an office's event -------------------------------------------
+
+def test_spans_of_months_in_an_items_sentences_date_their_words():
+    """pingtan-2016-shuichanpin 四(二): "在赤潮发生期4-6月份，技术人员分赴各乡镇…" and "区海洋与渔业技术中心4-5月份举办…培训班"."""
+    text = ("加强宣传力度，在赤潮发生期4-6月份，技术人员分赴各乡镇宣传指导。"
+            "区海洋与渔业技术中心4-5月份举办专题培训班，做好病害的防治工作。")
+    assert [(label, due) for label, due, _ in dated_clauses(text, 2016)] == [
+        ("4-6月份", date(2016, 6, 30)), ("4-5月份", date(2016, 5, 31))]
+
+
+@pytest.mark.parametrize("text", [
+    "各村按月报告。3-5月、9-11月春秋两季集中免疫期间，对免疫进展实行周报告制度。",  # seasons that recur: no date
+    "区海洋与渔业技术中心4-5月份的培训情况。",  # no event held in it
+    "按照4-5月份举办的培训班要求落实。",  # inside a description, no clause opened
+])
+def test_a_span_of_seasons_or_no_event_dates_nothing(text):
+    assert dated_clauses(text, 2016) == []
+
+
+def test_the_later_span_is_the_items_deadline_the_earlier_its_checkpoint(tmp_path):
+    words = ("做好赤潮防灾减灾工作。在赤潮发生期4-6月份，技术人员分赴各乡镇宣传指导。"
+             "区海洋与渔业技术中心4-5月份举办专题培训班。")
+    rows = [["序号", "工作任务", "责任单位"], ["1", words, "区海洋与渔业技术中心"], ["2", "加强水产品质量监管。", "区市场监管局"]]
+    task = convert_written(tmp_path, "plan.csv", rows, 2016).programme.tasks[0]
+    assert task.deadline == date(2016, 6, 30)
+    assert date(2016, 5, 31) in [cp.due for line in task.lines for cp in line.checkpoints]

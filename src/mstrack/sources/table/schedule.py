@@ -278,10 +278,17 @@ def _clause_due(m: re.Match, year: int) -> date:
 
 # a date that opens a clause before a comma ("2017年6月底前，完成…", "…，力争到2020年，实现…", "到2020年，…"), or a
 # year after 到/至 run into the words it dates ("至2025年推广…", "到2025年基本实现…"): the words after it are due then,
-# to the end of its sentence, each part after "；" too, up to a date of their own
-OPENING_DATE_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:{'|'.join(COMMITMENTS)})?\s*(?P<to>到|至)?\s*"
+# to the end of its sentence, each part after "；" too, up to a date of their own; the season the date is named by may
+# lead to it ("在赤潮发生期4-6月份，技术人员分赴…")
+OPENING_DATE_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:{'|'.join(COMMITMENTS)})?\s*(?:在[\u4e00-\u9fff]{{1,8}}?期间?)?\s*(?P<to>到|至)?\s*"
                              rf"(?P<label>{PERIOD_LABEL}|{YEAR_ALONE})"
                              r"(?:\s*[，,]|(?(to)(?<=\d年)(?=[\u4e00-\u9fff])(?![底末前中内初])|(?!)))")
+
+
+# "区海洋与渔业技术中心4-5月份举办…培训班": a span of months the year's event is held in, an office before it or none
+MONTH_SPAN = rf"(?:1[0-2]|0?[1-9])\s*(?:月份?)?\s*{JOIN}+\s*(?:1[0-2]|0?[1-9])\s*月份?"
+EVENT_SPAN_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:[\u4e00-\u9fff]{{2,16}}?(?:局|委|办|中心|站|所|队|院|政府|处))?\s*"
+                           rf"(?P<label>{MONTH_SPAN})\s*(?=(?:举办|开展|组织|召开|举行)[\u4e00-\u9fff])")
 
 
 # "10-12月，组织开展…": a span of months that opens the words and runs to the year's end: the work's own period, due then
@@ -298,7 +305,7 @@ def _sentences(text: str, year: int) -> list[tuple[str, list[tuple[str, date, in
         last = None
         for part in re.split(r"[；;]", sentence):
             openings = [(last[0], last[1], 0)] if last else []
-            for m in OPENING_DATE_RE.finditer(part):
+            for m in sorted([*OPENING_DATE_RE.finditer(part), *EVENT_SPAN_RE.finditer(part)], key=lambda m: m.start()):
                 label = _clause_label(m)
                 try:
                     due = period_end(label, year)
