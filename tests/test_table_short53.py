@@ -2,7 +2,7 @@
 for each of the things the name joins, a whole stated with the part of it done inside a report's words, the days a
 service takes ("1天办结"), the year's end opening a clause of an undated item, an approval due by a half after a
 document's name ("《…方案》上半年获批"), the mechanisms a verb of keeping up goes on with, a span of months opening a
-sentence after its season or before an office's event — beside the same words where
+sentence after its season or before an office's event, a date before a state to hold by then — beside the same words where
 they say something else, which stay as they were."""
 
 from __future__ import annotations
@@ -184,3 +184,19 @@ def test_the_later_span_is_the_items_deadline_the_earlier_its_checkpoint(tmp_pat
     task = convert_written(tmp_path, "plan.csv", rows, 2016).programme.tasks[0]
     assert task.deadline == date(2016, 6, 30)
     assert date(2016, 5, 31) in [cp.due for line in task.lines for cp in line.checkpoints]
+
+
+# --- 8. a date before a state to hold by then, closed by 的: no description ------------------------------------------------
+
+def test_a_date_before_a_state_to_hold_dates_its_clause():
+    """pingtan-2021-guoqi 14: "12月份前具有…资格的财务工作者，原则上…不得少于2人": what is had by the end of November."""
+    text = "落实总会计师制度，12月份前具有高级财务类职称或注册会计师资格的财务工作者，原则上大中型企业不得少于2人。"
+    assert [(label, due) for label, due, _ in dated_clauses(text, 2021)] == [("12月前", date(2021, 11, 30))]
+
+
+@pytest.mark.parametrize("text", [
+    "6月底前开工的项目全部纳入统计",  # things picked by when an event happened
+    "对6月底前建成的公厕开展验收",
+])
+def test_a_date_inside_a_description_of_an_event_dates_nothing(text):
+    assert dated_clauses(text, 2021) == []

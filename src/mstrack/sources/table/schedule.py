@@ -190,7 +190,8 @@ SUBJECT_DEADLINE = r"(?:\d{1,2}\s*月\s*(?:底|末)?\s*之?前|第?[一二三四
 # a later year's end or a later year alone dates whatever verb follows it but a start ("2017年底前制定…", "2020年底前全区
 # 70%以上…", "2017年先行配备…": `later`; the programme's own year is its deadline's, no step); "8月份前" dates it as "8月前"
 # does, and "在" leads to a date as "于" does ("要在8月份前进一步健全…"); a clause that says what is due ("8月份前要建立科学
-# 的…体系") is no description for its 的
+# 的…体系") is no description for its 的, nor is a state to hold by then ("12月份前具有…资格的财务工作者，原则上…不得少于2人":
+# 具有, 具备, 拥有 say what is had at the date; "6月底前开工的项目" picks projects by when an event happened)
 # an office as that subject ("县人社局6月底前组织…") says who does the work, and is no part of what is counted; a document's
 # name in 《》 is such a subject too ("推动《…建设方案》上半年获批": the date after its closing mark opens the step)
 OFFICE_SUBJECT_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,8}}?(?:局|委|办|厅|人民政府|办事处)\s*(?={SUBJECT_DEADLINE})")
@@ -201,7 +202,7 @@ CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(》])|(?<=[于在])
                             rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=月份前)|"
                             rf"(?P<later>(?:(?<=\d年底前)|(?<=\d年)(?!\s*(?:{COMPLETION})))(?!\s*(?:{START})))|(?<=季度前)|{OPENING_YEAR_END}|(?<=日前)|(?<=[月底末度日]之前)|(?:(?<=季度)|(?<=半年))"
                             rf"(?=\s*(?:累计|全部|全面|基本)?\s*(?:{START}|{COMPLETION}|达到|新增|新建|(?P<own>{ITEM_STEP}))))(?!\s*后)"
-                            rf"(?=\s*[\u4e00-\u9fff]{{2}})(?!(?!\s*[要对])[^，,；;。]*的))")
+                            rf"(?=\s*[\u4e00-\u9fff]{{2}})(?!(?!\s*(?:[要对]|具有|具备|拥有))[^，,；;。]*的))")
 # what may follow a verb of completion when it completes the sentence's own work ("9月底前建成并投入使用", "年底前完成
 #建设任务"); any other object ("6月底前完成设计招标", "三季度前完成招标") is a step of its own, a text checkpoint
 DONE_REST_RE = re.compile(rf"(?:并|全部|全面|基本|各项|所有|年度|目标|建设|改造|任务|工作|验收|交付使用|{COMPLETION}|运营|项目|\s)*")
