@@ -53,10 +53,12 @@ def test_each_alone_in_a_figure_column_is_read_for_each_thing(tmp_path):
 
 # --- 2. a whole with the part of it done, inside the words a report says of the inspection's day ----------------------
 
-def test_a_whole_run_into_its_part_done_stays_after_the_moment_is_left_out():
-    """"截止督查时,…,刚开工建设秸秆收储点16个已完成5个,…": the report's words are left out but the count the project is."""
-    text = "秸秆工程。截止督查时,选址已落实,刚开工建设秸秆收储点16个已完成5个,剩余9个完成前期工作。"
-    assert without_moments(text) == "秸秆工程。刚开工建设秸秆收储点16个已完成5个。"
+@pytest.mark.parametrize("whole", ["16个", "约16个", "不少于16个", "16个以上"])
+def test_a_whole_run_into_its_part_done_stays_after_the_moment_is_left_out(whole):
+    """"截止督查时,…,刚开工建设秸秆收储点16个已完成5个,…": the report's words are left out but the count the project is,
+    with the bound printed around it."""
+    text = f"秸秆工程。截止督查时,选址已落实,刚开工建设秸秆收储点{whole}已完成5个,剩余9个完成前期工作。"
+    assert without_moments(text) == f"秸秆工程。刚开工建设秸秆收储点{whole}已完成5个。"
 
 
 @pytest.mark.parametrize("text", [
