@@ -140,13 +140,15 @@ def test_a_month_figure_near_what_is_reported_done_asks_nothing(tmp_path, goal, 
 # --- 6. a date inside the words of a task that has none ------------------------------------------------------------
 
 def test_a_date_inside_the_words_of_a_task_with_no_date_is_a_doubt(tmp_path):
-    """jininggaoxin-2021's "…实施中心村卫生室建设,年底前,6家中心村卫生室达到…标准;完善托育服务体系…": the project's one date
-    stands inside one clause; the task is read with no deadline, and a person is asked whether it is the task's."""
-    words = "医疗惠民工程:实施中心村卫生室建设,年底前,6家中心村卫生室达到提升标准;完善托育服务体系,至少建成2所示范机构"
+    """"…,6月底前开工的项目全部纳入监管;…": the project's one date stands inside a description of the things it picks; the
+    task is read with no deadline, and a person is asked whether it is the task's. (The year's end opening a clause,
+    jininggaoxin-2021's "…建设,年底前,6家…", is the task's deadline since short53, and so is a date before a state to hold,
+    pingtan-2021-guoqi's "12月份前具有…资格的财务工作者，…": test_table_short53.)"""
+    words = "项目监管工程:建立项目台账,6月底前开工的项目全部纳入监管;完善托育服务体系,至少建成2所示范机构"
     conversion = convert_written(tmp_path, "plan.csv", [["序号", "工作任务", "主办单位"], ["1", words, "县卫健局"]], 2021)
     assert conversion.programme.tasks[0].deadline is None
     said = [str(doubt) for doubt in conversion.doubts if "no deadline" in str(doubt)]
-    assert len(said) == 1 and "年底前" in said[0] and "2021-12-31" in said[0], said
+    assert len(said) == 1 and "6月底前" in said[0] and "2021-06-30" in said[0], said
 
 
 @pytest.mark.parametrize("rows", [

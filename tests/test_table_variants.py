@@ -136,6 +136,10 @@ TURANG_JOINED = ("三(六)2's two paragraphs each close with a 责任单位 line
                  "with the offices joined by a space or a line break in the grid, each dated checkpoint of the item is "
                  "read twice (2017, 2018, 2020 doubled)")
 
+JININGGAOXIN_JOINED = ("一(一)'s deadline is its words' 年底前 (short53: schedule.completion_month), restated as a checkpoint of its "
+                       "line; with its three leads joined by a space or a line break the grid's cell is read as three lead "
+                       "lines, and the restated checkpoint is read on each (2021-12-31 three times, the deadline every time)")
+
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"): why the reader does not read it the same yet
     ("pingtan-2015-biaozhunhua.html", "traditional"):
@@ -150,6 +154,8 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "opens with 合计 (above._units_in_total_row), so the quota reads without its unit (held50b)",
     ("pingtan-2016-turang.txt", "units_joined_space"): TURANG_JOINED,
     ("pingtan-2016-turang.txt", "units_joined_line_break"): TURANG_JOINED,
+    ("jininggaoxin-2021-shishi.csv", "units_joined_space"): JININGGAOXIN_JOINED,
+    ("jininggaoxin-2021-shishi.csv", "units_joined_line_break"): JININGGAOXIN_JOINED,
     **{("pingtan-2019-yitihua.html", vary): YITIHUA_UNNUMBERED for vary in (
         "without_numbers", "numbers_in_text_bracketed", "numbers_in_text_comma", "numbers_in_text_dotted")},
     ("zhenhai-2021-ceping.html", "without_numbers"):

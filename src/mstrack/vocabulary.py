@@ -340,8 +340,9 @@ quantities read them, the table reader knows a figure's end by them (a unit befo
 
 # --- the stages of the work in a programme's schedule (sources/table/schedule.py, steps.py) --------------------
 
-COMPLETION_VERBS = ("完成", "建成", "投入使用", "投用", "通过验收", "竣工", "完工", "启用", "开放", "实现")
-"""What is done by a date ("9月底前投入使用", "年底前完成"): a dated clause with one of them is a step of the work."""
+COMPLETION_VERBS = ("完成", "建成", "投入使用", "投用", "通过验收", "竣工", "完工", "启用", "开放", "实现", "获批")
+"""What is done by a date ("9月底前投入使用", "年底前完成", "《…方案》上半年获批": an approval obtained): a dated clause with
+one of them is a step of the work."""
 START_VERBS = ("开工", "动工")
 """What starts the work by a date ("6月底前开工"): it dates a checkpoint at most, never the work's end."""
 BEFORE_START_WORDS = ("前", "条件", "手续", "准备", "仪式", "许可", "审批")

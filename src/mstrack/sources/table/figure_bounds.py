@@ -78,6 +78,17 @@ def schedule_span(clause: str, prefix: str, end: int) -> bool:
         and (duration is not relief or CUT_WITHIN_RE.search(relief.group()) is None)
 
 
+# "1天办结", "3天审批": the days a service takes, straight before the service (vocabulary.SERVICE_WORDS), the level a
+# reform reaches as "办结时间1天" is; 天 before other words is no unit (numbers.OTHER_UNIT)
+SERVICE_DAYS_RE = re.compile(rf"\s*天(?=\s*(?:{'|'.join(SERVICE_WORDS)}))")
+
+
+def service_days(clause: str, end: int) -> bool:
+    """Whether the figure ending at `end` counts the days of the service named right after it ("1个环节、0成本、1天办结":
+    1 天, a target; the span still ends at the number, the words stay in the name)."""
+    return SERVICE_DAYS_RE.match(clause, end) is not None
+
+
 # "5个工作日内受理": the days within which each case is handled, then what is done; "压缩至3个工作日内办结" sets the level
 CASE_WINDOW_RE = re.compile(r"\s*内\s*[\u4e00-\u9fff]")
 LEVEL_SET_BEFORE_RE = re.compile(r"(?:至|到|为|在|缩短|压缩|减少|减至)\s*(?:约)?\s*$")

@@ -237,12 +237,23 @@ RAISING_RE = re.compile(rf"^(?:{MANNER_WORDS})?(?:提高|提升|上调|调高)(?
 LEVEL_NOUN_RE = re.compile(r"(?:水平|标准)$")
 
 
+# a verb that keeps up what is in place ("持续推进…", "继续深化…", "坚持…"), and the verbs after it that would set up new
+# ones ("继续建立3项机制": 建立 delivers them)
+KEEPING_RE = re.compile(rf"^(?:持续|继续|坚持|巩固)(?!.*(?:{WORK_VERBS}|建立|制定|出台|健全|推出|新设))")
+MECHANISM_NOUN_RE = re.compile(r"(?:机制|制度)$")
+
+
 def kinds_of_a_level(mention) -> bool:
     """A count of kinds (项, 类, 种) inside the level a verb raises ("提高工伤保险3项待遇水平", "提高…4项救助标准"): it
     says which levels are raised, and the work is raising them, when the raising verb alone governs the count;
-    "制定并提高5项地方标准", "提升改造3项…设施水平", "新增3项服务", "办好11项实事" deliver that many."""
-    return mention.unit in ("项", "类", "种") and RAISING_RE.match(mention.verbs.strip()) is not None \
-        and LEVEL_NOUN_RE.search(mention.name) is not None
+    "制定并提高5项地方标准", "提升改造3项…设施水平", "新增3项服务", "办好11项实事" deliver that many. So is a count of
+    the mechanisms a verb of keeping up goes on with ("持续推进安全生产提醒、催办、督办等5项机制"): those in place, named,
+    no count to deliver ("建立5项机制" sets them up: a target)."""
+    if mention.unit not in ("项", "类", "种"):
+        return False
+    verbs = mention.verbs.strip()
+    return (RAISING_RE.match(verbs) is not None and LEVEL_NOUN_RE.search(mention.name) is not None) \
+        or (KEEPING_RE.match(verbs) is not None and MECHANISM_NOUN_RE.search(mention.noun or mention.name) is not None)
 
 
 def _each_verb(before: str) -> list[str]:
@@ -293,4 +304,20 @@ def _each_measure(before: str) -> list[str]:
     if len(parts) < 2 or not all(len(content_words(p)) >= 2 for p in parts):
         return []
     return [cut_name(name) for name in _shared_tail([clean_name(p) for p in parts])]  # 面积 shared
+
+
+EACH_ALONE_RE = re.compile(rf"^\s*各\s*(?:约|大约|{'|'.join(BOUND_WORDS)})?\s*$")
+
+
+def each_before(before: str, words_before: str) -> list[str]:
+    """"遴选公告…示范平台和创业创新示范基地数量" then "各80个" (a 预期效果 cell beside its 指标名称): a figure whose own words
+    are only 各 is one figure for each of the things the clause before it names, joined by 和、及、与 (two or more, each
+    of two words or more, no figure among them); [] when the figure's clause names its own thing or the words before
+    name one thing."""
+    if EACH_ALONE_RE.match(before) is None or re.search(r"\d", words_before):
+        return []
+    parts = [p.strip() for p in re.split(r"[和、及与]", words_before)]
+    if len(parts) < 2 or not all(len(content_words(p)) >= 2 for p in parts):
+        return []
+    return [cut_name(name) for name in _shared_tail([clean_name(p) for p in parts])]
 

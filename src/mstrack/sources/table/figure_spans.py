@@ -19,6 +19,7 @@ from mstrack.sources.table.figure_bounds import (
     rule_bound,
     ruled_share,
     schedule_span,
+    service_days,
     working_rule,
 )
 from mstrack.sources.table.figure_names import (
@@ -184,6 +185,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         if not unit and (counted := COUNTED_NOUN_RE.match(clause, after.end())) \
                 and (after["scale"] or not NOT_A_COUNT_RE.fullmatch(number)):
             unit = COUNTED_NOUNS[counted[1]]  # the span still ends at the number: the noun stays in the name
+        elif not unit and not after["scale"] and service_days(clause, after.end()):
+            unit = "天"  # "1天办结": the days a service takes (figure_bounds.service_days)
         lost = None if unit or after["scale"] else lost_unit(clause, start, end)
         unit = unit if lost is None else lost  # "全护理标准为965/…", "提高至640。": a standard's level, its unit lost
         rest = clause[after.end():] if unit else clause[end:].lstrip()

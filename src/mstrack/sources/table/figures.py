@@ -19,10 +19,31 @@ from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts, one_mark, outlet_dates, span_start
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level, join_month_plan_figures, month_amounts
 from mstrack.sources.table.steps import bare_step, series_stage, stage_fits
-from mstrack.vocabulary import BOUND_WORDS, PLACE_NAME, PROGRESS_MOMENT, PROGRESS_OPENING, START_VERBS
+from mstrack.vocabulary import (
+    AT_LEAST_PREFIXES,
+    BOUND_SUFFIXES,
+    BOUND_WORDS,
+    PLACE_NAME,
+    PROGRESS_MOMENT,
+    PROGRESS_OPENING,
+    START_VERBS,
+)
 
 PROGRESS_RE = re.compile(PROGRESS_OPENING)  # "已完成58公里" after the target: how far, no target (vocabulary.PROGRESS_OPENING)
 MOMENT_RE = re.compile(PROGRESS_MOMENT)  # "截至督查时只培训178人": what was done by the report's day (vocabulary.PROGRESS_MOMENT)
+# "秸秆收储点16个已完成5个": a count run straight into the part of it done, in the same measure word, no stop between
+# (a bound before either figure or after the whole: "约16个", "不少于16个", "16个以上")
+_BOUND_BEFORE = "|".join(("约", *AT_LEAST_PREFIXES))
+WHOLE_THEN_DONE_RE = re.compile(rf"[^，,；;。：:]*?(?:{_BOUND_BEFORE})?\s*\d+(?:\.\d+)?\s*(?P<unit>[\u4e00-\u9fff]{{1,2}}?)\s*"
+                                rf"(?:{'|'.join(BOUND_SUFFIXES)})?\s*已经?(?:完成|建成|完工|竣工)?\s*(?:{_BOUND_BEFORE})?\s*"
+                                rf"\d+(?:\.\d+)?\s*(?P=unit)")
+
+
+def without_moments(text: str) -> str:
+    """The words less what they report done by the report's day ("截至督查时只培训178人": MOMENT_RE), but for a whole
+    stated with its part done there ("截止督查时,…,刚开工建设秸秆收储点16个已完成5个,…"): the count of the work the
+    project is, its progress beside it (the part done, "已完成5个", no target: _statements)."""
+    return MOMENT_RE.sub(lambda moment: "，".join(m[0] for m in WHOLE_THEN_DONE_RE.finditer(moment[0])), text)
 
 
 @dataclass(kw_only=True)
@@ -43,7 +64,7 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
                 named: frozenset[tuple[int, str, str]] = frozenset()) -> list[Series]:
     result = []
     seen, held = set(), []
-    found = find_mentions(MOMENT_RE.sub("", text), year, own_places=own_places, until=until)
+    found = find_mentions(without_moments(text), year, own_places=own_places, until=until)
     mentions = [bound_each_period(mention, found) for mention in found]  # "…85%，每月不低于80%": 每月… named by what it bounds
     printed = Counter((m.value, unit_key(m.unit)) for m in mentions if m.unit)
     last_steps = _last_steps(mentions)

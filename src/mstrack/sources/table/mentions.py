@@ -18,6 +18,7 @@ from mstrack.sources.table.figure_names import (
     clean_name,
     content_words,
     cut_name,
+    each_before,
     each_named,
     head_noun,
     shared_names,
@@ -143,7 +144,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
     of its own beside the whole, as before."""
     found: list[Mention] = []
     parts: list[bool] = []  # each found figure: whether its sentence opens with 其中 (a breakdown of the one before)
-    previous_context = previous_name = lead_in = ""
+    previous_context = previous_name = lead_in = words_before = ""
     protected = protect_commas(joined_units(unit_symbols(text)))  # "4个\n百分点"
     begins = brackets_open(protected)
     listed = stock_listed(protected) + sampled_from(protected) + counted_aside(protected)
@@ -196,12 +197,14 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             excerpt = (before + clause[start:end] + gap_after).strip(" 、,，")
             noun, noun_after = head_noun(before, gap_after)
             each = each_named(before, shared, gap_after)  # "A和B均达到90%": one target for each of them
+            each = each or ([] if i else each_before(before, words_before))  # "A和B数量" over "各80个"
             parts.extend([PART_SENTENCE_RE.match(sentence) is not None] * max(len(each), 1))
             found.extend(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=own_contexts,
                                  stages=stages, excerpt=excerpt, name=own_name or "指标", verbs=before,
                                  noun=noun if noun_after else "", share=shares.get(i), each=bool(each))
                          for own_name, own_contexts in [(one, [one]) for one in each] or [(name, contexts)])
             previous_context, previous_name, previous_stages = contexts[-1], name, stages
+        words_before = clause if not spans else ""  # the clause before the next: its words, where it has no figure
         if not spans and clause.strip():
             previous_context = clause
             previous_name = short_name(clause, "")

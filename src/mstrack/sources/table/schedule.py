@@ -133,12 +133,19 @@ YEAR_END_COMPLETION_RE = re.compile(r"(?:^|(?<=[，,；;。、\s]))(?:原则上|
                                     r"(?:完工|竣工|建成|完成)")
 
 
+# "…实施中心村卫生室建设,年底前,6家中心村卫生室达到…": the year's end opening a clause, a comma after it, in the words of
+# an item no column dates: the work after it is due then, and it is the item's one date of completion
+YEAR_END_OPENING_RE = re.compile(rf"(?:^|(?<=[，,；;。]))\s*(?:{'|'.join(COMMITMENTS)})?\s*(?P<label>年\s*(?:底|末)\s*(?:之?前)?)\s*[，,]")
+
+
 def completion_month(text: str, year: int) -> tuple[str, date] | None:
-    """(label, due) of the one month the words say the work is done by ("预计2024年5月完工", "原则上2024年底前要完成分配90%"),
+    """(label, due) of the one month the words say the work is done by ("预计2024年5月完工", "原则上2024年底前要完成分配90%",
+    "…建设,年底前,6家…达到…"),
     in the programme's year: a deadline where no column prints one; none where the words name two such months, or the
     month of another year."""
     found: dict[date, str] = {}
-    for label, due, _ in [*_dated_labels(COMPLETION_MONTH_RE, text, year), *_dated_labels(YEAR_END_COMPLETION_RE, text, year)]:
+    for label, due, _ in [*_dated_labels(COMPLETION_MONTH_RE, text, year), *_dated_labels(YEAR_END_COMPLETION_RE, text, year),
+                           *_dated_labels(YEAR_END_OPENING_RE, text, year)]:
         found.setdefault(due, label)
     if len(found) != 1 or (due := next(iter(found))).year != year:
         return None
@@ -183,17 +190,19 @@ SUBJECT_DEADLINE = r"(?:\d{1,2}\s*月\s*(?:底|末)?\s*之?前|第?[一二三四
 # a later year's end or a later year alone dates whatever verb follows it but a start ("2017年底前制定…", "2020年底前全区
 # 70%以上…", "2017年先行配备…": `later`; the programme's own year is its deadline's, no step); "8月份前" dates it as "8月前"
 # does, and "在" leads to a date as "于" does ("要在8月份前进一步健全…"); a clause that says what is due ("8月份前要建立科学
-# 的…体系") is no description for its 的
-# an office as that subject ("县人社局6月底前组织…") says who does the work, and is no part of what is counted
+# 的…体系") is no description for its 的, nor is a state to hold by then ("12月份前具有…资格的财务工作者，原则上…不得少于2人":
+# 具有, 具备, 拥有 say what is had at the date; "6月底前开工的项目" picks projects by when an event happened)
+# an office as that subject ("县人社局6月底前组织…") says who does the work, and is no part of what is counted; a document's
+# name in 《》 is such a subject too ("推动《…建设方案》上半年获批": the date after its closing mark opens the step)
 OFFICE_SUBJECT_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,8}}?(?:局|委|办|厅|人民政府|办事处)\s*(?={SUBJECT_DEADLINE})")
 OPENING_YEAR_END = "|".join(f"(?<=^{word}年底前)" for word in ("", *COMMITMENTS))
-CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=[于在]))(?:其中)?\s*(?:{'|'.join(COMMITMENTS)})?\s*"
+CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(》])|(?<=[于在]))(?:其中)?\s*(?:{'|'.join(COMMITMENTS)})?\s*"
                             rf"(?P<subject>(?!{NEXT_YEAR_WORDS})[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
                             rf"(?P<label>{PERIOD_LABEL}|{YEAR_ALONE})\s*(?:全部|全面|基本)?\s*"
                             rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=月份前)|"
                             rf"(?P<later>(?:(?<=\d年底前)|(?<=\d年)(?!\s*(?:{COMPLETION})))(?!\s*(?:{START})))|(?<=季度前)|{OPENING_YEAR_END}|(?<=日前)|(?<=[月底末度日]之前)|(?:(?<=季度)|(?<=半年))"
                             rf"(?=\s*(?:累计|全部|全面|基本)?\s*(?:{START}|{COMPLETION}|达到|新增|新建|(?P<own>{ITEM_STEP}))))(?!\s*后)"
-                            rf"(?=\s*[\u4e00-\u9fff]{{2}})(?!(?!\s*[要对])[^，,；;。]*的))")
+                            rf"(?=\s*[\u4e00-\u9fff]{{2}})(?!(?!\s*(?:[要对]|具有|具备|拥有))[^，,；;。]*的))")
 # what may follow a verb of completion when it completes the sentence's own work ("9月底前建成并投入使用", "年底前完成
 #建设任务"); any other object ("6月底前完成设计招标", "三季度前完成招标") is a step of its own, a text checkpoint
 DONE_REST_RE = re.compile(rf"(?:并|全部|全面|基本|各项|所有|年度|目标|建设|改造|任务|工作|验收|交付使用|{COMPLETION}|运营|项目|\s)*")
@@ -270,10 +279,17 @@ def _clause_due(m: re.Match, year: int) -> date:
 
 # a date that opens a clause before a comma ("2017年6月底前，完成…", "…，力争到2020年，实现…", "到2020年，…"), or a
 # year after 到/至 run into the words it dates ("至2025年推广…", "到2025年基本实现…"): the words after it are due then,
-# to the end of its sentence, each part after "；" too, up to a date of their own
-OPENING_DATE_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:{'|'.join(COMMITMENTS)})?\s*(?P<to>到|至)?\s*"
+# to the end of its sentence, each part after "；" too, up to a date of their own; the season the date is named by may
+# lead to it ("在赤潮发生期4-6月份，技术人员分赴…")
+OPENING_DATE_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:{'|'.join(COMMITMENTS)})?\s*(?:在[\u4e00-\u9fff]{{1,8}}?期间?)?\s*(?P<to>到|至)?\s*"
                              rf"(?P<label>{PERIOD_LABEL}|{YEAR_ALONE})"
                              r"(?:\s*[，,]|(?(to)(?<=\d年)(?=[\u4e00-\u9fff])(?![底末前中内初])|(?!)))")
+
+
+# "区海洋与渔业技术中心4-5月份举办…培训班": a span of months the year's event is held in, an office before it or none
+MONTH_SPAN = rf"(?:1[0-2]|0?[1-9])\s*(?:月份?)?\s*{JOIN}+\s*(?:1[0-2]|0?[1-9])\s*月份?"
+EVENT_SPAN_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:[\u4e00-\u9fff]{{2,16}}?(?:局|委|办|中心|站|所|队|院|政府|处))?\s*"
+                           rf"(?P<label>{MONTH_SPAN})\s*(?=(?:举办|开展|组织|召开|举行)[\u4e00-\u9fff])")
 
 
 # "10-12月，组织开展…": a span of months that opens the words and runs to the year's end: the work's own period, due then
@@ -290,7 +306,7 @@ def _sentences(text: str, year: int) -> list[tuple[str, list[tuple[str, date, in
         last = None
         for part in re.split(r"[；;]", sentence):
             openings = [(last[0], last[1], 0)] if last else []
-            for m in OPENING_DATE_RE.finditer(part):
+            for m in sorted([*OPENING_DATE_RE.finditer(part), *EVENT_SPAN_RE.finditer(part)], key=lambda m: m.start()):
                 label = _clause_label(m)
                 try:
                     due = period_end(label, year)
