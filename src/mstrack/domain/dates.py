@@ -297,6 +297,10 @@ FEASTS = r"(?:春节|元旦|元宵|清明|五一|劳动节|端午|七一|中秋|
 """Days and seasons schedules date work by ("2025年春节前", "国庆节前", "汛期前") that no period names: a lunar feast
 moves by weeks from year to year, a flood season by province. Read to no date (a 完成时限 of them "names no date", said),
 never to their year's end (dates52)."""
+FEAST_LABEL = (rf"{YEAR_PREFIX}?(?:(?:{FEASTS})节?|两节|(?<![\u4e00-\u9fff])节)(?:之?前|之?后|期间)|汛前"
+               r"|(?<![\d\u4e00-\u9fff])(?:本|当|每)?月(?:底|末)之?前")
+"""A time phrase with no date of its own, the feasts' and "月底前" of no month ("国庆节前", "节后", "两节期间", "月底前"):
+when work is due, never what it counts ("国庆节前完成2个": no indicator 国庆节前)."""
 YEAR_ALONE = rf"\d{{4}}\s*年(?!\s*\d|\s*{FEASTS})"
 """A year named alone ("2025年完成…", "到2025年，"), the whole year: not a month of it ("2025年3月") nor a feast of it."""
 NEXT_YEAR_WORDS = r"(?:次|翌|明)年"

@@ -37,6 +37,7 @@ from mstrack.vocabulary import (
     LEADING_MANNERS,
     OFFICE_JOINERS,
     OVERSIGHT_ROLE_WORDS,
+    RESPONSIBLE_VERB,
     RESPONSIBLE_WORD,
     ROLE_FOLLOWERS,
     ROLE_JOINERS,
@@ -45,7 +46,7 @@ from mstrack.vocabulary import (
 )
 
 LEAD_ROLES = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD)
-ROLES = "|".join((*LEAD_ROLES, *HELPER_ROLE_WORDS))  # every role a unit cell names (vocabulary)
+ROLES = "|".join((*LEAD_ROLE_WORDS, RESPONSIBLE_VERB, *HELPER_ROLE_WORDS))  # every role a unit cell names (vocabulary)
 LEADING = "|".join(LEAD_ROLE_WORDS)  # the roles that make an office lead
 MANNERS = rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"  # "分别", "按职责分工" … printed before a role
 FOLLOWERS = "|".join(ROLE_FOLLOWERS)  # "负责", "落实" … a verb going on after a role

@@ -1,0 +1,57 @@
+"""Issue 13, reader53: the table reader's known leftovers of the eighteenth session, each on a small made-up table or
+clause: a time of day is no figure, a person's title 负责人 no role, a feast's time phrase no indicator's name."""
+
+from __future__ import annotations
+
+
+def _figures(text: str) -> list[tuple[float, str, str]]:
+    from mstrack.sources.table.mentions import find_mentions
+
+    return [(m.value, m.unit, m.name) for m in find_mentions(text, 2024)]
+
+
+def test_a_time_of_day_is_no_figure():
+    """"上午7:50所有人员到场": 7:50 is when people gather, no "50 所" (所 the start of 所有); a time with a full-width
+    colon, a span of times and 时/分 are none either, while the figures after them and a ratio's colon stay as read."""
+    assert _figures("2019年3月12日上午7:50参加活动的所有人员在原区医院大门集中。") == []
+    assert _figures("上午7：50所有人员到场，组织培训300人。") == [(300, "人", "组织培训")]
+    assert _figures("8：30—11：30开放，服务群众200人次。") == [(200, "人次", "服务群众")]
+    assert _figures("8时30分集合，完成检查50家。") == [(50, "家", "检查")]
+    assert _figures("配套资金比例为1:50，配备10名专职人员。") == [(10, "名", "配备专职人员")]
+
+
+def test_a_time_phrase_before_a_count_is_its_date_never_its_name():
+    """"国庆节前完成2个": the count is due before the National Day, its indicator no "国庆节前"; "节后", "汛期前", "月底前"
+    the same; a word that only holds 节前 ("环节前置") keeps it."""
+    assert [n for *_, n in _figures("国庆节前完成2个。")] == ["指标"]
+    assert _figures("春节前完成2个小区改造。") == [(2, "个", "小区改造")]
+    assert _figures("月底前完成检查2家。") == [(2, "家", "检查")]
+    assert _figures("汛前完成清淤5处。") == [(5, "处", "清淤")]
+    assert [n for *_, n in _figures("节后完成2个。")] == ["指标"]
+    assert _figures("环节前置审批5项。") == [(5, "项", "环节前置审批")]
+
+
+def test_a_persons_title_is_no_role():
+    """"负责人：张三", "各单位负责人", "市民政局负责同志": the head of an office, a person, never the role 负责 (leads);
+    "市民政局负责" and "市人社局负责人员培训" (the verb before its object) still lead."""
+    from mstrack.sources.table.units import role_read
+
+    assert role_read("负责人：张三") is None
+    assert role_read("各单位负责人") is None
+    assert role_read("市民政局负责同志") is None
+    assert role_read("市民政局、市财政局负责人") is None
+    assert role_read("市民政局负责，市财政局配合") == (["市民政局"], ["市财政局"])
+    assert role_read("市人社局负责人员培训") == (["市人社局"], [])
+
+
+def test_a_table_with_a_time_a_feast_and_a_person_column(tmp_path):
+    """The three in a table: the drill's 3 场 alone, the estates' 2 个 named by what they count, the leads the 责任单位
+    column's (the 负责人 column names people)."""
+    from .conftest import convert_written
+
+    rows = ("序号,工作任务,责任单位,负责人,完成时限\n1,开展消防演练，上午7:50所有人员到场，组织演练3场,县应急局,张三,6月底\n"
+            "2,国庆节前完成2个小区改造,县住建局,各单位负责人,9月底\n")
+    tasks = convert_written(tmp_path, "plan.csv", rows, 2024).programme.tasks
+    assert [[(i.name, i.target, i.unit) for i in t.lines[0].indicators] for t in tasks] == [
+        [("组织演练", 3, "场")], [("小区改造", 2, "个")]]
+    assert [t.lines[0].lead_units for t in tasks] == [["县应急局"], ["县住建局"]]
