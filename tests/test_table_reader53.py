@@ -44,6 +44,17 @@ def test_a_persons_title_is_no_role():
     assert role_read("市人社局负责人员培训") == (["市人社局"], [])
 
 
+def test_an_offices_head_stands_for_the_office_in_a_list_of_units():
+    """"各基层医疗机构负责人要…", a unit cell "各单位负责人": the office answers through its head, so the unit is the
+    office, its head's title no part of its name (and no role); a title alone stays as printed."""
+    from mstrack.sources.table.units import unit_names
+
+    assert unit_names("各基层医疗机构负责人") == ["各基层医疗机构"]
+    assert unit_names("市民政局、市财政局主要负责同志") == ["市民政局", "市财政局"]
+    assert unit_names("市民政局牵头，各单位负责人配合") == ["市民政局", "各单位"]
+    assert unit_names("负责人") == ["负责人"]
+
+
 def test_a_table_with_a_time_a_feast_and_a_person_column(tmp_path):
     """The three in a table: the drill's 3 场 alone, the estates' 2 个 named by what they count, the leads the 责任单位
     column's (the 负责人 column names people)."""

@@ -276,8 +276,9 @@ def _western_date(body: str, year: int | None, original: str) -> date:
 SPAN_JOIN_CHARS = r"\-—–―~～－至到"
 SPAN_JOIN = rf"[{SPAN_JOIN_CHARS}]"
 """What joins a span's two ends ("9月至12月", "5月8日-5月12日", "2018年8月－9月", "3月―5月" in a horizontal bar (U+2015,
-as a PDF's copy prints it, and as figure ranges take it: figure_spans.RANGE_DASHES), doubled: "5月8日——5月12日"): the one set,
-here for the month spans PERIOD_RE reads and for the table reader's spans (sources/table/spans.py)."""
+as a PDF's copy prints it), doubled: "5月8日——5月12日"): the one set,
+here for the month spans PERIOD_RE reads, for the table reader's spans (sources/table/spans.py) and for its ranges of
+figures ("3－5所", figure_spans.RANGE_RE)."""
 MONTH_SPAN_RE = re.compile(rf"(\d{{1,2}})月?份?{SPAN_JOIN}+(\d{{1,2}})月")  # "12月至3月", "11-2月" (spaces removed)
 QUARTER_NUM = r"[一二三四1-4]"
 YEAR_PREFIX = r"(?:\d{4}\s*年\s*|次年|翌年|明年)"  # "2025年3月", "次年3月": a year other than the programme's
