@@ -3,6 +3,8 @@ clause: a time of day is no figure, a person's title 负责人 no role, a feast'
 
 from __future__ import annotations
 
+from datetime import date
+
 
 def _figures(text: str) -> list[tuple[float, str, str]]:
     from mstrack.sources.table.mentions import find_mentions
@@ -66,3 +68,41 @@ def test_a_table_with_a_time_a_feast_and_a_person_column(tmp_path):
     assert [[(i.name, i.target, i.unit) for i in t.lines[0].indicators] for t in tasks] == [
         [("组织演练", 3, "场")], [("小区改造", 2, "个")]]
     assert [t.lines[0].lead_units for t in tasks] == [["县应急局"], ["县住建局"]]
+
+
+EVENTS = ["2019年某宣传月活动方案",
+          "一、活动安排",
+          "（一）启动仪式",
+          "活动时间：2019年5月10日至5月20日",
+          "活动地点：人民广场",
+          "主办单位：区卫健局",
+          "（二）义诊活动",
+          "活动时间：2019年5月25日",
+          "活动地点：区医院",
+          "主办单位：区医院",
+          "（三）健康讲座",
+          "活动时间：2019年6月1日至6月3日",
+          "活动地点：区图书馆",
+          "主办单位：区妇幼保健院",
+          "二、工作要求",
+          "各单位要认真按照方案要求，及时部署相关工作。"]
+
+
+def test_an_events_span_of_days_is_kept_as_printed_with_no_start_of_work(tmp_path):
+    """"活动时间：2019年5月10日至5月20日" under an event: the days it runs, its deadline text as printed (never the end
+    alone, "2019年5月20日"), due at its last day, and its first day no checkpoint "起" of work starting (a 完成时限 cell
+    "4月10日至4月25日" of a task's work keeps its start)."""
+    from .conftest import text_tasks
+
+    tasks = text_tasks(tmp_path, EVENTS, 2019)
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)"]
+    assert [t.text.deadline_text for t in tasks] == ["2019年5月10日至5月20日", "2019年5月25日", "2019年6月1日至6月3日"]
+    assert [t.deadline for t in tasks] == [date(2019, 5, 20), date(2019, 5, 25), date(2019, 6, 3)]
+    assert [[c.due for line in t.lines for c in line.checkpoints] for t in tasks] == [
+        [date(2019, 5, 20)], [date(2019, 5, 25)], [date(2019, 6, 3)]]
+    rows = "序号,工作任务,责任单位,完成时限\n1,开展宣传活动,县住建局,4月10日至4月25日\n2,开展义诊,县卫健局,5月底\n"
+    from .conftest import convert_written
+
+    task = convert_written(tmp_path, "plan.csv", rows, 2019).programme.tasks[0]
+    assert [(c.due, c.label) for line in task.lines for c in line.checkpoints] == [
+        (date(2019, 4, 10), "4月10日起"), (date(2019, 4, 25), "4月10日至4月25日")]

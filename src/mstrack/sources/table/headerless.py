@@ -28,7 +28,7 @@ from mstrack.sources.table.list_bracketed import (
 from mstrack.sources.table.list_chinese import chinese_run, labels_due, progress_restated
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
-from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
+from mstrack.sources.table.list_deadlines import DONE_BY_RE, due_at, own_deadlines, with_deadlines
 from mstrack.sources.table.list_doers import bodies_below, doers_below
 from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
 from mstrack.sources.table.list_events import activity_schedule
@@ -166,10 +166,10 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     """The list as the table it would be with a header, the rows keeping their numbers in the file; `after`: the texts
     just after the list (_after), which may give all its tasks' deadline, as may a heading of the run that heads no
     item (`unheaded`: "二、活动时间：2016年10月24日—30日", a part naming the period of the work)."""
-    own = {k for k, cells in enumerate(rows) if "完成时限" in header and cells[header.index("完成时限")]}  # labelled
+    own = {k for k, cells in enumerate(rows) if due_at(header) is not None and cells[due_at(header)]}  # labelled
     header, rows, why = with_deadlines(header, rows, [*sheet.titles, *above, *(unheaded or [])], after, year)
     header, rows = own_deadlines(header, rows)
-    due = header.index("完成时限") if "完成时限" in header else -1
+    due = -1 if (at := due_at(header)) is None else at
     columns = []
     for i, name in enumerate(header):
         column = column_kind(name, year)
