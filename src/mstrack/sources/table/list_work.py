@@ -82,6 +82,23 @@ def names_programme(text: str) -> bool:
     return bool(PROGRAMME_RE.search(text)) and not OTHER_TOPIC_RE.search(text)
 
 
+# a document's title naming its kind, a plan ("…2019年文化科技卫生“三下乡”活动方案", "…消防安全检查工作方案", "…工作计划",
+# "…活动安排"), the whole line: never a sentence ("…制定本工作方案。") nor the notice sending it ("关于印发…方案的通知")
+PLAN_TITLE_RE = re.compile(r"^[^。；;：:！!？?]{2,60}(?:方案|计划|計劃|安排)[》”\"」]?$")
+
+
+def titled_programme(lines: list[str]) -> bool:
+    """Whether the document's title names a plan of work, the programme its items are: a line among its first ones, before
+    its first numbered line ("一、…", "（一）…", "1．…"), that ends in 方案, 计划 or 安排 and names no other topic (a
+    meeting's arrangements, a progress report). A sentence that names the plan in passing ("制定本工作方案。") is none."""
+    for line in (line.strip() for line in lines):
+        if NUMBERING_RE.match(line):
+            return False
+        if PLAN_TITLE_RE.match(line) and not OTHER_TOPIC_RE.search(line):
+            return True
+    return False
+
+
 def states_work(text: str, assigned: bool = False) -> bool:
     """An item that states work to do: not a labelled field ("会议时间：…") or section ("指导思想。…", "城东幼儿园。位于…"),
     an office's name alone, a contact's phone, nor a result (in its first sentence: "10月底之前完成…关闭退出。9月28日…已完成
