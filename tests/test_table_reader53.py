@@ -134,3 +134,19 @@ def convert_written_lines(folder, lines: list[str]):
 
     folder.mkdir()
     return convert_written(folder, "plan.txt", "\n".join(lines) + "\n", 2019)
+
+
+TEAM_NUMBERED = ["某区2019年民生实事任务分解", "1．新建幼儿园3所。（区教育局）",
+                 "2．义诊活动：专家组由区人民医院、区中医院组成（名单附后）。", "3．改造老旧小区5个。（区住建局）",
+                 "4．新增停车位200个。（区交通局）"]
+
+
+def test_a_teams_makeup_is_no_task_in_every_list_that_lists_items(tmp_path):
+    """list_work.no_task (a team's makeup, a duty's detail) was applied only to a "(一)" list: a "1." list and a "一、"
+    list leave the item out as well, and say it as a doubt, never silently."""
+    chinese = [TEAM_NUMBERED[0], *(f"{n}、{line[2:]}" for n, line in zip("一二三四", TEAM_NUMBERED[1:], strict=True))]
+    for k, (lines, codes) in enumerate(((TEAM_NUMBERED, ["1", "3", "4"]), (chinese, ["一", "三", "四"]))):
+        conversion = convert_written_lines(tmp_path / str(k), lines)
+        assert [t.code for t in conversion.programme.tasks] == codes
+        assert [t.title for t in conversion.programme.tasks] == ["新建幼儿园3所。", "改造老旧小区5个。", "新增停车位200个。"]
+        assert "a team's makeup or a duty's detail" in " ".join(str(d) for d in conversion.doubts)

@@ -89,7 +89,7 @@ from mstrack.sources.table.list_work import (
     WORK_RE,
     does_work,
     names_programme,
-    no_task,
+    not_tasks,
     sets_figure_or_names_project,
     states_work,
     titled_programme,
@@ -253,7 +253,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
     # a report read for its items' planned facts names the programme it reports on ("…民生实事项目完成情况报告")
     programme = any(names_programme(t) or results and PROGRAMME_RE.search(t) for t in [*said, *_announcing(lines)]) \
-        or TITLED.get() and titled_programme(lines)
+        or TITLED.get() and not shared and titled_programme(lines)  # a title names no standing duties (review48 F1)
     two = few is not None and programme and staffed_few(list(zip(items, few, strict=True)))
     few_enough = listed or two or assigned \
         or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due) \
@@ -428,6 +428,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         if run:
             end = sheet.rows.index(chosen[-1].row) + 1
             chosen = as_headings(chosen)  # "1.…专题：" over "一是…": the topic heads its sub-items, each an item "1一"
+            none = [chosen[k] for k in not_tasks([(e.text, bool(e.units or e.labels)) for e in chosen]) if chosen[k].kind == "item"]
+            chosen = [e for e in chosen if e not in none]  # a team's makeup, a duty's detail: no tasks, said below
             items = [e for e in chosen if e.kind == "item"]
             if plans := plans_reported([e.text for e in items], [*sheet.titles, *above]):
                 for e, plan in zip(items, plans, strict=True):
@@ -457,8 +459,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             listed[0].left_out = [e.row.number for a, b in others for e in entries[a:b]
                                   if e is not None and e.kind == "item" and e not in chosen]
             # an item of the run the closing sections cut that sets a figure and names its office: said, not dropped
-            listed[0].left_out += [e.row.number for e in run_items if e.kind == "item" and e not in chosen
-                                   and (e.units or e.labels) and sets_figure(e.text)]
+            listed[0].left_out += [e.row.number for e in run_items if e.kind == "item" and e not in chosen and e not in none
+                                   and (e.units or e.labels) and sets_figure(e.text)] + [e.row.number for e in none]
             coded_by_group(listed[0], [sheet])  # read from "（三）…" on, its part "三、…" above: coded 三(三)1
             return listed
         for run, one in bracketed_runs(sheet.rows):  # a part of methods refused, its part of duties after it read
@@ -472,9 +474,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             keep, unread = bracketed_kept([(kind, words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)],
                                           short)
             unread = [(source[k].number, chosen[k][1]) for k in unread]
-            texts = [words for _, words, _ in chosen]  # a team's makeup, a duty's detail: no tasks (list_work.no_task)
-            none = [k for k in keep if chosen[k][0] not in ("heading", "top")
-                    and no_task(chosen[k][1], texts, bool(chosen[k][2] or lead_opening(chosen[k][1])))]
+            none = [k for k in not_tasks([(words, bool(units or lead_opening(words))) for _, words, units in chosen])
+                    if k in keep and chosen[k][0] not in ("heading", "top")]  # a team's makeup, a duty's detail
             keep, no_tasks = [k for k in keep if k not in none], [source[k].number for k in none]
             chosen, source, labels = [chosen[k] for k in keep], [source[k] for k in keep], {
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
@@ -526,6 +527,10 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             staffed = [bool(offices) for _, offices in item_offices(chosen, labels)]
             keep = kept_on([(n, False, item[1], k < len(chosen) and staffed[k] or bool(item[2])) if item else (None, False, "", False)
                             for k, (n, item) in enumerate(tail)], len(chosen), short=short)
+            source_all = source
+            none = not_tasks([(item[1], k < len(chosen) and staffed[k] or bool(item[2])) if item else ("", True)
+                              for k, (_, item) in enumerate(tail)])  # a team's makeup, a duty's detail: no tasks, said
+            none, keep = [k for k in keep if k in none], [k for k in keep if k not in none]
             chosen, source = [tail[k][1] for k in keep], [[*source, *after][k] for k in keep]
             labels = {new: labels[k] for new, k in enumerate(keep) if k in labels}
             above = _above(sheet, start)
@@ -539,7 +544,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 header, rows = numbered_table(labelled([e for k, (numeral, words, units) in enumerate(chosen) for e in [
                     Entry(None, "item", numeral, words, units=units), *labels.get(k, [])]]))
                 end = sheet.rows.index(source[-1]) + 1
-                return _as_table(sheet, header, rows, source, above, year, _after(sheet.rows[end:]))
+                listed = _as_table(sheet, header, rows, source, above, year, _after(sheet.rows[end:]))
+                listed[0].left_out = [[*source_all, *after][k].number for k in none]
+                return listed
         if run := _pair_run(entries):
             start, end = run
             chosen = [e for e in entries[start:end] if e is not None]
