@@ -150,3 +150,24 @@ def test_a_teams_makeup_is_no_task_in_every_list_that_lists_items(tmp_path):
         assert [t.code for t in conversion.programme.tasks] == codes
         assert [t.title for t in conversion.programme.tasks] == ["新建幼儿园3所。", "改造老旧小区5个。", "新增停车位200个。"]
         assert "a team's makeup or a duty's detail" in " ".join(str(d) for d in conversion.doubts)
+
+
+def test_rows_of_word_tables_joined_are_named_by_the_table_word_counts_them_in(tmp_path):
+    """A Word table continued on the next page in a table of its own (documents._joined): its rows are read as one
+    table, numbered through both, but a doubt names each row as Word counts it, "table 2, row 1", never "row 6" of the
+    joined rows (nor "table 1, row 6")."""
+    from mstrack.sources.documents import JoinedTables, document_tables
+    from mstrack.sources.table import convert_table
+    from mstrack.sources.table.reading import places
+
+    from .test_import_formats import FIRST_PAGE, word_document
+
+    rest = [["4", "建成社区食堂10家", "市民政局", "", "国庆节前"], ["5", "新增停车位300个", "市交通局", "", "2023年6月底前"]]
+    path = word_document(tmp_path / "分页.docx", (FIRST_PAGE, []), (rest, []))
+    [rows] = document_tables(path)
+    assert rows.number == JoinedTables(((1, 1), (6, 2))) and [row.number for row in rows] == [1, 2, 3, 4, 5, 6, 7]
+    assert str(places(path, [3, 6, 7], False, rows.number)) == "table 1, row 3; table 2, rows 1, 2"
+    said = [str(doubt) for doubt in convert_table(path, "x-2024", 2024).doubts]
+    assert "分页.docx: table 2, row 2, column 完成时限: deadline 2023-06-30 is before the programme's year 2024: a typo, " \
+           "or another year's table? check the date" in said
+    assert not any("row 6" in doubt or "row 7" in doubt for doubt in said)
