@@ -8,7 +8,7 @@ import re
 from mstrack.sources.table.cells import ALWAYS_MARKS
 from mstrack.sources.table.list_deadlines import WHEN
 from mstrack.sources.table.list_labels import PHONE_RE
-from mstrack.sources.table.list_sections import NUMBERING_RE
+from mstrack.sources.table.list_sections import DATED_RE, NUMBERING_RE
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.spans import JOIN
 from mstrack.sources.table.units import office_list
@@ -97,6 +97,14 @@ def titled_programme(lines: list[str]) -> bool:
         if PLAN_TITLE_RE.match(line) and not OTHER_TOPIC_RE.search(line):
             return True
     return False
+
+
+def marked_work(items: list[tuple[str, bool]]) -> bool:
+    """Whether most items of a list, (words, whether it names its office or date beside them), say who does the work,
+    by when or how much (an office, a date, a figure): what a list needs to be read on its title's word alone
+    (titled_programme), a weaker naming than 民生实事's; measures in words only ("持续推进…专项整治。要…") are none."""
+    marked = [bool(own or sets_figure(text) or DATED_RE.search(text)) for text, own in items]
+    return 2 * sum(marked) > len(marked)
 
 
 def states_work(text: str, assigned: bool = False) -> bool:
