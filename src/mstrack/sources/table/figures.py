@@ -367,7 +367,8 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
         return [(due, part, words) for part, due, words in earlier] + [(last_due, last_label, text)]
     # "4月10日至4月25日": the work starts on the span's first day, is due on its second: a start by the 开工时间 rule (this
     # year, before its due); an event's span (spans.EVENT_SPAN_HEADER) is the days it runs, no start of work
-    if not raw.start and task.headers.get("deadline") != EVENT_SPAN_HEADER and (start := span_start(label, year)):
+    event = re.sub(r"\s+", "", str(task.headers.get("deadline", ""))) == EVENT_SPAN_HEADER  # "活动起止\n时间" as well
+    if not raw.start and not event and (start := span_start(label, year)):
         raw.start = (start[1], start[0])
     return [(raw.deadline or deadline, label, text)]
 
