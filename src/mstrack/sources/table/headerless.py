@@ -32,7 +32,7 @@ from mstrack.sources.table.list_deadlines import DONE_BY_RE, due_at, own_deadlin
 from mstrack.sources.table.list_doers import bodies_below, doers_below
 from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
 from mstrack.sources.table.list_events import activity_schedule
-from mstrack.sources.table.list_groups import coded_by_group, targets_above
+from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_lines import joined_lines, rejoined, spaced_labels, unnumbered_headings, unwrapped
@@ -88,12 +88,10 @@ from mstrack.sources.table.list_work import (
     RESULT_RE,
     WORK_RE,
     does_work,
-    marked_work,
     names_programme,
     not_tasks,
     sets_figure_or_names_project,
     states_work,
-    titled_programme,
 )
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS, document_lines, inline_run
@@ -102,8 +100,6 @@ from mstrack.vocabulary import REQUIREMENT_VERBS
 
 # the gate in place of _is_programme's while the best-effort reading runs (list_fallback): None for the reader's own
 LENIENT: ContextVar[Callable[..., bool] | None] = ContextVar("LENIENT", default=None)
-# the gate's second try on a page no list of which passed it: a title naming a plan names the programme (plan_list)
-TITLED: ContextVar[bool] = ContextVar("TITLED", default=False)
 # a paragraph that introduces the list ("…具体如下：", "…重点办好以下10件实事——"), or closes the document: never a task;
 # 会议 only opening the line ("会议指出…") or closing a short one ("区政府第5次常务会议"), never inside a name ("会议中心")
 INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通知|^会议|^\S{0,16}会议\s*$|发布|来源|日期|记者|近日|"
@@ -253,10 +249,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
                    if units and not (requirement(text, own=True) if own else REQUIREMENT_RE.match(text))}
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
     # a report read for its items' planned facts names the programme it reports on ("…民生实事项目完成情况报告")
-    titled = TITLED.get() and not shared and titled_programme(lines)  # a title names no standing duties (review48 F1)
-    own = [bool(offices and k < len(offices) and offices[k] or due and k < len(due) and due[k]) for k in range(len(items))]
-    programme = any(names_programme(t) or results and PROGRAMME_RE.search(t) for t in [*said, *_announcing(lines)]) \
-        or titled and marked_work(list(zip(items, own, strict=True)))
+    programme = any(names_programme(t) or results and PROGRAMME_RE.search(t) for t in [*said, *_announcing(lines)])
     two = few is not None and programme and staffed_few(list(zip(items, few, strict=True)))
     few_enough = listed or two or assigned \
         or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due) \
@@ -361,26 +354,6 @@ def numbers_on_their_lines(sheet: Sheet) -> Sheet:
     rows = [Row(sheet.rows[i + 1].number, [f"{joined[i]}、{row_texts(sheet.rows[i + 1])[0]}"]) if i in joined else row
             for i, row in enumerate(sheet.rows) if i - 1 not in joined]
     return replace(sheet, rows=rows)
-
-
-def plan_list(sheets: list[Sheet], year: int, reported: list[tuple[str, list[str]]] | None = None,
-              short: list[tuple[list[str], list[str]]] | None = None) -> tuple[Sheet, int, list[Column], list[str]] | None:
-    """The page's list of tasks (list_table); when the gate passed none and nothing reports results, read again with
-    the title naming the programme where it names a plan (list_work.titled_programme: "…活动方案", "…工作方案"): a
-    second try only, so that a plan whose lists the gate takes keeps the one it takes (its duties, not the measures a
-    title would let in before them)."""
-    reported = [] if reported is None else reported
-    if (listed := list_table(sheets, year, reported, short)) is not None or reported or not any(
-            titled_programme([*sheet.titles, *(text for row in sheet.rows for text in row_texts(row))]) for sheet in sheets):
-        return listed
-    token = TITLED.set(True)
-    try:
-        listed = list_table(sheets, year)
-    finally:
-        TITLED.reset(token)
-    if listed is not None:
-        targets_above(listed[0], listed[2], sheets)  # "一、总体要求" / "（三）免疫要求。…90%以上…" over work setting none
-    return listed
 
 
 def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[str]]] | None = None,
