@@ -113,8 +113,7 @@ def test_every_span_of_years_quarters_or_months_takes_the_one_set_of_joins(join)
     from mstrack.sources.table.list_work import PROGRESS_RE
     from mstrack.sources.table.mentions import YEAR_SPAN_RE
     from mstrack.sources.table.schedule import REPORT_MONTH_RE, arabic_date
-    from mstrack.sources.table.spans import YEARS_SPAN_RE
-    from mstrack.sources.table.target_columns import PROJECT_YEARS_RE
+    from mstrack.sources.table.spans import YEARS_ALONE_RE
 
     assert parse_deadline(f"2022{join}2023", 2022) == date(2023, 12, 31)  # 起止年限: the later year's end
     assert PERIOD_RE.fullmatch(f"一{join}三季度")
@@ -122,7 +121,7 @@ def test_every_span_of_years_quarters_or_months_takes_the_one_set_of_joins(join)
     assert arabic_date(f"2024年六月{join}十二月") == f"2024年6月{join}12月"
     assert YEAR_SPAN_RE.search(f"2021{join}2023年完成")[2] == "2023"
     assert TITLE_YEAR_RE.search(f"2021{join}2023年行动计划")[2] == "2023"
-    assert YEARS_SPAN_RE.fullmatch(f"2022{join}2023") and PROJECT_YEARS_RE.match(f"2022{join}2023")
+    assert YEARS_ALONE_RE.match(f"2022{join}2023") and YEARS_ALONE_RE.match(f"2022{join}2023年底")
     assert PROGRESS_RE.search(f"1{join}5月完成投资2亿元")
 
 

@@ -52,12 +52,13 @@ def test_a_kept_reading_s_records_are_the_caller_s_own():
 @pytest.mark.parametrize("join", ["-", "―", "～", "至"])
 def test_a_span_of_years_is_one_pattern_over_the_domain_s_joins(join):
     """build, target_columns and mentions each spelled their own span of years, build's and mentions' without the
-    domain's ― (U+2015): one pattern (spans.YEARS_SPAN) over domain.dates' SPAN_JOIN."""
-    from mstrack.sources.table import build, target_columns
+    domain's ― (U+2015): one pattern (spans.YEARS_SPAN) over domain.dates' SPAN_JOIN; a text of a span alone is
+    spans.YEARS_ALONE_RE for build and target_columns both (reader53)."""
     from mstrack.sources.table.mentions import over_several_years
+    from mstrack.sources.table.spans import YEARS_ALONE_RE
 
-    assert build.YEARS_SPAN_RE.fullmatch(f"2015{join}2017")
-    assert target_columns.PROJECT_YEARS_RE.match(f"2022.03{join}2024.12").groups() == ("2022", "2024")
+    assert YEARS_ALONE_RE.match(f"2015{join}2017")
+    assert YEARS_ALONE_RE.match(f"2022.03{join}2024.12").groups() == ("2022", "2024")
     assert over_several_years(f"{2023}{join}2025年新建养老服务中心", 2024)
     assert not over_several_years(f"{2023}{join}2024年新建养老服务中心", 2024)
 

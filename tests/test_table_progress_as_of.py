@@ -137,3 +137,21 @@ def test_the_tasks_progress_labels_each_figure_by_its_quarter(tmp_path):
     done(result)
     third = load_plan(plan).tasks[2]
     assert third.text.progress == "一季度：300\n二季度：750\n三季度：已完成"
+
+
+def test_a_figure_with_a_remark_in_its_bracket_is_split_as_import_progress_splits_it(cli, tmp_path):
+    """"300（预计）" in the column as of the date: 300 written, "预计" its note (as `import progress` splits a value cell:
+    progress_cells.split_remark), said, never "no figure given" (reader53); a title "…表——截至2024年6月30日" is named
+    without its date after the dash."""
+    from mstrack.sources.plan import load_plan
+
+    rows = [("改造老旧小区1500个", "1500个", [("300（预计）", "按计划推进"), ("750", ""), ("", "")])]
+    title = "XX区2024年民生实事项目推进情况表——截至2024年6月30日"
+    result, plan = import_table(office_form(tmp_path / "office.xlsx", rows, title=title), "--progress-as-of", "2024-03-31")
+    done(result)
+    assert written(tmp_path) == [["x-2024", "1", "改造老旧小区", "2024-03-31", "300", "按计划推进；预计"]]
+    assert "“300（预计）”: 300 written, its bracket “预计” kept as its note" in result.stderr, result.stderr
+    assert load_plan(plan).name == "XX区2024年民生实事项目推进情况表"
+    done(cli("import", "plan", str(plan)))
+    done(cli("import", "progress", str(tmp_path / "plan.progress.csv")))
+    assert [(float(v), n) for v, n in cli.sql("select value, note from report")] == [(300, "按计划推进；预计")]

@@ -236,6 +236,9 @@ LEAD_ROLE_WORDS = ("牵头", "主责", "主办")
 RESPONSIBLE_WORD = "负责"
 """Leads when the cell names no lead role and no office leads before it ("A、B分别负责"); beside one that does ("A牵头，
 B负责", "A负责，B牵头"), a unit."""
+RESPONSIBLE_VERB = rf"{RESPONSIBLE_WORD}(?!人(?!员))(?!同志)"
+"""负责 as a role, the verb; never a person's title ("负责人：张三", "各单位负责人", "市民政局负责同志"): the head of an
+office is a person, no role of it ("负责人员培训" is the verb still)."""
 IMPLEMENTING_ROLE_WORDS = ("参照落实", "落实")
 """The roles of the offices that carry out the work a lead's role names ("市财政局牵头，市直各部门落实；各镇(街)参照落实"):
 units beside a lead, as helpers are; where the cell names no lead ("市直有关部门落实；各镇(街)参照落实") the first of them

@@ -276,8 +276,9 @@ def _western_date(body: str, year: int | None, original: str) -> date:
 SPAN_JOIN_CHARS = r"\-—–―~～－至到"
 SPAN_JOIN = rf"[{SPAN_JOIN_CHARS}]"
 """What joins a span's two ends ("9月至12月", "5月8日-5月12日", "2018年8月－9月", "3月―5月" in a horizontal bar (U+2015,
-as a PDF's copy prints it, and as figure ranges take it: figure_spans.RANGE_DASHES), doubled: "5月8日——5月12日"): the one set,
-here for the month spans PERIOD_RE reads and for the table reader's spans (sources/table/spans.py)."""
+as a PDF's copy prints it), doubled: "5月8日——5月12日"): the one set,
+here for the month spans PERIOD_RE reads, for the table reader's spans (sources/table/spans.py) and for its ranges of
+figures ("3－5所", figure_spans.RANGE_RE)."""
 MONTH_SPAN_RE = re.compile(rf"(\d{{1,2}})月?份?{SPAN_JOIN}+(\d{{1,2}})月")  # "12月至3月", "11-2月" (spaces removed)
 QUARTER_NUM = r"[一二三四1-4]"
 YEAR_PREFIX = r"(?:\d{4}\s*年\s*|次年|翌年|明年)"  # "2025年3月", "次年3月": a year other than the programme's
@@ -297,6 +298,10 @@ FEASTS = r"(?:春节|元旦|元宵|清明|五一|劳动节|端午|七一|中秋|
 """Days and seasons schedules date work by ("2025年春节前", "国庆节前", "汛期前") that no period names: a lunar feast
 moves by weeks from year to year, a flood season by province. Read to no date (a 完成时限 of them "names no date", said),
 never to their year's end (dates52)."""
+FEAST_LABEL = (rf"{YEAR_PREFIX}?(?:(?:{FEASTS})节?|两节|(?<![\u4e00-\u9fff])节)(?:之?前|之?后|期间)|汛前"
+               r"|(?<![\d\u4e00-\u9fff])(?:本|当|每)?月(?:底|末)之?前")
+"""A time phrase with no date of its own, the feasts' and "月底前" of no month ("国庆节前", "节后", "两节期间", "月底前"):
+when work is due, never what it counts ("国庆节前完成2个": no indicator 国庆节前)."""
 YEAR_ALONE = rf"\d{{4}}\s*年(?!\s*\d|\s*{FEASTS})"
 """A year named alone ("2025年完成…", "到2025年，"), the whole year: not a month of it ("2025年3月") nor a feast of it."""
 NEXT_YEAR_WORDS = r"(?:次|翌|明)年"

@@ -57,13 +57,37 @@ class TitledRows(list):
     titles: list[str]
 
     def __init__(self, rows, titles: list[str], paragraphs: bool = False, below: list[str] | None = None,
-                 after: list[str] | None = None, number: int | None = None):
+                 after: list[str] | None = None, number: int | JoinedTables | None = None):
         super().__init__(rows)
         self.number = number  # its number as --table counts it, in a document of several tables: messages name it
         self.titles = titles
         self.paragraphs = paragraphs
         self.below = below or []
         self.after = after or []  # every line under it (the text that may name its rows: table.row_points)
+
+
+@dataclass(frozen=True)
+class JoinedTables:
+    """The tables of a Word document (or a page) one table was read from, joined because each continues the one
+    before (_joined): its rows are numbered through all of them, but a message names each row as Word counts it, by
+    its own table and its row there ("table 3, row 2"), never as "table 2, row 5" of the joined rows."""
+
+    starts: tuple[tuple[int, int], ...]  # (the joined rows' number of a table's first row, the table's number), in order
+
+    def of(self, number: int) -> tuple[int, int]:
+        """(the table's number as Word counts it, the row's number in it) of a row of the joined rows."""
+        first, table = next((first, table) for first, table in reversed(self.starts) if first <= number)
+        return table, number - first + 1
+
+
+def _joined_tables(group: list[list[list[str]]], start: int) -> JoinedTables | None:
+    """The tables a group joins (table `start` first, numbered from 0), where it joins several; else None."""
+    if len(group) < 2:
+        return None
+    firsts = [1]
+    for grid in group[:-1]:
+        firsts.append(firsts[-1] + len(grid))
+    return JoinedTables(tuple((first, start + 1 + k) for k, first in enumerate(firsts)))
 
 
 MAX_TITLES = 5  # the lines kept above a table: its title, not the whole notice before it
@@ -85,10 +109,11 @@ def document_tables(path: Path, number: int | None = None) -> list[TitledRows]:
             raise InputError("--table {number}: {path} has {n} {n:table|tables}", number=number, path=path, n=len(grids))
         group = _joined(tables, grids, number - 1)
         return [TitledRows(_numbered(group), tables[number - 1].titles, below=tables[number - 2 + len(group)].below,
-                           after=tables[number - 2 + len(group)].after, number=number if len(group) < len(grids) else None)]
+                           after=tables[number - 2 + len(group)].after,
+                           number=_joined_tables(group, number - 1) or (number if len(group) < len(grids) else None))]
     groups = list(_groups(tables, grids))
     for start, rows in groups if len(groups) > 1 else ():  # "row 3" of which table (views52): "table 2: row 3"
-        rows.number = start + 1
+        rows.number = rows.number or start + 1  # tables joined: each row's own (JoinedTables)
     return sorted((rows for _, rows in groups), key=lambda rows: -sum(1 for row in rows for cell in row.cells if cell))
 
 
@@ -129,7 +154,7 @@ def _groups(tables: list[_Table], grids: list[list[list[str]]]):
     while start < len(grids):
         group = _joined(tables, grids, start)
         yield start, TitledRows(_numbered(group), tables[start].titles, below=tables[start + len(group) - 1].below,
-                               after=tables[start + len(group) - 1].after)
+                               after=tables[start + len(group) - 1].after, number=_joined_tables(group, start))
         start += len(group)
 
 

@@ -17,7 +17,7 @@ from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import starts_apart
 from mstrack.sources.table.series import Series, is_level, milestones_of, month_plan_only, work_progress
-from mstrack.sources.table.spans import YEARS_SPAN_RE
+from mstrack.sources.table.spans import YEARS_ALONE_RE
 from mstrack.sources.table.steps import bare_step
 
 
@@ -84,7 +84,7 @@ def _restates_deadline(checkpoint: Checkpoint, deadline: date | None) -> bool:
     and so does a schedule of several dates (the last of "2024年5月", "2024年9月", "2024年12月" is one of its steps) and a
     完成时限's own date ("2024年9月底前": the date the office named, kept as the line's checkpoint)."""
     words = re.sub(r"\s+", "", checkpoint.text or "")
-    return deadline is not None and checkpoint.due == deadline and YEARS_SPAN_RE.fullmatch(words) is not None \
+    return deadline is not None and checkpoint.due == deadline and YEARS_ALONE_RE.match(words) is not None \
         and words == re.sub(r"\s+", "", checkpoint.label or "")
 
 

@@ -88,8 +88,9 @@ def _title_before(sheet: Sheet, at: int) -> str | None:
     return None
 
 
-# a title's as-of date at its end, in brackets or after a space: "…推进情况表（截至2024年9月30日）" (progress_form's rule)
-DATED_TITLE_RE = re.compile(rf"(?:[（(]|\s)\s*{TITLE_DATE_RE.pattern}\s*[）)]?\s*$")
+# a title's as-of date at its end, in brackets, after a space or a dash: "…推进情况表（截至2024年9月30日）", "…表——截至
+# 2024年6月30日" (progress_form's rule)
+DATED_TITLE_RE = re.compile(rf"(?:[（(]|\s|[—─―–－\-]+)\s*{TITLE_DATE_RE.pattern}\s*[）)]?\s*$")
 
 
 def _dated_title(title: str) -> tuple[str, str] | None:

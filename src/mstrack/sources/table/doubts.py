@@ -17,7 +17,7 @@ from mstrack.domain.dates import (
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
-from mstrack.sources.table.figure_spans import BOUND, RANGE_DASHES
+from mstrack.sources.table.figure_spans import BOUND
 from mstrack.sources.table.figures import Unit, names_start
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, opens_with_date, similarity
 from mstrack.sources.table.mentions import find_mentions, stated
@@ -27,7 +27,7 @@ from mstrack.sources.table.placing import beyond_target
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits, step_subject, without_date
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level
-from mstrack.sources.table.spans import over_new_year
+from mstrack.sources.table.spans import JOIN, over_new_year
 from mstrack.sources.table.steps import bare_step, series_stage, step_stage, subject_fits
 from mstrack.sources.table.unit_people import named_person
 from mstrack.vocabulary import COUNTABLE_UNITS, FIGURE_VERBS
@@ -300,7 +300,7 @@ def _title_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
 
 
 # "建设5-10个农民创业辅导示范基地", "新建3至5所幼儿园": a verb of work, then a range of a count and what it counts
-COUNT_RANGE_RE = re.compile(rf"(?:{FIGURE_VERBS})\s*{BOUND}+\s*(?:[{RANGE_DASHES}]|至|到)\s*{BOUND}+\s*"
+COUNT_RANGE_RE = re.compile(rf"(?:{FIGURE_VERBS})\s*{BOUND}+\s*{JOIN}\s*{BOUND}+\s*"
                             rf"(?:{'|'.join(sorted(map(re.escape, COUNTABLE_UNITS), key=len, reverse=True))})[^，,。；;、\n]*")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from mstrack.domain.dates import PERIOD_RE
+from mstrack.domain.dates import FEAST_LABEL, PERIOD_RE
 from mstrack.sources.table.kept import read_once
 from mstrack.sources.table.schedule import OFFICE_SUBJECT_RE
 from mstrack.vocabulary import (
@@ -83,6 +83,7 @@ def named_level(prefix: str, unit: str) -> re.Match | None:
 @read_once
 def clean_name(text: str) -> str:
     text = PERIOD_RE.sub("", OFFICE_SUBJECT_RE.sub("", re.sub(r"\s+", "", text)))  # "6月底前全市建档率" → 建档率
+    text = FEAST_LABEL_RE.sub("", text)  # "国庆节前完成2个": the date the count is due, no name
     text = re.sub(r"[“”\"‘’]", "", text)
     text = text.split("（")[-1] if text.count("（") > text.count("）") else text
     text = text.split("）")[0] if text.count("）") > text.count("（") else text
@@ -110,6 +111,7 @@ def growth_named(text: str, bare: str) -> str:
 # a period after a name, before its bound ("…比例每季度"): no part of the name; a name that is only the period ("每季度不高于
 # 4.5%") stays, for period_amounts.bound_each_period to name by the level it bounds; after a per-head measure ("每人每月", "每生每年")
 # the period is part of the standard's unit, and stays
+FEAST_LABEL_RE = re.compile(FEAST_LABEL)
 TRAILING_PERIOD_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!每[\u4e00-\u9fff])每个?(?:季度|月|半年|周|年)$")
 
 

@@ -40,6 +40,7 @@ from mstrack.sources.table.numbers import (
     restated_measure,
     unit_key,
 )
+from mstrack.sources.table.spans import JOIN
 from mstrack.vocabulary import (
     APPROX_SUFFIXES,
     AT_LEAST_PREFIXES,
@@ -309,9 +310,10 @@ def _stock_after(prefix: str, spans: list) -> bool:
 # upper one; a rate's "7%~7.5%" keeps its lower bound (suzhou-2017 reads its growth so)
 BOUND = rf"(?:\d|{CHINESE_NUMERAL})"
 BOUND_UNIT = rf"\s*(?:万亿|亿|万|千)?\s*(?:{'|'.join(re.escape(u) for u in UNITS if u not in ('%', '％', '‰', '个百分点'))})?\s*"
-RANGE_DASHES = "-—–―~～"  # "0―3公里" in a horizontal bar (U+2015), as a PDF's copy prints it, is a range too
-RANGE_RE = re.compile(rf"{BOUND_UNIT}(?:[{RANGE_DASHES}]|至|到)\s*{BOUND}")
-RANGE_FROM_RE = re.compile(rf"{BOUND}{BOUND_UNIT}(?:[{RANGE_DASHES}]|至|到)\s*$")
+# joined as a span of dates is (spans.JOIN, the domain's one set): "0―3公里" in a horizontal bar (U+2015), as a PDF's copy
+# prints it, and "3－5所" in a full-width hyphen are ranges too
+RANGE_RE = re.compile(rf"{BOUND_UNIT}{JOIN}\s*{BOUND}")
+RANGE_FROM_RE = re.compile(rf"{BOUND}{BOUND_UNIT}{JOIN}\s*$")
 
 
 PLACES = r"\s*[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区)"

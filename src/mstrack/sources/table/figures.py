@@ -18,6 +18,7 @@ from mstrack.sources.table.placing import assign
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts, one_mark, outlet_dates, span_start
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level, join_month_plan_figures, month_amounts
+from mstrack.sources.table.spans import EVENT_SPAN_HEADER
 from mstrack.sources.table.steps import bare_step, series_stage, stage_fits
 from mstrack.vocabulary import (
     AT_LEAST_PREFIXES,
@@ -385,8 +386,11 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
     if dates := outlet_dates(label, year):  # "县报，5月15日；县电视台，5月8日至5月12日": each date a checkpoint, the last the work's
         *earlier, (last_label, last_due, _) = dates
         return [(due, part, words) for part, due, words in earlier] + [(last_due, last_label, text)]
-    if not raw.start and (start := span_start(label, year)):  # "4月10日至4月25日": the work starts on the span's first
-        raw.start = (start[1], start[0])  # day, is due on its second: a start by the 开工时间 rule (this year, before its due)
+    # "4月10日至4月25日": the work starts on the span's first day, is due on its second: a start by the 开工时间 rule (this
+    # year, before its due); an event's span (spans.EVENT_SPAN_HEADER) is the days it runs, no start of work
+    event = re.sub(r"\s+", "", str(task.headers.get("deadline", ""))) == EVENT_SPAN_HEADER  # "活动起止\n时间" as well
+    if not raw.start and not event and (start := span_start(label, year)):
+        raw.start = (start[1], start[0])
     return [(raw.deadline or deadline, label, text)]
 
 

@@ -28,7 +28,7 @@ from mstrack.sources.table.list_bracketed import (
 from mstrack.sources.table.list_chinese import chinese_run, labels_due, progress_restated
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
-from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
+from mstrack.sources.table.list_deadlines import DONE_BY_RE, due_at, own_deadlines, with_deadlines
 from mstrack.sources.table.list_doers import bodies_below, doers_below
 from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
 from mstrack.sources.table.list_events import activity_schedule
@@ -90,7 +90,7 @@ from mstrack.sources.table.list_work import (
     WORK_RE,
     does_work,
     names_programme,
-    no_task,
+    not_tasks,
     sets_figure_or_names_project,
     states_work,
 )
@@ -167,10 +167,10 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     """The list as the table it would be with a header, the rows keeping their numbers in the file; `after`: the texts
     just after the list (_after), which may give all its tasks' deadline, as may a heading of the run that heads no
     item (`unheaded`: "二、活动时间：2016年10月24日—30日", a part naming the period of the work)."""
-    own = {k for k, cells in enumerate(rows) if "完成时限" in header and cells[header.index("完成时限")]}  # labelled
+    own = {k for k, cells in enumerate(rows) if due_at(header) is not None and cells[due_at(header)]}  # labelled
     header, rows, why = with_deadlines(header, rows, [*sheet.titles, *above, *(unheaded or [])], after, year)
     header, rows = own_deadlines(header, rows)
-    due = header.index("完成时限") if "完成时限" in header else -1
+    due = -1 if (at := due_at(header)) is None else at
     columns = []
     for i, name in enumerate(header):
         column = column_kind(name, year)
@@ -405,6 +405,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         if run:
             end = sheet.rows.index(chosen[-1].row) + 1
             chosen = as_headings(chosen)  # "1.…专题：" over "一是…": the topic heads its sub-items, each an item "1一"
+            none = [chosen[k] for k in not_tasks([(e.text, bool(e.units or e.labels)) for e in chosen]) if chosen[k].kind == "item"]
+            chosen = [e for e in chosen if e not in none]  # a team's makeup, a duty's detail: no tasks, said below
             items = [e for e in chosen if e.kind == "item"]
             if plans := plans_reported([e.text for e in items], [*sheet.titles, *above]):
                 for e, plan in zip(items, plans, strict=True):
@@ -434,8 +436,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             listed[0].left_out = [e.row.number for a, b in others for e in entries[a:b]
                                   if e is not None and e.kind == "item" and e not in chosen]
             # an item of the run the closing sections cut that sets a figure and names its office: said, not dropped
-            listed[0].left_out += [e.row.number for e in run_items if e.kind == "item" and e not in chosen
-                                   and (e.units or e.labels) and sets_figure(e.text)]
+            listed[0].left_out += [e.row.number for e in run_items if e.kind == "item" and e not in chosen and e not in none
+                                   and (e.units or e.labels) and sets_figure(e.text)] + [e.row.number for e in none]
             coded_by_group(listed[0], [sheet])  # read from "（三）…" on, its part "三、…" above: coded 三(三)1
             return listed
         for run, one in bracketed_runs(sheet.rows):  # a part of methods refused, its part of duties after it read
@@ -449,9 +451,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             keep, unread = bracketed_kept([(kind, words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)],
                                           short)
             unread = [(source[k].number, chosen[k][1]) for k in unread]
-            texts = [words for _, words, _ in chosen]  # a team's makeup, a duty's detail: no tasks (list_work.no_task)
-            none = [k for k in keep if chosen[k][0] not in ("heading", "top")
-                    and no_task(chosen[k][1], texts, bool(chosen[k][2] or lead_opening(chosen[k][1])))]
+            none = [k for k in not_tasks([(words, bool(units or lead_opening(words))) for _, words, units in chosen])
+                    if k in keep and chosen[k][0] not in ("heading", "top")]  # a team's makeup, a duty's detail
             keep, no_tasks = [k for k in keep if k not in none], [source[k].number for k in none]
             chosen, source, labels = [chosen[k] for k in keep], [source[k] for k in keep], {
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
@@ -503,6 +504,10 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             staffed = [bool(offices) for _, offices in item_offices(chosen, labels)]
             keep = kept_on([(n, False, item[1], k < len(chosen) and staffed[k] or bool(item[2])) if item else (None, False, "", False)
                             for k, (n, item) in enumerate(tail)], len(chosen), short=short)
+            source_all = source
+            none = not_tasks([(item[1], k < len(chosen) and staffed[k] or bool(item[2])) if item else ("", True)
+                              for k, (_, item) in enumerate(tail)])  # a team's makeup, a duty's detail: no tasks, said
+            none, keep = [k for k in keep if k in none], [k for k in keep if k not in none]
             chosen, source = [tail[k][1] for k in keep], [[*source, *after][k] for k in keep]
             labels = {new: labels[k] for new, k in enumerate(keep) if k in labels}
             above = _above(sheet, start)
@@ -516,7 +521,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 header, rows = numbered_table(labelled([e for k, (numeral, words, units) in enumerate(chosen) for e in [
                     Entry(None, "item", numeral, words, units=units), *labels.get(k, [])]]))
                 end = sheet.rows.index(source[-1]) + 1
-                return _as_table(sheet, header, rows, source, above, year, _after(sheet.rows[end:]))
+                listed = _as_table(sheet, header, rows, source, above, year, _after(sheet.rows[end:]))
+                listed[0].left_out = [[*source_all, *after][k].number for k in none]
+                return listed
         if run := _pair_run(entries):
             start, end = run
             chosen = [e for e in entries[start:end] if e is not None]

@@ -9,7 +9,7 @@ import re
 from mstrack.domain.quantities import chinese_count
 from mstrack.errors import Message
 from mstrack.sources.table.numbering import SUB_CODE_RE
-from mstrack.sources.table.spans import JOIN, span_end
+from mstrack.sources.table.spans import EVENT_SPAN_HEADER, JOIN, span_end
 
 # a deadline the text above the list states for all its tasks: "其余项目均计划在今年12月完成", "以上项目均于年底前建成"
 WHEN = r"((?:今年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:份|底|末|中旬|下旬)?|年底|年内)前?|\d{4}\s*年[底内]前?)"
@@ -92,6 +92,14 @@ def _named(name: str, code: str, title: str) -> bool:
     return name == title or name in title or title.rstrip("；;。") in name
 
 
+DUE_LABELS = ("完成时限", EVENT_SPAN_HEADER)  # a list's column of deadlines: its items' 完成时限, or its events' spans
+
+
+def due_at(header: list[str]) -> int | None:
+    """Where a list's table has its column of deadlines (DUE_LABELS), or None."""
+    return next((i for i, name in enumerate(header) if name in DUE_LABELS), None)
+
+
 def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], after: list[str], year: int
                     ) -> tuple[list[str], list[list[str]], Message | None]:
     """A 完成时限 column for a list whose text above, or just after ("以上项目均于2025年12月底前完成"), states when its
@@ -106,7 +114,7 @@ def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], a
     else:
         return header, rows, None
     due, others, _ = shared
-    at = header.index("完成时限") if "完成时限" in header else None  # the items' own dates, labelled under them
+    at = due_at(header)  # the items' own dates, labelled under them
     cells = []
     for cells_of_row in rows:
         heading = len(set(cells_of_row)) == 1
@@ -140,9 +148,9 @@ def own_deadlines(header: list[str], rows: list[list[str]]) -> tuple[list[str], 
              for cells, at, end in zip(rows, ats, ends, strict=True)]
     if not any(ends) and not any(named):
         return header, rows
-    if "完成时限" not in header:
+    if due_at(header) is None:
         header, rows = [*header, "完成时限"], [[*cells, cells[0] if len(set(cells)) == 1 else ""] for cells in rows]
-    due = header.index("完成时限")
+    due = due_at(header)
     for cells, m, at, name in zip(rows, ends, ats, named, strict=True):
         if m:
             cells[at], cells[due] = cells[at][:m.start()], cells[due] or m[1]

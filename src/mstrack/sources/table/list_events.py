@@ -24,8 +24,9 @@ from mstrack.sources.table.numbering import SUB_CODE_RE
 from mstrack.sources.table.office_names import zones_administered
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.spans import span_end
+from mstrack.sources.table.spans import EVENT_SPAN_HEADER
 from mstrack.sources.table.units import office_list, unit_names
+from mstrack.vocabulary import RESPONSIBLE_VERB
 
 TIME_FIELD_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:时间|日期)$")  # "时间", "活动时间", "举办日期", "义诊时间"
 PLACE_FIELD_RE = re.compile(r"地点|场地|地址|路线")  # where: no office
@@ -39,7 +40,7 @@ ORGANISER_RE = re.compile(r"(?:^|[。；;，,\s]|\d[.．、])\s*(?:本次|此次
 # an event's doer opening its name: "区医院组织举办…", "区妇幼组织开展…"
 NAME_DOER_RE = re.compile(r"^([^，,。；;：:、“”\"（）()\s]{2,15}?)(?:组织|牵头)(?:举办|开展|实施|召开)")
 # a sentence of an event's content opening with its doer: "区妇幼保健院负责印刷…", "区妇幼要加大…", "各…均应开设…"
-DOER_OPENING_RE = re.compile(r"^([^，,。；;：:、“”\"（）()\s]{2,15}?)(?:负责(?!人)|均应|要|应|须|牵头)")
+DOER_OPENING_RE = re.compile(rf"^([^，,。；;：:、“”\"（）()\s]{{2,15}}?)(?:{RESPONSIBLE_VERB}|均应|要|应|须|牵头)")
 NAME_RE = re.compile(r"^[^，,。；;：:]{2,30}。?$")  # an event's name on a line of its own: no sentence, no field
 
 
@@ -165,13 +166,14 @@ def _doer(words: str) -> bool:
 
 
 def _entry(row: Row, kind: str) -> Entry:
-    """An event's line read as a labelled paragraph under it: its time as its 完成时限 (a span's last day), an
+    """An event's line read as a labelled paragraph under it: its time as its 完成时限 (spans.EVENT_SPAN_HEADER: a
+    span as printed, due at its last day, no start of work), an
     organiser's label as printed (主办 leads, 承办 and 协办 are units: list_labels.label_kind), its content and any
     paragraph as its content; a place, the people and an unknown field a note naming no column (no part of it)."""
     text = _body(row_texts(row)[0])
     label, value = _field(text) or ("", text)
     if kind == "time":
-        return Entry(row, "label", "完成时限", span_end(value))
+        return Entry(row, "label", EVENT_SPAN_HEADER, value)  # the span as printed, due at its end
     if kind == "organiser":
         return Entry(row, "label", label, value)
     if kind == "content" or not label:

@@ -26,7 +26,7 @@ from mstrack.sources.table.headerless import LENIENT, list_table
 from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
 from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE
 from mstrack.sources.table.list_doers import office_clause
-from mstrack.sources.table.list_groups import coded_by_group, heading_row
+from mstrack.sources.table.list_groups import coded_by_group, targets_above
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE
 from mstrack.sources.table.list_results import items_report, results_in
@@ -76,36 +76,9 @@ def best_effort_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[
         best = _most_plausible(sheets, year, parts)
     if best is not None:
         coded_by_group(best[0], sheets)
-        _figures_apart(best[0], best[2], sheets)
+        targets_above(best[0], best[2], sheets)
         best[0].best_effort = True
     return best
-
-
-def _figures_apart(table: Sheet, columns: list[Column], sheets: list[Sheet]) -> None:
-    """A plan whose work sets no figure and whose figures stand in an item "（三）…" of a part above it ("一、总体要求" over
-    "（三）免疫要求。…群体免疫密度应常年保持在90%以上…", beside "（一）指导思想。" and "（二）基本原则。", a run the gate
-    refuses): that item is a task too, the plan's targets, read under its part's heading (coded 一(三)) before the
-    work; the part's other items, words only, are not. A closing section's item ("六、保障措施") is none."""
-    read = [row for row in table.rows if row.number and not heading_row(row)]
-    task = next((c.index for c in columns if c.kind == "task"), None)
-    if not read or task is None or any(sets_figure(" ".join(row_texts(row))) for row in read):
-        return
-    first, width = min(row.number for row in read), len(table.rows[0].cells)
-    source = next((sheet for sheet in sheets if any(row.number == first for row in sheet.rows)), None)
-    part, headed, added = None, None, []
-    for row in source.rows if source is not None else []:
-        if not row.number or row.number >= first or len(texts := row_texts(row)) != 1:
-            continue
-        if AREA_RE.match(texts[0]) and not BRACKET_ITEM_RE.match(texts[0]):
-            part = row if not CLOSING_RE.search(_part_words(texts[0])) else None
-        elif part is not None and BRACKET_ITEM_RE.match(texts[0]) and sets_figure(texts[0]):
-            if headed is not part:  # the part's heading once, over its items
-                added.append(Row(part.number, [row_texts(part)[0]] * width))
-                headed = part
-            added.append(Row(row.number, [texts[0] if i == task else "" for i in range(width)]))
-    at = next((k for k, row in enumerate(table.rows) if row.number and added and row.number > added[-1].number), None)
-    if added and at is not None:
-        table.rows[at:at] = added
 
 
 def _most_plausible(sheets: list[Sheet], year: int, parts: _Tried) -> tuple[Sheet, int, list[Column], list[str]] | None:

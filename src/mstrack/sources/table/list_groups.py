@@ -5,7 +5,10 @@ part and the group ("三(三)1"), for the headerless reader (headerless.list_tab
 from __future__ import annotations
 
 from mstrack.sources.table.cells import AREA_RE, row_texts
+from mstrack.sources.table.columns import Column
 from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
+from mstrack.sources.table.list_sections import CLOSING_RE
+from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.reading import Row, Sheet
 
 
@@ -40,3 +43,31 @@ def _first_items(sheets: list[Sheet]) -> int:
     line once, however many ways the file was read)."""
     return len({row.number for sheet in sheets for row in sheet.rows
                 if (texts := row_texts(row)) and (m := BRACKET_ITEM_RE.match(texts[0])) and m[1] == "一"})
+
+
+def targets_above(table: Sheet, columns: list[Column], sheets: list[Sheet]) -> None:
+    """A plan whose work sets no figure and whose figures stand in an item "（三）…" of a part above it ("一、总体要求" over
+    "（三）免疫要求。…群体免疫密度应常年保持在90%以上…", beside "（一）指导思想。" and "（二）基本原则。", a run the gate
+    refuses): that item is a task too, the plan's targets, read under its part's heading (coded 一(三)) before the
+    work; the part's other items, words only, are not. A closing section's item ("六、保障措施") is none. For a plan read as
+    a best effort (list_fallback)."""
+    read = [row for row in table.rows if row.number and not heading_row(row)]
+    task = next((c.index for c in columns if c.kind == "task"), None)
+    if not read or task is None or any(sets_figure(" ".join(row_texts(row))) for row in read):
+        return
+    first, width = min(row.number for row in read), len(table.rows[0].cells)
+    source = next((sheet for sheet in sheets if any(row.number == first for row in sheet.rows)), None)
+    part, headed, added = None, None, []
+    for row in source.rows if source is not None else []:
+        if not row.number or row.number >= first or len(texts := row_texts(row)) != 1:
+            continue
+        if AREA_RE.match(texts[0]) and not BRACKET_ITEM_RE.match(texts[0]):
+            part = row if not CLOSING_RE.search(AREA_RE.match(texts[0])[2].strip()) else None
+        elif part is not None and BRACKET_ITEM_RE.match(texts[0]) and sets_figure(texts[0]):
+            if headed is not part:  # the part's heading once, over its items
+                added.append(Row(part.number, [row_texts(part)[0]] * width))
+                headed = part
+            added.append(Row(row.number, [texts[0] if i == task else "" for i in range(width)]))
+    at = next((k for k, row in enumerate(table.rows) if row.number and added and row.number > added[-1].number), None)
+    if added and at is not None:
+        table.rows[at:at] = added

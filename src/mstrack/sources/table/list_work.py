@@ -137,6 +137,13 @@ LABELLED_ITEM_RE = re.compile(r"^([^，。,；;：:\s（）()]{2,12})[：:]\s*(\
 COMPOSITION_RE = re.compile(r"^[^，,。；;]{0,12}由[^。；;]{2,80}组成(?:[（(][^（）()]{0,12}[）)])?[。；;]?$")
 
 
+def not_tasks(items: list[tuple[str, bool]]) -> list[int]:
+    """The items of a list of work, (words, whether it names its office), that are no tasks (no_task), by index: every
+    reading that lists items leaves them out and says so (a table's `left_out`)."""
+    texts = [text for text, _ in items]
+    return [k for k, (text, staffed) in enumerate(items) if no_task(text, texts, staffed)]
+
+
 def no_task(text: str, others: list[str], staffed: bool) -> bool:
     """An item of a list of work that is no task of its own: a team's makeup ("（一）义诊活动：专家组由平潭协和医院、…
     组成（名单附后）。", COMPOSITION_RE), or a labelled item naming no office (`staffed` False) whose label is work

@@ -30,6 +30,8 @@ from mstrack.sources.table.figure_spans import STANDARD_PHRASE_RE, figure_spans,
 from mstrack.sources.table.kept import read_once
 from mstrack.sources.table.numbers import (
     ARTICLE_RE,
+    HIDDEN_COLONS,
+    clock_times,
     joined_units,
     unit_key,
     unit_symbols,
@@ -145,18 +147,19 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
     found: list[Mention] = []
     parts: list[bool] = []  # each found figure: whether its sentence opens with 其中 (a breakdown of the one before)
     previous_context = previous_name = lead_in = words_before = ""
-    protected = protect_commas(joined_units(unit_symbols(text)))  # "4个\n百分点"
+    protected = protect_clock(protect_commas(joined_units(unit_symbols(text))))  # "4个
+百分点"
     begins = brackets_open(protected)
     listed = stock_listed(protected) + sampled_from(protected) + counted_aside(protected)
     for clause_match in re.finditer(CLAUSE_PATTERN, protected):
         if any(start <= clause_match.start() < end for start, end in listed):
             continue  # "…完成分配90%；具体有：1.翠园…（114间）；…": the stock a share is of, no target; so the firms sampled
-        clause = clause_match[0].replace("\x00", ",")
+        clause = shown(clause_match[0])
         shares: dict[int, float] = {}
         begin = begins[clause_match.start()]  # the words of a bracket the clause stands in, before it
-        opened = protected[begin:clause_match.start()].replace("\x00", ",") if begin >= 0 else ""
+        opened = shown(protected[begin:clause_match.start()]) if begin >= 0 else ""
         said = protected[:clause_match.start()]
-        sentence = said[max(said.rfind(stop) for stop in "。！!？?") + 1:].replace("\x00", ",")  # its clauses before it
+        sentence = shown(said[max(said.rfind(stop) for stop in "。！!？?") + 1:])  # its clauses before it
         spans = figure_spans(clause, year, shares, own_places, opened=opened, sentence=sentence)
         if not said.strip() and protected[clause_match.end():clause_match.end() + 1] == "。":
             spans = [span for span in spans if not _outline_count(clause, span, protected[clause_match.end():])]
@@ -360,6 +363,19 @@ def _joint_before(clause: str, spans: list[tuple], i: int) -> str:
     gap = clause[spans[i - 1][1]: spans[i][0]]
     at, end = _split_gap(gap)
     return gap[at:end]
+
+
+def protect_clock(text: str) -> str:
+    """A time of day's colon ("上午7:50所有人员到场") is no clause break: hidden (numbers.HIDDEN_COLONS) from a clause split,
+    so that its minutes are read with their hour, as a time, never as a figure ("50所")."""
+    for start, end in clock_times(text):
+        text = text[:start] + text[start:end].translate(str.maketrans(HIDDEN_COLONS)) + text[end:]
+    return text
+
+
+def shown(text: str) -> str:
+    """A protected text as printed again (protect_commas, protect_clock)."""
+    return text.replace("\x00", ",").replace("\x01", ":").replace("\x02", "：")
 
 
 def protect_commas(text: str) -> str:

@@ -145,6 +145,18 @@ WORDS_FIGURE_AFTER_RE = re.compile(r"\s*(?:万亿|亿|万)|\s*[余多]?\s*(?:"
 QUANTITY_RE = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千)?\s*(?:" + "|".join(re.escape(u) for u in UNITS if len(u) > 1 or u not in "个位")
                          + ")")
 # "“两个100%”", "“三个一批”": a slogan's name in quotation marks; the figures inside it count nothing
+# a time of day, "上午7:50", "8：30—11：30": hours and minutes, no figure; the colon may be hidden from a clause split
+# (mentions.protect_clock: HIDDEN_COLONS). A ratio ("按1:10配套", "比例为1:50") is none.
+HIDDEN_COLONS = {":": "\x01", "：": "\x02"}
+CLOCK_RE = re.compile(r"(?<![\d.:：\x01\x02])(?:[01]?\d|2[0-4])\s*[:：\x01\x02]\s*[0-5]\d(?![\d.:：\x01\x02%％])")
+RATIO_BEFORE_RE = re.compile(r"(?:比例|比|按|配比|比率)\s*(?:为|是|按)?\s*$")
+
+
+def clock_times(text: str) -> list[tuple[int, int]]:
+    """Where the text prints a time of day ("上午7:50所有人员到场": 7:50), which no figure is part of."""
+    return [m.span() for m in CLOCK_RE.finditer(text) if not RATIO_BEFORE_RE.search(text[:m.start()])]
+
+
 QUOTED_RE = re.compile(r"“[^“”]{1,16}”|\"[^\"]{1,16}\"|「[^「」]{1,16}」|‘[^‘’]{1,16}’")
 
 
@@ -174,6 +186,7 @@ def numbers_in(clause: str) -> list[tuple[int, int, str]]:
                 or re.search("[万亿]", words)):
             found.append((m.start(), figure[2], str(figure[0])))
     quoted = [q.span() for q in QUOTED_RE.finditer(clause)]
+    quoted += [(start - 1, end) for start, end in clock_times(clause)]
     return sorted(number for number in found if not any(a < number[0] < b for a, b in quoted))
 
 

@@ -14,6 +14,7 @@ from mstrack.domain.progress import approximate, check_value, done_value, done_w
 from mstrack.domain.quantities import QuantityError, parse_quantity
 from mstrack.errors import InputError, Joined, Message
 from mstrack.model import Indicator, Task
+from mstrack.sources.progress_cells import split_remark, unit_bracket
 from mstrack.sources.rows import clip
 from mstrack.sources.table.figure_names import content_words
 from mstrack.sources.table.mentions import Mention, find_mentions
@@ -103,9 +104,12 @@ def reported_values(raw: RawTask, task: Task, programme: str, year: int, paragra
                     "row": raw_line.row.number, "periods": _periods(header, year), "paragraphs": paragraphs}
             remark = raw_line.remarks.get(header, "")
             wanted = [i for i in line.indicators if (header, i.name) not in given]
+            text, bracket = _bracketed(text, line.indicators)  # "300（预计）": 300, its remark 预计 (import progress's split)
+            remark = "；".join(part for part in (remark.strip(), bracket) if part)
             whole = _whole_figure(text)
             if whole is not None and (whole or len(line.indicators) == 1 or not _counted(text)):
                 readings = _whole(text, whole, wanted, line.indicators, {**base, "note": _joined(remark, text, whole)})
+                readings = [_with_bracket(r, bracket) for r in readings] if bracket else readings
             else:
                 readings = _in_words(text, wanted, {**base, "note": _joined(remark, text, whole)})
             if not readings and (wanted or not line.indicators):  # nothing in it for any indicator: said, not dropped
@@ -115,6 +119,29 @@ def reported_values(raw: RawTask, task: Task, programme: str, year: int, paragra
                 if reading.indicator:
                     given.add((header, reading.indicator))
     return found
+
+
+def _bracketed(text: str, indicators: list[Indicator]) -> tuple[str, str]:
+    """A cell that is one figure with a remark in its bracket ("300（预计）", "80%(进度滞后)"): the figure and the remark,
+    as `import progress` splits a value cell (sources.progress_cells.split_remark; a unit's own bracket, "1.2万套（间）",
+    stays: unit_bracket); any other cell as printed, and ""."""
+    if "(" not in text and "（" not in text:
+        return text, ""
+    value, remark = split_remark(text)
+    unit = indicators[0].unit if len(indicators) == 1 else ""
+    value, remark = unit_bracket(text.strip(), value, remark, unit)
+    if remark is None or _whole_figure(value) is None:
+        return text, ""
+    return value, remark
+
+
+def _with_bracket(reading: Reported, bracket: str) -> Reported:
+    """A figure written from a cell with a remark in its bracket: said, the remark ("预计") a doubt on the figure."""
+    if reading.value is None:
+        return reading
+    said = Message("“{cell}”: {value} written, its bracket “{bracket}” kept as its note", cell=reading.cell,
+                   value=reading.value, bracket=bracket)
+    return reading._replace(warning=Joined("; ", [reading.warning, said]) if reading.warning else said)
 
 
 def _whole_figure(text: str) -> bool | None:

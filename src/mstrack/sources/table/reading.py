@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mstrack.domain.limits import strip_controls
-from mstrack.errors import InputError, Message
+from mstrack.errors import InputError, Joined, Message
+from mstrack.sources.documents import JoinedTables
 from mstrack.sources.files import cannot_read, check_file_size, read_as
 from mstrack.sources.sheets import (
     TEXT_SUFFIXES,
@@ -49,7 +50,8 @@ class Sheet:
     one_group: bool = False  # a list that is one group's items of a "(一)" list, read on its own: coded within it
     parts: int = 0  # a list read from one part of a plan (list_arrangements): how many parts "一、" … the plan prints
     paragraphs: bool = False  # a page with no table: its lines, read only as a list of tasks (documents.TitledRows)
-    table: int | None = None  # a document's table read of several, as --table counts it: `where` names it
+    # a document's table read of several, as --table counts it, or the tables joined in it (each row's own): `where` names it
+    table: int | JoinedTables | None = None
     merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
 
     def titles_above(self, at: int) -> list[str]:
@@ -81,7 +83,7 @@ class Sheet:
                        row=place(self.path, row.number, self.paragraphs, self.table), column=name)
 
 
-def place(path: Path | str, number: int, paragraphs: bool = False, table: int | None = None) -> Message:
+def place(path: Path | str, number: int, paragraphs: bool = False, table: int | JoinedTables | None = None) -> Message:
     """Where a row is, as the user finds it: an editor numbers a text file's lines ("line 110"), a spreadsheet, a CSV
     or a document its rows ("row 110"), a Word document with no table its paragraphs (`paragraphs`: Sheet.paragraphs,
     "paragraph 15"), a document of several tables the row of one (`table`: Sheet.table, "table 2, row 3"). The one
@@ -89,8 +91,16 @@ def place(path: Path | str, number: int, paragraphs: bool = False, table: int | 
     return places(path, [number], paragraphs, table)
 
 
-def places(path: Path | str, numbers: list[int], paragraphs: bool = False, table: int | None = None) -> Message:
-    """Where several rows are, said once ("rows 16, 17", "lines 16, 17", "paragraphs 15, 17"); one row as place says it."""
+def places(path: Path | str, numbers: list[int], paragraphs: bool = False, table: int | JoinedTables | None = None) -> Message:
+    """Where several rows are, said once ("rows 16, 17", "lines 16, 17", "paragraphs 15, 17"); one row as place says it.
+    Rows of tables joined (JoinedTables) are each named by the table Word counts it in ("table 2, row 5; table 3, row 1")."""
+    if isinstance(table, JoinedTables):
+        tables: dict[int, list[int]] = {}
+        for number in numbers:
+            n, row = table.of(number)
+            tables.setdefault(n, []).append(row)
+        said = [places(path, rows, paragraphs, n) for n, rows in tables.items()]
+        return said[0] if len(said) == 1 else Joined("; ", said)
     if table is not None:
         return Message("table {n}, {row}", n=table, row=places(path, numbers, paragraphs))
     n, one, suffix = ", ".join(str(n) for n in numbers), len(numbers) == 1, Path(path).suffix.lower()

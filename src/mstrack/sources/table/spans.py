@@ -28,7 +28,13 @@ MONTH_DAY_RE = re.compile(r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日?)?")  # "12月1
 # and last year (groups 1, 2); the one pattern of a 建设年限 cell (target_columns, build) and a clause's years (mentions)
 SPAN_YEAR = r"((?:19|20)\d{2})\s*(?:年\s*(?:\d{1,2}\s*月)?|[.．/]\d{1,2})?"
 YEARS_SPAN = rf"{SPAN_YEAR}\s*{JOIN}+\s*{SPAN_YEAR}"
-YEARS_SPAN_RE = re.compile(YEARS_SPAN)
+# a text that is a span of years alone, maybe to its end ("2022-2023", "2023年—2025年", "2023-2025年底"): a 建设期限 cell
+# (target_columns._project_size), a checkpoint's words that only restate the task's span (build._restates_deadline)
+YEARS_ALONE_RE = re.compile(rf"^\s*{YEARS_SPAN}\s*(?:底|前)?\s*$")
+EVENT_SPAN_HEADER = "活动起止时间"
+"""The column a plan's events' times make (list_events: "时间：2018年8月1日至8月7日" under "（一）加大宣传"): the days the
+event runs, kept as printed, due at its end, its first day no start of work (figures: no span_start checkpoint); read as
+a deadline by its 起止 (columns)."""
 NEXT_YEAR = "次年"  # the year after the programme's, as domain.dates reads it (YEAR_PREFIX, period_end)
 
 

@@ -16,7 +16,7 @@ from mstrack.sources.table.columns import (
     squeezed,
 )
 from mstrack.sources.table.reading import Sheet
-from mstrack.sources.table.spans import YEARS_SPAN
+from mstrack.sources.table.spans import YEARS_ALONE_RE
 from mstrack.vocabulary import CONDITION_HEADERS
 
 
@@ -204,10 +204,6 @@ def _years(sheet: Sheet, at: int, column: Column, columns: list[Column]) -> bool
     return True
 
 
-# a project's years of building ("2022-2023", "2023年—2025年", "2022.03-2024.12"): a list of projects built over years
-PROJECT_YEARS_RE = re.compile(rf"^{YEARS_SPAN}(?:底|前)?$")
-
-
 def _project_size(sheet: Sheet, at: int, column: Column, columns: list[Column]) -> bool:
     """A sum naming no year (总投资（万元）, 申请中央预算内投资（万元）) in a list of projects built over years (a column
     whose cells mostly span years: 建设期限 "2022-2023"): what each project costs over its years, its size, no figure
@@ -217,7 +213,7 @@ def _project_size(sheet: Sheet, at: int, column: Column, columns: list[Column]) 
         return False
     for other in columns:
         values = [v.strip() for v in column_values(sheet, at, other)]
-        spans = [m for v in values if (m := PROJECT_YEARS_RE.match(v)) and m[1] != m[2]]
+        spans = [m for v in values if (m := YEARS_ALONE_RE.match(v)) and m[1] != m[2]]
         if other is not column and values and len(spans) * 2 > len(values):
             column.kind = "note"
             return True

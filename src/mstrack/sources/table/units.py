@@ -37,6 +37,7 @@ from mstrack.vocabulary import (
     LEADING_MANNERS,
     OFFICE_JOINERS,
     OVERSIGHT_ROLE_WORDS,
+    RESPONSIBLE_VERB,
     RESPONSIBLE_WORD,
     ROLE_FOLLOWERS,
     ROLE_JOINERS,
@@ -45,7 +46,7 @@ from mstrack.vocabulary import (
 )
 
 LEAD_ROLES = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD)
-ROLES = "|".join((*LEAD_ROLES, *HELPER_ROLE_WORDS))  # every role a unit cell names (vocabulary)
+ROLES = "|".join((*LEAD_ROLE_WORDS, RESPONSIBLE_VERB, *HELPER_ROLE_WORDS))  # every role a unit cell names (vocabulary)
 LEADING = "|".join(LEAD_ROLE_WORDS)  # the roles that make an office lead
 MANNERS = rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"  # "分别", "按职责分工" … printed before a role
 FOLLOWERS = "|".join(ROLE_FOLLOWERS)  # "负责", "落实" … a verb going on after a role
@@ -398,7 +399,13 @@ def _names(cell: str, apart: bool = True) -> list[str]:
     parts = [p for part in split_units(cell) for p in (_helped(part.rstrip(CLOSING_PUNCTUATION))
                                                         or [_without_role(part.rstrip(CLOSING_PUNCTUATION).strip())]) if p]
     names = [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in joined_units(part)]
+    names = [HEAD_TITLE_RE.sub("", name) or name for name in names]
     return [n for name in names for n in (_apart(name) if apart else [name])]
+
+
+# an office's head after its name ("各基层医疗机构负责人", "各单位主要负责同志"): the office answers through its head, a
+# person, no role (vocabulary.RESPONSIBLE_VERB): the unit is the office
+HEAD_TITLE_RE = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:主要)?负责(?:人|同志)$")
 
 
 # the office's share of the work in a bracket after its name ("区社会事业局（牵头医疗医美板块）"): no part of the name;
