@@ -147,8 +147,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
     found: list[Mention] = []
     parts: list[bool] = []  # each found figure: whether its sentence opens with 其中 (a breakdown of the one before)
     previous_context = previous_name = lead_in = words_before = ""
-    protected = protect_clock(protect_commas(joined_units(unit_symbols(text))))  # "4个
-百分点"
+    protected = protect_clock(protect_commas(joined_units(unit_symbols(text))))  # "4个\n百分点"
     begins = brackets_open(protected)
     listed = stock_listed(protected) + sampled_from(protected) + counted_aside(protected)
     for clause_match in re.finditer(CLAUSE_PATTERN, protected):
