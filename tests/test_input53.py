@@ -132,6 +132,8 @@ def test_close_to_reads_look_alike_letters_case_and_spelling():
     assert close_to("shenzen-2023", ["shenzhen-2023", "x-2023"], same_numbers=True) == ["shenzhen-2023"]
     assert close_to("nowhere-2023", ["shenzhen-2023"], same_numbers=True) == []
     assert close_to("9", ["1", "2"]) == [] and close_to("x", []) == []
+    assert close_to("45", [str(n) for n in range(1, 41)]) == []  # a number is no typo of 4, 5, 14 …
+    assert close_to("1O", [str(n) for n in range(1, 41)]) == ["10"]
 
 
 # --- 4. a hidden sheet ---------------------------------------------------------------------------

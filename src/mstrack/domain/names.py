@@ -88,7 +88,8 @@ def close_to(value: str, known: Iterable[str], n: int = 5, same_numbers: bool = 
     """What a mistyped code, choice or option may have meant (trial53 #10): those reading alike (code_key, then
     letters for the digits they look like), those holding it or held in it, then those spelled like it (difflib;
     with `same_numbers`, only those with the same numbers: "shenzen-2023" is shenzhen-2023, but "x-2024" is another
-    year's programme, not a typo of x-2023)."""
+    year's programme, not a typo of x-2023). Nothing but the look-alikes for a number, which every number is spelled
+    like."""
     import difflib
     import re
 
@@ -100,6 +101,8 @@ def close_to(value: str, known: Iterable[str], n: int = 5, same_numbers: bool = 
     alike = [c for c, k in keys.items() if k == key or k.translate(LOOK_ALIKE_CHARACTERS) == key.translate(LOOK_ALIKE_CHARACTERS)]
     if alike:
         return alike[:n]
+    if key.isdigit():  # "45" of a 40-task programme: 4, 5, 14 … would be noise; the refusal lists the codes
+        return []
     holding = [c for c, k in keys.items() if key in k or k in key] if same_numbers or len(key) > 2 else []
     if same_numbers:  # the words of the codes compared, the year apart ("nowhere-2023" is not "shenzhen-2023")
         numbers, words = re.findall(r"\d+", key), re.sub(r"\d+", "", key)
