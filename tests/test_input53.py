@@ -103,7 +103,9 @@ def test_codes_are_read_ignoring_full_width_forms_and_case():
 
 @pytest.mark.parametrize("ref", ["X-2023/１２", "x-2023／12", "ｘ-2023/12"])
 def test_a_task_reference_in_full_width_or_upper_case_is_the_task(office, ref):
-    done(office("log", ref, "2", "--as-of", "2023-05-31"))
+    logged = office("log", ref, "2", "--as-of", "2023-05-31")
+    done(logged)
+    assert logged.stdout.startswith("x-2023/12 新建学校: 2所 as of 2023-05-31"), logged.stdout  # as the store holds it
     assert reports(office) == [("12", "2023-05-31", 2)]
     shown = office("show", ref)
     done(shown)

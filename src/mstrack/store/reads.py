@@ -195,6 +195,14 @@ class Reads:
             found = [tasks[codes.index(code)]]
         return head, found[0]
 
+    def stored_ref(self, ref: TaskRef) -> TaskRef:
+        """The reference with the codes as the store holds them ("X-2023/１２" is x-2023/12: names.typed_code), for
+        what a write says and keeps; the error naming what exists where it names nothing."""
+        with self.reading() as connection:
+            head, task = self._task_head(connection, ref)
+        code = ref.code if plain_name(task[1]) == ref.code else plain_name(task[1])
+        return TaskRef(head[1], code)
+
     def task_detail(self, ref: TaskRef) -> TaskDetail:
         """One task whole, with every indicator and report."""
         with self.reading() as connection:
