@@ -110,6 +110,9 @@ def test_a_task_reference_in_full_width_or_upper_case_is_the_task(office, ref):
     shown = office("show", ref)
     done(shown)
     assert "x-2023/12" in shown.stdout
+    history = office("history", ref)
+    done(history)
+    assert history.stdout.lstrip().startswith("x-2023/12: reports"), history.stdout
 
 
 def test_a_return_with_full_width_and_upper_case_codes_is_read(office, tmp_path):
