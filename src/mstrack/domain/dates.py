@@ -225,8 +225,9 @@ def _date_body(text: str) -> str:
     if not body:
         raise DateError("empty date")
     body = re.sub(r"之前$", "前", body)  # "10月底之前", "6月30日之前": 之前 is 前
-    body = CHINESE_DATE_NUMBER_RE.sub(_arabic_number, body)  # "二〇二三年六月三十日"
-    body = re.sub(r"(\d)\s*号$", r"\1日", body)  # "6月30号", as offices say the day
+    if not body.isascii():
+        body = CHINESE_DATE_NUMBER_RE.sub(_arabic_number, body)  # "二〇二三年六月三十日"
+        body = re.sub(r"(\d)\s*号$", r"\1日", body)  # "6月30号", as offices say the day
     if body[0] in "+-":  # dateutil would read "-2023-06-30" as a date
         raise DateError("{value} is not a date: a date has no sign", value=shown(text))
     return body
