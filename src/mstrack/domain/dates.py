@@ -41,6 +41,7 @@ YEAR_WORD_RE = re.compile(r"^(?:\d{4}\s*年?)?(?:上半年|下半年|全年|年�
 programme's year when the text names none, as "6月底" is."""
 CHINESE_DATE_NUMBER_RE = re.compile(r"([〇○零一二两三四五六七八九十]+)\s*(?=[年月日号])")
 """A date in Chinese numerals ("二〇二三年六月三十日"): each number before 年, 月, 日 or 号, read to digits first."""
+CHINESE_DATE_DIGITS = frozenset("〇○零一二两三四五六七八九十")
 YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7",
                "八": "8", "九": "9"}
 AMBIGUOUS_DATE_RE = re.compile(r"0*(\d{1,2})\s*[-./]\s*0*(\d{1,2})\s*[-./]\s*\d{2,4}")
@@ -226,8 +227,10 @@ def _date_body(text: str) -> str:
         raise DateError("empty date")
     body = re.sub(r"之前$", "前", body)  # "10月底之前", "6月30日之前": 之前 is 前
     if not body.isascii():
-        body = CHINESE_DATE_NUMBER_RE.sub(_arabic_number, body)  # "二〇二三年六月三十日"
-        body = re.sub(r"(\d)\s*号$", r"\1日", body)  # "6月30号", as offices say the day
+        if not CHINESE_DATE_DIGITS.isdisjoint(body):
+            body = CHINESE_DATE_NUMBER_RE.sub(_arabic_number, body)  # "二〇二三年六月三十日"
+        if body.endswith("号"):
+            body = re.sub(r"(\d)\s*号$", r"\1日", body)  # "6月30号", as offices say the day
     if body[0] in "+-":  # dateutil would read "-2023-06-30" as a date
         raise DateError("{value} is not a date: a date has no sign", value=shown(text))
     return body
