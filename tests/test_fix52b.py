@@ -101,14 +101,23 @@ def test_a_total_rows_unsaved_formula_does_not_refuse_the_file(demo_cli, tmp_pat
     refused(demo_cli("import", "progress", str(task_row)), "has no saved value")
 
 
-def test_one_error_on_many_rows_is_said_five_times_and_counted(demo_cli, tmp_path):
+def test_one_error_on_many_rows_is_said_once_with_its_rows(demo_cli, tmp_path):
+    """input53 (trial53 #13): the same refusal of many rows of one column is said once, with the rows and their
+    count; refusals of one kind that differ row by row are said five times and counted (fix52b)."""
     path = tmp_path / "多行.csv"
     rows = [",".join(HEADER[:5])] + [f"shenzhen-2099,5,建设筹集保障性住房,2023-06-30,{n}" for n in range(1, 41)]
     path.write_text("\n".join([*rows, "shenzhen-2023,5,没有的指标,2023-06-30,5"]) + "\n", encoding="utf-8")
     before = stored(demo_cli)
     said = refused(demo_cli("import", "progress", str(path)), "41 problems; nothing was written",
-                   f"…and 35 more rows with the same error as {path}:2:计划 (--verbose shows all)", "没有的指标")
-    assert said.count("no programme 'shenzhen-2099'") == 5
+                   f"{path}:2-41:计划: no programme 'shenzhen-2099'", "(40 rows)", "没有的指标")
+    assert said.count("no programme 'shenzhen-2099'") == 1 and "more rows with the same error" not in said
+    assert stored(demo_cli) == before
+    differing = tmp_path / "各行.csv"
+    rows = [",".join(HEADER[:5])] + [f"shenzhen-2023,9{n},建设筹集保障性住房,2023-06-30,1" for n in range(1, 9)]
+    differing.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    said = refused(demo_cli("import", "progress", str(differing)), "8 problems; nothing was written",
+                   f"…and 3 more rows with the same error as {differing}:2:任务编号")
+    assert said.count("shenzhen-2023 has no task") == 5
     assert stored(demo_cli) == before
     every = refused(demo_cli("import", "progress", str(path), "--verbose"))
     assert every.count("no programme 'shenzhen-2099'") == 40 and "more rows with the same error" not in every

@@ -88,7 +88,7 @@ def test_import_progress_with_bad_rows_in_a_csv_in_chinese(office, tmp_path):
     stderr = refused(zh(office, "import", "progress", str(path)))
     assert stderr.splitlines() == [
         f"{path}:2:数值：'待定' 不是数量：应为数字，例如 3.2万 或 65%",
-        f"{path}:3:任务编号：x-2023 没有任务 '9'",
+        f"{path}:3:任务编号：x-2023 没有任务 '9'；其任务有：1, 2",
         f"{path}:4:截至日期：'2023-13-01' 不是日期：没有 2023-13-01 这一天",
         "mstrack: 错误：共 3 处问题；没有写入任何数据",
     ]

@@ -132,5 +132,10 @@ def view_scope(store, programmes: list[str] | None, on: date, *, report: bool = 
 def choice(value: str, choices, option: str) -> str:
     """A value from a closed list, or one line naming the option and the choices (exit 2)."""
     if value not in choices:
+        from mstrack.domain.names import close_to
+
+        if near := close_to(value, choices, n=3):  # "behnd": behind (trial53 #10)
+            raise fail("{option} {value!r}: expected one of {choices}; did you mean: {near}", option=option, value=value,
+                       choices=", ".join(choices), near=", ".join(near))
         raise fail("{option} {value!r}: expected one of {choices}", option=option, value=value, choices=", ".join(choices))
     return value

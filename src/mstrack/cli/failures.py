@@ -116,6 +116,7 @@ def usage_errors_said():
         if isinstance(error, typer.BadParameter) and error.message.startswith("Value error, "):
             error.message = error.message.removeprefix("Value error, ")  # pydantic's prefix, through Typer
         _say_how_to_give_a_negative_number(error)
+        _say_what_was_meant(error)
         if _is_usage_error(error) and words().lang != "en":
             raise _usage_failure(error) from None
         raise
@@ -134,6 +135,45 @@ def _say_how_to_give_a_negative_number(error: BaseException) -> None:
     error.message = Message("No such option: {option}; a negative number is read as an option: write -- before "
                             "the arguments ({example})", option=error.option_name, example=example)
     error.possibilities = None
+
+
+CHOICE_REFUSAL_RE = re.compile(r"(?P<value>'[^']*'|\"[^\"]*\") is not one of (?P<choices>.*)\.")
+"""Typer's refusal of a closed list's value ('behnd' is not one of 'behind', …): read back for a "did you mean"."""
+
+
+def _say_what_was_meant(error: BaseException) -> None:
+    """A "did you mean" where Click gives none (trial53 #10): `-as-of` (one dash: Click reads -a and knows no -a) names
+    the long options spelled like it; `--only behnd` the choices spelled like it (names.close_to, as a task code)."""
+    import ast
+
+    from mstrack.domain.names import close_to
+
+    exceptions = sys.modules[typer.BadParameter.__module__]
+    if isinstance(error, exceptions.NoSuchOption) and not error.possibilities and error.ctx is not None:
+        typed = _short_option_typed(error)
+        if typed and len(typed) > 2 and not typed.startswith("--"):
+            longs = [name for param in error.ctx.command.params for name in getattr(param, "opts", ()) if name.startswith("--")]
+            if near := close_to("-" + typed.split("=", 1)[0], longs, n=3):
+                error.possibilities = near
+    elif isinstance(error, typer.BadParameter) and (found := CHOICE_REFUSAL_RE.fullmatch(error.message or "")):
+        try:
+            value, choices = ast.literal_eval(found["value"]), ast.literal_eval(f"[{found['choices']}]")
+        except (ValueError, SyntaxError):
+            return
+        if near := close_to(value, [str(choice) for choice in choices], n=3):
+            error.message = f"{error.message} Did you mean: {', '.join(near)}?"
+
+
+def _short_option_typed(error: BaseException) -> str | None:
+    """The argument a NoSuchOption of one dash was read from ("-as-of" for -a): Click keeps it only in its parser's
+    frame."""
+    trace = error.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_name == "_match_short_opt":
+            typed = trace.tb_frame.f_locals.get("arg")
+            return typed if isinstance(typed, str) else None
+        trace = trace.tb_next
+    return None
 
 
 def _is_usage_error(error: BaseException) -> bool:

@@ -238,13 +238,60 @@ def _say_errors(errors: list, verbose: bool) -> None:
         reason = getattr(error, "fields", {}).get("reason")
         return getattr(reason, "template", None) or error
 
-    shown, rest = _first_shown(errors, verbose, cause)
+    shown, rest = _first_shown(errors if verbose else same_said_once(errors), verbose, cause)
     for error in shown:
         say(error, err=True)
     for key, more in rest.items():
         first = next(error for error in shown if cause(error) == key)
         say("…and {n} more {n:row|rows} with the same error as {first} (--verbose shows all)", err=True,
             n=len(more), first=first.fields.get("place", ""))
+
+
+def same_said_once(errors: list) -> list:
+    """The same refusal of many rows of one file's column said once, with the rows (trial53 #13: a return whose 计划编号
+    names no programme said "没有计划 'city-2023'" on each of its five rows): "w30.csv:2-6:计划编号: … (5 rows)". Refusals
+    that differ (each row's own value) stay one a row."""
+    from mstrack.errors import Message
+
+    groups: dict = {}
+    for error in errors:
+        place, reason = getattr(error, "fields", {}).get("place"), getattr(error, "fields", {}).get("reason")
+        where = _row_place(place) if isinstance(place, str) and reason is not None else None
+        key = (where[0], where[2], str(reason)) if where else error
+        groups.setdefault(key, []).append((where, error))
+    said = []
+    for group in groups.values():
+        if len(group) == 1:
+            said.append(group[0][1])
+            continue
+        (path, _, column), error = group[0]
+        rows = _row_ranges(sorted({where[1] for where, _ in group}))
+        said.append(Message("{place}: {reason} ({n} {n:row|rows})", place=f"{path}:{rows}" + (f":{column}" if column else ""),
+                            reason=error.fields["reason"], n=len(group)))
+    return said
+
+
+def _row_place(place: str) -> tuple[str, int, str | None] | None:
+    """FILE:ROW[:COLUMN] as a refusal names a row (sources.progress_values._fail), or None for any other place."""
+    parts = place.rsplit(":", 2)
+    if len(parts) == 3 and parts[2].isdigit():
+        return f"{parts[0]}:{parts[1]}", int(parts[2]), None
+    if len(parts) == 3 and parts[1].isdigit():
+        return parts[0], int(parts[1]), parts[2]
+    if len(parts) == 2 and parts[1].isdigit():
+        return parts[0], int(parts[1]), None
+    return None
+
+
+def _row_ranges(rows: list[int]) -> str:
+    """Row numbers as ranges: 2-6, 9, 11-12."""
+    spans: list[list[int]] = []
+    for row in rows:
+        if spans and row == spans[-1][1] + 1:
+            spans[-1][1] = row
+        else:
+            spans.append([row, row])
+    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
 
 
 def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False, named=None) -> None:

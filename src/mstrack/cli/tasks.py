@@ -232,7 +232,8 @@ def history(
     from mstrack.store import parse_ref
 
     store = open_store(ctx, write=False)
-    task = parse_ref(ref)
+    task = store.stored_ref(parse_ref(ref))  # titled as the store holds it ("X-2023/１２" is x-2023/12)
+    ref = f"{task.programme}/{task.code}"
     if indicator is not None:  # as log reads it: the exact name, else a unique prefix, else a unique part
         from mstrack.domain.progress import match_indicator
         from mstrack.errors import InputError

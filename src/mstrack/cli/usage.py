@@ -35,6 +35,7 @@ REASONS = (
     Message("Unable to parse input string as an integer, exceeded maximum size"),
     Message("Input should be greater than or equal to {limit}"),
     Message("Input should be less than or equal to {limit}"),
+    Message("{value} is not one of {choices}. Did you mean: {near}?"),
     Message("{value} is not one of {choices}."),
     Message("Path {path} is not readable."),
 )

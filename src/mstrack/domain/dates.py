@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from mstrack.domain.limits import year_problem
-from mstrack.domain.quantities import normalize, shown
+from mstrack.domain.quantities import chinese_count, normalize, shown
 from mstrack.errors import Message, Problem
 
 
@@ -30,6 +30,20 @@ ISO_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
 FULL_DATE_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
 MONTH_DAY_RE = re.compile(r"^(\d{1,2})\s*(?:月|[.．])\s*(\d{1,2})\s*日?(?:前)?$")  # "6月30日", and "6.30" as tables write it
 YEAR_MONTH_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?(?:底|末)?(?:前)?$")
+SHORT_YEAR_DATE_RE = re.compile(r"^(\d{2})\s*([-./年])\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
+"""A year in two digits, then month and day: "23-6-30", "23/6/15", "23年6月30日", year first as Chinese dates are written
+(trial53 #6: dateutil read 23-6-30 as 2030-06-23)."""
+NEAR_YEARS = 1
+"""Years from the programme's year (or today's) a date typed with a two-digit year may be without a doubt: further off,
+the reading is said and the year asked for in full, never silently another decade."""
+YEAR_WORD_RE = re.compile(r"^(?:\d{4}\s*年?)?(?:上半年|下半年|全年|年底|年末)(?:之?前)?$")
+"""The halves and the end of a year a date may be named by ("上半年", "年底", "2023年底"): their last day, in the
+programme's year when the text names none, as "6月底" is."""
+CHINESE_DATE_NUMBER_RE = re.compile(r"([〇○零一二两三四五六七八九十]+)\s*(?=[年月日号])")
+"""A date in Chinese numerals ("二〇二三年六月三十日"): each number before 年, 月, 日 or 号, read to digits first."""
+CHINESE_DATE_DIGITS = frozenset("〇○零一二两三四五六七八九十")
+YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7",
+               "八": "8", "九": "9"}
 AMBIGUOUS_DATE_RE = re.compile(r"0*(\d{1,2})\s*[-./]\s*0*(\d{1,2})\s*[-./]\s*\d{2,4}")
 """A day and a month before a year, "8/5/2023": read by dateutil month first; either way round when both are ≤ 12."""
 PERIOD_DATE_RE = re.compile(  # the periods a date cell may name: "6月底", "2023年第二季度", "Q2"; their end is the date
@@ -149,6 +163,8 @@ def parse_date(text: str, year: int | None = None) -> date:
     way 完成时限 "2023.12" and checkpoints "6月底前" are meant.
     """
     body = _date_body(text)
+    if (found := _short_year_date(body, year, text)) is not None:
+        return found
     if (found := _numbered_date(body, year, text)) is not None:
         return found
     if re.search(r"[\u4e00-\u9fff]", body):
@@ -210,9 +226,58 @@ def _date_body(text: str) -> str:
     if not body:
         raise DateError("empty date")
     body = re.sub(r"之前$", "前", body)  # "10月底之前", "6月30日之前": 之前 is 前
+    if not body.isascii():
+        if not CHINESE_DATE_DIGITS.isdisjoint(body):
+            body = CHINESE_DATE_NUMBER_RE.sub(_arabic_number, body)  # "二〇二三年六月三十日"
+        if body.endswith("号"):
+            body = re.sub(r"(\d)\s*号$", r"\1日", body)  # "6月30号", as offices say the day
     if body[0] in "+-":  # dateutil would read "-2023-06-30" as a date
         raise DateError("{value} is not a date: a date has no sign", value=shown(text))
     return body
+
+
+def _arabic_number(found: re.Match) -> str:
+    """A number of a date in Chinese numerals as digits: a year digit by digit ("二〇二三" 2023), a month or a day as
+    counted ("三十" 30); left as it is when it reads as neither (the refusal then names the text)."""
+    text = found[1]
+    if found.string[found.end()] == "年":
+        return "".join(YEAR_DIGITS[c] for c in text) if len(text) in (2, 4) and all(c in YEAR_DIGITS for c in text) \
+            else found[0]
+    number = chinese_count(text.replace("〇", "零").replace("○", "零"))
+    return found[0] if number is None else str(number)
+
+
+def _short_year_date(body: str, year: int | None, original: str) -> date | None:
+    """A date with a two-digit year first ("23-6-30"): that year of the century of the programme's year (or today's).
+    A reading more than NEAR_YEARS from both is refused, naming it and the day-first reading where there is one
+    ("15/6/23" is 2015-06-23 or 2023-06-15), never read as another decade. None for any other form, and for a
+    Western date it cannot be ("12/31/23": no month 31), which dateutil reads (then checked alike, _far_year)."""
+    if not (m := SHORT_YEAR_DATE_RE.match(body)):
+        return None
+    today = date.today()
+    reference = year or today.year
+    century = reference // 100 * 100
+    first, month, day = int(m[1]), int(m[3]), int(m[4])
+    try:
+        found = date(century + first, month, day)
+    except ValueError:
+        if m[2] == "年":  # "23年2月30日": said as any day that does not exist
+            return make_date(century + first, month, day, original)
+        return None
+    if _near(found.year, year, today):
+        return found
+    readings = [found.isoformat()]
+    if m[2] != "年":
+        with contextlib.suppress(ValueError):
+            readings.append(date(century + day, month, first).isoformat())  # day first, year last: 15/6/23
+    raise DateError("{value} reads as {readings}, far from the year {year}: write the year in four digits (e.g. {example})",
+                    value=shown(original), readings=" / ".join(dict.fromkeys(readings)), year=reference,
+                    example=readings[-1])
+
+
+def _near(found: int, year: int | None, today: date) -> bool:
+    """Whether a year read from two digits is the programme's (or today's), give or take NEAR_YEARS."""
+    return any(abs(found - other) <= NEAR_YEARS for other in (year, today.year) if other is not None)
 
 
 def _numbered_date(body: str, year: int | None, original: str) -> date | None:
@@ -234,6 +299,8 @@ def _numbered_date(body: str, year: int | None, original: str) -> date | None:
         return period_end((m["period"] or m["quarter"]) + before, the_year)
     if re.fullmatch(r"\d{8}", body):
         return make_date(int(body[:4]), int(body[4:6]), int(body[6:]), original)
+    if YEAR_WORD_RE.match(body):  # "上半年", "年底", "2023年底"
+        return period_end(body, _given_year(year, original) if not re.match(r"\d{4}", body) else int(body[:4]))
     return None
 
 
@@ -264,6 +331,9 @@ def _western_date(body: str, year: int | None, original: str) -> date:
     if (both := AMBIGUOUS_DATE_RE.fullmatch(body)) and both[1] != both[2] and max(int(both[1]), int(both[2])) <= 12:
         raise DateError("{value} is not a date mstrack can read: day and month could be either way round (8/5 is 8 May "
                         "or August 5); write it as 2023-05-08 or 5月8日", value=shown(original))
+    if not re.search(r"\d{4}", body) and early.year != base and not _near(early.year, year, date.today()):
+        raise DateError("{value} reads as {readings}, far from the year {year}: write the year in four digits (e.g. {example})",
+                        value=shown(original), readings=early, year=year or date.today().year, example=early)
     if early.month != late.month:  # no month: the year's end
         return date(early.year, 12, 31)
     if early.day != late.day:  # no day: the month's end

@@ -63,13 +63,74 @@ def named_by(candidates: Iterable[T], name: str, key: Callable[[T], str],
     return []
 
 
+def code_key(code: str) -> str:
+    """A programme's or a task's code as typed and as stored compared (trial53 #7): full-width forms folded (NFKC:
+    "５", "／"), case folded ("SHENZHEN-2023"), outer spaces aside. The stored code stays as the plan wrote it."""
+    return unicodedata.normalize("NFKC", code).strip().casefold()
+
+
+def typed_code(code: str, known: Iterable[str]) -> str | None:
+    """The known code a typed code names: itself, else the one code_key reads alike (None when none does, or several:
+    then the refusal names them). The one reading of a code a user typed, in an option and in a return's row."""
+    known = list(known)
+    if code in known:
+        return code
+    key = code_key(code)
+    alike = [candidate for candidate in known if code_key(candidate) == key]
+    return alike[0] if len(alike) == 1 else None
+
+
+LOOK_ALIKE_CHARACTERS = str.maketrans("lIoO", "1100")
+"""Letters typed for the digits they look like ("l2" for 12, "1O" for 10): what a "did you mean" looks through."""
+
+
+def close_to(value: str, known: Iterable[str], n: int = 5, same_numbers: bool = False) -> list[str]:
+    """What a mistyped code, choice or option may have meant (trial53 #10): those reading alike (code_key, then
+    letters for the digits they look like), those holding it or held in it, then those spelled like it (difflib;
+    with `same_numbers`, only those with the same numbers: "shenzen-2023" is shenzhen-2023, but "x-2024" is another
+    year's programme, not a typo of x-2023). Nothing but the look-alikes for a number, which every number is spelled
+    like."""
+    import difflib
+    import re
+
+    known = list(dict.fromkeys(known))
+    if not known:
+        return []
+    key = code_key(value)
+    keys = {candidate: code_key(candidate) for candidate in known}
+    alike = [c for c, k in keys.items() if k == key or k.translate(LOOK_ALIKE_CHARACTERS) == key.translate(LOOK_ALIKE_CHARACTERS)]
+    if alike:
+        return alike[:n]
+    if key.isdigit():  # "45" of a 40-task programme: 4, 5, 14 … would be noise; the refusal lists the codes
+        return []
+    holding = [c for c, k in keys.items() if key in k or k in key] if same_numbers or len(key) > 2 else []
+    if same_numbers:  # the words of the codes compared, the year apart ("nowhere-2023" is not "shenzhen-2023")
+        numbers, words = re.findall(r"\d+", key), re.sub(r"\d+", "", key)
+        by_key = {re.sub(r"\d+", "", k): c for c, k in keys.items() if re.findall(r"\d+", k) == numbers}
+        spelled = [by_key[k] for k in difflib.get_close_matches(words, list(by_key), n=n, cutoff=0.75)]
+    else:
+        by_key = {k: c for c, k in keys.items()}
+        spelled = [by_key[k] for k in difflib.get_close_matches(key, list(by_key), n=n, cutoff=0.6)]
+    return list(dict.fromkeys([*holding, *spelled]))[:n]
+
+
+def unknown_task(programme: str, code: str, known: list[str]) -> Message:
+    """The refusal of a task code a programme does not hold: the codes it may have meant (close_to), else its first
+    tasks. One wording for a task reference (show, log) and a return's row."""
+    if near := close_to(code, known):
+        return Message("{programme} has no task {code!r}; did you mean: {codes}", programme=programme, code=code,
+                       codes=", ".join(near))
+    shown = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
+    return Message("{programme} has no task {code!r}; its tasks are {codes}", programme=programme, code=code, codes=shown)
+
+
 def unknown_programme(known: list[str], code: str, db: str) -> UnknownProgramme:
     """The refusal of a programme code the store does not hold: the codes it may have meant (holding it, or held in
     it), else those it holds, else, holding none, the store named (safety48 F-06: "no programme is loaded yet (try
     `mstrack demo`)" named no store, and sent a coordinator who had mistyped --db to load the samples into the wrong
     one). Before trial50 `-p` of units, lights and the reports said it in words of their own ("--programme 'x': no such
     programme; known: none")."""
-    near = [k for k in known if code in k or k in code]  # shenzhen: shenzhen-2023 (a spelling like it: known, all)
+    near = close_to(code, known, n=len(known), same_numbers=True)  # shenzhen, SHENZHEN-2023, shenzen-2023
     if near:
         hint = Message("did you mean: {codes}", codes=", ".join(near))
     elif known:

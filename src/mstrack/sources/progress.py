@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mstrack.domain.dates import ReportWindow, parse_date
 from mstrack.domain.limits import text_problem
-from mstrack.domain.names import plain_name, unknown_programme
+from mstrack.domain.names import plain_name, typed_code, unknown_programme, unknown_task
 from mstrack.domain.progress import done_word as is_done_word
 from mstrack.domain.progress import match_indicator, note_without_figure
 from mstrack.domain.quantities import count_scale, whole_count
@@ -424,10 +424,13 @@ class _Importer(Values, Comparing):
             self._fail(table, line, "programme" if "programme" in table.columns else "task", problem)
             return None
         code, task = (plain_name(code) if code is not None else None), plain_name(task)  # as a plan's are stored and `log` takes them
-        known = self.plan.programme_indicators(code)
-        if known is None:
-            if self._known_codes is None:  # read once, for a refusal only
+        known = self.plan.programme_indicators(code) if code is not None else None
+        if known is None and code is not None:  # "CITY-2024", "ｃｉｔｙ-2024": the code read alike (names.typed_code)
+            if self._known_codes is None:  # read once, for a refusal (or a code typed otherwise) only
                 self._known_codes = self.plan.store.programme_codes()
+            if (alike := typed_code(code, self._known_codes)) is not None:
+                code, known = alike, self.plan.programme_indicators(alike)
+        if known is None:
             where = "programme" if "programme" in table.columns else None
             if code is None:  # an empty programme cell, no --programme: no code to name (a blank typed as "None" before)
                 self._fail(table, line, where, "no programme: the row names none; fill in its programme, or give "
@@ -444,8 +447,10 @@ class _Importer(Values, Comparing):
                        value=task, longer=longer, code=code, title=titles[task][0], other=titles[longer][0])
             return None
         states = self.plan.task_indicators(code, task, by_task)
+        if states is None and (alike := typed_code(task, by_task)) is not None:  # "６" is task 6 (trial53 #7)
+            task, states = alike, self.plan.task_indicators(code, alike, by_task)
         if states is None:
-            self._fail(table, line, "task", "{code} has no task {task!r}", code=code, task=task)
+            self._fail(table, line, "task", unknown_task(code, task, list(by_task)))
             return None
         name = text_value(name_cell)
         key = (code, task, name, done_word)

@@ -97,6 +97,13 @@ def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str
     unread: dict = {}
     tables = sheet_tables(path, aliases, required, filled, names, unread)
     with_figures = [sheet for sheet, full in tables.items() if full]
+    if len(with_figures) > 1 and (hidden := [sheet for sheet in with_figures if sheet in _hidden_sheets(path)]):
+        visible = [sheet for sheet in with_figures if sheet not in hidden]  # trial53 #8: a clerk sees no 旧数据 in Excel
+        raise InputError("{path}: the sheets {sheets} each hold a progress table with figures, and {hidden} {n:is|are} "
+                         "hidden (Excel shows no tab for {n:it|them}; right-click a tab, Unhide): name the one to read "
+                         "with --sheet{example} (one import per sheet)", path=path,
+                         sheets=", ".join(map(repr, with_figures)), hidden=", ".join(map(repr, hidden)), n=len(hidden),
+                         example=Message(", e.g. --sheet {sheet} for the visible one", sheet=visible[0]) if visible else "")
     if len(with_figures) > 1:
         raise InputError("{path}: the sheets {sheets} each hold a progress table with figures: name the one to read with "
                          "--sheet (one import per sheet)", path=path, sheets=", ".join(map(repr, with_figures)))
@@ -107,15 +114,15 @@ def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str
     if chosen is not None and not with_figures and unread:  # its figures may be on a sheet that cannot be read
         warnings.extend(Message("{path}: sheet {sheet!r} read holds no figures, and sheet {other!r} could not be "
                                 "read: {why}", path=path, sheet=chosen, other=other, why=why) for other, why in unread.items())
-    if chosen is not None and _hidden(path, chosen):
+    if chosen is not None and chosen in _hidden_sheets(path):
         warnings.append(Message("{path}: sheet {sheet!r} is hidden; it was read, as it holds the progress table",
                                 path=path, sheet=chosen))
     return chosen
 
 
-def _hidden(path: Path, sheet: str) -> bool:
-    """Whether the workbook hides the sheet (hidden, or very hidden: shown in no list of Excel's): a unit may not
-    know the figures read came from there."""
+def _hidden_sheets(path: Path) -> set[str]:
+    """The sheets the workbook hides (hidden, or very hidden: shown in no list of Excel's): a unit may not know the
+    figures read came from there, nor find the sheet a refusal names."""
     from python_calamine import CalamineError, SheetVisibleEnum
 
     from mstrack.sources.files import calamine_workbook
@@ -123,8 +130,8 @@ def _hidden(path: Path, sheet: str) -> bool:
     try:
         metadata = calamine_workbook(path).sheets_metadata
     except (CalamineError, OSError, ValueError):
-        return False
-    return any(meta.name == sheet and meta.visible != SheetVisibleEnum.Visible for meta in metadata)
+        return set()
+    return {meta.name for meta in metadata if meta.visible != SheetVisibleEnum.Visible}
 
 
 class _Look:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from mstrack.domain.names import plain_name
+from mstrack.domain.names import code_key, plain_name
 from mstrack.domain.progress import (
     CheckedReport,
     LogResult,
@@ -39,6 +39,8 @@ def record_progress(
     checkpoints changed) would otherwise have the report stored on what the check no longer meant
     (`resolved_again`)."""
     require_value_or_done(value, done)
+    if code_key(ref.programme) != ref.programme or code_key(ref.code) != ref.code:  # typed in capitals or full width
+        ref = store.stored_ref(ref)  # said and checked as the store holds it (trial53 #7)
     label = f"{ref.programme}/{ref.code}"
     unit = reporting_unit(unit)
     reporter = by or store.user()

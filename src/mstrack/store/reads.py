@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from mstrack.domain import unique
-from mstrack.domain.names import abbreviates, look_alike, plain_name, plain_names, unknown_programme
+from mstrack.domain.names import abbreviates, look_alike, plain_name, plain_names, typed_code, unknown_programme, unknown_task
 from mstrack.errors import InputError, Message
 from mstrack.store import import_reads
 from mstrack.store.checks import refuse_empty_lines
@@ -35,7 +35,7 @@ class TaskRef:
 
 def parse_ref(ref: str) -> TaskRef:
     """PROGRAMME/CODE, each as a plan's are stored (names.plain_name): "x-2023/1 " is task "1"."""
-    programme, sep, code = ref.partition("/")
+    programme, sep, code = ref.replace("／", "/").partition("/")  # a full-width slash, as an IME types it
     programme, code = plain_name(programme), plain_name(code)
     if not sep or not programme or not code:
         raise InputError("task reference {ref!r}: expected PROGRAMME/CODE, for example shenzhen-2023/5", ref=ref)
@@ -188,10 +188,14 @@ class Reads:
         """(programme id, code, name, year, start, end) and (task id, code) of a task reference, or the
         error naming what exists."""
         p = self.dialect.p
-        found = self._rows(connection, f'SELECT id, code, name, year, start, "end" FROM programme WHERE code = {p}', [ref.programme])
+        head_sql = f'SELECT id, code, name, year, start, "end" FROM programme WHERE code = {p}'
+        found = self._rows(connection, head_sql, [ref.programme])
         if not found:
             known = [code for (code,) in self._rows(connection, "SELECT code FROM programme ORDER BY code")]
-            raise unknown_programme(known, ref.programme, self.display_url)
+            if (code := typed_code(ref.programme, known)) is None:  # "SHENZHEN-2023" is shenzhen-2023 (trial53 #7)
+                raise unknown_programme(known, ref.programme, self.display_url)
+            ref = TaskRef(code, ref.code)
+            found = self._rows(connection, head_sql, [code])
         head = found[0]
         # the code as typed, and every code plain_name may read as another (a store written before codes were stored
         # plain): not the programme's 20,000 numbered codes, which cost a `log` more than the rest of its read (store51)
@@ -202,13 +206,21 @@ class Reads:
             raise InputError("{programme}/{code}: names {n} tasks whose codes read alike: {codes}; import the plan with codes "
                              "that differ", programme=ref.programme, code=ref.code, n=len(found),
                              codes=", ".join(repr(code) for _, code in found))
-        if not found:
-            codes = [code for (code,) in self._rows(connection, f"SELECT code FROM task WHERE programme_id = {p} ORDER BY position",
-                                                    [head[0]])]
-            shown = ", ".join(codes[:12]) + (" …" if len(codes) > 12 else "")
-            raise InputError("{programme} has no task {code!r}; its tasks are {codes}", programme=ref.programme, code=ref.code,
-                             codes=shown)
+        if not found:  # "５", "A1" for a1: the code read alike (names.typed_code), else the codes it may have meant
+            tasks = self._rows(connection, f"SELECT id, code FROM task WHERE programme_id = {p} ORDER BY position", [head[0]])
+            codes = list(plain_names(code for _, code in tasks))
+            if (code := typed_code(ref.code, codes)) is None:
+                raise InputError(unknown_task(head[1], ref.code, codes))
+            found = [tasks[codes.index(code)]]
         return head, found[0]
+
+    def stored_ref(self, ref: TaskRef) -> TaskRef:
+        """The reference with the codes as the store holds them ("X-2023/１２" is x-2023/12: names.typed_code), for
+        what a write says and keeps; the error naming what exists where it names nothing."""
+        with self.reading() as connection:
+            head, task = self._task_head(connection, ref)
+        code = ref.code if plain_name(task[1]) == ref.code else plain_name(task[1])
+        return TaskRef(head[1], code)
 
     def task_detail(self, ref: TaskRef) -> TaskDetail:
         """One task whole, with every indicator and report."""
