@@ -1,0 +1,105 @@
+"""review53: one rule for "another reporter's figure" (F1-F3): a write that names no one (no --by, no 填报人, no
+填报单位) is the office's own correction, for `log` and both import paths alike, and a refusal names who the row is
+from, never "—"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import done, refused
+from tests.test_who_wrote import plan, standing
+
+CLERK = {"USER": "clerk", "LOGNAME": "clerk"}
+PLAIN = "计划,任务编号,指标,截至日期,数值\n"
+
+
+def write(tmp_path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def fix_csv(tmp_path, value: int, name: str = "fix.csv") -> str:
+    """The office's plain file: no 填报人, no 填报单位."""
+    return write(tmp_path, name, f"{PLAIN}x-2023,1,充电桩,2023-04-30,{value}\n")
+
+
+@pytest.mark.parametrize("first", ["return", "return with 填报人", "log --unit"])
+@pytest.mark.parametrize("dry", [[], ["--dry-run"]])
+def test_a_plain_file_without_by_corrects_a_units_entry_as_log_does(cli, tmp_path, first, dry):
+    """F1: futian.csv (填报单位 福田区), then the same clerk's plain fix.csv: a correction, not "by —" refused."""
+    plan(cli, tmp_path)
+    if first == "log --unit":
+        done(cli("log", "x-2023/1", "20", "--as-of", "2023-04-30", "--unit", "福田区", env=CLERK))
+    else:
+        who = ",填报人" if first == "return with 填报人" else ""
+        cell = ",张三" if who else ""
+        done(cli("import", "progress", write(tmp_path, "futian.csv", f"填报单位：福田区\n{PLAIN.strip()}{who}\n"
+                                                                      f"x-2023,1,充电桩,2023-04-30,20{cell}\n"), env=CLERK))
+    result = cli("import", "progress", fix_csv(tmp_path, 21), *dry, env=CLERK)
+    done(result)
+    assert "by —" not in result.output + result.stderr
+    assert standing(cli)[-1][0] == (20 if dry else 21)
+    done(cli("log", "x-2023/1", "22", "--as-of", "2023-04-30", env=CLERK))  # log judges it alike
+    assert standing(cli)[-1][0] == 22
+
+
+def test_the_offices_log_over_a_units_return_is_a_correction(cli, tmp_path):
+    """F3a: 福田区's return by 张三, then the coordinator's log without --unit or --by fixing a typo."""
+    plan(cli, tmp_path)
+    done(cli("import", "progress", write(tmp_path, "futian.csv", f"填报单位：福田区\n{PLAIN.strip()},填报人\n"
+                                                                  "x-2023,1,充电桩,2023-04-30,20,张三\n"), env=CLERK))
+    result = cli("log", "x-2023/1", "21", "--as-of", "2023-04-30", env=CLERK)
+    done(result)
+    assert "correcting 20个" in result.output and standing(cli) == [(21, "clerk")]
+
+
+@pytest.mark.sqlite_only  # two logins on one file: on a server the role decides, which the tests' URL fixes
+def test_a_plain_files_v2_imported_by_another_login_is_a_correction(cli, tmp_path):
+    """F3b and F2: the entry names the login it was stored under (before the upgrade to roles: the machine's)."""
+    plan(cli, tmp_path)
+    done(cli("import", "progress", fix_csv(tmp_path, 20, "a.csv"), env=CLERK))
+    result = cli("import", "progress", fix_csv(tmp_path, 21, "a.csv"), env={"USER": "other", "LOGNAME": "other"})
+    done(result)
+    assert "1 corrected" in result.output and standing(cli) == [(21, "other")]
+    done(cli("log", "x-2023/1", "22", "--as-of", "2023-04-30", env=CLERK))
+    assert standing(cli) == [(22, "clerk")]
+
+
+def test_a_v2_without_by_corrects_a_file_imported_with_by(cli, tmp_path):
+    """F3c: `--by 张三`, then the corrected v2 without --by; another --by is still refused."""
+    plan(cli, tmp_path)
+    done(cli("import", "progress", fix_csv(tmp_path, 20, "a.csv"), "--by", "张三", env=CLERK))
+    refused(cli("import", "progress", fix_csv(tmp_path, 21, "b.csv"), "--by", "李四", env=CLERK), "b.csv:2",
+            "21个 here (by 李四)", "20个 by 张三 (a.csv, entered 20", "--reason")
+    result = cli("import", "progress", fix_csv(tmp_path, 21, "a.csv"), env=CLERK)
+    done(result)
+    assert "1 corrected" in result.output and standing(cli) == [(21, "clerk")]
+
+
+def test_a_large_plain_v2_without_by_is_a_correction_on_the_columnar_path(cli, tmp_path):
+    """1,232 rows (progress_columns.COLUMNAR_ROWS): --by 李四, then the v2 with one row changed, no --by."""
+    plan(cli, tmp_path, tasks=4)
+
+    def sheet(name: str, changed: int | None) -> str:
+        rows = [f"x-2023,{task},充电桩,2023-{month:02d}-{day:02d},{task * 1000 + month * 40 + day + (7 if n == changed else 0)}"
+                for n, (task, month, day) in enumerate((t, m, d) for t in range(1, 5) for m in range(1, 12) for d in range(1, 29))]
+        return write(tmp_path, name, PLAIN + "\n".join(rows) + "\n")
+
+    done(cli("import", "progress", sheet("a.csv", None), "--by", "李四", env=CLERK))
+    refused(cli("import", "progress", sheet("b.csv", 500), "--by", "张三", env=CLERK), "b.csv:502:", "(by 张三)",
+            "by 李四 (a.csv, entered 20", "--reason")
+    result = cli("import", "progress", sheet("b.csv", 500), env=CLERK)
+    done(result)
+    assert "1 corrected" in result.output and len(standing(cli)) == 1232
+
+
+def test_a_log_of_another_unit_without_by_names_the_login_not_a_dash(cli, tmp_path):
+    """The refusal names who the row is from: the login a log without --by is stored as."""
+    plan(cli, tmp_path)
+    done(cli("log", "x-2023/1", "20", "--as-of", "2023-04-30", "--unit", "福田区", "--by", "张三", env=CLERK))
+    said = refused(cli("log", "x-2023/1", "21", "--as-of", "2023-04-30", "--unit", "南山区", env=CLERK),
+                   "21个 from 南山区 (by ", "20个 from 福田区 (by 张三", "--reason")
+    assert "by —" not in said
+    assert standing(cli) == [(20, "张三")]
+
