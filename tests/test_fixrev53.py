@@ -103,3 +103,21 @@ def test_a_log_of_another_unit_without_by_names_the_login_not_a_dash(cli, tmp_pa
     assert "by —" not in said
     assert standing(cli) == [(20, "张三")]
 
+
+# F4 ------------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("spelling", ["same", "link"])
+def test_progress_as_of_onto_the_table_it_reads_says_so_and_keeps_it(cli, tmp_path, spelling):
+    """--progress-as-of writes -o's stem + .progress.csv: when that is the input, "exists already; remove it first"
+    would have the user delete the table."""
+    table = tmp_path / ("x.progress.csv" if spelling == "same" else "分解表.csv")
+    text = "序号,工作任务,牵头单位,完成时限\n1,新建中小学校10所,市教育局,2024年12月底前\n"
+    table.write_text(text, encoding="utf-8")
+    if spelling == "link":
+        (tmp_path / "x.progress.csv").symlink_to(table)
+    result = cli("import", "table", str(table), "-p", "t-2024", "--year", "2024", "-o", str(tmp_path / "x.toml"),
+                 "--progress-as-of", "2024-06-30")
+    said = refused(result, f"--progress-as-of {tmp_path / 'x.progress.csv'}: that is the table this command reads "
+                           f"({table}); nothing written", f"such as {table.with_name(table.stem + '.toml')}")
+    assert "exists already" not in said
+    assert table.read_text(encoding="utf-8") == text and not (tmp_path / "x.toml").exists()
