@@ -121,3 +121,37 @@ def test_progress_as_of_onto_the_table_it_reads_says_so_and_keeps_it(cli, tmp_pa
                            f"({table}); nothing written", f"such as {table.with_name(table.stem + '.toml')}")
     assert "exists already" not in said
     assert table.read_text(encoding="utf-8") == text and not (tmp_path / "x.toml").exists()
+
+
+# F6 ------------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.sqlite_only  # a file's journal mode
+def test_a_restore_that_fails_after_switching_to_wal_keeps_the_data_and_wal(demo_cli, tmp_path, monkeypatch):
+    """The switch to WAL is its own transaction before the copy; a restore failing after it (here the copy kept of
+    the database: a full disk) restores nothing and leaves WAL, the mode every mstrack connection opens a store in
+    (docs/reliability.md)."""
+    import contextlib
+    import sqlite3
+    from pathlib import Path
+
+    from mstrack.errors import InputError
+    from mstrack.store import kept_copy
+
+    backup = tmp_path / "before.db"
+    done(demo_cli("db", "backup", str(backup)))
+    done(demo_cli("log", "shenzhen-2023/5", "3万", "-i", "建设", "--as-of", "2023-07-31"))
+    db = Path(demo_cli.db)
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        assert connection.execute("PRAGMA journal_mode = DELETE").fetchone() == ("delete",)
+        before = connection.execute("SELECT id, value FROM report ORDER BY id").fetchall()
+
+    def full_disk(store, new_file):
+        raise InputError("no space left on device")
+
+    monkeypatch.setattr(kept_copy, "keep_before_restore", full_disk)
+    monkeypatch.setenv("MSTRACK_BUSY_TIMEOUT", "2")
+    refused(demo_cli("db", "restore", str(backup)), "no space left on device")
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        assert connection.execute("SELECT id, value FROM report ORDER BY id").fetchall() == before
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert not [path for path in tmp_path.iterdir() if ".before-restore-" in path.name]
