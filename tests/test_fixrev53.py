@@ -155,3 +155,21 @@ def test_a_restore_that_fails_after_switching_to_wal_keeps_the_data_and_wal(demo
         assert connection.execute("SELECT id, value FROM report ORDER BY id").fetchall() == before
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert not [path for path in tmp_path.iterdir() if ".before-restore-" in path.name]
+
+
+# F7 ------------------------------------------------------------------------------------------------------------------
+
+def test_a_stored_time_is_formatted_in_one_place():
+    """"YYYY-MM-DD HH:MM" of an entry, a batch, a frozen report, a file written: domain.dates.minute_text, once."""
+    import re
+    from datetime import datetime
+    from pathlib import Path
+
+    import mstrack
+    from mstrack.domain.dates import minute_text
+
+    found = [path.relative_to(Path(mstrack.__file__).parent).as_posix()
+             for path in sorted(Path(mstrack.__file__).parent.rglob("*.py"))
+             for _ in re.finditer(r"%Y-%m-%d %H:%M(?!:)", path.read_text(encoding="utf-8"))]
+    assert found == ["domain/dates.py"], found
+    assert minute_text(datetime(2024, 7, 1, 9, 30, 59)) == "2024-07-01 09:30"

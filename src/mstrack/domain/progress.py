@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from mstrack.domain.characters import simplified
-from mstrack.domain.dates import DateError, ReportWindow, parse_date
+from mstrack.domain.dates import DateError, ReportWindow, minute_text, parse_date
 from mstrack.domain.names import collective, look_alike, named_by
 from mstrack.domain.quantities import (
     QuantityError,
@@ -393,7 +393,7 @@ def another_units_value(ref: str, indicator: str, on: date, value: str, unit: st
 def entered_words(source: str | None, entered) -> Message:
     """Where and when a stored entry came in, as a refusal to replace it names it: "futian.csv, entered 2024-07-01
     09:30" (the file, none for a `log`; the time as `batches` shows a batch's)."""
-    when = entered.strftime("%Y-%m-%d %H:%M") if entered is not None else "—"
+    when = minute_text(entered) if entered is not None else "—"
     if source:
         return Message("{source}, entered {when}", source=source, when=when)
     return Message("entered {when}", when=when)

@@ -9,7 +9,7 @@ from itertools import compress, repeat
 from operator import is_not, le
 from typing import NamedTuple
 
-from mstrack.domain.dates import ReportWindow
+from mstrack.domain.dates import ReportWindow, minute_text
 from mstrack.domain.progress import (
     another_reporters,
     another_reporters_value,
@@ -409,7 +409,7 @@ class Comparing:
     def _kept_row(self, state: ImportIndicator, seq: int, entry: tuple) -> Message:
         """A stale row and the later entry kept over it: its value, who entered it, when, and why."""
         kept, reporter, entered_at, reason = entry
-        said = [text for text in (reporter, entered_at.strftime("%Y-%m-%d %H:%M") if entered_at else None, reason) if text]
+        said = [text for text in (reporter, minute_text(entered_at) if entered_at else None, reason) if text]
         return Message("{place} {ref} {indicator} {on}: {value} (kept {kept}: {entry})", place=self.where(seq),
                        ref=f"{state.programme}/{state.task}", indicator=state.indicator,
                        on=date.fromordinal(self.checked.day[seq]),
