@@ -73,7 +73,7 @@ def test_a_reporter_who_is_only_the_importers_login_is_not_the_same_as_another_u
     done(cli("import", "progress", str(filled(futian, tmp_path / "f1.xlsx", {"学位": 300}))))
     n1 = str(filled(nanshan, tmp_path / "n1.xlsx", {"学位": 200}))
     said = refused(cli("import", "progress", n1), "n1.xlsx:3", "300", "200", "f1.xlsx", "--reason")
-    assert "by —" in said
+    assert "from 南山区 (by " in said and "by —" not in said  # the login the row is stored as (review53 F1)
     assert standing(cli) == [("学位", "2023-06-30", 300)]
     csv = tmp_path / "n2.csv"  # a return naming its unit in a line, no 填报人 column: the same
     csv.write_text("填报单位：南山区\n计划,任务编号,截至日期,数值\nx-2023,1,2023-06-30,200\n", encoding="utf-8")

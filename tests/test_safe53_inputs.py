@@ -87,7 +87,11 @@ def test_a_word_97_document_is_refused_saying_to_save_it_as_docx(cli, demo_cli, 
     assert not output.exists() and sorted(p.name for p in folder.iterdir()) == [name]
     before = demo_cli.sql("select count(*) from report"), demo_cli.sql("select count(*) from batch")
     refused(demo_cli("import", "progress", str(path)), f"{path}: {WORD_97}")
-    refused(demo_cli("import", "plan", str(path)), f"{path}: {WORD_97}")
+    said = refused(demo_cli("import", "plan", str(path)), f"{path}: a plan is a .toml file, and this is a Word 97-2003 "
+                   "document (.doc)", "save it as .docx", "then use `mstrack import table` on the .docx")
+    assert "then give the .docx" not in said  # `import plan` of the .docx is refused too (review53 F5)
+    said = refused(demo_cli("--lang", "zh", "import", "plan", str(path)), "Word 97-2003 文档（.doc）", "另存为 .docx",
+                   "再用 `mstrack import table` 导入该 .docx")
     assert (demo_cli.sql("select count(*) from report"), demo_cli.sql("select count(*) from batch")) == before
 
 

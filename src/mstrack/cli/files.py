@@ -406,11 +406,8 @@ def import_table(
     if not CODE_RE.match(programme):
         raise fail("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     refuse_database(ctx, output)
-    progress_path, as_of = _progress_output(output, progress_as_of)
-    if _same_file(output, file):  # before the reading: said as what it is, not "exists already"
-        raise fail("{option} {path}: that is the table this command reads ({file}); nothing written: give the plan a "
-                   "name of its own, such as {suggest}", option="--output", path=output, file=file,
-                   suggest=file.with_name(f"{file.stem}.toml"))
+    _not_the_table("--output", output, file)
+    progress_path, as_of = _progress_output(output, progress_as_of, file)
     from mstrack.errors import Joined
 
     result = convert_table(file, programme, year, sheet, table_number=table)
@@ -504,7 +501,16 @@ def _progress_exists(path: Path) -> typer.Exit:
     return fail("--progress-as-of: {path} exists already; remove it first, or give another --output name", path=path)
 
 
-def _progress_output(output: Path, as_of: str | None):
+def _not_the_table(option: str, path: Path, file: Path) -> None:
+    """Before the reading: a file to write (-o, or --progress-as-of's, named after it) that is the table read is said
+    as what it is, not "exists already", whose "remove it first" would delete the input (review53 F4)."""
+    if _same_file(path, file):
+        raise fail("{option} {path}: that is the table this command reads ({file}); nothing written: give the plan a "
+                   "name of its own, such as {suggest}", option=option, path=path, file=file,
+                   suggest=file.with_name(f"{file.stem}.toml"))
+
+
+def _progress_output(output: Path, as_of: str | None, file: Path):
     """Where --progress-as-of writes (the plan's stem + .progress.csv), and its date; (None, None) without it."""
     if as_of is None:
         return None, None
@@ -515,6 +521,7 @@ def _progress_output(output: Path, as_of: str | None):
     except DateError as error:
         raise fail("--progress-as-of {value!r}: {error}", value=as_of, error=error) from None
     path = output.with_name(output.stem + ".progress.csv")
+    _not_the_table("--progress-as-of", path, file)
     if path.exists():
         raise _progress_exists(path)
     return path, day

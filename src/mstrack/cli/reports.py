@@ -202,6 +202,7 @@ def report_diff(
     import json
 
     from mstrack.cli.report_output import renderers, whole
+    from mstrack.domain.dates import minute_text
     from mstrack.labels import Labels
     from mstrack.render.history import change_line
     from mstrack.reports.diff import diff
@@ -218,7 +219,7 @@ def report_diff(
     else:
         lang = ctx.obj["lang"]
         say("report {number} ({kind}, as of {on}, frozen {when}): {n} {n:change|changes} since it was sent", number=number,
-            kind=Labels(lang)(f"msg.{kind}"), on=params["as_of"], when=f"{when:%Y-%m-%d %H:%M}", n=len(changes))
+            kind=Labels(lang)(f"msg.{kind}"), on=params["as_of"], when=minute_text(when), n=len(changes))
         for change in changes:
             echo(change_line(change, lang))
     if changes:

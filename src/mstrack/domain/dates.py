@@ -20,6 +20,13 @@ from mstrack.domain.quantities import chinese_count, normalize, shown
 from mstrack.errors import Message, Problem
 
 
+def minute_text(moment: datetime) -> str:
+    """A stored time (an entry's, a batch's, a frozen report's, a file written) as every message and view prints it:
+    "2024-07-01 09:30". The one format (review53 F7: it was written in seven places); the caller turns it to local
+    time where it counts so."""
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
 class DateError(Problem, ValueError):
     """A text that is not a date we can place; the message says why."""
 

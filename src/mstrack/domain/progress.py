@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from mstrack.domain.characters import simplified
-from mstrack.domain.dates import DateError, ReportWindow, parse_date
+from mstrack.domain.dates import DateError, ReportWindow, minute_text, parse_date
 from mstrack.domain.names import collective, look_alike, named_by
 from mstrack.domain.quantities import (
     QuantityError,
@@ -341,14 +341,26 @@ def period_target(checkpoints: list[tuple[date, int | float | None]], on: date) 
     return next(((due, figure) for due, figure in upcoming if figure is not None), None)
 
 
-def another_reporters(by: str | None, unit: str | None, reporter: str | None, reporting_unit: str | None) -> bool:
-    """Whether a report by `by` for the office `unit` (填报单位) would correct a stored entry of another reporter's
-    (`reporter`, `reporting_unit`: safety46 F9). By the reporting units where both name one office, read alike (two
-    districts' returns imported by one login are two; two people of one office are one: units_compared); else by
-    the reporters, an entry with none being nobody else's."""
+def another_reporters(by: str | None, named: bool, unit: str | None, reporter: str | None,
+                      reporting_unit: str | None) -> bool:
+    """The one rule for "another reporter's figure" (`log`, both import paths, --dry-run alike: safety46 F9, trial53
+    F4, review53 F1-F3): whether a write from `by` (who it is stored as: --by, a 填报人 cell, else the login or
+    database role), `named` whether --by or a 填报人 cell gave it, for the office `unit` (--unit, a 填报单位; None for
+    none), would replace a stored entry of another reporter's (`reporter`, `reporting_unit`).
+
+    A write that names no one (no --by, no 填报人, no 填报单位) is the office's own correction, never another's: the
+    coordinator's fix of a unit's figure, a plain file's v2 imported by another login, an entry stored under the
+    machine login before the upgrade to database roles. Else by the reporting units where both name one office, read
+    alike (two districts' returns imported by one login are two; two people of one office are one: units_compared);
+    else by the reporters, a unit's row naming no 填报人 being nobody's against an entry that names a unit too (two
+    districts' copies of one collective form, safety47 F4) and its login against one that names none (review47 F2).
+    An entry with no reporter is nobody else's."""
     if units_compared(unit, reporting_unit):
         return look_alike(unit) != look_alike(reporting_unit)
-    return reporter is not None and by != reporter
+    if not named and unit is None:
+        return False
+    compared = by if named or reporting_unit is None else None
+    return reporter is not None and compared != reporter
 
 
 def units_compared(unit: str | None, reporting_unit: str | None) -> bool:
@@ -357,31 +369,31 @@ def units_compared(unit: str | None, reporting_unit: str | None) -> bool:
     return bool(unit and reporting_unit) and not collective(unit) and not collective(reporting_unit)
 
 
-def another_reporters_value(ref: str, indicator: str, on: date, value: str, by: str | None, other: str,
+def another_reporters_value(ref: str, indicator: str, on: date, value: str, by: str, other: str,
                             reporter: str | None, source: str | None, entered) -> Message:
     """Why a report may not replace another reporter's value of that day unsaid, where the reporters decide (no unit
     on one side, or a class of offices: units_compared): the values, both reporters, and where and when the stored
-    one was entered (entered_words)."""
+    one was entered (entered_words). `by`: who the row is from, as it is stored (the login when it names no one)."""
     return Message("{ref} {indicator} as of {on} is {value} here (by {by}) but {other} by {reporter} ({entered}) stands; a"
                    " report by another reporter replaces it only as a correction: give --reason to say why", ref=ref,
-                   indicator=indicator, on=on, value=value, by=by or "—", other=other, reporter=reporter or "—",
+                   indicator=indicator, on=on, value=value, by=by, other=other, reporter=reporter or "—",
                    entered=entered_words(source, entered))
 
 
-def another_units_value(ref: str, indicator: str, on: date, value: str, unit: str, by: str | None, other: str,
+def another_units_value(ref: str, indicator: str, on: date, value: str, unit: str, by: str, other: str,
                         reporting_unit: str, reporter: str | None, source: str | None, entered) -> Message:
     """Why a report of one office may not replace another office's value of that day unsaid (`log --unit`, a return
     with its 填报单位): the values, both units, and who entered the stored one, from which file and when."""
     return Message("{ref} {indicator} as of {on} is {value} from {unit} (by {by}) but {other} from {other_unit} (by "
                    "{reporter}, {entered}) stands; a report of another unit replaces it only as a correction: give --reason to "
-                   "say why", ref=ref, indicator=indicator, on=on, value=value, unit=unit, by=by or "—", other=other,
+                   "say why", ref=ref, indicator=indicator, on=on, value=value, unit=unit, by=by, other=other,
                    other_unit=reporting_unit, reporter=reporter or "—", entered=entered_words(source, entered))
 
 
 def entered_words(source: str | None, entered) -> Message:
     """Where and when a stored entry came in, as a refusal to replace it names it: "futian.csv, entered 2024-07-01
     09:30" (the file, none for a `log`; the time as `batches` shows a batch's)."""
-    when = entered.strftime("%Y-%m-%d %H:%M") if entered is not None else "—"
+    when = minute_text(entered) if entered is not None else "—"
     if source:
         return Message("{source}, entered {when}", source=source, when=when)
     return Message("entered {when}", when=when)
@@ -390,7 +402,7 @@ def entered_words(source: str | None, entered) -> Message:
 def check_report(
     states: list[IndicatorState], window: ReportWindow, task_label: str, value: str | None, *, indicator: str | None,
     as_of: str | None, done: bool, today: date, note: str | None = None, reporter: str | None = None,
-    unit: str | None = None,
+    named: bool = True, unit: str | None = None,
 ) -> CheckedReport:
     """Which indicator a report means, its date and its number (or the next checkpoint met, with `done`):
     InputError names the option at fault; warnings say what is odd but allowed (a cumulative value falling)."""
@@ -456,7 +468,7 @@ def check_report(
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
     corrected = same_day[-1] if same_day else None
-    another = corrected is not None and another_units_correction(reporter, unit, number, corrected.value, corrected.reporter,
+    another = corrected is not None and another_units_correction(reporter, named, unit, number, corrected.value, corrected.reporter,
                                                                  corrected.reporting_unit)
     note = kept_note(note, corrected and corrected.note, done, another=another)
     unchanged = not done and _same_as_recorded(same_day, number, note)
@@ -464,23 +476,23 @@ def check_report(
                          note=note, year_end=None if done else standing)
 
 
-def corrects_another(reporter: str | None, unit: str | None, value, stored, stored_reporter: str | None,
+def corrects_another(reporter: str | None, named: bool, unit: str | None, value, stored, stored_reporter: str | None,
                      stored_unit: str | None) -> bool:
-    """Whether a report's `value` (`log`'s, by `reporter` for `unit` or none) corrects another reporter's or unit's
-    entry of that day (`stored`, its value, None if none stands; `stored_reporter`, `stored_unit`: another_reporters):
-    refused without --reason under the write lock (store.log.refuse_another_reporters_value), as `import progress`
-    refuses such a row, and the note of that entry is not kept (check_report, kept_note). An entry that names no
-    reporter is nobody else's, and the same value again corrects nothing (it stays "unchanged", as before)."""
-    return stored is not None and stored != value and another_reporters(reporter, unit, stored_reporter, stored_unit)
+    """Whether a report's `value` (`log`'s, by `reporter`, `named` by --by or not, for `unit` or none) corrects another
+    reporter's or unit's entry of that day (`stored`, its value, None if none stands; `stored_reporter`, `stored_unit`:
+    another_reporters): refused without --reason under the write lock (store.log.refuse_another_reporters_value), as
+    `import progress` refuses such a row, and the note of that entry is not kept (check_report, kept_note). The same
+    value again corrects nothing (it stays "unchanged", as before)."""
+    return stored is not None and stored != value and another_reporters(reporter, named, unit, stored_reporter, stored_unit)
 
 
-def another_units_correction(reporter: str | None, unit: str | None, value, stored, stored_reporter: str | None,
-                             stored_unit: str | None) -> bool:
+def another_units_correction(reporter: str | None, named: bool, unit: str | None, value, stored,
+                             stored_reporter: str | None, stored_unit: str | None) -> bool:
     """Whether a `log --unit`'s `value` corrects another unit's entry of that day (corrects_another, both naming their
     unit): the note of that entry is not kept (check_report, kept_note). An office's `log` without --unit over a
     unit's report (`--reason 电话核实`, safety47 F3) keeps the unit's words about that day."""
-    return unit is not None and stored_unit is not None and corrects_another(reporter, unit, value, stored, stored_reporter,
-                                                                             stored_unit)
+    return unit is not None and stored_unit is not None and corrects_another(reporter, named, unit, value, stored,
+                                                                             stored_reporter, stored_unit)
 
 
 def kept_note(note: str | None, corrected: str | None, done: bool = False, another: bool = False) -> str | None:

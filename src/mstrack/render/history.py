@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from mstrack.domain.dates import minute_text
 from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.render.outputs import dump_json
@@ -40,7 +41,7 @@ def history_table(entries, ref: str, lang: str = "zh"):
         above = (entry.note, entry.as_of)
         table.add_row(
             entry.indicator, entry.as_of.isoformat(), format_number(entry.value, entry.unit, lang), state, note,
-            reporter_with_unit(entry, words), entry.entered_at.strftime("%Y-%m-%d %H:%M"), str(entry.batch_id or ""),
+            reporter_with_unit(entry, words), minute_text(entry.entered_at), str(entry.batch_id or ""),
             entry.reason or "", style="dim" if entry.state != "current" else "",
         )
     if not entries:
@@ -90,7 +91,7 @@ def batches_table(batches, lang: str = "zh"):
         if batch.undone_deleted:  # recorded in undone_deleted (safe41d): reports no undo can bring back
             remark.append(words("batches.undone_deleted", n=batch.undone_deleted))
         table.add_row(
-            str(batch.id), batch.created_at.strftime("%Y-%m-%d %H:%M"), batch.user or "", batch.command,
+            str(batch.id), minute_text(batch.created_at), batch.user or "", batch.command,
             batch.source or "", str(batch.reports_added), str(batch.reports_retracted), batch.reason or "",
             words("list.semi").join(remark), style="dim" if batch.undone_by else "",
         )
@@ -118,7 +119,7 @@ def frozen_table(snapshots, lang: str = "zh"):
     table = PlainTable(columns, title=words("frozen.title"), title_justify="left", omitted=omitted_note(words))
     for number, when, user, kind, params in snapshots:
         scope = params.get("programme") or ", ".join(params.get("programmes") or []) or words("frozen.all")
-        table.add_row(str(number), when.strftime("%Y-%m-%d %H:%M"), words(f"msg.{kind}"), scope, params.get("as_of") or "",
+        table.add_row(str(number), minute_text(when), words(f"msg.{kind}"), scope, params.get("as_of") or "",
                       user or "")
     return table
 

@@ -250,8 +250,8 @@ def table_kind(path: Path) -> str | None:
     content = _content(head)
     if content == "xml-sheet":
         return ".xls"
-    if content == "ole":
-        return _ole_kind(path)
+    if content == "ole":  # a Word 97 document named: `import plan` says where it leads (.docx, then import table)
+        return ".doc" if word_97(path) else _ole_kind(path)
     if content == "zip":
         return zipped_kind(path)
     if content == "html":

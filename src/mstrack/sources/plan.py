@@ -396,7 +396,11 @@ def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None, note
     """Read and validate one plan file; InputError names the file, the line or the key. `doubts`: given, the `# check:`
     comments import table wrote and the file still holds are put in it (doubts_left); `notes`: what the plan says
     that may not be what was meant (plan_text.several_offices, far_dues, late_milestones)."""
-    if (kind := table_kind(path)) is not None:  # a workbook, a document, a web page, a .csv: not "not UTF-8 text"
+    if (kind := table_kind(path)) == ".doc":  # WORD_97's "give the .docx" would lead to the refusal below (review53 F5)
+        raise InputError("{path}: a plan is a .toml file, and this is a Word 97-2003 document (.doc), which mstrack does not "
+                         "read: open it in Word or WPS, save it as .docx (File → Save As → Word Document), then use `mstrack "
+                         "import table` on the .docx for the plan file to review", path=path)
+    if kind is not None:  # a workbook, a document, a web page, a .csv: not "not UTF-8 text"
         raise InputError("{path}: a plan is a .toml file, and this is {what}; for a published table use `mstrack import table "
                          "{path}`", path=path, what=CONTENT_NAMES.get(kind, kind))
     check_file_size(path, MAX_PLAN_BYTES)

@@ -41,7 +41,7 @@ def reporter_text(cell) -> str | None:
 def reporter_given(cell) -> bool:
     """Whether a 填报人 cell gives the row's reporter (reporter_text): where it gives none, the row's reporter is
     --by's or the login's. The one answer for both row paths (the chunk path's plain rows, the per-row path's):
-    whether a unit's return names who reported it (Comparing.compared_reporter)."""
+    whether a row names who reported it (Comparing._by_another)."""
     return reporter_text(cell) is not None
 
 

@@ -9,7 +9,7 @@ from itertools import compress, repeat
 from operator import is_not, le
 from typing import NamedTuple
 
-from mstrack.domain.dates import ReportWindow
+from mstrack.domain.dates import ReportWindow, minute_text
 from mstrack.domain.progress import (
     another_reporters,
     another_reporters_value,
@@ -218,15 +218,6 @@ class Comparing:
         if write:
             self.pending.append((state.indicator_id, as_of, number, note, reporter, self.source, unit))
 
-    def compared_reporter(self, reporter: str | None, given: bool, reporting_unit: str | None) -> str | None:
-        """The reporter a unit's return's row is compared by (_other_reporters) with a stored entry of `reporting_unit`:
-        None when it is only the importer's own login (no 填报人 cell, no --by), which is nobody's: two districts'
-        returns with 填报人 left empty, imported by one clerk, are never "the same reporter" (safety47 F4). An entry
-        that names no unit (stored before m011, a `log` without --unit, a return of a form without a 填报单位 line) is
-        compared as before units were stored, by the reporter as stored (the login): the same clerk's correction of
-        the same return is a correction after `db upgrade` (review47 F2)."""
-        return reporter if given or self.by_given or reporting_unit is None else None
-
     def resolve(self) -> None:
         """The rows to ASK about, compared with what the store holds on their days (Store.stored_on: an index
         seek each), and those it holds already taken off the chunk to write."""
@@ -295,22 +286,21 @@ class Comparing:
         for seq, _, position in silent:
             entry = entries[seq]
             another = seq in asked_by and asked_by[seq][3] and self._by_another(
-                asked_by[seq], entry.reporter, entry.reporting_unit)[1]
+                asked_by[seq], entry.reporter, entry.reporting_unit)
             if note := kept_note(None, entry.note, another=another):
                 notes[seq] = (position, note)
         return notes
 
-    def _by_another(self, asked: tuple, reporter: str | None, reporting_unit: str | None) -> tuple[str | None, bool]:
-        """A unit's return's row (`asked`: its reporter, whether its own 填报人 cell's, its unit) against the stored
-        entry it would correct (`reporter`, `reporting_unit`): the reporter it is compared by (compared_reporter), and
-        whether the entry is another reporter's or unit's (domain.progress.another_reporters)."""
+    def _by_another(self, asked: tuple, reporter: str | None, reporting_unit: str | None) -> bool:
+        """A row (`asked`: its reporter, whether its own 填报人 cell's, its unit) against the stored entry it would
+        correct (`reporter`, `reporting_unit`): whether the entry is another reporter's or unit's, by the one rule
+        `log` judges by too (domain.progress.another_reporters): --by names every row's reporter."""
         row_reporter, given, unit, _ = asked
-        by = self.compared_reporter(row_reporter, given, reporting_unit)
-        return by, another_reporters(by, unit, reporter, reporting_unit)
+        return another_reporters(row_reporter, given or self.by_given, unit, reporter, reporting_unit)
 
     def _other_reporters(self, other: list[tuple[int, int, int]], asked_by: dict[int, tuple],
                          entries: dict[int, StoredEntry]) -> None:
-        """Of a unit's return's rows that would correct a stored value (seq, indicator, position), those of another
+        """Of the rows that would correct a stored value (seq, indicator, position), those of another
         reporter than the stored entry's (domain.progress.another_reporters: by the reporting units where both have
         one, else by the reporters): refused as two rows of one import giving a day two values are (another
         district's figure replaced would read as a correction of its own), unless --reason says it is one (safety46 F9).
@@ -318,10 +308,9 @@ class Comparing:
         day = self.checked.day
         for seq, indicator, _ in other:
             value, _, reporter, reporting_unit, source, _, entered = entries[seq]
-            by, another = self._by_another(asked_by[seq], reporter, reporting_unit)
-            if not another:
+            if not self._by_another(asked_by[seq], reporter, reporting_unit):
                 continue
-            unit = asked_by[seq][2]
+            by, _, unit, _ = asked_by[seq]  # who the row is from, as stored (the login when it names no one)
             state = self.columns.state(indicator)
             ref, on = f"{state.programme}/{state.task}", date.fromordinal(day[seq])
             here = format_number(progress_rows.number_of(self.checked.value[seq]), state.unit)
@@ -420,7 +409,7 @@ class Comparing:
     def _kept_row(self, state: ImportIndicator, seq: int, entry: tuple) -> Message:
         """A stale row and the later entry kept over it: its value, who entered it, when, and why."""
         kept, reporter, entered_at, reason = entry
-        said = [text for text in (reporter, entered_at.strftime("%Y-%m-%d %H:%M") if entered_at else None, reason) if text]
+        said = [text for text in (reporter, minute_text(entered_at) if entered_at else None, reason) if text]
         return Message("{place} {ref} {indicator} {on}: {value} (kept {kept}: {entry})", place=self.where(seq),
                        ref=f"{state.programme}/{state.task}", indicator=state.indicator,
                        on=date.fromordinal(self.checked.day[seq]),

@@ -8,6 +8,7 @@ from itertools import repeat
 from operator import add
 from typing import NamedTuple
 
+from mstrack.domain.dates import minute_text
 from mstrack.errors import InputError, Message
 from mstrack.store.dialect import Dialect, RowStream, moment
 from mstrack.store.import_reads import last_report_id
@@ -138,7 +139,7 @@ def batch_moment(dialect: Dialect, connection) -> datetime:
     CLOCK_BEHIND.append(Message(
         "this computer's clock ({now}) is behind the latest batch's ({latest}): a clock set back, or another "
         "computer's ahead; this write is stored as of {latest}, so that entered times never go backwards. Check the "
-        "clocks", now=now.astimezone().strftime("%Y-%m-%d %H:%M"), latest=latest.astimezone().strftime("%Y-%m-%d %H:%M")))
+        "clocks", now=minute_text(now.astimezone()), latest=minute_text(latest.astimezone())))
     return latest
 
 
@@ -152,7 +153,7 @@ def clock_warnings() -> list[Message]:
 def batch_words(batch: int, created_at, user: str | None, command: str, source: str | None = None) -> Message:
     """A batch as a message names it, so that whoever undoes it sees whose write it was and what:
     "batch 12 (log by other, 2023-12-02 10:31, a.csv)"."""
-    when = moment(created_at).strftime("%Y-%m-%d %H:%M")
+    when = minute_text(moment(created_at))
     if source:
         return Message("batch {batch} ({command} by {user}, {when}, {source})", batch=batch, command=command,
                        user=user or "?", when=when, source=source)

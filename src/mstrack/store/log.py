@@ -49,7 +49,7 @@ def record_progress(
         window, states = store.task_states(ref, as_of=as_of, today=today)
         try:
             checked = check_report(states, window, label, value, indicator=indicator, as_of=as_of, done=done, today=today,
-                                   note=note, reporter=reporter, unit=unit)
+                                   note=note, reporter=reporter, named=by is not None, unit=unit)
         except OutsideWindow as error:  # the programme whose year the day is in, named as the year-end refusal names it
             if others := [code for code in store.programmes_of_year(error.on.year) if code != ref.programme]:
                 raise InputError("{first}; {more}", first=error, more=in_year_of(error.on, others, logged=True)) from None
@@ -78,7 +78,7 @@ def record_progress(
     with store.locked("log"):
         checked = resolved_again(store, label, checked, checking, since)
         if reason is None and not done:  # a checkpoint marked met adds to the day's marks, whoever made them
-            refuse_another_reporters_value(store, label, checked, reporter, unit)
+            refuse_another_reporters_value(store, label, checked, reporter, by is not None, unit)
         batch = store.add_reports([(checked.state.indicator_id, checked.on, checked.value, checked.note, reporter, None,
                                     unit)], 1, "log", None, reason,
                                   confirm=lambda batch: announce(result(batch)) if announce else None)
@@ -93,16 +93,18 @@ def reporting_unit(unit: str | None) -> str | None:
     return plain_name(unit)
 
 
-def refuse_another_reporters_value(store: Store, label: str, checked: CheckedReport, reporter: str | None,
+def refuse_another_reporters_value(store: Store, label: str, checked: CheckedReport, reporter: str, named: bool,
                                    unit: str | None) -> None:
     """Under the write lock: a value that would correct the one another reporter's entry holds for that day is refused
     (no --reason), as a return's row is (domain.progress.corrects_another: by the units where both name one office,
-    else by the reporters; trial53 F4: `log … --by 李` silently replaced 张's figure), naming who entered it and when."""
+    else by the reporters; trial53 F4: `log … --by 李` silently replaced 张's figure), naming who entered it and when.
+    `reporter`: who the log is from; `named`: whether --by said so (a log naming no one, nor --unit, is the office's
+    own correction: review53 F1-F3)."""
     state = checked.state
     (stored, other_by, source, other_unit, entered), = store.stored_texts_on(
         [(state.indicator_id, checked.on)], upto=store.last_report_id(),
         columns=("value", "reporter", "source", "reporting_unit", "entered_at"))
-    if not corrects_another(reporter, unit, checked.value, stored, other_by, other_unit):
+    if not corrects_another(reporter, named, unit, checked.value, stored, other_by, other_unit):
         return
     value, other = format_number(checked.value, state.unit), format_number(stored, state.unit)
     if not units_compared(unit, other_unit):  # no unit on one side, or a class of offices: the reporters decided

@@ -59,8 +59,10 @@ class Written:
 
     def local_time(self) -> str:
         """When, as the person reading the message counts time: 2026-12-05 14:03."""
+        from mstrack.domain.dates import minute_text
+
         try:
-            return datetime.fromisoformat(self.at).astimezone().strftime("%Y-%m-%d %H:%M")
+            return minute_text(datetime.fromisoformat(self.at).astimezone())
         except ValueError:
             return self.at
 
