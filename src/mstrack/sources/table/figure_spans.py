@@ -1,6 +1,7 @@
 """Which numbers of a clause are figures, each with its scale, unit and comparator, and which of them are no target of
-the year's work: a range, a baseline, a threshold that picks which ones, a standard each one meets, a share or a part
-in brackets that restates the figure before it (split from mentions.py, which names the figures it keeps)."""
+the year's work: a range's upper bound (its lower bound is read, at least), a baseline, a threshold that picks which
+ones, a standard each one meets, a share or a part in brackets that restates the figure before it (split from
+mentions.py, which names the figures it keeps)."""
 
 from __future__ import annotations
 
