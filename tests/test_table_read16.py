@@ -1,6 +1,6 @@
 """The tenth set's remaining losses through the header path (issue #13), each in general form on a small synthetic
-table: a lone part "(2)" of an item, a range "5-10个" as a target, "6月前" (before June), numbers that label or
-qualify (building numbers, a standard's area), and group rows inside a table."""
+table: a lone part "(2)" of an item, a range "5-10个" (its lower bound a target since ranges53), "6月前" (before June), numbers that
+label or qualify (building numbers, a standard's area), and group rows inside a table."""
 
 from __future__ import annotations
 

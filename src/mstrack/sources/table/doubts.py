@@ -17,7 +17,7 @@ from mstrack.domain.dates import (
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
-from mstrack.sources.table.figure_spans import BOUND
+from mstrack.sources.table.figure_spans import BOUND, RANGE_VERBS
 from mstrack.sources.table.figures import Unit, names_start
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, opens_with_date, similarity
 from mstrack.sources.table.mentions import find_mentions, stated
@@ -30,7 +30,7 @@ from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level
 from mstrack.sources.table.spans import JOIN, over_new_year
 from mstrack.sources.table.steps import bare_step, series_stage, step_stage, subject_fits
 from mstrack.sources.table.unit_people import named_person
-from mstrack.vocabulary import COUNTABLE_UNITS, FIGURE_VERBS
+from mstrack.vocabulary import COUNTABLE_UNITS
 
 
 @dataclass(kw_only=True)
@@ -300,15 +300,15 @@ def _title_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
 
 
 # "建设5-10个农民创业辅导示范基地", "新建3至5所幼儿园": a verb of work, then a range of a count and what it counts
-COUNT_RANGE_RE = re.compile(rf"(?:{FIGURE_VERBS})\s*{BOUND}+\s*{JOIN}\s*{BOUND}+\s*"
+COUNT_RANGE_RE = re.compile(rf"(?:{RANGE_VERBS})\s*(?P<lower>{BOUND}+)\s*{JOIN}\s*{BOUND}+\s*"
                             rf"(?:{'|'.join(sorted(map(re.escape, COUNTABLE_UNITS), key=len, reverse=True))})[^，,。；;、\n]*")
 
 
 def _range_doubts(raw: RawTask, task: Task) -> list[Doubt]:
-    """A range of things to build in the task's words ("建设5-10个…"): read as no target (figure_spans), while the
-    document may mean its lower bound; a person says which."""
+    """A range of things to build in the task's words ("建设5-10个…"): read as at least its lower bound (figure_spans,
+    tests/data/tables/README.md), while the document may mean more; a person says which."""
     return [Doubt(row=raw.row.number, column=raw.headers.get(key, ""), at=task, key="title", why=Message(
-        "“{text}” gives a range: no target read; the year's figure may be its lower bound", text=clip(m[0])))
+        "“{text}”: a range, read as at least {lower}", text=clip(m[0]), lower=m["lower"]))
         for key, text in (("task", raw.title), ("content", raw.content)) for m in COUNT_RANGE_RE.finditer(text or "")][:1]
 
 

@@ -1,11 +1,13 @@
 """Which numbers of a clause are figures, each with its scale, unit and comparator, and which of them are no target of
-the year's work: a range, a baseline, a threshold that picks which ones, a standard each one meets, a share or a part
-in brackets that restates the figure before it (split from mentions.py, which names the figures it keeps)."""
+the year's work: a range's upper bound (its lower bound is read, at least), a baseline, a threshold that picks which
+ones, a standard each one meets, a share or a part in brackets that restates the figure before it (split from
+mentions.py, which names the figures it keeps)."""
 
 from __future__ import annotations
 
 import re
 
+from mstrack.domain.characters import simplified
 from mstrack.domain.quantities import CHINESE_NUMERAL
 from mstrack.sources.table.figure_bounds import (
     RATE_UNITS,
@@ -49,6 +51,7 @@ from mstrack.vocabulary import (
     AT_MOST_SUFFIXES,
     BOUND_SUFFIXES,
     DURATION_CUTS,
+    FIGURE_VERBS,
     LAST_YEAR_WORDS,
     STANDARD_SET_WORDS,
     STRICTLY_ABOVE,
@@ -180,9 +183,20 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
                 or any(a <= start < b for a, b in baselines):
             continue
         after = AFTER_RE.match(clause, end)
+        if RANGE_FROM_RE.search(clause[:start]):
+            continue  # a range's upper bound ("1-2个"): the office commits to its lower bound only
+        ranged = RANGE_RE.match(clause, end) is not None
+        if ranged and not RANGE_VERB_RE.search(simplified(clause[max(0, start - 12):start], every_cell=True)):
+            continue  # "掌握1-2项技能", "规划（2021-2025）": what each one masters, a span of years, no count of work
+        if ranged:  # "建设5-10个", "新建3万人至5万人…": at least the lower bound (tests/data/tables/README.md)
+            upper = range_upper(clause, end)
+            if upper is None:
+                continue
+            if not (after["unit"] or after["scale"]):
+                after, end = upper, upper.start()  # the lower bound takes the upper's scale and unit ("5-10个")
         unit = "%" if clause.startswith("百分之", start) else after["unit"] or ""
-        if RANGE_FROM_RE.search(clause[:start]) or RANGE_RE.match(clause, end):
-            continue  # a range ("1-2个", "3至5所", "6—17岁") is no single target: its upper bound neither
+        if ranged and unit and unit_key(simplified(unit, every_cell=True)) not in COUNT_UNITS:
+            continue  # "0―3公里范围内", "6—17岁": a band of a measure says where or who, no count of the year's work
         if not unit and (counted := COUNTED_NOUN_RE.match(clause, after.end())) \
                 and (after["scale"] or not NOT_A_COUNT_RE.fullmatch(number)):
             unit = COUNTED_NOUNS[counted[1]]  # the span still ends at the number: the noun stays in the name
@@ -208,6 +222,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
             comparator = ">="
         elif any(w in suffix for w in AT_MOST_SUFFIXES):
             comparator = "<="
+        if ranged:
+            comparator = ">="
         if not unit and not scaled and lost is None and (comparator == "=" or re.match(r"[\u4e00-\u9fff]{3}", clause[end:])):
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place; bounded, and the words of
             # what it sizes after it ("不少于750千伏输变电工程"): a grade, no count
@@ -314,6 +330,36 @@ BOUND_UNIT = rf"\s*(?:万亿|亿|万|千)?\s*(?:{'|'.join(re.escape(u) for u in 
 # prints it, and "3－5所" in a full-width hyphen are ranges too
 RANGE_RE = re.compile(rf"{BOUND_UNIT}{JOIN}\s*{BOUND}")
 RANGE_FROM_RE = re.compile(rf"{BOUND}{BOUND_UNIT}{JOIN}\s*$")
+
+
+# the verbs of work before a count's range ("建设5-10个", "创建1-2家", "每个县区建成1-2个"): a count the year's work delivers
+RANGE_VERBS = rf"{FIGURE_VERBS}|创建|建成|打造|培育|引进|组建|举办|开展|实施|完成|建立"
+RANGE_VERB_RE = re.compile(rf"(?:{RANGE_VERBS})\s*(?:约|不少于|不低于|至少)?\s*$")
+
+
+def range_upper(clause: str, end: int) -> re.Match | None:
+    """The scale and unit after a range's upper bound ("5-10个" → "个"), for its lower bound ending at `end`; None when
+    the upper bound is no number we read."""
+    ranged = RANGE_RE.match(clause, end)
+    upper = UPPER_RE.match(clause, ranged.end() - 1) if ranged else None
+    return None if upper is None else AFTER_RE.match(clause, upper.end())
+
+
+# "12-15" alone in a target column's cell (单位 in its own column): a range of the year's figure
+RANGE_CELL_RE = re.compile(rf"\s*(?P<lower>\d[\d,]*(?:\.\d+)?)\s*{JOIN}\s*(?P<upper>\d[\d,]*(?:\.\d+)?)\s*")
+YEAR_BOUND_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def range_floor(cell: str) -> str:
+    """A target cell that gives a range ("12-15"), as its lower bound at least ("12以上"), as a figure given in words
+    is read (tests/data/tables/README.md); any other cell as it is — a span of years ("2015-2016", a 建设年限) too."""
+    ranged = RANGE_CELL_RE.fullmatch(cell)
+    if ranged is None or all(YEAR_BOUND_RE.fullmatch(ranged[k]) for k in ("lower", "upper")):
+        return cell
+    return f"{ranged['lower']}以上"
+
+
+UPPER_RE = re.compile(rf"\d[\d,]*(?:\.\d+)?(?![\d.])|{CHINESE_NUMERAL}+")  # "10" of "5-10个", "五" of "三至五所"
 
 
 PLACES = r"\s*[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区)"

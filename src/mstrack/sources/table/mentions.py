@@ -26,7 +26,7 @@ from mstrack.sources.table.figure_names import (
     stages_in,
 )
 from mstrack.sources.table.figure_picks import design_size
-from mstrack.sources.table.figure_spans import STANDARD_PHRASE_RE, figure_spans, own_part_name
+from mstrack.sources.table.figure_spans import STANDARD_PHRASE_RE, figure_spans, own_part_name, range_floor
 from mstrack.sources.table.kept import read_once
 from mstrack.sources.table.numbers import (
     ARTICLE_RE,
@@ -81,6 +81,7 @@ def stated(words: str, amount: str, measure: str) -> Mention | None:
     ending = next(((w, c) for w, c in _COMPARATOR_ENDINGS if words.endswith(w)), None)  # "城镇登记失业率低于(%)"
     comparator = ending[1] if ending else None
     words = words[: -len(ending[0])] if ending else words
+    amount = range_floor(amount)  # "12-15": at least 12
     bare = BARE_RE.match(amount.strip())
     try:
         quantity = parse_quantity(amount.strip() + (measure.strip() if bare else ""))
