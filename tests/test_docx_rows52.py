@@ -3,9 +3,6 @@ cell through it. The copies must give the same XML python-docx gives for every r
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
 pytest.importorskip("docx")
@@ -14,7 +11,7 @@ from lxml import etree  # noqa: E402
 
 from mstrack.render import docx as render_docx  # noqa: E402
 
-from .conftest import ROOT  # noqa: E402
+from .benches import bench_module
 
 VALUES = [
     ["1、优化医疗健康服务供给", "1.新建社区养老服务中心50个", "第一行\n第二行\n第三行", "", "市卫生健康委\n市民政局", "2023.12"],
@@ -24,21 +21,7 @@ VALUES = [
 WIDTHS = (11, 19, 32, 22, 9, 7)
 
 
-def _bench():
-    """bench/report_docx.py, whose "before" (by_python_docx: every row through python-docx, as render/docx.py made
-    them all before perf52) is the reference here too; it imports its neighbours in bench/ by name."""
-    bench = str(ROOT / "bench")
-    sys.path.insert(0, bench)
-    try:
-        spec = importlib.util.spec_from_file_location("bench_report_docx", ROOT / "bench" / "report_docx.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(bench)
-    return module
-
-
-_by_python_docx = _bench().by_python_docx
+_by_python_docx = bench_module("report_docx").by_python_docx
 
 
 @pytest.mark.parametrize("rows", [VALUES, VALUES[:1], []])

@@ -4,29 +4,14 @@ the benchmark's reference too), and a unit named two ways is still refused at ea
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
-import sys
 
 import pytest
 
-from .conftest import ROOT, Cli, write_plan
+from .benches import bench_module
+from .conftest import Cli, write_plan
 
-
-def _bench():
-    """bench/import_plan.py (it imports its neighbours in bench/ by name)."""
-    bench = str(ROOT / "bench")
-    sys.path.insert(0, bench)
-    try:
-        spec = importlib.util.spec_from_file_location("bench_import_plan", ROOT / "bench" / "import_plan.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(bench)
-    return module
-
-
-BENCH = _bench()
+BENCH = bench_module("import_plan")
 TIMES = {"batch": "created_at", "schema_version": "applied_at"}
 """The columns that hold when a row was written: the only ones two imports of one plan may differ in."""
 

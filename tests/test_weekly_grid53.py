@@ -5,9 +5,7 @@ code as it was is bench/weekly_report.py's `before()`, the benchmark's reference
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
 import zipfile
 
 import pytest
@@ -20,23 +18,10 @@ from mstrack.render.report import weekly_view
 from mstrack.reports.make import make_report
 from mstrack.store import Store
 
-from .conftest import ROOT, Cli
+from .benches import bench_module
+from .conftest import Cli
 
-
-def _bench():
-    """bench/weekly_report.py (it imports its neighbours in bench/ by name)."""
-    bench = str(ROOT / "bench")
-    sys.path.insert(0, bench)
-    try:
-        spec = importlib.util.spec_from_file_location("bench_weekly_report", ROOT / "bench" / "weekly_report.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(bench)
-    return module
-
-
-BENCH = _bench()
+BENCH = bench_module("weekly_report")
 FORMATS = ("md", "html", "csv", "json", "xlsx")
 
 

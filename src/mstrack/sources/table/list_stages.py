@@ -53,9 +53,9 @@ def stages_after(rows: list[Row]) -> list[Entry]:
     "（一）": the reader codes it 三(一), as list_closing's items), its name its words, its span under 完成时限 (due at its
     end) and a span of months' first month under 开工时间 (the stage starts then: a checkpoint; a 完成时限 cell's span of
     months alone gives no start, read48a); its work ("任务：…") no part of its name. [] when the list is not followed so."""
-    texts = [row_texts(row) for row in rows]
-    if not texts or len(texts[0]) != 1 or not (part := AREA_RE.match(texts[0][0])) or not STAGES_HEADING_RE.search(part[2]):
+    if (opened := _stages_part(rows)) is None:
         return []
+    texts, part = opened
     found: list[Entry] = []
     for row, cells in zip(rows[1:], texts[1:], strict=True):
         if len(cells) != 1 or AREA_RE.match(cells[0]):
@@ -108,9 +108,9 @@ def stage_paragraphs_after(rows: list[Row]) -> list[Entry]:
     (完成时限) and started on its first day where it opens a span (开工时间: a checkpoint). A span ending at an event
     ("至2019年全国“两会”结束") gives no deadline: the document prints no date, and none is made up. [] when the part
     is not so."""
-    texts = [row_texts(row) for row in rows]
-    if not texts or len(texts[0]) != 1 or not (part := AREA_RE.match(texts[0][0])) or not STAGES_HEADING_RE.search(part[2]):
+    if (opened := _stages_part(rows)) is None:
         return []
+    texts, part = opened
     found: list[Entry] = []
     for row, cells in zip(rows[1:], texts[1:], strict=True):
         if len(cells) != 1 or AREA_RE.match(cells[0]):
@@ -262,3 +262,12 @@ def _stage_tasks(part: list[tuple[str, str, str]], source: list[Row], labels: di
         dates += [Entry(source[j], "label", "开工时间", first)] if (first := first_of(m[2])) else []
         given[j] = [*labels.get(j, []), *dates]
     return read, source, given
+
+
+def _stages_part(rows: list[Row]) -> tuple[list[list[str]], re.Match] | None:
+    """The rows' texts and the heading of the part they open with, when that heading names stages ("三、时间安排",
+    "五、工作步骤": STAGES_HEADING_RE) on a line of its own; None otherwise."""
+    texts = [row_texts(row) for row in rows]
+    if not texts or len(texts[0]) != 1 or not (part := AREA_RE.match(texts[0][0])) or not STAGES_HEADING_RE.search(part[2]):
+        return None
+    return texts, part
