@@ -147,7 +147,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
         if reported is not None:
             reported.append(results)
         return False
-    if lines and _no_plan_title(lines[0]) or any(NO_PLAN_RE.search(line) for line in [*lines[-1:], *headings]):
+    if lines and _no_plan_title(lines[0]) or any(NO_PLAN_RE.search(_own_words(line)) for line in [*lines[-1:], *headings]):
         return False  # a letter, rules, minutes, a meeting's notice, a bulletin: no plan, whatever it lists
     if 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items) or _record_fields(items):
         return False  # a report's results; a tender's particulars "项目名称：…" "建设单位：…": no work
@@ -218,7 +218,9 @@ class _Score:
                    count=len(items))
 
 
-HEADING_SENTENCE_RE = re.compile(r"^([^，,；;：:。]{4,20})。(?=\S)")  # "推进农产品标准化生产。要做好…": the work, then its detail
+# "推进农产品标准化生产。要做好…": the work, then its detail; a heading of two short phrases, one a result and one the
+# work ("重点整治到位，扎实推进火灾隐患排查治理。各单位要…"), is one heading still
+HEADING_SENTENCE_RE = re.compile(r"^((?:[^，,；;：:。]{2,12}[，,])?[^，,；;：:。]{4,20})。(?=\S)")
 
 
 def _work_heading(item: str) -> str:
@@ -236,6 +238,15 @@ def _no_plan_title(title: str) -> bool:
     kind = title[title.index("关于"):] if "关于" in title else title
     return bool(NO_PLAN_TITLE_RE.search(kind) or NO_PLAN_RE.search(kind)) \
         or ("通知" in kind and not PLAN_NOTICE_RE.search(kind))
+
+
+CITED_RE = re.compile(r"《[^》]*》")  # a document cited by its title: "根据《…联席会议办公室关于…的提示函》文件要求"
+
+
+def _own_words(line: str) -> str:
+    """A line without the titles of the documents it cites: what a cited title names ("…联席会议办公室…提示函") is the
+    kind of that document, not of this one."""
+    return CITED_RE.sub("", line)
 
 
 def _shows_work(text: str) -> bool:
