@@ -46,3 +46,25 @@ def test_a_meeting_is_named_by_the_line_only_outside_the_titles_it_cites():
     cited = "根据《县消防工作联席会议办公室关于做好火灾防控工作的提示函》要求，现通知如下："
     assert NO_PLAN_RE.search(cited) and not NO_PLAN_RE.search(_own_words(cited))
     assert NO_PLAN_RE.search(_own_words("经县消防工作联席会议研究，现将《方案》通知如下："))
+
+
+# a notice's parts "一、…" on lines of their own, one of them over items "1．…": those are read (a best effort), coded
+# within their part (二1 …) as a project numbered inside a numbered group is (list_fallback._parts_printed)
+PARTS = [
+    "关于做好2024年建军节拥军优属工作的通知",
+    "局机关各处室，各医疗单位：",
+    "现就做好拥军优属工作有关事项通知如下：",
+    "一、高度重视拥军优属工作",
+    "各医疗单位要高度重视拥军优属工作，广泛开展健康拥军活动。",
+    "二、强化健康拥军优属措施",
+    "1．继续强化与驻军部队结对子活动，积极支持部队医疗卫生事业发展；",
+    "2．继续完善军人看病就医优先措施，在医疗机构门急诊设立军人优先窗口。",
+    "3．制定驻岛官兵医疗费用专项资金使用管理办法，做好随军家属医疗保障。",
+    "三、深入开展义诊进军营活动",
+    "建军节期间，由局医政处牵头、局综合处配合，开展一场大型义诊进军营活动。",
+]
+
+
+def test_items_of_one_part_are_coded_within_it(tmp_path):
+    conversion = convert_table(_written(tmp_path, PARTS), "x-2024", 2024)
+    assert [t.code for t in conversion.programme.tasks][:3] == ["二1", "二2", "二3"]

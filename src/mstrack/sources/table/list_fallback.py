@@ -75,6 +75,8 @@ def best_effort_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[
         parts.parts = True
         best = _most_plausible(sheets, year, parts)
     if best is not None:
+        # its items "1." under one part "二、…" of a document printing others: coded within it (二1), as the part's own
+        best[0].parts = max(best[0].parts, _parts_printed(sheets))
         coded_by_group(best[0], sheets)
         targets_above(best[0], best[2], sheets)
         best[0].best_effort = True
@@ -299,6 +301,12 @@ def _heads_work(heading: str) -> bool:
     words = _part_words(heading).rstrip("。")
     return bool(words) and len(words) <= HEADING_WORDS and not CLOSING_RE.search(words) and not FUNDING_RE.search(words) \
         and column_kind(words, 0).kind in WORK_KINDS
+
+
+def _parts_printed(sheets: list[Sheet]) -> int:
+    """How many parts "一、…" the document prints on lines of their own (each line once, however many ways it was read)."""
+    return len({row.number for sheet in sheets for row in sheet.rows if len(texts := row_texts(row)) == 1
+                and AREA_RE.match(texts[0]) and len(texts[0]) <= 30 and not re.search(r"[。；;]", texts[0])})
 
 
 def _row_of(sheet: Sheet, item: str) -> int | None:
