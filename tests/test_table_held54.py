@@ -57,7 +57,7 @@ PARTS = [
     "一、高度重视拥军优属工作",
     "各医疗单位要高度重视拥军优属工作，广泛开展健康拥军活动。",
     "二、强化健康拥军优属措施",
-    "1．继续强化与驻军部队结对子活动，积极支持部队医疗卫生事业发展；",
+    "1．各医疗单位要继续强化与驻军部队结对子活动，积极支持部队医疗卫生事业发展；",
     "2．继续完善军人看病就医优先措施，在医疗机构门急诊设立军人优先窗口。",
     "3．制定驻岛官兵医疗费用专项资金使用管理办法，做好随军家属医疗保障。",
     "三、深入开展义诊进军营活动",
@@ -67,4 +67,7 @@ PARTS = [
 
 def test_items_of_one_part_are_coded_within_it(tmp_path):
     conversion = convert_table(_written(tmp_path, PARTS), "x-2024", 2024)
-    assert [t.code for t in conversion.programme.tasks][:3] == ["二1", "二2", "二3"]
+    tasks = conversion.programme.tasks
+    assert [t.code for t in tasks][:3] == ["二1", "二2", "二3"]
+    # an item opening with its doers, the subject of "要", is led by them (list_doers._subject_item); the others name none
+    assert [t.lines[0].lead_units for t in tasks[:3]] == [["各医疗单位"], ["（表中未列）"], ["（表中未列）"]]

@@ -76,12 +76,13 @@ def doers_below(rows: list[Row]) -> list[Row]:
     is followed by the same line when its sentences name doers (_doers with `opening`: offices named by their level;
     a step dated by its own words, any office: _step_doers)."""
     kept: list[Row] = []
-    k, part = 0, ""
+    k, part, grouped = 0, "", False  # grouped: under a group "（一）…", whose items "1." are its parts (an event's particulars)
     staffed = _staffed_parts(rows)
     while k < len(rows):
         row = rows[k]
         texts = row_texts(row)
         above, part = part, texts[0] if len(texts) == 1 and AREA_RE.match(texts[0]) else part
+        grouped = grouped and part == above or len(texts) == 1 and SUB_HEADING_RE.match(texts[0]) is not None
         below = row_texts(rows[k + 1]) if k + 1 < len(rows) else []
         after = row_texts(rows[k + 2]) if k + 2 < len(rows) else []
         if len(texts) == 1 and _measures(part) and _name(texts[0]) and len(below) == 1 and _paragraph(below[0]) \
@@ -97,7 +98,9 @@ def doers_below(rows: list[Row]) -> list[Row]:
             kept += [row, Row(row.number, [_cell(doers)])]
             k += 1
             continue
-        if len(texts) == 1 and AREA_RE.match(texts[0]) and _measures(above) and (words := _own_paragraph(texts[0])) \
+        if len(texts) == 1 and (AREA_RE.match(texts[0]) and _measures(above) and (words := _own_paragraph(texts[0]))
+                                or ITEM_RE.match(texts[0]) and not grouped and _measures(part)
+                                and (words := _subject_item(texts[0]))) \
                 and (not below or len(below) == 1 and (_numbered(below[0]) or not re.search(r"[。；;：:]", below[0]))) \
                 and (doers := paragraph_doers(words, True)):  # "一、X到位，Y。各单位要…": a point naming its doers
             kept += [row, Row(row.number, [_cell(doers)])]
@@ -203,6 +206,15 @@ def _own_paragraph(text: str) -> str:
     name, stop, rest = words.partition("。")
     return rest if stop and rest and len(name) <= NAME_MAX and not units_after(text)[1] and opening_offices(words) is None \
         and not office_clause(name) and (STAGE_NAME_RE.match(name) or not CLOSING_RE.search(name)) else ""
+
+
+def _subject_item(text: str) -> str:
+    """An item "1．…" right under a part "二、…" that opens with its doers, the subject of "要" ("1．各医疗卫生计生单位要建立
+    …；"): its words; "" for any other."""
+    words = m[2].strip() if (m := ITEM_RE.match(text)) else ""
+    first = re.split(r"[，,。；;：:]", words, maxsplit=1)[0]
+    subject = first[:first.index("要")] if "要" in first else ""
+    return words if subject and _offices(subject) and _levelled(subject) else ""
 
 
 def _measures(part: str) -> bool:
