@@ -40,6 +40,7 @@ EVERY_KIND_RE = re.compile(r"各(?!有关|相关|涉及|其他|其它|责任|牵
 # by its level is
 SET_UP_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:领导小组|工作小组|指挥部|工作专班)")
 LIST_OPENING_RE = re.compile(r"如下$")  # "各乡镇抽检任务如下：…": a list's lead-in, its subject a topic, no doer
+ACCOUNTABLE_RE = re.compile(r"追究[^。；;]{0,12}责任|问责")  # a sentence of accountability: who holds to account, no doer
 ISSUER_RE = re.compile(r"^(?:我|本)(?:局|委|办|处|中心|区)")  # "我局成立工作专班，…": the plan's issuer, its own work
 DUTY_WORDS = ("牵头", "负责", "配合", "协助")  # "X牵头，6月底前完成": a duty said as a label is, read where labels are
 SUPPORTS_RE = re.compile(r"^要?(?:积极|主动|全力)?(?:配合|协助)")  # "要积极配合X": the doer supports X in the work
@@ -75,12 +76,13 @@ def doers_below(rows: list[Row]) -> list[Row]:
     is followed by the same line when its sentences name doers (_doers with `opening`: offices named by their level;
     a step dated by its own words, any office: _step_doers)."""
     kept: list[Row] = []
-    k, part = 0, ""
+    k, part, grouped = 0, "", False  # grouped: under a group "（一）…", whose items "1." are its parts (an event's particulars)
     staffed = _staffed_parts(rows)
     while k < len(rows):
         row = rows[k]
         texts = row_texts(row)
-        part = texts[0] if len(texts) == 1 and AREA_RE.match(texts[0]) else part
+        above, part = part, texts[0] if len(texts) == 1 and AREA_RE.match(texts[0]) else part
+        grouped = grouped and part == above or len(texts) == 1 and SUB_HEADING_RE.match(texts[0]) is not None
         below = row_texts(rows[k + 1]) if k + 1 < len(rows) else []
         after = row_texts(rows[k + 2]) if k + 2 < len(rows) else []
         if len(texts) == 1 and _measures(part) and _name(texts[0]) and len(below) == 1 and _paragraph(below[0]) \
@@ -93,6 +95,14 @@ def doers_below(rows: list[Row]) -> list[Row]:
                 and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]) or ITEM_RE.match(below[0]))) \
                 and (doers := _step_doers(words) if STEP_DATE_RE.search(words)
                      else paragraph_doers(words, True) or [body for body in [sentence_body(words)] if body]):
+            kept += [row, Row(row.number, [_cell(doers)])]
+            k += 1
+            continue
+        if len(texts) == 1 and (AREA_RE.match(texts[0]) and _measures(above) and (words := _own_paragraph(texts[0]))
+                                or ITEM_RE.match(texts[0]) and not grouped and _measures(part)
+                                and (words := _subject_item(texts[0]))) \
+                and (not below or len(below) == 1 and (_numbered(below[0]) or not re.search(r"[。；;：:]", below[0]))) \
+                and (doers := paragraph_doers(words, True)):  # "一、X到位，Y。各单位要…": a point naming its doers
             kept += [row, Row(row.number, [_cell(doers)])]
             k += 1
             continue
@@ -191,11 +201,20 @@ def _own_paragraph(text: str) -> str:
     """An item's name and its paragraph on one line ("（二）加强…。区X中心要…。"), no offices printed after it nor
     opening it ("（三）县农业农村局:1、…": its lead, list_roles.opening_offices): its sentences after the name; "" for any
     other line. A stage's name ("总结考核阶段（…）") is no closing section's, whatever its words ("考核")."""
-    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
+    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text) or AREA_RE.match(text)
     words = text[m.end():].strip() if m and SUB_HEADING_RE.match(text) else (m[2].strip() if m else "")
     name, stop, rest = words.partition("。")
     return rest if stop and rest and len(name) <= NAME_MAX and not units_after(text)[1] and opening_offices(words) is None \
         and not office_clause(name) and (STAGE_NAME_RE.match(name) or not CLOSING_RE.search(name)) else ""
+
+
+def _subject_item(text: str) -> str:
+    """An item "1．…" right under a part "二、…" that opens with its doers, the subject of "要" ("1．各医疗卫生计生单位要建立
+    …；"): its words; "" for any other."""
+    words = m[2].strip() if (m := ITEM_RE.match(text)) else ""
+    first = re.split(r"[，,。；;：:]", words, maxsplit=1)[0]
+    subject = first[:first.index("要")] if "要" in first else ""
+    return words if subject and _offices(subject) and _levelled(subject) else ""
 
 
 def _measures(part: str) -> bool:
@@ -237,6 +256,8 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
     if opening and ISSUER_RE.match(paragraph.strip()):
         return found  # the issuer's own work first ("我局成立工作专班。各村要高度重视…"): no other doer leads it
     for sentence in re.split(r"[。；;！!]", paragraph):
+        if ACCOUNTABLE_RE.search(sentence):
+            continue  # "区卫计局将对…的，依法追究…责任": the office holding others to account, no doer of the work
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
             clause = clause.strip()
             subject = clause[:clause.index("要")] if "要" in clause and _offices(clause[:clause.index("要")]) else ""
@@ -275,6 +296,8 @@ def _step_doers(paragraph: str) -> list[str]:
         return []
     found: list[str] = []
     for sentence in re.split(r"[。；;！!]", paragraph):
+        if ACCOUNTABLE_RE.search(sentence):
+            continue  # "区卫计局将对…的，依法追究…责任": the office holding others to account, no doer of the work
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
             clause = clause.strip()
             starts = [0] if at == 0 else []

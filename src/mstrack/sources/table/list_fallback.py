@@ -75,6 +75,8 @@ def best_effort_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[
         parts.parts = True
         best = _most_plausible(sheets, year, parts)
     if best is not None:
+        # its items "1." under one part "二、…" of a document printing others: coded within it (二1), as the part's own
+        best[0].parts = max(best[0].parts, _parts_printed(sheets))
         coded_by_group(best[0], sheets)
         targets_above(best[0], best[2], sheets)
         best[0].best_effort = True
@@ -147,7 +149,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
         if reported is not None:
             reported.append(results)
         return False
-    if lines and _no_plan_title(lines[0]) or any(NO_PLAN_RE.search(line) for line in [*lines[-1:], *headings]):
+    if lines and _no_plan_title(lines[0]) or any(NO_PLAN_RE.search(_own_words(line)) for line in [*lines[-1:], *headings]):
         return False  # a letter, rules, minutes, a meeting's notice, a bulletin: no plan, whatever it lists
     if 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items) or _record_fields(items):
         return False  # a report's results; a tender's particulars "项目名称：…" "建设单位：…": no work
@@ -218,7 +220,9 @@ class _Score:
                    count=len(items))
 
 
-HEADING_SENTENCE_RE = re.compile(r"^([^，,；;：:。]{4,20})。(?=\S)")  # "推进农产品标准化生产。要做好…": the work, then its detail
+# "推进农产品标准化生产。要做好…": the work, then its detail; a heading of two short phrases, one a result and one the
+# work ("重点整治到位，扎实推进火灾隐患排查治理。各单位要…"), is one heading still
+HEADING_SENTENCE_RE = re.compile(r"^((?:[^，,；;：:。]{2,12}[，,])?[^，,；;：:。]{4,20})。(?=\S)")
 
 
 def _work_heading(item: str) -> str:
@@ -236,6 +240,15 @@ def _no_plan_title(title: str) -> bool:
     kind = title[title.index("关于"):] if "关于" in title else title
     return bool(NO_PLAN_TITLE_RE.search(kind) or NO_PLAN_RE.search(kind)) \
         or ("通知" in kind and not PLAN_NOTICE_RE.search(kind))
+
+
+CITED_RE = re.compile(r"《[^》]*》")  # a document cited by its title: "根据《…联席会议办公室关于…的提示函》文件要求"
+
+
+def _own_words(line: str) -> str:
+    """A line without the titles of the documents it cites: what a cited title names ("…联席会议办公室…提示函") is the
+    kind of that document, not of this one."""
+    return CITED_RE.sub("", line)
 
 
 def _shows_work(text: str) -> bool:
@@ -288,6 +301,12 @@ def _heads_work(heading: str) -> bool:
     words = _part_words(heading).rstrip("。")
     return bool(words) and len(words) <= HEADING_WORDS and not CLOSING_RE.search(words) and not FUNDING_RE.search(words) \
         and column_kind(words, 0).kind in WORK_KINDS
+
+
+def _parts_printed(sheets: list[Sheet]) -> int:
+    """How many parts "一、…" the document prints on lines of their own (each line once, however many ways it was read)."""
+    return len({row.number for sheet in sheets for row in sheet.rows if len(texts := row_texts(row)) == 1
+                and AREA_RE.match(texts[0]) and len(texts[0]) <= 30 and not re.search(r"[。；;]", texts[0])})
 
 
 def _row_of(sheet: Sheet, item: str) -> int | None:
