@@ -187,6 +187,10 @@ def _refuse_misplaced_marks(items) -> None:
 def pytest_collection_modifyitems(config, items):
     _refuse_misplaced_marks(items)
     if BACKEND == "sqlite":
+        mine, other = _shard(items, os.environ.get("MSTRACK_TEST_SHARD"))
+        if other:  # CI's SQLite pass as two processes, as the PostgreSQL pass (.ci/run)
+            config.hook.pytest_deselected(items=other)
+            items[:] = mine
         return
     skip = pytest.mark.skip(reason="about SQLite files; this run tests the postgresql backend")
     kept, same = [], []
@@ -203,8 +207,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _shard(items: list, shard: str | None) -> tuple[list, list]:
-    """MSTRACK_TEST_SHARD=K/N (CI's .ci/run): the K-th of N processes sharing the PostgreSQL pass takes whole test files
-    (a module's fixtures made once), each file going to the share with the fewest tests so far, files by size: every
+    """MSTRACK_TEST_SHARD=K/N (CI's .ci/run): the K-th of N processes sharing a pass (SQLite or PostgreSQL) takes whole
+    test files (a module's fixtures made once), each file going to the share with the fewest tests so far, files by size: every
     test in exactly one share, shares even in tests. Unset: every test. Returns (this share's, the others')."""
     if not shard:
         return items, []
