@@ -184,10 +184,15 @@ def _refuse_misplaced_marks(items) -> None:
                                 + "\n  ".join(wrong))
 
 
+SHARD = os.environ.pop("MSTRACK_TEST_SHARD", None)
+"""This process's share of a pass (_shard; .ci/run), taken out of the environment: a test's own pytest (tests/test_background,
+tests/test_pg_pass) collects every test it names, not a share of them."""
+
+
 def pytest_collection_modifyitems(config, items):
     _refuse_misplaced_marks(items)
     if BACKEND == "sqlite":
-        mine, other = _shard(items, os.environ.get("MSTRACK_TEST_SHARD"))
+        mine, other = _shard(items, SHARD)
         if other:  # CI's SQLite pass as two processes, as the PostgreSQL pass (.ci/run)
             config.hook.pytest_deselected(items=other)
             items[:] = mine
@@ -199,7 +204,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
         meets = _meets_the_store(item) and item.get_closest_marker("backend_independent") is None
         (kept if meets else same).append(item)
-    kept, other = _shard(kept, os.environ.get("MSTRACK_TEST_SHARD"))
+    kept, other = _shard(kept, SHARD)
     same += other
     if same:  # run exactly as in the SQLite pass: running them again proves nothing about PostgreSQL
         config.hook.pytest_deselected(items=same)
