@@ -277,14 +277,19 @@ def _short_year_date(body: str, year: int | None, original: str) -> date | None:
     if m[2] != "年":
         with contextlib.suppress(ValueError):
             readings.append(date(century + day, month, first).isoformat())  # day first, year last: 15/6/23
-    raise DateError("{value} reads as {readings}, far from the year {year}: write the year in four digits (e.g. {example})",
-                    value=shown(original), readings=" / ".join(dict.fromkeys(readings)), year=reference,
-                    example=readings[-1])
+    raise _far_from(original, " / ".join(dict.fromkeys(readings)), reference, readings[-1])
 
 
 def _near(found: int, year: int | None, today: date) -> bool:
     """Whether a year read from two digits is the programme's (or today's), give or take NEAR_YEARS."""
     return any(abs(found - other) <= NEAR_YEARS for other in (year, today.year) if other is not None)
+
+
+def _far_from(original: str, readings, year: int, example) -> DateError:
+    """The refusal of a date whose two-digit year reads far from the programme's (or today's) year: its readings named,
+    the year asked for in four digits (_short_year_date, and dateutil's reading in _western_date)."""
+    return DateError("{value} reads as {readings}, far from the year {year}: write the year in four digits (e.g. {example})",
+                     value=shown(original), readings=readings, year=year, example=example)
 
 
 def _numbered_date(body: str, year: int | None, original: str) -> date | None:
@@ -339,8 +344,7 @@ def _western_date(body: str, year: int | None, original: str) -> date:
         raise DateError("{value} is not a date mstrack can read: day and month could be either way round (8/5 is 8 May "
                         "or August 5); write it as 2023-05-08 or 5月8日", value=shown(original))
     if not re.search(r"\d{4}", body) and early.year != base and not _near(early.year, year, date.today()):
-        raise DateError("{value} reads as {readings}, far from the year {year}: write the year in four digits (e.g. {example})",
-                        value=shown(original), readings=early, year=year or date.today().year, example=early)
+        raise _far_from(original, early, year or date.today().year, early)
     if early.month != late.month:  # no month: the year's end
         return date(early.year, 12, 31)
     if early.day != late.day:  # no day: the month's end
