@@ -107,6 +107,8 @@ def view_scope(store, programmes: list[str] | None, on: date, *, report: bool = 
     task left out, said too). A report (`report=True`) of a store with no programme is refused (exit 2): its report
     would be an all-clear ("共0项任务 … 没有滞后事项"), mailed by a weekly job pointed at the wrong store (trial50 T5);
     a view of it prints its empty board (cli.saying.say_if_no_programmes)."""
+    from dataclasses import replace
+
     from mstrack.domain.scope import Scope, carried_in_view, day_scope
     from mstrack.errors import Message
 
@@ -122,7 +124,8 @@ def view_scope(store, programmes: list[str] | None, on: date, *, report: bool = 
         say("mstrack: note: {message}", err=True, message=Message(
             "left out, not begun as of {on}: {codes}; -p {first} (with -p for each programme wanted) takes "
             "{n:it|them} in", on=on.isoformat(), codes=", ".join(codes), first=codes[0], n=len(codes)))
-    if carried := carried_in_view(store.carried_tasks(), scope.covered):
+    scope = replace(scope, carried=carried_in_view(store.carried_tasks(), scope.covered))
+    if carried := scope.carried:
         say("mstrack: note: {message}", err=True, message=Message(
             "counted once, under the task {n:it is|they are} carried into: {pairs}", n=len(carried),
             pairs=", ".join(f"{old} → {new}" for old, new in sorted(carried.items()))))

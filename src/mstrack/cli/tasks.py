@@ -33,15 +33,18 @@ from mstrack.vocabulary import PRO_RATA, WARN_DAYS
 
 def _status_rows(store, on: date, *, programmes: list[str] | None = None, unit: str | None = None,
                  only: list[Only] | None = None, rule: str | None = None, stale: int | None = None,
-                 warn_days: int = WARN_DAYS):
+                 warn_days: int = WARN_DAYS, carried: dict[str, str] | None = None):
     """Status rows with their early warning and forecast (domain.lights.warned_rows): the latest report of
-    each indicator and the one before it are read, for the forecast's pace."""
+    each indicator and the one before it are read, for the forecast's pace. `carried`: the tasks counted once, as
+    view_scope read them (None: read here)."""
     from mstrack.domain.lights import warned_rows
     from mstrack.domain.scope import carried_in_view
 
     with bulk():
         states = store.status_states(on, programmes=programmes or None, unit=unit, previous=True)
-        if carried := carried_in_view(store.carried_tasks(), programmes or None):  # counted once (trial53 F2)
+        if carried is None:  # `demo`: no view_scope read them
+            carried = carried_in_view(store.carried_tasks(), programmes or None)
+        if carried:  # counted once (trial53 F2)
             states = [state for state in states if f"{state.programme}/{state.task}" not in carried]
         rows = warned_rows(states, on, warn_days=warn_days, only={s.value for s in only} if only else None,
                            rule=rule, stale_days=stale)
@@ -149,7 +152,7 @@ def status(
     on = judge_day(store, as_of, programme)
     scope = view_scope(store, programme, on)  # what `report weekly` covers the same day (trial53 F2)
     rows = _status_rows(store, on, programmes=scope.covered, unit=unit, only=only, rule=rule, stale=stale,
-                        warn_days=warn_days)
+                        warn_days=warn_days, carried=scope.carried)
     _print_status(rows, on, fmt=fmt, lang=ctx.obj["lang"], fail_on=fail_on, scope=scope)
     if not rows:  # "No indicator matches" left a new user guessing why
         say_if_no_programmes(store)

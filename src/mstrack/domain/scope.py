@@ -25,6 +25,8 @@ class Scope:
     covered: list[str] | None
     closed: list[str] = field(default_factory=list)
     not_begun: list[str] = field(default_factory=list)
+    carried: dict[str, str] = field(default_factory=dict)
+    """The carried tasks counted once in this view (carried_in_view: earlier PROGRAMME/CODE → later), as read once."""
 
     @property
     def left_out(self) -> dict[str, list[str]]:
