@@ -5,6 +5,7 @@ rows of totals and the repeats. Apart from the command (cli/files), which reads 
 from mstrack.cli.common import Format
 from mstrack.cli.printing import write_out
 from mstrack.cli.saying import fail, say, warn, words
+from mstrack.errors import Message, Problem
 from mstrack.long_lists import and_more, cut, in_line
 
 WARNINGS_SHOWN = 5
@@ -41,24 +42,67 @@ def _say_errors(errors: list, verbose: bool) -> None:
     """Every problem, but of one cause on many rows (a wrong programme code in a 5,000-row CSV) only the first
     WARNINGS_SHOWN and how many more, by the warnings' rule (_first_shown); every one with --verbose."""
 
-    def cause(error) -> object:  # "{place}: {reason}": its reason's template; any other message is its own cause
-        reason = getattr(error, "fields", {}).get("reason")
-        return getattr(reason, "template", None) or error
+    def cause(error) -> object:  # a refusal of rows (FILE:ROW…): its reason's words, or its own; any other: itself
+        if not _rows_of(error):
+            return error
+        reason = error.fields.get("reason")  # "{place}: {reason}", one row's or same_said_once's of several
+        return _words_of(reason if isinstance(reason, Message | Problem) else error)
 
     shown, rest = _first_shown(errors if verbose else same_said_once(errors), verbose, cause)
     for error in shown:
         say(error, err=True)
     for key, more in rest.items():
         first = next(error for error in shown if cause(error) == key)
-        say("…and {n} more {n:row|rows} with the same error as {first} (--verbose shows all)", err=True,
-            n=len(more), first=first.fields.get("place", ""))
+        rows = [_rows_of(error) for error in more]
+        say("…and {n} more {n:row|rows} with the same error as {first}: {rows} (--verbose shows all)", err=True,
+            n=sum(len(named[2]) if named else 1 for named in rows), first=first.fields.get("place", ""),
+            rows=_places([named for named in rows if named]))
+
+
+def _words_of(reason) -> tuple:
+    """What makes two refusals of rows the same error, whatever each row's own value: its template, and of the errors
+    and messages in its fields their kind (a QuantityError, a DateError, an InputError) and templates, their plain
+    values (the place, the value read) left aside: "'1x1' holds more than one number" and "'2x2' …" are one; "… does
+    not exist" and "… holds more than one number" two. Before input55 only a reason's own template was looked at: a
+    QuantityError or DateError has none, nor has a refusal with no reason (two values for one day in one file), so each
+    row was its own cause, said whole however many there were (2,916 lines for a return giving each day twice)."""
+    if isinstance(reason, Problem):
+        return type(reason).__name__, tuple(_words_of(message) for message in reason.messages)
+    return reason.template, tuple((name, _words_of(value)) for name, value in reason.fields.items()
+                                  if isinstance(value, Message | Problem))
+
+
+PLACES_SHOWN = 10
+"""The files' columns, and the row ranges of each, the line that counts the rest of a refusal names before "… (+N)"."""
+
+
+def _rows_of(error) -> tuple[str, str | None, tuple[int, ...]] | None:
+    """The file, column and rows a refusal names: one row's (FILE:ROW[:COLUMN]) or those same_said_once gathered."""
+    fields = getattr(error, "fields", {})
+    if "rows" in fields:
+        return *fields["at"], fields["rows"]
+    place = fields.get("place")
+    where = _row_place(place) if isinstance(place, str) else None
+    return (where[0], where[2], (where[1],)) if where else None
+
+
+def _places(places: list) -> str:
+    """The rows of refusals said as FILE:ROWS[:COLUMN], rows as ranges, of each file's column once ("w.csv:7-9,12:数值")."""
+    by_column: dict = {}
+    for path, column, rows in places:
+        by_column.setdefault((path, column), set()).update(rows)
+    said = []
+    for (path, column), rows in by_column.items():
+        ranges = _row_ranges(sorted(rows)).split(",")
+        shown = ",".join(in_line(*cut(ranges, PLACES_SHOWN)))
+        said.append(f"{path}:{shown}" + (f":{column}" if column else ""))
+    return "; ".join(in_line(*cut(said, PLACES_SHOWN)))
 
 
 def same_said_once(errors: list) -> list:
     """The same refusal of many rows of one file's column said once, with the rows (trial53 #13: a return whose 计划编号
     names no programme said "没有计划 'city-2023'" on each of its five rows): "w30.csv:2-6:计划编号: … (5 rows)". Refusals
     that differ (each row's own value) stay one a row."""
-    from mstrack.errors import Message
 
     groups: dict = {}
     for error in errors:
@@ -72,9 +116,10 @@ def same_said_once(errors: list) -> list:
             said.append(group[0][1])
             continue
         (path, _, column), error = group[0]
-        rows = _row_ranges(sorted({where[1] for where, _ in group}))
-        said.append(Message("{place}: {reason} ({n} {n:row|rows})", place=f"{path}:{rows}" + (f":{column}" if column else ""),
-                            reason=error.fields["reason"], n=len(group)))
+        numbers = tuple(sorted({where[1] for where, _ in group}))
+        said.append(Message("{place}: {reason} ({n} {n:row|rows})", place=f"{path}:{_row_ranges(list(numbers))}" +
+                            (f":{column}" if column else ""), reason=error.fields["reason"], n=len(group),
+                            at=(path, column), rows=numbers))  # at, rows: what the count of the rest names (_rows_of)
     return said
 
 
@@ -104,7 +149,6 @@ def _row_ranges(rows: list[int]) -> str:
 def say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False, named=None) -> None:
     """What an import did, or would do, or why it did nothing: said before its write commits; `named`: its summary
     line as said, naming the store where --db or MSTRACK_DB chose it (process.written_to)."""
-    from mstrack.errors import Message
     if fmt is Format.json:
         from mstrack.render.outputs import dump_json
 
