@@ -124,7 +124,7 @@ def test_a_return_with_full_width_and_upper_case_codes_is_read(office, tmp_path)
 def test_a_mistyped_code_gets_a_did_you_mean_and_writes_nothing(office, tmp_path):
     refused(office("log", "x-2023/l2", "2"), "x-2023 has no task 'l2'; did you mean: 12")
     refused(office("show", "X-2O23/1"), "no programme 'X-2O23'; did you mean: x-2023")
-    refused(office("status", "-p", "X-2023"), "no programme 'X-2023'; did you mean: x-2023")
+    refused(office("status", "-p", "X-2O23"), "no programme 'X-2O23'; did you mean: x-2023")  # -p X-2023 is x-2023 (input55)
     refused(office("status", "-p", "x-2024"), "no programme 'x-2024'; known: x-2023")  # another year: no typo
     path = csv(tmp_path / "r.csv", "x-2023,1,新建道路,2023-07-31,3", "x-2023,l2,新建学校,2023-07-31,4")
     refused(office("import", "progress", str(path)), f"{path}:3:任务编号: x-2023 has no task 'l2'; did you mean: 12")

@@ -17,7 +17,7 @@ MAY_IMPORT = {
     "filesystem": {"domain", "errors"},
     "labels": {"errors"},
     "domain": {"vocabulary", "model", "errors", "long_lists", "text"},
-    "sources": {"domain", "vocabulary", "model", "errors", "long_lists", "text"},
+    "sources": {"domain", "vocabulary", "model", "errors", "long_lists", "text", "filesystem"},
     "store": {"domain", "vocabulary", "model", "errors", "long_lists", "text", "sources", "filesystem"},
     "reports": {"domain", "vocabulary", "model", "errors", "long_lists", "text", "store"},
     "render": {"vocabulary", "model", "labels", "domain", "reports", "errors", "long_lists", "text", "filesystem", "__init__"},

@@ -2,7 +2,8 @@
 every -o, --db and the temporaries beside them); and where SQLite keeps the files beside a database (its -wal, -shm,
 -journal: beside the file a symlink points to), which the store (what it opens, backs up, removes) and render (what no
 -o writes over) both follow. Apart from domain/limits, which stays pure (no I/O): this asks the file system (pathconf,
-symlinks), so only the parts that write files (store, render) and the command line use it."""
+symlinks), so only the parts that read or write files (sources, store, render) and the command line use it. And the
+one answer to "are these two names one file?" (same_file), which a reader, a write and a restore each ask."""
 
 from __future__ import annotations
 
@@ -15,6 +16,20 @@ from mstrack.errors import Message
 DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 """An SQLite database file and the files SQLite keeps beside it: writing over any of them damages the database, and a
 store removed (store.maintenance) is all of them."""
+
+
+def same_file(one, other) -> bool:
+    """Whether two names are one file however spelled (./x, a symlink, a hard link: by device and inode), a folder
+    included; where either cannot be looked at (not there yet, no permission), whether they resolve to one name. The
+    one check of a file given twice (import progress), an -o that is the table read or the database, a backup that is
+    the database it would restore."""
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):  # ValueError: a NUL in a name
+        try:
+            return os.path.realpath(one) == os.path.realpath(other)
+        except (OSError, ValueError):
+            return False
 
 
 def file_named(path) -> Path:

@@ -82,6 +82,23 @@ def parse_day(text: str | None, option: str, year: int | None = None) -> date:
         raise fail("{option}: {error}", option=option, error=error) from None
 
 
+def stored_programmes(store, programmes: list[str] | None) -> list[str] | None:
+    """The programmes -p names, as the store spells them (names.typed_code, as a task's REF reads its code): -p
+    YANTIAN-2023 or ｙａｎｔｉａｎ-2023 is yantian-2023 where exactly one stored code reads alike; none or several
+    refused with the codes it may have meant (names.unknown_programme), before anything is read or said."""
+    if not programmes:
+        return programmes
+    from mstrack.domain.names import typed_code, unknown_programme
+
+    known = store.programme_codes()
+    named = []
+    for code in programmes:
+        if (stored := typed_code(code, known)) is None:
+            raise unknown_programme(known, code, store.display_url)
+        named.append(stored)
+    return list(dict.fromkeys(named))  # -p x-2023 -p X-2023: the one programme, once
+
+
 def judge_day(store, as_of: str | None, programmes: list[str] | None = None) -> date:
     """The day a command judges at: --as-of, read in the programmes' year; else today, and where every
     programme concerned is over (its year past, and its own last day: domain.dates.ReportWindow), a note (once)

@@ -11,12 +11,14 @@ from typing import Annotated, Optional
 import typer
 
 from mstrack.cli.app import export_app, import_app
-from mstrack.cli.common import Format, FormatOption, as_of_option, parse_day
+from mstrack.cli.common import Format, FormatOption, as_of_option, parse_day, stored_programmes
+from mstrack.cli.import_said import WARNINGS_SHOWN, say_imported
 from mstrack.cli.kept_files import refuse_held
 from mstrack.cli.printing import flush_output, refuse_database, write_out, write_output
 from mstrack.cli.process import bulk, dry_run_store, first_store, keep_until_exit, open_store, written_to
 from mstrack.cli.saying import echo, fail, say, warn, words
-from mstrack.long_lists import and_more, cut, first_shown, in_line
+from mstrack.filesystem import same_file
+from mstrack.long_lists import first_shown
 
 
 @import_app.command("plan")
@@ -160,9 +162,6 @@ class _RolledBack(Exception):
     """import plan --dry-run's end: raised in the write's transaction once its lines are said, so that it rolls back."""
 
 
-WARNINGS_SHOWN = 5
-"""Warnings an import says one by one before it counts the rest (`--verbose` says them all)."""
-
 
 @import_app.command("progress")
 def import_progress(
@@ -190,7 +189,7 @@ def import_progress(
     named = functools.partial(written_to, ctx, store)
 
     def announce(result) -> None:
-        _say_imported(result, fmt, dry_run, verbose, named)
+        say_imported(result, fmt, dry_run, verbose, named)
         flush_output()
         announced.append(True)
 
@@ -201,163 +200,7 @@ def import_progress(
             by_given=by is not None,
         )
     if not announced:  # nothing was written: said now
-        _say_imported(result, fmt, dry_run, verbose, named)
-
-
-def _first_shown(items: list, verbose: bool, cause=lambda item: None) -> tuple[list, dict]:
-    """The one rule of what an import says of many: the first WARNINGS_SHOWN of each cause (of all, with no cause
-    given), in their order, every one with --verbose; and the rest, by cause, to be counted."""
-    shown: list = []
-    seen: dict = {}  # by cause, in the order each was first met: how many, and those past WARNINGS_SHOWN
-    for item in items:
-        met = seen.setdefault(cause(item), [0, []])
-        met[0] += 1
-        (shown if verbose or met[0] <= WARNINGS_SHOWN else met[1]).append(item)
-    return shown, {key: more for key, (_, more) in seen.items() if more}
-
-
-def _say_warnings(warnings: list, verbose: bool) -> None:
-    """The first few warnings and how many more of each kind; every one with --verbose."""
-    from collections import Counter
-
-    shown, rest = _first_shown(warnings, verbose)
-    for warning in shown:
-        warn(warning)
-    if rest := rest.get(None, []):
-        kinds = Counter(getattr(w.fields.get("warning"), "template", None) or w.template for w in rest)
-        common = kinds.most_common(1)[0][1]
-        warn("{n} more {n:warning|warnings} ({same} of them like the ones above); --verbose shows every one",
-             n=len(rest), same=common)
-
-
-def _say_errors(errors: list, verbose: bool) -> None:
-    """Every problem, but of one cause on many rows (a wrong programme code in a 5,000-row CSV) only the first
-    WARNINGS_SHOWN and how many more, by the warnings' rule (_first_shown); every one with --verbose."""
-
-    def cause(error) -> object:  # "{place}: {reason}": its reason's template; any other message is its own cause
-        reason = getattr(error, "fields", {}).get("reason")
-        return getattr(reason, "template", None) or error
-
-    shown, rest = _first_shown(errors if verbose else same_said_once(errors), verbose, cause)
-    for error in shown:
-        say(error, err=True)
-    for key, more in rest.items():
-        first = next(error for error in shown if cause(error) == key)
-        say("…and {n} more {n:row|rows} with the same error as {first} (--verbose shows all)", err=True,
-            n=len(more), first=first.fields.get("place", ""))
-
-
-def same_said_once(errors: list) -> list:
-    """The same refusal of many rows of one file's column said once, with the rows (trial53 #13: a return whose 计划编号
-    names no programme said "没有计划 'city-2023'" on each of its five rows): "w30.csv:2-6:计划编号: … (5 rows)". Refusals
-    that differ (each row's own value) stay one a row."""
-    from mstrack.errors import Message
-
-    groups: dict = {}
-    for error in errors:
-        place, reason = getattr(error, "fields", {}).get("place"), getattr(error, "fields", {}).get("reason")
-        where = _row_place(place) if isinstance(place, str) and reason is not None else None
-        key = (where[0], where[2], str(reason)) if where else error
-        groups.setdefault(key, []).append((where, error))
-    said = []
-    for group in groups.values():
-        if len(group) == 1:
-            said.append(group[0][1])
-            continue
-        (path, _, column), error = group[0]
-        rows = _row_ranges(sorted({where[1] for where, _ in group}))
-        said.append(Message("{place}: {reason} ({n} {n:row|rows})", place=f"{path}:{rows}" + (f":{column}" if column else ""),
-                            reason=error.fields["reason"], n=len(group)))
-    return said
-
-
-def _row_place(place: str) -> tuple[str, int, str | None] | None:
-    """FILE:ROW[:COLUMN] as a refusal names a row (sources.progress_values._fail), or None for any other place."""
-    parts = place.rsplit(":", 2)
-    if len(parts) == 3 and parts[2].isdigit():
-        return f"{parts[0]}:{parts[1]}", int(parts[2]), None
-    if len(parts) == 3 and parts[1].isdigit():
-        return parts[0], int(parts[1]), parts[2]
-    if len(parts) == 2 and parts[1].isdigit():
-        return parts[0], int(parts[1]), None
-    return None
-
-
-def _row_ranges(rows: list[int]) -> str:
-    """Row numbers as ranges: 2-6, 9, 11-12."""
-    spans: list[list[int]] = []
-    for row in rows:
-        if spans and row == spans[-1][1] + 1:
-            spans[-1][1] = row
-        else:
-            spans.append([row, row])
-    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
-
-
-def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False, named=None) -> None:
-    """What an import did, or would do, or why it did nothing: said before its write commits; `named`: its summary
-    line as said, naming the store where --db or MSTRACK_DB chose it (process.written_to)."""
-    from mstrack.errors import Message
-    if fmt is Format.json:
-        from mstrack.render.outputs import dump_json
-
-        data = result.as_dict()
-        data["errors"] = [words().message(error) for error in result.errors]
-        data["warnings"] = [words().message(warning) for warning in result.warnings]
-        data["corrections"] = [words().message(row) for row in result.corrected_rows]
-        write_out(dump_json(data))
-    _say_warnings(result.warnings, verbose)
-    if result.errors:
-        _say_errors(result.errors, verbose)
-        raise fail("{n} {n:problem|problems}; nothing was written", n=len(result.errors))
-    if fmt is Format.table:
-        counts = {"new": result.inserted, "corrected": result.updated, "unchanged": result.unchanged,
-                  "skipped": result.skipped, "written": result.inserted + result.updated}
-        if dry_run:
-            said = Message("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
-                           "{written} {written:report|reports} would be written", **counts)
-        else:
-            said = Message("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
-                           "{written} {written:report was|reports were} written", **counts)
-        say(named(said) if named else said)
-    if fmt is Format.table and result.corrected_rows:
-        _say_corrected(result)
-    if fmt is Format.table and result.kept:
-        _say_kept(result)
-    if fmt is Format.table and result.unchanged_other:
-        say("{n} of the {unchanged} already there {n:has|have} another note or reporter than the stored report: not "
-            "stored (the value is what is compared; use `mstrack log` to add a note)", n=result.unchanged_other,
-            unchanged=result.unchanged)
-    if fmt is Format.table and result.totals:
-        say("{n} {n:row|rows} of totals (合计, 小计) skipped: {rows}", n=len(result.totals), rows="; ".join(result.totals))
-    if fmt is Format.table and result.repeats:
-        _say_repeats(result.repeats)
-
-
-def _say_corrected(result) -> None:
-    """The rows that corrected a stored value, old → new, one a line (the first CORRECTIONS_SHOWN, then a count), as
-    `log` says what it corrects: "2 corrected" alone hid which figures were replaced (safety47 F2)."""
-    for row in result.corrected_rows:
-        say("  corrected: {row}", row=row)
-    if (more := result.updated - len(result.corrected_rows)) > 0:
-        say(and_more(more, indent="  "))
-
-
-def _say_kept(result) -> None:
-    """Rows re-stating a value a later entry (an office's correction) superseded: not written, the first few with
-    the entry kept, so that a re-imported return never silently undoes a correction (docs/import.md)."""
-    from mstrack.errors import Joined
-
-    say("{n} {n:row restates|rows restate} a value a later entry corrected: not written, the correction kept: {rows}",
-        n=result.kept, rows=Joined("; ", in_line(result.kept_rows, result.kept - len(result.kept_rows))))
-
-
-def _say_repeats(repeats: list[tuple[str, str]]) -> None:
-    """Rows the file itself repeats (same indicator, day and value): kept once, and said as the file's, with
-    their lines, so that a person does not look for them among the reports stored before."""
-    shown = in_line(*cut([f"{row} = {first}" for row, first in repeats], WARNINGS_SHOWN))
-    say("{n} {n:row repeats|rows repeat} an earlier row of the file (kept once): {rows}", n=len(repeats),
-        rows="; ".join(shown))
+        say_imported(result, fmt, dry_run, verbose, named)
 
 
 def _row_progress(files: list[Path]):
@@ -475,14 +318,6 @@ def plan_kept(ctx: typer.Context, output: Path, data: bytes) -> bool:
     return True
 
 
-def _same_file(one: Path, other: Path) -> bool:
-    """Whether two names are one file (a symlink, a hard link, another spelling); False where either is not there."""
-    try:
-        return os.path.samefile(one, other)
-    except OSError:
-        return False
-
-
 def _holds(path: Path, data: bytes) -> bool:
     """Whether a regular file holds exactly `data` (its size first: a plan of another size is not read)."""
     try:
@@ -504,7 +339,7 @@ def _progress_exists(path: Path) -> typer.Exit:
 def _not_the_table(option: str, path: Path, file: Path) -> None:
     """Before the reading: a file to write (-o, or --progress-as-of's, named after it) that is the table read is said
     as what it is, not "exists already", whose "remove it first" would delete the input (review53 F4)."""
-    if _same_file(path, file):
+    if same_file(path, file):
         raise fail("{option} {path}: that is the table this command reads ({file}); nothing written: give the plan a "
                    "name of its own, such as {suggest}", option=option, path=path, file=file,
                    suggest=file.with_name(f"{file.stem}.toml"))
@@ -552,6 +387,7 @@ def export_plan(
     from mstrack.sources.plan_dump import export_text
 
     store = open_store(ctx, write=False)
+    (code,) = stored_programmes(store, [code])  # EXPORT-2023 is export-2023, as -p reads it
     text = export_text(store.load_plan(code))
     if output == "-":
         write_out(text)
@@ -576,6 +412,7 @@ def export_template(
     if output.suffix.lower() != ".xlsx":
         raise fail("--output {path}: a template is an .xlsx file", path=output)
     store = open_store(ctx, write=False)
+    (code,) = stored_programmes(store, [code])
     year = store.common_year([code])
     on = parse_day(as_of, "--as-of", year)
     if as_of is None and year is not None:  # a form for a past (or coming) year is dated inside that year

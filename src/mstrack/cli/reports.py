@@ -28,6 +28,7 @@ from mstrack.cli.common import (
     judge_day,
     parse_day,
     rule_value,
+    stored_programmes,
     view_scope,
 )
 from mstrack.cli.each_unit import write_each
@@ -85,6 +86,7 @@ def units(
     from mstrack.reports.make import make_report
 
     store = open_store(ctx, write=False)
+    programme = stored_programmes(store, programme)
     on = judge_day(store, as_of, programme)
     scope = view_scope(store, programme, on)  # what `report weekly` covers the same day (trial53 F2)
     params = {"kind": "units", "programmes": scope.covered or [], "as_of": on.isoformat(), "rule": rule,
@@ -119,6 +121,7 @@ def weekly(
     from mstrack.reports.weekly import DEFAULT_WEEK
 
     store = open_store(ctx, write=False)
+    programme = stored_programmes(store, programme)
     year = store.common_year(programme)
     given_since = parse_day(since, "--since", year) if since else None  # every option read before the note on today
     on = judge_day(store, as_of, programme)
@@ -155,11 +158,11 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         if not programme:
             raise fail("--programme: which programme's {kind} report? e.g. --programme yantian-2023", kind=kind)
         check_output(ctx, fmt, output)
-        from mstrack.reports.make import check_programmes, make_report
+        from mstrack.reports.make import make_report
         from mstrack.reports.overview import report_date
 
         store = open_store(ctx, write=False)
-        check_programmes(store, [programme])  # an unknown programme is named before anything else
+        (programme,) = stored_programmes(store, [programme])  # an unknown programme is named before anything else
         year = store.common_year([programme])
         on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
         params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule,
@@ -280,6 +283,7 @@ def lights(
     rule = rule_value(rule)
     check_output(ctx, fmt, output)
     store = open_store(ctx, write=False)
+    programme = stored_programmes(store, programme)
     year = store.common_year(programme)
     on = parse_day(as_of, "--as-of", year)
     first, last = _month(start, "--from", year), _month(end, "--to", year)
@@ -320,6 +324,7 @@ def notice(
     from mstrack.reports.make import make_report
 
     store = open_store(ctx, write=False)
+    programme = stored_programmes(store, programme)
     year = store.common_year(programme)
     on = parse_day(as_of, "--as-of", year)
     due = parse_day(reply_by, "--reply-by", year) if reply_by else None

@@ -23,6 +23,7 @@ from mstrack.cli.common import (
     parse_day,
     rule_option,
     rule_value,
+    stored_programmes,
     view_scope,
 )
 from mstrack.cli.printing import console, flush_output, print_width, wrapped, write_out, write_whole
@@ -149,6 +150,7 @@ def status(
     """Expected versus actual for every indicator; behind first; checkpoints due soon marked."""
     rule = rule_value(rule)
     store = open_store(ctx, write=False)
+    programme = stored_programmes(store, programme)
     on = judge_day(store, as_of, programme)
     scope = view_scope(store, programme, on)  # what `report weekly` covers the same day (trial53 F2)
     rows = _status_rows(store, on, programmes=scope.covered, unit=unit, only=only, rule=rule, stale=stale,

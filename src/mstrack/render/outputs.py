@@ -118,19 +118,9 @@ def database_files(database: Path | None) -> list[Path]:
 
 def is_database_file(path: Path, database: Path | None) -> bool:
     """Whether writing `path` would write over the database file (store.urls.sqlite_file of the URL: every spelling)
-    or one of its companions, however the path is
-    spelled: the same file (relative path, symlink, hard link: compared by device and inode), or the name
-    of a companion SQLite has not made yet."""
-    real = Path(os.path.realpath(path))
-    for database_file in database_files(database):
-        if real == database_file:
-            return True
-        try:
-            if os.path.samefile(path, database_file):
-                return True
-        except OSError:  # either does not exist (yet): not the same file
-            continue
-    return False
+    or one of its companions, however the path is spelled (filesystem.same_file: relative path, symlink, hard link),
+    or the name of a companion SQLite has not made yet."""
+    return any(filesystem.same_file(path, database_file) for database_file in database_files(database))
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -283,17 +283,38 @@ def _zipped_parts(path: Path) -> str | None:
 
 
 _LOOKED: dict = {}
-"""What zipped_kind and _ole_streams found, by the file as it is (its inode, size and time): each reader asks again."""
+"""What zipped_kind and _ole_streams found, by the file as it is (_as_it_is): each reader asks again."""
+
+ENDS_BYTES = 4096
+"""The bytes at either end of a file _as_it_is reads: a zip's directory (the parts that make its kind) is at its end,
+an OLE file's header (where its directory lies) at its start."""
+
+
+def _as_it_is(path: Path, status: os.stat_result) -> tuple:
+    """The file as it is now: its device, inode, size and times, and a digest of its first and last bytes. The times
+    alone were trusted before input55, and a file rewritten in place to the same size, its mtime put back (touch -r,
+    a copy keeping times) or within one tick of the clock, was read by its old kind (an .ods that had become an .xlsx
+    refused as a damaged .ods, in a process that reads files twice: a test run, a caller of the library); its ctime,
+    which no tool sets back, and its ends tell it now (what its reader then reads is the file's bytes, so a kind
+    out of date was a wrong refusal, never wrong figures)."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as handle:
+        digest.update(handle.read(ENDS_BYTES))
+        if status.st_size > ENDS_BYTES:
+            handle.seek(max(ENDS_BYTES, status.st_size - ENDS_BYTES))
+            digest.update(handle.read(ENDS_BYTES))
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns, digest.digest())
 
 
 def _looked_at(path: Path, look):
-    """look(path), once for a file as it is: every reader of a file asks its kind (read_as), and an OLE file's
-    directory is parsed from the whole file."""
+    """look(path), once for a file as it is (_as_it_is): every reader of a file asks its kind (read_as), and an OLE
+    file's directory is parsed from the whole file."""
     try:
-        status = path.stat()
+        key = (look, str(path), *_as_it_is(path, path.stat()))
     except OSError:
         return look(path)
-    key = (look, str(path), status.st_ino, status.st_size, status.st_mtime_ns)
     if key not in _LOOKED:
         if len(_LOOKED) > 64:
             _LOOKED.clear()

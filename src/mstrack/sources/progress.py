@@ -17,11 +17,12 @@ from pathlib import Path
 
 from mstrack.domain.dates import ReportWindow, parse_date
 from mstrack.domain.limits import text_problem
-from mstrack.domain.names import plain_name, typed_code, unknown_programme, unknown_task
+from mstrack.domain.names import code_key, plain_name, typed_code, unknown_programme, unknown_task
 from mstrack.domain.progress import done_word as is_done_word
 from mstrack.domain.progress import match_indicator, note_without_figure
 from mstrack.domain.quantities import count_scale, whole_count
 from mstrack.errors import InputError, Message, readable_name
+from mstrack.filesystem import same_file
 from mstrack.sources.files import folder_and_name, read_as
 from mstrack.sources.progress_cells import (
     FIELDS,
@@ -118,8 +119,22 @@ class _Importer(Values, Comparing):
         self.title_said = ""  # the title that says it
         self.refused_given: set[tuple] = set()  # a title's or --as-of's date the row checks refused, named once
 
+    def _codes(self) -> list[str]:
+        """The store's programme codes, read once, for a refusal (or a code typed otherwise) only."""
+        if self._known_codes is None:
+            self._known_codes = self.plan.store.programme_codes()
+        return self._known_codes
+
+    def _other_programme(self, code: str) -> bool:
+        """Whether a row's programme is not the one --programme names: "X-2023" is x-2023 (names.code_key, as a code
+        typed anywhere is read), unless the store holds both spellings as two programmes."""
+        if code_key(code) != code_key(self.programme):
+            return True
+        known = self._codes()
+        return code in known and self.programme in known
+
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
-        if (first := _same_file(path, self.files)) is not None:  # its rows would all repeat themselves
+        if (first := _given_before(path, self.files)) is not None:  # its rows would all repeat themselves
             self.result.errors.append(Message("{path}: given twice (also as {first}); give each file once",
                                               path=path, first=first))
             return
@@ -416,7 +431,7 @@ class _Importer(Values, Comparing):
         if "/" in task and programme_cell is None:
             code, _, task = task.partition("/")
             column = "task"
-        if self.programme is not None and code != self.programme:
+        if self.programme is not None and code != self.programme and self._other_programme(code):
             self._fail(table, line, column, "--programme {option} was given and this row says {value}: the option is for "
                        "rows with no programme; drop it, or correct the row", option=self.programme, value=code)
             return None
@@ -425,18 +440,16 @@ class _Importer(Values, Comparing):
             return None
         code, task = (plain_name(code) if code is not None else None), plain_name(task)  # as a plan's are stored and `log` takes them
         known = self.plan.programme_indicators(code) if code is not None else None
-        if known is None and code is not None:  # "CITY-2024", "ｃｉｔｙ-2024": the code read alike (names.typed_code)
-            if self._known_codes is None:  # read once, for a refusal (or a code typed otherwise) only
-                self._known_codes = self.plan.store.programme_codes()
-            if (alike := typed_code(code, self._known_codes)) is not None:
-                code, known = alike, self.plan.programme_indicators(alike)
+        # "CITY-2024", "ｃｉｔｙ-2024": the code read alike (names.typed_code)
+        if known is None and code is not None and (alike := typed_code(code, self._codes())) is not None:
+            code, known = alike, self.plan.programme_indicators(alike)
         if known is None:
             where = "programme" if "programme" in table.columns else None
             if code is None:  # an empty programme cell, no --programme: no code to name (a blank typed as "None" before)
                 self._fail(table, line, where, "no programme: the row names none; fill in its programme, or give "
                            "--programme for rows without one")
                 return None
-            refusal = unknown_programme(self._known_codes, code, self.plan.store.display_url)  # as every command says it
+            refusal = unknown_programme(self._codes(), code, self.plan.store.display_url)  # as every command says it
             self._fail(table, line, where, refusal.messages[0])
             return None
         by_task = known[1]
@@ -472,13 +485,10 @@ class _Importer(Values, Comparing):
 _CELLS, _NUMBER = attrgetter("cells"), attrgetter("number")
 
 
-def _same_file(path: Path, earlier: list[Path]) -> Path | None:
-    """The earlier path that names the same file as `path` (however spelled: a link, ./x), or None."""
-    for other in earlier:
-        with contextlib.suppress(OSError):
-            if other == path or path.samefile(other):
-                return other
-    return None
+def _given_before(path: Path, earlier: list[Path]) -> Path | None:
+    """The earlier path that names the same file as `path` (however spelled: a link, ./x; filesystem.same_file), or
+    None."""
+    return next((other for other in earlier if same_file(path, other)), None)
 
 
 def import_progress(

@@ -4,10 +4,10 @@ SQLite's backup API, checked before anything is written (Store builds on Backups
 from __future__ import annotations
 
 import errno
-import os
 from pathlib import Path
 
 from mstrack.errors import InputError, Message, readable_name
+from mstrack.filesystem import same_file
 from mstrack.store.dialect import driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
 from mstrack.store.sqlite_file import disk_full, holds_bytes, page_size_of
@@ -97,7 +97,7 @@ class Backups:
                              "`mstrack db backup`", path=said)
         if not backup.is_file():
             raise InputError("{path}: no such backup file", path=said)
-        if self.path.exists() and os.path.samefile(backup, self.path):
+        if self.path.exists() and same_file(backup, self.path):
             raise InputError("{path}: this is the database itself (--db {db}); give a backup made by `mstrack db backup`",
                              path=said, db=self.display_url)
         self._refuse_unwritable()
