@@ -49,6 +49,8 @@ class Conversion:
     rows: list[int] = field(default_factory=list)  # each task's first row in the source, as programme.tasks lists them
     # (table.parts places a document's text among its tables by them)
     best_effort: Message | None = None  # read in no layout the reader knows (list_fallback): why not; `--strict` refuses it
+    arrangements: bool = False  # an event's or a campaign's duties (list_arrangements), no other list in its text: undated,
+    # a notice's own logistics, which table.parts sets aside beside its tables
 
 
 INTRO_END_RE = re.compile(r"\s*(?:[：:]|[—─]{1,2})\s*$")  # the end of a line that introduces what follows
@@ -304,7 +306,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     said = [*_said_once(path, doubts, table.headerless, table.paragraphs, table.table), *not_read]
     return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
                       rows=[raw.row.number for raw in raw_tasks],
-                      best_effort=NOT_RECOGNISED if table.best_effort else None,
+                      best_effort=NOT_RECOGNISED if table.best_effort else None, arrangements=bool(table.parts),
                       doubts=[*([other_year] if other_year else []), *([report] if report else []),
                               *(Message("{path}: {at}", path=path.name, at=_at(row, column, why)) for row, column, why in said)])
 

@@ -5,19 +5,25 @@ own ("一、时  间：2016年4月12日（星期二）下午15:00"), or a campai
 over "（一）各单位要…" "（二）要组织本单位…", the subject left out the item before's). Each item is a task, its offices as its
 words name them (the first the lead), due on the event's day or the campaign's last unless it names a date of its own
 (tests/data/tables/README.md: a part naming the period of the work dates every task). The plan's other parts (who
-attends, the agenda's speeches) name no office's work, and are no tasks."""
+attends, the agenda's speeches) name no office's work, and are no tasks. A campaign whose time part prints no date
+("二、检查时间" over "自即日起开展为期一个月…") is one still, its duties undated; and a part where most items, not all, name
+their doers ("七、其他要求" over "（三）廉政纪律要求。严格按照…执行。" among three that do) is its duties when no part names
+them all, the others read with no office: a notice's points that mostly name none (a 工作要求 of "要…" sentences) stay
+out."""
 
 from __future__ import annotations
 
 import re
 
 from mstrack.sources.table.cells import AREA_RE, row_texts
-from mstrack.sources.table.list_deadlines import PERIOD_SPAN_RE, period_part
+from mstrack.sources.table.item_offices import units_after
+from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE, PERIOD_SPAN_RE, period_part
 from mstrack.sources.table.list_doers import STEP_DATE_RE, office_clause, paragraph_doers, subject_run
 from mstrack.sources.table.list_numbered import ITEM_RE, Entry, numbered_table
+from mstrack.sources.table.list_sections import CLOSING_RE
 from mstrack.sources.table.numbering import SUB_CODE_RE, numeral
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.units import office_list, role_read, unit_names
+from mstrack.sources.table.units import ROLE_LABEL_RE, office_list, role_read, roles_in, unit_names
 
 # the event's day, in the part that names its time ("一、时  间：2016年4月12日…", "一、会议时间：…"): one day, its year printed
 TIME_PART_RE = re.compile(r"^\s*(?:[^：:]{0,4}时\s*间)\s*[：:]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
@@ -30,42 +36,68 @@ MIN_SHARES = 2  # clauses each opening with its office ("区医院准备…；�
 CARRIED_RE = re.compile(r"^(?:要|应|须|必须|务必)")  # "要组织本单位职工…": the subject left out, the item before's
 STOP_END_RE = re.compile(r"[。；;！!]\s*$")  # an item's words closed: the line under it is none of them
 MIN_DUTIES = 2  # items of the part, each naming its offices
+DATE_RE = re.compile(r"\d\s*[年月日]")  # a date of any kind in a time part's line
+REQUEST_RE = re.compile(r"^请(?=各)")  # "请各单位进一步…": the addressees asked to do it, its doers
+# "…集中出发，局综合处负责交通工具": a clause opening with the office that answers for its work
+ANSWERING_CLAUSE_RE = re.compile(r"^([^，,。；;：:（()）\s\d]{2,30}?)负责(?!人)")
 
 
 def event_duties(rows: list[Row], year: int) -> tuple[int, int, list[str], list[list[str]], list[Row], int] | None:
     """The part of an event's plan whose numbered items each name the offices that do them (_doers), MIN_DUTIES or
     more, the event's day printed in a part of its own (TIME_PART_RE), or a campaign's period ("三、时间安排" over
-    "2018年11月10日至12月10日，其中…": list_deadlines.period_part, its end); an item whose subject is left out ("要组织
-    本单位职工…", CARRIED_RE) is the previous item's doers' ("各单位要高度重视…"): (the part's row, the row after its last
+    "2018年11月10日至12月10日，其中…": list_deadlines.period_part, its end; "二、检查时间" over "自即日起开展为期一个月…":
+    a time part printing no date, the duties undated); an item whose subject is left out ("要组织本单位职工…",
+    CARRIED_RE) is the previous item's doers' ("各单位要高度重视…"). With no part whose items all name their doers, the
+    first where most do, MIN_DUTIES or more, the others read with no office: (the part's row, the row after its last
     line, header, cells, the row each is read from, how many parts the plan prints), as list_duties.duty_list gives its
-    duties; None when the plan prints no day or no such part."""
+    duties; None when the plan prints no time part or no such part."""
     day = next((m[1] for row in rows if len(texts := row_texts(row)) == 1 and (part := AREA_RE.match(texts[0]))
                 and (m := TIME_PART_RE.match(part[2]))), None)
     if day is None and (period := period_part([" ".join(row_texts(row)) for row in rows], year)) is not None \
             and PERIOD_SPAN_RE.search(period[2]):  # a campaign's span; an event's day under "三、活动时间" stays the day
         day = period[0]  # (an event whose day is its part's one line is read by its parts: "六、活动安排" over its duties)
-    if day is None:
+    if day is None and not _time_part(rows):
         return None
+    found = None  # the first part whose items most name their doers: read when no part's all do
     for at, row in enumerate(rows):
         texts = row_texts(row)
         if len(texts) != 1 or not (part := AREA_RE.match(texts[0])):
             continue
         end = next((k for k in range(at + 1, len(rows)) if len(t := row_texts(rows[k])) == 1 and AREA_RE.match(t[0])), len(rows))
-        items = _items(rows[at + 1:end])
-        if len(items) < MIN_DUTIES or not all(doers := _carried([_doers(text) for _, text, _ in items],
-                                                                [text for _, text, _ in items])):
-            continue
-        entries = [Entry(row, "heading", "", texts[0])]
-        for (source, text, code), (lead, others) in zip(items, doers, strict=True):
-            own = STEP_DATE_RE.search(text)  # "于5月25日下班之前": the item's own date
-            labels = {"牵头单位": "、".join(lead), "配合单位": "、".join(others), "完成时限": own[1] if own else day}
-            if code.startswith("（"):  # "（一）" stays in the words, as a "(一)" list's: under "七、" the reader codes it 七(一)
-                code, text = "", code + text
-            entries.append(Entry(source, "item", code, text, labels=labels))
-        last = rows.index(items[-1][0])
-        parts = sum(1 for row in rows if len(texts := row_texts(row)) == 1 and AREA_RE.match(texts[0]))
-        return at, last + 1, *numbered_table(entries), [e.row for e in entries], parts
-    return None
+        labelled: dict[int, tuple[list[str], list[str]]] = {}
+        items = _items(rows[at + 1:end], labelled)
+        doers = _carried([labelled.get(k) or _doers(text) for k, (_, text, _) in enumerate(items)], [text for _, text, _ in items])
+        named = sum(1 for found_doers in doers if found_doers)
+        if len(items) < MIN_DUTIES or named < MIN_DUTIES or 2 * named <= len(items) or named < len(items) \
+                and (CLOSING_RE.search(part[2]) or any(units_after(text)[1] for _, text, _ in items)):
+            continue  # a closing part's points ("五、工作要求"), some with no doer: requirements; items printing their
+            # offices after their words ("…（责任单位：A、B）"): a list's, read as one
+        found = found or (at, items, doers)
+        if named == len(items):
+            found = (at, items, doers)
+            break
+    if found is None:
+        return None
+    at, items, doers = found
+    entries = [Entry(rows[at], "heading", "", row_texts(rows[at])[0])]
+    for (source, text, code), named_doers in zip(items, doers, strict=True):
+        lead, others = named_doers or ([], [])
+        own = STEP_DATE_RE.search(text)  # "于5月25日下班之前": the item's own date
+        labels = {"牵头单位": "、".join(lead), "配合单位": "、".join(others), "完成时限": own[1] if own else day or ""}
+        if code.startswith("（"):  # "（一）" stays in the words, as a "(一)" list's: under "七、" the reader codes it 七(一)
+            code, text = "", code + text
+        entries.append(Entry(source, "item", code, text, labels=labels))
+    last = rows.index(items[-1][0])
+    parts = sum(1 for row in rows if len(texts := row_texts(row)) == 1 and AREA_RE.match(texts[0]))
+    return at, last + 1, *numbered_table(entries), [e.row for e in entries], parts
+
+
+def _time_part(rows: list[Row]) -> bool:
+    """Whether the plan prints a part naming the time of its work ("二、检查时间", list_deadlines.PERIOD_HEADING_RE) over
+    a line that dates nothing ("自即日起开展为期一个月…"): a campaign still, its duties undated. An event's day there
+    ("三、活动时间" over "2019年1月18日…") leaves the plan to its parts' readings."""
+    return any(len(texts := row_texts(row)) == 1 and PERIOD_HEADING_RE.match(texts[0].strip()) and len(below := row_texts(after)) == 1
+               and not DATE_RE.search(below[0]) and not AREA_RE.match(below[0]) for row, after in zip(rows, rows[1:], strict=False))
 
 
 def _carried(doers: list[tuple[list[str], list[str]] | None], texts: list[str]) -> list[tuple[list[str], list[str]] | None]:
@@ -76,16 +108,22 @@ def _carried(doers: list[tuple[list[str], list[str]] | None], texts: list[str]) 
     return doers
 
 
-def _items(rows: list[Row]) -> list[tuple[Row, str, str]]:
+def _items(rows: list[Row], labelled: dict[int, tuple[list[str], list[str]]] | None = None) -> list[tuple[Row, str, str]]:
     """The numbered items "1." … or "（一）" … of a part in order from the first, each with the unnumbered lines under it
     joined to its words while they end in no stop (a line broken inside a sentence: "…报局综合处审核，" / "发言稿控制在…；"):
     (row, words, number: "1", or "(一)" as the bracketed readers code it); [] when the part holds anything else (a
-    paragraph before its first item). A line after an item's stop (the signature, its date) ends the part's items."""
+    paragraph before its first item). A line after an item's stop (the signature, its date) ends the part's items, but
+    one labelling its doers ("牵头单位：X", as list_doers.doers_below writes a measure's), whose roles go to
+    `labelled` under the item's index: (leads, others)."""
     items: list[tuple[Row, str, str]] = []
     for row in rows:
         texts = row_texts(row)
         if len(texts) != 1:
             return []
+        if items and ROLE_LABEL_RE.match(texts[0]) and (roles := roles_in(texts[0])) is not None:
+            if labelled is not None:
+                labelled[len(items) - 1] = (unit_names(roles[0]), unit_names(roles[1]) if roles[1] else [])
+            continue
         if numbered := _numbered(texts[0], len(items) + 1, items[0][2].startswith("（") if items else None):
             items.append((row, *numbered))
         elif items and not _numbered(texts[0], 0, None) and not STOP_END_RE.search(items[-1][1]):
@@ -111,8 +149,10 @@ def _doers(text: str) -> tuple[list[str], list[str]] | None:
     which would read "讲话稿由A" as one name), read with each duty's work left out ("A负责制作横幅、专家座位牌…": the
     work's "、" joins no office) and its brackets apart ("…集中（A负责交通工具）": the bracket's office; "A负责制作横幅
     （落款:B、C）": A alone), or as each clause's subject when two clauses or more open with an office ("A准备…；B准备…":
-    A leads, the others help); (leads, others), or None when the words name no office so (an attendee "局班子成员；", a
-    speech "局长…作重要讲话。")."""
+    A leads, the others help), or the subjects of its sentences (list_doers.paragraph_doers: "各单位要…", "检查组成员要…";
+    "请各单位…", the addressees asked), else the office a clause opens with before 负责 ("…集中出发，局综合处负责交通工具");
+    (leads, others), or None when the words name no office so (an attendee "局班子成员；", a speech "局长…作重要讲话。")."""
+    text = REQUEST_RE.sub("", text)
     for pattern in (BY_OFFICE_RE, REVIEWER_RE):
         if (m := pattern.search(text)) and office_list(m[1].strip()):
             return unit_names(m[1].strip()), []
@@ -124,4 +164,7 @@ def _doers(text: str) -> tuple[list[str], list[str]] | None:
                 if (subject := subject_run(clause.strip(), office_clause)) and clause.strip() != subject]
     if len(subjects) < MIN_SHARES:
         subjects = paragraph_doers(text)  # "各单位要高度重视，…": its sentences' subjects
+    if not subjects:  # "…集中出发，局综合处负责交通工具": the office a clause gives its work to
+        subjects = [m[1] for clause in re.split(r"[，,。；;]", bare)
+                    if (m := ANSWERING_CLAUSE_RE.match(clause.strip())) and office_list(m[1])]
     return (subjects[:1], subjects[1:]) if subjects else None

@@ -28,8 +28,8 @@ OWN_DATE_RE = re.compile(r"\d{1,2}\s*月(?:份|底|末|中旬|下旬)?前|年底
 
 
 # a part of the document naming the period of the work ("二、工作时限", "四、整治时间", "三、实施期限")
-PERIOD_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(?:工作|实施|整治|活动|行动|开展|执行|创建){0,2}"
-                               r"(?:时\s*限|时\s*间|期\s*限)(?:安排)?\s*$")  # "二、活动开展时间", "三、时间安排", "一、时 间"
+PERIOD_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(?:工作|实施|整治|活动|行动|开展|执行|创建|检查|督查|排查){0,2}"
+                               r"(?:时\s*限|时\s*间|期\s*限)(?:安排)?\s*$")  # "二、活动开展时间", "三、时间安排", "二、检查时间"
 DAY = r"(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:份|底|末)?)"
 # "2023年5月25日-12月31日", "自2021年3月25日至6月20日": a span whose start names its year; "2018年9月6日至12日": its end
 # a day of the start's month

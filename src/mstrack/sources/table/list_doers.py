@@ -36,9 +36,11 @@ LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("�
 # its addressees, "局机关各处室，各医疗卫生计生单位"): not "各有关部门", "各相关单位", which leave the document's reader to
 # say which ones are concerned, nor the plan's own roles ("各责任单位", "各牵头单位") or levels ("各级…"), which name no kind
 EVERY_KIND_RE = re.compile(r"各(?!有关|相关|涉及|其他|其它|责任|牵头|配合|协办|级)")
-# a body the plan sets up for its work ("…消防安全检查工作领导小组", "…工作专班"): a doer by its name, as an office named
-# by its level is
-SET_UP_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:领导小组|工作小组|指挥部|工作专班)")
+# a body the plan sets up for its work ("…消防安全检查工作领导小组", "…工作专班", "专项整治行动工作组", "检查组"): a doer by
+# its name, as an office named by its level is
+SET_UP_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:领导小组|工作小组|指挥部|工作专班|工作组(?!织))|"
+                       r"[\u4e00-\u9fff]{0,20}?(?:检查|督查|督导)组(?!织)")
+MEMBERS = "成员"  # "检查组成员要…": the members of a body the plan sets up, doers as the body is
 LIST_OPENING_RE = re.compile(r"如下$")  # "各乡镇抽检任务如下：…": a list's lead-in, its subject a topic, no doer
 ACCOUNTABLE_RE = re.compile(r"追究[^。；;]{0,12}责任|问责")  # a sentence of accountability: who holds to account, no doer
 ISSUER_RE = re.compile(r"^(?:我|本)(?:局|委|办|处|中心|区)")  # "我局成立工作专班，…": the plan's issuer, its own work
@@ -260,7 +262,7 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
             continue  # "区卫计局将对…的，依法追究…责任": the office holding others to account, no doer of the work
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
             clause = clause.strip()
-            subject = clause[:clause.index("要")] if "要" in clause and _offices(clause[:clause.index("要")]) else ""
+            subject = clause[:clause.index("要")] if "要" in clause and _subjects(clause[:clause.index("要")]) else ""
             if not subject and opening and (by := BY_RE.search(clause)) and _offices(by[1]) and _levelled(by[1]):
                 subject = by[1]
             if not subject and not LIST_OPENING_RE.search(clause) and (not opening and at == 0 and clause.startswith("各")
@@ -340,6 +342,14 @@ def _opening(clause: str, end: int, offices: Callable[[str], bool]) -> bool:
     return clause[end - 1] not in JOINERS and offices(clause[:end]) \
         and (end == len(clause) or (clause[end] not in JOINERS or clause[end:end + 2] in OFFICE_VERBS)
              and not offices(clause[:end + 1]))
+
+
+def _subjects(words: str) -> bool:
+    """Words before a sentence's "要" that name its doers: offices (_offices), or a body the plan sets up for its work
+    and its members ("专项整治行动工作组要…", "检查组成员要…": SET_UP_RE), each of them."""
+    names = unit_names(words) if words else []
+    return _offices(words) or bool(names) and "由" not in words and not NO_DOER_RE.match(words) \
+        and all(SET_UP_RE.fullmatch(name.removesuffix(MEMBERS)) for name in names)
 
 
 def _offices(words: str) -> bool:

@@ -46,7 +46,7 @@ def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversi
         except InputError:
             conversion = None
         if conversion is not None and part.number is None:
-            conversion = _text_work(conversion)
+            conversion = None if _logistics(conversion) else _text_work(conversion)
         if conversion is not None and _holds_tasks(conversion.programme):
             read.append((part, conversion))
         elif part.number is not None:  # a table that reads as no task table; the text holds no list: nothing said
@@ -112,6 +112,13 @@ def _text_work(conversion: Conversion) -> Conversion | None:
     return replace(conversion, comments=comments, rows=[conversion.rows[i] for i in kept if i < len(conversion.rows)],
                    programme=replace(programme, tasks=[tasks[i] for i in kept],
                                      areas=[area for area in programme.areas if area.code in held]))
+
+
+def _logistics(conversion: Conversion) -> bool:
+    """Whether the text reads as nothing but a campaign's undated duties (list_arrangements: "二、检查时间" over "自即日起
+    开展为期一个月…", "六、其他事宜" over "（四）局综合处负责车辆安排；"): the notice's own logistics around its tables, no
+    part of the plan they hold; an event's dated duties are read beside them as before."""
+    return conversion.arrangements and not any(task.deadline for task in conversion.programme.tasks)
 
 
 def _staffed(task: Task) -> bool:
