@@ -242,7 +242,8 @@ def _interrupted_copy(source: str, target: str, after: float | None, said: float
 
 def _made(err: str) -> bool:
     """stderr of a copy that made its target: the one line saying so (store50), nothing else."""
-    return err.startswith("created the store ") and err.count("\n") == 1 and err.endswith("\n")
+    made = ("created the store ", "created the store's tables in the server database ")  # a file; a server's (store55)
+    return err.startswith(made) and err.count("\n") == 1 and err.endswith("\n")
 
 
 def _ctrl_c_at_several_moments(source: str, target: str, there, remove) -> None:

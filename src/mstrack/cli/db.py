@@ -125,7 +125,11 @@ def undo(
             for code, task, name, unit, on, value in store.batch_reports_said(undone.id):
                 say("  {ref} {indicator}: {value} as of {on} retracted", ref=f"{code}/{task}", indicator=name,
                     value=format_number(value, unit), on=on)
-        if batch is None and undone.user != (me := store.user()):
+        if batch is None and undone.user != (me := store.user()) and not store.names_a_role(undone.user):
+            warn("batch {batch} was written as {user}, a name no role of this server has (a write from before mstrack "
+                 "named writes by their database role, or by a role since dropped): undone as the latest batch; "
+                 "`mstrack undo {undo}` puts it back", batch=undone.id, user=undone.user, undo=done.id)
+        elif batch is None and undone.user != me:
             warn("batch {batch} was written by {user}, not by you ({me}): undone as the latest batch; `mstrack undo {undo}` "
                  "puts it back", batch=undone.id, user=undone.user or "?", me=me or "?", undo=done.id)
         flush_output()

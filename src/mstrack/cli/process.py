@@ -223,8 +223,12 @@ def dry_run_store(ctx: typer.Context):
 
 
 def say_created(store) -> None:
-    """A store just made (init, demo, import plan), said on stderr by its absolute path: a relative --db or
-    MSTRACK_DB makes a store in each folder it is run from."""
+    """A store just made (init, demo, import plan, db copy), said on stderr by its absolute path: a relative --db or
+    MSTRACK_DB makes a store in each folder it is run from. On a server the database was there already (made by its
+    administrator: docs/deployment.md §2): mstrack made its tables in it, and says so (store55)."""
+    if store.path is None:
+        say("created the store's tables in the server database {db}", err=True, db=store_place(store))
+        return
     say("created the store {db}", err=True, db=store_place(store))
 
 

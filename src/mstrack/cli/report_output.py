@@ -167,17 +167,49 @@ def publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: P
     def written() -> None:  # in the interface's language (saying.words), not the report's
         said = words()
         echo(said("msg.written", what=said(f"msg.{kind}"), path=output), err=True)
-        if not in_place:
-            frozen()
+        if in_place:
+            return
+        if stopped is not None:
+            say("frozen as report {number} by an earlier run of this command, stopped before its file was in place: "
+                "not frozen again", err=True, number=stopped)
+            flush_output()
+            return
+        frozen()
 
     from mstrack.render.outputs import written_in_place
 
     # a device, a FIFO or stdout is written into before it is said written (outputs.replacing_path), and frozen after
     # write_output returns: once it is out (exit 0 ⇔ frozen and written), the write lock not held while a FIFO waits
     in_place = freeze and written_in_place(output)
+    stopped = frozen_by_a_stopped_run(store, params, whole(by_format["json"](report, lang)), output) \
+        if freeze and not in_place else None
     write_output(ctx, output, write, written)
     if in_place:
         _freeze(store, params, whole(by_format["json"](report, lang)), printed=True)
+
+
+def frozen_by_a_stopped_run(store, params: dict, content: str, output: Path) -> int | None:
+    """The report a run of `report --freeze -o OUTPUT` killed between its freeze's commit and its file's rename
+    froze (its partial copy of OUTPUT left behind, the latest freeze of these parameters made after that copy was
+    written, and holding this very report), None otherwise: the rerun writes the file and does not freeze it twice,
+    so that a kill there leaves nothing a rerun does not make whole (store55). A copy left by a run killed before
+    its commit is older than every freeze that run did not make: frozen as usual."""
+    from datetime import UTC, datetime
+
+    from mstrack.render.temporaries import stale_parts
+
+    parts = stale_parts(output)
+    if not parts:
+        return None
+    latest = store.latest_frozen(params["kind"], params)
+    if latest is None or latest[2] != content:
+        return None
+    try:
+        written = max(part.stat().st_mtime for part in parts)
+    except OSError:
+        return None
+    at = latest[1] if latest[1].tzinfo else latest[1].replace(tzinfo=UTC)
+    return latest[0] if at >= datetime.fromtimestamp(written, UTC) else None
 
 
 def write_content(path: Path, content, fmt: str) -> None:

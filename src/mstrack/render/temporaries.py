@@ -80,6 +80,16 @@ def remove_stale_parts(target: Path, stamped: bool = False) -> int:
     run left beside it: only those whose writer is gone, its lock free (_stale); a part another running mstrack is
     writing is kept. `stamped`: the copies `db restore` keeps of the database `target` (NAME.before-restore-TIME).
     Returns how many were removed. Nothing is removed where the folder cannot be read or locks do not exist."""
+    removed = 0
+    for part in stale_parts(target, stamped):
+        remove_database(part)
+        removed += 1
+    return removed
+
+
+def stale_parts(target: Path, stamped: bool = False) -> list[Path]:
+    """The partial copies of `target` a killed run left (see remove_stale_parts), looked at, not removed: `report
+    --freeze -o` asks when the run that left one froze (cli/report_output.frozen_by_a_stopped_run)."""
     import re
 
     final = Path(os.path.realpath(target))
@@ -88,13 +98,8 @@ def remove_stale_parts(target: Path, stamped: bool = False) -> int:
     try:
         names = os.listdir(final.parent)
     except OSError:
-        return 0
-    removed = 0
-    for name in sorted(names):
-        if pattern.fullmatch(name) and _stale(final.parent / name):
-            remove_database(final.parent / name)
-            removed += 1
-    return removed
+        return []
+    return [final.parent / name for name in sorted(names) if pattern.fullmatch(name) and _stale(final.parent / name)]
 
 
 def _stale(part: Path) -> bool:

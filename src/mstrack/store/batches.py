@@ -80,6 +80,21 @@ def mend_sequences(dialect: Dialect, connection) -> None:
                          tables=", ".join(name for name, _ in behind), n=len(behind), mended=mended) from None
 
 
+def refuse_unmovable_sequences(dialect: Dialect, connection, target: str) -> None:
+    """PostgreSQL, `db copy --to` before its rows go in: the copy gives them their ids and then moves each serial
+    past them (mend_sequences, _carry_batch_numbers), which takes UPDATE on the sequences; a role without it
+    (docs/deployment.md's writer) is refused before any row is copied, told to copy as the owner: mend_sequences'
+    own words speak of a dump restored, which a copy is not (store55)."""
+    denied = [name for (name,) in dialect.rows(connection, "SELECT name FROM (VALUES " + ", ".join(
+        f"('{name}')" for name in SERIAL_TABLES) + ") AS serial (name) WHERE NOT has_sequence_privilege("
+        "pg_get_serial_sequence(name, 'id'), 'UPDATE')")]
+    if denied:
+        raise InputError("--to {db}: this role ({role}) may not set the numbering of the tables it copies into (UPDATE "
+                         "on their sequences: {tables}), which a copy moves past the ids it keeps; nothing was copied; "
+                         "run db copy as the database's owner (docs/deployment.md: the owner role)", db=target,
+                         role=dialect.user(connection) or "?", tables=", ".join(denied))
+
+
 def insert_batch(dialect: Dialect, connection, *, command: str, source: str | None = None, reason: str | None = None,
                  undoes: int | None = None, programme: str | None = None, plan_before: str | None = None,
                  number: int | None = None) -> NewBatch:

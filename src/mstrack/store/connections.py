@@ -97,6 +97,15 @@ class Connections:
         with self.reading() as connection:
             return self.dialect.user(connection)
 
+    def names_a_role(self, name: str | None) -> bool:
+        """Whether a batch's `user` is a role of this server (PostgreSQL; a file's logins are always taken as named):
+        a batch written before mstrack named writes by role names the machine's login (`root`), which no role has,
+        and `undo` does not call it another coordinator's (store55)."""
+        if self.dialect.name != "postgresql" or name is None:
+            return True
+        with self.reading() as connection:
+            return bool(self.dialect.rows(connection, f"SELECT 1 FROM pg_roles WHERE rolname = {self.dialect.p}", [name]))
+
     def close(self) -> bool:
         """Close what this store holds open (SQLAlchemy's pooled connections, if its engine was made), and say
         whether it is idle now: False inside a transaction (a write's or one_read's), which is left alone.

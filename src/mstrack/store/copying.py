@@ -50,6 +50,10 @@ class Copying:
             target.init()  # inside this transaction: each migration's own is this one
             if any(target.row_counts().values()):
                 raise InputError("--to {db}: not empty; copy into an empty database", db=target.display_url)
+            if destination.dialect.name == "postgresql":  # the writer role: refused before any row, naming the owner
+                from mstrack.store.batches import refuse_unmovable_sequences
+
+                refuse_unmovable_sequences(target.dialect, destination, target.display_url)
             counts = self.copy_rows(source, destination)
             if destination.dialect.name == "postgresql":  # ids were given: each sequence past them, by a write's rule
                 from mstrack.store.batches import mend_sequences

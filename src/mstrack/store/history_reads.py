@@ -14,6 +14,11 @@ from mstrack.store.checks import refuse_empty_lines
 from mstrack.store.dialect import day, moment, number
 from mstrack.store.states import standing
 
+
+def frozen_params(params: dict) -> str:
+    """A frozen report's parameters as report_snapshot keeps them: one text for the write and the look that compares."""
+    return json.dumps(params, ensure_ascii=False, sort_keys=True)
+
 if TYPE_CHECKING:
     from mstrack.store.reads import TaskRef
 
@@ -153,6 +158,15 @@ class HistoryReads:
             raise InputError("no frozen report yet: print one with `mstrack report weekly --freeze`")
         found, created_at, kind, params, content = rows[0]
         return found, moment(created_at), kind, json.loads(params), json.loads(content)
+
+    def latest_frozen(self, kind: str, params: dict) -> tuple[int, datetime, str] | None:
+        """(id, when, content as stored) of the latest report frozen with these parameters, None for none: the freeze
+        a `report --freeze -o` killed before its rename made, which its rerun does not make again (store55)."""
+        with self.reading() as connection:
+            rows = self._rows(connection, f"SELECT id, created_at, content FROM report_snapshot WHERE kind = {self.dialect.p}"
+                                          f" AND params = {self.dialect.p} ORDER BY id DESC LIMIT 1",
+                              [kind, frozen_params(params)])
+        return (rows[0][0], moment(rows[0][1]), rows[0][2]) if rows else None
 
     def snapshots(self, limit: int = 20) -> list[tuple[int, datetime, str | None, str, dict]]:
         with self.reading() as connection:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 
 from mstrack.errors import InputError, Joined, Message
@@ -20,7 +19,7 @@ from mstrack.store.batches import (
 )
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import day, moment, number
-from mstrack.store.history_reads import BatchInfo
+from mstrack.store.history_reads import BatchInfo, frozen_params
 from mstrack.store.states import standing
 
 
@@ -51,7 +50,7 @@ class Writes:
         with self.locked("report --freeze") as connection:
             snapshot = self.dialect.insert(connection, "report_snapshot", {
                 "created_at": datetime.now(UTC), "user": self.dialect.user(connection), "kind": kind,
-                "params": json.dumps(params, ensure_ascii=False, sort_keys=True), "content": content})
+                "params": frozen_params(params), "content": content})
             confirm_before_commit(confirm, snapshot)
         return snapshot
 
