@@ -149,7 +149,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
         if reported is not None:
             reported.append(results)
         return False
-    if lines and _no_plan_title(lines[0]) or any(NO_PLAN_RE.search(_own_words(line)) for line in [*lines[-1:], *headings]):
+    if lines and _no_plan_title(_title_line(lines)) or any(NO_PLAN_RE.search(_own_words(line)) for line in [*lines[-1:], *headings]):
         return False  # a letter, rules, minutes, a meeting's notice, a bulletin: no plan, whatever it lists
     if 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items) or _record_fields(items):
         return False  # a report's results; a tender's particulars "项目名称：…" "建设单位：…": no work
@@ -240,6 +240,16 @@ def _no_plan_title(title: str) -> bool:
     kind = title[title.index("关于"):] if "关于" in title else title
     return bool(NO_PLAN_TITLE_RE.search(kind) or NO_PLAN_RE.search(kind)) \
         or ("通知" in kind and not PLAN_NOTICE_RE.search(kind))
+
+
+# a document's number printed on a line of its own ("岚卫医政〔2018〕222号", "闽政办〔2023〕5号"): no title
+DOCUMENT_NUMBER_RE = re.compile(r"^\s*[\u4e00-\u9fff]{1,12}\s*[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d{1,4}\s*号\s*$")
+
+
+def _title_line(lines: list[str]) -> str:
+    """A document's title: its first line, or the line after it where the first is the document's number
+    ("岚卫医政〔2018〕222号" over "…关于开展…的通知", as a 平潭 notice prints them)."""
+    return lines[1] if len(lines) > 1 and DOCUMENT_NUMBER_RE.match(lines[0]) else lines[0]
 
 
 CITED_RE = re.compile(r"《[^》]*》")  # a document cited by its title: "根据《…联席会议办公室关于…的提示函》文件要求"
