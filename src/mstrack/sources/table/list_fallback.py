@@ -29,6 +29,7 @@ from mstrack.sources.table.list_doers import office_clause
 from mstrack.sources.table.list_groups import coded_by_group, targets_above
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE
+from mstrack.sources.table.list_part_paragraphs import paragraph_parts
 from mstrack.sources.table.list_results import items_report, results_in
 from mstrack.sources.table.list_roles import labelled_inside
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE, FUNDING_RE, NUMBERING_RE, requirement
@@ -79,6 +80,7 @@ def best_effort_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[
         best[0].parts = max(best[0].parts, _parts_printed(sheets))
         coded_by_group(best[0], sheets)
         targets_above(best[0], best[2], sheets)
+        paragraph_parts(best[0], best[2], sheets)  # "一、…" over one paragraph naming its doers, beside "二、…" over items
         best[0].best_effort = True
     return best
 
