@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from mstrack.sources.table.list_sections import kept_on, measures_alike
+
 from .conftest import import_table, refused
 
 BEST_EFFORT = "read as a best effort, in no layout the reader knows"
@@ -93,3 +95,50 @@ def test_a_part_over_two_paragraphs_before_the_last_is_no_task(tmp_path):
     result, out = import_table(written(tmp_path, lines))
     assert result.exit_code == 0, result.output
     assert list(_tasks(out)) == ["二1", "二2", "二3", "三"]
+
+
+MEASURES = ["县住建〔2024〕5号", "县住建局关于切实加强2024年电动自行车消防安全工作的通知", "各单位：", "现提出以下实施意见：",
+            "一、规范集中停放充电管理。各单位要建设电动车车棚和集中充电设施，配置灭火器等消防器材。",
+            "二、加强停放充电安全管理。各单位要定期开展消防安全检查，落实管理责任，及时劝阻违规停放充电。",
+            "三、加强消防安全宣传教育。各单位要充分利用宣传栏、电视等载体，大力宣传违规充电的危害。",
+            "四、强化督导检查，严格责任追究。各单位要加强本单位综合治理工作的综合协调，对隐患集中的区域要适当加强督导。",
+            "县住建局", "2024年8月6日"]
+
+
+# a notice's four measures alike, each a name run into its sentences, none naming its offices, a date or a figure: rows
+# (number, heading, words, staffed) as the "一、" list hands them to its closing sections' rule
+ALIKE = [(1, False, "规范集中停放充电管理。推进电动车车棚和集中充电设施建设，配置灭火器等消防器材。", False),
+         (2, False, "加强停放充电安全管理。定期开展消防安全检查，落实管理责任，及时劝阻违规停放充电。", False),
+         (3, False, "加强消防安全宣传教育。充分利用宣传栏、电视等载体，大力宣传违规充电的危害。", False),
+         (4, False, "强化督导检查，严格责任追究。要加强本单位综合治理工作的综合协调，对隐患集中的区域要适当加强督导。", False)]
+
+
+def test_a_notices_last_measure_named_by_a_closing_sections_words_is_one_of_its_measures():
+    """Nothing sets the last measure apart from the others: "强化督导检查，严格责任追究。…" is a measure as they are
+    (list_sections.measures_alike), no closing section cut off the list (pingtan-2018-diandongche's 四). Before, the
+    list was cut before it."""
+    assert measures_alike(ALIKE)
+    assert kept_on(ALIKE, len(ALIKE)) == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize("before", [
+    [(1, False, "新建集中停放场所。新建电动车车棚10个，配置灭火器等消防器材。", False), *ALIKE[1:3]],  # a figure
+    [(1, False, "规范集中停放充电管理。推进电动车车棚建设。", True), *ALIKE[1:3]],  # its offices named
+    [(1, False, "规范集中停放充电管理。2024年6月底前建成电动车车棚。", False), *ALIKE[1:3]],  # a date
+])
+def test_a_closing_point_after_measures_set_apart_is_cut(before):
+    """A measure naming a figure, its offices or a date sets the work apart from the closing point after it: the list
+    ends before that point, as before."""
+    rows = [*before, ALIKE[3]]
+    assert not measures_alike(rows)
+    assert kept_on(rows, len(rows)) == [0, 1, 2]
+
+
+def test_a_closing_point_apart_from_the_measures_before_it_is_still_cut(tmp_path):
+    """Where the measures before it name their doers and the point named by a closing section's words names none
+    ("要加强本单位…"), it stands apart: a closing section, no task, as before."""
+    lines = [*MEASURES[:7], "四、强化督导检查，严格责任追究。要加强本单位综合治理工作的综合协调，对隐患集中的区域要适当加强督导。",
+             *MEASURES[8:]]
+    result, out = import_table(written(tmp_path, lines))
+    assert result.exit_code == 0, result.output
+    assert list(_tasks(out)) == ["一", "二", "三"]

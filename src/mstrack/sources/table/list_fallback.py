@@ -32,7 +32,14 @@ from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE
 from mstrack.sources.table.list_part_paragraphs import paragraph_parts
 from mstrack.sources.table.list_results import items_report, results_in
 from mstrack.sources.table.list_roles import labelled_inside
-from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE, FUNDING_RE, NUMBERING_RE, requirement
+from mstrack.sources.table.list_sections import (
+    CLOSING_RE,
+    DATED_RE,
+    FUNDING_RE,
+    HEADING_SENTENCE_RE,
+    NUMBERING_RE,
+    requirement,
+)
 from mstrack.sources.table.list_single import HEADING_WORDS
 from mstrack.sources.table.list_work import (
     NO_PLAN_RE,
@@ -220,11 +227,6 @@ class _Score:
                    heading=heading, headed=headed,
                    few=len(items) >= MIN_STAFFED_ITEMS and all(own) and all(_headed(sheet, text) for text in items),
                    count=len(items))
-
-
-# "推进农产品标准化生产。要做好…": the work, then its detail; a heading of two short phrases, one a result and one the
-# work ("重点整治到位，扎实推进火灾隐患排查治理。各单位要…"), is one heading still
-HEADING_SENTENCE_RE = re.compile(r"^((?:[^，,；;：:。]{2,12}[，,])?[^，,；;：:。]{4,20})。(?=\S)")
 
 
 def _work_heading(item: str) -> str:
