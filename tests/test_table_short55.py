@@ -80,10 +80,11 @@ def test_parts_over_one_paragraph_beside_a_part_over_items_are_tasks_of_their_ow
     assert tasks["二1"]["lines"][0]["lead_units"] == ["各医疗卫生单位"]
 
 
-@pytest.mark.parametrize("heading", ["一、指导思想", "一、其他要求", "一、加强组织领导"])
+@pytest.mark.parametrize("heading", ["一、指导思想", "一、其他要求", "一、加强组织领导", "一、基本情况", "一、检查对象和重点",
+                                     "一、组织实施"])
 def test_a_framing_closing_or_requirements_part_over_one_paragraph_is_no_task(tmp_path, heading):
-    """A part naming the plan's frame, a closing section or the notice's requirements is no measure, whatever its
-    paragraph's doers: only 二's items and 三 are read."""
+    """A part naming the plan's frame, a closing section, the notice's requirements or a section's label (a noun, or
+    shorter than a measure's name) is no measure, whatever its paragraph's doers: only 二's items and 三 are read."""
     result, out = import_table(written(tmp_path, [*PARTS[:4], heading, *PARTS[5:]]))
     assert result.exit_code == 0, result.output
     assert list(_tasks(out)) == ["二1", "二2", "二3", "三"]
