@@ -29,9 +29,17 @@ from mstrack.sources.table.list_doers import office_clause
 from mstrack.sources.table.list_groups import coded_by_group, targets_above
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE
+from mstrack.sources.table.list_part_paragraphs import paragraph_parts
 from mstrack.sources.table.list_results import items_report, results_in
 from mstrack.sources.table.list_roles import labelled_inside
-from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE, FUNDING_RE, NUMBERING_RE, requirement
+from mstrack.sources.table.list_sections import (
+    CLOSING_RE,
+    DATED_RE,
+    FUNDING_RE,
+    HEADING_SENTENCE_RE,
+    NUMBERING_RE,
+    requirement,
+)
 from mstrack.sources.table.list_single import HEADING_WORDS
 from mstrack.sources.table.list_work import (
     NO_PLAN_RE,
@@ -79,6 +87,7 @@ def best_effort_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[
         best[0].parts = max(best[0].parts, _parts_printed(sheets))
         coded_by_group(best[0], sheets)
         targets_above(best[0], best[2], sheets)
+        paragraph_parts(best[0], best[2], sheets)  # "一、…" over one paragraph naming its doers, beside "二、…" over items
         best[0].best_effort = True
     return best
 
@@ -149,7 +158,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
         if reported is not None:
             reported.append(results)
         return False
-    if lines and _no_plan_title(lines[0]) or any(NO_PLAN_RE.search(_own_words(line)) for line in [*lines[-1:], *headings]):
+    if lines and _no_plan_title(_title_line(lines)) or any(NO_PLAN_RE.search(_own_words(line)) for line in [*lines[-1:], *headings]):
         return False  # a letter, rules, minutes, a meeting's notice, a bulletin: no plan, whatever it lists
     if 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items) or _record_fields(items):
         return False  # a report's results; a tender's particulars "项目名称：…" "建设单位：…": no work
@@ -220,11 +229,6 @@ class _Score:
                    count=len(items))
 
 
-# "推进农产品标准化生产。要做好…": the work, then its detail; a heading of two short phrases, one a result and one the
-# work ("重点整治到位，扎实推进火灾隐患排查治理。各单位要…"), is one heading still
-HEADING_SENTENCE_RE = re.compile(r"^((?:[^，,；;：:。]{2,12}[，,])?[^，,；;：:。]{4,20})。(?=\S)")
-
-
 def _work_heading(item: str) -> str:
     """An item's heading sentence when it opens with one, its detail after it ("（一）推进农产品标准化生产。要做好渔业科技
     工作…"): the heading says what the item is, so that a "要…" in the detail makes it no requirement on offices; ""
@@ -240,6 +244,16 @@ def _no_plan_title(title: str) -> bool:
     kind = title[title.index("关于"):] if "关于" in title else title
     return bool(NO_PLAN_TITLE_RE.search(kind) or NO_PLAN_RE.search(kind)) \
         or ("通知" in kind and not PLAN_NOTICE_RE.search(kind))
+
+
+# a document's number printed on a line of its own ("岚卫医政〔2018〕222号", "闽政办〔2023〕5号"): no title
+DOCUMENT_NUMBER_RE = re.compile(r"^\s*[\u4e00-\u9fff]{1,12}\s*[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d{1,4}\s*号\s*$")
+
+
+def _title_line(lines: list[str]) -> str:
+    """A document's title: its first line, or the line after it where the first is the document's number
+    ("岚卫医政〔2018〕222号" over "…关于开展…的通知", as a 平潭 notice prints them)."""
+    return lines[1] if len(lines) > 1 and DOCUMENT_NUMBER_RE.match(lines[0]) else lines[0]
 
 
 CITED_RE = re.compile(r"《[^》]*》")  # a document cited by its title: "根据《…联席会议办公室关于…的提示函》文件要求"

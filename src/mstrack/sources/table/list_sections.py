@@ -32,6 +32,9 @@ NUMBERING_RE = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}
 FUNDED_WORK_RE = re.compile(rf"^(?:{FUNDED_WORK_VERBS})")
 FUNDING_RE = re.compile(FUNDING_OBJECTS)
 VERB_BEFORE_RE = re.compile(rf"(?:{REQUIREMENT_VERBS})$")  # "加强督查", "严格考核": the requirement's verb before the word
+# "推进农产品标准化生产。要做好…": the work, then its detail; a heading of two short phrases, one a result and one the
+# work ("重点整治到位，扎实推进火灾隐患排查治理。各单位要…"), is one heading still
+HEADING_SENTENCE_RE = re.compile(r"^((?:[^，,；;：:。]{2,12}[，,])?[^，,；;：:。]{4,20})。(?=\S)")
 
 
 def requirement(words: str, figure: bool | None = None, own: bool = False) -> bool:
@@ -171,6 +174,8 @@ def kept_on(rows: list[tuple[int | None, bool, str, bool]], size: int, numbered_
     rest the rows after it: those before the programme's closing sections (kept), and, when they cut the list, the items
     numbered on after them ("4.加强组织领导", its prose, then "5.新建社区食堂10个。（县民政局）": numbered_after, counting
     on from the last item kept). One rule for lists numbered "1." and "一、"; `short` as for kept."""
+    if measures_alike(rows[:size]):
+        return list(range(size))
     read = kept([(heading, words, staffed) for _, heading, words, staffed in rows[:size]], numbered_on, short)
     sections = closing_parts(rows[:size]) | _reopened([(heading, words, staffed) for _, heading, words, staffed in rows[:read]],
                                                       numbered_on)[1]
@@ -180,6 +185,18 @@ def kept_on(rows: list[tuple[int | None, bool, str, bool]], size: int, numbered_
         found += [read + k for k in numbered_after([(n, words, staffed) for n, _, words, staffed in rows[read:]], last + 1)]
     measures = measures_after([rows[k] for k in found])
     return [k for at, k in enumerate(found) if at not in measures]
+
+
+def measures_alike(rows: list[tuple[int | None, bool, str, bool]]) -> bool:
+    """A notice's measures, (number, heading, words, staffed) each: MIN_ITEMS or more, each a name run into its
+    sentences ("一、规范电动自行车集中停放充电规划管理。推进…", HEADING_SENTENCE_RE), none naming a date or a figure, every
+    one naming its offices or none. Nothing sets one apart from the others, so a closing section's words in the last
+    one's name ("四、强化督导检查，严格责任追究。要加强本单位…") make it no closing section: it is one of the notice's
+    measures (kept_on). A plan's closing section stands apart from its work: a heading of its own ("五、保障措施"), or
+    a point with no office, date or figure after work naming them."""
+    return len(rows) >= MIN_ITEMS and len({staffed for *_, staffed in rows}) == 1 and all(
+        number is not None and not heading and HEADING_SENTENCE_RE.match(NUMBERING_RE.sub("", words.strip()))
+        and not DATED_RE.search(words) and not sets_figure(words) for number, heading, words, _ in rows)
 
 
 def measures_after(rows: list[tuple[int | None, bool, str, bool]]) -> set[int]:

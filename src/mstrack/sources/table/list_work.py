@@ -31,10 +31,11 @@ NO_PLAN_RE = re.compile(r"纪要|会议|发布会|记者|讲话|发言|答复|�
 # a title naming a kind of document that is no plan: a letter, rules, an emergency plan, an assessment's method, a
 # training, a tender's result, a body set up, a report of the work done ("…2024年工作情况"), a bulletin, a summary, a
 # 政府工作报告 itself (its 责任分解 is a plan); a 通知 only when it issues a plan (PLAN_NOTICE_RE: "关于印发…实施方案的通知"),
-# or sets the work out itself ("关于做好…火灾防控工作的通知": its points are the work, each naming its doers)
+# or sets the work out itself ("关于做好…火灾防控工作的通知", "关于开展…宣传活动的通知", "关于切实加强…造林绿化工作的通知": its
+# points are the work, each naming its doers)
 NO_PLAN_TITLE_RE = re.compile(r"函|办法|细则|规定|预案|评价|培训|中标|候选人|工作情况|领导小组|成立|通报|总结|情况报告|"
                               r"工作报告(?![^，,。；;]{0,20}(?:分解|分工))")
-PLAN_NOTICE_RE = re.compile(r"印发|方案|计划|清单|分解|任务|实事|做好[^，,。；;]{1,30}工作")
+PLAN_NOTICE_RE = re.compile(r"印发|方案|计划|清单|分解|任务|实事|(?:做好|开展|加强)[^，,。；;]{1,30}(?:工作|活动)")
 # a part's heading over a report of the work done ("一、主要工作", "一、工作开展情况", "三、2025年工作打算")
 REPORT_HEADING_RE = re.compile(r"主要工作(?:情况|成效|成绩)?$|开展情况|工作成效|工作打算|下一步")
 # a document that is no programme of work though it shares duties out: a notice setting up a 领导小组, an emergency plan

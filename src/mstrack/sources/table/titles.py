@@ -74,9 +74,13 @@ def numbered_in_one_group(tasks: list[RawTask], areas: list[Area], one: bool = F
     `one`: the list is known to be one group's items of a "(一)" list, read on its own (Sheet.one_group, list_fallback):
     whatever heading it stands under, and its items' parts keep their codes ("1(1)", "1(2)", "2(1)": 二(二)1(1)); a
     later part's tasks already coded by it (三(一), list_stages.stages_following) are no part of the group.
-    `parts`: a list read from one part of a plan, the others left out (list_arrangements): how many parts it prints."""
+    `parts`: a list read from one part of a plan, the others left out (list_arrangements): how many parts it prints;
+    a part read beside it as one task of its own, coded by its numeral alone (list_part_paragraphs: "一" over one
+    paragraph), is no part of the group."""
     if one:
         tasks = [task for task in tasks if not re.match(r"[一二三四五六七八九十百]+[(（]", task.code)]
+    if parts:
+        tasks = [task for task in tasks if task.area or not re.fullmatch(r"[一二三四五六七八九十百]+", task.code)]
     group = {task.area for task in tasks}
     if len(group) != 1 or not (area := group.pop()):
         return False
