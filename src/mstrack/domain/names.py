@@ -36,6 +36,8 @@ def look_alike(name: str) -> str:
     and the store's) with the same key are refused; a lookup that meets several is refused naming them. Case and "-"
     are left as they are, part of a name: sources/sheets.header_key, built on this, folds them too, for the column
     names mstrack gives itself (as_of, AS-OF)."""
+    if name.isascii() and name.isalnum():  # a task code such as "12": NFKC, spaces and simplified leave it as it is
+        return name
     return simplified("".join(unicodedata.normalize("NFKC", name).split()))
 
 def collective(name: str) -> bool:

@@ -44,6 +44,8 @@ from mstrack.vocabulary import UNLISTED
 
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[^/\s]+$")
+CHECKPOINTS_DISORDERED = Message("checkpoints must be in date order, one per date")
+MILESTONES_DISORDERED = Message("milestones must be in date order, one per date")
 MAX_DEPTH = 20
 """Tables and arrays nested deeper than this are refused: a plan nests seven deep (tasks, lines,
 indicators, milestones), and deeper values would only exhaust the recursion of whatever prints them."""
@@ -294,8 +296,7 @@ def _read_checkpoints(reader: PlanReader, raw: dict, path: str, year: int | None
             text=reader.text(raw_cp, "text", cp_path, False) or "",
         )
 
-    return _read_dated(reader, raw, "checkpoint", path, checkpoint,
-                       Message("checkpoints must be in date order, one per date"))
+    return _read_dated(reader, raw, "checkpoint", path, checkpoint, CHECKPOINTS_DISORDERED)
 
 
 def _read_dated(reader: PlanReader, table: dict, kind: str, path: str, read, disorder: Message) -> list:
@@ -337,8 +338,7 @@ def _read_milestones(reader: PlanReader, raw_ind: dict, ind_path: str, year: int
             text=reader.text(raw_ms, "text", ms_path, False),
         )
 
-    return _read_dated(reader, raw_ind, "milestone", ind_path, milestone,
-                       Message("milestones must be in date order, one per date"))
+    return _read_dated(reader, raw_ind, "milestone", ind_path, milestone, MILESTONES_DISORDERED)
 
 
 def _check_line_reports(reader: PlanReader, line: Line, path: str) -> None:

@@ -73,12 +73,14 @@ def several_offices(programme, text: str, source: str) -> list[Message]:
 
     from mstrack.sources.table.office_names import split_units
 
-    said = []
+    said, split = [], {}  # each name split once: an office leads many of a plan's 20,000 lines
     for i, task in enumerate(programme.tasks):
         for j, line in enumerate(task.lines):
             for key in ("lead_units", "units"):
                 for k, name in enumerate(getattr(line, key)):
-                    if len(offices := split_units(name)) > 1:
+                    if (offices := split.get(name)) is None:
+                        offices = split[name] = split_units(name)
+                    if len(offices) > 1:
                         at = text.find(name)
                         said.append(Message("{source}: line {line}: tasks[{i}] (task {code}).lines[{j}].{key}[{k}]: {name!r} "
                                             "names {n} offices: write one per entry, {entries} (read as one unit)",

@@ -29,7 +29,7 @@ from mstrack.vocabulary import SCHEDULE
 
 class StoredEntry(NamedTuple):
     """The entry standing on a day a row would correct (Store.stored_texts_on's columns): what Comparing.resolve's
-    checks of a correction read of it, in one read (Comparing._entries)."""
+    checks of a correction read of it, in the read that finds the value stored (Comparing.resolve)."""
     value: float
     note: str | None
     reporter: str | None
@@ -219,22 +219,27 @@ class Comparing:
             self.pending.append((state.indicator_id, as_of, number, note, reporter, self.source, unit))
 
     def resolve(self) -> None:
-        """The rows to ASK about, compared with what the store holds on their days (Store.stored_on: an index
-        seek each), and those it holds already taken off the chunk to write."""
+        """The rows to ASK about, compared with the entry the store holds on their days (Store.stored_texts_on: an
+        index seek each, every column the checks below read of it, in one read), and those it holds already taken off
+        the chunk to write."""
         asked, self.asked = self.asked, []
         if not asked or self.result.errors:
             return
         checked = self.checked
         day, value, stored = checked.day, checked.value, checked.stored
-        found = self.store.stored_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in asked], upto=self.plan.upto)
-        held, other = {}, []
-        for asking, on_that_day in zip(asked, found, strict=True):
+        found = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in asked],
+                                           upto=self.plan.upto, columns=StoredEntry._fields)
+        held, other, texts, entries = {}, [], {}, {}
+        for asking, entry in zip(asked, found, strict=True):
             seq, indicator, position = asking
+            on_that_day = entry[0]
             flag = stored[seq] = NOTHING if on_that_day is None else SAME if on_that_day == value[seq] else OTHER
             if flag == SAME and position >= 0:
                 held[position] = (indicator, date.fromordinal(day[seq]))
+                texts[position] = entry[1:3]  # its note and reporter (_other_texts)
             elif flag == OTHER:
                 other.append(asking)
+                entries[seq] = StoredEntry._make(entry)
         kept = self._kept(other) if other else ()
         asked_by, self.asked_by = self.asked_by, {}
         correcting = [row for row in other if stored[row[0]] == OTHER]
@@ -242,7 +247,6 @@ class Comparing:
         silent = [row for row in correcting if row[2] >= 0 and pending[row[2]][3] is None] if self.writer is not None else []
         others = [row for row in correcting if row[0] in asked_by] if asked_by and self.reason is None else []
         named, made, unknown = self._named(correcting)
-        entries = self._entries([*silent, *others, *named])
         notes = self._kept_notes(silent, asked_by, entries)
         stale = self._corrections(named, made, unknown, notes, entries)
         errors = self.result.errors
@@ -251,7 +255,7 @@ class Comparing:
         refused = {error.fields["place"] for error in errors[before:]}  # refused as another reporter's: said once
         errors.extend(error for error in stale if error.fields["place"] not in refused)
         if held:
-            self._other_texts(held)
+            self._other_texts(held, texts)
             if self.writer is not None:  # what an undo of the batch holding the stored report keeps as this import's (F5)
                 pending = self.pending
                 self.writer.restate({held[position]: pending[position][:7] for position in held}.values())
@@ -261,17 +265,6 @@ class Comparing:
                 pending[position] = (*pending[position][:3], note, *pending[position][4:])
         if held or kept:
             self.pending = [row for position, row in enumerate(self.pending) if position not in held and position not in kept]
-
-    def _entries(self, rows: list[tuple[int, int, int]]) -> dict[int, StoredEntry]:
-        """The entries standing on the days of rows that would correct a stored value (seq, indicator, position), by
-        seq: one read (Store.stored_texts_on) of what _kept_notes, _corrections and _other_reporters each need of them."""
-        rows = list({row[0]: row for row in rows}.values())
-        if not rows:
-            return {}
-        day = self.checked.day
-        found = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in rows],
-                                           upto=self.plan.upto, columns=StoredEntry._fields)
-        return {seq: StoredEntry._make(entry) for (seq, _, _), entry in zip(rows, found, strict=True)}
 
     def _kept_notes(self, silent: list[tuple[int, int, int]], asked_by: dict[int, tuple],
                     entries: dict[int, StoredEntry]) -> dict[int, tuple[int, str]]:
@@ -304,7 +297,7 @@ class Comparing:
         reporter than the stored entry's (domain.progress.another_reporters: by the reporting units where both have
         one, else by the reporters): refused as two rows of one import giving a day two values are (another
         district's figure replaced would read as a correction of its own), unless --reason says it is one (safety46 F9).
-        `entries`: the entries they would correct (_entries)."""
+        `entries`: the entries they would correct, by seq (resolve)."""
         day = self.checked.day
         for seq, indicator, _ in other:
             value, _, reporter, reporting_unit, source, _, entered = entries[seq]
@@ -416,15 +409,14 @@ class Comparing:
                        value=format_number(progress_rows.number_of(self.checked.value[seq]), state.unit),
                        kept=format_number(progress_rows.number_of(kept), state.unit), entry=Joined(", ", said or ["—"]))
 
-    def _other_texts(self, held: dict[int, tuple[int, date]]) -> None:
-        """Of the rows already stored (same value), those whose note or reporter differs from the stored entry's:
-        counted, to be said, since the import keeps the stored entry as it is (docs/import.md, "Idempotent"). A row
-        that says no note says no other note (_kept_notes)."""
+    def _other_texts(self, held: dict[int, tuple[int, date]], texts: dict[int, tuple]) -> None:
+        """Of the rows already stored (same value), those whose note or reporter differs from the stored entry's
+        (`texts`: its note and reporter, by position, as resolve read them): counted, to be said, since the import keeps
+        the stored entry as it is (docs/import.md, "Idempotent"). A row that says no note says no other note (_kept_notes)."""
         pending = self.pending
-        texts = self.store.stored_texts_on(list(held.values()), upto=self.plan.upto)
         self.result.unchanged_other += sum((stored[0] if note is None else note, reporter) != stored
                                            for (note, reporter), stored in zip((pending[position][3:5] for position in held),
-                                                                               texts, strict=True))
+                                                                               map(texts.__getitem__, held), strict=True))
 
     def flush(self) -> None:
         """The rows checked so far compared with the store, and those to write written (a real import)."""

@@ -187,7 +187,13 @@ def stored_texts_on(dialect: Dialect, connection, keys: list[tuple[int, date]], 
     if "entered_at" not in columns:
         return rows
     at = columns.index("entered_at")
-    return [(*row[:at], None if row[at] is None else moment(row[at]), *row[at + 1:]) for row in rows]
+    local: dict = {None: None}  # each time made once: all of a batch's rows carry one (store/batches), an import's 20,000
+
+    def made(value):
+        found = local.get(value, local)
+        return found if found is not local else local.setdefault(value, moment(value))
+
+    return [(*row[:at], made(row[at]), *row[at + 1:]) for row in rows]
 
 
 def kept_corrections(dialect: Dialect, connection, keys: list[tuple[int, date, float]], *, upto: int) -> list[tuple | None]:

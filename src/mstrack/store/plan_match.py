@@ -109,18 +109,19 @@ def words(checkpoint: plan_model.Checkpoint) -> str:
     return checkpoint.text or checkpoint.label or str(checkpoint.due)
 
 
-def moved_checkpoints(line: plan_model.Line, line_id: int | None, indicators: list, label, held, *, task: str) -> list:
+def moved_checkpoints(line: plan_model.Line, line_id: int | None, indicators: list, naming, held, *, task: str) -> list:
     """A text-only line's met marks count its checkpoints from the first ("checkpoint 2 met" is 2): the
     checkpoints behind them must stay, in their order and words, or the marks would count against others (a
     checkpoint removed or inserted before, reordered, reworded). Checkpoints after them, and dates, may change.
-    A line without checkpoints has one, its deadline. `task`: its reference, for the commands a refusal names."""
+    A line without checkpoints has one, its deadline. `task`: its reference, for the commands a refusal names;
+    `naming()`: the line's name, made only for a line with marks (a plan's write names each line only to say something)."""
     if line_id is None or line.indicators:
         return []
     indicator_id = indicators[0][2]
     met, n = held.met.get(indicator_id, (0, 0))
     if not met:
         return []
-    return lost_marks(held.checkpoints.get(line_id, []), [words(cp) for cp in line.checkpoints], met, label, n,
+    return lost_marks(held.checkpoints.get(line_id, []), [words(cp) for cp in line.checkpoints], met, naming(), n,
                       batches=held.marked_by.get(indicator_id, ()), task=task, others=held.others_in.get(indicator_id, 0))
 
 

@@ -280,14 +280,19 @@ class PlanWriter:
         lines = []
         for position, line in enumerate(task.lines):
             line_id = held_lines[matched[position]] if position in matched else None
-            line_label = named_line(label, position, unique(line.lead_units))
-            # What is dropped from the store is named by the stored line (paired in place it may be another unit's now)
-            stored = line_label if line_id is None else named_line(label, matched[position], held.leads.get(line_id, ()))
-            indicators, line_lost = self._match_indicators(line, line_id, schedule_names[position], (line_label, stored),
-                                                           held, drops)
+
+            def labels(position=position, line=line, line_id=line_id) -> tuple:
+                """The line as the new plan names it, and as the store does (paired in place it may be another unit's
+                now: what is dropped from the store is named so); made only for what is said (most lines say nothing)."""
+                line_label = named_line(label, position, unique(line.lead_units))
+                return line_label, (line_label if line_id is None else
+                                    named_line(label, matched[position], held.leads.get(line_id, ())))
+
+            indicators, line_lost = self._match_indicators(line, line_id, schedule_names[position], labels, held, drops)
             lines.append((line, line_id, indicators))
-            lost += line_lost + ([] if position in unsure else moved_checkpoints(line, line_id, indicators, line_label, held,
-                                                                                       task=label))
+            lost += line_lost + ([] if position in unsure else moved_checkpoints(line, line_id, indicators,
+                                                                                 lambda naming=labels: naming()[0], held,
+                                                                                 task=label))
         return lines, lost
 
     def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, labels: tuple, held: Held,
@@ -295,9 +300,8 @@ class PlanWriter:
         """A line's indicators matched by (kind, name); a text-only line has one schedule indicator, kept
         when its name changes (its lead unit changed) so its reports stay. A kept indicator's unit (条 → 公里,
         a count → %) may change only while no report hangs on it: its reports would silently read in the new
-        unit; a kind change (a line turned text-only) drops the indicator, refused the same way. `labels`: the line
+        unit; a kind change (a line turned text-only) drops the indicator, refused the same way. `labels()`: the line
         as the new plan names it, and as the store does."""
-        line_label, stored = labels
         wanted: list[tuple[str, plan_model.Indicator]] = [(QUANTITY, ind) for ind in line.indicators]
         if not line.indicators:
             wanted = [(SCHEDULE, plan_model.Indicator(name=schedule_name, unit="", reports=line.reports))]
@@ -309,13 +313,14 @@ class PlanWriter:
                 if key[0] == SCHEDULE and wanted[0][0] == SCHEDULE:
                     old[(SCHEDULE, wanted[0][1].name)] = indicator_id  # renamed (its lead unit changed): reports stay
                     continue
+                stored = labels()[1]
                 lost += self._dropped_indicator(
                     indicator_id, held.reported, Message("{label} indicator {name!r}", label=stored, name=key[1]),
-                    lambda n, key=key: dropped_indicator(stored, key[1], n, key[0], wanted, set(old)), drops)
+                    lambda n, key=key, stored=stored: dropped_indicator(stored, key[1], n, key[0], wanted, set(old)), drops)
         for kind, ind in wanted:
             indicator_id = old.get((kind, ind.name))
             if indicator_id in held.reported and held.units[indicator_id] != ind.unit:
-                lost.append(unit_changed(line_label, ind, held.units[indicator_id], held.reported[indicator_id]))
+                lost.append(unit_changed(labels()[0], ind, held.units[indicator_id], held.reported[indicator_id]))
         return [(kind, ind, old.get((kind, ind.name))) for kind, ind in wanted], lost
 
     def _task_row(self, head: int, position: int, task: plan_model.Task, task_id: int | None, area_ids: dict,

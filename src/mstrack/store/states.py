@@ -53,7 +53,7 @@ def after_day(dialect: Dialect, day: date):
 def indicator_states(
     dialect: Dialect, connection, *, as_of: date | None, programmes: list[str] | None = None,
     unit_id: int | None = None, task_ids: list[int] | None = None, all_reports: bool = False, previous: bool = False,
-    since: date | None = None,
+    since: date | None = None, whole_tasks: dict | None = None,
 ) -> list[IndicatorState]:
     """The indicators in scope, each with its checkpoints or milestones and its reports: every report
     (all_reports) or the latest on or before as_of. Five plain queries, whatever the number of
@@ -76,19 +76,27 @@ def indicator_states(
     entered in the days between (a superset: the days of entry are a day wider either side, for the
     timestamps' zone; the report keeps those entered in its days). In date and entry order. With `since`
     (bounded or all_reports), a report an undo took back after since and that last week's report may have
-    stood on comes too, ReportState.retracted (reports.window: last week's status counts it, this week's not)."""
+    stood on comes too, ReportState.retracted (reports.window: last week's status counts it, this week's not).
+
+    `whole_tasks`, a dict: filled with each task's row as a TaskDetail needs it (reads._details: TASK_COLUMNS and
+    WHOLE_TASK_COLUMNS, by task id), read by the same task query, not by one more over the same tasks."""
     from mstrack.model import IndicatorState, MilestoneState  # the status's classes: not at an import's start
 
     previous = previous and not all_reports and since is None
     results = dialect.rows_many(connection, _queries(dialect, as_of=as_of, programmes=programmes, unit_id=unit_id,
-                                                     task_ids=task_ids, all_reports=all_reports, previous=previous, since=since))
+                                                     task_ids=task_ids, all_reports=all_reports, previous=previous, since=since,
+                                                     whole_tasks=whole_tasks is not None))
     rows = next(results)
     if not rows:
         results.close()
         return []
+    task_rows = next(results)
+    if whole_tasks is not None:
+        whole_tasks.update((row[0], row) for row in task_rows)
+        task_rows = (row[:len(TASK_COLUMNS)] for row in task_rows)
     tasks = {
         task_id: (code, title, day_of(deadline or end), assessment, programme, day_of(start), rule)
-        for task_id, code, title, deadline, assessment, programme, start, end, rule in next(results)
+        for task_id, code, title, deadline, assessment, programme, start, end, rule in task_rows
     }
     plans = dict(next(results))
     unit_names = dict(next(results)).__getitem__
@@ -311,9 +319,16 @@ def task_scope(dialect: Dialect, programmes: list[str] | None, task_ids: list[in
     return where, params
 
 
+TASK_COLUMNS = ("t.id", "t.code", "t.title", "t.deadline", "t.assessment", "p.code", "p.start", 'p."end"', "p.rule")
+"""What indicator_states reads of each task and its programme."""
+WHOLE_TASK_COLUMNS = ("p.name", "a.code", "a.name", "t.note", "t.deadline_text", "t.problems", "t.progress",
+                      "t.next_steps")
+"""And what a TaskDetail adds (its area, note and texts): indicator_states' `whole_tasks`."""
+
+
 def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | None, unit_id: int | None,
              task_ids: list[int] | None, all_reports: bool, previous: bool = False,
-             since: date | None = None) -> list[tuple[str, list] | None]:
+             since: date | None = None, whole_tasks: bool = False) -> list[tuple[str, list] | None]:
     """indicator_states' five queries, (SQL, parameters) each, scoped alike (the units' names: all of them)."""
     p = dialect.p
     task_where, task_params = task_scope(dialect, programmes, task_ids)  # the unit narrows it to lines
@@ -366,8 +381,9 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
         (f"SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, i.reading, {words}, l.task_id FROM {joined}"
          " ORDER BY p.code, t.position, l.position, i.position", ["%", *params] if previous else params),
         # task and programme columns once per task, not once per indicator (a third of the indicator query)
-        ('SELECT t.id, t.code, t.title, t.deadline, t.assessment, p.code, p.start, p."end", p.rule'
+        (f"SELECT {', '.join(TASK_COLUMNS + WHOLE_TASK_COLUMNS if whole_tasks else TASK_COLUMNS)}"
          " FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
+         + (" LEFT JOIN area AS a ON t.area_id = a.id" if whole_tasks else "")
          + (" WHERE " + " AND ".join(task_where) if task_where else ""), task_params),
         # plan_rows, apart from the sorted query above: SQLite's sorter would carry every text
         (f"SELECT x.id, x.plan_rows FROM indicator AS x{f' WHERE x.id IN ({indicators})' if where else ''}", params),
