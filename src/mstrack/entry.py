@@ -33,7 +33,7 @@ def interrupted() -> None:
     try:
         sys.stderr.write(SAID[run_lang()] + "\n")
         sys.stderr.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: stderr closed at start (2>&-), None before run()
         pass
     raise SystemExit(INTERRUPTED_EXIT) from None
 

@@ -20,6 +20,7 @@ from mstrack.cli.common import choice
 from mstrack.cli.failures import (
     OUTPUT_ERRORS,
     OutputFailed,
+    closed_outputs_opened,
     errors_as_messages,
     interrupt_said,
     output_failed,
@@ -27,6 +28,7 @@ from mstrack.cli.failures import (
     usage_errors_said,
     whole_writes_to_stdout,
 )
+from mstrack.cli.printing import unshowable_escaped
 from mstrack.cli.process import (
     allow_quick_exit,
     command_ended,
@@ -435,7 +437,9 @@ def run(*, last: bool = True, started: float | None = None) -> None:
     if last:
         allow_quick_exit()
         swallowed_interrupts_sent_again()
+        closed_outputs_opened()
         whole_writes_to_stdout()
+        unshowable_escaped()
     try:
         app(prog_name="mstrack")
     except OutputFailed as failed:

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from mstrack.cli.saying import fail, say
+from mstrack.cli.saying import fail, note
 from mstrack.vocabulary import DUE_SOON, RULES, STATUSES
 
 
@@ -110,7 +110,7 @@ def judge_day(store, as_of: str | None, programmes: list[str] | None = None) -> 
     if years and years[-1] < today.year and all(window.over(today) for window in store.programme_windows(programmes).values()):
         from mstrack.errors import Message
 
-        say("mstrack: note: {message}", err=True, message=Message(
+        note(Message(
             "the year of these programmes ({year}) is over: judged as of today, {today}; add --as-of to see the year "
             "as it stood (e.g. --as-of {year}-12-31, or --as-of 6月底)", year=years[-1], today=today.isoformat()))
     return today
@@ -134,16 +134,16 @@ def view_scope(store, programmes: list[str] | None, on: date, *, report: bool = 
                    "is --db or MSTRACK_DB the store you meant?)", db=store.display_url)
     scope = Scope(list(programmes)) if programmes else day_scope(store.programme_windows(), on)
     if codes := scope.closed:
-        say("mstrack: note: {message}", err=True, message=Message(
+        note(Message(
             "left out, their year is over as of {on}: {codes}; -p {first} (with -p for each programme wanted) takes "
             "{n:it|them} in", on=on.isoformat(), codes=", ".join(codes), first=codes[0], n=len(codes)))
     if codes := scope.not_begun:
-        say("mstrack: note: {message}", err=True, message=Message(
+        note(Message(
             "left out, not begun as of {on}: {codes}; -p {first} (with -p for each programme wanted) takes "
             "{n:it|them} in", on=on.isoformat(), codes=", ".join(codes), first=codes[0], n=len(codes)))
     scope = replace(scope, carried=carried_in_view(store.carried_tasks(), scope.covered))
     if carried := scope.carried:
-        say("mstrack: note: {message}", err=True, message=Message(
+        note(Message(
             "counted once, under the task {n:it is|they are} carried into: {pairs}", n=len(carried),
             pairs=", ".join(f"{old} → {new}" for old, new in sorted(carried.items()))))
     return scope

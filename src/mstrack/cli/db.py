@@ -19,7 +19,7 @@ from mstrack.cli.printing import (
     write_output,
 )
 from mstrack.cli.process import cli_store, open_store, say_created
-from mstrack.cli.saying import echo, fail, say, say_no_programmes, warn
+from mstrack.cli.saying import echo, fail, note, say, say_no_programmes, warn
 
 
 @app.command()
@@ -56,7 +56,7 @@ def _upgrading_in_place(store) -> None:
     keep = (Message("a copy as it was is kept by `mstrack db backup FILE` before `init` or `db upgrade`")
             if store.dialect.name == "sqlite" else
             Message("a copy as it was is kept by the server's own tools (pg_dump) before `init` or `db upgrade`"))
-    say("mstrack: note: {message}", err=True, message=Message(
+    note(Message(
         "{db} was made by an older mstrack (schema version {version}; this one needs {needed}): init upgrades it "
         "now, in place (every row is kept, no copy is made); once upgraded, an older mstrack no longer opens it; "
         "{keep}", db=store.display_url, version=version, needed=SCHEMA_VERSION, keep=keep))
@@ -265,7 +265,7 @@ def db_restore(
         elif kept:
             say("the database as it was is kept in {path}; `mstrack db restore {path}` puts it back", path=kept)
         if version < SCHEMA_VERSION:
-            say("mstrack: note: {message}", err=True, message=Message(
+            note(Message(
                 "{db}: the backup is of an older schema; run `mstrack db upgrade` before other commands",
                 db=store.display_url))
         flush_output()
@@ -277,15 +277,15 @@ def db_restore(
     except InputError as error:
         if kept := copy_left(error):  # the copy stays where pages may have been replaced: said where, as it takes room
             if wal_of(Path(kept)).exists():
-                note = Message("{path} and {wal} hold the database as it was, kept before this restore (move the two "
+                kept_note = Message("{path} and {wal} hold the database as it was, kept before this restore (move the two "
                                "together); delete them when you no longer need them", path=kept, wal=wal_of(Path(kept)))
             elif disk_full(error):  # the store's one test of a full disk, on the message it said
-                note = Message("{path} holds the database as it was, kept before this restore, on that full disk; "
+                kept_note = Message("{path} holds the database as it was, kept before this restore, on that full disk; "
                                "delete it to free space once the restore is done", path=kept)
             else:
-                note = Message("{path} holds the database as it was, kept before this restore; delete it when you no "
+                kept_note = Message("{path} holds the database as it was, kept before this restore; delete it when you no "
                                "longer need it", path=kept)
-            say("mstrack: note: {message}", err=True, message=note)
+            note(kept_note)
         raise
 
 
@@ -407,7 +407,7 @@ def db_check(ctx: typer.Context, repair: Annotated[bool, typer.Option(
         from mstrack.errors import Message
         from mstrack.filesystem import file_named  # where the -wal was: beside the file a symlink names
 
-        say("mstrack: note: {message}", err=True, message=Message(
+        note(Message(
             "{file}-wal was left beside {file} holding writes not in it yet (a process had the store open, or was "
             "killed): they are in {file} now; a copy of {file} alone made before this lacked them",
             file=file_named(store.path)))

@@ -14,8 +14,9 @@ import typer
 
 from mstrack.cli.saying import echo, fail, say, words
 
-OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO}
-"""The errors of a write to a terminal, pipe or file that failed: a closed pipe, a full disk, a size limit."""
+OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO, errno.EBADF}
+"""The errors of a write to a terminal, pipe or file that failed: a closed pipe, a full disk, a size limit, a
+closed stdout (`>&-`: ClosedOutput)."""
 
 BROKEN_PIPE_EXIT = 141
 """Exit code when the reader of a pipe went away (`mstrack status | head -1`): 128 + SIGPIPE, what a shell
@@ -250,6 +251,8 @@ def output_failed(error: OSError) -> int:
     from mstrack.errors import Message, not_frozen, rolled_back
 
     said = Message("cannot write the output: {reason}", reason=os_reason(error))
+    if isinstance(error, OutputClosed):
+        said = Message("cannot write the output: {reason}", reason=Message("standard output is closed (>&-)"))
     if error.errno == errno.EPIPE and rolled_back(error):
         said = Message("{problem}; nothing was written", problem=said)
     elif error.errno == errno.EPIPE and not_frozen(error):
@@ -264,6 +267,8 @@ def output_failed(error: OSError) -> int:
         pass
     null = os.open(os.devnull, os.O_WRONLY)
     for stream in (sys.stdout, sys.stderr):
+        if isinstance(raw := getattr(stream, "buffer", None), ClosedOutput):
+            raw.failing = False  # said: what Python flushes at exit goes to /dev/null under it
         with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(null, stream.fileno())
     os.close(null)
@@ -307,3 +312,41 @@ def whole_writes_to_stdout() -> None:
     whole = WholeWrites(raw.fileno(), "wb", closefd=False)
     sys.stdout = io.TextIOWrapper(whole, encoding=out.encoding, errors=out.errors, newline="\n",
                                   line_buffering=out.line_buffering, write_through=True)
+
+
+class OutputClosed(OSError):
+    """A write to a stdout the run began with closed (ClosedOutput): said by output_failed in its own words."""
+
+
+class ClosedOutput(io.FileIO):
+    """stdout's file when the run began with it closed (`>&-`, as cron or a daemon may start it): /dev/null holds its
+    number, so that no file this run opens (the database) takes it, and every write fails (EBADF) as a full disk's
+    does: the output lost is said on stderr and the run exits 2, a write not yet committed is not (flush_output),
+    until output_failed has said so."""
+
+    failing = True
+
+    def write(self, data) -> int | None:
+        if self.failing:
+            raise OutputClosed(errno.EBADF, "Bad file descriptor")
+        return super().write(data)
+
+
+def closed_outputs_opened() -> None:
+    """A stdout or stderr closed when the run began (Python makes it None: every print was an AttributeError and a
+    traceback, exit 1): its number given /dev/null, stdout as a ClosedOutput (exit 2, as for a full disk), stderr as
+    /dev/null itself (the notes and messages lost, the command's own exit code kept)."""
+    import os
+
+    for number, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        null = os.open(os.devnull, os.O_WRONLY)  # the lowest free number: the closed one, unless a lower is closed too
+        try:
+            os.fstat(number)
+        except OSError:  # still closed: taken by /dev/null
+            os.dup2(null, number)
+            os.close(null)
+            null = number
+        raw = ClosedOutput(null, "wb", closefd=False) if number == 1 else io.FileIO(null, "wb", closefd=False)
+        setattr(sys, name, io.TextIOWrapper(raw, encoding="utf-8", errors="backslashreplace", write_through=True))

@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from mstrack.cli.kept_files import kept_from_rerun, kept_return, refusal
-from mstrack.cli.saying import fail, say
+from mstrack.cli.saying import fail, note
 
 
 def write_out(text: str) -> None:
@@ -33,6 +33,34 @@ def _utf8_buffer(out):
     if buffer is None or os.linesep != "\n" or codecs.lookup(out.encoding or "ascii").name != "utf-8":
         return None
     return buffer
+
+
+UNSHOWABLE = "mstrack.escaped"
+"""The codec error handler of stdout and stderr (unshowable_escaped): a character the console's codec lacks as JSON
+escapes it."""
+
+
+def _escaped(error: UnicodeEncodeError) -> tuple[str, int]:
+    """A character the console's codec cannot write (👍 or 𠮷 on a GBK console, · on an ASCII one) as JSON writes it,
+    \\ud83d\\udc4d: a JSON document stays valid and reads back as stored (the character is only ever inside a string:
+    JSON's own syntax is ASCII), and a table shows where it was; the data is never changed."""
+    import json
+
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return json.dumps(error.object[error.start:error.end])[1:-1], error.end
+
+
+def unshowable_escaped() -> None:
+    """stdout and stderr, where their codec is not UTF-8 (PYTHONIOENCODING=gbk, a Windows console's code page), write a
+    character it lacks as its JSON escape (_escaped), not a UnicodeEncodeError (a traceback, exit 1): every read of a
+    note holding an emoji failed there. A UTF-8 stream is left as it is (write_out's bytes go straight)."""
+    codecs.register_error(UNSHOWABLE, _escaped)
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if not hasattr(stream, "reconfigure") or encoding is None or codecs.lookup(encoding).name == "utf-8":
+            continue
+        stream.reconfigure(errors=UNSHOWABLE)
 
 
 HELD_IN_MEMORY = 4 << 20
@@ -223,7 +251,7 @@ def said_stale_parts(target: Path, stamped: bool = False) -> None:
         from mstrack.errors import Message
 
         name = f"{target}.before-restore-…" if stamped else target
-        say("mstrack: note: {message}", err=True, message=Message(
+        note(Message(
             "removed {n} stale partial {n:copy|copies} of {target} left by an interrupted run", n=removed, target=name))
 
 

@@ -38,15 +38,44 @@ def say(text, /, *, err: bool = False, **fields) -> None:
     echo(words().message(message(text, **fields)), err=err)
 
 
-def echo(text: str, err: bool = False) -> None:
+def note(text, /, **fields) -> None:
+    """A note on stderr ("mstrack: note: …"), folded where its width is known (stderr_width) as stdout's sentences
+    are (printing.wrapped: render.lines.wrap, a code or a path never broken): `COLUMNS=60` holds for it too."""
+    from mstrack.errors import Message
+
+    echo(words().message(Message("mstrack: note: {message}", message=message(text, **fields))), err=True,
+         width=stderr_width())
+
+
+def stderr_width() -> int | None:
+    """The columns stderr's lines fold at: COLUMNS when it is a number, else stderr's terminal's; None for a log or a
+    pipe, where a note stays one line that grep finds whole."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns if sys.stderr.isatty() else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def echo(text: str, err: bool = False, width: int | None = None) -> None:
     """A line that may hold data (a note, a name, a path): never a control character to the terminal, never
-    a password (store.scrub), never a file name's bytes that are not UTF-8 as "\\udcfe" (errors.readable_text)."""
+    a password (store.scrub), never a file name's bytes that are not UTF-8 as "\\udcfe" (errors.readable_text).
+    `width`: folded at so many columns (render.lines.wrap), after those checks."""
     from mstrack.errors import readable_text
     from mstrack.render.outputs import clean_text
 
     if "mstrack.store" in sys.modules:  # a database URL in use may hold a password
         text = sys.modules["mstrack.store"].scrub(text)
-    typer.echo(readable_text(clean_text(text)), err=err)
+    text = readable_text(clean_text(text))
+    if width is not None:
+        from mstrack.render.lines import wrap
+
+        text = "\n".join(wrap(text, width, codes_whole=True))
+    typer.echo(text, err=err)
 
 
 def say_no_programmes(db: str) -> None:

@@ -208,8 +208,10 @@ class _Board:
                 yield Text(piece, style="dim", no_wrap=True, overflow="crop")
 
 
-LIGHTS_CSS = "\n".join(f".l-{light} {{ color: {fg}; background: {bg}; font-weight: bold; text-align: center; }}"
-                       for light, (fg, bg) in LIGHT_COLOURS.items())
+LIGHTS_CSS = "\n".join(f".l-{light} {{ color: {fg}; background: {bg}; font-weight: bold; text-align: center; "
+                       "white-space: nowrap; }" for light, (fg, bg) in LIGHT_COLOURS.items())
+"""A light's word is never broken (none, yellow printed n/o/n/e from a narrow month column): its column as wide as the
+word, the title's column folds instead."""
 
 
 def lights_html(report: LightsReport, lang: str) -> str:

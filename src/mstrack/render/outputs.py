@@ -19,7 +19,7 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from mstrack import filesystem
@@ -402,6 +402,10 @@ def _sync_directory(directory: Path) -> None:
 
 
 def _json_default(value):
+    """A day as ISO text; an instant (a report's entered_at, a batch's created_at) to the second with its offset, one
+    format in every document (show, history, batches, the reports): a script joins them by it."""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")

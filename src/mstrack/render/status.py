@@ -243,7 +243,7 @@ def task_json(detail, forecasts: dict | None = None) -> str:
                     {
                         "as_of": r.as_of.isoformat(), "value": r.value, "note": r.note,
                         "reporter": r.reporter, "reporting_unit": r.reporting_unit,
-                        "entered_at": r.entered_at.isoformat(timespec="seconds") if r.entered_at else None,
+                        "entered_at": r.entered_at,
                     }
                     for r in ind.reports
                 ],

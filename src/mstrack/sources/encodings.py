@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from mstrack.errors import InputError
+from mstrack.errors import InputError, Message
 from mstrack.sources.files import not_text
 
 MARKS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -76,7 +76,31 @@ def text_encoding(path: Path) -> str:
             except UnicodeDecodeError:
                 continue
             return "utf-8-sig" if encoding == "utf-8" else encoding
+        if (lost := chinese_lost(path, head.decode("cp1252", "replace").splitlines())) is not None:
+            raise lost  # an English Excel's CSV of a Chinese sheet: its curly quotes neither UTF-8 nor GB18030
     raise not_text(path, InputError("{path}: not a text file: neither UTF-8 nor GB18030 text", path=path))
+
+
+LOST = "??"
+"""What a Western code page (Windows-1252, an English Windows' "ANSI") saves two Chinese characters as."""
+
+
+def chinese_lost(path: Path, lines, error=InputError) -> InputError | None:
+    """The refusal of a file whose Chinese was lost when it was saved (every character a "?": what an English Excel's
+    "CSV (Comma delimited)" makes of a Chinese sheet), where a line has two cells or more that are runs of "?" and no
+    Chinese, at least half of its cells: it reads as no header row, or as no known encoding (its curly quotes), and
+    neither says what happened nor what to do. `lines`: text lines, or rows of cells; `error`: the refusal's class."""
+    for line in lines:
+        cells = [str(cell).strip() for cell in (line.split(",") if isinstance(line, str) else line)
+                 if cell is not None and str(cell).strip()]
+        lost = [cell for cell in cells if LOST in cell and all(ord(char) < 0x2E80 for char in cell)]
+        if len(lost) >= 2 and len(lost) * 2 >= len(cells):
+            sample = "、".join(lost[:4])
+            return error(Message("{path}: its Chinese was lost when it was saved: its headers read {sample}, what a Western "
+                                 "code page (an English Windows' \"CSV (Comma delimited)\") makes of Chinese; save it again as "
+                                 "\"CSV UTF-8\" (or as GBK text), or send the .xlsx", path=path,
+                                 sample=sample if len(sample) <= 60 else sample[:59] + "…"))
+    return None
 
 
 def _utf16(path: Path, handle, codec: str) -> str:

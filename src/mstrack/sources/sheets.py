@@ -20,7 +20,7 @@ from mstrack.domain.dates import TYPED_NUMBER_BEFORE, typed_number
 from mstrack.domain.limits import MAX_FILE_BYTES
 from mstrack.domain.names import look_alike
 from mstrack.errors import InputError, Joined, Message, NoHeaderError
-from mstrack.sources.encodings import streamed_encoding, text_encoding
+from mstrack.sources.encodings import chinese_lost, streamed_encoding, text_encoding
 from mstrack.sources.files import calamine_workbook, check_file_size, read_as, unreadable
 from mstrack.sources.rows import Cells, Row
 
@@ -406,6 +406,9 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
                    if columns.keys().isdisjoint((wanted,) if isinstance(wanted, str) else wanted)]
         if near is None and len(lacking) == 1 and len(columns) >= 2:
             near = (row, lacking[0] if isinstance(lacking[0], str) else lacking[0][0])
+    if (lost := chinese_lost(path, (row.cells for row in seen), NoHeaderError)) is not None:
+        lost.filled = filled
+        raise lost
     wanted = Joined("; ", [Message("{field}: {names}", field=FIELD_WORDS.get(first, first), names=" / ".join(sorted(aliases[first])))
                            for first in (one if isinstance(one, str) else one[0] for one in required)])  # the usual of several
     choose = _sheets_to_choose(path, sheets)
