@@ -51,7 +51,8 @@ def test_the_cli_modules_import_one_way():
     assert cli_imports(CLI / "failures.py") == {"mstrack.cli.saying", "mstrack.cli.usage"}
     assert cli_imports(CLI / "app.py") == {"mstrack.cli.common", "mstrack.cli.saying", "mstrack.cli.values",
                                            "mstrack.cli.process", "mstrack.cli.failures", "mstrack.cli.examples",
-                                           "mstrack.cli.completion", "mstrack.cli.help"}
+                                           "mstrack.cli.completion", "mstrack.cli.help",
+                                           "mstrack.cli.printing"}
     for name in commands:
         assert cli_imports(CLI / f"{name}.py") <= {"mstrack.cli.app"} | {f"mstrack.cli.{other}" for other in shared}, name
     assert {f"mstrack.cli.{name}" for name in commands} <= cli_imports(CLI / "__init__.py")
