@@ -1,0 +1,101 @@
+"""held55a (issue 13): structures of the forty-seventh held-out set, each on a small made-up document.
+
+A plan's focus areas "（一）…" under a part "二、…", each followed by its labelled lines (牵头领导 / 牵头处室 /
+责任处室（单位）), some of them a group over items "1．…" each with labelled lines of its own: the groups are the list
+(list_bracketed.labelled_groups), a group with its own lines a task coded within its part (二(一)), the items of the
+others coded within theirs (二(二)1), not a run of the items alone coded 1, 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mstrack.sources.table import convert_table
+from mstrack.sources.table.list_bracketed import labelled_groups
+from mstrack.sources.table.reading import Row
+
+FOCUS = [
+    "县安全生产委员会关于印发安全隐患大排查大整治工作实施方案的通知",
+    "各有关单位：",
+    "现将《安全隐患大排查大整治工作实施方案》印发给你们，请认真组织实施。",
+    "一、总体要求",
+    "坚持以人民为中心，层层压实责任，全面排查整治各类安全隐患，切实防范各类事故发生。",
+    "二、突出排查整治重点",
+    "（一）医疗场所。主要包括各类医院、检测场所等，特别是各类观察场所和集中居住场所。",
+    "牵头领导:张三",
+    "牵头处室:社会事业处",
+    "责任处室（单位）:资源生态处，各执法大队",
+    "（二）人员密集场所。包括各类学校、商贸场所、旅游景区和养老机构等。",
+    "1.养老机构及各类学校场所。",
+    "牵头领导:张三",
+    "牵头处室:社会事业处",
+    "责任处室（单位）:各村居",
+    "2.商贸场所及商贸企业。",
+    "牵头领导:李四",
+    "牵头处室:经济发展处",
+    "责任处室（单位）:各市场监管分局，各村居",
+    "（三）工业企业。包括粉尘涉爆、涉氨制冷、机械制造等企业。",
+    "牵头领导:李四",
+    "牵头处室:经济发展处",
+    "责任处室（单位）:资源生态处，各派出所",
+    "三、保障措施",
+    "各单位要加强组织领导，严格落实责任，确保排查整治取得实效。",
+    "县安全生产委员会",
+    "2024年3月24日",
+]
+
+
+def _written(tmp_path: Path, lines: list[str], name: str = "plan.txt") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_focus_groups_with_their_labelled_lines_are_tasks_beside_the_items_of_the_others(tmp_path):
+    conversion = convert_table(_written(tmp_path, FOCUS), "x-2024", 2024)
+    tasks = conversion.programme.tasks
+    assert [t.code for t in tasks] == ["二(一)", "二(二)1", "二(二)2", "二(三)"]
+    assert tasks[0].title.startswith("医疗场所。主要包括")
+    assert tasks[1].title == "养老机构及各类学校场所。"
+    assert [(t.lines[0].lead_units, t.lines[0].units) for t in tasks] == [
+        (["社会事业处"], ["资源生态处", "各执法大队"]),
+        (["社会事业处"], ["各村居"]),
+        (["经济发展处"], ["各市场监管分局", "各村居"]),
+        (["经济发展处"], ["资源生态处", "各派出所"]),
+    ]
+
+
+def test_items_under_groups_with_no_lines_of_their_own_are_no_such_list():
+    # no group prints lines of its own: the items "1." are the list read in digits, as before (the groups its headings)
+    def read(lines: list[str]) -> bool:
+        rows = [Row(k, [line]) for k, line in enumerate(lines, 1)]
+        return labelled_groups(rows, [row for row in rows if row.cells[0][:2] in ("1.", "2.")])
+
+    assert read(FOCUS)
+    bare = [line for k, line in enumerate(FOCUS) if k not in (7, 8, 9, 20, 21, 22)]
+    assert not read(bare)
+    # the group with its own lines in another part ("三、…" over "（一）…阶段" and its lines) makes none either
+    assert not read([*bare[:-3], "三、工作步骤", "（一）部署阶段。各单位制定具体实施方案。", "牵头处室:社会事业处", *bare[-3:]])
+
+
+
+# the focus areas summed up ("以上…"), then the next part of the campaign over its introduction and its own items
+NEXT_PART = [
+    "以上三类整治重点按照有关文件规定抓好落实。",
+    "三、压紧压实工作责任",
+    "本次大排查大整治不分阶段，各有关单位要迅速行动，坚持边排查、边整治。",
+    "（一）全面摸底检查。各有关单位要深挖细查，全面排查风险隐患，建立问题清单。",
+    "（二）坚决落实整改。对发现危及人身安全的隐患要立查立改，分批分期整改落实。",
+    "四、保障措施",
+    "（一）强化组织领导。各单位要细化工作方案，同步推进落实。",
+    "（二）严肃追责问责。对发生事故的责任单位和责任人要严肃追责问责。",
+]
+
+
+def test_a_part_summed_up_goes_on_into_the_next_part_of_the_campaign(tmp_path):
+    document = [*FOCUS[:-5], *NEXT_PART, *FOCUS[-2:]]
+    tasks = convert_table(_written(tmp_path, document), "x-2024", 2024).programme.tasks
+    assert [t.code for t in tasks] == ["二(一)", "二(二)1", "二(二)2", "二(三)", "三(一)", "三(二)"]
+    assert tasks[4].title.startswith("全面摸底检查。") and tasks[4].lines[0].lead_units == ["（表中未列）"]  # no office
+    # not summed up: the next part is no part of the list (a part of duties, of methods … starts a run of its own)
+    tasks = convert_table(_written(tmp_path, [*FOCUS[:-5], *NEXT_PART[1:], *FOCUS[-2:]], "apart.txt"), "x-2024", 2024).programme.tasks
+    assert [t.code for t in tasks] == ["二(一)", "二(二)1", "二(二)2", "二(三)"]
