@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.list_bracketed import labelled_groups
+from mstrack.sources.table.list_deadlines import campaign_period
 from mstrack.sources.table.reading import Row
 
 FOCUS = [
@@ -99,3 +100,16 @@ def test_a_part_summed_up_goes_on_into_the_next_part_of_the_campaign(tmp_path):
     # not summed up: the next part is no part of the list (a part of duties, of methods … starts a run of its own)
     tasks = convert_table(_written(tmp_path, [*FOCUS[:-5], *NEXT_PART[1:], *FOCUS[-2:]], "apart.txt"), "x-2024", 2024).programme.tasks
     assert [t.code for t in tasks] == ["二(一)", "二(二)1", "二(二)2", "二(三)"]
+
+def test_a_campaign_time_stated_once_above_the_list_dates_every_task(tmp_path):
+    opening = "经研究决定，自即日起至2024年12月31日在全县范围全面开展安全隐患大排查大整治，特制订本方案。"
+    conversion = convert_table(_written(tmp_path, [*FOCUS[:3], opening, *FOCUS[3:]]), "x-2024", 2024)
+    assert [str(t.deadline) for t in conversion.programme.tasks] == ["2024-12-31"] * 4
+
+
+def test_a_campaign_time_names_its_year_and_the_programme_s():
+    assert campaign_period(["决定自即日起至2024年12月31日在全县开展大排查大整治。"], 2024)[0] == "2024年12月31日"
+    assert campaign_period(["决定即日起至2024年3月在辖区内集中开展冬春火灾防控工作。"], 2024)[0] == "2024年3月"
+    assert campaign_period(["决定即日起至2024年3月在辖区内集中开展冬春火灾防控工作。"], 2023) is None  # runs on: its stages
+    assert campaign_period(["决定即日起至3月底在全片区范围内组织开展大排查大整治活动。"], 2024) is None  # no year printed
+    assert campaign_period(["自即日起至2024年12月31日，全县各单位要做好值班工作。"], 2024) is None  # no campaign run
