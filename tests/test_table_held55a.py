@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from mstrack.errors import NoLayoutError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.list_bracketed import labelled_groups
 from mstrack.sources.table.list_deadlines import campaign_period
+from mstrack.sources.table.list_sections import part_name, runs_into_paragraph
+from mstrack.sources.table.list_work import REFORM_NOTICE_RE
 from mstrack.sources.table.reading import Row
 
 FOCUS = [
@@ -113,3 +118,52 @@ def test_a_campaign_time_names_its_year_and_the_programme_s():
     assert campaign_period(["决定即日起至2024年3月在辖区内集中开展冬春火灾防控工作。"], 2023) is None  # runs on: its stages
     assert campaign_period(["决定即日起至3月底在全片区范围内组织开展大排查大整治活动。"], 2024) is None  # no year printed
     assert campaign_period(["自即日起至2024年12月31日，全县各单位要做好值班工作。"], 2024) is None  # no campaign run
+
+
+# a notice setting out a reform's measures: parts "一、…" over items "（一）…", a part whose name runs into its
+# paragraph, a group "（二）…" of a long name over items "1．…", then requirements (组织领导)
+REFORM = [
+    "县卫生健康局关于进一步深化“放管服”改革的通知",
+    "各医疗卫生机构：",
+    "为加快转变政府职能，现就进一步深化“放管服”改革有关事项通知如下。",
+    "一、简化部分设置审批",
+    "（一）取消中医诊所设置审批，实行备案制。",
+    "（二）取消职业健康检查机构设置审批，改为备案公示制。",
+    "二、积极推动医师多点执业备案制。放宽医务人员的执业地点限制，允许在本县开展多机构执业，实行备案制管理。",
+    "三、全面清理各种无谓证明。",
+    "（一）办理执业登记时，医疗机构设置申请人无需提交资信证明、验资证明等材料。",
+    "（二）简化生育登记服务材料，实行个人生育情况承诺制，推行网上生育登记服务。",
+    "1.对于符合生育登记服务对象，群众只需提供有效证件，不再要求群众提供复印件。",
+    "2.鼓励群众通过官网栏目或微信公众号办理生育登记服务。",
+    "四、进一步加强组织领导，强化责任落实。",
+    "（一）加强领导，提高认识。各单位要充分认识深化改革的重要性和紧迫性，确保各项举措落实到位。",
+    "（二）创新监管理念和方式。各单位要加强事中事后监管，健全监管机制。",
+    "县卫生健康局",
+    "2024年8月16日",
+]
+
+
+def test_a_reform_notice_s_measures_are_read_as_its_work(tmp_path):
+    conversion = convert_table(_written(tmp_path, REFORM), "x-2024", 2024)
+    tasks = conversion.programme.tasks
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "二", "三(一)", "三(二)1", "三(二)2"]
+    # the part's name run into its paragraph: its one task, the area named by the name alone
+    assert tasks[2].title.startswith("积极推动医师多点执业备案制。放宽")
+    assert ("二", "积极推动医师多点执业备案制") in [(a.code, a.name) for a in conversion.programme.areas]
+    assert conversion.best_effort is not None  # a best effort: every task a doubt
+
+
+def test_a_notice_naming_no_reform_leaves_the_same_points_unread(tmp_path):
+    lines = [REFORM[0].replace("进一步深化“放管服”改革", "医疗机构有关事项"), *REFORM[1:]]
+    with pytest.raises(NoLayoutError):
+        convert_table(_written(tmp_path, lines), "x-2024", 2024)
+
+
+def test_a_heading_runs_into_its_paragraph_only_with_a_name_and_sentences_after_it():
+    assert runs_into_paragraph("三、积极推动医师多点执业备案制。放宽医务人员的执业地点限制，实行备案制管理。")
+    assert not runs_into_paragraph("七、进一步加强组织领导，强化责任落实。")  # one sentence
+    assert not runs_into_paragraph("六、全面清理相关文件或规范中存在的各种无谓证明。")
+    assert not runs_into_paragraph("二、主要任务")
+    assert part_name("三、积极推动医师多点执业备案制。放宽医务人员的执业地点限制。") == "三、积极推动医师多点执业备案制"
+    assert REFORM_NOTICE_RE.search("平潭综合实验区卫生和计划生育局关于进一步深化“放管服”改革的通知")
+    assert not REFORM_NOTICE_RE.search("关于印发深化“放管服”改革实施方案的通知")  # a plan issued: read as one

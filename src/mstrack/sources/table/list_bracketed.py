@@ -24,7 +24,7 @@ from mstrack.sources.table.list_numbered import (
     labelled,
     numbered_table,
 )
-from mstrack.sources.table.list_sections import heads, staffed_work
+from mstrack.sources.table.list_sections import heads, part_name, staffed_work
 from mstrack.sources.table.list_single import tasks_heading_at
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, states_work
 from mstrack.sources.table.mentions import sets_figure
@@ -481,7 +481,7 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
                   for _ in range(1 + (k in grouped) + len(parts.get(k, [])) + (k in after))]
         entries = [e for k, (kind, words, units) in enumerate(chosen) for e in [
             *([heading_entry(None, after[k])] if k in after else []),
-            *([heading_entry(None, words)] if k in grouped else []),
+            *([heading_entry(None, part_name(words))] if k in grouped else []),
             *([Entry(None, "item", *ITEM_RE.match(words).group(1, 2), units=units)] if kind == "part" else []),
             *([heading_entry(None, words)] if k in groups else []),
             *([heading_entry(None, f"{SUB_CODE_RE.match(words)[0]}{units}"),
@@ -493,7 +493,7 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
     rows = []
     for k, (kind, words, units) in enumerate(chosen):
         staff = next((e.text for e in labels.get(k, []) if e.kind == "label" and label_kind(e.code) in ("lead", "units")), "")
-        rows += [[words] * 4] if k in grouped else []
+        rows += [[part_name(words)] * 4] if k in grouped else []
         if kind == "lone":
             rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units or staff])
         else:
