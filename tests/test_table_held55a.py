@@ -15,6 +15,7 @@ from mstrack.errors import NoLayoutError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.list_bracketed import labelled_groups
 from mstrack.sources.table.list_deadlines import campaign_period
+from mstrack.sources.table.list_labels import column_label
 from mstrack.sources.table.list_sections import part_name, runs_into_paragraph
 from mstrack.sources.table.list_work import REFORM_NOTICE_RE
 from mstrack.sources.table.reading import Row
@@ -167,3 +168,13 @@ def test_a_heading_runs_into_its_paragraph_only_with_a_name_and_sentences_after_
     assert part_name("三、积极推动医师多点执业备案制。放宽医务人员的执业地点限制。") == "三、积极推动医师多点执业备案制"
     assert REFORM_NOTICE_RE.search("平潭综合实验区卫生和计划生育局关于进一步深化“放管服”改革的通知")
     assert not REFORM_NOTICE_RE.search("关于印发深化“放管服”改革实施方案的通知")  # a plan issued: read as one
+
+
+def test_a_leader_labelled_under_an_item_is_its_line_s_leader_not_its_content(tmp_path):
+    # "牵头领导:张三" under a group or an item: the person who answers for it, as a 牵头领导 column gives; a contact
+    # ("联系人：…") stays an aside
+    tasks = convert_table(_written(tmp_path, FOCUS), "x-2024", 2024).programme.tasks
+    assert [t.lines[0].leaders for t in tasks] == [["张三"], ["张三"], ["李四"], ["李四"]]
+    assert not any("张三" in (t.note or "") or "李四" in (t.note or "") for t in tasks)
+    assert column_label("牵头领导:张三") == ("牵头领导", "张三")
+    assert column_label("联系人：张三") is None
