@@ -22,6 +22,7 @@ from mstrack.sources.table.list_bracketed import (
     chinese_item,
     item_measures,
     item_offices,
+    labelled_groups,
     lead_opening,
     offices_below,
 )
@@ -391,6 +392,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         # one item of a list of tasks: only when no "(一)" or "一、" list is on the page, which the readings below take
         one = run is None and bracketed_run(sheet.rows) is None and chinese_run(sheet.rows) is None \
             and (run := numbered_run(entries, one=partial(_one_listed, sheet, entries))) is not None
+        if run and labelled_groups(sheet.rows, [e.row for e in entries[run[0]:run[1]] if e is not None and e.kind == "item"]):
+            run = None  # "(一)" groups with their labelled lines, "1." parts under some: the "(一)" list below reads them
         if run:
             start, end, others = run
             part = part_above(entries, start)  # "二、" over "（一）"

@@ -5,7 +5,7 @@ lists of items "一、" "二、" with nothing between but their labelled paragra
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
@@ -24,7 +24,7 @@ from mstrack.sources.table.list_numbered import (
     labelled,
     numbered_table,
 )
-from mstrack.sources.table.list_sections import heads, staffed_work
+from mstrack.sources.table.list_sections import heads, part_name, staffed_work
 from mstrack.sources.table.list_single import tasks_heading_at
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, states_work
 from mstrack.sources.table.mentions import sets_figure
@@ -270,6 +270,8 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
             continue  # "五、责任分工" / "…具体分工如下。" / "（一）A牵头…": a 分工's introduction, its heading the items' group;
             # so is one counting the parts it introduces ("二、工作内容" / "…工作内容包括四部分。" / "（一）…"), and one
             # over an activity schedule's first event ("三、活动内容" / "…开展…主题宣传活动。" / "（一）启动仪式")
+        if found is None and row is not None and _part_closed_or_opened(found_rows, labels, rows, i, reading):
+            continue  # "以上八类整治重点…抓好落实。" before "三、…", "本次…要迅速行动…。" under it: the parts' words
         number = chinese_count(found[0]) if found and found[0] not in ("heading", "top") else None
         if found and (number == last + 1 or found[0] in ("heading", "top") or last == 0 and before and number == before + 1
                       or number is not None and last and last + 1 < number <= last + MAX_JUMP):  # "（三）" then "（六）"
@@ -291,6 +293,32 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
         found_rows, source, labels = ([found], [row], {0: list(events.led[i])} if i in events.led else {}) if number == 1 \
             else ([], [], {})
     return None
+
+
+SUMMING_UP_RE = re.compile(r"^\s*(?:以上|上述)")  # "以上八类整治重点以…抓好落实。": a part's closing words on its items
+
+
+def _part_closed_or_opened(found: list[tuple[str, str, str]], labels: dict[int, list[Entry]], rows: list[Row], at: int,
+                           reading: Callable[[int], tuple[str, str, str] | None]) -> bool:
+    """Whether the paragraph rows[at], in a run of MIN_ITEMS items or more already, most of them naming their offices
+    (a list of work, not a compilation's parts), is a part's own words between its items and the next part: summing
+    the items up ("以上八类整治重点…抓好落实。") right before the next heading "三、…", or, after such words, introducing
+    that part ("本次…不分阶段…，各有关处室…要迅速行动…。") between its heading and its first item "（一）…". The run
+    goes on over it into the next part, its closing sections cut as ever
+    (list_sections.bracketed_kept); a part after items not so summed up ("五、回购方式" (一)–(四), then "六、责任分工" over
+    its introduction) starts a run of its own (bracketed_runs)."""
+    staffed = [bool(units) for _, units in item_offices(found, labels)]
+    if len(staffed) < MIN_ITEMS or 2 * sum(staffed) <= len(staffed) or len(row_texts(rows[at])) != 1 or at + 1 >= len(rows):
+        return False
+    below = reading(at + 1)
+    if found[-1][0] == "heading":
+        return below is not None and below[0] == "一" and at >= 2 and _summing_up(rows[at - 2])
+    return below is not None and below[0] == "heading" and _summing_up(rows[at])
+
+
+def _summing_up(row: Row) -> bool:
+    """A paragraph summing up the items above it ("以上八类整治重点以…文件有关规定抓好落实。")."""
+    return len(texts := row_texts(row)) == 1 and bool(SUMMING_UP_RE.match(texts[0]))
 
 
 def bracketed_runs(rows: list[Row]) -> Iterator[tuple[tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]], bool]]:
@@ -347,6 +375,29 @@ def _group_part(found: list[tuple[str, str, str]], labels: dict[int, list[Entry]
         return None
     words, units = units_after(texts[0])
     return "part", words, units
+
+
+def labelled_groups(rows: list[Row], items: list[Row]) -> bool:
+    """Whether the items "1." of a list numbered in digits (`items`, their rows) are all parts of the groups of a "(一)"
+    run (bracketed_run) in which a group with no parts has its own labelled lead or units ("（一）医疗场所。…" over
+    "牵头处室：…" and "责任处室（单位）：…", "（三）人员密集场所。…" over "1.养老机构…" each with its own such lines): the
+    groups are the list, each a task or the group of its parts (coded 二(一), 二(三)1), not a run of the parts alone."""
+    run = bracketed_run(rows)
+    if run is None or not items:
+        return False
+    _, found, source, labels = run
+    parts = {id(row) for (kind, _, _), row in zip(found, source, strict=True) if kind == "part"}
+    part = 0  # the part "二、…" each group stands in, counted by the headings
+    grouping, staffed = set(), set()
+    for k, (kind, _, _) in enumerate(found):
+        part += kind == "heading"
+        if kind in ("heading", "top", "part", "lone"):
+            continue
+        if k + 1 < len(found) and found[k + 1][0] == "part":
+            grouping.add(part)
+        elif any(e.kind == "label" and label_kind(e.code) in ("lead", "units") for e in labels.get(k, [])):
+            staffed.add(part)
+    return bool(grouping & staffed) and all(id(row) in parts for row in items)
 
 
 def item_offices(found: list[tuple[str, str, str]], labels: dict[int, list[Entry]]) -> list[tuple[str, str]]:
@@ -430,7 +481,7 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
                   for _ in range(1 + (k in grouped) + len(parts.get(k, [])) + (k in after))]
         entries = [e for k, (kind, words, units) in enumerate(chosen) for e in [
             *([heading_entry(None, after[k])] if k in after else []),
-            *([heading_entry(None, words)] if k in grouped else []),
+            *([heading_entry(None, part_name(words))] if k in grouped else []),
             *([Entry(None, "item", *ITEM_RE.match(words).group(1, 2), units=units)] if kind == "part" else []),
             *([heading_entry(None, words)] if k in groups else []),
             *([heading_entry(None, f"{SUB_CODE_RE.match(words)[0]}{units}"),
@@ -442,7 +493,7 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
     rows = []
     for k, (kind, words, units) in enumerate(chosen):
         staff = next((e.text for e in labels.get(k, []) if e.kind == "label" and label_kind(e.code) in ("lead", "units")), "")
-        rows += [[words] * 4] if k in grouped else []
+        rows += [[part_name(words)] * 4] if k in grouped else []
         if kind == "lone":
             rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units or staff])
         else:

@@ -61,6 +61,21 @@ def period_part(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]]
     return None
 
 
+# a campaign's time stated once in the text above its list: "经研究决定，自即日起至2020年12月31日在片区范围全面开展…"
+# (from today on, to a day whose year is printed), the work the document runs
+CAMPAIGN_RE = re.compile(rf"(?:自|从)?\s*即日起?\s*(?:至|到)\s*((\d{{4}})\s*年\s*{DAY})[^。；;]{{0,40}}?开展")
+
+
+def campaign_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
+    """The end of a campaign's time stated once above the list ("自即日起至2020年12月31日在片区范围全面开展…"), every
+    task's deadline as a part naming the period gives it (period_part), with its clause; None when no line says so, or
+    its end is another year's (the campaign runs on into the next: its stages date the tasks)."""
+    for text in texts:
+        if (m := CAMPAIGN_RE.search(text)) and int(m[2]) == year:
+            return re.sub(r"\s+", "", m[1]), [], re.split(r"[，,]", text[:m.start()])[-1] + m[0]
+    return None
+
+
 def _heading_apart(text: str) -> list[str]:
     """A part's heading and its one line printed as one ("二、活动时间：2016年10月24日—30日"): the two, as printed apart;
     any other text as it is."""
@@ -72,8 +87,9 @@ def shared_deadlines(texts: list[str], year: int) -> tuple[str, list[tuple[str, 
     """The deadline the text above a list gives all its tasks, as a 完成时限 cell prints it ("12月"), the tasks it
     names as due otherwise ("除…项目在今年6月前完成…外", "除第1项…外") and the sentence: (deadline, [(task's name or
     number, its deadline)], sentence). A deadline of another year is not this programme's ("2023年确定的…全部于2023年
-    11月底前完成", "全部工程计划于2026年6月底前建成"). A part naming the period of the work gives its end (period_part)."""
-    if period := period_part(texts, year):
+    11月底前完成", "全部工程计划于2026年6月底前建成"). A part naming the period of the work gives its end (period_part), and
+    so does a campaign's time stated once above it (campaign_period)."""
+    if period := period_part(texts, year) or campaign_period(texts, year):
         return period
     for text in texts:
         for m in ALL_DUE_RE.finditer(text):

@@ -46,6 +46,7 @@ from mstrack.sources.table.list_work import (
     NO_PLAN_TITLE_RE,
     OTHER_TOPIC_RE,
     PLAN_NOTICE_RE,
+    REFORM_NOTICE_RE,
     REPORT_HEADING_RE,
     RESULT_RE,
     does_work,
@@ -67,7 +68,7 @@ class _Tried:
     """What the gate saw of the runs list_table tried: the row each starts at, and how plausible the last one accepted
     is (_plausible)."""
     starts: list[int] = field(default_factory=list)
-    score: tuple[bool, int] = (False, 0)  # the last run accepted: (its heading names work, its items so marked)
+    score: tuple[bool, int] = (False, 0)  # the last run accepted: (its heading or title names work, its items marked)
     parts: bool = False  # read the parts of one group of a "(一)" list on their own (the second pass)
     parts_left: bool = False  # a run passed the gate but for being such parts (`owned` False)
 
@@ -175,7 +176,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
     if not owned and not tried.parts:  # one group's parts: left to its "(一)" list, read on their own when nothing is
         tried.parts_left = True
         return False
-    tried.score = (score.headed, score.marked)
+    tried.score = (score.headed or score.titled, score.marked)
     return True
 
 
@@ -193,6 +194,7 @@ class _Score:
     showing: int
     heading: str
     headed: bool
+    titled: bool  # the title names the reform the notice sets out (list_work.REFORM_NOTICE_RE): its points are the work
     few: bool  # two items, each under a heading of its own and labelling its offices: a list of two
     count: int
 
@@ -202,8 +204,10 @@ class _Score:
         return 2 * self.offices > self.count
 
     def enough(self, count: int) -> bool:
-        """Enough items, most of them marked (or under a heading naming work), most of them work."""
-        return (count >= MIN_ITEMS or self.few) and (self.headed or 2 * self.marked > count) and 2 * self.work > count
+        """Enough items, most of them marked (or under a heading naming work, or a title naming the reform they make),
+        most of them work."""
+        return (count >= MIN_ITEMS or self.few) and (self.headed or self.titled or 2 * self.marked > count) \
+            and 2 * self.work > count
 
     @classmethod
     def of(cls, sheet: Sheet, above: list[str], items: list[str], offices: list | None, lines: list[bool] | None,
@@ -214,17 +218,18 @@ class _Score:
                  for k, text in enumerate(items)]  # a date in its words, or labelled under it ("1.时间：10月24日")
         heading = next((line for line in reversed(above) if AREA_RE.match(line)), "")
         headed = _heads_work(heading)
+        titled = any(REFORM_NOTICE_RE.search(_own_words(title)) for title in [*sheet.titles, *above][:3])
         # a requirement on offices ("加强组织领导（区政府办）", "各单位要…"), a closing section's point, is no work; an
         # item whose offices are labelled is one only by a closing section's words, as _is_programme reads it ("…原则上
         # 2024年底前要完成分配90%。责任单位：…" assigns work), and is work whatever its words name: a 分工 assigns it;
         # under no heading naming work, any other shows its work by its words (list_work.does_work)
         work = sum(not (requirement(text, own=True) if label else requirement(_work_heading(text) or text)
                         or requirement(text, own=True))
-                   and (headed or label or does_work(text)) for text, label in zip(items, own, strict=True))
+                   and (headed or titled or label or does_work(text)) for text, label in zip(items, own, strict=True))
         marks = [a or b or c for a, b, c in zip(own, staffed, dated, strict=True)]
         return cls(offices=sum(a or b for a, b in zip(own, staffed, strict=True)), labelled=sum(own), marked=sum(marks),
                    work=work, showing=sum(m or _shows_work(text) for m, text in zip(marks, items, strict=True)),
-                   heading=heading, headed=headed,
+                   heading=heading, headed=headed, titled=titled,
                    few=len(items) >= MIN_STAFFED_ITEMS and all(own) and all(_headed(sheet, text) for text in items),
                    count=len(items))
 

@@ -140,7 +140,7 @@ def column_label(text: str) -> tuple[str, str] | None:
     when (columns.column_kind). A units label over clauses of duties ("责任分工：A负责…，B组织实施，C配合") gives the
     cell they stand for (duty_clauses.duty_cell)."""
     m = BRACKETED_LABEL_RE.match(text) or LABEL_RE.match(text)  # "【牵头单位】县教育局" as "牵头单位：县教育局"
-    if not m or (kind := label_kind(m[1])) not in LABEL_KINDS:
+    if not m or (kind := label_kind(m[1])) not in LABEL_KINDS and not (kind == "leader" and LEADERS_RE.search(m[1])):
         return None
     value = m[2].strip()
     if kind in ("lead", "units") and (batches := dated_batches(value)):

@@ -356,5 +356,23 @@ def bracketed_kept(rows: list[tuple[str, str, bool]],
     between = closing_between([(head, words, own) for head, (_, words, own) in zip(top[:cut], rows[:cut], strict=True)])
     kept_rows = [*(k for k in range(cut) if k not in between), *(cut + k for k in on if rows[cut + k][0] == "top")]
     unread = [k for k in range(cut) if rows[k][0] == "heading" and (k + 1 == cut or top[k + 1]
-                                                                   and not sets_figure(rows[k][1]))]
+                                                                   and not sets_figure(rows[k][1]))
+              and not runs_into_paragraph(rows[k][1])]
     return [k for k in kept_rows if k not in unread], unread
+
+
+# "三、积极推动医师多点执业备案制。放宽医务人员的执业地点限制，…": a part's name run into the paragraph that says its work
+RUN_INTO_RE = re.compile(r"^[^。；;，,：:（()）]{2,30}。\s*[^。；;]{10,}")
+
+
+def runs_into_paragraph(heading: str) -> bool:
+    """Whether a part's heading "三、…" runs its name into its paragraph on the same line ("三、积极推动医师多点执业
+    备案制。放宽…，实行备案制管理。"): over no item, it is the part's one task, as a heading setting a figure is; a name
+    alone, or one sentence ("七、进一步加强组织领导，强化责任落实。"), heads nothing."""
+    return bool((m := AREA_RE.match(heading)) and RUN_INTO_RE.match(m[2].strip()))
+
+
+def part_name(heading: str) -> str:
+    """A part's heading as the heading of its one task: its name alone where it runs into its paragraph ("三、积极推动
+    医师多点执业备案制。放宽…" → "三、积极推动医师多点执业备案制"), the paragraph the task's words; else as printed."""
+    return heading.strip().split("。")[0] if runs_into_paragraph(heading) else heading

@@ -35,7 +35,11 @@ NO_PLAN_RE = re.compile(r"纪要|会议|发布会|记者|讲话|发言|答复|�
 # points are the work, each naming its doers)
 NO_PLAN_TITLE_RE = re.compile(r"函|办法|细则|规定|预案|评价|培训|中标|候选人|工作情况|领导小组|成立|通报|总结|情况报告|"
                               r"工作报告(?![^，,。；;]{0,20}(?:分解|分工))")
-PLAN_NOTICE_RE = re.compile(r"印发|方案|计划|清单|分解|任务|实事|(?:做好|开展|加强)[^，,。；;]{1,30}(?:工作|活动)")
+PLAN_NOTICE_RE = re.compile(r"印发|方案|计划|清单|分解|任务|实事|(?:做好|开展|加强)[^，,。；;]{1,30}(?:工作|活动)|"
+                            r"深化[^，,。；;]{1,30}改革")
+# a notice whose title names the reform it sets out ("关于进一步深化“放管服”改革的通知"): its points are the reform's measures,
+# the work, as a part's heading naming the work (主要任务) makes its items
+REFORM_NOTICE_RE = re.compile(r"关于(?:进一步)?深化[^，,。；;]{1,30}改革(?:[^，,。；;]{0,10}工作)?的通知")
 # a part's heading over a report of the work done ("一、主要工作", "一、工作开展情况", "三、2025年工作打算")
 REPORT_HEADING_RE = re.compile(r"主要工作(?:情况|成效|成绩)?$|开展情况|工作成效|工作打算|下一步")
 # a document that is no programme of work though it shares duties out: a notice setting up a 领导小组, an emergency plan

@@ -119,16 +119,17 @@ def unheaded_first_group(tasks: list[RawTask]) -> None:
 # "（一）学前教育（共2项）", "(一)已完成任务共2项": a group's heading, its count in a bracket or not (no target, no word of its name);
 # the period closing a heading ("（三）有序推进…改革（2018年11月-2019年6月）", taken off by list_stages.spanned_groups)
 # is no part of its length
-SUB_AREA_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.{1,30}?(?:[（(][^（）()]{0,20}\d\s*月[^（）()]{0,20}[）)])?)"
+SUB_AREA_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.{1,40}?(?:[（(][^（）()]{0,20}\d\s*月[^（）()]{0,20}[）)])?)"
                          r"\s*(?:[（(]?\s*共\s*(\d+)\s*[项件]\s*[）)]?)?\s*$", re.S)
 # "(二)节能降耗和污染物减排目标。主要包括3项约束性政府目标,必须确保完成。": a group's name, then sentences describing it
 DESCRIBED_SUB_AREA_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^。；;，,：:]{1,30})。()\S.*$", re.S)
 
 
 def sub_area(text: str) -> re.Match | None:
-    """A group's heading "(一)…" merged over a row: its number and name (SUB_AREA_RE), the name alone when sentences
-    describing the group follow it (DESCRIBED_SUB_AREA_RE)."""
-    return SUB_AREA_RE.match(text) or DESCRIBED_SUB_AREA_RE.match(text)
+    """A group's heading "(一)…" merged over a row: its number and name (SUB_AREA_RE, a name of up to 40 characters:
+    "（四）简化生育登记服务材料，实行个人生育情况承诺制，推行网上生育登记服务。"), the name alone when sentences describing
+    the group follow it (DESCRIBED_SUB_AREA_RE, tried first)."""
+    return DESCRIBED_SUB_AREA_RE.match(text) or SUB_AREA_RE.match(text)
 
 
 def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None, *,
