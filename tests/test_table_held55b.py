@@ -4,7 +4,7 @@ A count's range after 进行 ("进行1-2场…演练") is a count of events the 
 lower bound (figure_spans.RANGE_VERBS). A 通知 whose 任务分工 gives each office its field ("（一）X处：负责…工作。"), between
 a line introducing them and a closing paragraph, is read as its duties when the opening sentence names the campaign's
 period ("决定即日起至4月底…开展…活动"): each duty the office's share of the campaign, due at the period's end
-(list_duties._opened_duties, list_duties._campaign, list_deadlines.campaign_end). A stage heading closed by its date
+(list_duties._opened_duties, list_duties._campaign, list_deadlines.campaign_period). A stage heading closed by its date
 ("（一）部署发动阶段（6月5日前）", "（二）组织实施阶段（6月5日起至10月10日）") over items "1.…" dates its items by its end, no
 start checkpoint (list_stages.GROUP_SPAN_RE, spanned_groups)."""
 
@@ -17,7 +17,7 @@ import pytest
 from mstrack.errors import NoLayoutError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.figure_spans import figure_spans
-from mstrack.sources.table.list_deadlines import campaign_end
+from mstrack.sources.table.list_deadlines import campaign_period
 
 
 def _written(tmp_path: Path, lines: list[str], name: str = "notice.txt") -> Path:
@@ -76,11 +76,10 @@ def test_standing_duties_with_no_campaign_stay_unread(tmp_path):
 
 
 def test_a_campaign_period_in_the_opening_sentence():
-    assert campaign_end(["决定即日起至3月底在全片区范围内组织开展大排查活动。"], 2020)[0] == "3月底"
-    assert campaign_end(["自即日起至2020年12月31日，在全片区开展大排查大整治。"], 2020)[0] == "2020年12月31日"
-    assert campaign_end(["决定即日起至2024年3月在辖区内集中开展冬春火灾防控工作"], 2023)[0] == "2024年3月"
-    assert campaign_end(["自即日起开展为期一个月的消防安全检查"], 2020) is None  # no end printed
-    assert campaign_end(["自即日起至2018年3月底，开展检查"], 2020) is None  # another year's campaign
+    assert campaign_period(["决定即日起至3月底在全片区范围内组织开展大排查活动。"], 2020)[0] == "3月底"
+    assert campaign_period(["经研究决定，自即日起至2020年12月31日在片区范围全面开展大排查。"], 2020)[0] == "2020年12月31日"
+    assert campaign_period(["决定即日起至2024年3月在辖区内集中开展冬春火灾防控工作"], 2023) is None  # runs into the next year
+    assert campaign_period(["自即日起开展为期一个月的消防安全检查"], 2020) is None  # no end printed
 
 
 STAGES = [

@@ -43,10 +43,6 @@ HOURS = rf"(?:上午|下午|早上|晚上|全天)?\s*(?:\d{{1,2}}\s*[:：]\s*\d{
 EVENT_DAY_RE = re.compile(rf"^\s*(\d{{4}})\s*年\s*(\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?:[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?"
                           rf"\s*{HOURS}\s*[。.]?\s*$")
 PART_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]")  # "三、工作重点": the next part
-# "决定即日起至3月底在全片区范围内组织开展…活动", "自即日起至2020年12月31日，…": a campaign's period, from the notice's day to
-# its end, in the sentence that opens the work
-CAMPAIGN_RE = re.compile(r"(?:自|从)?即日起\s*至\s*((\d{4})\s*年\s*)?(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|份)?)"
-                         r"(?=\s*(?:止|[，,。；;]|在|开展|组织|集中|对|全面))")
 
 
 def period_part(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
@@ -65,14 +61,20 @@ def period_part(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]]
     return None
 
 
-def campaign_end(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
-    """The end of a campaign's period its opening sentence names ("决定即日起至3月底在全片区…开展…活动"): the work it sets
-    out is due then, as under a part naming the period of the work (README: a campaign's time included), as
-    shared_deadlines gives it. A period ending in a year other than the programme's or the next (a winter campaign
-    "即日起至2024年3月" of a 2023 plan) is none of its; one with no end ("自即日起开展为期一个月") gives none."""
+# a campaign's time stated once in the text above its list: "经研究决定，自即日起至2020年12月31日在片区范围全面开展…",
+# "决定即日起至3月底在全片区范围内组织开展…" (from today on, to a day, its year printed or the programme's), the work the
+# document runs
+CAMPAIGN_RE = re.compile(rf"(?:自|从)?\s*即日起?\s*(?:至|到)\s*((?:(\d{{4}})\s*年\s*)?{DAY})[^。；;]{{0,40}}?开展")
+
+
+def campaign_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
+    """The end of a campaign's time stated once above the list ("自即日起至2020年12月31日在片区范围全面开展…", "即日起至
+    3月底…开展…": the programme's year), every task's deadline as a part naming the period gives it (period_part), with
+    its clause; None when no line says so, or its end is another year's (the campaign runs on into the next: its stages
+    date the tasks)."""
     for text in texts:
-        if (m := CAMPAIGN_RE.search(text)) and (not m[2] or year <= int(m[2]) <= year + 1):
-            return re.sub(r"\s+", "", m[1] or "") + re.sub(r"\s+", "", m[3]), [], text
+        if (m := CAMPAIGN_RE.search(text)) and (not m[2] or int(m[2]) == year):
+            return re.sub(r"\s+", "", m[1]), [], re.split(r"[，,]", text[:m.start()])[-1] + m[0]
     return None
 
 
@@ -87,9 +89,9 @@ def shared_deadlines(texts: list[str], year: int) -> tuple[str, list[tuple[str, 
     """The deadline the text above a list gives all its tasks, as a 完成时限 cell prints it ("12月"), the tasks it
     names as due otherwise ("除…项目在今年6月前完成…外", "除第1项…外") and the sentence: (deadline, [(task's name or
     number, its deadline)], sentence). A deadline of another year is not this programme's ("2023年确定的…全部于2023年
-    11月底前完成", "全部工程计划于2026年6月底前建成"). A part naming the period of the work gives its end (period_part); failing
-    both, a campaign's period in the sentence opening the work (campaign_end)."""
-    if period := period_part(texts, year):
+    11月底前完成", "全部工程计划于2026年6月底前建成"). A part naming the period of the work gives its end (period_part), and
+    so does a campaign's time stated once above it (campaign_period)."""
+    if period := period_part(texts, year) or campaign_period(texts, year):
         return period
     for text in texts:
         for m in ALL_DUE_RE.finditer(text):
@@ -98,7 +100,7 @@ def shared_deadlines(texts: list[str], year: int) -> tuple[str, list[tuple[str, 
             found = EXCEPT_RE.search(m.string[:m.start()])
             others = [(one[1].strip(), one[2].replace("今年", "")) for one in ONE_DUE_RE.finditer(found[1])] if found else []
             return m[1].replace("今年", ""), others, text
-    return campaign_end(texts, year)
+    return None
 
 
 def _named(name: str, code: str, title: str) -> bool:

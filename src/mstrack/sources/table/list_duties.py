@@ -78,7 +78,7 @@ def standing(duties: list[str]) -> bool:
 
 
 def _campaign(rows: list[Row]) -> bool:
-    """Whether the text above the duties names a campaign's period ("决定即日起至3月底…开展…活动",
+    """Whether the text above the duties names a campaign's time ("决定即日起至3月底…开展…活动",
     list_deadlines.CAMPAIGN_RE): each "负责…" duty is then the office's share of the campaign, work due at its end, no
     standing responsibility."""
     return any(CAMPAIGN_RE.search(text) for row in rows for text in row_texts(row))
