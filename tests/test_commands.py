@@ -32,8 +32,8 @@ def cli_imports(path: Path) -> set[str]:
 def test_the_cli_modules_import_one_way():
     """what every command uses (saying ← written_files (the record of -o's files) ← kept_files (the files -o keeps)
     ← printing ← process; values; common; report_output, the report commands' way out; each_unit, notices to each
-    unit; import_said, what `import progress` says) ← failures ← app ← the command modules ← the package: a command module never imports another, nor the
-    package that imports it (what cli.py and cli_reports.py did to each other)."""
+    unit; import_said, what `import progress` says) ← failures ← app ← the command modules ← the package: a command
+    module never imports another, nor the package that imports it (what cli.py and cli_reports.py did to each other)."""
     leaves = {"examples", "completion", "help", "usage"}  # the help's examples, the <TAB> answers, the help's panels,
     # the usage errors in Chinese: app's, importing no cli module
     shared = {"saying": set(), "values": set(), "written_files": {"saying"}, "kept_files": {"saying", "written_files"},

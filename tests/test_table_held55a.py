@@ -117,7 +117,8 @@ def test_a_campaign_time_names_its_year_and_the_programme_s():
     assert campaign_period(["决定自即日起至2024年12月31日在全县开展大排查大整治。"], 2024)[0] == "2024年12月31日"
     assert campaign_period(["决定即日起至2024年3月在辖区内集中开展冬春火灾防控工作。"], 2024)[0] == "2024年3月"
     assert campaign_period(["决定即日起至2024年3月在辖区内集中开展冬春火灾防控工作。"], 2023) is None  # runs on: its stages
-    assert campaign_period(["决定即日起至3月底在全片区范围内组织开展大排查大整治活动。"], 2024) is None  # no year printed
+    # no year printed: the programme's (held55b: yinhuan's "即日起至3月底")
+    assert campaign_period(["决定即日起至3月底在全片区范围内组织开展大排查大整治活动。"], 2024)[0] == "3月底"
     assert campaign_period(["自即日起至2024年12月31日，全县各单位要做好值班工作。"], 2024) is None  # no campaign run
 
 

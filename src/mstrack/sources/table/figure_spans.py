@@ -332,8 +332,9 @@ RANGE_RE = re.compile(rf"{BOUND_UNIT}{JOIN}\s*{BOUND}")
 RANGE_FROM_RE = re.compile(rf"{BOUND}{BOUND_UNIT}{JOIN}\s*$")
 
 
-# the verbs of work before a count's range ("建设5-10个", "创建1-2家", "每个县区建成1-2个"): a count the year's work delivers
-RANGE_VERBS = rf"{FIGURE_VERBS}|创建|建成|打造|培育|引进|组建|举办|开展|实施|完成|建立"
+# the verbs of work before a count's range ("建设5-10个", "创建1-2家", "每个县区建成1-2个"): a count the year's work delivers;
+# 进行 holds events as 举办 and 开展 do ("进行1-2场消防应急演练": the drills the year delivers)
+RANGE_VERBS = rf"{FIGURE_VERBS}|创建|建成|打造|培育|引进|组建|举办|开展|进行|实施|完成|建立"
 RANGE_VERB_RE = re.compile(rf"(?:{RANGE_VERBS})\s*(?:约|不少于|不低于|至少)?\s*$")
 
 

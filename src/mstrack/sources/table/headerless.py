@@ -30,7 +30,7 @@ from mstrack.sources.table.list_chinese import chinese_run, labels_due, progress
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, due_at, own_deadlines, with_deadlines
-from mstrack.sources.table.list_doers import bodies_below, doers_below
+from mstrack.sources.table.list_doers import bodies_below, doers_below, paragraph_doers
 from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
 from mstrack.sources.table.list_events import activity_schedule
 from mstrack.sources.table.list_forms import named_forms
@@ -79,7 +79,14 @@ from mstrack.sources.table.list_sections import (
     staffed_work,
 )
 from mstrack.sources.table.list_single import one_numbered
-from mstrack.sources.table.list_stages import dated_stages, grouped_stages, plan_stages, spanned_groups, stages_following
+from mstrack.sources.table.list_stages import (
+    closing_stage,
+    dated_stages,
+    grouped_stages,
+    plan_stages,
+    spanned_groups,
+    stages_following,
+)
 from mstrack.sources.table.list_strays import stray_cells, without_strays
 from mstrack.sources.table.list_subitems import as_headings, sub_items
 from mstrack.sources.table.list_timeline import timed_labels
@@ -431,6 +438,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             chosen = grouped_stages(chosen)  # "（三）时间步骤" over "1.…阶段（8月15日—9月15日）": the part's work's dates
             chosen = spanned_groups(chosen)  # "（三）开展系列专题活动（2018年9月-11月）" over "1.…": its items' deadline
             chosen = stages_following(chosen, sheet.rows[end:])  # "三、实施步骤" right after: its stages are tasks
+            chosen = closing_stage(chosen, sheet.rows[end:], partial(paragraph_doers, opening=True))  # "（三）总结阶段（…）"
             chosen = [*chosen, *closing_items(sheet.rows[end:], entries[end:], chosen)]  # "三、保障措施" over "（一）…（X牵头）"
             header, rows = numbered_table(chosen)
             listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))

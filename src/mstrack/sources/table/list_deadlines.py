@@ -61,17 +61,19 @@ def period_part(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]]
     return None
 
 
-# a campaign's time stated once in the text above its list: "经研究决定，自即日起至2020年12月31日在片区范围全面开展…"
-# (from today on, to a day whose year is printed), the work the document runs
-CAMPAIGN_RE = re.compile(rf"(?:自|从)?\s*即日起?\s*(?:至|到)\s*((\d{{4}})\s*年\s*{DAY})[^。；;]{{0,40}}?开展")
+# a campaign's time stated once in the text above its list: "经研究决定，自即日起至2020年12月31日在片区范围全面开展…",
+# "决定即日起至3月底在全片区范围内组织开展…" (from today on, to a day, its year printed or the programme's), the work the
+# document runs
+CAMPAIGN_RE = re.compile(rf"(?:自|从)?\s*即日起?\s*(?:至|到)\s*((?:(\d{{4}})\s*年\s*)?{DAY})[^。；;]{{0,40}}?开展")
 
 
 def campaign_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
-    """The end of a campaign's time stated once above the list ("自即日起至2020年12月31日在片区范围全面开展…"), every
-    task's deadline as a part naming the period gives it (period_part), with its clause; None when no line says so, or
-    its end is another year's (the campaign runs on into the next: its stages date the tasks)."""
+    """The end of a campaign's time stated once above the list ("自即日起至2020年12月31日在片区范围全面开展…", "即日起至
+    3月底…开展…": the programme's year), every task's deadline as a part naming the period gives it (period_part), with
+    its clause; None when no line says so, or its end is another year's (the campaign runs on into the next: its stages
+    date the tasks)."""
     for text in texts:
-        if (m := CAMPAIGN_RE.search(text)) and int(m[2]) == year:
+        if (m := CAMPAIGN_RE.search(text)) and (not m[2] or int(m[2]) == year):
             return re.sub(r"\s+", "", m[1]), [], re.split(r"[，,]", text[:m.start()])[-1] + m[0]
     return None
 

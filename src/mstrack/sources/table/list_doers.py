@@ -48,6 +48,10 @@ DUTY_WORDS = ("牵头", "负责", "配合", "协助")  # "X牵头，6月底前�
 SUPPORTS_RE = re.compile(r"^要?(?:积极|主动|全力)?(?:配合|协助)")  # "要积极配合X": the doer supports X in the work
 HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  # "与A、B共同开展…": A and B help
 BY_RE = re.compile(r"由([^由对]{2,30}?)对")  # "由X对…进行监测": X does it
+# "各处室、相关单位要…": a kind left open joined to a run of offices ("相关单位", "有关部门", README: every body of a kind),
+# naming none of them; the run's other offices are its doers
+OPEN_KIND_RE = re.compile(r"[、和及与]各?(?:有关|相关|其他|其它)(?:单位|部门|处室|科室)(?=$|[、和及与])")
+OPEN_NAME_RE = re.compile(r"各?(?:有关|相关|其他|其它|涉及)")  # "各有关部门要…" alone: a kind left open, no doer
 JOINERS = "、和及与（("  # what joins one more name to a run of offices' names, or opens a bracket inside the last
 # a step's own date, the day it is due by ("于3月15日前完成", "4月底前会同…", "于5月25日下班之前"): a dated step names its
 # doers (_step_doers), an event's duty its own day (list_arrangements)
@@ -262,18 +266,41 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
             continue  # "区卫计局将对…的，依法追究…责任": the office holding others to account, no doer of the work
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
             clause = clause.strip()
-            subject = clause[:clause.index("要")] if "要" in clause and _subjects(clause[:clause.index("要")]) else ""
+            subject = _said_subject(clause)
+            said = bool(subject)  # the subject of "要", every name an office's ("文体处、民政处要…")
             if not subject and opening and (by := BY_RE.search(clause)) and _offices(by[1]) and _levelled(by[1]):
                 subject = by[1]
             if not subject and not LIST_OPENING_RE.search(clause) and (not opening and at == 0 and clause.startswith("各")
                                                                        or opening and _levelled_start(clause)):
                 subject = subject_run(clause)
-            subject = subject if not opening or subject and len(subject) < len(clause) and _levelled(subject) \
+            subject = subject if not opening or subject and len(subject) < len(clause) \
+                and (_levelled(subject) or said and _named_doers(subject)) \
                 and not clause.startswith(tuple(f"{subject}{word}" for word in DUTY_WORDS)) else ""
-            found += [name for name in (unit_names(subject) if subject else []) if name not in found]
+            found += [name for name in (unit_names(_named_only(subject)) if subject else []) if name not in found]
             helped += _helped(clause[len(subject):]) if opening and subject else []
     found = [name for name in found if not opening or f"配合{name}" not in paragraph]  # the plan's issuer helps it: none
     return [*found, *(name for name in helped if found and name not in found)]
+
+
+def _said_subject(clause: str) -> str:
+    """The words before a clause's "要" when they name only its doers (_subjects: offices, a body the plan sets up), a
+    kind left open among them ("各处室、相关单位要…": OPEN_KIND_RE, read without it); "" for any other clause."""
+    subject = clause[:clause.index("要")] if "要" in clause else ""
+    named = _named_only(subject)
+    return subject if subject and _subjects(named) and not any(map(OPEN_NAME_RE.match, unit_names(named))) else ""
+
+
+def _named_doers(subject: str) -> bool:
+    """A subject of "要" whose offices are each named by an office's ending ("文体处、民政处") — every body of a kind
+    among them a definite set ("各处室", not the plan's roles "各责任单位": EVERY_KIND_RE) — where no level opens them."""
+    names = unit_names(_named_only(subject))
+    return bool(names) and all(ends_like_unit(name) and (not name.startswith("各") or EVERY_KIND_RE.match(name))
+                               for name in names)
+
+
+def _named_only(words: str) -> str:
+    """A run of offices' names without the kinds left open joined to it ("各处室、相关单位" → "各处室")."""
+    return OPEN_KIND_RE.sub("", words)
 
 
 def _helped(rest: str) -> list[str]:
@@ -308,7 +335,9 @@ def _step_doers(paragraph: str) -> list[str]:
                 words = clause[start:]
                 subject = next((words[:j] for j in range(2, min(len(words), SUBJECT_MAX) + 1)
                                 if _opening(words, j, _offices) or _offices(words[:j]) and words[j:j + 2] in OFFICE_VERBS), "")
-                found += [name for name in (unit_names(subject) if subject else []) if name not in found]
+                found += [name for name in (unit_names(_named_only(subject)) if subject else []) if name not in found]
+            if at and (said := _said_subject(clause)) and _named_doers(said):  # "6月10日前，文体处、民政处要督促…"
+                found += [name for name in unit_names(_named_only(said)) if name not in found]
     return [name for name in found if f"配合{name}" not in paragraph]
 
 

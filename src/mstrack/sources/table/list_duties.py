@@ -10,7 +10,7 @@ import re
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.duty_clauses import clauses
-from mstrack.sources.table.list_deadlines import WHEN
+from mstrack.sources.table.list_deadlines import CAMPAIGN_RE, WHEN
 from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, heading_entry, numbered_table
 from mstrack.sources.table.list_single import names_tasks
 from mstrack.sources.table.list_stages import stage_part
@@ -28,6 +28,9 @@ PARTY_OPENING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*
 DUE_RE = re.compile(rf"(?<![\d一二两三四五六七八九十])(?:{WHEN})")  # a date in a paragraph's words; "三年内" is none
 MIN_PARTIES = 3  # the fewest party headings under the part for a list of duties
 STANDING_RE = re.compile(r"^(?:（[一二三四五六七八九十]+）)?\s*负责")  # "负责水情监测…": a standing responsibility
+# "…将片区…工作任务分解如下。", "具体分工如下：": the part's words introducing its duties, no duty
+INTRO_RE = re.compile(r"(?:如下|以下)\s*[。：:]?\s*$|[：:]\s*$")
+NUMBERED_LINE_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)")
 
 
 def shares_out(headings: list[str]) -> bool:
@@ -56,7 +59,8 @@ def duty_list(rows: list[Row], titles: list[str] | None = None) -> tuple[int, in
                 or NO_DUTY_PLAN_RE.search(part[2]):
             continue
         end = next((k for k in range(at + 1, len(rows)) if len(t := row_texts(rows[k])) == 1 and AREA_RE.match(t[0])), len(rows))
-        if (found := _duties(rows, at, end)) is not None and not standing([e.text for e in found[0] if e.kind == "item"]):
+        if (found := _duties(rows, at, end)) is not None and not (
+                standing([e.text for e in found[0] if e.kind == "item"]) and not _campaign(rows[:at])):
             entries, source = found
             if (stages := stage_part(rows, end)) is not None:  # "五、实施步骤" right after: when each stage is due
                 entries, source, end = [*entries, *stages[0]], [*source, *stages[1]], stages[2]
@@ -71,6 +75,13 @@ def standing(duties: list[str]) -> bool:
     sets a figure or names a date ("负责水情监测和水利工程调度。"); "负责改造背街小巷12条" is work."""
     return 2 * sum(bool(STANDING_RE.match(text)) for text in duties) > len(duties) \
         and not any(sets_figure(text) or DUE_RE.search(text) for text in duties)
+
+
+def _campaign(rows: list[Row]) -> bool:
+    """Whether the text above the duties names a campaign's time ("决定即日起至3月底…开展…活动",
+    list_deadlines.CAMPAIGN_RE): each "负责…" duty is then the office's share of the campaign, work due at its end, no
+    standing responsibility."""
+    return any(CAMPAIGN_RE.search(text) for row in rows for text in row_texts(row))
 
 
 def _task_part(rows: list[Row], before: int) -> tuple[int, Entry] | None:
@@ -92,15 +103,24 @@ def _opened_duties(rows: list[Row], at: int, end: int) -> tuple[list[Entry], lis
     """The part's duties when each of its lines is one, numbered "（一）" on and opened by its party and a colon
     ("（一）资源生态处：牵头前期筹划…", "（四）村居：相关村配合…"), MIN_PARTIES or more, half the parties or more offices'
     names (the colon after each says it is a party: "片区财政专班", "村居" beside them): each a task coded by its number
-    ("四(一)"), its words after the colon, led by its party; None for any other part."""
+    ("四(一)"), its words after the colon, led by its party; None for any other part. A line introducing them ("…任务
+    分解如下。", INTRO_RE) and unnumbered paragraphs after the last ("各牵头处室要结合工作职责，…": what every party does
+    besides) are the part's words, no duty."""
     lines = [row_texts(rows[k]) for k in range(at + 1, end)]
-    found = [PARTY_OPENING_RE.match(texts[0]) if len(texts) == 1 else None for texts in lines]
+    first = 1 if lines and len(lines[0]) == 1 and INTRO_RE.search(lines[0][0]) \
+        and not PARTY_OPENING_RE.match(lines[0][0]) and not NUMBERED_LINE_RE.match(lines[0][0]) else 0
+    found = [PARTY_OPENING_RE.match(texts[0]) if len(texts) == 1 else None for texts in lines[first:]]
+    last = next((k for k, m in enumerate(found) if m is None), len(found))
+    if any(len(texts) != 1 or NUMBERED_LINE_RE.match(texts[0]) for texts in lines[first + last:]):
+        return None  # numbered lines after the parties: not a part of their duties alone
+    found = found[:last]
     if len(found) < MIN_PARTIES or not all(found) or 2 * sum(office_list(m[2]) for m in found) < len(found) \
             or [chinese_count(m[1]) for m in found] != list(range(1, len(found) + 1)):
         return None
     entries = [heading_entry(None, row_texts(rows[at])[0]), *(
-        Entry(rows[k], "item", "", f"（{m[1]}）{m[3].strip()}", labels={LEAD_LABEL: m[2]}) for k, m in enumerate(found, at + 1))]
-    return entries, rows[at:end]
+        Entry(rows[k], "item", "", f"（{m[1]}）{m[3].strip()}", labels={LEAD_LABEL: m[2]})
+        for k, m in enumerate(found, at + 1 + first))]
+    return entries, [rows[at], *rows[at + 1 + first:at + 1 + first + last]]
 
 
 def _duties(rows: list[Row], at: int, end: int) -> tuple[list[Entry], list[Row]] | None:

@@ -5,12 +5,13 @@ it, the span its 完成时限 (due at its end, list_duties reads the part after 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_deadlines import DONE_BY_RE
-from mstrack.sources.table.list_numbered import Entry, entry_of, heading_entry
+from mstrack.sources.table.list_numbered import LEAD_LABEL, Entry, entry_of, heading_entry
 from mstrack.sources.table.list_timeline import SCHEDULE_LABEL, STAGES_HEADING_RE
 from mstrack.sources.table.list_work import states_work
 from mstrack.sources.table.reading import Row
@@ -90,6 +91,32 @@ def stages_following(chosen: list[Entry], rows: list[Row]) -> list[Entry]:
         return chosen
     at = next((k for k, row in enumerate(rows) if (e := entry_of(row)) is None or e.kind != "label"), len(rows))
     return [*chosen, *(stages_after(rows) or stage_paragraphs_after(rows[at:]))]  # the last item's labelled lines past
+
+
+def closing_stage(chosen: list[Entry], rows: list[Row], doers: Callable[[str], list[str]]) -> list[Entry]:
+    """A numbered list's entries whose last groups are stages dated in their headings ("（一）部署发动阶段（6月5日前）"
+    over items "1.…", spanned_groups) with the next stage after them standing over one paragraph and no items
+    ("（三）总结阶段（10月11日至10月20日）" / "各处室、相关单位要对…进行总结…" / "四、…" or nothing): that stage is a task of
+    its own, as stages in a part of their own are (README: a document's stages), coded by the part (三(三)), titled by
+    its name, due at its span's end and started on its first day, led by the doers its paragraph names (`doers`:
+    list_doers.paragraph_doers), the first the lead. The entries unchanged when the list is not followed so (`rows`: the
+    page's rows after the list, its last item's labelled lines first)."""
+    rows = rows[next((k for k, row in enumerate(rows) if (e := entry_of(row)) is None or e.kind != "label"), len(rows)):]
+    groups = [e for e in chosen if e.kind == "heading" and NAMED_GROUP_RE.match(e.text)]
+    part = next((e for e in reversed(chosen) if e.kind == "heading" and AREA_RE.match(e.text)), None)
+    texts = [row_texts(row) for row in rows[:3]]
+    if not groups or part is None or len(texts) < 2 or any(len(t) != 1 for t in texts) \
+            or not (m := STAGE_HEADING_RE.match(texts[0][0])) or not m[3] \
+            or not all(e.text.endswith("阶段") and "完成时限" in e.labels for e in groups) \
+            or chinese_count(m[1]) != len(groups) + 1 or NAMED_GROUP_RE.match(texts[1][0]) or AREA_RE.match(texts[1][0]) \
+            or (below := entry_of(rows[1])) is not None and below.kind in ("item", "part", "label") \
+            or len(texts) > 2 and not AREA_RE.match(texts[2][0]):
+        return chosen
+    found = doers(texts[1][0])
+    labels = {**_span_labels(m[3].strip()), **({LEAD_LABEL: found[0]} if found else {}),
+              **({"配合单位": "、".join(found[1:])} if found[1:] else {})}
+    return [*chosen, heading_entry(rows[0], part.text), Entry(rows[0], "item", AREA_RE.match(part.text)[1],
+                                                           f"（{m[1]}）{m[2]}", labels=labels)]
 
 
 # "（一）部署发动阶段（2018年12月5日前）。各单位…", "（二）组织实施阶段（2018年12月5日至2019年全国“两会”结束）。…": a stage, its
@@ -185,9 +212,11 @@ def grouped_stages(chosen: list[Entry]) -> list[Entry]:
 
 
 # "（三）开展系列专题活动（2018年9月-11月）", "(一)全面开展清产核资(2018年4-9月)", "(四)…(2019年12月)": a group's heading
-# closing with the span of its work, or the month it is due
+# closing with the span of its work, or the month it is due; a stage's, the day it is done by or its span from a day
+# ("（一）部署发动阶段（6月5日前）", "（二）组织实施阶段（6月5日起至10月10日）")
 DATE_CHARS = rf"[\d\s年月日上中下旬初底末份{JOIN_CHARS}]"
-GROUP_SPAN_RE = re.compile(rf"^[（(]\s*[一二三四五六七八九十]+\s*[）)][^（）()]{{2,30}}?[（(]({DATE_CHARS}*\d\s*月{DATE_CHARS}*)[）)]\s*$")
+GROUP_SPAN_RE = re.compile(rf"^[（(]\s*[一二三四五六七八九十]+\s*[）)][^（）()]{{2,30}}?[（(]({DATE_CHARS}*\d\s*月{DATE_CHARS}*"
+                           rf"(?:起\s*{JOIN}{DATE_CHARS}*\d{DATE_CHARS}*|之?前)?)[）)]\s*$")
 
 
 def spanned_groups(chosen: list[Entry]) -> list[Entry]:
@@ -201,7 +230,7 @@ def spanned_groups(chosen: list[Entry]) -> list[Entry]:
         if entry.kind == "heading" and (m := GROUP_SPAN_RE.match(entry.text)) and below is not None \
                 and below.kind in ("item", "part") and "完成时限" not in entry.labels:
             entry = replace(entry, text=entry.text[:m.start(1) - 1].rstrip(),  # the group's name, its span a label
-                            labels={**entry.labels, "完成时限": m[1].strip()})
+                            labels={**entry.labels, "完成时限": span_end(m[1])})  # its end: no start of each item
         dated.append(entry)
     return dated
 
