@@ -79,7 +79,8 @@ PLACES_SHOWN = 10
 def _rows_of(error) -> tuple[str, str | None, tuple[int, ...]] | None:
     """The file, column and rows a refusal names: one row's (FILE:ROW[:COLUMN]) or those same_said_once gathered."""
     fields = getattr(error, "fields", {})
-    if "rows" in fields:
+    if "at" in fields and "rows" in fields:  # same_said_once's; another message may have a "rows" of its own (xlsx's
+        # "reaches row {rows}")
         return *fields["at"], fields["rows"]
     place = fields.get("place")
     where = _row_place(place) if isinstance(place, str) else None
