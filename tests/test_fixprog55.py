@@ -73,6 +73,21 @@ def test_signature_and_notes_lines_under_the_table_are_skipped_and_quoted(demo_c
     assert values(demo_cli, "shenzhen-2023/5", "建设筹集保障性住房")[-1] == ("2023-06-30", 123000)
 
 
+@pytest.mark.parametrize("cells", ["A16:N16", "A16:N17"])
+def test_a_signature_line_merged_across_the_row_is_one_line_of_words(demo_cli, tmp_path, cells):
+    """The reader gives each cell of a merged range its top-left value: across the task and value columns, a line of
+    words is its first cell's (its copies in 任务编号 and 数值 were a task '填表人…' and a figure before)."""
+    path = filled(demo_cli, tmp_path, {"A16": "填表人：张三  联系电话：0755-12345678"})
+    book = load_workbook(path)
+    book.active.merge_cells(cells)
+    book.save(path)
+    result, said = imported(demo_cli, path)
+    done(result)
+    assert said["inserted"] == 11 and said["errors"] == [], said
+    assert [w for w in said["warnings"] if "no task" in w] == [
+        f"{path}:16: no task and no figure: skipped (计划 '填表人：张三  联系电话：0755-12345678')"]
+
+
 def test_a_row_with_a_figure_and_no_task_is_refused_quoting_what_it_holds(demo_cli, tmp_path):
     path = filled(demo_cli, tmp_path, {"A16": "注：数值填累计数", "L16": 5})
     before = reports(demo_cli)

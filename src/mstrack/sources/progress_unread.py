@@ -91,10 +91,10 @@ class UnreadColumns:
         """A chunk of rows' cells as the columnar path takes them, its first row numbered `first`."""
         counts = self.counts
         for at in self.watched:
-            if found := sum(map(_text, cells.column(at))):
+            if found := sum(map(_text, filter(None, cells.column(at)))):  # blanks (None, "") left out in C
                 counts[at] = counts.get(at, 0) + found
         for at, column in enumerate(cells.beyond(self.width), start=self.width):
-            if found := sum(map(_text, column)):
+            if found := sum(map(_text, filter(None, column))):
                 counts[at] = counts.get(at, 0) + found
 
     def notes(self) -> list[Message]:
