@@ -253,3 +253,32 @@ def test_a_csvs_extra_column_of_words_is_said_and_one_of_figures_is_not(demo_cli
     assert said["inserted"] == 2, said
     assert [w for w in said["warnings"] if "not read" in w] == [
         f"{path}: column G '存在问题' (1 cell of text) was not read: put the unit's remarks under 备注"]
+
+
+# --- the rules alone -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("12万余套", 120000, "套"), ("12余万套", 120000, "套"), ("1200余户", 1200, "户"), ("12万余", 120000, ""), ("10多个", 10, "个"),
+])
+def test_yu_and_duo_after_a_figure_read_as_more_than_it(text, value, unit):
+    from mstrack.domain.quantities import parse_quantity
+
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.comparator, quantity.approx) == (value, unit, ">=", True)
+
+
+def test_a_bracketed_unit_names_either_of_its_pair_and_no_other():
+    from mstrack.domain.quantities import unit_named
+
+    assert unit_named("套", "套（间）") and unit_named("间", "套(间)") and unit_named("套(间)", "套（间）")
+    assert not unit_named("户", "套（间）") and not unit_named("套", "间") and not unit_named("套间", "套（间）")
+
+
+@pytest.mark.parametrize(("text", "met"), [
+    ("3", 3), ("3个节点", 3), ("第3个", 3), ("已完成第3个节点", 3), ("3个节点已完成", 3), ("三个", 3), ("0", 0), ("4", 4),
+    ("5", None), ("2.5", None), ("3个以上", None), ("约3个", None), ("3户", None), ("很多", None),
+])
+def test_a_count_of_checkpoints_met(text, met):
+    from mstrack.domain.progress import checkpoints_met
+
+    assert checkpoints_met(text, "", 4) == met
