@@ -12,12 +12,16 @@ import re
 
 from mstrack.domain.quantities import PLAIN_NUMBER_RE, shown
 from mstrack.errors import Joined, Message
+from mstrack.long_lists import cut, in_line
 from mstrack.sources.duplicate_columns import column_letter
 from mstrack.sources.progress_cells import text_value
 from mstrack.sources.rows import Cells, Row
 from mstrack.sources.sheets import cell_text, header_key
+from mstrack.text import clip
 from mstrack.vocabulary import SUB_ITEM_OPENINGS, TEMPLATE_HEADERS
 
+COLUMNS_SHOWN = 5
+"""The columns not read a warning names before "… (+N)": a sheet of 1,000 columns is not listed whole."""
 KNOWN_HEADERS = frozenset(map(header_key, TEMPLATE_HEADERS))
 """The template's headers: those it does not read (本期节点, 上次报送 …) hold what mstrack printed."""
 PLAN_HEADER_RE = re.compile(r"(?:单位|部门|目标|时限|时间|节点|指标|任务|内容|名称|项目|序号|编号|类别|领域|口径)$")
@@ -36,7 +40,7 @@ def row_held(table, row: Row) -> Joined:
         seen.add(text)
         header = str(headers[index] or "").strip() if index < len(headers) else ""
         said.append(Message("{column} {text}", column=header or column_letter(index), text=shown(text)))
-    return Joined(", ", said)
+    return Joined(", ", in_line(*cut(said, COLUMNS_SHOWN)))
 
 
 def sub_item(*cells) -> tuple[str, str] | None:
@@ -103,12 +107,12 @@ class UnreadColumns:
             return []
         table, headers = self.table, self.table.headers
         named = [Message("{column} {header!r} ({n} {n:cell|cells} of text)", column=column_letter(at),
-                         header=str(headers[at] or "").strip(), n=n) if at < len(headers) and str(headers[at] or "").strip()
+                         header=clip(str(headers[at] or "").strip(), 40), n=n) if at < len(headers) and str(headers[at] or "").strip()
                  else Message("{column} (no header, {n} {n:cell|cells} of text)", column=column_letter(at), n=n)
                  for at, n in sorted(self.counts.items())]
         note = table.label("note") if "note" in table.columns else "备注"
         return [Message("{path}: {n:column|columns} {columns} {n:was|were} not read: put the unit's remarks under {note}",
-                        path=table.path, n=len(named), columns=Joined(", ", named), note=note)]
+                        path=table.path, n=len(named), columns=Joined(", ", in_line(*cut(named, COLUMNS_SHOWN))), note=note)]
 
 
 def _plan_header(header) -> bool:
