@@ -32,6 +32,8 @@ def _write_rounds(path, indicators, rng: random.Random, weeks: range, wobble: fl
             value = max(0.0, value + top / 40 * rng.uniform(-wobble, 1.0))
             day = date(2023, 1, 2) + timedelta(days=7 * week + rng.randrange(3))
             shown = round(value, 1) if whole_count(round(value, 1), unit) else round(value)  # a count comes whole
+            if unit == "%" and 0 < shown <= 1:  # with its sign: 0.2 alone after 3% is refused as maybe 20% (fixprog55)
+                shown = f"{shown}%"
             lines.append(f"{programme},{task},{name},{day.isoformat()},{shown},第{week}周报送")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -435,6 +435,10 @@ ALL_DONE_WORDS = ("全部完成", "已全部完成", "全面完成", "已全面�
 DONE_WORDS = ("已完成", "完成", "已办结", "已圆满完成", "提前完成", "已完工", "完工", "已建成", "建成", "已竣工", "竣工")
 """A value that says the work is done ("已完工", "已建成"): a text-only line's checkpoints due by then met, a quantity at
 its target. `log VALUE` and `import progress` read them alike."""
+TEMPLATE_HEADERS = ("计划", "任务编号", "工作任务", "指标", "牵头单位", "计量单位", "本期节点", "本期目标", "上次报送", "上次日期",
+                    "截至日期", "数值", "备注", "填报人")
+"""The fill-in template's columns (render/template.py), as `import progress` knows them: those it does not read hold
+what mstrack printed, never the unit's words (sources/progress_unread.py)."""
 CHECKPOINTS_UNIT = "个节点"
 """The unit a return's 计量单位 column gives a text-only line (its value counts checkpoints met): the template writes it,
 import progress takes it as that line's own."""

@@ -22,6 +22,7 @@ from mstrack.domain.quantities import (
     same_unit,
     scaled_unit,
     shown,
+    unit_named,
     whole_count,
 )
 from mstrack.errors import InputError, Joined, Message
@@ -30,6 +31,7 @@ from mstrack.vocabulary import (
     ALL_DONE_WORDS,
     AT_MOST,
     BEFORE_START_WORDS,
+    CHECKPOINTS_UNIT,
     DONE_WORDS,
     EQUAL,
     FAR_ABOVE_RATE,
@@ -126,7 +128,7 @@ def check_value(text: str, unit: str, indicator: str, typed: bool = True, *,
     if scale > 1 and (not quantity.unit and quantity.scale > 1 or quantity.unit and same_unit(quantity.unit, under)):
         # "20万" or "200000人" against an indicator in 万人: a count of 人, stated in the indicator's 万人 (20)
         quantity = replace(quantity, value=as_number(Decimal(str(quantity.value)) / scale), unit=quantity.unit and unit)
-    if quantity.unit and quantity.unit != "%" and not same_unit(quantity.unit, unit):
+    if quantity.unit and quantity.unit != "%" and not unit_named(quantity.unit, unit):
         raise InputError("{value}: unit {unit!r} does not match {indicator}'s unit {expected!r}", value=shown(text),
                          unit=quantity.unit, indicator=indicator, expected=unit)
     if unit == "%" and quantity.unit not in ("%", ""):
@@ -253,6 +255,30 @@ def done_read_as(label: str, word: str, met: int | float, dues: list[date], on: 
     return Message("{label}: {word} read as {met} of {total} checkpoints met (those due by {on}); the next is due {due}:"
                    " give {total} (or 全部完成) if every one is met", label=label, word=word, met=met, total=len(dues),
                    on=on, due=dues[int(met)])
+
+
+CHECKPOINT_OPENING_RE = re.compile(r"^(?:已经|已)?(?:完成|达到)?\s*第?\s*")
+"""The words before a count of checkpoints met: "已完成3个节点", "第3个", "已完成第3个节点"."""
+CHECKPOINT_CLOSING_RE = re.compile(r"\s*(?:已经|已)?完成$")
+"""The words after it, as the template's 上次报送 prints a count: "1个节点已完成"."""
+CHECKPOINT_UNITS = frozenset(("", "个", "节点", CHECKPOINTS_UNIT))
+"""The units a count of checkpoints is written in: none, 个, and the template's 个节点."""
+
+
+def checkpoints_met(value: str, unit: str, total: int) -> int | None:
+    """How many of a text-only line's `total` checkpoints a value says are met, written as the template shows the line
+    (计量单位 个节点, 本期目标 第4个节点, 上次报送 1个节点已完成): "3", "3个节点", "第3个", "已完成3个节点", "3个节点已完成",
+    "三个"; 0 to `total`. None for
+    anything else: more than it has, a part, a bound ("3个以上") or another unit."""
+    try:
+        quantity = parse_quantity(CHECKPOINT_CLOSING_RE.sub("", CHECKPOINT_OPENING_RE.sub("", normalize(value), count=1)))
+    except QuantityError:
+        return None
+    if (quantity.comparator != EQUAL or quantity.approx or quantity.scale != 1
+            or quantity.unit not in CHECKPOINT_UNITS and not (unit and same_unit(quantity.unit, unit))):
+        return None
+    met = quantity.value
+    return int(met) if met == int(met) and 0 <= met <= total else None
 
 
 def require_value_or_done(value: str | None, done: bool) -> None:

@@ -190,6 +190,10 @@ def _strip_words(text: str, words: tuple[str, ...], at_start: bool) -> tuple[str
     return text, False
 
 
+MORE_THAN = ("余", "多")
+"""After a figure, "more than" it ("12万余套", "10多个"): read as a figure stated at least and approximately."""
+MORE_THAN_RE = re.compile(rf"^({NUMBER})\s*[{''.join(MORE_THAN)}]\s*(?=万亿|亿|万|千)")
+
 PLAIN_NUMBER_RE = re.compile(r"^(?=[\d.]{1,16}$)\d{1,15}(?:\.\d{1,12})?$")
 """A plain number of at most 15 digits (limits.MAX_DIGITS), read without the word handling; any other goes through it."""
 
@@ -213,6 +217,9 @@ def parse_quantity(text: str, typed: bool = True) -> Quantity:
         raise QuantityError("empty value")
     marks: dict[str, object] = {"comparator": EQUAL, "approx": False, "cumulative": False}
     body = _strip_marks(body, PREFIX_MARKS, marks, at_start=True)  # in any order: "累计不少于", "约", "达到"
+    if (more := MORE_THAN_RE.match(body)) is not None:  # "12余万套": 余 before the scale
+        body = more[1] + body[more.end():]
+        marks.update(comparator=AT_LEAST, approx=True)
     if FOREIGN_NUMBER_RE.match(body):
         raise QuantityError("{value} is not a number mstrack reads: write digits, with 万 or 亿 if you like, such as "
                             "1500 or 1.5万", value=shown(original))
@@ -223,6 +230,9 @@ def parse_quantity(text: str, typed: bool = True) -> Quantity:
     if match["unit"].startswith("点") and not QUANTITY_RE.match(body):  # "十二点", "十二点几": a decimal in words
         raise QuantityError("{value} is not a quantity: write a decimal in digits, such as 12.5", value=shown(original))
     unit = _strip_marks(match["unit"].strip(), SUFFIX_MARKS, marks, at_start=False)
+    if unit[:1] in MORE_THAN:  # "12万余套", "1200余户", "12万余": more than the figure, as 以上 and 约 say
+        unit = unit[1:].lstrip()
+        marks.update(comparator=AT_LEAST, approx=True)
     if re.search(r"\d", unit):
         raise QuantityError("{value} holds more than one number; give one value", value=shown(original))
     return Quantity(as_number(number), unit, marks["comparator"], marks["approx"], marks["cumulative"],
@@ -271,6 +281,19 @@ def _scaled_number(match: re.Match, original: str, typed: bool = True) -> Decima
 def same_unit(a: str, b: str) -> bool:
     """Units compare after folding full-width forms: "套（间）" is "套(间)"."""
     return normalize(a) == normalize(b)
+
+
+ALTERNATIVE_UNIT_RE = re.compile(r"^([^()]+)\(([^()]+)\)$")
+"""A unit naming two, the second in brackets ("套（间）", folded to "套(间)"): a flat counted as a 套 or a 间."""
+
+
+def unit_named(given: str, unit: str) -> bool:
+    """Whether a value's unit names the indicator's: the same (same_unit), or either of a bracketed pair's ("12.3万套"
+    and "12万间" for 套（间））."""
+    if same_unit(given, unit):
+        return True
+    pair = ALTERNATIVE_UNIT_RE.match(normalize(unit))
+    return pair is not None and normalize(given) in (pair[1].strip(), pair[2].strip())
 
 
 def format_number(value: int | float | None, unit: str = "", lang: str = "zh") -> str:

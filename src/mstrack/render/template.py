@@ -14,10 +14,9 @@ from mstrack.domain.quantities import format_number
 from mstrack.model import SCHEDULE, IndicatorState
 from mstrack.render.pages import display_width
 from mstrack.render.status import COMPARATOR_WORDS
-from mstrack.vocabulary import CHECKPOINTS_UNIT
+from mstrack.vocabulary import CHECKPOINTS_UNIT, TEMPLATE_HEADERS
 
-HEADERS = ["计划", "任务编号", "工作任务", "指标", "牵头单位", "计量单位", "本期节点", "本期目标", "上次报送", "上次日期",
-           "截至日期", "数值", "备注", "填报人"]
+HEADERS = list(TEMPLATE_HEADERS)
 INPUT_COLUMNS = {"截至日期", "数值", "备注", "填报人"}
 
 

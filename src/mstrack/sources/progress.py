@@ -8,7 +8,6 @@ indicator and date is added as a correction (the later entry wins a tie on date)
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable
 from datetime import date
 from itertools import islice, repeat
@@ -42,12 +41,13 @@ from mstrack.sources.progress_form import FormDates, title_date
 from mstrack.sources.progress_measure import UnitCells
 from mstrack.sources.progress_merged import MergedValues
 from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
-from mstrack.sources.progress_rows import ASK, NOTHING, Checked, ImportIndicator, ImportResult, PlanReads
+from mstrack.sources.progress_rows import ASK, NOTHING, Checked, ImportIndicator, ImportResult, PlanReads, row_order
 from mstrack.sources.progress_sheets import UNIT_WORDS, hidden_columns, hidden_rows, hidden_values, progress_sheet
+from mstrack.sources.progress_unread import UnreadColumns, holds_text, row_held, sub_item
 from mstrack.sources.progress_values import Values
-from mstrack.sources.rows import TOTAL_CELL_RE, Shown, Uncomputed, figure_of, total_row
+from mstrack.sources.rows import TOTAL_CELL_RE, Row, Shown, Uncomputed, figure_of, total_row
 from mstrack.sources.sheets import Table, columns_read, find_table, header_key, read_rows
-from mstrack.vocabulary import SCHEDULE, SUB_ITEM_OPENINGS
+from mstrack.vocabulary import SCHEDULE
 
 COLUMNS = {
     "programme": {"programme", "计划", "项目编号", "计划编号", "计划代码"},
@@ -111,6 +111,8 @@ class _Importer(Values, Comparing):
         self.columns = Columns(self)
         self.merged: MergedValues | None = None  # the file's value and note cells merged over several rows or into the note column
         self.units: UnitCells | None = None  # the file's 计量单位 cells, compared with its rows' indicators once it is read
+        self.unread: UnreadColumns | None = None  # the file's columns not read, with text: said once it is read
+        self.chunk: list = []  # the rows being read (Row): a row with no task is quoted from them (_no_task)
         self.form_dates = FormDates()  # the files' 上次日期 cells (a form's week: Comparing._corrections)
         self.title_as_of: date | str | None = None  # the file's title's date (截至…), its rows' with no date and no --as-of;
         # the words of a date with no year ("5月31日"): the day in the year of each row's programme (day)
@@ -118,6 +120,7 @@ class _Importer(Values, Comparing):
         self.title_used = False  # a row of the file took it (day)
         self.title_said = ""  # the title that says it
         self.refused_given: set[tuple] = set()  # a title's or --as-of's date the row checks refused, named once
+        self.fractions: dict[tuple[int, int], tuple] = {}  # (file, row) → (column, warning): 0.85 on a % line (Values)
 
     def _codes(self) -> list[str]:
         """The store's programme codes, read once, for a refusal (or a code typed otherwise) only."""
@@ -179,7 +182,9 @@ class _Importer(Values, Comparing):
         self.merged = MergedValues.of(table)
         self.units = UnitCells.of(table, len(self.checked.day))
         self.form_dates.start(table, len(self.files) - 1)
+        self.unread = UnreadColumns.of(table)
         while chunk := self._next_chunk(chunked, rest, index, on_row):
+            self.chunk = chunk
             if named is not None or pinned:
                 lines, rows = named.rows(chunk, index) if named is not None else picked(chunk, index, pick, width)
                 if not pinned:
@@ -204,6 +209,8 @@ class _Importer(Values, Comparing):
             self.result.errors.extend(self.merged.problems())
             self.result.warnings.extend(self.merged.notes())
         self.result.warnings.extend(filter(None, (hidden_rows(table), hidden_columns(table))))
+        self.result.warnings.extend(self.unread.notes())
+        self.chunk = []
         if (shut := hidden_values(table)) is not None:
             self.result.errors.append(shut)
         if self._rows_met() == before:  # a header and nothing under it (a header-only CSV): as an empty file is
@@ -274,6 +281,7 @@ class _Importer(Values, Comparing):
                 if self.units is not None:
                     self.units.see(chunk)
                 self.form_dates.see(chunk)
+                self.unread.see(chunk)
                 if on_row and len(chunk) == CHUNK_ROWS:
                     on_row(chunk[-1].number)
                 return chunk
@@ -283,6 +291,7 @@ class _Importer(Values, Comparing):
             if self.units is not None:
                 self.units.see_cells(first, cells)
             self.form_dates.see_cells(first, cells)
+            self.unread.see_cells(first, cells)
             if on_row and len(cells) == CHUNK_ROWS:
                 on_row(first + CHUNK_ROWS - 1)
             if len(cells) < COLUMNAR_ROWS or not self.columns.take(index, first, cells):
@@ -310,7 +319,7 @@ class _Importer(Values, Comparing):
                 continue
             indicator, last, of_indicator, dates, limit, unit, counted = place
             as_of = dates.get(cells[3])
-            if (as_of is None or number > limit or (suffix is not None and suffix != unit) or 0 < number < 1 and unit == "%"
+            if (as_of is None or number > limit or (suffix is not None and suffix != unit) or 0 < number <= 1 and unit == "%"
                     or counted is not None and not whole_count(number, counted)):  # not a whole count: the per-row path names it
                 read_row(table, line, cells)
                 continue
@@ -404,6 +413,17 @@ class _Importer(Values, Comparing):
             return True
         return False
 
+    def _row(self, line: int) -> Row:
+        """Row `line` of those being read (a row with no task: rare)."""
+        return next((row for row in self.chunk if row.number == line), Row(line, []))
+
+    def _no_task(self, table: Table, line: int) -> None:
+        """A row with no task and no figure: skipped, said (quoting it) when it holds words, as a note with no figure is."""
+        self.result.skipped += 1
+        if holds_text(row := self._row(line)):
+            self.result.warnings.append(Message("{place}: no task and no figure: skipped ({cells})",
+                                                place=f"{table.path}:{line}", cells=row_held(table, row)))
+
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
                done_word: bool, note: str | None = None) -> tuple[ReportWindow, ImportIndicator] | None:
         """The programme's window of reports and the indicator a row's cells name; None when the row is skipped (a row with a
@@ -412,12 +432,15 @@ class _Importer(Values, Comparing):
         if task is None or TOTAL_CELL_RE.match(task):
             if self._total(table, line, programme_cell, task_cell, name_cell):
                 pass
+            elif value is None:  # a line under the table (填表人：…, 注：…): no task, no figure, skipped
+                self._no_task(table, line)
             elif sub := sub_item(programme_cell, name_cell):
                 self._fail(table, line, "task", "no task number in this row: {cell!r} reads as a sub-item of the row above "
                            "(it opens with {word}); give it the task number and the name of one of that task's "
                            "indicators, or drop the row", cell=sub[0], word=sub[1])
             else:
-                self._fail(table, line, "task", "no task number in this row")
+                self._fail(table, line, "task", "no task number in this row, which holds {cells}",
+                           cells=row_held(table, self._row(line)))
             return None
         if value is None:
             self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
@@ -538,34 +561,3 @@ def import_progress(
 
 class _Discarded(Exception):
     """Raised inside the write transaction to roll back what an import with problems wrote."""
-
-
-_ROW_AT = re.compile(r":(\d+)(?::|$)|: sheet .*?, row (\d+)")
-"""Where a bad row's problem says its row, after its file's name: "六月报送.xlsx:7:数值: …", "f.xlsx: sheet '表1', row 7, …"."""
-
-
-def row_order(files: list[Path]) -> Callable[[Message], tuple[int, int]]:
-    """The sort key that lists an import's problems file by file, as given, and row by row in each: the checks find
-    them in their own order (a task named in words is looked up once the file is read: rows 7, 12, 9). A problem of
-    no row (a file's own) goes first in its file's, one naming no file given after the last."""
-    names = sorted(((str(path), at) for at, path in enumerate(files)), key=lambda item: -len(item[0]))
-
-    def key(problem: Message) -> tuple[int, int]:
-        text = str(problem)
-        for name, at in names:
-            if text.startswith(name) and (found := _ROW_AT.match(text, len(name))):
-                return at, int(found[1] or found[2])
-            if text.startswith(name):
-                return at, 0
-        return len(files), 0
-
-    return key
-
-
-def sub_item(*cells) -> tuple[str, str] | None:
-    """A row's cell that opens with a sub-item's word (其中, 含 …: vocabulary.SUB_ITEM_OPENINGS), and the word."""
-    for cell in cells:
-        text = (text_value(cell) or "").strip()
-        if word := next((word for word in SUB_ITEM_OPENINGS if text.startswith(word)), None):
-            return text, word
-    return None

@@ -278,8 +278,8 @@ def _values_fit(numbers: list, suffixes: list, met: list) -> bool:
     it), and every suffix ("65.5%") its indicator's own unit, checked pair by distinct pair."""
     if not all(map(le, numbers, map(_LIMIT, met))):
         return False
-    if "%" in map(_UNIT, met) and any(0 < number < 1 and unit == "%" for number, unit in zip(numbers, map(_UNIT, met), strict=True)):
-        return False  # a fraction (0.47) on a % indicator: the per-row path warns of 0.47 meant as 47%
+    if "%" in map(_UNIT, met) and any(0 < number <= 1 and unit == "%" for number, unit in zip(numbers, map(_UNIT, met), strict=True)):
+        return False  # a fraction (0.47, 1) on a % indicator: the per-row path warns of 0.47 meant as 47% (Values.fraction)
     if (set(map(_COUNTED, met)) != _NO_COUNT and not all(map(float.is_integer, numbers))
             and not all(counted is None or whole_count(number, counted)
                         for number, counted in zip(numbers, map(_COUNTED, met), strict=True))):

@@ -160,6 +160,10 @@ class Comparing:
                         and lowers_year_end(window, state.indicator, state.unit, state.comparator, number, as_of, standing)):
                     self._lowers_year_end(state, seq, number, standing, window)
                     continue
+                if (seq is not None and self.fractions and highest is not None and highest[1] > 1 and highest[0] < as_of
+                        and self.reason is None and (checked.file[seq], checked.line[seq]) in self.fractions):
+                    self._fraction_fell(state, seq, number, highest)  # 0.85 after 65%: refused, not stored as 0.85%
+                    continue
                 if seq is not None and highest is not None and highest[1] > number and highest[0] < as_of:
                     self.result.warnings.append(Message(
                         "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
@@ -170,6 +174,20 @@ class Comparing:
                 if highest is None or number >= highest[1]:
                     highest = (as_of, number)
                 standing = (as_of, number)
+
+    def _fraction_fell(self, state: ImportIndicator, seq: int, number, highest: tuple[date, float]) -> None:
+        """A fraction of 1 on a % line (0.85: Excel's 85% in a General cell) below an earlier figure above 1%: either
+        reading is wrong news (85%, or a fall to 0.85%), so it is refused naming both, --reason keeping it as typed.
+        Its "did you mean" warning (Values._fraction) is said by the refusal."""
+        column, warning = self.fractions[(self.checked.file[seq], self.checked.line[seq])]
+        if warning is not None:
+            self.result.warnings[:] = [said for said in self.result.warnings if said is not warning]
+        self.result.errors.append(Message(
+            "{place}: {ref} {indicator} {value}: as {value}% it is lower than {earlier} as of {earlier_on}; as a fraction "
+            "of 1 (Excel's {value} for {percent}%), it is {percent}%: type {percent}% if that is meant, or give --reason "
+            "to keep {value}%", place=f"{self.where(seq)}:{column}", ref=f"{state.programme}/{state.task}",
+            indicator=state.indicator, value=format_number(number), earlier=format_number(highest[1], state.unit),
+            earlier_on=highest[0], percent=f"{round(number * 100, 6):g}"))
 
     def _closing_figures(self, waiting: list[tuple[ImportIndicator, list[int]]]) -> dict[int, tuple]:
         """The figure standing before the first row of each indicator with a row after its programme's last day (its

@@ -9,6 +9,8 @@ gives that column a copy of the figure, no note: the note cell of its rows reads
 import does not read (words merged from 进展情况 across 备注) is the unit's words, kept as the note. An 指标 cell merged
 down over rows whose template cells say another indicator (their 计量单位 or 本期目标 differ) would store the other rows'
 figures as the first's indicator: refused too (a unit that differs is named on its row as well: progress_measure).
+A range across both the task and the value columns (填表人：… merged over the row under the table) is a line of words:
+its first cell's, the copies blank, so that the row is skipped as a line with no task and no figure (progress_unread).
 """
 
 from __future__ import annotations
@@ -39,8 +41,11 @@ class MergedValues:
     note cells copied from a range starting in the value column are made blank on the way."""
 
     def __init__(self, table, ranges: list[tuple[str, int, int, int, int]], copies: set[int],
-                 borrowed: dict[int, str] | None = None):
+                 borrowed: dict[int, str] | None = None, lines: dict[int, tuple[int, int]] | None = None):
         self.table = table
+        self.lines = lines or {}  # a row that is one cell merged across its task and value columns → (the last cell
+        # kept, the last column): its cells after the first are copies, made blank
+        self.lined = sorted(self.lines)
         self.borrowed = borrowed or {}  # a row whose value cell is a copy of a cell left of it → the range ("C3:D3")
         self.lent: dict[int, str] = {}  # such rows met with a figure there: refused (problems)
         self.ranges = ranges  # (field, top, bottom, left, right): rows 1-based, columns 0-based
@@ -78,14 +83,24 @@ class MergedValues:
         copies = {number for (top, left), (bottom, right) in merged
                   if note is not None and value is not None and left == value < note <= right
                   for number in range(max(top, below) + 1, bottom + 2)}
+        task = table.columns.get("task", table.columns.get("title"))
+        lines = {number: (left - (number > top + 1), right) for (top, left), (bottom, right) in merged  # "填表人：…" merged
+                 # across the row: its first cell the words, the others (every one of a row below the first) copies
+                 if value is not None and task is not None and left <= min(task, value) and max(task, value) <= right
+                 for number in range(max(top, below) + 1, bottom + 2)}
+        copies.difference_update(lines)
         borrowed = {number: _cells(left, top + 1, right, bottom + 1) for (top, left), (bottom, right) in merged
-                     if value is not None and left < value <= right for number in range(max(top, below) + 1, bottom + 2)}
-        return cls(table, ranges, copies, borrowed) if ranges or copies or borrowed else None
+                    if value is not None and left < value <= right for number in range(max(top, below) + 1, bottom + 2)
+                    if number not in lines}
+        return cls(table, ranges, copies, borrowed, lines) if ranges or copies or borrowed or lines else None
 
     def see(self, rows: list[Row]) -> None:
         """Rows as the per-row path reads them."""
-        covered, copies = self.rows, self.copies
+        covered, copies, lines = self.rows, self.copies, self.lines
         for row in rows:
+            if row.number in lines:  # a line of words merged across the row: its first cell's, the copies blank
+                left, right = lines[row.number]
+                row.cells = [None if left < at <= right else cell for at, cell in enumerate(row.cells)]
             if row.number in copies and self.note < len(row.cells):
                 if not isinstance(row.cells, list):
                     row.cells = list(row.cells)
@@ -100,6 +115,10 @@ class MergedValues:
         stop = first + len(cells)
         if copied := [number - first for number in _within(self.copied, first, stop)]:
             cells.blank(self.note, copied)
+        for number in _within(self.lined, first, stop):
+            left, right = self.lines[number]
+            for column in range(left + 1, right + 1):
+                cells.blank(column, [number - first])
         numbers = [number for number in range(first, stop) if number in self.rows]
         lent = _within(self.lending, first, stop)
         if numbers or lent:

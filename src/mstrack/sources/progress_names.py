@@ -109,7 +109,8 @@ class NamedRows:
                 if task is None:
                     if len(named) == 1:
                         task = picked[1] = named[0]
-                    elif named or not task_given:
+                    elif (named or not task_given) and text_value(picked[4]) is not None:  # no figure: a line
+                        # under the table (填表人：…), skipped and said by the importer (_no_task)
                         self._no_task(row.number, code, name, named)
                         continue
                 elif task not in tasks or not agrees(tasks[task][0], name) and not self._renamed(row.number, code, task, name):

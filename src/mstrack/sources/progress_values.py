@@ -14,6 +14,7 @@ from mstrack.domain.progress import (
     approximate,
     check_value,
     check_whole,
+    checkpoints_met,
     done_read_as,
     done_value,
     far_above_target,
@@ -170,12 +171,8 @@ class Values:
             if state.unit == "%" and number > 100:
                 self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=Message(
                     "{indicator}: {value}% is above 100%", indicator=state.indicator, value=number)))
-            elif state.unit == "%" and 0 < number < 1 and not value.endswith("%") and (state.target or 0) > 1:
-                self.result.warnings.append(Message("{place}: {reason}", place=f"{table.path}:{line}:{table.label('value')}",
-                                                    reason=Message("{indicator}: {value} is stored as {value}%; did you mean "
-                                                                   "{percent}%? a % indicator's values are percents (47 for 47%)",
-                                                                   indicator=state.indicator, value=number,
-                                                                   percent=f"{round(number * 100, 6):g}")))
+            elif state.unit == "%" and 0 < number <= 1 and not value.endswith("%") and (state.target or 0) > 1:
+                self._fraction(state, number, table, line)
             if far := far_above_target(f"{state.programme}/{state.task} {state.indicator}", number, state.unit,
                                        state.comparator, state.target):
                 self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=far))
@@ -205,6 +202,19 @@ class Values:
             self.result.warnings.append(Message("{place}: {reason}", place=f"{table.path}:{line}:{table.label('value')}",
                                                 reason=approximate(state.indicator, value, number)))
         return number
+
+    def _fraction(self, state: ImportIndicator, number: int | float, table: Table, line: int) -> None:
+        """0.85 on a % line (a fraction of 1, as Excel keeps 85% typed in a General cell): said, and kept in `fractions`
+        for the comparison, which refuses it below an earlier figure above 1% unless --reason
+        (Comparing._fraction_fell); 1 is said only there (1% is a likely start)."""
+        place = f"{table.path}:{line}:{table.label('value')}"
+        warning = None
+        if number < 1:
+            warning = Message("{place}: {reason}", place=place, reason=Message(
+                "{indicator}: {value} is stored as {value}%; did you mean {percent}%? a % indicator's values are percents "
+                "(47 for 47%)", indicator=state.indicator, value=number, percent=f"{round(number * 100, 6):g}"))
+            self.result.warnings.append(warning)
+        self.fractions[(len(self.files) - 1, line)] = (table.label("value"), warning)
 
     def _done_refusal(self, state: ImportIndicator, value: str, number: int | float, as_of: date, table: Table,
                       line: int) -> Message | None:
@@ -258,8 +268,8 @@ class Values:
             if read := done_read_as(f"{state.programme}/{state.task} {state.indicator}", value, met, state.dues, as_of):
                 self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=read))
             return met
-        if value.isdigit() and 0 < int(value) <= total:
-            return int(value)
+        if (met := checkpoints_met(value, state.unit, total)) is not None:  # "3", "3个节点", "第3个", "已完成3个节点"
+            return met
         if started_word(value):  # "已开工" on "6月開工,年內完工": the checkpoints up to the start met, as `log` reads it
             try:
                 return started_value(f"{state.programme}/{state.task} {state.indicator}", value,
@@ -267,8 +277,9 @@ class Values:
             except InputError as error:
                 self._fail(table, line, "value", error)
                 return None
-        self._fail(table, line, "value", "{indicator} is a text-only line: give 已完成 or how many of its {total} checkpoints are met",
-                   indicator=state.indicator, total=total)
+        self._fail(table, line, "value", "{value}: {indicator} is a text-only line: give 已完成 or how many of its {total} "
+                   "checkpoints are met, 0 to {total} (1, 1个节点 or 第1个)", value=shown(value), indicator=state.indicator,
+                   total=total)
         return None
 
 

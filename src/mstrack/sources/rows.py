@@ -75,6 +75,15 @@ class Cells:
         columns = self.columns(at + 1)
         return columns[at] if columns is not None else [row[at] if at < len(row) else None for row in self.rows()]
 
+    def beyond(self, width: int) -> list:
+        """The columns past the first `width` (cells a row has past its header's end), each as long as the rows are
+        many (None for a row too short to have it); none for most chunks."""
+        rows = self._rows
+        if rows is None:  # a reader's columns: every row as wide
+            return list(self._columns[width:]) if self._columns else []
+        wide = max(map(len, rows), default=0)
+        return [[row[at] if at < len(row) else None for row in rows] for at in range(width, wide)]
+
     def blank(self, column: int, at: list[int]) -> None:
         """The cell in `column` of the rows at `at` (0-based in this chunk) made blank: a merged range's copy that is
         not the row's own (sources/progress_merged.py). Held as rows from then on."""

@@ -395,6 +395,7 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
                 spots.setdefault(name, []).append(index)
         filled += not blank
         if all(not columns.keys().isdisjoint((wanted,) if isinstance(wanted, str) else wanted) for wanted in required):
+            duplicates = [name for name in duplicates if not _second_name(name, row.cells, spots, columns)]
             if duplicates:
                 from mstrack.sources.duplicate_columns import same_field
 
@@ -431,6 +432,23 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
                             sheets=choose, filled=filled)
     raise NoHeaderError("{path}: no header row found in the first {n} rows (needs {wanted})", path=path, n=HEADER_SEARCH_ROWS,
                         wanted=wanted, filled=filled)
+
+
+SECOND_NAMES = {"note": frozenset(map(header_key, ("说明",)))}
+"""Headers that name a field only where no other column does: 说明 beside 备注 is a column of the unit's words the import
+does not read (said: progress_unread), not a second note column."""
+
+
+def _second_name(field: str, cells: list, spots: dict[str, list[int]], columns: dict[str, int]) -> bool:
+    """Whether a field's columns are one of its own name and others of its SECOND_NAMES: the first read, the others not."""
+    second = SECOND_NAMES.get(field)
+    if second is None:
+        return False
+    first = [at for at in spots[field] if header_key(cells[at]) not in second]
+    if len(first) != 1:
+        return False
+    spots[field], columns[field] = first, first[0]
+    return True
 
 
 def _sheets_to_choose(path: Path, sheets: list[str] | None = None) -> str | None:
