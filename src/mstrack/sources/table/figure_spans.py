@@ -35,6 +35,7 @@ from mstrack.sources.table.figure_names import (
 from mstrack.sources.table.figure_picks import SIZE_UNITS, describes_one, names_not_counts, size_class
 from mstrack.sources.table.numbers import (
     COUNT_UNITS,
+    MONEY_UNITS,
     PER_ALT,
     UNIT_ALT,
     UNITS,
@@ -186,17 +187,16 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         if RANGE_FROM_RE.search(clause[:start]):
             continue  # a range's upper bound ("1-2个"): the office commits to its lower bound only
         ranged = RANGE_RE.match(clause, end) is not None
-        if ranged and not RANGE_VERB_RE.search(simplified(clause[max(0, start - 12):start], every_cell=True)):
-            continue  # "掌握1-2项技能", "规划（2021-2025）": what each one masters, a span of years, no count of work
-        if ranged:  # "建设5-10个", "新建3万人至5万人…": at least the lower bound (tests/data/tables/README.md)
+        if ranged:  # "建设5-10个", "新建3万人至5万人…", "投资1-2亿元": at least the lower bound (tests/data/tables/README.md)
             upper = range_upper(clause, end)
             if upper is None:
                 continue
-            if not (after["unit"] or after["scale"]):
-                after, end = upper, upper.start()  # the lower bound takes the upper's scale and unit ("5-10个")
+            if not (after["unit"] or after["scale"]) or (after["scale"], after["unit"]) == (upper["scale"], upper["unit"]):
+                # the lower bound takes the upper's scale and unit ("5-10个"), its span the whole range ("3万人至5万人")
+                after, end = upper, upper.start()
         unit = "%" if clause.startswith("百分之", start) else after["unit"] or ""
-        if ranged and unit and unit_key(simplified(unit, every_cell=True)) not in COUNT_UNITS:
-            continue  # "0―3公里范围内", "6—17岁": a band of a measure says where or who, no count of the year's work
+        if ranged and not range_read(clause[max(0, start - 12):start], unit):
+            continue  # "掌握1-2项技能", "0―3公里范围内", "6—17岁", "规划（2021-2025）": no count or sum of the year's work
         if not unit and (counted := COUNTED_NOUN_RE.match(clause, after.end())) \
                 and (after["scale"] or not NOT_A_COUNT_RE.fullmatch(number)):
             unit = COUNTED_NOUNS[counted[1]]  # the span still ends at the number: the noun stays in the name
@@ -334,7 +334,25 @@ RANGE_FROM_RE = re.compile(rf"{BOUND}{BOUND_UNIT}{JOIN}\s*$")
 
 # the verbs of work before a count's range ("建设5-10个", "创建1-2家", "每个县区建成1-2个"): a count the year's work delivers
 RANGE_VERBS = rf"{FIGURE_VERBS}|创建|建成|打造|培育|引进|组建|举办|开展|实施|完成|建立"
-RANGE_VERB_RE = re.compile(rf"(?:{RANGE_VERBS})\s*(?:约|不少于|不低于|至少)?\s*$")
+# the words of an investment before a sum's range ("投资1-2亿元", "总投资1亿-2亿元", "投入资金3-5万元"): the sum the work
+# spends, a target as a sum in a 投资 column is; a sum after any other word ("补助1-2万元", "建设1-2亿元的项目") is a rate or
+# a size that picks which ones
+RANGE_SUM_WORDS = r"投资|投入"
+RANGE_BOUND = r"\s*(?:约|不少于|不低于|至少)?\s*$"
+RANGE_VERB_RE = re.compile(rf"(?:{RANGE_VERBS}){RANGE_BOUND}")
+RANGE_SUM_RE = re.compile(rf"(?:{RANGE_SUM_WORDS})(?:资金|金额|额)?{RANGE_BOUND}")
+
+
+def range_read(before: str, unit: str) -> re.Match | None:
+    """The words that have a range with `unit` after the words `before` it read (its lower bound, at least), or None: a
+    verb of work before a count of things (or a bare one), the words of an investment before a sum of money. A band of
+    a measure or of ages ("0―3公里范围内", "6—17岁") says where or who, what each one masters ("掌握1-2项") and a span of
+    years no work."""
+    before = simplified(before, every_cell=True)
+    key = unit_key(simplified(unit, every_cell=True))
+    if key in MONEY_UNITS:
+        return RANGE_SUM_RE.search(before)
+    return RANGE_VERB_RE.search(before) if not unit or key in COUNT_UNITS else None
 
 
 def range_upper(clause: str, end: int) -> re.Match | None:
