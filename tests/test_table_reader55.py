@@ -1,6 +1,6 @@
 """Issue 13, reader55: the table reader's leftovers of the nineteenth session, each on a small made-up table or clause —
 a count's range in Chinese numerals and a sum's range read as digits' ranges are (at least the lower bound, said in
-digits in the doubt)."""
+digits in the doubt); a time of day before a figure is when the work is done, no part of the indicator's name."""
 
 from __future__ import annotations
 
@@ -74,3 +74,31 @@ def test_ranges_in_words_in_a_small_table(tmp_path):
         "tasks.csv: row 3, column 工作任务: “培育二到三个示范点”: a range, read as at least 2个",
         "tasks.csv: row 4, column 工作任务: “投资1-2亿元建设污水处理厂”: a range, read as at least 1亿元",
     ], said
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("7:50前完成检查50家", [("检查", 50, "家")]),
+    ("每天上午8:30前完成巡查20处", [("巡查", 20, "处")]),
+    ("于17：00以后开展夜查10次", [("开展夜查", 10, "次")]),
+    ("8:30—11:30完成检查50家", [("检查", 50, "家")]),
+])
+def test_a_time_of_day_before_a_figure_is_no_part_of_its_name(text, read):
+    """"7:50前完成检查50家": 7:50 is when the checks are done by (reader53 read it as no figure); the indicator is
+    检查, as "6月底前完成检查50家" names it."""
+    assert [(m.name, m.value, m.unit) for m in find_mentions(text, 2024)] == read
+
+
+def test_a_ratio_stays_in_the_words():
+    from mstrack.sources.table.numbers import without_clock
+
+    assert without_clock("按1:10配套") == "按1:10配套"
+    assert without_clock("每天7:50前完成检查") == "完成检查"
+
+
+def test_a_time_of_day_in_a_small_table(tmp_path):
+    rows = [["序号", "工作任务", "责任单位", "完成时限"],
+            ["1", "7:50前完成检查50家", "县市场监管局", "6月底"]]
+    result = convert_written(tmp_path, "plan.csv", rows, year=2024)
+    assert [[(i.name, i.target, i.unit) for i in line.indicators] for t in result.programme.tasks for line in t.lines] == [
+        [("检查", 50, "家")]]
+    assert not [d for d in result.doubts if "7:50" in str(d) and "target" in str(d)]

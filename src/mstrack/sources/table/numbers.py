@@ -154,13 +154,25 @@ QUANTITY_RE = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千)?\s*(?:" + "|".join
 # a time of day, "上午7:50", "8：30—11：30": hours and minutes, no figure; the colon may be hidden from a clause split
 # (mentions.protect_clock: HIDDEN_COLONS). A ratio ("按1:10配套", "比例为1:50") is none.
 HIDDEN_COLONS = {":": "\x01", "：": "\x02"}
-CLOCK_RE = re.compile(r"(?<![\d.:：\x01\x02])(?:[01]?\d|2[0-4])\s*[:：\x01\x02]\s*[0-5]\d(?![\d.:：\x01\x02%％])")
+CLOCK = r"(?<![\d.:：\x01\x02])(?:[01]?\d|2[0-4])\s*[:：\x01\x02]\s*[0-5]\d(?![\d.:：\x01\x02%％])"
+CLOCK_RE = re.compile(CLOCK)
 RATIO_BEFORE_RE = re.compile(r"(?:比例|比|按|配比|比率)\s*(?:为|是|按)?\s*$")
+# a time of day with the words that place the work at it ("7:50前", "每天上午8:30—11:30", "于17:00以后"): when it is done
+CLOCK_PHRASE_RE = re.compile(rf"(?:每天|每日|当天|当日|上午|下午|早上|早晨|晚上|中午|凌晨)*\s*于?\s*{CLOCK}"
+                             rf"(?:\s*{SPAN_JOIN}+\s*{CLOCK})?\s*(?:以前|之前|前|以后|之后|后|起)?")
 
 
 def clock_times(text: str) -> list[tuple[int, int]]:
     """Where the text prints a time of day ("上午7:50所有人员到场": 7:50), which no figure is part of."""
     return [m.span() for m in CLOCK_RE.finditer(text) if not RATIO_BEFORE_RE.search(text[:m.start()])]
+
+
+def without_clock(text: str) -> str:
+    """The words without the times of day they print and the words that place the work at them ("7:50前完成检查" →
+    "完成检查"): a time says when, no part of what a figure counts; a ratio ("按1:10配套") stays."""
+    if not CLOCK_RE.search(text):
+        return text
+    return CLOCK_PHRASE_RE.sub(lambda m: m[0] if RATIO_BEFORE_RE.search(text[:m.start()]) else "", text)
 
 
 QUOTED_RE = re.compile(r"“[^“”]{1,16}”|\"[^\"]{1,16}\"|「[^「」]{1,16}」|‘[^‘’]{1,16}’")
