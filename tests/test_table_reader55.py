@@ -102,3 +102,31 @@ def test_a_time_of_day_in_a_small_table(tmp_path):
     assert [[(i.name, i.target, i.unit) for i in line.indicators] for t in result.programme.tasks for line in t.lines] == [
         [("检查", 50, "家")]]
     assert not [d for d in result.doubts if "7:50" in str(d) and "target" in str(d)]
+
+
+@pytest.mark.parametrize("heading", ["行政村（61个村）", "行政村（约61个村）", "行政村（不少于61个村）"])
+def test_a_kind_of_place_counted_in_its_bracket_is_scope_estimated_or_not(heading):
+    """pingtan-2023-chuangwen 三(五)5 "行政村（61个村）" with 约 or 不少于 before its count, as a variant writes it: still the
+    places the item's work is done in, no target ("改造老旧小区（约12个小区）" names work: a target)."""
+    assert find_mentions(heading, 2023) == []
+    assert [(m.value, m.unit) for m in find_mentions("改造老旧小区（约12个小区）", 2023)] == [(12, "个")]
+
+
+@pytest.mark.parametrize("cell", ["环发公司、官井街、苏澳街、白沙街沿线的相关村", "环发公司/官井街/苏澳街/白沙街沿线的相关村",
+                                  "环发公司，官井街 苏澳街 白沙街沿线的相关村", "环发公司 官井街 苏澳街 白沙街沿线的相关村"])
+def test_places_before_a_unit_named_by_where_it_lies_whatever_joins_them(cell):
+    """"官井街、苏澳街、白沙街沿线的相关村" is one unit (README: the villages along the three streets) when the list is typed
+    with a slash or spaces too; 环发公司 before them stays a unit of its own."""
+    from mstrack.sources.table.office_names import split_groups, split_units
+
+    assert [u for group in split_groups(cell) for u in split_units(group)] == ["环发公司", "官井街、苏澳街、白沙街沿线的相关村"]
+
+
+def test_every_body_of_a_kind_before_a_slash_is_a_unit_whole():
+    """"各村/环发公司": 各村 is every village, a unit of its own, never the short form of one office's name as "县住建/城管局"
+    is."""
+    from mstrack.sources.table.office_names import split_units
+
+    assert split_units("各村/环发公司") == ["各村", "环发公司"]
+    assert split_units("县住建/城管局") == ["县住建/城管局"]
+    assert split_units("各县/市/区政府") == ["各县/市/区政府"]

@@ -394,8 +394,10 @@ def _where_done(clause: str, prefix: str, after: re.Match) -> bool:
     return pattern is not None and pattern.match(clause, after.end()) is not None
 
 
-# "行政村（61个村）", "城市社区（12个社区）": a kind of place alone, then a bracket counting such places
-PLACE_KIND_RE = re.compile(r"^\s*(?:行政|自然|城市|农村|城镇|重点|试点|示范)?(?P<kind>村|社区|乡镇|街道|小区|镇|乡)\s*[（(]\s*$")
+# "行政村（61个村）", "城市社区（12个社区）", "行政村（约61个村）": a kind of place alone, then a bracket counting such places
+# (an estimate or a bound before the count too)
+PLACE_KIND_RE = re.compile(r"^\s*(?:行政|自然|城市|农村|城镇|重点|试点|示范)?(?P<kind>村|社区|乡镇|街道|小区|镇|乡)\s*[（(]\s*"
+                           r"(?:约|近|共|不少于|不低于|至少|超过)?\s*$")
 
 
 def _places_of_kind(clause: str, prefix: str, after: re.Match) -> bool:
