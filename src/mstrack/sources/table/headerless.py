@@ -94,12 +94,15 @@ from mstrack.sources.table.list_work import (
     PROGRAMME_RE,
     PROJECT_RE,
     RESULT_RE,
+    TITLED,
     WORK_RE,
     does_work,
+    marked_work,
     names_programme,
     not_tasks,
     sets_figure_or_names_project,
     states_work,
+    titled_programme,
 )
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS, document_lines, inline_run
@@ -257,7 +260,10 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
                    if units and not (requirement(text, own=True) if own else REQUIREMENT_RE.match(text))}
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
     # a report read for its items' planned facts names the programme it reports on ("…民生实事项目完成情况报告")
-    programme = any(names_programme(t) or results and PROGRAMME_RE.search(t) for t in [*said, *_announcing(lines)])
+    titled = TITLED.get() and not shared and titled_programme(lines)  # a title names no standing duties (review48 F1)
+    own = [bool(offices and k < len(offices) and offices[k] or due and k < len(due) and due[k]) for k in range(len(items))]
+    programme = any(names_programme(t) or results and PROGRAMME_RE.search(t) for t in [*said, *_announcing(lines)]) \
+        or titled and marked_work(list(zip(items, own, strict=True)))
     two = few is not None and programme and staffed_few(list(zip(items, few, strict=True)))
     few_enough = listed or two or assigned \
         or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due) \
