@@ -130,3 +130,15 @@ def test_every_body_of_a_kind_before_a_slash_is_a_unit_whole():
     assert split_units("各村/环发公司") == ["各村", "环发公司"]
     assert split_units("县住建/城管局") == ["县住建/城管局"]
     assert split_units("各县/市/区政府") == ["各县/市/区政府"]
+
+
+def test_a_bare_lower_bound_above_the_upper_number_shares_no_scale(tmp_path):
+    """"投资5000至1万元": 5000 is above 1, so the 万 printed after the upper bound is not the lower's (5000 元, never 5000万元):
+    no range read, and no doubt saying one was; "投资1-2亿元" beside it is read and said."""
+    assert find_mentions("投资5000至1万元", 2024) == []
+    assert [(m.value, m.unit) for m in find_mentions("投资1-2亿元", 2024)] == [(100000000, "元")]
+    rows = [["序号", "工作任务", "责任单位"], ["1", "投资5000至1万元改造村道", "县交通局"], ["2", "新建三至五所幼儿园", "县教育局"]]
+    result = convert_written(tmp_path, "tasks.csv", rows, year=2024)
+    assert [_targets(t) for t in result.programme.tasks] == [[], [(3, "所", ">=")]]
+    said = [str(d).split(": ", 2)[-1] for d in result.doubts if "a range" in str(d)]
+    assert said == ["“新建三至五所幼儿园”: a range, read as at least 3所"]

@@ -18,7 +18,7 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
-from mstrack.sources.table.figure_spans import BOUND, BOUND_UNIT, range_read
+from mstrack.sources.table.figure_spans import BOUND, BOUND_UNIT, above_upper, range_read
 from mstrack.sources.table.figures import Unit, names_start
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, opens_with_date, similarity
 from mstrack.sources.table.mentions import find_mentions, stated
@@ -314,8 +314,9 @@ def _range_doubts(raw: RawTask, task: Task) -> list[Doubt]:
     for key, text in (("task", raw.title), ("content", raw.content)):
         for m in RANGE_SAID_RE.finditer(text or ""):
             before = text[max(0, m.start() - 12):m.start()]
-            if re.search(rf"{BOUND}$", before) or (words := range_read(before, m["unit"])) is None:
-                continue
+            if re.search(rf"{BOUND}$", before) or (words := range_read(before, m["unit"])) is None \
+                    or not m["own"].strip() and m["scale"] and above_upper(text, m.end("lower"), m["lower"]):
+                continue  # "投资5000至1万元": no range read (figure_spans)
             lower = m["lower"] if m["lower"][0].isdigit() else str(chinese_count(m["lower"]))
             own = re.sub(r"\s+", "", m["own"])
             found.append(Doubt(row=raw.row.number, column=raw.headers.get(key, ""), at=task, key="title", why=Message(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.characters import simplified
-from mstrack.domain.quantities import CHINESE_NUMERAL
+from mstrack.domain.quantities import CHINESE_NUMERAL, chinese_count
 from mstrack.sources.table.figure_bounds import (
     RATE_UNITS,
     TIME_SPAN_RE,
@@ -189,8 +189,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         ranged = RANGE_RE.match(clause, end) is not None
         if ranged:  # "建设5-10个", "新建3万人至5万人…", "投资1-2亿元": at least the lower bound (tests/data/tables/README.md)
             upper = range_upper(clause, end)
-            if upper is None:
-                continue
+            if upper is None or not (after["unit"] or after["scale"]) and upper["scale"] and above_upper(clause, end, number):
+                continue  # "投资5000至1万元": a bare lower bound above the upper's number is in base units, no scale shared
             if not (after["unit"] or after["scale"]) or (after["scale"], after["unit"]) == (upper["scale"], upper["unit"]):
                 # the lower bound takes the upper's scale and unit ("5-10个"), its span the whole range ("3万人至5万人")
                 after, end = upper, upper.start()
@@ -361,6 +361,18 @@ def range_upper(clause: str, end: int) -> re.Match | None:
     ranged = RANGE_RE.match(clause, end)
     upper = UPPER_RE.match(clause, ranged.end() - 1) if ranged else None
     return None if upper is None else AFTER_RE.match(clause, upper.end())
+
+
+def above_upper(clause: str, end: int, lower: str) -> bool:
+    """Whether a range's lower bound (as printed, ending at `end`) is above its upper bound's number ("5000至1万"): the
+    scale after the upper one is not the lower's."""
+    ranged = RANGE_RE.match(clause, end)
+    return _bound_value(lower) > _bound_value(UPPER_RE.match(clause, ranged.end() - 1)[0])
+
+
+def _bound_value(text: str) -> float:
+    """A range's bound as printed, in digits ("5,000") or in Chinese numerals ("五")."""
+    return float(text.replace(",", "")) if text[0].isdigit() else chinese_count(text) or 0
 
 
 # "12-15" alone in a target column's cell (单位 in its own column): a range of the year's figure
