@@ -118,13 +118,19 @@ def test_the_period_a_plan_gives_its_whole_work_dates_each_item_that_names_none(
 
 def test_the_plan_s_period_is_read_in_a_best_effort_reading_too(tmp_path):
     """The same plan with the parts of a notice around its period ("一、工作目标", "三、活动主体"): read as a best effort,
-    the period's paragraph is kept for its dates, not dropped as a section's text."""
-    lines = [OR_LABEL[0], "一、工作目标", "有重点、有针对性地开展义诊活动。", *OR_LABEL[1:3], "三、活动主体",
+    the period's paragraph is kept for its dates, not dropped as a section's text. Its title without 方案 (one ending in
+    方案 names the programme, so the list is read in its layout, reader53: the period the same)."""
+    assert OR_LABEL[0].endswith("方案")
+    lines = [OR_LABEL[0].removesuffix("方案"), "一、工作目标", "有重点、有针对性地开展义诊活动。", *OR_LABEL[1:3], "三、活动主体",
              "区卫计局，全区各医疗卫生计生单位。", *OR_LABEL[3:5],
              "（二）二级以上医院院内的义诊活动。开展形式多样的义诊活动。（区医院、区中医院）", *OR_LABEL[6:]]
     conversion = convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n", 2018)
     assert conversion.best_effort
     assert [t.deadline for t in conversion.programme.tasks] == [date(2018, 9, 12)] * 3
+    (tmp_path / "titled").mkdir()
+    titled = convert_written(tmp_path / "titled", "plan.txt", "\n".join([OR_LABEL[0], *lines[1:]]) + "\n", 2018)
+    assert titled.best_effort is None
+    assert [t.deadline for t in titled.programme.tasks] == [date(2018, 9, 12)] * 3
 
 
 def test_a_group_whose_words_assign_its_work_leads_its_items():

@@ -118,7 +118,7 @@ def test_numbers_on_lines_of_their_own_number_the_items_below_them(tmp_path):
 
 def test_lone_numbers_that_do_not_run_on_stay_lines(tmp_path):
     """Two lone numbers, or numbers that do not run on (1, 3, 7), join nothing."""
-    from mstrack.sources.table.headerless import numbers_on_their_lines
+    from mstrack.sources.table.list_lines import numbers_on_their_lines
     from mstrack.sources.table.reading import Row, Sheet
 
     def sheet(lines):

@@ -108,6 +108,27 @@ def test_an_events_span_of_days_is_kept_as_printed_with_no_start_of_work(tmp_pat
         (date(2019, 4, 10), "4月10日起"), (date(2019, 4, 25), "4月10日至4月25日")]
 
 
+def test_a_title_line_naming_a_plan_names_the_programme_on_a_second_try(tmp_path):
+    """A document titled "2019年义诊活动方案" (its first line, before any numbered one, ending in 方案; so 计划, 安排) whose
+    items most do work: read as a list of tasks, no best effort. A title naming no plan ("2019年义诊活动"), the notice
+    sending it ("关于印发…方案的通知") and a sentence naming it in passing ("…制定本活动方案。") name none: the same items
+    are read as a best effort, every task a doubt. The title is a second try only (plan_title.plan_list), so a plan whose
+    lists the gate takes keeps the one it takes."""
+    from mstrack.sources.table.list_work import titled_programme
+
+    from .test_table_held52a import EVENT
+
+    doc = [*EVENT[:10], "5．县疾控中心免费发放宣传资料500份；", *EVENT[10:]]
+    read = convert_written_lines(tmp_path / "a", ["2019年义诊活动方案", *doc[1:]])
+    assert read.best_effort is None
+    assert [t.code for t in read.programme.tasks] == ["二(二)1", "二(二)2", "二(二)3", "二(二)4", "二(二)5",
+                                                     "三(一)", "三(二)", "三(三)", "三(四)"]
+    for k, title in enumerate(("2019年义诊活动", "关于印发2019年义诊活动方案的通知", "为做好义诊工作，制定本活动方案。")):
+        assert convert_written_lines(tmp_path / str(k), [title, *doc[1:]]).best_effort is not None
+    assert titled_programme(["某局2019年工作计划", "一、工作目标"]) and titled_programme(["“三下乡”活动安排"])
+    assert not titled_programme(["一、活动方案", "二、工作计划"])
+
+
 def convert_written_lines(folder, lines: list[str]):
     from .conftest import convert_written
 

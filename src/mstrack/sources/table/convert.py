@@ -23,10 +23,10 @@ from mstrack.sources.table.doubts import Doubt
 from mstrack.sources.table.figure_picks import named_counts
 from mstrack.sources.table.figure_spans import shares_named
 from mstrack.sources.table.header import find_header
-from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.list_fallback import BEST_EFFORT_DOUBT, NOT_RECOGNISED, best_effort_said, best_effort_table
 from mstrack.sources.table.list_results import results_said
 from mstrack.sources.table.list_sections import short_said
+from mstrack.sources.table.plan_title import plan_list
 from mstrack.sources.table.progress_figures import Reported, reported_values
 from mstrack.sources.table.reading import Sheet, place, places, read_sheets
 from mstrack.sources.table.row_points import date_named_rows
@@ -214,7 +214,7 @@ def _table_in(sheets: list[Sheet], path: Path, year: int) -> tuple[Sheet, int, l
     if sheets and all(sheet.paragraphs for sheet in sheets):  # a page with no table: only a list of tasks is read in it
         reported: list = []
         short: list = []
-        if not (listed := list_table(sheets, year, reported, short)):
+        if not (listed := plan_list(sheets, year, reported, short)):
             if reported:  # a report of results: said so, with what to do instead
                 raise InputError("{path}: no table found in the document: it reads as a report of results ({words} in “{line}”); "
                                  "`import table` reads a programme's plan (任务分解表, 实施方案): enter results with "

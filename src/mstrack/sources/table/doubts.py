@@ -14,14 +14,15 @@ from mstrack.domain.dates import (
     period_end,
     unlikely_deadline,
 )
+from mstrack.domain.quantities import chinese_count
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
-from mstrack.sources.table.figure_spans import BOUND, RANGE_VERBS
+from mstrack.sources.table.figure_spans import BOUND, BOUND_UNIT, above_upper, range_read
 from mstrack.sources.table.figures import Unit, names_start
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, opens_with_date, similarity
 from mstrack.sources.table.mentions import find_mentions, stated
-from mstrack.sources.table.numbers import exact_sum, unit_key
+from mstrack.sources.table.numbers import MONEY_UNITS, exact_sum, unit_key
 from mstrack.sources.table.period_amounts import each_period, per_period_amount
 from mstrack.sources.table.placing import beyond_target
 from mstrack.sources.table.raw import RawLine, RawTask
@@ -299,17 +300,29 @@ def _title_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
     return found[:1]
 
 
-# "建设5-10个农民创业辅导示范基地", "新建3至5所幼儿园": a verb of work, then a range of a count and what it counts
-COUNT_RANGE_RE = re.compile(rf"(?:{RANGE_VERBS})\s*(?P<lower>{BOUND}+)\s*{JOIN}\s*{BOUND}+\s*"
-                            rf"(?:{'|'.join(sorted(map(re.escape, COUNTABLE_UNITS), key=len, reverse=True))})[^，,。；;、\n]*")
+# "建设5-10个农民创业辅导示范基地", "新建三至五所幼儿园", "投资1-2亿元": a range of a count or a sum and what it counts
+RANGE_SAID_RE = re.compile(rf"(?P<lower>{BOUND}+)(?P<own>{BOUND_UNIT}){JOIN}\s*{BOUND}+\s*(?P<scale>万亿|亿|万)?\s*"
+                           rf"(?P<unit>{'|'.join(sorted(map(re.escape, {*COUNTABLE_UNITS, *MONEY_UNITS}), key=len, reverse=True))})"
+                           r"[^，,。；;、\n]*")
 
 
 def _range_doubts(raw: RawTask, task: Task) -> list[Doubt]:
-    """A range of things to build in the task's words ("建设5-10个…"): read as at least its lower bound (figure_spans,
-    tests/data/tables/README.md), while the document may mean more; a person says which."""
-    return [Doubt(row=raw.row.number, column=raw.headers.get(key, ""), at=task, key="title", why=Message(
-        "“{text}”: a range, read as at least {lower}", text=clip(m[0]), lower=m["lower"]))
-        for key, text in (("task", raw.title), ("content", raw.content)) for m in COUNT_RANGE_RE.finditer(text or "")][:1]
+    """A range of things to build or of a sum to invest in the task's words ("建设5-10个…", "投资1-2亿元"): read as at least
+    its lower bound (figure_spans.range_read, tests/data/tables/README.md), while the document may mean more; a person
+    says which. The lower bound is said in digits, with the scale and unit it is read in ("三至五所": 3所)."""
+    found = []
+    for key, text in (("task", raw.title), ("content", raw.content)):
+        for m in RANGE_SAID_RE.finditer(text or ""):
+            before = text[max(0, m.start() - 12):m.start()]
+            if re.search(rf"{BOUND}$", before) or (words := range_read(before, m["unit"])) is None \
+                    or not m["own"].strip() and m["scale"] and above_upper(text, m.end("lower"), m["lower"]):
+                continue  # "投资5000至1万元": no range read (figure_spans)
+            lower = m["lower"] if m["lower"][0].isdigit() else str(chinese_count(m["lower"]))
+            own = re.sub(r"\s+", "", m["own"])
+            found.append(Doubt(row=raw.row.number, column=raw.headers.get(key, ""), at=task, key="title", why=Message(
+                "“{text}”: a range, read as at least {lower}", text=clip(before[words.start():] + m[0]),
+                lower=lower + (own if own else (m["scale"] or "") + m["unit"]))))
+    return found[:1]
 
 
 def _month_figure_doubts(task: Task, units: list[Unit], column: str) -> list[Doubt]:

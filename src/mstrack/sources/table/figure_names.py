@@ -9,6 +9,7 @@ import unicodedata
 
 from mstrack.domain.dates import FEAST_LABEL, PERIOD_RE
 from mstrack.sources.table.kept import read_once
+from mstrack.sources.table.numbers import without_clock
 from mstrack.sources.table.schedule import OFFICE_SUBJECT_RE
 from mstrack.vocabulary import (
     BOUND_WORDS,
@@ -83,6 +84,7 @@ def named_level(prefix: str, unit: str) -> re.Match | None:
 @read_once
 def clean_name(text: str) -> str:
     text = PERIOD_RE.sub("", OFFICE_SUBJECT_RE.sub("", re.sub(r"\s+", "", text)))  # "6月底前全市建档率" → 建档率
+    text = without_clock(text)  # "7:50前完成检查50家": the time of day the work is done by, no name
     text = FEAST_LABEL_RE.sub("", text)  # "国庆节前完成2个": the date the count is due, no name
     text = re.sub(r"[“”\"‘’]", "", text)
     text = text.split("（")[-1] if text.count("（") > text.count("）") else text

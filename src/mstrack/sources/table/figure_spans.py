@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.characters import simplified
-from mstrack.domain.quantities import CHINESE_NUMERAL
+from mstrack.domain.quantities import CHINESE_NUMERAL, chinese_count
 from mstrack.sources.table.figure_bounds import (
     RATE_UNITS,
     TIME_SPAN_RE,
@@ -35,6 +35,7 @@ from mstrack.sources.table.figure_names import (
 from mstrack.sources.table.figure_picks import SIZE_UNITS, describes_one, names_not_counts, size_class
 from mstrack.sources.table.numbers import (
     COUNT_UNITS,
+    MONEY_UNITS,
     PER_ALT,
     UNIT_ALT,
     UNITS,
@@ -186,17 +187,16 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         if RANGE_FROM_RE.search(clause[:start]):
             continue  # a range's upper bound ("1-2个"): the office commits to its lower bound only
         ranged = RANGE_RE.match(clause, end) is not None
-        if ranged and not RANGE_VERB_RE.search(simplified(clause[max(0, start - 12):start], every_cell=True)):
-            continue  # "掌握1-2项技能", "规划（2021-2025）": what each one masters, a span of years, no count of work
-        if ranged:  # "建设5-10个", "新建3万人至5万人…": at least the lower bound (tests/data/tables/README.md)
+        if ranged:  # "建设5-10个", "新建3万人至5万人…", "投资1-2亿元": at least the lower bound (tests/data/tables/README.md)
             upper = range_upper(clause, end)
-            if upper is None:
-                continue
-            if not (after["unit"] or after["scale"]):
-                after, end = upper, upper.start()  # the lower bound takes the upper's scale and unit ("5-10个")
+            if upper is None or not (after["unit"] or after["scale"]) and upper["scale"] and above_upper(clause, end, number):
+                continue  # "投资5000至1万元": a bare lower bound above the upper's number is in base units, no scale shared
+            if not (after["unit"] or after["scale"]) or (after["scale"], after["unit"]) == (upper["scale"], upper["unit"]):
+                # the lower bound takes the upper's scale and unit ("5-10个"), its span the whole range ("3万人至5万人")
+                after, end = upper, upper.start()
         unit = "%" if clause.startswith("百分之", start) else after["unit"] or ""
-        if ranged and unit and unit_key(simplified(unit, every_cell=True)) not in COUNT_UNITS:
-            continue  # "0―3公里范围内", "6—17岁": a band of a measure says where or who, no count of the year's work
+        if ranged and not range_read(clause[max(0, start - 12):start], unit):
+            continue  # "掌握1-2项技能", "0―3公里范围内", "6—17岁", "规划（2021-2025）": no count or sum of the year's work
         if not unit and (counted := COUNTED_NOUN_RE.match(clause, after.end())) \
                 and (after["scale"] or not NOT_A_COUNT_RE.fullmatch(number)):
             unit = COUNTED_NOUNS[counted[1]]  # the span still ends at the number: the noun stays in the name
@@ -335,7 +335,25 @@ RANGE_FROM_RE = re.compile(rf"{BOUND}{BOUND_UNIT}{JOIN}\s*$")
 # the verbs of work before a count's range ("建设5-10个", "创建1-2家", "每个县区建成1-2个"): a count the year's work delivers;
 # 进行 holds events as 举办 and 开展 do ("进行1-2场消防应急演练": the drills the year delivers)
 RANGE_VERBS = rf"{FIGURE_VERBS}|创建|建成|打造|培育|引进|组建|举办|开展|进行|实施|完成|建立"
-RANGE_VERB_RE = re.compile(rf"(?:{RANGE_VERBS})\s*(?:约|不少于|不低于|至少)?\s*$")
+# the words of an investment before a sum's range ("投资1-2亿元", "总投资1亿-2亿元", "投入资金3-5万元"): the sum the work
+# spends, a target as a sum in a 投资 column is; a sum after any other word ("补助1-2万元", "建设1-2亿元的项目") is a rate or
+# a size that picks which ones
+RANGE_SUM_WORDS = r"投资|投入"
+RANGE_BOUND = r"\s*(?:约|不少于|不低于|至少)?\s*$"
+RANGE_VERB_RE = re.compile(rf"(?:{RANGE_VERBS}){RANGE_BOUND}")
+RANGE_SUM_RE = re.compile(rf"(?:{RANGE_SUM_WORDS})(?:资金|金额|额)?{RANGE_BOUND}")
+
+
+def range_read(before: str, unit: str) -> re.Match | None:
+    """The words that have a range with `unit` after the words `before` it read (its lower bound, at least), or None: a
+    verb of work before a count of things (or a bare one), the words of an investment before a sum of money. A band of
+    a measure or of ages ("0―3公里范围内", "6—17岁") says where or who, what each one masters ("掌握1-2项") and a span of
+    years no work."""
+    before = simplified(before, every_cell=True)
+    key = unit_key(simplified(unit, every_cell=True))
+    if key in MONEY_UNITS:
+        return RANGE_SUM_RE.search(before)
+    return RANGE_VERB_RE.search(before) if not unit or key in COUNT_UNITS else None
 
 
 def range_upper(clause: str, end: int) -> re.Match | None:
@@ -344,6 +362,18 @@ def range_upper(clause: str, end: int) -> re.Match | None:
     ranged = RANGE_RE.match(clause, end)
     upper = UPPER_RE.match(clause, ranged.end() - 1) if ranged else None
     return None if upper is None else AFTER_RE.match(clause, upper.end())
+
+
+def above_upper(clause: str, end: int, lower: str) -> bool:
+    """Whether a range's lower bound (as printed, ending at `end`) is above its upper bound's number ("5000至1万"): the
+    scale after the upper one is not the lower's."""
+    ranged = RANGE_RE.match(clause, end)
+    return _bound_value(lower) > _bound_value(UPPER_RE.match(clause, ranged.end() - 1)[0])
+
+
+def _bound_value(text: str) -> float:
+    """A range's bound as printed, in digits ("5,000") or in Chinese numerals ("五")."""
+    return float(text.replace(",", "")) if text[0].isdigit() else chinese_count(text) or 0
 
 
 # "12-15" alone in a target column's cell (单位 in its own column): a range of the year's figure
@@ -377,8 +407,10 @@ def _where_done(clause: str, prefix: str, after: re.Match) -> bool:
     return pattern is not None and pattern.match(clause, after.end()) is not None
 
 
-# "行政村（61个村）", "城市社区（12个社区）": a kind of place alone, then a bracket counting such places
-PLACE_KIND_RE = re.compile(r"^\s*(?:行政|自然|城市|农村|城镇|重点|试点|示范)?(?P<kind>村|社区|乡镇|街道|小区|镇|乡)\s*[（(]\s*$")
+# "行政村（61个村）", "城市社区（12个社区）", "行政村（约61个村）": a kind of place alone, then a bracket counting such places
+# (an estimate or a bound before the count too)
+PLACE_KIND_RE = re.compile(r"^\s*(?:行政|自然|城市|农村|城镇|重点|试点|示范)?(?P<kind>村|社区|乡镇|街道|小区|镇|乡)\s*[（(]\s*"
+                           r"(?:约|近|共|不少于|不低于|至少|超过)?\s*$")
 
 
 def _places_of_kind(clause: str, prefix: str, after: re.Match) -> bool:

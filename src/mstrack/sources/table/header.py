@@ -21,10 +21,10 @@ from mstrack.sources.table.columns import (
     squeezed,
     year_columns,
 )
-from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.label_tree import label_tree
 from mstrack.sources.table.list_results import results_said
 from mstrack.sources.table.numbered_columns import contact_or_duty, one_numbered_item
+from mstrack.sources.table.plan_title import plan_list
 from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.schedule import parse_deadline, report_month
 from mstrack.sources.table.subheader import group_subheader, period_subheader
@@ -245,7 +245,7 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
             _date_month_plans(sheet.titles_above(at + 1 - len(header_rows)), columns)
             return sheet, at, columns, [" ".join(r) for r in header_rows]
     reported: list = []
-    if listed := list_table([sheet for sheet in sheets if all(sheet is not r for r, _ in records)], year, reported):
+    if listed := plan_list([sheet for sheet in sheets if all(sheet is not r for r, _ in records)], year, reported):
         return listed
     if records:
         raise InputError("{path}: one project described field by field down the rows ({labels} …), not a list of tasks: "

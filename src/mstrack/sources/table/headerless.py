@@ -37,7 +37,14 @@ from mstrack.sources.table.list_forms import named_forms
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
-from mstrack.sources.table.list_lines import joined_lines, rejoined, spaced_labels, unnumbered_headings, unwrapped
+from mstrack.sources.table.list_lines import (
+    joined_lines,
+    numbers_on_their_lines,
+    rejoined,
+    spaced_labels,
+    unnumbered_headings,
+    unwrapped,
+)
 from mstrack.sources.table.list_numbered import (
     ITEM_RE,
     PART_RE,
@@ -95,12 +102,15 @@ from mstrack.sources.table.list_work import (
     PROGRAMME_RE,
     PROJECT_RE,
     RESULT_RE,
+    TITLED,
     WORK_RE,
     does_work,
+    marked_work,
     names_programme,
     not_tasks,
     sets_figure_or_names_project,
     states_work,
+    titled_programme,
 )
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS, document_lines, inline_run
@@ -258,7 +268,10 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
                    if units and not (requirement(text, own=True) if own else REQUIREMENT_RE.match(text))}
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
     # a report read for its items' planned facts names the programme it reports on ("…民生实事项目完成情况报告")
-    programme = any(names_programme(t) or results and PROGRAMME_RE.search(t) for t in [*said, *_announcing(lines)])
+    titled = TITLED.get() and not shared and titled_programme(lines)  # a title names no standing duties (review48 F1)
+    own = [bool(offices and k < len(offices) and offices[k] or due and k < len(due) and due[k]) for k in range(len(items))]
+    programme = any(names_programme(t) or results and PROGRAMME_RE.search(t) for t in [*said, *_announcing(lines)]) \
+        or titled and marked_work(list(zip(items, own, strict=True)))
     two = few is not None and programme and staffed_few(list(zip(items, few, strict=True)))
     few_enough = listed or two or assigned \
         or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due) \
@@ -334,35 +347,6 @@ def _after(rows: list[Row]) -> list[str]:
 def _above(sheet: Sheet, start: int) -> list[str]:
     """The texts of the rows above a run: the title and the sentences that introduce the list."""
     return [t for row in sheet.rows[:start] for t in row_texts(row)]
-
-
-LONE_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[.．、]?\s*$")  # "01", "1", "1.": an item's number on a line of its own
-LONE_RUN = 3  # numbers running on (1, 2, 3) over as many lines of words: a list, not a page number or a figure alone
-
-
-def numbers_on_their_lines(sheet: Sheet) -> Sheet:
-    """A list whose numbers ("01"…"10", "1", "1.") each stand on a line of their own above their item's words: each
-    number joined to the line after it ("01、…"), as a number printed before the words is read, when three or more run
-    on (1, 2, 3 …), each over a line of words; any other lone number (a page's, a figure's) stays as it is."""
-    lone = []  # (index of the number's line, its value, the number as printed)
-    for i, row in enumerate(sheet.rows[:-1]):
-        texts, below = row_texts(row), row_texts(sheet.rows[i + 1])
-        if len(texts) == 1 and (m := LONE_NUMBER_RE.match(texts[0])) and len(below) == 1 \
-                and not LONE_NUMBER_RE.match(below[0]) and re.search(r"[\u4e00-\u9fff]{2}", below[0]):
-            lone.append((i, int(m[1]), m[1]))
-    runs, run = [], lone[:1]
-    for one in lone[1:]:
-        if one[1] == run[-1][1] + 1:
-            run.append(one)
-        else:
-            runs.append(run)
-            run = [one]
-    joined = {i: code for run in [*runs, run] if len(run) >= LONE_RUN for i, _, code in run}
-    if not joined:
-        return sheet
-    rows = [Row(sheet.rows[i + 1].number, [f"{joined[i]}、{row_texts(sheet.rows[i + 1])[0]}"]) if i in joined else row
-            for i, row in enumerate(sheet.rows) if i - 1 not in joined]
-    return replace(sheet, rows=rows)
 
 
 def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[str]]] | None = None,

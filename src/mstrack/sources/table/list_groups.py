@@ -50,7 +50,7 @@ def targets_above(table: Sheet, columns: list[Column], sheets: list[Sheet]) -> N
     "（三）免疫要求。…群体免疫密度应常年保持在90%以上…", beside "（一）指导思想。" and "（二）基本原则。", a run the gate
     refuses): that item is a task too, the plan's targets, read under its part's heading (coded 一(三)) before the
     work; the part's other items, words only, are not. A closing section's item ("六、保障措施") is none. For a plan read as
-    a best effort (list_fallback)."""
+    a best effort (list_fallback) or on its title's word (plan_title.plan_list)."""
     read = [row for row in table.rows if row.number and not heading_row(row)]
     task = next((c.index for c in columns if c.kind == "task"), None)
     if not read or task is None or any(sets_figure(" ".join(row_texts(row))) for row in read):

@@ -1,18 +1,19 @@
 """The lines of a list as printed, before its rows are read as items (headerless.py): a line broken inside a figure
-joined to the item's line above it, and a paragraph under an office line or under an item's progress kept as a note,
-so that neither ends the list."""
+joined to the item's line above it, an item's number on a line of its own joined to its words, and a paragraph under
+an office line or under an item's progress kept as a note, so that neither ends the list."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import LABEL_RE
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, Entry, numbered_entry
 from mstrack.sources.table.list_work import reports_progress
-from mstrack.sources.table.reading import Row
+from mstrack.sources.table.reading import Row, Sheet
 
 OPEN_END_RE = re.compile(r"[\u4e00-\u9fff\w]$")  # an item's line that stops mid-clause ("…，总投资"), no stop after it
 GOES_ON_RE = re.compile(r"^\d")  # a line that goes on with a figure ("2。5亿元，…"): the rest of the line above
@@ -192,3 +193,32 @@ def spaced_labels(rows: list[Row]) -> list[Row]:
         spaced = m is not None and PERSON_VALUE_RE.match(line[m.end():].lstrip("：: ")) is not None
         out.append(Row(row.number, [re.sub(r"\s+", "", m[1]) + line[m.end():]]) if m else row)
     return out
+
+
+LONE_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[.．、]?\s*$")  # "01", "1", "1.": an item's number on a line of its own
+LONE_RUN = 3  # numbers running on (1, 2, 3) over as many lines of words: a list, not a page number or a figure alone
+
+
+def numbers_on_their_lines(sheet: Sheet) -> Sheet:
+    """A list whose numbers ("01"…"10", "1", "1.") each stand on a line of their own above their item's words: each
+    number joined to the line after it ("01、…"), as a number printed before the words is read, when three or more run
+    on (1, 2, 3 …), each over a line of words; any other lone number (a page's, a figure's) stays as it is."""
+    lone = []  # (index of the number's line, its value, the number as printed)
+    for i, row in enumerate(sheet.rows[:-1]):
+        texts, below = row_texts(row), row_texts(sheet.rows[i + 1])
+        if len(texts) == 1 and (m := LONE_NUMBER_RE.match(texts[0])) and len(below) == 1 \
+                and not LONE_NUMBER_RE.match(below[0]) and re.search(r"[\u4e00-\u9fff]{2}", below[0]):
+            lone.append((i, int(m[1]), m[1]))
+    runs, run = [], lone[:1]
+    for one in lone[1:]:
+        if one[1] == run[-1][1] + 1:
+            run.append(one)
+        else:
+            runs.append(run)
+            run = [one]
+    joined = {i: code for run in [*runs, run] if len(run) >= LONE_RUN for i, _, code in run}
+    if not joined:
+        return sheet
+    rows = [Row(sheet.rows[i + 1].number, [f"{joined[i]}、{row_texts(sheet.rows[i + 1])[0]}"]) if i in joined else row
+            for i, row in enumerate(sheet.rows) if i - 1 not in joined]
+    return replace(sheet, rows=rows)

@@ -4,11 +4,12 @@ programme, items that state work (a verb of work, a figure, a project's name) an
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 
 from mstrack.sources.table.cells import ALWAYS_MARKS
 from mstrack.sources.table.list_deadlines import WHEN
 from mstrack.sources.table.list_labels import PHONE_RE
-from mstrack.sources.table.list_sections import NUMBERING_RE
+from mstrack.sources.table.list_sections import DATED_RE, NUMBERING_RE
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.spans import JOIN
 from mstrack.sources.table.units import office_list
@@ -86,6 +87,35 @@ def names_programme(text: str) -> bool:
     """A line about a programme of work itself: it names one, and no meeting, progress, result, call for proposals,
     inspection, agenda, description or name list of it."""
     return bool(PROGRAMME_RE.search(text)) and not OTHER_TOPIC_RE.search(text)
+
+
+# the list gate's second try on a page no list of which passed it: a title naming a plan names the programme (plan_title)
+TITLED: ContextVar[bool] = ContextVar("TITLED", default=False)
+
+
+# a document's title naming its kind, a plan ("…2019年文化科技卫生“三下乡”活动方案", "…消防安全检查工作方案", "…工作计划",
+# "…活动安排"), the whole line: never a sentence ("…制定本工作方案。") nor the notice sending it ("关于印发…方案的通知")
+PLAN_TITLE_RE = re.compile(r"^[^。；;：:！!？?]{2,60}(?:方案|计划|計劃|安排)[》”\"」]?$")
+
+
+def titled_programme(lines: list[str]) -> bool:
+    """Whether the document's title names a plan of work, the programme its items are: a line among its first ones, before
+    its first numbered line ("一、…", "（一）…", "1．…"), that ends in 方案, 计划 or 安排 and names no other topic (a
+    meeting's arrangements, a progress report). A sentence that names the plan in passing ("制定本工作方案。") is none."""
+    for line in (line.strip() for line in lines):
+        if NUMBERING_RE.match(line):
+            return False
+        if PLAN_TITLE_RE.match(line) and not OTHER_TOPIC_RE.search(line):
+            return True
+    return False
+
+
+def marked_work(items: list[tuple[str, bool]]) -> bool:
+    """Whether most items of a list, (words, whether it names its office or date beside them), say who does the work,
+    by when or how much (an office, a date, a figure): what a list needs to be read on its title's word alone
+    (titled_programme), a weaker naming than 民生实事's; measures in words only ("持续推进…专项整治。要…") are none."""
+    marked = [bool(own or sets_figure(text) or DATED_RE.search(text)) for text, own in items]
+    return 2 * sum(marked) > len(marked)
 
 
 def states_work(text: str, assigned: bool = False) -> bool:

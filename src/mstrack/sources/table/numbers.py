@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
+from mstrack.domain.dates import SPAN_JOIN
 from mstrack.domain.quantities import CHINESE_FIGURE_RE, CHINESE_NUMERAL, as_number, chinese_count, chinese_figure
 from mstrack.sources.table.kept import read_once
 from mstrack.vocabulary import BOUND_SUFFIXES, COUNTABLE_UNITS, QUALITY_WORDS, SAYING_OPENINGS
@@ -15,11 +16,12 @@ from mstrack.vocabulary import BOUND_SUFFIXES, COUNTABLE_UNITS, QUALITY_WORDS, S
 # held, like a rate, never an amount to add up (series.LEVEL_UNITS)
 MEASURE_UNITS = (*(mass + slash + volume for mass in ("微克", "毫克") for slash in "/／" for volume in ("立方米", "m³", "升", "L")),
                  "分贝", "dB")
+MONEY_UNITS = ("元", "美元", "欧元", "港元", "日元", "英镑")  # a sum of money, in yuan or a foreign currency
 UNITS = sorted(
     [
         "平方公里", "平方米", "平方", "立方米", "m³", "m²", "立方", "方", "公里", "千米", "km", "KM", "米", "公顷", "亩",
         "吨/年", "吨/日", "吨", "千瓦", "兆瓦", "元/人/月", "元/人/年", "元/月", "元/人", "元/吨", "元",
-        "美元", "欧元", "港元", "日元", "英镑",  # a sum in a foreign currency: "60亿美元" is 6000000000 美元
+        *MONEY_UNITS,  # a sum in a foreign currency too: "60亿美元" is 6000000000 美元
         "套（间）", "套(间)", "人次", "户次", "家次", "辆次", "架次", "批次", "场次", "课时", "学时", "个百分点", "%", "％", "‰",
         "人", "名", "户", "个", "家", "处", "所", "座", "条", "张", "项", "间", "台", "辆", "宗", "场", "次",
         "批", "支", "期", "份", "件", "本", "株", "棵", "盏", "根", "块", "套", "部", "篇", "门", "节", "通",
@@ -119,8 +121,12 @@ NUMERAL_BEFORE = r"[第其之\d〇零一二两三四五六七八九十百千万�
 # "统一处理", "唯一", "逐一", "整齐划一": 一 in a word, no numeral ("统一处理" counts no 处); a verb ending in 划 before a
 # count is no 划一 ("规划一所学校", "计划一处停车场": one 所, one 处)
 WORD_ONE_BEFORE = r"(?:[统唯同单逐]|(?<![规计策谋筹])划)"
-CHINESE_COUNT_RE = re.compile(rf"(?<!{NUMERAL_BEFORE})(?<!{WORD_ONE_BEFORE}(?=一))({CHINESE_NUMERAL}+)(?!套房)"
-                              r"(?=(?:个|所|座|幢|栋|家|处|条|台|辆|间|套|艘|块|支|名|位)(?![性式化龙月]|[一二两三四五六七八九十](?![层个座幢栋间所条家处套年级星类甲期批])))")
+COUNT_MEASURE = r"(?:个|所|座|幢|栋|家|处|条|台|辆|间|套|艘|块|支|名|位)" \
+    r"(?![性式化龙月]|[一二两三四五六七八九十](?![层个座幢栋间所条家处套年级星类甲期批]))"
+CHINESE_COUNT_RE = re.compile(rf"(?<!{NUMERAL_BEFORE})(?<!{WORD_ONE_BEFORE}(?=一))({CHINESE_NUMERAL}+)(?!套房)(?={COUNT_MEASURE})")
+# "新建三至五所", "培育二到三个": a count's range in Chinese numerals, its lower bound read as a count in words is (figure_spans
+# reads the range: at least the lower bound); the measure word follows the upper bound only
+CHINESE_RANGE_RE = re.compile(rf"(?<!{NUMERAL_BEFORE})({CHINESE_NUMERAL}+)(?=\s*{SPAN_JOIN}\s*{CHINESE_NUMERAL}+(?!套房){COUNT_MEASURE})")
 # "提供一个必要的…环境", "打造一个15分钟的生活圈": 一个 as an article, before a description; a description with a
 # quantity of its own, a figure and its unit, sizes the thing counted ("一座日供水5万吨的水厂": one 水厂); its qualities
 # may be listed ("一支守法守信、高效廉洁的公务员队伍")
@@ -148,13 +154,25 @@ QUANTITY_RE = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千)?\s*(?:" + "|".join
 # a time of day, "上午7:50", "8：30—11：30": hours and minutes, no figure; the colon may be hidden from a clause split
 # (mentions.protect_clock: HIDDEN_COLONS). A ratio ("按1:10配套", "比例为1:50") is none.
 HIDDEN_COLONS = {":": "\x01", "：": "\x02"}
-CLOCK_RE = re.compile(r"(?<![\d.:：\x01\x02])(?:[01]?\d|2[0-4])\s*[:：\x01\x02]\s*[0-5]\d(?![\d.:：\x01\x02%％])")
+CLOCK = r"(?<![\d.:：\x01\x02])(?:[01]?\d|2[0-4])\s*[:：\x01\x02]\s*[0-5]\d(?![\d.:：\x01\x02%％])"
+CLOCK_RE = re.compile(CLOCK)
 RATIO_BEFORE_RE = re.compile(r"(?:比例|比|按|配比|比率)\s*(?:为|是|按)?\s*$")
+# a time of day with the words that place the work at it ("7:50前", "每天上午8:30—11:30", "于17:00以后"): when it is done
+CLOCK_PHRASE_RE = re.compile(rf"(?:每天|每日|当天|当日|上午|下午|早上|早晨|晚上|中午|凌晨)*\s*于?\s*{CLOCK}"
+                             rf"(?:\s*{SPAN_JOIN}+\s*{CLOCK})?\s*(?:以前|之前|前|以后|之后|后|起)?")
 
 
 def clock_times(text: str) -> list[tuple[int, int]]:
     """Where the text prints a time of day ("上午7:50所有人员到场": 7:50), which no figure is part of."""
     return [m.span() for m in CLOCK_RE.finditer(text) if not RATIO_BEFORE_RE.search(text[:m.start()])]
+
+
+def without_clock(text: str) -> str:
+    """The words without the times of day they print and the words that place the work at them ("7:50前完成检查" →
+    "完成检查"): a time says when, no part of what a figure counts; a ratio ("按1:10配套") stays."""
+    if not CLOCK_RE.search(text):
+        return text
+    return CLOCK_PHRASE_RE.sub(lambda m: m[0] if RATIO_BEFORE_RE.search(text[:m.start()]) else "", text)
 
 
 QUOTED_RE = re.compile(r"“[^“”]{1,16}”|\"[^\"]{1,16}\"|「[^「」]{1,16}」|‘[^‘’]{1,16}’")
@@ -174,6 +192,7 @@ def numbers_in(clause: str) -> list[tuple[int, int, str]]:
                 and not (count == 1 and clause[m.end(1):m.end(1) + 1] in PERSON_MEASURES) \
                 and not (count == 1 and DESIGNATING_RE.search(clause[:m.start(1)])):  # "指定一名分管领导", "授权一家企业"
             found.append((m.start(1), m.end(1), str(count)))
+    found += [(m.start(1), m.end(1), str(count)) for m in CHINESE_RANGE_RE.finditer(clause) if (count := chinese_count(m[1]))]
     starts = {start for start, _, _ in found}
     for m in CHINESE_FIGURE_RE.finditer(clause):
         if m.start() in starts or re.search(NUMERAL_BEFORE + "$", clause[:m.start()]):

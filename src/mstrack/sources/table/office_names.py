@@ -33,16 +33,16 @@ def split_units(cell: str) -> list[str]:
         if LEVELS_RE.fullmatch(units[k]) and units[k + 1][:1] in LEVEL_CHARS and units[k + 1][0] not in units[k] \
                 and LEVEL_RANKS[units[k + 1][0]] >= min(LEVEL_RANKS[c] for c in units[k] if c in LEVEL_RANKS):
             units[k:k + 2] = [f"{units[k]}、{units[k + 1]}"]
+    units = [name for unit in units if unit for name in _slashed(unit)]
     k = len(units) - 1
-    while k > 0:  # "官井街、苏澳街、白沙街沿线的相关村": the villages along the three streets, one unit
+    while k > 0:  # "官井街、苏澳街、白沙街沿线的相关村" (or "官井街/苏澳街/…"): the villages along the three streets, one unit
         first = k
         while LOCATED_RE.fullmatch(units[k]) and first > 0 and BARE_PLACE_RE.fullmatch(units[first - 1]) \
                 and not ends_like_unit(units[first - 1]):
             first -= 1
         units[first:k + 1] = ["、".join(units[first:k + 1])]
         k = first - 1
-    return [part for name in shared_tails([name for unit in units if unit for name in _slashed(unit)])
-            for part in _run_together(name)]
+    return [part for name in shared_tails(units) for part in _run_together(name)]
 
 
 # a unit named by where it lies ("白沙街沿线的相关村", "景区周边的商户"), and a place's bare name before it ("官井街", no
@@ -114,9 +114,13 @@ def _slashed(unit: str) -> list[str]:
 
 def _one_name(before: str, after: str) -> bool:
     """A "/" inside one office's name: the word before it a place and a short form with no office's ending anywhere
-    ("县住建"), the word after an office that opens with no place ("城管局"), the place and the 局 both words'."""
+    ("县住建"), the word after an office that opens with no place ("城管局"), the place and the 局 both words'. Every body
+    of a kind ("各村/环发公司": 各村) is a unit whole, no short form."""
     return before[0] in PLACE_START and not any(char in OFFICE_END for char in before[1:]) and not before.endswith(UNITS_END) \
-        and not after.startswith(tuple(PLACE_START)) and ends_like_unit(after)
+        and not EVERY_BODY_RE.fullmatch(before) and not after.startswith(tuple(PLACE_START)) and ends_like_unit(after)
+
+
+EVERY_BODY_RE = re.compile(r"各[\u4e00-\u9fff]{1,2}")  # "各村", "各乡镇", "各社区": every body of a kind, a unit whole
 
 
 # a space before an office's suffix alone, closing the name ("各片区管理 局，"): one name the copy broke
@@ -134,7 +138,7 @@ def split_groups(cell: str) -> list[str]:
     alone, a name broken in the copy ("各片区管理 局，各非遗保护单位": 各片区管理局, wrong52)."""
     cell = BROKEN_SUFFIX_RE.sub("", cell)
     if not BRACKET_RE.search(cell):  # no bracket: every gap separates
-        parts = [p for p in GROUP_GAP_RE.split(cell.strip()) if p.strip()]
+        parts = _places_along([p for p in GROUP_GAP_RE.split(cell.strip()) if p.strip()])
         return parts or ([cell.strip()] if cell.strip() else [])
     parts, current = [], []
     for piece, gap, separates in _gaps(cell.strip()):
@@ -144,8 +148,27 @@ def split_groups(cell: str) -> list[str]:
             current = []
         else:
             current.append(gap)
-    parts = [p for p in [*parts, "".join(current)] if p.strip()]
+    parts = _places_along([p for p in [*parts, "".join(current)] if p.strip()])
     return parts or ([cell.strip()] if cell.strip() else [])
+
+
+def _places_along(groups: list[str]) -> list[str]:
+    """"官井街 苏澳街 白沙街沿线的相关村" typed with spaces: the bare places before a unit named by where it lies are part of
+    its name (split_units), one group with it, listed with 、; a group of several names whose last is such a place
+    ("环发公司，官井街") joins it whole, split_units telling its names apart."""
+    k = len(groups) - 1
+    while k > 0:
+        first = k
+        while LOCATED_RE.fullmatch(groups[k]) and first > 0:
+            *others, last = split_units(groups[first - 1]) or [""]
+            if not BARE_PLACE_RE.fullmatch(last) or ends_like_unit(last):
+                break
+            first -= 1
+            if others:
+                break
+        groups[first:k + 1] = ["、".join(groups[first:k + 1])]
+        k = first - 1
+    return groups
 
 
 def without_bracket_gaps(cell: str) -> str:

@@ -16,7 +16,7 @@ from mstrack.vocabulary import (
     ROLE_MANNERS,
 )
 
-LEAD_ROLES = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD)
+LEAD_ROLES = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD)  # the roles that can make an office lead (units.py reads them too)
 
 HEAD_TITLE = (r"(?:副|常务副)?(?:局长|主任|书记|部长|厅长|处长|科长|所长|站长|院长|校长|县长|区长|市长|镇长|乡长"
               r"|经理|总经理|董事长|组长|队长|理事长|主席)")

@@ -24,7 +24,7 @@ from mstrack.sources.table.office_names import (
     whole_unit,
 )
 from mstrack.sources.table.unit_joins import CLOSING_PUNCTUATION, UNIT_THEN_DENG_RE, joined_units, without_closing_deng
-from mstrack.sources.table.unit_people import ROLE_WORD_RE, a_person, named_person
+from mstrack.sources.table.unit_people import LEAD_ROLES, ROLE_WORD_RE, a_person, named_person
 from mstrack.vocabulary import (
     CONTINUING_RE,
     COORDINATING_WORDS,
@@ -45,7 +45,6 @@ from mstrack.vocabulary import (
     SCOPE_OPENINGS,
 )
 
-LEAD_ROLES = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD)
 ROLES = "|".join((*LEAD_ROLE_WORDS, RESPONSIBLE_VERB, *HELPER_ROLE_WORDS))  # every role a unit cell names (vocabulary)
 LEADING = "|".join(LEAD_ROLE_WORDS)  # the roles that make an office lead
 MANNERS = rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"  # "分别", "按职责分工" … printed before a role
