@@ -108,7 +108,8 @@ def same_said_once(errors: list) -> list:
     for error in errors:
         place, reason = getattr(error, "fields", {}).get("place"), getattr(error, "fields", {}).get("reason")
         where = _row_place(place) if isinstance(place, str) and reason is not None else None
-        key = (where[0], where[2], str(reason)) if where else error
+        # a refusal naming no row (a file given twice, said again for a third time) is its own, however alike
+        key = (where[0], where[2], str(reason)) if where else id(error)
         groups.setdefault(key, []).append((where, error))
     said = []
     for group in groups.values():
