@@ -130,11 +130,8 @@ class _Importer(Values, Comparing):
 
     def _other_programme(self, code: str) -> bool:
         """Whether a row's programme is not the one --programme names: "X-2023" is x-2023 (names.code_key, as a code
-        typed anywhere is read), unless the store holds both spellings as two programmes."""
-        if code_key(code) != code_key(self.programme):
-            return True
-        known = self._codes()
-        return code in known and self.programme in known
+        typed anywhere is read; stored codes are lowercase ASCII, sources/plan, so no two stored codes read alike)."""
+        return code_key(code) != code_key(self.programme)
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
         if (first := _given_before(path, self.files)) is not None:  # its rows would all repeat themselves
