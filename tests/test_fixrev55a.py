@@ -3,7 +3,9 @@ refusals naming different unknown codes said with their codes, a --freeze -o cre
 freeze, undo's words for a batch copied from a file store, and a return typed under the template's own columns."""
 
 
-from .conftest import refused
+import pytest
+
+from .conftest import PG_ADMIN, Cli, _admin, _pg_database, _pg_url, done, refused
 
 HEADER = "计划,任务编号,指标,截至日期,数值"
 ROW = "shenzhen-2023,5,建设筹集保障性住房,2023-06-30,25000"
@@ -28,3 +30,32 @@ def test_a_file_given_three_times_is_refused_without_a_traceback(demo_cli, tmp_p
                    f"{path}: given twice (also as ok.csv)")
     assert said.splitlines()[0] == "ok.csv: given twice (also as ok.csv); give each file once"  # ./ok.csv, as Path reads it
     assert stored(demo_cli) == before
+
+
+# --- F8: a bare undo on a server of a batch written in the file store it was copied from ------------------------------
+
+@pytest.mark.skipif(not PG_ADMIN, reason="MSTRACK_TEST_PG names no PostgreSQL server")
+def test_a_bare_undo_of_a_batch_copied_from_a_file_store_names_the_copy_and_not_you(tmp_path):
+    from mstrack.store.dialect import login_name
+
+    source = Cli(tmp_path / "f.db")
+    done(source("demo"))
+    path = tmp_path / "ok.csv"
+    path.write_text(f"{HEADER}\n{ROW}\n", encoding="utf-8")
+    done(source("import", "progress", str(path)))
+    (latest, writer), = source.sql('SELECT id, "user" FROM batch ORDER BY id DESC LIMIT 1')
+    assert writer == login_name()
+    name = _pg_database()
+    url = _pg_url(name)
+    try:
+        done(source("db", "copy", "--to", url))
+        server = Cli(url)
+        result = server("undo")
+        done(result)
+        said = " ".join(result.stderr.split())
+        assert (f"batch {latest} was written as {writer} (a name no role of this server has: a login of a file store "
+                "this one was copied from") in said, said
+        assert "not by you (postgres)" in said and f"`mstrack undo {latest + 1}` puts it back" in said
+        assert server.sql(f"SELECT undoes FROM batch WHERE id = {latest + 1}") == [(latest,)]
+    finally:
+        _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -231,8 +231,8 @@ def test_a_bare_undo_of_a_batch_from_before_roles_says_so_without_naming_another
         as_zhang = Cli(url.replace("//postgres@", f"//{zhang}@"))
         result = as_zhang("undo")
         done(result)
-        assert "batch 3 was written as root, a name no role of this server has" in result.stderr, result.stderr
-        assert "not by you" not in result.stderr and "`mstrack undo 4` puts it back" in result.stderr
+        assert "batch 3 was written as root (a name no role of this server has: a login of a file store" in result.stderr
+        assert f"not by you ({zhang})" in result.stderr and "`mstrack undo 4` puts it back" in result.stderr
         assert owner.sql("SELECT undoes FROM batch WHERE id = 4") == [(3,)]
     finally:
         _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -126,9 +126,10 @@ def undo(
                 say("  {ref} {indicator}: {value} as of {on} retracted", ref=f"{code}/{task}", indicator=name,
                     value=format_number(value, unit), on=on)
         if batch is None and undone.user != (me := store.user()) and not store.names_a_role(undone.user):
-            warn("batch {batch} was written as {user}, a name no role of this server has (a write from before mstrack "
-                 "named writes by their database role, or by a role since dropped): undone as the latest batch; "
-                 "`mstrack undo {undo}` puts it back", batch=undone.id, user=undone.user, undo=done.id)
+            warn("batch {batch} was written as {user} (a name no role of this server has: a login of a file store "
+                 "this one was copied from, a write from before mstrack named writes by their database role, or a role "
+                 "since dropped), not by you ({me}): undone as the latest batch; `mstrack undo {undo}` puts it back",
+                 batch=undone.id, user=undone.user, me=me or "?", undo=done.id)
         elif batch is None and undone.user != me:
             warn("batch {batch} was written by {user}, not by you ({me}): undone as the latest batch; `mstrack undo {undo}` "
                  "puts it back", batch=undone.id, user=undone.user or "?", me=me or "?", undo=done.id)
