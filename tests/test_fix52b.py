@@ -116,7 +116,7 @@ def test_one_error_on_many_rows_is_said_once_with_its_rows(demo_cli, tmp_path):
     rows = [",".join(HEADER[:5])] + [f"shenzhen-2023,9{n},建设筹集保障性住房,2023-06-30,1" for n in range(1, 9)]
     differing.write_text("\n".join(rows) + "\n", encoding="utf-8")
     said = refused(demo_cli("import", "progress", str(differing)), "8 problems; nothing was written",
-                   f"…and 3 more rows with the same error as {differing}:2:任务编号")
+                   f"…and 3 more rows refused as {differing}:2:任务编号 is, each for the code it names (96, 97, 98)")
     assert said.count("shenzhen-2023 has no task") == 5
     assert stored(demo_cli) == before
     every = refused(demo_cli("import", "progress", str(path), "--verbose"))

@@ -59,3 +59,28 @@ def test_a_bare_undo_of_a_batch_copied_from_a_file_store_names_the_copy_and_not_
         assert server.sql(f"SELECT undoes FROM batch WHERE id = {latest + 1}") == [(latest,)]
     finally:
         _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+# --- F5: rows naming different unknown codes are counted with their codes -------------------------------------------
+
+def test_rows_naming_different_unknown_codes_are_counted_with_the_codes(demo_cli, tmp_path):
+    path = tmp_path / "w.csv"
+    rows = [f"yantian-2023,9{n},某指标,2023-06-30,1" for n in range(1, 8)]  # rows 2-8: tasks 91…97
+    rows += [f"zz{letter}-2023,1,某指标,2023-06-30,1" for letter in "abcdefg"]  # rows 9-15: programmes zza…zzg
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    before = stored(demo_cli)
+    said = refused(demo_cli("import", "progress", str(path)), "14 problems; nothing was written",
+                   f"…and 2 more rows refused as {path}:2:任务编号 is, each for the code it names (96, 97): "
+                   f"{path}:7-8:任务编号 (--verbose shows all)",
+                   f"…and 2 more rows refused as {path}:9:计划 is, each for the code it names (zzf-2023, zzg-2023): "
+                   f"{path}:14-15:计划")
+    assert "with the same error as" not in said and said.count("has no task") == 5
+    assert said.count("no programme 'zz") == 5
+    assert stored(demo_cli) == before
+    zh = refused(demo_cli("--lang", "zh", "import", "progress", str(path)))
+    assert f"……另有 2 行与 {path}:2:任务编号 同样被拒绝，各因所填的编号（96, 97）：{path}:7-8:任务编号" in zh
+    one = tmp_path / "one.csv"  # one unknown programme on every row: said once with its rows, as before
+    one.write_text("\n".join([HEADER, *[f"zza-2023,{n},某指标,2023-06-30,1" for n in range(1, 9)]]) + "\n",
+                   encoding="utf-8")
+    said = refused(demo_cli("import", "progress", str(one)), f"{one}:2-9:计划: no programme 'zza-2023'", "(8 rows)")
+    assert "more rows" not in said

@@ -54,9 +54,24 @@ def _say_errors(errors: list, verbose: bool) -> None:
     for key, more in rest.items():
         first = next(error for error in shown if cause(error) == key)
         rows = [_rows_of(error) for error in more]
-        say("…and {n} more {n:row|rows} with the same error as {first}: {rows} (--verbose shows all)", err=True,
-            n=sum(len(named[2]) if named else 1 for named in rows), first=first.fields.get("place", ""),
-            rows=_places([named for named in rows if named]))
+        said = {"n": sum(len(named[2]) if named else 1 for named in rows), "first": first.fields.get("place", ""),
+                "rows": _places([named for named in rows if named])}
+        if codes := list(dict.fromkeys(code for error in more if (code := _unknown_of(error)) is not None)):
+            say("…and {n} more {n:row|rows} refused as {first} is, each for the code it names ({codes}): {rows} "
+                "(--verbose shows all)", err=True, codes=", ".join(in_line(*cut(codes, PLACES_SHOWN))), **said)
+        else:
+            say("…and {n} more {n:row|rows} with the same error as {first}: {rows} (--verbose shows all)", err=True,
+                **said)
+
+
+def _unknown_of(error) -> str | None:
+    """The code a refusal of a row says no programme or task has (the `unknown` of names.unknown_task and
+    unknown_programme): for such refusals the code is what the user must fix, so the count of the rest names the codes
+    (review55 F5: rows naming tasks 96 and 97 were "the same error as" a row naming task 91), else None."""
+    reason = getattr(error, "fields", {}).get("reason")
+    if isinstance(reason, Problem):
+        reason = reason.messages[0]
+    return reason.fields.get("unknown") if isinstance(reason, Message) else None
 
 
 def _words_of(reason) -> tuple:

@@ -121,9 +121,10 @@ def unknown_task(programme: str, code: str, known: list[str]) -> Message:
     tasks. One wording for a task reference (show, log) and a return's row."""
     if near := close_to(code, known):
         return Message("{programme} has no task {code!r}; did you mean: {codes}", programme=programme, code=code,
-                       codes=", ".join(near))
+                       codes=", ".join(near), unknown=code)
     shown = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
-    return Message("{programme} has no task {code!r}; its tasks are {codes}", programme=programme, code=code, codes=shown)
+    return Message("{programme} has no task {code!r}; its tasks are {codes}", programme=programme, code=code, codes=shown,
+                   unknown=code)  # unknown: the code the refusal is of, named when many rows' are counted (cli/import_said)
 
 
 def unknown_programme(known: list[str], code: str, db: str) -> UnknownProgramme:
@@ -140,7 +141,7 @@ def unknown_programme(known: list[str], code: str, db: str) -> UnknownProgramme:
     else:
         hint = Message("{db} holds no programme yet (`mstrack import plan FILE.toml` adds one; is it the store you meant?)",
                        db=db)
-    return UnknownProgramme("no programme {code!r}; {hint}", code=code, hint=hint)
+    return UnknownProgramme("no programme {code!r}; {hint}", code=code, hint=hint, unknown=code)
 
 
 ABBREVIATION_TAIL = 3

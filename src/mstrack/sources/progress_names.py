@@ -181,7 +181,8 @@ class NamedRows:
             tasks = self.tasks.get(code) or {}
             if task not in tasks:
                 errors.append(Message("{place}: {code} has no task {task!r} ({codes}); {name!r}{named}", place=place,
-                                      code=code, task=task, codes=code_header, name=name, named=_named(named)))
+                                      code=code, task=task, codes=code_header, name=name, named=_named(named),
+                                      unknown=task))
             else:
                 errors.append(Message(
                     "{place}: {name!r} is not the task {codes} {task!r} names: {code}/{task} is {title!r}; {name!r}{named}",
