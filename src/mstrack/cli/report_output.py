@@ -177,54 +177,77 @@ def publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: P
         frozen()
 
     from mstrack.render.outputs import written_in_place
+    from mstrack.render.temporaries import stale_parts
 
     # a device, a FIFO or stdout is written into before it is said written (outputs.replacing_path), and frozen after
     # write_output returns: once it is out (exit 0 ⇔ frozen and written), the write lock not held while a FIFO waits
     in_place = freeze and written_in_place(output)
-    stopped = frozen_by_a_stopped_run(store, params, whole(by_format["json"](report, lang)), output) \
-        if freeze and not in_place else None
+    stopped = None
+    if freeze and not in_place and (parts := stale_parts(output)):  # the report's JSON rendered here only then
+        content = content if isinstance(content, str | bytes) else list(content)  # pieces: looked at, then written
+        stopped = frozen_by_a_stopped_run(store, params, lambda: whole(by_format["json"](report, lang)), parts,
+                                          file_bytes(content, fmt))
     write_output(ctx, output, write, written)
     if in_place:
         _freeze(store, params, whole(by_format["json"](report, lang)), printed=True)
 
 
-def frozen_by_a_stopped_run(store, params: dict, content: str, output: Path) -> int | None:
+def frozen_by_a_stopped_run(store, params: dict, json_of, parts: list[Path], written: bytes) -> int | None:
     """The report a run of `report --freeze -o OUTPUT` killed between its freeze's commit and its file's rename
-    froze (its partial copy of OUTPUT left behind, the latest freeze of these parameters made after that copy was
-    written, and holding this very report), None otherwise: the rerun writes the file and does not freeze it twice,
-    so that a kill there leaves nothing a rerun does not make whole (store55). A copy left by a run killed before
-    its commit is older than every freeze that run did not make: frozen as usual."""
+    froze, None otherwise: the rerun writes the file and does not freeze it twice, so that a kill there leaves nothing
+    a rerun does not make whole (store55). That run's own freeze only (review55 F2: any stale part, a `report -o`'s
+    half copy, with any later freeze of these parameters, even one to stdout, was taken for it): its partial copy is
+    whole and holds, byte for byte, what this run writes (the same report in the same format: the copy a kill left
+    after the write, never half of one), and the latest freeze of these parameters holds this report (`json_of`), was
+    made by this writer (the server's role, the file store's login) after that copy was written. A copy left by a run
+    killed before its commit is older than every freeze that run did not make: frozen as usual."""
     from datetime import UTC, datetime
 
-    from mstrack.render.temporaries import stale_parts
-
-    parts = stale_parts(output)
-    if not parts:
-        return None
-    latest = store.latest_frozen(params["kind"], params)
-    if latest is None or latest[2] != content:
-        return None
     try:
-        written = max(part.stat().st_mtime for part in parts)
+        whole_copies = [part.stat().st_mtime for part in parts if part.read_bytes() == written]
     except OSError:
         return None
+    if not whole_copies:
+        return None
+    latest = store.latest_frozen(params["kind"], params)
+    if latest is None or latest[3] != store.user() or latest[2] != json_of():
+        return None
     at = latest[1] if latest[1].tzinfo else latest[1].replace(tzinfo=UTC)
-    return latest[0] if at >= datetime.fromtimestamp(written, UTC) else None
+    return latest[0] if at >= datetime.fromtimestamp(max(whole_copies), UTC) else None
+
+
+def file_bytes(content, fmt: str) -> bytes:
+    """The bytes write_content writes of a report (a partial copy compared with them: frozen_by_a_stopped_run)."""
+    import io
+
+    if isinstance(content, bytes):
+        return content
+    buffer = io.BytesIO()
+    with io.TextIOWrapper(buffer, encoding="utf-8-sig" if fmt == "csv" else "utf-8",
+                          newline="" if fmt in ("md", "html") else None, write_through=True) as handle:
+        _write_text(handle, content)
+        handle.flush()
+        return buffer.getvalue()
 
 
 def write_content(path: Path, content, fmt: str) -> None:
     """A report's bytes as they are; its text (whole, or in pieces as they come) without control characters
     from the data, a CSV with a BOM for Excel/WPS. Markdown and HTML with their line ends as made (no CRLF on Windows):
     their mark's digest is of those bytes (render/outputs.marked_text)."""
-    from mstrack.render.outputs import clean_text
-
     if isinstance(content, bytes):
         path.write_bytes(content)
         return
     with path.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8",
                    newline="" if fmt in ("md", "html") else None) as handle:
-        for piece in _pieces(content):
-            handle.write(clean_text(piece))
+        _write_text(handle, content)
+
+
+def _write_text(handle, content) -> None:
+    """A report's text into an open file, without control characters from the data."""
+    from mstrack.render.outputs import clean_text
+
+    for piece in _pieces(content):
+        handle.write(clean_text(piece))
 
 
 def _pieces(content):

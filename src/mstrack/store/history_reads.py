@@ -159,14 +159,14 @@ class HistoryReads:
         found, created_at, kind, params, content = rows[0]
         return found, moment(created_at), kind, json.loads(params), json.loads(content)
 
-    def latest_frozen(self, kind: str, params: dict) -> tuple[int, datetime, str] | None:
-        """(id, when, content as stored) of the latest report frozen with these parameters, None for none: the freeze
-        a `report --freeze -o` killed before its rename made, which its rerun does not make again (store55)."""
+    def latest_frozen(self, kind: str, params: dict) -> tuple[int, datetime, str, str | None] | None:
+        """(id, when, content as stored, who) of the latest report frozen with these parameters, None for none: the
+        freeze a `report --freeze -o` killed before its rename made, which its rerun does not make again (store55)."""
         with self.reading() as connection:
-            rows = self._rows(connection, f"SELECT id, created_at, content FROM report_snapshot WHERE kind = {self.dialect.p}"
-                                          f" AND params = {self.dialect.p} ORDER BY id DESC LIMIT 1",
+            rows = self._rows(connection, 'SELECT id, created_at, content, "user" FROM report_snapshot WHERE kind = '
+                                          f"{self.dialect.p} AND params = {self.dialect.p} ORDER BY id DESC LIMIT 1",
                               [kind, frozen_params(params)])
-        return (rows[0][0], moment(rows[0][1]), rows[0][2]) if rows else None
+        return (rows[0][0], moment(rows[0][1]), rows[0][2], rows[0][3]) if rows else None
 
     def snapshots(self, limit: int = 20) -> list[tuple[int, datetime, str | None, str, dict]]:
         with self.reading() as connection:
