@@ -421,6 +421,29 @@ class _Importer(Values, Comparing):
             self.result.warnings.append(Message("{place}: no task and no figure: skipped ({cells})",
                                                 place=f"{table.path}:{line}", cells=row_held(table, row)))
 
+    def _typed_over(self, table: Table, line: int, code: str | None, task: str, name: str | None) -> None:
+        """A row with no figure whose template cells (上次报送, 上次日期) hold what mstrack did not print: said, with
+        the columns this period's figure and day go under (progress_form.FormDates.typed_over; trial55 #2)."""
+        forms = self.form_dates
+        if forms.at is None and forms.last_value_at is None or code is None:
+            return
+        if (known := self.plan.programme_indicators(code)) is None and (code := typed_code(code, self._codes())):
+            known = self.plan.programme_indicators(code)
+        rows = known[1].get(task) if known is not None else None
+        found = [row for row in rows or () if name is None or row[2] == name]
+        if len(found) != 1:  # no such indicator, or which one unknown: its own refusal names it when it has a figure
+            return
+        last = found[0][5]
+        if (typed := forms.typed_over(len(self.files) - 1, line, last)) is None:
+            return
+        self.result.warnings.append(Message(
+            "{place}: no figure under {value}, and {cells} {n:is|are} not what the form printed ({stored}): this "
+            "period's figure goes under {value}, its day under {day}; the row was skipped", place=f"{table.path}:{line}",
+            value=table.label("value"), n=len(typed), cells=", ".join(f"{header} {cell!r}" for header, cell in typed),
+            day=table.label("as_of") if "as_of" in table.columns else "截至日期",
+            stored=Message("the latest stored report is of {day}", day=last.isoformat()) if last is not None else
+            Message("no report is stored for it")))
+
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
                done_word: bool, note: str | None = None) -> tuple[ReportWindow, ImportIndicator] | None:
         """The programme's window of reports and the indicator a row's cells name; None when the row is skipped (a row with a
@@ -441,6 +464,7 @@ class _Importer(Values, Comparing):
             return None
         if value is None:
             self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
+            self._typed_over(table, line, text_value(programme_cell) or self.programme, task, text_value(name_cell))
             if note is not None:
                 code = text_value(programme_cell) or self.programme
                 self.result.warnings.append(note_without_figure(f"{table.path}:{line}:{table.label('value')}",

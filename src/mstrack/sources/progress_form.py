@@ -6,7 +6,8 @@ correction (safety47 F2). Such a row, correcting another file's report, is refus
 (progress_compare.Comparing._corrections).
 
 The cells are kept as they are met (see, see_cells: every path's rows pass there first), only for a file with the
-column (a unit's own table has none), by file and row number. So is the 本期目标 the form printed beside a value that is a
+column (a unit's own table has none), by file and row number, with the 上次报送 cells that are not empty: a row with no
+figure whose 上次日期 or 上次报送 the form did not print is said (typed_over). So is the 本期目标 the form printed beside a value that is a
 word (已完成): the figure the unit says it met, read against the plan as it is now (progress_values: trial51 D1)."""
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from mstrack.sources.sheets import Table, header_key
 
 LAST_DATE_HEADERS = frozenset(map(header_key, ("上次日期",)))
 """The template's column of the day its row's latest report was, when the form was made."""
+LAST_VALUE_HEADERS = frozenset(map(header_key, ("上次报送",)))
+"""The template's column of its row's latest report's figure, when the form was made."""
 MADE_BEFORE_ANY = date.min
 """An empty 上次日期: the form was made before its indicator had any report."""
 
@@ -33,6 +36,9 @@ class FormDates:
     def __init__(self):
         self.by_row: dict[tuple[int, int], date] = {}
         self.targets: dict[tuple[int, int], object] = {}  # (file, row) → the 本期目标 cell beside a word (已完成)
+        self.last_values: dict[tuple[int, int], str] = {}  # (file, row) → a 上次报送 that is not empty
+        self.last_value_at: int | None = None
+        self.last_value_header: str | None = None
         self.at: int | None = None
         self.target_at: int | None = None
         self.value_at: int | None = None
@@ -46,6 +52,10 @@ class FormDates:
                         if isinstance(header, str) and header_key(header) in LAST_DATE_HEADERS), None)
         if self.at is not None:
             self.header = table.headers[self.at]
+        self.last_value_at = next((at for at, header in enumerate(table.headers)
+                                   if isinstance(header, str) and header_key(header) in LAST_VALUE_HEADERS), None)
+        if self.last_value_at is not None:
+            self.last_value_header = table.headers[self.last_value_at]
         self.target_at, self.value_at = table.columns.get("target"), table.columns.get("value")
         if self.value_at is None:
             self.target_at = None
@@ -56,6 +66,9 @@ class FormDates:
             at = self.at
             for row in rows:
                 self._add(row.number, row.cells[at] if at < len(row.cells) else None)
+        if (at := self.last_value_at) is not None:
+            for row in rows:
+                self._last_value(row.number, row.cells[at] if at < len(row.cells) else None)
         if self.target_at is not None:
             for row in rows:
                 self._target(row.number, row.cells)
@@ -65,6 +78,9 @@ class FormDates:
         if self.at is not None:
             for number, cell in enumerate(cells.column(self.at), start=first):
                 self._add(number, cell)
+        if self.last_value_at is not None:
+            for number, cell in enumerate(cells.column(self.last_value_at), start=first):
+                self._last_value(number, cell)
         if self.target_at is not None and any(_word(cell) for cell in cells.column(self.value_at)):
             for number, row in enumerate(cells.rows(), start=first):
                 self._target(number, row)
@@ -87,6 +103,23 @@ class FormDates:
         else:
             with contextlib.suppress(DateError):  # not a date: nothing known of when the form was made
                 self.by_row[(self.file, line)] = parse_date(text)
+
+    def _last_value(self, line: int, cell) -> None:
+        if (text := text_value(cell)) is not None:
+            self.last_values[(self.file, line)] = text
+
+    def typed_over(self, file: int, line: int, last: date | None) -> list[tuple[str, str]] | None:
+        """The template's own cells of a row left with no figure that mstrack did not print (trial55 #2: this period's
+        figure and day typed under 上次报送 and 上次日期, the row skipped as empty, exit 0): a 上次日期 later than the
+        indicator's latest stored report (`last`: the form printed that day, or none), a 上次报送 where none was stored.
+        As (header, cell) of each such column, with the 上次报送 beside an edited 上次日期; None when none is."""
+        day, figure = self.by_row.get((file, line)), self.last_values.get((file, line))
+        said = []
+        if day is not None and day is not MADE_BEFORE_ANY and (last is None or day > last):
+            said.append((self.header, day.isoformat()))
+        if figure is not None and (said or last is None):
+            said.insert(0, (self.last_value_header, figure))
+        return said or None
 
     def made_before(self, file: int, line: int, on: date) -> date | None:
         """The row's 上次日期 when it is older than `on` (MADE_BEFORE_ANY for an empty one): its form was made before
