@@ -418,6 +418,14 @@ def m013_batch_numbers_never_given_again(connection) -> None:
     connection.exec_driver_sql("ALTER TABLE batch_v13 RENAME TO batch")
 
 
+def m014_batch_terminal(connection) -> None:
+    """v14: each batch's terminal (batches.terminal: the login session it was written from, on its machine, as a short
+    digest; NULL before). Two terminals of one office share one login on an SQLite file (root): a bare `undo` in one
+    took back the import the other had written a minute before, unnamed (trial55 F12). A bare undo of a batch another
+    terminal wrote in the last minutes now names it and asks for its number (Writes._refuse_another_terminals)."""
+    connection.exec_driver_sql("ALTER TABLE batch ADD COLUMN terminal VARCHAR")
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
@@ -432,6 +440,7 @@ MIGRATIONS = [
     m011_report_reporting_unit,
     m012_report_restated,
     m013_batch_numbers_never_given_again,
+    m014_batch_terminal,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 TABLE_MAKERS = {2: m002_tables, 9: m009_tables, 12: m012_tables}
