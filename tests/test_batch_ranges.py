@@ -131,12 +131,12 @@ def test_undo_and_batches_by_range_give_what_batch_id_alone_gives(planned, steps
 
 def back_to_version_7(url: str) -> None:
     """The database as version 7 had it: no ranges on batch, report indexed by batch_id (nor version 9's table, nor
-    version 10's counts, nor version 11's reporting units)."""
+    version 10's counts, nor version 11's reporting units, nor version 14's terminals)."""
     engine = create_engine(url, poolclass=NullPool)
     with engine.begin() as connection:
         connection.exec_driver_sql("DROP TABLE undone_deleted")
         connection.exec_driver_sql("ALTER TABLE report DROP COLUMN reporting_unit")
-        for column in ("first_report_id", "last_report_id", "reports_added", "reports_retracted"):
+        for column in ("first_report_id", "last_report_id", "reports_added", "reports_retracted", "terminal"):
             connection.exec_driver_sql(f"ALTER TABLE batch DROP COLUMN {column}")
         connection.exec_driver_sql("CREATE INDEX ix_report_batch_id ON report (batch_id)")
         connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 8")

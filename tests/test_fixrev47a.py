@@ -61,6 +61,7 @@ def back_to_version_10(url: str) -> None:
     engine = create_engine(url, poolclass=NullPool)
     with engine.begin() as connection:
         connection.exec_driver_sql("ALTER TABLE report DROP COLUMN reporting_unit")
+        connection.exec_driver_sql("ALTER TABLE batch DROP COLUMN terminal")  # and version 14's
         connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 11")
     engine.dispose()
 

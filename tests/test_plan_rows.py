@@ -115,7 +115,7 @@ def test_an_upgraded_database_holds_the_plan_rows_of_a_new_one(demo_cli):
     engine = create_engine(demo_cli.url, poolclass=NullPool)
     with engine.begin() as connection:
         connection.exec_driver_sql("ALTER TABLE indicator DROP COLUMN plan_rows")
-        for column in ("first_report_id", "last_report_id", "reports_added", "reports_retracted"):  # versions 8 and 10
+        for column in ("first_report_id", "last_report_id", "reports_added", "reports_retracted", "terminal"):  # 8, 10, 14
             connection.exec_driver_sql(f"ALTER TABLE batch DROP COLUMN {column}")
         connection.exec_driver_sql("CREATE INDEX ix_report_batch_id ON report (batch_id)")  # what version 8 dropped
         connection.exec_driver_sql("DROP TABLE undone_deleted")  # and what version 9 added

@@ -121,14 +121,15 @@ def test_a_database_made_by_create_all_before_version_4_is_upgraded_to_the_same_
     connection = sqlite3.connect(old.removeprefix("sqlite:///"))
     after = {table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in before}
     # version 8 adds each batch's range of report ids, from its reports; version 10 its counts, from its rows
-    assert {**after, "batch": [row[:-4] for row in after["batch"]]} == before
-    assert [row[-4:-2] for row in after["batch"]] == connection.execute(
+    assert {**after, "batch": [row[:-5] for row in after["batch"]]} == before
+    assert [row[-5:-3] for row in after["batch"]] == connection.execute(
         "SELECT min(r.id), max(r.id) FROM batch AS b LEFT JOIN report AS r ON r.batch_id = b.id GROUP BY b.id ORDER BY b.id").fetchall()
-    assert any(row[-3] is not None for row in after["batch"])
-    assert [row[-2:] for row in after["batch"]] == connection.execute(
+    assert any(row[-4] is not None for row in after["batch"])
+    assert [row[-3:-1] for row in after["batch"]] == connection.execute(
         "SELECT (SELECT count(*) FROM report AS r WHERE r.batch_id = b.id),"
         " (SELECT count(*) FROM report_retraction AS x WHERE x.batch_id = b.id) FROM batch AS b ORDER BY b.id").fetchall()
-    assert any(row[-1] for row in after["batch"]) and any(row[-2] for row in after["batch"])
+    assert any(row[-2] for row in after["batch"]) and any(row[-3] for row in after["batch"])
+    assert {row[-1] for row in after["batch"]} == {None}  # version 14: the terminal, not known of earlier batches
     assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
     connection.close()
     assert Store(old).check() == []
@@ -166,6 +167,7 @@ def test_a_postgresql_database_made_by_create_all_before_version_4_is_upgraded_t
         "DROP TABLE undone_deleted",  # and this since version 9
         "ALTER TABLE batch DROP COLUMN reports_added", "ALTER TABLE batch DROP COLUMN reports_retracted",  # these 10
         "ALTER TABLE report DROP COLUMN reporting_unit",  # and this 11
+        "ALTER TABLE batch DROP COLUMN terminal",  # and this 14
         "INSERT INTO schema_version VALUES (3, now())",
         "INSERT INTO batch (created_at, command, plan_before) VALUES (now(), 'import plan', 'format = 1')",
     ])

@@ -37,8 +37,12 @@ def init(ctx: typer.Context) -> None:
 
     if ctx.info_name == "init":  # `db upgrade` is what that advice leads to
         _upgrading_in_place(store)
-    before, after = store.init(confirm=announce)
-    if before == after:
+    made: list[str] = []
+    before, after = store.init(confirm=announce, made=made)
+    if made:  # a table of its version an early mstrack did not make (trial55 F8: report_snapshot in version 2)
+        say("{db}: made mstrack's {n:table|tables} {tables}, which {n:it|they} lacked", db=store.display_url,
+            n=len(made), tables=", ".join(made))
+    elif before == after:
         say("{db}: schema version {version}, up to date", db=store.display_url, version=after)
 
 

@@ -214,19 +214,43 @@ def report_diff(
     store = open_store(ctx, write=False)
     number, when, kind, params, sent = store.snapshot(snapshot)
     now = json.loads(whole(renderers(params["kind"])["json"](make_report(store, params), params["lang"])))
-    changes = diff(sent, now)
+    # no write since the freeze: the data are as they were, and whatever differs is how this mstrack makes the
+    # report (an upgrade since: a rollup counted anew), never a change since it was sent (trial55 F3)
+    writes, then, schema = store.since_frozen(when)
+    changes, form = (diff(sent, now), []) if writes else ([], diff(sent, now))
     if fmt == "json":
         write_out(json.dumps({"snapshot": number, "kind": kind, "frozen_at": when.isoformat(timespec="seconds"),
-                                     "params": params, "changes": [c.as_dict() for c in changes]},
-                                    ensure_ascii=False, indent=2) + "\n")
+                              "params": params, "changes": [c.as_dict() for c in changes],
+                              "writes_since": writes, "frozen_at_schema": then, "schema": schema,
+                              "form_differences": [c.as_dict() for c in form]},
+                             ensure_ascii=False, indent=2) + "\n")
     else:
         lang = ctx.obj["lang"]
         say("report {number} ({kind}, as of {on}, frozen {when}): {n} {n:change|changes} since it was sent", number=number,
             kind=Labels(lang)(f"msg.{kind}"), on=params["as_of"], when=minute_text(when), n=len(changes))
         for change in changes:
             echo(change_line(change, lang))
+        if form:
+            say("no write since it was frozen, so none of the data changed; it differs in {n} {n:place|places} in how this "
+                "mstrack makes the report ({frozen}), not in the data; the frozen copy is kept as it was sent:", n=len(form),
+                frozen=_frozen_by(then, schema))
+            for change in form:
+                echo(change_line(change, lang))
+        elif changes and then < schema:
+            say("the frozen copy was made by an earlier mstrack (schema version {then}; now {now}): some of these "
+                "differences may come from how this mstrack makes the report, not from the {n} {n:write|writes} since "
+                "(`mstrack batches`)", then=then, now=schema, n=writes)
     if changes:
         raise typer.Exit(1)
+
+
+def _frozen_by(then: int, now: int):
+    """Which mstrack made a frozen copy, as far as the store knows: its schema version then, where older."""
+    from mstrack.errors import Message
+
+    if then < now:
+        return Message("frozen by an earlier mstrack, at schema version {then}; now {now}", then=then, now=now)
+    return Message("frozen by an earlier mstrack, or made since in another form")
 
 
 @report_app.command("frozen")

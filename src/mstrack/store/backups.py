@@ -80,7 +80,7 @@ class Backups:
                              "its own tools (pg_restore or psql, with a dump made by pg_dump)", db=self.display_url)
         import sqlite3
 
-        from mstrack.store.migrations import another_programs_tables
+        from mstrack.store.migrations import another_programs_tables, lacks_mstracks_tables
         from mstrack.store.sqlite_file import create_private, open_snapshot, schema_version_of, table_counts
 
         backup = Path(backup)
@@ -115,6 +115,9 @@ class Backups:
                 raise InputError("{path}: not an mstrack database (no schema_version table); nothing restored", path=said)
             names = [name for (name,) in source.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")]
             if theirs := another_programs_tables(names, version):  # the rule the live database is held to
+                if lacking := lacks_mstracks_tables(theirs, names, version):  # never mstrack's own called another's
+                    raise InputError("{path}: not an mstrack database (a schema_version table, and tables mstrack names "
+                                     "so, yet not mstrack's: {lacking}); nothing restored", path=said, lacking=lacking)
                 raise InputError("{path}: not an mstrack database (another program's tables: {tables}; a schema_version "
                                  "table alone is not mstrack's); nothing restored", path=said, tables=", ".join(theirs))
             if version > SCHEMA_VERSION:

@@ -108,8 +108,22 @@ def insert_batch(dialect: Dialect, connection, *, command: str, source: str | No
     batch = dialect.insert(connection, "batch", {
         **({} if number is None else {"id": number}), "created_at": at, "user": dialect.user(connection),
         "command": command, "source": source, "reason": reason, "undoes": undoes, "programme": programme,
-        "plan_before": plan_before})
+        "plan_before": plan_before, "terminal": terminal()})
     return NewBatch(batch, dialect.bound(at))
+
+
+def terminal() -> str:
+    """The terminal this run writes from, as a batch keeps it (migration 14): its login session (the session id every
+    command typed in one terminal, or run by one script, shares) on this machine, as a short digest (no host name
+    stored). Two terminals on one login (root, on an SQLite file) are told apart by it: a bare `undo` names a batch
+    another terminal wrote in the last minutes rather than take it back (trial55 F12). Where there are no sessions
+    (Windows) the parent process stands for it."""
+    import hashlib
+    import os
+    import socket
+
+    session = os.getsid(0) if hasattr(os, "getsid") else os.getppid()
+    return hashlib.sha256(f"{socket.gethostname()}/{session}".encode()).hexdigest()[:16]
 
 
 def batch_high_water(connection) -> int | None:

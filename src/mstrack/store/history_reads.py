@@ -159,6 +159,19 @@ class HistoryReads:
         found, created_at, kind, params, content = rows[0]
         return found, moment(created_at), kind, json.loads(params), json.loads(content)
 
+    def since_frozen(self, when: datetime) -> tuple[int, int, int]:
+        """What happened to the store since a report was frozen at `when`: (how many batches were written after it, the
+        schema version the store had then, and has now). No batch since: the data the report is made of are as they
+        were (every write is a batch; `db upgrade` writes none), and what differs comes from how this mstrack makes the
+        report (report diff, trial55 F3). The version then: the highest applied by then (schema_version.applied_at)."""
+        p = self.dialect.p
+        at = self.dialect.bound(when)
+        with self.reading() as connection:
+            writes = self._rows(connection, f"SELECT count(*) FROM batch WHERE created_at > {p}", [at])[0][0]
+            then, now = self._rows(connection, f"SELECT max(CASE WHEN applied_at <= {p} THEN version END), max(version)"
+                                               " FROM schema_version", [at])[0]
+        return int(writes), int(then or now), int(now)
+
     def latest_frozen(self, kind: str, params: dict) -> tuple[int, datetime, str, str | None] | None:
         """(id, when, content as stored, who) of the latest report frozen with these parameters, None for none: the
         freeze a `report --freeze -o` killed before its rename made, which its rerun does not make again (store55)."""

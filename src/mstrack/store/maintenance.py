@@ -109,16 +109,20 @@ class Maintenance:
         with self.engine.connect() as connection:
             refuse_another_programs_tables(connection)
 
-    def init(self, upto: int | None = None, confirm=None) -> tuple[int, int]:
+    def init(self, upto: int | None = None, confirm=None, made: list | None = None) -> tuple[int, int]:
         """Create or upgrade the schema: the migrations not yet applied, each in a transaction of its own
         with its row in schema_version, so that a killed upgrade leaves the database at the version before
         and the next run goes on from there. A new database is built the same way, from the first
         migration (migrations.py). Returns (version before, as found under the write lock, and version after);
         upto stops early (tests);
-        `confirm` gets them before the first migration's commit (see _confirm)."""
+        `confirm` gets them before the first migration's commit (see _confirm). The tables of its version a database
+        lacks (an early mstrack's version 2 had no report_snapshot) are made first, in the same transaction, and
+        added to `made` (when given): at this mstrack's version too, in a transaction of their own."""
         import sqlalchemy as sa
 
-        from mstrack.store.migrations import MIGRATIONS, refuse_another_programs_tables
+        from mstrack.store.migrations import MIGRATIONS, make_missing_tables, missing_tables, refuse_another_programs_tables
+
+        made = [] if made is None else made
 
         before = self.schema_version()
         # "up to date" said of another program's schema_version table was not true; and whose it is comes before
@@ -138,10 +142,16 @@ class Maintenance:
                     break
                 if version:  # the first migration refuses another program's tables itself
                     refuse_another_programs_tables(connection)
+                    made += make_missing_tables(connection, version)
                 MIGRATIONS[version](connection)
                 version += 1
                 connection.execute(stamp.values(version=version, applied_at=datetime.now(UTC)))
                 confirm_before_commit(confirm if version == before + 1 else None, (before, target))
+        names = []
+        if upto is None and self.schema_version(names) == SCHEMA_VERSION and missing_tables(names, SCHEMA_VERSION):
+            with self.locked("db upgrade", migrating=True) as connection:
+                refuse_another_programs_tables(connection)
+                made += make_missing_tables(connection, SCHEMA_VERSION)
         before = before if found is None else found  # another run that built the schema meanwhile made the store
         return before, max(before, version)
 
@@ -165,6 +175,17 @@ class Maintenance:
         for end in DATABASE_COMPANIONS:
             beside(self.path, end).unlink(missing_ok=True)
         return True
+
+    def _refuse_missing_tables(self, names: list) -> None:
+        """mstrack's database of this version lacking a table of its version (dropped by hand): refused before the first
+        query fails on it, with the command that makes it (Maintenance.init); the other tables are mstrack's (trial55 F8:
+        such a database is never called another program's)."""
+        from mstrack.store.migrations import missing_tables
+
+        if missing := missing_tables(names, SCHEMA_VERSION):
+            raise InputError("--db {db}: mstrack's {n:table|tables} {tables} {n:is|are} missing; run `mstrack db upgrade`, "
+                             "which makes {n:it|them} (back the database up first)", db=self.display_url, n=len(missing),
+                             tables=", ".join(missing))
 
     def holds_no_store(self) -> bool:
         """No mstrack data here yet (no file, an empty one, a server database not `init`ed), nothing made by asking;
@@ -190,6 +211,7 @@ class Maintenance:
         if version == SCHEMA_VERSION:
             if another_programs_tables(names, version):  # its schema_version table is another program's: no
                 self._refuse_another_programs()  # "no such table: programme" at the first query (said whose it is)
+            self._refuse_missing_tables(names)
             return False
         if version == 0 and write and creates:
             return self.init()[0] == 0

@@ -30,16 +30,26 @@ TABLES_MADE = {
 
 def another_programs_tables(names, version: int | None) -> list[str]:
     """The one rule of whose a database is, from its table and view names and the version its schema_version
-    table says (None: it has none): [] where it is mstrack's (at that version) or holds no table; else the names
-    that make it another program's. A schema_version table alone is not mstrack's (another program may name one
-    so): mstrack's has its version's tables too, and mstrack never leaves it empty (version 0)."""
+    table says (None: it has none): [] where it is mstrack's or holds no table; else the names that make it another
+    program's (those no mstrack ever made, or all where it has none of those). A schema_version table alone is not
+    mstrack's (another program may name one so): mstrack's says a version (never 0) and has the tables of version 1.
+    A table a later version made may be missing (the first mstrack's version 2 had no report_snapshot, trial55 F8):
+    missing_tables names it, and the upgrade makes it (make_missing_tables)."""
     names = sorted(name for name in names if not name.startswith("sqlite_"))
     if version is None or not names:
         return names
-    wanted = {name for made, tables in TABLES_MADE.items() if made <= version for name in tables}
-    if version <= 0 or not wanted <= set(names):
-        return [name for name in names if name not in wanted or version <= 0] or names
-    return []
+    if version > 0 and set(TABLES_MADE[1]) <= set(names):
+        return []
+    ours = {name for tables in TABLES_MADE.values() for name in tables}
+    return [name for name in names if name not in ours] or names
+
+
+def missing_tables(names, version: int) -> list[str]:
+    """The tables mstrack's database of this version has and this one lacks (an early mstrack's version 2 made no
+    report_snapshot: it came later without a new version), in the order the migrations make them."""
+    names = set(names)
+    return [name for made, tables in sorted(TABLES_MADE.items()) if made <= version for name in tables
+            if name not in names]
 
 
 def refuse_another_programs_tables(connection) -> None:
@@ -65,9 +75,48 @@ def refuse_another_programs_tables(connection) -> None:
         raise InputError("--db {db}: this database holds another program's tables ({tables}) and no mstrack schema "
                          "(no schema_version table); mstrack never alters another program's data: nothing was written. "
                          "Name a new file, or an mstrack database", tables=", ".join(theirs), db=db)
+    if lacking := lacks_mstracks_tables(theirs, names, version):  # mstrack's own names are never called another's
+        raise InputError("--db {db}: this database has a schema_version table and no table but ones mstrack names so, "
+                         "yet not mstrack's ({lacking}): mstrack did not make it and never alters a database it did "
+                         "not make: nothing was written. Name a new file, or an mstrack database", lacking=lacking, db=db)
     raise InputError("--db {db}: this database holds another program's tables ({tables}): it has a schema_version "
                      "table but not mstrack's tables; mstrack never alters another program's data: nothing was "
                      "written. Name a new file, or an mstrack database", tables=", ".join(theirs), db=db)
+
+
+def lacks_mstracks_tables(theirs, names, version: int):
+    """What a database another_programs_tables refused lacks of mstrack's, said where every table it holds has a name
+    mstrack gives (None where it holds another's: those are named): its version-1 tables missing, or a schema_version
+    table saying no version. A refusal never calls mstrack's own tables another program's (trial55 F8)."""
+    from mstrack.errors import Message
+
+    ours = {name for tables in TABLES_MADE.values() for name in tables}
+    if any(name not in ours for name in theirs):
+        return None
+    missing = [name for name in TABLES_MADE[1] if name not in set(names)]
+    if missing:
+        return Message("no {tables}", tables=", ".join(sorted(missing)))
+    return Message("its schema_version table says no version")
+
+
+def make_missing_tables(connection, version: int) -> list[str]:
+    """Before migration version + 1 (and at this version, by `db upgrade`): the tables mstrack's database of this
+    version has and this one lacks, made as the migration that made them makes them, and the index of report that an
+    early version 2 lacked (ix_report_indicator_as_of: migration 2 made it after the first release). The first mstrack's
+    version 2 had no report_snapshot, added by a later mstrack without a new version (trial55 F8): migration 4 then
+    failed on it. Says the tables made."""
+    import sqlalchemy as sa
+
+    names = [*sa.inspect(connection).get_table_names()]
+    missing = missing_tables(names, version)
+    for name in missing:
+        made = next(made for made, tables in TABLES_MADE.items() if name in tables)
+        metadata = sa.MetaData()
+        TABLE_MAKERS[made](metadata)
+        metadata.create_all(connection, tables=[metadata.tables[name]])
+    if version >= 2:
+        connection.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_report_indicator_as_of ON report (indicator_id, as_of, id)"))
+    return missing
 
 
 def m001_programmes_tasks_indicators_reports(connection) -> None:
@@ -124,12 +173,9 @@ def m001_programmes_tasks_indicators_reports(connection) -> None:
     metadata.create_all(connection)
 
 
-def m002_batches_and_retractions(connection) -> None:
-    """v2: every write is a batch (who, when, source); undo retracts reports instead of deleting them;
-    a report printed with --freeze is kept as it was sent."""
+def m002_tables(metadata) -> None:
+    """The tables migration 2 makes, declared in `metadata` (with report, referenced only)."""
     import sqlalchemy as sa
-
-    metadata = sa.MetaData()
 
     def written(name: str, *columns: sa.Column) -> sa.Table:
         """A table of things written and kept whole, each with when and by whom (schema.Written)."""
@@ -137,7 +183,7 @@ def m002_batches_and_retractions(connection) -> None:
                         sa.Column("created_at", sa.DateTime, nullable=False), sa.Column("user", sa.String), *columns)
 
     sa.Table("report", metadata, sa.Column("id", sa.Integer, primary_key=True))  # exists: referenced only
-    batch = written(
+    written(
         "batch",
         sa.Column("command", sa.String, nullable=False),
         sa.Column("source", sa.String),
@@ -146,18 +192,27 @@ def m002_batches_and_retractions(connection) -> None:
         sa.Column("programme", sa.String),
         sa.Column("plan_before", sa.Text),
     )
-    retraction = sa.Table(
+    sa.Table(
         "report_retraction", metadata,
         sa.Column("report_id", sa.Integer, sa.ForeignKey("report.id"), primary_key=True),
         sa.Column("batch_id", sa.Integer, sa.ForeignKey("batch.id"), nullable=False, index=True),
     )
-    snapshot = written(
+    written(
         "report_snapshot",
         sa.Column("kind", sa.String, nullable=False),
         sa.Column("params", sa.Text, nullable=False),
         sa.Column("content", sa.Text, nullable=False),
     )
-    metadata.create_all(connection, tables=[batch, retraction, snapshot])
+
+
+def m002_batches_and_retractions(connection) -> None:
+    """v2: every write is a batch (who, when, source); undo retracts reports instead of deleting them;
+    a report printed with --freeze is kept as it was sent."""
+    import sqlalchemy as sa
+
+    metadata = sa.MetaData()
+    m002_tables(metadata)
+    metadata.create_all(connection, tables=[metadata.tables[name] for name in TABLES_MADE[2]])
     connection.execute(sa.text("ALTER TABLE report ADD COLUMN batch_id INTEGER REFERENCES batch (id)"))
     connection.execute(sa.text("ALTER TABLE report ADD COLUMN reason VARCHAR"))
     connection.execute(sa.text("CREATE INDEX ix_report_batch_id ON report (batch_id)"))
@@ -262,6 +317,18 @@ def m008_batch_report_ids(connection) -> None:
     connection.exec_driver_sql("DROP INDEX IF EXISTS ix_report_batch_id")
 
 
+def m009_tables(metadata) -> None:
+    """The table migration 9 makes, declared in `metadata` (with batch, referenced only)."""
+    import sqlalchemy as sa
+
+    sa.Table("batch", metadata, sa.Column("id", sa.Integer, primary_key=True))  # exists: referenced only
+    sa.Table("undone_deleted", metadata,
+             sa.Column("batch_id", sa.Integer, sa.ForeignKey("batch.id"), primary_key=True, autoincrement=False),
+             sa.Column("undo_batch_id", sa.Integer, sa.ForeignKey("batch.id"), primary_key=True, index=True,
+                       autoincrement=False),
+             sa.Column("reports", sa.Integer, nullable=False))
+
+
 def m009_undone_deleted(connection) -> None:
     """v9: the undone reports a plan re-import deleted with the lines or indicators it dropped, as rows (batch_id: the
     import; undo_batch_id: the undo whose retracted reports they were; reports: how many), which an undo of that undo
@@ -270,13 +337,8 @@ def m009_undone_deleted(connection) -> None:
     import sqlalchemy as sa
 
     metadata = sa.MetaData()
-    sa.Table("batch", metadata, sa.Column("id", sa.Integer, primary_key=True))  # exists: referenced only
-    table = sa.Table("undone_deleted", metadata,
-                     sa.Column("batch_id", sa.Integer, sa.ForeignKey("batch.id"), primary_key=True, autoincrement=False),
-                     sa.Column("undo_batch_id", sa.Integer, sa.ForeignKey("batch.id"), primary_key=True, index=True,
-                               autoincrement=False),
-                     sa.Column("reports", sa.Integer, nullable=False))
-    metadata.create_all(connection, tables=[table])
+    m009_tables(metadata)
+    metadata.create_all(connection, tables=[metadata.tables["undone_deleted"]])
 
 
 def m010_batch_report_counts(connection) -> None:
@@ -305,6 +367,21 @@ def m011_report_reporting_unit(connection) -> None:
     connection.exec_driver_sql("ALTER TABLE report ADD COLUMN reporting_unit VARCHAR")
 
 
+def m012_tables(metadata) -> None:
+    """The table migration 12 makes, declared in `metadata` (with batch, referenced only)."""
+    import sqlalchemy as sa
+
+    sa.Table("batch", metadata, sa.Column("id", sa.Integer, primary_key=True))  # exists: referenced only
+    sa.Table("report_restated", metadata,
+             sa.Column("batch_id", sa.Integer, sa.ForeignKey("batch.id"), primary_key=True, autoincrement=False),
+             sa.Column("indicator_id", sa.Integer, primary_key=True, autoincrement=False),
+             sa.Column("as_of", sa.Date, primary_key=True),
+             sa.Column("value", sa.Float, nullable=False), sa.Column("note", sa.String, nullable=True),
+             sa.Column("reporter", sa.String, nullable=True), sa.Column("source", sa.String, nullable=True),
+             sa.Column("reporting_unit", sa.String, nullable=True),
+             sa.Index("ix_report_restated_indicator_as_of", "indicator_id", "as_of"))
+
+
 def m012_report_restated(connection) -> None:
     """v12: the rows of an import that re-stated a standing report's value (already there: not stored again), as the
     import gave them (batch_id: the import; indicator_id, as_of; value, note, reporter, source, reporting_unit). An undo of the batch whose
@@ -313,16 +390,8 @@ def m012_report_restated(connection) -> None:
     import sqlalchemy as sa
 
     metadata = sa.MetaData()
-    sa.Table("batch", metadata, sa.Column("id", sa.Integer, primary_key=True))  # exists: referenced only
-    table = sa.Table("report_restated", metadata,
-                     sa.Column("batch_id", sa.Integer, sa.ForeignKey("batch.id"), primary_key=True, autoincrement=False),
-                     sa.Column("indicator_id", sa.Integer, primary_key=True, autoincrement=False),
-                     sa.Column("as_of", sa.Date, primary_key=True),
-                     sa.Column("value", sa.Float, nullable=False), sa.Column("note", sa.String, nullable=True),
-                     sa.Column("reporter", sa.String, nullable=True), sa.Column("source", sa.String, nullable=True),
-                     sa.Column("reporting_unit", sa.String, nullable=True),
-                     sa.Index("ix_report_restated_indicator_as_of", "indicator_id", "as_of"))
-    metadata.create_all(connection, tables=[table])
+    m012_tables(metadata)
+    metadata.create_all(connection, tables=[metadata.tables["report_restated"]])
 
 
 def m013_batch_numbers_never_given_again(connection) -> None:
@@ -349,6 +418,14 @@ def m013_batch_numbers_never_given_again(connection) -> None:
     connection.exec_driver_sql("ALTER TABLE batch_v13 RENAME TO batch")
 
 
+def m014_batch_terminal(connection) -> None:
+    """v14: each batch's terminal (batches.terminal: the login session it was written from, on its machine, as a short
+    digest; NULL before). Two terminals of one office share one login on an SQLite file (root): a bare `undo` in one
+    took back the import the other had written a minute before, unnamed (trial55 F12). A bare undo of a batch another
+    terminal wrote in the last minutes now names it and asks for its number (Writes._refuse_another_terminals)."""
+    connection.exec_driver_sql("ALTER TABLE batch ADD COLUMN terminal VARCHAR")
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
@@ -363,5 +440,9 @@ MIGRATIONS = [
     m011_report_reporting_unit,
     m012_report_restated,
     m013_batch_numbers_never_given_again,
+    m014_batch_terminal,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+TABLE_MAKERS = {2: m002_tables, 9: m009_tables, 12: m012_tables}
+"""The migrations after the first that make tables, by version: how make_missing_tables makes one a database lacks
+(version 1's are never missing from mstrack's: another_programs_tables)."""

@@ -174,6 +174,7 @@ class BatchRow(Written, table=True):
     # how many reports it added and retracted, kept as written (ReportRange), never recounted: migration 10
     reports_added: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
     reports_retracted: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
+    terminal: str | None = None  # the login session it was written from (batches.terminal): migration 14
 
 
 class RetractionRow(SQLModel, table=True):
