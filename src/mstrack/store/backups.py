@@ -190,7 +190,9 @@ class Backups:
         if given is None or kept is None or given <= kept:
             return None
         copy.execute("BEGIN")
-        batch = insert_batch(self.dialect, copy, command=RESTORE_COMMAND, source=readable_name(str(said)), number=given + 1).id
+        columns = {row[1] for row in copy.execute("PRAGMA table_info(batch)")}  # an older backup's: no terminal yet
+        batch = insert_batch(self.dialect, copy, command=RESTORE_COMMAND, source=readable_name(str(said)), number=given + 1,
+                             with_terminal="terminal" in columns).id
         copy.execute("COMMIT")
         return kept + 1, given, batch
 

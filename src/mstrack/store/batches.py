@@ -97,10 +97,11 @@ def refuse_unmovable_sequences(dialect: Dialect, connection, target: str) -> Non
 
 def insert_batch(dialect: Dialect, connection, *, command: str, source: str | None = None, reason: str | None = None,
                  undoes: int | None = None, programme: str | None = None, plan_before: str | None = None,
-                 number: int | None = None) -> NewBatch:
+                 number: int | None = None, with_terminal: bool = True) -> NewBatch:
     """The batch row every write starts with (who, when, what), in the write's transaction: its id, and its time
     (batch_moment's) as its reports' entered_at are to be stored. `number`: the id it is given (a restore's, above
-    every number the database gave), else the database's next."""
+    every number the database gave), else the database's next. `with_terminal` False: a store of before migration 14
+    (a restore's batch recorded in an older backup, upgraded after), whose batch table has no terminal column."""
     at = batch_moment(dialect, connection)
     if dialect.name == "postgresql" and number is None and "sequences" not in dialect.mended:
         mend_sequences(dialect, connection)  # a server restored with its own tools: see there
@@ -108,7 +109,7 @@ def insert_batch(dialect: Dialect, connection, *, command: str, source: str | No
     batch = dialect.insert(connection, "batch", {
         **({} if number is None else {"id": number}), "created_at": at, "user": dialect.user(connection),
         "command": command, "source": source, "reason": reason, "undoes": undoes, "programme": programme,
-        "plan_before": plan_before, "terminal": terminal()})
+        "plan_before": plan_before, **({"terminal": terminal()} if with_terminal else {})})
     return NewBatch(batch, dialect.bound(at))
 
 
