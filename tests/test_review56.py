@@ -1,0 +1,43 @@
+"""review56: mends found reviewing the session's later merges (fixout55, fixprog55, held55a/b, reader55)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+def _run(db, *args, shell_tail: str = "", lang: str = "en") -> subprocess.CompletedProcess:
+    """`python -m mstrack --db DB ARGS` in a shell, `shell_tail` its redirections (`>&-`)."""
+    env = dict(os.environ, PYTHONPATH=SRC, MSTRACK_LANG=lang)
+    for name in ("MSTRACK_DB", "COLUMNS", "PYTHONIOENCODING"):
+        env.pop(name, None)
+    argv = [sys.executable, "-m", "mstrack", "--db", str(db), *args]
+    return subprocess.run(["sh", "-c", f'"$@" {shell_tail}', "sh", *argv], capture_output=True, env=env)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("review56") / "d.db"
+    assert _run(db, "demo").returncode == 0
+    return db
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_write_refused_by_a_closed_stdout_says_nothing_was_written(demo_db, tmp_path, lang):
+    """A cron job's `log` or `import` with stdout closed is rolled back: said so, as for a closed pipe, not left to
+    guess whether the figure was stored."""
+    db = tmp_path / "w.db"
+    db.write_bytes(demo_db.read_bytes())
+    write = _run(db, "log", "yantian-2023/19", "961", "-i", "送教上门人次", "--as-of", "2023-06-30", shell_tail=">&-",
+                 lang=lang)
+    assert write.returncode == 2, write.stderr
+    said = write.stderr.decode().strip().splitlines()
+    assert said == (["mstrack: error: cannot write the output: standard output is closed (>&-); nothing was written"]
+                    if lang == "en" else ["mstrack: 错误：无法写出输出：标准输出已关闭（>&-）；没有写入任何数据"]), said
+    entries = json.loads(_run(db, "history", "yantian-2023/19", "-f", "json").stdout)
+    assert 961 not in [entry["value"] for entry in entries]
