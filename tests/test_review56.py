@@ -41,3 +41,24 @@ def test_a_write_refused_by_a_closed_stdout_says_nothing_was_written(demo_db, tm
                     if lang == "en" else ["mstrack: 错误：无法写出输出：标准输出已关闭（>&-）；没有写入任何数据"]), said
     entries = json.loads(_run(db, "history", "yantian-2023/19", "-f", "json").stdout)
     assert 961 not in [entry["value"] for entry in entries]
+
+
+@pytest.mark.parametrize("typed, stored", [("12万间", 12), ("12万套", 12), ("12万套（间）", 12), ("120000间", 12),
+                                           ("12", 12), ("6万间", 6)])
+def test_either_unit_of_a_scaled_pair_is_read_in_the_indicators_scale(typed, stored):
+    """An indicator in 万套（间）: "12万间" is 12 of its 万套（间）, as "12万套（间）" is (it was stored as 120000, ten thousand
+    times too many, and "12万套" refused)."""
+    from mstrack.domain.progress import check_value
+
+    assert check_value(typed, "万套（间）", "建设筹集保障性住房")[0] == stored
+
+
+def test_a_pairs_unit_without_the_indicators_scale_is_not_read_as_scaled():
+    """"12间" against 万套（间） is 12 flats, not 12万: never stored as 12 (it was)."""
+    from mstrack.domain.progress import check_value
+    from mstrack.domain.quantities import unit_named
+
+    number = check_value("12间", "万套（间）", "建设筹集保障性住房")[0]
+    assert number != 12 and abs(number - 0.0012) < 1e-12, number
+    assert unit_named("间", "套（间）") and unit_named("万间", "万套（间）")
+    assert not unit_named("间", "万套（间）") and not unit_named("万间", "套（间）") and not unit_named("户", "套（间）")
