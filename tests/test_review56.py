@@ -62,3 +62,15 @@ def test_a_pairs_unit_without_the_indicators_scale_is_not_read_as_scaled():
     assert number != 12 and abs(number - 0.0012) < 1e-12, number
     assert unit_named("间", "套（间）") and unit_named("万间", "万套（间）")
     assert not unit_named("间", "万套（间）") and not unit_named("万间", "套（间）") and not unit_named("户", "套（间）")
+
+
+def test_import_table_of_a_csv_whose_chinese_became_question_marks_says_so(demo_db, tmp_path):
+    """`import table` of a plan saved by an English Excel's "CSV (Comma delimited)" says its Chinese was lost and what to
+    do, as `import progress` does: it said "no header row found", naming columns the file seemed to lack."""
+    path = tmp_path / "任务分解表.csv"
+    path.write_text("??,????,????,????\n1,????????,????,2023?12?\n2,????????,????,2023?12?\n", encoding="ascii")
+    result = _run(demo_db, "import", "table", str(path), "-p", "q-2023", "--year", "2023", "-o", str(tmp_path / "q.toml"))
+    assert result.returncode == 2, result.stderr
+    said = result.stderr.decode()
+    assert f"{path}: its Chinese was lost when it was saved: its headers read ??、????、????、????" in said, said
+    assert "no header row found" not in said and "best effort" not in said and not (tmp_path / "q.toml").exists()
