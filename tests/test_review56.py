@@ -74,3 +74,29 @@ def test_import_table_of_a_csv_whose_chinese_became_question_marks_says_so(demo_
     said = result.stderr.decode()
     assert f"{path}: its Chinese was lost when it was saved: its headers read ??、????、????、????" in said, said
     assert "no header row found" not in said and "best effort" not in said and not (tmp_path / "q.toml").exists()
+
+
+@pytest.mark.parametrize(("clause", "read"), [
+    ("总投资1亿-2亿元改造老旧小区", [(100000000, "元", ">=")]),  # the scale on both bounds, the unit on the upper only
+    ("完成投资3万-5万元", [(30000, "元", ">=")]),
+    ("总投资1亿元-2亿元", [(100000000, "元", ">=")]),  # as before
+    ("新建3万人至5万人的安置区", [(30000, "人", ">=")]),
+])
+def test_a_sum_range_with_its_scale_on_both_bounds_is_read_as_its_doubt_says(clause, read):
+    """"总投资1亿-2亿元": read as at least 1亿元, as "投资1-2亿元" is; it was not read while its doubt said "a range, read as
+    at least 1亿" (doubts.RANGE_SAID_RE takes the upper's unit)."""
+    from mstrack.sources.table.mentions import find_mentions
+
+    assert [(m.value, m.unit, m.comparator) for m in find_mentions(clause, 2024)] == read
+
+
+def test_a_sum_ranges_doubt_names_its_unit_when_the_lower_bound_prints_its_scale_only(tmp_path):
+    """"总投资1亿-2亿元…": the doubt says "at least 1亿元" (it said "1亿"), and the target is that sum."""
+    from .conftest import convert_written
+
+    rows = [["序号", "工作任务", "责任单位"], ["1", "总投资1亿-2亿元改造老旧小区", "县住建局"]]
+    result = convert_written(tmp_path, "tasks.csv", rows, year=2024)
+    (task,) = result.programme.tasks
+    assert [(i.target, i.unit, i.comparator) for line in task.lines for i in line.indicators] == [(100000000, "元", ">=")]
+    said = [str(d) for d in result.doubts if "a range" in str(d)]
+    assert said == ["tasks.csv: row 2, column 工作任务: “投资1亿-2亿元改造老旧小区”: a range, read as at least 1亿元"], said
