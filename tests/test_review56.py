@@ -100,3 +100,13 @@ def test_a_sum_ranges_doubt_names_its_unit_when_the_lower_bound_prints_its_scale
     assert [(i.target, i.unit, i.comparator) for line in task.lines for i in line.indicators] == [(100000000, "元", ">=")]
     said = [str(d) for d in result.doubts if "a range" in str(d)]
     assert said == ["tasks.csv: row 2, column 工作任务: “投资1亿-2亿元改造老旧小区”: a range, read as at least 1亿元"], said
+
+
+@pytest.mark.parametrize("header", ["责任领导", "分管领导", "牵头市领导", "责任人"])
+def test_a_leaders_column_of_the_offices_own_table_is_not_named_as_not_read(header):
+    """A return made from the office's own table keeps its 责任领导 column: the plan's words, not the unit's remarks;
+    存在问题 beside it still is."""
+    from mstrack.sources.progress_unread import _plan_header
+
+    assert _plan_header(header)
+    assert not _plan_header("存在问题") and not _plan_header("处室意见")
