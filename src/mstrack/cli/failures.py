@@ -240,8 +240,9 @@ def _is_database_error(error: BaseException) -> bool:
 
 def output_failed(error: OSError) -> int:
     """One line on stderr (if it can still be written) and the exit code: BROKEN_PIPE_EXIT for a closed pipe,
-    2 for a full disk or a size limit (as a --output file that cannot be written). A closed pipe is said only where
-    something was lost by it: a write it rolled back ("nothing was written"), a report it kept from being frozen; a
+    2 for a full disk or a size limit (as a --output file that cannot be written). What an output that failed lost is
+    said whatever failed it: a write rolled back ("nothing was written"), a report kept from being frozen. A closed
+    pipe is said only where it lost one of those; a
     read whose reader went away (`status -f json | head -1`) ends silently with 141, as cat, grep and git do
     (trial50 T10: "cannot write the output: Broken pipe" read as a failure there). stdout and stderr are pointed at
     /dev/null so that Python's last flush at exit does not fail again."""
@@ -253,9 +254,9 @@ def output_failed(error: OSError) -> int:
     said = Message("cannot write the output: {reason}", reason=os_reason(error))
     if isinstance(error, OutputClosed):
         said = Message("cannot write the output: {reason}", reason=Message("standard output is closed (>&-)"))
-    if error.errno == errno.EPIPE and rolled_back(error):
+    if rolled_back(error):  # a write refused by its output (a closed pipe or stdout, a full disk): none of it kept
         said = Message("{problem}; nothing was written", problem=said)
-    elif error.errno == errno.EPIPE and not_frozen(error):
+    elif not_frozen(error):
         said = Message("{problem}; the report was not frozen", problem=said)
     elif error.errno == errno.EPIPE:
         said = None

@@ -125,8 +125,9 @@ def check_value(text: str, unit: str, indicator: str, typed: bool = True, *,
         raise InputError("{value}: {indicator} counts {unit}, not a percentage; give the count", value=shown(text),
                          indicator=indicator, unit=unit)
     scale, under = scaled_unit(unit)
-    if scale > 1 and (not quantity.unit and quantity.scale > 1 or quantity.unit and same_unit(quantity.unit, under)):
-        # "20万" or "200000人" against an indicator in 万人: a count of 人, stated in the indicator's 万人 (20)
+    if scale > 1 and (not quantity.unit and quantity.scale > 1 or quantity.unit and unit_named(quantity.unit, under)):
+        # "20万" or "200000人" against an indicator in 万人: a count of 人, stated in the indicator's 万人 (20); "12万间"
+        # against 万套（间）, either of its pair
         quantity = replace(quantity, value=as_number(Decimal(str(quantity.value)) / scale), unit=quantity.unit and unit)
     if quantity.unit and quantity.unit != "%" and not unit_named(quantity.unit, unit):
         raise InputError("{value}: unit {unit!r} does not match {indicator}'s unit {expected!r}", value=shown(text),

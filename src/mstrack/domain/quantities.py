@@ -289,11 +289,13 @@ ALTERNATIVE_UNIT_RE = re.compile(r"^([^()]+)\(([^()]+)\)$")
 
 def unit_named(given: str, unit: str) -> bool:
     """Whether a value's unit names the indicator's: the same (same_unit), or either of a bracketed pair's ("12.3万套"
-    and "12万间" for 套（间））."""
+    and "12万间" for 套（间））, in the pair's scale ("万间" for 万套（间）; "间" alone is not: 12间 is no 12万)."""
     if same_unit(given, unit):
         return True
-    pair = ALTERNATIVE_UNIT_RE.match(normalize(unit))
-    return pair is not None and normalize(given) in (pair[1].strip(), pair[2].strip())
+    scale, under = scaled_unit(normalize(unit))
+    given_scale, given_under = scaled_unit(normalize(given))
+    pair = ALTERNATIVE_UNIT_RE.match(under)
+    return pair is not None and scale == given_scale and given_under in (pair[1].strip(), pair[2].strip())
 
 
 def format_number(value: int | float | None, unit: str = "", lang: str = "zh") -> str:

@@ -24,8 +24,8 @@ COLUMNS_SHOWN = 5
 """The columns not read a warning names before "… (+N)": a sheet of 1,000 columns is not listed whole."""
 KNOWN_HEADERS = frozenset(map(header_key, TEMPLATE_HEADERS))
 """The template's headers: those it does not read (本期节点, 上次报送 …) hold what mstrack printed."""
-PLAN_HEADER_RE = re.compile(r"(?:单位|部门|目标|时限|时间|节点|指标|任务|内容|名称|项目|序号|编号|类别|领域|口径)$")
-"""A header of what the plan says (责任单位, 年度目标, 完成时限, 建设内容 …), not the unit's words about its figure."""
+PLAN_HEADER_RE = re.compile(r"(?:单位|部门|目标|时限|时间|节点|指标|任务|内容|名称|项目|序号|编号|类别|领域|口径|领导|责任人)$")
+"""A header of what the plan says (责任单位, 年度目标, 完成时限, 建设内容, 责任领导 …), not the unit's words about its figure."""
 
 
 def row_held(table, row: Row) -> Joined:

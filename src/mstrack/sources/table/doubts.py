@@ -319,6 +319,7 @@ def _range_doubts(raw: RawTask, task: Task) -> list[Doubt]:
                 continue  # "投资5000至1万元": no range read (figure_spans)
             lower = m["lower"] if m["lower"][0].isdigit() else str(chinese_count(m["lower"]))
             own = re.sub(r"\s+", "", m["own"])
+            own += m["unit"] if own in ("万亿", "亿", "万", "千") else ""  # "1亿-2亿元": its scale printed, the unit the upper's
             found.append(Doubt(row=raw.row.number, column=raw.headers.get(key, ""), at=task, key="title", why=Message(
                 "“{text}”: a range, read as at least {lower}", text=clip(before[words.start():] + m[0]),
                 lower=lower + (own if own else (m["scale"] or "") + m["unit"]))))

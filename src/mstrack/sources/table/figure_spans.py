@@ -191,8 +191,10 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
             upper = range_upper(clause, end)
             if upper is None or not (after["unit"] or after["scale"]) and upper["scale"] and above_upper(clause, end, number):
                 continue  # "投资5000至1万元": a bare lower bound above the upper's number is in base units, no scale shared
-            if not (after["unit"] or after["scale"]) or (after["scale"], after["unit"]) == (upper["scale"], upper["unit"]):
-                # the lower bound takes the upper's scale and unit ("5-10个"), its span the whole range ("3万人至5万人")
+            if not (after["unit"] or after["scale"]) or (after["scale"], after["unit"]) == (upper["scale"], upper["unit"]) \
+                    or not after["unit"] and after["scale"] == upper["scale"]:
+                # the lower bound takes the upper's scale and unit ("5-10个", "1亿-2亿元"), its span the whole range
+                # ("3万人至5万人")
                 after, end = upper, upper.start()
         unit = "%" if clause.startswith("百分之", start) else after["unit"] or ""
         if ranged and not range_read(clause[max(0, start - 12):start], unit):

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from mstrack.errors import InputError, NoLayoutError
+from mstrack.sources.encodings import chinese_lost
 from mstrack.sources.rows import total_row
 from mstrack.sources.table.cells import CODE_CELL_RE, heading_row, place_task_column, seq_cell
 from mstrack.sources.table.column_roles import columns_by_data
@@ -255,10 +256,17 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
         raise InputError("{path}: no header row found: it reads as a report of results ({words} in “{line}”); `import table` "
                          "reads a programme's plan (任务分解表, 实施方案): enter results with `import progress` or `log`",
                          path=names, **results_said(reported))
+    for sheet in sheets:  # an English Excel's CSV of a Chinese plan: every character a "?", said so, never read as a best effort
+        if (lost := chinese_lost(sheet.path, (row.cells for row in sheet.rows[:LOST_ROWS]))) is not None:
+            raise lost
     raise NoLayoutError(
         "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "
         "and a schedule, deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)", path=names,
     )
+
+
+LOST_ROWS = 10
+"""The top rows of a sheet looked at for a header whose Chinese was lost (encodings.chinese_lost)."""
 
 
 def _field_record(sheet: Sheet, year: int) -> list[str]:
