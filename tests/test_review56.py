@@ -110,3 +110,16 @@ def test_a_leaders_column_of_the_offices_own_table_is_not_named_as_not_read(head
 
     assert _plan_header(header)
     assert not _plan_header("存在问题") and not _plan_header("处室意见")
+
+
+def test_every_range_of_a_task_is_a_doubt_of_its_own(tmp_path):
+    """A task reading two lower bounds (a count's and a sum's) says both, each once: only the first was said (review56)."""
+    from mstrack.sources.table.convert import convert_table
+
+    table = tmp_path / "t.csv"
+    table.write_text("序号,工作任务,责任单位,完成时限\n1,负责新建1-2个消防站，投资1-2亿元。,区应急局,2023年12月底\n"
+                     "2,建设3-5个公园,区城管局,2023年12月底\n", encoding="utf-8")
+    said = [str(doubt) for doubt in convert_table(table, "x-2023", 2023).doubts]
+    assert [line.split(": ", 2)[2] for line in said if "a range" in line] == [
+        "“新建1-2个消防站”: a range, read as at least 1个", "“投资1-2亿元”: a range, read as at least 1亿元",
+        "“建设3-5个公园”: a range, read as at least 3个"]

@@ -48,8 +48,8 @@ def note(text, /, **fields) -> None:
 
 
 def stderr_width() -> int | None:
-    """The columns stderr's lines fold at: COLUMNS when it is a number, else stderr's terminal's; None for a log or a
-    pipe, where a note stays one line that grep finds whole."""
+    """The columns stderr's lines fold at: COLUMNS when it is a number (set by the user or a test, even into a pipe),
+    else stderr's terminal's; None for a log or a pipe with no COLUMNS, where a note stays one line grep finds whole."""
     import os
 
     columns = os.environ.get("COLUMNS", "")

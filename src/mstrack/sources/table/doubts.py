@@ -323,7 +323,10 @@ def _range_doubts(raw: RawTask, task: Task) -> list[Doubt]:
             found.append(Doubt(row=raw.row.number, column=raw.headers.get(key, ""), at=task, key="title", why=Message(
                 "“{text}”: a range, read as at least {lower}", text=clip(before[words.start():] + m[0]),
                 lower=lower + (own if own else (m["scale"] or "") + m["unit"]))))
-    return found[:1]
+    said: dict = {}  # each range once (a title repeated in the content says it again), every range of the task
+    for doubt in found:  # ("新建1-2个消防站，投资1-2亿元": two lower bounds read, two doubts; review56)
+        said.setdefault((doubt.why.fields["text"], doubt.why.fields["lower"]), doubt)
+    return list(said.values())
 
 
 def _month_figure_doubts(task: Task, units: list[Unit], column: str) -> list[Doubt]:
