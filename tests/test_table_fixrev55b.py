@@ -62,7 +62,7 @@ def test_requirements_headings_are_one_vocabulary():
 
     for words in ("其他要求", "相关要求", "工作要求", "有关事项", "其他事宜", "工作措施及要求"):
         assert re.search(REQUIREMENTS_SECTIONS, words) and re.search(CLOSING_SECTIONS, words), words
-    assert not re.search(CLOSING_SECTIONS, "推进政务服务事项办理")
+    assert not re.search(CLOSING_SECTIONS, "推进政务服务事项办理") and not re.search(CLOSING_SECTIONS, "办理相关事项")
 
 
 BULLETIN = ["岚政办〔2018〕12号",
