@@ -197,10 +197,15 @@ PAGE_NAME_LABELS = ("名称", "文件名称")
 labels (sources/documents.py)."""
 REQUIREMENT_VERBS = r"加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化"
 """A plan's or a notice's requirement opens with one ("加强组织领导（区政府办）"): its office in brackets makes it no task."""
-CLOSING_SECTIONS = (r"组织领导|组织保障|保障措施|工作要求|有关要求|工作保障|工作机制|督查|督导|督促检查|考核|宣传引导|舆论引导|"
-                    r"责任落实|落实责任|压实责任|资金保障|要素保障|保障要素|措施[及和与]要求")
-"""A programme's closing section after its items ("五、加强组织领导", "六、工作要求", "保障措施", "五、工作措施及要求": the
-measures joined to the requirements): with no figure, office or deadline of its own, it ends the list of tasks."""
+REQUIREMENTS_SECTIONS = r"(?:工作|有关|相关|其他|其它|具体)要求|(?:有关|其他|其它)(?:事项|事宜)|措施[及和与]要求"
+"""A notice's part of requirements on offices ("六、工作要求", "五、相关要求", "七、其他要求", "五、有关事项", "六、其他事宜",
+"五、工作措施及要求": the measures joined to the requirements): a closing section (CLOSING_SECTIONS); its points are duties
+only where they name their doers by name (sources/table/list_arrangements.py). 事项 only after 有关/其他, as a part's name:
+"办理相关事项", "政务服务事项" name work."""
+CLOSING_SECTIONS = (r"组织领导|组织保障|保障措施|工作保障|工作机制|督查|督导|督促检查|考核|宣传引导|舆论引导|"
+                    rf"责任落实|落实责任|压实责任|资金保障|要素保障|保障要素|{REQUIREMENTS_SECTIONS}")
+"""A programme's closing section after its items ("五、加强组织领导", "六、工作要求", "保障措施", "七、其他要求": its
+requirements, REQUIREMENTS_SECTIONS): with no figure, office or deadline of its own, it ends the list of tasks."""
 MEASURES_LABELS = r"(?:推进|工作|主要|具体|保障|落实|实施|重点)?(?:措施|举措|步骤|办法)"
 """The label of an item's measures or steps on a line of its own under it ("推进措施:", "工作措施：", "实施步骤:"): the
 points numbered "1." "2." under it are the item's work, numbered again under each item, no tasks (list_bracketed)."""

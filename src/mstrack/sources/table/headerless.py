@@ -114,7 +114,7 @@ from mstrack.sources.table.list_work import (
 )
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS, document_lines, inline_run
-from mstrack.sources.table.reading import Row, Sheet
+from mstrack.sources.table.reading import Row, Sheet, document_title
 from mstrack.vocabulary import REQUIREMENT_VERBS
 
 # the gate in place of _is_programme's while the best-effort reading runs (list_fallback): None for the reader's own
@@ -247,7 +247,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         return lenient(sheet, above, items, offices=offices, reported=reported, owned=owned, inside=inside, lines=lines,
                        due=due)
     staffed_lines, lines = lines, [*sheet.titles, *above]
-    said = [lines[0], lines[-1]] if strict and lines else lines
+    said = [document_title(lines), lines[-1]] if strict and lines else lines
     # the title or the introduction reports results: whichever line names the programme
     if (results := results_in(lines, items)) and not (restated and not items_report(items)):
         if not plans_stated(facts or items, due):  # what was done, no programme's fact: refused, saying why
@@ -298,10 +298,11 @@ def _group_parts(sheet: Sheet, entries: list[Entry | None], start: int, end: int
 
 
 def _other_topic(lines: list[str]) -> bool:
-    """Whether the page's first line or the line just above the list names another topic than a programme's work (a
-    政府工作报告 itself, a meeting, a report of progress: list_work.OTHER_TOPIC_RE): then offices labelled under or beside
-    each item do not make the items a work list by themselves."""
-    return any(OTHER_TOPIC_RE.search(line) for line in (lines[:1] + lines[-1:]))
+    """Whether the document's title (reading.document_title: the line under its number where that is printed first) or
+    the line just above the list names another topic than a programme's work (a 政府工作报告 itself, a meeting, a report
+    of progress, a 通报: list_work.OTHER_TOPIC_RE): then offices labelled under or beside each item do not make the items
+    a work list by themselves."""
+    return any(OTHER_TOPIC_RE.search(line) for line in ([document_title(lines)] + lines[-1:]))
 
 
 def _announcing(lines: list[str]) -> list[str]:

@@ -8,8 +8,10 @@ words name them (the first the lead), due on the event's day or the campaign's l
 attends, the agenda's speeches) name no office's work, and are no tasks. A campaign whose time part prints no date
 ("二、检查时间" over "自即日起开展为期一个月…") is one still, its duties undated; and a part where most items, not all, name
 their doers ("七、其他要求" over "（三）廉政纪律要求。严格按照…执行。" among three that do) is its duties when no part names
-them all, the others read with no office: a notice's points that mostly name none (a 工作要求 of "要…" sentences) stay
-out."""
+them all, the others read with no office. A closing part (list_sections.CLOSING_RE: "七、其他要求", "六、其他事宜", "五、
+工作要求") holds duties only by the doers its items name themselves, some of them one office ("局综合处负责车辆安排",
+"检查组成员要…"): a subject is never carried into its "要…" points, and points naming only every body of a kind
+("各单位要高度重视…") are the notice's requirements on its addressees, no duties."""
 
 from __future__ import annotations
 
@@ -47,7 +49,8 @@ def event_duties(rows: list[Row], year: int) -> tuple[int, int, list[str], list[
     more, the event's day printed in a part of its own (TIME_PART_RE), or a campaign's period ("三、时间安排" over
     "2018年11月10日至12月10日，其中…": list_deadlines.period_part, its end; "二、检查时间" over "自即日起开展为期一个月…":
     a time part printing no date, the duties undated); an item whose subject is left out ("要组织本单位职工…",
-    CARRIED_RE) is the previous item's doers' ("各单位要高度重视…"). With no part whose items all name their doers, the
+    CARRIED_RE) is the previous item's doers' ("各单位要高度重视…"), but in a closing part, whose doers are its items' own
+    and one office among them at least (_arranged). With no part whose items all name their doers, the
     first where most do, MIN_DUTIES or more, the others read with no office: (the part's row, the row after its last
     line, header, cells, the row each is read from, how many parts the plan prints), as list_duties.duty_list gives its
     duties; None when the plan prints no time part or no such part."""
@@ -66,12 +69,16 @@ def event_duties(rows: list[Row], year: int) -> tuple[int, int, list[str], list[
         end = next((k for k in range(at + 1, len(rows)) if len(t := row_texts(rows[k])) == 1 and AREA_RE.match(t[0])), len(rows))
         labelled: dict[int, tuple[list[str], list[str]]] = {}
         items = _items(rows[at + 1:end], labelled)
-        doers = _carried([labelled.get(k) or _doers(text) for k, (_, text, _) in enumerate(items)], [text for _, text, _ in items])
+        doers = [labelled.get(k) or _doers(text) for k, (_, text, _) in enumerate(items)]
+        closing = CLOSING_RE.search(part[2]) is not None  # "四、其他要求": its doers its items' own (_arranged)
+        if not closing:
+            doers = _carried(doers, [text for _, text, _ in items])
         named = sum(1 for found_doers in doers if found_doers)
-        if len(items) < MIN_DUTIES or named < MIN_DUTIES or 2 * named <= len(items) or named < len(items) \
-                and (CLOSING_RE.search(part[2]) or any(units_after(text)[1] for _, text, _ in items)):
-            continue  # a closing part's points ("五、工作要求"), some with no doer: requirements; items printing their
-            # offices after their words ("…（责任单位：A、B）"): a list's, read as one
+        if len(items) < MIN_DUTIES or named < MIN_DUTIES or 2 * named <= len(items) \
+                or named < len(items) and any(units_after(text)[1] for _, text, _ in items) \
+                or closing and not _arranged(doers):
+            continue  # items printing their offices after their words ("…（责任单位：A、B）"): a list's, read as one;
+            # a closing part's requirements on every addressee ("（一）各单位要…" "（二）要…"): no duties
         found = found or (at, items, doers)
         if named == len(items):
             found = (at, items, doers)
@@ -98,6 +105,15 @@ def _time_part(rows: list[Row]) -> bool:
     ("三、活动时间" over "2019年1月18日…") leaves the plan to its parts' readings."""
     return any(len(texts := row_texts(row)) == 1 and PERIOD_HEADING_RE.match(texts[0].strip()) and len(below := row_texts(after)) == 1
                and not DATE_RE.search(below[0]) and not AREA_RE.match(below[0]) for row, after in zip(rows, rows[1:], strict=False))
+
+
+def _arranged(doers: list[tuple[list[str], list[str]] | None]) -> bool:
+    """Whether a closing part's items ("七、其他要求", "六、其他事宜", "五、工作要求") give its work to offices the notice
+    names, some of them one body, not only every body of a kind ("局综合处负责车辆安排", "检查组成员要…" beside "请各单位…"):
+    the event's arrangements. Points whose doers are only the notice's addressees ("（一）各单位要高度重视…" "（三）各医疗
+    卫生计生单位…要…") are its requirements on every one of them, and a subject is never carried into its "要…" points
+    (the caller's: "（二）要严格落实…" asks it of all)."""
+    return any(not name.startswith("各") for found in doers if found for name in [*found[0], *found[1]])
 
 
 def _carried(doers: list[tuple[list[str], list[str]] | None], texts: list[str]) -> list[tuple[list[str], list[str]] | None]:

@@ -36,10 +36,11 @@ LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("�
 # its addressees, "局机关各处室，各医疗卫生计生单位"): not "各有关部门", "各相关单位", which leave the document's reader to
 # say which ones are concerned, nor the plan's own roles ("各责任单位", "各牵头单位") or levels ("各级…"), which name no kind
 EVERY_KIND_RE = re.compile(r"各(?!有关|相关|涉及|其他|其它|责任|牵头|配合|协办|级)")
-# a body the plan sets up for its work ("…消防安全检查工作领导小组", "…工作专班", "专项整治行动工作组", "检查组"): a doer by
-# its name, as an office named by its level is
+# a body the plan sets up for its work ("…消防安全检查工作领导小组", "…工作专班", "专项整治行动工作组"), or a 组 named by
+# the work it does ("检查组", "巡查组", "暗访组", "验收组", "专家组": two characters or more before 组): a doer by its name,
+# as an office named by its level is; not 组织, nor a group counted or split ("第一组", "每个小组", "重新分组", "小组长")
 SET_UP_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:领导小组|工作小组|指挥部|工作专班|工作组(?!织))|"
-                       r"[\u4e00-\u9fff]{0,20}?(?:检查|督查|督导)组(?!织)")
+                       r"[\u4e00-\u9fff]{2,20}?(?<![小第每各本该此分改重编拆单双两几一二三四五六七八九十])组(?!织)")
 MEMBERS = "成员"  # "检查组成员要…": the members of a body the plan sets up, doers as the body is
 LIST_OPENING_RE = re.compile(r"如下$")  # "各乡镇抽检任务如下：…": a list's lead-in, its subject a topic, no doer
 ACCOUNTABLE_RE = re.compile(r"追究[^。；;]{0,12}责任|问责")  # a sentence of accountability: who holds to account, no doer

@@ -53,7 +53,7 @@ from mstrack.sources.table.list_work import (
 )
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
-from mstrack.sources.table.reading import Row, Sheet
+from mstrack.sources.table.reading import Row, Sheet, document_title, title_at
 from mstrack.sources.table.units import office_list, role_read, unit_names
 
 BEST_EFFORT_DOUBT = Message("read without a recognised layout (no header, no list the reader knows): please check")
@@ -100,8 +100,10 @@ def _most_plausible(sheets: list[Sheet], year: int, parts: _Tried) -> tuple[Shee
     for sheet in sheets:
         sheet = replace(sheet, rows=_plan_rows(sheet.rows))
         after = -1  # the next try reads the rows below this one: a run read, its last row; a run refused, its first
+        # the title kept, and the document's number and the lines printed with it above the title (reading.title_at)
+        head = 1 + (title_at([row_texts(row)[0] if len(row_texts(row)) == 1 else "" for row in sheet.rows[:TITLE_ROWS]]) or 0)
         for _ in range(TRIES):
-            rows = [row for k, row in enumerate(sheet.rows) if k == 0 or row.number > after]  # the title kept
+            rows = [row for k, row in enumerate(sheet.rows) if k < head or row.number > after]
             tried, reported = _Tried(parts=parts.parts), []
             token = LENIENT.set(partial(_plausible, tried))
             try:
@@ -119,6 +121,9 @@ def _most_plausible(sheets: list[Sheet], year: int, parts: _Tried) -> tuple[Shee
                 break
             after = max(read) if read else max(tried.starts)
     return best
+
+
+TITLE_ROWS = 6  # the first rows of a document, where its title is printed below its number and the lines around it
 
 
 NOT_RECOGNISED = Message("no header row naming a task column and a schedule, deadline or unit column, and no list "
@@ -159,7 +164,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
         if reported is not None:
             reported.append(results)
         return False
-    if lines and _no_plan_title(_title_line(lines)) or any(NO_PLAN_RE.search(_own_words(line)) for line in [*lines[-1:], *headings]):
+    if lines and _no_plan_title(document_title(lines)) or any(NO_PLAN_RE.search(_own_words(line)) for line in [*lines[-1:], *headings]):
         return False  # a letter, rules, minutes, a meeting's notice, a bulletin: no plan, whatever it lists
     if 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items) or _record_fields(items):
         return False  # a report's results; a tender's particulars "项目名称：…" "建设单位：…": no work
@@ -249,16 +254,6 @@ def _no_plan_title(title: str) -> bool:
     kind = title[title.index("关于"):] if "关于" in title else title
     return bool(NO_PLAN_TITLE_RE.search(kind) or NO_PLAN_RE.search(kind)) \
         or ("通知" in kind and not PLAN_NOTICE_RE.search(kind))
-
-
-# a document's number printed on a line of its own ("岚卫医政〔2018〕222号", "闽政办〔2023〕5号"): no title
-DOCUMENT_NUMBER_RE = re.compile(r"^\s*[\u4e00-\u9fff]{1,12}\s*[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d{1,4}\s*号\s*$")
-
-
-def _title_line(lines: list[str]) -> str:
-    """A document's title: its first line, or the line after it where the first is the document's number
-    ("岚卫医政〔2018〕222号" over "…关于开展…的通知", as a 平潭 notice prints them)."""
-    return lines[1] if len(lines) > 1 and DOCUMENT_NUMBER_RE.match(lines[0]) else lines[0]
 
 
 CITED_RE = re.compile(r"《[^》]*》")  # a document cited by its title: "根据《…联席会议办公室关于…的提示函》文件要求"

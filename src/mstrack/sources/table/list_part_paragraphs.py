@@ -21,10 +21,11 @@ from mstrack.vocabulary import CONTENTS_HEADING, PLAN_FRAMING_HEADING
 
 # "一、指导思想", "五、活动内容", "一、总体要求和目标": no task's name
 FRAMING_RE = re.compile(rf"(?:{PLAN_FRAMING_HEADING}|{CONTENTS_HEADING})(?:[和及与、](?:{PLAN_FRAMING_HEADING}|{CONTENTS_HEADING}))*")
-REQUIREMENTS_RE = re.compile(r"(?:要求|事项|事宜)$")  # "五、相关要求", "七、其他要求", "六、其他事项": the notice's rules
-# a section's label, no measure's name ("二、检查对象和重点", "三、工作原则", "一、基本情况", "四、主要任务及职责分工")
+# a section's label, no measure's name ("二、检查对象和重点", "三、工作原则", "一、基本情况", "四、主要任务及职责分工"); a
+# part on why the work matters, whichever word names it ("一、充分认识…的重要意义", "…的重要性", "…的必要性"), is the
+# plan's framing, its paragraph no duty (a part naming the attitude and the work, "一、高度重视拥军优属工作", is a measure)
 SECTION_LABEL_RE = re.compile(r"(?:原则|情况|对象|主题|思路|重点|范围|分工|任务|安排|步骤|内容|目标|职责|机构|依据|意义|方式|方法|"
-                              r"时间|地点|标准|程序|流程|成效|问题|打算)$")
+                              r"时间|地点|标准|程序|流程|成效|问题|打算|重要性|必要性|紧迫性)$")
 NAME_MIN = 6  # a measure's name says what is done ("高度重视拥军优属工作", "提高思想认识"); a label is shorter ("组织实施")
 ROLE_CLAUSE_RE = re.compile(r"^由\s*(\S.*)$")  # "由局医政处牵头、局综合处配合": the roles of the part's work
 DOERS_CELL = "牵头单位：{leads}；配合单位：{units}"  # the paragraph's offices, labelled as a line under an item is
@@ -75,7 +76,7 @@ def _part_heading(row: Row) -> re.Match | None:
         return None
     words = m[2].strip().rstrip("。")
     if not NAME_MIN <= len(words) <= NAME_MAX or re.search(r"[，,。；;：:]", words) or DATED_RE.search(words) \
-            or CLOSING_RE.search(words) or REQUIREMENTS_RE.search(words) or SECTION_LABEL_RE.search(words) \
+            or CLOSING_RE.search(words) or SECTION_LABEL_RE.search(words) \
             or FRAMING_RE.fullmatch(words) or PERIOD_HEADING_RE.match(texts[0]):
         return None
     return m

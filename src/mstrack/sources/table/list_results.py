@@ -38,11 +38,17 @@ CLAUSE_OPENING_RE = re.compile(r"(?:^|[，,。；;])[\s\d一二三四五六七�
 RATE_RE = re.compile(r"^[^，,。；;%％]*?(\d+(?:\.\d+)?)\s*[%％]")
 
 
+# the line ends naming the target its results words set ("一、基本建成目标任务"): a target's name, no result
+TARGET_NAMED_RE = re.compile(r"\s*目标(?:任务)?\s*[:：]?\s*$")
+
+
 def _results_words(text: str, items_report: bool = False) -> list[str]:
     """The words by which a line reports results ("…完成情况", "…全部兑现，具体如下："), not those of one that promises
-    them ("确保…全部完成"), nor a past year's review before this year's plan unless the items report too."""
+    them ("确保…全部完成") or names the target they set ("一、基本建成目标任务"), nor a past year's review before this
+    year's plan unless the items report too."""
     return [m[0] for m in RESULTS_RE.finditer(text)
             if not PROMISE_RE.search(text[:m.start()]) and not (m[0] == "惠及" and ESTIMATE_RE.search(text[:m.start()]))
+            and not TARGET_NAMED_RE.match(text, m.end())
             and not _aside(text, m) and not (_review(text, m) and not items_report)]
 
 

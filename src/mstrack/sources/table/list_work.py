@@ -16,13 +16,15 @@ from mstrack.sources.table.units import office_list
 from mstrack.vocabulary import MANNER_WORDS, PROGRAMME_NAMING, TASK_OPENING
 
 PROGRAMME_RE = re.compile(PROGRAMME_NAMING)  # the text above a list names a programme of work (vocabulary.PROGRAMME_NAMING)
+# a 政府工作报告 itself, not a breakdown of its work ("政府工作报告重点工作责任分解", "《政府工作报告》提出的…任务予以
+# 分解") nor the work it asks for ("政府工作报告要求重点做好的工作事项"), which are a programme
+REPORT_ITSELF = r"工作报告(?![^，,。；;]{0,20}(?:分解|分工|要求[^，,。；;]{0,6}做好))"
 # ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
-# an agenda or a name list; a breakdown of a 政府工作报告's work ("政府工作报告重点工作责任分解", "《政府工作报告》提出的
-# …任务予以分解") is a programme, not a report,
-# and so is the report's promise ("作政府工作报告时表示,…将努力为民办好十件实事")
+# an agenda or a name list, a 政府工作报告 itself (REPORT_ITSELF); the report's promise is a programme too
+# ("作政府工作报告时表示,…将努力为民办好十件实事")
 OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
                             r"通报|日程|议程|仪式|名单|联络员|联系人|简介|办理结果|征集|督查|"
-                            r"工作报告(?![^，,。；;]{0,20}(?:分解|分工))(?![^。；;]*将[^，,。；;]{0,8}(?:办好|实施|推进|完成|做好))|"
+                            rf"{REPORT_ITSELF}(?![^。；;]*将[^，,。；;]{{0,8}}(?:办好|实施|推进|完成|做好))|"
                             r"情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
 # Kinds of document that are no plan, whatever they list (the best-effort reading's gate, list_fallback; the duties'
 # reading, list_duties): one vocabulary beside OTHER_TOPIC_RE.
@@ -35,7 +37,7 @@ NO_PLAN_RE = re.compile(r"纪要|会议|发布会|记者|讲话|发言|答复|�
 # or sets the work out itself ("关于做好…火灾防控工作的通知", "关于开展…宣传活动的通知", "关于切实加强…造林绿化工作的通知": its
 # points are the work, each naming its doers)
 NO_PLAN_TITLE_RE = re.compile(r"函|办法|细则|规定|预案|评价|培训|中标|候选人|工作情况|领导小组|成立|通报|总结|情况报告|"
-                              r"工作报告(?![^，,。；;]{0,20}(?:分解|分工))")
+                              rf"{REPORT_ITSELF}")
 PLAN_NOTICE_RE = re.compile(r"印发|方案|计划|清单|分解|任务|实事|(?:做好|开展|加强)[^，,。；;]{1,30}(?:工作|活动)|"
                             r"深化[^，,。；;]{1,30}改革")
 # a notice whose title names the reform it sets out ("关于进一步深化“放管服”改革的通知"): its points are the reform's measures,

@@ -25,6 +25,26 @@ from mstrack.sources.sheets import (
 )
 from mstrack.sources.traditional import Written, for_matching, simplified
 
+# a document's number printed on a line of its own ("岚卫医政〔2018〕222号", "闽政办〔2023〕5号"): no title
+DOCUMENT_NUMBER_RE = re.compile(r"^\s*[\u4e00-\u9fff]{1,12}\s*[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d{1,4}\s*号\s*$")
+# the other lines a document prints around its number, above its title: how it is published ("（此件公开发布）"),
+# who signed it ("签发人：张三"), its secrecy ("秘密★1年", "密级：内部") and urgency ("特急")
+ABOVE_TITLE_RE = re.compile(r"^\s*(?:[（(]\s*此件[^（）()]{0,10}[）)]|签发人\s*[：:].*|(?:绝密|机密|秘密|内部)(?:\s*★.*)?|"
+                            r"(?:密级|紧急程度|缓急)\s*[：:].*|特急|加急|特提|平急|急件)\s*$")
+
+
+def title_at(lines: list[str]) -> int | None:
+    """Where a document's title is among its first lines (Sheet.titles and the lines above a list): the first that is
+    neither its number ("岚卫医政〔2018〕222号" over "…关于开展…的通知", as a 平潭 notice prints them) nor one printed
+    around it (ABOVE_TITLE_RE: "（此件公开发布）", "签发人：…"), which name no kind of document; None when it prints none."""
+    return next((k for k, line in enumerate(lines) if not DOCUMENT_NUMBER_RE.match(line) and not ABOVE_TITLE_RE.match(line)),
+                None)
+
+
+def document_title(lines: list[str]) -> str:
+    """A document's title among its first lines (title_at), "" when it prints none."""
+    return lines[at] if (at := title_at(lines)) is not None else ""
+
 
 @dataclass(kw_only=True)
 class Sheet:
