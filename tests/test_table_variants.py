@@ -140,6 +140,9 @@ JININGGAOXIN_JOINED = ("一(一)'s deadline is its words' 年底前 (short53: sc
                        "line; with its three leads joined by a space or a line break the grid's cell is read as three lead "
                        "lines, and the restated checkpoint is read on each (2021-12-31 three times, the deadline every time)")
 
+DAPAICHA_JOINED = ("二(一)'s leads 社会事业处、交通与建设处 and the campaign's end 2020-12-31 restated as a checkpoint of its line "
+                   "(held55a: list_deadlines.campaign_period); with the offices joined by a space or a line break the cell "
+                   "is read as two lead lines and the checkpoint is read on each (2020-12-31 twice), as jininggaoxin's")
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"): why the reader does not read it the same yet
     ("pingtan-2015-biaozhunhua.html", "traditional"):
@@ -156,6 +159,8 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
     ("pingtan-2016-turang.txt", "units_joined_line_break"): TURANG_JOINED,
     ("jininggaoxin-2021-shishi.csv", "units_joined_space"): JININGGAOXIN_JOINED,
     ("jininggaoxin-2021-shishi.csv", "units_joined_line_break"): JININGGAOXIN_JOINED,
+    ("pingtan-2020-dapaicha.txt", "units_joined_space"): DAPAICHA_JOINED,
+    ("pingtan-2020-dapaicha.txt", "units_joined_line_break"): DAPAICHA_JOINED,
     **{("pingtan-2019-yitihua.html", vary): YITIHUA_UNNUMBERED for vary in (
         "without_numbers", "numbers_in_text_bracketed", "numbers_in_text_comma", "numbers_in_text_dotted")},
     ("zhenhai-2021-ceping.html", "without_numbers"):
