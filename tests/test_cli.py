@@ -175,8 +175,8 @@ def test_text_only_checkpoints_are_marked_met(demo_cli):
         assert demo_cli("log", "shenzhen-2023/2", "--done", "--as-of", as_of).exit_code == 0
     result = demo_cli("log", "shenzhen-2023/2", "--done", "--as-of", "2023-12-02")
     assert result.exit_code == 2 and "already marked met" in result.stderr
-    result = demo_cli("log", "shenzhen-2023/2", "5", "--as-of", "2023-12-02")
-    assert result.exit_code == 2 and "--done" in result.stderr
+    result = demo_cli("log", "shenzhen-2023/2", "5", "--as-of", "2023-12-02")  # more than its checkpoints (onerule56)
+    assert result.exit_code == 2 and "进度安排 is a text-only line: give 已完成 or how many of its 4 checkpoints" in result.stderr
 
 
 def test_log_warns_when_a_cumulative_value_falls(demo_cli):

@@ -279,6 +279,6 @@ def test_a_bracketed_unit_names_either_of_its_pair_and_no_other():
     ("5", None), ("2.5", None), ("3个以上", None), ("约3个", None), ("3户", None), ("很多", None),
 ])
 def test_a_count_of_checkpoints_met(text, met):
-    from mstrack.domain.progress import checkpoints_met
+    from mstrack.domain.readings import checkpoints_met
 
     assert checkpoints_met(text, "", 4) == met

@@ -19,19 +19,18 @@ from mstrack.domain.quantities import (
     format_number,
     normalize,
     parse_quantity,
-    same_unit,
     scaled_unit,
     shown,
     unit_named,
     whole_count,
 )
+from mstrack.domain.readings import checkpoints_value, fraction_falls, fraction_fell, fraction_warning, typed_fraction
 from mstrack.errors import InputError, Joined, Message
 from mstrack.text import clip, one_line
 from mstrack.vocabulary import (
     ALL_DONE_WORDS,
     AT_MOST,
     BEFORE_START_WORDS,
-    CHECKPOINTS_UNIT,
     DONE_WORDS,
     EQUAL,
     FAR_ABOVE_RATE,
@@ -201,6 +200,15 @@ def done_text_only(states: list[IndicatorState], indicator: str | None) -> bool 
     return True if indicator is None and any(s.kind == SCHEDULE for s in states) else None
 
 
+def value_text_only(states: list[IndicatorState], indicator: str | None) -> bool | None:
+    """Which lines a VALUE of `log` means (match_indicator's text_only): with a name, the one named, either kind, as a
+    return's row names it; without, the task's indicators with a figure, or its text-only lines when it has only those
+    (a count of checkpoints met: checkpoints_value)."""
+    if indicator is not None:
+        return None
+    return bool(states) and all(s.kind == SCHEDULE for s in states)
+
+
 def done_value(*, kind: str, comparator: str, target: int | float | None, dues: list[date], unit: str, indicator: str,
                word: str, on: date) -> int | float:
     """What a done word (已完成, 已建成 …; DONE) reports, read alike by `log` and `import progress` (docs/import.md): on a
@@ -258,28 +266,13 @@ def done_read_as(label: str, word: str, met: int | float, dues: list[date], on: 
                    on=on, due=dues[int(met)])
 
 
-CHECKPOINT_OPENING_RE = re.compile(r"^(?:已经|已)?(?:完成|达到)?\s*第?\s*")
-"""The words before a count of checkpoints met: "已完成3个节点", "第3个", "已完成第3个节点"."""
-CHECKPOINT_CLOSING_RE = re.compile(r"\s*(?:已经|已)?完成$")
-"""The words after it, as the template's 上次报送 prints a count: "1个节点已完成"."""
-CHECKPOINT_UNITS = frozenset(("", "个", "节点", CHECKPOINTS_UNIT))
-"""The units a count of checkpoints is written in: none, 个, and the template's 个节点."""
-
-
-def checkpoints_met(value: str, unit: str, total: int) -> int | None:
-    """How many of a text-only line's `total` checkpoints a value says are met, written as the template shows the line
-    (计量单位 个节点, 本期目标 第4个节点, 上次报送 1个节点已完成): "3", "3个节点", "第3个", "已完成3个节点", "3个节点已完成",
-    "三个"; 0 to `total`. None for
-    anything else: more than it has, a part, a bound ("3个以上") or another unit."""
-    try:
-        quantity = parse_quantity(CHECKPOINT_CLOSING_RE.sub("", CHECKPOINT_OPENING_RE.sub("", normalize(value), count=1)))
-    except QuantityError:
-        return None
-    if (quantity.comparator != EQUAL or quantity.approx or quantity.scale != 1
-            or quantity.unit not in CHECKPOINT_UNITS and not (unit and same_unit(quantity.unit, unit))):
-        return None
-    met = quantity.value
-    return int(met) if met == int(met) and 0 <= met <= total else None
+def highest_before(reports: list, on: date) -> tuple[date, int | float] | None:
+    """The highest figure standing before `on` and its day (the latest of equal ones), as an import's rows meet it."""
+    highest = None
+    for report in _standing(reports):
+        if report.as_of < on and (highest is None or report.value >= highest[1]):
+            highest = (report.as_of, report.value)
+    return highest
 
 
 def require_value_or_done(value: str | None, done: bool) -> None:
@@ -357,6 +350,7 @@ class CheckedReport:
     unchanged: bool = False  # the same value and note as the indicator's report of that day: nothing to write
     note: str | None = None  # the note to store: the one given, else that of the day's report it corrects (kept_note)
     year_end: tuple[date, int | float] | None = None  # the year-end figure the value would lower (lowers_year_end)
+    fraction: Message | None = None  # why a typed fraction is refused unless --reason (fraction_fell)
 
 
 def period_target(checkpoints: list[tuple[date, int | float | None]], on: date) -> tuple[date, int | float] | None:
@@ -436,7 +430,8 @@ def check_report(
     word = value if value is not None and not done and normalize(value) in DONE else None  # "已完成", as import reads it
     started = not done and started_word(value)  # "已开工": a text-only line's start checkpoint met
     try:
-        state = match_indicator(states, indicator, done_text_only(states, indicator) if word or started else done, task_label)
+        state = match_indicator(states, indicator, done_text_only(states, indicator) if word or started else
+                                True if done else value_text_only(states, indicator), task_label)
     except InputError as error:
         if indicator:
             raise InputError("--indicator: {error}", error=error) from None
@@ -448,6 +443,7 @@ def check_report(
     if as_of is not None and not window.holds(on):
         raise OutsideWindow("--as-of {on}: outside {window}", on=on, window=window.said())
     warnings: list[Message] = []
+    fraction = None
     if done:
         met = max((r.value for r in state.reports), default=0)
         if met >= len(state.milestones) == 1:
@@ -466,6 +462,11 @@ def check_report(
                                 dues=[m.due for m in state.milestones], indicator=state.indicator, word=word, on=on)
             if state.kind == SCHEDULE and (read := done_read_as(label, word, number, [m.due for m in state.milestones], on)):
                 warnings.append(read)
+        elif state.kind == SCHEDULE:  # "3", "3个节点": its checkpoints met, as a return's row is read
+            try:
+                number = checkpoints_value(value, state.unit, state.indicator, len(state.milestones))
+            except InputError as error:
+                raise InputError("VALUE {error}", error=error) from None
         else:
             try:
                 number, warnings = check_value(value, state.unit, state.indicator, comparator=state.comparator)
@@ -473,6 +474,11 @@ def check_report(
                 raise InputError("VALUE {error}", error=error) from None
             if far := far_above_target(label, number, state.unit, state.comparator, state.target):
                 warnings.append(far)
+            if typed_fraction(value, number, state.unit, state.target):  # 0.85 after 65%: as import reads it
+                if fraction_falls(highest := highest_before(state.reports, on), on):
+                    fraction = fraction_fell(label, number, state.unit, highest)
+                if said := fraction_warning(state.indicator, number):
+                    warnings.append(said)
         earlier = [r for r in _standing(state.reports) if r.as_of <= on and r.value > number]
         if earlier and state.comparator != AT_MOST:
             last = earlier[-1]
@@ -500,7 +506,7 @@ def check_report(
     note = kept_note(note, corrected and corrected.note, done, another=another)
     unchanged = not done and _same_as_recorded(same_day, number, note)
     return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings, unchanged=unchanged,
-                         note=note, year_end=None if done else standing)
+                         note=note, year_end=None if done else standing, fraction=fraction)
 
 
 def corrects_another(reporter: str | None, named: bool, unit: str | None, value, stored, stored_reporter: str | None,

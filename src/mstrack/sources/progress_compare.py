@@ -21,6 +21,7 @@ from mstrack.domain.progress import (
     year_end_lowered,
 )
 from mstrack.domain.quantities import format_number
+from mstrack.domain.readings import fraction_falls, fraction_fell
 from mstrack.errors import Joined, Message
 from mstrack.sources import progress_rows
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, KEPT, NOTHING, OTHER, SAME, ImportIndicator, day_runs
@@ -160,8 +161,8 @@ class Comparing:
                         and lowers_year_end(window, state.indicator, state.unit, state.comparator, number, as_of, standing)):
                     self._lowers_year_end(state, seq, number, standing, window)
                     continue
-                if (seq is not None and self.fractions and highest is not None and highest[1] > 1 and highest[0] < as_of
-                        and self.reason is None and (checked.file[seq], checked.line[seq]) in self.fractions):
+                if (seq is not None and self.fractions and self.reason is None and fraction_falls(highest, as_of)
+                        and (checked.file[seq], checked.line[seq]) in self.fractions):
                     self._fraction_fell(state, seq, number, highest)  # 0.85 after 65%: refused, not stored as 0.85%
                     continue
                 if seq is not None and highest is not None and highest[1] > number and highest[0] < as_of:
@@ -182,12 +183,8 @@ class Comparing:
         column, warning = self.fractions[(self.checked.file[seq], self.checked.line[seq])]
         if warning is not None:
             self.result.warnings[:] = [said for said in self.result.warnings if said is not warning]
-        self.result.errors.append(Message(
-            "{place}: {ref} {indicator} {value}: as {value}% it is lower than {earlier} as of {earlier_on}; as a fraction "
-            "of 1 (Excel's {value} for {percent}%), it is {percent}%: type {percent}% if that is meant, or give --reason "
-            "to keep {value}%", place=f"{self.where(seq)}:{column}", ref=f"{state.programme}/{state.task}",
-            indicator=state.indicator, value=format_number(number), earlier=format_number(highest[1], state.unit),
-            earlier_on=highest[0], percent=f"{round(number * 100, 6):g}"))
+        self.result.errors.append(Message("{place}: {reason}", place=f"{self.where(seq)}:{column}", reason=fraction_fell(
+            f"{state.programme}/{state.task} {state.indicator}", number, state.unit, highest)))
 
     def _closing_figures(self, waiting: list[tuple[ImportIndicator, list[int]]]) -> dict[int, tuple]:
         """The figure standing before the first row of each indicator with a row after its programme's last day (its

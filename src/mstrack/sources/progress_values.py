@@ -14,7 +14,6 @@ from mstrack.domain.progress import (
     approximate,
     check_value,
     check_whole,
-    checkpoints_met,
     done_read_as,
     done_value,
     far_above_target,
@@ -23,6 +22,7 @@ from mstrack.domain.progress import (
     started_word,
 )
 from mstrack.domain.quantities import format_number, parse_quantity, shown
+from mstrack.domain.readings import checkpoints_value, fraction_warning, typed_fraction
 from mstrack.errors import InputError, Message, Problem
 from mstrack.sources.progress_cells import FIELDS, plain_value, reporter_text, text_value
 from mstrack.sources.progress_form import printed_target
@@ -171,7 +171,7 @@ class Values:
             if state.unit == "%" and number > 100:
                 self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=Message(
                     "{indicator}: {value}% is above 100%", indicator=state.indicator, value=number)))
-            elif state.unit == "%" and 0 < number <= 1 and not value.endswith("%") and (state.target or 0) > 1:
+            elif typed_fraction(value, number, state.unit, state.target):
                 self._fraction(state, number, table, line)
             if far := far_above_target(f"{state.programme}/{state.task} {state.indicator}", number, state.unit,
                                        state.comparator, state.target):
@@ -207,12 +207,9 @@ class Values:
         """0.85 on a % line (a fraction of 1, as Excel keeps 85% typed in a General cell): said, and kept in `fractions`
         for the comparison, which refuses it below an earlier figure above 1% unless --reason
         (Comparing._fraction_fell); 1 is said only there (1% is a likely start)."""
-        place = f"{table.path}:{line}:{table.label('value')}"
         warning = None
-        if number < 1:
-            warning = Message("{place}: {reason}", place=place, reason=Message(
-                "{indicator}: {value} is stored as {value}%; did you mean {percent}%? a % indicator's values are percents "
-                "(47 for 47%)", indicator=state.indicator, value=number, percent=f"{round(number * 100, 6):g}"))
+        if (said := fraction_warning(state.indicator, number)) is not None:
+            warning = Message("{place}: {reason}", place=f"{table.path}:{line}:{table.label('value')}", reason=said)
             self.result.warnings.append(warning)
         self.fractions[(len(self.files) - 1, line)] = (table.label("value"), warning)
 
@@ -268,8 +265,6 @@ class Values:
             if read := done_read_as(f"{state.programme}/{state.task} {state.indicator}", value, met, state.dues, as_of):
                 self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=read))
             return met
-        if (met := checkpoints_met(value, state.unit, total)) is not None:  # "3", "3个节点", "第3个", "已完成3个节点"
-            return met
         if started_word(value):  # "已开工" on "6月開工,年內完工": the checkpoints up to the start met, as `log` reads it
             try:
                 return started_value(f"{state.programme}/{state.task} {state.indicator}", value,
@@ -277,10 +272,11 @@ class Values:
             except InputError as error:
                 self._fail(table, line, "value", error)
                 return None
-        self._fail(table, line, "value", "{value}: {indicator} is a text-only line: give 已完成 or how many of its {total} "
-                   "checkpoints are met, 0 to {total} (1, 1个节点 or 第1个)", value=shown(value), indicator=state.indicator,
-                   total=total)
-        return None
+        try:  # "3", "3个节点", "第3个", "已完成3个节点": read as `log` reads it
+            return checkpoints_value(value, state.unit, state.indicator, total)
+        except InputError as error:
+            self._fail(table, line, "value", error)
+            return None
 
 
 DATE_FORMS = "2023-06-30, 2023.6.30, 2023年6月30日, 6月30日, 6月底"

@@ -58,6 +58,8 @@ def record_progress(
             state = checked.state
             raise InputError(year_end_lowered(label, state.indicator, state.unit, checked.value, checked.on, checked.year_end,
                                               window, ref.programme, store.programmes_of_year(checked.on.year), logged=True))
+        if checked.fraction is not None and reason is None:  # 0.85 after 65%: as `import progress` refuses it
+            raise InputError(checked.fraction)
         return checked
 
     with store.one_read():
