@@ -104,3 +104,13 @@ def test_a_number_without_indicator_still_means_the_tasks_figure(demo_cli):
     done(demo_cli("log", BOTH, "1个节点", "-i", "进度安排", "--as-of", "2023-06-30"))
     assert values(demo_cli, BOTH, "困境儿童基本生活保障标准") == [("2023-03-31", 2017)]
     assert values(demo_cli, BOTH, "进度安排") == [("2023-06-30", 1)]
+
+
+@pytest.mark.parametrize("typed", ["约0.85", "０.８５"])
+def test_a_fraction_typed_otherwise_is_read_by_the_same_rule_in_both(demo_cli, tmp_path, typed):
+    """约0.85 takes the import's per-cell path (check_value), ０.８５ its plain one: the fraction rule is the same in both."""
+    path = yantian(demo_cli, tmp_path, typed)
+    refused(demo_cli("import", "progress", str(path)), f"{path}:5:数值: yantian-2023/3 整体形象进度 0.85: as 0.85% it is "
+                                                      "lower than 65% as of 2023-06-30")
+    refused(demo_cli("log", PERCENT[0], typed, "-i", PERCENT[1], "--as-of", "2023-07-31"), "as 0.85% it is lower than 65%")
+    assert values(demo_cli, *PERCENT) == [("2023-06-30", 65)]

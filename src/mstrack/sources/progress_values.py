@@ -196,6 +196,8 @@ class Values:
         if far := far_above_target(f"{state.programme}/{state.task} {state.indicator}", number, state.unit,
                                    state.comparator, state.target):
             warnings.append(far)
+        if typed_fraction(value, number, state.unit, state.target):  # "０.８５", "约0.85": as a plain 0.85 (and `log`)
+            self._fraction(state, number, table, line)
         self.result.warnings.extend(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=warning)
                                     for warning in warnings)
         if parse_quantity(value, typed=typed).approx:  # "约5000": the figure stored, said to be an estimate
