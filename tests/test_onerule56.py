@@ -114,3 +114,9 @@ def test_a_fraction_typed_otherwise_is_read_by_the_same_rule_in_both(demo_cli, t
                                                       "lower than 65% as of 2023-06-30")
     refused(demo_cli("log", PERCENT[0], typed, "-i", PERCENT[1], "--as-of", "2023-07-31"), "as 0.85% it is lower than 65%")
     assert values(demo_cli, *PERCENT) == [("2023-06-30", 65)]
+
+
+def test_log_help_says_what_a_text_only_line_takes(demo_cli):
+    result = demo_cli("--lang", "en", "log", "--help")
+    done(result)
+    assert "on a text-only line, its checkpoints met: 3" in " ".join(result.stdout.replace("│", " ").split())

@@ -197,7 +197,8 @@ def show(
 def log(
     ctx: typer.Context,
     ref: RefArgument,
-    value: Annotated[Optional[str], typer.Argument(help="Cumulative value: 25000, 2.5万, 65%, 197户")] = None,
+    value: Annotated[Optional[str], typer.Argument(
+        help="Cumulative value: 25000, 2.5万, 65%, 197户; on a text-only line, its checkpoints met: 3")] = None,
     indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", help="Indicator name (a unique prefix is enough).")] = None,
     as_of: as_of_option("Date the value is as of. [default: today]") = None,
     note: Annotated[Optional[str], typer.Option("--note", "-n", help="Remark kept with the report.")] = None,
