@@ -183,6 +183,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         if re.search(r"第\s*$", clause[:start]) or WHERE_BRACKET_RE.search(clause[:start]) \
                 or any(a <= start < b for a, b in baselines):
             continue
+        if YEAR_BOUND_RE.fullmatch(number) and EDITION_RE.match(clause, end):
+            continue  # "《…判定标准（2017版）》": a standard's edition, its year, no count
         after = AFTER_RE.match(clause, end)
         if RANGE_FROM_RE.search(clause[:start]):
             continue  # a range's upper bound ("1-2个"): the office commits to its lower bound only
@@ -381,6 +383,7 @@ def _bound_value(text: str) -> float:
 # "12-15" alone in a target column's cell (单位 in its own column): a range of the year's figure
 RANGE_CELL_RE = re.compile(rf"\s*(?P<lower>\d[\d,]*(?:\.\d+)?)\s*{JOIN}\s*(?P<upper>\d[\d,]*(?:\.\d+)?)\s*")
 YEAR_BOUND_RE = re.compile(r"(?:19|20)\d\d")
+EDITION_RE = re.compile(r"\s*年?\s*版")  # "2017版", "2020年版": the year a standard's edition was published
 
 
 def range_floor(cell: str) -> str:

@@ -563,8 +563,11 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             listed[0].printed_numbers = True
             return listed
     if duties:  # "五、职责分工" over "（一）区党群工作部" and its duties, no list of tasks beside: the party leads them
-        sheet, (start, end, header, rows, source) = duties
-        return _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+        sheet, (start, end, header, rows, source, parts) = duties
+        listed = _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+        if parts:  # "城乡管理处：…" paragraphs numbered by their place within their part: 五1
+            listed[0].printed_numbers, listed[0].parts = True, parts
+        return listed
     if events:  # an event's plan, its duties "1.A负责…" under "五、有关事项": due on its day (list_arrangements)
         sheet, (start, end, header, rows, source, parts) = events
         listed = _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))

@@ -37,6 +37,9 @@ PERIOD_SPAN_RE = re.compile(rf"(\d{{4}})\s*年\s*{DAY}\s*{JOIN}+\s*(?:(?:\d{{4}}
 """A span whose start names its year: the year (the one group read: a period of another year is none of the programme's)
 and, as m[0], the span span_end reads."""
 
+# "…专项整治时间延长至2022年12月31日（…）。": the work's time extended to a day, its year printed: the period's end, no start
+EXTENDED_TO_RE = re.compile(rf"(?:时间|时限|期限)\s*(?:延长|延续|顺延)\s*(?:至|到)\s*((\d{{4}})\s*年\s*{DAY})")
+
 
 # "2019年1月18日（星期五）上午8:30—11:00": the one day of an event, its weekday and its hours and nothing else
 HOURS = rf"(?:上午|下午|早上|晚上|全天)?\s*(?:\d{{1,2}}\s*[:：]\s*\d{{2}}(?:\s*{JOIN}+\s*\d{{1,2}}\s*[:：]\s*\d{{2}})?)?"
@@ -49,13 +52,17 @@ def period_part(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]]
     """The period a part of its own names for the work ("二、工作时限" over "2023年5月25日-12月31日"; "四、整治时间" over
     "…，自2021年3月25日至6月20日。"), that one line the whole part: the span's end, with its start's year when it names
     none, as shared_deadlines gives it; or the one day of an event ("三、活动时间" over "2019年1月18日（星期五）上午8:30—
-    11:00", EVENT_DAY_RE: the line that day and its hours alone), that day. A period starting in another year than the
-    programme's is none of its, and a part of several lines (stages, "（一）准备阶段（…）" …) gives none."""
+    11:00", EVENT_DAY_RE: the line that day and its hours alone), that day; or the day the work's time is extended to
+    ("…整治时间延长至2022年12月31日", EXTENDED_TO_RE: the programme's work runs on to it, a later year's too, README "A
+    figure due by a later year"). A period starting in another year than the programme's is none of its, and a part of
+    several lines (stages, "（一）准备阶段（…）" …) gives none."""
     texts = [line for text in texts for line in _heading_apart(text)]
     for k, (heading, text) in enumerate(zip(texts, texts[1:], strict=False)):
         alone = k + 2 >= len(texts) or PART_HEADING_RE.match(texts[k + 2].strip())  # the part's one line: no stages
         if PERIOD_HEADING_RE.match(heading.strip()) and alone and (m := PERIOD_SPAN_RE.search(text)) and int(m[1]) == year:
             return re.sub(r"\s+", "", span_end(m[0])), [], f"{heading.strip()} {text.strip()}"
+        if PERIOD_HEADING_RE.match(heading.strip()) and alone and (end := EXTENDED_TO_RE.search(text)) and int(end[2]) >= year:
+            return re.sub(r"\s+", "", end[1]), [], f"{heading.strip()} {text.strip()}"  # "延长至2022年12月31日": a later end
         if PERIOD_HEADING_RE.match(heading.strip()) and alone and (day := EVENT_DAY_RE.match(text)) and int(day[1]) == year:
             return re.sub(r"\s+", "", f"{day[1]}年{day[2]}"), [], f"{heading.strip()} {text.strip()}"
     return None

@@ -51,7 +51,7 @@ HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  
 BY_RE = re.compile(r"由([^由对]{2,30}?)对")  # "由X对…进行监测": X does it
 # "各处室、相关单位要…": a kind left open joined to a run of offices ("相关单位", "有关部门", README: every body of a kind),
 # naming none of them; the run's other offices are its doers
-OPEN_KIND_RE = re.compile(r"[、和及与]各?(?:有关|相关|其他|其它)(?:单位|部门|处室|科室)(?=$|[、和及与])")
+OPEN_KIND_RE = re.compile(r"[、和及与]各?(?:有关|相关|其他|其它)(?:单位|部门|处室|科室|企业)(?=$|[、和及与])")
 OPEN_NAME_RE = re.compile(r"各?(?:有关|相关|其他|其它|涉及)")  # "各有关部门要…" alone: a kind left open, no doer
 JOINERS = "、和及与（("  # what joins one more name to a run of offices' names, or opens a bracket inside the last
 # a step's own date, the day it is due by ("于3月15日前完成", "4月底前会同…", "于5月25日下班之前"): a dated step names its

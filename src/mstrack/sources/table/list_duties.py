@@ -25,6 +25,10 @@ PARTY_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s
 # "（一）资源生态处：牵头前期筹划…", "（二）片区财政专班：负责资金保障…": a duty opened by its party's name and a colon
 PARTY_OPENING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:、\s\d（）()“”\"]{2,20})\s*[：:]\s*(\S.*)$",
                               re.S)
+# "城乡管理处（垃圾分类办）：统筹开展…：1.…；2.…。", "党群工作处：1.组织…": a duty opened by its party's name and a colon,
+# unnumbered (each paragraph one party's; the party's own bracket kept)
+UNNUMBERED_OPENING_RE = re.compile(r"^([^，,。；;：:、\s\d（）()“”\"]{2,20}(?:[（(][^（）()，,。；;：:]{1,10}[）)])?)\s*[：:]\s*(\S.*)$",
+                                   re.S)
 DUE_RE = re.compile(rf"(?<![\d一二两三四五六七八九十])(?:{WHEN})")  # a date in a paragraph's words; "三年内" is none
 MIN_PARTIES = 3  # the fewest party headings under the part for a list of duties
 STANDING_RE = re.compile(r"^(?:（[一二三四五六七八九十]+）)?\s*负责")  # "负责水情监测…": a standing responsibility
@@ -41,13 +45,16 @@ def shares_out(headings: list[str]) -> bool:
                                   for h in headings)
 
 
-def duty_list(rows: list[Row], titles: list[str] | None = None) -> tuple[int, int, list[str], list[list[str]], list[Row]] | None:
+def duty_list(rows: list[Row], titles: list[str] | None = None
+              ) -> tuple[int, int, list[str], list[list[str]], list[Row], int] | None:
     """The first part naming duties ("五、职责分工", DUTY_PART_RE) whose lines up to the next part are party headings
     (PARTY_RE, numbered （一） （二） … in order, MIN_PARTIES or more, most of them offices' names) each over its duty:
     one paragraph, one task coded by the heading ("五(一)"); or items "1." … , a task each ("五(五)1"), a paragraph
     above them opening them, no task. A part of stages each dated by its span right after it ("五、实施步骤",
     list_stages) is read with it: who does each part, and when each stage is due. (the part's row, the row after its
-    last line, header, cells, the row each is read from); None when there is no such part. Duties in a document that is
+    last line, header, cells, the row each is read from, how many parts the plan prints when the duties are unnumbered
+    paragraphs coded within their part "五1" (as list_arrangements.event_duties's), else 0); None when there is no
+    such part. Duties in a document that is
     no programme (its title, TITLES or the first line, or the part naming NO_DUTY_PLAN_RE: a 领导小组's members, a 预案)
     or that are all standing responsibilities (`standing`) are none."""
     title = (titles or [t for row in rows[:1] for t in row_texts(row)[:1]] or [""])[0]
@@ -62,11 +69,13 @@ def duty_list(rows: list[Row], titles: list[str] | None = None) -> tuple[int, in
         if (found := _duties(rows, at, end)) is not None and not (
                 standing([e.text for e in found[0] if e.kind == "item"]) and not _campaign(rows[:at])):
             entries, source = found
+            unnumbered = entries[1].kind == "item" and entries[1].code.isdigit()  # _unnumbered_duties': coded 1, 2 …
             if (stages := stage_part(rows, end)) is not None:  # "五、实施步骤" right after: when each stage is due
                 entries, source, end = [*entries, *stages[0]], [*source, *stages[1]], stages[2]
             if (task := _task_part(rows, at)) is not None:  # "一、工作任务" over the plan's one task: read before them
                 at, entries, source = task[0], [task[1], *entries], [rows[task[0] + 1], *source]
-            return at, end, *numbered_table(entries), source
+            parts = sum(1 for row in rows if len(t := row_texts(row)) == 1 and AREA_RE.match(t[0])) if unnumbered else 0
+            return at, end, *numbered_table(entries), source, parts
     return None
 
 
@@ -110,6 +119,8 @@ def _opened_duties(rows: list[Row], at: int, end: int) -> tuple[list[Entry], lis
     first = 1 if lines and len(lines[0]) == 1 and INTRO_RE.search(lines[0][0]) \
         and not PARTY_OPENING_RE.match(lines[0][0]) and not NUMBERED_LINE_RE.match(lines[0][0]) else 0
     found = [PARTY_OPENING_RE.match(texts[0]) if len(texts) == 1 else None for texts in lines[first:]]
+    if found and found[0] is None:  # "党政办公室：1.负责…": unnumbered, each coded by its place
+        return _unnumbered_duties(rows, at, end, lines, first)
     last = next((k for k, m in enumerate(found) if m is None), len(found))
     if any(len(texts) != 1 or NUMBERED_LINE_RE.match(texts[0]) for texts in lines[first + last:]):
         return None  # numbered lines after the parties: not a part of their duties alone
@@ -121,6 +132,22 @@ def _opened_duties(rows: list[Row], at: int, end: int) -> tuple[list[Entry], lis
         Entry(rows[k], "item", "", f"（{m[1]}）{m[3].strip()}", labels={LEAD_LABEL: m[2]})
         for k, m in enumerate(found, at + 1 + first))]
     return entries, [rows[at], *rows[at + 1 + first:at + 1 + first + last]]
+
+
+def _unnumbered_duties(rows: list[Row], at: int, end: int, lines: list[list[str]], first: int
+                       ) -> tuple[list[Entry], list[Row]] | None:
+    """The part's duties when every line is one, unnumbered, opened by its party and a colon ("城乡管理处（垃圾分类办）：
+    统筹…：1.…；2.…。", UNNUMBERED_OPENING_RE), MIN_PARTIES or more, half the parties or more offices' names: each a
+    task coded by its place among them ("五1", as the corpus numbers unnumbered rows), its words after the colon (its
+    numbered duties run in), led by its party. None when a line is anything else."""
+    found = [UNNUMBERED_OPENING_RE.match(texts[0]) if len(texts) == 1 and not NUMBERED_LINE_RE.match(texts[0]) else None
+             for texts in lines[first:]]
+    if len(found) < MIN_PARTIES or not all(found) or 2 * sum(office_list(m[1]) for m in found) < len(found):
+        return None
+    entries = [heading_entry(None, row_texts(rows[at])[0]), *(
+        Entry(rows[k], "item", str(n), m[2].strip(), labels={LEAD_LABEL: m[1]})
+        for n, (k, m) in enumerate(zip(range(at + 1 + first, end), found, strict=True), 1))]
+    return entries, [rows[at], *rows[at + 1 + first:end]]
 
 
 def _duties(rows: list[Row], at: int, end: int) -> tuple[list[Entry], list[Row]] | None:

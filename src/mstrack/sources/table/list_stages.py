@@ -11,7 +11,7 @@ from dataclasses import replace
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_deadlines import DONE_BY_RE
-from mstrack.sources.table.list_numbered import LEAD_LABEL, Entry, entry_of, heading_entry
+from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, entry_of, heading_entry
 from mstrack.sources.table.list_timeline import SCHEDULE_LABEL, STAGES_HEADING_RE
 from mstrack.sources.table.list_work import states_work
 from mstrack.sources.table.reading import Row
@@ -34,11 +34,39 @@ def stage_part(rows: list[Row], at: int) -> tuple[list[Entry], list[Row], int] |
     end = next((k for k in range(at + 1, len(rows)) if len(t := row_texts(rows[k])) == 1 and AREA_RE.match(t[0])), len(rows))
     found = [STAGE_RE.match(t[0]) if len(t := row_texts(rows[k])) == 1 else None for k in range(at + 1, end)]
     stages = found[:next((k for k, m in enumerate(found) if m is None), len(found))]  # the document's signature after them
+    if not stages and (over := _stages_over_items(rows, at, end)) is not None:
+        return over
     if len(stages) < MIN_STAGES or [chinese_count(m[1]) for m in stages] != list(range(1, len(stages) + 1)):
         return None
     entries = [heading_entry(None, texts[0]), *(Entry(rows[k], "item", "", f"（{m[1]}）{m[2].strip()}：{m[4].strip()}",
                                                       labels={"完成时限": m[3].strip()}) for k, m in enumerate(stages, at + 1))]
     return entries, rows[at:at + 1 + len(stages)], at + 1 + len(stages)
+
+
+def _stages_over_items(rows: list[Row], at: int, end: int) -> tuple[list[Entry], list[Row], int] | None:
+    """The part's stages when each is a heading dated by its span ("（一）前期准备阶段（6月15日-8月15日前）",
+    STAGE_HEADING_RE) over items "1.name。…" numbered from 1 in order, MIN_STAGES or more, numbered "（一）" on, every
+    line up to the next part one or the other (or an item's labelled line: its own): each item a task coded by its
+    stage (六(一)1), its words whole, due at its stage's end (spanned_groups, as a list's dated groups are). None for
+    any other part."""
+    entries, stages, skipped = [heading_entry(None, row_texts(rows[at])[0])], [], set()
+    for k in range(at + 1, end):
+        if len(texts := row_texts(rows[k])) != 1:
+            return None
+        if (m := STAGE_HEADING_RE.match(texts[0])) and m[3]:
+            stages.append(chinese_count(m[1]))
+            entries.append(Entry(rows[k], "heading", "", texts[0]))
+        elif (item := ITEM_RE.match(texts[0])) and stages and int(item[1]) == sum(e.kind == "item" for e in entries[
+                max(i for i, e in enumerate(entries) if e.kind == "heading"):]) + 1:
+            entries.append(Entry(rows[k], "item", item[1], item[2].strip()))
+        elif entries[-1].kind == "item" and (label := entry_of(rows[k])) is not None and label.kind == "label":
+            entries[-1].labels.update({label.code: label.text, **label.labels})  # "牵头单位：各村居" (list_doers)
+            skipped.add(k)
+        else:
+            return None
+    if len(stages) < MIN_STAGES or stages != list(range(1, len(stages) + 1)) or entries[-1].kind != "item":
+        return None
+    return spanned_groups(entries), [row for k, row in enumerate(rows[at:end], at) if k not in skipped], end
 
 
 # "（一）前期准备阶段" on a line of its own: a stage's number and its name, no stop and no colon; its span may follow in a

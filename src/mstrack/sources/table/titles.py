@@ -245,6 +245,16 @@ def cells_of_its_own(row: Row, layout: _Layout, title: str, below: Row | None = 
                and not (below is not None and c.index < len(below.cells) and below.cells[c.index] == row.cells[c.index]))
 
 
+# "；2.", "。2、": the next of a cell's own numbered points, run into its words after a stop
+RUN_IN_NEXT_RE = r"[；;。]\s*{n}\s*[.．、]"
+
+
+def runs_in(title: str, opening: re.Match) -> bool:
+    """Whether a cell's opening "1." numbers points run into its words ("1.负责…督查；2.负责…；3.做好…。": a party's
+    duties in one cell), not the item's own number: point 2 follows it after a stop. Its words keep the numbers."""
+    return opening[1] == "1" and re.search(RUN_IN_NEXT_RE.format(n=2), title[opening.end():]) is not None
+
+
 def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, area: str | None, *,
               bracketed: bool = False, levels: tuple[str, ...] = ()) -> tuple[str | None, str]:
     """The task number a row gives (None: it continues the task above, in the same area) and its title. `bracketed`:
@@ -261,8 +271,8 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
             and SUB_CODE_RE.fullmatch(code_text.strip()) else m[1]  # a list's "(一)" numbered on across its headings
         if GROUP_CODE_RE.match(code) and (sub := SUB_CODE_RE.match(title)):  # 序号 "二", title "(三)井盖整治": task 二(三)
             code, title = f"{code}({sub[1]})", title[sub.end():].strip()
-        elif inner := TITLE_CODE_RE.match(title):  # "1.新增社区老年食堂3家" beside 序号 3: the item's number in its project
-            title = title[inner.end():].strip()
+        elif (inner := TITLE_CODE_RE.match(title)) and not runs_in(title, inner):  # "1.新增社区老年食堂3家" beside 序号 3:
+            title = title[inner.end():].strip()  # the item's number in its project
     elif title and _part_of_numbered(title, layout, previous, levels):
         return None, title  # "（2）…" under the item 序号 "1": its part, a line of it, never task 2 ("task 2 appears twice")
     elif title and (m := title_code(title) or TITLE_NUMERAL_RE.match(title)):
