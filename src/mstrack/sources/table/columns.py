@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, SPAN_JOIN, YEAR_LABEL, period_end
+from mstrack.domain.quantities import UNIT_SCALE_ALT
 from mstrack.sources.table.cells import HELPING_RE, heading_row, note_line, table_end
 from mstrack.sources.table.kept import read_once
 from mstrack.sources.table.reading import Row, Sheet
@@ -175,10 +176,10 @@ def office_columns(columns: list[Column]) -> None:
 
 
 UNIT_NAME_RE = re.compile(r"(?:局|委|办|府|院|司|部|会|厅|中心|集团|街道|镇|乡|公司|社区)$")
-BARE_NUMBER_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?$")
+BARE_NUMBER_RE = re.compile(rf"^\d+(?:,\d{{3}})*(?:\.\d+)?\s*(?:{UNIT_SCALE_ALT})?$")
 # a figure with no measure word that a bound or 左右 closes, or a bound opens ("5左右", "28000以上", "不少于5000"): a number
 # cell of a target column too
-_FIGURE = r"\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?"
+_FIGURE = rf"\d+(?:,\d{{3}})*(?:\.\d+)?\s*(?:{UNIT_SCALE_ALT})?"
 BOUNDED_NUMBER_RE = re.compile(rf"^(?:(?:{'|'.join(BOUND_WORDS)})\s*{_FIGURE}\s*(?:{'|'.join(BOUND_SUFFIXES)})?"
                                rf"|{_FIGURE}\s*(?:{'|'.join(BOUND_SUFFIXES)}))$")
 
