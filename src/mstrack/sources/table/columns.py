@@ -70,6 +70,7 @@ HEADER_SYNONYMS = (
     ("units", ("配合单位", "配合部门", "协同单位", "协办单位")),
     ("units", ("主管部门", "主管单位")),  # the office over a trade (行业 / 主管部门 / 应达标企业数): its responsible unit
     ("deadline", ("完成时限", "完成时间", "计划完成时间", "完成期限")),
+    ("area", ("分管领域", "检查领域", "重点领域")),  # the fields a campaign inspects: its tasks beside no task column
 )  # 时间节点 is no deadline's synonym: it is read as a schedule, its cell often names several dated steps
 
 
