@@ -53,6 +53,8 @@ def test_the_fields_a_campaign_inspects_are_the_tasks_beside_a_leader_and_the_of
     assert [_leads(t) for t in tasks] == [["文教办", "派出所", "安监站"], ["派出所", "道安办"], ["民政办", "消防办"]]
     assert all(u not in ("张三", "张 三", "李四") for t in tasks for line in t.lines for u in line.units)
     assert [t.deadline for t in tasks] == [date(2017, 10, 31)] * 3  # the campaign's period, stated once in the notice
+    said = [str(d) for d in conversion.doubts if "text above the table" in str(d)]
+    assert len(said) == 1 and "从8月份起至10月份止" in said[0] and "完成时限" not in said[0]  # no column of the table
 
 
 def test_a_period_inside_a_numbered_item_dates_no_row(tmp_path):

@@ -256,7 +256,8 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         doubts += [Doubt(row=raw.row.number, column="", at=task, key="title",  # no header row: no column to name
                          why=BEST_EFFORT_DOUBT if table.best_effort else Message("no header row: read as a list of tasks"))
                     for raw, task in zip(raw_tasks, tasks, strict=True)]
-    doubts += [Doubt(row=raw.row.number, column="完成时限", at=task, key="deadline", why=table.due_from[raw.row.number])
+    due_column = "完成时限" if table.headerless else ""  # a list's deadlines are its grid's 完成时限; a table's text has no column
+    doubts += [Doubt(row=raw.row.number, column=due_column, at=task, key="deadline", why=table.due_from[raw.row.number])
                for raw, task in zip(raw_tasks, tasks, strict=True) if raw.row.number in table.due_from and task.deadline]
     name = _title_before(table, at) or readable_name(path.stem)  # a GBK name from a Windows zip: read, not refused
     if dated := _dated_title(name):  # "…推进情况表（截至2024年9月30日）": the date of its figures, kept in the note
