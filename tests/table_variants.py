@@ -32,6 +32,7 @@ class Grid:
     columns: tuple[Column, ...]  # what the reader took each column for
     titles: tuple[str, ...]  # a document's lines above the table
     after: tuple[str, ...] = ()  # a document's lines under the table (row_points: they may date its rows)
+    above: tuple[str, ...] = ()  # a document's text before the table (row_points.campaign_dates: a campaign's period)
     merges: bool  # a merged cell repeats its value (a workbook, a document) or is written once (a text export)
     headerless: bool = False  # a list of tasks with no header row, read as the table it would be (headerless.py)
     printed_numbers: bool = False  # such a list's items print their own numbers (reading.Sheet.printed_numbers)
@@ -64,7 +65,7 @@ def read_grid(path: Path, year: int, sheet: str | None = None) -> Grid:
     back = found.written.restore if found.written else (lambda text: text)
     rows = tuple(tuple(back(cell) for cell in row.cells) for row in found.rows)
     return Grid(path=path, rows=rows, top=at + 1 - len(headers), at=at, columns=tuple(columns), titles=tuple(found.titles),
-                after=tuple(found.after), merges=found.merges, headerless=found.headerless,
+                after=tuple(found.after), above=tuple(found.above), merges=found.merges, headerless=found.headerless,
                 printed_numbers=found.printed_numbers, parts=found.parts, year=year)
 
 
@@ -72,7 +73,8 @@ def to_sheets(grid: Grid) -> list[Sheet]:
     """The grid as the reader's sheet, the way read_sheets makes one (cleaned cells, traditional ones read simplified,
     blank rows left out as every reading of a file but the last resort, cells spread over lines, leaves them)."""
     rows = (Row(number, list(cells)) for number, cells in enumerate(grid.rows, start=1))
-    return [make_sheet(grid.path, rows, titles=list(grid.titles), after=list(grid.after), merges=grid.merges, headerless=grid.headerless,
+    return [make_sheet(grid.path, rows, titles=list(grid.titles), after=list(grid.after), above=list(grid.above),
+                       merges=grid.merges, headerless=grid.headerless,
                        printed_numbers=grid.printed_numbers, parts=grid.parts)]
 
 

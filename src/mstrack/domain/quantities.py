@@ -26,16 +26,20 @@ from mstrack.vocabulary import (
     EQUAL,
 )
 
-SCALES = {
-    "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10_000), "千": Decimal(1_000),
+SCALES = {  # the one list of scales a figure is written in ("1千万元", "3百万人"): every reader's patterns are built from it
+    "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
+    "万": Decimal(10_000), "千": Decimal(1_000),
 }
+SCALE_ALT = "|".join(sorted(SCALES, key=len, reverse=True))  # 万亿|千万|百万|亿|万|千: the longest first
+# the scales a unit may open with ("千万元", "万人"): 千 alone is none, 千米 and 千瓦 are units of their own
+UNIT_SCALE_ALT = "|".join(s for s in sorted(SCALES, key=len, reverse=True) if s != "千")
 
 APPROX_PREFIXES = ("约", "大约")
 CUMULATIVE_PREFIXES = ("累计",)
 FILLER_PREFIXES = ("达到", "达", "完成", "共", "新增")
 
 NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d*)?"  # "5." is 5, as a spreadsheet and a calculator read it
-SCALE = r"(?P<scale>万亿|亿|万|千)?"
+SCALE = rf"(?P<scale>{SCALE_ALT})?"
 QUANTITY_RE = re.compile(rf"^(?P<number>{NUMBER})\s*{SCALE}\s*(?P<unit>.*)$")
 FOREIGN_NUMBER_RE = re.compile(r"[+-]?(?:0[xob][0-9a-f_]+|[\d_]*\.?[\d_]+e[+-]?\d+|\d+(?:_\d+)+)", re.IGNORECASE)
 """Numbers as programs write them and mstrack does not read: an exponent (1e15, 2.5E3), hex, octal or binary
@@ -192,7 +196,7 @@ def _strip_words(text: str, words: tuple[str, ...], at_start: bool) -> tuple[str
 
 MORE_THAN = ("余", "多")
 """After a figure, "more than" it ("12万余套", "10多个"): read as a figure stated at least and approximately."""
-MORE_THAN_RE = re.compile(rf"^({NUMBER})\s*[{''.join(MORE_THAN)}]\s*(?=万亿|亿|万|千)")
+MORE_THAN_RE = re.compile(rf"^({NUMBER})\s*[{''.join(MORE_THAN)}]\s*(?={SCALE_ALT})")
 
 PLAIN_NUMBER_RE = re.compile(r"^(?=[\d.]{1,16}$)\d{1,15}(?:\.\d{1,12})?$")
 """A plain number of at most 15 digits (limits.MAX_DIGITS), read without the word handling; any other goes through it."""
@@ -239,7 +243,7 @@ def parse_quantity(text: str, typed: bool = True) -> Quantity:
                     int(SCALES[match["scale"]]) if match["scale"] else 1)
 
 
-UNIT_SCALE_RE = re.compile(r"^(万亿|亿|万)")
+UNIT_SCALE_RE = re.compile(rf"^({UNIT_SCALE_ALT})")
 
 
 def scaled_unit(unit: str) -> tuple[int, str]:

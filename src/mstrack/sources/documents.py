@@ -46,6 +46,7 @@ class _Table:
     titles: list[str] = field(default_factory=list)  # the lines printed above it (and its caption)
     below: list[str] = field(default_factory=list)  # the first lines printed under it: a note ("注：…"), the 印发 line
     after: list[str] = field(default_factory=list)  # every line printed under it, up to the next table
+    above: list[str] = field(default_factory=list)  # every line of the document's text printed before it
     at: int = 0  # how many of the document's lines of text (outside its tables) are printed before it
 
 
@@ -57,13 +58,14 @@ class TitledRows(list):
     titles: list[str]
 
     def __init__(self, rows, titles: list[str], paragraphs: bool = False, below: list[str] | None = None,
-                 after: list[str] | None = None, number: int | JoinedTables | None = None):
+                 after: list[str] | None = None, number: int | JoinedTables | None = None, above: list[str] | None = None):
         super().__init__(rows)
         self.number = number  # its number as --table counts it, in a document of several tables: messages name it
         self.titles = titles
         self.paragraphs = paragraphs
         self.below = below or []
         self.after = after or []  # every line under it (the text that may name its rows: table.row_points)
+        self.above = above or []  # the document's text before it (a campaign's period: table.campaign_dates)
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def document_tables(path: Path, number: int | None = None) -> list[TitledRows]:
             raise InputError("--table {number}: {path} has {n} {n:table|tables}", number=number, path=path, n=len(grids))
         group = _joined(tables, grids, number - 1)
         return [TitledRows(_numbered(group), tables[number - 1].titles, below=tables[number - 2 + len(group)].below,
-                           after=tables[number - 2 + len(group)].after,
+                           after=tables[number - 2 + len(group)].after, above=tables[number - 1].above,
                            number=_joined_tables(group, number - 1) or (number if len(group) < len(grids) else None))]
     groups = list(_groups(tables, grids))
     for start, rows in groups if len(groups) > 1 else ():  # "row 3" of which table (views52): "table 2: row 3"
@@ -154,7 +156,8 @@ def _groups(tables: list[_Table], grids: list[list[list[str]]]):
     while start < len(grids):
         group = _joined(tables, grids, start)
         yield start, TitledRows(_numbered(group), tables[start].titles, below=tables[start + len(group) - 1].below,
-                               after=tables[start + len(group) - 1].after, number=_joined_tables(group, start))
+                               after=tables[start + len(group) - 1].after, number=_joined_tables(group, start),
+                               above=tables[start].above)
         start += len(group)
 
 
@@ -270,7 +273,8 @@ def _body_tables(body) -> tuple[list[_Table], list[str]]:
         if child.tag == qn("w:tbl"):
             if tables:
                 tables[-1].below, tables[-1].after = lines[:MAX_BELOW], lines
-            tables.append(_Table(rows=_word_rows(child), after_text=bool(lines), titles=lines[-MAX_TITLES:], at=len(every)))
+            tables.append(_Table(rows=_word_rows(child), after_text=bool(lines), titles=lines[-MAX_TITLES:], at=len(every),
+                                 above=list(every)))
             lines = []
         elif line := "".join(node.text or "" for node in child.iter(qn("w:t"))).strip():
             lines.append(line)
@@ -381,7 +385,8 @@ class _TableParser(HTMLParser):
                 self.close_below()
                 self.page += self.lines
             titles = [] if self.open else [text for line in self.lines if (text := one_line("".join(line)))]
-            table = _Table(after_text=bool(titles), titles=titles[-MAX_TITLES:], at=self.text_lines)
+            table = _Table(after_text=bool(titles), titles=titles[-MAX_TITLES:], at=self.text_lines,
+                           above=[] if self.open else [text for line in self.page if (text := one_line("".join(line)))])
             self.tables.append(table)
             self.open.append((table, None))
         elif not self.open:

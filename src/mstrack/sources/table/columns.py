@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, SPAN_JOIN, YEAR_LABEL, period_end
+from mstrack.domain.quantities import UNIT_SCALE_ALT
 from mstrack.sources.table.cells import HELPING_RE, heading_row, note_line, table_end
 from mstrack.sources.table.kept import read_once
 from mstrack.sources.table.reading import Row, Sheet
@@ -16,6 +17,8 @@ from mstrack.vocabulary import BOUND_SUFFIXES, BOUND_WORDS
 MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for the month of the report, not for the task
 # a plan for one named month ("3月目标", "2023年8月份目标"): the row's checkpoints at that month's end
 NAMED_MONTH_PLAN_RE = re.compile(r"^((?:\d{4}年)?(?:1[0-2]|0?[1-9])月)份?(?:工作)?(?:目标|计划|任务|安排)")
+# the fields or the key bodies a campaign inspects (大检查重点单位 / 行业领域单位, 分管领域, 检查领域)
+INSPECTED_FIELDS = r"(?:分管|检查|监管|重点|行业)领域|^(?:大?检查|督查)?重点(?:单位|行业)"
 COLUMN_RULES = (  # (kind, pattern), first match wins
     ("seq", r"^(?:序号|编号|序|项目编号|No\.?|组别)$"),  # 组别: an inspection's groups, "第一组", each a row
     ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
@@ -24,6 +27,9 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     # who is checked, not who does the work (受检单位, 被督导单位, 检查对象): the rows' names, a schedule of visits
     ("task", r"^(?:受检|受查|被检查?|被查|被考核|被督查|被督导|被评估|被抽查)(?:单位|对象|机构)(?:名称)?$"
              r"|^(?:检查|考核|督查|督导|评估|抽查)对象$|^检查(?:片区|区域|范围)(?:及单位)?$"),  # "检查片区及单位": where to go
+    # the fields or the key bodies a campaign inspects, each row's (大检查重点单位 / 行业领域单位, 分管领域, 检查领域): what
+    # the row answers for, never who does the work; the task column where no other names one (header.areas_as_tasks)
+    ("area", INSPECTED_FIELDS),
     ("units", r"牵头责任单位|牵头负责单位"),  # lead and responsible units in one cell: the first leads (as in 责任单位)
     ("lead", r"牵头|主责|主办|^负责$"),  # 负责 alone: a role word over the offices printed before it ("省发改委负责")
     ("units", r"单位|部门|县区|区县|主体$|^(?!.*任务).*分工|^(?:协办|配合|协助|协同|协作|参与)$"),
@@ -64,6 +70,7 @@ HEADER_SYNONYMS = (
     ("units", ("配合单位", "配合部门", "协同单位", "协办单位")),
     ("units", ("主管部门", "主管单位")),  # the office over a trade (行业 / 主管部门 / 应达标企业数): its responsible unit
     ("deadline", ("完成时限", "完成时间", "计划完成时间", "完成期限")),
+    ("area", ("分管领域", "检查领域", "重点领域")),  # the fields a campaign inspects: its tasks beside no task column
 )  # 时间节点 is no deadline's synonym: it is read as a schedule, its cell often names several dated steps
 
 
@@ -107,6 +114,17 @@ def column_kind(header: str, year: int) -> Column:
             column.partial = kind == "schedule" and MONTH_PLAN_RE.search(text) is not None
             return column
     return Column(index=-1, header=header, kind="")
+
+
+def areas_as_tasks(columns: list[Column]) -> None:
+    """A campaign's table of leaders, the fields each answers for and the offices that lead there (分管领导 /
+    检查领域 / 牵头落实部门): with no column naming the work, the fields are the rows' tasks, each row what its offices
+    inspect. An area column of other words (类别, 板块) beside the units is a grouping, no task."""
+    if any(c.kind == "task" for c in columns) or not any(c.kind in ("lead", "units") for c in columns):
+        return
+    fields = [c for c in columns if c.kind == "area" and re.search(INSPECTED_FIELDS, squeezed(c))]
+    if len(fields) == 1:
+        fields[0].kind = "task"
 
 
 def leads_beside_helpers(columns: list[Column]) -> None:
@@ -175,10 +193,10 @@ def office_columns(columns: list[Column]) -> None:
 
 
 UNIT_NAME_RE = re.compile(r"(?:局|委|办|府|院|司|部|会|厅|中心|集团|街道|镇|乡|公司|社区)$")
-BARE_NUMBER_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?$")
+BARE_NUMBER_RE = re.compile(rf"^\d+(?:,\d{{3}})*(?:\.\d+)?\s*(?:{UNIT_SCALE_ALT})?$")
 # a figure with no measure word that a bound or 左右 closes, or a bound opens ("5左右", "28000以上", "不少于5000"): a number
 # cell of a target column too
-_FIGURE = r"\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?"
+_FIGURE = rf"\d+(?:,\d{{3}})*(?:\.\d+)?\s*(?:{UNIT_SCALE_ALT})?"
 BOUNDED_NUMBER_RE = re.compile(rf"^(?:(?:{'|'.join(BOUND_WORDS)})\s*{_FIGURE}\s*(?:{'|'.join(BOUND_SUFFIXES)})?"
                                rf"|{_FIGURE}\s*(?:{'|'.join(BOUND_SUFFIXES)}))$")
 

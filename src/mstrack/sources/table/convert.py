@@ -29,7 +29,7 @@ from mstrack.sources.table.list_sections import short_said
 from mstrack.sources.table.plan_title import plan_list
 from mstrack.sources.table.progress_figures import Reported, reported_values
 from mstrack.sources.table.reading import Sheet, place, places, read_sheets
-from mstrack.sources.table.row_points import date_named_rows
+from mstrack.sources.table.row_points import campaign_dates, date_named_rows
 from mstrack.sources.table.schedule import year_in_digits
 from mstrack.sources.table.spans import JOIN
 from mstrack.sources.table.tasks import read_tasks
@@ -244,6 +244,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     unread: list = []  # rows that give no task: said, each a doubt (titles.RowNotRead)
     raw_tasks = read_tasks(table, at, columns, headers, year, areas, notes, unread)
     date_named_rows(raw_tasks, table.after, year)  # "（一）省级监测点：2016年5月—2016年12月" under the table
+    campaign_dates(raw_tasks, table, columns, year)  # "决定从8月份起至10月份止…开展" in the notice before it
     own_places = shares_named([f"{raw.title}\n{raw.content}" for raw in raw_tasks], table.titles_above(at))
     named = named_counts(table.titles_above(at))  # "远大、中发和中荣三家企业": a set the document names one by one
     for raw in raw_tasks:
@@ -255,9 +256,9 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         doubts += [Doubt(row=raw.row.number, column="", at=task, key="title",  # no header row: no column to name
                          why=BEST_EFFORT_DOUBT if table.best_effort else Message("no header row: read as a list of tasks"))
                     for raw, task in zip(raw_tasks, tasks, strict=True)]
-        doubts += [Doubt(row=raw.row.number, column="完成时限", at=task, key="deadline",
-                         why=table.due_from[raw.row.number])
-                   for raw, task in zip(raw_tasks, tasks, strict=True) if raw.row.number in table.due_from and task.deadline]
+    due_column = "完成时限" if table.headerless else ""  # a list's deadlines are its grid's 完成时限; a table's text has no column
+    doubts += [Doubt(row=raw.row.number, column=due_column, at=task, key="deadline", why=table.due_from[raw.row.number])
+               for raw, task in zip(raw_tasks, tasks, strict=True) if raw.row.number in table.due_from and task.deadline]
     name = _title_before(table, at) or readable_name(path.stem)  # a GBK name from a Windows zip: read, not refused
     if dated := _dated_title(name):  # "…推进情况表（截至2024年9月30日）": the date of its figures, kept in the note
         name, printed = dated

@@ -14,7 +14,7 @@ from mstrack.domain.dates import (
     period_end,
     unlikely_deadline,
 )
-from mstrack.domain.quantities import chinese_count
+from mstrack.domain.quantities import UNIT_SCALE_ALT, chinese_count
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
@@ -301,7 +301,7 @@ def _title_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
 
 
 # "建设5-10个农民创业辅导示范基地", "新建三至五所幼儿园", "投资1-2亿元": a range of a count or a sum and what it counts
-RANGE_SAID_RE = re.compile(rf"(?P<lower>{BOUND}+)(?P<own>{BOUND_UNIT}){JOIN}\s*{BOUND}+\s*(?P<scale>万亿|亿|万)?\s*"
+RANGE_SAID_RE = re.compile(rf"(?P<lower>{BOUND}+)(?P<own>{BOUND_UNIT}){JOIN}\s*{BOUND}+\s*(?P<scale>{UNIT_SCALE_ALT})?\s*"
                            rf"(?P<unit>{'|'.join(sorted(map(re.escape, {*COUNTABLE_UNITS, *MONEY_UNITS}), key=len, reverse=True))})"
                            r"[^，,。；;、\n]*")
 

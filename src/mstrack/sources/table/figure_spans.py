@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.characters import simplified
-from mstrack.domain.quantities import CHINESE_NUMERAL, chinese_count
+from mstrack.domain.quantities import CHINESE_NUMERAL, SCALE_ALT, UNIT_SCALE_ALT, chinese_count
 from mstrack.sources.table.figure_bounds import (
     RATE_UNITS,
     TIME_SPAN_RE,
@@ -76,7 +76,7 @@ PER_OTHER = r"(?![的之等和及与或以])[\u4e00-\u9fff]"
 """After a rate's "/", a word numbers.PER_WORDS knows ("人次", "平方米"), else one character that is no function word:
 "元/餐" (a meal's subsidy), never "元/年的"."""
 AFTER_RE = re.compile(
-    rf"\s*(?:[余多](?=\s*(?:亿|万|千)))?\s*(?P<scale>万亿|亿|万|千(?![米瓦伏克]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
+    rf"\s*(?:[余多](?=\s*(?:{SCALE_ALT})))?\s*(?P<scale>{UNIT_SCALE_ALT}|千(?![米瓦伏克]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
     rf"(?P<unit>(?:{UNIT_ALT})(?:[/／](?:{PER_ALT}|{PER_OTHER})){{0,2}})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
 )
 NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "―", "~", "～",
@@ -329,7 +329,7 @@ def _stock_after(prefix: str, spans: list) -> bool:
 # "5-10个", "3至5所", "3所至5所", "三至五所", "3万人至5万人": from a lower bound (its scale and unit may follow it) to an
 # upper one; a rate's "7%~7.5%" keeps its lower bound (suzhou-2017 reads its growth so)
 BOUND = rf"(?:\d|{CHINESE_NUMERAL})"
-BOUND_UNIT = rf"\s*(?:万亿|亿|万|千)?\s*(?:{'|'.join(re.escape(u) for u in UNITS if u not in ('%', '％', '‰', '个百分点'))})?\s*"
+BOUND_UNIT = rf"\s*(?:{SCALE_ALT})?\s*(?:{'|'.join(re.escape(u) for u in UNITS if u not in ('%', '％', '‰', '个百分点'))})?\s*"
 # joined as a span of dates is (spans.JOIN, the domain's one set): "0―3公里" in a horizontal bar (U+2015), as a PDF's copy
 # prints it, and "3－5所" in a full-width hyphen are ranges too
 RANGE_RE = re.compile(rf"{BOUND_UNIT}{JOIN}\s*{BOUND}")

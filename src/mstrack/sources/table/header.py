@@ -14,6 +14,7 @@ from mstrack.sources.table.columns import (
     BARE_NUMBER_RE,
     HEADER_UNIT_RE,
     Column,
+    areas_as_tasks,
     column_kind,
     column_values,
     data_rows,
@@ -48,6 +49,7 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
         columns.append(column)
     office_columns(columns)
     leads_beside_helpers(columns)
+    areas_as_tasks(columns)
     year_columns(columns, year)
     _date_column(sheet, at, columns, year)
     if label_tree(columns):

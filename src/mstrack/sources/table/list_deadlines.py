@@ -69,9 +69,10 @@ def period_part(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]]
 
 
 # a campaign's time stated once in the text above its list: "经研究决定，自即日起至2020年12月31日在片区范围全面开展…",
-# "决定即日起至3月底在全片区范围内组织开展…" (from today on, to a day, its year printed or the programme's), the work the
-# document runs
-CAMPAIGN_RE = re.compile(rf"(?:自|从)?\s*即日起?\s*(?:至|到)\s*((?:(\d{{4}})\s*年\s*)?{DAY})[^。；;]{{0,40}}?开展")
+# "决定即日起至3月底在全片区范围内组织开展…" (from today on, to a day, its year printed or the programme's), "决定从8月份起至
+# 10月份止，集中3个月时间在全乡开展…" (from a month on), the work the document runs
+CAMPAIGN_RE = re.compile(rf"(?:(?:自|从)?\s*即日起?|(?:自|从)\s*(?:(?P<from>\d{{4}})\s*年\s*)?{DAY}\s*起)\s*(?:至|到)\s*"
+                         rf"(?P<end>(?:(?P<year>\d{{4}})\s*年\s*)?{DAY})\s*止?[^。；;]{{0,40}}?开展")
 
 
 def campaign_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
@@ -80,9 +81,15 @@ def campaign_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, s
     its clause; None when no line says so, or its end is another year's (the campaign runs on into the next: its stages
     date the tasks)."""
     for text in texts:
-        if (m := CAMPAIGN_RE.search(text)) and (not m[2] or int(m[2]) == year):
-            return re.sub(r"\s+", "", m[1]), [], re.split(r"[，,]", text[:m.start()])[-1] + m[0]
+        if (m := CAMPAIGN_RE.search(text)) and int(m["year"] or m["from"] or year) == year:
+            return re.sub(r"\s+", "", m["end"]), [], re.split(r"[，,]", text[:m.start()])[-1] + m[0]
     return None
+
+
+def document_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
+    """The period the document names for all its work: a part of its own (period_part) or a campaign's time stated once
+    (campaign_period)."""
+    return period_part(texts, year) or campaign_period(texts, year)
 
 
 def _heading_apart(text: str) -> list[str]:
@@ -98,7 +105,7 @@ def shared_deadlines(texts: list[str], year: int) -> tuple[str, list[tuple[str, 
     number, its deadline)], sentence). A deadline of another year is not this programme's ("2023年确定的…全部于2023年
     11月底前完成", "全部工程计划于2026年6月底前建成"). A part naming the period of the work gives its end (period_part), and
     so does a campaign's time stated once above it (campaign_period)."""
-    if period := period_part(texts, year) or campaign_period(texts, year):
+    if period := document_period(texts, year):
         return period
     for text in texts:
         for m in ALL_DUE_RE.finditer(text):

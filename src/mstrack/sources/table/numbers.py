@@ -8,7 +8,15 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from mstrack.domain.dates import SPAN_JOIN
-from mstrack.domain.quantities import CHINESE_FIGURE_RE, CHINESE_NUMERAL, as_number, chinese_count, chinese_figure
+from mstrack.domain.quantities import (
+    CHINESE_FIGURE_RE,
+    CHINESE_NUMERAL,
+    SCALE_ALT,
+    UNIT_SCALE_ALT,
+    as_number,
+    chinese_count,
+    chinese_figure,
+)
 from mstrack.sources.table.kept import read_once
 from mstrack.vocabulary import BOUND_SUFFIXES, COUNTABLE_UNITS, QUALITY_WORDS, SAYING_OPENINGS
 
@@ -145,10 +153,10 @@ DESIGNATING_RE = re.compile(r"(?:授权|指定|确定|委托|选定)$")  # "授�
 # "二万"), or a numeral of tens, hundreds or thousands before a unit ("一百二十人", "三千户"); not a measure word that
 # labels a place or a group ("十六组泵站", "三队")
 LABEL_MEASURES = ("组", "队", "村", "栋", "幢", "班", "期")
-WORDS_FIGURE_AFTER_RE = re.compile(r"\s*(?:万亿|亿|万)|\s*[余多]?\s*(?:"
+WORDS_FIGURE_AFTER_RE = re.compile(rf"\s*(?:{UNIT_SCALE_ALT})|\s*[余多]?\s*(?:"
                                    + "|".join(re.escape(u) for u in UNITS if u not in LABEL_MEASURES) + ")")
 # A quantity: a figure and its unit ("5万吨", "50亩"), not a time ("15分钟", "24小时"), a code ("12345") or a year
-QUANTITY_RE = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千)?\s*(?:" + "|".join(re.escape(u) for u in UNITS if len(u) > 1 or u not in "个位")
+QUANTITY_RE = re.compile(rf"\d[\d.,]*\s*(?:{SCALE_ALT})?\s*(?:" + "|".join(re.escape(u) for u in UNITS if len(u) > 1 or u not in "个位")
                          + ")")
 # "“两个100%”", "“三个一批”": a slogan's name in quotation marks; the figures inside it count nothing
 # a time of day, "上午7:50", "8：30—11：30": hours and minutes, no figure; the colon may be hidden from a clause split

@@ -56,6 +56,7 @@ class Sheet:
     titles: list[str] = field(default_factory=list)  # a document's lines above the table, as written (a sheet has them as rows)
     below: list[str] = field(default_factory=list)  # a document's first lines under the table (a sheet has them as rows)
     after: list[str] = field(default_factory=list)  # every line of a document under the table (row_points)
+    above: list[str] = field(default_factory=list)  # every line of a document's text before the table (campaign_dates)
     headerless: bool = False  # a list of tasks read as a table: the document prints no header (headerless.py)
     printed_numbers: bool = False  # such a list's items print their own numbers ("1.…"), not numbered in their order
     due_from: dict[int, object] = field(default_factory=dict)  # a list's rows due by a sentence above or after it: why (a Message)
@@ -168,8 +169,9 @@ def make_sheet(path: Path, rows: Iterator[Row], blank_rows: bool = False, **opti
     cells, written = for_matching(row.cells for row in cleaned)
     if options.get("below"):  # a note under the table ("註：…排在第一位的為牽頭單位") is matched as the cells are
         options["below"] = [simplified(line, every_cell=written is not None) for line in options["below"]]
-    if options.get("after"):
-        options["after"] = [simplified(line, every_cell=written is not None) for line in options["after"]]
+    for lines in ("after", "above"):
+        if options.get(lines):
+            options[lines] = [simplified(line, every_cell=written is not None) for line in options[lines]]
     return Sheet(path=path, rows=[Row(row.number, row_cells) for row, row_cells in zip(cleaned, cells, strict=True)],
                  written=written, **options)
 
@@ -211,7 +213,7 @@ def _check_choice(path: Path, sheet: str | None, table: int | None) -> None:
 def document_sheet(path: Path, rows) -> Sheet:
     """A table of a document (documents.TitledRows), or its lines of text, as a sheet: with the lines above and under it."""
     return make_sheet(path, rows, titles=rows.titles, paragraphs=rows.paragraphs, below=rows.below,
-                      after=rows.after, table=getattr(rows, "number", None))
+                      after=rows.after, above=getattr(rows, "above", []), table=getattr(rows, "number", None))
 
 
 def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) -> list[Sheet]:

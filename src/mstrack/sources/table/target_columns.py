@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from mstrack.domain.quantities import UNIT_SCALE_ALT
 from mstrack.sources.table.above import declared_unit, total_units
 from mstrack.sources.table.columns import (
     BARE_NUMBER_RE,
@@ -114,7 +115,7 @@ def _yearly_money(sheet: Sheet, at: int, columns: list[Column]) -> bool:
 
 
 # a count with its measure ("20个", "5座", "300人", "20万人"), no sum of money ("3000万元")
-COUNT_CELL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?!(?:万|亿)?元)(?:万|亿)?[\u4e00-\u9fff]{1,3}$")
+COUNT_CELL_RE = re.compile(rf"^\d+(?:,\d{{3}})*(?:\.\d+)?\s*(?!(?:{UNIT_SCALE_ALT})?元)(?:{UNIT_SCALE_ALT})?[\u4e00-\u9fff]{{1,3}}$")
 
 
 def _year_targets(years: list[Column], values: list[str]) -> bool:
@@ -220,7 +221,7 @@ def _project_size(sheet: Sheet, at: int, column: Column, columns: list[Column]) 
     return False
 
 
-MONEY_CELL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?元$")
+MONEY_CELL_RE = re.compile(rf"^\d+(?:,\d{{3}})*(?:\.\d+)?\s*(?:{UNIT_SCALE_ALT})?元$")
 MONEY_HEADER_RE = re.compile(r"投资|资金|预算|金额")
 
 
