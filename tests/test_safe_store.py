@@ -361,3 +361,25 @@ def test_a_writer_names_another_process_holding_the_lock(cli, tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "another write is in progress" in result.stderr and f"undo by {login_name()}" in result.stderr
     assert f"process {holder.pid}" in result.stderr
+
+
+@pytest.mark.skipif(BACKEND != "postgresql", reason="PostgreSQL's advisory locks, per database on one server")
+def test_a_writer_names_the_holder_of_its_own_store_not_another_stores_on_the_server(cli, tmp_path):
+    """Two stores on one server, each locked by its own write: a writer of the first that gives up names the first's
+    holder. The holder was looked for in every database's advisory locks, so another store's write was named (the
+    CI's two PostgreSQL lanes share a server: test_a_writer_that_gives_up_names_the_write_in_progress failed there)."""
+    from .conftest import _admin, _pg_database, _pg_url
+
+    name = _pg_database()
+    other = Store(_pg_url(name))
+    try:
+        other.init()
+        assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", BEDS))).exit_code == 0
+        with other.locked("undo"), Store(cli.url).locked("import progress"):
+            result = cli("log", "x-2023/1", "30", "--as-of", "2023-06-30", env={"MSTRACK_BUSY_TIMEOUT": "0.3"})
+        assert result.exit_code == 2, result.output
+        assert "mstrack import progress by" in result.stderr and "mstrack undo by" not in result.stderr
+        assert one(cli, "SELECT count(*) FROM report") == 0
+    finally:
+        other.engine.dispose()
+        _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -297,7 +297,9 @@ class Connections:
 
     def _pg_lock(self, connection, command: str) -> None:
         """PostgreSQL: wait for WRITE_LOCK up to busy_timeout(), then say who holds it (pg_locks and the
-        holder's application_name, which each write sets to what it is: command, user, pid)."""
+        holder's application_name, which each write sets to what it is: command, user, pid). An advisory lock is
+        per database: the holder is looked for in this one, never another mstrack store's on the same server (two
+        stores' writers at once named each other's write: the CI's two PostgreSQL lanes share a server)."""
         cursor = connection.cursor()
         try:
             cursor.execute(f"SET LOCAL lock_timeout = {max(1, round(busy_timeout() * 1000))}")
@@ -310,7 +312,8 @@ class Connections:
                 cursor.execute("ROLLBACK TO SAVEPOINT mstrack_lock")
                 cursor.execute(
                     "SELECT a.application_name, a.usename, a.pid FROM pg_locks AS l JOIN pg_stat_activity AS a ON a.pid = l.pid"
-                    " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %s AND l.objid = %s",
+                    " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %s AND l.objid = %s"
+                    " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())",
                     [WRITE_LOCK[0] & 0xFFFFFFFF, WRITE_LOCK[1]])
                 found = cursor.fetchall()
                 holder = Message("{what} (server process {server})", what=found[0][0] or found[0][1], server=found[0][2]) \
