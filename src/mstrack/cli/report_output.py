@@ -223,8 +223,7 @@ def file_bytes(content, fmt: str) -> bytes:
     if isinstance(content, bytes):
         return content
     buffer = io.BytesIO()
-    with io.TextIOWrapper(buffer, encoding="utf-8-sig" if fmt == "csv" else "utf-8",
-                          newline="" if fmt in ("md", "html") else None, write_through=True) as handle:
+    with io.TextIOWrapper(buffer, **_text_file(fmt), write_through=True) as handle:
         _write_text(handle, content)
         handle.flush()
         return buffer.getvalue()
@@ -237,9 +236,14 @@ def write_content(path: Path, content, fmt: str) -> None:
     if isinstance(content, bytes):
         path.write_bytes(content)
         return
-    with path.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8",
-                   newline="" if fmt in ("md", "html") else None) as handle:
+    with path.open("w", **_text_file(fmt)) as handle:
         _write_text(handle, content)
+
+
+def _text_file(fmt: str) -> dict:
+    """How a report's text is encoded in its file, one rule for the file and the bytes compared with a partial copy
+    (file_bytes): a CSV with a BOM for Excel/WPS; Markdown and HTML with their line ends as made."""
+    return {"encoding": "utf-8-sig" if fmt == "csv" else "utf-8", "newline": "" if fmt in ("md", "html") else None}
 
 
 def _write_text(handle, content) -> None:

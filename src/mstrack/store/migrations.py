@@ -27,6 +27,9 @@ TABLES_MADE = {
 """The tables each migration makes (the others make none): a database that says version n has those of 1..n
 (tests/test_safe32a.py checks this against the migrations themselves)."""
 
+MSTRACK_TABLES = frozenset(name for tables in TABLES_MADE.values() for name in tables)
+"""Every table name an mstrack of any version made: a database whose tables all bear them is never another program's."""
+
 
 def another_programs_tables(names, version: int | None) -> list[str]:
     """The one rule of whose a database is, from its table and view names and the version its schema_version
@@ -40,8 +43,7 @@ def another_programs_tables(names, version: int | None) -> list[str]:
         return names
     if version > 0 and set(TABLES_MADE[1]) <= set(names):
         return []
-    ours = {name for tables in TABLES_MADE.values() for name in tables}
-    return [name for name in names if name not in ours] or names
+    return [name for name in names if name not in MSTRACK_TABLES] or names
 
 
 def missing_tables(names, version: int) -> list[str]:
@@ -90,8 +92,7 @@ def lacks_mstracks_tables(theirs, names, version: int):
     table saying no version. A refusal never calls mstrack's own tables another program's (trial55 F8)."""
     from mstrack.errors import Message
 
-    ours = {name for tables in TABLES_MADE.values() for name in tables}
-    if any(name not in ours for name in theirs):
+    if any(name not in MSTRACK_TABLES for name in theirs):
         return None
     missing = [name for name in TABLES_MADE[1] if name not in set(names)]
     if missing:
