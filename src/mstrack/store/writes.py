@@ -45,12 +45,16 @@ class Writes:
             raise RuntimeError("report_batch outside Store.locked")
         return ReportBatch(self.dialect, self._held, command=command, source=source, reason=reason)
 
-    def freeze(self, kind: str, params: dict, content: str, confirm=None) -> int:
-        """A report kept as printed (`report … --freeze`), in a write transaction of its own."""
+    def freeze(self, kind: str, params: dict, content: str, confirm=None, part: str | None = None) -> int:
+        """A report kept as printed (`report … --freeze`), in a write transaction of its own, with the highest batch
+        number then (the writes since it are those numbered after, whatever the clock says: since_frozen) and `part`,
+        the name of the partial copy its file was written into (a rerun of a run killed before its rename finds
+        that run's freeze by it: frozen_into)."""
         with self.locked("report --freeze") as connection:
+            [(last_batch,)] = self._rows(connection, "SELECT max(id) FROM batch")
             snapshot = self.dialect.insert(connection, "report_snapshot", {
                 "created_at": datetime.now(UTC), "user": self.dialect.user(connection), "kind": kind,
-                "params": frozen_params(params), "content": content})
+                "params": frozen_params(params), "content": content, "last_batch": last_batch or 0, "part": part})
             confirm_before_commit(confirm, snapshot)
         return snapshot
 

@@ -1,0 +1,101 @@
+"""store57: the store's leftovers — a `report --freeze -o` rerun credited only with its own killed run's freeze (by the
+name of the copy it left, kept with the freeze: schema 15), an .xlsx one too; the writes since a freeze counted by
+batch number, not by the clock; the writer role told to make or upgrade the tables as the owner."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from .conftest import ROOT, done
+from .test_fixrev55a import _write
+from .test_store55 import KILLED_AFTER_THE_FREEZE
+
+WEEKLY = ["report", "weekly", "-p", "yantian-2023", "--as-of", "2023-06-30"]
+
+
+def _snapshots(cli) -> int:
+    return cli.sql("SELECT count(*) FROM report_snapshot")[0][0]
+
+
+def test_a_plain_o_copy_left_whole_then_a_freeze_to_stdout_is_no_stopped_run(demo_cli, tmp_path):
+    """A plain `report -o w.md` killed before its rename leaves the report whole in its copy; the same user then freezes
+    that report to stdout (report 1); `report --freeze -o w.md` is no rerun of a killed freeze: it freezes (report 2).
+    By time and bytes (the copy older than freeze 1, holding this report, freeze 1 this user's) it was said "frozen as
+    report 1 by an earlier run of this command" and nothing was frozen."""
+    output = tmp_path / "w.md"
+    done(demo_cli(*WEEKLY, "-o", str(output)))
+    part = tmp_path / ".w.md.abcd1234.part"  # what a `report -o w.md` killed before its rename leaves
+    part.write_bytes(output.read_bytes())
+    os.utime(part, (part.stat().st_mtime - 120,) * 2)
+    output.unlink()
+    first = demo_cli(*WEEKLY, "--freeze")
+    done(first)
+    assert "frozen as report 1:" in first.stderr
+    again = demo_cli(*WEEKLY, "--freeze", "-o", str(output))
+    done(again)
+    assert "frozen as report 2:" in again.stderr and "by an earlier run" not in again.stderr, again.stderr
+    assert _snapshots(demo_cli) == 2 and output.exists() and not part.exists()
+    [(stdout_part,), (file_part,)] = demo_cli.sql("SELECT part FROM report_snapshot ORDER BY id")
+    assert stdout_part is None and file_part.startswith(".w.md.") and file_part.endswith(".part")
+
+
+def _killed_after_the_freeze(cli, output) -> None:
+    words = ["--db", str(cli.db), "--lang", "en", *WEEKLY, "--freeze", "-o", str(output)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    killed = subprocess.run([sys.executable, "-c", KILLED_AFTER_THE_FREEZE, *words], capture_output=True, text=True,
+                            env=env, timeout=300)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert "frozen as report 1:" in killed.stderr and not output.exists()
+
+
+def test_an_xlsx_freeze_killed_before_its_rename_is_not_frozen_again_by_the_rerun(demo_cli, tmp_path):
+    """An .xlsx says when it was made (its ZIP entries' times, docProps/core.xml): its rerun's bytes are never the
+    killed run's, and by bytes the rerun froze the report a second time. By the copy's name and the report it holds,
+    it does not; a second rerun, nothing left behind, freezes as any run."""
+    output = tmp_path / "weekly.xlsx"
+    _killed_after_the_freeze(demo_cli, output)
+    [part] = [path for path in tmp_path.iterdir() if path.name.endswith(".part")]
+    assert demo_cli.sql("SELECT part FROM report_snapshot") == [(part.name,)]
+    while time.time() - part.stat().st_mtime < 2.1:  # the rerun's ZIP times (2-second steps) are not the copy's
+        time.sleep(0.2)
+    again = demo_cli(*WEEKLY, "--freeze", "-o", str(output))
+    done(again)
+    assert "frozen as report 1 by an earlier run of this command" in again.stderr, again.stderr
+    assert _snapshots(demo_cli) == 1 and output.exists() and not part.exists()
+    third = demo_cli(*WEEKLY, "--freeze", "-o", str(output))
+    done(third)
+    assert "frozen as report 2:" in third.stderr and _snapshots(demo_cli) == 2
+
+
+def test_a_copy_named_by_a_freeze_of_another_report_is_frozen_as_usual(demo_cli, tmp_path):
+    """The killed run's freeze holds the report as it was: a correction since makes the rerun's another report,
+    frozen anew (the copy's name alone credits nothing)."""
+    output = tmp_path / "weekly.xlsx"
+    _killed_after_the_freeze(demo_cli, output)
+    done(demo_cli("log", "yantian-2023/1", "1", "--as-of", "2023-06-30"))
+    again = demo_cli(*WEEKLY, "--freeze", "-o", str(output))
+    done(again)
+    assert "frozen as report 2:" in again.stderr and "by an earlier run" not in again.stderr, again.stderr
+    assert _snapshots(demo_cli) == 2
+
+
+def test_a_write_since_a_freeze_counts_whatever_the_clock_said(demo_cli):
+    """A correction logged after a freeze by a machine whose clock is behind (its batch dated before the freeze) is a
+    write since it: report diff says what changed and exits 1. By time it counted no write, and said the differences
+    came from how this mstrack makes the report, exit 0."""
+    done(demo_cli(*WEEKLY, "--freeze"))
+    before = demo_cli.sql("SELECT max(id) FROM batch")[0][0]
+    done(demo_cli("log", "yantian-2023/1", "1", "--as-of", "2023-06-30"))
+    _write(demo_cli, "UPDATE batch SET created_at = '2001-01-01 00:00:00' WHERE id > "
+                     f"{before}")  # the clock of the machine that wrote it was behind
+    said = demo_cli("report", "diff", "1", "--format", "json")
+    assert said.exit_code == 1, said.output
+    body = json.loads(said.stdout)
+    assert body["writes_since"] == 1 and body["changes"] and body["form_differences"] == []
+    assert demo_cli.sql("SELECT last_batch FROM report_snapshot") == [(before,)]
+
