@@ -10,8 +10,13 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 
-from .conftest import ROOT, done
+import pytest
+
+from mstrack.store import SCHEMA_VERSION, Store
+
+from .conftest import PG_ADMIN, ROOT, Cli, _admin, _pg_database, _pg_url, done, refused
 from .test_fixrev55a import _write
 from .test_store55 import KILLED_AFTER_THE_FREEZE
 
@@ -98,4 +103,53 @@ def test_a_write_since_a_freeze_counts_whatever_the_clock_said(demo_cli):
     body = json.loads(said.stdout)
     assert body["writes_since"] == 1 and body["changes"] and body["form_differences"] == []
     assert demo_cli.sql("SELECT last_batch FROM report_snapshot") == [(before,)]
+
+
+# --- the writer role where the tables are to be made or changed -------------------------------------------------------
+
+def _writer(url: str, role: str, tables: bool) -> str:
+    """A role of the docs/deployment.md §2 writer's rights (USAGE on the schema, no CREATE; with `tables`, what it
+    may do to the tables and sequences there), as a URL."""
+    from sqlalchemy import create_engine, text
+
+    _admin(f"CREATE ROLE {role} LOGIN")
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
+        connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {role}"))
+        if tables:
+            connection.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"))
+            connection.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}"))
+    engine.dispose()
+    return url.replace("//postgres@", f"//{role}@")
+
+
+@pytest.mark.skipif(not PG_ADMIN, reason="MSTRACK_TEST_PG names no PostgreSQL server")
+def test_the_writer_making_or_upgrading_the_tables_is_told_to_run_it_as_the_owner(tmp_path):
+    """`db copy --to` and `init` as the writer into a server database with no tables, and `db upgrade` as the writer of
+    an older one: refused naming the role and the command to run as the owner, nothing made. The driver's words alone
+    said "this user may only read here …; status, show, units and report work", of a database with nothing to read."""
+    source = Cli(tmp_path / "office.db")
+    done(source("demo"))
+    empty, older = _pg_database(), _pg_database()
+    role = f"writer_{uuid.uuid4().hex[:8]}"
+    try:
+        as_writer = _writer(_pg_url(empty), role, tables=False)
+        for result, command, option in ((source("db", "copy", "--to", as_writer), "db copy", "--to"),
+                                        (Cli(as_writer)("init"), "init", "--db")):
+            said = " ".join(refused(result, f"{option} ").split())
+            assert f"this role ({role}) may not make or change mstrack's tables in this database" in said, said
+            assert f"run `mstrack {command}` as the database's owner" in said and "may only read" not in said, said
+        assert Cli(_pg_url(empty)).sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'") \
+            == [(0,)]
+        assert Store(_pg_url(older)).init(upto=SCHEMA_VERSION - 1) == (0, SCHEMA_VERSION - 1)
+        upgrade = Cli(_writer(_pg_url(older), f"{role}b", tables=True))("db", "upgrade")
+        said = " ".join(refused(upgrade, "--db ").split())
+        assert f"this role ({role}b) may not make or change" in said and "run `mstrack db upgrade` as the" in said, said
+        assert Cli(_pg_url(older)).sql("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION - 1,)]
+    finally:
+        for name in (empty, older):
+            _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        for name in (role, f"{role}b"):
+            _admin(f"DROP ROLE IF EXISTS {name}")
 
