@@ -19,6 +19,7 @@ from mstrack.store import SCHEMA_VERSION, Store
 from .conftest import PG_ADMIN, ROOT, Cli, _admin, _pg_database, _pg_url, done, refused
 from .test_fixrev55a import _write
 from .test_store55 import KILLED_AFTER_THE_FREEZE
+from .test_undo_terminals55 import LOG, execute, from_another_terminal, office  # noqa: F401 (a fixture)
 
 WEEKLY = ["report", "weekly", "-p", "yantian-2023", "--as-of", "2023-06-30"]
 
@@ -152,4 +153,26 @@ def test_the_writer_making_or_upgrading_the_tables_is_told_to_run_it_as_the_owne
             _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         for name in (role, f"{role}b"):
             _admin(f"DROP ROLE IF EXISTS {name}")
+
+
+# --- undo's window for another terminal's write: one constant, said by docs/cli.md -------------------------------------
+
+def test_undos_window_for_another_terminals_write_is_the_one_constant_docs_say(office, monkeypatch):  # noqa: F811
+    """vocabulary.ANOTHER_TERMINALS_MINUTES is the window (10, as docs/cli.md's undo section says): another terminal's
+    batch 5 minutes old is refused with the window's minutes in the words; with a window of 3 it is taken back."""
+    from datetime import UTC, datetime, timedelta
+
+    from mstrack import vocabulary
+
+    minutes = vocabulary.ANOTHER_TERMINALS_MINUTES
+    section = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8").split("\n## mstrack batches", 1)[1].split("\n## ", 1)[0]
+    assert section.count(f"in the last {minutes}\nminutes") + section.count(f"in the last {minutes} minutes") >= 2
+    assert f"older than {minutes} minutes" in section
+    from_another_terminal(monkeypatch, office, *LOG, "45")  # batch 2
+    execute(office, "UPDATE batch SET created_at = :at WHERE id = 2", at=datetime.now(UTC) - timedelta(minutes=5))
+    refused_now = office("undo")
+    assert refused_now.exit_code == 2 and f"in the last {minutes} minutes" in refused_now.output, refused_now.output
+    monkeypatch.setattr(vocabulary, "ANOTHER_TERMINALS_MINUTES", 3)
+    taken = office("undo")
+    assert taken.exit_code == 0 and "batch 3 undoes batch 2" in taken.output, taken.output
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from mstrack import vocabulary
 from mstrack.errors import InputError, Joined, Message
 from mstrack.store.batches import (
     REPORT_COLUMNS,
@@ -198,22 +199,21 @@ class Writes:
         return batch
 
     def _refuse_another_terminals(self, latest: tuple) -> None:
-        """A bare undo takes back the latest batch: one another terminal wrote in the last ANOTHERS_RECENT seconds (a
-        colleague's import, on the same login: an SQLite file's root) is named and refused, with its number and this
+        """A bare undo takes back the latest batch: one another terminal wrote in the last minutes (a colleague's import,
+        on the same login: an SQLite file's root; vocabulary.ANOTHER_TERMINALS_MINUTES) is named and refused, with its number and this
         terminal's own latest's to type (trial55 F12). Undone unnamed, it took back what this user had not seen written.
         A batch of this terminal's, one from before terminals were kept (NULL), or an older one, is taken back as the
         latest, as scripts rely on (the command says whose it was)."""
         from mstrack.store.batches import terminal
 
-        me, p = terminal(), self.dialect.p
+        me, p, n = terminal(), self.dialect.p, vocabulary.ANOTHER_TERMINALS_MINUTES
         with self.reading() as connection:
             rows = self._rows(connection, f"SELECT terminal FROM batch WHERE id = {p}", [latest[0]])
             theirs = rows[0][0] if rows else None
-            if theirs is None or theirs == me or _seconds(latest[1]) < datetime.now(UTC).timestamp() - ANOTHERS_RECENT:
+            if theirs is None or theirs == me or _seconds(latest[1]) < datetime.now(UTC).timestamp() - n * 60:
                 return
             mine = self._rows(connection, f'SELECT id, created_at, "user", command, source FROM batch WHERE terminal = {p}'
                                           f" AND command != {p} ORDER BY id DESC LIMIT 1", [me, RESTORE_COMMAND])
-        n = ANOTHERS_RECENT // 60
         if mine:
             raise InputError("{batch} was written from another terminal in the last {n} minutes, not from this one: nothing "
                              "was undone; to take it back, name it: `mstrack undo {id}`; this terminal's latest is {mine}: "
@@ -453,10 +453,6 @@ def _step(then: list, now: list) -> tuple[dict[int, int], set[int]]:
     matched = match_lines(*keys, *said, [False] * len(then))[0]
     return matched, {h for h, _ in match_lines(*keys, *said, [True] * len(then))[2]}
 
-
-ANOTHERS_RECENT = 600
-"""Seconds within which a batch another terminal wrote is not taken back by a bare `undo` (named, its number asked for):
-a write its user may not have seen land (trial55 F12); an older one is the latest as any."""
 
 
 def _seconds(created_at) -> float:
