@@ -176,3 +176,29 @@ def test_undos_window_for_another_terminals_write_is_the_one_constant_docs_say(o
     taken = office("undo")
     assert taken.exit_code == 0 and "batch 3 undoes batch 2" in taken.output, taken.output
 
+
+
+# --- the links a report reads: those of its programmes ----------------------------------------------------------------
+
+def test_a_report_of_one_programme_reads_no_other_programmes_links(demo_cli, monkeypatch):
+    """The links a report's tasks say (both ways) and the tasks carried into another year are read for the programmes
+    in view: a weekly report of yantian-2023 reads no link of the Shenzhen programmes (every one was read, twice for
+    the carried tasks). shenzhen-2023-report's still says both sides of its links (tests/test_programmes.py)."""
+    from mstrack.store.dialect import Dialect
+
+    assert demo_cli.sql("SELECT count(*) FROM task_link")[0][0] > 0
+    read: list[tuple] = []
+    kept = Dialect.rows
+
+    def rows(self, connection, sql, params=()):
+        found = kept(self, connection, sql, params)
+        if "task_link" in sql:
+            read.extend(found)
+        return found
+
+    monkeypatch.setattr(Dialect, "rows", rows)
+    done(demo_cli(*WEEKLY, "--format", "json"))
+    assert read == []
+    linked = demo_cli("report", "weekly", "-p", "shenzhen-2023-report", "--as-of", "2023-06-30", "--format", "json")
+    done(linked)
+    assert read and all("shenzhen-2023-report" in " ".join(map(str, row)) for row in read), read
