@@ -18,6 +18,7 @@ from mstrack.store import SCHEMA_VERSION, Store
 
 from .conftest import PG_ADMIN, ROOT, Cli, _admin, _pg_database, _pg_url, done, refused
 from .test_fixrev55a import _write
+from .test_safe53_kill import test_a_repair_killed_at_any_moment_repairs_every_plan_copy_or_none as _repair_killed
 from .test_store55 import KILLED_AFTER_THE_FREEZE
 from .test_undo_terminals55 import LOG, execute, from_another_terminal, office  # noqa: F401 (a fixture)
 
@@ -202,3 +203,17 @@ def test_a_report_of_one_programme_reads_no_other_programmes_links(demo_cli, mon
     linked = demo_cli("report", "weekly", "-p", "shenzhen-2023-report", "--as-of", "2023-06-30", "--format", "json")
     done(linked)
     assert read and all("shenzhen-2023-report" in " ".join(map(str, row)) for row in read), read
+
+
+# --- a repair killed at any moment, on a loaded machine ---------------------------------------------------------------
+
+def test_the_repair_kill_test_still_kills_one_before_the_commit_when_the_look_was_timed_slow(demo_cli, monkeypatch):
+    """tests/test_safe53_kill.py's repair test times the write by a `db check` run first and kills at fractions of that
+    time: a look timed on a loaded machine (here: 8× as long as it took) put every kill after the commit, and the test
+    failed asserting that one landed before (store57, load ~10 on PostgreSQL). It now kills again, earlier, until one
+    does; the write is still whole or absent after each kill."""
+    from . import test_safe53_kill as kills
+
+    real = kills._timed_repair_look
+    monkeypatch.setattr(kills, "_timed_repair_look", lambda cli: 8 * real(cli))
+    _repair_killed(demo_cli)
