@@ -33,6 +33,12 @@ LIGHTS = ("red", "yellow", "grey", "green", "done")
 WARN_DAYS = 15
 """How many days ahead a checkpoint warns (预警) by default."""
 
+# --- undo ------------------------------------------------------------------------------------------
+
+ANOTHER_TERMINALS_MINUTES = 10
+"""How many minutes a batch another terminal wrote is not taken back by a bare `undo` (named, its number asked for):
+a write its user may not have seen land (trial55 F12); an older one is the latest as any. docs/cli.md's undo says it."""
+
 
 # --- how an indicator is judged and read -------------------------------------------------------------
 

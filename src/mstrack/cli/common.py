@@ -126,7 +126,7 @@ def view_scope(store, programmes: list[str] | None, on: date, *, report: bool = 
     a view of it prints its empty board (cli.saying.say_if_no_programmes)."""
     from dataclasses import replace
 
-    from mstrack.domain.scope import Scope, carried_in_view, day_scope
+    from mstrack.domain.scope import Scope, day_scope
     from mstrack.errors import Message
 
     if not programmes and report and not store.programme_codes():
@@ -141,7 +141,7 @@ def view_scope(store, programmes: list[str] | None, on: date, *, report: bool = 
         note(Message(
             "left out, not begun as of {on}: {codes}; -p {first} (with -p for each programme wanted) takes "
             "{n:it|them} in", on=on.isoformat(), codes=", ".join(codes), first=codes[0], n=len(codes)))
-    scope = replace(scope, carried=carried_in_view(store.carried_tasks(), scope.covered))
+    scope = replace(scope, carried=store.carried_tasks(scope.covered))
     if carried := scope.carried:
         note(Message(
             "counted once, under the task {n:it is|they are} carried into: {pairs}", n=len(carried),

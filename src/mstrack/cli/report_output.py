@@ -144,9 +144,11 @@ def publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: P
     by_format = renderers(kind)
     content = by_format[fmt](report, lang)
 
+    part = None  # the partial copy the file is written into, by name: kept with its freeze (frozen_by_a_stopped_run)
+
     def frozen() -> None:
         if freeze:
-            _freeze(store, params, whole(by_format["json"](report, lang)))
+            _freeze(store, params, whole(by_format["json"](report, lang)), part=part)
 
     if fmt == "table" and output is None:
         with _unfrozen_said(freeze):
@@ -162,6 +164,8 @@ def publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: P
         return
 
     def write(path: Path) -> None:
+        nonlocal part
+        part = None if in_place else path.name
         write_content(path, content, fmt)
 
     def written() -> None:  # in the interface's language (saying.words), not the report's
@@ -184,49 +188,23 @@ def publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: P
     in_place = freeze and written_in_place(output)
     stopped = None
     if freeze and not in_place and (parts := stale_parts(output)):  # the report's JSON rendered here only then
-        content = content if isinstance(content, str | bytes) else list(content)  # pieces: looked at, then written
-        stopped = frozen_by_a_stopped_run(store, params, lambda: whole(by_format["json"](report, lang)), parts,
-                                          file_bytes(content, fmt))
+        stopped = frozen_by_a_stopped_run(store, params, lambda: whole(by_format["json"](report, lang)), parts)
     write_output(ctx, output, write, written)
     if in_place:
         _freeze(store, params, whole(by_format["json"](report, lang)), printed=True)
 
 
-def frozen_by_a_stopped_run(store, params: dict, json_of, parts: list[Path], written: bytes) -> int | None:
+def frozen_by_a_stopped_run(store, params: dict, json_of, parts: list[Path]) -> int | None:
     """The report a run of `report --freeze -o OUTPUT` killed between its freeze's commit and its file's rename
     froze, None otherwise: the rerun writes the file and does not freeze it twice, so that a kill there leaves nothing
-    a rerun does not make whole (store55). That run's own freeze only (review55 F2: any stale part, a `report -o`'s
-    half copy, with any later freeze of these parameters, even one to stdout, was taken for it): its partial copy is
-    whole and holds, byte for byte, what this run writes (the same report in the same format: the copy a kill left
-    after the write, never half of one), and the latest freeze of these parameters holds this report (`json_of`), was
-    made by this writer (the server's role, the file store's login) after that copy was written. A copy left by a run
-    killed before its commit is older than every freeze that run did not make: frozen as usual."""
-    from datetime import UTC, datetime
-
-    try:
-        whole_copies = [part.stat().st_mtime for part in parts if part.read_bytes() == written]
-    except OSError:
-        return None
-    if not whole_copies:
-        return None
-    latest = store.latest_frozen(params["kind"], params)
-    if latest is None or latest[3] != store.user() or latest[2] != json_of():
-        return None
-    at = latest[1] if latest[1].tzinfo else latest[1].replace(tzinfo=UTC)
-    return latest[0] if at >= datetime.fromtimestamp(max(whole_copies), UTC) else None
-
-
-def file_bytes(content, fmt: str) -> bytes:
-    """The bytes write_content writes of a report (a partial copy compared with them: frozen_by_a_stopped_run)."""
-    import io
-
-    if isinstance(content, bytes):
-        return content
-    buffer = io.BytesIO()
-    with io.TextIOWrapper(buffer, **_text_file(fmt), write_through=True) as handle:
-        _write_text(handle, content)
-        handle.flush()
-        return buffer.getvalue()
+    a rerun does not make whole (store55). That run's own freeze only, found by the name of the partial copy it left
+    (kept with its freeze, report_snapshot.part: the copy is whole, a freeze being made only once its file is written),
+    and only while it holds what this run would freeze (`json_of`, the report, not the file's bytes: an .xlsx or
+    .docx says when it was made). A copy left by a plain `report -o`, or by a run killed before its commit, is named
+    by no freeze (store57: by time and bytes, a plain -o's whole copy followed by a freeze of that report to stdout was
+    taken for one): frozen as usual."""
+    found = store.frozen_into(params["kind"], params, [part.name for part in parts])
+    return found[0] if found is not None and found[1] == json_of() else None
 
 
 def write_content(path: Path, content, fmt: str) -> None:
@@ -241,8 +219,8 @@ def write_content(path: Path, content, fmt: str) -> None:
 
 
 def _text_file(fmt: str) -> dict:
-    """How a report's text is encoded in its file, one rule for the file and the bytes compared with a partial copy
-    (file_bytes): a CSV with a BOM for Excel/WPS; Markdown and HTML with their line ends as made."""
+    """How a report's text is encoded in its file: a CSV with a BOM for Excel/WPS; Markdown and HTML with their line
+    ends as made."""
     return {"encoding": "utf-8-sig" if fmt == "csv" else "utf-8", "newline": "" if fmt in ("md", "html") else None}
 
 
@@ -264,7 +242,7 @@ def whole(content) -> str:
     return "".join(_pieces(content))
 
 
-def _freeze(store, params: dict, content: str, printed: bool = False) -> None:
+def _freeze(store, params: dict, content: str, printed: bool = False, part: str | None = None) -> None:
     """Keep the report as printed: after it is out (a report that could not be printed is not kept), its
     number said before the commit (an output that fails keeps nothing). `printed`: the report is out already (a
     target written in place): a database error that kept nothing says so (failures, mark_not_frozen)."""
@@ -277,7 +255,7 @@ def _freeze(store, params: dict, content: str, printed: bool = False) -> None:
     from mstrack.errors import mark_not_frozen, rolled_back
 
     try:
-        store.freeze(params["kind"], params, content, confirm=announce)
+        store.freeze(params["kind"], params, content, confirm=announce, part=part)
     except Exception as error:
         if printed and (store.path is not None or rolled_back(error)):  # a server's failed COMMIT may have kept it
             mark_not_frozen(error)

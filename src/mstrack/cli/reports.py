@@ -216,7 +216,7 @@ def report_diff(
     now = json.loads(whole(renderers(params["kind"])["json"](make_report(store, params), params["lang"])))
     # no write since the freeze: the data are as they were, and whatever differs is how this mstrack makes the
     # report (an upgrade since: a rollup counted anew), never a change since it was sent (trial55 F3)
-    writes, then, schema = store.since_frozen(when)
+    writes, then, schema = store.since_frozen(number)
     changes, form = (diff(sent, now), []) if writes else ([], diff(sent, now))
     if fmt == "json":
         write_out(json.dumps({"snapshot": number, "kind": kind, "frozen_at": when.isoformat(timespec="seconds"),

@@ -39,12 +39,11 @@ def _status_rows(store, on: date, *, programmes: list[str] | None = None, unit: 
     each indicator and the one before it are read, for the forecast's pace. `carried`: the tasks counted once, as
     view_scope read them (None: read here)."""
     from mstrack.domain.lights import warned_rows
-    from mstrack.domain.scope import carried_in_view
 
     with bulk():
         states = store.status_states(on, programmes=programmes or None, unit=unit, previous=True)
         if carried is None:  # `demo`: no view_scope read them
-            carried = carried_in_view(store.carried_tasks(), programmes or None)
+            carried = store.carried_tasks(programmes or None)
         if carried:  # counted once (trial53 F2)
             states = [state for state in states if f"{state.programme}/{state.task}" not in carried]
         rows = warned_rows(states, on, warn_days=warn_days, only={s.value for s in only} if only else None,

@@ -26,7 +26,8 @@ class Scope:
     closed: list[str] = field(default_factory=list)
     not_begun: list[str] = field(default_factory=list)
     carried: dict[str, str] = field(default_factory=dict)
-    """The carried tasks counted once in this view (carried_in_view: earlier PROGRAMME/CODE → later), as read once."""
+    """The carried tasks counted once in this view (earlier PROGRAMME/CODE → later, both in view: the store's
+    carried_tasks), as read once."""
 
     @property
     def left_out(self) -> dict[str, list[str]]:
@@ -44,12 +45,3 @@ def day_scope(windows: dict[str, ReportWindow], on: date, given: list[str] | Non
     return Scope(current, closed=[code for code, window in windows.items() if window.closed(on)],
                  not_begun=[code for code, window in windows.items() if on < window.first])
 
-
-def carried_in_view(carried: dict[str, str], programmes: list[str] | None) -> dict[str, str]:
-    """Of the carried tasks (earlier PROGRAMME/CODE → later PROGRAMME/CODE), those whose two programmes are both in a
-    view of `programmes` (None: all): the earlier ones a view leaves out, counting the target once."""
-    if programmes is None:
-        return dict(carried)
-    shown = set(programmes)
-    return {old: new for old, new in carried.items()
-            if old.partition("/")[0] in shown and new.partition("/")[0] in shown}

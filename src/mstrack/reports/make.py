@@ -48,9 +48,7 @@ def task_details(store, programmes: list[str] | None, *, as_of: date | None = No
 
 def counted_once(store, details: list, programmes: list[str] | None) -> list:
     """The details without the earlier tasks carried into a later year's task in the same view (domain.scope)."""
-    from mstrack.domain.scope import carried_in_view
-
-    carried = carried_in_view(store.carried_tasks(), list(programmes) if programmes else None)
+    carried = store.carried_tasks(list(programmes) if programmes else None)
     return [d for d in details if f"{d.programme}/{d.code}" not in carried] if carried else details
 
 

@@ -47,7 +47,7 @@ class Copying:
             if version not in (0, SCHEMA_VERSION):
                 raise InputError("--to {db}: schema version {version}; copy into an empty database", db=target.display_url,
                                  version=version)
-            target.init()  # inside this transaction: each migration's own is this one
+            target.init(option="--to", command="db copy")  # inside this transaction: each migration's own is this one
             if any(target.row_counts().values()):
                 raise InputError("--to {db}: not empty; copy into an empty database", db=target.display_url)
             if destination.dialect.name == "postgresql":  # the writer role: refused before any row, naming the owner

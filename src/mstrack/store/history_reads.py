@@ -159,27 +159,38 @@ class HistoryReads:
         found, created_at, kind, params, content = rows[0]
         return found, moment(created_at), kind, json.loads(params), json.loads(content)
 
-    def since_frozen(self, when: datetime) -> tuple[int, int, int]:
-        """What happened to the store since a report was frozen at `when`: (how many batches were written after it, the
-        schema version the store had then, and has now). No batch since: the data the report is made of are as they
-        were (every write is a batch; `db upgrade` writes none), and what differs comes from how this mstrack makes the
-        report (report diff, trial55 F3). The version then: the highest applied by then (schema_version.applied_at)."""
+    def since_frozen(self, snapshot: int) -> tuple[int, int, int]:
+        """What happened to the store since a report was frozen: (how many batches were written after it, the schema
+        version the store had then, and has now). No batch since: the data the report is made of are as they were
+        (every write is a batch; `db upgrade` writes none), and what differs comes from how this mstrack makes the
+        report (report diff, trial55 F3). The batches after it are those numbered above the highest when it was frozen
+        (last_batch, the store's own order: a clock set behind missed a write by time); a report frozen before
+        schema 15 says none, and those written after its time count. The version then: the highest applied by then
+        (schema_version.applied_at)."""
         p = self.dialect.p
-        at = self.dialect.bound(when)
         with self.reading() as connection:
-            writes = self._rows(connection, f"SELECT count(*) FROM batch WHERE created_at > {p}", [at])[0][0]
+            [(when, last_batch)] = self._rows(connection, f"SELECT created_at, last_batch FROM report_snapshot WHERE id = {p}",
+                                              [snapshot])
+            at = self.dialect.bound(moment(when))
+            writes = self._rows(connection, f"SELECT count(*) FROM batch WHERE id > {p}", [last_batch])[0][0] \
+                if last_batch is not None else \
+                self._rows(connection, f"SELECT count(*) FROM batch WHERE created_at > {p}", [at])[0][0]
             then, now = self._rows(connection, f"SELECT max(CASE WHEN applied_at <= {p} THEN version END), max(version)"
                                                " FROM schema_version", [at])[0]
         return int(writes), int(then or now), int(now)
 
-    def latest_frozen(self, kind: str, params: dict) -> tuple[int, datetime, str, str | None] | None:
-        """(id, when, content as stored, who) of the latest report frozen with these parameters, None for none: the
-        freeze a `report --freeze -o` killed before its rename made, which its rerun does not make again (store55)."""
+    def frozen_into(self, kind: str, params: dict, parts: list[str]) -> tuple[int, str] | None:
+        """(id, content as stored) of the latest report frozen with these parameters by a `report --freeze -o` that
+        wrote its file into one of these partial copies (by name: report_snapshot.part), None for none: the freeze a
+        run killed between its commit and its rename made, which its rerun does not make again (store55, store57)."""
+        if not parts:
+            return None
+        p = self.dialect.p
         with self.reading() as connection:
-            rows = self._rows(connection, 'SELECT id, created_at, content, "user" FROM report_snapshot WHERE kind = '
-                                          f"{self.dialect.p} AND params = {self.dialect.p} ORDER BY id DESC LIMIT 1",
-                              [kind, frozen_params(params)])
-        return (rows[0][0], moment(rows[0][1]), rows[0][2], rows[0][3]) if rows else None
+            rows = self._rows(connection, f"SELECT id, content FROM report_snapshot WHERE kind = {p} AND params = {p}"
+                                          f" AND part IN ({self.dialect.params(len(parts))}) ORDER BY id DESC LIMIT 1",
+                              [kind, frozen_params(params), *parts])
+        return (rows[0][0], rows[0][1]) if rows else None
 
     def snapshots(self, limit: int = 20) -> list[tuple[int, datetime, str | None, str, dict]]:
         with self.reading() as connection:

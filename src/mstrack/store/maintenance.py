@@ -3,6 +3,7 @@ every command that opens a database, and checked (db check). Backup and restore:
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from mstrack.errors import InputError, Message, NoDataYet
@@ -109,7 +110,8 @@ class Maintenance:
         with self.engine.connect() as connection:
             refuse_another_programs_tables(connection)
 
-    def init(self, upto: int | None = None, confirm=None, made: list | None = None) -> tuple[int, int]:
+    def init(self, upto: int | None = None, confirm=None, made: list | None = None, option: str = "--db",
+             command: str | None = None) -> tuple[int, int]:
         """Create or upgrade the schema: the migrations not yet applied, each in a transaction of its own
         with its row in schema_version, so that a killed upgrade leaves the database at the version before
         and the next run goes on from there. A new database is built the same way, from the first
@@ -117,7 +119,9 @@ class Maintenance:
         upto stops early (tests);
         `confirm` gets them before the first migration's commit (see _confirm). The tables of its version a database
         lacks (an early mstrack's version 2 had no report_snapshot) are made first, in the same transaction, and
-        added to `made` (when given): at this mstrack's version too, in a transaction of their own."""
+        added to `made` (when given): at this mstrack's version too, in a transaction of their own. A role that may not
+        make or alter tables (a server's writer) is told to run `command` (`init`, `db upgrade`) as the database's
+        owner, its database named as `option`'s (_not_the_owner)."""
         import sqlalchemy as sa
 
         from mstrack.store.migrations import MIGRATIONS, make_missing_tables, missing_tables, refuse_another_programs_tables
@@ -142,8 +146,11 @@ class Maintenance:
                     break
                 if version:  # the first migration refuses another program's tables itself
                     refuse_another_programs_tables(connection)
-                    made += make_missing_tables(connection, version)
-                MIGRATIONS[version](connection)
+                role = self.dialect.user(connection)  # asked before: a refused statement ends a server's transaction
+                with self._not_the_owner(role, option, command or ("init" if not version else "db upgrade")):
+                    if version:
+                        made += make_missing_tables(connection, version)
+                    MIGRATIONS[version](connection)
                 version += 1
                 connection.execute(stamp.values(version=version, applied_at=datetime.now(UTC)))
                 confirm_before_commit(confirm if version == before + 1 else None, (before, target))
@@ -154,6 +161,23 @@ class Maintenance:
                 made += make_missing_tables(connection, SCHEMA_VERSION)
         before = before if found is None else found  # another run that built the schema meanwhile made the store
         return before, max(before, version)
+
+    @contextmanager
+    def _not_the_owner(self, role: str | None, option: str, command: str):
+        """A server's refusal to make or alter the store's tables (insufficient_privilege: no CREATE on the schema, not
+        the owner of a table), said as what to do: the role writes into tables the owner makes (docs/deployment.md §2);
+        the driver's words alone said "this user may only read here", and that status and report work, in a database
+        with no tables to read (store57)."""
+        try:
+            yield
+        except Exception as error:
+            if getattr(getattr(error, "orig", error), "sqlstate", None) != "42501":
+                raise
+            raise InputError("{option} {db}: this role ({role}) may not make or change mstrack's tables in this database "
+                             "({reason}); nothing was written; run `mstrack {command}` as the database's owner, the role "
+                             "that makes and upgrades the tables writers then write into (docs/deployment.md: the owner "
+                             "role)", option=option, db=self.display_url, role=role or "?", command=command,
+                             reason=str(getattr(error, "orig", error)).splitlines()[0]) from None
 
     def unmake(self) -> bool:
         """The store this run made (require_schema built it) removed again when nothing was written to it: a first

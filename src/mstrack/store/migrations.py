@@ -115,6 +115,8 @@ def make_missing_tables(connection, version: int) -> list[str]:
         metadata = sa.MetaData()
         TABLE_MAKERS[made](metadata)
         metadata.create_all(connection, tables=[metadata.tables[name]])
+        if name == "report_snapshot" and version >= 15:  # with what migration 15 added to it
+            m015_snapshot_last_batch_and_part(connection)
     if version >= 2:
         connection.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_report_indicator_as_of ON report (indicator_id, as_of, id)"))
     return missing
@@ -427,6 +429,22 @@ def m014_batch_terminal(connection) -> None:
     connection.exec_driver_sql("ALTER TABLE batch ADD COLUMN terminal VARCHAR")
 
 
+SNAPSHOT_RUN_COLUMNS = (("last_batch", "INTEGER"), ("part", "VARCHAR"))
+"""The columns migration 15 adds to report_snapshot: the highest batch number when a report was frozen, and the
+name of the partial copy its file was written into (`report --freeze -o FILE`; NULL for any other freeze)."""
+
+
+def m015_snapshot_last_batch_and_part(connection) -> None:
+    """v15: each frozen report keeps the highest batch number when it was frozen (last_batch) and, frozen by `report
+    --freeze -o FILE`, the name of the partial copy its file was written into (part). `report diff` counts the writes
+    since a freeze by batch number, the store's own order: by time, a clock set behind missed a write made after it.
+    A rerun of a `--freeze -o` killed between its freeze and its rename finds that run's freeze by its copy's name: by
+    time and bytes, a plain `-o`'s copy was taken for one, and an .xlsx or .docx (stamped with the time it was made)
+    never was. Reports frozen before say neither: NULL (report diff counts the writes since them by time)."""
+    for column, kind in SNAPSHOT_RUN_COLUMNS:
+        connection.exec_driver_sql(f"ALTER TABLE report_snapshot ADD COLUMN {column} {kind}")
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
@@ -442,6 +460,7 @@ MIGRATIONS = [
     m012_report_restated,
     m013_batch_numbers_never_given_again,
     m014_batch_terminal,
+    m015_snapshot_last_batch_and_part,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 TABLE_MAKERS = {2: m002_tables, 9: m009_tables, 12: m012_tables}

@@ -17,7 +17,7 @@ from mstrack.errors import InputError, Message
 from mstrack.store import import_reads
 from mstrack.store.checks import refuse_empty_lines
 from mstrack.store.dialect import day
-from mstrack.store.states import indicator_states, line_checkpoints, series_query, task_scope
+from mstrack.store.states import indicator_states, line_checkpoints, links_query, series_query, task_scope
 
 if TYPE_CHECKING:
     from mstrack.domain.dates import ReportWindow
@@ -128,23 +128,28 @@ class Reads:
         with self.reading() as connection:
             return [(code, year) for code, year in self._rows(connection, "SELECT code, year FROM programme ORDER BY code")]
 
-    def carried_tasks(self) -> dict[str, str]:
-        """The tasks carried into another year's programme: a `links` between tasks of programmes of different years
-        (either task may name the other), earlier PROGRAMME/CODE → later one (domain.scope.carried_in_view). A link
-        within a year (a government report's target beside the 民生实事 task) carries nothing."""
+    def carried_tasks(self, programmes: list[str] | None = None) -> dict[str, str]:
+        """The tasks carried into another year's programme in a view of `programmes` (None: all): a `links` between
+        tasks of programmes of different years (either task may name the other), both in view, earlier
+        PROGRAMME/CODE → later one. A view that leaves either year out counts the target once already (its own year's
+        record); a link within a year (a government report's target beside the 民生实事 task) carries nothing. Only
+        the view's links are read (store57: every link of every programme was, for a report of one), each joined to
+        the task it names by the task's (programme, code) key."""
+        where = ""
+        if programmes:
+            where = (f" AND p.code IN ({self.dialect.params(len(programmes))})"
+                     f" AND q.code IN ({self.dialect.params(len(programmes))})")
         with self.reading() as connection:
-            tasks = {f"{programme}/{code}": year for programme, code, year in self._rows(
-                connection, "SELECT p.code, t.code, p.year FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
-                            " WHERE t.id IN (SELECT task_id FROM task_link) OR p.code || '/' || t.code IN"
-                            " (SELECT ref FROM task_link)")}
-            links = self._rows(connection, "SELECT p.code, t.code, k.ref FROM task_link AS k JOIN task AS t"
-                                            " ON k.task_id = t.id JOIN programme AS p ON t.programme_id = p.id")
+            links = self._rows(
+                connection, "SELECT p.code || '/' || t.code, p.year, k.ref, q.year FROM task_link AS k"
+                            " JOIN task AS t ON k.task_id = t.id JOIN programme AS p ON t.programme_id = p.id"
+                            " JOIN programme AS q ON substr(k.ref, 1, length(q.code) + 1) = q.code || '/'"
+                            " JOIN task AS r ON r.programme_id = q.id AND r.code = substr(k.ref, length(q.code) + 2)"
+                            f" WHERE p.year != q.year{where}", [*programmes, *programmes] if programmes else [])
         carried = {}
-        for programme, code, ref in links:
-            own = f"{programme}/{code}"
-            if ref in tasks and tasks[ref] != tasks[own]:
-                (_, old), (_, new) = sorted([(tasks[own], own), (tasks[ref], ref)])
-                carried[old] = new
+        for own, year, ref, ref_year in links:
+            (_, old), (_, new) = sorted([(year, own), (ref_year, ref)])
+            carried[old] = new
         return carried
 
     def programme_codes(self) -> list[str]:
@@ -298,9 +303,7 @@ class Reads:
         task_ids_by = {(row[5], row[1]): task_id for task_id, row in rows.items()}
         own: dict[int, list[str]] = {}
         naming: dict[str, list[str]] = {}
-        for task_id, ref, programme, code in self._rows(
-                connection, "SELECT k.task_id, k.ref, p.code, t.code FROM task_link AS k JOIN task AS t ON k.task_id = t.id"
-                            " JOIN programme AS p ON t.programme_id = p.id ORDER BY p.code, t.position, k.position"):
+        for task_id, ref, programme, code, _, _ in self._rows(connection, *links_query(self.dialect, programmes, task_ids)):
             own.setdefault(task_id, []).append(ref)
             naming.setdefault(ref, []).append(f"{programme}/{code}")
         others = line_checkpoints(self.dialect, connection, programmes, task_ids) if checkpoints else {}

@@ -218,6 +218,8 @@ class SnapshotRow(Written, table=True):
     kind: str
     params: str = Field(sa_column=Column(Text, nullable=False))  # JSON: how to make the same report again
     content: str = Field(sa_column=Column(Text, nullable=False))  # JSON: the report as sent
+    last_batch: int | None = None  # the highest batch number when frozen: migration 15
+    part: str | None = None  # the partial copy `--freeze -o` wrote its file into, by name: migration 15
 
 
 TABLES = [

@@ -319,6 +319,21 @@ def task_scope(dialect: Dialect, programmes: list[str] | None, task_ids: list[in
     return where, params
 
 
+def links_query(dialect: Dialect, programmes: list[str] | None, task_ids: list[int] | None) -> tuple[str, list]:
+    """The links a TaskDetail of the tasks in scope (task_scope) says, both ways: their own, and those of any task that
+    names one of them (PROGRAMME/CODE), in the programmes' and tasks' order; every link where the scope is every task.
+    (task_id, ref, programme, task, and the two positions it is ordered by) each. Each half by an index: task_link's
+    key (task_id first) and its ref's (store57: every link of every programme was read for the tasks of one)."""
+    where, params = task_scope(dialect, programmes, task_ids)
+    select = ("SELECT k.task_id, k.ref, p.code, t.code, t.position, k.position FROM task_link AS k JOIN task AS t"
+              " ON k.task_id = t.id JOIN programme AS p ON t.programme_id = p.id")
+    if not where:
+        return f"{select} ORDER BY 3, 5, 6", []
+    tasks = f"FROM task AS t JOIN programme AS p ON t.programme_id = p.id WHERE {' AND '.join(where)}"
+    return (f"{select} WHERE k.task_id IN (SELECT t.id {tasks}) UNION {select} WHERE k.ref IN"
+            f" (SELECT p.code || '/' || t.code {tasks}) ORDER BY 3, 5, 6", [*params, *params])
+
+
 TASK_COLUMNS = ("t.id", "t.code", "t.title", "t.deadline", "t.assessment", "p.code", "p.start", 'p."end"', "p.rule")
 """What indicator_states reads of each task and its programme."""
 WHOLE_TASK_COLUMNS = ("p.name", "a.code", "a.name", "t.note", "t.deadline_text", "t.problems", "t.progress",

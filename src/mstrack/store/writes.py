@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from mstrack import vocabulary
 from mstrack.errors import InputError, Joined, Message
 from mstrack.store.batches import (
     REPORT_COLUMNS,
@@ -45,12 +46,16 @@ class Writes:
             raise RuntimeError("report_batch outside Store.locked")
         return ReportBatch(self.dialect, self._held, command=command, source=source, reason=reason)
 
-    def freeze(self, kind: str, params: dict, content: str, confirm=None) -> int:
-        """A report kept as printed (`report … --freeze`), in a write transaction of its own."""
+    def freeze(self, kind: str, params: dict, content: str, confirm=None, part: str | None = None) -> int:
+        """A report kept as printed (`report … --freeze`), in a write transaction of its own, with the highest batch
+        number then (the writes since it are those numbered after, whatever the clock says: since_frozen) and `part`,
+        the name of the partial copy its file was written into (a rerun of a run killed before its rename finds
+        that run's freeze by it: frozen_into)."""
         with self.locked("report --freeze") as connection:
+            [(last_batch,)] = self._rows(connection, "SELECT max(id) FROM batch")
             snapshot = self.dialect.insert(connection, "report_snapshot", {
                 "created_at": datetime.now(UTC), "user": self.dialect.user(connection), "kind": kind,
-                "params": frozen_params(params), "content": content})
+                "params": frozen_params(params), "content": content, "last_batch": last_batch or 0, "part": part})
             confirm_before_commit(confirm, snapshot)
         return snapshot
 
@@ -194,22 +199,21 @@ class Writes:
         return batch
 
     def _refuse_another_terminals(self, latest: tuple) -> None:
-        """A bare undo takes back the latest batch: one another terminal wrote in the last ANOTHERS_RECENT seconds (a
-        colleague's import, on the same login: an SQLite file's root) is named and refused, with its number and this
+        """A bare undo takes back the latest batch: one another terminal wrote in the last minutes (a colleague's import,
+        on the same login: an SQLite file's root; vocabulary.ANOTHER_TERMINALS_MINUTES) is named and refused, with its number and this
         terminal's own latest's to type (trial55 F12). Undone unnamed, it took back what this user had not seen written.
         A batch of this terminal's, one from before terminals were kept (NULL), or an older one, is taken back as the
         latest, as scripts rely on (the command says whose it was)."""
         from mstrack.store.batches import terminal
 
-        me, p = terminal(), self.dialect.p
+        me, p, n = terminal(), self.dialect.p, vocabulary.ANOTHER_TERMINALS_MINUTES
         with self.reading() as connection:
             rows = self._rows(connection, f"SELECT terminal FROM batch WHERE id = {p}", [latest[0]])
             theirs = rows[0][0] if rows else None
-            if theirs is None or theirs == me or _seconds(latest[1]) < datetime.now(UTC).timestamp() - ANOTHERS_RECENT:
+            if theirs is None or theirs == me or _seconds(latest[1]) < datetime.now(UTC).timestamp() - n * 60:
                 return
             mine = self._rows(connection, f'SELECT id, created_at, "user", command, source FROM batch WHERE terminal = {p}'
                                           f" AND command != {p} ORDER BY id DESC LIMIT 1", [me, RESTORE_COMMAND])
-        n = ANOTHERS_RECENT // 60
         if mine:
             raise InputError("{batch} was written from another terminal in the last {n} minutes, not from this one: nothing "
                              "was undone; to take it back, name it: `mstrack undo {id}`; this terminal's latest is {mine}: "
@@ -449,10 +453,6 @@ def _step(then: list, now: list) -> tuple[dict[int, int], set[int]]:
     matched = match_lines(*keys, *said, [False] * len(then))[0]
     return matched, {h for h, _ in match_lines(*keys, *said, [True] * len(then))[2]}
 
-
-ANOTHERS_RECENT = 600
-"""Seconds within which a batch another terminal wrote is not taken back by a bare `undo` (named, its number asked for):
-a write its user may not have seen land (trial55 F12); an older one is the latest as any."""
 
 
 def _seconds(created_at) -> float:
