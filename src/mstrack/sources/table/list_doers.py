@@ -22,7 +22,7 @@ from mstrack.sources.table.list_roles import (
     opening_offices,
 )
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
-from mstrack.sources.table.office_names import TOWN_END, ends_like_unit
+from mstrack.sources.table.office_names import SET_UP_RE, TOWN_END, ends_like_unit, group_body
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import OFFICE_NAME_RE, ROLE_LABEL_RE, office_list, unit_names
@@ -36,14 +36,12 @@ LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("�
 # its addressees, "局机关各处室，各医疗卫生计生单位"): not "各有关部门", "各相关单位", which leave the document's reader to
 # say which ones are concerned, nor the plan's own roles ("各责任单位", "各牵头单位") or levels ("各级…"), which name no kind
 EVERY_KIND_RE = re.compile(r"各(?!有关|相关|涉及|其他|其它|责任|牵头|配合|协办|级)")
-# a body the plan sets up for its work ("…消防安全检查工作领导小组", "…工作专班", "专项整治行动工作组"), or a 组 named by
-# the work it does ("检查组", "巡查组", "暗访组", "验收组", "专家组": two characters or more before 组): a doer by its name,
-# as an office named by its level is; not 组织, nor a group counted or split ("第一组", "每个小组", "重新分组", "小组长")
-SET_UP_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:领导小组|工作小组|指挥部|工作专班|工作组(?!织))|"
-                       r"[\u4e00-\u9fff]{2,20}?(?<![小第每各本该此分改重编拆单双两几一二三四五六七八九十])组(?!织)")
 MEMBERS = "成员"  # "检查组成员要…": the members of a body the plan sets up, doers as the body is
 LIST_OPENING_RE = re.compile(r"如下$")  # "各乡镇抽检任务如下：…": a list's lead-in, its subject a topic, no doer
 ACCOUNTABLE_RE = re.compile(r"追究[^。；;]{0,12}责任|问责")  # a sentence of accountability: who holds to account, no doer
+# a clause naming who a body the plan sets up is made of ("成立以…局长为组长，…班子成员为副组长，局各处室…负责同志为组员的
+# 工作领导小组"): persons and offices as the group's members, the group the sentence's object, no doer
+MEMBERS_OF_RE = re.compile(r"为(?:副?组长|组员|成员|副?主任)")
 ISSUER_RE = re.compile(r"^(?:我|本)(?:局|委|办|处|中心|区)")  # "我局成立工作专班，…": the plan's issuer, its own work
 DUTY_WORDS = ("牵头", "负责", "配合", "协助")  # "X牵头，6月底前完成": a duty said as a label is, read where labels are
 SUPPORTS_RE = re.compile(r"^要?(?:积极|主动|全力)?(?:配合|协助)")  # "要积极配合X": the doer supports X in the work
@@ -69,8 +67,9 @@ OTHERS_CELL = "；配合单位：{units}"
 
 def office_clause(clause: str) -> bool:
     """A clause that is an office's name and nothing else ("资源生态处", "各村", "区自然资源服务中心", "苏平专班"): it
-    ends as an office's name ends (office_names.ends_like_unit, units.OFFICE_NAME_RE) or a town's ("城关村")."""
-    return CLAUSE_NAME_RE.fullmatch(clause) is not None \
+    ends as an office's name ends (office_names.ends_like_unit, units.OFFICE_NAME_RE) or a town's ("城关村"); a 组 is
+    one set up for its work (office_names.group_body: "督查组", not "学习兴趣小组")."""
+    return CLAUSE_NAME_RE.fullmatch(clause) is not None and group_body(clause) \
         and (ends_like_unit(clause) or OFFICE_NAME_RE.search(clause) is not None or clause.endswith(TOWN_END))
 
 
@@ -257,7 +256,8 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
     before its "要" when they are only offices' names ("政法综治处要…"); in a sentence's first clause opening with "各"
     (every office of a kind: "各部门", "各村（居）"), the run of offices' names opening it (_opening: "各部门和各村（居）
     全面落实…", "各业务处室加强…"). A clause opening with a verb or a preposition ("根据…", "会同…") names none; an
-    item's own paragraph (`opening`) opened by the plan's issuer ("我局…") names none (README: the issuer's own work)."""
+    item's own paragraph (`opening`) opened by the plan's issuer ("我局…") names none (README: the issuer's own work), nor
+    does a clause naming a set-up body's members ("…负责同志为组员的工作领导小组": MEMBERS_OF_RE)."""
     found: list[str] = []
     helped: list[str] = []
     if opening and ISSUER_RE.match(paragraph.strip()):
@@ -267,6 +267,8 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
             continue  # "区卫计局将对…的，依法追究…责任": the office holding others to account, no doer of the work
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
             clause = clause.strip()
+            if MEMBERS_OF_RE.search(clause):
+                continue
             subject = _said_subject(clause)
             said = bool(subject)  # the subject of "要", every name an office's ("文体处、民政处要…")
             if not subject and opening and (by := BY_RE.search(clause)) and _offices(by[1]) and _levelled(by[1]):
@@ -355,6 +357,13 @@ def _levelled_start(words: str) -> bool:
     """Words opening with an office's level ("区…", "局…"), with every body of a kind ("各村…": EVERY_KIND_RE) or
     with a body the plan sets up ("…领导小组对…": SET_UP_RE)."""
     return LEVEL_RE.match(words) is not None or EVERY_KIND_RE.match(words) is not None or SET_UP_RE.match(words) is not None
+
+
+def opening_doers(clause: str) -> str:
+    """The offices a clause opens with as its subject, named by their level, every body of a kind or a body the plan sets
+    up (_levelled_start: "区教育局、医保局…等主管部门，要…", "各乡镇组织…", "…工作领导小组对…"); "" for a clause opening
+    with its work ("明确安全管理主体单位", "在公共走道…": a verb, a preposition)."""
+    return subject_run(clause) if _levelled_start(clause) else ""
 
 
 def subject_run(clause: str, offices: Callable[[str], bool] | None = None) -> str:

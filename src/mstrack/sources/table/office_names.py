@@ -240,6 +240,23 @@ OFFICE_SECTION_RE = re.compile(r"(?:^|[\u4e00-\u9fff]{2})(?:局|委|(?<![开举�
                                r"[\u4e00-\u9fff]{1,6}科$")
 
 
+# a body the plan sets up for its work, named by that work: "…工作领导小组", "…工作专班", "…指挥部", "专项整治行动工作组", a
+# 小组 of a kind of work ("考核小组", "督导小组"), a 组 named by the work it does ("督查组", "检查组", "筹建组": two characters
+# or more before 组). Not one set up in the words ("成立…领导小组": the verb's object), nor a group named by no work
+# ("学习兴趣小组", "村民小组"), counted or split ("第一组", "每个小组", "重新分组"), 组织, a group's leader ("小组长", "副组长")
+SET_UP_VERBS = r"成立|组建|建立|设立|组成|组织|抽调|设置|配备"
+GROUP_WORK = r"领导|工作|考核|督查|督导|督办|检查|巡查|验收|评审|评估|协调|指导|推进|整治|专家|联络|应急|调查|普查"
+# a character of a body's name: no 要, 的 or 为 (a sentence's: "各校要组建…", "以…为组长")
+NAME_CHAR = r"(?:(?![要的为])[\u4e00-\u9fff])"
+SET_UP_RE = re.compile(rf"(?!{SET_UP_VERBS})(?:{NAME_CHAR}{{0,20}}?(?:(?:{GROUP_WORK})小组|指挥部|工作专班|工作组(?!织))|"
+                       rf"{NAME_CHAR}{{2,20}}?(?<![小副第每各本该此分改重编拆单双两几一二三四五六七八九十])组(?!织))")
+
+
+def group_body(name: str) -> bool:
+    """Whether a name ending in 组 is a body that does work (SET_UP_RE); a name ending otherwise is not judged here."""
+    return not name.endswith("组") or SET_UP_RE.fullmatch(name) is not None
+
+
 def ends_like_unit(text: str) -> bool:
     return text.endswith((*OFFICE_END, *UNITS_END)) or OFFICE_ROOM_RE.search(text) is not None \
         or OFFICE_SECTION_RE.search(text) is not None
