@@ -90,3 +90,87 @@ def test_measures_naming_no_office_are_read_under_a_line_setting_them_out(tmp_pa
 
     with pytest.raises(NoLayoutError, match="no header row found"):
         convert_table(bare, "x-2018", 2018)
+
+
+@pytest.mark.parametrize("words, run", [("请各单位做好自查和迎检的各项准备工作", "各单位"),
+                                        ("请区住建局于6月底前报送方案", "区住建局"),
+                                        ("各单位要做好自查", "各单位")])
+def test_a_request_s_subject_is_the_offices_asked(words, run):
+    """"请各单位…": the addressees asked are the clause's subject, 请 no part of their name (subject_run, every caller:
+    paragraph_doers, an event's duties)."""
+    from mstrack.sources.table.list_doers import paragraph_doers, subject_run
+
+    assert subject_run(words) == run
+    assert paragraph_doers(f"{words}。", True) == [run]
+
+
+@pytest.mark.parametrize("name, office", [("医政科", True), ("财务科", True), ("县卫健委医政科", True), ("局办公科", True),
+                                          ("外科", False), ("口腔科", False), ("本科", False), ("市中心医院儿科", False)])
+def test_a_section_named_by_its_office_s_work_is_an_office(name, office):
+    """A section "X科" named by its office's own work ("医政科", "财务科": office_names.SECTION_NAME_RE), alone or after
+    its office, is an office's unit as "局医政科" is; a ward or a course ("外科", "口腔科", "本科") is none."""
+    from mstrack.sources.table.list_doers import paragraph_doers
+    from mstrack.sources.table.units import office_list
+
+    assert office_list(name) is office
+    assert paragraph_doers(f"{name}要做好统计报送工作。") == ([name] if office else [])
+
+
+def test_a_section_s_duties_lead_its_points(tmp_path):
+    """A notice's duties naming a bureau's sections by their own names ("（三）医政科负责…") are led by them, as "局综合处"'s
+    are."""
+    lines = [line.format(group="财务科") for line in DUTIES]
+    lines[-1] = "（三）医政科负责车辆安排。"
+    tasks = text_tasks(tmp_path, lines, 2018)
+    assert [[u for line in t.lines for u in line.lead_units] for t in tasks] == [["各单位"], ["财务科"], ["医政科"]]
+
+
+@pytest.mark.parametrize("name, definite, whole", [("各村", True, True), ("各乡镇", True, True), ("各单位", True, True),
+                                                   ("各有关", False, True), ("各相关", False, True),
+                                                   ("各有关部门", False, False), ("各责任单位", False, False),
+                                                   ("各县住建", True, False), ("各级各类医疗机构", True, False),
+                                                   ("各级领导", False, False)])
+def test_every_body_of_a_kind_is_one_vocabulary(name, definite, whole):
+    """One vocabulary says what every body of a kind is (office_names): a definite kind ("各村", "各单位") a doer, a kind
+    left open ("各有关部门") or the plan's role ("各责任单位") none; a kind in a word or two, definite or open, is a unit
+    whole before a slash ("各有关/城管局": two), never a place's short form ("各县住建/城管局": one)."""
+    from mstrack.sources.table.list_doers import paragraph_doers
+    from mstrack.sources.table.office_names import EVERY_KIND_RE, kind_whole, split_units
+
+    assert (EVERY_KIND_RE.match(name) is not None) is definite
+    assert kind_whole(name) is whole
+    if name.endswith(("单位", "部门", "机构")):  # a unit's own ending: a name of its own before a slash, either way
+        assert paragraph_doers(f"{name}要做好自查。") == ([name] if definite else [])
+    else:
+        assert split_units(f"{name}/城管局") == ([name, "城管局"] if whole else [f"{name}/城管局"])
+
+
+@pytest.mark.parametrize("clause, figure", [
+    ("行政村（近61个村）", []), ("行政村（超过61个村）", []),  # a kind of place, its bracket counting them: its scope
+    ("建设近5-10个示范基地", [("5", "个", ">=")]),  # a range's lower bound, bounded as any figure is
+    ("新建绿道长超过1575米宽40米", [("1575", "米", ">=")]),  # the width of what the length measures: no second figure
+])
+def test_the_words_bounding_a_figure_are_one_list(clause, figure):
+    """"约", "近", "不少于", "至少", "超过" … before a figure bound it and leave it the figure it would be bare: one list
+    (figure_spans.FLOOR_WORDS) for a range's lower bound, a size's, and a count of places of a kind."""
+    from mstrack.sources.table.figure_spans import figure_spans
+
+    assert [(s[2], s[4], s[5]) for s in figure_spans(clause)] == figure
+
+
+@pytest.mark.parametrize("clause, value", [
+    ("总投资5000万至1亿元", 50_000_000),  # each end its own scale, the unit after the upper one
+    ("投资五千万至一亿元", 50_000_000),
+    ("争取上级资金1-2亿元", 100_000_000),  # the scale after the second end applies to both; funds raised
+    ("争取资金1-2亿元", 100_000_000),
+    ("投资1-2亿元", 100_000_000),
+    ("每户补助1-2万元", None),  # a rate, no sum of the work
+])
+def test_a_sum_given_as_a_range_is_its_lower_bound(clause, value):
+    """A sum of money given as a range after the words of an investment or of funds raised is a target of its lower
+    bound (tests/data/tables/README.md), whether its ends share the scale printed after the second ("1-2亿元") or each
+    print their own ("5000万至1亿元": 5000 万元)."""
+    from mstrack.sources.table.mentions import find_mentions
+
+    found = [(m.value, m.unit, m.comparator) for m in find_mentions(clause, 2024)]
+    assert found == ([(value, "元", ">=")] if value else [])

@@ -16,6 +16,7 @@ from mstrack.sources.table.office_names import (
     OFFICE_ROOM_RE,
     OFFICE_SECTION_RE,
     PLACE_START,
+    SECTION_NAME_RE,
     SET_UP_RE,
     UNITS_END,
     ends_like_unit,
@@ -428,7 +429,8 @@ def _apart(name: str) -> list[str]:
 # a village's or residents' committee ("村委会", "居委会", "村（居）委会") is the body that does a village's work
 OFFICE_NAME_RE = re.compile(r"(?:局|委|办|厅|处|中心|公司|政府|办事处|管委会|委员会|工会|联合会|协会|联|部|部门|单位|集团|银行|"
                             r"大队|支队|小组|专班|分行|支行|海关|(?:村|居|[）)])委会)$|"
-                            rf"^各.|{OFFICE_ROOM_RE.pattern}|{OFFICE_SECTION_RE.pattern}")  # "各开发区", "各乡镇": every one's office
+                            rf"^各.|{OFFICE_ROOM_RE.pattern}|{OFFICE_SECTION_RE.pattern}|"  # "各开发区", "各乡镇": every one's office
+                            rf"{SECTION_NAME_RE.pattern}")
 
 
 # a station or an office of a level's government named by its work ("镇公路站", "县农技站", "镇财政所"), or its hospital
