@@ -1,5 +1,5 @@
 """The best-effort reading of a document the reader would refuse for want of a layout it knows: no header row, and no
-list whose words name a programme of work (headerless._is_programme's gates, each made for a layout seen before). An
+list whose words name a programme of work (list_gate.is_programme's gates, each made for a layout seen before). An
 unseen layout of a plan (an 实施方案 whose "六、责任分工" lists its work under "(一)" "(二)" …, its offices and dates in the
 words) is then read by the very same list readings (headerless.list_table: the numbered runs, their groups, the
 closing sections cut off, each item read by the cell rules once it is a table), with one gate of its own in place of
@@ -22,10 +22,11 @@ from pathlib import Path
 from mstrack.errors import Message
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.columns import Column, column_kind
-from mstrack.sources.table.headerless import LENIENT, list_table
+from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
 from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE, document_period
 from mstrack.sources.table.list_doers import office_clause, opening_doers
+from mstrack.sources.table.list_gate import LENIENT
 from mstrack.sources.table.list_groups import coded_by_group, targets_above
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE
@@ -141,7 +142,7 @@ def best_effort_said(path: Path) -> Message:
 def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], offices: list | None = None,
                reported: list | None = None, owned: bool = True, inside: int = 0, lines: list[bool] | None = None,
                due: list[bool] | None = None) -> bool:
-    """The gate of the best-effort reading (headerless.LENIENT, in place of _is_programme's), by the run's structure
+    """The gate of the best-effort reading (list_gate.LENIENT, in place of is_programme's), by the run's structure
     first (_Score): three items or more (two, each under a heading of its own and labelling its offices), most of them
     marked (naming an office, a date or a figure) or under a heading naming what a table's column would hold
     (_heads_work: "五、主要任务", "六、责任分工"), and most of them work (no requirement on offices nor closing section's
@@ -229,7 +230,7 @@ class _Score:
         headed = _heads_work(heading)
         titled = any(REFORM_NOTICE_RE.search(_own_words(title)) for title in [*sheet.titles, *above][:3])
         # a requirement on offices ("加强组织领导（区政府办）", "各单位要…"), a closing section's point, is no work; an
-        # item whose offices are labelled is one only by a closing section's words, as _is_programme reads it ("…原则上
+        # item whose offices are labelled is one only by a closing section's words, as is_programme reads it ("…原则上
         # 2024年底前要完成分配90%。责任单位：…" assigns work), and is work whatever its words name: a 分工 assigns it;
         # under no heading naming work, any other shows its work by its words (list_work.does_work)
         work = sum(not (requirement(text, own=True) if label else requirement(_work_heading(text) or text)
