@@ -174,3 +174,12 @@ def test_a_sum_given_as_a_range_is_its_lower_bound(clause, value):
 
     found = [(m.value, m.unit, m.comparator) for m in find_mentions(clause, 2024)]
     assert found == ([(value, "元", ">=")] if value else [])
+
+
+def test_an_office_ending_an_item_with_no_colon_is_no_duty_label():
+    """Only an office's name before a colon opens its duty ("资源生态处：牵头…"); one closing an item's words with no
+    mark after it is no such label (the end of the words is no colon)."""
+    from mstrack.sources.table.list_fallback import _names_office
+
+    assert _names_office("（一）资源生态处：牵头做好生态修复。") is True
+    assert _names_office("（一）开展生态修复检查，资源生态处") is False

@@ -360,7 +360,7 @@ def _names_office(text: str) -> bool:
     if role_read(text) is not None:
         return True
     words = NUMBERING_RE.sub("", text.strip())
-    return any(m[2] in "：:" and office_clause(m[1].strip()) and unit_names(m[1].strip()) or opening_doers(m[1].strip())
+    return any(m[2] in ("：", ":") and office_clause(m[1].strip()) and unit_names(m[1].strip()) or opening_doers(m[1].strip())
                for m in CLAUSE_RE.finditer(words))
 
 
