@@ -10,8 +10,8 @@ Each table in tests/data/tables/ has a careful human reading beside it (<file>.e
 table is converted in-process by the entry point `mstrack import table` uses (convert_table), and
 the conversion is compared fact by fact with the reading. The rules are in tests/data/tables/README.md;
 in short: a task counts under its own number and title (whitespace ignored), its lead units and its
-other units as two sets, its deadline, each annual target (number and unit of measure, 万/亿
-scaled), each dated checkpoint (date and number), and every indicator, numbered checkpoint or task
+other units as two sets, its deadline, each annual target (number and unit of measure, the unit's
+scales — 万, 亿, 千万 … — folded), each dated checkpoint (date and number), and every indicator, numbered checkpoint or task
 the reading does not have is one more wrong fact. A file the reader cannot read at all scores 0.
 """
 
@@ -30,7 +30,7 @@ EXPECTED_SUFFIX = ".expected.json"
 FLOORS = TABLES / "floors.json"  # each file's facts right (a floor) and invented (a ceiling) when last recorded:
 # tests/test_tables_score.py holds them
 PLACEHOLDER_UNITS = {"（表中未列）"}  # the converter's words for "the table names no unit"
-SCALES = {"万": 10_000, "亿": 100_000_000, "萬": 10_000, "億": 100_000_000}  # traditional too
+TRADITIONAL_SCALES = str.maketrans({"萬": "万", "億": "亿"})  # a scale printed in traditional characters
 
 
 @dataclass(kw_only=True)
@@ -74,11 +74,14 @@ def squeeze(text: str | None) -> str:
 
 
 def measure(number: float | int | None, unit: str | None) -> tuple[float | None, str]:
-    """(number, unit) with each leading 万/亿 of the unit folded into the number: 5.2 万人 = 52000 人, 1 万亿元 =
-    10^12 元."""
+    """(number, unit) with each scale leading the unit folded into the number, the scales a unit may open with in
+    mstrack's own reading (domain/quantities: 万亿, 千万, 百万, 亿, 万; 萬 and 億 too; 千 alone opens 千米 and 千瓦, units
+    of their own): 5.2 万人 = 52000 人, 1 万亿元 = 10^12 元, 1.2 千万元 = 12000000 元."""
+    from mstrack.domain.quantities import SCALES, UNIT_SCALE_ALT
+
     unit = squeeze(unit)
-    while number is not None and len(unit) > 1 and unit[0] in SCALES:
-        number, unit = number * SCALES[unit[0]], unit[1:]
+    while number is not None and (m := re.match(UNIT_SCALE_ALT, unit.translate(TRADITIONAL_SCALES))) and len(unit) > len(m[0]):
+        number, unit = number * float(SCALES[m[0]]), unit[len(m[0]):]
     return number, unit
 
 

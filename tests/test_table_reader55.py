@@ -38,7 +38,8 @@ def test_a_count_range_in_chinese_numerals_reads_as_in_digits(clause, read):
     ("投入资金3-5万元用于改造", [(30000, "元", ">=")]),
     ("每户补助1-2万元", []),  # a rate paid to each household, no sum the work spends
     ("建设1-2亿元的项目", []),  # a size that says which projects
-    ("争取资金1-2亿元", []),  # no investment's words
+    ("争取资金1-2亿元", [(100000000, "元", ">=")]),  # the funds the work raises, a sum of its own (reader57)
+    ("争取补助1-2万元", []),  # no sum the work spends or raises: a rate
 ])
 def test_a_sum_range_after_an_investment_is_its_lower_bound(clause, read):
     assert [(m.value, m.unit, m.comparator) for m in find_mentions(clause, 2024)] == read

@@ -164,3 +164,12 @@ def test_measure_folds_every_leading_scale():
     assert scorer.measure(5.2, "万人") == (52_000, "人")
     assert scorer.measure(3, "万") == (3, "万"), "a bare scale with no unit after it is the unit itself"
     assert scorer.measure(None, "万亿元") == (None, "万亿元")
+
+
+@pytest.mark.parametrize("number, unit, folded", [(1.2, "千万元", (12_000_000, "元")), (3, "百万人", (3_000_000, "人")),
+                                                  (2, "億元", (200_000_000, "元")), (5, "千米", (5, "千米")),
+                                                  (4, "千瓦", (4, "千瓦")), (1, "千万", (1, "千万"))])
+def test_measure_folds_the_scales_a_unit_may_open_with(number, unit, folded):
+    """千万 and 百万 are folded as 万 and 亿 are, the scales mstrack's own reading folds (quantities.UNIT_SCALE_ALT): a
+    reading of "1.2 千万元" and a conversion of 12000000 元 agree; 千 alone opens units of their own (千米, 千瓦)."""
+    assert scorer.measure(number, unit) == folded

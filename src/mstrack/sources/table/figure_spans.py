@@ -6,9 +6,10 @@ mentions.py, which names the figures it keeps)."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from mstrack.domain.characters import simplified
-from mstrack.domain.quantities import CHINESE_NUMERAL, SCALE_ALT, UNIT_SCALE_ALT, chinese_count
+from mstrack.domain.quantities import APPROX_PREFIXES, CHINESE_NUMERAL, SCALE_ALT, SCALES, UNIT_SCALE_ALT, chinese_count
 from mstrack.sources.table.figure_bounds import (
     RATE_UNITS,
     TIME_SPAN_RE,
@@ -198,6 +199,10 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
                 # the lower bound takes the upper's scale and unit ("5-10个", "1亿-2亿元"), its span the whole range
                 # ("3万人至5万人")
                 after, end = upper, upper.start()
+            elif after["scale"] and not after["unit"] and upper["scale"] and upper["unit"]:
+                # "投资5000万至1亿元": each end its own scale, the unit after the upper one: the lower bound in the upper's
+                # scale (0.5 亿元, 5000 万元), its span the whole range
+                number, after, end = in_scale(number, after["scale"], upper["scale"]), upper, upper.start()
         unit = "%" if clause.startswith("百分之", start) else after["unit"] or ""
         if ranged and not range_read(clause[max(0, start - 12):start], unit):
             continue  # "掌握1-2项技能", "0―3公里范围内", "6—17岁", "规划（2021-2025）": no count or sum of the year's work
@@ -342,8 +347,11 @@ RANGE_VERBS = rf"{FIGURE_VERBS}|创建|建成|打造|培育|引进|组建|举办
 # the words of an investment before a sum's range ("投资1-2亿元", "总投资1亿-2亿元", "投入资金3-5万元"): the sum the work
 # spends, a target as a sum in a 投资 column is; a sum after any other word ("补助1-2万元", "建设1-2亿元的项目") is a rate or
 # a size that picks which ones
-RANGE_SUM_WORDS = r"投资|投入"
-RANGE_BOUND = r"\s*(?:约|不少于|不低于|至少)?\s*$"
+RANGE_SUM_WORDS = r"投资|投入|(?:争取|筹措|筹集|募集)[\u4e00-\u9fff]{0,4}?资金"  # "争取上级资金1-2亿元": the funds the work raises
+# an estimate or a lower bound before a figure ("约", "近", "不少于", "至少", "超过" …): the figure bounded, still the one
+# it would be bare — one list for a range's lower bound, a size's, a count of places
+FLOOR_WORDS = "|".join(sorted((*APPROX_PREFIXES, "近", *AT_LEAST_PREFIXES), key=len, reverse=True))
+RANGE_BOUND = rf"\s*(?:{FLOOR_WORDS})?\s*$"
 RANGE_VERB_RE = re.compile(rf"(?:{RANGE_VERBS}){RANGE_BOUND}")
 RANGE_SUM_RE = re.compile(rf"(?:{RANGE_SUM_WORDS})(?:资金|金额|额)?{RANGE_BOUND}")
 
@@ -373,6 +381,12 @@ def above_upper(clause: str, end: int, lower: str) -> bool:
     scale after the upper one is not the lower's."""
     ranged = RANGE_RE.match(clause, end)
     return _bound_value(lower) > _bound_value(UPPER_RE.match(clause, ranged.end() - 1)[0])
+
+
+def in_scale(number: str, scale: str, other: str) -> str:
+    """A bound printed with one scale written in another ("5000" 万 in 亿: "0.5"), in digits."""
+    value = Decimal(str(_bound_value(number))) * SCALES[scale] / SCALES[other]
+    return format(value.normalize(), "f")
 
 
 def _bound_value(text: str) -> float:
@@ -407,7 +421,7 @@ REACHED_RE = re.compile(PLACES + r"(?:的|(?![\u4e00-\u9fff]))")  # "惠及17个
 def _where_done(clause: str, prefix: str, after: re.Match) -> bool:
     """A count of places where the work is done, not how much is done: after 在, with the work and its own figure
     after them; or the places it reaches ("惠及17个乡镇"; "惠及5万人" counts people, a target)."""
-    verb = re.search(r"(在|惠及)\s*(?:约|近|不少于|不低于|至少|超过)?$", prefix)
+    verb = re.search(rf"(在|惠及)\s*(?:{FLOOR_WORDS})?$", prefix)
     pattern = {"在": WHERE_DONE_RE, "惠及": REACHED_RE}[verb[1]] if verb else None
     return pattern is not None and pattern.match(clause, after.end()) is not None
 
@@ -415,7 +429,7 @@ def _where_done(clause: str, prefix: str, after: re.Match) -> bool:
 # "行政村（61个村）", "城市社区（12个社区）", "行政村（约61个村）": a kind of place alone, then a bracket counting such places
 # (an estimate or a bound before the count too)
 PLACE_KIND_RE = re.compile(r"^\s*(?:行政|自然|城市|农村|城镇|重点|试点|示范)?(?P<kind>村|社区|乡镇|街道|小区|镇|乡)\s*[（(]\s*"
-                           r"(?:约|近|共|不少于|不低于|至少|超过)?\s*$")
+                           rf"(?:{FLOOR_WORDS}|共)?\s*$")
 
 
 def _places_of_kind(clause: str, prefix: str, after: re.Match) -> bool:
@@ -448,7 +462,7 @@ def _without_labels(clause: str, spans: list[tuple]) -> list[tuple]:
 EACH_ONE_RE = re.compile(r"(?:每|单)[个处所座家间栋户村片][^，,；;。\d]{0,10}$")  # "每个不少于200平方米", "单片片林占地规模不小于"
 # "覆盖率达到40%": a rate, not a share of things
 RATE_BEFORE_RE = re.compile(r"(?:率|比例|比重|占比|达到?|为|到|至|在|提高|提升|增长|下降|保持|超过|不低于|不少于)\s*(?:约)?\s*$")
-MEASURED_WORDS = r"(?:面积|长度|宽度|规模|容量|体量)\s*(?:约|为|在|达到?|不少于|不低于|不小于|至少|超过)?"
+MEASURED_WORDS = rf"(?:面积|长度|宽度|规模|容量|体量)\s*(?:{FLOOR_WORDS}|为|在|达到?)?"
 MEASURED_RE = re.compile(MEASURED_WORDS + "$")  # "面积200平方米的…", "面积不少于500平方米的…"
 # the standard a counted thing meets, left out of the count's name: "新建面积不少于500平方米的中心5个" → 新建中心
 STANDARD_PHRASE_RE = re.compile(MEASURED_WORDS + rf"\s*\d[\d.,]*\s*(?:万|千)?\s*(?:{'|'.join(SIZE_UNITS)})\s*"
@@ -456,7 +470,7 @@ STANDARD_PHRASE_RE = re.compile(MEASURED_WORDS + rf"\s*\d[\d.,]*\s*(?:万|千)?\
 
 
 # "长1575米宽40米的绿道", "长3公里、宽20米": the width of what the length before it measures
-BOUNDED = r"(?:约|为|达到?|不少于|不低于|不小于|至少|超过)?"  # "长约1575米", "宽不少于40米": the size bounded, still one
+BOUNDED = rf"(?:{FLOOR_WORDS}|为|达到?)?"  # "长约1575米", "宽不少于40米": the size bounded, still one
 WIDTH_AFTER_LENGTH_RE = re.compile(rf"长度?\s*{BOUNDED}\s*\d[\d.,]*\s*(?:米|公里|千米)\s*(?:以上|左右)?\s*[、，,]?\s*宽度?\s*{BOUNDED}\s*$")
 
 

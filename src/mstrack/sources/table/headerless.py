@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from contextvars import ContextVar
 from dataclasses import replace
 from functools import partial
 
@@ -34,6 +33,7 @@ from mstrack.sources.table.list_doers import bodies_below, doers_below, paragrap
 from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
 from mstrack.sources.table.list_events import activity_schedule
 from mstrack.sources.table.list_forms import named_forms
+from mstrack.sources.table.list_gate import LENIENT, is_programme
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
@@ -60,7 +60,7 @@ from mstrack.sources.table.list_numbered import (
     restated,
 )
 from mstrack.sources.table.list_part_labels import circled_points, heading_intros, section_parts
-from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
+from mstrack.sources.table.list_results import plans_reported, results_in
 from mstrack.sources.table.list_roles import (
     counted_offices,
     duty_openings,
@@ -75,15 +75,10 @@ from mstrack.sources.table.list_runs import group_paragraphs, opening_headings, 
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
-    dated_work,
     heads,
     kept,
     kept_on,
-    labelled_work,
-    requirement,
-    staffed_few,
     staffed_from,
-    staffed_work,
 )
 from mstrack.sources.table.list_single import one_numbered
 from mstrack.sources.table.list_stages import (
@@ -98,34 +93,21 @@ from mstrack.sources.table.list_strays import stray_cells, without_strays
 from mstrack.sources.table.list_subitems import as_headings, sub_items
 from mstrack.sources.table.list_timeline import timed_labels
 from mstrack.sources.table.list_work import (
-    OTHER_TOPIC_RE,
-    PROGRAMME_RE,
     PROJECT_RE,
     RESULT_RE,
-    TITLED,
     WORK_RE,
-    does_work,
-    marked_work,
-    names_programme,
     not_tasks,
-    sets_figure_or_names_project,
     states_work,
-    titled_programme,
 )
 from mstrack.sources.table.mentions import sets_figure
-from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS, document_lines, inline_run
-from mstrack.sources.table.reading import Row, Sheet, document_title
-from mstrack.vocabulary import REQUIREMENT_VERBS
+from mstrack.sources.table.one_paragraph import MIN_ITEMS, document_lines, inline_run
+from mstrack.sources.table.reading import Row, Sheet
 
-# the gate in place of _is_programme's while the best-effort reading runs (list_fallback): None for the reader's own
-LENIENT: ContextVar[Callable[..., bool] | None] = ContextVar("LENIENT", default=None)
 # a paragraph that introduces the list ("…具体如下：", "…重点办好以下10件实事——"), or closes the document: never a task;
 # 会议 only opening the line ("会议指出…") or closing a short one ("区政府第5次常务会议"), never inside a name ("会议中心")
 INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通知|^会议|^\S{0,16}会议\s*$|发布|来源|日期|记者|近日|"
                       r"(?:[:：]|[—─]{1,2})\s*$")
 CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室|大会)$|^[\d○〇零一二三四五六七八九十]{2,4}年.{1,6}月.{1,4}日$")
-# a plan's or a notice's requirement ("加强组织领导（区政府办）"): its office in brackets makes it no task
-REQUIREMENT_RE = re.compile(rf"^(?:{REQUIREMENT_VERBS})")
 
 
 def _pair_run(entries: list[Entry | None]) -> tuple[int, int] | None:
@@ -211,83 +193,6 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     return table, 0, columns, [" ".join(header)]
 
 
-def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
-                  offices: list[str] | None = None, reported: list | None = None, due: list[bool] | None = None,
-                  assigned: bool = False, restated: bool = False, lines: list[bool] | None = None, few: list[bool] | None = None,
-                  listed: bool = False, facts: list[str] | None = None, owned: bool = True, inside: int = 0,
-                  shared: bool = False) -> bool:
-    """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
-    paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
-    Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
-    figure or name a project, as a run of paragraphs does, or name the office that does the work ("为65岁以上老人免费体检
-    （区卫健局）", `offices` beside each item): a notice's or a plan's requirements ("加强组织领导（区政府办）") do not.
-    Items that each name their office and the date they are due (`due`: a 完成时限 line under each) are a work list
-    whatever the title calls them (list_sections.dated_work): no programme word is needed above them. `assigned`: few
-    items each assigned to its offices by a line "由…负责落实" (list_numbered.assigned_work) are enough, as staffed ones.
-    `restated`: most items followed by their own progress (list_numbered.restated) restate the plan in a report of its
-    results: the title reporting results refuses only items that report themselves, and names no programme needed;
-    two such items are enough.
-    `lines`: each item's offices labelled by role, on a line of its own under it ("责任单位：…", "X牵头落实") or in the
-    bracket after its words ("（责任单位：…）": list_roles): a work list as dated ones are (list_sections.labelled_work).
-    `few`: for a run of two items, whether each prints its offices in a bracket after its words: read only when a line
-    above names the programme and each item names its offices so and does work
-    (list_sections.staffed_few); a 牵头单位 line under each is not enough without a date or a figure (staffed_work).
-    `listed`: a heading naming tasks over the items, or their offices labelled under each (list_single), makes them
-    a list however few, a line above naming the programme still needed (a notice's one point under "二、主要任务"
-    is none). A title or introduction reporting results refuses the items unless most of them state a programme's
-    fact, their planned figure or deadline (list_results.plans_stated, in `facts`: each item with the paragraphs under
-    it, where given): then they are read, the line recorded on the sheet (`results_read`) for a doubt.
-    `owned`: an item whose offices are labelled on its own line (`lines`) is work whatever it names (a 分工's topics,
-    "水库安全专题"), unless the items are the parts of one group of a "(一)" list (_group_parts), which that list reads.
-    `inside`: how many of the last lines of `above` are the list's own later group headings ("二、督查检查考核计划" over
-    its second group): they may name the programme, but they are no introduction, so they do not make it another topic.
-    `shared`: the items stand under a part sharing the work out (list_duties.shares_out): one whose offices are
-    labelled under it is a duty whatever topic it names ("（三）资金保障。…"), no requirement."""
-    if (lenient := LENIENT.get()) is not None:  # the best-effort reading of an unseen layout: its own gate
-        return lenient(sheet, above, items, offices=offices, reported=reported, owned=owned, inside=inside, lines=lines,
-                       due=due)
-    staffed_lines, lines = lines, [*sheet.titles, *above]
-    said = [document_title(lines), lines[-1]] if strict and lines else lines
-    # the title or the introduction reports results: whichever line names the programme
-    if (results := results_in(lines, items)) and not (restated and not items_report(items)):
-        if not plans_stated(facts or items, due):  # what was done, no programme's fact: refused, saying why
-            if reported is not None:
-                reported.append(results)
-            return False
-    else:
-        results = None
-    if results:  # a report read for its programme: each item's words up to what it reports (list_results.planned_part)
-        items = [planned_part(text) for text in items]
-    # an item whose offices are its own, labelled by role, is work whatever it names ("水库安全专题" over "责任单位：…"):
-    # a 分工 assigns it; only a closing section's words stay a requirement (list_sections.requirement's `own`)
-    assigned_items = {text for text, own in zip(items, staffed_lines or [], strict=False)
-                      if owned and own and (shared or not requirement(text, own=True))}
-    work = [text for text in items if states_work(text, text in assigned_items) and (does_work(text) or text in assigned_items)]
-    if figures:
-        staffed = {text for text, units, own in zip(items, offices or [], staffed_lines or [False] * len(items), strict=False)
-                   if units and not (requirement(text, own=True) if own else REQUIREMENT_RE.match(text))}
-        work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
-    # a report read for its items' planned facts names the programme it reports on ("…民生实事项目完成情况报告")
-    titled = TITLED.get() and not shared and titled_programme(lines)  # a title names no standing duties (review48 F1)
-    own = [bool(offices and k < len(offices) and offices[k] or due and k < len(due) and due[k]) for k in range(len(items))]
-    programme = any(names_programme(t) or results and PROGRAMME_RE.search(t) for t in [*said, *_announcing(lines)]) \
-        or titled and marked_work(list(zip(items, own, strict=True)))
-    two = few is not None and programme and staffed_few(list(zip(items, few, strict=True)))
-    few_enough = listed or two or assigned \
-        or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due) \
-        or restated and len(items) >= MIN_STAFFED_ITEMS  # two items, each followed by its own progress: a report's plan
-    named = restated or programme or \
-        due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False))) or \
-        staffed_lines is not None and not _other_topic(lines[:len(lines) - inside]) \
-        and labelled_work(list(zip(items, staffed_lines, strict=True)), shared)
-    if not (named and (len(work) >= MIN_ITEMS or few_enough) and 2 * len(work) > len(items)):
-        if results and reported is not None:  # a report's items, too few or no work even so: refused as a report
-            reported.append(results)
-        return False
-    sheet.results_read = results  # a report read for the programme its items state: the title a doubt (convert.py)
-    return True
-
-
 def _group_parts(sheet: Sheet, entries: list[Entry | None], start: int, end: int) -> bool:
     """Whether a run of numbered items stands under one group heading of a "(一)" list, no heading between its items
     ("（六）市政提升五千工程" over "1.排水管网" … "5.城市道路", beside "（一）…" "（七）…"): the group's parts, read with the
@@ -295,21 +200,6 @@ def _group_parts(sheet: Sheet, entries: list[Entry | None], start: int, end: int
     at = [k for k in range(start, end) if entries[k] is not None and entries[k].kind == "item"]
     return bool(at) and bracketed_run(sheet.rows) is not None \
         and not any(entries[k] is not None and entries[k].kind == "heading" for k in range(at[0], at[-1]))
-
-
-def _other_topic(lines: list[str]) -> bool:
-    """Whether the document's title (reading.document_title: the line under its number where that is printed first) or
-    the line just above the list names another topic than a programme's work (a 政府工作报告 itself, a meeting, a report
-    of progress, a 通报: list_work.OTHER_TOPIC_RE): then offices labelled under or beside each item do not make the items
-    a work list by themselves."""
-    return any(OTHER_TOPIC_RE.search(line) for line in ([document_title(lines)] + lines[-1:]))
-
-
-def _announcing(lines: list[str]) -> list[str]:
-    """The sentence that announces the list, ending the line just above it with a colon ("…作政府工作报告。报告指出,…
-    重点抓好10件民生实事:"): it names the programme though the news paragraph it closes is about a meeting."""
-    last = lines[-1].strip() if lines else ""
-    return [re.split(r"[。！!？?]", last)[-1]] if last.endswith((":", "：")) else []
 
 
 def _headed_item(text: str, led: bool = False) -> tuple[str, str] | None:
@@ -406,7 +296,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             if plans := plans_reported([e.text for e in items], [*sheet.titles, *above]):
                 for e, plan in zip(items, plans, strict=True):
                     e.text = plan  # "…培训2万人次。已开展培训8718人次;…": the plan's sentence, its progress after it no part
-            if not _is_programme(sheet, [*above, *opening_headings(entries, read[0])], [e.text for e in items],
+            if not is_programme(sheet, [*above, *opening_headings(entries, read[0])], [e.text for e in items],
                                  offices=[office_of(e) for e in items], reported=reported,
                                  due=[dated(e.labels) for e in items],
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
@@ -468,7 +358,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                      or lead_opening(row_texts(source[k])[0]) is not None  # or "（一）A牵头…": its lead opening it
                      for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
             due = [labels_due(labels.get(k, [])) for k in range(len(chosen)) if not heads(chosen, k)]  # "1.时间：…"
-            if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines,
+            if grouped and is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines,
                                          listed=bool(one), inside=len(headings) - heads(chosen, 0),
                                          shared=shares_out(headings), due=due):
                 header, rows, read = bracketed_table(chosen, labels, source)
@@ -484,7 +374,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             chosen = chosen[:kept([(kind == "heading", words, bool(units)) for kind, words, units in chosen], short=short)]
             source, above = source[:len(chosen)], _above(sheet, start)
             items = [(words, units) for kind, words, units in chosen if kind == "item"]
-            if _is_programme(sheet, above, [w for w, _ in items], figures=True, offices=[u for _, u in items], reported=reported,
+            if is_programme(sheet, above, [w for w, _ in items], figures=True, offices=[u for _, u in items], reported=reported,
                              assigned=led([u for _, u in items]), lines=[line_led(u) for _, u in items]):
                 numbers = iter(range(1, len(items) + 1))
                 rows = [[words] * 3 if kind == "heading" else [str(next(numbers)), words, units] for kind, words, units in chosen]
@@ -507,7 +397,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             chosen, source = [tail[k][1] for k in keep], [[*source, *after][k] for k in keep]
             labels = {new: labels[k] for new, k in enumerate(keep) if k in labels}
             above = _above(sheet, start)
-            if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True,
+            if is_programme(sheet, above, [words for _, words, _ in chosen], figures=True,
                              offices=[offices for _, offices in item_offices(chosen, labels)], reported=reported,
                              due=[labels_due(labels.get(k, [])) for k in range(len(chosen))],
                              restated=progress_restated(len(chosen), labels) and not results_in([*sheet.titles, *above]),
@@ -524,7 +414,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             start, end = run
             chosen = [e for e in entries[start:end] if e is not None]
             above = _above(sheet, start)
-            if not _is_programme(sheet, above, [e.content for e in chosen], reported=reported):
+            if not is_programme(sheet, above, [e.content for e in chosen], reported=reported):
                 continue  # a glossary, an agenda, a contact list
             rows = [[str(k), e.text, e.content, e.units] for k, e in enumerate(chosen, 1)]
             return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [e.row for e in chosen], above, year,
@@ -539,7 +429,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             owners = [owner_in_words(text) for text in texts]  # each assigned in its words, dated by them: a work list
             owned = {"offices": owners, "lines": list(map(bool, owners)), "due": [bool(DONE_BY_RE.search(t)) for t in texts]} \
                 if all(owners) else {}
-            if not _is_programme(sheet, above, texts, strict=True, reported=reported, **owned):
+            if not is_programme(sheet, above, texts, strict=True, reported=reported, **owned):
                 continue
             rows = [[str(k), text, owner] for k, (text, owner) in enumerate(zip(texts, owners, strict=True), 1)]
             return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, chosen, above, year, _after(sheet.rows[end:]))
@@ -547,7 +437,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             at, intro, items, lines_above, lines_after = found
             above = [*_above(sheet, at), *lines_above, *([intro] if intro else [])]
             after = [*lines_after[:2], *_after(sheet.rows[at + 1:])]
-            if _is_programme(sheet, above, [text for _, text in items], strict=True, figures=True, reported=reported):
+            if is_programme(sheet, above, [text for _, text in items], strict=True, figures=True, reported=reported):
                 split = [(code, *units_after(text)) for code, text in items]
                 named = [_named_item(words) for _, words, _ in split]
                 row = sheet.rows[at]

@@ -20,7 +20,7 @@ import re
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE, PERIOD_SPAN_RE, period_part
-from mstrack.sources.table.list_doers import STEP_DATE_RE, office_clause, paragraph_doers, subject_run
+from mstrack.sources.table.list_doers import REQUEST_RE, STEP_DATE_RE, office_clause, paragraph_doers, subject_run
 from mstrack.sources.table.list_numbered import ITEM_RE, Entry, numbered_table
 from mstrack.sources.table.list_sections import CLOSING_RE
 from mstrack.sources.table.numbering import SUB_CODE_RE, numeral
@@ -39,7 +39,6 @@ CARRIED_RE = re.compile(r"^(?:要|应|须|必须|务必)")  # "要组织本单�
 STOP_END_RE = re.compile(r"[。；;！!]\s*$")  # an item's words closed: the line under it is none of them
 MIN_DUTIES = 2  # items of the part, each naming its offices
 DATE_RE = re.compile(r"\d\s*[年月日]")  # a date of any kind in a time part's line
-REQUEST_RE = re.compile(r"^请(?=各)")  # "请各单位进一步…": the addressees asked to do it, its doers
 # "…集中出发，局综合处负责交通工具": a clause opening with the office that answers for its work
 ANSWERING_CLAUSE_RE = re.compile(r"^([^，,。；;：:（()）\s\d]{2,30}?)负责(?!人)")
 

@@ -22,7 +22,14 @@ from mstrack.sources.table.list_roles import (
     opening_offices,
 )
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
-from mstrack.sources.table.office_names import TOWN_END, ends_like_unit
+from mstrack.sources.table.office_names import (
+    EVERY_KIND_RE,
+    OPEN_KIND_RE,
+    SET_UP_RE,
+    TOWN_END,
+    ends_like_unit,
+    group_body,
+)
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import OFFICE_NAME_RE, ROLE_LABEL_RE, office_list, unit_names
@@ -32,27 +39,23 @@ NAME_MAX = 40  # the longest name of a measure on a line of its own
 SUBJECT_MAX = 30  # the longest run of offices opening a sentence
 NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将|把|为|以|鼓励|引导|组织|督促|协调|配合|联合")  # a verb, no doer
 LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("区…中心", "局…处"), as a plan's own offices are
-# every body of a kind ("各村", "各部门", "各乡镇"), a definite set of offices, or every unit the plan is sent to ("各单位":
-# its addressees, "局机关各处室，各医疗卫生计生单位"): not "各有关部门", "各相关单位", which leave the document's reader to
-# say which ones are concerned, nor the plan's own roles ("各责任单位", "各牵头单位") or levels ("各级…"), which name no kind
-EVERY_KIND_RE = re.compile(r"各(?!有关|相关|涉及|其他|其它|责任|牵头|配合|协办|级)")
-# a body the plan sets up for its work ("…消防安全检查工作领导小组", "…工作专班", "专项整治行动工作组"), or a 组 named by
-# the work it does ("检查组", "巡查组", "暗访组", "验收组", "专家组": two characters or more before 组): a doer by its name,
-# as an office named by its level is; not 组织, nor a group counted or split ("第一组", "每个小组", "重新分组", "小组长")
-SET_UP_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:领导小组|工作小组|指挥部|工作专班|工作组(?!织))|"
-                       r"[\u4e00-\u9fff]{2,20}?(?<![小第每各本该此分改重编拆单双两几一二三四五六七八九十])组(?!织)")
 MEMBERS = "成员"  # "检查组成员要…": the members of a body the plan sets up, doers as the body is
 LIST_OPENING_RE = re.compile(r"如下$")  # "各乡镇抽检任务如下：…": a list's lead-in, its subject a topic, no doer
 ACCOUNTABLE_RE = re.compile(r"追究[^。；;]{0,12}责任|问责")  # a sentence of accountability: who holds to account, no doer
+# a clause naming who a body the plan sets up is made of ("成立以…局长为组长，…班子成员为副组长，局各处室…负责同志为组员的
+# 工作领导小组"): persons and offices as the group's members, the group the sentence's object, no doer
+MEMBERS_OF_RE = re.compile(r"为(?:副?组长|组员|成员|副?主任)")
+# a request to the addressees ("请各单位做好…", "请区住建局于…前报送"): the offices asked are the clause's subject, 请 no
+# part of their names
+REQUEST_RE = re.compile(r"^请(?=各|[区县市省局])")
 ISSUER_RE = re.compile(r"^(?:我|本)(?:局|委|办|处|中心|区)")  # "我局成立工作专班，…": the plan's issuer, its own work
 DUTY_WORDS = ("牵头", "负责", "配合", "协助")  # "X牵头，6月底前完成": a duty said as a label is, read where labels are
 SUPPORTS_RE = re.compile(r"^要?(?:积极|主动|全力)?(?:配合|协助)")  # "要积极配合X": the doer supports X in the work
 HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  # "与A、B共同开展…": A and B help
 BY_RE = re.compile(r"由([^由对]{2,30}?)对")  # "由X对…进行监测": X does it
-# "各处室、相关单位要…": a kind left open joined to a run of offices ("相关单位", "有关部门", README: every body of a kind),
-# naming none of them; the run's other offices are its doers
-OPEN_KIND_RE = re.compile(r"[、和及与]各?(?:有关|相关|其他|其它)(?:单位|部门|处室|科室|企业)(?=$|[、和及与])")
-OPEN_NAME_RE = re.compile(r"各?(?:有关|相关|其他|其它|涉及)")  # "各有关部门要…" alone: a kind left open, no doer
+# "各处室、相关单位要…": a kind left open joined to a run of offices ("相关单位", "有关部门": office_names.OPEN_KIND_RE,
+# README: every body of a kind), naming none of them; the run's other offices are its doers ("各有关部门要…" alone: none)
+JOINED_OPEN_KIND_RE = re.compile(rf"[、和及与]{OPEN_KIND_RE.pattern}(?:单位|部门|处室|科室|企业)(?=$|[、和及与])")
 JOINERS = "、和及与（("  # what joins one more name to a run of offices' names, or opens a bracket inside the last
 # a step's own date, the day it is due by ("于3月15日前完成", "4月底前会同…", "于5月25日下班之前"): a dated step names its
 # doers (_step_doers), an event's duty its own day (list_arrangements)
@@ -69,8 +72,9 @@ OTHERS_CELL = "；配合单位：{units}"
 
 def office_clause(clause: str) -> bool:
     """A clause that is an office's name and nothing else ("资源生态处", "各村", "区自然资源服务中心", "苏平专班"): it
-    ends as an office's name ends (office_names.ends_like_unit, units.OFFICE_NAME_RE) or a town's ("城关村")."""
-    return CLAUSE_NAME_RE.fullmatch(clause) is not None \
+    ends as an office's name ends (office_names.ends_like_unit, units.OFFICE_NAME_RE) or a town's ("城关村"); a 组 is
+    one set up for its work (office_names.group_body: "督查组", not "学习兴趣小组")."""
+    return CLAUSE_NAME_RE.fullmatch(clause) is not None and group_body(clause) \
         and (ends_like_unit(clause) or OFFICE_NAME_RE.search(clause) is not None or clause.endswith(TOWN_END))
 
 
@@ -180,7 +184,7 @@ def _closing_doer(text: str) -> str:
     if not words or re.search(r"[。；;：:]", words) or units_after(text)[1]:
         return ""
     *before, last = re.split(r"[，,]", words)
-    last = last.strip().removeprefix("由")
+    last = REQUEST_RE.sub("", last.strip().removeprefix("由"))
     doer = subject_run(last)
     return doer if before and doer and _levelled(doer) and CLOSING_DUTY in last[len(doer):] \
         and not any(_offices(name) for clause in before for name in unit_names(clause.strip())) else ""
@@ -257,7 +261,8 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
     before its "要" when they are only offices' names ("政法综治处要…"); in a sentence's first clause opening with "各"
     (every office of a kind: "各部门", "各村（居）"), the run of offices' names opening it (_opening: "各部门和各村（居）
     全面落实…", "各业务处室加强…"). A clause opening with a verb or a preposition ("根据…", "会同…") names none; an
-    item's own paragraph (`opening`) opened by the plan's issuer ("我局…") names none (README: the issuer's own work)."""
+    item's own paragraph (`opening`) opened by the plan's issuer ("我局…") names none (README: the issuer's own work), nor
+    does a clause naming a set-up body's members ("…负责同志为组员的工作领导小组": MEMBERS_OF_RE)."""
     found: list[str] = []
     helped: list[str] = []
     if opening and ISSUER_RE.match(paragraph.strip()):
@@ -266,12 +271,14 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
         if ACCOUNTABLE_RE.search(sentence):
             continue  # "区卫计局将对…的，依法追究…责任": the office holding others to account, no doer of the work
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
-            clause = clause.strip()
+            clause = REQUEST_RE.sub("", clause.strip())
+            if MEMBERS_OF_RE.search(clause):
+                continue
             subject = _said_subject(clause)
             said = bool(subject)  # the subject of "要", every name an office's ("文体处、民政处要…")
             if not subject and opening and (by := BY_RE.search(clause)) and _offices(by[1]) and _levelled(by[1]):
                 subject = by[1]
-            if not subject and not LIST_OPENING_RE.search(clause) and (not opening and at == 0 and clause.startswith("各")
+            if not subject and not LIST_OPENING_RE.search(clause) and (not opening and at == 0 and EVERY_KIND_RE.match(clause)
                                                                        or opening and _levelled_start(clause)):
                 subject = subject_run(clause)
             subject = subject if not opening or subject and len(subject) < len(clause) \
@@ -285,23 +292,28 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
 
 def _said_subject(clause: str) -> str:
     """The words before a clause's "要" when they name only its doers (_subjects: offices, a body the plan sets up), a
-    kind left open among them ("各处室、相关单位要…": OPEN_KIND_RE, read without it); "" for any other clause."""
+    kind left open among them ("各处室、相关单位要…": JOINED_OPEN_KIND_RE, read without it); "" for any other clause."""
     subject = clause[:clause.index("要")] if "要" in clause else ""
     named = _named_only(subject)
-    return subject if subject and _subjects(named) and not any(map(OPEN_NAME_RE.match, unit_names(named))) else ""
+    return subject if subject and _subjects(named) and all(map(_definite, unit_names(named))) else ""
+
+
+def _definite(name: str) -> bool:
+    """A name that is no kind left open ("各有关部门", "相关单位") nor a plan's role or level after 各 ("各责任单位"):
+    an office, or every body of a definite kind (office_names.EVERY_KIND_RE, OPEN_KIND_RE)."""
+    return OPEN_KIND_RE.match(name) is None and (not name.startswith("各") or EVERY_KIND_RE.match(name) is not None)
 
 
 def _named_doers(subject: str) -> bool:
     """A subject of "要" whose offices are each named by an office's ending ("文体处、民政处") — every body of a kind
     among them a definite set ("各处室", not the plan's roles "各责任单位": EVERY_KIND_RE) — where no level opens them."""
     names = unit_names(_named_only(subject))
-    return bool(names) and all(ends_like_unit(name) and (not name.startswith("各") or EVERY_KIND_RE.match(name))
-                               for name in names)
+    return bool(names) and all(ends_like_unit(name) and _definite(name) for name in names)
 
 
 def _named_only(words: str) -> str:
     """A run of offices' names without the kinds left open joined to it ("各处室、相关单位" → "各处室")."""
-    return OPEN_KIND_RE.sub("", words)
+    return JOINED_OPEN_KIND_RE.sub("", words)
 
 
 def _helped(rest: str) -> list[str]:
@@ -329,7 +341,7 @@ def _step_doers(paragraph: str) -> list[str]:
         if ACCOUNTABLE_RE.search(sentence):
             continue  # "区卫计局将对…的，依法追究…责任": the office holding others to account, no doer of the work
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
-            clause = clause.strip()
+            clause = REQUEST_RE.sub("", clause.strip())
             starts = [0] if at == 0 else []
             starts += [m.end() for m in STEP_BY_RE.finditer(clause)]
             for start in starts:
@@ -357,11 +369,19 @@ def _levelled_start(words: str) -> bool:
     return LEVEL_RE.match(words) is not None or EVERY_KIND_RE.match(words) is not None or SET_UP_RE.match(words) is not None
 
 
+def opening_doers(clause: str) -> str:
+    """The offices a clause opens with as its subject, named by their level, every body of a kind or a body the plan sets
+    up (_levelled_start: "区教育局、医保局…等主管部门，要…", "各乡镇组织…", "…工作领导小组对…"); "" for a clause opening
+    with its work ("明确安全管理主体单位", "在公共走道…": a verb, a preposition)."""
+    return subject_run(clause) if _levelled_start(clause) else ""
+
+
 def subject_run(clause: str, offices: Callable[[str], bool] | None = None) -> str:
     """The run of offices' names a clause opens with as its subject ("各部门和各村（居）全面落实…": "各部门和各村（居）"),
-    ended where no further name joins it (_opening); "" when it opens with none. `offices`: what the run must be
-    (_offices by default: each name an office's)."""
-    return next((clause[:j] for j in range(2, min(len(clause), SUBJECT_MAX) + 1) if _opening(clause, j, offices or _offices)),
+    ended where no further name joins it (_opening); "" when it opens with none. A request's 请 is no part of it ("请各单位
+    做好…": 各单位, REQUEST_RE). `offices`: what the run must be (_offices by default: each name an office's)."""
+    words = REQUEST_RE.sub("", clause)
+    return next((words[:j] for j in range(2, min(len(words), SUBJECT_MAX) + 1) if _opening(words, j, offices or _offices)),
                 "")
 
 

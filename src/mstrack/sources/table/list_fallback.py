@@ -1,5 +1,5 @@
 """The best-effort reading of a document the reader would refuse for want of a layout it knows: no header row, and no
-list whose words name a programme of work (headerless._is_programme's gates, each made for a layout seen before). An
+list whose words name a programme of work (list_gate.is_programme's gates, each made for a layout seen before). An
 unseen layout of a plan (an 实施方案 whose "六、责任分工" lists its work under "(一)" "(二)" …, its offices and dates in the
 words) is then read by the very same list readings (headerless.list_table: the numbered runs, their groups, the
 closing sections cut off, each item read by the cell rules once it is a table), with one gate of its own in place of
@@ -22,10 +22,11 @@ from pathlib import Path
 from mstrack.errors import Message
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.columns import Column, column_kind
-from mstrack.sources.table.headerless import LENIENT, list_table
+from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
-from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE
-from mstrack.sources.table.list_doers import office_clause
+from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE, document_period
+from mstrack.sources.table.list_doers import office_clause, opening_doers
+from mstrack.sources.table.list_gate import LENIENT
 from mstrack.sources.table.list_groups import coded_by_group, targets_above
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE
@@ -71,6 +72,7 @@ class _Tried:
     score: tuple[bool, int] = (False, 0)  # the last run accepted: (its heading or title names work, its items marked)
     parts: bool = False  # read the parts of one group of a "(一)" list on their own (the second pass)
     parts_left: bool = False  # a run passed the gate but for being such parts (`owned` False)
+    year: int = 0  # the programme's: a period the document names for its work is one of that year or on from it
 
 
 def best_effort_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]] | None:
@@ -104,7 +106,7 @@ def _most_plausible(sheets: list[Sheet], year: int, parts: _Tried) -> tuple[Shee
         head = 1 + (title_at([row_texts(row)[0] if len(row_texts(row)) == 1 else "" for row in sheet.rows[:TITLE_ROWS]]) or 0)
         for _ in range(TRIES):
             rows = [row for k, row in enumerate(sheet.rows) if k < head or row.number > after]
-            tried, reported = _Tried(parts=parts.parts), []
+            tried, reported = _Tried(parts=parts.parts, year=year), []
             token = LENIENT.set(partial(_plausible, tried))
             try:
                 listed = list_table([replace(sheet, rows=rows)], year, reported)
@@ -140,7 +142,7 @@ def best_effort_said(path: Path) -> Message:
 def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], offices: list | None = None,
                reported: list | None = None, owned: bool = True, inside: int = 0, lines: list[bool] | None = None,
                due: list[bool] | None = None) -> bool:
-    """The gate of the best-effort reading (headerless.LENIENT, in place of _is_programme's), by the run's structure
+    """The gate of the best-effort reading (list_gate.LENIENT, in place of is_programme's), by the run's structure
     first (_Score): three items or more (two, each under a heading of its own and labelling its offices), most of them
     marked (naming an office, a date or a figure) or under a heading naming what a table's column would hold
     (_heads_work: "五、主要任务", "六、责任分工"), and most of them work (no requirement on offices nor closing section's
@@ -156,7 +158,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
     if items and (first := _row_of(sheet, items[0])) is not None:
         tried.starts.append(first)
     above, headings = above[:len(above) - inside], above[len(above) - inside:]  # the run's own later group headings
-    score = _Score.of(sheet, above, items, offices, lines, due)
+    score = _Score.of(sheet, above, items, offices, lines, due, document_period(above, tried.year) is not None)
     lines = [*sheet.titles, *above]
     # items each naming their offices by a role's label, none reporting itself, are a 分工's: a line above that reads
     # as results ("下达…目标任务为：1.棚户区改造基本建成3159套") sets their targets
@@ -181,7 +183,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
     if not owned and not tried.parts:  # one group's parts: left to its "(一)" list, read on their own when nothing is
         tried.parts_left = True
         return False
-    tried.score = (score.headed or score.titled, score.marked)
+    tried.score = (score.headed or score.titled or score.introduced, score.marked)
     return True
 
 
@@ -189,9 +191,10 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
 class _Score:
     """What the gate counts of a run's items (_plausible), the reasons a reader can give for reading it: how many name
     their offices (`offices`: by a labelled line or bracket, `lines`, inside their words, list_roles.labelled_inside;
-    beside them, `offices`; by a role or a clause that is an office's name, _names_office), how many of those by a
-    label (`labelled`), how many are marked (an office, a date: list_sections.DATED_RE, a figure: mentions.sets_figure),
-    how many are work, how many show it, and whether the heading above them names work (_heads_work)."""
+    beside them, `offices`; by a role, an office's name before its duty or offices opening a clause, _names_office),
+    how many of those by a label (`labelled`), how many are marked (an office; a date: list_sections.DATED_RE, or the
+    period a part above names for all the work, list_deadlines.document_period; a figure: mentions.sets_figure), how
+    many are work, how many show it, and whether the heading above them names work (_heads_work)."""
     offices: int
     labelled: int
     marked: int
@@ -200,6 +203,7 @@ class _Score:
     heading: str
     headed: bool
     titled: bool  # the title names the reform the notice sets out (list_work.REFORM_NOTICE_RE): its points are the work
+    introduced: bool  # the line leading into the run says the notice sets its points out (_introduces): they are the plan
     few: bool  # two items, each under a heading of its own and labelling its offices: a list of two
     count: int
 
@@ -209,23 +213,24 @@ class _Score:
         return 2 * self.offices > self.count
 
     def enough(self, count: int) -> bool:
-        """Enough items, most of them marked (or under a heading naming work, or a title naming the reform they make),
-        most of them work."""
-        return (count >= MIN_ITEMS or self.few) and (self.headed or self.titled or 2 * self.marked > count) \
+        """Enough items, most of them marked (or under a heading naming work, a title naming the reform they make or a line
+        leading into them as the plan's points), most of them work."""
+        return (count >= MIN_ITEMS or self.few) and (self.headed or self.titled or self.introduced or 2 * self.marked > count) \
             and 2 * self.work > count
 
     @classmethod
     def of(cls, sheet: Sheet, above: list[str], items: list[str], offices: list | None, lines: list[bool] | None,
-           due: list[bool] | None = None) -> _Score:
+           due: list[bool] | None = None, period: bool = False) -> _Score:
         own = [bool(lines and k < len(lines) and lines[k]) or bool(labelled_inside(text)) for k, text in enumerate(items)]
         staffed = [bool(offices and k < len(offices) and offices[k]) or _names_office(text) for k, text in enumerate(items)]
-        dated = [bool(DATED_RE.search(text)) or sets_figure(text) or bool(due and k < len(due) and due[k])
-                 for k, text in enumerate(items)]  # a date in its words, or labelled under it ("1.时间：10月24日")
+        dated = [period or bool(DATED_RE.search(text)) or sets_figure(text) or bool(due and k < len(due) and due[k])
+                 for k, text in enumerate(items)]  # a date in its words, or labelled under it ("1.时间：10月24日"), or
+        # the period a part above names for all the work ("二、时间安排" / "…时间延长至2022年12月31日": list_deadlines)
         heading = next((line for line in reversed(above) if AREA_RE.match(line)), "")
         headed = _heads_work(heading)
         titled = any(REFORM_NOTICE_RE.search(_own_words(title)) for title in [*sheet.titles, *above][:3])
         # a requirement on offices ("加强组织领导（区政府办）", "各单位要…"), a closing section's point, is no work; an
-        # item whose offices are labelled is one only by a closing section's words, as _is_programme reads it ("…原则上
+        # item whose offices are labelled is one only by a closing section's words, as is_programme reads it ("…原则上
         # 2024年底前要完成分配90%。责任单位：…" assigns work), and is work whatever its words name: a 分工 assigns it;
         # under no heading naming work, any other shows its work by its words (list_work.does_work)
         work = sum(not (requirement(text, own=True) if label else requirement(_work_heading(text) or text)
@@ -234,9 +239,21 @@ class _Score:
         marks = [a or b or c for a, b, c in zip(own, staffed, dated, strict=True)]
         return cls(offices=sum(a or b for a, b in zip(own, staffed, strict=True)), labelled=sum(own), marked=sum(marks),
                    work=work, showing=sum(m or _shows_work(text) for m, text in zip(marks, items, strict=True)),
-                   heading=heading, headed=headed, titled=titled,
+                   heading=heading, headed=headed, titled=titled, introduced=_introduces(above),
                    few=len(items) >= MIN_STAFFED_ITEMS and all(own) and all(_headed(sheet, text) for text in items),
                    count=len(items))
+
+
+# a lead-in setting out the notice's own points: "…并提出以下实施意见：", "…制定如下措施。", "现我局制订了…工作要点，具体内容如下："
+INTRODUCES_RE = re.compile(r"(?:提出|制定|制订)[^。；;！!]{0,40}?(?:意见|措施|要点)[^。；;！!]{0,10}[：:。]?$")
+
+
+def _introduces(above: list[str]) -> bool:
+    """Whether the line leading into a run (the last above it that is no part's heading "一、…") says the notice sets
+    its points out (INTRODUCES_RE): each item is then one of the plan's measures, whether or not it names an office,
+    a date or a figure."""
+    lead = next((line for line in reversed(above) if not AREA_RE.match(line)), "")
+    return INTRODUCES_RE.search(_own_words(lead.strip())) is not None
 
 
 def _work_heading(item: str) -> str:
@@ -336,11 +353,18 @@ def _headed(sheet: Sheet, item: str) -> bool:
 
 
 def _names_office(text: str) -> bool:
-    """Whether an item's words name an office that does its work: a role's sentence ("A牵头，B配合"), or a clause that
-    is nothing but an office's name ("资源生态处：牵头…", "各村：…")."""
+    """Whether an item's words name an office that does its work: a role's sentence ("A牵头，B配合"), an office's name
+    alone before a colon, its duty after it ("资源生态处：牵头…", "各村：…"), or a clause opening with offices as its
+    subject (list_doers.opening_doers: "区教育局、医保局等主管部门，要…", "各乡镇组织…"). Offices, not clauses: a clause
+    ending as an office's name ends is none when it opens with its work ("明确安全管理主体单位", "在公共走道")."""
     if role_read(text) is not None:
         return True
-    return any(office_clause(clause.strip()) and unit_names(clause.strip()) for clause in re.split(r"[，,。；;：:、]", text))
+    words = NUMBERING_RE.sub("", text.strip())
+    return any(m[2] in ("：", ":") and office_clause(m[1].strip()) and unit_names(m[1].strip()) or opening_doers(m[1].strip())
+               for m in CLAUSE_RE.finditer(words))
+
+
+CLAUSE_RE = re.compile(r"([^，,。；;：:]+)([，,。；;：:]|$)")  # a clause and the mark that closes it
 
 
 def _part_words(heading: str) -> str:

@@ -112,7 +112,7 @@ def results_in(lines: list[str], items: list[str] | None = None) -> tuple[str, l
 def plans_stated(items: list[str], due: list[bool] | None = None) -> bool:
     """Most items of a report (more than half) state a programme's fact: the figure the work was planned at
     (vocabulary.PLANNED_FIGURE) or a deadline of their own (`due`: a 完成时限 line under the item). Such a report lists
-    the programme it reports on, and is read for it (headerless._is_programme), the title a doubt; an office alone is
+    the programme it reports on, and is read for it (list_gate.is_programme), the title a doubt; an office alone is
     no such fact (a report names who did the work: "已完成58公里。（县交通运输局）")."""
     stated = [bool(PLANNED_RE.search(item)) or k < len(due or []) and bool((due or [])[k]) for k, item in enumerate(items)]
     return 2 * sum(stated) > len(items)

@@ -301,7 +301,7 @@ def staffed_from(rows: list[tuple[bool, bool, str]]) -> int:
 def staffed_few(items: list[tuple[str, bool]]) -> bool:
     """Few items, (words, staffed) each, MIN_STAFFED_ITEMS or more, each naming the offices that do it ("1.提高养老金
     待遇。…（市人社局、市财政局）") and none a requirement on offices: a programme's list only under a line naming the
-    programme (headerless._is_programme), where two stray numbered lines of a notice are none."""
+    programme (list_gate.is_programme), where two stray numbered lines of a notice are none."""
     return len(items) >= MIN_STAFFED_ITEMS and all(staffed and not requirement(words) for words, staffed in items)
 
 

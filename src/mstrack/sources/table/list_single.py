@@ -40,7 +40,7 @@ def one_numbered(run: list[Entry], above: list[str]) -> bool:
     """Whether a run of numbered items too short for a list (its entries `run`, the texts `above` it) is one still:
     each item a task, under a heading naming tasks (the run's own heading, or the line just above it), or each naming
     its offices on a labelled line under it ("牵头单位:区委组织部"). The caller asks for a line above naming the
-    programme too (headerless._is_programme: 任务分解, 民生实事 …)."""
+    programme too (list_gate.is_programme: 任务分解, 民生实事 …)."""
     items = [e for e in run if e.kind == "item"]
     staffed = {k for k, e in enumerate(run) if e.kind == "item" and k + 1 < len(run) and run[k + 1].kind == "label"
                and label_kind(run[k + 1].code) in ("lead", "units")}

@@ -115,12 +115,27 @@ def _slashed(unit: str) -> list[str]:
 def _one_name(before: str, after: str) -> bool:
     """A "/" inside one office's name: the word before it a place and a short form with no office's ending anywhere
     ("县住建"), the word after an office that opens with no place ("城管局"), the place and the 局 both words'. Every body
-    of a kind ("各村/环发公司": 各村) is a unit whole, no short form."""
+    of a kind ("各村/环发公司": 各村, kind_whole) is a unit whole, no short form."""
     return before[0] in PLACE_START and not any(char in OFFICE_END for char in before[1:]) and not before.endswith(UNITS_END) \
-        and not EVERY_BODY_RE.fullmatch(before) and not after.startswith(tuple(PLACE_START)) and ends_like_unit(after)
+        and not kind_whole(before) and not after.startswith(tuple(PLACE_START)) and ends_like_unit(after)
 
 
-EVERY_BODY_RE = re.compile(r"各[\u4e00-\u9fff]{1,2}")  # "各村", "各乡镇", "各社区": every body of a kind, a unit whole
+# Every body of a kind — one vocabulary for the reader (README "Every body of a kind as a sentence's doer"): a definite
+# kind ("各村", "各部门", "各乡镇", "各单位": the plan's addressees) is a set of offices and a doer; a kind left open
+# (OPEN_KINDS: "各有关部门", "相关单位", "各涉及乡镇" — the document leaves its reader to say which), the plan's own roles
+# ("各责任单位", "各牵头单位") and levels alone ("各级…") name no kind, and no doer; every level of a kind does ("各级各类
+# 医疗机构": the plan's addressees)
+OPEN_KINDS = "|".join((*COLLECTIVE, "涉及"))
+PLAN_ROLE_KINDS = "责任|牵头|配合|协办"
+EVERY_KIND_RE = re.compile(rf"各(?!{OPEN_KINDS}|{PLAN_ROLE_KINDS}|级(?!各类))")  # opening a definite kind's name
+OPEN_KIND_RE = re.compile(rf"各?(?:{OPEN_KINDS})")  # opening a kind left open's name
+
+
+def kind_whole(name: str) -> bool:
+    """A kind of body named in a word or two after 各 ("各村", "各乡镇", "各有关"), definite or left open: a unit whole,
+    never a place's short form sharing an office's name ("各县住建/城管局" is one)."""
+    return len(name) <= 3 and (EVERY_KIND_RE.match(name) is not None or OPEN_KIND_RE.match(name) is not None) \
+        and name.startswith("各")
 
 
 # a space before an office's suffix alone, closing the name ("各片区管理 局，"): one name the copy broke
@@ -240,9 +255,34 @@ OFFICE_SECTION_RE = re.compile(r"(?:^|[\u4e00-\u9fff]{2})(?:局|委|(?<![开举�
                                r"[\u4e00-\u9fff]{1,6}科$")
 
 
+# a body the plan sets up for its work, named by that work: "…工作领导小组", "…工作专班", "…指挥部", "专项整治行动工作组", a
+# 小组 of a kind of work ("考核小组", "督导小组"), a 组 named by the work it does ("督查组", "检查组", "筹建组": two characters
+# or more before 组). Not one set up in the words ("成立…领导小组": the verb's object), nor a group named by no work
+# ("学习兴趣小组", "村民小组"), counted or split ("第一组", "每个小组", "重新分组"), 组织, a group's leader ("小组长", "副组长")
+SET_UP_VERBS = r"成立|组建|建立|设立|组成|组织|抽调|设置|配备"
+GROUP_WORK = r"领导|工作|考核|督查|督导|督办|检查|巡查|验收|评审|评估|协调|指导|推进|整治|专家|联络|应急|调查|普查"
+# a character of a body's name: no 要, 的 or 为 (a sentence's: "各校要组建…", "以…为组长")
+NAME_CHAR = r"(?:(?![要的为])[\u4e00-\u9fff])"
+SET_UP_RE = re.compile(rf"(?!{SET_UP_VERBS})(?:{NAME_CHAR}{{0,20}}?(?:(?:{GROUP_WORK})小组|指挥部|工作专班|工作组(?!织))|"
+                       rf"{NAME_CHAR}{{2,20}}?(?<![小副第每各本该此分改重编拆单双两几一二三四五六七八九十])组(?!织))")
+
+
+def group_body(name: str) -> bool:
+    """Whether a name ending in 组 is a body that does work (SET_UP_RE); a name ending otherwise is not judged here."""
+    return not name.endswith("组") or SET_UP_RE.fullmatch(name) is not None
+
+
+# a section named by its office's own work, alone ("医政科负责…", "财务科要…") or after its level: an office's unit as
+# "局医政科" is (OFFICE_SECTION_RE); a ward or a course named by its medicine or its subject ("外科", "口腔科", "本科") is none
+SECTION_WORKS = (r"医政|药政|财务|计财|财会|办公|人事|综合|规划|政工|宣传|基教|法规|法制|安全|监督|党务|秘书|行政|后勤|信息|"
+                 r"统计|审批|业务|科教|公卫|疾控|妇幼|基层|农经|组织|纪检|监察|督查|审计|教务|学工|保卫|总务|体卫|职成|招生|计生|"
+                 r"项目|工程|质检|执法|治安|户政|社会事务")
+SECTION_NAME_RE = re.compile(rf"(?:^|[省市县区局委办])(?:{SECTION_WORKS})科$")
+
+
 def ends_like_unit(text: str) -> bool:
     return text.endswith((*OFFICE_END, *UNITS_END)) or OFFICE_ROOM_RE.search(text) is not None \
-        or OFFICE_SECTION_RE.search(text) is not None
+        or OFFICE_SECTION_RE.search(text) is not None or SECTION_NAME_RE.search(text) is not None
 
 
 def whole_unit(line: str) -> bool:

@@ -1,5 +1,5 @@
 """A page of prose no list of which passes the list gate, read again on its title's word where the title names a plan
-("…活动方案", "…工作计划", "…安排"): split from headerless.py, whose gate (_is_programme) reads list_work.TITLED."""
+("…活动方案", "…工作计划", "…安排"): split from headerless.py, whose gate (list_gate.is_programme) reads list_work.TITLED."""
 
 from __future__ import annotations
 

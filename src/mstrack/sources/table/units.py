@@ -16,8 +16,11 @@ from mstrack.sources.table.office_names import (
     OFFICE_ROOM_RE,
     OFFICE_SECTION_RE,
     PLACE_START,
+    SECTION_NAME_RE,
+    SET_UP_RE,
     UNITS_END,
     ends_like_unit,
+    group_body,
     split_groups,
     split_units,
     town_name,
@@ -426,7 +429,8 @@ def _apart(name: str) -> list[str]:
 # a village's or residents' committee ("村委会", "居委会", "村（居）委会") is the body that does a village's work
 OFFICE_NAME_RE = re.compile(r"(?:局|委|办|厅|处|中心|公司|政府|办事处|管委会|委员会|工会|联合会|协会|联|部|部门|单位|集团|银行|"
                             r"大队|支队|小组|专班|分行|支行|海关|(?:村|居|[）)])委会)$|"
-                            rf"^各.|{OFFICE_ROOM_RE.pattern}|{OFFICE_SECTION_RE.pattern}")  # "各开发区", "各乡镇": every one's office
+                            rf"^各.|{OFFICE_ROOM_RE.pattern}|{OFFICE_SECTION_RE.pattern}|"  # "各开发区", "各乡镇": every one's office
+                            rf"{SECTION_NAME_RE.pattern}")
 
 
 # a station or an office of a level's government named by its work ("镇公路站", "县农技站", "镇财政所"), or its hospital
@@ -444,12 +448,14 @@ def office_list(text: str, towns: bool = False) -> bool:
     its own name ("县教育局、项城市", "市住建局、郑州市"): its government does the work ("城市" alone is a word, no
     name). Where the position says an office stands (towns: a bracket after an item's closing stop, "由…负责落实", a
     责任单位 label), a town or a street (office_names.town_name: "城关镇", "城北街道", "属地镇街") is one too: in a
-    民生实事 list it often leads."""
+    民生实事 list it often leads. A 组 is an office only when it is a body set up for its work (office_names.group_body:
+    "…工作领导小组", "督查组"; "学习兴趣小组" and "各校要组建…" are none)."""
     printed = unit_names(text.strip(), apart=False)
     names = [part for name in printed for part in named_offices(name)]
     first = re.sub(rf"\s*[（(]{SCOPE_RE.pattern}[）)]$", "", names[0]) if names else ""  # "县教育局(含城区)": its scope aside
     bracketed = {u for name in printed if (found := bracketed_unit(name)) for u in bracket_units(found[1])}  # "县教育局（各学校）"
-    return bool(names) and (whole_unit(first) and OFFICE_NAME_RE.search(first) is not None
+    return bool(names) and all(map(group_body, names)) \
+        and (whole_unit(first) and (OFFICE_NAME_RE.search(first) is not None or SET_UP_RE.fullmatch(first) is not None)
                             or towns and (town_name(names[0]) or STATION_RE.fullmatch(first) is not None)) \
         and not names[0].startswith(SCOPE_OPENINGS) \
         and all(len(name) <= 20 and (ends_like_unit(name) or k and CITY_NAME_RE.fullmatch(name) is not None
