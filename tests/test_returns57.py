@@ -1,0 +1,78 @@
+"""returns57: a unit's return and the console, the last session's leftovers. Each through the CLI on real .xlsx files
+(openpyxl) or a subprocess, the store looked at through `history --format json`: a text-only line's count falling is
+warned of by `import progress` as by `log` (domain/readings: one rule); 工作措施 in a return made from the office's own
+table is a plan column (one vocabulary: sources/table/columns.column_kind); `show` says how a text checkpoint is marked
+met, a return's 数值 too."""
+
+from datetime import datetime
+
+from openpyxl import Workbook
+
+from .conftest import done
+from .test_fixprog55 import filled, imported, values
+
+TEXT_ONLY = ("shenzhen-2023/26", "进度安排")
+"""A text-only line of 4 checkpoints, row 12 of 市住房建设局's template (test_fixprog55.FILLED)."""
+
+
+# --- 5. a text-only line's count falling: one rule for log and import ----------------------------------------------
+
+def test_a_text_only_lines_count_below_an_earlier_one_is_warned_of_by_import_as_by_log(demo_cli, tmp_path):
+    done(demo_cli("log", TEXT_ONLY[0], "3", "--as-of", "2023-05-31"))
+    path = filled(demo_cli, tmp_path, {}, values={12: 2})
+    result, said = imported(demo_cli, path)
+    done(result)
+    assert said["inserted"] == 1, said
+    assert f"{path}:12: shenzhen-2023/26 进度安排 2 as of 2023-06-30 is lower than 3 as of 2023-05-31" in said["warnings"]
+    assert values(demo_cli, *TEXT_ONLY) == [("2023-05-31", 3), ("2023-06-30", 2)]
+    logged = demo_cli("log", TEXT_ONLY[0], "1", "--as-of", "2023-07-31")
+    done(logged)
+    assert "进度安排: 1 as of 2023-07-31 is lower than the 2 reported as of 2023-06-30" in logged.stderr
+
+
+def test_a_text_only_lines_rising_count_is_not_warned_of(demo_cli, tmp_path):
+    done(demo_cli("log", TEXT_ONLY[0], "1", "--as-of", "2023-05-31"))
+    result, said = imported(demo_cli, filled(demo_cli, tmp_path, {}, values={12: "2个节点"}))
+    done(result)
+    assert not any("is lower than" in warning for warning in said["warnings"]), said
+    assert values(demo_cli, *TEXT_ONLY) == [("2023-05-31", 1), ("2023-06-30", 2)]
+
+
+# --- 3. 工作措施 of the office's own table: a plan column ------------------------------------------------------------
+
+def office_table(tmp_path, extra: dict[str, str]):
+    """A return made from the office's own table (序号 / 工作任务 / 牵头单位 / 指标 …), with `extra` columns (header →
+    the cell of its first row)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["计划", "序号", "工作任务", "牵头单位", *extra, "指标", "截至日期", "完成值"])
+    sheet.append(["shenzhen-2023", "5", "建设筹集保障性住房", "市住房建设局", *extra.values(), "建设筹集保障性住房",
+                  datetime(2023, 6, 30), 125000])
+    path = tmp_path / "own.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_measures_column_of_the_offices_own_table_is_not_named_as_not_read(demo_cli, tmp_path):
+    path = office_table(tmp_path, {"工作措施": "加快项目审批，强化要素保障", "责任领导": "张三",
+                                   "存在问题": "资金未到位", "下一步工作措施": "加快供应分配"})
+    result, said = imported(demo_cli, path)
+    done(result)
+    assert said["inserted"] == 1, said
+    assert [warning for warning in said["warnings"] if "not read" in warning] == [
+        f"{path}: columns G '存在问题' (1 cell of text), H '下一步工作措施' (1 cell of text) were not read: put the "
+        "unit's remarks under 备注"], said
+    assert values(demo_cli, "shenzhen-2023/5", "建设筹集保障性住房")[-1] == ("2023-06-30", 125000)
+
+
+# --- 4. show's hint on a text-only line ------------------------------------------------------------------------------
+
+def test_show_says_a_returns_value_marks_text_checkpoints_too(demo_cli):
+    result = demo_cli("show", TEXT_ONLY[0])
+    done(result)
+    said = " ".join(result.stdout.split())
+    assert "text checkpoints: marked met by log --done or a count (log TASK 2), or by 已完成 or a count under a " \
+           "return's 数值" in said, said
+    zh = demo_cli("--lang", "zh", "show", TEXT_ONLY[0])
+    done(zh)
+    assert "报送表的数值栏填“已完成”或个数亦可" in "".join(zh.stdout.split()), zh.stdout
