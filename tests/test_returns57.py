@@ -6,10 +6,11 @@ met, a return's 数值 too."""
 
 from datetime import datetime
 
-from openpyxl import Workbook
+import pytest
+from openpyxl import Workbook, load_workbook
 
-from .conftest import done
-from .test_fixprog55 import filled, imported, values
+from .conftest import done, refused
+from .test_fixprog55 import filled, imported, reports, values
 
 TEXT_ONLY = ("shenzhen-2023/26", "进度安排")
 """A text-only line of 4 checkpoints, row 12 of 市住房建设局's template (test_fixprog55.FILLED)."""
@@ -76,3 +77,32 @@ def test_show_says_a_returns_value_marks_text_checkpoints_too(demo_cli):
     zh = demo_cli("--lang", "zh", "show", TEXT_ONLY[0])
     done(zh)
     assert "报送表的数值栏填“已完成”或个数亦可" in "".join(zh.stdout.split()), zh.stdout
+
+
+# --- 2. a footer merged over the task column, with a figure ---------------------------------------------------------
+
+@pytest.mark.parametrize(("merged", "option"), [("A16:C16", ()), ("A16:J16", ()), ("B16:D16", ()),
+                                                 ("A16:C16", ("-p", "shenzhen-2023"))])
+def test_a_footer_merged_over_the_task_column_with_a_figure_is_refused_as_one(demo_cli, tmp_path, merged, option):
+    """The reader gives every cell of the range its words: 任务编号 read '填表人：张三', refused as no programme or task of
+    that name (or as a row disagreeing with -p); it is a footer row with a figure and no task, said so on its row."""
+    path = filled(demo_cli, tmp_path, {merged.split(":")[0]: "填表人：张三", "L16": 3})
+    book = load_workbook(path)
+    book.active.merge_cells(merged)
+    book.save(path)
+    before = reports(demo_cli)
+    stderr = refused(demo_cli("import", "progress", str(path), *option),
+                     f"{path}:16: a footer or total row with a figure and no task (")
+    assert "数值 '3'; one cell merged across 任务编号): a figure goes on its task's row; move it there, or clear it" in stderr
+    assert "no programme" not in stderr and "no task" not in stderr.replace("and no task", "")
+    assert reports(demo_cli) == before
+
+
+def test_a_total_merged_over_the_task_column_is_still_a_total_row(demo_cli, tmp_path):
+    path = filled(demo_cli, tmp_path, {"A16": "合计", "L16": 125000})
+    book = load_workbook(path)
+    book.active.merge_cells("A16:D16")
+    book.save(path)
+    result, said = imported(demo_cli, path)
+    done(result)
+    assert said["inserted"] == 11 and said["errors"] == [], said
