@@ -5,6 +5,7 @@ table is a plan column (one vocabulary: sources/table/columns.column_kind); `sho
 met, a return's 数值 too."""
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -106,3 +107,96 @@ def test_a_total_merged_over_the_task_column_is_still_a_total_row(demo_cli, tmp_
     result, said = imported(demo_cli, path)
     done(result)
     assert said["inserted"] == 11 and said["errors"] == [], said
+
+
+# --- 6. consoles: one folding on stderr; a closed stdin -------------------------------------------------------------
+
+def _stderr_lines(db, *args, **extra) -> tuple[int, list[str]]:
+    from .test_fixout55 import _run
+
+    ran = _run(db, *args, **extra)
+    return ran.returncode, ran.stderr.decode().splitlines()
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    from .test_fixout55 import _run
+
+    db = tmp_path_factory.mktemp("returns57") / "d.db"
+    assert _run(db, "demo").returncode == 0
+    return db
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_warnings_and_errors_on_stderr_fold_at_columns_as_notes_do(demo_file, tmp_path, monkeypatch, lang):
+    """A refused import's row errors, its "mstrack: error:" line and a warning: one line each into a pipe, folded at
+    COLUMNS, the words unchanged (only notes folded)."""
+    from .test_fixout55 import _cells
+
+    monkeypatch.chdir(tmp_path)  # the file named short: a path is never broken
+    path = Path("r.csv")
+    path.write_text("计划,任务编号,指标,截至日期,数值\nshenzhen-2023,5,建设筹集保障性住房,2023-06-30,125000\n"
+                    "shenzhen-2023,5,供应分配保障性住房,2023-06-30,很多很多很多很多很多很多很多很多\n", encoding="utf-8")
+    code, whole = _stderr_lines(demo_file, "--lang", lang, "import", "progress", str(path))
+    assert code == 2 and len(whole) == 2 and _cells(whole[0]) > 60, whole
+    code, folded = _stderr_lines(demo_file, "--lang", lang, "import", "progress", str(path), COLUMNS="40")
+    assert code == 2 and len(folded) > 2 and all(_cells(line) <= 40 for line in folded), folded
+    assert "".join(folded).replace(" ", "") == "".join(whole).replace(" ", "")
+    Path("w.csv").write_text("计划,任务编号,指标,截至日期,数值\nshenzhen-2023,27,新建新能源汽车充电设施,2023-06-30,1500万\n",
+                             encoding="utf-8")
+    warned = ["--lang", lang, "import", "progress", "w.csv", "--dry-run"]
+    code, whole = _stderr_lines(demo_file, *warned)
+    assert code == 0 and any("warning" in line or "警告" in line for line in whole) and max(map(_cells, whole)) > 40, whole
+    code, folded = _stderr_lines(demo_file, *warned, COLUMNS="40")
+    assert code == 0 and len(folded) > len(whole) and all(_cells(line) <= 40 for line in folded), folded
+    assert "".join(folded).replace(" ", "") == "".join(whole).replace(" ", "")
+
+
+PROBE = """
+import atexit, os, sys
+
+
+def probe():
+    said = [os.readlink("/proc/self/fd/0"), sys.stdin is not None and sys.stdin.read()]
+    try:
+        os.write(0, b"x")
+    except OSError as error:
+        said.append(error.errno)
+    print(repr(tuple(said)), file=sys.stderr, flush=True)
+
+
+atexit.register(probe)
+sys.argv[0] = "mstrack"
+from mstrack.cli import run
+run()
+"""
+
+@pytest.mark.parametrize("args", [("log", "shenzhen-2023/27", "5万", "--as-of", "2023-07-31"),
+                                  ("import", "progress", "/dev/stdin")])
+def test_with_stdin_closed_the_database_never_takes_its_number(demo_file, tmp_path, args):
+    """`<&-` (cron, a daemon): the first file opened took number 0, the database's (SQLite moves its own off it; not
+    every file mstrack opens is SQLite's), so that /dev/stdin, a read of stdin or a write to 0 met the database. Number
+    0 is /dev/null, read-only, from the start: a read is at its end, a write refused (EBADF), /dev/stdin no file."""
+    import errno
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from .test_fixout55 import _env
+
+    db = tmp_path / "d.db"
+    shutil.copy(demo_file, db)
+    argv = [sys.executable, "-c", PROBE, "--db", str(db), "--lang", "en", *args]
+    ran = subprocess.run(["sh", "-c", '"$@" <&-', "sh", *argv], capture_output=True, env=_env(), cwd=tmp_path)
+    said = ran.stderr.decode()
+    probe = eval(said.splitlines()[-1])  # (what number 0 is, what stdin reads, a write's errno) at the exit
+    assert probe == ("/dev/null", "", errno.EBADF), said
+    if args[0] == "log":
+        assert ran.returncode == 0, said
+        checked = subprocess.run([sys.executable, "-m", "mstrack", "--db", str(db), "db", "check"], capture_output=True,
+                                 env=_env())
+        assert checked.returncode == 0, checked.stderr.decode()
+    else:
+        assert ran.returncode == 2 and "/dev/stdin: not a regular file" in said, said
+    assert os.path.getsize(db) > 0
