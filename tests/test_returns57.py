@@ -4,7 +4,7 @@ warned of by `import progress` as by `log` (domain/readings: one rule); 工作�
 table is a plan column (one vocabulary: sources/table/columns.column_kind); `show` says how a text checkpoint is marked
 met, a return's 数值 too."""
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -200,3 +200,61 @@ def test_with_stdin_closed_the_database_never_takes_its_number(demo_file, tmp_pa
     else:
         assert ran.returncode == 2 and "/dev/stdin: not a regular file" in said, said
     assert os.path.getsize(db) > 0
+
+
+# --- 1. a return's 上次报送 edited, its date kept; one check on both paths --------------------------------------------
+
+def test_an_edited_last_figure_with_its_date_kept_is_said_with_and_without_a_figure(demo_cli, tmp_path):
+    """The template prints the latest report's figure (上次报送) and day (上次日期): a clerk who types over the figure
+    alone, the day kept, is said on the row (naming the report stored that day), whether 数值 is empty (the row
+    skipped) or filled (stored, that cell unread); a row left as printed is not said, however its figure is written."""
+    done(demo_cli("log", "shenzhen-2023/5", "12万", "-i", "建设筹集保障性住房", "--as-of", "2023-05-31"))
+    done(demo_cli("log", "shenzhen-2023/5", "40000", "-i", "供应分配保障性住房", "--as-of", "2023-05-31"))
+    done(demo_cli("log", TEXT_ONLY[0], "1", "--as-of", "2023-05-31"))
+    path = filled(demo_cli, tmp_path, {"I3": "12.5万", "I12": "2个节点已完成", "I4": "4万套（间）", "L3": None},
+                  values={4: 45000, 12: 2})
+    result, said = imported(demo_cli, path)
+    done(result)
+    assert said["inserted"] == 2, said
+    typed = [warning for warning in said["warnings"] if "not what the form printed" in warning]
+    assert typed == [
+        f"{path}:3: no figure under 数值, and 上次报送 '12.5万' is not what the form printed (the report stored for "
+        "2023-05-31 is 12万套（间）): this period's figure goes under 数值, its day under 截至日期; the row was skipped",
+        f"{path}:12: 上次报送 '2个节点已完成' is not what the form printed (the report stored for 2023-05-31 is 1个节点) and "
+        "was not read: the figure stored is the one under 数值; a correction of an earlier report goes on a row of its "
+        "own, with that report's day under 截至日期"], said["warnings"]
+    assert values(demo_cli, "shenzhen-2023/5", "建设筹集保障性住房") == [("2023-05-31", 120000)]
+    assert values(demo_cli, "shenzhen-2023/5", "供应分配保障性住房") == [("2023-05-31", 40000), ("2023-06-30", 45000)]
+    assert values(demo_cli, *TEXT_ONLY) == [("2023-05-31", 1), ("2023-06-30", 2)]
+
+
+def test_a_large_return_read_column_wise_is_checked_as_a_small_one(demo_cli, tmp_path, monkeypatch):
+    """A return of 1,460 plain rows goes the columnar path (progress_columns.Columns.take), which checked no template
+    cell: an edited 上次报送 (the date kept) and one typed where nothing was stored are said on their rows there too."""
+    from mstrack.sources import progress_columns
+
+    taken = []
+    real = progress_columns.Columns.take
+    monkeypatch.setattr(progress_columns.Columns, "take", lambda self, *a: taken.append(real(self, *a)) or taken[-1])
+    done(demo_cli("log", "shenzhen-2023/27", "0", "--as-of", "2023-01-01"))
+    lines = ["计划,任务编号,指标,截至日期,数值,上次报送,上次日期"]
+    for day in range(1, 366):
+        on = date(2023, 1, 1) + timedelta(days=day)
+        if on.year > 2023:
+            break
+        for task, name in (("5", "建设筹集保障性住房"), ("5", "供应分配保障性住房"), ("7", "新增管道天然气用户"),
+                           ("27", "新建新能源汽车充电设施")):
+            last = ("0", "2023-01-01") if task == "27" else ("", "")
+            lines.append(f"shenzhen-2023,{task},{name},{on},{day},{last[0]},{last[1]}")
+    lines[700] = lines[700].replace(",0,2023-01-01", ",7,2023-01-01")  # 27 on row 700: its figure typed over
+    lines[901] = lines[901].rsplit(",", 2)[0] + ",12,"  # 5 on row 901: a figure where none is stored
+    assert ",7,2023-01-01" in lines[700] and lines[901].endswith(",12,")
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result, said = imported(demo_cli, path)
+    done(result)
+    assert True in taken and said["inserted"] == len(lines) - 1, (taken, said)
+    typed = [warning for warning in said["warnings"] if "not what the form printed" in warning]
+    assert [warning.split(" is not what")[0] for warning in typed] == [f"{path}:701: 上次报送 '7'",
+                                                                        f"{path}:902: 上次报送 '12'"], typed
+    assert "(the report stored for 2023-01-01 is 0个)" in typed[0] and "(no report is stored for it)" in typed[1]
