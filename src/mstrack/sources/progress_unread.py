@@ -17,7 +17,7 @@ from mstrack.sources.duplicate_columns import column_letter
 from mstrack.sources.progress_cells import text_value
 from mstrack.sources.rows import Cells, Row
 from mstrack.sources.sheets import cell_text, header_key
-from mstrack.sources.table.columns import column_kind
+from mstrack.sources.table.column_rules import header_kind
 from mstrack.text import clip
 from mstrack.vocabulary import SUB_ITEM_OPENINGS, TEMPLATE_HEADERS
 
@@ -27,7 +27,7 @@ KNOWN_HEADERS = frozenset(map(header_key, TEMPLATE_HEADERS))
 """The template's headers: those it does not read (本期节点, 上次报送 …) hold what mstrack printed."""
 PLAN_KINDS = frozenset(("seq", "measure", "leader", "task", "area", "units", "lead", "office", "start", "deadline",
                         "schedule", "amount", "period"))
-"""The kinds of column a published plan's table prints (sources/table/columns.column_kind, the one vocabulary of plan
+"""The kinds of column a published plan's table prints (sources/table/column_rules.header_kind, the one vocabulary of plan
 columns: 责任单位, 年度目标, 完成时限, 建设内容, 责任领导, 工作措施, 第一季度 …): in a return made from the office's own table
 they hold the plan's words, not the unit's. A column of what was done (进展情况, 完成情况), of remarks (说明, 下一步工作措施)
 or of no kind the table reader knows (存在问题, 处室意见) holds the unit's words."""
@@ -126,8 +126,4 @@ def _plan_header(header) -> bool:
     key = header_key(header)
     if not key:
         return False
-    return key in KNOWN_HEADERS or column_kind(re.sub(r"[(（][^()（）]*[)）]$", "", str(header).strip()), PLAN_YEAR).kind in PLAN_KINDS
-
-
-PLAN_YEAR = 2000
-"""Any year: a period header (第一季度) is read for its kind only."""
+    return key in KNOWN_HEADERS or header_kind(re.sub(r"[(（][^()（）]*[)）]$", "", str(header).strip())) in PLAN_KINDS
