@@ -135,10 +135,16 @@ class FormDates:
             elif printed is not None and day is not None and day is not MADE_BEFORE_ANY:
                 compared.append((line, indicator, day, printed))
         differs = {}  # a row whose 上次报送 is not the figure stored on its 上次日期 → (that day, the figure, its unit)
-        for (line, _, day, printed), stored in zip(compared, stored_on([(row[1], row[2]) for row in compared])
-                                                           if compared else (), strict=True):
+        keys = list(dict.fromkeys((indicator, day) for _, indicator, day, _ in compared))  # each read once
+        stored_of = dict(zip(keys, stored_on(keys), strict=True)) if keys else {}
+        same: dict[tuple, bool] = {}  # each cell read once against each figure
+        for line, indicator, day, printed in compared:
             kind, unit = placed[line][3:]
-            if stored is not None and not _same_figure(printed, stored, kind, unit):
+            if (stored := stored_of[(indicator, day)]) is None:
+                continue
+            if (key := (printed, stored, kind, unit)) not in same:
+                same[key] = _same_figure(*key)
+            if not same[key]:
                 said[line], differs[line] = [(self.last_value_header, printed)], (day, stored, CHECKPOINTS_UNIT if
                                                                                    kind == SCHEDULE else unit)
         return [_typed_over_said(table, line, cells, placed[line], differs.get(line))
