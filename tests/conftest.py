@@ -34,6 +34,16 @@ def _absolute_pythonpath() -> None:
 _absolute_pythonpath()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_terminal_width_inherited():
+    """GNU readline, which pytest loads, puts COLUMNS=80 and LINES=24 into the process's environment (not into
+    os.environ): every subprocess a test started inherited them, and mstrack folds its notes, warnings and errors on
+    stderr at COLUMNS, even into a pipe. Taken out for the run: a test that means a width gives it."""
+    for name in ("COLUMNS", "LINES"):
+        os.environ.pop(name, None)
+        os.unsetenv(name)
+
+
 @pytest.fixture(autouse=True)
 def _working_directory_kept():
     """A test that leaves the working directory changed fails, and it is put back: a later test's relative paths

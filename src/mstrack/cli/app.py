@@ -20,6 +20,7 @@ from mstrack.cli.common import choice
 from mstrack.cli.failures import (
     OUTPUT_ERRORS,
     OutputFailed,
+    closed_input_opened,
     closed_outputs_opened,
     errors_as_messages,
     interrupt_said,
@@ -437,6 +438,7 @@ def run(*, last: bool = True, started: float | None = None) -> None:
     if last:
         allow_quick_exit()
         swallowed_interrupts_sent_again()
+        closed_input_opened()
         closed_outputs_opened()
         whole_writes_to_stdout()
         unshowable_escaped()

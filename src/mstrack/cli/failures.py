@@ -333,6 +333,24 @@ class ClosedOutput(io.FileIO):
         return super().write(data)
 
 
+def closed_input_opened() -> None:
+    """A stdin closed when the run began (`<&-`, as cron or a daemon may start it): /dev/null, read-only, given its
+    number, and sys.stdin a reader of it (EOF at once). Else the first file the run opens takes number 0: the database
+    (SQLite moves its own file off it, not every file mstrack opens), which /dev/stdin, anything reading stdin or
+    writing to number 0 by mistake would then read or write. Before closed_outputs_opened, whose /dev/null would take
+    it."""
+    import os
+
+    try:
+        os.fstat(0)
+    except OSError:
+        null = os.open(os.devnull, os.O_RDONLY)  # the lowest free number: 0
+        if null != 0:
+            os.dup2(null, 0)
+            os.close(null)
+        sys.stdin = io.TextIOWrapper(io.FileIO(0, "rb", closefd=False), encoding="utf-8")
+
+
 def closed_outputs_opened() -> None:
     """A stdout or stderr closed when the run began (Python makes it None: every print was an AttributeError and a
     traceback, exit 1): its number given /dev/null, stdout as a ClosedOutput (exit 2, as for a full disk), stderr as

@@ -4,7 +4,7 @@ rows of totals and the repeats. Apart from the command (cli/files), which reads 
 
 from mstrack.cli.common import Format
 from mstrack.cli.printing import write_out
-from mstrack.cli.saying import fail, say, warn, words
+from mstrack.cli.saying import fail, on_stderr, say, warn, words
 from mstrack.errors import Message, Problem
 from mstrack.long_lists import and_more, cut, in_line
 
@@ -50,7 +50,7 @@ def _say_errors(errors: list, verbose: bool) -> None:
 
     shown, rest = _first_shown(errors if verbose else same_said_once(errors), verbose, cause)
     for error in shown:
-        say(error, err=True)
+        on_stderr(error)  # folded as the error line under them is
     for key, more in rest.items():
         first = next(error for error in shown if cause(error) == key)
         rows = [_rows_of(error) for error in more]

@@ -39,12 +39,15 @@ def say(text, /, *, err: bool = False, **fields) -> None:
 
 
 def note(text, /, **fields) -> None:
-    """A note on stderr ("mstrack: note: …"), folded where its width is known (stderr_width) as stdout's sentences
-    are (printing.wrapped: render.lines.wrap, a code or a path never broken): `COLUMNS=60` holds for it too."""
-    from mstrack.errors import Message
+    """A note on stderr ("mstrack: note: …"), folded as warnings and errors are (on_stderr)."""
+    on_stderr("mstrack: note: {message}", message=message(text, **fields))
 
-    echo(words().message(Message("mstrack: note: {message}", message=message(text, **fields))), err=True,
-         width=stderr_width())
+
+def on_stderr(text, /, **fields) -> None:
+    """A note, a warning or an error on stderr, the one way each is said: folded where its width is known
+    (stderr_width) as stdout's sentences are (printing.wrapped: render.lines.wrap, a code or a path never broken):
+    `COLUMNS=60` holds for all three (only notes folded before: returns57)."""
+    echo(words().message(message(text, **fields)), err=True, width=stderr_width())
 
 
 def stderr_width() -> int | None:
@@ -94,13 +97,11 @@ def say_if_no_programmes(store) -> None:
 
 
 def warn(text, /, **fields) -> None:
-    say("mstrack: warning: {message}", err=True, message=message(text, **fields))
+    on_stderr("mstrack: warning: {message}", message=message(text, **fields))
 
 
 def fail(text, /, **fields) -> typer.Exit:
     """Bad usage or input: the message on stderr in the user's language, exit code 2, no traceback, no password."""
-    from mstrack.errors import Message
-
-    echo(words().message(Message("mstrack: error: {message}", message=message(text, **fields))), err=True)
+    on_stderr("mstrack: error: {message}", message=message(text, **fields))
     return typer.Exit(2)
 

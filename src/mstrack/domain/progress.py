@@ -24,7 +24,14 @@ from mstrack.domain.quantities import (
     unit_named,
     whole_count,
 )
-from mstrack.domain.readings import checkpoints_value, fraction_falls, fraction_fell, fraction_warning, typed_fraction
+from mstrack.domain.readings import (
+    checkpoints_value,
+    compared_with_earlier,
+    fraction_falls,
+    fraction_fell,
+    fraction_warning,
+    typed_fraction,
+)
 from mstrack.errors import InputError, Joined, Message
 from mstrack.text import clip, one_line
 from mstrack.vocabulary import (
@@ -480,14 +487,14 @@ def check_report(
                 if said := fraction_warning(state.indicator, number):
                     warnings.append(said)
         earlier = [r for r in _standing(state.reports) if r.as_of <= on and r.value > number]
-        if earlier and state.comparator != AT_MOST:
+        if earlier and compared_with_earlier(state.comparator):
             last = earlier[-1]
             warnings.append(Message(
                 "{label}: {value} as of {on} is lower than the {earlier} reported as of {earlier_on}; values are cumulative",
                 label=label, value=format_number(number, state.unit), on=on, earlier=format_number(last.value, state.unit),
                 earlier_on=last.as_of,
             ))
-        elif state.comparator != AT_MOST and (warning := higher_than_later(
+        elif compared_with_earlier(state.comparator) and (warning := higher_than_later(
                 label, number, on, state.unit, [(r.as_of, r.value) for r in state.reports])):
             warnings.append(warning)
         what = Message("{value} as of {on}", value=format_number(number, state.unit), on=on)

@@ -1,5 +1,6 @@
 """How `log VALUE` and `import progress` read a value that a line could take two ways, by one rule each: a count of a
-text-only line's checkpoints met ("3个节点"), and a fraction of 1 on a % line (0.85: Excel's 85%, or 0.85%). Pure."""
+text-only line's checkpoints met ("3个节点"), and a fraction of 1 on a % line (0.85: Excel's 85%, or 0.85%); and which
+lines' figures are compared with the earlier ones (compared_with_earlier). Pure."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date
 
 from mstrack.domain.quantities import QuantityError, format_number, normalize, parse_quantity, same_unit, shown
 from mstrack.errors import InputError, Message
-from mstrack.vocabulary import CHECKPOINTS_UNIT, EQUAL
+from mstrack.vocabulary import AT_MOST, CHECKPOINTS_UNIT, EQUAL
 
 CHECKPOINT_OPENING_RE = re.compile(r"^(?:已经|已)?(?:完成|达到)?\s*第?\s*")
 """The words before a count of checkpoints met: "已完成3个节点", "第3个", "已完成第3个节点"."""
@@ -70,3 +71,11 @@ def fraction_fell(label: str, number: int | float, unit: str, highest: tuple[dat
                    "(Excel's {value} for {percent}%), it is {percent}%: type {percent}% if that is meant, or give "
                    "--reason to keep {value}%", label=label, value=format_number(number),
                    earlier=format_number(highest[1], unit), earlier_on=highest[0], percent=f"{round(number * 100, 6):g}")
+
+
+def compared_with_earlier(comparator: str) -> bool:
+    """Whether a line's figure is compared with its earlier and later ones (a figure below the highest before it
+    warned as a fall, one above a later report warned, a closing figure below the year-end one refused): a cumulative
+    figure, a text-only line's count of checkpoints met too (it counts up as they are met); not a ceiling (不超过),
+    which may fall. `log` and `import progress` judge by this one rule (an import skipped text-only lines)."""
+    return comparator != AT_MOST

@@ -114,6 +114,7 @@ class _Importer(Values, Comparing):
         self.unread: UnreadColumns | None = None  # the file's columns not read, with text: said once it is read
         self.chunk: list = []  # the rows being read (Row): a row with no task is quoted from them (_no_task)
         self.form_dates = FormDates()  # the files' 上次日期 cells (a form's week: Comparing._corrections)
+        self.form_rows: dict[int, tuple] = {}  # the file's rows with no figure: their indicators (_form_row)
         self.title_as_of: date | str | None = None  # the file's title's date (截至…), its rows' with no date and no --as-of;
         # the words of a date with no year ("5月31日"): the day in the year of each row's programme (day)
         self.title_days: set[date] = set()  # the days a title with no year gave the file's rows
@@ -200,6 +201,7 @@ class _Importer(Values, Comparing):
                 self._read_chunk(table, *picked(chunk, index, pick, width))
         if named is not None:
             named.end()
+        self._typed_over(table)
         if self.units is not None:
             self.result.errors.extend(self.units.problems(self.checked, self._described))
         if self.merged is not None:
@@ -421,9 +423,9 @@ class _Importer(Values, Comparing):
             self.result.warnings.append(Message("{place}: no task and no figure: skipped ({cells})",
                                                 place=f"{table.path}:{line}", cells=row_held(table, row)))
 
-    def _typed_over(self, table: Table, line: int, code: str | None, task: str, name: str | None) -> None:
-        """A row with no figure whose template cells (上次报送, 上次日期) hold what mstrack did not print: said, with
-        the columns this period's figure and day go under (progress_form.FormDates.typed_over; trial55 #2)."""
+    def _form_row(self, line: int, code: str | None, task: str, name: str | None) -> None:
+        """A row with no figure of a file with the template's 上次报送 or 上次日期: its indicator kept for the check of
+        those cells once the file is read (_typed_over), where its cells name one."""
         forms = self.form_dates
         if forms.at is None and forms.last_value_at is None or code is None:
             return
@@ -431,18 +433,22 @@ class _Importer(Values, Comparing):
             known = self.plan.programme_indicators(code)
         rows = known[1].get(task) if known is not None else None
         found = [row for row in rows or () if name is None or row[2] == name]
-        if len(found) != 1:  # no such indicator, or which one unknown: its own refusal names it when it has a figure
+        if len(found) == 1:  # no such indicator, or which one unknown: its own refusal names it when it has a figure
+            self.form_rows[line] = (found[0][1], found[0][5], False, found[0][3], found[0][4])
+
+    def _typed_over(self, table: Table) -> None:
+        """The file's rows, with a figure (checked, whichever path read them) or not (_form_row), whose 上次报送 or 上次日期
+        hold what the form did not print: said (progress_form.FormDates.typed_over), one check for every path."""
+        placed, self.form_rows = self.form_rows, {}
+        if self.form_dates.at is None and self.form_dates.last_value_at is None:
             return
-        last = found[0][5]
-        if (typed := forms.typed_over(len(self.files) - 1, line, last)) is None:
-            return
-        self.result.warnings.append(Message(
-            "{place}: no figure under {value}, and {cells} {n:is|are} not what the form printed ({stored}): this "
-            "period's figure goes under {value}, its day under {day}; the row was skipped", place=f"{table.path}:{line}",
-            value=table.label("value"), n=len(typed), cells=", ".join(f"{header} {cell!r}" for header, cell in typed),
-            day=table.label("as_of") if "as_of" in table.columns else "截至日期",
-            stored=Message("the latest stored report is of {day}", day=last.isoformat()) if last is not None else
-            Message("no report is stored for it")))
+        files, lines, file = self.checked.file, self.checked.line, len(self.files) - 1
+        for indicator, seqs in self.checked.of_indicator.items():
+            if rows := [lines[seq] for seq in seqs if files[seq] == file]:
+                place = (indicator, self.columns.last(indicator), True, *self._described(indicator)[1:])
+                placed.update(zip(rows, repeat(place)))
+        self.result.warnings.extend(self.form_dates.typed_over(
+            table, placed, lambda keys: self.store.stored_on(keys, upto=self.plan.upto)))
 
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
                done_word: bool, note: str | None = None) -> tuple[ReportWindow, ImportIndicator] | None:
@@ -464,7 +470,7 @@ class _Importer(Values, Comparing):
             return None
         if value is None:
             self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
-            self._typed_over(table, line, text_value(programme_cell) or self.programme, task, text_value(name_cell))
+            self._form_row(line, text_value(programme_cell) or self.programme, task, text_value(name_cell))
             if note is not None:
                 code = text_value(programme_cell) or self.programme
                 self.result.warnings.append(note_without_figure(f"{table.path}:{line}:{table.label('value')}",

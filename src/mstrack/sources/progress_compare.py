@@ -21,11 +21,10 @@ from mstrack.domain.progress import (
     year_end_lowered,
 )
 from mstrack.domain.quantities import format_number
-from mstrack.domain.readings import fraction_falls, fraction_fell
+from mstrack.domain.readings import compared_with_earlier, fraction_falls, fraction_fell
 from mstrack.errors import Joined, Message
 from mstrack.sources import progress_rows
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, KEPT, NOTHING, OTHER, SAME, ImportIndicator, day_runs
-from mstrack.vocabulary import SCHEDULE
 
 
 class StoredEntry(NamedTuple):
@@ -75,7 +74,7 @@ class Comparing:
                 firsts = [seq for seq in firsts if stored[seq] != KEPT]
                 if not firsts:
                     continue
-            if state.comparator != "<=" and state.kind != SCHEDULE:
+            if compared_with_earlier(state.comparator):
                 if state.last is None:  # nothing stored: values rising in day order cannot fall (_warn_about_falls)
                     values = list(map(value.__getitem__, firsts))
                     if all(map(le, values, values[1:])):

@@ -6,9 +6,11 @@ correction (safety47 F2). Such a row, correcting another file's report, is refus
 (progress_compare.Comparing._corrections).
 
 The cells are kept as they are met (see, see_cells: every path's rows pass there first), only for a file with the
-column (a unit's own table has none), by file and row number, with the 上次报送 cells that are not empty: a row with no
-figure whose 上次日期 or 上次报送 the form did not print is said (typed_over). So is the 本期目标 the form printed beside a value that is a
-word (已完成): the figure the unit says it met, read against the plan as it is now (progress_values: trial51 D1)."""
+column (a unit's own table has none), by file and row number, with the 上次报送 cells that are not empty: a row whose
+上次日期 or 上次报送 the form did not print (a later day, a figure where none was stored, or a figure edited with its
+day kept) is said once its file is read, with a figure or not, whichever path read it (typed_over). So is the 本期目标
+the form printed beside a value that is a word (已完成): the figure the unit says it met, read against the plan as it
+is now (progress_values: trial51 D1)."""
 
 from __future__ import annotations
 
@@ -17,9 +19,14 @@ import re
 from datetime import date, datetime
 
 from mstrack.domain.dates import DateError, parse_date
+from mstrack.domain.progress import check_value
+from mstrack.domain.quantities import format_number
+from mstrack.domain.readings import checkpoints_met
+from mstrack.errors import InputError, Message
 from mstrack.sources.progress_cells import text_value
 from mstrack.sources.rows import Cells, Row
 from mstrack.sources.sheets import Table, header_key
+from mstrack.vocabulary import CHECKPOINTS_UNIT, SCHEDULE
 
 LAST_DATE_HEADERS = frozenset(map(header_key, ("上次日期",)))
 """The template's column of the day its row's latest report was, when the form was made."""
@@ -108,24 +115,88 @@ class FormDates:
         if (text := text_value(cell)) is not None:
             self.last_values[(self.file, line)] = text
 
-    def typed_over(self, file: int, line: int, last: date | None) -> list[tuple[str, str]] | None:
-        """The template's own cells of a row left with no figure that mstrack did not print (trial55 #2: this period's
-        figure and day typed under 上次报送 and 上次日期, the row skipped as empty, exit 0): a 上次日期 later than the
-        indicator's latest stored report (`last`: the form printed that day, or none), a 上次报送 where none was stored.
-        As (header, cell) of each such column, with the 上次报送 beside an edited 上次日期; None when none is."""
-        day, figure = self.by_row.get((file, line)), self.last_values.get((file, line))
-        said = []
-        if day is not None and day is not MADE_BEFORE_ANY and (last is None or day > last):
-            said.append((self.header, day.isoformat()))
-        if figure is not None and (said or last is None):
-            said.insert(0, (self.last_value_header, figure))
-        return said or None
+    def typed_over(self, table: Table, placed: dict[int, tuple], stored_on) -> list[Message]:
+        """The rows of the file just read (`placed`: row number → (indicator id, its latest report's day before the
+        import or None, whether the row has a figure, the indicator's kind and unit), whichever path read it) whose
+        template cells hold what mstrack did not print, each said (trial55 #2, returns57): a 上次日期 later than the
+        indicator's latest stored report (the form printed that day, or none), a 上次报送 where none was stored, or
+        one that is not the report stored on its 上次日期 (an edited figure, the date kept), read as `import progress`
+        reads a figure (`stored_on`: Store.stored_on's values for (indicator, day) pairs, read for such rows only). A
+        row with no figure was skipped; a row with one has its 数值 stored, those cells unread."""
+        if self.at is None and self.last_value_at is None:
+            return []
+        file, said, compared = self.file, {}, []
+        for line, (indicator, last, *_) in placed.items():
+            day, printed = self.by_row.get((file, line)), self.last_values.get((file, line))
+            if day is not None and day is not MADE_BEFORE_ANY and (last is None or day > last):
+                said[line] = ([(self.last_value_header, printed)] if printed else []) + [(self.header, day.isoformat())]
+            elif printed is not None and last is None:
+                said[line] = [(self.last_value_header, printed)]
+            elif printed is not None and day is not None and day is not MADE_BEFORE_ANY:
+                compared.append((line, indicator, day, printed))
+        differs = {}  # a row whose 上次报送 is not the figure stored on its 上次日期 → (that day, the figure, its unit)
+        keys = list(dict.fromkeys((indicator, day) for _, indicator, day, _ in compared))  # each read once
+        stored_of = dict(zip(keys, stored_on(keys), strict=True)) if keys else {}
+        same: dict[tuple, bool] = {}  # each cell read once against each figure
+        for line, indicator, day, printed in compared:
+            kind, unit = placed[line][3:]
+            if (stored := stored_of[(indicator, day)]) is None:
+                continue
+            if (key := (printed, stored, kind, unit)) not in same:
+                same[key] = _same_figure(*key)
+            if not same[key]:
+                said[line], differs[line] = [(self.last_value_header, printed)], (day, stored, CHECKPOINTS_UNIT if
+                                                                                   kind == SCHEDULE else unit)
+        return [_typed_over_said(table, line, cells, placed[line], differs.get(line))
+                for line, cells in sorted(said.items())]
 
     def made_before(self, file: int, line: int, on: date) -> date | None:
         """The row's 上次日期 when it is older than `on` (MADE_BEFORE_ANY for an empty one): its form was made before
         a report of `on` existed; else None."""
         last = self.by_row.get((file, line))
         return last if last is not None and last < on else None
+
+
+def _same_figure(printed: str, stored: float, kind: str, unit: str) -> bool:
+    """Whether a 上次报送 cell says the stored figure, read as `import progress` reads a figure of that line (a
+    text-only line's "3个节点已完成" as its count, readings.checkpoints_met; any other by check_value's rule); words it
+    cannot read are no figure the form printed."""
+    if kind == SCHEDULE:
+        met = checkpoints_met(printed, unit, MANY_CHECKPOINTS)
+        return met is not None and met == stored
+    try:
+        number, _ = check_value(printed, unit, "", typed=True)
+    except InputError:
+        return False
+    return abs(number - stored) <= 1e-9 * max(1.0, abs(stored))
+
+
+MANY_CHECKPOINTS = 10_000
+"""More checkpoints than any line has: a 上次报送 is read for its count, whatever the line's number."""
+
+
+def _typed_over_said(table: Table, line: int, cells: list[tuple[str, str]], place: tuple,
+                     differs: tuple | None) -> Message:
+    """What is said of a row whose template cells were typed over (FormDates.typed_over): with no figure, where this
+    period's figure and day go (the row was skipped); with one, that those cells were not read. `differs`: the day,
+    figure and unit of the report stored on its 上次日期, where its 上次报送 says another."""
+    _, last, figure, *_ = place
+    if differs is not None:
+        day, stored, unit = differs
+        printed = Message("the report stored for {day} is {figure}", day=day.isoformat(), figure=format_number(stored, unit))
+    elif last is not None:
+        printed = Message("the latest stored report is of {day}", day=last.isoformat())
+    else:
+        printed = Message("no report is stored for it")
+    words = {"place": f"{table.path}:{line}", "value": table.label("value"), "n": len(cells), "stored": printed,
+             "cells": ", ".join(f"{header} {cell!r}" for header, cell in cells),
+             "day": table.label("as_of") if "as_of" in table.columns else "截至日期"}
+    if figure:
+        return Message("{place}: {cells} {n:is|are} not what the form printed ({stored}) and {n:was|were} not read: the "
+                       "figure stored is the one under {value}; a correction of an earlier report goes on a row of its "
+                       "own, with that report's day under {day}", **words)
+    return Message("{place}: no figure under {value}, and {cells} {n:is|are} not what the form printed ({stored}): this "
+                   "period's figure goes under {value}, its day under {day}; the row was skipped", **words)
 
 
 def _word(cell) -> bool:

@@ -11,6 +11,9 @@ down over rows whose template cells say another indicator (their 计量单位 or
 figures as the first's indicator: refused too (a unit that differs is named on its row as well: progress_measure).
 A range across both the task and the value columns (填表人：… merged over the row under the table) is a line of words:
 its first cell's, the copies blank, so that the row is skipped as a line with no task and no figure (progress_unread).
+One across the task column only, beside a figure (合计 or 填表人：… over 计划 and 任务编号, a figure under 数值), is a footer
+or total row with a figure and no task: refused in those words (`across`, progress_values.Values._fail), not as a
+programme or task its copies would name.
 """
 
 from __future__ import annotations
@@ -41,8 +44,10 @@ class MergedValues:
     note cells copied from a range starting in the value column are made blank on the way."""
 
     def __init__(self, table, ranges: list[tuple[str, int, int, int, int]], copies: set[int],
-                 borrowed: dict[int, str] | None = None, lines: dict[int, tuple[int, int]] | None = None):
+                 borrowed: dict[int, str] | None = None, lines: dict[int, tuple[int, int]] | None = None,
+                 across: set[int] | None = None):
         self.table = table
+        self.across = across or set()  # a row with one cell merged across its task column (not its value's): a footer
         self.lines = lines or {}  # a row that is one cell merged across its task and value columns → (the last cell
         # kept, the last column): its cells after the first are copies, made blank
         self.lined = sorted(self.lines)
@@ -89,10 +94,12 @@ class MergedValues:
                  if value is not None and task is not None and left <= min(task, value) and max(task, value) <= right
                  for number in range(max(top, below) + 1, bottom + 2)}
         copies.difference_update(lines)
+        across = {number for (top, left), (bottom, right) in merged if task is not None and left <= task <= right
+                  and left < right for number in range(max(top, below) + 1, bottom + 2)}.difference(lines)
         borrowed = {number: _cells(left, top + 1, right, bottom + 1) for (top, left), (bottom, right) in merged
                     if value is not None and left < value <= right for number in range(max(top, below) + 1, bottom + 2)
                     if number not in lines}
-        return cls(table, ranges, copies, borrowed, lines) if ranges or copies or borrowed or lines else None
+        return cls(table, ranges, copies, borrowed, lines, across) if ranges or copies or borrowed or lines or across else None
 
     def see(self, rows: list[Row]) -> None:
         """Rows as the per-row path reads them."""

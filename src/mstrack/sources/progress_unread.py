@@ -2,7 +2,7 @@
 with no task (填表人：张三  联系电话：…, 注：数值填累计数 under the table), skipped with a warning quoting it, or refused
 quoting it when it holds a figure; and a column the clerk added (存在问题, 处室意见, 完成情况（文字）, or a second 说明 beside
 备注), named with how many of its cells hold text. The template's own columns (vocabulary.TEMPLATE_HEADERS) and the
-plan's (its units, targets, deadlines: PLAN_HEADER_RE) hold mstrack's words, not the unit's: never said.
+plan's (its units, targets, deadlines, measures: PLAN_KINDS) hold mstrack's words, not the unit's: never said.
 
 The columns are watched as rows are met (see, see_cells: every path's rows pass there first), one count a column."""
 
@@ -17,6 +17,7 @@ from mstrack.sources.duplicate_columns import column_letter
 from mstrack.sources.progress_cells import text_value
 from mstrack.sources.rows import Cells, Row
 from mstrack.sources.sheets import cell_text, header_key
+from mstrack.sources.table.column_rules import header_kind
 from mstrack.text import clip
 from mstrack.vocabulary import SUB_ITEM_OPENINGS, TEMPLATE_HEADERS
 
@@ -24,8 +25,12 @@ COLUMNS_SHOWN = 5
 """The columns not read a warning names before "… (+N)": a sheet of 1,000 columns is not listed whole."""
 KNOWN_HEADERS = frozenset(map(header_key, TEMPLATE_HEADERS))
 """The template's headers: those it does not read (本期节点, 上次报送 …) hold what mstrack printed."""
-PLAN_HEADER_RE = re.compile(r"(?:单位|部门|目标|时限|时间|节点|指标|任务|内容|名称|项目|序号|编号|类别|领域|口径|领导|责任人)$")
-"""A header of what the plan says (责任单位, 年度目标, 完成时限, 建设内容, 责任领导 …), not the unit's words about its figure."""
+PLAN_KINDS = frozenset(("seq", "measure", "leader", "task", "area", "units", "lead", "office", "start", "deadline",
+                        "schedule", "amount", "period"))
+"""The kinds of column a published plan's table prints (sources/table/column_rules.header_kind, the one vocabulary of plan
+columns: 责任单位, 年度目标, 完成时限, 建设内容, 责任领导, 工作措施, 第一季度 …): in a return made from the office's own table
+they hold the plan's words, not the unit's. A column of what was done (进展情况, 完成情况), of remarks (说明, 下一步工作措施)
+or of no kind the table reader knows (存在问题, 处室意见) holds the unit's words."""
 
 
 def row_held(table, row: Row) -> Joined:
@@ -121,4 +126,4 @@ def _plan_header(header) -> bool:
     key = header_key(header)
     if not key:
         return False
-    return key in KNOWN_HEADERS or PLAN_HEADER_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", str(header).strip())) is not None
+    return key in KNOWN_HEADERS or header_kind(re.sub(r"[(（][^()（）]*[)）]$", "", str(header).strip())) in PLAN_KINDS

@@ -27,9 +27,13 @@ from mstrack.errors import InputError, Message, Problem
 from mstrack.sources.progress_cells import FIELDS, plain_value, reporter_text, text_value
 from mstrack.sources.progress_form import printed_target
 from mstrack.sources.progress_rows import ImportIndicator
+from mstrack.sources.progress_unread import row_held
 from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import Table, cell_text
 from mstrack.vocabulary import SCHEDULE
+
+KEY_COLUMNS = ("programme", "task", "indicator", "title")
+"""The columns that say which indicator a row reports on: refused there, a footer's row is said as one (Values._fail)."""
 
 
 class Values:
@@ -41,6 +45,11 @@ class Values:
         place = f"{table.path}:{line}" + (f":{table.label(column)}" if column else "")
         if not isinstance(reason, Message | Problem):
             reason = Message(reason, **fields)
+        if column in KEY_COLUMNS and self.merged is not None and line in self.merged.across:  # 合计 merged over 计划…任务编号
+            place, reason = f"{table.path}:{line}", Message(
+                "a footer or total row with a figure and no task ({cells}; one cell merged across {task}): a figure goes "
+                "on its task's row; move it there, or clear it", cells=row_held(table, self._row(line)),
+                task=table.label("task" if "task" in table.columns else "title"))
         self.result.errors.append(Message("{place}: {reason}", place=place, reason=reason))
 
     def _uncomputed(self, table: Table, line: int, cells: tuple) -> None:
