@@ -4,9 +4,11 @@ cascade of tiers for `log --indicator`, import progress's indicator names and a 
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from typing import TypeVar
+from itertools import accumulate, islice
+from typing import Generic, NamedTuple, TypeVar
 
 from mstrack.domain.characters import simplified
 from mstrack.errors import Message, UnknownProgramme
@@ -46,23 +48,89 @@ def collective(name: str) -> bool:
     return any(word in simplified(name) for word in ("各", *COLLECTIVE))
 
 
-TIERS = (str.__eq__, str.startswith, str.__contains__)
-"""The same name, else one it begins, else one it is part of."""
-
-
 def named_by(candidates: Iterable[T], name: str, key: Callable[[T], str],
           folds: Sequence[Callable[[str], str]]) -> list[T]:
     """The candidates whose `key` the name names in the first tier that finds any: for each fold in turn (the text
     as given, then simplified …), the same name, else those it begins, else those it is part of. Empty when none
     does; the caller says what one, several or none mean."""
-    candidates = list(candidates)
-    for fold in folds:
-        folded = fold(name)
-        keys = [(candidate, fold(key(candidate))) for candidate in candidates]
-        for same in TIERS:
-            if found := [candidate for candidate, text in keys if same(text, folded)]:
+    return NameIndex(candidates, key, folds).named(name)
+
+
+class FoldedKeys(NamedTuple):
+    """A NameIndex's keys by one fold: in the candidates' order, by key, sorted (with the candidates' places in that
+    order), and joined by NUL (with where each starts) for one search of them all."""
+
+    keys: list[str]
+    same: dict[str, list[int]]
+    ordered: list[str]
+    order: list[int]
+    joined: str
+    starts: list[int]
+
+
+class NameIndex(Generic[T]):
+    """named_by for many names among the same candidates: each key folded once, by a fold when a name first needs it
+    (a return's 1,200 rows among its programme's 1,200 titles folded every title for every row: trial57 #4). The same
+    name by a dict, those it begins by bisection of the sorted keys, those it is part of by one search (str.find, in C)
+    of the keys joined; what each tier finds in the candidates' order."""
+
+    def __init__(self, candidates: Iterable[T], key: Callable[[T], str], folds: Sequence[Callable[[str], str]]):
+        self.candidates, self.key, self.folds = list(candidates), key, folds
+        self._keys: dict[int, FoldedKeys] = {}  # by fold, made when first needed
+
+    def keys(self, fold: int = 0) -> list[str]:
+        """The candidates' keys as the fold-th fold makes them, in the candidates' order."""
+        return self._folded(fold).keys
+
+    def _folded(self, at: int) -> FoldedKeys:
+        if (found := self._keys.get(at)) is None:
+            fold, key = self.folds[at], self.key
+            keys = [fold(key(candidate)) for candidate in self.candidates]
+            same: dict[str, list[int]] = {}
+            for place, text in enumerate(keys):
+                same.setdefault(text, []).append(place)
+            order = sorted(range(len(keys)), key=keys.__getitem__)
+            starts = list(accumulate((len(text) + 1 for text in keys[:-1]), initial=0))
+            found = self._keys[at] = FoldedKeys(keys, same, [keys[place] for place in order], order, "\0".join(keys),
+                                                starts)
+        return found
+
+    def named(self, name: str) -> list[T]:
+        """What named_by finds of the name (the same tiers, in the same order)."""
+        candidates = self.candidates
+        if not candidates:
+            return []
+        for at, fold in enumerate(self.folds):
+            folded = fold(name)
+            keys = self._folded(at)
+            if found := keys.same.get(folded):
+                return [candidates[place] for place in found]
+            start, places = bisect_left(keys.ordered, folded), []
+            for text, place in zip(islice(keys.ordered, start, None), islice(keys.order, start, None), strict=True):
+                if not text.startswith(folded):
+                    break
+                places.append(place)
+            if places:
+                return [candidates[place] for place in sorted(places)]
+            if found := [candidates[place] for place in _holding(keys, folded)]:
                 return found
-    return []
+        return []
+
+
+def _holding(keys: FoldedKeys, part: str) -> list[int]:
+    """The places of the keys that hold `part` (not empty), in order: each found by one search of the joined keys, the
+    search going on from the next key's start (a name holding a NUL, which no key joined can hold whole, by each)."""
+    if "\0" in part:
+        return [place for place, text in enumerate(keys.keys) if part in text]
+    joined, starts, places = keys.joined, keys.starts, []
+    at = joined.find(part)
+    while at >= 0:
+        place = bisect_right(starts, at) - 1
+        places.append(place)
+        if place + 1 == len(starts):
+            break
+        at = joined.find(part, starts[place + 1])
+    return places
 
 
 def code_key(code: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.limits import text_problem
-from mstrack.domain.names import collective, named_by, plain_name
+from mstrack.domain.names import NameIndex, collective, plain_name
 from mstrack.errors import Message
 from mstrack.long_lists import numbers_shown
 from mstrack.sources.progress_cells import reporter_given, text_value
@@ -28,18 +28,51 @@ def fold(text: str) -> str:
     return header_key(NUMBERING_RE.sub("", text)).rstrip("。；;，,")
 
 
-def named_tasks(tasks: dict[str, tuple], name: str) -> list[str]:
-    """The tasks a name names, as the plan's titles are matched: the same title, else those it begins, else those it
-    is part of (folded: spacing, traditional/simplified)."""
-    if not fold(name):
-        return []
-    return named_by(tasks, name, lambda task: tasks[task][0], (fold,))
-
-
 def agrees(title: str, name: str) -> bool:
     """A row's name fits the task its code names: part of its title (or the title part of the name)."""
-    title, name = fold(title), fold(name)
+    return fits(fold(title), fold(name))
+
+
+def fits(title: str, name: str) -> bool:
+    """agrees of a title and a name folded already."""
     return bool(name) and (name in title or title in name)
+
+
+class Titles:
+    """A programme's task titles, each folded once (trial57 #4: every title folded again for every row of a return, 112 s
+    for 1,200 rows): the folded title of the task a row's code names, folded when a row first names it, and the tasks
+    a name names as the plan's titles are matched, the same title, else those it begins, else those it is part of
+    (folded: spacing, traditional/simplified; every title folded, the first time a row is found by its name)."""
+
+    def __init__(self, tasks: dict[str, tuple]):
+        self.tasks = tasks  # task code → (title, units)
+        self.folded: dict[str, str] = {}  # task code → its title folded
+        self.index: NameIndex | None = None
+        self.titled: dict[str, str] = {}  # a title as it is → the (first) task of that title, with the index
+        self.found: dict[str, list[str]] = {}  # a name as a row gives it → the tasks it names
+
+    def title(self, task: str) -> str:
+        """The task's title folded."""
+        if (folded := self.folded.get(task)) is None:
+            folded = self.folded[task] = fold(self.tasks[task][0])
+        return folded
+
+    def agrees(self, task: str, name: str) -> bool:
+        """A row's name fits the task's title (agrees); the title as it is (mstrack's template writes it) not folded
+        again."""
+        title = self.title(task)
+        return fits(title, title if name == self.tasks[task][0] else fold(name))
+
+    def named(self, name: str) -> list[str]:
+        """The tasks a name names (none for a name that folds to nothing), once a name; a task's title as it is not
+        folded again."""
+        if (found := self.found.get(name)) is None:
+            if self.index is None:  # the titles folded; str: the name is folded already too
+                self.index = NameIndex(self.tasks, self.title, (str,))
+                self.titled = {title: task for task, (title, _) in reversed(self.tasks.items())}
+            folded = self.title(task) if (task := self.titled.get(name)) is not None else fold(name)
+            found = self.found[name] = self.index.named(folded) if folded else []
+        return found
 
 
 def unit_of(units: tuple[str, ...], unit: str) -> bool:
@@ -58,11 +91,9 @@ class NamedRows:
     def __init__(self, importer, table: Table, title_at: int | None, unit_at: int | None, unit: str | None):
         self.importer, self.table = importer, table
         self.title_at, self.unit_at, self.unit = title_at, unit_at, unit
-        self.tasks: dict[str, dict | None] = {}  # programme code → its tasks (title, units), once read
         self.agreed = 0
         self.wrong: list[tuple[int, str, str, str, list[str]]] = []  # (line, code, its programme, name, tasks it names)
         self.offices: dict[tuple[str, str, str], list[int]] = {}  # (office, programme, task) → its rows
-        self.found: dict[tuple[str, str], list[str]] = {}  # (programme, name) → the tasks the name names
         self.stored: dict[str, str] = {}  # a reporting unit as read → as stored (_stored)
         self.nobody: dict[str, list[int]] = {}  # a class of offices (各区人民政府) → its rows with a value and no 填报人
         self.former: dict[tuple[str, str], list[tuple[str, int]]] = {}  # (programme, task) → its former titles, read once
@@ -77,12 +108,20 @@ class NamedRows:
             return None
         return cls(importer, table, title_at, unit_at, unit)
 
-    def _plan(self, code: str | None) -> dict | None:
+    def _titles(self, code: str | None) -> Titles | None:
+        """A programme's tasks (title, units), their titles folded as rows need them: read once an import for every
+        file that names its tasks (PlanReads.titles: a Monday's 60 forms of one programme read its tasks once)."""
         if code is None:
             return None
-        if code not in self.tasks:
-            self.tasks[code] = self.importer.store.import_tasks(code) or None
-        return self.tasks[code]
+        known = self.importer.plan.titles
+        if code not in known:
+            tasks = self.importer.store.import_tasks(code)
+            known[code] = Titles(tasks) if tasks else None
+        return known[code]
+
+    def _plan(self, code: str | None) -> dict | None:
+        """A programme's tasks by code: (title, units); None for no such programme."""
+        return None if (titles := self._titles(code)) is None else titles.tasks
 
     def rows(self, chunk: list, index: list[int | None]) -> tuple[list[int], list[tuple]]:
         """A chunk's row numbers and cells in FIELDS order (as progress_cells.picked gives them), a row found by its
@@ -103,18 +142,16 @@ class NamedRows:
                 continue
             tasks = self._plan(code) if name is not None else None
             if tasks is not None:
-                named = self.found.get((code, name))
-                if named is None:
-                    named = self.found[(code, name)] = named_tasks(tasks, name)
                 if task is None:
+                    named = self._named(code, name)
                     if len(named) == 1:
                         task = picked[1] = named[0]
                     elif (named or not task_given) and text_value(picked[4]) is not None:  # no figure: a line
                         # under the table (填表人：…), skipped and said by the importer (_no_task)
                         self._no_task(row.number, code, name, named)
                         continue
-                elif task not in tasks or not agrees(tasks[task][0], name) and not self._renamed(row.number, code, task, name):
-                    self.wrong.append((row.number, task, code, name, named))
+                elif task not in tasks or not self._titles(code).agrees(task, name) and not self._renamed(row.number, code, task, name):
+                    self.wrong.append((row.number, task, code, name, self._named(code, name)))
                     continue
                 else:
                     self.agreed += 1
@@ -131,6 +168,11 @@ class NamedRows:
             lines.append(row.number)
             rows.append(tuple(picked))
         return lines, rows
+
+    def _named(self, code: str, name: str) -> list[str]:
+        """The tasks of a programme a row's name names: only for a row whose code is not given or does not agree (a row
+        whose name agrees with its code's task asks nothing more)."""
+        return self._titles(code).named(name)
 
     def _renamed(self, line: int, code: str, task: str, name: str) -> bool:
         """Whether a row's name is a title its task had before a plan import renamed it (a form made before the rename:
@@ -178,7 +220,7 @@ class NamedRows:
                     " matched by {names}", path=table.path, codes=code_header, n=len(self.wrong), names=name_header))
         for line, task, code, name, named in self.wrong:
             place = f"{table.path}:{line}:{name_header}"
-            tasks = self.tasks.get(code) or {}
+            tasks = self._plan(code) or {}
             if task not in tasks:
                 errors.append(Message("{place}: {code} has no task {task!r} ({codes}); {name!r}{named}", place=place,
                                       code=code, task=task, codes=code_header, name=name, named=_named(named),

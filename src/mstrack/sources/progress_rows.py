@@ -126,6 +126,8 @@ class PlanReads:
         self.terms: dict[int, tuple] = {}  # indicator id → (comparator, target, dues), once an object needed them
         self.upto: int | None = None
         self.windows: dict[str, ReportWindow | None] = {}  # programme code → its window of reports, once read
+        self.titles: dict[str, object | None] = {}  # programme code → its tasks' titles (progress_names.Titles), once a
+        # file names its tasks in words or says who reports: read once an import, however many files do
 
     def programme_indicators(self, code: str):
         """The programme's year and all its indicators' tuples by task (the per-row path's read), or None."""
