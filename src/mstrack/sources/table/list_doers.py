@@ -133,8 +133,9 @@ def doers_below(rows: list[Row]) -> list[Row]:
 # a clause naming its office by the office's part in the work, whatever the office's level: its role after "由" ("由村居
 # 牵头，…", "由基层医疗卫生机构负责对…"), the agent of the work after "由" ("由垃圾分类外包单位按照选址方案…建设"), the body
 # authorised to do it ("授权区卫生监督所将…改为告知承诺制"), or the subject charged with it ("基层医疗卫生机构对…负有主体责任")
-ROLE_BY_RE = re.compile(rf"^(?:并|再|统一)?由(?P<name>[^，,。；;由]{{2,30}}?)(?:{'|'.join(LEAD_ROLE_WORDS)}|具体负责|{RESPONSIBLE_WORD})")
-AGENT_RE = re.compile(r"^(?:并|再|统一)?(?:由|授权)(?=[\u4e00-\u9fff])")
+ROLE_BY_RE = re.compile(rf"^(?:并|再|统一)?由(?![此于])(?P<name>[^，,。；;由]{{2,30}}?)"
+                        rf"(?:{'|'.join(LEAD_ROLE_WORDS)}|具体负责|{RESPONSIBLE_WORD})")
+AGENT_RE = re.compile(r"^(?:并|再|统一)?(?:由(?![此于])|授权)(?=[\u4e00-\u9fff])")  # "由此…", "由于…": no agent
 CHARGED_RE = re.compile(r"^(?P<name>[^，,。；;对]{2,30}?)对[^，,。；;]{1,40}?负有[\u4e00-\u9fff]{0,6}责任")
 # after a lead's clause, an office's share in it ("，垃圾分类外包单位具体负责，"): a unit
 SHARE_RE = re.compile(rf"^(?P<name>[^，,。；;]{{2,30}}?)(?:具体负责|{'|'.join(HELPER_ROLE_WORDS)})")
@@ -144,8 +145,9 @@ def role_clause_cell(text: str) -> str:
     """The line labelling the doers a one-line item names in a clause of its words by their part in the work (_role_named,
     _assisting: the first such clause), no offices printed after the words nor labelled inside them: its
     offices lead, an office's share named in the clauses right after it ("由村居牵头，垃圾分类外包单位具体负责") a unit;
-    "" for any other line. Any office's name is read (office_clause: "村居", "基层医疗卫生机构"), the role saying it is a
-    doer; a person ("由申请人签订承诺书"), the plan's issuer ("由我局…") or one held to account is none."""
+    "" for any other line. Any office's name is read, not only one named by its level (_definite: "村居", "基层医疗卫生
+    机构"), the role saying it is a doer; a kind left open ("企业", "医院"), a person ("由申请人签订承诺书"), the plan's
+    issuer ("由我局…") or one held to account is none."""
     m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
     if m is None or units_after(text)[1] or labelled_inside(text) or ROLE_LABEL_RE.search(text):
         return ""
@@ -164,7 +166,7 @@ def role_clause_cell(text: str) -> str:
             for after in clauses[at + 1:]:
                 share = SHARE_RE.match(after)
                 names = unit_names(share["name"]) if share else []
-                if not names or not all(map(office_clause, names)):
+                if not names or not all(map(_definite, names)):
                     break
                 units += [name for name in names if name not in leads and name not in units]
             return DOERS_CELL.format(lead="、".join(leads), others=OTHERS_CELL.format(units="、".join(units)) if units else "")
@@ -203,7 +205,20 @@ def _role_named(clause: str, opening: bool) -> list[str]:
         names = unit_names(subject_run(clause[m.end():]))
     else:
         return []
-    return names if names and all(office_clause(name) and not ISSUER_RE.match(name) for name in names) else []
+    return names if names and all(_definite(name) and not ISSUER_RE.match(name) and not WORDS_IN_NAME_RE.search(name)
+                                  for name in names) else []
+
+
+WORDS_IN_NAME_RE = re.compile(r"[的要是]")  # "由此带来的问题要…": a clause's words, no office's name
+DEFINITE_MIN = 4  # "企业", "医院" bare: a kind left open; "基层医疗卫生机构": the plan's addressees
+
+
+def _definite(name: str) -> bool:
+    """A doer that is an office, not a kind left open: an office's name (units.office_list, towns too: "区卫生监督所",
+    "垃圾分类外包单位"), a body's name of DEFINITE_MIN characters or more ending as an office's ("基层医疗卫生机构"), or a
+    kind of town's body named bare ("村居": every village the plan reaches, as "各村居"); not "企业对…负有主体责任" or
+    "由医院负责", every company or hospital at large (README: a kind left open)."""
+    return bool(office_list(name, towns=True)) or len(name) >= DEFINITE_MIN and office_clause(name) or name in TOWN_END
 
 
 def bodies_below(rows: list[Row]) -> list[Row]:
