@@ -2,7 +2,7 @@
 whose items is work with its offices, reads every run, each coded by its headings; a run of goals or of closing points
 naming no office stays out. A duty paragraph opened by its offices ("1.区旅游文体局、旅游文化中心。指导景区…") is led by
 them; a group's heading over one unnumbered paragraph with its offices' bracket ("（五）乡镇船舶" over "…。（A、B按职责分工
-负责）") is the group's one task, coded by the heading (二(五))."""
+负责）") is the group's one task, coded by the heading (二(五)) and titled by its name."""
 
 from __future__ import annotations
 
@@ -87,22 +87,22 @@ ELEVEN = ["各片区管理局", "区经济发展局", "公安局", "旅游文体
 
 def test_a_groups_one_paragraph_with_its_offices_is_the_groups_task(tmp_path):
     """"（三）乡镇船舶" over one unnumbered paragraph closed by "（A、B、C按职责分工负责）", after the groups of numbered
-    items and before the next part: the group's one task, coded 二(三), its title the paragraph without the bracket,
-    every office leading."""
+    items and before the next part: the group's one task, coded 二(三), its title the heading's name (a name on a line
+    of its own over its paragraph), every office leading."""
     lines = [*WORK, "（三）乡镇船舶", f"{BOATS}（各片区管理局、区经济发展局、公安局按职责分工负责）",
              *DUTIES[:2]]
     tasks = _tasks(tmp_path, lines)
     assert [t.code for t in tasks] == [*WORK_CODES, "二(三)"]
-    assert tasks[5].title == BOATS
+    assert tasks[5].title == "乡镇船舶"
     assert tasks[5].lines[0].lead_units == ["各片区管理局", "区经济发展局", "公安局"]
 
 
 def test_a_bracket_of_eleven_offices_past_sixty_characters_names_them_all(tmp_path):
     """The group's one paragraph closed by eleven offices "…按职责分工负责" (75 characters in the bracket): read as a
-    shorter bracket is, every office leading, the bracket no part of the title."""
+    shorter bracket is, every office leading, the bracket no part of the title; the title the heading's name."""
     lines = [*WORK, "（三）乡镇船舶", f"{BOATS}（{'、'.join(ELEVEN)}按职责分工负责）", *DUTIES[:2]]
     tasks = _tasks(tmp_path, lines)
-    assert tasks[5].title == BOATS
+    assert tasks[5].title == "乡镇船舶"
     assert tasks[5].lines[0].lead_units == ELEVEN
 
 

@@ -33,6 +33,7 @@ from mstrack.sources.table.office_names import (
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import OFFICE_NAME_RE, ROLE_LABEL_RE, office_list, unit_names
+from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, RESPONSIBLE_WORD
 
 CLAUSE_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,17}")  # a clause of nothing but a name's characters
 NAME_MAX = 40  # the longest name of a measure on a line of its own
@@ -85,7 +86,8 @@ def doers_below(rows: list[Row]) -> list[Row]:
     A name over a paragraph naming no doer, over two paragraphs or over its own numbered parts stays as it is.
     An item whose name and paragraph share its line (_own_paragraph), the next line a "（三）…" or a heading or none,
     is followed by the same line when its sentences name doers (_doers with `opening`: offices named by their level;
-    a step dated by its own words, any office: _step_doers)."""
+    a step dated by its own words, any office: _step_doers). A one-line item whose clause names its offices by their part
+    in the work ("由X牵头，Y具体负责", "授权X将…": role_clause_cell) gets them as its bracket, after its words."""
     kept: list[Row] = []
     k, part, grouped = 0, "", False  # grouped: under a group "（一）…", whose items "1." are its parts (an event's particulars)
     staffed = _staffed_parts(rows)
@@ -122,9 +124,105 @@ def doers_below(rows: list[Row]) -> list[Row]:
             kept += [row, Row(row.number, [_cell([doer])])]
             k += 1
             continue
+        if len(texts) == 1 and _measures(part) and (not below or len(below) == 1 and _numbered(below[0])) \
+                and (cell := role_clause_cell(texts[0])):  # "（三）授权X将…", "6.…。由X牵头，Y具体负责，…": its bracket
+            kept.append(Row(row.number, [f"{texts[0]}（{cell}）"]))
+            k += 1
+            continue
         kept.append(_with_helpers(row) if len(texts) == 1 else row)
         k += 1
     return kept
+
+
+# a clause naming its office by the office's part in the work, whatever the office's level: its role after "由" ("由村居
+# 牵头，…", "由基层医疗卫生机构负责对…"), the agent of the work after "由" ("由垃圾分类外包单位按照选址方案…建设"), the body
+# authorised to do it ("授权区卫生监督所将…改为告知承诺制"), or the subject charged with it ("基层医疗卫生机构对…负有主体责任")
+ROLE_BY_RE = re.compile(rf"^(?:并|再|统一)?由(?![此于])(?P<name>[^，,。；;由]{{2,30}}?)"
+                        rf"(?:{'|'.join(LEAD_ROLE_WORDS)}|具体负责|{RESPONSIBLE_WORD})")
+AGENT_RE = re.compile(r"^(?:并|再|统一)?(?:由(?![此于])|授权)(?=[\u4e00-\u9fff])")  # "由此…", "由于…": no agent
+CHARGED_RE = re.compile(r"^(?P<name>[^，,。；;对]{2,30}?)对[^，,。；;]{1,40}?负有[\u4e00-\u9fff]{0,6}责任")
+# after a lead's clause, an office's share in it ("，垃圾分类外包单位具体负责，"): a unit
+SHARE_RE = re.compile(rf"^(?P<name>[^，,。；;]{{2,30}}?)(?:具体负责|{'|'.join(HELPER_ROLE_WORDS)})")
+
+
+def role_clause_cell(text: str) -> str:
+    """The line labelling the doers a one-line item names in a clause of its words by their part in the work (_role_named,
+    _assisting: the first such clause), no offices printed after the words nor labelled inside them: its
+    offices lead, an office's share named in the clauses right after it ("由村居牵头，垃圾分类外包单位具体负责") a unit;
+    "" for any other line. Any office's name is read, not only one named by its level (_definite: "村居", "基层医疗卫生
+    机构"), the role saying it is a doer; a kind left open ("企业", "医院"), a person ("由申请人签订承诺书"), the plan's
+    issuer ("由我局…") or one held to account is none."""
+    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
+    if m is None or units_after(text)[1] or labelled_inside(text) or ROLE_LABEL_RE.search(text):
+        return ""
+    words = text[m.end():] if SUB_HEADING_RE.match(text) else m[2]
+    for sentence in re.split(r"[。；;！!]", words):
+        if ACCOUNTABLE_RE.search(sentence):
+            continue
+        clauses = [c.strip() for c in re.split(r"[，,：:]", sentence)]
+        for at, clause in enumerate(clauses):
+            if at == 0 and (assisted := _assisting(clause)):  # "X协助Y确定…": X the doer, Y the units (as _helped)
+                return DOERS_CELL.format(lead=assisted[0], others=OTHERS_CELL.format(units="、".join(assisted[1:])))
+            leads = _role_named(clause, opening=at == 0)
+            if not leads:
+                continue
+            units = []
+            for after in clauses[at + 1:]:
+                share = SHARE_RE.match(after)
+                names = unit_names(share["name"]) if share else []
+                if not names or not all(map(_definite, names)):
+                    break
+                units += [name for name in names if name not in leads and name not in units]
+            return DOERS_CELL.format(lead="、".join(leads), others=OTHERS_CELL.format(units="、".join(units)) if units else "")
+    return ""
+
+
+def _assisting(clause: str) -> list[str]:
+    """"垃圾分类外包单位协助各村居及物业公司确定…": a clause whose subject, a run of offices' names, supports other offices
+    in the work: the subject first, then those it supports (the first-office rule, as _helped reads "X要积极配合Y");
+    [] for any other clause."""
+    subject = subject_run(clause)
+    rest = clause[len(subject):]
+    supported = subject_run(rest[m.end():]) if subject and (m := SUPPORTS_RE.match(rest)) else ""
+    names = [*_joined_names(subject), *_joined_names(supported)] if supported and len(supported) < len(rest) - 2 else []
+    return names if len(names) > 1 and not any(map(ISSUER_RE.match, names)) else []
+
+
+def _joined_names(run: str) -> list[str]:
+    """The names of a run of offices, those joined by "及", "和" or "与" apart ("各村居及物业公司") where each part is an
+    office's name (not "区住房和城乡建设局")."""
+    names = []
+    for name in unit_names(run):
+        parts = re.split(r"[及和与]", name)
+        names += parts if len(parts) > 1 and all(map(_offices, parts)) else [name]
+    return names
+
+
+def _role_named(clause: str, opening: bool) -> list[str]:
+    """The offices a clause names by their part in the work, each an office's name: by their role in any clause
+    (ROLE_BY_RE), as the agent, the body authorised or the subject charged (AGENT_RE, CHARGED_RE) in the clause opening
+    its sentence only, whose work the sentence is ("…登记种植面积，由各片区汇总上报": a later clause's agent does a detail
+    of it, test_table_held51b); [] for any other clause."""
+    if m := ROLE_BY_RE.match(clause) or opening and CHARGED_RE.match(clause):
+        names = unit_names(m["name"])
+    elif opening and (m := AGENT_RE.match(clause)):
+        names = unit_names(subject_run(clause[m.end():]))
+    else:
+        return []
+    return names if names and all(_definite(name) and not ISSUER_RE.match(name) and not WORDS_IN_NAME_RE.search(name)
+                                  for name in names) else []
+
+
+WORDS_IN_NAME_RE = re.compile(r"[的要是]")  # "由此带来的问题要…": a clause's words, no office's name
+DEFINITE_MIN = 4  # "企业", "医院" bare: a kind left open; "基层医疗卫生机构": the plan's addressees
+
+
+def _definite(name: str) -> bool:
+    """A doer that is an office, not a kind left open: an office's name (units.office_list, towns too: "区卫生监督所",
+    "垃圾分类外包单位"), a body's name of DEFINITE_MIN characters or more ending as an office's ("基层医疗卫生机构"), or a
+    kind of town's body named bare ("村居": every village the plan reaches, as "各村居"); not "企业对…负有主体责任" or
+    "由医院负责", every company or hospital at large (README: a kind left open)."""
+    return bool(office_list(name, towns=True)) or len(name) >= DEFINITE_MIN and office_clause(name) or name in TOWN_END
 
 
 def bodies_below(rows: list[Row]) -> list[Row]:

@@ -57,7 +57,8 @@ def group_paragraphs(rows: list[Row], entries: list[Entry | None]) -> list[Entry
     """A group's heading "（五）乡镇船舶" right after another group's numbered items, over one unnumbered paragraph that
     ends with the offices doing it ("…活动。（各片区管理局、区经济发展局…按职责分工负责）": by their roles, labelled, or
     names alone) and followed by the next heading or by nothing: the group's one task, an entry of kind "lone" coded by
-    the heading's number (二(五)), its words the paragraph's (the heading's name is the group's, no part of them)."""
+    the heading's number (二(五)). A name on a line of its own over its paragraph (tests/data/tables/README.md): the
+    title is the heading's name, the paragraph its content, whose dates and figures are the task's."""
     found = list(entries)
     for k, heading in enumerate(entries[:-1]):
         if heading is None or heading.kind != "heading" or entries[k + 1] is not None \
@@ -70,7 +71,8 @@ def group_paragraphs(rows: list[Row], entries: list[Entry | None]) -> list[Entry
         words, offices = units_after(texts[0])
         by_role = roles_in(offices) is not None or bool(ROLE_LABEL_RE.match(offices))  # its own: work whatever its head
         if offices and (by_role or office_list(offices)) and states_work(words, assigned=by_role):
-            found[k] = Entry(rows[k + 1], "lone", number[0], words, units=offices)
+            name = heading.text[number.end():].strip()  # the group's name over its paragraph: the task's title
+            found[k] = Entry(rows[k + 1], "lone", number[0], name, units=offices, content=words)
     return found
 
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
+from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_deadlines import DONE_BY_RE
 from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, entry_of, heading_entry
 from mstrack.sources.table.list_timeline import SCHEDULE_LABEL, STAGES_HEADING_RE
@@ -46,7 +47,8 @@ def stage_part(rows: list[Row], at: int) -> tuple[list[Entry], list[Row], int] |
 def _stages_over_items(rows: list[Row], at: int, end: int) -> tuple[list[Entry], list[Row], int] | None:
     """The part's stages when each is a heading dated by its span ("（一）前期准备阶段（6月15日-8月15日前）",
     STAGE_HEADING_RE) over items "1.name。…" numbered from 1 in order, MIN_STAGES or more, numbered "（一）" on, every
-    line up to the next part one or the other (or an item's labelled line: its own): each item a task coded by its
+    line up to the next part one or the other (or an item's labelled line: its own; its offices printed after its words
+    too): each item a task coded by its
     stage (六(一)1), its words whole, due at its stage's end (spanned_groups, as a list's dated groups are). None for
     any other part."""
     entries, stages, skipped = [heading_entry(None, row_texts(rows[at])[0])], [], set()
@@ -58,7 +60,8 @@ def _stages_over_items(rows: list[Row], at: int, end: int) -> tuple[list[Entry],
             entries.append(Entry(rows[k], "heading", "", texts[0]))
         elif (item := ITEM_RE.match(texts[0])) and stages and int(item[1]) == sum(e.kind == "item" for e in entries[
                 max(i for i, e in enumerate(entries) if e.kind == "heading"):]) + 1:
-            entries.append(Entry(rows[k], "item", item[1], item[2].strip()))
+            words, offices = units_after(item[2].strip())  # "…。（牵头单位：X）" after its words: its own, as any item's
+            entries.append(Entry(rows[k], "item", item[1], words, units=offices))
         elif entries[-1].kind == "item" and (label := entry_of(rows[k])) is not None and label.kind == "label":
             entries[-1].labels.update({label.code: label.text, **label.labels})  # "牵头单位：各村居" (list_doers)
             skipped.add(k)

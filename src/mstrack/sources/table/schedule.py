@@ -188,8 +188,9 @@ ITEM_STEP = "|".join(sorted(ITEM_STEP_VERBS, key=len, reverse=True))
 # a deadline phrase right after a clause's short subject ("县人社局6月底前组织…", "养老床位6月底前达到…") dates the clause too
 SUBJECT_DEADLINE = r"(?:\d{1,2}\s*月\s*(?:底|末)?\s*之?前|第?[一二三四1-4]\s*季度\s*(?:之?前|末)|年\s*底\s*之?前|[上下]半年)"
 # a later year's end or a later year alone dates whatever verb follows it but a start ("2017年底前制定…", "2020年底前全区
-# 70%以上…", "2017年先行配备…": `later`; the programme's own year is its deadline's, no step); "8月份前" dates it as "8月前"
-# does, and "在" leads to a date as "于" does ("要在8月份前进一步健全…"); a clause that says what is due ("8月份前要建立科学
+# 70%以上…", "2020 年底前" with a space as printed, "2017年先行配备…": `later`; the programme's own year is its
+# deadline's, no step, unless its end is named as a day: _year_end_named); "8月份前" dates it as "8月前" does, and
+# "在" leads to a date as "于" does ("要在8月份前进一步健全…"); a clause that says what is due ("8月份前要建立科学
 # 的…体系") is no description for its 的, nor is a state to hold by then ("12月份前具有…资格的财务工作者，原则上…不得少于2人":
 # 具有, 具备, 拥有 say what is had at the date; "6月底前开工的项目" picks projects by when an event happened)
 # an office as that subject ("县人社局6月底前组织…") says who does the work, and is no part of what is counted; a document's
@@ -200,7 +201,7 @@ CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(》])|(?<=[于在])
                             rf"(?P<subject>(?!{NEXT_YEAR_WORDS})[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
                             rf"(?P<label>{PERIOD_LABEL}|{YEAR_ALONE})\s*(?:全部|全面|基本)?\s*"
                             rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=月份前)|"
-                            rf"(?P<later>(?:(?<=\d年底前)|(?<=\d年)(?!\s*(?:{COMPLETION})))(?!\s*(?:{START})))|(?<=季度前)|{OPENING_YEAR_END}|(?<=日前)|(?<=[月底末度日]之前)|(?:(?<=季度)|(?<=半年))"
+                            rf"(?P<later>(?:(?<=\d年底前)|(?<=\d\s年底前)|(?<=\d年)(?!\s*(?:{COMPLETION})))(?!\s*(?:{START})))|(?<=季度前)|{OPENING_YEAR_END}|(?<=日前)|(?<=[月底末度日]之前)|(?:(?<=季度)|(?<=半年))"
                             rf"(?=\s*(?:累计|全部|全面|基本)?\s*(?:{START}|{COMPLETION}|达到|新增|新建|(?P<own>{ITEM_STEP}))))(?!\s*后)"
                             rf"(?=\s*[\u4e00-\u9fff]{{2}})(?!(?!\s*(?:[要对]|具有|具备|拥有))[^，,；;。]*的))")
 # what may follow a verb of completion when it completes the sentence's own work ("9月底前建成并投入使用", "年底前完成
@@ -235,8 +236,9 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
                    if not DATED_COMPLETION_RE.search(sentence[max(0, m.start() - 2): m.end() + 2])
                    and not (m["own"] and m["own"] not in sentence[:m.start()])  # "一季度发放30%": the item's own verb
                    and not DONE_BY_RE.search(sentence[:m.start()])  # "该项目已于9月1日前完工": a result's date, no deadline
-                   and not (m["later"] is not None and _clause_due(m, year).year <= year)]  # "2024年出台…" in 2024's
-        # programme: by its end, no step of it
+                   and not (m["later"] is not None and _clause_due(m, year).year <= year
+                            and not _year_end_named(m, year))]  # "2024年出台…" in 2024's programme: by its end, no
+        # step of it; "…，2020年底前要对…核查" names the year's end as "12月底前" does: a clause dated then
         for k, (label, due, at) in enumerate(openings):  # "到2020年，…；有机肥养分还田率达到60%": each opening date's words
             stops = [m.start() for m in matches if m.start() >= at] + [o[2] for o in openings[k + 1:]] + [len(sentence)]
             if len(words := sentence[at: min(stops)].strip(" ，,")) >= 2:
@@ -258,6 +260,12 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
             found.append((label, due, _less_steps(sentence, spans[:i]) if whole else clause))
         found += _started(sentence, year)
     return found
+
+
+def _year_end_named(m: re.Match, year: int) -> bool:
+    """A clause opened by the programme's year's end named as a day ("2020年底前要对…", "2020年末前…"), not by the year
+    alone ("2020年出台…"): dated then, as "12月底前" dates its clause."""
+    return _clause_due(m, year).year == year and re.search(r"\d\s*年\s*[底末]", m["label"]) is not None
 
 
 def _clause_label(m: re.Match) -> str:
