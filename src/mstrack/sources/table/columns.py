@@ -19,6 +19,8 @@ MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for 
 NAMED_MONTH_PLAN_RE = re.compile(r"^((?:\d{4}年)?(?:1[0-2]|0?[1-9])月)份?(?:工作)?(?:目标|计划|任务|安排)")
 # the fields or the key bodies a campaign inspects (大检查重点单位 / 行业领域单位, 分管领域, 检查领域)
 INSPECTED_FIELDS = r"(?:分管|检查|监管|重点|行业)领域|^(?:大?检查|督查)?重点(?:单位|行业)"
+# the problems a ledger lists for putting right (存在问题, 督查发现的具体问题, 问题隐患, 隐患内容): no progress (问题整改情况 is)
+PROBLEM_HEADER = r"(?:存在|发现|查找|查摆)(?:的)?(?:具体|主要)?(?:问题|隐患)|^(?:具体|主要)?(?:问题|隐患)(?:隐患|问题)?(?:内容|描述|清单)?$"
 COLUMN_RULES = (  # (kind, pattern), first match wins
     ("seq", r"^(?:序号|编号|序|项目编号|No\.?|组别)$"),  # 组别: an inspection's groups, "第一组", each a row
     ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
@@ -53,6 +55,9 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("area", r"总体要求|类别|领域|分类|板块|类型"),
     ("amount", r"(?:数量|任务数|目标值|名额)$"),  # 培训名额: the quota each row must reach
     ("amount", r"^应(?!急|用|收|付)[\u4e00-\u9fff]{1,10}数$"),  # 应达标企业数: the count each row must reach
+    # a rectification ledger's (整改台账) problems found (存在问题, 督查发现的具体问题, 问题隐患): each row's work is to put
+    # right what its cell lists
+    ("task", PROBLEM_HEADER),
     ("task", r"任务|项目|内容|实事|目标|事项|名称|工作|指标|规模|预期|工程"),  # 建设规模, 预期成效: the work's figures
     ("amount", r"数量|任务数|目标值"),
     ("note", r"备注|说明"),
@@ -114,6 +119,12 @@ def column_kind(header: str, year: int) -> Column:
             column.partial = kind == "schedule" and MONTH_PLAN_RE.search(text) is not None
             return column
     return Column(index=-1, header=header, kind="")
+
+
+def lists_problems(header: str) -> bool:
+    """A task column of the problems a ledger found (存在问题, 督查发现的具体问题): its figures say what was found ("一楼三个
+    通道", "托管12人"), never a target of the work that puts it right."""
+    return bool(header) and re.search(PROBLEM_HEADER, re.sub(r"\s+", "", header)) is not None
 
 
 def areas_as_tasks(columns: list[Column]) -> None:

@@ -27,6 +27,7 @@ from mstrack.sources.table.schedule import (
     parse_deadline,
     split_schedule,
 )
+from mstrack.sources.table.terms import term_end
 from mstrack.sources.table.unit_joins import scoped, without_closing_others
 from mstrack.sources.table.unit_people import without_people
 from mstrack.sources.table.units import (
@@ -79,7 +80,8 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
             task.notes.append(f"{column.header}：{value}")
     if deadline_text := layout.cell(row, "deadline"):
         task.deadline_text = deadline_text
-        task.deadline = deadline = parse_deadline(deadline_text, year)
+        # "15天": a term counted from the date printed above the table (a ledger's)
+        task.deadline = deadline = parse_deadline(deadline_text, year) or term_end(deadline_text, layout.dated)
     return content, deadline_text, deadline
 
 
