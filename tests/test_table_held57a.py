@@ -56,6 +56,8 @@ def test_a_ledgers_problems_name_its_tasks_and_the_bodies_lead_them(tmp_path):
     assert [_leads(t) for t in tasks] == [["东风幼儿园"], ["红星托管中心"], ["阳光幼儿园"]]
     assert not any(u in ("张三", "李四", "王五") for t in tasks for line in t.lines for u in (*line.lead_units, *line.units))
     assert not any(line.indicators for t in tasks for line in t.lines)  # "两个通道", "20人", "15天": no targets
+    assert not any(t.text.progress for t in tasks)  # 联系电话: a phone, no progress
+    assert "13800000001" in (tasks[0].note or "")  # kept beside the task, as a note
 
 
 def test_a_term_in_days_counts_from_the_ledgers_date_above_the_table(tmp_path):
@@ -73,6 +75,8 @@ def test_a_ledger_printing_no_date_counts_from_the_documents(tmp_path):
     # the report's signature (2020年6月30日) is the nearest date alone above the table: the document's date
     assert [t.deadline for t in tasks] == [date(2020, 7, 15), date(2020, 7, 15), date(2020, 7, 30)]
     assert term_end("15天", None) is None  # nothing printed above: no date guessed
+    assert term_end("15天", date(2020, 5, 6), "整改期限") == date(2020, 5, 21)
+    assert term_end("180天", date(2020, 5, 6), "工期") is None  # a project's duration runs from its start, not printed
 
 
 def test_the_problem_headers_and_the_terms():
@@ -81,7 +85,7 @@ def test_the_problem_headers_and_the_terms():
         assert lists_problems(header), header
     for header in ("问题整改情况", "整改进展", "工作任务"):  # progress, or work of its own: figures stay targets
         assert not lists_problems(header), header
-    assert column_kind("问题整改情况", 2020).kind != "task"
+    assert column_kind("问题整改情况", 2020).kind == column_kind("整改落实情况", 2020).kind == "progress"
     assert [term_days(t) for t in ("15天", "15日内", "限期7天", "七日内", "30天以内")] == [15, 15, 7, 7, 30]
     assert [term_days(t) for t in ("15个工作日", "2017年9月28日", "9月底前", "15")] == [None] * 4
     assert dated_above(["台账", "2017年9月13日", "（盖章）"]) == date(2017, 9, 13)

@@ -46,10 +46,12 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("progress", r"^是否|进展|完成情况|完成率|(?<!预期)(?<!预计)成效"
                  r"|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
                  r"|(?:累计|实际)完成|截至|(?<!计划)完成数|占.{0,6}比|之比|^占.{0,4}(?:计划|任务|目标)"  # 占全年计划: the share done
-                 r"|(?:推进|落实|执行|实施|办理|工作)情况"  # 上半年推进情况: how the work went in a past period
+                 r"|(?:推进|落实|执行|实施|办理|工作|整改)情况"  # 上半年推进情况: how the work went in a past period; 整改情况 a
+                 # ledger's problems put right so far
                  rf"|^\d{{1,2}}\s*{SPAN_JOIN}+\s*\d{{1,2}}\s*月份?(?!.*(?:计划|目标|任务|安排))"),  # "1-9月份工作…": what was done
     ("note", r"下一?步(?:工作)?(?:措施|打算|举措)$"),  # what the unit will do next, undated: no schedule
     ("note", r"^(?:任务|工作|文件|政策)(?:来源|依据)$"),  # 任务来源: the documents a task comes from, no work, unit or figure
+    ("note", r"^(?:联系)?(?:电话|手机)(?:号码)?$|^联系方式$"),  # a person's phone beside him: never figures of progress
     ("schedule", r"^(?:本月|当月|月度)(?:工作)?(?:目标|任务)"),  # 月度目标要求: the month's goals, checkpoints, not the task
     ("schedule", r"进度|计划|安排|举措|措施|步骤|节点|上半年|下半年|季度"),
     ("area", r"总体要求|类别|领域|分类|板块|类型"),

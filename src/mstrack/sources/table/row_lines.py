@@ -81,8 +81,9 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
     if deadline_text := layout.cell(row, "deadline"):
         task.deadline_text = deadline_text
         task.deadline = deadline = parse_deadline(deadline_text, year)
-        if deadline is None and (deadline := term_end(deadline_text, layout.dated)) is not None:  # "15天": a term from the
-            task.deadline = deadline  # date printed above the table (a ledger's), which a person checks
+        # "15天": a term from the date printed above the table (a ledger's), which a person checks
+        if deadline is None and (deadline := term_end(deadline_text, layout.dated, layout.header("deadline"))) is not None:
+            task.deadline = deadline
             task.doubts.append((row.number, layout.header("deadline"), Message(
                 "“{term}” is a term: read as due {due}, counted from {start}, the date printed above the table; check the "
                 "day it counts from", term=deadline_text, due=deadline.isoformat(), start=layout.dated.isoformat())))

@@ -11,6 +11,9 @@ from mstrack.sources.table.numbering import NUMERAL_VALUES
 
 # "15天", "15日内", "限期30天", "30天以内", "七日内": calendar days ("15个工作日" is no date: which days are worked is not printed)
 TERM_RE = re.compile(r"^(?:限期|期限)?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:天|日)\s*(?:之?内|以内)?(?:完成|整改)?$")
+# a column of the time allowed to finish (整改期限, 完成时限, 办理时限): a term there runs from the ledger's date; never a
+# project's duration (工期, 建设周期: from the day work starts, which no line above the table prints)
+TERM_HEADER_RE = re.compile(r"期限|时限|限期")
 # a line that is one date: the ledger's or the document's ("2017年9月13日")
 DATE_LINE_RE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 
@@ -35,7 +38,8 @@ def dated_above(lines: list[str]) -> date | None:
     return None
 
 
-def term_end(text: str, start: date | None) -> date | None:
-    """A term cell's end counted from `start` ("15天" from 2017-09-13: 2017-09-28); None for no term or no start."""
-    days = term_days(text)
+def term_end(text: str, start: date | None, header: str = "期限") -> date | None:
+    """A term cell's end counted from `start` ("15天" from 2017-09-13: 2017-09-28) under a time limit's `header`; None
+    for no term, no start, or a duration's column (工期)."""
+    days = term_days(text) if TERM_HEADER_RE.search(re.sub(r"\s+", "", header)) else None
     return start + timedelta(days=days) if days is not None and start is not None else None
