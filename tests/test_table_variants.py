@@ -181,6 +181,10 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "column is the task column when two or more rows fill it (header._unnamed_task_column) or when a numbered item "
         "stands beside an office (numbered_columns.one_numbered_item); one row with no office is neither, and the grid is "
         "refused, 'no header row found' (twenty-first held-out set; read since 13-read41a as a list of one item)",
+    ("pingtan-2017-zhenggai.html", "task_header_blank"):
+        "a ledger's problems column (督查发现的具体问题) is told by its header alone (columns.PROBLEM_HEADER): blanked, the "
+        "unnamed column is still the task column (header._unnamed_task_column), but nothing says its figures are what was "
+        "found ('一楼三个通道', '托管12人': columns.lists_problems), and they read as targets (held57a)",
     ("pingtan-2022-jiandu.html", "round_trip"):
         "the document is refused by its parts (table.parts, read47d): its two annex tables list companies, no office, "
         "no date and no figure on any row, and its text's items at three levels (四(一)1(1)) are not read yet; the "

@@ -14,6 +14,8 @@ MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for 
 NAMED_MONTH_PLAN_RE = re.compile(r"^((?:\d{4}年)?(?:1[0-2]|0?[1-9])月)份?(?:工作)?(?:目标|计划|任务|安排)")
 # the fields or the key bodies a campaign inspects (大检查重点单位 / 行业领域单位, 分管领域, 检查领域)
 INSPECTED_FIELDS = r"(?:分管|检查|监管|重点|行业)领域|^(?:大?检查|督查)?重点(?:单位|行业)"
+# the problems a ledger lists for putting right (存在问题, 督查发现的具体问题, 问题隐患, 隐患内容): no progress (问题整改情况 is)
+PROBLEM_HEADER = r"(?:存在|发现|查找|查摆)(?:的)?(?:具体|主要)?(?:问题|隐患)|^(?:具体|主要)?(?:问题|隐患)(?:隐患|问题)?(?:内容|描述|清单)?$"
 COLUMN_RULES = (  # (kind, pattern), first match wins
     ("seq", r"^(?:序号|编号|序|项目编号|No\.?|组别)$"),  # 组别: an inspection's groups, "第一组", each a row
     ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
@@ -39,15 +41,20 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("progress", r"^是否|进展|完成情况|完成率|(?<!预期)(?<!预计)成效"
                  r"|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
                  r"|(?:累计|实际)完成|截至|(?<!计划)完成数|占.{0,6}比|之比|^占.{0,4}(?:计划|任务|目标)"  # 占全年计划: the share done
-                 r"|(?:推进|落实|执行|实施|办理|工作)情况"  # 上半年推进情况: how the work went in a past period
+                 r"|(?:推进|落实|执行|实施|办理|工作|整改)情况"  # 上半年推进情况: how the work went in a past period; 整改情况 a
+                 # ledger's problems put right so far
                  rf"|^\d{{1,2}}\s*{SPAN_JOIN}+\s*\d{{1,2}}\s*月份?(?!.*(?:计划|目标|任务|安排))"),  # "1-9月份工作…": what was done
     ("note", r"下一?步(?:工作)?(?:措施|打算|举措)$"),  # what the unit will do next, undated: no schedule
     ("note", r"^(?:任务|工作|文件|政策)(?:来源|依据)$"),  # 任务来源: the documents a task comes from, no work, unit or figure
+    ("note", r"^(?:联系)?(?:电话|手机)(?:号码)?$|^联系方式$"),  # a person's phone beside him: never figures of progress
     ("schedule", r"^(?:本月|当月|月度)(?:工作)?(?:目标|任务)"),  # 月度目标要求: the month's goals, checkpoints, not the task
     ("schedule", r"进度|计划|安排|举措|措施|步骤|节点|上半年|下半年|季度"),
     ("area", r"总体要求|类别|领域|分类|板块|类型"),
     ("amount", r"(?:数量|任务数|目标值|名额)$"),  # 培训名额: the quota each row must reach
     ("amount", r"^应(?!急|用|收|付)[\u4e00-\u9fff]{1,10}数$"),  # 应达标企业数: the count each row must reach
+    # a rectification ledger's (整改台账) problems found (存在问题, 督查发现的具体问题, 问题隐患): each row's work is to put
+    # right what its cell lists
+    ("task", PROBLEM_HEADER),
     ("task", r"任务|项目|内容|实事|目标|事项|名称|工作|指标|规模|预期|工程"),  # 建设规模, 预期成效: the work's figures
     ("amount", r"数量|任务数|目标值"),
     ("note", r"备注|说明"),

@@ -10,7 +10,13 @@ from datetime import date
 from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, period_end
 from mstrack.domain.quantities import UNIT_SCALE_ALT
 from mstrack.sources.table.cells import HELPING_RE, heading_row, note_line, table_end
-from mstrack.sources.table.column_rules import COLUMN_RULES, INSPECTED_FIELDS, MONTH_PLAN_RE, NAMED_MONTH_PLAN_RE
+from mstrack.sources.table.column_rules import (
+    COLUMN_RULES,
+    INSPECTED_FIELDS,
+    MONTH_PLAN_RE,
+    NAMED_MONTH_PLAN_RE,
+    PROBLEM_HEADER,
+)
 from mstrack.sources.table.kept import read_once
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.vocabulary import BOUND_SUFFIXES, BOUND_WORDS
@@ -70,6 +76,12 @@ def column_kind(header: str, year: int) -> Column:
             column.partial = kind == "schedule" and MONTH_PLAN_RE.search(text) is not None
             return column
     return Column(index=-1, header=header, kind="")
+
+
+def lists_problems(header: str) -> bool:
+    """A task column of the problems a ledger found (存在问题, 督查发现的具体问题): its figures say what was found ("一楼三个
+    通道", "托管12人"), never a target of the work that puts it right."""
+    return bool(header) and re.search(PROBLEM_HEADER, re.sub(r"\s+", "", header)) is not None
 
 
 def areas_as_tasks(columns: list[Column]) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from mstrack.errors import Message
+from mstrack.sources.table.columns import lists_problems
 from mstrack.sources.table.figure_names import clean_name, content_words, cut_name, kinds_of_a_level
 from mstrack.sources.table.figure_picks import named_again
 from mstrack.sources.table.likeness import another_thing, opens_with_date, own_offices, works_named
@@ -20,6 +21,7 @@ from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_d
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level, join_month_plan_figures, month_amounts
 from mstrack.sources.table.spans import EVENT_SPAN_HEADER
 from mstrack.sources.table.steps import bare_step, series_stage, stage_fits
+from mstrack.sources.table.terms import term_days
 from mstrack.vocabulary import (
     AT_LEAST_PREFIXES,
     BOUND_SUFFIXES,
@@ -253,7 +255,7 @@ def units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
         if (not checkpoints or worded) and (raw.deadline or deadline) and not undated:
             raw.deadline_only = True  # dates in the content's words date their clauses; the rest is due at the deadline
             steps = [t for _, _, t in checkpoints]
-            checkpoints += [(due, label, _without(text, steps) or label)
+            checkpoints += [(due, label, _without(text, steps) or ("" if term_days(label) else label))
                             for due, label, text in _deadline_checkpoints(task, raw, deadline, year)]
             if raw.titled and (rest := _without(raw.titled, steps)):  # the title's figures less its steps: due then
                 due, label, text = checkpoints[-1]
@@ -365,7 +367,7 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
     """A line with only a 完成时限: one checkpoint at its own date (a sub-item's) or the task's, or one per
     numbered date in the cell ("1. 2024年5月 2. 2024年9月"), each with the numbered item it dates."""
     label = raw.deadline_text or task.deadline_text or ""
-    text = raw.item or task.content or label
+    text = raw.item or task.content or ("" if term_days(label) else label)  # "15天": a term, no figure of the work
     if dates := numbered_deadlines(label, year):
         items = numbered_parts(text)
         if len(items) != len(dates):  # else the text's sentences, when there are as many: "…22所…;…幼儿园…。"
@@ -486,6 +488,8 @@ def read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: i
     """Match each unit's schedule numbers to the title's and heading's targets; mark what "全面完成" completes."""
     content = "\n".join(numbered_parts(raw.content)) or raw.content  # "1. 改造县道10公里 2. 新建桥梁2座": one target a line
     title_text = raw.title + ("\n" + content if content else "")
+    if lists_problems(raw.headers.get("task", "")):  # a ledger's problems found: their figures are no targets
+        title_text = content
     figures = {id(line.row): line.amount for line in raw.lines if not line.item and line.amount[0]}
     per_row = len(set(figures.values())) > 1  # rows under one merged item, each with a figure of its own: each row's
     amounts = [] if per_row else [s for line in raw.lines if not line.item

@@ -36,6 +36,7 @@ from mstrack.sources.table.list_forms import named_forms
 from mstrack.sources.table.list_gate import LENIENT, is_programme
 from mstrack.sources.table.list_groups import coded_by_group
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
+from mstrack.sources.table.list_inspections import inspection_groups
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_lines import (
     joined_lines,
@@ -247,6 +248,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     says so (results_said); a list whose closing sections leave too few items adds (its items, the closing rows) to
     `short` (list_sections.kept), which the caller names when no list is read."""
     duties = events = None  # the first sheet's duties under each party's name (list_duties), or an event's (list_arrangements)
+    groups = None  # the first sheet's inspection groups in its text (list_inspections)
     for sheet in map(numbers_on_their_lines, sheets):
         sheet = replace(sheet, rows=document_lines(sheet.rows))  # a crawled page's text on one line: its lines
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
@@ -261,6 +263,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=rows, strays=strays)
         duties = duties or ((sheet, found) if (found := duty_list(sheet.rows, sheet.titles)) else None)  # read when no list is
         events = events or ((sheet, found) if (found := event_duties(sheet.rows, year)) else None)  # an event's: "五、有关事项"
+        groups = groups or ((sheet, found) if (found := inspection_groups(sheet.rows, year)) else None)  # "第一组：组长 …"
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         measures = {**measures, **activity_schedule(sheet.rows).fields}  # "1.时间：…" under an event: its field, no item
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
@@ -462,5 +465,10 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet, (start, end, header, rows, source, parts) = events
         listed = _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
         listed[0].printed_numbers, listed[0].parts = True, parts  # coded within their part of the plan: 五1
+        return listed
+    if groups:  # "第一组：组长 …" / "成员 …" / "负责检查…": each group's work, coded as printed (list_inspections)
+        sheet, (start, end, header, rows, source, parts) = groups
+        listed = _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+        listed[0].printed_numbers = True
         return listed
     return None

@@ -68,6 +68,7 @@ class Layout:
     columns: list[Column]
     by_kind: dict[str, list[Column]] = field(default_factory=dict)
     first_leads: bool = False  # a note under the table says the first office of a cell leads, the others share the work
+    dated: date | None = None  # the date printed above the table, which a term cell ("15天") counts from (terms.dated_above)
 
     def __post_init__(self) -> None:
         for column in self.columns:

@@ -27,6 +27,7 @@ from mstrack.sources.table.schedule import (
     parse_deadline,
     split_schedule,
 )
+from mstrack.sources.table.terms import term_end
 from mstrack.sources.table.unit_joins import scoped, without_closing_others
 from mstrack.sources.table.unit_people import without_people
 from mstrack.sources.table.units import (
@@ -80,6 +81,12 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
     if deadline_text := layout.cell(row, "deadline"):
         task.deadline_text = deadline_text
         task.deadline = deadline = parse_deadline(deadline_text, year)
+        # "15天": a term from the date printed above the table (a ledger's), which a person checks
+        if deadline is None and (deadline := term_end(deadline_text, layout.dated, layout.header("deadline"))) is not None:
+            task.deadline = deadline
+            task.doubts.append((row.number, layout.header("deadline"), Message(
+                "“{term}” is a term: read as due {due}, counted from {start}, the date printed above the table; check the "
+                "day it counts from", term=deadline_text, due=deadline.isoformat(), start=layout.dated.isoformat())))
     return content, deadline_text, deadline
 
 

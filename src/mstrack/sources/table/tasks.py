@@ -45,6 +45,7 @@ from mstrack.sources.table.raw import RawTask
 from mstrack.sources.table.reading import Row, Sheet, place
 from mstrack.sources.table.row_lines import UNLISTED, carry_deadlines, own_units, read_row_lines
 from mstrack.sources.table.schedule import numbered_parts
+from mstrack.sources.table.terms import dated_above
 from mstrack.sources.table.titles import (
     RowNotRead,
     area_numbered,
@@ -72,7 +73,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     reader can take is left out and said in `unread` (its place and why); a table with no row to read is refused with
     the first one's reason."""
     layout = _Layout(sheet=sheet, columns=columns,
-                     first_leads=first_leads_noted([row.cells for row in sheet.rows[at + 1:]], sheet.below))
+                     first_leads=first_leads_noted([row.cells for row in sheet.rows[at + 1:]], sheet.below),
+                     dated=dated_above(sheet.titles_above(at + 1 - len(headers))))
     tasks: list[RawTask] = []
     seen: dict[str, int] = {}
     area: str | None = None

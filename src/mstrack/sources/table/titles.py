@@ -6,7 +6,7 @@ import re
 
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, without_marks
+from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, TEAM_CODE_RE, without_marks
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import (
     BRACKET_NUMBER_RE,
@@ -245,13 +245,15 @@ def cells_of_its_own(row: Row, layout: _Layout, title: str, below: Row | None = 
                and not (below is not None and c.index < len(below.cells) and below.cells[c.index] == row.cells[c.index]))
 
 
-# "；2.", "。2、": the next of a cell's own numbered points, run into its words after a stop
-RUN_IN_NEXT_RE = r"[；;。]\s*{n}\s*[.．、]"
+# "；2.", "。2、": the next of a cell's own numbered points, run into its words after a stop; or with no mark at all,
+# words on both sides ("1.无证2.学生托管6人": a ledger's problems), never a decimal ("道路2.5公里")
+RUN_IN_NEXT_RE = r"[；;。]\s*{n}\s*[.．、]|[\u4e00-\u9fff）)]{n}[.．、](?=[\u4e00-\u9fff（(])"
 
 
 def runs_in(title: str, opening: re.Match) -> bool:
     """Whether a cell's opening "1." numbers points run into its words ("1.负责…督查；2.负责…；3.做好…。": a party's
-    duties in one cell), not the item's own number: point 2 follows it after a stop. Its words keep the numbers."""
+    duties in one cell; "1.无证经营2.通道堵塞": problems listed with no mark between them), not the item's own
+    number: point 2 follows it. Its words keep the numbers."""
     return opening[1] == "1" and re.search(RUN_IN_NEXT_RE.format(n=2), title[opening.end():]) is not None
 
 
@@ -264,7 +266,8 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
     code = None
     if code_text := layout.cell(row, "seq"):
         m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text) \
-            or layout.sheet.headerless and TOPIC_SUB_CODE_RE.match(code_text)  # a list's "1一" (list_subitems)
+            or layout.sheet.headerless and TOPIC_SUB_CODE_RE.match(code_text) \
+            or TEAM_CODE_RE.match(code_text)  # a list's "1一" (list_subitems); "第一组", an inspection's group
         if not m:
             raise RowNotRead(layout, row, layout.by_kind["seq"][0], Message("{code!r} is not a task number", code=code_text))
         code = f"({m[1]})" if bracketed and BRACKET_NUMBER_RE.fullmatch(code_text.strip()) or layout.sheet.headerless \
