@@ -13,9 +13,9 @@ import re
 
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_deadlines import PERIOD_SPAN_RE
-from mstrack.sources.table.list_doers import OPEN_NAME_RE, STEP_DATE_RE, paragraph_doers
+from mstrack.sources.table.list_doers import STEP_DATE_RE, paragraph_doers
 from mstrack.sources.table.list_numbered import Entry, numbered_table
-from mstrack.sources.table.office_names import ends_like_unit
+from mstrack.sources.table.office_names import OPEN_KIND_RE, ends_like_unit
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.spans import span_end
 
@@ -106,7 +106,7 @@ def _addressed(paragraph: str, texts: list[str]) -> list[str]:
     salutation = next((text for text in texts if ADDRESSEES_RE.match(text)), "")
     addressed = set(re.split(r"[、，,和及]", salutation.rstrip("：: ")))
     return [name for name in re.split(r"[、，,和及]", opening[:opening.index("要")])
-            if name and not OPEN_NAME_RE.match(name) and f"各{name}" in addressed]
+            if name and not OPEN_KIND_RE.match(name) and f"各{name}" in addressed]
 
 
 def _signature(text: str) -> bool:
