@@ -149,7 +149,7 @@ def role_clause_cell(text: str) -> str:
     """The line labelling the doers a one-line item names in a clause of its words by their part in the work (_role_named,
     _assisting: the first such clause), no offices printed after the words nor labelled inside them: its
     offices lead, an office's share named in the clauses right after it ("由村居牵头，垃圾分类外包单位具体负责") a unit;
-    "" for any other line. Any office's name is read, not only one named by its level (_definite: "村居", "基层医疗卫生
+    "" for any other line. Any office's name is read, not only one named by its level (_office_doer: "村居", "基层医疗卫生
     机构"), the role saying it is a doer; a kind left open ("企业", "医院"), a person ("由申请人签订承诺书"), the plan's
     issuer ("由我局…") or one held to account is none."""
     m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
@@ -170,7 +170,7 @@ def role_clause_cell(text: str) -> str:
             for after in clauses[at + 1:]:
                 share = SHARE_RE.match(after)
                 names = unit_names(share["name"]) if share else []
-                if not names or not all(map(_definite, names)):
+                if not names or not all(map(_office_doer, names)):
                     break
                 units += [name for name in names if name not in leads and name not in units]
             return DOERS_CELL.format(lead="、".join(leads), others=OTHERS_CELL.format(units="、".join(units)) if units else "")
@@ -209,7 +209,7 @@ def _role_named(clause: str, opening: bool) -> list[str]:
         names = unit_names(subject_run(clause[m.end():]))
     else:
         return []
-    return names if names and all(_definite(name) and not ISSUER_RE.match(name) and not WORDS_IN_NAME_RE.search(name)
+    return names if names and all(_office_doer(name) and not ISSUER_RE.match(name) and not WORDS_IN_NAME_RE.search(name)
                                   for name in names) else []
 
 
@@ -217,7 +217,7 @@ WORDS_IN_NAME_RE = re.compile(r"[的要是]")  # "由此带来的问题要…": 
 DEFINITE_MIN = 4  # "企业", "医院" bare: a kind left open; "基层医疗卫生机构": the plan's addressees
 
 
-def _definite(name: str) -> bool:
+def _office_doer(name: str) -> bool:
     """A doer that is an office, not a kind left open: an office's name (units.office_list, towns too: "区卫生监督所",
     "垃圾分类外包单位"), a body's name of DEFINITE_MIN characters or more ending as an office's ("基层医疗卫生机构"), or a
     kind of town's body named bare ("村居": every village the plan reaches, as "各村居"); not "企业对…负有主体责任" or
