@@ -17,7 +17,7 @@ from mstrack.sources.duplicate_columns import column_letter
 from mstrack.sources.progress_cells import text_value
 from mstrack.sources.rows import Cells, Row
 from mstrack.sources.sheets import cell_text, header_key
-from mstrack.sources.table.column_rules import header_kind
+from mstrack.sources.table.column_rules import PROBLEM_HEADER, header_kind
 from mstrack.text import clip
 from mstrack.vocabulary import SUB_ITEM_OPENINGS, TEMPLATE_HEADERS
 
@@ -126,4 +126,8 @@ def _plan_header(header) -> bool:
     key = header_key(header)
     if not key:
         return False
-    return key in KNOWN_HEADERS or header_kind(re.sub(r"[(（][^()（）]*[)）]$", "", str(header).strip())) in PLAN_KINDS
+    if key in KNOWN_HEADERS:
+        return True
+    text = re.sub(r"[(（][^()（）]*[)）]$", "", str(header).strip())
+    # 存在问题: a ledger's tasks in a published table (column_rules.PROBLEM_HEADER), in a return the problems the unit met
+    return header_kind(text) in PLAN_KINDS and re.search(PROBLEM_HEADER, re.sub(r"\s+", "", text)) is None
