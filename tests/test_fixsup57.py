@@ -135,3 +135,45 @@ def test_the_stores_messages_name_mstrack_db_when_it_named_the_store(tmp_path, m
     assert result.exit_code == 2 and "MSTRACK_DB sqlite:///x.db: no mstrack data here yet" in result.output, result.output
     result = CliRunner().invoke(app, ["--lang", "en", "--db", "x.db", "status"], env={"MSTRACK_DB": "y.db"})
     assert result.exit_code == 2 and "--db sqlite:///x.db: no mstrack data here yet" in result.output, result.output
+
+
+# F8 ------------------------------------------------------------------------------------------------------------------
+
+def test_units_silent_since_lists_who_has_not_reported_since_a_day_late_or_not(cli, tmp_path):
+    done(cli("import", "plan", shared(tmp_path)))
+    done(cli("log", "x-2023/1", "30", "--as-of", "2023-06-05"))   # 甲局: last Monday's week and before
+    done(cli("log", "x-2023/2", "20", "--as-of", "2023-06-20"))   # 乙局: this week
+    import json
+
+    result = cli("units", "-p", "x-2023", "--as-of", "2023-06-21", "--silent-since", "2023-06-19", "-f", "json")
+    done(result)
+    silent = {unit["unit"]: (unit["last_report"], unit["days_since_report"]) for unit in json.loads(result.stdout)}
+    assert silent == {"各区人民政府": (None, None), "甲局": ("2023-06-05", 16)}
+    table = cli("--lang", "zh", "units", "-p", "x-2023", "--as-of", "2023-06-21", "--silent-since", "2023-06-19")
+    done(table)
+    assert "最近报送" in table.stdout and "2023-06-05（16天前）" in table.stdout and "从未报送" in table.stdout
+    assert "乙局" not in table.stdout
+    every = cli("units", "-p", "x-2023", "--as-of", "2023-06-21", "--silent-since", "2023-06-01", "-f", "json")
+    done(every)
+    assert [unit["unit"] for unit in json.loads(every.stdout)] == ["各区人民政府"]
+    plain = cli("units", "-p", "x-2023", "--as-of", "2023-06-21", "-f", "json")  # every unit, the two keys added
+    assert {unit["unit"]: unit["last_report"] for unit in json.loads(plain.stdout)} == {
+        "甲局": "2023-06-05", "乙局": "2023-06-20", "各区人民政府": None}
+    refused(cli("units", "--silent-since", "2023-06-19", "--rank"), "--rank")
+
+
+# F11 -----------------------------------------------------------------------------------------------------------------
+
+def test_the_weekly_behind_list_at_80_columns_keeps_the_lead_unit_says_what_is_left_out_first_and_is_cut(cli, tmp_path):
+    tasks = [plan_task(str(n), f"任务{n}", f"第{n}局", f"指标{n}", "个", 100, deadline="2023-03-31",
+                       milestones=[("2023-03-31", 100)], reports=[("2023-02-28", 10 + n)]) for n in range(1, 36)]
+    done(cli("import", "plan", str(write_plan(tmp_path / "many.toml", plan_tasks(*tasks)))))
+    result = cli("--lang", "zh", "report", "weekly", "--as-of", "2023-06-30", env={"COLUMNS": "80"})
+    done(result)
+    lines = result.stdout.splitlines()
+    behind = lines.index(next(line for line in lines if line.startswith("滞后事项")))
+    header = lines[behind + 1]
+    assert "牵头单位" in header, header
+    assert lines[behind + 3].startswith("此宽度下未显示") and "牵头单位" not in lines[behind + 3]
+    assert sum(1 for line in lines if "逾期" in line and "第" in line) == 30
+    assert any("及其余5项" in line for line in lines), result.stdout

@@ -12,7 +12,7 @@ from mstrack.domain.status import judged
 from mstrack.errors import InputError
 from mstrack.model import LATE
 from mstrack.reports.overview import Step, table_report
-from mstrack.reports.units import UnitRollup, programme_place, ranked_units, unit_rollups
+from mstrack.reports.units import UnitRollup, programme_place, ranked_units, silent_since, unit_rollups
 from mstrack.reports.weekly import judged_now, weekly_report
 
 
@@ -76,7 +76,9 @@ def make_report(store, params: dict):
         details = task_details(store, params["programmes"] or None, as_of=on)
         rows = judged([state for detail in details for state in detail.indicators], on, params["rule"])
         places = {detail.programme: programme_place(detail.programme_name) for detail in details}
-        rollups = unit_rollups(rows, responsible=params["responsible"], places=places)
+        rollups = unit_rollups(rows, responsible=params["responsible"], places=places, on=on)
+        if params.get("silent_since"):
+            rollups = silent_since(rollups, date.fromisoformat(params["silent_since"]))
         left_out = params.get("left_out") or {}
         return UnitsReport(rollups=ranked_units(rollups) if params.get("rank") else rollups, on=on,
                            responsible=params["responsible"], left_out=left_out,
