@@ -74,7 +74,7 @@ def units(
     rank: Annotated[bool, typer.Option(
         "--rank", help="Rank the units by on-time rate (tasks on track or done over tasks due); ties share a rank.")] = False,
     silent_since: Annotated[Optional[str], typer.Option(
-        "--silent-since", help="Only the units with no report dated on or after DATE (e.g. last Monday), longest "
+        "--silent-since", metavar="DATE", help="Only the units with no report dated on or after DATE (e.g. last Monday), longest "
                                "silent first, with the day of their latest report.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, md or xlsx")] = "table",
     output: OutputOption = None,
