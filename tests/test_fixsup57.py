@@ -177,3 +177,30 @@ def test_the_weekly_behind_list_at_80_columns_keeps_the_lead_unit_says_what_is_l
     assert lines[behind + 3].startswith("此宽度下未显示") and "牵头单位" not in lines[behind + 3]
     assert sum(1 for line in lines if "逾期" in line and "第" in line) == 30
     assert any("及其余5项" in line for line in lines), result.stdout
+
+
+def test_notice_each_unit_silent_since_reminds_silent_units_that_are_not_late(cli, tmp_path):
+    """Before: `report notice --each-unit` wrote notices only to units with red or yellow tasks; no 催报."""
+    tasks = [plan_task("1", "学位", "甲局", "学位", "个", 100, deadline="2023-12-31", milestones=[("2023-12-31", 100)]),
+             plan_task("2", "床位", "乙局", "床位", "张", 50, deadline="2023-12-31", milestones=[("2023-12-31", 50)])]
+    done(cli("import", "plan", str(write_plan(tmp_path / "quiet.toml", plan_tasks(*tasks)))))
+    done(cli("log", "x-2023/1", "30", "--as-of", "2023-06-05"))
+    done(cli("log", "x-2023/2", "20", "--as-of", "2023-06-20"))
+    folder = tmp_path / "督办"
+    none = cli("report", "notice", "--as-of", "2023-06-21", "--each-unit", "-f", "md", "-o", str(folder))
+    done(none)
+    assert not folder.exists() or list(folder.iterdir()) == []  # nothing red or yellow: no notice
+    result = cli("report", "notice", "--as-of", "2023-06-21", "--each-unit", "-f", "md", "-o", str(folder),
+                 "--silent-since", "2023-06-19")
+    done(result)
+    assert sorted(path.name for path in folder.iterdir()) == ["甲局.md"]
+    text = (folder / "甲局.md").read_text(encoding="utf-8")
+    assert "You have reported no progress since 2023-06-19 (latest report: 2023-06-05); report by 2023-06-28." in text
+
+
+def test_helped_puts_back_the_tasks_a_unit_only_helps_with(cli, tmp_path):
+    done(cli("import", "plan", shared(tmp_path)))
+    result = cli("export", "template", "x-2023", "--unit", "乙局", "--helped", "-o", str(tmp_path / "乙.xlsx"))
+    done(result)
+    assert form_rows(tmp_path / "乙.xlsx") == [("1", "学位"), ("2", "床位")] and "left off" not in result.stderr
+    refused(cli("export", "template", "x-2023", "--helped", "-o", str(tmp_path / "all.xlsx")), "--helped", "--unit")

@@ -408,12 +408,14 @@ def export_template(
         "--unit", "-u", help="Only the figures this unit owes: the tasks it leads.")] = None,
     each_unit: Annotated[bool, typer.Option(
         "--each-unit", help="One form per lead unit, named after it, in the directory --output names.")] = False,
+    helped: Annotated[bool, typer.Option(
+        "--helped", help="With --unit, also the tasks it only helps with (责任单位), as forms did before.")] = False,
     as_of: as_of_option("Reporting date filled in. [default: today, within the programme's year]") = None,
 ) -> None:
     """A fill-in .xlsx for units: one row per indicator; `import progress` reads it back."""
     from mstrack.render.template import template_rows, unit_forms, write_template
 
-    _check_template_output(unit, each_unit, output)
+    _check_template_output(unit, each_unit, helped, output)
     store = open_store(ctx, write=False)
     (code,) = stored_programmes(store, [code])
     year = store.common_year([code])
@@ -427,7 +429,7 @@ def export_template(
         write_output(ctx, output, lambda path: write_template(rows, on, path, title),
                      lambda: say("{n} {n:row|rows} → {path}", err=True, n=len(states), path=output))
         return
-    forms = unit_forms(states, on, code, store.unit_named(unit, [code]) if unit else None)
+    forms = unit_forms(states, on, code, store.unit_named(unit, [code]) if unit else None, helped)
     if unit is not None:
         _say_helped(forms, code)
         (form,) = forms
@@ -440,10 +442,12 @@ def export_template(
         form.rows, on, path, form.title, form.unit))
 
 
-def _check_template_output(unit: str | None, each_unit: bool, output: Path) -> None:
+def _check_template_output(unit: str | None, each_unit: bool, helped: bool, output: Path) -> None:
     """Before any work: one unit's form or each lead unit's, to an .xlsx file or a directory."""
     if unit is not None and each_unit:
         raise fail("--unit or --each-unit: name one unit, or ask for a form for each lead unit (not both)")
+    if helped and unit is None:
+        raise fail("--helped: with --unit, the unit whose form also holds the tasks it helps with")
     if each_unit:
         if str(output) == "-":
             raise fail("--output: with --each-unit, the directory the forms go in (one file per unit); add -o DIR")

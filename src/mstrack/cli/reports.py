@@ -348,7 +348,11 @@ def notice(
     as_of: as_of_option("The date the notice speaks of, e.g. 2023-07-01. [default: today]") = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="The lead unit the notice is sent to.")] = None,
     each_unit: Annotated[bool, typer.Option(
-        "--each-unit", help="One file per lead unit with a red or yellow task, in the directory --output names.")] = False,
+        "--each-unit", help="One file per lead unit with a red or yellow task (or silent since --silent-since), in "
+                            "the directory --output names.")] = False,
+    silent_since: Annotated[Optional[str], typer.Option(
+        "--silent-since", metavar="DATE", help="Remind the lead units with no report dated on or after DATE to "
+                                               "report (催报), late or not.")] = None,
     programme: ProgrammesOption = None,
     reply_by: Annotated[Optional[str], typer.Option(
         "--reply-by", help="The date to reply by. [default: 7 days after --as-of]")] = None,
@@ -374,10 +378,11 @@ def notice(
     due = parse_day(reply_by, "--reply-by", year) if reply_by else None
     if due is not None and due < on:
         raise fail("--reply-by {due}: before --as-of {on}", due=due.isoformat(), on=on.isoformat())
+    silent = _silent_since(silent_since, False, year, on)
     scope = view_scope(store, programme, on, report=True)  # never a closed year's tasks, nor next year's (F8, trial53 F1)
     params = {"kind": "notice", "programmes": scope.covered or [], "unit": unit, "as_of": on.isoformat(),
               "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": report_lang(ctx),
-              "left_out": scope.left_out}
+              "left_out": scope.left_out, **({"silent_since": silent.isoformat()} if silent else {})}
     notices = make_report(store, params)
     if each_unit:
         write_each(ctx, notices, fmt, output, params["lang"])

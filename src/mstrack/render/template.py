@@ -92,9 +92,13 @@ def reporting_units(state: IndicatorState) -> list[str]:
     return offices or unique([*state.lead_units, *state.units])
 
 
-def unit_forms(states: list[IndicatorState], on: date, code: str, unit: str | None = None) -> list[UnitForm]:
+def unit_forms(states: list[IndicatorState], on: date, code: str, unit: str | None = None,
+               helped: bool = False) -> list[UnitForm]:
     """Each unit's form with the rows it owes, the units in the plan's order; with `unit`, that unit's alone (the
-    states given are the ones it leads or helps with)."""
+    states given are the ones it leads or helps with), and with `helped` every one of them (--helped: an office
+    that collects a helper's own figures, said apart by its 填报单位 line)."""
+    if helped:
+        return [UnitForm(unit=unit, title=f"{code} 进度报送表（{unit}） 截至 {on}", rows=template_rows(states, on))]
     owers = [(state, reporting_units(state)) for state in states]  # once each: 60 units × 1,200 indicators
     units = [unit] if unit is not None else unique(name for _, names in owers for name in names)
     by_unit: dict[str, list[IndicatorState]] = {name: [] for name in units}

@@ -106,7 +106,7 @@ def make_report(store, params: dict):
             raise InputError("--unit {unit!r}: {name} leads no task in {programmes}; a notice goes to a lead unit",
                              unit=params["unit"], name=unit, programmes=", ".join(params["programmes"]) or "—")
         return notices(details, on=on, reply_by=_day(params["reply_by"]), warn_days=params["warn_days"],
-                       rule=params["rule"], unit=unit)
+                       rule=params["rule"], unit=unit, silent_since=_day(params.get("silent_since")))
     if kind == "weekly":
         since = date.fromisoformat(params["since"])
         details, series, now = weekly_details(store, params["programmes"] or None, on, since, params["rule"],
