@@ -46,7 +46,6 @@ class PlainTable:
     title_justify: str = "center"
     caption: str | Callable[[list[int]], str] = ""  # or, given the columns shown (indexes), a note on those alone
     omitted: Callable[[list[str]], str] | None = None  # headers left out → the sentence said under the table
-    omitted_first: bool = False  # the sentence said above the rows (a long list: read before them, not after)
     rows: list[tuple[list[str], str]] = field(default_factory=list)
 
     def add_row(self, *cells, style: str = "") -> None:
@@ -110,11 +109,6 @@ class PlainTable:
             yield fit_line(" " + GAP.join(pad(h[line] if line < len(h) else "", w, c.justify)
                                            for h, c, w in zip(headers, columns, widths, strict=True)), max_width), "bold"
         yield " " + "━" * (total - 1), ""
-        empty = self.empty_columns()
-        left_out = [self.columns[i].header for i in range(len(self.columns)) if i not in shown and i not in empty]
-        said_first = bool(left_out and self.omitted and self.omitted_first)
-        if said_first:
-            yield from ((pad(line, total, "left"), "dim") for line in wrap(self.omitted(left_out), total))
         fixed = 1 + len(GAP) * (len(widths) - 1)
         for (cells, style), sizes in zip(self.rows, self._widths, strict=True):
             pieces = [_pieces(cells[i], sizes[i], width, self.columns[i].middle) for i, width in zip(shown, widths, strict=True)]
@@ -127,9 +121,11 @@ class PlainTable:
                     used += max(size, width)
                 text = " " + GAP.join(parts)  # measured as its parts were: fit_line only for one that may be too wide
                 yield text if used <= max_width and not joined else fit_line(text, max_width), style
+        empty = self.empty_columns()
+        left_out = [self.columns[i].header for i in range(len(self.columns)) if i not in shown and i not in empty]
         caption = self.caption(shown) if callable(self.caption) else self.caption
         notes = [caption] if caption else []
-        if left_out and self.omitted and not said_first:
+        if left_out and self.omitted:
             notes.append(self.omitted(left_out))
         for note in notes:  # centred when it fits a line; a longer note reads as a paragraph, not a centred jumble
             folded = wrap(note, total)

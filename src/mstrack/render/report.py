@@ -499,6 +499,28 @@ def units_table(units: list[UnitRollup], on: date, lang: str, responsible: bool 
     return table
 
 
+class SaidFirst:
+    """A table whose left-out columns are said between its title and its header, not under its rows: read before a
+    long list, not after it (trial57 F11: after ~1,000 rows). Laid out at the width Rich gives it."""
+
+    def __init__(self, table):
+        self.table = table
+
+    def __rich_console__(self, console, options):
+        from dataclasses import replace
+
+        from mstrack.render.grid import Folded
+
+        table = self.table
+        shown, _ = table.layout(options.max_width)
+        empty = table.empty_columns()
+        left_out = [column.header for i, column in enumerate(table.columns) if i not in shown and i not in empty]
+        yield Folded(table.title, style="italic")
+        if left_out and table.omitted:
+            yield Folded(table.omitted(left_out), style="dim")
+        yield replace(table, title="", omitted=None)
+
+
 def weekly_view(report: WeeklyReport, lang: str):
     from rich.console import Group
 
@@ -513,8 +535,7 @@ def weekly_view(report: WeeklyReport, lang: str):
         behind = _grid(words("weekly.behind"), behind_header(words), [KEPT.get(n, n) for n in BEHIND_COLUMNS], rows,
                        numeric=BEHIND_NUMERIC, styles=[STATUS_STYLES[i.status] for i in report.behind[:len(rows)]],
                        words=words)
-        behind.omitted_first = True
-        parts.append(behind)
+        parts.append(SaidFirst(behind))
         if more_behind:
             parts.append(Folded(more_changes(more_behind, words), style="dim"))
     else:
