@@ -18,7 +18,7 @@ FILLED = {3: "12.3万", 4: 40000, 5: 50, 6: 40, 7: "3万户", 8: "4亿元", 9: "
 
 def template(cli, tmp_path, code: str = "shenzhen-2023", unit: str | None = "市住房建设局"):
     path = tmp_path / f"{code}.xlsx"
-    done(cli("export", "template", code, *(("--unit", unit) if unit else ()), "-o", str(path)))
+    done(cli("export", "template", code, *(("--unit", unit, "--helped") if unit else ()), "-o", str(path)))
     return path
 
 

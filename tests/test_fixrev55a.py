@@ -151,7 +151,7 @@ def _typed_over(template, wrong, edit) -> list[int]:
 def test_figures_typed_under_the_templates_own_columns_are_said_row_by_row(demo_cli, tmp_path):
     template, wrong = tmp_path / "zj.xlsx", tmp_path / "wrongcol.xlsx"
     done(demo_cli("log", "shenzhen-2023/5", "50000", "--indicator", "建设筹集保障性住房", "--as-of", "2023-05-31"))
-    done(demo_cli("export", "template", "shenzhen-2023", "--unit", "市住房建设局", "-o", str(template)))
+    done(demo_cli("export", "template", "shenzhen-2023", "--unit", "市住房建设局", "--helped", "-o", str(template)))
     before = stored(demo_cli)
     untouched = demo_cli("import", "progress", str(template))  # a form sent back empty: skipped, nothing said
     done(untouched)

@@ -66,7 +66,8 @@ def test_the_weekly_report_prints_as_before(province, tmp_path, lang, rule):
     for name in before:
         assert after[name] == before[name], name
     table = after["table 80"].decode()
-    assert len(table.splitlines()) > 200 and max(map(cell_len, table.splitlines())) <= 80  # a long table, folded
+    # a long table, folded (its behind list cut at 30 rows on the terminal since trial57 F11, as 变化 is)
+    assert len(table.splitlines()) > 100 and max(map(cell_len, table.splitlines())) <= 80
 
 
 def test_the_weekly_table_is_styled_as_before(province):

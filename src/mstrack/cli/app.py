@@ -38,7 +38,7 @@ from mstrack.cli.process import (
     samples_said,
     swallowed_interrupts_sent_again,
 )
-from mstrack.cli.saying import fail, use_lang, words
+from mstrack.cli.saying import fail, use_db_option, use_lang, words
 from mstrack.cli.values import plain_values
 
 HELP_ORDER = ("init", "demo", "status", "show", "log", "history", "batches", "undo", "programmes", "units",
@@ -420,6 +420,10 @@ def _check_db(db: str | None, creates: bool) -> None:
 
     if db is not None and not db.strip():
         raise fail("--db: empty; give a database file path or an SQLAlchemy URL")
+    if db is None and "MSTRACK_DB" in os.environ and not os.environ["MSTRACK_DB"].strip():  # a stray space made a
+        raise fail("MSTRACK_DB: empty; give a database file path or an SQLAlchemy URL, or unset it (`unset MSTRACK_DB`) "
+                   "for the default store")  # store named " " in each folder; "" quietly used the default (trial57 F2)
+    use_db_option("--db" if db else "MSTRACK_DB")  # the store's own messages say "--db …": said as it was given
     given = db or os.environ.get("MSTRACK_DB")
     if given:
         refuse_not_a_file(resolve_db_url(given), option="--db" if db else "MSTRACK_DB", said=given)

@@ -1,4 +1,4 @@
-"""`report notice --each-unit`: one file per lead unit's notice in the folder -o names, every name and every file
+"""`report notice --each-unit` and `export template --each-unit`: one file per lead unit in the folder -o names, every name and every file
 looked at before the first is written, the folder held while they are written, the folders a run made removed again
 where it wrote none; each file through printing.write_output (whole or not at all)."""
 
@@ -18,7 +18,7 @@ def _file_name(unit: str) -> str:
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", unit).strip(" .") or "_"
 
 
-def _one_file_each(notices: list, fmt: str, output: Path) -> None:
+def _one_file_each(notices: list, fmt: str, output: Path, forms: bool = False) -> None:
     """Exit 2 before any notice is written when two units' notices would go to one file (_file_name: 住建局/城管局 and
     住建局_城管局, 教育局. and 教育局; ABC局 and abc局, one file where Windows or macOS share the folder). Refused rather
     than renamed: an office looks for its unit's file by the unit's name, and a number added to one would say nothing
@@ -30,6 +30,11 @@ def _one_file_each(notices: list, fmt: str, output: Path) -> None:
         name = f"{_file_name(one.unit)}.{fmt}"
         key = unicodedata.normalize("NFC", name).casefold()
         if key in seen:
+            if forms:
+                raise fail("--each-unit: the lead units {first} and {second} would both be written to {path} (a file "
+                           "name holds no / \\ : * ? \" < > |, ends in no dot or space, and Windows and macOS do not tell "
+                           "capitals apart): nothing written; write their forms with --unit UNIT -o FILE instead",
+                           first=seen[key], second=one.unit, path=output / name)
             raise fail("--each-unit: the lead units {first} and {second} would both be written to {path} (a file name "
                        "holds no / \\ : * ? \" < > |, ends in no dot or space, and Windows and macOS do not tell "
                        "capitals apart): nothing written; write their notices with --unit UNIT -o FILE instead",
@@ -37,7 +42,7 @@ def _one_file_each(notices: list, fmt: str, output: Path) -> None:
         seen[key] = one.unit
 
 
-def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: str) -> None:
+def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: str, render=None) -> None:
     """--each-unit: one file per notice in the directory `output` (made if missing), named after its unit,
     each written whole or not at all (printing.write_output). Every name is looked at before the directory is made,
     and every file once it is held (outputs.writing_into, taken before the look: a file another run wrote between a
@@ -51,11 +56,13 @@ def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: 
     from mstrack.render import outputs
     from mstrack.render.outputs import link_problem
 
-    render = renderers("notice")[fmt]
+    forms = render is not None  # export template --each-unit: each one's form (render(one, path) writes it)
+    if not forms:
+        render = renderers("notice")[fmt]
     from mstrack.labels import Labels
 
     words = Labels(lang)
-    _one_file_each(notices, fmt, output)
+    _one_file_each(notices, fmt, output, forms)
     if problem := link_problem(output, folder=True):  # mkdir said "File exists" of a link to nothing, of a loop
         raise fail("{option} {path}: {problem}", option="--output", path=output, problem=problem)
     for one in notices:  # every name looked at before the folder is made: one that cannot be stops the batch whole
@@ -65,31 +72,64 @@ def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: 
         try:  # the folder held until the last line: two runs at once never leave a mix of both (one is refused whole)
             held.enter_context(outputs.writing_into(output))
         except BlockingIOError:  # another run holds it, and may be writing into the folders this run made: kept
+            if forms:
+                raise fail("--output {path}: another mstrack is writing into {path} (forms for each unit): none of the "
+                           "{n} {n:form|forms} written; run the command again once it is done", path=output,
+                           n=len(notices)) from None
             raise fail("--output {path}: another mstrack is writing into {path} (notices to each unit): none of the "
                        "{n} {n:notice|notices} written; run the command again once it is done", path=output, n=len(notices)) from None
         done = 0
         try:
             for one in notices:  # every file looked at, the folder held, before the first is written: a kept one
                 refuse_kept(output / f"{_file_name(one.unit)}.{fmt}")  # stops the batch whole
+            bar = held.enter_context(_bar(len(notices), forms))
             for done, one in enumerate(notices):
-                content = render(one, lang)
                 path = output / f"{_file_name(one.unit)}.{fmt}"
+                if forms:
+                    def write(temporary: Path, one=one) -> None:
+                        render(one, temporary)
+                else:
+                    content = render(one, lang)
 
-                def write(temporary: Path, content=content) -> None:
-                    write_content(temporary, content, fmt)
+                    def write(temporary: Path, content=content) -> None:
+                        write_content(temporary, content, fmt)
 
                 def written(path=path, unit=one.unit) -> None:
                     echo(words("msg.written", what=unit, path=path), err=True)
 
                 try:
-                    write_output(ctx, path, write, written)
+                    write_output(ctx, path, write, None if forms else written)
                 except typer.Exit:  # said above (a full disk midway): the files before it stay, each whole
-                    raise _each_stopped(notices, done, fmt, output) from None
+                    raise _each_stopped(notices, done, fmt, output, forms) from None
+                bar(done + 1)
         except BaseException:
             if not done:  # nothing written: the folders this run made go again, while nothing else is in them
                 _remove_empty(made)
             raise
-        say("{n} {n:notice|notices} written to {path}", err=True, n=len(notices), path=output)
+        if forms:  # a line per form would be 60 lines of the same words: the bar while they are written, one line after
+            say("{n} {n:form|forms} written to {path}, one for each lead unit", err=True, n=len(notices), path=output)
+        else:
+            say("{n} {n:notice|notices} written to {path}", err=True, n=len(notices), path=output)
+
+
+def _bar(total: int, forms: bool):
+    """A progress bar on stderr while the forms are written, only when a person is watching (as import's)."""
+    import contextlib
+    import sys
+
+    if not forms or not sys.stderr.isatty():
+        return contextlib.nullcontext(lambda done: None)
+
+    @contextlib.contextmanager
+    def bar():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress
+
+        with Progress(BarColumn(), MofNCompleteColumn(), transient=True, console=Console(stderr=True)) as progress:
+            task = progress.add_task("forms", total=total)
+            yield lambda done: progress.update(task, completed=done)
+
+    return bar()
 
 
 def _made_folders(folder: Path) -> list[Path]:
@@ -129,10 +169,19 @@ def _remove_empty(folders: list[Path]) -> None:
             folder.rmdir()
 
 
-def _each_stopped(notices: list, done: int, fmt: str, output: Path) -> typer.Exit:
+def _each_stopped(notices: list, done: int, fmt: str, output: Path, forms: bool = False) -> typer.Exit:
     """The last line of --each-unit stopped by a file it could not write: how many are there (each whole), how many
     not, and that a rerun writes the rest (the ones written are mstrack's: replaced as they are); exit 2."""
     left = len(notices) - done
+    if forms:
+        if not done:
+            say("none of the {n} {n:form|forms} written to {path}: run the command again to write them", err=True,
+                n=len(notices), path=output)
+        else:
+            say("{done} of {n} {n:form|forms} written to {path} ({first} to {last}), {left} not written: run the command "
+                "again to write the rest", err=True, done=done, n=len(notices), path=output, left=left,
+                first=f"{_file_name(notices[0].unit)}.{fmt}", last=f"{_file_name(notices[done - 1].unit)}.{fmt}")
+        return typer.Exit(2)
     if not done:
         say("none of the {n} {n:notice|notices} written to {path}: run the command again to write them", err=True,
             n=len(notices), path=output)

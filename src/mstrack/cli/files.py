@@ -402,15 +402,20 @@ def export_plan(
 def export_template(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help="Programme code, e.g. shenzhen-2023")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")],
-    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only the tasks this unit leads or is responsible for.")] = None,
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="The .xlsx file to write (with --each-unit, the directory).")],
+    unit: Annotated[Optional[str], typer.Option(
+        "--unit", "-u", help="Only the figures this unit owes: the tasks it leads.")] = None,
+    each_unit: Annotated[bool, typer.Option(
+        "--each-unit", help="One form per lead unit, named after it, in the directory --output names.")] = False,
+    helped: Annotated[bool, typer.Option(
+        "--helped", help="With --unit, also the tasks it only helps with (责任单位), as forms did before.")] = False,
     as_of: as_of_option("Reporting date filled in. [default: today, within the programme's year]") = None,
 ) -> None:
     """A fill-in .xlsx for units: one row per indicator; `import progress` reads it back."""
-    from mstrack.render.template import template_rows, write_template
+    from mstrack.render.template import template_rows, unit_forms, write_template
 
-    if output.suffix.lower() != ".xlsx":
-        raise fail("--output {path}: a template is an .xlsx file", path=output)
+    _check_template_output(unit, each_unit, helped, output)
     store = open_store(ctx, write=False)
     (code,) = stored_programmes(store, [code])
     year = store.common_year([code])
@@ -418,7 +423,50 @@ def export_template(
     if as_of is None and year is not None:  # a form for a past (or coming) year is dated inside that year
         on = min(max(on, date(year, 1, 1)), date(year, 12, 31))
     states = store.status_states(on, programmes=[code], unit=unit)
-    title = f"{code} 进度报送表" + (f"（{unit}）" if unit else "") + f" 截至 {on}"
-    rows = template_rows(states, on)
-    write_output(ctx, output, lambda path: write_template(rows, on, path, title, unit),
-                 lambda: say("{n} {n:row|rows} → {path}", err=True, n=len(states), path=output))
+    if unit is None and not each_unit:
+        rows = template_rows(states, on)
+        title = f"{code} 进度报送表 截至 {on}"
+        write_output(ctx, output, lambda path: write_template(rows, on, path, title),
+                     lambda: say("{n} {n:row|rows} → {path}", err=True, n=len(states), path=output))
+        return
+    forms = unit_forms(states, on, code, store.unit_named(unit, [code]) if unit else None, helped)
+    if unit is not None:
+        _say_helped(forms, code)
+        (form,) = forms
+        write_output(ctx, output, lambda path: write_template(form.rows, on, path, form.title, form.unit),
+                     lambda: say("{n} {n:row|rows} → {path}", err=True, n=len(form.rows), path=output))
+        return
+    from mstrack.cli.each_unit import write_each
+
+    write_each(ctx, forms, "xlsx", output, "zh", render=lambda form, path: write_template(
+        form.rows, on, path, form.title, form.unit))
+
+
+def _check_template_output(unit: str | None, each_unit: bool, helped: bool, output: Path) -> None:
+    """Before any work: one unit's form or each lead unit's, to an .xlsx file or a directory."""
+    if unit is not None and each_unit:
+        raise fail("--unit or --each-unit: name one unit, or ask for a form for each lead unit (not both)")
+    if helped and unit is None:
+        raise fail("--helped: with --unit, the unit whose form also holds the tasks it helps with")
+    if each_unit:
+        if str(output) == "-":
+            raise fail("--output: with --each-unit, the directory the forms go in (one file per unit); add -o DIR")
+        if output.exists() and not output.is_dir():
+            raise fail("--output {path}: with --each-unit, a directory (one file per unit goes in it)", path=output)
+    elif output.suffix.lower() != ".xlsx":
+        raise fail("--output {path}: a template is an .xlsx file", path=output)
+
+
+def _say_helped(forms: list, code: str) -> None:
+    """--unit: the indicators of tasks the unit only helps with are not on its form (their lead unit reports them),
+    said so, never left out unseen; a unit that leads nothing is refused, naming who reports what it helps with."""
+    (form,) = forms
+    if not form.helped:
+        return
+    leads = "、".join(form.helped_leads)
+    if not form.rows:
+        raise fail("--unit {unit}: leads no task of {code}, so its form would be empty; the {n} {n:indicator|indicators} "
+                   "it helps with (责任单位) {n:is|are} reported by {leads}: give --unit with a lead unit",
+                   unit=form.unit, code=code, n=form.helped, leads=leads)
+    say("{unit}: {n} {n:indicator|indicators} of tasks it only helps with (责任单位) left off its form: {leads} "
+        "{n:reports it|report them}", err=True, unit=form.unit, n=form.helped, leads=leads)

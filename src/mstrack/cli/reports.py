@@ -73,11 +73,14 @@ def units(
         "--responsible", help="Per unit named at all (lead or co-responsible), not only per lead unit.")] = False,
     rank: Annotated[bool, typer.Option(
         "--rank", help="Rank the units by on-time rate (tasks on track or done over tasks due); ties share a rank.")] = False,
+    silent_since: Annotated[Optional[str], typer.Option(
+        "--silent-since", metavar="DATE", help="Only the units with no report dated on or after DATE (e.g. last Monday), longest "
+                               "silent first, with the day of their latest report.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, md or xlsx")] = "table",
     output: OutputOption = None,
 ) -> None:
     """Per lead unit: tasks done, on track, behind, without a report, overdue; completion rate; worst first
-    (with --rank: best on-time rate first, and the rank)."""
+    (with --rank: best on-time rate first, and the rank; with --silent-since: who has not reported since)."""
     from mstrack.cli.report_output import check_output, publish, report_format
 
     fmt = report_format(ctx, fmt, output, "units")
@@ -88,11 +91,28 @@ def units(
     store = open_store(ctx, write=False)
     programme = stored_programmes(store, programme)
     on = judge_day(store, as_of, programme)
+    silent = _silent_since(silent_since, rank, store.common_year(programme), on)
     scope = view_scope(store, programme, on)  # what `report weekly` covers the same day (trial53 F2)
     params = {"kind": "units", "programmes": scope.covered or [], "as_of": on.isoformat(), "rule": rule,
-              "responsible": responsible, "lang": _lang(ctx), "left_out": scope.left_out, **({"rank": True} if rank else {})}
-    publish(ctx, store, params, make_report(store, params), fmt, output)
+              "responsible": responsible, "lang": _lang(ctx), "left_out": scope.left_out, **({"rank": True} if rank else {}),
+              **({"silent_since": silent.isoformat()} if silent else {})}
+    report = make_report(store, params)
+    publish(ctx, store, params, report, fmt, output)
     say_if_no_programmes(store)  # an empty board said nothing of why (as `status` does)
+    if silent and not report.rollups and store.programme_codes():
+        say("every unit has reported on or after {day}", err=True, day=silent.isoformat())
+
+
+def _silent_since(given: str | None, rank: bool, year: int | None, on):
+    """--silent-since as a day, on or before the day judged; not with --rank (a list of who to remind, not a ranking)."""
+    if given is None:
+        return None
+    if rank:
+        raise fail("--silent-since lists the units to remind, longest silent first: not with --rank")
+    day = parse_day(given, "--silent-since", year)
+    if day > on:
+        raise fail("--silent-since {day}: after the day judged, {on}", day=day.isoformat(), on=on.isoformat())
+    return day
 
 
 @report_app.command("weekly")
@@ -328,7 +348,11 @@ def notice(
     as_of: as_of_option("The date the notice speaks of, e.g. 2023-07-01. [default: today]") = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="The lead unit the notice is sent to.")] = None,
     each_unit: Annotated[bool, typer.Option(
-        "--each-unit", help="One file per lead unit with a red or yellow task, in the directory --output names.")] = False,
+        "--each-unit", help="One file per lead unit with a red or yellow task (or silent since --silent-since), in "
+                            "the directory --output names.")] = False,
+    silent_since: Annotated[Optional[str], typer.Option(
+        "--silent-since", metavar="DATE", help="Remind the lead units with no report dated on or after DATE to "
+                                               "report (催报), late or not.")] = None,
     programme: ProgrammesOption = None,
     reply_by: Annotated[Optional[str], typer.Option(
         "--reply-by", help="The date to reply by. [default: 7 days after --as-of]")] = None,
@@ -354,10 +378,11 @@ def notice(
     due = parse_day(reply_by, "--reply-by", year) if reply_by else None
     if due is not None and due < on:
         raise fail("--reply-by {due}: before --as-of {on}", due=due.isoformat(), on=on.isoformat())
+    silent = _silent_since(silent_since, False, year, on)
     scope = view_scope(store, programme, on, report=True)  # never a closed year's tasks, nor next year's (F8, trial53 F1)
     params = {"kind": "notice", "programmes": scope.covered or [], "unit": unit, "as_of": on.isoformat(),
               "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": report_lang(ctx),
-              "left_out": scope.left_out}
+              "left_out": scope.left_out, **({"silent_since": silent.isoformat()} if silent else {})}
     notices = make_report(store, params)
     if each_unit:
         write_each(ctx, notices, fmt, output, params["lang"])

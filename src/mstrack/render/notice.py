@@ -84,6 +84,11 @@ def notice_lines(notice: Notice, words: Labels) -> tuple[str, str]:
     fields = {"on": words.date(notice.on), "reply_by": words.date(notice.reply_by), "programmes": programmes,
               "n": notice.tasks}
     body = words("notice.body", **fields) if notice.items else words("notice.none", **fields)
+    if notice.silent_since is not None:  # 催报: a unit silent since the day asked, late or not
+        last = words.date(notice.last_report) if notice.last_report else words("notice.never")
+        remind = words("notice.remind", since=words.date(notice.silent_since), last=last,
+                       reply_by=words.date(notice.reply_by))
+        body = f"{body}{'' if words.lang == 'zh' else ' '}{remind}" if notice.items else remind
     return words("notice.to", unit=notice.unit), body
 
 

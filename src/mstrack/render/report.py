@@ -19,7 +19,7 @@ from mstrack.model import SCHEDULE
 from mstrack.render.outputs import dump_json, json_chunks, marked_text, spreadsheet_text
 from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_number, scope_said
 from mstrack.reports.overview import TableReport
-from mstrack.reports.units import RankedUnit, UnitRollup
+from mstrack.reports.units import RankedUnit, SilentUnit, UnitRollup
 from mstrack.reports.weekly import BehindItem, NewReport, StatusChange, WeeklyReport
 
 CHANGES_SHOWN = 30
@@ -146,10 +146,12 @@ def behind_cells(item: BehindItem, many: bool, words: Labels) -> list[str]:
     ]
 
 
-def units_header(words: Labels, ranked: bool = False) -> list[str]:
-    """With `ranked` (units --rank), the on-time rate and the rank at the end."""
+def units_header(words: Labels, ranked: bool = False, silent: bool = False) -> list[str]:
+    """With `ranked` (units --rank), the on-time rate and the rank at the end; with `silent` (units --silent-since),
+    the day of the unit's latest report and the days since."""
     keys = ("unit", "tasks", "done", "on_track", "behind", "no_report", "overdue", "not_due", "completion", "behind_tasks")
-    return [words(f"units.{k}") for k in (*keys, *(("on_time", "rank") if ranked else ()))]
+    return [words(f"units.{k}") for k in (*keys, *(("on_time", "rank") if ranked else ()),
+                                          *(("last_report",) if silent else ()))]
 
 
 def unit_label(unit: UnitRollup) -> str:
@@ -162,11 +164,18 @@ def units_cells(unit: UnitRollup, words: Labels) -> list:
              _percent(unit.completion_rate), words.join(unit.behind_tasks)]
     if isinstance(unit, RankedUnit):
         cells += [_percent(unit.on_time_rate), "—" if unit.rank is None else unit.rank]
+    if isinstance(unit, SilentUnit):
+        cells.append(words("units.never_reported") if unit.last_report is None else words(
+            "units.last_report_days", on=unit.last_report.isoformat(), n=unit.days_since_report))
     return cells
 
 
 def is_ranked(units: list[UnitRollup]) -> bool:
     return any(isinstance(unit, RankedUnit) for unit in units)
+
+
+def is_silent(units: list[UnitRollup]) -> bool:
+    return any(isinstance(unit, SilentUnit) for unit in units)
 
 
 def new_report_header(words: Labels) -> list[str]:
@@ -322,7 +331,8 @@ def marked_md(text: str) -> str:
 def units_md(units: list[UnitRollup], on: date, lang: str, responsible: bool = False, scope: str = "") -> str:
     words = Labels(lang)
     title = " · ".join(filter(None, [words("units.title" if responsible else "units.title_lead", on=on.isoformat()), scope]))
-    body = md_table(units_header(words, is_ranked(units)), [units_cells(u, words) for u in units], right=set(range(1, 9)))
+    body = md_table(units_header(words, is_ranked(units), is_silent(units)), [units_cells(u, words) for u in units],
+                    right=set(range(1, 9)))
     return marked_md(f"# {_md_text(title)}\n\n{body}\n{_md_text(words('units.caption', n=len(units)))}\n")
 
 
@@ -378,7 +388,7 @@ def csv_text(rows: list[list]) -> str:
 
 def units_csv(units: list[UnitRollup], lang: str) -> str:
     words = Labels(lang)
-    return csv_text([units_header(words, is_ranked(units)), *(units_cells(u, words) for u in units)])
+    return csv_text([units_header(words, is_ranked(units), is_silent(units)), *(units_cells(u, words) for u in units)])
 
 
 def weekly_csv(report: WeeklyReport, lang: str) -> str:
@@ -434,7 +444,10 @@ GIVING_WAY = {
     "pace": (False, 0, 7), "share": (False, 0, 8), "days_behind": (False, 0, 2), "latest": (True, 16, 6),
     "unit": (True, 24, 0), "not_due": (False, 0, 2), "completion": (False, 0, 3), "behind_tasks": (True, 10, 4),
     "note": (True, 12, 4), "reporter": (False, 0, 2), "as_of": (False, 0, 1),
+    "kept_lead_unit": (True, 8, 0),
 }
+KEPT = {"lead_unit": "kept_lead_unit"}
+"""The weekly behind list's 牵头单位: the column a meeting reads it by, never left out at 80 columns (trial57 F11)."""
 
 
 WHOLE_HEADERS = frozenset(("tasks", "done", "on_track", "behind", "no_report", "overdue", "not_due", "completion"))
@@ -470,7 +483,8 @@ CHANGE_NAMES = ["task", "indicator", "lead_unit", "before", "after", "actual", "
 def units_table(units: list[UnitRollup], on: date, lang: str, responsible: bool = False, scope: str = ""):
     words = Labels(lang)
     title = " · ".join(filter(None, [words("units.title" if responsible else "units.title_lead", on=on.isoformat()), scope]))
-    header, names, rows, numeric = units_header(words), UNITS_NAMES, [units_cells(u, words) for u in units], set(range(1, 9))
+    header, names, rows, numeric = units_header(words, silent=is_silent(units)), UNITS_NAMES + (
+        ["last_report"] if is_silent(units) else []), [units_cells(u, words) for u in units], set(range(1, 9))
     if is_ranked(units):  # on a terminal the rank comes first and the rate beside the unit: what is read first
         def ranked_first(line: list) -> list:
             return [line[-1], line[0], line[-2], *line[1:-2]]
@@ -485,6 +499,28 @@ def units_table(units: list[UnitRollup], on: date, lang: str, responsible: bool 
     return table
 
 
+class SaidFirst:
+    """A table whose left-out columns are said between its title and its header, not under its rows: read before a
+    long list, not after it (trial57 F11: after ~1,000 rows). Laid out at the width Rich gives it."""
+
+    def __init__(self, table):
+        self.table = table
+
+    def __rich_console__(self, console, options):
+        from dataclasses import replace
+
+        from mstrack.render.grid import Folded
+
+        table = self.table
+        shown, _ = table.layout(options.max_width)
+        empty = table.empty_columns()
+        left_out = [column.header for i, column in enumerate(table.columns) if i not in shown and i not in empty]
+        yield Folded(table.title, style="italic")
+        if left_out and table.omitted:
+            yield Folded(table.omitted(left_out), style="dim")
+        yield replace(table, title="", omitted=None)
+
+
 def weekly_view(report: WeeklyReport, lang: str):
     from rich.console import Group
 
@@ -494,10 +530,14 @@ def weekly_view(report: WeeklyReport, lang: str):
     many = len(report.programmes) > 1
     parts = [Folded(words("weekly.title"), style="bold"), Folded(weekly_subtitle(report, words), style="dim"),
              Folded(weekly_summary(report, words), style="bold"), Folded("")]
-    if report.behind:
-        parts.append(_grid(words("weekly.behind"), behind_header(words), list(BEHIND_COLUMNS),
-                           [cells for cells, _ in printed_behind(report, many, words, note_limit=40)],
-                           numeric=BEHIND_NUMERIC, styles=[STATUS_STYLES[i.status] for i in report.behind], words=words))
+    if report.behind:  # cut as 变化 is, 牵头单位 kept (wrapped, as status keeps it) and what is left out said first
+        rows, more_behind = shown_changes([cells for cells, _ in printed_behind(report, many, words, note_limit=40)])
+        behind = _grid(words("weekly.behind"), behind_header(words), [KEPT.get(n, n) for n in BEHIND_COLUMNS], rows,
+                       numeric=BEHIND_NUMERIC, styles=[STATUS_STYLES[i.status] for i in report.behind[:len(rows)]],
+                       words=words)
+        parts.append(SaidFirst(behind))
+        if more_behind:
+            parts.append(Folded(more_changes(more_behind, words), style="dim"))
     else:
         parts.append(Folded(words("weekly.behind_none", on=report.as_of.isoformat())))
     parts.append(_grid(words("weekly.units"), units_header(words), UNITS_NAMES,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from mstrack.domain import unique
 from mstrack.domain.progress import period_target
 from mstrack.domain.quantities import format_number
 from mstrack.model import SCHEDULE, IndicatorState
@@ -68,6 +69,50 @@ def template_rows(states: list[IndicatorState], on: date) -> list[TemplateRow]:
             last_date=latest.as_of if latest else None,
         ))
     return rows
+
+
+@dataclass
+class UnitForm:
+    """One unit's form: the rows it owes, and how many it only helps with (left off, reported by `helped_leads`)."""
+    unit: str
+    title: str
+    rows: list[TemplateRow]
+    helped: int = 0
+    helped_leads: list[str] | None = None
+
+
+def reporting_units(state: IndicatorState) -> list[str]:
+    """Who owes an indicator's figure: its line's lead units (牵头单位). A unit that only helps (责任单位 beside a lead)
+    owes none: its figure on the form would be a second one for the same day, and the week's import refused whole
+    (trial57 F5). A line led by a class of offices alone ("各区人民政府": domain.names.collective) or by no one is
+    owed by each of its units, the class and its offices (福田区 reports its own part, as before)."""
+    from mstrack.domain.names import collective
+
+    offices = [name for name in state.lead_units if not collective(name)]
+    return offices or unique([*state.lead_units, *state.units])
+
+
+def unit_forms(states: list[IndicatorState], on: date, code: str, unit: str | None = None,
+               helped: bool = False) -> list[UnitForm]:
+    """Each unit's form with the rows it owes, the units in the plan's order; with `unit`, that unit's alone (the
+    states given are the ones it leads or helps with), and with `helped` every one of them (--helped: an office
+    that collects a helper's own figures, said apart by its 填报单位 line)."""
+    if helped:
+        return [UnitForm(unit=unit, title=f"{code} 进度报送表（{unit}） 截至 {on}", rows=template_rows(states, on))]
+    owers = [(state, reporting_units(state)) for state in states]  # once each: 60 units × 1,200 indicators
+    units = [unit] if unit is not None else unique(name for _, names in owers for name in names)
+    by_unit: dict[str, list[IndicatorState]] = {name: [] for name in units}
+    for state, names in owers:
+        for name in names:
+            if name in by_unit:
+                by_unit[name].append(state)
+    forms = []
+    for name in units:
+        helped = [names for _, names in owers if name not in names] if unit is not None else []
+        forms.append(UnitForm(unit=name, title=f"{code} 进度报送表（{name}） 截至 {on}",
+                              rows=template_rows(by_unit[name], on), helped=len(helped),
+                              helped_leads=unique(lead for names in helped for lead in names)))
+    return forms
 
 
 INPUT_WIDTHS = {"截至日期": 12, "数值": 12, "备注": 28, "填报人": 10}

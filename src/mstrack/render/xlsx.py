@@ -23,6 +23,7 @@ from mstrack.render.report import (
     change_header,
     count_sentence,
     is_ranked,
+    is_silent,
     new_report_cells,
     new_report_header,
     next_lines,
@@ -151,7 +152,7 @@ def _units_rows(units: list[UnitRollup], words: Labels) -> list[list]:
 
 
 def _units_sheet(workbook, units: list[UnitRollup], words: Labels, title: str, first: bool = False):
-    header = units_header(words, is_ranked(units))
+    header = units_header(words, is_ranked(units), is_silent(units))
     sheet = section_sheet(workbook, words("weekly.units"), header, _units_rows(units, words), title,
                            numeric=set(range(1, 9)), first=first, empty=words("units.empty"), formats={8: PERCENT},
                            caps={9: LONG_TEXT})

@@ -12,7 +12,7 @@ from mstrack.domain.status import judged
 from mstrack.errors import InputError
 from mstrack.model import LATE
 from mstrack.reports.overview import Step, table_report
-from mstrack.reports.units import UnitRollup, programme_place, ranked_units, unit_rollups
+from mstrack.reports.units import UnitRollup, programme_place, ranked_units, silent_since, unit_rollups
 from mstrack.reports.weekly import judged_now, weekly_report
 
 
@@ -74,7 +74,9 @@ def make_report(store, params: dict):
         details = task_details(store, params["programmes"] or None, as_of=on)
         rows = judged([state for detail in details for state in detail.indicators], on, params["rule"])
         places = {detail.programme: programme_place(detail.programme_name) for detail in details}
-        rollups = unit_rollups(rows, responsible=params["responsible"], places=places)
+        rollups = unit_rollups(rows, responsible=params["responsible"], places=places, on=on)
+        if params.get("silent_since"):
+            rollups = silent_since(rollups, date.fromisoformat(params["silent_since"]))
         left_out = params.get("left_out") or {}
         return UnitsReport(rollups=ranked_units(rollups) if params.get("rank") else rollups, on=on,
                            responsible=params["responsible"], left_out=left_out,
@@ -102,7 +104,7 @@ def make_report(store, params: dict):
             raise InputError("--unit {unit!r}: {name} leads no task in {programmes}; a notice goes to a lead unit",
                              unit=params["unit"], name=unit, programmes=", ".join(params["programmes"]) or "—")
         return notices(details, on=on, reply_by=_day(params["reply_by"]), warn_days=params["warn_days"],
-                       rule=params["rule"], unit=unit)
+                       rule=params["rule"], unit=unit, silent_since=_day(params.get("silent_since")))
     if kind == "weekly":
         since = date.fromisoformat(params["since"])
         details, series, now = weekly_details(store, params["programmes"] or None, on, since, params["rule"],

@@ -49,6 +49,10 @@ class Notice:
     reply_by: date
     programmes: list[str]
     items: list[NoticeItem] = field(default_factory=list)
+    silent_since: date | None = None
+    """A reminder to report (催报): the unit has no report dated on or after this day (trial57 F8)."""
+    last_report: date | None = None
+    """The day of the unit's latest report on or before `on` (None: none yet), said in the reminder."""
 
     @property
     def tasks(self) -> int:
@@ -60,10 +64,11 @@ def reply_date(on: date, reply_by: date | None) -> date:
 
 
 def notices(details, *, on: date, reply_by: date | None = None, warn_days: int, rule: str | None = None,
-            unit: str | None = None) -> list[Notice]:
+            unit: str | None = None, silent_since: date | None = None) -> list[Notice]:
     """One notice per lead unit with at least one red or yellow task (with `unit`, that unit's alone, even
     when empty), in the order of the units' names. A task is judged month by month from its programme's
-    start, so that a task caught up after a red month is yellow, as on the light board."""
+    start, so that a task caught up after a red month is yellow, as on the light board. With `silent_since`, a
+    lead unit with no report dated on or after it has a notice too, which reminds it to report (催报)."""
     starts = [detail.start or date(detail.deadline.year, 1, 1) for detail in details]
     shown = periods(min(starts), on, "month", on) if starts else []
     programmes = unique(detail.programme_name for detail in details)
@@ -80,7 +85,28 @@ def notices(details, *, on: date, reply_by: date | None = None, warn_days: int, 
             notice = by_unit.get(lead) or by_unit.setdefault(
                 lead, Notice(unit=lead, on=on, reply_by=reply_date(on, reply_by), programmes=programmes))
             notice.items += _items(detail, states, lights[-1], on, warn_days, rule)
+    if silent_since is not None:
+        _remind(details, by_unit, on, silent_since, Notice(unit="", on=on, reply_by=reply_date(on, reply_by),
+                                                         programmes=programmes), unit)
     return [by_unit[name] for name in sorted(by_unit)]
+
+
+def _remind(details, by_unit: dict[str, Notice], on: date, since: date, blank: Notice, unit: str | None) -> None:
+    """Each lead unit silent since `since` (its latest report on or before `on` older, or none) reminded to report,
+    on its notice or on one of its own."""
+    from dataclasses import replace
+
+    latest: dict[str, date | None] = {}
+    for detail in details:
+        for state in detail.indicators:
+            days = [report.as_of for report in state.reports if report.as_of <= on]
+            for lead in state.lead_units:
+                if unit is None or lead == unit:
+                    latest[lead] = max(filter(None, (latest.get(lead), *days)), default=None)
+    for lead, last in latest.items():
+        if last is None or last < since:
+            notice = by_unit.get(lead) or by_unit.setdefault(lead, replace(blank, unit=lead, items=[]))
+            notice.silent_since, notice.last_report = since, last
 
 
 def _items(detail, states, task_light, on: date, warn_days: int, rule: str | None) -> list[NoticeItem]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from mstrack.domain import unique
 from mstrack.model import AT_MOST, LATE, STATUSES, TASK_SEVERITY, StatusRow
@@ -60,6 +61,10 @@ class UnitRollup(Plain):
     place: str = ""
     """The city (or district) of the unit's programmes, where units of the same name in other places are
     rolled up too (市交通运输局 of 青岛市 and of 东莞市 are two units); empty where the name is the only one."""
+    last_report: date | None = None
+    """The day of the unit's latest report on any of its indicators (None: it has reported none yet)."""
+    days_since_report: int | None = None
+    """Days from `last_report` to the day judged: who has been silent since last Monday (trial57 F8)."""
 
 
 PLACE_RE = re.compile(r"^(?:\d{4}年)?(?P<place>[^\d\s年]{1,12}?(?:自治区|自治州|特别行政区|省|市|区|县|旗|州))")
@@ -84,12 +89,14 @@ def target_share(row: StatusRow) -> float | None:
     return max(0.0, min(100.0, 100 * row.actual / row.final))
 
 
-def unit_rollups(rows: list[StatusRow], responsible: bool = False, places: dict[str, str] | None = None) -> list[UnitRollup]:
+def unit_rollups(rows: list[StatusRow], responsible: bool = False, places: dict[str, str] | None = None,
+                 on: date | None = None) -> list[UnitRollup]:
     """Per lead unit (with `responsible`, per unit named at all: lead or co-responsible); worst first:
     most tasks behind, then overdue, then without a report, then the lowest completion rate. A unit
     belongs to its programme's place (`places`: programme code → city): same-named units of different
-    cities are different units."""
+    cities are different units. `on`: the day judged, that each unit's days since its latest report count to."""
     statuses: dict[tuple[str, str], dict[tuple[str, str], str]] = {}
+    latest: dict[tuple[str, str], date] = {}
     shares: dict[tuple[str, str], list[float]] = {}
     places = places or {}
     for row in rows:
@@ -102,6 +109,8 @@ def unit_rollups(rows: list[StatusRow], responsible: bool = False, places: dict[
             tasks = statuses.setdefault(unit, {})
             key = (row.programme, row.task)
             tasks[key] = _worse(tasks.get(key), row.status)
+            if row.as_of is not None and (unit not in latest or row.as_of > latest[unit]):
+                latest[unit] = row.as_of
             share = target_share(row)
             if share is not None:
                 shares.setdefault(unit, []).append(share)
@@ -115,6 +124,8 @@ def unit_rollups(rows: list[StatusRow], responsible: bool = False, places: dict[
             **{status: counts.get(status, 0) for status in STATUSES},
             completion_rate=round(sum(unit_shares) / len(unit_shares), 1) if unit_shares else None,
             behind_tasks=[f"{p}/{c}" for (p, c), status in tasks.items() if status in LATE],
+            last_report=latest.get(unit),
+            days_since_report=(on - latest[unit]).days if on is not None and unit in latest else None,
         ))
     rollups.sort(key=lambda r: (-r.behind, -r.overdue, -r.no_report, r.completion_rate is None,
                                 r.completion_rate or 0.0, -r.tasks, r.unit, r.place))
@@ -139,3 +150,16 @@ def ranked_units(rollups: list[UnitRollup]) -> list[RankedUnit]:
     for unit, rank in zip(units, ranks([u.on_time_rate for u in units]), strict=True):
         unit.rank = rank
     return sorted(units, key=lambda u: (u.rank is None, u.rank or 0, u.unit))
+
+
+def silent_since(rollups: list[UnitRollup], day: date) -> list[UnitRollup]:
+    """The units with no report dated on or after `day` (none at all, or only older ones), longest silent first:
+    the 催报 list of a Monday meeting, whether or not their tasks are late yet (trial57 F8)."""
+    silent = [SilentUnit(**{name: getattr(unit, name) for name in UnitRollup.__dataclass_fields__})
+              for unit in rollups if unit.last_report is None or unit.last_report < day]
+    return sorted(silent, key=lambda unit: (unit.last_report is not None, unit.last_report or day, unit.unit))
+
+
+@dataclass
+class SilentUnit(UnitRollup):
+    """A unit of `units --silent-since`: printed with the day of its latest report and the days since."""

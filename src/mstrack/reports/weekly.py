@@ -235,6 +235,6 @@ def weekly_report(
         pro_rata=bool(now) and all(row.rule == PRO_RATA for row in now),
         tasks=len({(row.programme, row.task) for row in now}), task_counts=task_counts(now),
         indicators=len(now), row_counts=count_statuses(now), behind=behind,
-        units=unit_rollups(now, places={d.programme: programme_place(d.programme_name) for d in details}),
+        units=unit_rollups(now, places={d.programme: programme_place(d.programme_name) for d in details}, on=on),
         new_reports=new_reports, status_changes=changes, partly_reported=partly_reported(now),
     )

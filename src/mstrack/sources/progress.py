@@ -156,8 +156,8 @@ class _Importer(Values, Comparing):
         except InputError as error:
             self.result.errors.extend(error.messages)
             return
-        if "programme" not in table.columns and self.programme is None:
-            self.result.errors.append(Message("{path}: no programme column (计划) and no --programme", path=path))
+        if "programme" not in table.columns and self.programme is None:  # the store's codes named, never one guessed
+            self.result.errors.append(no_programme(path, self.store.programme_codes()))
             return
         self._title_date(table, path)
         if "as_of" not in table.columns and self.default_as_of is None and self.title_as_of is None:
@@ -584,6 +584,19 @@ def import_progress(
         # they are freed as the import returns
         importer.columns = None
     return result
+
+
+def no_programme(path: Path, codes: list[str]) -> Message:
+    """A file with no 计划 column and no --programme: the option to give and the store's codes to give it (trial57 F10),
+    the only one said as such; read as no one's programme unasked, since the file may be another year's."""
+    if len(codes) == 1:
+        return Message("{path}: no programme column (计划) and no --programme; the store holds one programme: give "
+                       "--programme {code} if the file reports on it", path=path, code=codes[0])
+    if not codes:
+        return Message("{path}: no programme column (计划) and no --programme; the store holds no programme yet "
+                       "(`mstrack import plan FILE.toml` adds one)", path=path)
+    return Message("{path}: no programme column (计划) and no --programme: give --programme CODE, one of {codes}",
+                   path=path, codes=", ".join(codes[:8]) + (f" … ({len(codes)})" if len(codes) > 8 else ""))
 
 
 class _Discarded(Exception):
