@@ -80,22 +80,39 @@ TEAMS = ["某乡2017年火灾隐患排查整治工作方案",
          "组长：党委宣传委员",
          "由芦洋学校、中心幼儿园负责人、中楼派出所等工作人员及综治协管员组成，负责对学校及幼儿园进行排查整治。",
          "（三）宣传教育工作",
-         "进一步强化对我乡的消防安全宣传工作力度，深入开展消防宣传活动。"]
+         "进一步强化对我乡的消防安全宣传工作力度，深入开展消防宣传活动。",
+         "三、整治步骤",
+         "此次专项整治工作分下述三个阶段进行。",
+         "（一）组织部署阶段（2017年4月10日至4月30日）。",
+         "召开动员大会。",
+         "（二）调查摸底阶段（2017年5月1日至6月30日）。",
+         "各村要做好调查摸底。",
+         "（三）检查总结阶段（2017年12月1日至12月31日）。",
+         "进行督查和检查验收。",
+         "四、工作措施",
+         "（一）提高认识，周密部署。各村、各单位要充分认识到消防安全的重要作用。",
+         "（二）狠抓重点，兼顾一般。排查整治工作要切实解决影响消防安全的突出问题。",
+         "（三）建立机制，巩固成果。各村、各单位要协调联动，防止隐患反弹。"]
 
 
 def test_teams_each_a_name_a_head_by_post_and_the_offices_whose_staff_make_it_are_tasks_of_their_group(tmp_path):
     """"1．…小组。" / "组 长：post" / "成员由A、B等工作人员组成，负责…": each team a task of its group "（二）…" (coded
     二(二)1), titled by its name without its stop, its offices the lead (the first) and units, the 组长 no unit and
-    persons (综治协管员) left out."""
+    persons (综治协管员) left out; the group's other items, names over their paragraphs, tasks with them (the
+    paragraphs their content), before the part of stages; the measures after it no tasks."""
     from mstrack.sources.table.list_teams import member_offices
     assert member_offices("中楼派出所、消防办、安监站和综治办的工作人员及各村“两委”成员、综治协管员") == [
         "中楼派出所", "消防办", "安监站", "综治办", "各村“两委”"]
     tasks = {t.code: t for t in text_tasks(tmp_path, TEAMS, 2017)}
-    assert {"二(二)1", "二(二)2", "二(二)3"} <= set(tasks), list(tasks)
+    assert list(tasks) == ["二(一)", "二(二)1", "二(二)2", "二(二)3", "二(三)", "三(一)", "三(二)", "三(三)"]
     assert tasks["二(二)1"].title == "工厂企业排查整治小组"
     assert (_leads(tasks["二(二)1"]), _units(tasks["二(二)1"])) == (["安监站"], ["消防办"])
     assert (_leads(tasks["二(二)2"]), _units(tasks["二(二)2"])) == (["乡文化服务中心"], ["中楼派出所", "文化站"])
     assert (_leads(tasks["二(二)3"]), _units(tasks["二(二)3"])) == (["芦洋学校"], ["中心幼儿园", "中楼派出所"])
+    # the names over their paragraphs: titled by the name, led by the doers their first paragraph names
+    assert [tasks[c].title for c in ("二(一)", "二(三)")] == ["进一步加强消防队建设工作", "宣传教育工作"]
+    assert [_leads(tasks[c]) for c in ("二(一)", "二(三)")] == [["各村"], []]
+    assert [tasks[c].deadline for c in ("三(一)", "三(二)", "三(三)")] == [date(2017, 4, 30), date(2017, 6, 30), date(2017, 12, 31)]
 
 
 def test_a_heading_framing_the_plan_or_setting_up_its_leading_body_heads_no_task(tmp_path):
@@ -124,3 +141,16 @@ def test_a_part_of_steps_right_after_the_run_is_read_for_its_stages_each_closed_
     assert [t.deadline for t in stages] == [date(2017, 4, 30), date(2017, 6, 30), date(2017, 12, 31)]
     assert date(2017, 5, 1) in _checkpoints(stages[1])
     assert [_leads(t) for t in stages] == [[], ["区消防大队"], []]  # the doers a stage's paragraph names lead it
+
+
+def test_bodies_a_sentence_counts_as_working_as_one_are_the_items_doers_the_first_leading(tmp_path):
+    """"充分发挥公安系统、市场监督管理部门、旅游巡回法庭三位一体的作用，共同维护…": the three bodies are the item's doers, the
+    first its lead, though a later sentence names one of them with "要"; a count that does not match names none."""
+    from mstrack.sources.table.list_doers import paragraph_doers
+    item = ("有效发挥“1+3”监管模式的作用。在旅游市场整治行动中，充分发挥公安系统、市场监督管理部门、旅游巡回法庭三位一体的作用，"
+            "共同维护旅游市场秩序。市场监督管理部门要严厉查处假冒伪劣产品；旅游巡回法庭应发挥司法调解的作用。")
+    assert paragraph_doers(item, True)[:3] == ["公安系统", "市场监督管理部门", "旅游巡回法庭"]
+    assert paragraph_doers("充分发挥公安系统、市场监督管理部门三位一体的作用。", True) == []  # two named, not three
+    lines = [*SUMMER[:7], f"（四）{item}", *SUMMER[7:]]
+    tasks = {t.code: t for t in text_tasks(tmp_path, lines, 2017)}
+    assert (_leads(tasks["二(四)"]), _units(tasks["二(四)"])) == (["公安系统"], ["市场监督管理部门", "旅游巡回法庭"])

@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterator
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.item_offices import CLOSED, labelled_units, units_after
-from mstrack.sources.table.list_doers import subject_run
+from mstrack.sources.table.list_doers import paragraph_doers, subject_run
 from mstrack.sources.table.list_duties import shares_out
 from mstrack.sources.table.list_events import Schedule, activity_schedule
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
     CONTENT_NOTE,
     ITEM_RE,
+    LEAD_LABEL,
     PART_RE,
     Entry,
     entry_of,
@@ -276,7 +277,10 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
             # over an activity schedule's first event ("三、活动内容" / "…开展…主题宣传活动。" / "（一）启动仪式")
         if contents and found is None and row is not None and found_rows and _named_alone(found_rows[-1]) \
                 and _paragraph_under(row):
-            labels.setdefault(len(found_rows) - 1, []).append(Entry(row, "note", CONTENT_NOTE, row_texts(row)[0]))
+            own = labels.setdefault(len(found_rows) - 1, [])
+            if not own and (doers := paragraph_doers(row_texts(row)[0])):  # its first paragraph's doers lead it
+                own.append(Entry(row, "label", LEAD_LABEL, doers[0], labels={"配合单位": "、".join(doers[1:])} if doers[1:] else {}))
+            own.append(Entry(row, "note", CONTENT_NOTE, row_texts(row)[0]))
             continue  # "（一）进一步加强消防队建设工作" over "一是…。" "通过…。": the item's content, its name its title
         if found is None and row is not None and _part_closed_or_opened(found_rows, labels, rows, i, reading):
             continue  # "以上八类整治重点…抓好落实。" before "三、…", "本次…要迅速行动…。" under it: the parts' words
@@ -308,7 +312,7 @@ NAME_MAX = 40  # the longest name of an item on a line of its own
 
 def _named_alone(found: tuple[str, str, str]) -> bool:
     """An item "（一）…" that is a name alone on its line (no stop or clause mark, no offices after it): the paragraphs
-    under it are its content (_paragraph_under)."""
+    under it are its content (_paragraph_under), the doers its first one names its lead and units."""
     words = re.sub(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]", "", found[1]).strip() if BRACKET_ITEM_RE.match(found[1]) else ""
     return found[0] not in ("heading", "top", "lone", "part") and 0 < len(words) <= NAME_MAX and not found[2] \
         and not re.search(r"[，,。；;：:]", words)

@@ -26,8 +26,9 @@ MIN_TEAMS = 2  # teams in a run: one alone is a paragraph like any other
 
 @dataclass(slots=True)
 class StaffedRow(Row):
-    """The line labelling a team's offices (team_members): offices because the team's structure says so, whatever their
-    names (a school, "各村“两委”"), which a labelled line's own check (list_bracketed.item_label) would not know."""
+    """The line labelling an item's offices that the document's structure names, whatever their names (a school,
+    "各村“两委”", "公安系统"), which a labelled line's own check (list_bracketed.item_label) would not know: a team's
+    members (team_members), a measure's doers in its sentences (list_doers.doers_below)."""
 
 
 def team_members(rows: list[Row]) -> list[Row]:
