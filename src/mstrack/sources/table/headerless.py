@@ -86,12 +86,14 @@ from mstrack.sources.table.list_stages import (
     closing_stage,
     dated_stages,
     grouped_stages,
+    headed_stages,
     plan_stages,
     spanned_groups,
     stages_following,
 )
 from mstrack.sources.table.list_strays import stray_cells, without_strays
 from mstrack.sources.table.list_subitems import as_headings, sub_items
+from mstrack.sources.table.list_teams import team_members
 from mstrack.sources.table.list_timeline import timed_labels
 from mstrack.sources.table.list_work import (
     PROJECT_RE,
@@ -254,6 +256,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
         sheet = replace(sheet, rows=rejoined(sheet.rows))  # an item's paragraph broken inside its words: joined
         sheet = replace(sheet, rows=spaced_labels(sheet.rows))  # "链    长：…": the label "链长", a second person joined
+        sheet = replace(sheet, rows=team_members(sheet.rows))  # "1．…小组。" / "组长：…" / "成员由A、B…组成，负责…": labelled
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         sheet = replace(sheet, rows=doers_below(sheet.rows))  # "（二）…" over "X要…。Y…": its doers labelled
         sheet = replace(sheet, rows=bodies_below(sheet.rows))  # "1．平潭协和医院捐送药品…3000元": its body labelled
@@ -347,6 +350,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
             end = sheet.rows.index(source[-1]) + 1 if source else start  # nothing kept: no list (grouped is False)
             labels = timed_labels(chosen, labels, sheet.rows[end:])  # "三、时间安排"'s stages naming the items: their dates
+            chosen, source, labels = headed_stages(chosen, source, labels, sheet.rows,  # "（一）动员部署（…）" over paragraphs
+                                                   partial(paragraph_doers, opening=True))
             chosen, source, labels = plan_stages(chosen, source, labels)  # "三、工作安排" over the plan's stages: its dates
             chosen = shared_duties(chosen)  # "七、部门职责分工" over "（一）A和B负责…": A and B lead
             above = _above(sheet, start)

@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterator
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.item_offices import CLOSED, labelled_units, units_after
-from mstrack.sources.table.list_doers import subject_run
+from mstrack.sources.table.list_doers import paragraph_doers, subject_run
 from mstrack.sources.table.list_duties import shares_out
 from mstrack.sources.table.list_events import Schedule, activity_schedule
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
     CONTENT_NOTE,
     ITEM_RE,
+    LEAD_LABEL,
     PART_RE,
     Entry,
     entry_of,
@@ -26,6 +27,7 @@ from mstrack.sources.table.list_numbered import (
 )
 from mstrack.sources.table.list_sections import heads, part_name, staffed_work
 from mstrack.sources.table.list_single import tasks_heading_at
+from mstrack.sources.table.list_teams import StaffedRow
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, states_work
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
@@ -196,7 +198,7 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
 
 def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: dict | None = None,
                   read: dict[int, tuple[str, str, str] | None] | None = None, events: Schedule | None = None,
-                  ) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
+                  contents: bool = False) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
     """The first run of MIN_ITEMS or more items numbered "(一)", "(二)"… in order, with the headings "一、…" above and
     between them (a heading starts the count again): a 通知's points under its heading, (first row, each row's
     reading by _bracketed, the rows read, {index of an item: its labelled paragraphs}). The paragraphs labelled under
@@ -211,7 +213,10 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
     `measures` and `read` (each row's reading by _bracketed, by its index): the page's, worked out once by the caller
     reading run after run (bracketed_runs), not again for each run. An activity schedule's fields under its events
     ("（一）启动仪式" over "1.时间：…" "2.主办单位：…", list_events: `events`, the page's, worked out so too) are the
-    event's labelled paragraphs, never parts of it; an event naming no organiser is led by the plan's."""
+    event's labelled paragraphs, never parts of it; an event naming no organiser is led by the plan's. `contents`: an
+    item that is a name alone on its line ("（一）进一步加强消防队建设工作") takes the paragraphs under it as its content,
+    the run going on past them (_named_alone), as the list's own reading asks (bracketed_runs); a "1." list asking
+    whether it stands under a "(一)" list's group (headerless._group_parts) reads the runs without."""
     start, last, items, before = None, 0, 0, 0  # before: the last item's number, a heading between (numbering on)
     found_rows: list[tuple[str, str, str]] = []
     source: list[Row] = []
@@ -244,7 +249,7 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
             labels.setdefault(len(found_rows) - 1, []).append(Entry(row, "note", *lines[0]))
             listed.update(lines[1])
             continue
-        if row is not None and (part := _group_part(found_rows, labels, row)):
+        if row is not None and (part := _group_part(found_rows, labels, row, rows[i + 1] if i + 1 < len(rows) else None)):
             found_rows.append(part)  # "（六）…" over "1.排水管网" with its own labelled paragraphs: a part of the group
             source.append(row)
             items += 1
@@ -270,6 +275,13 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
             continue  # "五、责任分工" / "…具体分工如下。" / "（一）A牵头…": a 分工's introduction, its heading the items' group;
             # so is one counting the parts it introduces ("二、工作内容" / "…工作内容包括四部分。" / "（一）…"), and one
             # over an activity schedule's first event ("三、活动内容" / "…开展…主题宣传活动。" / "（一）启动仪式")
+        if contents and found is None and row is not None and found_rows and _named_alone(found_rows[-1]) \
+                and _paragraph_under(row):
+            own = labels.setdefault(len(found_rows) - 1, [])
+            if not own and (doers := paragraph_doers(row_texts(row)[0])):  # its first paragraph's doers lead it
+                own.append(Entry(row, "label", LEAD_LABEL, doers[0], labels={"配合单位": "、".join(doers[1:])} if doers[1:] else {}))
+            own.append(Entry(row, "note", CONTENT_NOTE, row_texts(row)[0]))
+            continue  # "（一）进一步加强消防队建设工作" over "一是…。" "通过…。": the item's content, its name its title
         if found is None and row is not None and _part_closed_or_opened(found_rows, labels, rows, i, reading):
             continue  # "以上八类整治重点…抓好落实。" before "三、…", "本次…要迅速行动…。" under it: the parts' words
         number = chinese_count(found[0]) if found and found[0] not in ("heading", "top") else None
@@ -293,6 +305,23 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
         found_rows, source, labels = ([found], [row], {0: list(events.led[i])} if i in events.led else {}) if number == 1 \
             else ([], [], {})
     return None
+
+
+NAME_MAX = 40  # the longest name of an item on a line of its own
+
+
+def _named_alone(found: tuple[str, str, str]) -> bool:
+    """An item "（一）…" that is a name alone on its line (no stop or clause mark, no offices after it): the paragraphs
+    under it are its content (_paragraph_under), the doers its first one names its lead and units."""
+    words = re.sub(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]", "", found[1]).strip() if BRACKET_ITEM_RE.match(found[1]) else ""
+    return found[0] not in ("heading", "top", "lone", "part") and 0 < len(words) <= NAME_MAX and not found[2] \
+        and not re.search(r"[，,。；;：:]", words)
+
+
+def _paragraph_under(row: Row) -> bool:
+    """A paragraph of sentences with no number, heading or label of its own: under an item's name, its content."""
+    texts = row_texts(row)
+    return len(texts) == 1 and entry_of(row) is None and _bracketed(row) is None and re.search(r"[。；;]", texts[0]) is not None
 
 
 SUMMING_UP_RE = re.compile(r"^\s*(?:以上|上述)")  # "以上八类整治重点以…抓好落实。": a part's closing words on its items
@@ -325,15 +354,32 @@ def bracketed_runs(rows: list[Row]) -> Iterator[tuple[tuple[int, list[tuple[str,
     """Each run of "(一)" items on the page in turn (bracketed_run), the next looked for from the heading that closed
     the last one and heads nothing in it ("五、回购方式" (一)–(四), "六、责任分工" over its introduction): a plan's part of
     methods, no task list, before its part of duties; (run, False) each. When there is none, the shorter run read from
-    a heading naming tasks (`one`): (run, True)."""
+    a heading naming tasks (`one`): (run, True). Each item's name alone on its line takes its paragraphs (`contents`)
+    where that makes a 分工 of parts with their leads (_staffed_contents)."""
     at, found, measures, read, events = 0, False, item_measures(rows), {}, activity_schedule(rows)
-    while (run := bracketed_run(rows, after=at, measures=measures, read=read, events=events)) is not None:
+
+    def run_from(after: int, one: bool = False) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
+        run = bracketed_run(rows, one=one, after=after, measures=measures, read=read, events=events, contents=True)
+        if run is not None and not _staffed_contents(run[1], run[3]):
+            run = bracketed_run(rows, one=one, after=after, measures=measures, read=read, events=events)
+        return run
+
+    while (run := run_from(at)) is not None:
         found = True
         yield run, False
         _, chosen, source, _ = run
         at = rows.index(source[-1]) + (chosen[-1][0] != "heading")
-    if not found and (run := bracketed_run(rows, one=True, measures=measures, read=read, events=events)) is not None:
+    if not found and (run := run_from(0, one=True)) is not None:
         yield run, True
+
+
+def _staffed_contents(found: list[tuple[str, str, str]], labels: dict[int, list[Entry]]) -> bool:
+    """Whether a run read with its items' contents (bracketed_run's `contents`) holds a group whose content stands
+    above parts each labelling its lead ("（三）…" / "隐患排查整治组…下分五个整治小组：" / "1．…小组" / "牵头单位：…"):
+    a 分工 of names over paragraphs, read so; any other run is read as without (its items' paragraphs end it)."""
+    content = any(e.code == CONTENT_NOTE for found_labels in labels.values() for e in found_labels)
+    return content and any(kind == "part" and any(e.kind == "label" and label_kind(e.code) == "lead" for e in labels.get(k, []))
+                           for k, (kind, _, _) in enumerate(found))
 
 
 ANNEX_RE = re.compile(r"^\s*附件\s*\d*\s*[：:]")  # "附件：城关农贸市场…领导小组", "附件1："
@@ -359,9 +405,11 @@ def _label_over_lines(rows: list[Row], at: int) -> tuple[tuple[str, str], list[i
     return ((m[1], "".join(text for _, text in points)), [k for k, _ in points]) if len(points) >= 2 else None
 
 
-def _group_part(found: list[tuple[str, str, str]], labels: dict[int, list[Entry]], row: Row) -> tuple[str, str, str] | None:
-    """A line numbered "1." … under an item "（六）…" that has no labelled paragraph of its own, numbered on from the
-    part before: ("part", its line, its offices), the group's part, which its own labelled paragraphs follow."""
+def _group_part(found: list[tuple[str, str, str]], labels: dict[int, list[Entry]], row: Row, below: Row | None
+                ) -> tuple[str, str, str] | None:
+    """A line numbered "1." … under an item "（六）…" that has no labelled paragraph of its own (its content may stand
+    above its parts when each part's lead is labelled under it, `below`: _named_alone), numbered on from the part
+    before: ("part", its line, its offices), the group's part, which its own labelled paragraphs follow."""
     texts = row_texts(row)
     if not found or len(texts) != 1 or not (m := ITEM_RE.match(texts[0])):
         return None
@@ -371,7 +419,9 @@ def _group_part(found: list[tuple[str, str, str]], labels: dict[int, list[Entry]
             break
         parts += 1
     group = len(found) - 1 - parts
-    if found[group][0] in ("heading", "top", "lone") or group in labels or int(m[1]) != parts + 1:
+    content = labels.get(group, [])  # its content above its parts: still a group, of parts each labelling its offices
+    if found[group][0] in ("heading", "top", "lone") or int(m[1]) != parts + 1 or any(e.code != CONTENT_NOTE for e in content) \
+            or content and not (below is not None and (label := item_label(below)) is not None and label_kind(label.code) == "lead"):
         return None
     words, units = units_after(texts[0])
     return "part", words, units
@@ -419,13 +469,15 @@ def item_label(row: Row) -> Entry | None:
     """A labelled paragraph under an item, as entry_of reads it: a column's label, the item's content or context, or an
     aside; None for any other row. A lead's or units' label names offices (office_list, a zone by its name among them
     its office, office_names.zones_administered: "责任单位：海坛片区，区经发局"), or offices by their roles (a duty
-    paragraph read, "牵头单位：A；责任单位：B": duty_clauses), else it is no item's. The annex a document names after its
+    paragraph read, "牵头单位：A；责任单位：B": duty_clauses; a team's offices, which its structure names: list_teams),
+    else it is no item's. The annex a document names after its
     body ("附件：…领导小组") is no item's either: the list ends there."""
     entry = entry_of(row)
     if entry is None or entry.kind not in ("label", "note") or ANNEX_RE.match(row_texts(row)[0]):
         return None
     staff = entry.kind == "label" and label_kind(entry.code) in ("lead", "units")
-    return None if staff and not (office_list(zones_administered(entry.text), towns=True) or labelled_roles(entry.text)) else entry
+    return None if staff and not (office_list(zones_administered(entry.text), towns=True) or labelled_roles(entry.text)
+                                  or isinstance(row, StaffedRow)) else entry
 
 
 def _helpers_line(row: Row, below: list[Entry]) -> Entry | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_duties import shares_out
@@ -22,6 +23,7 @@ from mstrack.sources.table.list_roles import (
     opening_offices,
 )
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
+from mstrack.sources.table.list_teams import StaffedRow
 from mstrack.sources.table.office_names import (
     EVERY_KIND_RE,
     OPEN_KIND_RE,
@@ -108,7 +110,7 @@ def doers_below(rows: list[Row]) -> list[Row]:
                 and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]) or ITEM_RE.match(below[0]))) \
                 and (doers := _step_doers(words) if STEP_DATE_RE.search(words)
                      else paragraph_doers(words, True) or [body for body in [sentence_body(words)] if body]):
-            kept += [row, Row(row.number, [_cell(doers)])]
+            kept += [row, StaffedRow(row.number, [_cell(doers)])]
             k += 1
             continue
         if len(texts) == 1 and (AREA_RE.match(texts[0]) and _measures(above) and (words := _own_paragraph(texts[0]))
@@ -116,7 +118,7 @@ def doers_below(rows: list[Row]) -> list[Row]:
                                 and (words := _subject_item(texts[0]))) \
                 and (not below or len(below) == 1 and (_numbered(below[0]) or not re.search(r"[。；;：:]", below[0]))) \
                 and (doers := paragraph_doers(words, True)):  # "一、X到位，Y。各单位要…": a point naming its doers
-            kept += [row, Row(row.number, [_cell(doers)])]
+            kept += [row, StaffedRow(row.number, [_cell(doers)])]
             k += 1
             continue
         if len(texts) == 1 and k in staffed and (not below or len(below) == 1 and _numbered(below[0])) \
@@ -348,6 +350,18 @@ def _name(text: str) -> bool:
     # "（一）区党群工作部" over its duties: a party; "（二）…阶段（9月9日至11月30日）": a stage (list_stages'), no measure
 
 
+# "充分发挥公安系统、市场监督管理部门、旅游巡回法庭三位一体的作用": bodies counted as one, working together
+JOINT_RE = re.compile(r"发挥([^，,。；;：:]{4,80}?)([两二三四五六七八九])位一体")
+
+
+def _joint_doers(paragraph: str) -> list[str]:
+    """The bodies a paragraph names as working as one ("发挥A、B、C三位一体的作用，共同维护…"), as many as it counts,
+    in order: its doers, the first the lead (the first-office rule); [] where it names none so."""
+    m = JOINT_RE.search(paragraph)
+    names = unit_names(m[1]) if m else []
+    return names if m and len(names) == chinese_count(m[2].replace("两", "二")) else []
+
+
 def _paragraph(text: str) -> bool:
     """One paragraph: no number, heading or label of its own, a sentence at least (its offices printed after it, it is
     read as such a paragraph is: checked by the caller)."""
@@ -361,7 +375,7 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
     全面落实…", "各业务处室加强…"). A clause opening with a verb or a preposition ("根据…", "会同…") names none; an
     item's own paragraph (`opening`) opened by the plan's issuer ("我局…") names none (README: the issuer's own work), nor
     does a clause naming a set-up body's members ("…负责同志为组员的工作领导小组": MEMBERS_OF_RE)."""
-    found: list[str] = []
+    found: list[str] = _joint_doers(paragraph)
     helped: list[str] = []
     if opening and ISSUER_RE.match(paragraph.strip()):
         return found  # the issuer's own work first ("我局成立工作专班。各村要高度重视…"): no other doer leads it

@@ -75,6 +75,9 @@ def _stages_over_items(rows: list[Row], at: int, end: int) -> tuple[list[Entry],
 # "（一）前期准备阶段" on a line of its own: a stage's number and its name, no stop and no colon; its span may follow in a
 # bracket ("（一）部署推进阶段（2023年5月16日-5月31日）")
 STAGE_HEADING_RE = re.compile(rf"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:（）()\d]{{2,20}}?阶段)\s*(?:{SPAN})?\s*$")
+# "（一）动员部署（7月7日至7月14日）", "（一）组织部署阶段（2017年4月10日至4月30日）。": a stage's number, its name and its
+# span on a line of its own over its paragraphs; a name dated by its span needs no 阶段
+SPANNED_HEADING_RE = re.compile(rf"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:（）()\d]{{2,20}}?)\s*{SPAN}\s*。?\s*$")
 TIME_LABEL_RE = re.compile(r"^(?:时间|时间安排|时限|完成时限|时间节点)\s*[：:]\s*(\S.*)$")  # "时间：2023年9月-10月"
 
 
@@ -92,7 +95,7 @@ def stages_after(rows: list[Row]) -> list[Entry]:
     for row, cells in zip(rows[1:], texts[1:], strict=True):
         if len(cells) != 1 or AREA_RE.match(cells[0]):
             break
-        if m := STAGE_HEADING_RE.match(cells[0]):
+        if m := STAGE_HEADING_RE.match(cells[0]) or SPANNED_HEADING_RE.match(cells[0]):
             if chinese_count(m[1]) != len(found) + 1 or found and "完成时限" not in found[-1].labels:
                 break
             found.append(Entry(row, "item", part[1], f"（{m[1]}）{m[2]}"))
@@ -304,6 +307,46 @@ def plan_stages(chosen: list[tuple[str, str, str]], source: list[Row], labels: d
         kept = [j for j in range(len(chosen)) if not k <= j < end]
         return [chosen[j] for j in kept], [source[j] for j in kept], {new: given[j] for new, j in enumerate(kept) if j in given}
     return chosen, source, labels
+
+
+def headed_stages(chosen: list[tuple[str, str, str]], source: list[Row], labels: dict[int, list[Entry]], rows: list[Row],
+                  doers: Callable[[str], list[str]]) -> tuple[list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]]:
+    """A "(一)" run (as plan_stages takes it; `rows` the page's) that runs into a part of stages each on a line of its own
+    over its paragraphs ("三、实施步骤" over "（一）动员部署（7月7日至7月14日）" and what is done in it, stages_after): the
+    part read as its stages, each an item titled by its name alone, due at its span's end and started on its first day
+    (README: a document's stages in a part of their own are tasks), led by the doers its first paragraph names
+    (`doers`); the run's items past the part kept. A run ending
+    right above such a part (its last item's paragraphs past) reads it too. The run unchanged when it reaches no such
+    part."""
+    last = max([rows.index(source[-1]), *(rows.index(e.row) for e in labels.get(len(chosen) - 1, []) if e.row in rows)]) \
+        if source else len(rows)
+    if last + 1 < len(rows) and (found := stages_after(rows[last + 1:])):  # the part right after the run's last item
+        chosen, source = [*chosen, ("heading", row_texts(rows[last + 1])[0], "")], [*source, rows[last + 1]]
+    for k, (kind, words, _) in enumerate(chosen):
+        if kind != "heading" or not (part := AREA_RE.match(words)) or not STAGES_HEADING_RE.search(part[2]) \
+                or not (found := stages_after(rows[(at := rows.index(source[k])):])):
+            continue
+        end = next((j for j in range(at + 1, len(rows)) if len(t := row_texts(rows[j])) == 1 and AREA_RE.match(t[0])), len(rows))
+        after = [j for j in range(k + 1, len(chosen)) if rows.index(source[j]) >= end]
+        stages = [(NAMED_GROUP_NUMERAL_RE.match(e.text)[1], e.text, "") for e in found[1:]]
+        given = {j: labels[j] for j in range(k + 1) if j in labels}
+        given |= {k + 1 + n: [Entry(e.row, "label", code, text) for code, text in {**e.labels, **_doers_below(e.row, rows, doers)}.items()]
+                  for n, e in enumerate(found[1:])}
+        given |= {k + 1 + len(stages) + n: labels[j] for n, j in enumerate(after) if j in labels}
+        return ([*chosen[:k + 1], *stages, *(chosen[j] for j in after)],
+                [*source[:k + 1], *(e.row for e in found[1:]), *(source[j] for j in after)], given)
+    return chosen, source, labels
+
+
+def _doers_below(row: Row, rows: list[Row], doers: Callable[[str], list[str]]) -> dict[str, str]:
+    """The lead (the first) and units of a stage, the doers its first paragraph names (`doers`:
+    list_doers.paragraph_doers)."""
+    at = rows.index(row) + 1
+    found = doers(row_texts(rows[at])[0]) if at < len(rows) and len(row_texts(rows[at])) == 1 else []
+    return {**({LEAD_LABEL: found[0]} if found else {}), **({"配合单位": "、".join(found[1:])} if found[1:] else {})}
+
+
+NAMED_GROUP_NUMERAL_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]")  # "（二）…": the item's numeral
 
 
 def _stage_tasks(part: list[tuple[str, str, str]], source: list[Row], labels: dict[int, list[Entry]]

@@ -13,7 +13,7 @@ from mstrack.sources.table.list_numbered import Entry
 from mstrack.sources.table.office_names import ends_like_unit, whole_unit
 from mstrack.sources.table.reading import Row
 
-STAGES_HEADING_RE = re.compile(r"时间安排|时间步骤|进度安排|时间节点|实施步骤|工作步骤|步骤安排|实施进度|进度计划")
+STAGES_HEADING_RE = re.compile(r"时间安排|时间步骤|实施步骤|工作步骤|整治步骤|进度安排|时间节点|步骤安排|实施进度|进度计划")
 # a stage: a paragraph opening with its date ("7月底前，", "11月，", "2020年10月底前：")
 STAGE_RE = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:[上中下]旬|底|初|末)?\s*(?:前|以前)?\s*[，,：:]")
 NAME_RE = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*([^。，,；;：:]{2,12})[。：:]")  # "（一）样本核实。…"

@@ -145,6 +145,9 @@ QUALITY_RE = re.compile(rf"(?:{'|'.join(QUALITY_WORDS)})")
 ONE_MEASURES = "个|处|座|家|条|项|件|所|片"
 SAYING_RE = re.compile(rf"(?:{'|'.join(SAYING_OPENINGS)})\s*[\u4e00-\u9fff]一(?:{ONE_MEASURES})[\u4e00-\u9fff]{{0,4}}、"
                        rf"\s*[\u4e00-\u9fff]一(?:{ONE_MEASURES})[\u4e00-\u9fff]{{0,4}}")
+# "使违法违规企业一处失信处处受限", "一次违法次次受罚": one X, then its measure word doubled a few words on ("every X"): a
+# saying, its 一 counts nothing (处处 is no measure)
+ONE_EVERY_RE = re.compile(r"一([\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}?\1\1")
 # "指定一名分管领导", "确定一位联络员": one person in words is the one designated, an article too, no count (close47: a
 # closing item's requirement, xinwuran 三(一)); "1名" in digits, "三名" stay counts
 PERSON_MEASURES = ("名", "位")
@@ -194,8 +197,9 @@ def numbers_in(clause: str) -> list[tuple[int, int, str]]:
     for m in CHINESE_COUNT_RE.finditer(clause):
         count = chinese_count(m[1])
         article = ARTICLE_RE.match(clause, m.end(1) + 1)
-        if count == 1 and (QUALITY_RE.match(clause, m.end(1) + 1) or any(a < m.start(1) < b for a, b in sayings)):
-            continue  # "打造一支坚强队伍": an article; "实现治一个点、少一处危险": one for one, no count
+        if count == 1 and (QUALITY_RE.match(clause, m.end(1) + 1) or any(a < m.start(1) < b for a, b in sayings)
+                           or ONE_EVERY_RE.match(clause, m.start(1))):
+            continue  # "打造一支坚强队伍": an article; "实现治一个点、少一处危险", "一处失信处处受限": sayings, no count
         if count and not (count == 1 and article and not QUANTITY_RE.search(article[0])) \
                 and not (count == 1 and clause[m.end(1):m.end(1) + 1] in PERSON_MEASURES) \
                 and not (count == 1 and DESIGNATING_RE.search(clause[:m.start(1)])):  # "指定一名分管领导", "授权一家企业"

@@ -1,0 +1,83 @@
+"""Teams a plan sets up for its work, each printed as three lines: its name numbered ("1．工厂企业排查整治小组。"), its
+head by post ("组 长：分管安全生产副乡长") and the offices whose staff make it up, with its duty ("成员由安监站、消防办等工作
+人员组成，负责对工厂企业进行排查整治…"): each team a task titled by its name, the offices its lead and units (the first
+leads: tests/data/tables/README.md's first-office rule), the 组长 a post and no unit, the duty the team's content."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mstrack.sources.table.cells import row_texts
+from mstrack.sources.table.list_numbered import ITEM_RE
+from mstrack.sources.table.reading import Row
+from mstrack.sources.table.units import unit_names
+
+HEAD_RE = re.compile(r"^\s*组\s*长\s*[：:]\s*\S")  # "组 长：人武部长": the team's head, a post or a person
+# "成员由A、B和C的工作人员及…组成，负责…": the offices whose staff make the team up, then its duty
+MEMBERS_RE = re.compile(r"^\s*(?:成\s*员\s*[：:]?\s*)?由([^，,。；;：:]{2,120}?)组成\s*[，,]\s*(负责\S.*)$", re.S)
+STAFF_RE = re.compile(r"(?:的|等)?(?:工作人员|负责人|成员)$")  # "…的工作人员", "中心幼儿园负责人": an office's people
+PERSON_END = ("员", "人")  # "综治协管员": persons, no office
+DOERS = "牵头单位：{lead}"
+OTHERS = "；配合单位：{units}"
+DUTY = "工作职责：{duty}"
+MIN_TEAMS = 2  # teams in a run: one alone is a paragraph like any other
+
+
+@dataclass(slots=True)
+class StaffedRow(Row):
+    """The line labelling an item's offices that the document's structure names, whatever their names (a school,
+    "各村“两委”", "公安系统"), which a labelled line's own check (list_bracketed.item_label) would not know: a team's
+    members (team_members), a measure's doers in its sentences (list_doers.doers_below)."""
+
+
+def team_members(rows: list[Row]) -> list[Row]:
+    """The rows with each run of teams (MIN_TEAMS or more, numbered from 1 in order, each its name, its 组长 line and
+    its members' line) rewritten as the items a list reads: the name without its stop, then the line labelling its
+    offices ("牵头单位：A；配合单位：B、C", as a labelled line under an item is read) on the 组长's row, then its duty
+    labelled as the item's work on the members' row. Other rows, and a run whose teams are not all so, stay as they
+    are."""
+    out: list[Row] = []
+    k = 0
+    while k < len(rows):
+        run = _teams(rows, k)
+        if len(run) < MIN_TEAMS:
+            out.append(rows[k])
+            k += 1
+            continue
+        for name, head, members, offices, duty in run:
+            others = OTHERS.format(units="、".join(offices[1:])) if offices[1:] else ""
+            out += [Row(name.number, [row_texts(name)[0].rstrip().rstrip("。.")]),
+                    StaffedRow(head.number, [DOERS.format(lead=offices[0]) + others]),
+                    Row(members.number, [DUTY.format(duty=duty)])]
+        k += 3 * len(run)
+    return out
+
+
+def _teams(rows: list[Row], at: int) -> list[tuple[Row, Row, Row, list[str], str]]:
+    """The teams printed from row `at` on, numbered from 1 in order: (name's row, 组长's row, members' row, the
+    offices, the duty) each; [] when row `at` opens none."""
+    found: list[tuple[Row, Row, Row, list[str], str]] = []
+    k = at
+    while k + 2 < len(rows):
+        texts = [row_texts(rows[k + j]) for j in range(3)]
+        if any(len(t) != 1 for t in texts) or not (item := ITEM_RE.match(texts[0][0])) \
+                or int(item[1]) != len(found) + 1 or not HEAD_RE.match(texts[1][0]) \
+                or not (members := MEMBERS_RE.match(texts[2][0])) or not (offices := member_offices(members[1])):
+            break
+        found.append((rows[k], rows[k + 1], rows[k + 2], offices, members[2].strip()))
+        k += 3
+    return found
+
+
+def member_offices(words: str) -> list[str]:
+    """The offices whose people make a team up ("中楼派出所、消防办、安监站和综治办的工作人员及各村“两委”成员、综治协管员":
+    中楼派出所, 消防办, 安监站, 综治办, 各村“两委”), each once, in order; persons named by their post (协管员) left out."""
+    found: list[str] = []
+    for piece in re.split(r"[、，,]|(?:的|等)?(?:工作人员|负责人)?及", words):
+        piece = STAFF_RE.sub("", piece.strip())
+        for name in unit_names(piece) if piece else []:
+            name = STAFF_RE.sub("", name)
+            if len(name) >= 2 and not name.endswith(PERSON_END) and name not in found:
+                found.append(name)
+    return found
