@@ -8,19 +8,19 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mstrack import model as plan_model
 
-CHANGES_SHOWN = 10
-"""What `import plan` names of the tasks, indicators and units a plan removes or renames, before "… and N more"."""
+from mstrack.long_lists import PLAN_CHANGES_SHOWN
 
 
 def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
-                 reported: dict[tuple[str, str], int] | None = None) -> list:
+                 reported: dict[tuple[str, str], int] | None = None, shown: int | None = PLAN_CHANGES_SHOWN) -> list:
     """What a new plan removes or renames, named (safety47 F6: "1 updated, 1 removed" said neither which task went nor
     which indicator or unit): each task removed (code, title), each kept task's title renamed (old → new), indicators
     it no longer has, and its units (lead or responsible) gone and come (one each: a rename, old → new). Of a kept
     task that reports stand on (`reported`: by task code and indicator name, before the write), what changes under
     them (safe48a, safety48 F-04: "1 updated" said nothing): its lead units old → new (its reports now count for the
     new ones), its deadline, each reported indicator's target and milestones, each reported text-only line's checkpoints. In plan
-    order; the first CHANGES_SHOWN, then how many more."""
+    order; the first `shown` (PLAN_CHANGES_SHOWN), then how many more; every one where `shown` is None (`import plan`
+    cuts its list itself: `--verbose` and `-f json` say them all, trial57 finding 6)."""
     from mstrack.errors import Message
     from mstrack.long_lists import first_shown
     from mstrack.store.plan_match import task_leads
@@ -62,7 +62,7 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
                                 n=sum(counts.values())))
         if counts:
             said += _changed_under_reports(ref, task, kept, counts)
-    return first_shown(said, CHANGES_SHOWN)
+    return said if shown is None else first_shown(said, shown)
 
 
 def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Task, counts: dict[str, int]) -> list:
@@ -94,8 +94,14 @@ def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Tas
         if (ind.comparator, ind.target) != (other.comparator, other.target):
             shown = (target(ind), target(other)) if ind.comparator == other.comparator else (
                 f"{ind.comparator} {target(ind)}", f"{other.comparator} {target(other)}")
-            said.append(Message("task {ref}: indicator {name} ({n} {n:report|reports}): target {old} → {new}",
-                                ref=ref, name=ind.name, n=n, old=shown[0], new=shown[1]))
+            if ind.milestones and [(ms.due, ms.target) for ms in ind.milestones] == [(ms.due, ms.target) for ms in
+                                                                                      other.milestones]:
+                said.append(Message("task {ref}: indicator {name} ({n} {n:report|reports}): target {old} → {new}, its "
+                                    "milestones unchanged ({milestones})", ref=ref, name=ind.name, n=n, old=shown[0],
+                                    new=shown[1], milestones=milestones(other)))  # trial57 finding 1: said, not hidden
+            else:
+                said.append(Message("task {ref}: indicator {name} ({n} {n:report|reports}): target {old} → {new}",
+                                    ref=ref, name=ind.name, n=n, old=shown[0], new=shown[1]))
         if [(ms.due, ms.target) for ms in ind.milestones] != [(ms.due, ms.target) for ms in other.milestones]:
             said.append(Message("task {ref}: indicator {name} ({n} {n:report|reports}): milestones {old} → {new}",
                                 ref=ref, name=ind.name, n=n, old=milestones(ind), new=milestones(other)))

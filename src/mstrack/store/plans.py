@@ -81,7 +81,7 @@ class Plans:
                 if before is not None:  # the writer updates every kept task; the user asks which of them changed
                     counts["tasks_updated"] = changed_tasks(before, programme)
                     counts["programme_changed"] = changed_fields(before, programme)
-                    counts["changes"] = plan_changes(before, programme, reported)
+                    counts["changes"] = plan_changes(before, programme, reported, shown=None)
                 results.append({**counts, "unchanged": False, "batch": batch})
             confirm_before_commit(confirm, results)
         return results

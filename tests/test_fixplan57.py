@@ -1,0 +1,91 @@
+"""fixplan57, from trial57: a revised programme mid-year. A raised target whose milestones stay at the old schedule
+(finding 1), a dropped or renumbered task with reports (3), the changes a revision makes seen whole (6), a split
+task's indicator found where it went (7)."""
+
+import json
+from pathlib import Path
+
+from .conftest import done, refused
+
+PLAN = """format = 1
+[programme]
+code = "city-2026"
+name = "某市2026年民生实事"
+year = 2026
+{tasks}
+"""
+
+TASK = """
+[[tasks]]
+code = "{code}"
+title = "{title}"
+deadline = "2026-12-31"
+[[tasks.lines]]
+lead_units = ["{lead}"]
+{indicators}
+"""
+
+INDICATOR = """
+[[tasks.lines.indicators]]
+name = "{name}"
+unit = "个"
+comparator = ">="
+target = {target}
+milestones = [ {milestones} ]
+"""
+
+
+def _task(code: str, title: str, lead: str, *indicators: tuple) -> str:
+    """A task; each indicator (name, target, [(due, value), …])."""
+    said = "".join(INDICATOR.format(name=name, target=target, milestones=", ".join(
+        f'{{ due = "{due}", target = {value} }}' for due, value in milestones)) for name, target, milestones in indicators)
+    return TASK.format(code=code, title=title, lead=lead, indicators=said)
+
+
+def _plan(tmp_path: Path, name: str, *tasks: str) -> Path:
+    path = tmp_path / name
+    path.write_text(PLAN.format(tasks="".join(tasks)), encoding="utf-8")
+    return path
+
+
+SCHOOL = ("学位", 2000, [("2026-06-30", 1000), ("2026-12-31", 2000)])
+
+
+def _schools(target: int = 2000) -> str:
+    return _task("1", "新增学位2000个", "市教育局", ("学位", target, SCHOOL[2]))
+
+
+def test_a_raised_target_whose_milestones_stay_is_said_and_judged_at_the_target(cli, tmp_path):
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", _schools()))))
+    done(cli("log", "city-2026/1", "900", "--as-of", "2026-06-30"))
+    revision = _plan(tmp_path, "rev1.toml", _schools(2500))
+    result = cli("import", "plan", str(revision))
+    done(result)
+    assert ("task 1: indicator 学位's target is 2500个 but its schedule ends at 2000个 on 2026-12-31"
+            in result.output), result.output
+    assert "target 2000个 → 2500个, its milestones unchanged (2026-06-30 1000个, 2026-12-31 2000个)" in result.output
+    assert cli.sql("select target from indicator") in ([(2500,)], [(2500.0,)])  # stored as written: a warning
+    done(cli("log", "city-2026/1", "2100", "--as-of", "2026-12-01"))
+    status = cli("status", "-p", "city-2026", "--as-of", "2026-12-31", "-f", "json")
+    done(status)
+    row = json.loads(status.stdout)
+    rows = row["rows"] if isinstance(row, dict) else row
+    assert [(r["expected"], r["status"]) for r in rows] == [(2500, "behind")], rows  # was 2000, on track, at 84 %
+    mid = json.loads(cli("status", "-p", "city-2026", "--as-of", "2026-07-01", "-f", "json").stdout)
+    assert [r["expected"] for r in (mid["rows"] if isinstance(mid, dict) else mid)] == [1000]  # the way there unchanged
+
+
+def test_a_fresh_plan_whose_schedule_ends_below_its_target_is_said_and_strict_refuses_it(cli, tmp_path):
+    plan = _plan(tmp_path, "z.toml", _schools(2500))
+    strict = cli("import", "plan", "--strict", str(plan))
+    refused(strict, "schedule ends at 2000个 on 2026-12-31")
+    assert "2500个" in strict.output
+    result = cli("import", "plan", str(plan))
+    done(result)
+    assert "1 task added" in result.output, result.output  # the strict run wrote nothing
+    assert "its schedule ends at 2000个" in result.output
+    chinese = cli("--lang", "zh", "import", "plan", "--dry-run", str(plan))
+    assert "其节点安排止于 2026-12-31 的 2000个" in chinese.output, chinese.output
+    fine = cli("import", "plan", str(_plan(tmp_path, "ok.toml", _schools(2000))))
+    done(fine)
+    assert "schedule ends" not in fine.output
