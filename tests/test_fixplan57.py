@@ -89,3 +89,43 @@ def test_a_fresh_plan_whose_schedule_ends_below_its_target_is_said_and_strict_re
     fine = cli("import", "plan", str(_plan(tmp_path, "ok.toml", _schools(2000))))
     done(fine)
     assert "schedule ends" not in fine.output
+
+
+def _many(target: int) -> str:
+    return "".join(_task(str(k), f"任务{k}", "市教育局", ("学位", target, [("2026-12-31", target)])) for k in range(1, 13))
+
+
+def test_every_change_a_revision_makes_can_be_seen_at_import_and_after(cli, tmp_path):
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", _many(2000)))))
+    for k in range(1, 13):
+        done(cli("log", f"city-2026/{k}", "900", "--as-of", "2026-06-30"))
+    revision = _plan(tmp_path, "rev.toml", _many(2500))
+    cut = cli("import", "plan", "--dry-run", str(revision))
+    done(cut)
+    assert cut.output.count("target 2000个 → 2500个") == 5 and "… and 14 more" in cut.output, cut.output  # and milestones
+    assert "(`--verbose` or `-f json` lists all 24)" in cut.output
+    whole = cli("import", "plan", "--dry-run", "--verbose", str(revision))
+    done(whole)
+    assert whole.output.count("target 2000个 → 2500个") == 12 and "more" not in whole.output, whole.output
+    written = cli("import", "plan", "-f", "json", str(revision))
+    done(written)
+    [said] = json.loads(written.stdout)
+    assert (said["programme"], said["tasks_updated"], said["dry_run"]) == ("city-2026", 12, False), said
+    assert len(said["changes"]) == 24 and sum("target 2000个 → 2500个" in change for change in said["changes"]) == 12
+    batch = said["batch"]
+    assert cli.sql(f"select command from batch where id = {batch}") == [("import plan",)]
+    history = cli("history", "city-2026/12")
+    done(history)
+    assert "plan changes" in history.output and "rev.toml" in history.output, history.output
+    assert "学位: target 2000个 → 2500个" in history.output
+    shown = cli("show", "city-2026/12", "-f", "json")
+    done(shown)
+    change, milestones = json.loads(shown.stdout)["plan_changes"]
+    assert "milestones 2026-12-31 2000个 → 2026-12-31 2500个" in milestones["change"]
+    assert (change["batch"], change["source"]) == (batch, "rev.toml"), change
+    assert "target 2000个 → 2500个" in change["change"]
+    done(cli("undo", str(batch)))
+    back = json.loads(cli("show", "city-2026/12", "-f", "json").stdout)["plan_changes"]
+    assert [c["batch"] for c in back] == [batch] * 2 + [batch + 1] * 2 and "target 2500个 → 2000个" in back[2]["change"]
+    quiet = cli("history", "city-2026/12", "-f", "json")  # the values' JSON keeps its shape: a list of reports
+    assert all("report_id" in entry for entry in json.loads(quiet.stdout))

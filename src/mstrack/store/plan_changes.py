@@ -12,7 +12,8 @@ from mstrack.long_lists import PLAN_CHANGES_SHOWN
 
 
 def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
-                 reported: dict[tuple[str, str], int] | None = None, shown: int | None = PLAN_CHANGES_SHOWN) -> list:
+                 reported: dict[tuple[str, str], int] | None = None, shown: int | None = PLAN_CHANGES_SHOWN,
+                 every: bool = False) -> list:
     """What a new plan removes or renames, named (safety47 F6: "1 updated, 1 removed" said neither which task went nor
     which indicator or unit): each task removed (code, title), each kept task's title renamed (old → new), indicators
     it no longer has, and its units (lead or responsible) gone and come (one each: a rename, old → new). Of a kept
@@ -20,7 +21,9 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
     them (safe48a, safety48 F-04: "1 updated" said nothing): its lead units old → new (its reports now count for the
     new ones), its deadline, each reported indicator's target and milestones, each reported text-only line's checkpoints. In plan
     order; the first `shown` (PLAN_CHANGES_SHOWN), then how many more; every one where `shown` is None (`import plan`
-    cuts its list itself: `--verbose` and `-f json` say them all, trial57 finding 6)."""
+    cuts its list itself: `--verbose` and `-f json` say them all, trial57 finding 6). `every`: each task's target,
+    milestones and checkpoints changed, reported or not, and each task added, without counts of reports (a task's plan
+    history, plan_history: what changed, not what it moved)."""
     from mstrack.errors import Message
     from mstrack.long_lists import first_shown
     from mstrack.store.plan_match import task_leads
@@ -60,17 +63,22 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
             said.append(Message("task {ref}: lead units {old} → {new}: its {n} {n:report now counts|reports now count} for "
                                 "{new} (`units`)", ref=ref, old="、".join(old_leads) or "—", new="、".join(new_leads) or "—",
                                 n=sum(counts.values())))
-        if counts:
-            said += _changed_under_reports(ref, task, kept, counts)
+        if counts or every:
+            said += _changed_under_reports(ref, task, kept, None if every else counts)
+    if every:
+        old = {task.code for task in before.tasks}
+        said += [Message("task {ref} added: {title}", ref=f"{after.code}/{task.code}", title=task.title)
+                 for task in after.tasks if task.code not in old]
     return said if shown is None else first_shown(said, shown)
 
 
-def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Task, counts: dict[str, int]) -> list:
+def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Task, counts: dict[str, int] | None) -> list:
     """Of a reported task kept, its deadline, each reported indicator's target (and comparator) and milestones old → new, and each
-    reported text-only line's checkpoints (paired by lead units): what its status is judged against (safe48a)."""
+    reported text-only line's checkpoints (paired by lead units): what its status is judged against (safe48a). `counts`
+    None: every indicator and line, said without a count (plan_changes' `every`)."""
     from mstrack.domain.quantities import format_number
     from mstrack.errors import Message
-    from mstrack.store.plan_writer import text_line_names
+    from mstrack.store.plan_match import text_line_names
 
     def target(ind) -> str:
         return format_number(ind.target, ind.unit) if ind.target is not None else "—"
@@ -78,16 +86,22 @@ def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Tas
     def milestones(ind) -> str:
         return ", ".join(f"{ms.due} {format_number(ms.target, ind.unit)}" for ms in ind.milestones) or "—"
 
+    def indicator(name: str, n: int | None):
+        if n is None:
+            return Message("indicator {name}", name=name)
+        return Message("indicator {name} ({n} {n:report|reports})", name=name, n=n)
+
     said: list = []
     if task.deadline != kept.deadline:  # what it is overdue from (trial51 U1: "1 updated" said nothing)
         said.append(Message("task {ref}: deadline {old} → {new}", ref=ref, old=task.deadline or "—", new=kept.deadline or "—"))
     now = {ind.name: ind for line in kept.lines for ind in line.indicators}
     words_of = {ind.text: ind.name for line in task.lines for ind in line.indicators if ind.text}
     for ind in (ind for line in task.lines for ind in line.indicators):
-        other, n = now.get(ind.name), counts.get(ind.name, 0)
-        if other is None or not n or other.unit != ind.unit:  # removed or a unit changed: refused or said already
+        other, n = now.get(ind.name), None if counts is None else counts.get(ind.name, 0)
+        if other is None or n == 0 or other.unit != ind.unit:  # removed or a unit changed: refused or said already
             continue
-        if other.text != ind.text and words_of.get(other.text, ind.name) != ind.name:  # F1c: another's words, one name
+        named = indicator(ind.name, n)
+        if n and other.text != ind.text and words_of.get(other.text, ind.name) != ind.name:  # F1c: another's words
             said.append(Message("task {ref}: indicator {name} ({n} {n:report|reports}): its words are now “{text}”, "
                                 "those of {was} before: its reports now count toward what {was} counted",
                                 ref=ref, name=ind.name, n=n, text=other.text, was=words_of[other.text]))
@@ -96,23 +110,25 @@ def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Tas
                 f"{ind.comparator} {target(ind)}", f"{other.comparator} {target(other)}")
             if ind.milestones and [(ms.due, ms.target) for ms in ind.milestones] == [(ms.due, ms.target) for ms in
                                                                                       other.milestones]:
-                said.append(Message("task {ref}: indicator {name} ({n} {n:report|reports}): target {old} → {new}, its "
-                                    "milestones unchanged ({milestones})", ref=ref, name=ind.name, n=n, old=shown[0],
-                                    new=shown[1], milestones=milestones(other)))  # trial57 finding 1: said, not hidden
+                said.append(Message("task {ref}: {indicator}: target {old} → {new}, its milestones unchanged "
+                                    "({milestones})", ref=ref, indicator=named, old=shown[0], new=shown[1],
+                                    milestones=milestones(other)))  # trial57 finding 1: said, not hidden
             else:
-                said.append(Message("task {ref}: indicator {name} ({n} {n:report|reports}): target {old} → {new}",
-                                    ref=ref, name=ind.name, n=n, old=shown[0], new=shown[1]))
+                said.append(Message("task {ref}: {indicator}: target {old} → {new}", ref=ref, indicator=named,
+                                    old=shown[0], new=shown[1]))
         if [(ms.due, ms.target) for ms in ind.milestones] != [(ms.due, ms.target) for ms in other.milestones]:
-            said.append(Message("task {ref}: indicator {name} ({n} {n:report|reports}): milestones {old} → {new}",
-                                ref=ref, name=ind.name, n=n, old=milestones(ind), new=milestones(other)))
+            said.append(Message("task {ref}: {indicator}: milestones {old} → {new}", ref=ref, indicator=named,
+                                old=milestones(ind), new=milestones(other)))
     new_lines = {tuple(line.lead_units): line for line in kept.lines if not line.indicators}
     for line, name in zip(task.lines, text_line_names(task.lines), strict=True):
-        other, n = new_lines.get(tuple(line.lead_units)), counts.get(name, 0)
-        if line.indicators or other is None or not n:
+        other, n = new_lines.get(tuple(line.lead_units)), None if counts is None else counts.get(name, 0)
+        if line.indicators or other is None or n == 0:
             continue
         old, new = ([cp.due for cp in each.checkpoints] for each in (line, other))  # a reworded one moves no date
         if old != new:
-            said.append(Message("task {ref}: {name} of {lead} ({n} {n:report|reports}): checkpoints {old} → {new}",
-                                ref=ref, name=name, lead="、".join(line.lead_units) or "—", n=n,
+            lead = "、".join(line.lead_units) or "—"
+            named = (Message("{name} of {lead}", name=name, lead=lead) if n is None else
+                     Message("{name} of {lead} ({n} {n:report|reports})", name=name, lead=lead, n=n))
+            said.append(Message("task {ref}: {line}: checkpoints {old} → {new}", ref=ref, line=named,
                                 old=", ".join(map(str, old)) or "—", new=", ".join(map(str, new)) or "—"))
     return said

@@ -320,3 +320,15 @@ def renumbered(label: str, task: plan_model.Task, old: str, n: int, by_code: dic
         "task's code ({code} for {old!r}) and give a new task a code of its own (a plan's codes need not follow the "
         "document's order); to give its reports to another code, undo them and log them anew there",
         label=label, n=n, old=old, new=task.title, where=Joined("; ", where), code=task.code)
+
+
+def text_line_names(lines: list[plan_model.Line]) -> list[str]:
+    """Names of a task's text-only lines for `log --indicator`: 进度安排, told apart when there are several."""
+    text_only = [i for i, line in enumerate(lines) if not line.indicators]
+    names = ["进度安排"] * len(lines)
+    if len(text_only) > 1:
+        leads = [lines[i].lead_units[0] if lines[i].lead_units else "" for i in text_only]
+        for i, lead in zip(text_only, leads, strict=True):
+            names[i] = f"进度安排（{lead}）" if lead and leads.count(lead) == 1 else f"进度安排（第{i + 1}行）"
+    return names
+

@@ -25,6 +25,7 @@ from mstrack.store.plan_match import (
     named_line,
     other_tasks,
     stranded_line,
+    text_line_names,
     unit_changed,
     words,
 )
@@ -448,15 +449,3 @@ class PlanWriter:
             found = self.connection.execute(select(UnitRow.id).where(UnitRow.name == name)).scalar()
             self.unit_ids[name] = found if found is not None else self._new_id(UnitRow.__table__, {"name": name})
         return self.unit_ids[name]
-
-
-def text_line_names(lines: list[plan_model.Line]) -> list[str]:
-    """Names of a task's text-only lines for `log --indicator`: 进度安排, told apart when there are several."""
-    text_only = [i for i, line in enumerate(lines) if not line.indicators]
-    names = ["进度安排"] * len(lines)
-    if len(text_only) > 1:
-        leads = [lines[i].lead_units[0] if lines[i].lead_units else "" for i in text_only]
-        for i, lead in zip(text_only, leads, strict=True):
-            names[i] = f"进度安排（{lead}）" if lead and leads.count(lead) == 1 else f"进度安排（第{i + 1}行）"
-    return names
-

@@ -123,6 +123,15 @@ class Plans:
         with self.reading() as connection:
             return former_titles(self, connection, code, task)
 
+    def plan_history(self, ref) -> list:
+        """What plan writes changed of a task, batch by batch (plan_history.PlanChange each, oldest first): its target,
+        milestones, deadline, title and units, as `import plan` said them (trial57 finding 6)."""
+        from mstrack.store.plan_history import task_plan_changes
+
+        with self.reading() as connection:
+            head, (_, code) = self._task_head(connection, ref)
+            return task_plan_changes(self, connection, head[1], code)
+
     def load_plan(self, code: str) -> plan_model.Programme:
         """A programme read back whole, as `import plan` compares it and `export plan` writes it. Plain SQL
         through the driver (Dialect.rows), one query per table joined on the programme: through the ORM,

@@ -1,0 +1,58 @@
+"""What the plan writes of a programme changed of one task, batch by batch (trial57 finding 6: `show` and `history`
+said nothing of a target raised from 2000 to 2500, so no one could answer "why did 学位 go from 已完成 to 序时推进 this
+week?"). Read from the plans the batches kept (batch.plan_before: the plan each replaced), each against the next one
+kept, the last against the plan as it stands: no table of its own, and an undo's changes are said as an import's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from mstrack.store.dialect import moment
+
+
+@dataclass
+class PlanChange:
+    """One change a plan write made to a task: the batch, when, by which command and file, and what (a Message)."""
+
+    batch: int
+    created_at: datetime
+    command: str
+    source: str | None
+    change: object
+
+
+def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChange]:
+    """The changes plan writes made to task `task` of programme `code`, oldest first, in the words `import plan` said
+    them (plan_changes, every indicator's, not only the reported ones'). A batch whose kept plan cannot be read back
+    (a store written by hand) is passed over, as former_titles passes it."""
+    from mstrack.errors import InputError
+    from mstrack.store.plan_changes import plan_changes
+    from mstrack.store.writes import kept_plan
+
+    p = store.dialect.p
+    batches = store._rows(connection, f'SELECT id, created_at, command, source, plan_before FROM batch WHERE programme = {p}'
+                                      " AND plan_before IS NOT NULL ORDER BY id", [code])
+    if not batches:
+        return []
+    plans = []
+    for batch, _, _, _, kept in batches:
+        try:
+            plans.append(kept_plan(kept, batch, {task}))
+        except (InputError, ValueError):
+            plans.append(None)
+    plans.append(_one_task(store.load_plan(code), task))
+    found = []
+    for (batch, created_at, command, source, _), before, after in zip(batches, plans, plans[1:], strict=False):
+        if before is None or after is None:
+            continue
+        found += [PlanChange(batch=batch, created_at=moment(created_at), command=command, source=source, change=change)
+                  for change in plan_changes(before, after, None, shown=None, every=True)]
+    return found
+
+
+def _one_task(programme, task: str):
+    """The programme with only task `task` (or none): what a kept plan read by tasks_of holds, to compare alike."""
+    from dataclasses import replace
+
+    return replace(programme, tasks=[t for t in programme.tasks if t.code == task])
