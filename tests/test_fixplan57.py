@@ -129,3 +129,37 @@ def test_every_change_a_revision_makes_can_be_seen_at_import_and_after(cli, tmp_
     assert [c["batch"] for c in back] == [batch] * 2 + [batch + 1] * 2 and "target 2500个 → 2000个" in back[2]["change"]
     quiet = cli("history", "city-2026/12", "-f", "json")  # the values' JSON keeps its shape: a list of reports
     assert all("report_id" in entry for entry in json.loads(quiet.stdout))
+
+
+def _elderly(split: bool) -> str:
+    """Task 2 养老床位 + 助餐点 (市民政局); split: 助餐点 moved to a new task 6 of the same lead unit."""
+    beds = ("养老床位", 500, [("2026-12-31", 500)])
+    meals = ("助餐点", 30, [("2026-12-31", 30)])
+    if not split:
+        return _task("2", "新增养老床位500张、助餐点30个", "市民政局", beds, meals)
+    return _task("2", "新增养老床位500张", "市民政局", beds) + _task("6", "新建助餐点30个", "市民政局", meals)
+
+
+def test_a_split_tasks_indicator_is_found_where_it_went(cli, tmp_path):
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", _elderly(False)))))
+    done(cli("log", "city-2026/2", "12", "-i", "助餐点", "--as-of", "2026-06-30"))
+    revision = _plan(tmp_path, "rev1.toml", _elderly(True))
+    refusal = refused(cli("import", "plan", str(revision)),
+                      "indicator '助餐点': the new plan's line has no indicator '助餐点', and the new plan has '助餐点' in "
+                      "city-2026/6 (a task split?)", "log them again on city-2026/6")
+    assert "1 report" in refusal
+    assert cli.sql("select count(*) from task") == [(1,)]  # nothing written
+    batch = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    done(cli("undo", str(batch)))
+    done(cli("import", "plan", str(revision)))
+    plan_batch = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    old = tmp_path / "old.csv"
+    old.write_text("计划,任务编号,指标,截至日期,数值\ncity-2026,2,助餐点,2026-11-30,14\n", encoding="utf-8")
+    said = refused(cli("import", "progress", str(old)), "city-2026/2 has no indicator '助餐点'",
+                   f"'助餐点' is now city-2026/6 (batch {plan_batch} moved it)")
+    assert "old.csv:2" in said
+    logged = refused(cli("log", "city-2026/2", "14", "-i", "助餐点", "--as-of", "2026-11-30"),
+                     f"'助餐点' is now city-2026/6 (batch {plan_batch} moved it)")
+    assert "--indicator" in logged
+    unknown = refused(cli("log", "city-2026/2", "14", "-i", "幼儿园", "--as-of", "2026-11-30"), "no indicator '幼儿园'")
+    assert "is now" not in unknown

@@ -8,6 +8,7 @@ indicator and date is added as a correction (the later entry wins a tie on date)
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable
 from datetime import date
 from itertools import islice, repeat
@@ -515,7 +516,8 @@ class _Importer(Values, Comparing):
         if state is None:
             text_only = True if done_word and name is None and any(s.kind == SCHEDULE for s in states) else None
             try:
-                state = self.indicators[key] = match_indicator(states, name, text_only, f"{code}/{task}")
+                state = self.indicators[key] = match_indicator(states, name, text_only, f"{code}/{task}",
+                                                               functools.partial(self.plan.store.indicator_moved, code, task))
             except InputError as error:
                 if name is None:  # "has 6 indicators": which column was read as what, so that one can be renamed
                     error = Message("{error} (the header read: {columns})", error=error, columns=columns_read(table))

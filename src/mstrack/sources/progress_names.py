@@ -223,3 +223,4 @@ def _unit_in(cells: list) -> str | None:
         if found := UNIT_LINE_RE.match(text):
             return found[1] or (texts[at + 1] if at + 1 < len(texts) else None)
     return None
+

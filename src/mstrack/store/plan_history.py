@@ -56,3 +56,34 @@ def _one_task(programme, task: str):
     from dataclasses import replace
 
     return replace(programme, tasks=[t for t in programme.tasks if t.code == task])
+
+
+def indicator_moved(store, connection, code: str, task: str, name: str) -> tuple[list[str], int | None]:
+    """Where indicator `name`, which task `task` of programme `code` no longer has, stands now: the tasks of the
+    programme that have an indicator of that name, and the latest plan write that took it from `task` (the batch
+    whose kept plan had it there), or None (trial57 finding 7: a task split, 助餐点 moved from task 2 to a new task
+    6, and a unit's old return said only "city-2026/2 has no indicator '助餐点'")."""
+    import tomllib
+
+    from mstrack.store.writes import tasks_of
+
+    p = store.dialect.p
+    now = [found for (found,) in store._rows(
+        connection, "SELECT DISTINCT t.code FROM indicator AS i JOIN task_line AS l ON l.id = i.line_id JOIN task AS t ON"
+                    f" t.id = l.task_id JOIN programme AS g ON g.id = t.programme_id WHERE g.code = {p} AND i.name = {p}"
+                    f" AND t.code <> {p} ORDER BY t.code", [code, name, task])]
+    if not now:
+        return [], None
+    for batch, kept in store._rows(connection, f"SELECT id, plan_before FROM batch WHERE programme = {p}"
+                                               " AND plan_before IS NOT NULL ORDER BY id DESC", [code]):
+        try:
+            tasks = tomllib.loads(tasks_of(kept, {task})).get("tasks", [])
+        except tomllib.TOMLDecodeError:
+            continue
+        for entry in tasks:
+            if isinstance(entry, dict) and entry.get("code") == task and any(
+                    isinstance(ind, dict) and ind.get("name") == name
+                    for line in entry.get("lines", []) if isinstance(line, dict)
+                    for ind in line.get("indicators", [])):
+                return now, batch
+    return now, None

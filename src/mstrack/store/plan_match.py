@@ -234,12 +234,20 @@ def dropped_line(label, name: str, n: int) -> Message:
                            Message("keep the line with its lead units and indicator names as they were"))
 
 
-def dropped_indicator(label, name: str, n: int, kind: str, wanted: list, held: set) -> Message:
+def dropped_indicator(label, name: str, n: int, kind: str, wanted: list, held: set, elsewhere: list | None = None) -> Message:
     """An indicator gone from a line both plans have (`wanted`: the new line's (kind, indicator); `held`: the stored
     line's (kind, name)): renamed (the new line's indicators the store lacks, its likely new name), removed, the line
-    turned text-only, or a text-only line given indicators (its met marks would go)."""
+    turned text-only, or a text-only line given indicators (its met marks would go). `elsewhere`: the other tasks of
+    the new plan with an indicator of its name (programme/code), where a task split put it (trial57 finding 7)."""
     measured = [ind.name for new_kind, ind in wanted if new_kind == QUANTITY]
     added = Joined(", ", [repr(new) for new in measured if (QUANTITY, new) not in held])
+    if elsewhere and kind == QUANTITY:
+        where = Joined(", ", elsewhere)
+        return reports_dropped(label, name, n, Message("the new plan's line has no indicator {name!r}, and the new plan "
+                                                       "has {name!r} in {where} (a task split?): reports stay on their "
+                                                       "task, never moved to another", name=name, where=where),
+                               Message("keep it on this line for this import"),
+                               Message("undo those reports, import, and log them again on {where}", where=where))
     if kind == SCHEDULE:
         return reports_dropped(label, name, n, Message("the new plan gives this text-only line the {k:indicator|indicators} "
                                                        "{names} (its checkpoints marked met would go)", k=len(measured),

@@ -147,6 +147,7 @@ class PlanWriter:
         """`since`: an undo's batch, whose plan it puts back: only reports entered after that batch were given to the
         tasks as they are now (those before it, to the tasks the plan put back had; other_tasks)."""
         self.undoing = since is not None
+        self.programme = programme
         outside = outside_year(self.connection, programme)  # before its row takes the new year
         head = self._write_programme(programme)
         held = held_by(self.connection, head)
@@ -289,15 +290,22 @@ class PlanWriter:
                 return line_label, (line_label if line_id is None else
                                     named_line(label, matched[position], held.leads.get(line_id, ())))
 
-            indicators, line_lost = self._match_indicators(line, line_id, schedule_names[position], labels, held, drops)
+            indicators, line_lost = self._match_indicators(line, line_id, schedule_names[position], labels, held, drops,
+                                                           task.code)
             lines.append((line, line_id, indicators))
             lost += line_lost + ([] if position in unsure else moved_checkpoints(line, line_id, indicators,
                                                                                  lambda naming=labels: naming()[0], held,
                                                                                  task=label))
         return lines, lost
 
+    def _named_elsewhere(self, name: str, code: str) -> list[str]:
+        """The tasks of the plan being written, but task `code`, that have an indicator named `name` (programme/code):
+        where a task split put an indicator a refusal names (trial57 finding 7). Asked only for a refusal."""
+        return [f"{self.programme.code}/{task.code}" for task in self.programme.tasks if task.code != code
+                and any(ind.name == name for line in task.lines for ind in line.indicators)]
+
     def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, labels: tuple, held: Held,
-                          drops: dict) -> tuple[list, list]:
+                          drops: dict, task_code: str = "") -> tuple[list, list]:
         """A line's indicators matched by (kind, name); a text-only line has one schedule indicator, kept
         when its name changes (its lead unit changed) so its reports stay. A kept indicator's unit (条 → 公里,
         a count → %) may change only while no report hangs on it: its reports would silently read in the new
@@ -317,7 +325,8 @@ class PlanWriter:
                 stored = labels()[1]
                 lost += self._dropped_indicator(
                     indicator_id, held.reported, Message("{label} indicator {name!r}", label=stored, name=key[1]),
-                    lambda n, key=key, stored=stored: dropped_indicator(stored, key[1], n, key[0], wanted, set(old)), drops)
+                    lambda n, key=key, stored=stored: dropped_indicator(stored, key[1], n, key[0], wanted, set(old),
+                                                                        self._named_elsewhere(key[1], task_code)), drops)
         for kind, ind in wanted:
             indicator_id = old.get((kind, ind.name))
             if indicator_id in held.reported and held.units[indicator_id] != ind.unit:

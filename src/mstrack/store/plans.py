@@ -132,6 +132,21 @@ class Plans:
             head, (_, code) = self._task_head(connection, ref)
             return task_plan_changes(self, connection, head[1], code)
 
+    def indicator_moved(self, code: str, task: str, name: str):
+        """Where indicator `name`, which task `task` of `code` has not, went: "'助餐点' is now city-2026/6 (batch 3 moved
+        it)", or None (plan_history.indicator_moved): what `log` and `import progress` add to their refusal of it."""
+        from mstrack.errors import Joined, Message
+        from mstrack.store.plan_history import indicator_moved
+
+        with self.reading() as connection:
+            tasks, batch = indicator_moved(self, connection, code, task, name)
+        if not tasks:
+            return None
+        where = Joined(", ", [f"{code}/{other}" for other in tasks])
+        if batch is None:
+            return Message("{name!r} is an indicator of {where}", name=name, where=where)
+        return Message("{name!r} is now {where} (batch {batch} moved it)", name=name, where=where, batch=batch)
+
     def load_plan(self, code: str) -> plan_model.Programme:
         """A programme read back whole, as `import plan` compares it and `export plan` writes it. Plain SQL
         through the driver (Dialect.rows), one query per table joined on the programme: through the ORM,
