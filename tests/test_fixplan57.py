@@ -163,3 +163,70 @@ def test_a_split_tasks_indicator_is_found_where_it_went(cli, tmp_path):
     assert "--indicator" in logged
     unknown = refused(cli("log", "city-2026/2", "14", "-i", "幼儿园", "--as-of", "2026-11-30"), "no indicator '幼儿园'")
     assert "is now" not in unknown
+
+
+def _five(*, drop_parks: bool = False, parks_code: str | None = None, insert: bool = False) -> list[str]:
+    """city-2026's tasks 3 老旧小区, 4 口袋公园, 5 充电桩; drop_parks: 4 dropped and 5 moved up to 4 (parks_code: 口袋公园
+    kept under that code); insert: a new task 3 before them, the others moved down."""
+    homes = ("老旧小区", "改造老旧小区50个", "市住建局", ("小区", 50, [("2026-12-31", 50)]))
+    parks = ("口袋公园", "建设口袋公园20个", "市城管局", ("公园", 20, [("2026-12-31", 20)]))
+    piles = ("充电桩", "建设充电桩1000个", "市发改委", ("充电桩", 1000, [("2026-12-31", 1000)]))
+    if insert:
+        new = ("加装电梯", "加装电梯100部", "市住建局", ("电梯", 100, [("2026-12-31", 100)]))
+        return [_task(str(k), *task[1:]) for k, task in zip((3, 4, 5, 6), (new, homes, parks, piles), strict=True)]
+    if drop_parks:
+        kept = [_task("3", *homes[1:]), _task("4", *piles[1:])]
+        return kept + ([_task(parks_code, *parks[1:])] if parks_code else [])
+    return [_task(str(k), *task[1:]) for k, task in zip((3, 4, 5), (homes, parks, piles), strict=True)]
+
+
+def _indicator_of(cli, code: str) -> list[tuple]:
+    """The indicators under task `code` with their reports' values."""
+    return sorted(tuple(row) for row in cli.sql(
+        "select i.name, r.value from report as r join indicator as i on i.id = r.indicator_id join task_line as l on "
+        f"l.id = i.line_id join task as t on t.id = l.task_id where t.code = '{code}'"))
+
+
+def test_a_renumbering_the_import_can_prove_moves_the_reports_with_the_task_and_undoes(cli, tmp_path):
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", *_five()))))
+    for code, name, value in (("3", "小区", "20"), ("4", "公园", "8"), ("5", "充电桩", "400")):
+        done(cli("log", f"city-2026/{code}", value, "-i", name, "--as-of", "2026-06-30"))
+    moved_up = _plan(tmp_path, "rev2.toml", *_five(drop_parks=True))
+    refusal = refused(cli("import", "plan", str(moved_up)),
+                      "city-2026/4: 1 report stands on '建设口袋公园20个', and the new plan gives its code to "
+                      "'建设充电桩1000个' (renumbered from city-2026/5")
+    assert "keep '建设口袋公园20个' in the plan under a code of its own" in refusal
+    assert _indicator_of(cli, "5") == [("充电桩", 400)]  # nothing written
+    kept_apart = _plan(tmp_path, "rev2b.toml", *_five(drop_parks=True, parks_code="4-1"))
+    result = cli("import", "plan", str(kept_apart))
+    done(result)
+    assert "task city-2026/5 → city-2026/4: 建设充电桩1000个 (the same title, lead units and indicators): its 1 report moves " \
+           "with it" in result.output, result.output
+    assert "task city-2026/4 → city-2026/4-1: 建设口袋公园20个" in result.output
+    assert "renamed" not in result.output and "0 tasks added, 2 updated, 0 removed" in result.output, result.output
+    assert _indicator_of(cli, "4") == [("充电桩", 400)] and _indicator_of(cli, "4-1") == [("公园", 8)]
+    assert _indicator_of(cli, "5") == []
+    status = json.loads(cli("status", "-p", "city-2026", "--as-of", "2026-07-01", "-f", "json").stdout)
+    rows = status["rows"] if isinstance(status, dict) else status
+    assert sorted((r["task"], r["actual"]) for r in rows) == [("3", 20), ("4", 400), ("4-1", 8)]
+    again = cli("import", "plan", str(kept_apart))
+    done(again)
+    assert "unchanged" in again.output
+    batch = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    done(cli("undo", str(batch)))
+    assert _indicator_of(cli, "4") == [("公园", 8)] and _indicator_of(cli, "5") == [("充电桩", 400)]
+    assert cli.sql("select count(*) from task") == [(3,)]
+
+
+def test_a_task_inserted_before_reported_ones_moves_them_down_with_their_reports(cli, tmp_path):
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", *_five()))))
+    for code, name, value in (("3", "小区", "20"), ("4", "公园", "8"), ("5", "充电桩", "400")):
+        done(cli("log", f"city-2026/{code}", value, "-i", name, "--as-of", "2026-06-30"))
+    result = cli("import", "plan", "--dry-run", str(_plan(tmp_path, "rev.toml", *_five(insert=True))))
+    done(result)
+    assert result.output.count("moves with it") == 3, result.output
+    assert _indicator_of(cli, "3") == [("小区", 20)]  # a dry run
+    done(cli("import", "plan", str(_plan(tmp_path, "rev.toml", *_five(insert=True)))))
+    assert [_indicator_of(cli, code) for code in "3456"] == [[], [("小区", 20)], [("公园", 8)], [("充电桩", 400)]]
+    titles = dict(cli.sql("select code, title from task"))
+    assert titles == {"3": "加装电梯100部", "4": "改造老旧小区50个", "5": "建设口袋公园20个", "6": "建设充电桩1000个"}

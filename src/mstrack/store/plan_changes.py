@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mstrack import model as plan_model
 
-from mstrack.long_lists import PLAN_CHANGES_SHOWN
+from mstrack.long_lists import PLAN_CHANGES_SHOWN, first_shown
 
 
 def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
@@ -25,7 +25,6 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
     milestones and checkpoints changed, reported or not, and each task added, without counts of reports (a task's plan
     history, plan_history: what changed, not what it moved)."""
     from mstrack.errors import Message
-    from mstrack.long_lists import first_shown
     from mstrack.store.plan_match import task_leads
 
     new = {task.code: task for task in after.tasks}
@@ -132,3 +131,58 @@ def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Tas
             said.append(Message("task {ref}: {line}: checkpoints {old} → {new}", ref=ref, line=named,
                                 old=", ".join(map(str, old)) or "—", new=", ".join(map(str, new)) or "—"))
     return said
+
+
+def written_changes(before: plan_model.Programme, after: plan_model.Programme, reported: dict, counts: dict,
+                    shown: int | None = None) -> tuple[list, plan_model.Programme]:
+    """What a plan write (its PlanWriter counts) changed, said, and the plan before as compared (renumbered tasks under
+    their new codes): `import plan`'s lines and an undo's alike."""
+    if not counts.get("renumbered"):
+        return plan_changes(before, after, reported, shown=shown), before
+    moved, compared = renumbered(before, counts["renumbered"])
+    new_of = {old: new for old, new, _, _ in counts["renumbered"]}
+    reported = {(new_of.get(code, code), name): n for (code, name), n in (reported or {}).items()}
+    said = moved + plan_changes(compared, after, reported, shown=None)
+    return (said if shown is None else first_shown(said, shown)), compared
+
+
+def moves_between(before: plan_model.Programme, after: plan_model.Programme) -> list[tuple[str, str, str, None]]:
+    """The tasks `after` has under another code with the same title, lead units and indicators (one each side), as
+    PlanWriter proves a renumbering (plan_match.renumbered_tasks), read from two plans alone (a task's plan history,
+    which knows no reports): (old code, new code, title, None) each."""
+    from mstrack.store.plan_match import task_leads
+
+    def identity(task) -> tuple:
+        return (task.title, tuple(sorted(task_leads(line.lead_units for line in task.lines))),
+                tuple(sorted((ind.name, ind.unit) for line in task.lines for ind in line.indicators)))
+
+    olds: dict[tuple, list[str]] = {}
+    news: dict[tuple, list[str]] = {}
+    for plan, index in ((before, olds), (after, news)):
+        for task in plan.tasks:
+            index.setdefault(identity(task), []).append(task.code)
+    return [(old[0], new[0], key[0], None) for key, new in news.items()
+            if len(new) == 1 and len(old := olds.get(key, [])) == 1 and old[0] != new[0]]
+
+
+def renumbered(before: plan_model.Programme, moved: list[tuple[str, str, str, int | None]]) -> tuple:
+    """What a plan write that renumbered tasks (PlanWriter._renumbered: (old code, new code, title, reports) each)
+    changes, said first ("task city-2026/5 → city-2026/4: 建设充电桩1000个 …: its 1 report moves with it"), and the
+    plan before with those tasks under their new codes and the tasks whose code they took left out (said removed):
+    what plan_changes and changed_tasks then compare, code to code (trial57 finding 3)."""
+    from dataclasses import replace
+
+    from mstrack.errors import Message
+
+    new_of = {old: new for old, new, _, _ in moved}
+    taken = set(new_of.values())
+    said = [Message("task {old} → {new}: {title} (the same title, lead units and indicators)", old=f"{before.code}/{old}",
+                    new=f"{before.code}/{new}", title=title) if n is None else
+            Message("task {old} → {new}: {title} (the same title, lead units and indicators): its {n} {n:report moves|"
+                    "reports move} with it", old=f"{before.code}/{old}", new=f"{before.code}/{new}", title=title, n=n)
+            for old, new, title, n in moved]
+    said += [Message("task {ref} removed: {title}", ref=f"{before.code}/{task.code}", title=task.title)
+             for task in before.tasks if task.code in taken and task.code not in new_of]
+    tasks = [replace(task, code=new_of[task.code]) if task.code in new_of else task for task in before.tasks
+             if task.code in new_of or task.code not in taken]
+    return said, replace(before, tasks=tasks)

@@ -27,7 +27,6 @@ def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChang
     them (plan_changes, every indicator's, not only the reported ones'). A batch whose kept plan cannot be read back
     (a store written by hand) is passed over, as former_titles passes it."""
     from mstrack.errors import InputError
-    from mstrack.store.plan_changes import plan_changes
     from mstrack.store.writes import kept_plan
 
     p = store.dialect.p
@@ -35,20 +34,43 @@ def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChang
                                       " AND plan_before IS NOT NULL ORDER BY id", [code])
     if not batches:
         return []
-    plans = []
-    for batch, _, _, _, kept in batches:
+    def read(kept: str, batch: int, tasks: set[str] | None):
         try:
-            plans.append(kept_plan(kept, batch, {task}))
+            return kept_plan(kept, batch, tasks)
         except (InputError, ValueError):
-            plans.append(None)
-    plans.append(_one_task(store.load_plan(code), task))
+            return None
+
+    current = store.load_plan(code)
+    plans = [read(kept, batch, {task}) for batch, _, _, _, kept in batches] + [_one_task(current, task)]
     found = []
-    for (batch, created_at, command, source, _), before, after in zip(batches, plans, plans[1:], strict=False):
+    for k, (batch, created_at, command, source, _) in enumerate(batches):
+        before, after = plans[k], plans[k + 1]
         if before is None or after is None:
             continue
+        if _titles(before) != _titles(after):  # renamed, or renumbered: the whole plans tell which
+            whole = (read(batches[k][4], batch, None),
+                     read(batches[k + 1][4], batches[k + 1][0], None) if k + 1 < len(batches) else current)
+            if None not in whole:
+                before, after = whole
+        changes = _renumbered_changes(before, after, f"{code}/{task}")
         found += [PlanChange(batch=batch, created_at=moment(created_at), command=command, source=source, change=change)
-                  for change in plan_changes(before, after, None, shown=None, every=True)]
+                  for change in changes]
     return found
+
+
+def _titles(plan) -> list[str]:
+    return [t.title for t in plan.tasks]
+
+
+def _renumbered_changes(before, after, ref: str) -> list:
+    """What a plan write changed of the task at `ref`, a task it renumbered (plan_changes.moves_between) said as moved,
+    not as one renamed into another: the changes of the whole plans that name `ref`."""
+    from mstrack.store.plan_changes import moves_between, plan_changes, renumbered
+
+    moved, compared = renumbered(before, moves_between(before, after))
+    said = moved + plan_changes(compared, after, None, shown=None, every=True)
+    return [change for change in said if ref in (change.fields.get("ref"), change.fields.get("old"),
+                                                 change.fields.get("new"))]
 
 
 def _one_task(programme, task: str):

@@ -15,6 +15,7 @@ from mstrack.store.plan_held import Held, held_by, programme_lines
 from mstrack.store.plan_match import (
     ambiguous_lines,
     candidate_line,
+    code_taken,
     dropped_indicator,
     dropped_line,
     dropped_task,
@@ -22,8 +23,10 @@ from mstrack.store.plan_match import (
     line_key,
     match_lines,
     moved_checkpoints,
+    moved_tasks,
     named_line,
     other_tasks,
+    renumbered_tasks,
     stranded_line,
     text_line_names,
     unit_changed,
@@ -77,6 +80,7 @@ class PlanWriter:
         self.unit_ids: dict[str, int] = {}
         self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0}
         self.undoing = False  # an undo puts a plan back: its refusal names the batches to undo first (_undo_refused)
+        self.moves: dict[str, str] = {}  # new code → stored code of the tasks proved renumbered (_renumbered)
 
     def _new_id(self, table, values: dict) -> int:
         return self.connection.execute(table.insert().values(**values)).inserted_primary_key[0]
@@ -153,8 +157,9 @@ class PlanWriter:
         held = held_by(self.connection, head)
         # What the plan keeps, renames and drops; what would be lost stops everything before any write.
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
+        held, orphaned = self._renumbered(head, programme, held, drops)  # reports follow a task proved renumbered
         others = self._other_tasks(head, programme, held, since)  # tasks taken for others: their lines are not said again
-        lost = outside + self._dropped_tasks(programme, held, drops) + list(others.values())
+        lost = outside + orphaned + self._dropped_tasks(programme, held, drops) + list(others.values())
         plan = []  # (task, task id or None, [(line, line id or None, [(kind, indicator, id or None)])])
         for task in programme.tasks:
             lines, task_lost = self._match_task(f"{programme.code}/{task.code}", task, held, drops)
@@ -168,6 +173,8 @@ class PlanWriter:
 
         area_ids = self._write_areas(head, programme.areas)
         self._delete(head, drops)
+        # A renumbered task steps aside from its old code first: a task inserted before it may take that code.
+        self._update(TaskRow.__table__, [{"row_id": held.tasks[new], "code": f"~{held.tasks[new]}"} for new in self.moves])
         rows = _Rows()
         # One level at a time, the new rows of each inserted together: a line's row needs its task's id.
         task_ids = self._ids(TaskRow.__table__, [self._task_row(head, position, task, task_id, area_ids, rows)
@@ -243,6 +250,32 @@ class PlanWriter:
                 lost += self._dropped_task(programme.code, code, task_id, held, drops)
                 self.counts["tasks_removed"] += 1
         return lost
+
+    def _renumbered(self, head: int, programme: plan_model.Programme, held: Held, drops: dict) -> tuple[Held, list]:
+        """The reported tasks the plan proves renumbered (plan_match.renumbered_tasks): `held` keyed by their new codes,
+        said in counts["renumbered"] (old code, new code, title, reports); and the refusal of each reported task whose
+        code one of them took and that the plan has under no code (an unreported one goes, as a task removed)."""
+        if not held.tasks or not any(task.code in held.tasks for task in programme.tasks):
+            return held, []
+        reports = tasks_reported(self.connection, head, None)
+        if not reports:
+            return held, []
+        titles = dict(self.connection.execute(select(TaskRow.id, TaskRow.title).where(TaskRow.programme_id == head)).all())
+        self.moves = renumbered_tasks(programme.tasks, held, titles, reports)
+        if not self.moves:
+            return held, []
+        self.counts["renumbered"] = [(old, new, titles[held.tasks[old]], reports[held.tasks[old]])
+                                     for new, old in self.moves.items()]
+        held, orphans = moved_tasks(held, self.moves)
+        lost: list = []
+        by_code = {task.code: task.title for task in programme.tasks}
+        for code, task_id in orphans:
+            if said := self._dropped_task(programme.code, code, task_id, held, drops):  # an undo's: the batches to undo
+                lost += said if self.undoing else [code_taken(f"{programme.code}/{code}", titles[task_id],
+                                                              reports[task_id], by_code[code],
+                                                              f"{programme.code}/{self.moves[code]}")]
+            self.counts["tasks_removed"] += 1
+        return held, lost
 
     def _other_tasks(self, head: int, programme: plan_model.Programme, held: Held, since: int | None) -> dict:
         """Reported tasks whose code the plan gives to another task (plan_match.other_tasks): the reports that stand on
@@ -341,7 +374,7 @@ class PlanWriter:
         if task_id is None:
             self.counts["tasks_added"] += 1
             return None, {"programme_id": head, "code": task.code, **row}
-        rows.task_updates.append({"row_id": task_id, **row})
+        rows.task_updates.append({"row_id": task_id, **row, **({"code": task.code} if self.moves else {})})
         self.counts["tasks_updated"] += 1
         return task_id, None
 

@@ -10,7 +10,7 @@ from mstrack.errors import InputError
 from mstrack.store.batches import PLAN_SOURCE, insert_batch, undone_deleted_by
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import day, json_list, number
-from mstrack.store.plan_changes import plan_changes
+from mstrack.store.plan_changes import written_changes
 from mstrack.store.states import group_units, standing
 from mstrack.vocabulary import SCHEDULE
 
@@ -79,9 +79,11 @@ class Plans:
                 batch = made.id
                 counts["undone_deleted"] = undone_deleted_by(self.dialect, connection, batch)  # its rows: what `batches` says
                 if before is not None:  # the writer updates every kept task; the user asks which of them changed
-                    counts["tasks_updated"] = changed_tasks(before, programme)
+                    # renumbered tasks (reports followed them) compared under their new codes
+                    counts["changes"], compared = written_changes(before, programme, reported, counts)
+                    counts["tasks_updated"] = changed_tasks(compared, programme,
+                                                            frozenset(new for _, new, _, _ in counts.get("renumbered", ())))
                     counts["programme_changed"] = changed_fields(before, programme)
-                    counts["changes"] = plan_changes(before, programme, reported, shown=None)
                 results.append({**counts, "unchanged": False, "batch": batch})
             confirm_before_commit(confirm, results)
         return results
@@ -155,11 +157,12 @@ class Plans:
             return _load_plan(self.dialect, connection, code, self.programme_codes, self.display_url)
 
 
-def changed_tasks(before: plan_model.Programme, after: plan_model.Programme) -> int:
+def changed_tasks(before: plan_model.Programme, after: plan_model.Programme, moved: frozenset = frozenset()) -> int:
     """How many of the tasks a programme keeps (by code) a new plan changes: what `import plan` reports as
-    updated, so that one target changed mid-year reads "1 updated", not every task of the programme."""
+    updated, so that one target changed mid-year reads "1 updated", not every task of the programme. `moved`: the new
+    codes of tasks renumbered (`before` has them under those codes): changed, whatever else did not."""
     old = {task.code: task for task in before.tasks}
-    return sum(1 for task in after.tasks if task.code in old and old[task.code] != task)
+    return sum(1 for task in after.tasks if task.code in old and (old[task.code] != task or task.code in moved))
 
 
 def changed_fields(before: plan_model.Programme, after: plan_model.Programme) -> list[str]:
