@@ -101,7 +101,7 @@ def _import_plans(store, files: list[Path], plans: list, reason: str | None, for
     made when --db holds none yet): what it does, or would do, said before its commit; `named`: a file's line as
     said, naming the store where --db or MSTRACK_DB chose it (process.written_to). Its changes: the first
     PLAN_CHANGES_SHOWN, every one with `verbose`, or as JSON (trial57 finding 6: "… and 249 more" and no way to see them)."""
-    from mstrack.errors import Message, readable_name
+    from mstrack.errors import readable_name
     from mstrack.sources.plan import as_stored, export_record
 
     dry_run = nowhere is not False
@@ -112,47 +112,56 @@ def _import_plans(store, files: list[Path], plans: list, reason: str | None, for
         if fmt is Format.json:
             _plans_json(files, plans, saved, dry_run)
         else:
-            _say_plans(saved)
+            _say_plans(files, plans, saved, named, nowhere, verbose)
         if dry_run:
             raise _RolledBack
-
-    def _say_plans(saved: list[dict]) -> None:
-        for path, programme, counts in zip(files, plans, saved, strict=True):
-            if counts["unchanged"]:
-                said = Message("{path}: {code}: unchanged", path=path, code=programme.code)
-            elif changed := counts.get("programme_changed"):  # a batch is written: say what it holds
-                said = Message("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed; the"
-                               " programme's own {fields} changed ({batch})", path=path, code=programme.code,
-                               added=counts["tasks_added"], updated=counts["tasks_updated"], removed=counts["tasks_removed"],
-                               fields=", ".join(changed), batch=_batch_said(counts["batch"], dry_run))
-            else:
-                said = Message("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed "
-                               "({batch})", path=path, code=programme.code, added=counts["tasks_added"],
-                               updated=counts["tasks_updated"], removed=counts["tasks_removed"],
-                               batch=_batch_said(counts["batch"], dry_run))
-            say(named(said))
-            changes = counts.get("changes", [])  # which tasks, indicators and units go or are renamed (F6)
-            for change in changes if verbose else first_shown(changes, PLAN_CHANGES_SHOWN):
-                say("{path}: {code}:   {change}", path=path, code=programme.code, change=change)
-            if not verbose and len(changes) > PLAN_CHANGES_SHOWN:
-                say("{path}: {code}:   (`--verbose` or `-f json` lists all {n})", path=path, code=programme.code,
-                    n=len(changes))
-            if (written := counts.get("plan_reports")) and "programme_changed" in counts:  # re-imported: its own reports
-                say("{path}: {code}: {n} {n:report|reports} of the plan itself written, {c} correcting the value stored "
-                    "for {c:its day|their days}", path=path, code=programme.code, n=written, c=counts.get("plan_corrected", 0))
-            if deleted := counts.get("undone_deleted"):  # taken, not refused (PlanWriter._delete): said
-                say("{path}: {code}: {n} undone {n:report|reports} of dropped lines or indicators deleted: an undo can no "
-                    "longer bring {n:it|them} back", path=path, code=programme.code, n=deleted)
-        if dry_run:  # the write itself, checks and all, rolled back: what it says is what the import would do
-            say("--dry-run: nothing was written; the lines above say what this import would do")
-            if nowhere:
-                say("(dry run: no store created at {db})", db=nowhere)
-        flush_output()
 
     with bulk(), contextlib.suppress(_RolledBack):
         store.save_plans([(programme, readable_name(path.name)) for path, programme in zip(files, plans, strict=True)],
                          reason=reason, confirm=announce, keep=keep_until_exit, force=force,
                          exported=_exported(files, plans, export_record))
+
+
+def _say_plans(files: list[Path], plans: list, saved: list[dict], named, nowhere: str | bool | None, verbose: bool) -> None:
+    """What import plan wrote, or would write (a dry run: `nowhere` not False), a file at a time."""
+    from mstrack.errors import Message
+
+    dry_run = nowhere is not False
+    for path, programme, counts in zip(files, plans, saved, strict=True):
+        if counts["unchanged"]:
+            said = Message("{path}: {code}: unchanged", path=path, code=programme.code)
+        elif changed := counts.get("programme_changed"):  # a batch is written: say what it holds
+            said = Message("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed; the"
+                           " programme's own {fields} changed ({batch})", path=path, code=programme.code,
+                           added=counts["tasks_added"], updated=counts["tasks_updated"], removed=counts["tasks_removed"],
+                           fields=", ".join(changed), batch=_batch_said(counts["batch"], dry_run))
+        else:
+            said = Message("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed "
+                           "({batch})", path=path, code=programme.code, added=counts["tasks_added"],
+                           updated=counts["tasks_updated"], removed=counts["tasks_removed"],
+                           batch=_batch_said(counts["batch"], dry_run))
+        say(named(said))
+        _say_changes(path, programme.code, counts.get("changes", []), verbose)
+        if (written := counts.get("plan_reports")) and "programme_changed" in counts:  # re-imported: its own reports
+            say("{path}: {code}: {n} {n:report|reports} of the plan itself written, {c} correcting the value stored "
+                "for {c:its day|their days}", path=path, code=programme.code, n=written, c=counts.get("plan_corrected", 0))
+        if deleted := counts.get("undone_deleted"):  # taken, not refused (PlanWriter._delete): said
+            say("{path}: {code}: {n} undone {n:report|reports} of dropped lines or indicators deleted: an undo can no "
+                "longer bring {n:it|them} back", path=path, code=programme.code, n=deleted)
+    if dry_run:  # the write itself, checks and all, rolled back: what it says is what the import would do
+        say("--dry-run: nothing was written; the lines above say what this import would do")
+        if nowhere:
+            say("(dry run: no store created at {db})", db=nowhere)
+    flush_output()
+
+
+def _say_changes(path: Path, code: str, changes: list, verbose: bool) -> None:
+    """Which tasks, indicators and units a plan removes, renames or changes under reports (F6): the first
+    PLAN_CHANGES_SHOWN and how to see them all, or every one with --verbose (trial57 finding 6)."""
+    for change in changes if verbose else first_shown(changes, PLAN_CHANGES_SHOWN):
+        say("{path}: {code}:   {change}", path=path, code=code, change=change)
+    if not verbose and len(changes) > PLAN_CHANGES_SHOWN:
+        say("{path}: {code}:   (`--verbose` or `-f json` lists all {n})", path=path, code=code, n=len(changes))
 
 
 def _plans_json(files: list[Path], plans: list, saved: list[dict], dry_run: bool) -> None:

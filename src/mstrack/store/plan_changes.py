@@ -64,11 +64,17 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
                                 n=sum(counts.values())))
         if counts or every:
             said += _changed_under_reports(ref, task, kept, None if every else counts)
-    if every:
-        old = {task.code for task in before.tasks}
-        said += [Message("task {ref} added: {title}", ref=f"{after.code}/{task.code}", title=task.title)
-                 for task in after.tasks if task.code not in old]
+    said += _added(before, after) if every else []
     return said if shown is None else first_shown(said, shown)
+
+
+def _added(before: plan_model.Programme, after: plan_model.Programme) -> list:
+    """The tasks `after` adds (a task's plan history says its start; `import plan` counts them)."""
+    from mstrack.errors import Message
+
+    old = {task.code for task in before.tasks}
+    return [Message("task {ref} added: {title}", ref=f"{after.code}/{task.code}", title=task.title)
+            for task in after.tasks if task.code not in old]
 
 
 def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Task, counts: dict[str, int] | None) -> list:
@@ -77,7 +83,6 @@ def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Tas
     None: every indicator and line, said without a count (plan_changes' `every`)."""
     from mstrack.domain.quantities import format_number
     from mstrack.errors import Message
-    from mstrack.store.plan_match import text_line_names
 
     def target(ind) -> str:
         return format_number(ind.target, ind.unit) if ind.target is not None else "—"
@@ -105,19 +110,20 @@ def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Tas
                                 "those of {was} before: its reports now count toward what {was} counted",
                                 ref=ref, name=ind.name, n=n, text=other.text, was=words_of[other.text]))
         if (ind.comparator, ind.target) != (other.comparator, other.target):
-            shown = (target(ind), target(other)) if ind.comparator == other.comparator else (
-                f"{ind.comparator} {target(ind)}", f"{other.comparator} {target(other)}")
-            if ind.milestones and [(ms.due, ms.target) for ms in ind.milestones] == [(ms.due, ms.target) for ms in
-                                                                                      other.milestones]:
-                said.append(Message("task {ref}: {indicator}: target {old} → {new}, its milestones unchanged "
-                                    "({milestones})", ref=ref, indicator=named, old=shown[0], new=shown[1],
-                                    milestones=milestones(other)))  # trial57 finding 1: said, not hidden
-            else:
-                said.append(Message("task {ref}: {indicator}: target {old} → {new}", ref=ref, indicator=named,
-                                    old=shown[0], new=shown[1]))
+            said.append(_target_changed(ref, named, ind, other, target, milestones))
         if [(ms.due, ms.target) for ms in ind.milestones] != [(ms.due, ms.target) for ms in other.milestones]:
             said.append(Message("task {ref}: {indicator}: milestones {old} → {new}", ref=ref, indicator=named,
                                 old=milestones(ind), new=milestones(other)))
+    return said + _checkpoints_changed(ref, task, kept, counts)
+
+
+def _checkpoints_changed(ref: str, task: plan_model.Task, kept: plan_model.Task, counts: dict[str, int] | None) -> list:
+    """Each reported text-only line's checkpoint dates old → new (every line's where `counts` is None), paired by lead
+    units."""
+    from mstrack.errors import Message
+    from mstrack.store.plan_match import text_line_names
+
+    said: list = []
     new_lines = {tuple(line.lead_units): line for line in kept.lines if not line.indicators}
     for line, name in zip(task.lines, text_line_names(task.lines), strict=True):
         other, n = new_lines.get(tuple(line.lead_units)), None if counts is None else counts.get(name, 0)
@@ -131,6 +137,19 @@ def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Tas
             said.append(Message("task {ref}: {line}: checkpoints {old} → {new}", ref=ref, line=named,
                                 old=", ".join(map(str, old)) or "—", new=", ".join(map(str, new)) or "—"))
     return said
+
+
+def _target_changed(ref: str, named, ind, other, target, milestones):
+    """An indicator's target (and comparator) old → new; with its milestones left as they were, said (trial57
+    finding 1: a target raised to 2500 over a schedule still ending at 2000 read "on track" on its deadline)."""
+    from mstrack.errors import Message
+
+    shown = (target(ind), target(other)) if ind.comparator == other.comparator else (
+        f"{ind.comparator} {target(ind)}", f"{other.comparator} {target(other)}")
+    if ind.milestones and [(ms.due, ms.target) for ms in ind.milestones] == [(ms.due, ms.target) for ms in other.milestones]:
+        return Message("task {ref}: {indicator}: target {old} → {new}, its milestones unchanged ({milestones})", ref=ref,
+                       indicator=named, old=shown[0], new=shown[1], milestones=milestones(other))
+    return Message("task {ref}: {indicator}: target {old} → {new}", ref=ref, indicator=named, old=shown[0], new=shown[1])
 
 
 def written_changes(before: plan_model.Programme, after: plan_model.Programme, reported: dict, counts: dict,
