@@ -230,3 +230,16 @@ def test_a_task_inserted_before_reported_ones_moves_them_down_with_their_reports
     assert [_indicator_of(cli, code) for code in "3456"] == [[], [("小区", 20)], [("公园", 8)], [("充电桩", 400)]]
     titles = dict(cli.sql("select code, title from task"))
     assert titles == {"3": "加装电梯100部", "4": "改造老旧小区50个", "5": "建设口袋公园20个", "6": "建设充电桩1000个"}
+
+
+def test_a_return_naming_a_renumbered_tasks_old_code_is_told_its_new_one(cli, tmp_path):
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", *_five()))))
+    done(cli("log", "city-2026/5", "400", "-i", "充电桩", "--as-of", "2026-06-30"))
+    done(cli("log", "city-2026/4", "8", "-i", "公园", "--as-of", "2026-06-30"))
+    done(cli("import", "plan", str(_plan(tmp_path, "rev.toml", *_five(drop_parks=True, parks_code="4-1")))))
+    batch = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    old = tmp_path / "old.csv"
+    old.write_text("计划,任务编号,指标,截至日期,数值\ncity-2026,5,充电桩,2026-11-30,600\n", encoding="utf-8")
+    refused(cli("import", "progress", str(old)), "city-2026 has no task '5'",
+            f"task '5' is now city-2026/4 (建设充电桩1000个; batch {batch} renumbered it)")
+    assert sorted(v for (v,) in cli.sql("select value from report")) == [8, 400]  # nothing written

@@ -508,7 +508,10 @@ class _Importer(Values, Comparing):
         if states is None and (alike := typed_code(task, by_task)) is not None:  # "６" is task 6 (trial53 #7)
             task, states = alike, self.plan.task_indicators(code, alike, by_task)
         if states is None:
-            self._fail(table, line, "task", unknown_task(code, task, list(by_task)))
+            moved = self.plan.store.task_moved(code, task)  # renumbered by a plan import (trial57 finding 3)
+            refusal = unknown_task(code, task, list(by_task))
+            self._fail(table, line, "task", Message("{first}; {more}", first=refusal, more=moved, unknown=task)
+                       if moved else refusal)
             return None
         name = text_value(name_cell)
         key = (code, task, name, done_word)

@@ -109,3 +109,27 @@ def indicator_moved(store, connection, code: str, task: str, name: str) -> tuple
                     for ind in line.get("indicators", [])):
                 return now, batch
     return now, None
+
+
+def task_moved(store, connection, code: str, task: str) -> tuple[str, str, int] | None:
+    """Where task `task`, which programme `code` no longer has under that code, went: the latest plan write whose kept
+    plan had it, and the code its title has now (a renumbering the import proved, plan_match.renumbered_tasks): (new
+    code, title, batch), or None. What a row or a `log` naming the old code is told."""
+    import tomllib
+
+    from mstrack.store.writes import tasks_of
+
+    p = store.dialect.p
+    for batch, kept in store._rows(connection, f"SELECT id, plan_before FROM batch WHERE programme = {p}"
+                                               " AND plan_before IS NOT NULL ORDER BY id DESC", [code]):
+        try:
+            tasks = tomllib.loads(tasks_of(kept, {task})).get("tasks", [])
+        except tomllib.TOMLDecodeError:
+            continue
+        title = next((entry.get("title") for entry in tasks if isinstance(entry, dict) and entry.get("code") == task), None)
+        if isinstance(title, str):
+            now = [found for (found,) in store._rows(
+                connection, "SELECT t.code FROM task AS t JOIN programme AS g ON g.id = t.programme_id WHERE g.code = "
+                            f"{p} AND t.title = {p} AND t.code <> {p}", [code, title, task])]
+            return (now[0], title, batch) if len(now) == 1 else None
+    return None

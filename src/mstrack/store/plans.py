@@ -140,14 +140,33 @@ class Plans:
         from mstrack.errors import Joined, Message
         from mstrack.store.plan_history import indicator_moved
 
-        with self.reading() as connection:
-            tasks, batch = indicator_moved(self, connection, code, task, name)
+        asked = self.__dict__.setdefault("_indicators_moved", {})  # a return's rows of one name ask once
+        if (code, task, name) not in asked:
+            with self.reading() as connection:
+                asked[code, task, name] = indicator_moved(self, connection, code, task, name)
+        tasks, batch = asked[code, task, name]
         if not tasks:
             return None
         where = Joined(", ", [f"{code}/{other}" for other in tasks])
         if batch is None:
             return Message("{name!r} is an indicator of {where}", name=name, where=where)
         return Message("{name!r} is now {where} (batch {batch} moved it)", name=name, where=where, batch=batch)
+
+    def task_moved(self, code: str, task: str):
+        """Where a task `code` no longer has under code `task` went: "task '5' is now city-2026/4 (建设充电桩1000个;
+        batch 3 renumbered it)", or None (plan_history.task_moved): what `import progress` adds to its refusal."""
+        from mstrack.errors import Message
+        from mstrack.store.plan_history import task_moved
+
+        asked = self.__dict__.setdefault("_tasks_moved", {})  # a return's rows of one old code ask once
+        if (code, task) not in asked:
+            with self.reading() as connection:
+                asked[code, task] = task_moved(self, connection, code, task)
+        if (found := asked[code, task]) is None:
+            return None
+        new, title, batch = found
+        return Message("task {task!r} is now {code}/{new} ({title}; batch {batch} renumbered it)", task=task, code=code,
+                       new=new, title=title, batch=batch)
 
     def load_plan(self, code: str) -> plan_model.Programme:
         """A programme read back whole, as `import plan` compares it and `export plan` writes it. Plain SQL
