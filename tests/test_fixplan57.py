@@ -243,3 +243,8 @@ def test_a_return_naming_a_renumbered_tasks_old_code_is_told_its_new_one(cli, tm
     refused(cli("import", "progress", str(old)), "city-2026 has no task '5'",
             f"task '5' is now city-2026/4 (建设充电桩1000个; batch {batch} renumbered it)")
     assert sorted(v for (v,) in cli.sql("select value from report")) == [8, 400]  # nothing written
+    made_before = tmp_path / "form.csv"  # a form made before the renumbering: code 4 was the park's
+    made_before.write_text("计划,任务编号,工作任务,截至日期,数值\ncity-2026,4,建设口袋公园20个,2026-11-30,12\n", encoding="utf-8")
+    refused(cli("import", "progress", str(made_before)), "'建设口袋公园20个' is not the task 任务编号 '4' names",
+            "'建设口袋公园20个' names task 4-1")
+    assert sorted(v for (v,) in cli.sql("select value from report")) == [8, 400]  # not on 充电桩, which took code 4
