@@ -74,7 +74,7 @@ def test_a_renumbering_refusal_says_each_task_once_naming_each_side_by_its_own_l
     done(cli("import", "plan", _plan(tmp_path, "v1.toml", plan_tasks(schools))))
     done(cli("log", "c-2025/1", "2000", "--as-of", "2025-06-30"))
     inserted = plan_task("1", "背街小巷整治", "市城管局", "背街小巷", "条", 50)
-    moved = plan_task("2", "新增学位", "市教育局", "学位", "个", 5000)
+    moved = plan_task("2", "新增中小学学位", "市教育局", "学位", "个", 5000)  # retitled too: no renumbering proved (fixplan57)
     stderr = refused(cli("import", "plan", _plan(tmp_path, "v2.toml", plan_tasks(inserted, moved))),
                      "c-2025/1: 1 report stands on '新增学位' (市教育局), and the new plan gives its code to '背街小巷整治' "
                      "(市城管局)", "nothing was written")

@@ -28,19 +28,34 @@ def _reports(cli) -> list[tuple[str, str, str, float]]:
 PARK, ROAD, LIBRARY, HOSPITAL = ("新建公园", "市城管局"), ("改造道路", "市交通局"), ("新建图书馆", "市文旅局"), ("新建医院", "市卫健委")
 
 
-def test_a_plan_renumbered_under_reported_tasks_is_refused_and_the_reports_stay(cli, tmp_path):
+def test_a_plan_renumbered_under_reported_tasks_moves_the_reports_with_them(cli, tmp_path):
+    """Refused until fixplan57 (trial57 finding 3): each reported task has the same title, lead units and indicators
+    under its new code, which proves it renumbered; its reports follow it, said, and an undo moves them back."""
+    done(cli("import", "plan", _plan(tmp_path, "v1.toml", ("1", *PARK), ("2", *ROAD))))
+    done(cli("log", "r-2024/1", "500", "--as-of", "2024-06-30"))
+    done(cli("log", "r-2024/2", "200", "--as-of", "2024-06-30"))
+    result = cli("import", "plan", _plan(tmp_path, "v2.toml", ("1", *LIBRARY), ("2", *PARK), ("3", *ROAD)))
+    done(result)
+    assert "task r-2024/1 → r-2024/2: 新建公园" in result.stdout and "task r-2024/2 → r-2024/3: 改造道路" in result.stdout
+    assert _reports(cli) == [("2", *PARK, 500.0), ("3", *ROAD, 200.0)]
+    done(cli("undo"))
+    assert _reports(cli) == [("1", *PARK, 500.0), ("2", *ROAD, 200.0)]
+    assert cli.sql("SELECT code, title FROM task ORDER BY code") == [("1", "新建公园"), ("2", "改造道路")]
+
+
+def test_a_plan_renumbered_and_retitled_under_reported_tasks_is_refused_and_the_reports_stay(cli, tmp_path):
+    """What no import can prove (the park renamed as it moved): refused as before, nothing moves."""
     done(cli("import", "plan", _plan(tmp_path, "v1.toml", ("1", *PARK), ("2", *ROAD))))
     done(cli("log", "r-2024/1", "500", "--as-of", "2024-06-30"))
     done(cli("log", "r-2024/2", "200", "--as-of", "2024-06-30"))
     before = cli.sql("SELECT count(*) FROM batch")
-    result = cli("import", "plan", _plan(tmp_path, "v2.toml", ("1", *LIBRARY), ("2", *PARK), ("3", *ROAD)))
+    result = cli("import", "plan", _plan(tmp_path, "v2.toml", ("1", *LIBRARY), ("2", "新建口袋公园", "市城管局"),
+                                         ("3", "改造主干道路", "市交通局")))
     stderr = refused(result, "r-2024/1: 1 report stands on '新建公园' (市城管局)", "'新建图书馆' (市文旅局)",
-                     "the new plan has '新建公园' as task 2", "r-2024/2: 1 report stands on '改造道路' (市交通局)",
-                     "'新建公园' (市城管局)", "keep 1 for '新建公园'")
+                     "r-2024/2: 1 report stands on '改造道路' (市交通局)", "keep 1 for '新建公园'")
     assert "nothing was written" in stderr
     assert _reports(cli) == [("1", *PARK, 500.0), ("2", *ROAD, 200.0)]
     assert cli.sql("SELECT count(*) FROM batch") == before
-    assert cli.sql("SELECT code, title FROM task ORDER BY code") == [("1", "新建公园"), ("2", "改造道路")]
 
 
 def test_a_task_cancelled_and_the_next_moved_up_into_its_code_is_refused(cli, tmp_path):
@@ -71,20 +86,23 @@ def test_an_unreported_task_may_still_change_whole_under_its_code(cli, tmp_path)
     assert _reports(cli) == [("1", *PARK, 500.0)]
 
 
-def test_an_undo_that_would_put_later_reports_under_another_task_is_refused(cli, tmp_path):
-    """Renumbered while nothing was reported (taken), then logged: undoing the renumbering would hand the park's new
-    report to the road, which had code 2 before."""
+def test_an_undo_of_a_renumbering_keeps_later_reports_on_their_task(cli, tmp_path):
+    """Renumbered while nothing was reported (taken by code), then logged: undoing the renumbering would have handed the
+    park's new report to the road, which had code 2 before (refused until fixplan57); the park's title, lead unit and
+    indicators prove it, and its report follows it back to code 1."""
     done(cli("import", "plan", _plan(tmp_path, "v1.toml", ("1", *PARK), ("2", *ROAD))))
     done(cli("import", "plan", _plan(tmp_path, "v2.toml", ("1", *LIBRARY), ("2", *PARK), ("3", *ROAD))))
     done(cli("log", "r-2024/2", "500", "--as-of", "2024-06-30"))
-    refused(cli("undo", "2"), "r-2024/2: 1 report stands on '新建公园' (市城管局)", "'改造道路' (市交通局)")
-    assert _reports(cli) == [("2", *PARK, 500.0)]
+    undo = cli("undo", "2")
+    done(undo)
+    assert "task r-2024/2 → r-2024/1: 新建公园" in undo.stdout, undo.stdout
+    assert _reports(cli) == [("1", *PARK, 500.0)]
 
 
 def test_the_refusal_is_said_in_chinese(cli, tmp_path):
     done(cli("import", "plan", _plan(tmp_path, "v1.toml", ("1", *PARK))))
     done(cli("log", "r-2024/1", "500", "--as-of", "2024-06-30"))
-    refused(cli("--lang", "zh", "import", "plan", _plan(tmp_path, "v2.toml", ("1", *LIBRARY), ("2", *PARK))),
+    refused(cli("--lang", "zh", "import", "plan", _plan(tmp_path, "v2.toml", ("1", *LIBRARY), ("2", "新建口袋公园", "市城管局"))),
             "r-2024/1：'新建公园'（市城管局）有 1 条报送")
 
 
@@ -177,7 +195,7 @@ def test_import_plan_dry_run_says_what_it_would_do_and_writes_nothing(cli, tmp_p
     assert "--dry-run: nothing was written" in result.stdout
     assert cli.sql("SELECT count(*) FROM batch") == batches
     assert cli.sql("SELECT code FROM task") == [("1",)]
-    refused(cli("import", "plan", "--dry-run", _plan(tmp_path, "v3.toml", ("1", *LIBRARY), ("2", *PARK))),
+    refused(cli("import", "plan", "--dry-run", _plan(tmp_path, "v3.toml", ("1", *LIBRARY), ("2", "新建口袋公园", "市城管局"))),
             "r-2024/1: 1 report stands on '新建公园'")
 
 

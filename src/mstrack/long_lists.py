@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from mstrack.errors import Message
 
+PLAN_CHANGES_SHOWN = 10
+"""What `import plan` names of the tasks, indicators and units a plan removes or renames, before "… and N more"
+(store.plan_changes, and cli.files, which says them all with --verbose)."""
+
 
 def cut(items, shown: int) -> tuple[list, int]:
     """The first `shown` items and how many more there are (0 when all are shown)."""

@@ -18,7 +18,7 @@ from mstrack.cli.printing import flush_output, refuse_database, write_out, write
 from mstrack.cli.process import bulk, dry_run_store, first_store, keep_until_exit, open_store, written_to
 from mstrack.cli.saying import echo, fail, say, warn, words
 from mstrack.filesystem import same_file
-from mstrack.long_lists import first_shown
+from mstrack.long_lists import PLAN_CHANGES_SHOWN, first_shown
 
 
 @import_app.command("plan")
@@ -30,7 +30,10 @@ def import_plan(
     force: Annotated[bool, typer.Option("--force", help="Import an exported plan over a plan import made since it was "
                                                         "exported, putting back what that changed.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Refuse a plan that still holds `# check:` doubts of import "
-                                                          "table, or its placeholder unit （表中未列）.")] = False,
+                                                          "table, its placeholder unit （表中未列）, or a warning.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=f"Every change the plan makes, not the first "
+                                                                  f"{PLAN_CHANGES_SHOWN} and a count.")] = False,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """Create or update programmes from plan files; every report is kept."""
     from mstrack.errors import InputError
@@ -53,10 +56,11 @@ def import_plan(
     if dry_run:  # a dry run makes no store where there is none: a first import is shown in a throw-away one
         with dry_run_store(ctx) as (store, nowhere):
             _import_plans(store, files, plans, reason, force, nowhere,
-                          (lambda said: said) if nowhere else functools.partial(written_to, ctx, store))
+                          (lambda said: said) if nowhere else functools.partial(written_to, ctx, store), verbose, fmt)
     else:
         with first_store(ctx) as store:  # a refused first import leaves no store (review49 R5)
-            _import_plans(store, files, plans, reason, force, False, functools.partial(written_to, ctx, store))
+            _import_plans(store, files, plans, reason, force, False, functools.partial(written_to, ctx, store), verbose,
+                          fmt)
 
 
 DOUBTS_SHOWN = 3
@@ -92,11 +96,12 @@ def _short(text: str, most: int = 100) -> str:
 
 
 def _import_plans(store, files: list[Path], plans: list, reason: str | None, force: bool, nowhere: str | bool | None,
-                  named):
+                  named, verbose: bool = False, fmt: Format = Format.table):
     """import plan's write, or its dry run (`nowhere`: False for the write itself; else None, or where no store was
     made when --db holds none yet): what it does, or would do, said before its commit; `named`: a file's line as
-    said, naming the store where --db or MSTRACK_DB chose it (process.written_to)."""
-    from mstrack.errors import Message, readable_name
+    said, naming the store where --db or MSTRACK_DB chose it (process.written_to). Its changes: the first
+    PLAN_CHANGES_SHOWN, every one with `verbose`, or as JSON (trial57 finding 6: "… and 249 more" and no way to see them)."""
+    from mstrack.errors import readable_name
     from mstrack.sources.plan import as_stored, export_record
 
     dry_run = nowhere is not False
@@ -104,33 +109,10 @@ def _import_plans(store, files: list[Path], plans: list, reason: str | None, for
         raise fail(alike)
 
     def announce(saved: list[dict]) -> None:
-        for path, programme, counts in zip(files, plans, saved, strict=True):
-            if counts["unchanged"]:
-                said = Message("{path}: {code}: unchanged", path=path, code=programme.code)
-            elif changed := counts.get("programme_changed"):  # a batch is written: say what it holds
-                said = Message("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed; the"
-                               " programme's own {fields} changed ({batch})", path=path, code=programme.code,
-                               added=counts["tasks_added"], updated=counts["tasks_updated"], removed=counts["tasks_removed"],
-                               fields=", ".join(changed), batch=_batch_said(counts["batch"], dry_run))
-            else:
-                said = Message("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed "
-                               "({batch})", path=path, code=programme.code, added=counts["tasks_added"],
-                               updated=counts["tasks_updated"], removed=counts["tasks_removed"],
-                               batch=_batch_said(counts["batch"], dry_run))
-            say(named(said))
-            for change in counts.get("changes", ()):  # which tasks, indicators and units go or are renamed (F6)
-                say("{path}: {code}:   {change}", path=path, code=programme.code, change=change)
-            if (written := counts.get("plan_reports")) and "programme_changed" in counts:  # re-imported: its own reports
-                say("{path}: {code}: {n} {n:report|reports} of the plan itself written, {c} correcting the value stored "
-                    "for {c:its day|their days}", path=path, code=programme.code, n=written, c=counts.get("plan_corrected", 0))
-            if deleted := counts.get("undone_deleted"):  # taken, not refused (PlanWriter._delete): said
-                say("{path}: {code}: {n} undone {n:report|reports} of dropped lines or indicators deleted: an undo can no "
-                    "longer bring {n:it|them} back", path=path, code=programme.code, n=deleted)
-        if dry_run:  # the write itself, checks and all, rolled back: what it says is what the import would do
-            say("--dry-run: nothing was written; the lines above say what this import would do")
-            if nowhere:
-                say("(dry run: no store created at {db})", db=nowhere)
-        flush_output()
+        if fmt is Format.json:
+            _plans_json(files, plans, saved, dry_run)
+        else:
+            _say_plans(files, plans, saved, named, nowhere, verbose)
         if dry_run:
             raise _RolledBack
 
@@ -138,6 +120,61 @@ def _import_plans(store, files: list[Path], plans: list, reason: str | None, for
         store.save_plans([(programme, readable_name(path.name)) for path, programme in zip(files, plans, strict=True)],
                          reason=reason, confirm=announce, keep=keep_until_exit, force=force,
                          exported=_exported(files, plans, export_record))
+
+
+def _say_plans(files: list[Path], plans: list, saved: list[dict], named, nowhere: str | bool | None, verbose: bool) -> None:
+    """What import plan wrote, or would write (a dry run: `nowhere` not False), a file at a time."""
+    from mstrack.errors import Message
+
+    dry_run = nowhere is not False
+    for path, programme, counts in zip(files, plans, saved, strict=True):
+        if counts["unchanged"]:
+            said = Message("{path}: {code}: unchanged", path=path, code=programme.code)
+        elif changed := counts.get("programme_changed"):  # a batch is written: say what it holds
+            said = Message("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed; the"
+                           " programme's own {fields} changed ({batch})", path=path, code=programme.code,
+                           added=counts["tasks_added"], updated=counts["tasks_updated"], removed=counts["tasks_removed"],
+                           fields=", ".join(changed), batch=_batch_said(counts["batch"], dry_run))
+        else:
+            said = Message("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed "
+                           "({batch})", path=path, code=programme.code, added=counts["tasks_added"],
+                           updated=counts["tasks_updated"], removed=counts["tasks_removed"],
+                           batch=_batch_said(counts["batch"], dry_run))
+        say(named(said))
+        _say_changes(path, programme.code, counts.get("changes", []), verbose)
+        if (written := counts.get("plan_reports")) and "programme_changed" in counts:  # re-imported: its own reports
+            say("{path}: {code}: {n} {n:report|reports} of the plan itself written, {c} correcting the value stored "
+                "for {c:its day|their days}", path=path, code=programme.code, n=written, c=counts.get("plan_corrected", 0))
+        if deleted := counts.get("undone_deleted"):  # taken, not refused (PlanWriter._delete): said
+            say("{path}: {code}: {n} undone {n:report|reports} of dropped lines or indicators deleted: an undo can no "
+                "longer bring {n:it|them} back", path=path, code=programme.code, n=deleted)
+    if dry_run:  # the write itself, checks and all, rolled back: what it says is what the import would do
+        say("--dry-run: nothing was written; the lines above say what this import would do")
+        if nowhere:
+            say("(dry run: no store created at {db})", db=nowhere)
+    flush_output()
+
+
+def _say_changes(path: Path, code: str, changes: list, verbose: bool) -> None:
+    """Which tasks, indicators and units a plan removes, renames or changes under reports (F6): the first
+    PLAN_CHANGES_SHOWN and how to see them all, or every one with --verbose (trial57 finding 6)."""
+    for change in changes if verbose else first_shown(changes, PLAN_CHANGES_SHOWN):
+        say("{path}: {code}:   {change}", path=path, code=code, change=change)
+    if not verbose and len(changes) > PLAN_CHANGES_SHOWN:
+        say("{path}: {code}:   (`--verbose` or `-f json` lists all {n})", path=path, code=code, n=len(changes))
+
+
+def _plans_json(files: list[Path], plans: list, saved: list[dict], dry_run: bool) -> None:
+    """import plan -f json: a file each, its counts, batch and every change in the run's language (trial57 finding 6)."""
+    from mstrack.render.outputs import dump_json
+
+    write_out(dump_json([{"file": str(path), "programme": programme.code, "dry_run": dry_run,
+                          "unchanged": counts["unchanged"], "batch": None if dry_run else counts["batch"],
+                          "tasks_added": counts["tasks_added"], "tasks_updated": counts["tasks_updated"],
+                          "tasks_removed": counts["tasks_removed"],
+                          "changes": [words().message(change) for change in counts.get("changes", [])]}
+                         for path, programme, counts in zip(files, plans, saved, strict=True)]))
+    flush_output()
 
 
 def _exported(files: list[Path], plans: list, record) -> dict[str, str]:

@@ -175,13 +175,16 @@ def show(
     task = parse_ref(ref)
     on = judge_day(store, as_of, [task.programme]) if as_of else None  # a bad --as-of is refused in every format
     detail = store.task_detail(task)
+    changes = store.plan_history(task)  # what plan imports changed of it (trial57 finding 6)
     from mstrack.domain.forecast import forecast
 
     if fmt is Format.json:
+        from mstrack.render.history import plan_history_json
         from mstrack.render.status import task_json
 
         day = on or date.today()
-        write_out(task_json(detail, {state.indicator_id: forecast(state, day) for state in detail.indicators}))
+        write_out(task_json(detail, {state.indicator_id: forecast(state, day) for state in detail.indicators},
+                            plan_history_json(changes, ctx.obj["lang"])))
         return
     from mstrack.domain.status import evaluate
     from mstrack.render.status import task_view
@@ -190,6 +193,10 @@ def show(
     rows = {state.indicator_id: evaluate(state, on, rule) for state in detail.indicators}
     forecasts = {state.indicator_id: forecast(state, on) for state in detail.indicators}
     console().print(task_view(detail, rows, ctx.obj["lang"], forecasts))
+    if changes:
+        from mstrack.render.history import plan_history_table
+
+        console().print(plan_history_table(changes, f"{detail.programme}/{detail.code}", ctx.obj["lang"]))
 
 
 @app.command()
@@ -250,5 +257,9 @@ def history(
     entries = store.history(task, indicator)
     if fmt is Format.json:
         write_out(history_json(entries))
-    else:
-        console().print(history_table(entries, ref, ctx.obj["lang"]))
+        return
+    console().print(history_table(entries, ref, ctx.obj["lang"]))
+    if changes := store.plan_history(task):  # a target raised, a deadline moved: what the values are judged against
+        from mstrack.render.history import plan_history_table
+
+        console().print(plan_history_table(changes, ref, ctx.obj["lang"]))

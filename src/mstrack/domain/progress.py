@@ -75,11 +75,13 @@ class LogResult:
     warnings: list[Message] = field(default_factory=list)
 
 
-def match_indicator(states: list[IndicatorState], name: str | None, text_only: bool | None, label: str) -> IndicatorState:
+def match_indicator(states: list[IndicatorState], name: str | None, text_only: bool | None, label: str,
+                    moved=None) -> IndicatorState:
     """The indicator a report means: exact name, else a unique prefix, else a unique part of the name.
 
     Without a name, the task's only indicator (or only text-only line, for --done) is meant.
-    text_only None considers indicators and text-only lines alike."""
+    text_only None considers indicators and text-only lines alike. `moved(name)`: where a name the task has not went
+    (a Message, or None), asked only for that refusal (trial57 finding 7: a task split)."""
     candidates = states if text_only is None else [s for s in states if (s.kind == SCHEDULE) == text_only]
     if name is not None:  # the common case, an import's rows naming the plan's own indicator, before any message is built
         exact = [s for s in candidates if s.indicator == name]
@@ -104,6 +106,9 @@ def match_indicator(states: list[IndicatorState], name: str | None, text_only: b
     if found:
         raise InputError("indicator {name!r} is ambiguous in {label}: {names}", name=name, label=label,
                          names=", ".join(s.indicator for s in found))
+    if moved is not None and (where := moved(name)):
+        raise InputError("{label} has no indicator {name!r}; its indicators: {listing}; {where}", label=label, name=name,
+                         listing=listing, where=where)
     raise InputError("{label} has no indicator {name!r}; its indicators: {listing}", label=label, name=name, listing=listing)
 
 
@@ -430,7 +435,7 @@ def entered_words(source: str | None, entered) -> Message:
 def check_report(
     states: list[IndicatorState], window: ReportWindow, task_label: str, value: str | None, *, indicator: str | None,
     as_of: str | None, done: bool, today: date, note: str | None = None, reporter: str | None = None,
-    named: bool = True, unit: str | None = None,
+    named: bool = True, unit: str | None = None, moved=None,
 ) -> CheckedReport:
     """Which indicator a report means, its date and its number (or the next checkpoint met, with `done`):
     InputError names the option at fault; warnings say what is odd but allowed (a cumulative value falling)."""
@@ -438,7 +443,7 @@ def check_report(
     started = not done and started_word(value)  # "已开工": a text-only line's start checkpoint met
     try:
         state = match_indicator(states, indicator, done_text_only(states, indicator) if word or started else
-                                True if done else value_text_only(states, indicator), task_label)
+                                True if done else value_text_only(states, indicator), task_label, moved)
     except InputError as error:
         if indicator:
             raise InputError("--indicator: {error}", error=error) from None

@@ -165,15 +165,19 @@ def _level_words(name: str, text: str) -> bool:
 
 
 def targets_of(state: IndicatorState) -> tuple[list[MilestoneState], int | float | None]:
-    """The dated targets the engine compares against, and the final one ("done" when met)."""
+    """The dated targets the engine compares against, and the final one ("done" when met). The annual target is due at
+    the deadline: a milestone on or after it asking less (a revision that raised the target only) asks the target."""
     if state.kind == SCHEDULE:  # a text-only line counts checkpoints met
         counted = [MilestoneState(due=m.due, target=i + 1, text=m.text, label=m.label) for i, m in enumerate(state.milestones)]
         return counted, len(counted) or None
     dated = [m for m in state.milestones if m.target is not None]
     deadline = state.deadline
     if state.target is not None:
-        for milestone in dated:
+        for k, milestone in enumerate(dated):
             if milestone.due >= deadline:
+                if state.comparator != AT_MOST and milestone.target < state.target:  # trial57 finding 1: a target
+                    dated[k] = MilestoneState(due=milestone.due, target=state.target, text=milestone.text,  # raised, its
+                                              label=milestone.label, printed=milestone.printed)  # schedule left as it was
                 break
         else:  # every checkpoint comes before the deadline: the annual target is due at the deadline
             dated.append(MilestoneState(due=deadline, target=state.target, label="完成时限"))

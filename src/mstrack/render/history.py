@@ -49,6 +49,31 @@ def history_table(entries, ref: str, lang: str = "zh"):
     return table
 
 
+def plan_history_table(changes, ref: str, lang: str = "zh"):
+    """What plan writes changed of a task (store.plan_history): batch, when, the file, the change as `import plan` said
+    it; below `history`'s values and `show`'s indicators (trial57 finding 6: a target raised 2000 → 2500 was in neither)."""
+    from mstrack.render.grid import Column, PlainTable
+    from mstrack.render.status import omitted_note
+
+    words = Labels(lang)
+    columns = [Column(words("history.batch"), justify="right"), Column(words("history.entered"), drop=2),
+               Column(words("history.plan_file"), fold=True, min_width=10, drop=1),
+               Column(words("history.plan_change"), fold=True, min_width=20)]
+    table = PlainTable(columns, title=words("history.plan_title", ref=ref), title_justify="left",
+                       omitted=omitted_note(words))
+    for change in changes:
+        table.add_row(str(change.batch), minute_text(change.created_at), change.source or change.command,
+                      words.message(change.change))
+    return table
+
+
+def plan_history_json(changes, lang: str = "zh") -> list[dict]:
+    """The plan changes of a task as JSON rows, each change in the run's language."""
+    words = Labels(lang)
+    return [{"batch": change.batch, "at": change.created_at.isoformat(), "command": change.command,
+             "source": change.source, "change": words.message(change.change)} for change in changes]
+
+
 def batches_json(batches) -> str:
     return dump_json([asdict(batch) for batch in batches])
 

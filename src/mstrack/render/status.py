@@ -201,8 +201,9 @@ def row_quantities(row: StatusRow, lang: str = "zh") -> tuple[str, str, str]:
     return target, format_computed(row.expected, row.unit, lang), format_number(row.actual, row.unit, lang)
 
 
-def task_json(detail, forecasts: dict | None = None) -> str:
-    """A task as JSON; each indicator's forecast (domain.forecast) from `forecasts` by indicator id."""
+def task_json(detail, forecasts: dict | None = None, plan_changes: list | None = None) -> str:
+    """A task as JSON; each indicator's forecast (domain.forecast) from `forecasts` by indicator id; `plan_changes`:
+    what plan imports changed of it (render.history.plan_history_json)."""
     forecasts = forecasts or {}
     return dump_json({
         "programme": detail.programme,
@@ -251,6 +252,7 @@ def task_json(detail, forecasts: dict | None = None) -> str:
             }
             for ind in detail.indicators
         ],
+        "plan_changes": plan_changes or [],
     })
 
 

@@ -395,7 +395,7 @@ def _check_running_sums(reader: PlanReader, indicator: Indicator, path: str) -> 
 def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None, notes: list | None = None) -> Programme:
     """Read and validate one plan file; InputError names the file, the line or the key. `doubts`: given, the `# check:`
     comments import table wrote and the file still holds are put in it (doubts_left); `notes`: what the plan says
-    that may not be what was meant (plan_text.several_offices, far_dues, late_milestones)."""
+    that may not be what was meant (plan_text.several_offices, far_dues, late_milestones, schedule_ends)."""
     if (kind := table_kind(path)) == ".doc":  # WORD_97's "give the .docx" would lead to the refusal below (review53 F5)
         raise InputError("{path}: a plan is a .toml file, and this is a Word 97-2003 document (.doc), which mstrack does not "
                          "read: open it in Word or WPS, save it as .docx (File → Save As → Word Document), then use `mstrack "
@@ -409,7 +409,7 @@ def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None, note
     except OSError as error:
         raise cannot_read(path, error) from None
     from mstrack.sources.encodings import encoding_of, marked
-    from mstrack.sources.plan_text import doubts_left, far_dues, late_milestones, several_offices, typing_hint
+    from mstrack.sources.plan_text import doubts_left, far_dues, late_milestones, schedule_ends, several_offices, typing_hint
 
     try:
         if encoding_of(raw[:64]) == "UTF-16":  # with no byte-order mark its ASCII reads as UTF-8, NUL bytes between
@@ -437,7 +437,7 @@ def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None, note
         programme = plan_from_dict(data, str(path))
         if notes is not None:
             notes.extend(several_offices(programme, text, str(path)) + far_dues(programme, str(path))
-                         + late_milestones(programme, str(path)))
+                         + late_milestones(programme, str(path)) + schedule_ends(programme, str(path)))
         return programme
     except (InputError, RecursionError):
         # Only a plan that fails can nest deeper than the format's own tables (a dozen levels): the depth is

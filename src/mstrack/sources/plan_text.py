@@ -125,3 +125,32 @@ def late_milestones(programme, source: str) -> list[Message]:
                     target=format_number(milestone.target, indicator.unit), deadline=task.deadline)
             for task in programme.tasks if task.deadline is not None for line in task.lines
             for indicator in line.indicators for milestone in indicator.milestones if milestone.due > task.deadline]
+
+
+def schedule_ends(programme, source: str) -> list[Message]:
+    """An indicator whose last milestone, on or after its deadline, is below its annual target (trial57 finding 1: a
+    revision raised 学位 from 2000 to 2500 and left the milestone 2026-12-31 at 2000; the task read "on track" at 84 % on
+    its deadline day): said beside late_milestones, naming the task, the indicator and both numbers; the deadline is
+    judged against the target all the same (domain.status.targets_of). Left alone: a ceiling ("<=", it falls to its
+    target), a milestone before the deadline (a step on the way: the target is due at the deadline), and one above the
+    target (a document's own stretch, yantian-2023's 招聘会 30 of 20: the task is done once the target is met)."""
+    from mstrack.domain.quantities import format_number
+    from mstrack.vocabulary import AT_MOST
+
+    said = []
+    for task in programme.tasks:
+        deadline = task.deadline or programme.end
+        for line in task.lines:
+            for indicator in line.indicators:
+                dated = [m for m in indicator.milestones if m.target is not None]
+                if indicator.target is None or indicator.comparator == AT_MOST or not dated:
+                    continue
+                last = max(dated, key=lambda m: m.due)
+                if last.due >= deadline and last.target < indicator.target:
+                    said.append(Message(
+                        "{source}: task {code}: indicator {name}'s target is {target} but its schedule ends at {last} on "
+                        "{due}: the milestones below the target are judged as written, and {due} against the target; "
+                        "raise the milestone to the target, or correct the target", source=source, code=task.code,
+                        name=indicator.name, target=format_number(indicator.target, indicator.unit),
+                        last=format_number(last.target, indicator.unit), due=last.due))
+    return said

@@ -8,6 +8,7 @@ indicator and date is added as a correction (the later entry wins a tie on date)
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable
 from datetime import date
 from itertools import islice, repeat
@@ -513,7 +514,10 @@ class _Importer(Values, Comparing):
         if states is None and (alike := typed_code(task, by_task)) is not None:  # "６" is task 6 (trial53 #7)
             task, states = alike, self.plan.task_indicators(code, alike, by_task)
         if states is None:
-            self._fail(table, line, "task", unknown_task(code, task, list(by_task)))
+            moved = self.plan.store.task_moved(code, task)  # renumbered by a plan import (trial57 finding 3)
+            refusal = unknown_task(code, task, list(by_task))
+            self._fail(table, line, "task", Message("{first}; {more}", first=refusal, more=moved, unknown=task)
+                       if moved else refusal)
             return None
         name = text_value(name_cell)
         key = (code, task, name, done_word)
@@ -521,7 +525,8 @@ class _Importer(Values, Comparing):
         if state is None:
             text_only = True if done_word and name is None and any(s.kind == SCHEDULE for s in states) else None
             try:
-                state = self.indicators[key] = match_indicator(states, name, text_only, f"{code}/{task}")
+                state = self.indicators[key] = match_indicator(states, name, text_only, f"{code}/{task}",
+                                                               functools.partial(self.plan.store.indicator_moved, code, task))
             except InputError as error:
                 if name is None:  # "has 6 indicators": which column was read as what, so that one can be renamed
                     error = Message("{error} (the header read: {columns})", error=error, columns=columns_read(table))

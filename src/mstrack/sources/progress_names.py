@@ -150,7 +150,9 @@ class NamedRows:
                         # under the table (填表人：…), skipped and said by the importer (_no_task)
                         self._no_task(row.number, code, name, named)
                         continue
-                elif task not in tasks or not self._titles(code).agrees(task, name) and not self._renamed(row.number, code, task, name):
+                elif task not in tasks or not self._titles(code).agrees(task, name) and (  # a former title another task has
+                        any(other != task for other in self._named(code, name))
+                        or not self._renamed(row.number, code, task, name)):
                     self.wrong.append((row.number, task, code, name, self._named(code, name)))
                     continue
                 else:
@@ -176,7 +178,9 @@ class NamedRows:
 
     def _renamed(self, line: int, code: str, task: str, name: str) -> bool:
         """Whether a row's name is a title its task had before a plan import renamed it (a form made before the rename:
-        trial51 R1): read as that task, said in a warning naming the rename and its batch."""
+        trial51 R1): read as that task, said in a warning naming the rename and its batch. Not asked where the name is
+        another task's now (a renumbering moved that task and its title to another code, trial57 finding 3: the row's
+        figure would land on the task that took the code): that row is refused, naming the task its name names."""
         former = self.former.get((code, task))
         if former is None:
             former = self.former[(code, task)] = self.importer.store.former_titles(code, task)
@@ -265,3 +269,4 @@ def _unit_in(cells: list) -> str | None:
         if found := UNIT_LINE_RE.match(text):
             return found[1] or (texts[at + 1] if at + 1 < len(texts) else None)
     return None
+

@@ -49,7 +49,8 @@ def record_progress(
         window, states = store.task_states(ref, as_of=as_of, today=today)
         try:
             checked = check_report(states, window, label, value, indicator=indicator, as_of=as_of, done=done, today=today,
-                                   note=note, reporter=reporter, named=by is not None, unit=unit)
+                                   note=note, reporter=reporter, named=by is not None, unit=unit,
+                                   moved=lambda name: store.indicator_moved(ref.programme, ref.code, name))
         except OutsideWindow as error:  # the programme whose year the day is in, named as the year-end refusal names it
             if others := [code for code in store.programmes_of_year(error.on.year) if code != ref.programme]:
                 raise InputError("{first}; {more}", first=error, more=in_year_of(error.on, others, logged=True)) from None

@@ -234,12 +234,20 @@ def dropped_line(label, name: str, n: int) -> Message:
                            Message("keep the line with its lead units and indicator names as they were"))
 
 
-def dropped_indicator(label, name: str, n: int, kind: str, wanted: list, held: set) -> Message:
+def dropped_indicator(label, name: str, n: int, kind: str, wanted: list, held: set, elsewhere: list | None = None) -> Message:
     """An indicator gone from a line both plans have (`wanted`: the new line's (kind, indicator); `held`: the stored
     line's (kind, name)): renamed (the new line's indicators the store lacks, its likely new name), removed, the line
-    turned text-only, or a text-only line given indicators (its met marks would go)."""
+    turned text-only, or a text-only line given indicators (its met marks would go). `elsewhere`: the other tasks of
+    the new plan with an indicator of its name (programme/code), where a task split put it (trial57 finding 7)."""
     measured = [ind.name for new_kind, ind in wanted if new_kind == QUANTITY]
     added = Joined(", ", [repr(new) for new in measured if (QUANTITY, new) not in held])
+    if elsewhere and kind == QUANTITY:
+        where = Joined(", ", elsewhere)
+        return reports_dropped(label, name, n, Message("the new plan's line has no indicator {name!r}, and the new plan "
+                                                       "has {name!r} in {where} (a task split?): reports stay on their "
+                                                       "task, never moved to another", name=name, where=where),
+                               Message("keep it on this line for this import"),
+                               Message("undo those reports, import, and log them again on {where}", where=where))
     if kind == SCHEDULE:
         return reports_dropped(label, name, n, Message("the new plan gives this text-only line the {k:indicator|indicators} "
                                                        "{names} (its checkpoints marked met would go)", k=len(measured),
@@ -320,3 +328,71 @@ def renumbered(label: str, task: plan_model.Task, old: str, n: int, by_code: dic
         "task's code ({code} for {old!r}) and give a new task a code of its own (a plan's codes need not follow the "
         "document's order); to give its reports to another code, undo them and log them anew there",
         label=label, n=n, old=old, new=task.title, where=Joined("; ", where), code=task.code)
+
+
+def text_line_names(lines: list[plan_model.Line]) -> list[str]:
+    """Names of a task's text-only lines for `log --indicator`: 进度安排, told apart when there are several."""
+    text_only = [i for i, line in enumerate(lines) if not line.indicators]
+    names = ["进度安排"] * len(lines)
+    if len(text_only) > 1:
+        leads = [lines[i].lead_units[0] if lines[i].lead_units else "" for i in text_only]
+        for i, lead in zip(text_only, leads, strict=True):
+            names[i] = f"进度安排（{lead}）" if lead and leads.count(lead) == 1 else f"进度安排（第{i + 1}行）"
+    return names
+
+
+
+def renumbered_tasks(tasks: list[plan_model.Task], held, titles: dict[int, str], reports: dict[int, int]) -> dict[str, str]:
+    """Reported tasks the new plan gives another code, where it can prove it (trial57 finding 3: one task cancelled and
+    the next moved up, or one inserted and the rest moved down, had no way through but undoing every return): the new
+    task at code C has the same title, lead units and indicators (names and units) as exactly one stored task, at code
+    D, which reports stand on, and no other task of either side has them; the stored task at C is not that one.
+    New code → stored code; its reports move with it (the stored row takes code C). Anything short of that proof is
+    left to other_tasks' refusal, as before: nothing moves to another task silently."""
+    def stored(task_id: int) -> tuple:
+        line_ids = [line_id for _, line_id in sorted(held.lines.get(task_id, {}).items())]
+        leads = tuple(sorted(task_leads(held.leads.get(line_id, ()) for line_id in line_ids)))
+        measured = tuple(sorted((name, held.units.get(indicator_id, "")) for line_id in line_ids
+                                for (kind, name), indicator_id in held.indicators.get(line_id, {}).items() if kind == QUANTITY))
+        return titles.get(task_id), leads, measured
+
+    def new(task: plan_model.Task) -> tuple:
+        return (task.title, tuple(sorted(task_leads(line.lead_units for line in task.lines))),
+                tuple(sorted((ind.name, ind.unit) for line in task.lines for ind in line.indicators)))
+
+    candidates = {code for code, task_id in held.tasks.items() if reports.get(task_id)}
+    if not candidates:
+        return {}
+    by_identity: dict[tuple, list[str]] = {}
+    for code, task_id in held.tasks.items():
+        by_identity.setdefault(stored(task_id), []).append(code)
+    new_identity = {task.code: new(task) for task in tasks}
+    counted: dict[tuple, int] = {}
+    for identity in new_identity.values():
+        counted[identity] = counted.get(identity, 0) + 1
+    moves = {}
+    for code, identity in new_identity.items():
+        olds = by_identity.get(identity, [])
+        if counted[identity] != 1 or len(olds) != 1 or olds[0] == code or olds[0] not in candidates:
+            continue
+        moves[code] = olds[0]
+    return moves
+
+
+def moved_tasks(held, moves: dict[str, str]) -> tuple:
+    """`held` with its tasks keyed by the codes `moves` (renumbered_tasks) gives them, and the stored tasks left under no
+    code: those whose code a moved task took and that moved nowhere themselves, (code, task id) each."""
+    moved_ids = {held.tasks[old] for old in moves.values()}
+    tasks = {code: task_id for code, task_id in held.tasks.items() if code not in moves.values() and code not in moves}
+    tasks.update({new: held.tasks[old] for new, old in moves.items()})
+    orphans = [(code, held.tasks[code]) for code in moves if code in held.tasks and held.tasks[code] not in moved_ids]
+    return held._replace(tasks=tasks), orphans
+
+
+def code_taken(label: str, title: str, n: int, new_title: str, came_from: str) -> Message:
+    """A reported stored task whose code a renumbered task takes and that the new plan has under no code of its own."""
+    return Message("  {label}: {n} {n:report stands|reports stand} on {title!r}, and the new plan gives its code to "
+                   "{new!r} (renumbered from {came_from}: the same title, lead units and indicators) and has {title!r} "
+                   "under no code; keep {title!r} in the plan under a code of its own, with its title, lead units and "
+                   "indicators (its reports follow it, as they follow {new!r}), or undo those reports first",
+                   label=label, n=n, title=title, new=new_title, came_from=came_from)

@@ -15,6 +15,7 @@ from mstrack.store.plan_held import Held, held_by, programme_lines
 from mstrack.store.plan_match import (
     ambiguous_lines,
     candidate_line,
+    code_taken,
     dropped_indicator,
     dropped_line,
     dropped_task,
@@ -22,9 +23,12 @@ from mstrack.store.plan_match import (
     line_key,
     match_lines,
     moved_checkpoints,
+    moved_tasks,
     named_line,
     other_tasks,
+    renumbered_tasks,
     stranded_line,
+    text_line_names,
     unit_changed,
     words,
 )
@@ -76,6 +80,7 @@ class PlanWriter:
         self.unit_ids: dict[str, int] = {}
         self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0}
         self.undoing = False  # an undo puts a plan back: its refusal names the batches to undo first (_undo_refused)
+        self.moves: dict[str, str] = {}  # new code → stored code of the tasks proved renumbered (_renumbered)
 
     def _new_id(self, table, values: dict) -> int:
         return self.connection.execute(table.insert().values(**values)).inserted_primary_key[0]
@@ -146,13 +151,15 @@ class PlanWriter:
         """`since`: an undo's batch, whose plan it puts back: only reports entered after that batch were given to the
         tasks as they are now (those before it, to the tasks the plan put back had; other_tasks)."""
         self.undoing = since is not None
+        self.programme = programme
         outside = outside_year(self.connection, programme)  # before its row takes the new year
         head = self._write_programme(programme)
         held = held_by(self.connection, head)
         # What the plan keeps, renames and drops; what would be lost stops everything before any write.
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
+        held, orphaned = self._renumbered(head, programme, held, drops)  # reports follow a task proved renumbered
         others = self._other_tasks(head, programme, held, since)  # tasks taken for others: their lines are not said again
-        lost = outside + self._dropped_tasks(programme, held, drops) + list(others.values())
+        lost = outside + orphaned + self._dropped_tasks(programme, held, drops) + list(others.values())
         plan = []  # (task, task id or None, [(line, line id or None, [(kind, indicator, id or None)])])
         for task in programme.tasks:
             lines, task_lost = self._match_task(f"{programme.code}/{task.code}", task, held, drops)
@@ -166,6 +173,8 @@ class PlanWriter:
 
         area_ids = self._write_areas(head, programme.areas)
         self._delete(head, drops)
+        # A renumbered task steps aside from its old code first: a task inserted before it may take that code.
+        self._update(TaskRow.__table__, [{"row_id": held.tasks[new], "code": f"~{held.tasks[new]}"} for new in self.moves])
         rows = _Rows()
         # One level at a time, the new rows of each inserted together: a line's row needs its task's id.
         task_ids = self._ids(TaskRow.__table__, [self._task_row(head, position, task, task_id, area_ids, rows)
@@ -242,6 +251,32 @@ class PlanWriter:
                 self.counts["tasks_removed"] += 1
         return lost
 
+    def _renumbered(self, head: int, programme: plan_model.Programme, held: Held, drops: dict) -> tuple[Held, list]:
+        """The reported tasks the plan proves renumbered (plan_match.renumbered_tasks): `held` keyed by their new codes,
+        said in counts["renumbered"] (old code, new code, title, reports); and the refusal of each reported task whose
+        code one of them took and that the plan has under no code (an unreported one goes, as a task removed)."""
+        if not held.tasks or not any(task.code in held.tasks for task in programme.tasks):
+            return held, []
+        reports = tasks_reported(self.connection, head, None)
+        if not reports:
+            return held, []
+        titles = dict(self.connection.execute(select(TaskRow.id, TaskRow.title).where(TaskRow.programme_id == head)).all())
+        self.moves = renumbered_tasks(programme.tasks, held, titles, reports)
+        if not self.moves:
+            return held, []
+        self.counts["renumbered"] = [(old, new, titles[held.tasks[old]], reports[held.tasks[old]])
+                                     for new, old in self.moves.items()]
+        held, orphans = moved_tasks(held, self.moves)
+        lost: list = []
+        by_code = {task.code: task.title for task in programme.tasks}
+        for code, task_id in orphans:
+            if said := self._dropped_task(programme.code, code, task_id, held, drops):  # an undo's: the batches to undo
+                lost += said if self.undoing else [code_taken(f"{programme.code}/{code}", titles[task_id],
+                                                              reports[task_id], by_code[code],
+                                                              f"{programme.code}/{self.moves[code]}")]
+            self.counts["tasks_removed"] += 1
+        return held, lost
+
     def _other_tasks(self, head: int, programme: plan_model.Programme, held: Held, since: int | None) -> dict:
         """Reported tasks whose code the plan gives to another task (plan_match.other_tasks): the reports that stand on
         each task (entered after `since`, where given), and the titles the store has."""
@@ -288,15 +323,22 @@ class PlanWriter:
                 return line_label, (line_label if line_id is None else
                                     named_line(label, matched[position], held.leads.get(line_id, ())))
 
-            indicators, line_lost = self._match_indicators(line, line_id, schedule_names[position], labels, held, drops)
+            indicators, line_lost = self._match_indicators(line, line_id, schedule_names[position], labels, held, drops,
+                                                           task.code)
             lines.append((line, line_id, indicators))
             lost += line_lost + ([] if position in unsure else moved_checkpoints(line, line_id, indicators,
                                                                                  lambda naming=labels: naming()[0], held,
                                                                                  task=label))
         return lines, lost
 
+    def _named_elsewhere(self, name: str, code: str) -> list[str]:
+        """The tasks of the plan being written, but task `code`, that have an indicator named `name` (programme/code):
+        where a task split put an indicator a refusal names (trial57 finding 7). Asked only for a refusal."""
+        return [f"{self.programme.code}/{task.code}" for task in self.programme.tasks if task.code != code
+                and any(ind.name == name for line in task.lines for ind in line.indicators)]
+
     def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, labels: tuple, held: Held,
-                          drops: dict) -> tuple[list, list]:
+                          drops: dict, task_code: str = "") -> tuple[list, list]:
         """A line's indicators matched by (kind, name); a text-only line has one schedule indicator, kept
         when its name changes (its lead unit changed) so its reports stay. A kept indicator's unit (条 → 公里,
         a count → %) may change only while no report hangs on it: its reports would silently read in the new
@@ -316,7 +358,8 @@ class PlanWriter:
                 stored = labels()[1]
                 lost += self._dropped_indicator(
                     indicator_id, held.reported, Message("{label} indicator {name!r}", label=stored, name=key[1]),
-                    lambda n, key=key, stored=stored: dropped_indicator(stored, key[1], n, key[0], wanted, set(old)), drops)
+                    lambda n, key=key, stored=stored: dropped_indicator(stored, key[1], n, key[0], wanted, set(old),
+                                                                        self._named_elsewhere(key[1], task_code)), drops)
         for kind, ind in wanted:
             indicator_id = old.get((kind, ind.name))
             if indicator_id in held.reported and held.units[indicator_id] != ind.unit:
@@ -331,7 +374,7 @@ class PlanWriter:
         if task_id is None:
             self.counts["tasks_added"] += 1
             return None, {"programme_id": head, "code": task.code, **row}
-        rows.task_updates.append({"row_id": task_id, **row})
+        rows.task_updates.append({"row_id": task_id, **row, **({"code": task.code} if self.moves else {})})
         self.counts["tasks_updated"] += 1
         return task_id, None
 
@@ -448,15 +491,3 @@ class PlanWriter:
             found = self.connection.execute(select(UnitRow.id).where(UnitRow.name == name)).scalar()
             self.unit_ids[name] = found if found is not None else self._new_id(UnitRow.__table__, {"name": name})
         return self.unit_ids[name]
-
-
-def text_line_names(lines: list[plan_model.Line]) -> list[str]:
-    """Names of a task's text-only lines for `log --indicator`: 进度安排, told apart when there are several."""
-    text_only = [i for i, line in enumerate(lines) if not line.indicators]
-    names = ["进度安排"] * len(lines)
-    if len(text_only) > 1:
-        leads = [lines[i].lead_units[0] if lines[i].lead_units else "" for i in text_only]
-        for i, lead in zip(text_only, leads, strict=True):
-            names[i] = f"进度安排（{lead}）" if lead and leads.count(lead) == 1 else f"进度安排（第{i + 1}行）"
-    return names
-

@@ -10,7 +10,7 @@ from mstrack.errors import InputError
 from mstrack.store.batches import PLAN_SOURCE, insert_batch, undone_deleted_by
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import day, json_list, number
-from mstrack.store.plan_changes import plan_changes
+from mstrack.store.plan_changes import written_changes
 from mstrack.store.states import group_units, standing
 from mstrack.vocabulary import SCHEDULE
 
@@ -79,9 +79,11 @@ class Plans:
                 batch = made.id
                 counts["undone_deleted"] = undone_deleted_by(self.dialect, connection, batch)  # its rows: what `batches` says
                 if before is not None:  # the writer updates every kept task; the user asks which of them changed
-                    counts["tasks_updated"] = changed_tasks(before, programme)
+                    # renumbered tasks (reports followed them) compared under their new codes
+                    counts["changes"], compared = written_changes(before, programme, reported, counts)
+                    counts["tasks_updated"] = changed_tasks(compared, programme,
+                                                            frozenset(new for _, new, _, _ in counts.get("renumbered", ())))
                     counts["programme_changed"] = changed_fields(before, programme)
-                    counts["changes"] = plan_changes(before, programme, reported)
                 results.append({**counts, "unchanged": False, "batch": batch})
             confirm_before_commit(confirm, results)
         return results
@@ -123,6 +125,49 @@ class Plans:
         with self.reading() as connection:
             return former_titles(self, connection, code, task)
 
+    def plan_history(self, ref) -> list:
+        """What plan writes changed of a task, batch by batch (plan_history.PlanChange each, oldest first): its target,
+        milestones, deadline, title and units, as `import plan` said them (trial57 finding 6)."""
+        from mstrack.store.plan_history import task_plan_changes
+
+        with self.reading() as connection:
+            head, (_, code) = self._task_head(connection, ref)
+            return task_plan_changes(self, connection, head[1], code)
+
+    def indicator_moved(self, code: str, task: str, name: str):
+        """Where indicator `name`, which task `task` of `code` has not, went: "'助餐点' is now city-2026/6 (batch 3 moved
+        it)", or None (plan_history.indicator_moved): what `log` and `import progress` add to their refusal of it."""
+        from mstrack.errors import Joined, Message
+        from mstrack.store.plan_history import indicator_moved
+
+        asked = self.__dict__.setdefault("_indicators_moved", {})  # a return's rows of one name ask once
+        if (code, task, name) not in asked:
+            with self.reading() as connection:
+                asked[code, task, name] = indicator_moved(self, connection, code, task, name)
+        tasks, batch = asked[code, task, name]
+        if not tasks:
+            return None
+        where = Joined(", ", [f"{code}/{other}" for other in tasks])
+        if batch is None:
+            return Message("{name!r} is an indicator of {where}", name=name, where=where)
+        return Message("{name!r} is now {where} (batch {batch} moved it)", name=name, where=where, batch=batch)
+
+    def task_moved(self, code: str, task: str):
+        """Where a task `code` no longer has under code `task` went: "task '5' is now city-2026/4 (建设充电桩1000个;
+        batch 3 renumbered it)", or None (plan_history.task_moved): what `import progress` adds to its refusal."""
+        from mstrack.errors import Message
+        from mstrack.store.plan_history import task_moved
+
+        asked = self.__dict__.setdefault("_tasks_moved", {})  # a return's rows of one old code ask once
+        if (code, task) not in asked:
+            with self.reading() as connection:
+                asked[code, task] = task_moved(self, connection, code, task)
+        if (found := asked[code, task]) is None:
+            return None
+        new, title, batch = found
+        return Message("task {task!r} is now {code}/{new} ({title}; batch {batch} renumbered it)", task=task, code=code,
+                       new=new, title=title, batch=batch)
+
     def load_plan(self, code: str) -> plan_model.Programme:
         """A programme read back whole, as `import plan` compares it and `export plan` writes it. Plain SQL
         through the driver (Dialect.rows), one query per table joined on the programme: through the ORM,
@@ -131,11 +176,12 @@ class Plans:
             return _load_plan(self.dialect, connection, code, self.programme_codes, self.display_url)
 
 
-def changed_tasks(before: plan_model.Programme, after: plan_model.Programme) -> int:
+def changed_tasks(before: plan_model.Programme, after: plan_model.Programme, moved: frozenset = frozenset()) -> int:
     """How many of the tasks a programme keeps (by code) a new plan changes: what `import plan` reports as
-    updated, so that one target changed mid-year reads "1 updated", not every task of the programme."""
+    updated, so that one target changed mid-year reads "1 updated", not every task of the programme. `moved`: the new
+    codes of tasks renumbered (`before` has them under those codes): changed, whatever else did not."""
     old = {task.code: task for task in before.tasks}
-    return sum(1 for task in after.tasks if task.code in old and old[task.code] != task)
+    return sum(1 for task in after.tasks if task.code in old and (old[task.code] != task or task.code in moved))
 
 
 def changed_fields(before: plan_model.Programme, after: plan_model.Programme) -> list[str]:

@@ -70,8 +70,9 @@ class Writes:
         that later entry); otherwise the undo is refused naming those entries, unless force, which
         goes on and records what it overrode in the new batch's reason. The same rule for a plan import: its
         programme is put back only while no later batch changed it (see _later_plan_batches)."""
+        from mstrack.long_lists import PLAN_CHANGES_SHOWN
         from mstrack.sources.plan_dump import dump_plan
-        from mstrack.store.plan_changes import plan_changes
+        from mstrack.store.plan_changes import written_changes
         from mstrack.store.plan_reports import reported_by_name
         from mstrack.store.plan_writer import PlanWriter
 
@@ -150,9 +151,9 @@ class Writes:
             if plan_before is not None:
                 put_back = kept_plan(plan_before, target_id)
                 reported = reported_by_name(connection, programme) if current_plan is not None else {}
-                writer.write(put_back, since=target_id)
+                written = writer.write(put_back, since=target_id)
                 if current_plan is not None:  # what changes under reports, as `import plan` names it (safety49 F4b)
-                    changes = plan_changes(current_plan, put_back, reported)
+                    changes = written_changes(current_plan, put_back, reported, written, PLAN_CHANGES_SHOWN)[0]
             elif current_plan is not None:
                 writer.remove_programme(programme, since=target_id)
             done = self.batches(ids=[new])[0]  # in this transaction: the undone reports deleted as undone_deleted's rows say

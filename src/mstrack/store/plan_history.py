@@ -1,0 +1,135 @@
+"""What the plan writes of a programme changed of one task, batch by batch (trial57 finding 6: `show` and `history`
+said nothing of a target raised from 2000 to 2500, so no one could answer "why did 学位 go from 已完成 to 序时推进 this
+week?"). Read from the plans the batches kept (batch.plan_before: the plan each replaced), each against the next one
+kept, the last against the plan as it stands: no table of its own, and an undo's changes are said as an import's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from mstrack.store.dialect import moment
+
+
+@dataclass
+class PlanChange:
+    """One change a plan write made to a task: the batch, when, by which command and file, and what (a Message)."""
+
+    batch: int
+    created_at: datetime
+    command: str
+    source: str | None
+    change: object
+
+
+def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChange]:
+    """The changes plan writes made to task `task` of programme `code`, oldest first, in the words `import plan` said
+    them (plan_changes, every indicator's, not only the reported ones'). A batch whose kept plan cannot be read back
+    (a store written by hand) is passed over, as former_titles passes it."""
+    from mstrack.errors import InputError
+    from mstrack.store.writes import kept_plan
+
+    p = store.dialect.p
+    batches = store._rows(connection, f'SELECT id, created_at, command, source, plan_before FROM batch WHERE programme = {p}'
+                                      " AND plan_before IS NOT NULL ORDER BY id", [code])
+    if not batches:
+        return []
+    def read(kept: str, batch: int, tasks: set[str] | None):
+        try:
+            return kept_plan(kept, batch, tasks)
+        except (InputError, ValueError):
+            return None
+
+    current = store.load_plan(code)
+    plans = [read(kept, batch, {task}) for batch, _, _, _, kept in batches] + [_one_task(current, task)]
+    found = []
+    for k, (batch, created_at, command, source, _) in enumerate(batches):
+        before, after = plans[k], plans[k + 1]
+        if before is None or after is None:
+            continue
+        if _titles(before) != _titles(after):  # renamed, or renumbered: the whole plans tell which
+            whole = (read(batches[k][4], batch, None),
+                     read(batches[k + 1][4], batches[k + 1][0], None) if k + 1 < len(batches) else current)
+            if None not in whole:
+                before, after = whole
+        changes = _renumbered_changes(before, after, f"{code}/{task}")
+        found += [PlanChange(batch=batch, created_at=moment(created_at), command=command, source=source, change=change)
+                  for change in changes]
+    return found
+
+
+def _titles(plan) -> list[str]:
+    return [t.title for t in plan.tasks]
+
+
+def _renumbered_changes(before, after, ref: str) -> list:
+    """What a plan write changed of the task at `ref`, a task it renumbered (plan_changes.moves_between) said as moved,
+    not as one renamed into another: the changes of the whole plans that name `ref`."""
+    from mstrack.store.plan_changes import moves_between, plan_changes, renumbered
+
+    moved, compared = renumbered(before, moves_between(before, after))
+    said = moved + plan_changes(compared, after, None, shown=None, every=True)
+    return [change for change in said if ref in (change.fields.get("ref"), change.fields.get("old"),
+                                                 change.fields.get("new"))]
+
+
+def _one_task(programme, task: str):
+    """The programme with only task `task` (or none): what a kept plan read by tasks_of holds, to compare alike."""
+    from dataclasses import replace
+
+    return replace(programme, tasks=[t for t in programme.tasks if t.code == task])
+
+
+def indicator_moved(store, connection, code: str, task: str, name: str) -> tuple[list[str], int | None]:
+    """Where indicator `name`, which task `task` of programme `code` no longer has, stands now: the tasks of the
+    programme that have an indicator of that name, and the latest plan write that took it from `task` (the batch
+    whose kept plan had it there), or None (trial57 finding 7: a task split, 助餐点 moved from task 2 to a new task
+    6, and a unit's old return said only "city-2026/2 has no indicator '助餐点'")."""
+    import tomllib
+
+    from mstrack.store.writes import tasks_of
+
+    p = store.dialect.p
+    now = [found for (found,) in store._rows(
+        connection, "SELECT DISTINCT t.code FROM indicator AS i JOIN task_line AS l ON l.id = i.line_id JOIN task AS t ON"
+                    f" t.id = l.task_id JOIN programme AS g ON g.id = t.programme_id WHERE g.code = {p} AND i.name = {p}"
+                    f" AND t.code <> {p} ORDER BY t.code", [code, name, task])]
+    if not now:
+        return [], None
+    for batch, kept in store._rows(connection, f"SELECT id, plan_before FROM batch WHERE programme = {p}"
+                                               " AND plan_before IS NOT NULL ORDER BY id DESC", [code]):
+        try:
+            tasks = tomllib.loads(tasks_of(kept, {task})).get("tasks", [])
+        except tomllib.TOMLDecodeError:
+            continue
+        for entry in tasks:
+            if isinstance(entry, dict) and entry.get("code") == task and any(
+                    isinstance(ind, dict) and ind.get("name") == name
+                    for line in entry.get("lines", []) if isinstance(line, dict)
+                    for ind in line.get("indicators", [])):
+                return now, batch
+    return now, None
+
+
+def task_moved(store, connection, code: str, task: str) -> tuple[str, str, int] | None:
+    """Where task `task`, which programme `code` no longer has under that code, went: the latest plan write whose kept
+    plan had it, and the code its title has now (a renumbering the import proved, plan_match.renumbered_tasks): (new
+    code, title, batch), or None. What a row or a `log` naming the old code is told."""
+    import tomllib
+
+    from mstrack.store.writes import tasks_of
+
+    p = store.dialect.p
+    for batch, kept in store._rows(connection, f"SELECT id, plan_before FROM batch WHERE programme = {p}"
+                                               " AND plan_before IS NOT NULL ORDER BY id DESC", [code]):
+        try:
+            tasks = tomllib.loads(tasks_of(kept, {task})).get("tasks", [])
+        except tomllib.TOMLDecodeError:
+            continue
+        title = next((entry.get("title") for entry in tasks if isinstance(entry, dict) and entry.get("code") == task), None)
+        if isinstance(title, str):
+            now = [found for (found,) in store._rows(
+                connection, "SELECT t.code FROM task AS t JOIN programme AS g ON g.id = t.programme_id WHERE g.code = "
+                            f"{p} AND t.title = {p} AND t.code <> {p}", [code, title, task])]
+            return (now[0], title, batch) if len(now) == 1 else None
+    return None
