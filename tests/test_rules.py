@@ -417,8 +417,13 @@ def test_behind_on_the_checkpoint_day_is_zero_days_behind():
 
 
 def test_a_checkpoint_on_the_deadline_is_the_last_expectation():
-    on_deadline = ((date(2023, 6, 30), 50), (date(2023, 12, 31), 90))
-    assert evaluate(state(milestones=on_deadline, target=100), date(2023, 12, 31)).expected == 90
+    """At or above the annual target it is what the deadline asks (a document's own stretch); below a rising target (a
+    revision that raised the target and left its schedule: trial57 finding 1) the deadline asks the target."""
+    stretch = ((date(2023, 6, 30), 50), (date(2023, 12, 31), 110))
+    assert evaluate(state(milestones=stretch, target=100), date(2023, 12, 31)).expected == 110
+    below = ((date(2023, 6, 30), 50), (date(2023, 12, 31), 90))
+    assert evaluate(state(milestones=below, target=100), date(2023, 12, 31)).expected == 100
+    assert evaluate(state(milestones=below, target=100), date(2023, 6, 30)).expected == 50  # the way there unchanged
 
 
 def test_a_text_only_line_keeps_the_step_rule_under_pro_rata():

@@ -38,7 +38,7 @@ from mstrack.sources.progress_cells import (
 )
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_compare import Comparing
-from mstrack.sources.progress_form import FormDates, title_date
+from mstrack.sources.progress_form import FormDates, FormRows, title_date
 from mstrack.sources.progress_measure import UnitCells
 from mstrack.sources.progress_merged import MergedValues
 from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
@@ -76,7 +76,7 @@ _HANDLED = object()
 """A row the chunk path sent to _place, which skipped it or named its problem."""
 
 
-class _Importer(Values, Comparing):
+class _Importer(Values, Comparing, FormRows):
     """One import: each file's table found and its rows read and placed on the plan's indicators here; their cells
     made values by Values (progress_values); compared with the store and written by Comparing (progress_compare)."""
 
@@ -423,33 +423,6 @@ class _Importer(Values, Comparing):
         if holds_text(row := self._row(line)):
             self.result.warnings.append(Message("{place}: no task and no figure: skipped ({cells})",
                                                 place=f"{table.path}:{line}", cells=row_held(table, row)))
-
-    def _form_row(self, line: int, code: str | None, task: str, name: str | None) -> None:
-        """A row with no figure of a file with the template's 上次报送 or 上次日期: its indicator kept for the check of
-        those cells once the file is read (_typed_over), where its cells name one."""
-        forms = self.form_dates
-        if forms.at is None and forms.last_value_at is None or code is None:
-            return
-        if (known := self.plan.programme_indicators(code)) is None and (code := typed_code(code, self._codes())):
-            known = self.plan.programme_indicators(code)
-        rows = known[1].get(task) if known is not None else None
-        found = [row for row in rows or () if name is None or row[2] == name]
-        if len(found) == 1:  # no such indicator, or which one unknown: its own refusal names it when it has a figure
-            self.form_rows[line] = (found[0][1], found[0][5], False, found[0][3], found[0][4])
-
-    def _typed_over(self, table: Table) -> None:
-        """The file's rows, with a figure (checked, whichever path read them) or not (_form_row), whose 上次报送 or 上次日期
-        hold what the form did not print: said (progress_form.FormDates.typed_over), one check for every path."""
-        placed, self.form_rows = self.form_rows, {}
-        if self.form_dates.at is None and self.form_dates.last_value_at is None:
-            return
-        files, lines, file = self.checked.file, self.checked.line, len(self.files) - 1
-        for indicator, seqs in self.checked.of_indicator.items():
-            if rows := [lines[seq] for seq in seqs if files[seq] == file]:
-                place = (indicator, self.columns.last(indicator), True, *self._described(indicator)[1:])
-                placed.update(zip(rows, repeat(place)))
-        self.result.warnings.extend(self.form_dates.typed_over(
-            table, placed, lambda keys: self.store.stored_on(keys, upto=self.plan.upto)))
 
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
                done_word: bool, note: str | None = None) -> tuple[ReportWindow, ImportIndicator] | None:

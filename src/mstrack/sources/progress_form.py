@@ -19,6 +19,7 @@ import re
 from datetime import date, datetime
 
 from mstrack.domain.dates import DateError, parse_date
+from mstrack.domain.names import typed_code
 from mstrack.domain.progress import check_value
 from mstrack.domain.quantities import format_number
 from mstrack.domain.readings import checkpoints_met
@@ -257,3 +258,35 @@ def title_date(above: list[Row]) -> tuple[date | str, str] | None:
 
 LEAP_YEAR = 2024
 """A year any month and day a title names falls in, to tell a day with no year from words that are no day."""
+
+
+class FormRows:
+    """The importer's part that keeps a form's rows for the 上次报送 / 上次日期 check (FormDates.typed_over): rows with no
+    figure as they are met, rows with one from what was checked, one check for every path once a file is read."""
+
+    def _form_row(self, line: int, code: str | None, task: str, name: str | None) -> None:
+        """A row with no figure of a file with the template's 上次报送 or 上次日期: its indicator kept for the check of
+        those cells once the file is read (_typed_over), where its cells name one."""
+        forms = self.form_dates
+        if forms.at is None and forms.last_value_at is None or code is None:
+            return
+        if (known := self.plan.programme_indicators(code)) is None and (code := typed_code(code, self._codes())):
+            known = self.plan.programme_indicators(code)
+        rows = known[1].get(task) if known is not None else None
+        found = [row for row in rows or () if name is None or row[2] == name]
+        if len(found) == 1:  # no such indicator, or which one unknown: its own refusal names it when it has a figure
+            self.form_rows[line] = (found[0][1], found[0][5], False, found[0][3], found[0][4])
+
+    def _typed_over(self, table: Table) -> None:
+        """The file's rows, with a figure (checked, whichever path read them) or not (_form_row), whose 上次报送 or 上次日期
+        hold what the form did not print: said (progress_form.FormDates.typed_over), one check for every path."""
+        placed, self.form_rows = self.form_rows, {}
+        if self.form_dates.at is None and self.form_dates.last_value_at is None:
+            return
+        files, lines, file = self.checked.file, self.checked.line, len(self.files) - 1
+        for indicator, seqs in self.checked.of_indicator.items():
+            if rows := [lines[seq] for seq in seqs if files[seq] == file]:
+                place = (indicator, self.columns.last(indicator), True, *self._described(indicator)[1:])
+                placed.update(dict.fromkeys(rows, place))
+        self.result.warnings.extend(self.form_dates.typed_over(
+            table, placed, lambda keys: self.store.stored_on(keys, upto=self.plan.upto)))
