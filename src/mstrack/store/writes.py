@@ -403,23 +403,40 @@ def tasks_of(text: str, tasks: set[str]) -> str:
     """A kept plan's head (format, programme, areas) and only the sections of `tasks`: a task is read on its own (its
     area checked against the head's), so the plan read is the same for them; parsing is what costs (a 20,000-indicator
     plan: seconds). The whole text where a section's own code cannot be read off it."""
-    import re
-    import tomllib
-
     head, *sections = text.split(TASK_HEADER)
     kept = [head]
     for section in sections:
-        own = section.split("\n[", 1)[0]  # the task's own keys, before its lines' tables
-        found = re.findall(r"^code = (.*)$", own, flags=re.M)
-        try:
-            code = tomllib.loads(f"code = {found[0]}")["code"] if len(found) == 1 else None
-        except tomllib.TOMLDecodeError:
-            code = None
+        code = _own_key(section, "code")
         if not isinstance(code, str):
             return text
         if code in tasks:
             kept.append(section)
     return TASK_HEADER.join(kept)
+
+
+def titles_of(text: str) -> dict[str, str]:
+    """A kept plan's tasks' titles by code, read off each section's own keys without parsing the plan (tasks_of): where
+    a task renumbered into a code was before (plan_since.former_titles). Sections whose code or title cannot be read
+    off are left out."""
+    titles = {}
+    for section in text.split(TASK_HEADER)[1:]:
+        code, title = _own_key(section, "code"), _own_key(section, "title")
+        if isinstance(code, str) and isinstance(title, str):
+            titles[code] = title
+    return titles
+
+
+def _own_key(section: str, key: str):
+    """The value of `key` among a kept plan's task section's own keys (before its lines' tables), or None."""
+    import re
+    import tomllib
+
+    own = section.split("\n[", 1)[0]
+    found = re.findall(rf"^{key} = (.*)$", own, flags=re.M)
+    try:
+        return tomllib.loads(f"{key} = {found[0]}")[key] if len(found) == 1 else None
+    except tomllib.TOMLDecodeError:
+        return None
 
 
 def _walk_back(tasks: list[list], position: int, paired: dict) -> tuple[list[int] | None, int | None]:
