@@ -85,9 +85,7 @@ def indicator_moved(store, connection, code: str, task: str, name: str) -> tuple
     programme that have an indicator of that name, and the latest plan write that took it from `task` (the batch
     whose kept plan had it there), or None (trial57 finding 7: a task split, 助餐点 moved from task 2 to a new task
     6, and a unit's old return said only "city-2026/2 has no indicator '助餐点'")."""
-    import tomllib
-
-    from mstrack.store.writes import tasks_of
+    from mstrack.store.plan_since import kept_sections
 
     p = store.dialect.p
     now = [found for (found,) in store._rows(
@@ -96,18 +94,10 @@ def indicator_moved(store, connection, code: str, task: str, name: str) -> tuple
                     f" AND t.code <> {p} ORDER BY t.code", [code, name, task])]
     if not now:
         return [], None
-    for batch, kept in store._rows(connection, f"SELECT id, plan_before FROM batch WHERE programme = {p}"
-                                               " AND plan_before IS NOT NULL ORDER BY id DESC", [code]):
-        try:
-            tasks = tomllib.loads(tasks_of(kept, {task})).get("tasks", [])
-        except tomllib.TOMLDecodeError:
-            continue
-        for entry in tasks:
-            if isinstance(entry, dict) and entry.get("code") == task and any(
-                    isinstance(ind, dict) and ind.get("name") == name
-                    for line in entry.get("lines", []) if isinstance(line, dict)
-                    for ind in line.get("indicators", [])):
-                return now, batch
+    for batch, _, entries in kept_sections(store, connection, code, task):
+        if any(isinstance(ind, dict) and ind.get("name") == name for entry in entries
+               for line in entry.get("lines", []) if isinstance(line, dict) for ind in line.get("indicators", [])):
+            return now, batch
     return now, None
 
 
@@ -115,18 +105,11 @@ def task_moved(store, connection, code: str, task: str) -> tuple[str, str, int] 
     """Where task `task`, which programme `code` no longer has under that code, went: the latest plan write whose kept
     plan had it, and the code its title has now (a renumbering the import proved, plan_match.renumbered_tasks): (new
     code, title, batch), or None. What a row or a `log` naming the old code is told."""
-    import tomllib
-
-    from mstrack.store.writes import tasks_of
+    from mstrack.store.plan_since import kept_sections
 
     p = store.dialect.p
-    for batch, kept in store._rows(connection, f"SELECT id, plan_before FROM batch WHERE programme = {p}"
-                                               " AND plan_before IS NOT NULL ORDER BY id DESC", [code]):
-        try:
-            tasks = tomllib.loads(tasks_of(kept, {task})).get("tasks", [])
-        except tomllib.TOMLDecodeError:
-            continue
-        title = next((entry.get("title") for entry in tasks if isinstance(entry, dict) and entry.get("code") == task), None)
+    for batch, _, entries in kept_sections(store, connection, code, task):
+        title = next((entry.get("title") for entry in entries), None)
         if isinstance(title, str):
             now = [found for (found,) in store._rows(
                 connection, "SELECT t.code FROM task AS t JOIN programme AS g ON g.id = t.programme_id WHERE g.code = "

@@ -91,28 +91,40 @@ def _leaves(value, path: str = "", out: dict | None = None) -> dict:
     return out
 
 
-def former_titles(store, connection, code: str, task: str) -> list[tuple[str, int]]:
-    """The titles task `task` of programme `code` had before the plan writes that changed them, as (title, batch), the
-    latest first: read from the plans those batches kept (batch.plan_before), the task's section alone (writes.tasks_of).
-    What `import progress` reads a form made before a rename by (progress_names: trial51 R1). Back to the write that
-    put this task under this code, no further: one that added it, or renumbered it from another code (its title, as it
-    was after that write, then under another code: plan_match.renumbered_tasks), found the title of another task there
-    (review57: a cancelled task's title read a form made before as the renumbered task's, its figure written on it)."""
+def kept_sections(store, connection, code: str, task: str):
+    """Each plan write's kept plan of programme `code` (batch.plan_before), the latest first, with the entries of its
+    task section `task` alone (writes.tasks_of: parsing a whole plan is what costs): (batch, kept text, entries). A
+    kept plan that cannot be read back (a store written by hand) is passed over. What a task's former titles, where its
+    indicator went and where its old code went are read from (former_titles, plan_history)."""
     import tomllib
 
-    from mstrack.store.writes import tasks_of, titles_of
+    from mstrack.store.writes import tasks_of
 
     p = store.dialect.p
-    after = next(iter(store._rows(connection, "SELECT t.title FROM task AS t JOIN programme AS g ON g.id = t.programme_id"
-                                              f" WHERE g.code = {p} AND t.code = {p}", [code, task])), (None,))[0]
-    found: list[tuple[str, int]] = []
     for batch, kept in store._rows(connection, f"SELECT id, plan_before FROM batch WHERE programme = {p}"
                                                " AND plan_before IS NOT NULL ORDER BY id DESC", [code]):
         try:
             tasks = tomllib.loads(tasks_of(kept, {task})).get("tasks", [])
         except tomllib.TOMLDecodeError:
             continue
-        title = next((entry.get("title") for entry in tasks if isinstance(entry, dict) and entry.get("code") == task), None)
+        yield batch, kept, [entry for entry in tasks if isinstance(entry, dict) and entry.get("code") == task]
+
+
+def former_titles(store, connection, code: str, task: str) -> list[tuple[str, int]]:
+    """The titles task `task` of programme `code` had before the plan writes that changed them, as (title, batch), the
+    latest first: read from the plans those batches kept (kept_sections). What `import progress` reads a form made
+    before a rename by (progress_names: trial51 R1). Back to the write that put this task under this code, no further:
+    one that added it, or renumbered it from another code (its title, as it was after that write, then under another
+    code: plan_match.renumbered_tasks), found the title of another task there (review57: a cancelled task's title read
+    a form made before as the renumbered task's, its figure written on it)."""
+    from mstrack.store.writes import titles_of
+
+    p = store.dialect.p
+    after = next(iter(store._rows(connection, "SELECT t.title FROM task AS t JOIN programme AS g ON g.id = t.programme_id"
+                                              f" WHERE g.code = {p} AND t.code = {p}", [code, task])), (None,))[0]
+    found: list[tuple[str, int]] = []
+    for batch, kept, entries in kept_sections(store, connection, code, task):
+        title = next((entry.get("title") for entry in entries), None)
         if not isinstance(title, str):  # this write added the task: before it, the code was another's or none
             break
         if title != after and after in (other for at, other in titles_of(kept).items() if at != task):
