@@ -1,5 +1,7 @@
 """review57: what the review of the twenty-first session's merged changes mended."""
 
+import json
+
 from .conftest import done, refused
 from .test_fixplan57 import _five, _indicator_of, _plan
 
@@ -22,3 +24,44 @@ def test_a_renamed_task_still_reads_a_form_made_before_its_rename(cli, tmp_path)
     made_before.write_text("计划,任务编号,工作任务,截至日期,数值\ncity-2026,4,建设口袋公园20个,2026-11-30,12\n", encoding="utf-8")
     done(cli("import", "progress", str(made_before)))
     assert _indicator_of(cli, "4") == [("公园", 12)]
+
+
+GOV = """format = 1
+[programme]
+code = "gov-2026"
+name = "2026年政府工作报告重点任务"
+year = 2026
+
+[[tasks]]
+code = "1"
+title = "建设充电桩1000个"
+links = ["city-2026/5"]
+[[tasks.lines]]
+lead_units = ["市发改委"]
+"""
+
+
+def test_a_link_of_another_programme_naming_a_renumbered_tasks_old_code_is_said(cli, tmp_path):
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", *_five()))))
+    (gov := tmp_path / "gov.toml").write_text(GOV, encoding="utf-8")
+    done(cli("import", "plan", str(gov)))
+    for code, name, value in (("4", "公园", "8"), ("5", "充电桩", "400")):
+        done(cli("log", f"city-2026/{code}", value, "-i", name, "--as-of", "2026-06-30"))
+    revision = str(_plan(tmp_path, "rev.toml", *_five(insert=True)))
+    dry = cli("--lang", "zh", "import", "plan", "--dry-run", revision)
+    done(dry)
+    assert "任务 gov-2026/1 关联 city-2026/5：原指 '建设充电桩1000个'（现为 city-2026/6），现在指向 '建设口袋公园20个'" \
+           in dry.output, dry.output
+    result = cli("import", "plan", revision)
+    done(result)
+    assert ("task gov-2026/1 links city-2026/5, which named '建设充电桩1000个' (now city-2026/6) and now names "
+            "'建设口袋公园20个': if the link meant '建设充电桩1000个', change it to city-2026/6 in gov-2026/1's plan") \
+        in result.output, result.output
+    assert "gov-2026/1 links city-2026/4" not in result.output  # no link names the parks' old code
+    assert cli.sql("select ref from task_link") == [("city-2026/5",)]  # another programme's plan: never rewritten
+    batch = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    undone = cli("--lang", "zh", "undo", str(batch))
+    done(undone)
+    assert "任务 gov-2026/1 关联 city-2026/5：原指 '建设口袋公园20个'（现为 city-2026/4），现在指向 '建设充电桩1000个'" \
+        in undone.output, undone.output  # which it meant, only its plan says
+    assert _indicator_of(cli, "5") == [("充电桩", 400)]

@@ -161,7 +161,7 @@ def written_changes(before: plan_model.Programme, after: plan_model.Programme, r
     moved, compared = renumbered(before, counts["renumbered"])
     new_of = {old: new for old, new, _, _ in counts["renumbered"]}
     reported = {(new_of.get(code, code), name): n for (code, name), n in (reported or {}).items()}
-    said = moved + plan_changes(compared, after, reported, shown=None)
+    said = moved + counts.get("links_named", []) + plan_changes(compared, after, reported, shown=None)
     return (said if shown is None else first_shown(said, shown)), compared
 
 

@@ -396,3 +396,14 @@ def code_taken(label: str, title: str, n: int, new_title: str, came_from: str) -
                    "under no code; keep {title!r} in the plan under a code of its own, with its title, lead units and "
                    "indicators (its reports follow it, as they follow {new!r}), or undo those reports first",
                    label=label, n=n, title=title, new=new_title, came_from=came_from)
+
+
+def link_renumbered(linker: str, ref: str, title: str, new: str, now: str | None) -> Message:
+    """A task of another programme linking to a renumbered task's old code (PlanWriter._links_named): the link names a
+    code, so it now names another task (or none); which one it meant, only its plan says."""
+    if now is None:
+        return Message("task {linker} links {ref}, which named {title!r} (now {new}) and now names no task: change the "
+                       "link to {new} in {linker}'s plan and import it", linker=linker, ref=ref, title=title, new=new)
+    return Message("task {linker} links {ref}, which named {title!r} (now {new}) and now names {now!r}: if the link meant "
+                   "{title!r}, change it to {new} in {linker}'s plan and import it", linker=linker, ref=ref, title=title,
+                   new=new, now=now)

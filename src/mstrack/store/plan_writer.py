@@ -21,6 +21,7 @@ from mstrack.store.plan_match import (
     dropped_task,
     held_key,
     line_key,
+    link_renumbered,
     match_lines,
     moved_checkpoints,
     moved_tasks,
@@ -266,6 +267,7 @@ class PlanWriter:
             return held, []
         self.counts["renumbered"] = [(old, new, titles[held.tasks[old]], reports[held.tasks[old]])
                                      for new, old in self.moves.items()]
+        self.counts["links_named"] = self._links_named(head, programme, titles, held)
         held, orphans = moved_tasks(held, self.moves)
         lost: list = []
         by_code = {task.code: task.title for task in programme.tasks}
@@ -276,6 +278,21 @@ class PlanWriter:
                                                               f"{programme.code}/{self.moves[code]}")]
             self.counts["tasks_removed"] += 1
         return held, lost
+
+    def _links_named(self, head: int, programme: plan_model.Programme, titles: dict[int, str], held: Held) -> list:
+        """Each task of another programme whose link (PROGRAMME/CODE, by reference: never rewritten) names a renumbered
+        task's old code: said, since it names what is under that code now (review57: `show` and a carry then took
+        another task for the same target, unsaid)."""
+        old_of = {old: new for new, old in self.moves.items()}
+        refs = {f"{programme.code}/{old}": old for old in old_of}
+        found = self.connection.execute(
+            select(ProgrammeRow.code, TaskRow.code, TaskLinkRow.ref).join(TaskRow, TaskRow.id == TaskLinkRow.task_id)
+            .join(ProgrammeRow, ProgrammeRow.id == TaskRow.programme_id)
+            .where(TaskLinkRow.ref.in_(list(refs)), TaskRow.programme_id != head)
+            .order_by(ProgrammeRow.code, TaskRow.position, TaskLinkRow.position)).all()
+        now = {task.code: task.title for task in programme.tasks}
+        return [link_renumbered(f"{code}/{task}", ref, titles[held.tasks[refs[ref]]], f"{programme.code}/{old_of[refs[ref]]}",
+                                now.get(refs[ref])) for code, task, ref in found]
 
     def _other_tasks(self, head: int, programme: plan_model.Programme, held: Held, since: int | None) -> dict:
         """Reported tasks whose code the plan gives to another task (plan_match.other_tasks): the reports that stand on
