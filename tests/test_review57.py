@@ -65,3 +65,20 @@ def test_a_link_of_another_programme_naming_a_renumbered_tasks_old_code_is_said(
     assert "任务 gov-2026/1 关联 city-2026/5：原指 '建设口袋公园20个'（现为 city-2026/4），现在指向 '建设充电桩1000个'" \
         in undone.output, undone.output  # which it meant, only its plan says
     assert _indicator_of(cli, "5") == [("充电桩", 400)]
+
+
+def test_the_deadlines_milestone_below_the_target_is_said_though_a_later_one_reaches_it(cli, tmp_path):
+    """targets_of judges the deadline day by the first milestone on or after it; the note looked at the last one."""
+    from .test_fixplan57 import _task
+
+    stretched = _task("1", "新增学位2500个", "市教育局",
+                      ("学位", 2500, [("2026-06-30", 1000), ("2026-12-31", 2000), ("2027-03-31", 2600)]))
+    result = cli("import", "plan", str(_plan(tmp_path, "z.toml", stretched)))
+    done(result)
+    assert "its schedule ends at 2000个 on 2026-12-31" in result.output, result.output
+    done(cli("log", "city-2026/1", "2100", "--as-of", "2026-12-01"))
+    status = cli("status", "-p", "city-2026", "--as-of", "2026-12-31", "-f", "json")
+    done(status)
+    rows = json.loads(status.stdout)
+    rows = rows["rows"] if isinstance(rows, dict) else rows
+    assert [(r["expected"], r["status"]) for r in rows] == [(2500, "behind")], rows  # the target, as the note says

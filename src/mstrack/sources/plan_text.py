@@ -128,7 +128,7 @@ def late_milestones(programme, source: str) -> list[Message]:
 
 
 def schedule_ends(programme, source: str) -> list[Message]:
-    """An indicator whose last milestone, on or after its deadline, is below its annual target (trial57 finding 1: a
+    """An indicator whose first milestone on or after its deadline is below its annual target (trial57 finding 1: a
     revision raised 学位 from 2000 to 2500 and left the milestone 2026-12-31 at 2000; the task read "on track" at 84 % on
     its deadline day): said beside late_milestones, naming the task, the indicator and both numbers; the deadline is
     judged against the target all the same (domain.status.targets_of). Left alone: a ceiling ("<=", it falls to its
@@ -145,8 +145,9 @@ def schedule_ends(programme, source: str) -> list[Message]:
                 dated = [m for m in indicator.milestones if m.target is not None]
                 if indicator.target is None or indicator.comparator == AT_MOST or not dated:
                     continue
-                last = max(dated, key=lambda m: m.due)
-                if last.due >= deadline and last.target < indicator.target:
+                # the milestone targets_of judges the deadline by: the first on or after it, not the last
+                last = min((m for m in dated if m.due >= deadline), key=lambda m: m.due, default=None)
+                if last is not None and last.target < indicator.target:
                     said.append(Message(
                         "{source}: task {code}: indicator {name}'s target is {target} but its schedule ends at {last} on "
                         "{due}: the milestones below the target are judged as written, and {due} against the target; "
