@@ -219,6 +219,14 @@ class Reads:
             found = [tasks[codes.index(code)]]
         return head, found[0]
 
+    def _refuse_cancelled(self, connection, programme: str, task: tuple) -> None:
+        """A task a plan cancelled takes no report (`log`): refused, saying why (plan_history.cancelled_words)."""
+        from mstrack.store.plan_history import cancelled_words
+
+        found = self._rows(connection, f"SELECT title, cancelled_by FROM task WHERE id = {self.dialect.p}", [task[0]])
+        if found and found[0][1] is not None:
+            raise InputError("{why}", why=cancelled_words(f"{programme}/{task[1]}", found[0][0], found[0][1]))
+
     def stored_ref(self, ref: TaskRef) -> TaskRef:
         """The reference with the codes as the store holds them ("X-2023/１２" is x-2023/12: names.typed_code), for
         what a write says and keeps; the error naming what exists where it names nothing."""
@@ -348,6 +356,7 @@ class Reads:
 
         with self.reading() as connection:
             head, task = self._task_head(connection, ref)
+            self._refuse_cancelled(connection, head[1], task)
             window = ReportWindow.of(head[3], day(head[4]), day(head[5]))
             try:
                 inside = today is not None and window.holds(logged_day(as_of, window.year, today))

@@ -1,0 +1,73 @@
+"""cancel57, from trial57 finding 3: a revised programme that drops a task reports stand on (the government cancelled
+it) cancels it instead of refusing: kept with its reports, out of every count, refused by `log` and `import progress`,
+the mark undone by an undo of that import or cleared by a later plan that brings the task back."""
+
+import json
+
+from .conftest import done, refused
+from .test_fixplan57 import _five, _indicator_of, _plan
+
+
+def _logged(cli, tmp_path):
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", *_five()))))
+    for code, name, value in (("3", "小区", "20"), ("4", "公园", "8"), ("5", "充电桩", "400")):
+        done(cli("log", f"city-2026/{code}", value, "-i", name, "--as-of", "2026-06-30"))
+
+
+def _tasks(cli) -> list[tuple]:
+    return sorted(tuple(row) for row in cli.sql("select code, title, cancelled_by from task"))
+
+
+def test_a_dropped_task_with_reports_is_cancelled_its_code_given_to_the_renumbered_one_and_undone(cli, tmp_path):
+    _logged(cli, tmp_path)
+    result = cli("import", "plan", str(_plan(tmp_path, "rev2.toml", *_five(drop_parks=True))))
+    done(result)
+    batch = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    assert "task city-2026/4 cancelled (已取消): 建设口袋公园20个: its 1 report kept, not counted" in result.output, result.output
+    assert "task city-2026/5 → city-2026/4: 建设充电桩1000个" in result.output
+    assert "removed: 建设口袋公园20个" not in result.output and "0 removed" in result.output, result.output
+    assert _tasks(cli) == [("3", "改造老旧小区50个", None), ("4", "建设充电桩1000个", None),
+                           (f"4~{batch}", "建设口袋公园20个", batch)]
+    assert _indicator_of(cli, "4") == [("充电桩", 400)] and _indicator_of(cli, f"4~{batch}") == [("公园", 8)]
+    assert cli.sql("select count(*) from milestone") == [(3,)] and cli.sql("select count(*) from line_unit") == [(3,)]
+    status = json.loads(cli("status", "-p", "city-2026", "--as-of", "2026-12-31", "-f", "json").stdout)
+    rows = status["rows"] if isinstance(status, dict) else status
+    assert sorted((r["task"], r["actual"]) for r in rows) == [("3", 20), ("4", 400)]
+    again = cli("import", "plan", str(_plan(tmp_path, "rev2.toml", *_five(drop_parks=True))))
+    done(again)
+    assert "unchanged" in again.output, again.output
+    done(cli("undo", str(batch)))
+    assert _tasks(cli) == [("3", "改造老旧小区50个", None), ("4", "建设口袋公园20个", None), ("5", "建设充电桩1000个", None)]
+    assert _indicator_of(cli, "4") == [("公园", 8)] and _indicator_of(cli, "5") == [("充电桩", 400)]
+    assert cli.sql("select count(*) from milestone") == [(3,)]  # the cancelled task's kept, and undone whole
+
+
+def test_log_and_import_progress_refuse_a_cancelled_task_naming_why(cli, tmp_path):
+    _logged(cli, tmp_path)
+    done(cli("import", "plan", str(_plan(tmp_path, "rev2.toml", *_five(drop_parks=True)))))
+    batch = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    why = f"city-2026/4~{batch} (建设口袋公园20个) was cancelled (已取消) by batch {batch}"
+    refused(cli("log", f"city-2026/4~{batch}", "9", "-i", "公园", "--as-of", "2026-07-30"), why, f"`mstrack undo {batch}`")
+    form = tmp_path / "form.csv"
+    form.write_text(f"计划,任务编号,指标,截至日期,数值\ncity-2026,4~{batch},公园,2026-11-30,12\n", encoding="utf-8")
+    refused(cli("import", "progress", str(form)), why)
+    assert sorted(v for (v,) in cli.sql("select value from report")) == [8, 20, 400]  # nothing written
+
+
+def test_a_dropped_task_keeps_its_code_and_a_later_plan_bringing_it_back_clears_the_mark(cli, tmp_path):
+    _logged(cli, tmp_path)
+    without = _five()[::2]  # 3 and 5: 4 dropped, its code given to none
+    result = cli("import", "plan", str(_plan(tmp_path, "rev.toml", *without)))
+    done(result)
+    batch = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    assert "task city-2026/4 cancelled (已取消)" in result.output and "0 removed" in result.output, result.output
+    assert ("4", "建设口袋公园20个", batch) in _tasks(cli)
+    units = json.loads(cli("units", "--as-of", "2026-12-31", "-f", "json").stdout)
+    assert "市城管局" not in json.dumps(units, ensure_ascii=False)  # its one task cancelled: not counted
+    refused(cli("log", "city-2026/4", "9", "-i", "公园", "--as-of", "2026-07-30"), "was cancelled (已取消)")
+    back = cli("import", "plan", str(_plan(tmp_path, "city2.toml", *_five())))
+    done(back)
+    assert ("4", "建设口袋公园20个", None) in _tasks(cli)
+    assert _indicator_of(cli, "4") == [("公园", 8)]
+    assert cli.sql("select count(*) from task") == [(3,)]
+    done(cli("log", "city-2026/4", "9", "-i", "公园", "--as-of", "2026-07-30"))
