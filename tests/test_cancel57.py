@@ -71,3 +71,22 @@ def test_a_dropped_task_keeps_its_code_and_a_later_plan_bringing_it_back_clears_
     assert _indicator_of(cli, "4") == [("公园", 8)]
     assert cli.sql("select count(*) from task") == [(3,)]
     done(cli("log", "city-2026/4", "9", "-i", "公园", "--as-of", "2026-07-30"))
+
+
+def test_status_units_and_show_say_a_cancelled_task_apart_and_never_count_it(cli, tmp_path):
+    _logged(cli, tmp_path)
+    done(cli("import", "plan", str(_plan(tmp_path, "rev2.toml", *_five(drop_parks=True)))))
+    batch = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    said = f"city-2026/4~{batch} 建设口袋公园20个: 已取消，不计入 (cancelled by batch {batch}; its 1 report is kept"
+    status = cli("status", "-p", "city-2026", "--as-of", "2026-12-31", "--fail-on", "overdue")
+    assert status.exit_code == 0 and said in status.stderr, (status.exit_code, status.stderr)
+    assert "口袋公园" not in status.stdout and "overdue" not in status.stdout
+    units = cli("units", "--as-of", "2026-12-31", "-f", "json")
+    done(units)
+    assert said in units.stderr and "市城管局" not in units.stdout
+    shown = cli("show", f"city-2026/4~{batch}")
+    done(shown)
+    assert "建设口袋公园20个" in shown.stdout and said in shown.stderr
+    other = cli("show", "city-2026/3")
+    done(other)
+    assert "已取消" not in other.stderr

@@ -123,6 +123,19 @@ def task_cancelled(store, connection, code: str, task: str) -> tuple[str, str, i
     return None
 
 
+def cancelled_tasks(store, connection, programmes: list[str] | None) -> list[tuple[str, str, str, int, int]]:
+    """The tasks plans cancelled (of the programmes named, all with none), (programme, code, title, batch, reports that
+    stand on it) each, in the programmes' and tasks' order: what status, units and the reports say apart, not counted."""
+    from mstrack.store.states import standing
+
+    where = f" AND g.code IN ({store.dialect.params(len(programmes))})" if programmes else ""
+    return [tuple(row) for row in store._rows(connection, (
+        "SELECT g.code, t.code, t.title, t.cancelled_by, (SELECT count(*) FROM report AS r JOIN indicator AS i ON"
+        f" i.id = r.indicator_id JOIN task_line AS l ON l.id = i.line_id WHERE l.task_id = t.id AND {standing('r')})"
+        " FROM task AS t JOIN programme AS g ON g.id = t.programme_id WHERE t.cancelled_by IS NOT NULL"
+        f"{where} ORDER BY g.code, t.position, t.id"), list(programmes or []))]
+
+
 def cancelled_words(ref: str, title: str, batch: int):
     """Why a cancelled task takes no report: `log` and `import progress` say it alike."""
     from mstrack.errors import Message

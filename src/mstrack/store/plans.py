@@ -171,6 +171,13 @@ class Plans:
         return Message("task {task!r} is now {code}/{new} ({title}; batch {batch} renumbered it)", task=task, code=code,
                        new=new, title=title, batch=batch)
 
+    def cancelled_tasks(self, programmes: list[str] | None = None) -> list[tuple[str, str, str, int, int]]:
+        """The tasks plans cancelled, not counted (plan_history.cancelled_tasks): what the views say apart."""
+        from mstrack.store.plan_history import cancelled_tasks
+
+        with self.reading() as connection:
+            return cancelled_tasks(self, connection, programmes)
+
     def load_plan(self, code: str) -> plan_model.Programme:
         """A programme read back whole, as `import plan` compares it and `export plan` writes it. Plain SQL
         through the driver (Dialect.rows), one query per table joined on the programme: through the ORM,
