@@ -130,8 +130,8 @@ def cancelled_tasks(store, connection, programmes: list[str] | None) -> list[tup
 
     where = f" AND g.code IN ({store.dialect.params(len(programmes))})" if programmes else ""
     return [tuple(row) for row in store._rows(connection, (
-        "SELECT g.code, t.code, t.title, t.cancelled_by, (SELECT count(*) FROM report AS r JOIN indicator AS i ON"
-        f" i.id = r.indicator_id JOIN task_line AS l ON l.id = i.line_id WHERE l.task_id = t.id AND {standing('r')})"
+        "SELECT g.code, t.code, t.title, t.cancelled_by, (SELECT count(*) FROM report AS x JOIN indicator AS i ON"
+        f" i.id = x.indicator_id JOIN task_line AS l ON l.id = i.line_id WHERE l.task_id = t.id AND {standing('x')})"
         " FROM task AS t JOIN programme AS g ON g.id = t.programme_id WHERE t.cancelled_by IS NOT NULL"
         f"{where} ORDER BY g.code, t.position, t.id"), list(programmes or []))]
 
