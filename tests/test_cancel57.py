@@ -5,7 +5,7 @@ the mark undone by an undo of that import or cleared by a later plan that brings
 import json
 
 from .conftest import done, refused
-from .test_fixplan57 import _five, _indicator_of, _plan
+from .test_fixplan57 import _five, _indicator_of, _plan, _task
 
 
 def _logged(cli, tmp_path):
@@ -90,3 +90,14 @@ def test_status_units_and_show_say_a_cancelled_task_apart_and_never_count_it(cli
     other = cli("show", "city-2026/3")
     done(other)
     assert "已取消" not in other.stderr
+
+
+def test_a_later_plan_giving_a_cancelled_tasks_code_to_another_task_moves_it_off_and_keeps_it_cancelled(cli, tmp_path):
+    _logged(cli, tmp_path)
+    done(cli("import", "plan", str(_plan(tmp_path, "rev.toml", *_five()[::2]))))  # 4 cancelled, under its own code
+    cancelled = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    other = _task("4", "新建体育公园2个", "市体育局", ("体育公园", 2, [("2026-12-31", 2)]))
+    done(cli("import", "plan", str(_plan(tmp_path, "rev3.toml", *_five()[::2], other))))
+    assert (f"4~{cancelled}", "建设口袋公园20个", cancelled) in _tasks(cli) and ("4", "新建体育公园2个", None) in _tasks(cli)
+    assert _indicator_of(cli, f"4~{cancelled}") == [("公园", 8)] and _indicator_of(cli, "4") == []
+    assert cli.sql("select count(*) from milestone") == [(4,)]

@@ -87,7 +87,8 @@ class PlanWriter:
         self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0}
         self.undoing = False  # an undo puts a plan back: its refusal names the batches to undo first (_undo_refused)
         self.moves: dict[str, str] = {}  # new code → stored code of the tasks proved renumbered (_renumbered)
-        self.cancelling: dict[int, str] = {}  # task id → its code from now: reported tasks the plan drops (_cancel)
+        self.cancelling: dict[int, tuple[str, int]] = {}  # task id → (code, batch) from now: reported tasks the plan
+        # drops (_cancel), and those cancelled before whose code the plan gives another task (_brought_back)
         self.restored: set[int] = set()  # cancelled tasks the plan brings back (_brought_back): the mark cleared
 
     def _new_id(self, table, values: dict) -> int:
@@ -190,8 +191,8 @@ class PlanWriter:
         # cancelled now is marked, and moved off a code the plan gives another task (cancelled_code).
         self._update(TaskRow.__table__, [{"row_id": held.tasks[new], "code": f"~{held.tasks[new]}"} for new in self.moves]
                      + [{"row_id": task_id, "code": f"~{task_id}"} for task_id in sorted(self.restored)])
-        self._update(TaskRow.__table__, [{"row_id": task_id, "code": code, "cancelled_by": self.batch}
-                                         for task_id, code in self.cancelling.items()])
+        self._update(TaskRow.__table__, [{"row_id": task_id, "code": code, "cancelled_by": batch}
+                                         for task_id, (code, batch) in self.cancelling.items()])
         rows = _Rows()
         # One level at a time, the new rows of each inserted together: a line's row needs its task's id.
         task_ids = self._ids(TaskRow.__table__, [self._task_row(head, position, task, task_id, area_ids, rows)
@@ -275,7 +276,7 @@ class PlanWriter:
         n = reports_on(task_id, held)
         if not n or self.undoing:
             return False
-        self.cancelling[task_id] = new_code
+        self.cancelling[task_id] = (new_code, self.batch)
         title = self.connection.execute(select(TaskRow.title).where(TaskRow.id == task_id)).scalar()
         self.counts.setdefault("cancelled", []).append((code, title, n))
         return True
@@ -296,6 +297,9 @@ class PlanWriter:
                     since is None and titles.get(task_id) == wanted[original])):
                 tasks[original] = task_id
                 self.restored.add(task_id)
+        for task_id, (code, batch) in held.cancelled.items():  # one still under a code the plan gives another: moved off
+            if task_id not in self.restored and code in wanted:
+                self.cancelling[task_id] = (cancelled_code(code, batch), batch)
         return held._replace(tasks=tasks) if self.restored else held
 
     def _renumbered(self, head: int, programme: plan_model.Programme, held: Held, drops: dict) -> tuple[Held, list]:
