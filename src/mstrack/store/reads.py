@@ -157,11 +157,12 @@ class Reads:
             return [code for (code,) in self._rows(connection, "SELECT code FROM programme ORDER BY code")]
 
     def programme_rows(self) -> list[tuple]:
-        """Every programme's code, name, year, first and last day and number of tasks, by code: `programmes --format json`."""
+        """Every programme's code, name, year, first and last day and number of tasks (not those cancelled), by code:
+        `programmes --format json`."""
         with self.reading() as connection:
             return [tuple(row) for row in self._rows(
                 connection, "SELECT p.code, p.name, p.year, p.start, p.\"end\", (SELECT count(*) FROM task AS t"
-                " WHERE t.programme_id = p.id) FROM programme AS p ORDER BY p.code")]
+                " WHERE t.programme_id = p.id AND t.cancelled_by IS NULL) FROM programme AS p ORDER BY p.code")]
 
     def task_refs(self) -> list[str]:
         """Every task as PROGRAMME/CODE, in document order: what shell completion offers for a REF."""
