@@ -36,7 +36,10 @@ def test_a_dropped_task_with_reports_is_cancelled_its_code_given_to_the_renumber
     again = cli("import", "plan", str(_plan(tmp_path, "rev2.toml", *_five(drop_parks=True))))
     done(again)
     assert "unchanged" in again.output, again.output
-    done(cli("undo", str(batch)))
+    undone = cli("undo", str(batch))
+    done(undone)
+    assert f"task city-2026/4 no longer cancelled (batch {batch} had cancelled it): 建设口袋公园20个" in undone.output, \
+        undone.output
     assert _tasks(cli) == [("3", "改造老旧小区50个", None), ("4", "建设口袋公园20个", None), ("5", "建设充电桩1000个", None)]
     assert _indicator_of(cli, "4") == [("公园", 8)] and _indicator_of(cli, "5") == [("充电桩", 400)]
     assert cli.sql("select count(*) from milestone") == [(3,)]  # the cancelled task's kept, and undone whole
@@ -67,6 +70,7 @@ def test_a_dropped_task_keeps_its_code_and_a_later_plan_bringing_it_back_clears_
     refused(cli("log", "city-2026/4", "9", "-i", "公园", "--as-of", "2026-07-30"), "was cancelled (已取消)")
     back = cli("import", "plan", str(_plan(tmp_path, "city2.toml", *_five())))
     done(back)
+    assert "task city-2026/4 no longer cancelled" in back.output, back.output
     assert ("4", "建设口袋公园20个", None) in _tasks(cli)
     assert _indicator_of(cli, "4") == [("公园", 8)]
     assert cli.sql("select count(*) from task") == [(3,)]

@@ -156,7 +156,7 @@ def written_changes(before: plan_model.Programme, after: plan_model.Programme, r
                     shown: int | None = None) -> tuple[list, plan_model.Programme]:
     """What a plan write (its PlanWriter counts) changed, said, and the plan before as compared (renumbered tasks under
     their new codes): `import plan`'s lines and an undo's alike. The tasks it cancelled (counts["cancelled"]: code,
-    title, reports) are said first, as cancelled, not removed."""
+    title, reports) are said first, as cancelled, not removed; then those it brought back (counts["restored"])."""
     from dataclasses import replace
 
     from mstrack.errors import Message
@@ -164,6 +164,8 @@ def written_changes(before: plan_model.Programme, after: plan_model.Programme, r
     cancelled = counts.get("cancelled", ())
     said = [Message("task {ref} cancelled (已取消): {title}: its {n} {n:report|reports} kept, not counted",
                     ref=f"{before.code}/{code}", title=title, n=n) for code, title, n in cancelled]
+    said += [Message("task {ref} no longer cancelled (batch {batch} had cancelled it): {title}: its reports count again",
+                     ref=f"{before.code}/{code}", title=title, batch=batch) for code, title, batch in counts.get("restored", ())]
     if cancelled:
         gone = {code for code, _, _ in cancelled}
         before = replace(before, tasks=[task for task in before.tasks if task.code not in gone])

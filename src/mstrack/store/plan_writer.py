@@ -284,7 +284,8 @@ class PlanWriter:
     def _brought_back(self, programme: plan_model.Programme, held: Held, since: int | None) -> Held:
         """The cancelled tasks the plan has again, under the code they were cancelled from, where no other task holds
         it: an undo of the batch that cancelled them, or a later plan with the same title. `held` with them among its
-        tasks; the plan's write updates them, the mark cleared and the code given back."""
+        tasks; the plan's write updates them, the mark cleared and the code given back; said in counts["restored"]
+        (code, title, the batch that had cancelled it)."""
         if not held.cancelled:
             return held
         wanted = {task.code: task.title for task in programme.tasks}
@@ -297,6 +298,7 @@ class PlanWriter:
                     since is None and titles.get(task_id) == wanted[original])):
                 tasks[original] = task_id
                 self.restored.add(task_id)
+                self.counts.setdefault("restored", []).append((original, titles.get(task_id), batch))
         for task_id, (code, batch) in held.cancelled.items():  # one still under a code the plan gives another: moved off
             if task_id not in self.restored and code in wanted:
                 self.cancelling[task_id] = (cancelled_code(code, batch), batch)
