@@ -141,6 +141,7 @@ def back_to_version_7(url: str) -> None:
         connection.exec_driver_sql("CREATE INDEX ix_report_batch_id ON report (batch_id)")
         for column in ("last_batch", "part"):  # and version 15's
             connection.exec_driver_sql(f"ALTER TABLE report_snapshot DROP COLUMN {column}")
+        connection.exec_driver_sql("ALTER TABLE task DROP COLUMN cancelled_by")  # and version 16's
         connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 8")
     engine.dispose()
 

@@ -335,7 +335,7 @@ def test_a_plan_sets_its_default_rule(cli, tmp_path):
     assert 'rule = "pro-rata"' in cli("export", "plan", "x-2023").stdout
 
 
-def test_a_plan_that_drops_a_reported_line_or_task_is_refused_whole(demo_cli, tmp_path):
+def test_a_plan_that_drops_a_reported_line_is_refused_whole_and_its_dropped_task_only_cancelled(demo_cli, tmp_path):
     import tomllib
 
     import tomli_w
@@ -349,9 +349,13 @@ def test_a_plan_that_drops_a_reported_line_or_task_is_refused_whole(demo_cli, tm
     path.write_text(tomli_w.dumps(plan), encoding="utf-8")
     result = demo_cli("import", "plan", str(path))
     assert result.exit_code == 2, result.output
-    assert "shenzhen-2023/33 line 2" in result.stderr and "shenzhen-2023/2" in result.stderr
+    assert "shenzhen-2023/33 line 2" in result.stderr and "shenzhen-2023/2 " not in result.stderr  # cancelled (cancel57)
     assert "FOREIGN KEY" not in result.stderr
     assert len(json.loads(demo_cli("show", "shenzhen-2023/33", "--format", "json").stdout)["indicators"]) > 4
+    plan["tasks"][31]["lines"] = tomllib.loads((SEEDS / "shenzhen-2023.toml").read_text(encoding="utf-8"))["tasks"][32]["lines"]
+    path.write_text(tomli_w.dumps(plan), encoding="utf-8")  # the line kept: task 2 alone dropped, and cancelled
+    result = demo_cli("import", "plan", str(path))
+    assert result.exit_code == 0 and "task shenzhen-2023/2 cancelled (已取消)" in result.output, result.output
 
 
 def test_the_cycle_collector_is_paused_only_while_a_status_is_built(demo_cli):

@@ -132,7 +132,8 @@ def dump(db: Path) -> dict:
         tables = {}
         for table in V1_TABLES:
             columns = [row[1] for row in connection.execute(f"pragma table_info({table})")]
-            v1_columns = [c for c in columns if c not in ("batch_id", "reason", "next_steps", "plan_rows", "reporting_unit")]
+            v1_columns = [c for c in columns if c not in ("batch_id", "reason", "next_steps", "plan_rows", "reporting_unit",
+                                                     "cancelled_by")]
             every = ", ".join(str(n) for n in range(1, len(v1_columns) + 1))  # a whole order: not the one an index gives
             tables[table] = connection.execute(f"select {', '.join(v1_columns)} from {table} order by {every}").fetchall()
         return tables

@@ -42,13 +42,16 @@ def test_a_reported_indicator_renamed_is_refused_naming_both_names_and_the_way_o
     assert cli.sql("SELECT name FROM indicator WHERE kind = 'quantity' ORDER BY id") == [("保障房",), ("养老床位",)]
 
 
-def test_a_reported_task_removed_is_refused_naming_the_task_and_the_way_on(cli, tmp_path):
+def test_a_reported_task_removed_is_cancelled_keeping_its_reports(cli, tmp_path):
+    """cancel57: this was refused ("the new plan has no task 2 … keep task 2 in the plan")."""
     before = _reported(cli, tmp_path)
-    stderr = refused(cli("import", "plan", _plan(tmp_path, "v2.toml", plan_tasks(HOUSING, _text_only("3", "养老服务", "市民政局")))),
-                     "c-2025/2 line 1 (市民政局) indicator '养老床位': the new plan has no task 2, and it has 1 report: "
-                     "keep task 2 in the plan", "or undo those reports")
-    assert "nothing was written" in stderr
-    assert cli.sql("SELECT count(*) FROM batch") == before
+    result = cli("import", "plan", _plan(tmp_path, "v2.toml", plan_tasks(HOUSING, _text_only("3", "养老服务", "市民政局"))))
+    done(result)
+    assert "task c-2025/2 cancelled (已取消)" in result.output and "0 removed" in result.output, result.output
+    batch = before[0][0] + 1
+    assert cli.sql("SELECT code, cancelled_by FROM task ORDER BY code") == [("1", None), ("2", batch), ("3", None)]
+    assert cli.sql("SELECT count(*) FROM report AS r JOIN indicator AS i ON i.id = r.indicator_id"
+                   " WHERE i.name = '养老床位'") == [(1,)]
 
 
 def test_a_text_only_line_given_an_indicator_is_refused_naming_the_change_and_the_way_on(cli, tmp_path):

@@ -64,6 +64,7 @@ def back_to_version_10(url: str) -> None:
         connection.exec_driver_sql("ALTER TABLE batch DROP COLUMN terminal")  # and version 14's
         for column in ("last_batch", "part"):  # and 15's
             connection.exec_driver_sql(f"ALTER TABLE report_snapshot DROP COLUMN {column}")
+        connection.exec_driver_sql("ALTER TABLE task DROP COLUMN cancelled_by")  # and 16's
         connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 11")
     engine.dispose()
 

@@ -122,6 +122,7 @@ def test_an_upgraded_database_holds_the_plan_rows_of_a_new_one(demo_cli):
         connection.exec_driver_sql("ALTER TABLE report DROP COLUMN reporting_unit")  # and version 11
         for column in ("last_batch", "part"):  # and 15
             connection.exec_driver_sql(f"ALTER TABLE report_snapshot DROP COLUMN {column}")
+        connection.exec_driver_sql("ALTER TABLE task DROP COLUMN cancelled_by")  # and 16
         connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 7")
     engine.dispose()
     result = demo_cli("db", "upgrade")

@@ -80,7 +80,8 @@ def _back_to_version_9(cli) -> None:
     execute(cli.url, "DROP TABLE IF EXISTS report_restated", "ALTER TABLE batch DROP COLUMN reports_added",
             "ALTER TABLE batch DROP COLUMN reports_retracted", "ALTER TABLE report DROP COLUMN reporting_unit",
             "ALTER TABLE batch DROP COLUMN terminal", "ALTER TABLE report_snapshot DROP COLUMN last_batch",
-            "ALTER TABLE report_snapshot DROP COLUMN part", "DELETE FROM schema_version WHERE version >= 10")
+            "ALTER TABLE report_snapshot DROP COLUMN part", "ALTER TABLE task DROP COLUMN cancelled_by",
+            "DELETE FROM schema_version WHERE version >= 10")
     assert Store(cli.url).schema_version() == 9
 
 

@@ -53,20 +53,17 @@ def test_a_task_inserted_at_one_under_the_same_lead_unit_moves_the_reports_with_
     assert _reports(cli) == [("1", SCHOOL, 30.0), ("2", HOSPITAL, 80.0)]
 
 
-def test_a_task_cancelled_and_the_rest_moved_up_under_the_same_lead_unit_is_refused(cli, tmp_path):
-    """Code 1's old title is in the new plan nowhere (cancelled) and reports stand on it: refused, naming the task
-    renumbered into its code (its own reports would follow it) and the way on: keep the cancelled task under a code of
-    its own."""
+def test_a_task_cancelled_and_the_rest_moved_up_under_the_same_lead_unit_is_cancelled_with_its_reports(cli, tmp_path):
+    """Code 1's old title is in the new plan nowhere (cancelled) and reports stand on it: the task renumbered into its
+    code takes it with its own reports, and the cancelled one is kept, marked, off that code, its reports on it
+    (cancel57: this was refused, the way on being to keep it under a code of its own)."""
     before = _two_reported(cli, tmp_path, ("1", SCHOOL), ("2", HOSPITAL), ("3", PARK))
-    stderr = refused(cli("import", "plan", _plan(tmp_path, "w2.toml", ("1", HOSPITAL), ("2", PARK))),
-                     "d-2024/1: 1 report stands on '建设甲学校', and the new plan gives its code to '改造乙医院' "
-                     "(renumbered from d-2024/2", "keep '建设甲学校' in the plan under a code of its own")
-    assert "nothing was written" in stderr
-    assert _reports(cli) == [("1", SCHOOL, 30.0), ("2", HOSPITAL, 80.0)]
-    assert cli.sql("SELECT count(*) FROM batch") == before
-    assert cli.sql("SELECT count(*) FROM task") == [(3,)]
-    done(cli("import", "plan", _plan(tmp_path, "w3.toml", ("1", HOSPITAL), ("2", PARK), ("1-1", SCHOOL))))
-    assert _reports(cli) == [("1", HOSPITAL, 80.0), ("1-1", SCHOOL, 30.0)]
+    result = cli("import", "plan", _plan(tmp_path, "w2.toml", ("1", HOSPITAL), ("2", PARK)))
+    done(result)
+    assert "task d-2024/1 cancelled (已取消): 建设甲学校: its 1 report kept" in result.output, result.output
+    batch = before[0][0] + 1
+    assert _reports(cli) == [("1", HOSPITAL, 80.0), (f"1~{batch}", SCHOOL, 30.0)]
+    assert cli.sql("SELECT code, cancelled_by FROM task ORDER BY code") == [("1", None), (f"1~{batch}", batch), ("2", None)]
 
 
 def test_a_reported_task_renamed_alone_or_two_tasks_sharing_a_title_stay_updates(cli, tmp_path):

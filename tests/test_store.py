@@ -172,6 +172,7 @@ def test_a_postgresql_database_made_by_create_all_before_version_4_is_upgraded_t
         "ALTER TABLE report DROP COLUMN reporting_unit",  # and this 11
         "ALTER TABLE batch DROP COLUMN terminal",  # and this 14
         "ALTER TABLE report_snapshot DROP COLUMN last_batch", "ALTER TABLE report_snapshot DROP COLUMN part",  # 15
+        "ALTER TABLE task DROP COLUMN cancelled_by",  # and this 16
         "INSERT INTO schema_version VALUES (3, now())",
         "INSERT INTO batch (created_at, command, plan_before) VALUES (now(), 'import plan', 'format = 1')",
     ])

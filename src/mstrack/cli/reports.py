@@ -34,7 +34,7 @@ from mstrack.cli.common import (
 from mstrack.cli.each_unit import write_each
 from mstrack.cli.printing import console, write_out
 from mstrack.cli.process import open_store
-from mstrack.cli.saying import echo, fail, say, say_if_no_programmes, warn
+from mstrack.cli.saying import echo, fail, say, say_cancelled, say_if_no_programmes, warn
 from mstrack.vocabulary import WARN_DAYS
 
 ProgrammesOption = Annotated[Optional[list[str]], typer.Option(
@@ -98,6 +98,7 @@ def units(
               **({"silent_since": silent.isoformat()} if silent else {})}
     report = make_report(store, params)
     publish(ctx, store, params, report, fmt, output)
+    say_cancelled(store, scope.covered)
     say_if_no_programmes(store)  # an empty board said nothing of why (as `status` does)
     if silent and not report.rollups and store.programme_codes():
         say("every unit has reported on or after {day}", err=True, day=silent.isoformat())
@@ -153,6 +154,7 @@ def weekly(
               "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": report_lang(ctx),
               "left_out": scope.left_out}
     publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
+    say_cancelled(store, scope.covered)
 
 
 TableProgramme = Annotated[Optional[str], typer.Option("--programme", "-p", help="The programme, e.g. yantian-2023.")]
@@ -188,6 +190,7 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule,
                   "lang": report_lang(ctx)}
         publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
+        say_cancelled(store, [programme])
         if kind == "annual":
             _say_january_figures_left_out(store, programme, year, on)
 
@@ -339,6 +342,7 @@ def lights(
               "rule": rule, "warn_days": warn_days, "min_red": min_red, "lang": _lang(ctx),
               "left_out": scope.left_out}
     publish(ctx, store, params, make_report(store, params), fmt, output)
+    say_cancelled(store, scope.covered)
     say_if_no_programmes(store)
 
 

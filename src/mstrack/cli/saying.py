@@ -126,6 +126,17 @@ def say_if_no_programmes(store) -> None:
         say_no_programmes(store.display_url)
 
 
+def say_cancelled(store, programmes: list[str] | None, task: str | None = None) -> None:
+    """The tasks plans cancelled in the programmes a view covers (all with none), said apart on stderr, one note each:
+    no count, rate or row of `status`, `units` or a report holds them (已取消，不计入), and the board must not read as
+    if they never were. `task`: only that one (`show`)."""
+    for programme, code, title, batch, n in store.cancelled_tasks(programmes):
+        if task is not None and code != task:  # `show` of one task: its own mark only
+            continue
+        note("{ref} {title}: 已取消，不计入 (cancelled by batch {batch}; its {n} {n:report is|reports are} kept; `mstrack "
+             "show {ref}`)", ref=f"{programme}/{code}", title=title, batch=batch, n=n)
+
+
 def warn(text, /, **fields) -> None:
     on_stderr("mstrack: warning: {message}", message=message(text, **fields))
 

@@ -28,7 +28,7 @@ from mstrack.cli.common import (
 )
 from mstrack.cli.printing import console, flush_output, print_width, wrapped, write_out, write_whole
 from mstrack.cli.process import bulk, demo_store, keep_until_exit, open_store, typed, written_to
-from mstrack.cli.saying import echo, say, say_if_no_programmes, warn
+from mstrack.cli.saying import echo, say, say_cancelled, say_if_no_programmes, warn
 from mstrack.vocabulary import PRO_RATA, WARN_DAYS
 
 
@@ -154,6 +154,7 @@ def status(
     scope = view_scope(store, programme, on)  # what `report weekly` covers the same day (trial53 F2)
     rows = _status_rows(store, on, programmes=scope.covered, unit=unit, only=only, rule=rule, stale=stale,
                         warn_days=warn_days, carried=scope.carried)
+    say_cancelled(store, scope.covered)  # before --fail-on's exit: a cancelled task is said, never counted
     _print_status(rows, on, fmt=fmt, lang=ctx.obj["lang"], fail_on=fail_on, scope=scope)
     if not rows:  # "No indicator matches" left a new user guessing why
         say_if_no_programmes(store)
@@ -176,6 +177,7 @@ def show(
     on = judge_day(store, as_of, [task.programme]) if as_of else None  # a bad --as-of is refused in every format
     detail = store.task_detail(task)
     changes = store.plan_history(task)  # what plan imports changed of it (trial57 finding 6)
+    say_cancelled(store, [detail.programme], detail.code)  # shown whole, and said not counted
     from mstrack.domain.forecast import forecast
 
     if fmt is Format.json:

@@ -66,7 +66,7 @@ def import_indicators(dialect: Dialect, connection, code: str,
         f" (SELECT y.as_of FROM report AS y WHERE y.indicator_id = i.id AND {standing('y')}"
         " ORDER BY y.as_of DESC, y.id DESC LIMIT 1)"
         " FROM indicator AS i JOIN task_line AS l ON i.line_id = l.id JOIN task AS t ON l.task_id = t.id"
-        f" WHERE t.programme_id = {p}")
+        f" WHERE t.programme_id = {p} AND t.cancelled_by IS NULL")  # a cancelled task takes no report (task_moved says why)
     order = " ORDER BY t.position, l.position, i.position"
     if tasks is None:
         reads = [(select + order, [programme_id])]
@@ -96,7 +96,8 @@ def import_tasks(dialect: Dialect, connection, code: str) -> dict[str, tuple[str
     rows = dialect.rows(connection, (
         "SELECT t.code, t.title, u.name FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
         " LEFT JOIN task_line AS l ON l.task_id = t.id LEFT JOIN line_unit AS lu ON lu.line_id = l.id"
-        f" LEFT JOIN unit AS u ON u.id = lu.unit_id WHERE p.code = {dialect.p} ORDER BY t.position, l.position, lu.position"), [code])
+        f" LEFT JOIN unit AS u ON u.id = lu.unit_id WHERE p.code = {dialect.p} AND t.cancelled_by IS NULL"
+        " ORDER BY t.position, l.position, lu.position"), [code])
     tasks: dict[str, tuple[str, list[str]]] = {}
     for task, title, unit in rows:
         units = tasks.setdefault(task, (title, []))[1]

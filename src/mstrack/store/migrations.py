@@ -445,6 +445,15 @@ def m015_snapshot_last_batch_and_part(connection) -> None:
         connection.exec_driver_sql(f"ALTER TABLE report_snapshot ADD COLUMN {column} {kind}")
 
 
+def m016_task_cancelled_by(connection) -> None:
+    """v16: the batch whose plan cancelled a task (task.cancelled_by; NULL for a task in the plan): a revised programme that
+    drops a task reports stand on keeps it, its reports with it, marked cancelled (已取消) instead of refusing the plan
+    (trial57 finding 3). Status, units and the reports leave it out of every count; `log` and `import progress` refuse it;
+    an undo of that import, or a later plan that brings the task back, clears the mark. No key to batch: a batch row is
+    never deleted."""
+    connection.exec_driver_sql("ALTER TABLE task ADD COLUMN cancelled_by INTEGER")
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
@@ -461,6 +470,7 @@ MIGRATIONS = [
     m013_batch_numbers_never_given_again,
     m014_batch_terminal,
     m015_snapshot_last_batch_and_part,
+    m016_task_cancelled_by,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 TABLE_MAKERS = {2: m002_tables, 9: m009_tables, 12: m012_tables}

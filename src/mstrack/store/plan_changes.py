@@ -155,13 +155,27 @@ def _target_changed(ref: str, named, ind, other, target, milestones):
 def written_changes(before: plan_model.Programme, after: plan_model.Programme, reported: dict, counts: dict,
                     shown: int | None = None) -> tuple[list, plan_model.Programme]:
     """What a plan write (its PlanWriter counts) changed, said, and the plan before as compared (renumbered tasks under
-    their new codes): `import plan`'s lines and an undo's alike."""
+    their new codes): `import plan`'s lines and an undo's alike. The tasks it cancelled (counts["cancelled"]: code,
+    title, reports) are said first, as cancelled, not removed; then those it brought back (counts["restored"])."""
+    from dataclasses import replace
+
+    from mstrack.errors import Message
+
+    cancelled = counts.get("cancelled", ())
+    said = [Message("task {ref} cancelled (已取消): {title}: its {n} {n:report|reports} kept, not counted",
+                    ref=f"{before.code}/{code}", title=title, n=n) for code, title, n in cancelled]
+    said += [Message("task {ref} no longer cancelled (batch {batch} had cancelled it): {title}: its reports count again",
+                     ref=f"{before.code}/{code}", title=title, batch=batch) for code, title, batch in counts.get("restored", ())]
+    if cancelled:
+        gone = {code for code, _, _ in cancelled}
+        before = replace(before, tasks=[task for task in before.tasks if task.code not in gone])
     if not counts.get("renumbered"):
-        return plan_changes(before, after, reported, shown=shown), before
+        said += plan_changes(before, after, reported, shown=None)
+        return (said if shown is None else first_shown(said, shown)), before
     moved, compared = renumbered(before, counts["renumbered"])
     new_of = {old: new for old, new, _, _ in counts["renumbered"]}
     reported = {(new_of.get(code, code), name): n for (code, name), n in (reported or {}).items()}
-    said = moved + counts.get("links_named", []) + plan_changes(compared, after, reported, shown=None)
+    said += moved + counts.get("links_named", []) + plan_changes(compared, after, reported, shown=None)
     return (said if shown is None else first_shown(said, shown)), compared
 
 

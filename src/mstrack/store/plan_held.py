@@ -35,6 +35,8 @@ class Held(NamedTuple):
     """Of each of those: the batches of those reports, in order (what a refusal names to undo)."""
     others_in: dict[int, int] = {}
     """Of each of those: how many standing reports of other indicators those batches hold (an undo retracts them too)."""
+    cancelled: dict[int, tuple[str, int]] = {}
+    """The tasks a plan cancelled (task.cancelled_by), kept with their reports and out of `tasks`: id → (code, batch)."""
 
 
 def held_by(connection, programme_id: int) -> Held:
@@ -42,8 +44,13 @@ def held_by(connection, programme_id: int) -> Held:
     indicator ids by line and (kind, name), their units, the indicators reports hang on (how many each); in
     entry order."""
     c = connection
-    tasks = dict(c.execute(select(TaskRow.code, TaskRow.id).where(TaskRow.programme_id == programme_id)
-                           .order_by(TaskRow.id)).all())
+    tasks, cancelled = {}, {}
+    for code, task_id, batch in c.execute(select(TaskRow.code, TaskRow.id, TaskRow.cancelled_by)
+                                          .where(TaskRow.programme_id == programme_id).order_by(TaskRow.id)):
+        if batch is None:
+            tasks[code] = task_id
+        else:
+            cancelled[task_id] = (code, batch)
     lines: dict[int, dict[int, int]] = {}
     for line_id, task_id, position in c.execute(
         select(LineRow.id, LineRow.task_id, LineRow.position).join(TaskRow, LineRow.task_id == TaskRow.id)
@@ -94,8 +101,17 @@ def held_by(connection, programme_id: int) -> Held:
     others_in = {indicator_id: sum(n for b in batches for other, n in in_batch.get(b, {}).items() if other != indicator_id)
                  for indicator_id, batches in marked_by.items()}
     return Held(tasks, lines, indicators, units, reported, {line_id: tuple(names) for line_id, names in leads.items()},
-                checkpoints, met, {indicator_id: tuple(batches) for indicator_id, batches in marked_by.items()}, others_in)
+                checkpoints, met, {indicator_id: tuple(batches) for indicator_id, batches in marked_by.items()}, others_in,
+                cancelled)
 
 
-def programme_lines(programme_id: int):
-    return select(LineRow.id).join(TaskRow, LineRow.task_id == TaskRow.id).where(TaskRow.programme_id == programme_id)
+def programme_lines(programme_id: int, kept=()):
+    """The programme's lines, but those of the tasks `kept` (cancelled: their rows stay as they are)."""
+    query = select(LineRow.id).join(TaskRow, LineRow.task_id == TaskRow.id).where(TaskRow.programme_id == programme_id)
+    return query.where(TaskRow.id.not_in(kept)) if kept else query
+
+
+def reports_on(task_id: int, held: Held) -> int:
+    """How many reports stand on a task the store holds."""
+    return sum(held.reported.get(indicator_id, 0) for line_id in held.lines.get(task_id, {}).values()
+               for indicator_id in held.indicators.get(line_id, {}).values())

@@ -101,6 +101,40 @@ def indicator_moved(store, connection, code: str, task: str, name: str) -> tuple
     return now, None
 
 
+def task_cancelled(store, connection, code: str, task: str) -> tuple[str, str, int] | None:
+    """The task of programme `code` a plan cancelled under code `task` (its own, or the one it moved off: task~batch):
+    (its code now, title, batch), the latest; or None. What a row or a `log` naming it is told."""
+    p = store.dialect.p
+    for now, title, batch in store._rows(connection, "SELECT t.code, t.title, t.cancelled_by FROM task AS t JOIN programme AS g"
+                                                     f" ON g.id = t.programme_id WHERE g.code = {p} AND t.cancelled_by IS NOT"
+                                                     " NULL ORDER BY t.cancelled_by DESC", [code]):
+        if task in (now, now.removesuffix(f"~{batch}")):
+            return now, title, batch
+    return None
+
+
+def cancelled_tasks(store, connection, programmes: list[str] | None) -> list[tuple[str, str, str, int, int]]:
+    """The tasks plans cancelled (of the programmes named, all with none), (programme, code, title, batch, reports that
+    stand on it) each, in the programmes' and tasks' order: what status, units and the reports say apart, not counted."""
+    from mstrack.store.states import standing
+
+    where = f" AND g.code IN ({store.dialect.params(len(programmes))})" if programmes else ""
+    return [tuple(row) for row in store._rows(connection, (
+        "SELECT g.code, t.code, t.title, t.cancelled_by, (SELECT count(*) FROM report AS x JOIN indicator AS i ON"
+        f" i.id = x.indicator_id JOIN task_line AS l ON l.id = i.line_id WHERE l.task_id = t.id AND {standing('x')})"
+        " FROM task AS t JOIN programme AS g ON g.id = t.programme_id WHERE t.cancelled_by IS NOT NULL"
+        f"{where} ORDER BY g.code, t.position, t.id"), list(programmes or []))]
+
+
+def cancelled_words(ref: str, title: str, batch: int):
+    """Why a cancelled task takes no report: `log` and `import progress` say it alike."""
+    from mstrack.errors import Message
+
+    return Message("{ref} ({title}) was cancelled (已取消) by batch {batch}, the plan import that dropped it: its reports are "
+                   "kept and not counted, and no report can be entered on it; `mstrack undo {batch}` brings it back, as "
+                   "does a plan that has it again", ref=ref, title=title, batch=batch)
+
+
 def task_moved(store, connection, code: str, task: str) -> tuple[str, str, int] | None:
     """Where task `task`, which programme `code` no longer has under that code, went: the latest plan write whose kept
     plan had it, and the code its title has now (a renumbering the import proved, plan_match.renumbered_tasks): (new
@@ -113,6 +147,6 @@ def task_moved(store, connection, code: str, task: str) -> tuple[str, str, int] 
         if isinstance(title, str):
             now = [found for (found,) in store._rows(
                 connection, "SELECT t.code FROM task AS t JOIN programme AS g ON g.id = t.programme_id WHERE g.code = "
-                            f"{p} AND t.title = {p} AND t.code <> {p}", [code, title, task])]
+                            f"{p} AND t.title = {p} AND t.code <> {p} AND t.cancelled_by IS NULL", [code, title, task])]
             return (now[0], title, batch) if len(now) == 1 else None
     return None

@@ -11,7 +11,7 @@ from mstrack.errors import InputError, Joined, Message
 from mstrack.model import QUANTITY, SCHEDULE
 from mstrack.store.batches import NewBatch, note_deleted_undone
 from mstrack.store.dialect import Dialect
-from mstrack.store.plan_held import Held, held_by, programme_lines
+from mstrack.store.plan_held import Held, held_by, programme_lines, reports_on
 from mstrack.store.plan_match import (
     ambiguous_lines,
     candidate_line,
@@ -57,6 +57,12 @@ CHECKPOINT_COLUMNS = ("line_id", "due", "label", "text")
 MILESTONE_COLUMNS = ("indicator_id", "due", "target", "printed", "text")
 
 
+def cancelled_code(code: str, batch: int) -> str:
+    """The code a cancelled task moves to when the plan that cancels it gives its code to another task: its own and the
+    batch's, which no plan's task can have alike (PlanWriter._brought_back reads it back)."""
+    return f"{code}~{batch}"
+
+
 class _Rows:
     """What a plan's write gathers for one statement per table: updates by id (dicts), and the rows under
     each (tuples of the *_COLUMNS above)."""
@@ -82,6 +88,9 @@ class PlanWriter:
         self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0}
         self.undoing = False  # an undo puts a plan back: its refusal names the batches to undo first (_undo_refused)
         self.moves: dict[str, str] = {}  # new code → stored code of the tasks proved renumbered (_renumbered)
+        self.cancelling: dict[int, tuple[str, int]] = {}  # task id → (code, batch) from now: reported tasks the plan
+        # drops (_cancel), and those cancelled before whose code the plan gives another task (_brought_back)
+        self.restored: set[int] = set()  # cancelled tasks the plan brings back (_brought_back): the mark cleared
 
     def _new_id(self, table, values: dict) -> int:
         return self.connection.execute(table.insert().values(**values)).inserted_primary_key[0]
@@ -113,16 +122,19 @@ class PlanWriter:
         drops["tasks"].append(task_id)
         return lost
 
-    def _delete(self, programme_id: int, drops: dict) -> None:
+    def _delete(self, programme_id: int, drops: dict, kept: frozenset = frozenset()) -> None:
         """Every line's units and checkpoints, every indicator's milestones and every task's links go
-        (the plan writes them anew), then what the plan dropped: one statement each."""
+        (the plan writes them anew), but those of the cancelled tasks `kept` (no plan writes them), then what the plan
+        dropped: one statement each."""
         c = self.connection
-        lines = programme_lines(programme_id)
+        lines = programme_lines(programme_id, kept)
         c.execute(LineUnitRow.__table__.delete().where(LineUnitRow.line_id.in_(lines)))
         c.execute(CheckpointRow.__table__.delete().where(CheckpointRow.line_id.in_(lines)))
-        c.execute(MilestoneRow.__table__.delete().where(MilestoneRow.indicator_id.in_(programme_indicators(programme_id))))
-        c.execute(TaskLinkRow.__table__.delete().where(TaskLinkRow.task_id.in_(
-            select(TaskRow.id).where(TaskRow.programme_id == programme_id))))
+        c.execute(MilestoneRow.__table__.delete().where(MilestoneRow.indicator_id.in_(
+            programme_indicators(programme_id).where(LineRow.id.in_(lines)) if kept else programme_indicators(programme_id))))
+        tasks = select(TaskRow.id).where(TaskRow.programme_id == programme_id)
+        c.execute(TaskLinkRow.__table__.delete().where(TaskLinkRow.task_id.in_(tasks.where(TaskRow.id.not_in(kept))
+                                                                              if kept else tasks)))
         # A dropped indicator's undone reports go with it (nothing stands on it, or the plan was refused): the
         # retractions, then the reports, the foreign keys' order. Taken, not refused (safe41b): an undone report is
         # retracted, and refusing would keep its line in every later plan for good; but recorded in undone_deleted, the
@@ -159,6 +171,7 @@ class PlanWriter:
         # What the plan keeps, renames and drops; what would be lost stops everything before any write.
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
         held, orphaned = self._renumbered(head, programme, held, drops)  # reports follow a task proved renumbered
+        held = self._brought_back(programme, held, since)  # a cancelled task the plan has again: its mark cleared
         others = self._other_tasks(head, programme, held, since)  # tasks taken for others: their lines are not said again
         lost = outside + orphaned + self._dropped_tasks(programme, held, drops) + list(others.values())
         plan = []  # (task, task id or None, [(line, line id or None, [(kind, indicator, id or None)])])
@@ -173,9 +186,14 @@ class PlanWriter:
             raise InputError("the new plan drops or changes what reports hang on; nothing was written:\n{lost}", lost=Joined("\n", lost))
 
         area_ids = self._write_areas(head, programme.areas)
-        self._delete(head, drops)
-        # A renumbered task steps aside from its old code first: a task inserted before it may take that code.
-        self._update(TaskRow.__table__, [{"row_id": held.tasks[new], "code": f"~{held.tasks[new]}"} for new in self.moves])
+        kept = frozenset(self.cancelling) | frozenset(held.cancelled)
+        self._delete(head, drops, kept - self.restored)
+        # A renumbered task steps aside from its old code first: a task inserted before it may take that code; a task
+        # cancelled now is marked, and moved off a code the plan gives another task (cancelled_code).
+        self._update(TaskRow.__table__, [{"row_id": held.tasks[new], "code": f"~{held.tasks[new]}"} for new in self.moves]
+                     + [{"row_id": task_id, "code": f"~{task_id}"} for task_id in sorted(self.restored)])
+        self._update(TaskRow.__table__, [{"row_id": task_id, "code": code, "cancelled_by": batch}
+                                         for task_id, (code, batch) in self.cancelling.items()])
         rows = _Rows()
         # One level at a time, the new rows of each inserted together: a line's row needs its task's id.
         task_ids = self._ids(TaskRow.__table__, [self._task_row(head, position, task, task_id, area_ids, rows)
@@ -247,10 +265,45 @@ class PlanWriter:
         lost: list = []
         new_codes = {task.code for task in programme.tasks}
         for code, task_id in held.tasks.items():
-            if code not in new_codes:
+            if code not in new_codes and not self._cancel(code, task_id, held, code):
                 lost += self._dropped_task(programme.code, code, task_id, held, drops)
                 self.counts["tasks_removed"] += 1
         return lost
+
+    def _cancel(self, code: str, task_id: int, held: Held, new_code: str) -> bool:
+        """A task reports stand on that the plan drops (a new plan's, not an undo's): kept with its reports, marked
+        cancelled by this batch, under `new_code` (its own, or cancelled_code where the plan gives its code to
+        another), said in counts["cancelled"] (code, title, reports). False where no report stands on it: it goes."""
+        n = reports_on(task_id, held)
+        if not n or self.undoing:
+            return False
+        self.cancelling[task_id] = (new_code, self.batch)
+        title = self.connection.execute(select(TaskRow.title).where(TaskRow.id == task_id)).scalar()
+        self.counts.setdefault("cancelled", []).append((code, title, n))
+        return True
+
+    def _brought_back(self, programme: plan_model.Programme, held: Held, since: int | None) -> Held:
+        """The cancelled tasks the plan has again, under the code they were cancelled from, where no other task holds
+        it: an undo of the batch that cancelled them, or a later plan with the same title. `held` with them among its
+        tasks; the plan's write updates them, the mark cleared and the code given back; said in counts["restored"]
+        (code, title, the batch that had cancelled it)."""
+        if not held.cancelled:
+            return held
+        wanted = {task.code: task.title for task in programme.tasks}
+        tasks = dict(held.tasks)
+        titles = dict(self.connection.execute(select(TaskRow.id, TaskRow.title).where(
+            TaskRow.id.in_(list(held.cancelled)))).all())
+        for task_id, (code, batch) in sorted(held.cancelled.items(), key=lambda item: -item[1][1]):  # latest first
+            original = code.removesuffix(f"~{batch}")
+            if original in wanted and original not in tasks and (batch == since or (
+                    since is None and titles.get(task_id) == wanted[original])):
+                tasks[original] = task_id
+                self.restored.add(task_id)
+                self.counts.setdefault("restored", []).append((original, titles.get(task_id), batch))
+        for task_id, (code, batch) in held.cancelled.items():  # one still under a code the plan gives another: moved off
+            if task_id not in self.restored and code in wanted:
+                self.cancelling[task_id] = (cancelled_code(code, batch), batch)
+        return held._replace(tasks=tasks) if self.restored else held
 
     def _renumbered(self, head: int, programme: plan_model.Programme, held: Held, drops: dict) -> tuple[Held, list]:
         """The reported tasks the plan proves renumbered (plan_match.renumbered_tasks): `held` keyed by their new codes,
@@ -272,6 +325,8 @@ class PlanWriter:
         lost: list = []
         by_code = {task.code: task.title for task in programme.tasks}
         for code, task_id in orphans:
+            if self._cancel(code, task_id, held, cancelled_code(code, self.batch)):
+                continue
             if said := self._dropped_task(programme.code, code, task_id, held, drops):  # an undo's: the batches to undo
                 lost += said if self.undoing else [code_taken(f"{programme.code}/{code}", titles[task_id],
                                                               reports[task_id], by_code[code],
@@ -391,7 +446,8 @@ class PlanWriter:
         if task_id is None:
             self.counts["tasks_added"] += 1
             return None, {"programme_id": head, "code": task.code, **row}
-        rows.task_updates.append({"row_id": task_id, **row, **({"code": task.code} if self.moves else {})})
+        rows.task_updates.append({"row_id": task_id, **row, "cancelled_by": None,
+                                  **({"code": task.code} if self.moves or self.restored else {})})
         self.counts["tasks_updated"] += 1
         return task_id, None
 
@@ -474,7 +530,7 @@ class PlanWriter:
         held = held_by(self.connection, head)
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
         lost = []
-        for task_code, task_id in held.tasks.items():
+        for task_code, task_id in [*held.tasks.items(), *((c, t) for t, (c, _) in held.cancelled.items())]:
             lost += self._dropped_task(code, task_code, task_id, held, drops)
         if lost:
             said = Message("{code} was created by that batch and reports hang on it; it cannot be removed:\n{lost}",

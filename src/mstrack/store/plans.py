@@ -154,19 +154,29 @@ class Plans:
 
     def task_moved(self, code: str, task: str):
         """Where a task `code` no longer has under code `task` went: "task '5' is now city-2026/4 (建设充电桩1000个;
-        batch 3 renumbered it)", or None (plan_history.task_moved): what `import progress` adds to its refusal."""
+        batch 3 renumbered it)", or None (plan_history.task_moved): what `import progress` adds to its refusal. A task
+        a plan cancelled under that code: that it was, and why it takes no report (plan_history.cancelled_words)."""
         from mstrack.errors import Message
-        from mstrack.store.plan_history import task_moved
+        from mstrack.store.plan_history import cancelled_words, task_cancelled, task_moved
 
         asked = self.__dict__.setdefault("_tasks_moved", {})  # a return's rows of one old code ask once
         if (code, task) not in asked:
             with self.reading() as connection:
-                asked[code, task] = task_moved(self, connection, code, task)
-        if (found := asked[code, task]) is None:
-            return None
+                cancelled = task_cancelled(self, connection, code, task)
+                asked[code, task] = (cancelled_words(f"{code}/{cancelled[0]}", *cancelled[1:]) if cancelled else
+                                     task_moved(self, connection, code, task))
+        if (found := asked[code, task]) is None or isinstance(found, Message):
+            return found
         new, title, batch = found
         return Message("task {task!r} is now {code}/{new} ({title}; batch {batch} renumbered it)", task=task, code=code,
                        new=new, title=title, batch=batch)
+
+    def cancelled_tasks(self, programmes: list[str] | None = None) -> list[tuple[str, str, str, int, int]]:
+        """The tasks plans cancelled, not counted (plan_history.cancelled_tasks): what the views say apart."""
+        from mstrack.store.plan_history import cancelled_tasks
+
+        with self.reading() as connection:
+            return cancelled_tasks(self, connection, programmes)
 
     def load_plan(self, code: str) -> plan_model.Programme:
         """A programme read back whole, as `import plan` compares it and `export plan` writes it. Plain SQL
@@ -267,6 +277,6 @@ def _load_plan(dialect, connection, code: str, codes, db: str) -> plan_model.Pro
                         text=plan_model.TaskText(**dict(zip(plan_model.TASK_TEXT, words, strict=True))))
         for task_id, task_code, title, area_id, deadline, task_note, *words in rows(
             f"SELECT id, code, title, area_id, deadline, note, {', '.join(plan_model.TASK_TEXT)} FROM task"
-            f" WHERE programme_id = {p} ORDER BY position, id")
+            f" WHERE programme_id = {p} AND cancelled_by IS NULL ORDER BY position, id")  # a cancelled one is no plan's
     ]
     return programme

@@ -157,11 +157,12 @@ class Reads:
             return [code for (code,) in self._rows(connection, "SELECT code FROM programme ORDER BY code")]
 
     def programme_rows(self) -> list[tuple]:
-        """Every programme's code, name, year, first and last day and number of tasks, by code: `programmes --format json`."""
+        """Every programme's code, name, year, first and last day and number of tasks (not those cancelled), by code:
+        `programmes --format json`."""
         with self.reading() as connection:
             return [tuple(row) for row in self._rows(
                 connection, "SELECT p.code, p.name, p.year, p.start, p.\"end\", (SELECT count(*) FROM task AS t"
-                " WHERE t.programme_id = p.id) FROM programme AS p ORDER BY p.code")]
+                " WHERE t.programme_id = p.id AND t.cancelled_by IS NULL) FROM programme AS p ORDER BY p.code")]
 
     def task_refs(self) -> list[str]:
         """Every task as PROGRAMME/CODE, in document order: what shell completion offers for a REF."""
@@ -218,6 +219,14 @@ class Reads:
                 raise InputError(unknown_task(head[1], ref.code, codes))
             found = [tasks[codes.index(code)]]
         return head, found[0]
+
+    def _refuse_cancelled(self, connection, programme: str, task: tuple) -> None:
+        """A task a plan cancelled takes no report (`log`): refused, saying why (plan_history.cancelled_words)."""
+        from mstrack.store.plan_history import cancelled_words
+
+        found = self._rows(connection, f"SELECT title, cancelled_by FROM task WHERE id = {self.dialect.p}", [task[0]])
+        if found and found[0][1] is not None:
+            raise InputError("{why}", why=cancelled_words(f"{programme}/{task[1]}", found[0][0], found[0][1]))
 
     def stored_ref(self, ref: TaskRef) -> TaskRef:
         """The reference with the codes as the store holds them ("X-2023/１２" is x-2023/12: names.typed_code), for
@@ -348,6 +357,7 @@ class Reads:
 
         with self.reading() as connection:
             head, task = self._task_head(connection, ref)
+            self._refuse_cancelled(connection, head[1], task)
             window = ReportWindow.of(head[3], day(head[4]), day(head[5]))
             try:
                 inside = today is not None and window.holds(logged_day(as_of, window.year, today))

@@ -66,6 +66,7 @@ class TaskRow(Keyed, table=True):
     problems: str | None = None
     progress: str | None = None
     next_steps: str | None = None
+    cancelled_by: int | None = None  # the batch whose plan cancelled it (已取消): migration 16
 
 
 class TaskLinkRow(SQLModel, table=True):

@@ -308,8 +308,9 @@ def _reports(rows, marked: bool = False) -> dict[int, list[ReportState]]:
 def task_scope(dialect: Dialect, programmes: list[str] | None, task_ids: list[int] | None) -> tuple[list[str], list]:
     """The tasks in scope, as conditions on `p` (programme) and `t` (task) and their parameters: those of the programmes
     named (all with none), of the task ids given (none with an empty list). The one scope of indicator_states' queries
-    and of the tasks a TaskDetail is built for (reads._details), so that both read the same tasks."""
-    where, params = [], []
+    and of the tasks a TaskDetail is built for (reads._details), so that both read the same tasks. A task a plan
+    cancelled (task.cancelled_by) is in no scope but its own ids' (`show` of it): no count, rate or list holds it."""
+    where, params = [] if task_ids is not None else ["t.cancelled_by IS NULL"], []
     if programmes:
         where.append(f"p.code IN ({dialect.params(len(programmes))})")
         params += programmes
