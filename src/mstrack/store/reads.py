@@ -226,7 +226,7 @@ class Reads:
 
         found = self._rows(connection, f"SELECT title, cancelled_by FROM task WHERE id = {self.dialect.p}", [task[0]])
         if found and found[0][1] is not None:
-            raise InputError("{why}", why=cancelled_words(f"{programme}/{task[1]}", found[0][0], found[0][1]))
+            raise InputError(cancelled_words(f"{programme}/{task[1]}", found[0][0], found[0][1]))
 
     def stored_ref(self, ref: TaskRef) -> TaskRef:
         """The reference with the codes as the store holds them ("X-2023/１２" is x-2023/12: names.typed_code), for
