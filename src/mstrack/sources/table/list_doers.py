@@ -148,35 +148,44 @@ SHARE_RE = re.compile(rf"^(?P<name>[^，,。；;]{{2,30}}?)(?:具体负责|{'|'.
 
 
 def role_clause_cell(text: str) -> str:
-    """The line labelling the doers a one-line item names in a clause of its words by their part in the work (_role_named,
-    _assisting: the first such clause), no offices printed after the words nor labelled inside them: its
-    offices lead, an office's share named in the clauses right after it ("由村居牵头，垃圾分类外包单位具体负责") a unit;
-    "" for any other line. Any office's name is read, not only one named by its level (_office_doer: "村居", "基层医疗卫生
-    机构"), the role saying it is a doer; a kind left open ("企业", "医院"), a person ("由申请人签订承诺书"), the plan's
-    issuer ("由我局…") or one held to account is none."""
+    """The line labelling the doers a one-line item names in a clause of its words by their part in the work
+    (sentence_roles: the first sentence naming them so), no offices printed after the words nor labelled inside them;
+    "" for any other line."""
     m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
     if m is None or units_after(text)[1] or labelled_inside(text) or ROLE_LABEL_RE.search(text):
         return ""
     words = text[m.end():] if SUB_HEADING_RE.match(text) else m[2]
     for sentence in re.split(r"[。；;！!]", words):
-        if ACCOUNTABLE_RE.search(sentence):
-            continue
-        clauses = [c.strip() for c in re.split(r"[，,：:]", sentence)]
-        for at, clause in enumerate(clauses):
-            if at == 0 and (assisted := _assisting(clause)):  # "X协助Y确定…": X the doer, Y the units (as _helped)
-                return DOERS_CELL.format(lead=assisted[0], others=OTHERS_CELL.format(units="、".join(assisted[1:])))
-            leads = _role_named(clause, opening=at == 0)
-            if not leads:
-                continue
-            units = []
-            for after in clauses[at + 1:]:
-                share = SHARE_RE.match(after)
-                names = unit_names(share["name"]) if share else []
-                if not names or not all(map(_office_doer, names)):
-                    break
-                units += [name for name in names if name not in leads and name not in units]
+        leads, units = sentence_roles(sentence)
+        if leads:
             return DOERS_CELL.format(lead="、".join(leads), others=OTHERS_CELL.format(units="、".join(units)) if units else "")
     return ""
+
+
+def sentence_roles(sentence: str) -> tuple[list[str], list[str]]:
+    """The doers a sentence names by their part in the work (_role_named, _assisting: its first such clause): (its
+    offices, who lead; an office's share named in the clauses right after it, "由村居牵头，垃圾分类外包单位具体负责",
+    a unit); ([], []) for any other sentence. Any office's name is read, not only one named by its level (_office_doer:
+    "村居", "基层医疗卫生机构"), the role saying it is a doer; a kind left open ("企业", "医院"), a person ("由申请人签订
+    承诺书"), the plan's issuer ("由我局…") or one held to account is none."""
+    if ACCOUNTABLE_RE.search(sentence):
+        return [], []
+    clauses = [c.strip() for c in re.split(r"[，,：:]", sentence)]
+    for at, clause in enumerate(clauses):
+        if at == 0 and (assisted := _assisting(clause)):  # "X协助Y确定…": X the doer, Y the units (as _helped)
+            return assisted[:1], assisted[1:]
+        leads = _role_named(clause, opening=at == 0)
+        if not leads:
+            continue
+        units = []
+        for after in clauses[at + 1:]:
+            share = SHARE_RE.match(after)
+            names = unit_names(share["name"]) if share else []
+            if not names or not all(map(_office_doer, names)):
+                break
+            units += [name for name in names if name not in leads and name not in units]
+        return leads, units
+    return [], []
 
 
 def _assisting(clause: str) -> list[str]:
@@ -191,12 +200,12 @@ def _assisting(clause: str) -> list[str]:
 
 
 def _joined_names(run: str) -> list[str]:
-    """The names of a run of offices, those joined by "及", "和" or "与" apart ("各村居及物业公司") where each part is an
-    office's name (not "区住房和城乡建设局")."""
+    """The names of a run of offices, those joined by "及", "和" or "与" apart ("各村居及物业公司", "各排查整治小组及各村")
+    where each part is an office's name or a body the plan sets up (SET_UP_RE) (not "区住房和城乡建设局")."""
     names = []
     for name in unit_names(run):
         parts = re.split(r"[及和与]", name)
-        names += parts if len(parts) > 1 and all(map(_offices, parts)) else [name]
+        names += parts if len(parts) > 1 and all(_offices(part) or SET_UP_RE.fullmatch(part) for part in parts) else [name]
     return names
 
 
@@ -204,15 +213,17 @@ def _role_named(clause: str, opening: bool) -> list[str]:
     """The offices a clause names by their part in the work, each an office's name: by their role in any clause
     (ROLE_BY_RE), as the agent, the body authorised or the subject charged (AGENT_RE, CHARGED_RE) in the clause opening
     its sentence only, whose work the sentence is ("…登记种植面积，由各片区汇总上报": a later clause's agent does a detail
-    of it, test_table_held51b); [] for any other clause."""
+    of it, test_table_held51b); each name a doer, or the run a list of offices read whole ("由乡党委、政府牵头": the
+    level the first prints, the others' too, units.office_list); [] for any other clause."""
     if m := ROLE_BY_RE.match(clause) or opening and CHARGED_RE.match(clause):
-        names = unit_names(m["name"])
+        run = m["name"]
     elif opening and (m := AGENT_RE.match(clause)):
-        names = unit_names(subject_run(clause[m.end():]))
+        run = subject_run(clause[m.end():])
     else:
         return []
-    return names if names and all(_office_doer(name) and not ISSUER_RE.match(name) and not WORDS_IN_NAME_RE.search(name)
-                                  for name in names) else []
+    names = unit_names(run)
+    return names if names and (office_list(run, towns=True) or all(map(_office_doer, names))) \
+        and not any(ISSUER_RE.match(name) or WORDS_IN_NAME_RE.search(name) for name in names) else []
 
 
 WORDS_IN_NAME_RE = re.compile(r"[的要是]")  # "由此带来的问题要…": a clause's words, no office's name
@@ -374,7 +385,10 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
     (every office of a kind: "各部门", "各村（居）"), the run of offices' names opening it (_opening: "各部门和各村（居）
     全面落实…", "各业务处室加强…"). A clause opening with a verb or a preposition ("根据…", "会同…") names none; an
     item's own paragraph (`opening`) opened by the plan's issuer ("我局…") names none (README: the issuer's own work), nor
-    does a clause naming a set-up body's members ("…负责同志为组员的工作领导小组": MEMBERS_OF_RE)."""
+    does a clause naming a set-up body's members ("…负责同志为组员的工作领导小组": MEMBERS_OF_RE). In an item's own
+    paragraph a sentence naming its doers by their part in the work ("由乡党委、政府牵头，…") names them so, as a one-line
+    item's does (sentence_roles): the offices that lead together one entry ("乡党委、政府"), as a 牵头单位 label prints
+    them, their shares after the doers."""
     found: list[str] = _joint_doers(paragraph)
     helped: list[str] = []
     if opening and ISSUER_RE.match(paragraph.strip()):
@@ -382,6 +396,11 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
     for sentence in re.split(r"[。；;！!]", paragraph):
         if ACCOUNTABLE_RE.search(sentence):
             continue  # "区卫计局将对…的，依法追究…责任": the office holding others to account, no doer of the work
+        if opening and (roles := sentence_roles(sentence))[0]:  # "由乡党委、政府牵头，召开…": its leads, its shares
+            leads = "、".join(name for name in roles[0] if name not in found)
+            found += [leads] if leads else []
+            helped += roles[1]
+            continue
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
             clause = REQUEST_RE.sub("", clause.strip())
             if MEMBERS_OF_RE.search(clause):
@@ -396,7 +415,7 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
             subject = subject if not opening or subject and len(subject) < len(clause) \
                 and (_levelled(subject) or said and _named_doers(subject)) \
                 and not clause.startswith(tuple(f"{subject}{word}" for word in DUTY_WORDS)) else ""
-            found += [name for name in (unit_names(_named_only(subject)) if subject else []) if name not in found]
+            found += [name for name in (_joined_names(_named_only(subject)) if subject else []) if name not in found]
             helped += _helped(clause[len(subject):]) if opening and subject else []
     found = [name for name in found if not opening or f"配合{name}" not in paragraph]  # the plan's issuer helps it: none
     return [*found, *(name for name in helped if found and name not in found)]
@@ -508,10 +527,11 @@ def _opening(clause: str, end: int, offices: Callable[[str], bool]) -> bool:
 
 def _subjects(words: str) -> bool:
     """Words before a sentence's "要" that name its doers: offices (_offices), or a body the plan sets up for its work
-    and its members ("专项整治行动工作组要…", "检查组成员要…": SET_UP_RE), each of them."""
-    names = unit_names(words) if words else []
+    and its members ("专项整治行动工作组要…", "检查组成员要…": SET_UP_RE), each of them, offices joined to them
+    ("各排查整治小组及各村要…": _joined_names)."""
+    names = _joined_names(words) if words else []
     return _offices(words) or bool(names) and "由" not in words and not NO_DOER_RE.match(words) \
-        and all(SET_UP_RE.fullmatch(name.removesuffix(MEMBERS)) for name in names)
+        and all(SET_UP_RE.fullmatch(name.removesuffix(MEMBERS)) or _offices(name) for name in names)
 
 
 def _offices(words: str) -> bool:
