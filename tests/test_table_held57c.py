@@ -57,3 +57,17 @@ def test_a_group_the_plan_set_up_joined_to_offices_before_yao_are_the_doers(tmp_
     assert "学习兴趣小组" not in paragraph_doers("学习兴趣小组及各村要做好调查摸底。", True)
     tasks = {t.code: t for t in text_tasks(tmp_path, STAGES, 2017)}
     assert (_leads(tasks["二(二)"]), _units(tasks["二(二)"])) == (["各排查整治小组"], ["各村"])
+
+
+def test_the_things_a_duty_covers_and_a_text_known_by_its_count_are_no_targets():
+    """"负责对乡三处临时安置过渡房进行排查整治": the things a body's duty covers, counted, no work of the year; "加强消防知识
+    21条…的宣传": a text its count names. The same counts as work stay targets ("对12所学校进行改造", "出台措施10条")."""
+    from mstrack.sources.table.mentions import find_mentions
+
+    def read(text):
+        return [(m.value, m.unit) for m in find_mentions(text, 2017)]
+
+    assert read("由土地所、村建所等工作人员组成，负责对乡三处临时安置过渡房进行排查整治和登记造册。") == []
+    assert read("加强消防知识21条和消防逃生知识的宣传。") == []
+    assert read("对12所学校进行改造。") == [(12, "所")]
+    assert read("出台措施10条。") == [(10, "条")]
