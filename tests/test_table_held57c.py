@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from mstrack.sources.table.list_doers import paragraph_doers, role_clause_cell
+from mstrack.sources.table.list_doer_lines import role_clause_cell
+from mstrack.sources.table.list_doers import paragraph_doers
 
 from .conftest import text_tasks
 

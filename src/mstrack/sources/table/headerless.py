@@ -28,7 +28,8 @@ from mstrack.sources.table.list_chinese import chinese_run, labels_due, progress
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, due_at, own_deadlines, with_deadlines
-from mstrack.sources.table.list_doers import bodies_below, doers_below, paragraph_doers
+from mstrack.sources.table.list_doer_lines import bodies_below, doers_below
+from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
 from mstrack.sources.table.list_events import activity_schedule
 from mstrack.sources.table.list_forms import named_forms
