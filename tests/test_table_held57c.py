@@ -70,5 +70,6 @@ def test_the_things_a_duty_covers_and_a_text_known_by_its_count_are_no_targets()
 
     assert read("由土地所、村建所等工作人员组成，负责对乡三处临时安置过渡房进行排查整治和登记造册。") == []
     assert read("加强消防知识21条和消防逃生知识的宣传。") == []
+    assert read("加强消防知识约21条和消防逃生知识的宣传。") == []  # "约" before it, as a layout variant writes
     assert read("对12所学校进行改造。") == [(12, "所")]
     assert read("出台措施10条。") == [(10, "条")]

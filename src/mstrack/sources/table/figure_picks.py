@@ -32,7 +32,8 @@ QUOTED_LIST_RE = re.compile(r"[“\"]([^“”\"]+、[^“”\"]+)[”\"]\s*$") 
 
 # "成员由…组成，负责对乡三处临时安置过渡房进行排查整治": the things a body's standing duty covers, counted, no work delivered
 DUTY_SCOPE_RE = re.compile(r"负责对[^，,；;。对]*$")
-TEXT_NAMED_RE = re.compile(r"(?:知识|常识|须知|守则|要点|禁令)$")  # "加强消防知识21条…的宣传": a text known by its count
+# "加强消防知识21条…的宣传": a text known by its count, "约" or a bound before it as a variant writes it
+TEXT_NAMED_RE = re.compile(rf"(?:知识|常识|须知|守则|要点|禁令)\s*(?:约|約|{'|'.join(AT_LEAST_PREFIXES)})?\s*$")
 PHASES_LISTED_RE = re.compile(r"\d\s*[、和及至到-]\s*$")  # "1、2期", "1至3期": phase numbers listed, one measure word
 DIVIDED_RE = re.compile(r"(?<![充部])(?:划分|分)(?:为|成)[^，,；;。\d]*$")  # "划分为…三个类别", "分为如下三个阶段"
 
