@@ -10,7 +10,8 @@ import pytest
 
 from mstrack.errors import InputError
 from mstrack.sources.table.columns import column_kind
-from mstrack.sources.table.list_doers import paragraph_doers, sentence_body
+from mstrack.sources.table.list_doer_lines import sentence_body
+from mstrack.sources.table.list_doers import paragraph_doers
 
 from .conftest import text_tasks
 

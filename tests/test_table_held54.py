@@ -4,7 +4,7 @@ A notice's points "一、X到位，Y。各单位要…" are read as a best effor
 phrases is one heading sentence still (list_fallback._work_heading), so the "要" of the detail after it makes no
 requirement; and a line above citing a document by its title ("根据《…联席会议办公室…提示函》") names that document's
 kind, not this one's (a meeting's notice is refused: list_fallback._own_words). Each point's doers are the subjects
-of its sentences (list_doers.doers_below), not an office holding others to account ("…将对…追究…责任")."""
+of its sentences (list_doer_lines.doers_below), not an office holding others to account ("…将对…追究…责任")."""
 
 from __future__ import annotations
 
@@ -71,5 +71,5 @@ def test_items_of_one_part_are_coded_within_it(tmp_path):
     # 一 and 三, a name over one paragraph naming its doers, are tasks of their own beside them (short55)
     assert [t.code for t in tasks] == ["一", "二1", "二2", "二3", "三"]
     tasks = tasks[1:4]
-    # an item opening with its doers, the subject of "要", is led by them (list_doers._subject_item); the others name none
+    # an item opening with its doers, the subject of "要", is led by them (list_doer_lines._subject_item); the others name none
     assert [t.lines[0].lead_units for t in tasks[:3]] == [["各医疗单位"], ["（表中未列）"], ["（表中未列）"]]

@@ -93,7 +93,7 @@ def test_a_bulletin_whose_items_state_no_task_stays_refused(tmp_path):
     ("(三)1、卫生厕所改造。", None),  # one part alone
 ])
 def test_inline_parts_of_a_bracketed_item(words, parts):
-    from mstrack.sources.table.list_bracketed import inline_parts
+    from mstrack.sources.table.list_bracketed_table import inline_parts
 
     assert inline_parts(words) == parts
 

@@ -98,7 +98,7 @@ def test_a_stages_item_keeps_the_offices_printed_after_its_words(tmp_path):
 def test_a_clause_naming_no_office_by_its_part_gives_none():
     """"由此带来的…" (thereby), "由于…" (because), a kind left open charged or given a role ("企业对…负有主体责任", "由医院
     负责…"), a person ("由申请人…") and an office in a bracket after the words already (its own line) give no doers."""
-    from mstrack.sources.table.list_doers import role_clause_cell
+    from mstrack.sources.table.list_doer_lines import role_clause_cell
 
     for text in ["1.推进改革。由此带来的问题要及时处理。", "1.推进改革。由于情况复杂，要加强指导。",
                  "1.落实责任。企业对安全生产负有主体责任。", "1.落实责任。由医院负责日常管理。", "1.简化材料。由申请人提交承诺书。",

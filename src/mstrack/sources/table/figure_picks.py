@@ -30,6 +30,10 @@ SIZE_IN_BRACKET_RE = re.compile(r"[\u4e00-\u9fff\d个所座处][（(]\s*"
 QUOTED_LIST_RE = re.compile(r"[“\"]([^“”\"]+、[^“”\"]+)[”\"]\s*$")  # a quoted list of parts right before a count
 
 
+# "成员由…组成，负责对乡三处临时安置过渡房进行排查整治": the things a body's standing duty covers, counted, no work delivered
+DUTY_SCOPE_RE = re.compile(r"负责对[^，,；;。对]*$")
+# "加强消防知识21条…的宣传": a text known by its count, "约" or a bound before it as a variant writes it
+TEXT_NAMED_RE = re.compile(rf"(?:知识|常识|须知|守则|要点|禁令)\s*(?:约|約|{'|'.join(AT_LEAST_PREFIXES)})?\s*$")
 PHASES_LISTED_RE = re.compile(r"\d\s*[、和及至到-]\s*$")  # "1、2期", "1至3期": phase numbers listed, one measure word
 DIVIDED_RE = re.compile(r"(?<![充部])(?:划分|分)(?:为|成)[^，,；;。\d]*$")  # "划分为…三个类别", "分为如下三个阶段"
 
@@ -41,10 +45,15 @@ def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str, numbe
     项目" count), or a capacity inside a project's name ("年产2.6万吨…项目"), a farm's herd bounded before the farms
     it picks ("存栏1500头以上生猪养殖场"), or a project's cost opening the clause as
     its description ("总投资3000万元的…项目"; "投资3000万元建设…" and "…，总投资1.2亿元。" are sums to spend), or the size of
-    the thing named before a bracket that says it ("活动阵地(约500平方米左右)", "…1个（面积约800平方米）")."""
+    the thing named before a bracket that says it ("活动阵地(约500平方米左右)", "…1个（面积约800平方米）"), the things a
+    body's duty covers ("负责对乡三处…进行排查整治"), or a text known by its count ("消防知识21条")."""
     rest = clause[after.end():]
     if unit == "期" and PHASES_LISTED_RE.search(prefix):
         return True  # "幸福洋吹沙地1、2期造林工程": the phases named by their numbers ("分3期建设" counts them)
+    if DUTY_SCOPE_RE.search(prefix) and re.match(r"[^，,；;。]*?进行", rest):
+        return True  # "负责对乡三处临时安置过渡房进行排查整治": which things a body answers for ("对12所学校进行改造": work)
+    if unit == "条" and TEXT_NAMED_RE.search(prefix):
+        return True  # "消防知识21条": a text taught by the name its count gives it ("出台措施10条" counts)
     if DIVIDED_RE.search(prefix):
         return True  # "将农用地划分为优先保护类、…三个类别": how many kinds a thing is divided into, no work
     if (quoted := QUOTED_LIST_RE.search(prefix)) and re.match(rf"\s*{CHINESE_NUMERAL}", clause[len(prefix):]) \

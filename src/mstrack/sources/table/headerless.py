@@ -17,19 +17,19 @@ from mstrack.sources.table.list_arrangements import event_duties
 from mstrack.sources.table.list_bracketed import (
     bracketed_run,
     bracketed_runs,
-    bracketed_table,
     chinese_item,
     item_measures,
     item_offices,
     labelled_groups,
     lead_opening,
-    offices_below,
 )
+from mstrack.sources.table.list_bracketed_table import bracketed_table
 from mstrack.sources.table.list_chinese import chinese_run, labels_due, progress_restated
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, due_at, own_deadlines, with_deadlines
-from mstrack.sources.table.list_doers import bodies_below, doers_below, paragraph_doers
+from mstrack.sources.table.list_doer_lines import bodies_below, doers_below
+from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
 from mstrack.sources.table.list_events import activity_schedule
 from mstrack.sources.table.list_forms import named_forms
@@ -41,6 +41,7 @@ from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_lines import (
     joined_lines,
     numbers_on_their_lines,
+    offices_below,
     rejoined,
     spaced_labels,
     unnumbered_headings,

@@ -128,7 +128,7 @@ def _items(rows: list[Row], labelled: dict[int, tuple[list[str], list[str]]] | N
     joined to its words while they end in no stop (a line broken inside a sentence: "…报局综合处审核，" / "发言稿控制在…；"):
     (row, words, number: "1", or "(一)" as the bracketed readers code it); [] when the part holds anything else (a
     paragraph before its first item). A line after an item's stop (the signature, its date) ends the part's items, but
-    one labelling its doers ("牵头单位：X", as list_doers.doers_below writes a measure's), whose roles go to
+    one labelling its doers ("牵头单位：X", as list_doer_lines.doers_below writes a measure's), whose roles go to
     `labelled` under the item's index: (leads, others)."""
     items: list[tuple[Row, str, str]] = []
     for row in rows:

@@ -1,6 +1,7 @@
 """Lists numbered in Chinese numerals for the headerless reader (headerless.py): items "(一)" under headings "一、"
 (a 通知's points), with the paragraphs labelled under them (an activity schedule's fields among them: list_events);
-lists of items "一、" "二、" with nothing between but their labelled paragraphs and their progress are list_chinese's."""
+lists of items "一、" "二、" with nothing between but their labelled paragraphs and their progress are list_chinese's.
+A run found here is laid out as a table by list_bracketed_table."""
 
 from __future__ import annotations
 
@@ -21,16 +22,12 @@ from mstrack.sources.table.list_numbered import (
     PART_RE,
     Entry,
     entry_of,
-    heading_entry,
-    labelled,
-    numbered_table,
 )
-from mstrack.sources.table.list_sections import heads, part_name, staffed_work
+from mstrack.sources.table.list_sections import staffed_work
 from mstrack.sources.table.list_single import tasks_heading_at
 from mstrack.sources.table.list_teams import StaffedRow
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, states_work
 from mstrack.sources.table.mentions import sets_figure
-from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
 from mstrack.sources.table.office_names import ends_like_unit, zones_administered
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row
@@ -101,41 +98,6 @@ def _points(rows: list[Row], start: int, staffed: bool) -> dict[int, str]:
         else:
             break
     return points
-
-
-def offices_below(rows: list[Row]) -> list[Row]:
-    """The rows with each bracket of offices printed alone on the line after a numbered item ("1、新建幼儿园3所。" over
-    "（市教育局、财政局）") joined to the item's line, where a bracket at the line's end would stand: the item's offices,
-    the first the lead, read as that bracket is (units_after). A bracket that names no office (a note, "（续）", a date)
-    stays a line of its own, and so does one after an item whose line already ends with its offices."""
-    joined: list[Row] = []
-    for row in rows:
-        texts, above = row_texts(row), row_texts(joined[-1]) if joined else []
-        if len(texts) == 1 and len(above) == 1 and _offices_alone(texts[0]) and _numbered_alone(above[0]):
-            joined[-1] = Row(joined[-1].number, [f"{above[0]}{texts[0]}"])
-            continue
-        joined.append(row)
-    return joined
-
-
-def _offices_alone(text: str) -> bool:
-    """A line that is only a bracket of offices, brackets inside it closed ("（市发改委，各市(县)、区政府）")."""
-    inner = text.strip()
-    if inner[:1] not in "（(" or inner[-1:] not in "）)":
-        return False
-    depth = 0
-    for char in inner[1:-1]:
-        depth += 1 if char in "（(" else -1 if char in "）)" else 0
-        if depth < 0:
-            return False
-    return depth == 0 and units_after(f"。{inner}")[1] != ""  # as after an item's closing stop
-
-
-def _numbered_alone(text: str) -> bool:
-    """A numbered item's line ("1、", "(1)", "(一)", "一、") that prints no offices of its own at its end."""
-    m = ITEM_RE.match(text) or PART_RE.match(text) or AREA_RE.match(text)
-    words = m[2] if m else text[BRACKET_ITEM_RE.match(text).end() - 1:] if BRACKET_ITEM_RE.match(text) else ""
-    return bool(words) and not units_after(words)[1]
 
 
 def _texts(row: Row) -> list[str]:
@@ -506,77 +468,6 @@ def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -
         and (does_work(texts[0]) or bool(PROJECT_RE.search(heading[2].rstrip("。"))))  # "…建设工程。" names one too
 
 
-def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[Entry]], source: list[Row],
-                     ) -> tuple[list[str], list[list[str]], list[Row]]:
-    """The rows of a "(一)" list as a table: (header, cells, the row each is read from), as a "1." list's with the
-    items' labelled paragraphs (numbered_table), "(一)" staying in the words. A heading over its one unnumbered line
-    stays the group's heading, and the line is the group's one task: numbered as the group ("二"), the heading's words
-    its 项目名称 and the line its 项目内容, the first office labelled under it its units. An item "二、…" after a group
-    is read so too, its words its heading's: not a task of the group above. The items keep "(一)" in their words, and
-    the table reader codes each by its heading's number too, "二(四)" (titles.task_code): "(一)" is the level under
-    "一、", whether its numbers start again under each heading or run on across them (tests/data/tables/README.md,
-    "二(三)"; 13-read42c; read33a had items numbered on keep their own, "(四)")."""
-    top = {k: AREA_RE.match(words).group(1, 2) for k, (kind, words, _) in enumerate(chosen)  # (一, words); a heading that
-           if kind == "top" or kind == "heading" and not heads(chosen, k)}  # heads nothing is an item too (list_sections)
-    grouped = {k for k in top if any(j not in top and kind == "heading" for j, (kind, _, _) in enumerate(chosen[:k]))}
-    printed, source = source, [row for k, row in enumerate(source) for _ in range(1 + (k in grouped))]
-    if not any(kind == "lone" for kind, _, _ in chosen):
-        parts = {k: found for k, (kind, words, _) in enumerate(chosen)
-                 if kind not in ("heading", "top") and k not in top and (found := inline_parts(words))}
-        groups = {k for k, (kind, _, _) in enumerate(chosen[:-1]) if kind not in ("heading", "top", "part")
-                  and chosen[k + 1][0] == "part"}  # "（六）…" over its parts "1." "2.": their group, coded 三(六)1 …
-        # the item after a group's last part is the heading's again ("（七）…" under "三、…", not under "（六）…")
-        after = {k: next((w for kind, w, _ in reversed(chosen[:k]) if kind == "heading"), None) for k in range(1, len(chosen))
-                 if chosen[k - 1][0] == "part" and chosen[k][0] not in ("part", "heading")}
-        after = {k: words for k, words in after.items() if words}
-        source = [row for k, row in enumerate(printed)  # each entry's row: a heading or a part added reads from its item's
-                  for _ in range(1 + (k in grouped) + len(parts.get(k, [])) + (k in after))]
-        entries = [e for k, (kind, words, units) in enumerate(chosen) for e in [
-            *([heading_entry(None, after[k])] if k in after else []),
-            *([heading_entry(None, part_name(words))] if k in grouped else []),
-            *([Entry(None, "item", *ITEM_RE.match(words).group(1, 2), units=units)] if kind == "part" else []),
-            *([heading_entry(None, words)] if k in groups else []),
-            *([heading_entry(None, f"{SUB_CODE_RE.match(words)[0]}{units}"),
-               *(Entry(None, "item", code, part, units=units) for code, part in parts[k])] if k in parts else []),
-            *([] if k in parts or k in groups or kind == "part" else [heading_entry(None, words) if kind == "heading" and k not in top
-                                     else Entry(None, "item", *top.get(k, ("", words)), units=units)]),
-            *labels.get(k, [])]]
-        return *numbered_table(labelled(entries)), source
-    rows = []
-    for k, (kind, words, units) in enumerate(chosen):
-        staff = next((e.text for e in labels.get(k, []) if e.kind == "label" and label_kind(e.code) in ("lead", "units")), "")
-        rows += [[part_name(words)] * 4] if k in grouped else []
-        if kind == "lone":
-            rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units or staff])
-        else:
-            rows.append([words] * 4 if kind == "heading" else [*top.get(k, ("", words)), "", units or staff])
-    return ["序号", "项目名称", "项目内容", "责任单位"], rows, source
-
-
-# the parts of a "(三)" item numbered inside its words ("(三)1、…。2、…。"): each after a stop, numbered on from 1
-PART_NUMBER_RE = re.compile(rf"(?:^|(?<=[。；;！!？?]))\s*(\d{{1,2}})\s*[{DOTS}](?!\s*\d)")
-# the words after the last part that speak of them all ("以上项目均低于全市平均进度。"): no part of the last
-ALL_PARTS_RE = re.compile(r"(?<=[。；;])\s*以上[^。；;]*[。；;]?\s*$")
-
-
-def inline_parts(words: str) -> list[tuple[str, str]] | None:
-    """An item "(三)" whose words are its numbered parts ("(三)1、农村环境…项目。…。2、新型农民培训。…"): [(number, the
-    part's words)], two or more numbered 1, 2, … after its stops, the first right after the bracket; None for any other."""
-    sub = SUB_CODE_RE.match(words)
-    body = words[sub.end():] if sub else ""
-    starts, expect = [], 1
-    for m in PART_NUMBER_RE.finditer(body):
-        if int(m[1]) == expect:
-            starts.append(m)
-            expect += 1
-    if len(starts) < 2 or starts[0].start() != 0:
-        return None
-    ends = [m.start() for m in starts[1:]] + [len(body)]
-    parts = [(m[1], body[m.end():end].strip()) for m, end in zip(starts, ends, strict=True)]
-    parts[-1] = (parts[-1][0], ALL_PARTS_RE.sub("", parts[-1][1]).strip())
-    return parts
-
-
 def chinese_item(row: Row | None) -> tuple[int | None, tuple[str, str, str] | None]:
     """A row numbered "一、": (its number, (numeral, words, offices printed after them or beside)); (None, None) else."""
     texts = _texts(row) if row is not None else []
@@ -586,4 +477,3 @@ def chinese_item(row: Row | None) -> tuple[int | None, tuple[str, str, str] | No
         return None, None
     words, trailing = units_after(m[2])
     return chinese_count(m[1]), (m[1], words, units or trailing)
-

@@ -1,8 +1,7 @@
-"""A measure printed as a name on a line of its own over one paragraph that names its doers as the subjects of its
-sentences ("（二）持续推进城镇燃气…专项整治" / "交通与建设处要充分发挥…。各业务处室加强沟通协作…"): the name is the task
-(its title, as tests/data/tables/README.md's title rule reads a name over its paragraph), the doers its offices, the
-first the lead and the others units (the first-office rule), as if labelled on the line under the name
-("牵头单位：X；配合单位：Y", read as any item's labelled line)."""
+"""The doers a paragraph names, for the headerless reader: the subjects of its sentences ("交通与建设处要充分发挥…。
+各业务处室加强沟通协作…"), the offices a clause names by their part in the work ("由X牵头，Y具体负责": sentence_roles),
+a dated step's doers, and the run of offices' names a clause opens with (subject_run). Where they stand as a measure's
+labelled line, under its name or after its words, is list_doer_lines'."""
 
 from __future__ import annotations
 
@@ -10,20 +9,6 @@ import re
 from collections.abc import Callable
 
 from mstrack.domain.quantities import chinese_count
-from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
-from mstrack.sources.table.item_offices import units_after
-from mstrack.sources.table.list_duties import shares_out
-from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, SUB_HEADING_RE
-from mstrack.sources.table.list_roles import (
-    BODY_MIN,
-    BODY_OPENING_RE,
-    BUILT_OPENING_RE,
-    labelled_inside,
-    opening_body,
-    opening_offices,
-)
-from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
-from mstrack.sources.table.list_teams import StaffedRow
 from mstrack.sources.table.office_names import (
     EVERY_KIND_RE,
     OPEN_KIND_RE,
@@ -32,13 +17,10 @@ from mstrack.sources.table.office_names import (
     ends_like_unit,
     group_body,
 )
-from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
-from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import OFFICE_NAME_RE, ROLE_LABEL_RE, office_list, unit_names
 from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, RESPONSIBLE_WORD
 
 CLAUSE_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,17}")  # a clause of nothing but a name's characters
-NAME_MAX = 40  # the longest name of a measure on a line of its own
 SUBJECT_MAX = 30  # the longest run of offices opening a sentence
 NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将|把|为|以|鼓励|引导|组织|督促|协调|配合|联合")  # a verb, no doer
 LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("区…中心", "局…处"), as a plan's own offices are
@@ -54,23 +36,18 @@ REQUEST_RE = re.compile(r"^请(?=各|[区县市省局])")
 ISSUER_RE = re.compile(r"^(?:我|本)(?:局|委|办|处|中心|区)")  # "我局成立工作专班，…": the plan's issuer, its own work
 DUTY_WORDS = ("牵头", "负责", "配合", "协助")  # "X牵头，6月底前完成": a duty said as a label is, read where labels are
 SUPPORTS_RE = re.compile(r"^要?(?:积极|主动|全力)?(?:配合|协助)")  # "要积极配合X": the doer supports X in the work
-HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  # "与A、B共同开展…": A and B help
 BY_RE = re.compile(r"由([^由对]{2,30}?)对")  # "由X对…进行监测": X does it
 # "各处室、相关单位要…": a kind left open joined to a run of offices ("相关单位", "有关部门": office_names.OPEN_KIND_RE,
 # README: every body of a kind), naming none of them; the run's other offices are its doers ("各有关部门要…" alone: none)
 JOINED_OPEN_KIND_RE = re.compile(rf"[、和及与]{OPEN_KIND_RE.pattern}(?:单位|部门|处室|科室|企业)(?=$|[、和及与])")
 JOINERS = "、和及与（("  # what joins one more name to a run of offices' names, or opens a bracket inside the last
 # a step's own date, the day it is due by ("于3月15日前完成", "4月底前会同…", "于5月25日下班之前"): a dated step names its
-# doers (_step_doers), an event's duty its own day (list_arrangements)
+# doers (step_doers), an event's duty its own day (list_arrangements)
 STEP_DATE_RE = re.compile(r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|份|底|末|上旬|中旬|下旬)?)\s*(?:下班)?\s*之?前")
 # words after an office's name whose first character would lengthen it or join another ("各片区委托…" is not
 # "各片区委", "由区农业农村局及时录入…" names no office after 及): the name ends before them
 OFFICE_VERBS = ("委托", "会同", "会商", "处理", "办理", "部署", "及时", "及早", "和衷")
 STEP_BY_RE = re.compile(r"由|会同")  # "由X委托…", "会同X共同测算": X does the step, or shares it
-DOERS_CELL = "牵头单位：{lead}{others}"
-STAGE_NAME_RE = re.compile(r"^[^，,。；;：:（）()]{2,20}?阶段\s*(?:[（(]|$)")  # "总结考核阶段（…）": a stage of the work
-CLOSING_DUTY = "负责"  # "…，X负责设计…", "…，由X结合…负责实施": the duty of an office naming an item's doer in its last clause
-OTHERS_CELL = "；配合单位：{units}"
 
 
 def office_clause(clause: str) -> bool:
@@ -79,61 +56,6 @@ def office_clause(clause: str) -> bool:
     one set up for its work (office_names.group_body: "督查组", not "学习兴趣小组")."""
     return CLAUSE_NAME_RE.fullmatch(clause) is not None and group_body(clause) \
         and (ends_like_unit(clause) or OFFICE_NAME_RE.search(clause) is not None or clause.endswith(TOWN_END))
-
-
-def doers_below(rows: list[Row]) -> list[Row]:
-    """The rows with each measure's name ("（一）…", "1．…": numbered, no stop or clause mark in it, no offices after it)
-    that stands over one paragraph naming its doers (_doers), the next line a numbered one, a heading or none: the
-    paragraph's row replaced by the line labelling those doers (DOERS_CELL), the measure's task and its offices.
-    A name over a paragraph naming no doer, over two paragraphs or over its own numbered parts stays as it is.
-    An item whose name and paragraph share its line (_own_paragraph), the next line a "（三）…" or a heading or none,
-    is followed by the same line when its sentences name doers (_doers with `opening`: offices named by their level;
-    a step dated by its own words, any office: _step_doers). A one-line item whose clause names its offices by their part
-    in the work ("由X牵头，Y具体负责", "授权X将…": role_clause_cell) gets them as its bracket, after its words."""
-    kept: list[Row] = []
-    k, part, grouped = 0, "", False  # grouped: under a group "（一）…", whose items "1." are its parts (an event's particulars)
-    staffed = _staffed_parts(rows)
-    while k < len(rows):
-        row = rows[k]
-        texts = row_texts(row)
-        above, part = part, texts[0] if len(texts) == 1 and AREA_RE.match(texts[0]) else part
-        grouped = grouped and part == above or len(texts) == 1 and SUB_HEADING_RE.match(texts[0]) is not None
-        below = row_texts(rows[k + 1]) if k + 1 < len(rows) else []
-        after = row_texts(rows[k + 2]) if k + 2 < len(rows) else []
-        if len(texts) == 1 and _measures(part) and _name(texts[0]) and len(below) == 1 and _paragraph(below[0]) \
-                and not units_after(below[0])[1] and (not after or len(after) == 1 and _numbered(after[0])) \
-                and (doers := paragraph_doers(below[0])):
-            kept += [row, Row(rows[k + 1].number, [_cell(doers)])]
-            k += 2
-            continue
-        if len(texts) == 1 and _measures(part) and (words := _own_paragraph(texts[0])) and (not below or len(below) == 1
-                and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]) or ITEM_RE.match(below[0]))) \
-                and (doers := _step_doers(words) if STEP_DATE_RE.search(words)
-                     else paragraph_doers(words, True) or [body for body in [sentence_body(words)] if body]):
-            kept += [row, StaffedRow(row.number, [_cell(doers)])]
-            k += 1
-            continue
-        if len(texts) == 1 and (AREA_RE.match(texts[0]) and _measures(above) and (words := _own_paragraph(texts[0]))
-                                or ITEM_RE.match(texts[0]) and not grouped and _measures(part)
-                                and (words := _subject_item(texts[0]))) \
-                and (not below or len(below) == 1 and (_numbered(below[0]) or not re.search(r"[。；;：:]", below[0]))) \
-                and (doers := paragraph_doers(words, True)):  # "一、X到位，Y。各单位要…": a point naming its doers
-            kept += [row, StaffedRow(row.number, [_cell(doers)])]
-            k += 1
-            continue
-        if len(texts) == 1 and k in staffed and (not below or len(below) == 1 and _numbered(below[0])) \
-                and (doer := _closing_doer(texts[0])):
-            kept += [row, Row(row.number, [_cell([doer])])]
-            k += 1
-            continue
-        if len(texts) == 1 and _measures(part) and (not below or len(below) == 1 and _numbered(below[0])) \
-                and (cell := role_clause_cell(texts[0])):  # "（三）授权X将…", "6.…。由X牵头，Y具体负责，…": its bracket
-            kept.append(Row(row.number, [f"{texts[0]}（{cell}）"]))
-            k += 1
-            continue
-        kept.append(_with_helpers(row) if len(texts) == 1 else row)
-        k += 1
-    return kept
 
 
 # a clause naming its office by the office's part in the work, whatever the office's level: its role after "由" ("由村居
@@ -147,36 +69,30 @@ CHARGED_RE = re.compile(r"^(?P<name>[^，,。；;对]{2,30}?)对[^，,。；;]{1
 SHARE_RE = re.compile(rf"^(?P<name>[^，,。；;]{{2,30}}?)(?:具体负责|{'|'.join(HELPER_ROLE_WORDS)})")
 
 
-def role_clause_cell(text: str) -> str:
-    """The line labelling the doers a one-line item names in a clause of its words by their part in the work (_role_named,
-    _assisting: the first such clause), no offices printed after the words nor labelled inside them: its
-    offices lead, an office's share named in the clauses right after it ("由村居牵头，垃圾分类外包单位具体负责") a unit;
-    "" for any other line. Any office's name is read, not only one named by its level (_office_doer: "村居", "基层医疗卫生
-    机构"), the role saying it is a doer; a kind left open ("企业", "医院"), a person ("由申请人签订承诺书"), the plan's
-    issuer ("由我局…") or one held to account is none."""
-    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
-    if m is None or units_after(text)[1] or labelled_inside(text) or ROLE_LABEL_RE.search(text):
-        return ""
-    words = text[m.end():] if SUB_HEADING_RE.match(text) else m[2]
-    for sentence in re.split(r"[。；;！!]", words):
-        if ACCOUNTABLE_RE.search(sentence):
+def sentence_roles(sentence: str) -> tuple[list[str], list[str]]:
+    """The doers a sentence names by their part in the work (_role_named, _assisting: its first such clause): (its
+    offices, who lead; an office's share named in the clauses right after it, "由村居牵头，垃圾分类外包单位具体负责",
+    a unit); ([], []) for any other sentence. Any office's name is read, not only one named by its level (_office_doer:
+    "村居", "基层医疗卫生机构"), the role saying it is a doer; a kind left open ("企业", "医院"), a person ("由申请人签订
+    承诺书"), the plan's issuer ("由我局…") or one held to account is none."""
+    if ACCOUNTABLE_RE.search(sentence):
+        return [], []
+    clauses = [c.strip() for c in re.split(r"[，,：:]", sentence)]
+    for at, clause in enumerate(clauses):
+        if at == 0 and (assisted := _assisting(clause)):  # "X协助Y确定…": X the doer, Y the units (as _helped)
+            return assisted[:1], assisted[1:]
+        leads = _role_named(clause, opening=at == 0)
+        if not leads:
             continue
-        clauses = [c.strip() for c in re.split(r"[，,：:]", sentence)]
-        for at, clause in enumerate(clauses):
-            if at == 0 and (assisted := _assisting(clause)):  # "X协助Y确定…": X the doer, Y the units (as _helped)
-                return DOERS_CELL.format(lead=assisted[0], others=OTHERS_CELL.format(units="、".join(assisted[1:])))
-            leads = _role_named(clause, opening=at == 0)
-            if not leads:
-                continue
-            units = []
-            for after in clauses[at + 1:]:
-                share = SHARE_RE.match(after)
-                names = unit_names(share["name"]) if share else []
-                if not names or not all(map(_office_doer, names)):
-                    break
-                units += [name for name in names if name not in leads and name not in units]
-            return DOERS_CELL.format(lead="、".join(leads), others=OTHERS_CELL.format(units="、".join(units)) if units else "")
-    return ""
+        units = []
+        for after in clauses[at + 1:]:
+            share = SHARE_RE.match(after)
+            names = unit_names(share["name"]) if share else []
+            if not names or not all(map(_office_doer, names)):
+                break
+            units += [name for name in names if name not in leads and name not in units]
+        return leads, units
+    return [], []
 
 
 def _assisting(clause: str) -> list[str]:
@@ -191,12 +107,12 @@ def _assisting(clause: str) -> list[str]:
 
 
 def _joined_names(run: str) -> list[str]:
-    """The names of a run of offices, those joined by "及", "和" or "与" apart ("各村居及物业公司") where each part is an
-    office's name (not "区住房和城乡建设局")."""
+    """The names of a run of offices, those joined by "及", "和" or "与" apart ("各村居及物业公司", "各排查整治小组及各村")
+    where each part is an office's name or a body the plan sets up (SET_UP_RE) (not "区住房和城乡建设局")."""
     names = []
     for name in unit_names(run):
         parts = re.split(r"[及和与]", name)
-        names += parts if len(parts) > 1 and all(map(_offices, parts)) else [name]
+        names += parts if len(parts) > 1 and all(only_offices(part) or SET_UP_RE.fullmatch(part) for part in parts) else [name]
     return names
 
 
@@ -204,15 +120,17 @@ def _role_named(clause: str, opening: bool) -> list[str]:
     """The offices a clause names by their part in the work, each an office's name: by their role in any clause
     (ROLE_BY_RE), as the agent, the body authorised or the subject charged (AGENT_RE, CHARGED_RE) in the clause opening
     its sentence only, whose work the sentence is ("…登记种植面积，由各片区汇总上报": a later clause's agent does a detail
-    of it, test_table_held51b); [] for any other clause."""
+    of it, test_table_held51b); each name a doer, or the run a list of offices read whole ("由乡党委、政府牵头": the
+    level the first prints, the others' too, units.office_list); [] for any other clause."""
     if m := ROLE_BY_RE.match(clause) or opening and CHARGED_RE.match(clause):
-        names = unit_names(m["name"])
+        run = m["name"]
     elif opening and (m := AGENT_RE.match(clause)):
-        names = unit_names(subject_run(clause[m.end():]))
+        run = subject_run(clause[m.end():])
     else:
         return []
-    return names if names and all(_office_doer(name) and not ISSUER_RE.match(name) and not WORDS_IN_NAME_RE.search(name)
-                                  for name in names) else []
+    names = unit_names(run)
+    return names if names and (office_list(run, towns=True) or all(map(_office_doer, names))) \
+        and not any(ISSUER_RE.match(name) or WORDS_IN_NAME_RE.search(name) for name in names) else []
 
 
 WORDS_IN_NAME_RE = re.compile(r"[的要是]")  # "由此带来的问题要…": a clause's words, no office's name
@@ -227,126 +145,6 @@ def _office_doer(name: str) -> bool:
     return bool(office_list(name, towns=True)) or len(name) >= DEFINITE_MIN and office_clause(name) or name in TOWN_END
 
 
-def bodies_below(rows: list[Row]) -> list[Row]:
-    """The rows with each item of a run numbered "1." on (two or more, one a line, none printing its offices after its
-    words nor labelled under it) that opens with a body's name run straight into its work (list_roles.opening_body:
-    "1．平潭协和医院捐送药品价值人民币3000元；" "2．区中医院捐送…") followed by the line labelling that body its lead
-    (DOERS_CELL), as a 牵头单位 line under it would; the item's words stay as printed, the name its sentence's subject.
-    A run where one item opens otherwise is left as printed: the run's form says it."""
-    kept: list[Row] = []
-    run: list[tuple[Row, str]] = []
-
-    def close() -> None:
-        if len(run) >= MIN_STAFFED_ITEMS and all(body for _, body in run):
-            for row, body in run:
-                kept.append(Row(row.number, [f"{row_texts(row)[0]}（{_cell([body])}）"]))
-        else:
-            kept.extend(row for row, _ in run)
-        run.clear()
-
-    for row in rows:
-        texts = row_texts(row)
-        m = ITEM_RE.match(texts[0]) if len(texts) == 1 else None
-        if m is None or int(m[1]) != len(run) + 1:
-            close()
-        if m is None or int(m[1]) != 1 and not run:
-            kept.append(row)
-            continue
-        run.append((row, "" if units_after(texts[0])[1] or ROLE_LABEL_RE.search(texts[0]) else opening_body(m[2])))
-    close()
-    return kept
-
-
-def _staffed_parts(rows: list[Row]) -> set[int]:
-    """The rows of the parts "一、…" some of whose items print their offices after their words ("…2000亩。责任单位：A、B",
-    "…（责任单位：A）"): a list that assigns its work item by item, where an item printing none names its doer in its
-    sentence (_closing_doer)."""
-    parts: list[list[int]] = [[]]
-    for k, row in enumerate(rows):
-        texts = row_texts(row)
-        if len(texts) == 1 and AREA_RE.match(texts[0]):
-            parts.append([])
-        parts[-1].append(k)
-    labelled = [len(texts := row_texts(row)) == 1 and bool(units_after(texts[0])[1] or labelled_inside(texts[0]))
-                for row in rows]
-    return {k for part in parts if any(labelled[j] for j in part) for k in part}
-
-
-def _closing_doer(text: str) -> str:
-    """The office an item of one sentence names as its doer in its last clause, among items printing their offices
-    (_staffed_parts), no office printed after it nor elsewhere in its words ("2.森林抚育…各1万亩，按…下达到乡镇、村实施，
-    区森林与园林管理局负责设计、技术指导和检查验收。",
-    "3.绿色通道…任务1000亩，…，由区森林与园林公司结合道路建设进展负责实施。"): an office named by its level, then its
-    duty (负责), the manner of the work between them: that office leads, the clause stays in the title as a sentence's
-    words (a bare "，由X负责落实。" is the item's office line, units_after's); "" for any other line."""
-    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
-    words = (text[m.end():] if m and SUB_HEADING_RE.match(text) else m[2] if m else "").strip().rstrip("。")
-    if not words or re.search(r"[。；;：:]", words) or units_after(text)[1]:
-        return ""
-    *before, last = re.split(r"[，,]", words)
-    last = REQUEST_RE.sub("", last.strip().removeprefix("由"))
-    doer = subject_run(last)
-    return doer if before and doer and _levelled(doer) and CLOSING_DUTY in last[len(doer):] \
-        and not any(_offices(name) for clause in before for name in unit_names(clause.strip())) else ""
-
-
-def _with_helpers(row: Row) -> Row:
-    """A point ("5.与局海洋渔业处、区海洋与渔业执法支队共同开展…") whose text opens with the offices it works with, none
-    printed after it: those offices in the bracket of helpers after it ("（X、Y配合）"), as under_lead reads a point's
-    helpers under its group's lead ("该项工作由X负责，具体如下：")."""
-    text = row_texts(row)[0]
-    m = ITEM_RE.match(text)
-    helpers = HELPERS_RE.match(m[2]) if m and not units_after(text)[1] else None
-    if not helpers or not _offices(helpers[1]) or not _levelled(helpers[1]):
-        return row
-    return Row(row.number, [f"{text}（{helpers[1]}配合）"])
-
-
-def _cell(doers: list[str]) -> str:
-    """The line labelling a measure's doers: the first the lead, the others its units (the first-office rule)."""
-    others = OTHERS_CELL.format(units="、".join(doers[1:])) if doers[1:] else ""
-    return DOERS_CELL.format(lead=doers[0], others=others)
-
-
-def _own_paragraph(text: str) -> str:
-    """An item's name and its paragraph on one line ("（二）加强…。区X中心要…。"), no offices printed after it nor
-    opening it ("（三）县农业农村局:1、…": its lead, list_roles.opening_offices): its sentences after the name; "" for any
-    other line. A stage's name ("总结考核阶段（…）") is no closing section's, whatever its words ("考核")."""
-    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text) or AREA_RE.match(text)
-    words = text[m.end():].strip() if m and SUB_HEADING_RE.match(text) else (m[2].strip() if m else "")
-    name, stop, rest = words.partition("。")
-    return rest if stop and rest and len(name) <= NAME_MAX and not units_after(text)[1] and opening_offices(words) is None \
-        and not office_clause(name) and (STAGE_NAME_RE.match(name) or not CLOSING_RE.search(name)) else ""
-
-
-def _subject_item(text: str) -> str:
-    """An item "1．…" right under a part "二、…" that opens with its doers, the subject of "要" ("1．各医疗卫生计生单位要建立
-    …；"): its words; "" for any other."""
-    words = m[2].strip() if (m := ITEM_RE.match(text)) else ""
-    first = re.split(r"[，,。；;：:]", words, maxsplit=1)[0]
-    subject = first[:first.index("要")] if "要" in first else ""
-    return words if subject and _offices(subject) and _levelled(subject) else ""
-
-
-def _measures(part: str) -> bool:
-    """Whether the part heading "一、…" the names stand under may hold measures: none closing the plan ("五、保障措施",
-    "四、工作要求": its points are requirements) nor sharing its work out by party ("四、…职责分工": list_duties')."""
-    words = AREA_RE.match(part)[2] if part else ""
-    return not CLOSING_RE.search(words) and not shares_out([part] if part else [])
-
-
-def _numbered(text: str) -> bool:
-    """A line numbered as a measure, its part or a heading ("（二）…", "1．…", "(1)…", "三、…")."""
-    return bool(SUB_HEADING_RE.match(text) or ITEM_RE.match(text) or PART_RE.match(text) or AREA_RE.match(text))
-
-
-def _name(text: str) -> bool:
-    """A measure's name on a line of its own: "（一）…" or "1．…", no stop or clause mark, no offices after it, no
-    office's name itself, no date, no closing section's ("4.工作要求": requirements below it)."""
-    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
-    words = text[m.end():].strip() if m and SUB_HEADING_RE.match(text) else (m[2].strip() if m else "")
-    return bool(words) and len(words) <= NAME_MAX and not re.search(r"[，,。；;：:]", words) and not units_after(text)[1] \
-        and not office_clause(words) and not DATED_RE.search(words) and not CLOSING_RE.search(words)
     # "（一）区党群工作部" over its duties: a party; "（二）…阶段（9月9日至11月30日）": a stage (list_stages'), no measure
 
 
@@ -362,19 +160,16 @@ def _joint_doers(paragraph: str) -> list[str]:
     return names if m and len(names) == chinese_count(m[2].replace("两", "二")) else []
 
 
-def _paragraph(text: str) -> bool:
-    """One paragraph: no number, heading or label of its own, a sentence at least (its offices printed after it, it is
-    read as such a paragraph is: checked by the caller)."""
-    return not _numbered(text) and not GROUP_HEADING_RE.match(text) and re.search(r"[。；;]", text) is not None
-
-
 def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
     """The offices a paragraph names as the subjects of its sentences, in order, each once: in any clause, the words
     before its "要" when they are only offices' names ("政法综治处要…"); in a sentence's first clause opening with "各"
     (every office of a kind: "各部门", "各村（居）"), the run of offices' names opening it (_opening: "各部门和各村（居）
     全面落实…", "各业务处室加强…"). A clause opening with a verb or a preposition ("根据…", "会同…") names none; an
     item's own paragraph (`opening`) opened by the plan's issuer ("我局…") names none (README: the issuer's own work), nor
-    does a clause naming a set-up body's members ("…负责同志为组员的工作领导小组": MEMBERS_OF_RE)."""
+    does a clause naming a set-up body's members ("…负责同志为组员的工作领导小组": MEMBERS_OF_RE). In an item's own
+    paragraph a sentence naming its doers by their part in the work ("由乡党委、政府牵头，…") names them so, as a one-line
+    item's does (sentence_roles): the offices that lead together one entry ("乡党委、政府"), as a 牵头单位 label prints
+    them, their shares after the doers."""
     found: list[str] = _joint_doers(paragraph)
     helped: list[str] = []
     if opening and ISSUER_RE.match(paragraph.strip()):
@@ -382,21 +177,26 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
     for sentence in re.split(r"[。；;！!]", paragraph):
         if ACCOUNTABLE_RE.search(sentence):
             continue  # "区卫计局将对…的，依法追究…责任": the office holding others to account, no doer of the work
+        if opening and (roles := sentence_roles(sentence))[0]:  # "由乡党委、政府牵头，召开…": its leads, its shares
+            leads = "、".join(name for name in roles[0] if name not in found)
+            found += [leads] if leads else []
+            helped += roles[1]
+            continue
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
             clause = REQUEST_RE.sub("", clause.strip())
             if MEMBERS_OF_RE.search(clause):
                 continue
             subject = _said_subject(clause)
             said = bool(subject)  # the subject of "要", every name an office's ("文体处、民政处要…")
-            if not subject and opening and (by := BY_RE.search(clause)) and _offices(by[1]) and _levelled(by[1]):
+            if not subject and opening and (by := BY_RE.search(clause)) and only_offices(by[1]) and levelled(by[1]):
                 subject = by[1]
             if not subject and not LIST_OPENING_RE.search(clause) and (not opening and at == 0 and EVERY_KIND_RE.match(clause)
                                                                        or opening and _levelled_start(clause)):
                 subject = subject_run(clause)
             subject = subject if not opening or subject and len(subject) < len(clause) \
-                and (_levelled(subject) or said and _named_doers(subject)) \
+                and (levelled(subject) or said and _named_doers(subject)) \
                 and not clause.startswith(tuple(f"{subject}{word}" for word in DUTY_WORDS)) else ""
-            found += [name for name in (unit_names(_named_only(subject)) if subject else []) if name not in found]
+            found += [name for name in (_joined_names(_named_only(subject)) if subject else []) if name not in found]
             helped += _helped(clause[len(subject):]) if opening and subject else []
     found = [name for name in found if not opening or f"配合{name}" not in paragraph]  # the plan's issuer helps it: none
     return [*found, *(name for name in helped if found and name not in found)]
@@ -434,10 +234,10 @@ def _helped(rest: str) -> list[str]:
     issuer supporting an office ("配合X", no doer before it) names none."""
     m = SUPPORTS_RE.match(rest)
     run = subject_run(rest[m.end():]) if m else ""
-    return unit_names(run) if run and _levelled(run) else []
+    return unit_names(run) if run and levelled(run) else []
 
 
-def _step_doers(paragraph: str) -> list[str]:
+def step_doers(paragraph: str) -> list[str]:
     """The doers of a step dated by its own words ("（一）村级登记。村（居）委会逐户登记…。村级登记工作于3月15日前完成。",
     "（三）区级测算。区农业农村局牵头对…审核后，…4月底前会同区财政金融局共同测算…"): a procedure's step says who does it
     in its sentences, and its date marks it as work to be tracked, so any office is read, not only one named by its
@@ -459,14 +259,14 @@ def _step_doers(paragraph: str) -> list[str]:
             for start in starts:
                 words = clause[start:]
                 subject = next((words[:j] for j in range(2, min(len(words), SUBJECT_MAX) + 1)
-                                if _opening(words, j, _offices) or _offices(words[:j]) and words[j:j + 2] in OFFICE_VERBS), "")
+                                if _opening(words, j, only_offices) or only_offices(words[:j]) and words[j:j + 2] in OFFICE_VERBS), "")
                 found += [name for name in (unit_names(_named_only(subject)) if subject else []) if name not in found]
             if at and (said := _said_subject(clause)) and _named_doers(said):  # "6月10日前，文体处、民政处要督促…"
                 found += [name for name in unit_names(_named_only(said)) if name not in found]
     return [name for name in found if f"配合{name}" not in paragraph]
 
 
-def _levelled(words: str) -> bool:
+def levelled(words: str) -> bool:
     """Words whose offices each open with their level ("局海洋渔业处、区海洋与渔业执法支队") or are a body the plan sets
     up (SET_UP_RE: "消防安全检查工作领导小组"): in an item's own paragraph, where a clause opening with any word ending as
     an office's name ("及早处置") may be none."""
@@ -491,9 +291,9 @@ def opening_doers(clause: str) -> str:
 def subject_run(clause: str, offices: Callable[[str], bool] | None = None) -> str:
     """The run of offices' names a clause opens with as its subject ("各部门和各村（居）全面落实…": "各部门和各村（居）"),
     ended where no further name joins it (_opening); "" when it opens with none. A request's 请 is no part of it ("请各单位
-    做好…": 各单位, REQUEST_RE). `offices`: what the run must be (_offices by default: each name an office's)."""
+    做好…": 各单位, REQUEST_RE). `offices`: what the run must be (only_offices by default: each name an office's)."""
     words = REQUEST_RE.sub("", clause)
-    return next((words[:j] for j in range(2, min(len(words), SUBJECT_MAX) + 1) if _opening(words, j, offices or _offices)),
+    return next((words[:j] for j in range(2, min(len(words), SUBJECT_MAX) + 1) if _opening(words, j, offices or only_offices)),
                 "")
 
 
@@ -507,14 +307,15 @@ def _opening(clause: str, end: int, offices: Callable[[str], bool]) -> bool:
 
 
 def _subjects(words: str) -> bool:
-    """Words before a sentence's "要" that name its doers: offices (_offices), or a body the plan sets up for its work
-    and its members ("专项整治行动工作组要…", "检查组成员要…": SET_UP_RE), each of them."""
-    names = unit_names(words) if words else []
-    return _offices(words) or bool(names) and "由" not in words and not NO_DOER_RE.match(words) \
-        and all(SET_UP_RE.fullmatch(name.removesuffix(MEMBERS)) for name in names)
+    """Words before a sentence's "要" that name its doers: offices (only_offices), or a body the plan sets up for its work
+    and its members ("专项整治行动工作组要…", "检查组成员要…": SET_UP_RE), each of them, offices joined to them
+    ("各排查整治小组及各村要…": _joined_names)."""
+    names = _joined_names(words) if words else []
+    return only_offices(words) or bool(names) and "由" not in words and not NO_DOER_RE.match(words) \
+        and all(SET_UP_RE.fullmatch(name.removesuffix(MEMBERS)) or only_offices(name) for name in names)
 
 
-def _offices(words: str) -> bool:
+def only_offices(words: str) -> bool:
     """Words that are only offices' names, joined by "、" or "和" ("各处室、东庠办事处和各村（居）"), each an office's
     (units.office_list) or every division of a bureau ("各处室", "各业务处室"); never words naming the work before "由"
     ("…工作由片区管理局") nor opening with a verb (NO_DOER_RE)."""
@@ -524,22 +325,3 @@ def _offices(words: str) -> bool:
         for name in names)
 
 
-INSTITUTION_ENDS = ("院", "中心", "站")  # a hospital, a home, a centre, a station: a body by its own name, no office's ending
-# words opening with the work, no name ("严格保护集体资产所…", "配合区…局", "建设公办…"): a verb or a preposition
-WORK_OPENING_RE = re.compile(rf"^(?:{NO_DOER_RE.pattern}|严格|建设|加强|推进|推动|完善|开展|实施|落实|提升|提高|新建|改造|扩建|"
-                             r"利用|促进|发展|做好|支持|依托)")
-# what follows a body's name when the name is no subject: a place inside it ("养老院内设…"), a possessive ("医院的资源"),
-# a join to another name ("医院和…", "医院、…"), a clause's end
-NO_SUBJECT_AFTER_RE = re.compile(r"^(?:[内外里中的之和与及、等，,。；;：:（(]|以上|以下)")
-
-
-def sentence_body(paragraph: str) -> str:
-    """The body an item's paragraph opens with as its first sentence's subject, run straight into what it does
-    ("乐天伦养老院作为首家医养结合机构，…", "老年医院结合自身服务能力…", "某某医院配备康复设备…"): a hospital, a
-    centre, a station (BODY_OPENING_RE) doing the item's work, as opening_body's body does a figure's; "" when the
-    paragraph opens otherwise, with a building's work on the body, or with the body as no subject ("养老院内设…")."""
-    m = BODY_OPENING_RE.match(paragraph.strip())
-    if not m or len(m[1]) < BODY_MIN or not m[1].endswith(INSTITUTION_ENDS) or WORK_OPENING_RE.match(m[1]):
-        return ""
-    rest = paragraph.strip()[m.end():]
-    return m[1] if rest and not BUILT_OPENING_RE.match(rest) and not NO_SUBJECT_AFTER_RE.match(rest) else ""

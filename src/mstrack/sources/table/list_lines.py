@@ -1,6 +1,7 @@
 """The lines of a list as printed, before its rows are read as items (headerless.py): a line broken inside a figure
 joined to the item's line above it, an item's number on a line of its own joined to its words, and a paragraph under
-an office line or under an item's progress kept as a note, so that neither ends the list."""
+an office line or under an item's progress kept as a note, so that neither ends the list, and a bracket of offices
+printed on the line under an item joined to it (offices_below)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
-from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.item_offices import units_after
+from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
 from mstrack.sources.table.list_labels import LABEL_RE
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, Entry, numbered_entry
 from mstrack.sources.table.list_work import reports_progress
@@ -222,3 +225,38 @@ def numbers_on_their_lines(sheet: Sheet) -> Sheet:
     rows = [Row(sheet.rows[i + 1].number, [f"{joined[i]}、{row_texts(sheet.rows[i + 1])[0]}"]) if i in joined else row
             for i, row in enumerate(sheet.rows) if i - 1 not in joined]
     return replace(sheet, rows=rows)
+
+
+def offices_below(rows: list[Row]) -> list[Row]:
+    """The rows with each bracket of offices printed alone on the line after a numbered item ("1、新建幼儿园3所。" over
+    "（市教育局、财政局）") joined to the item's line, where a bracket at the line's end would stand: the item's offices,
+    the first the lead, read as that bracket is (units_after). A bracket that names no office (a note, "（续）", a date)
+    stays a line of its own, and so does one after an item whose line already ends with its offices."""
+    joined: list[Row] = []
+    for row in rows:
+        texts, above = row_texts(row), row_texts(joined[-1]) if joined else []
+        if len(texts) == 1 and len(above) == 1 and _offices_alone(texts[0]) and _numbered_alone(above[0]):
+            joined[-1] = Row(joined[-1].number, [f"{above[0]}{texts[0]}"])
+            continue
+        joined.append(row)
+    return joined
+
+
+def _offices_alone(text: str) -> bool:
+    """A line that is only a bracket of offices, brackets inside it closed ("（市发改委，各市(县)、区政府）")."""
+    inner = text.strip()
+    if inner[:1] not in "（(" or inner[-1:] not in "）)":
+        return False
+    depth = 0
+    for char in inner[1:-1]:
+        depth += 1 if char in "（(" else -1 if char in "）)" else 0
+        if depth < 0:
+            return False
+    return depth == 0 and units_after(f"。{inner}")[1] != ""  # as after an item's closing stop
+
+
+def _numbered_alone(text: str) -> bool:
+    """A numbered item's line ("1、", "(1)", "(一)", "一、") that prints no offices of its own at its end."""
+    m = ITEM_RE.match(text) or PART_RE.match(text) or AREA_RE.match(text)
+    words = m[2] if m else text[BRACKET_ITEM_RE.match(text).end() - 1:] if BRACKET_ITEM_RE.match(text) else ""
+    return bool(words) and not units_after(words)[1]

@@ -12,7 +12,8 @@ import re
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.columns import Column
 from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE
-from mstrack.sources.table.list_doers import NAME_MAX, paragraph_doers
+from mstrack.sources.table.list_doer_lines import NAME_MAX
+from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.list_groups import heading_row
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE, NUMBERING_RE
 from mstrack.sources.table.reading import Row, Sheet

@@ -121,7 +121,7 @@ def group_brackets(entries: list[Entry | None]) -> None:
     closes the whole group, so each item gets its offices (a doubt of the reading: it may be the last item's own). A
     bracket of bare names ("（县人社局、各乡镇）", under a heading "二、县人社局牵头工作" that leads its items) is the
     last item's own: the role words are what say it speaks for the group, and so does a role's label ("（责任单位：X、Y，Z）",
-    printed on the line after the last item: list_bracketed.offices_below joins it to that line)."""
+    printed on the line after the last item: list_lines.offices_below joins it to that line)."""
     for group in (g for g in item_groups(entries) if len(g) >= 2):
         last = group[-1]
         if last.units and (role_worded(last.units) or role_labelled(last)) \

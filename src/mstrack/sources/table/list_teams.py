@@ -28,7 +28,7 @@ MIN_TEAMS = 2  # teams in a run: one alone is a paragraph like any other
 class StaffedRow(Row):
     """The line labelling an item's offices that the document's structure names, whatever their names (a school,
     "各村“两委”", "公安系统"), which a labelled line's own check (list_bracketed.item_label) would not know: a team's
-    members (team_members), a measure's doers in its sentences (list_doers.doers_below)."""
+    members (team_members), a measure's doers in its sentences (list_doer_lines.doers_below)."""
 
 
 def team_members(rows: list[Row]) -> list[Row]:

@@ -1,0 +1,264 @@
+"""A measure printed as a name on a line of its own over one paragraph that names its doers as the subjects of its
+sentences ("（二）持续推进城镇燃气…专项整治" / "交通与建设处要充分发挥…。各业务处室加强沟通协作…"): the name is the task
+(its title, as tests/data/tables/README.md's title rule reads a name over its paragraph), the doers its offices, the
+first the lead and the others units (the first-office rule), as if labelled on the line under the name
+("牵头单位：X；配合单位：Y", read as any item's labelled line); and the other items whose words name their doers (by
+role, by a body opening them, in a closing clause), given that line or bracket. The doers are read by list_doers."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.item_offices import units_after
+from mstrack.sources.table.list_doers import (
+    NO_DOER_RE,
+    REQUEST_RE,
+    STEP_DATE_RE,
+    levelled,
+    office_clause,
+    only_offices,
+    paragraph_doers,
+    sentence_roles,
+    step_doers,
+    subject_run,
+)
+from mstrack.sources.table.list_duties import shares_out
+from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, SUB_HEADING_RE
+from mstrack.sources.table.list_roles import (
+    BODY_MIN,
+    BODY_OPENING_RE,
+    BUILT_OPENING_RE,
+    labelled_inside,
+    opening_body,
+    opening_offices,
+)
+from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
+from mstrack.sources.table.list_teams import StaffedRow
+from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
+from mstrack.sources.table.reading import Row
+from mstrack.sources.table.units import ROLE_LABEL_RE, unit_names
+
+NAME_MAX = 40  # the longest name of a measure on a line of its own
+DOERS_CELL = "牵头单位：{lead}{others}"
+OTHERS_CELL = "；配合单位：{units}"
+HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  # "与A、B共同开展…": A and B help
+STAGE_NAME_RE = re.compile(r"^[^，,。；;：:（）()]{2,20}?阶段\s*(?:[（(]|$)")  # "总结考核阶段（…）": a stage of the work
+CLOSING_DUTY = "负责"  # "…，X负责设计…", "…，由X结合…负责实施": the duty of an office naming an item's doer in its last clause
+INSTITUTION_ENDS = ("院", "中心", "站")  # a hospital, a home, a centre, a station: a body by its own name, no office's ending
+# words opening with the work, no name ("严格保护集体资产所…", "配合区…局", "建设公办…"): a verb or a preposition
+WORK_OPENING_RE = re.compile(rf"^(?:{NO_DOER_RE.pattern}|严格|建设|加强|推进|推动|完善|开展|实施|落实|提升|提高|新建|改造|扩建|"
+                             r"利用|促进|发展|做好|支持|依托)")
+# what follows a body's name when the name is no subject: a place inside it ("养老院内设…"), a possessive ("医院的资源"),
+# a join to another name ("医院和…", "医院、…"), a clause's end
+NO_SUBJECT_AFTER_RE = re.compile(r"^(?:[内外里中的之和与及、等，,。；;：:（(]|以上|以下)")
+
+
+def doers_below(rows: list[Row]) -> list[Row]:
+    """The rows with each measure's name ("（一）…", "1．…": numbered, no stop or clause mark in it, no offices after it)
+    that stands over one paragraph naming its doers (_doers), the next line a numbered one, a heading or none: the
+    paragraph's row replaced by the line labelling those doers (DOERS_CELL), the measure's task and its offices.
+    A name over a paragraph naming no doer, over two paragraphs or over its own numbered parts stays as it is.
+    An item whose name and paragraph share its line (_own_paragraph), the next line a "（三）…" or a heading or none,
+    is followed by the same line when its sentences name doers (_doers with `opening`: offices named by their level;
+    a step dated by its own words, any office: step_doers). A one-line item whose clause names its offices by their part
+    in the work ("由X牵头，Y具体负责", "授权X将…": role_clause_cell) gets them as its bracket, after its words."""
+    kept: list[Row] = []
+    k, part, grouped = 0, "", False  # grouped: under a group "（一）…", whose items "1." are its parts (an event's particulars)
+    staffed = _staffed_parts(rows)
+    while k < len(rows):
+        row = rows[k]
+        texts = row_texts(row)
+        above, part = part, texts[0] if len(texts) == 1 and AREA_RE.match(texts[0]) else part
+        grouped = grouped and part == above or len(texts) == 1 and SUB_HEADING_RE.match(texts[0]) is not None
+        below = row_texts(rows[k + 1]) if k + 1 < len(rows) else []
+        after = row_texts(rows[k + 2]) if k + 2 < len(rows) else []
+        if len(texts) == 1 and _measures(part) and _name(texts[0]) and len(below) == 1 and _paragraph(below[0]) \
+                and not units_after(below[0])[1] and (not after or len(after) == 1 and _numbered(after[0])) \
+                and (doers := paragraph_doers(below[0])):
+            kept += [row, Row(rows[k + 1].number, [_cell(doers)])]
+            k += 2
+            continue
+        if len(texts) == 1 and _measures(part) and (words := _own_paragraph(texts[0])) and (not below or len(below) == 1
+                and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]) or ITEM_RE.match(below[0]))) \
+                and (doers := step_doers(words) if STEP_DATE_RE.search(words)
+                     else paragraph_doers(words, True) or [body for body in [sentence_body(words)] if body]):
+            kept += [row, StaffedRow(row.number, [_cell(doers)])]
+            k += 1
+            continue
+        if len(texts) == 1 and (AREA_RE.match(texts[0]) and _measures(above) and (words := _own_paragraph(texts[0]))
+                                or ITEM_RE.match(texts[0]) and not grouped and _measures(part)
+                                and (words := _subject_item(texts[0]))) \
+                and (not below or len(below) == 1 and (_numbered(below[0]) or not re.search(r"[。；;：:]", below[0]))) \
+                and (doers := paragraph_doers(words, True)):  # "一、X到位，Y。各单位要…": a point naming its doers
+            kept += [row, StaffedRow(row.number, [_cell(doers)])]
+            k += 1
+            continue
+        if len(texts) == 1 and k in staffed and (not below or len(below) == 1 and _numbered(below[0])) \
+                and (doer := _closing_doer(texts[0])):
+            kept += [row, Row(row.number, [_cell([doer])])]
+            k += 1
+            continue
+        if len(texts) == 1 and _measures(part) and (not below or len(below) == 1 and _numbered(below[0])) \
+                and (cell := role_clause_cell(texts[0])):  # "（三）授权X将…", "6.…。由X牵头，Y具体负责，…": its bracket
+            kept.append(Row(row.number, [f"{texts[0]}（{cell}）"]))
+            k += 1
+            continue
+        kept.append(_with_helpers(row) if len(texts) == 1 else row)
+        k += 1
+    return kept
+
+
+def role_clause_cell(text: str) -> str:
+    """The line labelling the doers a one-line item names in a clause of its words by their part in the work
+    (sentence_roles: the first sentence naming them so), no offices printed after the words nor labelled inside them;
+    "" for any other line."""
+    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
+    if m is None or units_after(text)[1] or labelled_inside(text) or ROLE_LABEL_RE.search(text):
+        return ""
+    words = text[m.end():] if SUB_HEADING_RE.match(text) else m[2]
+    for sentence in re.split(r"[。；;！!]", words):
+        leads, units = sentence_roles(sentence)
+        if leads:
+            return DOERS_CELL.format(lead="、".join(leads), others=OTHERS_CELL.format(units="、".join(units)) if units else "")
+    return ""
+
+
+def bodies_below(rows: list[Row]) -> list[Row]:
+    """The rows with each item of a run numbered "1." on (two or more, one a line, none printing its offices after its
+    words nor labelled under it) that opens with a body's name run straight into its work (list_roles.opening_body:
+    "1．平潭协和医院捐送药品价值人民币3000元；" "2．区中医院捐送…") followed by the line labelling that body its lead
+    (DOERS_CELL), as a 牵头单位 line under it would; the item's words stay as printed, the name its sentence's subject.
+    A run where one item opens otherwise is left as printed: the run's form says it."""
+    kept: list[Row] = []
+    run: list[tuple[Row, str]] = []
+
+    def close() -> None:
+        if len(run) >= MIN_STAFFED_ITEMS and all(body for _, body in run):
+            for row, body in run:
+                kept.append(Row(row.number, [f"{row_texts(row)[0]}（{_cell([body])}）"]))
+        else:
+            kept.extend(row for row, _ in run)
+        run.clear()
+
+    for row in rows:
+        texts = row_texts(row)
+        m = ITEM_RE.match(texts[0]) if len(texts) == 1 else None
+        if m is None or int(m[1]) != len(run) + 1:
+            close()
+        if m is None or int(m[1]) != 1 and not run:
+            kept.append(row)
+            continue
+        run.append((row, "" if units_after(texts[0])[1] or ROLE_LABEL_RE.search(texts[0]) else opening_body(m[2])))
+    close()
+    return kept
+
+
+def _staffed_parts(rows: list[Row]) -> set[int]:
+    """The rows of the parts "一、…" some of whose items print their offices after their words ("…2000亩。责任单位：A、B",
+    "…（责任单位：A）"): a list that assigns its work item by item, where an item printing none names its doer in its
+    sentence (_closing_doer)."""
+    parts: list[list[int]] = [[]]
+    for k, row in enumerate(rows):
+        texts = row_texts(row)
+        if len(texts) == 1 and AREA_RE.match(texts[0]):
+            parts.append([])
+        parts[-1].append(k)
+    labelled = [len(texts := row_texts(row)) == 1 and bool(units_after(texts[0])[1] or labelled_inside(texts[0]))
+                for row in rows]
+    return {k for part in parts if any(labelled[j] for j in part) for k in part}
+
+
+def _closing_doer(text: str) -> str:
+    """The office an item of one sentence names as its doer in its last clause, among items printing their offices
+    (_staffed_parts), no office printed after it nor elsewhere in its words ("2.森林抚育…各1万亩，按…下达到乡镇、村实施，
+    区森林与园林管理局负责设计、技术指导和检查验收。",
+    "3.绿色通道…任务1000亩，…，由区森林与园林公司结合道路建设进展负责实施。"): an office named by its level, then its
+    duty (负责), the manner of the work between them: that office leads, the clause stays in the title as a sentence's
+    words (a bare "，由X负责落实。" is the item's office line, units_after's); "" for any other line."""
+    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
+    words = (text[m.end():] if m and SUB_HEADING_RE.match(text) else m[2] if m else "").strip().rstrip("。")
+    if not words or re.search(r"[。；;：:]", words) or units_after(text)[1]:
+        return ""
+    *before, last = re.split(r"[，,]", words)
+    last = REQUEST_RE.sub("", last.strip().removeprefix("由"))
+    doer = subject_run(last)
+    return doer if before and doer and levelled(doer) and CLOSING_DUTY in last[len(doer):] \
+        and not any(only_offices(name) for clause in before for name in unit_names(clause.strip())) else ""
+
+
+def _with_helpers(row: Row) -> Row:
+    """A point ("5.与局海洋渔业处、区海洋与渔业执法支队共同开展…") whose text opens with the offices it works with, none
+    printed after it: those offices in the bracket of helpers after it ("（X、Y配合）"), as under_lead reads a point's
+    helpers under its group's lead ("该项工作由X负责，具体如下：")."""
+    text = row_texts(row)[0]
+    m = ITEM_RE.match(text)
+    helpers = HELPERS_RE.match(m[2]) if m and not units_after(text)[1] else None
+    if not helpers or not only_offices(helpers[1]) or not levelled(helpers[1]):
+        return row
+    return Row(row.number, [f"{text}（{helpers[1]}配合）"])
+
+
+def _cell(doers: list[str]) -> str:
+    """The line labelling a measure's doers: the first the lead, the others its units (the first-office rule)."""
+    others = OTHERS_CELL.format(units="、".join(doers[1:])) if doers[1:] else ""
+    return DOERS_CELL.format(lead=doers[0], others=others)
+
+
+def _own_paragraph(text: str) -> str:
+    """An item's name and its paragraph on one line ("（二）加强…。区X中心要…。"), no offices printed after it nor
+    opening it ("（三）县农业农村局:1、…": its lead, list_roles.opening_offices): its sentences after the name; "" for any
+    other line. A stage's name ("总结考核阶段（…）") is no closing section's, whatever its words ("考核")."""
+    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text) or AREA_RE.match(text)
+    words = text[m.end():].strip() if m and SUB_HEADING_RE.match(text) else (m[2].strip() if m else "")
+    name, stop, rest = words.partition("。")
+    return rest if stop and rest and len(name) <= NAME_MAX and not units_after(text)[1] and opening_offices(words) is None \
+        and not office_clause(name) and (STAGE_NAME_RE.match(name) or not CLOSING_RE.search(name)) else ""
+
+
+def _subject_item(text: str) -> str:
+    """An item "1．…" right under a part "二、…" that opens with its doers, the subject of "要" ("1．各医疗卫生计生单位要建立
+    …；"): its words; "" for any other."""
+    words = m[2].strip() if (m := ITEM_RE.match(text)) else ""
+    first = re.split(r"[，,。；;：:]", words, maxsplit=1)[0]
+    subject = first[:first.index("要")] if "要" in first else ""
+    return words if subject and only_offices(subject) and levelled(subject) else ""
+
+
+def _measures(part: str) -> bool:
+    """Whether the part heading "一、…" the names stand under may hold measures: none closing the plan ("五、保障措施",
+    "四、工作要求": its points are requirements) nor sharing its work out by party ("四、…职责分工": list_duties')."""
+    words = AREA_RE.match(part)[2] if part else ""
+    return not CLOSING_RE.search(words) and not shares_out([part] if part else [])
+
+
+def _numbered(text: str) -> bool:
+    """A line numbered as a measure, its part or a heading ("（二）…", "1．…", "(1)…", "三、…")."""
+    return bool(SUB_HEADING_RE.match(text) or ITEM_RE.match(text) or PART_RE.match(text) or AREA_RE.match(text))
+
+
+def _name(text: str) -> bool:
+    """A measure's name on a line of its own: "（一）…" or "1．…", no stop or clause mark, no offices after it, no
+    office's name itself, no date, no closing section's ("4.工作要求": requirements below it)."""
+    m = SUB_HEADING_RE.match(text) or ITEM_RE.match(text)
+    words = text[m.end():].strip() if m and SUB_HEADING_RE.match(text) else (m[2].strip() if m else "")
+    return bool(words) and len(words) <= NAME_MAX and not re.search(r"[，,。；;：:]", words) and not units_after(text)[1] \
+        and not office_clause(words) and not DATED_RE.search(words) and not CLOSING_RE.search(words)
+
+
+def _paragraph(text: str) -> bool:
+    """One paragraph: no number, heading or label of its own, a sentence at least (its offices printed after it, it is
+    read as such a paragraph is: checked by the caller)."""
+    return not _numbered(text) and not GROUP_HEADING_RE.match(text) and re.search(r"[。；;]", text) is not None
+
+
+def sentence_body(paragraph: str) -> str:
+    """The body an item's paragraph opens with as its first sentence's subject, run straight into what it does
+    ("乐天伦养老院作为首家医养结合机构，…", "老年医院结合自身服务能力…", "某某医院配备康复设备…"): a hospital, a
+    centre, a station (BODY_OPENING_RE) doing the item's work, as opening_body's body does a figure's; "" when the
+    paragraph opens otherwise, with a building's work on the body, or with the body as no subject ("养老院内设…")."""
+    m = BODY_OPENING_RE.match(paragraph.strip())
+    if not m or len(m[1]) < BODY_MIN or not m[1].endswith(INSTITUTION_ENDS) or WORK_OPENING_RE.match(m[1]):
+        return ""
+    rest = paragraph.strip()[m.end():]
+    return m[1] if rest and not BUILT_OPENING_RE.match(rest) and not NO_SUBJECT_AFTER_RE.match(rest) else ""
