@@ -62,7 +62,8 @@ TYPO_WARNING_RE = re.compile(r"^mstrack: warning: .*(?:is more than 3 times its 
 
 
 def _without_typo_warnings(err: str) -> str:
-    return TYPO_WARNING_RE.sub("", err)
+    """stderr without the typo warnings, each unfolded first (warnings fold at COLUMNS since returns57)."""
+    return TYPO_WARNING_RE.sub("", re.sub(r"\n(?!mstrack: |\Z)", " ", err))
 
 
 def _batches(cli) -> int:

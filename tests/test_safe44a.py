@@ -27,10 +27,11 @@ A_DIRECTORY = "is a directory; give a database file, such as"
 
 
 def in_a_process(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """mstrack (or Python) in a process of its own: a FIFO opened for reading blocks, and hung the test with it."""
+    """mstrack (or Python) in a process of its own: a FIFO opened for reading blocks, and hung the test with it. A
+    variable of `env` set to None is left out of the process's environment."""
     try:
         return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=120,
-                              env={**os.environ, **(env or {})})
+                              env={key: value for key, value in {**os.environ, **(env or {})}.items() if value is not None})
     except subprocess.TimeoutExpired:
         pytest.fail(f"hung: {args}")
 
@@ -90,7 +91,7 @@ def test_db_restore_into_a_default_database_that_is_a_fifo_is_refused(tmp_path):
     default = data / "mstrack" / "mstrack.db"
     default.parent.mkdir(parents=True)
     os.mkfifo(default)
-    env = {"XDG_DATA_HOME": str(data), "MSTRACK_DB": ""}
+    env = {"XDG_DATA_HOME": str(data), "MSTRACK_DB": None}  # unset: a blank MSTRACK_DB is refused (fixsup57)
     done = in_a_process("-m", "mstrack", "--lang", "en", "db", "restore", str(backup), env=env)
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip() == f"mstrack: error: --db sqlite:///{default}: {NOT_A_FILE}"

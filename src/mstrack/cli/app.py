@@ -423,13 +423,15 @@ def _check_db(db: str | None, creates: bool) -> None:
     if db is None and "MSTRACK_DB" in os.environ and not os.environ["MSTRACK_DB"].strip():  # a stray space made a
         raise fail("MSTRACK_DB: empty; give a database file path or an SQLAlchemy URL, or unset it (`unset MSTRACK_DB`) "
                    "for the default store")  # store named " " in each folder; "" quietly used the default (trial57 F2)
-    use_db_option("--db" if db else "MSTRACK_DB")  # the store's own messages say "--db …": said as it was given
     given = db or os.environ.get("MSTRACK_DB")
+    # the store's own messages say "--db …": said as it was given; the default store (neither given) as --db's default
+    option = "MSTRACK_DB" if given and not db else "--db"
+    use_db_option(option)
     if given:
-        refuse_not_a_file(resolve_db_url(given), option="--db" if db else "MSTRACK_DB", said=given)
+        refuse_not_a_file(resolve_db_url(given), option=option, said=given)
     if given and not creates and (directory := missing_directory(resolve_db_url(given))):
         raise fail("{option} {db}: the directory {directory} does not exist; create it first, or check the path",
-                   option="--db" if db else "MSTRACK_DB", db=given, directory=directory)
+                   option=option, db=given, directory=directory)
 
 
 def run(*, last: bool = True, started: float | None = None) -> None:
