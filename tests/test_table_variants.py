@@ -185,6 +185,10 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a ledger's problems column (督查发现的具体问题) is told by its header alone (columns.PROBLEM_HEADER): blanked, the "
         "unnamed column is still the task column (header._unnamed_task_column), but nothing says its figures are what was "
         "found ('一楼三个通道', '托管12人': columns.lists_problems), and they read as targets (held57a)",
+    ("pingtan-2019-wuyi.html", "round_trip"):
+        "the document is refused by one of its parts (fiftieth held-out set, first contact): its fourth table, a blank "
+        "fill-in form numbered 1–6 with no text, refuses the whole document ('table 4, row 2 … task 1 has no text'); the "
+        "harness's grid is that table alone, refused without the table's number",
     ("pingtan-2022-jiandu.html", "round_trip"):
         "the document is refused by its parts (table.parts, read47d): its two annex tables list companies, no office, "
         "no date and no figure on any row, and its text's items at three levels (四(一)1(1)) are not read yet; the "
