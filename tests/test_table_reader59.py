@@ -1,0 +1,39 @@
+"""Issue 13, reader59: the table reader's leftovers of the twenty-first session, each a structure on a small made-up
+text — a ledger's points run together where point 2 opens with a range of figures ("1.无证2.1-5层"); a clause's
+subject is a run of offices' names that opens it, never words of its work before an office's name ("成立以局长为组长…",
+"请示上级部门…")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mstrack.sources.table import convert_table
+from mstrack.sources.table.numbering import TITLE_CODE_RE
+from mstrack.sources.table.titles import runs_in
+
+
+@pytest.mark.parametrize("title, points", [
+    ("1.无证2.1-5层，五楼托管39人", True),  # point 2 opens with floors 1 to 5
+    ("1.无证2.学生托管6人", True),
+    ("1.新建道路2.5公里", False),  # a decimal: the item's own number
+    ("1.新建道路2.5-3.5公里", False),  # a range of decimals
+    ("1.新增社区老年食堂3家", False),
+])
+def test_point_two_run_in_before_a_range_of_figures_is_a_point(title, points):
+    """"1.无证2.1-5层": after a cell's opening "1.", a "2." run into its words and followed by a range of whole numbers
+    ("1-5层") is the cell's second point, not the decimal 2.1; "道路2.5公里" and "2.5-3.5公里" stay decimals."""
+    assert runs_in(title, TITLE_CODE_RE.match(title)) is points
+
+
+def test_a_ledgers_problems_keep_their_first_number_before_a_range(tmp_path: Path):
+    rows = [("1", "东风幼儿园", "无证，一楼两个通道", "15天"),
+            ("2", "红星托管中心", "1.无证2.1-5层，五楼托管20人（已分流）", "15天")]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    page = tmp_path / "ledger.html"
+    page.write_text('<html><head><meta charset="utf-8"></head><body><p>安全隐患整改台账</p><p>2020年5月6日</p>'
+                    '<table border="1"><tr><td>序号</td><td>单位</td><td>存在问题</td><td>整改期限</td></tr>'
+                    f"{body}</table></body></html>", encoding="utf-8")
+    tasks = convert_table(page, "zg", 2020).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [(row[0], row[2]) for row in rows]
