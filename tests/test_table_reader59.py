@@ -37,3 +37,35 @@ def test_a_ledgers_problems_keep_their_first_number_before_a_range(tmp_path: Pat
                     f"{body}</table></body></html>", encoding="utf-8")
     tasks = convert_table(page, "zg", 2020).programme.tasks
     assert [(t.code, t.title) for t in tasks] == [(row[0], row[2]) for row in rows]
+
+
+@pytest.mark.parametrize("clause, subject", [
+    ("成立以局长为组长，班子成员为副组长", ""),  # a body set up: its object, no "成立以局"
+    ("请示上级部门同意后实施", ""),  # a request to those above, no "请示上级部门"
+    ("区住建局负责同志参加会议", ""),  # the office's people, no subject
+    ("局长为组长", ""),
+    ("在公共走道严禁停放", ""),  # a preposition's place
+    ("区住建局负责车辆安排", "区住建局"),
+    ("局综合处负责交通工具", "局综合处"),
+    ("请各单位做好自查", "各单位"),
+    ("各部门和各村（居）全面落实", "各部门和各村（居）"),
+])
+def test_a_subject_run_opens_its_clause_whatever_office_test_its_caller_gives(clause, subject):
+    """subject_run holds the one rule of what opens a clause as its subject: a clause opening with its work (a verb, a
+    preposition, a body it sets up, a request upward) or naming an office's people ("局长", "负责同志") opens with no
+    subject, whichever office test the caller passes (office_clause accepts "成立以局" and "请示上级部门" as names)."""
+    from mstrack.sources.table.list_bracketed import _run_of_offices
+    from mstrack.sources.table.list_doers import office_clause, subject_run
+
+    assert subject_run(clause) == subject
+    if not subject:
+        assert [subject_run(clause, offices) for offices in (office_clause, _run_of_offices)] == ["", ""]
+
+
+def test_every_division_of_a_bureau_opens_a_clause_whole():
+    """"局各处室要…": every division of the bureau, the run whole (was "局各处", its 室 left as the verb's)."""
+    from mstrack.sources.table.list_doers import only_offices, paragraph_doers
+
+    assert only_offices("局各处室") and only_offices("各业务处室")
+    assert paragraph_doers("局各处室要加强协作。") == ["局各处室"]
+    assert paragraph_doers("成立以局长为组长，班子成员为副组长，局各处室负责同志为组员的工作领导小组。", True) == []
