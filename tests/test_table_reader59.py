@@ -69,3 +69,23 @@ def test_every_division_of_a_bureau_opens_a_clause_whole():
     assert only_offices("局各处室") and only_offices("各业务处室")
     assert paragraph_doers("局各处室要加强协作。") == ["局各处室"]
     assert paragraph_doers("成立以局长为组长，班子成员为副组长，局各处室负责同志为组员的工作领导小组。", True) == []
+
+
+def test_a_ledgers_one_unit_column_and_its_term_read_as_any_table_reads_them(tmp_path: Path):
+    """A ledger's 单位 column is its one unit column: each line lists the body in `units` and leads with it, as one
+    责任单位 column does (docs/import-table.md: "their first unit is the lead when no lead column exists"); its term
+    "15天" is the deadline, and the line's one checkpoint at it is what a text-only line is judged by, as a 完成时限
+    cell's is — no figure read from the term."""
+    rows = [("1", "东风幼儿园", "无证，一楼两个通道", "15天"), ("2", "红星托管中心", "通道堵塞", "15天")]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    ledger, plain = tmp_path / "ledger.html", tmp_path / "plain.csv"
+    ledger.write_text('<html><head><meta charset="utf-8"></head><body><p>安全隐患整改台账</p><p>2020年5月6日</p>'
+                      '<table border="1"><tr><td>序号</td><td>单位</td><td>存在问题</td><td>整改期限</td></tr>'
+                      f"{body}</table></body></html>", encoding="utf-8")
+    plain.write_text("序号,工作任务,责任单位,完成时限\n1,加强管理,区住建局,2020年5月21日\n", encoding="utf-8")
+    (line,) = convert_table(ledger, "zg", 2020).programme.tasks[0].lines
+    (other,) = convert_table(plain, "pl", 2020).programme.tasks[0].lines
+    assert (line.lead_units, line.units) == (["东风幼儿园"], ["东风幼儿园"])
+    assert (other.lead_units, other.units) == (["区住建局"], ["区住建局"])
+    assert [(c.due.isoformat(), c.label) for c in line.checkpoints] == [("2020-05-21", "15天")]
+    assert [c.due for c in other.checkpoints] == [c.due for c in line.checkpoints] and not line.indicators
