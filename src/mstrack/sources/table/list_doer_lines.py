@@ -12,9 +12,9 @@ import re
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_doers import (
-    NO_DOER_RE,
     REQUEST_RE,
     STEP_DATE_RE,
+    WORK_OPENING_RE,
     levelled,
     office_clause,
     only_offices,
@@ -46,9 +46,6 @@ HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  
 STAGE_NAME_RE = re.compile(r"^[^，,。；;：:（）()]{2,20}?阶段\s*(?:[（(]|$)")  # "总结考核阶段（…）": a stage of the work
 CLOSING_DUTY = "负责"  # "…，X负责设计…", "…，由X结合…负责实施": the duty of an office naming an item's doer in its last clause
 INSTITUTION_ENDS = ("院", "中心", "站")  # a hospital, a home, a centre, a station: a body by its own name, no office's ending
-# words opening with the work, no name ("严格保护集体资产所…", "配合区…局", "建设公办…"): a verb or a preposition
-WORK_OPENING_RE = re.compile(rf"^(?:{NO_DOER_RE.pattern}|严格|建设|加强|推进|推动|完善|开展|实施|落实|提升|提高|新建|改造|扩建|"
-                             r"利用|促进|发展|做好|支持|依托)")
 # what follows a body's name when the name is no subject: a place inside it ("养老院内设…"), a possessive ("医院的资源"),
 # a join to another name ("医院和…", "医院、…"), a clause's end
 NO_SUBJECT_AFTER_RE = re.compile(r"^(?:[内外里中的之和与及、等，,。；;：:（(]|以上|以下)")

@@ -13,6 +13,7 @@ from mstrack.sources.table.office_names import (
     EVERY_KIND_RE,
     OPEN_KIND_RE,
     SET_UP_RE,
+    SET_UP_VERBS,
     TOWN_END,
     ends_like_unit,
     group_body,
@@ -23,6 +24,14 @@ from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, RESPONSIBLE_W
 CLAUSE_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,17}")  # a clause of nothing but a name's characters
 SUBJECT_MAX = 30  # the longest run of offices opening a sentence
 NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将|把|为|以|鼓励|引导|组织|督促|协调|配合|联合")  # a verb, no doer
+# words opening with the work, no name ("严格保护集体资产所…", "配合区…局", "建设公办…", "成立以局长为组长…", "请示上级部门
+# 同意后…"): a verb or a preposition, a body set up (office_names.SET_UP_VERBS), a request to those above
+WORK_OPENING_RE = re.compile(rf"^(?:{NO_DOER_RE.pattern}|{SET_UP_VERBS}|严格|建设|加强|推进|推动|完善|开展|实施|落实|提升|提高|"
+                             r"新建|改造|扩建|利用|促进|发展|做好|支持|依托|明确|请示|报请|提请)")
+# a person's title after an office's name ("局长为组长", "局各处室负责同志为组员", "区住建局负责人"): the office's people,
+# the name no subject
+PERSON_TITLE_RE = re.compile(r"(?<=[局处科室站所])长(?![期效远])|负责同志|负责人(?!员)|主任|书记")
+EVERY_DIVISION_RE = re.compile(r"[区县市局]?各\w*室")  # "各处室", "各业务处室", "局各处室": every division of a bureau
 LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("区…中心", "局…处"), as a plan's own offices are
 MEMBERS = "成员"  # "检查组成员要…": the members of a body the plan sets up, doers as the body is
 LIST_OPENING_RE = re.compile(r"如下$")  # "各乡镇抽检任务如下：…": a list's lead-in, its subject a topic, no doer
@@ -291,8 +300,13 @@ def opening_doers(clause: str) -> str:
 def subject_run(clause: str, offices: Callable[[str], bool] | None = None) -> str:
     """The run of offices' names a clause opens with as its subject ("各部门和各村（居）全面落实…": "各部门和各村（居）"),
     ended where no further name joins it (_opening); "" when it opens with none. A request's 请 is no part of it ("请各单位
-    做好…": 各单位, REQUEST_RE). `offices`: what the run must be (only_offices by default: each name an office's)."""
+    做好…": 各单位, REQUEST_RE). `offices`: what the run must be (only_offices by default: each name an office's). Whatever
+    `offices` accepts, a clause opening with its work (WORK_OPENING_RE: "成立以局长为组长" is no "成立以局", "请示上级部门
+    同意后…" no "请示上级部门") opens with no subject, nor does one whose office is followed by a person's title
+    ("局各处室负责同志为组员…": _opening): one rule here, for every caller."""
     words = REQUEST_RE.sub("", clause)
+    if WORK_OPENING_RE.match(words):
+        return ""
     return next((words[:j] for j in range(2, min(len(words), SUBJECT_MAX) + 1) if _opening(words, j, offices or only_offices)),
                 "")
 
@@ -300,8 +314,10 @@ def subject_run(clause: str, offices: Callable[[str], bool] | None = None) -> st
 def _opening(clause: str, end: int, offices: Callable[[str], bool]) -> bool:
     """Whether clause[:end] is a run of offices' names that ends there: the next character joins no further name
     ("、", "和", a bracket; "及" opening a verb, "各单位及时组织…", joins none) nor lengthens the last ("各业务处" then
-    "室")."""
-    return clause[end - 1] not in JOINERS and offices(clause[:end]) \
+    "室"), nor names the office's people, a person's title in it or right after it ("区住建局负责同志", "局长":
+    PERSON_TITLE_RE)."""
+    return clause[end - 1] not in JOINERS and not PERSON_TITLE_RE.search(clause[:end + len("负责同志")]) \
+        and offices(clause[:end]) \
         and (end == len(clause) or (clause[end] not in JOINERS or clause[end:end + 2] in OFFICE_VERBS)
              and not offices(clause[:end + 1]))
 
@@ -317,11 +333,11 @@ def _subjects(words: str) -> bool:
 
 def only_offices(words: str) -> bool:
     """Words that are only offices' names, joined by "、" or "和" ("各处室、东庠办事处和各村（居）"), each an office's
-    (units.office_list) or every division of a bureau ("各处室", "各业务处室"); never words naming the work before "由"
-    ("…工作由片区管理局") nor opening with a verb (NO_DOER_RE)."""
+    (units.office_list) or every division of a bureau ("各处室", "各业务处室", "局各处室": EVERY_DIVISION_RE); never words
+    naming the work before "由" ("…工作由片区管理局") nor opening with a verb (NO_DOER_RE)."""
     names = unit_names(words) if words else []
     return bool(names) and "由" not in words and not NO_DOER_RE.match(words) and all(
-        CLAUSE_NAME_RE.fullmatch(name) and (office_list(name, towns=True) or name.startswith("各") and name.endswith("室"))
+        CLAUSE_NAME_RE.fullmatch(name) and (office_list(name, towns=True) or EVERY_DIVISION_RE.fullmatch(name) is not None)
         for name in names)
 
 
