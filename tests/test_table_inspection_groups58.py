@@ -114,3 +114,14 @@ def test_a_figure_in_a_checks_question_is_no_target(tmp_path):
     tasks = {t.code: t for t in convert_table(_page(tmp_path / "plan.html", *lines), "x-2024", 2024).programme.tasks}
     assert "二(一)1" in tasks and not any(line.indicators for line in tasks["二(一)1"].lines)
     assert set(tasks["二(一)1"].lines[0].units) - {"区市场监管局"} == {"旅游质量监督所"}
+
+
+def test_a_leading_groups_office_issuing_the_plan_names_no_kind_of_document(tmp_path):
+    """"X领导小组办公室关于印发…检查方案的通知": the issuer's 领导小组 is no notice setting one up; "关于成立…领导小组的通知"
+    is, its groups no tasks."""
+    issued = ["某区旅游工作领导小组办公室关于印发2024年节假日专项检查方案的通知", *NOTICE[1:], *GROUPS]
+    tasks = convert_table(_page(tmp_path / "issued.html", *issued), "x-2024", 2024).programme.tasks
+    assert [t.code for t in tasks][:2] == ["二(一)1", "二(一)2"] and tasks[0].lines[0].lead_units == ["区交通局"]
+    set_up = ["关于成立某区节假日专项检查领导小组的通知", *NOTICE[1:], *GROUPS]
+    result, out = import_table(_page(tmp_path / "set_up.html", *set_up))
+    assert result.exit_code == 2 and "no table found in the document" in result.output and not out.exists()

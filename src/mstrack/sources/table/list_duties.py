@@ -35,6 +35,7 @@ MIN_PARTIES = 3  # the fewest party headings under the part for a list of duties
 STANDING_RE = re.compile(r"^(?:（[一二三四五六七八九十]+）)?\s*负责")  # "负责水情监测…": a standing responsibility
 # "…将片区…工作任务分解如下。", "具体分工如下：": the part's words introducing its duties, no duty
 INTRO_RE = re.compile(r"(?:如下|以下)\s*[。：:]?\s*$|[：:]\s*$")
+ISSUER_RE = re.compile(r"^[^，,。；;：:]{2,60}?关于(?=\S)")  # a notice's issuer before its subject ("X领导小组办公室关于…")
 HELPERS_LABEL = "配合单位"  # a group's other member offices, under its 联络单位 (list_teams.group_makeup)
 CONTENT_LABEL_RE = re.compile(r"^\s*(?:检查|工作|督查)?内容\s*[：:]\s*")  # "检查内容：主要检查…": the content's label
 NUMBERED_LINE_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)")
@@ -61,8 +62,8 @@ def duty_list(rows: list[Row], titles: list[str] | None = None
     no programme (its title, TITLES or the first line, or the part naming NO_DUTY_PLAN_RE: a 领导小组's members, a 预案)
     or that are all standing responsibilities (`standing`) are none."""
     title = (titles or [t for row in rows[:1] for t in row_texts(row)[:1]] or [""])[0]
-    if NO_DUTY_PLAN_RE.search(title):
-        return None
+    if NO_DUTY_PLAN_RE.search(ISSUER_RE.sub("", title)):  # "…领导小组办公室关于印发…检查方案的通知": the issuer's name
+        return None  # names no kind of document; "关于成立…领导小组的通知" does
     for at, row in enumerate(rows):
         texts = row_texts(row)
         if len(texts) != 1 or not (part := AREA_RE.match(texts[0])) or not DUTY_PART_RE.search(part[2]) or len(part[2]) > 12 \
