@@ -37,8 +37,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("office", r"(?:科室|处室|股室|机构)$"),  # an office of a town or a bureau: the units, unless a 单位 column is beside it
     ("start", r"开工(?:时间|日期|年月)|开建(?:时间|日期)"),  # when the work starts: a checkpoint, never the deadline
     ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|工期|建设时间|实施时间|建设年限|实施年限|(?:竣工|完工|建成)(?:时间|日期|年月)"
-                 r"|时间要求|^(?:检查|督查|巡查)?(?:时间|日期)$"),  # 时间要求: when the work is due (a 分工 notice's label,
-    # "时间要求：9月1日"); 时间 alone, 检查时间: a schedule of visits' day or span for each row
+                 r"|时间要求"),  # 时间要求: when the work is due (a 分工 notice's label, "时间要求：9月1日")
     # reported, not planned:
     # 是否达进度 (是 / 否): whether the work kept pace; 预期成效 is what the work will achieve
     ("progress", r"^是否|进展|完成情况|完成率|(?<!预期)(?<!预计)成效"
