@@ -59,6 +59,17 @@ def _published(name: str) -> dict:
 
 
 @cache
+def _grid_refused(name: str) -> bool:
+    """Whether the harness's grid of a file is refused though the file reads (a document whose plan is its text beside
+    tables that hold no task: the grid is one of those tables)."""
+    try:
+        _published(name)
+    except InputError:
+        return True
+    return False
+
+
+@cache
 def _unread(name: str) -> str | None:
     """Why the reader cannot read a corpus file at all (a held-out table at first contact scores 0 of its facts and
     its floor says so), or None. Such a file has no reading to vary."""
@@ -186,9 +197,9 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "unnamed column is still the task column (header._unnamed_task_column), but nothing says its figures are what was "
         "found ('一楼三个通道', '托管12人': columns.lists_problems), and they read as targets (held57a)",
     ("pingtan-2019-wuyi.html", "round_trip"):
-        "the document is refused by one of its parts (fiftieth held-out set, first contact): its fourth table, a blank "
-        "fill-in form numbered 1–6 with no text, refuses the whole document ('table 4, row 2 … task 1 has no text'); the "
-        "harness's grid is that table alone, refused without the table's number",
+        "the document's plan is its text alone, read beside annexed tables that hold no task (held58a: table.parts leaves "
+        "out its blank 汇总表, its 整改通知书 form and its 值班电话 list); the harness's grid is the largest table with a "
+        "header row, the 值班电话 list (序号 | 成员单位 | 值班电话 | 备注), which alone is refused ('task 1 has no text')",
     ("pingtan-2022-jiandu.html", "round_trip"):
         "the document is refused by its parts (table.parts, read47d): its two annex tables list companies, no office, "
         "no date and no figure on any row, and its text's items at three levels (四(一)1(1)) are not read yet; the "
@@ -204,6 +215,8 @@ def test_a_layout_variant_reads_the_same(name, vary, request):
         pytest.skip("the reader cannot read the published table (scored 0 at first contact): nothing to vary")
     if _best_effort(name):
         pytest.skip("read only as a best effort (list_fallback): no layout to vary")
+    if (name, "round_trip") in KNOWN_GAPS and _grid_refused(name):
+        pytest.skip("the harness's grid is refused alone (a known round-trip gap): nothing to vary")
     varied = vary(_grid(name))
     if isinstance(varied, str):
         pytest.skip(varied)  # the variation would change the table's meaning, or has nothing to vary: the reason

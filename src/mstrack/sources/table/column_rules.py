@@ -16,14 +16,16 @@ NAMED_MONTH_PLAN_RE = re.compile(r"^((?:\d{4}年)?(?:1[0-2]|0?[1-9])月)份?(?:�
 INSPECTED_FIELDS = r"(?:分管|检查|监管|重点|行业)领域|^(?:大?检查|督查)?重点(?:单位|行业)"
 # the problems a ledger lists for putting right (存在问题, 督查发现的具体问题, 问题隐患, 隐患内容): no progress (问题整改情况 is)
 PROBLEM_HEADER = r"(?:存在|发现|查找|查摆)(?:的)?(?:具体|主要)?(?:问题|隐患)|^(?:具体|主要)?(?:问题|隐患)(?:隐患|问题)?(?:内容|描述|清单)?$"
+MEMBERS_HEADER = r"^(?:参加|参检|检查)人员$"  # the people of an inspection, a body now and then among them (unit_people)
 COLUMN_RULES = (  # (kind, pattern), first match wins
     ("seq", r"^(?:序号|编号|序|项目编号|No\.?|组别)$"),  # 组别: an inspection's groups, "第一组", each a row
     ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
     # people, named in short cells: never the task column; "牵头单位及主要负责人" still names the units
-    ("leader", r"领导|^(?!.*(?:单位|部门)).*(?:责任人|负责人|联系人)|^(?:参加|参检|检查)人员$"),  # 参加人员: a group's members
+    ("leader", rf"领导|^(?!.*(?:单位|部门)).*(?:责任人|负责人|联系人)|{MEMBERS_HEADER}"),  # 参加人员: a group's members
     # who is checked, not who does the work (受检单位, 被督导单位, 检查对象): the rows' names, a schedule of visits
     ("task", r"^(?:受检|受查|被检查?|被查|被考核|被督查|被督导|被评估|被抽查)(?:单位|对象|机构)(?:名称)?$"
-             r"|^(?:检查|考核|督查|督导|评估|抽查)对象$|^检查(?:片区|区域|范围)(?:及单位)?$"),  # "检查片区及单位": where to go
+             r"|^(?:检查|考核|督查|督导|评估|抽查)对象$|^检查(?:片区|区域|范围|地点|场所)(?:及单位)?$"),  # "检查片区及单位",
+    # "检查地点": where to go
     # the fields or the key bodies a campaign inspects, each row's (大检查重点单位 / 行业领域单位, 分管领域, 检查领域): what
     # the row answers for, never who does the work; the task column where no other names one (header.areas_as_tasks)
     ("area", INSPECTED_FIELDS),

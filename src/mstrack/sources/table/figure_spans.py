@@ -83,7 +83,9 @@ AFTER_RE = re.compile(
 NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "―", "~", "～",
                       "至", "到", ".", "×", "*", "/")
 PICKED_AFTER_RE = re.compile(r"(?![和及与并等的或])[\u4e00-\u9fff]")  # "低于50%镇街": what a bound share picks
-NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有", "已有", "目前")
+# words before a figure that make it no target: a past or present level, a cap, or a check's question ("是否自行停业连续
+# 6个月以上": what an inspection asks of the checked, no figure of the work)
+NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有", "已有", "目前", "是否")
 # "比上年增长9%左右": the rate the year's growth must reach, on last year as its baseline, is the target
 LAST_YEAR = rf"(?:{'|'.join(LAST_YEAR_WORDS)})(?:同期)?"
 GROWTH_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{CHANGE_WORDS})\s*(?:约|不少于|不低于|至少|超过)?$")

@@ -86,10 +86,35 @@ def campaign_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, s
     return None
 
 
+# the stages of the work dated in one sentence, each by its end, the count of stages after them: "各工作组要在4月28日前、
+# 5月17日前自行安排时间分两个阶段开展…检查…" (a day each, its year printed or the programme's)
+STAGE_END = r"((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?\s*前)"
+STAGED_RE = re.compile(rf"(?:在|于)?\s*{STAGE_END}((?:\s*[、，,和及]\s*{STAGE_END[1:-1]})+)[^。；;]{{0,20}}?"
+                       r"分\s*([两二三四五2-5])\s*个?\s*阶段[^。；;]{0,60}?开展")
+STAGE_ORDINALS = "一二三四五"
+
+
+def staged_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
+    """The stages a sentence above the list dates for all its work ("在4月28日前、5月17日前…分两个阶段开展…", as many days
+    as stages): a 完成时限 cell naming each stage's end ("4月28日前完成第一阶段；5月17日前完成第二阶段"), which reads the
+    last as every task's deadline and the earlier ones as its checkpoints (README "A document's stages"), with its
+    clause; None when no line says so, or a day names another year than the programme's."""
+    for text in texts:
+        if not (m := STAGED_RE.search(text)):
+            continue
+        ends = [re.sub(r"\s+", "", end) for end in [m[1], *re.findall(STAGE_END, m[2])]]
+        count = int(m[3]) if m[3].isdigit() else chinese_count(m[3])
+        if len(ends) != count or any(int(y) != year for y in re.findall(r"(\d{4})\s*年", m[1] + m[2])):
+            continue
+        cell = "；".join(f"{end}完成第{STAGE_ORDINALS[k]}阶段" for k, end in enumerate(ends))
+        return cell, [], re.split(r"[，,。；;]", text[:m.start()])[-1] + m[0]
+    return None
+
+
 def document_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
-    """The period the document names for all its work: a part of its own (period_part) or a campaign's time stated once
-    (campaign_period)."""
-    return period_part(texts, year) or campaign_period(texts, year)
+    """The period the document names for all its work: a part of its own (period_part), a campaign's time stated once
+    (campaign_period) or its stages dated in one sentence (staged_period)."""
+    return period_part(texts, year) or campaign_period(texts, year) or staged_period(texts, year)
 
 
 def _heading_apart(text: str) -> list[str]:

@@ -14,6 +14,7 @@ from mstrack.sources.table.list_deadlines import CAMPAIGN_RE, WHEN
 from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, heading_entry, numbered_table
 from mstrack.sources.table.list_single import names_tasks
 from mstrack.sources.table.list_stages import stage_part
+from mstrack.sources.table.list_teams import group_makeup
 from mstrack.sources.table.list_work import NO_DUTY_PLAN_RE
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.reading import Row
@@ -34,6 +35,9 @@ MIN_PARTIES = 3  # the fewest party headings under the part for a list of duties
 STANDING_RE = re.compile(r"^(?:（[一二三四五六七八九十]+）)?\s*负责")  # "负责水情监测…": a standing responsibility
 # "…将片区…工作任务分解如下。", "具体分工如下：": the part's words introducing its duties, no duty
 INTRO_RE = re.compile(r"(?:如下|以下)\s*[。：:]?\s*$|[：:]\s*$")
+ISSUER_RE = re.compile(r"^[^，,。；;：:]{2,60}?关于(?=\S)")  # a notice's issuer before its subject ("X领导小组办公室关于…")
+HELPERS_LABEL = "配合单位"  # a group's other member offices, under its 联络单位 (list_teams.group_makeup)
+CONTENT_LABEL_RE = re.compile(r"^\s*(?:检查|工作|督查)?内容\s*[：:]\s*")  # "检查内容：主要检查…": the content's label
 NUMBERED_LINE_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)")
 
 
@@ -58,8 +62,8 @@ def duty_list(rows: list[Row], titles: list[str] | None = None
     no programme (its title, TITLES or the first line, or the part naming NO_DUTY_PLAN_RE: a 领导小组's members, a 预案)
     or that are all standing responsibilities (`standing`) are none."""
     title = (titles or [t for row in rows[:1] for t in row_texts(row)[:1]] or [""])[0]
-    if NO_DUTY_PLAN_RE.search(title):
-        return None
+    if NO_DUTY_PLAN_RE.search(ISSUER_RE.sub("", title)):  # "…领导小组办公室关于印发…检查方案的通知": the issuer's name
+        return None  # names no kind of document; "关于成立…领导小组的通知" does
     for at, row in enumerate(rows):
         texts = row_texts(row)
         if len(texts) != 1 or not (part := AREA_RE.match(texts[0])) or not DUTY_PART_RE.search(part[2]) or len(part[2]) > 12 \
@@ -168,6 +172,16 @@ def _duties(rows: list[Row], at: int, end: int) -> tuple[list[Entry], list[Row]]
             return None
         numbered = [(i, m) for i, texts in lines if (m := ITEM_RE.match(texts[0]))]
         heading = row_texts(rows[start])[0]
+        doers, content = {LEAD_LABEL: parties[k]}, ""
+        if (makeup := group_makeup([texts[0] for _, texts in lines])) is not None:  # a group's leaders and members
+            doers = {LEAD_LABEL: "、".join(makeup[0]), **({HELPERS_LABEL: "、".join(makeup[1])} if makeup[1] else {})}
+            lines = lines[makeup[2]:]
+            content = "".join(texts[0] for _, texts in lines)
+        if not numbered and makeup is not None:  # "检查内容：主要检查…" under the group's makeup: the group's one task,
+            entries.append(Entry(rows[start], "item", "", heading, content=CONTENT_LABEL_RE.sub("", content),  # its name
+                                 labels=doers))  # the task's title, the labelled paragraph its content
+            source.append(rows[start])
+            continue
         if not numbered:  # one duty, its paragraphs: the heading's number codes it
             text = "".join(texts[0] for _, texts in lines)
             if entries[-1].kind == "item" and entries[-1].code:  # after a party's items
@@ -179,7 +193,7 @@ def _duties(rows: list[Row], at: int, end: int) -> tuple[list[Entry], list[Row]]
             continue
         if [int(m[1]) for _, m in numbered] != list(range(1, len(numbered) + 1)) or numbered[0][0] != lines[-len(numbered)][0]:
             return None  # items out of order, or words after them
-        entries.append(Entry(rows[start], "heading", "", heading, labels={LEAD_LABEL: parties[k]}))
+        entries.append(Entry(rows[start], "heading", "", heading, labels=doers))
         source.append(rows[start])
         for i, m in numbered:
             entries.append(Entry(rows[i], "item", m[1], m[2].strip()))

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from mstrack.sources.table.cells import row_texts
 from mstrack.sources.table.list_numbered import ITEM_RE
+from mstrack.sources.table.office_names import ends_like_unit
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.units import unit_names
+from mstrack.sources.table.units import office_list, unit_names
 
 HEAD_RE = re.compile(r"^\s*组\s*长\s*[：:]\s*\S")  # "组 长：人武部长": the team's head, a post or a person
 # "成员由A、B和C的工作人员及…组成，负责…": the offices whose staff make the team up, then its duty
@@ -81,3 +82,55 @@ def member_offices(words: str) -> list[str]:
             if len(name) >= 2 and not name.endswith(PERSON_END) and name not in found:
                 found.append(name)
     return found
+
+
+# a group's makeup printed under its name (list_duties: "（一）交通安全组" over these lines): its leaders, persons or posts
+# ("组 长：欧阳志为", "副 组 长：陈书东"), then its members' line naming offices ("成 员：区交通与建设局（联络单位，毛琳，
+# 18149561182）、公安局交通警察支队…等单位各2人。")
+LEADER_LINE_RE = re.compile(r"^\s*(?:副\s*)?组\s*长\s*[：:]")
+MEMBER_LINE_RE = re.compile(r"^\s*成\s*员\s*[：:]\s*(\S.*)$", re.S)
+LIAISON_RE = re.compile(r"\s*[（(]\s*联络单位[^（）()]*[）)]")  # "（联络单位，毛琳，18149561182）": the office that leads the group
+# "…等单位各2人", "…等单位各派1人", "…等属地乡镇": the close of the list, how many each sends
+QUOTA_RE = re.compile(r"\s*等\s*(?:属地|相关|有关)?(?:单位|部门|乡镇|镇街)(?:\s*各\s*派?\s*\d+\s*人)?\s*[。.；;]?\s*$")
+NAMED_KIND_RE = re.compile(r"^(各[^（）()]{1,10})[（(]([^（）()]+)[）)]$")  # "各景区属地乡镇（流水镇、苏澳镇）": the kind's members
+
+
+def group_makeup(texts: list[str]) -> tuple[list[str], list[str], int] | None:
+    """A group's makeup opening the lines under its name: its leaders' lines (persons, no unit) and the members' line
+    naming offices, those marked "（联络单位，…）" leading it (the notice makes each group's 联络单位 lead its work), the
+    others its units; with no mark, its first office leads (tests/data/tables/README.md's first-office rule). (leads,
+    others, how many lines the makeup takes); None when the lines open with no members' line naming an office."""
+    k = 0
+    while k < len(texts) and LEADER_LINE_RE.match(texts[k]):
+        k += 1
+    if k >= len(texts) or not (m := MEMBER_LINE_RE.match(texts[k])):
+        return None
+    leads: list[str] = []
+    others: list[str] = []
+    for piece in _members(m[1]):
+        liaison = LIAISON_RE.search(piece)
+        piece = LIAISON_RE.sub("", piece).strip()
+        named = NAMED_KIND_RE.match(piece)
+        names = unit_names(named[2]) if named and len(unit_names(named[2])) > 1 else [piece]  # the kind's members by name
+        for name in names:  # where a members' label says offices stand: a town, a 所 or a 支队 is one too
+            if (office_list(name, towns=True) or ends_like_unit(name)) and name not in leads + others:
+                (leads if liaison else others).append(name)
+    if not leads and not others:
+        return None
+    return (leads, others, k + 1) if leads else (others[:1], others[1:], k + 1)
+
+
+def _members(words: str) -> list[str]:
+    """The pieces of a members' line, each an office or a clause: split at its stops, commas and 、 outside brackets and
+    at 及, each piece without the list's close ("等单位各2人")."""
+    pieces, depth, current = [], 0, ""
+    for char in words:
+        depth += (char in "（(") - (char in "）)")
+        if depth == 0 and char in "、，,。；;":
+            pieces.append(current)
+            current = ""
+        else:
+            current += char
+    pieces.append(current)
+    return [QUOTA_RE.sub("", part).strip() for piece in pieces for part in re.split(r"及(?![^（(]*[）)])", piece)
+            if QUOTA_RE.sub("", part).strip()]

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversion | None:
     """The document's parts that hold tasks, each converted by `convert` and joined into one plan; None when no more
-    than one part holds tasks (the document reads as a file of one table or one list)."""
+    than one part holds tasks (the document reads as a file of one table or one list), unless that part is the text
+    beside tables that read as no task table (blank forms, a phone list): the file would be read by its tables alone."""
     parts = document_parts(path)
     if len(parts) < 2:
         return None
@@ -59,7 +60,9 @@ def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversi
                          "(a list of companies: no plan part), and the text holds no list of tasks",
                          path=path, n=len(named), tables=Joined("; ", [_table(part) for part in named]))
     read = [(part, conversion) for part, conversion in read if not _introduces_groups(part, conversion, read)]
-    if len(read) < 2 and not (read and bare):  # one part holding tasks, and no table to set aside: read as one
+    text_only = len(read) == 1 and read[0][0].number is None and bool(left_out)  # the text's tasks beside annexed forms:
+    # the file read as one would read its tables alone (a blank 汇总表, a 值班电话 table), refusing it for them
+    if len(read) < 2 and not (read and (bare or text_only)):  # one part holding tasks, no table to set aside: read as one
         return None
     read.sort(key=lambda pair: _place(pair[0], pair[1].rows[0] if pair[1].rows else 0))
     names = _names(parts)

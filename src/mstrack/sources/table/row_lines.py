@@ -29,7 +29,7 @@ from mstrack.sources.table.schedule import (
 )
 from mstrack.sources.table.terms import term_end
 from mstrack.sources.table.unit_joins import scoped, without_closing_others
-from mstrack.sources.table.unit_people import without_people
+from mstrack.sources.table.unit_people import bodies_among, without_people
 from mstrack.sources.table.units import (
     content_leads,
     helper_offices,
@@ -380,6 +380,9 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     lead_cell, units_cell = (without_people(without_bracket_gaps(joined_names(layout.cell(row, kind))), layout.header(kind))
                              for kind in ("lead", "units"))  # "各县 (市、区) 人民政府": one unit, its copy's spaces aside
     lead_cell, units_cell = _marked_leads(lead_cell, units_cell, layout.first_leads)
+    if not {"lead", "units"} & set(layout.by_kind) and (bodies := bodies_among(leaders, layout.header("leader"))):
+        lead_cell, units_cell = bodies[0], "、".join(bodies[1:])  # "…陈友金、中楼派出所" under 检查人员: the body leads,
+        leaders = [name for name in leaders if name.removesuffix("等").rstrip() not in bodies]  # no person
     units_cell = full_names(units_cell)  # "区X局牵头，农村发展局…；区农村发展局…": one office, by its full name
     if not lead_cell and (roles := roles_in(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
         lead_cell, units_cell = roles

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from mstrack.sources.table.column_rules import MEMBERS_HEADER
 from mstrack.sources.table.office_names import ends_like_unit
 from mstrack.vocabulary import (
     DUTY_WORDS,
@@ -89,3 +90,13 @@ def named_person(name: str) -> bool:
     """A person or a post where a unit is expected (a_person), or a person's short name alone ("张三", left of a role
     bracket): two or three characters, none of them a place's or an office's (UNITISH), not ending like an office."""
     return a_person(name) or (person(name, False) and not ends_like_unit(name))
+
+
+def bodies_among(people: list[str], header: str) -> list[str]:
+    """The bodies a column of an inspection's people names among its persons (column_rules.MEMBERS_HEADER: 检查人员;
+    "林山、陈友金、中楼派出所", "…、村主干、中铁十六局等"), each without its closing 等: where the table prints no office
+    column, they do the work beside the persons (the first leads, tests/data/tables/README.md's first-unit rule); the
+    persons, and people named by their post ("村主干"), are no unit. [] for any other column."""
+    if not re.match(MEMBERS_HEADER, re.sub(r"\s+", "", header)):
+        return []
+    return [body for name in people if ends_like_unit(body := re.sub(r"\s*等$", "", name))]
