@@ -46,3 +46,32 @@ def test_each_unit_two_units_one_file_says_forms_or_notices(forms, noun, monkeyp
     said = capsys.readouterr().err
     assert f"nothing written; write their {noun} with --unit UNIT -o FILE instead" in said
     assert str(Path(tmp_path) / "住建局_城管局.md") in said
+
+
+# --- a row whose name disagrees with its code: its name looked up once ---------------------------------------------
+
+
+def test_a_row_whose_name_is_another_tasks_looks_the_name_up_once(cli, tmp_path, monkeypatch):
+    """The row says task 1 and names 任务二: refused naming the task its name names, the name looked up once (the
+    condition and the refusal used to ask twice); the row that agrees asks nothing."""
+    from mstrack.sources.progress_names import Titles
+
+    from .conftest import plan_task, plan_tasks, refused, write_plan
+
+    plan = plan_tasks(plan_task("1", "新建养老床位", "甲局", "新建床位", "张", 100),
+                      plan_task("2", "改造老旧小区", "乙局", "改造小区", "个", 10))
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", plan))).exit_code == 0
+    original, asked = Titles.named, []
+
+    def named(self, name):
+        asked.append(name)
+        return original(self, name)
+
+    monkeypatch.setattr(Titles, "named", named)
+    sheet = tmp_path / "p.csv"
+    sheet.write_text("计划,任务编号,任务名称,指标,截至日期,数值\nx-2023,1,改造老旧小区,新建床位,2023-06-30,30\n"
+                     "x-2023,2,改造老旧小区,改造小区,2023-06-30,3\n", encoding="utf-8")
+    result = cli("import", "progress", str(sheet))
+    refused(result, "'改造老旧小区' is not the task", "x-2023/1 is '新建养老床位'")
+    assert asked == ["改造老旧小区"]
+    assert "'改造老旧小区' names task 2" in result.stderr and "nothing was written" in result.stderr
