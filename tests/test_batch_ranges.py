@@ -139,7 +139,7 @@ def back_to_version_7(url: str) -> None:
         for column in ("first_report_id", "last_report_id", "reports_added", "reports_retracted", "terminal"):
             connection.exec_driver_sql(f"ALTER TABLE batch DROP COLUMN {column}")
         connection.exec_driver_sql("CREATE INDEX ix_report_batch_id ON report (batch_id)")
-        for column in ("last_batch", "part"):  # and version 15's
+        for column in ("last_batch", "part", "seen_batches", "seen_schema"):  # and version 15's, 17's
             connection.exec_driver_sql(f"ALTER TABLE report_snapshot DROP COLUMN {column}")
         connection.exec_driver_sql("ALTER TABLE task DROP COLUMN cancelled_by")  # and version 16's
         connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 8")

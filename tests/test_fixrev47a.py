@@ -62,7 +62,7 @@ def back_to_version_10(url: str) -> None:
     with engine.begin() as connection:
         connection.exec_driver_sql("ALTER TABLE report DROP COLUMN reporting_unit")
         connection.exec_driver_sql("ALTER TABLE batch DROP COLUMN terminal")  # and version 14's
-        for column in ("last_batch", "part"):  # and 15's
+        for column in ("last_batch", "part", "seen_batches", "seen_schema"):  # and 15's, 17's
             connection.exec_driver_sql(f"ALTER TABLE report_snapshot DROP COLUMN {column}")
         connection.exec_driver_sql("ALTER TABLE task DROP COLUMN cancelled_by")  # and 16's
         connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 11")

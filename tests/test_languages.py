@@ -511,7 +511,17 @@ def _template_arguments():
         else:
             continue
         if len(node.args) > at:
-            yield f"{name}:{node.lineno}", node.args[at]
+            yield from ((f"{name}:{node.lineno}", one) for one in _branches(node.args[at]))
+
+
+def _branches(argument):
+    """A template chosen by a conditional (`"… forms …" if forms else "… notices …"`: cli.each_unit) is each of its
+    branches: both are literals the catalogue must hold."""
+    if isinstance(argument, ast.IfExp):
+        yield from _branches(argument.body)
+        yield from _branches(argument.orelse)
+    else:
+        yield argument
 
 
 def test_every_template_position_names_a_call_there_is():

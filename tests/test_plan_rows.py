@@ -120,7 +120,7 @@ def test_an_upgraded_database_holds_the_plan_rows_of_a_new_one(demo_cli):
         connection.exec_driver_sql("CREATE INDEX ix_report_batch_id ON report (batch_id)")  # what version 8 dropped
         connection.exec_driver_sql("DROP TABLE undone_deleted")  # and what version 9 added
         connection.exec_driver_sql("ALTER TABLE report DROP COLUMN reporting_unit")  # and version 11
-        for column in ("last_batch", "part"):  # and 15
+        for column in ("last_batch", "part", "seen_batches", "seen_schema"):  # and 15, 17
             connection.exec_driver_sql(f"ALTER TABLE report_snapshot DROP COLUMN {column}")
         connection.exec_driver_sql("ALTER TABLE task DROP COLUMN cancelled_by")  # and 16
         connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 7")

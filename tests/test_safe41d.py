@@ -102,6 +102,7 @@ def test_a_database_of_the_previous_version_is_upgraded_with_the_table_and_its_r
             "ALTER TABLE batch DROP COLUMN terminal",  # and 14's
             "ALTER TABLE report_snapshot DROP COLUMN last_batch", "ALTER TABLE report_snapshot DROP COLUMN part",  # 15's
             "ALTER TABLE task DROP COLUMN cancelled_by",  # and 16's
+            "ALTER TABLE report_snapshot DROP COLUMN seen_batches", "ALTER TABLE report_snapshot DROP COLUMN seen_schema",
             "DELETE FROM schema_version WHERE version >= 9",
             f"UPDATE batch SET reason = '调整目标; {OLD_NOTE}' WHERE id = 4")
     assert Store(cli.url).schema_version() == 8

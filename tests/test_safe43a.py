@@ -81,6 +81,7 @@ def _back_to_version_9(cli) -> None:
             "ALTER TABLE batch DROP COLUMN reports_retracted", "ALTER TABLE report DROP COLUMN reporting_unit",
             "ALTER TABLE batch DROP COLUMN terminal", "ALTER TABLE report_snapshot DROP COLUMN last_batch",
             "ALTER TABLE report_snapshot DROP COLUMN part", "ALTER TABLE task DROP COLUMN cancelled_by",
+            "ALTER TABLE report_snapshot DROP COLUMN seen_batches", "ALTER TABLE report_snapshot DROP COLUMN seen_schema",
             "DELETE FROM schema_version WHERE version >= 10")
     assert Store(cli.url).schema_version() == 9
 

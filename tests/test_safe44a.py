@@ -94,7 +94,7 @@ def test_db_restore_into_a_default_database_that_is_a_fifo_is_refused(tmp_path):
     env = {"XDG_DATA_HOME": str(data), "MSTRACK_DB": None}  # unset: a blank MSTRACK_DB is refused (fixsup57)
     done = in_a_process("-m", "mstrack", "--lang", "en", "db", "restore", str(backup), env=env)
     assert done.returncode == 2, done.stderr
-    assert done.stderr.strip() == f"mstrack: error: --db sqlite:///{default}: {NOT_A_FILE}"
+    assert done.stderr.strip() == f"mstrack: error: the default store sqlite:///{default}: {NOT_A_FILE}"
     assert os.listdir(default.parent) == ["mstrack.db"]
 
 

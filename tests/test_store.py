@@ -122,9 +122,10 @@ def test_a_database_made_by_create_all_before_version_4_is_upgraded_to_the_same_
     after = {table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in before}
     # version 8 adds each batch's range of report ids, from its reports; version 10 its counts, from its rows
     assert {**after, "batch": [row[:-5] for row in after["batch"]],
-            "report_snapshot": [row[:-2] for row in after["report_snapshot"]]} == before
-    # version 15: the highest batch number and the partial copy's name, not known of earlier freezes
-    assert after["report_snapshot"] and {row[-2:] for row in after["report_snapshot"]} == {(None, None)}
+            "report_snapshot": [row[:-4] for row in after["report_snapshot"]]} == before
+    # version 15: the highest batch number and the partial copy's name, not known of earlier freezes; nor, version 17,
+    # how many batches they saw and the schema version then
+    assert after["report_snapshot"] and {row[-4:] for row in after["report_snapshot"]} == {(None, None, None, None)}
     assert [row[-5:-3] for row in after["batch"]] == connection.execute(
         "SELECT min(r.id), max(r.id) FROM batch AS b LEFT JOIN report AS r ON r.batch_id = b.id GROUP BY b.id ORDER BY b.id").fetchall()
     assert any(row[-4] is not None for row in after["batch"])
@@ -173,6 +174,7 @@ def test_a_postgresql_database_made_by_create_all_before_version_4_is_upgraded_t
         "ALTER TABLE batch DROP COLUMN terminal",  # and this 14
         "ALTER TABLE report_snapshot DROP COLUMN last_batch", "ALTER TABLE report_snapshot DROP COLUMN part",  # 15
         "ALTER TABLE task DROP COLUMN cancelled_by",  # and this 16
+        "ALTER TABLE report_snapshot DROP COLUMN seen_batches", "ALTER TABLE report_snapshot DROP COLUMN seen_schema",  # 17
         "INSERT INTO schema_version VALUES (3, now())",
         "INSERT INTO batch (created_at, command, plan_before) VALUES (now(), 'import plan', 'format = 1')",
     ])

@@ -36,6 +36,18 @@ def in_line(head: list, more: int) -> list:
     return [*head, f"… (+{more})"] if more > 0 else list(head)
 
 
+def runs(numbers) -> list[tuple[int, int]]:
+    """Sorted numbers as runs of consecutive ones, (first, last) each: 2 3 4 6 → (2, 4), (6, 6). The one way row
+    numbers become ranges, each caller writing them its own way (cli.import_said, sources.progress_sheets)."""
+    found: list[list[int]] = []
+    for number in numbers:
+        if found and number == found[-1][1] + 1:
+            found[-1][1] = number
+        else:
+            found.append([number, number])
+    return [(first, last) for first, last in found]
+
+
 def numbers_shown(numbers: list[int], shown: int = 20) -> str:
     """Row numbers for a warning: the first 20, then how many more ("…, 20, … (+35)") (sources.progress_names)."""
     return ", ".join(map(str, in_line(*cut(numbers, shown))))

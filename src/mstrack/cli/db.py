@@ -18,16 +18,14 @@ from mstrack.cli.printing import (
     write_out,
     write_output,
 )
-from mstrack.cli.process import cli_store, open_store, say_created
+from mstrack.cli.process import cli_store, named_store, open_store, say_created
 from mstrack.cli.saying import echo, fail, note, say, say_no_programmes, warn
 
 
 @app.command()
 def init(ctx: typer.Context) -> None:
     """Create or upgrade the database schema. Running it twice changes nothing."""
-    from mstrack.store import resolve_db_url
-
-    store = cli_store(resolve_db_url(ctx.obj.get("db")))
+    store = named_store(ctx.obj.get("db"))
 
     def announce(versions) -> None:
         say("{db}: schema version {before} → {after}", db=store.display_url, before=versions[0], after=versions[1])
@@ -238,11 +236,11 @@ def db_restore(
     (DB.before-restore-TIME). Not with cp: see docs/reliability.md."""
     from mstrack.errors import InputError, Message, copy_left
     from mstrack.render.outputs import replacing_path
-    from mstrack.store import SCHEMA_VERSION, resolve_db_url
+    from mstrack.store import SCHEMA_VERSION
     from mstrack.store.kept_copy import wal_of
     from mstrack.store.sqlite_file import disk_full
 
-    store = cli_store(resolve_db_url(ctx.obj.get("db")))
+    store = named_store(ctx.obj.get("db"))
     if store.path is not None:
         said_stale_parts(store.path, stamped=True)
     from mstrack.store.sqlite_file import holds_bytes
@@ -321,7 +319,7 @@ def db_copy(
     if path is not None:
         _refuse_database_file(ctx, path)
         _refuse_too_long_to_write(path, "--to", to)
-    target = cli_store(url)  # from the commit (a server's) or the rename (a file's) on, Ctrl-C is held
+    target = cli_store(url, "--to")  # from the commit (a server's) or the rename (a file's) on, Ctrl-C is held
 
     def said(counts: dict[str, int]) -> None:
         say("{source} → {target}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, row counts and status "
@@ -363,7 +361,7 @@ def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
     counts = []
 
     def write(temporary: Path) -> None:
-        copy = Store(f"sqlite:///{temporary}")  # its commit is not the end: Ctrl-C stays let in (holds_interrupts)
+        copy = Store(f"sqlite:///{temporary}", "--to")  # its commit is not the end: Ctrl-C stays let in (holds_interrupts)
         copy.display_url = target.display_url
         try:
             counts.append(copy_verified(source, copy, date.today()))

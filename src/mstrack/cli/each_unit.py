@@ -30,13 +30,11 @@ def _one_file_each(notices: list, fmt: str, output: Path, forms: bool = False) -
         name = f"{_file_name(one.unit)}.{fmt}"
         key = unicodedata.normalize("NFC", name).casefold()
         if key in seen:
-            if forms:
-                raise fail("--each-unit: the lead units {first} and {second} would both be written to {path} (a file "
-                           "name holds no / \\ : * ? \" < > |, ends in no dot or space, and Windows and macOS do not tell "
-                           "capitals apart): nothing written; write their forms with --unit UNIT -o FILE instead",
-                           first=seen[key], second=one.unit, path=output / name)
-            raise fail("--each-unit: the lead units {first} and {second} would both be written to {path} (a file name "
-                       "holds no / \\ : * ? \" < > |, ends in no dot or space, and Windows and macOS do not tell "
+            raise fail("--each-unit: the lead units {first} and {second} would both be written to {path} (a file "
+                       "name holds no / \\ : * ? \" < > |, ends in no dot or space, and Windows and macOS do not tell "
+                       "capitals apart): nothing written; write their forms with --unit UNIT -o FILE instead" if forms
+                       else "--each-unit: the lead units {first} and {second} would both be written to {path} (a file "
+                       "name holds no / \\ : * ? \" < > |, ends in no dot or space, and Windows and macOS do not tell "
                        "capitals apart): nothing written; write their notices with --unit UNIT -o FILE instead",
                        first=seen[key], second=one.unit, path=output / name)
         seen[key] = one.unit
@@ -72,12 +70,11 @@ def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: 
         try:  # the folder held until the last line: two runs at once never leave a mix of both (one is refused whole)
             held.enter_context(outputs.writing_into(output))
         except BlockingIOError:  # another run holds it, and may be writing into the folders this run made: kept
-            if forms:
-                raise fail("--output {path}: another mstrack is writing into {path} (forms for each unit): none of the "
-                           "{n} {n:form|forms} written; run the command again once it is done", path=output,
-                           n=len(notices)) from None
-            raise fail("--output {path}: another mstrack is writing into {path} (notices to each unit): none of the "
-                       "{n} {n:notice|notices} written; run the command again once it is done", path=output, n=len(notices)) from None
+            raise fail("--output {path}: another mstrack is writing into {path} (forms for each unit): none of the "
+                       "{n} {n:form|forms} written; run the command again once it is done" if forms else
+                       "--output {path}: another mstrack is writing into {path} (notices to each unit): none of the "
+                       "{n} {n:notice|notices} written; run the command again once it is done",
+                       path=output, n=len(notices)) from None
         done = 0
         try:
             for one in notices:  # every file looked at, the folder held, before the first is written: a kept one
@@ -171,22 +168,17 @@ def _remove_empty(folders: list[Path]) -> None:
 
 def _each_stopped(notices: list, done: int, fmt: str, output: Path, forms: bool = False) -> typer.Exit:
     """The last line of --each-unit stopped by a file it could not write: how many are there (each whole), how many
-    not, and that a rerun writes the rest (the ones written are mstrack's: replaced as they are); exit 2."""
-    left = len(notices) - done
-    if forms:
-        if not done:
-            say("none of the {n} {n:form|forms} written to {path}: run the command again to write them", err=True,
-                n=len(notices), path=output)
-        else:
-            say("{done} of {n} {n:form|forms} written to {path} ({first} to {last}), {left} not written: run the command "
-                "again to write the rest", err=True, done=done, n=len(notices), path=output, left=left,
-                first=f"{_file_name(notices[0].unit)}.{fmt}", last=f"{_file_name(notices[done - 1].unit)}.{fmt}")
-        return typer.Exit(2)
+    not, and that a rerun writes the rest (the ones written are mstrack's: replaced as they are); exit 2. Forms and
+    notices are said by one path; only the template differs."""
     if not done:
-        say("none of the {n} {n:notice|notices} written to {path}: run the command again to write them", err=True,
-            n=len(notices), path=output)
+        say("none of the {n} {n:form|forms} written to {path}: run the command again to write them" if forms else
+            "none of the {n} {n:notice|notices} written to {path}: run the command again to write them",
+            err=True, n=len(notices), path=output)
     else:
-        say("{done} of {n} {n:notice|notices} written to {path} ({first} to {last}), {left} not written: run the command "
-            "again to write the rest", err=True, done=done, n=len(notices), path=output, left=left,
+        say("{done} of {n} {n:form|forms} written to {path} ({first} to {last}), {left} not written: run the command "
+            "again to write the rest" if forms else
+            "{done} of {n} {n:notice|notices} written to {path} ({first} to {last}), {left} not written: run the "
+            "command again to write the rest",
+            err=True, done=done, n=len(notices), path=output, left=len(notices) - done,
             first=f"{_file_name(notices[0].unit)}.{fmt}", last=f"{_file_name(notices[done - 1].unit)}.{fmt}")
     return typer.Exit(2)

@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from mstrack.cli.saying import as_given, echo, fail, say, words
+from mstrack.cli.saying import echo, fail, say, words
 
 OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO, errno.EBADF}
 """The errors of a write to a terminal, pipe or file that failed: a closed pipe, a full disk, a size limit, a
@@ -65,7 +65,7 @@ def errors_as_messages():
         from mstrack.errors import InputError
 
         if isinstance(error, InputError):
-            raise fail(as_given(error)) from None
+            raise fail(error) from None
         if _is_database_error(error):
             if _after_ctrl_c(error):  # the driver's cleanup failed on the way out of a Ctrl-C: an interrupt all the same
                 _interrupted()

@@ -153,13 +153,9 @@ def _row_place(place: str) -> tuple[str, int, str | None] | None:
 
 def _row_ranges(rows: list[int]) -> str:
     """Row numbers as ranges: 2-6, 9, 11-12."""
-    spans: list[list[int]] = []
-    for row in rows:
-        if spans and row == spans[-1][1] + 1:
-            spans[-1][1] = row
-        else:
-            spans.append([row, row])
-    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+    from mstrack.long_lists import runs
+
+    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in runs(rows))
 
 
 def say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False, named=None) -> None:

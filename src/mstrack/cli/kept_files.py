@@ -177,41 +177,40 @@ def refusal(output, option: str, kept: str) -> typer.Exit:
     """The refusal to write over a file holding a unit's figures (forms.FIGURES), something mstrack cannot tell
     (forms.OTHER), a document, JSON or other file mstrack did not write (forms.UNMARKED, UNMARKED_JSON, UNMARKED_TEXT),
     an old Office file (forms.OLD_OFFICE) or a file it cannot read, damaged or encrypted (forms.Unreadable)."""
+    from mstrack.errors import Message
     from mstrack.sources.forms import CHANGED, FIGURES, OLD_OFFICE, UNMARKED, UNMARKED_JSON, UNMARKED_TEXT, Unreadable
     from mstrack.sources.sheets import HEADER_SEARCH_ROWS
 
-    if kept == CHANGED:
-        return fail("{option} {path}: the file has changed since mstrack wrote it (what it holds is not what its mark "
-                    "says mstrack wrote: notes typed in, reports appended, saved by another program; or it was written "
-                    "by a version of mstrack before marks carried a digest): it is not replaced: give another -o name, "
-                    "or delete the file yourself if it is no longer needed", option=option, path=output)
-    if kept == UNMARKED_JSON:
-        return fail("{option} {path}: the file was not written by mstrack (its keys are none of a report's, docs/cli.md): "
-                    "it may be a script's settings or a unit's data, so it is not replaced: give another -o name, or "
-                    "delete the file yourself if it is no longer needed", option=option, path=output)
-    if kept == UNMARKED:
-        return fail("{option} {path}: the file was not written by mstrack (nothing in it says so: a Word file's creator, a "
-                    "web page's generator, a Markdown file's last line): it may be a unit's return or an office's own "
-                    "document, so it is not replaced: give another -o name, or delete the file yourself if it is no "
-                    "longer needed", option=option, path=output)
     if isinstance(kept, Unreadable):
         return fail("{option} {path}: the file is damaged or cannot be read ({reason}): mstrack cannot tell whether it "
                     "wrote it or it holds a unit's figures, so it is not replaced: remove it yourself if it is no longer "
                     "needed (a report cut short is then written anew), or give another -o name", option=option,
                     path=output, reason=kept.reason)
-    if kept == OLD_OFFICE:
-        return fail("{option} {path}: the file is an old Office file (an .xls workbook or .doc document under another "
-                    "name), which mstrack never writes: it may be a unit's return, so it is not replaced: give another -o "
-                    "name, or delete the file yourself if it is no longer needed", option=option, path=output)
-    if kept == UNMARKED_TEXT:
-        return fail("{option} {path}: the file was not written by mstrack (its name says no report format, and it holds "
-                    "none of mstrack's: a report's JSON keys, a CSV report's header, the same report's first line): it "
-                    "may be a script's settings or an office's data, so it is not replaced: give another -o name, or "
-                    "delete the file yourself if it is no longer needed", option=option, path=output)
-    if kept == FIGURES:
-        return fail("{option} {path}: the file holds a unit's figures (a value in its 数值 or a note in its 备注"
-                    " column, on any sheet): move it away once imported (mstrack import progress {path}), or "
-                    "give another -o name", option=option, path=output)
+    said = {  # the same refusal, in its own words, of each kind of file: (option, path)
+        CHANGED: Message("{option} {path}: the file has changed since mstrack wrote it (what it holds is not what its mark "
+                         "says mstrack wrote: notes typed in, reports appended, saved by another program; or it was written "
+                         "by a version of mstrack before marks carried a digest): it is not replaced: give another -o name, "
+                         "or delete the file yourself if it is no longer needed"),
+        UNMARKED_JSON: Message("{option} {path}: the file was not written by mstrack (its keys are none of a report's, docs/cli.md): "
+                               "it may be a script's settings or a unit's data, so it is not replaced: give another -o name, or "
+                               "delete the file yourself if it is no longer needed"),
+        UNMARKED: Message("{option} {path}: the file was not written by mstrack (nothing in it says so: a Word file's creator, a "
+                          "web page's generator, a Markdown file's last line): it may be a unit's return or an office's own "
+                          "document, so it is not replaced: give another -o name, or delete the file yourself if it is no "
+                          "longer needed"),
+        OLD_OFFICE: Message("{option} {path}: the file is an old Office file (an .xls workbook or .doc document under another "
+                            "name), which mstrack never writes: it may be a unit's return, so it is not replaced: give another -o "
+                            "name, or delete the file yourself if it is no longer needed"),
+        UNMARKED_TEXT: Message("{option} {path}: the file was not written by mstrack (its name says no report format, and it holds "
+                               "none of mstrack's: a report's JSON keys, a CSV report's header, the same report's first line): it "
+                               "may be a script's settings or an office's data, so it is not replaced: give another -o name, or "
+                               "delete the file yourself if it is no longer needed"),
+        FIGURES: Message("{option} {path}: the file holds a unit's figures (a value in its 数值 or a note in its 备注"
+                         " column, on any sheet): move it away once imported (mstrack import progress {path}), or "
+                         "give another -o name"),
+    }
+    if kept in said:
+        return fail(said[kept], option=option, path=output)
     return fail("{option} {path}: the file was not written by mstrack, and its first {n} rows (on every sheet) hold data "
                 "but no progress table header (任务编号 … 数值): it may be a unit's return laid out otherwise, so it is not "
                 "replaced: give another -o name, or delete the file yourself if it is no longer needed", option=option,

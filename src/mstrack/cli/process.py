@@ -55,13 +55,22 @@ def command_ended() -> None:
         interrupts.interrupts_let_in()
 
 
-def cli_store(url: str):
-    """A store as the command line uses it: from a write's commit on, Ctrl-C is held until the command ends
-    (store.interrupts.interrupts_held); in the script, closed before a quick exit, and a Ctrl-C SQLAlchemy's pool
-    logs is not printed (a second one while it closes a connection as the first unwinds)."""
+def named_store(db: str | None):
+    """The store --db (`db`), else MSTRACK_DB, else the default names, as cli_store, its messages naming which of
+    the three named it (urls.named_by)."""
+    from mstrack.store.urls import named_by, resolve_db_url
+
+    return cli_store(resolve_db_url(db), named_by(db))
+
+
+def cli_store(url: str, option="--db"):
+    """A store as the command line uses it (`option`: what named it, as its messages say): from a write's commit on,
+    Ctrl-C is held until the command ends (store.interrupts.interrupts_held); in the script, closed before a quick
+    exit, and a Ctrl-C SQLAlchemy's pool logs is not printed (a second one while it closes a connection as the first
+    unwinds)."""
     from mstrack.store import Store
 
-    store = Store(url)
+    store = Store(url, option)
     store.holds_interrupts = True
     if _kept is not None:
         _stores.append(store)
@@ -163,10 +172,9 @@ def open_store(ctx: typer.Context, write: bool, old_schema: bool = False, first=
     import plan); any other is refused there, naming it (Maintenance.require_schema). `made`: the store made is put
     there, said by the caller once its write is done (first_store), rather than here."""
     from mstrack.errors import OldSchema, opened
-    from mstrack.store import resolve_db_url
 
     db = ctx.obj.get("db") if ctx.obj else None
-    store = cli_store(resolve_db_url(db))
+    store = named_store(db)
     opened(store)  # where an unexpected error looks for damage (cli/failures)
     if first is not None:
         first(store)
@@ -207,9 +215,7 @@ def dry_run_store(ctx: typer.Context):
     a first import can be previewed and nothing is left where --db names (no file, no -wal or -shm, no table)."""
     import tempfile
 
-    from mstrack.store import resolve_db_url
-
-    named = cli_store(resolve_db_url(ctx.obj.get("db") if ctx.obj else None))
+    named = named_store(ctx.obj.get("db") if ctx.obj else None)
     if not named.holds_no_store():
         yield open_store(ctx, write=True), None
         return

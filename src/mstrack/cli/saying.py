@@ -15,36 +15,6 @@ def use_lang(lang: str | None) -> None:
     _lang = lang
 
 
-_db_option = "--db"
-"""What named this run's store: "--db", or "MSTRACK_DB" when the environment did (main(): cli.app._check_db)."""
-
-
-def use_db_option(option: str) -> None:
-    global _db_option
-    _db_option = option
-
-
-def as_given(error):
-    """An error as said to the user: the store's messages begin "--db …" of whatever named it; where MSTRACK_DB did,
-    they say MSTRACK_DB (trial57 F2: "--db sqlite:/// : no mstrack data here yet" with no --db typed)."""
-    if _db_option == "--db":
-        return error
-    from mstrack.errors import Message, render
-
-    def named(text: str) -> str:
-        import re
-
-        return re.sub(r"(?m)^--db(?= )", _db_option, text)
-
-    class AsGiven(Message):
-        __slots__ = ()
-
-        def render(self, translate) -> str:
-            return named(render(error, translate))
-
-    return AsGiven(named(str(error)))
-
-
 def words():
     """Labels in the language of this run; before main() has resolved it (a bad --lang), the locale's."""
     from mstrack.labels import Labels, pick_lang

@@ -150,12 +150,13 @@ class NamedRows:
                         # under the table (填表人：…), skipped and said by the importer (_no_task)
                         self._no_task(row.number, code, name, named)
                         continue
-                elif task not in tasks or not self._titles(code).agrees(task, name) and (  # a former title another task has
-                        any(other != task for other in self._named(code, name))
-                        or not self._renamed(row.number, code, task, name)):
-                    self.wrong.append((row.number, task, code, name, self._named(code, name)))
-                    continue
                 else:
+                    agreed = task in tasks and self._titles(code).agrees(task, name)
+                    named = [] if agreed else self._named(code, name)  # once: the refusal names them
+                    if not agreed and (task not in tasks or any(other != task for other in named)  # a former title
+                                       or not self._renamed(row.number, code, task, name)):  # another task has
+                        self.wrong.append((row.number, task, code, name, named))
+                        continue
                     self.agreed += 1
             office = text_value(cells[unit_at]) if unit_at is not None and unit_at < len(cells) else None
             if (office := office or self.unit) and task is not None and code is not None:

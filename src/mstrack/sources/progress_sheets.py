@@ -199,13 +199,9 @@ def hidden_rows(table) -> Message | None:
     rows = sorted({row for row in hidden.rows if row > table.header_row}) if hidden is not None else []
     if not rows:
         return None
-    runs: list[list[int]] = []
-    for row in rows:
-        if runs and row == runs[-1][1] + 1:
-            runs[-1][1] = row
-        else:
-            runs.append([row, row])
-    spans = ", ".join(f"{first}–{last}" if last > first else str(first) for first, last in runs)
+    from mstrack.long_lists import runs
+
+    spans = ", ".join(f"{first}–{last}" if last > first else str(first) for first, last in runs(rows))
     return Message("{path}: {n:row|rows} {rows} of sheet {sheet!r} {n:is|are} hidden and {n:was|were} imported",
                    path=table.path, n=len(rows), rows=spans, sheet=hidden.sheet)
 

@@ -58,7 +58,7 @@ class Backups:
         """A server's database is backed up by its own tools: refused, before anything else (`db backup` says it
         before connecting, and before it looks at the TARGET)."""
         if self.dialect.name != "sqlite":
-            raise InputError("--db {db}: use the server's own tools (pg_dump) to back it up", db=self.display_url)
+            raise InputError("{option} {db}: use the server's own tools (pg_dump) to back it up", option=self.option, db=self.display_url)
 
     def restore(self, backup: Path, said: str | None = None, new_file=None,
                 confirm=None) -> tuple[int, dict[str, int] | None, dict[str, int]]:
@@ -76,8 +76,8 @@ class Backups:
         version and the row counts before (None: the database could not be read) and after."""
         said = backup if said is None else said
         if self.path is None:
-            raise InputError("--db {db}: db restore puts a backup file back into an SQLite database; on a server use "
-                             "its own tools (pg_restore or psql, with a dump made by pg_dump)", db=self.display_url)
+            raise InputError("{option} {db}: db restore puts a backup file back into an SQLite database; on a server use "
+                             "its own tools (pg_restore or psql, with a dump made by pg_dump)", option=self.option, db=self.display_url)
         import sqlite3
 
         from mstrack.store.migrations import another_programs_tables, lacks_mstracks_tables
@@ -85,8 +85,8 @@ class Backups:
 
         backup = Path(backup)
         if read_only_url(self.url):
-            raise InputError("--db {db}: a read-only URL (mode=ro or immutable); db restore writes the database: give "
-                             "its URL without that option", db=self.display_url)
+            raise InputError("{option} {db}: a read-only URL (mode=ro or immutable); db restore writes the database: give "
+                             "its URL without that option", option=self.option, db=self.display_url)
         if "://" in str(said):
             raise InputError("{path}: a URL, not a backup file: db restore reads a file made by `mstrack db backup`; a "
                              "server's database is restored by its own tools (pg_restore or psql)", path=said)
@@ -98,8 +98,8 @@ class Backups:
         if not backup.is_file():
             raise InputError("{path}: no such backup file", path=said)
         if self.path.exists() and same_file(backup, self.path):
-            raise InputError("{path}: this is the database itself (--db {db}); give a backup made by `mstrack db backup`",
-                             path=said, db=self.display_url)
+            raise InputError("{path}: this is the database itself ({option} {db}); give a backup made by `mstrack db backup`",
+                             path=said, option=self.option, db=self.display_url)
         self._refuse_unwritable()
         # one read transaction over the checks, the counts and the copy: one snapshot however BACKUP is written
         source = open_snapshot(backup.resolve(), said, busy_timeout())
@@ -137,7 +137,7 @@ class Backups:
             self._refuse_not_a_database()
             if self._schema_or_none() is not None:
                 self._refuse_another_programs()  # mstrack's own or empty only: nothing else is written over
-            create_private(self.path)
+            create_private(self.path, self.option)
             copy = self._private_copy(source, said)
         finally:
             source.close()
@@ -243,9 +243,9 @@ class Backups:
         SQLite's backup API ("file is not a database" at the last step): refused before anything is kept or said.
         Moved aside, it is kept as it is and the backup goes into a new file (docs/reliability.md)."""
         if holds_bytes(self.path) and page_size_of(self.path) is None:
-            raise InputError("--db {db}: not an SQLite database (its header is garbled or it is another kind of file); "
+            raise InputError("{option} {db}: not an SQLite database (its header is garbled or it is another kind of file); "
                              "nothing restored, nothing written: move it aside (mv {path} {path}.damaged) and run the "
-                             "command again, which restores the backup into a new file", db=self.display_url,
+                             "command again, which restores the backup into a new file", option=self.option, db=self.display_url,
                              path=self.path)
 
     def _schema_or_none(self) -> int | None:
@@ -290,7 +290,8 @@ class Backups:
 
         def progress(status, remaining, total) -> None:
             if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-                raise busy_refusal(sqlite3.OperationalError("database is locked"), db=self.display_url, path=self.path)
+                raise busy_refusal(sqlite3.OperationalError("database is locked"), db=self.display_url, option=self.option,
+                                   path=self.path)
             if not before:
                 before.append(self._counts_or_none() if wal else counted_first)
                 if keep is not None:
@@ -310,8 +311,8 @@ class Backups:
                         full_disk_left(self.path)  # the -wal it grew truncated, or named where another process holds it
                     if getattr(error, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
                         raise self._read_only(error) from None
-                    raise InputError("--db {db}: nothing restored, whatever this command printed above: {reason}",
-                                     db=self.display_url, reason=reason(error)) from None
+                    raise InputError("{option} {db}: nothing restored, whatever this command printed above: {reason}",
+                                     option=self.option, db=self.display_url, reason=reason(error)) from None
         except BaseException:
             if held and held[0] is not None:
                 let_in(held[0])
@@ -329,8 +330,8 @@ class Backups:
         from mstrack.store.sqlite_file import unwritable
 
         if self.path.exists() and (cause := unwritable(self.path)) is not None:
-            raise InputError("--db {db}: nothing restored: {cause}; make it writable, or restore into a new file "
-                             "(--db NEW.db)", db=self.display_url, cause=cause)
+            raise InputError("{option} {db}: nothing restored: {cause}; make it writable, or restore into a new file "
+                             "(--db NEW.db)", option=self.option, db=self.display_url, cause=cause)
 
     def _read_only(self, error) -> InputError:
         """SQLite's "attempt to write a readonly database" (SQLITE_READONLY) said with its cause, found as before any
@@ -338,10 +339,10 @@ class Backups:
         from mstrack.store.sqlite_file import unwritable
 
         if (cause := unwritable(self.path)) is None:
-            return InputError("--db {db}: nothing restored: {reason}; make it writable, or restore into a new file "
-                              "(--db NEW.db)", db=self.display_url, reason=reason(error))
-        return InputError("--db {db}: nothing restored: {cause} ({reason}); make it writable, or restore into a new "
-                          "file (--db NEW.db)", db=self.display_url, cause=cause, reason=reason(error))
+            return InputError("{option} {db}: nothing restored: {reason}; make it writable, or restore into a new file "
+                              "(--db NEW.db)", option=self.option, db=self.display_url, reason=reason(error))
+        return InputError("{option} {db}: nothing restored: {cause} ({reason}); make it writable, or restore into a new "
+                          "file (--db NEW.db)", option=self.option, db=self.display_url, cause=cause, reason=reason(error))
 
 
 def _in_wal_mode(path: Path, live) -> bool:

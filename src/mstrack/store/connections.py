@@ -64,13 +64,16 @@ class Connections:
     """The `mstrack` script's process (True, set for every store by cli/process.cli_store): a Ctrl-C that SQLAlchemy
     logs is not printed (driver_logs.interrupt_logs_unsaid), set up as an engine is made, once SQLAlchemy has loaded logging."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, option="--db"):
+        """`option`: what named the store, as its messages say it (urls.named_by: --db, MSTRACK_DB or the default
+        store; db copy's --to)."""
         url = with_home(url)  # what sqlite_file reads is what every connection opens
         self.url = url
         self.display_url = hide_password(url)
+        self.option = option
         self.path: Path | None = sqlite_file(url)  # the SQLite file, however its URL is spelled
         if self.path is not None:
-            refuse_not_a_file(url, said=self.display_url)  # before anything opens it: a directory, a FIFO, a device
+            refuse_not_a_file(url, option=option, said=self.display_url)  # before anything opens it: a directory, a FIFO, a device
         self._held = None  # the connection of the write transaction in progress (locked), which reads then use
         self._read = None  # the connection of the read transaction one_read() holds, which reads then use
         # Reads go through the driver alone where it is known (an SQLite file named by a plain sqlite:/// URL;
@@ -83,11 +86,12 @@ class Connections:
         if not self.sqlite_file:
             driver_logs.driver_cleanup_unsaid()
         if self.sqlite_file:
-            self.dialect = Dialect.of("sqlite", sqlite3.paramstyle, db=self.display_url)
+            self.dialect = Dialect.of("sqlite", sqlite3.paramstyle, db=self.display_url, option=self.option)
         elif self.libpq_url:
-            self.dialect = Dialect.of("postgresql", "pyformat", db=self.display_url, binary=True)
+            self.dialect = Dialect.of("postgresql", "pyformat", db=self.display_url, option=self.option, binary=True)
         else:  # the generic path: SQLAlchemy's connection, its driver's placeholder (tests/test_store.py)
-            self.dialect = Dialect.of(self.engine.dialect.name, self.engine.dialect.dbapi.paramstyle, db=self.display_url)
+            self.dialect = Dialect.of(self.engine.dialect.name, self.engine.dialect.dbapi.paramstyle, db=self.display_url,
+                                      option=self.option)
 
     def user(self) -> str | None:
         """Who writes (Dialect.user: the server's role, an SQLite file's login): the reporter a report without --by
@@ -143,7 +147,7 @@ class Connections:
         from sqlalchemy.exc import SQLAlchemyError
 
         if self.path is not None:
-            create_private(self.path)  # owner-only, before SQLite makes it
+            create_private(self.path, self.option)  # owner-only, before SQLite makes it
         try:
             if self.url.startswith("sqlite"):
                 engine = create_engine(self.url)
@@ -152,9 +156,9 @@ class Connections:
 
                 engine = create_engine(self.url, poolclass=NullPool)
         except ImportError as error:
-            raise driver_missing(self.display_url, error) from None
+            raise driver_missing(self.display_url, error, self.option) from None
         except (SQLAlchemyError, ValueError) as error:
-            raise InputError("--db {db}: {error}", db=self.display_url, error=scrub(str(error))) from None
+            raise InputError("{option} {db}: {error}", option=self.option, db=self.display_url, error=scrub(str(error))) from None
         if engine.dialect.name == "sqlite":
             # The driver's own transaction handling off (it would run DDL outside any transaction, so that
             # a killed upgrade left half a schema); SQLAlchemy's begin says BEGIN itself: see _sqlite_begin.
@@ -226,12 +230,12 @@ class Connections:
         if self.path is None or not self.path.exists():
             return
         if (cause := unwritable(self.path)) is not None:
-            raise InputError("--db {db}: cannot be written: {cause}; nothing was written. `mstrack db backup FILE` "
-                             "copies it to where it can be", db=self.display_url, cause=cause)
+            raise InputError("{option} {db}: cannot be written: {cause}; nothing was written. `mstrack db backup FILE` "
+                             "copies it to where it can be", option=self.option, db=self.display_url, cause=cause)
 
     @contextmanager
     def _locked_sqlite(self, command: str):
-        create_private(self.path)
+        create_private(self.path, self.option)
         opened = file_identity(self.path)  # before SQLite opens it: a file swapped in meanwhile differs too
         connection = sqlite3.connect(self.path, timeout=busy_timeout(), isolation_level=None)
         try:
@@ -239,12 +243,12 @@ class Connections:
             try:
                 connection.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as error:
-                raise busy_refusal(error, db=self.display_url, path=self.path) from None
+                raise busy_refusal(error, db=self.display_url, option=self.option, path=self.path) from None
             try:
-                still_the_file(self.path, opened)  # moved while this write waited for the lock
+                still_the_file(self.path, opened, self.option)  # moved while this write waited for the lock
                 with self._writer_note(command):  # gone before the commit lets the next writer in
                     yield connection
-                    still_the_file(self.path, opened)
+                    still_the_file(self.path, opened, self.option)
                     version = data_version(connection)
             except BaseException:
                 _roll_back(connection)
@@ -273,16 +277,16 @@ class Connections:
             try:
                 transaction = connection.begin()  # SQLite: BEGIN IMMEDIATE (_sqlite_begin)
             except OperationalError as error:
-                raise busy_refusal(error, db=self.display_url, path=self.path) from None
+                raise busy_refusal(error, db=self.display_url, option=self.option, path=self.path) from None
             # the file each connection opened (any spelling of an SQLite URL: urls.sqlite_file)
             opened = connection.connection.info.get("mstrack_file") if self.path is not None else None
             try:
                 with transaction, self._writer_note(command):
                     if self.dialect.name == "postgresql":
                         self._pg_lock(driver_connection(connection), command)
-                    still_the_file(self.path, opened)
+                    still_the_file(self.path, opened, self.option)
                     yield connection
-                    still_the_file(self.path, opened)
+                    still_the_file(self.path, opened, self.option)
                     if migrating and self.dialect.name == "sqlite":
                         from mstrack.store.checks import broken_links
 
@@ -318,7 +322,7 @@ class Connections:
                 found = cursor.fetchall()
                 holder = Message("{what} (server process {server})", what=found[0][0] or found[0][1], server=found[0][2]) \
                     if found else None
-                raise busy_refusal(error, db=self.display_url, path=self.path, holder=holder) from None
+                raise busy_refusal(error, db=self.display_url, option=self.option, path=self.path, holder=holder) from None
             cursor.execute("RELEASE SAVEPOINT mstrack_lock")
             cursor.execute("SET LOCAL lock_timeout = DEFAULT")
             cursor.execute("SELECT set_config('application_name', %s, true)", [_writer_label(command)[:63]])
@@ -382,7 +386,7 @@ class Connections:
             try:
                 yield connection
             except sqlite3.DatabaseError as error:
-                raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
+                raise InputError("{option} {db}: cannot open the database: {reason}", option=self.option, db=self.display_url,
                                  reason=reason(error)) from None
             finally:
                 connection.close()
@@ -403,23 +407,24 @@ class Connections:
             stuck = getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
             wal = wal_of(self.path)
             if not (stuck and self.path.is_file() and not holds_bytes(wal)):
-                raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
+                raise InputError("{option} {db}: cannot open the database: {reason}", option=self.option, db=self.display_url,
                                  reason=opening_reason(self.path, error)) from None
         try:
             return opened("mode=ro&immutable=1")
         except sqlite3.Error as error:
-            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=reason(error)) from None
+            raise InputError("{option} {db}: cannot open the database: {reason}",
+                             option=self.option, db=self.display_url, reason=reason(error)) from None
 
     def _connect_psycopg(self):
         """psycopg's own connection to the URL, or the message saying why there is none."""
         try:
             import psycopg
         except ImportError as error:
-            raise driver_missing(self.display_url, error) from None
+            raise driver_missing(self.display_url, error, self.option) from None
         try:
             return psycopg.connect(self.libpq_url)
         except psycopg.Error as error:
-            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
+            raise InputError("{option} {db}: cannot open the database: {reason}", option=self.option, db=self.display_url,
                              reason=reason(error)) from None
 
     def _reading_psycopg(self):
@@ -432,7 +437,7 @@ class Connections:
                 connection.execute(PG_SETTINGS)
                 yield connection
         except psycopg.Error as error:
-            raise InputError("--db {db}: {error}", db=self.display_url, error=reason(error)) from None
+            raise InputError("{option} {db}: {error}", option=self.option, db=self.display_url, error=reason(error)) from None
         finally:
             connection.close()
 

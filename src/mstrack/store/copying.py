@@ -37,7 +37,7 @@ class Copying:
         commit, inside both (its reads see the source's snapshot and the target's rows as written); returns
         the row count of each table as copied."""
         if self.schema_version() != SCHEMA_VERSION:
-            raise InputError("--db {db}: upgrade it first (`mstrack db upgrade`)", db=self.display_url)
+            raise InputError("{option} {db}: upgrade it first (`mstrack db upgrade`)", option=self.option, db=self.display_url)
         with self.copy_snapshot() as source, target.locked("db copy", orm=True) as destination:
             if self.dialect.name == "sqlite":  # a copy of a damaged store fails half-way or carries the damage on
                 from mstrack.store.checks import refuse_damaged_links
@@ -47,7 +47,7 @@ class Copying:
             if version not in (0, SCHEMA_VERSION):
                 raise InputError("--to {db}: schema version {version}; copy into an empty database", db=target.display_url,
                                  version=version)
-            target.init(option="--to", command="db copy")  # inside this transaction: each migration's own is this one
+            target.init(command="db copy")  # inside this transaction: each migration's own is this one
             if any(target.row_counts().values()):
                 raise InputError("--to {db}: not empty; copy into an empty database", db=target.display_url)
             if destination.dialect.name == "postgresql":  # the writer role: refused before any row, naming the owner

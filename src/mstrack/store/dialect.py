@@ -65,10 +65,11 @@ class Dialect:
         return self.users[0]
 
     @classmethod
-    def of(cls, name: str, paramstyle: str, *, db: str, binary: bool = False) -> Dialect:
+    def of(cls, name: str, paramstyle: str, *, db: str, option="--db", binary: bool = False) -> Dialect:
         if paramstyle not in PLACEHOLDERS:
-            raise InputError("--db {db}: its driver's parameter style {style!r} is not supported; use SQLite or PostgreSQL with psycopg",
-                             db=db, style=paramstyle)
+            raise InputError("{option} {db}: its driver's parameter style {style!r} is not supported; use SQLite or "
+                             "PostgreSQL with psycopg",
+                             option=option, db=db, style=paramstyle)
         if name == "sqlite":
             _bind_sqlite_dates()
         return cls(name, PLACEHOLDERS[paramstyle], binary)

@@ -163,21 +163,34 @@ class HistoryReads:
         """What happened to the store since a report was frozen: (how many batches were written after it, the schema
         version the store had then, and has now). No batch since: the data the report is made of are as they were
         (every write is a batch; `db upgrade` writes none), and what differs comes from how this mstrack makes the
-        report (report diff, trial55 F3). The batches after it are those numbered above the highest when it was frozen
-        (last_batch, the store's own order: a clock set behind missed a write by time); a report frozen before
-        schema 15 says none, and those written after its time count. The version then: the highest applied by then
-        (schema_version.applied_at)."""
+        report (report diff, trial55 F3). The batches after it are the ones it did not see, by the store's own order,
+        never the clock (one set behind missed a write): those numbered above the highest when it was frozen
+        (last_batch), and those numbered below it beyond the count it saw (seen_batches: on PostgreSQL a batch takes
+        its number as it is inserted, and one numbered below the highest may commit after the freeze; a batch row is
+        never deleted once committed). A report frozen before schema 17 counts the first only; one before schema 15
+        the batches written after its time. The version then: the one the freeze saw (seen_schema). A report frozen
+        before schema 17 was frozen before 17 was applied, and one with last_batch at 15 or later: between those, the
+        highest applied by its time (schema_version.applied_at, the one thing known of it)."""
         p = self.dialect.p
         with self.reading() as connection:
-            [(when, last_batch)] = self._rows(connection, f"SELECT created_at, last_batch FROM report_snapshot WHERE id = {p}",
-                                              [snapshot])
+            [(when, last_batch, seen, then)] = self._rows(
+                connection, f"SELECT created_at, last_batch, seen_batches, seen_schema FROM report_snapshot WHERE id = {p}",
+                [snapshot])
             at = self.dialect.bound(moment(when))
-            writes = self._rows(connection, f"SELECT count(*) FROM batch WHERE id > {p}", [last_batch])[0][0] \
-                if last_batch is not None else \
-                self._rows(connection, f"SELECT count(*) FROM batch WHERE created_at > {p}", [at])[0][0]
-            then, now = self._rows(connection, f"SELECT max(CASE WHEN applied_at <= {p} THEN version END), max(version)"
-                                               " FROM schema_version", [at])[0]
-        return int(writes), int(then or now), int(now)
+            if last_batch is None:
+                writes = self._rows(connection, f"SELECT count(*) FROM batch WHERE created_at > {p}", [at])[0][0]
+            else:
+                above, below = self._rows(connection, f"SELECT count(CASE WHEN id > {p} THEN 1 END), count(CASE WHEN id"
+                                                      f" <= {p} THEN 1 END) FROM batch", [last_batch, last_batch])[0]
+                writes = above + (max(0, below - seen) if seen is not None else 0)
+            earlier, now = self._rows(connection, f"SELECT max(CASE WHEN applied_at <= {p} THEN version END),"
+                                                  " max(version) FROM schema_version", [at])[0]
+        if then is None:  # frozen before migration 17 was applied (and after 15, with last_batch): bounds to the clock
+            from mstrack.store.migrations import SNAPSHOT_LAST_BATCH_SINCE, SNAPSHOT_SEEN_SINCE
+
+            least = 1 if last_batch is None else SNAPSHOT_LAST_BATCH_SINCE
+            then = min(max(earlier or now, least), SNAPSHOT_SEEN_SINCE - 1)
+        return int(writes), int(then), int(now)
 
     def frozen_into(self, kind: str, params: dict, parts: list[str]) -> tuple[int, str] | None:
         """(id, content as stored) of the latest report frozen with these parameters by a `report --freeze -o` that

@@ -69,14 +69,14 @@ def not_kept(store, path: Path, error: OSError) -> InputError:
     """Why the copy kept before a restore could not be written, with the advice its errno calls for."""
     from mstrack.domain.reasons import os_reason
 
-    fields = {"db": store.display_url, "path": path, "reason": os_reason(error)}
+    fields = {"option": store.option, "db": store.display_url, "path": path, "reason": os_reason(error)}
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return InputError("--db {db}: nothing restored: the copy of the database as it is could not be written to "
+        return InputError("{option} {db}: nothing restored: the copy of the database as it is could not be written to "
                           "{path} ({reason}): the folder {folder} is read-only or not writable for you; make it "
                           "writable and run the command again", folder=path.parent, **fields)
     if error.errno == errno.EEXIST:
-        return InputError("--db {db}: nothing restored: every name for the copy of the database as it is is taken, up "
+        return InputError("{option} {db}: nothing restored: every name for the copy of the database as it is is taken, up "
                           "to {path} ({reason}); remove or move older .before-restore- copies and run the command "
                           "again", **fields)
-    return InputError("--db {db}: nothing restored: the copy of the database as it is could not be written to {path} "
+    return InputError("{option} {db}: nothing restored: the copy of the database as it is could not be written to {path} "
                       "({reason}); free space on its disk and run the command again", **fields)

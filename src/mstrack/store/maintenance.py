@@ -22,7 +22,8 @@ class Maintenance:
         """Problems found by SQLite's integrity check, a schema out of date, and store/checks' (foreign keys, types,
         batch counts, the plan held twice): each naming its table and row."""
         if self.path is not None and not self.path.exists():
-            raise InputError("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
+            raise InputError("{option} {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`",
+                             option=self.option, db=self.display_url)
         problems = []
         version = self.schema_version()
         self._refuse_another_programs()  # a schema_version table alone is not mstrack's: never "ok"
@@ -73,7 +74,8 @@ class Maintenance:
                 self._table_names(connection, version, names)
                 return version
         except SQLAlchemyError as error:
-            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=reason(error)) from None
+            raise InputError("{option} {db}: cannot open the database: {reason}",
+                             option=self.option, db=self.display_url, reason=reason(error)) from None
 
     def _version(self, connection, names: list | None = None) -> int:
         """The version schema_version says, 0 without one: on SQLite what db restore reads of a backup too."""
@@ -108,9 +110,9 @@ class Maintenance:
                 if not another_programs_tables_of(driver_connection(connection)):
                     return
         with self.engine.connect() as connection:
-            refuse_another_programs_tables(connection)
+            refuse_another_programs_tables(connection, self.option)
 
-    def init(self, upto: int | None = None, confirm=None, made: list | None = None, option: str = "--db",
+    def init(self, upto: int | None = None, confirm=None, made: list | None = None,
              command: str | None = None) -> tuple[int, int]:
         """Create or upgrade the schema: the migrations not yet applied, each in a transaction of its own
         with its row in schema_version, so that a killed upgrade leaves the database at the version before
@@ -121,7 +123,7 @@ class Maintenance:
         lacks (an early mstrack's version 2 had no report_snapshot) are made first, in the same transaction, and
         added to `made` (when given): at this mstrack's version too, in a transaction of their own. A role that may not
         make or alter tables (a server's writer) is told to run `command` (`init`, `db upgrade`) as the database's
-        owner, its database named as `option`'s (_not_the_owner)."""
+        owner, its database named as what named the store (self.option: _not_the_owner)."""
         import sqlalchemy as sa
 
         from mstrack.store.migrations import MIGRATIONS, make_missing_tables, missing_tables, refuse_another_programs_tables
@@ -133,8 +135,8 @@ class Maintenance:
         # whether it can be written (a read-only look: the write lock's connection is never opened on it)
         self._refuse_another_programs()
         if before > SCHEMA_VERSION:
-            raise InputError("--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
-                             db=self.display_url, version=before, known=SCHEMA_VERSION)
+            raise InputError("{option} {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
+                             option=self.option, db=self.display_url, version=before, known=SCHEMA_VERSION)
         stamp = sa.table("schema_version", sa.column("version", sa.Integer), sa.column("applied_at", sa.DateTime)).insert()
         target = SCHEMA_VERSION if upto is None else upto
         version, found = before, None
@@ -145,9 +147,9 @@ class Maintenance:
                 if version >= target:
                     break
                 if version:  # the first migration refuses another program's tables itself
-                    refuse_another_programs_tables(connection)
+                    refuse_another_programs_tables(connection, self.option)
                 role = self.dialect.user(connection)  # asked before: a refused statement ends a server's transaction
-                with self._not_the_owner(role, option, command or ("init" if not version else "db upgrade")):
+                with self._not_the_owner(role, command or ("init" if not version else "db upgrade")):
                     if version:
                         made += make_missing_tables(connection, version)
                     MIGRATIONS[version](connection)
@@ -157,13 +159,13 @@ class Maintenance:
         names = []
         if upto is None and self.schema_version(names) == SCHEMA_VERSION and missing_tables(names, SCHEMA_VERSION):
             with self.locked("db upgrade", migrating=True) as connection:
-                refuse_another_programs_tables(connection)
+                refuse_another_programs_tables(connection, self.option)
                 made += make_missing_tables(connection, SCHEMA_VERSION)
         before = before if found is None else found  # another run that built the schema meanwhile made the store
         return before, max(before, version)
 
     @contextmanager
-    def _not_the_owner(self, role: str | None, option: str, command: str):
+    def _not_the_owner(self, role: str | None, command: str):
         """A server's refusal to make or alter the store's tables (insufficient_privilege: no CREATE on the schema, not
         the owner of a table), said as what to do: the role writes into tables the owner makes (docs/deployment.md §2);
         the driver's words alone said "this user may only read here", and that status and report work, in a database
@@ -176,7 +178,7 @@ class Maintenance:
             raise InputError("{option} {db}: this role ({role}) may not make or change mstrack's tables in this database "
                              "({reason}); nothing was written; run `mstrack {command}` as the database's owner, the role "
                              "that makes and upgrades the tables writers then write into (docs/deployment.md: the owner "
-                             "role)", option=option, db=self.display_url, role=role or "?", command=command,
+                             "role)", option=self.option, db=self.display_url, role=role or "?", command=command,
                              reason=str(getattr(error, "orig", error)).splitlines()[0]) from None
 
     def unmake(self) -> bool:
@@ -207,8 +209,9 @@ class Maintenance:
         from mstrack.store.migrations import missing_tables
 
         if missing := missing_tables(names, SCHEMA_VERSION):
-            raise InputError("--db {db}: mstrack's {n:table|tables} {tables} {n:is|are} missing; run `mstrack db upgrade`, "
-                             "which makes {n:it|them} (back the database up first)", db=self.display_url, n=len(missing),
+            raise InputError("{option} {db}: mstrack's {n:table|tables} {tables} {n:is|are} missing; run `mstrack db upgrade`, "
+                             "which makes {n:it|them} (back the database up first)",
+                             option=self.option, db=self.display_url, n=len(missing),
                              tables=", ".join(missing))
 
     def holds_no_store(self) -> bool:
@@ -241,18 +244,19 @@ class Maintenance:
             return self.init()[0] == 0
         self._refuse_another_programs()  # a schema_version table alone is not mstrack's (said whose it is)
         if version == 0 and write:
-            raise NoDataYet("--db {db}: no mstrack data here yet; nothing was written and no store was made (check "
+            raise NoDataYet("{option} {db}: no mstrack data here yet; nothing was written and no store was made (check "
                              "--db and MSTRACK_DB name the store you meant; `mstrack import plan FILE.toml` or `mstrack "
-                             "init` makes one)", db=self.display_url)
+                             "init` makes one)", option=self.option, db=self.display_url)
         if version == 0:
-            raise NoDataYet("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
+            raise NoDataYet("{option} {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`",
+                            option=self.option, db=self.display_url)
         if version > SCHEMA_VERSION:
-            raise InputError("--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
-                             db=self.display_url, version=version, known=SCHEMA_VERSION)
+            raise InputError("{option} {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
+                             option=self.option, db=self.display_url, version=version, known=SCHEMA_VERSION)
         from mstrack.errors import OldSchema
 
         raise OldSchema(
-            "--db {db}: schema version {version}, this mstrack needs {needed}; "
+            "{option} {db}: schema version {version}, this mstrack needs {needed}; "
             "run `mstrack db upgrade` (back it up first with `mstrack db backup FILE`)",
-            db=self.display_url, version=version, needed=SCHEMA_VERSION,
+            option=self.option, db=self.display_url, version=version, needed=SCHEMA_VERSION,
         )

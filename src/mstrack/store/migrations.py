@@ -54,7 +54,7 @@ def missing_tables(names, version: int) -> list[str]:
             if name not in names]
 
 
-def refuse_another_programs_tables(connection) -> None:
+def refuse_another_programs_tables(connection, option="--db") -> None:
     """Before each migration, under the write lock: a database with tables but no schema_version, or with one but
     without mstrack's tables of the version it says, is another program's, and is never altered. Its own task or
     unit table was kept (create_all skips a table that exists), a column added to it, and 15 tables beside: the
@@ -74,16 +74,16 @@ def refuse_another_programs_tables(connection) -> None:
         return
     db = hide_password(connection.engine.url.render_as_string(hide_password=False))
     if version is None:
-        raise InputError("--db {db}: this database holds another program's tables ({tables}) and no mstrack schema "
+        raise InputError("{option} {db}: this database holds another program's tables ({tables}) and no mstrack schema "
                          "(no schema_version table); mstrack never alters another program's data: nothing was written. "
-                         "Name a new file, or an mstrack database", tables=", ".join(theirs), db=db)
+                         "Name a new file, or an mstrack database", tables=", ".join(theirs), option=option, db=db)
     if lacking := lacks_mstracks_tables(theirs, names, version):  # mstrack's own names are never called another's
-        raise InputError("--db {db}: this database has a schema_version table and no table but ones mstrack names so, "
+        raise InputError("{option} {db}: this database has a schema_version table and no table but ones mstrack names so, "
                          "yet not mstrack's ({lacking}): mstrack did not make it and never alters a database it did "
-                         "not make: nothing was written. Name a new file, or an mstrack database", lacking=lacking, db=db)
-    raise InputError("--db {db}: this database holds another program's tables ({tables}): it has a schema_version "
+                         "not make: nothing was written. Name a new file, or an mstrack database", lacking=lacking, option=option, db=db)
+    raise InputError("{option} {db}: this database holds another program's tables ({tables}): it has a schema_version "
                      "table but not mstrack's tables; mstrack never alters another program's data: nothing was "
-                     "written. Name a new file, or an mstrack database", tables=", ".join(theirs), db=db)
+                     "written. Name a new file, or an mstrack database", tables=", ".join(theirs), option=option, db=db)
 
 
 def lacks_mstracks_tables(theirs, names, version: int):
@@ -454,6 +454,22 @@ def m016_task_cancelled_by(connection) -> None:
     connection.exec_driver_sql("ALTER TABLE task ADD COLUMN cancelled_by INTEGER")
 
 
+SNAPSHOT_SEEN_COLUMNS = (("seen_batches", "INTEGER"), ("seen_schema", "INTEGER"))
+"""The columns migration 17 adds to report_snapshot: how many batches the freeze saw, and the schema version the
+store had when it was frozen."""
+
+
+def m017_snapshot_seen_batches_and_schema(connection) -> None:
+    """v17: each frozen report keeps what its freeze saw: how many batches there were (seen_batches) and the store's
+    schema version (seen_schema). `report diff` counts as writes since it the batches numbered above the highest then
+    (last_batch) and those numbered below it that were not there yet: on PostgreSQL a number is taken as a batch row is
+    inserted and writers commit in their own order, so a batch numbered below the highest may land after the freeze.
+    The version then is the freeze's own, not read off schema_version's applied_at clock (one set behind or ahead
+    moved it). Reports frozen before say neither: NULL (the highest number alone; the version by applied_at)."""
+    for column, kind in SNAPSHOT_SEEN_COLUMNS:
+        connection.exec_driver_sql(f"ALTER TABLE report_snapshot ADD COLUMN {column} {kind}")
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
@@ -471,8 +487,12 @@ MIGRATIONS = [
     m014_batch_terminal,
     m015_snapshot_last_batch_and_part,
     m016_task_cancelled_by,
+    m017_snapshot_seen_batches_and_schema,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+SNAPSHOT_LAST_BATCH_SINCE = MIGRATIONS.index(m015_snapshot_last_batch_and_part) + 1
+SNAPSHOT_SEEN_SINCE = MIGRATIONS.index(m017_snapshot_seen_batches_and_schema) + 1
+"""The schema versions from which a freeze keeps its highest batch number, and what it saw (since_frozen)."""
 TABLE_MAKERS = {2: m002_tables, 9: m009_tables, 12: m012_tables}
 """The migrations after the first that make tables, by version: how make_missing_tables makes one a database lacks
 (version 1's are never missing from mstrack's: another_programs_tables)."""

@@ -103,9 +103,10 @@ class Plans:
         others = [code for code in self.programme_codes()
                   if code not in mine or code not in loaded or self.load_plan(code) != mine[code]]
         if others:
-            raise InputError("--db {db}: this database holds {n} {n:programme|programmes} the demo did not load, or changed "
+            raise InputError("{option} {db}: this database holds {n} {n:programme|programmes} the demo did not load, or changed "
                              "since: {codes}; the demo writes only into a database of its own: nothing was written. Run it "
-                             "in a file of its own: mstrack --db mstrack-demo.db demo", db=self.display_url, n=len(others),
+                             "in a file of its own: mstrack --db mstrack-demo.db demo",
+                             option=self.option, db=self.display_url, n=len(others),
                              codes=", ".join(others))
 
     def office_reports(self, code: str) -> int:

@@ -221,6 +221,8 @@ class SnapshotRow(Written, table=True):
     content: str = Field(sa_column=Column(Text, nullable=False))  # JSON: the report as sent
     last_batch: int | None = None  # the highest batch number when frozen: migration 15
     part: str | None = None  # the partial copy `--freeze -o` wrote its file into, by name: migration 15
+    seen_batches: int | None = None  # how many batches the freeze saw: migration 17
+    seen_schema: int | None = None  # the store's schema version when frozen: migration 17
 
 
 TABLES = [

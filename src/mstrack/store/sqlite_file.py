@@ -116,7 +116,7 @@ def holds_bytes(path: Path) -> bool:
         return False
 
 
-def create_private(path: Path) -> None:
+def create_private(path: Path, option) -> None:
     """A new database file is readable by its owner only (SQLite gives its -wal and -shm files the same mode),
     however it is named: through a symlink (to a file not there yet) the file it points to is made 0600. An empty
     file there already (`touch office.db`) is about to be filled with the data: made 0600 too (init and db restore
@@ -134,7 +134,7 @@ def create_private(path: Path) -> None:
     except FileExistsError:
         pass
     except OSError as error:
-        raise InputError("--db {db}: cannot create it: {reason}", db=path, reason=os_reason(error)) from None
+        raise InputError("{option} {db}: cannot create it: {reason}", option=option, db=path, reason=os_reason(error)) from None
 
 
 def writer_note_path(path: Path) -> Path:

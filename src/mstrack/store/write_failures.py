@@ -28,7 +28,7 @@ def busy_timeout() -> float:
     return seconds
 
 
-def busy_refusal(error: Exception, *, db: str, path: Path | None, holder=None) -> Exception:
+def busy_refusal(error: Exception, *, db: str, option, path: Path | None, holder=None) -> Exception:
     """The error of a write that gave up waiting for the lock: who holds it, where that is knowable (`holder`, else
     the note beside the SQLite file `path`); any other error as it is."""
     text = str(getattr(error, "orig", None) or error)
@@ -36,13 +36,13 @@ def busy_refusal(error: Exception, *, db: str, path: Path | None, holder=None) -
         return error
     if holder is None and path is not None:
         holder = writer_named(path)
-    return InputError("--db {db}: another write is in progress ({holder}); gave up after {seconds} s "
+    return InputError("{option} {db}: another write is in progress ({holder}); gave up after {seconds} s "
                       "(MSTRACK_BUSY_TIMEOUT); nothing was written, try again when it is done",
-                      db=db, holder=holder or Message("its command is not known"),
+                      option=option, db=db, holder=holder or Message("its command is not known"),
                       seconds=f"{busy_timeout():g}")
 
 
-def still_the_file(path: Path | None, opened) -> None:
+def still_the_file(path: Path | None, opened, option="--db") -> None:
     """An SQLite file's write, before it goes on and before its commit: the path must still name the file the
     write opened (device and inode), else it is refused and rolls back. A database renamed (`mv`) or replaced by
     another file while a write ran was written through the open file all the same, its -wal left under the old
@@ -51,10 +51,10 @@ def still_the_file(path: Path | None, opened) -> None:
     -shm named are beside the file a symlink points to (filesystem.beside): where SQLite left them."""
     if path is None or opened is None or file_identity(path) == opened:
         return
-    raise InputError("--db {db}: the file was moved, replaced or deleted while this write ran (the name now "
+    raise InputError("{option} {db}: the file was moved, replaced or deleted while this write ran (the name now "
                      "names another file, or none); nothing was written. A {wal} or {shm} left there belongs to the "
                      "moved file: remove both before putting a file (a backup) back here",
-                     db=path, wal=wal_of(path), shm=beside(path, "-shm"))
+                     option=option, db=path, wal=wal_of(path), shm=beside(path, "-shm"))
 
 
 def full_disk_left(path: Path, *, committing: bool = False) -> None:
@@ -94,10 +94,11 @@ def server_answered(error: BaseException) -> bool:
     return bool(state) and not state.startswith(UNKNOWN_COMMIT_STATES)
 
 
-def driver_missing(db: str, error: ImportError) -> InputError:
+def driver_missing(db: str, error: ImportError, option) -> InputError:
     """A database URL whose driver is not installed: which extra installs it, not Python's "No module named"."""
     name = (getattr(error, "name", None) or "").split(".")[0]
     if name.startswith("psycopg") or db.startswith("postgresql"):
-        return InputError("--db {db}: PostgreSQL needs the psycopg driver, which is not installed here; install "
-                          "mstrack with it: pip install 'mstrack[postgres]'", db=db)
-    return InputError("--db {db}: the database driver is not installed ({error})", db=db, error=str(error))
+        return InputError("{option} {db}: PostgreSQL needs the psycopg driver, which is not installed here; install "
+                          "mstrack with it: pip install 'mstrack[postgres]'", option=option, db=db)
+    return InputError("{option} {db}: the database driver is not installed ({error})", option=option, db=db,
+                      error=str(error))

@@ -47,15 +47,18 @@ class Writes:
         return ReportBatch(self.dialect, self._held, command=command, source=source, reason=reason)
 
     def freeze(self, kind: str, params: dict, content: str, confirm=None, part: str | None = None) -> int:
-        """A report kept as printed (`report … --freeze`), in a write transaction of its own, with the highest batch
-        number then (the writes since it are those numbered after, whatever the clock says: since_frozen) and `part`,
+        """A report kept as printed (`report … --freeze`), in a write transaction of its own, with what it saw: the
+        highest batch number then, how many batches there were and the schema version (the writes since it are those
+        it did not see, whatever the clock says or the order writers committed in: since_frozen) and `part`,
         the name of the partial copy its file was written into (a rerun of a run killed before its rename finds
         that run's freeze by it: frozen_into)."""
         with self.locked("report --freeze") as connection:
-            [(last_batch,)] = self._rows(connection, "SELECT max(id) FROM batch")
+            [(last_batch, seen)] = self._rows(connection, "SELECT max(id), count(*) FROM batch")  # one statement: one
+            [(schema,)] = self._rows(connection, "SELECT max(version) FROM schema_version")  # moment of the data
             snapshot = self.dialect.insert(connection, "report_snapshot", {
                 "created_at": datetime.now(UTC), "user": self.dialect.user(connection), "kind": kind,
-                "params": frozen_params(params), "content": content, "last_batch": last_batch or 0, "part": part})
+                "params": frozen_params(params), "content": content, "last_batch": last_batch or 0, "part": part,
+                "seen_batches": seen, "seen_schema": schema})
             confirm_before_commit(confirm, snapshot)
         return snapshot
 
