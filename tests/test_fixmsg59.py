@@ -5,7 +5,9 @@ report id the table never shows. F12: an expected that is the target reads as th
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -66,3 +68,74 @@ def test_scrub_masks_the_url_in_use_and_any_url_password_but_no_bare_word():
     encoded = "postgresql://clerk:a%40b%2Fc@127.0.0.1:9/office"
     assert hide_password(encoded) == "postgresql://clerk:***@127.0.0.1:9/office"
     assert scrub("postgresql://clerk:a@b/c@127.0.0.1:9/office") == "postgresql://clerk:***@127.0.0.1:9/office"
+
+
+# --- F5: a downward correction is no fall; log and import progress by one rule ---------------------------------------
+
+REF, INDICATOR = "shenzhen-2023/5", "建设筹集保障性住房"
+
+
+def logged(cli, value: str, on: str, *more: str):
+    return cli("log", REF, value, "-i", "建设筹集", "--as-of", on, *more)
+
+
+def values(cli) -> list[tuple[str, float, str]]:
+    result = cli("history", REF, "-i", "建设筹集", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return [(entry["as_of"], entry["value"], entry["state"]) for entry in json.loads(result.stdout)]
+
+
+def progress_csv(path: Path, *rows: str) -> Path:
+    path.write_text("\n".join(["计划,任务编号,指标,截至日期,数值", *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_log_correcting_a_days_figure_downward_does_not_warn_of_a_fall(demo_cli):
+    done(logged(demo_cli, "3.1万", "2023-05-31", "--by", "张三", "--unit", "市住房建设局"))
+    result = logged(demo_cli, "2.1万", "2023-05-31", "--reason", "区核实：误录3.1万")
+    done(result)
+    assert "correcting 3.1万套（间）" in result.stdout
+    assert "is lower than" not in result.stderr, result.stderr
+    assert values(demo_cli) == [("2023-05-31", 31000, "superseded"), ("2023-05-31", 21000, "current")]
+
+
+def test_log_and_import_name_the_same_earlier_figure_of_a_fall(demo_cli, tmp_path):
+    """1.2万, 2.5万, 2.3万 stand; 2.2万 falls from the highest before it, 2.5万 of 04-30, as `import progress` says
+    (`log` named 2.3万 of 05-15, the last higher one); 05-15 corrected down to 2万 falls from 04-30's, not from the
+    2.3万 it replaces."""
+    for value, on in (("1.2万", "2023-03-31"), ("2.5万", "2023-04-30"), ("2.3万", "2023-05-15")):
+        done(logged(demo_cli, value, on))
+    imported = demo_cli("import", "progress", str(progress_csv(tmp_path / "p.csv", f"shenzhen-2023,5,{INDICATOR},2023-05-31,22000")),
+                        "--dry-run")
+    done(imported)
+    assert "2.2万套（间） as of 2023-05-31 is lower than 2.5万套（间） as of 2023-04-30" in imported.stderr.replace("\n", " ")
+    result = logged(demo_cli, "2.2万", "2023-05-31")
+    done(result)
+    assert ("mstrack: warning: shenzhen-2023/5 建设筹集保障性住房: 2.2万套（间） as of 2023-05-31 is lower than the "
+            "2.5万套（间） reported as of 2023-04-30; values are cumulative") in result.stderr.replace("\n", " ")
+    before = values(demo_cli)
+    result = logged(demo_cli, "2万", "2023-05-15", "--reason", "核实")
+    done(result)
+    said = result.stderr.replace("\n", " ")
+    assert said.count("is lower than") == 1 and "is lower than the 2.5万套（间） reported as of 2023-04-30" in said, said
+    imported = demo_cli("import", "progress", str(progress_csv(tmp_path / "q.csv", f"shenzhen-2023,5,{INDICATOR},2023-05-15,19000")),
+                        "--reason", "核实", "--dry-run")
+    done(imported)
+    said = imported.stderr.replace("\n", " ")
+    assert said.count("is lower than") == 1 and "1.9万套（间） as of 2023-05-15 is lower than 2.5万套（间） as of 2023-04-30" in said
+    assert values(demo_cli) == [*before[:2], ("2023-05-15", 23000, "superseded"), ("2023-05-15", 20000, "current"), before[-1]]
+
+
+def test_import_progress_correcting_a_days_figure_downward_says_it_as_log_does(demo_cli, tmp_path):
+    """The finding's CSV row over `log`'s 3.1万: corrected, no fall; `log` over it again, likewise."""
+    done(logged(demo_cli, "3.1万", "2023-05-31", "--by", "张三", "--unit", "市住房建设局"))
+    path = progress_csv(tmp_path / "p.csv", f"shenzhen-2023,5,{INDICATOR},2023-05-31,22000")
+    imported = demo_cli("import", "progress", str(path), "--reason", "单位重报")
+    done(imported)
+    assert "is lower than" not in imported.stderr, imported.stderr
+    assert "3.1万套（间） → 2.2万套（间）" in imported.output.replace("\n", " ")
+    again = logged(demo_cli, "2.1万", "2023-05-31", "--reason", "再核实")
+    done(again)
+    assert "is lower than" not in again.stderr, again.stderr
+    assert values(demo_cli) == [("2023-05-31", 31000, "superseded"), ("2023-05-31", 22000, "superseded"),
+                                ("2023-05-31", 21000, "current")]
