@@ -139,3 +139,29 @@ def test_import_progress_correcting_a_days_figure_downward_says_it_as_log_does(d
     assert "is lower than" not in again.stderr, again.stderr
     assert values(demo_cli) == [("2023-05-31", 31000, "superseded"), ("2023-05-31", 22000, "superseded"),
                                 ("2023-05-31", 21000, "current")]
+
+
+# --- F6: history names the batch that corrected a value ------------------------------------------------------------
+
+def test_history_says_which_batch_corrected_a_value(demo_cli):
+    done(logged(demo_cli, "3.1万", "2023-05-31", "--by", "张三"))
+    done(logged(demo_cli, "2.1万", "2023-05-31", "--reason", "误录"))
+    entries = json.loads(demo_cli("history", REF, "-i", "建设筹集", "--format", "json").stdout)
+    first, second = entries
+    assert first["superseded_by"] == second["report_id"] and first["superseded_by_batch"] == second["batch_id"]
+    assert second["superseded_by_batch"] is None
+    table = demo_cli("history", REF, "-i", "建设筹集", env={"COLUMNS": "200"})
+    assert table.exit_code == 0
+    rows = [line for line in table.stdout.splitlines() if "2023-05-31" in line]
+    assert len(rows) == 2
+    assert f"corrected (batch {second['batch_id']})" in rows[0] and rows[0].split()[-1] == str(first["batch_id"])
+    assert "→#" not in table.stdout and f"#{second['report_id']}" not in table.stdout
+    zh = demo_cli("--lang", "zh", "history", REF, "-i", "建设筹集", env={"COLUMNS": "200"})
+    assert f"已更正（批次{second['batch_id']}）" in zh.stdout
+    # an undo is said as before, by its batch
+    done(demo_cli("undo"))
+    undone = demo_cli("history", REF, "-i", "建设筹集", "--format", "json")
+    batch = json.loads(demo_cli("batches", "--format", "json", "--limit", "1").stdout)[0]["id"]
+    assert [(e["state"], e["retracted_by"]) for e in json.loads(undone.stdout)] == [("current", None), ("retracted", batch)]
+    table = demo_cli("history", REF, "-i", "建设筹集", env={"COLUMNS": "200"})
+    assert f"retracted (batch {batch})" in table.stdout and "corrected" not in table.stdout
