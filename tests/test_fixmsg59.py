@@ -15,6 +15,7 @@ from mstrack.cli import app
 
 from .conftest import Cli, done, refused
 
+ROOT = Path(__file__).resolve().parent.parent
 HINT = "PostgreSQL needs the psycopg driver, which is not installed here; install mstrack with it: pip install 'mstrack[postgres]'"
 
 
@@ -165,3 +166,35 @@ def test_history_says_which_batch_corrected_a_value(demo_cli):
     assert [(e["state"], e["retracted_by"]) for e in json.loads(undone.stdout)] == [("current", None), ("retracted", batch)]
     table = demo_cli("history", REF, "-i", "建设筹集", env={"COLUMNS": "200"})
     assert f"retracted (batch {batch})" in table.stdout and "corrected" not in table.stdout
+
+
+# --- F12: an expected that is the target reads as the target -------------------------------------------------------
+
+def test_expected_at_the_target_reads_as_the_target_on_its_row(cli, tmp_path):
+    plan = tmp_path / "d.toml"
+    result = CliRunner().invoke(app, ["--lang", "en", "--db", str(cli.db), "import", "table",
+                                      str(ROOT / "tests" / "data" / "tables" / "daxin-2024-shishi.xlsx"), "-p", "daxin-2024",
+                                      "--year", "2024", "-o", str(plan)])
+    assert result.exit_code == 0, result.output
+    done(cli("import", "plan", str(plan)))
+    rows = json.loads(cli("status", "-p", "daxin-2024", "--as-of", "2024-12-31", "--format", "json").stdout)
+    row = next(row for row in rows if row["indicator"] == "硬装及软装")
+    assert row["target"] == row["expected"] == 831.6
+    table = cli("status", "-p", "daxin-2024", "--as-of", "2024-12-31", env={"COLUMNS": "200"})
+    line = next(line for line in table.stdout.splitlines() if "硬装及软装" in line)
+    assert line.count("831.6平方") == 2 and "832" not in line, line
+    # a share of it worked out (pro-rata) keeps the target's one decimal: 831.6 × 181/365 = 412.4
+    half = cli("status", "-p", "daxin-2024", "--as-of", "2024-06-30", "--rule", "pro-rata", env={"COLUMNS": "200"})
+    line = next(line for line in half.stdout.splitlines() if "硬装及软装" in line)
+    assert "831.6平方" in line and "412.4平方" in line, line
+
+
+def test_a_worked_out_figure_keeps_its_rows_decimals_and_rounds_as_before_otherwise():
+    from mstrack.domain.quantities import decimals, format_computed
+
+    assert [decimals(v) for v in (831.6, 1500, 1500.0, 0.125, None)] == [1, 0, 0, 3, 0]
+    assert format_computed(831.6, "平方", stored=(831.6, 831.6)) == "831.6平方"
+    assert format_computed(831.6, "平方") == "832平方"  # without its row: whole past 100, as before
+    assert format_computed(1487.58, "", stored=(2000, 2000)) == "1488"
+    assert format_computed(74.594, "%", stored=(150, None)) == "74.59%"
+    assert format_computed(-431.35, "平方", "en", stored=(831.6,)) == "-431.4平方"
