@@ -187,6 +187,11 @@ def test_expected_at_the_target_reads_as_the_target_on_its_row(cli, tmp_path):
     half = cli("status", "-p", "daxin-2024", "--as-of", "2024-06-30", "--rule", "pro-rata", env={"COLUMNS": "200"})
     line = next(line for line in half.stdout.splitlines() if "硬装及软装" in line)
     assert "831.6平方" in line and "412.4平方" in line, line
+    # the weekly report's behind list: expected as the target, and the gap to what was reported, 400.25 − 831.6
+    done(cli("log", "daxin-2024/3", "400.25", "--as-of", "2024-12-31"))
+    weekly = cli("report", "weekly", "-p", "daxin-2024", "--as-of", "2024-12-31", "-f", "md")
+    assert weekly.exit_code == 0, weekly.output
+    assert "| 硬装及软装 | （表中未列） | 831.6平方 | 831.6平方 | 400.25平方 | −431.35平方 |" in weekly.stdout, weekly.stdout
 
 
 def test_a_worked_out_figure_keeps_its_rows_decimals_and_rounds_as_before_otherwise():

@@ -61,7 +61,8 @@ def notice_rows(notice: Notice, words: Labels) -> list[list[str]]:
     rows = []
     previous = None
     for number, item in enumerate(notice.items, start=1):
-        gap = "" if item.gap is None else amount(item.gap, item.unit, item.kind, lang, computed=True, stored=item.stored)
+        gap = "" if item.gap is None else amount(item.gap, item.unit, item.kind, lang, computed=True,
+                                                  stored=(*item.stored, item.actual))
         ref = f"{item.programme}/{item.task}"
         task = ref if ref == previous else f"{ref} {item.title}"  # the title once, on the task's first indicator
         previous = ref

@@ -79,7 +79,8 @@ def weekly_subtitle(report: WeeklyReport, words: Labels) -> str:
 def amount(value, unit: str, kind: str, lang: str, comparator: str = "=", *, computed: bool = False,
            stored: tuple = ()) -> str:
     """A value in its unit: a stored one as stored, one worked out (`computed`: an expected value, a gap) rounded, to
-    no fewer decimals than the row's `stored` figures (its target, its last checkpoint's: format_computed)."""
+    no fewer decimals than the row's `stored` figures (its target, its last checkpoint's; a gap's, its actual too:
+    format_computed)."""
     words = Labels(lang)
     if value is None:
         return "—"
@@ -99,7 +100,7 @@ def _gap(item: BehindItem, lang: str) -> str:
     not a hyphen: a CSV cell starting with "-" would be guarded as a formula ('-10个) in Excel/WPS."""
     if item.gap is None:
         return ""
-    text = amount(item.gap, item.unit, item.kind, lang, computed=True, stored=(item.target, item.final))
+    text = amount(item.gap, item.unit, item.kind, lang, computed=True, stored=(item.target, item.final, item.actual))
     return "\u2212" + text[1:] if text.startswith("-") else text
 
 
