@@ -178,6 +178,22 @@ def test_a_wrong_password_is_never_printed(pg_url):
     assert "Wr0ng-Secret" not in result.output
 
 
+def test_a_password_that_is_a_common_word_is_masked_where_the_url_holds_it(pg_url):
+    """postgres/postgres, the commonest local setup (trial59 F3): the password masked in the URL, never as a word
+    across the message (before: `***ql+psycopg://***:***@…`, and the server's `database "***_absent"`)."""
+    url = pg_url.replace("//postgres@", "//postgres:postgres@")
+    shown = pg_url.replace("//postgres@", "//postgres:***@")
+    for command in (["init"], ["db", "check"]):
+        result = PgCli(url)(*command)
+        assert result.exit_code == 0, result.output
+        assert shown in result.output and ":postgres@" not in result.output, result.output
+    absent = url.rsplit("/", 1)[0] + "/postgres_absent"
+    result = PgCli(absent)("status")
+    said = refused(result, f"mstrack: error: --db {shown.rsplit('/', 1)[0]}/postgres_absent: cannot open the database: ",
+                   'database "postgres_absent" does not exist')
+    assert ":postgres@" not in said
+
+
 def test_a_service_file_connects_without_a_password_in_the_url(pg_url, tmp_path, monkeypatch):
     from sqlalchemy.engine import make_url
 

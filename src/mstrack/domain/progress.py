@@ -27,6 +27,7 @@ from mstrack.domain.quantities import (
 from mstrack.domain.readings import (
     checkpoints_value,
     compared_with_earlier,
+    falls_below,
     fraction_falls,
     fraction_fell,
     fraction_warning,
@@ -467,6 +468,7 @@ def check_report(
         what = Message("checkpoint {n}/{total} ({label}) met", n=number, total=len(state.milestones),
                        label=checkpoint.label or checkpoint.due)
     else:
+        highest = highest_before(state.reports, on)  # what a fraction and a fall are judged against
         if started and state.kind == SCHEDULE:
             number = started_value(label, value, [m.text for m in state.milestones])
         elif word is not None:
@@ -487,17 +489,15 @@ def check_report(
             if far := far_above_target(label, number, state.unit, state.comparator, state.target):
                 warnings.append(far)
             if typed_fraction(value, number, state.unit, state.target):  # 0.85 after 65%: as import reads it
-                if fraction_falls(highest := highest_before(state.reports, on), on):
+                if fraction_falls(highest, on):
                     fraction = fraction_fell(label, number, state.unit, highest)
                 if said := fraction_warning(state.indicator, number):
                     warnings.append(said)
-        earlier = [r for r in _standing(state.reports) if r.as_of <= on and r.value > number]
-        if earlier and compared_with_earlier(state.comparator):
-            last = earlier[-1]
+        if compared_with_earlier(state.comparator) and falls_below(highest, on, number):
             warnings.append(Message(
                 "{label}: {value} as of {on} is lower than the {earlier} reported as of {earlier_on}; values are cumulative",
-                label=label, value=format_number(number, state.unit), on=on, earlier=format_number(last.value, state.unit),
-                earlier_on=last.as_of,
+                label=label, value=format_number(number, state.unit), on=on, earlier=format_number(highest[1], state.unit),
+                earlier_on=highest[0],
             ))
         elif compared_with_earlier(state.comparator) and (warning := higher_than_later(
                 label, number, on, state.unit, [(r.as_of, r.value) for r in state.reports])):

@@ -326,9 +326,20 @@ def format_number(value: int | float | None, unit: str = "", lang: str = "zh") -
     return text + unit
 
 
-def format_computed(value: int | float | None, unit: str = "", lang: str = "zh") -> str:
+def format_computed(value: int | float | None, unit: str = "", lang: str = "zh", stored: tuple = ()) -> str:
     """A value worked out rather than reported (an expected pro-rata share, a pace): whole units past 100, two
-    decimals below, then written as format_number writes a stored one."""
+    decimals below, never fewer than the figures of its row as stored have (`stored`: its target, its last
+    checkpoint's), then written as format_number writes a stored one. One rule for a row's figures: an expected
+    that is the target (the step rule, pro-rata at the deadline) reads as the target beside it does, 831.6平方
+    (trial59 F12: 832平方 beside 831.6平方)."""
     if isinstance(value, float) and not value.is_integer():
-        value = round(value) if abs(value) >= 100 else round(value, 2)
+        places = max([0 if abs(value) >= 100 else 2, *map(decimals, stored)])
+        value = round(value, places) if places else round(value)
     return format_number(value, unit, lang)
+
+
+def decimals(value: int | float | None) -> int:
+    """How many decimals a stored figure is written with: 831.6 one, 1500 and 1500.0 none."""
+    if not isinstance(value, float) or value.is_integer():
+        return 0
+    return max(0, -int(Decimal(repr(value)).as_tuple().exponent))

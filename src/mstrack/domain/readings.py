@@ -73,6 +73,14 @@ def fraction_fell(label: str, number: int | float, unit: str, highest: tuple[dat
                    earlier=format_number(highest[1], unit), earlier_on=highest[0], percent=f"{round(number * 100, 6):g}")
 
 
+def falls_below(highest: tuple[date, int | float] | None, on: date, number: int | float) -> bool:
+    """Whether a cumulative figure of `on` falls: below `highest`, the highest figure standing on a day before `on`
+    (its day and figure). The report of `on` itself is the one a new figure corrects, never an earlier one: a day's
+    figure corrected downward is no fall (trial59 F5: `log` warned so, `import progress` did not). `log` and
+    `import progress` warn by this one rule (on lines compared_with_earlier)."""
+    return highest is not None and highest[0] < on and highest[1] > number
+
+
 def compared_with_earlier(comparator: str) -> bool:
     """Whether a line's figure is compared with its earlier and later ones (a figure below the highest before it
     warned as a fall, one above a later report warned, a closing figure below the year-end one refused): a cumulative

@@ -33,10 +33,8 @@ def history_table(entries, ref: str, lang: str = "zh"):
     above = None
     for entry in entries:
         state = words(f"history.{entry.state}")
-        if entry.superseded_by:
-            state += words("history.superseded_by", n=entry.superseded_by)
-        if entry.retracted_by:
-            state += words("history.retracted_by", n=entry.retracted_by)
+        if by := entry.superseded_by_batch or entry.retracted_by:  # the batch that corrected or undid it: a report id never shows
+            state += words("history.by_batch", n=by)
         note = words("weekly.ditto") if entry.note and (entry.note, entry.as_of) == above else entry.note or ""
         above = (entry.note, entry.as_of)
         table.add_row(

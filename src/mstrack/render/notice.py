@@ -61,7 +61,8 @@ def notice_rows(notice: Notice, words: Labels) -> list[list[str]]:
     rows = []
     previous = None
     for number, item in enumerate(notice.items, start=1):
-        gap = "" if item.gap is None else amount(item.gap, item.unit, item.kind, lang, computed=True)
+        gap = "" if item.gap is None else amount(item.gap, item.unit, item.kind, lang, computed=True,
+                                                  stored=(*item.stored, item.actual))
         ref = f"{item.programme}/{item.task}"
         task = ref if ref == previous else f"{ref} {item.title}"  # the title once, on the task's first indicator
         previous = ref
@@ -69,7 +70,7 @@ def notice_rows(notice: Notice, words: Labels) -> list[list[str]]:
             due = item.missed or item.passed
             expected, actual, gap = words("notice.due_by", due=cell_date(due, notice, words)) if due else "—", "—", ""
         else:
-            expected = amount(item.expected, item.unit, item.kind, lang, item.comparator, computed=True)
+            expected = amount(item.expected, item.unit, item.kind, lang, item.comparator, computed=True, stored=item.stored)
             actual = amount(item.actual, item.unit, item.kind, lang)
         rows.append([
             str(number), task, indicator_words(item), expected, actual, gap.replace("-", "\u2212", 1),

@@ -76,14 +76,19 @@ def weekly_subtitle(report: WeeklyReport, words: Labels) -> str:
     return " · ".join(parts)
 
 
-def amount(value, unit: str, kind: str, lang: str, comparator: str = "=", *, computed: bool = False) -> str:
-    """A value in its unit: a stored one as stored, one worked out (`computed`: an expected value, a gap) rounded."""
+def amount(value, unit: str, kind: str, lang: str, comparator: str = "=", *, computed: bool = False,
+           stored: tuple = ()) -> str:
+    """A value in its unit: a stored one as stored, one worked out (`computed`: an expected value, a gap) rounded, to
+    no fewer decimals than the row's `stored` figures (its target, its last checkpoint's; a gap's, its actual too:
+    format_computed)."""
     words = Labels(lang)
     if value is None:
         return "—"
     if kind == SCHEDULE:
         return words("schedule.count", n=value)
-    return COMPARATOR_WORDS.get(comparator, "") + (format_computed if computed else format_number)(value, unit, lang)
+    if computed:
+        return COMPARATOR_WORDS.get(comparator, "") + format_computed(value, unit, lang, stored)
+    return COMPARATOR_WORDS.get(comparator, "") + format_number(value, unit, lang)
 
 
 def _percent(value: float | None) -> str:
@@ -95,7 +100,7 @@ def _gap(item: BehindItem, lang: str) -> str:
     not a hyphen: a CSV cell starting with "-" would be guarded as a formula ('-10个) in Excel/WPS."""
     if item.gap is None:
         return ""
-    text = amount(item.gap, item.unit, item.kind, lang, computed=True)
+    text = amount(item.gap, item.unit, item.kind, lang, computed=True, stored=(item.target, item.final, item.actual))
     return "\u2212" + text[1:] if text.startswith("-") else text
 
 
@@ -138,7 +143,8 @@ def behind_cells(item: BehindItem, many: bool, words: Labels) -> list[str]:
         item.target, item.unit, item.kind, lang, item.comparator)
     return [
         _task_ref(item.programme, item.task, many), item.indicator, item.lead_unit, final,
-        amount(item.expected, item.unit, item.kind, lang, computed=True), amount(item.actual, item.unit, item.kind, lang),
+        amount(item.expected, item.unit, item.kind, lang, computed=True, stored=(item.target, item.final)),
+        amount(item.actual, item.unit, item.kind, lang),
         _gap(item, lang),
         _percent(item.pace), _percent(item.percent),
         days_behind(item.days_behind, words),

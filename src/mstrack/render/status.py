@@ -198,7 +198,8 @@ def row_quantities(row: StatusRow, lang: str = "zh") -> tuple[str, str, str]:
                 "—" if row.actual is None else words("schedule.count", n=row.actual))
     prefix = COMPARATOR_WORDS[row.comparator]
     target = prefix + format_number(row.target, row.unit, lang) if row.target is not None else "—"
-    return target, format_computed(row.expected, row.unit, lang), format_number(row.actual, row.unit, lang)
+    return (target, format_computed(row.expected, row.unit, lang, (row.target, row.final)),
+            format_number(row.actual, row.unit, lang))
 
 
 def task_json(detail, forecasts: dict | None = None, plan_changes: list | None = None) -> str:

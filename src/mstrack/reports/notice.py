@@ -40,6 +40,9 @@ class NoticeItem:
     missed: date | None = None
     """The last checkpoint's date, where it has passed and none is to come: the indicator is past it, and no
     pace is asked of it (one spread to the task's deadline would invite finishing by then)."""
+    stored: tuple = ()
+    """The row's target and last checkpoint's figure, as stored: the decimals its expected and gap keep
+    (format_computed)."""
 
 
 @dataclass(kw_only=True)
@@ -128,6 +131,6 @@ def _items(detail, states, task_light, on: date, warn_days: int, rule: str | Non
             indicator=state.indicator, kind=state.kind, unit=state.unit, comparator=state.comparator,
             expected=row.expected, actual=row.actual, gap=row.gap, next_due=due or row.next_due,
             required_pace=ahead.required_pace if ahead and not missed else None,
-            checkpoint=row.checkpoint_text, passed=passed, missed=missed,
+            checkpoint=row.checkpoint_text, passed=passed, missed=missed, stored=(row.target, row.final),
         ))
     return items

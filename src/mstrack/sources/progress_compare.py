@@ -21,7 +21,7 @@ from mstrack.domain.progress import (
     year_end_lowered,
 )
 from mstrack.domain.quantities import format_number
-from mstrack.domain.readings import compared_with_earlier, fraction_falls, fraction_fell
+from mstrack.domain.readings import compared_with_earlier, falls_below, fraction_falls, fraction_fell
 from mstrack.errors import Joined, Message
 from mstrack.sources import progress_rows
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, KEPT, NOTHING, OTHER, SAME, ImportIndicator, day_runs
@@ -164,7 +164,7 @@ class Comparing:
                         and (checked.file[seq], checked.line[seq]) in self.fractions):
                     self._fraction_fell(state, seq, number, highest)  # 0.85 after 65%: refused, not stored as 0.85%
                     continue
-                if seq is not None and highest is not None and highest[1] > number and highest[0] < as_of:
+                if seq is not None and falls_below(highest, as_of, number):
                     self.result.warnings.append(Message(
                         "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
                         place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,

@@ -58,9 +58,10 @@ class HistoryEntry:
     reason: str | None
     source: str | None
     state: str  # "current", "superseded" (a later entry for the same date) or "retracted" (undone)
-    superseded_by: int | None = None
+    superseded_by: int | None = None  # the report id of the entry that corrected it (JSON's report_id)
     retracted_by: int | None = None
     reporting_unit: str | None = None  # the office that reported it (填报单位), when its return or log said it
+    superseded_by_batch: int | None = None  # the batch of the entry that corrected it: what the table names (trial59 F6)
 
 
 class HistoryReads:
@@ -107,7 +108,7 @@ class HistoryReads:
                 continue
             earlier = latest.get((entry.indicator, entry.as_of))
             if earlier is not None:
-                earlier.state, earlier.superseded_by = "superseded", entry.report_id
+                earlier.state, earlier.superseded_by, earlier.superseded_by_batch = "superseded", entry.report_id, entry.batch_id
             latest[(entry.indicator, entry.as_of)] = entry
         return entries
 

@@ -131,41 +131,46 @@ def missing_directory(url: str) -> Path | None:
     return None if parent.is_dir() else parent
 
 
-SECRETS: set[str] = set()
-"""Passwords of the database URLs in use: never printed (see scrub)."""
+SECRETS: dict[str, str] = {}
+"""The database URLs in use that hold a password, each as written (and decoded) with how it is shown: scrub puts
+the one for the other where the URL stands in any text (a driver's message). Never the password alone as a word:
+"postgres", or "p", is in mstrack's own words too (its install hint, "postgresql")."""
 
 _PASSWORD_FIELD = re.compile(r"""(?i)(\b(?:password|passwd|pwd|pgpassword|sslpassword)\s*=\s*)('(?:[^'\\]|\\.)*'|"[^"]*"|[^\s&;'"]*)""")
 """A password given as a field: ?password=… or &password=… in a URL, password=… or password='…' in a libpq
 key=value string, PGPASSWORD=… in an environment-like text."""
 
+_CREDENTIALS = re.compile(r"(\b[A-Za-z][\w+.-]*://[^\s:/@]*:)([^\s@]+)(?=@)")
+"""A password where a URL holds one, scheme://user:password@host, in any URL of a text (one re-spelled by a
+driver, one not in use)."""
+
 
 def scrub(text: str) -> str:
-    """Any text with the passwords it may hold as ***: those of the URLs in use, wherever they appear
-    (a driver's message), and any password field, of a URL in use or not."""
-    for secret in SECRETS:
-        text = text.replace(secret, "***")
+    """Any text with the passwords it may hold as ***: each URL in use where it stands (as written or decoded),
+    the password of any scheme://user:password@, and any password field, of a URL in use or not."""
+    for written in sorted(SECRETS, key=len, reverse=True):
+        text = text.replace(written, SECRETS[written])
+    text = _CREDENTIALS.sub(lambda match: match[1] + "***", text)
     return _PASSWORD_FIELD.sub(lambda match: match[1] + "***" if match[2] else match[0], text)
 
 
 def hide_password(url: str) -> str:
     """The URL as shown in messages, its password as ***, in every form (user:password@host,
-    ?password=…, a libpq password=…); the password, as written and decoded, is remembered so that
-    scrub() takes it out of any driver message too."""
+    ?password=…, a libpq password=…); the URL, as written and decoded, is remembered with how it is
+    shown, so that scrub() takes it out of any driver message too."""
     from urllib.parse import unquote
 
-    for match in _PASSWORD_FIELD.finditer(url):
-        value = match[2].strip("'\"")
-        if value:
-            SECRETS.update({value, unquote(value)})
+    shown = url
     if "://" in url and "@" in url:
         scheme, _, rest = url.partition("://")
         credentials, _, place = rest.rpartition("@")
         user, colon, password = credentials.partition(":")
         if colon:
-            if password:
-                SECRETS.update({password, unquote(password)})
-            url = f"{scheme}://{user}:***@{place}"
-    return scrub(url)
+            shown = f"{scheme}://{user}:***@{place}"
+    shown = _PASSWORD_FIELD.sub(lambda match: match[1] + "***" if match[2] else match[0], shown)
+    if shown != url:
+        SECRETS.update({url: shown, unquote(url): shown})
+    return shown
 
 
 def reason(error: Exception):
