@@ -284,7 +284,9 @@ def test_a_readers_words_are_english_as_they_are_and_their_gist_in_chinese():
     ("[a.b]\n[a.b]\n", "第 2 行第 5 列：a.b 声明了两次", "Cannot declare a.b twice (at line 2, column 5)"),
     ('["带 空格"]\n["带 空格"]\n', '第 2 行第 8 列："带 空格" 声明了两次', 'Cannot declare "带 空格" twice (at line 2, column 8)'),
     ('[[a]]\n[a."b\\"c"]\n[a]\n', "第 3 行第 3 列：a 声明了两次", "Cannot declare a twice (at line 3, column 3)"),
-    ("a = {b = 1}\na.c = 2\n", "第 2 行第 8 列：不能再修改已写完的 a", "Cannot mutate immutable namespace a (at line 2, column 8)"),
+    ("a = {b = 1}\na.c = 2\n", "第 2 行第 8 列：不能再修改已写完的 a；第 2 行往其上方写成内联（`{ … }`、`[ … ]`）的表或列表里添加内"
+     "容，TOML 不允许从外面添加：请改为写在这对括号内", "Cannot mutate immutable namespace a (at line 2, column 8); line 2 adds to a "
+     "table or list written inline above it (`{ … }`, `[ … ]`), which TOML keeps closed: write it inside those brackets instead"),
     ("a = {b = 1, b = 2}\n", "第 1 行第 18 列：内联表中的键 b 重复", "Duplicate inline table key b (at line 1, column 18)"),
     ("format = 很多\n", "第 1 行第 10 列：无效的值（文字要加引号）", "Invalid value (at line 1, column 10)"),
 ])

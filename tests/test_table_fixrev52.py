@@ -93,7 +93,7 @@ def test_a_deadline_before_the_programme_s_year_is_one_doubt(tmp_path, deadline,
     result, out = _csv(tmp_path, [f"1,开展冬季供暖保障,县住建局,{deadline}"])
     assert result.exit_code == 0, result.output
     plan = out.read_text(encoding="utf-8")
-    assert "1 doubt to check" in result.output or "1 doubts to check" in result.output, result.output
+    assert "1 `# check:` doubt in the plan" in result.output, result.output
     checks = [line for line in result.output.splitlines() if line.startswith("check:") and "完成时限" in line]
     assert len(checks) == 1 and said in checks[0], result.output
     assert plan.count("# check:") == 1 and said in plan

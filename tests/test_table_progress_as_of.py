@@ -54,7 +54,7 @@ def test_a_done_word_is_the_target_and_the_notes_are_the_rows_own(cli, tmp_path)
     source = office_form(tmp_path / "office.xlsx", ROWS)
     result, plan = import_table(source, "--progress-as-of", "2024-09-30")
     done(result)
-    assert result.exception is None and "0 doubts to check" in result.stdout, result.output
+    assert result.exception is None and "0 `# check:` doubts in the plan" in result.stdout, result.output
     assert written(tmp_path) == [
         ["x-2024", "1", "新建社区食堂", "2024-09-30", "50", ""],
         ["x-2024", "2", "新建社区食堂", "2024-09-30", "100", ""],
@@ -93,7 +93,7 @@ def test_a_cell_that_cannot_be_written_is_a_doubt_naming_it_and_strict_refuses(t
     assert written(tmp_path) == []
     checks = [line for line in result.stderr.splitlines() if line.startswith("check: ")]
     assert len(checks) == 1 and said in checks[0], result.stderr
-    assert result.stdout.rstrip().endswith("1 doubt to check")
+    assert result.stdout.rstrip().endswith("0 `# check:` doubts in the plan, 1 doubt of the progress file"), result.stdout
     plan.unlink()
     (tmp_path / "plan.progress.csv").unlink()
     strict, _ = import_table(tmp_path / "office.xlsx", "--progress-as-of", "2024-09-30", "--strict")

@@ -225,19 +225,21 @@ def test_each_doubtful_cell_is_commented_in_the_plan_and_listed_at_the_end(tmp_p
     checks = [line for line in result.stderr.splitlines() if line.startswith("check: ")]
     assert checks == [
         "check: 登记表.csv: row 2, column 完成时限: the 完成时限 names a start: read as a checkpoint, not as the deadline",
-        "check: 登记表.csv: row 2, column 项目名称: “新建公厕”: a target with no date: due at the deadline, or not this year?",
+        "check: 登记表.csv: row 2, column 项目名称: “新建公厕”: a target with no date: due at the deadline, 2024-12-31; "
+        "if it falls due later, write that date as the task's `deadline`; steps before it are milestones",
         "check: 登记表.csv: row 4, column 项目名称: a row without 序号 read as part of task 2; it may be a task of its own",
         "check: 登记表.csv: row 5, column 季度进度安排: “新建成”: figures read as amounts per period and summed; "
         "they may be running totals",
-        "check: 登记表.csv: row 6, column 项目名称: “建设口袋公园”: a target with no date: due at the deadline, or not this year?",
+        "check: 登记表.csv: row 6, column 项目名称: “建设口袋公园”: a target with no date: due at the deadline, 2024-12-31; "
+        "if it falls due later, write that date as the task's `deadline`; steps before it are milestones",
     ]
     assert result.stderr.rstrip().splitlines()[-1] == checks[-1]  # after the summary, for the reviewer
     text = out.read_text(encoding="utf-8")
     commented = [line for line in text.splitlines() if "# check: " in line]
     assert [line.split("  # check: ")[0].strip() for line in commented] == [
-        'deadline_text = "6月底前开工"', '{ name = "新建公厕", unit = "座", comparator = "=", target = 20, text = "新建公厕20座" },',
+        'deadline_text = "6月底前开工"', 'name = "新建公厕"',
         "lead_units = [", 'name = "新建成"',
-        '{ name = "建设口袋公园", unit = "个", comparator = "=", target = 5, text = "建设口袋公园5个" },']
+        'name = "建设口袋公园"']
     assert commented[2].endswith("# check: a row without 序号 read as part of task 2; it may be a task of its own")
     plan = tomllib.loads(text)  # the comments keep the file a plan
     assert plan["tasks"][1]["lines"][1]["lead_units"] == ["县卫健局"]

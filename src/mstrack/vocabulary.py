@@ -437,6 +437,12 @@ with another group or area ("高于全省平均2个百分点")."""
 UNLISTED = "（表中未列）"
 """A line's lead unit where its row names no office at all: a placeholder for the reviewer, not an office."""
 
+
+def placeholder(unit: str) -> bool:
+    """Whether a lead unit is import table's placeholder (UNLISTED), no office: the one test every view uses (import
+    plan's warning, `units`' row "no office named yet", --each-unit's forms and notices, none for it; trial59 finding 7)."""
+    return unit == UNLISTED
+
 CHECK_COMMENT = "# check:"
 """The comment import table puts after a plan line it doubts (plan_dump.dump_plan): one left is a doubt unreviewed."""
 

@@ -8,7 +8,7 @@ import typer
 
 from mstrack.cli.kept_files import refuse_kept
 from mstrack.cli.printing import cannot_write, refuse_unwritable_name, write_output
-from mstrack.cli.saying import echo, fail, say
+from mstrack.cli.saying import echo, fail, say, warn
 
 
 def _file_name(unit: str) -> str:
@@ -40,6 +40,27 @@ def _one_file_each(notices: list, fmt: str, output: Path, forms: bool = False) -
         seen[key] = one.unit
 
 
+def _offices_only(notices: list, forms: bool) -> list:
+    """The notices (or forms) of offices: none for import table's placeholder （表中未列） (vocabulary.placeholder), which
+    is no office to send one to (trial59 finding 7: a form 「（表中未列）.xlsx」 beside the offices'), said with its tasks."""
+    from mstrack.domain import unique
+    from mstrack.vocabulary import placeholder
+
+    for one in notices:
+        if placeholder(one.unit):
+            tasks = unique(item.task for item in (one.rows if forms else one.items))
+            codes = ", ".join(tasks[:12]) + (" …" if len(tasks) > 12 else "")
+            if forms:
+                warn("--each-unit: no form for {unit}, the placeholder where the plan names no office, of {n:task|tasks} "
+                     "{codes}: write the office in the plan's lead_units and import it again", unit=one.unit,
+                     n=len(tasks), codes=codes)
+            else:
+                warn("--each-unit: no notice for {unit}, the placeholder where the plan names no office, of "
+                     "{n:task|tasks} {codes}: write the office in the plan's lead_units and import it again",
+                     unit=one.unit, n=len(tasks), codes=codes)
+    return [one for one in notices if not placeholder(one.unit)]
+
+
 def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: str, render=None) -> None:
     """--each-unit: one file per notice in the directory `output` (made if missing), named after its unit,
     each written whole or not at all (printing.write_output). Every name is looked at before the directory is made,
@@ -60,6 +81,7 @@ def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: 
     from mstrack.labels import Labels
 
     words = Labels(lang)
+    notices = _offices_only(notices, forms)
     _one_file_each(notices, fmt, output, forms)
     if problem := link_problem(output, folder=True):  # mkdir said "File exists" of a link to nothing, of a loop
         raise fail("{option} {path}: {problem}", option="--output", path=output, problem=problem)

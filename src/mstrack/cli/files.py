@@ -281,6 +281,7 @@ def import_table(
     """Turn a published table into a plan file to review, then `import plan` it (docs/import-table.md)."""
     from mstrack.sources.plan import CODE_RE
     from mstrack.sources.plan_dump import dump_plan
+    from mstrack.sources.plan_text import doubts_left
     from mstrack.sources.table import convert_table
 
     if not CODE_RE.match(programme):
@@ -320,7 +321,8 @@ def import_table(
             say(line, err=True)
         for doubt in doubts:  # last, so a reviewer finds them at the end
             say("check: {doubt}", doubt=doubt, err=True)
-        say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats, len(doubts)))
+        say("{file} → {output}: {stats}", file=file, output=output,
+            stats=_conversion_stats(result.stats, len(doubts_left(text)), len(sheet_doubts)))
 
     write_plan(ctx, output, text, announce, first=write_progress)
 
@@ -399,9 +401,10 @@ def _progress_output(output: Path, as_of: str | None, file: Path):
     return path, day
 
 
-def _conversion_stats(stats: dict, doubts: int):
-    """The counts of a converted table, each in words, and the `check:` lines said above it: the plan's doubts and the
-    progress file's (--progress-as-of) alike, as --strict counts them."""
+def _conversion_stats(stats: dict, doubts: int, progress_doubts: int = 0):
+    """The counts of a converted table, each in words, then its doubts: the `# check:` comments the plan file holds,
+    counted as `import plan` counts those it still holds (plan_text.doubts_left: one count, one meaning; trial59
+    finding 8, 23 said and 40 found), and the progress file's (--progress-as-of), which are in no plan line."""
     from mstrack.errors import Joined, Message
 
     return Joined(", ", [
@@ -410,7 +413,8 @@ def _conversion_stats(stats: dict, doubts: int):
         Message("{n} {n:checkpoint|checkpoints}", n=stats["checkpoints"]), Message("{n} {n:indicator|indicators}", n=stats["indicators"]),
         Message("{n} numeric milestones", n=stats["numeric_milestones"]),
         Message("{n} text only tasks", n=stats["text_only_tasks"]), Message("{n} unplaced numbers", n=stats["unplaced_numbers"]),
-        Message("{n} {n:doubt|doubts} to check", n=doubts),
+        Message("{n} `# check:` {n:doubt|doubts} in the plan", n=doubts),
+        *([Message("{n} {n:doubt|doubts} of the progress file", n=progress_doubts)] if progress_doubts else []),
     ])
 
 

@@ -21,6 +21,7 @@ from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_numbe
 from mstrack.reports.overview import TableReport
 from mstrack.reports.units import RankedUnit, SilentUnit, UnitRollup
 from mstrack.reports.weekly import BehindItem, NewReport, StatusChange, WeeklyReport
+from mstrack.vocabulary import placeholder
 
 CHANGES_SHOWN = 30
 """Rows of each list of 变化 (新报送, 状态变化) the terminal and the printed page (html) show (views52): a week of a
@@ -160,13 +161,15 @@ def units_header(words: Labels, ranked: bool = False, silent: bool = False) -> l
                                           *(("last_report",) if silent else ()))]
 
 
-def unit_label(unit: UnitRollup) -> str:
-    """A unit's name, with its city where another city has a unit of the same name: 市交通运输局（青岛市）."""
-    return f"{unit.unit}（{unit.place}）" if unit.place else unit.unit
+def unit_label(unit: UnitRollup, words: Labels) -> str:
+    """A unit's name, with its city where another city has a unit of the same name: 市交通运输局（青岛市）; import
+    table's placeholder said as what it is, no office named yet (vocabulary.placeholder)."""
+    name = f"{unit.unit}（{unit.place}）" if unit.place else unit.unit
+    return words("units.no_office", unit=name) if placeholder(unit.unit) else name
 
 
 def units_cells(unit: UnitRollup, words: Labels) -> list:
-    cells = [unit_label(unit), unit.tasks, unit.done, unit.on_track, unit.behind, unit.no_report, unit.overdue, unit.not_due,
+    cells = [unit_label(unit, words), unit.tasks, unit.done, unit.on_track, unit.behind, unit.no_report, unit.overdue, unit.not_due,
              _percent(unit.completion_rate), words.join(unit.behind_tasks)]
     if isinstance(unit, RankedUnit):
         cells += [_percent(unit.on_time_rate), "—" if unit.rank is None else unit.rank]

@@ -40,7 +40,7 @@ from mstrack.model import (
 from mstrack.sources.files import CONTENT_NAMES, cannot_read, check_file_size, table_kind
 from mstrack.sources.plan_dump import FORMAT_VERSION, exported_from
 from mstrack.sources.plan_reader import PlanReader
-from mstrack.vocabulary import UNLISTED
+from mstrack.vocabulary import placeholder
 
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[^/\s]+$")
@@ -450,7 +450,7 @@ def load_plan(path: Path, doubts: list[tuple[int, str, str]] | None = None, note
 
 def placeholder_tasks(programme: Programme) -> list[str]:
     """The codes of the tasks a line of which has import table's placeholder （表中未列） for its lead unit: no office."""
-    return [task.code for task in programme.tasks if any(UNLISTED in line.lead_units for line in task.lines)]
+    return [task.code for task in programme.tasks if any(placeholder(unit) for line in task.lines for unit in line.lead_units)]
 
 
 def _depth(data) -> int:

@@ -76,12 +76,40 @@ def plan_to_dict(programme: Programme) -> dict:
 
 
 def dump_plan(programme: Programme, comments: dict[tuple, str] | None = None) -> str:
-    """The plan as TOML; `comments` puts "# check: …" after the line of (task, line, indicator, key), indexes from 0
-    and None above that level, for the person who reviews a converted table."""
+    """The plan as TOML. `comments` given (import table's file, for the person who reviews a converted table): each
+    indicator is a `[[tasks.lines.indicators]]` table of its own (REVIEW_TABLES), and "# check: …" follows the line
+    of (task, line, indicator, key), indexes from 0 and None above that level."""
     import tomli_w
 
-    text = tomli_w.dumps(plan_to_dict(programme), multiline_strings=False)
-    return _annotated(text, comments) if comments else text
+    if comments is None:  # export plan's and a batch's plan before: the bytes their digests name (plan_digest)
+        return tomli_w.dumps(plan_to_dict(programme), multiline_strings=False)
+    return _annotated(_review_toml(plan_to_dict(programme)), comments)
+
+
+REVIEW_TABLES = ("tasks", "tasks.lines", "tasks.lines.indicators")
+"""The arrays import table's file writes as `[[…]]` tables, whatever their length: tomli_w writes a short indicator
+inline (`indicators = [ { name = … } ]`), where TOML lets no `[[tasks.lines.indicators.milestones]]` table be added
+(trial59 finding 1: "Cannot mutate immutable namespace"); as a table, adding one under it as docs/import-table.md
+("After the reading") says is valid."""
+
+
+def _review_toml(table: dict, name: str = "") -> str:
+    """The table at `name` as tomli_w writes it, but for its REVIEW_TABLES arrays, each entry a `[[…]]` table after it."""
+    import tomli_w
+
+    nested = {key: rows for key, rows in table.items() if f"{name}.{key}".lstrip(".") in REVIEW_TABLES}
+    own = {key: value for key, value in table.items() if key not in nested}
+    if not name:
+        text = tomli_w.dumps(own, multiline_strings=False)
+    else:  # under its full name, so that a sub-table tomli_w writes (a long checkpoint) is named from the root
+        wrapped = own
+        for part in reversed(name.split(".")):
+            wrapped = {part: wrapped}
+        text = tomli_w.dumps(wrapped, multiline_strings=False)
+        text = f"[[{name}]]\n" + text.removeprefix(f"[{name}]\n")
+    for key, rows in nested.items():
+        text += "".join("\n" + _review_toml(row, f"{name}.{key}".lstrip(".")) for row in rows)
+    return text
 
 
 EXPORTED = re.compile(r"# exported from (\S+) as plan ([0-9a-f]{16})\b")

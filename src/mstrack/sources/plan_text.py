@@ -31,10 +31,13 @@ _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 def typing_hint(text: str, error: Exception) -> Message | None:
     """Where TOML stopped (its error's line, or the line before: an array left open) holds full-width punctuation
-    outside quotes: which, and the ASCII TOML needs. None where it holds none (a ， inside a quoted title is text)."""
+    outside quotes: which, and the ASCII TOML needs. None where it holds none (a ， inside a quoted title is text).
+    A table added to one written inline: how to write it inside (_closed_hint)."""
     at = _AT_LINE.search(str(error))
     if at is None:
         return None
+    if closed := _CLOSED.match(str(error)):
+        return _closed_hint(closed[1], int(at[1]))
     lines = text.splitlines()
     number = int(at[1])
     for line in (number, number - 1):
@@ -42,6 +45,24 @@ def typing_hint(text: str, error: Exception) -> Message | None:
             return Message("line {line} holds the full-width {chars} outside quotes: TOML needs the ASCII {ascii}",
                            line=line, chars=" ".join(found), ascii=" ".join(dict.fromkeys(FULL_WIDTH[c] for c in found)))
     return None
+
+
+_CLOSED = re.compile(r"Cannot mutate immutable namespace (.+) \(at line")
+"""tomllib's words for a `[[…]]` table or a dotted key added to a table written inline (trial59 finding 1)."""
+
+
+def _closed_hint(named: str, line: int) -> Message:
+    """A table added to one written inline (a short indicator `{ name = … }`, a `[[…milestones]]` table typed under
+    it, or under a `milestones = [ … ]` list): TOML closes what is written inline, so what is added goes inside it."""
+    from mstrack.domain.reasons import toml_key
+
+    if "milestones" in toml_key(named).split("."):
+        return Message("line {line} adds to a table or list written inline above it (`{{ … }}`, `[ … ]`), which TOML "
+                       "keeps closed: write it inside those brackets instead: `{inline}` in an indicator's braces, or a "
+                       "row `{row},` of its `milestones = [ … ]`", line=line,
+                       inline='milestones = [{ due = "2025-12-31", target = 220 }]', row='{ due = "2025-12-31", target = 220 }')
+    return Message("line {line} adds to a table or list written inline above it (`{{ … }}`, `[ … ]`), which TOML keeps "
+                   "closed: write it inside those brackets instead", line=line)
 
 
 def _outside_quotes(line: str) -> list[str]:

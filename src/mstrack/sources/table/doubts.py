@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from mstrack.domain.dates import (
     PERIOD_RE,
@@ -89,10 +90,11 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
                 found.append(Doubt(row=raw_line.row.number, column=raw.headers.get("schedule", column), at=indicator, key="name",
                                    why=Message("“{name}”: figures read as amounts per period and summed; they may be running totals",
                                                name=indicator.name)))
-            elif indicator.target is not None and not indicator.milestones:
-                found.append(Doubt(row=raw.row.number, column=column, at=indicator, key="name",
-                                   why=Message("“{name}”: a target with no date: due at the deadline, or not this year?",
-                                               name=indicator.name)))
+            elif indicator.target is not None and not indicator.milestones:  # said as written, and how to write the other
+                found.append(Doubt(row=raw.row.number, column=column, at=indicator, key="name", why=Message(
+                    "“{name}”: a target with no date: due at the deadline, {due}; if it falls due later, write that date "
+                    "as the task's `deadline`; steps before it are milestones", name=indicator.name,
+                    due=(task.deadline or date(year, 12, 31)).isoformat())))
     return found
 
 
