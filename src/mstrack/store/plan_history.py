@@ -6,7 +6,7 @@ kept, the last against the plan as it stands: no table of its own, and an undo's
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from mstrack.store.dialect import moment
 
@@ -116,14 +116,62 @@ def task_cancelled(store, connection, code: str, task: str) -> tuple[str, str, i
 def cancelled_tasks(store, connection, programmes: list[str] | None) -> list[tuple[str, str, str, int, int]]:
     """The tasks plans cancelled (of the programmes named, all with none), (programme, code, title, batch, reports that
     stand on it) each, in the programmes' and tasks' order: what status, units and the reports say apart, not counted."""
+    return [row[:5] for row in cancelled_details(store, connection, programmes)]
+
+
+def cancelled_details(store, connection, programmes: list[str] | None) -> list[tuple]:
+    """cancelled_tasks' rows with the batch's time (local, dialect.moment) and file: what a printed report's 已取消
+    section says of each (reports.revisions.cancelled_section)."""
     from mstrack.store.states import standing
 
     where = f" AND g.code IN ({store.dialect.params(len(programmes))})" if programmes else ""
-    return [tuple(row) for row in store._rows(connection, (
+    return [(*row[:5], moment(row[5]), row[6]) for row in store._rows(connection, (
         "SELECT g.code, t.code, t.title, t.cancelled_by, (SELECT count(*) FROM report AS x JOIN indicator AS i ON"
-        f" i.id = x.indicator_id JOIN task_line AS l ON l.id = i.line_id WHERE l.task_id = t.id AND {standing('x')})"
-        " FROM task AS t JOIN programme AS g ON g.id = t.programme_id WHERE t.cancelled_by IS NOT NULL"
+        f" i.id = x.indicator_id JOIN task_line AS l ON l.id = i.line_id WHERE l.task_id = t.id AND {standing('x')}),"
+        " b.created_at, b.source FROM task AS t JOIN programme AS g ON g.id = t.programme_id"
+        " LEFT JOIN batch AS b ON b.id = t.cancelled_by WHERE t.cancelled_by IS NOT NULL"
         f"{where} ORDER BY g.code, t.position, t.id"), list(programmes or []))]
+
+
+def plan_revisions(store, connection, code: str, first: date, last: date) -> list[PlanChange]:
+    """What the plan writes of programme `code` made on the local days (first, last] changed of its plan, every task's,
+    batch by batch in the words `import plan` said them: the tasks it cancelled said as cancelled (their code as it was,
+    plan_changes.written_changes' words), a renumbering as moves. A weekly report's 变化 lists them (trial: a revision
+    imported in the week was in no section). A kept plan that cannot be read back is passed over."""
+    from dataclasses import replace
+
+    from mstrack.errors import InputError, Message
+    from mstrack.store.plan_changes import moves_between, plan_changes, renumbered
+    from mstrack.store.writes import kept_plan
+
+    p = store.dialect.p
+    batches = [(batch, moment(at), command, source, kept) for batch, at, command, source, kept in store._rows(
+        connection, f"SELECT id, created_at, command, source, plan_before FROM batch WHERE programme = {p}"
+                    " AND plan_before IS NOT NULL ORDER BY id", [code])]
+    wanted = [k for k, row in enumerate(batches) if row[1] is not None and first < row[1].date() <= last]
+    if not wanted:
+        return []
+    cancelled = {}
+    for _, task, title, batch, n, _, _ in cancelled_details(store, connection, [code]):
+        cancelled.setdefault(batch, []).append((task.removesuffix(f"~{batch}"), title, n))
+    found = []
+    for k in wanted:
+        batch, at, command, source, kept = batches[k]
+        try:
+            before = kept_plan(kept, batch)
+            after = kept_plan(batches[k + 1][4], batches[k + 1][0]) if k + 1 < len(batches) else store.load_plan(code)
+        except (InputError, ValueError):
+            continue
+        gone = cancelled.get(batch, [])
+        said = [Message("task {ref} cancelled (已取消): {title}: its {n} {n:report|reports} kept, not counted",
+                        ref=f"{code}/{task}", title=title, n=n) for task, title, n in gone]
+        dropped = {(task, title) for task, title, _ in gone}
+        before = replace(before, tasks=[t for t in before.tasks if (t.code, t.title) not in dropped])
+        moved, compared = renumbered(before, moves_between(before, after))
+        said += moved + plan_changes(compared, after, None, shown=None, every=True)
+        found += [PlanChange(batch=batch, created_at=at, command=command, source=source, change=change)
+                  for change in said]
+    return found
 
 
 def cancelled_words(ref: str, title: str, batch: int):

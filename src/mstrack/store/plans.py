@@ -178,6 +178,21 @@ class Plans:
         with self.reading() as connection:
             return cancelled_tasks(self, connection, programmes)
 
+    def cancelled_details(self, programmes: list[str] | None = None) -> list[tuple]:
+        """cancelled_tasks with the batch's time and file (plan_history.cancelled_details): a printed report's 已取消."""
+        from mstrack.store.plan_history import cancelled_details
+
+        with self.reading() as connection:
+            return cancelled_details(self, connection, programmes)
+
+    def plan_revisions(self, programmes: list[str], first, last) -> list[tuple[str, list]]:
+        """What plan writes made on the local days (first, last] changed, by programme (plan_history.plan_revisions):
+        a weekly report's plan changes."""
+        from mstrack.store.plan_history import plan_revisions
+
+        with self.reading() as connection:
+            return [(code, found) for code in programmes if (found := plan_revisions(self, connection, code, first, last))]
+
     def load_plan(self, code: str) -> plan_model.Programme:
         """A programme read back whole, as `import plan` compares it and `export plan` writes it. Plain SQL
         through the driver (Dialect.rows), one query per table joined on the programme: through the ORM,
