@@ -11,9 +11,9 @@ from mstrack import __version__
 from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.model import PRO_RATA
-from mstrack.render.revisions import CANCELLED_NUMERIC, cancelled_cells, cancelled_header, plan_change_cells, plan_change_header
 from mstrack.render import report as shared
 from mstrack.render.outputs import marked_text
+from mstrack.render.revisions import CANCELLED_NUMERIC, cancelled_cells, cancelled_header, plan_change_cells, plan_change_header
 from mstrack.reports.overview import TableReport
 from mstrack.reports.weekly import ChartSeries, WeeklyReport
 from mstrack.vocabulary import WRITER

@@ -11,7 +11,6 @@ import io
 from mstrack.labels import Labels
 from mstrack.render.outputs import clean_value
 from mstrack.render.pages import display_width, fit_rows, print_setup
-from mstrack.render.revisions import CANCELLED_NUMERIC, cancelled_cells, cancelled_header, plan_change_cells, plan_change_header
 from mstrack.render.report import (
     BEHIND_AT,
     BEHIND_NUMERIC,
@@ -37,6 +36,7 @@ from mstrack.render.report import (
     weekly_subtitle,
     weekly_summary,
 )
+from mstrack.render.revisions import CANCELLED_NUMERIC, cancelled_cells, cancelled_header, plan_change_cells, plan_change_header
 from mstrack.reports.overview import TableReport
 from mstrack.reports.units import UnitRollup
 from mstrack.reports.weekly import WeeklyReport
