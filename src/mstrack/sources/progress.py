@@ -486,6 +486,9 @@ class _Importer(Values, Comparing, FormRows):
         states = self.plan.task_indicators(code, task, by_task)
         if states is None and (alike := typed_code(task, by_task)) is not None:  # "６" is task 6 (trial53 #7)
             task, states = alike, self.plan.task_indicators(code, alike, by_task)
+        if states is None and (cancelled := self.plan.store.task_cancelled(code, task)):
+            self._fail(table, line, "task", cancelled)  # said alone: no "did you mean" of the task that took its code
+            return None
         if states is None:
             moved = self.plan.store.task_moved(code, task)  # renumbered by a plan import (trial57 finding 3)
             refusal = unknown_task(code, task, list(by_task))

@@ -73,6 +73,7 @@ class Writes:
         from mstrack.long_lists import PLAN_CHANGES_SHOWN
         from mstrack.sources.plan_dump import dump_plan
         from mstrack.store.plan_changes import written_changes
+        from mstrack.store.plan_history import restored_onto_cancelled
         from mstrack.store.plan_reports import reported_by_name
         from mstrack.store.plan_writer import PlanWriter
 
@@ -100,6 +101,10 @@ class Writes:
             if gone:
                 more = "--force over " + "; ".join(f"{count} deleted by batch {row[0]}" for count, row in gone)
                 reason = more if reason is None else f"{reason}; {more}"
+            if cancelled := restored_onto_cancelled(self, connection, target_id):  # before the plans are followed
+                raise InputError("undoing batch {batch} would bring back reports onto a task a plan cancelled since; a "
+                                 "cancelled task takes no report; nothing was written:\n{lost}", batch=target_id,
+                                 lost=Joined("\n", cancelled))
             moved, marks = self._moved_marks(connection, target_id)
             if moved:
                 raise InputError("undoing batch {batch} would bring back reports onto lines a plan re-imported since has "
