@@ -174,24 +174,6 @@ def plan_revisions(store, connection, code: str, first: date, last: date) -> lis
     return found
 
 
-def restored_onto_cancelled(store, connection, batch: int) -> list:
-    """The refusal of an undo of batch `batch` (an undo's undo, or any batch that retracted reports) that would bring
-    reports back onto a task a plan cancelled since (已取消): such a task takes no report, as `log` and `import progress`
-    refuse one, and the store must not hold a standing report no view counts and no plan has. A line per task, or none."""
-    from mstrack.errors import Message
-
-    p = store.dialect.p
-    rows = store._rows(connection, "SELECT g.code, t.code, t.title, t.cancelled_by, count(*) FROM report AS x"
-                                   " JOIN report_retraction AS r ON r.report_id = x.id JOIN indicator AS i ON i.id ="
-                                   " x.indicator_id JOIN task_line AS l ON l.id = i.line_id JOIN task AS t ON t.id ="
-                                   " l.task_id JOIN programme AS g ON g.id = t.programme_id WHERE r.batch_id ="
-                                   f" {p} AND t.cancelled_by IS NOT NULL GROUP BY g.code, t.code, t.title, t.cancelled_by"
-                                   " ORDER BY g.code, t.code", [batch])
-    return [Message("  {n} {n:report|reports} onto {ref} ({title}), cancelled (已取消) by batch {by}: `mstrack undo {by}` "
-                    "brings the task back; then log them anew", n=n, ref=f"{code}/{task}", title=title, by=by)
-            for code, task, title, by, n in rows]
-
-
 def cancelled_words(ref: str, title: str, batch: int):
     """Why a cancelled task takes no report: `log` and `import progress` say it alike."""
     from mstrack.errors import Message
