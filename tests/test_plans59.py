@@ -106,3 +106,20 @@ def test_a_returns_row_naming_a_cancelled_task_is_told_it_is_cancelled_not_sent_
     assert f"names task 4~{batch}, cancelled (已取消) by batch {batch}" in said["titled"], said["titled"]
     assert "names no task" not in said["titled"]
     assert sorted(v for (v,) in cli.sql("select value from report")) == [8, 20, 400]
+
+
+def test_the_half_year_and_annual_lists_say_the_cancelled_tasks_under_their_summary(cli, tmp_path):
+    batch = _cancelled(cli, tmp_path)
+    said = f"已取消：4~{batch} 建设口袋公园20个（原编号 4，批次 {batch} 于 {date.today().isoformat()} 取消），保留报送 1 条，不计入"
+    for suffix in ("md", "html"):
+        out = tmp_path / f"一览表.{suffix}"
+        done(cli("--lang", "zh", "report", "half-year", "-p", "city-2026", "--as-of", "2026-07-03", "-o", str(out)))
+        assert said in out.read_text(encoding="utf-8"), suffix
+    from docx import Document
+
+    out = tmp_path / "一览表.docx"
+    done(cli("--lang", "zh", "report", "annual", "-p", "city-2026", "--as-of", "2026-12-31", "-o", str(out)))
+    assert said in [paragraph.text for paragraph in Document(str(out)).paragraphs]
+    data = json.loads(cli("report", "annual", "-p", "city-2026", "--as-of", "2026-12-31", "-f", "json").stdout)
+    assert [(row["task"], row["reports"]) for row in data["cancelled"]] == [(f"4~{batch}", 1)]
+    assert all(row["code"] != f"4~{batch}" for area in data["areas"] for row in area["tasks"])

@@ -17,7 +17,14 @@ from mstrack.labels import Labels
 from mstrack.long_lists import cut
 from mstrack.model import SCHEDULE
 from mstrack.render.outputs import dump_json, json_chunks, marked_text, spreadsheet_text
-from mstrack.render.revisions import CANCELLED_NUMERIC, cancelled_cells, cancelled_header, plan_change_cells, plan_change_header
+from mstrack.render.revisions import (
+    CANCELLED_NUMERIC,
+    cancelled_cells,
+    cancelled_header,
+    cancelled_lines,
+    plan_change_cells,
+    plan_change_header,
+)
 from mstrack.render.revisions import task_ref as _task_ref
 from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_number, scope_said
 from mstrack.reports.overview import TableReport
@@ -217,7 +224,7 @@ def table_summary(report: TableReport, words: Labels) -> list[str]:
     if report.assessments:
         parts = [words("table.assessed_item", word=word, n=n) for word, n in report.assessments.items()]
         lines.append(words("table.assessed", parts=words.join(parts)))
-    return lines
+    return lines + cancelled_lines(report.cancelled, words)  # in no row: said, so the list does not forget them
 
 
 def _note_dated(note: str, on: date) -> bool:

@@ -34,3 +34,10 @@ def plan_change_header(words: Labels) -> list[str]:
 def plan_change_cells(item, words: Labels) -> list[str]:
     """A change a revision made, said as `import plan` said it, in the report's language."""
     return [str(item.batch), item.on.isoformat() if item.on else "", item.source or "", words.message(item.change)]
+
+
+def cancelled_lines(items, words: Labels) -> list[str]:
+    """The cancelled tasks as sentences, one each, under a half-year or annual 一览表's summary (its rows are the plan's
+    tasks; a cancelled one is none of them): "已取消：4~5 建设口袋公园20个（原编号 4，批次 5 于 2026-12-07 取消），…"."""
+    return [words("table.cancelled", task=item.task, title=item.title, code=item.code, batch=item.batch,
+                  on=item.cancelled_on.isoformat() if item.cancelled_on else "—", n=item.reports) for item in items]

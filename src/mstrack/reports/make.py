@@ -120,7 +120,9 @@ def make_report(store, params: dict):
     with store.one_read():  # the tasks and the plan's words of one state of the store
         details = task_details(store, [programme], as_of=on)
         year, name, steps = store.programme_steps(programme)
-    return table_report(details, kind, on, year, name, params["rule"], checkpoint_steps(steps))
+    report = table_report(details, kind, on, year, name, params["rule"], checkpoint_steps(steps))
+    report.cancelled = cancelled_section(store.cancelled_details([programme]))
+    return report
 
 
 def _day(text: str | None) -> date | None:
