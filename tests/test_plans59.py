@@ -123,3 +123,12 @@ def test_the_half_year_and_annual_lists_say_the_cancelled_tasks_under_their_summ
     data = json.loads(cli("report", "annual", "-p", "city-2026", "--as-of", "2026-12-31", "-f", "json").stdout)
     assert [(row["task"], row["reports"]) for row in data["cancelled"]] == [(f"4~{batch}", 1)]
     assert all(row["code"] != f"4~{batch}" for area in data["areas"] for row in area["tasks"])
+
+
+def test_a_cancelled_tasks_plan_history_says_it_cancelled_not_removed(cli, tmp_path):
+    _logged(cli, tmp_path)
+    done(cli("import", "plan", str(_plan(tmp_path, "rev.toml", *_five()[::2]))))  # 4 cancelled under its own code
+    shown = json.loads(cli("show", "city-2026/4", "-f", "json").stdout)
+    assert shown["cancelled"] is True
+    assert [c["change"] for c in shown["plan_changes"]] == [
+        "task city-2026/4 cancelled (已取消): 建设口袋公园20个: kept with its reports, not counted"], shown["plan_changes"]

@@ -41,6 +41,7 @@ def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChang
             return None
 
     current = store.load_plan(code)
+    cancelled = task_cancelled(store, connection, code, task)
     plans = [read(kept, batch, {task}) for batch, _, _, _, kept in batches] + [_one_task(current, task)]
     found = []
     for k, (batch, created_at, command, source, _) in enumerate(batches):
@@ -53,9 +54,21 @@ def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChang
             if None not in whole:
                 before, after = whole
         changes = _renumbered_changes(before, after, f"{code}/{task}")
+        if cancelled and batch == cancelled[2]:  # the revision that cancelled it: not "removed" (it is kept)
+            changes = [_cancelled_said(change, cancelled, code) for change in changes]
         found += [PlanChange(batch=batch, created_at=moment(created_at), command=command, source=source, change=change)
                   for change in changes]
     return found
+
+
+def _cancelled_said(change, cancelled: tuple, code: str):
+    """A task's plan history's "removed" of the revision that cancelled it, said as `import plan` said it: cancelled."""
+    from mstrack.errors import Message
+
+    if getattr(change, "template", None) != "task {ref} removed: {title}":
+        return change
+    return Message("task {ref} cancelled (已取消): {title}: kept with its reports, not counted", ref=change.fields["ref"],
+                   title=cancelled[1])
 
 
 def _titles(plan) -> list[str]:
