@@ -158,21 +158,25 @@ def plan_revisions(store, connection, code: str, first: date, last: date) -> lis
     from mstrack.store.writes import kept_plan
 
     p = store.dialect.p
-    batches = [(batch, moment(at), command, source, kept) for batch, at, command, source, kept in store._rows(
-        connection, f"SELECT id, created_at, command, source, plan_before FROM batch WHERE programme = {p}"
-                    " AND plan_before IS NOT NULL ORDER BY id", [code])]
+    batches = [(batch, moment(at), command, source) for batch, at, command, source in store._rows(
+        connection, f"SELECT id, created_at, command, source FROM batch WHERE programme = {p}"
+                    " AND plan_before IS NOT NULL ORDER BY id", [code])]  # the kept plans (megabytes) read below, if any
     wanted = [k for k, row in enumerate(batches) if row[1] is not None and first < row[1].date() <= last]
     if not wanted:
         return []
+    needed = sorted({batches[j][0] for k in wanted for j in (k, k + 1) if j < len(batches)})
+    kept_plans = dict(store._rows(connection, f"SELECT id, plan_before FROM batch WHERE id IN ({store.dialect.params(len(needed))})",
+                                  needed))
     cancelled = {}
     for _, task, title, batch, n, _, _ in cancelled_details(store, connection, [code]):
         cancelled.setdefault(batch, []).append((task.removesuffix(f"~{batch}"), title, n))
     found = []
     for k in wanted:
-        batch, at, command, source, kept = batches[k]
+        batch, at, command, source = batches[k]
         try:
-            before = kept_plan(kept, batch)
-            after = kept_plan(batches[k + 1][4], batches[k + 1][0]) if k + 1 < len(batches) else store.load_plan(code)
+            before = kept_plan(kept_plans[batch], batch)
+            after = (kept_plan(kept_plans[batches[k + 1][0]], batches[k + 1][0]) if k + 1 < len(batches)
+                     else store.load_plan(code))
         except (InputError, ValueError):
             continue
         gone = cancelled.get(batch, [])
