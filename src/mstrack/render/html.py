@@ -224,6 +224,7 @@ def _changes_section(report: WeeklyReport, many: bool, words: Labels) -> list[st
     """What came in since the previous report: the new values, and the statuses that changed."""
     new, more_new = shared.shown_changes(report.new_reports)  # the page prints the first; the files hold them all
     changes, more_changed = shared.shown_changes(report.status_changes)
+    revised, more_revised = shared.shown_changes(report.plan_changes)  # a revision imported in the week
     new_rows = [[cell(c[0], "nowrap"), cell(c[1]), cell(c[2]), cell(c[3], "nowrap"), cell(c[4], "num"), cell(c[5]),
                  cell(c[6]), _status_cell(one.status, words)]
                 for one, c in ((one, shared.new_report_cells(one, many, words)) for one in new)]
@@ -234,8 +235,8 @@ def _changes_section(report: WeeklyReport, many: bool, words: Labels) -> list[st
             *_listing(words, "weekly.new_reports", shared.new_report_header(words), new_rows, {4}, more_new),
             *_listing(words, "weekly.status_changes", shared.change_header(words), change_rows, {5}, more_changed),
             *(_listing(words, "weekly.plan_changes", plan_change_header(words),
-                       [[cell(c) for c in plan_change_cells(one, words)] for one in report.plan_changes], {0})
-              if report.plan_changes else []),
+                       [[cell(c) for c in plan_change_cells(one, words)] for one in revised], {0}, more_revised)
+              if revised else []),
             "</section>", *_cancelled_section(report, many, words)]
 
 

@@ -580,9 +580,12 @@ def weekly_view(report: WeeklyReport, lang: str):
         parts.append(Folded(words("weekly.status_changes_none")))
     if more_changed:
         parts.append(Folded(more_changes(more_changed, words), style="dim"))
-    if report.plan_changes:  # a revision imported in the week
+    revised, more_revised = shown_changes(report.plan_changes)  # a revision imported in the week, cut as 变化 is
+    if revised:
         parts.append(_grid(words("weekly.plan_changes"), plan_change_header(words), PLAN_CHANGE_NAMES,
-                           [plan_change_cells(c, words) for c in report.plan_changes], numeric={0}, words=words))
+                           [plan_change_cells(c, words) for c in revised], numeric={0}, words=words))
+    if more_revised:
+        parts.append(Folded(more_changes(more_revised, words), style="dim"))
     if report.cancelled:  # counted nowhere above: said, so that the list does not read as if they never were
         parts += [Folded(words("weekly.cancelled"), style="bold"), Folded(words("weekly.cancelled_note"), style="dim"),
                   _grid("", cancelled_header(words), CANCELLED_NAMES,
