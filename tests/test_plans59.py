@@ -57,6 +57,9 @@ def test_a_frozen_weekly_report_keeps_its_cancelled_section_and_a_week_without_r
     diff = cli("report", "diff", "-f", "json")
     assert diff.exit_code == 1, diff.output
     assert "cancelled" in json.dumps(json.loads(diff.stdout)["changes"]), diff.stdout
+    said = cli("--lang", "zh", "report", "diff")
+    gone = f"已取消任务 city-2026/4~{batch}：已不在报告中（原为 建设口袋公园20个）"  # named as printed
+    assert said.exit_code == 1 and gone in said.stdout, said.stdout
 
 
 def test_show_json_says_a_task_is_cancelled(cli, tmp_path):
