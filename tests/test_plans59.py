@@ -60,6 +60,13 @@ def test_a_frozen_weekly_report_keeps_its_cancelled_section_and_a_week_without_r
     said = cli("--lang", "zh", "report", "diff")
     gone = f"已取消任务 city-2026/4~{batch}：已不在报告中（原为 建设口袋公园20个）"  # named as printed
     assert said.exit_code == 1 and gone in said.stdout, said.stdout
+    week = json.loads(cli("report", "weekly", "-p", "city-2026", "--as-of", date.today().isoformat(), "-f", "json").stdout)
+    changes = [row["change"] for row in week["changes"]["plan"]]
+    assert "task city-2026/4 cancelled (已取消): 建设口袋公园20个: kept with its reports, not counted" in changes, changes
+    assert (f"task city-2026/4 no longer cancelled (batch {batch} had cancelled it): 建设口袋公园20个: its reports count "
+            "again") in changes, changes
+    assert not any("removed" in change or " added" in change for change in changes), changes  # not read off the plans
+    assert week["cancelled"] == []
 
 
 def test_show_json_says_a_task_is_cancelled(cli, tmp_path):

@@ -187,8 +187,33 @@ def plan_revisions(store, connection, code: str, first: date, last: date) -> lis
         moved, compared = renumbered(before, moves_between(before, after))
         said += moved + plan_changes(compared, after, None, shown=None, every=True)
         found += [PlanChange(batch=batch, created_at=at, command=command, source=source, change=change)
-                  for change in said]
+                  for change in _undone_cancels(store, connection, code, batch, said)]
     return found
+
+
+def _undone_cancels(store, connection, code: str, batch: int, said: list) -> list:
+    """A plan write's changes with a cancellation an undo took back since said as one: the task is no longer marked
+    (the undo cleared it), and its kept plans read as "removed" by the import, "added" by its undo; a task reports
+    stood on before the import was cancelled, never removed (a removed task had none)."""
+    from mstrack.errors import Message
+    from mstrack.store.states import standing
+
+    p = store.dialect.p
+    pairs = store._rows(connection, f"SELECT b.id, b.undoes FROM batch AS b JOIN batch AS u ON u.id = b.undoes WHERE"
+                                    f" (b.id = {p} OR b.undoes = {p}) AND u.command = 'import plan'", [batch, batch])
+    if not pairs:
+        return said
+    undo, cancelling = pairs[0]
+    reported = {title for (title,) in store._rows(connection, (
+        "SELECT DISTINCT t.title FROM task AS t JOIN programme AS g ON g.id = t.programme_id JOIN task_line AS l ON"
+        " l.task_id = t.id JOIN indicator AS i ON i.line_id = l.id JOIN report AS x ON x.indicator_id = i.id WHERE"
+        f" g.code = {p} AND x.batch_id < {p} AND {standing('x')}"), [code, cancelling])}
+    wanted = "task {ref} removed: {title}" if batch == cancelling else "task {ref} added: {title}"
+    return [change if getattr(change, "template", None) != wanted or change.fields["title"] not in reported else
+            Message("task {ref} cancelled (已取消): {title}: kept with its reports, not counted", **change.fields)
+            if batch == cancelling else
+            Message("task {ref} no longer cancelled (batch {batch} had cancelled it): {title}: its reports count again",
+                    batch=cancelling, **change.fields) for change in said]
 
 
 def cancelled_words(ref: str, title: str, batch: int):
