@@ -149,7 +149,8 @@ def frozen_table(snapshots, lang: str = "zh"):
 
 SECTIONS = {("summary",): "weekly.summary_sheet", ("behind",): "weekly.behind", ("units",): "weekly.units",
             ("changes", "reports"): "weekly.new_reports", ("changes", "status"): "weekly.status_changes",
-            ("areas", "tasks"): "diff.tasks"}
+            ("areas", "tasks"): "diff.tasks", ("changes", "plan"): "weekly.plan_changes",
+            ("cancelled",): "weekly.cancelled"}
 """A report's parts by the keys that lead to their rows, as its printout heads them (单位汇总, 新报送 …)."""
 FIELDS = {
     "tasks": "units.tasks", "done": "units.done", "on_track": "units.on_track", "behind": "units.behind",
@@ -205,12 +206,16 @@ def _in_short(row: dict, words: Labels) -> str:
     if isinstance(row.get("value"), int | float) and not isinstance(row.get("value"), bool):
         return _said(row["value"], "value", row, "", words)
     status = next((row[key] for key in ("after", "task_status", "status") if isinstance(row.get(key), str)), None)
+    if status is None and isinstance(row.get("title"), str):  # a cancelled task (已取消): its title
+        return row["title"]
     return words.status(status) if status else "—"
 
 
 def row_name(row: dict, words: Labels) -> str:
     """A row of a report as its printout names it: task and indicator (jiangbei-2023/2 道、觀莊下穿泵站改造), a
     unit (慈城鎮), an area; a report's date beside its indicator."""
+    if isinstance(row.get("change"), str):  # a plan change of 变化: its batch and its words (as sent: English)
+        return f"{row.get('batch')} {_short(row['change'])}"
     code = row.get("task") or row.get("code")
     ref = f"{row['programme']}/{code}" if row.get("programme") and code else str(code or row.get("programme") or "")
     if row.get("indicator"):

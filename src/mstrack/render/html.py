@@ -13,6 +13,7 @@ from mstrack.labels import Labels
 from mstrack.model import PRO_RATA
 from mstrack.render import report as shared
 from mstrack.render.outputs import marked_text
+from mstrack.render.revisions import CANCELLED_NUMERIC, cancelled_cells, cancelled_header, plan_change_cells, plan_change_header
 from mstrack.reports.overview import TableReport
 from mstrack.reports.weekly import ChartSeries, WeeklyReport
 from mstrack.vocabulary import WRITER
@@ -223,6 +224,7 @@ def _changes_section(report: WeeklyReport, many: bool, words: Labels) -> list[st
     """What came in since the previous report: the new values, and the statuses that changed."""
     new, more_new = shared.shown_changes(report.new_reports)  # the page prints the first; the files hold them all
     changes, more_changed = shared.shown_changes(report.status_changes)
+    revised, more_revised = shared.shown_changes(report.plan_changes)  # a revision imported in the week
     new_rows = [[cell(c[0], "nowrap"), cell(c[1]), cell(c[2]), cell(c[3], "nowrap"), cell(c[4], "num"), cell(c[5]),
                  cell(c[6]), _status_cell(one.status, words)]
                 for one, c in ((one, shared.new_report_cells(one, many, words)) for one in new)]
@@ -232,7 +234,22 @@ def _changes_section(report: WeeklyReport, many: bool, words: Labels) -> list[st
     return ['<section id="changes">', f"<h2>{escape(words('weekly.changes', since=report.since.isoformat()))}</h2>",
             *_listing(words, "weekly.new_reports", shared.new_report_header(words), new_rows, {4}, more_new),
             *_listing(words, "weekly.status_changes", shared.change_header(words), change_rows, {5}, more_changed),
-            "</section>"]
+            *(_listing(words, "weekly.plan_changes", plan_change_header(words),
+                       [[cell(c) for c in plan_change_cells(one, words)] for one in revised], {0}, more_revised)
+              if revised else []),
+            "</section>", *_cancelled_section(report, many, words)]
+
+
+def _cancelled_section(report: WeeklyReport, many: bool, words: Labels) -> list[str]:
+    """The tasks revisions cancelled (已取消), counted in no section above: said, so that the printed list does not
+    read as if they never were; nothing where there are none."""
+    if not report.cancelled:
+        return []
+    rows = [[cell(c, "num" if i in CANCELLED_NUMERIC else "") for i, c in enumerate(cancelled_cells(one, many, words))]
+            for one in report.cancelled]
+    return ['<section id="cancelled">', f"<h2>{escape(words('weekly.cancelled'))}</h2>",
+            f'<p class="note">{escape(words("weekly.cancelled_note"))}</p>',
+            _html_table(cancelled_header(words), rows, numeric=CANCELLED_NUMERIC), "</section>"]
 
 
 def _listing(words: Labels, key: str, header: list[str], rows: list[list[str]], numeric: set[int],

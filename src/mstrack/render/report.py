@@ -17,6 +17,15 @@ from mstrack.labels import Labels
 from mstrack.long_lists import cut
 from mstrack.model import SCHEDULE
 from mstrack.render.outputs import dump_json, json_chunks, marked_text, spreadsheet_text
+from mstrack.render.revisions import (
+    CANCELLED_NUMERIC,
+    cancelled_cells,
+    cancelled_header,
+    cancelled_lines,
+    plan_change_cells,
+    plan_change_header,
+)
+from mstrack.render.revisions import task_ref as _task_ref
 from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_number, scope_said
 from mstrack.reports.overview import TableReport
 from mstrack.reports.units import RankedUnit, SilentUnit, UnitRollup
@@ -103,10 +112,6 @@ def _gap(item: BehindItem, lang: str) -> str:
         return ""
     text = amount(item.gap, item.unit, item.kind, lang, computed=True, stored=(item.target, item.final, item.actual))
     return "\u2212" + text[1:] if text.startswith("-") else text
-
-
-def _task_ref(programme: str, task: str, many: bool) -> str:
-    return f"{programme}/{task}" if many else task
 
 
 def _latest(item: BehindItem, words: Labels) -> str:
@@ -228,7 +233,7 @@ def table_summary(report: TableReport, words: Labels) -> list[str]:
     if report.assessments:
         parts = [words("table.assessed_item", word=word, n=n) for word, n in report.assessments.items()]
         lines.append(words("table.assessed", parts=words.join(parts)))
-    return lines
+    return lines + cancelled_lines(report.cancelled, words)  # in no row: said, so the list does not forget them
 
 
 def _note_dated(note: str, on: date) -> bool:
@@ -366,6 +371,13 @@ def weekly_md(report: WeeklyReport, lang: str) -> str:
     out.append(f"### {words('weekly.status_changes')}\n")
     out.append(md_table(change_header(words), [change_cells(c, many, words) for c in report.status_changes])
                if report.status_changes else words("weekly.status_changes_none") + "\n")
+    if report.plan_changes:  # a revision imported in the week
+        out += [f"### {words('weekly.plan_changes')}\n",
+                md_table(plan_change_header(words), [plan_change_cells(c, words) for c in report.plan_changes])]
+    if report.cancelled:  # counted nowhere above: said, so that the list does not read as if they never were
+        out += [f"## {words('weekly.cancelled')}\n", _md_text(words("weekly.cancelled_note")) + "\n",
+                md_table(cancelled_header(words), [cancelled_cells(c, many, words) for c in report.cancelled],
+                         right=CANCELLED_NUMERIC)]
     return marked_md("\n".join(out))
 
 
@@ -413,6 +425,12 @@ def weekly_csv(report: WeeklyReport, lang: str) -> str:
     rows += [new_report_cells(r, many, words) for r in report.new_reports]
     rows += [[], [words("weekly.status_changes")], change_header(words)]
     rows += [change_cells(c, many, words) for c in report.status_changes]
+    if report.plan_changes:
+        rows += [[], [words("weekly.plan_changes")], plan_change_header(words)]
+        rows += [plan_change_cells(c, words) for c in report.plan_changes]
+    if report.cancelled:
+        rows += [[], [words("weekly.cancelled"), words("weekly.cancelled_note")], cancelled_header(words)]
+        rows += [cancelled_cells(c, many, words) for c in report.cancelled]
     return csv_text(rows)
 
 
@@ -453,7 +471,7 @@ GIVING_WAY = {
     "pace": (False, 0, 7), "share": (False, 0, 8), "days_behind": (False, 0, 2), "latest": (True, 16, 6),
     "unit": (True, 24, 0), "not_due": (False, 0, 2), "completion": (False, 0, 3), "behind_tasks": (True, 10, 4),
     "note": (True, 12, 4), "reporter": (False, 0, 2), "as_of": (False, 0, 1),
-    "kept_lead_unit": (True, 8, 0),
+    "kept_lead_unit": (True, 8, 0), "plan_change": (True, 24, 0), "title": (True, 12, 0), "file": (True, 8, 3),
 }
 KEPT = {"lead_unit": "kept_lead_unit"}
 """The weekly behind list's 牵头单位: the column a meeting reads it by, never left out at 80 columns (trial57 F11)."""
@@ -487,6 +505,8 @@ UNITS_NAMES = ["unit", "tasks", "done", "on_track", "behind", "no_report", "over
                "behind_tasks"]
 NEW_REPORT_NAMES = ["task", "indicator", "lead_unit", "as_of", "value", "note", "reporter", "status"]
 CHANGE_NAMES = ["task", "indicator", "lead_unit", "before", "after", "actual", "as_of"]
+PLAN_CHANGE_NAMES = ["batch", "as_of", "file", "plan_change"]
+CANCELLED_NAMES = ["task", "title", "code_was", "batch", "as_of", "reports_kept"]
 
 
 def units_table(units: list[UnitRollup], on: date, lang: str, responsible: bool = False, scope: str = ""):
@@ -569,4 +589,14 @@ def weekly_view(report: WeeklyReport, lang: str):
         parts.append(Folded(words("weekly.status_changes_none")))
     if more_changed:
         parts.append(Folded(more_changes(more_changed, words), style="dim"))
+    revised, more_revised = shown_changes(report.plan_changes)  # a revision imported in the week, cut as 变化 is
+    if revised:
+        parts.append(_grid(words("weekly.plan_changes"), plan_change_header(words), PLAN_CHANGE_NAMES,
+                           [plan_change_cells(c, words) for c in revised], numeric={0}, words=words))
+    if more_revised:
+        parts.append(Folded(more_changes(more_revised, words), style="dim"))
+    if report.cancelled:  # counted nowhere above: said, so that the list does not read as if they never were
+        parts += [Folded(words("weekly.cancelled"), style="bold"), Folded(words("weekly.cancelled_note"), style="dim"),
+                  _grid("", cancelled_header(words), CANCELLED_NAMES,
+                        [cancelled_cells(c, many, words) for c in report.cancelled], numeric=CANCELLED_NUMERIC, words=words)]
     return Group(*parts)

@@ -211,6 +211,8 @@ def task_json(detail, forecasts: dict | None = None, plan_changes: list | None =
         "programme_name": detail.programme_name,
         "code": detail.code,
         "title": detail.title,
+        "cancelled": detail.cancelled_by is not None,  # 已取消: in no status, units or report row (docs/cli.md)
+        "cancelled_by": detail.cancelled_by,
         "area": detail.area,
         "leader": "、".join(detail.leaders),
         "leaders": detail.leaders,

@@ -36,6 +36,7 @@ from mstrack.render.report import (
     weekly_subtitle,
     weekly_summary,
 )
+from mstrack.render.revisions import CANCELLED_NUMERIC, cancelled_cells, cancelled_header, plan_change_cells, plan_change_header
 from mstrack.reports.overview import TableReport
 from mstrack.reports.units import UnitRollup
 from mstrack.reports.weekly import WeeklyReport
@@ -249,6 +250,16 @@ def weekly_xlsx(report: WeeklyReport, lang: str) -> bytes:
                    status_columns={3: [c.before for c in report.status_changes],
                                    4: [c.after for c in report.status_changes]},
                    empty=words("weekly.status_changes_none"), formats={6: DATE})
+    if report.plan_changes:  # a revision imported in the week
+        section_sheet(workbook, words("weekly.plan_changes"), plan_change_header(words),
+                      [[int(c.batch), c.on, *plan_change_cells(c, words)[2:]] for c in report.plan_changes], title,
+                      numeric={0}, formats={1: DATE}, caps={3: LONG_TEXT})
+    if report.cancelled:  # counted in no sheet above: said, so that the list does not read as if they never were
+        rows = [[*cells[:3], one.batch, one.cancelled_on, cells[5]]
+                for one, cells in ((one, cancelled_cells(one, many, words)) for one in report.cancelled)]
+        sheet = section_sheet(workbook, words("weekly.cancelled"), cancelled_header(words), rows, title,
+                              numeric=CANCELLED_NUMERIC, formats={4: DATE})
+        sheet.cell(row=len(rows) + 3, column=1, value=clean_value(words("weekly.cancelled_note")))
     return save(workbook, title)
 
 

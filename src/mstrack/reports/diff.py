@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from mstrack.domain import unique
 
-IDENTITY = ("programme", "task", "indicator", "unit", "area", "code")
+IDENTITY = ("programme", "task", "indicator", "unit", "area", "code", "batch", "change")
+"""What names a row; batch and change: a plan change of 变化 (reports.revisions), compared as one that came or went."""
 IGNORED = {"entered_at"}
 
 

@@ -12,6 +12,7 @@ from mstrack.domain.status import judged
 from mstrack.errors import InputError
 from mstrack.model import LATE
 from mstrack.reports.overview import Step, table_report
+from mstrack.reports.revisions import cancelled_section, revision_section
 from mstrack.reports.units import UnitRollup, programme_place, ranked_units, silent_since, unit_rollups
 from mstrack.reports.weekly import judged_now, weekly_report
 
@@ -111,12 +112,17 @@ def make_report(store, params: dict):
                                               params["stale"])
         report = weekly_report(details, on, since, params["rule"], params["stale"], series=series, now=now)
         report.left_out = params.get("left_out") or {}
+        covered = params["programmes"] or store.programme_codes()
+        report.cancelled = cancelled_section(store.cancelled_details(covered))
+        report.plan_changes = revision_section(store.plan_revisions(covered, since, on))
         return report
     programme = params["programme"]
     with store.one_read():  # the tasks and the plan's words of one state of the store
         details = task_details(store, [programme], as_of=on)
         year, name, steps = store.programme_steps(programme)
-    return table_report(details, kind, on, year, name, params["rule"], checkpoint_steps(steps))
+    report = table_report(details, kind, on, year, name, params["rule"], checkpoint_steps(steps))
+    report.cancelled = cancelled_section(store.cancelled_details([programme]))
+    return report
 
 
 def _day(text: str | None) -> date | None:

@@ -4,7 +4,7 @@ task grouped by project area, built from whole tasks (store.TaskDetail) and a da
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from mstrack.domain import unique
@@ -83,6 +83,9 @@ class TableReport:
     assessments: dict[str, int]
     """The document's own judgements of its tasks, word → how many tasks."""
 
+    cancelled: list = field(default_factory=list)
+    """The programme's tasks revisions cancelled (reports.revisions.CancelledTask): in no row, said under the summary."""
+
     def as_dict(self) -> dict:
         return {
             "kind": self.kind, "programme": self.programme, "programme_name": self.programme_name,
@@ -90,6 +93,7 @@ class TableReport:
             "summary": {"areas": sum(1 for g in self.groups if g.area), "tasks": self.tasks,
                         "task_counts": self.task_counts, "assessments": self.assessments},
             "areas": [{"area": g.area, "tasks": [row.as_dict() for row in g.rows]} for g in self.groups],
+            "cancelled": [c.as_dict() for c in self.cancelled],
         }
 
 

@@ -154,6 +154,10 @@ class WeeklyReport:
     """Of the tasks counted 未报送, those with another line reported (reports.units.partly_reported)."""
     left_out: dict[str, list[str]] = field(default_factory=dict)
     """The programmes the report left out, by why (domain.scope.Scope.left_out; set by reports.make)."""
+    cancelled: list = field(default_factory=list)
+    """The tasks revisions cancelled (reports.revisions.CancelledTask), counted nowhere above: said in a section."""
+    plan_changes: list = field(default_factory=list)
+    """What plan revisions imported in the week changed (reports.revisions.PlanRevision): part of 变化."""
 
     def as_dict(self) -> dict:
         return {
@@ -165,7 +169,9 @@ class WeeklyReport:
             "behind": [item.as_dict() for item in self.behind],
             "units": [unit.as_dict() for unit in self.units],
             "changes": {"reports": [r.as_dict() for r in self.new_reports],
-                        "status": [c.as_dict() for c in self.status_changes]},
+                        "status": [c.as_dict() for c in self.status_changes],
+                        "plan": [c.as_dict() for c in self.plan_changes]},
+            "cancelled": [c.as_dict() for c in self.cancelled],
         }
 
 

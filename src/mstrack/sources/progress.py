@@ -424,6 +424,16 @@ class _Importer(Values, Comparing, FormRows):
             self.result.warnings.append(Message("{place}: no task and no figure: skipped ({cells})",
                                                 place=f"{table.path}:{line}", cells=row_held(table, row)))
 
+    def _no_task(self, code: str, task: str, by_task) -> Message:
+        """The refusal of a row naming a task `code` does not hold: a task a plan cancelled under that code said alone
+        (no "did you mean" of the task that took its code); else the codes it may have meant, and where a task
+        renumbered by a plan import went (trial57 finding 3)."""
+        if cancelled := self.plan.store.task_cancelled(code, task):
+            return cancelled
+        moved = self.plan.store.task_moved(code, task)
+        refusal = unknown_task(code, task, list(by_task))
+        return Message("{first}; {more}", first=refusal, more=moved, unknown=task) if moved else refusal
+
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
                done_word: bool, note: str | None = None) -> tuple[ReportWindow, ImportIndicator] | None:
         """The programme's window of reports and the indicator a row's cells name; None when the row is skipped (a row with a
@@ -487,10 +497,7 @@ class _Importer(Values, Comparing, FormRows):
         if states is None and (alike := typed_code(task, by_task)) is not None:  # "６" is task 6 (trial53 #7)
             task, states = alike, self.plan.task_indicators(code, alike, by_task)
         if states is None:
-            moved = self.plan.store.task_moved(code, task)  # renumbered by a plan import (trial57 finding 3)
-            refusal = unknown_task(code, task, list(by_task))
-            self._fail(table, line, "task", Message("{first}; {more}", first=refusal, more=moved, unknown=task)
-                       if moved else refusal)
+            self._fail(table, line, "task", self._no_task(code, task, by_task))
             return None
         name = text_value(name_cell)
         key = (code, task, name, done_word)

@@ -234,7 +234,7 @@ class NamedRows:
                 errors.append(Message(
                     "{place}: {name!r} is not the task {codes} {task!r} names: {code}/{task} is {title!r}; {name!r}{named}",
                     place=place, name=name, codes=code_header, task=task, code=code, title=clip(tasks[task][0].strip()),
-                    named=_named(named)))
+                    named=_named(named, None if named else self.importer.store.title_cancelled(code, name))))
         if not self.importer.by_given:
             for office, lines in self.nobody.items():  # fixrev47a compares these rows by reporter: nobody's (ret48)
                 warnings.append(Message(
@@ -256,8 +256,12 @@ class NamedRows:
                                         task=task, units="、".join(units)))
 
 
-def _named(named: list[str]) -> Message | str:
-    """What a row's name names instead, said after it."""
+def _named(named: list[str], cancelled: tuple[str, int] | None = None) -> Message | str:
+    """What a row's name names instead, said after it: a task a plan cancelled (its code, the batch) where it names
+    no other."""
+    if cancelled:
+        return Message(" names task {task}, cancelled (已取消) by batch {batch}: it takes no report", task=cancelled[0],
+                       batch=cancelled[1])
     if not named:
         return Message(" names no task")
     return Message(" names task {tasks}", tasks=", ".join(named[:5]))

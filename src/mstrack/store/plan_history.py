@@ -6,7 +6,7 @@ kept, the last against the plan as it stands: no table of its own, and an undo's
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from mstrack.store.dialect import moment
 
@@ -41,6 +41,7 @@ def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChang
             return None
 
     current = store.load_plan(code)
+    cancelled = task_cancelled(store, connection, code, task)
     plans = [read(kept, batch, {task}) for batch, _, _, _, kept in batches] + [_one_task(current, task)]
     found = []
     for k, (batch, created_at, command, source, _) in enumerate(batches):
@@ -53,9 +54,21 @@ def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChang
             if None not in whole:
                 before, after = whole
         changes = _renumbered_changes(before, after, f"{code}/{task}")
+        if cancelled and batch == cancelled[2]:  # the revision that cancelled it: not "removed" (it is kept)
+            changes = [_cancelled_said(change, cancelled, code) for change in changes]
         found += [PlanChange(batch=batch, created_at=moment(created_at), command=command, source=source, change=change)
                   for change in changes]
     return found
+
+
+def _cancelled_said(change, cancelled: tuple, code: str):
+    """A task's plan history's "removed" of the revision that cancelled it, said as `import plan` said it: cancelled."""
+    from mstrack.errors import Message
+
+    if getattr(change, "template", None) != "task {ref} removed: {title}":
+        return change
+    return Message("task {ref} cancelled (已取消): {title}: kept with its reports, not counted", ref=change.fields["ref"],
+                   title=cancelled[1])
 
 
 def _titles(plan) -> list[str]:
@@ -116,14 +129,91 @@ def task_cancelled(store, connection, code: str, task: str) -> tuple[str, str, i
 def cancelled_tasks(store, connection, programmes: list[str] | None) -> list[tuple[str, str, str, int, int]]:
     """The tasks plans cancelled (of the programmes named, all with none), (programme, code, title, batch, reports that
     stand on it) each, in the programmes' and tasks' order: what status, units and the reports say apart, not counted."""
+    return [row[:5] for row in cancelled_details(store, connection, programmes)]
+
+
+def cancelled_details(store, connection, programmes: list[str] | None) -> list[tuple]:
+    """cancelled_tasks' rows with the batch's time (local, dialect.moment) and file: what a printed report's 已取消
+    section says of each (reports.revisions.cancelled_section)."""
     from mstrack.store.states import standing
 
     where = f" AND g.code IN ({store.dialect.params(len(programmes))})" if programmes else ""
-    return [tuple(row) for row in store._rows(connection, (
+    return [(*row[:5], moment(row[5]), row[6]) for row in store._rows(connection, (
         "SELECT g.code, t.code, t.title, t.cancelled_by, (SELECT count(*) FROM report AS x JOIN indicator AS i ON"
-        f" i.id = x.indicator_id JOIN task_line AS l ON l.id = i.line_id WHERE l.task_id = t.id AND {standing('x')})"
-        " FROM task AS t JOIN programme AS g ON g.id = t.programme_id WHERE t.cancelled_by IS NOT NULL"
+        f" i.id = x.indicator_id JOIN task_line AS l ON l.id = i.line_id WHERE l.task_id = t.id AND {standing('x')}),"
+        " b.created_at, b.source FROM task AS t JOIN programme AS g ON g.id = t.programme_id"
+        " LEFT JOIN batch AS b ON b.id = t.cancelled_by WHERE t.cancelled_by IS NOT NULL"
         f"{where} ORDER BY g.code, t.position, t.id"), list(programmes or []))]
+
+
+def plan_revisions(store, connection, code: str, first: date, last: date) -> list[PlanChange]:
+    """What the plan writes of programme `code` made on the local days (first, last] changed of its plan, every task's,
+    batch by batch in the words `import plan` said them: the tasks it cancelled said as cancelled (their code as it was,
+    plan_changes.written_changes' words), a renumbering as moves. A weekly report's 变化 lists them (trial: a revision
+    imported in the week was in no section). A kept plan that cannot be read back is passed over."""
+    from dataclasses import replace
+
+    from mstrack.errors import InputError, Message
+    from mstrack.store.plan_changes import moves_between, plan_changes, renumbered
+    from mstrack.store.writes import kept_plan
+
+    p = store.dialect.p
+    batches = [(batch, moment(at), command, source) for batch, at, command, source in store._rows(
+        connection, f"SELECT id, created_at, command, source FROM batch WHERE programme = {p}"
+                    " AND plan_before IS NOT NULL ORDER BY id", [code])]  # the kept plans (megabytes) read below, if any
+    wanted = [k for k, row in enumerate(batches) if row[1] is not None and first < row[1].date() <= last]
+    if not wanted:
+        return []
+    needed = sorted({batches[j][0] for k in wanted for j in (k, k + 1) if j < len(batches)})
+    kept_plans = dict(store._rows(connection, f"SELECT id, plan_before FROM batch WHERE id IN ({store.dialect.params(len(needed))})",
+                                  needed))
+    cancelled = {}
+    for _, task, title, batch, n, _, _ in cancelled_details(store, connection, [code]):
+        cancelled.setdefault(batch, []).append((task.removesuffix(f"~{batch}"), title, n))
+    found = []
+    for k in wanted:
+        batch, at, command, source = batches[k]
+        try:
+            before = kept_plan(kept_plans[batch], batch)
+            after = (kept_plan(kept_plans[batches[k + 1][0]], batches[k + 1][0]) if k + 1 < len(batches)
+                     else store.load_plan(code))
+        except (InputError, ValueError):
+            continue
+        gone = cancelled.get(batch, [])
+        said = [Message("task {ref} cancelled (已取消): {title}: its {n} {n:report|reports} kept, not counted",
+                        ref=f"{code}/{task}", title=title, n=n) for task, title, n in gone]
+        dropped = {(task, title) for task, title, _ in gone}
+        before = replace(before, tasks=[t for t in before.tasks if (t.code, t.title) not in dropped])
+        moved, compared = renumbered(before, moves_between(before, after))
+        said += moved + plan_changes(compared, after, None, shown=None, every=True)
+        found += [PlanChange(batch=batch, created_at=at, command=command, source=source, change=change)
+                  for change in _undone_cancels(store, connection, code, batch, said)]
+    return found
+
+
+def _undone_cancels(store, connection, code: str, batch: int, said: list) -> list:
+    """A plan write's changes with a cancellation an undo took back since said as one: the task is no longer marked
+    (the undo cleared it), and its kept plans read as "removed" by the import, "added" by its undo; a task reports
+    stood on before the import was cancelled, never removed (a removed task had none)."""
+    from mstrack.errors import Message
+    from mstrack.store.states import standing
+
+    p = store.dialect.p
+    pairs = store._rows(connection, f"SELECT b.id, b.undoes FROM batch AS b JOIN batch AS u ON u.id = b.undoes WHERE"
+                                    f" (b.id = {p} OR b.undoes = {p}) AND u.command = 'import plan'", [batch, batch])
+    if not pairs:
+        return said
+    undo, cancelling = pairs[0]
+    reported = {title for (title,) in store._rows(connection, (
+        "SELECT DISTINCT t.title FROM task AS t JOIN programme AS g ON g.id = t.programme_id JOIN task_line AS l ON"
+        " l.task_id = t.id JOIN indicator AS i ON i.line_id = l.id JOIN report AS x ON x.indicator_id = i.id WHERE"
+        f" g.code = {p} AND x.batch_id < {p} AND {standing('x')}"), [code, cancelling])}
+    wanted = "task {ref} removed: {title}" if batch == cancelling else "task {ref} added: {title}"
+    return [change if getattr(change, "template", None) != wanted or change.fields["title"] not in reported else
+            Message("task {ref} cancelled (已取消): {title}: kept with its reports, not counted", **change.fields)
+            if batch == cancelling else
+            Message("task {ref} no longer cancelled (batch {batch} had cancelled it): {title}: its reports count again",
+                    batch=cancelling, **change.fields) for change in said]
 
 
 def cancelled_words(ref: str, title: str, batch: int):

@@ -148,6 +148,8 @@ class Plans:
         tasks, batch = asked[code, task, name]
         if not tasks:
             return None
+        if (cancelled := self.task_cancelled(code, task)) and f"{code}/{tasks[0]}" in cancelled.fields.values():
+            return cancelled  # the indicator went with its task, cancelled: not "moved" (trial57's split)
         where = Joined(", ", [f"{code}/{other}" for other in tasks])
         if batch is None:
             return Message("{name!r} is an indicator of {where}", name=name, where=where)
@@ -158,19 +160,37 @@ class Plans:
         batch 3 renumbered it)", or None (plan_history.task_moved): what `import progress` adds to its refusal. A task
         a plan cancelled under that code: that it was, and why it takes no report (plan_history.cancelled_words)."""
         from mstrack.errors import Message
-        from mstrack.store.plan_history import cancelled_words, task_cancelled, task_moved
+        from mstrack.store.plan_history import task_moved
 
         asked = self.__dict__.setdefault("_tasks_moved", {})  # a return's rows of one old code ask once
         if (code, task) not in asked:
+            cancelled = self.task_cancelled(code, task)
             with self.reading() as connection:
-                cancelled = task_cancelled(self, connection, code, task)
-                asked[code, task] = (cancelled_words(f"{code}/{cancelled[0]}", *cancelled[1:]) if cancelled else
-                                     task_moved(self, connection, code, task))
+                asked[code, task] = cancelled or task_moved(self, connection, code, task)
         if (found := asked[code, task]) is None or isinstance(found, Message):
             return found
         new, title, batch = found
         return Message("task {task!r} is now {code}/{new} ({title}; batch {batch} renumbered it)", task=task, code=code,
                        new=new, title=title, batch=batch)
+
+    def task_cancelled(self, code: str, task: str):
+        """Why a task a plan cancelled under code `task` of `code` (its own, or the one it moved off) takes no report
+        (plan_history.cancelled_words), or None: what `import progress` says of a row naming it, alone, never a "did
+        you mean" of the task that took its code."""
+        from mstrack.store.plan_history import cancelled_words, task_cancelled
+
+        asked = self.__dict__.setdefault("_tasks_cancelled", {})
+        if (code, task) not in asked:
+            with self.reading() as connection:
+                found = task_cancelled(self, connection, code, task)
+            asked[code, task] = cancelled_words(f"{code}/{found[0]}", *found[1:]) if found else None
+        return asked[code, task]
+
+    def title_cancelled(self, code: str, title: str):
+        """The task of `code` a plan cancelled that has title `title` (its code now, batch), or None: a return's
+        工作任务 naming it is told so, not that it names no task."""
+        return next(((task, batch) for programme, task, named, batch, _ in self.cancelled_tasks([code])
+                     if named.strip() == title.strip()), None)
 
     def cancelled_tasks(self, programmes: list[str] | None = None) -> list[tuple[str, str, str, int, int]]:
         """The tasks plans cancelled, not counted (plan_history.cancelled_tasks): what the views say apart."""
@@ -178,6 +198,21 @@ class Plans:
 
         with self.reading() as connection:
             return cancelled_tasks(self, connection, programmes)
+
+    def cancelled_details(self, programmes: list[str] | None = None) -> list[tuple]:
+        """cancelled_tasks with the batch's time and file (plan_history.cancelled_details): a printed report's 已取消."""
+        from mstrack.store.plan_history import cancelled_details
+
+        with self.reading() as connection:
+            return cancelled_details(self, connection, programmes)
+
+    def plan_revisions(self, programmes: list[str], first, last) -> list[tuple[str, list]]:
+        """What plan writes made on the local days (first, last] changed, by programme (plan_history.plan_revisions):
+        a weekly report's plan changes."""
+        from mstrack.store.plan_history import plan_revisions
+
+        with self.reading() as connection:
+            return [(code, found) for code in programmes if (found := plan_revisions(self, connection, code, first, last))]
 
     def load_plan(self, code: str) -> plan_model.Programme:
         """A programme read back whole, as `import plan` compares it and `export plan` writes it. Plain SQL

@@ -68,6 +68,8 @@ class TaskDetail:
     links: list[str] = field(default_factory=list)
     """Both ways: the tasks this one names and the tasks that name it."""
     line_checkpoints: list[LineCheckpoint] = field(default_factory=list)
+    cancelled_by: int | None = None
+    """The batch whose plan cancelled the task (已取消), or None: only `show` of it reads a cancelled task."""
     """The checkpoints of its lines with a quantity that none of the line's milestones falls on: text a line's
     indicator does not carry (a Q2 规范 to issue beside a Q4 figure). Read for `show` (task_detail) and where asked
     (task_details' `checkpoints`), one read for all tasks; left empty otherwise (a report of 20,000 tasks reads no
@@ -320,7 +322,7 @@ class Reads:
         for (code, task_code), indicators in by_task.items():  # a task with no indicator in scope (a unit's) has none
             task_id = task_ids_by[code, task_code]
             (_, _, title, deadline, assessment, _, start, end, _, name, area_code, area_name, note, deadline_text, problems,
-             progress, next_steps) = rows[task_id]
+             progress, next_steps, cancelled_by) = rows[task_id]
             details.append(TaskDetail(
                 programme=code, programme_name=name, code=task_code, title=title,
                 area=f"{area_code}、{area_name}" if area_code is not None else None,
@@ -331,7 +333,7 @@ class Reads:
                 text=TaskText(deadline_text=deadline_text, assessment=assessment, problems=problems, progress=progress,
                               next_steps=next_steps),
                 links=unique([*own.get(task_id, []), *naming.get(f"{code}/{task_code}", [])]),
-                line_checkpoints=_other_checkpoints(others.get(task_id, ()), indicators),
+                line_checkpoints=_other_checkpoints(others.get(task_id, ()), indicators), cancelled_by=cancelled_by,
             ))
         return details
 

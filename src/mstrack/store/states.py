@@ -338,7 +338,7 @@ def links_query(dialect: Dialect, programmes: list[str] | None, task_ids: list[i
 TASK_COLUMNS = ("t.id", "t.code", "t.title", "t.deadline", "t.assessment", "p.code", "p.start", 'p."end"', "p.rule")
 """What indicator_states reads of each task and its programme."""
 WHOLE_TASK_COLUMNS = ("p.name", "a.code", "a.name", "t.note", "t.deadline_text", "t.problems", "t.progress",
-                      "t.next_steps")
+                      "t.next_steps", "t.cancelled_by")
 """And what a TaskDetail adds (its area, note and texts): indicator_states' `whole_tasks`."""
 
 

@@ -103,6 +103,7 @@ class Writes:
             if gone:
                 more = "--force over " + "; ".join(f"{count} deleted by batch {row[0]}" for count, row in gone)
                 reason = more if reason is None else f"{reason}; {more}"
+            _refuse_onto_cancelled(self, connection, target_id)  # before the plans are followed
             moved, marks = self._moved_marks(connection, target_id)
             if moved:
                 raise InputError("undoing batch {batch} would bring back reports onto lines a plan re-imported since has "
@@ -480,3 +481,22 @@ def _seconds(created_at) -> float:
     """A batch's created_at as seconds since the epoch, a time stored without its zone read as UTC (as it is written)."""
     stamp = moment(created_at)
     return stamp.replace(tzinfo=stamp.tzinfo or UTC).timestamp()
+
+
+def _refuse_onto_cancelled(store, connection, batch: int) -> None:
+    """The refusal of an undo of batch `batch` (an undo's undo, or any batch that retracted reports) that would bring
+    reports back onto a task a plan cancelled since (已取消): such a task takes no report, as `log` and `import progress`
+    refuse one, and the store must not hold a standing report no view counts and no plan has. A line per task."""
+    p = store.dialect.p
+    rows = store._rows(connection, "SELECT g.code, t.code, t.title, t.cancelled_by, count(*) FROM report AS x"
+                                   " JOIN report_retraction AS r ON r.report_id = x.id JOIN indicator AS i ON i.id ="
+                                   " x.indicator_id JOIN task_line AS l ON l.id = i.line_id JOIN task AS t ON t.id ="
+                                   " l.task_id JOIN programme AS g ON g.id = t.programme_id WHERE r.batch_id ="
+                                   f" {p} AND t.cancelled_by IS NOT NULL GROUP BY g.code, t.code, t.title, t.cancelled_by"
+                                   " ORDER BY g.code, t.code", [batch])
+    lost = [Message("  {n} {n:report|reports} onto {ref} ({title}), cancelled (已取消) by batch {by}: `mstrack undo {by}` "
+                    "brings the task back; then log them anew", n=n, ref=f"{code}/{task}", title=title, by=by)
+            for code, task, title, by, n in rows]
+    if lost:
+        raise InputError("undoing batch {batch} would bring back reports onto a task a plan cancelled since; a cancelled "
+                         "task takes no report; nothing was written:\n{lost}", batch=batch, lost=Joined("\n", lost))
