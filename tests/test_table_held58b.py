@@ -4,6 +4,13 @@ by its structure on a small table or text of its own."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
+from mstrack.errors import NoLayoutError
+
+from .conftest import text_tasks
 from .test_table_layouts import indicators, page_tasks
 
 SHARES = ['<td rowspan="2">序号</td><td rowspan="2">单位</td><td rowspan="2">人口数（人）</td>'
@@ -40,4 +47,56 @@ def test_a_column_of_what_is_done_is_no_rate_target(tmp_path):
     tasks = page_tasks(tmp_path / "t.html", rows)
     assert [t.code for t in tasks] == ["1", "2"]
     assert [(i[1], i[2]) for i in indicators(tasks[0]) if i[1] == "%"] == [("%", 75)]
+
+
+DUTIES = ["某局关于印发2024年汛期卫生应急预案的通知",
+          "各科室：",
+          "为做好2024年汛期期间（6月1日至9月30日）卫生应急工作，现将预案印发给你们。",
+          "某局2024年汛期卫生应急预案",
+          "一、工作原则",
+          "统一领导、分级负责。",
+          "二、组织机构及其职责",
+          "（一）组织机构",
+          "成立卫生应急工作领导小组，名单如下:",
+          "组 长：张三 局长",
+          "（二）职责分工",
+          "领导小组下设办公室、防控组和保障组。",
+          "1．办公室职责。由局应急办牵头，负责组织实施应急预案，收集有关信息，及时上报。",
+          "2．防控组职责。由区疾病预防控制中心牵头，负责汛期疾病防控和应急处置工作。",
+          "3．保障组职责。由局综合处牵头，财务处配合，负责应急物资调度。",
+          "三、保障措施",
+          "（一）加强应急值守。各医疗卫生机构要落实24小时应急值守制度。",
+          "（二）做好物资储备。各医疗卫生机构要做好药品物资准备。",
+          "（三）做好应急准备。各医疗卫生机构要成立卫生应急工作组。"]
+
+
+def _leads(task) -> list[str]:
+    return [u for line in task.lines for u in line.lead_units]
+
+
+def _units(task) -> list[str]:
+    return [u for line in task.lines for u in line.units if u not in _leads(task)]
+
+
+def test_group_duties_naming_their_lead_by_role_under_a_part_sharing_the_work_are_tasks(tmp_path):
+    """"1．X职责。由Y牵头，Z配合，负责…" under "二、组织机构及其职责": each group's duty a task led by the office its
+    clause names by its role (list_doers.sentence_roles), the office sharing it a unit, though a "(一)" list of
+    measures stands further down; all due at the end of the season the covering notice's sentence names in a bracket
+    ("2024年汛期期间（6月1日至9月30日）")."""
+    tasks = text_tasks(tmp_path, DUTIES)
+    duties = [t for t in tasks if t.code.startswith("二")]
+    assert [(t.code, _leads(t), _units(t)) for t in duties] == [
+        ("二(二)1", ["局应急办"], []), ("二(二)2", ["区疾病预防控制中心"], []), ("二(二)3", ["局综合处"], ["财务处"])]
+    assert duties[0].title.startswith("办公室职责。由局应急办牵头")
+    assert {t.deadline for t in duties} == {date(2024, 9, 30)}
+
+
+def test_dated_items_under_a_part_sharing_the_work_are_no_duties_named_by_role(tmp_path):
+    """An item of such a part that prints its dates ("1．摸清底数阶段（2024年6月1日—6月30日）。由X负责…") is a stage of
+    the work, no party's duty: its role clause gives it no lead line, and the items are read as no list of duties (this
+    small plan, its measures a closing section's, is refused as it was)."""
+    dated = [line.replace("职责。", "阶段（2024年7月1日—7月31日）。") if line[:2] in ("1．", "2．", "3．") else line
+             for line in DUTIES]
+    with pytest.raises(NoLayoutError, match="no header row found"):
+        text_tasks(tmp_path, dated)
 
