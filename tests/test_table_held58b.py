@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 
 from mstrack.errors import NoLayoutError
+from mstrack.sources.table import convert_table
+from mstrack.sources.table.mentions import find_mentions
 
 from .conftest import text_tasks
 from .test_table_layouts import indicators, page_tasks
@@ -100,3 +102,57 @@ def test_dated_items_under_a_part_sharing_the_work_are_no_duties_named_by_role(t
     with pytest.raises(NoLayoutError, match="no header row found"):
         text_tasks(tmp_path, dated)
 
+
+SERVICES = ["某区2024年基本公共卫生服务项目实施方案",
+            "一、项目内容",
+            "城乡基本公共卫生服务项目包括居民健康档案管理、健康教育、预防接种等。",
+            "二、工作目标",
+            "按照服务规范的要求，开展基本公共卫生服务项目。主要包括：",
+            "（一）居民健康档案。各基层医疗卫生机构要对现有健康档案进行整理、核实，居民电子健康档案建档率≧75%。",
+            "此外各基层医疗卫生机构还要根据居民健康服务实际需求，方便群众查询自身健康信息。",
+            "（二）健康教育。要开展公民健康素养促进行动，提高服务对象知晓率和满意度。",
+            "（三）预防接种工作。规范预防接种管理，国家免疫规划疫苗接种率保持在95%以上。",
+            "（四）孕产妇健康管理。规范服务流程，孕产妇早孕建册率达85%以上。",
+            "（五）老年人健康管理工作。全面落实老年人体检项目，确保老年人健康管理率保持在67%以上。"]
+
+SERVICE_NAMES = ["居民健康档案", "健康教育", "预防接种工作", "孕产妇健康管理", "老年人健康管理工作"]
+
+
+def test_service_items_setting_rates_are_tasks_and_a_paragraph_going_on_is_the_items(tmp_path):
+    """"（三）预防接种工作。…接种率保持在95%以上": a service's name run into sentences setting the rate it is to reach is
+    work, no section of a description; an unnumbered paragraph between an item and the next ("此外…") goes on with the
+    item: its words part of the title, the item's doer ("各基层医疗卫生机构要…") its lead."""
+    tasks = text_tasks(tmp_path, SERVICES)
+    assert [t.title.split("。")[0] for t in tasks] == SERVICE_NAMES
+    assert tasks[0].title.endswith("建档率≧75%。此外各基层医疗卫生机构还要根据居民健康服务实际需求，方便群众查询自身健康信息。")
+    assert _leads(tasks[0]) == ["各基层医疗卫生机构"]
+    assert [(i[1], i[2]) for t in tasks for i in indicators(t)] == [("%", 75), ("%", 95), ("%", 85), ("%", 67)]
+
+
+def test_a_paragraph_between_items_going_on_is_no_item_and_breaks_no_run(tmp_path):
+    """Without the item numbered on after it, the paragraph is no continuation: "此外…" under the last item stays out."""
+    tasks = text_tasks(tmp_path, [*SERVICES, "此外各单位要加强宣传。"])
+    assert not tasks[-1].title.endswith("此外各单位要加强宣传。")
+
+
+def test_text_items_setting_rates_beside_an_annexed_table_are_read_with_it(tmp_path):
+    """A document of text and an annexed 分解表: the text's items that set the year's rates (most naming no office)
+    are the plan's work beside the table's rows, not a notice's words around it."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in [*SERVICES, "附件", "任务分解表"])
+    table = "<table border=\"1\">" + "".join(f"<tr>{row}</tr>" for row in SHARES) + "</table>"
+    path = tmp_path / "plan.html"
+    path.write_text(f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>{paragraphs}{table}</body></html>",
+                    encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [t.title.split("。")[0] for t in tasks][:5] == SERVICE_NAMES
+    assert [t.title for t in tasks][5:] == ["甲镇卫生院", "乙镇卫生院"]
+
+
+def test_rates_brought_to_one_level_each_take_it():
+    """"A率、B率分别达到85%以上" and "A率和B率均要达85%以上": one figure for each rate named, as "均达到" reads; 分别
+    before one figure after names that are no rates ("雄县、容城县分别建成…") is read as before."""
+    def read(text: str) -> list[tuple[str, float, str]]:
+        return [(m.name, m.value, m.unit) for m in find_mentions(text, 2024)]
+    assert read("新生儿访视率、儿童健康管理率分别达到85%以上。") == [("新生儿访视率", 85, "%"), ("儿童健康管理率", 85, "%")]
+    assert read("孕产妇早孕建册率和产后访视率均要达85%以上。") == [("孕产妇早孕建册率", 85, "%"), ("产后访视率", 85, "%")]
+    assert read("建设内容、建设规模分别达到10个。") == [("建设内容、建设规模", 10, "个")]
