@@ -35,6 +35,12 @@ def test_each_units_rates_are_targets_beside_its_counts_and_the_summed_row_is_no
     assert [i[0] for i in indicators(tasks[1]) if i[1] == "%"] == ["电子档案/年度建档率", "高血压管理/规范管理率"]
 
 
+def test_the_summed_row_is_found_over_the_header_printed_again(tmp_path):
+    """The header printed again at a page break between the units' rows is no row the sums count."""
+    tasks = page_tasks(tmp_path / "t.html", [*SHARES[:3], *SHARES[:2], *SHARES[3:]])
+    assert [t.title for t in tasks] == ["甲镇卫生院", "乙镇卫生院"]
+
+
 def test_a_last_row_that_sums_only_one_column_is_a_unit_still(tmp_path):
     """A last row whose counts are not the rows' sums (one column summing by chance) is a unit's own task."""
     rows = [*SHARES[:4], SHARES[4].replace("<td>3</td><td>某区</td><td>3000</td>", "<td>3</td><td>丙镇卫生院</td><td>3100</td>")

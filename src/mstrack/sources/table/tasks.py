@@ -109,8 +109,9 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     last = max((r.number for r in rows[:ended] if len(set(filter(None, r.cells))) >= 2), default=0)  # the table's last row
     sheet.under, sheet.contacts = [], [r.number for r in rows[ended:] if any(r.cells)]
     named_rows = any(c.named_rows for c in layout.by_kind.get("task", []))  # 行业, 片区: 合计 wherever the column stands
-    summed = sums_above([r.cells for r in rows[:ended]])  # the whole's row under its units' rows, named or not
-    summed_row = rows[summed].number if summed is not None else None
+    counted = [r for r in rows[:ended] if not _repeats_header(r, layout, header_texts, header_rows)]  # a page break's aside
+    summed = sums_above([r.cells for r in counted])  # the whole's row under its units' rows, named or not
+    summed_row = counted[summed].number if summed is not None else None
     for row in (split for below in rows[:ended] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts, header_rows) or total_row(row.cells) or row.number == summed_row \
