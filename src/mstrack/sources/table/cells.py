@@ -205,3 +205,23 @@ def row_texts(row) -> list[str]:
             seen.append(cell)
     return seen
 
+
+
+COUNT_RE = re.compile(r"^\d+(?:,\d{3})*$")  # a whole count, as a total row sums it (no rate, no decimals)
+
+
+def sums_above(rows: list[list[str]]) -> int | None:
+    """The index of the last row of `rows` when its counts are the sums of the rows above it, column by column (a
+    table of units' shares, its last row the whole's: "16 | 平潭综合实验区 | 440000 | 75% | 330000"): a total row, no
+    unit's task, whatever it is named. Two or more columns of counts in every row are needed, every one summed (a 序号,
+    numbering the rows on, is no count); a note merged over the row (one text) is none of the rows."""
+    filled = [r for r in rows if len({c.strip() for c in r if c.strip()}) >= 2]
+    if len(filled) < 3:
+        return None
+    last, above = filled[-1], filled[:-1]
+    counted = [i for i, cell in enumerate(last) if COUNT_RE.match(cell.strip())
+               and all(i < len(r) and COUNT_RE.match(r[i].strip()) for r in above)]
+    values = {i: [int(r[i].strip().replace(",", "")) for r in filled] for i in counted}
+    counted = [i for i in counted if values[i] != list(range(values[i][0], values[i][0] + len(filled)))]  # a 序号: none
+    summed = [i for i in counted if values[i][-1] == sum(values[i][:-1])]
+    return rows.index(last) if len(summed) >= 2 and summed == counted else None

@@ -176,8 +176,8 @@ def shared_names(clause: str, spans: list[tuple]) -> list[str]:
     return parts
 
 
-EACH_RE = re.compile(r"^(?P<names>.+?)均\s*(?P<verb>达到|达|增长|增加|提高|提升|上升|为|不低于|不少于|不超过|不高于|低于|高于|保持|"
-                     r"控制|稳定|下降|降低|减少|实现|超过)[^、，,和及与均]{0,6}$")
+EACH_RE = re.compile(r"^(?P<names>.+?)均\s*(?:要|应|需|须)?\s*(?P<verb>达到|达|增长|增加|提高|提升|上升|为|不低于|不少于|"
+                     r"不超过|不高于|低于|高于|保持|控制|稳定|下降|降低|减少|实现|超过)[^、，,和及与均]{0,6}$")
 
 
 WORK_VERBS = "|".join(sorted({*FIGURE_VERBS.split("|"), *COMPLETION_VERBS, *START_VERBS}, key=len, reverse=True))
@@ -186,6 +186,9 @@ WORK_VERBS = "|".join(sorted({*FIGURE_VERBS.split("|"), *COMPLETION_VERBS, *STAR
 EACH_APART_RE = re.compile(r"^(?P<names>[^，,；;。：:\d]+?)分[别別]\s*(?:在\s*)?(?P<verb>[\u4e00-\u9fff]{1,6})$"
                            r"|^分[别別]\s*在\s*(?P<after>[^，,；;。：:\d]+?[、和及与][^，,；;。：:\d]+?)(?P<verb_after>"
                            rf"(?:{WORK_VERBS})[\u4e00-\u9fff]{{0,4}})$")
+# rates 分别 brings to one level ("新生儿访视率、儿童健康管理率分别达到85%以上"): each rate that level, as 均 reads
+RATES_APART_RE = re.compile(r"^(?P<names>[^，,；;。：:]+?)分[别別]\s*(?:要|应)?\s*(?P<verb>达到|达|保持在?|提高到|为|不低于)"
+                            r"[^、，,和及与]{0,6}$")
 # a name 分别 may give a figure of its own: a place (雄县, 城东街道), the city's own level (市本级), a school (县一中)
 EACH_OWNER_RE = re.compile(rf"{PLACE_NAME}|[\u4e00-\u9fff]{{1,3}}本级"
                            r"|[\u4e00-\u9fff]{1,6}?(?:[一二三四五六七八九十][中小]|中学|小学)")
@@ -202,6 +205,9 @@ def each_named(before: str, shared: list[str], after: str = "") -> list[str]:
             and (places := _each_apart(apart["names"] or apart["after"])):
         thing = re.match(r"[\u4e00-\u9fff]{0,10}", re.sub(r"\s+", "", after))[0]  # "高品质口袋公园", not a description
         return [place + (thing if len(thing) >= 2 and not thing.startswith(STAGE_WORDS) else "") for place in places]
+    if m is None and not shared and (m := RATES_APART_RE.match(before.strip())) is not None \
+            and not all(p.strip().endswith("率") for p in re.split(r"[、和及与]", m["names"])):
+        m = None
     if m is None and not shared:
         return _each_verb(before)
     parts = [p for p in re.split(r"[、和及与]", m["names"]) if p.strip()] if m else []

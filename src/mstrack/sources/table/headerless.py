@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
-from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
 from mstrack.sources.table.item_offices import labelled_units, units_after
@@ -206,6 +206,17 @@ def _group_parts(sheet: Sheet, entries: list[Entry | None], start: int, end: int
         and not any(entries[k] is not None and entries[k].kind == "heading" for k in range(at[0], at[-1]))
 
 
+def _led_duties(sheet: Sheet, items: list[Entry]) -> bool:
+    """Items under a part sharing the work out ("二、组织机构及其职责" over "（二）职责分工" over "1．办公室职责。由局应急办
+    牵头，…"), each naming its offices (list_roles.offices_owned: its lead by role, list_doer_lines): the parties'
+    duties, a list of their own though a "(一)" list stands elsewhere in the document."""
+    if not items or not all(map(offices_owned, items)):
+        return False
+    above = sheet.rows[:sheet.rows.index(items[0].row)]
+    part = next((t[0] for row in reversed(above) if len(t := row_texts(row)) == 1 and AREA_RE.match(t[0])), "")
+    return shares_out([part] if part else [])
+
+
 def _headed_item(text: str, led: bool = False) -> tuple[str, str] | None:
     """A paragraph under a heading that may be a task (list_headed): no number, label, introduction or signature, and
     work to do; (words, the offices it names). One over a line naming its leads (`led`: "X牵头落实"), or naming its
@@ -309,7 +320,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
                                  restated=bool(plans) or restated([e for e in entries[start:end] if e is not None]),
                                  few=[bool(e.units) for e in items] if few else None, listed=one,
-                                 lines=[offices_owned(e) for e in items], owned=not _group_parts(sheet, entries, start, end)):
+                                 lines=[offices_owned(e) for e in items],
+                                 owned=not _group_parts(sheet, entries, start, end) or _led_duties(sheet, items)):
                 if few or one or bracketed_run(sheet.rows) is not None:  # two stray numbered lines, or "1." parts of a
                     run = None  # "(一)" list's group ("（六）…" over "1.排水管网"): the other readings may find its list
                 else:

@@ -221,6 +221,10 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
             labels.setdefault(len(found_rows) - 1, []).append(Entry(row, "note", CONTENT_NOTE, row_texts(row)[0]))
             continue
         found = reading(i) if row is not None else None
+        if found is None and row is not None and _goes_on(found_rows, source, rows, i, reading, last):
+            kind, words, units = found_rows[-1]  # "（一）X。…" / "此外…。" / "（二）…": the item's words go on
+            found_rows[-1] = (kind, words + row_texts(row)[0], units)
+            continue
         if found is None and row is not None and _lone_task(found_rows, row, rows[i + 1] if i + 1 < len(rows) else None):
             found_rows.append(("lone", *labelled_units(row_texts(row)[0])))
             source.append(row)
@@ -270,6 +274,26 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
 
 
 NAME_MAX = 40  # the longest name of an item on a line of its own
+
+
+def _goes_on(found: list[tuple[str, str, str]], source: list[Row], rows: list[Row], at: int,
+             reading: Callable[[int], tuple[str, str, str] | None], last: int) -> bool:
+    """Whether the paragraph rows[at] goes on with the item right above it: the item's name run into its sentences
+    ("（一）居民健康档案。各基层医疗卫生机构要…", no offices after them), the paragraph unnumbered and unlabelled
+    ("此外各基层医疗卫生机构还要…。"), the next line the item numbered on ("（二）…"), its labelled doers aside. Its words
+    are the item's (README: a name run into its sentences is titled by the whole item as printed), the run going on
+    past it."""
+    if not found or found[-1][0] in ("heading", "top", "lone", "part") or found[-1][2] or _named_alone(found[-1]) \
+            or not source or source[-1] is not rows[at - 1] or at + 1 >= len(rows):
+        return False
+    texts = row_texts(rows[at])  # no reading of its own (the caller's found none): a paragraph as _paragraph_under's
+    if len(texts) != 1 or entry_of(rows[at]) is not None or not re.search(r"[。；;]", texts[0]):
+        return False
+    nxt = at + 1
+    while nxt < len(rows) and item_label(rows[nxt]):  # the item's doers labelled after its words ("牵头单位：…")
+        nxt += 1
+    below = reading(nxt) if nxt < len(rows) else None
+    return below is not None and below[0] not in ("heading", "top") and chinese_count(below[0]) == last + 1
 
 
 def _named_alone(found: tuple[str, str, str]) -> bool:

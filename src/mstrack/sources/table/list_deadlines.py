@@ -74,6 +74,10 @@ def period_part(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]]
 CAMPAIGN_RE = re.compile(rf"(?:(?:自|从)?\s*即日起?|(?:自|从)\s*(?:(?P<from>\d{{4}})\s*年\s*)?{DAY}\s*起)\s*(?:至|到)\s*"
                          rf"(?P<end>(?:(?P<year>\d{{4}})\s*年\s*)?{DAY})\s*止?[^。；;]{{0,40}}?开展")
 
+# a season the work is done in, its span in a bracket after its name: "为做好我区2019年春运期间（1月21日至3月1日）…的防控"
+SEASON_RE = re.compile(rf"(?:(?P<from>\d{{4}})\s*年)?[\u4e00-\u9fff]{{1,8}}期间\s*[（(]\s*(?:\d{{4}}\s*年\s*)?{DAY}\s*"
+                       rf"(?:至|到|—|－|-|~|～)\s*(?P<end>(?:(?P<year>\d{{4}})\s*年\s*)?{DAY})\s*[）)]")
+
 
 def campaign_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
     """The end of a campaign's time stated once above the list ("自即日起至2020年12月31日在片区范围全面开展…", "即日起至
@@ -81,7 +85,7 @@ def campaign_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, s
     its clause; None when no line says so, or its end is another year's (the campaign runs on into the next: its stages
     date the tasks)."""
     for text in texts:
-        if (m := CAMPAIGN_RE.search(text)) and int(m["year"] or m["from"] or year) == year:
+        if (m := CAMPAIGN_RE.search(text) or SEASON_RE.search(text)) and int(m["year"] or m["from"] or year) == year:
             return re.sub(r"\s+", "", m["end"]), [], re.split(r"[，,]", text[:m.start()])[-1] + m[0]
     return None
 

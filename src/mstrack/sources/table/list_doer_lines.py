@@ -76,12 +76,14 @@ def doers_below(rows: list[Row]) -> list[Row]:
             kept += [row, Row(rows[k + 1].number, [_cell(doers)])]
             k += 2
             continue
+        going_on = len(below) == 1 and _paragraph(below[0]) and not units_after(below[0])[1] \
+            and len(after) == 1 and SUB_HEADING_RE.match(after[0]) is not None  # "此外…" before "（二）": the item's still
         if len(texts) == 1 and _measures(part) and (words := _own_paragraph(texts[0])) and (not below or len(below) == 1
-                and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]) or ITEM_RE.match(below[0]))) \
+                and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]) or ITEM_RE.match(below[0])) or going_on) \
                 and (doers := step_doers(words) if STEP_DATE_RE.search(words)
                      else paragraph_doers(words, True) or [body for body in [sentence_body(words)] if body]):
-            kept += [row, StaffedRow(row.number, [_cell(doers)])]
-            k += 1
+            kept += [row, *rows[k + 1:k + 1 + going_on], StaffedRow(row.number, [_cell(doers)])]  # its doers after its words
+            k += 1 + going_on
             continue
         if len(texts) == 1 and (AREA_RE.match(texts[0]) and _measures(above) and (words := _own_paragraph(texts[0]))
                                 or ITEM_RE.match(texts[0]) and not grouped and _measures(part)
@@ -96,7 +98,8 @@ def doers_below(rows: list[Row]) -> list[Row]:
             kept += [row, Row(row.number, [_cell([doer])])]
             k += 1
             continue
-        if len(texts) == 1 and _measures(part) and (not below or len(below) == 1 and _numbered(below[0])) \
+        if len(texts) == 1 and (_measures(part) or _undated_duty(part, texts[0])) \
+                and (not below or len(below) == 1 and _numbered(below[0])) \
                 and (cell := role_clause_cell(texts[0])):  # "（三）授权X将…", "6.…。由X牵头，Y具体负责，…": its bracket
             kept.append(Row(row.number, [f"{texts[0]}（{cell}）"]))
             k += 1
@@ -227,6 +230,13 @@ def _measures(part: str) -> bool:
     "四、工作要求": its points are requirements) nor sharing its work out by party ("四、…职责分工": list_duties')."""
     words = AREA_RE.match(part)[2] if part else ""
     return not CLOSING_RE.search(words) and not shares_out([part] if part else [])
+
+
+def _undated_duty(part: str, text: str) -> bool:
+    """An item under a part sharing the work out ("二、组织机构及其职责" over "1．办公室职责。由局应急办牵头，负责…")
+    that names no date: a party's duty, its doers named by their role as a measure's are; a dated one is a stage of
+    the work ("1.摸清底数阶段（…）。由…负责指导"), which the part's stages read (list_stages)."""
+    return shares_out([part] if part else []) and not DATED_RE.search(text)
 
 
 def _numbered(text: str) -> bool:

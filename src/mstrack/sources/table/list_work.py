@@ -62,6 +62,9 @@ PROJECT_RE = re.compile(rf"(?:建设|治理|工程|改造|项目|提升|整治|�
 BUILT_RE = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:迁建|新建|扩建|改建|改扩建|重建|建设|改造){PHASE}$")
 ACTION_HEAD_RE = re.compile(rf"^(?:{MANNER_WORDS})?(?:{TASK_OPENING})")  # "有效改善居住条件。开展…": an action's name
 STAGE_HEAD_RE = re.compile(r"^[^，。,；;：:\s\d]{2,8}阶段$")  # "动员部署阶段。各单位…": a stage of the work, named
+# a rate the sentences after a service's name set the year to reach ("预防接种工作。…接种率保持在95%以上", "…建档率≧75%"):
+# the name is the service the work delivers, no section of a description
+RATE_AIM_RE = re.compile(r"率[^，。,；;]{0,8}?(?:[≥≧]|不低于|达到?|保持在?)\s*\d+(?:\.\d+)?\s*[%％]")
 # positive evidence of a task: the item begins (after "(一)", "一、", "一是") with a verb of work, simplified or traditional, or states a
 # target ("城镇登记失业率控制在4%"); a project's name ("中心城区水环境综合治理") is work by PROJECT_RE; a deadline may come
 # first ("2024年底前新建…", "6月底前改造…": list_deadlines.WHEN), or the aim it serves ("以…为目标，继续抓好…") or its
@@ -133,7 +136,7 @@ def states_work(text: str, assigned: bool = False) -> bool:
         and not RESULT_RE.search(first) \
         and not PHONE_RE.search(text) \
         and not (head and not assigned and not PROJECT_RE.search(head[1]) and not ACTION_HEAD_RE.match(head[1])
-                 and not STAGE_HEAD_RE.match(head[1]))
+                 and not STAGE_HEAD_RE.match(head[1]) and not RATE_AIM_RE.search(text[head.end():]))
 
 
 def reports_progress(text: str) -> bool:

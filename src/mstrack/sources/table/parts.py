@@ -97,14 +97,15 @@ def _holds_tasks(programme: Programme) -> bool:
 
 def _text_work(conversion: Conversion) -> Conversion | None:
     """The text's items that are work beside a table's, as a document of the text alone would have them: most of its
-    items naming who does them or by when (None when they do not: a notice's words around its table), and an item
+    items naming who does them, by when or how much (_planned: "…接种率保持在95%以上"; None when they do not: a notice's
+    words around its table), and an item
     under a closing section's heading ("二、工作要求", "保障措施") naming no office left out, a requirement on offices
     (close47's rule, list_closing)."""
     programme = conversion.programme
     tasks = programme.tasks
     closing = {area.code for area in programme.areas if CLOSING_RE.search(area.name)}
     kept = [i for i, task in enumerate(tasks) if task.area not in closing or _staffed(task)]
-    if 2 * sum(_staffed_or_dated(tasks[i]) for i in kept) <= len(tasks):
+    if 2 * sum(_planned(tasks[i]) for i in kept) <= len(tasks):
         return None
     if len(kept) == len(tasks):
         return conversion

@@ -36,6 +36,27 @@ def number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
     if measure is not None and not targets:
         measure.kind = ""
     _worded_amounts(sheet, at, columns, numeric)
+    _rate_columns(sheet, at, columns)
+
+
+# a header naming a rate (年度建档率, 规范管理率, 健康管理率); one of what is done (完成率) or a share (占比) names none
+RATE_HEADER_RE = re.compile(r"率$")
+PERCENT_CELL_RE = re.compile(r"^\d+(?:\.\d+)?\s*[%％]$")
+
+
+def _rate_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A column of percentages under a rate's name, in a group of the header beside the year's counts (a 任务分解表:
+    "高血压管理" over each unit's 年度规范管理任务数（人） and its 规范管理率): the rate each unit is to reach, a target of
+    its own named by both headers. A rate standing alone (开工率 beside 累计开工数) is no indicator's: left unread."""
+    groups = {squeezed(c).split("/", 1)[0] for c in columns if c.kind == "measured" and "/" in c.header}
+    for column in columns:
+        header = squeezed(column)
+        group, _, name = header.rpartition("/")
+        if column.kind or group not in groups or not RATE_HEADER_RE.search(name) or REPORTED_RE.search(name):
+            continue
+        values = column_values(sheet, at, column)
+        if values and sum(bool(PERCENT_CELL_RE.match(v.strip())) for v in values) * 2 > len(values):
+            column.kind, column.label, column.header = "measured", "%", header
 
 
 def _measure_column(sheet: Sheet, at: int, columns: list[Column]) -> Column | None:

@@ -18,6 +18,7 @@ from mstrack.sources.table.cells import (
     note_line,
     note_point,
     row_texts,
+    sums_above,
     without_marks,
 )
 from mstrack.sources.table.columns import Column, helping_column
@@ -108,9 +109,12 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     last = max((r.number for r in rows[:ended] if len(set(filter(None, r.cells))) >= 2), default=0)  # the table's last row
     sheet.under, sheet.contacts = [], [r.number for r in rows[ended:] if any(r.cells)]
     named_rows = any(c.named_rows for c in layout.by_kind.get("task", []))  # 行业, 片区: 合计 wherever the column stands
+    counted = [r for r in rows[:ended] if not _repeats_header(r, layout, header_texts, header_rows)]  # a page break's aside
+    summed = sums_above([r.cells for r in counted])  # the whole's row under its units' rows, named or not
+    summed_row = counted[summed].number if summed is not None else None
     for row in (split for below in rows[:ended] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
-        if not filled or _repeats_header(row, layout, header_texts, header_rows) or total_row(row.cells) \
+        if not filled or _repeats_header(row, layout, header_texts, header_rows) or total_row(row.cells) or row.number == summed_row \
                 or named_rows and TOTAL_CELL_RE.match(unnumbered(layout.cell(row, "task"))):
             continue  # blank, the header again at a page break, or a row of totals (合计, 小计, 全省; 合计 as a row's name)
         unresolved = _same_as_above(row, previous, layout)
