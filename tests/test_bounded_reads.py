@@ -120,7 +120,7 @@ def test_the_weekly_report_is_the_one_every_report_gives(busy, rule):
 
 def test_the_weekly_report_prints_the_same_in_every_text_format(busy):
     from mstrack.render import html
-    from mstrack.render import report as render_report
+    from mstrack.render import report_text as render_report
 
     store = Store(busy.url)
     on, since = date(2023, 9, 10), date(2023, 9, 3)
@@ -143,7 +143,7 @@ def _steps_of(plan) -> dict:
 
 @pytest.mark.parametrize("kind", ["half-year", "annual"])
 def test_the_tables_are_the_ones_every_report_gives(busy, kind):
-    from mstrack.render import report as render_report
+    from mstrack.render import report_text as render_report
 
     store = Store(busy.url)
     compared = 0

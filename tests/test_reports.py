@@ -548,7 +548,7 @@ def test_completion_answers_without_the_heavy_imports(words, cword, answers):
 def test_reports_are_built_and_rendered_from_plain_data():
     """No store: a hand-built task goes through the report builder and every renderer."""
     from mstrack.model import IndicatorState, MilestoneState, ReportState, TaskText
-    from mstrack.render import report as render_report
+    from mstrack.render import report_text as render_report
     from mstrack.render import xlsx as render_xlsx
     from mstrack.render.html import weekly_html
     from mstrack.reports.overview import table_report

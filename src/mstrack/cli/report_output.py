@@ -44,22 +44,23 @@ def renderers(kind: str) -> dict:
     Imported when a report is printed: the renderers load the report builders, xlsx loads openpyxl when called."""
     from mstrack.render import docx, html, xlsx
     from mstrack.render import report as render_report
+    from mstrack.render import report_text as text
 
-    tables = {"md": render_report.table_md, "html": html.table_html, "xlsx": xlsx.table_xlsx,
-              "json": render_report.table_json, "docx": docx.table_docx}
+    tables = {"md": text.table_md, "html": html.table_html, "xlsx": xlsx.table_xlsx,
+              "json": text.table_json, "docx": docx.table_docx}
     by_kind = {
         "units": {
             "table": lambda units, lang: render_report.units_table(units.rollups, units.on, lang, units.responsible,
                                                                    scope=_scope(units, lang)),
-            "json": lambda units, lang: render_report.units_json(units.rollups),
-            "csv": lambda units, lang: render_report.units_csv(units.rollups, lang),
-            "md": lambda units, lang: render_report.units_md(units.rollups, units.on, lang, units.responsible,
-                                                             scope=_scope(units, lang)),
+            "json": lambda units, lang: text.units_json(units.rollups),
+            "csv": lambda units, lang: text.units_csv(units.rollups, lang),
+            "md": lambda units, lang: text.units_md(units.rollups, units.on, lang, units.responsible,
+                                                    scope=_scope(units, lang)),
             "xlsx": lambda units, lang: xlsx.units_xlsx(units.rollups, units.on, lang, units.responsible,
                                                         scope=_scope(units, lang)),
         },
-        "weekly": {"table": render_report.weekly_view, "md": render_report.weekly_md, "html": html.weekly_html,
-                   "xlsx": xlsx.weekly_xlsx, "csv": render_report.weekly_csv, "json": render_report.weekly_json},
+        "weekly": {"table": render_report.weekly_view, "md": text.weekly_md, "html": html.weekly_html,
+                   "xlsx": xlsx.weekly_xlsx, "csv": text.weekly_csv, "json": text.weekly_json},
         "half-year": tables,
         "annual": tables,
     }

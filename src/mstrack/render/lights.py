@@ -10,7 +10,8 @@ from mstrack.labels import Labels
 from mstrack.model import LIGHTS, STATUSES
 from mstrack.render.grid import COMFORTABLE, GAP, fit_line, pad
 from mstrack.render.outputs import dump_json
-from mstrack.render.report import csv_text, marked_md, md_table, shorten
+from mstrack.render.report import shorten
+from mstrack.render.report_text import csv_text, marked_md, md_table
 from mstrack.render.status import scope_said
 from mstrack.reports.lights import LightsReport, TaskLights
 

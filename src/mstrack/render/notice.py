@@ -11,7 +11,8 @@ from mstrack.domain.quantities import format_computed
 from mstrack.labels import Labels
 from mstrack.model import SCHEDULE
 from mstrack.render.outputs import marked_text
-from mstrack.render.report import amount, marked_md, md_table
+from mstrack.render.report import amount
+from mstrack.render.report_text import marked_md, md_table
 from mstrack.reports.notice import Notice, NoticeItem
 from mstrack.vocabulary import WRITER
 

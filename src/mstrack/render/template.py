@@ -37,7 +37,7 @@ class TemplateRow:
 
 def reported_csv(rows: list[tuple[str, str, str, int | float, str]], as_of: date) -> str:
     """Progress a converted table reports, as `mstrack import progress` reads it: (programme, task, indicator, value, note)."""
-    from mstrack.render.report import csv_text
+    from mstrack.render.report_text import csv_text
 
     return csv_text([["计划", "任务编号", "指标", "截至日期", "数值", "备注"],
                      *([programme, task, indicator, as_of.isoformat(), value, note] for programme, task, indicator, value, note in rows)])
