@@ -416,7 +416,7 @@ def _check_db(db: str | None, creates: bool) -> None:
     import os
 
     from mstrack.store.sqlite_file import refuse_not_a_file
-    from mstrack.store.urls import missing_directory, named_by, resolve_db_url
+    from mstrack.store.urls import missing_directory, store_named_by, resolve_db_url
 
     if db is not None and not db.strip():
         raise fail("--db: empty; give a database file path or an SQLAlchemy URL")
@@ -424,7 +424,7 @@ def _check_db(db: str | None, creates: bool) -> None:
         raise fail("MSTRACK_DB: empty; give a database file path or an SQLAlchemy URL, or unset it (`unset MSTRACK_DB`) "
                    "for the default store")  # store named " " in each folder; "" quietly used the default (trial57 F2)
     given = db or os.environ.get("MSTRACK_DB")
-    option = named_by(db)  # as the store's own messages say it (process.named_store)
+    option = store_named_by(db)  # as the store's own messages say it (process.named_store)
     if given:
         refuse_not_a_file(resolve_db_url(given), option=option, said=given)
     if given and not creates and (directory := missing_directory(resolve_db_url(given))):

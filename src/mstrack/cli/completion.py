@@ -13,14 +13,14 @@ import os
 def _store(ctx):
     """The store --db (or MSTRACK_DB, or the default) names, if it exists; completion never makes one."""
     from mstrack.store import Store, resolve_db_url
-    from mstrack.store.urls import named_by, sqlite_file
+    from mstrack.store.urls import store_named_by, sqlite_file
 
     root = ctx.find_root()
     url = resolve_db_url(root.params.get("db") or None)
     path = sqlite_file(url)
     if path is not None and not path.exists():
         return None
-    return Store(url, named_by(root.params.get("db") or None))
+    return Store(url, store_named_by(root.params.get("db") or None))
 
 
 def _answers(ctx, incomplete: str, read) -> list[str]:

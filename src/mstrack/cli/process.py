@@ -57,10 +57,10 @@ def command_ended() -> None:
 
 def named_store(db: str | None):
     """The store --db (`db`), else MSTRACK_DB, else the default names, as cli_store, its messages naming which of
-    the three named it (urls.named_by)."""
-    from mstrack.store.urls import named_by, resolve_db_url
+    the three named it (urls.store_named_by)."""
+    from mstrack.store.urls import store_named_by, resolve_db_url
 
-    return cli_store(resolve_db_url(db), named_by(db))
+    return cli_store(resolve_db_url(db), store_named_by(db))
 
 
 def cli_store(url: str, option="--db"):

@@ -65,7 +65,7 @@ class Connections:
     logs is not printed (driver_logs.interrupt_logs_unsaid), set up as an engine is made, once SQLAlchemy has loaded logging."""
 
     def __init__(self, url: str, option="--db"):
-        """`option`: what named the store, as its messages say it (urls.named_by: --db, MSTRACK_DB or the default
+        """`option`: what named the store, as its messages say it (urls.store_named_by: --db, MSTRACK_DB or the default
         store; db copy's --to)."""
         url = with_home(url)  # what sqlite_file reads is what every connection opens
         self.url = url

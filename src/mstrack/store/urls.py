@@ -15,7 +15,7 @@ def user_data_path() -> Path:
     return Path(user_data_dir("mstrack", appauthor=False))
 
 
-def named_by(db: str | None):
+def store_named_by(db: str | None):
     """What names the store resolve_db_url(db) gives, as its messages say it: "--db", "MSTRACK_DB", or the default
     store (in the user's data directory) when neither is given (trial57 F2: "--db …" said with no --db typed)."""
     from mstrack.errors import Message
