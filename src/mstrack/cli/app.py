@@ -416,7 +416,7 @@ def _check_db(db: str | None, creates: bool) -> None:
     import os
 
     from mstrack.store.sqlite_file import refuse_not_a_file
-    from mstrack.store.urls import missing_directory, store_named_by, resolve_db_url
+    from mstrack.store.urls import missing_directory, resolve_db_url, store_named_by
 
     if db is not None and not db.strip():
         raise fail("--db: empty; give a database file path or an SQLAlchemy URL")

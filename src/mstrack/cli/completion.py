@@ -13,7 +13,7 @@ import os
 def _store(ctx):
     """The store --db (or MSTRACK_DB, or the default) names, if it exists; completion never makes one."""
     from mstrack.store import Store, resolve_db_url
-    from mstrack.store.urls import store_named_by, sqlite_file
+    from mstrack.store.urls import sqlite_file, store_named_by
 
     root = ctx.find_root()
     url = resolve_db_url(root.params.get("db") or None)

@@ -58,7 +58,7 @@ def command_ended() -> None:
 def named_store(db: str | None):
     """The store --db (`db`), else MSTRACK_DB, else the default names, as cli_store, its messages naming which of
     the three named it (urls.store_named_by)."""
-    from mstrack.store.urls import store_named_by, resolve_db_url
+    from mstrack.store.urls import resolve_db_url, store_named_by
 
     return cli_store(resolve_db_url(db), store_named_by(db))
 
