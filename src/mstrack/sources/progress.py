@@ -424,7 +424,7 @@ class _Importer(Values, Comparing, FormRows):
             self.result.warnings.append(Message("{place}: no task and no figure: skipped ({cells})",
                                                 place=f"{table.path}:{line}", cells=row_held(table, row)))
 
-    def _no_task(self, code: str, task: str, by_task) -> Message:
+    def _task_not_held(self, code: str, task: str, by_task) -> Message:
         """The refusal of a row naming a task `code` does not hold: a task a plan cancelled under that code said alone
         (no "did you mean" of the task that took its code); else the codes it may have meant, and where a task
         renumbered by a plan import went (trial57 finding 3)."""
@@ -497,7 +497,7 @@ class _Importer(Values, Comparing, FormRows):
         if states is None and (alike := typed_code(task, by_task)) is not None:  # "６" is task 6 (trial53 #7)
             task, states = alike, self.plan.task_indicators(code, alike, by_task)
         if states is None:
-            self._fail(table, line, "task", self._no_task(code, task, by_task))
+            self._fail(table, line, "task", self._task_not_held(code, task, by_task))
             return None
         name = text_value(name_cell)
         key = (code, task, name, done_word)
