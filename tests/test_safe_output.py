@@ -436,10 +436,10 @@ def test_a_json_document_whose_later_part_fails_prints_nothing(demo_cli, monkeyp
     """`status -f json` and `report weekly -f json` write their JSON in pieces, as they make them, so that a
     province's document is never one string; a failure after the first piece left half a document on stdout.
     The pieces now wait until the last is made: valid JSON, or nothing and the message with exit 2."""
-    from mstrack.render import outputs, report, status
+    from mstrack.render import outputs, report_text, status
 
     monkeypatch.setattr(status, "status_json_chunks", _failing_late(status.status_json_chunks, size=5))
-    monkeypatch.setattr(report, "json_chunks", _failing_late(outputs.json_chunks, tokens=64))
+    monkeypatch.setattr(report_text, "json_chunks", _failing_late(outputs.json_chunks, tokens=64))
     result = demo_cli(*command, "--as-of", "2023-07-01")
     assert (result.exit_code, result.stdout) == (2, ""), result.stdout[:200]
     assert result.stderr == "mstrack: error: a later section: found late\n"
