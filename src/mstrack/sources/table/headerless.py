@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
-from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
 from mstrack.sources.table.item_offices import labelled_units, units_after
@@ -200,10 +200,14 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 def _group_parts(sheet: Sheet, entries: list[Entry | None], start: int, end: int) -> bool:
     """Whether a run of numbered items stands under one group heading of a "(一)" list, no heading between its items
     ("（六）市政提升五千工程" over "1.排水管网" … "5.城市道路", beside "（一）…" "（七）…"): the group's parts, read with the
-    list (list_bracketed), not a list of their own; items numbered on across the groups are one list."""
+    list (list_bracketed), not a list of their own; items numbered on across the groups are one list. Items right
+    under a part "三、…" ("三、工作方式及时间" over "1．自查自纠（…）。…") are the part's own, whatever "(一)" list the page
+    holds elsewhere."""
     at = [k for k in range(start, end) if entries[k] is not None and entries[k].kind == "item"]
+    above = next((e for e in reversed(entries[:at[0]]) if e is not None and e.kind == "heading"), None) if at else None
     return bool(at) and bracketed_run(sheet.rows) is not None \
-        and not any(entries[k] is not None and entries[k].kind == "heading" for k in range(at[0], at[-1]))
+        and not any(entries[k] is not None and entries[k].kind == "heading" for k in range(at[0], at[-1])) \
+        and not (above is not None and AREA_RE.match(above.text))
 
 
 def _headed_item(text: str, led: bool = False) -> tuple[str, str] | None:
