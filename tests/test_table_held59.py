@@ -127,11 +127,21 @@ WAYS = [
 def test_ways_of_working_dated_in_their_names_bracket(tmp_path):
     """"1．name（即日起至10月底）。sentences" under a part "一、": each a task, its name's bracket its deadline and no part
     of its words (list_numbered.NAME_PERIOD_RE), persons before its offices no doer (list_doers.PERSONS_OPENING_RE), its
-    part's own items though the page holds a "(一)" list elsewhere (headerless._group_parts)."""
+    part's own items though the page holds a "(一)" list elsewhere (headerless._group_parts), coded inside it as the
+    plan numbers its parts once each (headerless._one_part)."""
     tasks = convert_table(_written(tmp_path, WAYS), "x-2017", 2017).programme.tasks
+    assert [t.code for t in tasks] == ["一1", "一2", "一3"]  # numbered inside the part (headerless._one_part)
     assert [t.title for t in tasks] == [
         "自查自纠。各村、各单位要组织生产经营单位深入开展自查自纠活动。",
         "专项检查。各党政成员、各村、各单位要制定排查工作实施方案，进行彻底排查和整治。",
         "重点检查。由乡政府组织人员到企业、教堂等重点领域进行核查。"]
     assert {str(t.deadline) for t in tasks} == {"2017-10-31"}
     assert [(_leads(t), _units(t)) for t in tasks] == [(["各村"], ["各单位"]), (["各村"], ["各单位"]), (["乡政府"], [])]
+
+
+def test_items_under_a_part_numbered_twice_keep_their_numbers(tmp_path):
+    """A covering letter's points "一、" before the plan's own "一、": the parts are not numbered once each, and the
+    items keep their own numbers."""
+    lines = [WAYS[0], "一、提高认识。各村要高度重视。", "二、加强领导。各村要明确责任。", *WAYS[1:]]
+    tasks = convert_table(_written(tmp_path, lines), "x-2017", 2017).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3"]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
+from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
@@ -210,6 +211,18 @@ def _group_parts(sheet: Sheet, entries: list[Entry | None], start: int, end: int
         and not (above is not None and AREA_RE.match(above.text))
 
 
+def _one_part(chosen: list[Entry], rows: list[Row]) -> int:
+    """How many parts "一、" … the plan prints, where the list read is one of them: its heading the run's one heading,
+    over its items ("三、工作方式及时间" over "1．自查自纠…" …), the items numbered inside it as a list read from one part
+    is (list_arrangements), when the plan numbers its parts once each, in order; 0 for any other run (a list of groups
+    "一、X牵头工作" cut after its first, its numbers again in a covering letter's points, keeps its items' numbers)."""
+    headings = [e for e in chosen if e.kind == "heading"]
+    if len(headings) != 1 or chosen[0] is not headings[0] or not AREA_RE.match(headings[0].text):
+        return 0
+    numbers = [chinese_count(m[1]) for row in rows if len(texts := row_texts(row)) == 1 and (m := AREA_RE.match(texts[0]))]
+    return len(numbers) if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)) else 0
+
+
 def _headed_item(text: str, led: bool = False) -> tuple[str, str] | None:
     """A paragraph under a heading that may be a task (list_headed): no number, label, introduction or signature, and
     work to do; (words, the offices it names). One over a line naming its leads (`led`: "X牵头落实"), or naming its
@@ -329,6 +342,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             header, rows = numbered_table(chosen)
             listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
             listed[0].printed_numbers = True
+            listed[0].parts = _one_part(chosen, sheet.rows)  # "三、…" over "1．…" "2．…": coded 三1, 三2 (tasks.py)
             # another list of numbered items on the page (one cut by a line between its groups) is not read: said so
             listed[0].left_out = [e.row.number for a, b in others for e in entries[a:b]
                                   if e is not None and e.kind == "item" and e not in chosen]
