@@ -3,7 +3,9 @@
 A stage dated by the day it is done by in its name's bracket ("（一）动员部署阶段(6月18日前)。…") is a dated step: its
 sentences' doers are read as a step's (list_doers.step_doers), a kind left open ("各有关部门") or at large ("社会单位")
 none of them, departments named by their short names before their kind ("安监、民政…等行业部门") its doers, and an
-office's name never ends inside a word ("…工作办公室对…", "由乡政府组织…": list_doers.SPLIT_WORDS)."""
+office's name never ends inside a word ("…工作办公室对…", "由乡政府组织…": list_doers.SPLIT_WORDS). Clauses "一、…；" of
+one list take the first's doers; "1．name（即日起至10月底）。…" is due at its bracket's end; one sentence's duties joined by
+"；要" are tasks, led by the doers stated once before the first "要"."""
 
 from __future__ import annotations
 
@@ -145,3 +147,31 @@ def test_items_under_a_part_numbered_twice_keep_their_numbers(tmp_path):
     lines = [WAYS[0], "一、提高认识。各村要高度重视。", "二、加强领导。各村要明确责任。", *WAYS[1:]]
     tasks = convert_table(_written(tmp_path, lines), "x-2017", 2017).programme.tasks
     assert [t.code for t in tasks] == ["1", "2", "3"]
+
+
+FORWARDED = [
+    "某局关于转发《某厅关于做好元旦春节水利安全生产工作的通知》的通知",
+    "各相关单位、各水利工作站：",
+    "现将《某厅关于做好元旦春节水利安全生产工作的通知》转发给你们，请认真抓好贯彻落实。各相关单位、各水利工作站要立即开展水库"
+    "安全隐患排查，并将排查情况上报局水利处；要严格落实水库安全管理责任制；要加强安全值班，做好信息报送工作。",
+    "某局",
+    "2015年12月30日",
+]
+
+
+def test_duties_of_one_sentence_joined_by_yao(tmp_path):
+    """One paragraph forwarding a notice, its one sentence giving three duties joined by "；要", the doers stated once
+    before the first "要" (one_paragraph.carried_duties, list_doers.must_doers): three tasks coded 1–3, each led by the
+    doers a kind left open ("各相关单位") leaves out, their marks kept, no deadline."""
+    tasks = convert_table(_written(tmp_path, FORWARDED), "x-2015", 2015).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3"]
+    assert [t.title for t in tasks] == ["各相关单位、各水利工作站要立即开展水库安全隐患排查，并将排查情况上报局水利处；",
+                                        "要严格落实水库安全管理责任制；", "要加强安全值班，做好信息报送工作。"]
+    assert [_leads(t) for t in tasks] == [["各水利工作站"]] * 3
+    assert [t.deadline for t in tasks] == [None] * 3
+
+
+def test_duties_whose_doers_are_a_kind_left_open_stay_unread(tmp_path):
+    lines = [line.replace("各相关单位、各水利工作站要", "各相关单位要") for line in FORWARDED]
+    with pytest.raises(NoLayoutError, match="no header row"):
+        convert_table(_written(tmp_path, lines), "x-2015", 2015)

@@ -105,7 +105,7 @@ from mstrack.sources.table.list_work import (
     states_work,
 )
 from mstrack.sources.table.mentions import sets_figure
-from mstrack.sources.table.one_paragraph import MIN_ITEMS, document_lines, inline_run
+from mstrack.sources.table.one_paragraph import MIN_ITEMS, carried_duties, document_lines, inline_run
 from mstrack.sources.table.reading import Row, Sheet
 
 # a paragraph that introduces the list ("…具体如下：", "…重点办好以下10件实事——"), or closes the document: never a task;
@@ -473,6 +473,14 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                     return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [row] * len(rows), above, year, after)
                 rows = [[code, words, units] for code, words, units in split]
                 return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [row] * len(rows), above, year, after)
+        if found := carried_duties(sheet.rows):  # "X、Y要…；要…；要…。": one sentence's duties, its doers stated once
+            at, intro, items, doers = found
+            above, count = [*_above(sheet, at), *([intro] if intro else [])], len(items)
+            if is_programme(sheet, above, [text for _, text in items], offices=[doers] * count, lines=[True] * count,
+                            reported=reported):  # the doers named as the duties' subject, as a 牵头单位 line would
+                rows = [[code, text, doers] for code, text in items]
+                return _as_table(sheet, ["序号", "工作任务", "牵头单位"], rows, [sheet.rows[at]] * count, above, year,
+                                 _after(sheet.rows[at + 1:]))
         if found := named_forms(sheet.rows):  # "三、培训内容" over "（一）集中面授…", their doers and hours named elsewhere
             chosen, source, _ = found
             header, rows = numbered_table(chosen)  # their own spans only: no period of the plan given to the others

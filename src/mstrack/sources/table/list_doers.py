@@ -213,6 +213,17 @@ def _said_subject(clause: str) -> str:
     return subject if subject and _subjects(named) and all(map(_definite, unit_names(named))) else ""
 
 
+# a kind left open opening a run of offices ("各相关单位、各水利工作站要…"): the run's other offices are its doers
+OPEN_KIND_OPENING_RE = re.compile(rf"^{OPEN_KIND_RE.pattern}(?:单位|部门|处室|科室|企业)[、和及与]")
+
+
+def must_doers(clause: str) -> list[str]:
+    """The doers a clause names before its "要" (_said_subject), a kind left open before them none ("各相关单位、各水利
+    工作站要…": 各水利工作站; a kind left open alone, "各相关单位要…": none)."""
+    said = _said_subject(OPEN_KIND_OPENING_RE.sub("", clause.strip()))
+    return _joined_names(_named_only(said)) if said else []
+
+
 def _definite(name: str) -> bool:
     """A name that is no kind left open ("各有关部门", "相关单位") nor a plan's role or level after 各 ("各责任单位"):
     an office, or every body of a definite kind (office_names.EVERY_KIND_RE, OPEN_KIND_RE)."""
