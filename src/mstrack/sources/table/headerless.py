@@ -214,10 +214,15 @@ def _group_parts(sheet: Sheet, entries: list[Entry | None], start: int, end: int
 def _one_part(chosen: list[Entry], rows: list[Row]) -> int:
     """How many parts "一、" … the plan prints, where the list read is one of them: its heading the run's one heading,
     over its items ("三、工作方式及时间" over "1．自查自纠…" …), the items numbered inside it as a list read from one part
-    is (list_arrangements), when the plan numbers its parts once each, in order; 0 for any other run (a list of groups
-    "一、X牵头工作" cut after its first, its numbers again in a covering letter's points, keeps its items' numbers)."""
+    is (list_arrangements), when the plan numbers its parts once each, in order, and no other part numbers items "1."
+    again; 0 for any other run (a list of groups "一、教育" "二、就业" cut after its first, or "一、X牵头工作" whose numbers
+    a covering letter's points print again, keeps its items' numbers)."""
     headings = [e for e in chosen if e.kind == "heading"]
     if len(headings) != 1 or chosen[0] is not headings[0] or not AREA_RE.match(headings[0].text):
+        return 0
+    read = {id(e.row) for e in chosen}
+    if any(id(row) not in read and len(texts := row_texts(row)) == 1 and (m := ITEM_RE.match(texts[0])) and m[1] == "1"
+           for row in rows):
         return 0
     numbers = [chinese_count(m[1]) for row in rows if len(texts := row_texts(row)) == 1 and (m := AREA_RE.match(texts[0]))]
     return len(numbers) if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)) else 0
