@@ -265,10 +265,10 @@ def step_doers(paragraph: str) -> list[str]:
     run after "由" or "会同" in any clause ("由各片区委托金融机构…", "补贴数据由区农业农村局及时录入…", "会同区财政金融局
     共同测算"), and departments named by their short names before their kind ("安监、民政…等行业部门落实…": SHORT_RUN_RE);
     the first the lead. A kind left open ("各有关部门": OPEN_KIND_RE) or at large ("社会单位": AT_LARGE_RE) is none, and
-    so is the plan's issuer ("我局积极配合…": its own work).
-    An office the step reports to, pays to or urges ("报区农业农村局", "拨付到各片区",
-    "督促所辖村（居）委会") is its object, none; so is one the plan's issuer helps ("配合X"). A paragraph labelling its
-    offices by their role ("…。责任单位：区住建局；完成时限：…") names them itself: none read here (its label is)."""
+    so is the plan's issuer ("我局积极配合…": its own work). An office the step reports to, pays to or urges
+    ("报区农业农村局", "拨付到各片区", "督促所辖村（居）委会") is its object, none; so is one the plan's issuer helps
+    ("配合X"). A paragraph labelling its offices by their role ("…。责任单位：区住建局；完成时限：…") names them itself:
+    none read here (its label is)."""
     if ROLE_LABEL_RE.search(paragraph):
         return []
     found: list[str] = []
