@@ -175,3 +175,15 @@ def test_duties_whose_doers_are_a_kind_left_open_stay_unread(tmp_path):
     lines = [line.replace("各相关单位、各水利工作站要", "各相关单位要") for line in FORWARDED]
     with pytest.raises(NoLayoutError, match="no header row"):
         convert_table(_written(tmp_path, lines), "x-2015", 2015)
+
+
+def test_short_department_names_typed_with_spaces_are_units_not_persons(tmp_path):
+    """"民政 文化 宗教" in a 配合单位 cell: departments by their short names (vocabulary.SHORT_OFFICE_NAMES), each a unit, no
+    head's name after an office (unit_people.person), as "民政、文化、宗教" reads."""
+    path = tmp_path / "grid.csv"
+    path.write_text("序号,工作任务,牵头单位,配合单位,完成时限\n1,开展消防安全检查,安监,民政 文化 宗教,2016年9月15日\n"
+                    "2,开展消防宣传,安监,区民政局 张三,2016年9月15日\n", encoding="utf-8")
+    conversion = convert_table(path, "x-2016", 2016)
+    tasks = conversion.programme.tasks
+    assert [(_leads(t), _units(t)) for t in tasks] == [(["安监"], ["民政", "文化", "宗教"]), (["安监"], ["区民政局"])]
+    assert not any("a person" in str(d) and "民政" in str(d) for d in conversion.doubts)
