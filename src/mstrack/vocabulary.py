@@ -327,6 +327,7 @@ SHORT_OFFICE_NAMES = frozenset((
     "审计", "统计", "医保", "退役军人", "人防", "信访", "档案", "粮食", "供销", "扶贫", "乡村振兴", "数据", "大数据", "行政审批",
     "政务服务", "融媒体", "广电", "税务", "气象", "残联", "妇联", "团委", "工会", "宣传", "组织", "编办", "消防", "供电", "电力",
     "邮政", "金融", "国资", "住保", "房管", "畜牧", "水产", "海洋", "渔业", "民宗", "侨务", "外事", "机关事务", "综合执法",
+    "安监", "宗教", "卫生",
 ))
 """Offices called by their short name, with no 局 or 委 ("县发改、财政、城关镇"; a level before it is no part of the
 word): no place, so no place's name to share the next name's ending ("金井湾、岚城片区管理局" does: two 管理局;

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
+from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
@@ -104,7 +105,7 @@ from mstrack.sources.table.list_work import (
     states_work,
 )
 from mstrack.sources.table.mentions import sets_figure
-from mstrack.sources.table.one_paragraph import MIN_ITEMS, document_lines, inline_run
+from mstrack.sources.table.one_paragraph import MIN_ITEMS, carried_duties, document_lines, inline_run
 from mstrack.sources.table.reading import Row, Sheet
 
 # a paragraph that introduces the list ("…具体如下：", "…重点办好以下10件实事——"), or closes the document: never a task;
@@ -200,10 +201,31 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 def _group_parts(sheet: Sheet, entries: list[Entry | None], start: int, end: int) -> bool:
     """Whether a run of numbered items stands under one group heading of a "(一)" list, no heading between its items
     ("（六）市政提升五千工程" over "1.排水管网" … "5.城市道路", beside "（一）…" "（七）…"): the group's parts, read with the
-    list (list_bracketed), not a list of their own; items numbered on across the groups are one list."""
+    list (list_bracketed), not a list of their own; items numbered on across the groups are one list. Items right
+    under a part "三、…" ("三、工作方式及时间" over "1．自查自纠（…）。…") are the part's own, whatever "(一)" list the page
+    holds elsewhere."""
     at = [k for k in range(start, end) if entries[k] is not None and entries[k].kind == "item"]
+    above = next((e for e in reversed(entries[:at[0]]) if e is not None and e.kind == "heading"), None) if at else None
     return bool(at) and bracketed_run(sheet.rows) is not None \
-        and not any(entries[k] is not None and entries[k].kind == "heading" for k in range(at[0], at[-1]))
+        and not any(entries[k] is not None and entries[k].kind == "heading" for k in range(at[0], at[-1])) \
+        and not (above is not None and AREA_RE.match(above.text))
+
+
+def _one_part(chosen: list[Entry], rows: list[Row]) -> int:
+    """How many parts "一、" … the plan prints, where the list read is one of them: its heading the run's one heading,
+    over its items ("三、工作方式及时间" over "1．自查自纠…" …), the items numbered inside it as a list read from one part
+    is (list_arrangements), when the plan numbers its parts once each, in order, and no other part numbers items "1."
+    again; 0 for any other run (a list of groups "一、教育" "二、就业" cut after its first, or "一、X牵头工作" whose numbers
+    a covering letter's points print again, keeps its items' numbers)."""
+    headings = [e for e in chosen if e.kind == "heading"]
+    if len(headings) != 1 or chosen[0] is not headings[0] or not AREA_RE.match(headings[0].text):
+        return 0
+    read = {id(e.row) for e in chosen}
+    if any(id(row) not in read and len(texts := row_texts(row)) == 1 and (m := ITEM_RE.match(texts[0])) and m[1] == "1"
+           for row in rows):
+        return 0
+    numbers = [chinese_count(m[1]) for row in rows if len(texts := row_texts(row)) == 1 and (m := AREA_RE.match(texts[0]))]
+    return len(numbers) if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)) else 0
 
 
 def _led_duties(sheet: Sheet, items: list[Entry]) -> bool:
@@ -337,6 +359,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             header, rows = numbered_table(chosen)
             listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
             listed[0].printed_numbers = True
+            listed[0].parts = _one_part(chosen, sheet.rows)  # "三、…" over "1．…" "2．…": coded 三1, 三2 (tasks.py)
             # another list of numbered items on the page (one cut by a line between its groups) is not read: said so
             listed[0].left_out = [e.row.number for a, b in others for e in entries[a:b]
                                   if e is not None and e.kind == "item" and e not in chosen]
@@ -467,6 +490,14 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                     return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [row] * len(rows), above, year, after)
                 rows = [[code, words, units] for code, words, units in split]
                 return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [row] * len(rows), above, year, after)
+        if found := carried_duties(sheet.rows):  # "X、Y要…；要…；要…。": one sentence's duties, its doers stated once
+            at, intro, items, doers = found
+            above, count = [*_above(sheet, at), *([intro] if intro else [])], len(items)
+            if is_programme(sheet, above, [text for _, text in items], offices=[doers] * count, lines=[True] * count,
+                            reported=reported):  # the doers named as the duties' subject, as a 牵头单位 line would
+                rows = [[code, text, doers] for code, text in items]
+                return _as_table(sheet, ["序号", "工作任务", "牵头单位"], rows, [sheet.rows[at]] * count, above, year,
+                                 _after(sheet.rows[at + 1:]))
         if found := named_forms(sheet.rows):  # "三、培训内容" over "（一）集中面授…", their doers and hours named elsewhere
             chosen, source, _ = found
             header, rows = numbered_table(chosen)  # their own spans only: no period of the plan given to the others

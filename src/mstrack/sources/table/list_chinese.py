@@ -8,6 +8,7 @@ import re
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_bracketed import chinese_item, item_label, item_offices
+from mstrack.sources.table.list_doers import subject_run
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import CONTENT_NOTE, ITEM_RE, Entry, entry_of
 from mstrack.sources.table.list_sections import dated, enough
@@ -45,9 +46,24 @@ def chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[
         if start is not None and (enough([(words, bool(offices)) for words, offices in item_offices(found, labels)],
                                          [labels_due(labels.get(k, [])) for k in range(len(found))])
                                   or len(found) >= MIN_STAFFED_ITEMS and progress_restated(len(found), labels)):
-            return start, found, source, labels
+            return start, subject_carried(found), source, labels
         start, found, source, labels = (i, [item], [row], {}) if number == 1 else (None, [], [], {})
     return None
+
+
+def subject_carried(found: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Items "一、" that are the clauses of one list, each but the last closed by "；", the first opening with its doers
+    before a comma ("一、各村、乡（场）直各单位，组织开展…；", list_doers.subject_run) and the others with none ("二、利用…，
+    联合…开展…；"): each item's offices the first's, the subject stated once for the list (as list_arrangements._carried
+    gives a "要…" point its item before's doers). The items unchanged otherwise, or where one prints its offices."""
+    words = [w.strip() for _, w, _ in found]
+    if len(found) < 2 or any(units for _, _, units in found) or not all(w.endswith(("；", ";")) for w in words[:-1]):
+        return found
+    openings = [re.split(r"[，,]", w, maxsplit=1)[0].strip() for w in words]
+    subject = subject_run(openings[0])
+    if not subject or subject != openings[0] or any(subject_run(opening) for opening in openings[1:]):
+        return found
+    return [(numeral, w, subject) for numeral, w, _ in found]
 
 
 # "年度投资目标15495万元,13月完成投资2513万元,…": the year's target opening a line of progress under an item

@@ -79,14 +79,20 @@ SEASON_RE = re.compile(rf"(?:(?P<from>\d{{4}})\s*年)?[\u4e00-\u9fff]{{1,8}}期�
                        rf"(?:至|到|—|－|-|~|～)\s*(?P<end>(?:(?P<year>\d{{4}})\s*年\s*)?{DAY})\s*[）)]")
 
 
+# "我乡于6月13日至27日开展食品安全宣传周活动": the campaign's span after 于, its end a day of its own or of the start's month
+HELD_SPAN_RE = re.compile(rf"于\s*(?P<span>{DAY}\s*(?:至|到)\s*(?:{DAY}|\d{{1,2}}\s*日))[^。；;，,]{{0,20}}?开展")
+
+
 def campaign_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
     """The end of a campaign's time stated once above the list ("自即日起至2020年12月31日在片区范围全面开展…", "即日起至
-    3月底…开展…": the programme's year), every task's deadline as a part naming the period gives it (period_part), with
-    its clause; None when no line says so, or its end is another year's (the campaign runs on into the next: its stages
-    date the tasks)."""
+    3月底…开展…": the programme's year; "我乡于6月13日至27日开展…", HELD_SPAN_RE: its span's end), every task's
+    deadline as a part naming the period gives it (period_part), with its clause; None when no line says so, or its
+    end is another year's (the campaign runs on into the next: its stages date the tasks)."""
     for text in texts:
         if (m := CAMPAIGN_RE.search(text) or SEASON_RE.search(text)) and int(m["year"] or m["from"] or year) == year:
             return re.sub(r"\s+", "", m["end"]), [], re.split(r"[，,]", text[:m.start()])[-1] + m[0]
+        if m := HELD_SPAN_RE.search(text):  # "我乡于6月13日至27日开展…": the programme's year, its span's end
+            return re.sub(r"\s+", "", span_end(m["span"])), [], re.split(r"[，,]", text[:m.start()])[-1] + m[0]
     return None
 
 

@@ -58,8 +58,9 @@ def doers_below(rows: list[Row]) -> list[Row]:
     A name over a paragraph naming no doer, over two paragraphs or over its own numbered parts stays as it is.
     An item whose name and paragraph share its line (_own_paragraph), the next line a "（三）…" or a heading or none,
     is followed by the same line when its sentences name doers (_doers with `opening`: offices named by their level;
-    a step dated by its own words, any office: step_doers). A one-line item whose clause names its offices by their part
-    in the work ("由X牵头，Y具体负责", "授权X将…": role_clause_cell) gets them as its bracket, after its words."""
+    a step dated by its own words or by its name's bracket, "(一)动员部署阶段(6月18日前)。…", any office: step_doers).
+    A one-line item whose clause names its offices by their part in the work ("由X牵头，Y具体负责", "授权X将…":
+    role_clause_cell) gets them as its bracket, after its words."""
     kept: list[Row] = []
     k, part, grouped = 0, "", False  # grouped: under a group "（一）…", whose items "1." are its parts (an event's particulars)
     staffed = _staffed_parts(rows)
@@ -80,7 +81,7 @@ def doers_below(rows: list[Row]) -> list[Row]:
             and len(after) == 1 and SUB_HEADING_RE.match(after[0]) is not None  # "此外…" before "（二）": the item's still
         if len(texts) == 1 and _measures(part) and (words := _own_paragraph(texts[0])) and (not below or len(below) == 1
                 and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]) or ITEM_RE.match(below[0])) or going_on) \
-                and (doers := step_doers(words) if STEP_DATE_RE.search(words)
+                and (doers := step_doers(words) if STEP_DATE_RE.search(texts[0])  # its date in its words or its name's
                      else paragraph_doers(words, True) or [body for body in [sentence_body(words)] if body]):
             kept += [row, *rows[k + 1:k + 1 + going_on], StaffedRow(row.number, [_cell(doers)])]  # its doers after its words
             k += 1 + going_on

@@ -19,7 +19,7 @@ from mstrack.sources.table.office_names import (
     group_body,
 )
 from mstrack.sources.table.units import OFFICE_NAME_RE, ROLE_LABEL_RE, office_list, unit_names
-from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, RESPONSIBLE_WORD
+from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, RESPONSIBLE_WORD, SHORT_OFFICE_NAMES
 
 CLAUSE_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,17}")  # a clause of nothing but a name's characters
 SUBJECT_MAX = 30  # the longest run of offices opening a sentence
@@ -56,6 +56,9 @@ STEP_DATE_RE = re.compile(r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|份|底|末|上旬
 # words after an office's name whose first character would lengthen it or join another ("各片区委托…" is not
 # "各片区委", "由区农业农村局及时录入…" names no office after 及): the name ends before them
 OFFICE_VERBS = ("委托", "会同", "会商", "处理", "办理", "部署", "及时", "及早", "和衷")
+# a word whose first character would end an office's name ("由乡政府组织人员…" is not "乡政府组", "工作办公室" not "工作办"):
+# a name never ends inside it
+SPLIT_WORDS = ("组织", "办公")
 STEP_BY_RE = re.compile(r"由|会同")  # "由X委托…", "会同X共同测算": X does the step, or shares it
 
 
@@ -219,6 +222,17 @@ def _said_subject(clause: str) -> str:
     return subject if subject and _subjects(named) and all(map(_definite, unit_names(named))) else ""
 
 
+# a kind left open opening a run of offices ("各相关单位、各水利工作站要…"): the run's other offices are its doers
+OPEN_KIND_OPENING_RE = re.compile(rf"^{OPEN_KIND_RE.pattern}(?:单位|部门|处室|科室|企业)[、和及与]")
+
+
+def must_doers(clause: str) -> list[str]:
+    """The doers a clause names before its "要" (_said_subject), a kind left open before them none ("各相关单位、各水利
+    工作站要…": 各水利工作站; a kind left open alone, "各相关单位要…": none)."""
+    said = _said_subject(OPEN_KIND_OPENING_RE.sub("", clause.strip()))
+    return _joined_names(_named_only(said)) if said else []
+
+
 def _definite(name: str) -> bool:
     """A name that is no kind left open ("各有关部门", "相关单位") nor a plan's role or level after 各 ("各责任单位"):
     an office, or every body of a definite kind (office_names.EVERY_KIND_RE, OPEN_KIND_RE)."""
@@ -233,8 +247,14 @@ def _named_doers(subject: str) -> bool:
 
 
 def _named_only(words: str) -> str:
-    """A run of offices' names without the kinds left open joined to it ("各处室、相关单位" → "各处室")."""
-    return JOINED_OPEN_KIND_RE.sub("", words)
+    """A run of offices' names without the kinds left open joined to it ("各处室、相关单位" → "各处室") and without the
+    persons opening it ("各党政成员、各村、各单位" → "各村、各单位": PERSONS_OPENING_RE)."""
+    return PERSONS_OPENING_RE.sub("", JOINED_OPEN_KIND_RE.sub("", words))
+
+
+# persons named before the offices of a subject ("各党政成员、各村、各单位要…": the members of the town's party and
+# government, no office; as a 分管领导 is none)
+PERSONS_OPENING_RE = re.compile(r"^(?:各|全体)?(?:(?:党政|班子|党委)成员|(?:分管|主要)?领导|干部)、")
 
 
 def _helped(rest: str) -> list[str]:
@@ -252,9 +272,12 @@ def step_doers(paragraph: str) -> list[str]:
     in its sentences, and its date marks it as work to be tracked, so any office is read, not only one named by its
     level: the run of offices opening a sentence ("村（居）委会逐户登记", "各片区要督促", "区农业农村局牵头对…"), and the
     run after "由" or "会同" in any clause ("由各片区委托金融机构…", "补贴数据由区农业农村局及时录入…", "会同区财政金融局
-    共同测算"); the first the lead. An office the step reports to, pays to or urges ("报区农业农村局", "拨付到各片区",
-    "督促所辖村（居）委会") is its object, none; so is one the plan's issuer helps ("配合X"). A paragraph labelling its
-    offices by their role ("…。责任单位：区住建局；完成时限：…") names them itself: none read here (its label is)."""
+    共同测算"), and departments named by their short names before their kind ("安监、民政…等行业部门落实…": SHORT_RUN_RE);
+    the first the lead. A kind left open ("各有关部门": OPEN_KIND_RE) or at large ("社会单位": AT_LARGE_RE) is none, and
+    so is the plan's issuer ("我局积极配合…": its own work). An office the step reports to, pays to or urges
+    ("报区农业农村局", "拨付到各片区", "督促所辖村（居）委会") is its object, none; so is one the plan's issuer helps
+    ("配合X"). A paragraph labelling its offices by their role ("…。责任单位：区住建局；完成时限：…") names them itself:
+    none read here (its label is)."""
     if ROLE_LABEL_RE.search(paragraph):
         return []
     found: list[str] = []
@@ -272,7 +295,18 @@ def step_doers(paragraph: str) -> list[str]:
                 found += [name for name in (unit_names(_named_only(subject)) if subject else []) if name not in found]
             if at and (said := _said_subject(clause)) and _named_doers(said):  # "6月10日前，文体处、民政处要督促…"
                 found += [name for name in unit_names(_named_only(said)) if name not in found]
-    return [name for name in found if f"配合{name}" not in paragraph]
+        if short := SHORT_RUN_RE.match(sentence.strip()):  # "安监、民政、文化等行业部门落实…": the departments named
+            found += [name for name in unit_names(short[1]) if name not in found]
+    return [name for name in found if f"配合{name}" not in paragraph and not OPEN_KIND_RE.match(name)
+            and not AT_LARGE_RE.fullmatch(name) and not ISSUER_RE.match(name)]
+
+
+# a sentence opening with departments by their short names, closed by their kind ("安监、民政、文化、宗教、卫生、教育等行业
+# 部门落实…"): each name a department's (vocabulary.SHORT_OFFICE_NAMES), the doers of the sentence
+SHORT_RUN_RE = re.compile(rf"^((?:{'|'.join(sorted(SHORT_OFFICE_NAMES, key=len, reverse=True))})"
+                          rf"(?:、(?:{'|'.join(sorted(SHORT_OFFICE_NAMES, key=len, reverse=True))}))+)等[\u4e00-\u9fff]{{0,4}}部门")
+# the bodies a plan oversees, named as a kind at large ("社会单位开展自查自改", "生产经营单位…"): no office, no doer
+AT_LARGE_RE = re.compile(r"(?:社会|生产经营)单位")
 
 
 def levelled(words: str) -> bool:
@@ -315,11 +349,18 @@ def _opening(clause: str, end: int, offices: Callable[[str], bool]) -> bool:
     """Whether clause[:end] is a run of offices' names that ends there: the next character joins no further name
     ("、", "和", a bracket; "及" opening a verb, "各单位及时组织…", joins none) nor lengthens the last ("各业务处" then
     "室"), nor names the office's people, a person's title in it or right after it ("区住建局负责同志", "局长":
-    PERSON_TITLE_RE)."""
-    return clause[end - 1] not in JOINERS and not PERSON_TITLE_RE.search(clause[:end + len("负责同志")]) \
-        and offices(clause[:end]) \
+    PERSON_TITLE_RE), and no word runs across its end (SPLIT_WORDS: "乡政府组织…" ends at "乡政府", whatever "乡政府组"
+    reads as)."""
+    return clause[end - 1] not in JOINERS and clause[end - 1:end + 1] not in SPLIT_WORDS \
+        and not PERSON_TITLE_RE.search(clause[:end + len("负责同志")]) and offices(clause[:end]) \
         and (end == len(clause) or (clause[end] not in JOINERS or clause[end:end + 2] in OFFICE_VERBS)
-             and not offices(clause[:end + 1]))
+             and (not offices(clause[:end + 1]) or _word_after(clause, end, offices)))
+
+
+def _word_after(clause: str, end: int, offices: Callable[[str], bool]) -> bool:
+    """Whether a word opens right after clause[:end] (SPLIT_WORDS: "乡政府组织人员…") that no office's name runs on
+    through ("区委组织部" is one name)."""
+    return clause[end:end + 2] in SPLIT_WORDS and not any(offices(clause[:k]) for k in range(end + 3, min(len(clause), end + 8) + 1))
 
 
 def _subjects(words: str) -> bool:

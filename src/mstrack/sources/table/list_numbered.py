@@ -162,11 +162,20 @@ def heading_entry(row: Row | None, text: str) -> Entry:
     return Entry(row, "heading", "", text, labels={LEAD_LABEL: lead} if lead else {})
 
 
+# "1．自查自纠（即日起至10月底）。各村…": an item's name closed by its period in a bracket, from today on (an open start) to
+# an end in words: the end its 完成时限, the bracket no part of its words
+NAME_PERIOD_RE = re.compile(r"^([^。；;，,（()）]{2,20}?)\s*[（(]\s*(?:自|从)?\s*即日起?\s*(?:至|到)\s*"
+                            r"((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|份|底|末)?)\s*[）)]\s*(?=。)")
+
+
 def numbered_entry(row: Row, first: str, units: str) -> Entry | None:
-    """An item ("1.…") or a part ("(2)…") read from its text, with the offices printed after its words."""
+    """An item ("1.…") or a part ("(2)…") read from its text, with the offices printed after its words; a period closing
+    its name ("（即日起至10月底）", NAME_PERIOD_RE) its 完成时限."""
     for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
         if m := pattern.match(first):
             words, content, labels = item_labels(m[2].strip())  # "…专题：要点：…。责任单位：…": its content apart
+            if (period := NAME_PERIOD_RE.match(words)) and not dated(labels):  # "自查自纠（即日起至10月底）。…"
+                words, labels = f"{period[1]}{words[period.end():]}", {**labels, "完成时限": period[2]}
             text, trailing = units_after(words)
             return Entry(row, kind, m[1], text, units=units or trailing, content=content, labels=labels)
     return None

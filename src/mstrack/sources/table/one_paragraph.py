@@ -9,6 +9,7 @@ import re
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import row_texts
+from mstrack.sources.table.list_doers import must_doers
 from mstrack.sources.table.list_labels import LABEL_KINDS, label_kind
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.reading import Row
@@ -135,3 +136,25 @@ def document_lines(rows: list[Row]) -> list[Row]:
         parts = [texts[0][a:b].strip() for a, b in zip([0, *starts], [*starts, len(texts[0])], strict=True)] if starts else []
         out += [Row(row.number, [part]) for part in parts if part] or [row]
     return out
+
+
+CARRIED_DUTY_RE = re.compile(r"^\s*要")  # "；要严格落实…": a duty whose subject is the sentence's first one's
+
+
+def carried_duties(rows: list[Row]) -> tuple[int, str, list[tuple[str, str]], str] | None:
+    """The first paragraph holding a sentence of duties joined by "；要", its doers stated once before the first "要"
+    ("…认真抓好贯彻落实。各相关单位、各水利工作站要…，立即开展…；要严格落实…；要加强…。", list_doers.must_doers), MIN_ITEMS
+    or more, unnumbered: (row, the words before the sentence, [(number, duty as printed, its "；" or "。" kept)], the
+    doers). None when no paragraph is so."""
+    for i, row in enumerate(rows):
+        texts = row_texts(row)
+        if len(texts) != 1:
+            continue
+        sentences = [s for s in re.split(r"(?<=[。！!？?])", texts[0].strip()) if s.strip()]
+        for k, sentence in enumerate(sentences):
+            parts = [part.strip() for part in re.split(r"(?<=[；;])", sentence) if part.strip()]
+            if len(parts) < MIN_ITEMS or not all(CARRIED_DUTY_RE.match(part) for part in parts[1:]) \
+                    or "要" not in parts[0] or not (doers := must_doers(parts[0][:parts[0].index("要") + 1])):
+                continue
+            return i, "".join(sentences[:k]).strip(), [(str(n), part) for n, part in enumerate(parts, 1)], "、".join(doers)
+    return None

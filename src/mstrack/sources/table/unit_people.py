@@ -15,6 +15,7 @@ from mstrack.vocabulary import (
     RESPONSIBLE_WORD,
     ROLE_FOLLOWERS,
     ROLE_MANNERS,
+    SHORT_OFFICE_NAMES,
 )
 
 LEAD_ROLES = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD)  # the roles that can make an office lead (units.py reads them too)
@@ -29,8 +30,10 @@ UNITISH = set("市县区镇乡街村局委办厅处科所站队院校馆会社�
 def person(part: str, named: bool) -> bool:
     """A unit's head named beside it ("伍泽国", "张三 局长", "局长"): a title of office, or a name none of whose
     characters names a place or an office, of two or three characters (four when a title follows it or the header
-    names the heads: 牵头单位及主要负责人)."""
+    names the heads: 牵头单位及主要负责人); a department's short name ("民政 文化 宗教", typed with spaces) is none."""
     text = re.sub(r"\s+", "", part)
+    if text in SHORT_OFFICE_NAMES:
+        return False
     if re.fullmatch(HEAD_TITLE, text):
         return True
     if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,4}}?){HEAD_TITLE}", text):
