@@ -90,3 +90,64 @@ def test_each_unit_with_only_the_placeholder_says_so_and_exits_1(cli, tmp_path):
     assert result.exit_code == 1, result.output
     assert f"no notice written to {notices}: the only lead unit is the placeholder" in result.stderr, result.stderr
     assert "0 notices written" not in result.stderr and not notices.exists()
+
+
+def _parks_cancelled(cli, tmp_path) -> int:
+    """city-2026: 3 老旧小区 and 4 口袋公园 both led by 市城管局, 5 充电桩 by 市发改委; a revision drops 4 (1 report on it) and
+    moves 5 up to 4: 4 cancelled (已取消) as 4~BATCH. The revision's batch."""
+    from .test_fixplan57 import _plan, _task
+
+    homes = ("改造老旧小区50个", "市城管局", ("小区", 50, [("2026-06-30", 25), ("2026-12-31", 50)]))
+    parks = ("建设口袋公园20个", "市城管局", ("公园", 20, [("2026-12-31", 20)]))
+    piles = ("建设充电桩1000个", "市发改委", ("充电桩", 1000, [("2026-06-30", 500), ("2026-12-31", 1000)]))
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", _task("3", *homes), _task("4", *parks), _task("5", *piles)))))
+    for code, name, value in (("3", "小区", "5"), ("4", "公园", "8"), ("5", "充电桩", "100")):
+        done(cli("log", f"city-2026/{code}", value, "-i", name, "--as-of", "2026-06-30"))
+    done(cli("import", "plan", str(_plan(tmp_path, "rev2.toml", _task("3", *homes), _task("4", *piles)))))
+    return json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+
+
+def test_lights_says_the_cancelled_tasks_under_the_board_in_every_format(cli, tmp_path):
+    """The weekly and yearly reports said the tasks a revision cancelled; the light board, printed for a meeting, did
+    not: it says them under the board, a line each, as the 一览表 does (render/revisions.cancelled_lines)."""
+    batch = _parks_cancelled(cli, tmp_path)
+    line = f"已取消：4~{batch} 建设口袋公园20个（原编号 4，批次 {batch} 于"
+    for suffix in ("md", "html", "csv"):
+        out = tmp_path / f"灯.{suffix}"
+        done(cli("--lang", "zh", "lights", "-p", "city-2026", "--as-of", "2026-07-31", "-o", str(out)))
+        text = out.read_text(encoding="utf-8")
+        assert line in text and "保留报送 1 条，不计入" in text, (suffix, text)
+    book = tmp_path / "灯.xlsx"
+    done(cli("--lang", "zh", "lights", "-p", "city-2026", "--as-of", "2026-07-31", "-o", str(book)))
+    from openpyxl import load_workbook
+
+    cells = [c.value for row in load_workbook(book).active.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any(value.startswith(line) for value in cells), cells
+    shown = cli("--lang", "zh", "lights", "-p", "city-2026", "--as-of", "2026-07-31")
+    done(shown)
+    assert "建设口袋公园20个" in shown.stdout and "已取消" in shown.stdout, shown.stdout
+    other = cli("--lang", "zh", "lights", "-p", "city-2026", "--as-of", "2026-07-31", "--unit", "市发改委", "-f", "md")
+    done(other)
+    assert "建设口袋公园20个" not in other.stdout, other.stdout  # --unit: only the cancelled tasks that unit led
+
+
+def test_a_notice_says_the_cancelled_tasks_its_unit_led_in_every_format(cli, tmp_path):
+    """`report notice` to 市城管局 listed its late task 3 and said nothing of 4, cancelled: it says it under the table,
+    as the 一览表 does; 市发改委's notice, whose unit led no cancelled task, says none."""
+    batch = _parks_cancelled(cli, tmp_path)
+    line = f"已取消：4~{batch} 建设口袋公园20个（原编号 4，批次 {batch} 于"
+    for suffix in ("md", "html"):
+        out = tmp_path / f"通知.{suffix}"
+        done(cli("--lang", "zh", "report", "notice", "--unit", "市城管局", "--as-of", "2026-07-31", "-o", str(out)))
+        text = out.read_text(encoding="utf-8")
+        assert "改造老旧小区50个" in text and line in text, (suffix, text)
+    word = tmp_path / "通知.docx"
+    done(cli("--lang", "zh", "report", "notice", "--unit", "市城管局", "--as-of", "2026-07-31", "-o", str(word)))
+    from docx import Document
+
+    assert any(p.text.startswith(line) for p in Document(str(word)).paragraphs)
+    folder = tmp_path / "each"
+    done(cli("--lang", "zh", "report", "notice", "--each-unit", "--as-of", "2026-07-31", "-f", "md", "-o", str(folder)))
+    assert line in (folder / "市城管局.md").read_text(encoding="utf-8")
+    assert "建设口袋公园20个" not in (folder / "市发改委.md").read_text(encoding="utf-8")
+

@@ -132,18 +132,29 @@ def cancelled_tasks(store, connection, programmes: list[str] | None) -> list[tup
     return [row[:5] for row in cancelled_details(store, connection, programmes)]
 
 
-def cancelled_details(store, connection, programmes: list[str] | None) -> list[tuple]:
+def cancelled_details(store, connection, programmes: list[str] | None, leads: bool = False) -> list[tuple]:
     """cancelled_tasks' rows with the batch's time (local, dialect.moment) and file: what a printed report's 已取消
-    section says of each (reports.revisions.cancelled_section)."""
+    section says of each (reports.revisions.cancelled_section). With `leads`, each row ends with the task's lead units
+    in the plan's order: a unit's notice and `lights --unit` say only the cancelled tasks that unit led."""
+    from mstrack.domain import unique
     from mstrack.store.states import standing
 
     where = f" AND g.code IN ({store.dialect.params(len(programmes))})" if programmes else ""
-    return [(*row[:5], moment(row[5]), row[6]) for row in store._rows(connection, (
+    rows = store._rows(connection, (
         "SELECT g.code, t.code, t.title, t.cancelled_by, (SELECT count(*) FROM report AS x JOIN indicator AS i ON"
         f" i.id = x.indicator_id JOIN task_line AS l ON l.id = i.line_id WHERE l.task_id = t.id AND {standing('x')}),"
-        " b.created_at, b.source FROM task AS t JOIN programme AS g ON g.id = t.programme_id"
+        " b.created_at, b.source, t.id FROM task AS t JOIN programme AS g ON g.id = t.programme_id"
         " LEFT JOIN batch AS b ON b.id = t.cancelled_by WHERE t.cancelled_by IS NOT NULL"
-        f"{where} ORDER BY g.code, t.position, t.id"), list(programmes or []))]
+        f"{where} ORDER BY g.code, t.position, t.id"), list(programmes or []))
+    if not leads or not rows:
+        return [(*row[:5], moment(row[5]), row[6]) for row in rows]
+    units: dict[int, list[str]] = {}
+    for task_id, unit in store._rows(connection, (
+            "SELECT l.task_id, u.name FROM line_unit AS x JOIN unit AS u ON u.id = x.unit_id JOIN task_line AS l ON"
+            " l.id = x.line_id JOIN task AS t ON t.id = l.task_id WHERE t.cancelled_by IS NOT NULL AND x.role = 'lead'"
+            " ORDER BY l.task_id, l.position, x.position")):
+        units.setdefault(task_id, []).append(unit)
+    return [(*row[:5], moment(row[5]), row[6], unique(units.get(row[7], []))) for row in rows]
 
 
 def plan_revisions(store, connection, code: str, first: date, last: date) -> list[PlanChange]:
