@@ -151,3 +151,31 @@ def test_a_notice_says_the_cancelled_tasks_its_unit_led_in_every_format(cli, tmp
     assert line in (folder / "市城管局.md").read_text(encoding="utf-8")
     assert "建设口袋公园20个" not in (folder / "市发改委.md").read_text(encoding="utf-8")
 
+
+def test_show_of_a_cancelled_renumbered_task_gives_its_plan_history_under_its_old_code(cli, tmp_path):
+    """4 口袋公园's target raised (batch 2), then a revision drops it and gives its code to 5 (4~BATCH): `show
+    city-2026/4~BATCH` said no plan change, the plans kept naming it 4. Its history is read under 4 up to the revision
+    that cancelled it, and not the move of the task that took its code."""
+    from .test_fixplan57 import _plan, _task
+
+    parks = ("建设口袋公园20个", "市城管局", ("公园", 20, [("2026-12-31", 20)]))
+    raised = ("建设口袋公园20个", "市城管局", ("公园", 25, [("2026-12-31", 25)]))
+    piles = ("建设充电桩1000个", "市发改委", ("充电桩", 1000, [("2026-12-31", 1000)]))
+    homes = _task("3", "改造老旧小区50个", "市住建局", ("小区", 50, [("2026-12-31", 50)]))
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", homes, _task("4", *parks), _task("5", *piles)))))
+    for code, name, value in (("3", "小区", "20"), ("4", "公园", "8"), ("5", "充电桩", "400")):
+        done(cli("log", f"city-2026/{code}", value, "-i", name, "--as-of", "2026-06-30"))
+    done(cli("import", "plan", str(_plan(tmp_path, "rev1.toml", homes, _task("4", *raised), _task("5", *piles)))))
+    done(cli("import", "plan", str(_plan(tmp_path, "rev2.toml", homes, _task("4", *piles)))))
+    batches = json.loads(cli("batches", "-f", "json").stdout)
+    cancel, raise_ = batches[0]["id"], batches[1]["id"]
+    shown = cli("show", f"city-2026/4~{cancel}", "-f", "json")
+    done(shown)
+    changes = [(row["batch"], row["change"]) for row in json.loads(shown.stdout)["plan_changes"]]
+    assert [batch for batch, _ in changes] == [raise_, raise_, cancel], changes
+    assert changes[0][1] == "task city-2026/4: indicator 公园: target 20个 → 25个", changes
+    assert changes[-1][1] == "task city-2026/4 cancelled (已取消): 建设口袋公园20个: kept with its reports, not counted", changes
+    assert not any("→ city-2026/4" in change for _, change in changes), changes  # 5 → 4 is the other task's
+    table = cli("show", f"city-2026/4~{cancel}")
+    done(table)
+    assert "plan changes, by batch" in table.stdout and "cancelled (已取消)" in table.stdout, table.stdout
