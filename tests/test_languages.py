@@ -456,7 +456,7 @@ def test_english_nouns_agree_with_their_count():
     assert en("status.stale", n=2).startswith("; 2 rows have a latest report")
     assert en("status.disagree", n=1).startswith("; 1 task's computed status disagrees")
     assert en("status.disagree", n=2).startswith("; 2 tasks' computed statuses disagree")
-    assert en("units.caption", n=1).startswith("1 unit;")
+    assert en("units.count", n=1) == "1 unit" and en("units.count_unlisted", n=2, unit="（表中未列）").startswith("2 units, and")
     assert en("demo.loaded", n=1, programmes="x-2023", db="t.db") == "Loaded 1 programme: x-2023 → t.db"
     assert en("demo.programme", code="x-2023", tasks=1) == "x-2023 (1 task)"
     assert en("demo.programme", code="x-2023", tasks=0) == "x-2023 (0 tasks)"

@@ -25,7 +25,8 @@ def test_the_weekly_report_says_the_cancelled_tasks_and_the_weeks_plan_changes_i
     today = date.today().isoformat()  # the revision's batch is of today: in the week the report covers
     data = json.loads(cli("report", "weekly", "-p", "city-2026", "--as-of", today, "-f", "json").stdout)
     assert data["cancelled"] == [{"programme": "city-2026", "task": f"4~{batch}", "code": "4", "title": "建设口袋公园20个",
-                                  "batch": batch, "cancelled_on": today, "source": "rev2.toml", "reports": 1}]
+                                  "batch": batch, "cancelled_on": today, "source": "rev2.toml", "reports": 1,
+                                  "lead_units": ["市城管局"]}]
     assert all(row["task"] != f"4~{batch}" for row in data["changes"]["reports"] + data["behind"])  # still not counted
     said = [row["change"] for row in data["changes"]["plan"]]
     assert said[0] == "task city-2026/4 cancelled (已取消): 建设口袋公园20个: its 1 report kept, not counted", said

@@ -97,7 +97,7 @@ def test_a_cell_that_cannot_be_written_is_a_doubt_naming_it_and_strict_refuses(t
     plan.unlink()
     (tmp_path / "plan.progress.csv").unlink()
     strict, _ = import_table(tmp_path / "office.xlsx", "--progress-as-of", "2024-09-30", "--strict")
-    refused(strict, "--strict: 1 doubtful cells", cell)
+    refused(strict, "--strict: 0 `# check:` doubts in the plan, 1 doubt of the progress file; nothing written", cell)
     assert not plan.exists() and not (tmp_path / "plan.progress.csv").exists()
 
 

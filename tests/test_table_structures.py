@@ -249,7 +249,7 @@ def test_each_doubtful_cell_is_commented_in_the_plan_and_listed_at_the_end(tmp_p
 def test_strict_refuses_a_table_with_doubts_and_writes_nothing(tmp_path):
     result, out = run_import(tmp_path, "--strict")
     assert result.exit_code == 2 and not out.exists()
-    assert "--strict: 5 doubtful cells, nothing written" in result.stderr
+    assert "--strict: 5 `# check:` doubts in the plan; nothing written" in result.stderr
     assert "row 4, column 项目名称: a row without 序号" in result.stderr and "Traceback" not in result.output
 
 

@@ -40,16 +40,26 @@ def _one_file_each(notices: list, fmt: str, output: Path, forms: bool = False) -
         seen[key] = one.unit
 
 
-def _offices_only(notices: list, forms: bool) -> list:
+def _offices_only(notices: list, forms: bool, output: Path) -> list:
     """The notices (or forms) of offices: none for import table's placeholder （表中未列） (vocabulary.placeholder), which
-    is no office to send one to (trial59 finding 7: a form 「（表中未列）.xlsx」 beside the offices'), said with its tasks."""
+    is no office to send one to (trial59 finding 7: a form 「（表中未列）.xlsx」 beside the offices'), said with its tasks;
+    exit 1 before any folder is made where it is the only lead unit: the run found nothing it can write (docs/cli.md)."""
     from mstrack.domain import unique
     from mstrack.vocabulary import placeholder
 
+    offices = [one for one in notices if not placeholder(one.unit)]
     for one in notices:
         if placeholder(one.unit):
             tasks = unique(item.task for item in (one.rows if forms else one.items))
             codes = ", ".join(tasks[:12]) + (" …" if len(tasks) > 12 else "")
+            if not offices:  # nothing to do: said as such, exit 1 (docs/cli.md), no folder made
+                warn("--each-unit: no form written to {path}: the only lead unit is the placeholder {unit}, where the "
+                     "plan names no office, of {n:task|tasks} {codes}: write the offices in the plan's lead_units and "
+                     "import it again" if forms else "--each-unit: no notice written to {path}: the only lead unit is "
+                     "the placeholder {unit}, where the plan names no office, of {n:task|tasks} {codes}: write the "
+                     "offices in the plan's lead_units and import it again",
+                     path=output, unit=one.unit, n=len(tasks), codes=codes)
+                raise typer.Exit(1)
             if forms:
                 warn("--each-unit: no form for {unit}, the placeholder where the plan names no office, of {n:task|tasks} "
                      "{codes}: write the office in the plan's lead_units and import it again", unit=one.unit,
@@ -58,7 +68,7 @@ def _offices_only(notices: list, forms: bool) -> list:
                 warn("--each-unit: no notice for {unit}, the placeholder where the plan names no office, of "
                      "{n:task|tasks} {codes}: write the office in the plan's lead_units and import it again",
                      unit=one.unit, n=len(tasks), codes=codes)
-    return [one for one in notices if not placeholder(one.unit)]
+    return offices
 
 
 def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: str, render=None) -> None:
@@ -81,7 +91,7 @@ def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: 
     from mstrack.labels import Labels
 
     words = Labels(lang)
-    notices = _offices_only(notices, forms)
+    notices = _offices_only(notices, forms, output)
     _one_file_each(notices, fmt, output, forms)
     if problem := link_problem(output, folder=True):  # mkdir said "File exists" of a link to nothing, of a loop
         raise fail("{option} {path}: {problem}", option="--output", path=output, problem=problem)

@@ -303,10 +303,11 @@ def import_table(
 
         sheet_rows, sheet_doubts, sheet_warnings = progress_rows(result.reported, as_of, file)
     doubts = [*result.doubts, *sheet_doubts]
-    if strict and doubts:
-        raise fail("--strict: {n} doubtful cells, nothing written:\n{doubts}", n=len(doubts), doubts=Joined("\n", doubts))
     lang = words()
     text = dump_plan(result.programme, {key: lang.message(why) for key, why in result.comments.items()})
+    if strict and doubts:  # counted as the summary and `import plan` count them (_doubt_counts), listed as said
+        raise fail("--strict: {counts}; nothing written:\n{doubts}", counts=_doubt_counts(len(doubts_left(text)), len(sheet_doubts)),
+                   doubts=Joined("\n", doubts))
 
     def write_progress() -> None:
         if progress_path is not None:
@@ -413,9 +414,17 @@ def _conversion_stats(stats: dict, doubts: int, progress_doubts: int = 0):
         Message("{n} {n:checkpoint|checkpoints}", n=stats["checkpoints"]), Message("{n} {n:indicator|indicators}", n=stats["indicators"]),
         Message("{n} numeric milestones", n=stats["numeric_milestones"]),
         Message("{n} text only tasks", n=stats["text_only_tasks"]), Message("{n} unplaced numbers", n=stats["unplaced_numbers"]),
-        Message("{n} `# check:` {n:doubt|doubts} in the plan", n=doubts),
-        *([Message("{n} {n:doubt|doubts} of the progress file", n=progress_doubts)] if progress_doubts else []),
+        _doubt_counts(doubts, progress_doubts),
     ])
+
+
+def _doubt_counts(doubts: int, progress_doubts: int = 0):
+    """The doubts of a converted table, the summary's and --strict's alike: the `# check:` comments the plan file holds
+    and the progress file's (--progress-as-of), which are in no plan line."""
+    from mstrack.errors import Joined, Message
+
+    return Joined(", ", [Message("{n} `# check:` {n:doubt|doubts} in the plan", n=doubts),
+                         *([Message("{n} {n:doubt|doubts} of the progress file", n=progress_doubts)] if progress_doubts else [])])
 
 
 @export_app.command("plan")

@@ -10,7 +10,7 @@ import io
 from mstrack.labels import Labels
 from mstrack.render import report as shared
 from mstrack.render.lights import LIGHT_COLOURS
-from mstrack.render.notice import NOTICE_WIDTHS, notice_header, notice_lines, notice_rows
+from mstrack.render.notice import NOTICE_WIDTHS, cancelled_said, notice_header, notice_lines, notice_rows
 from mstrack.render.outputs import clean_text, stamped_zip
 from mstrack.reports.notice import Notice
 from mstrack.reports.overview import TableReport
@@ -256,6 +256,8 @@ def notice_docx(notice: Notice, lang: str) -> bytes:
         table = _table(document, notice_header(words), notice_rows(notice, words), NOTICE_WIDTHS, size=9)
         for offset, item in enumerate(notice.items, start=1):
             _shade(table.rows[offset].cells[-1], LIGHT_COLOURS[item.light][1])
+    for line in cancelled_said(notice, words):  # the unit's tasks cancelled (已取消): asked nothing of, said
+        _paragraph(document, line, indent=True)
     _paragraph(document, words("notice.reply", reply_by=words.date(notice.reply_by)))
     _paragraph(document, words.date(notice.on), right=True)
     return _bytes(document, f"{title} {notice.unit}")

@@ -217,7 +217,7 @@ def _units_section(report: WeeklyReport, words: Labels) -> list[str]:
         unit_rows.append([*row, cell(cells[8], "num"), cell(cells[9])])
     return ['<section id="units">', f"<h2>{escape(words('weekly.units'))}</h2>",
             _html_table(shared.units_header(words), unit_rows, numeric=set(range(1, 9)), cls="units"),
-            f'<p class="note">{escape(words("units.caption", n=len(report.units)))}</p>', "</section>"]
+            f'<p class="note">{escape(shared.units_count(report.units, words))}</p>', "</section>"]
 
 
 def _changes_section(report: WeeklyReport, many: bool, words: Labels) -> list[str]:

@@ -12,6 +12,7 @@ from mstrack.render.grid import COMFORTABLE, GAP, fit_line, pad
 from mstrack.render.outputs import dump_json
 from mstrack.render.report import shorten
 from mstrack.render.report_text import csv_text, marked_md, md_table
+from mstrack.render.revisions import cancelled_lines
 from mstrack.render.status import scope_said
 from mstrack.reports.lights import LightsReport, TaskLights
 
@@ -83,6 +84,11 @@ def _caption(report: LightsReport, words: Labels) -> str:
     return words("lights.caption", n=len(report.tasks), red=red, days=report.warn_days)
 
 
+def _cancelled(report: LightsReport, words: Labels) -> list[str]:
+    """The tasks revisions cancelled, a line each under the board (on no row of it), as the 一览表 says them."""
+    return cancelled_lines(report.cancelled, words)
+
+
 def lights_json(report: LightsReport, lang: str) -> str:
     words = Labels(lang)
     return dump_json([
@@ -96,7 +102,8 @@ def lights_json(report: LightsReport, lang: str) -> str:
 
 def lights_csv(report: LightsReport, lang: str) -> str:
     words = Labels(lang)
-    return csv_text([_header(report, words), *_rows(report, words)])
+    cancelled = _cancelled(report, words)
+    return csv_text([_header(report, words), *_rows(report, words), *([[], *([line] for line in cancelled)] if cancelled else [])])
 
 
 def lights_md(report: LightsReport, lang: str) -> str:
@@ -104,7 +111,8 @@ def lights_md(report: LightsReport, lang: str) -> str:
     periods = len(report.periods)
     table = md_table(_header(report, words), _rows(report, words), right={3 + periods})
     legend = words("lights.legend", red=words("col.red_run"))
-    return marked_md(f"# {title(report, words)}\n\n{table}\n{_caption(report, words)}\n\n{legend}\n")
+    cancelled = "".join(f"\n{line}\n" for line in _cancelled(report, words))
+    return marked_md(f"# {title(report, words)}\n\n{table}\n{_caption(report, words)}\n{cancelled}\n{legend}\n")
 
 
 def lights_table(report: LightsReport, lang: str):
@@ -203,7 +211,8 @@ class _Board:
             for more in folded[1:]:
                 yield line(["", more, *[""] * (len(row) - 2)])
         left_out = [header[i] for i in (1, 2) if not widths[i]] + [p.label for p in report.periods[:skipped]]
-        notes = [_caption(report, words), *([omitted_note(words)(left_out)] if left_out else []), words("lights.legend", red=header[-1])]
+        notes = [_caption(report, words), *([omitted_note(words)(left_out)] if left_out else []), *_cancelled(report, words),
+                 words("lights.legend", red=header[-1])]
         for note in notes:
             for piece in wrap(note, options.max_width):
                 yield Text(piece, style="dim", no_wrap=True, overflow="crop")
@@ -233,6 +242,7 @@ def lights_html(report: LightsReport, lang: str) -> str:
     heading = title(report, words)
     content = (f"<h1>{escape(heading)}</h1>\n<style>{LIGHTS_CSS}</style>\n<table class=\"lights\">\n<thead><tr>{header}</tr>"
                f"</thead>\n<tbody>\n{chr(10).join(body)}\n</tbody>\n</table>\n<p class=\"rows\">{escape(_caption(report, words))}</p>\n"
+               + "".join(f'<p class="cancelled">{escape(line)}</p>\n' for line in _cancelled(report, words)) +
                f"<p class=\"legend\">{escape(words('lights.legend', red=words('col.red_run')))}</p>\n")
     return page(heading, content, lang)
 
@@ -242,6 +252,7 @@ def lights_xlsx(report: LightsReport, lang: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
+    from mstrack.render.outputs import clean_value
     from mstrack.render.xlsx import save, section_sheet
 
     words = Labels(lang)
@@ -257,6 +268,8 @@ def lights_xlsx(report: LightsReport, lang: str) -> bytes:
             if light:
                 cell = sheet.cell(row=index + 2, column=4 + offset)
                 cell.fill, cell.font = fills[light.light]
+    for offset, line in enumerate(_cancelled(report, words)):  # under the rows, a blank row between (as weekly's note)
+        sheet.cell(row=len(report.tasks) + 3 + offset, column=1, value=clean_value(line))
     return save(workbook, heading)
 
 

@@ -13,6 +13,7 @@ from mstrack.model import SCHEDULE
 from mstrack.render.outputs import marked_text
 from mstrack.render.report import amount
 from mstrack.render.report_text import marked_md, md_table
+from mstrack.render.revisions import cancelled_lines
 from mstrack.reports.notice import Notice, NoticeItem
 from mstrack.vocabulary import WRITER
 
@@ -94,12 +95,20 @@ def notice_lines(notice: Notice, words: Labels) -> tuple[str, str]:
     return words("notice.to", unit=notice.unit), body
 
 
+def cancelled_said(notice: Notice, words: Labels) -> list[str]:
+    """The unit's tasks revisions cancelled, a line each under the table (asked nothing of, counted nowhere), as the
+    一览表 says them (render/revisions): in every form of the notice."""
+    return cancelled_lines(notice.cancelled, words)
+
+
 def notice_md(notice: Notice, lang: str) -> str:
     words = Labels(lang)
     to, body = notice_lines(notice, words)
     parts = [f"# {words('notice.title')}", "", to, "", body, ""]
     if notice.items:
         parts += [md_table(notice_header(words), notice_rows(notice, words), right={3, 4, 5}).rstrip("\n"), ""]
+    for line in cancelled_said(notice, words):
+        parts += [line, ""]
     parts += [words("notice.reply", reply_by=words.date(notice.reply_by)), "", words.date(notice.on), ""]
     return marked_md("\n".join(parts))
 
@@ -134,6 +143,7 @@ def notice_html(notice: Notice, lang: str) -> str:
         rows.append("<tr>" + "".join(tds) + "</tr>")
     table = (f"<table><colgroup>{columns}</colgroup>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
              + "\n</tbody></table>\n") if rows else ""
+    table += "".join(f"<p>{escape(line)}</p>\n" for line in cancelled_said(notice, words))
     html_lang = "zh-CN" if lang == "zh" else "en"
     return marked_text(f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="generator" content="{WRITER} {escape(__version__)}">\n<title>{escape(title)}</title>\n'

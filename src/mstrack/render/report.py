@@ -25,7 +25,7 @@ from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_numbe
 from mstrack.reports.overview import TableReport
 from mstrack.reports.units import RankedUnit, SilentUnit, UnitRollup
 from mstrack.reports.weekly import BehindItem, NewReport, StatusChange, WeeklyReport
-from mstrack.vocabulary import placeholder
+from mstrack.vocabulary import UNLISTED, placeholder
 
 CHANGES_SHOWN = 30
 """Rows of each list of 变化 (新报送, 状态变化) the terminal and the printed page (html) show (views52): a week of a
@@ -166,6 +166,15 @@ def unit_label(unit: UnitRollup, words: Labels) -> str:
     table's placeholder said as what it is, no office named yet (vocabulary.placeholder)."""
     name = f"{unit.unit}（{unit.place}）" if unit.place else unit.unit
     return words("units.no_office", unit=name) if placeholder(unit.unit) else name
+
+
+def units_count(units: list[UnitRollup], words: Labels, rate: bool = True) -> str:
+    """The units' footer, with the done % note (`rate`) or without: the offices counted, import table's placeholder
+    row said apart, since it is no office (UnitRollup.office)."""
+    offices = sum(1 for unit in units if unit.office)
+    count = words("units.count", n=offices) if offices == len(units) else \
+        words("units.count_unlisted", n=offices, unit=UNLISTED)
+    return words("units.caption", count=count) if rate else count
 
 
 def units_cells(unit: UnitRollup, words: Labels) -> list:
@@ -371,8 +380,7 @@ def units_table(units: list[UnitRollup], on: date, lang: str, responsible: bool 
     table = _grid(title, header, names, rows, numeric=numeric,
                   styles=[STATUS_STYLES["behind"] if u.behind else "" for u in units], words=words)
     completion = names.index("completion")  # its note only under a table that prints it (not at 80 columns)
-    table.caption = (lambda shown: words("units.caption" if completion in shown else "units.count", n=len(units))) \
-        if units else words("units.empty")
+    table.caption = (lambda shown: units_count(units, words, completion in shown)) if units else words("units.empty")
     return table
 
 

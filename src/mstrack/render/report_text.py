@@ -33,6 +33,7 @@ from mstrack.render.report import (
     table_summary,
     table_title,
     units_cells,
+    units_count,
     units_header,
     weekly_subtitle,
     weekly_summary,
@@ -81,7 +82,7 @@ def units_md(units: list[UnitRollup], on: date, lang: str, responsible: bool = F
     title = " · ".join(filter(None, [words("units.title" if responsible else "units.title_lead", on=on.isoformat()), scope]))
     body = md_table(units_header(words, is_ranked(units), is_silent(units)), [units_cells(u, words) for u in units],
                     right=set(range(1, 9)))
-    return marked_md(f"# {_md_text(title)}\n\n{body}\n{_md_text(words('units.caption', n=len(units)))}\n")
+    return marked_md(f"# {_md_text(title)}\n\n{body}\n{_md_text(units_count(units, words))}\n")
 
 
 def weekly_md(report: WeeklyReport, lang: str) -> str:

@@ -36,6 +36,8 @@ class LightsReport:
     """The programmes covered, where the board left some out (else empty: all)."""
     left_out: dict[str, list[str]] = field(default_factory=dict)
     """The programmes left out, by why (domain.scope.Scope.left_out): said in the title."""
+    cancelled: list = field(default_factory=list)
+    """The tasks revisions cancelled (reports.revisions.CancelledTask): on no row of the board, said under it."""
 
 
 def lights_report(details, *, on: date, first: date | None, last: date | None, by: str, warn_days: int,

@@ -12,7 +12,7 @@ from mstrack.domain.status import judged
 from mstrack.errors import InputError
 from mstrack.model import LATE
 from mstrack.reports.overview import Step, table_report
-from mstrack.reports.revisions import cancelled_section, revision_section
+from mstrack.reports.revisions import cancelled_of, cancelled_section, revision_section
 from mstrack.reports.units import UnitRollup, programme_place, ranked_units, silent_since, unit_rollups
 from mstrack.reports.weekly import judged_now, weekly_report
 
@@ -92,6 +92,9 @@ def make_report(store, params: dict):
                               warn_days=params["warn_days"], rule=params["rule"], min_red=params["min_red"])
         board.left_out = params.get("left_out") or {}
         board.programmes = list(params["programmes"]) if any(board.left_out.values()) else []
+        unit = params.get("unit")
+        board.cancelled = _cancelled(store, params["programmes"],
+                                     store.unit_named(unit, params["programmes"] or None) if unit else None)
         return board
     if kind == "notice":
         from mstrack.reports.notice import notices
@@ -104,8 +107,12 @@ def make_report(store, params: dict):
         if unit is not None and not any(unit in state.lead_units for detail in details for state in detail.indicators):
             raise InputError("--unit {unit!r}: {name} leads no task in {programmes}; a notice goes to a lead unit",
                              unit=params["unit"], name=unit, programmes=", ".join(params["programmes"]) or "—")
-        return notices(details, on=on, reply_by=_day(params["reply_by"]), warn_days=params["warn_days"],
+        sent = notices(details, on=on, reply_by=_day(params["reply_by"]), warn_days=params["warn_days"],
                        rule=params["rule"], unit=unit, silent_since=_day(params.get("silent_since")))
+        cancelled = _cancelled(store, params["programmes"])
+        for notice in sent:  # the tasks its unit led that a revision cancelled: said under its table, counted nowhere
+            notice.cancelled = cancelled_of(cancelled, notice.unit)
+        return sent
     if kind == "weekly":
         since = date.fromisoformat(params["since"])
         details, series, now = weekly_details(store, params["programmes"] or None, on, since, params["rule"],
@@ -113,7 +120,7 @@ def make_report(store, params: dict):
         report = weekly_report(details, on, since, params["rule"], params["stale"], series=series, now=now)
         report.left_out = params.get("left_out") or {}
         covered = params["programmes"] or store.programme_codes()
-        report.cancelled = cancelled_section(store.cancelled_details(covered))
+        report.cancelled = _cancelled(store, covered)
         report.plan_changes = revision_section(store.plan_revisions(covered, since, on))
         return report
     programme = params["programme"]
@@ -121,8 +128,14 @@ def make_report(store, params: dict):
         details = task_details(store, [programme], as_of=on)
         year, name, steps = store.programme_steps(programme)
     report = table_report(details, kind, on, year, name, params["rule"], checkpoint_steps(steps))
-    report.cancelled = cancelled_section(store.cancelled_details([programme]))
+    report.cancelled = _cancelled(store, [programme])
     return report
+
+
+def _cancelled(store, programmes: list[str] | None, unit: str | None = None) -> list:
+    """The tasks revisions cancelled in the programmes (all with none), with their lead units; with `unit`, only the
+    ones it led (`lights --unit`). Every report says them through reports/revisions and render/revisions."""
+    return cancelled_section(store.cancelled_details(list(programmes) if programmes else None, leads=True), unit)
 
 
 def _day(text: str | None) -> date | None:

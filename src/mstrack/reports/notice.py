@@ -56,6 +56,8 @@ class Notice:
     """A reminder to report (催报): the unit has no report dated on or after this day (trial57 F8)."""
     last_report: date | None = None
     """The day of the unit's latest report on or before `on` (None: none yet), said in the reminder."""
+    cancelled: list = field(default_factory=list)
+    """The unit's tasks revisions cancelled (reports.revisions.CancelledTask): asked nothing of, said under the table."""
 
     @property
     def tasks(self) -> int:

@@ -5,7 +5,7 @@ Store.plan_revisions); renderers only draw them. Pure: no store, no words of any
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from mstrack.reports.plain import Plain
@@ -24,6 +24,8 @@ class CancelledTask(Plain):
     cancelled_on: date | None
     source: str | None
     reports: int
+    lead_units: list[str] = field(default_factory=list)
+    """The offices that led it (read for a unit's notice and `lights`, which say only the ones their unit led)."""
 
 
 @dataclass
@@ -38,11 +40,18 @@ class PlanRevision(Plain):
     change: str
 
 
-def cancelled_section(rows) -> list[CancelledTask]:
-    """Store.cancelled_details' rows, (programme, code, title, batch, reports, time, file) each, as the section."""
+def cancelled_section(rows, unit: str | None = None) -> list[CancelledTask]:
+    """Store.cancelled_details' rows, (programme, code, title, batch, reports, time, file[, lead units]) each, as the
+    section; with `unit` (read with their lead units), only the tasks that unit led."""
     return [CancelledTask(programme=programme, task=code, code=code.removesuffix(f"~{batch}"), title=title, batch=batch,
-                          cancelled_on=at.date() if at else None, source=source, reports=reports)
-            for programme, code, title, batch, reports, at, source in rows]
+                          cancelled_on=at.date() if at else None, source=source, reports=reports, lead_units=list(leads))
+            for programme, code, title, batch, reports, at, source, *more in rows
+            for leads in [more[0] if more else []] if unit is None or unit in leads]
+
+
+def cancelled_of(items: list[CancelledTask], unit: str) -> list[CancelledTask]:
+    """The cancelled tasks a unit led: what its notice says of them."""
+    return [item for item in items if unit in item.lead_units]
 
 
 def revision_section(found) -> list[PlanRevision]:

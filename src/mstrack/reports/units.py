@@ -11,6 +11,7 @@ from datetime import date
 from mstrack.domain import unique
 from mstrack.model import AT_MOST, LATE, STATUSES, TASK_SEVERITY, StatusRow
 from mstrack.reports.plain import Plain
+from mstrack.vocabulary import placeholder
 
 
 def _worse(a: str | None, b: str) -> str:
@@ -65,6 +66,9 @@ class UnitRollup(Plain):
     """The day of the unit's latest report on any of its indicators (None: it has reported none yet)."""
     days_since_report: int | None = None
     """Days from `last_report` to the day judged: who has been silent since last Monday (trial57 F8)."""
+    office: bool = True
+    """False for import table's placeholder （表中未列） (vocabulary.placeholder): a row of tasks whose plan names no
+    office yet, not a unit; JSON says so by this key, the table by its name, the footer counts it apart."""
 
 
 PLACE_RE = re.compile(r"^(?:\d{4}年)?(?P<place>[^\d\s年]{1,12}?(?:自治区|自治州|特别行政区|省|市|区|县|旗|州))")
@@ -126,6 +130,7 @@ def unit_rollups(rows: list[StatusRow], responsible: bool = False, places: dict[
             behind_tasks=[f"{p}/{c}" for (p, c), status in tasks.items() if status in LATE],
             last_report=latest.get(unit),
             days_since_report=(on - latest[unit]).days if on is not None and unit in latest else None,
+            office=not placeholder(unit[1]),
         ))
     rollups.sort(key=lambda r: (-r.behind, -r.overdue, -r.no_report, r.completion_rate is None,
                                 r.completion_rate or 0.0, -r.tasks, r.unit, r.place))

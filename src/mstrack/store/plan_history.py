@@ -25,7 +25,8 @@ class PlanChange:
 def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChange]:
     """The changes plan writes made to task `task` of programme `code`, oldest first, in the words `import plan` said
     them (plan_changes, every indicator's, not only the reported ones'). A batch whose kept plan cannot be read back
-    (a store written by hand) is passed over, as former_titles passes it."""
+    (a store written by hand) is passed over, as former_titles passes it. A cancelled task whose code the revision
+    gave to another (4~5) has its history under its old code, to that revision."""
     from mstrack.errors import InputError
     from mstrack.store.writes import kept_plan
 
@@ -42,11 +43,14 @@ def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChang
 
     current = store.load_plan(code)
     cancelled = task_cancelled(store, connection, code, task)
+    moved_off = cancelled is not None and task == cancelled[0] != task.removesuffix(f"~{cancelled[2]}")
+    if moved_off:  # 4~5: its code given to another task by the revision that cancelled it; the plans kept name it by
+        task = task.removesuffix(f"~{cancelled[2]}")  # its old code, up to that revision (the task now under it is another)
     plans = [read(kept, batch, {task}) for batch, _, _, _, kept in batches] + [_one_task(current, task)]
     found = []
     for k, (batch, created_at, command, source, _) in enumerate(batches):
         before, after = plans[k], plans[k + 1]
-        if before is None or after is None:
+        if before is None or after is None or moved_off and batch > cancelled[2]:
             continue
         if _titles(before) != _titles(after):  # renamed, or renumbered: the whole plans tell which
             whole = (read(batches[k][4], batch, None),
@@ -56,6 +60,8 @@ def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChang
         changes = _renumbered_changes(before, after, f"{code}/{task}")
         if cancelled and batch == cancelled[2]:  # the revision that cancelled it: not "removed" (it is kept)
             changes = [_cancelled_said(change, cancelled, code) for change in changes]
+            if moved_off:  # its own change alone, not the move of the task that took its code ("5 → 4")
+                changes = [change for change in changes if getattr(change, "template", None) == CANCELLED_SAID]
         found += [PlanChange(batch=batch, created_at=moment(created_at), command=command, source=source, change=change)
                   for change in changes]
     return found
@@ -67,8 +73,10 @@ def _cancelled_said(change, cancelled: tuple, code: str):
 
     if getattr(change, "template", None) != "task {ref} removed: {title}":
         return change
-    return Message("task {ref} cancelled (已取消): {title}: kept with its reports, not counted", ref=change.fields["ref"],
-                   title=cancelled[1])
+    return Message(CANCELLED_SAID, ref=change.fields["ref"], title=cancelled[1])
+
+
+CANCELLED_SAID = "task {ref} cancelled (已取消): {title}: kept with its reports, not counted"
 
 
 def _titles(plan) -> list[str]:
@@ -132,18 +140,29 @@ def cancelled_tasks(store, connection, programmes: list[str] | None) -> list[tup
     return [row[:5] for row in cancelled_details(store, connection, programmes)]
 
 
-def cancelled_details(store, connection, programmes: list[str] | None) -> list[tuple]:
+def cancelled_details(store, connection, programmes: list[str] | None, leads: bool = False) -> list[tuple]:
     """cancelled_tasks' rows with the batch's time (local, dialect.moment) and file: what a printed report's 已取消
-    section says of each (reports.revisions.cancelled_section)."""
+    section says of each (reports.revisions.cancelled_section). With `leads`, each row ends with the task's lead units
+    in the plan's order: a unit's notice and `lights --unit` say only the cancelled tasks that unit led."""
+    from mstrack.domain import unique
     from mstrack.store.states import standing
 
     where = f" AND g.code IN ({store.dialect.params(len(programmes))})" if programmes else ""
-    return [(*row[:5], moment(row[5]), row[6]) for row in store._rows(connection, (
+    rows = store._rows(connection, (
         "SELECT g.code, t.code, t.title, t.cancelled_by, (SELECT count(*) FROM report AS x JOIN indicator AS i ON"
         f" i.id = x.indicator_id JOIN task_line AS l ON l.id = i.line_id WHERE l.task_id = t.id AND {standing('x')}),"
-        " b.created_at, b.source FROM task AS t JOIN programme AS g ON g.id = t.programme_id"
+        " b.created_at, b.source, t.id FROM task AS t JOIN programme AS g ON g.id = t.programme_id"
         " LEFT JOIN batch AS b ON b.id = t.cancelled_by WHERE t.cancelled_by IS NOT NULL"
-        f"{where} ORDER BY g.code, t.position, t.id"), list(programmes or []))]
+        f"{where} ORDER BY g.code, t.position, t.id"), list(programmes or []))
+    if not leads or not rows:
+        return [(*row[:5], moment(row[5]), row[6]) for row in rows]
+    units: dict[int, list[str]] = {}
+    for task_id, unit in store._rows(connection, (
+            "SELECT l.task_id, u.name FROM line_unit AS x JOIN unit AS u ON u.id = x.unit_id JOIN task_line AS l ON"
+            " l.id = x.line_id JOIN task AS t ON t.id = l.task_id WHERE t.cancelled_by IS NOT NULL AND x.role = 'lead'"
+            " ORDER BY l.task_id, l.position, x.position")):
+        units.setdefault(task_id, []).append(unit)
+    return [(*row[:5], moment(row[5]), row[6], unique(units.get(row[7], []))) for row in rows]
 
 
 def plan_revisions(store, connection, code: str, first: date, last: date) -> list[PlanChange]:

@@ -199,12 +199,13 @@ class Plans:
         with self.reading() as connection:
             return cancelled_tasks(self, connection, programmes)
 
-    def cancelled_details(self, programmes: list[str] | None = None) -> list[tuple]:
-        """cancelled_tasks with the batch's time and file (plan_history.cancelled_details): a printed report's 已取消."""
+    def cancelled_details(self, programmes: list[str] | None = None, leads: bool = False) -> list[tuple]:
+        """cancelled_tasks with the batch's time and file (plan_history.cancelled_details): a printed report's 已取消;
+        with `leads`, each task's lead units too."""
         from mstrack.store.plan_history import cancelled_details
 
         with self.reading() as connection:
-            return cancelled_details(self, connection, programmes)
+            return cancelled_details(self, connection, programmes, leads)
 
     def plan_revisions(self, programmes: list[str], first, last) -> list[tuple[str, list]]:
         """What plan writes made on the local days (first, last] changed, by programme (plan_history.plan_revisions):

@@ -178,7 +178,8 @@ def _heading_prefix(unit: Unit) -> str:
 
 def _place_spare_targets(code: str, spare: list[tuple[Line, Series]], placed: list[tuple[Series, Indicator]],
                          summary: list[Message]) -> None:
-    """A title target no checkpoint reached: it names a series read from the cells when their figures agree."""
+    """A title target no checkpoint reached: it names a series read from the cells when their figures agree, or is kept
+    as a target without milestones, said by its doubt alone (a target with no date), not by the summary too."""
     seen = {_printed_once(one.statement) for one, _ in placed if one.origin == "title"}
     for line, one in spare:
         key = _printed_once(one.statement)
@@ -204,9 +205,7 @@ def _place_spare_targets(code: str, spare: list[tuple[Line, Series]], placed: li
                 twin.name, twin.text = one.statement.name, one.statement.excerpt
                 twin.comparator, twin.target = one.statement.comparator, one.statement.value
             continue
-        line.indicators.append(_indicator(one, None, code, summary))
-        summary.append(Message("task {code}: “{text}” has no dated checkpoint; kept as a target without milestones", code=code,
-                               text=clip(key[0])))
+        line.indicators.append(_indicator(one, None, code, summary))  # said once, as its doubt (doubts.py: no date)
 
 
 def _printed_once(statement: Mention) -> tuple[str, str]:
