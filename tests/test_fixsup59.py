@@ -55,3 +55,60 @@ def test_only_refuses_an_unknown_word_naming_off_course_among_the_choices(cli, t
     done(cli("import", "plan", pace_plan(tmp_path)))
     result = cli("status", "--only", "late_at_this_pace")
     assert result.exit_code == 2 and "off_course" in result.stderr
+
+
+# --- F10: one office's late tasks, printed -------------------------------------------------------------------
+
+
+def test_weekly_unit_is_that_offices_tasks_in_every_part(cli, tmp_path):
+    done(cli("import", "plan", pace_plan(tmp_path)))
+    result = cli("report", "weekly", "--as-of", "2023-07-01", "--unit", "区住建局", "-f", "json")
+    done(result)
+    report = json.loads(result.stdout)
+    assert report["unit"] == "区住建局"
+    assert report["summary"]["tasks"] == 2
+    assert [(row["task"], row["indicator"]) for row in report["behind"]] == [("3", "口袋公园")]
+    assert [unit["unit"] for unit in report["units"]] == ["区住建局"]
+    assert sorted(r["task"] for r in report["changes"]["reports"]) == ["1", "3"]
+    # a unit that only helps: its line, no other
+    result = cli("report", "weekly", "--as-of", "2023-07-01", "--unit", "区城管局", "-f", "json")
+    done(result)
+    assert [row["task"] for row in json.loads(result.stdout)["behind"]] == ["3"]
+    assert json.loads(result.stdout)["summary"]["tasks"] == 1
+    # without it, every unit's, and no "unit" key (a frozen report of before compares as it did)
+    result = cli("report", "weekly", "--as-of", "2023-07-01", "-f", "json")
+    done(result)
+    assert "unit" not in json.loads(result.stdout) and json.loads(result.stdout)["summary"]["tasks"] == 3
+
+
+def test_weekly_unit_prints_on_a4_through_the_weekly_renderer_naming_the_unit(cli, tmp_path):
+    done(cli("import", "plan", pace_plan(tmp_path)))
+    out = tmp_path / "住建局.html"
+    done(cli("--lang", "zh", "report", "weekly", "--as-of", "2023-07-01", "--unit", "区住建局", "-o", str(out)))
+    page = out.read_text(encoding="utf-8")
+    assert "@page" in page and "A4" in page
+    assert "责任单位：区住建局（牵头或参与的任务）" in page
+    assert "口袋公园" in page and "养老床位" not in page and "区卫健委" not in page
+    result = cli("--lang", "zh", "report", "weekly", "--as-of", "2023-07-01", "--unit", "区住建局", "-f", "md")
+    done(result)
+    assert "责任单位：区住建局" in result.stdout.splitlines()[2] and "养老床位" not in result.stdout
+
+
+def test_weekly_unit_near_miss_is_refused_with_candidates_and_writes_nothing(cli, tmp_path):
+    done(cli("import", "plan", pace_plan(tmp_path)))
+    out = tmp_path / "x.html"
+    refused(cli("report", "weekly", "--unit", "住建局", "-o", str(out), "--freeze"), "--unit '住建局'", "区住建局")
+    assert not out.exists()
+    assert cli.sql("SELECT count(*) FROM report_snapshot") == [(0,)]
+
+
+def test_weekly_unit_frozen_is_made_again_for_that_unit_by_diff(cli, tmp_path):
+    done(cli("import", "plan", pace_plan(tmp_path)))
+    done(cli("report", "weekly", "--as-of", "2023-07-01", "--unit", "区住建局", "-f", "md", "--freeze"))
+    result = cli("report", "diff", "1", "-f", "json")
+    done(result)
+    assert json.loads(result.stdout)["params"]["unit"] == "区住建局" and json.loads(result.stdout)["changes"] == []
+    done(cli("log", "x-2023/2", "70", "--as-of", "2023-06-30"))  # another unit's task: no change in this report
+    done(cli("report", "diff", "1"))
+    done(cli("log", "x-2023/3", "5", "--as-of", "2023-06-30"))
+    assert cli("report", "diff", "1").exit_code == 1

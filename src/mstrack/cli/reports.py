@@ -120,6 +120,8 @@ def _silent_since(given: str | None, rank: bool, year: int | None, on):
 def weekly(
     ctx: typer.Context,
     programme: ProgrammesOption = None,
+    unit: Annotated[Optional[str], typer.Option(
+        "--unit", "-u", help="Only tasks where this unit leads or is responsible: one office's report.")] = None,
     as_of: AsOfOption = None,
     since: Annotated[Optional[str], typer.Option(
         "--since", help="The previous report's date: changes are counted after it. [default: 7 days before --as-of]")] = None,
@@ -130,7 +132,8 @@ def weekly(
     freeze: FreezeOption = False,
 ) -> None:
     """The weekly report: a one-line summary, the behind list with each latest note, the unit rollup,
-    and what changed since the previous report. HTML prints on A4; XLSX has a sheet per section."""
+    and what changed since the previous report; with --unit, of that unit's tasks only. HTML prints on A4; XLSX has a
+    sheet per section."""
     from mstrack.cli.report_output import check_output, publish, report_format
 
     fmt = report_format(ctx, fmt, output, "weekly")
@@ -150,9 +153,11 @@ def weekly(
     if previous >= on:
         raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())
     scope = view_scope(store, programme, on, report=True)  # a year over or not begun left out, said (F8, trial53 F1)
+    # the unit as the plans spell it, by the one rule of every --unit (store._unit_id), kept so in a freeze's params
+    named = store.unit_named(unit, scope.covered or None) if unit is not None else None
     params = {"kind": "weekly", "programmes": scope.covered or [], "as_of": on.isoformat(),
               "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": report_lang(ctx),
-              "left_out": scope.left_out}
+              "left_out": scope.left_out, **({"unit": named} if named is not None else {})}
     publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
     say_cancelled(store, scope.covered)
 

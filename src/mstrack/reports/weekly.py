@@ -154,10 +154,13 @@ class WeeklyReport:
     """Of the tasks counted 未报送, those with another line reported (reports.units.partly_reported)."""
     left_out: dict[str, list[str]] = field(default_factory=dict)
     """The programmes the report left out, by why (domain.scope.Scope.left_out; set by reports.make)."""
+    unit: str | None = None
+    """The one unit whose tasks it covers (`report weekly --unit`; set by reports.make), else None: every unit's."""
 
     def as_dict(self) -> dict:
         return {
             "as_of": self.as_of.isoformat(), "since": self.since.isoformat(), "programmes": self.programmes,
+            **({"unit": self.unit} if self.unit is not None else {}),  # a report of every unit's as it always was
             "rule": self.rule, "pro_rata": self.pro_rata,
             "left_out": {"closed": [], "not_begun": [], **self.left_out},
             "summary": {"tasks": self.tasks, "task_counts": self.task_counts, "partly_reported": self.partly_reported,
