@@ -112,3 +112,83 @@ def test_weekly_unit_frozen_is_made_again_for_that_unit_by_diff(cli, tmp_path):
     done(cli("report", "diff", "1"))
     done(cli("log", "x-2023/3", "5", "--as-of", "2023-06-30"))
     assert cli("report", "diff", "1").exit_code == 1
+
+
+# --- F9: a frozen report printed again ------------------------------------------------------------------------
+
+
+def test_a_frozen_weekly_report_is_printed_again_byte_for_byte_whatever_was_logged_since(cli, tmp_path):
+    done(cli("import", "plan", pace_plan(tmp_path)))
+    sent, json_sent, md_sent = tmp_path / "通报.html", tmp_path / "通报.json", tmp_path / "通报.md"
+    done(cli("--lang", "zh", "report", "weekly", "--as-of", "2023-07-01", "-o", str(sent), "--freeze"))
+    done(cli("--lang", "zh", "report", "weekly", "--as-of", "2023-07-01", "-o", str(json_sent)))
+    done(cli("--lang", "zh", "report", "weekly", "--as-of", "2023-07-01", "-o", str(md_sent)))
+    done(cli("log", "x-2023/3", "6", "--as-of", "2023-06-30"))  # task 3 caught up: today's report has nothing behind
+    assert cli("report", "diff", "1").exit_code == 1
+    again = tmp_path / "again.html"
+    result = cli("report", "frozen", "1", "-o", str(again))  # the format from the suffix, as every report's -o
+    done(result)
+    assert again.read_bytes() == sent.read_bytes()
+    assert "口袋公园" in again.read_text(encoding="utf-8")  # the row behind when it was sent
+    result = cli("report", "frozen", "1", "-f", "json")  # the frozen copy itself
+    done(result)
+    assert result.stdout == json_sent.read_text(encoding="utf-8")
+    assert result.stdout == cli.sql("SELECT content FROM report_snapshot WHERE id = 1")[0][0]
+    result = cli("report", "frozen", "1", "-f", "md")
+    done(result)
+    assert result.stdout == md_sent.read_text(encoding="utf-8")
+    result = cli("report", "frozen", "1")  # the weekly report's own default: its table
+    done(result)
+    assert "口袋公园" in result.stdout and "Livelihood projects: weekly report" not in result.stdout  # in its language
+    assert "民生实事进度周报" in result.stdout
+
+
+def test_a_frozen_half_year_report_is_printed_again_in_each_of_its_formats(cli, tmp_path):
+    done(cli("import", "plan", pace_plan(tmp_path)))
+    sent = tmp_path / "一览表.md"
+    done(cli("report", "half-year", "-p", "x-2023", "-o", str(sent), "--freeze"))
+    done(cli("log", "x-2023/1", "90", "--as-of", "2023-06-30", "--note", "更正"))
+    result = cli("report", "frozen", "1")  # an 一览表's default: md, as `report half-year`
+    done(result)
+    assert result.stdout == sent.read_text(encoding="utf-8") and "更正" not in result.stdout
+    for suffix in ("html", "xlsx", "docx"):
+        out = tmp_path / f"again.{suffix}"
+        done(cli("report", "frozen", "1", "-o", str(out)))
+        assert out.stat().st_size > 0
+    import openpyxl
+
+    cells = [cell for row in openpyxl.load_workbook(tmp_path / "again.xlsx").active.iter_rows(values_only=True)
+             for cell in row if isinstance(cell, str)]
+    assert any("20个" in cell for cell in cells) and not any("90个" in cell for cell in cells)
+    refused(cli("report", "frozen", "1", "-f", "csv"), "--format", "csv")  # no 一览表 in CSV
+    refused(cli("report", "frozen", "1", "-f", "xlsx"), "-o FILE.xlsx")
+
+
+def test_reprinting_a_copy_this_mstrack_cannot_read_back_is_refused_naming_json(cli, tmp_path):
+    done(cli("import", "plan", pace_plan(tmp_path)))
+    done(cli("report", "weekly", "--as-of", "2023-07-01", "-f", "json", "--freeze"))
+    stored = json.loads(cli.sql("SELECT content FROM report_snapshot WHERE id = 1")[0][0])
+    del stored["since"]  # a field with no default: no report can be drawn without it
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(cli.url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE report_snapshot SET content = :c WHERE id = 1"),
+                           {"c": json.dumps(stored, ensure_ascii=False)})
+    engine.dispose()
+    out = tmp_path / "x.html"
+    refused(cli("report", "frozen", "1", "-o", str(out)), "report 1", "cannot print the frozen copy again as html",
+            "since", "report frozen 1 --format json")
+    assert not out.exists()
+    done(cli("report", "frozen", "1", "-f", "json"))
+
+
+def test_report_frozen_refuses_a_number_it_has_not_and_an_output_without_one(cli, tmp_path):
+    done(cli("import", "plan", pace_plan(tmp_path)))
+    refused(cli("report", "frozen", "7", "-o", str(tmp_path / "x.html")), "no frozen report 7")
+    refused(cli("report", "frozen", "-o", str(tmp_path / "x.html")), "--output", "report frozen 3 -o")
+    result = cli("report", "frozen", "-f", "json")
+    done(result)
+    assert json.loads(result.stdout) == []
+    refused(cli("report", "frozen", "-f", "html"), "--format")
+    assert not (tmp_path / "x.html").exists()

@@ -19,8 +19,6 @@ from mstrack.cli.common import (
     DAYS_MAX,
     ID_MAX,
     AsOfOption,
-    Format,
-    FormatOption,
     RuleOption,
     WarnDaysOption,
     as_of_option,
@@ -282,16 +280,62 @@ def _frozen_by(then: int, now: int):
 
 
 @report_app.command("frozen")
-def report_frozen(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
-    """The reports kept with --freeze, newest first."""
-    from mstrack.render.history import frozen_json, frozen_table
+def report_frozen(
+    ctx: typer.Context,
+    snapshot: Annotated[Optional[int], typer.Argument(
+        min=1, max=ID_MAX, help="A frozen report's number: print that report again, as it was sent.")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help=(
+        "Without a number: table or json. With one: the report's own formats (a weekly report's table, md, html, "
+        "xlsx, csv or json; an 一览表's md, html, xlsx, json or docx); json is the frozen copy itself. [default: the "
+        "report's, or what -o's suffix names]"))] = None,
+    output: OutputOption = None,
+) -> None:
+    """The reports kept with --freeze, newest first; with a number, that report printed again from its frozen copy
+    (never from today's data), to stdout or -o FILE."""
+    if snapshot is None:
+        from mstrack.render.history import frozen_json, frozen_table
+
+        fmt = choice(fmt or "table", ("table", "json"), "--format")
+        if output is not None:
+            raise fail("--output: give the number of the frozen report to write, e.g. `mstrack report frozen 3 -o "
+                       "通报.html` (`mstrack report frozen` lists them)")
+        store = open_store(ctx, write=False)
+        found = store.snapshots()
+        if fmt == "json":
+            write_out(frozen_json(found))
+        else:
+            console().print(frozen_table(found, ctx.obj["lang"]))
+        return
+    _reprint(ctx, snapshot, fmt, output)
+
+
+def _reprint(ctx: typer.Context, snapshot: int, fmt: str | None, output: Path | None) -> None:
+    """A frozen report in one of its kind's formats: the stored JSON as it is, any other format drawn by the kind's own
+    renderer from that JSON read back (reports.frozen), printed only where the report read back is the copy (its JSON
+    made again compared as `report diff` compares), an HTML page dated the day it was frozen."""
+    import json
+
+    from mstrack.cli.report_output import SUFFIXES, check_output, publish, renderers, report_format, whole
+    from mstrack.reports.diff import diff
+    from mstrack.reports.frozen import Unprintable, frozen_report, unprintable
 
     store = open_store(ctx, write=False)
-    found = store.snapshots()
-    if fmt is Format.json:
-        write_out(frozen_json(found))
-    else:
-        console().print(frozen_table(found, ctx.obj["lang"]))
+    number, when, kind, params, sent = store.snapshot(snapshot)
+    named = SUFFIXES.get(output.suffix.lower()) if output is not None and str(output) != "-" else None
+    fmt = report_format(ctx, fmt or named or ("table" if kind == "weekly" else "md"), output, kind)
+    check_output(ctx, fmt, output)
+    if fmt == "json":
+        raw = store.snapshot_content(number)
+        publish(ctx, store, params, None, fmt, output, drawn=raw)
+        return
+    try:
+        report = frozen_report(kind, sent)
+        again = json.loads(whole(renderers(kind)["json"](report, params["lang"])))
+    except (Unprintable, TypeError, ValueError, KeyError, AttributeError) as error:
+        raise unprintable(number, fmt, str(error) or type(error).__name__) from None
+    if changes := diff(sent, again):
+        raise unprintable(number, fmt, changes[0].path)
+    publish(ctx, store, params, report, fmt, output, made=when.date())
 
 
 def _month(text: str | None, option: str, year: int | None):
