@@ -1,15 +1,16 @@
 """trial59: the leader's questions and frozen reports. F11: `status --only off_course` and its mark (which tasks miss
 their deadline at this pace); F10: `report weekly --unit` (one office's late tasks, printed); F9: `report frozen N`
-reprints what was sent."""
+reprints what was sent; F4: `db copy --to URL` without the driver names --to (code59's fix, held here)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
 
-from .conftest import done, plan_task, plan_tasks, refused, write_plan
+from .conftest import Cli, done, plan_task, plan_tasks, refused, write_plan
 
 
 def pace_plan(tmp_path: Path) -> str:
@@ -192,3 +193,32 @@ def test_report_frozen_refuses_a_number_it_has_not_and_an_output_without_one(cli
     assert json.loads(result.stdout) == []
     refused(cli("report", "frozen", "-f", "html"), "--format")
     assert not (tmp_path / "x.html").exists()
+
+
+# --- F4 (code59's fix, checked): db copy's target without its driver is --to -----------------------------------
+
+
+@pytest.mark.parametrize("named", [["--db", "DB"], ["MSTRACK_DB"]])
+def test_db_copy_to_a_server_without_the_driver_names_to_not_the_store(named, tmp_path):
+    """A Python without psycopg: the URL `db copy --to` names is said as --to's, whatever named the store it copies (it
+    said "--db postgresql://…" or "MSTRACK_DB postgresql://…", the store's option, of the target's URL)."""
+    import os
+    import subprocess
+    import sys
+
+    store = tmp_path / "l.db"
+    done(Cli(store)("import", "plan", pace_plan(tmp_path)))
+    code = ("import sys; sys.modules['psycopg'] = None; sys.modules['psycopg2'] = None\n"
+            "from mstrack.cli import run; sys.argv = ['mstrack', *sys.argv[1:]]; run()")
+    env = {**os.environ, "MSTRACK_DB": str(store)} if named == ["MSTRACK_DB"] else \
+        {key: value for key, value in os.environ.items() if key != "MSTRACK_DB"}
+    given = ["--db", str(store)] if named[0] == "--db" else []
+    for lang, said in (("en", "mstrack: error: --to postgresql://u:***@127.0.0.1:1/x: PostgreSQL needs the psycopg "
+                               "driver, which is not installed here; install mstrack with it: pip install "
+                               "'mstrack[postgres]'\n"),
+                       ("zh", "mstrack: 错误：--to postgresql://u:***@127.0.0.1:1/x：PostgreSQL 需要 psycopg 驱动")):
+        ran = subprocess.run([sys.executable, "-c", code, "--lang", lang, *given, "db", "copy", "--to",
+                              "postgresql://u:secret@127.0.0.1:1/x"], capture_output=True, text=True, timeout=60,
+                             cwd=tmp_path, env=env)
+        assert ran.returncode == 2 and ran.stdout == "", ran
+        assert ran.stderr.startswith(said) and "secret" not in ran.stderr, ran.stderr
