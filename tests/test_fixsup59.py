@@ -105,7 +105,11 @@ def test_weekly_unit_near_miss_is_refused_with_candidates_and_writes_nothing(cli
 
 def test_weekly_unit_frozen_is_made_again_for_that_unit_by_diff(cli, tmp_path):
     done(cli("import", "plan", pace_plan(tmp_path)))
-    done(cli("report", "weekly", "--as-of", "2023-07-01", "--unit", "区住建局", "-f", "md", "--freeze"))
+    sent = cli("report", "weekly", "--as-of", "2023-07-01", "--unit", "区住建局", "-f", "md", "--freeze")
+    done(sent)
+    again = cli("report", "frozen", "1", "-f", "md")  # printed again, the unit's report as sent
+    done(again)
+    assert again.stdout == sent.stdout and "Unit: 区住建局 (" in again.stdout
     result = cli("report", "diff", "1", "-f", "json")
     done(result)
     assert json.loads(result.stdout)["params"]["unit"] == "区住建局" and json.loads(result.stdout)["changes"] == []
