@@ -5,6 +5,8 @@ reprints what was sent; F4: `db copy --to URL` without the driver names --to (co
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -226,3 +228,30 @@ def test_db_copy_to_a_server_without_the_driver_names_to_not_the_store(named, tm
                              cwd=tmp_path, env=env)
         assert ran.returncode == 2 and ran.stdout == "", ran
         assert ran.stderr.startswith(said) and "secret" not in ran.stderr, ran.stderr
+
+
+@dataclass
+class _Row:
+    on: date
+    value: int | float | None = None
+
+
+@dataclass
+class _Report:
+    rows: list[_Row]
+    points: list[tuple[date, float]]
+    loose: list = field(default_factory=list)
+
+
+def test_a_frozen_copy_is_read_back_by_its_fields_types_and_a_list_of_unknown_objects_is_refused():
+    """reports.frozen: dates from ISO text, tuples from lists, nested dataclasses; a bare `list` field holding objects
+    (a section a later field added untyped) is Unprintable, never handed to a renderer as dicts."""
+    from mstrack.reports.frozen import Unprintable, _made
+
+    made = _made(_Report, {"rows": [{"on": "2023-06-30", "value": 2}], "points": [["2023-06-30", 2.0]],
+                           "loose": ["a"], "extra": 1}, {})
+    assert made == _Report(rows=[_Row(date(2023, 6, 30), 2)], points=[(date(2023, 6, 30), 2.0)], loose=["a"])
+    with pytest.raises(Unprintable, match="loose"):
+        _made(_Report, {"rows": [], "points": [], "loose": [{"task": "1"}]}, {})
+    with pytest.raises(Unprintable, match="points"):
+        _made(_Report, {"rows": []}, {})

@@ -315,14 +315,14 @@ def _reprint(ctx: typer.Context, snapshot: int, fmt: str | None, output: Path | 
     made again compared as `report diff` compares), an HTML page dated the day it was frozen."""
     import json
 
-    from mstrack.cli.report_output import SUFFIXES, check_output, publish, renderers, report_format, whole
+    from mstrack.cli.report_output import check_output, publish, renderers, report_format, whole
     from mstrack.reports.diff import diff
     from mstrack.reports.frozen import Unprintable, frozen_report, unprintable
 
     store = open_store(ctx, write=False)
     number, when, kind, params, sent = store.snapshot(snapshot)
-    named = SUFFIXES.get(output.suffix.lower()) if output is not None and str(output) != "-" else None
-    fmt = report_format(ctx, fmt or named or ("table" if kind == "weekly" else "md"), output, kind)
+    # as the report's own command chooses: --format, else -o's suffix, else its default (weekly: table; 一览表: md)
+    fmt = report_format(ctx, fmt or ("table" if kind == "weekly" else "md"), output, kind)
     check_output(ctx, fmt, output)
     if fmt == "json":
         raw = store.snapshot_content(number)

@@ -22,10 +22,10 @@ PLACED = {
                "row_counts": ("summary", "indicator_counts"), "new_reports": ("changes", "reports"),
                "status_changes": ("changes", "status"), "plan_changes": ("changes", "plan")},
     "table": {"tasks": ("summary", "tasks"), "task_counts": ("summary", "task_counts"),
-              "assessments": ("summary", "assessments"), "groups": ("areas",)},
+              "assessments": ("summary", "assessments")},
 }
 """Where the top of a report's JSON keeps a field under another key (WeeklyReport.as_dict, TableReport.as_dict);
-every other field is at its own name."""
+every other field is at its own name (an 一览表's groups, its `areas`, are read by frozen_report)."""
 
 
 class Unprintable(Exception):
@@ -47,7 +47,7 @@ def frozen_report(kind: str, content: dict):
             raise Unprintable("areas")
         groups = [TableGroup(area=area.get("area"), rows=[_made(TableRow, row, {}) for row in area.get("tasks", [])])
                   for area in areas]
-        return _made(TableReport, {**content, "areas": None}, PLACED["table"], given={"groups": groups})
+        return _made(TableReport, content, PLACED["table"], given={"groups": groups})
     raise Unprintable(kind)
 
 
@@ -85,7 +85,7 @@ def _read(hint, value, name: str):
     if origin in (typing.Union, types.UnionType):
         kinds = [arg for arg in args if arg is not type(None)]
         for arg in kinds:
-            if arg in (date, datetime) and isinstance(value, str) or is_dataclass(arg) and isinstance(value, dict):
+            if (arg in (date, datetime) and isinstance(value, str)) or (is_dataclass(arg) and isinstance(value, dict)):
                 return _read(arg, value, name)
         return value
     if hint is datetime:
