@@ -113,7 +113,7 @@ def old_rich_console(self, console, options):
         yield Text(line, style=style, no_wrap=True, overflow="crop")
 
 
-def old_weekly_details(store, programmes, on, since, rule, stale_days=None):
+def old_weekly_details(store, programmes, on, since, rule, stale_days=None, unit=None):
     """reports.make.weekly_details as it was until perf53: every indicator judged at `on` to choose the charts (the
     reports an undo took back counted), and no judgement handed on: weekly_report judged them all at `on` again."""
     from mstrack.domain.status import judged
@@ -121,7 +121,7 @@ def old_weekly_details(store, programmes, on, since, rule, stale_days=None):
     from mstrack.reports.make import task_details
 
     with store.one_read():
-        details = task_details(store, programmes, as_of=on, since=since)
+        details = task_details(store, programmes, as_of=on, since=since, unit=unit)
         states = [state for detail in details for state in detail.indicators]
         late = [state.indicator_id for state, row in zip(states, judged(states, on, rule), strict=True)
                 if row.status in LATE]

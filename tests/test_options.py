@@ -24,7 +24,7 @@ USAGE_ERRORS = [
     (["status", "-f", "xml"], "Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json'."),
     (["status", "-f", "JSON"], "Invalid value for '--format' / '-f': 'JSON' is not one of 'table', 'json'."),
     (["status", "--only", "late"], "Invalid value for '--only': 'late' is not one of 'behind', 'no_report', 'overdue', "
-                                   "'on_track', 'done', 'not_due', 'due_soon'."),
+                                   "'on_track', 'done', 'not_due', 'due_soon', 'off_course'."),
     (["status", "--fail-on", "due_soon"], "Invalid value for '--fail-on': 'due_soon' is not one of 'behind', "
                                           "'no_report', 'overdue', 'on_track', 'done', 'not_due'."),
     # numbers past what the calendar or the store holds: refused here, never an OverflowError further on

@@ -25,6 +25,8 @@ from mstrack.vocabulary import (  # noqa: F401  (the words, given here with the 
     LATE,
     LEVEL,
     LIGHTS,
+    OFF_COURSE,
+    ONLY,
     PRO_RATA,
     QUANTITY,
     READINGS,

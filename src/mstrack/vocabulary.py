@@ -25,6 +25,13 @@ CHANGE_RANK = {"behind": 0, "overdue": 1, "no_report": 2, "on_track": 3, "not_du
 DUE_SOON = "due_soon"
 """Not a status but a warning beside one: the next checkpoint falls due within --warn-days and is not met yet."""
 
+OFF_COURSE = "off_course"
+"""Not a status but a forecast beside one: at the pace of the last two reports the final target is met after the
+deadline, or never (domain/forecast: on_course false)."""
+
+ONLY = (*STATUSES, DUE_SOON, OFF_COURSE)
+"""What `status --only` may name: a status, or one of the marks beside it."""
+
 # --- supervision: lights and forecasts (issue 17) ---------------------------------------------------
 
 LIGHTS = ("red", "yellow", "grey", "green", "done")

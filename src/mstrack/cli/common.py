@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from mstrack.cli.saying import fail, note
-from mstrack.vocabulary import DUE_SOON, RULES, STATUSES
+from mstrack.vocabulary import ONLY, RULES, STATUSES
 
 
 class Format(str, Enum):
@@ -26,8 +26,9 @@ RULE_HELP = ("How expected is computed: step (the last checkpoint passed) or pro
 
 Status = Enum("Status", {status: status for status in STATUSES}, type=str)
 
-Only = Enum("Only", {status: status for status in (*STATUSES, DUE_SOON)}, type=str)
-"""What `status --only` may name: a status, or due_soon (a checkpoint due within --warn-days, not yet met)."""
+Only = Enum("Only", {word: word for word in ONLY}, type=str)
+"""What `status --only` may name: a status, due_soon (a checkpoint due within --warn-days, not yet met) or off_course
+(at the recent pace, done after the deadline)."""
 
 WARN_HELP = "Warn of a checkpoint due within DAYS after the date judged whose target is not yet met (预警)."
 

@@ -53,13 +53,14 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                       "mstrack --db mstrack-demo.db report notice --as-of 2023-07-01 -u 区残联 -o 区残联督办单.docx"),
     "report weekly": ("mstrack --db mstrack-demo.db report weekly -p yantian-2023 --as-of 2023-07-07 --rule pro-rata",
                       "mstrack --db mstrack-demo.db report weekly --as-of 2023-07-01 --format html -o 通报.html --freeze",
-                      "mstrack --db mstrack-demo.db report weekly --as-of 2023-07-01"),
+                      "mstrack --db mstrack-demo.db report weekly --unit 区残联 --as-of 2023-07-01 -o 区残联.html"),
     "report half-year": ("mstrack --db mstrack-demo.db report half-year -p yantian-2023",
                          "mstrack --db mstrack-demo.db report half-year -p yantian-2023 --format xlsx -o 一览表.xlsx"),
     "report annual": ("mstrack --db mstrack-demo.db report annual -p yantian-2023",
                       "mstrack --db mstrack-demo.db report annual -p yantian-2023 --format html -o 年报.html"),
     "report diff": ("mstrack --db mstrack-demo.db report diff", "mstrack --db mstrack-demo.db report diff 1 --format json"),
-    "report frozen": ("mstrack --db mstrack-demo.db report frozen", "mstrack --db mstrack-demo.db report diff 1"),
+    "report frozen": ("mstrack --db mstrack-demo.db report frozen", "mstrack --db mstrack-demo.db report frozen 1 -o 重印.html",
+                      "mstrack --db mstrack-demo.db report diff 1"),
 }
 """Command path (as typed after `mstrack`) → its examples."""
 

@@ -39,14 +39,17 @@ def _scope(report, lang: str) -> str:
     return scope_said(report.programmes, report.left_out, Labels(lang))
 
 
-def renderers(kind: str) -> dict:
+def renderers(kind: str, made=None) -> dict:
     """format → function(report, lang) for a kind of report: text, bytes (xlsx) or a Rich view (table).
-    Imported when a report is printed: the renderers load the report builders, xlsx loads openpyxl when called."""
+    Imported when a report is printed: the renderers load the report builders, xlsx loads openpyxl when called.
+    `made`: the day an HTML page says it was made (a frozen report printed again: the day it was frozen), else today."""
+    from functools import partial
+
     from mstrack.render import docx, html, xlsx
     from mstrack.render import report as render_report
     from mstrack.render import report_text as text
 
-    tables = {"md": text.table_md, "html": html.table_html, "xlsx": xlsx.table_xlsx,
+    tables = {"md": text.table_md, "html": partial(html.table_html, today=made), "xlsx": xlsx.table_xlsx,
               "json": text.table_json, "docx": docx.table_docx}
     by_kind = {
         "units": {
@@ -59,7 +62,7 @@ def renderers(kind: str) -> dict:
             "xlsx": lambda units, lang: xlsx.units_xlsx(units.rollups, units.on, lang, units.responsible,
                                                         scope=_scope(units, lang)),
         },
-        "weekly": {"table": render_report.weekly_view, "md": text.weekly_md, "html": html.weekly_html,
+        "weekly": {"table": render_report.weekly_view, "md": text.weekly_md, "html": partial(html.weekly_html, today=made),
                    "xlsx": xlsx.weekly_xlsx, "csv": text.weekly_csv, "json": text.weekly_json},
         "half-year": tables,
         "annual": tables,
@@ -136,14 +139,16 @@ def _unfrozen_said(freeze: bool):
         raise
 
 
-def publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: Path | None, freeze: bool = False) -> None:
+def publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: Path | None, freeze: bool = False, *,
+            made=None, drawn: str | None = None) -> None:
     """The report in its format to stdout or to the file; frozen (--freeze) once it is out. A table on a
     terminal is Rich's own; to a file it is its text. Text to a file never carries control characters from
     the data (outputs.clean_text), a CSV file gets a BOM for Excel/WPS, and a file is replaced whole or not
-    at all, never the database (printing.write_output)."""
+    at all, never the database (printing.write_output). A frozen report printed again (`report frozen N`): `made`,
+    the day it was frozen (renderers); `drawn`, its content as kept (the frozen JSON), printed as it is."""
     kind, lang = params["kind"], params["lang"]
-    by_format = renderers(kind)
-    content = by_format[fmt](report, lang)
+    by_format = renderers(kind, made)
+    content = drawn if drawn is not None else by_format[fmt](report, lang)
 
     part = None  # the partial copy the file is written into, by name: kept with its freeze (frozen_by_a_stopped_run)
 

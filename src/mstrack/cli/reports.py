@@ -19,8 +19,6 @@ from mstrack.cli.common import (
     DAYS_MAX,
     ID_MAX,
     AsOfOption,
-    Format,
-    FormatOption,
     RuleOption,
     WarnDaysOption,
     as_of_option,
@@ -120,6 +118,8 @@ def _silent_since(given: str | None, rank: bool, year: int | None, on):
 def weekly(
     ctx: typer.Context,
     programme: ProgrammesOption = None,
+    unit: Annotated[Optional[str], typer.Option(
+        "--unit", "-u", help="Only tasks where this unit leads or is responsible: one office's report.")] = None,
     as_of: AsOfOption = None,
     since: Annotated[Optional[str], typer.Option(
         "--since", help="The previous report's date: changes are counted after it. [default: 7 days before --as-of]")] = None,
@@ -130,7 +130,8 @@ def weekly(
     freeze: FreezeOption = False,
 ) -> None:
     """The weekly report: a one-line summary, the behind list with each latest note, the unit rollup,
-    and what changed since the previous report. HTML prints on A4; XLSX has a sheet per section."""
+    and what changed since the previous report; with --unit, of that unit's tasks only. HTML prints on A4; XLSX has a
+    sheet per section."""
     from mstrack.cli.report_output import check_output, publish, report_format
 
     fmt = report_format(ctx, fmt, output, "weekly")
@@ -150,9 +151,11 @@ def weekly(
     if previous >= on:
         raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())
     scope = view_scope(store, programme, on, report=True)  # a year over or not begun left out, said (F8, trial53 F1)
+    # the unit as the plans spell it, by the one rule of every --unit (store._unit_id), kept so in a freeze's params
+    named = store.unit_named(unit, scope.covered or None) if unit is not None else None
     params = {"kind": "weekly", "programmes": scope.covered or [], "as_of": on.isoformat(),
               "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": report_lang(ctx),
-              "left_out": scope.left_out}
+              "left_out": scope.left_out, **({"unit": named} if named is not None else {})}
     publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
     say_cancelled(store, scope.covered)
 
@@ -277,16 +280,62 @@ def _frozen_by(then: int, now: int):
 
 
 @report_app.command("frozen")
-def report_frozen(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
-    """The reports kept with --freeze, newest first."""
-    from mstrack.render.history import frozen_json, frozen_table
+def report_frozen(
+    ctx: typer.Context,
+    snapshot: Annotated[Optional[int], typer.Argument(
+        min=1, max=ID_MAX, help="A frozen report's number: print that report again, as it was sent.")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help=(
+        "Without a number: table or json. With one: the report's own formats (a weekly report's table, md, html, "
+        "xlsx, csv or json; an 一览表's md, html, xlsx, json or docx); json is the frozen copy itself. [default: the "
+        "report's, or what -o's suffix names]"))] = None,
+    output: OutputOption = None,
+) -> None:
+    """The reports kept with --freeze, newest first; with a number, that report printed again from its frozen copy
+    (never from today's data), to stdout or -o FILE."""
+    if snapshot is None:
+        from mstrack.render.history import frozen_json, frozen_table
+
+        fmt = choice(fmt or "table", ("table", "json"), "--format")
+        if output is not None:
+            raise fail("--output: give the number of the frozen report to write, e.g. `mstrack report frozen 3 -o "
+                       "通报.html` (`mstrack report frozen` lists them)")
+        store = open_store(ctx, write=False)
+        found = store.snapshots()
+        if fmt == "json":
+            write_out(frozen_json(found))
+        else:
+            console().print(frozen_table(found, ctx.obj["lang"]))
+        return
+    _reprint(ctx, snapshot, fmt, output)
+
+
+def _reprint(ctx: typer.Context, snapshot: int, fmt: str | None, output: Path | None) -> None:
+    """A frozen report in one of its kind's formats: the stored JSON as it is, any other format drawn by the kind's own
+    renderer from that JSON read back (reports.frozen), printed only where the report read back is the copy (its JSON
+    made again compared as `report diff` compares), an HTML page dated the day it was frozen."""
+    import json
+
+    from mstrack.cli.report_output import check_output, publish, renderers, report_format, whole
+    from mstrack.reports.diff import diff
+    from mstrack.reports.frozen import Unprintable, frozen_report, unprintable
 
     store = open_store(ctx, write=False)
-    found = store.snapshots()
-    if fmt is Format.json:
-        write_out(frozen_json(found))
-    else:
-        console().print(frozen_table(found, ctx.obj["lang"]))
+    number, when, kind, params, sent = store.snapshot(snapshot)
+    # as the report's own command chooses: --format, else -o's suffix, else its default (weekly: table; 一览表: md)
+    fmt = report_format(ctx, fmt or ("table" if kind == "weekly" else "md"), output, kind)
+    check_output(ctx, fmt, output)
+    if fmt == "json":
+        raw = store.snapshot_content(number)
+        publish(ctx, store, params, None, fmt, output, drawn=raw)
+        return
+    try:
+        report = frozen_report(kind, sent)
+        again = json.loads(whole(renderers(kind)["json"](report, params["lang"])))
+    except (Unprintable, TypeError, ValueError, KeyError, AttributeError) as error:
+        raise unprintable(number, fmt, str(error) or type(error).__name__) from None
+    if changes := diff(sent, again):
+        raise unprintable(number, fmt, changes[0].path)
+    publish(ctx, store, params, report, fmt, output, made=when.date())
 
 
 def _month(text: str | None, option: str, year: int | None):

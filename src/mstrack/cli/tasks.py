@@ -136,7 +136,8 @@ def status(
     programme: Annotated[Optional[list[str]], typer.Option("--programme", "-p", help="Only this programme (repeatable).")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only tasks where this unit leads or is responsible.")] = None,
     only: Annotated[Optional[list[Only]], typer.Option(
-        "--only", help="Only rows with this status, or due_soon (repeatable).")] = None,
+        "--only", help="Only rows with this status, due_soon, or off_course (at the pace of the last two reports, done "
+                       "after the deadline) (repeatable).")] = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
     fail_on: Annotated[Optional[list[Status]], typer.Option("--fail-on", help=(

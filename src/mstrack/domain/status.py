@@ -29,6 +29,7 @@ from mstrack.model import (
     AT_MOST,
     DUE_SOON,
     LEVEL,
+    OFF_COURSE,
     PRO_RATA,
     SCHEDULE,
     STATUSES,
@@ -365,11 +366,19 @@ def status_rows(
 
 
 def selected(rows: list[StatusRow], only: set[str] | None = None) -> list[StatusRow]:
-    """The rows with a status in `only` (or due soon, when it names DUE_SOON); worst status first."""
+    """The rows with a status in `only` (or due soon, when it names DUE_SOON; off course at the recent pace, when it
+    names OFF_COURSE); worst status first."""
     if only:
-        rows = [row for row in rows if row.status in only or (DUE_SOON in only and row.due_soon is not None)]
+        rows = [row for row in rows if row.status in only or (DUE_SOON in only and row.due_soon is not None)
+                or (OFF_COURSE in only and off_course(row))]
     order = {status: i for i, status in enumerate(STATUSES)}
     return sorted(rows, key=lambda row: order[row.status])  # stable: keeps document order
+
+
+def off_course(row: StatusRow) -> bool:
+    """At the pace of its last two reports the row's final target is met after its deadline, or never (its forecast's
+    on_course false); a row with no forecast (one report, a text-only line, a level) is not."""
+    return row.forecast is not None and row.forecast.on_course is False
 
 
 def count_statuses(rows: list[StatusRow]) -> dict[str, int]:

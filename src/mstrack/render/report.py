@@ -74,6 +74,8 @@ def weekly_subtitle(report: WeeklyReport, words: Labels) -> str:
     parts = [words("weekly.subtitle", on=report.as_of.isoformat(), since=report.since.isoformat())]
     if report.programmes:
         parts.append(words("weekly.programmes", codes=words.join(report.programmes)))
+    if report.unit is not None:
+        parts.append(words("weekly.unit", unit=report.unit))
     if said := scope_said(report.programmes, report.left_out, words, covered=False):  # trial53 F1
         parts.append(said)
     if report.pro_rata:

@@ -8,7 +8,7 @@ import math
 from datetime import date
 
 from mstrack.domain.quantities import format_computed, format_number
-from mstrack.domain.status import level
+from mstrack.domain.status import level, off_course
 from mstrack.labels import Labels
 from mstrack.model import AT_LEAST, AT_MOST, EQUAL, PRO_RATA, SCHEDULE, STATUSES, StatusRow
 from mstrack.render.outputs import dump_json
@@ -159,7 +159,8 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
         target, expected, actual = row_quantities(row, lang)
         percent = "" if row.percent is None else f"{percent_number(row.percent)}%"
         label = (words.status(row.status) + (words("stale.mark") if row.stale else "")
-                 + (words("due_soon.mark") if row.due_soon else ""))
+                 + (words("due_soon.mark") if row.due_soon else "")
+                 + (words("off_course.mark") if off_course(row) else ""))
         cells = [task, row.indicator, row.lead_unit, target, expected, actual, percent, label]
         if assessed:
             cells.append(("≠ " if disagrees(row) else "") + (row.assessment or ""))
@@ -173,6 +174,9 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
     due_soon = sum(1 for row in rows if row.due_soon)
     if due_soon:
         table.caption += words("status.due_soon", n=due_soon)
+    late = sum(1 for row in rows if off_course(row))
+    if late:
+        table.caption += words("status.off_course", n=late)
     disagreeing = len({(row.programme, row.task) for row in rows if disagrees(row)})
     if disagreeing:
         table.caption += words("status.disagree", n=disagreeing)

@@ -38,13 +38,15 @@ def check_programmes(store, programmes: list[str] | None) -> None:
             raise unknown_programme(known, code, store.display_url)  # as status and a task reference say it
 
 
-def task_details(store, programmes: list[str] | None, *, as_of: date | None = None, since: date | None = None):
+def task_details(store, programmes: list[str] | None, *, as_of: date | None = None, since: date | None = None,
+                 unit: str | None = None):
     """Whole tasks of the programmes asked for (all when none are named); an unknown code is an InputError.
-    With as_of (and since), the reports read are bounded by that day (and those days): Store.task_details.
+    With as_of (and since), the reports read are bounded by that day (and those days): Store.task_details; with a
+    unit, the tasks it has a line in, those lines only.
     A task carried into another year's programme also in view is counted once, under the later task (counted_once)."""
     check_programmes(store, programmes)
-    return counted_once(store, store.task_details(list(programmes) if programmes else None, as_of=as_of, since=since),
-                        programmes)
+    return counted_once(store, store.task_details(list(programmes) if programmes else None, unit, as_of=as_of,
+                                                  since=since), programmes)
 
 
 def counted_once(store, details: list, programmes: list[str] | None) -> list:
@@ -54,14 +56,14 @@ def counted_once(store, details: list, programmes: list[str] | None) -> list:
 
 
 def weekly_details(store, programmes: list[str] | None, on: date, since: date, rule: str | None,
-                   stale_days: int | None = None) -> tuple[list, dict, tuple[list, list]]:
+                   stale_days: int | None = None, unit: str | None = None) -> tuple[list, dict, tuple[list, list]]:
     """What a weekly report is made of, read bounded by the indicators and the week (task_details with
     `since`), the (day, value) series up to `on` of the indicators behind at `on`, which it charts, and those
     indicators judged at `on` (reports.weekly.judged_now, handed to weekly_report: judged once, not twice): its
     memory grows with the indicators, the week's reports and the charts, not with the history. Both reads in one
     (Store.one_read): a report logged meanwhile is never in a chart while its row shows the value before."""
     with store.one_read():
-        details = task_details(store, programmes, as_of=on, since=since)
+        details = task_details(store, programmes, as_of=on, since=since, unit=unit)
         states, rows = now = judged_now(details, on, rule, stale_days)
         late = [state.indicator_id for state, row in zip(states, rows, strict=True) if row.status in LATE]
         return details, store.report_series(late, on), now
@@ -116,11 +118,12 @@ def make_report(store, params: dict):
     if kind == "weekly":
         since = date.fromisoformat(params["since"])
         details, series, now = weekly_details(store, params["programmes"] or None, on, since, params["rule"],
-                                              params["stale"])
+                                              params["stale"], params.get("unit"))
         report = weekly_report(details, on, since, params["rule"], params["stale"], series=series, now=now)
         report.left_out = params.get("left_out") or {}
+        report.unit = params.get("unit")
         covered = params["programmes"] or store.programme_codes()
-        report.cancelled = _cancelled(store, covered)
+        report.cancelled = _cancelled(store, covered, report.unit)  # with --unit, the ones it led
         report.plan_changes = revision_section(store.plan_revisions(covered, since, on))
         return report
     programme = params["programme"]

@@ -12,6 +12,7 @@ from mstrack.domain import unique
 from mstrack.domain.status import count_statuses, judged
 from mstrack.model import CHANGE_RANK, LATE, PRO_RATA, SCHEDULE, STATUSES, STEP, IndicatorState, StatusRow
 from mstrack.reports.plain import Plain
+from mstrack.reports.revisions import CancelledTask, PlanRevision
 from mstrack.reports.units import UnitRollup, partly_reported, programme_place, task_counts, unit_rollups
 from mstrack.reports.window import as_known_at, new_in_window, standing_now
 
@@ -154,14 +155,17 @@ class WeeklyReport:
     """Of the tasks counted 未报送, those with another line reported (reports.units.partly_reported)."""
     left_out: dict[str, list[str]] = field(default_factory=dict)
     """The programmes the report left out, by why (domain.scope.Scope.left_out; set by reports.make)."""
-    cancelled: list = field(default_factory=list)
+    cancelled: list[CancelledTask] = field(default_factory=list)
     """The tasks revisions cancelled (reports.revisions.CancelledTask), counted nowhere above: said in a section."""
-    plan_changes: list = field(default_factory=list)
+    plan_changes: list[PlanRevision] = field(default_factory=list)
     """What plan revisions imported in the week changed (reports.revisions.PlanRevision): part of 变化."""
+    unit: str | None = None
+    """The one unit whose tasks it covers (`report weekly --unit`; set by reports.make), else None: every unit's."""
 
     def as_dict(self) -> dict:
         return {
             "as_of": self.as_of.isoformat(), "since": self.since.isoformat(), "programmes": self.programmes,
+            **({"unit": self.unit} if self.unit is not None else {}),  # a report of every unit's as it always was
             "rule": self.rule, "pro_rata": self.pro_rata,
             "left_out": {"closed": [], "not_begun": [], **self.left_out},
             "summary": {"tasks": self.tasks, "task_counts": self.task_counts, "partly_reported": self.partly_reported,

@@ -211,3 +211,12 @@ class HistoryReads:
             rows = self._rows(connection, 'SELECT id, created_at, "user", kind, params FROM report_snapshot'
                                           f" ORDER BY id DESC LIMIT {self.dialect.p}", [limit])
         return [(found, moment(created_at), user, kind, json.loads(params)) for found, created_at, user, kind, params in rows]
+
+    def snapshot_content(self, snapshot_id: int) -> str:
+        """A frozen report's copy as stored, the text itself (`report frozen N --format json`: what was sent, byte for
+        byte, never parsed and written out again)."""
+        with self.reading() as connection:
+            rows = self._rows(connection, f"SELECT content FROM report_snapshot WHERE id = {self.dialect.p}", [snapshot_id])
+        if not rows:
+            raise InputError("no frozen report {number}", number=snapshot_id)
+        return rows[0][0]
