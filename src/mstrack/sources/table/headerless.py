@@ -89,6 +89,7 @@ from mstrack.sources.table.list_stages import (
     dated_stages,
     grouped_stages,
     headed_stages,
+    part_over_stages,
     plan_stages,
     spanned_groups,
     stages_following,
@@ -96,7 +97,7 @@ from mstrack.sources.table.list_stages import (
 from mstrack.sources.table.list_strays import stray_cells, without_strays
 from mstrack.sources.table.list_subitems import as_headings, sub_items
 from mstrack.sources.table.list_teams import team_members
-from mstrack.sources.table.list_timeline import timed_labels
+from mstrack.sources.table.list_timeline import timed_labels, timetable
 from mstrack.sources.table.list_work import (
     PROJECT_RE,
     RESULT_RE,
@@ -284,7 +285,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     says so (results_said); a list whose closing sections leave too few items adds (its items, the closing rows) to
     `short` (list_sections.kept), which the caller names when no list is read."""
     duties = events = None  # the first sheet's duties under each party's name (list_duties), or an event's (list_arrangements)
-    groups = None  # the first sheet's inspection groups in its text (list_inspections)
+    groups = timed = None  # the first sheet's inspection groups in its text (list_inspections), its timetable
     for sheet in map(numbers_on_their_lines, sheets):
         sheet = replace(sheet, rows=document_lines(sheet.rows))  # a crawled page's text on one line: its lines
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
@@ -301,6 +302,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         duties = duties or ((sheet, found) if (found := duty_list(sheet.rows, sheet.titles)) else None)  # read when no list is
         events = events or ((sheet, found) if (found := event_duties(sheet.rows, year)) else None)  # an event's: "五、有关事项"
         groups = groups or ((sheet, found) if (found := inspection_groups(sheet.rows, year)) else None)  # "第一组：组长 …"
+        timed = timed or ((sheet, found) if (found := timetable(sheet.rows)) else None)  # "date：work" lines (list_timeline)
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         measures = {**measures, **activity_schedule(sheet.rows).fields}  # "1.时间：…" under an event: its field, no item
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
@@ -388,6 +390,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             labels = timed_labels(chosen, labels, sheet.rows[end:])  # "三、时间安排"'s stages naming the items: their dates
             chosen, source, labels = headed_stages(chosen, source, labels, sheet.rows,  # "（一）动员部署（…）" over paragraphs
                                                    partial(paragraph_doers, opening=True))
+            chosen, source, labels = part_over_stages(chosen, source, labels, sheet.rows)  # its part above its introduction
             chosen, source, labels = plan_stages(chosen, source, labels)  # "三、工作安排" over the plan's stages: its dates
             chosen = shared_duties(chosen)  # "七、部门职责分工" over "（一）A和B负责…": A and B lead
             above = _above(sheet, start)
@@ -520,4 +523,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         listed = _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
         listed[0].printed_numbers = True
         return listed
+    if timed:  # "…时间安排" over "5月10日—5月20日：毕业生报名表填报" lines, no list of tasks beside: each line a task
+        sheet, (start, end, header, rows, source) = timed
+        return _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
     return None

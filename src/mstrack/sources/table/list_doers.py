@@ -26,7 +26,7 @@ SUBJECT_MAX = 30  # the longest run of offices opening a sentence
 NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将|把|为|以|鼓励|引导|组织|督促|协调|配合|联合")  # a verb, no doer
 # words opening with the work, no name ("严格保护集体资产所…", "配合区…局", "建设公办…", "成立以局长为组长…", "请示上级部门
 # 同意后…"): a verb or a preposition, a body set up (office_names.SET_UP_VERBS), a request to those above
-WORK_OPENING_RE = re.compile(rf"^(?:{NO_DOER_RE.pattern}|{SET_UP_VERBS}|严格|建设|加强|推进|推动|完善|开展|实施|落实|提升|提高|"
+WORK_OPENING_RE = re.compile(rf"^(?:{NO_DOER_RE.pattern}|{SET_UP_VERBS}|严格|建设|加强|推进|推动|完善|开展|实施|落实|提升|提高|采取|"
                              r"新建|改造|扩建|利用|促进|发展|做好|支持|依托|明确|请示|报请|提请)")
 # a person's title after an office's name ("局长为组长", "局各处室负责同志为组员", "区住建局负责人"): the office's people,
 # the name no subject
@@ -198,6 +198,12 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
             clause = REQUEST_RE.sub("", clause.strip())
             if MEMBERS_OF_RE.search(clause):
                 continue
+            if opening and at == 0 and (town := issuing_town(clause)):  # "乡根据…": the issuing 乡's government
+                found += [name for name in town if name not in found]
+                continue
+            if opening and at and (sent := SENDS_RE.match(clause)) and _office_doer(sent[1]):  # "公安消防部门派员授课"
+                helped += [sent[1]]  # an office sending its people to the work shares it: a unit after the doers
+                continue
             subject = _said_subject(clause)
             said = bool(subject)  # the subject of "要", every name an office's ("文体处、民政处要…")
             if not subject and opening and (by := BY_RE.search(clause)) and only_offices(by[1]) and levelled(by[1]):
@@ -266,6 +272,25 @@ def _helped(rest: str) -> list[str]:
     return unit_names(run) if run and levelled(run) else []
 
 
+# "乡根据…", "镇组织…": a 乡's or a 镇's notice naming itself by its level alone before its work: its government does it
+ISSUING_TOWN_RE = re.compile(r"^([乡镇])(?=[\u4e00-\u9fff])")
+SENDS_RE = re.compile(r"^([^，,。；;]{2,20}?)派(?:员|人)")  # "公安消防部门派员授课": an office sending its people
+ORGANISED_RE = re.compile(r"^组织([^，,。；;]{2,40}?)等")  # "组织公安派出所、综治办…等基层力量": the offices it brings in
+
+
+def issuing_town(clause: str) -> list[str]:
+    """The doers of a clause a 乡 or 镇 opens by its level alone, the notice's issuer in the third person ("乡根据本地区实际，
+    制定…", "乡组织公安派出所、综治办、安监站、工商所等基层力量，进行…"): its government (乡政府, 镇政府) first, the lead, then
+    the offices it organises for the work, named before 等 (units: they do it with it); [] for any other clause (a name
+    of a 乡 or 镇 after it is no such level: "乡镇…" is every town; the rest must open with the work, WORK_OPENING_RE)."""
+    if not (m := ISSUING_TOWN_RE.match(clause)) or not WORK_OPENING_RE.match(rest := clause[m.end():]):
+        return []
+    organised = ORGANISED_RE.match(rest)
+    names = unit_names(organised[1]) if organised else []
+    names = names if names and all(map(office_clause, names)) else []
+    return [f"{m[1]}政府", *names]
+
+
 def step_doers(paragraph: str) -> list[str]:
     """The doers of a step dated by its own words ("（一）村级登记。村（居）委会逐户登记…。村级登记工作于3月15日前完成。",
     "（三）区级测算。区农业农村局牵头对…审核后，…4月底前会同区财政金融局共同测算…"): a procedure's step says who does it
@@ -286,6 +311,9 @@ def step_doers(paragraph: str) -> list[str]:
             continue  # "区卫计局将对…的，依法追究…责任": the office holding others to account, no doer of the work
         for at, clause in enumerate(re.split(r"[，,：:]", sentence)):
             clause = REQUEST_RE.sub("", clause.strip())
+            if at == 0 and (town := issuing_town(clause)):  # "乡组织…": the issuing 乡's government, what it organises
+                found += [name for name in town if name not in found]
+                continue
             starts = [0] if at == 0 else []
             starts += [m.end() for m in STEP_BY_RE.finditer(clause)]
             for start in starts:

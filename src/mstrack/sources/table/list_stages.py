@@ -309,6 +309,34 @@ def plan_stages(chosen: list[tuple[str, str, str]], source: list[Row], labels: d
     return chosen, source, labels
 
 
+def part_over_stages(chosen: list[tuple[str, str, str]], source: list[Row], labels: dict[int, list[Entry]], rows: list[Row]
+                     ) -> tuple[list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]]:
+    """A "(一)" run (as plan_stages takes it; `rows` the page's) opening with stages dated in a bracket after their
+    names and run into their paragraph ("（一）动员部署（2016年6月30日）。乡根据…", PLAN_STAGE_RE) under a part naming
+    stages ("三、专项治理的时间和步骤") whose introduction stands between them ("…活动分两个阶段。" "第一阶段从…；第二阶段
+    至…": paragraphs numbering nothing) and cut the run from it: the part's heading put back over them, so that
+    plan_stages reads the part. A stage on a line of its own over its paragraphs is headed_stages'. The run unchanged
+    else."""
+    printed = row_texts(source[0])[0] if chosen and row_texts(source[0]) else ""  # its line, no paragraph below joined
+    if not chosen or chosen[0][0] in ("heading", "top") or not (m := PLAN_STAGE_RE.match(printed)) \
+            or not printed[m.end():].strip(" 。.：:"):  # a stage on a line of its own over its paragraphs: headed_stages'
+        return chosen, source, labels
+    at = next((k for k, row in enumerate(rows) if row is source[0]), 0)
+    for k in range(at - 1, max(at - 1 - MAX_INTRO, -1), -1):
+        if len(texts := row_texts(rows[k])) != 1:
+            return chosen, source, labels
+        if part := AREA_RE.match(texts[0]):
+            if not PLAN_STAGES_RE.search(part[2]):
+                return chosen, source, labels
+            return [("heading", texts[0], ""), *chosen], [rows[k], *source], {j + 1: found for j, found in labels.items()}
+        if entry_of(rows[k]) is not None or NAMED_GROUP_RE.match(texts[0]):
+            return chosen, source, labels
+    return chosen, source, labels
+
+
+MAX_INTRO = 3  # the most paragraphs of a stages part's introduction above its first stage
+
+
 def headed_stages(chosen: list[tuple[str, str, str]], source: list[Row], labels: dict[int, list[Entry]], rows: list[Row],
                   doers: Callable[[str], list[str]]) -> tuple[list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]]:
     """A "(一)" run (as plan_stages takes it; `rows` the page's) that runs into a part of stages each on a line of its own
