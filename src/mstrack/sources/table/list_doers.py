@@ -314,6 +314,9 @@ def step_doers(paragraph: str) -> list[str]:
             if at == 0 and (town := issuing_town(clause)):  # "乡组织…": the issuing 乡's government, what it organises
                 found += [name for name in town if name not in found]
                 continue
+            if at and (sent := SENDS_RE.match(clause)) and _office_doer(sent[1]):  # "公安消防部门派员授课": shares it,
+                found += [sent[1]] if sent[1] not in found else []  # after the doers (as paragraph_doers reads it)
+                continue
             starts = [0] if at == 0 else []
             starts += [m.end() for m in STEP_BY_RE.finditer(clause)]
             for start in starts:
