@@ -87,3 +87,11 @@ def test_a_split_of_duties_after_its_total_is_no_quota(tmp_path):
     duties = "重点排查三方面内容，其中：区交通局牵头开展结构排查；区市场局牵头开展经营排查；区资源局牵头开展合法性排查。"
     assert quota_split(duties, opening_body) == []
     assert [body for _, body in quota_split(SPLIT[7], opening_body)] == ["东湖小学", "西湖小学", "南湖小学"]
+
+
+def test_a_note_in_brackets_under_an_item_is_no_part_of_its_work(tmp_path):
+    """"(说明:以上3所幼儿园招生,…余下的学额全部由抽签决定)" under the last quota: a note on the items above
+    (list_labels.note_label: 说明 labels a note), its "3所" no target of the item it stands under."""
+    lines = [*PLAN[:13], "(说明:以上3所幼儿园招生,扣除政策性照顾对象外,余下的学额全部由抽签决定)", *PLAN[13:]]
+    task = list(_tasks(tmp_path, lines).values())[-1]
+    assert sorted((i.target, i.unit) for line in task.lines for i in line.indicators) == [(3, "个"), (90, "名")]
