@@ -35,7 +35,7 @@ from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_o
 from mstrack.sources.table.list_events import activity_schedule
 from mstrack.sources.table.list_forms import named_forms
 from mstrack.sources.table.list_gate import LENIENT, is_programme
-from mstrack.sources.table.list_groups import coded_by_group
+from mstrack.sources.table.list_groups import coded_by_group, coded_by_part
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
 from mstrack.sources.table.list_inspections import inspection_groups
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
@@ -72,6 +72,7 @@ from mstrack.sources.table.list_roles import (
     labelled_line,
     office_bracket,
     offices_owned,
+    opening_body,
     owner_in_words,
 )
 from mstrack.sources.table.list_runs import group_paragraphs, opening_headings, read_runs
@@ -106,7 +107,7 @@ from mstrack.sources.table.list_work import (
     states_work,
 )
 from mstrack.sources.table.mentions import sets_figure
-from mstrack.sources.table.one_paragraph import MIN_ITEMS, carried_duties, document_lines, inline_run
+from mstrack.sources.table.one_paragraph import MIN_ITEMS, carried_duties, document_lines, inline_run, quota_rows
 from mstrack.sources.table.reading import Row, Sheet
 
 # a paragraph that introduces the list ("…具体如下：", "…重点办好以下10件实事——"), or closes the document: never a task;
@@ -299,6 +300,12 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=section_parts(sheet.rows))  # "（一）…" over "1．行动目标。…" "2．主要任务": one task
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
         sheet = replace(sheet, rows=rows, strays=strays)
+        if (quotas := quota_rows(sheet.rows, opening_body))[0]:  # "其中：A…N个班M人；B…": each body's share a task
+            rows, source = quotas
+            listed = _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, source, _above(sheet, sheet.rows.index(source[0])),
+                               year, [])
+            listed[0].printed_numbers = True
+            return listed
         duties = duties or ((sheet, found) if (found := duty_list(sheet.rows, sheet.titles)) else None)  # read when no list is
         events = events or ((sheet, found) if (found := event_duties(sheet.rows, year)) else None)  # an event's: "五、有关事项"
         groups = groups or ((sheet, found) if (found := inspection_groups(sheet.rows, year)) else None)  # "第一组：组长 …"
@@ -369,6 +376,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             listed[0].left_out += [e.row.number for e in run_items if e.kind == "item" and e not in chosen and e not in none
                                    and (e.units or e.labels) and sets_figure(e.text)] + [e.row.number for e in none]
             coded_by_group(listed[0], [sheet])  # read from "（三）…" on, its part "三、…" above: coded 三(三)1
+            coded_by_part(listed[0], [sheet])  # "1." right under "五、…" of a document of parts: coded 五1
             return listed
         for run, one in bracketed_runs(sheet.rows):  # a part of methods refused, its part of duties after it read
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)

@@ -8,7 +8,7 @@ import re
 
 from mstrack.sources.table.carried_units import without_carried
 from mstrack.sources.table.kept import read_once
-from mstrack.sources.table.office_names import TOWN_END, ends_like_unit, split_groups
+from mstrack.sources.table.office_names import SCHOOL_END, TOWN_END, ends_like_unit, split_groups
 from mstrack.sources.table.units import (
     FIRST_LEADS_RE,
     OFFICE_WORD_OR,
@@ -156,8 +156,9 @@ def _labelled_name(part: str) -> bool:
     """One name after a role label in a bracket that ends like an office ("牵头单位:政局", 民政局 with a character lost in
     the stored text): the label says it is the office, read as printed, though two characters alone are no whole name
     elsewhere (office_names.whole_unit: "公厅", the tail of a name broken over lines, is none). A kind of town's body
-    named bare ("牵头单位：村居", "社区": every village, every community the plan reaches) is one too, as "各村居" is."""
-    return 2 <= len(part) <= 20 and (ends_like_unit(part) or part in TOWN_END) \
+    named bare ("牵头单位：村居", "社区": every village, every community the plan reaches) is one too, as "各村居" is; so
+    is a school ("牵头单位：实验幼儿园", office_names.SCHOOL_END)."""
+    return 2 <= len(part) <= 20 and (ends_like_unit(part) or part in TOWN_END or part.endswith(SCHOOL_END)) \
         and re.fullmatch(r"[\u4e00-\u9fff]+", part) is not None
 
 

@@ -27,7 +27,7 @@ from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
 from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE, document_period
 from mstrack.sources.table.list_doers import office_clause, opening_doers
 from mstrack.sources.table.list_gate import LENIENT
-from mstrack.sources.table.list_groups import coded_by_group, targets_above
+from mstrack.sources.table.list_groups import coded_by_group, parts_printed, targets_above
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE
 from mstrack.sources.table.list_part_paragraphs import paragraph_parts
@@ -87,7 +87,7 @@ def best_effort_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[
         best = _most_plausible(sheets, year, parts)
     if best is not None:
         # its items "1." under one part "二、…" of a document printing others: coded within it (二1), as the part's own
-        best[0].parts = max(best[0].parts, _parts_printed(sheets))
+        best[0].parts = max(best[0].parts, parts_printed(sheets))
         coded_by_group(best[0], sheets)
         targets_above(best[0], best[2], sheets)
         paragraph_parts(best[0], best[2], sheets)  # "一、…" over one paragraph naming its doers, beside "二、…" over items
@@ -332,12 +332,6 @@ def _heads_work(heading: str) -> bool:
     words = _part_words(heading).rstrip("。")
     return bool(words) and len(words) <= HEADING_WORDS and not CLOSING_RE.search(words) and not FUNDING_RE.search(words) \
         and column_kind(words, 0).kind in WORK_KINDS
-
-
-def _parts_printed(sheets: list[Sheet]) -> int:
-    """How many parts "一、…" the document prints on lines of their own (each line once, however many ways it was read)."""
-    return len({row.number for sheet in sheets for row in sheet.rows if len(texts := row_texts(row)) == 1
-                and AREA_RE.match(texts[0]) and len(texts[0]) <= 30 and not re.search(r"[。；;]", texts[0])})
 
 
 def _row_of(sheet: Sheet, item: str) -> int | None:

@@ -4,6 +4,8 @@ part and the group ("三(三)1"), for the headerless reader (headerless.list_tab
 
 from __future__ import annotations
 
+import re
+
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.columns import Column
 from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
@@ -31,6 +33,42 @@ def coded_by_group(table: Sheet, sheets: list[Sheet]) -> None:
     number = next((row.number for sheet in sheets for row in sheet.rows if row_texts(row) == [part]), table.rows[first].number)
     table.rows.insert(first, Row(number, [part] * len(table.rows[0].cells)))
     table.one_group = heading and not any(heading_row(row) and BRACKET_ITEM_RE.match(row.cells[0]) for row in table.rows[first + 2:])
+
+PLAN_PARTS = 3  # the fewest parts "一、…" that make a document a plan's sections, not a list's groups
+
+
+def coded_by_part(table: Sheet, sheets: list[Sheet]) -> None:
+    """A list of items "1." read from its first item on, right under a part's heading "五、招生人数和班级规模" of a
+    document printing PLAN_PARTS parts or more on lines of their own (a 方案 whose parts each number their points "1."
+    again; two parts of items, "一、教育" "二、就业", are a list's groups, the second perhaps cut off and said):
+    the part's heading put back over it and the parts counted, so that its items are coded within the part (五1), as
+    the best effort (list_fallback) codes such a run; the numbers alone name no item of the document."""
+    first = next((k for k, row in enumerate(table.rows) if row.number), None)
+    if first is None or (parts := parts_printed(sheets)) < PLAN_PARTS:
+        return
+    row = table.rows[first]
+    if heading_row(row):  # the part read with its run ("五、…" over "1."): counted only
+        if _short_part(row.cells[0]) and len(table.rows) > first + 1 and table.rows[first + 1].cells[0] == "1":
+            table.parts = max(table.parts, parts)
+        return
+    part = table.titles[-1] if table.titles else ""
+    if row.cells[0] != "1" or not _short_part(part):
+        return
+    number = next((r.number for sheet in sheets for r in sheet.rows if row_texts(r) == [part]), row.number)
+    table.rows.insert(first, Row(number, [part] * len(table.rows[0].cells)))
+    table.parts = max(table.parts, parts)
+
+
+def _short_part(text: str) -> bool:
+    """A part's heading "一、…" on a line of its own: short, no sentence's stop."""
+    return AREA_RE.match(text) is not None and not BRACKET_ITEM_RE.match(text) and len(text) <= 30 \
+        and not re.search(r"[。；;]", text)
+
+
+def parts_printed(sheets: list[Sheet]) -> int:
+    """How many parts "一、…" the document prints on lines of their own (each line once, however many ways it was read)."""
+    return len({row.number for sheet in sheets for row in sheet.rows if len(texts := row_texts(row)) == 1
+                and AREA_RE.match(texts[0]) and len(texts[0]) <= 30 and not re.search(r"[。；;]", texts[0])})
 
 
 def heading_row(row: Row) -> bool:

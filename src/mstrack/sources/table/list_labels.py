@@ -22,11 +22,12 @@ ASIDE_LABEL_RE = re.compile(r"联系|电话|手机|邮箱|传真|来源|发布|�
 def note_label(text: str) -> tuple[str, str] | None:
     """A labelled paragraph that names no column of the item above: its content ("主要内容：…", "目标：…"), (label,
     value), read as the item's content; a contact ("联系人：…"), the page's own field ("来源：…") or the item's progress
-    ("完成情况：1-9月…", "进展情况：…", as a table's progress column) is no part of it:
+    ("完成情况：1-9月…", "进展情况：…", as a table's progress column) or a note on the items ("(说明:以上4所…)", "备注：…",
+    as a table's 备注 column) is no part of it:
     ("", the paragraph). None for a paragraph with no label."""
     if not (m := LABEL_RE.match(text)):
         return None
-    return ("", text) if _aside(m[1], m[2]) or label_kind(m[1]) == "progress" else (m[1], m[2].strip())
+    return ("", text) if _aside(m[1], m[2]) or label_kind(m[1]) in ("progress", "note") else (m[1], m[2].strip())
 
 
 def progress_label(text: str) -> bool:

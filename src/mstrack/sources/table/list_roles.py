@@ -23,6 +23,7 @@ from mstrack.sources.table.list_numbered import (
 )
 from mstrack.sources.table.list_work import states_work
 from mstrack.sources.table.mentions import sets_figure
+from mstrack.sources.table.office_names import SCHOOL_END
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import FIRST_LEADS_RE, ROLE_LABEL_RE, office_list, roles_in
@@ -190,9 +191,10 @@ def duty_openings(entries: list[Entry | None]) -> None:
 
 # a body's name run straight into its work ("平潭协和医院捐送药品…", "区疾控中心现场发放…", "县红十字会捐赠…"): a level or
 # a place's name, then a body's ending — a hospital (医院, "…保健院", "…防院"), a centre, a Red Cross, an office (办, 局,
-# 委), a station — not run on by another ending ("区委办…": the name is 区委办); four characters at least ("市中心城区…"
-# is no body)
-BODY_OPENING_RE = re.compile(r"^([\u4e00-\u9fff]{1,16}?(?:医院|院|中心|红十字会|办|局|委|站|所|队))(?![院心会办局委站所队室部处])")
+# 委), a station, a school admitting its quota ("实验幼儿园招收小班新生4个班…": SCHOOL_END) — not run on by another
+# ending ("区委办…": the name is 区委办); four characters at least ("市中心城区…" is no body)
+BODY_OPENING_RE = re.compile(rf"^([\u4e00-\u9fff]{{1,16}}?(?:医院|院|中心|红十字会|办|局|委|站|所|队|{'|'.join(SCHOOL_END)}))"
+                             r"(?![院心会办局委站所队室部处园校])")
 BODY_MIN = 4
 BODY_DUTY_RE = re.compile(r"^(?:负责|牵头|要)")  # "X负责…", "X要…": the body's duty
 BUILT_OPENING_RE = re.compile(rf"^(?:{FIGURE_VERBS})")  # "区医院新建住院楼…": the body is the work's object, no doer
@@ -204,7 +206,7 @@ def opening_body(text: str) -> str:
     answers for the work in such a list as an office is, though no office of government; "" when the words open
     otherwise, or with a building's work on the body ("区医院新建住院楼2000平方米": its object)."""
     m = BODY_OPENING_RE.match(text.strip())
-    if not m or len(m[1]) < BODY_MIN:
+    if not m or len(m[1]) < BODY_MIN or BUILT_OPENING_RE.match(m[1]):  # "新建幼儿园2所": what is built, no body
         return ""
     rest = text.strip()[m.end():]
     return m[1] if rest and not BUILT_OPENING_RE.match(rest) and (sets_figure(rest) or BODY_DUTY_RE.match(rest)) else ""

@@ -16,6 +16,9 @@ TITLE_NUMERAL_RE = re.compile(rf"^([一二三四五六七八九十]+)\s*[{DOTS}]
 SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
 # "1一", "1(1)": a topic's sub-item "一是…", an item's part naming its own office (list_subitems)
 TOPIC_SUB_CODE_RE = re.compile(r"^\s*(\d{1,3}(?:[一二三四五六七八九十]{1,3}|\(\d{1,2}\)))\s*$")
+# a clause of a paragraph numbered by the reader after the paragraph's item ("1-1", "1-2") or, under a group's heading
+# alone, after nothing ("-1"): one_paragraph.quota_rows' shares, coded inside their area as they are ("三(二)1-1")
+CLAUSE_CODE_RE = re.compile(r"^\s*(\d{0,3}-\d{1,2})\s*$")
 NUMERAL_CODE_RE = re.compile(r"[一二三四五六七八九十]+[、.．]?")
 COUNT_RE = re.compile(r"\s*[（(]\s*(?:共\s*)?\d+\s*[项件][^()（）]*[)）]\s*$")  # "教育惠民（共2项）": how many items, no target
 # an item's or a group's number at the start of its text, in every form read here: "1.", "1。", "一、", "（1）", "（一）", "①";
@@ -94,7 +97,9 @@ def part_numbered(code: str, above: str, last_part: int | None) -> int | None:
 def in_area(area: str, code: str) -> str:
     """A task numbered again inside its area goes by both numbers as printed: "二1" for "1." under "二、", "二(三)" for
     "(三)" (tests/data/tables/README.md); in brackets under an area numbered in digits, "1(2)", where "12" is task 12."""
-    if code.startswith("(") or area and re.fullmatch(r"\d+\(\d+\)", code) and not area[-1].isdigit():  # "二(3)", "四(一)1(1)":
+    if code.startswith("(") or area and re.fullmatch(r"\d+\(\d+\)", code) and not area[-1].isdigit() \
+            or area and (code.startswith("-") or re.fullmatch(r"\d+-\d+", code) and not area[-1].isdigit()):
+        # "二(3)", "四(一)1(1)", a paragraph's clause "三(二)1-1" (CLAUSE_CODE_RE), under a group's heading alone "三(四)-1":
         return f"{area}{code}"  # a code that keeps its printed brackets (bracket_level), an item's part (list_subitems)
     return f"{area}{code}" if code.isdigit() and area and not area[-1].isdigit() else f"{area}({code})"
 

@@ -241,6 +241,10 @@ UNITS_END = ("单位", "部门", "企业", "集团", "银行",  # "各管线产�
              "处室")  # "驻岚相关金融监管机构": a bank's branch, a customs office, an institution; "各处室", "各业务处室":
 # a bureau's divisions, each doing its part
 
+# a school or a kindergarten ("实验小学", "海滨学校", "第二实验幼儿园", "海峡儿童学园"): a body answering for its own
+# quota of pupils where a role's label or its own work names it (item_offices._labelled_name, list_roles.opening_body),
+# no office's ending elsewhere ("建设公办幼儿园" names what is built)
+SCHOOL_END = ("幼儿园", "学园", "小学", "中学", "学校")
 
 PLACE_START = "市县区省镇乡街村各州盟旗"
 

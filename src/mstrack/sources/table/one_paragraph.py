@@ -6,12 +6,13 @@ items and their labels parted by single spaces: its lines (document_lines)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from mstrack.domain.quantities import chinese_count
-from mstrack.sources.table.cells import row_texts
+from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_doers import must_doers
 from mstrack.sources.table.list_labels import LABEL_KINDS, label_kind
-from mstrack.sources.table.numbering import DOTS
+from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
 from mstrack.sources.table.reading import Row
 
 MIN_ITEMS = 3
@@ -43,6 +44,62 @@ def _clauses(text: str) -> list[str]:
             parts.append(text[start:i])
             start = i + 1
     return [part.strip() for part in [*parts, text[start:]] if part.strip()]
+
+
+# a quota split over named bodies after its total ("…共计1800人，其中：实验小学6个班300人；城东小学6个班300人；…。",
+# "…拟招16个班，每班50人。其中海滨学校拟招5个班；…"): the words after 其中 up to the sentence's end
+QUOTA_SPLIT_RE = re.compile(r"其中\s*[:：]?\s*([^。]+。?)")
+CLAUSE_RE = re.compile(r"[^；;。]+[；;。]?")  # a clause with the stop that closes it, as printed
+
+
+def quota_split(text: str, body: Callable[[str], str]) -> list[tuple[str, str]]:
+    """A paragraph's quota split over the bodies that each take a share: after "其中" (a total before it, no task of its
+    own: README, a whole and its parts), MIN_ITEMS clauses or more separated by "；", each opening with a body's name run
+    straight into its figures (`body`: list_roles.opening_body) — [(clause as printed, body)]; [] for any other
+    paragraph (a breakdown by kind, "其中：新建小学2所；…", names no body; "其中：A牵头开展…；B牵头…" shares duties, no
+    quota)."""
+    for match in QUOTA_SPLIT_RE.finditer(text):
+        clauses = [clause.strip() for clause in CLAUSE_RE.findall(match[1]) if clause.strip("；;。 ")]
+        bodies = [body(clause) for clause in clauses]
+        if len(clauses) >= MIN_ITEMS and all(bodies) and all(  # its share's figures: a body's duty alone is no quota
+                re.search(r"\d", clause[len(name):]) for clause, name in zip(clauses, bodies, strict=True)):
+            return list(zip(clauses, bodies, strict=True))
+    return []
+
+
+NAME_ITEM_RE = re.compile(rf"^(\d{{1,2}})\s*[{DOTS}]\s*[^，,。；;：:\s]{{1,15}}$")  # "1、招生计划": an item's name alone
+
+
+def quota_rows(rows: list[Row], body: Callable[[str], str]) -> tuple[list[list[str]], list[Row]]:
+    """The quota splits of a document (quota_split) as the rows of a table 序号 | 工作任务 | 责任单位 and the rows they are
+    read from: each share a task led by its body, coded by the paragraph's place — its part "三、…" and group "（二）…"
+    above it as headings' rows, the number of the item it stands under ("1、招生计划") joined to the clause's by "-"
+    ("三(二)1-1"; "三(四)-1" right under the group's heading): the document numbers the paragraph, not its clauses."""
+    table: list[list[str]] = []
+    source: list[Row] = []
+    headings: list[Row] = []  # the part's and the group's headings above the paragraph, the last read
+    item = ""
+    for row in rows:
+        texts = row_texts(row)
+        if len(texts) != 1:
+            continue
+        text = texts[0].strip()
+        heading = len(text) <= 30 and not re.search(r"[。；;]", text)
+        if heading and AREA_RE.match(text):
+            headings, item = [row], ""
+        elif heading and SUB_CODE_RE.match(text):
+            headings, item = [*headings[:1], row], ""
+        elif m := NAME_ITEM_RE.match(text):
+            item = m[1]
+        elif shares := quota_split(text, body):
+            for above in headings:
+                if above not in source:
+                    table.append(row_texts(above)[:1] * 3)
+                    source.append(above)
+            table += [[f"{item}-{k}", clause, name] for k, (clause, name) in enumerate(shares, 1)]
+            source += [row] * len(shares)
+            item = ""
+    return table, source
 
 
 def _in_sequence(text: str) -> tuple[str, list[str]] | None:

@@ -23,6 +23,7 @@ from mstrack.sources.table.cells import (
 )
 from mstrack.sources.table.columns import Column, helping_column
 from mstrack.sources.table.numbering import (
+    CLAUSE_CODE_RE,
     COUNT_RE,
     ITEM_CODE_RE,
     NUMERAL_CODE_RE,
@@ -247,7 +248,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     headers = {kind: cols[0].header or Message("{column} (no header)", column=sheet.column_label(cols[0].index))
                for kind, cols in layout.by_kind.items()}  # a doubt's column: "C (no header)", never "?"
     one_group = sheet.printed_numbers and numbered_in_one_group(tasks, areas, sheet.one_group, sheet.parts)
-    if any(area_numbered(task) for task in tasks) or one_group:
+    clauses = sheet.headerless and any(CLAUSE_CODE_RE.fullmatch(task.code) for task in tasks)  # a paragraph's clause "1-1"
+    if any(area_numbered(task) for task in tasks) or one_group or clauses:
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二1"
             bracketed = bool(SUB_CODE_RE.match(layout.cell(task.row, "seq")))  # "（一）" under "一": 一(一), never the area's 一
             if task.area and not area_numbered(task) and ("(" not in task.code or TOPIC_SUB_CODE_RE.match(task.code)) \

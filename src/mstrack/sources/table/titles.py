@@ -11,6 +11,7 @@ from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import (
     BRACKET_NUMBER_RE,
     CIRCLED_RE,
+    CLAUSE_CODE_RE,
     COUNT_RE,
     ITEM_NUMBER_RE,
     NUMERAL_CODE_RE,
@@ -56,10 +57,12 @@ class RowNotRead(Exception):  # noqa: N818 - a row left out, not an error: the t
 
 
 def area_numbered(task: RawTask) -> bool:
-    """A task coded by its area's number and its own (numbering.in_area): "二1", "二(三)", "1(2)" under an area numbered in digits."""
+    """A task coded by its area's number and its own (numbering.in_area): "二1", "二(三)", "1(2)" under an area numbered in
+    digits, a paragraph's clause "三(二)1-1" (CLAUSE_CODE_RE)."""
     area = task.area or ""
-    return bool(area) and (task.code.startswith(f"{area}(") or task.code[len(area):].isdigit() and task.code.startswith(area)
-                           and not area[-1].isdigit())
+    own = task.code[len(area):]
+    return bool(area) and (task.code.startswith(f"{area}(") or (own.isdigit() or CLAUSE_CODE_RE.fullmatch(own) is not None)
+                           and task.code.startswith(area) and not area[-1].isdigit())
 
 
 TASKS_HEADING_RE = re.compile(TASKS_HEADING)
@@ -269,7 +272,7 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
     code = None
     if code_text := layout.cell(row, "seq"):
         m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text) \
-            or layout.sheet.headerless and TOPIC_SUB_CODE_RE.match(code_text) \
+            or layout.sheet.headerless and (TOPIC_SUB_CODE_RE.match(code_text) or CLAUSE_CODE_RE.match(code_text)) \
             or TEAM_CODE_RE.match(code_text)  # a list's "1一" (list_subitems); "第一组", an inspection's group
         if not m:
             raise RowNotRead(layout, row, layout.by_kind["seq"][0], Message("{code!r} is not a task number", code=code_text))
