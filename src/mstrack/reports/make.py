@@ -12,7 +12,7 @@ from mstrack.domain.status import judged
 from mstrack.errors import InputError
 from mstrack.model import LATE
 from mstrack.reports.overview import Step, table_report
-from mstrack.reports.revisions import cancelled_of, cancelled_section, revision_section
+from mstrack.reports.revisions import cancelled_of, cancelled_section, revision_section, unit_changes
 from mstrack.reports.units import UnitRollup, programme_place, ranked_units, silent_since, unit_rollups
 from mstrack.reports.weekly import judged_now, weekly_report
 
@@ -124,7 +124,9 @@ def make_report(store, params: dict):
         report.unit = params.get("unit")
         covered = params["programmes"] or store.programme_codes()
         report.cancelled = _cancelled(store, covered, report.unit)  # with --unit, the ones it led
-        report.plan_changes = revision_section(store.plan_revisions(covered, since, on))
+        mine = None if report.unit is None else unit_changes(  # --unit: its tasks' changes, not every programme's
+            {f"{detail.programme}/{detail.code}" for detail in details}, report.cancelled, report.unit)
+        report.plan_changes = revision_section(store.plan_revisions(covered, since, on), mine)
         return report
     programme = params["programme"]
     with store.one_read():  # the tasks and the plan's words of one state of the store

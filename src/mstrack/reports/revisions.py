@@ -54,9 +54,26 @@ def cancelled_of(items: list[CancelledTask], unit: str) -> list[CancelledTask]:
     return [item for item in items if unit in item.lead_units]
 
 
-def revision_section(found) -> list[PlanRevision]:
-    """Store.plan_revisions' (programme, [PlanChange …]) as the section's rows, batch by batch."""
+def revision_section(found, mine=None) -> list[PlanRevision]:
+    """Store.plan_revisions' (programme, [PlanChange …]) as the section's rows, batch by batch; with `mine`
+    (unit_changes), only the changes it keeps."""
     return [PlanRevision(programme=programme, batch=change.batch,
                          on=change.created_at.date() if change.created_at else None, source=change.source,
                          change=change.change)
-            for programme, changes in found for change in changes]
+            for programme, changes in found for change in changes if mine is None or mine(change.change)]
+
+
+def unit_changes(refs: set[str], cancelled: list[CancelledTask], unit: str):
+    """Which plan changes a unit's weekly report (`--unit`) says: those of the tasks it covers (`refs`, PROGRAMME/CODE,
+    a renumbering by either code), of the cancelled tasks it led (by code and title: the code may be another task's
+    now), and those naming the unit itself (a unit renamed or removed from a task); never the other units' tasks'."""
+    gone = {(f"{item.programme}/{item.code}", item.title) for item in cancelled}
+
+    def mine(change) -> bool:
+        fields = getattr(change, "fields", {})
+        if "cancelled (已取消)" in getattr(change, "template", ""):
+            return (fields.get("ref"), fields.get("title")) in gone
+        return (any(fields.get(key) in refs for key in ("ref", "old", "new"))
+                or any(isinstance(value, str) and unit in value.split("、") for value in fields.values()))
+
+    return mine
