@@ -24,3 +24,14 @@ def test_weekly_unit_lists_the_plan_changes_of_that_units_tasks_only(cli, tmp_pa
     moved = _plan_changes(cli, "市发改委")
     assert moved and all(change.startswith("task city-2026/5 → city-2026/4: 建设充电桩1000个") for change in moved), moved
     assert _plan_changes(cli, "市住建局") == [], everyone  # its task 3 unchanged: none of the others' changes
+
+
+def test_scrub_masks_a_whole_password_holding_at_signs_in_a_url_not_in_use():
+    """A driver's URL not in use (re-spelled, another scheme) with `@` in its password: all of it masked up to the host,
+    not its first part only (was "mysql://bob:***@ss@h/x", the rest of the password shown)."""
+    from mstrack.store.urls import scrub
+
+    assert scrub("mysql://bob:p@ss@h/x failed") == "mysql://bob:***@h/x failed"
+    assert scrub("postgresql+psycopg://clerk:a@b@127.0.0.1:9/office?user=x@y") == (
+        "postgresql+psycopg://clerk:***@127.0.0.1:9/office?user=x@y")  # the host, and what follows it, as they are
+    assert scrub("see https://example.org/a@b and ftp://u:pw@h") == "see https://example.org/a@b and ftp://u:***@h"

@@ -140,9 +140,9 @@ _PASSWORD_FIELD = re.compile(r"""(?i)(\b(?:password|passwd|pwd|pgpassword|sslpas
 """A password given as a field: ?password=… or &password=… in a URL, password=… or password='…' in a libpq
 key=value string, PGPASSWORD=… in an environment-like text."""
 
-_CREDENTIALS = re.compile(r"(\b[A-Za-z][\w+.-]*://[^\s:/@]*:)([^\s@]+)(?=@)")
+_CREDENTIALS = re.compile(r"(\b[A-Za-z][\w+.-]*://[^\s:/@]*:)([^\s/]+)(?=@)")
 """A password where a URL holds one, scheme://user:password@host, in any URL of a text (one re-spelled by a
-driver, one not in use)."""
+driver, one not in use): up to the last `@` before the path, as a URL reads its host (a password `p@ss` whole)."""
 
 
 def scrub(text: str) -> str:
