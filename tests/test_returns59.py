@@ -1,0 +1,75 @@
+"""returns59: a unit's return, what the last sessions left. Each through the CLI on real .xlsx files (the template
+exported, filled in as a clerk does, imported), the store looked at through `history --format json` and SQL: a
+上次报送 is compared with what the store held when the form was made (a correction since is no edit); a 上次报送 typed on
+a form made before any report is said; a data row merged across the task column is refused for its own problem;
+`units --silent-since` counts a unit's own returns."""
+
+from datetime import datetime
+
+from openpyxl import load_workbook
+
+from .conftest import done
+from .test_fixprog55 import imported, template, values
+
+TYPED = "not what the form printed"
+
+
+def filled_from(path, tmp_path, cells: dict, name: str = "return.xlsx"):
+    """A template exported earlier (`path`), filled in as a clerk does: `cells` written over it."""
+    book = load_workbook(path)
+    sheet = book.active
+    for at, value in cells.items():
+        sheet[at] = value
+    out = tmp_path / name
+    book.save(out)
+    return out
+
+
+# --- 1. a 上次日期's stored value corrected after the form was made --------------------------------------------------
+
+def test_a_last_figure_as_printed_before_a_correction_of_its_day_is_not_said_edited(demo_cli, tmp_path):
+    """The form printed 12万 for 2023-05-31; the office then corrected that day to 12.5万. The unit's 上次报送, untouched,
+    is what the store held when the form was made: no warning. A 上次报送 no entry of that day ever held still is."""
+    done(demo_cli("log", "shenzhen-2023/5", "12万", "-i", "建设筹集保障性住房", "--as-of", "2023-05-31"))
+    done(demo_cli("log", "shenzhen-2023/5", "40000", "-i", "供应分配保障性住房", "--as-of", "2023-05-31"))
+    form = template(demo_cli, tmp_path)
+    printed = load_workbook(form).active
+    assert (printed["I3"].value, printed["J3"].value.date().isoformat()) == ("12万套（间）", "2023-05-31")
+    done(demo_cli("log", "shenzhen-2023/5", "12.5万", "-i", "建设筹集保障性住房", "--as-of", "2023-05-31",
+                  "--reason", "电话核实"))
+    done(demo_cli("log", "shenzhen-2023/5", "41000", "-i", "供应分配保障性住房", "--as-of", "2023-05-31",
+                  "--reason", "电话核实"))
+    path = filled_from(form, tmp_path, {"K3": datetime(2023, 6, 30), "L3": 130000,
+                                        "K4": datetime(2023, 6, 30), "L4": 45000, "I4": "3.9万"})
+    result, said = imported(demo_cli, path)
+    done(result)
+    assert said["inserted"] == 2, said
+    typed = [warning for warning in said["warnings"] if TYPED in warning]
+    assert [warning.split(" is not what")[0] for warning in typed] == [f"{path}:4: 上次报送 '3.9万'"], said["warnings"]
+    assert "(the report stored for 2023-05-31 is 4.1万套（间）)" in typed[0], typed
+    assert values(demo_cli, "shenzhen-2023/5", "建设筹集保障性住房") == [("2023-05-31", 125000), ("2023-06-30", 130000)]
+
+
+# --- 2. a form made before any report, its 上次报送 typed ------------------------------------------------------------
+
+def test_a_last_figure_typed_on_a_form_made_before_any_report_is_said(demo_cli, tmp_path):
+    """The form was made with nothing stored (上次报送 and 上次日期 printed empty); a report came in since. A figure the
+    unit typed under 上次报送 is one the office never sent: said, with a figure under 数值 or without."""
+    form = template(demo_cli, tmp_path)
+    printed = load_workbook(form).active
+    assert (printed["I3"].value, printed["J3"].value, printed["I4"].value) == (None, None, None)
+    done(demo_cli("log", "shenzhen-2023/5", "12万", "-i", "建设筹集保障性住房", "--as-of", "2023-05-31"))
+    done(demo_cli("log", "shenzhen-2023/5", "40000", "-i", "供应分配保障性住房", "--as-of", "2023-05-31"))
+    path = filled_from(form, tmp_path, {"I3": "11万", "K3": datetime(2023, 6, 30), "L3": 130000, "I4": "4万"})
+    result, said = imported(demo_cli, path)
+    done(result)
+    assert said["inserted"] == 1, said
+    typed = [warning for warning in said["warnings"] if TYPED in warning]
+    empty = "(its 上次日期 is empty: it was made before any report, and printed none)"
+    assert typed == [
+        f"{path}:3: 上次报送 '11万' is not what the form printed {empty} and was not read: the figure stored is the one "
+        "under 数值; a correction of an earlier report goes on a row of its own, with that report's day under 截至日期",
+        f"{path}:4: no figure under 数值, and 上次报送 '4万' is not what the form printed {empty}: this period's figure "
+        "goes under 数值, its day under 截至日期; the row was skipped"], said["warnings"]
+    assert values(demo_cli, "shenzhen-2023/5", "建设筹集保障性住房") == [("2023-05-31", 120000), ("2023-06-30", 130000)]
+    assert values(demo_cli, "shenzhen-2023/5", "供应分配保障性住房") == [("2023-05-31", 40000)]
