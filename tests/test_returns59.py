@@ -8,8 +8,8 @@ from datetime import datetime
 
 from openpyxl import load_workbook
 
-from .conftest import done
-from .test_fixprog55 import imported, template, values
+from .conftest import done, refused
+from .test_fixprog55 import imported, reports, template, values
 
 TYPED = "not what the form printed"
 
@@ -73,3 +73,20 @@ def test_a_last_figure_typed_on_a_form_made_before_any_report_is_said(demo_cli, 
         "goes under 数值, its day under 截至日期; the row was skipped"], said["warnings"]
     assert values(demo_cli, "shenzhen-2023/5", "建设筹集保障性住房") == [("2023-05-31", 120000), ("2023-06-30", 130000)]
     assert values(demo_cli, "shenzhen-2023/5", "供应分配保障性住房") == [("2023-05-31", 40000)]
+
+
+# --- 3. a task's data row merged across the task column, failing its checks ----------------------------------------
+
+def test_a_data_row_merged_across_the_task_column_is_refused_for_its_own_problem(demo_cli, tmp_path):
+    """任务编号 '5' merged over 工作任务 on a row whose 指标 is misspelt: the row names task 5, so it is
+    a data row and its own problem is said, not a footer's."""
+    path = filled_from(template(demo_cli, tmp_path), tmp_path, {"D3": "建设筹集保障房", "K3": datetime(2023, 6, 30),
+                                                                "L3": 130000})
+    book = load_workbook(path)
+    book.active.merge_cells("B3:C3")
+    book.save(path)
+    before = reports(demo_cli)
+    stderr = refused(demo_cli("import", "progress", str(path)),
+                     f"{path}:3:指标: shenzhen-2023/5 has no indicator '建设筹集保障房'; its indicators: 建设筹集保障性住房")
+    assert "footer" not in stderr, stderr
+    assert reports(demo_cli) == before
