@@ -90,3 +90,42 @@ def test_a_data_row_merged_across_the_task_column_is_refused_for_its_own_problem
                      f"{path}:3:指标: shenzhen-2023/5 has no indicator '建设筹集保障房'; its indicators: 建设筹集保障性住房")
     assert "footer" not in stderr, stderr
     assert reports(demo_cli) == before
+
+
+# --- 5. units --silent-since: a unit's own returns -------------------------------------------------------------------
+
+def test_units_silent_since_counts_a_units_own_returns_not_a_helpers(cli, tmp_path):
+    """甲局 leads task 1 (乙局 helps) and last reported it on 06-05; 乙局's own return (its form, --helped) of 06-20 gives
+    task 1's figure too. 甲局 is still silent since 06-19: a coordinator chases it, not the helper; 乙局, which sent
+    its own figure of task 2, is not. A figure logged by the office (no 填报单位) counts for the line's leads."""
+    import json
+
+    from .test_fixsup57 import shared
+
+    done(cli("import", "plan", shared(tmp_path)))
+    done(cli("log", "x-2023/1", "30", "--as-of", "2023-06-05"))
+    form = tmp_path / "乙局.xlsx"
+    done(cli("export", "template", "x-2023", "--unit", "乙局", "--helped", "-o", str(form)))
+    book = load_workbook(form)
+    sheet = book.active
+    header = [cell.value for cell in sheet[2]]
+    assert sheet["A1"].value == "填报单位：乙局" and header[1] == "任务编号", header
+    rows = {sheet.cell(row, 2).value: row for row in range(3, sheet.max_row + 1)}
+    assert set(rows) >= {"1", "2"}, rows
+    for task, value in (("1", 40), ("2", 20)):
+        sheet.cell(rows[task], header.index("截至日期") + 1).value = datetime(2023, 6, 20)
+        sheet.cell(rows[task], header.index("数值") + 1).value = value
+    book.save(form)
+    result, said = imported(cli, form)
+    done(result)
+    assert said["inserted"] == 2, said
+    assert cli.sql("SELECT DISTINCT reporting_unit FROM report WHERE as_of = '2023-06-20'") == [("乙局",)]
+
+    silent = cli("units", "-p", "x-2023", "--as-of", "2023-06-21", "--silent-since", "2023-06-19", "-f", "json")
+    done(silent)
+    assert {unit["unit"]: (unit["last_report"], unit["days_since_report"]) for unit in json.loads(silent.stdout)} == {
+        "各区人民政府": (None, None), "甲局": ("2023-06-05", 16)}
+    done(cli("log", "x-2023/1", "45", "--as-of", "2023-06-21"))  # the office logs 甲局's figure
+    again = cli("units", "-p", "x-2023", "--as-of", "2023-06-21", "--silent-since", "2023-06-19", "-f", "json")
+    done(again)
+    assert [unit["unit"] for unit in json.loads(again.stdout)] == ["各区人民政府"]
