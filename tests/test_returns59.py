@@ -125,6 +125,11 @@ def test_units_silent_since_counts_a_units_own_returns_not_a_helpers(cli, tmp_pa
     done(silent)
     assert {unit["unit"]: (unit["last_report"], unit["days_since_report"]) for unit in json.loads(silent.stdout)} == {
         "各区人民政府": (None, None), "甲局": ("2023-06-05", 16)}
+    folder = tmp_path / "催报"
+    done(cli("report", "notice", "--as-of", "2023-06-21", "--each-unit", "-f", "md", "-o", str(folder),
+             "--silent-since", "2023-06-19"))  # the 催报 notices count alike
+    assert sorted(path.name for path in folder.iterdir()) == ["各区人民政府.md", "甲局.md"]
+    assert "2023-06-05" in (folder / "甲局.md").read_text(encoding="utf-8")
     done(cli("log", "x-2023/1", "45", "--as-of", "2023-06-21"))  # the office logs 甲局's figure
     again = cli("units", "-p", "x-2023", "--as-of", "2023-06-21", "--silent-since", "2023-06-19", "-f", "json")
     done(again)
