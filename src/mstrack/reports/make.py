@@ -77,7 +77,10 @@ def make_report(store, params: dict):
         details = task_details(store, params["programmes"] or None, as_of=on)
         rows = judged([state for detail in details for state in detail.indicators], on, params["rule"])
         places = {detail.programme: programme_place(detail.programme_name) for detail in details}
-        rollups = unit_rollups(rows, responsible=params["responsible"], places=places, on=on)
+        returns = None
+        if params.get("silent_since"):  # a unit's own returns only: who to chase (returns59 #5)
+            returns = store.latest_returns([row.indicator_id for row in rows if row.indicator_id is not None], on)
+        rollups = unit_rollups(rows, responsible=params["responsible"], places=places, on=on, returns=returns)
         if params.get("silent_since"):
             rollups = silent_since(rollups, date.fromisoformat(params["silent_since"]))
         left_out = params.get("left_out") or {}

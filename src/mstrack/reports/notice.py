@@ -97,17 +97,22 @@ def notices(details, *, on: date, reply_by: date | None = None, warn_days: int, 
 
 
 def _remind(details, by_unit: dict[str, Notice], on: date, since: date, blank: Notice, unit: str | None) -> None:
-    """Each lead unit silent since `since` (its latest report on or before `on` older, or none) reminded to report,
-    on its notice or on one of its own."""
+    """Each lead unit silent since `since` (its latest own report on or before `on` older, or none: units.own_return,
+    as `units --silent-since` counts it) reminded to report, on its notice or on one of its own."""
     from dataclasses import replace
+
+    from mstrack.reports.units import own_return
 
     latest: dict[str, date | None] = {}
     for detail in details:
         for state in detail.indicators:
-            days = [report.as_of for report in state.reports if report.as_of <= on]
+            senders: dict[str | None, date] = {}  # who reported the indicator, and when last
+            for report in state.reports:
+                if report.as_of <= on and report.as_of > senders.get(report.reporting_unit, date.min):
+                    senders[report.reporting_unit] = report.as_of
             for lead in state.lead_units:
                 if unit is None or lead == unit:
-                    latest[lead] = max(filter(None, (latest.get(lead), *days)), default=None)
+                    latest[lead] = max(filter(None, (latest.get(lead), own_return(senders, lead))), default=None)
     for lead, last in latest.items():
         if last is None or last < since:
             notice = by_unit.get(lead) or by_unit.setdefault(lead, replace(blank, unit=lead, items=[]))

@@ -94,11 +94,12 @@ def target_share(row: StatusRow) -> float | None:
 
 
 def unit_rollups(rows: list[StatusRow], responsible: bool = False, places: dict[str, str] | None = None,
-                 on: date | None = None) -> list[UnitRollup]:
+                 on: date | None = None, returns: dict[int, dict[str | None, date]] | None = None) -> list[UnitRollup]:
     """Per lead unit (with `responsible`, per unit named at all: lead or co-responsible); worst first:
     most tasks behind, then overdue, then without a report, then the lowest completion rate. A unit
     belongs to its programme's place (`places`: programme code → city): same-named units of different
-    cities are different units. `on`: the day judged, that each unit's days since its latest report count to."""
+    cities are different units. `on`: the day judged, that each unit's days since its latest report count to.
+    `returns` (Store.latest_returns, for units --silent-since): a unit's latest report is its own returns' only."""
     statuses: dict[tuple[str, str], dict[tuple[str, str], str]] = {}
     latest: dict[tuple[str, str], date] = {}
     shares: dict[tuple[str, str], list[float]] = {}
@@ -113,8 +114,9 @@ def unit_rollups(rows: list[StatusRow], responsible: bool = False, places: dict[
             tasks = statuses.setdefault(unit, {})
             key = (row.programme, row.task)
             tasks[key] = _worse(tasks.get(key), row.status)
-            if row.as_of is not None and (unit not in latest or row.as_of > latest[unit]):
-                latest[unit] = row.as_of
+            reported = row.as_of if returns is None else own_return(returns.get(row.indicator_id), name)
+            if reported is not None and (unit not in latest or reported > latest[unit]):
+                latest[unit] = reported
             share = target_share(row)
             if share is not None:
                 shares.setdefault(unit, []).append(share)
@@ -135,6 +137,16 @@ def unit_rollups(rows: list[StatusRow], responsible: bool = False, places: dict[
     rollups.sort(key=lambda r: (-r.behind, -r.overdue, -r.no_report, r.completion_rate is None,
                                 r.completion_rate or 0.0, -r.tasks, r.unit, r.place))
     return rollups
+
+
+def own_return(by_unit: dict[str | None, date] | None, name: str) -> date | None:
+    """The latest day `name` reported an indicator it leads: its own returns (填报单位 naming it), and reports naming no
+    unit (logged by the office, or a table with no 填报单位: whose they were is not known, the line's leads' alike); a
+    return another unit sent (a helper's, 填报单位 naming it) is not this unit's (returns59 #5)."""
+    if not by_unit:
+        return None
+    days = [day for unit, day in by_unit.items() if unit is None or unit == name]
+    return max(days, default=None)
 
 
 @dataclass

@@ -8,7 +8,6 @@ indicator and date is added as a correction (the later entry wins a tie on date)
 from __future__ import annotations
 
 import contextlib
-import functools
 from collections.abc import Callable
 from datetime import date
 from itertools import islice, repeat
@@ -17,10 +16,8 @@ from pathlib import Path
 
 from mstrack.domain.dates import ReportWindow, parse_date
 from mstrack.domain.limits import text_problem
-from mstrack.domain.names import code_key, plain_name, typed_code, unknown_programme, unknown_task
 from mstrack.domain.progress import done_word as is_done_word
-from mstrack.domain.progress import match_indicator, note_without_figure
-from mstrack.domain.quantities import count_scale, whole_count
+from mstrack.domain.quantities import whole_count
 from mstrack.errors import InputError, Message, readable_name
 from mstrack.filesystem import same_file
 from mstrack.sources.files import folder_and_name, read_as
@@ -28,8 +25,6 @@ from mstrack.sources.progress_cells import (
     FIELDS,
     picked,
     plain_chunk,
-    plain_limit,
-    plain_unit,
     reporter_given,
     reporter_text,
     split_remark,
@@ -42,12 +37,13 @@ from mstrack.sources.progress_form import FormDates, FormRows, title_date
 from mstrack.sources.progress_measure import UnitCells
 from mstrack.sources.progress_merged import MergedValues
 from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
+from mstrack.sources.progress_place import HANDLED, Placing
 from mstrack.sources.progress_rows import ASK, NOTHING, Checked, ImportIndicator, ImportResult, PlanReads, row_order
 from mstrack.sources.progress_sheets import UNIT_WORDS, hidden_columns, hidden_rows, hidden_values, progress_sheet
-from mstrack.sources.progress_unread import UnreadColumns, holds_text, row_held, sub_item
+from mstrack.sources.progress_unread import UnreadColumns
 from mstrack.sources.progress_values import Values
-from mstrack.sources.rows import TOTAL_CELL_RE, Row, Shown, Uncomputed, figure_of, total_row
-from mstrack.sources.sheets import Table, columns_read, find_table, header_key, read_rows
+from mstrack.sources.rows import Shown, Uncomputed, figure_of
+from mstrack.sources.sheets import Table, find_table, header_key, read_rows
 from mstrack.vocabulary import SCHEDULE
 
 COLUMNS = {
@@ -72,13 +68,10 @@ CHUNK_ROWS = 10_000
 """Checked rows written at a time: the texts of a million-row file are never held together."""
 
 
-_HANDLED = object()
-"""A row the chunk path sent to _place, which skipped it or named its problem."""
-
-
-class _Importer(Values, Comparing, FormRows):
-    """One import: each file's table found and its rows read and placed on the plan's indicators here; their cells
-    made values by Values (progress_values); compared with the store and written by Comparing (progress_compare)."""
+class _Importer(Values, Comparing, FormRows, Placing):
+    """One import: each file's table found and its rows read here, placed on the plan's indicators by Placing
+    (progress_place); their cells made values by Values (progress_values); compared with the store and written by
+    Comparing (progress_compare)."""
 
     def __init__(self, store, programme: str | None, default_as_of: date | None, by: str | None, today: date,
                  by_given: bool = False):
@@ -123,17 +116,6 @@ class _Importer(Values, Comparing, FormRows):
         self.title_said = ""  # the title that says it
         self.refused_given: set[tuple] = set()  # a title's or --as-of's date the row checks refused, named once
         self.fractions: dict[tuple[int, int], tuple] = {}  # (file, row) → (column, warning): 0.85 on a % line (Values)
-
-    def _codes(self) -> list[str]:
-        """The store's programme codes, read once, for a refusal (or a code typed otherwise) only."""
-        if self._known_codes is None:
-            self._known_codes = self.plan.store.programme_codes()
-        return self._known_codes
-
-    def _other_programme(self, code: str) -> bool:
-        """Whether a row's programme is not the one --programme names: "X-2023" is x-2023 (names.code_key, as a code
-        typed anywhere is read; stored codes are lowercase ASCII, sources/plan, so no two stored codes read alike)."""
-        return code_key(code) != code_key(self.programme)
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
         if (first := _given_before(path, self.files)) is not None:  # its rows would all repeat themselves
@@ -315,7 +297,7 @@ class _Importer(Values, Comparing, FormRows):
             if place is None:
                 read_row(table, line, cells)
                 continue
-            if place is _HANDLED:
+            if place is HANDLED:
                 continue
             indicator, last, of_indicator, dates, limit, unit, counted = place
             as_of = dates.get(cells[3])
@@ -385,137 +367,6 @@ class _Importer(Values, Comparing, FormRows):
         self.keep(state, as_of, number, *texts, line, self.row_units.get(line), given=reporter_given(reporter_cell))
         if not done_word and remark is None:
             self._remember(cells[:3], place)
-
-    def _first_place(self, table: Table, line: int, cells: tuple) -> tuple | None:
-        """The chunk path's place of a plain row naming an indicator it has not met, found as _read_row finds it
-        (_place, after the checks a plain number passes anyway): _HANDLED when the row failed there, its
-        problem named, or None for the per-row path (a text-only line)."""
-        place = self.places.get((*cells[:3], False)) or self._place(table, line, cells[0], cells[1], cells[2], "", False)
-        return _HANDLED if place is None else self._remember(cells[:3], place)
-
-    def _remember(self, cells: tuple, place: tuple) -> tuple | None:
-        """What the chunk path needs of an indicator, by its (programme, task, indicator) cells: one lookup
-        for the next rows that name it (not for text-only lines, whose values count checkpoints)."""
-        window, state = place
-        if state.kind == SCHEDULE:
-            return None
-        found = self.fast[cells] = (state.indicator_id, state.last or date.min, self.checked.rows_of(state.indicator_id),
-                                    self.dates.setdefault(window, {}), plain_limit(state.unit, state.target, state.comparator),
-                                    plain_unit(state.unit), state.unit if count_scale(state.unit) is not None else None)
-        return found
-
-    def _total(self, table: Table, line: int, programme_cell, task_cell, name_cell) -> bool:
-        """Whether the row is a total row (合计: the sum of the rows above, no task), counted in the result's totals."""
-        task = text_value(task_cell)
-        if (task is None or TOTAL_CELL_RE.match(task)) and total_row([text_value(cell) or ""
-                                                                        for cell in (programme_cell, task_cell, name_cell)]):
-            self.result.totals.append(f"{table.path}:{line}")
-            return True
-        return False
-
-    def _row(self, line: int) -> Row:
-        """Row `line` of those being read (a row with no task: rare)."""
-        return next((row for row in self.chunk if row.number == line), Row(line, []))
-
-    def _no_task(self, table: Table, line: int) -> None:
-        """A row with no task and no figure: skipped, said (quoting it) when it holds words, as a note with no figure is."""
-        self.result.skipped += 1
-        if holds_text(row := self._row(line)):
-            self.result.warnings.append(Message("{place}: no task and no figure: skipped ({cells})",
-                                                place=f"{table.path}:{line}", cells=row_held(table, row)))
-
-    def _task_not_held(self, code: str, task: str, by_task) -> Message:
-        """The refusal of a row naming a task `code` does not hold: a task a plan cancelled under that code said alone
-        (no "did you mean" of the task that took its code); else the codes it may have meant, and where a task
-        renumbered by a plan import went (trial57 finding 3)."""
-        if cancelled := self.plan.store.task_cancelled(code, task):
-            return cancelled
-        moved = self.plan.store.task_moved(code, task)
-        refusal = unknown_task(code, task, list(by_task))
-        return Message("{first}; {more}", first=refusal, more=moved, unknown=task) if moved else refusal
-
-    def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
-               done_word: bool, note: str | None = None) -> tuple[ReportWindow, ImportIndicator] | None:
-        """The programme's window of reports and the indicator a row's cells name; None when the row is skipped (a row with a
-        `note` and no figure said: the note is not stored), or when it failed, its problem named."""
-        task = text_value(task_cell)
-        if task is None or TOTAL_CELL_RE.match(task):
-            if self._total(table, line, programme_cell, task_cell, name_cell):
-                pass
-            elif value is None:  # a line under the table (填表人：…, 注：…): no task, no figure, skipped
-                self._no_task(table, line)
-            elif sub := sub_item(programme_cell, name_cell):
-                self._fail(table, line, "task", "no task number in this row: {cell!r} reads as a sub-item of the row above "
-                           "(it opens with {word}); give it the task number and the name of one of that task's "
-                           "indicators, or drop the row", cell=sub[0], word=sub[1])
-            else:
-                self._fail(table, line, "task", "no task number in this row, which holds {cells}",
-                           cells=row_held(table, self._row(line)))
-            return None
-        if value is None:
-            self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
-            self._form_row(line, text_value(programme_cell) or self.programme, task, text_value(name_cell))
-            if note is not None:
-                code = text_value(programme_cell) or self.programme
-                self.result.warnings.append(note_without_figure(f"{table.path}:{line}:{table.label('value')}",
-                                                                f"{code}/{task}" if code else task, text_value(name_cell), note))
-            return None
-        code = text_value(programme_cell) or self.programme
-        column = "programme"
-        if "/" in task and programme_cell is None:
-            code, _, task = task.partition("/")
-            column = "task"
-        if self.programme is not None and code != self.programme and self._other_programme(code):
-            self._fail(table, line, column, "--programme {option} was given and this row says {value}: the option is for "
-                       "rows with no programme; drop it, or correct the row", option=self.programme, value=code)
-            return None
-        if code is not None and (problem := text_problem(code)):  # before it reaches the database, which may refuse a NUL with no place
-            self._fail(table, line, "programme" if "programme" in table.columns else "task", problem)
-            return None
-        code, task = (plain_name(code) if code is not None else None), plain_name(task)  # as a plan's are stored and `log` takes them
-        known = self.plan.programme_indicators(code) if code is not None else None
-        # "CITY-2024", "ｃｉｔｙ-2024": the code read alike (names.typed_code)
-        if known is None and code is not None and (alike := typed_code(code, self._codes())) is not None:
-            code, known = alike, self.plan.programme_indicators(alike)
-        if known is None:
-            where = "programme" if "programme" in table.columns else None
-            if code is None:  # an empty programme cell, no --programme: no code to name (a blank typed as "None" before)
-                self._fail(table, line, where, "no programme: the row names none; fill in its programme, or give "
-                           "--programme for rows without one")
-                return None
-            refusal = unknown_programme(self._codes(), code, self.plan.store.display_url)  # as every command says it
-            self._fail(table, line, where, refusal.messages[0])
-            return None
-        by_task = known[1]
-        if type(task_cell) is float and (longer := task + "0") in by_task and task in by_task:  # 1.10 kept as the number 1.1
-            titles = self.plan.store.import_tasks(code)  # read for this refusal only
-            self._fail(table, line, "task", "{value} is a number, kept without the zero typed after it: {code} has both task "
-                       "{value} ({title}) and task {longer} ({other}); type the code as text ('{longer} or '{value})",
-                       value=task, longer=longer, code=code, title=titles[task][0], other=titles[longer][0])
-            return None
-        states = self.plan.task_indicators(code, task, by_task)
-        if states is None and (alike := typed_code(task, by_task)) is not None:  # "６" is task 6 (trial53 #7)
-            task, states = alike, self.plan.task_indicators(code, alike, by_task)
-        if states is None:
-            self._fail(table, line, "task", self._task_not_held(code, task, by_task))
-            return None
-        name = text_value(name_cell)
-        key = (code, task, name, done_word)
-        state = self.indicators.get(key)
-        if state is None:
-            text_only = True if done_word and name is None and any(s.kind == SCHEDULE for s in states) else None
-            try:
-                state = self.indicators[key] = match_indicator(states, name, text_only, f"{code}/{task}",
-                                                               functools.partial(self.plan.store.indicator_moved, code, task))
-            except InputError as error:
-                if name is None:  # "has 6 indicators": which column was read as what, so that one can be renamed
-                    error = Message("{error} (the header read: {columns})", error=error, columns=columns_read(table))
-                self._fail(table, line, "indicator" if name else "task", error)
-                return None
-        self.states[state.indicator_id] = state
-        place = self.places[(programme_cell, task_cell, name_cell, done_word)] = self.plan.programme_window(code), state
-        return place
-
 
 _CELLS, _NUMBER = attrgetter("cells"), attrgetter("number")
 

@@ -116,14 +116,17 @@ class FormDates:
         if (text := text_value(cell)) is not None:
             self.last_values[(self.file, line)] = text
 
-    def typed_over(self, table: Table, placed: dict[int, tuple], stored_on) -> list[Message]:
+    def typed_over(self, table: Table, placed: dict[int, tuple], stored_on, held_on) -> list[Message]:
         """The rows of the file just read (`placed`: row number → (indicator id, its latest report's day before the
         import or None, whether the row has a figure, the indicator's kind and unit), whichever path read it) whose
         template cells hold what mstrack did not print, each said (trial55 #2, returns57): a 上次日期 later than the
-        indicator's latest stored report (the form printed that day, or none), a 上次报送 where none was stored, or
-        one that is not the report stored on its 上次日期 (an edited figure, the date kept), read as `import progress`
-        reads a figure (`stored_on`: Store.stored_on's values for (indicator, day) pairs, read for such rows only). A
-        row with no figure was skipped; a row with one has its 数值 stored, those cells unread."""
+        indicator's latest stored report (the form printed that day, or none), a 上次报送 where none was stored (none
+        now, or none when the form was made: its 上次日期 empty, returns59 #2), or one that is not a report stored on its
+        上次日期 (an edited figure, the date kept), read as `import progress` reads a figure (`stored_on`:
+        Store.stored_on's values for (indicator, day) pairs, read for such rows only). A figure an earlier entry of
+        that day held, corrected since, is what the form printed when it was made (`held_on`: Store.kept_corrections
+        for (indicator, day, figure) triples; returns59 #1). A row with no figure was skipped; a row with one has its
+        数值 stored, those cells unread."""
         if self.at is None and self.last_value_at is None:
             return []
         file, said, compared = self.file, {}, []
@@ -131,24 +134,31 @@ class FormDates:
             day, printed = self.by_row.get((file, line)), self.last_values.get((file, line))
             if day is not None and day is not MADE_BEFORE_ANY and (last is None or day > last):
                 said[line] = ([(self.last_value_header, printed)] if printed else []) + [(self.header, day.isoformat())]
-            elif printed is not None and last is None:
+            elif printed is not None and (last is None or day is MADE_BEFORE_ANY):
                 said[line] = [(self.last_value_header, printed)]
-            elif printed is not None and day is not None and day is not MADE_BEFORE_ANY:
+            elif printed is not None and day is not None:
                 compared.append((line, indicator, day, printed))
         differs = {}  # a row whose 上次报送 is not the figure stored on its 上次日期 → (that day, the figure, its unit)
         keys = list(dict.fromkeys((indicator, day) for _, indicator, day, _ in compared))  # each read once
         stored_of = dict(zip(keys, stored_on(keys), strict=True)) if keys else {}
-        same: dict[tuple, bool] = {}  # each cell read once against each figure
+        figures: dict[tuple, float | None] = {}  # each cell read once for each line's kind and unit
         for line, indicator, day, printed in compared:
             kind, unit = placed[line][3:]
             if (stored := stored_of[(indicator, day)]) is None:
                 continue
-            if (key := (printed, stored, kind, unit)) not in same:
-                same[key] = _same_figure(*key)
-            if not same[key]:
-                said[line], differs[line] = [(self.last_value_header, printed)], (day, stored, CHECKPOINTS_UNIT if
-                                                                                   kind == SCHEDULE else unit)
-        return [_typed_over_said(table, line, cells, placed[line], differs.get(line))
+            if (key := (printed, kind, unit)) not in figures:
+                figures[key] = _figure(*key)
+            if (figure := figures[key]) is None or not _same(figure, stored):
+                differs[line] = (day, stored, CHECKPOINTS_UNIT if kind == SCHEDULE else unit, indicator, figure)
+        stale = [(line, (found[3], found[0], found[4])) for line, found in differs.items() if found[4] is not None]
+        held = held_on([key for _, key in stale]) if stale else []
+        for (line, _), before in zip(stale, held, strict=True):
+            if before is not None:  # an entry of that day held it: corrected after the form was made
+                del differs[line]
+        for line in differs:
+            said[line] = [(self.last_value_header, self.last_values[(file, line)])]
+        return [_typed_over_said(table, line, cells, placed[line], differs.get(line)[:3] if line in differs else None,
+                                 self.by_row.get((file, line)) is MADE_BEFORE_ANY)
                 for line, cells in sorted(said.items())]
 
     def made_before(self, file: int, line: int, on: date) -> date | None:
@@ -158,18 +168,22 @@ class FormDates:
         return last if last is not None and last < on else None
 
 
-def _same_figure(printed: str, stored: float, kind: str, unit: str) -> bool:
-    """Whether a 上次报送 cell says the stored figure, read as `import progress` reads a figure of that line (a
-    text-only line's "3个节点已完成" as its count, readings.checkpoints_met; any other by check_value's rule); words it
-    cannot read are no figure the form printed."""
+def _figure(printed: str, kind: str, unit: str) -> float | None:
+    """A 上次报送 cell's figure, read as `import progress` reads a figure of that line (a text-only line's "3个节点已完成"
+    as its count, readings.checkpoints_met; any other by check_value's rule); None for words it cannot read, no figure
+    the form printed."""
     if kind == SCHEDULE:
-        met = checkpoints_met(printed, unit, MANY_CHECKPOINTS)
-        return met is not None and met == stored
+        return checkpoints_met(printed, unit, MANY_CHECKPOINTS)
     try:
         number, _ = check_value(printed, unit, "", typed=True)
     except InputError:
-        return False
-    return abs(number - stored) <= 1e-9 * max(1.0, abs(stored))
+        return None
+    return number
+
+
+def _same(figure: float, stored: float) -> bool:
+    """Whether a figure read is the stored one, to the rounding a figure printed with its unit (12.3万) allows."""
+    return abs(figure - stored) <= 1e-9 * max(1.0, abs(stored))
 
 
 MANY_CHECKPOINTS = 10_000
@@ -177,14 +191,17 @@ MANY_CHECKPOINTS = 10_000
 
 
 def _typed_over_said(table: Table, line: int, cells: list[tuple[str, str]], place: tuple,
-                     differs: tuple | None) -> Message:
+                     differs: tuple | None, made_before_any: bool = False) -> Message:
     """What is said of a row whose template cells were typed over (FormDates.typed_over): with no figure, where this
     period's figure and day go (the row was skipped); with one, that those cells were not read. `differs`: the day,
-    figure and unit of the report stored on its 上次日期, where its 上次报送 says another."""
+    figure and unit of the report stored on its 上次日期, where its 上次报送 says another; `made_before_any`: its 上次日期
+    is empty, the form made before any report (it printed no 上次报送)."""
     _, last, figure, *_ = place
     if differs is not None:
         day, stored, unit = differs
         printed = Message("the report stored for {day} is {figure}", day=day.isoformat(), figure=format_number(stored, unit))
+    elif made_before_any and last is not None:
+        printed = Message("its 上次日期 is empty: it was made before any report, and printed none")
     elif last is not None:
         printed = Message("the latest stored report is of {day}", day=last.isoformat())
     else:
@@ -289,4 +306,5 @@ class FormRows:
                 place = (indicator, self.columns.last(indicator), True, *self._described(indicator)[1:])
                 placed.update(dict.fromkeys(rows, place))
         self.result.warnings.extend(self.form_dates.typed_over(
-            table, placed, lambda keys: self.store.stored_on(keys, upto=self.plan.upto)))
+            table, placed, lambda keys: self.store.stored_on(keys, upto=self.plan.upto),
+            lambda keys: self.store.kept_corrections(keys, upto=self.plan.upto)))

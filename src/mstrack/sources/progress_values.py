@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from mstrack.domain.dates import DateError, ReportWindow, dotted_readings, number_date, parse_date, typed_number
 from mstrack.domain.limits import text_problem
+from mstrack.domain.names import typed_code
 from mstrack.domain.progress import (
     and_year_of,
     approximate,
@@ -45,12 +46,27 @@ class Values:
         place = f"{table.path}:{line}" + (f":{table.label(column)}" if column else "")
         if not isinstance(reason, Message | Problem):
             reason = Message(reason, **fields)
-        if column in KEY_COLUMNS and self.merged is not None and line in self.merged.across:  # 合计 merged over 计划…任务编号
+        if column in KEY_COLUMNS and self.merged is not None and line in self.merged.across \
+                and not self._names_task(table, line):  # 合计 merged over 计划…任务编号, not a task's row (returns59 #3)
             place, reason = f"{table.path}:{line}", Message(
                 "a footer or total row with a figure and no task ({cells}; one cell merged across {task}): a figure goes "
                 "on its task's row; move it there, or clear it", cells=row_held(table, self._row(line)),
                 task=table.label("task" if "task" in table.columns else "title"))
         self.result.errors.append(Message("{place}: {reason}", place=place, reason=reason))
+
+    def _names_task(self, table: Table, line: int) -> bool:
+        """Whether a row merged across its task column names a task of its programme, by code or title (a task's
+        data row with a cell merged over 任务编号 and 工作任务): its own problem is said, not a footer's."""
+        cells = self._row(line).cells
+        texts = {name: text_value(cells[at]) if (at := table.columns.get(name)) is not None and at < len(cells) else None
+                 for name in ("programme", "task", "title")}
+        code = texts["programme"] or self.programme
+        if code is None or (typed := typed_code(code, self._codes())) is None:
+            return False
+        tasks = self.plan.store.import_tasks(typed)  # read for this refusal only
+        words = {text for text in (texts["task"], texts["title"]) if text is not None}
+        return any(typed_code(text, tasks) is not None for text in words) or any(
+            title in words for title, _ in tasks.values())
 
     def _uncomputed(self, table: Table, line: int, cells: tuple) -> None:
         column, cell = next((column, cell) for column, cell in zip(FIELDS, cells, strict=True) if type(cell) is Uncomputed)

@@ -17,7 +17,7 @@ from mstrack.errors import InputError, Message
 from mstrack.store import import_reads
 from mstrack.store.checks import refuse_empty_lines
 from mstrack.store.dialect import day
-from mstrack.store.states import indicator_states, line_checkpoints, links_query, series_query, task_scope
+from mstrack.store.states import indicator_states, line_checkpoints, links_query, returns_query, series_query, task_scope
 
 if TYPE_CHECKING:
     from mstrack.domain.dates import ReportWindow
@@ -295,6 +295,17 @@ class Reads:
                         found = series[indicator_id] = []
                     found.append((day(as_of_day), value))
         return series
+
+    def latest_returns(self, indicator_ids: list[int], as_of: date) -> dict[int, dict[str | None, date]]:
+        """Each indicator's latest standing report day on or before as_of by the unit that reported it (填报单位; None:
+        a report naming none, logged by the office or a table with no 填报单位): whose figures came in, and when."""
+        found: dict[int, dict[str | None, date]] = {}
+        with self.reading() as connection:
+            for first in range(0, len(indicator_ids), SERIES_CHUNK):
+                for indicator_id, unit, on in self._rows(
+                        connection, *returns_query(self.dialect, indicator_ids[first:first + SERIES_CHUNK], as_of)):
+                    found.setdefault(indicator_id, {})[unit] = day(on)
+        return found
 
     def _details(self, connection, *, programmes: list[str] | None = None, unit_id: int | None = None,
                  task_ids: list[int] | None = None, as_of: date | None = None, since: date | None = None,

@@ -456,6 +456,15 @@ def series_query(dialect: Dialect, indicator_ids: list[int], as_of: date) -> tup
             [*indicator_ids, as_of])
 
 
+def returns_query(dialect: Dialect, indicator_ids: list[int], as_of: date) -> tuple[str, list]:
+    """(indicator, reporting unit or NULL, latest day) of the standing reports dated on or before as_of of the
+    indicators given: who sent a figure of each, and when last (units --silent-since)."""
+    return ("SELECT x.indicator_id, x.reporting_unit, max(x.as_of) FROM report AS x"
+            f" WHERE x.indicator_id IN ({dialect.params(len(indicator_ids))}) AND x.as_of <= {dialect.p} AND {standing('x')}"
+            " GROUP BY x.indicator_id, x.reporting_unit",
+            [*indicator_ids, as_of])
+
+
 def group_units(rows) -> dict[int, tuple[list[str], list[str]]]:
     """(line_id, role, name) rows in order → each line's (lead units, responsible units)."""
     result: dict[int, tuple[list[str], list[str]]] = {}
