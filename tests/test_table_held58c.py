@@ -1,0 +1,66 @@
+"""Issue 13, held58c: the rest of the fiftieth held-out set's structures — a closing section's measures that are one
+kind of body's work — each read by its structure on a small text of its own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mstrack.sources.table.mentions import find_mentions
+
+from .conftest import text_tasks
+from .test_table_held58b import DUTIES
+
+
+def _leads(task) -> list[str]:
+    return [u for line in task.lines for u in line.lead_units]
+
+
+def _units(task) -> list[str]:
+    return [u for line in task.lines for u in line.units if u not in _leads(task)]
+
+
+MEASURES = DUTIES[:-3] + ["（一）加强应急值守。各医疗卫生机构要落实24小时应急值守制度。",
+                          "（二）做好物资储备。各医疗卫生机构要做好药品物资准备。",
+                          "（三）做好应急准备。各医疗卫生机构要成立卫生应急工作组，区疾控中心要完善防控工作流程。"]
+
+
+def test_a_closing_sections_measures_of_one_kind_of_body_are_its_tasks(tmp_path):
+    """"三、保障措施" over items each opening its sentences with the same kind of body named whole ("各医疗卫生机构
+    要…"): the section's measures are that kind's work — tasks coded by the section, led by the kind (wrong51a), an
+    office named after it a unit ("区疾控中心要…"), due as the list's items are."""
+    tasks = text_tasks(tmp_path, MEASURES)
+    measures = [t for t in tasks if t.code.startswith("三")]
+    assert [(t.code, _leads(t), _units(t)) for t in measures] == [
+        ("三(一)", ["各医疗卫生机构"], []), ("三(二)", ["各医疗卫生机构"], []), ("三(三)", ["各医疗卫生机构"], ["区疾控中心"])]
+    assert measures[0].title == "加强应急值守。各医疗卫生机构要落实24小时应急值守制度。"
+    assert {t.deadline for t in measures} == {date(2024, 9, 30)}
+
+
+def test_a_closing_sections_requirements_on_the_addressees_at_large_are_no_tasks(tmp_path):
+    """"各单位要…" in every item (the addressees at large), or a kind in some items only: requirements on offices,
+    no tasks (close47), the list's duties read as before."""
+    at_large = [line.replace("各医疗卫生机构", "各单位") for line in MEASURES]
+    mixed = [*MEASURES[:-2], "（二）做好物资储备。要做好药品物资准备。", MEASURES[-1]]
+    for lines in (at_large, mixed):
+        tasks = text_tasks(tmp_path, lines)
+        assert [t.code for t in tasks] == ["二(二)1", "二(二)2", "二(二)3"]
+
+
+def _read(text: str) -> list[tuple[float, str]]:
+    return [(m.value, m.unit) for m in find_mentions(text, 2024)]
+
+
+def test_rates_of_a_typed_disease_each_take_the_figure_after_a_basis_kept():
+    """"在保持现有A人数24000和B人数8000的基础上…确保A和2型B规范管理率均达到60%以上": the counts to keep are targets
+    in 人 (a count of persons named before its bare figure; 保持 the present level the aim, no stock), the basis's words
+    no part of the rates after it, and a type's number in a name ("2型") no figure that stops 均 giving each rate 60%."""
+    text = ("争取在保持现有高血压患者健康管理人数24000和2型糖尿病患者健康管理人数8000的基础上应逐年有增加并确保现管的"
+            "高血压和2型糖尿病患者规范管理率均达到60%以上。")
+    assert _read(text) == [(24000, "人"), (8000, "人"), (60, "%"), (60, "%")]
+    assert _read("确保高血压和2型糖尿病患者规范管理率均达到60%以上。") == [(60, "%"), (60, "%")]
+
+
+def test_a_stock_in_place_and_a_bare_count_stay_no_targets():
+    """"现有…" without 保持 is the stock in place; a bare figure after no count of persons is none."""
+    assert _read("现有养老床位1200张。") == []
+    assert _read("热线号码12345。") == []
