@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.mentions import find_mentions
 
 from .conftest import text_tasks
-from .test_table_held58b import DUTIES
+from .test_table_held58b import DUTIES, SERVICES
 
 
 def _leads(task) -> list[str]:
@@ -64,3 +65,17 @@ def test_a_stock_in_place_and_a_bare_count_stay_no_targets():
     """"现有…" without 保持 is the stock in place; a bare figure after no count of persons is none."""
     assert _read("现有养老床位1200张。") == []
     assert _read("热线号码12345。") == []
+
+
+def test_a_kind_of_institution_named_whole_without_each_leads_its_item(tmp_path):
+    """"（四）孕产妇健康管理。助产技术服务机构要与…": a kind of institution named whole, with no 各 or level before it, is
+    the item's doer and lead as "各X机构" is; a kind of the public the plan regulates ("养殖场(户)要…") names none."""
+    lines = [line.replace("规范服务流程，孕产妇", "助产技术服务机构要与基层医疗卫生机构信息互通，规范服务流程，孕产妇")
+             for line in SERVICES]
+    assert lines != SERVICES
+    tasks = text_tasks(tmp_path, lines)
+    assert (tasks[3].title.split("。")[0], _leads(tasks[3])) == ("孕产妇健康管理", ["助产技术服务机构"])
+    assert _leads(tasks[2]) != ["助产技术服务机构"]
+    assert paragraph_doers("做好免疫记录。养殖场(户)要详细记录畜禽存栏情况。", opening=True) == []
+    assert paragraph_doers("做好培训。机构要开展培训。", opening=True) == []
+    assert paragraph_doers("做好培训。医疗机构要开展培训。", opening=True) == []
