@@ -9,7 +9,8 @@ from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.mentions import find_mentions
 
 from .conftest import text_tasks
-from .test_table_held58b import DUTIES, SERVICES
+from .test_table_held58b import DUTIES, SERVICE_NAMES, SERVICES
+from .test_table_layouts import indicators
 
 
 def _leads(task) -> list[str]:
@@ -79,3 +80,31 @@ def test_a_kind_of_institution_named_whole_without_each_leads_its_item(tmp_path)
     assert paragraph_doers("做好免疫记录。养殖场(户)要详细记录畜禽存栏情况。", opening=True) == []
     assert paragraph_doers("做好培训。机构要开展培训。", opening=True) == []
     assert paragraph_doers("做好培训。医疗机构要开展培训。", opening=True) == []
+
+
+PARTS = [*SERVICES,
+         "2024年度按全区人口数分解下达工作任务，具体工作要求按要求贯彻执行（详见附件）。",
+         "三、开展家庭医生签约服务。",
+         "巩固一般人群30%签约率，重点人群60%签约率，精准扶贫对象全覆盖。逐步推进履约服务，确保履约全覆盖。",
+         "四、经费保障",
+         "（一）资金预算。区财政部门将专项资金纳入年度预算足额安排，人均补助标准从50元提高至55元。",
+         "（二）资金拨付。经费采取先预拨、后结算的方式，确保资金及时足额到位。",
+         "五、工作要求",
+         "（一）加强组织领导。各单位要高度重视。",
+         "（二）强化督导。区卫计局要定期督导。"]
+
+
+def test_a_later_part_over_its_one_paragraph_setting_figures_joins_the_list(tmp_path):
+    """A plan's "(一)" list read, a later part's heading over its one paragraph setting figures ("三、开展家庭医生签约服务。"
+    over "巩固一般人群30%签约率，…") is the part's one task of the same plan, titled by the heading without its stop
+    (read50c); the later runs' other items — funding rules, requirements — stay out."""
+    tasks = text_tasks(tmp_path, PARTS)
+    assert [t.title.split("。")[0] for t in tasks] == [*SERVICE_NAMES, "开展家庭医生签约服务"]
+    assert tasks[-1].code.startswith("三") and tasks[-1].title == "开展家庭医生签约服务"
+    assert [(i[1], i[2]) for i in indicators(tasks[-1])] == [("%", 30), ("%", 60)]
+
+
+def test_a_later_part_setting_no_figure_joins_nothing(tmp_path):
+    """A later part's paragraph with no figure ("三、…" over "精准扶贫对象全覆盖。") is no task joined."""
+    lines = [line.replace("巩固一般人群30%签约率，重点人群60%签约率，", "") for line in PARTS]
+    assert [t.title.split("。")[0] for t in text_tasks(tmp_path, lines)] == SERVICE_NAMES
