@@ -196,6 +196,11 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a ledger's problems column (督查发现的具体问题) is told by its header alone (columns.PROBLEM_HEADER): blanked, the "
         "unnamed column is still the task column (header._unnamed_task_column), but nothing says its figures are what was "
         "found ('一楼三个通道', '托管12人': columns.lists_problems), and they read as targets (held57a)",
+    ("pingtan-2019-chunyun.txt", "round_trip"):
+        "the document's list is read with its closing section's measures (list_closing._kind_led, held58c): the grid's "
+        "序号 column then numbers 二(二)'s duties '1'–'4' under the merged headings '二、…' and '（二）职责分工' and the "
+        "measures '三' beside their '（一）…' words; with rows numbered in Chinese numerals among the digits the table "
+        "reader codes the duties by their digits alone ('1', not '二(二)1'), as the file's own reading does not",
     ("pingtan-2019-wuyi.html", "round_trip"):
         "the document's plan is its text alone, read beside annexed tables that hold no task (held58a: table.parts leaves "
         "out its blank 汇总表, its 整改通知书 form and its 值班电话 list); the harness's grid is the largest table with a "

@@ -176,6 +176,10 @@ def shared_names(clause: str, spans: list[tuple]) -> list[str]:
     return parts
 
 
+TYPE_NUMBER_RE = re.compile(r"\d+\s*型")  # "2型糖尿病患者规范管理率": a type's number in a name, no figure
+# "在保持现有…的基础上…确保…率均达到60%": the basis the clause builds on, its words no part of the figure after it nor of
+# the names 均 gives it
+BASIS_RE = re.compile(r"^.*基础上")
 EACH_RE = re.compile(r"^(?P<names>.+?)均\s*(?:要|应|需|须)?\s*(?P<verb>达到|达|增长|增加|提高|提升|上升|为|不低于|不少于|"
                      r"不超过|不高于|低于|高于|保持|控制|稳定|下降|降低|减少|实现|超过)[^、，,和及与均]{0,6}$")
 
@@ -200,6 +204,7 @@ def each_named(before: str, shared: list[str], after: str = "") -> list[str]:
     ("4个结构性指标均实现10%以上增长": one figure for what the count names). One figure after several places and 分别
     ("雄县、容城县、安新县分别建成1个口袋公园", "分别在雄县、容城县建成…") is one for each place, named by it and the thing
     counted after the figure (雄县口袋公园)."""
+    before = BASIS_RE.sub("", before)
     m = None if shared else EACH_RE.match(before.strip())  # names given one a number (分别) are no 均
     if m is None and not shared and (apart := EACH_APART_RE.match(before.strip())) \
             and (places := _each_apart(apart["names"] or apart["after"])):
@@ -211,7 +216,7 @@ def each_named(before: str, shared: list[str], after: str = "") -> list[str]:
     if m is None and not shared:
         return _each_verb(before)
     parts = [p for p in re.split(r"[、和及与]", m["names"]) if p.strip()] if m else []
-    if len(parts) < 2 or not all(len(content_words(p)) >= 2 and not re.search(r"\d", p) for p in parts):
+    if len(parts) < 2 or not all(len(content_words(p)) >= 2 and not re.search(r"\d", TYPE_NUMBER_RE.sub("", p)) for p in parts):
         return []
     change = m["verb"] if re.fullmatch(CHANGE_WORDS, m["verb"]) else ""
     return [cut_name(name + change) for name in _shared_tail([clean_name(p) for p in parts])]

@@ -26,6 +26,7 @@ from mstrack.sources.table.figure_bounds import (
     working_rule,
 )
 from mstrack.sources.table.figure_names import (
+    BASIS_RE,
     CHANGE_WORDS,
     LABEL_GAP_RE,
     VERB_PAIR_RE,
@@ -86,6 +87,8 @@ PICKED_AFTER_RE = re.compile(r"(?![和及与并等的或])[\u4e00-\u9fff]")  # "
 # words before a figure that make it no target: a past or present level, a cap, or a check's question ("是否自行停业连续
 # 6个月以上": what an inspection asks of the checked, no figure of the work)
 NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有", "已有", "目前", "是否")
+KEPT_LEVEL_RE = re.compile(r"(?<=保持)现有")  # "保持现有…人数24000": the present level to keep, the aim, no stock
+PERSONS_COUNT_RE = re.compile(r"人数\s*(?:为|达到?|保持在?)?\s*$")
 # "比上年增长9%左右": the rate the year's growth must reach, on last year as its baseline, is the target
 LAST_YEAR = rf"(?:{'|'.join(LAST_YEAR_WORDS)})(?:同期)?"
 GROWTH_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{CHANGE_WORDS})\s*(?:约|不少于|不低于|至少|超过)?$")
@@ -211,6 +214,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         if not unit and (counted := COUNTED_NOUN_RE.match(clause, after.end())) \
                 and (after["scale"] or not NOT_A_COUNT_RE.fullmatch(number)):
             unit = COUNTED_NOUNS[counted[1]]  # the span still ends at the number: the noun stays in the name
+        elif not unit and not after["scale"] and PERSONS_COUNT_RE.search(clause[:start]):
+            unit = "人"  # "健康管理人数24000": a count of persons named before its bare figure
         elif not unit and not after["scale"] and service_days(clause, after.end()):
             unit = "天"  # "1天办结": the days a service takes (figure_bounds.service_days)
         lost = None if unit or after["scale"] else lost_unit(clause, start, end)
@@ -295,7 +300,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
                                   and clause[after.end():].lstrip().startswith("的"))
         # "分别属于村内两个以上农民集体所有的，由…": a bounded figure in a clause closed by 的, a case the next clause rules on
         threshold = threshold or (bool(suffix.strip()) and comparator != "=" and clause.rstrip().endswith("的"))
-        if threshold or any(w in before for w in NOT_TARGET_WORDS) \
+        if threshold or any(w in KEPT_LEVEL_RE.sub("", BASIS_RE.sub("", before)) for w in NOT_TARGET_WORDS) \
                 or _stock_after(prefix, spans) \
                 or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])
                                  for m in re.finditer(r"(\d{4})\s*年", prefix))):

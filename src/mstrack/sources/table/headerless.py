@@ -241,6 +241,15 @@ def _led_duties(sheet: Sheet, items: list[Entry]) -> bool:
     return shares_out([part] if part else [])
 
 
+def _lone_parts(chosen: list[tuple[str, str, str]]) -> list[int]:
+    """The entries of a later run of a document's "(一)" lists that join the run read: a part's heading over its one
+    paragraph setting a figure ("六、开展…家庭医生签约服务。" over "巩固一般人群30%签约率，…"), the part's one task;
+    the run's other parts (funding rules, requirements) no work of the plan's list."""
+    return [j for k, (kind, words, _) in enumerate(chosen[:-1]) if kind == "heading" and chosen[k + 1][0] == "lone"
+            and sets_figure(chosen[k + 1][1]) and (k + 2 == len(chosen) or chosen[k + 2][0] in ("heading", "top"))
+            for j in (k, k + 1)]
+
+
 def _headed_item(text: str, led: bool = False) -> tuple[str, str] | None:
     """A paragraph under a heading that may be a task (list_headed): no number, label, introduction or signature, and
     work to do; (words, the offices it names). One over a line naming its leads (`led`: "X牵头落实"), or naming its
@@ -378,6 +387,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             coded_by_group(listed[0], [sheet])  # read from "（三）…" on, its part "三、…" above: coded 三(三)1
             coded_by_part(listed[0], [sheet])  # "1." right under "五、…" of a document of parts: coded 五1
             return listed
+        first = None  # the run read; a later part over its one paragraph setting a figure joins it (_lone_parts)
         for run, one in bracketed_runs(sheet.rows):  # a part of methods refused, its part of duties after it read
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
             staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
@@ -413,16 +423,25 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                      or lead_opening(row_texts(source[k])[0]) is not None  # or "（一）A牵头…": its lead opening it
                      for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
             due = [labels_due(labels.get(k, [])) for k in range(len(chosen)) if not heads(chosen, k)]  # "1.时间：…"
+            if first is not None:
+                joined = _lone_parts(chosen)
+                first[0].extend((kind, words.strip().removesuffix("。") if kind == "heading" else words, units)
+                                for kind, words, units in (chosen[k] for k in joined))  # a name on its line (read50c)
+                first[2].extend(source[k] for k in joined)
+                continue
             if grouped and is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines,
                                          listed=bool(one), inside=len(headings) - heads(chosen, 0),
                                          shared=shares_out(headings), due=due):
-                header, rows, read = bracketed_table(chosen, labels, source)
-                listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]),
-                                   [words for _, words in unread])
-                listed[0].unheaded = unread  # a heading over no item: named, not an empty area
-                listed[0].left_out = no_tasks  # a team's makeup, a duty's detail: said, never dropped silently
-                coded_by_group(listed[0], [sheet])  # its part "二、…" above an introduction: coded 二(一)
-                return listed
+                first = (chosen, labels, source, above, end, unread, no_tasks)
+        if first is not None:
+            chosen, labels, source, above, end, unread, no_tasks = first
+            header, rows, read = bracketed_table(chosen, labels, source)
+            listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]),
+                               [words for _, words in unread])
+            listed[0].unheaded = unread  # a heading over no item: named, not an empty area
+            listed[0].left_out = no_tasks  # a team's makeup, a duty's detail: said, never dropped silently
+            coded_by_group(listed[0], [sheet])  # its part "二、…" above an introduction: coded 二(一)
+            return listed
         # two headed items each labelling its offices in its words: a list for the best-effort reading's gate to judge
         if run := headed_run(sheet.rows, _headed_item, labelled=LENIENT.get() is not None):
             start, chosen, source = run

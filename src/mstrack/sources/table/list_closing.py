@@ -6,12 +6,15 @@ number (三(一)); one naming no office is a requirement on offices and stays ou
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.item_offices import units_after
+from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.list_numbered import Entry, labelled, office_of
 from mstrack.sources.table.list_sections import CLOSING_RE
 from mstrack.sources.table.numbering import NUMERAL_VALUES, SUB_CODE_RE
+from mstrack.sources.table.office_names import EVERY_KIND_RE
 from mstrack.sources.table.reading import Row
 
 
@@ -42,5 +45,21 @@ def closing_items(rows: list[Row], entries: list[Entry | None], before: Sequence
         expected = NUMERAL_VALUES[sub[1]] + 1
         words, units = units_after(texts[0][sub.end():].strip())
         found.append(Entry(row, "item", area[1], f"（{sub[1]}）{words}", units=units))
-    items = [e for e in labelled(found) if office_of(e)]
+    items = [e for e in labelled(_kind_led(found)) if office_of(e)]
     return [entries[start], *items] if items else []
+
+
+KIND_MIN = 4  # "各医疗卫生机构": bodies named by what they are; "各单位", "各部门": the addressees at large
+
+
+def _kind_led(found: list[Entry]) -> list[Entry]:
+    """The section's items, each led by the kind of body its sentences name first when every item names the same one
+    and no item an office of its own ("三、保障措施" over "（一）加强应急值守。各医疗卫生机构要…" "（二）…。各医疗卫生机构要…":
+    the section's measures are that kind's work, wrong51a's doer, the offices named after it their units: "区疾控中心要…");
+    a section of requirements on offices ("各单位要…", items naming different doers or none) unchanged (close47)."""
+    items = [e for e in found if e.kind == "item"]
+    doers = [paragraph_doers(e.text[e.text.index("）") + 1:], opening=True) if not e.units and not e.labels else [] for e in items]
+    first = {names[0] if names else "" for names in doers}
+    if len(first) != 1 or not (kind := first.pop()) or not EVERY_KIND_RE.match(kind) or len(kind) - 1 < KIND_MIN:
+        return found
+    return [replace(e, units="、".join(doers[items.index(e)])) if e in items else e for e in found]

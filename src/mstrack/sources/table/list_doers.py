@@ -146,6 +146,7 @@ def _role_named(clause: str, opening: bool) -> list[str]:
 
 
 WORDS_IN_NAME_RE = re.compile(r"[的要是]")  # "由此带来的问题要…": a clause's words, no office's name
+INSTITUTION = "机构"  # "助产技术服务机构", "基层医疗卫生机构": bodies of a service, named by it
 DEFINITE_MIN = 4  # "企业", "医院" bare: a kind left open; "基层医疗卫生机构": the plan's addressees
 
 
@@ -225,7 +226,16 @@ def _said_subject(clause: str) -> str:
     kind left open among them ("各处室、相关单位要…": JOINED_OPEN_KIND_RE, read without it); "" for any other clause."""
     subject = clause[:clause.index("要")] if "要" in clause else ""
     named = _named_only(subject)
-    return subject if subject and _subjects(named) and all(map(_definite, unit_names(named))) else ""
+    return subject if subject and (_subjects(named) or _kind_subject(named)) and all(map(_definite, unit_names(named))) else ""
+
+
+def _kind_subject(words: str) -> bool:
+    """One kind of institution named whole without 各 or a level before "要" ("助产技术服务机构要与…": 机构 after
+    DEFINITE_MIN characters or more of the service it gives), the work's doer as "各X机构" is; a kind named bare
+    ("医疗机构要…", "培训机构"), left open as "企业" is, and a kind of the public the plan regulates ("养殖场(户)要…") are
+    none."""
+    return CLAUSE_NAME_RE.fullmatch(words) is not None and unit_names(words) == [words] \
+        and words.endswith(INSTITUTION) and len(words) - len(INSTITUTION) >= DEFINITE_MIN
 
 
 # a kind left open opening a run of offices ("各相关单位、各水利工作站要…"): the run's other offices are its doers
