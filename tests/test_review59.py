@@ -15,7 +15,7 @@ def _plan_changes(cli, unit: str) -> list[str]:
 
 
 def test_weekly_unit_lists_the_plan_changes_of_that_units_tasks_only(cli, tmp_path):
-    """(市城管局, which led only the cancelled 4, leads no task a weekly report covers: refused by --unit.)
+    """(市城管局, which led only the cancelled 4, gets a report saying it cancelled: test_sup59b.)
     The revision cancels 4 (口袋公园, 市城管局) and moves 5 (充电桩, 市发改委) up to 4; 3 (老旧小区, 市住建局) is untouched."""
     _cancelled(cli, tmp_path)
     whole = json.loads(cli("report", "weekly", "-p", "city-2026", "--as-of", date.today().isoformat(), "-f", "json").stdout)

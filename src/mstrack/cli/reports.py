@@ -139,7 +139,7 @@ def weekly(
     check_output(ctx, fmt, output)
     from datetime import timedelta
 
-    from mstrack.reports.make import make_report
+    from mstrack.reports.make import make_report, report_unit
     from mstrack.reports.weekly import DEFAULT_WEEK
 
     store = open_store(ctx, write=False)
@@ -152,7 +152,8 @@ def weekly(
         raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())
     scope = view_scope(store, programme, on, report=True)  # a year over or not begun left out, said (F8, trial53 F1)
     # the unit as the plans spell it, by the one rule of every --unit (store._unit_id), kept so in a freeze's params
-    named = store.unit_named(unit, scope.covered or None) if unit is not None else None
+    # (one whose only tasks there were cancelled too: its report says them cancelled, make.report_unit)
+    named = report_unit(store, unit, scope.covered)[0] if unit is not None else None
     params = {"kind": "weekly", "programmes": scope.covered or [], "as_of": on.isoformat(),
               "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": report_lang(ctx),
               "left_out": scope.left_out, **({"unit": named} if named is not None else {})}
@@ -238,7 +239,7 @@ def report_diff(
     from mstrack.reports.make import make_report
 
     store = open_store(ctx, write=False)
-    number, when, kind, params, sent = store.snapshot(snapshot)
+    number, when, kind, params, sent = _snapshot(ctx, store, snapshot)
     now = json.loads(whole(renderers(params["kind"])["json"](make_report(store, params), params["lang"])))
     # no write since the freeze: the data are as they were, and whatever differs is how this mstrack makes the
     # report (an upgrade since: a rollup counted anew), never a change since it was sent (trial55 F3)
@@ -268,6 +269,13 @@ def report_diff(
                 "(`mstrack batches`)", then=then, now=schema, n=writes)
     if changes:
         raise typer.Exit(1)
+
+
+def _snapshot(ctx: typer.Context, store, snapshot: int | None) -> tuple:
+    """A frozen report (store.snapshot) as `report diff` and `report frozen N` read it: one frozen before its params
+    kept `lang` is made in this run's report language (report_lang), not a KeyError (sup59b #3)."""
+    number, when, kind, params, sent = store.snapshot(snapshot)
+    return number, when, kind, {**params, "lang": params.get("lang") or report_lang(ctx)}, sent
 
 
 def _frozen_by(then: int, now: int):
@@ -320,7 +328,7 @@ def _reprint(ctx: typer.Context, snapshot: int, fmt: str | None, output: Path | 
     from mstrack.reports.frozen import Unprintable, frozen_report, unprintable
 
     store = open_store(ctx, write=False)
-    number, when, kind, params, sent = store.snapshot(snapshot)
+    number, when, kind, params, sent = _snapshot(ctx, store, snapshot)
     # as the report's own command chooses: --format, else -o's suffix, else its default (weekly: table; 一览表: md)
     fmt = report_format(ctx, fmt or ("table" if kind == "weekly" else "md"), output, kind)
     check_output(ctx, fmt, output)

@@ -62,11 +62,25 @@ def weekly_details(store, programmes: list[str] | None, on: date, since: date, r
     indicators judged at `on` (reports.weekly.judged_now, handed to weekly_report: judged once, not twice): its
     memory grows with the indicators, the week's reports and the charts, not with the history. Both reads in one
     (Store.one_read): a report logged meanwhile is never in a chart while its row shows the value before."""
-    with store.one_read():
-        details = task_details(store, programmes, as_of=on, since=since, unit=unit)
+    with store.one_read():  # a unit whose only tasks there were cancelled: none standing, its 已取消 said (report_unit)
+        details = task_details(store, programmes, as_of=on, since=since, unit=unit) \
+            if unit is None or report_unit(store, unit, programmes)[1] else []
         states, rows = now = judged_now(details, on, rule, stale_days)
         late = [state.indicator_id for state, row in zip(states, rows, strict=True) if row.status in LATE]
         return details, store.report_series(late, on), now
+
+
+def report_unit(store, unit: str, programmes: list[str] | None) -> tuple[str, bool]:
+    """The unit a weekly report's --unit names as the plans spell it (store.unit_named), and whether it has a line in a
+    standing task of the programmes. One whose only tasks there a revision cancelled is named too (False): its office
+    gets the report saying them cancelled, where a unit with no task there at all is refused (sup59b #1)."""
+    try:
+        return store.unit_named(unit, programmes or None), True
+    except InputError:
+        name = store.unit_named(unit)  # no such unit, or several that read alike: said so
+        if not programmes or not any(name in row[-1] for row in store.cancelled_details(programmes, leads=True)):
+            raise
+        return name, False
 
 
 def make_report(store, params: dict):
@@ -126,7 +140,7 @@ def make_report(store, params: dict):
         report.left_out = params.get("left_out") or {}
         report.unit = params.get("unit")
         covered = params["programmes"] or store.programme_codes()
-        report.cancelled = _cancelled(store, covered, report.unit)  # with --unit, the ones it led
+        report.cancelled = _cancelled(store, covered, report.unit)  # with --unit, those it leads or is responsible for
         mine = None if report.unit is None else unit_changes(  # --unit: its tasks' changes, not every programme's
             {f"{detail.programme}/{detail.code}" for detail in details}, report.cancelled, report.unit)
         report.plan_changes = revision_section(store.plan_revisions(covered, since, on), mine)
@@ -142,7 +156,8 @@ def make_report(store, params: dict):
 
 def _cancelled(store, programmes: list[str] | None, unit: str | None = None) -> list:
     """The tasks revisions cancelled in the programmes (all with none), with their lead units; with `unit`, only the
-    ones it led (`lights --unit`). Every report says them through reports/revisions and render/revisions."""
+    ones it leads or is responsible for, as the rest of its report (`lights --unit`, `report weekly --unit`). Every
+    report says them through reports/revisions and render/revisions."""
     return cancelled_section(store.cancelled_details(list(programmes) if programmes else None, leads=True), unit)
 
 

@@ -42,11 +42,12 @@ class PlanRevision(Plain):
 
 def cancelled_section(rows, unit: str | None = None) -> list[CancelledTask]:
     """Store.cancelled_details' rows, (programme, code, title, batch, reports, time, file[, lead units]) each, as the
-    section; with `unit` (read with their lead units), only the tasks that unit led."""
+    section; with `unit` (read with their units), only the tasks that unit leads or is responsible for: those a unit's
+    report covers of the tasks standing (task_details' `unit`), the one rule of both."""
     return [CancelledTask(programme=programme, task=code, code=code.removesuffix(f"~{batch}"), title=title, batch=batch,
                           cancelled_on=at.date() if at else None, source=source, reports=reports, lead_units=list(leads))
             for programme, code, title, batch, reports, at, source, *more in rows
-            for leads in [more[0] if more else []] if unit is None or unit in leads]
+            for leads, units in [(more[0], more[-1]) if more else ([], [])] if unit is None or unit in units]
 
 
 def cancelled_of(items: list[CancelledTask], unit: str) -> list[CancelledTask]:

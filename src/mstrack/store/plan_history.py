@@ -143,7 +143,8 @@ def cancelled_tasks(store, connection, programmes: list[str] | None) -> list[tup
 def cancelled_details(store, connection, programmes: list[str] | None, leads: bool = False) -> list[tuple]:
     """cancelled_tasks' rows with the batch's time (local, dialect.moment) and file: what a printed report's 已取消
     section says of each (reports.revisions.cancelled_section). With `leads`, each row ends with the task's lead units
-    in the plan's order: a unit's notice and `lights --unit` say only the cancelled tasks that unit led."""
+    in the plan's order, then every unit it names (lead or responsible): a unit's notice says the cancelled tasks that
+    unit led; its weekly report and `lights --unit` those it had a line in, as the rest of them (sup59b #2)."""
     from mstrack.domain import unique
     from mstrack.store.states import standing
 
@@ -156,13 +157,17 @@ def cancelled_details(store, connection, programmes: list[str] | None, leads: bo
         f"{where} ORDER BY g.code, t.position, t.id"), list(programmes or []))
     if not leads or not rows:
         return [(*row[:5], moment(row[5]), row[6]) for row in rows]
+    leads: dict[int, list[str]] = {}
     units: dict[int, list[str]] = {}
-    for task_id, unit in store._rows(connection, (
-            "SELECT l.task_id, u.name FROM line_unit AS x JOIN unit AS u ON u.id = x.unit_id JOIN task_line AS l ON"
-            " l.id = x.line_id JOIN task AS t ON t.id = l.task_id WHERE t.cancelled_by IS NOT NULL AND x.role = 'lead'"
-            " ORDER BY l.task_id, l.position, x.position")):
+    for task_id, unit, role in store._rows(connection, (
+            "SELECT l.task_id, u.name, x.role FROM line_unit AS x JOIN unit AS u ON u.id = x.unit_id JOIN task_line AS l"
+            " ON l.id = x.line_id JOIN task AS t ON t.id = l.task_id WHERE t.cancelled_by IS NOT NULL"
+            " ORDER BY l.task_id, l.position, x.role, x.position")):
         units.setdefault(task_id, []).append(unit)
-    return [(*row[:5], moment(row[5]), row[6], unique(units.get(row[7], []))) for row in rows]
+        if role == "lead":
+            leads.setdefault(task_id, []).append(unit)
+    return [(*row[:5], moment(row[5]), row[6], unique(leads.get(row[7], [])), unique(units.get(row[7], [])))
+            for row in rows]
 
 
 def plan_revisions(store, connection, code: str, first: date, last: date) -> list[PlanChange]:
