@@ -213,7 +213,7 @@ def bodies_days(texts: list[str], year: int) -> dict[str, tuple[str, str]]:
         j = k + 1
         while j + 1 < len(texts) and (names := BODIES_LINE_RE.match(texts[j].strip())) \
                 and (day := EVENT_DAY_RE.match(texts[j + 1])) and int(day[1]) == year:
-            for name in re.split(r"[和、及与]", names[1]):
+            for name in re.split(r"(?<=[\u4e00-\u9fff]{2})[和、及与]", names[1]):  # "和平小学和…": 和平小学 one name
                 if len(name) >= 2:
                     days[name] = (re.sub(r"\s+", "", f"{day[1]}年{day[2]}"), f"{texts[j].strip()}{texts[j + 1].strip()}")
             j += 2
