@@ -127,3 +127,13 @@ def test_dated_lines_under_no_timetable_title_are_no_timetable():
     assert timetable([Row(k, [text]) for k, text in enumerate(PLAN[10:14], 1)]) is None
     found = timetable([Row(k, [text]) for k, text in enumerate(PLAN[10:], 1)])
     assert found is not None and found[0] == 1 and len(found[3]) == 7
+
+
+def test_a_timetable_s_admission_step_opening_with_its_school_is_led_by_it(tmp_path):
+    """"城南学校余额抽签", "农村各中学录取": the school's own admission step, the school (or class of schools) opening it leads
+    it (list_timeline.admitting_school); the pupils' steps ("小学毕业生质量抽测") and a short work naming no school lead
+    nothing (held61c)."""
+    leads = {t.title: _leads(t) for t in text_tasks(tmp_path, PLAN, 2016)}
+    assert leads["城南学校余额抽签"] == ["城南学校"] and leads["农村各中学录取"] == ["农村各中学"], leads
+    assert not any(leads[title] for title in ("小学毕业生质量抽测", "少体校招生", "毕业生报名表填报，7月3日前送教育科",
+                                              "6月20日之前民办学校填报志愿；6月23日前送教育科")), leads

@@ -95,3 +95,22 @@ def test_a_note_in_brackets_under_an_item_is_no_part_of_its_work(tmp_path):
     lines = [*PLAN[:13], "(说明:以上3所幼儿园招生,扣除政策性照顾对象外,余下的学额全部由抽签决定)", *PLAN[13:]]
     task = list(_tasks(tmp_path, lines).values())[-1]
     assert sorted((i.target, i.unit) for line in task.lines for i in line.indicators) == [(3, "个"), (90, "名")]
+
+
+def test_a_note_between_quota_items_and_an_item_with_no_figure_keep_the_run(tmp_path):
+    """"(说明:以上3所…)" between items 3 and 4 is a note on them (list_labels.note_label), no break of the run; item 4
+    "其他乡镇中心幼儿园招收新生以审批规模为准。" admits with no figure, its name one ("…中心幼儿园", not "…中心"): it leads its
+    item as the others lead theirs (list_doer_lines.bodies_below, list_roles.opening_body)."""
+    lines = [*PLAN[:13], "(说明:以上3所公办幼儿园招生,扣除政策性照顾对象外,各园余下的学额全部由抽签决定)",
+             "4.其他乡镇中心幼儿园招收新生以审批规模为准。", *PLAN[13:]]
+    leads = {code: _leads(task) for code, task in _tasks(tmp_path, lines).items()}
+    assert leads == {"三1": ["甲幼儿园"], "三2": ["乙幼儿园"], "三3": ["丙儿童学园"], "三4": ["其他乡镇中心幼儿园"]}, leads
+
+
+def test_a_hospital_centre_opening_an_item_is_no_school(tmp_path):
+    """"区疾控中心现场发放…" keeps its name at 中心 (no school's ending after it): the centre, as before."""
+    from mstrack.sources.table.list_roles import opening_body
+
+    assert opening_body("区疾控中心现场发放宣传资料3000份") == "区疾控中心"
+    assert opening_body("其他乡镇中心幼儿园招收新生以审批规模为准。") == "其他乡镇中心幼儿园"
+    assert opening_body("区医院新建住院楼2000平方米") == ""

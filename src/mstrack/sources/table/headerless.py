@@ -28,7 +28,7 @@ from mstrack.sources.table.list_bracketed_table import bracketed_table
 from mstrack.sources.table.list_chinese import chinese_run, labels_due, progress_restated
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
-from mstrack.sources.table.list_deadlines import DONE_BY_RE, due_at, own_deadlines, with_deadlines
+from mstrack.sources.table.list_deadlines import DONE_BY_RE, bodies_deadlines, due_at, own_deadlines, with_deadlines
 from mstrack.sources.table.list_doer_lines import bodies_below, doers_below
 from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
@@ -177,6 +177,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     own = {k for k, cells in enumerate(rows) if due_at(header) is not None and cells[due_at(header)]}  # labelled
     header, rows, why = with_deadlines(header, rows, [*sheet.titles, *above, *(unheaded or [])], after, year)
     header, rows = own_deadlines(header, rows)
+    header, rows, by_body = bodies_deadlines(header, rows, [t for row in sheet.rows for t in row_texts(row)], year)
     due = -1 if (at := due_at(header)) is None else at
     columns = []
     for i, name in enumerate(header):
@@ -196,6 +197,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     table.results_read = sheet.results_read
     table.due_from = {r.number: why for k, (r, cells) in enumerate(zip(source, rows, strict=True))
                       if why and cells[due] and len(set(cells)) > 1 and k not in own}
+    table.due_from.update({source[k].number: body_why for k, body_why in by_body.items()})  # "3.抽签时间": the body's day
     columns_by_data(table, 0, columns)  # two columns of words: the name and its content, as under a header
     return table, 0, columns, [" ".join(header)]
 

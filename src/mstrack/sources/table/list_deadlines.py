@@ -44,7 +44,7 @@ EXTENDED_TO_RE = re.compile(rf"(?:时间|时限|期限)\s*(?:延长|延续|顺�
 # "2019年1月18日（星期五）上午8:30—11:00": the one day of an event, its weekday and its hours and nothing else
 HOURS = rf"(?:上午|下午|早上|晚上|全天)?\s*(?:\d{{1,2}}\s*[:：]\s*\d{{2}}(?:\s*{JOIN}+\s*\d{{1,2}}\s*[:：]\s*\d{{2}})?)?"
 EVENT_DAY_RE = re.compile(rf"^\s*(\d{{4}})\s*年\s*(\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?:[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?"
-                          rf"\s*{HOURS}\s*[。.]?\s*$")
+                          rf"\s*{HOURS}(?:\s*[和、及]\s*{HOURS})*\s*[。.；;]?\s*$")  # "上午9:00和下午4：00；": two hours
 PART_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]")  # "三、工作重点": the next part
 
 
@@ -194,6 +194,55 @@ def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], a
         else:
             cells.append([*cells_of_row[:at], cells_of_row[at] or cell, *cells_of_row[at + 1:]])
     return ([*header, "完成时限"] if at is None else header), cells, why
+
+
+# "3.抽签时间" over "实验幼儿园和城关幼儿园：" / "2015年7月15日（星期三）上午9:00和下午4：00；" / "海峡儿童学园和…：" / "2015年
+# 7月16日…": an event's day for the bodies named on the line above it
+BODIES_HEADING_RE = re.compile(r"^(?:\d{1,2}\s*[.．、]|[（(]\s*[一二三四五六七八九十]+\s*[）)]|[一二三四五六七八九十]+\s*[、.．])\s*"
+                               r"[\u4e00-\u9fff]{1,8}时间\s*[：:]?\s*$")
+BODIES_LINE_RE = re.compile(r"^([\u4e00-\u9fff、]{2,60}?)\s*[：:]\s*$")
+
+
+def bodies_days(texts: list[str], year: int) -> dict[str, tuple[str, str]]:
+    """The day of an event a part names for bodies ("3.抽签时间" over pairs of lines, the bodies' names "A和B：" and their
+    day, EVENT_DAY_RE): {body: (day, the two lines)}. A day of another year than the programme's is none of its."""
+    days: dict[str, tuple[str, str]] = {}
+    for k, text in enumerate(texts):
+        if not BODIES_HEADING_RE.match(text.strip()):
+            continue
+        j = k + 1
+        while j + 1 < len(texts) and (names := BODIES_LINE_RE.match(texts[j].strip())) \
+                and (day := EVENT_DAY_RE.match(texts[j + 1])) and int(day[1]) == year:
+            for name in re.split(r"(?<=[\u4e00-\u9fff]{2})[和、及与]", names[1]):  # "和平小学和…": 和平小学 one name
+                if len(name) >= 2:
+                    days[name] = (re.sub(r"\s+", "", f"{day[1]}年{day[2]}"), f"{texts[j].strip()}{texts[j + 1].strip()}")
+            j += 2
+    return days
+
+
+def bodies_deadlines(header: list[str], rows: list[list[str]], texts: list[str], year: int
+                     ) -> tuple[list[str], list[list[str]], dict[int, Message]]:
+    """An item whose words open with a body the document dates an event for (bodies_days: "实验幼儿园和城关幼儿园：" /
+    "2015年7月15日…" under "3.抽签时间") gets that day as its 完成时限 cell when it has none: the body's work is done by its
+    event; {row's place: why} for each such item. A heading's row is left as it is."""
+    days = bodies_days(texts, year)
+    words = next((i for i, name in enumerate(header) if name in ("工作任务", "项目名称", "项目内容")), None)
+    if not days or words is None:
+        return header, rows, {}
+    found = {k: max((name for name in days if cells[words].startswith(name)), key=len, default=None)
+             for k, cells in enumerate(rows) if len(set(cells)) > 1}
+    found = {k: name for k, name in found.items() if name}
+    if not found:
+        return header, rows, {}
+    if due_at(header) is None:
+        header, rows = [*header, "完成时限"], [[*cells, cells[0] if len(set(cells)) == 1 else ""] for cells in rows]
+    due, why = due_at(header), {}
+    for k, name in found.items():
+        if not rows[k][due]:
+            rows[k][due] = days[name][0]
+            why[k] = Message("deadline read from the day the document names for {body}: “{text}”", body=name,
+                             text=days[name][1])
+    return header, rows, why
 
 
 END_DATE_RE = re.compile(r"[，,；;]\s*(\d{4}\s*年[^，,；;。（）()]{1,12})$")  # "…，2024年12月底前": the item's own deadline

@@ -24,6 +24,7 @@ from mstrack.sources.table.list_doers import (
     subject_run,
 )
 from mstrack.sources.table.list_duties import shares_out
+from mstrack.sources.table.list_labels import note_label
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, SUB_HEADING_RE
 from mstrack.sources.table.list_roles import (
     BODY_MIN,
@@ -132,12 +133,13 @@ def bodies_below(rows: list[Row]) -> list[Row]:
     (DOERS_CELL), as a 牵头单位 line under it would; the item's words stay as printed, the name its sentence's subject.
     A run where one item opens otherwise is left as printed: the run's form says it."""
     kept: list[Row] = []
-    run: list[tuple[Row, str]] = []
+    run: list[tuple[Row, str | None]] = []  # each item and its body; None: a note between items
 
     def close() -> None:
-        if len(run) >= MIN_STAFFED_ITEMS and all(body for _, body in run):
+        items = [(row, body) for row, body in run if body is not None]  # a note between them stays as printed
+        if len(items) >= MIN_STAFFED_ITEMS and all(body for _, body in items):
             for row, body in run:
-                kept.append(Row(row.number, [f"{row_texts(row)[0]}（{_cell([body])}）"]))
+                kept.append(row if body is None else Row(row.number, [f"{row_texts(row)[0]}（{_cell([body])}）"]))
         else:
             kept.extend(row for row, _ in run)
         run.clear()
@@ -145,7 +147,10 @@ def bodies_below(rows: list[Row]) -> list[Row]:
     for row in rows:
         texts = row_texts(row)
         m = ITEM_RE.match(texts[0]) if len(texts) == 1 else None
-        if m is None or int(m[1]) != len(run) + 1:
+        if m is None and run and len(texts) == 1 and (note := note_label(texts[0])) and not note[0]:
+            run.append((row, None))  # "(说明:以上4所…)" between two items: a note on them, no break of the run
+            continue
+        if m is None or int(m[1]) != sum(body is not None for _, body in run) + 1:
             close()
         if m is None or int(m[1]) != 1 and not run:
             kept.append(row)

@@ -194,9 +194,9 @@ def duty_openings(entries: list[Entry | None]) -> None:
 # 委), a station, a school admitting its quota ("实验幼儿园招收小班新生4个班…": SCHOOL_END) — not run on by another
 # ending ("区委办…": the name is 区委办); four characters at least ("市中心城区…" is no body)
 BODY_OPENING_RE = re.compile(rf"^([\u4e00-\u9fff]{{1,16}}?(?:医院|院|中心|红十字会|办|局|委|站|所|队|{'|'.join(SCHOOL_END)}))"
-                             r"(?![院心会办局委站所队室部处园校])")
+                             rf"(?![院心会办局委站所队室部处园校])(?!{'|'.join(SCHOOL_END)})")  # "…中心幼儿园": one name
 BODY_MIN = 4
-BODY_DUTY_RE = re.compile(r"^(?:负责|牵头|要)")  # "X负责…", "X要…": the body's duty
+BODY_DUTY_RE = re.compile(r"^(?:负责|牵头|要|招收)")  # "X负责…", "X要…", "X招收新生…": the body's duty
 BUILT_OPENING_RE = re.compile(rf"^(?:{FIGURE_VERBS})")  # "区医院新建住院楼…": the body is the work's object, no doer
 
 

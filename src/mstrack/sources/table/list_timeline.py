@@ -10,7 +10,7 @@ import re
 
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_numbered import Entry
-from mstrack.sources.table.office_names import ends_like_unit, whole_unit
+from mstrack.sources.table.office_names import SCHOOL_END, ends_like_unit, whole_unit
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.spans import JOIN, span_end
 
@@ -121,9 +121,21 @@ def timetable(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], li
             source.append(rows[k])
             end = k + 1
         if dated >= MIN_TIMED:
-            rows_read = [[str(n), work, due, schedule] for n, (work, due, schedule) in enumerate(found, 1)]
-            return at + 1, end, ["序号", "工作任务", "完成时限", SCHEDULE_LABEL], rows_read, source
+            rows_read = [[str(n), work, due, schedule, admitting_school(work)]
+                         for n, (work, due, schedule) in enumerate(found, 1)]
+            return at + 1, end, ["序号", "工作任务", "完成时限", SCHEDULE_LABEL, LEAD_LABEL], rows_read, source
     return None
+
+
+# a timetable's work that is a school's own admission step ("城南学校余额抽签", "民办中学录取", "农村各中学录取"): the
+# school, or the class of schools, opening it, no more than a place and "各" before its ending
+ADMITTING_RE = re.compile(rf"^([\u4e00-\u9fff]{{2,8}}?(?:{'|'.join(SCHOOL_END)}))(?:余额)?(?:录取|招生|抽签)")
+
+
+def admitting_school(work: str) -> str:
+    """The school whose own admission step a timetable's work is ("城南学校余额抽签": 城南学校), its lead; "" for any
+    other work ("毕业生报名表填报", "小学毕业生毕业考试": the pupils' steps, done at schools the plan's body names)."""
+    return m[1] if (m := ADMITTING_RE.match(work.strip())) else ""
 
 
 def _timed_line(text: str) -> tuple[str, str, str] | None:
