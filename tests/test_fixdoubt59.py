@@ -41,8 +41,9 @@ def test_the_docs_milestone_table_under_an_indicator_imports_as_written(cli, tmp
     assert text.count(TASK_1) == 1
     plan.write_text(text.replace(TASK_1, TASK_1 + "\n" + step), encoding="utf-8")
     done(cli("import", "plan", str(plan)))
-    assert cli.sql("select m.due, m.target from milestone m join indicator i on i.id = m.indicator_id "
-                   "where i.name = '改建认知障碍照护床位'") == [("2025-06-30", 100.0)]
+    assert [(str(due), target) for due, target in cli.sql(  # a date on PostgreSQL, its text on SQLite
+        "select m.due, m.target from milestone m join indicator i on i.id = m.indicator_id "
+        "where i.name = '改建认知障碍照护床位'")] == [("2025-06-30", 100.0)]
 
 
 def test_an_inline_indicator_takes_its_milestones_inside_and_the_toml_error_says_so(cli, tmp_path):
@@ -60,7 +61,7 @@ def test_an_inline_indicator_takes_its_milestones_inside_and_the_toml_error_says
     form = re.search(r"takes\s+its milestones inside the braces, `(milestones = \[.*?\])`", _after_the_reading(), re.S)[1]
     plan.write_text(inline.replace("target = 220 }", f"target = 220, {form} }}"), encoding="utf-8")
     done(cli("import", "plan", str(plan)))
-    assert cli.sql("select due, target from milestone") == [("2025-06-30", 100.0)]
+    assert [(str(due), target) for due, target in cli.sql("select due, target from milestone")] == [("2025-06-30", 100.0)]
 
 
 def test_a_target_with_no_date_says_the_reading_written_and_the_other_one_is_written_as_said(cli, tmp_path):

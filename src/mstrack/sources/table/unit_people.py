@@ -27,12 +27,13 @@ ORGANISATION_ENDS = ("联", "协")
 UNITISH = set("市县区镇乡街村局委办厅处科所站队院校馆会社司部组团心府政各相关等省州旗盟集公")
 
 
-def person(part: str, named: bool) -> bool:
+def person(part: str, named: bool, *, short_names: bool = True) -> bool:
     """A unit's head named beside it ("伍泽国", "张三 局长", "局长"): a title of office, or a name none of whose
     characters names a place or an office, of two or three characters (four when a title follows it or the header
-    names the heads: 牵头单位及主要负责人); a department's short name ("民政 文化 宗教", typed with spaces) is none."""
+    names the heads: 牵头单位及主要负责人); a department's short name ("民政 文化 宗教", typed with spaces) is none when a
+    cell is read (`short_names`), though it is still doubted as one (named_person: "卫健" may be a person's name)."""
     text = re.sub(r"\s+", "", part)
-    if text in SHORT_OFFICE_NAMES:
+    if short_names and text in SHORT_OFFICE_NAMES:
         return False
     if re.fullmatch(HEAD_TITLE, text):
         return True
@@ -92,7 +93,7 @@ def a_person(name: str) -> bool:
 def named_person(name: str) -> bool:
     """A person or a post where a unit is expected (a_person), or a person's short name alone ("张三", left of a role
     bracket): two or three characters, none of them a place's or an office's (UNITISH), not ending like an office."""
-    return a_person(name) or (person(name, False) and not ends_like_unit(name))
+    return a_person(name) or (person(name, False, short_names=False) and not ends_like_unit(name))
 
 
 def bodies_among(people: list[str], header: str) -> list[str]:
