@@ -159,13 +159,9 @@ def written_changes(before: plan_model.Programme, after: plan_model.Programme, r
     title, reports) are said first, as cancelled, not removed; then those it brought back (counts["restored"])."""
     from dataclasses import replace
 
-    from mstrack.errors import Message
-
     cancelled = counts.get("cancelled", ())
-    said = [Message("task {ref} cancelled (已取消): {title}: its {n} {n:report|reports} kept, not counted",
-                    ref=f"{before.code}/{code}", title=title, n=n) for code, title, n in cancelled]
-    said += [Message("task {ref} no longer cancelled (batch {batch} had cancelled it): {title}: its reports count again",
-                     ref=f"{before.code}/{code}", title=title, batch=batch) for code, title, batch in counts.get("restored", ())]
+    said = [cancelled_change(f"{before.code}/{code}", title, n) for code, title, n in cancelled]
+    said += [restored_change(f"{before.code}/{code}", title, batch) for code, title, batch in counts.get("restored", ())]
     if cancelled:
         gone = {code for code, _, _ in cancelled}
         before = replace(before, tasks=[task for task in before.tasks if task.code not in gone])
@@ -219,3 +215,19 @@ def renumbered(before: plan_model.Programme, moved: list[tuple[str, str, str, in
     tasks = [replace(task, code=new_of[task.code]) if task.code in new_of else task for task in before.tasks
              if task.code in new_of or task.code not in taken]
     return said, replace(before, tasks=tasks)
+
+
+def cancelled_change(ref: str, title: str, n: int):
+    """A task a plan write cancelled (已取消), said as `import plan` said it and a weekly report's 计划调整 says it."""
+    from mstrack.errors import Message
+
+    return Message("task {ref} cancelled (已取消): {title}: its {n} {n:report|reports} kept, not counted", ref=ref,
+                   title=title, n=n)
+
+
+def restored_change(ref: str, title: str, batch: int):
+    """A cancelled task a plan write or an undo brought back (batch `batch` had cancelled it), said alike."""
+    from mstrack.errors import Message
+
+    return Message("task {ref} no longer cancelled (batch {batch} had cancelled it): {title}: its reports count again",
+                   ref=ref, title=title, batch=batch)

@@ -69,14 +69,20 @@ def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChang
 
 def _cancelled_said(change, cancelled: tuple, code: str):
     """A task's plan history's "removed" of the revision that cancelled it, said as `import plan` said it: cancelled."""
-    from mstrack.errors import Message
-
     if getattr(change, "template", None) != "task {ref} removed: {title}":
         return change
-    return Message(CANCELLED_SAID, ref=change.fields["ref"], title=cancelled[1])
+    return _kept_cancelled(change.fields["ref"], cancelled[1])
+
+
+def _kept_cancelled(ref: str, title: str):
+    """A task's cancellation in its plan history, where the count of its reports then is not known: kept, not counted."""
+    from mstrack.errors import Message
+
+    return Message("task {ref} cancelled (已取消): {title}: kept with its reports, not counted", ref=ref, title=title)
 
 
 CANCELLED_SAID = "task {ref} cancelled (已取消): {title}: kept with its reports, not counted"
+"""_kept_cancelled's template: the change a renumbered cancelled task's history keeps of its cancelling batch."""
 
 
 def _titles(plan) -> list[str]:
@@ -177,8 +183,8 @@ def plan_revisions(store, connection, code: str, first: date, last: date) -> lis
     imported in the week was in no section). A kept plan that cannot be read back is passed over."""
     from dataclasses import replace
 
-    from mstrack.errors import InputError, Message
-    from mstrack.store.plan_changes import moves_between, plan_changes, renumbered
+    from mstrack.errors import InputError
+    from mstrack.store.plan_changes import cancelled_change, moves_between, plan_changes, renumbered
     from mstrack.store.writes import kept_plan
 
     p = store.dialect.p
@@ -204,8 +210,7 @@ def plan_revisions(store, connection, code: str, first: date, last: date) -> lis
         except (InputError, ValueError):
             continue
         gone = cancelled.get(batch, [])
-        said = [Message("task {ref} cancelled (已取消): {title}: its {n} {n:report|reports} kept, not counted",
-                        ref=f"{code}/{task}", title=title, n=n) for task, title, n in gone]
+        said = [cancelled_change(f"{code}/{task}", title, n) for task, title, n in gone]
         dropped = {(task, title) for task, title, _ in gone}
         before = replace(before, tasks=[t for t in before.tasks if (t.code, t.title) not in dropped])
         moved, compared = renumbered(before, moves_between(before, after))
@@ -219,7 +224,7 @@ def _undone_cancels(store, connection, code: str, batch: int, said: list) -> lis
     """A plan write's changes with a cancellation an undo took back since said as one: the task is no longer marked
     (the undo cleared it), and its kept plans read as "removed" by the import, "added" by its undo; a task reports
     stood on before the import was cancelled, never removed (a removed task had none)."""
-    from mstrack.errors import Message
+    from mstrack.store.plan_changes import restored_change
     from mstrack.store.states import standing
 
     p = store.dialect.p
@@ -234,10 +239,8 @@ def _undone_cancels(store, connection, code: str, batch: int, said: list) -> lis
         f" g.code = {p} AND x.batch_id < {p} AND {standing('x')}"), [code, cancelling])}
     wanted = "task {ref} removed: {title}" if batch == cancelling else "task {ref} added: {title}"
     return [change if getattr(change, "template", None) != wanted or change.fields["title"] not in reported else
-            Message("task {ref} cancelled (已取消): {title}: kept with its reports, not counted", **change.fields)
-            if batch == cancelling else
-            Message("task {ref} no longer cancelled (batch {batch} had cancelled it): {title}: its reports count again",
-                    batch=cancelling, **change.fields) for change in said]
+            _kept_cancelled(change.fields["ref"], change.fields["title"]) if batch == cancelling else
+            restored_change(change.fields["ref"], change.fields["title"], cancelling) for change in said]
 
 
 def cancelled_words(ref: str, title: str, batch: int):
