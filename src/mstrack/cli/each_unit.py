@@ -60,14 +60,11 @@ def _offices_only(notices: list, forms: bool, output: Path) -> list:
                      "offices in the plan's lead_units and import it again",
                      path=output, unit=one.unit, n=len(tasks), codes=codes)
                 raise typer.Exit(1)
-            if forms:
-                warn("--each-unit: no form for {unit}, the placeholder where the plan names no office, of {n:task|tasks} "
-                     "{codes}: write the office in the plan's lead_units and import it again", unit=one.unit,
-                     n=len(tasks), codes=codes)
-            else:
-                warn("--each-unit: no notice for {unit}, the placeholder where the plan names no office, of "
-                     "{n:task|tasks} {codes}: write the office in the plan's lead_units and import it again",
-                     unit=one.unit, n=len(tasks), codes=codes)
+            warn("--each-unit: no form for {unit}, the placeholder where the plan names no office, of {n:task|tasks} "
+                 "{codes}: write the office in the plan's lead_units and import it again" if forms else
+                 "--each-unit: no notice for {unit}, the placeholder where the plan names no office, of "
+                 "{n:task|tasks} {codes}: write the office in the plan's lead_units and import it again",
+                 unit=one.unit, n=len(tasks), codes=codes)
     return offices
 
 

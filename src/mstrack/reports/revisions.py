@@ -66,8 +66,9 @@ def revision_section(found, mine=None) -> list[PlanRevision]:
 
 def unit_changes(refs: set[str], cancelled: list[CancelledTask], unit: str):
     """Which plan changes a unit's weekly report (`--unit`) says: those of the tasks it covers (`refs`, PROGRAMME/CODE,
-    a renumbering by either code), of the cancelled tasks it led (by code and title: the code may be another task's
-    now), and those naming the unit itself (a unit renamed or removed from a task); never the other units' tasks'."""
+    a renumbering by either code), of the cancelled tasks its report says (`cancelled`: cancelled_section with the
+    unit; by code and title: the code may be another task's now), and those naming the unit itself (a unit renamed or
+    removed from a task); never the other units' tasks'."""
     gone = {(f"{item.programme}/{item.code}", item.title) for item in cancelled}
 
     def mine(change) -> bool:
