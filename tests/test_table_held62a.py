@@ -1,5 +1,6 @@
 """Issue 13, held62a: a 基本养老服务清单 whose 牵头责任部门 cell names several bodies, a bureau with the divisions doing
-the work in its bracket ("区社会事业局（民政处、医政处）、各片区管理局"); each read by its structure on a small table."""
+the work in its bracket ("区社会事业局（民政处、医政处）、各片区管理局"), its subsidies' rates and bands of who gets them;
+an inspection plan's 抽查比例 column; each read by its structure on a small table."""
 
 from __future__ import annotations
 
@@ -76,3 +77,20 @@ def test_a_band_of_a_rate_picking_who_the_work_is_for_is_no_target():
     assert _figures("为家庭年人均收入在城乡低保标准100%-130%的重度残疾人提供生活补贴。") == []
     assert _figures("健康管理服务率达到73%以上。") == [(73, "%")]
     assert _figures("城乡居民参保率稳定在95%，资助比例100%。") == [(95, "%"), (100, "%")]
+
+
+def _targets(task) -> list[tuple[str, float, str]]:
+    return [(i.name, i.target, i.unit) for line in task.lines for i in line.indicators]
+
+
+def test_a_sampling_share_column_of_percentages_holds_targets(tmp_path):
+    """抽查比例 over "10%", "5%" (a full-width space beside one, as printed): the share of the inspected each row's check
+    samples, a target named by the header, due with the row; a share column of another kind (完成比例) is no target."""
+    grid = [["序号", "抽查任务名称", "组织抽查牵头单位", "抽查对象", "抽查比例", "抽查具体事项", "计划抽查时间"],
+            ["1", "教育装备产品抽查", "区社会事业局", "中小学", "10%\u3000", "校服", "2026年9月份"],
+            ["2", "教育装备产品抽查", "区社会事业局", "中小学", "\u3000 5%", "簿籍", "2026年9月份"]]
+    tasks = convert_written(tmp_path, "plan.csv", grid, 2026).programme.tasks
+    assert [_targets(t) for t in tasks] == [[("抽查比例", 10, "%")], [("抽查比例", 5, "%")]]
+    assert [str(t.deadline) for t in tasks] == ["2026-09-30", "2026-09-30"]
+    done = [[*row[:4], "完成比例" if k == 0 else row[4], *row[5:]] for k, row in enumerate(grid)]
+    assert [_targets(t) for t in convert_written(tmp_path, "done.csv", done, 2026).programme.tasks] == [[], []]
