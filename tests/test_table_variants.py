@@ -155,11 +155,6 @@ DAPAICHA_JOINED = ("二(一)'s leads 社会事业处、交通与建设处 and th
                    "(held55a: list_deadlines.campaign_period); with the offices joined by a space or a line break the cell "
                    "is read as two lead lines and the checkpoint is read on each (2020-12-31 twice), as jininggaoxin's")
 
-YANGLAO_JOINED = (
-    "a 牵头责任部门 cell naming several bodies, bureaus with their divisions in brackets ('区社会事业局（民政处、医政处）、"
-    "各片区管理局'): the published cell is read with every body a lead and the divisions as units (its first contact), "
-    "the cell joined otherwise reads the brackets apart again — neither is the reading yet (fifty-second held-out set, "
-    "held back: scored at its first contact, no fixer has read it)")
 KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"): why the reader does not read it the same yet
     ("pingtan-2015-biaozhunhua.html", "traditional"):
         "OpenCC writes the trade 烟草 as 菸草 (s2t) and reads 菸草 back as 菸草 (t2s: 菸 is a simplified character too): "
@@ -210,8 +205,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "the document's plan is its text alone, read beside annexed tables that hold no task (held58a: table.parts leaves "
         "out its blank 汇总表, its 整改通知书 form and its 值班电话 list); the harness's grid is the largest table with a "
         "header row, the 值班电话 list (序号 | 成员单位 | 值班电话 | 备注), which alone is refused ('task 1 has no text')",
-    **{("pingtan-2024-yanglaoqingdan.html", vary): YANGLAO_JOINED for vary in ("units_joined_space",
-                                                                               "units_joined_line_break")},
     ("pingtan-2026-zhuangbei.html", "without_numbers"):
         "its two rows print the same task name (抽查 of 校服 and of 簿籍, told apart by what is sampled further along the "
         "row): without their 序号 the reader takes the second for the first's continuation, one task with two "

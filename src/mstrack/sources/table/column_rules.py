@@ -29,7 +29,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     # the fields or the key bodies a campaign inspects, each row's (大检查重点单位 / 行业领域单位, 分管领域, 检查领域): what
     # the row answers for, never who does the work; the task column where no other names one (header.areas_as_tasks)
     ("area", INSPECTED_FIELDS),
-    ("units", r"牵头责任单位|牵头负责单位"),  # lead and responsible units in one cell: the first leads (as in 责任单位)
+    ("units", r"牵头(?:责任|负责)(?:单位|部门)"),  # lead and responsible units in one cell: the first leads (as in 责任单位)
     ("lead", r"牵头|主责|主办|^负责$"),  # 负责 alone: a role word over the offices printed before it ("省发改委负责")
     ("units", r"单位|部门|县区|区县|主体$|^(?!.*任务).*分工|^(?:协办|配合|协助|协同|协作|参与)$"),
     # 责任主体, 实施主体; 协办 alone: the helpers; 分工负责, 责任分工: who shares the work; 任务分工 the task (or its

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.table.figure_names import content_words
+from mstrack.sources.table.spans import JOIN
 from mstrack.vocabulary import (
     AT_LEAST_PREFIXES,
     AT_MOST_PREFIXES,
@@ -224,12 +225,31 @@ PAYMENT_AFTER_RE = re.compile(rf"\s*的?\s*(?:(?!标准|標準)[\u4e00-\u9fff]){
                               r"(?!\s*(?:资金|經費|经费|資金))")
 
 
-def paid_rate(prefix: str, rest: str = "", unit: str = "") -> bool:
+# "为…老人增发高龄补贴，每人每月100元": the payment closing the clause before, its rate a clause of its own
+PAID_BEFORE_RE = re.compile(rf"(?:{'|'.join(PAYMENT_VERBS)})\s*[，,]\s*$")
+
+
+def paid_rate(prefix: str, rest: str = "", unit: str = "", sentence: str = "") -> bool:
     """A rate a subsidy is paid at per unit ("对…种植户，每亩补助200元"; the payment after the sum: "落实…幸福院每年2万元的
-    运营补贴政策", wrong52): what each mu, square metre or centre earns, a rule of the scheme, no figure the year's work
-    reaches. A standard the clause raises or sets to it ("补助标准提高到每亩补助300元", "调高到每人每月722元":
-    STANDARD_SET_WORDS before it) is the level to reach, a target. `rest`: the words after the figure's unit (`unit`)."""
+    运营补贴政策", wrong52; the payment before, its rate alone in the next clause: "增发高龄补贴，每人每月100元"): what each
+    mu, square metre, centre or person earns, a rule of the scheme, no figure the year's work reaches. A standard the
+    clause raises or sets to it ("补助标准提高到每亩补助300元", "调高到每人每月722元": STANDARD_SET_WORDS before it) is the
+    level to reach, a target. `rest`: the words after the figure's unit (`unit`); `sentence`: its clauses before it."""
     paid = PAID_RATE_RE.search(prefix)
     if paid is None and unit.endswith("元") and PAYMENT_AFTER_RE.match(rest):
         paid = PER_UNIT_BEFORE_RE.search(prefix)
+    before = re.split(r"[；;。]", sentence)[-1]
+    if paid is None and unit.endswith("元") and PAID_BEFORE_RE.search(before) and not STANDARD_SET_RE.search(before):
+        paid = PER_UNIT_BEFORE_RE.match(prefix.strip())  # "每人每月" the clause's whole words before the sum
     return paid is not None and STANDARD_SET_RE.search(prefix[:paid.start()]) is None
+
+
+# "家庭年人均收入在城乡低保标准100%-130%的重度残疾人": a band of a rate straight before 的 and the ones it picks
+RATE_BAND_PICKING_RE = re.compile(rf"\s*{JOIN}\s*\d[\d.]*\s*[%％]\s*的\s*(?![和及与并等的或])[\u4e00-\u9fff]")
+
+
+def band_picking(rest: str, unit: str) -> bool:
+    """A band of a rate before 的 and what it picks ("收入在低保标准100%-130%的重度残疾人"): which ones the work is for,
+    as a band of ages or of a measure says who (README "A count given as a range"), no target. `rest`: the words after
+    the band's lower bound and its unit."""
+    return unit in ("%", "％") and RATE_BAND_PICKING_RE.match(rest) is not None

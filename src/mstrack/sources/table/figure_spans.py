@@ -13,6 +13,7 @@ from mstrack.domain.quantities import APPROX_PREFIXES, CHINESE_NUMERAL, SCALE_AL
 from mstrack.sources.table.figure_bounds import (
     RATE_UNITS,
     TIME_SPAN_RE,
+    band_picking,
     case_window,
     conduct_norm,
     paid_rate,
@@ -286,8 +287,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
             or schedule_span(clause, prefix, end) or case_window(prefix, clause[after.end():], unit) \
             or plant_capacity(clause[after.end():], unit) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:]) \
             or rule_bound(prefix) or _bounded(prefix, comparator) and rule_bound(opened) \
-            or working_rule(prefix, sentence, unit) or paid_rate(prefix, clause[after.end():], unit) \
-            or provided_minimum(prefix, number)
+            or working_rule(prefix, sentence, unit) or paid_rate(prefix, clause[after.end():], unit, sentence) \
+            or provided_minimum(prefix, number) or band_picking(clause[after.end():], unit)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)
         before = prefix[:growth.start()] if growth else prefix

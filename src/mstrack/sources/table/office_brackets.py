@@ -27,15 +27,18 @@ def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
     office's second name). A second name when both are organs' names, with a place of its own or without: a merged
     bureau ("县发改局(粮食局)", "县人社局（医保局）", "市建设局(市规划局)", "市委农办(市农业局)"), or a public body's 中心
     with the organ or 供销社 it is too ("区农业农村中心（区供销社）": one office, close47), a single organ's name
-    only: a bracket listing several ("（县城管局、县财政局）", "、" joining them here) names other units; another unit when it is
-    another kind ("县卫健局(县医院)", "县住建局（县城投公司）"), or every unit of a kind ("县教育局（各学校）"). None for a
-    bracket of scope, levels or a place ("(含城区)", "各市(县)", "各相关乡镇（街道）", "（城区）"), one saying where the office
-    sits ("（设在市自然资源局）"), and after every unit of a kind, whose
-    bracket names the other kinds it means ("各镇政府(街道办事处)", "各街办(新区)", "各县(市、区)政府(管委会)")."""
+    only: a bracket listing several ("（县城管局、县财政局）", "、" joining them here) names other units, unless each is a
+    division of the bureau ("区社会事业局（民政处、医政处）": its parts doing the work, the office's own as a second name
+    is); another unit when it is another kind ("县卫健局(县医院)", "县住建局（县城投公司）"), or every unit of a kind
+    ("县教育局（各学校）"). None for a bracket of scope, levels or a place ("(含城区)", "各市(县)", "各相关乡镇（街道）",
+    "（城区）"), one saying where the office sits ("（设在市自然资源局）"), and after every unit of a kind, whose bracket
+    names the other kinds it means ("各镇政府(街道办事处)", "各街办(新区)", "各县(市、区)政府(管委会)")."""
     m = SECOND_NAME_RE.search(name)
     listed = LISTED_RE.findall(m[1]) if m else []
     if len(listed) >= 2:  # "县住建局（县城管局、县财政局）": the units working with the office, each of them
         outer = name[:m.start()].strip()
+        if outer.endswith(ORGAN_END) and all(map(DIVISION_RE.fullmatch, listed)):  # "区社会事业局（民政处、医政处）"
+            return outer, "、".join(listed), True
         if all(len(part) <= 20 and ends_like_unit(part) for part in listed) and ends_like_unit(outer) \
                 and not outer.startswith("各") and not SCOPE_RE.match(m[1]) and not m[1].startswith(SCOPE_OPENINGS):
             return outer, "、".join(listed), False
@@ -51,6 +54,9 @@ def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
         or GROUP_RE.search(outer) is not None and m[1].endswith("公司")
 
 
+# a division of a bureau by its work ("民政处", "医政处", "社保科"): no level of its own, the bureau's part; several in the
+# bracket after their bureau are its parts that do the work, one office with it (read50c), never units of their own
+DIVISION_RE = re.compile(rf"[^{AREA_LEVELS}乡各][\u4e00-\u9fff]{{1,8}}[处科股室]")
 EVERY_ONE = ("各", "相关", "有关")  # "各乡镇（林业站）", "相关乡镇（林业站）": every unit of a kind, the bracket its part
 # "岚城片区管理局（岚城乡政府）": a zone's administration and the government of the town it administers, one body
 ZONE_ADMINISTRATION_RE = re.compile(r"片区(?:开发)?管理局$")

@@ -37,6 +37,7 @@ def number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
         measure.kind = ""
     _worded_amounts(sheet, at, columns, numeric)
     _rate_columns(sheet, at, columns)
+    _sampling_shares(sheet, at, columns)
 
 
 # a header naming a rate (年度建档率, 规范管理率, 健康管理率); one of what is done (完成率) or a share (占比) names none
@@ -53,6 +54,23 @@ def _rate_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
         header = squeezed(column)
         group, _, name = header.rpartition("/")
         if column.kind or group not in groups or not RATE_HEADER_RE.search(name) or REPORTED_RE.search(name):
+            continue
+        values = column_values(sheet, at, column)
+        if values and sum(bool(PERCENT_CELL_RE.match(v.strip())) for v in values) * 2 > len(values):
+            column.kind, column.label, column.header = "measured", "%", header
+
+
+# the share of the inspected a plan of checks samples (抽查比例, 抽检比例): the plan's, no share done so far (完成比例)
+SAMPLING_SHARE_RE = re.compile(r"^(?:抽查|抽检|抽样|检查|检测)(?:比例|比率)$")
+
+
+def _sampling_shares(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A column of percentages under the share an inspection plan samples (抽查比例 over "10%", "5%"): how much of the
+    inspected each row's check covers, a result an office can check when the check is due — a target of its own,
+    named by the header, as "抽查比例不少于50%" in a plan's words is."""
+    for column in columns:
+        header = squeezed(column)
+        if column.kind or not SAMPLING_SHARE_RE.match(header):
             continue
         values = column_values(sheet, at, column)
         if values and sum(bool(PERCENT_CELL_RE.match(v.strip())) for v in values) * 2 > len(values):
