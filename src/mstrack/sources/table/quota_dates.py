@@ -33,13 +33,17 @@ def _day(text: str) -> tuple[int, int]:
     return (int(m[1]), int(m[2] or 0)) if m else (0, 0)
 
 
+def _heading(text: str) -> bool:
+    """A part's "三、…" or a group's "（二）…" heading on a line of its own."""
+    return len(text) <= 30 and bool(AREA_RE.match(text) or SUB_CODE_RE.match(text))
+
+
 def _group(rows: list[Row], at: int) -> list[str]:
     """The texts of the group the row `at` stands in: from its heading "（二）…" (or its part's "三、…") up to the next
     heading of either kind."""
     texts = [row_texts(row)[0] if len(row_texts(row)) == 1 else "" for row in rows]
-    heading = lambda text: len(text) <= 30 and (AREA_RE.match(text) or SUB_CODE_RE.match(text))  # noqa: E731
-    start = next((k for k in range(at, -1, -1) if heading(texts[k])), 0)
-    end = next((k for k in range(at + 1, len(texts)) if heading(texts[k]) or ANNEX_RE.match(texts[k])), len(texts))
+    start = next((k for k in range(at, -1, -1) if _heading(texts[k])), 0)
+    end = next((k for k in range(at + 1, len(texts)) if _heading(texts[k]) or ANNEX_RE.match(texts[k])), len(texts))
     return texts[start:end]
 
 
