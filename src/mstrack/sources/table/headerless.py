@@ -313,8 +313,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=rows, strays=strays)
         if (quotas := quota_rows(sheet.rows, opening_body))[0]:  # "其中：A…N个班M人；B…": each body's share a task
             rows, source = quotas
-            listed = _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, source, _above(sheet, sheet.rows.index(source[0])),
-                               year, [])
+            listed = _as_table(sheet, ["序号", "工作任务", "责任单位", "完成时限"], rows, source,
+                               _above(sheet, sheet.rows.index(source[0])), year, [])
             listed[0].printed_numbers = True
             return listed
         duties = duties or ((sheet, found) if (found := duty_list(sheet.rows, sheet.titles)) else None)  # read when no list is

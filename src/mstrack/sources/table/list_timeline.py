@@ -13,6 +13,7 @@ from mstrack.sources.table.list_numbered import Entry
 from mstrack.sources.table.office_names import SCHOOL_END, ends_like_unit, whole_unit
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.spans import JOIN, span_end
+from mstrack.sources.table.timetable_doers import body_rows, bracket_schools, work_doers
 
 STAGES_HEADING_RE = re.compile(r"时间安排|时间和?步骤|实施步骤|工作步骤|整治步骤|进度安排|时间节点|步骤安排|实施进度|进度计划")
 # a stage: a paragraph opening with its date ("7月底前，", "11月，", "2020年10月底前：")
@@ -98,7 +99,9 @@ def timetable(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], li
     task numbered 1, 2, … in its order, titled by its work after the date and its colon (a line with no colon whole), due
     at the last date it names (its span's end, or a later day its work is due by, "7月3日前"), the earlier ones its
     checkpoints; a short work on a line of its own under a dated one ("7月15日：城南学校余额抽签" / "少体校招生") a task
-    of that line's date. (first row, row after, header, rows, source); None when the rows hold no such timetable."""
+    of that line's date; led by the schools its own bracket names ("（一中、城关中学随机抽签…）"), else the school its
+    work opens with (admitting_school), else those the plan's body names (timetable_doers). (first row, row after,
+    header, rows, source); None when the rows hold no such timetable."""
     for at, row in enumerate(rows):
         texts = row_texts(row)
         if len(texts) != 1 or not (title := TIMETABLE_TITLE_RE.match(texts[0].strip())) \
@@ -121,8 +124,10 @@ def timetable(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], li
             source.append(rows[k])
             end = k + 1
         if dated >= MIN_TIMED:
-            rows_read = [[str(n), work, due, schedule, admitting_school(work)]
-                         for n, (work, due, schedule) in enumerate(found, 1)]
+            body = body_rows(rows[:at])  # the plan's sentences naming who does a line's work (timetable_doers)
+            rows_read = [[str(n), work, due, schedule, "、".join(bracket_schools(work)) or admitting_school(work)
+                          or "、".join(work_doers(row_texts(row)[0], work, due, body))]
+                for n, ((work, due, schedule), row) in enumerate(zip(found, source, strict=True), 1)]
             return at + 1, end, ["序号", "工作任务", "完成时限", SCHEDULE_LABEL, LEAD_LABEL], rows_read, source
     return None
 

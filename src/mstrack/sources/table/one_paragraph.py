@@ -12,7 +12,10 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_doers import must_doers
 from mstrack.sources.table.list_labels import LABEL_KINDS, label_kind
+from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
+from mstrack.sources.table.office_names import SCHOOL_END
+from mstrack.sources.table.quota_dates import quota_due
 from mstrack.sources.table.reading import Row
 
 MIN_ITEMS = 3
@@ -68,18 +71,45 @@ def quota_split(text: str, body: Callable[[str], str]) -> list[tuple[str, str]]:
 
 
 NAME_ITEM_RE = re.compile(rf"^(\d{{1,2}})\s*[{DOTS}]\s*[^，,。；;：:\s]{{1,15}}$")  # "1、招生计划": an item's name alone
+# a clause naming the body that runs a group's work ("中心校统一领导", "由各中心校负责"): a school (SCHOOL_END, "中心校") or
+# an office's name before its role
+RUNS_RE = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,12}}?(?:{'|'.join(SCHOOL_END)}|校))(?:统一领导|统一组织|统筹|负责|牵头)")
+
+
+def _group_task(rows: list[Row], at: int) -> list[str] | None:
+    """A group's heading at row `at` ("（一）农村学校招生办法") over one paragraph of its own, the next group's or part's
+    heading (or nothing) after it, that sets a figure ("入学率达100%") and names the school running the work
+    ("中心校统一领导", RUNS_RE): the group's one task as a row 序号 | 工作任务 | 责任单位 | 完成时限 — its number opening
+    its title ("（一）…" under "三、": 三(一)), titled by the group's name and its paragraph, due as the quotas beside it
+    (quota_due); None for any other group."""
+    texts = [row_texts(row) for row in rows[at:at + 3]]
+    if len(texts) < 2 or len(texts[1]) != 1 or len(texts) == 3 and not (
+            len(texts[2]) == 1 and (AREA_RE.match(texts[2][0]) or SUB_CODE_RE.match(texts[2][0]))):
+        return None
+    paragraph = texts[1][0].strip()
+    if AREA_RE.match(paragraph) or SUB_CODE_RE.match(paragraph) or NAME_ITEM_RE.match(paragraph) or not sets_figure(paragraph):
+        return None
+    bodies = [m[1] for clause in re.split(r"[，,。；;]", paragraph) if (m := RUNS_RE.match(clause.strip()))]
+    if not bodies:
+        return None
+    heading = texts[0][0].strip()
+    number = SUB_CODE_RE.match(heading)
+    name = heading[number.end():].strip()
+    title = paragraph if not name else f"{name}{'' if name[-1] in '。.：:' else '。'}{paragraph}"
+    return ["", f"{number[0].strip()}{title}", bodies[0], quota_due(rows, at + 1)]
 
 
 def quota_rows(rows: list[Row], body: Callable[[str], str]) -> tuple[list[list[str]], list[Row]]:
-    """The quota splits of a document (quota_split) as the rows of a table 序号 | 工作任务 | 责任单位 and the rows they are
-    read from: each share a task led by its body, coded by the paragraph's place — its part "三、…" and group "（二）…"
-    above it as headings' rows, the number of the item it stands under ("1、招生计划") joined to the clause's by "-"
-    ("三(二)1-1"; "三(四)-1" right under the group's heading): the document numbers the paragraph, not its clauses."""
-    table: list[list[str]] = []
-    source: list[Row] = []
+    """The quota splits of a document (quota_split) as the rows of a table 序号 | 工作任务 | 责任单位 | 完成时限 and the
+    rows they are read from: each share a task led by its body, coded by the paragraph's place — its part "三、…" and
+    group "（二）…" above it as headings' rows, the number of the item it stands under ("1、招生计划") joined to the
+    clause's by "-" ("三(二)1-1"; "三(四)-1" right under the group's heading): the document numbers the paragraph, not its
+    clauses; due when the steps filling the quotas end (quota_dates.quota_due). A group beside them in their part run
+    by one school over one paragraph with its figure (_group_task: "（一）农村学校招生办法") is its own task."""
+    blocks: list[tuple[list[Row], list[tuple[list[str], Row]], bool]] = []  # (headings, tasks, a split's) in order
     headings: list[Row] = []  # the part's and the group's headings above the paragraph, the last read
     item = ""
-    for row in rows:
+    for at, row in enumerate(rows):
         texts = row_texts(row)
         if len(texts) != 1:
             continue
@@ -89,16 +119,27 @@ def quota_rows(rows: list[Row], body: Callable[[str], str]) -> tuple[list[list[s
             headings, item = [row], ""
         elif heading and SUB_CODE_RE.match(text):
             headings, item = [*headings[:1], row], ""
+            if len(headings) > 1 and (own := _group_task(rows, at)):
+                blocks.append((headings[:1], [(own, rows[at + 1])], False))
         elif m := NAME_ITEM_RE.match(text):
             item = m[1]
         elif shares := quota_split(text, body):
-            for above in headings:
-                if above not in source:
-                    table.append(row_texts(above)[:1] * 3)
-                    source.append(above)
-            table += [[f"{item}-{k}", clause, name] for k, (clause, name) in enumerate(shares, 1)]
-            source += [row] * len(shares)
+            due = quota_due(rows, at)
+            blocks.append((headings, [([f"{item}-{k}", clause, name, due], row)
+                                      for k, (clause, name) in enumerate(shares, 1)], True))
             item = ""
+    split_parts = [above[0] for above, _, split in blocks if split and above]
+    table: list[list[str]] = []
+    source: list[Row] = []
+    for above, tasks, split in blocks:
+        if not split and not any(part is above[0] for part in split_parts if above):
+            continue  # a group's own task only beside the splits of its part
+        for row in above:
+            if not any(row is seen for seen in source):
+                table.append([*row_texts(row)[:1] * 3, ""])
+                source.append(row)
+        table += [cells for cells, _ in tasks]
+        source += [row for _, row in tasks]
     return table, source
 
 
