@@ -5,6 +5,9 @@ again as "各单位"; each read by its structure on a small notice of its own.""
 
 from __future__ import annotations
 
+from datetime import date
+
+from mstrack.domain.dates import parse_date
 from mstrack.sources.table.list_doers import paragraph_doers
 
 from .conftest import text_tasks
@@ -66,6 +69,7 @@ CHECKS = ["青山区“双随机、一公开”监管工作领导小组办公室
           "一、把握总体要求",
           "（一）规范实施抽查检查。各成员单位要按相关文件规范的抽查检查程序，扎实开展好抽查工作。",
           "（二）持续探索信用分类。各成员单位要积极探索按照信用风险状况实行差异化抽查。",
+          "（三）均衡推进抽查工作。各成员单位要及时组织开展好抽查工作，抽查计划原则上要在12月20日以前全部结束。",
           "二、落实重点任务",
           "（一）深入运用统一监管平台。市市场监管局基本完成市级平台升级建设工作。各成员单位要积极参与市级平台系统测试。",
           "（二）完善“一单两库”建设。各成员单位要对已建立的抽查事项清单进行动态调整。各单位要积极配合领导小组办公室调整完善抽查事项清单。",
@@ -82,7 +86,7 @@ def test_the_last_item_before_the_closing_report_paragraph_is_read_with_its_doer
     but the annex's lines): the item's sentences name its doer as the items' above do — a task, not a closing
     section's point ("总结", "督导检查", "考核" in its words); the closing paragraph is no part of it and gives it no date."""
     tasks = {t.code: t for t in text_tasks(tmp_path, CHECKS, 2022)}
-    assert list(tasks) == ["一(一)", "一(二)", "二(一)", "二(二)", "二(三)"]
+    assert list(tasks) == ["一(一)", "一(二)", "一(三)", "二(一)", "二(二)", "二(三)"]
     assert tasks["二(三)"].title == ("提炼经验总结提升。各成员单位要积极将好经验固化为制度机制，"
                                     "扎实迎接市联席会议办公室的督导检查以及考核工作。")
     assert _leads(tasks["二(三)"]) == ["各成员单位"]
@@ -108,3 +112,12 @@ def test_paragraph_doers_reads_a_reported_result_and_a_set_named_again_as_no_doe
     assert paragraph_doers("各乡镇年底前基本完成改厕任务。", True) == ["各乡镇"]
     assert paragraph_doers("各成员单位要调整清单。各单位要积极配合区市监局。", True) == ["各成员单位", "区市监局"]
     assert paragraph_doers("各单位要积极配合区市监局。", True) == ["各单位", "区市监局"]
+
+
+def test_a_day_before_which_with_yiqian_dates_the_item_as_qian_does(tmp_path):
+    """"…要在12月20日以前全部结束": 以前 after a day or a month's end is 前 (as 之前 is), the item's own deadline."""
+    tasks = {t.code: t for t in text_tasks(tmp_path, CHECKS, 2022)}
+    assert tasks["一(三)"].deadline == date(2022, 12, 20)
+    assert tasks["一(二)"].deadline is None
+    assert parse_date("12月20日以前", 2022) == date(2022, 12, 20)
+    assert parse_date("10月底以前", 2022) == date(2022, 10, 31)
