@@ -232,7 +232,7 @@ def _date_body(text: str) -> str:
     body = text if ISO_DATE_RE.fullmatch(text) else normalize(text)  # NFKC would change nothing in it
     if not body:
         raise DateError("empty date")
-    body = re.sub(r"之前$", "前", body)  # "10月底之前", "6月30日之前": 之前 is 前
+    body = re.sub(r"[之以]前$", "前", body)  # "10月底之前", "6月30日以前": 之前 and 以前 are 前
     if not body.isascii():
         if not CHINESE_DATE_DIGITS.isdisjoint(body):
             body = CHINESE_DATE_NUMBER_RE.sub(_arabic_number, body)  # "二〇二三年六月三十日"
@@ -371,7 +371,7 @@ MONTH_NUM = r"(?:1[0-2]|0?[1-9])(?![0-9.])"
 MONTH_LABEL = (
     rf"\d{{4}}\s*[.．/]\s*{MONTH_NUM}(?![0-9.．万亿千%])(?:\s*月)?(?:底之?前|底|末|之?前)?"  # "2024.5"
     rf"|{YEAR_PREFIX}?{MONTH_NUM}\s*(?:月份?)?\s*{SPAN_JOIN}+\s*{MONTH_NUM}\s*月份?(?:底之?前|底|末|之?前)?"
-    rf"|{YEAR_PREFIX}?{MONTH_NUM}\s*月(?:\s*(?:[12]\d|3[01]|0?[1-9])\s*日)?(?:上旬|中旬|下旬|份之?前|份|底之?前|底|末|之?前)?"
+    rf"|{YEAR_PREFIX}?{MONTH_NUM}\s*月(?:\s*(?:[12]\d|3[01]|0?[1-9])\s*日)?(?:上旬|中旬|下旬|份之?前|份|底[之以]?前|底|末|[之以]?前)?"
 )
 YEAR_LABEL = r"(?:\d{4}\s*|次|翌|明)?(?:年底之?前|年底|年内|年末)|(?:\d{4}\s*年\s*|次年|翌年|明年)?(?:上半年|下半年|全年)"
 PERIOD_LABEL = rf"(?:{QUARTER_LABEL}|{MONTH_LABEL}|{YEAR_LABEL})"
@@ -390,6 +390,13 @@ NEXT_YEAR_WORDS = r"(?:次|翌|明)年"
 PERIOD_RE = re.compile(PERIOD_LABEL)
 
 
+
+def _plain_label(label: str) -> str:
+    """A period's label as the patterns read it: full-width characters plain, no spaces, 之前 and 以前 as 前
+    ("6月30日之前", "12月20日以前")."""
+    return unicodedata.normalize("NFKC", label).replace(" ", "").replace("之前", "前").replace("以前", "前")
+
+
 def _named_year(text: str, year: int) -> tuple[int, str]:
     """The year a label names ("2025年3月", "2024.5", "次年底") and the label without it; else the programme's."""
     if explicit := re.match(r"(\d{4})(?:年|[.．/](?=\d))", text):
@@ -406,7 +413,7 @@ MONTH_BEFORE_RE = re.compile(r"(?:\d{4}\s*年\s*|\d{4}\s*[.．/]\s*)?(\d{1,2})\s
 def before_the_month(label: str, due: date) -> date | None:
     """"6月前" read as before June (May 31, `due`), as schedules mean it: the other reading, by the end of June, that
     offices sometimes mean, for a person to check; None for a label read one way only ("6月底前", "6月份前", "7-9月")."""
-    m = MONTH_BEFORE_RE.fullmatch(unicodedata.normalize("NFKC", label).replace(" ", "").replace("之前", "前"))
+    m = MONTH_BEFORE_RE.fullmatch(_plain_label(label))
     if m is None or not 1 <= (month := int(m[1])) <= 12 or due.month % 12 + 1 != month or due != month_end(due.year, due.month):
         return None
     return month_end(due.year + (month == 1), month)
@@ -429,7 +436,7 @@ QUARTER_BEFORE_RE = re.compile(r"(?:\d{4}\s*年\s*)?第?\s*([一二三四1-4])\s
 def before_the_quarter(label: str, due: date) -> date | None:
     """"三季度前" read as by the quarter's end (Sep 30, `due`): the other reading, before the quarter starts (Jun 30),
     for a person to check; None for a label read one way only ("三季度末前", "三季度")."""
-    m = QUARTER_BEFORE_RE.fullmatch(unicodedata.normalize("NFKC", label).replace(" ", "").replace("之前", "前"))
+    m = QUARTER_BEFORE_RE.fullmatch(_plain_label(label))
     if m is None or due.month != QUARTER_WORDS[m[1]] * 3:
         return None
     quarter = QUARTER_WORDS[m[1]]
@@ -438,7 +445,7 @@ def before_the_quarter(label: str, due: date) -> date | None:
 
 def period_end(label: str, year: int) -> date:
     """Due date of a period label: "一、二季度" → the later quarter's end, "7-9月" → 9-30, "全年" → 12-31."""
-    year, text = _named_year(unicodedata.normalize("NFKC", label).replace(" ", "").replace("之前", "前"), year)
+    year, text = _named_year(_plain_label(label), year)
     if "季度" in text or re.fullmatch(r"[Qq][1-4]", text):
         quarters = [QUARTER_WORDS[c] for c in re.findall(r"[一二三四1-4]", text)]
         return month_end(year, max(quarters) * 3)

@@ -52,13 +52,23 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
         return *numbered_table(labelled(entries)), source
     rows = []
     for k, (kind, words, units) in enumerate(chosen):
-        staff = next((e.text for e in labels.get(k, []) if e.kind == "label" and label_kind(e.code) in ("lead", "units")), "")
+        staff = _staff(labels.get(k, []))
         rows += [[part_name(words)] * 4] if k in grouped else []
         if kind == "lone":
             rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units or staff])
         else:
             rows.append([words] * 4 if kind == "heading" else [*top.get(k, ("", words)), "", units or staff])
     return ["序号", "项目名称", "项目内容", "责任单位"], rows, source
+
+
+def _staff(labels: list[Entry]) -> str:
+    """The offices an item's first labelled line names, its lead first, then the units it labels beside it ("牵头单位：A；
+    配合单位：B", as list_doer_lines writes a measure's doers): one 责任单位 cell, read by the first-office rule."""
+    entry = next((e for e in labels if e.kind == "label" and label_kind(e.code) in ("lead", "units")), None)
+    if entry is None:
+        return ""
+    others = [value for name, value in entry.labels.items() if label_kind(name) in ("lead", "units") and value]
+    return "、".join(dict.fromkeys([entry.text, *others]))
 
 
 # the parts of a "(三)" item numbered inside its words ("(三)1、…。2、…。"): each after a stop, numbered on from 1

@@ -81,7 +81,8 @@ def doers_below(rows: list[Row]) -> list[Row]:
         going_on = len(below) == 1 and _paragraph(below[0]) and not units_after(below[0])[1] \
             and len(after) == 1 and SUB_HEADING_RE.match(after[0]) is not None  # "此外…" before "（二）": the item's still
         if len(texts) == 1 and _measures(part) and (words := _own_paragraph(texts[0])) and (not below or len(below) == 1
-                and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]) or ITEM_RE.match(below[0])) or going_on) \
+                and (SUB_HEADING_RE.match(below[0]) or AREA_RE.match(below[0]) or ITEM_RE.match(below[0])) or going_on
+                                                                             or _after_the_items(rows, k + 1)) \
                 and (doers := step_doers(words) if STEP_DATE_RE.search(texts[0])  # its date in its words or its name's
                      else paragraph_doers(words, True) or [body for body in [sentence_body(words)] if body]):
             kept += [row, *rows[k + 1:k + 1 + going_on], StaffedRow(row.number, [_cell(doers)])]  # its doers after its words
@@ -109,6 +110,15 @@ def doers_below(rows: list[Row]) -> list[Row]:
         kept.append(_with_helpers(row) if len(texts) == 1 else row)
         k += 1
     return kept
+
+
+def _after_the_items(rows: list[Row], at: int) -> bool:
+    """Whether rows[at] and the rows after it stand past the notice's last item: no heading "一、…" nor item "（一）…"
+    among them (the closing paragraph, "各成员单位要主动与…联系沟通，…分别于7月20日、12月20日前将…总结报送…"; the annex's
+    "附件：1.…" "2.…"; the signature). They speak of the whole notice, no part of the item above it (check60), whose
+    own sentences still name its doers."""
+    return not any(len(texts := row_texts(row)) == 1 and (SUB_HEADING_RE.match(texts[0]) or AREA_RE.match(texts[0]))
+                   for row in rows[at:])
 
 
 def role_clause_cell(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from mstrack.domain.dates import PERIOD_LABEL, YEAR_ALONE
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.office_names import (
     EVERY_KIND_RE,
@@ -32,7 +33,7 @@ WORK_OPENING_RE = re.compile(rf"^(?:{NO_DOER_RE.pattern}|{SET_UP_VERBS}|严格|�
 # the name no subject
 PERSON_TITLE_RE = re.compile(r"(?<=[局处科室站所])长(?![期效远])|负责同志|负责人(?!员)|主任|书记")
 EVERY_DIVISION_RE = re.compile(r"[区县市局]?各\w*室")  # "各处室", "各业务处室", "局各处室": every division of a bureau
-LEVEL_RE = re.compile(r"[区县市省局]")  # an office named by its level ("区…中心", "局…处"), as a plan's own offices are
+LEVEL_RE = re.compile(r"国家|[区县市省局]")  # an office named by its level ("区…中心", "局…处", "国家…委"), as a plan's own offices are
 MEMBERS = "成员"  # "检查组成员要…": the members of a body the plan sets up, doers as the body is
 LIST_OPENING_RE = re.compile(r"如下$")  # "各乡镇抽检任务如下：…": a list's lead-in, its subject a topic, no doer
 ACCOUNTABLE_RE = re.compile(r"追究[^。；;]{0,12}责任|问责")  # a sentence of accountability: who holds to account, no doer
@@ -190,6 +191,8 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
     for sentence in re.split(r"[。；;！!]", paragraph):
         if ACCOUNTABLE_RE.search(sentence):
             continue  # "区卫计局将对…的，依法追究…责任": the office holding others to account, no doer of the work
+        if DONE_REPORT_RE.match(sentence.strip()) and not PLAN_DATE_RE.search(sentence):
+            continue  # "省市场监管局基本完成省级平台升级…": what a body has done, reported, no doer of the item's work
         if opening and (roles := sentence_roles(sentence))[0]:  # "由乡党委、政府牵头，召开…": its leads, its shares
             leads = "、".join(name for name in roles[0] if name not in found)
             found += [leads] if leads else []
@@ -205,6 +208,9 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
             if opening and at and (sent := SENDS_RE.match(clause)) and _office_doer(sent[1]):  # "公安消防部门派员授课"
                 helped += [sent[1]]  # an office sending its people to the work shares it: a unit after the doers
                 continue
+            if opening and (reviewed := REVIEWED_BY_RE.match(clause)) and only_offices(reviewed[1]) and levelled(reviewed[1]):
+                found += [name for name in unit_names(reviewed[1]) if name not in found]  # "经各片区管理局初审通过后"
+                continue
             subject = _said_subject(clause)
             said = bool(subject)  # the subject of "要", every name an office's ("文体处、民政处要…")
             if not subject and opening and (by := BY_RE.search(clause)) and only_offices(by[1]) and levelled(by[1]):
@@ -218,7 +224,25 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
             found += [name for name in (_joined_names(_named_only(subject)) if subject else []) if name not in found]
             helped += _helped(clause[len(subject):]) if opening and subject else []
     found = [name for name in found if not opening or f"配合{name}" not in paragraph]  # the plan's issuer helps it: none
+    found = [name for name in found if not _named_again(name, found)]  # "各成员单位要…。各单位要…": one set
     return [*found, *(name for name in helped if found and name not in found)]
+
+
+# a step's review by the offices named after 经 ("经各片区管理局初审通过后，报送…"): they do that part of the step
+REVIEWED_BY_RE = re.compile(r"^经([^，,。；;由]{2,30}?)(?:初审|审核|审查|复核|核实|核查)")
+# a sentence reporting what its subject has done ("省市场监管局基本完成省级平台升级建设工作", "区住建局已完成…"): the
+# subject's results, as a plan's background states them, dated by no day of the plan
+DONE_REPORT_RE = re.compile(r"^[^，,。；;：:]{2,30}?(?:已经?|基本)完成")
+PLAN_DATE_RE = re.compile(rf"{PERIOD_LABEL}|{YEAR_ALONE}")  # a date of the plan's: "年底前基本完成…" is its work
+AT_LARGE_KINDS = ("单位", "部门")  # "各单位", "各部门": every body addressed, the set a longer name of it has named
+
+
+def _named_again(name: str, found: list[str]) -> bool:
+    """"各单位" after "各成员单位" in the same paragraph ("各成员单位要…。各单位要积极配合…"): every body addressed, the
+    set the longer name of the same kind named already, no second doer."""
+    kind = name.removeprefix("各")
+    return name.startswith("各") and kind in AT_LARGE_KINDS and any(
+        other != name and other.startswith("各") and other.endswith(kind) for other in found)
 
 
 def _said_subject(clause: str) -> str:

@@ -201,7 +201,7 @@ CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(》])|(?<=[于在])
                             rf"(?P<subject>(?!{NEXT_YEAR_WORDS})[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
                             rf"(?P<label>{PERIOD_LABEL}|{YEAR_ALONE})\s*(?:全部|全面|基本)?\s*"
                             rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=月份前)|"
-                            rf"(?P<later>(?:(?<=\d年底前)|(?<=\d\s年底前)|(?<=\d年)(?!\s*(?:{COMPLETION})))(?!\s*(?:{START})))|(?<=季度前)|{OPENING_YEAR_END}|(?<=日前)|(?<=[月底末度日]之前)|(?:(?<=季度)|(?<=半年))"
+                            rf"(?P<later>(?:(?<=\d年底前)|(?<=\d\s年底前)|(?<=\d年)(?!\s*(?:{COMPLETION})))(?!\s*(?:{START})))|(?<=季度前)|{OPENING_YEAR_END}|(?<=日前)|(?<=[月底末度日]之前)|(?<=[月底日]以前)|(?:(?<=季度)|(?<=半年))"
                             rf"(?=\s*(?:累计|全部|全面|基本)?\s*(?:{START}|{COMPLETION}|达到|新增|新建|(?P<own>{ITEM_STEP}))))(?!\s*后)"
                             rf"(?=\s*[\u4e00-\u9fff]{{2}})(?!(?!\s*(?:[要对]|具有|具备|拥有))[^，,；;。]*的))")
 # what may follow a verb of completion when it completes the sentence's own work ("9月底前建成并投入使用", "年底前完成
