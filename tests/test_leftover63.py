@@ -33,3 +33,50 @@ def test_a_notice_to_a_unit_whose_only_task_was_cancelled_says_it_cancelled(cli,
     assert "口袋公园" not in helper.stdout, helper.stdout
     refused(cli("report", "notice", "-p", "city-2026", "--unit", "市无此局", "-f", "md"), "no such unit")
 
+
+
+# --- one rounding rule for a row's figures (domain.quantities) ------------------------------------------------------
+
+def _figures_plan(tmp_path):
+    from .test_fixplan57 import _plan, _task
+
+    noisy = ("面积", "831.6000000000001", [("2026-12-31", "831.6000000000001")])  # as an xlsx formula stores it
+    fine = ("座位", 1000, [("2026-06-30", "150.55"), ("2026-12-31", 1000)])  # a checkpoint finer than its target
+    return _plan(tmp_path, "figures.toml", _task("1", "改造场馆", "市文旅局", noisy, fine))
+
+
+def test_a_stored_figure_with_float_noise_reads_as_written_and_a_finer_checkpoint_is_not_rounded(cli, tmp_path):
+    done(cli("import", "plan", str(_figures_plan(tmp_path))))
+    done(cli("log", "city-2026/1", "100", "-i", "面积", "--as-of", "2026-07-01"))
+    done(cli("log", "city-2026/1", "100", "-i", "座位", "--as-of", "2026-07-01"))
+    table = cli("status", "-p", "city-2026", "--as-of", "2026-12-31", env={"COLUMNS": "200"})
+    done(table)
+    line = next(line for line in table.stdout.splitlines() if "面积" in line)
+    assert line.count("831.6个") == 2 and "0000000" not in line, line
+    july = cli("status", "-p", "city-2026", "--as-of", "2026-07-01", env={"COLUMNS": "200"})
+    done(july)
+    line = next(line for line in july.stdout.splitlines() if "座位" in line)
+    assert "150.55个" in line and "151个" not in line, line  # the step rule asks the checkpoint's own figure
+    weekly = cli("report", "weekly", "-p", "city-2026", "--as-of", "2026-07-01", "-f", "md")
+    done(weekly)
+    assert "| 150.55个 | 100个 | −50.55个 |" in weekly.stdout and "0000000" not in weekly.stdout, weekly.stdout
+
+
+def test_report_diff_says_an_expected_as_the_report_printed_it(cli, tmp_path):
+    from .test_fixplan57 import _plan, _task
+
+    def plan(target: int):  # in 平方米, worked out with decimals (a count, 个, is rounded up to whole ones)
+        task = _task("1", "建设场馆", "市文旅局", ("面积", target, [("2026-12-31", target)]))
+        return _plan(tmp_path, f"p{target}.toml", task.replace('unit = "个"', 'unit = "平方米"'))
+
+    done(cli("import", "plan", str(plan(1000))))
+    done(cli("log", "city-2026/1", "100", "--as-of", "2026-07-01"))
+    asked = ("report", "weekly", "-p", "city-2026", "--as-of", "2026-07-01", "--rule", "pro-rata")
+    done(cli(*asked, "-f", "json", "--freeze"))
+    frozen = json.loads(cli("report", "frozen", "1", "-f", "json").stdout)
+    assert frozen["behind"][0]["expected"] == 497.25, frozen["behind"]  # kept as worked out, printed 497平方米
+    done(cli("import", "plan", str(plan(2000))))
+    diff = cli("report", "diff", "1")
+    assert diff.exit_code == 1 and "11 changes" in diff.stdout, diff.output  # exit 1: changed since it was sent
+    assert "Expected 497平方米 → 995平方米" in diff.stdout, diff.stdout  # was 497.25 → 994.5, unrounded
+    assert "Gap -397平方米 → -895平方米" in diff.stdout, diff.stdout  # as the weekly report rounds it
