@@ -2,7 +2,7 @@
 and `report notice --unit` saying it cancelled, as `report weekly --unit` does (one rule: reports/make.report_unit)."""
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 from .conftest import done, refused
 from .test_plans59 import _cancelled
@@ -80,3 +80,27 @@ def test_report_diff_says_an_expected_as_the_report_printed_it(cli, tmp_path):
     assert diff.exit_code == 1 and "11 changes" in diff.stdout, diff.output  # exit 1: changed since it was sent
     assert "Expected 497平方米 → 995平方米" in diff.stdout, diff.stdout  # was 497.25 → 994.5, unrounded
     assert "Gap -397平方米 → -895平方米" in diff.stdout, diff.stdout  # as the weekly report rounds it
+
+
+# --- a return: 计划 merged over 任务编号 ------------------------------------------------------------------------------
+
+def test_a_programme_cell_merged_over_the_task_column_is_no_task_number(demo_cli, tmp_path):
+    """计划 'shenzhen-2023' merged A3:B3 over 任务编号: the copy under 任务编号 was read as task 'shenzhen-2023' and the row
+    refused; it names the programme only, the row matched by its 工作任务 (task 5), as row 4 is by its number."""
+    from openpyxl import load_workbook
+
+    from .test_fixprog55 import imported, reports, template, values
+    from .test_returns59 import filled_from
+
+    path = filled_from(template(demo_cli, tmp_path), tmp_path, {"K3": datetime(2023, 6, 30), "L3": 130000,
+                                                                "K4": datetime(2023, 6, 30), "L4": 45000})
+    book = load_workbook(path)
+    assert [cell.value for cell in book.active[2]][:3] == ["计划", "任务编号", "工作任务"]
+    book.active.merge_cells("A3:B3")
+    book.save(path)
+    before = reports(demo_cli)
+    result, said = imported(demo_cli, path)
+    done(result)
+    assert said["inserted"] == 2 and said["errors"] == [], said
+    assert reports(demo_cli) == before + 2
+    assert ("2023-06-30", 130000) in values(demo_cli, "shenzhen-2023/5", "建设筹集保障性住房")
