@@ -104,3 +104,22 @@ def test_a_programme_cell_merged_over_the_task_column_is_no_task_number(demo_cli
     assert said["inserted"] == 2 and said["errors"] == [], said
     assert reports(demo_cli) == before + 2
     assert ("2023-06-30", 130000) in values(demo_cli, "shenzhen-2023/5", "建设筹集保障性住房")
+
+
+# --- a cancellation told by its template, not by words it shares --------------------------------------------------
+
+def test_a_units_plan_changes_tell_a_cancellation_by_its_template():
+    from mstrack.errors import Message
+    from mstrack.reports.revisions import unit_changes
+    from mstrack.store.plan_changes import cancelled_change, restored_change, says_cancelled
+    from mstrack.store.plan_history import _kept_cancelled
+
+    assert says_cancelled(cancelled_change("x-2026/4", "建设口袋公园20个", 1))
+    assert says_cancelled(_kept_cancelled("x-2026/4", "建设口袋公园20个"))
+    assert not says_cancelled(restored_change("x-2026/4", "建设口袋公园20个", 5))
+    # a change of the unit's own task whose words hold "cancelled (已取消)": its task's, kept (was read as a cancellation
+    # of a task not in its report, and dropped)
+    moved = Message("  {n} {n:report|reports} onto {ref} ({title}), cancelled (已取消) by batch {by}", n=1, ref="x-2026/3",
+                    title="改造老旧小区50个", by=5)
+    mine = unit_changes({"x-2026/3"}, [], "市住建局", says_cancelled)
+    assert mine(moved) and not mine(cancelled_change("x-2026/4", "建设口袋公园20个", 1))

@@ -15,6 +15,7 @@ from mstrack.reports.overview import Step, table_report
 from mstrack.reports.revisions import cancelled_of, cancelled_section, revision_section, unit_changes
 from mstrack.reports.units import UnitRollup, programme_place, ranked_units, silent_since, unit_rollups
 from mstrack.reports.weekly import judged_now, weekly_report
+from mstrack.store.plan_changes import says_cancelled
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -153,7 +154,7 @@ def make_report(store, params: dict):
         covered = params["programmes"] or store.programme_codes()
         report.cancelled = _cancelled(store, covered, report.unit)  # with --unit, those it leads or is responsible for
         mine = None if report.unit is None else unit_changes(  # --unit: its tasks' changes, not every programme's
-            {f"{detail.programme}/{detail.code}" for detail in details}, report.cancelled, report.unit)
+            {f"{detail.programme}/{detail.code}" for detail in details}, report.cancelled, report.unit, says_cancelled)
         report.plan_changes = revision_section(store.plan_revisions(covered, since, on), mine)
         return report
     programme = params["programme"]

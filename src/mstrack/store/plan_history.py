@@ -28,6 +28,7 @@ def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChang
     (a store written by hand) is passed over, as former_titles passes it. A cancelled task whose code the revision
     gave to another (4~5) has its history under its old code, to that revision."""
     from mstrack.errors import InputError
+    from mstrack.store.plan_changes import KEPT_CANCELLED
     from mstrack.store.writes import kept_plan
 
     p = store.dialect.p
@@ -61,7 +62,7 @@ def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChang
         if cancelled and batch == cancelled[2]:  # the revision that cancelled it: not "removed" (it is kept)
             changes = [_cancelled_said(change, cancelled, code) for change in changes]
             if moved_off:  # its own change alone, not the move of the task that took its code ("5 → 4")
-                changes = [change for change in changes if getattr(change, "template", None) == CANCELLED_SAID]
+                changes = [change for change in changes if getattr(change, "template", None) == KEPT_CANCELLED]
         found += [PlanChange(batch=batch, created_at=moment(created_at), command=command, source=source, change=change)
                   for change in changes]
     return found
@@ -77,12 +78,9 @@ def _cancelled_said(change, cancelled: tuple, code: str):
 def _kept_cancelled(ref: str, title: str):
     """A task's cancellation in its plan history, where the count of its reports then is not known: kept, not counted."""
     from mstrack.errors import Message
+    from mstrack.store.plan_changes import KEPT_CANCELLED
 
-    return Message("task {ref} cancelled (已取消): {title}: kept with its reports, not counted", ref=ref, title=title)
-
-
-CANCELLED_SAID = "task {ref} cancelled (已取消): {title}: kept with its reports, not counted"
-"""_kept_cancelled's template: the change a renumbered cancelled task's history keeps of its cancelling batch."""
+    return Message(KEPT_CANCELLED, ref=ref, title=title)
 
 
 def _titles(plan) -> list[str]:
