@@ -123,3 +123,32 @@ def test_a_units_plan_changes_tell_a_cancellation_by_its_template():
                     title="改造老旧小区50个", by=5)
     mine = unit_changes({"x-2026/3"}, [], "市住建局", says_cancelled)
     assert mine(moved) and not mine(cancelled_change("x-2026/4", "建设口袋公园20个", 1))
+
+
+# --- a renumbered task's plan history is its own ---------------------------------------------------------------------
+
+def test_the_task_that_took_a_cancelled_tasks_code_shows_its_own_plan_history(cli, tmp_path):
+    """5 (充电桩) has its target raised, 4 (口袋公园) its title changed; then a revision cancels 4 and moves 5 up to 4.
+    `show city-2026/4` is 充电桩's: its raise (under 5), its move; not 口袋公园's rename nor its cancellation, which
+    `show city-2026/4~N` says."""
+    from .test_fixplan57 import _five, _plan
+
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", *_five()))))
+    first = _five()
+    first[1] = first[1].replace("建设口袋公园20个", "建设口袋公园二十个")
+    first[2] = first[2].replace("target = 1000", "target = 1200")
+    done(cli("import", "plan", str(_plan(tmp_path, "rev1.toml", *first))))
+    for code, name, value in (("3", "小区", "20"), ("4", "公园", "8"), ("5", "充电桩", "400")):  # 4 cancelled, not removed
+        done(cli("log", f"city-2026/{code}", value, "-i", name, "--as-of", "2026-06-30"))
+    done(cli("import", "plan", str(_plan(tmp_path, "rev2.toml", *[t.replace("target = 1000", "target = 1200")
+                                                                     for t in _five(drop_parks=True)]))))
+    batch = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    shown = cli("show", "city-2026/4", "-f", "json")
+    done(shown)
+    said = [row["change"] for row in json.loads(shown.stdout)["plan_changes"]]
+    assert said == ["task city-2026/5: indicator 充电桩: target 1000个 → 1200个",
+                    "task city-2026/5: indicator 充电桩: milestones 2026-12-31 1000个 → 2026-12-31 1200个",
+                    "task city-2026/5 → city-2026/4: 建设充电桩1000个 (the same title, lead units and indicators)"], said
+    gone = [row["change"] for row in json.loads(cli("show", f"city-2026/4~{batch}", "-f", "json").stdout)["plan_changes"]]
+    assert any("cancelled (已取消)" in change for change in gone) and not any("充电桩" in change for change in gone), gone
+
