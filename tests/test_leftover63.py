@@ -111,11 +111,10 @@ def test_a_programme_cell_merged_over_the_task_column_is_no_task_number(demo_cli
 def test_a_units_plan_changes_tell_a_cancellation_by_its_template():
     from mstrack.errors import Message
     from mstrack.reports.revisions import unit_changes
-    from mstrack.store.plan_changes import cancelled_change, restored_change, says_cancelled
-    from mstrack.store.plan_history import _kept_cancelled
+    from mstrack.store.plan_changes import cancelled_change, kept_cancelled, restored_change, says_cancelled
 
     assert says_cancelled(cancelled_change("x-2026/4", "建设口袋公园20个", 1))
-    assert says_cancelled(_kept_cancelled("x-2026/4", "建设口袋公园20个"))
+    assert says_cancelled(kept_cancelled("x-2026/4", "建设口袋公园20个"))
     assert not says_cancelled(restored_change("x-2026/4", "建设口袋公园20个", 5))
     # a change of the unit's own task whose words hold "cancelled (已取消)": its task's, kept (was read as a cancellation
     # of a task not in its report, and dropped)

@@ -217,24 +217,25 @@ def renumbered(before: plan_model.Programme, moved: list[tuple[str, str, str, in
     return said, replace(before, tasks=tasks)
 
 
-CANCELLED = "task {ref} cancelled (已取消): {title}: its {n} {n:report|reports} kept, not counted"
-"""cancelled_change's template."""
-KEPT_CANCELLED = "task {ref} cancelled (已取消): {title}: kept with its reports, not counted"
-"""The change a task's plan history keeps of its cancelling batch, where the count of its reports then is not known
-(plan_history._kept_cancelled)."""
-
-
 def cancelled_change(ref: str, title: str, n: int):
     """A task a plan write cancelled (已取消), said as `import plan` said it and a weekly report's 计划调整 says it."""
     from mstrack.errors import Message
 
-    return Message(CANCELLED, ref=ref, title=title, n=n)
+    return Message("task {ref} cancelled (已取消): {title}: its {n} {n:report|reports} kept, not counted", ref=ref,
+                   title=title, n=n)
+
+
+def kept_cancelled(ref: str, title: str):
+    """A task's cancellation in its plan history, where the count of its reports then is not known: kept, not counted."""
+    from mstrack.errors import Message
+
+    return Message("task {ref} cancelled (已取消): {title}: kept with its reports, not counted", ref=ref, title=title)
 
 
 def says_cancelled(change) -> bool:
-    """Whether a change said is a task's cancellation (cancelled_change's or a plan history's KEPT_CANCELLED): told by
-    its template, never by words it may share with another (a unit's report keeps those of its own cancelled tasks)."""
-    return getattr(change, "template", None) in (CANCELLED, KEPT_CANCELLED)
+    """Whether a change said is a task's cancellation (cancelled_change's or kept_cancelled's): told by its template,
+    never by words it may share with another (a unit's report keeps those of its own cancelled tasks)."""
+    return getattr(change, "template", None) in (cancelled_change("", "", 0).template, kept_cancelled("", "").template)
 
 
 def restored_change(ref: str, title: str, batch: int):

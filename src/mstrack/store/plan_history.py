@@ -30,7 +30,7 @@ def task_plan_changes(store, connection, code: str, task: str, until: int | None
     own, under the code it had before that revision (5 → 4), never the cancelled task's. `until`: the batches before
     that one only."""
     from mstrack.errors import InputError
-    from mstrack.store.plan_changes import KEPT_CANCELLED
+    from mstrack.store.plan_changes import kept_cancelled
     from mstrack.store.writes import kept_plan
 
     p = store.dialect.p
@@ -73,7 +73,7 @@ def task_plan_changes(store, connection, code: str, task: str, until: int | None
         elif cancelled and batch == cancelled[2]:  # the revision that cancelled it: not "removed" (it is kept)
             changes = [_cancelled_said(change, cancelled, code) for change in changes]
             if moved_off:  # its own change alone, not the move of the task that took its code ("5 → 4")
-                changes = [change for change in changes if getattr(change, "template", None) == KEPT_CANCELLED]
+                changes = [change for change in changes if getattr(change, "template", None) == kept_cancelled("", "").template]
         found += [PlanChange(batch=batch, created_at=moment(created_at), command=command, source=source, change=change)
                   for change in changes]
     return found
@@ -97,15 +97,9 @@ def _cancelled_said(change, cancelled: tuple, code: str):
     """A task's plan history's "removed" of the revision that cancelled it, said as `import plan` said it: cancelled."""
     if getattr(change, "template", None) != REMOVED:
         return change
-    return _kept_cancelled(change.fields["ref"], cancelled[1])
+    from mstrack.store.plan_changes import kept_cancelled
 
-
-def _kept_cancelled(ref: str, title: str):
-    """A task's cancellation in its plan history, where the count of its reports then is not known: kept, not counted."""
-    from mstrack.errors import Message
-    from mstrack.store.plan_changes import KEPT_CANCELLED
-
-    return Message(KEPT_CANCELLED, ref=ref, title=title)
+    return kept_cancelled(change.fields["ref"], cancelled[1])
 
 
 def _titles(plan) -> list[str]:
@@ -247,7 +241,7 @@ def _undone_cancels(store, connection, code: str, batch: int, said: list) -> lis
     """A plan write's changes with a cancellation an undo took back since said as one: the task is no longer marked
     (the undo cleared it), and its kept plans read as "removed" by the import, "added" by its undo; a task reports
     stood on before the import was cancelled, never removed (a removed task had none)."""
-    from mstrack.store.plan_changes import restored_change
+    from mstrack.store.plan_changes import kept_cancelled, restored_change
     from mstrack.store.states import standing
 
     p = store.dialect.p
@@ -260,9 +254,9 @@ def _undone_cancels(store, connection, code: str, batch: int, said: list) -> lis
         "SELECT DISTINCT t.title FROM task AS t JOIN programme AS g ON g.id = t.programme_id JOIN task_line AS l ON"
         " l.task_id = t.id JOIN indicator AS i ON i.line_id = l.id JOIN report AS x ON x.indicator_id = i.id WHERE"
         f" g.code = {p} AND x.batch_id < {p} AND {standing('x')}"), [code, cancelling])}
-    wanted = "task {ref} removed: {title}" if batch == cancelling else "task {ref} added: {title}"
+    wanted = REMOVED if batch == cancelling else "task {ref} added: {title}"
     return [change if getattr(change, "template", None) != wanted or change.fields["title"] not in reported else
-            _kept_cancelled(change.fields["ref"], change.fields["title"]) if batch == cancelling else
+            kept_cancelled(change.fields["ref"], change.fields["title"]) if batch == cancelling else
             restored_change(change.fields["ref"], change.fields["title"], cancelling) for change in said]
 
 
