@@ -139,7 +139,7 @@ def weekly(
     check_output(ctx, fmt, output)
     from datetime import timedelta
 
-    from mstrack.reports.make import make_report, report_unit
+    from mstrack.reports.make import make_report
     from mstrack.reports.weekly import DEFAULT_WEEK
 
     store = open_store(ctx, write=False)
@@ -151,13 +151,13 @@ def weekly(
     if previous >= on:
         raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())
     scope = view_scope(store, programme, on, report=True)  # a year over or not begun left out, said (F8, trial53 F1)
-    # the unit as the plans spell it, by the one rule of every --unit (store._unit_id), kept so in a freeze's params
-    # (one whose only tasks there were cancelled too: its report says them cancelled, make.report_unit)
-    named = report_unit(store, unit, scope.covered)[0] if unit is not None else None
     params = {"kind": "weekly", "programmes": scope.covered or [], "as_of": on.isoformat(),
               "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": report_lang(ctx),
-              "left_out": scope.left_out, **({"unit": named} if named is not None else {})}
-    publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
+              "left_out": scope.left_out, **({"unit": unit} if unit is not None else {})}
+    report = make_report(store, params)
+    if unit is not None:  # kept in a freeze's params as the plans spell it, as make_report read it (make.report_unit)
+        params["unit"] = report.unit
+    publish(ctx, store, params, report, fmt, output, freeze)
     say_cancelled(store, scope.covered)
 
 

@@ -24,6 +24,7 @@ from mstrack.vocabulary import (
     AT_MOST_SUFFIXES,
     COUNTABLE_UNITS,
     EQUAL,
+    STEP,
 )
 
 SCALES = {  # the one list of scales a figure is written in ("1千万元", "3百万人"): every reader's patterns are built from it
@@ -309,6 +310,7 @@ def format_number(value: int | float | None, unit: str = "", lang: str = "zh") -
     A value worked out (an expected pro-rata value, a pace) is format_computed's."""
     if value is None:
         return "—"
+    value = as_written(value)
     fraction = isinstance(value, float) and not value.is_integer()
     compact = unit != "%" and scaled_unit(unit)[0] == 1  # 89000万人 is not written 8.9万万人
     if lang == "en":
@@ -339,7 +341,23 @@ def format_computed(value: int | float | None, unit: str = "", lang: str = "zh",
 
 
 def decimals(value: int | float | None) -> int:
-    """How many decimals a stored figure is written with: 831.6 one, 1500 and 1500.0 none."""
+    """How many decimals a stored figure is written with: 831.6 one (831.6000000000001 too: as_written), 1500 and
+    1500.0 none."""
+    value = as_written(value)
     if not isinstance(value, float) or value.is_integer():
         return 0
     return max(0, -int(Decimal(repr(value)).as_tuple().exponent))
+
+
+def as_written(value):
+    """A stored float as the figure it was written as: 831.6000000000001 (an xlsx formula's sum, binary noise) is
+    831.6. Fifteen significant digits are what a double keeps of any decimal written with as many, so nothing
+    written is changed; other values as they are."""
+    return float(f"{value:.15g}") if isinstance(value, float) and value == value and abs(value) != float("inf") else value
+
+
+def row_figures(target, final, expected=None, rule: str | None = None) -> tuple:
+    """The stored figures whose decimals a row's worked-out ones keep (format_computed's `stored`): its target and its
+    last checkpoint's, and under the step rule its expected, which is a checkpoint's own figure (150.55 of 1000 stays
+    150.55). The one rule of `status`, the weekly report, a notice and `report diff`."""
+    return (target, final, expected) if rule == STEP else (target, final)

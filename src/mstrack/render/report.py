@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from mstrack.domain.quantities import format_computed, format_number
+from mstrack.domain.quantities import format_computed, format_number, row_figures
 from mstrack.labels import Labels
 from mstrack.long_lists import cut
 from mstrack.model import SCHEDULE
@@ -107,8 +107,12 @@ def _gap(item: BehindItem, lang: str) -> str:
     not a hyphen: a CSV cell starting with "-" would be guarded as a formula ('-10个) in Excel/WPS."""
     if item.gap is None:
         return ""
-    text = amount(item.gap, item.unit, item.kind, lang, computed=True, stored=(item.target, item.final, item.actual))
+    text = amount(item.gap, item.unit, item.kind, lang, computed=True, stored=(*_figures(item), item.actual))
     return "\u2212" + text[1:] if text.startswith("-") else text
+
+
+def _figures(item: BehindItem) -> tuple:
+    return row_figures(item.target, item.final, item.expected, item.rule)
 
 
 def _latest(item: BehindItem, words: Labels) -> str:
@@ -146,7 +150,7 @@ def behind_cells(item: BehindItem, many: bool, words: Labels) -> list[str]:
         item.target, item.unit, item.kind, lang, item.comparator)
     return [
         _task_ref(item.programme, item.task, many), item.indicator, item.lead_unit, final,
-        amount(item.expected, item.unit, item.kind, lang, computed=True, stored=(item.target, item.final)),
+        amount(item.expected, item.unit, item.kind, lang, computed=True, stored=_figures(item)),
         amount(item.actual, item.unit, item.kind, lang),
         _gap(item, lang),
         _percent(item.pace), _percent(item.percent),

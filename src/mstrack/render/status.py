@@ -7,7 +7,7 @@ import json
 import math
 from datetime import date
 
-from mstrack.domain.quantities import format_computed, format_number
+from mstrack.domain.quantities import format_computed, format_number, row_figures
 from mstrack.domain.status import level, off_course
 from mstrack.labels import Labels
 from mstrack.model import AT_LEAST, AT_MOST, EQUAL, PRO_RATA, SCHEDULE, STATUSES, StatusRow
@@ -202,7 +202,8 @@ def row_quantities(row: StatusRow, lang: str = "zh") -> tuple[str, str, str]:
                 "—" if row.actual is None else words("schedule.count", n=row.actual))
     prefix = COMPARATOR_WORDS[row.comparator]
     target = prefix + format_number(row.target, row.unit, lang) if row.target is not None else "—"
-    return (target, format_computed(row.expected, row.unit, lang, (row.target, row.final)),
+    return (target, format_computed(row.expected, row.unit, lang,
+                                   row_figures(row.target, row.final, row.expected, row.rule)),
             format_number(row.actual, row.unit, lang))
 
 

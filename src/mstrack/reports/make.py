@@ -15,6 +15,7 @@ from mstrack.reports.overview import Step, table_report
 from mstrack.reports.revisions import cancelled_of, cancelled_section, revision_section, unit_changes
 from mstrack.reports.units import UnitRollup, programme_place, ranked_units, silent_since, unit_rollups
 from mstrack.reports.weekly import judged_now, weekly_report
+from mstrack.store.plan_changes import says_cancelled
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,19 +62,20 @@ def weekly_details(store, programmes: list[str] | None, on: date, since: date, r
     `since`), the (day, value) series up to `on` of the indicators behind at `on`, which it charts, and those
     indicators judged at `on` (reports.weekly.judged_now, handed to weekly_report: judged once, not twice): its
     memory grows with the indicators, the week's reports and the charts, not with the history. Both reads in one
-    (Store.one_read): a report logged meanwhile is never in a chart while its row shows the value before."""
-    with store.one_read():  # a unit whose only tasks there were cancelled: none standing, its 已取消 said (report_unit)
-        details = task_details(store, programmes, as_of=on, since=since, unit=unit) \
-            if unit is None or report_unit(store, unit, programmes)[1] else []
+    (Store.one_read): a report logged meanwhile is never in a chart while its row shows the value before. `unit`: one
+    with a line in a standing task there (report_unit)."""
+    with store.one_read():
+        details = task_details(store, programmes, as_of=on, since=since, unit=unit)
         states, rows = now = judged_now(details, on, rule, stale_days)
         late = [state.indicator_id for state, row in zip(states, rows, strict=True) if row.status in LATE]
         return details, store.report_series(late, on), now
 
 
 def report_unit(store, unit: str, programmes: list[str] | None) -> tuple[str, bool]:
-    """The unit a weekly report's --unit names as the plans spell it (store.unit_named), and whether it has a line in a
-    standing task of the programmes. One whose only tasks there a revision cancelled is named too (False): its office
-    gets the report saying them cancelled, where a unit with no task there at all is refused (sup59b #1)."""
+    """The unit a report's --unit names as the plans spell it (store.unit_named), and whether it has a line in a
+    standing task of the programmes: the one rule of `lights`, `report notice` and `report weekly`. One whose only
+    tasks there a revision cancelled is named too (False): its office gets the report saying them cancelled, where a
+    unit with no task there at all is refused (sup59b #1)."""
     try:
         return store.unit_named(unit, programmes or None), True
     except InputError:
@@ -81,6 +83,12 @@ def report_unit(store, unit: str, programmes: list[str] | None) -> tuple[str, bo
         if not programmes or not any(name in row[-1] for row in store.cancelled_details(programmes, leads=True)):
             raise
         return name, False
+
+
+def _unit(store, params: dict) -> tuple[str | None, bool]:
+    """A report's --unit by report_unit's one rule (`lights`, `report notice`, `report weekly`): (None, True) without."""
+    unit = params.get("unit")
+    return (None, True) if unit is None else report_unit(store, unit, params["programmes"] or None)
 
 
 def make_report(store, params: dict):
@@ -91,12 +99,12 @@ def make_report(store, params: dict):
         details = task_details(store, params["programmes"] or None, as_of=on)
         rows = judged([state for detail in details for state in detail.indicators], on, params["rule"])
         places = {detail.programme: programme_place(detail.programme_name) for detail in details}
-        returns = None
-        if params.get("silent_since"):  # a unit's own returns only: who to chase (returns59 #5)
-            returns = store.latest_returns([row.indicator_id for row in rows if row.indicator_id is not None], on)
+        silent = _day(params.get("silent_since"))
+        returns = None if silent is None else store.latest_returns(  # a unit's own returns only: who to chase
+            [row.indicator_id for row in rows if row.indicator_id is not None], on)  # (returns59 #5)
         rollups = unit_rollups(rows, responsible=params["responsible"], places=places, on=on, returns=returns)
-        if params.get("silent_since"):
-            rollups = silent_since(rollups, date.fromisoformat(params["silent_since"]))
+        if silent is not None:
+            rollups = silent_since(rollups, silent)
         left_out = params.get("left_out") or {}
         return UnitsReport(rollups=ranked_units(rollups) if params.get("rank") else rollups, on=on,
                            responsible=params["responsible"], left_out=left_out,
@@ -105,44 +113,48 @@ def make_report(store, params: dict):
         from mstrack.reports.lights import lights_report
 
         check_programmes(store, params["programmes"])
-        details = counted_once(store, store.task_details(params["programmes"] or None, params.get("unit")),
-                               params["programmes"])
+        unit, standing = _unit(store, params)  # one whose only tasks there were cancelled: its 已取消 said
+        details = counted_once(store, store.task_details(params["programmes"] or None, unit),
+                               params["programmes"]) if standing else []
         board = lights_report(details, on=on, first=_day(params["from"]), last=_day(params["to"]), by=params["by"],
                               warn_days=params["warn_days"], rule=params["rule"], min_red=params["min_red"])
         board.left_out = params.get("left_out") or {}
         board.programmes = list(params["programmes"]) if any(board.left_out.values()) else []
-        unit = params.get("unit")
-        board.cancelled = _cancelled(store, params["programmes"],
-                                     store.unit_named(unit, params["programmes"] or None) if unit else None)
+        board.cancelled = _cancelled(store, params["programmes"], unit)
         return board
     if kind == "notice":
         from mstrack.reports.notice import notices
 
         check_programmes(store, params["programmes"])
-        unit = params.get("unit")
-        if unit is not None:  # as the plan spells it (区农业农村局 is 區農業農村局), and a unit that leads there
-            unit = store.unit_named(unit, params["programmes"] or None)
-        details = counted_once(store, store.task_details(params["programmes"] or None, unit), params["programmes"])
-        if unit is not None and not any(unit in state.lead_units for detail in details for state in detail.indicators):
+        unit, standing = _unit(store, params)  # as the plan spells it (区农业农村局 is 區農業農村局)
+        details = counted_once(store, store.task_details(params["programmes"] or None, unit),
+                               params["programmes"]) if standing else []
+        cancelled = _cancelled(store, params["programmes"])
+        if unit is not None and not any(unit in state.lead_units for detail in details for state in detail.indicators) \
+                and not cancelled_of(cancelled, unit):  # a unit that leads there, or led a task cancelled there
             raise InputError("--unit {unit!r}: {name} leads no task in {programmes}; a notice goes to a lead unit",
                              unit=params["unit"], name=unit, programmes=", ".join(params["programmes"]) or "—")
         sent = notices(details, on=on, reply_by=_day(params["reply_by"]), warn_days=params["warn_days"],
                        rule=params["rule"], unit=unit, silent_since=_day(params.get("silent_since")))
-        cancelled = _cancelled(store, params["programmes"])
         for notice in sent:  # the tasks its unit led that a revision cancelled: said under its table, counted nowhere
             notice.cancelled = cancelled_of(cancelled, notice.unit)
+        if not standing:  # its programmes named by its cancelled tasks' (it has no standing task there to name them)
+            names = {row[0]: row[1] for row in store.programme_rows()}
+            sent[0].programmes = list(dict.fromkeys(names[item.programme] for item in sent[0].cancelled))
         return sent
     if kind == "weekly":
         since = date.fromisoformat(params["since"])
+        unit, standing = _unit(store, params)  # resolved once: the CLI keeps report.unit in a freeze's params
         details, series, now = weekly_details(store, params["programmes"] or None, on, since, params["rule"],
-                                              params["stale"], params.get("unit"))
+                                              params["stale"], unit) if standing else \
+            ([], {}, judged_now([], on, params["rule"], params["stale"]))  # only cancelled tasks there: those said
         report = weekly_report(details, on, since, params["rule"], params["stale"], series=series, now=now)
         report.left_out = params.get("left_out") or {}
-        report.unit = params.get("unit")
+        report.unit = unit
         covered = params["programmes"] or store.programme_codes()
         report.cancelled = _cancelled(store, covered, report.unit)  # with --unit, those it leads or is responsible for
         mine = None if report.unit is None else unit_changes(  # --unit: its tasks' changes, not every programme's
-            {f"{detail.programme}/{detail.code}" for detail in details}, report.cancelled, report.unit)
+            {f"{detail.programme}/{detail.code}" for detail in details}, report.cancelled, report.unit, says_cancelled)
         report.plan_changes = revision_section(store.plan_revisions(covered, since, on), mine)
         return report
     programme = params["programme"]

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from mstrack.domain import unique
 from mstrack.domain.forecast import forecast
 from mstrack.domain.lights import indicator_light, periods, task_lights
+from mstrack.domain.quantities import row_figures
 from mstrack.domain.status import evaluate
 
 REPLY_DAYS = 7
@@ -41,8 +42,8 @@ class NoticeItem:
     """The last checkpoint's date, where it has passed and none is to come: the indicator is past it, and no
     pace is asked of it (one spread to the task's deadline would invite finishing by then)."""
     stored: tuple = ()
-    """The row's target and last checkpoint's figure, as stored: the decimals its expected and gap keep
-    (format_computed)."""
+    """The row's target and last checkpoint's figure (under the step rule its expected too), as stored: the decimals
+    its expected and gap keep (format_computed)."""
 
 
 @dataclass(kw_only=True)
@@ -138,6 +139,7 @@ def _items(detail, states, task_light, on: date, warn_days: int, rule: str | Non
             indicator=state.indicator, kind=state.kind, unit=state.unit, comparator=state.comparator,
             expected=row.expected, actual=row.actual, gap=row.gap, next_due=due or row.next_due,
             required_pace=ahead.required_pace if ahead and not missed else None,
-            checkpoint=row.checkpoint_text, passed=passed, missed=missed, stored=(row.target, row.final),
+            checkpoint=row.checkpoint_text, passed=passed, missed=missed,
+            stored=row_figures(row.target, row.final, row.expected, row.rule),
         ))
     return items

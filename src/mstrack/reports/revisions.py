@@ -64,16 +64,17 @@ def revision_section(found, mine=None) -> list[PlanRevision]:
             for programme, changes in found for change in changes if mine is None or mine(change.change)]
 
 
-def unit_changes(refs: set[str], cancelled: list[CancelledTask], unit: str):
+def unit_changes(refs: set[str], cancelled: list[CancelledTask], unit: str, cancels):
     """Which plan changes a unit's weekly report (`--unit`) says: those of the tasks it covers (`refs`, PROGRAMME/CODE,
     a renumbering by either code), of the cancelled tasks its report says (`cancelled`: cancelled_section with the
     unit; by code and title: the code may be another task's now), and those naming the unit itself (a unit renamed or
-    removed from a task); never the other units' tasks'."""
+    removed from a task); never the other units' tasks'. `cancels`: whether a change is a task's cancellation
+    (store.plan_changes.says_cancelled, handed on by reports/make)."""
     gone = {(f"{item.programme}/{item.code}", item.title) for item in cancelled}
 
     def mine(change) -> bool:
         fields = getattr(change, "fields", {})
-        if "cancelled (已取消)" in getattr(change, "template", ""):
+        if cancels(change):
             return (fields.get("ref"), fields.get("title")) in gone
         return (any(fields.get(key) in refs for key in ("ref", "old", "new"))
                 or any(isinstance(value, str) and unit in value.split("、") for value in fields.values()))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import re
 from datetime import date, datetime
+from typing import NamedTuple
 
 from mstrack.domain.dates import DateError, parse_date
 from mstrack.domain.names import typed_code
@@ -138,7 +139,7 @@ class FormDates:
                 said[line] = [(self.last_value_header, printed)]
             elif printed is not None and day is not None:
                 compared.append((line, indicator, day, printed))
-        differs = {}  # a row whose 上次报送 is not the figure stored on its 上次日期 → (that day, the figure, its unit)
+        differs: dict[int, Differs] = {}  # a row whose 上次报送 is not the figure stored on its 上次日期
         keys = list(dict.fromkeys((indicator, day) for _, indicator, day, _ in compared))  # each read once
         stored_of = dict(zip(keys, stored_on(keys), strict=True)) if keys else {}
         figures: dict[tuple, float | None] = {}  # each cell read once for each line's kind and unit
@@ -149,15 +150,16 @@ class FormDates:
             if (key := (printed, kind, unit)) not in figures:
                 figures[key] = _figure(*key)
             if (figure := figures[key]) is None or not _same(figure, stored):
-                differs[line] = (day, stored, CHECKPOINTS_UNIT if kind == SCHEDULE else unit, indicator, figure)
-        stale = [(line, (found[3], found[0], found[4])) for line, found in differs.items() if found[4] is not None]
+                differs[line] = Differs(day, stored, CHECKPOINTS_UNIT if kind == SCHEDULE else unit, indicator, figure)
+        stale = [(line, (found.indicator, found.day, found.figure)) for line, found in differs.items()
+                 if found.figure is not None]
         held = held_on([key for _, key in stale]) if stale else []
         for (line, _), before in zip(stale, held, strict=True):
             if before is not None:  # an entry of that day held it: corrected after the form was made
                 del differs[line]
         for line in differs:
             said[line] = [(self.last_value_header, self.last_values[(file, line)])]
-        return [_typed_over_said(table, line, cells, placed[line], differs.get(line)[:3] if line in differs else None,
+        return [_typed_over_said(table, line, cells, placed[line], differs.get(line),
                                  self.by_row.get((file, line)) is MADE_BEFORE_ANY)
                 for line, cells in sorted(said.items())]
 
@@ -166,6 +168,18 @@ class FormDates:
         a report of `on` existed; else None."""
         last = self.by_row.get((file, line))
         return last if last is not None and last < on else None
+
+
+class Differs(NamedTuple):
+    """A row whose 上次报送 is not the report stored on its 上次日期 (FormDates.typed_over): that day, the stored figure
+    and its unit (what is said), the indicator and the figure read from the cell (what Store.kept_corrections is
+    asked: an entry of that day that held it)."""
+
+    day: date
+    stored: float
+    unit: str
+    indicator: int
+    figure: float | None
 
 
 def _figure(printed: str, kind: str, unit: str) -> float | None:
@@ -191,15 +205,15 @@ MANY_CHECKPOINTS = 10_000
 
 
 def _typed_over_said(table: Table, line: int, cells: list[tuple[str, str]], place: tuple,
-                     differs: tuple | None, made_before_any: bool = False) -> Message:
+                     differs: Differs | None, made_before_any: bool = False) -> Message:
     """What is said of a row whose template cells were typed over (FormDates.typed_over): with no figure, where this
-    period's figure and day go (the row was skipped); with one, that those cells were not read. `differs`: the day,
-    figure and unit of the report stored on its 上次日期, where its 上次报送 says another; `made_before_any`: its 上次日期
+    period's figure and day go (the row was skipped); with one, that those cells were not read. `differs`: the report
+    stored on its 上次日期, where its 上次报送 says another; `made_before_any`: its 上次日期
     is empty, the form made before any report (it printed no 上次报送)."""
     _, last, figure, *_ = place
     if differs is not None:
-        day, stored, unit = differs
-        printed = Message("the report stored for {day} is {figure}", day=day.isoformat(), figure=format_number(stored, unit))
+        printed = Message("the report stored for {day} is {figure}", day=differs.day.isoformat(),
+                          figure=format_number(differs.stored, differs.unit))
     elif made_before_any and last is not None:
         printed = Message("its 上次日期 is empty: it was made before any report, and printed none")
     elif last is not None:

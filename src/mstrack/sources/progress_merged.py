@@ -13,7 +13,8 @@ A range across both the task and the value columns (填表人：… merged over 
 its first cell's, the copies blank, so that the row is skipped as a line with no task and no figure (progress_unread).
 One across the task column only, beside a figure (合计 or 填表人：… over 计划 and 任务编号, a figure under 数值), is a footer
 or total row with a figure and no task: refused in those words (`across`, progress_values.Values._fail), not as a
-programme or task its copies would name.
+programme or task its copies would name. A 计划 merged across 任务编号 (a programme code written once over both) names
+the programme only: its copies under 任务编号 (and 工作任务) read blank, the row matched by what else it says.
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ class MergedValues:
                  across: set[int] | None = None):
         self.table = table
         self.across = across or set()  # a row with one cell merged across its task column (not its value's): a footer
-        self.lines = lines or {}  # a row that is one cell merged across its task and value columns → (the last cell
-        # kept, the last column): its cells after the first are copies, made blank
+        self.lines = lines or {}  # a row that is one cell merged across its task and value columns, or its 计划 merged
+        # over 任务编号 → (the last cell kept, the last column): its cells after the first are copies, made blank
         self.lined = sorted(self.lines)
         self.borrowed = borrowed or {}  # a row whose value cell is a copy of a cell left of it → the range ("C3:D3")
         self.lent: dict[int, str] = {}  # such rows met with a figure there: refused (problems)
@@ -96,6 +97,11 @@ class MergedValues:
         copies.difference_update(lines)
         across = {number for (top, left), (bottom, right) in merged if task is not None and left <= task <= right
                   and left < right for number in range(max(top, below) + 1, bottom + 2)}.difference(lines)
+        programme = table.columns.get("programme")
+        lines.update({number: (left, right) for (top, left), (bottom, right) in merged  # 计划 merged over 任务编号:
+                      # its copies are no task number (nor title), made blank; the code itself kept on every row
+                      if programme is not None and task is not None and left == programme < task <= right
+                      for number in range(max(top, below) + 1, bottom + 2) if number not in lines})
         borrowed = {number: _cells(left, top + 1, right, bottom + 1) for (top, left), (bottom, right) in merged
                     if value is not None and left < value <= right for number in range(max(top, below) + 1, bottom + 2)
                     if number not in lines}

@@ -225,6 +225,19 @@ def cancelled_change(ref: str, title: str, n: int):
                    title=title, n=n)
 
 
+def kept_cancelled(ref: str, title: str):
+    """A task's cancellation in its plan history, where the count of its reports then is not known: kept, not counted."""
+    from mstrack.errors import Message
+
+    return Message("task {ref} cancelled (已取消): {title}: kept with its reports, not counted", ref=ref, title=title)
+
+
+def says_cancelled(change) -> bool:
+    """Whether a change said is a task's cancellation (cancelled_change's or kept_cancelled's): told by its template,
+    never by words it may share with another (a unit's report keeps those of its own cancelled tasks)."""
+    return getattr(change, "template", None) in (cancelled_change("", "", 0).template, kept_cancelled("", "").template)
+
+
 def restored_change(ref: str, title: str, batch: int):
     """A cancelled task a plan write or an undo brought back (batch `batch` had cancelled it), said alike."""
     from mstrack.errors import Message

@@ -22,19 +22,25 @@ class PlanChange:
     change: object
 
 
-def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChange]:
+def task_plan_changes(store, connection, code: str, task: str, until: int | None = None) -> list[PlanChange]:
     """The changes plan writes made to task `task` of programme `code`, oldest first, in the words `import plan` said
     them (plan_changes, every indicator's, not only the reported ones'). A batch whose kept plan cannot be read back
     (a store written by hand) is passed over, as former_titles passes it. A cancelled task whose code the revision
-    gave to another (4~5) has its history under its old code, to that revision."""
+    gave to another (4~5) has its history under its old code, to that revision; the task that took the code has its
+    own, under the code it had before that revision (5 → 4), never the cancelled task's. `until`: the batches before
+    that one only."""
     from mstrack.errors import InputError
+    from mstrack.store.plan_changes import kept_cancelled
     from mstrack.store.writes import kept_plan
 
     p = store.dialect.p
     batches = store._rows(connection, f'SELECT id, created_at, command, source, plan_before FROM batch WHERE programme = {p}'
                                       " AND plan_before IS NOT NULL ORDER BY id", [code])
+    if until is not None:  # the plans kept up to that batch's own (the plan it replaced: the last before it)
+        batches = [row for row in batches if row[0] <= until]
     if not batches:
         return []
+
     def read(kept: str, batch: int, tasks: set[str] | None):
         try:
             return kept_plan(kept, batch, tasks)
@@ -44,13 +50,16 @@ def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChang
     current = store.load_plan(code)
     cancelled = task_cancelled(store, connection, code, task)
     moved_off = cancelled is not None and task == cancelled[0] != task.removesuffix(f"~{cancelled[2]}")
+    taken = cancelled is not None and task != cancelled[0]  # a task now under the code a cancelled one moved off
     if moved_off:  # 4~5: its code given to another task by the revision that cancelled it; the plans kept name it by
         task = task.removesuffix(f"~{cancelled[2]}")  # its old code, up to that revision (the task now under it is another)
     plans = [read(kept, batch, {task}) for batch, _, _, _, kept in batches] + [_one_task(current, task)]
+    if until is not None:  # the last batch kept is `until`'s: the plan before it, not one of its changes
+        batches = batches[:-1] if batches[-1][0] == until else batches
     found = []
     for k, (batch, created_at, command, source, _) in enumerate(batches):
         before, after = plans[k], plans[k + 1]
-        if before is None or after is None or moved_off and batch > cancelled[2]:
+        if before is None or after is None or moved_off and batch > cancelled[2] or taken and batch < cancelled[2]:
             continue
         if _titles(before) != _titles(after):  # renamed, or renumbered: the whole plans tell which
             whole = (read(batches[k][4], batch, None),
@@ -58,31 +67,39 @@ def task_plan_changes(store, connection, code: str, task: str) -> list[PlanChang
             if None not in whole:
                 before, after = whole
         changes = _renumbered_changes(before, after, f"{code}/{task}")
-        if cancelled and batch == cancelled[2]:  # the revision that cancelled it: not "removed" (it is kept)
+        if taken and batch == cancelled[2]:  # the revision that gave it the code: its move, and its history before
+            found += _before_move(store, connection, code, f"{code}/{task}", changes, batch)
+            changes = [change for change in changes if getattr(change, "template", None) != REMOVED]
+        elif cancelled and batch == cancelled[2]:  # the revision that cancelled it: not "removed" (it is kept)
             changes = [_cancelled_said(change, cancelled, code) for change in changes]
             if moved_off:  # its own change alone, not the move of the task that took its code ("5 → 4")
-                changes = [change for change in changes if getattr(change, "template", None) == CANCELLED_SAID]
+                changes = [change for change in changes if getattr(change, "template", None) == kept_cancelled("", "").template]
         found += [PlanChange(batch=batch, created_at=moment(created_at), command=command, source=source, change=change)
                   for change in changes]
     return found
 
 
+REMOVED = "task {ref} removed: {title}"
+"""plan_changes' template of a task a plan write took out: at a cancelling revision, the task cancelled."""
+
+
+def _before_move(store, connection, code: str, ref: str, changes: list, batch: int) -> list[PlanChange]:
+    """The plan history, before revision `batch`, of the task it moved to `ref` (its move among `changes`, "5 → 4"):
+    its own under its code then, not that of the task cancelled off `ref`."""
+    old = next((change.fields["old"] for change in changes if getattr(change, "fields", {}).get("new") == ref
+                and "old" in change.fields), None)
+    if old is None:
+        return []
+    return task_plan_changes(store, connection, code, old.removeprefix(f"{code}/"), until=batch)
+
+
 def _cancelled_said(change, cancelled: tuple, code: str):
     """A task's plan history's "removed" of the revision that cancelled it, said as `import plan` said it: cancelled."""
-    if getattr(change, "template", None) != "task {ref} removed: {title}":
+    if getattr(change, "template", None) != REMOVED:
         return change
-    return _kept_cancelled(change.fields["ref"], cancelled[1])
+    from mstrack.store.plan_changes import kept_cancelled
 
-
-def _kept_cancelled(ref: str, title: str):
-    """A task's cancellation in its plan history, where the count of its reports then is not known: kept, not counted."""
-    from mstrack.errors import Message
-
-    return Message("task {ref} cancelled (已取消): {title}: kept with its reports, not counted", ref=ref, title=title)
-
-
-CANCELLED_SAID = "task {ref} cancelled (已取消): {title}: kept with its reports, not counted"
-"""_kept_cancelled's template: the change a renumbered cancelled task's history keeps of its cancelling batch."""
+    return kept_cancelled(change.fields["ref"], cancelled[1])
 
 
 def _titles(plan) -> list[str]:
@@ -224,7 +241,7 @@ def _undone_cancels(store, connection, code: str, batch: int, said: list) -> lis
     """A plan write's changes with a cancellation an undo took back since said as one: the task is no longer marked
     (the undo cleared it), and its kept plans read as "removed" by the import, "added" by its undo; a task reports
     stood on before the import was cancelled, never removed (a removed task had none)."""
-    from mstrack.store.plan_changes import restored_change
+    from mstrack.store.plan_changes import kept_cancelled, restored_change
     from mstrack.store.states import standing
 
     p = store.dialect.p
@@ -237,9 +254,9 @@ def _undone_cancels(store, connection, code: str, batch: int, said: list) -> lis
         "SELECT DISTINCT t.title FROM task AS t JOIN programme AS g ON g.id = t.programme_id JOIN task_line AS l ON"
         " l.task_id = t.id JOIN indicator AS i ON i.line_id = l.id JOIN report AS x ON x.indicator_id = i.id WHERE"
         f" g.code = {p} AND x.batch_id < {p} AND {standing('x')}"), [code, cancelling])}
-    wanted = "task {ref} removed: {title}" if batch == cancelling else "task {ref} added: {title}"
+    wanted = REMOVED if batch == cancelling else "task {ref} added: {title}"
     return [change if getattr(change, "template", None) != wanted or change.fields["title"] not in reported else
-            _kept_cancelled(change.fields["ref"], change.fields["title"]) if batch == cancelling else
+            kept_cancelled(change.fields["ref"], change.fields["title"]) if batch == cancelling else
             restored_change(change.fields["ref"], change.fields["title"], cancelling) for change in said]
 
 

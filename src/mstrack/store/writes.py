@@ -365,8 +365,34 @@ class Writes:
         if not after:
             return None
         plans = [kept_plan(row[5], row[0], tasks) for row in after] + [self.load_plan(code)]
-        return ([{task.code: task.lines for task in plan.tasks} for plan in plans],
-                [batch_words(*row[:5]) for row in after])
+        lines = [{task.code: task.lines for task in plan.tasks} for plan in plans]
+        self._while_cancelled(connection, code, target_id, tasks, lines)
+        return lines, [batch_words(*row[:5]) for row in after]
+
+    def _while_cancelled(self, connection, code: str, target_id: int, tasks: set[str], lines: list[dict]) -> None:
+        """A task missing from plans kept while a revision had it cancelled (a plan keeps no cancelled task; its lines
+        stand in the store untouched till a plan or an undo brings it back) stood as the last plan that had it left it:
+        its lines filled in there, from the plans kept up to target_id for those missing from the first. Reports undone
+        after the task was cancelled are then followed back through the write that restored it (leftover63)."""
+        missing = {task for task in tasks if any(task not in plan for plan in lines[:-1])}
+        if not missing:
+            return
+        last: dict[str, list] = {}
+        wanted = {task for task in missing if task not in lines[0]}
+        if wanted:
+            for batch, kept in self._rows(connection, f"SELECT id, plan_before FROM batch WHERE programme = {self.dialect.p}"
+                                                      f" AND id <= {self.dialect.p} AND plan_before IS NOT NULL"
+                                                      " ORDER BY id DESC", [code, target_id]):
+                found = {task.code: task.lines for task in kept_plan(kept, batch, wanted - set(last)).tasks}
+                last.update({task: found[task] for task in wanted - set(last) if task in found})
+                if set(last) >= wanted:
+                    break
+        for plan in lines[:-1]:  # today's plan as it is: a task cancelled now is refused before it is followed
+            for task in missing:
+                if task in plan:
+                    last[task] = plan[task]
+                elif task in last:
+                    plan[task] = last[task]
 
     def _newer_than_restored(self, connection, target_id: int) -> tuple[list[Message], int]:
         """The standing entries an undo of target_id would override: newer than a report it brings back
