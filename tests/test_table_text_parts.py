@@ -91,3 +91,13 @@ def test_an_inspection_groups_number_is_a_row_number():
     """"第一组", "第2检查组" in a 组别 column number its rows, as "1" does in a 序号 column; "第一" alone does not."""
     assert seq_cell("第一组") and seq_cell("第2检查组") and seq_cell("3")
     assert not seq_cell("第一") and not seq_cell("小组")
+
+
+def test_a_roster_of_two_groups_over_footnotes_is_a_table(tmp_path):
+    """A roster of two groups with footnotes under it ("备注：…", "注：…"): the notes are no rows the items are counted
+    against, and the groups are read (header._items_below)."""
+    from .conftest import convert_written
+
+    roster = "\n".join([*ROSTER, "备注：各组检查时间以通知为准。", "注：本表由局医政处负责填报。"]) + "\n"
+    tasks = convert_written(tmp_path, "roster.tsv", roster).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [("第一组", "甲镇、乙镇、丙乡、区直单位"), ("第二组", "丁镇、戊乡、民营医院")]
