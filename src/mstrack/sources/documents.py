@@ -1,4 +1,5 @@
-"""The tables of Word documents (.docx) and saved web pages (.html, .htm), as rows like a sheet's.
+"""The tables of Word documents (.docx) and saved web pages (.html, .htm), as rows like a sheet's; and, as a document's
+parts, a text file's table pasted among its lines (tab-separated, _text_tables).
 
 Offices publish their tables as a Word attachment or a web page as often as a workbook. Both are
 read here into the Row of sources/sheets.py, so the table reader sees one kind of input:
@@ -33,6 +34,8 @@ from mstrack.text import one_line
 from mstrack.vocabulary import PAGE_LABELS, PAGE_NAME_LABELS
 
 DOCUMENT_SUFFIXES = (".docx", ".html", ".htm")
+TEXT_DOCUMENT_SUFFIXES = (".txt",)  # a notice's text with a table pasted in it, its cells parted by tabs: parts too
+TAB_ROWS = 3  # the fewest tab-separated lines that make a table in a text file: a header and two rows
 MAX_COLSPAN, MAX_ROWSPAN = 1000, 65534  # the HTML standard's own limits
 MAX_COLUMNS = 16384  # as wide as a worksheet can be
 
@@ -142,7 +145,39 @@ def document_parts(path: Path) -> list[Part]:
 
 def _document(path: Path) -> tuple[list[_Table], list[str]]:
     """The document's tables, and its lines of text outside them."""
+    if read_as(path) in TEXT_DOCUMENT_SUFFIXES:
+        return _text_tables(path)
     return _docx_tables(path) if read_as(path) == ".docx" else _html_tables(path)
+
+
+def _text_tables(path: Path) -> tuple[list[_Table], list[str]]:
+    """A text file's tables pasted among its lines (an annex's "组别	检查片区及单位	参加人员" over its rows): each run of
+    TAB_ROWS lines or more parted by tabs into as many cells, two or more; and its other lines. No table when any
+    other line holds a tab (a table whose cells run over lines, read whole as the file's one table) or when the file
+    is its table alone."""
+    from mstrack.sources.sheets import read_text
+
+    tables: list[_Table] = []
+    lines: list[str] = []
+    run: list[list[str]] = []
+    for line in [*read_text(path).splitlines(), ""]:
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) >= 2 and (not run or len(cells) == len(run[0])):
+            run.append(cells)
+            continue
+        if run and len(run) < TAB_ROWS or len(cells) >= 2:
+            return [], []
+        if run:
+            tables.append(_Table(rows=[[(cell, 1, 1) for cell in cells] for cells in run], after_text=bool(lines),
+                                 titles=lines[-MAX_TITLES:], at=len(lines), above=list(lines)))
+            run = []
+        if text := one_line(line):
+            if tables:  # printed under the last table
+                tables[-1].after.append(text)
+            lines.append(text)
+    for table in tables:
+        table.below = table.after[:MAX_BELOW]
+    return (tables, lines) if tables and lines else ([], [])
 
 
 def _text_rows(lines: list[str]) -> TitledRows:

@@ -177,8 +177,10 @@ SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "
 
 
 def seq_cell(text: str) -> bool:
-    """A 序号 cell: one task's number, a group's, or several tasks' written in one row ("1、2")."""
-    return bool(CODE_CELL_RE.match(text.strip()) or GROUP_CODE_RE.match(text.strip()) or SEVERAL_CODES_RE.match(text))
+    """A 序号 cell: one task's number, a group's, an inspection group's ("第一组", under 组别), or several tasks' written
+    in one row ("1、2")."""
+    return bool(CODE_CELL_RE.match(text.strip()) or GROUP_CODE_RE.match(text.strip()) or SEVERAL_CODES_RE.match(text)
+                or TEAM_CODE_RE.match(text))
 
 
 # "一、城市公共交通（39个）", "二、…（共5项）": the group's name, and the count of its items printed after it

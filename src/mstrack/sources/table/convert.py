@@ -12,7 +12,7 @@ from pathlib import Path
 from mstrack.errors import InputError, Joined, Message, NoLayoutError, readable_name
 from mstrack.long_lists import cut
 from mstrack.model import Area, Programme
-from mstrack.sources.documents import DOCUMENT_SUFFIXES
+from mstrack.sources.documents import DOCUMENT_SUFFIXES, TEXT_DOCUMENT_SUFFIXES
 from mstrack.sources.files import read_as
 from mstrack.sources.plan import CODE_RE, plan_from_dict
 from mstrack.sources.plan_dump import plan_to_dict
@@ -197,7 +197,7 @@ def _fault_at(error: BaseException) -> str:
 
 def _converted(path: Path, programme: str, year: int, sheet: str | None, table_number: int | None) -> Conversion:
     """convert_table's reading: the parts of a document that has several, one plan; else its table or list."""
-    if table_number is None and sheet is None and read_as(path) in DOCUMENT_SUFFIXES:  # several parts: one plan
+    if table_number is None and sheet is None and read_as(path) in (*DOCUMENT_SUFFIXES, *TEXT_DOCUMENT_SUFFIXES):  # parts
         from mstrack.sources.table.parts import convert_parts
 
         def convert(sheets: list[Sheet]) -> Conversion:

@@ -174,6 +174,12 @@ def conduct_norm(sentence: str, after: str) -> bool:
 WORKING_RULE_RE = re.compile(r"每\s*隔|每\s*(?:半|[两二三四五六七八九十\d]+)\s*个?\s*(?:天|日|周|星期|旬|月)")
 
 
+def recurring_period(prefix: str, clause: str, end: int) -> bool:
+    """The number of a period a duty recurs in ("每2个月至少进行一次技术指导", "每3天巡查"): how often, no figure of the
+    work; the figures after it are working_rule's."""
+    return re.search(r"每\s*$", prefix) is not None and TIME_SPAN_RE.match(clause, end) is not None
+
+
 # "每月围绕…五大主题，选取一个主题开展…": a sentence opened by a rhythm ("每月", "每周" after its subject) sets each clause's
 # figure once a period; a clause naming the year's total ("全年", "累计") is the year's figure again, and a standard per
 # head, time or period ("每人每月757元", "每周三次…，提供每人每次5元营养膳食补贴") no rhythm

@@ -19,6 +19,7 @@ from mstrack.sources.table.figure_bounds import (
     paid_rate,
     plant_capacity,
     provided_minimum,
+    recurring_period,
     relative_bound,
     rule_bound,
     ruled_share,
@@ -288,7 +289,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
             or plant_capacity(clause[after.end():], unit) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:]) \
             or rule_bound(prefix) or _bounded(prefix, comparator) and rule_bound(opened) \
             or working_rule(prefix, sentence, unit) or paid_rate(prefix, clause[after.end():], unit, sentence) \
-            or provided_minimum(prefix, number) or band_picking(clause[after.end():], unit)
+            or provided_minimum(prefix, number) or band_picking(clause[after.end():], unit) \
+            or recurring_period(prefix, clause, end)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)
         before = prefix[:growth.start()] if growth else prefix

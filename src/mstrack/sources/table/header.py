@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from mstrack.errors import InputError, NoLayoutError
 from mstrack.sources.encodings import chinese_lost
 from mstrack.sources.rows import total_row
-from mstrack.sources.table.cells import CODE_CELL_RE, heading_row, place_task_column, seq_cell
+from mstrack.sources.table.cells import CODE_CELL_RE, heading_row, note_line, place_task_column, seq_cell
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import (
     BARE_NUMBER_RE,
@@ -204,10 +204,11 @@ def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     without a 序号, the task column holds each row's longest words (序号 / 项目分类 / 实事内容 / 完成情况, 项目 / 内容),
     progress, notes and people or contacts ("联系人及电话": "李明 0731-88886666") aside; or, under a 单位 column read as
     the rows' names (单位 / 新增床位数(张)), a name and a figure beside it. Group headings and rows of totals between them
-    are neither."""
+    are neither, nor are the footnotes under the table ("备注：…", "注：…")."""
     seq = next((c for c in columns if c.kind == "seq"), None)
     task = next(c for c in columns if c.kind == "task")
-    below = [r.cells for r in sheet.rows[at + 1:] if not heading_row(r.cells) and not total_row(r.cells)][:5]
+    below = [r.cells for r in sheet.rows[at + 1:] if not heading_row(r.cells) and not total_row(r.cells)
+             and not note_line(r.cells)][:5]  # "备注：…" under a roster of two rows: no row the items are counted against
     if seq is not None:
         items = sum(1 for cells in below if seq.index < len(cells) and seq_cell(cells[seq.index])
                     and task.index < len(cells) and cells[task.index].strip())

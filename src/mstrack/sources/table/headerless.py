@@ -63,6 +63,7 @@ from mstrack.sources.table.list_numbered import (
     restated,
 )
 from mstrack.sources.table.list_part_labels import circled_points, heading_intros, section_parts
+from mstrack.sources.table.list_party_parts import duty_part, party_parts
 from mstrack.sources.table.list_results import plans_reported, results_in
 from mstrack.sources.table.list_roles import (
     counted_offices,
@@ -392,6 +393,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         first = None  # the run read; a later part over its one paragraph setting a figure joins it (_lone_parts)
         for run, one in bracketed_runs(sheet.rows):  # a part of methods refused, its part of duties after it read
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
+            chosen = party_parts(chosen)  # "九、职责分工" over "（一）…职责" over "1.A。A负责…": A leads, a duty
             staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
             if goals := staffed_from([(kind == "heading", own, words)
                                        for (kind, words, _), own in zip(chosen, staffed, strict=True)]):
@@ -426,7 +428,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                      for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
             due = [labels_due(labels.get(k, [])) for k in range(len(chosen)) if not heads(chosen, k)]  # "1.时间：…"
             if first is not None:
-                joined = _lone_parts(chosen)
+                joined = _lone_parts(chosen) + duty_part(chosen)  # and a part of parties' duties (list_party_parts)
                 first[0].extend((kind, words.strip().removesuffix("。") if kind == "heading" else words, units)
                                 for kind, words, units in (chosen[k] for k in joined))  # a name on its line (read50c)
                 first[2].extend(source[k] for k in joined)

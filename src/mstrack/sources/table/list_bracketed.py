@@ -241,6 +241,8 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
             continue  # "五、责任分工" / "…具体分工如下。" / "（一）A牵头…": a 分工's introduction, its heading the items' group;
             # so is one counting the parts it introduces ("二、工作内容" / "…工作内容包括四部分。" / "（一）…"), and one
             # over an activity schedule's first event ("三、活动内容" / "…开展…主题宣传活动。" / "（一）启动仪式")
+        if found is None and row is not None and _group_intro(found_rows, rows, i):
+            continue  # "（三）基层医疗卫生机构职责" / "基本公共卫生服务项目由…承担。" / "1.…": the group's introduction
         if contents and found is None and row is not None and found_rows and _named_alone(found_rows[-1]) \
                 and _paragraph_under(row):
             own = labels.setdefault(len(found_rows) - 1, [])
@@ -302,6 +304,18 @@ def _named_alone(found: tuple[str, str, str]) -> bool:
     words = re.sub(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]", "", found[1]).strip() if BRACKET_ITEM_RE.match(found[1]) else ""
     return found[0] not in ("heading", "top", "lone", "part") and 0 < len(words) <= NAME_MAX and not found[2] \
         and not re.search(r"[，,。；;：:]", words)
+
+
+def _group_intro(found: list[tuple[str, str, str]], rows: list[Row], at: int) -> bool:
+    """Whether the paragraph rows[at] introduces the group right above it, a name alone on its line, whose parts "1."
+    follow it ("（三）基层医疗卫生机构职责" / "基本公共卫生服务项目由…等基层医疗卫生机构承担。" / "1.乡镇卫生院。…"), in a
+    run whose groups above hold parts of their own: the group's words, no item and no end of the run, as a part's
+    introduction before its first item is (list_part_labels.heading_intros)."""
+    if not found or not _named_alone(found[-1]) or "part" not in (kind for kind, _, _ in found) \
+            or not _paragraph_under(rows[at]) or at + 1 >= len(rows):
+        return False
+    below = row_texts(rows[at + 1])
+    return len(below) == 1 and (m := ITEM_RE.match(below[0])) is not None and m[1] == "1"
 
 
 def _paragraph_under(row: Row) -> bool:

@@ -56,8 +56,10 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
         rows += [[part_name(words)] * 4] if k in grouped else []
         if kind == "lone":
             rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units or staff])
-        else:
-            rows.append([words] * 4 if kind == "heading" else [*top.get(k, ("", words)), "", units or staff])
+        elif kind == "part":  # a group's part "1." ("（一）行政部门职责" over "1.…"): numbered within the group
+            rows.append([*ITEM_RE.match(words).group(1, 2), "", units or staff])
+        else:  # a heading, or a group over its parts, is a heading's row
+            rows.append([words] * 4 if kind == "heading" or heads(chosen, k) else [*top.get(k, ("", words)), "", units or staff])
     return ["序号", "项目名称", "项目内容", "责任单位"], rows, source
 
 

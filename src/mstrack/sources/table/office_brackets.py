@@ -31,8 +31,9 @@ def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
     division of the bureau ("区社会事业局（民政处、医政处）": its parts doing the work, the office's own as a second name
     is); another unit when it is another kind ("县卫健局(县医院)", "县住建局（县城投公司）"), or every unit of a kind
     ("县教育局（各学校）"). None for a bracket of scope, levels or a place ("(含城区)", "各市(县)", "各相关乡镇（街道）",
-    "（城区）"), one saying where the office sits ("（设在市自然资源局）"), and after every unit of a kind, whose bracket
-    names the other kinds it means ("各镇政府(街道办事处)", "各街办(新区)", "各县(市、区)政府(管委会)")."""
+    "（城区）"), one saying where the office sits ("（设在市自然资源局）"), and after every unit of a kind ("乡镇卫生院（社区卫生服务中心）"
+    too, KIND_LEVEL_RE), whose bracket names the other kinds it means ("各镇政府(街道办事处)", "各街办(新区)",
+    "各县(市、区)政府(管委会)")."""
     m = SECOND_NAME_RE.search(name)
     listed = LISTED_RE.findall(m[1]) if m else []
     if len(listed) >= 2:  # "县住建局（县城管局、县财政局）": the units working with the office, each of them
@@ -46,7 +47,7 @@ def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
     if not m or len(m[1]) > 10 or not (ends_like_unit(m[1]) or EACH_UNIT_RE.fullmatch(m[1])) or SCOPE_RE.match(m[1]) \
             or m[1].startswith(SCOPE_OPENINGS) or LEVELS_ONLY_RE.fullmatch(m[1]) \
             or PLACE_ONLY_RE.search(m[1]) or m[1].startswith(SEAT_WORDS) \
-            or not ends_like_unit(outer := name[:m.start()]) or outer.startswith(EVERY_ONE):
+            or not ends_like_unit(outer := name[:m.start()]) or outer.startswith(EVERY_ONE) or KIND_LEVEL_RE.match(outer):
         return None
     return outer, m[1], outer.endswith(ORGAN_END) and m[1].endswith(ORGAN_END) \
         or ZONE_ADMINISTRATION_RE.search(outer) is not None and TOWN_GOVERNMENT_RE.fullmatch(m[1]) is not None \
@@ -58,6 +59,9 @@ def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
 # bracket after their bureau are its parts that do the work, one office with it (read50c), never units of their own
 DIVISION_RE = re.compile(rf"[^{AREA_LEVELS}乡各][\u4e00-\u9fff]{{1,8}}[处科股室]")
 EVERY_ONE = ("各", "相关", "有关")  # "各乡镇（林业站）", "相关乡镇（林业站）": every unit of a kind, the bracket its part
+# "乡镇卫生院（社区卫生服务中心）": a kind at a level no place names (every township's), its bracket the kind that stands for
+# it elsewhere (in a town's streets): one party, as "各镇政府(街道办事处)" is
+KIND_LEVEL_RE = re.compile(r"^(?:乡镇|镇街|街镇|村居)")
 # "岚城片区管理局（岚城乡政府）": a zone's administration and the government of the town it administers, one body
 ZONE_ADMINISTRATION_RE = re.compile(r"片区(?:开发)?管理局$")
 TOWN_GOVERNMENT_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:乡|镇|街道)(?:人民)?(?:政府|办事处)")

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from mstrack.domain.names import look_alike
 from mstrack.errors import InputError, Joined, Message
 from mstrack.model import Programme, Task
-from mstrack.sources.documents import Part, document_parts, printed_name
+from mstrack.sources.documents import TEXT_DOCUMENT_SUFFIXES, Part, document_parts, printed_name
+from mstrack.sources.files import read_as
 from mstrack.sources.plan import plan_from_dict
 from mstrack.sources.plan_dump import plan_to_dict
 from mstrack.sources.table.list_sections import CLOSING_RE
@@ -54,6 +55,9 @@ def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversi
             left_out.append(part)
             if conversion is not None and not any(map(_planned, conversion.programme.tasks)):
                 bare.append((part, conversion.programme.tasks))
+    if read_as(path) in TEXT_DOCUMENT_SUFFIXES and not any(part.number is not None for part, _ in read):
+        return None  # a text file's tab-separated lines that give no task: the file read whole, as before (its lines
+        # may be the schedule an item's words point to: row_points)
     named = [part for part, tasks in bare if _names_units(tasks)]
     if not read and named:  # only tables listing units (企业名称): no plan in the document, rather than a list for one
         raise InputError("{path}: no task found: {tables} {n:names|name} no office, no date and no figure on any row "
@@ -100,10 +104,11 @@ def _text_work(conversion: Conversion) -> Conversion | None:
     items naming who does them, by when or how much (_planned: "…接种率保持在95%以上"; None when they do not: a notice's
     words around its table), and an item
     under a closing section's heading ("二、工作要求", "保障措施") naming no office left out, a requirement on offices
-    (close47's rule, list_closing)."""
+    (close47's rule, list_closing); not when the text reads as the notice's own duties, dated (list_arrangements:
+    "七、其他要求" over "（三）廉政纪律要求。…"): that part is the text's work, wherever it stands."""
     programme = conversion.programme
     tasks = programme.tasks
-    closing = {area.code for area in programme.areas if CLOSING_RE.search(area.name)}
+    closing = set() if conversion.arrangements else {area.code for area in programme.areas if CLOSING_RE.search(area.name)}
     kept = [i for i, task in enumerate(tasks) if task.area not in closing or _staffed(task)]
     if 2 * sum(_planned(tasks[i]) for i in kept) <= len(tasks):
         return None
