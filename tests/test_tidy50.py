@@ -79,8 +79,8 @@ def test_a_text_files_encoding_is_guessed_by_one_rule_for_every_reader(tmp_path,
     from mstrack.errors import InputError
     from mstrack.sources import encodings
     from mstrack.sources.documents import _html_text
+    from mstrack.sources.encodings import read_text
     from mstrack.sources.plan import load_plan
-    from mstrack.sources.sheets import read_text
 
     text = "计划,任务编号\nx-2023,1\n"
     csv = tmp_path / "a.csv"

@@ -155,7 +155,7 @@ def _text_tables(path: Path) -> tuple[list[_Table], list[str]]:
     TAB_ROWS lines or more parted by tabs into as many cells, two or more; and its other lines. No table when any
     other line holds a tab (a table whose cells run over lines, read whole as the file's one table) or when the file
     is its table alone."""
-    from mstrack.sources.sheets import read_text
+    from mstrack.sources.encodings import read_text
 
     tables: list[_Table] = []
     lines: list[str] = []

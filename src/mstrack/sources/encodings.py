@@ -85,6 +85,12 @@ LOST = "??"
 """What a Western code page (Windows-1252, an English Windows' "ANSI") saves two Chinese characters as."""
 
 
+def read_text(path: Path) -> str:
+    """The whole file as text, by the one encoding rule (text_encoding); its line ends kept as they are."""
+    with path.open(encoding=text_encoding(path), newline="") as handle:
+        return handle.read()
+
+
 def chinese_lost(path: Path, lines, error=InputError) -> InputError | None:
     """The refusal of a file whose Chinese was lost when it was saved (every character a "?": what an English Excel's
     "CSV (Comma delimited)" makes of a Chinese sheet), where a line has two cells or more that are runs of "?" and no

@@ -20,7 +20,7 @@ from mstrack.domain.dates import TYPED_NUMBER_BEFORE, typed_number
 from mstrack.domain.limits import MAX_FILE_BYTES
 from mstrack.domain.names import look_alike
 from mstrack.errors import InputError, Joined, Message, NoHeaderError
-from mstrack.sources.encodings import chinese_lost, streamed_encoding, text_encoding
+from mstrack.sources.encodings import chinese_lost, streamed_encoding
 from mstrack.sources.files import calamine_workbook, check_file_size, read_as, unreadable
 from mstrack.sources.rows import Cells, Row
 
@@ -74,12 +74,6 @@ def _unknown_rows(path: Path, suffix: str) -> Iterator[Row]:
     raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls or .ods", path=path,
                      suffix=suffix or Message("(none)"))
     yield  # a generator: the file is refused when its first row is asked for, as every other reader's
-
-
-def read_text(path: Path) -> str:
-    """The whole file as text, by the one encoding rule (text_encoding); its line ends kept as they are."""
-    with path.open(encoding=text_encoding(path), newline="") as handle:
-        return handle.read()
 
 
 def as_row(number: int, cells: list[str]) -> Row:

@@ -11,6 +11,7 @@ from pathlib import Path
 from mstrack.domain.limits import strip_controls
 from mstrack.errors import InputError, Joined, Message
 from mstrack.sources.documents import JoinedTables
+from mstrack.sources.encodings import read_text
 from mstrack.sources.files import cannot_read, check_file_size, read_as
 from mstrack.sources.sheets import (
     TEXT_SUFFIXES,
@@ -18,7 +19,6 @@ from mstrack.sources.sheets import (
     cell_text,
     delimited_rows,
     read_rows,
-    read_text,
     spread_lines,
     tab_lines,
     worksheet_names,
