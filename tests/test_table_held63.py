@@ -62,3 +62,73 @@ def test_members_named_as_persons_of_an_office_are_no_office():
     from mstrack.sources.table.list_teams import member_offices
     assert member_offices("中楼派出所、消防办和综治办的工作人员及各村“两委”干部、小组长、治安巡逻队员") == [
         "中楼派出所", "消防办", "综治办", "各村“两委”"]
+
+
+def _targets(task) -> list[tuple[float, str]]:
+    return [(i.target, i.unit) for line in task.lines for i in line.indicators]
+
+
+def _checkpoints(task) -> list:
+    return [c.due for line in task.lines for c in line.checkpoints if c.due != task.deadline]
+
+
+COUNTS = ["2020年秋季某区公立小学一年级招生余下学额公布", "甲小学 余下学额： 49个", "乙小学 余下学额：174个",
+          "第二实验小学 余下学额： 11个", "登记时间：7月24日—7月26日", "报名方式：通过“招生预报名系统”参加网络预报名",
+          "摇号时间：8月11日上午9︰00", "摇号地点：电视台直播现场", "某区社会事业局", "2020年7月21日"]
+
+
+def test_bodies_each_with_its_labelled_count_are_tasks_due_the_lottery_day(tmp_path):
+    """"甲小学 余下学额： 49个", one a line under one label (list_counts): each school a task titled by its name and led
+    by it, the count its target; due the lottery's day (摇号时间), registration's close (登记时间's end) a checkpoint."""
+    from datetime import date
+    tasks = {t.code: t for t in text_tasks(tmp_path, COUNTS, 2020)}
+    assert list(tasks) == ["1", "2", "3"]
+    assert [t.title for t in tasks.values()] == ["甲小学", "乙小学", "第二实验小学"]
+    assert [_leads(t) for t in tasks.values()] == [["甲小学"], ["乙小学"], ["第二实验小学"]]
+    assert [_targets(t) for t in tasks.values()] == [[(49, "个")], [(174, "个")], [(11, "个")]]
+    assert {t.deadline for t in tasks.values()} == {date(2020, 8, 11)}
+    assert all(_checkpoints(t) == [date(2020, 7, 26)] for t in tasks.values())
+
+
+def test_lines_naming_no_body_or_two_labels_are_no_count_list():
+    """A label's lines that name no body ("一年级 报名人数：49人"), or a run whose labels differ, are no list of counts."""
+    from mstrack.sources.table.list_counts import _count_lines
+    from mstrack.sources.table.reading import Row
+    assert _count_lines([Row(k, [text]) for k, text in enumerate(COUNTS)])
+    assert not _count_lines([Row(k, [t]) for k, t in enumerate(["一年级 报名人数：49人", "二年级 报名人数：11人",
+                                                                 "三年级 报名人数：17人"])])
+    assert not _count_lines([Row(k, [t]) for k, t in enumerate(["甲小学 余下学额：49个", "乙小学 招生计划：11个",
+                                                                 "丙小学 余下学额：17个"])])
+
+
+RECORDS = ("<html><body><p>某区社会事业局关于2015年秋季各公立小学余下学额招生</p><p>现将各公立小学余下学额公布如下：</p><table>"
+           "<tr><td>学校</td><td>余下学额人数</td><td>学校</td><td>余下学额人数</td></tr>"
+           "<tr><td>甲小学</td><td>50</td><td>乙小学</td><td>101</td></tr>"
+           "<tr><td>丙小学</td><td>68</td><td></td><td></td></tr></table>"
+           "<p>二、报名时间：</p><p>8月16日——8月18日，截止时间8月18日下午6：00。</p><p>三、抽签办法：</p>"
+           "<p>我区将于8月25日上午、26日上午（各学校具体时间另行通知）采取电视直播形式进行摇号抽签。</p></body></html>")
+
+
+def test_a_table_of_records_two_a_row_is_read_record_by_record(tmp_path):
+    """"学校 | 余下学额人数 | 学校 | 余下学额人数": the records read row by row, left to right (the last row's empty pair
+    none), each school's count in 人 (the header's 人数); due the lottery's last day ("于8月25日上午、26日上午…摇号"),
+    registration's close (报名时间 over its span) a checkpoint."""
+    from datetime import date
+
+    from .conftest import convert_written
+    tasks = convert_written(tmp_path, "page.html", RECORDS, 2015).programme.tasks
+    assert [(t.code, t.title, _leads(t), _targets(t)) for t in tasks] == [
+        ("1", "甲小学", ["甲小学"], [(50, "人")]), ("2", "乙小学", ["乙小学"], [(101, "人")]),
+        ("3", "丙小学", ["丙小学"], [(68, "人")])]
+    assert {t.deadline for t in tasks} == {date(2015, 8, 26)}
+    assert all(_checkpoints(t) == [date(2015, 8, 18)] for t in tasks)
+
+
+def test_admission_days_the_lottery_due_registration_closing_before_it():
+    """admission_days: a labelled lottery day or one held "于…摇号", its last day; registration's span's end before
+    it; no lottery, no cell."""
+    from mstrack.sources.table.list_counts import admission_days
+    assert admission_days(["登记时间： 2015年7月10日至7月12日上午8：00——12：00", "抽签时间：7月15日上午9：00。"]) \
+        == "2015年7月12日前完成登记；7月15日前完成摇号"
+    assert admission_days(["我区将于8月25日上午、26日上午进行摇号抽签"]) == "8月26日前完成摇号"
+    assert admission_days(["登记时间：7月24日—7月26日"]) == ""

@@ -28,6 +28,7 @@ from mstrack.sources.table.list_bracketed_table import bracketed_table
 from mstrack.sources.table.list_chinese import chinese_run, labels_due, progress_restated
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
+from mstrack.sources.table.list_counts import COUNTS_HEADER, count_rows
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, bodies_deadlines, due_at, own_deadlines, with_deadlines
 from mstrack.sources.table.list_doer_lines import bodies_below, doers_below
 from mstrack.sources.table.list_doers import paragraph_doers
@@ -311,6 +312,11 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=section_parts(sheet.rows))  # "（一）…" over "1．行动目标。…" "2．主要任务": one task
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
         sheet = replace(sheet, rows=rows, strays=strays)
+        if (counts := count_rows(sheet))[0]:  # "城东小学 余下学额： 49个": each body's count a task, due the lottery's day
+            rows, source = counts
+            listed = _as_table(sheet, COUNTS_HEADER, rows, source, _above(sheet, sheet.rows.index(source[0])), year, [])
+            listed[0].printed_numbers = True
+            return listed
         if (quotas := quota_rows(sheet.rows, opening_body))[0]:  # "其中：A…N个班M人；B…": each body's share a task
             rows, source = quotas
             listed = _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, source, _above(sheet, sheet.rows.index(source[0])),
