@@ -132,3 +132,31 @@ def test_admission_days_the_lottery_due_registration_closing_before_it():
         == "2015年7月12日前完成登记；7月15日前完成摇号"
     assert admission_days(["我区将于8月25日上午、26日上午进行摇号抽签"]) == "8月26日前完成摇号"
     assert admission_days(["登记时间：7月24日—7月26日"]) == ""
+
+
+NOTICE = ["关于海滨学校2015年初一年招生余下学额抽签公告",
+          "我区2015年秋季海滨学校初一年计划招生400人，各类政策性照顾对象子女共159人，余下学额241人，全部用于随机派位抽签入学，请符合招生文件规定的对象持相关"
+          "材料到海滨学校申请登记。登记时间： 2015年7月10日至7月12日上午8：00——12：00，逾期不予办理。抽签时间：7月15日上午9：00。"
+          "抽签结果当场公布。", "特此公告", "某区社会事业局", "2015年7月8日"]
+
+
+def test_a_notice_of_one_schools_places_in_one_paragraph_is_one_task(tmp_path):
+    """One paragraph: a school's quota, where to register ("到海滨学校申请登记"), then its labelled dates run into it
+    (list_counts.lottery_notice): one task titled by the paragraph up to its first labelled date, led by the school,
+    its figures its targets — the whole and what is left, not the part taken before the remainder (mentions
+    ._without_taken) —, due the lottery's day, registration's close a checkpoint."""
+    from datetime import date
+    tasks = text_tasks(tmp_path, NOTICE, 2015)
+    assert [(t.code, _leads(t)) for t in tasks] == [("1", ["海滨学校"])]
+    assert tasks[0].title == NOTICE[1][:NOTICE[1].index("登记时间")]
+    assert sorted(_targets(tasks[0])) == [(241, "人"), (400, "人")]
+    assert tasks[0].deadline == date(2015, 7, 15) and _checkpoints(tasks[0]) == [date(2015, 7, 12)]
+
+
+def test_a_part_taken_before_the_remainder_is_no_target_a_part_not_adding_up_is():
+    """"计划招生400人，…共159人，余下学额241人": 159 + 241 = 400, the last what is left (余下): 159 no target; parts that do
+    not add up to the whole, or a last part that is no remainder, stay targets."""
+    from mstrack.sources.table.mentions import find_mentions
+    assert [m.value for m in find_mentions("计划招生400人，照顾对象子女共159人，余下学额241人")] == [400, 241]
+    assert [m.value for m in find_mentions("计划招生400人，照顾对象子女共150人，余下学额241人")] == [400, 150, 241]
+    assert [m.value for m in find_mentions("计划招生400人，照顾对象子女共159人，新招学生241人")] == [400, 159, 241]

@@ -28,7 +28,7 @@ from mstrack.sources.table.list_bracketed_table import bracketed_table
 from mstrack.sources.table.list_chinese import chinese_run, labels_due, progress_restated
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
-from mstrack.sources.table.list_counts import COUNTS_HEADER, count_rows
+from mstrack.sources.table.list_counts import COUNTS_HEADER, LOTTERY_HEADER, count_rows, lottery_notice
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, bodies_deadlines, due_at, own_deadlines, with_deadlines
 from mstrack.sources.table.list_doer_lines import bodies_below, doers_below
 from mstrack.sources.table.list_doers import paragraph_doers
@@ -561,4 +561,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     if timed:  # "…时间安排" over "5月10日—5月20日：毕业生报名表填报" lines, no list of tasks beside: each line a task
         sheet, (start, end, header, rows, source) = timed
         return _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+    for sheet in sheets:  # one school's places in one paragraph, its labelled dates run into it: one task
+        if (notice := lottery_notice(sheet.rows))[0]:
+            rows, source = notice
+            return _as_table(sheet, LOTTERY_HEADER, rows, source, _above(sheet, sheet.rows.index(source[0])), year, [])
     return None

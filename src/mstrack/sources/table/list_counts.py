@@ -109,3 +109,32 @@ def admission_days(texts: list[str]) -> str:
     registered = REGISTRATION_RE.search(text)
     close = re.sub(r"\s+", "", span_end(registered["when"])) if registered else ""
     return f"{close}前完成登记；{last}前完成摇号" if close else f"{last}前完成摇号"
+
+
+LOTTERY_HEADER = ["序号", "工作任务", "牵头单位", "完成时限"]
+# "…到城南学校申请登记": the school registration is made at, the body admitting the places
+REGISTERED_AT_RE = re.compile(rf"到\s*([\u4e00-\u9fff]{{2,12}}?(?:{'|'.join(SCHOOL_END)}))\s*(?:申请)?(?:登记|报名)")
+# where the paragraph's labelled dates start, after the stop closing its sentence
+DATE_LABEL_RE = re.compile(r"(?P<stop>[。；;，,]?)\s*(?:登记|报名|摇号|抽签)时间\s*[：:]")
+
+
+def lottery_notice(rows: list[Row]) -> tuple[list[list[str]], list[Row]]:
+    """A notice of one school's places in one paragraph, its labelled dates run into it ("我区…城南学校初一年计划招生400人，
+    …余下学额241人，…请…到城南学校申请登记。登记时间：…。抽签时间：7月15日上午9：00。…"): one task, titled by the
+    paragraph up to its first labelled date (README: a labelled paragraph is its label's field), led by the school
+    registration is made at, due as admission_days dates it — as rows of LOTTERY_HEADER and the row read; ([], []) for
+    any other document, or one with several such paragraphs."""
+    found = []
+    for row in rows:
+        texts = row_texts(row)
+        if len(texts) != 1 or not (at := REGISTERED_AT_RE.search(texts[0])) or not (due := admission_days(texts)):
+            continue
+        label = DATE_LABEL_RE.search(texts[0], at.end())
+        if label is None or not re.search(r"\d", texts[0][:label.start()]):
+            continue
+        title = texts[0][:label.start()].strip() + ("。" if label["stop"] == "。" else "")
+        found.append((row, title, at[1], due))
+    if len(found) != 1:
+        return [], []
+    row, title, school, due = found[0]
+    return [["1", title, school, due]], [row]
