@@ -160,3 +160,23 @@ def test_a_part_taken_before_the_remainder_is_no_target_a_part_not_adding_up_is(
     assert [m.value for m in find_mentions("计划招生400人，照顾对象子女共159人，余下学额241人")] == [400, 241]
     assert [m.value for m in find_mentions("计划招生400人，照顾对象子女共150人，余下学额241人")] == [400, 150, 241]
     assert [m.value for m in find_mentions("计划招生400人，照顾对象子女共159人，新招学生241人")] == [400, 159, 241]
+
+
+def test_the_works_period_named_inside_the_document_dates_the_items_that_name_no_date(tmp_path):
+    """"此次专项整治工作自2016年4月10日开始至2016年12月31日结束" under the part of stages, inside the run read: its end is
+    every item's deadline that names no date of its own (list_deadlines.work_period); the stages keep their own spans."""
+    from datetime import date
+    at = TEAMS.index("此次专项整治工作分下述三个阶段进行。")
+    lines = [*TEAMS[:at], "此次专项整治工作自2016年4月10日开始至2016年12月31日结束，分下述三个阶段进行。", *TEAMS[at + 1:]]
+    tasks = {t.code: t for t in text_tasks(tmp_path, lines, 2016)}
+    assert {tasks[c].deadline for c in ("三(一)", "三(二)1", "三(二)2a", "三(三)")} == {date(2016, 12, 31)}
+    assert [tasks[c].deadline for c in ("四(一)", "四(二)")] == [date(2016, 4, 30), date(2016, 6, 30)]
+
+
+def test_one_activitys_time_or_another_years_period_is_no_works_period():
+    """"集中面授时间从…起至…止": the training's time, not the work's; a period ending in another year: none of this
+    programme's."""
+    from mstrack.sources.table.list_deadlines import work_period
+    assert work_period(["此次专项整治工作自2016年4月20日开始至2016年10月30日结束。"], 2016)[0] == "2016年10月30日"
+    assert work_period(["集中面授时间从2018年10月16日起至2018年11月11日止，共分3期培训"], 2018) is None
+    assert work_period(["此次专项整治工作自2017年4月10日开始至2016年12月31日结束。"], 2017) is None

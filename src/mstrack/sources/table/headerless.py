@@ -176,7 +176,8 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     just after the list (_after), which may give all its tasks' deadline, as may a heading of the run that heads no
     item (`unheaded`: "二、活动时间：2016年10月24日—30日", a part naming the period of the work)."""
     own = {k for k, cells in enumerate(rows) if due_at(header) is not None and cells[due_at(header)]}  # labelled
-    header, rows, why = with_deadlines(header, rows, [*sheet.titles, *above, *(unheaded or [])], after, year)
+    header, rows, why = with_deadlines(header, rows, [*sheet.titles, *above, *(unheaded or [])], after, year,
+                                       [t for row in sheet.rows for t in row_texts(row)])
     header, rows = own_deadlines(header, rows)
     header, rows, by_body = bodies_deadlines(header, rows, [t for row in sheet.rows for t in row_texts(row)], year)
     due = -1 if (at := due_at(header)) is None else at
