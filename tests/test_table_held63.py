@@ -180,3 +180,14 @@ def test_one_activitys_time_or_another_years_period_is_no_works_period():
     assert work_period(["此次专项整治工作自2016年4月20日开始至2016年10月30日结束。"], 2016)[0] == "2016年10月30日"
     assert work_period(["集中面授时间从2018年10月16日起至2018年11月11日止，共分3期培训"], 2018) is None
     assert work_period(["此次专项整治工作自2017年4月10日开始至2016年12月31日结束。"], 2017) is None
+
+
+def test_a_bodys_own_clause_above_the_records_joins_its_task_its_count_printed_again_one_target(tmp_path):
+    """"增设乙小学，招收一年级2个班101人" above the records: 乙小学's classes a target of its task beside its count; 101人,
+    its count printed again, no second target (list_counts._with_own)."""
+    from .conftest import convert_written
+    page = RECORDS.replace("<p>现将各公立小学余下学额公布如下：</p>", "<p>经研究决定，增设乙小学，招收一年级2个班101人，现将各公立小学"
+                           "余下学额公布如下：</p>")
+    tasks = {t.title: t for t in convert_written(tmp_path, "page.html", page, 2015).programme.tasks}
+    assert sorted(_targets(tasks["乙小学"])) == [(2, "个"), (101, "人")]
+    assert _targets(tasks["甲小学"]) == [(50, "人")]

@@ -41,7 +41,21 @@ def count_rows(sheet: Sheet) -> tuple[list[list[str]], list[Row]]:
     if not found:
         return [], []
     due = admission_days([*sheet.titles, *(t for row in sheet.rows for t in row_texts(row)), *sheet.after])
-    return [[str(k), name, content, name, due] for k, (_, name, content) in enumerate(found, 1)], [row for row, _, _ in found]
+    above = [*sheet.titles, *(t for row in sheet.rows[:sheet.rows.index(found[0][0])] for t in row_texts(row))]
+    return [[str(k), name, _with_own(content, name, above), name, due] for k, (_, name, content) in enumerate(found, 1)], \
+        [row for row, _, _ in found]
+
+
+def _with_own(content: str, name: str, above: list[str]) -> str:
+    """A body's count, with the clause the text above the list gives it ("增设城东小学分校，招收一年级8个班400人": its
+    classes) after it: the body's own figures, read as its task's; the count printed again there ("400人" beside its
+    余下学额人数 400) is the one target, left out of the clause."""
+    count = content.rpartition("：")[2]
+    for text in above:
+        if m := re.search(rf"{re.escape(name)}\s*[，,]\s*([^，,。；;：:]*\d[^，,。；;：:]*)", text):
+            own = re.sub(rf"(?<![\d.]){re.escape(count)}", "", m[1]) if re.search(r"\D$", count) else m[1]
+            return f"{content}；{own}" if re.search(r"\d", own) else content
+    return content
 
 
 def _count_lines(rows: list[Row]) -> list[tuple[Row, str, str]]:
