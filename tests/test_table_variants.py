@@ -192,6 +192,11 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "column is the task column when two or more rows fill it (header._unnamed_task_column) or when a numbered item "
         "stands beside an office (numbered_columns.one_numbered_item); one row with no office is neither, and the grid is "
         "refused, 'no header row found' (twenty-first held-out set; read since 13-read41a as a list of one item)",
+    ("pingtan-2015-chengnan.txt", "task_header_blank"):
+        "the notice's one task (a school's places in one paragraph, list_counts.lottery_notice) as a table of ONE row under "
+        "序号 | (blank) | 牵头单位 | 完成时限: as haerbin's, one row whose words open with no number ('我区2015年秋季…') is no "
+        "unnamed task column (header._unnamed_task_column wants two rows, numbered_columns.one_numbered_item a numbered "
+        "item): refused, 'no header row found' (fifty-fourth held-out set; read since held63 from its paragraph)",
     ("pingtan-2017-zhenggai.html", "task_header_blank"):
         "a ledger's problems column (督查发现的具体问题) is told by its header alone (columns.PROBLEM_HEADER): blanked, the "
         "unnamed column is still the task column (header._unnamed_task_column), but nothing says its figures are what was "

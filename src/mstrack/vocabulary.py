@@ -117,9 +117,9 @@ TASKS_HEADING = (r"(?:工作|主要|重点|具体|年度|目标)任[务務]|[实
 """A heading that names the list under it a list of tasks ("二、工作任务", "三、主要任务", "重点任务", "实事项目"): the one
 item under it is a task, one item of a list being a list still (list_single.py); 任务 alone does not ("完成任务")."""
 PLAN_FRAMING_HEADING = (r"(?:指[导導]思想|[总總]体要求|基本原[则則]|(?:[\u4e00-\u9fff]{2})?目[标標](?:要求)?"
-                        r"|(?:[\u4e00-\u9fff]{2,4})?(?:[领領][导導]|[组組][织織])机构)")
+                        r"|(?:[\u4e00-\u9fff]{2,4})?(?:[领領][导導]|[组組][织織]|[整][治]|工作)机构)")
 """A plan's heading that frames its work rather than naming any ("一、主要目标", "二、整治目标", "一、指导思想", "二、总体
-要求", "三、整治工作领导机构"): the paragraph under it states aims in running text (the year's goals, next year's count)
+要求", "三、整治工作领导机构", "三、整治机构"): the paragraph under it states aims in running text (the year's goals, next year's count)
 or sets up the body that leads the work, no task of the list (list_bracketed._lone_task)."""
 CONTENTS_HEADING = r"(?:活[动動]|工作|主要)?[内內]容"
 """A plan's heading naming its contents ("五、活动内容", "二、工作内容"): one paragraph under it ("开展义诊、慰问…、捐资捐药

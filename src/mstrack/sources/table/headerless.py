@@ -28,6 +28,7 @@ from mstrack.sources.table.list_bracketed_table import bracketed_table
 from mstrack.sources.table.list_chinese import chinese_run, labels_due, progress_restated
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
+from mstrack.sources.table.list_counts import COUNTS_HEADER, LOTTERY_HEADER, count_rows, lottery_notice
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, bodies_deadlines, due_at, own_deadlines, with_deadlines
 from mstrack.sources.table.list_doer_lines import bodies_below, doers_below
 from mstrack.sources.table.list_doers import paragraph_doers
@@ -176,7 +177,8 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     just after the list (_after), which may give all its tasks' deadline, as may a heading of the run that heads no
     item (`unheaded`: "二、活动时间：2016年10月24日—30日", a part naming the period of the work)."""
     own = {k for k, cells in enumerate(rows) if due_at(header) is not None and cells[due_at(header)]}  # labelled
-    header, rows, why = with_deadlines(header, rows, [*sheet.titles, *above, *(unheaded or [])], after, year)
+    header, rows, why = with_deadlines(header, rows, [*sheet.titles, *above, *(unheaded or [])], after, year,
+                                       [t for row in sheet.rows for t in row_texts(row)])
     header, rows = own_deadlines(header, rows)
     header, rows, by_body = bodies_deadlines(header, rows, [t for row in sheet.rows for t in row_texts(row)], year)
     due = -1 if (at := due_at(header)) is None else at
@@ -312,6 +314,11 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=section_parts(sheet.rows))  # "（一）…" over "1．行动目标。…" "2．主要任务": one task
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
         sheet = replace(sheet, rows=rows, strays=strays)
+        if (counts := count_rows(sheet))[0]:  # "城东小学 余下学额： 49个": each body's count a task, due the lottery's day
+            rows, source = counts
+            listed = _as_table(sheet, COUNTS_HEADER, rows, source, _above(sheet, sheet.rows.index(source[0])), year, [])
+            listed[0].printed_numbers = True
+            return listed
         if (quotas := quota_rows(sheet.rows, opening_body))[0]:  # "其中：A…N个班M人；B…": each body's share a task
             rows, source = quotas
             listed = _as_table(sheet, ["序号", "工作任务", "责任单位", "完成时限"], rows, source,
@@ -557,4 +564,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     if timed:  # "…时间安排" over "5月10日—5月20日：毕业生报名表填报" lines, no list of tasks beside: each line a task
         sheet, (start, end, header, rows, source) = timed
         return _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+    for sheet in sheets:  # one school's places in one paragraph, its labelled dates run into it: one task
+        if (notice := lottery_notice(sheet.rows))[0]:
+            rows, source = notice
+            return _as_table(sheet, LOTTERY_HEADER, rows, source, _above(sheet, sheet.rows.index(source[0])), year, [])
     return None

@@ -28,6 +28,7 @@ from mstrack.sources.table.list_single import tasks_heading_at
 from mstrack.sources.table.list_teams import StaffedRow
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, states_work
 from mstrack.sources.table.mentions import sets_figure
+from mstrack.sources.table.numbering import MAX_JUMP, numbered_next
 from mstrack.sources.table.office_names import ends_like_unit, zones_administered
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row
@@ -383,7 +384,6 @@ def _staffed_contents(found: list[tuple[str, str, str]], labels: dict[int, list[
 
 
 ANNEX_RE = re.compile(r"^\s*附件\s*\d*\s*[：:]")  # "附件：城关农贸市场…领导小组", "附件1："
-MAX_JUMP = 3  # items a plan leaves out between two of its "(N)" items ("（三）" then "（六）": （四）, （五） not printed)
 LISTED_POINT_RE = re.compile(r"^(\d{1,2})\s*、\s*(\S.*)$", re.S)  # "1、1个美丽乡村示范乡": "、" after a number is no decimal point
 OPEN_LABEL_RE = re.compile(r"^([^，。,；;：:\s\d]{2,8})\s*[：:]\s*$")  # "实施项目：" with its value on the lines under it
 
@@ -409,7 +409,9 @@ def _group_part(found: list[tuple[str, str, str]], labels: dict[int, list[Entry]
                 ) -> tuple[str, str, str] | None:
     """A line numbered "1." … under an item "（六）…" that has no labelled paragraph of its own (its content may stand
     above its parts when each part's lead is labelled under it, `below`: _named_alone), numbered on from the part
-    before: ("part", its line, its offices), the group's part, which its own labelled paragraphs follow."""
+    before: ("part", its line, its offices), the group's part, which its own labelled paragraphs follow. Past its
+    second part a group's parts may be misnumbered (numbering.numbered_next: "1、" "2、" "3、" "5、" "6、" "2、"): parts
+    still."""
     texts = row_texts(row)
     if not found or len(texts) != 1 or not (m := ITEM_RE.match(texts[0])):
         return None
@@ -420,11 +422,17 @@ def _group_part(found: list[tuple[str, str, str]], labels: dict[int, list[Entry]
         parts += 1
     group = len(found) - 1 - parts
     content = labels.get(group, [])  # its content above its parts: still a group, of parts each labelling its offices
-    if found[group][0] in ("heading", "top", "lone") or int(m[1]) != parts + 1 or any(e.code != CONTENT_NOTE for e in content) \
+    if found[group][0] in ("heading", "top", "lone") or not numbered_next(int(m[1]), parts, _printed(found[-1][1], parts)) \
+            or any(e.code != CONTENT_NOTE for e in content) \
             or content and not (below is not None and (label := item_label(below)) is not None and label_kind(label.code) == "lead"):
         return None
     words, units = units_after(texts[0])
     return "part", words, units
+
+
+def _printed(words: str, parts: int) -> int:
+    """The number a group's last part prints ("5、中小学…小组" → 5); its count where it prints none."""
+    return int(m[1]) if parts and (m := ITEM_RE.match(words)) else parts
 
 
 def labelled_groups(rows: list[Row], items: list[Row]) -> bool:

@@ -96,6 +96,21 @@ def campaign_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, s
     return None
 
 
+# the work's whole period in a sentence of its own, wherever the document prints it: "此次专项整治工作自2016年4月20日开始至
+# 2016年10月30日结束，分下述四个阶段进行" (the work's, not one activity's: "集中面授时间从…起至…止" is the training's)
+WORK_PERIOD_RE = re.compile(rf"(?:工作|整治|行动|治理)\s*(?:时间)?\s*(?:自|从)\s*(?:(?P<from>\d{{4}})\s*年\s*)?{DAY}\s*"
+                            rf"(?:起|开始)\s*(?:至|到)\s*(?P<end>(?:(?P<year>\d{{4}})\s*年\s*)?{DAY})\s*(?:止|结束)")
+
+
+def work_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
+    """The end of the work's period a sentence names from its start to its end ("…工作自2016年4月20日开始至2016年10月30日
+    结束"), as shared_deadlines gives it, with its clause; None when none does, or it starts or ends in another year."""
+    for text in texts:
+        if (m := WORK_PERIOD_RE.search(text)) and int(m["from"] or year) == year and int(m["year"] or year) == year:
+            return re.sub(r"\s+", "", m["end"]), [], re.split(r"[，,。；;]", text[:m.start()])[-1] + m[0]
+    return None
+
+
 # the stages of the work dated in one sentence, each by its end, the count of stages after them: "各工作组要在4月28日前、
 # 5月17日前自行安排时间分两个阶段开展…检查…" (a day each, its year printed or the programme's)
 STAGE_END = r"((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?\s*前)"
@@ -167,17 +182,20 @@ def due_at(header: list[str]) -> int | None:
     return next((i for i, name in enumerate(header) if name in DUE_LABELS), None)
 
 
-def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], after: list[str], year: int
-                    ) -> tuple[list[str], list[list[str]], Message | None]:
+def with_deadlines(header: list[str], rows: list[list[str]], above: list[str], after: list[str], year: int,
+                   inside: list[str] = ()) -> tuple[list[str], list[list[str]], Message | None]:
     """A 完成时限 column for a list whose text above, or just after ("以上项目均于2025年12月底前完成"), states when its
     tasks are due: each item's cell the deadline of the exception it is named in, else the deadline of all (an item
     "（一）…" of a "(一)" list too, its number in its words); a heading's row, or a part's, leaves it as it is, and so
     does an item that prints its own date ("…，6月底前完成"): its words say it. Why each such deadline is a doubt (the
-    sentence read), or None. The text above wins over the text after."""
+    sentence read), or None. The text above wins over the text after; with neither, the work's period the document names
+    anywhere (`inside`: its every line; work_period, "…自2016年4月20日开始至2016年10月30日结束") gives its end."""
     if shared := shared_deadlines(above, year):
         why = Message("deadline read from the text above the list: “{text}”", text=shared[2])
     elif shared := shared_deadlines(after, year):
         why = Message("deadline read from the text after the list: “{text}”", text=shared[2])
+    elif shared := work_period(list(inside), year):
+        why = Message("deadline read from the period the document names for its work: “{text}”", text=shared[2])
     else:
         return header, rows, None
     due, others, _ = shared

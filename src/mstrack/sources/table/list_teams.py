@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from mstrack.sources.table.cells import row_texts
 from mstrack.sources.table.list_numbered import ITEM_RE
+from mstrack.sources.table.numbering import numbered_next
 from mstrack.sources.table.office_names import ends_like_unit
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list, unit_names
@@ -17,8 +18,9 @@ from mstrack.sources.table.units import office_list, unit_names
 HEAD_RE = re.compile(r"^\s*组\s*长\s*[：:]\s*\S")  # "组 长：人武部长": the team's head, a post or a person
 # "成员由A、B和C的工作人员及…组成，负责…": the offices whose staff make the team up, then its duty
 MEMBERS_RE = re.compile(r"^\s*(?:成\s*员\s*[：:]?\s*)?由([^，,。；;：:]{2,120}?)组成\s*[，,]\s*(负责\S.*)$", re.S)
-STAFF_RE = re.compile(r"(?:的|等)?(?:工作人员|负责人|成员)$")  # "…的工作人员", "中心幼儿园负责人": an office's people
-PERSON_END = ("员", "人")  # "综治协管员": persons, no office
+# "…的工作人员", "中心幼儿园负责人", "各村“两委”干部": an office's people
+STAFF_RE = re.compile(r"(?:的|等)?(?:工作人员|负责人|成员|干部)$")
+PERSON_END = ("员", "人", "组长")  # "综治协管员", "小组长": persons, no office
 DOERS = "牵头单位：{lead}"
 OTHERS = "；配合单位：{units}"
 DUTY = "工作职责：{duty}"
@@ -33,11 +35,11 @@ class StaffedRow(Row):
 
 
 def team_members(rows: list[Row]) -> list[Row]:
-    """The rows with each run of teams (MIN_TEAMS or more, numbered from 1 in order, each its name, its 组长 line and
-    its members' line) rewritten as the items a list reads: the name without its stop, then the line labelling its
-    offices ("牵头单位：A；配合单位：B、C", as a labelled line under an item is read) on the 组长's row, then its duty
-    labelled as the item's work on the members' row. Other rows, and a run whose teams are not all so, stay as they
-    are."""
+    """The rows with each run of teams (MIN_TEAMS or more, numbered from 1 in order — past the second, numbered on
+    though misnumbered —, each its name, its 组长 line and its members' line) rewritten as the items a list reads: the
+    name without its stop, then the line labelling its offices ("牵头单位：A；配合单位：B、C", as a labelled line under an
+    item is read) on the 组长's row, then its duty labelled as the item's work on the members' row. Other rows, and a
+    run whose teams are not all so, stay as they are."""
     out: list[Row] = []
     k = 0
     while k < len(rows):
@@ -56,14 +58,16 @@ def team_members(rows: list[Row]) -> list[Row]:
 
 
 def _teams(rows: list[Row], at: int) -> list[tuple[Row, Row, Row, list[str], str]]:
-    """The teams printed from row `at` on, numbered from 1 in order: (name's row, 组长's row, members' row, the
-    offices, the duty) each; [] when row `at` opens none."""
+    """The teams printed from row `at` on, numbered from 1 in order (past the second, a number skipped or printed
+    again: numbering.numbered_next): (name's row, 组长's row, members' row, the offices, the duty) each; [] when row
+    `at` opens none."""
     found: list[tuple[Row, Row, Row, list[str], str]] = []
     k = at
     while k + 2 < len(rows):
         texts = [row_texts(rows[k + j]) for j in range(3)]
         if any(len(t) != 1 for t in texts) or not (item := ITEM_RE.match(texts[0][0])) \
-                or int(item[1]) != len(found) + 1 or not HEAD_RE.match(texts[1][0]) \
+                or not numbered_next(int(item[1]), len(found), int(ITEM_RE.match(row_texts(found[-1][0])[0])[1]) if found else 0) \
+                or not HEAD_RE.match(texts[1][0]) \
                 or not (members := MEMBERS_RE.match(texts[2][0])) or not (offices := member_offices(members[1])):
             break
         found.append((rows[k], rows[k + 1], rows[k + 2], offices, members[2].strip()))

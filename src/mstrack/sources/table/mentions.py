@@ -215,7 +215,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         # was found in: unit symbols written in words, "㎡" as 平方米, move the positions of the text as printed)
         lead_in = clause if not spans and len(clause.strip()) <= 12 \
             and protected[clause_match.end():clause_match.end() + 1] in ("，", ",") else ""
-    return _without_shares(_without_projects_sizes(_without_each_total(_without_parts_rates(found, parts))))
+    return _without_taken(_without_shares(_without_projects_sizes(_without_each_total(_without_parts_rates(found, parts)))))
 
 
 def _outline_count(heading: str, span: tuple, rest: str) -> bool:
@@ -288,6 +288,19 @@ def counted_aside(text: str) -> list[tuple[int, int]]:
 
 
 SHARES = 3  # the fewest figures that share out a whole: two that add up to a third are as often a coincidence
+
+
+REMAINDER_RE = re.compile(r"^(?:余下|剩余|其余|尚余)")  # "余下学额241人": what is left of a whole
+
+
+def _without_taken(found: list[Mention]) -> list[Mention]:
+    """"计划招生400人，…子女共159人，余下学额241人": a whole, then a part of it already taken and the remainder (余下, 剩余),
+    of its measure, adding up to it: the part taken is no target; the whole and what is left are."""
+    for k, (whole, taken, left) in enumerate(zip(found, found[1:], found[2:], strict=False)):
+        if whole.unit and unit_key(whole.unit) == unit_key(taken.unit) == unit_key(left.unit) \
+                and taken.value + left.value == whole.value and REMAINDER_RE.match(left.excerpt):
+            return [*found[:k + 1], *found[k + 2:]]
+    return found
 
 
 def _without_shares(found: list[Mention]) -> list[Mention]:

@@ -101,7 +101,8 @@ def in_area(area: str, code: str) -> str:
             or area and (code.startswith("-") or re.fullmatch(r"\d+-\d+", code) and not area[-1].isdigit()):
         # "二(3)", "四(一)1(1)", a paragraph's clause "三(二)1-1" (CLAUSE_CODE_RE), under a group's heading alone "三(四)-1":
         return f"{area}{code}"  # a code that keeps its printed brackets (bracket_level), an item's part (list_subitems)
-    return f"{area}{code}" if code.isdigit() and area and not area[-1].isdigit() else f"{area}({code})"
+    # a number printed twice ("2a", titles: the second "2") is a number still: "四(三)2a"
+    return f"{area}{code}" if re.fullmatch(r"\d+a*", code) and area and not area[-1].isdigit() else f"{area}({code})"
 
 
 BRACKET_NUMBER_RE = re.compile(r"[（(]\s*(\d+)\s*[）)]")  # a 序号 printed "(1)"
@@ -165,3 +166,13 @@ def heading_levels(levels: tuple[str, ...], heading: str) -> tuple[str, ...]:
     if m[1]:
         return (m[1],)
     return (levels[0], f"({m[2]})") if levels else ()
+
+
+MAX_JUMP = 3  # items a plan leaves out between two of its "(N)" items ("（三）" then "（六）": （四）, （五） not printed)
+
+
+def numbered_next(number: int, count: int, last: int) -> bool:
+    """Whether a line numbered `number` goes on a run of `count` lines, the last printed `last`: the next number; or,
+    past the second, the next of the last printed, a number the plan skipped to ("3、" then "5、") or one printed
+    again ("6、" then "2、": the reader codes it 2a, as a repeated 序号) — never "1、", a list starting again."""
+    return number == count + 1 or count >= 2 and 1 < number <= last + MAX_JUMP
