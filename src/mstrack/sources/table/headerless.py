@@ -107,6 +107,7 @@ from mstrack.sources.table.list_work import (
     states_work,
 )
 from mstrack.sources.table.mentions import sets_figure
+from mstrack.sources.table.numbering import heading_name
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, carried_duties, document_lines, inline_run, quota_rows
 from mstrack.sources.table.reading import Row, Sheet
 
@@ -427,7 +428,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             due = [labels_due(labels.get(k, [])) for k in range(len(chosen)) if not heads(chosen, k)]  # "1.时间：…"
             if first is not None:
                 joined = _lone_parts(chosen)
-                first[0].extend((kind, words.strip().removesuffix("。") if kind == "heading" else words, units)
+                first[0].extend((kind, heading_name(words) if kind == "heading" else words, units)
                                 for kind, words, units in (chosen[k] for k in joined))  # a name on its line (read50c)
                 first[2].extend(source[k] for k in joined)
                 continue

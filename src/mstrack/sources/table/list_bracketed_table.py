@@ -10,7 +10,7 @@ from mstrack.sources.table.cells import AREA_RE
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import ITEM_RE, Entry, heading_entry, labelled, numbered_table
 from mstrack.sources.table.list_sections import heads, part_name
-from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
+from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE, heading_name
 from mstrack.sources.table.reading import Row
 
 
@@ -54,10 +54,13 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
     for k, (kind, words, units) in enumerate(chosen):
         staff = next((e.text for e in labels.get(k, []) if e.kind == "label" and label_kind(e.code) in ("lead", "units")), "")
         rows += [[part_name(words)] * 4] if k in grouped else []
-        if kind == "lone":
-            rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units or staff])
+        over = kind == "heading" and k + 1 < len(chosen) and chosen[k + 1][0] == "lone"  # a name over its paragraph:
+        if kind == "lone":  # the heading's stop no part of the name (tests/data/tables/README.md, read50c)
+            number, name = AREA_RE.match(chosen[k - 1][1]).group(1, 2)
+            rows.append([number, heading_name(name), words, units or staff])
         else:
-            rows.append([words] * 4 if kind == "heading" else [*top.get(k, ("", words)), "", units or staff])
+            rows.append([heading_name(words) if over else words] * 4 if kind == "heading"
+                        else [*top.get(k, ("", words)), "", units or staff])
     return ["序号", "项目名称", "项目内容", "责任单位"], rows, source
 
 
