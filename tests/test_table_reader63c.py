@@ -27,3 +27,27 @@ def test_a_heading_of_more_than_one_sentence_keeps_its_stops():
     assert heading_name("集中供热扩建工程。") == "集中供热扩建工程"
     assert heading_name("棚户区改造工程。建成安置房800套以上。") == "棚户区改造工程。建成安置房800套以上。"
     assert heading_name("集中供热扩建工程") == "集中供热扩建工程"
+
+
+COMPANIES = ("<tr><td>序号</td><td>企业名称</td><td>备注</td></tr>"
+             + "".join(f"<tr><td>{n}</td><td>某某{name}有限公司</td><td>粉尘涉爆</td></tr>"
+                       for n, name in enumerate(["木业", "家具", "建材", "船舶"], 1)))
+
+
+def test_a_left_out_table_says_the_refusal_it_had(tmp_path):
+    """An annex that reads as no task table is left out of the plan with why: the refusal it had read alone, naming
+    the table (a blank form: no header row; a phone list: a number with no task), or, for a table read whose rows name
+    no office and no date (a list of companies), that none does — not one guess for every table."""
+    from tests.test_table_inspection_groups58 import BLANK_FORM, GROUPS, NOTICE, PHONES, _page
+
+    page = _page(tmp_path / "plan.html", *NOTICE, *GROUPS, "附件1", "专项检查情况汇总表", BLANK_FORM,
+                 "附件2", "各成员单位值班电话", PHONES, "附件3", "检查企业名单", COMPANIES)
+    conversion = convert_table(page, "x-2024", 2024)
+    assert [t.code for t in conversion.programme.tasks] == ["二(一)1", "二(一)2", "二(二)1", "二(二)2", "二(三)"]
+    said = [str(d) for d in conversion.doubts if "left out of the plan" in str(d)]
+    assert len(said) == 3
+    assert said[0].startswith("plan.html, table 1 (“专项检查情况汇总表”): no header row found")
+    assert said[1].startswith("plan.html, table 2 (“各成员单位值班电话”): row 2, column 1 (序号): task 1 has no text")
+    assert said[2].startswith("plan.html: table 3 (“检查企业名单”): no task read in it (no row names who does it")
+    assert not any("a table of figures, or no header row" in s for s in said)
+    assert all("(--table" in s for s in said)
