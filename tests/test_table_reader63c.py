@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mstrack.sources.table import convert_table
-from mstrack.sources.table.numbering import heading_name
+from mstrack.sources.table.numbering import TITLE_CODE_RE, heading_name
+from mstrack.sources.table.titles import runs_in
 from tests.conftest import write_page
 
 HEADED = ["某县2024年民生实事项目", "一、集中供热扩建工程。", "铺设城区供热主管网，全长约4.3公里。",
@@ -51,3 +54,29 @@ def test_a_left_out_table_says_the_refusal_it_had(tmp_path):
     assert said[2].startswith("plan.html: table 3 (“检查企业名单”): no task read in it (no row names who does it")
     assert not any("a table of figures, or no header row" in s for s in said)
     assert all("(--table" in s for s in said)
+
+
+@pytest.mark.parametrize(("title", "points"), [
+    ("1.新建道路2.5-8公里", False),  # 2.5 to 8 kilometres: a length keeps fractions, the decimal opens the range
+    ("1.投资2.5-8亿元", False),  # a sum too
+    ("1.无证2.1-5层，五楼托管39人", True),  # floors 1 to 5: no decimal of floors, point 2 (reader59)
+    ("1.无证2.1-5个", True),
+])
+def test_a_decimal_before_a_whole_range_of_a_measure_is_no_point(title, points):
+    """"道路2.5-8公里" run into a cell after its "1.": a decimal before a range of whole numbers closed by a measure that
+    keeps fractions (a length, an area, a volume, a weight, a sum) is the range's lower bound, not point "2." opening
+    a range "5-8"; before floors or a count (no fractions) it stays the cell's next point."""
+    assert runs_in(title, TITLE_CODE_RE.match(title)) is points
+
+
+def test_an_items_number_before_a_decimal_range_is_its_own(tmp_path):
+    """序号 1 beside "1.新建道路2.5-8公里": the cell's "1." is the item's number in its words, dropped from the title as
+    before "道路2.5公里" — the range's decimal no point 2 that would make "1." a run of points."""
+    header = "".join(f"<td>{h}</td>" for h in ("序号", "建设内容", "责任单位"))
+    rows = [("1", "1.新建道路2.5-8公里", "县交通局"), ("2", "新建学校3所", "县教育局"), ("3", "改造管网20公里", "县水利局")]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    page = tmp_path / "t.html"
+    page.write_text('<html><head><meta charset="utf-8"></head><body><p>某县2024年民生实事项目</p>'
+                    f'<table border="1"><tr>{header}</tr>{body}</table></body></html>', encoding="utf-8")
+    tasks = convert_table(page, "x-2024", 2024).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [("1", "新建道路2.5-8公里"), ("2", "新建学校3所"), ("3", "改造管网20公里")]
