@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from mstrack.sources.table import convert_table
@@ -80,3 +82,25 @@ def test_an_items_number_before_a_decimal_range_is_its_own(tmp_path):
                     f'<table border="1"><tr>{header}</tr>{body}</table></body></html>', encoding="utf-8")
     tasks = convert_table(page, "x-2024", 2024).programme.tasks
     assert [(t.code, t.title) for t in tasks] == [("1", "新建道路2.5-8公里"), ("2", "新建学校3所"), ("3", "改造管网20公里")]
+
+
+def _ledger(path, rows: list[tuple[str, ...]], header=("序号", "单位", "督查发现的具体问题", "整改责任人", "整改期限")):
+    """A 整改台账 page: its title, its date, one table."""
+    cells = "".join(f"<td>{h}</td>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    path.write_text('<html><head><meta charset="utf-8"></head><body><p>安全隐患整改落实情况台账</p><p>2020年5月6日</p>'
+                    f'<table border="1"><tr>{cells}</tr>{body}</table></body></html>', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("rows", [
+    [("1", "东风幼儿园", "无证，一楼两个通道", "张三", "15天")],
+    [("1", "东风幼儿园", "无证，一楼两个通道", "张三", "15天"), ("2", "城关小学", "消防通道堵塞", "李四", "15天")],
+    [("1", "区教育局", "未落实安全责任制", "张三", "15天")],
+])
+def test_a_ledgers_unit_column_of_schools_leads_its_rows(tmp_path, rows):
+    """A ledger's 单位 column ("单位" alone may be a unit of measure) naming a kindergarten or a school, short as a
+    measure word is: the body that puts its row right leads it, one row or many — never （表中未列）."""
+    tasks = convert_table(_ledger(tmp_path / "t.html", rows), "x-2020", 2020).programme.tasks
+    assert [(t.code, t.lines[0].lead_units) for t in tasks] == [(row[0], [row[1]]) for row in rows]
+    assert all(t.deadline == date(2020, 5, 21) for t in tasks)
