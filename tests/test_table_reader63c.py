@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
+from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
+from mstrack.sources.table.list_sections import NUMBERING_RE
 from mstrack.sources.table.numbering import TITLE_CODE_RE, heading_name
 from mstrack.sources.table.titles import runs_in
-from tests.conftest import write_page
+from tests.conftest import import_table, write_page
 
 HEADED = ["某县2024年民生实事项目", "一、集中供热扩建工程。", "铺设城区供热主管网，全长约4.3公里。",
           "二、农村公路提升工程。", "建设改造农村公路50公里。", "三、护眼教室改造工程。", "完成500间护眼教室改造。"]
@@ -104,3 +106,38 @@ def test_a_ledgers_unit_column_of_schools_leads_its_rows(tmp_path, rows):
     tasks = convert_table(_ledger(tmp_path / "t.html", rows), "x-2020", 2020).programme.tasks
     assert [(t.code, t.lines[0].lead_units) for t in tasks] == [(row[0], [row[1]]) for row in rows]
     assert all(t.deadline == date(2020, 5, 21) for t in tasks)
+
+
+CHECKS = ["1.是否建立安全生产责任制，是否落实到人；", "2.是否于每月5日前开展隐患排查；", "3.是否配备消防器材10具以上；",
+          "4.是否制定应急预案并每年演练2次。"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["某区2024年安全生产检查工作方案", "一、检查时间", "2024年5月1日至6月30日。", "二、检查内容", *CHECKS,
+     "三、工作要求", "各单位要高度重视。"],  # the best-effort pass read these four questions as tasks
+    ["某区2024年安全生产检查工作方案", "二、检查内容", "1.安全生产责任制是否落实到人？", "2.隐患排查是否每月开展？",
+     "3.消防器材是否配备到位？", "4.应急预案是否每年演练？"],
+])
+def test_a_documents_only_list_of_questions_is_refused_saying_so(tmp_path, lines):
+    """A document whose one list is a check list ("1.是否建立…；", "…是否落实到人？"): what an inspection asks, no task to
+    do, though its items name dates and figures under a heading naming the content — refused (exit 2, no plan
+    written), the message saying it is a check list and quoting its first question."""
+    page = write_page(tmp_path / "checks.html", lines)
+    with pytest.raises(InputError, match="check list of questions") as refused:
+        convert_table(page, "x-2024", 2024)
+    assert "no table found in the document" in str(refused.value)
+    assert NUMBERING_RE.sub("", lines[lines.index("二、检查内容") + 1]).rstrip("；") in str(refused.value)
+    result, out = import_table(page)
+    assert result.exit_code == 2 and "check list of questions" in result.output and not out.exists()
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_check_list_beside_a_list_of_work_leaves_the_work_read(tmp_path):
+    """Questions under "一、检查内容" and a 分工 under "二、工作分工": the best effort reads the 分工, and none of the questions
+    (a run holding a question that opens with "是否" runs on past it, the next try below it)."""
+    lines = ["某区2024年安全生产检查工作方案", "一、检查内容", *CHECKS, "二、工作分工", "1.区应急局负责综合协调；",
+             "2.区住建局负责建筑工地检查，6月底前完成；", "3.区消防救援大队负责消防检查，6月底前完成。"]
+    tasks = convert_table(write_page(tmp_path / "plan.html", lines), "x-2024", 2024).programme.tasks
+    assert [(t.code, t.lines[0].lead_units) for t in tasks] == [
+        ("二1", ["区应急局"]), ("二2", ["区住建局"]), ("二3", ["区消防救援大队"])]
+    assert not any("是否" in t.title for t in tasks)
