@@ -141,3 +141,16 @@ def test_a_check_list_beside_a_list_of_work_leaves_the_work_read(tmp_path):
     assert [(t.code, t.lines[0].lead_units) for t in tasks] == [
         ("二1", ["区应急局"]), ("二2", ["区住建局"]), ("二3", ["区消防救援大队"])]
     assert not any("是否" in t.title for t in tasks)
+
+
+def test_a_list_read_from_one_part_is_no_campaigns_arrangements(tmp_path):
+    """held59's part coding (headerless._one_part: "一、…" over "1．…", coded 一1) counts the plan's parts in Sheet.parts;
+    whether a list is an event's or a campaign's duties (list_arrangements, the notice's logistics beside its tables
+    when undated: parts._logistics) is Sheet.arrangements, a field of its own — not any list counting parts."""
+    from tests.test_table_held59 import WAYS, _written
+    from tests.test_table_notices55 import UNDATED
+
+    ways = convert_table(_written(tmp_path, WAYS), "x-2017", 2017)
+    assert [t.code for t in ways.programme.tasks] == ["一1", "一2", "一3"] and not ways.arrangements
+    duties = convert_table(_written(tmp_path, UNDATED, "duties.txt"), "x-2018", 2018)
+    assert [t.code for t in duties.programme.tasks] == ["四(一)", "四(二)", "四(三)", "四(四)"] and duties.arrangements

@@ -547,6 +547,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet, (start, end, header, rows, source, parts) = events
         listed = _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
         listed[0].printed_numbers, listed[0].parts = True, parts  # coded within their part of the plan: 五1
+        listed[0].arrangements = True
         return listed
     if groups:  # "第一组：组长 …" / "成员 …" / "负责检查…": each group's work, coded as printed (list_inspections)
         sheet, (start, end, header, rows, source, parts) = groups
