@@ -183,6 +183,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
     words = [NUMBERING_RE.sub("", text).strip() for text in items]
     if 2 * sum(bool(QUESTION_RE.search(w)) for w in words) > len(items) or any(ASKING_RE.search(w) for w in words):
         tried.questions = tried.questions or items
+        tried.others = tried.others or not all(QUESTION_RE.search(w) for w in words)  # work among them: not said so
         return False  # a check list ("1.是否建立安全生产责任制；", "…是否落实到人？"): what an inspector asks, no work;
         # a run holding one of its questions opening so runs on past it (the next try starts below it)
     tried.others = True
