@@ -307,7 +307,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     said = [*_said_once(path, doubts, table.headerless, table.paragraphs, table.table), *not_read]
     return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
                       rows=[raw.row.number for raw in raw_tasks],
-                      best_effort=NOT_RECOGNISED if table.best_effort else None, arrangements=bool(table.parts),
+                      best_effort=NOT_RECOGNISED if table.best_effort else None, arrangements=table.arrangements,
                       doubts=[*([other_year] if other_year else []), *([report] if report else []),
                               *(Message("{path}: {at}", path=path.name, at=_at(row, column, why)) for row, column, why in said)])
 

@@ -109,6 +109,7 @@ from mstrack.sources.table.list_work import (
     states_work,
 )
 from mstrack.sources.table.mentions import sets_figure
+from mstrack.sources.table.numbering import heading_name
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, carried_duties, document_lines, inline_run, quota_rows
 from mstrack.sources.table.reading import Row, Sheet
 
@@ -436,7 +437,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             due = [labels_due(labels.get(k, [])) for k in range(len(chosen)) if not heads(chosen, k)]  # "1.时间：…"
             if first is not None:
                 joined = _lone_parts(chosen) + duty_part(chosen)  # and a part of parties' duties (list_party_parts)
-                first[0].extend((kind, words.strip().removesuffix("。") if kind == "heading" else words, units)
+                first[0].extend((kind, heading_name(words) if kind == "heading" else words, units)
                                 for kind, words, units in (chosen[k] for k in joined))  # a name on its line (read50c)
                 first[2].extend(source[k] for k in joined)
                 continue
@@ -555,6 +556,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet, (start, end, header, rows, source, parts) = events
         listed = _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
         listed[0].printed_numbers, listed[0].parts = True, parts  # coded within their part of the plan: 五1
+        listed[0].arrangements = True
         return listed
     if groups:  # "第一组：组长 …" / "成员 …" / "负责检查…": each group's work, coded as printed (list_inspections)
         sheet, (start, end, header, rows, source, parts) = groups

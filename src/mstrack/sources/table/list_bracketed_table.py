@@ -10,7 +10,7 @@ from mstrack.sources.table.cells import AREA_RE
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import ITEM_RE, Entry, heading_entry, labelled, numbered_table
 from mstrack.sources.table.list_sections import heads, part_name
-from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
+from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE, heading_name
 from mstrack.sources.table.reading import Row
 
 
@@ -54,12 +54,15 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
     for k, (kind, words, units) in enumerate(chosen):
         staff = _staff(labels.get(k, []))
         rows += [[part_name(words)] * 4] if k in grouped else []
-        if kind == "lone":
-            rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units or staff])
+        over = kind == "heading" and k + 1 < len(chosen) and chosen[k + 1][0] == "lone"  # a name over its paragraph:
+        if kind == "lone":  # the heading's stop no part of the name (tests/data/tables/README.md, read50c)
+            number, name = AREA_RE.match(chosen[k - 1][1]).group(1, 2)
+            rows.append([number, heading_name(name), words, units or staff])
         elif kind == "part":  # a group's part "1." ("（一）行政部门职责" over "1.…"): numbered within the group
             rows.append([*ITEM_RE.match(words).group(1, 2), "", units or staff])
         else:  # a heading, or a group over its parts, is a heading's row
-            rows.append([words] * 4 if kind == "heading" or heads(chosen, k) else [*top.get(k, ("", words)), "", units or staff])
+            rows.append([heading_name(words) if over else words] * 4 if kind == "heading" or heads(chosen, k)
+                        else [*top.get(k, ("", words)), "", units or staff])
     return ["序号", "项目名称", "项目内容", "责任单位"], rows, source
 
 

@@ -16,6 +16,7 @@ from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_labels import label_kind, own_labels
 from mstrack.sources.table.list_numbered import CONTENT_NOTE, PART_RE, Entry
 from mstrack.sources.table.list_subitems import SUB_ITEM_RE
+from mstrack.sources.table.numbering import heading_name
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import roles_in
 
@@ -81,8 +82,8 @@ UNITS_LABEL = "责任单位"  # the label a bracket of offices closing an item's
 
 def _named(entry: Entry) -> Entry:
     """An item whose line is its name, one sentence, its content under it ("1.精准领会。"): named without the stop."""
-    name = entry.text.strip()
-    return replace(entry, text=name[:-1]) if name.endswith("。") and "。" not in name[:-1] else entry
+    name = heading_name(entry.text)
+    return replace(entry, text=name) if name != entry.text.strip() else entry
 
 
 def _bracket_closing(rows: list[Row], entries: list[Entry | None], k: int) -> int | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from mstrack.errors import Message
+from mstrack.errors import InputError, Message
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.columns import Column, column_kind
 from mstrack.sources.table.headerless import list_table
@@ -61,6 +61,9 @@ BEST_EFFORT_DOUBT = Message("read without a recognised layout (no header, no lis
 WORK_KINDS = ("task", "units", "lead", "schedule", "deadline")  # columns of the work, its offices and its schedule
 # a labelled field's label ("项目名称：", "建设单位：", "招标代理："): a particular of a notice, no work
 FIELD_LABEL_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、])?\s*([^，。,；;：:\s]{2,8})[：:]")
+# an item that asks a question: "是否" in its first words ("是否建立…", "安全生产责任制是否落实"), or a question mark
+QUESTION_RE = re.compile(r"^[^，,；;。]{0,12}?是否|[？?]\s*$")
+ASKING_RE = re.compile(r"^是否|[？?]\s*$")  # one that only asks: opening with "是否" or closed by a question mark
 TRIES = 12  # runs tried at most in one document: each try reads it once more
 
 
@@ -73,6 +76,8 @@ class _Tried:
     parts: bool = False  # read the parts of one group of a "(一)" list on their own (the second pass)
     parts_left: bool = False  # a run passed the gate but for being such parts (`owned` False)
     year: int = 0  # the programme's: a period the document names for its work is one of that year or on from it
+    questions: list[str] = field(default_factory=list)  # a check list's items, refused: said if no other run was tried
+    others: bool = False  # a run that asks no questions reached the gate
 
 
 def best_effort_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]] | None:
@@ -85,6 +90,10 @@ def best_effort_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[
     if best is None and parts.parts_left:
         parts.parts = True
         best = _most_plausible(sheets, year, parts)
+    if best is None and parts.questions and not parts.others and sheets:  # its one list asks questions: said so
+        raise InputError("{path}: no table found in the document: its list is a check list of questions (“{first}” …), "
+                         "what an inspection asks, no task to do; `import table` reads a programme's plan (任务分解表, "
+                         "实施方案)", path=sheets[0].path, first=NUMBERING_RE.sub("", parts.questions[0]).strip().rstrip("；;。，,"))
     if best is not None:
         # its items "1." under one part "二、…" of a document printing others: coded within it (二1), as the part's own
         best[0].parts = max(best[0].parts, parts_printed(sheets))
@@ -116,6 +125,7 @@ def _most_plausible(sheets: list[Sheet], year: int, parts: _Tried) -> tuple[Shee
                 parts.parts_left = False
                 return None
             parts.parts_left = parts.parts_left or tried.parts_left
+            parts.questions, parts.others = parts.questions or tried.questions, parts.others or tried.others
             if listed is not None and tried.score > most:
                 best, most = listed, tried.score
             read = [row.number for row in listed[0].rows if row.number] if listed is not None else []
@@ -170,6 +180,13 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
         return False  # a letter, rules, minutes, a meeting's notice, a bulletin: no plan, whatever it lists
     if 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items) or _record_fields(items):
         return False  # a report's results; a tender's particulars "项目名称：…" "建设单位：…": no work
+    words = [NUMBERING_RE.sub("", text).strip() for text in items]
+    if 2 * sum(bool(QUESTION_RE.search(w)) for w in words) > len(items) or any(ASKING_RE.search(w) for w in words):
+        tried.questions = tried.questions or items
+        tried.others = tried.others or not all(QUESTION_RE.search(w) for w in words)  # work among them: not said so
+        return False  # a check list ("1.是否建立安全生产责任制；", "…是否落实到人？"): what an inspector asks, no work;
+        # a run holding one of its questions opening so runs on past it (the next try starts below it)
+    tried.others = True
     if not score.assigned and (any(OTHER_TOPIC_RE.search(line) for line in [*lines[:1], *lines[-1:], *headings])
                                or REPORT_HEADING_RE.search(_part_words(score.heading).rstrip("。：:"))):
         return False  # a speech's points, a report of progress, "一、主要工作": words of no plan over items no 分工

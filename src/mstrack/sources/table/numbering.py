@@ -30,6 +30,14 @@ ITEM_NUMBER_RE = re.compile(rf"^\s*(?:(?:\d+|[一二三四五六七八九十]+)\
 LEAD_HEADING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(\S{2,20}?)\s*牵头(?:的|负责的)?(?:工作|任务)\s*$")
 
 
+def heading_name(words: str) -> str:
+    """A name on a line of its own, one sentence, over its paragraph ("1.精准领会。", "第一项:…工程。"): the name
+    without the closing "。", which is the heading's stop (tests/data/tables/README.md, read50c). Words of more
+    than one sentence are kept as printed."""
+    name = words.strip()
+    return name[:-1] if name.endswith("。") and "。" not in name[:-1] else name
+
+
 def lead_heading(cells: list[str], area: str | None) -> tuple[str, str] | None:
     """A heading merged over the row that names the lead unit of the items under it ("(一)省监察厅牵头的工作"): the
     code its items go by (with the area's number, "一(一)") and the unit."""

@@ -40,19 +40,20 @@ def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversi
     if len(parts) < 2:
         return None
     read: list[tuple[Part, Conversion]] = []
-    left_out: list[Part] = []
+    left_out: list[tuple[Part, InputError | None]] = []  # each with its refusal (None: read, but no task in it)
     bare: list[tuple[Part, list[Task]]] = []  # tables whose rows name no office, no date and no figure
     for part in parts:
+        refusal = None
         try:
             conversion = convert([document_sheet(path, part.rows)])
-        except InputError:
-            conversion = None
+        except InputError as error:
+            conversion, refusal = None, error
         if conversion is not None and part.number is None:
             conversion = None if _logistics(conversion) else _text_work(conversion)
         if conversion is not None and _holds_tasks(conversion.programme):
             read.append((part, conversion))
         elif part.number is not None:  # a table that reads as no task table; the text holds no list: nothing said
-            left_out.append(part)
+            left_out.append((part, refusal))
             if conversion is not None and not any(map(_planned, conversion.programme.tasks)):
                 bare.append((part, conversion.programme.tasks))
     if read_as(path) in TEXT_DOCUMENT_SUFFIXES and not any(part.number is not None for part, _ in read):
@@ -230,7 +231,7 @@ def _joined(path: Path, read: list[tuple[Part, Conversion]], names: dict[int, st
     except InputError as error:  # pragma: no cover - a joining bug, reported rather than hidden
         raise InputError("{path}: the converted plan does not validate:\n{error}", path=path, error=error) from None
     summary: list[Message] = []
-    doubts: list[Message] = [_left_out(path, part) for part in left_out]
+    doubts: list[Message] = [_left_out(path, part, refusal) for part, refusal in left_out]
     comments: dict[tuple, Message] = {}
     for p, (part, conversion) in enumerate(read):
         name = _part(part, names[id(part)])
@@ -274,11 +275,34 @@ def _in_part(message, name: Message, codes: dict[str, str]):
     return Message(message.template, **fields)
 
 
-def _left_out(path: Path, part: Part) -> Message:
-    """A table that reads as no task table: left out of the plan, said as a doubt (`--strict` refuses it)."""
-    return Message("{path}: {table}: no task read in it (a table of figures, or no header row naming tasks): left out of "
-                   "the plan; check it holds no task (--table {n} reads it alone)", path=path.name, table=_table(part),
-                   n=part.number)
+def _left_out(path: Path, part: Part, refusal: InputError | None) -> Message:
+    """A table that reads as no task table: left out of the plan, said as a doubt (`--strict` refuses it) with why —
+    the refusal it had read alone (its first message, naming the table where it names the file), or its rows read
+    but none naming who does it or by when."""
+    if refusal is None:
+        return Message("{path}: {table}: no task read in it (no row names who does it or by when: a table of figures "
+                       "or of particulars): left out of the plan; check it holds no task (--table {n} reads it alone)",
+                       path=path.name, table=_table(part), n=part.number)
+    said = _naming_table(refusal.messages[0], Message("{path}, {part}", path=path.name, part=_table(part)))
+    if said is not None:  # "plan.html, table 2: no header row found …": the table's refusal, naming the table
+        return Message("{refusal}: no task read in it, left out of the plan; check it holds no task (--table {n} reads "
+                       "it alone)", refusal=said, n=part.number)
+    return Message("{path}: {table}: {refusal}: no task read in it, left out of the plan; check it holds no task "
+                   "(--table {n} reads it alone)", path=path.name, table=_table(part), refusal=refusal.messages[0], n=part.number)
+
+
+def _naming_table(message, table: Message) -> Message | None:
+    """The message with the file it names ({path}, in it or in a message it holds: "{path}: row 2, column 1 …") named
+    with the table (`table`, "plan.html, table 4"); None when it names no file."""
+    fields = dict(getattr(message, "fields", None) or {})
+    if not isinstance(message, Message) or isinstance(message, Joined) or not fields:
+        return None
+    if "path" in fields:
+        return Message(message.template, **{**fields, "path": table})
+    for name, value in fields.items():
+        if (named := _naming_table(value, table)) is not None:
+            return Message(message.template, **{**fields, name: named})
+    return None
 
 
 def _table(part: Part) -> Message:

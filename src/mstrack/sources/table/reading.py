@@ -69,7 +69,8 @@ class Sheet:
     results_read: tuple[str, list[str]] | None = None  # a report read for its programme: (its line, words of results)
     best_effort: bool = False  # a list read in no layout the reader knows (list_fallback): every task a doubt
     one_group: bool = False  # a list that is one group's items of a "(一)" list, read on its own: coded within it
-    parts: int = 0  # a list read from one part of a plan (list_arrangements): how many parts "一、" … the plan prints
+    parts: int = 0  # a list read from one part of a plan: how many parts "一、" … the plan prints (its items coded 三1)
+    arrangements: bool = False  # an event's or a campaign's duties (list_arrangements): the notice's logistics if undated
     paragraphs: bool = False  # a page with no table: its lines, read only as a list of tasks (documents.TitledRows)
     # a document's table read of several, as --table counts it, or the tables joined in it (each row's own): `where` names it
     table: int | JoinedTables | None = None

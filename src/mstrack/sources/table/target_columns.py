@@ -16,6 +16,7 @@ from mstrack.sources.table.columns import (
     column_values,
     squeezed,
 )
+from mstrack.sources.table.office_names import SCHOOL_END
 from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.spans import YEARS_ALONE_RE
 from mstrack.vocabulary import CONDITION_HEADERS
@@ -78,11 +79,13 @@ def _sampling_shares(sheet: Sheet, at: int, columns: list[Column]) -> None:
 
 
 def _measure_column(sheet: Sheet, at: int, columns: list[Column]) -> Column | None:
-    """The 单位 column of short words that name no office: the unit of measure; a column of offices is the units."""
+    """The 单位 column of short words that name no office: the unit of measure; a column of offices is the units, and
+    so is one naming a school or a kindergarten ("东风幼儿园", "城关小学": a ledger's bodies, each answering for its own
+    row, office_names.SCHOOL_END), one row or many."""
     measure = next((c for c in columns if c.kind == "measure"), None)
     if measure is not None:
         values = column_values(sheet, at, measure)
-        if not values or any(len(v) > 5 or UNIT_NAME_RE.search(v) for v in values):
+        if not values or any(len(v) > 5 or UNIT_NAME_RE.search(v) or v.endswith(SCHOOL_END) for v in values):
             measure.kind, measure = "units", None
     return measure
 

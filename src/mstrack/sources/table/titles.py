@@ -26,6 +26,7 @@ from mstrack.sources.table.numbering import (
     in_area,
     title_code,
 )
+from mstrack.sources.table.numbers import MEASURES, MONEY_UNITS
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawTask
 from mstrack.sources.table.reading import Row, Sheet, place
@@ -251,8 +252,11 @@ def cells_of_its_own(row: Row, layout: _Layout, title: str, below: Row | None = 
 # "；2.", "。2、": the next of a cell's own numbered points, run into its words after a stop; or with no mark at all,
 # words on both sides ("1.无证2.学生托管6人": a ledger's problems), never a decimal ("道路2.5公里"); or a point opening
 # with a range of figures ("1.无证2.1-5层": floors 1 to 5), which no decimal opens ("2.1-5" as 2.1 to 5 is a range of
-# a decimal and a whole number: no count, no measure)
-WHOLE_RANGE = r"\d{{1,3}}\s*[-－—~～至到]\s*\d{{1,3}}(?![\d.．])"  # "1-5层": a range of whole numbers
+# a decimal and a whole number, no count) — unless a measure that keeps fractions closes it, a length, an area, a
+# volume, a weight or a sum ("道路2.5-8公里": 2.5 to 8 kilometres, the decimal the range's lower bound)
+FRACTIONAL_MEASURE = "|".join(sorted({*(u for kind in MEASURES for u in kind), "吨", *MONEY_UNITS}, key=len, reverse=True))
+WHOLE_RANGE = (r"\d{{1,3}}\s*[-－—~～至到]\s*\d{{1,3}}(?![\d.．])"  # "1-5层": a range of whole numbers
+               rf"(?!\s*[万亿千百]?(?:{FRACTIONAL_MEASURE}))")
 RUN_IN_NEXT_RE = rf"[；;。]\s*{{n}}\s*[.．、]|[\u4e00-\u9fff）)]{{n}}[.．、](?=[\u4e00-\u9fff（(]|{WHOLE_RANGE})"
 
 
