@@ -1,0 +1,73 @@
+"""trial63's findings 1, 7, 8, 11, 13: a date with no year read in the programme's days by one rule (dates.report_day)
+for a return's cells and `log --as-of`; the audit's date filters; the weekly workbook's shared styles; a repeated
+header row said as one; `demo -f`."""
+
+import json
+from datetime import date
+
+import pytest
+
+from mstrack.domain.dates import DateError, ReportWindow, parse_date, report_day
+
+from .conftest import done, refused, write_plan
+
+PLAN = '[[tasks]]\ncode = "1"\ntitle = "t"\ndeadline = "{year}-12-31"\n[[tasks.lines]]\nlead_units = ["甲局"]\n' \
+       '[[tasks.lines.indicators]]\nname = "建设项目"\nunit = "个"\ntarget = 100\n'
+
+
+def _plan(cli, tmp_path, year: int) -> str:
+    code = f"leap-{year}"
+    path = write_plan(tmp_path / "p.toml", PLAN.format(year=year), code=code)
+    path.write_text(path.read_text(encoding="utf-8").replace("year = 2023", f"year = {year}"), encoding="utf-8")
+    done(cli("import", "plan", str(path)))
+    return code
+
+
+def _days(cli, ref: str) -> list[str]:
+    shown = cli("history", ref, "-f", "json")
+    done(shown)
+    return [row["as_of"] for row in json.loads(shown.stdout)]
+
+
+# --- 1: a date with no year ----------------------------------------------------------------------------------------
+
+WINDOW = ReportWindow.of(2024)
+
+
+@pytest.mark.parametrize(("text", "today", "expected"), [
+    ("1月5日", date(2025, 1, 10), date(2025, 1, 5)),  # the closing figures, sent in the January after
+    ("1月5日", date(2024, 2, 1), date(2024, 1, 5)),  # the January after is still to come
+    ("6月30日", date(2025, 1, 10), date(2024, 6, 30)),  # one reading in the programme's days
+    ("2024-01-05", date(2025, 1, 10), date(2024, 1, 5)),  # a year named: read as written
+    ("1月底", date(2025, 1, 31), date(2025, 1, 31)),
+])
+def test_a_date_with_no_year_is_the_reading_nearest_today_in_the_programmes_days(text, today, expected):
+    assert report_day(lambda year: parse_date(text, year), WINDOW, today, text) == expected
+
+
+def test_a_date_with_no_year_in_a_closed_programme_is_refused_naming_both_readings():
+    with pytest.raises(DateError) as error:
+        report_day(lambda year: parse_date("1月5日", year), WINDOW, date(2026, 3, 1), "1月5日")
+    assert "2024-01-05 / 2025-01-05" in str(error.value) and "write the year" in str(error.value)
+
+
+def test_a_returns_january_date_of_a_closed_year_is_refused_not_put_in_the_programmes_january(cli, tmp_path):
+    code = _plan(cli, tmp_path, 2024)
+    done(cli("log", f"{code}/1", "10", "--as-of", "2024-02-28"))
+    (tmp_path / "lp4.csv").write_text("任务编号,指标,截至日期,数值\n1,建设项目,1月5日,100\n", encoding="utf-8")
+    refused(cli("import", "progress", str(tmp_path / "lp4.csv"), "-p", code), "lp4.csv:2", "2024-01-05 / 2025-01-05",
+            "write the year")
+    refused(cli("log", f"{code}/1", "100", "--as-of", "1月5日"), "2024-01-05 / 2025-01-05")
+    assert _days(cli, f"{code}/1") == ["2024-02-28"]
+    (tmp_path / "lp4.csv").write_text("任务编号,指标,截至日期,数值\n1,建设项目,2025年1月5日,100\n", encoding="utf-8")
+    done(cli("import", "progress", str(tmp_path / "lp4.csv"), "-p", code))
+    assert _days(cli, f"{code}/1") == ["2024-02-28", "2025-01-05"]
+
+
+def test_a_date_with_no_year_of_this_years_programme_is_this_years(cli, tmp_path):
+    year = date.today().year
+    code = _plan(cli, tmp_path, year)
+    done(cli("log", f"{code}/1", "5", "--as-of", "1月5日"))
+    (tmp_path / "r.csv").write_text("任务编号,指标,截至日期,数值\n1,建设项目,1月6日,6\n", encoding="utf-8")
+    done(cli("import", "progress", str(tmp_path / "r.csv"), "-p", code))
+    assert _days(cli, f"{code}/1") == [f"{year}-01-05", f"{year}-01-06"]
