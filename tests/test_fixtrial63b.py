@@ -3,13 +3,16 @@ for a return's cells and `log --as-of`; the audit's date filters; the weekly wor
 header row said as one; `demo -f`."""
 
 import json
+import zipfile
 from datetime import date
 
+import openpyxl
 import pytest
 
 from mstrack.domain.dates import DateError, ReportWindow, parse_date, report_day
 
-from .conftest import done, refused, write_plan
+from .benches import bench_module
+from .conftest import Cli, done, refused, write_plan
 
 PLAN = '[[tasks]]\ncode = "1"\ntitle = "t"\ndeadline = "{year}-12-31"\n[[tasks.lines]]\nlead_units = ["甲局"]\n' \
        '[[tasks.lines.indicators]]\nname = "建设项目"\nunit = "个"\ntarget = 100\n'
@@ -71,3 +74,61 @@ def test_a_date_with_no_year_of_this_years_programme_is_this_years(cli, tmp_path
     (tmp_path / "r.csv").write_text("任务编号,指标,截至日期,数值\n1,建设项目,1月6日,6\n", encoding="utf-8")
     done(cli("import", "progress", str(tmp_path / "r.csv"), "-p", code))
     assert _days(cli, f"{code}/1") == [f"{year}-01-05", f"{year}-01-06"]
+
+
+# --- 8: the weekly workbook's styles, made once a kind ---------------------------------------------------------------
+
+XLSX = bench_module("weekly_xlsx")
+WEEKLY = bench_module("weekly_report")
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory):
+    """150 tasks of the province's plan with 20 weekly reports each, imported by mstrack (bench/weekly_report.py's)."""
+    folder = tmp_path_factory.mktemp("province63")
+    meta = WEEKLY.generate_province(folder / "data", tasks=150, per_task=20, import_rows=0)
+    cli = Cli(folder / "store.db")
+    for args in (["import", "plan", *meta["plans"]], ["import", "progress", meta["progress_all_csv"]]):
+        done(cli(*args))
+    return cli
+
+
+def _workbook(cli, path, lang: str) -> dict[str, bytes]:
+    done(cli("--lang", lang, "report", "weekly", "--as-of", XLSX.ON, "--format", "xlsx", "-o", str(path)))
+    with zipfile.ZipFile(path) as book:  # every part but the file's creation time
+        return {name: book.read(name) for name in book.namelist() if name != "docProps/core.xml"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_weekly_workbook_is_written_as_before_byte_for_byte(province, tmp_path, lang):
+    after = _workbook(province, tmp_path / "after.xlsx", lang)
+    with XLSX.before():
+        before = _workbook(province, tmp_path / "before.xlsx", lang)
+    assert after.keys() == before.keys()
+    for name in before:
+        assert after[name] == before[name], name
+    book = openpyxl.load_workbook(tmp_path / "after.xlsx")
+    sheets = book.worksheets
+    assert len(sheets) >= 4 and sum(sheet.max_row for sheet in sheets) > 150  # rows enough to tell
+    coloured = [cell for sheet in sheets for row in sheet.iter_rows(min_row=2) for cell in row
+                if cell.fill.fgColor.rgb not in (None, "00000000") and cell.font.bold]
+    assert coloured  # status cells filled, as before
+
+
+def test_a_weekly_workbooks_styles_are_made_once_a_kind_not_once_a_cell(province, tmp_path, monkeypatch):
+    """openpyxl hashes every style object set against the workbook's (trial63 #8: a new Alignment a cell was 53 of 60 s
+    of a big week's workbook): a few a sheet, however many rows."""
+    import openpyxl.styles
+
+    made = []
+
+    class Counted(openpyxl.styles.Alignment):
+        def __init__(self, *args, **kwargs):
+            made.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(openpyxl.styles, "Alignment", Counted)
+    path = tmp_path / "w.xlsx"
+    done(province("report", "weekly", "--as-of", XLSX.ON, "--format", "xlsx", "-o", str(path)))
+    rows = sum(sheet.max_row for sheet in openpyxl.load_workbook(path).worksheets)
+    assert rows > 150 and len(made) < 80, (rows, len(made))
