@@ -4,7 +4,7 @@ header row said as one; `demo -f`."""
 
 import json
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 
 import openpyxl
 import pytest
@@ -132,3 +132,45 @@ def test_a_weekly_workbooks_styles_are_made_once_a_kind_not_once_a_cell(province
     done(province("report", "weekly", "--as-of", XLSX.ON, "--format", "xlsx", "-o", str(path)))
     rows = sum(sheet.max_row for sheet in openpyxl.load_workbook(path).worksheets)
     assert rows > 150 and len(made) < 80, (rows, len(made))
+
+
+# --- 7: what was entered between two days ---------------------------------------------------------------------------
+
+def test_history_and_batches_keep_what_was_entered_between_since_and_until(cli, tmp_path):
+    code = _plan(cli, tmp_path, 2024)
+    done(cli("log", f"{code}/1", "10", "--as-of", "2024-02-28"))
+    done(cli("log", f"{code}/1", "12", "--as-of", "2024-02-28", "--reason", "更正"))
+    today, day = date.today(), timedelta(days=1)
+
+    def history(*options: str) -> list[dict]:
+        shown = cli("history", f"{code}/1", "-f", "json", *options)
+        done(shown)
+        return json.loads(shown.stdout)
+
+    def batches(*options: str) -> list[int]:
+        shown = cli("batches", "-f", "json", *options)
+        done(shown)
+        return [batch["id"] for batch in json.loads(shown.stdout)]
+
+    whole = history()
+    assert [row["state"] for row in whole] == ["superseded", "current"]
+    assert history("--since", str(today), "--until", str(today)) == whole
+    assert history("--since", str(today + day)) == [] and history("--until", str(today - day)) == []
+    assert len(batches()) == 3  # the plan and two logs
+    assert batches("--since", str(today)) == batches() and batches("--until", str(today - day)) == []
+    assert batches("--since", str(today), "-n", "1") == batches()[:1]
+    for command in (["history", f"{code}/1"], ["batches"]):
+        refused(cli(*command, "--since", str(today), "--until", str(today - day)), "--until", "is before --since")
+        refused(cli(*command, "--since", "13月"), "--since", "13月")
+
+
+def test_batches_with_since_list_every_batch_of_the_period_not_the_last_twenty(cli, tmp_path):
+    code = _plan(cli, tmp_path, 2024)
+    for value in range(1, 22):
+        done(cli("log", f"{code}/1", str(value), "--as-of", f"2024-03-{value:02d}"))
+    listed = cli("batches", "-f", "json", "--since", str(date.today()))
+    done(listed)
+    assert len(json.loads(listed.stdout)) == 22
+    default = cli("batches", "-f", "json")
+    done(default)
+    assert len(json.loads(default.stdout)) == 20
