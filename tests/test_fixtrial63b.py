@@ -174,3 +174,18 @@ def test_batches_with_since_list_every_batch_of_the_period_not_the_last_twenty(c
     default = cli("batches", "-f", "json")
     done(default)
     assert len(json.loads(default.stdout)) == 20
+
+
+# --- 11: another unit's block pasted below, its header with it --------------------------------------------------------
+
+def test_a_header_row_repeated_below_the_table_is_said_as_a_second_table_nothing_written(cli, tmp_path):
+    code = _plan(cli, tmp_path, 2024)
+    path = tmp_path / "pasted.csv"
+    path.write_text(f"计划,任务编号,指标,截至日期,数值\n{code},1,建设项目,2024-05-08,20\n,,,,\n填报单位：单位9局,,,,\n"
+                    f"计划,任务编号,指标,截至日期,数值\n{code},1,建设项目,2024-06-08,30\n", encoding="utf-8")
+    said = refused(cli("import", "progress", str(path)), "pasted.csv:5", "a second header row", "another table pasted below")
+    assert "no programme" not in said
+    assert _days(cli, f"{code}/1") == []
+    path.write_text(f"计划,任务编号,指标,截至日期,数值\n{code},1,建设项目,2024-05-08,20\n", encoding="utf-8")
+    done(cli("import", "progress", str(path)))  # the first table alone goes in
+    assert _days(cli, f"{code}/1") == ["2024-05-08"]
