@@ -189,3 +189,11 @@ def test_a_header_row_repeated_below_the_table_is_said_as_a_second_table_nothing
     path.write_text(f"计划,任务编号,指标,截至日期,数值\n{code},1,建设项目,2024-05-08,20\n", encoding="utf-8")
     done(cli("import", "progress", str(path)))  # the first table alone goes in
     assert _days(cli, f"{code}/1") == ["2024-05-08"]
+
+
+# --- 13: demo -f -------------------------------------------------------------------------------------------------------
+
+def test_demo_takes_f_for_format_as_every_command_does(cli):
+    shown = cli("demo", "-f", "json")
+    done(shown)
+    assert isinstance(json.loads(shown.stdout), list) and json.loads(shown.stdout)
