@@ -76,7 +76,7 @@ def _print_status(rows, on: date, *, fmt: Format, lang: str, fail_on: list[Statu
 def demo(
     ctx: typer.Context,
     as_of: as_of_option("Date to judge at. [default: July 1 of the seeds' year, after their half-year checkpoints]") = None,
-    fmt: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+    fmt: FormatOption = Format.table,
     rule: rule_option("How expected is computed. [default: pro-rata (序时进度), the rule offices use mid-quarter]") = None,
 ) -> None:
     """Load every programme shipped in data/seed/ and print the status of those with reported progress
