@@ -183,7 +183,8 @@ def test_a_header_row_repeated_below_the_table_is_said_as_a_second_table_nothing
     path = tmp_path / "pasted.csv"
     path.write_text(f"计划,任务编号,指标,截至日期,数值\n{code},1,建设项目,2024-05-08,20\n,,,,\n填报单位：单位9局,,,,\n"
                     f"计划,任务编号,指标,截至日期,数值\n{code},1,建设项目,2024-06-08,30\n", encoding="utf-8")
-    said = refused(cli("import", "progress", str(path)), "pasted.csv:5", "a second header row", "another table pasted below")
+    said = refused(cli("import", "progress", str(path)), "pasted.csv:5", "a second header row (计划、任务编号、指标、截至日期… again)",
+                   "another table pasted below")
     assert "no programme" not in said
     assert _days(cli, f"{code}/1") == []
     path.write_text(f"计划,任务编号,指标,截至日期,数值\n{code},1,建设项目,2024-05-08,20\n", encoding="utf-8")

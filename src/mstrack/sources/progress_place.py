@@ -70,13 +70,12 @@ class Placing:
         """Row `line` of those being read (a row with no task: rare)."""
         return next((row for row in self.chunk if row.number == line), Row(line, []))
 
-    def _repeats_header(self, table: Table, line: int) -> bool:
-        """Whether row `line` holds the header's words in two columns or more the import reads (a block of another
-        unit's return pasted below the table, its header with it: trial63 #11 read it as a row of programme '计划')."""
+    def _repeated_header(self, table: Table, line: int) -> list[str]:
+        """The headers of the columns the import reads that row `line` repeats: two or more are a block of another unit's
+        return pasted below the table, its header with it (trial63 #11 read it as a row of programme '计划')."""
         row = self._row(line)
-        same = [field for field, index in table.columns.items() if index < len(row.cells)
+        return [table.headers[index] for index in sorted(table.columns.values()) if index < len(row.cells)
                 and (text := text_value(row.cells[index])) is not None and normalize(text) == normalize(table.headers[index])]
-        return len(same) >= 2
 
     def _no_task(self, table: Table, line: int) -> None:
         """A row with no task and no figure: skipped, said (quoting it) when it holds words, as a note with no figure is."""
@@ -101,10 +100,10 @@ class Placing:
         `note` and no figure said: the note is not stored), or when it failed, its problem named."""
         task = text_value(task_cell)
         if (task is not None and "task" in table.columns and normalize(task) == normalize(table.label("task"))
-                and self._repeats_header(table, line)):
-            self._fail(table, line, "task", "a second header row (its cells are the header's, {headers}): another table "
-                       "pasted below the first, another unit's? import it as a file of its own, or drop its rows",
-                       headers=table.label("task"))
+                and len(repeated := self._repeated_header(table, line)) >= 2):
+            shown = "、".join(repeated[:4]) + ("…" if len(repeated) > 4 else "")  # the first four: a form has a dozen
+            self._fail(table, line, "task", "a second header row ({headers} again): another table pasted below the first, "
+                       "another unit's? import it as a file of its own, or drop its rows", headers=shown)
             return None
         if task is None or TOTAL_CELL_RE.match(task):
             if self._total(table, line, programme_cell, task_cell, name_cell):
