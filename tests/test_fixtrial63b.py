@@ -69,6 +69,8 @@ def test_a_returns_january_date_of_a_closed_year_is_refused_not_put_in_the_progr
 
 def test_a_date_with_no_year_of_this_years_programme_is_this_years(cli, tmp_path):
     year = date.today().year
+    if date.today() < date(year, 1, 6):
+        pytest.skip("1月6日 is still to come: in the future")
     code = _plan(cli, tmp_path, year)
     done(cli("log", f"{code}/1", "5", "--as-of", "1月5日"))
     (tmp_path / "r.csv").write_text("任务编号,指标,截至日期,数值\n1,建设项目,1月6日,6\n", encoding="utf-8")
