@@ -92,7 +92,7 @@ METAVARS = {
     "note": "TEXT", "by": "NAME", "reason": "TEXT", "output": "FILE", "sheet": "SHEET", "year": "YEAR", "to": "PATH|URL",
     "table": "N", "limit": "N", "ref": "REF", "value": "VALUE", "files": "FILE...", "file": "FILE", "snapshot": "NUMBER",
     "batch": "BATCH", "code": "CODE", "warn_days": "DAYS", "min_red": "N", "start": "MONTH", "end": "MONTH",
-    "period": "month|quarter", "reply_by": "DATE", "progress_as_of": "DATE",
+    "period": "month|quarter", "reply_by": "DATE", "progress_as_of": "DATE", "until": "DATE",
 }
 """What each option's value is, as help and errors show it: `--as-of DATE`, not Typer's `<str>` or `<list[str]>`."""
 

@@ -42,6 +42,10 @@ def as_of_option(help: str):
 
 
 AsOfOption = as_of_option("Date to judge at, e.g. 2023-07-01 or 6月底. [default: today]")
+SinceOption = Annotated[Optional[str], typer.Option("--since", help="Only what was entered on or after this day, e.g. 2026-01-01.")]
+UntilOption = Annotated[Optional[str], typer.Option("--until", help="Only what was entered on or before this day, e.g. 2026-12-31.")]
+"""--since/--until of `history` and `batches`: the local days entries were entered on (an audit's period), read by
+entered_days."""
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table or json")]
 """--format of the commands that print a table or JSON."""
 RefArgument = Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")]
@@ -81,6 +85,15 @@ def parse_day(text: str | None, option: str, year: int | None = None) -> date:
         return parse_date(text, year or date.today().year)
     except DateError as error:
         raise fail("{option}: {error}", option=option, error=error) from None
+
+
+def entered_days(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """--since and --until as days (parse_day's reading), a period that ends before it begins refused (trial63 #7)."""
+    first = parse_day(since, "--since") if since else None
+    last = parse_day(until, "--until") if until else None
+    if first is not None and last is not None and last < first:
+        raise fail("--until {until} is before --since {since}: no day is in both", until=last, since=first)
+    return first, last
 
 
 def stored_programmes(store, programmes: list[str] | None) -> list[str] | None:

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from mstrack.cli.app import app, db_app
-from mstrack.cli.common import ID_MAX, Format, FormatOption
+from mstrack.cli.common import ID_MAX, Format, FormatOption, SinceOption, UntilOption, entered_days
 from mstrack.cli.printing import (
     console,
     flush_output,
@@ -68,14 +68,18 @@ def _upgrading_in_place(store) -> None:
 @app.command()
 def batches(
     ctx: typer.Context,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=ID_MAX, help="How many, newest first.")] = 20,
+    limit: Annotated[Optional[int], typer.Option(
+        "--limit", "-n", min=1, max=ID_MAX, help="How many, newest first. [default: 20; all with --since or --until]")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """The writes made to this database, newest first: each can be undone as a whole."""
     from mstrack.render.history import batches_json, batches_table
 
+    first, last = entered_days(since, until)
     store = open_store(ctx, write=False)
-    found = store.batches(limit)
+    found = store.batches(limit or (None if first or last else 20), since=first, until=last)
     if fmt is Format.json:
         write_out(batches_json(found))
     else:

@@ -16,9 +16,12 @@ from mstrack.cli.common import (
     Only,
     RefArgument,
     RuleOption,
+    SinceOption,
     Status,
+    UntilOption,
     WarnDaysOption,
     as_of_option,
+    entered_days,
     judge_day,
     parse_day,
     rule_option,
@@ -73,7 +76,7 @@ def _print_status(rows, on: date, *, fmt: Format, lang: str, fail_on: list[Statu
 def demo(
     ctx: typer.Context,
     as_of: as_of_option("Date to judge at. [default: July 1 of the seeds' year, after their half-year checkpoints]") = None,
-    fmt: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+    fmt: FormatOption = Format.table,
     rule: rule_option("How expected is computed. [default: pro-rata (序时进度), the rule offices use mid-quarter]") = None,
 ) -> None:
     """Load every programme shipped in data/seed/ and print the status of those with reported progress
@@ -240,12 +243,15 @@ def history(
     ctx: typer.Context,
     ref: RefArgument,
     indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", help="Only this indicator (a unique prefix is enough).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Every value a task's indicators ever had: corrections and undone reports included."""
     from mstrack.render.history import history_json, history_table
     from mstrack.store import parse_ref
 
+    first, last = entered_days(since, until)
     store = open_store(ctx, write=False)
     task = store.stored_ref(parse_ref(ref))  # titled as the store holds it ("X-2023/１２" is x-2023/12)
     ref = f"{task.programme}/{task.code}"
@@ -257,7 +263,9 @@ def history(
             indicator = match_indicator(store.task_indicators(task), indicator, None, ref).indicator
         except InputError as error:
             raise InputError("--indicator: {error}", error=error) from None
-    entries = store.history(task, indicator)
+    entries = store.history(task, indicator)  # whole: an entry corrected after --until still says so
+    if first or last:
+        entries = [entry for entry in entries if (first or date.min) <= entry.entered_at.date() <= (last or date.max)]
     if fmt is Format.json:
         write_out(history_json(entries))
         return

@@ -12,6 +12,7 @@ import calendar
 import contextlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -143,6 +144,30 @@ class ReportWindow:
             return Message("the programme's year {year} (or the January after)", year=self.year)
         return Message("the programme's days, {first} to {end} (its last day {last} and the month after)",
                        first=self.first, end=self.end, last=self.last)
+
+
+def report_day(read: Callable[[int], date], window: ReportWindow, today: date, original: str) -> date:
+    """The day a report's date stands for in a programme's `window`, `read` in a year (parse_date's, number_date's):
+    the one rule of `log --as-of` and a return's date cells and title (trial63 #1). A date naming no year ("1月5日")
+    is read in each year the window spans: a 2024 programme's "1月5日" is 2024-01-05, or 2025-01-05 among the closing
+    figures of the January after. The one reading inside the window and not in the future is taken; of several, the
+    latest while today is inside the window (a return sent in January 2025 speaks of that January, not of the
+    programme's own), else refused naming them (a closed year's return: which January is no guess). A date naming its
+    year reads once; one no reading fits is left to the window's and the future's refusals (the programme's year's)."""
+    first = read(window.year)
+    readings = {first}
+    for year in range(window.first.year, window.end.year + 1):
+        with contextlib.suppress(DateError):
+            readings.add(read(year))
+    if len(readings) == 1:
+        return first
+    fits = sorted(day for day in readings if window.holds(day) and day <= today)
+    if not fits:
+        return first
+    if len(fits) == 1 or window.holds(today):
+        return fits[-1]
+    raise DateError("{value} names no year and reads as {readings}, each a day of the programme's reports: write the "
+                    "year (e.g. {example})", value=shown(original), readings=" / ".join(map(str, fits)), example=fits[-1])
 
 
 def month_end(year: int, month: int) -> date:

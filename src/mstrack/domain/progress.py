@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from mstrack.domain.characters import simplified
-from mstrack.domain.dates import DateError, ReportWindow, minute_text, parse_date
+from mstrack.domain.dates import DateError, ReportWindow, minute_text, parse_date, report_day
 from mstrack.domain.names import collective, look_alike, named_by
 from mstrack.domain.quantities import (
     QuantityError,
@@ -450,7 +450,7 @@ def check_report(
             raise InputError("--indicator: {error}", error=error) from None
         raise
     label = f"{task_label} {state.indicator}"
-    on = logged_day(as_of, window.year, today)
+    on = logged_day(as_of, window, today)
     if on > today:
         raise InputError("--as-of {on}: a report cannot be dated in the future (today is {today})", on=on, today=today)
     if as_of is not None and not window.holds(on):
@@ -575,14 +575,15 @@ def _same_as_recorded(same_day: list, number: int | float, note: str | None) -> 
     return bool(same_day) and same_day[-1].value == number and (same_day[-1].note or None) == (note or None)
 
 
-def logged_day(as_of: str | None, year: int, today: date) -> date:
-    """The day a logged value stands as of: --as-of read in the programme's year, else today (InputError: --as-of
-    does not read as a day). check_report's, and the store's choice of how much of the window to read."""
-    return today if as_of is None else _report_day(as_of, year)
+def logged_day(as_of: str | None, window: ReportWindow, today: date) -> date:
+    """The day a logged value stands as of: --as-of read in the programme's days as a return's date cell is
+    (dates.report_day: "1月5日" in the January after, in January), else today (InputError: --as-of does not read as
+    a day). check_report's, and the store's choice of how much of the window to read."""
+    return today if as_of is None else _report_day(as_of, window, today)
 
 
-def _report_day(as_of: str, year: int) -> date:
+def _report_day(as_of: str, window: ReportWindow, today: date) -> date:
     try:
-        return parse_date(as_of, year)
+        return report_day(lambda year: parse_date(as_of, year), window, today, as_of)
     except DateError as error:
         raise InputError("--as-of: {error}", error=error) from None

@@ -7,6 +7,8 @@ Plain data in (reports.py), bytes out; every word comes from labels through rend
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from copy import copy
 
 from mstrack.labels import Labels
 from mstrack.render.outputs import clean_value
@@ -67,6 +69,24 @@ def _status_font(status: str):
     return Font(bold=True, color=STATUS_COLOURS[status][0].lstrip("#").upper())
 
 
+def _status_style(cell, status: str) -> None:
+    cell.fill = status_fill(status)
+    cell.font = _status_font(status)
+
+
+def shared_style(cell, styles: dict, key, style: Callable) -> None:
+    """The cell styled as the first cell of its `key` was by `style`, that cell's style array copied (what openpyxl
+    copies for a named style, with no named style written): setting a Font, Fill or Alignment hashes it against the
+    workbook's own at every cell (trial63 #8: a new Alignment a cell was 53 of 60 s of a weekly workbook, 1.2 GB on a
+    big week). Each array copied keeps the output byte for byte (tests/test_fixtrial63b.py, bench/weekly_xlsx.py)."""
+    array = styles.get(key)
+    if array is None:
+        style(cell)
+        styles[key] = copy(cell._style)
+    else:
+        cell._style = copy(array)
+
+
 def _fit_widths(sheet, header_row: int = 1, caps: dict[int, int] | None = None) -> None:
     """Width in Excel's character units: CJK characters count twice; long text wraps at a cap. A header
     of four characters or fewer stays on one line; a longer one wraps onto two rather than widen a column of
@@ -116,20 +136,26 @@ def section_sheet(workbook, name: str, header: list[str], rows: list[list], titl
     for row in rows:
         sheet.append(_cells(row))
     border = _style_header(sheet[1], "999999")
+    formats, styles = formats or {}, {}
+
+    def kind(cell) -> tuple:  # what a body cell's style depends on: its column's alignment, its number format
+        index = cell.column - 1
+        return index in numeric, formats.get(index) if cell.value is not None else None
+
+    def body(cell, right: bool, number_format: str | None) -> None:
+        cell.border = border
+        cell.alignment = Alignment(vertical="top", wrap_text=not right, horizontal="right" if right else None)
+        if number_format is not None:
+            cell.number_format = number_format
+
     for excel_row in sheet.iter_rows(min_row=2):
         for cell in excel_row:
-            index = cell.column - 1
-            cell.border = border
-            cell.alignment = Alignment(vertical="top", wrap_text=index not in numeric,
-                                       horizontal="right" if index in numeric else None)
-            if index in (formats or {}) and cell.value is not None:
-                cell.number_format = formats[index]
+            shared_style(cell, styles, key := kind(cell), lambda cell, key=key: body(cell, *key))
     for index, statuses in (status_columns or {}).items():
         for offset, status in enumerate(statuses):
             if status:
                 cell = sheet.cell(row=offset + 2, column=index + 1)
-                cell.fill = status_fill(status)
-                cell.font = _status_font(status)
+                shared_style(cell, styles, (kind(cell), status), lambda cell, status=status: _status_style(cell, status))
     sheet.freeze_panes = "B2"
     if sheet.max_row > 1:
         sheet.auto_filter.ref = sheet.dimensions

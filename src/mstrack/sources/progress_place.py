@@ -11,7 +11,7 @@ from mstrack.domain.dates import ReportWindow
 from mstrack.domain.limits import text_problem
 from mstrack.domain.names import code_key, plain_name, typed_code, unknown_programme, unknown_task
 from mstrack.domain.progress import match_indicator, note_without_figure
-from mstrack.domain.quantities import count_scale
+from mstrack.domain.quantities import count_scale, normalize
 from mstrack.errors import InputError, Message
 from mstrack.sources.progress_cells import plain_limit, plain_unit, text_value
 from mstrack.sources.progress_rows import ImportIndicator
@@ -70,6 +70,13 @@ class Placing:
         """Row `line` of those being read (a row with no task: rare)."""
         return next((row for row in self.chunk if row.number == line), Row(line, []))
 
+    def _repeated_header(self, table: Table, line: int) -> list[str]:
+        """The headers of the columns the import reads that row `line` repeats: two or more are a block of another unit's
+        return pasted below the table, its header with it (trial63 #11 read it as a row of programme '计划')."""
+        row = self._row(line)
+        return [table.headers[index] for index in sorted(table.columns.values()) if index < len(row.cells)
+                and (text := text_value(row.cells[index])) is not None and normalize(text) == normalize(table.headers[index])]
+
     def _no_task(self, table: Table, line: int) -> None:
         """A row with no task and no figure: skipped, said (quoting it) when it holds words, as a note with no figure is."""
         self.result.skipped += 1
@@ -92,6 +99,12 @@ class Placing:
         """The programme's window of reports and the indicator a row's cells name; None when the row is skipped (a row with a
         `note` and no figure said: the note is not stored), or when it failed, its problem named."""
         task = text_value(task_cell)
+        if (task is not None and "task" in table.columns and normalize(task) == normalize(table.label("task"))
+                and len(repeated := self._repeated_header(table, line)) >= 2):
+            shown = "、".join(repeated[:4]) + ("…" if len(repeated) > 4 else "")  # the first four: a form has a dozen
+            self._fail(table, line, "task", "a second header row ({headers} again): another table pasted below the first, "
+                       "another unit's? import it as a file of its own, or drop its rows", headers=shown)
+            return None
         if task is None or TOTAL_CELL_RE.match(task):
             if self._total(table, line, programme_cell, task_cell, name_cell):
                 pass

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from mstrack.domain.dates import DateError, ReportWindow, dotted_readings, number_date, parse_date, typed_number
+from mstrack.domain.dates import (
+    DateError,
+    ReportWindow,
+    dotted_readings,
+    number_date,
+    parse_date,
+    report_day,
+    typed_number,
+)
 from mstrack.domain.limits import text_problem
 from mstrack.domain.names import typed_code
 from mstrack.domain.progress import (
@@ -151,8 +159,11 @@ class Values:
             as_of = self.default_as_of or self.title_as_of  # --as-of, else the date the file's title gives
             if as_of is None:
                 return Message("no date")
-            if isinstance(as_of, str):  # the title's "截至5月31日": the day in this row's programme's year
-                as_of = parse_date(as_of, year)
+            if isinstance(as_of, str):  # the title's "截至5月31日": the day in this row's programme's days
+                try:
+                    as_of = report_day(lambda year, words=as_of: parse_date(words, year), window, self.today, as_of)
+                except DateError as error:
+                    return error
                 self.title_days.add(as_of)
         elif isinstance(raw, date) and raw.year <= 1900:  # 8.15 typed into a date cell: Excel's 1900-01-08 03:36
             return typed_in_a_date_cell(raw, year)
@@ -160,12 +171,13 @@ class Values:
             as_of = raw
         elif type(raw) is float:  # 5.3: a date typed 5.30 in a General cell, or 5.3
             try:
-                as_of = number_date(raw, year)
+                as_of = report_day(lambda year: number_date(raw, year), window, self.today, repr(raw))
             except DateError as error:
                 return error
         else:
             try:
-                as_of = parse_date(cell_text(raw), year)
+                text = cell_text(raw)
+                as_of = report_day(lambda year: parse_date(text, year), window, self.today, text)
             except DateError as error:
                 return error
         if as_of > self.today:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from mstrack.errors import InputError
 from mstrack.store.checks import refuse_empty_lines
 from mstrack.store.dialect import day, moment, number
-from mstrack.store.states import standing
+from mstrack.store.states import after_day, day_start, standing
 
 
 def frozen_params(params: dict) -> str:
@@ -123,16 +123,24 @@ class HistoryReads:
                 f" ON t.programme_id = g.id WHERE g.code = {p} AND x.as_of > {p} AND {standing('x')}", [programme, on])
         return count, day(latest)
 
-    def batches(self, limit: int = 20, ids: list[int] | None = None) -> list[BatchInfo]:
-        """The latest batches, newest first; or those of the given ids."""
+    def batches(self, limit: int | None = 20, ids: list[int] | None = None, since: date | None = None,
+                until: date | None = None) -> list[BatchInfo]:
+        """The latest batches (`limit`; None: all), newest first, made from local day `since` to `until` where given
+        (an audit's "what was written between two dates", trial63 #7); or those of the given ids."""
         columns = ('SELECT id, created_at, "user", command, source, reason, undoes, programme, reports_added, reports_retracted'
                    " FROM batch")
+        p = self.dialect.p
         with self.reading() as connection:
             if ids is not None:
                 rows = self._rows(connection, f"{columns} WHERE id IN ({self.dialect.params(len(ids))}) ORDER BY id DESC", ids) \
                     if ids else []
             else:
-                rows = self._rows(connection, f"{columns} ORDER BY id DESC LIMIT {self.dialect.p}", [limit])
+                bounds = [(f"created_at >= {p}", day_start(self.dialect, since)) if since else None,
+                          (f"created_at < {p}", after_day(self.dialect, until)) if until else None]
+                bounds = [bound for bound in bounds if bound is not None]
+                where = f" WHERE {' AND '.join(sql for sql, _ in bounds)}" if bounds else ""
+                rows = self._rows(connection, f"{columns}{where} ORDER BY id DESC{f' LIMIT {p}' if limit else ''}",
+                                  [value for _, value in bounds] + ([limit] if limit else []))
             if not rows:
                 return []
             ids = [row[0] for row in rows]

@@ -373,7 +373,7 @@ class Reads:
             self._refuse_cancelled(connection, head[1], task)
             window = ReportWindow.of(head[3], day(head[4]), day(head[5]))
             try:
-                inside = today is not None and window.holds(logged_day(as_of, window.year, today))
+                inside = today is not None and window.holds(logged_day(as_of, window, today))
             except InputError:  # not a day: check_report says so
                 inside = False
             if not inside:
