@@ -19,7 +19,7 @@ from mstrack.cli.printing import (
     write_output,
 )
 from mstrack.cli.process import cli_store, named_store, open_store, say_created
-from mstrack.cli.saying import echo, fail, note, say, say_no_programmes, warn
+from mstrack.cli.saying import echo, fail, note, refuse_empty, say, say_no_programmes, warn
 
 
 @app.command()
@@ -148,13 +148,23 @@ def db_upgrade(ctx: typer.Context) -> None:
     init(ctx)
 
 
+def _files(ctx, param, incomplete: str):
+    """A file name completed by the shell, as Click completes a Path parameter."""
+    from click.shell_completion import CompletionItem
+
+    return [CompletionItem(incomplete, type="file")]
+
+
 @db_app.command("backup")
 def db_backup(
     ctx: typer.Context,
-    target: Annotated[Path, typer.Argument(help="The new file to write.")],
+    target: Annotated[str, typer.Argument(help="The new file to write.", shell_complete=_files)],
 ) -> None:
     """An online, consistent copy, safe while others write. A plain file copy may miss the -wal file."""
     from mstrack.render.outputs import link_written
+
+    refuse_empty(target, "TARGET")  # read as text: Path("") is ".", a folder
+    target = Path(target)
 
     # the copy to keep before `db upgrade`; a server's refused first (pg_dump), never sent to a .db name in a folder
     store = open_store(ctx, write=False, old_schema=True, first=lambda store: store.refuse_backup())
@@ -240,6 +250,7 @@ def db_restore(
     from mstrack.store.kept_copy import wal_of
     from mstrack.store.sqlite_file import disk_full
 
+    refuse_empty(backup, "BACKUP")
     store = named_store(ctx.obj.get("db"))
     if store.path is not None:
         said_stale_parts(store.path, stamped=True)
@@ -312,6 +323,7 @@ def db_copy(
     from mstrack.store.urls import sqlite_file
     from mstrack.store.verify import copy_verified
 
+    refuse_empty(to, "--to", database=True)  # never "not given": resolve_db_url would take MSTRACK_DB or the default
     store = open_store(ctx, write=False)
     url = resolve_db_url(to)
     refuse_not_a_file(url, option="--to", said=to)  # the store's one check, said of --to as given
