@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import BACKEND, done, refused
+from .conftest import BACKEND, done, plan_task, plan_tasks, refused, write_plan
 
 # F2 ------------------------------------------------------------------------------------------------------------------
 
@@ -20,3 +20,20 @@ def test_an_empty_or_blank_target_is_refused_naming_it(cli, tmp_path, monkeypatc
     refused(cli("db", "restore", value), "BACKUP: empty")
     refused(cli("report", "weekly", "-o", value), "empty; give a file name")
     assert {path.name for path in tmp_path.iterdir()} <= before  # no file named " ", no default store
+
+
+# F10 -----------------------------------------------------------------------------------------------------------------
+
+def test_a_refused_imports_warnings_never_say_a_value_was_stored(cli, tmp_path):
+    """A figure far above its target, an approximate one, one read as a percent: warned while the file is read; a
+    refused file's warnings said "stored" beside "nothing was written"."""
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", plan_tasks(
+        plan_task("1", "泵站", "甲局", "泵站", "座", 4), plan_task("2", "覆盖", "甲局", "覆盖率", "%", 90))))))
+    sheet = tmp_path / "r.csv"
+    sheet.write_text("计划,任务编号,指标,截至日期,数值\nx-2023,1,泵站,2023-07-07,20\nx-2023,1,泵站,2023-07-08,约21\n"
+                     "x-2023,2,覆盖率,2023-07-07,0.85\nx-2023,1,泵站,2023-07-09,2.5\n", encoding="utf-8")
+    stderr = refused(cli("import", "progress", str(sheet)), "nothing was written")
+    warnings = [line for line in stderr.splitlines() if "warning" in line]
+    assert any("times its annual target" in line for line in warnings), stderr
+    assert "stored" not in stderr, stderr
+    assert cli.sql("select count(*) from report where value = 20") == [(0,)]
