@@ -37,3 +37,25 @@ def test_a_refused_imports_warnings_never_say_a_value_was_stored(cli, tmp_path):
     assert any("times its annual target" in line for line in warnings), stderr
     assert "stored" not in stderr, stderr
     assert cli.sql("select count(*) from report where value = 20") == [(0,)]
+
+
+# F5 ------------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.skipif(BACKEND != "sqlite", reason="an SQLite file that cannot be written")
+@pytest.mark.parametrize("kind", [["weekly"], ["annual", "-p", "yantian-2023"]])
+def test_a_freeze_into_a_store_that_cannot_be_written_is_refused_before_the_report(demo_cli, tmp_path, monkeypatch, kind):
+    """A read-only store: `--freeze -o FILE` said "weekly report → FILE" (not there), then "nothing was written"."""
+    from mstrack.errors import Message
+    from mstrack.reports import make
+    from mstrack.store import connections
+
+    monkeypatch.setattr(connections, "unwritable", lambda path: Message("it is on a read-only mount"))
+
+    def not_made(store, params):
+        raise AssertionError("the report was made before the store was found read-only")
+
+    monkeypatch.setattr(make, "make_report", not_made)
+    out = tmp_path / "w.md"
+    said = refused(demo_cli("report", *kind, "--as-of", "2023-07-01", "--freeze", "-f", "md", "-o", str(out)),
+                   "cannot be written: it is on a read-only mount")
+    assert "→" not in said and not out.exists()

@@ -132,7 +132,7 @@ def weekly(
     """The weekly report: a one-line summary, the behind list with each latest note, the unit rollup,
     and what changed since the previous report; with --unit, of that unit's tasks only. HTML prints on A4; XLSX has a
     sheet per section."""
-    from mstrack.cli.report_output import check_output, publish, report_format
+    from mstrack.cli.report_output import check_output, freezing, publish, report_format
 
     fmt = report_format(ctx, fmt, output, "weekly")
     rule = rule_value(rule)
@@ -142,7 +142,7 @@ def weekly(
     from mstrack.reports.make import make_report, report_unit
     from mstrack.reports.weekly import DEFAULT_WEEK
 
-    store = open_store(ctx, write=False)
+    store = open_store(ctx, write=False, first=freezing(freeze))
     programme = stored_programmes(store, programme)
     year = store.common_year(programme)
     given_since = parse_day(since, "--since", year) if since else None  # every option read before the note on today
@@ -177,7 +177,7 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         output: OutputOption = None,
         freeze: FreezeOption = False,
     ) -> None:
-        from mstrack.cli.report_output import check_output, publish, report_format
+        from mstrack.cli.report_output import check_output, freezing, publish, report_format
 
         fmt = report_format(ctx, fmt, output, kind)
         rule = rule_value(rule)
@@ -187,7 +187,7 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         from mstrack.reports.make import make_report
         from mstrack.reports.overview import report_date
 
-        store = open_store(ctx, write=False)
+        store = open_store(ctx, write=False, first=freezing(freeze))
         (programme,) = stored_programmes(store, [programme])  # an unknown programme is named before anything else
         year = store.common_year([programme])
         on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
