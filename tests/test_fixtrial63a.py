@@ -59,3 +59,19 @@ def test_a_freeze_into_a_store_that_cannot_be_written_is_refused_before_the_repo
     said = refused(demo_cli("report", *kind, "--as-of", "2023-07-01", "--freeze", "-f", "md", "-o", str(out)),
                    "cannot be written: it is on a read-only mount")
     assert "→" not in said and not out.exists()
+
+
+# F6 ------------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.skipif(BACKEND != "sqlite", reason="an SQLite file cut short")
+def test_a_store_cut_short_is_said_damaged_with_what_to_do_and_db_check_finds_it(demo_cli):
+    """Every command said only "database disk image is malformed" (exit 2), `db check` too: no word of what to do."""
+    path = demo_cli.db
+    with path.open("r+b") as handle:
+        handle.truncate(path.stat().st_size // 2)
+    for command in (["status"], ["batches"], ["log", "yantian-2023/1", "5", "--as-of", "2023-07-01"]):
+        refused(demo_cli(*command), "damaged", "database disk image is malformed", "mstrack db restore")
+    result = demo_cli("db", "check")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert "database disk image is malformed" in result.stdout and "mstrack db restore" in result.stdout, result.stdout
+    assert "error" not in result.stderr, result.stderr

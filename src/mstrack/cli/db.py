@@ -412,11 +412,18 @@ def db_check(ctx: typer.Context, repair: Annotated[bool, typer.Option(
     """Integrity, foreign keys, value types, batch counts, the plan's two copies; exit 1 when anything is wrong."""
     if repair:
         _repair_plan_copy(ctx)
+    from mstrack.errors import StoreUnreadable
+
     beside = []  # a -wal holding writes, looked for before the first read (whose close folds it in)
     # an older or newer schema refused as every command refuses it (exit 2)
-    store = open_store(ctx, write=False, first=lambda store: beside.append(store.wal_beside()))
-    problems = store.check()
-    if left := store.fold_wal():  # another process holds the store open: its -wal stays
+    try:
+        store = open_store(ctx, write=False, first=lambda store: beside.append(store.wal_beside()))
+        problems = store.check()
+    except StoreUnreadable as unreadable:  # cut short or altered: the check's finding, not its failure (trial63 F6)
+        store, problems = None, [unreadable.problem]
+    if store is None:
+        pass
+    elif left := store.fold_wal():  # another process holds the store open: its -wal stays
         warn(left)
     elif beside[0] and not store.wal_beside():  # folded in as the check's reads closed: said (a copy made before lacked it)
         from mstrack.errors import Message
