@@ -75,3 +75,28 @@ def test_a_store_cut_short_is_said_damaged_with_what_to_do_and_db_check_finds_it
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
     assert "database disk image is malformed" in result.stdout and "mstrack db restore" in result.stdout, result.stdout
     assert "error" not in result.stderr, result.stderr
+
+
+# F9 ------------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_write_stopped_by_sigterm_says_so_and_keeps_nothing(demo_cli, monkeypatch, name):
+    """`timeout`, `systemctl stop`, a closed terminal: the write rolled back, exit 143, and not a word on stderr."""
+    import os
+    import signal
+
+    from mstrack.store import writes
+
+    number = getattr(signal, name)
+    before = demo_cli.sql("select count(*) from report")
+
+    def stopped(confirm, result):
+        os.kill(os.getpid(), number)
+        confirm(result)
+
+    monkeypatch.setattr(writes, "confirm_before_commit", stopped)
+    result = demo_cli("log", "yantian-2023/19", "5", "-i", "送教上门人次", "--as-of", "2023-07-01")
+    assert result.exit_code == 128 + number, result.output
+    assert f"mstrack: stopped by {name}: nothing of what this command was writing was kept" in result.stderr
+    assert demo_cli.sql("select count(*) from report") == before
+    assert signal.getsignal(number) is signal.SIG_DFL  # as it was before the command
