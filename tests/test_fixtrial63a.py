@@ -100,3 +100,25 @@ def test_a_write_stopped_by_sigterm_says_so_and_keeps_nothing(demo_cli, monkeypa
     assert f"mstrack: stopped by {name}: nothing of what this command was writing was kept" in result.stderr
     assert demo_cli.sql("select count(*) from report") == before
     assert signal.getsignal(number) is signal.SIG_DFL  # as it was before the command
+
+
+# F3 ------------------------------------------------------------------------------------------------------------------
+
+def test_batches_says_a_number_skipped_was_given_to_a_write_that_kept_nothing(cli, tmp_path):
+    """An import rerun (all rows there already) took a number and kept no batch: `batches` listed 3, 1 and no word of 2:
+    "who deleted batch 2?" is an audit's first question."""
+    done(cli("import", "plan", str(write_plan(tmp_path / "x.toml", plan_tasks(plan_task("1", "泵站", "甲局", "泵站", "座", 4))))))
+    sheet = tmp_path / "r.csv"
+    sheet.write_text("计划,任务编号,指标,截至日期,数值\nx-2023,1,泵站,2023-07-07,2\n", encoding="utf-8")
+    done(cli("import", "progress", str(sheet)))
+    done(cli("import", "progress", str(sheet)))  # nothing new: no batch kept
+    done(cli("log", "x-2023/1", "3", "--as-of", "2023-07-08"))
+    ids = [row[0] for row in cli.sql("select id from batch order by id")]
+    assert ids == [1, 2, 4], ids
+    result = cli("batches")
+    done(result)
+    assert "3 was given to a write that kept nothing" in result.stderr, result.stderr
+    assert "3" not in result.stdout.split("Batch")[0]
+    result = cli("batches", "-f", "json")
+    done(result)
+    assert "kept nothing" not in result.stdout

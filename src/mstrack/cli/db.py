@@ -80,6 +80,21 @@ def batches(
         write_out(batches_json(found))
     else:
         console().print(batches_table(found, ctx.obj["lang"]))
+    _skipped_said([batch.id for batch in found])
+
+
+def _skipped_said(ids: list[int]) -> None:
+    """The numbers between the batches listed that no batch holds, said on stderr: taken by a write that kept nothing,
+    never given again (docs/cli.md). "Who deleted batch 3?" was an audit's first question (trial63 F3)."""
+    if not ids:
+        return
+    listed = set(ids)
+    skipped = [number for number in range(min(ids) + 1, max(ids)) if number not in listed]
+    if skipped:
+        shown = ", ".join(map(str, skipped[:10])) + (" …" if len(skipped) > 10 else "")
+        note("{n:batch|batches} {numbers} {n:was|were} given to {n:a write|writes} that kept nothing (refused, "
+             "interrupted, or with nothing new): such a write keeps no batch, and its number is never given again",
+             n=len(skipped), numbers=shown)
 
 
 @app.command()
