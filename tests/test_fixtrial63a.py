@@ -122,3 +122,13 @@ def test_batches_says_a_number_skipped_was_given_to_a_write_that_kept_nothing(cl
     result = cli("batches", "-f", "json")
     done(result)
     assert "kept nothing" not in result.stdout
+
+
+# F14 -----------------------------------------------------------------------------------------------------------------
+
+def test_a_notice_to_no_such_unit_says_so_before_asking_for_its_file(demo_cli, tmp_path):
+    """`report notice --unit 无此局` complained of -o first: two runs to learn the unit's name was wrong."""
+    said = refused(demo_cli("report", "notice", "--unit", "无此局"), "--unit '无此局': no such unit")
+    assert "--output" not in said
+    refused(demo_cli("report", "notice", "--unit", "区教育局"), "add -o FILE.docx")  # a unit there: -o asked for
+    refused(demo_cli("report", "notice", "--unit", "区教育局", "-o", str(demo_cli.db)), "--output")  # never the store
