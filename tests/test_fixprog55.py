@@ -137,7 +137,7 @@ def test_either_unit_of_a_bracketed_pair_and_a_figure_with_yu_are_read(demo_cli,
     result, said = imported(demo_cli, path)
     done(result)
     assert said["errors"] == [], said
-    assert f"{path}:4:数值: 供应分配保障性住房: '12万余套' is approximate; stored as 120000" in said["warnings"]
+    assert f"{path}:4:数值: 供应分配保障性住房: '12万余套' is approximate; taken as 120000" in said["warnings"]
     assert values(demo_cli, "shenzhen-2023/5", "建设筹集保障性住房")[-1] == ("2023-06-30", 123000)
     assert values(demo_cli, "shenzhen-2023/5", "供应分配保障性住房")[-1] == ("2023-06-30", 120000)
     again = filled(demo_cli, tmp_path, {"L3": "12.5万间"}, name="again.xlsx")
@@ -211,7 +211,7 @@ def test_a_fraction_with_no_earlier_figure_above_one_is_stored_and_warned(demo_c
     result, said = imported(demo_cli, path)
     done(result)
     assert said["inserted"] == 1, said
-    assert any("0.85 is stored as 0.85%; did you mean 85%?" in warning for warning in said["warnings"])
+    assert any("0.85 is taken as 0.85%; did you mean 85%?" in warning for warning in said["warnings"])
     assert ("2023-05-31", 0.85) in values(demo_cli, "yantian-2023/3", "整体形象进度")
 
 

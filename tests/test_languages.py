@@ -480,7 +480,7 @@ checkpoints = [{ due = "2023-06-30", text = "完成选址" }]
 
 # --- the catalogue covers every message ------------------------------------------------------------
 
-TEMPLATE_AT = {"InputError": 0, "UnknownProgramme": 0, "NoDataYet": 0, "OutsideWindow": 0,
+TEMPLATE_AT = {"InputError": 0, "UnknownProgramme": 0, "NoDataYet": 0, "StoreUnreadable": 0, "OutsideWindow": 0,
                "NoHeaderError": 0, "NoLayoutError": 0, "OldSchema": 0, "DateError": 0, "QuantityError": 0, "Message": 0,
                "Joined": 0, "fail": 0, "say": 0, "warn": 0, "on_stderr": 0, "note": 0}
 """Calls whose argument at this position is a message template (by the name called)."""

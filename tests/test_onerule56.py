@@ -56,7 +56,7 @@ def test_log_and_import_refuse_a_fraction_in_the_same_words(demo_cli, tmp_path):
 def test_log_reason_keeps_a_genuine_fraction_of_a_percent(demo_cli):
     result = demo_cli("log", PERCENT[0], "0.85", "-i", PERCENT[1], "--as-of", "2023-07-31", "--reason", "确为0.85%")
     done(result)
-    assert "0.85 is stored as 0.85%; did you mean 85%?" in result.stderr
+    assert "0.85 is taken as 0.85%; did you mean 85%?" in result.stderr
     assert "is lower than the 65% reported as of 2023-06-30" in result.stderr
     assert values(demo_cli, *PERCENT) == [("2023-06-30", 65), ("2023-07-31", 0.85)]
     assert [entry["reason"] for entry in entries(demo_cli, PERCENT[0]) if entry["value"] == 0.85] == ["确为0.85%"]

@@ -74,7 +74,7 @@ def test_an_approximate_figure_is_written_and_said_as_import_progress_says_it(cl
     result, plan = import_table(source, "--progress-as-of", "2024-06-30")
     done(result)
     assert [row[4] for row in written(tmp_path)] == ["25", "5", "750", "90"]
-    assert "office.xlsx: row 5, column 二季度完成情况/累计完成: 新建社区食堂: '约5' is approximate; stored as 5" \
+    assert "office.xlsx: row 5, column 二季度完成情况/累计完成: 新建社区食堂: '约5' is approximate; taken as 5" \
         in result.stderr, result.stderr
     done(cli("import", "plan", str(plan)))
     done(cli("import", "progress", str(tmp_path / "plan.progress.csv")))

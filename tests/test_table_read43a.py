@@ -86,7 +86,7 @@ def test_an_approximate_progress_value_is_stored_as_its_figure_with_a_warning(cl
     if value.isdigit():
         assert approximate == []
     else:
-        assert approximate == [f"{path}:2:数值: 新建床位: '{value}' is approximate; stored as {stored}"]
+        assert approximate == [f"{path}:2:数值: 新建床位: '{value}' is approximate; taken as {stored}"]
 
 
 # --- 4. a range of a count: its lower bound, at least, and a doubt ---------------------------------------------------

@@ -193,6 +193,15 @@ class StoreDamaged(InputError):
     repaired; exit 2, never a traceback."""
 
 
+class StoreUnreadable(StoreDamaged):
+    """A store SQLite cannot read at all ("database disk image is malformed": a file cut short or altered): every
+    command says so with what to do (a backup restored), `db check` says `problem` as its finding (exit 1)."""
+
+    def __init__(self, message, /, problem, **fields):
+        super().__init__(message, **fields)
+        self.problem = problem
+
+
 _OPENED: list = []
 
 

@@ -38,7 +38,7 @@ from mstrack.cli.process import (
     samples_said,
     swallowed_interrupts_sent_again,
 )
-from mstrack.cli.saying import fail, use_lang, words
+from mstrack.cli.saying import fail, refuse_empty, use_lang, words
 from mstrack.cli.values import plain_values
 
 HELP_ORDER = ("init", "demo", "status", "show", "log", "history", "batches", "undo", "programmes", "units",
@@ -65,7 +65,7 @@ class _CheckedGroup(typer.core.TyperGroup):
         path_options = _path_options(self)
         for index, arg in enumerate(args):
             value = arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg
-            if not value and _output_value(args, index):  # Path("") is ".": said as "Is a directory" otherwise
+            if not value.strip() and _output_value(args, index):  # Path("") is ".": "Is a directory"; " " a file named so
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), Message("empty; give a file name"))
                 break
             if problem := _name_problem(args, index, value, path_options):
@@ -418,8 +418,8 @@ def _check_db(db: str | None, creates: bool) -> None:
     from mstrack.store.sqlite_file import refuse_not_a_file
     from mstrack.store.urls import missing_directory, resolve_db_url, store_named_by
 
-    if db is not None and not db.strip():
-        raise fail("--db: empty; give a database file path or an SQLAlchemy URL")
+    if db is not None:
+        refuse_empty(db, "--db", database=True)
     if db is None and "MSTRACK_DB" in os.environ and not os.environ["MSTRACK_DB"].strip():  # a stray space made a
         raise fail("MSTRACK_DB: empty; give a database file path or an SQLAlchemy URL, or unset it (`unset MSTRACK_DB`) "
                    "for the default store")  # store named " " in each folder; "" quietly used the default (trial57 F2)

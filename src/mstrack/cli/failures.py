@@ -46,6 +46,54 @@ def _interrupted() -> None:
     say("mstrack: interrupted: nothing of what this command was writing was kept", err=True)
 
 
+STOPPING = ("SIGTERM", "SIGHUP")
+"""The signals that stop a command as Ctrl-C does (`timeout`, `systemctl stop`, a closed terminal), said as it is."""
+
+_STOPPED: list[int] = []
+"""The signal that stopped the command running (stopped_as_interrupts), if one did."""
+
+
+@contextlib.contextmanager
+def stopped_as_interrupts():
+    """SIGTERM and SIGHUP, where their action is the default (death), taken as a Ctrl-C while a command runs: the
+    write rolls back and leaves nothing (a writer note, a part file) as for Ctrl-C, the line said names the signal, and
+    the exit code is the signal's (143, 129). Death by the signal said nothing, a cron log nothing at all (trial63 F9).
+    From a write's commit on they are held with SIGINT (store.interrupts.interrupts_held)."""
+    import signal
+    import threading
+
+    _STOPPED.clear()
+    kept: dict[int, object] = {}
+
+    def stopped(number, _frame):
+        _STOPPED[:] = [number]
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        for name in STOPPING:
+            number = getattr(signal, name, None)
+            if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+                kept[number] = signal.signal(number, stopped)
+    try:
+        yield
+    finally:
+        for number, action in kept.items():
+            signal.signal(number, action)
+
+
+def _stopped_said() -> typer.Exit:
+    """A command's Ctrl-C, or the SIGTERM or SIGHUP taken as one (stopped_as_interrupts): its line and exit code."""
+    if not _STOPPED:
+        _interrupted()
+        return typer.Exit(130)
+    import signal
+
+    number = _STOPPED[0]
+    say("mstrack: stopped by {signal}: nothing of what this command was writing was kept", err=True,
+        signal=signal.Signals(number).name)
+    return typer.Exit(128 + number)
+
+
 @contextlib.contextmanager
 def errors_as_messages():
     """The one place where the library's errors become messages: an InputError is said as it is, a database
@@ -56,11 +104,10 @@ def errors_as_messages():
 
     opened(None)  # the store this command opens (cli.process.open_store), where an unexpected error looks for damage
     try:
-        with usage_errors_said(), outputs_said():
+        with usage_errors_said(), outputs_said(), stopped_as_interrupts():
             yield
     except KeyboardInterrupt:  # Ctrl-C: writes roll back and outputs stay whole; Typer alone exits 130 saying nothing
-        _interrupted()
-        raise typer.Exit(130) from None
+        raise _stopped_said() from None
     except Exception as error:
         from mstrack.errors import InputError
 

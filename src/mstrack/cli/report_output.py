@@ -117,6 +117,13 @@ def check_output(ctx: typer.Context, fmt: str, output: Path | None) -> None:
         refuse_database(ctx, output)
 
 
+def freezing(freeze: bool):
+    """open_store's `first` for a report command: with --freeze, a store that cannot be written refused before the
+    report is made, as every write is (Store.refuse_unwritable); it said "weekly report → FILE" (no file made without
+    its freeze), then "nothing was written" (trial63 F5)."""
+    return (lambda store: store.refuse_unwritable()) if freeze else None
+
+
 def _rich_text(renderable) -> str:
     import io
 

@@ -132,7 +132,7 @@ def weekly(
     """The weekly report: a one-line summary, the behind list with each latest note, the unit rollup,
     and what changed since the previous report; with --unit, of that unit's tasks only. HTML prints on A4; XLSX has a
     sheet per section."""
-    from mstrack.cli.report_output import check_output, publish, report_format
+    from mstrack.cli.report_output import check_output, freezing, publish, report_format
 
     fmt = report_format(ctx, fmt, output, "weekly")
     rule = rule_value(rule)
@@ -142,7 +142,7 @@ def weekly(
     from mstrack.reports.make import make_report
     from mstrack.reports.weekly import DEFAULT_WEEK
 
-    store = open_store(ctx, write=False)
+    store = open_store(ctx, write=False, first=freezing(freeze))
     programme = stored_programmes(store, programme)
     year = store.common_year(programme)
     given_since = parse_day(since, "--since", year) if since else None  # every option read before the note on today
@@ -177,7 +177,7 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         output: OutputOption = None,
         freeze: FreezeOption = False,
     ) -> None:
-        from mstrack.cli.report_output import check_output, publish, report_format
+        from mstrack.cli.report_output import check_output, freezing, publish, report_format
 
         fmt = report_format(ctx, fmt, output, kind)
         rule = rule_value(rule)
@@ -187,7 +187,7 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         from mstrack.reports.make import make_report
         from mstrack.reports.overview import report_date
 
-        store = open_store(ctx, write=False)
+        store = open_store(ctx, write=False, first=freezing(freeze))
         (programme,) = stored_programmes(store, [programme])  # an unknown programme is named before anything else
         year = store.common_year([programme])
         on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
@@ -429,11 +429,16 @@ def notice(
 
     fmt = report_format(ctx, fmt, None if each_unit else output, "notice")
     rule = rule_value(rule)
-    _check_notice(ctx, fmt, unit=unit, each_unit=each_unit, output=output)
+    _check_notice(unit=unit, each_unit=each_unit, output=output)
     from mstrack.reports.make import make_report
 
     store = open_store(ctx, write=False)
     programme = stored_programmes(store, programme)
+    if not each_unit:  # a unit that is not there said before the file its notice needs (trial63 F14: two runs to learn it)
+        from mstrack.cli.report_output import check_output
+
+        store.unit_named(unit)
+        check_output(ctx, fmt, output)
     year = store.common_year(programme)
     on = parse_day(as_of, "--as-of", year)
     due = parse_day(reply_by, "--reply-by", year) if reply_by else None
@@ -451,16 +456,15 @@ def notice(
         publish(ctx, store, params, notices[0], fmt, output)
 
 
-def _check_notice(ctx: typer.Context, fmt: str, *, unit: str | None, each_unit: bool, output: Path | None) -> None:
-    """Before any work: one addressee (or each), and somewhere to write that is not the database. One notice follows
-    every report's rule (report_output.check_output): md and html to stdout without -o, a .docx to a file."""
-    from mstrack.cli.report_output import check_output
-
+def _check_notice(*, unit: str | None, each_unit: bool, output: Path | None) -> None:
+    """Before any work: one addressee (or each), and with --each-unit a directory to write in. One notice follows
+    every report's rule (report_output.check_output: md and html to stdout without -o, a .docx to a file), checked
+    once its unit is known to be there."""
     if (unit is None) == (not each_unit):
         raise fail("--unit or --each-unit: name one lead unit, or ask for a notice to each (not both)")
     if not each_unit:
-        check_output(ctx, fmt, output)
-    elif output is None or str(output) == "-":
+        return
+    if output is None or str(output) == "-":
         raise fail("--output: with --each-unit, the directory the notices go in (one file per unit); add -o DIR")
     elif output.exists() and not output.is_dir():
         raise fail("--output {path}: with --each-unit, a directory (one file per unit goes in it)", path=output)

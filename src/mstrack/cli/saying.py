@@ -111,6 +111,16 @@ def warn(text, /, **fields) -> None:
     on_stderr("mstrack: warning: {message}", message=message(text, **fields))
 
 
+def refuse_empty(value: str, name: str, *, database: bool = False) -> None:
+    """A file or database given empty or blank on purpose (a script's unset variable: `--to "$TARGET"`) is a bad value,
+    said naming it: never read as not given (`db copy --to ''` filled the default store) nor a file named " " (trial63
+    F2). MSTRACK_DB empty is refused too (app._check_db); unset, it is not given."""
+    if not value.strip():
+        if database:
+            raise fail("{name}: empty; give a database file path or an SQLAlchemy URL", name=name)
+        raise fail("{name}: empty; give a file name", name=name)
+
+
 def fail(text, /, **fields) -> typer.Exit:
     """Bad usage or input: the message on stderr in the user's language, exit code 2, no traceback, no password."""
     on_stderr("mstrack: error: {message}", message=message(text, **fields))

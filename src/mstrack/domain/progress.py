@@ -62,7 +62,7 @@ def done_word(value: str | None) -> bool:
 def approximate(indicator: str, value: str, number: int | float) -> Message:
     """What is said of an approximate figure ("约5000"), stored as its number: `import progress` and `import table
     --progress-as-of` say it alike."""
-    return Message("{indicator}: {value} is approximate; stored as {number}", indicator=indicator, value=shown(value),
+    return Message("{indicator}: {value} is approximate; taken as {number}", indicator=indicator, value=shown(value),
                    number=number)
 
 
@@ -171,7 +171,7 @@ def far_above_target(label: str, value: int | float, unit: str, comparator: str,
     limit = far_above_limit(unit, target, comparator)
     if limit is None or value <= limit:
         return None
-    return Message("{label}: {value} is more than {times} times its annual target of {target}; stored: check it is no "
+    return Message("{label}: {value} is more than {times} times its annual target of {target}; taken as given: check it is no "
                    "typo or figure in another unit", label=label, value=format_number(value, unit),
                    times=FAR_ABOVE_RATE if unit == "%" else FAR_ABOVE_TARGET, target=format_number(target, unit))
 

@@ -55,7 +55,7 @@ def fraction_warning(indicator: str, number: int | float) -> Message | None:
     """What is said of a typed fraction (typed_fraction) stored as typed; None for 1 (1% is a likely start)."""
     if number >= 1:
         return None
-    return Message("{indicator}: {value} is stored as {value}%; did you mean {percent}%? a % indicator's values are "
+    return Message("{indicator}: {value} is taken as {value}%; did you mean {percent}%? a % indicator's values are "
                    "percents (47 for 47%)", indicator=indicator, value=number, percent=f"{round(number * 100, 6):g}")
 
 

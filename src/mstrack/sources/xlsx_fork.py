@@ -217,13 +217,14 @@ only while it runs one thread (forked_sheet), so that thread is the process."""
 @contextlib.contextmanager
 def held_interrupt() -> Iterator[None]:
     """Ctrl-C held back (SIGINT blocked) across a fork and the caller's record of the child, then delivered: a
-    KeyboardInterrupt in between would leave a child that no `finally` knows of, neither killed nor reaped."""
+    KeyboardInterrupt in between would leave a child that no `finally` knows of, neither killed nor reaped. SIGTERM
+    and SIGHUP too: the command line takes them as a Ctrl-C (cli/failures.stopped_as_interrupts)."""
     import signal
 
     if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork either
         yield
         return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
     try:
         yield
     finally:

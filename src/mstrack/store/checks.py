@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from mstrack.errors import Joined, Message, StoreDamaged
+from mstrack.errors import InputError, Joined, Message, StoreDamaged, StoreUnreadable
 from mstrack.store.dialect import driver_connection
 
 if TYPE_CHECKING:
@@ -225,6 +225,26 @@ def damaged(problem: Message, repair: Message) -> StoreDamaged:
                                 repair=repair))
 
 
+MALFORMED = "database disk image is malformed"
+"""SQLite's words for a file it cannot read as a database of its own kind: cut short, or altered (trial63 F6)."""
+
+
+MOVE_ASIDE = Message("no command repairs it, and a restore cannot write over it: move it aside (`mv FILE FILE.damaged`, "
+                     "kept that way), then restore a backup made before the damage into its name (`mstrack db restore "
+                     "BACKUP`)")
+
+
+def cannot_open(option, db: str, why) -> InputError:
+    """What a store SQLite cannot open says: cut short or altered (MALFORMED), said damaged with what to do and, for
+    `db check`, as its finding (StoreUnreadable; trial63 F6: every command said only SQLite's words); any other
+    reason as it is."""
+    if getattr(why, "template", why) != MALFORMED:
+        return InputError("{option} {db}: cannot open the database: {reason}", option=option, db=db, reason=why)
+    return StoreUnreadable("{option} {db}: damaged, it cannot be read ({reason}: the file is cut short or altered); "
+                           "{repair}", option=option, db=db, reason=why, repair=MOVE_ASIDE,
+                           problem=Message("unreadable: {problem}: the file is cut short or altered", problem=why))
+
+
 def repairs(problems: list[Message]) -> list[Message]:
     """What to do about the problems found, one line each kind: a command where one repairs them, else a backup."""
     said = []
@@ -232,7 +252,9 @@ def repairs(problems: list[Message]) -> list[Message]:
         said.append(REMAKE)
     if any(problem.template.startswith("plan: ") for problem in problems):
         said.append(REIMPORT)
-    if any(not problem.template.startswith(("plan copy: ", "plan: ")) for problem in problems):
+    if any(problem.template.startswith("unreadable: ") for problem in problems):
+        said.append(MOVE_ASIDE)
+    if any(not problem.template.startswith(("plan copy: ", "plan: ", "unreadable: ")) for problem in problems):
         said.append(RESTORE)
     return said
 

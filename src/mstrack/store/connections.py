@@ -18,6 +18,7 @@ from mstrack.errors import InputError, Message, mark_commit_failed, mark_commit_
 from mstrack.filesystem import file_named
 from mstrack.store import driver_logs
 from mstrack.store.checked_stamp import checked_since, data_version, stamp_checked
+from mstrack.store.checks import cannot_open
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection, login_name
 from mstrack.store.sqlite_file import (
     another_programs_tables_of,
@@ -386,8 +387,7 @@ class Connections:
             try:
                 yield connection
             except sqlite3.DatabaseError as error:
-                raise InputError("{option} {db}: cannot open the database: {reason}", option=self.option, db=self.display_url,
-                                 reason=reason(error)) from None
+                raise cannot_open(self.option, self.display_url, reason(error)) from None
             finally:
                 connection.close()
         finally:
@@ -407,13 +407,11 @@ class Connections:
             stuck = getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
             wal = wal_of(self.path)
             if not (stuck and self.path.is_file() and not holds_bytes(wal)):
-                raise InputError("{option} {db}: cannot open the database: {reason}", option=self.option, db=self.display_url,
-                                 reason=opening_reason(self.path, error)) from None
+                raise cannot_open(self.option, self.display_url, opening_reason(self.path, error)) from None
         try:
             return opened("mode=ro&immutable=1")
         except sqlite3.Error as error:
-            raise InputError("{option} {db}: cannot open the database: {reason}",
-                             option=self.option, db=self.display_url, reason=reason(error)) from None
+            raise cannot_open(self.option, self.display_url, reason(error)) from None
 
     def _connect_psycopg(self):
         """psycopg's own connection to the URL, or the message saying why there is none."""

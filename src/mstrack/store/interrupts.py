@@ -1,4 +1,4 @@
-"""SIGINT held from a write's commit on (interrupts_held), and let in again (let_in, interrupts_let_in): after
+"""SIGINT (SIGTERM, SIGHUP) held from a write's commit on (interrupts_held), and let in again (let_in, interrupts_let_in): after
 the commit a Ctrl-C could only end the command with a lie. Loaded by the first write (Connections.locked)."""
 
 _interrupts_before: list = []
@@ -19,7 +19,7 @@ def interrupts_held():
 
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
         return None
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _held())
     if not _interrupts_before:
         _interrupts_before.append(previous)
     return previous
@@ -43,6 +43,15 @@ def interrupts_let_in() -> None:
     import signal
 
     previous = _interrupts_before[0]
-    if signal.SIGINT not in previous and hasattr(signal, "sigtimedwait"):
-        signal.sigtimedwait({signal.SIGINT}, 0)  # takes a pending one, if any
+    for number in _held() - set(previous):
+        if hasattr(signal, "sigtimedwait"):
+            signal.sigtimedwait({number}, 0)  # takes a pending one, if any
     let_in(previous)
+
+
+def _held() -> set:
+    """What is held from a commit on: SIGINT, and SIGTERM and SIGHUP, which the command line takes as a Ctrl-C
+    (cli/failures.stopped_as_interrupts): stopped after its commit, a command ends normally, its write stored."""
+    import signal
+
+    return {signal.SIGINT, *(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))}

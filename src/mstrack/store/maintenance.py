@@ -74,8 +74,9 @@ class Maintenance:
                 self._table_names(connection, version, names)
                 return version
         except SQLAlchemyError as error:
-            raise InputError("{option} {db}: cannot open the database: {reason}",
-                             option=self.option, db=self.display_url, reason=reason(error)) from None
+            from mstrack.store.checks import cannot_open
+
+            raise cannot_open(self.option, self.display_url, reason(error)) from None
 
     def _version(self, connection, names: list | None = None) -> int:
         """The version schema_version says, 0 without one: on SQLite what db restore reads of a backup too."""
