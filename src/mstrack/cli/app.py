@@ -135,8 +135,10 @@ def _help_of(command, examples: tuple[str, ...]):
     return format_help
 
 
-COMPLETION_FROM_DATA = ("programme", "code", "ref", "unit", "indicator")
-"""Parameters whose <TAB> completes from the database (cli/completion.py, loaded only when asked)."""
+COMPLETION_FROM_DATA = ("programme", "code", "ref", "unit", "indicator", "target")
+"""Parameters whose <TAB> completes from the database (cli/completion.py, loaded only when asked); `target`, a file
+name read as text (Path("") is "."), from the shell's files. Set here, after Typer built them: Typer deprecates
+`shell_complete=`."""
 
 
 def _completer(name: str):

@@ -72,5 +72,16 @@ def _typed_ref() -> str | None:
     return next((word for word in words if re.fullmatch(r"[^-/\s][^/\s]*/[^/\s]+", word)), None)
 
 
-COMPLETERS = {"programme": programmes, "code": programmes, "ref": task_refs, "unit": units, "indicator": indicators}
-"""Which parameter (by name) completes from which list."""
+def files(ctx, param, incomplete: str):
+    """A file name completed by the shell, as Click completes a Path parameter (`db backup TARGET`, read as text)."""
+    try:
+        from typer.core import CompletionItem  # the Click Typer carries in itself (0.2x)
+    except ImportError:  # an older Typer over the Click package
+        from click.shell_completion import CompletionItem
+
+    return [CompletionItem(incomplete, type="file")]
+
+
+COMPLETERS = {"programme": programmes, "code": programmes, "ref": task_refs, "unit": units, "indicator": indicators,
+              "target": files}
+"""Which parameter (by name) completes from which list (a file name from the shell's)."""

@@ -167,17 +167,10 @@ def db_upgrade(ctx: typer.Context) -> None:
     init(ctx)
 
 
-def _files(ctx, param, incomplete: str):
-    """A file name completed by the shell, as Click completes a Path parameter."""
-    from click.shell_completion import CompletionItem
-
-    return [CompletionItem(incomplete, type="file")]
-
-
 @db_app.command("backup")
 def db_backup(
     ctx: typer.Context,
-    target: Annotated[str, typer.Argument(help="The new file to write.", shell_complete=_files)],
+    target: Annotated[str, typer.Argument(help="The new file to write.")],
 ) -> None:
     """An online, consistent copy, safe while others write. A plain file copy may miss the -wal file."""
     from mstrack.render.outputs import link_written
