@@ -1,0 +1,32 @@
+"""review63: the session's merged changes reviewed. An undo refused for bringing reports onto a cancelled task says
+how to get them back now that they can come back (leftover63: undo the revision, then the undo again), not "log them
+anew"."""
+
+import json
+
+from .conftest import done, refused
+from .test_fixplan57 import _five, _plan
+from .test_fixprog55 import values
+
+
+def test_the_refusal_onto_a_cancelled_task_says_the_undo_that_brings_its_reports_back(cli, tmp_path):
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", *_five()))))
+    done(cli("log", "city-2026/4", "8", "-i", "公园", "--as-of", "2026-06-30"))
+    done(cli("log", "city-2026/4", "12", "-i", "公园", "--as-of", "2026-07-31"))
+    batches = lambda: [row["id"] for row in json.loads(cli("batches", "-f", "json").stdout)]  # noqa: E731
+    done(cli("undo", str(batches()[0])))
+    undo = batches()[0]
+    done(cli("import", "plan", str(_plan(tmp_path, "rev.toml", *_five()[::2]))))  # 4 cancelled, its 1 report kept
+    cancel = batches()[0]
+    result = refused(cli("undo", str(undo)), f"`mstrack undo {cancel}` brings the task back; then `mstrack undo {undo}` "
+                                             "again brings them back")
+    assert "log them anew" not in result, result
+    zh = refused(cli("--lang", "zh", "undo", str(undo)), f"然后再次 `mstrack undo {undo}` 即可恢复这些报送")
+    assert "重新填报" not in zh, zh
+    done(cli("undo", str(cancel)))
+    done(cli("undo", str(undo)))  # as the refusal said: the report back
+    assert values(cli, "city-2026/4", "公园") == [("2026-06-30", 8), ("2026-07-31", 12)]
+    assert cli.sql("select t.cancelled_by from task t where t.title = '建设口袋公园20个'") == [(None,)]
+    status = json.loads(cli("status", "-p", "city-2026", "--as-of", "2026-08-01", "-f", "json").stdout)
+    rows = status["rows"] if isinstance(status, dict) else status
+    assert [row["actual"] for row in rows if row["task"] == "4"] == [12], rows
