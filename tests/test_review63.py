@@ -30,3 +30,22 @@ def test_the_refusal_onto_a_cancelled_task_says_the_undo_that_brings_its_reports
     status = json.loads(cli("status", "-p", "city-2026", "--as-of", "2026-08-01", "-f", "json").stdout)
     rows = status["rows"] if isinstance(status, dict) else status
     assert [row["actual"] for row in rows if row["task"] == "4"] == [12], rows
+
+
+def test_history_of_a_period_with_no_entry_says_none_entered_then_not_no_reports_yet(cli, tmp_path):
+    from datetime import date, timedelta
+
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", *_five()))))
+    done(cli("log", "city-2026/4", "8", "-i", "公园", "--as-of", "2026-06-30"))
+    before = str(date.today() - timedelta(days=1))
+    for lang, none, yet in (("en", "No report entered in that period", "No reports yet"),
+                            ("zh", "该期间内没有录入的报送", "尚无报送")):
+        shown = cli("--lang", lang, "history", "city-2026/4", "--until", before, env={"COLUMNS": "200"})
+        done(shown)
+        assert none in shown.stdout and yet not in shown.stdout, shown.stdout
+        whole = cli("--lang", lang, "history", "city-2026/4", env={"COLUMNS": "200"})
+        done(whole)
+        assert none not in whole.stdout and "8个" in whole.stdout, whole.stdout
+    empty = cli("--lang", "en", "history", "city-2026/3", env={"COLUMNS": "200"})  # no report at all: as before
+    done(empty)
+    assert "No reports yet" in empty.stdout, empty.stdout
