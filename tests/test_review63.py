@@ -49,3 +49,13 @@ def test_history_of_a_period_with_no_entry_says_none_entered_then_not_no_reports
     empty = cli("--lang", "en", "history", "city-2026/3", env={"COLUMNS": "200"})  # no report at all: as before
     done(empty)
     assert "No reports yet" in empty.stdout, empty.stdout
+
+
+def test_a_duty_every_few_years_or_hours_is_a_working_rule_as_one_every_few_months_is():
+    """figure_bounds: recurring_period reads '每2年' / '每3小时' as how often (TIME_SPAN_UNITS), so the figures after it
+    are a working rule as after '每2个月' — WORKING_RULE_RE knew days to months only, and '1次' was read a target."""
+    from mstrack.sources.table.figure_spans import figure_spans
+
+    for words in ("每2个月至少进行1次技术指导", "每2年至少进行1次全面检查", "每3小时巡查1次", "每两个季度开展1次评估"):
+        assert figure_spans(words, 2026) == [], words
+    assert [span[2] for span in figure_spans("全年开展检查2次", 2026)] == ["2"]  # a figure of the year's work still
