@@ -269,7 +269,7 @@ def history(
     if fmt is Format.json:
         write_out(history_json(entries))
         return
-    console().print(history_table(entries, ref, ctx.obj["lang"]))
+    console().print(history_table(entries, ref, ctx.obj["lang"], period=bool(first or last)))
     if changes := store.plan_history(task):  # a target raised, a deadline moved: what the values are judged against
         from mstrack.render.history import plan_history_table
 

@@ -17,9 +17,10 @@ def history_json(entries) -> str:
     return dump_json([asdict(entry) for entry in entries])
 
 
-def history_table(entries, ref: str, lang: str = "zh"):
+def history_table(entries, ref: str, lang: str = "zh", period: bool = False):
     """The table of `history`: a note folded within the width, once; the rows below it that carry the same
-    note for the same date (a unit's report covers several indicators) read 同上, as in the weekly report."""
+    note for the same date (a unit's report covers several indicators) read 同上, as in the weekly report. `period`:
+    the entries are those of --since/--until, and none there is no "no reports yet"."""
     from mstrack.render.grid import Column, PlainTable
     from mstrack.render.status import omitted_note, reporter_with_unit
 
@@ -43,7 +44,7 @@ def history_table(entries, ref: str, lang: str = "zh"):
             entry.reason or "", style="dim" if entry.state != "current" else "",
         )
     if not entries:
-        table.caption = words("history.none")
+        table.caption = words("history.none_in_period" if period else "history.none")
     return table
 
 

@@ -521,7 +521,8 @@ def _refuse_onto_cancelled(store, connection, batch: int) -> None:
                                    f" {p} AND t.cancelled_by IS NOT NULL GROUP BY g.code, t.code, t.title, t.cancelled_by"
                                    " ORDER BY g.code, t.code", [batch])
     lost = [Message("  {n} {n:report|reports} onto {ref} ({title}), cancelled (已取消) by batch {by}: `mstrack undo {by}` "
-                    "brings the task back; then log them anew", n=n, ref=f"{code}/{task}", title=title, by=by)
+                    "brings the task back; then `mstrack undo {batch}` again brings them back", n=n, ref=f"{code}/{task}",
+                    title=title, by=by, batch=batch)
             for code, task, title, by, n in rows]
     if lost:
         raise InputError("undoing batch {batch} would bring back reports onto a task a plan cancelled since; a cancelled "

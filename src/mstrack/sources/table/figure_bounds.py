@@ -171,7 +171,10 @@ def conduct_norm(sentence: str, after: str) -> bool:
 
 # "每半月至少巡查1次", "每两周开展1次", "每隔500米至少能看到1处": how often a duty is done, in a period no plain 每月 / 每周
 # names (period_amounts, conduct_norm read those), or how far apart the things stand; the clause from it on is a rule
-WORKING_RULE_RE = re.compile(r"每\s*隔|每\s*(?:半|[两二三四五六七八九十\d]+)\s*个?\s*(?:天|日|周|星期|旬|月)")
+# (a span of several years, quarters, working days or hours too: "每2年至少检查1次", "每3小时巡查1次", the spans
+# recurring_period reads as the period's number; 每半年 and 每季度 are plain periods)
+WORKING_RULE_RE = re.compile(r"每\s*隔|每\s*(?:半|[两二三四五六七八九十\d]+)\s*个?\s*(?:天|日|周|星期|旬|月)"
+                             r"|每\s*[两二三四五六七八九十\d]+\s*(?:个?\s*(?:季度|工作日)|小时|年)")
 
 
 def recurring_period(prefix: str, clause: str, end: int) -> bool:

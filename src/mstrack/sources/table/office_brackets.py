@@ -57,7 +57,8 @@ def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
 
 # a division of a bureau by its work ("民政处", "医政处", "社保科"): no level of its own, the bureau's part; several in the
 # bracket after their bureau are its parts that do the work, one office with it (read50c), never units of their own
-DIVISION_RE = re.compile(rf"[^{AREA_LEVELS}乡各][\u4e00-\u9fff]{{1,8}}[处科股室]")
+DIVISION = rf"[^{AREA_LEVELS}乡各][\u4e00-\u9fff]{{1,8}}[处科股室]"
+DIVISION_RE = re.compile(DIVISION)
 EVERY_ONE = ("各", "相关", "有关")  # "各乡镇（林业站）", "相关乡镇（林业站）": every unit of a kind, the bracket its part
 # "乡镇卫生院（社区卫生服务中心）": a kind at a level no place names (every township's), its bracket the kind that stands for
 # it elsewhere (in a town's streets): one party, as "各镇政府(街道办事处)" is

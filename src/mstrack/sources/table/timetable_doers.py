@@ -10,6 +10,7 @@ import re
 
 from mstrack.sources.table.cells import row_texts
 from mstrack.sources.table.list_doers import WORK_OPENING_RE
+from mstrack.sources.table.office_brackets import DIVISION
 from mstrack.sources.table.office_names import SCHOOL_END, ends_like_unit
 from mstrack.sources.table.quota_dates import ANNEX_RE
 from mstrack.sources.table.reading import Row
@@ -24,7 +25,8 @@ BY_RE = re.compile(r"由([^，,。；;由]{2,16}?)(?=自行|组织|统一|负责
 AT_RE = re.compile(r"到([^，,。；;到]{2,12}?)(?:登记|报名|报到)")  # "于6月29日至7月3日到教育处登记": the office taking them
 STAFF_RE = re.compile(rf"组织({SCHOOL})[\u4e00-\u9fff]{{0,4}}?(?:人员|教师|老师|专家)")  # "组织少体校专业人员": a unit
 # a bureau's own division named after it ("社会事业局教育处"), as the plan names it bare elsewhere ("教育处")
-DIVISION_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}?局([\u4e00-\u9fff]{1,6}[处科室])$")
+# (a division by office_brackets' one rule: no level of its own)
+BUREAU_DIVISION_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,12}}?局({DIVISION})$")
 
 
 def _schools(words: str) -> list[str]:
@@ -50,7 +52,7 @@ def _opening(clause: str) -> list[str]:
 
 def _office(name: str, body: str) -> str:
     """An office's name as the plan names it: a bureau's division bare where the body prints it so ("教育处")."""
-    m = DIVISION_RE.match(name)
+    m = BUREAU_DIVISION_RE.match(name)
     return m[1] if m and re.search(rf"(?<!局){re.escape(m[1])}", body) else name
 
 
