@@ -261,11 +261,22 @@ class Backups:
         if new_file is None:  # a library's call: the file writer is the CLI's (render.outputs.replacing_path)
             raise InputError("{option} {db}: damaged, it cannot be read; nothing restored: `mstrack db restore` keeps it "
                              "aside and puts the backup in its place", option=self.option, db=self.display_url)
+        said = []
+
+        def confirmed(moved) -> None:
+            try:
+                confirm(moved)
+            except BaseException as error:  # the output's own failure (a closed pipe): said as every output's is
+                said.append(error)
+                raise
+
         try:
             with self._writer_note("db restore"):
                 return restore_aside(self.path, copy, lambda path, before_rename: new_file(path, before_rename, True),
-                                     confirm)
+                                     confirm and confirmed)
         except (OSError, sqlite3.Error) as error:
+            if said and said[0] is error:
+                raise
             raise InputError("{option} {db}: damaged; nothing restored, the damaged file left where it was, whatever this "
                              "command printed above: {reason}", option=self.option, db=self.display_url,
                              reason=os_reason(error) if isinstance(error, OSError) else reason(error)) from None

@@ -86,11 +86,19 @@ def restore_aside(path: Path, copy: sqlite3.Connection, new_file, confirm) -> li
             finally:
                 target.close()
     except BaseException:
-        for found, kept in reversed(moved):
-            with contextlib.suppress(OSError):
-                if not os.path.lexists(found):
-                    os.link(kept, found)
-                if os.path.samefile(found, kept):  # back under its name: the name aside goes
-                    os.unlink(kept)
+        if moved and _same(live, aside):  # not renamed over yet (else its companions stay aside: not the new file's)
+            for found, kept in reversed(moved):
+                with contextlib.suppress(OSError):
+                    if not os.path.lexists(found):
+                        os.link(kept, found)
+                    if _same(found, kept):  # back under its name: the name aside goes
+                        os.unlink(kept)
         raise
     return [kept for _, kept in moved]
+
+
+def _same(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
