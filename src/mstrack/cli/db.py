@@ -255,7 +255,8 @@ def db_restore(
 ) -> None:
     """Put a backup back into the database, in one transaction through SQLite's backup API: safe while others
     read or write, a -wal beside the database is SQLite's to handle. What it replaces is kept beside it first
-    (DB.before-restore-TIME). Not with cp: see docs/reliability.md."""
+    (DB.before-restore-TIME); a database SQLite cannot read is kept aside whole (DB.damaged-TIME). Not with cp: see
+    docs/reliability.md."""
     from mstrack.errors import InputError, Message, copy_left
     from mstrack.render.outputs import replacing_path
     from mstrack.store import SCHEMA_VERSION
