@@ -255,7 +255,8 @@ def db_restore(
 ) -> None:
     """Put a backup back into the database, in one transaction through SQLite's backup API: safe while others
     read or write, a -wal beside the database is SQLite's to handle. What it replaces is kept beside it first
-    (DB.before-restore-TIME). Not with cp: see docs/reliability.md."""
+    (DB.before-restore-TIME); a database SQLite cannot read is kept aside whole (DB.damaged-TIME). Not with cp: see
+    docs/reliability.md."""
     from mstrack.errors import InputError, Message, copy_left
     from mstrack.render.outputs import replacing_path
     from mstrack.store import SCHEMA_VERSION
@@ -270,11 +271,12 @@ def db_restore(
 
     new = store.path is not None and not holds_bytes(store.path)  # no file there, or an empty one: the restore makes it
 
-    def new_file(path: Path):
-        """How the copy kept before the restore is written: as `db backup` writes, 0600, never over a file."""
-        return replacing_path(path, private=True, new_only=True)
+    def new_file(path: Path, before_rename=None, replace: bool = False):
+        """How the copy kept before the restore is written: as `db backup` writes, 0600, never over a file; with
+        `replace`, the backup written over a damaged database (kept aside by `before_rename`)."""
+        return replacing_path(path, before_rename=before_rename, private=True, new_only=not replace)
 
-    def announce(version, before, after, kept, renumbered) -> None:
+    def announce(version, before, after, kept, renumbered, aside=()) -> None:
         """Said before the commit, and flushed: an output that fails rolls the restore back (exit 0 ⇔ restored)."""
         say("{db} ← {backup}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, schema version {version}; "
             "before: {before}", db=store.display_url, backup=backup, rows=sum(after.values()), tables=len(after),
@@ -290,6 +292,9 @@ def db_restore(
                 "two together); `mstrack db restore {path}` puts it back", path=kept, wal=wal_of(kept))
         elif kept:
             say("the database as it was is kept in {path}; `mstrack db restore {path}` puts it back", path=kept)
+        if aside:  # a damaged database, moved aside whole: never deleted
+            say("the damaged database is kept aside as {path}{others}; `mstrack db restore BACKUP` never deletes it",
+                path=aside[0], others=Message(" (with {files})", files=", ".join(map(str, aside[1:]))) if aside[1:] else "")
         if version < SCHEMA_VERSION:
             note(Message(
                 "{db}: the backup is of an older schema; run `mstrack db upgrade` before other commands",

@@ -10,6 +10,7 @@ from mstrack.errors import InputError, Message, readable_name
 from mstrack.filesystem import same_file
 from mstrack.store.dialect import driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
+from mstrack.store.set_aside import damaged
 from mstrack.store.sqlite_file import disk_full, holds_bytes, page_size_of
 from mstrack.store.urls import read_only_url, reason
 from mstrack.store.write_failures import busy_refusal, busy_timeout, full_disk_left
@@ -72,7 +73,10 @@ class Backups:
         the CLI's way of writing a new file); a failure before the step that commits removes that copy again (it is
         the database as it still is), one from then on leaves it, named on the error (errors.copy_left). `confirm
         (version, before, after, kept)` runs before the commit (what is said then is true: a failure after rolls
-        back), `kept` the copy's path or None. `said`: BACKUP as given, in messages. Returns the backup's schema
+        back), `kept` the copy's path or None. A database SQLite cannot read (set_aside.damaged) is not written
+        into: kept aside as DB.damaged-TIME with its -wal, -shm and -journal, the backup renamed into its place
+        (`new_file(path, before_rename, True)` writes it), `confirm(version, None, after, None, None, moved)` said before
+        that rename, `moved` the names aside. `said`: BACKUP as given, in messages. Returns the backup's schema
         version and the row counts before (None: the database could not be read) and after."""
         said = backup if said is None else said
         if self.path is None:
@@ -133,14 +137,21 @@ class Backups:
                                      "foreign key: {table} row {row} points to a missing {parent} row", table=table,
                                      row=row, parent=parent))
             after = table_counts(source)  # before the commit, from the snapshot copied: nothing after it may raise
-            self._refuse_another_page_size(backup, source)
-            self._refuse_not_a_database()
-            if self._schema_or_none() is not None:
-                self._refuse_another_programs()  # mstrack's own or empty only: nothing else is written over
-            create_private(self.path, self.option)
+            if not (aside := damaged(self.path, busy_timeout())):
+                self._refuse_another_page_size(backup, source)
+                if self._schema_or_none() is not None:
+                    self._refuse_another_programs()  # mstrack's own or empty only: nothing else is written over
+                create_private(self.path, self.option)
             copy = self._private_copy(source, said)
         finally:
             source.close()
+        if aside:
+            try:
+                self._restore_aside(copy, new_file, confirm and (lambda moved: confirm(version, None, after, None, None,
+                                                                                     moved)))
+            finally:
+                copy.close()
+            return version, None, after
         renumbered = []
         try:
             def number() -> None:
@@ -238,15 +249,37 @@ class Backups:
                              "cannot change in place; nothing restored; restore it into a new file (--db NEW.db) or make "
                              "the backup from a database of {live}-byte pages", path=backup, size=size, live=live[0])
 
-    def _refuse_not_a_database(self) -> None:
-        """A file with bytes but no SQLite header (garbled, or another kind of file) cannot be written into by
-        SQLite's backup API ("file is not a database" at the last step): refused before anything is kept or said.
-        Moved aside, it is kept as it is and the backup goes into a new file (docs/reliability.md)."""
-        if holds_bytes(self.path) and page_size_of(self.path) is None:
-            raise InputError("{option} {db}: not an SQLite database (its header is garbled or it is another kind of file); "
-                             "nothing restored, nothing written: move it aside (mv {path} {path}.damaged) and run the "
-                             "command again, which restores the backup into a new file", option=self.option, db=self.display_url,
-                             path=self.path)
+    def _restore_aside(self, copy, new_file, confirm) -> list[Path]:
+        """A damaged database (set_aside.damaged: SQLite's backup API cannot write into it) kept aside under a new name
+        and the backup renamed into its place (set_aside.restore_aside): a failure before that rename leaves it where
+        it was, said as nothing restored."""
+        import sqlite3
+
+        from mstrack.domain.reasons import os_reason
+        from mstrack.store.set_aside import restore_aside
+
+        if new_file is None:  # a library's call: the file writer is the CLI's (render.outputs.replacing_path)
+            raise InputError("{option} {db}: damaged, it cannot be read; nothing restored: `mstrack db restore` keeps it "
+                             "aside and puts the backup in its place", option=self.option, db=self.display_url)
+        said = []
+
+        def confirmed(moved) -> None:
+            try:
+                confirm(moved)
+            except BaseException as error:  # the output's own failure (a closed pipe): said as every output's is
+                said.append(error)
+                raise
+
+        try:
+            with self._writer_note("db restore"):
+                return restore_aside(self.path, copy, lambda path, before_rename: new_file(path, before_rename, True),
+                                     confirm and confirmed)
+        except (OSError, sqlite3.Error) as error:
+            if said and said[0] is error:
+                raise
+            raise InputError("{option} {db}: damaged; nothing restored, the damaged file left where it was, whatever this "
+                             "command printed above: {reason}", option=self.option, db=self.display_url,
+                             reason=os_reason(error) if isinstance(error, OSError) else reason(error)) from None
 
     def _schema_or_none(self) -> int | None:
         """The schema version, None where the database cannot be read (damaged: what a restore is for)."""

@@ -229,9 +229,8 @@ MALFORMED = "database disk image is malformed"
 """SQLite's words for a file it cannot read as a database of its own kind: cut short, or altered (trial63 F6)."""
 
 
-MOVE_ASIDE = Message("no command repairs it, and a restore cannot write over it: move it aside (`mv FILE FILE.damaged`, "
-                     "kept that way), then restore a backup made before the damage into its name (`mstrack db restore "
-                     "BACKUP`)")
+MOVE_ASIDE = Message("no command repairs it: restore a backup made before the damage (`mstrack db restore BACKUP`), which "
+                     "keeps the damaged file aside (FILE.damaged-TIME)")
 
 
 def cannot_open(option, db: str, why) -> InputError:
