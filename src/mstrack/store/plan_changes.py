@@ -153,11 +153,16 @@ def _target_changed(ref: str, named, ind, other, target, milestones):
 
 
 def written_changes(before: plan_model.Programme, after: plan_model.Programme, reported: dict, counts: dict,
-                    shown: int | None = None) -> tuple[list, plan_model.Programme]:
+                    shown: int | None = None, held_back: list | None = None) -> tuple[list, plan_model.Programme]:
     """What a plan write (its PlanWriter counts) changed, said, and the plan before as compared (renumbered tasks under
     their new codes): `import plan`'s lines and an undo's alike. The tasks it cancelled (counts["cancelled"]: code,
-    title, reports) are said first, as cancelled, not removed; then those it brought back (counts["restored"])."""
+    title, reports) are said first, as cancelled, not removed; then those it brought back (counts["restored"]).
+    `held_back`: the programme's cancelled tasks before the write, as their plan last had them (under the codes they
+    were kept under): one brought back is compared as a kept task is, what else the plan changes of it said and
+    counted (comeback63: its target raised read "0 updated")."""
     from dataclasses import replace
+
+    from mstrack.store.plan_writer import cancelled_code
 
     cancelled = counts.get("cancelled", ())
     said = [cancelled_change(f"{before.code}/{code}", title, n) for code, title, n in cancelled]
@@ -165,6 +170,13 @@ def written_changes(before: plan_model.Programme, after: plan_model.Programme, r
     if cancelled:
         gone = {code for code, _, _ in cancelled}
         before = replace(before, tasks=[task for task in before.tasks if task.code not in gone])
+    kept_as = {task.code: task for task in held_back or ()}
+    back = [replace(kept_as.get(cancelled_code(code, batch)) or kept_as[code], code=code)
+            for code, _, batch in counts.get("restored", ()) if code in kept_as or cancelled_code(code, batch) in kept_as]
+    if back:  # compared under the codes they come back to, their reports too
+        stored = {cancelled_code(code, batch): code for code, _, batch in counts.get("restored", ())}
+        before = replace(before, tasks=[*before.tasks, *back])
+        reported = {(stored.get(code, code), name): n for (code, name), n in (reported or {}).items()}
     if not counts.get("renumbered"):
         said += plan_changes(before, after, reported, shown=None)
         return (said if shown is None else first_shown(said, shown)), before

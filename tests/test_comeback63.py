@@ -1,0 +1,45 @@
+"""comeback63: a cancelled task brought back by a later plan says what else that plan changed of it (its target, …) and
+counts it as updated, `--dry-run` too; `show` says its cancellation and comeback as for an undo."""
+
+import json
+
+from .conftest import done
+from .test_fixplan57 import _five, _plan, _task
+
+PARKS_RAISED = _task("4", "建设口袋公园20个", "市城管局", ("公园", 20000, [("2026-12-31", 20)]))
+
+
+def _cancelled(cli, tmp_path):
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", *_five()))))
+    done(cli("log", "city-2026/4", "8", "-i", "公园", "--as-of", "2026-06-30"))
+    done(cli("import", "plan", str(_plan(tmp_path, "rev.toml", *_five()[::2]))))  # 4 cancelled, its report kept
+
+
+def _target(cli) -> list[tuple]:
+    return cli.sql("select i.target from indicator i join task_line l on l.id = i.line_id join task t on t.id = l.task_id"
+                   " where t.title = '建设口袋公园20个'")
+
+
+def test_a_plan_bringing_a_cancelled_task_back_says_and_counts_what_else_it_changes(cli, tmp_path):
+    _cancelled(cli, tmp_path)
+    back = _plan(tmp_path, "back.toml", _five()[0], PARKS_RAISED, _five()[2])
+    said = "task city-2026/4: indicator 公园 (1 report): target 20个 → "
+    for dry in (["--dry-run"], []):
+        result = cli("import", "plan", *dry, str(back))
+        done(result)
+        assert "task city-2026/4 no longer cancelled" in result.output, result.output
+        assert said in result.output and "1 updated" in result.output, result.output
+    assert _target(cli) == [(20000,)]
+    again = cli("import", "plan", "-f", "json", str(back))
+    done(again)
+    assert json.loads(again.stdout)[0]["unchanged"] is True
+
+
+def test_a_comeback_that_changes_nothing_else_counts_no_update(cli, tmp_path):
+    _cancelled(cli, tmp_path)
+    result = cli("import", "plan", "-f", "json", str(_plan(tmp_path, "back.toml", *_five())))
+    done(result)
+    out = json.loads(result.stdout)[0]
+    assert out["tasks_updated"] == 0 and out["tasks_removed"] == 0, out
+    assert [c for c in out["changes"] if "no longer cancelled" not in c] == [], out
+    assert _target(cli) == [(20,)]
