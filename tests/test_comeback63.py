@@ -43,3 +43,36 @@ def test_a_comeback_that_changes_nothing_else_counts_no_update(cli, tmp_path):
     assert out["tasks_updated"] == 0 and out["tasks_removed"] == 0, out
     assert [c for c in out["changes"] if "no longer cancelled" not in c] == [], out
     assert _target(cli) == [(20,)]
+
+
+def test_show_and_the_weekly_report_say_a_comeback_by_a_plan_as_cancelled_and_brought_back(cli, tmp_path):
+    from datetime import date
+
+    _cancelled(cli, tmp_path)
+    cancel = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    done(cli("import", "plan", str(_plan(tmp_path, "back.toml", _five()[0], PARKS_RAISED, _five()[2]))))
+    back = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    shown = cli("show", "city-2026/4", "-f", "json")
+    done(shown)
+    changes = [(row["batch"], row["change"]) for row in json.loads(shown.stdout)["plan_changes"]]
+    week = json.loads(cli("report", "weekly", "-p", "city-2026", "--as-of", date.today().isoformat(), "-f", "json").stdout)
+    weekly = [(row["batch"], row["change"]) for row in week["changes"]["plan"]]
+    for said in (changes, weekly):
+        assert (cancel, "task city-2026/4 cancelled (已取消): 建设口袋公园20个: kept with its reports, not counted") in said, said
+        assert (back, f"task city-2026/4 no longer cancelled (batch {cancel} had cancelled it): 建设口袋公园20个: its reports "
+                      "count again") in said, said
+        assert any(batch == back and change.startswith("task city-2026/4: indicator 公园: target 20个 → ")
+                   for batch, change in said), said
+        assert not any("removed" in change or " added" in change for _, change in said), said
+
+
+def test_show_says_a_comeback_by_undo_as_cancelled_and_brought_back(cli, tmp_path):
+    _cancelled(cli, tmp_path)
+    cancel = json.loads(cli("batches", "-f", "json").stdout)[0]["id"]
+    done(cli("undo", str(cancel)))
+    shown = cli("show", "city-2026/4", "-f", "json")
+    done(shown)
+    changes = [row["change"] for row in json.loads(shown.stdout)["plan_changes"]]
+    assert changes == ["task city-2026/4 cancelled (已取消): 建设口袋公园20个: kept with its reports, not counted",
+                       f"task city-2026/4 no longer cancelled (batch {cancel} had cancelled it): 建设口袋公园20个: its "
+                       "reports count again"], changes

@@ -36,7 +36,7 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
         ref = f"{before.code}/{task.code}"
         kept = new.get(task.code)
         if kept is None:
-            said.append(Message("task {ref} removed: {title}", ref=ref, title=task.title))
+            said.append(removed_change(ref, task.title))
             continue
         if kept.title != task.title:
             said.append(Message("task {ref} renamed: {old} → {new}", ref=ref, old=task.title, new=kept.title))
@@ -70,11 +70,22 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
 
 def _added(before: plan_model.Programme, after: plan_model.Programme) -> list:
     """The tasks `after` adds (a task's plan history says its start; `import plan` counts them)."""
+    old = {task.code for task in before.tasks}
+    return [added_change(f"{after.code}/{task.code}", task.title) for task in after.tasks if task.code not in old]
+
+
+def removed_change(ref: str, title: str):
+    """A task a plan write took out (its template tells it apart: plan_history says a cancellation so)."""
     from mstrack.errors import Message
 
-    old = {task.code for task in before.tasks}
-    return [Message("task {ref} added: {title}", ref=f"{after.code}/{task.code}", title=task.title)
-            for task in after.tasks if task.code not in old]
+    return Message("task {ref} removed: {title}", ref=ref, title=title)
+
+
+def added_change(ref: str, title: str):
+    """A task a plan write added (its template tells it apart: plan_history says a comeback so)."""
+    from mstrack.errors import Message
+
+    return Message("task {ref} added: {title}", ref=ref, title=title)
 
 
 def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Task, counts: dict[str, int] | None) -> list:
@@ -222,7 +233,7 @@ def renumbered(before: plan_model.Programme, moved: list[tuple[str, str, str, in
             Message("task {old} → {new}: {title} (the same title, lead units and indicators): its {n} {n:report moves|"
                     "reports move} with it", old=f"{before.code}/{old}", new=f"{before.code}/{new}", title=title, n=n)
             for old, new, title, n in moved]
-    said += [Message("task {ref} removed: {title}", ref=f"{before.code}/{task.code}", title=task.title)
+    said += [removed_change(f"{before.code}/{task.code}", task.title)
              for task in before.tasks if task.code in taken and task.code not in new_of]
     tasks = [replace(task, code=new_of[task.code]) if task.code in new_of else task for task in before.tasks
              if task.code in new_of or task.code not in taken]
