@@ -76,3 +76,19 @@ def test_show_says_a_comeback_by_undo_as_cancelled_and_brought_back(cli, tmp_pat
     assert changes == ["task city-2026/4 cancelled (已取消): 建设口袋公园20个: kept with its reports, not counted",
                        f"task city-2026/4 no longer cancelled (batch {cancel} had cancelled it): 建设口袋公园20个: its "
                        "reports count again"], changes
+
+
+def test_import_progress_as_of_with_no_year_is_read_in_the_programmes_days_as_log_reads_it(cli, tmp_path):
+    from datetime import date
+
+    from .test_fixtrial63b import _days
+    from .test_fixtrial63b import _plan as _year_plan
+
+    last = date.today().year - 1
+    code = _year_plan(cli, tmp_path, last)
+    form = tmp_path / "r.csv"
+    form.write_text("任务编号,指标,数值\n1,建设项目,60\n", encoding="utf-8")
+    result = cli("import", "progress", str(form), "-p", code, "--as-of", "12月31日")
+    done(result)  # it was read as this year's 12月31日: in the future, or outside the programme's days
+    done(cli("log", f"{code}/1", "70", "--as-of", "12月31日"))
+    assert _days(cli, f"{code}/1") == [f"{last}-12-31", f"{last}-12-31"]
