@@ -92,3 +92,18 @@ def test_import_progress_as_of_with_no_year_is_read_in_the_programmes_days_as_lo
     done(result)  # it was read as this year's 12月31日: in the future, or outside the programme's days
     done(cli("log", f"{code}/1", "70", "--as-of", "12月31日"))
     assert _days(cli, f"{code}/1") == [f"{last}-12-31", f"{last}-12-31"]
+
+
+def test_batches_of_a_period_with_no_write_say_none_was_entered_then(cli, tmp_path):
+    from datetime import date, timedelta
+
+    done(cli("import", "plan", str(_plan(tmp_path, "city.toml", *_five()))))
+    after = str(date.today() + timedelta(days=1))
+    for lang, none in (("en", "No write entered in that period"), ("zh", "该期间内没有写入")):
+        empty = cli("--lang", lang, "batches", "--since", after, env={"COLUMNS": "200"})
+        done(empty)
+        assert none in empty.stdout, empty.stdout
+        listed = cli("--lang", lang, "batches", "--since", str(date.today()), env={"COLUMNS": "200"})
+        done(listed)
+        assert none not in listed.stdout and "city.toml" in listed.stdout, listed.stdout
+    assert json.loads(cli("batches", "-f", "json", "--since", after).stdout) == []
