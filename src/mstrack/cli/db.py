@@ -83,7 +83,7 @@ def batches(
     if fmt is Format.json:
         write_out(batches_json(found))
     else:
-        console().print(batches_table(found, ctx.obj["lang"]))
+        console().print(batches_table(found, ctx.obj["lang"], period=bool(first or last)))
     _skipped_said([batch.id for batch in found])
 
 

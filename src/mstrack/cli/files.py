@@ -220,7 +220,12 @@ def import_progress(
     from mstrack.sources.progress import import_progress as run_import
 
     store = open_store(ctx, write=not dry_run)
-    default_as_of = parse_day(as_of, "--as-of") if as_of else None
+    default_as_of = None
+    if as_of:  # one naming no year is read in each row's programme's days, as `log --as-of` reads it (report_day)
+        from mstrack.domain.dates import named_day
+
+        parse_day(as_of, "--as-of")  # no date at all: refused before a file is read
+        default_as_of = named_day(as_of) or as_of
     announced = []
 
     named = functools.partial(written_to, ctx, store)

@@ -170,6 +170,15 @@ def report_day(read: Callable[[int], date], window: ReportWindow, today: date, o
                     "year (e.g. {example})", value=shown(original), readings=" / ".join(map(str, fits)), example=fits[-1])
 
 
+def named_day(text: str) -> date | None:
+    """The day `text` names with its year, or None where it names no year ("12月31日"): an option's date, such as
+    `import progress --as-of`, that each row then reads in its programme's days (report_day), as `log --as-of` does."""
+    try:
+        return parse_date(text)
+    except DateError:
+        return None
+
+
 def month_end(year: int, month: int) -> date:
     if problem := year_problem(year):
         raise DateError(problem)

@@ -92,10 +92,11 @@ def _day(value) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)[:10]
 
 
-def batches_table(batches, lang: str = "zh"):
+def batches_table(batches, lang: str = "zh", period: bool = False):
     """The table of `batches`. The source (the file name that tells which import to undo) is never left out:
     it keeps a comfortable width while the user, reason and remark give way, then is cut in its middle
-    (慈城鎮第27…正.xlsx), on one line; an empty reason or remark column is left out before anything folds."""
+    (慈城鎮第27…正.xlsx), on one line; an empty reason or remark column is left out before anything folds.
+    `period` (--since or --until given): none there is said, as `history` says it (an empty table said nothing)."""
     from mstrack.render.grid import COMFORTABLE, Column, PlainTable
     from mstrack.render.status import omitted_note
 
@@ -119,6 +120,8 @@ def batches_table(batches, lang: str = "zh"):
             batch.source or "", str(batch.reports_added), str(batch.reports_retracted), batch.reason or "",
             words("list.semi").join(remark), style="dim" if batch.undone_by else "",
         )
+    if not batches and period:
+        table.caption = words("batches.none_in_period")
     return table
 
 

@@ -73,11 +73,11 @@ class _Importer(Values, Comparing, FormRows, Placing):
     (progress_place); their cells made values by Values (progress_values); compared with the store and written by
     Comparing (progress_compare)."""
 
-    def __init__(self, store, programme: str | None, default_as_of: date | None, by: str | None, today: date,
+    def __init__(self, store, programme: str | None, default_as_of: date | str | None, by: str | None, today: date,
                  by_given: bool = False):
         self.store = store
         self.programme = programme
-        self.default_as_of = default_as_of
+        self.default_as_of = default_as_of  # a date, or words naming no year: read in each row's programme's days
         self.by = by
         self.by_given = by_given  # --by itself, not the login name: a reporter cell must agree with it
         self.today = today
@@ -224,9 +224,10 @@ class _Importer(Values, Comparing, FormRows, Placing):
         if self.default_as_of is None:
             self.title_as_of = on
             return
-        if isinstance(on, str):  # no year: the day in --as-of's year, to compare
-            on = parse_date(on, self.default_as_of.year)
-        if on != self.default_as_of:
+        option = self.default_as_of  # its words where they name no year: both read in one year, to compare
+        year = option.year if isinstance(option, date) else on.year if isinstance(on, date) else self.today.year
+        on, option = (parse_date(each, year) if isinstance(each, str) else each for each in (on, option))
+        if on != option:
             self.result.warnings.append(Message(
                 "{path}: its title says {title} (as of {on}), but --as-of {option} was given: rows with no date are "
                 "stored as of {option}; check which is meant", path=path, title=self.title_said, on=on,
@@ -378,7 +379,7 @@ def _given_before(path: Path, earlier: list[Path]) -> Path | None:
 
 
 def import_progress(
-    store, paths: list[Path], *, programme: str | None, sheet: str | None, default_as_of: date | None,
+    store, paths: list[Path], *, programme: str | None, sheet: str | None, default_as_of: date | str | None,
     by: str | None, today: date, dry_run: bool, on_row: Callable[[int], None] | None = None,
     reason: str | None = None, confirm: Callable[[ImportResult], None] | None = None, by_given: bool = False,
 ) -> ImportResult:

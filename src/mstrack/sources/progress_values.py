@@ -159,12 +159,13 @@ class Values:
             as_of = self.default_as_of or self.title_as_of  # --as-of, else the date the file's title gives
             if as_of is None:
                 return Message("no date")
-            if isinstance(as_of, str):  # the title's "截至5月31日": the day in this row's programme's days
+            if isinstance(as_of, str):  # "12月31日", the title's "截至5月31日": the day in this row's programme's days
                 try:
                     as_of = report_day(lambda year, words=as_of: parse_date(words, year), window, self.today, as_of)
                 except DateError as error:
                     return error
-                self.title_days.add(as_of)
+                if self.default_as_of is None:
+                    self.title_days.add(as_of)
         elif isinstance(raw, date) and raw.year <= 1900:  # 8.15 typed into a date cell: Excel's 1900-01-08 03:36
             return typed_in_a_date_cell(raw, year)
         elif isinstance(raw, date):
@@ -185,12 +186,23 @@ class Values:
         if not window.holds(as_of):
             return and_year_of(Message("{on} is outside {window}", on=as_of, window=window.said()), as_of,
                                [code for code in self._year_codes(as_of.year) if code != programme], logged=False)
-        if raw is not None and self.default_as_of is not None and as_of != self.default_as_of:
+        if raw is not None and self.default_as_of is not None and as_of != self._option_day(window):
             return Message("--as-of {option} was given and this row says {on}: the option is for rows with no date; "
                            "drop it, or correct the row", option=self.default_as_of, on=as_of)
         self.title_used = self.title_used or (raw is None and self.default_as_of is None)
         dates[raw] = as_of
         return as_of
+
+    def _option_day(self, window: ReportWindow) -> date | None:
+        """--as-of's day in a programme of `window`: its words read there where they name no year (report_day, as
+        `log --as-of` reads them), None where they read as no one day there (day() says why)."""
+        given = self.default_as_of
+        if not isinstance(given, str):
+            return given
+        try:
+            return report_day(lambda year: parse_date(given, year), window, self.today, given)
+        except DateError:
+            return None
 
     def _number(self, state: ImportIndicator, value: str, done_word: bool, as_of: date, table: Table,
                 line: int, typed: bool = True) -> int | float | None:

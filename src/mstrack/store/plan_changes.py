@@ -36,7 +36,7 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
         ref = f"{before.code}/{task.code}"
         kept = new.get(task.code)
         if kept is None:
-            said.append(Message("task {ref} removed: {title}", ref=ref, title=task.title))
+            said.append(removed_change(ref, task.title))
             continue
         if kept.title != task.title:
             said.append(Message("task {ref} renamed: {old} → {new}", ref=ref, old=task.title, new=kept.title))
@@ -70,11 +70,22 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
 
 def _added(before: plan_model.Programme, after: plan_model.Programme) -> list:
     """The tasks `after` adds (a task's plan history says its start; `import plan` counts them)."""
+    old = {task.code for task in before.tasks}
+    return [added_change(f"{after.code}/{task.code}", task.title) for task in after.tasks if task.code not in old]
+
+
+def removed_change(ref: str, title: str):
+    """A task a plan write took out (its template tells it apart: plan_history says a cancellation so)."""
     from mstrack.errors import Message
 
-    old = {task.code for task in before.tasks}
-    return [Message("task {ref} added: {title}", ref=f"{after.code}/{task.code}", title=task.title)
-            for task in after.tasks if task.code not in old]
+    return Message("task {ref} removed: {title}", ref=ref, title=title)
+
+
+def added_change(ref: str, title: str):
+    """A task a plan write added (its template tells it apart: plan_history says a comeback so)."""
+    from mstrack.errors import Message
+
+    return Message("task {ref} added: {title}", ref=ref, title=title)
 
 
 def _changed_under_reports(ref: str, task: plan_model.Task, kept: plan_model.Task, counts: dict[str, int] | None) -> list:
@@ -153,11 +164,16 @@ def _target_changed(ref: str, named, ind, other, target, milestones):
 
 
 def written_changes(before: plan_model.Programme, after: plan_model.Programme, reported: dict, counts: dict,
-                    shown: int | None = None) -> tuple[list, plan_model.Programme]:
+                    shown: int | None = None, held_back: list | None = None) -> tuple[list, plan_model.Programme]:
     """What a plan write (its PlanWriter counts) changed, said, and the plan before as compared (renumbered tasks under
     their new codes): `import plan`'s lines and an undo's alike. The tasks it cancelled (counts["cancelled"]: code,
-    title, reports) are said first, as cancelled, not removed; then those it brought back (counts["restored"])."""
+    title, reports) are said first, as cancelled, not removed; then those it brought back (counts["restored"]).
+    `held_back`: the programme's cancelled tasks before the write, as their plan last had them (under the codes they
+    were kept under): one brought back is compared as a kept task is, what else the plan changes of it said and
+    counted (comeback63: its target raised read "0 updated")."""
     from dataclasses import replace
+
+    from mstrack.store.plan_writer import cancelled_code
 
     cancelled = counts.get("cancelled", ())
     said = [cancelled_change(f"{before.code}/{code}", title, n) for code, title, n in cancelled]
@@ -165,6 +181,13 @@ def written_changes(before: plan_model.Programme, after: plan_model.Programme, r
     if cancelled:
         gone = {code for code, _, _ in cancelled}
         before = replace(before, tasks=[task for task in before.tasks if task.code not in gone])
+    kept_as = {task.code: task for task in held_back or ()}
+    back = [replace(kept_as.get(cancelled_code(code, batch)) or kept_as[code], code=code)
+            for code, _, batch in counts.get("restored", ()) if code in kept_as or cancelled_code(code, batch) in kept_as]
+    if back:  # compared under the codes they come back to, their reports too
+        stored = {cancelled_code(code, batch): code for code, _, batch in counts.get("restored", ())}
+        before = replace(before, tasks=[*before.tasks, *back])
+        reported = {(stored.get(code, code), name): n for (code, name), n in (reported or {}).items()}
     if not counts.get("renumbered"):
         said += plan_changes(before, after, reported, shown=None)
         return (said if shown is None else first_shown(said, shown)), before
@@ -210,7 +233,7 @@ def renumbered(before: plan_model.Programme, moved: list[tuple[str, str, str, in
             Message("task {old} → {new}: {title} (the same title, lead units and indicators): its {n} {n:report moves|"
                     "reports move} with it", old=f"{before.code}/{old}", new=f"{before.code}/{new}", title=title, n=n)
             for old, new, title, n in moved]
-    said += [Message("task {ref} removed: {title}", ref=f"{before.code}/{task.code}", title=task.title)
+    said += [removed_change(f"{before.code}/{task.code}", task.title)
              for task in before.tasks if task.code in taken and task.code not in new_of]
     tasks = [replace(task, code=new_of[task.code]) if task.code in new_of else task for task in before.tasks
              if task.code in new_of or task.code not in taken]

@@ -69,18 +69,25 @@ def task_plan_changes(store, connection, code: str, task: str, until: int | None
         changes = _renumbered_changes(before, after, f"{code}/{task}")
         if taken and batch == cancelled[2]:  # the revision that gave it the code: its move, and its history before
             found += _before_move(store, connection, code, f"{code}/{task}", changes, batch)
-            changes = [change for change in changes if getattr(change, "template", None) != REMOVED]
+            changes = [change for change in changes if getattr(change, "template", None) != _removed()]
         elif cancelled and batch == cancelled[2]:  # the revision that cancelled it: not "removed" (it is kept)
             changes = [_cancelled_said(change, cancelled, code) for change in changes]
             if moved_off:  # its own change alone, not the move of the task that took its code ("5 → 4")
                 changes = [change for change in changes if getattr(change, "template", None) == kept_cancelled("", "").template]
+        elif cancelled is None:  # cancelled and brought back since: said so, not removed and added (comeback63)
+            changes = _comebacks(store, connection, code, batch, changes, after, lambda task, b, k=k: next(
+                ((batches[j][0], plans[j]) for j in range(k - 1, -1, -1)
+                 if plans[j] is not None and any(each.code == task for each in plans[j].tasks)), None))
         found += [PlanChange(batch=batch, created_at=moment(created_at), command=command, source=source, change=change)
                   for change in changes]
     return found
 
 
-REMOVED = "task {ref} removed: {title}"
-"""plan_changes' template of a task a plan write took out: at a cancelling revision, the task cancelled."""
+def _removed() -> str:
+    """plan_changes' template of a task a plan write took out: at a cancelling revision, the task cancelled."""
+    from mstrack.store.plan_changes import removed_change
+
+    return removed_change("", "").template
 
 
 def _before_move(store, connection, code: str, ref: str, changes: list, batch: int) -> list[PlanChange]:
@@ -95,7 +102,7 @@ def _before_move(store, connection, code: str, ref: str, changes: list, batch: i
 
 def _cancelled_said(change, cancelled: tuple, code: str):
     """A task's plan history's "removed" of the revision that cancelled it, said as `import plan` said it: cancelled."""
-    if getattr(change, "template", None) != REMOVED:
+    if getattr(change, "template", None) != _removed():
         return change
     from mstrack.store.plan_changes import kept_cancelled
 
@@ -218,6 +225,10 @@ def plan_revisions(store, connection, code: str, first: date, last: date) -> lis
     for _, task, title, batch, n, _, _ in cancelled_details(store, connection, [code]):
         cancelled.setdefault(batch, []).append((task.removesuffix(f"~{batch}"), title, n))
     found = []
+
+    def had(task: str, k: int):
+        return _had(store, connection, batches, task, k)
+
     for k in wanted:
         batch, at, command, source = batches[k]
         try:
@@ -233,31 +244,60 @@ def plan_revisions(store, connection, code: str, first: date, last: date) -> lis
         moved, compared = renumbered(before, moves_between(before, after))
         said += moved + plan_changes(compared, after, None, shown=None, every=True)
         found += [PlanChange(batch=batch, created_at=at, command=command, source=source, change=change)
-                  for change in _undone_cancels(store, connection, code, batch, said)]
+                  for change in _comebacks(store, connection, code, batch, said, after, lambda task, b, k=k: had(task, k))]
     return found
 
 
-def _undone_cancels(store, connection, code: str, batch: int, said: list) -> list:
-    """A plan write's changes with a cancellation an undo took back since said as one: the task is no longer marked
-    (the undo cleared it), and its kept plans read as "removed" by the import, "added" by its undo; a task reports
-    stood on before the import was cancelled, never removed (a removed task had none)."""
-    from mstrack.store.plan_changes import kept_cancelled, restored_change
-    from mstrack.store.states import standing
+def _had(store, connection, batches: list, task: str, k: int):
+    """The latest of `batches` before the k-th whose kept plan had task `task`, and that plan: the batch that cancelled
+    it, and the task as it was (read only for a comeback: a kept plan is megabytes)."""
+    from mstrack.errors import InputError
+    from mstrack.store.writes import kept_plan
 
     p = store.dialect.p
-    pairs = store._rows(connection, f"SELECT b.id, b.undoes FROM batch AS b JOIN batch AS u ON u.id = b.undoes WHERE"
-                                    f" (b.id = {p} OR b.undoes = {p}) AND u.command = 'import plan'", [batch, batch])
-    if not pairs:
+    for batch, *_ in reversed(batches[:k]):
+        try:
+            plan = kept_plan(store._rows(connection, f"SELECT plan_before FROM batch WHERE id = {p}", [batch])[0][0], batch,
+                             {task})
+        except (InputError, ValueError):
+            continue
+        if any(each.code == task for each in plan.tasks):
+            return batch, plan
+    return None
+
+
+def _comebacks(store, connection, code: str, batch: int, said: list, after, had) -> list:
+    """A plan write's changes (`said`, batch `batch`'s, `after` the plan it wrote) with each task reports stood on
+    before it, not cancelled now, said as cancelled and brought back (by an undo or a later plan: the mark cleared
+    since), never "removed" by one write and "added" by another (comeback63). Its "added" says the batch that had
+    cancelled it and what else this write changed of it against the plan kept then (`had(task, batch)`: (that batch,
+    that plan) or None). A reported task is never removed (a removed task had no report)."""
+    from mstrack.store.plan_changes import added_change, kept_cancelled, plan_changes, removed_change, restored_change
+    from mstrack.store.states import standing
+
+    removed, added = removed_change("", "").template, added_change("", "").template
+    if not any(getattr(change, "template", None) in (removed, added) for change in said):
         return said
-    undo, cancelling = pairs[0]
-    reported = {title for (title,) in store._rows(connection, (
-        "SELECT DISTINCT t.title FROM task AS t JOIN programme AS g ON g.id = t.programme_id JOIN task_line AS l ON"
+    p = store.dialect.p
+    reported = {tuple(row) for row in store._rows(connection, (
+        "SELECT DISTINCT t.code, t.title FROM task AS t JOIN programme AS g ON g.id = t.programme_id JOIN task_line AS l ON"
         " l.task_id = t.id JOIN indicator AS i ON i.line_id = l.id JOIN report AS x ON x.indicator_id = i.id WHERE"
-        f" g.code = {p} AND x.batch_id < {p} AND {standing('x')}"), [code, cancelling])}
-    wanted = REMOVED if batch == cancelling else "task {ref} added: {title}"
-    return [change if getattr(change, "template", None) != wanted or change.fields["title"] not in reported else
-            kept_cancelled(change.fields["ref"], change.fields["title"]) if batch == cancelling else
-            restored_change(change.fields["ref"], change.fields["title"], cancelling) for change in said]
+        f" g.code = {p} AND x.batch_id < {p} AND t.cancelled_by IS NULL AND {standing('x')}"), [code, batch])}
+    found: list = []
+    for change in said:
+        template = getattr(change, "template", None)
+        ref, title = (change.fields["ref"], change.fields["title"]) if template in (removed, added) else ("", None)
+        task = ref.removeprefix(f"{code}/")
+        if (task, title) not in reported:
+            found.append(change)
+        elif template == removed:
+            found.append(kept_cancelled(ref, title))
+        elif (was := had(task, batch)) is None:
+            found.append(change)
+        else:
+            found.append(restored_change(ref, title, was[0]))
+            found += plan_changes(_one_task(was[1], task), _one_task(after, task), None, shown=None, every=True)
+    return found
 
 
 def cancelled_words(ref: str, title: str, batch: int):

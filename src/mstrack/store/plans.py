@@ -67,6 +67,7 @@ class Plans:
                                                 source or programme.code, force):  # --force: what it overrode, kept
                         kept = more if reason is None else f"{reason}; {more}"
                 reported = reported_by_name(connection, programme.code) if before is not None else {}
+                held_back = self._cancelled_plan(connection, programme.code) if before is not None else []
                 made = insert_batch(self.dialect, connection, command=command, source=source or programme.code,
                                     reason=kept, programme=programme.code, plan_before=current)
                 try:
@@ -80,7 +81,7 @@ class Plans:
                 counts["undone_deleted"] = undone_deleted_by(self.dialect, connection, batch)  # its rows: what `batches` says
                 if before is not None:  # the writer updates every kept task; the user asks which of them changed
                     # renumbered tasks (reports followed them) compared under their new codes
-                    counts["changes"], compared = written_changes(before, programme, reported, counts)
+                    counts["changes"], compared = written_changes(before, programme, reported, counts, held_back=held_back)
                     counts["tasks_updated"] = changed_tasks(compared, programme,
                                                             frozenset(new for _, new, _, _ in counts.get("renumbered", ())))
                     counts["programme_changed"] = changed_fields(before, programme)
@@ -88,6 +89,15 @@ class Plans:
             confirm_before_commit(confirm, results)
         return results
 
+
+    def _cancelled_plan(self, connection, code: str) -> list:
+        """Programme `code`'s cancelled tasks as their plan last had them, before a plan's write (one may bring one
+        back, and what else it changes of it is said and counted: comeback63); none read where it has none."""
+        p = self.dialect.p
+        if not self._rows(connection, f"SELECT 1 FROM task AS t JOIN programme AS g ON g.id = t.programme_id WHERE g.code = {p}"
+                                      " AND t.cancelled_by IS NOT NULL LIMIT 1", [code]):
+            return []
+        return _load_plan(self.dialect, connection, code, self.programme_codes, self.display_url, cancelled=True).tasks
 
     def _own_programmes_only(self, connection, plans: list, command: str) -> None:
         """`mstrack demo` writes only into a store that holds nothing but what it loaded (safety47 F9): on the office's
@@ -244,10 +254,13 @@ def changed_fields(before: plan_model.Programme, after: plan_model.Programme) ->
     return changed
 
 
-def _load_plan(dialect, connection, code: str, codes, db: str) -> plan_model.Programme:
+def _load_plan(dialect, connection, code: str, codes, db: str, cancelled: bool = False) -> plan_model.Programme:
+    """`cancelled`: its cancelled tasks instead (under the codes they are kept under), as their plan last had them: what a
+    plan bringing one back changes of it (comeback63)."""
     from mstrack import model as plan_model  # the plan's classes, imported where a plan is read: not at every command's start
 
     p = dialect.p
+    only = " AND t.cancelled_by IS NOT NULL" if cancelled else ""
 
     def rows(sql: str) -> list:
         return dialect.rows(connection, sql, [head_id])
@@ -259,7 +272,7 @@ def _load_plan(dialect, connection, code: str, codes, db: str) -> plan_model.Pro
     head_id, code, name, year, start, end, source, reading, note, rule = found[0]
     programme = plan_model.Programme(code=code, name=name, year=year, start=day(start), end=day(end), source=source,
                                      reading=reading, note=note, rule=rule)
-    in_programme = f"JOIN task_line AS l ON l.id = x.line_id JOIN task AS t ON t.id = l.task_id WHERE t.programme_id = {p}"
+    in_programme = f"JOIN task_line AS l ON l.id = x.line_id JOIN task AS t ON t.id = l.task_id WHERE t.programme_id = {p}{only}"
     areas = rows(f"SELECT id, code, name, text, declared_tasks FROM area WHERE programme_id = {p} ORDER BY position, id")
     area_codes = {area_id: area_code for area_id, area_code, *_ in areas}
     programme.areas = [plan_model.Area(code=area_code, name=area_name, text=text, declared_tasks=declared)
@@ -274,7 +287,7 @@ def _load_plan(dialect, connection, code: str, codes, db: str) -> plan_model.Pro
     indicators = rows("SELECT x.id, x.line_id, x.kind, x.name, x.unit, x.comparator, x.target, x.text, x.reading"
                       f" FROM indicator AS x {in_programme} ORDER BY x.line_id, x.position, x.id")
     of_indicator = ("JOIN indicator AS i ON i.id = x.indicator_id JOIN task_line AS l ON l.id = i.line_id"
-                    f" JOIN task AS t ON t.id = l.task_id WHERE t.programme_id = {p}")
+                    f" JOIN task AS t ON t.id = l.task_id WHERE t.programme_id = {p}{only}")
     milestones: dict[int, list[plan_model.Milestone]] = {}
     for indicator_id, due, target, printed, text in rows(
             f"SELECT x.indicator_id, x.due, x.target, x.printed, x.text FROM milestone AS x {of_indicator}"
@@ -299,11 +312,11 @@ def _load_plan(dialect, connection, code: str, codes, db: str) -> plan_model.Pro
             milestones=milestones.get(indicator_id, []), reports=plan_reports.get(indicator_id, [])))
     links: dict[int, list[str]] = {}
     for task_id, ref in rows(f"SELECT x.task_id, x.ref FROM task_link AS x JOIN task AS t ON t.id = x.task_id"
-                             f" WHERE t.programme_id = {p} ORDER BY x.task_id, x.position"):
+                             f" WHERE t.programme_id = {p}{only} ORDER BY x.task_id, x.position"):
         links.setdefault(task_id, []).append(ref)
     lines_by_task: dict[int, list[plan_model.Line]] = {}
     for line_id, task_id, leaders in rows("SELECT l.id, l.task_id, l.leaders FROM task_line AS l JOIN task AS t ON t.id = l.task_id"
-                                          f" WHERE t.programme_id = {p} ORDER BY l.task_id, l.position"):
+                                          f" WHERE t.programme_id = {p}{only} ORDER BY l.task_id, l.position"):
         lead, responsible = units.get(line_id, ([], []))
         lines_by_task.setdefault(task_id, []).append(plan_model.Line(
             leaders=json_list(leaders), lead_units=lead, units=responsible, checkpoints=checkpoints.get(line_id, []),
@@ -314,6 +327,6 @@ def _load_plan(dialect, connection, code: str, codes, db: str) -> plan_model.Pro
                         text=plan_model.TaskText(**dict(zip(plan_model.TASK_TEXT, words, strict=True))))
         for task_id, task_code, title, area_id, deadline, task_note, *words in rows(
             f"SELECT id, code, title, area_id, deadline, note, {', '.join(plan_model.TASK_TEXT)} FROM task"
-            f" WHERE programme_id = {p} AND cancelled_by IS NULL ORDER BY position, id")  # a cancelled one is no plan's
+            f" WHERE programme_id = {p} AND cancelled_by IS {'NOT NULL' if cancelled else 'NULL'} ORDER BY position, id")
     ]
     return programme
