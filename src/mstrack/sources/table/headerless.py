@@ -98,7 +98,7 @@ from mstrack.sources.table.list_stages import (
     stages_following,
 )
 from mstrack.sources.table.list_strays import stray_cells, without_strays
-from mstrack.sources.table.list_subitems import as_headings, sub_items
+from mstrack.sources.table.list_subitems import as_headings, sub_items, top_points
 from mstrack.sources.table.list_teams import team_members
 from mstrack.sources.table.list_timeline import timed_labels, timetable
 from mstrack.sources.table.list_work import (
@@ -304,6 +304,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     groups = timed = None  # the first sheet's inspection groups in its text (list_inspections), its timetable
     for sheet in map(numbers_on_their_lines, sheets):
         sheet = replace(sheet, rows=document_lines(sheet.rows))  # a crawled page's text on one line: its lines
+        sheet = replace(sheet, rows=top_points(sheet.rows))  # a notice's only list "一是…" "二是…": its parts "一、…"
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
         sheet = replace(sheet, rows=rejoined(sheet.rows))  # an item's paragraph broken inside its words: joined
         sheet = replace(sheet, rows=spaced_labels(sheet.rows))  # "链    长：…": the label "链长", a second person joined
