@@ -43,3 +43,5 @@ def test_parts_over_other_things_are_no_doer_parts():
     assert doer_parts(_rows(nobody)) == {}
     items = [*NOTICE[:4], "（一）各村要落实责任人。", *NOTICE[5:]]  # a part over its items
     assert doer_parts(_rows(items)) == {}
+    closing = [*NOTICE[:9], "各村要于3月20日前将统计表报送片区农业农村处。", *NOTICE[9:]]  # the notice's closing paragraph
+    assert doer_parts(_rows(closing)) == {4: ["各村"], 6: ["各村"], 8: ["各村"]}
