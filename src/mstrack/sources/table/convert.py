@@ -239,6 +239,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         if not best_effort or (found := best_effort_table(sheets, year)) is None:
             raise
         table, at, columns, headers = found
+    table.forms = sorted({*table.forms, *(n for sheet in sheets for n in sheet.forms)})  # blank forms passed over
     areas: list[Area] = []
     notes: list[str] = []
     unread: list = []  # rows that give no task: said, each a doubt (titles.RowNotRead)
@@ -326,6 +327,10 @@ def _not_read(path: Path, table: Sheet, unread: list) -> list[tuple[Message, obj
         said.append((places(path, table.left_out, table.paragraphs, of), None, Message(
             "numbered items not read as tasks (a list of its own, one cut by the line above them, a team's makeup or a "
             "duty's detail): check them")))
+    if table.forms:  # a blank form's header passed over: the text read instead, never silently
+        said.append((places(path, table.forms, table.paragraphs, of), None, Message(
+            "a blank form's header (the next annex under it, or only blanks to fill in): not read as a table, the text read "
+            "instead; check the form asks for no task")))
     if table.unheaded:  # a list's headings over no item: what they are, by their words
         said.append((places(path, [row for row, _ in table.unheaded], table.paragraphs, of), None, Message(
             "{n:a heading|headings} over no item (“{names}”): not read as {n:a task|tasks}; check {n:it|them}",

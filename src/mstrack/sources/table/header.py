@@ -223,6 +223,25 @@ def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     return items >= 2 and items * 2 > len(below)
 
 
+BLANK_RE = re.compile(r"[（(]\s*[）)]")  # "（）场": a blank to fill in, a report's form, no figure of a plan
+BLANK_FORM_END_RE = re.compile(r"^\s*附件\s*\d*\s*[：:]?\s*$")  # "附件2": the next annex, right under a form's header
+
+
+def _blank_form(sheet: Sheet, at: int) -> bool:
+    """Whether the header row at `at` is a blank form's, an annex to fill in ("序号 | 隐患问题 | … | 整改时限" and no
+    row under it): the next annex's line ("附件2") right under it; or rows each leaving blanks to fill in
+    beside its first cell ("内容要求 | 进展情况" over "…专栏专题。 | 开展学习宣传培训（）场，参与（）人次"). Its header
+    names no task, so the document's text is read instead (a list of tasks, or a best effort), the form said."""
+    if at + 1 == len(sheet.rows):
+        return False  # a header over nothing at all: refused as such ("a header but no task rows below it")
+    below = [cell for cell in sheet.rows[at + 1].cells if str(cell).strip()]
+    if len(below) == 1 and BLANK_FORM_END_RE.match(str(below[0])) is not None:
+        return True
+    rows = [row.cells for row in sheet.rows[at + 1:]]
+    rows = rows[:next((k for k, cells in enumerate(rows) if len(cells) != len(sheet.rows[at].cells)), len(rows))]
+    return bool(rows) and all(any(BLANK_RE.search(str(cell)) for cell in cells[1:]) for cells in rows)  # "开展…培训（）场，参与（）人"
+
+
 def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]]:
     """The header row (and a sub-header row of periods below it) of the first sheet that has one. A sheet that
     describes one project field by field down its rows is none (refused when no other sheet has a header)."""
@@ -234,6 +253,9 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
         for at, row in enumerate(sheet.rows):
             columns = _header_columns(sheet, at, year)
             if columns is None:
+                continue
+            if _blank_form(sheet, at):
+                sheet.forms = sorted({*sheet.forms, row.number})  # no task table: the text read instead, the form said
                 continue
             if sheet.regroup is not None:  # knowing the width, a blank line inside a row no longer ends it
                 regrouped = sheet.regroup(len(row.cells))

@@ -30,7 +30,7 @@ from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_counts import COUNTS_HEADER, LOTTERY_HEADER, count_rows, lottery_notice
 from mstrack.sources.table.list_deadlines import DONE_BY_RE, bodies_deadlines, due_at, own_deadlines, with_deadlines
-from mstrack.sources.table.list_doer_lines import bodies_below, doers_below
+from mstrack.sources.table.list_doer_lines import bodies_below, doers_below, parts_doers
 from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
 from mstrack.sources.table.list_events import activity_schedule
@@ -98,7 +98,7 @@ from mstrack.sources.table.list_stages import (
     stages_following,
 )
 from mstrack.sources.table.list_strays import stray_cells, without_strays
-from mstrack.sources.table.list_subitems import as_headings, sub_items
+from mstrack.sources.table.list_subitems import as_headings, sub_items, top_points
 from mstrack.sources.table.list_teams import team_members
 from mstrack.sources.table.list_timeline import timed_labels, timetable
 from mstrack.sources.table.list_work import (
@@ -304,12 +304,14 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     groups = timed = None  # the first sheet's inspection groups in its text (list_inspections), its timetable
     for sheet in map(numbers_on_their_lines, sheets):
         sheet = replace(sheet, rows=document_lines(sheet.rows))  # a crawled page's text on one line: its lines
+        sheet = replace(sheet, rows=top_points(sheet.rows))  # a notice's only list "一是…" "二是…": its parts "一、…"
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
         sheet = replace(sheet, rows=rejoined(sheet.rows))  # an item's paragraph broken inside its words: joined
         sheet = replace(sheet, rows=spaced_labels(sheet.rows))  # "链    长：…": the label "链长", a second person joined
         sheet = replace(sheet, rows=team_members(sheet.rows))  # "1．…小组。" / "组长：…" / "成员由A、B…组成，负责…": labelled
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         sheet = replace(sheet, rows=doers_below(sheet.rows))  # "（二）…" over "X要…。Y…": its doers labelled
+        sheet = replace(sheet, rows=parts_doers(sheet.rows))  # "一、…" over "X要…。": each part's doers labelled
         sheet = replace(sheet, rows=bodies_below(sheet.rows))  # "1．平潭协和医院捐送药品…3000元": its body labelled
         sheet = replace(sheet, rows=circled_points(sheet.rows))  # "②…" on a line of its own: the paragraph's
         sheet = replace(sheet, rows=section_parts(sheet.rows))  # "（一）…" over "1．行动目标。…" "2．主要任务": one task

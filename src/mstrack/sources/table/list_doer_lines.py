@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_doers import (
@@ -285,3 +286,36 @@ def sentence_body(paragraph: str) -> str:
         return ""
     rest = paragraph.strip()[m.end():]
     return m[1] if rest and not BUILT_OPENING_RE.match(rest) and not NO_SUBJECT_AFTER_RE.match(rest) else ""
+
+
+
+def parts_doers(rows: list[Row]) -> list[Row]:
+    """A notice of parts only, each "一、X，Y" on a line of its own over one paragraph whose sentences name its doers
+    (doer_parts): after each paragraph the line labelling its doers (DOERS_CELL), so that each part is a task its
+    doers lead, its paragraph its content (list_chinese.chinese_run). Any other rows stay as they are."""
+    cells = doer_parts(rows)
+    return [new for k, row in enumerate(rows)
+            for new in ([row, StaffedRow(row.number, [_cell(cells[k])])] if k in cells else [row])] if cells else rows
+
+
+def doer_parts(rows: list[Row]) -> dict[int, list[str]]:
+    """The doers of each part of a notice of parts only ({row of the part's paragraph: its doers}): each "一、X，Y" on a
+    line of its own over one paragraph whose sentences name its doers ("一、加强组织领导，强化责任落实" / "各村要切实加强
+    组织领导，…"), two parts or more in order and nothing between them, the last followed by the notice's closing lines
+    or none, whatever a part's name ("加强组织领导":
+    every part of such a notice is one of work, no plan's closing section). {} when a part stands over two paragraphs,
+    over numbered items, over one naming no doer, or shares the work out ("三、职责分工": list_duties')."""
+    heads = [k for k, row in enumerate(rows) if len(t := row_texts(row)) == 1 and AREA_RE.match(t[0])]
+    if len(heads) < 2 or [chinese_count(AREA_RE.match(row_texts(rows[k])[0])[1]) for k in heads] != list(
+            range(1, len(heads) + 1)):
+        return {}
+    cells = {}
+    for k in heads:
+        below = row_texts(rows[k + 1]) if k + 1 < len(rows) else []
+        after = row_texts(rows[k + 2]) if k + 2 < len(rows) else []
+        if shares_out(row_texts(rows[k])) or len(below) != 1 or not _paragraph(below[0]) or units_after(below[0])[1] \
+                or k != heads[-1] and k + 2 not in heads and len(after) == 1 and _paragraph(after[0]) \
+                or not (doers := paragraph_doers(below[0])):
+            return {}
+        cells[k + 1] = doers
+    return cells

@@ -25,6 +25,7 @@ from mstrack.sources.table.columns import Column, column_kind
 from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
 from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE, document_period
+from mstrack.sources.table.list_doer_lines import doer_parts
 from mstrack.sources.table.list_doers import office_clause, opening_doers
 from mstrack.sources.table.list_gate import LENIENT
 from mstrack.sources.table.list_groups import coded_by_group, parts_printed, targets_above
@@ -320,7 +321,10 @@ def _plan_rows(rows: list[Row]) -> list[Row]:
     内容包括四部分。" / "（一）…": the items are the part's, coded 二(一) …), and a section's one paragraph under a heading
     naming no work ("二、编制原则" / "坚持…" / "三、…": the heading over no item is then said, not read as a task), nor
     an item's introduction between it and its parts ("3.建筑工地管理方面。" / "建筑工地的环境卫生管理…" / "（1）…": the
-    parts are its tasks, "3(1)")."""
+    parts are its tasks, "3(1)"). A notice of parts only, each over one paragraph naming its doers
+    (list_doer_lines.doer_parts), keeps them all: each part is a task."""
+    if doer_parts(rows):
+        return rows
     kept = []
     for k, row in enumerate(rows):
         texts = row_texts(row)

@@ -9,10 +9,10 @@ import re
 from dataclasses import replace
 
 from mstrack.domain.quantities import chinese_count
-from mstrack.sources.table.cells import row_texts
+from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_labels import item_labels
-from mstrack.sources.table.list_numbered import Entry, office_of
+from mstrack.sources.table.list_numbered import ITEM_RE, Entry, office_of
 from mstrack.sources.table.list_sections import DATED_RE
 from mstrack.sources.table.reading import Row
 
@@ -96,3 +96,30 @@ def _stopped(part: Entry) -> str:
     task's title keeps it when its label stands on a line of its own."""
     stopped = f"{part.text}。"
     return stopped if part.row is not None and any(stopped in text for text in row_texts(part.row)) else part.text
+
+
+TOP_POINTS = 2  # "一是…" "二是…": two points in order make a list of them
+# "…提出以下几点要求，请一并抓好落实。", "具体要求如下：": the line above the points announcing them (a news item's
+# "近日，…开展…行动。" over its "一是…" reports what was done)
+ANNOUNCED_RE = re.compile(r"以下|如下|几点|[：:]\s*$")
+
+
+def top_points(rows: list[Row]) -> list[Row]:
+    """A notice whose only list is its points "一是全面巡排查。…" "二是落实责任人。…", each a paragraph of its own, in
+    order from 一, announced by the line above them (ANNOUNCED_RE), with no part ("一、", "（一）") or item ("1.") on the
+    page: each point read as the part "一、…" it stands for (list_chinese.chinese_run reads those), coded by its numeral
+    without its 是. Points under a part, a topic ("1.…专题：", sub_items) or inside a paragraph stay as they are."""
+    texts = [row_texts(row) for row in rows]
+    if any(len(t) == 1 and (GROUP_HEADING_RE.match(t[0].strip()) or ITEM_RE.match(t[0].strip())) for t in texts):
+        return rows
+    points = [k for k, t in enumerate(texts) if len(t) == 1 and SUB_ITEM_RE.match(t[0])]
+    numerals = [chinese_count(SUB_ITEM_RE.match(texts[k][0])[1]) for k in points]
+    if len(points) < TOP_POINTS or numerals != list(range(1, len(points) + 1)) \
+            or points != list(range(points[0], points[0] + len(points))) \
+            or not (points[0] and ANNOUNCED_RE.search("".join(texts[points[0] - 1]))):
+        return rows
+    out = list(rows)
+    for k in points:
+        m = SUB_ITEM_RE.match(texts[k][0])
+        out[k] = Row(rows[k].number, [f"{m[1]}、{m[2].strip()}"])
+    return out

@@ -62,6 +62,7 @@ class Sheet:
     due_from: dict[int, object] = field(default_factory=dict)  # a list's rows due by a sentence above or after it: why (a Message)
     left_out: list[int] = field(default_factory=list)  # a list's numbered items not read (another run of them): said so
     unheaded: list[tuple[int, str]] = field(default_factory=list)  # a list's headings over no item (row, words): said so
+    forms: list[int] = field(default_factory=list)  # blank forms' header rows passed over (header._blank_form): said so
     strays: dict[int, Row] = field(default_factory=dict)  # a list's lines that break its run of numbers (list_strays)
     under: list[tuple[int, str]] = field(default_factory=list)  # lines of one text under the table's last row (a
     # signature, a date): no task, listed in the summary (tasks.read_tasks)
