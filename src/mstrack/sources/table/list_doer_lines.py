@@ -292,10 +292,35 @@ def sentence_body(paragraph: str) -> str:
 def parts_doers(rows: list[Row]) -> list[Row]:
     """A notice of parts only, each "一、X，Y" on a line of its own over one paragraph whose sentences name its doers
     (doer_parts): after each paragraph the line labelling its doers (DOERS_CELL), so that each part is a task its
-    doers lead, its paragraph its content (list_chinese.chinese_run). Any other rows stay as they are."""
+    doers lead, its paragraph its content (list_chinese.chinese_run), its deadline the day its paragraph reports its
+    work by (part_report_dates). Any other rows stay as they are."""
     cells = doer_parts(rows)
+    dates = part_report_dates(rows, cells)
+    labelled = {k: _cell(doers) + (DUE_CELL.format(due=dates[k]) if k in dates else "") for k, doers in cells.items()}
     return [new for k, row in enumerate(rows)
-            for new in ([row, StaffedRow(row.number, [_cell(cells[k])])] if k in cells else [row])] if cells else rows
+            for new in ([row, StaffedRow(row.number, [labelled[k]])] if k in labelled else [row])] if cells else rows
+
+
+DUE_CELL = "；完成时限：{due}前"
+# a report of the work by one day ("于3月20日下班前将电子表格…报送至…", "于5月17日前将…材料反馈至…"): the day the work it
+# reports is due by
+REPORT_DATE_RE = re.compile(r"于\s*(\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:下班)?\s*之?前[^。；;]*?(?:报送|上报|反馈|报)")
+DAY_RE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
+def report_date(paragraph: str) -> str:
+    """The day a paragraph's report of the work is due by (REPORT_DATE_RE) when it is the only day the paragraph
+    names; "" otherwise (a paragraph dating its work by other days too says by itself which is due when)."""
+    m = REPORT_DATE_RE.search(paragraph)
+    return m[1] if m and {re.sub(r"\s", "", d) for d in DAY_RE.findall(paragraph)} == {re.sub(r"\s", "", m[1])} else ""
+
+
+def part_report_dates(rows: list[Row], cells: dict[int, list[str]]) -> dict[int, str]:
+    """The deadline of each part of a notice of parts only (doer_parts: {row of its paragraph: its doers}) whose own
+    paragraph reports its work by one day (report_date: "各村要认真填写附件3，于3月20日下班前将…报送至…"). An unnumbered
+    paragraph after the last part reporting the whole notice's work dates no part (check60, check64: a report of the
+    work, not the work)."""
+    return {k: due for k in cells if (due := report_date(row_texts(rows[k])[0]))}
 
 
 def doer_parts(rows: list[Row]) -> dict[int, list[str]]:
