@@ -42,3 +42,15 @@ def test_a_report_date_among_other_days_dates_nothing():
     assert report_date("各村要于3月20日前将统计表报送农业农村处。") == "3月20日"
     assert report_date("各村要在3月10日完成排查，于3月20日前将统计表报送农业农村处。") == ""  # another day
     assert report_date("各村要于3月20日前完成排查。") == ""  # no report
+
+
+def test_offices_given_their_share_by_clause_are_units(tmp_path):
+    """held66b: "由X组织…；由Y开展…" after the first doer: each office a unit of the part its first doer leads."""
+    shares = [*HEAD[:6],
+              "各处室、各村要结合实际，广泛开展防灾减灾知识进校园活动。由社会事业处组织辖区大中小学开展主题班会；"
+              "由交通与建设处组织开展施工工地风险隐患排查整治工作；由各村通过悬挂横幅等形式宣传防灾减灾知识。",
+              *HEAD[7:], *SIGNATURE]
+    tasks = text_tasks(tmp_path, shares, 2023)
+    assert [t.code for t in tasks] == ["一", "二", "三"]
+    assert tasks[1].lines[0].lead_units == ["各处室"]
+    assert tasks[1].lines[0].units == ["各村", "社会事业处", "交通与建设处"]
