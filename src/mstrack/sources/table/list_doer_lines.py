@@ -20,6 +20,7 @@ from mstrack.sources.table.list_doers import (
     office_clause,
     only_offices,
     paragraph_doers,
+    post_staff,
     sentence_roles,
     step_doers,
     subject_run,
@@ -88,6 +89,11 @@ def doers_below(rows: list[Row]) -> list[Row]:
                      else paragraph_doers(words, True) or [body for body in [sentence_body(words)] if body]):
             kept += [row, *rows[k + 1:k + 1 + going_on], StaffedRow(row.number, [_cell(doers)])]  # its doers after its words
             k += 1 + going_on
+            continue
+        if len(texts) == 1 and shares_out([part] if part else []) and (words := _own_paragraph(texts[0])) \
+                and (not below or len(below) == 1 and _numbered(below[0])) and (doers := post_staff(words)):
+            kept += [row, StaffedRow(row.number, [_cell(doers)])]  # "（三）X路口。Y村工作人员1人，负责…": Y mans the post
+            k += 1
             continue
         if len(texts) == 1 and (AREA_RE.match(texts[0]) and _measures(above) and (words := _own_paragraph(texts[0]))
                                 or ITEM_RE.match(texts[0]) and not grouped and _measures(part)
