@@ -44,3 +44,26 @@ def test_staff_after_a_verb_is_counted():
 def test_yearless_period_alone_in_its_part():
     assert period_part(["二、安保管控时间", "4月1日至4月5日", "三、职责"], 2023)[0] == "4月5日"
     assert period_part(["二、安保管控时间", "4月1日至4月5日开展巡查，其中重点时段另行通知", "三、职责"], 2023) is None
+
+
+NOTICE = [
+    "某局关于做好防灾减灾日有关工作的通知",
+    "各处室，各行政村：",
+    "一、突出活动主题，扎实开展防灾减灾活动",
+    "各处室、各村要以“防范灾害风险”为主题，认真组织开展今年全国防灾减灾日各项活动。",
+    "二、广泛宣传教育，提升防灾减灾知识技能",
+    "各处、各村要结合实际，广泛开展防灾减灾知识进校园活动。由社会事业处组织辖区中小学开展主题班会；由各村通过悬挂横幅等形式宣传防灾减灾知识。",
+    "三、落实物资储备，建立健全应急保障机制",
+    "政法综治处要对现存的防汛物资进行集中清点，确保防汛物资充足。",
+    "某局",
+    "2023年4月25日",
+]
+
+
+def test_agent_of_a_later_clause_shares_the_part(tmp_path):
+    """held66a: "由社会事业处组织…" in a part's paragraph: that office does a share of the part, a unit after its lead."""
+    tasks = text_tasks(tmp_path, NOTICE, 2023)
+    assert [t.code for t in tasks] == ["一", "二", "三"]
+    assert tasks[1].lines[0].lead_units == ["各处"]
+    assert set(tasks[1].lines[0].units) == {"各村", "社会事业处"}
+    assert tasks[2].lines[0].lead_units == ["政法综治处"]

@@ -16,6 +16,7 @@ from mstrack.sources.table.list_doers import (
     REQUEST_RE,
     STEP_DATE_RE,
     WORK_OPENING_RE,
+    agent_share,
     levelled,
     office_clause,
     only_offices,
@@ -309,7 +310,8 @@ def doer_parts(rows: list[Row]) -> dict[int, list[str]]:
     line of its own over one paragraph whose sentences name its doers ("一、加强组织领导，强化责任落实" / "各村要切实加强
     组织领导，…"), two parts or more in order and nothing between them, the last followed by the notice's closing lines
     or none, whatever a part's name ("加强组织领导":
-    every part of such a notice is one of work, no plan's closing section). {} when a part stands over two paragraphs,
+    every part of such a notice is one of work, no plan's closing section); the offices a later clause names as doing a
+    share by 由 ("由社会事业处组织…": list_doers.agent_share) after them, units. {} when a part stands over two paragraphs,
     over numbered items, over one naming no doer, or shares the work out ("三、职责分工": list_duties')."""
     heads = [k for k, row in enumerate(rows) if len(t := row_texts(row)) == 1 and AREA_RE.match(t[0])]
     if len(heads) < 2 or [chinese_count(AREA_RE.match(row_texts(rows[k])[0])[1]) for k in heads] != list(
@@ -323,5 +325,6 @@ def doer_parts(rows: list[Row]) -> dict[int, list[str]]:
                 or k != heads[-1] and k + 2 not in heads and len(after) == 1 and _paragraph(after[0]) \
                 or not (doers := paragraph_doers(below[0])):
             return {}
-        cells[k + 1] = doers
+        agents = [name for clause in re.split(r"[，,。；;]", below[0]) for name in agent_share(clause)]
+        cells[k + 1] = [*doers, *(name for name in dict.fromkeys(agents) if name not in doers)]  # "由社会事业处组织…": a unit
     return cells

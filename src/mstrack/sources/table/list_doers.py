@@ -315,6 +315,17 @@ STAFFED_BY_RE = re.compile(r"^([^，,。；;]{2,20}?)(?:工作人员|值守人�
 ORGANISED_RE = re.compile(r"^组织([^，,。；;]{2,40}?)等")  # "组织公安派出所、综治办…等基层力量": the offices it brings in
 
 
+# "由社会事业处组织辖区大中小学开展…", "由各村通过悬挂横幅…": a later clause's agent, an office, doing its share of the part
+AGENT_DOES_RE = re.compile(r"^由(?![此于])([^，,。；;由]{2,20}?)(?:组织|开展|做好|通过)")
+
+
+def agent_share(clause: str) -> list[str]:
+    """The offices a clause opened by 由 names as doing a share of the work by its verb ("由交通与建设处组织开展…", "由各村
+    通过悬挂横幅…"), each an office's name (_office_doer); [] for any other clause."""
+    names = unit_names(m[1]) if (m := AGENT_DOES_RE.match(clause.strip())) else []
+    return names if names and all(map(_office_doer, names)) else []
+
+
 def post_staff(paragraph: str) -> list[str]:
     """The office whose staff man a post, its paragraph's first sentence after the post's place ("渔限村工作人员1人，负责
     引导车辆…"): [that office]; [] when the staff are the issuer's own ("局工作人员2名") or the paragraph opens otherwise."""
