@@ -38,6 +38,7 @@ def test_posted_staff_is_no_target_and_yearless_period_dates_tasks(tmp_path):
 
 def test_staff_after_a_verb_is_counted():
     assert figure_spans("局工作人员2名") == []
+    assert figure_spans("局工作人员约2名") == [] and figure_spans("局工作人员不少于2名") == []  # an estimate, a bound: staffing still
     assert len(figure_spans("培训工作人员50名")) == 1
 
 

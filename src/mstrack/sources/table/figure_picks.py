@@ -40,7 +40,7 @@ DIVIDED_RE = re.compile(r"(?<![充部])(?:划分|分)(?:为|成)[^，,；;。\d]
 # "（三）…路口。渔限村工作人员1人，负责引导车辆…": the staff a post is manned with, a clause of its own, the staff an
 # office's ("局工作人员", "渔限村工作人员") or no one's, no verb before it
 STAFF_POSTED_RE = re.compile(r"^\s*((?:[\u4e00-\u9fff]{0,8}?(?:村|局|镇|乡|所|站|处|社区|中心|办|队|委会))?)"
-                             r"(?:工作人员|值守人员|值班人员)\s*$")
+                             rf"(?:工作人员|值守人员|值班人员)\s*(?:约|約|{'|'.join(AT_LEAST_PREFIXES)})?\s*$")
 
 
 def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str, number: str = "") -> bool:
