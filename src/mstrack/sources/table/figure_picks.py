@@ -37,6 +37,11 @@ TEXT_NAMED_RE = re.compile(rf"(?:知识|常识|须知|守则|要点|禁令)\s*(?
 PHASES_LISTED_RE = re.compile(r"\d\s*[、和及至到-]\s*$")  # "1、2期", "1至3期": phase numbers listed, one measure word
 DIVIDED_RE = re.compile(r"(?<![充部])(?:划分|分)(?:为|成)[^，,；;。\d]*$")  # "划分为…三个类别", "分为如下三个阶段"
 
+# "（三）…路口。渔限村工作人员1人，负责引导车辆…": the staff a post is manned with, a clause of its own, the staff an
+# office's ("局工作人员", "渔限村工作人员") or no one's, no verb before it
+STAFF_POSTED_RE = re.compile(r"^\s*((?:[\u4e00-\u9fff]{0,8}?(?:村|局|镇|乡|所|站|处|社区|中心|办|队|委会))?)"
+                             rf"(?:工作人员|值守人员|值班人员)\s*(?:约|約|{'|'.join(AT_LEAST_PREFIXES)})?\s*$")
+
 
 def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str, number: str = "") -> bool:
     """Figures that name or pick things rather than count the year's work: "16种慢性病患者" (which patients), a
@@ -48,6 +53,9 @@ def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str, numbe
     the thing named before a bracket that says it ("活动阵地(约500平方米左右)", "…1个（面积约800平方米）"), the things a
     body's duty covers ("负责对乡三处…进行排查整治"), or a text known by its count ("消防知识21条")."""
     rest = clause[after.end():]
+    if unit in ("名", "人") and (staff := STAFF_POSTED_RE.search(prefix)) and not rest.strip(" 。.") \
+            and not re.search(rf"(?:{FIGURE_VERBS})", simplified(staff[1])):
+        return True  # "局工作人员2名，负责疏导…": who mans a post, no work delivered ("培训工作人员50名": work)
     if unit == "期" and PHASES_LISTED_RE.search(prefix):
         return True  # "幸福洋吹沙地1、2期造林工程": the phases named by their numbers ("分3期建设" counts them)
     if DUTY_SCOPE_RE.search(prefix) and re.match(r"[^，,；;。]*?进行", rest):

@@ -28,14 +28,17 @@ OWN_DATE_RE = re.compile(r"\d{1,2}\s*月(?:份|底|末|中旬|下旬)?前|年底
 
 
 # a part of the document naming the period of the work ("二、工作时限", "四、整治时间", "三、实施期限")
-PERIOD_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(?:工作|实施|整治|活动|行动|开展|执行|创建|检查|督查|排查){0,2}"
-                               r"(?:时\s*限|时\s*间|期\s*限)(?:安排)?\s*$")  # "二、活动开展时间", "三、时间安排", "二、检查时间"
+PERIOD_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*"
+                               r"(?:工作|实施|整治|活动|行动|开展|执行|创建|检查|督查|排查|安保|管控){0,2}"
+                               r"(?:时\s*限|时\s*间|期\s*限)(?:安排)?\s*$")  # "二、活动开展时间", "三、时间安排", "二、安保管控时间"
 DAY = r"(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:份|底|末)?)"
 # "2023年5月25日-12月31日", "自2021年3月25日至6月20日": a span whose start names its year; "2018年9月6日至12日": its end
 # a day of the start's month
 PERIOD_SPAN_RE = re.compile(rf"(\d{{4}})\s*年\s*{DAY}\s*{JOIN}+\s*(?:(?:\d{{4}}\s*年\s*)?{DAY}|\d{{1,2}}\s*日)")
 """A span whose start names its year: the year (the one group read: a period of another year is none of the programme's)
 and, as m[0], the span span_end reads."""
+# "二、安保管控时间" over "4月1日至4月5日": a span naming no year, the line that span alone: the programme's year
+YEARLESS_SPAN_RE = re.compile(rf"^\s*{DAY}\s*{JOIN}+\s*(?:{DAY}|\d{{1,2}}\s*日)\s*[。.]?\s*$")
 
 # "…专项整治时间延长至2022年12月31日（…）。": the work's time extended to a day, its year printed: the period's end, no start
 EXTENDED_TO_RE = re.compile(rf"(?:时间|时限|期限)\s*(?:延长|延续|顺延)\s*(?:至|到)\s*((\d{{4}})\s*年\s*{DAY})")
@@ -61,6 +64,8 @@ def period_part(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]]
         alone = k + 2 >= len(texts) or PART_HEADING_RE.match(texts[k + 2].strip())  # the part's one line: no stages
         if PERIOD_HEADING_RE.match(heading.strip()) and alone and (m := PERIOD_SPAN_RE.search(text)) and int(m[1]) == year:
             return re.sub(r"\s+", "", span_end(m[0])), [], f"{heading.strip()} {text.strip()}"
+        if PERIOD_HEADING_RE.match(heading.strip()) and alone and YEARLESS_SPAN_RE.match(text):
+            return re.sub(r"\s+", "", span_end(text.strip().rstrip("。."))), [], f"{heading.strip()} {text.strip()}"
         if PERIOD_HEADING_RE.match(heading.strip()) and alone and (end := EXTENDED_TO_RE.search(text)) and int(end[2]) >= year:
             return re.sub(r"\s+", "", end[1]), [], f"{heading.strip()} {text.strip()}"  # "延长至2022年12月31日": a later end
         if PERIOD_HEADING_RE.match(heading.strip()) and alone and (day := EVENT_DAY_RE.match(text)) and int(day[1]) == year:

@@ -20,6 +20,7 @@ from mstrack.sources.table.list_doers import (
     office_clause,
     only_offices,
     paragraph_doers,
+    post_staff,
     sentence_roles,
     step_doers,
     subject_run,
@@ -88,6 +89,11 @@ def doers_below(rows: list[Row]) -> list[Row]:
                      else paragraph_doers(words, True) or [body for body in [sentence_body(words)] if body]):
             kept += [row, *rows[k + 1:k + 1 + going_on], StaffedRow(row.number, [_cell(doers)])]  # its doers after its words
             k += 1 + going_on
+            continue
+        if len(texts) == 1 and shares_out([part] if part else []) and (words := _own_paragraph(texts[0])) \
+                and (not below or len(below) == 1 and _numbered(below[0])) and (doers := post_staff(words)):
+            kept += [row, StaffedRow(row.number, [_cell(doers)])]  # "（三）X路口。Y村工作人员1人，负责…": Y mans the post
+            k += 1
             continue
         if len(texts) == 1 and (AREA_RE.match(texts[0]) and _measures(above) and (words := _own_paragraph(texts[0]))
                                 or ITEM_RE.match(texts[0]) and not grouped and _measures(part)
@@ -328,7 +334,8 @@ def doer_parts(rows: list[Row]) -> dict[int, list[str]]:
     line of its own over one paragraph whose sentences name its doers ("一、加强组织领导，强化责任落实" / "各村要切实加强
     组织领导，…"), two parts or more in order and nothing between them, the last followed by the notice's closing lines
     or none, whatever a part's name ("加强组织领导":
-    every part of such a notice is one of work, no plan's closing section). {} when a part stands over two paragraphs,
+    every part of such a notice is one of work, no plan's closing section); the offices a later clause names as doing a
+    share by 由 ("由社会事业处组织…": list_doers.paragraph_doers) after them, units. {} when a part stands over two paragraphs,
     over numbered items, over one naming no doer, or shares the work out ("三、职责分工": list_duties')."""
     heads = [k for k, row in enumerate(rows) if len(t := row_texts(row)) == 1 and AREA_RE.match(t[0])]
     if len(heads) < 2 or [chinese_count(AREA_RE.match(row_texts(rows[k])[0])[1]) for k in heads] != list(
@@ -342,5 +349,5 @@ def doer_parts(rows: list[Row]) -> dict[int, list[str]]:
                 or k != heads[-1] and k + 2 not in heads and len(after) == 1 and _paragraph(after[0]) \
                 or not (doers := paragraph_doers(below[0])):
             return {}
-        cells[k + 1] = doers
+        cells[k + 1] = doers  # "由社会事业处组织…" a unit after them (list_doers.paragraph_doers, SHARE_BY_RE)
     return cells

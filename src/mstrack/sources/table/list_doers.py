@@ -315,7 +315,18 @@ def _helped(rest: str) -> list[str]:
 # "乡根据…", "镇组织…": a 乡's or a 镇's notice naming itself by its level alone before its work: its government does it
 ISSUING_TOWN_RE = re.compile(r"^([乡镇])(?=[\u4e00-\u9fff])")
 SENDS_RE = re.compile(r"^([^，,。；;]{2,20}?)派(?:员|人)")  # "公安消防部门派员授课": an office sending its people
+# "渔限村工作人员1人": a post manned by an office's staff, the clause its own: the office does the post's duty ("局工作人员2名",
+# the issuer's own staff by its level alone, names none)
+STAFFED_BY_RE = re.compile(r"^([^，,。；;]{2,20}?)(?:工作人员|值守人员|值班人员)\s*(?:约|不少于|不低于|至少)?\s*"
+                           r"(?:\d+|[一二两三四五六七八九十]+)\s*[名人](?:以上|左右)?$")
 ORGANISED_RE = re.compile(r"^组织([^，,。；;]{2,40}?)等")  # "组织公安派出所、综治办…等基层力量": the offices it brings in
+
+
+def post_staff(paragraph: str) -> list[str]:
+    """The office whose staff man a post, its paragraph's first sentence after the post's place ("渔限村工作人员1人，负责
+    引导车辆…"): [that office]; [] when the staff are the issuer's own ("局工作人员2名") or the paragraph opens otherwise."""
+    first = re.split(r"[，,。；;]", re.split(r"[。；;]", paragraph.strip(), maxsplit=1)[0], maxsplit=1)[0].strip()
+    return [staff[1]] if (staff := STAFFED_BY_RE.match(first)) and _office_doer(staff[1]) else []
 
 
 def issuing_town(clause: str) -> list[str]:
