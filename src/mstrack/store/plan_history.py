@@ -30,7 +30,7 @@ def task_plan_changes(store, connection, code: str, task: str, until: int | None
     own, under the code it had before that revision (5 → 4), never the cancelled task's. `until`: the batches before
     that one only."""
     from mstrack.errors import InputError
-    from mstrack.store.plan_changes import kept_cancelled
+    from mstrack.store.plan_changes import says_cancelled
     from mstrack.store.writes import kept_plan
 
     p = store.dialect.p
@@ -73,7 +73,7 @@ def task_plan_changes(store, connection, code: str, task: str, until: int | None
         elif cancelled and batch == cancelled[2]:  # the revision that cancelled it: not "removed" (it is kept)
             changes = [_cancelled_said(change, cancelled, code) for change in changes]
             if moved_off:  # its own change alone, not the move of the task that took its code ("5 → 4")
-                changes = [change for change in changes if getattr(change, "template", None) == kept_cancelled("", "").template]
+                changes = [change for change in changes if says_cancelled(change)]
         elif cancelled is None:  # cancelled and brought back since: said so, not removed and added (comeback63)
             changes = _comebacks(store, connection, code, batch, changes, after, lambda task, b, k=k: next(
                 ((batches[j][0], plans[j]) for j in range(k - 1, -1, -1)
