@@ -438,18 +438,8 @@ def db_check(ctx: typer.Context, repair: Annotated[bool, typer.Option(
         problems = store.check()
     except StoreUnreadable as unreadable:  # cut short or altered: the check's finding, not its failure (trial63 F6)
         store, problems = None, [unreadable.problem]
-    if store is None:
-        pass
-    elif left := store.fold_wal():  # another process holds the store open: its -wal stays
-        warn(left)
-    elif beside[0] and not store.wal_beside():  # folded in as the check's reads closed: said (a copy made before lacked it)
-        from mstrack.errors import Message
-        from mstrack.filesystem import file_named  # where the -wal was: beside the file a symlink names
-
-        note(Message(
-            "{file}-wal was left beside {file} holding writes not in it yet (a process had the store open, or was "
-            "killed): they are in {file} now; a copy of {file} alone made before this lacked them",
-            file=file_named(store.path)))
+    else:
+        _wal_said(store, had_wal=beside[0])
     for problem in problems:
         say(problem)
     if problems:
@@ -459,6 +449,21 @@ def db_check(ctx: typer.Context, repair: Annotated[bool, typer.Option(
             say("to repair: {how}", how=repair_said)
         raise typer.Exit(1)
     say("{db}: ok", db=store.display_url)
+
+
+def _wal_said(store, had_wal: bool) -> None:
+    """A -wal beside the store after `db check`'s reads: one another process keeps (warned), or one the check's reads
+    folded in (said: a copy made before lacked its writes)."""
+    if left := store.fold_wal():  # another process holds the store open: its -wal stays
+        warn(left)
+    elif had_wal and not store.wal_beside():  # folded in as the check's reads closed
+        from mstrack.errors import Message
+        from mstrack.filesystem import file_named  # where the -wal was: beside the file a symlink names
+
+        note(Message(
+            "{file}-wal was left beside {file} holding writes not in it yet (a process had the store open, or was "
+            "killed): they are in {file} now; a copy of {file} alone made before this lacked them",
+            file=file_named(store.path)))
 
 
 def _repair_plan_copy(ctx: typer.Context) -> None:
