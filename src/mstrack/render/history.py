@@ -48,9 +48,10 @@ def history_table(entries, ref: str, lang: str = "zh", period: bool = False):
     return table
 
 
-def plan_history_table(changes, ref: str, lang: str = "zh"):
+def plan_history_table(changes, ref: str, lang: str = "zh", period: bool = False):
     """What plan writes changed of a task (store.plan_history): batch, when, the file, the change as `import plan` said
-    it; below `history`'s values and `show`'s indicators (trial57 finding 6: a target raised 2000 → 2500 was in neither)."""
+    it; below `history`'s values and `show`'s indicators (trial57 finding 6: a target raised 2000 → 2500 was in neither).
+    `period`: the changes are those of `history --since/--until`, and none there is said, as for the values."""
     from mstrack.render.grid import Column, PlainTable
     from mstrack.render.status import omitted_note
 
@@ -63,6 +64,8 @@ def plan_history_table(changes, ref: str, lang: str = "zh"):
     for change in changes:
         table.add_row(str(change.batch), minute_text(change.created_at), change.source or change.command,
                       words.message(change.change))
+    if not changes and period:
+        table.caption = words("history.plan_none_in_period")
     return table
 
 

@@ -1,0 +1,46 @@
+"""leftover64: the last session's leftovers in the store and the CLI — `history --since/--until` keeps the period's
+plan changes only; who logged a value in `history`; one sign for a negative change in `report diff`; a year-less
+2月29日 in a leap programme; `db restore` over a damaged store; the shared signal helper."""
+
+import json
+from datetime import date, timedelta
+
+from .conftest import done, write_plan
+
+PLAN = '[[tasks]]\ncode = "1"\ntitle = "t"\ndeadline = "2023-12-31"\n[[tasks.lines]]\nlead_units = ["甲局"]\n' \
+       '[[tasks.lines.indicators]]\nname = "建设项目"\nunit = "个"\ntarget = {target}\n'
+
+
+def _revised(cli, tmp_path) -> str:
+    """A programme whose task 1's target a second plan import raised today (100 → 120), with one value logged."""
+    path = tmp_path / "p.toml"
+    for target in (100, 120):
+        write_plan(path, PLAN.format(target=target))
+        done(cli("import", "plan", str(path)))
+    done(cli("log", "x-2023/1", "10", "--as-of", "2023-05-01", "--by", "张三"))
+    return "x-2023/1"
+
+
+# --- 1: history's period is the period of its plan changes too ------------------------------------------------------
+
+def test_history_with_a_period_lists_only_the_plan_changes_made_in_it(cli, tmp_path):
+    ref = _revised(cli, tmp_path)
+    today, day = date.today(), timedelta(days=1)
+    wide = {"COLUMNS": "200"}
+    whole = cli("history", ref, env=wide)
+    done(whole)
+    assert "100个 → 120个" in whole.stdout and "No plan changes in that period" not in whole.stdout
+    inside = cli("history", ref, "--since", str(today), env=wide)
+    done(inside)
+    assert "100个 → 120个" in inside.stdout and "No plan changes in that period" not in inside.stdout
+    for period in (["--until", str(today - day)], ["--since", str(today + day)]):
+        before = cli("history", ref, *period, env=wide)
+        done(before)
+        assert "100个 → 120个" not in before.stdout, before.stdout
+        assert "No plan changes in that period" in before.stdout and "No report entered in that period" in before.stdout
+        listed = cli("history", ref, "-f", "json", *period)
+        done(listed)
+        assert json.loads(listed.stdout) == []
+    chinese = cli("--lang", "zh", "history", ref, "--until", str(today - day))
+    done(chinese)
+    assert "该期间内没有计划变更" in chinese.stdout
