@@ -44,3 +44,41 @@ def test_history_with_a_period_lists_only_the_plan_changes_made_in_it(cli, tmp_p
     chinese = cli("--lang", "zh", "history", ref, "--until", str(today - day))
     done(chinese)
     assert "该期间内没有计划变更" in chinese.stdout
+
+
+# --- 2: who entered a value, in history ------------------------------------------------------------------------------
+
+def test_history_says_who_entered_a_value_beside_the_reporter_a_by_named(cli, tmp_path):
+    ref = _revised(cli, tmp_path)
+    login = json.loads(cli("batches", "-f", "json").stdout)[0]["user"]
+    assert login and login != "张三"
+    listed = cli("history", ref, "-f", "json")
+    done(listed)
+    (entry,) = json.loads(listed.stdout)
+    assert entry["reporter"] == "张三" and entry["entered_by"] == login
+    assert {"report_id", "reporter", "entered_at", "batch_id", "reporting_unit", "superseded_by_batch"} <= set(entry)
+    shown = cli("history", ref, env={"COLUMNS": "200"})
+    done(shown)
+    row = next(line for line in shown.stdout.splitlines() if "2023-05-01" in line)
+    assert "张三" in row and f" {login} " in row and "Entered by" in shown.stdout
+    chinese = cli("--lang", "zh", "history", ref, env={"COLUMNS": "200"})
+    done(chinese)
+    assert "录入人" in chinese.stdout
+
+
+def test_history_of_a_value_whose_batch_kept_no_login_says_none(cli, tmp_path):
+    ref = _revised(cli, tmp_path)
+    login = json.loads(cli("batches", "-f", "json").stdout)[0]["user"]
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(cli.url)
+    with engine.begin() as connection:
+        connection.execute(text('UPDATE batch SET "user" = NULL'))  # as a store written by hand may hold it
+    engine.dispose()
+    listed = cli("history", ref, "-f", "json")
+    done(listed)
+    assert [entry["entered_by"] for entry in json.loads(listed.stdout)] == [None]
+    shown = cli("history", ref, env={"COLUMNS": "200"})
+    done(shown)
+    row = next(line for line in shown.stdout.splitlines() if "2023-05-01" in line)
+    assert "张三" in row and f" {login} " not in row

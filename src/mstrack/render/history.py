@@ -19,7 +19,8 @@ def history_json(entries) -> str:
 
 def history_table(entries, ref: str, lang: str = "zh", period: bool = False):
     """The table of `history`: a note folded within the width, once; the rows below it that carry the same
-    note for the same date (a unit's report covers several indicators) read 同上, as in the weekly report. `period`:
+    note for the same date (a unit's report covers several indicators) read 同上, as in the weekly report; who entered
+    each (its batch's login, beside the reporter a `--by` named: who changed the figure) where recorded. `period`:
     the entries are those of --since/--until, and none there is no "no reports yet"."""
     from mstrack.render.grid import Column, PlainTable
     from mstrack.render.status import omitted_note, reporter_with_unit
@@ -28,7 +29,8 @@ def history_table(entries, ref: str, lang: str = "zh", period: bool = False):
     columns = [Column(words(f"history.{key}"), **options) for key, options in (
         ("indicator", {"fold": True, "min_width": 12}), ("as_of", {}), ("value", {"justify": "right"}), ("state", {}),
         ("note", {"fold": True, "min_width": 12, "drop": 2}), ("reporter", {"drop": 3}), ("entered", {"drop": 4}),
-        ("batch", {"justify": "right", "drop": 1}), ("reason", {"fold": True, "min_width": 12, "drop": 5}))]
+        ("entered_by", {"drop": 6}), ("batch", {"justify": "right", "drop": 1}),
+        ("reason", {"fold": True, "min_width": 12, "drop": 5}))]
     table = PlainTable(columns, title=words("history.title", ref=ref), title_justify="left",
                        omitted=omitted_note(words))
     above = None
@@ -40,7 +42,7 @@ def history_table(entries, ref: str, lang: str = "zh", period: bool = False):
         above = (entry.note, entry.as_of)
         table.add_row(
             entry.indicator, entry.as_of.isoformat(), format_number(entry.value, entry.unit, lang), state, note,
-            reporter_with_unit(entry, words), minute_text(entry.entered_at), str(entry.batch_id or ""),
+            reporter_with_unit(entry, words), minute_text(entry.entered_at), entry.entered_by or "", str(entry.batch_id or ""),
             entry.reason or "", style="dim" if entry.state != "current" else "",
         )
     if not entries:
