@@ -82,3 +82,25 @@ def test_history_of_a_value_whose_batch_kept_no_login_says_none(cli, tmp_path):
     done(shown)
     row = next(line for line in shown.stdout.splitlines() if "2023-05-01" in line)
     assert "张三" in row and f" {login} " not in row
+
+
+# --- 3: one sign for a negative difference ----------------------------------------------------------------------------
+
+def test_report_diff_writes_a_negative_gap_with_the_sign_the_report_prints(cli, tmp_path):
+    write_plan(tmp_path / "p.toml", PLAN.format(target=100))
+    done(cli("import", "plan", str(tmp_path / "p.toml")))
+    done(cli("log", "x-2023/1", "20", "--as-of", "2023-06-01"))
+    wide = {"COLUMNS": "200"}
+    sent = cli("report", "weekly", "--as-of", "2023-07-01", "--rule", "pro-rata", "--freeze", env=wide)
+    done(sent)
+    assert "\u221230个" in sent.stdout and "-30个" not in sent.stdout
+    done(cli("log", "x-2023/1", "25", "--as-of", "2023-06-01", "--reason", "更正"))
+    for lang, gap in (("en", "Gap"), ("zh", "差距")):
+        compared = cli("--lang", lang, "report", "diff", env=wide)
+        assert compared.exit_code == 1, compared.output
+        line = next(line for line in compared.stdout.splitlines() if gap in line)
+        assert line.endswith(f"{gap} \u221230个 → \u221225个"), line
+    kept = cli("report", "diff", "-f", "json")
+    assert kept.exit_code == 1
+    (change,) = [change for change in json.loads(kept.stdout)["changes"] if change["path"].endswith(".gap")]
+    assert (change["sent"], change["now"]) == (-30, -25)  # JSON keeps the numbers

@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict
 
 from mstrack.domain.dates import minute_text
-from mstrack.domain.quantities import format_computed, format_number, row_figures
+from mstrack.domain.quantities import format_computed, format_number, minus_signed, row_figures
 from mstrack.labels import Labels
 from mstrack.render.outputs import dump_json
 from mstrack.render.status import percent_number
@@ -247,9 +247,9 @@ def _said(value, key: str, row: dict, text: str, words: Labels) -> str:
         return f"{percent_number(value)}%"
     if key in ("expected", "gap") and isinstance(value, int | float) and row.get("indicator"):  # as the row printed it
         figures = row_figures(row.get("target"), row.get("final"), row.get("expected"), row.get("rule"))
-        if key == "gap":
-            figures = (*figures, row.get("actual"))
-        return format_computed(value, row.get("unit") or "", words.lang, figures)
+        if key == "expected":
+            return format_computed(value, row.get("unit") or "", words.lang, figures)
+        return minus_signed(format_computed(value, row.get("unit") or "", words.lang, (*figures, row.get("actual"))))
     if key in ("value", "actual", "target") and isinstance(value, int | float) and row.get("indicator"):
         return format_number(value, row.get("unit") or "", words.lang)
     if key in STATUS_FIELDS and isinstance(value, str):
