@@ -104,3 +104,54 @@ def test_report_diff_writes_a_negative_gap_with_the_sign_the_report_prints(cli, 
     assert kept.exit_code == 1
     (change,) = [change for change in json.loads(kept.stdout)["changes"] if change["path"].endswith(".gap")]
     assert (change["sent"], change["now"]) == (-30, -25)  # JSON keeps the numbers
+
+
+# --- 4: a year-less 2月29日 ----------------------------------------------------------------------------------------------
+
+def _programme(cli, tmp_path, year: int) -> str:
+    code = f"leap-{year}"
+    body = PLAN.format(target=100).replace("2023-12-31", f"{year}-12-31")
+    path = write_plan(tmp_path / f"p{year}.toml", body, code=code)
+    path.write_text(path.read_text(encoding="utf-8").replace("year = 2023", f"year = {year}"), encoding="utf-8")
+    done(cli("import", "plan", str(path)))
+    return code
+
+
+def test_import_progress_as_of_february_29_is_read_in_a_leap_programmes_year(cli, tmp_path):
+    from .conftest import refused
+
+    leap, plain = _programme(cli, tmp_path, 2024), _programme(cli, tmp_path, 2023)
+    rows = tmp_path / "r.csv"
+    rows.write_text(f"计划,任务编号,指标,数值\n{leap},1,建设项目,20\n", encoding="utf-8")
+    done(cli("import", "progress", str(rows), "--as-of", "2月29日"))
+    listed = cli("history", f"{leap}/1", "-f", "json")
+    assert [(row["as_of"], row["value"]) for row in json.loads(listed.stdout)] == [("2024-02-29", 20)]
+    rows.write_text(f"计划,任务编号,指标,数值\n{plain},1,建设项目,20\n", encoding="utf-8")
+    refused(cli("import", "progress", str(rows), "--as-of", "2月29日"), "--as-of 2月29日", "2023-02-29 does not exist")
+    refused(cli("import", "progress", str(rows), "--as-of", "2月30日"), "--as-of", "-02-30 does not exist")
+    assert json.loads(cli("history", f"{plain}/1", "-f", "json").stdout) == []
+
+
+def test_a_title_of_february_29_over_a_plain_years_rows_is_refused_not_a_traceback(cli, tmp_path):
+    from .conftest import refused
+
+    plain = _programme(cli, tmp_path, 2023)
+    rows = tmp_path / "r.csv"
+    rows.write_text(f"进度报送表（截至2月29日）\n计划,任务编号,指标,数值\n{plain},1,建设项目,21\n", encoding="utf-8")
+    refused(cli("import", "progress", str(rows)), "its title says", "2023-02-29 does not exist", "give --as-of")
+    rows.write_text(f"进度报送表（截至2023年3月1日）\n计划,任务编号,指标,数值\n{plain},1,建设项目,21\n", encoding="utf-8")
+    said = refused(cli("import", "progress", str(rows), "--as-of", "2月29日"), "2023-02-29 does not exist")
+    assert "but --as-of 2月29日 was given" in said
+    assert json.loads(cli("history", f"{plain}/1", "-f", "json").stdout) == []
+
+
+def test_report_day_reads_february_29_in_the_year_of_a_school_years_window_it_is_a_day_of():
+    import pytest
+
+    from mstrack.domain.dates import DateError, ReportWindow, parse_date, report_day
+
+    school = ReportWindow.of(2023, date(2023, 9, 1), date(2024, 8, 31))
+    read = lambda year: parse_date("2月29日", year)  # noqa: E731
+    assert report_day(read, school, date(2024, 3, 10), "2月29日") == date(2024, 2, 29)
+    with pytest.raises(DateError, match="2023-02-29 does not exist"):
+        report_day(read, ReportWindow.of(2023), date(2024, 3, 10), "2月29日")
