@@ -5,6 +5,8 @@ plan changes only; who logged a value in `history`; one sign for a negative chan
 import json
 from datetime import date, timedelta
 
+import pytest
+
 from .conftest import done, write_plan
 
 PLAN = '[[tasks]]\ncode = "1"\ntitle = "t"\ndeadline = "2023-12-31"\n[[tasks.lines]]\nlead_units = ["甲局"]\n' \
@@ -146,8 +148,6 @@ def test_a_title_of_february_29_over_a_plain_years_rows_is_refused_not_a_traceba
 
 
 def test_report_day_reads_february_29_in_the_year_of_a_school_years_window_it_is_a_day_of():
-    import pytest
-
     from mstrack.domain.dates import DateError, ReportWindow, parse_date, report_day
 
     school = ReportWindow.of(2023, date(2023, 9, 1), date(2024, 8, 31))
@@ -155,3 +155,74 @@ def test_report_day_reads_february_29_in_the_year_of_a_school_years_window_it_is
     assert report_day(read, school, date(2024, 3, 10), "2月29日") == date(2024, 2, 29)
     with pytest.raises(DateError, match="2023-02-29 does not exist"):
         report_day(read, ReportWindow.of(2023), date(2024, 3, 10), "2月29日")
+
+
+# --- 5: db restore over a damaged store ------------------------------------------------------------------------------
+
+def _damaged_with_backup(cli, tmp_path):
+    from pathlib import Path
+
+    from .test_restore63 import backup_of, damage, digest
+
+    db = Path(cli.db)
+    backup, reports = backup_of(cli, tmp_path)
+    damage(db, "truncated")
+    return db, backup, reports, digest(db)
+
+
+@pytest.mark.sqlite_only
+def test_a_restore_lists_only_the_companions_there_before_it_not_those_its_own_check_made(demo_cli, tmp_path):
+    from pathlib import Path
+
+    from .test_db_restore import count, integrity
+    from .test_restore63 import aside, digest
+
+    db, backup, reports, damaged = _damaged_with_backup(demo_cli, tmp_path)
+    assert not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists()
+    result = demo_cli("db", "restore", str(backup))
+    done(result)
+    (kept,) = aside(db)  # the damaged file alone: the check's own empty -wal and -shm are no part of it
+    assert digest(kept) == damaged and count(db) == reports and integrity(db) == "ok"
+    assert "-wal" not in result.stdout and "-shm" not in result.stdout and str(kept) in result.stdout, result.stdout
+
+
+@pytest.mark.sqlite_only
+def test_a_restore_still_keeps_a_wal_that_was_there_before_it(demo_cli, tmp_path):
+    from pathlib import Path
+
+    from .test_restore63 import aside
+
+    db, backup, _, _ = _damaged_with_backup(demo_cli, tmp_path)
+    Path(f"{db}-wal").write_bytes(b"frames")
+    result = demo_cli("db", "restore", str(backup))
+    done(result)
+    kept = aside(db)
+    assert [path.name for path in kept] == [kept[0].name, f"{kept[0].name}-wal"], kept  # the -shm the check made: gone
+    assert Path(f"{kept[0]}-wal").read_bytes() == b"frames" and f"{kept[0]}-wal" in result.stdout
+
+
+@pytest.mark.sqlite_only
+def test_a_ctrl_c_between_the_summary_and_the_rename_is_held_and_the_restore_ends_exit_0(demo_cli, tmp_path, monkeypatch):
+    import os
+    import signal
+
+    from .test_db_restore import count, integrity
+    from .test_restore63 import aside, digest
+
+    db, backup, reports, damaged = _damaged_with_backup(demo_cli, tmp_path)
+    replace = os.replace
+
+    def interrupted(source, target):
+        os.kill(os.getpid(), signal.SIGINT)  # after the summary, before the rename
+        replace(source, target)
+
+    monkeypatch.setattr("mstrack.render.outputs.os.replace", interrupted)
+    try:
+        result = demo_cli("db", "restore", str(backup))
+    except KeyboardInterrupt:
+        pytest.fail("the Ctrl-C after the summary was let in: the restore said done and was not")
+    done(result)
+    (kept,) = aside(db)
+    assert digest(kept) == damaged and count(db) == reports and integrity(db) == "ok"
+    assert str(kept) in result.stdout
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())  # let in again at the command's end
