@@ -226,3 +226,47 @@ def test_a_ctrl_c_between_the_summary_and_the_rename_is_held_and_the_restore_end
     assert digest(kept) == damaged and count(db) == reports and integrity(db) == "ok"
     assert str(kept) in result.stdout
     assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())  # let in again at the command's end
+
+
+# --- 6: one loop for the handlers of SIGTERM and SIGHUP ---------------------------------------------------------------
+
+def test_while_default_sets_a_handler_only_where_the_action_is_the_default_and_puts_it_back():
+    import signal
+
+    from mstrack.signals import STOPPING, while_default
+
+    def handler(number, frame):
+        raise AssertionError("never called here")
+
+    before = {name: signal.getsignal(getattr(signal, name)) for name in STOPPING}
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as under nohup
+    try:
+        with while_default(handler):
+            assert signal.getsignal(signal.SIGTERM) is handler
+            assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN  # ignored: stays so
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL and signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+    finally:
+        for name, action in before.items():
+            signal.signal(getattr(signal, name), action)
+
+
+def test_the_command_line_and_the_store_set_their_handlers_by_the_one_loop():
+    import inspect
+
+    from mstrack.cli import failures
+    from mstrack.store import interrupts, sqlite_file
+
+    for function in (failures.stopped_as_interrupts, sqlite_file._removed_on_signals):
+        source = inspect.getsource(function)
+        assert "while_default" in source and "getsignal" not in source, function
+    assert not hasattr(failures, "STOPPING") and '"SIGTERM", "SIGHUP"' not in inspect.getsource(interrupts)
+
+
+def test_a_read_loads_the_signal_helper_and_never_the_stores_interrupts(demo_cli):
+    from .conftest import run_apart
+
+    if "://" in str(demo_cli.db):
+        pytest.skip("a file's command line")
+    exit_code, _, modules = run_apart(["--db", str(demo_cli.db), "status", "--as-of", "2023-07-01"])
+    assert exit_code == 0
+    assert "mstrack.signals" in modules and "mstrack.store.interrupts" not in modules
