@@ -153,6 +153,7 @@ def test_report_day_reads_february_29_in_the_year_of_a_school_years_window_it_is
     school = ReportWindow.of(2023, date(2023, 9, 1), date(2024, 8, 31))
     read = lambda year: parse_date("2月29日", year)  # noqa: E731
     assert report_day(read, school, date(2024, 3, 10), "2月29日") == date(2024, 2, 29)
+    assert report_day(read, school, date(2024, 1, 10), "2月29日") == date(2024, 2, 29)  # the future's to refuse
     with pytest.raises(DateError, match="2023-02-29 does not exist"):
         report_day(read, ReportWindow.of(2023), date(2024, 3, 10), "2月29日")
 

@@ -168,8 +168,10 @@ def report_day(read: Callable[[int], date], window: ReportWindow, today: date, o
         return first
     fits = sorted(day for day in readings if window.holds(day) and day <= today)
     if not fits:
-        if first is None:
-            raise missing
+        if first is None:  # a day of the window yet to come is the future's refusal; else none of the programme's year
+            if not (inside := [day for day in readings if window.holds(day)]):
+                raise missing
+            return inside[-1]
         return first
     if len(fits) == 1 or window.holds(today):
         return fits[-1]
