@@ -14,11 +14,12 @@ MAY_IMPORT = {
     "errors": set(),
     "long_lists": {"errors"},
     "text": set(),
+    "signals": set(),
     "filesystem": {"domain", "errors"},
     "labels": {"errors"},
     "domain": {"vocabulary", "model", "errors", "long_lists", "text"},
     "sources": {"domain", "vocabulary", "model", "errors", "long_lists", "text", "filesystem"},
-    "store": {"domain", "vocabulary", "model", "errors", "long_lists", "text", "sources", "filesystem"},
+    "store": {"domain", "vocabulary", "model", "errors", "long_lists", "text", "sources", "filesystem", "signals"},
     "reports": {"domain", "vocabulary", "model", "errors", "long_lists", "text", "store"},
     "render": {"vocabulary", "model", "labels", "domain", "reports", "errors", "long_lists", "text", "filesystem", "__init__"},
 }

@@ -79,7 +79,7 @@ def test_report_diff_says_an_expected_as_the_report_printed_it(cli, tmp_path):
     diff = cli("report", "diff", "1")
     assert diff.exit_code == 1 and "11 changes" in diff.stdout, diff.output  # exit 1: changed since it was sent
     assert "Expected 497平方米 → 995平方米" in diff.stdout, diff.stdout  # was 497.25 → 994.5, unrounded
-    assert "Gap -397平方米 → -895平方米" in diff.stdout, diff.stdout  # as the weekly report rounds it
+    assert "Gap \u2212397平方米 → \u2212895平方米" in diff.stdout, diff.stdout  # as the weekly report rounds and signs it (leftover64)
 
 
 # --- a return: 计划 merged over 任务编号 ------------------------------------------------------------------------------

@@ -96,6 +96,12 @@ def entered_days(since: str | None, until: str | None) -> tuple[date | None, dat
     return first, last
 
 
+def entered_within(moment, first: date | None, last: date | None) -> bool:
+    """Whether a time (an entry's, a plan change's batch's, local) falls on the days of entered_days' period: the one
+    test `history` puts its values and its plan changes to, so that a period asked for is the period shown."""
+    return (first or date.min) <= moment.date() <= (last or date.max)
+
+
 def stored_programmes(store, programmes: list[str] | None) -> list[str] | None:
     """The programmes -p names, as the store spells them (names.typed_code, as a task's REF reads its code): -p
     YANTIAN-2023 or ｙａｎｔｉａｎ-2023 is yantian-2023 where exactly one stored code reads alike; none or several

@@ -46,9 +46,6 @@ def _interrupted() -> None:
     say("mstrack: interrupted: nothing of what this command was writing was kept", err=True)
 
 
-STOPPING = ("SIGTERM", "SIGHUP")
-"""The signals that stop a command as Ctrl-C does (`timeout`, `systemctl stop`, a closed terminal), said as it is."""
-
 _STOPPED: list[int] = []
 """The signal that stopped the command running (stopped_as_interrupts), if one did."""
 
@@ -59,26 +56,16 @@ def stopped_as_interrupts():
     write rolls back and leaves nothing (a writer note, a part file) as for Ctrl-C, the line said names the signal, and
     the exit code is the signal's (143, 129). Death by the signal said nothing, a cron log nothing at all (trial63 F9).
     From a write's commit on they are held with SIGINT (store.interrupts.interrupts_held)."""
-    import signal
-    import threading
+    from mstrack.signals import while_default
 
     _STOPPED.clear()
-    kept: dict[int, object] = {}
 
     def stopped(number, _frame):
         _STOPPED[:] = [number]
         raise KeyboardInterrupt
 
-    if threading.current_thread() is threading.main_thread():
-        for name in STOPPING:
-            number = getattr(signal, name, None)
-            if number is not None and signal.getsignal(number) is signal.SIG_DFL:
-                kept[number] = signal.signal(number, stopped)
-    try:
+    with while_default(stopped):
         yield
-    finally:
-        for number, action in kept.items():
-            signal.signal(number, action)
 
 
 def _stopped_said() -> typer.Exit:

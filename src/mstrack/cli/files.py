@@ -222,9 +222,12 @@ def import_progress(
     store = open_store(ctx, write=not dry_run)
     default_as_of = None
     if as_of:  # one naming no year is read in each row's programme's days, as `log --as-of` reads it (report_day)
-        from mstrack.domain.dates import named_day
+        from mstrack.domain.dates import DateError, check_some_day, named_day
 
-        parse_day(as_of, "--as-of")  # no date at all: refused before a file is read
+        try:  # no day in any year: refused before a file is read
+            check_some_day(as_of, date.today())
+        except DateError as error:
+            raise fail("{option}: {error}", option="--as-of", error=error) from None
         default_as_of = named_day(as_of) or as_of
     announced = []
 

@@ -22,6 +22,7 @@ from mstrack.cli.common import (
     WarnDaysOption,
     as_of_option,
     entered_days,
+    entered_within,
     judge_day,
     parse_day,
     rule_option,
@@ -264,13 +265,16 @@ def history(
         except InputError as error:
             raise InputError("--indicator: {error}", error=error) from None
     entries = store.history(task, indicator)  # whole: an entry corrected after --until still says so
-    if first or last:
-        entries = [entry for entry in entries if (first or date.min) <= entry.entered_at.date() <= (last or date.max)]
+    period = bool(first or last)
+    if period:
+        entries = [entry for entry in entries if entered_within(entry.entered_at, first, last)]
     if fmt is Format.json:
         write_out(history_json(entries))
         return
-    console().print(history_table(entries, ref, ctx.obj["lang"], period=bool(first or last)))
+    console().print(history_table(entries, ref, ctx.obj["lang"], period=period))
     if changes := store.plan_history(task):  # a target raised, a deadline moved: what the values are judged against
         from mstrack.render.history import plan_history_table
 
-        console().print(plan_history_table(changes, ref, ctx.obj["lang"]))
+        if period:  # the period's plan changes only, as its values (leftover64 #1)
+            changes = [change for change in changes if entered_within(change.created_at, first, last)]
+        console().print(plan_history_table(changes, ref, ctx.obj["lang"], period=period))

@@ -153,21 +153,47 @@ def report_day(read: Callable[[int], date], window: ReportWindow, today: date, o
     figures of the January after. The one reading inside the window and not in the future is taken; of several, the
     latest while today is inside the window (a return sent in January 2025 speaks of that January, not of the
     programme's own), else refused naming them (a closed year's return: which January is no guess). A date naming its
-    year reads once; one no reading fits is left to the window's and the future's refusals (the programme's year's)."""
-    first = read(window.year)
-    readings = {first}
+    year reads once; one no reading fits is left to the window's and the future's refusals (the programme's year's).
+    A day that is none in the programme's year (2月29日 of 2023) is read in the years of the window it is one in (a
+    school year's 2024), and refused as the programme's year reads it where it is a day of none (leftover64)."""
+    try:
+        first = read(window.year)
+    except DateError as error:
+        first, missing = None, error
+    readings = {first} - {None}
     for year in range(window.first.year, window.end.year + 1):
         with contextlib.suppress(DateError):
             readings.add(read(year))
-    if len(readings) == 1:
+    if first is not None and len(readings) == 1:
         return first
     fits = sorted(day for day in readings if window.holds(day) and day <= today)
     if not fits:
+        if first is None:  # a day of the window yet to come is the future's refusal; else none of the programme's year
+            if not (inside := [day for day in readings if window.holds(day)]):
+                raise missing
+            return inside[-1]
         return first
     if len(fits) == 1 or window.holds(today):
         return fits[-1]
     raise DateError("{value} names no year and reads as {readings}, each a day of the programme's reports: write the "
                     "year (e.g. {example})", value=shown(original), readings=" / ".join(map(str, fits)), example=fits[-1])
+
+
+LEAP_YEAR = 2024
+"""A year any month and day a date naming no year may name falls in (2月29日), to tell such a day from words that are
+no day before a programme's year reads it."""
+
+
+def check_some_day(text: str, today: date) -> None:
+    """Refuse a date that is no day in any year, as `today`'s year reads it (DateError), before the programmes' years
+    read it (`import progress --as-of`): a year-less 2月29日 is a day of a leap year, read in each programme's."""
+    try:
+        parse_date(text, today.year)
+    except DateError as error:
+        try:
+            parse_date(text, LEAP_YEAR)
+        except DateError:
+            raise error from None
 
 
 def named_day(text: str) -> date | None:

@@ -340,6 +340,13 @@ def format_computed(value: int | float | None, unit: str = "", lang: str = "zh",
     return format_number(value, unit, lang)
 
 
+def minus_signed(text: str) -> str:
+    """A difference as printed (差距, short of the expected below zero) with the minus sign (U+2212), not a hyphen: a
+    CSV cell starting with "-" would be guarded as a formula ('-10个) in Excel/WPS. The one sign of a negative
+    difference: the report's, the notice's and `report diff`'s."""
+    return "\u2212" + text[1:] if text.startswith("-") else text
+
+
 def decimals(value: int | float | None) -> int:
     """How many decimals a stored figure is written with: 831.6 one (831.6000000000001 too: as_written), 1500 and
     1500.0 none."""

@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict
 
 from mstrack.domain.dates import minute_text
-from mstrack.domain.quantities import format_computed, format_number, row_figures
+from mstrack.domain.quantities import format_computed, format_number, minus_signed, row_figures
 from mstrack.labels import Labels
 from mstrack.render.outputs import dump_json
 from mstrack.render.status import percent_number
@@ -19,7 +19,8 @@ def history_json(entries) -> str:
 
 def history_table(entries, ref: str, lang: str = "zh", period: bool = False):
     """The table of `history`: a note folded within the width, once; the rows below it that carry the same
-    note for the same date (a unit's report covers several indicators) read 同上, as in the weekly report. `period`:
+    note for the same date (a unit's report covers several indicators) read 同上, as in the weekly report; who entered
+    each (its batch's login, beside the reporter a `--by` named: who changed the figure) where recorded. `period`:
     the entries are those of --since/--until, and none there is no "no reports yet"."""
     from mstrack.render.grid import Column, PlainTable
     from mstrack.render.status import omitted_note, reporter_with_unit
@@ -28,7 +29,8 @@ def history_table(entries, ref: str, lang: str = "zh", period: bool = False):
     columns = [Column(words(f"history.{key}"), **options) for key, options in (
         ("indicator", {"fold": True, "min_width": 12}), ("as_of", {}), ("value", {"justify": "right"}), ("state", {}),
         ("note", {"fold": True, "min_width": 12, "drop": 2}), ("reporter", {"drop": 3}), ("entered", {"drop": 4}),
-        ("batch", {"justify": "right", "drop": 1}), ("reason", {"fold": True, "min_width": 12, "drop": 5}))]
+        ("entered_by", {"drop": 6}), ("batch", {"justify": "right", "drop": 1}),
+        ("reason", {"fold": True, "min_width": 12, "drop": 5}))]
     table = PlainTable(columns, title=words("history.title", ref=ref), title_justify="left",
                        omitted=omitted_note(words))
     above = None
@@ -40,7 +42,7 @@ def history_table(entries, ref: str, lang: str = "zh", period: bool = False):
         above = (entry.note, entry.as_of)
         table.add_row(
             entry.indicator, entry.as_of.isoformat(), format_number(entry.value, entry.unit, lang), state, note,
-            reporter_with_unit(entry, words), minute_text(entry.entered_at), str(entry.batch_id or ""),
+            reporter_with_unit(entry, words), minute_text(entry.entered_at), entry.entered_by or "", str(entry.batch_id or ""),
             entry.reason or "", style="dim" if entry.state != "current" else "",
         )
     if not entries:
@@ -48,9 +50,10 @@ def history_table(entries, ref: str, lang: str = "zh", period: bool = False):
     return table
 
 
-def plan_history_table(changes, ref: str, lang: str = "zh"):
+def plan_history_table(changes, ref: str, lang: str = "zh", period: bool = False):
     """What plan writes changed of a task (store.plan_history): batch, when, the file, the change as `import plan` said
-    it; below `history`'s values and `show`'s indicators (trial57 finding 6: a target raised 2000 → 2500 was in neither)."""
+    it; below `history`'s values and `show`'s indicators (trial57 finding 6: a target raised 2000 → 2500 was in neither).
+    `period`: the changes are those of `history --since/--until`, and none there is said, as for the values."""
     from mstrack.render.grid import Column, PlainTable
     from mstrack.render.status import omitted_note
 
@@ -63,6 +66,8 @@ def plan_history_table(changes, ref: str, lang: str = "zh"):
     for change in changes:
         table.add_row(str(change.batch), minute_text(change.created_at), change.source or change.command,
                       words.message(change.change))
+    if not changes and period:
+        table.caption = words("history.plan_none_in_period")
     return table
 
 
@@ -242,9 +247,9 @@ def _said(value, key: str, row: dict, text: str, words: Labels) -> str:
         return f"{percent_number(value)}%"
     if key in ("expected", "gap") and isinstance(value, int | float) and row.get("indicator"):  # as the row printed it
         figures = row_figures(row.get("target"), row.get("final"), row.get("expected"), row.get("rule"))
-        if key == "gap":
-            figures = (*figures, row.get("actual"))
-        return format_computed(value, row.get("unit") or "", words.lang, figures)
+        if key == "expected":
+            return format_computed(value, row.get("unit") or "", words.lang, figures)
+        return minus_signed(format_computed(value, row.get("unit") or "", words.lang, (*figures, row.get("actual"))))
     if key in ("value", "actual", "target") and isinstance(value, int | float) and row.get("indicator"):
         return format_number(value, row.get("unit") or "", words.lang)
     if key in STATUS_FIELDS and isinstance(value, str):

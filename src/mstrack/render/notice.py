@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 
 from mstrack import __version__
-from mstrack.domain.quantities import format_computed
+from mstrack.domain.quantities import format_computed, minus_signed
 from mstrack.labels import Labels
 from mstrack.model import SCHEDULE
 from mstrack.render.outputs import marked_text
@@ -75,7 +75,7 @@ def notice_rows(notice: Notice, words: Labels) -> list[list[str]]:
             expected = amount(item.expected, item.unit, item.kind, lang, item.comparator, computed=True, stored=item.stored)
             actual = amount(item.actual, item.unit, item.kind, lang)
         rows.append([
-            str(number), task, indicator_words(item), expected, actual, gap.replace("-", "\u2212", 1),
+            str(number), task, indicator_words(item), expected, actual, minus_signed(gap),
             next_words(item, notice, words), pace_words(item, words), words(f"light.{item.light}"),
         ])
     return rows

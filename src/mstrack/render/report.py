@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from mstrack.domain.quantities import format_computed, format_number, row_figures
+from mstrack.domain.quantities import format_computed, format_number, minus_signed, row_figures
 from mstrack.labels import Labels
 from mstrack.long_lists import cut
 from mstrack.model import SCHEDULE
@@ -103,12 +103,10 @@ def _percent(value: float | None) -> str:
 
 
 def _gap(item: BehindItem, lang: str) -> str:
-    """差距 in the indicator's unit, short of the expected below zero. The sign is the minus sign (U+2212),
-    not a hyphen: a CSV cell starting with "-" would be guarded as a formula ('-10个) in Excel/WPS."""
+    """差距 in the indicator's unit, short of the expected below zero, with the minus sign (quantities.minus_signed)."""
     if item.gap is None:
         return ""
-    text = amount(item.gap, item.unit, item.kind, lang, computed=True, stored=(*_figures(item), item.actual))
-    return "\u2212" + text[1:] if text.startswith("-") else text
+    return minus_signed(amount(item.gap, item.unit, item.kind, lang, computed=True, stored=(*_figures(item), item.actual)))
 
 
 def _figures(item: BehindItem) -> tuple:

@@ -14,7 +14,7 @@ from itertools import islice, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
-from mstrack.domain.dates import ReportWindow, parse_date
+from mstrack.domain.dates import LEAP_YEAR, DateError, ReportWindow, parse_date
 from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import done_word as is_done_word
 from mstrack.domain.quantities import whole_count
@@ -225,8 +225,9 @@ class _Importer(Values, Comparing, FormRows, Placing):
             self.title_as_of = on
             return
         option = self.default_as_of  # its words where they name no year: both read in one year, to compare
-        year = option.year if isinstance(option, date) else on.year if isinstance(on, date) else self.today.year
-        on, option = (parse_date(each, year) if isinstance(each, str) else each for each in (on, option))
+        year = option.year if isinstance(option, date) else on.year if isinstance(on, date) else LEAP_YEAR
+        with contextlib.suppress(DateError):  # 2月29日 beside a title of 2023: no one day, said as two
+            on, option = (parse_date(each, year) if isinstance(each, str) else each for each in (on, option))
         if on != option:
             self.result.warnings.append(Message(
                 "{path}: its title says {title} (as of {on}), but --as-of {option} was given: rows with no date are "

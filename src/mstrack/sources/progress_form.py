@@ -19,7 +19,7 @@ import re
 from datetime import date, datetime
 from typing import NamedTuple
 
-from mstrack.domain.dates import DateError, parse_date
+from mstrack.domain.dates import LEAP_YEAR, DateError, parse_date
 from mstrack.domain.names import typed_code
 from mstrack.domain.progress import check_value
 from mstrack.domain.quantities import format_number
@@ -285,10 +285,6 @@ def title_date(above: list[Row]) -> tuple[date | str, str] | None:
                 parse_date(words, LEAP_YEAR)  # a day of some year ("2月29日" too): the programme's year gives it
                 return words, text
     return None
-
-
-LEAP_YEAR = 2024
-"""A year any month and day a title names falls in, to tell a day with no year from words that are no day."""
 
 
 class FormRows:

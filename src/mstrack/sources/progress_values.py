@@ -124,7 +124,7 @@ class Values:
         found = self.day(raw, window, programme)
         if isinstance(found, date):
             return found
-        if raw is None and isinstance(found, Message) and (self.default_as_of or self.title_as_of):
+        if raw is None and (self.default_as_of or self.title_as_of):  # a Message or a DateError (2月29日 of 2023)
             self._given_date_refused(table, found)
         else:
             self._fail(table, line, "as_of", found)

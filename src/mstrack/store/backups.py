@@ -85,8 +85,10 @@ class Backups:
         import sqlite3
 
         from mstrack.store.migrations import another_programs_tables, lacks_mstracks_tables
+        from mstrack.store.set_aside import companions
         from mstrack.store.sqlite_file import create_private, open_snapshot, schema_version_of, table_counts
 
+        existed = companions(self.path)  # before any look of this command's: the damaged file's, if it is one
         backup = Path(backup)
         if read_only_url(self.url):
             raise InputError("{option} {db}: a read-only URL (mode=ro or immutable); db restore writes the database: give "
@@ -148,7 +150,7 @@ class Backups:
         if aside:
             try:
                 self._restore_aside(copy, new_file, confirm and (lambda moved: confirm(version, None, after, None, None,
-                                                                                     moved)))
+                                                                                     moved)), existed)
             finally:
                 copy.close()
             return version, None, after
@@ -249,21 +251,27 @@ class Backups:
                              "cannot change in place; nothing restored; restore it into a new file (--db NEW.db) or make "
                              "the backup from a database of {live}-byte pages", path=backup, size=size, live=live[0])
 
-    def _restore_aside(self, copy, new_file, confirm) -> list[Path]:
+    def _restore_aside(self, copy, new_file, confirm, existed) -> list[Path]:
         """A damaged database (set_aside.damaged: SQLite's backup API cannot write into it) kept aside under a new name
-        and the backup renamed into its place (set_aside.restore_aside): a failure before that rename leaves it where
-        it was, said as nothing restored."""
+        and the backup renamed into its place (set_aside.restore_aside; `existed`, the companions there before the
+        command): a failure before that rename leaves it where it was, said as nothing restored. Ctrl-C is held from
+        the summary (said before the rename) on, as from a write's commit (interrupts.interrupts_held): a Ctrl-C
+        between the two could only end the command with a lie."""
         import sqlite3
 
         from mstrack.domain.reasons import os_reason
+        from mstrack.store.interrupts import interrupts_held, let_in
         from mstrack.store.set_aside import restore_aside
 
         if new_file is None:  # a library's call: the file writer is the CLI's (render.outputs.replacing_path)
             raise InputError("{option} {db}: damaged, it cannot be read; nothing restored: `mstrack db restore` keeps it "
                              "aside and puts the backup in its place", option=self.option, db=self.display_url)
-        said = []
+        said, held = [], []
 
         def confirmed(moved) -> None:
+            held.append(interrupts_held())
+            if confirm is None:
+                return
             try:
                 confirm(moved)
             except BaseException as error:  # the output's own failure (a closed pipe): said as every output's is
@@ -272,14 +280,19 @@ class Backups:
 
         try:
             with self._writer_note("db restore"):
-                return restore_aside(self.path, copy, lambda path, before_rename: new_file(path, before_rename, True),
-                                     confirm and confirmed)
-        except (OSError, sqlite3.Error) as error:
-            if said and said[0] is error:
+                moved = restore_aside(self.path, copy, lambda path, before_rename: new_file(path, before_rename, True),
+                                      confirmed, existed)
+        except BaseException as error:
+            if held and held[0] is not None:
+                let_in(held[0])  # a Ctrl-C held meanwhile is raised now, the damaged file back where it was
+            if not isinstance(error, OSError | sqlite3.Error) or (said and said[0] is error):
                 raise
             raise InputError("{option} {db}: damaged; nothing restored, the damaged file left where it was, whatever this "
                              "command printed above: {reason}", option=self.option, db=self.display_url,
                              reason=os_reason(error) if isinstance(error, OSError) else reason(error)) from None
+        if held and held[0] is not None and not self.holds_interrupts:
+            let_in(held[0])
+        return moved
 
     def _schema_or_none(self) -> int | None:
         """The schema version, None where the database cannot be read (damaged: what a restore is for)."""

@@ -62,6 +62,7 @@ class HistoryEntry:
     retracted_by: int | None = None
     reporting_unit: str | None = None  # the office that reported it (填报单位), when its return or log said it
     superseded_by_batch: int | None = None  # the batch of the entry that corrected it: what the table names (trial59 F6)
+    entered_by: str | None = None  # the login that wrote it (its batch's user): `log --by 张三` typed by root is root's
 
 
 class HistoryReads:
@@ -91,16 +92,19 @@ class HistoryReads:
             rows = self._rows(
                 connection,
                 "SELECT r.id, i.name, i.unit, r.as_of, r.value, r.note, r.reporter, r.entered_at, r.batch_id, r.reason,"
-                " r.source, x.batch_id, r.reporting_unit FROM report AS r JOIN indicator AS i ON r.indicator_id = i.id"
+                ' r.source, x.batch_id, r.reporting_unit, b."user" FROM report AS r JOIN indicator AS i ON r.indicator_id = i.id'
                 " JOIN task_line AS l ON i.line_id = l.id LEFT JOIN report_retraction AS x ON x.report_id = r.id"
+                " LEFT JOIN batch AS b ON b.id = r.batch_id"
                 f" WHERE l.task_id = {p}{f' AND i.name = {p}' if indicator is not None else ''}"
                 " ORDER BY l.position, i.position, r.as_of, r.id",
                 [task_id] if indicator is None else [task_id, indicator])
         entries = [
             HistoryEntry(report_id=report_id, indicator=name, unit=unit, as_of=day(as_of), value=number(value), note=note,
                          reporter=reporter, entered_at=moment(entered_at), batch_id=batch_id, reason=reason, source=source,
-                         state="retracted" if retracted else "current", retracted_by=retracted, reporting_unit=office)
-            for report_id, name, unit, as_of, value, note, reporter, entered_at, batch_id, reason, source, retracted, office in rows
+                         state="retracted" if retracted else "current", retracted_by=retracted, reporting_unit=office,
+                         entered_by=login)
+            for (report_id, name, unit, as_of, value, note, reporter, entered_at, batch_id, reason, source, retracted, office,
+                 login) in rows
         ]
         latest: dict[tuple[str, date], HistoryEntry] = {}
         for entry in entries:  # in entry order per date: a later standing entry supersedes an earlier one

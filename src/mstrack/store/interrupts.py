@@ -54,4 +54,6 @@ def _held() -> set:
     (cli/failures.stopped_as_interrupts): stopped after its commit, a command ends normally, its write stored."""
     import signal
 
-    return {signal.SIGINT, *(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))}
+    from mstrack.signals import STOPPING
+
+    return {signal.SIGINT, *(getattr(signal, name) for name in STOPPING if hasattr(signal, name))}

@@ -261,6 +261,17 @@ def says_cancelled(change) -> bool:
     return getattr(change, "template", None) in (cancelled_change("", "", 0).template, kept_cancelled("", "").template)
 
 
+def says_removed(change) -> bool:
+    """Whether a change said is a task a plan write took out (removed_change's), told by its template, as
+    says_cancelled tells a cancellation."""
+    return getattr(change, "template", None) == removed_change("", "").template
+
+
+def says_added(change) -> bool:
+    """Whether a change said is a task a plan write added (added_change's), told by its template."""
+    return getattr(change, "template", None) == added_change("", "").template
+
+
 def restored_change(ref: str, title: str, batch: int):
     """A cancelled task a plan write or an undo brought back (batch `batch` had cancelled it), said alike."""
     from mstrack.errors import Message

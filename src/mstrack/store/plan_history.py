@@ -30,7 +30,7 @@ def task_plan_changes(store, connection, code: str, task: str, until: int | None
     own, under the code it had before that revision (5 → 4), never the cancelled task's. `until`: the batches before
     that one only."""
     from mstrack.errors import InputError
-    from mstrack.store.plan_changes import says_cancelled
+    from mstrack.store.plan_changes import says_cancelled, says_removed
     from mstrack.store.writes import kept_plan
 
     p = store.dialect.p
@@ -69,25 +69,17 @@ def task_plan_changes(store, connection, code: str, task: str, until: int | None
         changes = _renumbered_changes(before, after, f"{code}/{task}")
         if taken and batch == cancelled[2]:  # the revision that gave it the code: its move, and its history before
             found += _before_move(store, connection, code, f"{code}/{task}", changes, batch)
-            changes = [change for change in changes if getattr(change, "template", None) != _removed()]
+            changes = [change for change in changes if not says_removed(change)]
         elif cancelled and batch == cancelled[2]:  # the revision that cancelled it: not "removed" (it is kept)
             changes = [_cancelled_said(change, cancelled, code) for change in changes]
             if moved_off:  # its own change alone, not the move of the task that took its code ("5 → 4")
                 changes = [change for change in changes if says_cancelled(change)]
         elif cancelled is None:  # cancelled and brought back since: said so, not removed and added (comeback63)
-            changes = _comebacks(store, connection, code, batch, changes, after, lambda task, b, k=k: next(
-                ((batches[j][0], plans[j]) for j in range(k - 1, -1, -1)
-                 if plans[j] is not None and any(each.code == task for each in plans[j].tasks)), None))
+            changes = _comebacks(store, connection, code, batch, changes, after, lambda task, b, k=k: _had(
+                batches, task, k, lambda j, task: plans[j]))  # the plans kept, read above (of this task)
         found += [PlanChange(batch=batch, created_at=moment(created_at), command=command, source=source, change=change)
                   for change in changes]
     return found
-
-
-def _removed() -> str:
-    """plan_changes' template of a task a plan write took out: at a cancelling revision, the task cancelled."""
-    from mstrack.store.plan_changes import removed_change
-
-    return removed_change("", "").template
 
 
 def _before_move(store, connection, code: str, ref: str, changes: list, batch: int) -> list[PlanChange]:
@@ -102,9 +94,10 @@ def _before_move(store, connection, code: str, ref: str, changes: list, batch: i
 
 def _cancelled_said(change, cancelled: tuple, code: str):
     """A task's plan history's "removed" of the revision that cancelled it, said as `import plan` said it: cancelled."""
-    if getattr(change, "template", None) != _removed():
+    from mstrack.store.plan_changes import kept_cancelled, says_removed
+
+    if not says_removed(change):
         return change
-    from mstrack.store.plan_changes import kept_cancelled
 
     return kept_cancelled(change.fields["ref"], cancelled[1])
 
@@ -226,8 +219,12 @@ def plan_revisions(store, connection, code: str, first: date, last: date) -> lis
         cancelled.setdefault(batch, []).append((task.removesuffix(f"~{batch}"), title, n))
     found = []
 
-    def had(task: str, k: int):
-        return _had(store, connection, batches, task, k)
+    def kept(j: int, task: str):  # read only for a comeback: a kept plan is megabytes
+        try:
+            return kept_plan(store._rows(connection, f"SELECT plan_before FROM batch WHERE id = {p}", [batches[j][0]])[0][0],
+                             batches[j][0], {task})
+        except (InputError, ValueError):
+            return None
 
     for k in wanted:
         batch, at, command, source = batches[k]
@@ -244,25 +241,19 @@ def plan_revisions(store, connection, code: str, first: date, last: date) -> lis
         moved, compared = renumbered(before, moves_between(before, after))
         said += moved + plan_changes(compared, after, None, shown=None, every=True)
         found += [PlanChange(batch=batch, created_at=at, command=command, source=source, change=change)
-                  for change in _comebacks(store, connection, code, batch, said, after, lambda task, b, k=k: had(task, k))]
+                  for change in _comebacks(store, connection, code, batch, said, after,
+                                           lambda task, b, k=k: _had(batches, task, k, kept))]
     return found
 
 
-def _had(store, connection, batches: list, task: str, k: int):
-    """The latest of `batches` before the k-th whose kept plan had task `task`, and that plan: the batch that cancelled
-    it, and the task as it was (read only for a comeback: a kept plan is megabytes)."""
-    from mstrack.errors import InputError
-    from mstrack.store.writes import kept_plan
-
-    p = store.dialect.p
-    for batch, *_ in reversed(batches[:k]):
-        try:
-            plan = kept_plan(store._rows(connection, f"SELECT plan_before FROM batch WHERE id = {p}", [batch])[0][0], batch,
-                             {task})
-        except (InputError, ValueError):
-            continue
-        if any(each.code == task for each in plan.tasks):
-            return batch, plan
+def _had(batches: list, task: str, k: int, kept):
+    """The latest of `batches` before the k-th whose kept plan (`kept(j, task)`: the j-th's, None where it cannot be
+    read back) had task `task`, and that plan: the batch that cancelled it, and the task as it was; None. The one
+    search of task_plan_changes (the plans it read) and plan_revisions (each read when asked)."""
+    for j in range(k - 1, -1, -1):
+        plan = kept(j, task)
+        if plan is not None and any(each.code == task for each in plan.tasks):
+            return batches[j][0], plan
     return None
 
 
@@ -272,11 +263,10 @@ def _comebacks(store, connection, code: str, batch: int, said: list, after, had)
     since), never "removed" by one write and "added" by another (comeback63). Its "added" says the batch that had
     cancelled it and what else this write changed of it against the plan kept then (`had(task, batch)`: (that batch,
     that plan) or None). A reported task is never removed (a removed task had no report)."""
-    from mstrack.store.plan_changes import added_change, kept_cancelled, plan_changes, removed_change, restored_change
+    from mstrack.store.plan_changes import kept_cancelled, plan_changes, restored_change, says_added, says_removed
     from mstrack.store.states import standing
 
-    removed, added = removed_change("", "").template, added_change("", "").template
-    if not any(getattr(change, "template", None) in (removed, added) for change in said):
+    if not any(says_removed(change) or says_added(change) for change in said):
         return said
     p = store.dialect.p
     reported = {tuple(row) for row in store._rows(connection, (
@@ -285,12 +275,12 @@ def _comebacks(store, connection, code: str, batch: int, said: list, after, had)
         f" g.code = {p} AND x.batch_id < {p} AND t.cancelled_by IS NULL AND {standing('x')}"), [code, batch])}
     found: list = []
     for change in said:
-        template = getattr(change, "template", None)
-        ref, title = (change.fields["ref"], change.fields["title"]) if template in (removed, added) else ("", None)
+        removed = says_removed(change)
+        ref, title = (change.fields["ref"], change.fields["title"]) if removed or says_added(change) else ("", None)
         task = ref.removeprefix(f"{code}/")
         if (task, title) not in reported:
             found.append(change)
-        elif template == removed:
+        elif removed:
             found.append(kept_cancelled(ref, title))
         elif (was := had(task, batch)) is None:
             found.append(change)

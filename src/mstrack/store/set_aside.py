@@ -55,12 +55,22 @@ def aside_name(path: Path) -> Path:
     return live.with_name(names[-1])  # all taken: os.link says it (FileExistsError), nothing moved
 
 
-def restore_aside(path: Path, copy: sqlite3.Connection, new_file, confirm) -> list[Path]:
+def companions(path: Path) -> frozenset[str]:
+    """The companions (COMPANIONS' suffixes) beside the file `path` names now: those there before a command began are
+    the damaged file's; one its own look made (damaged's read-only open of a file in WAL mode leaves an empty -wal and
+    a -shm) is not (leftover64)."""
+    live = file_named(path)
+    return frozenset(suffix for suffix in COMPANIONS if os.path.lexists(beside(live, suffix)))
+
+
+def restore_aside(path: Path, copy: sqlite3.Connection, new_file, confirm, existed=frozenset(COMPANIONS)) -> list[Path]:
     """`copy` (the backup's checked snapshot) written into a new file beside `path` (`new_file(path, before_rename)`,
     the CLI's temporary file, fsynced, renamed over `path`); before that rename the damaged file is linked to its
     name aside and its companions moved there (by a link, then the old name removed), then `confirm(moved)`; a failure
-    up to the rename puts the companions back and removes the new names: the damaged file is where it was. Returns
-    the names the damaged file and its companions have now."""
+    up to the rename puts the companions back and removes the new names: the damaged file is where it was. `existed`:
+    the companions there before the command (companions()); one the command made itself holds nothing of the
+    damaged file's (a -shm, an empty -wal) and is removed, never said kept. Returns the names the damaged file and
+    its companions have now."""
     live = file_named(path)
     aside = aside_name(live)
     moved: list[tuple[Path, Path]] = []
@@ -70,10 +80,14 @@ def restore_aside(path: Path, copy: sqlite3.Connection, new_file, confirm) -> li
         moved.append((live, aside))
         for suffix in COMPANIONS:
             found, kept = beside(live, suffix), Path(f"{aside}{suffix}")
-            if os.path.lexists(found):
-                os.link(found, kept)
-                moved.append((found, kept))
-                os.unlink(found)
+            if not os.path.lexists(found):
+                continue
+            if suffix not in existed and (suffix == "-shm" or not holds_bytes(found)):
+                os.unlink(found)  # this command's own: an index SQLite makes anew, a -wal of no frame
+                continue
+            os.link(found, kept)
+            moved.append((found, kept))
+            os.unlink(found)
         if confirm is not None:
             confirm([kept for _, kept in moved])
 

@@ -179,30 +179,21 @@ def _removed_on_signals(note: Path | None):
     the process by the same signal as before (the write is rolled back by SQLite as it was; the exit status says
     the signal). Only the main thread can set handlers; a signal ignored (nohup) or handled by another stays so."""
     import signal
-    import threading
 
-    names = ("SIGTERM", "SIGHUP")
-    if note is None or threading.current_thread() is not threading.main_thread():
+    from mstrack.signals import while_default
+
+    if note is None:
         yield
         return
-    kept: dict[int, object] = {}
 
     def removed(number, _frame):
         with contextlib.suppress(OSError):
             note.unlink()
-        for other, action in kept.items():
-            signal.signal(other, action)
+        signal.signal(number, signal.SIG_DFL)  # as it was: while_default sets a handler only where it found the default
         os.kill(os.getpid(), number)  # delivered as the handler returns: death by the signal
 
-    for name in names:
-        number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
-            kept[number] = signal.signal(number, removed)
-    try:
+    with while_default(removed):
         yield
-    finally:
-        for number, action in kept.items():
-            signal.signal(number, action)
 
 
 def writer_named(path: Path):
