@@ -153,7 +153,7 @@ def _refuse_other_programme(forms: list, fmt: str, output: Path, programme: str)
               if (other := form_programme(path)) and other.casefold() != programme.casefold()]
     if others:
         path, other = others[0]
-        raise fail("--each-unit: {path} is the form of {other}, not of {code} ({n:file|files} of another programme "
+        raise fail("--each-unit: {path} is the form of {other}, not of {code} ({n} {n:file|files} of another programme "
                    "under the names this run writes): nothing written; write the forms of {code} to a folder of "
                    "their own, e.g. -o {folder}", path=path, other=other, code=programme, n=len(others),
                    folder=output / programme)
