@@ -1,6 +1,8 @@
 """trial64's findings 5-15: `report diff`'s words, a second programme's forms in one folder, the weekly report's
 missing returns and rules, a numbered undo of another's batch, and the smaller ones."""
 
+import json
+
 from .conftest import done, plan_task, plan_tasks, refused, sha, write_plan
 
 
@@ -30,3 +32,41 @@ def test_a_second_programmes_forms_never_replace_the_firsts_in_one_folder(cli, t
     done(cli("export", "template", "city-2023", "--each-unit", "-o", str(folder), "--as-of", "2023-07-07"))  # its own
     assert {path.name for path in folder.iterdir()} == {"乙局.xlsx", "甲局.xlsx", "dist-2023"}
     assert {path.name: sha(path) for path in folder.iterdir() if path.is_file()} != before  # replaced: its own forms
+
+
+# --- 13: who sent no return this week ---------------------------------------------------------------------------------
+
+def test_the_weekly_report_names_the_offices_with_no_return_since_the_previous_report(cli, tmp_path):
+    _programme(cli, tmp_path, "w-2023")
+    done(cli("log", "w-2023/1", "10", "--as-of", "2023-04-07"))
+    done(cli("log", "w-2023/2", "5", "--as-of", "2023-04-07"))
+    done(cli("log", "w-2023/1", "12", "--as-of", "2023-04-14"))  # 甲局 reported this week, 乙局 did not
+    shown = cli("report", "weekly", "--as-of", "2023-04-14", "-f", "json")
+    done(shown)
+    data = json.loads(shown.stdout)
+    assert data["silent_units"] == [{"unit": "乙局", "place": "", "last_report": "2023-04-07"}]
+    zh = cli("--lang", "zh", "report", "weekly", "--as-of", "2023-04-14", "-f", "md")
+    done(zh)
+    assert "本周未报送单位（2023-04-07以后无报送，1个）：乙局（最近报送 2023-04-07）" in zh.stdout
+    for fmt in ("table", "csv", "html"):
+        out = cli("report", "weekly", "--as-of", "2023-04-14", "-f", fmt)
+        done(out)
+        assert "No return since 2023-04-07 (1 unit): 乙局 (last 2023-04-07)" in out.stdout.replace("\n", " "), fmt
+    one = cli("report", "weekly", "--as-of", "2023-04-14", "--unit", "甲局", "-f", "json")
+    done(one)
+    assert json.loads(one.stdout)["silent_units"] == []  # 甲局's own report: it has reported
+    done(cli("log", "w-2023/2", "6", "--as-of", "2023-04-13"))
+    again = cli("report", "weekly", "--as-of", "2023-04-14", "-f", "json")
+    done(again)
+    assert json.loads(again.stdout)["silent_units"] == []
+    assert "No return" not in cli("report", "weekly", "--as-of", "2023-04-14").stdout
+
+
+def test_a_weekly_report_frozen_with_a_silent_office_prints_it_again(cli, tmp_path):
+    _programme(cli, tmp_path, "w-2023")
+    done(cli("log", "w-2023/1", "10", "--as-of", "2023-04-07"))
+    done(cli("report", "weekly", "--as-of", "2023-04-14", "--freeze", "-f", "json"))
+    again = cli("report", "frozen", "1", "-f", "md")
+    done(again)
+    assert "No return since 2023-04-07 (2 units): 乙局 (none yet), 甲局 (last 2023-04-07)" in again.stdout
+

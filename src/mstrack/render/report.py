@@ -70,6 +70,17 @@ def weekly_summary(report: WeeklyReport, words: Labels) -> str:
                  on=report.as_of.isoformat())
 
 
+def weekly_silent(report: WeeklyReport, words: Labels) -> str:
+    """The offices with no return since the previous report (WeeklyReport.silent), each with its latest report's
+    day; "" when every one has reported: under the summary in every format (trial64 F13)."""
+    silent = report.silent
+    if not silent:
+        return ""
+    names = [words("weekly.silent_last", unit=unit_label(unit, words), on=unit.last_report.isoformat())
+             if unit.last_report else words("weekly.silent_never", unit=unit_label(unit, words)) for unit in silent]
+    return words("weekly.silent", n=len(silent), since=report.since.isoformat(), units=words.join(names))
+
+
 def weekly_subtitle(report: WeeklyReport, words: Labels) -> str:
     parts = [words("weekly.subtitle", on=report.as_of.isoformat(), since=report.since.isoformat())]
     if report.programmes:
@@ -420,7 +431,8 @@ def weekly_view(report: WeeklyReport, lang: str):
     words = Labels(lang)
     many = len(report.programmes) > 1
     parts = [Folded(words("weekly.title"), style="bold"), Folded(weekly_subtitle(report, words), style="dim"),
-             Folded(weekly_summary(report, words), style="bold"), Folded("")]
+             Folded(weekly_summary(report, words), style="bold"),
+             *([Folded(silent)] if (silent := weekly_silent(report, words)) else []), Folded("")]
     if report.behind:  # cut as 变化 is, 牵头单位 kept (wrapped, as status keeps it) and what is left out said first
         rows, more_behind = shown_changes([cells for cells, _ in printed_behind(report, many, words, note_limit=40)])
         behind = _grid(words("weekly.behind"), behind_header(words), [KEPT.get(n, n) for n in BEHIND_COLUMNS], rows,

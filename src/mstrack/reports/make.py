@@ -151,6 +151,8 @@ def make_report(store, params: dict):
         report = weekly_report(details, on, since, params["rule"], params["stale"], series=series, now=now)
         report.left_out = params.get("left_out") or {}
         report.unit = unit
+        if unit is not None:  # one office's report says whether that office is silent, not its helpers' offices
+            report.silent = [one for one in report.silent if one.unit == unit]
         covered = params["programmes"] or store.programme_codes()
         report.cancelled = _cancelled(store, covered, report.unit)  # with --unit, those it leads or is responsible for
         mine = None if report.unit is None else unit_changes(  # --unit: its tasks' changes, not every programme's
