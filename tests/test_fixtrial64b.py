@@ -70,3 +70,33 @@ def test_a_weekly_report_frozen_with_a_silent_office_prints_it_again(cli, tmp_pa
     done(again)
     assert "No return since 2023-04-07 (2 units): 乙局 (none yet), 甲局 (last 2023-04-07)" in again.stdout
 
+
+# --- 5, 6: `report diff` in the printout's words -----------------------------------------------------------------------
+
+def test_report_diff_says_a_units_latest_report_in_its_columns_words_and_not_its_days_again(cli, tmp_path):
+    _programme(cli, tmp_path, "d-2023")
+    done(cli("log", "d-2023/1", "10", "--as-of", "2023-04-07"))
+    done(cli("log", "d-2023/2", "5", "--as-of", "2023-04-07"))
+    done(cli("--lang", "zh", "report", "weekly", "--as-of", "2023-04-14", "--freeze", "-f", "json"))
+    done(cli("log", "d-2023/2", "6", "--as-of", "2023-04-14"))  # 乙局's return, late
+    result = cli("--lang", "zh", "report", "diff", "1")
+    assert result.exit_code == 1 and result.exception is not None
+    assert "单位汇总 乙局：最近报送 2023-04-07 → 2023-04-14" in result.stdout
+    assert "days since report" not in result.stdout and "last report" not in result.stdout
+    assert "本周未报送单位 乙局：已不在报告中（原为 最近报送 2023-04-07）" in result.stdout
+    paths = [change["path"] for change in json.loads(cli("report", "diff", "1", "-f", "json").stdout)["changes"]]
+    assert "units[乙局].last_report" in paths and not any("days_since_report" in path for path in paths)
+
+
+def test_report_diff_says_a_unit_renamed_by_a_plan_revision_as_renamed(cli, tmp_path):
+    _programme(cli, tmp_path, "r-2023")
+    done(cli("log", "r-2023/1", "10", "--as-of", "2023-04-07"))
+    done(cli("--lang", "zh", "report", "weekly", "--as-of", "2023-04-14", "--freeze", "-f", "json"))
+    _programme(cli, tmp_path, "r-2023", lead="甲和丁局")  # the plan revised: 甲局 renamed
+    result = cli("--lang", "zh", "report", "diff", "1")
+    assert result.exit_code == 1 and result.exception is not None
+    assert "单位汇总 甲局：已不在报告中：已更名为 甲和丁局（原为 1项任务：0项滞后，1项序时推进）" in result.stdout \
+        or "单位汇总 甲局：已不在报告中：已更名为 甲和丁局（原为 1项任务：" in result.stdout, result.stdout
+    assert "单位汇总 甲和丁局：新增（由 甲局 更名）：1项任务：" in result.stdout
+    assert "—" not in result.stdout.split("\n", 1)[1]
+
