@@ -3,7 +3,7 @@ missing returns and rules, a numbered undo of another's batch, and the smaller o
 
 import json
 
-from .conftest import done, plan_task, plan_tasks, refused, sha, write_plan
+from .conftest import BACKEND, done, plan_task, plan_tasks, refused, sha, write_plan
 
 
 def _programme(cli, tmp_path, code: str, lead: str = "甲局", extra: str = "") -> None:
@@ -100,3 +100,26 @@ def test_report_diff_says_a_unit_renamed_by_a_plan_revision_as_renamed(cli, tmp_
     assert "单位汇总 甲和丁局：新增（由 甲局 更名）：1项任务：" in result.stdout
     assert "—" not in result.stdout.split("\n", 1)[1]
 
+
+# --- 15: a numbered undo, a figure another batch corrected since -------------------------------------------------------
+
+def test_a_numbered_undo_counts_apart_the_figures_another_batch_corrected_since(cli, tmp_path):
+    _programme(cli, tmp_path, "u-2023")
+    (tmp_path / "c2.csv").write_text("任务编号,指标,截至日期,数值\n1,学位,2023-05-30,13\n2,床位,2023-05-30,7\n",
+                                     encoding="utf-8")
+    done(cli("import", "progress", str(tmp_path / "c2.csv"), "-p", "u-2023", env={"LOGNAME": "yi", "USER": "yi"}))
+    done(cli("log", "u-2023/1", "99", "--as-of", "2023-05-30", env={"LOGNAME": "bing", "USER": "bing"}))
+    batches = json.loads(cli("batches", "-f", "json").stdout)
+    imported, corrected = (next(b["id"] for b in batches if b["command"] == command) for command in ("import progress", "log"))
+    result = cli("undo", str(imported), env={"LOGNAME": "jia", "USER": "jia"})
+    done(result)
+    assert f"1 report retracted, 1 more corrected since by batch {corrected} (" in result.stdout
+    assert "that correction stands, 0 restored" in result.stdout
+    if BACKEND == "sqlite":  # a server names its role, one for the three here
+        assert f"batch {corrected} (bing)" in result.stdout
+        assert f"batch {imported} (import progress by yi, " in result.stdout  # whose it was: named, as before
+    standing = {ref: [row["value"] for row in json.loads(cli("history", ref, "-f", "json").stdout)
+                      if row["state"] == "current"] for ref in ("u-2023/1", "u-2023/2")}
+    assert standing == {"u-2023/1": [99], "u-2023/2": []}
+    row = next(b for b in json.loads(cli("batches", "-f", "json").stdout) if b["id"] == imported)
+    assert row["undone_by"] is not None and row["reports_added"] == 2  # the record as written: unchanged
