@@ -123,3 +123,21 @@ def test_a_numbered_undo_counts_apart_the_figures_another_batch_corrected_since(
     assert standing == {"u-2023/1": [99], "u-2023/2": []}
     row = next(b for b in json.loads(cli("batches", "-f", "json").stdout) if b["id"] == imported)
     assert row["undone_by"] is not None and row["reports_added"] == 2  # the record as written: unchanged
+
+
+# --- 9: a weekly report over programmes of different rules ------------------------------------------------------------
+
+def test_a_weekly_report_over_programmes_of_different_rules_says_whose_is_which(cli, tmp_path):
+    _programme(cli, tmp_path, "big-2023")
+    _programme(cli, tmp_path, "dist-2023", extra='rule = "pro-rata"')
+    data = json.loads(cli("report", "weekly", "--as-of", "2023-05-20", "-f", "json").stdout)
+    assert data["pro_rata"] is None and data["rule"] is None  # never a false "step for all"
+    assert data["programme_rules"] == {"big-2023": "step", "dist-2023": "pro-rata"}
+    zh = cli("--lang", "zh", "report", "weekly", "--as-of", "2023-05-20", "-f", "md")
+    done(zh)
+    assert "dist-2023 按序时进度（pro-rata）计算，big-2023 按已过节点目标（step）计算" in zh.stdout
+    one = json.loads(cli("report", "weekly", "--as-of", "2023-05-20", "-p", "dist-2023", "-f", "json").stdout)
+    assert one["pro_rata"] is True and one["programme_rules"] == {"dist-2023": "pro-rata"}
+    both = json.loads(cli("report", "weekly", "--as-of", "2023-05-20", "--rule", "step", "-f", "json").stdout)
+    assert both["pro_rata"] is False and set(both["programme_rules"].values()) == {"step"}
+    assert "pro-rata" not in cli("report", "weekly", "--as-of", "2023-05-20", "--rule", "step").stdout

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from mstrack.domain.quantities import format_computed, format_number, row_figures
 from mstrack.labels import Labels
 from mstrack.long_lists import cut
-from mstrack.model import SCHEDULE
+from mstrack.model import PRO_RATA, SCHEDULE
 from mstrack.render.revisions import (
     CANCELLED_NUMERIC,
     cancelled_cells,
@@ -91,6 +91,10 @@ def weekly_subtitle(report: WeeklyReport, words: Labels) -> str:
         parts.append(said)
     if report.pro_rata:
         parts.append(words("weekly.rule"))
+    elif report.pro_rata is None and report.programme_rules:  # rules that differ: whose is which (trial64 F9)
+        spread = [code for code, rule in report.programme_rules.items() if rule == PRO_RATA]
+        others = [code for code in report.programme_rules if code not in spread]
+        parts.append(words("weekly.rules", spread=words.join(spread), others=words.join(others)))
     return " · ".join(parts)
 
 
