@@ -141,3 +141,24 @@ def test_a_weekly_report_over_programmes_of_different_rules_says_whose_is_which(
     both = json.loads(cli("report", "weekly", "--as-of", "2023-05-20", "--rule", "step", "-f", "json").stdout)
     assert both["pro_rata"] is False and set(both["programme_rules"].values()) == {"step"}
     assert "pro-rata" not in cli("report", "weekly", "--as-of", "2023-05-20", "--rule", "step").stdout
+
+
+# --- 12: a unit qualified by a programme whose name says no place ------------------------------------------------------
+
+def test_a_unit_of_a_programme_whose_name_says_no_place_is_qualified_by_its_code(cli, tmp_path):
+    _programme(cli, tmp_path, "qd-2023")
+    path = tmp_path / "qd-2023.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('name = "x"', 'name = "2023年市办实事项目责任分工与实施计划一览表"'),
+                    encoding="utf-8")
+    done(cli("import", "plan", str(path)))
+    _programme(cli, tmp_path, "qingdao-2023")
+    path = tmp_path / "qingdao-2023.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('name = "x"', 'name = "2023年青岛市市办实事项目"'),
+                    encoding="utf-8")
+    done(cli("import", "plan", str(path)))
+    rows = json.loads(cli("units", "--as-of", "2023-04-28", "-f", "json").stdout)
+    assert sorted((row["unit"], row["place"]) for row in rows) == [
+        ("乙局", "qd-2023"), ("乙局", "青岛市"), ("甲局", "qd-2023"), ("甲局", "青岛市")]
+    shown = cli("--lang", "zh", "units", "--as-of", "2023-04-28", env={"COLUMNS": "80"})
+    done(shown)
+    assert "甲局（qd-2023）" in shown.stdout and "一览表" not in shown.stdout

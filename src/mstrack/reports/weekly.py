@@ -16,7 +16,7 @@ from mstrack.reports.revisions import CancelledTask, PlanRevision
 from mstrack.reports.units import (
     UnitRollup,
     partly_reported,
-    programme_place,
+    programme_places,
     silent_since,
     task_counts,
     unit_rollups,
@@ -261,7 +261,7 @@ def weekly_report(
         for row, old in zip(now, then, strict=True) if row.status != old.status
     ]
     changes.sort(key=lambda c: (not c.worse, STATUSES.index(c.after)))
-    units = unit_rollups(now, places={d.programme: programme_place(d.programme_name) for d in details}, on=on)
+    units = unit_rollups(now, places=programme_places({d.programme: d.programme_name for d in details}), on=on)
     rules = {row.programme: row.rule for row in now}  # one rule a programme (--rule, or its own)
     return WeeklyReport(
         as_of=on, since=since, programmes=unique(filter(None, (d.programme for d in details))), rule=rule,
