@@ -162,3 +162,11 @@ def test_a_unit_of_a_programme_whose_name_says_no_place_is_qualified_by_its_code
     shown = cli("--lang", "zh", "units", "--as-of", "2023-04-28", env={"COLUMNS": "80"})
     done(shown)
     assert "甲局（qd-2023）" in shown.stdout and "一览表" not in shown.stdout
+
+
+# --- 11: a required option with a range, in Chinese --------------------------------------------------------------------
+
+def test_a_required_option_with_a_range_says_required_in_chinese(cli):
+    shown = cli("--lang", "zh", "import", "table", "--help", env={"COLUMNS": "160"})
+    done(shown)
+    assert "[1900<=x<=2200; 必填]" in shown.stdout and "required" not in shown.stdout
