@@ -170,3 +170,24 @@ def test_a_required_option_with_a_range_says_required_in_chinese(cli):
     shown = cli("--lang", "zh", "import", "table", "--help", env={"COLUMNS": "160"})
     done(shown)
     assert "[1900<=x<=2200; 必填]" in shown.stdout and "required" not in shown.stdout
+
+
+# --- 7: the Word notice's 所需进度, never broken inside its amount ------------------------------------------------------
+
+def test_the_word_notices_pace_breaks_before_its_amount_never_inside_it(cli, tmp_path):
+    import docx
+
+    plan = write_plan(tmp_path / "n.toml", plan_tasks(plan_task(
+        "1", "学位建设", "甲局", "学位", "个", 100, deadline="2023-12-31", milestones=[("2023-06-30", 50), ("2023-12-31", 100)])),
+        code="n-2023")
+    done(cli("import", "plan", str(plan)))
+    done(cli("log", "n-2023/1", "10", "--as-of", "2023-07-07"))
+    out = tmp_path / "甲局.docx"
+    done(cli("--lang", "zh", "report", "notice", "--as-of", "2023-07-07", "--unit", "甲局", "-o", str(out)))
+    table = docx.Document(str(out)).tables[0]
+    header = [cell.text for cell in table.rows[0].cells]
+    pace = table.rows[1].cells[header.index("所需进度")]
+    assert pace.text == "每天增加\n0.51个"  # a line break before the amount, the amount whole
+    shown = cli("--lang", "zh", "report", "notice", "--as-of", "2023-07-07", "--unit", "甲局", "-f", "md")
+    done(shown)
+    assert "每天增加0.51个" in shown.stdout  # the page and Markdown wrap as they please: one line
