@@ -162,7 +162,7 @@ def test_the_tables_are_the_ones_every_report_gives(busy, kind):
 
 def test_the_units_rollup_is_the_one_every_report_gives(busy):
     from mstrack.domain.status import judged
-    from mstrack.reports.units import programme_place, unit_rollups
+    from mstrack.reports.units import programme_places, unit_rollups
 
     store = Store(busy.url)
     whole = store.task_details(None)
@@ -170,7 +170,7 @@ def test_the_units_rollup_is_the_one_every_report_gives(busy):
         bounded = make_report(store, {"kind": "units", "programmes": [], "as_of": on.isoformat(), "rule": None,
                                       "responsible": True})
         rows = judged([state for detail in whole for state in detail.indicators], on, None)
-        expected = unit_rollups(rows, responsible=True, places={d.programme: programme_place(d.programme_name) for d in whole},
+        expected = unit_rollups(rows, responsible=True, places=programme_places({d.programme: d.programme_name for d in whole}),
                                 on=on)  # each unit's last report as of the day (fixsup57)
         assert bounded.rollups == expected
 

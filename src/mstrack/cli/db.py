@@ -124,7 +124,12 @@ def undo(
         from mstrack.store.batches import batch_words
 
         (undone,) = store.batches(ids=[done.undoes])
-        what = [Message("{n} {n:report retracted|reports retracted}", n=done.reports_retracted),
+        corrected = sum(n for _, _, n in done.corrected_since)  # retracted, but another's correction stood over them
+        what = [Message("{n} {n:report retracted|reports retracted}", n=done.reports_retracted - corrected),
+                *([Message("{n} more corrected since by {batches}: {n:that correction stands|those corrections stand}",
+                           n=corrected, batches=Joined(", ", [Message("batch {batch} ({user})", batch=b, user=user or "?")
+                                                              for b, user, _ in done.corrected_since]))]
+                  if corrected else []),
                 Message("{n} restored", n=done.reports_added)]
         if done.programme_removed:  # its first import undone: nothing of it is left to put back (newcomer49 N13)
             what.append(Message("{code} removed, with its undone reports (`mstrack undo {batch}` brings it back, its reports "

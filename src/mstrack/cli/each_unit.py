@@ -68,14 +68,16 @@ def _offices_only(notices: list, forms: bool, output: Path) -> list:
     return offices
 
 
-def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: str, render=None) -> None:
+def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: str, render=None,
+               programme: str | None = None) -> None:
     """--each-unit: one file per notice in the directory `output` (made if missing), named after its unit,
     each written whole or not at all (printing.write_output). Every name is looked at before the directory is made,
     and every file once it is held (outputs.writing_into, taken before the look: a file another run wrote between a
     look and the hold was never looked at). Where nothing was written (a refusal, or the first file failing), the
     folders this run made go again, its parents too (_made_folders), while they are empty: what another program put
     in them meanwhile stays, and so do they. A second run into it meanwhile is refused whole, never a mix of two runs'
-    notices; so is a single -o into it (write_output holds its folder shared)."""
+    notices; so is a single -o into it (write_output holds its folder shared). `programme`: the forms' programme,
+    whose forms never replace another programme's in the folder (_refuse_other_programme)."""
     from contextlib import ExitStack
 
     from mstrack.cli.report_output import renderers, write_content
@@ -108,6 +110,8 @@ def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: 
         try:
             for one in notices:  # every file looked at, the folder held, before the first is written: a kept one
                 refuse_kept(output / f"{_file_name(one.unit)}.{fmt}")  # stops the batch whole
+            if forms and programme:
+                _refuse_other_programme(notices, fmt, output, programme)
             bar = held.enter_context(_bar(len(notices), forms))
             for done, one in enumerate(notices):
                 path = output / f"{_file_name(one.unit)}.{fmt}"
@@ -136,6 +140,23 @@ def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: 
             say("{n} {n:form|forms} written to {path}, one for each lead unit", err=True, n=len(notices), path=output)
         else:
             say("{n} {n:notice|notices} written to {path}", err=True, n=len(notices), path=output)
+
+
+def _refuse_other_programme(forms: list, fmt: str, output: Path, programme: str) -> None:
+    """Exit 2 before any form is written where the folder holds a form mstrack wrote for another programme under a
+    name this run would use (sources/forms.form_programme): a second programme's forms into the folder of the first
+    replaced the first's unsaid (trial64 F8). Refused rather than renamed, as _one_file_each is: a unit's file is
+    looked for by its name; the way on is a folder for each programme."""
+    from mstrack.sources.forms import form_programme
+
+    others = [(path, other) for path in (output / f"{_file_name(one.unit)}.{fmt}" for one in forms)
+              if (other := form_programme(path)) and other.casefold() != programme.casefold()]
+    if others:
+        path, other = others[0]
+        raise fail("--each-unit: {path} is the form of {other}, not of {code} ({n} {n:file|files} of another programme "
+                   "under the names this run writes): nothing written; write the forms of {code} to a folder of "
+                   "their own, e.g. -o {folder}", path=path, other=other, code=programme, n=len(others),
+                   folder=output / programme)
 
 
 def _bar(total: int, forms: bool):

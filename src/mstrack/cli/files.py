@@ -497,7 +497,7 @@ def export_template(
     from mstrack.cli.each_unit import write_each
 
     write_each(ctx, forms, "xlsx", output, "zh", render=lambda form, path: write_template(
-        form.rows, on, path, form.title, form.unit))
+        form.rows, on, path, form.title, form.unit), programme=code)
 
 
 def _check_template_output(unit: str | None, each_unit: bool, helped: bool, output: Path) -> None:

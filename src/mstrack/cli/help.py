@@ -111,7 +111,9 @@ class _Said:
         own = param.help or ""
         if not self.chinese or not own or not text.startswith(own):
             return record
-        extra = text[len(own):].replace("[default: ", f"[{self('default:')}").replace("[required]", f"[{self('required')}]")
+        extra = text[len(own):].replace("[default: ", f"[{self('default:')}")
+        # required alone, or after a range: "[1900<=x<=2200; required]" (trial64 F11)
+        extra = extra.replace("[required]", f"[{self('required')}]").replace("; required]", f"; {self('required')}]")
         return name, self(own) + extra
 
     def short(self, command) -> str:

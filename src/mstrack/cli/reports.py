@@ -255,8 +255,9 @@ def report_diff(
         lang = ctx.obj["lang"]
         say("report {number} ({kind}, as of {on}, frozen {when}): {n} {n:change|changes} since it was sent", number=number,
             kind=Labels(lang)(f"msg.{kind}"), on=params["as_of"], when=minute_text(when), n=len(changes))
+        renamed = _renamed(store, params, when, changes)
         for change in changes:
-            echo(change_line(change, lang))
+            echo(change_line(change, lang, renamed))
         if form:
             say("no write since it was frozen, so none of the data changed; it differs in {n} {n:place|places} in how this "
                 "mstrack makes the report ({frozen}), not in the data; the frozen copy is kept as it was sent:", n=len(form),
@@ -269,6 +270,20 @@ def report_diff(
                 "(`mstrack batches`)", then=then, now=schema, n=writes)
     if changes:
         raise typer.Exit(1)
+
+
+def _renamed(store, params: dict, when, changes: list) -> dict[str, str]:
+    """The units plan revisions since the freeze renamed (reports.revisions.unit_renames), read only where a unit's
+    row came or went: its old row and its new one said as a rename (trial64 F6)."""
+    from datetime import date, timedelta
+
+    from mstrack.reports.revisions import unit_renames
+
+    if not any(isinstance(c.sent, dict) != isinstance(c.now, dict) and isinstance((c.now or c.sent).get("unit"), str)
+               for c in changes):
+        return {}
+    covered = params.get("programmes") or ([params["programme"]] if params.get("programme") else store.programme_codes())
+    return unit_renames(store.plan_revisions(covered, when.date() - timedelta(days=1), date.today()))
 
 
 def _snapshot(ctx: typer.Context, store, snapshot: int | None) -> tuple:

@@ -10,7 +10,7 @@ import io
 from mstrack.labels import Labels
 from mstrack.render import report as shared
 from mstrack.render.lights import LIGHT_COLOURS
-from mstrack.render.notice import NOTICE_WIDTHS, cancelled_said, notice_header, notice_lines, notice_rows
+from mstrack.render.notice import NOTICE_WIDTHS, PACE_ROOM, cancelled_said, notice_header, notice_lines, notice_rows
 from mstrack.render.outputs import clean_text, stamped_zip
 from mstrack.reports.notice import Notice
 from mstrack.reports.overview import TableReport
@@ -253,7 +253,7 @@ def notice_docx(notice: Notice, lang: str) -> bytes:
     _paragraph(document, to)
     _paragraph(document, body, indent=True)
     if notice.items:
-        table = _table(document, notice_header(words), notice_rows(notice, words), NOTICE_WIDTHS, size=9)
+        table = _table(document, notice_header(words), notice_rows(notice, words, PACE_ROOM), NOTICE_WIDTHS, size=9)
         for offset, item in enumerate(notice.items, start=1):
             _shade(table.rows[offset].cells[-1], LIGHT_COLOURS[item.light][1])
     for line in cancelled_said(notice, words):  # the unit's tasks cancelled (已取消): asked nothing of, said

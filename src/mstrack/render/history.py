@@ -159,7 +159,7 @@ def frozen_table(snapshots, lang: str = "zh"):
 SECTIONS = {("summary",): "weekly.summary_sheet", ("behind",): "weekly.behind", ("units",): "weekly.units",
             ("changes", "reports"): "weekly.new_reports", ("changes", "status"): "weekly.status_changes",
             ("areas", "tasks"): "diff.tasks", ("changes", "plan"): "weekly.plan_changes",
-            ("cancelled",): "weekly.cancelled"}
+            ("cancelled",): "weekly.cancelled", ("silent_units",): "weekly.silent_section"}
 """A report's parts by the keys that lead to their rows, as its printout heads them (单位汇总, 新报送 …)."""
 FIELDS = {
     "tasks": "units.tasks", "done": "units.done", "on_track": "units.on_track", "behind": "units.behind",
@@ -174,16 +174,18 @@ FIELDS = {
     "indicator_counts": "diff.indicator_counts", "indicators": "weekly.indicators",
     "text": "diff.text", "progress_text": "diff.progress", "progress": "diff.progress", "next_text": "diff.next",
     "next_steps": "diff.next", "problems": "diff.problems", "deadline": "diff.deadline", "units": "units.unit",
+    "last_report": "units.last_report",
 }
 """A report's JSON fields in the words of its columns; a field not named here is said by its key."""
 PERCENTS = {"completion_rate", "percent", "share", "pace", "on_time_rate"}
 STATUS_FIELDS = {"status", "task_status", "before", "after"}
 
 
-def change_line(change, lang: str = "zh") -> str:
+def change_line(change, lang: str = "zh", renamed: dict[str, str] | None = None) -> str:
     """A change `report diff` found (reports.diff.Change) in the words of the report's printout, in the run's
     language: where (the part of the report and its row: 单位汇总 慈城鎮), what (完成率), what was sent and what is
-    now (50% → 75%). `--format json` keeps the JSON path."""
+    now (50% → 75%). `--format json` keeps the JSON path. `renamed` (reports.revisions.unit_renames): a unit's row
+    that went or came by a plan revision's rename is said as renamed."""
     words = Labels(lang)
     lead, rows, fields = [], [], []
     for kind, step in change.steps:
@@ -204,6 +206,12 @@ def change_line(change, lang: str = "zh") -> str:
     if isinstance(change.sent, dict) != isinstance(change.now, dict):  # a row that came or went
         came = isinstance(change.now, dict)
         said = _in_short(change.now if came else change.sent, words)
+        unit = (change.now if came else change.sent).get("unit")
+        if renamed and came and unit in renamed.values():
+            old = next(name for name, new in renamed.items() if new == unit)
+            return head + words("diff.came_renamed", old=old, what=said)
+        if renamed and not came and unit in renamed:
+            return head + words("diff.went_renamed", new=renamed[unit], what=said)
         return head + words("diff.came" if came else "diff.went", what=said)
     sent, now = _where_they_differ(change.sent, change.now)
     sent, now = (_said(value, key, row, text, words) for value, text in ((change.sent, sent), (change.now, now)))
@@ -211,9 +219,16 @@ def change_line(change, lang: str = "zh") -> str:
 
 
 def _in_short(row: dict, words: Labels) -> str:
-    """A row that came or went, by what it says: its value, else its status."""
+    """A row that came or went, by what it says: its value, else its status; a unit's row by its tasks' counts, a
+    unit of 本周未报送 by its latest report's day (trial64 F6: either said "—")."""
     if isinstance(row.get("value"), int | float) and not isinstance(row.get("value"), bool):
         return _said(row["value"], "value", row, "", words)
+    if isinstance(row.get("unit"), str) and isinstance(row.get("tasks"), int):
+        from mstrack.render.report import count_sentence
+
+        return words("diff.unit_row", tasks=row["tasks"], parts=count_sentence(row, words))
+    if isinstance(row.get("unit"), str) and "last_report" in row:
+        return words("diff.last_report", on=row["last_report"] or words("units.never_reported"))
     status = next((row[key] for key in ("after", "task_status", "status") if isinstance(row.get(key), str)), None)
     if status is None and isinstance(row.get("title"), str):  # a cancelled task (已取消): its title
         return row["title"]
@@ -254,6 +269,8 @@ def _said(value, key: str, row: dict, text: str, words: Labels) -> str:
         return format_number(value, row.get("unit") or "", words.lang)
     if key in STATUS_FIELDS and isinstance(value, str):
         return words.status(value)
+    if key == "last_report" and isinstance(value, str):  # a day, as the units table prints it
+        return value
     if isinstance(value, str):
         return words("diff.quoted", text=text[1:-1] if text.startswith('"') and text.endswith('"') else text)
     return format_number(value, "", words.lang)

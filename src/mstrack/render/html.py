@@ -273,6 +273,7 @@ def weekly_html(report: WeeklyReport, lang: str, today: date | None = None) -> s
         f'<p class="sub">{escape(shared.weekly_subtitle(report, words))}</p>',
         f"<h2>{escape(words('weekly.summary_sheet'))}</h2>",
         f'<p class="lead" id="summary">{escape(shared.weekly_summary(report, words))}</p>',
+        *([f'<p class="silent">{escape(silent)}</p>'] if (silent := shared.weekly_silent(report, words)) else []),
         f'<p class="rows">{escape(words("weekly.rows", n=report.indicators, parts=shared.count_sentence(report.row_counts, words)))}</p>',
         f"<h2>{escape(words('weekly.behind'))}</h2>",
     ]

@@ -28,12 +28,25 @@ def notice_header(words: Labels) -> list[str]:
             words("col.gap"), words("notice.next"), words("notice.required"), words("notice.light")]
 
 
-def pace_words(item: NoticeItem, words: Labels) -> str:
-    """The pace still needed, per day, in the indicator's unit ("每天增加495人"); empty where there is none."""
+PACE_ROOM = 10
+"""The display width (a CJK character counts 2: pages.display_width) the Word notice's 所需进度 column holds on a line
+at 9 pt: 12 % of 156 mm less its margins, about five characters. "每天增加0.47个" is wider, and LibreOffice broke it
+inside the number ("每天增加0." / "47个", trial64 F7): the amount goes on a line of its own, whole."""
+
+
+def pace_words(item: NoticeItem, words: Labels, room: int | None = None) -> str:
+    """The pace still needed, per day, in the indicator's unit ("每天增加495人"); empty where there is none. With
+    `room` (the Word file's PACE_ROOM), a pace wider than it breaks before its amount, never inside it."""
+    from mstrack.render.pages import display_width
+
     if item.required_pace is None:
         return ""
     key = "forecast.falls" if item.required_pace < 0 else "forecast.rises"
-    return words(key, amount=format_computed(abs(item.required_pace), item.unit, words.lang))
+    amount = format_computed(abs(item.required_pace), item.unit, words.lang)
+    said = words(key, amount=amount)
+    if room is not None and display_width(said) > room:
+        said = words(key, amount="\n" + amount).replace(" \n", "\n")
+    return said
 
 
 def indicator_words(item: NoticeItem) -> str:
@@ -56,9 +69,9 @@ def next_words(item: NoticeItem, notice: Notice, words: Labels) -> str:
     return cell_date(item.next_due, notice, words) if item.next_due else "—"
 
 
-def notice_rows(notice: Notice, words: Labels) -> list[list[str]]:
+def notice_rows(notice: Notice, words: Labels, pace_room: int | None = None) -> list[list[str]]:
     """序时目标 and 实际 of a text-only line are not amounts (its "unit" counts checkpoints): the checkpoint
-    due ("8月31日前完成") and "—"."""
+    due ("8月31日前完成") and "—". `pace_room`: pace_words' room (the Word file's)."""
     lang = words.lang
     rows = []
     previous = None
@@ -76,7 +89,7 @@ def notice_rows(notice: Notice, words: Labels) -> list[list[str]]:
             actual = amount(item.actual, item.unit, item.kind, lang)
         rows.append([
             str(number), task, indicator_words(item), expected, actual, minus_signed(gap),
-            next_words(item, notice, words), pace_words(item, words), words(f"light.{item.light}"),
+            next_words(item, notice, words), pace_words(item, words, pace_room), words(f"light.{item.light}"),
         ])
     return rows
 

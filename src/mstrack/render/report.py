@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from mstrack.domain.quantities import format_computed, format_number, minus_signed, row_figures
 from mstrack.labels import Labels
 from mstrack.long_lists import cut
-from mstrack.model import SCHEDULE
+from mstrack.model import PRO_RATA, SCHEDULE
 from mstrack.render.revisions import (
     CANCELLED_NUMERIC,
     cancelled_cells,
@@ -70,6 +70,17 @@ def weekly_summary(report: WeeklyReport, words: Labels) -> str:
                  on=report.as_of.isoformat())
 
 
+def weekly_silent(report: WeeklyReport, words: Labels) -> str:
+    """The offices with no return since the previous report (WeeklyReport.silent), each with its latest report's
+    day; "" when every one has reported: under the summary in every format (trial64 F13)."""
+    silent = report.silent
+    if not silent:
+        return ""
+    names = [words("weekly.silent_last", unit=unit_label(unit, words), on=unit.last_report.isoformat())
+             if unit.last_report else words("weekly.silent_never", unit=unit_label(unit, words)) for unit in silent]
+    return words("weekly.silent", n=len(silent), since=report.since.isoformat(), units=words.join(names))
+
+
 def weekly_subtitle(report: WeeklyReport, words: Labels) -> str:
     parts = [words("weekly.subtitle", on=report.as_of.isoformat(), since=report.since.isoformat())]
     if report.programmes:
@@ -80,6 +91,10 @@ def weekly_subtitle(report: WeeklyReport, words: Labels) -> str:
         parts.append(said)
     if report.pro_rata:
         parts.append(words("weekly.rule"))
+    elif report.pro_rata is None and report.programme_rules:  # rules that differ: whose is which (trial64 F9)
+        spread = [code for code, rule in report.programme_rules.items() if rule == PRO_RATA]
+        others = [code for code in report.programme_rules if code not in spread]
+        parts.append(words("weekly.rules", spread=words.join(spread), others=words.join(others)))
     return " · ".join(parts)
 
 
@@ -418,7 +433,8 @@ def weekly_view(report: WeeklyReport, lang: str):
     words = Labels(lang)
     many = len(report.programmes) > 1
     parts = [Folded(words("weekly.title"), style="bold"), Folded(weekly_subtitle(report, words), style="dim"),
-             Folded(weekly_summary(report, words), style="bold"), Folded("")]
+             Folded(weekly_summary(report, words), style="bold"),
+             *([Folded(silent)] if (silent := weekly_silent(report, words)) else []), Folded("")]
     if report.behind:  # cut as 变化 is, 牵头单位 kept (wrapped, as status keeps it) and what is left out said first
         rows, more_behind = shown_changes([cells for cells, _ in printed_behind(report, many, words, note_limit=40)])
         behind = _grid(words("weekly.behind"), behind_header(words), [KEPT.get(n, n) for n in BEHIND_COLUMNS], rows,

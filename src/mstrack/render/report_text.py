@@ -35,6 +35,7 @@ from mstrack.render.report import (
     units_cells,
     units_count,
     units_header,
+    weekly_silent,
     weekly_subtitle,
     weekly_summary,
 )
@@ -90,6 +91,7 @@ def weekly_md(report: WeeklyReport, lang: str) -> str:
     many = len(report.programmes) > 1
     out = [f"# {words('weekly.title')}\n", f"{_md_text(weekly_subtitle(report, words))}\n",
            f"**{_md_text(weekly_summary(report, words))}**\n",
+           *([f"{_md_text(silent)}\n"] if (silent := weekly_silent(report, words)) else []),
            _md_text(words("weekly.rows", n=report.indicators, parts=count_sentence(report.row_counts, words))) + "\n",
            f"## {words('weekly.behind')}\n"]
     if report.behind:
@@ -152,7 +154,8 @@ def weekly_csv(report: WeeklyReport, lang: str) -> str:
     spreadsheet shows when it opens the file."""
     words = Labels(lang)
     many = len(report.programmes) > 1
-    rows: list[list] = [[words("weekly.title"), weekly_subtitle(report, words)], [weekly_summary(report, words)], [],
+    rows: list[list] = [[words("weekly.title"), weekly_subtitle(report, words)], [weekly_summary(report, words)],
+                        *([[silent]] if (silent := weekly_silent(report, words)) else []), [],
                         [words("weekly.behind")], behind_header(words)]
     rows += [behind_cells(i, many, words) for i in report.behind]
     rows += [[], [words("weekly.units")], units_header(words), *(units_cells(u, words) for u in report.units)]

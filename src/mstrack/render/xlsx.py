@@ -35,6 +35,7 @@ from mstrack.render.report import (
     table_title,
     units_cells,
     units_header,
+    weekly_silent,
     weekly_subtitle,
     weekly_summary,
 )
@@ -236,7 +237,8 @@ def weekly_xlsx(report: WeeklyReport, lang: str) -> bytes:
                            numeric={1, 2}, status_columns={0: list(SUMMARY_ORDER)}, first=True)
     sheet.cell(row=len(summary_rows) + 1, column=1).font = Font(bold=True)
     notes = [weekly_summary(report, words), weekly_subtitle(report, words),
-             words("weekly.rows", n=report.indicators, parts=count_sentence(report.row_counts, words))]
+             words("weekly.rows", n=report.indicators, parts=count_sentence(report.row_counts, words)),
+             *filter(None, [weekly_silent(report, words)])]
     start = len(summary_rows) + 3
     for offset, text in enumerate(notes):  # each sentence across the sheet's printed width
         row = start + offset

@@ -18,7 +18,9 @@ from mstrack.domain import unique
 
 IDENTITY = ("programme", "task", "indicator", "unit", "area", "code", "batch", "change")
 """What names a row; batch and change: a plan change of 变化 (reports.revisions), compared as one that came or went."""
-IGNORED = {"entered_at"}
+IGNORED = {"entered_at", "days_since_report"}
+"""Keys never compared: when a report was entered, and a unit's days since its latest report (the report's day less
+`last_report`, compared itself: "7 → 0" beside it said the same change twice, trial64 F5)."""
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ PLACED = {
     "weekly": {"tasks": ("summary", "tasks"), "task_counts": ("summary", "task_counts"),
                "partly_reported": ("summary", "partly_reported"), "indicators": ("summary", "indicators"),
                "row_counts": ("summary", "indicator_counts"), "new_reports": ("changes", "reports"),
-               "status_changes": ("changes", "status"), "plan_changes": ("changes", "plan")},
+               "status_changes": ("changes", "status"), "plan_changes": ("changes", "plan"),
+               "silent": ("silent_units",)},
     "table": {"tasks": ("summary", "tasks"), "task_counts": ("summary", "task_counts"),
               "assessments": ("summary", "assessments")},
 }

@@ -13,7 +13,7 @@ from mstrack.errors import InputError
 from mstrack.model import LATE
 from mstrack.reports.overview import Step, table_report
 from mstrack.reports.revisions import cancelled_of, cancelled_section, revision_section, unit_changes
-from mstrack.reports.units import UnitRollup, programme_place, ranked_units, silent_since, unit_rollups
+from mstrack.reports.units import UnitRollup, programme_places, ranked_units, silent_since, unit_rollups
 from mstrack.reports.weekly import judged_now, weekly_report
 from mstrack.store.plan_changes import says_cancelled
 
@@ -98,7 +98,7 @@ def make_report(store, params: dict):
     if kind == "units":
         details = task_details(store, params["programmes"] or None, as_of=on)
         rows = judged([state for detail in details for state in detail.indicators], on, params["rule"])
-        places = {detail.programme: programme_place(detail.programme_name) for detail in details}
+        places = programme_places({detail.programme: detail.programme_name for detail in details})
         silent = _day(params.get("silent_since"))
         returns = None if silent is None else store.latest_returns(  # a unit's own returns only: who to chase
             [row.indicator_id for row in rows if row.indicator_id is not None], on)  # (returns59 #5)
@@ -151,6 +151,8 @@ def make_report(store, params: dict):
         report = weekly_report(details, on, since, params["rule"], params["stale"], series=series, now=now)
         report.left_out = params.get("left_out") or {}
         report.unit = unit
+        if unit is not None:  # one office's report says whether that office is silent, not its helpers' offices
+            report.silent = [one for one in report.silent if one.unit == unit]
         covered = params["programmes"] or store.programme_codes()
         report.cancelled = _cancelled(store, covered, report.unit)  # with --unit, those it leads or is responsible for
         mine = None if report.unit is None else unit_changes(  # --unit: its tasks' changes, not every programme's

@@ -80,3 +80,19 @@ def unit_changes(refs: set[str], cancelled: list[CancelledTask], unit: str, canc
                 or any(isinstance(value, str) and unit in value.split("、") for value in fields.values()))
 
     return mine
+
+
+RENAMES = ("task {ref}: unit {old} → {new}",)
+"""The words of store.plan_changes that say a unit of a task renamed (the lead unit's too, whose template begins so)."""
+
+
+def unit_renames(found) -> dict[str, str]:
+    """Store.plan_revisions' (programme, [PlanChange …]) as old unit name → new: what `report diff` says of a unit's
+    row that went and the one that came in its place (trial64 F6: "已不在报告中（原为 —）" / "新增 —")."""
+    renamed = {}
+    for _, changes in found:
+        for change in changes:
+            template, fields = getattr(change.change, "template", ""), getattr(change.change, "fields", {})
+            if template.startswith(RENAMES) and isinstance(fields.get("old"), str) and isinstance(fields.get("new"), str):
+                renamed[fields["old"]] = fields["new"]
+    return renamed

@@ -81,6 +81,15 @@ def programme_place(name: str) -> str:
     return match["place"] if match else name.strip()
 
 
+def programme_places(names: dict[str, str]) -> dict[str, str]:
+    """Programme code → the place its units belong to (unit_rollups' `places`): the city its name says, else its code
+    (a table's title taken as the name, "2023年市办实事项目责任分工与实施计划一览表", qualified every unit whole:
+    trial64 F12); programmes of one such name share the first one's code, one place as before."""
+    first: dict[str, str] = {}
+    return {code: programme_place(name) if PLACE_RE.match(name.strip()) else first.setdefault(name.strip(), code)
+            for code, name in names.items()}
+
+
 def target_share(row: StatusRow) -> float | None:
     """Share of the annual target done, 0–100; None where there is no annual target to share, or a level not judged
     yet (its status row has no Done %: domain/status.held_so_far, review50 F6)."""

@@ -13,7 +13,14 @@ from mstrack.domain.status import count_statuses, judged
 from mstrack.model import CHANGE_RANK, LATE, PRO_RATA, SCHEDULE, STATUSES, STEP, IndicatorState, StatusRow
 from mstrack.reports.plain import Plain
 from mstrack.reports.revisions import CancelledTask, PlanRevision
-from mstrack.reports.units import UnitRollup, partly_reported, programme_place, task_counts, unit_rollups
+from mstrack.reports.units import (
+    UnitRollup,
+    partly_reported,
+    programme_places,
+    silent_since,
+    task_counts,
+    unit_rollups,
+)
 from mstrack.reports.window import as_known_at, new_in_window, standing_now
 
 DEFAULT_WEEK = 7
@@ -141,8 +148,9 @@ class WeeklyReport:
     programmes: list[str]
     rule: str | None
     """The --rule asked for; None when each programme's own default was used."""
-    pro_rata: bool
-    """Every row judged by the pro-rata rule (序时进度)."""
+    pro_rata: bool | None
+    """Every row judged by the pro-rata rule (序时进度); None where the programmes' rules differ (programme_rules
+    says whose is which: a false there read as "step for all", trial64 F9)."""
     tasks: int
     task_counts: dict[str, int]
     indicators: int
@@ -161,22 +169,35 @@ class WeeklyReport:
     """What plan revisions imported in the week changed (reports.revisions.PlanRevision): part of 变化."""
     unit: str | None = None
     """The one unit whose tasks it covers (`report weekly --unit`; set by reports.make), else None: every unit's."""
+    programme_rules: dict[str, str] = field(default_factory=dict)
+    """Each programme's rule its rows are judged by (step or pro-rata: --rule, else the programme's own)."""
+    silent: list[UnitRollup] = field(default_factory=list)
+    """The offices with no report dated after the previous report (`since`) while a task of theirs is not done, longest
+    silent first (silent_this_week): 本周未报送, the 催报 list a weekly 通报 owes (trial64 F13). JSON `silent_units`
+    holds each one's unit, place and last_report; a report frozen before it says none."""
 
     def as_dict(self) -> dict:
         return {
             "as_of": self.as_of.isoformat(), "since": self.since.isoformat(), "programmes": self.programmes,
             **({"unit": self.unit} if self.unit is not None else {}),  # a report of every unit's as it always was
-            "rule": self.rule, "pro_rata": self.pro_rata,
+            "rule": self.rule, "pro_rata": self.pro_rata, "programme_rules": self.programme_rules,
             "left_out": {"closed": [], "not_begun": [], **self.left_out},
             "summary": {"tasks": self.tasks, "task_counts": self.task_counts, "partly_reported": self.partly_reported,
                         "indicators": self.indicators, "indicator_counts": self.row_counts},
             "behind": [item.as_dict() for item in self.behind],
             "units": [unit.as_dict() for unit in self.units],
+            "silent_units": [{"unit": unit.unit, "place": unit.place,
+                              "last_report": unit.last_report and unit.last_report.isoformat()} for unit in self.silent],
             "changes": {"reports": [r.as_dict() for r in self.new_reports],
                         "status": [c.as_dict() for c in self.status_changes],
                         "plan": [c.as_dict() for c in self.plan_changes]},
             "cancelled": [c.as_dict() for c in self.cancelled],
         }
+
+
+def silent_this_week(units: list[UnitRollup], since: date) -> list[UnitRollup]:
+    """WeeklyReport.silent from its unit rollups: placeholders and units whose every task is done owe no return."""
+    return [unit for unit in silent_since(units, since + timedelta(days=1)) if unit.office and unit.done < unit.tasks]
 
 
 def judged_now(details, on: date, rule: str | None = None, stale_days: int | None = 14) -> tuple[list, list[StatusRow]]:
@@ -240,11 +261,14 @@ def weekly_report(
         for row, old in zip(now, then, strict=True) if row.status != old.status
     ]
     changes.sort(key=lambda c: (not c.worse, STATUSES.index(c.after)))
+    units = unit_rollups(now, places=programme_places({d.programme: d.programme_name for d in details}), on=on)
+    rules = {row.programme: row.rule for row in now}  # one rule a programme (--rule, or its own)
     return WeeklyReport(
         as_of=on, since=since, programmes=unique(filter(None, (d.programme for d in details))), rule=rule,
-        pro_rata=bool(now) and all(row.rule == PRO_RATA for row in now),
+        pro_rata=None if len(set(rules.values())) > 1 else bool(now) and all(row.rule == PRO_RATA for row in now),
+        programme_rules=dict(sorted(rules.items())),
         tasks=len({(row.programme, row.task) for row in now}), task_counts=task_counts(now),
         indicators=len(now), row_counts=count_statuses(now), behind=behind,
-        units=unit_rollups(now, places={d.programme: programme_place(d.programme_name) for d in details}, on=on),
-        new_reports=new_reports, status_changes=changes, partly_reported=partly_reported(now),
+        units=units, new_reports=new_reports, status_changes=changes, partly_reported=partly_reported(now),
+        silent=silent_this_week(units, since),
     )

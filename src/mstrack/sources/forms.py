@@ -164,15 +164,36 @@ def report_kind(path: Path, suffix: str | None = None) -> str | None:
         return _first_cell(path, "\t" if suffix != ".csv" else ",")
     if suffix not in REPORT_WORKBOOK_SUFFIXES:
         return None
+    creator, _title = _properties(path)
+    return "workbook:" + REPORT_CREATOR if creator == REPORT_CREATOR else None
+
+
+FORM_TITLE = " 进度报送表"
+"""What follows the programme's code in the title of a fill-in form (render/template: "CODE 进度报送表（单位） 截至 …")."""
+
+
+def form_programme(path: Path) -> str | None:
+    """The programme a fill-in form mstrack wrote is for, read from its title (no sheet is read); None for any other
+    file (a sheet whose title says no form's): --each-unit never replaces another programme's form of the same unit unsaid (trial64 F8)."""
+    if path.suffix.lower() != ".xlsx" or not path.is_file():
+        return None
+    _creator, title = _properties(path)  # a form's creator is openpyxl's: a blank form is no report (held())
+    if not title or FORM_TITLE not in title:
+        return None
+    return title.split(FORM_TITLE, 1)[0].strip() or None
+
+
+def _properties(path: Path) -> tuple[str | None, str | None]:
+    """An Office file's creator and title (docProps/core.xml); (None, None) where it has none or cannot be read."""
     import zipfile
     from xml.etree import ElementTree
 
     try:
         with zipfile.ZipFile(path) as archive:
-            creator = ElementTree.fromstring(archive.read("docProps/core.xml")).findtext("{*}creator")
+            core = ElementTree.fromstring(archive.read("docProps/core.xml"))
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, RuntimeError, ValueError):
-        return None
-    return "workbook:" + REPORT_CREATOR if creator == REPORT_CREATOR else None
+        return None, None
+    return core.findtext("{*}creator"), core.findtext("{*}title")
 
 
 def _start(path: Path, size: int = 4096) -> bytes:

@@ -243,6 +243,24 @@ def keep_restated(dialect: Dialect, connection, undo: int, target: int) -> list[
     return kept
 
 
+def corrected_since(dialect: Dialect, connection, undo: int, target: int) -> list[tuple[int, str | None, int]]:
+    """Of the reports `undo` retracted of batch `target`, those another batch's later report of the same indicator and
+    day had replaced, still standing (a third person's correction): retracting them changed no figure, the correction
+    stands (trial64 F15). (batch, user, how many) of each batch whose figure stands. Read before keep_restated writes
+    a re-stating import's rows again (said apart, as kept); the undo's own restored rows are its batch's."""
+    from mstrack.store.states import standing
+
+    p = dialect.p
+    latest = (" AND NOT EXISTS (SELECT 1 FROM report AS m WHERE m.indicator_id = n.indicator_id AND m.as_of = n.as_of"
+              f" AND m.id > n.id AND m.batch_id != {p} AND {standing('m')})")
+    return [(batch, user, n) for batch, user, n in dialect.rows(
+        connection, 'SELECT n.batch_id, b."user", COUNT(DISTINCT x.id) FROM report AS x'
+        f" JOIN report_retraction AS t ON t.report_id = x.id AND t.batch_id = {p}"
+        " JOIN report AS n ON n.indicator_id = x.indicator_id AND n.as_of = x.as_of AND n.id > x.id"
+        f" JOIN batch AS b ON b.id = n.batch_id WHERE x.batch_id = {p} AND n.batch_id != {p} AND {standing('n')}"
+        f'{latest} GROUP BY n.batch_id, b."user" ORDER BY n.batch_id', [undo, target, undo, undo])]
+
+
 def insert_reports(dialect: Dialect, connection, reports, *, batch: NewBatch, reason: str | None = None) -> None:
     """Reports, (indicator_id, as_of, value, note, reporter, source, reporting_unit) each from an iterable, into `batch`,
     streamed into the driver (COPY on PostgreSQL). Measured: binding 100k rows through SQLAlchemy's type

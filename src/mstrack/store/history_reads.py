@@ -38,6 +38,7 @@ class BatchInfo:
     reports_retracted: int
     undone_deleted: int = 0  # undone reports this batch's plan write deleted (an undo's: said by its summary)
     restated_kept: list[tuple[int, int]] = field(default_factory=list)  # an undo's: (later import, how many) it left standing
+    corrected_since: list[tuple] = field(default_factory=list)  # an undo's: (batch, user, how many) corrected since
     plan_changes: list = field(default_factory=list)  # an undo's of a plan import: what it changes, as `import plan` says
     programme_removed: bool = False  # an undo's of a programme's first import: the programme is gone with it
 

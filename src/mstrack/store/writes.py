@@ -12,6 +12,7 @@ from mstrack.store.batches import (
     ReportBatch,
     ReportRange,
     batch_words,
+    corrected_since,
     deleted_undone,
     insert_batch,
     insert_reports,
@@ -149,6 +150,7 @@ class Writes:
                     f" x.value, x.note, x.reporter, x.source, x.reporting_unit, {p}, {p}, {p} FROM report AS x"
                     f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
                     [at, new, reason or f"undo of batch {target_id}", target_id])
+            corrected = corrected_since(self.dialect, connection, new, target_id)  # before keep_restated's rows
             kept = keep_restated(self.dialect, connection, new, target_id)  # what a later import gave again stands
             writer = PlanWriter(self.dialect, connection, made)
             changes = []
@@ -162,6 +164,7 @@ class Writes:
                 writer.remove_programme(programme, since=target_id)
             done = self.batches(ids=[new])[0]  # in this transaction: the undone reports deleted as undone_deleted's rows say
             done.restated_kept = kept
+            done.corrected_since = corrected
             done.plan_changes = changes
             done.programme_removed = plan_before is None and current_plan is not None
             confirm_before_commit(confirm, done)
