@@ -78,7 +78,7 @@ def event_duties(rows: list[Row], year: int) -> tuple[int, int, list[str], list[
         labelled: dict[int, tuple[list[str], list[str]]] = {}
         closing = CLOSING_RE.search(part[2]) is not None  # "四、其他要求": its doers its items' own (_arranged)
         procedure = not closing and PROCEDURE_RE.search(part[2].strip().rstrip("：:")) is not None
-        items = _items(rows[at + 1:end], labelled, steps=procedure)
+        items = part_items(rows[at + 1:end], labelled, steps=procedure)
         doers = [labelled.get(k) or _doers(text) or procedure and _step_doers(text) or None
                  for k, (_, text, _) in enumerate(items)]
         if procedure:  # "五、演练流程" over "（一）发现火情。…" …: the event's steps, tasks whoever does them
@@ -139,7 +139,7 @@ def _carried(doers: list[tuple[list[str], list[str]] | None], texts: list[str]) 
     return doers
 
 
-def _items(rows: list[Row], labelled: dict[int, tuple[list[str], list[str]]] | None = None,
+def part_items(rows: list[Row], labelled: dict[int, tuple[list[str], list[str]]] | None = None,
            steps: bool = False) -> list[tuple[Row, str, str]]:
     """The numbered items "1." … or "（一）" … of a part in order from the first, each with the unnumbered lines under it
     joined to its words while they end in no stop (a line broken inside a sentence: "…报局综合处审核，" / "发言稿控制在…；"):
