@@ -159,6 +159,15 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
     ("pingtan-2015-biaozhunhua.html", "traditional"):
         "OpenCC writes the trade 烟草 as 菸草 (s2t) and reads 菸草 back as 菸草 (t2s: 菸 is a simplified character too): "
         "the title differs by the converter's round trip, not by the reader (held50b)",
+    ("pingtan-2024-yanlian.txt", "traditional"):
+        "OpenCC writes 背负式 as 揹負式 (s2t) and reads 揹 back as 揹 (t2s): step 五(五)'s title differs by the converter's "
+        "round trip, not by the reader, as biaozhunhua's 菸草 (held67a)",
+    ("pingtan-2021-jieshui.txt", "task_header_blank"):
+        "a notice of mixed parts (list_mixed_parts) as a grid: parts over one paragraph are rows '一 | 增强节水意识' with a "
+        "Chinese numeral in 序号, beside a heading row '二、落实节水责任' over unnumbered items '（一）…'; with the task "
+        "column's header blanked the unnamed column is still found (header._unnamed_task_column), but the numeral rows "
+        "are no tasks under it and the first item is refused, 'a row of schedule or units before any task' (fifty-fifth "
+        "held-out set; read since held67a)",
     ("pingtan-2016-bingmei.html", "task_header_blank"):
         "a two-row table whose task column's header is blanked keeps no header word a row of two can be read by: "
         "refused (no header row found); held-back set 42, seen failing at first contact too",

@@ -36,6 +36,8 @@ DUTY_SCOPE_RE = re.compile(r"负责对[^，,；;。对]*$")
 TEXT_NAMED_RE = re.compile(rf"(?:知识|常识|须知|守则|要点|禁令)\s*(?:约|約|{'|'.join(AT_LEAST_PREFIXES)})?\s*$")
 PHASES_LISTED_RE = re.compile(r"\d\s*[、和及至到-]\s*$")  # "1、2期", "1至3期": phase numbers listed, one measure word
 DIVIDED_RE = re.compile(r"(?<![充部])(?:划分|分)(?:为|成)[^，,；;。\d]*$")  # "划分为…三个类别", "分为如下三个阶段"
+# "引导车辆向渔限码头、渔限村两个方向分流": the directions a flow goes, counted, where the work goes, no work delivered
+DIRECTIONS_RE = re.compile(r"\s*(?:方向|方位)")
 
 # "（三）…路口。渔限村工作人员1人，负责引导车辆…": the staff a post is manned with, a clause of its own, the staff an
 # office's ("局工作人员", "渔限村工作人员") or no one's, no verb before it
@@ -51,7 +53,8 @@ def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str, numbe
     it picks ("存栏1500头以上生猪养殖场"), or a project's cost opening the clause as
     its description ("总投资3000万元的…项目"; "投资3000万元建设…" and "…，总投资1.2亿元。" are sums to spend), or the size of
     the thing named before a bracket that says it ("活动阵地(约500平方米左右)", "…1个（面积约800平方米）"), the things a
-    body's duty covers ("负责对乡三处…进行排查整治"), or a text known by its count ("消防知识21条")."""
+    body's duty covers ("负责对乡三处…进行排查整治"), a text known by its count ("消防知识21条"), or the directions a
+    flow is sent ("两个方向分流")."""
     rest = clause[after.end():]
     if unit in ("名", "人") and (staff := STAFF_POSTED_RE.search(prefix)) and not rest.strip(" 。.") \
             and not re.search(rf"(?:{FIGURE_VERBS})", simplified(staff[1])):
@@ -62,6 +65,8 @@ def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str, numbe
         return True  # "负责对乡三处临时安置过渡房进行排查整治": which things a body answers for ("对12所学校进行改造": work)
     if unit == "条" and TEXT_NAMED_RE.search(prefix):
         return True  # "消防知识21条": a text taught by the name its count gives it ("出台措施10条" counts)
+    if unit == "个" and DIRECTIONS_RE.match(rest):
+        return True  # "向渔限码头、渔限村两个方向分流": which ways the traffic goes, no work delivered
     if DIVIDED_RE.search(prefix):
         return True  # "将农用地划分为优先保护类、…三个类别": how many kinds a thing is divided into, no work
     if (quoted := QUOTED_LIST_RE.search(prefix)) and re.match(rf"\s*{CHINESE_NUMERAL}", clause[len(prefix):]) \

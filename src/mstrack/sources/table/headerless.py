@@ -49,6 +49,7 @@ from mstrack.sources.table.list_lines import (
     unnumbered_headings,
     unwrapped,
 )
+from mstrack.sources.table.list_mixed_parts import mixed_parts
 from mstrack.sources.table.list_numbered import (
     ITEM_RE,
     PART_RE,
@@ -301,7 +302,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     says so (results_said); a list whose closing sections leave too few items adds (its items, the closing rows) to
     `short` (list_sections.kept), which the caller names when no list is read."""
     duties = events = None  # the first sheet's duties under each party's name (list_duties), or an event's (list_arrangements)
-    groups = timed = None  # the first sheet's inspection groups in its text (list_inspections), its timetable
+    groups = timed = mixed = None  # the first sheet's inspection groups in its text (list_inspections), its timetable,
+    # its parts each over one paragraph or over its own items (list_mixed_parts)
     for sheet in map(numbers_on_their_lines, sheets):
         sheet = replace(sheet, rows=document_lines(sheet.rows))  # a crawled page's text on one line: its lines
         sheet = replace(sheet, rows=top_points(sheet.rows))  # a notice's only list "一是…" "二是…": its parts "一、…"
@@ -332,6 +334,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         events = events or ((sheet, found) if (found := event_duties(sheet.rows, year)) else None)  # an event's: "五、有关事项"
         groups = groups or ((sheet, found) if (found := inspection_groups(sheet.rows, year)) else None)  # "第一组：组长 …"
         timed = timed or ((sheet, found) if (found := timetable(sheet.rows)) else None)  # "date：work" lines (list_timeline)
+        mixed = mixed or ((sheet, found) if (found := mixed_parts(sheet.rows)) else None)  # parts over a paragraph or items
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         measures = {**measures, **activity_schedule(sheet.rows).fields}  # "1.时间：…" under an event: its field, no item
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
@@ -568,6 +571,11 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     if timed:  # "…时间安排" over "5月10日—5月20日：毕业生报名表填报" lines, no list of tasks beside: each line a task
         sheet, (start, end, header, rows, source) = timed
         return _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+    if mixed:  # "一、…" over one paragraph beside "二、…" over "（一）…" items, a notice of parts only: each a task
+        sheet, (start, end, header, rows, source, parts) = mixed
+        listed = _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+        listed[0].printed_numbers, listed[0].parts = True, parts
+        return listed
     for sheet in sheets:  # one school's places in one paragraph, its labelled dates run into it: one task
         if (notice := lottery_notice(sheet.rows))[0]:
             rows, source = notice

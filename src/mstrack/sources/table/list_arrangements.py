@@ -20,7 +20,14 @@ import re
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE, PERIOD_SPAN_RE, period_part
-from mstrack.sources.table.list_doers import REQUEST_RE, STEP_DATE_RE, office_clause, paragraph_doers, subject_run
+from mstrack.sources.table.list_doers import (
+    REQUEST_RE,
+    STEP_DATE_RE,
+    office_clause,
+    paragraph_doers,
+    step_doers,
+    subject_run,
+)
 from mstrack.sources.table.list_numbered import ITEM_RE, Entry, numbered_table
 from mstrack.sources.table.list_sections import CLOSING_RE
 from mstrack.sources.table.numbering import SUB_CODE_RE, numeral
@@ -41,6 +48,8 @@ MIN_DUTIES = 2  # items of the part, each naming its offices
 DATE_RE = re.compile(r"\d\s*[年月日]")  # a date of any kind in a time part's line
 # "…集中出发，局综合处负责交通工具": a clause opening with the office that answers for its work
 ANSWERING_CLAUSE_RE = re.compile(r"^([^，,。；;：:（()）\s\d]{2,30}?)负责(?!人)")
+# a part naming the steps of the event's procedure ("五、演练流程", "三、活动步骤", "四、比赛程序"): each step a task
+PROCEDURE_RE = re.compile(r"(?:流程|步骤|程序)$")
 
 
 def event_duties(rows: list[Row], year: int) -> tuple[int, int, list[str], list[list[str]], list[Row], int] | None:
@@ -60,16 +69,21 @@ def event_duties(rows: list[Row], year: int) -> tuple[int, int, list[str], list[
         day = period[0]  # (an event whose day is its part's one line is read by its parts: "六、活动安排" over its duties)
     if day is None and not _time_part(rows):
         return None
-    found = None  # the first part whose items most name their doers: read when no part's all do
+    found = steps = None  # the first part whose items most name their doers: read when no part's all do; its steps
     for at, row in enumerate(rows):
         texts = row_texts(row)
         if len(texts) != 1 or not (part := AREA_RE.match(texts[0])):
             continue
         end = next((k for k in range(at + 1, len(rows)) if len(t := row_texts(rows[k])) == 1 and AREA_RE.match(t[0])), len(rows))
         labelled: dict[int, tuple[list[str], list[str]]] = {}
-        items = _items(rows[at + 1:end], labelled)
-        doers = [labelled.get(k) or _doers(text) for k, (_, text, _) in enumerate(items)]
         closing = CLOSING_RE.search(part[2]) is not None  # "四、其他要求": its doers its items' own (_arranged)
+        procedure = not closing and PROCEDURE_RE.search(part[2].strip().rstrip("：:")) is not None
+        items = part_items(rows[at + 1:end], labelled, steps=procedure)
+        doers = [labelled.get(k) or _doers(text) or procedure and _step_doers(text) or None
+                 for k, (_, text, _) in enumerate(items)]
+        if procedure:  # "五、演练流程" over "（一）发现火情。…" …: the event's steps, tasks whoever does them
+            steps = steps or ((at, items, doers) if len(items) >= MIN_DUTIES else None)
+            continue
         if not closing:
             doers = _carried(doers, [text for _, text, _ in items])
         named = sum(1 for found_doers in doers if found_doers)
@@ -82,18 +96,20 @@ def event_duties(rows: list[Row], year: int) -> tuple[int, int, list[str], list[
         if named == len(items):
             found = (at, items, doers)
             break
-    if found is None:
+    read = sorted(part for part in (found, steps) if part is not None)
+    if not read:
         return None
-    at, items, doers = found
-    entries = [Entry(rows[at], "heading", "", row_texts(rows[at])[0])]
-    for (source, text, code), named_doers in zip(items, doers, strict=True):
-        lead, others = named_doers or ([], [])
-        own = STEP_DATE_RE.search(text)  # "于5月25日下班之前": the item's own date
-        labels = {"牵头单位": "、".join(lead), "配合单位": "、".join(others), "完成时限": own[1] if own else day or ""}
-        if code.startswith("（"):  # "（一）" stays in the words, as a "(一)" list's: under "七、" the reader codes it 七(一)
-            code, text = "", code + text
-        entries.append(Entry(source, "item", code, text, labels=labels))
-    last = rows.index(items[-1][0])
+    entries = []
+    for at, items, doers in read:
+        entries.append(Entry(rows[at], "heading", "", row_texts(rows[at])[0]))
+        for (source, text, code), named_doers in zip(items, doers, strict=True):
+            lead, others = named_doers or ([], [])
+            own = STEP_DATE_RE.search(text)  # "于5月25日下班之前": the item's own date
+            labels = {"牵头单位": "、".join(lead), "配合单位": "、".join(others), "完成时限": own[1] if own else day or ""}
+            if code.startswith("（"):  # "（一）" stays in the words, as a "(一)" list's: under "七、" the reader codes it 七(一)
+                code, text = "", code + text
+            entries.append(Entry(source, "item", code, text, labels=labels))
+    at, last = read[0][0], rows.index(read[-1][1][-1][0])
     parts = sum(1 for row in rows if len(texts := row_texts(row)) == 1 and AREA_RE.match(texts[0]))
     return at, last + 1, *numbered_table(entries), [e.row for e in entries], parts
 
@@ -123,7 +139,8 @@ def _carried(doers: list[tuple[list[str], list[str]] | None], texts: list[str]) 
     return doers
 
 
-def _items(rows: list[Row], labelled: dict[int, tuple[list[str], list[str]]] | None = None) -> list[tuple[Row, str, str]]:
+def part_items(rows: list[Row], labelled: dict[int, tuple[list[str], list[str]]] | None = None,
+           steps: bool = False) -> list[tuple[Row, str, str]]:
     """The numbered items "1." … or "（一）" … of a part in order from the first, each with the unnumbered lines under it
     joined to its words while they end in no stop (a line broken inside a sentence: "…报局综合处审核，" / "发言稿控制在…；"):
     (row, words, number: "1", or "(一)" as the bracketed readers code it); [] when the part holds anything else (a
@@ -141,6 +158,8 @@ def _items(rows: list[Row], labelled: dict[int, tuple[list[str], list[str]]] | N
             continue
         if numbered := _numbered(texts[0], len(items) + 1, items[0][2].startswith("（") if items else None):
             items.append((row, *numbered))
+        elif steps and items and items[-1][2].startswith("（") and ITEM_RE.match(texts[0]):
+            continue  # a step's sub-steps ("（三）准备工作。…" over "1.组织人员：…"): how it is done, inside it
         elif items and not _numbered(texts[0], 0, None) and not STOP_END_RE.search(items[-1][1]):
             items[-1] = (items[-1][0], items[-1][1] + texts[0].strip(), items[-1][2])
         else:
@@ -183,3 +202,11 @@ def _doers(text: str) -> tuple[list[str], list[str]] | None:
         subjects = [m[1] for clause in re.split(r"[，,。；;]", bare)
                     if (m := ANSWERING_CLAUSE_RE.match(clause.strip())) and office_list(m[1])]
     return (subjects[:1], subjects[1:]) if subjects else None
+
+
+def _step_doers(text: str) -> tuple[list[str], list[str]] | None:
+    """The offices a step of the event's procedure names as its doers ("（二）报告火情。片区值班室接到…": its sentences'
+    subjects, list_doers.step_doers), each an office's name (units.office_list): the people and the teams made up for the
+    event ("护林员巡查时…", "扑火队伍按照安排…", "由一组开设隔离带") are none; None when no office does it."""
+    names = [name for name in step_doers(text) if office_list(name)]
+    return (names[:1], names[1:]) if names else None

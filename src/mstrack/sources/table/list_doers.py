@@ -324,9 +324,25 @@ ORGANISED_RE = re.compile(r"^组织([^，,。；;]{2,40}?)等")  # "组织公安
 
 def post_staff(paragraph: str) -> list[str]:
     """The office whose staff man a post, its paragraph's first sentence after the post's place ("渔限村工作人员1人，负责
-    引导车辆…"): [that office]; [] when the staff are the issuer's own ("局工作人员2名") or the paragraph opens otherwise."""
-    first = re.split(r"[，,。；;]", re.split(r"[。；;]", paragraph.strip(), maxsplit=1)[0], maxsplit=1)[0].strip()
-    return [staff[1]] if (staff := STAFFED_BY_RE.match(first)) and _office_doer(staff[1]) else []
+    引导车辆…"): [that office], then the offices the sentence says its staff support ("配合派出所设置卡口": units of the
+    post's work, as _helped reads a doer's); [] when the staff are the issuer's own ("局工作人员2名") or the paragraph
+    opens otherwise."""
+    first, *clauses = re.split(r"[，,]", re.split(r"[。；;]", paragraph.strip(), maxsplit=1)[0])
+    if not (staff := STAFFED_BY_RE.match(first.strip())) or not _office_doer(staff[1]):
+        return []
+    helped = [name for clause in clauses if (m := SUPPORTS_RE.match(clause.strip()))
+              for name in _supported(clause.strip()[m.end():]) if name != staff[1]]
+    return [staff[1], *dict.fromkeys(helped)]
+
+
+def _supported(words: str) -> list[str]:
+    """The offices opening the words after 配合 ("派出所设置卡口": 派出所), the run only offices' names or one name
+    ending as an office's (office_clause: a body named by its kind, "派出所"); read here, not by subject_run, whose work
+    openings ("派…") would take the name for a verb."""
+    def named(run: str) -> bool:
+        return only_offices(run) or office_clause(run)
+    run = next((words[:j] for j in range(2, min(len(words), SUBJECT_MAX) + 1) if _opening(words, j, named)), "")
+    return unit_names(run) if run else []
 
 
 def issuing_town(clause: str) -> list[str]:

@@ -47,7 +47,7 @@ def paragraph_parts(table: Sheet, columns: list[Column], sheets: list[Sheet]) ->
     numbers = {row.number for row in read}
     source = next((sheet for sheet in sheets if any(row.number in numbers for row in sheet.rows)), None)
     rows = source.rows if source is not None else []
-    parts = [k for k, row in enumerate(rows) if _part_heading(row) is not None]
+    parts = [k for k, row in enumerate(rows) if part_heading(row) is not None]
     width = len(table.rows[0].cells)
     added = []
     for at, k in enumerate(parts):
@@ -58,7 +58,7 @@ def paragraph_parts(table: Sheet, columns: list[Column], sheets: list[Sheet]) ->
         if not below or any(len(texts) != 1 or NUMBERING_RE.match(texts[0]) for texts in below) \
                 or len(below) > 1 and at + 1 < len(parts):  # a part over several paragraphs, or over items: none
             continue
-        if (found := _part_task(_part_heading(rows[k]), below[0][0])) is not None:
+        if (found := _part_task(part_heading(rows[k]), below[0][0])) is not None:
             cells = [""] * width
             (cells[seq], cells[task]), cells[lead] = found[:2], found[2]
             added.append(Row(rows[k].number, cells))
@@ -67,7 +67,7 @@ def paragraph_parts(table: Sheet, columns: list[Column], sheets: list[Sheet]) ->
         table.rows.insert(at, row)
 
 
-def _part_heading(row: Row) -> re.Match | None:
+def part_heading(row: Row) -> re.Match | None:
     """A part's heading "一、…" on a line of its own that names a measure: six characters to forty, no stop or clause
     mark, no date, not a closing section's ("五、保障措施") nor its requirements' ("七、其他要求"), a plan's framing ("一、
     指导思想", "二、工作目标"), its contents' or its period's, nor a section's label ("二、检查对象和重点", "一、基本情况")."""

@@ -249,8 +249,8 @@ SCHOOL_END = ("幼儿园", "学园", "小学", "中学", "学校")
 PLACE_START = "市县区省镇乡街村各州盟旗"
 
 
-# an office named a 室 by its work ("区督查室", "县政府办公室", "市委政研室"); a room ("村卫生室", "活动室") is an object
-OFFICE_ROOM_RE = re.compile(r"(?:督查|督办|办公|研究|政研|信访|法制|审计|督导)室$")
+# an office named a 室 by its work ("区督查室", "县政府办公室", "市委政研室", "片区值班室"); a room ("村卫生室", "活动室") is an object
+OFFICE_ROOM_RE = re.compile(r"(?:督查|督办|办公|研究|政研|信访|法制|审计|督导|值班)室$")
 # a section of an office named before it ("局宣传科", "县教育局基教科", "县卫健委医政科"): the office's own unit, as its 处 is;
 # a 科 alone ("外科", "学科", "口腔科") or a hospital's ("市中心医院儿科") names a subject or a ward, no office; the section
 # follows a whole office's name (two characters or more before its end, or the office's end alone), not a verb's 办
