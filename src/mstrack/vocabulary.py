@@ -217,7 +217,7 @@ REQUIREMENTS_SECTIONS = r"(?:工作|有关|相关|其他|其它|具体)要求|(?
 only where they name their doers by name (sources/table/list_arrangements.py). 事项 only after 有关/其他, as a part's name:
 "办理相关事项", "政务服务事项" name work."""
 CLOSING_SECTIONS = (r"组织领导|组织保障|保障措施|工作保障|工作机制|督查|督导|督促检查|考核|宣传引导|舆论引导|"
-                    rf"责任落实|落实责任|压实责任|资金保障|要素保障|保障要素|{REQUIREMENTS_SECTIONS}")
+                    rf"责任落实|落实责任(?!人)|压实责任(?!人)|资金保障|要素保障|保障要素|{REQUIREMENTS_SECTIONS}")
 """A programme's closing section after its items ("五、加强组织领导", "六、工作要求", "保障措施", "七、其他要求": its
 requirements, REQUIREMENTS_SECTIONS): with no figure, office or deadline of its own, it ends the list of tasks."""
 MEASURES_LABELS = r"(?:推进|工作|主要|具体|保障|落实|实施|重点)?(?:措施|举措|步骤|办法)"

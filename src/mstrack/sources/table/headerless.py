@@ -29,7 +29,7 @@ from mstrack.sources.table.list_chinese import chinese_run, labels_due, progress
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_counts import COUNTS_HEADER, LOTTERY_HEADER, count_rows, lottery_notice
-from mstrack.sources.table.list_deadlines import DONE_BY_RE, bodies_deadlines, due_at, own_deadlines, with_deadlines
+from mstrack.sources.table.list_deadlines import DONE_BY_RE, bodies_deadlines, due_at, own_deadlines, requested_deadlines, with_deadlines
 from mstrack.sources.table.list_doer_lines import bodies_below, doers_below, parts_doers
 from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
@@ -179,10 +179,11 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     just after the list (_after), which may give all its tasks' deadline, as may a heading of the run that heads no
     item (`unheaded`: "二、活动时间：2016年10月24日—30日", a part naming the period of the work)."""
     own = {k for k, cells in enumerate(rows) if due_at(header) is not None and cells[due_at(header)]}  # labelled
-    header, rows, why = with_deadlines(header, rows, [*sheet.titles, *above, *(unheaded or [])], after, year,
-                                       [t for row in sheet.rows for t in row_texts(row)])
+    texts = [t for row in sheet.rows for t in row_texts(row)]
+    header, rows, why = with_deadlines(header, rows, [*sheet.titles, *above, *(unheaded or [])], after, year, texts)
     header, rows = own_deadlines(header, rows)
-    header, rows, by_body = bodies_deadlines(header, rows, [t for row in sheet.rows for t in row_texts(row)], year)
+    header, rows, by_body = bodies_deadlines(header, rows, texts, year)
+    header, rows, requested = requested_deadlines(header, rows, texts)  # "请X将申请表…于5月5日前…报送": its item's day
     due = -1 if (at := due_at(header)) is None else at
     columns = []
     for i, name in enumerate(header):
@@ -202,7 +203,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     table.results_read = sheet.results_read
     table.due_from = {r.number: why for k, (r, cells) in enumerate(zip(source, rows, strict=True))
                       if why and cells[due] and len(set(cells)) > 1 and k not in own}
-    table.due_from.update({source[k].number: body_why for k, body_why in by_body.items()})  # "3.抽签时间": the body's day
+    table.due_from.update({source[k].number: body_why for k, body_why in (by_body | requested).items()})  # "3.抽签时间"
     columns_by_data(table, 0, columns)  # two columns of words: the name and its content, as under a header
     return table, 0, columns, [" ".join(header)]
 

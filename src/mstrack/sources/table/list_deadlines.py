@@ -257,8 +257,7 @@ def bodies_deadlines(header: list[str], rows: list[list[str]], texts: list[str],
     found = {k: name for k, name in found.items() if name}
     if not found:
         return header, rows, {}
-    if due_at(header) is None:
-        header, rows = [*header, "完成时限"], [[*cells, cells[0] if len(set(cells)) == 1 else ""] for cells in rows]
+    header, rows = _due_column(header, rows)
     due, why = due_at(header), {}
     for k, name in found.items():
         if not rows[k][due]:
@@ -266,6 +265,13 @@ def bodies_deadlines(header: list[str], rows: list[list[str]], texts: list[str],
             why[k] = Message("deadline read from the day the document names for {body}: “{text}”", body=name,
                              text=days[name][1])
     return header, rows, why
+
+
+def _due_column(header: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """The list with a 完成时限 column where it has none: empty for an item, a heading's row its own words."""
+    if due_at(header) is not None:
+        return header, rows
+    return [*header, "完成时限"], [[*cells, cells[0] if len(set(cells)) == 1 else ""] for cells in rows]
 
 
 END_DATE_RE = re.compile(r"[，,；;]\s*(\d{4}\s*年[^，,；;。（）()]{1,12})$")  # "…，2024年12月底前": the item's own deadline
@@ -287,8 +293,7 @@ def own_deadlines(header: list[str], rows: list[list[str]]) -> tuple[list[str], 
              for cells, at, end in zip(rows, ats, ends, strict=True)]
     if not any(ends) and not any(named):
         return header, rows
-    if due_at(header) is None:
-        header, rows = [*header, "完成时限"], [[*cells, cells[0] if len(set(cells)) == 1 else ""] for cells in rows]
+    header, rows = _due_column(header, rows)
     due = due_at(header)
     for cells, m, at, name in zip(rows, ends, ats, named, strict=True):
         if m:
@@ -296,3 +301,42 @@ def own_deadlines(header: list[str], rows: list[list[str]]) -> tuple[list[str], 
         elif name:
             cells[due] = cells[due] or name[1]
     return header, rows
+
+
+# a request after the list for a form the work fills in, by one day ("请各片区管理局将申请表等有关申报材料于2021年5月5日前
+# 统一报送区社会事业局…"): the offices asked, what they send, the day
+REQUESTED_RE = re.compile(r"请([^，,。；;将]{2,30}?)将([^，,。；;]{2,40}?)于\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)"
+                          r"\s*(?:下班)?\s*之?前[^。；;]*?(?:报送|上报|报至|报)")
+FORM_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?表(?![\u4e00-\u9fff]*表)")  # "申请表", "推荐汇总表": a form named
+
+
+def requested_deadlines(header: list[str], rows: list[list[str]], texts: list[str]
+                        ) -> tuple[list[str], list[list[str]], dict[int, Message]]:
+    """An item that fills in the one form a request of the document asks its offices to send by one day ("（三）社区自愿
+    申报…。…填写…申请表…" under "请各片区管理局将申请表等有关申报材料于2021年5月5日前…报送…": REQUESTED_RE) is due that day
+    when it has no deadline: the only item naming the form, led or joined by the offices asked (its 责任单位 or 牵头单位
+    cell names them); {row's place: why}. A request naming no form, or a form no item or several name, dates nothing (a
+    report of the whole notice's work, check60, check64)."""
+    words = [i for i, name in enumerate(header) if name in ("工作任务", "项目名称", "项目内容")]
+    offices = [i for i, name in enumerate(header) if name.endswith("单位")]  # 责任单位, 牵头单位, 配合单位
+    if not words or not offices:
+        return header, rows, {}
+    found: dict[int, tuple[str, str]] = {}
+    for text in texts:
+        for m in REQUESTED_RE.finditer(text):
+            forms = [form[0] for form in FORM_RE.finditer(m[2])]
+            asked = set(re.split(r"[、和及]", m[1]))
+            items = [k for k, cells in enumerate(rows) if len(set(cells)) > 1
+                     and any(form in cells[i] for form in forms for i in words)]
+            if len(forms) == 1 and len(items) == 1 \
+                    and asked & {name for i in offices for name in re.split(r"[、，,；;]", rows[items[0]][i])}:
+                found[items[0]] = (re.sub(r"\s+", "", m[3]), m[0])
+    if not found:
+        return header, rows, {}
+    header, rows = _due_column(header, rows)
+    due, why = due_at(header), {}
+    for k, (day, text) in found.items():
+        if not rows[k][due]:
+            rows[k][due] = day
+            why[k] = Message("deadline read from the request for the form the item fills in: “{text}”", text=text)
+    return header, rows, why

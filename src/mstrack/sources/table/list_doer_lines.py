@@ -321,12 +321,27 @@ def report_date(paragraph: str) -> str:
     return m[1] if m and {re.sub(r"\s", "", d) for d in DAY_RE.findall(paragraph)} == {re.sub(r"\s", "", m[1])} else ""
 
 
+# the day of the occasion a notice is about, printed in its covering paragraph ("今年5月12日是我国第15个防灾减灾日",
+# "9月12日是预防出生缺陷日"): the day, the occasion's name (less 全国, 世界, 国际)
+OCCASION_RE = re.compile(r"(\d{1,2}\s*月\s*\d{1,2}\s*日)\s*是\s*(?:我国|全国)?(?:第\s*[\d一二三四五六七八九十]+\s*个)?"
+                         r"[“\"]?(?:全国|世界|国际)?([\u4e00-\u9fff]{2,12}?日)(?=[”\"]?[，,。；;（(])")
+
+
+def occasion_day(texts: list[str]) -> tuple[str, str] | None:
+    """The one occasion the lines above a notice's parts date (OCCASION_RE): (its day, its name), or None."""
+    found = {(re.sub(r"\s", "", m[1]), m[2]) for text in texts for m in OCCASION_RE.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
 def part_report_dates(rows: list[Row], cells: dict[int, list[str]]) -> dict[int, str]:
     """The deadline of each part of a notice of parts only (doer_parts: {row of its paragraph: its doers}) whose own
-    paragraph reports its work by one day (report_date: "各村要认真填写附件3，于3月20日下班前将…报送至…"). An unnumbered
-    paragraph after the last part reporting the whole notice's work dates no part (check60, check64: a report of the
-    work, not the work)."""
-    return {k: due for k in cells if (due := report_date(row_texts(rows[k])[0]))}
+    paragraph reports its work by one day (report_date: "各村要认真填写附件3，于3月20日下班前将…报送至…"), or names the
+    occasion whose day the lines above the parts print ("今年5月12日是我国第15个防灾减灾日" over "…认真组织开展今年全国
+    防灾减灾日各项活动": occasion_day; check64, an event's day is its work's deadline). An unnumbered paragraph after the
+    last part reporting the whole notice's work dates no part (check60, check64: a report of the work, not the work)."""
+    occasion = occasion_day([t for row in rows[:min(cells) - 1] for t in row_texts(row)]) if cells else None
+    return {k: due for k in cells if (due := report_date(text := row_texts(rows[k])[0])
+                                      or (occasion[0] if occasion and occasion[1] in text else ""))}
 
 
 def doer_parts(rows: list[Row]) -> dict[int, list[str]]:

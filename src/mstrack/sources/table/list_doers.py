@@ -60,9 +60,10 @@ STEP_DATE_RE = re.compile(r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|份|底|末|上旬
 # words after an office's name whose first character would lengthen it or join another ("各片区委托…" is not
 # "各片区委", "由区农业农村局及时录入…" names no office after 及): the name ends before them
 OFFICE_VERBS = ("委托", "会同", "会商", "处理", "办理", "部署", "及时", "及早", "和衷")
-# a word whose first character would end an office's name ("由乡政府组织人员…" is not "乡政府组", "工作办公室" not "工作办"):
-# a name never ends inside it
-SPLIT_WORDS = ("组织", "办公")
+# a word whose first character would end an office's name ("由乡政府组织人员…" is not "乡政府组", "工作办公室" not "工作办",
+# "各村组建的消防队…" not "各村组"): a name never ends inside it
+# "组建" setting a body up, not a 组 then "建立…", "建设…" ("工作组建立台账…" is 工作组's)
+SPLIT_RE = re.compile(r"组织|办公|(?P<set_up>组建(?![立设成]))")  # a set-up verb: no name runs through it either
 STEP_BY_RE = re.compile(r"由|会同")  # "由X委托…", "会同X共同测算": X does the step, or shares it
 
 
@@ -231,6 +232,7 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
             helped += _helped(clause[len(subject):]) if opening and subject else []
     found = [name for name in found if not opening or f"配合{name}" not in paragraph]  # the plan's issuer helps it: none
     found = [name for name in found if not _named_again(name, found)]  # "各成员单位要…。各单位要…": one set
+    found = [name for at, name in enumerate(found) if not _divisions_again(name, found[:at])]  # "各处…各处室…": one set
     return [*found, *(name for name in helped if found and name not in found)]
 
 
@@ -251,12 +253,33 @@ def _named_again(name: str, found: list[str]) -> bool:
         other != name and other.startswith("各") and other.endswith(kind) for other in found)
 
 
+# every division of a bureau, named with or without 室 ("各处", "各处室", "各业务科室"): one set either way
+DIVISIONS_RE = re.compile(r"各(?:业务)?([处科])室?")
+
+
+def _divisions_again(name: str, before: list[str]) -> bool:
+    """"各处室" after "各处" in the same paragraph ("各处、各村要…。各处室根据自身职责分工…"): every division of the
+    bureau, the set named already, no second doer."""
+    m = DIVISIONS_RE.fullmatch(name)
+    return m is not None and any((other := DIVISIONS_RE.fullmatch(earlier)) and other[1] == m[1] for earlier in before)
+
+
 def _said_subject(clause: str) -> str:
     """The words before a clause's "要" when they name only its doers (_subjects: offices, a body the plan sets up), a
-    kind left open among them ("各处室、相关单位要…": JOINED_OPEN_KIND_RE, read without it); "" for any other clause."""
-    subject = clause[:clause.index("要")] if "要" in clause else ""
-    named = _named_only(subject)
-    return subject if subject and (_subjects(named) or _kind_subject(named)) and all(map(_definite, unit_names(named))) else ""
+    kind left open among them ("各处室、相关单位要…": JOINED_OPEN_KIND_RE, read without it), or else before its "应"
+    (SHOULD_RE: "各村居和包村工作队应全面落实…", the same duty said so); "" for any other clause."""
+    ends = [clause.index("要")] if "要" in clause else []
+    ends += [should.start()] if (should := SHOULD_RE.search(clause)) else []
+    return next((subject for subject in (clause[:end] for end in ends) if subject and _doers_named(_named_only(subject))), "")
+
+
+# "应" of a duty ("X应全面落实…", "应当", "应该"), not of a word it opens ("应急", "应对", "应用", "应答", "应届")
+SHOULD_RE = re.compile(r"应(?![急对用答变届收征聘邀])")
+
+
+def _doers_named(named: str) -> bool:
+    """Words before a duty's "要" or "应" that name only its doers, each a definite one (_definite)."""
+    return (_subjects(named) or _kind_subject(named)) and all(map(_definite, unit_names(named)))
 
 
 def _kind_subject(words: str) -> bool:
@@ -447,18 +470,20 @@ def _opening(clause: str, end: int, offices: Callable[[str], bool]) -> bool:
     """Whether clause[:end] is a run of offices' names that ends there: the next character joins no further name
     ("、", "和", a bracket; "及" opening a verb, "各单位及时组织…", joins none) nor lengthens the last ("各业务处" then
     "室"), nor names the office's people, a person's title in it or right after it ("区住建局负责同志", "局长":
-    PERSON_TITLE_RE), and no word runs across its end (SPLIT_WORDS: "乡政府组织…" ends at "乡政府", whatever "乡政府组"
+    PERSON_TITLE_RE), and no word runs across its end (SPLIT_RE: "乡政府组织…" ends at "乡政府", whatever "乡政府组"
     reads as)."""
-    return clause[end - 1] not in JOINERS and clause[end - 1:end + 1] not in SPLIT_WORDS \
+    return clause[end - 1] not in JOINERS and not SPLIT_RE.match(clause, end - 1) \
         and not PERSON_TITLE_RE.search(clause[:end + len("负责同志")]) and offices(clause[:end]) \
         and (end == len(clause) or (clause[end] not in JOINERS or clause[end:end + 2] in OFFICE_VERBS)
              and (not offices(clause[:end + 1]) or _word_after(clause, end, offices)))
 
 
 def _word_after(clause: str, end: int, offices: Callable[[str], bool]) -> bool:
-    """Whether a word opens right after clause[:end] (SPLIT_WORDS: "乡政府组织人员…") that no office's name runs on
-    through ("区委组织部" is one name)."""
-    return clause[end:end + 2] in SPLIT_WORDS and not any(offices(clause[:k]) for k in range(end + 3, min(len(clause), end + 8) + 1))
+    """Whether a word opens right after clause[:end] (SPLIT_RE: "乡政府组织人员…") that no office's name runs on
+    through ("区委组织部" is one name), a set-up verb never ("各村组建义务消防队" is 各村's work)."""
+    word = SPLIT_RE.match(clause, end)
+    return word is not None and (word["set_up"] is not None or not any(
+        offices(clause[:k]) for k in range(end + 3, min(len(clause), end + 8) + 1)))
 
 
 def _subjects(words: str) -> bool:

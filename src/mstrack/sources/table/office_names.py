@@ -267,7 +267,7 @@ SET_UP_VERBS = r"成立|组建|建立|设立|组成|组织|抽调|设置|配备"
 GROUP_WORK = r"领导|工作|考核|督查|督导|督办|检查|巡查|验收|评审|评估|协调|指导|推进|整治|专家|联络|应急|调查|普查"
 # a character of a body's name: no 要, 的 or 为 (a sentence's: "各校要组建…", "以…为组长")
 NAME_CHAR = r"(?:(?![要的为])[\u4e00-\u9fff])"
-SET_UP_RE = re.compile(rf"(?!{SET_UP_VERBS})(?:{NAME_CHAR}{{0,20}}?(?:(?:{GROUP_WORK})小组|指挥部|工作专班|工作组(?!织))|"
+SET_UP_RE = re.compile(rf"(?!{SET_UP_VERBS})(?:{NAME_CHAR}{{0,20}}?(?:(?:{GROUP_WORK})小组|指挥部|工作专班|工作组(?!织)|工作队)|"
                        rf"{NAME_CHAR}{{2,20}}?(?<![小副第每各本该此分改重编拆单双两几一二三四五六七八九十])组(?!织))")
 
 
