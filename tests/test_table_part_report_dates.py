@@ -41,7 +41,9 @@ def test_the_closing_paragraphs_report_date_dates_no_part(tmp_path):
 def test_a_report_date_among_other_days_dates_nothing():
     assert report_date("各村要于3月20日前将统计表报送农业农村处。") == "3月20日"
     assert report_date("各村要在3月10日完成排查，于3月20日前将统计表报送农业农村处。") == ""  # another day
-    assert report_date("各村要于3月20日前完成排查。") == ""  # no report
+    assert report_date("各村要于3月20日前完成排查。") == "3月20日"  # the work itself by its one day (held67c)
+    assert report_date("各村要于4月1日汛期前开展一次大检查。") == "4月1日"
+    assert report_date("各村要于3月20日前做好排查准备。") == ""  # neither a report nor the work done or carried out by it
 
 
 def test_offices_given_their_share_by_clause_are_units(tmp_path):

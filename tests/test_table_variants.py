@@ -219,6 +219,10 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "the document's plan is its text alone, read beside annexed tables that hold no task (held58a: table.parts leaves "
         "out its blank 汇总表, its 整改通知书 form and its 值班电话 list); the harness's grid is the largest table with a "
         "header row, the 值班电话 list (序号 | 成员单位 | 值班电话 | 备注), which alone is refused ('task 1 has no text')",
+    ("pingtan-2024-xuanchuanyue.html", "round_trip"):
+        "the document's plan is its text alone (四's items, their doers in 四's paragraph, held67c), read beside an annexed "
+        "blank statistics form that holds no task (项目 | 分项 | 数量 | 备注, rowspans, empty counts); the harness's grid is "
+        "that form, which alone is refused ('no header row found'), as pingtan-2019-wuyi's 值班电话 list is",
     ("pingtan-2026-zhuangbei.html", "without_numbers"):
         "its two rows print the same task name (抽查 of 校服 and of 簿籍, told apart by what is sampled further along the "
         "row): without their 序号 the reader takes the second for the first's continuation, one task with two "

@@ -109,7 +109,10 @@ HELPING_RE = re.compile(r"配合|协办|协助|参与|协同|协作")  # units t
 CODE_CELL_RE = re.compile(rf"^[*＊※★☆▲△●◆]*\s*第?\s*[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?\s*[项条号]?[{DOTS}]?\s*[*＊※★☆▲△●◆]*$")
 GROUP_CODE_RE = re.compile(rf"^[（(]?\s*([一二三四五六七八九十百]+)\s*[）)]?[{DOTS}]?$")
 # an inspection's group in a 组别 cell, or heading its lines in a notice: "第一组", "第2检查组": the task's code as printed
-TEAM_CODE_RE = re.compile(r"^\s*(第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*(?:检查|督查|督导|巡查|排查|工作)?组)\s*$")
+TEAM_CODE_RE = re.compile(r"^\s*(第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*(?:检查|督查|督导|巡查|排查|工作|小)?组)\s*$")
+# a sector's label coding its unnumbered paragraph in a notice ("交通运输方面：…", "危险化学品领域：…": list_sectors)
+SECTOR_LABEL = r"[\u4e00-\u9fff]{2,12}(?:方面|领域)"
+SECTOR_CODE_RE = re.compile(rf"^\s*({SECTOR_LABEL})\s*$")
 # a column named by a kind of place (市州, 县(市、区), 地区, 乡镇): in a table whose rows are regions, its names are the tasks
 PLACE_HEADER_RE = re.compile(r"^(?:市州|地市|地区|区域|市县区?|县市区?|区县市?|县区|县[（(]市[、，,]?区[）)]|乡镇(?:街道)?|镇街|街镇)"
                              r"(?:名称)?$")

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from mstrack.errors import InputError, NoLayoutError
 from mstrack.sources.encodings import chinese_lost
 from mstrack.sources.rows import total_row
-from mstrack.sources.table.cells import CODE_CELL_RE, heading_row, note_line, place_task_column, seq_cell
+from mstrack.sources.table.cells import CODE_CELL_RE, TEAM_CODE_RE, heading_row, note_line, place_task_column, seq_cell
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import (
     BARE_NUMBER_RE,
@@ -147,7 +147,8 @@ def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column], year: int
     ("项目推进" down its rows, the month's goals beside it in a schedule column): the header, not the length, says so."""
     below = [r.cells for r in sheet.rows[at + 1:at + 8]]
     seq = next((c for c in columns if c.kind == "seq"), None)
-    numbered = bool(below) and seq is not None and seq.index < len(below[0]) and bool(CODE_CELL_RE.match(below[0][seq.index]))
+    numbered = bool(below) and seq is not None and seq.index < len(below[0]) \
+        and bool(CODE_CELL_RE.match(below[0][seq.index]) or TEAM_CODE_RE.match(below[0][seq.index]))  # "1", "第一小组"
     # the row below names the columns: not an area heading merged over the row, nor a numbered item
     sub = below[0] if below and len({c for c in below[0] if c}) >= 2 and not numbered else []
     for column in columns:

@@ -39,6 +39,7 @@ from mstrack.sources.table.list_gate import LENIENT, is_programme
 from mstrack.sources.table.list_groups import coded_by_group, coded_by_part
 from mstrack.sources.table.list_headed import headed_run, heading_each, led, line_led
 from mstrack.sources.table.list_inspections import inspection_groups
+from mstrack.sources.table.list_intro_doers import intro_doers
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_lines import (
     joined_lines,
@@ -87,7 +88,9 @@ from mstrack.sources.table.list_sections import (
     kept_on,
     staffed_from,
 )
+from mstrack.sources.table.list_sectors import sector_paragraphs
 from mstrack.sources.table.list_single import one_numbered
+from mstrack.sources.table.list_staffed_groups import staffed_groups
 from mstrack.sources.table.list_stages import (
     closing_stage,
     dated_stages,
@@ -333,7 +336,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             return listed
         duties = duties or ((sheet, found) if (found := duty_list(sheet.rows, sheet.titles)) else None)  # read when no list is
         events = events or ((sheet, found) if (found := event_duties(sheet.rows, year)) else None)  # an event's: "五、有关事项"
-        groups = groups or ((sheet, found) if (found := inspection_groups(sheet.rows, year)) else None)  # "第一组：组长 …"
+        groups = groups or ((sheet, found) if (found := inspection_groups(sheet.rows, year)  # "第一组：组长 …"
+                                               or staffed_groups(sheet.rows)  # "第一小组：…组" / "成 员：…" / "职 责：…"
+                                               or sector_paragraphs(sheet.rows)) else None)  # "交通运输方面：…"
         timed = timed or ((sheet, found) if (found := timetable(sheet.rows)) else None)  # "date：work" lines (list_timeline)
         mixed = mixed or ((sheet, found) if (found := mixed_parts(sheet.rows)) else None)  # parts over a paragraph or items
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
@@ -407,6 +412,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         first = None  # the run read; a later part over its one paragraph setting a figure joins it (_lone_parts)
         for run, one in bracketed_runs(sheet.rows):  # a part of methods refused, its part of duties after it read
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
+            labels = intro_doers(sheet.rows, start, chosen, labels)  # "四、…" / "A、B要…" / "（一）…": A and B do them
             chosen = party_parts(chosen)  # "九、职责分工" over "（一）…职责" over "1.A。A负责…": A leads, a duty
             staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
             if goals := staffed_from([(kind == "heading", own, words)

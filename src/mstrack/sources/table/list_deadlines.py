@@ -40,6 +40,16 @@ and, as m[0], the span span_end reads."""
 # "二、安保管控时间" over "4月1日至4月5日": a span naming no year, the line that span alone: the programme's year
 YEARLESS_SPAN_RE = re.compile(rf"^\s*{DAY}\s*{JOIN}+\s*(?:{DAY}|\d{{1,2}}\s*日)\s*[。.]?\s*$")
 
+# "二、活动时间" over "即日起至10月31日": the work from the notice's day on to a day, its year printed or the programme's
+FROM_TODAY_LINE_RE = re.compile(rf"^\s*(?:自|从)?\s*即日起?\s*(?:至|到)\s*((?:(\d{{4}})\s*年\s*)?{DAY})\s*止?\s*[。.]?\s*$")
+
+# "1.东海陵园、公益性公墓：4月1日至8日（4月7日、4月8日为机动日…）": a place's own span under a part naming the time, no year
+PLACE_SPAN_LINE_RE = re.compile(rf"^\s*\d{{1,2}}\s*[.．、]\s*([^：:，,。；;\d]{{2,30}})[：:]"
+                                rf"\s*({DAY}(?:\s*{JOIN}+\s*(?:{DAY}|\d{{1,2}}\s*日))?)"
+                                r"\s*(?:[（(][^（）()]*[）)])?\s*[。.；;]?\s*$")
+MIN_PLACES = 2
+TOWN_OPENING_RE = re.compile(r"^([\u4e00-\u9fff]{2})[乡镇](?=[\u4e00-\u9fff]{2})")  # "大练乡涉迁坟墓安置区": in 大练乡
+
 # "…专项整治时间延长至2022年12月31日（…）。": the work's time extended to a day, its year printed: the period's end, no start
 EXTENDED_TO_RE = re.compile(rf"(?:时间|时限|期限)\s*(?:延长|延续|顺延)\s*(?:至|到)\s*((\d{{4}})\s*年\s*{DAY})")
 
@@ -55,7 +65,9 @@ def period_part(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]]
     """The period a part of its own names for the work ("二、工作时限" over "2023年5月25日-12月31日"; "四、整治时间" over
     "…，自2021年3月25日至6月20日。"), that one line the whole part: the span's end, with its start's year when it names
     none, as shared_deadlines gives it; or the one day of an event ("三、活动时间" over "2019年1月18日（星期五）上午8:30—
-    11:00", EVENT_DAY_RE: the line that day and its hours alone), that day; or the day the work's time is extended to
+    11:00", EVENT_DAY_RE: the line that day and its hours alone), that day; or a span from the notice's day on ("即日起至
+    10月31日", FROM_TODAY_LINE_RE), its end; or the places' spans it lists one a line ("1.东海陵园…：4月1日至8日", "2.殡仪馆：
+    4月5日"), the latest end; or the day the work's time is extended to
     ("…整治时间延长至2022年12月31日", EXTENDED_TO_RE: the programme's work runs on to it, a later year's too, README "A
     figure due by a later year"). A period starting in another year than the programme's is none of its, and a part of
     several lines (stages, "（一）准备阶段（…）" …) gives none."""
@@ -66,11 +78,37 @@ def period_part(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]]
             return re.sub(r"\s+", "", span_end(m[0])), [], f"{heading.strip()} {text.strip()}"
         if PERIOD_HEADING_RE.match(heading.strip()) and alone and YEARLESS_SPAN_RE.match(text):
             return re.sub(r"\s+", "", span_end(text.strip().rstrip("。."))), [], f"{heading.strip()} {text.strip()}"
+        if PERIOD_HEADING_RE.match(heading.strip()) and alone and (end := FROM_TODAY_LINE_RE.match(text)) \
+                and int(end[2] or year) == year:
+            return re.sub(r"\s+", "", end[1]), [], f"{heading.strip()} {text.strip()}"  # "即日起至10月31日": its end
         if PERIOD_HEADING_RE.match(heading.strip()) and alone and (end := EXTENDED_TO_RE.search(text)) and int(end[2]) >= year:
             return re.sub(r"\s+", "", end[1]), [], f"{heading.strip()} {text.strip()}"  # "延长至2022年12月31日": a later end
         if PERIOD_HEADING_RE.match(heading.strip()) and alone and (day := EVENT_DAY_RE.match(text)) and int(day[1]) == year:
             return re.sub(r"\s+", "", f"{day[1]}年{day[2]}"), [], f"{heading.strip()} {text.strip()}"
+        if PERIOD_HEADING_RE.match(heading.strip()) and (places := _places_ends(texts[k + 1:])):
+            return places[0][1], places, f"{heading.strip()} {text.strip()}"  # "1.东海陵园…：4月1日至8日" "2.殡仪馆：4月5日"
     return None
+
+
+def _places_ends(texts: list[str]) -> list[tuple[str, str]]:
+    """The places a part naming the time lists with their spans (MIN_PLACES or more lines "1.A、B：4月1日至8日", the whole
+    part, no year printed: the programme's), each place with its span's end, the latest first: a task naming a place
+    is due at its end (with_deadlines' exceptions; naming several, the latest), any other at the latest of all. A place
+    opening with its town ("大练乡涉迁坟墓安置区") is named by the town's name too ("大练"). [] for a part of other lines."""
+    lines = []
+    for text in texts:
+        if PART_HEADING_RE.match(text.strip()):
+            break
+        lines.append(text)
+    spans = [PLACE_SPAN_LINE_RE.match(line) for line in lines]
+    if len(spans) < MIN_PLACES or not all(spans):
+        return []
+    places = []
+    for m in spans:
+        end = re.sub(r"\s+", "", span_end(m[2]))
+        for place in (name.strip() for name in re.split(r"[、和及]", m[1]) if name.strip()):
+            places += [(place, end)] + ([(town[1], end)] if (town := TOWN_OPENING_RE.match(place)) else [])
+    return sorted(places, key=lambda pair: tuple(map(int, re.findall(r"\d+", pair[1]))), reverse=True)
 
 
 # a campaign's time stated once in the text above its list: "经研究决定，自即日起至2020年12月31日在片区范围全面开展…",

@@ -310,15 +310,19 @@ def parts_doers(rows: list[Row]) -> list[Row]:
 DUE_CELL = "；完成时限：{due}前"
 # a report of the work by one day ("于3月20日下班前将电子表格…报送至…", "于5月17日前将…材料反馈至…"): the day the work it
 # reports is due by
-REPORT_DATE_RE = re.compile(r"于\s*(\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:下班)?\s*之?前[^。；;]*?(?:报送|上报|反馈|报)")
+REPORT_DATE_RE = re.compile(r"于\s*(\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:下班)?\s*之?前[^。；;]*?(?:报送|上报|反馈|报)"
+                            # or the work itself by one day: "要于4月1日汛期前开展一次防汛安全大检查大整治"
+                            r"|于\s*(\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[\u4e00-\u9fff]{0,4}?之?前\s*(?:开展|完成)")
 DAY_RE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def report_date(paragraph: str) -> str:
-    """The day a paragraph's report of the work is due by (REPORT_DATE_RE) when it is the only day the paragraph
-    names; "" otherwise (a paragraph dating its work by other days too says by itself which is due when)."""
+    """The day a paragraph's report of the work is due by (REPORT_DATE_RE), or its work itself ("要于4月1日汛期前开展…"),
+    when it is the only day the paragraph names; "" otherwise (a paragraph dating its work by other days too says by
+    itself which is due when)."""
     m = REPORT_DATE_RE.search(paragraph)
-    return m[1] if m and {re.sub(r"\s", "", d) for d in DAY_RE.findall(paragraph)} == {re.sub(r"\s", "", m[1])} else ""
+    day = m and (m[1] or m[2])
+    return day if day and {re.sub(r"\s", "", d) for d in DAY_RE.findall(paragraph)} == {re.sub(r"\s", "", day)} else ""
 
 
 # the day of the occasion a notice is about, printed in its covering paragraph ("今年5月12日是我国第15个防灾减灾日",

@@ -50,6 +50,8 @@ BY_RE = re.compile(r"由([^由对]{2,30}?)对")  # "由X对…进行监测": X d
 # a clause giving an office its share of the work the paragraph's first doer leads ("由社会事业处组织辖区大中小学…",
 # "由资源生态处开展…", "由各村通过悬挂横幅…"): the office a unit of it
 SHARE_BY_RE = re.compile(r"^由([^，,。；;由]{2,30}?)(?:组织|开展|做好|负责|通过|牵头)")
+# a clause giving an office its share with no 由 ("…开展一次大检查大整治；党群工作处负责宗教活动场所…排查；…"): a unit too
+SHARE_DUTY_RE = re.compile(r"^([^，,。；;由要]{2,30}?)负责(?!人)")
 # "各处室、相关单位要…": a kind left open joined to a run of offices ("相关单位", "有关部门": office_names.OPEN_KIND_RE,
 # README: every body of a kind), naming none of them; the run's other offices are its doers ("各有关部门要…" alone: none)
 JOINED_OPEN_KIND_RE = re.compile(rf"[、和及与]{OPEN_KIND_RE.pattern}(?:单位|部门|处室|科室|企业)(?=$|[、和及与])")
@@ -215,7 +217,8 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
             if opening and (reviewed := REVIEWED_BY_RE.match(clause)) and only_offices(reviewed[1]) and levelled(reviewed[1]):
                 found += [name for name in unit_names(reviewed[1]) if name not in found]  # "经各片区管理局初审通过后"
                 continue
-            if not opening and found and (share := SHARE_BY_RE.match(clause)) and only_offices(share[1]):
+            if not opening and found and (share := SHARE_BY_RE.match(clause) or SHARE_DUTY_RE.match(clause)) \
+                    and only_offices(share[1]):
                 found += [name for name in unit_names(share[1]) if name not in found]  # "由社会事业处组织…": its share
                 continue
             subject = _said_subject(clause)

@@ -142,9 +142,10 @@ ARTICLE_RE = re.compile(r"(?:[^的，,；;。、]{1,8}、){0,3}[^的，,；;。�
 # "打造一支坚强队伍": a quality straight after the measure word describes, as a 的 does (vocabulary.QUALITY_WORDS)
 QUALITY_RE = re.compile(rf"(?:{'|'.join(QUALITY_WORDS)})")
 # "实现治一个点、少一处危险", "做到查一处、改一处": one for one, a saying of two one-verb clauses (vocabulary.SAYING_OPENINGS)
-ONE_MEASURES = "个|处|座|家|条|项|件|所|片"
-SAYING_RE = re.compile(rf"(?:{'|'.join(SAYING_OPENINGS)})\s*[\u4e00-\u9fff]一(?:{ONE_MEASURES})[\u4e00-\u9fff]{{0,4}}、"
-                       rf"\s*[\u4e00-\u9fff]一(?:{ONE_MEASURES})[\u4e00-\u9fff]{{0,4}}")
+# "达到查处一个、震一批、教育一片的效果": a verb of two characters, a batch
+ONE_MEASURES = "个|处|座|家|条|项|件|所|片|批"
+SAYING_RE = re.compile(rf"(?:{'|'.join(SAYING_OPENINGS)})\s*[\u4e00-\u9fff]{{1,2}}一(?:{ONE_MEASURES})[\u4e00-\u9fff]{{0,4}}、"
+                       rf"\s*[\u4e00-\u9fff]{{1,2}}一(?:{ONE_MEASURES})[\u4e00-\u9fff]{{0,4}}")
 # "使违法违规企业一处失信处处受限", "一次违法次次受罚": one X, then its measure word doubled a few words on ("every X"): a
 # saying, its 一 counts nothing (处处 is no measure)
 ONE_EVERY_RE = re.compile(r"一([\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}?\1\1")

@@ -6,7 +6,7 @@ import re
 
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, TEAM_CODE_RE, without_marks
+from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, SECTOR_CODE_RE, TEAM_CODE_RE, without_marks
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import (
     BRACKET_NUMBER_RE,
@@ -277,7 +277,9 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
     if code_text := layout.cell(row, "seq"):
         m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text) \
             or layout.sheet.headerless and (TOPIC_SUB_CODE_RE.match(code_text) or CLAUSE_CODE_RE.match(code_text)) \
-            or TEAM_CODE_RE.match(code_text)  # a list's "1一" (list_subitems); "第一组", an inspection's group
+            or TEAM_CODE_RE.match(code_text) \
+            or layout.sheet.headerless and SECTOR_CODE_RE.match(code_text)  # a list's "1一" (list_subitems); "第一组", an
+        # inspection's group; "交通运输方面", a notice's sector paragraph (list_sectors)
         if not m:
             raise RowNotRead(layout, row, layout.by_kind["seq"][0], Message("{code!r} is not a task number", code=code_text))
         code = f"({m[1]})" if bracketed and BRACKET_NUMBER_RE.fullmatch(code_text.strip()) or layout.sheet.headerless \
