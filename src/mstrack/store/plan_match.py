@@ -229,6 +229,17 @@ def dropped_task(label, name: str, n: int, code: str) -> Message:
                            Message("keep task {code} in the plan (a task done may stay)", code=code))
 
 
+def merged_task(label, name: str, n: int, code: str, where: list) -> Message:
+    """A dropped task's reported indicator the new plan has in another task (tasks merged): the split's rule
+    (dropped_indicator's `elsewhere`), its reports stay on their task; never cancelled with them unsaid (trial64 F1)."""
+    where = Joined(", ", where)
+    return reports_dropped(label, name, n, Message("the new plan has no task {code}, and has {name!r} in {where} (tasks "
+                                                   "merged?): reports stay on their task, never moved to another",
+                                                   code=code, name=name, where=where),
+                           Message("keep task {code} in the plan for this import (a task done may stay)", code=code),
+                           Message("undo those reports, import, and log them again on {where}", where=where))
+
+
 def dropped_line(label, name: str, n: int) -> Message:
     return reports_dropped(label, name, n, Message("the new plan has no line of its lead units and indicators"),
                            Message("keep the line with its lead units and indicator names as they were"))

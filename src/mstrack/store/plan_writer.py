@@ -23,6 +23,7 @@ from mstrack.store.plan_match import (
     line_key,
     link_renumbered,
     match_lines,
+    merged_task,
     moved_checkpoints,
     moved_tasks,
     named_line,
@@ -265,9 +266,28 @@ class PlanWriter:
         lost: list = []
         new_codes = {task.code for task in programme.tasks}
         for code, task_id in held.tasks.items():
-            if code not in new_codes and not self._cancel(code, task_id, held, code):
+            if code in new_codes:
+                continue
+            if merged := self._merged(programme.code, code, task_id, held, drops):
+                lost += merged
+            elif not self._cancel(code, task_id, held, code):
                 lost += self._dropped_task(programme.code, code, task_id, held, drops)
                 self.counts["tasks_removed"] += 1
+        return lost
+
+    def _merged(self, programme: str, code: str, task_id: int, held: Held, drops: dict) -> list:
+        """A reported task the plan drops whose reported indicator the plan has in another task (tasks merged, trial64
+        finding 1: cancelled, its reports counted nowhere and the merged task's line 未报送, unsaid): refused by the rule
+        of a split (plan_match.merged_task), reports never moved to another task. An undo's refusal is its own."""
+        if self.undoing:
+            return []
+        lost = []
+        for position, line_id in sorted(held.lines.get(task_id, {}).items()):
+            for (kind, name), indicator_id in held.indicators.get(line_id, {}).items():
+                if kind == QUANTITY and indicator_id in held.reported and (where := self._named_elsewhere(name, code, held)):
+                    drops.setdefault("reported", []).append(indicator_id)
+                    lost.append(merged_task(named_line(f"{programme}/{code}", position, held.leads.get(line_id, ())),
+                                            name, held.reported[indicator_id], code, where))
         return lost
 
     def _cancel(self, code: str, task_id: int, held: Held, new_code: str) -> bool:
@@ -403,11 +423,17 @@ class PlanWriter:
                                                                                  task=label))
         return lines, lost
 
-    def _named_elsewhere(self, name: str, code: str) -> list[str]:
-        """The tasks of the plan being written, but task `code`, that have an indicator named `name` (programme/code):
-        where a task split put an indicator a refusal names (trial57 finding 7). Asked only for a refusal."""
+    def _named_elsewhere(self, name: str, code: str, held: Held) -> list[str]:
+        """The tasks of the plan being written, but task `code`, that have an indicator named `name` the store's task of
+        their code has not (programme/code): where a task split (trial57 finding 7) or a merge (trial64 finding 1) put an
+        indicator a refusal names; one there before is another of the name. Asked only for a refusal."""
+        def had(task_code: str) -> bool:
+            task_id = held.tasks.get(task_code)
+            return task_id is not None and any((QUANTITY, name) in held.indicators.get(line_id, {})
+                                               for line_id in held.lines.get(task_id, {}).values())
+
         return [f"{self.programme.code}/{task.code}" for task in self.programme.tasks if task.code != code
-                and any(ind.name == name for line in task.lines for ind in line.indicators)]
+                and any(ind.name == name for line in task.lines for ind in line.indicators) and not had(task.code)]
 
     def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, labels: tuple, held: Held,
                           drops: dict, task_code: str = "") -> tuple[list, list]:
@@ -431,7 +457,8 @@ class PlanWriter:
                 lost += self._dropped_indicator(
                     indicator_id, held.reported, Message("{label} indicator {name!r}", label=stored, name=key[1]),
                     lambda n, key=key, stored=stored: dropped_indicator(stored, key[1], n, key[0], wanted, set(old),
-                                                                        self._named_elsewhere(key[1], task_code)), drops)
+                                                                        self._named_elsewhere(key[1], task_code, held)),
+                                                                        drops)
         for kind, ind in wanted:
             indicator_id = old.get((kind, ind.name))
             if indicator_id in held.reported and held.units[indicator_id] != ind.unit:

@@ -1,0 +1,72 @@
+"""fixtrial64a, from trial64: two tasks merged by a re-imported plan (finding 1), this week's figures on last week's
+form (2), the demo kept out of the store MSTRACK_DB names (3)."""
+
+import json
+from pathlib import Path
+
+from .conftest import done, refused
+from .test_fixplan57 import PLAN, _task
+
+PILOT = """
+[[tasks.lines]]
+lead_units = ["深汕特别合作区管委会"]
+[[tasks.lines.indicators]]
+name = "试点项目4"
+unit = "个"
+comparator = ">="
+target = 24
+milestones = [ { due = "2026-12-31", target = 24 } ]
+"""
+
+
+def _merged_plan(tmp_path: Path, name: str, merged: bool) -> Path:
+    """city-2026: task 3 老旧小区 (市住建局), task 4 试点项目4 (深汕); merged: 4's line moved under 3, task 4 gone."""
+    homes = _task("3", "改造老旧小区50个", "市住建局", ("小区", 50, [("2026-12-31", 50)]))
+    pilot = _task("4", "试点项目24个", "深汕特别合作区管委会", ("试点项目4", 24, [("2026-12-31", 24)]))
+    tasks = homes + PILOT if merged else homes + pilot
+    path = tmp_path / name
+    path.write_text(PLAN.format(tasks=tasks), encoding="utf-8")
+    return path
+
+
+def test_a_merge_of_two_tasks_is_refused_as_a_split_is_with_the_way_on(cli, tmp_path):
+    done(cli("import", "plan", str(_merged_plan(tmp_path, "city.toml", False))))
+    done(cli("log", "city-2026/4", "10", "--as-of", "2026-03-31"))
+    done(cli("log", "city-2026/4", "12", "--as-of", "2026-05-31"))
+    merge = _merged_plan(tmp_path, "merge.toml", True)
+    said = refused(cli("import", "plan", str(merge)),
+                   "city-2026/4 line 1 (深汕特别合作区管委会) indicator '试点项目4': the new plan has no task 4, "
+                   "and has '试点项目4' in city-2026/3 (tasks merged?): reports stay on their task",
+                   "keep task 4 in the plan for this import", "log them again on city-2026/3", "2 reports")
+    assert "nothing was written" in said
+    # nothing written: task 4 not cancelled, task 3 still one line, the reports where they were
+    assert cli.sql("select code, cancelled_by from task order by code") == [("3", None), ("4", None)]
+    assert cli.sql("select count(*) from task_line join task on task.id = task_line.task_id where task.code = '3'") == [(1,)]
+    assert cli.sql("select count(*) from report join indicator on indicator.id = report.indicator_id "
+                   "join task_line on task_line.id = indicator.line_id "
+                   "join task on task.id = task_line.task_id "
+                   "where task.code = '4'") == [(2,)]
+    # the way on: undo those reports, import, log them again on the merged task
+    for batch in [b["id"] for b in json.loads(cli("batches", "-f", "json").stdout) if b["command"] == "log"]:
+        done(cli("undo", str(batch)))
+    done(cli("import", "plan", str(merge)))
+    done(cli("log", "city-2026/3", "12", "-i", "试点项目4", "--as-of", "2026-05-31"))
+    assert cli.sql("select code, cancelled_by from task order by code") == [("3", None)]
+    shown = json.loads(cli("status", "-p", "city-2026", "--as-of", "2026-06-05", "-f", "json").stdout)
+    assert [(row["task"], row["actual"]) for row in shown if row["indicator"] == "试点项目4"] == [("3", 12)]
+
+
+def test_a_cancelled_task_whose_indicator_name_the_other_task_had_before_is_cancelled_as_before(cli, tmp_path):
+    """Another task that had an indicator of the name before is not where it went: the task is cancelled, said."""
+    shared = ("完成率", 100, [("2026-12-31", 100)])
+    first = tmp_path / "a.toml"
+    first.write_text(PLAN.format(tasks=_task("3", "改造老旧小区", "市住建局", shared) + _task("4", "口袋公园", "市城管局", shared)),
+                     encoding="utf-8")
+    done(cli("import", "plan", str(first)))
+    done(cli("log", "city-2026/4", "10", "--as-of", "2026-03-31"))
+    second = tmp_path / "b.toml"
+    second.write_text(PLAN.format(tasks=_task("3", "改造老旧小区", "市住建局", shared)), encoding="utf-8")
+    result = cli("import", "plan", str(second))
+    done(result)
+    assert "task city-2026/4 cancelled" in result.output + result.stderr
+    assert [row[0] for row in cli.sql("select cancelled_by from task where code = '4'")] != [None]
