@@ -70,3 +70,32 @@ def test_a_cancelled_task_whose_indicator_name_the_other_task_had_before_is_canc
     done(result)
     assert "task city-2026/4 cancelled" in result.output + result.stderr
     assert [row[0] for row in cli.sql("select cancelled_by from task where code = '4'")] != [None]
+
+
+# --- 3: the demo never into the store MSTRACK_DB names ----------------------------------------------------------------
+
+def test_the_demo_with_mstrack_db_set_loads_into_its_own_store_not_the_offices(cli, monkeypatch):
+    """MSTRACK_DB in the coordinator's profile (deployment.md), a file or a shared server: `mstrack demo` with no --db
+    leaves that store as it was and loads its own, saying where; the office's plan then goes in alone."""
+    import os
+
+    from typer.testing import CliRunner
+
+    from mstrack.cli import app
+
+    done(cli("init"))
+    monkeypatch.setenv("MSTRACK_DB", str(cli.db))
+    demo = CliRunner().invoke(app, ["--lang", "en", "demo"], catch_exceptions=False)
+    done(demo)
+    own = Path(os.environ["XDG_DATA_HOME"]) / "mstrack" / "mstrack-demo.db"
+    assert "MSTRACK_DB names your office's store: the samples go into their own store" in demo.stderr, demo.stderr
+    assert f"mstrack --db {own} status --as-of" in demo.stderr.replace(" \\\n     ", ""), demo.stderr
+    assert cli.sql("select count(*) from programme") == [(0,)]  # the office's store: no sample
+    assert cli.sql("select count(*) from batch") == [(0,)]
+    import sqlite3
+
+    with sqlite3.connect(own) as samples:
+        assert samples.execute("select count(*) from programme").fetchone() == (5,)
+    explicit = cli("demo")  # --db on the demo's own command line: loaded there, as before, no word of MSTRACK_DB
+    done(explicit)
+    assert cli.sql("select count(*) from programme") == [(5,)] and "MSTRACK_DB" not in explicit.stderr
