@@ -99,3 +99,62 @@ def test_the_demo_with_mstrack_db_set_loads_into_its_own_store_not_the_offices(c
     explicit = cli("demo")  # --db on the demo's own command line: loaded there, as before, no word of MSTRACK_DB
     done(explicit)
     assert cli.sql("select count(*) from programme") == [(5,)] and "MSTRACK_DB" not in explicit.stderr
+
+
+# --- 2: this week's figures on last week's form -----------------------------------------------------------------------
+
+def _weeks(cli, tmp_path: Path, *days_values: tuple[str, int, int]) -> None:
+    """x-2023's 市住建局 reporting each (day, 保障房, 完成投资) on that week's own form."""
+    from .test_safe47b import filled, form, housing
+
+    done(cli("import", "plan", housing(tmp_path)))
+    for day, homes, money in days_values:
+        blank = form(cli, tmp_path, f"w{day}.xlsx", "--unit", "市住建局", "--as-of", day)
+        done(cli("import", "progress", str(filled(blank, tmp_path / f"w{day}-filled.xlsx",
+                                                  {"保障房": homes, "完成投资": money}, "张三"))))
+
+
+def _stored(cli, day: str) -> list:
+    """The figures standing on `day`: each indicator's latest entry of it not undone (a correction wins)."""
+    return [value for (value,) in cli.sql(
+        "select r.value from report r where r.as_of = '" + day + "' and r.id = (select max(y.id) from report y"
+        " where y.indicator_id = r.indicator_id and y.as_of = r.as_of"
+        " and y.id not in (select report_id from report_retraction))")]
+
+
+def test_next_weeks_figures_on_last_weeks_form_are_taken_as_a_correction_and_said_plainly(cli, tmp_path):
+    from .test_safe47b import filled, form
+
+    _weeks(cli, tmp_path, ("2023-05-24", 100, 20000))
+    week21 = form(cli, tmp_path, "week21-again.xlsx", "--unit", "市住建局", "--as-of", "2023-05-24")
+    result = cli("import", "progress", str(filled(week21, tmp_path / "week22.xlsx", {"保障房": 150, "完成投资": 26000}, "张三")))
+    done(result)
+    assert "2 corrected" in result.output  # taken as a correction, as docs/import.md says: a v2 reads the same
+    assert sorted(_stored(cli, "2023-05-24")) == [150, 26000]
+    assert ("week22.xlsx: its 2 rows correct every figure they give of 2023-05-24 upward (the figures of "
+            "w2023-05-24-filled.xlsx): if these are a later week's figures typed on the form of 2023-05-24") in result.stderr
+    assert "change 截至日期 to the figures' day" in result.stderr and "`mstrack undo` this import" in result.stderr
+    v2 = cli("import", "progress", str(filled(week21, tmp_path / "v2.xlsx", {"保障房": 160, "完成投资": 26000}, "张三")))
+    done(v2)  # a unit's v2 changing one figure: a correction, no word of weeks
+    assert "1 corrected" in v2.output and "截至日期" not in v2.stderr, v2.stderr
+
+
+def test_an_older_forms_refusal_names_the_likely_cause_and_reason_still_overwriting_is_said(cli, tmp_path):
+    from .test_safe47b import filled, form
+
+    _weeks(cli, tmp_path, ("2023-04-07", 5, 1000))
+    old = form(cli, tmp_path, "w3-old.xlsx", "--unit", "市住建局", "--as-of", "2023-04-21")  # 上次日期 2023-04-07
+    _weeks(cli, tmp_path, ("2023-04-14", 7, 1500), ("2023-04-21", 9, 2000), ("2023-04-28", 11, 2600))
+    typed = filled(old, tmp_path / "教育局.xlsx", {"保障房": 11, "完成投资": 2600}, "张三")  # week 4's figures
+    said = refused(cli("import", "progress", str(typed)),
+                   "this form was made before the report of 2023-04-14",
+                   "Most likely these are a later week's figures on an older form, its 截至日期 2023-04-21 left as printed: "
+                   "change 截至日期 to the day the figures are of and import it again",
+                   "give --reason only to correct the figures of 2023-04-21 themselves")
+    assert "nothing" in said or "error" in said
+    assert sorted(_stored(cli, "2023-04-21")) == [9, 2000]  # nothing written
+    forced = cli("import", "progress", str(typed), "--reason", "单位更正")
+    done(forced)
+    assert ("教育局.xlsx: its 2 rows give the figures of 2023-04-21 the values already stored for 2023-04-28: these look "
+            "like the figures of 2023-04-28 on the form of 2023-04-21") in forced.stderr, forced.stderr
+    assert sorted(_stored(cli, "2023-04-21")) == [11, 2600]  # written, as --reason asks, and said
