@@ -23,9 +23,10 @@ from mstrack.store.plan_match import (
     line_key,
     link_renumbered,
     match_lines,
-    merged_task,
+    merged_indicators,
     moved_checkpoints,
     moved_tasks,
+    named_elsewhere,
     named_line,
     other_tasks,
     renumbered_tasks,
@@ -268,27 +269,22 @@ class PlanWriter:
         for code, task_id in held.tasks.items():
             if code in new_codes:
                 continue
-            if merged := self._merged(programme.code, code, task_id, held, drops):
+            if merged := self._merged(code, task_id, held, drops):
                 lost += merged
             elif not self._cancel(code, task_id, held, code):
                 lost += self._dropped_task(programme.code, code, task_id, held, drops)
                 self.counts["tasks_removed"] += 1
         return lost
 
-    def _merged(self, programme: str, code: str, task_id: int, held: Held, drops: dict) -> list:
+    def _merged(self, code: str, task_id: int, held: Held, drops: dict) -> list:
         """A reported task the plan drops whose reported indicator the plan has in another task (tasks merged, trial64
         finding 1: cancelled, its reports counted nowhere and the merged task's line 未报送, unsaid): refused by the rule
-        of a split (plan_match.merged_task), reports never moved to another task. An undo's refusal is its own."""
+        of a split (plan_match.merged_indicators), reports never moved to another task. An undo's refusal is its own."""
         if self.undoing:
             return []
-        lost = []
-        for position, line_id in sorted(held.lines.get(task_id, {}).items()):
-            for (kind, name), indicator_id in held.indicators.get(line_id, {}).items():
-                if kind == QUANTITY and indicator_id in held.reported and (where := self._named_elsewhere(name, code, held)):
-                    drops.setdefault("reported", []).append(indicator_id)
-                    lost.append(merged_task(named_line(f"{programme}/{code}", position, held.leads.get(line_id, ())),
-                                            name, held.reported[indicator_id], code, where))
-        return lost
+        merged = merged_indicators(self.programme, code, task_id, held)
+        drops.setdefault("reported", []).extend(indicator_id for indicator_id, _ in merged)
+        return [said for _, said in merged]
 
     def _cancel(self, code: str, task_id: int, held: Held, new_code: str) -> bool:
         """A task reports stand on that the plan drops (a new plan's, not an undo's): kept with its reports, marked
@@ -423,18 +419,6 @@ class PlanWriter:
                                                                                  task=label))
         return lines, lost
 
-    def _named_elsewhere(self, name: str, code: str, held: Held) -> list[str]:
-        """The tasks of the plan being written, but task `code`, that have an indicator named `name` the store's task of
-        their code has not (programme/code): where a task split (trial57 finding 7) or a merge (trial64 finding 1) put an
-        indicator a refusal names; one there before is another of the name. Asked only for a refusal."""
-        def had(task_code: str) -> bool:
-            task_id = held.tasks.get(task_code)
-            return task_id is not None and any((QUANTITY, name) in held.indicators.get(line_id, {})
-                                               for line_id in held.lines.get(task_id, {}).values())
-
-        return [f"{self.programme.code}/{task.code}" for task in self.programme.tasks if task.code != code
-                and any(ind.name == name for line in task.lines for ind in line.indicators) and not had(task.code)]
-
     def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, labels: tuple, held: Held,
                           drops: dict, task_code: str = "") -> tuple[list, list]:
         """A line's indicators matched by (kind, name); a text-only line has one schedule indicator, kept
@@ -457,7 +441,7 @@ class PlanWriter:
                 lost += self._dropped_indicator(
                     indicator_id, held.reported, Message("{label} indicator {name!r}", label=stored, name=key[1]),
                     lambda n, key=key, stored=stored: dropped_indicator(stored, key[1], n, key[0], wanted, set(old),
-                                                                        self._named_elsewhere(key[1], task_code, held)),
+                                                                        named_elsewhere(self.programme, key[1], task_code, held)),
                                                                         drops)
         for kind, ind in wanted:
             indicator_id = old.get((kind, ind.name))
