@@ -158,3 +158,22 @@ def test_an_older_forms_refusal_names_the_likely_cause_and_reason_still_overwrit
     assert ("教育局.xlsx: its 2 rows give the figures of 2023-04-21 the values already stored for 2023-04-28: these look "
             "like the figures of 2023-04-28 on the form of 2023-04-21") in forced.stderr, forced.stderr
     assert sorted(_stored(cli, "2023-04-21")) == [11, 2600]  # written, as --reason asks, and said
+
+
+# --- 4: a subsidy's rates per head and month, after the sums, no targets -----------------------------------------------
+
+def _figures(text: str) -> list[tuple[float, str]]:
+    from mstrack.sources.table.mentions import find_mentions
+
+    return [(m.value, m.unit) for m in find_mentions(text, 2023)]
+
+
+def test_a_subsidys_rates_with_their_head_and_month_after_the_sums_are_no_targets():
+    """The 青岛 seed's task 5 ("按照二孩300元、三孩380元每人每月进行补贴") read as two indicators "= 300元", "= 380元": what each
+    child's place earns a month, a rule of the scheme, as "每人每月100元" after the payment is (held62a). A standard set
+    to the rates, and a figure of work beside them, stay targets."""
+    assert _figures("提升托育服务供给和质量,对备案托育机构在托普惠性托位按照二孩300元、三孩380元每人每月进行补贴") == []
+    assert _figures("对托育机构按照每人每月300元进行补贴，新增托位2000个") == [(2000, "个")]
+    assert _figures("按照二孩300元、三孩380元每人每月进行补贴，新增托位2000个") == [(2000, "个")]
+    assert _figures("补贴标准提高到二孩300元、三孩380元每人每月进行补贴") == [(300, "元"), (380, "元")]
+    assert _figures("三孩每人每月200元") == [(200, "元")]  # no payment after it: as before (revfix21b)
