@@ -148,6 +148,7 @@ def test_an_older_forms_refusal_names_the_likely_cause_and_reason_still_overwrit
     typed = filled(old, tmp_path / "教育局.xlsx", {"保障房": 11, "完成投资": 2600}, "张三")  # week 4's figures
     said = refused(cli("import", "progress", str(typed)),
                    "this form was made before the report of 2023-04-14",
+                   "its 上次日期 is 2023-04-07, and 11套 is the figure already stored for 2023-04-28. Most likely",
                    "Most likely these are a later week's figures on an older form, its 截至日期 2023-04-21 left as printed: "
                    "change 截至日期 to the day the figures are of and import it again",
                    "give --reason only to correct the figures of 2023-04-21 themselves")

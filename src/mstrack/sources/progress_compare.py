@@ -374,13 +374,13 @@ class Comparing:
             last = made[seq][1]
             stale.append(Message(
                 "{place}: {ref} {indicator} as of {on} would be corrected from {old} ({source}, batch {batch}) to {new},"
-                " but this form was made before the report of {between}: its {column} is {last}. Most likely these are"
-                " a later week's figures on an older form, its 截至日期 {on} left as printed: change 截至日期 to the day"
-                " the figures are of and import it again (or fill in the latest form); give --reason only to correct"
-                " the figures of {on} themselves",
+                " but this form was made before the report of {between}: its {column} is {last}{later}. Most likely"
+                " these are a later week's figures on an older form, its 截至日期 {on} left as printed: change 截至日期 to"
+                " the day the figures are of and import it again (or fill in the latest form); give --reason only to"
+                " correct the figures of {on} themselves",
                 place=self.where(seq), ref=ref, indicator=state.indicator, on=on, old=old, source=source or "—",
                 batch=batch, new=new, between=unknown[seq], column=self.form_dates.header,
-                last="—" if last == date.min else last))
+                last="—" if last == date.min else last, later=self.weeks.later_said(seq, new)))
         return stale
 
     def _unknown_reports(self, made: dict[int, tuple[int, date]]) -> dict[int, date]:

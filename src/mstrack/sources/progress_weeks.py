@@ -29,6 +29,7 @@ class WeekSigns:
 
     def __init__(self):
         self.by_file: dict[int, _Signs] = {}
+        self.later: dict[int, date] = {}  # seq → the later day whose stored value the row gives (_later_same)
 
     def add(self, importer, correcting: list[tuple[int, int, int]], entries: dict, same: list[int]) -> None:
         """`correcting`: the rows (seq, indicator, position) that correct a stored value, `entries` the entries they
@@ -39,6 +40,7 @@ class WeekSigns:
         if not correcting:
             return
         later = _later_same(importer, correcting)
+        self.later.update(later)
         for seq, _, _ in correcting:
             signs = self._signs(checked.file[seq])
             entry = entries[seq]
@@ -48,6 +50,12 @@ class WeekSigns:
             signs.sources.add(entry.source or "")
             if seq in later:
                 signs.later.append(later[seq])
+
+    def later_said(self, seq: int, value: str) -> Message | str:
+        """A stale form's refusal (Comparing._corrections): the later day whose stored figure the row gives, if any."""
+        if seq not in self.later:
+            return ""
+        return Message(", and {value} is the figure already stored for {later}", value=value, later=self.later[seq])
 
     def _signs(self, file: int) -> _Signs:
         return self.by_file.setdefault(file, _Signs())
