@@ -178,3 +178,25 @@ def test_a_subsidys_rates_with_their_head_and_month_after_the_sums_are_no_target
     assert _figures("按照二孩300元、三孩380元每人每月进行补贴，新增托位2000个") == [(2000, "个")]
     assert _figures("补贴标准提高到二孩300元、三孩380元每人每月进行补贴") == [(300, "元"), (380, "元")]
     assert _figures("三孩每人每月200元") == [(200, "元")]  # no payment after it: as before (revfix21b)
+
+
+def test_a_merge_with_the_next_task_moved_up_into_the_code_is_refused_the_same(cli, tmp_path):
+    """Task 4 merged into task 3 and task 5 moved up to 4 (proved renumbered: its reports go with it): task 4's reported
+    indicator, now in task 3, is refused as a merge, not cancelled unsaid under 4~BATCH."""
+    homes = _task("3", "改造老旧小区50个", "市住建局", ("小区", 50, [("2026-12-31", 50)]))
+    parks = _task("4", "建设口袋公园20个", "市城管局", ("公园", 20, [("2026-12-31", 20)]))
+    piles = ("建设充电桩1000个", "市发改委", ("充电桩", 1000, [("2026-12-31", 1000)]))
+    first = tmp_path / "a.toml"
+    first.write_text(PLAN.format(tasks=homes + parks + _task("5", *piles)), encoding="utf-8")
+    done(cli("import", "plan", str(first)))
+    done(cli("log", "city-2026/4", "8", "--as-of", "2026-05-31"))
+    done(cli("log", "city-2026/5", "300", "--as-of", "2026-05-31"))
+    merged = tmp_path / "b.toml"
+    park_line = PILOT.replace("深汕特别合作区管委会", "市城管局").replace("试点项目4", "公园").replace("24", "20")
+    merged.write_text(PLAN.format(tasks=homes + park_line + _task("4", *piles)), encoding="utf-8")
+    said = refused(cli("import", "plan", str(merged)), "indicator '公园'", "the new plan gives code 4 to city-2026/5 moved up, "
+                   "and has '公园' in city-2026/3 (tasks merged?)",
+                   "log them again on city-2026/3")
+    assert "nothing was written" in said
+    assert cli.sql("select code, title, cancelled_by from task order by code") == [
+        ("3", "改造老旧小区50个", None), ("4", "建设口袋公园20个", None), ("5", "建设充电桩1000个", None)]

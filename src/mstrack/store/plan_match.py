@@ -242,28 +242,35 @@ def named_elsewhere(programme: plan_model.Programme, name: str, code: str, held)
             and any(ind.name == name for line in task.lines for ind in line.indicators) and not had(task.code)]
 
 
-def merged_indicators(programme: plan_model.Programme, code: str, task_id: int, held) -> list[tuple[int, Message]]:
+def merged_indicators(programme: plan_model.Programme, code: str, task_id: int, held,
+                      taken: str | None = None) -> list[tuple[int, Message]]:
     """Of a stored task the new plan drops (`code`), the reported indicators it has in another task (named_elsewhere):
-    (indicator id, the refusal: merged_task) each."""
+    (indicator id, the refusal: merged_task) each. `taken`: the task renumbered into its code, if one was."""
     found = []
     for position, line_id in sorted(held.lines.get(task_id, {}).items()):
         for (kind, name), indicator_id in held.indicators.get(line_id, {}).items():
             if kind == QUANTITY and indicator_id in held.reported and (where := named_elsewhere(programme, name, code, held)):
                 found.append((indicator_id, merged_task(named_line(f"{programme.code}/{code}", position,
                                                                    held.leads.get(line_id, ())),
-                                                        name, held.reported[indicator_id], code, where)))
+                                                        name, held.reported[indicator_id], code, where, taken)))
     return found
 
 
-def merged_task(label, name: str, n: int, code: str, where: list) -> Message:
+def merged_task(label, name: str, n: int, code: str, where: list, taken: str | None = None) -> Message:
     """A dropped task's reported indicator the new plan has in another task (tasks merged): the split's rule
-    (dropped_indicator's `elsewhere`), its reports stay on their task; never cancelled with them unsaid (trial64 F1)."""
+    (dropped_indicator's `elsewhere`), its reports stay on their task; never cancelled with them unsaid (trial64 F1).
+    `taken`: the task renumbered into its code (one merged, the next moved up), if one was."""
     where = Joined(", ", where)
+    undo = Message("undo those reports, import, and log them again on {where}", where=where)
+    if taken:
+        return reports_dropped(label, name, n, Message("the new plan gives code {code} to {taken} moved up, and has {name!r} "
+                                                       "in {where} (tasks merged?): reports stay on their task, never "
+                                                       "moved to another", code=code, taken=taken, name=name, where=where),
+                               Message("keep its task in the plan under a code of its own for this import"), undo)
     return reports_dropped(label, name, n, Message("the new plan has no task {code}, and has {name!r} in {where} (tasks "
                                                    "merged?): reports stay on their task, never moved to another",
                                                    code=code, name=name, where=where),
-                           Message("keep task {code} in the plan for this import (a task done may stay)", code=code),
-                           Message("undo those reports, import, and log them again on {where}", where=where))
+                           Message("keep task {code} in the plan for this import (a task done may stay)", code=code), undo)
 
 
 def dropped_line(label, name: str, n: int) -> Message:

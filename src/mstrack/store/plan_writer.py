@@ -276,13 +276,13 @@ class PlanWriter:
                 self.counts["tasks_removed"] += 1
         return lost
 
-    def _merged(self, code: str, task_id: int, held: Held, drops: dict) -> list:
+    def _merged(self, code: str, task_id: int, held: Held, drops: dict, taken: str | None = None) -> list:
         """A reported task the plan drops whose reported indicator the plan has in another task (tasks merged, trial64
         finding 1: cancelled, its reports counted nowhere and the merged task's line 未报送, unsaid): refused by the rule
         of a split (plan_match.merged_indicators), reports never moved to another task. An undo's refusal is its own."""
         if self.undoing:
             return []
-        merged = merged_indicators(self.programme, code, task_id, held)
+        merged = merged_indicators(self.programme, code, task_id, held, taken)
         drops.setdefault("reported", []).extend(indicator_id for indicator_id, _ in merged)
         return [said for _, said in merged]
 
@@ -341,6 +341,9 @@ class PlanWriter:
         lost: list = []
         by_code = {task.code: task.title for task in programme.tasks}
         for code, task_id in orphans:
+            if merged := self._merged(code, task_id, held, drops, f"{programme.code}/{self.moves[code]}"):
+                lost += merged
+                continue
             if self._cancel(code, task_id, held, cancelled_code(code, self.batch)):
                 continue
             if said := self._dropped_task(programme.code, code, task_id, held, drops):  # an undo's: the batches to undo
