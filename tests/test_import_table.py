@@ -136,10 +136,13 @@ def test_dongguan_layout(converted):
 # data/seed/dongguan-2023.toml does (a growth target's indicator is the growth).
 # All four changed once on purpose (fixdoubt59): each indicator a [[tasks.lines.indicators]] table of its own (was
 # inline when short), the same plan once read (tomllib), the no-date doubt reworded; the same comments on the same keys.
+# 002 (qingdao) changed again on purpose (fixtrial64a, trial64 F4): task 5's "按照二孩300元、三孩380元每人每月进行补贴"
+# are the subsidy's rates, no targets: its two indicators "= 300元", "= 380元" (and their no-date doubts) are gone, its
+# line text-only, as data/seed/qingdao-2023.toml reads it ("是补贴额度，不是工作目标，不设指标").
 SEED_PLAN_DIGESTS = {
     "000_c24e1b05b30dc82b.txt": "38eba16cb7f295ba2c818060c615e8b9bc3ab0e6a5e775c088418d2a0864063c",
     "001_099251c64b2fd942.txt": "feb7f16c2b8527bb6074c07c1b0bcd516e04d72a7f65acb3542c62f1583572ba",
-    "002_2ed4cef8df3e0b07.txt": "df11acf6d9a4ff4219fa3e74390da2a5f7c8673794b759c5ec7c648c19f1a855",
+    "002_2ed4cef8df3e0b07.txt": "f9e4c0c7a86e9d39f78f0b8bfa4ee8ee62ef8d284811ce1abaf40f2d4d89c4de",
     "003_05daa77793e29e3a.txt": "3d0dd30943fd7c9e3548b2607921237e322296948c0856871b3954945ab251e9",
 }
 

@@ -81,22 +81,27 @@ def demo(
     rule: rule_option("How expected is computed. [default: pro-rata (序时进度), the rule offices use mid-quarter]") = None,
 ) -> None:
     """Load every programme shipped in data/seed/ and print the status of those with reported progress
-    (the Yantian half-year report), judged by 序时进度: rows behind, on track and done. Without --db (or
-    MSTRACK_DB) into mstrack-demo.db, a store of its own beside the default one."""
+    (the Yantian half-year report), judged by 序时进度: rows behind, on track and done. Without --db into
+    mstrack-demo.db, a store of its own beside the default one, never into the store MSTRACK_DB names."""
     from mstrack.labels import Labels
     from mstrack.sources.seeds import demo_date, seed_plans
 
     rule = rule_value(rule) or PRO_RATA
     plans = seed_plans()
     on = parse_day(as_of, "--as-of", max(p.year for p in plans)) if as_of else demo_date(plans)
-    if not ctx.obj.get("db") and not os.environ.get("MSTRACK_DB"):  # never the office's own default store (newcomer49 N1)
+    # Never the office's own store, the default (newcomer49 N1) nor the one MSTRACK_DB names, in every coordinator's
+    # profile (deployment.md), a shared server's too (trial64 F3): only a --db on the demo's own command line.
+    passed_over = not ctx.obj.get("db") and bool(os.environ.get("MSTRACK_DB"))
+    if not ctx.obj.get("db"):
         ctx.obj["db"] = demo_store()
     store = open_store(ctx, write=True, creates=True)
     words = Labels(ctx.obj["lang"])
     loaded = words("list.sep").join(words("demo.programme", code=p.code, tasks=len(p.tasks)) for p in plans)
 
     def announce(_results) -> None:  # once all are written, before the commit: an output that fails stores nothing
-        echo("\n".join(wrapped([words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url)])), err=True)
+        said = [words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url)]
+        said += [words("demo.not_env")] if passed_over else []
+        echo("\n".join(wrapped(said)), err=True)
         flush_output()
 
     # one transaction: a lock held elsewhere, a read-only file or Ctrl-C leaves no programme half loaded,

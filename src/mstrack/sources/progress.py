@@ -42,6 +42,7 @@ from mstrack.sources.progress_rows import ASK, NOTHING, Checked, ImportIndicator
 from mstrack.sources.progress_sheets import UNIT_WORDS, hidden_columns, hidden_rows, hidden_values, progress_sheet
 from mstrack.sources.progress_unread import UnreadColumns
 from mstrack.sources.progress_values import Values
+from mstrack.sources.progress_weeks import WeekSigns
 from mstrack.sources.rows import Shown, Uncomputed, figure_of
 from mstrack.sources.sheets import Table, find_table, header_key, read_rows
 from mstrack.vocabulary import SCHEDULE
@@ -108,6 +109,7 @@ class _Importer(Values, Comparing, FormRows, Placing):
         self.unread: UnreadColumns | None = None  # the file's columns not read, with text: said once it is read
         self.chunk: list = []  # the rows being read (Row): a row with no task is quoted from them (_no_task)
         self.form_dates = FormDates()  # the files' 上次日期 cells (a form's week: Comparing._corrections)
+        self.weeks = WeekSigns()  # each file's corrections, for a later week's figures on an older form (progress_weeks)
         self.form_rows: dict[int, tuple] = {}  # the file's rows with no figure: their indicators (_form_row)
         self.title_as_of: date | str | None = None  # the file's title's date (截至…), its rows' with no date and no --as-of;
         # the words of a date with no year ("5月31日"): the day in the year of each row's programme (day)

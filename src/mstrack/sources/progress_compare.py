@@ -85,6 +85,7 @@ class Comparing:
                     self._warn_about_falls(waiting)
                     waiting, rows = [], 0
         self._warn_about_falls(waiting)
+        result.warnings += self.weeks.warnings(self.files, self.reason)
         counts = {flag: stored.count(flag) for flag in (SAME, OTHER, NOTHING, KEPT)}
         for seq in repeats:
             counts[stored[seq]] -= 1
@@ -243,11 +244,13 @@ class Comparing:
         day, value, stored = checked.day, checked.value, checked.stored
         found = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in asked],
                                            upto=self.plan.upto, columns=StoredEntry._fields)
-        held, other, texts, entries = {}, [], {}, {}
+        held, other, texts, entries, same = {}, [], {}, {}, []
         for asking, entry in zip(asked, found, strict=True):
             seq, indicator, position = asking
             on_that_day = entry[0]
             flag = stored[seq] = NOTHING if on_that_day is None else SAME if on_that_day == value[seq] else OTHER
+            if flag == SAME:
+                same.append(seq)
             if flag == SAME and position >= 0:
                 held[position] = (indicator, date.fromordinal(day[seq]))
                 texts[position] = entry[1:3]  # its note and reporter (_other_texts)
@@ -260,6 +263,7 @@ class Comparing:
         pending = self.pending
         silent = [row for row in correcting if row[2] >= 0 and pending[row[2]][3] is None] if self.writer is not None else []
         others = [row for row in correcting if row[0] in asked_by] if asked_by and self.reason is None else []
+        self.weeks.add(self, correcting, entries, same)
         named, made, unknown = self._named(correcting)
         notes = self._kept_notes(silent, asked_by, entries)
         stale = self._corrections(named, made, unknown, notes, entries)
@@ -370,11 +374,13 @@ class Comparing:
             last = made[seq][1]
             stale.append(Message(
                 "{place}: {ref} {indicator} as of {on} would be corrected from {old} ({source}, batch {batch}) to {new},"
-                " but this form was made before the report of {between}: its {column} is {last}. It looks like an older"
-                " form filled in again: fill in the latest form, or give --reason to correct the figures of {on}",
+                " but this form was made before the report of {between}: its {column} is {last}{later}. Most likely"
+                " these are a later week's figures on an older form, its 截至日期 {on} left as printed: change 截至日期 to"
+                " the day the figures are of and import it again (or fill in the latest form); give --reason only to"
+                " correct the figures of {on} themselves",
                 place=self.where(seq), ref=ref, indicator=state.indicator, on=on, old=old, source=source or "—",
                 batch=batch, new=new, between=unknown[seq], column=self.form_dates.header,
-                last="—" if last == date.min else last))
+                last="—" if last == date.min else last, later=self.weeks.later_said(seq, new)))
         return stale
 
     def _unknown_reports(self, made: dict[int, tuple[int, date]]) -> dict[int, date]:

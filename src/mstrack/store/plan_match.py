@@ -229,6 +229,50 @@ def dropped_task(label, name: str, n: int, code: str) -> Message:
                            Message("keep task {code} in the plan (a task done may stay)", code=code))
 
 
+def named_elsewhere(programme: plan_model.Programme, name: str, code: str, held) -> list[str]:
+    """The tasks of the plan being written, but task `code`, that have an indicator named `name` the store's task of
+    their code has not (programme/code): where a task split (trial57 finding 7) or a merge (trial64 finding 1) put an
+    indicator a refusal names; one there before is another of the name. Asked only for a refusal."""
+    def had(task_code: str) -> bool:
+        task_id = held.tasks.get(task_code)
+        return task_id is not None and any((QUANTITY, name) in held.indicators.get(line_id, {})
+                                           for line_id in held.lines.get(task_id, {}).values())
+
+    return [f"{programme.code}/{task.code}" for task in programme.tasks if task.code != code
+            and any(ind.name == name for line in task.lines for ind in line.indicators) and not had(task.code)]
+
+
+def merged_indicators(programme: plan_model.Programme, code: str, task_id: int, held,
+                      taken: str | None = None) -> list[tuple[int, Message]]:
+    """Of a stored task the new plan drops (`code`), the reported indicators it has in another task (named_elsewhere):
+    (indicator id, the refusal: merged_task) each. `taken`: the task renumbered into its code, if one was."""
+    found = []
+    for position, line_id in sorted(held.lines.get(task_id, {}).items()):
+        for (kind, name), indicator_id in held.indicators.get(line_id, {}).items():
+            if kind == QUANTITY and indicator_id in held.reported and (where := named_elsewhere(programme, name, code, held)):
+                found.append((indicator_id, merged_task(named_line(f"{programme.code}/{code}", position,
+                                                                   held.leads.get(line_id, ())),
+                                                        name, held.reported[indicator_id], code, where, taken)))
+    return found
+
+
+def merged_task(label, name: str, n: int, code: str, where: list, taken: str | None = None) -> Message:
+    """A dropped task's reported indicator the new plan has in another task (tasks merged): the split's rule
+    (dropped_indicator's `elsewhere`), its reports stay on their task; never cancelled with them unsaid (trial64 F1).
+    `taken`: the task renumbered into its code (one merged, the next moved up), if one was."""
+    where = Joined(", ", where)
+    undo = Message("undo those reports, import, and log them again on {where}", where=where)
+    if taken:
+        return reports_dropped(label, name, n, Message("the new plan gives code {code} to {taken} moved up, and has {name!r} "
+                                                       "in {where} (tasks merged?): reports stay on their task, never "
+                                                       "moved to another", code=code, taken=taken, name=name, where=where),
+                               Message("keep its task in the plan under a code of its own for this import"), undo)
+    return reports_dropped(label, name, n, Message("the new plan has no task {code}, and has {name!r} in {where} (tasks "
+                                                   "merged?): reports stay on their task, never moved to another",
+                                                   code=code, name=name, where=where),
+                           Message("keep task {code} in the plan for this import (a task done may stay)", code=code), undo)
+
+
 def dropped_line(label, name: str, n: int) -> Message:
     return reports_dropped(label, name, n, Message("the new plan has no line of its lead units and indicators"),
                            Message("keep the line with its lead units and indicator names as they were"))

@@ -23,8 +23,10 @@ from mstrack.store.plan_match import (
     line_key,
     link_renumbered,
     match_lines,
+    merged_indicators,
     moved_checkpoints,
     moved_tasks,
+    named_elsewhere,
     named_line,
     other_tasks,
     renumbered_tasks,
@@ -265,10 +267,24 @@ class PlanWriter:
         lost: list = []
         new_codes = {task.code for task in programme.tasks}
         for code, task_id in held.tasks.items():
-            if code not in new_codes and not self._cancel(code, task_id, held, code):
+            if code in new_codes:
+                continue
+            if merged := self._merged(code, task_id, held, drops):
+                lost += merged
+            elif not self._cancel(code, task_id, held, code):
                 lost += self._dropped_task(programme.code, code, task_id, held, drops)
                 self.counts["tasks_removed"] += 1
         return lost
+
+    def _merged(self, code: str, task_id: int, held: Held, drops: dict, taken: str | None = None) -> list:
+        """A reported task the plan drops whose reported indicator the plan has in another task (tasks merged, trial64
+        finding 1: cancelled, its reports counted nowhere and the merged task's line 未报送, unsaid): refused by the rule
+        of a split (plan_match.merged_indicators), reports never moved to another task. An undo's refusal is its own."""
+        if self.undoing:
+            return []
+        merged = merged_indicators(self.programme, code, task_id, held, taken)
+        drops.setdefault("reported", []).extend(indicator_id for indicator_id, _ in merged)
+        return [said for _, said in merged]
 
     def _cancel(self, code: str, task_id: int, held: Held, new_code: str) -> bool:
         """A task reports stand on that the plan drops (a new plan's, not an undo's): kept with its reports, marked
@@ -325,6 +341,9 @@ class PlanWriter:
         lost: list = []
         by_code = {task.code: task.title for task in programme.tasks}
         for code, task_id in orphans:
+            if merged := self._merged(code, task_id, held, drops, f"{programme.code}/{self.moves[code]}"):
+                lost += merged
+                continue
             if self._cancel(code, task_id, held, cancelled_code(code, self.batch)):
                 continue
             if said := self._dropped_task(programme.code, code, task_id, held, drops):  # an undo's: the batches to undo
@@ -403,12 +422,6 @@ class PlanWriter:
                                                                                  task=label))
         return lines, lost
 
-    def _named_elsewhere(self, name: str, code: str) -> list[str]:
-        """The tasks of the plan being written, but task `code`, that have an indicator named `name` (programme/code):
-        where a task split put an indicator a refusal names (trial57 finding 7). Asked only for a refusal."""
-        return [f"{self.programme.code}/{task.code}" for task in self.programme.tasks if task.code != code
-                and any(ind.name == name for line in task.lines for ind in line.indicators)]
-
     def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, labels: tuple, held: Held,
                           drops: dict, task_code: str = "") -> tuple[list, list]:
         """A line's indicators matched by (kind, name); a text-only line has one schedule indicator, kept
@@ -431,7 +444,8 @@ class PlanWriter:
                 lost += self._dropped_indicator(
                     indicator_id, held.reported, Message("{label} indicator {name!r}", label=stored, name=key[1]),
                     lambda n, key=key, stored=stored: dropped_indicator(stored, key[1], n, key[0], wanted, set(old),
-                                                                        self._named_elsewhere(key[1], task_code)), drops)
+                                                                        named_elsewhere(self.programme, key[1], task_code, held)),
+                                                                        drops)
         for kind, ind in wanted:
             indicator_id = old.get((kind, ind.name))
             if indicator_id in held.reported and held.units[indicator_id] != ind.unit:

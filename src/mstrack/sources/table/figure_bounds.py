@@ -234,19 +234,29 @@ PAYMENT_AFTER_RE = re.compile(rf"\s*的?\s*(?:(?!标准|標準)[\u4e00-\u9fff]){
                               r"(?!\s*(?:资金|經費|经费|資金))")
 
 
+# "按照二孩300元、三孩380元每人每月进行补贴" (trial64 F4): the sums, then the head and period each is paid per and the
+# payment: the rates of the scheme, each sum's ("二孩300元、" before the next one's)
+PER_HEAD_AFTER_RE = re.compile(rf"(?:\s*[、和及]\s*[^，,；;。\d]{{0,6}}?\d[\d.]*\s*元)*\s*每\s*[人户生]\s*每\s*[月年天日]"
+                               rf"\s*(?:进行|给予|給予|發放|发放)?\s*(?:{'|'.join(PAYMENT_VERBS)})")
+
+
 # "为…老人增发高龄补贴，每人每月100元": the payment closing the clause before, its rate a clause of its own
 PAID_BEFORE_RE = re.compile(rf"(?:{'|'.join(PAYMENT_VERBS)})\s*[，,]\s*$")
 
 
 def paid_rate(prefix: str, rest: str = "", unit: str = "", sentence: str = "") -> bool:
     """A rate a subsidy is paid at per unit ("对…种植户，每亩补助200元"; the payment after the sum: "落实…幸福院每年2万元的
-    运营补贴政策", wrong52; the payment before, its rate alone in the next clause: "增发高龄补贴，每人每月100元"): what each
-    mu, square metre, centre or person earns, a rule of the scheme, no figure the year's work reaches. A standard the
-    clause raises or sets to it ("补助标准提高到每亩补助300元", "调高到每人每月722元": STANDARD_SET_WORDS before it) is the
-    level to reach, a target. `rest`: the words after the figure's unit (`unit`); `sentence`: its clauses before it."""
+    运营补贴政策", wrong52; the payment before, its rate alone in the next clause: "增发高龄补贴，每人每月100元"; the head,
+    period and payment after the sums: "按照二孩300元、三孩380元每人每月进行补贴", trial64 F4): what each mu, square metre,
+    centre or person earns, a rule of the scheme, no figure the year's work reaches. A standard the clause raises or
+    sets to it ("补助标准提高到每亩补助300元", "调高到每人每月722元": STANDARD_SET_WORDS before it) is the level to reach,
+    a target. `rest`: the words after the figure's unit (`unit`); `sentence`: its clauses before it."""
     paid = PAID_RATE_RE.search(prefix)
     if paid is None and unit.endswith("元") and PAYMENT_AFTER_RE.match(rest):
         paid = PER_UNIT_BEFORE_RE.search(prefix)
+    if paid is None and unit.endswith("元") and (after := PER_HEAD_AFTER_RE.match(rest)) \
+            and not STANDARD_SET_RE.search(rest[:after.end()]):
+        paid = re.search("$", prefix)  # the whole prefix: a standard set in it still makes a target (below)
     before = re.split(r"[；;。]", sentence)[-1]
     if paid is None and unit.endswith("元") and PAID_BEFORE_RE.search(before) and not STANDARD_SET_RE.search(before):
         paid = PER_UNIT_BEFORE_RE.match(prefix.strip())  # "每人每月" the clause's whole words before the sum
