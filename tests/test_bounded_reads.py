@@ -97,25 +97,28 @@ def test_the_data_has_what_the_bounded_reads_must_get_right(busy):
     assert busy.sql("select count(*) from report")[0][0] > 5000
 
 
-@pytest.mark.parametrize("rule", [None, "pro-rata"])
-def test_the_weekly_report_is_the_one_every_report_gives(busy, rule):
+def test_the_weekly_report_is_the_one_every_report_gives(busy):
+    """Under either rule (the default and pro-rata), each against the one whole read of its days: the whole read,
+    two thirds of the test's CPU, was made again for the second rule (the builders are pure: the same details)."""
     store = Store(busy.url)
     programmes = store.programme_codes()
-    behind = entered = 0
+    behind = {None: 0, "pro-rata": 0}
+    entered = 0
     for n, on in enumerate(_days()):
         for since in (on - timedelta(days=7), on - timedelta(days=30)):
             whole = store.task_details(None, since=since)  # every report, and those undone after since
             for scope in [None, programmes[:2]][n % 2:n % 2 + 1]:  # every programme, or two
-                params = {"kind": "weekly", "programmes": scope or [], "as_of": on.isoformat(), "since": since.isoformat(),
-                          "rule": rule, "stale": 14}
-                bounded = make_report(store, params)
                 details = [d for d in whole if scope is None or d.programme in scope]
-                expected = weekly_report(details, on, since, rule, 14)
-                assert bounded.as_dict() == expected.as_dict(), (on, since, scope)
-                assert bounded == expected
-                behind += len(bounded.behind)
-                entered += sum(1 for r in bounded.new_reports if r.as_of <= since)
-    assert behind > 50 and entered > 10  # the charts and the reports entered late were compared
+                for rule in behind:
+                    params = {"kind": "weekly", "programmes": scope or [], "as_of": on.isoformat(),
+                              "since": since.isoformat(), "rule": rule, "stale": 14}
+                    bounded = make_report(store, params)
+                    expected = weekly_report(details, on, since, rule, 14)
+                    assert bounded.as_dict() == expected.as_dict(), (on, since, scope, rule)
+                    assert bounded == expected
+                    behind[rule] += len(bounded.behind)
+                    entered += rule is None and sum(1 for r in bounded.new_reports if r.as_of <= since)
+    assert min(behind.values()) > 50 and entered > 10  # the charts and the reports entered late were compared
 
 
 def test_the_weekly_report_prints_the_same_in_every_text_format(busy):

@@ -1,5 +1,6 @@
 """Nothing lost, nothing half-written: history, undo, migrations, concurrency, crashes, files."""
 
+import itertools
 import json
 import os
 import random
@@ -247,15 +248,22 @@ def test_a_database_password_never_appears(tmp_path):
 
 # --- concurrency and crashes -----------------------------------------------------------------
 
+WRITES = 100
+"""Reports each of the four writers logs, one commit each: 250 before; the writers wait for one another (a file they
+all watch) and their reports interleave (checked), so a hundred each is four writers at once as two hundred and fifty
+were, for 400 commits instead of 1,000."""
 WRITER = textwrap.dedent("""
-    import sys
+    import os, sys, time
     from datetime import date, timedelta
     from mstrack.store.log import record_progress
     from mstrack.store import Store, parse_ref
 
     store = Store("sqlite:///" + sys.argv[1])
     worker = int(sys.argv[2])
-    for i in range(250):
+    print("ready", flush=True)
+    while not os.path.exists(sys.argv[3]):
+        time.sleep(0.005)
+    for i in range(int(sys.argv[4])):
         day = date(2023, 1, 1) + timedelta(days=i)
         record_progress(store, parse_ref("shenzhen-2023/28"), str(worker * 1000 + i), indicator=None,
                         as_of=day.isoformat(), note=f"w{worker}", by=f"worker{worker}", done=False, today=date.today(),
@@ -269,13 +277,18 @@ def test_four_writers_at_once_lose_nothing(demo_cli, tmp_path, background):
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
     before = count(demo_cli, "select count(*) from report")
-    workers = [background([sys.executable, str(script), str(demo_cli.db), str(n)], stderr=subprocess.PIPE, text=True)
-               for n in range(4)]
+    go = tmp_path / "go"
+    workers = [background([sys.executable, str(script), str(demo_cli.db), str(n), str(go), str(WRITES)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(4)]
+    assert [worker.stdout.readline() for worker in workers] == ["ready\n"] * 4  # all four loaded, none writing yet
+    go.touch()
     errors = [worker.communicate(timeout=300)[1] for worker in workers]
     assert [worker.returncode for worker in workers] == [0, 0, 0, 0], errors
     assert not any("locked" in error for error in errors)
-    assert count(demo_cli, "select count(*) from report") == before + 1000
+    assert count(demo_cli, "select count(*) from report") == before + 4 * WRITES
     assert count(demo_cli, "select count(distinct reporter) from report where reporter like 'worker%'") == 4
+    order = [who for (who,) in demo_cli.sql("select reporter from report where reporter like 'worker%' order by id")]
+    assert sum(a != b for a, b in itertools.pairwise(order)) >= 10, order  # at once: one after another switches 3 times
 
 
 STANDING = "select count(*) from report as x where not exists (select 1 from report_retraction as r where r.report_id = x.id)"

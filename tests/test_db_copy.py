@@ -3,6 +3,7 @@ target is made as a temporary file beside it and renamed into place once verifie
 one transaction. A refusal, a failure or Ctrl-C leaves no target and no temporary file, and a rerun works; exit 0 ⇔
 the copy is there, 130 ⇔ nothing; a writer at work meanwhile changes neither the copy's rows nor its counts."""
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -24,15 +25,41 @@ needs_pg = pytest.mark.skipif(not PG_ADMIN, reason="MSTRACK_TEST_PG names no Pos
 pytestmark = pytest.mark.sqlite_only  # the sources and targets here are named: SQLite files, and a server when given
 
 
+_BUILT: dict[int, Path] = {}
+"""The sources made so far in this module, by their number of reports (_source): each made once, in a test's own
+folder and data directory, and copied into the next test's that asks for the same."""
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _built_once():
+    _BUILT.clear()
+    yield
+    _BUILT.clear()
+
+
 def _source(tmp_path: Path, reports: int) -> Cli:
-    """The demo with `reports` more reports imported: a source of some thousands of rows."""
-    cli = Cli(tmp_path / "office.db")
+    """The demo with `reports` more reports imported: a source of some thousands of rows, tmp_path/office.db. Made by
+    `demo` and `import progress` the first time in the module, then copied page by page (SQLite's backup: the same
+    rows, batches and sequences; 1 CPU-second saved for each of the 8,000-report ones), mode and all."""
+    target = tmp_path / "office.db"
+    built = _BUILT.get(reports)
+    if built is not None:
+        with contextlib.closing(sqlite3.connect(built)) as source, contextlib.closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)
+        target.chmod(built.stat().st_mode & 0o777)
+        return Cli(target)
+    cli = Cli(target)
     assert cli("demo").exit_code == 0
     big = tmp_path / "big.csv"
     big_csv(cli, big, reports)
     result = cli("import", "progress", str(big))
     assert result.exit_code == 0, result.output
     big.unlink()
+    kept = tmp_path.parent / f"source-{reports}-{tmp_path.name}.db"  # outside the test's folder, which it lists
+    with contextlib.closing(sqlite3.connect(target)) as source, contextlib.closing(sqlite3.connect(kept)) as copy:
+        source.backup(copy)
+    kept.chmod(target.stat().st_mode & 0o777)
+    _BUILT[reports] = kept
     return cli
 
 
@@ -137,7 +164,7 @@ def test_counts_that_differ_are_said_with_the_sources_and_the_copys(tmp_path, mo
 
 
 WRITER = """
-import itertools, sys
+import itertools, sys, time
 from typer.testing import CliRunner
 from mstrack.cli import app
 runner = CliRunner()
@@ -146,7 +173,12 @@ for index in itertools.count():
                                  "送教上门人次", "--as-of", "2023-07-01"])
     if index == 0:
         print(result.exit_code, flush=True)
+    time.sleep(float(sys.argv[2]))
 """
+WRITER_PAUSE = 0.05
+"""Seconds the writer rests between commits: still tens of commits within each copy (a copy takes a second or more;
+_copies_while_another_process_writes checks that some landed), at a third of the CPU of a writer that never rests (it
+took 12 of the SQLite test's 18.5 CPU-seconds, on the core the copy needs)."""
 
 
 def _copies_while_another_process_writes(source: str, targets: list[str], check, background) -> None:
@@ -155,13 +187,15 @@ def _copies_while_another_process_writes(source: str, targets: list[str], check,
     by itself: started by the `background` fixture, it ends with the test, or with pytest if pytest is killed."""
     env = dict(os.environ, PYTHONPATH=SRC, MSTRACK_LANG="en")
     env.pop("MSTRACK_DB", None)
-    writer = background([sys.executable, "-c", WRITER, source], stdout=subprocess.PIPE, env=env)
+    writer = background([sys.executable, "-c", WRITER, source, str(WRITER_PAUSE)], stdout=subprocess.PIPE, env=env)
     assert writer.stdout.readline().strip() == b"0"
+    url = source if "://" in source else f"sqlite:///{source}"
     for target in targets:
-        before = Store(source if "://" in source else f"sqlite:///{source}").row_counts()["batch"]
+        before = Store(url).row_counts()["batch"]
         done = subprocess.run([mstrack_executable(), "--db", source, "--lang", "en", "db", "copy", "--to", target],
                               capture_output=True, text=True, env=env, timeout=300)
         assert done.returncode == 0 and _made(done.stderr), (done.stdout, done.stderr)
+        assert Store(url).row_counts()["batch"] > before + 1  # the writer committed while the copy read
         check(target, before)
 
 

@@ -118,17 +118,29 @@ def test_a_reason_from_outside_stays_as_it_is_in_a_chinese_frame():
 @pytest.mark.parametrize(("lang_env", "before"), [({"LANG": "zh_CN.UTF-8"}, ["--lang", "zh"]), ({"MSTRACK_LANG": "zh"}, []),
                                                   ({"LANG": "zh_CN.UTF-8"}, [])], ids=["--lang", "MSTRACK_LANG", "locale"])
 def test_usage_errors_in_chinese_from_the_installed_command(tmp_path, lang_env, before):
-    env = {key: value for key, value in os.environ.items() if key not in ("MSTRACK_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
-    env.update(lang_env)
-    for _, args, usage, english, chinese in KINDS:
+    env = _outside_language() | lang_env
+    for _, args, usage, _, chinese in KINDS:
         args = ["--db", str(tmp_path / "t.db"), *args]
         done = subprocess.run([mstrack_executable(), *before, *args], capture_output=True, text=True, env=env, timeout=60)
         assert (done.returncode, done.stdout) == (2, ""), done.stderr
         assert done.stderr == said("mstrack", usage, chinese, "zh")
-        env_en = {**env, "LANG": "C.UTF-8", "MSTRACK_LANG": "en"}
-        done = subprocess.run([mstrack_executable(), *args], capture_output=True, text=True, env=env_en, timeout=60)
+    assert not (tmp_path / "t.db").exists()
+
+
+def test_usage_errors_in_english_from_the_installed_command(tmp_path):
+    """The English of each: once (it ran in each of the three Chinese cases above with the same environment, LANG
+    C.UTF-8 and MSTRACK_LANG en, the same words: three runs of one check)."""
+    env = _outside_language() | {"LANG": "C.UTF-8", "MSTRACK_LANG": "en"}
+    for _, args, usage, english, _ in KINDS:
+        args = ["--db", str(tmp_path / "t.db"), *args]
+        done = subprocess.run([mstrack_executable(), *args], capture_output=True, text=True, env=env, timeout=60)
         assert (done.returncode, done.stderr) == (2, said("mstrack", usage, english, "en"))
     assert not (tmp_path / "t.db").exists()
+
+
+def _outside_language() -> dict:
+    """This process's environment without what chooses a language."""
+    return {key: value for key, value in os.environ.items() if key not in ("MSTRACK_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
 
 
 # --- an unknown --lang, also with --help ------------------------------------------------------------------
