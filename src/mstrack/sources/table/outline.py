@@ -31,7 +31,7 @@ from mstrack.sources.table.list_fallback import QUESTION_RE, _no_plan_title, _ow
 from mstrack.sources.table.list_results import items_report, results_in
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
 from mstrack.sources.table.list_subitems import SUB_ITEM_RE
-from mstrack.sources.table.list_work import NO_DUTY_PLAN_RE, OTHER_TOPIC_RE, REPORT_HEADING_RE, RESULT_RE
+from mstrack.sources.table.list_work import NO_DUTY_PLAN_RE, OTHER_TOPIC_RE, REPORT_HEADING_RE, RESULT_RE, does_work
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import heading_name
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
@@ -197,18 +197,25 @@ def _marked(node: _Node) -> bool:
     return _names_doers(node) or bool(DATED_RE.search(node.text())) or sets_figure(node.text())
 
 
+def _works(node: _Node) -> bool:
+    """An item showing its work: naming its doers, or its words stating work (list_work.does_work): no place described
+    ("城东片区，位于…"), no person."""
+    return _names_doers(node) or does_work(node.words)
+
+
 def _part(root: _Node) -> list[tuple[int, int, int, int, list[_Node]]]:
     """The leaves of the part of the outline that carries the work: of the parts (the whole document, and each item over
     items whose heading neither frames nor closes the plan, _no_tasks), with MIN_ITEMS leaves or more, most of them
-    marked (_marked): each as (doers named, leaves, its depth negated, its id, the leaves), to pick the one whose
-    leaves name the most doers, then the largest, then the shallowest."""
+    marked (_marked) and most of them work (_works): each as (doers named, leaves, its depth negated, its id, the
+    leaves), to pick the one whose leaves name the most doers, then the largest, then the shallowest."""
     found = []
     parts = [(root, 0)]
     while parts:
         part, depth = parts.pop(0)
         parts += [(item, depth + 1) for item in part.items if item.items]
         leaves = part.leaves()
-        if part is not root and _no_tasks(part.words) or len(leaves) < MIN_ITEMS or 2 * sum(map(_marked, leaves)) <= len(leaves):
+        if part is not root and _no_tasks(part.words) or len(leaves) < MIN_ITEMS or 2 * sum(map(_marked, leaves)) <= len(leaves) \
+                or 2 * sum(map(_works, leaves)) <= len(leaves):
             continue
         found.append((sum(map(_names_doers, leaves)), len(leaves), -depth, id(part), leaves))
     return found
