@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mstrack.errors import InputError
-from mstrack.sources.table import convert_table
+from mstrack.sources.table import convert, convert_table
 
 from .conftest import import_table, refused
 
@@ -87,6 +87,22 @@ def test_items_numbered_on_across_their_parts_keep_their_own_numbers(tmp_path):
              "4.区人社局负责保障企业用工，新增就业岗位500个。"]
     tasks = convert_table(_written(tmp_path, lines), "x-2024", 2024).programme.tasks
     assert [t.code for t in tasks] == ["1", "2", "3", "4"]
+
+
+def test_labelled_offices_and_deadlines_under_or_after_an_item_are_its_own(tmp_path, monkeypatch):
+    """"责任单位：A、B牵头，C配合" on the line under an item, "牵头单位：…；完成时限：…" after its words: its offices and
+    deadline, no part of its title or content. (The best effort reads this document; read here as if it refused it.)"""
+    monkeypatch.setattr(convert, "best_effort_table", lambda *_: None)
+    lines = ["某区海洋经济发展工作要点", "一、做大做强海洋产业", "（一）推进海洋经济重大项目建设，确保一批在建项目如期完工。",
+             "责任单位：经济发展局、财政金融局牵头，各片区指挥部配合", "（二）加快渔港建设。牵头单位：农村发展局；完成时限：2024年10月底",
+             "（三）发展远洋渔业，新增远洋渔船10艘。", "牵头单位：农村发展局", "配合单位：财政金融局"]
+    conversion = convert_table(_written(tmp_path, lines), "x-2024", 2024)
+    tasks = conversion.programme.tasks
+    assert "outline of last resort" in str(conversion.best_effort)
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)"]
+    assert tasks[1].title == "加快渔港建设。" and str(tasks[1].deadline) == "2024-10-31"
+    assert [(sorted(t.lines[0].lead_units), t.lines[0].units) for t in tasks] == [
+        (["经济发展局", "财政金融局"], ["各片区指挥部"]), (["农村发展局"], []), (["农村发展局"], ["财政金融局"])]
 
 
 NO_PLANS = {

@@ -21,14 +21,16 @@ from pathlib import Path
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.errors import Message
-from mstrack.sources.table.cells import row_texts
+from mstrack.sources.table.cells import HELPING_RE, row_texts
 from mstrack.sources.table.columns import Column
 from mstrack.sources.table.headerless import _as_table
 from mstrack.sources.table.item_offices import units_after
 from mstrack.sources.table.list_doer_lines import _cell
 from mstrack.sources.table.list_doers import paragraph_doers, step_doers
 from mstrack.sources.table.list_fallback import QUESTION_RE, _no_plan_title, _own_words, _record_fields
+from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_results import items_report, results_in
+from mstrack.sources.table.list_roles import labelled_inside
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
 from mstrack.sources.table.list_subitems import SUB_ITEM_RE
 from mstrack.sources.table.list_work import NO_DUTY_PLAN_RE, OTHER_TOPIC_RE, REPORT_HEADING_RE, RESULT_RE, does_work
@@ -82,6 +84,7 @@ class _Node:
     code: str = ""
     above: tuple[str, ...] = ()  # the words of the items it stands under, the part's first
     broken: bool = False  # the document's: a part or a group numbered out of its sequence
+    fields: dict[str, str] = field(default_factory=dict)  # its labelled offices and deadline (_fields): kind → value
 
     def leaves(self, top: bool = True) -> list[_Node]:
         """The items that carry the work under this one: the deepest, a group's items in its place; none under a part
@@ -172,6 +175,39 @@ def _outline(rows: list[Row]) -> list[_Node]:
     return roots
 
 
+# a labelled field of an item, on a line under it or after its words: "责任单位：…", "【牵头单位】…", "完成时限：…"
+FIELD_RE = re.compile(r"^\s*[【\[［]?\s*([^，。,；;：:\s\d（）()]{2,8})\s*[】\]］]?\s*[：:]\s*(\S.*?)[。；;\s]*$")
+FIELD_KINDS = ("lead", "units", "deadline")
+
+
+def _fields(text: str) -> dict[str, str] | None:
+    """A line's labelled fields of an item's offices and deadline (list_labels.label_kind), each kind once; None when
+    any part of it is no such field. A helping office's label ("配合单位") is "helpers"."""
+    found: dict[str, str] = {}
+    for part in filter(str.strip, re.split(r"[；;]", text)):
+        m = FIELD_RE.match(part)
+        if m is None or (kind := label_kind(m[1])) not in FIELD_KINDS:
+            return None
+        found.setdefault("helpers" if kind == "units" and HELPING_RE.search(m[1]) else kind, m[2])
+    return found or None
+
+
+def _labelled(node: _Node) -> None:
+    """An item's labelled fields (_fields), on the lines under it or in its words after a stop (list_roles.labelled_inside),
+    taken out of its words and paragraph into its `fields`."""
+    body = []
+    for line in node.body:
+        if (found := _fields(line)) is not None:
+            node.fields = {**found, **node.fields}
+        else:
+            body.append(line)
+    node.body = body
+    if (inside := labelled_inside(node.words)) and (found := _fields(inside)) is not None:
+        node.words, node.fields = node.words[:node.words.index(inside)].rstrip(), {**found, **node.fields}
+    for item in node.items:
+        _labelled(item)
+
+
 def _count(number: str) -> int:
     """A number as printed, counted: "3", "十二"."""
     return int(number) if number.isdigit() else chinese_count(number)
@@ -255,6 +291,10 @@ def _units(node: _Node) -> str:
     """The task's offices: printed after its words; else the roles a sentence of its opens with ("A牵头，B配合，…",
     "A负责…": units.role_read, as a unit cell prints them); else its sentences' doers (list_doers.paragraph_doers, the
     first leads), or the offices opening its first sentence (list_doers.step_doers: "X依照职责，负责…")."""
+    if node.fields.keys() & {"lead", "units", "helpers"}:  # "牵头单位：A" "配合单位：B", or "责任单位：A、B牵头，C配合"
+        leads = f"{node.fields['lead']}牵头" if "lead" in node.fields else node.fields.get("units", "")
+        helpers = f"{node.fields['helpers']}配合" if "helpers" in node.fields else ""
+        return "，".join(filter(None, [leads, helpers]))
     if offices := units_after(node.words)[1]:
         return offices
     for sentence in re.split(r"[。；;：:]", node.words):
@@ -278,6 +318,8 @@ def outline_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Colu
         if not prose(sheet):
             continue
         roots = [root for root in _outline(sheet.rows) if not root.broken and root.items]
+        for root in roots:
+            _labelled(root)
         found = [part for root in roots for part in _part(root)]
         if not found:
             continue
@@ -286,9 +328,13 @@ def outline_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Colu
         lines = [*sheet.titles, *(texts[0] for row in sheet.rows[:opening] if len(texts := row_texts(row)) == 1)]
         if _refused(lines, [leaf.text() for leaf in leaves], [words for leaf in leaves for words in leaf.above]):
             continue
+        header = ["序号", "项目名称", "项目内容", "责任单位"]
         rows = [[str(k), *_title(leaf), _units(leaf)] for k, leaf in enumerate(leaves, 1)]
+        if any("deadline" in leaf.fields for leaf in leaves):  # "完成时限：…": the column of a table's deadlines
+            header = [*header, "完成时限"]
+            rows = [[*cells, leaf.fields.get("deadline", "")] for cells, leaf in zip(rows, leaves, strict=True)]
         first = sheet.rows.index(leaves[0].row)
-        table, at, columns, headers = _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows,
+        table, at, columns, headers = _as_table(sheet, header, rows,
                                                 [leaf.row for leaf in leaves],
                                                 [texts[0] for row in sheet.rows[:first] if len(texts := row_texts(row)) == 1],
                                                 year, [])
