@@ -23,11 +23,11 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.errors import Message
 from mstrack.sources.table.cells import HELPING_RE, row_texts
 from mstrack.sources.table.columns import Column
-from mstrack.sources.table.headerless import _as_table
+from mstrack.sources.table.headerless import as_table
 from mstrack.sources.table.item_offices import units_after
-from mstrack.sources.table.list_doer_lines import _cell
+from mstrack.sources.table.list_doer_lines import doers_cell
 from mstrack.sources.table.list_doers import paragraph_doers, step_doers
-from mstrack.sources.table.list_fallback import QUESTION_RE, _no_plan_title, _own_words, _record_fields
+from mstrack.sources.table.list_fallback import QUESTION_RE, no_plan_title, own_words, record_fields
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_results import items_report, results_in
 from mstrack.sources.table.list_roles import labelled_inside
@@ -269,13 +269,13 @@ def _refused(lines: list[str], items: list[str], headings: list[str]) -> bool:
     (a meeting, progress), a title or line reporting results, a speech, a news item, a notice's requirements
     (NO_PLAN_LINE_RE), a part's heading naming a report's ("一、主要工作", "工作打算"), items most of which ask
     questions, report results or are a record's fields."""
-    title = _own_words(document_title(lines))
+    title = own_words(document_title(lines))
     words = [text.strip() for text in items]
-    return bool(title and (_no_plan_title(title) or OTHER_TOPIC_RE.search(title))) or results_in(lines, items) is not None \
-        or any(NO_PLAN_LINE_RE.search(_own_words(line)) for line in lines) \
+    return bool(title and (no_plan_title(title) or OTHER_TOPIC_RE.search(title))) or results_in(lines, items) is not None \
+        or any(NO_PLAN_LINE_RE.search(own_words(line)) for line in lines) \
         or any(REPORT_HEADING_RE.search(_name(heading) or heading) for heading in headings) \
         or 2 * sum(bool(QUESTION_RE.search(w)) for w in words) >= len(words) or items_report(items) \
-        or 2 * sum(bool(RESULT_RE.search(w)) for w in words) > len(words) or _record_fields(items)
+        or 2 * sum(bool(RESULT_RE.search(w)) for w in words) > len(words) or record_fields(items)
 
 
 def _title(node: _Node) -> tuple[str, str]:
@@ -302,7 +302,7 @@ def _units(node: _Node) -> str:
         if roles := next((cell for k in range(len(clauses), 0, -1) if role_read(cell := "，".join(clauses[:k]))), ""):
             return roles
     doers = paragraph_doers(node.text(), opening=True) or step_doers(re.split(r"[。；;]", node.words, maxsplit=1)[0])
-    return _cell(doers) if doers else ""
+    return doers_cell(doers) if doers else ""
 
 
 def prose(sheet: Sheet) -> bool:
@@ -334,7 +334,7 @@ def outline_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Colu
             header = [*header, "完成时限"]
             rows = [[*cells, leaf.fields.get("deadline", "")] for cells, leaf in zip(rows, leaves, strict=True)]
         first = sheet.rows.index(leaves[0].row)
-        table, at, columns, headers = _as_table(sheet, header, rows,
+        table, at, columns, headers = as_table(sheet, header, rows,
                                                 [leaf.row for leaf in leaves],
                                                 [texts[0] for row in sheet.rows[:first] if len(texts := row_texts(row)) == 1],
                                                 year, [])
