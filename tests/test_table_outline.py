@@ -105,6 +105,17 @@ def test_labelled_offices_and_deadlines_under_or_after_an_item_are_its_own(tmp_p
         (["经济发展局", "财政金融局"], ["各片区指挥部"]), (["农村发展局"], []), (["农村发展局"], ["财政金融局"])]
 
 
+def test_a_partys_duties_under_its_name_are_led_by_it(tmp_path, monkeypatch):
+    """"（一）区教育局" over its duties "1.…" "2.…": the office the group is named for leads each (read as if the best
+    effort refused the document)."""
+    monkeypatch.setattr(convert, "best_effort_table", lambda *_: None)
+    lines = ["某区儿童青少年近视防控工作方案", "一、职责分工", "（一）区教育局", "1.健全学校体育卫生制度，2024年6月底前完成。",
+             "2.组建专家队伍，指导近视防治。", "（二）区卫健局", "1.加强基层眼科医师培训，培训100人。"]
+    tasks = convert_table(_written(tmp_path, lines), "x-2024", 2024).programme.tasks
+    assert [t.code for t in tasks] == ["一(一)1", "一(一)2", "一(二)1"]
+    assert [t.lines[0].lead_units for t in tasks] == [["区教育局"], ["区教育局"], ["区卫健局"]]
+
+
 NO_PLANS = {
     "check list": ["某县安全生产检查要点", "一、责任落实", "（一）是否建立安全生产责任制；", "（二）是否落实到人？",
                    "二、隐患排查", "（一）是否开展隐患排查；", "（二）是否建立整改台账？"],

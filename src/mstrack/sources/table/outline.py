@@ -38,7 +38,7 @@ from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import heading_name
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row, Sheet, document_title
-from mstrack.sources.table.units import role_read
+from mstrack.sources.table.units import office_list, role_read
 from mstrack.vocabulary import PLAN_FRAMING_HEADING
 
 OUTLINE_DOUBT = Message("read as an outline of last resort: check each task")
@@ -56,7 +56,7 @@ def outline_said(path: Path) -> Message:
 LEVELS = (
     re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)$", re.S),
     re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(\S.*)$", re.S),
-    re.compile(r"^(\d{1,2})\s*[、.．](?![\d%％])\s*(\S.*)$", re.S),
+    re.compile(r"^(\d{1,2})\s*[、.．。](?![\d%％])\s*(\S.*)$", re.S),
     re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(\S.*)$", re.S),
 )
 CODES = ("{}", "({})", "{}", "({})", "{}")  # how each level's number is printed in a task's code: 三(二)1(2), 1一
@@ -290,13 +290,16 @@ def _title(node: _Node) -> tuple[str, str]:
 def _units(node: _Node) -> str:
     """The task's offices: printed after its words; else the roles a sentence of its opens with ("A牵头，B配合，…",
     "A负责…": units.role_read, as a unit cell prints them); else its sentences' doers (list_doers.paragraph_doers, the
-    first leads), or the offices opening its first sentence (list_doers.step_doers: "X依照职责，负责…")."""
+    first leads), or the offices opening its first sentence (list_doers.step_doers: "X依照职责，负责…"); else the office
+    a group it stands under is named for (a party's duties)."""
     if node.fields.keys() & {"lead", "units", "helpers"}:  # "牵头单位：A" "配合单位：B", or "责任单位：A、B牵头，C配合"
         leads = f"{node.fields['lead']}牵头" if "lead" in node.fields else node.fields.get("units", "")
         helpers = f"{node.fields['helpers']}配合" if "helpers" in node.fields else ""
         return "，".join(filter(None, [leads, helpers]))
     if offices := units_after(node.words)[1]:
         return offices
+    if party := next((words for words in reversed(node.above) if office_list(words)), ""):
+        return party  # "（五）区社会事业局" over its duties "1.…" "2.…": the office whose duties they are
     for sentence in re.split(r"[。；;：:]", node.words):
         clauses = re.split(r"[，,]", sentence)
         if roles := next((cell for k in range(len(clauses), 0, -1) if role_read(cell := "，".join(clauses[:k]))), ""):
