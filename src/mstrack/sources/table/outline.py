@@ -267,13 +267,13 @@ NO_PLAN_LINE_RE = re.compile(r"^(?:同志们|各位(?:代表|领导|同志|来�
 def _refused(lines: list[str], items: list[str], headings: list[str]) -> bool:
     """A document that stays refused whatever its outline: a title naming a kind that is no plan or another topic
     (a meeting, progress), a title or line reporting results, a speech, a news item, a notice's requirements
-    (NO_PLAN_LINE_RE), a part's heading naming a report's ("一、主要工作", "工作打算"), items most of which ask
+    (NO_PLAN_LINE_RE), a heading over the items naming a report's part ("一、主要工作", "三、工作进展"), items most of which ask
     questions, report results or are a record's fields."""
     title = own_words(document_title(lines))
     words = [text.strip() for text in items]
     return bool(title and (no_plan_title(title) or OTHER_TOPIC_RE.search(title))) or results_in(lines, items) is not None \
         or any(NO_PLAN_LINE_RE.search(own_words(line)) for line in lines) \
-        or any(REPORT_HEADING_RE.search(_name(heading) or heading) for heading in headings) \
+        or any(REPORT_HEADING_RE.search(name) or OTHER_TOPIC_RE.search(name) for name in map(_name, headings)) \
         or 2 * sum(bool(QUESTION_RE.search(w)) for w in words) >= len(words) or items_report(items) \
         or 2 * sum(bool(RESULT_RE.search(w)) for w in words) > len(words) or record_fields(items)
 
