@@ -1,17 +1,18 @@
 """The reader of last resort: a prose document (a text, a Word document's or a page's paragraphs) that every other
-reader refuses, read by its numbered outline ("一、" over "（一）" over "1." over "（1）"; a notice's points "一是…")
-rather than refused. Its tasks are the items of the part of the outline that carries the work: the leaves of the
-outline (an item over items is their group; the deepest level reads), under the part, the whole document first, most
-of whose leaves name their doers or their work; a part framing the plan or closing it (指导思想, 工作目标, 工作要求,
-组织领导, 保障措施 …) holds none, unless it is the very part whose items name their doers ("三、组织保障" over
-"（二）职责分工" over "1.X负责…"). Each task is read by the rules the other readers use: its title by
-tests/data/tables/README.md (a name on a line of its own over its paragraph: the name; a name run into its
-sentences: the whole item, less the offices printed after it), its offices printed after it or named as its
-sentences' doers (list_doers.paragraph_doers), its dates and figures by the table's cell rules once it is a row.
-Every task is a doubt and the reading is said to be one of last resort; `import table --strict` refuses it. A
-document whose title names a kind that is no plan, or reports results, a check list of questions, a record's
-fields, items most of which report results or require no work, stay refused (the doubt is the document's, never a
-guess at one that is no plan)."""
+reader refuses, best effort included, read by its numbered outline ("一、" over "（一）" over "1." over "（1）", the
+points "一是…" below them) rather than refused. Its tasks are the leaves of the part of the outline that carries the
+work (an item over items is their group; the deepest level reads): of the parts, the whole document first, whose
+leaves mostly show work and name their doers, a date or a figure, the one naming the most doers; a part framing the
+plan or closing it (指导思想, 工作目标, 工作要求, 组织领导, 保障措施 …) holds none, unless its own group is the part whose
+items name their doers ("三、组织保障" over "（二）职责分工" over "1.X负责…"). Each task is read by the rules the
+other readers use: its title by tests/data/tables/README.md (a name on a line of its own over its paragraph: the
+name; a name run into its sentences: the whole item, less the offices printed after it), its offices labelled under
+or after it, printed after it, named as its sentences' doers (list_doers) or by the group it stands under (a
+party's duties), its dates and figures by the table's cell rules once it is a row. Every task is a doubt and the
+reading is said to be one of last resort; `import table --strict` refuses it. An outline numbered out of order, a
+document whose title names a kind that is no plan, a speech, a news item, a notice of requirements, a report of
+results or progress, a check list of questions, a record's fields stay refused (the doubt is the document's, never
+a guess at one that is no plan)."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def outline_said(path: Path) -> Message:
                    "every task is a doubt: check each against the document", path=path.name)
 
 
-# the levels of an outline, shallowest first: "一、", "（一）", "1.", "（1）"; a notice's points "一是…" are its parts
+# the levels of an outline, shallowest first: "一、", "（一）", "1.", "（1）"; the points "一是…" below them (POINTS)
 LEVELS = (
     re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)$", re.S),
     re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(\S.*)$", re.S),
