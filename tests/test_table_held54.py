@@ -3,7 +3,7 @@
 A notice's points "一、X到位，Y。各单位要…" are read as a best effort as "一、规范X。推进…" are: a heading of two short
 phrases is one heading sentence still (list_fallback._work_heading), so the "要" of the detail after it makes no
 requirement; and a line above citing a document by its title ("根据《…联席会议办公室…提示函》") names that document's
-kind, not this one's (a meeting's notice is refused: list_fallback._own_words). Each point's doers are the subjects
+kind, not this one's (a meeting's notice is refused: list_fallback.own_words). Each point's doers are the subjects
 of its sentences (list_doer_lines.doers_below), not an office holding others to account ("…将对…追究…责任")."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mstrack.sources.table import convert_table
-from mstrack.sources.table.list_fallback import _own_words
+from mstrack.sources.table.list_fallback import own_words
 from mstrack.sources.table.list_work import NO_PLAN_RE
 
 POINTS = [
@@ -44,8 +44,8 @@ def test_points_headed_by_two_phrases_under_a_cited_title_are_read(tmp_path):
 
 def test_a_meeting_is_named_by_the_line_only_outside_the_titles_it_cites():
     cited = "根据《县消防工作联席会议办公室关于做好火灾防控工作的提示函》要求，现通知如下："
-    assert NO_PLAN_RE.search(cited) and not NO_PLAN_RE.search(_own_words(cited))
-    assert NO_PLAN_RE.search(_own_words("经县消防工作联席会议研究，现将《方案》通知如下："))
+    assert NO_PLAN_RE.search(cited) and not NO_PLAN_RE.search(own_words(cited))
+    assert NO_PLAN_RE.search(own_words("经县消防工作联席会议研究，现将《方案》通知如下："))
 
 
 # a notice's parts "一、…" on lines of their own, one of them over items "1．…": those are read (a best effort), coded

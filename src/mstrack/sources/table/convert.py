@@ -26,6 +26,7 @@ from mstrack.sources.table.header import find_header
 from mstrack.sources.table.list_fallback import BEST_EFFORT_DOUBT, NOT_RECOGNISED, best_effort_said, best_effort_table
 from mstrack.sources.table.list_results import results_said
 from mstrack.sources.table.list_sections import short_said
+from mstrack.sources.table.outline import OUTLINE_DOUBT, OUTLINE_WHY, outline_said, outline_table
 from mstrack.sources.table.plan_title import plan_list
 from mstrack.sources.table.progress_figures import Reported, reported_values
 from mstrack.sources.table.reading import Sheet, place, places, read_sheets
@@ -236,7 +237,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     try:
         table, at, columns, headers = _table_in(sheets, path, year)
     except NoLayoutError:
-        if not best_effort or (found := best_effort_table(sheets, year)) is None:
+        if not best_effort or (found := best_effort_table(sheets, year) or outline_table(sheets, year)) is None:
             raise
         table, at, columns, headers = found
     table.forms = sorted({*table.forms, *(n for sheet in sheets for n in sheet.forms)})  # blank forms passed over
@@ -244,6 +245,8 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     notes: list[str] = []
     unread: list = []  # rows that give no task: said, each a doubt (titles.RowNotRead)
     raw_tasks = read_tasks(table, at, columns, headers, year, areas, notes, unread)
+    for raw in raw_tasks:  # an outline's tasks keep the codes it prints
+        raw.code = table.outline.get(raw.row.number, raw.code)
     date_named_rows(raw_tasks, table.after, year)  # "（一）省级监测点：2016年5月—2016年12月" under the table
     campaign_dates(raw_tasks, table, columns, year)  # "决定从8月份起至10月份止…开展" in the notice before it
     own_places = shares_named([f"{raw.title}\n{raw.content}" for raw in raw_tasks], table.titles_above(at))
@@ -255,7 +258,8 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     tasks = [build_task(raw, year, summary, doubts) for raw in raw_tasks]
     if table.headerless:  # every task of a document without a header row is a reading a person checks
         doubts += [Doubt(row=raw.row.number, column="", at=task, key="title",  # no header row: no column to name
-                         why=BEST_EFFORT_DOUBT if table.best_effort else Message("no header row: read as a list of tasks"))
+                         why=OUTLINE_DOUBT if table.outline else BEST_EFFORT_DOUBT if table.best_effort
+                         else Message("no header row: read as a list of tasks"))
                     for raw, task in zip(raw_tasks, tasks, strict=True)]
     due_column = "完成时限" if table.headerless else ""  # a list's deadlines are its grid's 完成时限; a table's text has no column
     doubts += [Doubt(row=raw.row.number, column=due_column, at=task, key="deadline", why=table.due_from[raw.row.number])
@@ -285,7 +289,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     }
     other_year = _year_doubt(path, name, year)
     if table.best_effort:  # the whole reading a best effort: said first
-        summary.insert(0, best_effort_said(path))
+        summary.insert(0, outline_said(path) if table.outline else best_effort_said(path))
     if table.under:  # recognised as no task: listed, not doubted
         summary.append(Message("{path}: {rows}: lines under the table (“{words}”): no task", path=path.name,
                                rows=places(path, [row for row, _ in table.under], table.paragraphs, table.table),
@@ -308,7 +312,8 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     said = [*_said_once(path, doubts, table.headerless, table.paragraphs, table.table), *not_read]
     return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
                       rows=[raw.row.number for raw in raw_tasks],
-                      best_effort=NOT_RECOGNISED if table.best_effort else None, arrangements=table.arrangements,
+                      best_effort=OUTLINE_WHY if table.outline else NOT_RECOGNISED if table.best_effort else None,
+                      arrangements=table.arrangements,
                       doubts=[*([other_year] if other_year else []), *([report] if report else []),
                               *(Message("{path}: {at}", path=path.name, at=_at(row, column, why)) for row, column, why in said)])
 

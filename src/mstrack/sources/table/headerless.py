@@ -176,7 +176,7 @@ def _named_item(text: str) -> tuple[str, str] | None:
     return (name, parts[1].strip()) if PROJECT_RE.search(name.rstrip("”’\"'")) or not WORK_RE.match(name) else None
 
 
-def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: list[Row], above: list[str],
+def as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: list[Row], above: list[str],
               year: int, after: list[str], unheaded: list[str] | None = None) -> tuple[Sheet, int, list[Column], list[str]]:
     """The list as the table it would be with a header, the rows keeping their numbers in the file; `after`: the texts
     just after the list (_after), which may give all its tasks' deadline, as may a heading of the run that heads no
@@ -325,12 +325,12 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=rows, strays=strays)
         if (counts := count_rows(sheet))[0]:  # "城东小学 余下学额： 49个": each body's count a task, due the lottery's day
             rows, source = counts
-            listed = _as_table(sheet, COUNTS_HEADER, rows, source, _above(sheet, sheet.rows.index(source[0])), year, [])
+            listed = as_table(sheet, COUNTS_HEADER, rows, source, _above(sheet, sheet.rows.index(source[0])), year, [])
             listed[0].printed_numbers = True
             return listed
         if (quotas := quota_rows(sheet.rows, opening_body))[0]:  # "其中：A…N个班M人；B…": each body's share a task
             rows, source = quotas
-            listed = _as_table(sheet, ["序号", "工作任务", "责任单位", "完成时限"], rows, source,
+            listed = as_table(sheet, ["序号", "工作任务", "责任单位", "完成时限"], rows, source,
                                _above(sheet, sheet.rows.index(source[0])), year, [])
             listed[0].printed_numbers = True
             return listed
@@ -397,7 +397,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             chosen = closing_stage(chosen, sheet.rows[end:], partial(paragraph_doers, opening=True))  # "（三）总结阶段（…）"
             chosen = [*chosen, *closing_items(sheet.rows[end:], entries[end:], chosen)]  # "三、保障措施" over "（一）…（X牵头）"
             header, rows = numbered_table(chosen)
-            listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
+            listed = as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
             listed[0].printed_numbers = True
             listed[0].parts = _one_part(chosen, sheet.rows)  # "三、…" over "1．…" "2．…": coded 三1, 三2 (tasks.py)
             # another list of numbered items on the page (one cut by a line between its groups) is not read: said so
@@ -460,7 +460,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         if first is not None:
             chosen, labels, source, above, end, unread, no_tasks = first
             header, rows, read = bracketed_table(chosen, labels, source)
-            listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]),
+            listed = as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]),
                                [words for _, words in unread])
             listed[0].unheaded = unread  # a heading over no item: named, not an empty area
             listed[0].left_out = no_tasks  # a team's makeup, a duty's detail: said, never dropped silently
@@ -479,8 +479,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 end = sheet.rows.index(source[-1]) + 1
                 if (named := heading_each(chosen)) is not None:  # "一、基本建成目标任务" over its one paragraph: task 一
                     header, rows, at = named
-                    return _as_table(sheet, header, rows, [source[k] for k in at], above, year, _after(sheet.rows[end:]))
-                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, source, above, year, _after(sheet.rows[end:]))
+                    return as_table(sheet, header, rows, [source[k] for k in at], above, year, _after(sheet.rows[end:]))
+                return as_table(sheet, ["序号", "工作任务", "责任单位"], rows, source, above, year, _after(sheet.rows[end:]))
         if run := chinese_run(sheet.rows):
             start, chosen, source, labels = run
             after = sheet.rows[sheet.rows.index(source[-1]) + 1:]  # items numbered on past the closing sections
@@ -505,7 +505,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 header, rows = numbered_table(labelled([e for k, (numeral, words, units) in enumerate(chosen) for e in [
                     Entry(None, "item", numeral, words, units=units), *labels.get(k, [])]]))
                 end = sheet.rows.index(source[-1]) + 1
-                listed = _as_table(sheet, header, rows, source, above, year, _after(sheet.rows[end:]))
+                listed = as_table(sheet, header, rows, source, above, year, _after(sheet.rows[end:]))
                 listed[0].left_out = [[*source_all, *after][k].number for k in none]
                 return listed
         if run := _pair_run(entries):
@@ -515,7 +515,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             if not is_programme(sheet, above, [e.content for e in chosen], reported=reported):
                 continue  # a glossary, an agenda, a contact list
             rows = [[str(k), e.text, e.content, e.units] for k, e in enumerate(chosen, 1)]
-            return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [e.row for e in chosen], above, year,
+            return as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [e.row for e in chosen], above, year,
                              _after(sheet.rows[end:]))
         if run := _paragraph_run(sheet.rows, owner_in_words) or _paragraph_run(sheet.rows):
             start, end = run
@@ -530,7 +530,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             if not is_programme(sheet, above, texts, strict=True, reported=reported, **owned):
                 continue
             rows = [[str(k), text, owner] for k, (text, owner) in enumerate(zip(texts, owners, strict=True), 1)]
-            return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, chosen, above, year, _after(sheet.rows[end:]))
+            return as_table(sheet, ["序号", "工作任务", "责任单位"], rows, chosen, above, year, _after(sheet.rows[end:]))
         if found := inline_run(sheet.rows):
             at, intro, items, lines_above, lines_after = found
             above = [*_above(sheet, at), *lines_above, *([intro] if intro else [])]
@@ -541,50 +541,50 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 row = sheet.rows[at]
                 if all(named):  # each item a project's name and its content: 项目名称 | 项目内容
                     rows = [[code, *pair, units] for (code, _, units), pair in zip(split, named, strict=True)]
-                    return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [row] * len(rows), above, year, after)
+                    return as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [row] * len(rows), above, year, after)
                 rows = [[code, words, units] for code, words, units in split]
-                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [row] * len(rows), above, year, after)
+                return as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [row] * len(rows), above, year, after)
         if found := carried_duties(sheet.rows):  # "X、Y要…；要…；要…。": one sentence's duties, its doers stated once
             at, intro, items, doers = found
             above, count = [*_above(sheet, at), *([intro] if intro else [])], len(items)
             if is_programme(sheet, above, [text for _, text in items], offices=[doers] * count, lines=[True] * count,
                             reported=reported):  # the doers named as the duties' subject, as a 牵头单位 line would
                 rows = [[code, text, doers] for code, text in items]
-                return _as_table(sheet, ["序号", "工作任务", "牵头单位"], rows, [sheet.rows[at]] * count, above, year,
+                return as_table(sheet, ["序号", "工作任务", "牵头单位"], rows, [sheet.rows[at]] * count, above, year,
                                  _after(sheet.rows[at + 1:]))
         if found := named_forms(sheet.rows):  # "三、培训内容" over "（一）集中面授…", their doers and hours named elsewhere
             chosen, source, _ = found
             header, rows = numbered_table(chosen)  # their own spans only: no period of the plan given to the others
-            listed = _as_table(sheet, header, rows, [e.row for e in chosen], _above(sheet, sheet.rows.index(source[0])), year, [])
+            listed = as_table(sheet, header, rows, [e.row for e in chosen], _above(sheet, sheet.rows.index(source[0])), year, [])
             listed[0].printed_numbers = True
             return listed
     if duties:  # "五、职责分工" over "（一）区党群工作部" and its duties, no list of tasks beside: the party leads them
         sheet, (start, end, header, rows, source, parts) = duties
-        listed = _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+        listed = as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
         if parts:  # "城乡管理处：…" paragraphs numbered by their place within their part: 五1
             listed[0].printed_numbers, listed[0].parts = True, parts
         return listed
     if events:  # an event's plan, its duties "1.A负责…" under "五、有关事项": due on its day (list_arrangements)
         sheet, (start, end, header, rows, source, parts) = events
-        listed = _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+        listed = as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
         listed[0].printed_numbers, listed[0].parts = True, parts  # coded within their part of the plan: 五1
         listed[0].arrangements = True
         return listed
     if groups:  # "第一组：组长 …" / "成员 …" / "负责检查…": each group's work, coded as printed (list_inspections)
         sheet, (start, end, header, rows, source, parts) = groups
-        listed = _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+        listed = as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
         listed[0].printed_numbers = True
         return listed
     if timed:  # "…时间安排" over "5月10日—5月20日：毕业生报名表填报" lines, no list of tasks beside: each line a task
         sheet, (start, end, header, rows, source) = timed
-        return _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+        return as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
     if mixed:  # "一、…" over one paragraph beside "二、…" over "（一）…" items, a notice of parts only: each a task
         sheet, (start, end, header, rows, source, parts) = mixed
-        listed = _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+        listed = as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
         listed[0].printed_numbers, listed[0].parts = True, parts
         return listed
     for sheet in sheets:  # one school's places in one paragraph, its labelled dates run into it: one task
         if (notice := lottery_notice(sheet.rows))[0]:
             rows, source = notice
-            return _as_table(sheet, LOTTERY_HEADER, rows, source, _above(sheet, sheet.rows.index(source[0])), year, [])
+            return as_table(sheet, LOTTERY_HEADER, rows, source, _above(sheet, sheet.rows.index(source[0])), year, [])
     return None

@@ -77,7 +77,7 @@ def doers_below(rows: list[Row]) -> list[Row]:
         if len(texts) == 1 and _measures(part) and _name(texts[0]) and len(below) == 1 and _paragraph(below[0]) \
                 and not units_after(below[0])[1] and (not after or len(after) == 1 and _numbered(after[0])) \
                 and (doers := paragraph_doers(below[0])):
-            kept += [row, Row(rows[k + 1].number, [_cell(doers)])]
+            kept += [row, Row(rows[k + 1].number, [doers_cell(doers)])]
             k += 2
             continue
         going_on = len(below) == 1 and _paragraph(below[0]) and not units_after(below[0])[1] \
@@ -87,12 +87,12 @@ def doers_below(rows: list[Row]) -> list[Row]:
                                                                              or _after_the_items(rows, k + 1)) \
                 and (doers := step_doers(words) if STEP_DATE_RE.search(texts[0])  # its date in its words or its name's
                      else paragraph_doers(words, True) or [body for body in [sentence_body(words)] if body]):
-            kept += [row, *rows[k + 1:k + 1 + going_on], StaffedRow(row.number, [_cell(doers)])]  # its doers after its words
+            kept += [row, *rows[k + 1:k + 1 + going_on], StaffedRow(row.number, [doers_cell(doers)])]  # its doers after its words
             k += 1 + going_on
             continue
         if len(texts) == 1 and shares_out([part] if part else []) and (words := _own_paragraph(texts[0])) \
                 and (not below or len(below) == 1 and _numbered(below[0])) and (doers := post_staff(words)):
-            kept += [row, StaffedRow(row.number, [_cell(doers)])]  # "（三）X路口。Y村工作人员1人，负责…": Y mans the post
+            kept += [row, StaffedRow(row.number, [doers_cell(doers)])]  # "（三）X路口。Y村工作人员1人，负责…": Y mans the post
             k += 1
             continue
         if len(texts) == 1 and (AREA_RE.match(texts[0]) and _measures(above) and (words := _own_paragraph(texts[0]))
@@ -100,12 +100,12 @@ def doers_below(rows: list[Row]) -> list[Row]:
                                 and (words := _subject_item(texts[0]))) \
                 and (not below or len(below) == 1 and (_numbered(below[0]) or not re.search(r"[。；;：:]", below[0]))) \
                 and (doers := paragraph_doers(words, True)):  # "一、X到位，Y。各单位要…": a point naming its doers
-            kept += [row, StaffedRow(row.number, [_cell(doers)])]
+            kept += [row, StaffedRow(row.number, [doers_cell(doers)])]
             k += 1
             continue
         if len(texts) == 1 and k in staffed and (not below or len(below) == 1 and _numbered(below[0])) \
                 and (doer := _closing_doer(texts[0])):
-            kept += [row, Row(row.number, [_cell([doer])])]
+            kept += [row, Row(row.number, [doers_cell([doer])])]
             k += 1
             continue
         if len(texts) == 1 and (_measures(part) or _undated_duty(part, texts[0])) \
@@ -156,7 +156,7 @@ def bodies_below(rows: list[Row]) -> list[Row]:
         items = [(row, body) for row, body in run if body is not None]  # a note between them stays as printed
         if len(items) >= MIN_STAFFED_ITEMS and all(body for _, body in items):
             for row, body in run:
-                kept.append(row if body is None else Row(row.number, [f"{row_texts(row)[0]}（{_cell([body])}）"]))
+                kept.append(row if body is None else Row(row.number, [f"{row_texts(row)[0]}（{doers_cell([body])}）"]))
         else:
             kept.extend(row for row, _ in run)
         run.clear()
@@ -222,7 +222,7 @@ def _with_helpers(row: Row) -> Row:
     return Row(row.number, [f"{text}（{helpers[1]}配合）"])
 
 
-def _cell(doers: list[str]) -> str:
+def doers_cell(doers: list[str]) -> str:
     """The line labelling a measure's doers: the first the lead, the others its units (the first-office rule)."""
     others = OTHERS_CELL.format(units="、".join(doers[1:])) if doers[1:] else ""
     return DOERS_CELL.format(lead=doers[0], others=others)
@@ -302,7 +302,7 @@ def parts_doers(rows: list[Row]) -> list[Row]:
     work by (part_report_dates). Any other rows stay as they are."""
     cells = doer_parts(rows)
     dates = part_report_dates(rows, cells)
-    labelled = {k: _cell(doers) + (DUE_CELL.format(due=dates[k]) if k in dates else "") for k, doers in cells.items()}
+    labelled = {k: doers_cell(doers) + (DUE_CELL.format(due=dates[k]) if k in dates else "") for k, doers in cells.items()}
     return [new for k, row in enumerate(rows)
             for new in ([row, StaffedRow(row.number, [labelled[k]])] if k in labelled else [row])] if cells else rows
 

@@ -161,7 +161,7 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
     Items most of which name their offices (a labelled line, a bracket, a role, a clause that is an office's name) are
     a 分工 (`assigned`) whatever words the title, the line above or a heading use; a run of any other items is also
     refused when those name another topic (a meeting, progress: list_work.OTHER_TOPIC_RE) or its heading a report's
-    ("一、主要工作"). Whatever the structure, refused: a title naming a kind of document that is no plan (_no_plan_title:
+    ("一、主要工作"). Whatever the structure, refused: a title naming a kind of document that is no plan (no_plan_title:
     list_work's one vocabulary of kinds), a title or line above reporting results (list_results.results_in; said in
     `reported`), items most of which report results or are a record's fields, and under a heading naming work, items
     half of which show no work. Not the "1." parts of one group of a "(一)" list (`owned` False) unless asked
@@ -177,9 +177,9 @@ def _plausible(tried: _Tried, sheet: Sheet, above: list[str], items: list[str], 
         if reported is not None:
             reported.append(results)
         return False
-    if lines and _no_plan_title(document_title(lines)) or any(NO_PLAN_RE.search(_own_words(line)) for line in [*lines[-1:], *headings]):
+    if lines and no_plan_title(document_title(lines)) or any(NO_PLAN_RE.search(own_words(line)) for line in [*lines[-1:], *headings]):
         return False  # a letter, rules, minutes, a meeting's notice, a bulletin: no plan, whatever it lists
-    if 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items) or _record_fields(items):
+    if 2 * sum(bool(RESULT_RE.search(text)) for text in items) > len(items) or record_fields(items):
         return False  # a report's results; a tender's particulars "项目名称：…" "建设单位：…": no work
     words = [NUMBERING_RE.sub("", text).strip() for text in items]
     if 2 * sum(bool(QUESTION_RE.search(w)) for w in words) > len(items) or any(ASKING_RE.search(w) for w in words):
@@ -246,7 +246,7 @@ class _Score:
         # the period a part above names for all the work ("二、时间安排" / "…时间延长至2022年12月31日": list_deadlines)
         heading = next((line for line in reversed(above) if AREA_RE.match(line)), "")
         headed = _heads_work(heading)
-        titled = any(REFORM_NOTICE_RE.search(_own_words(title)) for title in [*sheet.titles, *above][:3])
+        titled = any(REFORM_NOTICE_RE.search(own_words(title)) for title in [*sheet.titles, *above][:3])
         # a requirement on offices ("加强组织领导（区政府办）", "各单位要…"), a closing section's point, is no work; an
         # item whose offices are labelled is one only by a closing section's words, as is_programme reads it ("…原则上
         # 2024年底前要完成分配90%。责任单位：…" assigns work), and is work whatever its words name: a 分工 assigns it;
@@ -271,7 +271,7 @@ def _introduces(above: list[str]) -> bool:
     its points out (INTRODUCES_RE): each item is then one of the plan's measures, whether or not it names an office,
     a date or a figure."""
     lead = next((line for line in reversed(above) if not AREA_RE.match(line)), "")
-    return INTRODUCES_RE.search(_own_words(lead.strip())) is not None
+    return INTRODUCES_RE.search(own_words(lead.strip())) is not None
 
 
 def _work_heading(item: str) -> str:
@@ -282,7 +282,7 @@ def _work_heading(item: str) -> str:
     return m[1] if m else ""
 
 
-def _no_plan_title(title: str) -> bool:
+def no_plan_title(title: str) -> bool:
     """Whether a document's title names a kind that is no plan (NO_PLAN_TITLE_RE, NO_PLAN_RE), or a 通知 that issues no plan
     ("关于举办…培训班的通知"; "关于印发…方案的通知" issues one). The words before "关于" name who issues it, not its kind
     ("…扶贫开发领导小组关于印发《…实施方案》的通知" issues a plan; "关于成立…领导小组的通知" sets up a body)."""
@@ -294,7 +294,7 @@ def _no_plan_title(title: str) -> bool:
 CITED_RE = re.compile(r"《[^》]*》")  # a document cited by its title: "根据《…联席会议办公室关于…的提示函》文件要求"
 
 
-def _own_words(line: str) -> str:
+def own_words(line: str) -> str:
     """A line without the titles of the documents it cites: what a cited title names ("…联席会议办公室…提示函") is the
     kind of that document, not of this one."""
     return CITED_RE.sub("", line)
@@ -305,7 +305,7 @@ def _shows_work(text: str) -> bool:
     return does_work(text) or bool((m := FIELD_LABEL_RE.match(text)) and does_work(text[m.end():].strip()))
 
 
-def _record_fields(items: list[str]) -> bool:
+def record_fields(items: list[str]) -> bool:
     """Whether the items are the fields of one record ("（一）项目名称：城区道路改造工程。" "（二）建设单位：县住建局。"):
     most open with a label that is no office's name (an office's colon opens its duty: "（一）资源生态处：牵头…"), and
     the labels name two kinds of column or more (a name, a unit, a deadline: list_labels.label_kind); stages' labels

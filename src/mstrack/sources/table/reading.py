@@ -69,6 +69,8 @@ class Sheet:
     contacts: list[int] = field(default_factory=list)  # the rows of a contact table under the table: the plan's note
     results_read: tuple[str, list[str]] | None = None  # a report read for its programme: (its line, words of results)
     best_effort: bool = False  # a list read in no layout the reader knows (list_fallback): every task a doubt
+    outline: dict[int, str] = field(default_factory=dict)  # read as an outline of last resort (outline.py): each
+    # task's row and its code as printed (三(二)1)
     one_group: bool = False  # a list that is one group's items of a "(一)" list, read on its own: coded within it
     parts: int = 0  # a list read from one part of a plan: how many parts "一、" … the plan prints (its items coded 三1)
     arrangements: bool = False  # an event's or a campaign's duties (list_arrangements): the notice's logistics if undated
