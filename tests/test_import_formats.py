@@ -336,8 +336,16 @@ def test_import_progress_takes_xls_and_ods(demo_cli, converted_books, kind):
     assert sorted(stored, key=lambda r: r[0]) == [(25000, None), (89000, "区报数")]
 
 
-def test_an_ods_whose_rows_repeat_beyond_the_limit_is_refused_unread(tmp_path):
-    """One row of content repeated a million times, 30 columns wide: a few bytes that name 31 million cells."""
+@pytest.mark.parametrize("sheet", [None, "小表"])
+def test_an_ods_whose_rows_repeat_beyond_the_limit_is_refused_unread(tmp_path, monkeypatch, sheet):
+    """One row of content repeated a million times, 30 columns wide: a few bytes that name 31 million cells, which
+    calamine expands as it opens the file (2 GB), whichever sheet is read: refused before calamine is asked."""
+    import mstrack.sources.workbooks
+
+    def calamine_workbook(path):
+        raise AssertionError("calamine opened the file before its sheets were bounded")
+
+    monkeypatch.setattr(mstrack.sources.workbooks, "calamine_workbook", calamine_workbook)
     path = tmp_path / "repeat.ods"
     table = ("urn:oasis:names:tc:opendocument:xmlns:table:1.0", "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
              "urn:oasis:names:tc:opendocument:xmlns:text:1.0")
@@ -345,7 +353,9 @@ def test_an_ods_whose_rows_repeat_beyond_the_limit_is_refused_unread(tmp_path):
                f'xmlns:office="{table[1]}" xmlns:text="{table[2]}" office:version="1.2"><office:body><office:spreadsheet>'
                '<table:table table:name="Sheet1"><table:table-row table:number-rows-repeated="1048000">'
                '<table:table-cell table:number-columns-repeated="30" office:value-type="string"><text:p>x</text:p>'
-               "</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>")
+               "</table:table-cell></table:table-row></table:table><table:table table:name=\"小表\"><table:table-row>"
+               '<table:table-cell office:value-type="string"><text:p>y</text:p></table:table-cell></table:table-row>'
+               "</table:table></office:spreadsheet></office:body></office:document-content>")
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", content)
@@ -354,7 +364,7 @@ def test_an_ods_whose_rows_repeat_beyond_the_limit_is_refused_unread(tmp_path):
                          'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
                          "</manifest:manifest>")
     with pytest.raises(InputError, match=r"repeat\.ods: sheet 'Sheet1' reaches row 1048000"):
-        list(read_rows(path))
+        list(read_rows(path, sheet))
 
 
 @pytest.mark.parametrize(("code", "percent"), [("0%", True), ("0.00%", True), ('0.0"%"', False), ("0\\%", False),

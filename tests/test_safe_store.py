@@ -104,6 +104,27 @@ def test_an_upgrade_that_fails_midway_leaves_the_old_version_and_a_rerun_succeed
     assert [v for (v,) in cli.sql("SELECT version FROM schema_version ORDER BY version")] == list(range(1, SCHEMA_VERSION + 1))
 
 
+def test_a_new_store_is_built_in_one_transaction_and_one_cut_short_leaves_nothing(cli, monkeypatch):
+    """A new store's migrations are one transaction (one commit, not one a migration): a set-up that fails at the
+    fifth leaves no schema_version and no table, and `init` then builds the whole schema."""
+    real, committed = migrations.MIGRATIONS[4], []
+
+    def dies_after_its_ddl(connection):
+        real(connection)
+        committed.append(Store(cli.url).schema_version())  # another connection's look, mid-set-up
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS[:4], dies_after_its_ddl, *migrations.MIGRATIONS[5:]])
+    with pytest.raises(RuntimeError, match="killed"):
+        Store(cli.url).init()
+    assert committed == [0]
+    assert Store(cli.url).schema_version() == 0
+    assert tables(cli) == set()
+    monkeypatch.undo()
+    assert Store(cli.url).init() == (0, SCHEMA_VERSION)
+    assert [v for (v,) in cli.sql("SELECT version FROM schema_version ORDER BY version")] == list(range(1, SCHEMA_VERSION + 1))
+
+
 KILLED_UPGRADE = """
 import os, signal, sys
 from mstrack.store import migrations as migrations

@@ -29,13 +29,18 @@ WORKBOOK_SUFFIXES = (".xls", ".ods")
 def workbook_sheet_names(path: Path) -> list[str]:
     """The workbook's worksheets in their order."""
     import zipfile
+    import zlib
+    from xml.etree.ElementTree import ParseError
 
     from python_calamine import CalamineError, SheetTypeEnum
 
     try:
+        if read_as(path) == ".ods":
+            return list(_ods_scanned(path))
         workbook = _opened(path)
         return [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
-    except (zipfile.BadZipFile, CalamineError, OSError, ValueError, TypeError, KeyError, EOFError, RuntimeError) as error:
+    except (zipfile.BadZipFile, CalamineError, ParseError, zlib.error, OSError, ValueError, TypeError, KeyError, EOFError,
+            RuntimeError) as error:
         raise unreadable(path, error) from None
 
 
@@ -52,7 +57,15 @@ def workbook_rows(path: Path, sheet: str | None, hidden=None) -> Iterator:
     from mstrack.sources.xlsx import Extent, check_extent, merged_cells
     from mstrack.sources.xlsx_rows import marked_rows
 
-    names = workbook_sheet_names(path)
+    ods = read_as(path) == ".ods"
+    if ods:  # the names and the chosen sheet's marks in the one pass that bounds every sheet before calamine opens it
+        try:
+            scans = _ods_scanned(path)
+            names = list(scans)
+        except (zipfile.BadZipFile, ParseError, zlib.error, KeyError, OSError, ValueError, TypeError, EOFError) as error:
+            raise unreadable(path, error) from None
+    else:
+        names = workbook_sheet_names(path)
     if not names:
         raise InputError("{path}: the workbook has no worksheet", path=path)
     if sheet is None:
@@ -64,10 +77,10 @@ def workbook_rows(path: Path, sheet: str | None, hidden=None) -> Iterator:
         percent: dict[int, list[int]] = {}
         merges = None
         extent = Extent()
-        if read_as(path) == ".ods":
-            with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
-                percent, merges, extent, hidden_rows = _ods_marks(handle, sheet)
-            check_extent(path, sheet, extent)
+        if ods:
+            scan = scans[sheet]
+            percent, merges, extent = scan.percent, scan.extent.merges, scan.extent
+            hidden_rows = [number for first, stop in scan.hidden for number in range(first, stop)]
         else:
             percent, hidden_rows = _xls_marks(path, sheet)
         values = _opened(path).get_sheet_by_name(sheet)
@@ -190,32 +203,47 @@ class _WithMerges:
 ROW, CELLS = TABLE_NS + "table-row", (TABLE_NS + "table-cell", TABLE_NS + "covered-table-cell")
 
 
-def _ods_marks(handle, sheet: str):
-    """The sheet's percent cells (row → columns), merged ranges ((top, left), (bottom, right), 0-based),
-    extent and hidden rows holding something (1-based), from content.xml read as a
-    stream (each row let go once read). Rows and cells repeated (number-rows-repeated) count as often as
-    they repeat when they hold something; the scan stops once the sheet is too large."""
+_LAST_SCANNED: list = [None, None]
+"""The last .ods file scanned, (path, size, modified) and its scans: the sheet names, then the sheet read, ask for it."""
+
+
+def _ods_scanned(path: Path) -> dict:
+    """Each sheet of the .ods file by its name, in order, with its scan (_OdsScan): its percent cells, merged ranges,
+    extent and hidden rows, from content.xml read once as a stream (each row let go once read). calamine expands every
+    sheet's repeated rows and cells as it opens the file (a row repeated a million times is a few bytes of XML and
+    gigabytes in calamine), so every sheet is bounded here first: rows and cells count as often as they repeat when
+    they hold something, and the first sheet past what mstrack reads is refused (xlsx.check_extent) as soon as the
+    scan reaches that far. The last file's scans are kept: listing the sheets and reading one is one pass."""
+    import zipfile
     from xml.etree.ElementTree import iterparse
 
-    scan = _OdsScan()
-    depth, inside = 0, False
-    for event, element in iterparse(handle, events=("start", "end")):
-        tag = element.tag
-        if tag == TABLE_NS + "table":
-            depth += 1 if event == "start" else -1
-            if event == "start" and depth == 1:
-                inside = element.get(TABLE_NS + "name") == sheet
-            elif depth == 0 and inside:
-                break
-        elif not inside or depth != 1:
-            if event == "end" and tag == ROW:
-                element.clear()
-        elif tag == ROW:
-            scan.start_row(element) if event == "start" else scan.end_row(element)
-        elif event == "end" and tag in CELLS and not scan.cell(element):
-            break
-    hidden = [number for first, stop in scan.hidden for number in range(first, stop)]
-    return scan.percent, scan.extent.merges, scan.extent, hidden
+    from mstrack.sources.xlsx import check_extent
+
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if _LAST_SCANNED[0] == key:
+        return _LAST_SCANNED[1]
+    scans: dict[str, _OdsScan] = {}
+    scan, name, depth = None, "", 0
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
+        for event, element in iterparse(handle, events=("start", "end")):
+            tag = element.tag
+            if tag == TABLE_NS + "table":
+                depth += 1 if event == "start" else -1
+                if event == "start" and depth == 1:
+                    name, scan = element.get(TABLE_NS + "name", ""), _OdsScan()
+                    scans.setdefault(name, scan)  # a name given twice: the first sheet, as calamine finds it
+                elif event == "end" and depth == 0:
+                    element.clear()
+            elif scan is None or depth != 1:
+                if event == "end" and tag == ROW:
+                    element.clear()
+            elif tag == ROW:
+                scan.start_row(element) if event == "start" else scan.end_row(element)
+            elif event == "end" and tag in CELLS and not scan.cell(element):
+                check_extent(path, name, scan.extent)
+    _LAST_SCANNED[:] = [key, scans]
+    return scans
 
 
 class _OdsScan:

@@ -1,5 +1,6 @@
-"""The database's schema: its version, created and upgraded by the migrations (one transaction each), required by
-every command that opens a database, and checked (db check). Backup and restore: store/backups; copy: store/copying."""
+"""The database's schema: its version, created and upgraded by the migrations (one transaction each; a new database's
+all in one), required by every command that opens a database, and checked (db check). Backup and restore:
+store/backups; copy: store/copying."""
 
 from __future__ import annotations
 
@@ -117,9 +118,9 @@ class Maintenance:
              command: str | None = None) -> tuple[int, int]:
         """Create or upgrade the schema: the migrations not yet applied, each in a transaction of its own
         with its row in schema_version, so that a killed upgrade leaves the database at the version before
-        and the next run goes on from there. A new database is built the same way, from the first
-        migration (migrations.py). Returns (version before, as found under the write lock, and version after);
-        upto stops early (tests);
+        and the next run goes on from there. A new database is built by the same migrations, from the first
+        (migrations.py), all in one transaction: a set-up cut short leaves no schema at all. Returns (version before,
+        as found under the write lock, and version after); upto stops early (tests);
         `confirm` gets them before the first migration's commit (see _confirm). The tables of its version a database
         lacks (an early mstrack's version 2 had no report_snapshot) are made first, in the same transaction, and
         added to `made` (when given): at this mstrack's version too, in a transaction of their own. A role that may not
@@ -150,13 +151,18 @@ class Maintenance:
                 if version:  # the first migration refuses another program's tables itself
                     refuse_another_programs_tables(connection, self.option)
                 role = self.dialect.user(connection)  # asked before: a refused statement ends a server's transaction
+                started = version
+                # a new store: every migration in this one transaction (a set-up cut short leaves nothing; one commit,
+                # not one a migration); a store holding data: one migration a transaction, each kept once committed
+                stop = target if not version else version + 1
                 with self._not_the_owner(role, command or ("init" if not version else "db upgrade")):
                     if version:
                         made += make_missing_tables(connection, version)
-                    MIGRATIONS[version](connection)
-                version += 1
-                connection.execute(stamp.values(version=version, applied_at=datetime.now(UTC)))
-                confirm_before_commit(confirm if version == before + 1 else None, (before, target))
+                    while version < stop:
+                        MIGRATIONS[version](connection)
+                        version += 1
+                        connection.execute(stamp.values(version=version, applied_at=datetime.now(UTC)))
+                confirm_before_commit(confirm if started == before else None, (before, target))
         names = []
         if upto is None and self.schema_version(names) == SCHEMA_VERSION and missing_tables(names, SCHEMA_VERSION):
             with self.locked("db upgrade", migrating=True) as connection:

@@ -7,9 +7,10 @@ that with no extra configuration, no env.py and no autogenerate to review (the p
 MIGRATIONS is the ordered list; migration n (its place, counted from 1) brings a database from
 version n-1 to n and is recorded in schema_version as row n in the same transaction as its DDL
 (Store.init), so that a killed upgrade leaves the file as it was. A new database is built by applying
-every migration from the first, exactly as an old one is upgraded: there is no second path (such as
-the models' create_all) that could drift from this one. tests/test_store.py proves a new database and
-one upgraded from tests/fixtures/schema-v1.db identical, types, keys and indexes included.
+every migration from the first, exactly as an old one is upgraded (all in one transaction there: a set-up cut
+short leaves nothing): there is no second path (such as the models' create_all) that could drift from this
+one. tests/test_store.py proves a new database and one upgraded from tests/fixtures/schema-v1.db identical,
+types, keys and indexes included.
 
 SCHEMA_VERSION is len(MIGRATIONS). This module imports SQLAlchemy only inside the functions: a status
 reads SCHEMA_VERSION from here and must not pay for SQLAlchemy.
