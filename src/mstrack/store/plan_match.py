@@ -261,7 +261,11 @@ def merged_task(label, name: str, n: int, code: str, where: list, taken: str | N
     (dropped_indicator's `elsewhere`), its reports stay on their task; never cancelled with them unsaid (trial64 F1).
     `taken`: the task renumbered into its code (one merged, the next moved up), if one was."""
     where = Joined(", ", where)
-    undo = Message("undo those reports, import, and log them again on {where}", where=where)
+    # a task cancelled (已取消) beside a new one of the indicator's name is no merge: the plan first without the name
+    # cancels it (review64; before, no way on but keeping the task or undoing its reports)
+    undo = Message("{undo}; or, if task {code} is cancelled (已取消), not merged: import the plan without {name!r} in "
+                   "{where} first, which cancels it, then the plan as it is", code=code, name=name, where=where,
+                   undo=Message("undo those reports, import, and log them again on {where}", where=where))
     if taken:
         return reports_dropped(label, name, n, Message("the new plan gives code {code} to {taken} moved up, and has {name!r} "
                                                        "in {where} (tasks merged?): reports stay on their task, never "
