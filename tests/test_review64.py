@@ -24,3 +24,22 @@ def test_a_task_cancelled_beside_a_new_task_of_its_indicators_name_is_refused_wi
     rows = cli.sql("select code, cancelled_by is not null from task order by code")
     assert [(code, bool(cancelled)) for code, cancelled in rows] == [("1", False), ("2", True), ("3", False)]
     assert cli.sql("select count(*) from report") == [(1,)]  # task 2's report kept, on its task
+
+
+# --- one rule of a unit renamed: `report diff` reads the words `import plan` writes ---------------------------------
+
+
+def test_a_unit_renamed_is_told_by_the_one_constructor_of_its_words_either_form():
+    """reports.revisions.unit_renames kept its own copy of plan_changes' template text; now it is handed the store's
+    reader, which tells both forms (a lead unit's with its reports) and nothing else."""
+    import inspect
+
+    from mstrack.reports import revisions
+    from mstrack.store.plan_changes import removed_change, says_unit_renamed, unit_renamed
+
+    found = [("p-2023", [type("Change", (), {"change": change}) for change in (
+        unit_renamed("p-2023/1", "甲局", "甲和丁局"), unit_renamed("p-2023/2", "乙局", "乙和丙局", 3),
+        removed_change("p-2023/3", "床位建设"))])]
+    assert revisions.unit_renames(found, says_unit_renamed) == {"甲局": "甲和丁局", "乙局": "乙和丙局"}
+    assert says_unit_renamed(removed_change("p-2023/3", "床位建设")) is None
+    assert "→ {new}" not in inspect.getsource(revisions)  # no copy of the store's words
