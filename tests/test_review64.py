@@ -43,3 +43,45 @@ def test_a_unit_renamed_is_told_by_the_one_constructor_of_its_words_either_form(
     assert revisions.unit_renames(found, says_unit_renamed) == {"甲局": "甲和丁局", "乙局": "乙和丙局"}
     assert says_unit_renamed(removed_change("p-2023/3", "床位建设")) is None
     assert "→ {new}" not in inspect.getsource(revisions)  # no copy of the store's words
+
+
+# --- a later week's figures on an older form: a dry run replaces nothing and leaves no import to undo ----------------
+
+
+def _csv(path, day: str, places: int, beds: int) -> str:
+    path.write_text(f"任务编号,指标,截至日期,数值\n1,学位,{day},{places}\n2,床位,{day},{beds}\n", encoding="utf-8")
+    return str(path)
+
+
+def test_a_dry_run_of_a_later_weeks_figures_on_an_older_form_says_what_they_would_replace_not_to_undo_it(cli, tmp_path):
+    places = plan_task("1", "学位建设", "甲局", "学位", "个", 100)
+    beds = plan_task("2", "床位建设", "乙局", "床位", "张", 40)
+    done(cli("import", "plan", str(write_plan(tmp_path / "m.toml", plan_tasks(places, beds), code="m-2023"))))
+    done(cli("import", "progress", _csv(tmp_path / "w1.csv", "2023-05-10", 10, 4), "-p", "m-2023"))
+    done(cli("import", "progress", _csv(tmp_path / "w2.csv", "2023-05-17", 20, 8), "-p", "m-2023"))
+    again = _csv(tmp_path / "w3.csv", "2023-05-10", 20, 8)  # week 2's figures under week 1's day
+    batches = cli.sql("select count(*) from batch")
+    dry = cli("import", "progress", again, "-p", "m-2023", "--dry-run")
+    done(dry)
+    assert cli.sql("select count(*) from batch") == batches  # nothing written: no import to undo
+    assert ("w3.csv: its 2 rows give the figures of 2023-05-10 the values already stored for 2023-05-17: these look like "
+            "the figures of 2023-05-17 on the form of 2023-05-10 (its 截至日期 left as printed), and would replace the "
+            "figures of 2023-05-10: if so, leave it unimported (those of 2023-05-17 are stored already)") in dry.stderr
+    assert "mstrack undo" not in dry.stderr and "are replaced" not in dry.stderr, dry.stderr
+    real = cli("import", "progress", again, "-p", "m-2023")
+    done(real)  # written: the import's own warning, with the way back
+    assert "and the figures of 2023-05-10 are replaced by them: if so, `mstrack undo` this import" in real.stderr
+
+
+def test_a_dry_run_of_an_older_forms_figures_all_corrected_upward_says_what_to_do_before_importing(cli, tmp_path):
+    places = plan_task("1", "学位建设", "甲局", "学位", "个", 100)
+    beds = plan_task("2", "床位建设", "乙局", "床位", "张", 40)
+    done(cli("import", "plan", str(write_plan(tmp_path / "m.toml", plan_tasks(places, beds), code="m-2023"))))
+    done(cli("import", "progress", _csv(tmp_path / "w1.csv", "2023-05-10", 10, 4), "-p", "m-2023"))
+    dry = cli("import", "progress", _csv(tmp_path / "w2.csv", "2023-05-10", 15, 6), "-p", "m-2023", "--dry-run")
+    done(dry)
+    assert ("w2.csv: its 2 rows correct every figure they give of 2023-05-10 upward (the figures of w1.csv): if these "
+            "are a later week's figures typed on the form of 2023-05-10, its 截至日期 is that form's, not the figures' "
+            "own, and they would replace the figures of 2023-05-10: change 截至日期 to the figures' day before importing "
+            "it; if they correct 2023-05-10, import it as it is") in dry.stderr, dry.stderr
+    assert "mstrack undo" not in dry.stderr
