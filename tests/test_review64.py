@@ -85,3 +85,23 @@ def test_a_dry_run_of_an_older_forms_figures_all_corrected_upward_says_what_to_d
             "own, and they would replace the figures of 2023-05-10: change 截至日期 to the figures' day before importing "
             "it; if they correct 2023-05-10, import it as it is") in dry.stderr, dry.stderr
     assert "mstrack undo" not in dry.stderr
+
+
+# --- a fill-in form's title: made and read by one rule ------------------------------------------------------------------
+
+
+def test_a_forms_title_is_made_by_one_rule_that_the_each_unit_check_reads_its_programme_by(tmp_path):
+    """render/template, `export template -o` and sources/forms.form_programme each spelled "CODE 进度报送表…" apart."""
+    from datetime import date
+
+    from mstrack.render.template import write_template
+    from mstrack.sources.forms import form_programme
+    from mstrack.vocabulary import form_title
+
+    on = date(2023, 6, 30)
+    assert form_title("city-2023", on, "市教育局") == "city-2023 进度报送表（市教育局） 截至 2023-06-30"
+    assert form_title("city-2023", on) == "city-2023 进度报送表 截至 2023-06-30"
+    for unit in ("市教育局", None):
+        path = tmp_path / f"{unit or 'all'}.xlsx"
+        write_template([], on, path, form_title("city-2023", on, unit), unit)
+        assert form_programme(path) == "city-2023"
