@@ -105,3 +105,22 @@ def test_a_forms_title_is_made_by_one_rule_that_the_each_unit_check_reads_its_pr
         path = tmp_path / f"{unit or 'all'}.xlsx"
         write_template([], on, path, form_title("city-2023", on, unit), unit)
         assert form_programme(path) == "city-2023"
+
+
+# --- report diff: a silent office that had never reported ----------------------------------------------------------
+
+
+def test_report_diff_says_a_silent_office_that_had_never_reported_as_such(cli, tmp_path):
+    """It said "原为 最近报送 从未报送" (last report: never reported), the weekly report's own words being "尚未报送"."""
+    places = plan_task("1", "学位建设", "甲局", "学位", "个", 100)
+    beds = plan_task("2", "床位建设", "乙局", "床位", "张", 40)
+    done(cli("import", "plan", str(write_plan(tmp_path / "m.toml", plan_tasks(places, beds), code="m-2023"))))
+    done(cli("log", "m-2023/1", "10", "--as-of", "2023-05-10"))
+    done(cli("report", "weekly", "--as-of", "2023-05-20", "--freeze", "-o", str(tmp_path / "w.md")))
+    done(cli("log", "m-2023/2", "5", "--as-of", "2023-05-18"))
+    for lang, line in (("zh", "本周未报送单位 乙局：已不在报告中（原为 尚未报送）"),
+                       ("en", "No return this week · 乙局: no longer in the report (was no report yet)")):
+        result = cli("--lang", lang, "report", "diff", "1")
+        assert result.exit_code == 1 and result.exception is not None, result.output
+        assert line in result.stdout, result.stdout
+        assert "从未报送" not in result.stdout and "last report never" not in result.stdout
