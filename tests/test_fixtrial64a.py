@@ -69,7 +69,9 @@ def test_a_cancelled_task_whose_indicator_name_the_other_task_had_before_is_canc
     result = cli("import", "plan", str(second))
     done(result)
     assert "task city-2026/4 cancelled" in result.output + result.stderr
-    assert [row[0] for row in cli.sql("select cancelled_by from task where code = '4'")] != [None]
+    # kept, marked cancelled: one row of code 4 with its batch (`!= [None]` held for a task removed too, no row left)
+    assert [bool(row[0]) for row in cli.sql("select cancelled_by is not null from task where code = '4'")] == [True]
+    assert cli.sql("select count(*) from report") == [(1,)]
 
 
 # --- 3: the demo never into the store MSTRACK_DB names ----------------------------------------------------------------

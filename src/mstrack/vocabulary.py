@@ -480,6 +480,16 @@ MARKDOWN_MARK = "<!-- generator: mstrack {version} sha256 {digest} -->"
 """A Markdown or HTML report's last line: a comment no viewer shows, the title and body as they were. `digest`: the
 SHA-256 of the bytes before that line (text_digest), so a file mstrack wrote and someone changed since (notes typed in,
 reports appended to a log) is known as changed and never replaced by an -o."""
+FORM_TITLE = "进度报送表"
+"""A fill-in form's name in its title, after the programme's code (form_title): what sources/forms.form_programme reads
+a form's programme by (a second programme's forms never replace the first's in one folder)."""
+
+
+def form_title(code: str, on, unit: str | None = None) -> str:
+    """The title of a fill-in form (`export template`): "CODE 进度报送表（单位） 截至 DAY", the unit's where it is one unit's."""
+    return f"{code} {FORM_TITLE}{'' if unit is None else f'（{unit}）'} 截至 {on}"
+
+
 ZIP_MARK = "mstrack sha256 {digest}"
 """A Word or Excel report's ZIP comment: `digest` (zip_digest) of its parts as mstrack wrote them. Word, WPS, LibreOffice
 and python-docx or openpyxl drop the comment on save, and an edit changes a part: either way the file is known as

@@ -483,7 +483,9 @@ def export_template(
     states = store.status_states(on, programmes=[code], unit=unit)
     if unit is None and not each_unit:
         rows = template_rows(states, on)
-        title = f"{code} 进度报送表 截至 {on}"
+        from mstrack.vocabulary import form_title
+
+        title = form_title(code, on)
         write_output(ctx, output, lambda path: write_template(rows, on, path, title),
                      lambda: say("{n} {n:row|rows} → {path}", err=True, n=len(states), path=output))
         return

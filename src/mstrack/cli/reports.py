@@ -278,12 +278,13 @@ def _renamed(store, params: dict, when, changes: list) -> dict[str, str]:
     from datetime import date, timedelta
 
     from mstrack.reports.revisions import unit_renames
+    from mstrack.store.plan_changes import says_unit_renamed
 
     if not any(isinstance(c.sent, dict) != isinstance(c.now, dict) and isinstance((c.now or c.sent).get("unit"), str)
                for c in changes):
         return {}
     covered = params.get("programmes") or ([params["programme"]] if params.get("programme") else store.programme_codes())
-    return unit_renames(store.plan_revisions(covered, when.date() - timedelta(days=1), date.today()))
+    return unit_renames(store.plan_revisions(covered, when.date() - timedelta(days=1), date.today()), says_unit_renamed)
 
 
 def _snapshot(ctx: typer.Context, store, snapshot: int | None) -> tuple:

@@ -228,7 +228,7 @@ def _in_short(row: dict, words: Labels) -> str:
 
         return words("diff.unit_row", tasks=row["tasks"], parts=count_sentence(row, words))
     if isinstance(row.get("unit"), str) and "last_report" in row:
-        return words("diff.last_report", on=row["last_report"] or words("units.never_reported"))
+        return words("diff.last_report", on=row["last_report"]) if row["last_report"] else words("diff.no_report")
     status = next((row[key] for key in ("after", "task_status", "status") if isinstance(row.get(key), str)), None)
     if status is None and isinstance(row.get("title"), str):  # a cancelled task (已取消): its title
         return row["title"]

@@ -15,7 +15,7 @@ from mstrack.domain.quantities import format_number
 from mstrack.model import SCHEDULE, IndicatorState
 from mstrack.render.pages import display_width
 from mstrack.render.status import COMPARATOR_WORDS
-from mstrack.vocabulary import CHECKPOINTS_UNIT, TEMPLATE_HEADERS
+from mstrack.vocabulary import CHECKPOINTS_UNIT, TEMPLATE_HEADERS, form_title
 
 HEADERS = list(TEMPLATE_HEADERS)
 INPUT_COLUMNS = {"截至日期", "数值", "备注", "填报人"}
@@ -98,7 +98,7 @@ def unit_forms(states: list[IndicatorState], on: date, code: str, unit: str | No
     states given are the ones it leads or helps with), and with `helped` every one of them (--helped: an office
     that collects a helper's own figures, said apart by its 填报单位 line)."""
     if helped:
-        return [UnitForm(unit=unit, title=f"{code} 进度报送表（{unit}） 截至 {on}", rows=template_rows(states, on))]
+        return [UnitForm(unit=unit, title=form_title(code, on, unit), rows=template_rows(states, on))]
     owers = [(state, reporting_units(state)) for state in states]  # once each: 60 units × 1,200 indicators
     units = [unit] if unit is not None else unique(name for _, names in owers for name in names)
     by_unit: dict[str, list[IndicatorState]] = {name: [] for name in units}
@@ -109,7 +109,7 @@ def unit_forms(states: list[IndicatorState], on: date, code: str, unit: str | No
     forms = []
     for name in units:
         helped = [names for _, names in owers if name not in names] if unit is not None else []
-        forms.append(UnitForm(unit=name, title=f"{code} 进度报送表（{name}） 截至 {on}",
+        forms.append(UnitForm(unit=name, title=form_title(code, on, name),
                               rows=template_rows(by_unit[name], on), helped=len(helped),
                               helped_leads=unique(lead for names in helped for lead in names)))
     return forms

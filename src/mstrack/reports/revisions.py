@@ -82,17 +82,10 @@ def unit_changes(refs: set[str], cancelled: list[CancelledTask], unit: str, canc
     return mine
 
 
-RENAMES = ("task {ref}: unit {old} → {new}",)
-"""The words of store.plan_changes that say a unit of a task renamed (the lead unit's too, whose template begins so)."""
-
-
-def unit_renames(found) -> dict[str, str]:
+def unit_renames(found, renamed) -> dict[str, str]:
     """Store.plan_revisions' (programme, [PlanChange …]) as old unit name → new: what `report diff` says of a unit's
-    row that went and the one that came in its place (trial64 F6: "已不在报告中（原为 —）" / "新增 —")."""
-    renamed = {}
-    for _, changes in found:
-        for change in changes:
-            template, fields = getattr(change.change, "template", ""), getattr(change.change, "fields", {})
-            if template.startswith(RENAMES) and isinstance(fields.get("old"), str) and isinstance(fields.get("new"), str):
-                renamed[fields["old"]] = fields["new"]
-    return renamed
+    row that went and the one that came in its place (trial64 F6: "已不在报告中（原为 —）" / "新增 —"). `renamed`:
+    (old, new) of a change that renames a unit, else None (store.plan_changes.says_unit_renamed, handed on by the
+    command, as unit_changes' `cancels`)."""
+    pairs = (renamed(change.change) for _, changes in found for change in changes)
+    return dict(pair for pair in pairs if pair is not None)

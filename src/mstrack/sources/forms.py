@@ -13,7 +13,7 @@ from mstrack.sources.marks import CHANGED, text_mark, zip_unchanged
 from mstrack.sources.progress import COLUMNS
 from mstrack.sources.progress_sheets import UNIT_WORDS, fills, sheet_tables
 from mstrack.sources.sheets import SHEETED_SUFFIXES, TEXT_SUFFIXES, find_table, read_rows
-from mstrack.vocabulary import WRITER
+from mstrack.vocabulary import FORM_TITLE, WRITER
 
 FORM_SUFFIXES = SHEETED_SUFFIXES + TEXT_SUFFIXES
 """The files `import progress` reads as sheets: the ones that may hold a unit's figures."""
@@ -168,19 +168,15 @@ def report_kind(path: Path, suffix: str | None = None) -> str | None:
     return "workbook:" + REPORT_CREATOR if creator == REPORT_CREATOR else None
 
 
-FORM_TITLE = " 进度报送表"
-"""What follows the programme's code in the title of a fill-in form (render/template: "CODE 进度报送表（单位） 截至 …")."""
-
-
 def form_programme(path: Path) -> str | None:
     """The programme a fill-in form mstrack wrote is for, read from its title (no sheet is read); None for any other
     file (a sheet whose title says no form's): --each-unit never replaces another programme's form of the same unit unsaid (trial64 F8)."""
     if path.suffix.lower() != ".xlsx" or not path.is_file():
         return None
     _creator, title = _properties(path)  # a form's creator is openpyxl's: a blank form is no report (held())
-    if not title or FORM_TITLE not in title:
+    if not title or f" {FORM_TITLE}" not in title:  # vocabulary.form_title's
         return None
-    return title.split(FORM_TITLE, 1)[0].strip() or None
+    return title.split(f" {FORM_TITLE}", 1)[0].strip() or None
 
 
 def _properties(path: Path) -> tuple[str | None, str | None]:

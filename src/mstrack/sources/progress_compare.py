@@ -85,7 +85,7 @@ class Comparing:
                     self._warn_about_falls(waiting)
                     waiting, rows = [], 0
         self._warn_about_falls(waiting)
-        result.warnings += self.weeks.warnings(self.files, self.reason)
+        result.warnings += self.weeks.warnings(self.files, self.reason, written=self.writer is not None)
         counts = {flag: stored.count(flag) for flag in (SAME, OTHER, NOTHING, KEPT)}
         for seq in repeats:
             counts[stored[seq]] -= 1

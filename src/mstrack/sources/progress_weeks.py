@@ -60,29 +60,39 @@ class WeekSigns:
     def _signs(self, file: int) -> _Signs:
         return self.by_file.setdefault(file, _Signs())
 
-    def warnings(self, files: list, reason: str | None) -> list[Message]:
+    def warnings(self, files: list, reason: str | None, written: bool = True) -> list[Message]:
         """A file whose every correction gives a later day's stored value (--reason or not: it overwrote week 3 with
         week 4 in the trial), or, without --reason, whose rows all correct one day's figures upward, two or more, none
-        equal to the store, the entries corrected another file's (a unit's v2 changes a figure or two)."""
+        equal to the store, the entries corrected another file's (a unit's v2 changes a figure or two). `written`:
+        false in a --dry-run, which replaces nothing and leaves no import to undo (review64: it said both)."""
         said = []
         for file, signs in sorted(self.by_file.items()):
             if not signs.corrected or len(signs.days) != 1:
                 continue
             on = date.fromordinal(next(iter(signs.days)))
+            fields = {"path": str(files[file]), "n": signs.corrected, "on": on}
             if len(signs.later) == signs.corrected:
+                later = Joined(", ", [str(day) for day in sorted(set(signs.later))])
                 said.append(Message(
                     "{path}: its {n} rows give the figures of {on} the values already stored for {later}: these look like "
                     "the figures of {later} on the form of {on} (its 截至日期 left as printed), and the figures of {on} are "
-                    "replaced by them: if so, `mstrack undo` this import", path=str(files[file]), n=signs.corrected, on=on,
-                    later=Joined(", ", [str(day) for day in sorted(set(signs.later))])))
+                    "replaced by them: if so, `mstrack undo` this import", later=later, **fields) if written else Message(
+                    "{path}: its {n} rows give the figures of {on} the values already stored for {later}: these look like "
+                    "the figures of {later} on the form of {on} (its 截至日期 left as printed), and would replace the "
+                    "figures of {on}: if so, leave it unimported (those of {later} are stored already)", later=later, **fields))
             elif (reason is None and signs.corrected >= 2 and signs.up == signs.corrected and not signs.same
                   and readable_name(files[file].name) not in signs.sources):
+                source = Joined(", ", sorted(source or "—" for source in signs.sources))
                 said.append(Message(
                     "{path}: its {n} rows correct every figure they give of {on} upward (the figures of {source}): if "
                     "these are a later week's figures typed on the form of {on}, its 截至日期 is that form's, not the "
                     "figures' own, and the figures of {on} are replaced: `mstrack undo` this import, change 截至日期 to "
-                    "the figures' day and import it again; if they correct {on}, nothing to do", path=str(files[file]),
-                    n=signs.corrected, on=on, source=Joined(", ", sorted(source or "—" for source in signs.sources))))
+                    "the figures' day and import it again; if they correct {on}, nothing to do", source=source, **fields)
+                    if written else Message(
+                    "{path}: its {n} rows correct every figure they give of {on} upward (the figures of {source}): if "
+                    "these are a later week's figures typed on the form of {on}, its 截至日期 is that form's, not the "
+                    "figures' own, and they would replace the figures of {on}: change 截至日期 to the figures' day "
+                    "before importing it; if they correct {on}, import it as it is", source=source, **fields))
         return said
 
 

@@ -51,11 +51,10 @@ def plan_changes(before: plan_model.Programme, after: plan_model.Programme,
         lead_moved = bool(counts) and old_leads != new_leads  # its reports now count for other units (safe48a)
         renamed = len(gone) == len(come) == 1
         if renamed and lead_moved and gone[0] in old_leads and come[0] in new_leads:
-            said.append(Message("task {ref}: unit {old} → {new}, its lead unit: its {n} {n:report now counts|reports now "
-                                "count} for {new} (`units`)", ref=ref, old=gone[0], new=come[0], n=sum(counts.values())))
+            said.append(unit_renamed(ref, gone[0], come[0], sum(counts.values())))
             lead_moved = False
         elif renamed:
-            said.append(Message("task {ref}: unit {old} → {new}", ref=ref, old=gone[0], new=come[0]))
+            said.append(unit_renamed(ref, gone[0], come[0]))
         elif gone:
             said.append(Message("task {ref}: {n} {n:unit|units} removed: {units}", ref=ref, n=len(gone), units="、".join(gone)))
         if lead_moved:
@@ -259,6 +258,27 @@ def says_cancelled(change) -> bool:
     """Whether a change said is a task's cancellation (cancelled_change's or kept_cancelled's): told by its template,
     never by words it may share with another (a unit's report keeps those of its own cancelled tasks)."""
     return getattr(change, "template", None) in (cancelled_change("", "", 0).template, kept_cancelled("", "").template)
+
+
+def unit_renamed(ref: str, old: str, new: str, reports: int | None = None):
+    """A unit of a task renamed (one gone, one come), said as `import plan` says it; `reports`: the task's reports,
+    where the unit renamed is its lead unit and they now count for the new name."""
+    from mstrack.errors import Message
+
+    if reports is None:
+        return Message("task {ref}: unit {old} → {new}", ref=ref, old=old, new=new)
+    return Message("task {ref}: unit {old} → {new}, its lead unit: its {n} {n:report now counts|reports now count} for "
+                   "{new} (`units`)", ref=ref, old=old, new=new, n=reports)
+
+
+def says_unit_renamed(change) -> tuple[str, str] | None:
+    """(old, new) where a change said is a unit of a task renamed (unit_renamed's, either form), told by its template
+    as says_cancelled tells a cancellation; else None (`report diff`: a unit's row gone and its new name's come)."""
+    fields = getattr(change, "fields", {})
+    if (getattr(change, "template", None) in (unit_renamed("", "", "").template, unit_renamed("", "", "", 0).template)
+            and isinstance(fields.get("old"), str) and isinstance(fields.get("new"), str)):
+        return fields["old"], fields["new"]
+    return None
 
 
 def says_removed(change) -> bool:

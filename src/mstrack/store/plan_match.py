@@ -245,11 +245,16 @@ def named_elsewhere(programme: plan_model.Programme, name: str, code: str, held)
 def merged_indicators(programme: plan_model.Programme, code: str, task_id: int, held,
                       taken: str | None = None) -> list[tuple[int, Message]]:
     """Of a stored task the new plan drops (`code`), the reported indicators it has in another task (named_elsewhere):
-    (indicator id, the refusal: merged_task) each. `taken`: the task renumbered into its code, if one was."""
+    (indicator id, the refusal: merged_task) each. `taken`: the task renumbered into its code, if one was. A name
+    another stored task has too ("整体形象进度" in every task) tells no merge: the task is cancelled, as before (review64:
+    one cancelled and the next moved up into its code, unproved and so held under its old code, read as merged)."""
+    others = {name for other in held.tasks.values() if other != task_id for line_id in held.lines.get(other, {}).values()
+              for kind, name in held.indicators.get(line_id, {}) if kind == QUANTITY}
     found = []
     for position, line_id in sorted(held.lines.get(task_id, {}).items()):
         for (kind, name), indicator_id in held.indicators.get(line_id, {}).items():
-            if kind == QUANTITY and indicator_id in held.reported and (where := named_elsewhere(programme, name, code, held)):
+            if (kind == QUANTITY and indicator_id in held.reported and name not in others
+                    and (where := named_elsewhere(programme, name, code, held))):
                 found.append((indicator_id, merged_task(named_line(f"{programme.code}/{code}", position,
                                                                    held.leads.get(line_id, ())),
                                                         name, held.reported[indicator_id], code, where, taken)))
@@ -261,7 +266,11 @@ def merged_task(label, name: str, n: int, code: str, where: list, taken: str | N
     (dropped_indicator's `elsewhere`), its reports stay on their task; never cancelled with them unsaid (trial64 F1).
     `taken`: the task renumbered into its code (one merged, the next moved up), if one was."""
     where = Joined(", ", where)
-    undo = Message("undo those reports, import, and log them again on {where}", where=where)
+    # a task cancelled (已取消) beside a new one of the indicator's name is no merge: the plan first without the name
+    # cancels it (review64; before, no way on but keeping the task or undoing its reports)
+    undo = Message("{undo}; or, if task {code} is cancelled (已取消), not merged: import the plan without {name!r} in "
+                   "{where} first, which cancels it, then the plan as it is", code=code, name=name, where=where,
+                   undo=Message("undo those reports, import, and log them again on {where}", where=where))
     if taken:
         return reports_dropped(label, name, n, Message("the new plan gives code {code} to {taken} moved up, and has {name!r} "
                                                        "in {where} (tasks merged?): reports stay on their task, never "
