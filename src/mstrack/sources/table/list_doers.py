@@ -310,11 +310,19 @@ def _doers_named(named: str) -> bool:
 
 def _kind_subject(words: str) -> bool:
     """One kind of institution named whole without 各 or a level before "要" ("助产技术服务机构要与…": 机构 after
-    DEFINITE_MIN characters or more of the service it gives), the work's doer as "各X机构" is; a kind named bare
-    ("医疗机构要…", "培训机构"), left open as "企业" is, and a kind of the public the plan regulates ("养殖场(户)要…") are
-    none."""
+    DEFINITE_MIN characters or more of the service it gives), the work's doer as "各X机构" is; a kind of business named
+    by its class, with 各 or without ("各星级酒店应推广…", "旅游景区要加强…": BUSINESS_KINDS after QUALIFIER_MIN characters),
+    every business of it; a kind named bare ("医疗机构要…", "培训机构", "景区要…"), left open as "企业" is, and a kind of
+    the public the plan regulates ("养殖场(户)要…") are none."""
+    kind = words.removeprefix("各")
     return CLAUSE_NAME_RE.fullmatch(words) is not None and unit_names(words) == [words] \
-        and words.endswith(INSTITUTION) and len(words) - len(INSTITUTION) >= DEFINITE_MIN
+        and (words.endswith(INSTITUTION) and len(words) - len(INSTITUTION) >= DEFINITE_MIN
+             or any(kind.endswith(end) and len(kind) - len(end) >= QUALIFIER_MIN for end in BUSINESS_KINDS))
+
+
+# businesses of the tourist trade, a notice's addressees by their kind ("各星级酒店", "旅游景区", "各A级旅游景区")
+BUSINESS_KINDS = ("酒店", "宾馆", "饭店", "景区", "旅行社")
+QUALIFIER_MIN = 2  # "星级酒店", "旅游景区": a class of the kind; "酒店", "景区" bare left open
 
 
 # a kind left open opening a run of offices ("各相关单位、各水利工作站要…"): the run's other offices are its doers
