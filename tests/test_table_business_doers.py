@@ -30,3 +30,10 @@ def test_a_kind_of_business_named_bare_is_left_open():
     assert paragraph_doers("旅游景区要加强管控", opening=True) == ["旅游景区"]
     assert paragraph_doers("景区要加强管控", opening=True) == []
     assert paragraph_doers("酒店应推广使用节水型器具", opening=True) == []
+
+
+def test_a_kind_of_business_before_a_slash_is_a_unit_whole():
+    from mstrack.sources.table.office_names import split_units
+
+    assert split_units("各星级酒店/旅游景区") == ["各星级酒店", "旅游景区"]
+    assert split_units("各县住建/城管局") == ["各县住建/城管局"]  # a place's short form: one name

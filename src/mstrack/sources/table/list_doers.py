@@ -11,6 +11,7 @@ from collections.abc import Callable
 from mstrack.domain.dates import PERIOD_LABEL, YEAR_ALONE
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.office_names import (
+    BUSINESS_KINDS,
     EVERY_KIND_RE,
     OPEN_KIND_RE,
     SET_UP_RE,
@@ -320,8 +321,6 @@ def _kind_subject(words: str) -> bool:
              or any(kind.endswith(end) and len(kind) - len(end) >= QUALIFIER_MIN for end in BUSINESS_KINDS))
 
 
-# businesses of the tourist trade, a notice's addressees by their kind ("各星级酒店", "旅游景区", "各A级旅游景区")
-BUSINESS_KINDS = ("酒店", "宾馆", "饭店", "景区", "旅行社")
 QUALIFIER_MIN = 2  # "星级酒店", "旅游景区": a class of the kind; "酒店", "景区" bare left open
 
 
