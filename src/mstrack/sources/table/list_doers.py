@@ -11,6 +11,7 @@ from collections.abc import Callable
 from mstrack.domain.dates import PERIOD_LABEL, YEAR_ALONE
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.office_names import (
+    BUSINESS_KINDS,
     EVERY_KIND_RE,
     OPEN_KIND_RE,
     SET_UP_RE,
@@ -225,8 +226,9 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
             said = bool(subject)  # the subject of "要", every name an office's ("文体处、民政处要…")
             if not subject and opening and (by := BY_RE.search(clause)) and only_offices(by[1]) and levelled(by[1]):
                 subject = by[1]
-            if not subject and not LIST_OPENING_RE.search(clause) and (not opening and at == 0 and EVERY_KIND_RE.match(clause)
-                                                                       or opening and _levelled_start(clause)):
+            if not subject and not LIST_OPENING_RE.search(clause) and not _work_given(clause) \
+                    and (not opening and at == 0 and EVERY_KIND_RE.match(clause)
+                         or opening and _levelled_start(clause)):
                 subject = subject_run(clause)
             subject = subject if not opening or subject and len(subject) < len(clause) \
                 and (levelled(subject) or said and _named_doers(subject)) \
@@ -237,6 +239,28 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
     found = [name for name in found if not _named_again(name, found)]  # "各成员单位要…。各单位要…": one set
     found = [name for at, name in enumerate(found) if not _divisions_again(name, found[:at])]  # "各处…各处室…": one set
     return [*found, *(name for name in helped if found and name not in found)]
+
+
+def _work_given(clause: str) -> bool:
+    """A clause naming a piece of work before "由" and its doer after it ("各非景区景点网格点值班由网格长自行安排"): the
+    words before 由 are the work ("各非景区…" no office opening a subject), unless they are only offices ("各村由…")."""
+    head, by, _ = clause.partition("由")
+    return bool(by) and bool(head) and not only_offices(head)
+
+
+# the offices a doer works jointly with ("联合辖区各派出所加大…打击力度", "会同区交通局开展…"): they share its work, units
+# after it; a qualifier of where they are ("辖区", "属地") no part of their names
+JOINT_WITH_RE = re.compile(r"(?:联合|会同)(?:本?辖区|属地)?")
+
+
+def joint_with(paragraph: str) -> list[str]:
+    """The offices a paragraph says its doer works together with ("…，联合辖区各派出所加大对…打击力度"), in order, each
+    once: the run of offices' names right after 联合 or 会同 (subject_run); a kind left open ("有关部门") none."""
+    found: list[str] = []
+    for m in JOINT_WITH_RE.finditer(paragraph):
+        run = subject_run(re.split(r"[，,。；;：:]", paragraph[m.end():], maxsplit=1)[0])
+        found += [name for name in unit_names(run) if _definite(name) and name not in found] if run else []
+    return found
 
 
 # a step's review by the offices named after 经 ("经各片区管理局初审通过后，报送…"): they do that part of the step
@@ -287,11 +311,17 @@ def _doers_named(named: str) -> bool:
 
 def _kind_subject(words: str) -> bool:
     """One kind of institution named whole without 各 or a level before "要" ("助产技术服务机构要与…": 机构 after
-    DEFINITE_MIN characters or more of the service it gives), the work's doer as "各X机构" is; a kind named bare
-    ("医疗机构要…", "培训机构"), left open as "企业" is, and a kind of the public the plan regulates ("养殖场(户)要…") are
-    none."""
+    DEFINITE_MIN characters or more of the service it gives), the work's doer as "各X机构" is; a kind of business named
+    by its class, with 各 or without ("各星级酒店应推广…", "旅游景区要加强…": BUSINESS_KINDS after QUALIFIER_MIN characters),
+    every business of it; a kind named bare ("医疗机构要…", "培训机构", "景区要…"), left open as "企业" is, and a kind of
+    the public the plan regulates ("养殖场(户)要…") are none."""
+    kind = words.removeprefix("各")
     return CLAUSE_NAME_RE.fullmatch(words) is not None and unit_names(words) == [words] \
-        and words.endswith(INSTITUTION) and len(words) - len(INSTITUTION) >= DEFINITE_MIN
+        and (words.endswith(INSTITUTION) and len(words) - len(INSTITUTION) >= DEFINITE_MIN
+             or any(kind.endswith(end) and len(kind) - len(end) >= QUALIFIER_MIN for end in BUSINESS_KINDS))
+
+
+QUALIFIER_MIN = 2  # "星级酒店", "旅游景区": a class of the kind; "酒店", "景区" bare left open
 
 
 # a kind left open opening a run of offices ("各相关单位、各水利工作站要…"): the run's other offices are its doers
@@ -301,7 +331,7 @@ OPEN_KIND_OPENING_RE = re.compile(rf"^{OPEN_KIND_RE.pattern}(?:单位|部门|处
 def must_doers(clause: str) -> list[str]:
     """The doers a clause names before its "要" (_said_subject), a kind left open before them none ("各相关单位、各水利
     工作站要…": 各水利工作站; a kind left open alone, "各相关单位要…": none)."""
-    said = _said_subject(OPEN_KIND_OPENING_RE.sub("", clause.strip()))
+    said = _said_subject(clause.strip())
     return _joined_names(_named_only(said)) if said else []
 
 
@@ -319,9 +349,10 @@ def _named_doers(subject: str) -> bool:
 
 
 def _named_only(words: str) -> str:
-    """A run of offices' names without the kinds left open joined to it ("各处室、相关单位" → "各处室") and without the
-    persons opening it ("各党政成员、各村、各单位" → "各村、各单位": PERSONS_OPENING_RE)."""
-    return PERSONS_OPENING_RE.sub("", JOINED_OPEN_KIND_RE.sub("", words))
+    """A run of offices' names without the kinds left open joined to it ("各处室、相关单位" → "各处室", "各相关处室、包村
+    工作队" → "包村工作队": OPEN_KIND_OPENING_RE) and without the persons opening it ("各党政成员、各村、各单位" →
+    "各村、各单位": PERSONS_OPENING_RE)."""
+    return PERSONS_OPENING_RE.sub("", OPEN_KIND_OPENING_RE.sub("", JOINED_OPEN_KIND_RE.sub("", words)))
 
 
 # persons named before the offices of a subject ("各党政成员、各村、各单位要…": the members of the town's party and

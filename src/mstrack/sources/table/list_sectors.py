@@ -3,14 +3,14 @@
 "各联合党委、各相关处室要紧盯…"), for the headerless reader (headerless.list_table). Each paragraph is a task coded by its
 label (the only name it prints, as a table's group label "养老方面" codes its rows: numbered_columns), titled by the
 words after the colon, led by the doers the paragraph above names (list_doers.paragraph_doers: the kinds it leaves
-open, "各相关处室", aside)."""
+open, "各相关处室", aside) unless it names its own (_doer_labels)."""
 
 from __future__ import annotations
 
 import re
 
 from mstrack.sources.table.cells import AREA_RE, SECTOR_LABEL, row_texts
-from mstrack.sources.table.list_doers import paragraph_doers
+from mstrack.sources.table.list_doers import joint_with, paragraph_doers
 from mstrack.sources.table.list_numbered import Entry, numbered_table
 from mstrack.sources.table.reading import Row
 
@@ -34,7 +34,17 @@ def sector_paragraphs(rows: list[Row]) -> tuple[int, int, list[str], list[list[s
         doers = paragraph_doers(texts[k - 1])
         if end - k < MIN_SECTORS or not AREA_RE.match(texts[k - 2]) or not doers:
             continue  # a few labelled lines, or no part's paragraph naming the doers above them
-        entries = [Entry(rows[at], "item", *SECTOR_RE.match(texts[at]).groups(),
-                         labels={"牵头单位": doers[0], "配合单位": "、".join(doers[1:])}) for at in range(k, end)]
+        entries = [Entry(rows[at], "item", label, words, labels=_doer_labels(words, doers))
+                   for at in range(k, end) for label, words in [SECTOR_RE.match(texts[at]).groups()]]
         return k, end, *numbered_table(entries), [e.row for e in entries], 0
     return None
+
+
+def _doer_labels(words: str, doers: list[str]) -> dict[str, str]:
+    """A sector paragraph's doers: those its own sentences name ("…，各相关处室、包村工作队要督促…": 包村工作队), else the
+    part's (the paragraph above), with the offices it says they work together with as units ("联合辖区各派出所…":
+    list_doers.joint_with)."""
+    own = paragraph_doers(words)
+    lead, *units = own or doers
+    units += [name for name in joint_with(words) if name != lead and name not in units]
+    return {"牵头单位": lead, "配合单位": "、".join(units)}

@@ -115,10 +115,16 @@ def _slashed(unit: str) -> list[str]:
 def _one_name(before: str, after: str) -> bool:
     """A "/" inside one office's name: the word before it a place and a short form with no office's ending anywhere
     ("县住建"), the word after an office that opens with no place ("城管局"), the place and the 局 both words'. Every body
-    of a kind ("各村/环发公司": 各村, kind_whole) is a unit whole, no short form."""
+    of a kind ("各村/环发公司": 各村, kind_whole) and a kind of business ("各星级酒店/旅游景区": BUSINESS_KINDS) is a unit
+    whole, no short form."""
     return before[0] in PLACE_START and not any(char in OFFICE_END for char in before[1:]) and not before.endswith(UNITS_END) \
-        and not kind_whole(before) and not after.startswith(tuple(PLACE_START)) and ends_like_unit(after)
+        and not kind_whole(before) and not before.endswith(BUSINESS_KINDS) and not after.startswith(tuple(PLACE_START)) \
+        and ends_like_unit(after)
 
+
+# businesses of the tourist trade, a notice's addressees by their kind ("各星级酒店", "旅游景区"): a kind named by its
+# class is every business of it (list_doers._kind_subject), a unit whole before a slash (_one_name)
+BUSINESS_KINDS = ("酒店", "宾馆", "饭店", "景区", "旅行社")
 
 # Every body of a kind — one vocabulary for the reader (README "Every body of a kind as a sentence's doer"): a definite
 # kind ("各村", "各部门", "各乡镇", "各单位": the plan's addressees) is a set of offices and a doer; a kind left open
