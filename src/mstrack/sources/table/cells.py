@@ -101,6 +101,8 @@ def without_marks(title: str, marks: str) -> str:
     return re.sub(rf"^[{before}]+\s*|\s*[{after}]+$", "", title)
 
 
+# "（大练涉迁坟墓安置区要求每日安排10人）", "（含技能培训）": a bracket with none inside, what a line or a name says aside
+ASIDE_BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]")
 HELPING_RE = re.compile(r"配合|协办|协助|参与|协同|协作")  # units that help the responsible one: never the lead, wherever printed
 
 

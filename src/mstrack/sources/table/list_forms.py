@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.quantities import chinese_count
-from mstrack.sources.table.cells import AREA_RE, row_texts
+from mstrack.sources.table.cells import AREA_RE, ASIDE_BRACKET_RE, row_texts
 from mstrack.sources.table.list_numbered import Entry, heading_entry
 from mstrack.sources.table.list_timeline import SCHEDULE_LABEL
 from mstrack.sources.table.reading import Row
@@ -17,7 +17,6 @@ from mstrack.sources.table.reading import Row
 # "（一）集中面授（含技能培训）": a form's number and its name, no stop or clause mark (a bracket of what it holds kept)
 FORM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*"
                      r"([^，,。；;：:\d（）()]{2,16}(?:[（(][^（）()，,。；;]{1,10}[）)])?)\s*$")
-BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]")
 MIN_FORMS = 3  # the fewest forms for a part of them
 MIN_NAMED = 2  # the fewest forms the other parts give a doer or an amount: the evidence they are the plan's work
 DATE = r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -55,7 +54,7 @@ def named_forms(rows: list[Row]) -> tuple[list[Entry], list[Row], int] | None:
         if sum(bool(e.content or "牵头单位" in e.labels) for e in entries) < MIN_NAMED:
             continue
         for entry, m in zip(entries, forms, strict=True):
-            if sessions := _sessions(texts, BRACKET_RE.sub("", m[2]).strip()):
+            if sessions := _sessions(texts, ASIDE_BRACKET_RE.sub("", m[2]).strip()):
                 entry.labels[SCHEDULE_LABEL] = sessions
         return [heading_entry(rows[at], cells[0]), *entries], rows[at:end], end
     return None
@@ -86,7 +85,7 @@ def _labels(name: str, elsewhere: str) -> dict[str, str]:
     """What the other parts say of a form, by its name or its name less its bracket ("集中面授"): its doer (牵头单位),
     its amount (内容: "不少于35学时"), its span's end and first day (完成时限, 开工时间)."""
     labels: dict[str, str] = {}
-    for core in dict.fromkeys([name.strip(), BRACKET_RE.sub("", name).strip()]):
+    for core in dict.fromkeys([name.strip(), ASIDE_BRACKET_RE.sub("", name).strip()]):
         if "牵头单位" not in labels and (doer := _said(core, r"由([^，,。；;由]{2,30}?)(?:负责|承担)").search(elsewhere)):
             labels["牵头单位"] = doer[1]
         if "内容" not in labels and (amount := _said(core, r"((?:不少于|不低于|达到)\s*\d+\s*[^\d，,。；;]{1,5})").search(elsewhere)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from mstrack.sources.table.cells import row_texts
+from mstrack.sources.table.cells import ASIDE_BRACKET_RE, row_texts
 from mstrack.sources.table.list_numbered import Entry, numbered_table
 from mstrack.sources.table.list_teams import LEADER_LINE_RE, MEMBER_LINE_RE, member_offices
 from mstrack.sources.table.office_names import SECTION
@@ -18,7 +18,6 @@ from mstrack.sources.table.reading import Row
 # "第一小组：大练清明祭扫保障工作小组", "第二工作组：…组": a group's number and its name, a group's own ("…组")
 NAMED_GROUP_RE = re.compile(r"^\s*(第[一二三四五六七八九十]{1,3}(?:小|工作)组)\s*[：:]\s*(?!组\s*长)(\S[^，,。；;：:]{1,40}组)\s*$")
 DUTY_LINE_RE = re.compile(r"^\s*(?:工作)?职\s*责\s*[：:]\s*\S")  # "职 责：负责…": the group's duty, its content
-BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]")  # "（大练涉迁坟墓安置区要求每日安排10人）": a staffing, no office
 # "农业农村处包村工作队": a section run into the team it sends to the villages, two units as the other groups list them
 SECTION_TEAM_RE = re.compile(rf"^({SECTION})(\S{{2,8}}队)$")
 MIN_GROUPS = 2  # one group alone is a paragraph like any other
@@ -54,7 +53,7 @@ def _group(texts: list[str], at: int) -> tuple[list[str], int] | None:
         k += 1
     if k + 1 >= len(texts) or not (members := MEMBER_LINE_RE.match(texts[k])) or not DUTY_LINE_RE.match(texts[k + 1]):
         return None
-    offices = [name for found in member_offices(BRACKET_RE.sub("", members[1])) for name in _apart(found)]
+    offices = [name for found in member_offices(ASIDE_BRACKET_RE.sub("", members[1])) for name in _apart(found)]
     return (list(dict.fromkeys(offices)), k + 2) if offices else None
 
 
