@@ -66,6 +66,19 @@ def test_groups_with_a_line_of_another_kind_among_them_are_no_such_list():
     assert staffed_groups([Row(k, [text]) for k, text in enumerate(GROUPS, 1)]) is not None
 
 
+def test_a_bracket_of_staffing_on_a_line_of_its_own_under_the_members_is_read_as_inside_their_line(tmp_path):
+    """check47429: a page prints a group's daily staffing as a paragraph of its own between its members and its duty
+    ("（东山码头要求每日安排6人）"): the groups are read as when it is inside the members' line, the bracket no unit."""
+    members = GROUPS.index("成 员：经济发展处、东山包村工作队及村干部（东山码头要求每日安排6人）")
+    lines = [*GROUPS[:members], "成 员：经济发展处、东山包村工作队及村干部", "（东山码头要求每日安排6人）", *GROUPS[members + 1:]]
+    tasks = {t.code: t for t in convert_table(_text(tmp_path / "plan.txt", lines), "x-2023", 2023).programme.tasks}
+    assert list(tasks) == ["第一小组", "第二小组", "第三小组"]
+    first = tasks["第一小组"].lines[0]
+    assert first.lead_units == ["经济发展处"] and set(first.units) - {"经济发展处"} == {"东山包村工作队"}
+    other = [*lines[:members + 1], "联系电话：13900000000", *lines[members + 2:]]  # a line of another kind there: none
+    assert staffed_groups([Row(k, [text]) for k, text in enumerate(other, 1)]) is None
+
+
 def test_sector_paragraphs_are_tasks_coded_by_their_labels_led_by_the_part_paragraphs_doers(tmp_path):
     tasks = {t.code: t for t in convert_table(_text(tmp_path / "plan.txt", SECTORS), "x-2023", 2023).programme.tasks}
     assert list(tasks) == ["交通运输方面", "建筑施工方面", "危险化学品领域"]

@@ -20,7 +20,11 @@ NAMED_GROUP_RE = re.compile(r"^\s*(第[一二三四五六七八九十]{1,3}(?:�
 DUTY_LINE_RE = re.compile(r"^\s*(?:工作)?职\s*责\s*[：:]\s*\S")  # "职 责：负责…": the group's duty, its content
 # "农业农村处包村工作队": a section run into the team it sends to the villages, two units as the other groups list them
 SECTION_TEAM_RE = re.compile(rf"^({SECTION})(\S{{2,8}}队)$")
+# "（大练涉迁坟墓安置区要求每日安排10人）" on a line of its own between the members' and the duty line: the members'
+# bracket of staffing printed as a paragraph, said aside as it is inside the members' line
+ASIDE_LINE_RE = re.compile(rf"^\s*{ASIDE_BRACKET_RE.pattern}\s*$")
 MIN_GROUPS = 2  # one group alone is a paragraph like any other
+MAX_GROUP_LINES = 8  # a group's heading, leader lines, members, a bracket of staffing and its duty: the most between heads
 
 
 def staffed_groups(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], list[Row], int] | None:
@@ -29,7 +33,7 @@ def staffed_groups(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]
     is read from, 0 parts), as list_inspections.inspection_groups gives its groups; None for a text of no such run."""
     texts = [" ".join(row_texts(row)) for row in rows]
     heads = [k for k, text in enumerate(texts) if NAMED_GROUP_RE.match(text)]
-    if len(heads) < MIN_GROUPS or any(b - a > 5 for a, b in zip(heads, heads[1:], strict=False)):
+    if len(heads) < MIN_GROUPS or any(b - a > MAX_GROUP_LINES for a, b in zip(heads, heads[1:], strict=False)):
         return None
     entries, end = [], heads[0]
     for at in heads:
@@ -46,15 +50,20 @@ def staffed_groups(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]
 
 
 def _group(texts: list[str], at: int) -> tuple[list[str], int] | None:
-    """A group's offices and the row after its duty line: its leader lines, its members' line, its duty line, in that
-    order; None when the lines are of other kinds or the members name no office."""
+    """A group's offices and the row after its duty line: its leader lines, its members' line (and a bracket of staffing
+    on a line of its own under it), its duty line, in that order; None when the lines are of other kinds or the members name no office."""
     k = at + 1
     while k < len(texts) and LEADER_LINE_RE.match(texts[k]):
         k += 1
-    if k + 1 >= len(texts) or not (members := MEMBER_LINE_RE.match(texts[k])) or not DUTY_LINE_RE.match(texts[k + 1]):
+    if k >= len(texts) or not (members := MEMBER_LINE_RE.match(texts[k])):
+        return None
+    duty = k + 1
+    while duty < len(texts) and ASIDE_LINE_RE.match(texts[duty]):  # "（…要求每日安排10人）" printed under the members
+        duty += 1
+    if duty >= len(texts) or not DUTY_LINE_RE.match(texts[duty]):
         return None
     offices = [name for found in member_offices(ASIDE_BRACKET_RE.sub("", members[1])) for name in _apart(found)]
-    return (list(dict.fromkeys(offices)), k + 2) if offices else None
+    return (list(dict.fromkeys(offices)), duty + 1) if offices else None
 
 
 def _apart(name: str) -> list[str]:
