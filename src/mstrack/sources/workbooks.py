@@ -57,15 +57,7 @@ def workbook_rows(path: Path, sheet: str | None, hidden=None) -> Iterator:
     from mstrack.sources.xlsx import Extent, check_extent, merged_cells
     from mstrack.sources.xlsx_rows import marked_rows
 
-    ods = read_as(path) == ".ods"
-    if ods:  # the names and the chosen sheet's marks in the one pass that bounds every sheet before calamine opens it
-        try:
-            scans = _ods_scanned(path)
-            names = list(scans)
-        except (zipfile.BadZipFile, ParseError, zlib.error, KeyError, OSError, ValueError, TypeError, EOFError) as error:
-            raise unreadable(path, error) from None
-    else:
-        names = workbook_sheet_names(path)
+    names = workbook_sheet_names(path)  # an .ods's from the one pass that bounds every sheet before calamine opens it
     if not names:
         raise InputError("{path}: the workbook has no worksheet", path=path)
     if sheet is None:
@@ -77,8 +69,8 @@ def workbook_rows(path: Path, sheet: str | None, hidden=None) -> Iterator:
         percent: dict[int, list[int]] = {}
         merges = None
         extent = Extent()
-        if ods:
-            scan = scans[sheet]
+        if read_as(path) == ".ods":
+            scan = _ods_scanned(path)[sheet]  # the pass the names came from, kept: not read again
             percent, merges, extent = scan.percent, scan.extent.merges, scan.extent
             hidden_rows = [number for first, stop in scan.hidden for number in range(first, stop)]
         else:
