@@ -263,9 +263,10 @@ def weekly_report(
     changes.sort(key=lambda c: (not c.worse, STATUSES.index(c.after)))
     units = unit_rollups(now, places=programme_places({d.programme: d.programme_name for d in details}), on=on)
     rules = {row.programme: row.rule for row in now}  # one rule a programme (--rule, or its own)
+    kinds = set(rules.values())
     return WeeklyReport(
         as_of=on, since=since, programmes=unique(filter(None, (d.programme for d in details))), rule=rule,
-        pro_rata=None if len(set(rules.values())) > 1 else bool(now) and all(row.rule == PRO_RATA for row in now),
+        pro_rata=None if len(kinds) > 1 else kinds == {PRO_RATA},
         programme_rules=dict(sorted(rules.items())),
         tasks=len({(row.programme, row.task) for row in now}), task_counts=task_counts(now),
         indicators=len(now), row_counts=count_statuses(now), behind=behind,
