@@ -86,6 +86,7 @@ class _Node:
     above: tuple[str, ...] = ()  # the words of the items it stands under, the part's first
     broken: bool = False  # the document's: a part or a group numbered out of its sequence
     fields: dict[str, str] = field(default_factory=dict)  # its labelled offices and deadline (_fields): kind → value
+    offices: str | None = None  # its offices once read (_units): every part over it asks, then its row
 
     def leaves(self, top: bool = True) -> list[_Node]:
         """The items that carry the work under this one: the deepest, a group's items in its place; none under a part
@@ -289,6 +290,14 @@ def _title(node: _Node) -> tuple[str, str]:
 
 
 def _units(node: _Node) -> str:
+    """The task's offices (_read_units), read once: each part the item stands in asks whether it names its doers
+    (_part), then its row gives them."""
+    if node.offices is None:
+        node.offices = _read_units(node)
+    return node.offices
+
+
+def _read_units(node: _Node) -> str:
     """The task's offices: printed after its words; else the roles a sentence of its opens with ("A牵头，B配合，…",
     "A负责…": units.role_read, as a unit cell prints them); else its sentences' doers (list_doers.paragraph_doers, the
     first leads), or the offices opening its first sentence (list_doers.step_doers: "X依照职责，负责…"); else the office
