@@ -161,7 +161,7 @@ class Values:
                 return Message("no date")
             if isinstance(as_of, str):  # "12月31日", the title's "截至5月31日": the day in this row's programme's days
                 try:
-                    as_of = report_day(lambda year, words=as_of: parse_date(words, year), window, self.today, as_of)
+                    as_of = self._words_day(as_of, window)
                 except DateError as error:
                     return error
                 if self.default_as_of is None:
@@ -177,8 +177,7 @@ class Values:
                 return error
         else:
             try:
-                text = cell_text(raw)
-                as_of = report_day(lambda year: parse_date(text, year), window, self.today, text)
+                as_of = self._words_day(cell_text(raw), window)
             except DateError as error:
                 return error
         if as_of > self.today:
@@ -200,9 +199,14 @@ class Values:
         if not isinstance(given, str):
             return given
         try:
-            return report_day(lambda year: parse_date(given, year), window, self.today, given)
+            return self._words_day(given, window)
         except DateError:
             return None
+
+    def _words_day(self, words: str, window: ReportWindow) -> date:
+        """A date in words ("2023-05-31", "5月31日") as the day it names in a programme of `window` (report_day: one
+        naming no year read in the programme's reporting period); DateError where it names none there."""
+        return report_day(lambda year: parse_date(words, year), window, self.today, words)
 
     def _number(self, state: ImportIndicator, value: str, done_word: bool, as_of: date, table: Table,
                 line: int, typed: bool = True) -> int | float | None:
