@@ -33,3 +33,37 @@ def test_the_status_over_programmes_of_different_rules_says_whose_is_which(cli, 
     step = cli("--lang", "zh", "status", "--as-of", "2023-05-20", "--rule", "step", env={"COLUMNS": "200"})
     done(step)
     assert "pro-rata" not in step.stdout and "序时进度" not in step.stdout
+
+
+# --- 2: `report diff` of a weekly report frozen before pro_rata could be null ------------------------------------------
+
+def _frozen_as_older(cli, **said) -> None:
+    """The frozen weekly as an mstrack before trial64 F9 wrote it: no programme_rules, pro_rata as `said`."""
+    from sqlalchemy import create_engine, text
+
+    stored = json.loads(cli.sql("SELECT content FROM report_snapshot WHERE id = 1")[0][0])
+    stored.pop("programme_rules", None)
+    stored.update(said)
+    engine = create_engine(cli.url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE report_snapshot SET content = :c WHERE id = 1"),
+                           {"c": json.dumps(stored, ensure_ascii=False)})
+    engine.dispose()
+
+
+def test_report_diff_of_a_weekly_frozen_when_mixed_rules_said_false_finds_no_change_in_its_rule(cli, tmp_path):
+    _programme(cli, tmp_path, "big-2023")
+    _programme(cli, tmp_path, "dist-2023", extra='rule = "pro-rata"')
+    done(cli("report", "weekly", "--as-of", "2023-05-20", "-f", "json", "--freeze"))
+    _frozen_as_older(cli, pro_rata=False)
+    done(cli("log", "big-2023/1", "30", "--as-of", "2023-06-10"))  # a write since, after the report's day
+    result = cli("report", "diff", "1")
+    assert result.exit_code == 0 and result.exception is None, result.stdout
+    assert "pro rata" not in result.stdout and "0 changes since it was sent" in result.stdout
+    data = json.loads(cli("report", "diff", "1", "-f", "json").stdout)
+    assert data["changes"] == [] and data["form_differences"] == [] and data["writes_since"] >= 1
+    _frozen_as_older(cli, pro_rata=True)  # an older "every row pro-rata": today's mixed rules are a change
+    changed = cli("report", "diff", "1", "-f", "json")
+    assert changed.exit_code == 1
+    assert [c for c in json.loads(changed.stdout)["changes"] if c["path"] == "pro_rata"] == [
+        {"path": "pro_rata", "sent": True, "now": False}]
