@@ -67,3 +67,19 @@ def test_report_diff_of_a_weekly_frozen_when_mixed_rules_said_false_finds_no_cha
     assert changed.exit_code == 1
     assert [c for c in json.loads(changed.stdout)["changes"] if c["path"] == "pro_rata"] == [
         {"path": "pro_rata", "sent": True, "now": False}]
+
+
+# --- 3: `report diff` of a unit renamed twice ---------------------------------------------------------------------------
+
+def test_report_diff_says_a_unit_renamed_twice_by_its_whole_chain(cli, tmp_path):
+    _programme(cli, tmp_path, "c-2023")
+    done(cli("log", "c-2023/1", "10", "--as-of", "2023-04-07"))
+    done(cli("--lang", "zh", "report", "weekly", "--as-of", "2023-04-14", "--freeze", "-f", "json"))
+    _programme(cli, tmp_path, "c-2023", lead="乙局")  # 甲局 → 乙局
+    _programme(cli, tmp_path, "c-2023", lead="丙局")  # → 丙局
+    result = cli("--lang", "zh", "report", "diff", "1")
+    assert result.exit_code == 1 and result.exception is not None
+    assert "单位汇总 甲局：已不在报告中：已更名为 乙局 → 丙局（原为 1项任务：" in result.stdout, result.stdout
+    assert "单位汇总 丙局：新增（由 甲局 → 乙局 更名）：1项任务：" in result.stdout
+    paths = {change["path"] for change in json.loads(cli("report", "diff", "1", "-f", "json").stdout)["changes"]}
+    assert {"units[甲局]", "units[丙局]"} <= paths and not any("乙局" in path for path in paths)
