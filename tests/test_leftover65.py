@@ -37,18 +37,22 @@ def test_the_status_over_programmes_of_different_rules_says_whose_is_which(cli, 
 
 # --- 2: `report diff` of a weekly report frozen before pro_rata could be null ------------------------------------------
 
+def _write(cli, query: str, **values) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(cli.url, poolclass=NullPool)
+    with engine.begin() as connection:
+        connection.execute(text(query), values)
+    engine.dispose()
+
+
 def _frozen_as_older(cli, **said) -> None:
     """The frozen weekly as an mstrack before trial64 F9 wrote it: no programme_rules, pro_rata as `said`."""
-    from sqlalchemy import create_engine, text
-
     stored = json.loads(cli.sql("SELECT content FROM report_snapshot WHERE id = 1")[0][0])
     stored.pop("programme_rules", None)
     stored.update(said)
-    engine = create_engine(cli.url)
-    with engine.begin() as connection:
-        connection.execute(text("UPDATE report_snapshot SET content = :c WHERE id = 1"),
-                           {"c": json.dumps(stored, ensure_ascii=False)})
-    engine.dispose()
+    _write(cli, "UPDATE report_snapshot SET content = :c WHERE id = 1", c=json.dumps(stored, ensure_ascii=False))
 
 
 def test_report_diff_of_a_weekly_frozen_when_mixed_rules_said_false_finds_no_change_in_its_rule(cli, tmp_path):
@@ -83,3 +87,24 @@ def test_report_diff_says_a_unit_renamed_twice_by_its_whole_chain(cli, tmp_path)
     assert "单位汇总 丙局：新增（由 甲局 → 乙局 更名）：1项任务：" in result.stdout
     paths = {change["path"] for change in json.loads(cli("report", "diff", "1", "-f", "json").stdout)["changes"]}
     assert {"units[甲局]", "units[丙局]"} <= paths and not any("乙局" in path for path in paths)
+
+
+# --- 5: `history`'s 录入人 where no login was recorded ---------------------------------------------------------------------
+
+def test_history_shows_entered_by_only_where_some_entry_has_a_login(cli, tmp_path):
+    _programme(cli, tmp_path, "h-2023")
+    done(cli("log", "h-2023/1", "10", "--as-of", "2023-04-07"))
+    done(cli("log", "h-2023/1", "12", "--as-of", "2023-04-07"))
+    wide = {"COLUMNS": "220"}
+    assert "Entered by" in cli("--lang", "en", "history", "h-2023/1", env=wide).stdout.splitlines()[1]
+    _write(cli, 'UPDATE batch SET "user" = NULL')  # a store that kept no login
+    shown = cli("--lang", "en", "history", "h-2023/1", env=wide)
+    done(shown)
+    header = shown.stdout.splitlines()[1]
+    assert "Entered by" not in header and "Entered" in header and "Batch" in header
+    assert "Left out" not in shown.stdout  # not said as left out: there is nothing in it
+    rows = json.loads(cli("history", "h-2023/1", "-f", "json").stdout)
+    assert len(rows) == 2 and all("entered_by" in row and row["entered_by"] is None for row in rows)
+    _write(cli, "UPDATE batch SET \"user\" = 'wang' WHERE id = (SELECT max(batch_id) FROM report)")  # one row has one
+    again = cli("--lang", "en", "history", "h-2023/1", env=wide)
+    assert "Entered by" in again.stdout.splitlines()[1] and "wang" in again.stdout

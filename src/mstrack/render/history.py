@@ -30,7 +30,7 @@ def history_table(entries, ref: str, lang: str = "zh", period: bool = False):
     columns = [Column(words(f"history.{key}"), **options) for key, options in (
         ("indicator", {"fold": True, "min_width": 12}), ("as_of", {}), ("value", {"justify": "right"}), ("state", {}),
         ("note", {"fold": True, "min_width": 12, "drop": 2}), ("reporter", {"drop": 3}), ("entered", {"drop": 4}),
-        ("entered_by", {"drop": 6}), ("batch", {"justify": "right", "drop": 1}),
+        ("entered_by", {"drop": 6, "filled": True}), ("batch", {"justify": "right", "drop": 1}),
         ("reason", {"fold": True, "min_width": 12, "drop": 5}))]
     table = PlainTable(columns, title=words("history.title", ref=ref), title_justify="left",
                        omitted=omitted_note(words))
