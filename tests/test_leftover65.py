@@ -108,3 +108,44 @@ def test_history_shows_entered_by_only_where_some_entry_has_a_login(cli, tmp_pat
     _write(cli, "UPDATE batch SET \"user\" = 'wang' WHERE id = (SELECT max(batch_id) FROM report)")  # one row has one
     again = cli("--lang", "en", "history", "h-2023/1", env=wide)
     assert "Entered by" in again.stdout.splitlines()[1] and "wang" in again.stdout
+
+
+# --- 6: the hidden-sheet check through the one workbook reader -----------------------------------------------------------
+
+def test_the_hidden_sheet_check_opens_the_workbook_as_every_read_does(tmp_path, monkeypatch):
+    """A calamine panic (pyo3's PanicException, a BaseException) while the sheet chooser reads which sheets are hidden is
+    said as any reader's (workbooks._opened), never a traceback: the check says none hidden, the refusal stands."""
+    import pytest
+    from openpyxl import Workbook
+
+    from mstrack.errors import InputError
+    from mstrack.sources import files, workbooks
+    from mstrack.sources.progress import COLUMNS, REQUIRED, UNIT_WORDS
+    from mstrack.sources.progress_sheets import progress_sheet
+
+    header = ["计划", "任务编号", "指标", "截至日期", "数值"]
+    book = Workbook()
+    book.active.title = "报送"
+    book.active.append(header)
+    book.active.append(["x-2023", "1", "新建道路", "2023-07-31", 3])
+    old = book.create_sheet("旧数据")
+    old.append(header)
+    old.append(["x-2023", "1", "新建道路", "2023-06-30", 2])
+    old.sheet_state = "hidden"
+    path = tmp_path / "r.xlsx"
+    book.save(path)
+    with pytest.raises(InputError, match="'旧数据' is hidden"):
+        progress_sheet(path, COLUMNS, REQUIRED, UNIT_WORDS, [])
+
+    class PanicException(BaseException):
+        pass
+
+    def panics(_path):
+        raise PanicException("called `Option::unwrap()` on a `None` value")
+
+    monkeypatch.setattr(files, "calamine_workbook", panics)  # where the check opened calamine itself
+    monkeypatch.setattr(workbooks, "calamine_workbook", panics)  # the one reader's
+    with pytest.raises(InputError, match="each hold a progress table with figures: name the one") as refusal:
+        progress_sheet(path, COLUMNS, REQUIRED, UNIT_WORDS, [])
+    assert "Unhide" not in str(refusal.value)
+    assert workbooks.hidden_sheet_names(path) == set()
