@@ -37,6 +37,7 @@ class Column:
     min_width: int = LEAST  # folded no narrower than this while a column can still be left out
     drop: int = 0  # 0: always shown; else left out when the table does not fit, the highest number first
     middle: bool = False  # a name to find (a file): cut in its middle with … to the width, on one line, not folded
+    filled: bool = False  # shown only where some row has something in it, however wide the terminal (an unrecorded login)
 
 
 @dataclass
@@ -60,7 +61,7 @@ class PlainTable:
             content = list(map(max, content, sizes))
         self._runs = {}  # a fold column's longest run (_longest_run), measured once a layout
         natural = [max(n, c) for n, c in zip(natural, content, strict=True)]
-        shown = list(range(len(self.columns)))
+        shown = [i for i, column in enumerate(self.columns) if content[i] or not column.filled]
         # what gives way when folding is not enough: a column empty in every row first (unsaid), then the highest drop
         droppable = sorted((i for i in shown if self.columns[i].drop), key=lambda i: (content[i] > 0, -self.columns[i].drop))
         while True:

@@ -11,6 +11,7 @@ from mstrack.domain.quantities import format_computed, format_number, minus_sign
 from mstrack.labels import Labels
 from mstrack.render.outputs import dump_json
 from mstrack.render.status import percent_number
+from mstrack.reports.revisions import rename_chain
 
 
 def history_json(entries) -> str:
@@ -29,7 +30,7 @@ def history_table(entries, ref: str, lang: str = "zh", period: bool = False):
     columns = [Column(words(f"history.{key}"), **options) for key, options in (
         ("indicator", {"fold": True, "min_width": 12}), ("as_of", {}), ("value", {"justify": "right"}), ("state", {}),
         ("note", {"fold": True, "min_width": 12, "drop": 2}), ("reporter", {"drop": 3}), ("entered", {"drop": 4}),
-        ("entered_by", {"drop": 6}), ("batch", {"justify": "right", "drop": 1}),
+        ("entered_by", {"drop": 6, "filled": True}), ("batch", {"justify": "right", "drop": 1}),
         ("reason", {"fold": True, "min_width": 12, "drop": 5}))]
     table = PlainTable(columns, title=words("history.title", ref=ref), title_justify="left",
                        omitted=omitted_note(words))
@@ -207,11 +208,11 @@ def change_line(change, lang: str = "zh", renamed: dict[str, str] | None = None)
         came = isinstance(change.now, dict)
         said = _in_short(change.now if came else change.sent, words)
         unit = (change.now if came else change.sent).get("unit")
-        if renamed and came and unit in renamed.values():
-            old = next(name for name, new in renamed.items() if new == unit)
+        if renamed and came and unit in renamed.values():  # a chain said whole: 由 甲局 → 乙局 更名
+            old = " → ".join(rename_chain(renamed, unit, after=False))
             return head + words("diff.came_renamed", old=old, what=said)
         if renamed and not came and unit in renamed:
-            return head + words("diff.went_renamed", new=renamed[unit], what=said)
+            return head + words("diff.went_renamed", new=" → ".join(rename_chain(renamed, unit, after=True)), what=said)
         return head + words("diff.came" if came else "diff.went", what=said)
     sent, now = _where_they_differ(change.sent, change.now)
     sent, now = (_said(value, key, row, text, words) for value, text in ((change.sent, sent), (change.now, now)))

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from mstrack.domain.quantities import format_computed, format_number, minus_signed, row_figures
 from mstrack.labels import Labels
 from mstrack.long_lists import cut
-from mstrack.model import PRO_RATA, SCHEDULE
+from mstrack.model import SCHEDULE
 from mstrack.render.revisions import (
     CANCELLED_NUMERIC,
     cancelled_cells,
@@ -21,7 +21,7 @@ from mstrack.render.revisions import (
     plan_change_header,
 )
 from mstrack.render.revisions import task_ref as _task_ref
-from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_number, scope_said
+from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_number, rules_said, scope_said
 from mstrack.reports.overview import TableReport
 from mstrack.reports.units import RankedUnit, SilentUnit, UnitRollup
 from mstrack.reports.weekly import BehindItem, NewReport, StatusChange, WeeklyReport
@@ -91,10 +91,8 @@ def weekly_subtitle(report: WeeklyReport, words: Labels) -> str:
         parts.append(said)
     if report.pro_rata:
         parts.append(words("weekly.rule"))
-    elif report.pro_rata is None and report.programme_rules:  # rules that differ: whose is which (trial64 F9)
-        spread = [code for code, rule in report.programme_rules.items() if rule == PRO_RATA]
-        others = [code for code in report.programme_rules if code not in spread]
-        parts.append(words("weekly.rules", spread=words.join(spread), others=words.join(others)))
+    elif report.pro_rata is None and (said := rules_said(report.programme_rules, words)):  # trial64 F9
+        parts.append(said)
     return " · ".join(parts)
 
 

@@ -42,6 +42,16 @@ def scope_said(programmes: list[str], left_out: dict[str, list[str]] | None, wor
     return " · ".join([*parts, words("scope.left_out", codes=words.join(said))])
 
 
+def rules_said(programme_rules: dict[str, str], words: Labels) -> str:
+    """Whose rule is which where the programmes' rules differ (trial64 F9): "dist-2023 按序时进度（pro-rata）计算，big-2023
+    按已过节点目标（step）计算"; empty where they are one rule (a title says pro-rata alone, and step is the default)."""
+    if len(set(programme_rules.values())) < 2:
+        return ""
+    spread = [code for code, rule in programme_rules.items() if rule == PRO_RATA]
+    others = [code for code in programme_rules if code not in spread]
+    return words("weekly.rules", spread=words.join(spread), others=words.join(others))
+
+
 def status_json_chunks(rows: list[StatusRow], size: int = 500):
     """A JSON list with one object per line: readable, greppable (indent= would switch json to its
     pure-Python encoder, 1.8 s for 20,000 rows instead of 0.2 s). In chunks of `size` lines, so that
@@ -150,6 +160,8 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
     title = words("status.title", on=on.isoformat(), rule=rule_words)
     if len(programmes) == 1:  # bare task codes below: the title names their programme
         title = words("status.title_of", programme=programmes[0], title=title)
+    if said := rules_said(dict(sorted({row.programme: row.rule for row in rows}.items())), words):  # trial64 F9
+        title = f"{title} · {said}"
     if scope is not None and (said := scope_said(scope.covered or [], scope.left_out, words,
                                                    covered=len(programmes) != 1)):
         title = f"{title} · {said}"  # the programmes a day's view left out (domain.scope; trial53 F2)

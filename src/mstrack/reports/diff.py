@@ -7,7 +7,8 @@ reports of one indicator) are matched in their order.
 A key of a row that the frozen report lacks (absent, not null) is one a later mstrack added to the report's JSON
 (reporting_unit, ret48): the frozen report could not say it, so it is not compared (review48 F4: "null → 福田区",
 exit 1, of a report nothing had changed in). A tally (word → how many, as a table report's assessments) lists only
-the words it met: a word absent from the frozen one was counted 0 then, and is compared as 0.
+the words it met: a word absent from the frozen one was counted 0 then, and is compared as 0. A key whose meaning
+changed (OLDER_MEANINGS) is compared, in a report frozen before the change, on what both sides can say.
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ IDENTITY = ("programme", "task", "indicator", "unit", "area", "code", "batch", "
 IGNORED = {"entered_at", "days_since_report"}
 """Keys never compared: when a report was entered, and a unit's days since its latest report (the report's day less
 `last_report`, compared itself: "7 → 0" beside it said the same change twice, trial64 F5)."""
+
+OLDER_MEANINGS = {"pro_rata": ("programme_rules", lambda now: now is True)}
+"""Keys whose meaning changed between versions: key → (the key that came with the new meaning, today's value in the
+old meaning). A report frozen without that key said the old one, so today's value is compared in it. `pro_rata`: false
+said "not every row pro-rata" until null said "the programmes' rules differ" (trial64 F9): a frozen false and a null
+today say the same ("pro rata false → —" was no change in the figures); today's true is still true, false false."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,10 @@ def diff(sent, now, path: str = "", steps: tuple = ()) -> list[Change]:
         for key in unique([*sent, *now]):
             if key in IGNORED or (key not in sent and not tally):  # added to the JSON since the report was frozen
                 continue
-            changes += diff(sent.get(key, 0 if tally else None), now.get(key, 0 if tally else None),
+            value = now.get(key, 0 if tally else None)
+            if key in OLDER_MEANINGS and OLDER_MEANINGS[key][0] not in sent and OLDER_MEANINGS[key][0] in now:
+                value = OLDER_MEANINGS[key][1](value)  # frozen before the key's meaning changed: said in the old one
+            changes += diff(sent.get(key, 0 if tally else None), value,
                             f"{path}.{key}" if path else key, (*steps, ("key", key)))
         return changes
     if isinstance(sent, list) and isinstance(now, list):

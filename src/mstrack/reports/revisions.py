@@ -89,3 +89,14 @@ def unit_renames(found, renamed) -> dict[str, str]:
     command, as unit_changes' `cancels`)."""
     pairs = (renamed(change.change) for _, changes in found for change in changes)
     return dict(pair for pair in pairs if pair is not None)
+
+
+def rename_chain(renames: dict[str, str], name: str, *, after: bool) -> list[str]:
+    """The names a unit took after `name` (`after`), or had before it, oldest first, by unit_renames' steps: a chain
+    甲局 → 乙局 → 丙局 said whole, not by its last step (乙局 → 丙局) alone. A name renamed back ends the walk."""
+    chain, seen = [], {name}
+    step = (lambda n: renames.get(n)) if after else (lambda n: next((o for o, new in renames.items() if new == n), None))
+    while (name := step(name)) is not None and name not in seen:
+        seen.add(name)
+        chain.append(name)
+    return chain if after else chain[::-1]

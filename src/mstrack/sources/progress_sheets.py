@@ -12,6 +12,7 @@ from mstrack.errors import InputError, Message, NoHeaderError
 from mstrack.sources.files import read_as
 from mstrack.sources.rows import Row
 from mstrack.sources.sheets import HEADER_SEARCH_ROWS, SHEETED_SUFFIXES, cell_text, find_table, read_rows, worksheet_names
+from mstrack.sources.workbooks import hidden_sheet_names
 
 UNIT_WORDS = ("value", "note")
 """The columns a unit fills in by itself: a figure, or only its words in 备注 (why there is none yet)."""
@@ -97,7 +98,8 @@ def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str
     unread: dict = {}
     tables = sheet_tables(path, aliases, required, filled, names, unread)
     with_figures = [sheet for sheet, full in tables.items() if full]
-    if len(with_figures) > 1 and (hidden := [sheet for sheet in with_figures if sheet in _hidden_sheets(path)]):
+    hiding = hidden_sheet_names(path) if len(with_figures) > 1 else set()  # opened once, not once a sheet
+    if hidden := [sheet for sheet in with_figures if sheet in hiding]:
         visible = [sheet for sheet in with_figures if sheet not in hidden]  # trial53 #8: a clerk sees no 旧数据 in Excel
         raise InputError("{path}: the sheets {sheets} each hold a progress table with figures, and {hidden} {n:is|are} "
                          "hidden (Excel shows no tab for {n:it|them}; right-click a tab, Unhide): name the one to read "
@@ -114,24 +116,10 @@ def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str
     if chosen is not None and not with_figures and unread:  # its figures may be on a sheet that cannot be read
         warnings.extend(Message("{path}: sheet {sheet!r} read holds no figures, and sheet {other!r} could not be "
                                 "read: {why}", path=path, sheet=chosen, other=other, why=why) for other, why in unread.items())
-    if chosen is not None and chosen in _hidden_sheets(path):
+    if chosen is not None and chosen in hidden_sheet_names(path):
         warnings.append(Message("{path}: sheet {sheet!r} is hidden; it was read, as it holds the progress table",
                                 path=path, sheet=chosen))
     return chosen
-
-
-def _hidden_sheets(path: Path) -> set[str]:
-    """The sheets the workbook hides (hidden, or very hidden: shown in no list of Excel's): a unit may not know the
-    figures read came from there, nor find the sheet a refusal names."""
-    from python_calamine import CalamineError, SheetVisibleEnum
-
-    from mstrack.sources.files import calamine_workbook
-
-    try:
-        metadata = calamine_workbook(path).sheets_metadata
-    except (CalamineError, OSError, ValueError):
-        return set()
-    return {meta.name for meta in metadata if meta.visible != SheetVisibleEnum.Visible}
 
 
 class _Look:

@@ -44,6 +44,20 @@ def workbook_sheet_names(path: Path) -> list[str]:
         raise unreadable(path, error) from None
 
 
+def hidden_sheet_names(path: Path) -> set[str]:
+    """The sheets a workbook (.xlsx, .xls or .ods) hides, hidden or very hidden (no tab in Excel; very hidden in no
+    list): a unit may not know the figures read came from there, nor find the sheet a refusal names. Opened as every
+    read opens it (_opened: a damaged .xls's panic said, not a traceback), after its sheets were listed and bounded
+    (sheets.worksheet_names); one that cannot be opened now says none is hidden, and its reader says why."""
+    from python_calamine import CalamineError, SheetVisibleEnum
+
+    try:
+        metadata = _opened(path).sheets_metadata
+    except (CalamineError, InputError, OSError, ValueError):
+        return set()
+    return {meta.name for meta in metadata if meta.visible != SheetVisibleEnum.Visible}
+
+
 def workbook_rows(path: Path, sheet: str | None, hidden=None) -> Iterator:
     """Every row of one sheet (the first without `sheet`), merged cells given their top-left value in
     every cell they cover, as xlsx.xlsx_cells gives them; `hidden` (xlsx.HiddenRows) gets the sheet read, the rows it
