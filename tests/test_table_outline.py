@@ -81,6 +81,19 @@ def test_a_part_sharing_duties_out_under_a_closing_heading_is_the_work(tmp_path)
     assert [t.lines[0].lead_units for t in tasks] == [["各村"], ["交通与建设处"], ["资源生态处"]]
 
 
+def test_a_directive_heading_over_its_doers_work_is_a_task_a_framing_one_is_not(tmp_path, monkeypatch):
+    """"一、强化组织领导" over a paragraph naming its doers ("各企业要…") is work, though 组织领导 names a framing part; "四、加强
+    组织领导" over generalities naming no doer frames the plan: no task (read as if the best effort refused it)."""
+    monkeypatch.setattr(convert, "best_effort_table", lambda *_: None)
+    lines = ["某局关于切实做好春节期间安全生产工作的通知", "各企业：", "一、强化组织领导", "各企业要高度重视，切实落实安全生产责任。",
+             "二、加强宣传引导", "各企业要加强安全宣传教育，提高员工安全意识。", "三、认真落实值班制度",
+             "各企业应在2024年1月29日前成立值班工作小组。", "四、加强组织领导", "要高度重视，切实抓好落实。"]
+    tasks = convert_table(_written(tmp_path, lines), "x-2024", 2024).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [("一", "强化组织领导"), ("二", "加强宣传引导"), ("三", "认真落实值班制度")]
+    assert [t.lines[0].lead_units for t in tasks] == [["各企业"]] * 3
+    assert str(tasks[2].deadline) == "2024-01-29"
+
+
 def test_items_numbered_on_across_their_parts_keep_their_own_numbers(tmp_path):
     lines = ["某区民营经济发展若干措施", "一、优化市场环境", "1.落实公平竞争审查制度，区市场监管局2024年6月底前完成。",
              "2.区发改委牵头，拓宽民间投资领域。", "二、强化要素保障", "3.区财政局牵头，降低融资成本。",

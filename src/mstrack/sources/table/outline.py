@@ -40,7 +40,7 @@ from mstrack.sources.table.numbering import heading_name
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row, Sheet, document_title
 from mstrack.sources.table.units import office_list, role_read
-from mstrack.vocabulary import PLAN_FRAMING_HEADING
+from mstrack.vocabulary import PLAN_FRAMING_HEADING, REQUIREMENT_VERBS
 
 OUTLINE_DOUBT = Message("read as an outline of last resort: check each task")
 """Each task's doubt, and why the reading as a whole is one a person checks (`--strict` refuses it)."""
@@ -91,7 +91,7 @@ class _Node:
     def leaves(self, top: bool = True) -> list[_Node]:
         """The items that carry the work under this one: the deepest, a group's items in its place; none under a part
         framing or closing the plan (except this very node, `top`)."""
-        if not top and (self.items or _name(self.words)) and _no_tasks(self.words):
+        if not top and (self.items or _name(self.words)) and _framing(self):
             return []
         if not self.items:
             return [self]
@@ -116,6 +116,19 @@ def _no_tasks(words: str) -> bool:
     name = heading_name(re.split(r"[。；;：:]", words, maxsplit=1)[0])
     return bool(FRAMING_RE.search(name) and not TASKS_NAMED_RE.search(name) or CLOSING_RE.search(name)
                 or NO_TASKS_RE.search(name) or NO_DUTY_PLAN_RE.search(name))
+
+
+# a heading that is itself a directive: a verb of requirement and its object ("强化组织领导", "狠抓责任落实，确保安全生产")
+DIRECTIVE_RE = re.compile(rf"^(?:{REQUIREMENT_VERBS}|狠抓|抓好|抓实|切实|认真)")
+
+
+def _framing(node: _Node) -> bool:
+    """A part framing or closing the plan (_no_tasks), unless it is a heading that is itself a directive over a paragraph
+    naming its doers ("一、强化组织领导" over "各企业要…"): work. Framing is a heading over generalities naming no doer ("五、加强
+    组织领导" over "要高度重视…"), or over items."""
+    if not _no_tasks(node.words):
+        return False
+    return bool(node.items or not node.body or not DIRECTIVE_RE.match(heading_name(node.words)) or not _names_doers(node))
 
 
 def _numbered(text: str) -> tuple[int, int, str, str] | None:
@@ -252,7 +265,7 @@ def _part(root: _Node) -> list[tuple[int, int, int, int, list[_Node]]]:
         part, depth = parts.pop(0)
         parts += [(item, depth + 1) for item in part.items if item.items]
         leaves = part.leaves()
-        if part is not root and _no_tasks(part.words) or len(leaves) < MIN_ITEMS or 2 * sum(map(_marked, leaves)) <= len(leaves) \
+        if part is not root and _framing(part) or len(leaves) < MIN_ITEMS or 2 * sum(map(_marked, leaves)) <= len(leaves) \
                 or 2 * sum(map(_works, leaves)) <= len(leaves):
             continue
         found.append((sum(map(_names_doers, leaves)), len(leaves), -depth, id(part), leaves))
