@@ -263,6 +263,21 @@ def paid_rate(prefix: str, rest: str = "", unit: str = "", sentence: str = "") -
     return paid is not None and STANDARD_SET_RE.search(prefix[:paid.start()]) is None
 
 
+# "给予10万元奖补", "授牌当年拨付20万元，", "10万元不予拨付": a sum granted (给予 before it, the payment after it), paid out
+# (拨付 straight before it, its clause ending there) or withheld
+GRANT_BEFORE_RE = re.compile(r"(?:给予|給予|给与)\s*(?:最高|不超过)?\s*$")
+PAID_OUT_RE = re.compile(r"(?:拨付|撥付)\s*$")
+WITHHELD_RE = re.compile(r"\s*不予\s*(?:拨付|撥付|发放|發放)")
+
+
+def granted_sum(prefix: str, rest: str, unit: str) -> bool:
+    """A grant a notice awards ("…并给予10万元奖补"; its instalments "授牌当年拨付20万元，第二年…拨付10万元"): what each
+    recipient earns or loses, a rule of the scheme, no figure the year's work reaches. `rest`: the words after the sum's unit."""
+    return unit.endswith("元") and (GRANT_BEFORE_RE.search(prefix) is not None and PAYMENT_AFTER_RE.match(rest) is not None
+                                    or PAID_OUT_RE.search(prefix) is not None and re.match(r"\s*(?:[，,；;。]|$)", rest) is not None
+                                    or WITHHELD_RE.match(rest) is not None)
+
+
 # "家庭年人均收入在城乡低保标准100%-130%的重度残疾人": a band of a rate straight before 的 and the ones it picks
 RATE_BAND_PICKING_RE = re.compile(rf"\s*{JOIN}\s*\d[\d.]*\s*[%％]\s*的\s*(?![和及与并等的或])[\u4e00-\u9fff]")
 

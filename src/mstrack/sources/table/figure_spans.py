@@ -16,6 +16,7 @@ from mstrack.sources.table.figure_bounds import (
     band_picking,
     case_window,
     conduct_norm,
+    granted_sum,
     paid_rate,
     plant_capacity,
     provided_minimum,
@@ -290,6 +291,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
             or rule_bound(prefix) or _bounded(prefix, comparator) and rule_bound(opened) \
             or working_rule(prefix, sentence, unit) or paid_rate(prefix, clause[after.end():], unit, sentence) \
             or provided_minimum(prefix, number) or band_picking(clause[after.end():], unit) \
+            or granted_sum(prefix, clause[after.end():], unit) \
             or recurring_period(prefix, clause, end)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)

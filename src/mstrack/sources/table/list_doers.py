@@ -68,6 +68,8 @@ OFFICE_VERBS = ("委托", "会同", "会商", "处理", "办理", "部署", "及
 # "组建" setting a body up, not a 组 then "建立…", "建设…" ("工作组建立台账…" is 工作组's)
 SPLIT_RE = re.compile(r"组织|办公|(?P<set_up>组建(?![立设成]))")  # a set-up verb: no name runs through it either
 STEP_BY_RE = re.compile(r"由|会同")  # "由X委托…", "会同X共同测算": X does the step, or shares it
+# "企业向区社会事业局提出申请": the office an applicant applies to receives the step, its object: the applicant before it
+APPLIES_TO_RE = re.compile(r"向[^，,。；;]{2,30}?(?:提出|提交|申请|申报|报送|递交)")
 
 
 def office_clause(clause: str) -> bool:
@@ -445,6 +447,7 @@ def step_doers(paragraph: str) -> list[str]:
             starts += [m.end() for m in STEP_BY_RE.finditer(clause)]
             for start in starts:
                 words = clause[start:]
+                words = words[:m.start()] if (m := APPLIES_TO_RE.search(words)) else words
                 subject = next((words[:j] for j in range(2, min(len(words), SUBJECT_MAX) + 1)
                                 if _opening(words, j, only_offices) or only_offices(words[:j]) and words[j:j + 2] in OFFICE_VERBS), "")
                 found += [name for name in (unit_names(_named_only(subject)) if subject else []) if name not in found]

@@ -31,7 +31,7 @@ from mstrack.sources.table.list_doers import paragraph_doers, step_doers
 from mstrack.sources.table.list_fallback import QUESTION_RE, no_plan_title, own_words, record_fields
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_results import items_report, results_in
-from mstrack.sources.table.list_roles import labelled_inside
+from mstrack.sources.table.list_roles import labelled_inside, opening_offices
 from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
 from mstrack.sources.table.list_subitems import SUB_ITEM_RE
 from mstrack.sources.table.list_work import NO_DUTY_PLAN_RE, OTHER_TOPIC_RE, REPORT_HEADING_RE, RESULT_RE, does_work
@@ -68,6 +68,10 @@ END_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 # a part that frames the plan, closes it or names what is no work (a situation, a body set up, the plan's own validity)
 NO_TASKS_RE = re.compile(r"概况|基本情况|背景|意义|依据|适用范围|编制目的|原则|启动|附则|解释")
 FRAMING_RE = re.compile(PLAN_FRAMING_HEADING)  # "指导思想", "总体要求", "工作目标": what frames the work, no task
+# a part naming the criteria an applicant meets or whom it is for ("（二）申报条件", "（一）复评对象", "（二）复评内容"): no work
+CRITERIA_RE = re.compile(r"(?:申报|参评|评审|评选|复评|认定|入选|准入|资格|基本)(?:条件|对象|标准|内容)$")
+# the duties of a body's member units ("3.片区防指成员单位职责" over "（1）党政办公室：…"): offices' duties, the work
+MEMBER_DUTIES_RE = re.compile(r"成员单位的?(?:职责|分工)")
 TASKS_NAMED_RE = re.compile(r"任务|分工|措施")  # a heading naming the work it holds
 NAME_MAX = 30  # a name on a line of its own: no longer than a heading is
 
@@ -115,7 +119,8 @@ def _no_tasks(words: str) -> bool:
     heading framing the plan that names its tasks too ("二、目标任务") holds them."""
     name = heading_name(re.split(r"[。；;：:]", words, maxsplit=1)[0])
     return bool(FRAMING_RE.search(name) and not TASKS_NAMED_RE.search(name) or CLOSING_RE.search(name)
-                or NO_TASKS_RE.search(name) or NO_DUTY_PLAN_RE.search(name))
+                or NO_TASKS_RE.search(name) or NO_DUTY_PLAN_RE.search(name) and not MEMBER_DUTIES_RE.search(name)
+                or CRITERIA_RE.search(name))
 
 
 # a heading that is itself a directive: a verb of requirement and its object ("强化组织领导", "狠抓责任落实，确保安全生产")
@@ -186,8 +191,42 @@ def _outline(rows: list[Row]) -> list[_Node]:
         if not ended and len(stack) > 1:
             stack[-1].body.append(text)
     for root in roots:
-        _code(root, running)
+        _code(root, running - _repeated(root))
     return roots
+
+
+# a paragraph counting the steps printed under it ("评选认定分为资格审核、实地考察两个环节："): the steps are the item's
+STEPS_COUNTED_RE = re.compile(r"分为[^。；;]*?[两二三四五六七八九十\d]个?(?:环节|步骤|阶段|程序)[：:]$")
+
+
+def _folded(node: _Node) -> None:
+    """An item whose paragraph counts the steps under it (STEPS_COUNTED_RE) is one task, its steps its paragraph's lines:
+    a procedure's step named on a line of its own over its parts ("2.评选认定" over "（1）资格审核。…")."""
+    for item in node.items:
+        _folded(item)
+    if node.items and node.body and STEPS_COUNTED_RE.search(node.body[-1]):
+        node.body += [line for item in node.items for line in _lines(item)]
+        node.items = []
+
+
+def _lines(node: _Node) -> list[str]:
+    """An item's lines as printed: its own, its paragraph's, its items'."""
+    return [row_texts(node.row)[0].strip(), *node.body, *(line for item in node.items for line in _lines(item))]
+
+
+def _repeated(node: _Node) -> set[int]:
+    """The levels under this one whose numbers repeat (a procedure's steps "1." "2." under each of two parts): numbered
+    on by their own number alone, their codes would too ("task 1 appears twice"), so they are qualified by their part."""
+    seen: dict[int, set[str]] = {}
+    repeated: set[int] = set()
+    stack = list(node.items)
+    while stack:
+        item = stack.pop()
+        if item.number in seen.setdefault(item.level, set()):
+            repeated.add(item.level)
+        seen[item.level].add(item.number)
+        stack += item.items
+    return repeated
 
 
 # a labelled field of an item, on a line under it or after its words: "责任单位：…", "【牵头单位】…", "完成时限：…"
@@ -221,6 +260,20 @@ def _labelled(node: _Node) -> None:
         node.words, node.fields = node.words[:node.words.index(inside)].rstrip(), {**found, **node.fields}
     for item in node.items:
         _labelled(item)
+
+
+def _duties_opened(node: _Node) -> None:
+    """A group's items each opened by the offices that do them ("（1）党政办公室：协调…", "（2）各派出所：负责…": a 部门职责
+    list, list_roles.opening_offices): those offices lead each, its words the duty after them, as list_roles.duty_openings
+    reads such a list; one item so opened among others is left as printed."""
+    for item in node.items:
+        _duties_opened(item)
+    group = [item for item in node.items if not item.items]
+    if len(group) < 2 or len(group) < len(node.items) or any(item.fields for item in group) \
+            or not all(found := [opening_offices(item.words) for item in group]):
+        return
+    for item, (offices, words) in zip(group, found, strict=True):
+        item.words, item.fields = words, {"lead": offices}
 
 
 def _count(number: str) -> int:
@@ -345,7 +398,9 @@ def outline_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Colu
             continue
         roots = [root for root in _outline(sheet.rows) if not root.broken and root.items]
         for root in roots:
+            _folded(root)
             _labelled(root)
+            _duties_opened(root)
         found = [part for root in roots for part in _part(root)]
         if not found:
             continue
@@ -359,6 +414,8 @@ def outline_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Colu
         if any("deadline" in leaf.fields for leaf in leaves):  # "完成时限：…": the column of a table's deadlines
             header = [*header, "完成时限"]
             rows = [[*cells, leaf.fields.get("deadline", "")] for cells, leaf in zip(rows, leaves, strict=True)]
+        if len({leaf.code for leaf in leaves}) < len(leaves):  # codes that repeat: no plan to hand on, the reading declines
+            continue
         first = sheet.rows.index(leaves[0].row)
         table, at, columns, headers = as_table(sheet, header, rows,
                                                 [leaf.row for leaf in leaves],
