@@ -2,6 +2,7 @@
 over, and the CLI's smaller ones."""
 
 import json
+from datetime import date
 
 import pytest
 
@@ -49,3 +50,37 @@ def test_a_csv_return_dated_2023_1_is_refused_naming_both_months_and_stores_noth
     shown = cli("history", "city-2023/3", "-f", "json")
     done(shown)
     assert json.loads(shown.stdout) == []
+
+
+# --- 7: the annual 一览表 of a year not over ----------------------------------------------------------------------
+
+def test_an_annual_table_of_a_year_not_over_stands_at_today_and_says_it_is_to_date(cli, tmp_path):
+    today = date.today()
+    if today >= date(today.year, 12, 31):
+        pytest.skip("the year is over on its last day")
+    code = f"now-{today.year}"
+    body = plan_tasks(plan_task("1", "学位建设", "甲局", "学位", "个", 100))
+    path = write_plan(tmp_path / "now.toml", body, code=code)
+    path.write_text(path.read_text(encoding="utf-8").replace("year = 2023", f"year = {today.year}"), encoding="utf-8")
+    done(cli("import", "plan", str(path)))
+    result = cli("--lang", "zh", "report", "annual", "-p", code, "-f", "json")
+    done(result)
+    assert json.loads(result.stdout)["as_of"] == today.isoformat()
+    assert f"{today.year}-12-31 尚未到来" in result.stderr and "--as-of" in result.stderr, result.stderr
+    md = cli("--lang", "zh", "report", "annual", "-p", code, "-f", "md")
+    done(md)
+    assert f"截至{today.year}年{today.month}月{today.day}日（年度尚未结束）" in md.stdout, md.stdout
+    whole = cli("--lang", "zh", "report", "annual", "-p", code, "-f", "md", "--as-of", f"{today.year}-12-31")
+    done(whole)
+    assert f"截至{today.year}年12月31日\n" in whole.stdout and "尚未" not in whole.stderr, whole.stdout
+
+
+def test_an_annual_table_of_a_year_over_is_dated_its_last_day_without_a_note(cli, tmp_path):
+    _programme(cli, tmp_path)
+    result = cli("--lang", "zh", "report", "annual", "-p", "city-2023", "-f", "md")
+    done(result)
+    assert "截至2023年12月31日\n" in result.stdout and "尚未" not in result.stdout + result.stderr, result.stdout
+    half = cli("--lang", "zh", "report", "half-year", "-p", "city-2023", "-f", "md", "--as-of", "2023-05-31")
+    done(half)
+    assert "截至2023年5月31日（上半年尚未结束）" in half.stdout, half.stdout
+
