@@ -84,3 +84,18 @@ def test_an_annual_table_of_a_year_over_is_dated_its_last_day_without_a_note(cli
     done(half)
     assert "截至2023年5月31日（上半年尚未结束）" in half.stdout, half.stdout
 
+
+# --- 9: Excel's text guard ="2" -------------------------------------------------------------------------------------
+
+def test_a_csv_cell_in_excels_text_guard_is_the_text_inside(cli, tmp_path):
+    _programme(cli, tmp_path)
+    path = tmp_path / "eq.csv"
+    path.write_text('计划,任务编号,指标,截至日期,数值\r\ncity-2023,="2",建设保障性住房,2023-12-31,="480"\r\n'
+                    'city-2023,"=""3""",改造老旧小区,="2023-12-31",30\r\n', encoding="utf-8")
+    done(cli("import", "progress", str(path)))
+    two = cli("history", "city-2023/2", "-f", "json")
+    done(two)
+    assert [(r["as_of"], r["value"]) for r in json.loads(two.stdout)] == [("2023-12-31", 480)], two.stdout
+    three = cli("history", "city-2023/3", "-f", "json")
+    assert [(r["as_of"], r["value"]) for r in json.loads(three.stdout)] == [("2023-12-31", 30)], three.stdout
+
