@@ -99,3 +99,27 @@ def test_a_csv_cell_in_excels_text_guard_is_the_text_inside(cli, tmp_path):
     three = cli("history", "city-2023/3", "-f", "json")
     assert [(r["as_of"], r["value"]) for r in json.loads(three.stdout)] == [("2023-12-31", 30)], three.stdout
 
+
+# --- 10: a year-less 12月31日 to come, with last year's programme in the store ----------------------------------------
+
+def test_a_yearless_day_to_come_names_last_years_programme(cli, tmp_path):
+    this = date.today().year
+    for year in (this - 1, this):
+        body = plan_tasks(plan_task("2", "建设保障性住房", "区住建局", "建设保障性住房", "套", 500))
+        path = write_plan(tmp_path / f"c{year}.toml", body, code=f"city-{year}")
+        path.write_text(path.read_text(encoding="utf-8").replace("year = 2023", f"year = {year}"), encoding="utf-8")
+        done(cli("import", "plan", str(path)))
+    if date.today() >= date(this, 12, 31):
+        pytest.skip("12月31日 is today")
+    path = tmp_path / "ny.csv"
+    path.write_bytes("任务编号,指标,截至日期,数值\r\n2,建设保障性住房,12月31日,480\r\n".encode("gbk"))
+    result = cli("import", "progress", str(path), "-p", f"city-{this}")
+    refused(result, f"ny.csv:2:截至日期: {this}-12-31 is in the future", f"{this - 1}-12-31 is a day of city-{this - 1}",
+            f"-p city-{this - 1}")
+    typed = tmp_path / "typed.csv"
+    typed.write_bytes(f"任务编号,指标,截至日期,数值\r\n2,建设保障性住房,{this}-12-31,480\r\n".encode("gbk"))
+    plain = cli("import", "progress", str(typed), "-p", f"city-{this}")
+    assert plain.exit_code == 2 and "is a day of" not in plain.stderr, plain.stderr  # its year typed: no other reading
+    shown = cli("history", f"city-{this - 1}/2", "-f", "json")
+    assert json.loads(shown.stdout) == []
+
