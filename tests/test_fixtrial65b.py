@@ -123,3 +123,16 @@ def test_a_yearless_day_to_come_names_last_years_programme(cli, tmp_path):
     shown = cli("history", f"city-{this - 1}/2", "-f", "json")
     assert json.loads(shown.stdout) == []
 
+
+# --- 11: a GBK file with a UTF-8 byte order mark in front ------------------------------------------------------------
+
+def test_a_gbk_file_behind_a_utf8_mark_is_refused_saying_what_it_is(cli, tmp_path):
+    _programme(cli, tmp_path)
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + _csv(tmp_path, "city-2023,2,建设保障性住房,2023-12-31,480\r\n").read_bytes())
+    result = cli("import", "progress", str(path))
+    refused(result, "bom.csv: starts with a UTF-8 byte order mark but its text is not UTF-8", "CSV UTF-8")
+    assert "not a text file" not in result.stderr
+    assert json.loads(cli("history", "city-2023/2", "-f", "json").stdout) == []
+    zh = cli("--lang", "zh", "import", "progress", str(path))
+    refused(zh, "字节顺序标记")
