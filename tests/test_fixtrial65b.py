@@ -136,3 +136,17 @@ def test_a_gbk_file_behind_a_utf8_mark_is_refused_saying_what_it_is(cli, tmp_pat
     assert json.loads(cli("history", "city-2023/2", "-f", "json").stdout) == []
     zh = cli("--lang", "zh", "import", "progress", str(path))
     refused(zh, "字节顺序标记")
+
+
+# --- 12: a figure among a clerk's words ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "words"), [("已完成480套", "已完成"), ("480套已完成", "已完成"), ("480 套，已全部完工", "已全部完工")])
+def test_a_figure_among_words_is_refused_naming_the_figure_and_the_words(cli, tmp_path, typed, words):
+    _programme(cli, tmp_path)
+    path = _csv(tmp_path, f"city-2023,2,建设保障性住房,2023-12-31,{typed}\r\n")
+    result = cli("import", "progress", str(path))
+    refused(result, "r.csv:2:数值", "is a figure and words: give 480套 as the value (数值)", f"{words} as its note")
+    assert json.loads(cli("history", "city-2023/2", "-f", "json").stdout) == []
+    logged = cli("log", "city-2023/2", typed, "--as-of", "2023-12-31")
+    refused(logged, "480套", words)
+    done(cli("log", "city-2023/2", "完成480套", "--as-of", "2023-12-31"))  # a filler word: read as before
