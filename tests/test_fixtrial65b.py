@@ -150,3 +150,19 @@ def test_a_figure_among_words_is_refused_naming_the_figure_and_the_words(cli, tm
     logged = cli("log", "city-2023/2", typed, "--as-of", "2023-12-31")
     refused(logged, "480套", words)
     done(cli("log", "city-2023/2", "完成480套", "--as-of", "2023-12-31"))  # a filler word: read as before
+
+
+# --- 13: only the 任务编号 column re-sorted --------------------------------------------------------------------------
+
+def test_codes_sorted_apart_from_their_tasks_are_said_so(cli, tmp_path):
+    _programme(cli, tmp_path)
+    path = tmp_path / "sorted.csv"
+    path.write_text("计划,任务编号,工作任务,截至日期,数值\r\ncity-2023,3,建设保障性住房,2023-12-31,480\r\n"
+                    "city-2023,2,老旧小区改造,2023-12-31,30\r\n", encoding="utf-8")
+    result = cli("import", "progress", str(path))
+    said = refused(result, "column 任务编号 and column 工作任务 disagree in every one of its 2 rows",
+                   "were the columns sorted apart?")
+    assert "looks like the unit's own row numbers" not in said
+    for task in ("2", "3"):
+        assert json.loads(cli("history", f"city-2023/{task}", "-f", "json").stdout) == []
+
