@@ -166,3 +166,26 @@ def test_codes_sorted_apart_from_their_tasks_are_said_so(cli, tmp_path):
     for task in ("2", "3"):
         assert json.loads(cli("history", f"city-2023/{task}", "-f", "json").stdout) == []
 
+
+# --- 16: NO_COLOR at a terminal: no styling escapes at all -------------------------------------------------------------
+
+@pytest.mark.parametrize(("no_color", "escapes"), [("1", False), (None, True)])
+def test_no_color_at_a_terminal_writes_no_bold_italic_or_dim(monkeypatch, no_color, escapes):
+    import io
+
+    from rich.table import Table
+
+    from mstrack.cli.printing import safe_console
+
+    if no_color is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    monkeypatch.delenv("TERM", raising=False)
+    table = Table(title="进度", title_style="italic", header_style="bold")
+    table.add_column("任务")
+    table.add_row("1", style="dim")
+    out = io.StringIO()
+    safe_console(file=out, force_terminal=True, width=60).print(table)
+    assert ("\x1b[" in out.getvalue()) is escapes, repr(out.getvalue())
+    assert "任务" in out.getvalue()
