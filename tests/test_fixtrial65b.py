@@ -167,6 +167,7 @@ def test_codes_sorted_apart_from_their_tasks_are_said_so(cli, tmp_path):
         assert json.loads(cli("history", f"city-2023/{task}", "-f", "json").stdout) == []
 
 
+
 # --- 16: NO_COLOR at a terminal: no styling escapes at all -------------------------------------------------------------
 
 @pytest.mark.parametrize(("no_color", "escapes"), [("1", False), (None, True)])
@@ -189,3 +190,17 @@ def test_no_color_at_a_terminal_writes_no_bold_italic_or_dim(monkeypatch, no_col
     safe_console(file=out, force_terminal=True, width=60).print(table)
     assert ("\x1b[" in out.getvalue()) is escapes, repr(out.getvalue())
     assert "任务" in out.getvalue()
+
+
+# --- 17: --lang after the command ---------------------------------------------------------------------------------
+
+def test_a_global_option_after_the_command_is_said_where_it_goes(cli, tmp_path):
+    _programme(cli, tmp_path)
+    result = cli("status", "--lang", "zh")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "No such option: --lang; it is a global option: put it before the command (mstrack --lang … status)" \
+        in result.stderr, result.stderr
+    zh = cli("--lang", "zh", "report", "weekly", "--db", "x.db")
+    assert zh.exit_code == 2 and "它是全局选项，请放在命令之前（mstrack --db … report weekly）" in zh.stderr, zh.stderr
+    other = cli("status", "--langs", "zh")
+    assert other.exit_code == 2 and "global option" not in other.stderr
