@@ -168,6 +168,20 @@ def test_codes_sorted_apart_from_their_tasks_are_said_so(cli, tmp_path):
 
 
 
+# --- 15: a store with no programme: the views' hint on stderr, exit 0; a report refused, exit 2 ----------------------
+
+def test_the_views_of_an_empty_store_say_why_on_stderr_and_a_report_is_refused(cli):
+    done(cli("init"))
+    for view in (["status"], ["units"]):
+        result = cli(*view)
+        done(result)
+        assert "no programmes in" in result.stderr and "no programmes in" not in result.stdout, view
+        as_json = cli(*view, "-f", "json")
+        done(as_json)
+        assert json.loads(as_json.stdout) == [], view
+    refused(cli("report", "weekly"), "no programmes in", "so no report is made")
+
+
 # --- 16: NO_COLOR at a terminal: no styling escapes at all -------------------------------------------------------------
 
 @pytest.mark.parametrize(("no_color", "escapes"), [("1", False), (None, True)])
