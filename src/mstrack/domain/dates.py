@@ -267,13 +267,14 @@ def number_date(number: float, year: int | None = None) -> date:
     as a number without its trailing zero): read as its dotted text is, unless the text with a zero added is a
     date too, which the number cannot tell apart: then refused, saying how to type it."""
     text = repr(number)
-    found = parse_date(text, year)
-    if len(readings := dotted_readings(text, year)) == 2:
-        other = readings[1]
+    readings = [month_end(int(text[:4]), month) for month in (1, 10)] if DOTTED_OCTOBER_RE.fullmatch(text) \
+        else dotted_readings(text, year)  # 2026.1: parse_date refuses its text, for a CSV's sake; a cell says it so
+    if len(readings) == 2:
+        found, other = readings
         raise DateError("{value} is a number, kept without the zero typed after it: {value} is {day} and {longer} is "
                         "{other}; type the date as text ('{longer}) or as a date ({other})", value=text, day=found,
                         longer=text + "0", other=other)
-    return found
+    return parse_date(text, year)
 
 
 def dotted_readings(text: str, year: int | None) -> list[date]:
