@@ -182,6 +182,28 @@ def test_the_views_of_an_empty_store_say_why_on_stderr_and_a_report_is_refused(c
     refused(cli("report", "weekly"), "no programmes in", "so no report is made")
 
 
+
+# --- 14: January's weekly 通报 and a new programme with nothing due yet ---------------------------------------------
+
+def test_units_with_nothing_due_yet_are_not_in_the_weekly_silent_list(cli, tmp_path):
+    for year in (2023, 2024):
+        body = plan_tasks(plan_task("1", "学位建设", "甲局", "学位", "个", 100, milestones=[(f"{year}-03-31", 50)]),
+                          plan_task("2", "床位建设", "乙局", "床位", "张", 40, milestones=[(f"{year}-03-31", 20)]))
+        path = write_plan(tmp_path / f"c{year}.toml", body, code=f"c-{year}")
+        path.write_text(path.read_text(encoding="utf-8").replace("year = 2023", f"year = {year}"), encoding="utf-8")
+        done(cli("import", "plan", str(path)))
+    done(cli("log", "c-2023/1", "100", "--as-of", "2023-12-31"))
+    units = cli("units", "-p", "c-2024", "--as-of", "2024-01-10", "-f", "json")
+    done(units)
+    assert {unit["unit"]: unit["not_due"] for unit in json.loads(units.stdout)} == {"甲局": 1, "乙局": 1}  # nothing due
+    weekly = cli("report", "weekly", "--as-of", "2024-01-10", "-f", "json")
+    done(weekly)
+    silent = json.loads(weekly.stdout)["silent_units"]
+    assert [unit["unit"] for unit in silent] == ["乙局"], silent  # c-2023's 乙局, due and silent; c-2024's owe nothing
+    done(cli("log", "c-2024/2", "1", "--as-of", "2024-01-05"))  # c-2024's reporting has begun: its silent units count
+    again = json.loads(cli("report", "weekly", "--as-of", "2024-01-10", "-f", "json").stdout)["silent_units"]
+    assert [unit["unit"] for unit in again] == ["甲局"], again  # 甲局's c-2024 task, no report; 乙局 reported
+
 # --- 16: NO_COLOR at a terminal: no styling escapes at all -------------------------------------------------------------
 
 @pytest.mark.parametrize(("no_color", "escapes"), [("1", False), (None, True)])
