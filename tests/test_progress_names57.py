@@ -134,7 +134,8 @@ def test_the_same_said_and_stored_as_before(tmp_path, returns, case):
         assert f"names task {twentieth}\n" in said, said
         assert ":11:工作任务" not in said and ":13:工作任务" not in said  # the folded and the partial name agree
     elif case == "own numbers":
-        assert code == 2 and "looks like the unit's own row numbers" in said and stored[0]["report"] == [], said
+        # the plan's own codes, each moved a row down: the columns sorted apart (trial65 #13), not a unit's numbering
+        assert code == 2 and "were the columns sorted apart?" in said and stored[0]["report"] == [], said
     else:
         assert code == 2 and "names" in said and "give the task's code" in said, said
 

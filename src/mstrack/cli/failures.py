@@ -151,6 +151,7 @@ def usage_errors_said():
         if isinstance(error, typer.BadParameter) and error.message.startswith("Value error, "):
             error.message = error.message.removeprefix("Value error, ")  # pydantic's prefix, through Typer
         _say_how_to_give_a_negative_number(error)
+        _say_where_a_global_option_goes(error)
         _say_what_was_meant(error)
         if _is_usage_error(error) and words().lang != "en":
             raise _usage_failure(error) from None
@@ -169,6 +170,25 @@ def _say_how_to_give_a_negative_number(error: BaseException) -> None:
     example = usage.replace(" [OPTIONS] ", " [OPTIONS] -- ", 1)  # "mstrack log [OPTIONS] -- REF [VALUE]"
     error.message = Message("No such option: {option}; a negative number is read as an option: write -- before "
                             "the arguments ({example})", option=error.option_name, example=example)
+    error.possibilities = None
+
+
+GLOBAL_OPTIONS = ("--lang", "--db")
+"""The root's options typed after the command (`mstrack status --lang zh`), as people type them."""
+
+
+def _say_where_a_global_option_goes(error: BaseException) -> None:
+    """`mstrack status --lang zh`: Click knows no --lang of `status`; the message says it is the root's, and where it
+    goes, with the command line as it should be (trial65 #17)."""
+    exceptions = sys.modules[typer.BadParameter.__module__]
+    if not isinstance(error, exceptions.NoSuchOption) or (error.option_name or "").split("=")[0] not in GLOBAL_OPTIONS:
+        return
+    from mstrack.errors import Message
+
+    option = error.option_name.split("=")[0]
+    command = error.ctx.command_path.partition(" ")[2] if error.ctx is not None else ""
+    error.message = Message("No such option: {option}; it is a global option: put it before the command ({example})",
+                            option=option, example=f"mstrack {option} … {command or 'COMMAND'}")
     error.possibilities = None
 
 

@@ -286,11 +286,14 @@ def console():
 
 def safe_console(**options):
     """A Rich console for text that holds data: no markup or emoji codes read in it (a note "[/x]" is
-    printed as typed, not a MarkupError; "[link=…]" makes no hyperlink), no control characters printed."""
+    printed as typed, not a MarkupError; "[link=…]" makes no hyperlink), no control characters printed. NO_COLOR
+    means no styling escapes at all, bold, italic and dim included, as TERM=dumb (trial65 #16: Rich's own no_color
+    drops colours only)."""
     global _SafeConsole
     if _SafeConsole is None:
         _SafeConsole = _safe_console_class()
-    return _SafeConsole(**{"markup": False, "emoji": False, **options})
+    plain = {"color_system": None} if os.environ.get("NO_COLOR") else {}
+    return _SafeConsole(**{"markup": False, "emoji": False, **plain, **options})
 
 
 _SafeConsole = None

@@ -16,6 +16,7 @@ from mstrack.errors import Message
 
 TEMPLATES = (
     Message("No such option: {option}; a negative number is read as an option: write -- before the arguments ({example})"),
+    Message("No such option: {option}; it is a global option: put it before the command ({example})"),
     Message("No such option: {option} (Possible options: {possibilities})"),
     Message("No such option: {option}"),
     Message("Option {option} requires an argument."),

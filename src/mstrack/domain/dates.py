@@ -267,13 +267,14 @@ def number_date(number: float, year: int | None = None) -> date:
     as a number without its trailing zero): read as its dotted text is, unless the text with a zero added is a
     date too, which the number cannot tell apart: then refused, saying how to type it."""
     text = repr(number)
-    found = parse_date(text, year)
-    if len(readings := dotted_readings(text, year)) == 2:
-        other = readings[1]
+    readings = [month_end(int(text[:4]), month) for month in (1, 10)] if DOTTED_OCTOBER_RE.fullmatch(text) \
+        else dotted_readings(text, year)  # 2026.1: parse_date refuses its text, for a CSV's sake; a cell says it so
+    if len(readings) == 2:
+        found, other = readings
         raise DateError("{value} is a number, kept without the zero typed after it: {value} is {day} and {longer} is "
                         "{other}; type the date as text ('{longer}) or as a date ({other})", value=text, day=found,
                         longer=text + "0", other=other)
-    return found
+    return parse_date(text, year)
 
 
 def dotted_readings(text: str, year: int | None) -> list[date]:
@@ -362,6 +363,8 @@ def _numbered_date(body: str, year: int | None, original: str) -> date | None:
     if m := YEAR_MONTH_RE.match(body):
         if not 1 <= int(m[2]) <= 12:  # "2023.13": said of the text typed, as a day that does not exist is
             raise DateError("{value} is not a date: month {month} does not exist", value=shown(original), month=int(m[2]))
+        if DOTTED_OCTOBER_RE.fullmatch(body):
+            raise lost_zero_month(original, int(m[1]))
         return period_end(f"{m[1]}年{m[2]}月前" if re.search(r"月\s*前$", body) else f"{m[1]}年{m[2]}月", int(m[1]))
     if m := PERIOD_DATE_RE.match(body):
         the_year = int(m["year"]) if m["year"] else _given_year(year, original)
@@ -374,6 +377,21 @@ def _numbered_date(body: str, year: int | None, original: str) -> date | None:
     if YEAR_WORD_RE.match(body):  # "上半年", "年底", "2023年底"
         return period_end(body, _given_year(year, original) if not re.match(r"\d{4}", body) else int(body[:4]))
     return None
+
+
+DOTTED_OCTOBER_RE = re.compile(r"\d{4}\.1")
+"""A year and month "2025.1": January as typed, or October as a spreadsheet writes 2025.10 typed in a General cell
+(a number keeps no zero after its dot) and saves to CSV. Neither file can tell, so neither reading is taken (trial65
+#6); "2025.01", "2025.10" and "2025年1月" are read as they are."""
+
+
+def lost_zero_month(original: str, year: int) -> DateError:
+    """Why "2025.1" is refused: both months it may be, and how to write each (the one rule of every date read, in a
+    return, a plan, a table or an option)."""
+    return DateError("{value} may be January or October ({year}.10 typed as a number keeps no 0 after the dot, in a "
+                     "General cell or a CSV Excel saved): write {january} for {january_end} or {october} for "
+                     "{october_end}", value=shown(original), year=year, january=f"{year}-01", january_end=date(year, 1, 31),
+                     october=f"{year}-10", october_end=date(year, 10, 31))
 
 
 def _given_year(year: int | None, original: str) -> int:
@@ -505,7 +523,9 @@ def before_the_quarter(label: str, due: date) -> date | None:
 
 def period_end(label: str, year: int) -> date:
     """Due date of a period label: "一、二季度" → the later quarter's end, "7-9月" → 9-30, "全年" → 12-31."""
-    year, text = _named_year(_plain_label(label), year)
+    if DOTTED_OCTOBER_RE.fullmatch(plain := _plain_label(label)):  # "2027.1" in a table's 完成时限: no month guessed
+        raise lost_zero_month(label, int(plain[:4]))
+    year, text = _named_year(plain, year)
     if "季度" in text or re.fullmatch(r"[Qq][1-4]", text):
         quarters = [QUARTER_WORDS[c] for c in re.findall(r"[一二三四1-4]", text)]
         return month_end(year, max(quarters) * 3)

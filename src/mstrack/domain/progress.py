@@ -28,6 +28,7 @@ from mstrack.domain.readings import (
     checkpoints_value,
     compared_with_earlier,
     falls_below,
+    figure_and_words,
     fraction_falls,
     fraction_fell,
     fraction_warning,
@@ -128,7 +129,7 @@ def check_value(text: str, unit: str, indicator: str, typed: bool = True, *,
     try:
         quantity = parse_quantity(text, typed=typed)
     except QuantityError as error:
-        raise InputError(error) from None
+        raise figure_and_words(text, unit) or InputError(error) from None
     warnings = []
     if quantity.unit == "%" and unit != "%":
         if not unit:
@@ -142,6 +143,8 @@ def check_value(text: str, unit: str, indicator: str, typed: bool = True, *,
         # against 万套（间）, either of its pair
         quantity = replace(quantity, value=as_number(Decimal(str(quantity.value)) / scale), unit=quantity.unit and unit)
     if quantity.unit and quantity.unit != "%" and not unit_named(quantity.unit, unit):
+        if words := figure_and_words(text, unit):
+            raise words
         raise InputError("{value}: unit {unit!r} does not match {indicator}'s unit {expected!r}", value=shown(text),
                          unit=quantity.unit, indicator=indicator, expected=unit)
     if unit == "%" and quantity.unit not in ("%", ""):

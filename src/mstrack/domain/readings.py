@@ -1,6 +1,7 @@
 """How `log VALUE` and `import progress` read a value that a line could take two ways, by one rule each: a count of a
 text-only line's checkpoints met ("3个节点"), and a fraction of 1 on a % line (0.85: Excel's 85%, or 0.85%); and which
-lines' figures are compared with the earlier ones (compared_with_earlier). Pure."""
+lines' figures are compared with the earlier ones (compared_with_earlier); a figure among a clerk's words
+(figure_and_words). Pure."""
 
 from __future__ import annotations
 
@@ -87,3 +88,26 @@ def compared_with_earlier(comparator: str) -> bool:
     figure, a text-only line's count of checkpoints met too (it counts up as they are met); not a ceiling (不超过),
     which may fall. `log` and `import progress` judge by this one rule (an import skipped text-only lines)."""
     return comparator != AT_MOST
+
+
+FIGURE_IN_WORDS_RE = re.compile(r"^(?P<before>[^\d]*?)(?P<figure>\d[\d,]*(?:\.\d+)?\s*[万亿]?)(?P<after>[^\d]*)$")
+"""One figure among a clerk's words ("已完成480套", "480套已完成"): the words before it and after it."""
+
+
+def figure_and_words(text: str, unit: str) -> InputError | None:
+    """Why a value of one figure and words is refused, naming both (trial65 #12: "已完成480套" was "not a quantity",
+    "480套已完成" a unit '套已完成'): the figure goes under 数值, the words under 备注; None where the text is not so, or
+    where another unit or words follow the figure itself (the unit's refusal names them)."""
+    body = normalize(text)
+    if not (m := FIGURE_IN_WORDS_RE.match(body)):
+        return None
+    after = m["after"].strip()
+    if unit and after.startswith(unit):
+        after = after[len(unit):]
+    elif after:  # another unit ("12.3万户"), or words with no unit between: the unit's refusal says it
+        return None
+    words = "".join((m["before"].strip(), after.strip())).strip(" ，,。；;")
+    if not re.search(r"[\u4e00-\u9fff]", words):
+        return None
+    return InputError("{value} is a figure and words: give {figure} as the value (数值) and {words} as its note (备注, or "
+                      "--note)", value=shown(text), figure=m["figure"].replace(" ", "") + (unit or ""), words=words)

@@ -274,7 +274,7 @@ def table_docx(report: TableReport, lang: str) -> bytes:
     title = shared.table_title(report, words)
     document = _document(landscape=True, lang=lang)
     _title(document, title)
-    _paragraph(document, words("table.as_of", on=words.date(report.as_of)), right=True, size=10.5)
+    _paragraph(document, shared.table_as_of(report, words), right=True, size=10.5)
     for line in shared.table_summary(report, words):
         _paragraph(document, line, indent=True, size=10.5)
     rows = []

@@ -308,7 +308,7 @@ def table_html(report: TableReport, lang: str, today: date | None = None) -> str
     words = Labels(lang)
     title = shared.table_title(report, words)
     body = ['<section id="table">', f"<h1>{escape(title)}</h1>",
-            f'<p class="sub">{escape(words("table.as_of", on=words.date(report.as_of)))}</p>']
+            f'<p class="sub">{escape(shared.table_as_of(report, words))}</p>']
     body += [f'<p class="lead summary">{escape(line)}</p>' if i == 0 else f'<p class="summary">{escape(line)}</p>'
              for i, line in enumerate(shared.table_summary(report, words))]
     header = shared.table_header(report, words)

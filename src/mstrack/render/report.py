@@ -22,7 +22,7 @@ from mstrack.render.revisions import (
 )
 from mstrack.render.revisions import task_ref as _task_ref
 from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_number, rules_said, scope_said
-from mstrack.reports.overview import TableReport
+from mstrack.reports.overview import TableReport, report_date
 from mstrack.reports.units import RankedUnit, SilentUnit, UnitRollup
 from mstrack.reports.weekly import BehindItem, NewReport, StatusChange, WeeklyReport
 from mstrack.vocabulary import UNLISTED, placeholder
@@ -244,6 +244,15 @@ def table_header(report: TableReport, words: Labels) -> list[str]:
 
 def table_title(report: TableReport, words: Labels) -> str:
     return words(f"table.{report.kind}", name=report.programme_name)
+
+
+def table_as_of(report: TableReport, words: Labels) -> str:
+    """The 一览表's date line: "截至…", and, for a date before the half or the year is over, that it is a report to date
+    (trial65 #7: an annual table dated a day to come read as the year's)."""
+    on = words.date(report.as_of)
+    if report.as_of < report_date(report.kind, report.year):
+        return words(f"table.as_of_to_date.{report.kind}", on=on)
+    return words("table.as_of", on=on)
 
 
 def table_summary(report: TableReport, words: Labels) -> list[str]:

@@ -29,6 +29,7 @@ from mstrack.render.report import (
     next_lines,
     printed_behind,
     progress_lines,
+    table_as_of,
     table_header,
     table_summary,
     table_title,
@@ -121,7 +122,7 @@ def weekly_md(report: WeeklyReport, lang: str) -> str:
 def table_md(report: TableReport, lang: str) -> str:
     """The 一览表 as one Markdown table; the project name stands on the first row of its group."""
     words = Labels(lang)
-    out = [f"# {_md_text(table_title(report, words))}\n", words("table.as_of", on=words.date(report.as_of)) + "\n"]
+    out = [f"# {_md_text(table_title(report, words))}\n", table_as_of(report, words) + "\n"]
     out += [_md_text(line) + "\n" for line in table_summary(report, words)]
     rows = []
     for group in report.groups:

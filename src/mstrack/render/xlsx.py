@@ -30,6 +30,7 @@ from mstrack.render.report import (
     new_report_header,
     next_lines,
     progress_lines,
+    table_as_of,
     table_header,
     table_summary,
     table_title,
@@ -315,7 +316,7 @@ def table_xlsx(report: TableReport, lang: str) -> bytes:
     sheet["A1"].font = Font(bold=True, size=16)
     sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
     sheet.row_dimensions[1].height = 30
-    summary = [words("table.as_of", on=words.date(report.as_of)), *table_summary(report, words)]
+    summary = [table_as_of(report, words), *table_summary(report, words)]
     sheet.append(_cells(["\n".join(summary)]))
     sheet.merge_cells(f"A2:{last}2")
     sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")

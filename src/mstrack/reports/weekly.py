@@ -195,6 +195,16 @@ class WeeklyReport:
         }
 
 
+def reporting_begun(rows: list) -> list | None:
+    """The rows of the programmes whose reporting has begun (a report on any of their indicators, or anything due),
+    for the silent list; None where every programme's has. A programme with no report and nothing due yet (next year's
+    in January, its first checkpoint in March) owes no return: its units are not silent (trial65 #14)."""
+    begun = {row.programme for row in rows if row.as_of is not None or row.status != "not_due"}
+    if all(row.programme in begun for row in rows):
+        return None
+    return [row for row in rows if row.programme in begun]
+
+
 def silent_this_week(units: list[UnitRollup], since: date) -> list[UnitRollup]:
     """WeeklyReport.silent from its unit rollups: placeholders and units whose every task is done owe no return."""
     return [unit for unit in silent_since(units, since + timedelta(days=1)) if unit.office and unit.done < unit.tasks]
@@ -261,7 +271,8 @@ def weekly_report(
         for row, old in zip(now, then, strict=True) if row.status != old.status
     ]
     changes.sort(key=lambda c: (not c.worse, STATUSES.index(c.after)))
-    units = unit_rollups(now, places=programme_places({d.programme: d.programme_name for d in details}), on=on)
+    places = programme_places({d.programme: d.programme_name for d in details})
+    units = unit_rollups(now, places=places, on=on)
     rules = {row.programme: row.rule for row in now}  # one rule a programme (--rule, or its own)
     kinds = set(rules.values())
     return WeeklyReport(
@@ -271,5 +282,6 @@ def weekly_report(
         tasks=len({(row.programme, row.task) for row in now}), task_counts=task_counts(now),
         indicators=len(now), row_counts=count_statuses(now), behind=behind,
         units=units, new_reports=new_reports, status_changes=changes, partly_reported=partly_reported(now),
-        silent=silent_this_week(units, since),
+        silent=silent_this_week(units if (begun := reporting_begun(now)) is None
+                                else unit_rollups(begun, places=places, on=on), since),
     )

@@ -71,6 +71,11 @@ def text_encoding(path: Path) -> str:
         if nul >= 0:
             raise not_text(path, InputError("{path}: not a text file (binary content at byte {byte})", path=path, byte=nul))
         for encoding in TEXT_CODECS:
+            if encoding != "utf-8" and head.startswith(codecs.BOM_UTF8):  # a GBK file a tool "added a BOM" to
+                raise not_text(path, InputError(  # (trial65 #11): refused, never read as the mark or the bytes say
+                    "{path}: starts with a UTF-8 byte order mark but its text is not UTF-8 ({guess}): save it again as "
+                    "\"CSV UTF-8\", or without the mark", path=path,
+                    guess=Message("it reads as GBK") if _reads_as(head[3:], encoding) else Message("GBK?")))
             try:
                 _decode_whole(handle, encoding)
             except UnicodeDecodeError:
@@ -118,6 +123,15 @@ def _utf16(path: Path, handle, codec: str) -> str:
         raise not_text(path, InputError("{path}: not readable as UTF-16 text (byte {byte}); save it as UTF-8", path=path,
                                         byte=error.start)) from None
     return codec
+
+
+def _reads_as(head: bytes, encoding: str) -> bool:
+    """Whether a file's head decodes in `encoding` (its last character may be cut)."""
+    try:
+        codecs.getincrementaldecoder(encoding)().decode(head)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode_whole(handle, encoding: str) -> None:

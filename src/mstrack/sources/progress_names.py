@@ -218,7 +218,13 @@ class NamedRows:
         errors, warnings, table = self.importer.result.errors, self.importer.result.warnings, self.table
         if self.wrong:
             code_header, name_header = table.label("task"), table.headers[self.title_at]
-            if len(self.wrong) > 1 and not self.agreed:
+            if len(self.wrong) > 1 and not self.agreed and _sorted_apart(self.wrong):
+                errors.append(Message(
+                    "{path}: column {codes} and column {names} disagree in every one of its {n} rows, and each {names} "
+                    "names the task of another code in column {codes}: were the columns sorted apart? put each code "
+                    "back beside its task (the template's order), or delete column {codes} so that the rows are matched "
+                    "by {names}", path=table.path, codes=code_header, n=len(self.wrong), names=name_header))
+            elif len(self.wrong) > 1 and not self.agreed:
                 errors.append(Message(
                     "{path}: column {codes} looks like the unit's own row numbers, not task codes: in none of its {n} rows"
                     " does {names} name the task the number does; rename or delete column {codes} so that the rows are"
@@ -254,6 +260,16 @@ class NamedRows:
                 warnings.append(Message("{path}: {n:row|rows} {rows}: {office} reports {code}/{task}, whose units are {units}",
                                         path=table.path, n=len(lines), rows=numbers_shown(lines), office=office, code=code,
                                         task=task, units="、".join(units)))
+
+
+def _sorted_apart(wrong: list[tuple[int, str, str, str, list[str]]]) -> bool:
+    """Whether rows whose codes and names all disagree hold the plan's own codes, shuffled (trial65 #13: one column
+    sorted, not the other): each name names one task, and the codes named are the codes the column holds; not where
+    the column counts 1, 2, 3 … down the rows, a unit's own numbering of the plan's first tasks."""
+    if [task for _, task, *_ in wrong] == [str(n) for n in range(1, len(wrong) + 1)]:
+        return False
+    return all(len(named) == 1 for *_, named in wrong) and \
+        sorted((code, named[0]) for _, _, code, _, named in wrong) == sorted((code, task) for _, task, code, *_ in wrong)
 
 
 def _named(named: list[str], cancelled: tuple[str, int] | None = None) -> Message | str:

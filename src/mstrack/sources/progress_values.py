@@ -11,6 +11,7 @@ from mstrack.domain.dates import (
     DateError,
     ReportWindow,
     dotted_readings,
+    named_day,
     number_date,
     parse_date,
     report_day,
@@ -181,7 +182,7 @@ class Values:
             except DateError as error:
                 return error
         if as_of > self.today:
-            return Message("{on} is in the future", on=as_of)
+            return self._future(raw, as_of, programme)
         if not window.holds(as_of):
             return and_year_of(Message("{on} is outside {window}", on=as_of, window=window.said()), as_of,
                                [code for code in self._year_codes(as_of.year) if code != programme], logged=False)
@@ -191,6 +192,23 @@ class Values:
         self.title_used = self.title_used or (raw is None and self.default_as_of is None)
         dates[raw] = as_of
         return as_of
+
+    def _future(self, raw, as_of: date, programme: str | None) -> Message:
+        """A day to come refused; for a date naming no year ("12月31日" in December, with -p of this year's programme),
+        the day a year before and the programmes of that year: last year's closing return imported with this year's
+        -p is the likely cause (trial65 #10)."""
+        said = Message("{on} is in the future", on=as_of)
+        words = (self.default_as_of or self.title_as_of) if raw is None else raw if isinstance(raw, str) else None
+        if not isinstance(words, str) or named_day(words):
+            return said
+        try:
+            earlier = as_of.replace(year=as_of.year - 1)
+        except ValueError:  # 2月29日
+            return said
+        if not (codes := [code for code in self._year_codes(earlier.year) if code != programme]):
+            return said
+        return Message("{said}; {earlier} is a day of {codes}: import with -p {code} if these are its closing figures",
+                       said=said, earlier=earlier, codes=", ".join(codes), code=codes[0])
 
     def _option_day(self, window: ReportWindow) -> date | None:
         """--as-of's day in a programme of `window`: its words read there where they name no year (report_day, as
