@@ -3,6 +3,7 @@ stations, the first the lead), read as a paragraph's doers."""
 
 from __future__ import annotations
 
+from mstrack.sources.table import convert_table
 from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.units import unit_names
 
@@ -21,3 +22,34 @@ def test_police_stations_named_by_their_places_do_a_paragraphs_work():
     paragraph = "北厝、敖东等派出所应按照职责，积极维护灾区社会治安和交通秩序，督促检查落实重要场所的安全保卫工作。"
     assert paragraph_doers(paragraph, opening=True) == ["北厝派出所", "敖东派出所"]
 
+
+# a part's paragraph naming who does its items, one item naming only one of them itself
+NARROWED = [
+    "某片区管理局关于开展森林防火宣传月活动的通知",
+    "各处室、各村居：",
+    "为做好森林防火宣传工作，现就有关事项通知如下：",
+    "一、活动时间",
+    "即日起至2024年10月31日。",
+    "二、主要任务",
+    "各处室、各村居要结合本辖区实际，广泛开展森林防火宣传教育活动。",
+    "（一）多措并举，扩大宣传覆盖面。通过广播、横幅、标语等形式，把森林防火常识宣传到户、到人。",
+    "（二）突出重点，增强宣传针对性。抓好林区进山路口等重点区域的宣传，设置防火标语标牌。",
+    "（三）部门协同，提高宣传影响力。各处室要共同推进森林防火专题宣传活动进社区、进企业、进校园。",
+    "某片区管理局",
+    "2024年10月11日",
+]
+
+
+def test_an_item_naming_some_of_its_parts_doers_leads_by_them_the_others_share_it(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text("\n".join(NARROWED) + "\n", encoding="utf-8")
+    conversion = convert_table(path, "x-2024", 2024)
+    tasks = conversion.programme.tasks
+    assert len(tasks) == 3
+    assert [(t.lines[0].lead_units, t.lines[0].units) for t in tasks] == [(["各处室"], ["各村居"])] * 3
+
+
+def test_where_a_body_lies_and_a_consequence_name_no_doer():
+    assert paragraph_doers("汛期来临时，各地灾点所在村的联合党委及村（居）要加强人员统筹工作。", opening=True) == []
+    assert paragraph_doers("如果通讯中断，则需派专人向工作领导小组报告，及时通知抢险队伍。", opening=True) == []
+    assert paragraph_doers("各村要加强人员统筹工作。", opening=True) == ["各村"]
