@@ -1,10 +1,15 @@
 """held65d (issue 13): places closed by 等 sharing the kind of office after them ("北厝、敖东等派出所": two police
-stations, the first the lead), read as a paragraph's doers."""
+stations, the first the lead), read as a paragraph's doers; a part's doers an item names only some of; the date
+fragments several readers build on (spans.time_label, days_pattern, sent_by; office_names.registered_at)."""
 
 from __future__ import annotations
 
+import re
+
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.list_doers import paragraph_doers
+from mstrack.sources.table.office_names import registered_at
+from mstrack.sources.table.spans import DAY, days_pattern, sent_by, time_label
 from mstrack.sources.table.units import unit_names
 
 
@@ -53,3 +58,13 @@ def test_where_a_body_lies_and_a_consequence_name_no_doer():
     assert paragraph_doers("汛期来临时，各地灾点所在村的联合党委及村（居）要加强人员统筹工作。", opening=True) == []
     assert paragraph_doers("如果通讯中断，则需派专人向工作领导小组报告，及时通知抢险队伍。", opening=True) == []
     assert paragraph_doers("各村要加强人员统筹工作。", opening=True) == ["各村"]
+
+
+def test_the_date_fragments_readers_share_read_a_label_a_span_and_a_day_sent_by():
+    label = re.compile(rf"{time_label('报名|登记', optional=True)}({days_pattern()})")
+    assert label.search("城关各小学报名时间8月27日至28日")[1] == "8月27日至28日"
+    assert re.search(time_label("抽签"), "抽签时间8月25日") is None  # its colon required unless optional
+    assert re.search(sent_by(DAY, "报送|报"), "请于2021年5月5日下班前将材料统一报送区社会事业局")[1] == "2021年5月5日"
+    assert re.search(sent_by(DAY, "报送"), "于5月5日前完成。报送材料") is None  # the verb in the day's sentence
+    assert registered_at(r"([^，,。；;到]{2,12}?)").search("于6月29日至7月3日到教育处登记")[1] == "教育处"
+

@@ -252,6 +252,12 @@ UNITS_END = ("单位", "部门", "企业", "集团", "银行",  # "各管线产�
 # no office's ending elsewhere ("建设公办幼儿园" names what is built)
 SCHOOL_END = ("幼儿园", "学园", "小学", "中学", "学校")
 
+
+def registered_at(place: str, verbs: str = "登记|报名", applying: str = "") -> re.Pattern[str]:
+    """The body registration is made at ("于6月29日至7月3日到教育处登记", "…到城南学校申请登记"): `place` its name's
+    pattern (the group), `verbs` the registering, `applying` what may stand between them ("申请")."""
+    return re.compile(rf"到{place}{applying}(?:{verbs})")
+
 PLACE_START = "市县区省镇乡街村各州盟旗"
 
 
