@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.table import convert_table
+from mstrack.sources.table.list_deadlines import work_period
 from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.office_names import registered_at
 from mstrack.sources.table.spans import DAY, days_pattern, sent_by, time_label
@@ -68,3 +69,41 @@ def test_the_date_fragments_readers_share_read_a_label_a_span_and_a_day_sent_by(
     assert re.search(sent_by(DAY, "报送"), "于5月5日前完成。报送材料") is None  # the verb in the day's sentence
     assert registered_at(r"([^，,。；;到]{2,12}?)").search("于6月29日至7月3日到教育处登记")[1] == "教育处"
 
+
+# a plan of stages whose period and first stage print the year before the plan's (2016 for 2017)
+MISPRINTED = [
+    "某乡2017年火灾隐患排查整治工作方案",
+    "一、工作目标",
+    "全面排查整治火灾隐患，确保全乡消防安全形势稳定。",
+    "二、整治内容",
+    "（一）加强消防队建设。各村要对已成立的义务消防队进行整顿。",
+    "（二）开展宣传教育。乡安监站要组织开展消防宣传进村入户活动。",
+    "三、整治步骤",
+    "此次专项整治工作自2017年4月10日开始至2016年12月31日结束，分下述三个阶段进行。",
+    "（一）组织部署阶段（2016年4月10日至4月30日）。",
+    "各村要制定具体实施方案，明确工作任务。",
+    "（二）排查整治阶段（2017年5月1日至11月30日）。",
+    "各村要对辖区开展全面排查整治。",
+    "（三）总结验收阶段（2017年12月1日至12月31日）。",
+    "乡安监站要对整治工作进行总结验收。",
+    "某乡人民政府",
+    "2017年4月10日",
+]
+
+
+def test_a_period_ending_a_year_before_it_starts_ends_in_its_starts_year():
+    end, _, said = work_period(["此次专项整治工作自2017年4月10日开始至2016年12月31日结束，分四个阶段进行。"], 2017)
+    assert end == "2017年12月31日" and "至2016年12月31日结束" in said  # the clause said as printed
+    assert work_period(["此次整治工作自2017年4月10日开始至2016年3月31日结束。"], 2017) is None  # its day before the start's
+    assert work_period(["此次整治工作自2016年4月10日开始至2016年12月31日结束。"], 2017) is None  # another year's work
+
+
+def test_a_stage_printed_a_year_before_the_next_one_it_runs_into_is_read_in_the_next_ones_year(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(MISPRINTED) + "\n", encoding="utf-8")
+    conversion = convert_table(path, "x-2017", 2017)
+    tasks = {t.code: t for t in conversion.programme.tasks}
+    first = tasks["三(一)"]
+    assert str(first.deadline) == "2017-04-30" and "印作2016年" in first.text.deadline_text
+    assert [str(tasks[code].deadline) for code in ("三(二)", "三(三)")] == ["2017-11-30", "2017-12-31"]  # as printed
+    assert "印作" not in tasks["三(二)"].text.deadline_text

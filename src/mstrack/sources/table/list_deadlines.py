@@ -151,17 +151,31 @@ def campaign_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, s
 
 # the work's whole period in a sentence of its own, wherever the document prints it: "此次专项整治工作自2016年4月20日开始至
 # 2016年10月30日结束，分下述四个阶段进行" (the work's, not one activity's: "集中面授时间从…起至…止" is the training's)
-WORK_PERIOD_RE = re.compile(rf"(?:工作|整治|行动|治理)\s*(?:时间)?\s*(?:自|从)\s*(?:(?P<from>\d{{4}})\s*年\s*)?{DAY}\s*"
-                            rf"(?:起|开始)\s*(?:至|到)\s*(?P<end>(?:(?P<year>\d{{4}})\s*年\s*)?{DAY})\s*(?:止|结束)")
+WORK_PERIOD_RE = re.compile(rf"(?:工作|整治|行动|治理)\s*(?:时间)?\s*(?:自|从)\s*(?:(?P<from>\d{{4}})\s*年\s*)?(?P<start>{DAY})\s*"
+                            rf"(?:起|开始)\s*(?:至|到)\s*(?P<end>(?:(?P<year>\d{{4}})\s*年\s*)?(?P<day>{DAY}))\s*(?:止|结束)")
 
 
 def work_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
     """The end of the work's period a sentence names from its start to its end ("…工作自2016年4月20日开始至2016年10月30日
-    结束"), as shared_deadlines gives it, with its clause; None when none does, or it starts or ends in another year."""
+    结束"), as shared_deadlines gives it, with its clause; None when none does, or it starts or ends in another year. An
+    end printed in a year before its start's whose day comes after the start's ("自2017年4月10日开始至2016年12月31日结束")
+    is a misprint of the start's year: an end never comes before its start (the clause said as printed)."""
     for text in texts:
-        if (m := WORK_PERIOD_RE.search(text)) and int(m["from"] or year) == year and int(m["year"] or year) == year:
-            return re.sub(r"\s+", "", m["end"]), [], re.split(r"[，,。；;]", text[:m.start()])[-1] + m[0]
+        if not (m := WORK_PERIOD_RE.search(text)) or int(m["from"] or year) != year:
+            continue
+        end = re.sub(r"\s+", "", m["end"])
+        if m["year"] and int(m["year"]) < year and _month_day(m["day"]) > _month_day(m["start"]):
+            end = f"{year}年" + re.sub(r"\s+", "", m["day"])  # "至2016年12月31日" after "自2017年4月10日": 2017's
+        elif int(m["year"] or year) != year:
+            continue
+        return end, [], re.split(r"[，,。；;]", text[:m.start()])[-1] + m[0]
     return None
+
+
+def _month_day(day: str) -> tuple[int, int]:
+    """A day's month and day ("2017年4月10日" → (4, 10)), its year aside."""
+    m = re.search(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日", day)
+    return int(m[1]), int(m[2])
 
 
 # the stages of the work dated in one sentence, each by its end, the count of stages after them: "各工作组要在4月28日前、
