@@ -11,10 +11,10 @@ import re
 
 from mstrack.sources.table.cells import row_texts
 from mstrack.sources.table.list_roles import BODY_OPENING_RE
-from mstrack.sources.table.office_names import SCHOOL_END, ends_like_unit
+from mstrack.sources.table.office_names import SCHOOL_END, ends_like_unit, registered_at
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row, Sheet
-from mstrack.sources.table.spans import DAY, JOIN, MONTH, span_end
+from mstrack.sources.table.spans import DAY, MONTH, days_pattern, span_end, time_label
 
 COUNTS_HEADER = ["序号", "项目名称", "项目内容", "牵头单位", "完成时限"]
 # "城东小学 余下学额： 49个": a body's name, apart from its label by a space, the label, its count
@@ -25,10 +25,10 @@ BODY_KINDS = (*SCHOOL_END, "单位")  # a records' column headed by a kind of bo
 HEADER_UNITS = {"人数": "人"}  # "余下学额人数" over bare numbers: a count of persons
 
 # "登记时间：7月24日—7月26日", "二、报名时间：" over "8月16日——8月18日，…": registration, a span or a day
-REGISTRATION_RE = re.compile(rf"(?:登记|报名)时间\s*[：:]?\s*(?P<when>{DAY}(?:\s*{JOIN}+\s*(?:{MONTH}\s*)?\d{{1,2}}\s*日)?)")
+REGISTRATION_RE = re.compile(rf"{time_label('登记|报名', optional=True)}(?P<when>{days_pattern()})")
 HALF = r"(?:上午|下午|晚上|全天)?"
 # "摇号时间：8月11日上午9︰00", "抽签时间：7月15日上午9：00": the lottery's day
-LOTTERY_LABEL_RE = re.compile(rf"(?:摇号|抽签)时间\s*[：:]\s*(?P<days>{DAY})")
+LOTTERY_LABEL_RE = re.compile(rf"{time_label('摇号|抽签')}(?P<days>{DAY})")
 # "我区将于8月25日上午、26日上午（…）采取电视直播形式进行摇号抽签": the lottery's days in its sentence
 LOTTERY_HELD_RE = re.compile(rf"于\s*(?P<days>{DAY}{HALF}(?:\s*[、和及]\s*(?:{MONTH}\s*)?\d{{1,2}}\s*日{HALF})*)"
                              r"[^。；;]{0,40}?(?:摇号|抽签)")
@@ -127,7 +127,7 @@ def admission_days(texts: list[str]) -> str:
 
 LOTTERY_HEADER = ["序号", "工作任务", "牵头单位", "完成时限"]
 # "…到城南学校申请登记": the school registration is made at, the body admitting the places
-REGISTERED_AT_RE = re.compile(rf"到\s*([\u4e00-\u9fff]{{2,12}}?(?:{'|'.join(SCHOOL_END)}))\s*(?:申请)?(?:登记|报名)")
+REGISTERED_AT_RE = registered_at(rf"\s*([\u4e00-\u9fff]{{2,12}}?(?:{'|'.join(SCHOOL_END)}))\s*", applying="(?:申请)?")
 # where the paragraph's labelled dates start, after the stop closing its sentence
 DATE_LABEL_RE = re.compile(r"(?P<stop>[。；;，,]?)\s*(?:登记|报名|摇号|抽签)时间\s*[：:]")
 

@@ -9,7 +9,7 @@ import re
 from mstrack.domain.quantities import chinese_count
 from mstrack.errors import Message
 from mstrack.sources.table.numbering import SUB_CODE_RE
-from mstrack.sources.table.spans import EVENT_SPAN_HEADER, JOIN, span_end
+from mstrack.sources.table.spans import EVENT_SPAN_HEADER, JOIN, sent_by, span_end
 
 # a deadline the text above the list states for all its tasks: "其余项目均计划在今年12月完成", "以上项目均于年底前建成"
 WHEN = r"((?:今年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:份|底|末|中旬|下旬)?|年底|年内)前?|\d{4}\s*年[底内]前?)"
@@ -73,20 +73,30 @@ def period_part(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]]
     several lines (stages, "（一）准备阶段（…）" …) gives none."""
     texts = [line for text in texts for line in _heading_apart(text)]
     for k, (heading, text) in enumerate(zip(texts, texts[1:], strict=False)):
+        if not PERIOD_HEADING_RE.match(heading.strip()):
+            continue
+        said = f"{heading.strip()} {text.strip()}"
         alone = k + 2 >= len(texts) or PART_HEADING_RE.match(texts[k + 2].strip())  # the part's one line: no stages
-        if PERIOD_HEADING_RE.match(heading.strip()) and alone and (m := PERIOD_SPAN_RE.search(text)) and int(m[1]) == year:
-            return re.sub(r"\s+", "", span_end(m[0])), [], f"{heading.strip()} {text.strip()}"
-        if PERIOD_HEADING_RE.match(heading.strip()) and alone and YEARLESS_SPAN_RE.match(text):
-            return re.sub(r"\s+", "", span_end(text.strip().rstrip("。."))), [], f"{heading.strip()} {text.strip()}"
-        if PERIOD_HEADING_RE.match(heading.strip()) and alone and (end := FROM_TODAY_LINE_RE.match(text)) \
-                and int(end[2] or year) == year:
-            return re.sub(r"\s+", "", end[1]), [], f"{heading.strip()} {text.strip()}"  # "即日起至10月31日": its end
-        if PERIOD_HEADING_RE.match(heading.strip()) and alone and (end := EXTENDED_TO_RE.search(text)) and int(end[2]) >= year:
-            return re.sub(r"\s+", "", end[1]), [], f"{heading.strip()} {text.strip()}"  # "延长至2022年12月31日": a later end
-        if PERIOD_HEADING_RE.match(heading.strip()) and alone and (day := EVENT_DAY_RE.match(text)) and int(day[1]) == year:
-            return re.sub(r"\s+", "", f"{day[1]}年{day[2]}"), [], f"{heading.strip()} {text.strip()}"
-        if PERIOD_HEADING_RE.match(heading.strip()) and (places := _places_ends(texts[k + 1:])):
-            return places[0][1], places, f"{heading.strip()} {text.strip()}"  # "1.东海陵园…：4月1日至8日" "2.殡仪馆：4月5日"
+        if alone and (end := _period_end(text, year)) is not None:
+            return end, [], said
+        if places := _places_ends(texts[k + 1:]):
+            return places[0][1], places, said  # "1.东海陵园…：4月1日至8日" "2.殡仪馆：4月5日"
+    return None
+
+
+def _period_end(text: str, year: int) -> str | None:
+    """The end of the period the one line of a part naming the time gives (period_part), by the kind of line it is; None
+    for a line of no such kind, or of another year's period."""
+    if (m := PERIOD_SPAN_RE.search(text)) and int(m[1]) == year:
+        return re.sub(r"\s+", "", span_end(m[0]))
+    if YEARLESS_SPAN_RE.match(text):
+        return re.sub(r"\s+", "", span_end(text.strip().rstrip("。.")))
+    if (end := FROM_TODAY_LINE_RE.match(text)) and int(end[2] or year) == year:
+        return re.sub(r"\s+", "", end[1])  # "即日起至10月31日": its end
+    if (end := EXTENDED_TO_RE.search(text)) and int(end[2]) >= year:
+        return re.sub(r"\s+", "", end[1])  # "延长至2022年12月31日": a later end
+    if (day := EVENT_DAY_RE.match(text)) and int(day[1]) == year:
+        return re.sub(r"\s+", "", f"{day[1]}年{day[2]}")
     return None
 
 
@@ -141,17 +151,31 @@ def campaign_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, s
 
 # the work's whole period in a sentence of its own, wherever the document prints it: "此次专项整治工作自2016年4月20日开始至
 # 2016年10月30日结束，分下述四个阶段进行" (the work's, not one activity's: "集中面授时间从…起至…止" is the training's)
-WORK_PERIOD_RE = re.compile(rf"(?:工作|整治|行动|治理)\s*(?:时间)?\s*(?:自|从)\s*(?:(?P<from>\d{{4}})\s*年\s*)?{DAY}\s*"
-                            rf"(?:起|开始)\s*(?:至|到)\s*(?P<end>(?:(?P<year>\d{{4}})\s*年\s*)?{DAY})\s*(?:止|结束)")
+WORK_PERIOD_RE = re.compile(rf"(?:工作|整治|行动|治理)\s*(?:时间)?\s*(?:自|从)\s*(?:(?P<from>\d{{4}})\s*年\s*)?(?P<start>{DAY})\s*"
+                            rf"(?:起|开始)\s*(?:至|到)\s*(?P<end>(?:(?P<year>\d{{4}})\s*年\s*)?(?P<day>{DAY}))\s*(?:止|结束)")
 
 
 def work_period(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
     """The end of the work's period a sentence names from its start to its end ("…工作自2016年4月20日开始至2016年10月30日
-    结束"), as shared_deadlines gives it, with its clause; None when none does, or it starts or ends in another year."""
+    结束"), as shared_deadlines gives it, with its clause; None when none does, or it starts or ends in another year. An
+    end printed in a year before its start's whose day comes after the start's ("自2017年4月10日开始至2016年12月31日结束")
+    is a misprint of the start's year: an end never comes before its start (the clause said as printed)."""
     for text in texts:
-        if (m := WORK_PERIOD_RE.search(text)) and int(m["from"] or year) == year and int(m["year"] or year) == year:
-            return re.sub(r"\s+", "", m["end"]), [], re.split(r"[，,。；;]", text[:m.start()])[-1] + m[0]
+        if not (m := WORK_PERIOD_RE.search(text)) or int(m["from"] or year) != year:
+            continue
+        end = re.sub(r"\s+", "", m["end"])
+        if m["year"] and int(m["year"]) < year and _month_day(m["day"]) > _month_day(m["start"]):
+            end = f"{year}年" + re.sub(r"\s+", "", m["day"])  # "至2016年12月31日" after "自2017年4月10日": 2017's
+        elif int(m["year"] or year) != year:
+            continue
+        return end, [], re.split(r"[，,。；;]", text[:m.start()])[-1] + m[0]
     return None
+
+
+def _month_day(day: str) -> tuple[int, int]:
+    """A day's month and day ("2017年4月10日" → (4, 10)), its year aside."""
+    m = re.search(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日", day)
+    return int(m[1]), int(m[2])
 
 
 # the stages of the work dated in one sentence, each by its end, the count of stages after them: "各工作组要在4月28日前、
@@ -343,8 +367,8 @@ def own_deadlines(header: list[str], rows: list[list[str]]) -> tuple[list[str], 
 
 # a request after the list for a form the work fills in, by one day ("请各片区管理局将申请表等有关申报材料于2021年5月5日前
 # 统一报送区社会事业局…"): the offices asked, what they send, the day
-REQUESTED_RE = re.compile(r"请([^，,。；;将]{2,30}?)将([^，,。；;]{2,40}?)于\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)"
-                          r"\s*(?:下班)?\s*之?前[^。；;]*?(?:报送|上报|报至|报)")
+REQUESTED_RE = re.compile(r"请([^，,。；;将]{2,30}?)将([^，,。；;]{2,40}?)"
+                          + sent_by(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日", "报送|上报|报至|报"))
 FORM_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?表(?![\u4e00-\u9fff]*表)")  # "申请表", "推荐汇总表": a form named
 
 

@@ -40,6 +40,7 @@ from mstrack.sources.table.list_sections import CLOSING_RE, DATED_RE
 from mstrack.sources.table.list_teams import StaffedRow
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
+from mstrack.sources.table.spans import sent_by
 from mstrack.sources.table.units import ROLE_LABEL_RE, unit_names
 
 NAME_MAX = 40  # the longest name of a measure on a line of its own
@@ -310,7 +311,7 @@ def parts_doers(rows: list[Row]) -> list[Row]:
 DUE_CELL = "；完成时限：{due}前"
 # a report of the work by one day ("于3月20日下班前将电子表格…报送至…", "于5月17日前将…材料反馈至…"): the day the work it
 # reports is due by
-REPORT_DATE_RE = re.compile(r"于\s*(\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:下班)?\s*之?前[^。；;]*?(?:报送|上报|反馈|报)"
+REPORT_DATE_RE = re.compile(sent_by(r"\d{1,2}\s*月\s*\d{1,2}\s*日", "报送|上报|反馈|报") +
                             # or the work itself by one day: "要于4月1日汛期前开展一次防汛安全大检查大整治"
                             r"|于\s*(\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[\u4e00-\u9fff]{0,4}?之?前\s*(?:开展|完成)")
 DAY_RE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")

@@ -25,7 +25,8 @@ from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, RESPONSIBLE_W
 
 CLAUSE_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,17}")  # a clause of nothing but a name's characters
 SUBJECT_MAX = 30  # the longest run of offices opening a sentence
-NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将|把|为|以|鼓励|引导|组织|督促|协调|配合|联合")  # a verb, no doer
+# a verb, a preposition or a consequence's "则" ("则需派专人向…领导小组报告"), no doer
+NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将|把|为|以|鼓励|引导|组织|督促|协调|配合|联合|则")
 # words opening with the work, no name ("严格保护集体资产所…", "配合区…局", "建设公办…", "成立以局长为组长…", "请示上级部门
 # 同意后…"): a verb or a preposition, a body set up (office_names.SET_UP_VERBS), a request to those above
 WORK_OPENING_RE = re.compile(rf"^(?:{NO_DOER_RE.pattern}|{SET_UP_VERBS}|严格|建设|加强|推进|推动|完善|开展|实施|落实|提升|提高|采取|"
@@ -65,8 +66,9 @@ STEP_DATE_RE = re.compile(r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|份|底|末|上旬
 OFFICE_VERBS = ("委托", "会同", "会商", "处理", "办理", "部署", "及时", "及早", "和衷")
 # a word whose first character would end an office's name ("由乡政府组织人员…" is not "乡政府组", "工作办公室" not "工作办",
 # "各村组建的消防队…" not "各村组"): a name never ends inside it
-# "组建" setting a body up, not a 组 then "建立…", "建设…" ("工作组建立台账…" is 工作组's)
-SPLIT_RE = re.compile(r"组织|办公|(?P<set_up>组建(?![立设成]))")  # a set-up verb: no name runs through it either
+# "组建" setting a body up, not a 组 then "建立…", "建设…" ("工作组建立台账…" is 工作组's): a set-up verb, no name runs
+# through it either; "所在" where a thing lies ("各地灾点所在村的…" is no "各地灾点所")
+SPLIT_RE = re.compile(r"组织|办公|所在(?=[村居地镇乡街社单区的])|(?P<set_up>组建(?![立设成]))")
 STEP_BY_RE = re.compile(r"由|会同")  # "由X委托…", "会同X共同测算": X does the step, or shares it
 # "企业向区社会事业局提出申请": the office an applicant applies to receives the step, its object: the applicant before it
 APPLIES_TO_RE = re.compile(r"向[^，,。；;]{2,30}?(?:提出|提交|申请|申报|报送|递交)")
@@ -508,8 +510,8 @@ def _opening(clause: str, end: int, offices: Callable[[str], bool]) -> bool:
     ("、", "和", a bracket; "及" opening a verb, "各单位及时组织…", joins none) nor lengthens the last ("各业务处" then
     "室"), nor names the office's people, a person's title in it or right after it ("区住建局负责同志", "局长":
     PERSON_TITLE_RE), and no word runs across its end (SPLIT_RE: "乡政府组织…" ends at "乡政府", whatever "乡政府组"
-    reads as)."""
-    return clause[end - 1] not in JOINERS and not SPLIT_RE.match(clause, end - 1) \
+    reads as), nor through a "的" ("各地灾点所在村的联合党委": where the body is, no office's name)."""
+    return clause[end - 1] not in JOINERS and not SPLIT_RE.match(clause, end - 1) and "的" not in clause[:end] \
         and not PERSON_TITLE_RE.search(clause[:end + len("负责同志")]) and offices(clause[:end]) \
         and (end == len(clause) or (clause[end] not in JOINERS or clause[end:end + 2] in OFFICE_VERBS)
              and (not offices(clause[:end + 1]) or _word_after(clause, end, offices)))

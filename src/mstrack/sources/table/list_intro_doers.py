@@ -5,12 +5,15 @@ its own, the first leading and the others its units, as a 牵头单位 line unde
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_bracketed import LEAD_LABEL
 from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import Entry
 from mstrack.sources.table.reading import Row
+from mstrack.sources.table.units import unit_names
 
 
 def intro_doers(rows: list[Row], start: int, chosen: list[tuple[str, str, str]],
@@ -31,4 +34,19 @@ def intro_doers(rows: list[Row], start: int, chosen: list[tuple[str, str, str]],
         if not units and not own:
             found[k] = [Entry(rows[start - 1], "label", LEAD_LABEL, doers[0],
                               labels={"配合单位": "、".join(doers[1:])} if doers[1:] else {}), *labels.get(k, [])]
+        elif not units and (narrowed := _narrowed(own, doers)):
+            found[k] = [narrowed if e is own[0] else e for e in labels[k]]
     return found
+
+
+def _narrowed(own: list[Entry], doers: list[str]) -> Entry | None:
+    """An item leading by only some of the doers its part's paragraph names ("各处室（中心）、各村居要…" over "（三）…
+    各处室（中心）要…"): its own lead leads, and the paragraph's other doers share the work, its units (a 配合单位 label
+    beside its lead); None for an item naming any other office, or units of its own."""
+    if len(own) != 1 or label_kind(own[0].code) != "lead" or own[0].labels:
+        return None
+    names = unit_names(own[0].text)
+    others = [name for name in doers if name not in names]
+    if not names or not set(names) < set(doers) or not others:
+        return None
+    return replace(own[0], labels={"配合单位": "、".join(others)})

@@ -104,7 +104,26 @@ def stages_after(rows: list[Row]) -> list[Entry]:
         elif found and (when := TIME_LABEL_RE.match(cells[0])) and "完成时限" not in found[-1].labels:
             found[-1].labels.update(_span_labels(when[1].strip()))
     dated = [e for e in found if "完成时限" in e.labels]
-    return [heading_entry(rows[0], texts[0][0]), *dated] if len(dated) >= MIN_STAGES else []
+    return [heading_entry(rows[0], texts[0][0]), *_misprinted_years(dated)] if len(dated) >= MIN_STAGES else []
+
+
+PRINTED_YEAR_RE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # a span's first day, its year printed
+
+
+def _misprinted_years(stages: list[Entry]) -> list[Entry]:
+    """Stages in order, one printed in the year before the next's and ending before the next starts in that next year
+    ("（一）…（2016年4月10日至4月30日）" over "（二）…（2017年5月1日至6月30日）"): the year a misprint, the stage read in the
+    next's year (stages run one after another; a year's gap between them is none). Stages read as printed otherwise."""
+    for stage, after in zip(stages[::-1][1:], stages[::-1], strict=False):
+        first, then = (PRINTED_YEAR_RE.match(e.labels["完成时限"]) for e in (stage, after))
+        ends = re.findall(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日", span_end(stage.labels["完成时限"]))
+        if not first or not then or int(then[1]) != int(first[1]) + 1 or re.findall(r"\d{4}\s*年", stage.labels["完成时限"])[1:] \
+                or not ends or tuple(map(int, ends[-1])) >= (int(then[2]), int(then[3])):
+            continue
+        printed = stage.labels["完成时限"]
+        stage.labels.update(_span_labels(then[1] + printed.lstrip()[len(first[1]):]))
+        stage.labels["完成时限"] += f"（印作{first[1]}年）"  # the year as printed, said beside the one read
+    return stages
 
 
 def _span_labels(span: str) -> dict[str, str]:

@@ -252,6 +252,12 @@ UNITS_END = ("单位", "部门", "企业", "集团", "银行",  # "各管线产�
 # no office's ending elsewhere ("建设公办幼儿园" names what is built)
 SCHOOL_END = ("幼儿园", "学园", "小学", "中学", "学校")
 
+
+def registered_at(place: str, verbs: str = "登记|报名", applying: str = "") -> re.Pattern[str]:
+    """The body registration is made at ("于6月29日至7月3日到教育处登记", "…到城南学校申请登记"): `place` its name's
+    pattern (the group), `verbs` the registering, `applying` what may stand between them ("申请")."""
+    return re.compile(rf"到{place}{applying}(?:{verbs})")
+
 PLACE_START = "市县区省镇乡街村各州盟旗"
 
 
@@ -450,6 +456,10 @@ def full_names(cell: str) -> str:
 
 # "东城、西城片区管理局": two places sharing the office's name after them, the second carrying it
 SHARED_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?P<tail>(?:片区|新区|园区|开发区|街道|社区|镇|乡)[\u4e00-\u9fff]*)$")
+# "北厝、敖东等派出所": places, the last closed by 等, sharing the kind of office after it (an office's own ending, "派出所";
+# never a kind left open, "部门", "单位": OPEN_TAILS)
+SHARED_KIND_RE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,4}?)等(?P<tail>[\u4e00-\u9fff]{2,5})$")
+OPEN_TAILS = ("部门", "单位", "处室", "科室", "机构", "企业", "组织")
 PLACE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
@@ -459,6 +469,10 @@ def shared_tails(names: list[str]) -> list[str]:
     no place, and every one of a kind ("各乡镇人民政府") no place's office to share; nor is an office called by its
     short name ("县发改、财政、城关镇": SHORT_OFFICE_NAMES, a level before it or not), which stays as printed."""
     names = list(names)
+    if len(names) > 1 and (kind := SHARED_KIND_RE.match(names[-1])) and _place_head(kind["place"]) \
+            and ends_like_unit(kind["tail"]) and not kind["tail"].endswith(OPEN_TAILS) \
+            and all(_place_head(name) for name in names[:-1]):
+        return [f"{name}{kind['tail']}" for name in [*names[:-1], kind["place"]]]  # "北厝、敖东等派出所": two 派出所
     for k in range(len(names) - 2, -1, -1):
         if PLACE_HEAD_RE.fullmatch(names[k]) and not ends_like_unit(names[k].removesuffix("等")) \
                 and names[k].lstrip(AREA_LEVELS) not in SHORT_OFFICE_NAMES \
@@ -466,3 +480,9 @@ def shared_tails(names: list[str]) -> list[str]:
                 and (m := SHARED_TAIL_RE.match(names[k + 1])):
             names[k] += m["tail"]
     return names
+
+
+def _place_head(name: str) -> bool:
+    """A place's bare name that may take the office's name after it: no office's ending, no short name of one."""
+    return PLACE_HEAD_RE.fullmatch(name) is not None and not ends_like_unit(name) \
+        and name.lstrip(AREA_LEVELS) not in SHORT_OFFICE_NAMES and not name.startswith("各")

@@ -11,14 +11,15 @@ from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
 from mstrack.sources.table.office_names import SCHOOL_END
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.spans import JOIN, MONTH_DAY_RE, span_end
+from mstrack.sources.table.spans import MONTH_DAY_RE, days_pattern, span_end, time_label
 
 WHEN = r"\d{1,2}\s*月\s*\d{1,2}\s*日"
-SPAN = rf"{WHEN}(?:\s*{JOIN}+\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日)?"
+SPAN = days_pattern(WHEN, r"\d{1,2}\s*月")
 # a labelled line of a schedule ("7、抽签时间：8月 25日上午9：00", "登记时间：8月 16日— 18日"): its label, its day or span
-TIME_LINE_RE = re.compile(rf"^\s*(?:\d{{1,2}}\s*[{DOTS}]\s*)?([^，,。；;：:\s]{{0,12}}时间)\s*[：:]\s*({SPAN})")
+LABEL_WORDS = r"[^，,。；;：:\s]{0,12}"  # the words a time's label names its work by ("抽签", "登记")
+TIME_LINE_RE = re.compile(rf"^\s*(?:\d{{1,2}}\s*[{DOTS}]\s*)?{time_label(LABEL_WORDS)}({SPAN})")
 # a span labelled by whom it is for, inside a sentence ("城关各私立小学、农村各小学报名时间：8月27日至28日")
-FOR_WHOM_RE = re.compile(rf"([^，,。；;：:]{{2,40}}?)(?:报名|登记|招生)时间\s*[：:为]?\s*({SPAN})")
+FOR_WHOM_RE = re.compile(rf"([^，,。；;：:]{{2,40}}?){time_label('报名|登记|招生', '：:为', optional=True)}({SPAN})")
 ANNEX_REF_RE = re.compile(r"详见((?:附件\s*\d+\s*[、和及]?\s*)+)")
 ANNEX_RE = re.compile(r"^\s*附件\s*(\d+)\s*[：:]\s*$")
 # the words naming who runs a school, said two ways: a kind matched whichever word it prints
@@ -85,7 +86,7 @@ def quota_due(rows: list[Row], at: int) -> str:
     for ref in ANNEX_REF_RE.finditer("".join(group)):
         for number in re.findall(r"\d+", ref[1]):
             lines += _annex(rows, number)
-    days = [re.sub(r"\s+", "", span_end(m[2])) for line in lines if (m := TIME_LINE_RE.match(line))]
+    days = [re.sub(r"\s+", "", span_end(m[1])) for line in lines if (m := TIME_LINE_RE.match(line))]
     if days:
         return max(days, key=_day)
     kind = _kind(group[0]) if group else None

@@ -35,6 +35,26 @@ EVENT_SPAN_HEADER = "活动起止时间"
 """The column a plan's events' times make (list_events: "时间：2018年8月1日至8月7日" under "（一）加大宣传"): the days the
 event runs, kept as printed, due at its end, its first day no start of work (figures: no span_start checkpoint); read as
 a deadline by its 起止 (columns)."""
+
+
+def days_pattern(day: str = DAY, month: str = MONTH) -> str:
+    """A day, or a span of days whose end names its month only where it changes ("8月16日—18日", "7月24日—8月2日"):
+    `day` and `month` as the text may print them (with a year or not)."""
+    return rf"{day}(?:\s*{JOIN}+\s*(?:{month}\s*)?\d{{1,2}}\s*日)?"
+
+
+def time_label(kinds: str, marks: str = "：:", optional: bool = False) -> str:
+    """A label naming the time of a kind of work ("报名时间：", "抽签时间:"), up to the day it gives: `kinds` the words
+    before 时间 (alternatives, or a class of characters), `marks` what closes it, left out where `optional`."""
+    return rf"(?:{kinds})时间\s*[{marks}]{'?' if optional else ''}\s*"
+
+
+def sent_by(day: str, verbs: str) -> str:
+    """A day something is sent by ("于3月20日下班前将电子表格…报送至…", "…于2021年5月5日前统一报送…"): `day` the day's
+    pattern (the group), `verbs` what sends it, the first of them after the day in its sentence."""
+    return rf"于\s*({day})\s*(?:下班)?\s*之?前[^。；;]*?(?:{verbs})"
+
+
 NEXT_YEAR = "次年"  # the year after the programme's, as domain.dates reads it (YEAR_PREFIX, period_end)
 
 

@@ -11,7 +11,7 @@ import re
 from mstrack.sources.table.cells import row_texts
 from mstrack.sources.table.list_doers import WORK_OPENING_RE
 from mstrack.sources.table.office_brackets import DIVISION
-from mstrack.sources.table.office_names import SCHOOL_END, ends_like_unit
+from mstrack.sources.table.office_names import SCHOOL_END, ends_like_unit, registered_at
 from mstrack.sources.table.quota_dates import ANNEX_RE
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.spans import MONTH_DAY_RE
@@ -22,7 +22,7 @@ SCHOOL_RUN_RE = re.compile(rf"^(?:\d{{1,2}}\s*[、.．]\s*)?({SCHOOL}(?:、{SCHO
 SCHOOL_MIN = 3  # "小学毕业考试": 小学 the pupils' level, no school; "各小学", "一中" (by number) are
 BRACKET_RUN_RE = re.compile(r"[（(]([^（()）]+)[）)]")  # the line's own bracket: "（一中、城关中学随机抽签地点：…）"
 BY_RE = re.compile(r"由([^，,。；;由]{2,16}?)(?=自行|组织|统一|负责|牵头|在\d|于\d)")  # "由各小学自行命题"
-AT_RE = re.compile(r"到([^，,。；;到]{2,12}?)(?:登记|报名|报到)")  # "于6月29日至7月3日到教育处登记": the office taking them
+AT_RE = registered_at(r"([^，,。；;到]{2,12}?)", "登记|报名|报到")  # "于6月29日至7月3日到教育处登记": the office taking them
 STAFF_RE = re.compile(rf"组织({SCHOOL})[\u4e00-\u9fff]{{0,4}}?(?:人员|教师|老师|专家)")  # "组织少体校专业人员": a unit
 # a bureau's own division named after it ("社会事业局教育处"), as the plan names it bare elsewhere ("教育处")
 # (a division by office_brackets' one rule: no level of its own)

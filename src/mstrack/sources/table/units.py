@@ -426,8 +426,9 @@ def _apart(name: str) -> list[str]:
 
 
 # an office's own ending: a place ("城东街道", "经济开发区", "城关镇") or an object ("老旧小区", "乡镇卫生院") has none;
-# a village's or residents' committee ("村委会", "居委会", "村（居）委会") is the body that does a village's work
-OFFICE_NAME_RE = re.compile(r"(?:局|委|办|厅|处|中心|公司|政府|办事处|管委会|委员会|工会|联合会|协会|联|部|部门|单位|集团|银行|"
+# a village's or residents' committee ("村委会", "居委会", "村（居）委会") is the body that does a village's work; a police station
+# named by its place ("北厝派出所") an office too
+OFFICE_NAME_RE = re.compile(r"(?:局|委|办|厅|处|中心|公司|政府|办事处|管委会|委员会|工会|联合会|协会|联|部|部门|单位|集团|银行|派出所|"
                             r"大队|支队|小组|专班|分行|支行|海关|(?:村|居|[）)])委会)$|"
                             rf"^各.|{OFFICE_ROOM_RE.pattern}|{OFFICE_SECTION_RE.pattern}|"  # "各开发区", "各乡镇": every one's office
                             rf"{SECTION_NAME_RE.pattern}")
