@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.list_duty_lines import duty_lines, helped
-from mstrack.sources.table.list_step_parts import step_parts
+from mstrack.sources.table.list_step_parts import content_groups, step_parts
 from mstrack.sources.table.reading import Row
 from mstrack.vocabulary import UNLISTED
 
@@ -100,3 +100,30 @@ def test_numbered_points_naming_no_doer_after_the_steps_are_no_tasks():
     entries, _, _, end = step_parts(rows)
     assert [e.text[:5] for e in entries if e.kind == "item"] == ["（一）乡镇", "（二）区局"]
     assert end == 3  # the requirements part is not read
+
+
+CONTENTS = ["某区慈善文化进社区活动方案", "各有关单位：",
+            "一、活动主题", "汇聚向善力量", "二、活动内容及安排",
+            "（一）慈善文化进机关",
+            "1.深化慈善理念学习，筑牢思想根基。各单位要开展专题学习，提升对慈善事业的认知。",
+            "2.践行慈善公益行动，传递温暖力量。鼓励机关党员干部带头参与慈善捐赠。",
+            "（二）慈善文化进社区",
+            "1.打造慈善文化家园，筑牢精神纽带。各社区要依托党群服务中心宣传慈善法规政策。",
+            "三、工作要求", "（一）强化统筹协调", "各单位要提高站位，精心组织实施。"]
+
+
+def test_a_plans_contents_groups_items_are_tasks_led_by_their_doers_not_by_bodies_it_encourages(tmp_path):
+    tasks = {t.code: t for t in convert_table(_text(tmp_path / "contents.txt", CONTENTS), "x-2025", 2025).programme.tasks}
+    assert list(tasks) == ["二(一)1", "二(一)2", "二(二)1"]  # 三 工作要求: the plan's requirements, no tasks
+    assert tasks["二(一)1"].title.startswith("深化慈善理念学习，筑牢思想根基。各单位要")  # the item whole
+    assert tasks["二(一)1"].lines[0].lead_units == ["各单位"]
+    assert tasks["二(一)2"].lines[0].lead_units == [UNLISTED]  # "鼓励…": a body encouraged is no doer
+    assert tasks["二(二)1"].lines[0].lead_units == ["各社区"]
+
+
+def test_contents_groups_need_a_title_naming_a_plan():
+    rows = [Row(k, [text]) for k, text in enumerate(["某区慈善文化工作情况报告", *CONTENTS[2:]], 1)]
+    assert content_groups(rows) is None
+    rows = [Row(k, [text]) for k, text in enumerate(CONTENTS, 1)]
+    entries, _, at, end = content_groups(rows)
+    assert (at, end) == (4, 10) and sum(e.kind == "item" for e in entries) == 3

@@ -14,7 +14,7 @@ from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_duties import DUTY_PART_RE, MIN_PARTIES
 from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, heading_entry, numbered_table
 from mstrack.sources.table.list_roles import BODY_OPENING_RE, opening_offices
-from mstrack.sources.table.list_step_parts import named_parts, step_parts
+from mstrack.sources.table.list_step_parts import content_groups, named_parts, step_parts
 from mstrack.sources.table.office_names import OPEN_KIND_RE
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list, unit_names
@@ -89,7 +89,7 @@ def duty_lines(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], l
         after, read, end = named_parts(rows, lines[-1][0] + 1, parties)
         end = end if after else lines[-1][0] + 1
         return part, end, *numbered_table([*entries, *after]), [*source, *read], 0
-    if (steps := step_parts(rows)) is not None:  # no duties: a plan's steps and the parts of work after them
+    if (steps := step_parts(rows) or content_groups(rows)) is not None:  # no duties: a plan's steps, or its contents
         entries, source, at, end = steps
         return at, end, *numbered_table(entries), source, 0
     return None

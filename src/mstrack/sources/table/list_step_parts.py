@@ -6,7 +6,8 @@ list_duty_lines): parts of named items ("四、工作流程" over "（一）培�
 task titled by the heading (the list its content, no task of its own: materials, standards), led by the body the heading
 says submits ("村卫生所提交材料"); a numbered item is a task coded "六1". Each is led by its sentence's doers (the first
 leading, the others its units) or by a party of the plan's duties whose name opens it, and due by the date its words
-print ("于2018年7月31日前", a span's end "2018年8月1-20日")."""
+print ("于2018年7月31日前", a span's end "2018年8月1-20日"). And a plan's part naming its contents over groups of numbered
+items ("二、活动内容及安排" over "（一）慈善文化进机关" over "1.…"): each item a task (content_groups)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,11 @@ from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, heading_entry
 from mstrack.sources.table.list_roles import BODY_OPENING_RE
+from mstrack.sources.table.list_work import titled_programme
 from mstrack.sources.table.numbering import NUMERAL_VALUES, SUB_CODE_RE
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
+from mstrack.vocabulary import CONTENTS_HEADING
 
 UNITS_LABEL = "配合单位"
 DUE_LABEL = "完成时限"
@@ -34,6 +37,7 @@ STEPS_PART_RE = re.compile(r"程序|步骤|流程")  # "四、现场审查时间
 DATE_RE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日?(?:\s*[-—–~至到]\s*\d{1,2}\s*日)?\s*前?")
 SHORT_SPAN_RE = re.compile(r"(\d{1,2}\s*月)\s*(\d{1,2})\s*日?\s*[-—–~至到]\s*(\d{1,2})\s*日")
 MIN_STEPS = 2
+CONTENTS_RE = re.compile(CONTENTS_HEADING)
 
 
 def _doers(words: str, parties: list[str]) -> dict[str, str]:
@@ -42,6 +46,11 @@ def _doers(words: str, parties: list[str]) -> dict[str, str]:
         return {LEAD_LABEL: lead}
     doers = paragraph_doers(words, opening=True)
     return {LEAD_LABEL: doers[0], **({UNITS_LABEL: "、".join(doers[1:])} if doers[1:] else {})} if doers else {}
+
+
+def _doers_line(text: str) -> bool:
+    """A line "牵头单位：…" that a reading of an item's doers wrote under it (list_doer_lines): read here again."""
+    return (label := LABEL_RE.match(text)) is not None and label_kind(label[1]) in ("lead", "units")
 
 
 def _dated(labels: dict[str, str], words: str) -> dict[str, str]:
@@ -65,8 +74,8 @@ def _part(rows: list[Row], at: int, parties: list[str]) -> tuple[str, list[tuple
     while k < len(rows) and len(texts := row_texts(rows[k])) == 1 and not AREA_RE.match(texts[0]) \
             and not ANNEX_RE.match(texts[0]):  # "附件：1.…": the plan's end
         text = texts[0]
-        if entries and (label := LABEL_RE.match(text)) and label_kind(label[1]) in ("lead", "units"):
-            k += 1  # "牵头单位：…" a reading of the item's doers wrote under it (list_doer_lines): read here again
+        if entries and _doers_line(text):
+            k += 1
             continue
         if (sub := SUB_CODE_RE.match(text)) and NUMERAL_VALUES.get(sub[1]) == sum(e.kind == "item" for _, e in entries) + 1:
             words = text[sub.end():].strip()
@@ -125,4 +134,39 @@ def step_parts(rows: list[Row]) -> tuple[list[Entry], list[Row], int, int] | Non
             continue
         entries, source, end = named_parts(rows, at, [])
         return entries, source, at, end
+    return None
+
+
+def content_groups(rows: list[Row]) -> tuple[list[Entry], list[Row], int, int] | None:
+    """A plan's part naming its contents ("二、活动内容及安排", vocabulary.CONTENTS_HEADING) over MIN_STEPS or more groups
+    "（一）慈善文化进机关" each over its numbered items, in a document titled as a plan (list_work.titled_programme): each
+    item a task coded "二(一)1", its words whole, led by its sentences' doers ("各单位要…"; a body the plan only
+    encourages, "鼓励各类企业…", none); (entries, rows read, the part's row, where they end), None when there is none.
+    The parts after it (工作要求) are not read."""
+    texts = [row_texts(row)[0] for row in rows if row_texts(row)]
+    if not titled_programme(texts):
+        return None
+    for at, row in enumerate(rows):
+        if len(row_texts(row)) != 1 or not (m := AREA_RE.match(row_texts(row)[0])) or not CONTENTS_RE.search(m[2]):
+            continue
+        entries, source, k, groups = [heading_entry(None, row_texts(row)[0])], [row], at + 1, 0
+        while k < len(rows) and len(t := row_texts(rows[k])) == 1 and (sub := SUB_CODE_RE.match(t[0])) \
+                and NUMERAL_VALUES.get(sub[1]) == groups + 1 and HEADING_RE.match(t[0][sub.end():].strip()):
+            entries.append(Entry(rows[k], "heading", "", t[0]))
+            source.append(rows[k])
+            k, n = k + 1, 0
+            while k < len(rows) and len(t := row_texts(rows[k])) == 1 and (item := ITEM_RE.match(t[0])) \
+                    and int(item[1]) == n + 1:
+                words = item[2].strip()
+                entries.append(Entry(rows[k], "item", item[1], words, labels=_doers(words.split("。", 1)[-1], [])))
+                source.append(rows[k])
+                k, n = k + 1, n + 1
+                while k < len(rows) and len(t := row_texts(rows[k])) == 1 and _doers_line(t[0]):
+                    k += 1
+            if not n:
+                return None
+            groups += 1
+        if groups >= MIN_STEPS and (k == len(rows) or len(t := row_texts(rows[k])) == 1 and AREA_RE.match(t[0])):
+            return entries, source, at, k
+        return None
     return None
