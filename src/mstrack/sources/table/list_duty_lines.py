@@ -12,14 +12,13 @@ import re
 
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_duties import DUTY_PART_RE, MIN_PARTIES
-from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, heading_entry, numbered_table
+from mstrack.sources.table.list_numbered import HELPERS_LABEL, ITEM_RE, LEAD_LABEL, Entry, heading_entry, numbered_table
 from mstrack.sources.table.list_roles import BODY_OPENING_RE, opening_offices
 from mstrack.sources.table.list_step_parts import content_groups, named_parts, step_parts
 from mstrack.sources.table.office_names import OPEN_KIND_RE
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list, unit_names
 
-UNITS_LABEL = "配合单位"
 # "（二）工作职责", "（三）部门分工": a group naming the sharing of the work out, its name short
 DUTY_GROUP_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(\S{1,10})$")
 # "1.中楼卫生院：配合…": a body (a hospital, a centre) labelling its line before the colon, as an office does
@@ -83,7 +82,7 @@ def duty_lines(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], l
             names = unit_names(offices)
             units = [*names[1:], *(name for name in helped(duties) if name not in names)]
             entries.append(Entry(rows[k], "item", number, duties,
-                                 labels={LEAD_LABEL: names[0], **({UNITS_LABEL: "、".join(units)} if units else {})}))
+                                 labels={LEAD_LABEL: names[0], **({HELPERS_LABEL: "、".join(units)} if units else {})}))
             source.append(rows[k])
         parties = list(dict.fromkeys(name for *_, offices, _ in lines for name in unit_names(offices)))
         after, read, end = named_parts(rows, lines[-1][0] + 1, parties)

@@ -17,7 +17,7 @@ from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_bracketed import ANNEX_RE
 from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
-from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, heading_entry
+from mstrack.sources.table.list_numbered import HELPERS_LABEL, ITEM_RE, LEAD_LABEL, Entry, heading_entry
 from mstrack.sources.table.list_roles import BODY_OPENING_RE
 from mstrack.sources.table.list_work import titled_programme
 from mstrack.sources.table.numbering import NUMERAL_VALUES, SUB_CODE_RE
@@ -25,7 +25,6 @@ from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
 from mstrack.vocabulary import CONTENTS_HEADING
 
-UNITS_LABEL = "配合单位"
 DUE_LABEL = "完成时限"
 NAMED_ITEM_RE = re.compile(r"^([^，,。；;：:\s]{2,12})。\s*\S")  # "培训准备。相关责任处室…": the item's name, then its words
 HEADING_RE = re.compile(r"^[^，,。；;：:\s]{2,20}$")  # "村卫生所提交材料": a group's name alone over its list
@@ -45,7 +44,7 @@ def _doers(words: str, parties: list[str]) -> dict[str, str]:
     if lead := next((p for p in parties if words.startswith(p)), ""):
         return {LEAD_LABEL: lead}
     doers = paragraph_doers(words, opening=True)
-    return {LEAD_LABEL: doers[0], **({UNITS_LABEL: "、".join(doers[1:])} if doers[1:] else {})} if doers else {}
+    return {LEAD_LABEL: doers[0], **({HELPERS_LABEL: "、".join(doers[1:])} if doers[1:] else {})} if doers else {}
 
 
 def _doers_line(text: str) -> bool:
