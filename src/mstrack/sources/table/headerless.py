@@ -33,6 +33,7 @@ from mstrack.sources.table.list_deadlines import DONE_BY_RE, bodies_deadlines, d
 from mstrack.sources.table.list_doer_lines import bodies_below, doers_below, parts_doers
 from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.list_duties import duty_list, shared_duties, shares_out, standing_duties
+from mstrack.sources.table.list_duty_lines import duty_lines
 from mstrack.sources.table.list_events import activity_schedule
 from mstrack.sources.table.list_forms import named_forms
 from mstrack.sources.table.list_gate import LENIENT, is_programme
@@ -334,7 +335,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                                _above(sheet, sheet.rows.index(source[0])), year, [])
             listed[0].printed_numbers = True
             return listed
-        duties = duties or ((sheet, found) if (found := duty_list(sheet.rows, sheet.titles)) else None)  # read when no list is
+        duties = duties or ((sheet, found) if (found := duty_list(sheet.rows, sheet.titles) or duty_lines(sheet.rows)) else None)
         events = events or ((sheet, found) if (found := event_duties(sheet.rows, year)) else None)  # an event's: "五、有关事项"
         groups = groups or ((sheet, found) if (found := inspection_groups(sheet.rows, year)  # "第一组：组长 …"
                                                or staffed_groups(sheet.rows)  # "第一小组：…组" / "成 员：…" / "职 责：…"
