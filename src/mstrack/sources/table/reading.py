@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mstrack.domain.limits import strip_controls
+from mstrack.domain.quantities import fold_figures
 from mstrack.errors import InputError, Joined, Message
 from mstrack.sources.documents import JoinedTables
 from mstrack.sources.encodings import read_text
@@ -136,7 +137,6 @@ def places(path: Path | str, numbers: list[int], paragraphs: bool = False, table
     return Message("row {n}", n=n) if one else Message("rows {n}", n=n)
 
 
-FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # a number printed as one character, read as the number it prints: "⒈" as "1.", "⑴" as "（1）", "㈠" as "（一）"
 # (circled ①–⑳ are read as they are: a level of their own, numbering.CIRCLED_RE)
 ENCLOSED_NUMBERS = str.maketrans({**{0x2488 + k: f"{k + 1}." for k in range(20)},
@@ -150,13 +150,14 @@ SPACED_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{
 
 
 def clean_cell(value) -> str:
-    """A cell as the table reader takes it: text without Word's marks, digits written full width (２０２４年６月) as
-    digits, a number printed as one character ("⒈", "㈠") as the number it prints, a figure's thousands set apart by
-    spaces ("1 500个") as one figure, no zero-width characters, "" for a blank or a "/" placeholder."""
+    """A cell as the table reader takes it: text without Word's marks, figures written full width (２０２４年６月,
+    "１２．５万", "1，234个") as digits (quantities.fold_figures), a number printed as one character ("⒈", "㈠") as the
+    number it prints, a figure's thousands set apart by spaces ("1 500个") as one figure, no zero-width characters, ""
+    for a blank or a "/" placeholder."""
     text = cell_text(value)
     if text is None:
         return ""
-    text = SPACED_THOUSANDS_RE.sub(lambda m: re.sub(r"\s", "", m[0]), text.translate(FULL_WIDTH_DIGITS).translate(ENCLOSED_NUMBERS))
+    text = SPACED_THOUSANDS_RE.sub(lambda m: re.sub(r"\s", "", m[0]), fold_figures(text).translate(ENCLOSED_NUMBERS))
     text = re.sub(r"\[bookmark:[^\]]*\]", "", text)  # Word bookmarks left by conversion
     text = text.translate(INVISIBLE)  # zero-width spaces, a byte-order mark: left by a pasted web page, never text
     text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")).strip()
@@ -169,7 +170,7 @@ def make_sheet(path: Path, rows: Iterator[Row], blank_rows: bool = False, **opti
     table, read only for what they note."""
     cleaned = [Row(row.number, cells) for row in rows if any(cells := [clean_cell(value) for value in row.cells]) or blank_rows]
     if "titles" in options:  # a document's title lines, as its cells: "２０２４年３月" names the report's month
-        options["titles"] = [title.translate(FULL_WIDTH_DIGITS) for title in options["titles"]]
+        options["titles"] = [fold_figures(title) for title in options["titles"]]
     cells, written = for_matching(row.cells for row in cleaned)
     if options.get("below"):  # a note under the table ("註：…排在第一位的為牽頭單位") is matched as the cells are
         options["below"] = [simplified(line, every_cell=written is not None) for line in options["below"]]

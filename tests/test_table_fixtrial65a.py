@@ -1,0 +1,60 @@
+"""fixtrial65a (trial65's findings 1–5, 8): what an office's workbook or CSV holds that its cells' text does not say
+plainly — a figure typed with a full-width "，" or "．", a formula saved with no value, quarter columns of bare
+numbers, a sheet per unit, hidden rows and columns, an Excel day number in a deadline column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from mstrack.sources.table import convert_table
+
+from .conftest import import_table
+
+HEADER = ["序号", "项目名称", "年度目标", "牵头单位", "责任单位", "第一季度", "第二季度", "第三季度", "第四季度", "完成时限"]
+
+
+def _csv(path: Path, rows: list[list]) -> Path:
+    path.write_text("\n".join(",".join(f'"{cell}"' for cell in row) for row in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _xlsx(path: Path, sheets: dict[str, list[list]], hide_rows=(), hide_columns=()) -> Path:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        for number in hide_rows:
+            sheet.row_dimensions[number].hidden = True
+        for letter in hide_columns:
+            sheet.column_dimensions[letter].hidden = True
+    workbook.save(path)
+    return path
+
+
+def _indicators(programme) -> dict[str, list]:
+    return {task.code: [i for line in task.lines for i in line.indicators] for task in programme.tasks}
+
+
+def test_a_figure_typed_with_a_full_width_comma_or_point_is_one_figure(tmp_path):
+    path = _csv(tmp_path / "fw.csv", [["序号", "项目名称", "年度目标", "牵头单位", "完成时限"],
+                                      [1, "新增公办学位", "新增公办学位1，234个", "区教育局", "2027-12-31"],
+                                      [2, "建设保障性住房", "建设保障性住房１２．５万平方米", "区住建局", "2027-12-31"],
+                                      [3, "发放补贴", "发放补贴1，500万元", "区财政局", "2027-12-31"]])
+    found = _indicators(convert_table(path, "x-2027", 2027).programme)
+    assert [(i.name, i.target, i.unit) for i in found["1"]] == [("新增公办学位", 1234, "个")]
+    assert [(i.name, i.target, i.unit) for i in found["2"]] == [("建设保障性住房", 125000, "平方米")]
+    assert [(i.name, i.target) for i in found["3"]] == [("发放补贴", 15000000)]
+
+
+def test_a_full_width_comma_after_a_unit_or_before_fewer_than_three_digits_still_parts_clauses(tmp_path):
+    path = _csv(tmp_path / "fw.csv", [["序号", "项目名称", "年度目标", "牵头单位", "完成时限"],
+                                      [1, "新建公园", "新建公园3个，改造绿地12处", "区林业局", "2027-12-31"],
+                                      [2, "新增学位", "新增学位1，建成幼儿园25所", "区教育局", "2027-12-31"]])
+    found = _indicators(convert_table(path, "x-2027", 2027).programme)
+    assert [(i.target, i.unit) for i in found["1"]] == [(3, "个"), (12, "处")]
+    assert all(i.target in (1, 25) for i in found["2"]) and 25 in [i.target for i in found["2"]]
+
