@@ -58,3 +58,57 @@ def test_a_full_width_comma_after_a_unit_or_before_fewer_than_three_digits_still
     assert [(i.target, i.unit) for i in found["1"]] == [(3, "个"), (12, "处")]
     assert all(i.target in (1, 25) for i in found["2"]) and 25 in [i.target for i in found["2"]]
 
+
+def test_a_formula_saved_with_no_value_in_a_task_row_is_refused_naming_its_cells(tmp_path):
+    path = _xlsx(tmp_path / "t.xlsx", {"任务": [
+        ["2027年民生实事任务分解表"], HEADER,
+        [1, "新增公办学位", "新增公办学位2000个", "区教育局", "区教育局", None, "=1000", None, "=F3+G3+1000", "2027-12-31"],
+        [2, "建设保障性住房", "建设保障性住房500套", "区住建局", "区住建局", "100套", "200套", "350套", "500套", "2027-12-31"]]})
+    result, out = import_table(path)
+    assert result.exit_code == 2, result.output
+    assert "sheet '任务', cells G3, I3: the formula '=1000' has no saved value" in result.stderr, result.stderr
+    assert "open the file in Excel/WPS and save it" in result.stderr
+    assert "Traceback" not in result.output and not out.exists()
+
+
+def test_a_formula_in_a_total_row_only_decorates_and_is_said(tmp_path):
+    path = _xlsx(tmp_path / "t.xlsx", {"任务": [
+        HEADER,
+        [1, "新增公办学位", "新增公办学位2000个", "区教育局", "区教育局", "500个", "1000个", "1500个", "2000个", "2027-12-31"],
+        [2, "建设保障性住房", "建设保障性住房500套", "区住建局", "区住建局", "100套", "200套", "350套", "500套", "2027-12-31"],
+        ["合计", None, "=SUM(C2:C3)"]]})
+    result, out = import_table(path)
+    assert result.exit_code == 0, result.output
+    assert "C4 hold a formula with no saved value" in result.stderr, result.stderr
+    assert out.exists() and "=SUM" not in out.read_text(encoding="utf-8")
+
+
+def test_hidden_rows_and_columns_read_are_named_as_import_progress_names_them(tmp_path):
+    path = _xlsx(tmp_path / "t.xlsx", {"任务": [
+        HEADER,
+        [1, "新增公办学位", "新增公办学位2000个", "区教育局", "区教育局", "500个", "1000个", "1500个", "2000个", "2027-12-31"],
+        [2, "建设保障性住房", "建设保障性住房500套", "区住建局", "区住建局", "100套", "200套", "350套", "500套", "2027-12-31"],
+        [3, "改造老旧小区", "改造老旧小区20个", "区住建局", "区住建局", None, "5个", "10个", "20个", "2027-12-31"]]},
+        hide_rows=[4], hide_columns=["H"])
+    result, out = import_table(path)
+    assert result.exit_code == 0, result.output
+    assert "row 4 of sheet '任务' is hidden and was imported" in result.stderr, result.stderr
+    assert "column H (第三季度) of sheet '任务' is hidden and was read" in result.stderr
+    assert "改造老旧小区" in out.read_text(encoding="utf-8")  # a hidden row is still read
+
+
+def test_a_workbook_with_a_sheet_per_unit_names_the_sheets_not_read_and_reads_one_by_sheet(tmp_path):
+    header = ["序号", "项目名称", "年度目标", "牵头单位", "完成时限"]
+    path = _xlsx(tmp_path / "per_unit.xlsx", {
+        "区住建局": [header, [2, "建设保障性住房", "建设保障性住房500套", "区住建局", "2027-12-31"],
+                     [3, "改造老旧小区", "改造老旧小区20个", "区住建局", "2027-12-31"]],
+        "区教育局": [header, [1, "新增公办学位", "新增公办学位2000个", "区教育局", "2027-12-31"]],
+        "说明": [["本表由各单位填报"]]})
+    result, out = import_table(path)
+    assert result.exit_code == 0, result.output
+    assert "sheet '区住建局' read; the sheet '区教育局' holds a table too and was not read: import each with --sheet" \
+        in result.stderr, result.stderr
+    assert "说明" not in result.stderr
+    other = convert_table(path, "x-2027", 2027, sheet="区教育局").programme
+    assert [task.code for task in other.tasks] == ["1"]
+

@@ -14,6 +14,7 @@ from mstrack.errors import InputError, Joined, Message
 from mstrack.sources.documents import JoinedTables
 from mstrack.sources.encodings import read_text
 from mstrack.sources.files import cannot_read, check_file_size, read_as
+from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import (
     TEXT_SUFFIXES,
     Row,
@@ -79,6 +80,11 @@ class Sheet:
     # a document's table read of several, as --table counts it, or the tables joined in it (each row's own): `where` names it
     table: int | JoinedTables | None = None
     merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
+    # a workbook's sheet: its name, the rows and columns it hides (xlsx.HiddenRows) and its formulas saved with no value
+    # ((row, column index) → formula): said or refused once the table is known (workbook_checks)
+    sheet_name: str = ""
+    hidden: object = None
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def titles_above(self, at: int) -> list[str]:
         """The lines printed above the header row `at`, nearest last: a document's title lines, then the rows above
@@ -193,7 +199,18 @@ def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
     def column_name(index: int) -> str:  # a sheet's column as the spreadsheet names it: A for the first
         return get_column_letter(index + 1)
 
-    return [make_sheet(path, read_rows(path, name), column_name=column_name) for name in ([sheet] if sheet is not None else names)]
+    def read(name: str) -> Sheet:
+        rows, formulas = read_rows(path, name), {}
+
+        def noted() -> Iterator[Row]:  # a formula with no saved value noted before clean_cell makes it text
+            for row in rows:
+                formulas.update(((row.number, k), str(cell)) for k, cell in enumerate(row.cells) if type(cell) is Uncomputed)
+                yield row
+        made = make_sheet(path, noted(), column_name=column_name)
+        made.sheet_name, made.hidden, made.formulas = name, getattr(rows, "hidden", None), formulas
+        return made
+
+    return [read(name) for name in ([sheet] if sheet is not None else names)]
 
 
 def _spread_sheet(path: Path, text: str, width: int = 0) -> Sheet:
