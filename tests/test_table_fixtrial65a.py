@@ -112,3 +112,37 @@ def test_a_workbook_with_a_sheet_per_unit_names_the_sheets_not_read_and_reads_on
     other = convert_table(path, "x-2027", 2027, sheet="区教育局").programme
     assert [task.code for task in other.tasks] == ["1"]
 
+
+def _milestones(programme, code: str) -> tuple[str, list]:
+    (indicator,) = _indicators(programme)[code]
+    return indicator.unit, [(m.due.isoformat(), m.target) for m in indicator.milestones]
+
+
+QUARTERLY = [("2027-03-31", 100), ("2027-06-30", 200), ("2027-09-30", 350), ("2027-12-31", 500)]
+
+
+def test_bare_quarter_figures_count_in_the_unit_of_the_one_figure_the_target_prints(tmp_path):
+    path = _csv(tmp_path / "bare.csv", [["序号", "项目名称", "年度目标", "牵头单位", "第一季度", "第二季度", "第三季度", "第四季度"],
+                                        [2, "建设保障性住房", "建设保障性住房500套", "区住建局", 100, 200, 350, 500]])
+    assert _milestones(convert_table(path, "x-2027", 2027).programme, "2") == ("套", QUARTERLY)
+
+
+def test_bare_quarter_figures_count_in_the_unit_the_name_or_its_header_brackets(tmp_path):
+    quarters = ["第一季度", "第二季度", "第三季度", "第四季度"]
+    header = _csv(tmp_path / "header.csv", [["序号", "指标（套）", "年度目标", "牵头单位", *quarters],
+                                            [2, "建设保障性住房", 500, "区住建局", 100, 200, 350, 500]])
+    named = _csv(tmp_path / "named.csv", [["序号", "指标", "年度目标", "牵头单位", *quarters],
+                                          [2, "建设保障性住房（套）", 500, "区住建局", 100, 200, 350, 500]])
+    for path in (header, named):
+        assert _milestones(convert_table(path, "x-2027", 2027).programme, "2") == ("套", QUARTERLY), path.name
+
+
+def test_an_excel_day_number_in_the_deadline_column_is_read_as_its_date_and_doubted(tmp_path):
+    path = _csv(tmp_path / "serial.csv", [["序号", "项目名称", "年度目标", "牵头单位", "完成时限"],
+                                          [4, "新建公园", "新建公园3个", "区林业局", 45991],
+                                          [5, "改造绿地", "改造绿地12处", "区林业局", "2025-06-30"]])
+    conversion = convert_table(path, "x-2025", 2025)
+    tasks = {task.code: task for task in conversion.programme.tasks}
+    assert tasks["4"].deadline.isoformat() == "2025-11-30" and tasks["4"].text.deadline_text == "2025-11-30"
+    assert tasks["5"].deadline.isoformat() == "2025-06-30"
+    assert any("“45991” is Excel's day number for 2025-11-30" in str(d) for d in conversion.doubts), conversion.doubts
