@@ -146,3 +146,11 @@ def test_an_excel_day_number_in_the_deadline_column_is_read_as_its_date_and_doub
     assert tasks["4"].deadline.isoformat() == "2025-11-30" and tasks["4"].text.deadline_text == "2025-11-30"
     assert tasks["5"].deadline.isoformat() == "2025-06-30"
     assert any("“45991” is Excel's day number for 2025-11-30" in str(d) for d in conversion.doubts), conversion.doubts
+
+
+def test_the_full_width_folding_is_the_one_log_reads_and_leaves_an_items_number_before_a_date():
+    from mstrack.domain.quantities import fold_figures, normalize
+
+    assert fold_figures("１２．５万平方米，新增1，234个，其中3个，") == "12.5万平方米，新增1,234个，其中3个，"
+    assert fold_figures("１２．５") == normalize("１２．５") and fold_figures("1，234") == normalize("1，234")
+    assert fold_figures("1．2024年底前完成") == "1．2024年底前完成" and fold_figures("2．6月底前") == "2．6月底前"

@@ -74,8 +74,9 @@ def normalize(text: str) -> str:
 
 # A figure as a Chinese input method types it: full-width digits, a full-width decimal point between digits ("１２．５"),
 # and a full-width comma that groups thousands ("1，234个": one to three digits, "，", exactly three digits, then no
-# digit); a "，" after a figure's unit ("3个，") or before fewer digits ("学位1，建成") is a clause break and stays.
-FULL_WIDTH_FIGURE_RE = re.compile(r"[０-９]|(?<=[0-9０-９])．(?=[0-9０-９])"
+# digit); a "，" after a figure's unit ("3个，") or before fewer digits ("学位1，建成") is a clause break and stays, and so
+# does an item's "．" before a date ("1．2024年底前…", "2．6月底前…": numbering.DECIMAL_AFTER).
+FULL_WIDTH_FIGURE_RE = re.compile(r"[０-９]|(?<=[0-9０-９])．(?=[0-9０-９])(?![0-9０-９]{4}\s*年|[0-9０-９]{1,2}\s*月)"
                                   r"|(?<![0-9０-９][0-9０-９][0-9０-９][0-9０-９])(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 
 
