@@ -255,11 +255,20 @@ or saved to CSV as its number) read as one of these."""
 def excel_day(text: str, serial: int) -> DateError:
     """Refused, not read (fix51b): in a CSV or a General cell five digits are not surely a date, and mstrack reads no
     date a user did not write as one; the date it would be is said, so that the fix is a retyping."""
-    from datetime import timedelta
-
     return DateError("{value} is not a date mstrack can read: it looks like Excel's day number for {day} (a date cell "
                      "formatted General, or saved to CSV as a number); write it as {day}, or format the cell as a date",
-                     value=shown(text), day=date(1899, 12, 30) + timedelta(days=serial))
+                     value=shown(text), day=excel_day_date(str(serial)))
+
+
+def excel_day_date(text: str) -> date | None:
+    """The date five digits in a date's place stand for as Excel's day number (45991: 2025-11-30), or None: where a
+    column holds nothing but dates (a plan's 完成时限) the table reader reads it so, and says so."""
+    from datetime import timedelta
+
+    serial = re.fullmatch(r"\s*(\d{5})(?:\.0+)?\s*", text)
+    if serial is None or not EXCEL_DAYS[0] <= int(serial[1]) <= EXCEL_DAYS[1]:
+        return None
+    return date(1899, 12, 30) + timedelta(days=int(serial[1]))
 
 
 def number_date(number: float, year: int | None = None) -> date:

@@ -72,6 +72,21 @@ def normalize(text: str) -> str:
     return simplified(unicodedata.normalize("NFKC", text)).strip()
 
 
+# A figure as a Chinese input method types it: full-width digits, a full-width decimal point between digits ("１２．５"),
+# and a full-width comma that groups thousands ("1，234个": one to three digits, "，", exactly three digits, then no
+# digit); a "，" after a figure's unit ("3个，") or before fewer digits ("学位1，建成") is a clause break and stays, and so
+# does an item's "．" before a date ("1．2024年底前…", "2．6月底前…": numbering.DECIMAL_AFTER).
+FULL_WIDTH_FIGURE_RE = re.compile(r"[０-９]|(?<=[0-9０-９])．(?=[0-9０-９])(?![0-9０-９]{4}\s*年|[0-9０-９]{1,2}\s*月)"
+                                  r"|(?<![0-9０-９][0-9０-９][0-9０-９][0-9０-９])(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
+
+
+def fold_figures(text: str) -> str:
+    """The text with its figures' full-width characters folded as normalize folds them (NFKC): "１２．５万" is "12.5万",
+    "1，234个" "1,234个", as `log` reads them; the rest of the text as written."""
+    return FULL_WIDTH_FIGURE_RE.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text) if re.search("[，．０-９]", text) \
+        else text
+
+
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
 CHINESE_NUMERAL = "[零〇一二两三四五六七八九十百千]"

@@ -34,6 +34,7 @@ from mstrack.sources.table.row_points import campaign_dates, date_named_rows
 from mstrack.sources.table.schedule import year_in_digits
 from mstrack.sources.table.spans import JOIN
 from mstrack.sources.table.tasks import read_tasks
+from mstrack.sources.table.workbook_checks import workbook_said
 from mstrack.sources.traditional import restore_plan
 from mstrack.vocabulary import LIST_TITLE, SITE_NAME, TABLE_TITLE
 
@@ -241,6 +242,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
             raise
         table, at, columns, headers = found
     table.forms = sorted({*table.forms, *(n for sheet in sheets for n in sheet.forms)})  # blank forms passed over
+    sheet_said = workbook_said(sheets, table, at, columns, path, year)  # a formula with no saved value refused first
     areas: list[Area] = []
     notes: list[str] = []
     unread: list = []  # rows that give no task: said, each a doubt (titles.RowNotRead)
@@ -253,7 +255,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     named = named_counts(table.titles_above(at))  # "远大、中发和中荣三家企业": a set the document names one by one
     for raw in raw_tasks:
         raw.own_places, raw.named_counts = own_places, named
-    summary: list[Message] = []
+    summary: list[Message] = list(sheet_said)
     doubts: list[Doubt] = []
     tasks = [build_task(raw, year, summary, doubts) for raw in raw_tasks]
     if table.headerless:  # every task of a document without a header row is a reading a person checks

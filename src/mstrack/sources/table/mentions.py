@@ -71,12 +71,17 @@ class Mention:
     bounds: str = ""  # "达到85%，每月不低于80%": the year's level a bound held each period is set beside (its name)
 
 
+# "城镇新增就业(人)", "指标（套）": the unit of measure in the brackets that end a name or a header, the unit of the
+# row's bare figures (its target's, its quarters')
+TITLE_UNIT_RE = re.compile(r"[（(]\s*([^()（）\d\s]{1,4})\s*[)）]\s*$")
+
+
 def stated(words: str, amount: str, measure: str) -> Mention | None:
     """A target given in columns: the words of the task, a number ("5.2", "不低于60元") and a unit of measure
     ("万人", "元/月/人"); 万 and 亿 before the unit scale the number. None when the cell holds no number."""
     from mstrack.domain.quantities import QuantityError, parse_quantity
 
-    if not measure.strip() and (m := re.search(r"[（(]\s*([^()（）\d\s]{1,4})\s*[)）]\s*$", words)):
+    if not measure.strip() and (m := TITLE_UNIT_RE.search(words)):
         measure, words = m[1], words[: m.start()]  # "城镇新增就业(人)": the unit of measure in the title's brackets
     ending = next(((w, c) for w, c in _COMPARATOR_ENDINGS if words.endswith(w)), None)  # "城镇登记失业率低于(%)"
     comparator = ending[1] if ending else None

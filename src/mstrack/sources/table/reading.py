@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mstrack.domain.limits import strip_controls
+from mstrack.domain.quantities import fold_figures
 from mstrack.errors import InputError, Joined, Message
 from mstrack.sources.documents import JoinedTables
 from mstrack.sources.encodings import read_text
 from mstrack.sources.files import cannot_read, check_file_size, read_as
+from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import (
     TEXT_SUFFIXES,
     Row,
@@ -78,6 +80,11 @@ class Sheet:
     # a document's table read of several, as --table counts it, or the tables joined in it (each row's own): `where` names it
     table: int | JoinedTables | None = None
     merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
+    # a workbook's sheet: its name, the rows and columns it hides (xlsx.HiddenRows) and its formulas saved with no value
+    # ((row, column index) → formula): said or refused once the table is known (workbook_checks)
+    sheet_name: str = ""
+    hidden: object = None
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def titles_above(self, at: int) -> list[str]:
         """The lines printed above the header row `at`, nearest last: a document's title lines, then the rows above
@@ -136,7 +143,6 @@ def places(path: Path | str, numbers: list[int], paragraphs: bool = False, table
     return Message("row {n}", n=n) if one else Message("rows {n}", n=n)
 
 
-FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # a number printed as one character, read as the number it prints: "⒈" as "1.", "⑴" as "（1）", "㈠" as "（一）"
 # (circled ①–⑳ are read as they are: a level of their own, numbering.CIRCLED_RE)
 ENCLOSED_NUMBERS = str.maketrans({**{0x2488 + k: f"{k + 1}." for k in range(20)},
@@ -150,13 +156,14 @@ SPACED_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{
 
 
 def clean_cell(value) -> str:
-    """A cell as the table reader takes it: text without Word's marks, digits written full width (２０２４年６月) as
-    digits, a number printed as one character ("⒈", "㈠") as the number it prints, a figure's thousands set apart by
-    spaces ("1 500个") as one figure, no zero-width characters, "" for a blank or a "/" placeholder."""
+    """A cell as the table reader takes it: text without Word's marks, figures written full width (２０２４年６月,
+    "１２．５万", "1，234个") as digits (quantities.fold_figures), a number printed as one character ("⒈", "㈠") as the
+    number it prints, a figure's thousands set apart by spaces ("1 500个") as one figure, no zero-width characters, ""
+    for a blank or a "/" placeholder."""
     text = cell_text(value)
     if text is None:
         return ""
-    text = SPACED_THOUSANDS_RE.sub(lambda m: re.sub(r"\s", "", m[0]), text.translate(FULL_WIDTH_DIGITS).translate(ENCLOSED_NUMBERS))
+    text = SPACED_THOUSANDS_RE.sub(lambda m: re.sub(r"\s", "", m[0]), fold_figures(text).translate(ENCLOSED_NUMBERS))
     text = re.sub(r"\[bookmark:[^\]]*\]", "", text)  # Word bookmarks left by conversion
     text = text.translate(INVISIBLE)  # zero-width spaces, a byte-order mark: left by a pasted web page, never text
     text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")).strip()
@@ -169,7 +176,7 @@ def make_sheet(path: Path, rows: Iterator[Row], blank_rows: bool = False, **opti
     table, read only for what they note."""
     cleaned = [Row(row.number, cells) for row in rows if any(cells := [clean_cell(value) for value in row.cells]) or blank_rows]
     if "titles" in options:  # a document's title lines, as its cells: "２０２４年３月" names the report's month
-        options["titles"] = [title.translate(FULL_WIDTH_DIGITS) for title in options["titles"]]
+        options["titles"] = [fold_figures(title) for title in options["titles"]]
     cells, written = for_matching(row.cells for row in cleaned)
     if options.get("below"):  # a note under the table ("註：…排在第一位的為牽頭單位") is matched as the cells are
         options["below"] = [simplified(line, every_cell=written is not None) for line in options["below"]]
@@ -192,7 +199,18 @@ def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
     def column_name(index: int) -> str:  # a sheet's column as the spreadsheet names it: A for the first
         return get_column_letter(index + 1)
 
-    return [make_sheet(path, read_rows(path, name), column_name=column_name) for name in ([sheet] if sheet is not None else names)]
+    def read(name: str) -> Sheet:
+        rows, formulas = read_rows(path, name), {}
+
+        def noted() -> Iterator[Row]:  # a formula with no saved value noted before clean_cell makes it text
+            for row in rows:
+                formulas.update(((row.number, k), str(cell)) for k, cell in enumerate(row.cells) if type(cell) is Uncomputed)
+                yield row
+        made = make_sheet(path, noted(), column_name=column_name)
+        made.sheet_name, made.hidden, made.formulas = name, getattr(rows, "hidden", None), formulas
+        return made
+
+    return [read(name) for name in ([sheet] if sheet is not None else names)]
 
 
 def _spread_sheet(path: Path, text: str, width: int = 0) -> Sheet:

@@ -7,12 +7,12 @@ from bisect import bisect_right
 from datetime import date
 
 from mstrack.domain import unique
-from mstrack.domain.dates import DateError
+from mstrack.domain.dates import DateError, excel_day_date
 from mstrack.errors import InputError, Message
 from mstrack.sources.sheets import header_key
 from mstrack.sources.table.columns import YEAR_HEADER_RE, helping_column
-from mstrack.sources.table.mentions import BARE_RE, find_mentions
-from mstrack.sources.table.numbers import unit_key
+from mstrack.sources.table.mentions import BARE_RE, TITLE_UNIT_RE, find_mentions
+from mstrack.sources.table.numbers import UNITS, unit_key
 from mstrack.sources.table.office_names import full_names, joined_names, split_groups, without_bracket_gaps
 from mstrack.sources.table.progress_figures import progress_cells, progress_remarks, progress_text
 from mstrack.sources.table.quarter_series import labelled_series
@@ -87,6 +87,12 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
             task.doubts.append((row.number, layout.header("deadline"), Message(
                 "“{term}” is a term: read as due {due}, counted from {start}, the date printed above the table; check the "
                 "day it counts from", term=deadline_text, due=deadline.isoformat(), start=layout.dated.isoformat())))
+        elif deadline is None and (deadline := excel_day_date(deadline_text)) is not None:  # 45991 in a CSV's 完成时限
+            task.deadline, task.deadline_text = deadline, deadline.isoformat()
+            task.doubts.append((row.number, layout.header("deadline"), Message(
+                "“{value}” is Excel's day number for {day} (a date cell formatted General, or saved to CSV as a number): "
+                "read as {day}; check it, and format the cell as a date", value=deadline_text, day=deadline.isoformat())))
+            deadline_text = task.deadline_text
     return content, deadline_text, deadline
 
 
@@ -117,6 +123,22 @@ def _unit_after(amount: str) -> str:
     """The unit of measure a target cell prints after its one number ("6000人" → 人); "" for a bare number or words."""
     m = re.fullmatch(r"\s*\d+(?:,\d{3})*(?:\.\d+)?\s*([^\d\s]{1,6})\s*", amount)
     return m[1] if m and not re.search(r"[，,。；;、]", m[1]) else ""
+
+
+def _title_unit(title: str) -> str:
+    """The unit in the brackets that end a task's name ("建设保障性住房（套）": 套), as mentions.stated reads it."""
+    return m[1] if (m := TITLE_UNIT_RE.search(title)) and UNIT_RE.fullmatch(m[1]) else ""
+
+
+def _one_unit(words: str) -> str:
+    """The unit (its scale with it) of the one figure the words print ("建设保障性住房500套": 套); "" when they print none,
+    several, or one in no unit of measure."""
+    figures = FIGURE_RE.findall(words)
+    return figures[0] if len(figures) == 1 else ""
+
+
+UNIT_RE = re.compile(rf"(?:{'|'.join(re.escape(u) for u in UNITS)})")
+FIGURE_RE = re.compile(rf"\d+(?:,\d{{3}})*(?:\.\d+)?\s*((?:[万亿])?(?:{'|'.join(re.escape(u) for u in UNITS)})?)")
 
 
 def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
@@ -395,6 +417,8 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
             "the {header} cell is blank: {leads} read as leading, as the {content} cell says",
             header=layout.header("lead"), leads=lead_cell, content=layout.header("content"))))
     amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
+    if not measure and (m := TITLE_UNIT_RE.search(layout.header("task"))):
+        measure = m[1]  # "指标（套）" over the rows' names: their figures' unit, as a 计量单位 column's
     if not amount:  # a 目标任务 cell with a bare number: the target, in no unit printed
         amount = next((text for _, text in layout.texts(row, "content") if BARE_RE.match(text)), "")
     start_text = layout.cell(row, "start")
@@ -404,7 +428,9 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
            "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")
                         if not ZERO_RE.match(text)],  # a quota of 0 sets the row no target
            "reported": (reported := progress_cells(layout, row)), "remarks": progress_remarks(layout, row, reported)}
-    counted = measure or _unit_after(amount) or _unit_after(content)  # a quarter's bare figure counts in the row's unit
+    # a quarter's bare figure counts in the row's unit: its 计量单位, its target's, its name's bracket's ("建设保障性住房（套）")
+    # or that of the one figure its words print ("建设保障性住房500套")
+    counted = measure or _unit_after(amount) or _unit_after(content) or _title_unit(item or task.title) or _one_unit(content)
     periods = [(column.label, column.due, text + counted if BARE_RE.match(text) else text) for column, text in layout.texts(row, "period")]
     periods += dated_completions(content, year)  # "在2022年11月份前完成改造" inside the content
     dated_elsewhere = deadline_text or {"content", "schedule", "period"} & set(layout.by_kind)
