@@ -154,3 +154,6 @@ def test_the_full_width_folding_is_the_one_log_reads_and_leaves_an_items_number_
     assert fold_figures("１２．５万平方米，新增1，234个，其中3个，") == "12.5万平方米，新增1,234个，其中3个，"
     assert fold_figures("１２．５") == normalize("１２．５") and fold_figures("1，234") == normalize("1，234")
     assert fold_figures("1．2024年底前完成") == "1．2024年底前完成" and fold_figures("2．6月底前") == "2．6月底前"
+    # a run of "，" groups is a list of figures as often as one figure: not joined (分别为100，200，300个 is three)
+    assert fold_figures("分别为100，200，300个") == "分别为100，200，300个"
+    assert fold_figures("建成3，500户和1，200户") == "建成3,500户和1,200户"

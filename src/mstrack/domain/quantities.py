@@ -76,15 +76,20 @@ def normalize(text: str) -> str:
 # and a full-width comma that groups thousands ("1，234个": one to three digits, "，", exactly three digits, then no
 # digit); a "，" after a figure's unit ("3个，") or before fewer digits ("学位1，建成") is a clause break and stays, and so
 # does an item's "．" before a date ("1．2024年底前…", "2．6月底前…": numbering.DECIMAL_AFTER).
-FULL_WIDTH_FIGURE_RE = re.compile(r"[０-９]|(?<=[0-9０-９])．(?=[0-9０-９])(?![0-9０-９]{4}\s*年|[0-9０-９]{1,2}\s*月)"
-                                  r"|(?<![0-9０-９][0-9０-９][0-9０-９][0-9０-９])(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
+FULL_WIDTH_FIGURE_RE = re.compile(r"[０-９]|(?<=[0-9０-９])．(?=[0-9０-９])(?![0-9０-９]{4}\s*年|[0-9０-９]{1,2}\s*月)")
+THOUSANDS_COMMA_RE = re.compile(r"(?<![0-9０-９，,.．])([0-9０-９]{1,3})，([0-9０-９]{3})(?![0-9０-９]|[，,][0-9０-９])")
+"""A "，" that is a thousands separator: one only, 1–3 digits before it and three after ("1，234个"). A run of groups
+"100，200，300个" is a list of figures as often as one figure (分别为100，200，300个): not joined, each read as before."""
 
 
 def fold_figures(text: str) -> str:
     """The text with its figures' full-width characters folded as normalize folds them (NFKC): "１２．５万" is "12.5万",
-    "1，234个" "1,234个", as `log` reads them; the rest of the text as written."""
-    return FULL_WIDTH_FIGURE_RE.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text) if re.search("[，．０-９]", text) \
-        else text
+    "1，234个" "1,234个", as `log` reads them (a "．" before a date is an item's number: "1．2024年底前"); the rest of the
+    text as written."""
+    if not re.search("[，．０-９]", text):
+        return text
+    text = THOUSANDS_COMMA_RE.sub(r"\1,\2", text)
+    return FULL_WIDTH_FIGURE_RE.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
 
 
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
