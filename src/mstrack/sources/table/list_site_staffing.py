@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from mstrack.sources.table.list_numbered import Entry
+from mstrack.sources.table.cells import AREA_RE
+from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, Entry
 from mstrack.sources.table.reading import Row
 
-PART_RE = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*、\s*\S")  # "五、工作分工"
-SITE_RE = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*([^。；;，,]{2,40})$")  # "（二）大练永宁园安置区"
-ITEM_RE = re.compile(r"^\s*(\d{1,2})\s*[.．、]\s*(\S.*)$")  # "1.交通引导组：由交警部门负责…"
-POST_RE = re.compile(r"^\s*[（(]\s*\d{1,2}\s*[）)]\s*\S")  # "(1)南盘联络道路2名：片区1名、民警1名；": a group's post
+# the part "五、工作分工" (cells.AREA_RE), its items "1.交通引导组：…" (list_numbered.ITEM_RE) and an item's posts
+# "(1)南盘联络道路2名：片区1名、民警1名；" (list_numbered.PART_RE); a site "（二）大练永宁园安置区", its name no sentence
+SITE_RE = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*([^。；;，,]{2,40})$")
 # "（牵头单位：交警部门）": the doers list_doer_lines.doers_below reads from "由X负责…" put after the item's words; the
 # item's own words are its title, its doers read again below
 LABELLED_AFTER_RE = re.compile(r"（牵头单位：[^（）]*）$")
@@ -36,18 +36,18 @@ def site_staffing(texts: list[str], at: int, places: list[tuple[str, str]]
     """The part of sites' staffing opening at `at` (its heading "五、…", then only sites, items and posts) as
     ([(row, code, title, labels)], the row after its last line); None when the part is of other lines, a site has
     no item or fewer than MIN_STAFF_GROUPS items are groups of staff."""
-    if at >= len(texts) or not (part := PART_RE.match(texts[at])):
+    if at >= len(texts) or not (part := AREA_RE.match(texts[at])):
         return None
     found, site, place_due, k, under = [], None, "", at + 1, 0
-    while k < len(texts) and not PART_RE.match(texts[k]):
+    while k < len(texts) and not AREA_RE.match(texts[k]):
         text = texts[k]
         if m := SITE_RE.match(text):
             if site is not None and not under:
                 return None  # a site over no item
             site, place_due, under = m[1], _named_due(m[2], places), 0
-        elif (m := ITEM_RE.match(text)) and site is not None:
+        elif (m := ITEM_RE.match(text.strip())) and site is not None:
             posts = []
-            while k + 1 < len(texts) and POST_RE.match(texts[k + 1]):
+            while k + 1 < len(texts) and PART_RE.match(texts[k + 1].strip()):
                 k += 1
                 posts.append(texts[k])
             under += 1
@@ -98,7 +98,7 @@ def site_entries(rows: list[Row], texts: list[str], found: list[tuple[int, str, 
     entries, site = [], None
     for k, code, title, labels in found:
         if not entries:
-            at = next(j for j in range(k, -1, -1) if PART_RE.match(texts[j]))
+            at = next(j for j in range(k, -1, -1) if AREA_RE.match(texts[j]))
             entries.append(Entry(rows[at], "heading", "", texts[at].strip()))
         if (here := code.split(")")[0]) != site:
             at = next(j for j in range(k, -1, -1) if SITE_RE.match(texts[j]))
