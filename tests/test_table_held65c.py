@@ -112,6 +112,7 @@ def test_counts_of_staff_are_no_figures_but_posts_to_fill_and_people_recruited_a
     assert _figures("(2)东路口5名：片区2名、民警1名、保安2名；") == [(5, "名")]  # the post's total: left as read
     assert _figures("其中：保安1名，负责焚烧区；远航公司5名、民警1名，负责维持现场秩序。") == []
     assert _figures("配备2名人员：远航公司1名、无人机操作员1名（由区指挥中心负责），负责监控。") == []
+    assert _figures("配备约4名人员：片区约2名、远航公司约2名；远航公司1名以上、无人机操作\u00a0员1名以上。") == []  # bounds
     assert _figures("配备10名专职人员。") == [(10, "名")]  # a post to fill
     assert _figures("招聘网格员20名、协管员10名。") == [(20, "名"), (10, "名")]  # recruited: work
     assert _figures("教师20名、医生10名。") == [(20, "名"), (10, "名")]  # no staff of a site

@@ -45,19 +45,21 @@ STAFF_POSTED_RE = re.compile(r"^\s*((?:[\u4e00-\u9fff]{0,8}?(?:村|局|镇|乡|�
                              rf"(?:工作人员|值守人员|值班人员)\s*(?:约|約|{'|'.join(AT_LEAST_PREFIXES)})?\s*$")
 
 # "配备39名工作人员", "由福生公司派4名人员", "配备2名保安": the staff a group or a post is manned with, no work delivered
-MANNED_BEFORE_RE = re.compile(r"(?:配备|派|安排)\s*$")
+BOUND = rf"(?:约|約|{'|'.join(AT_LEAST_PREFIXES)})?"  # "配备约4名", "片区不少于2名": an estimate's or a floor's staff
+MANNED_BEFORE_RE = re.compile(rf"(?:配备|派|安排)\s*{BOUND}\s*$")
 # ("配备10名专职人员" is a post to fill: a figure)
 MANNED_AFTER_RE = re.compile(r"^\s*(?:(?:工作)?人员|保安|民警|辅警)?\s*$")
 # "片区2名、民警1名、保安2名", "福生公司1名、无人机操作员1名（由区指挥中心负责）": who mans it, a clause of counts alone,
 # each of the issuer's own staff, of a role or of a body; "保安1名": a guard's or a policeman's count alone. A clause
 # that recruits or trains ("招聘网格员20名、协管员10名") counts work
-ROSTER_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff ]{0,11}?"
-ROSTER_PIECE = rf"({ROSTER_NAME})\s*\d{{1,3}}\s*名"
-ROSTER_RE = re.compile(rf"^\s*{ROSTER_NAME}\s*\d{{1,3}}\s*名(?:\s*[、，,]\s*{ROSTER_NAME}\s*\d{{1,3}}\s*名)+\s*"
+ROSTER_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,11}?"  # "无人机操作 员": a space inside as printed
+STAFF_COUNT = rf"\s*{BOUND}\s*\d{{1,3}}\s*名\s*(?:以上|左右)?"  # "约4名", "2名以上"
+ROSTER_PIECE = rf"({ROSTER_NAME}){STAFF_COUNT}"
+ROSTER_RE = re.compile(rf"^\s*{ROSTER_NAME}{STAFF_COUNT}(?:\s*[、，,]\s*{ROSTER_NAME}{STAFF_COUNT})+\s*"
                        r"(?:[（(][^（）()]*[）)])?\s*[；;。]?\s*$")
-ROSTER_NAME_RE = re.compile(r"^(?:片区|保安|民警|辅警|交警|协警|[\u4e00-\u9fff ]{1,8}员|[\u4e00-\u9fff]{1,10}(?:公司|部门|中心))$")
+ROSTER_NAME_RE = re.compile(r"^(?:片区|保安|民警|辅警|交警|协警|[\u4e00-\u9fff\s]{1,8}员|[\u4e00-\u9fff]{1,10}(?:公司|部门|中心))$")
 RECRUITED_RE = re.compile(rf"{FIGURE_VERBS}|招聘|招录|招募|培训|培养|选派|配齐|新增")
-GUARDS_RE = re.compile(r"^\s*(?:保安|民警|辅警|交警|协警)\s*\d{1,3}\s*名\s*$")
+GUARDS_RE = re.compile(rf"^\s*(?:保安|民警|辅警|交警|协警){STAFF_COUNT}\s*$")
 
 
 def _roster(clause: str) -> bool:
