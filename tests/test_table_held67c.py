@@ -62,8 +62,8 @@ def test_each_working_group_is_a_task_coded_as_printed_led_by_its_first_member_o
 
 def test_groups_with_a_line_of_another_kind_among_them_are_no_such_list():
     lines = [*GROUPS[:10], "联系电话：13900000000", *GROUPS[10:]]
-    assert staffed_groups([Row(k, [text]) for k, text in enumerate(lines, 1)]) is None
-    assert staffed_groups([Row(k, [text]) for k, text in enumerate(GROUPS, 1)]) is not None
+    assert staffed_groups([Row(k, [text]) for k, text in enumerate(lines, 1)], 2023) is None
+    assert staffed_groups([Row(k, [text]) for k, text in enumerate(GROUPS, 1)], 2023) is not None
 
 
 def test_a_bracket_of_staffing_on_a_line_of_its_own_under_the_members_is_read_as_inside_their_line(tmp_path):
@@ -76,7 +76,7 @@ def test_a_bracket_of_staffing_on_a_line_of_its_own_under_the_members_is_read_as
     first = tasks["第一小组"].lines[0]
     assert first.lead_units == ["经济发展处"] and set(first.units) - {"经济发展处"} == {"东山包村工作队"}
     other = [*lines[:members + 1], "联系电话：13900000000", *lines[members + 2:]]  # a line of another kind there: none
-    assert staffed_groups([Row(k, [text]) for k, text in enumerate(other, 1)]) is None
+    assert staffed_groups([Row(k, [text]) for k, text in enumerate(other, 1)], 2023) is None
 
 
 def test_sector_paragraphs_are_tasks_coded_by_their_labels_led_by_the_part_paragraphs_doers(tmp_path):

@@ -44,6 +44,29 @@ DIRECTIONS_RE = re.compile(r"\s*(?:方向|方位)")
 STAFF_POSTED_RE = re.compile(r"^\s*((?:[\u4e00-\u9fff]{0,8}?(?:村|局|镇|乡|所|站|处|社区|中心|办|队|委会))?)"
                              rf"(?:工作人员|值守人员|值班人员)\s*(?:约|約|{'|'.join(AT_LEAST_PREFIXES)})?\s*$")
 
+# "配备39名工作人员", "由福生公司派4名人员", "配备2名保安": the staff a group or a post is manned with, no work delivered
+BOUND = rf"(?:约|約|{'|'.join(AT_LEAST_PREFIXES)})?"  # "配备约4名", "片区不少于2名": an estimate's or a floor's staff
+MANNED_BEFORE_RE = re.compile(rf"(?:配备|派|安排)\s*{BOUND}\s*$")
+# ("配备10名专职人员" is a post to fill: a figure)
+MANNED_AFTER_RE = re.compile(r"^\s*(?:(?:工作)?人员|保安|民警|辅警)?\s*$")
+# "片区2名、民警1名、保安2名", "福生公司1名、无人机操作员1名（由区指挥中心负责）": who mans it, a clause of counts alone,
+# each of the issuer's own staff, of a role or of a body; "保安1名": a guard's or a policeman's count alone. A clause
+# that recruits or trains ("招聘网格员20名、协管员10名") counts work
+ROSTER_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,11}?"  # "无人机操作 员": a space inside as printed
+STAFF_COUNT = rf"\s*{BOUND}\s*\d{{1,3}}\s*名\s*(?:以上|左右)?"  # "约4名", "2名以上"
+ROSTER_PIECE = rf"({ROSTER_NAME}){STAFF_COUNT}"
+ROSTER_RE = re.compile(rf"^\s*{ROSTER_NAME}{STAFF_COUNT}(?:\s*[、，,]\s*{ROSTER_NAME}{STAFF_COUNT})+\s*"
+                       r"(?:[（(][^（）()]*[）)])?\s*[；;。]?\s*$")
+ROSTER_NAME_RE = re.compile(r"^(?:片区|保安|民警|辅警|交警|协警|[\u4e00-\u9fff\s]{1,8}员|[\u4e00-\u9fff]{1,10}(?:公司|部门|中心))$")
+RECRUITED_RE = re.compile(rf"{FIGURE_VERBS}|招聘|招录|招募|培训|培养|选派|配齐|新增")
+GUARDS_RE = re.compile(rf"^\s*(?:保安|民警|辅警|交警|协警){STAFF_COUNT}\s*$")
+
+
+def _roster(clause: str) -> bool:
+    """Whether a clause is nothing but the counts of who mans a site (ROSTER_RE, each name ROSTER_NAME_RE's)."""
+    return ROSTER_RE.match(clause) is not None and not RECRUITED_RE.search(clause) and all(
+        ROSTER_NAME_RE.match(m[1].strip()) for m in re.finditer(ROSTER_PIECE, clause.split("（")[0].split("(")[0]))
+
 
 def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str, number: str = "") -> bool:
     """Figures that name or pick things rather than count the year's work: "16种慢性病患者" (which patients), a
@@ -59,6 +82,9 @@ def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str, numbe
     if unit in ("名", "人") and (staff := STAFF_POSTED_RE.search(prefix)) and not rest.strip(" 。.") \
             and not re.search(rf"(?:{FIGURE_VERBS})", simplified(staff[1])):
         return True  # "局工作人员2名，负责疏导…": who mans a post, no work delivered ("培训工作人员50名": work)
+    if unit == "名" and (MANNED_BEFORE_RE.search(prefix) and MANNED_AFTER_RE.match(rest)
+                        or _roster(clause) or GUARDS_RE.match(clause)):
+        return True  # "配备39名工作人员", "片区2名、民警1名": a site's staffing, a working rule, no target
     if unit == "期" and PHASES_LISTED_RE.search(prefix):
         return True  # "幸福洋吹沙地1、2期造林工程": the phases named by their numbers ("分3期建设" counts them)
     if DUTY_SCOPE_RE.search(prefix) and re.match(r"[^，,；;。]*?进行", rest):

@@ -338,7 +338,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         duties = duties or ((sheet, found) if (found := duty_list(sheet.rows, sheet.titles) or duty_lines(sheet.rows)) else None)
         events = events or ((sheet, found) if (found := event_duties(sheet.rows, year)) else None)  # an event's: "五、有关事项"
         groups = groups or ((sheet, found) if (found := inspection_groups(sheet.rows, year)  # "第一组：组长 …"
-                                               or staffed_groups(sheet.rows)  # "第一小组：…组" / "成 员：…" / "职 责：…"
+                                               or staffed_groups(sheet.rows, year)  # "第一小组：…组" / "成 员：…" / "职 责：…"
                                                or sector_paragraphs(sheet.rows)) else None)  # "交通运输方面：…"
         timed = timed or ((sheet, found) if (found := timetable(sheet.rows)) else None)  # "date：work" lines (list_timeline)
         mixed = mixed or ((sheet, found) if (found := mixed_parts(sheet.rows)) else None)  # parts over a paragraph or items

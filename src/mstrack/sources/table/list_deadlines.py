@@ -47,6 +47,11 @@ FROM_TODAY_LINE_RE = re.compile(rf"^\s*(?:自|从)?\s*即日起?\s*(?:至|到)\s
 PLACE_SPAN_LINE_RE = re.compile(rf"^\s*\d{{1,2}}\s*[.．、]\s*([^：:，,。；;\d]{{2,30}})[：:]"
                                 rf"\s*({DAY}(?:\s*{JOIN}+\s*(?:{DAY}|\d{{1,2}}\s*日))?)"
                                 r"\s*(?:[（(][^（）()]*[）)])?\s*[。.；;]?\s*$")
+# "2.公益性公墓、大练乡涉迁坟墓安置区（4月2日至4月5日）；": the place's span in a bracket after its name, as the line's end
+PLACE_BRACKET_LINE_RE = re.compile(rf"^\s*\d{{1,2}}\s*[.．、]\s*([^：:，,。；;（(\d]{{2,30}})"
+                                   rf"[（(]\s*({DAY}(?:\s*{JOIN}+\s*(?:{DAY}|\d{{1,2}}\s*日))?)\s*[）)]\s*[。.；;]?\s*$")
+# "3.4月6日为机动日，群众可自行前往。": a reserve day of every place, a line of its own among the places': the work's last day
+RESERVE_DAY_LINE_RE = re.compile(rf"^\s*\d{{1,2}}\s*[.．、]\s*(?:{DAY}\s*[、和及]\s*)*({DAY})\s*为机动日")
 MIN_PLACES = 2
 TOWN_OPENING_RE = re.compile(r"^([\u4e00-\u9fff]{2})[乡镇](?=[\u4e00-\u9fff]{2})")  # "大练乡涉迁坟墓安置区": in 大练乡
 
@@ -79,8 +84,8 @@ def period_part(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]]
         alone = k + 2 >= len(texts) or PART_HEADING_RE.match(texts[k + 2].strip())  # the part's one line: no stages
         if alone and (end := _period_end(text, year)) is not None:
             return end, [], said
-        if places := _places_ends(texts[k + 1:]):
-            return places[0][1], places, said  # "1.东海陵园…：4月1日至8日" "2.殡仪馆：4月5日"
+        if found := _places_ends(texts[k + 1:]):
+            return *found, said  # "1.东海陵园…：4月1日至8日" "2.殡仪馆：4月5日"
     return None
 
 
@@ -100,25 +105,35 @@ def _period_end(text: str, year: int) -> str | None:
     return None
 
 
-def _places_ends(texts: list[str]) -> list[tuple[str, str]]:
-    """The places a part naming the time lists with their spans (MIN_PLACES or more lines "1.A、B：4月1日至8日", the whole
-    part, no year printed: the programme's), each place with its span's end, the latest first: a task naming a place
-    is due at its end (with_deadlines' exceptions; naming several, the latest), any other at the latest of all. A place
-    opening with its town ("大练乡涉迁坟墓安置区") is named by the town's name too ("大练"). [] for a part of other lines."""
+def _day_key(day: str) -> tuple[int, ...]:
+    """A yearless day ("4月5日", "4月8日") as numbers, to find the latest."""
+    return tuple(map(int, re.findall(r"\d+", day)))
+
+
+def _places_ends(texts: list[str]) -> tuple[str, list[tuple[str, str]]] | None:
+    """The places a part naming the time lists with their spans (MIN_PLACES or more lines "1.A、B：4月1日至8日" or "1.A、B
+    （4月3日）；", the whole part but for a line of the reserve day "3.4月6日为机动日…", no year printed: the programme's):
+    the work's last day, the latest end or reserve day, and each place with its span's end, the latest first: a task
+    naming a place is due at its end (with_deadlines' exceptions; naming several, the latest), any other at the last
+    day. A place opening with its town ("大练乡涉迁坟墓安置区") is named by the town's name too ("大练"). None for a part of
+    other lines."""
     lines = []
     for text in texts:
         if PART_HEADING_RE.match(text.strip()):
             break
         lines.append(text)
-    spans = [PLACE_SPAN_LINE_RE.match(line) for line in lines]
+    reserve = [m[1] for line in lines if (m := RESERVE_DAY_LINE_RE.match(line))]
+    spans = [PLACE_SPAN_LINE_RE.match(line) or PLACE_BRACKET_LINE_RE.match(line)
+             for line in lines if not RESERVE_DAY_LINE_RE.match(line)]
     if len(spans) < MIN_PLACES or not all(spans):
-        return []
+        return None
     places = []
     for m in spans:
         end = re.sub(r"\s+", "", span_end(m[2]))
         for place in (name.strip() for name in re.split(r"[、和及]", m[1]) if name.strip()):
             places += [(place, end)] + ([(town[1], end)] if (town := TOWN_OPENING_RE.match(place)) else [])
-    return sorted(places, key=lambda pair: tuple(map(int, re.findall(r"\d+", pair[1]))), reverse=True)
+    places.sort(key=lambda pair: _day_key(pair[1]), reverse=True)
+    return max([places[0][1], *(re.sub(r"\s+", "", day) for day in reserve)], key=_day_key), places
 
 
 # a campaign's time stated once in the text above its list: "经研究决定，自即日起至2020年12月31日在片区范围全面开展…",

@@ -46,6 +46,7 @@ from mstrack.sources.table.units import ROLE_LABEL_RE, unit_names
 NAME_MAX = 40  # the longest name of a measure on a line of its own
 DOERS_CELL = "牵头单位：{lead}{others}"
 OTHERS_CELL = "；配合单位：{units}"
+DOERS_LINE_RE = re.compile(r"^\s*牵头单位：([^；;]+?)(?:；配合单位：(.+))?\s*$")  # such a line read back: lead, units
 HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  # "与A、B共同开展…": A and B help
 STAGE_NAME_RE = re.compile(r"^[^，,。；;：:（）()]{2,20}?阶段\s*(?:[（(]|$)")  # "总结考核阶段（…）": a stage of the work
 CLOSING_DUTY = "负责"  # "…，X负责设计…", "…，由X结合…负责实施": the duty of an office naming an item's doer in its last clause
