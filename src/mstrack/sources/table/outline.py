@@ -91,6 +91,7 @@ class _Node:
     broken: bool = False  # the document's: a part or a group numbered out of its sequence
     fields: dict[str, str] = field(default_factory=dict)  # its labelled offices and deadline (_fields): kind → value
     offices: str | None = None  # its offices once read (_units): every part over it asks, then its row
+    stages: tuple[str, ...] = ()  # the paragraph of the item it stands under (_stage): where its stages are listed
 
     def leaves(self, top: bool = True) -> list[_Node]:
         """The items that carry the work under this one: the deepest, a group's items in its place; none under a part
@@ -201,12 +202,20 @@ STEPS_COUNTED_RE = re.compile(r"分为[^。；;]*?[两二三四五六七八九�
 
 def _folded(node: _Node) -> None:
     """An item whose paragraph counts the steps under it (STEPS_COUNTED_RE) is one task, its steps its paragraph's lines:
-    a procedure's step named on a line of its own over its parts ("2.评选认定" over "（1）资格审核。…")."""
+    a procedure's step named on a line of its own over its parts ("2.评选认定" over "（1）资格审核。…"). So is a name with
+    no paragraph over items among siblings that are names over paragraphs ("（一）报名及材料提交" over "1.报名截止时间：…"
+    beside "（二）资格审核" over its paragraph): its items are its paragraph, as its siblings' are."""
     for item in node.items:
         _folded(item)
     if node.items and node.body and STEPS_COUNTED_RE.search(node.body[-1]):
         node.body += [line for item in node.items for line in _lines(item)]
         node.items = []
+    paragraphs = sum(not item.items and bool(item.body) and _listed(item.words, node.body) for item in node.items)
+    if paragraphs >= MIN_ITEMS and 2 * paragraphs > len(node.items):
+        for item in node.items:
+            if item.items and not item.body and _listed(item.words, node.body) and all(not sub.items for sub in item.items):
+                item.body = [line for sub in item.items for line in _lines(sub)]
+                item.items = []
 
 
 def _lines(node: _Node) -> list[str]:
@@ -288,6 +297,7 @@ def _code(node: _Node, running: set[int]) -> None:
         own = CODES[item.level].format(item.number)
         item.code = own if item.level in running and item.level >= DIGITS else node.code + own
         item.above = (*node.above, node.words) if node.row is not None else ()
+        item.stages = tuple(node.body)
         _code(item, running)
 
 
@@ -303,8 +313,29 @@ def _marked(node: _Node) -> bool:
 
 def _works(node: _Node) -> bool:
     """An item showing its work: naming its doers, or its words stating work (list_work.does_work): no place described
-    ("城东片区，位于…"), no person."""
-    return _names_doers(node) or does_work(node.words)
+    ("城东片区，位于…"), no person; or a name on a line of its own that names a stage its part's paragraph lists
+    (_stage)."""
+    return _names_doers(node) or does_work(node.words) or _stage(node)
+
+
+# a part's paragraph naming the stages of its procedure ("评选工作分报名、资格审核、书面评审…、公示等环节。"): the names listed
+STAGES_LISTED_RE = re.compile(r"分(?:为)?([^。；;：:]{4,80}?)等?[两二三四五六七八九十\d]*个?(?:环节|步骤|阶段|程序)")
+
+
+def _stage(node: _Node) -> bool:
+    """A name on a line of its own over its paragraph that is one of the stages the part above it lists
+    (STAGES_LISTED_RE), or opens with one ("报名及材料提交" of "报名、资格审核…"): a step of the procedure, work."""
+    return bool(node.body) and _listed(node.words, list(node.stages))
+
+
+def _listed(words: str, paragraph: list[str]) -> bool:
+    """A name on a line of its own that is one of the stages a paragraph lists (STAGES_LISTED_RE), or opens with one."""
+    name = words.strip()
+    if _name(name) != name:
+        return False
+    stages = [stage.strip() for line in paragraph for m in STAGES_LISTED_RE.finditer(line)
+              for stage in re.split(r"[、，,和及]", m[1]) if len(stage.strip()) >= 2]
+    return any(name == stage or name.startswith(stage) for stage in stages)
 
 
 def _part(root: _Node) -> list[tuple[int, int, int, int, list[_Node]]]:
@@ -414,6 +445,11 @@ def outline_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Colu
         if any("deadline" in leaf.fields for leaf in leaves):  # "完成时限：…": the column of a table's deadlines
             header = [*header, "完成时限"]
             rows = [[*cells, leaf.fields.get("deadline", "")] for cells, leaf in zip(rows, leaves, strict=True)]
+        if any(map(_stage, leaves)):  # a procedure's stage: its paragraph states its rules (prizes, weights, a cut), a
+            # note of the task, no figure of work delivered
+            header = [*header, "备注"]
+            rows = [[*cells[:2], "" if _stage(leaf) else cells[2], *cells[3:], cells[2] if _stage(leaf) else ""]
+                    for cells, leaf in zip(rows, leaves, strict=True)]
         if len({leaf.code for leaf in leaves}) < len(leaves):  # codes that repeat: no plan to hand on, the reading declines
             continue
         first = sheet.rows.index(leaves[0].row)
