@@ -62,7 +62,9 @@ def test_a_stages_prizes_and_weights_are_its_note_no_figure(tmp_path):
     tasks = {t.code: t for t in convert_table(_page(tmp_path), "x-2026", 2026).programme.tasks}
     assert [i for t in tasks.values() for line in t.lines for i in line.indicators] == []
     assert "一等奖2名" in (tasks["二(四)"].note or "")
-    assert "报名截止时间" in (tasks["二(一)"].note or "")
+    # "1.报名截止时间：2026年6月1日。" under "（一）报名及材料提交": the stage's own deadline, its other line its note
+    assert str(tasks["二(一)"].deadline) == "2026-06-01"
+    assert "参评者在6月1日前" in (tasks["二(一)"].note or "")
 
 
 def test_a_form_beside_text_that_is_no_plan_stays_refused(tmp_path):

@@ -214,8 +214,8 @@ def _folded(node: _Node) -> None:
     if paragraphs >= MIN_ITEMS and 2 * paragraphs > len(node.items):
         for item in node.items:
             if item.items and not item.body and _listed(item.words, node.body) and all(not sub.items for sub in item.items):
-                item.body = [line for sub in item.items for line in _lines(sub)]
-                item.items = []
+                item.body = [line for sub in item.items for line in (sub.words, *sub.body)]  # a field among them
+                item.items = []  # ("1.报名截止时间：…") its own (_labelled)
 
 
 def _lines(node: _Node) -> list[str]:
