@@ -4,7 +4,8 @@ points "一是…" below them) rather than refused. Its tasks are the leaves of 
 work (an item over items is their group; the deepest level reads): of the parts, the whole document first, whose
 leaves mostly show work and name their doers, a date or a figure, the one naming the most doers; a part framing the
 plan or closing it (指导思想, 工作目标, 工作要求, 组织领导, 保障措施 …) holds none, unless its own group is the part whose
-items name their doers ("三、组织保障" over "（二）职责分工" over "1.X负责…"). Each task is read by the rules the
+items name their doers ("三、组织保障" over "（二）职责分工" over "1.X负责…"); an emergency plan's standing work
+(prevention, publicity, training, drills) in parts of its own is read beside that part (_standing). Each task is read by the rules the
 other readers use: its title by tests/data/tables/README.md (a name on a line of its own over its paragraph: the
 name; a name run into its sentences: the whole item, less the offices printed after it), its offices labelled under
 or after it, printed after it, named as its sentences' doers (list_doers) or by the group it stands under (a
@@ -415,6 +416,29 @@ def _read_units(node: _Node) -> str:
     return doers_cell(doers) if doers else ""
 
 
+# an emergency plan (应急预案): its standing work stands in parts of its own beside its offices' duties
+EMERGENCY_PLAN_RE = re.compile(r"应急预案")
+# a part of standing work in such a plan: its prevention, publicity, training and drills ("（二）预防行动", "七、宣传、培训和演练"),
+# not what is done when a response is started or lifted, nor the means it relies on (响应, 处置, 善后, 保障)
+STANDING_WORK_RE = re.compile(r"^(?:预防(?:行动|措施|工作)|宣传|培训|演练)")
+RESPONSE_RE = re.compile(r"响应|处置|善后|保障|预警")
+
+
+def _standing(node: _Node, taken: set[int]) -> list[_Node]:
+    """An emergency plan's parts of standing work (STANDING_WORK_RE) outside the part read, under no part framing or
+    closing the plan: their leaves, tasks beside the duties (a supervisor follows the drills as the duties)."""
+    found = []
+    for item in node.items:
+        name = heading_name(re.split(r"[。；;：:]", item.words, maxsplit=1)[0])
+        if _framing(item) or any(id(leaf) in taken for leaf in item.leaves()):
+            continue
+        if STANDING_WORK_RE.match(name) and not RESPONSE_RE.search(name) and not re.search(r"[。；;：:]", item.words):
+            found += [leaf for sub in item.items for leaf in sub.leaves()]  # "1.落实责任。…": a duty of it, no framing
+        else:
+            found += _standing(item, taken)
+    return found
+
+
 def prose(sheet: Sheet) -> bool:
     """A sheet of paragraphs, one text a line (a text, a Word document's or a page's paragraphs), no grid."""
     return bool(sheet.rows) and 4 * sum(len(row_texts(row)) > 1 for row in sheet.rows) <= len(sheet.rows)
@@ -436,6 +460,11 @@ def outline_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Colu
         if not found:
             continue
         leaves = max(found)[-1]
+        if any(EMERGENCY_PLAN_RE.search(line) for line in sheet.titles[:3] + [row_texts(row)[0] for row in sheet.rows[:3]
+                                                                           if len(row_texts(row)) == 1]):
+            standing = [leaf for root in roots for leaf in _standing(root, {id(leaf) for leaf in leaves})]
+            order = {id(row): k for k, row in enumerate(sheet.rows)}
+            leaves = sorted([*leaves, *standing], key=lambda leaf: order[id(leaf.row)])
         opening = sheet.rows.index(roots[0].items[0].row)
         lines = [*sheet.titles, *(texts[0] for row in sheet.rows[:opening] if len(texts := row_texts(row)) == 1)]
         if _refused(lines, [leaf.text() for leaf in leaves], [words for leaf in leaves for words in leaf.above]):
