@@ -207,8 +207,32 @@ def _converted(path: Path, programme: str, year: int, sheet: str | None, table_n
 
         if (joined := convert_parts(path, convert)) is not None:
             return joined
-    return convert_sheets(read_sheets(path, sheet, table_number), path=path, programme=programme, year=year,
-                          best_effort=True)
+    try:
+        return convert_sheets(read_sheets(path, sheet, table_number), path=path, programme=programme, year=year,
+                              best_effort=True)
+    except NoLayoutError:
+        if table_number is None and sheet is None and (text := _text_read(path, programme, year)) is not None:
+            return text
+        raise
+
+
+def _text_read(path: Path, programme: str, year: int) -> Conversion | None:
+    """A document whose tables read as no plan (a scoring form, criteria under rowspans) and whose text holds no list:
+    its text read as well as it can be (the best effort, the outline of last resort), as a page with no table would;
+    None when that text reads no better (the tables' refusal stands)."""
+    from mstrack.sources.documents import document_parts
+    from mstrack.sources.table.reading import document_sheet
+
+    if read_as(path) not in DOCUMENT_SUFFIXES:
+        return None
+    text = next((part for part in document_parts(path) if part.number is None), None)
+    if text is None:
+        return None
+    try:
+        return convert_sheets([document_sheet(path, text.rows)], path=path, programme=programme, year=year,
+                              best_effort=True)
+    except InputError:
+        return None
 
 
 def _table_in(sheets: list[Sheet], path: Path, year: int) -> tuple[Sheet, int, list[Column], list[str]]:

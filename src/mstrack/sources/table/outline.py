@@ -4,7 +4,8 @@ points "一是…" below them) rather than refused. Its tasks are the leaves of 
 work (an item over items is their group; the deepest level reads): of the parts, the whole document first, whose
 leaves mostly show work and name their doers, a date or a figure, the one naming the most doers; a part framing the
 plan or closing it (指导思想, 工作目标, 工作要求, 组织领导, 保障措施 …) holds none, unless its own group is the part whose
-items name their doers ("三、组织保障" over "（二）职责分工" over "1.X负责…"). Each task is read by the rules the
+items name their doers ("三、组织保障" over "（二）职责分工" over "1.X负责…"); an emergency plan's standing work
+(prevention, publicity, training, drills) in parts of its own is read beside that part (_standing). Each task is read by the rules the
 other readers use: its title by tests/data/tables/README.md (a name on a line of its own over its paragraph: the
 name; a name run into its sentences: the whole item, less the offices printed after it), its offices labelled under
 or after it, printed after it, named as its sentences' doers (list_doers) or by the group it stands under (a
@@ -91,6 +92,7 @@ class _Node:
     broken: bool = False  # the document's: a part or a group numbered out of its sequence
     fields: dict[str, str] = field(default_factory=dict)  # its labelled offices and deadline (_fields): kind → value
     offices: str | None = None  # its offices once read (_units): every part over it asks, then its row
+    stages: tuple[str, ...] = ()  # the paragraph of the item it stands under (_stage): where its stages are listed
 
     def leaves(self, top: bool = True) -> list[_Node]:
         """The items that carry the work under this one: the deepest, a group's items in its place; none under a part
@@ -201,12 +203,20 @@ STEPS_COUNTED_RE = re.compile(r"分为[^。；;]*?[两二三四五六七八九�
 
 def _folded(node: _Node) -> None:
     """An item whose paragraph counts the steps under it (STEPS_COUNTED_RE) is one task, its steps its paragraph's lines:
-    a procedure's step named on a line of its own over its parts ("2.评选认定" over "（1）资格审核。…")."""
+    a procedure's step named on a line of its own over its parts ("2.评选认定" over "（1）资格审核。…"). So is a name with
+    no paragraph over items among siblings that are names over paragraphs ("（一）报名及材料提交" over "1.报名截止时间：…"
+    beside "（二）资格审核" over its paragraph): its items are its paragraph, as its siblings' are."""
     for item in node.items:
         _folded(item)
     if node.items and node.body and STEPS_COUNTED_RE.search(node.body[-1]):
         node.body += [line for item in node.items for line in _lines(item)]
         node.items = []
+    paragraphs = sum(not item.items and bool(item.body) and _listed(item.words, node.body) for item in node.items)
+    if paragraphs >= MIN_ITEMS and 2 * paragraphs > len(node.items):
+        for item in node.items:
+            if item.items and not item.body and _listed(item.words, node.body) and all(not sub.items for sub in item.items):
+                item.body = [line for sub in item.items for line in (sub.words, *sub.body)]  # a field among them
+                item.items = []  # ("1.报名截止时间：…") its own (_labelled)
 
 
 def _lines(node: _Node) -> list[str]:
@@ -288,6 +298,7 @@ def _code(node: _Node, running: set[int]) -> None:
         own = CODES[item.level].format(item.number)
         item.code = own if item.level in running and item.level >= DIGITS else node.code + own
         item.above = (*node.above, node.words) if node.row is not None else ()
+        item.stages = tuple(node.body)
         _code(item, running)
 
 
@@ -303,8 +314,29 @@ def _marked(node: _Node) -> bool:
 
 def _works(node: _Node) -> bool:
     """An item showing its work: naming its doers, or its words stating work (list_work.does_work): no place described
-    ("城东片区，位于…"), no person."""
-    return _names_doers(node) or does_work(node.words)
+    ("城东片区，位于…"), no person; or a name on a line of its own that names a stage its part's paragraph lists
+    (_stage)."""
+    return _names_doers(node) or does_work(node.words) or _stage(node)
+
+
+# a part's paragraph naming the stages of its procedure ("评选工作分报名、资格审核、书面评审…、公示等环节。"): the names listed
+STAGES_LISTED_RE = re.compile(r"分(?:为)?([^。；;：:]{4,80}?)等?[两二三四五六七八九十\d]*个?(?:环节|步骤|阶段|程序)")
+
+
+def _stage(node: _Node) -> bool:
+    """A name on a line of its own over its paragraph that is one of the stages the part above it lists
+    (STAGES_LISTED_RE), or opens with one ("报名及材料提交" of "报名、资格审核…"): a step of the procedure, work."""
+    return bool(node.body) and _listed(node.words, list(node.stages))
+
+
+def _listed(words: str, paragraph: list[str]) -> bool:
+    """A name on a line of its own that is one of the stages a paragraph lists (STAGES_LISTED_RE), or opens with one."""
+    name = words.strip()
+    if _name(name) != name:
+        return False
+    stages = [stage.strip() for line in paragraph for m in STAGES_LISTED_RE.finditer(line)
+              for stage in re.split(r"[、，,和及]", m[1]) if len(stage.strip()) >= 2]
+    return any(name == stage or name.startswith(stage) for stage in stages)
 
 
 def _part(root: _Node) -> list[tuple[int, int, int, int, list[_Node]]]:
@@ -384,6 +416,29 @@ def _read_units(node: _Node) -> str:
     return doers_cell(doers) if doers else ""
 
 
+# an emergency plan (应急预案): its standing work stands in parts of its own beside its offices' duties
+EMERGENCY_PLAN_RE = re.compile(r"应急预案")
+# a part of standing work in such a plan: its prevention, publicity, training and drills ("（二）预防行动", "七、宣传、培训和演练"),
+# not what is done when a response is started or lifted, nor the means it relies on (响应, 处置, 善后, 保障)
+STANDING_WORK_RE = re.compile(r"^(?:预防(?:行动|措施|工作)|宣传|培训|演练)")
+RESPONSE_RE = re.compile(r"响应|处置|善后|保障|预警")
+
+
+def _standing(node: _Node, taken: set[int]) -> list[_Node]:
+    """An emergency plan's parts of standing work (STANDING_WORK_RE) outside the part read, under no part framing or
+    closing the plan: their leaves, tasks beside the duties (a supervisor follows the drills as the duties)."""
+    found = []
+    for item in node.items:
+        name = heading_name(re.split(r"[。；;：:]", item.words, maxsplit=1)[0])
+        if _framing(item) or any(id(leaf) in taken for leaf in item.leaves()):
+            continue
+        if STANDING_WORK_RE.match(name) and not RESPONSE_RE.search(name) and not re.search(r"[。；;：:]", item.words):
+            found += [leaf for sub in item.items for leaf in sub.leaves()]  # "1.落实责任。…": a duty of it, no framing
+        else:
+            found += _standing(item, taken)
+    return found
+
+
 def prose(sheet: Sheet) -> bool:
     """A sheet of paragraphs, one text a line (a text, a Word document's or a page's paragraphs), no grid."""
     return bool(sheet.rows) and 4 * sum(len(row_texts(row)) > 1 for row in sheet.rows) <= len(sheet.rows)
@@ -405,6 +460,11 @@ def outline_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Colu
         if not found:
             continue
         leaves = max(found)[-1]
+        if any(EMERGENCY_PLAN_RE.search(line) for line in sheet.titles[:3] + [row_texts(row)[0] for row in sheet.rows[:3]
+                                                                           if len(row_texts(row)) == 1]):
+            standing = [leaf for root in roots for leaf in _standing(root, {id(leaf) for leaf in leaves})]
+            order = {id(row): k for k, row in enumerate(sheet.rows)}
+            leaves = sorted([*leaves, *standing], key=lambda leaf: order[id(leaf.row)])
         opening = sheet.rows.index(roots[0].items[0].row)
         lines = [*sheet.titles, *(texts[0] for row in sheet.rows[:opening] if len(texts := row_texts(row)) == 1)]
         if _refused(lines, [leaf.text() for leaf in leaves], [words for leaf in leaves for words in leaf.above]):
@@ -414,6 +474,11 @@ def outline_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Colu
         if any("deadline" in leaf.fields for leaf in leaves):  # "完成时限：…": the column of a table's deadlines
             header = [*header, "完成时限"]
             rows = [[*cells, leaf.fields.get("deadline", "")] for cells, leaf in zip(rows, leaves, strict=True)]
+        if any(map(_stage, leaves)):  # a procedure's stage: its paragraph states its rules (prizes, weights, a cut), a
+            # note of the task, no figure of work delivered
+            header = [*header, "备注"]
+            rows = [[*cells[:2], "" if _stage(leaf) else cells[2], *cells[3:], cells[2] if _stage(leaf) else ""]
+                    for cells, leaf in zip(rows, leaves, strict=True)]
         if len({leaf.code for leaf in leaves}) < len(leaves):  # codes that repeat: no plan to hand on, the reading declines
             continue
         first = sheet.rows.index(leaves[0].row)
