@@ -21,7 +21,13 @@ from mstrack.sources.table.office_names import (
     group_body,
 )
 from mstrack.sources.table.units import OFFICE_NAME_RE, ROLE_LABEL_RE, office_list, unit_names
-from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, RESPONSIBLE_WORD, SHORT_OFFICE_NAMES
+from mstrack.vocabulary import (
+    HELPER_ROLE_WORDS,
+    LEAD_ROLE_WORDS,
+    REQUIREMENT_VERBS,
+    RESPONSIBLE_WORD,
+    SHORT_OFFICE_NAMES,
+)
 
 CLAUSE_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,17}")  # a clause of nothing but a name's characters
 SUBJECT_MAX = 30  # the longest run of offices opening a sentence
@@ -29,7 +35,7 @@ NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将
 # words opening with the work, no name ("严格保护集体资产所…", "配合区…局", "建设公办…", "成立以局长为组长…", "请示上级部门
 # 同意后…"): a verb or a preposition, a body set up (office_names.SET_UP_VERBS), a request to those above
 WORK_OPENING_RE = re.compile(rf"^(?:{NO_DOER_RE.pattern}|{SET_UP_VERBS}|严格|建设|加强|推进|推动|完善|开展|实施|落实|提升|提高|采取|"
-                             r"新建|改造|扩建|利用|促进|发展|做好|支持|依托|明确|请示|报请|提请)")
+                             rf"新建|改造|扩建|利用|促进|发展|做好|支持|依托|明确|请示|报请|提请|{REQUIREMENT_VERBS})")
 # a person's title after an office's name ("局长为组长", "局各处室负责同志为组员", "区住建局负责人"): the office's people,
 # the name no subject
 PERSON_TITLE_RE = re.compile(r"(?<=[局处科室站所])长(?![期效远])|负责同志|负责人(?!员)|主任|书记")
@@ -445,6 +451,8 @@ def step_doers(paragraph: str) -> list[str]:
             starts += [m.end() for m in STEP_BY_RE.finditer(clause)]
             for start in starts:
                 words = clause[start:]
+                if WORK_OPENING_RE.match(words):
+                    continue  # "深化协同联动": the work itself, whatever office's ending it runs into ("…联")
                 subject = next((words[:j] for j in range(2, min(len(words), SUBJECT_MAX) + 1)
                                 if _opening(words, j, only_offices) or only_offices(words[:j]) and words[j:j + 2] in OFFICE_VERBS), "")
                 found += [name for name in (unit_names(_named_only(subject)) if subject else []) if name not in found]
@@ -453,7 +461,12 @@ def step_doers(paragraph: str) -> list[str]:
         if short := SHORT_RUN_RE.match(sentence.strip()):  # "安监、民政、文化等行业部门落实…": the departments named
             found += [name for name in unit_names(short[1]) if name not in found]
     return [name for name in found if f"配合{name}" not in paragraph and not OPEN_KIND_RE.match(name)
-            and not AT_LARGE_RE.fullmatch(name) and not ISSUER_RE.match(name)]
+            and not AT_LARGE_RE.fullmatch(name) and not ISSUER_RE.match(name) and not HELPING_INSIDE_RE.search(name)]
+
+
+# a helper's role inside what reads as one name ("片区防指配合实验区应急管理部门", "应配合实验区有关部门"): two parties and
+# the work between them, no office's name
+HELPING_INSIDE_RE = re.compile(r".配合.")
 
 
 # a sentence opening with departments by their short names, closed by their kind ("安监、民政、文化、宗教、卫生、教育等行业

@@ -1,18 +1,17 @@
-"""The reader of last resort: a prose document (a text, a Word document's or a page's paragraphs) that every other
-reader refuses, best effort included, read by its numbered outline ("一、" over "（一）" over "1." over "（1）", the
-points "一是…" below them) rather than refused. Its tasks are the leaves of the part of the outline that carries the
-work (an item over items is their group; the deepest level reads): of the parts, the whole document first, whose
-leaves mostly show work and name their doers, a date or a figure, the one naming the most doers; a part framing the
-plan or closing it (指导思想, 工作目标, 工作要求, 组织领导, 保障措施 …) holds none, unless its own group is the part whose
-items name their doers ("三、组织保障" over "（二）职责分工" over "1.X负责…"). Each task is read by the rules the
-other readers use: its title by tests/data/tables/README.md (a name on a line of its own over its paragraph: the
-name; a name run into its sentences: the whole item, less the offices printed after it), its offices labelled under
-or after it, printed after it, named as its sentences' doers (list_doers) or by the group it stands under (a
-party's duties), its dates and figures by the table's cell rules once it is a row. Every task is a doubt and the
-reading is said to be one of last resort; `import table --strict` refuses it. An outline numbered out of order, a
-document whose title names a kind that is no plan, a speech, a news item, a notice of requirements, a report of
-results or progress, a check list of questions, a record's fields stay refused (the doubt is the document's, never
-a guess at one that is no plan)."""
+"""The reader of last resort: a prose document (a text, a Word document's or a page's paragraphs) that every other reader
+refuses, best effort included, read by its numbered outline ("一、" over "（一）" over "1." over "（1）", the points "一是…"
+below them) rather than refused. Its tasks are the leaves of the part of the outline that carries the work (an item
+over items is their group; the deepest level reads): of the parts, the whole document first, whose leaves mostly show
+work and name their doers, a date or a figure (half, beside a group all of whose items do), the one naming the most
+doers; a part framing the plan or closing it (指导思想, 工作目标, 工作要求, 组织领导, 保障措施 …) holds none, unless its own group is the
+part whose items name their doers ("三、组织保障" over "（二）职责分工" over "1.X负责…"). Each task is read by the rules the other
+readers use: its title by tests/data/tables/README.md (a name on a line of its own over its paragraph: the name; a
+name run into its sentences: the whole item, less the offices printed after it), its offices labelled under or after
+it, printed after it, named as its sentences' doers (list_doers) or by the group it stands under (a party's duties),
+its dates and figures by the table's cell rules once it is a row. Every task is a doubt and the reading is said to be
+one of last resort; `import table --strict` refuses it. An outline numbered out of order, a document whose title names
+a kind that is no plan, a speech, a news item, a notice of requirements, a report of results or progress, a check list
+of questions, a record's fields stay refused (the doubt is the document's, never a guess at one that is no plan)."""
 
 from __future__ import annotations
 
@@ -257,19 +256,28 @@ def _works(node: _Node) -> bool:
 def _part(root: _Node) -> list[tuple[int, int, int, int, list[_Node]]]:
     """The leaves of the part of the outline that carries the work: of the parts (the whole document, and each item over
     items whose heading neither frames nor closes the plan, _no_tasks), with MIN_ITEMS leaves or more, most of them
-    marked (_marked) and most of them work (_works): each as (doers named, leaves, its depth negated, its id, the
-    leaves), to pick the one whose leaves name the most doers, then the largest, then the shallowest."""
+    marked (_marked; half, where a group of its own is marked whole: _marked_group) and most of them work (_works):
+    each as (doers named, leaves, its depth negated, its id, the leaves), to pick the one whose leaves name the most
+    doers, then the largest, then the shallowest."""
     found = []
     parts = [(root, 0)]
     while parts:
         part, depth = parts.pop(0)
         parts += [(item, depth + 1) for item in part.items if item.items]
         leaves = part.leaves()
-        if part is not root and _framing(part) or len(leaves) < MIN_ITEMS or 2 * sum(map(_marked, leaves)) <= len(leaves) \
-                or 2 * sum(map(_works, leaves)) <= len(leaves):
+        marked = 2 * sum(map(_marked, leaves))
+        if part is not root and _framing(part) or len(leaves) < MIN_ITEMS or marked < len(leaves) \
+                or marked == len(leaves) and not _marked_group(part) or 2 * sum(map(_works, leaves)) <= len(leaves):
             continue
         found.append((sum(map(_names_doers, leaves)), len(leaves), -depth, id(part), leaves))
     return found
+
+
+def _marked_group(part: _Node) -> bool:
+    """A part with a group of MIN_ITEMS items or more, each marked (_marked): steps naming their doers beside measures
+    naming none ("二、主要内容" over measures, "三、工作安排" over "（一）…区社会事业局…"): one plan, half its items marked;
+    a list of requirements half of which happen to name a doer or a figure has no such group."""
+    return any(item.items and len(leaves := item.leaves()) >= MIN_ITEMS and all(map(_marked, leaves)) for item in part.items)
 
 
 # lines that say the document is no plan whatever its outline: a speech's salutation or its occasion ("同志们：", "——在
