@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from mstrack.sources.table import convert, convert_table
-from mstrack.sources.table.list_doers import step_doers
-from mstrack.sources.table.units import role_read
+from mstrack.sources.table.list_doers import paragraph_doers, step_doers
+from mstrack.sources.table.units import role_read, unit_names
 
 
 @pytest.mark.parametrize("cell", [
@@ -48,3 +48,24 @@ def test_an_outline_half_of_whose_items_name_doers_is_read_whole(tmp_path, monke
     assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)", "二(一)", "二(二)", "二(三)"]
     assert [t.lines[0].lead_units for t in tasks[:3]] == [["（表中未列）"]] * 3  # no doer named: none read
     assert tasks[3].lines[0].lead_units == ["区社会事业局"]
+
+
+@pytest.mark.parametrize(("names", "read"), [
+    ("经信、商务、海渔、农机等部门", ["经信", "商务", "海渔", "农机"]),  # divisions by their short names, a kind left open
+    ("经信、水利等处室", ["经信", "水利"]),
+    ("安监、民政等行业部门", ["安监", "民政"]),
+    ("区住建局、区财政局等部门", ["区住建局", "区财政局等部门"]),  # full names: 等部门 stays as it was read
+    ("财政、民政等单位", ["财政", "民政等单位"]),  # 单位: a kind that is no department's (test_table_held59)
+])
+def test_short_names_closed_by_a_kind_left_open_are_divisions(names, read):
+    assert unit_names(names) == read
+
+
+@pytest.mark.parametrize(("paragraph", "doers"), [
+    ("近期将开展考评督查工作，请经信、商务、海渔、农机等部门认真做好迎检准备。", ["经信", "商务", "海渔", "农机"]),
+    ("请经信、水利、旅游等处室重点做好重要目标的反恐工作。", ["经信", "水利", "旅游"]),
+    ("材料经幼儿园、公安、纪检等部门审核把关后原件退还。", []),  # whom the work passes through
+    ("联合公安、工商、质监等部门开展打假行动。", []),  # whom the work is shared with
+])
+def test_a_request_to_divisions_by_their_short_names_names_its_doers(paragraph, doers):
+    assert paragraph_doers(paragraph, opening=True) == doers
