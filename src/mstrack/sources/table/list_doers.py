@@ -21,7 +21,13 @@ from mstrack.sources.table.office_names import (
     group_body,
 )
 from mstrack.sources.table.units import OFFICE_NAME_RE, ROLE_LABEL_RE, office_list, unit_names
-from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, RESPONSIBLE_WORD, SHORT_OFFICE_NAMES
+from mstrack.vocabulary import (
+    HELPER_ROLE_WORDS,
+    LEAD_ROLE_WORDS,
+    REQUIREMENT_VERBS,
+    RESPONSIBLE_WORD,
+    SHORT_OFFICE_NAMES,
+)
 
 CLAUSE_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,17}")  # a clause of nothing but a name's characters
 SUBJECT_MAX = 30  # the longest run of offices opening a sentence
@@ -30,7 +36,7 @@ NO_DOER_RE = re.compile(r"要|根据|按照|依据|会同|通过|对|在|由|将
 # words opening with the work, no name ("严格保护集体资产所…", "配合区…局", "建设公办…", "成立以局长为组长…", "请示上级部门
 # 同意后…"): a verb or a preposition, a body set up (office_names.SET_UP_VERBS), a request to those above
 WORK_OPENING_RE = re.compile(rf"^(?:{NO_DOER_RE.pattern}|{SET_UP_VERBS}|严格|建设|加强|推进|推动|完善|开展|实施|落实|提升|提高|采取|"
-                             r"新建|改造|扩建|利用|促进|发展|做好|支持|依托|明确|请示|报请|提请)")
+                             rf"新建|改造|扩建|利用|促进|发展|做好|支持|依托|明确|请示|报请|提请|动员|{REQUIREMENT_VERBS})")
 # a person's title after an office's name ("局长为组长", "局各处室负责同志为组员", "区住建局负责人"): the office's people,
 # the name no subject
 PERSON_TITLE_RE = re.compile(r"(?<=[局处科室站所])长(?![期效远])|负责同志|负责人(?!员)|主任|书记")
@@ -225,6 +231,9 @@ def paragraph_doers(paragraph: str, opening: bool = False) -> list[str]:
             if not opening and found and (share := SHARE_BY_RE.match(clause) or SHARE_DUTY_RE.match(clause)) \
                     and only_offices(share[1]):
                 found += [name for name in unit_names(share[1]) if name not in found]  # "由社会事业处组织…": its share
+                continue
+            if opening and (short := short_run(clause)):  # "请经信、商务、海渔等部门认真做好…": the divisions asked
+                found += [name for name in short if name not in found]
                 continue
             subject = _said_subject(clause)
             said = bool(subject)  # the subject of "要", every name an office's ("文体处、民政处要…")
@@ -449,22 +458,43 @@ def step_doers(paragraph: str) -> list[str]:
             starts += [m.end() for m in STEP_BY_RE.finditer(clause)]
             for start in starts:
                 words = clause[start:]
+                if WORK_OPENING_RE.match(words):
+                    continue  # "深化协同联动": the work itself, whatever office's ending it runs into ("…联")
                 words = words[:m.start()] if (m := APPLIES_TO_RE.search(words)) else words
                 subject = next((words[:j] for j in range(2, min(len(words), SUBJECT_MAX) + 1)
                                 if _opening(words, j, only_offices) or only_offices(words[:j]) and words[j:j + 2] in OFFICE_VERBS), "")
                 found += [name for name in (unit_names(_named_only(subject)) if subject else []) if name not in found]
             if at and (said := _said_subject(clause)) and _named_doers(said):  # "6月10日前，文体处、民政处要督促…"
                 found += [name for name in unit_names(_named_only(said)) if name not in found]
-        if short := SHORT_RUN_RE.match(sentence.strip()):  # "安监、民政、文化等行业部门落实…": the departments named
-            found += [name for name in unit_names(short[1]) if name not in found]
+        found += [name for name in short_run(sentence) if name not in found]  # "安监、民政、文化等行业部门落实…"
     return [name for name in found if f"配合{name}" not in paragraph and not OPEN_KIND_RE.match(name)
-            and not AT_LARGE_RE.fullmatch(name) and not ISSUER_RE.match(name)]
+            and not AT_LARGE_RE.fullmatch(name) and not ISSUER_RE.match(name) and not HELPING_INSIDE_RE.search(name)]
+
+
+# a helper's role inside what reads as one name ("片区防指配合实验区应急管理部门", "应配合实验区有关部门"): two parties and
+# the work between them, no office's name
+HELPING_INSIDE_RE = re.compile(r".配合.")
 
 
 # a sentence opening with departments by their short names, closed by their kind ("安监、民政、文化、宗教、卫生、教育等行业
-# 部门落实…"): each name a department's (vocabulary.SHORT_OFFICE_NAMES), the doers of the sentence
-SHORT_RUN_RE = re.compile(rf"^((?:{'|'.join(sorted(SHORT_OFFICE_NAMES, key=len, reverse=True))})"
-                          rf"(?:、(?:{'|'.join(sorted(SHORT_OFFICE_NAMES, key=len, reverse=True))}))+)等[\u4e00-\u9fff]{{0,4}}部门")
+# 部门落实…": each name a department's, vocabulary.SHORT_OFFICE_NAMES), or any short names closed by a kind of office
+# ("请经信、商务、海渔…等部门认真做好…", "经信、水利等处室重点做好…": office_names.SHORT_KIND_RE), the doers of the sentence
+SHORT = '|'.join(sorted(SHORT_OFFICE_NAMES, key=len, reverse=True))
+SHORT_RUN_RE = re.compile(rf"^(?:请)?((?:{SHORT})(?:、(?:{SHORT}))+)等[\u4e00-\u9fff]{{0,4}}部门"
+                          r"|^(?:请)?((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?等(?:行业|有关|相关)?(?:部门|处室))")
+
+
+def short_run(clause: str) -> list[str]:
+    """The departments a clause opens with by their short names (SHORT_RUN_RE), each named as printed; [] for none."""
+    if not (m := SHORT_RUN_RE.match(clause.strip())):
+        return []
+    names = unit_names(m[1] or m[2])
+    if m[2] and (any("等" in name for name in names) or names[0] not in SHORT_OFFICE_NAMES and BY_WAY_OF_RE.match(names[0])):
+        return []  # "经幼儿园、公安…等部门审核", "联合公安、工商…等部门…": whom the work passes through or is shared with
+    return names
+
+
+BY_WAY_OF_RE = re.compile(rf"经|{NO_DOER_RE.pattern}")  # a preposition or a verb before the names, no doer's
 # the bodies a plan oversees, named as a kind at large ("社会单位开展自查自改", "生产经营单位…"): no office, no doer
 AT_LARGE_RE = re.compile(r"(?:社会|生产经营)单位")
 

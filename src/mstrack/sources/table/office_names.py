@@ -461,18 +461,33 @@ SHARED_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?P<tail>(?:片区|新区|�
 SHARED_KIND_RE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,4}?)等(?P<tail>[\u4e00-\u9fff]{2,5})$")
 OPEN_TAILS = ("部门", "单位", "处室", "科室", "机构", "企业", "组织")
 PLACE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# the last of a list of divisions by their short names, closed by their kind left open ("农机等部门", "旅游等处室",
+# "农机等有关部门"): the name, the kind
+# (not "等单位": "财政、民政等单位落实经费" names a kind that is no department's, test_table_held59)
+SHORT_KIND_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)等(?:行业|有关|相关)?(?P<kind>部门|处室)$")
+
+
+def _short_name(name: str) -> bool:
+    """A division's short name ("经信", "海渔", "粮食"): two to four characters, no office's ending, no 各, no place's level."""
+    return name in SHORT_OFFICE_NAMES or PLACE_HEAD_RE.fullmatch(name) is not None and not ends_like_unit(name) \
+        and not name.startswith(("各", *AREA_LEVELS))
 
 
 def shared_tails(names: list[str]) -> list[str]:
     """A place alone before the next office's name takes that name's tail ("金井湾、岚城片区开发管理局": two 管理局),
     back along the list ("金井湾、岚城、流水片区项目建设指挥部": three). An office's name closed by 等 ("规划局等") is
     no place, and every one of a kind ("各乡镇人民政府") no place's office to share; nor is an office called by its
-    short name ("县发改、财政、城关镇": SHORT_OFFICE_NAMES, a level before it or not), which stays as printed."""
+    short name ("县发改、财政、城关镇": SHORT_OFFICE_NAMES, a level before it or not), which stays as printed. Short
+    names closed by a kind left open ("经信、商务、海渔等部门", "经信、水利等处室": SHORT_KIND_RE) are divisions, each an
+    office named as printed."""
     names = list(names)
     if len(names) > 1 and (kind := SHARED_KIND_RE.match(names[-1])) and _place_head(kind["place"]) \
             and ends_like_unit(kind["tail"]) and not kind["tail"].endswith(OPEN_TAILS) \
             and all(_place_head(name) for name in names[:-1]):
         return [f"{name}{kind['tail']}" for name in [*names[:-1], kind["place"]]]  # "北厝、敖东等派出所": two 派出所
+    if len(names) > 1 and (kind := SHORT_KIND_RE.match(names[-1])) \
+            and all(map(_short_name, [*names[:-1], kind["name"]])):
+        return [*names[:-1], kind["name"]]  # "经信、商务、海渔等部门": three divisions
     for k in range(len(names) - 2, -1, -1):
         if PLACE_HEAD_RE.fullmatch(names[k]) and not ends_like_unit(names[k].removesuffix("等")) \
                 and names[k].lstrip(AREA_LEVELS) not in SHORT_OFFICE_NAMES \

@@ -2,7 +2,8 @@
 reader refuses, best effort included, read by its numbered outline ("一、" over "（一）" over "1." over "（1）", the
 points "一是…" below them) rather than refused. Its tasks are the leaves of the part of the outline that carries the
 work (an item over items is their group; the deepest level reads): of the parts, the whole document first, whose
-leaves mostly show work and name their doers, a date or a figure, the one naming the most doers; a part framing the
+leaves mostly show work and name their doers, a date or a figure (half, beside a group all of whose items
+do), the one naming the most doers; a part framing the
 plan or closing it (指导思想, 工作目标, 工作要求, 组织领导, 保障措施 …) holds none, unless its own group is the part whose
 items name their doers ("三、组织保障" over "（二）职责分工" over "1.X负责…"); an emergency plan's standing work
 (prevention, publicity, training, drills) in parts of its own is read beside that part (_standing). Each task is read by the rules the
@@ -342,19 +343,28 @@ def _listed(words: str, paragraph: list[str]) -> bool:
 def _part(root: _Node) -> list[tuple[int, int, int, int, list[_Node]]]:
     """The leaves of the part of the outline that carries the work: of the parts (the whole document, and each item over
     items whose heading neither frames nor closes the plan, _no_tasks), with MIN_ITEMS leaves or more, most of them
-    marked (_marked) and most of them work (_works): each as (doers named, leaves, its depth negated, its id, the
-    leaves), to pick the one whose leaves name the most doers, then the largest, then the shallowest."""
+    marked (_marked; half, where a group of its own is marked whole: _marked_group) and most of them work (_works):
+    each as (doers named, leaves, its depth negated, its id, the leaves), to pick the one whose leaves name the most
+    doers, then the largest, then the shallowest."""
     found = []
     parts = [(root, 0)]
     while parts:
         part, depth = parts.pop(0)
         parts += [(item, depth + 1) for item in part.items if item.items]
         leaves = part.leaves()
-        if part is not root and _framing(part) or len(leaves) < MIN_ITEMS or 2 * sum(map(_marked, leaves)) <= len(leaves) \
-                or 2 * sum(map(_works, leaves)) <= len(leaves):
+        marked = 2 * sum(map(_marked, leaves))
+        if part is not root and _framing(part) or len(leaves) < MIN_ITEMS or marked < len(leaves) \
+                or marked == len(leaves) and not _marked_group(part) or 2 * sum(map(_works, leaves)) <= len(leaves):
             continue
         found.append((sum(map(_names_doers, leaves)), len(leaves), -depth, id(part), leaves))
     return found
+
+
+def _marked_group(part: _Node) -> bool:
+    """A part with a group of MIN_ITEMS items or more, each marked (_marked): steps naming their doers beside measures
+    naming none ("二、主要内容" over measures, "三、工作安排" over "（一）…区社会事业局…"): one plan, half its items marked;
+    a list of requirements half of which happen to name a doer or a figure has no such group."""
+    return any(item.items and len(leaves := item.leaves()) >= MIN_ITEMS and all(map(_marked, leaves)) for item in part.items)
 
 
 # lines that say the document is no plan whatever its outline: a speech's salutation or its occasion ("同志们：", "——在

@@ -126,8 +126,14 @@ def _role_offices(text: str, apart: bool = True) -> list[str] | None:
     if len(names) > 1:
         names[-1] = CLOSING_GROUP_RE.sub("", names[-1]) or names[-1]
     return names if names and all((ends_like_unit(n) or n.startswith(("各", *COLLECTIVE)) or a_person(n))
-                                  and not WORK_VERB_RE.search(n) and not ROLE_LABEL_NAME_RE.fullmatch(n) for n in names) \
-        else None
+                                  and not WORK_VERB_RE.search(n) and not ROLE_LABEL_NAME_RE.fullmatch(n)
+                                  and not NO_NAME_RE.search(n) for n in names) else None
+
+
+# words no office's name holds: a duty's modal ("各村居要落实责任": 各村居's duty), a thing described by 的 ("扩大老年人的社会
+# 参与": the work's own words), an annex referred to ("…调试工作（附件2）"), an office's ending with words after it ("各相关
+# 医疗卫生单位指定专人": the office, then its work)
+NO_NAME_RE = re.compile(rf"要|的|附件|^各[^、，,]*?(?:{'|'.join(UNITS_END)})(?![）)（(、]|$)")
 
 
 # the work a sentence names before the office that does it ("讲话稿由局办公室负责准备", "倡议书、讲话稿由局综合处负责提供"):
