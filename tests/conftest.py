@@ -317,9 +317,11 @@ def run_apart(argv: list[str], timeout: float = 120) -> tuple[int | None, str, l
     return exit_code, written, modules
 
 
-def write_plan(path: Path, body: str, code: str = "x-2023") -> Path:
-    """A small plan file: the programme header, then `body` (tasks and lines) as given."""
-    path.write_text(f'format = 1\n[programme]\ncode = "{code}"\nname = "x"\nyear = 2023\n{body}', encoding="utf-8")
+def write_plan(path: Path, body: str, code: str = "x-2023", extra: str = "") -> Path:
+    """A small plan file: the programme header (with `extra` lines, a rule, under its year), then `body` (tasks and
+    lines) as given."""
+    header = f'format = 1\n[programme]\ncode = "{code}"\nname = "x"\nyear = 2023\n' + (f"{extra}\n" if extra else "")
+    path.write_text(header + body, encoding="utf-8")
     return path
 
 

@@ -9,11 +9,7 @@ from .conftest import BACKEND, done, plan_task, plan_tasks, refused, sha, write_
 def _programme(cli, tmp_path, code: str, lead: str = "甲局", extra: str = "") -> None:
     body = plan_tasks(plan_task("1", "学位建设", lead, "学位", "个", 100, milestones=[("2023-06-30", 50)]),
                       plan_task("2", "床位建设", "乙局", "床位", "张", 40))
-    path = write_plan(tmp_path / f"{code}.toml", body, code=code)
-    if extra:
-        path.write_text(path.read_text(encoding="utf-8").replace("year = 2023\n", f"year = 2023\n{extra}\n", 1),
-                        encoding="utf-8")
-    done(cli("import", "plan", str(path)))
+    done(cli("import", "plan", str(write_plan(tmp_path / f"{code}.toml", body, code=code, extra=extra))))
 
 
 # --- 8: a second programme's forms into the folder of the first -------------------------------------------------------

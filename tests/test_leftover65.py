@@ -9,11 +9,7 @@ from .conftest import done, plan_task, plan_tasks, write_plan
 
 def _programme(cli, tmp_path, code: str, lead: str = "甲局", extra: str = "") -> None:
     body = plan_tasks(plan_task("1", "学位建设", lead, "学位", "个", 100, milestones=[("2023-06-30", 50)]))
-    path = write_plan(tmp_path / f"{code}.toml", body, code=code)
-    if extra:
-        path.write_text(path.read_text(encoding="utf-8").replace("year = 2023\n", f"year = 2023\n{extra}\n", 1),
-                        encoding="utf-8")
-    done(cli("import", "plan", str(path)))
+    done(cli("import", "plan", str(write_plan(tmp_path / f"{code}.toml", body, code=code, extra=extra))))
 
 
 # --- 1: the status over programmes of different rules --------------------------------------------------------------

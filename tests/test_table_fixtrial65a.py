@@ -157,3 +157,15 @@ def test_the_full_width_folding_is_the_one_log_reads_and_leaves_an_items_number_
     # a run of "，" groups is a list of figures as often as one figure: not joined (分别为100，200，300个 is three)
     assert fold_figures("分别为100，200，300个") == "分别为100，200，300个"
     assert fold_figures("建成3，500户和1，200户") == "建成3,500户和1,200户"
+
+
+def test_a_dotted_month_that_may_be_january_or_october_is_kept_as_text_and_doubted_naming_both(tmp_path):
+    path = _csv(tmp_path / "dotted.csv", [["序号", "项目名称", "年度目标", "牵头单位", "完成时限"],
+                                          [1, "新建公园", "新建公园3个", "区林业局", "2027.1"],
+                                          [2, "改造绿地", "改造绿地12处", "区林业局", "2027.10"]])
+    conversion = convert_table(path, "x-2027", 2027)
+    tasks = {task.code: task for task in conversion.programme.tasks}
+    assert tasks["1"].deadline is None and tasks["1"].text.deadline_text == "2027.1"
+    assert tasks["2"].deadline.isoformat() == "2027-10-31"
+    said = [str(d) for d in conversion.doubts if "2027.1" in str(d)]
+    assert len(said) == 1 and "may be January or October" in said[0] and "row 2" in said[0], conversion.doubts

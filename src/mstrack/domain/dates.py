@@ -236,8 +236,8 @@ def parse_date(text: str, year: int | None = None) -> date:
         return found
     if re.search(r"[\u4e00-\u9fff]", body):
         raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(text))
-    if (serial := re.fullmatch(r"(\d{5})(?:\.0+)?", body)) and EXCEL_DAYS[0] <= int(serial[1]) <= EXCEL_DAYS[1]:
-        raise excel_day(text, int(serial[1]))
+    if (day := excel_day_date(body)) is not None:
+        raise excel_day(text, day)
     if year is None and not re.search(r"\d{4}", body):
         raise DateError("{value} has no year", value=shown(text))
     if re.fullmatch(r"\d+(?:\.\d+)+", body) and not re.search(r"(?<!\d)\d{4}(?!\d)", body):
@@ -252,12 +252,12 @@ EXCEL_DAYS = (32874, 73050)
 or saved to CSV as its number) read as one of these."""
 
 
-def excel_day(text: str, serial: int) -> DateError:
+def excel_day(text: str, day: date) -> DateError:
     """Refused, not read (fix51b): in a CSV or a General cell five digits are not surely a date, and mstrack reads no
     date a user did not write as one; the date it would be is said, so that the fix is a retyping."""
     return DateError("{value} is not a date mstrack can read: it looks like Excel's day number for {day} (a date cell "
                      "formatted General, or saved to CSV as a number); write it as {day}, or format the cell as a date",
-                     value=shown(text), day=excel_day_date(str(serial)))
+                     value=shown(text), day=day)
 
 
 def excel_day_date(text: str) -> date | None:

@@ -328,8 +328,6 @@ def _date_month_plans(titles: list[str], columns: list[Column]) -> None:
         column.due, column.label, column.partial = after - timedelta(days=1), f"{planned.month}月", True
 
 
-
-
 def holds_header(sheet: Sheet, year: int, rows: int = 30) -> bool:
     """Whether one of the sheet's first rows is a table's header row, as find_header knows one: a workbook's other
     sheet that holds a table of its own is said (workbook_checks.other_tables)."""

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from datetime import date
 
 from mstrack.domain import unique
-from mstrack.domain.dates import DateError, excel_day_date
+from mstrack.domain.dates import DOTTED_OCTOBER_RE, DateError, excel_day_date, lost_zero_month
 from mstrack.errors import InputError, Message
 from mstrack.sources.sheets import header_key
 from mstrack.sources.table.columns import YEAR_HEADER_RE, helping_column
@@ -93,6 +93,9 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
                 "“{value}” is Excel's day number for {day} (a date cell formatted General, or saved to CSV as a number): "
                 "read as {day}; check it, and format the cell as a date", value=deadline_text, day=deadline.isoformat())))
             deadline_text = task.deadline_text
+        elif deadline is None and DOTTED_OCTOBER_RE.fullmatch(plain := deadline_text.strip()):  # "2027.1": January, or
+            # 2027.10 saved as a number: kept as text, the refusal of every date read said where it is (trial65 #6)
+            task.doubts.append((row.number, layout.header("deadline"), lost_zero_month(plain, int(plain[:4])).messages[0]))
     return content, deadline_text, deadline
 
 
