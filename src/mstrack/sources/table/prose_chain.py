@@ -1,7 +1,8 @@
 """The chain of list readers tried on a document's prose, no header row above it (headerless.as_table lays out what
-one reads): the numbered runs "1." with their groups, the "(一)" lists under their parts, headed paragraphs, "一、"
-items, name | content pairs, paragraphs setting figures, a paragraph's inline items, and the plans' duties, events,
-groups and timetables after them; the first that the gate (list_gate.is_programme) passes is read."""
+one reads), sheet by sheet and in order: a school's counts and a quota's shares, the numbered runs "1." with their
+groups, the "(一)" lists under their parts, headed paragraphs, "一、" items, name | content pairs, paragraphs setting
+figures, a paragraph's inline items, one sentence's duties, named forms; then the first sheet's duties, event,
+groups, timetable or parts; the first run the gate (list_gate.is_programme) passes is read."""
 
 from __future__ import annotations
 
