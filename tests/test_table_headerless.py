@@ -150,16 +150,16 @@ def test_a_fault_of_the_reader_on_a_document_is_said_with_exit_2_not_a_traceback
     """A document laid out as none before it may meet a case the reader's code does not handle (an IndexError, as the
     test above met): the command says where, that nothing was written and what to do, exit 2; the fault is kept as
     the message's cause for whoever mends the reader."""
-    from mstrack.sources.table import headerless
+    from mstrack.sources.table import prose_chain
 
     def faulty(*args, **kwargs):
         return [][0]
 
-    monkeypatch.setattr(headerless, "document_lines", faulty)
+    monkeypatch.setattr(prose_chain, "document_lines", faulty)
     run, out = import_table(write_lines(tmp_path / "plan.txt", "某区2024年民生实事项目\n1.新建公园3个（区住建局）\n"))
     assert run.exit_code == 2 and isinstance(run.exception, SystemExit), run.exception
     assert not out.exists()
-    assert "plan.txt: the reader failed on this document (IndexError at headerless.py:" in run.stderr
+    assert "plan.txt: the reader failed on this document (IndexError at prose_chain.py:" in run.stderr
     assert "nothing was written" in run.stderr and "Traceback" not in run.stderr
 
 

@@ -129,10 +129,10 @@ WAYS = [
 def test_ways_of_working_dated_in_their_names_bracket(tmp_path):
     """"1．name（即日起至10月底）。sentences" under a part "一、": each a task, its name's bracket its deadline and no part
     of its words (list_numbered.NAME_PERIOD_RE), persons before its offices no doer (list_doers.PERSONS_OPENING_RE), its
-    part's own items though the page holds a "(一)" list elsewhere (headerless._group_parts), coded inside it as the
-    plan numbers its parts once each (headerless._one_part)."""
+    part's own items though the page holds a "(一)" list elsewhere (prose_chain._group_parts), coded inside it as the
+    plan numbers its parts once each (prose_chain._one_part)."""
     tasks = convert_table(_written(tmp_path, WAYS), "x-2017", 2017).programme.tasks
-    assert [t.code for t in tasks] == ["一1", "一2", "一3"]  # numbered inside the part (headerless._one_part)
+    assert [t.code for t in tasks] == ["一1", "一2", "一3"]  # numbered inside the part (prose_chain._one_part)
     assert [t.title for t in tasks] == [
         "自查自纠。各村、各单位要组织生产经营单位深入开展自查自纠活动。",
         "专项检查。各党政成员、各村、各单位要制定排查工作实施方案，进行彻底排查和整治。",

@@ -144,7 +144,7 @@ def test_a_check_list_beside_a_list_of_work_leaves_the_work_read(tmp_path):
 
 
 def test_a_list_read_from_one_part_is_no_campaigns_arrangements(tmp_path):
-    """held59's part coding (headerless._one_part: "一、…" over "1．…", coded 一1) counts the plan's parts in Sheet.parts;
+    """held59's part coding (prose_chain._one_part: "一、…" over "1．…", coded 一1) counts the plan's parts in Sheet.parts;
     whether a list is an event's or a campaign's duties (list_arrangements, the notice's logistics beside its tables
     when undated: parts._logistics) is Sheet.arrangements, a field of its own — not any list counting parts."""
     from tests.test_table_held59 import WAYS, _written

@@ -187,7 +187,7 @@ READER_FAILED = Message("{path}: the reader failed on this document ({error} at 
 
 
 def _fault_at(error: BaseException) -> str:
-    """Where in mstrack the fault was raised ("headerless.py:381"): what a report of it needs."""
+    """Where in mstrack the fault was raised ("prose_chain.py:381"): what a report of it needs."""
     frame = error.__traceback__
     where = "?"
     while frame is not None:

@@ -179,7 +179,7 @@ def bracketed_run(rows: list[Row], one: bool = False, after: int = 0, measures: 
     event's labelled paragraphs, never parts of it; an event naming no organiser is led by the plan's. `contents`: an
     item that is a name alone on its line ("（一）进一步加强消防队建设工作") takes the paragraphs under it as its content,
     the run going on past them (_named_alone), as the list's own reading asks (bracketed_runs); a "1." list asking
-    whether it stands under a "(一)" list's group (headerless._group_parts) reads the runs without."""
+    whether it stands under a "(一)" list's group (prose_chain._group_parts) reads the runs without."""
     start, last, items, before = None, 0, 0, 0  # before: the last item's number, a heading between (numbering on)
     found_rows: list[tuple[str, str, str]] = []
     source: list[Row] = []

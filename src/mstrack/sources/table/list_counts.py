@@ -3,7 +3,7 @@ one a line; or a table of records printed two a row, "学校 | 余下学额人�
 its name and led by it (the body that admits its places), the labelled count its target. The days the notice names for
 the work — registration (登记时间, 报名时间: a span) and the lottery (摇号时间, 抽签时间, "将于8月25日上午、26日上午…进行
 摇号抽签") — are every task's 完成时限: due the lottery's last day, registration's close a checkpoint. For the headerless
-reader (headerless.list_table), as the table (COUNTS_HEADER) 序号 | 项目名称 | 项目内容 | 牵头单位 | 完成时限."""
+reader (prose_chain.list_table), as the table (COUNTS_HEADER) 序号 | 项目名称 | 项目内容 | 牵头单位 | 完成时限."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The best-effort reading of a document the reader would refuse for want of a layout it knows: no header row, and no
 list whose words name a programme of work (list_gate.is_programme's gates, each made for a layout seen before). An
 unseen layout of a plan (an 实施方案 whose "六、责任分工" lists its work under "(一)" "(二)" …, its offices and dates in the
-words) is then read by the very same list readings (headerless.list_table: the numbered runs, their groups, the
+words) is then read by the very same list readings (prose_chain.list_table: the numbered runs, their groups, the
 closing sections cut off, each item read by the cell rules once it is a table), with one gate of its own in place of
 the layouts', by the run's structure first (_Score): three items or more, most of them naming an office, a date or a
 figure; items most of which name their offices are a 分工 whatever words surround them; no line above them reporting
@@ -22,7 +22,6 @@ from pathlib import Path
 from mstrack.errors import InputError, Message
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.columns import Column, column_kind
-from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.list_bracketed import BRACKET_ITEM_RE
 from mstrack.sources.table.list_deadlines import PERIOD_HEADING_RE, document_period
 from mstrack.sources.table.list_doer_lines import doer_parts
@@ -55,6 +54,7 @@ from mstrack.sources.table.list_work import (
 )
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
+from mstrack.sources.table.prose_chain import list_table
 from mstrack.sources.table.reading import Row, Sheet, document_title, title_at
 from mstrack.sources.table.units import office_list, role_read, unit_names
 

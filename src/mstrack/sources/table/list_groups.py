@@ -1,6 +1,6 @@
 """The codes of a list read from a group's heading ("（三）开展系列专题活动" over "1." "2." …), its part's heading "三、…"
 above it in the document but not in the run: the part put back over the list, so that its items are coded within the
-part and the group ("三(三)1"), for the headerless reader (headerless.list_table) and its best effort (list_fallback)."""
+part and the group ("三(三)1"), for the headerless reader (prose_chain.list_table) and its best effort (list_fallback)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A notice's inspection groups printed in its text, for the headerless reader (headerless.list_table): each group a
+"""A notice's inspection groups printed in its text, for the headerless reader (prose_chain.list_table): each group a
 heading "第一组：组长 杨朝春", its members "成员 魏为国、林强" and the one sentence of its work "负责检查城北水利工作站、竹屿
 堤防管理站…所辖的水利工程设施。". Each group is a task coded as printed (第一组, as a 组别 column's), titled by its work;
 its leader and members are persons, no unit, and the stations, works and companies it inspects are what is checked,

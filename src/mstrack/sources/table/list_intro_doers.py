@@ -1,5 +1,5 @@
 """A part's paragraph naming who does its items, between its heading and its first item "(一)" ("四、主要任务" over
-"各处室（中心）、各村居要结合…" over "（一）多措并举，…"), for the headerless reader (headerless.list_table): the doers it
+"各处室（中心）、各村居要结合…" over "（一）多措并举，…"), for the headerless reader (prose_chain.list_table): the doers it
 names (list_doers.paragraph_doers, the kinds it leaves open aside) lead every item of the run that names no office of
 its own, the first leading and the others its units, as a 牵头单位 line under each item would."""
 

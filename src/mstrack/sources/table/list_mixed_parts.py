@@ -4,7 +4,7 @@ part is the notice's work, as in a notice of parts each over one paragraph (list
 one paragraph is a task coded by its numeral and titled by its name (a name on a line of its own over its paragraph,
 tests/data/tables/README.md), its paragraph's doers its offices, none where it names none; each item of a part over
 items is a task coded within its part (二(一)), its doers those its sentences name (labelled under it by
-list_doer_lines.doers_below). For the headerless reader (headerless.list_table), when no list is read."""
+list_doer_lines.doers_below). For the headerless reader (prose_chain.list_table), when no list is read."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The numbered sections of one action of a plan for the headerless reader (headerless.list_table): an action "（一）…"
+"""The numbered sections of one action of a plan for the headerless reader (prose_chain.list_table): an action "（一）…"
 whose lines numbered "1." "2." each open with a section's label ("1．行动目标。…", "2．主要任务", "1.工作目标：…",
 vocabulary.SECTION_LABELS) is one task, those lines its parts, not tasks; its offices are the lines labelled under it
 ("牵头单位：X，配合单位：Y"). The sections are written as the labelled paragraphs the "(一)" reading takes under an item

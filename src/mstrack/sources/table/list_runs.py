@@ -84,7 +84,7 @@ def _after_items(entries: list[Entry | None], k: int) -> bool:
 
 def opening_headings(entries: list[Entry | None], start: int) -> list[str]:
     """The headings a run opens with ("四、执法任务分解及执法内容" over "（一）…"): they introduce its items as the line
-    above it does, so they may name the programme (headerless._is_programme reads them after the text above)."""
+    above it does, so they may name the programme (list_gate.is_programme reads them after the text above)."""
     found = []
     for entry in entries[start:]:
         if entry is None or entry.kind != "heading":

@@ -1,6 +1,6 @@
 """A part of a plan whose work is printed as unnumbered paragraphs each opened by its sector's label and a colon
 ("交通运输方面：针对…", "危险化学品领域：要深入开展…"), under one paragraph naming who does it all ("二、工作任务" over
-"各联合党委、各相关处室要紧盯…"), for the headerless reader (headerless.list_table). Each paragraph is a task coded by its
+"各联合党委、各相关处室要紧盯…"), for the headerless reader (prose_chain.list_table). Each paragraph is a task coded by its
 label (the only name it prints, as a table's group label "养老方面" codes its rows: numbered_columns), titled by the
 words after the colon, led by the doers the paragraph above names (list_doers.paragraph_doers: the kinds it leaves
 open, "各相关处室", aside) unless it names its own (_doer_labels)."""

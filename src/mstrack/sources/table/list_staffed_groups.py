@@ -1,4 +1,4 @@
-"""A plan's working groups printed in its text, for the headerless reader (headerless.list_table): each group a heading
+"""A plan's working groups printed in its text, for the headerless reader (prose_chain.list_table): each group a heading
 "第一小组：大练清明祭扫保障工作小组" (its number and its name), its leaders by name ("组 长：欧阳志为", "副 组 长：…": persons,
 no unit), the offices whose people make it up ("成 员：交通与建设处、大练包村工作队及村干部（…每日安排10人）") and its duty
 ("职 责：负责…"). Each group is a task coded as printed (第一小组, as list_inspections codes "第一组"), titled by its name,

@@ -1,4 +1,4 @@
-"""Lines that break a list's run of numbers (headerless.list_table): an item numbered oddly ("1-1…", "1.1…", "★3…",
+"""Lines that break a list's run of numbers (prose_chain.list_table): an item numbered oddly ("1-1…", "1.1…", "★3…",
 "3*…", a long "（一）…" among items "1." "2."), or a total line ("小计", "合计(12个)"), between items of a run that goes on
 after it. Each reading of a list looks for a run of items numbered in order; such a line would end the run, and
 what is left may be too short for a list (the whole document refused, "no header row found"). The line is taken out

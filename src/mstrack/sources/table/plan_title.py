@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from mstrack.sources.table.cells import row_texts
 from mstrack.sources.table.columns import Column
-from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.list_groups import targets_above
 from mstrack.sources.table.list_work import TITLED, titled_programme
+from mstrack.sources.table.prose_chain import list_table
 from mstrack.sources.table.reading import Sheet
 
 
