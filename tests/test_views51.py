@@ -127,7 +127,7 @@ def test_the_rank_excerpt_of_docs_supervision_is_what_its_command_prints(demo_cl
     text = (Path(__file__).parent.parent / "docs" / "supervision.md").read_text(encoding="utf-8")
     section = text[text.index("## Ranking the units"):text.index("## 督办通知单")]
     block = section.split("```")[1].strip("\n").splitlines()
-    command = re.fullmatch(r"\$ mstrack (.+?)\s+# COLUMNS=(\d+)", block[0])
+    command = re.fullmatch(r"\$ mstrack --db mstrack-demo\.db (.+?)\s+# COLUMNS=(\d+)", block[0])
     assert command, block[0]
     shown = block[1:-1] if block[-1].strip() == "…" else block[1:]
     result = demo_cli(*shlex.split(command[1]), env={"COLUMNS": command[2]})
