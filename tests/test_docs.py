@@ -209,7 +209,7 @@ def test_the_bad_rows_example_is_what_its_commands_print(demo_cli, tmp_path, mon
 
 # --- the walkthroughs run as printed, in order, on a new install (trial65b 1-3) ------------------------------------
 
-def _as_printed(tmp_path):
+def _as_printed(tmp_path, columns: int = 120):
     """`python -m mstrack WORDS` as a newcomer runs it: a fresh home folder, an empty working folder, no MSTRACK_DB,
     English; returns the runner and the working folder."""
     import os
@@ -220,7 +220,7 @@ def _as_printed(tmp_path):
     home.mkdir()
     work.mkdir()
     env = {key: value for key, value in os.environ.items() if not key.startswith("MSTRACK_")}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"), MSTRACK_LANG="en", COLUMNS="120")
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"), MSTRACK_LANG="en", COLUMNS=str(columns))
 
     def run(words: list[str]):
         return subprocess.run([sys.executable, "-m", "mstrack", *words], cwd=work, env=env, capture_output=True,
@@ -277,6 +277,23 @@ def test_the_bad_rows_recipe_of_import_runs_as_printed(tmp_path):
     result = run(typed[2][1:])
     assert result.returncode == 2, result.stderr
     assert result.stderr.strip() == _bad_rows_example(section, "en")
+
+
+@pytest.mark.sqlite_only
+def test_the_english_demo_excerpt_of_status_is_what_the_demo_prints(tmp_path):
+    """docs/status.md's English 80-column demo: its lines before and after "…" are the demo's first and last ones (its
+    caption's counts had drifted: trial65b 4)."""
+    text = (ROOT / "docs" / "status.md").read_text(encoding="utf-8")
+    start = text.index("The same in English at 80 columns")
+    shown = text[start:].split("```")[1].strip("\n").splitlines()
+    head, tail = shown[:shown.index(" …")], shown[shown.index(" …") + 1:]
+    run, _, _ = _as_printed(tmp_path, columns=80)
+    result = run(["--db", "mstrack-demo.db", "demo"])
+    assert result.returncode == 0, result.stderr
+    printed = [line.rstrip() for line in result.stdout.splitlines()]
+    assert printed[:len(head)] == head
+    at = printed.index(tail[0]) if tail[0] in printed else -1
+    assert printed[at:at + len(tail)] == tail, "docs/status.md's English demo excerpt: paste what the demo prints"
 
 
 # --- the pages a newcomer reads stay pages, and their links lead somewhere (docs53) ------------------------------------
