@@ -222,29 +222,41 @@ def _as_printed(tmp_path, columns: int = 120):
     env = {key: value for key, value in os.environ.items() if not key.startswith("MSTRACK_")}
     env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"), MSTRACK_LANG="en", COLUMNS=str(columns))
 
-    def run(words: list[str]):
-        return subprocess.run([sys.executable, "-m", "mstrack", *words], cwd=work, env=env, capture_output=True,
-                              text=True, encoding="utf-8", timeout=300)
+    def run(words: list[str], columns: int = columns):
+        return subprocess.run([sys.executable, "-m", "mstrack", *words], cwd=work, env={**env, "COLUMNS": str(columns)},
+                              capture_output=True, text=True, encoding="utf-8", timeout=300)
 
     return run, work, home
 
 
 @pytest.mark.sqlite_only
 def test_the_supervision_walkthrough_runs_as_printed_in_order(tmp_path):
-    """docs/supervision.md's commands, copied in order: each exits 0, on the store the page's first one makes. Its
-    commands typed no --db while README's demo loaded the samples elsewhere: every one failed "no mstrack data here
-    yet" (trial65b 1)."""
+    """docs/supervision.md's commands, copied in order: each exits 0, on the store the page's first one makes, and
+    prints the lines its excerpt shows (at the width its comment names), in order. Its commands typed no --db while
+    README's demo loaded the samples elsewhere: every one failed "no mstrack data here yet" (trial65b 1); its
+    off_course excerpt was another programme's, its `show` lacked --lang zh (trial65b 5, 6)."""
     import json
     import shlex
 
     text = (ROOT / "docs" / "supervision.md").read_text(encoding="utf-8")
-    commands = [shlex.split(line.removeprefix("$ "), comments=True) for block in text.split("```")[1::2]
-                for line in block.splitlines() if line.startswith(("mstrack ", "$ mstrack "))]
-    assert commands[0] == ["mstrack", "--db", "mstrack-demo.db", "demo"] and len(commands) >= 14, commands[:2]
+    commands = []  # (words, columns, the lines shown under it)
+    for block in text.split("```")[1::2]:
+        lines = block.strip("\n").splitlines()
+        for at, line in enumerate(lines):
+            if line.startswith("mstrack "):
+                commands.append((shlex.split(line, comments=True), 120, []))
+            elif line.startswith("$ mstrack "):
+                width = re.search(r"# (?:COLUMNS=(\d+)|(\d+) columns)", line)
+                commands.append((shlex.split(line[2:], comments=True), int(width[1] or width[2]) if width else 120,
+                                 [shown for shown in lines[at + 1:] if shown.strip() != "…"]))
+    assert commands[0][0] == ["mstrack", "--db", "mstrack-demo.db", "demo"] and len(commands) >= 14, commands[:2]
     run, work, home = _as_printed(tmp_path)
-    for words in commands:
-        result = run(words[1:])
+    for words, columns, shown in commands:
+        result = run(words[1:], columns)
         assert result.returncode == 0, (words, result.stderr[-500:])
+        printed = iter([line.rstrip() for line in (result.stdout + result.stderr).splitlines()])
+        missing = [line for line in shown if not any(line.rstrip() == each for each in printed)]
+        assert not missing, (words, missing)
     assert (work / "mstrack-demo.db").is_file() and not list(home.rglob("mstrack*.db"))  # not the default store
     result = run(["--db", "mstrack-demo.db", "history", "shenzhen-2023/5", "--format", "json"])
     assert result.returncode == 0, result.stderr
