@@ -209,9 +209,9 @@ def test_the_bad_rows_example_is_what_its_commands_print(demo_cli, tmp_path, mon
 
 # --- the walkthroughs run as printed, in order, on a new install (trial65b 1-3) ------------------------------------
 
-def _as_printed(tmp_path, columns: int = 120):
+def _as_printed(tmp_path, columns: int | None = None):
     """`python -m mstrack WORDS` as a newcomer runs it: a fresh home folder, an empty working folder, no MSTRACK_DB,
-    English; returns the runner and the working folder."""
+    an English locale (reports Chinese, as theirs); returns the runner, the working folder and the home folder."""
     import os
     import subprocess
     import sys
@@ -220,10 +220,11 @@ def _as_printed(tmp_path, columns: int = 120):
     home.mkdir()
     work.mkdir()
     env = {key: value for key, value in os.environ.items() if not key.startswith("MSTRACK_")}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"), MSTRACK_LANG="en", COLUMNS=str(columns))
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"), LC_ALL="C.UTF-8", LANG="C.UTF-8")
 
-    def run(words: list[str], columns: int = columns):
-        return subprocess.run([sys.executable, "-m", "mstrack", *words], cwd=work, env={**env, "COLUMNS": str(columns)},
+    def run(words: list[str], columns: int | None = columns):
+        width = {"COLUMNS": str(columns)} if columns else {}  # none: through a pipe, as a script runs it
+        return subprocess.run([sys.executable, "-m", "mstrack", *words], cwd=work, env={**env, **width},
                               capture_output=True, text=True, encoding="utf-8", timeout=300)
 
     return run, work, home
@@ -244,10 +245,10 @@ def test_the_supervision_walkthrough_runs_as_printed_in_order(tmp_path):
         lines = block.strip("\n").splitlines()
         for at, line in enumerate(lines):
             if line.startswith("mstrack "):
-                commands.append((shlex.split(line, comments=True), 120, []))
+                commands.append((shlex.split(line, comments=True), None, []))
             elif line.startswith("$ mstrack "):
                 width = re.search(r"# (?:COLUMNS=(\d+)|(\d+) columns)", line)
-                commands.append((shlex.split(line[2:], comments=True), int(width[1] or width[2]) if width else 120,
+                commands.append((shlex.split(line[2:], comments=True), int(width[1] or width[2]) if width else None,
                                  [shown for shown in lines[at + 1:] if shown.strip() != "…"]))
     assert commands[0][0] == ["mstrack", "--db", "mstrack-demo.db", "demo"] and len(commands) >= 14, commands[:2]
     run, work, home = _as_printed(tmp_path)
@@ -306,6 +307,24 @@ def test_the_english_demo_excerpt_of_status_is_what_the_demo_prints(tmp_path):
     assert printed[:len(head)] == head
     at = printed.index(tail[0]) if tail[0] in printed else -1
     assert printed[at:at + len(tail)] == tail, "docs/status.md's English demo excerpt: paste what the demo prints"
+
+
+@pytest.mark.sqlite_only
+def test_the_readme_import_table_line_reads_a_table_the_tour_wrote(tmp_path):
+    """README's `import table` line named 分解表.xlsx, a file nobody has (trial65b 10): it reads the 一览表 the tour's
+    half-year line writes, and the plan it makes loads."""
+    import shlex
+
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    wanted = [shlex.split(line, comments=True) for line in lines
+              if line.startswith("mstrack ") and (" demo " in line or "一览表.xlsx" in line)]
+    assert [words[3] if words[1] == "--db" else words[1] for words in wanted] == ["demo", "report", "import"], wanted
+    run, work, _ = _as_printed(tmp_path)
+    for words in wanted:
+        result = run(words[1:])
+        assert result.returncode == 0, (words, result.stderr[-500:])
+    result = run(["--db", "plans.db", "import", "plan", "plan.toml"])
+    assert result.returncode == 0 and (work / "plans.db").is_file(), result.stderr[-500:]
 
 
 # --- the pages a newcomer reads stay pages, and their links lead somewhere (docs53) ------------------------------------
