@@ -162,7 +162,7 @@ def test_the_printed_weekly_example_is_what_its_commands_print(demo_cli):
     section = text[text.index("### A printed weekly example"):text.index("## mstrack report half-year")]
     said = " ".join(section[:section.index("### 民生实事进度周报")].split())
     for command in WEEKLY_EXAMPLE:
-        assert f"mstrack {' '.join(command)}" in said, command
+        assert f"mstrack --db mstrack-demo.db {' '.join(command)}" in said, command
     shown = section[section.index("### 民生实事进度周报"):section.index("The same with `--format html")]
     for command in WEEKLY_EXAMPLE[:-1]:
         assert demo_cli(*command).exit_code == 0
@@ -189,8 +189,8 @@ def test_the_bad_rows_example_is_what_its_commands_print(demo_cli, tmp_path, mon
     text = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
     section = text[text.index("**All or nothing.**"):text.index("Two rows of the files for the same indicator")]
     said = " ".join(section.split())
-    assert "mstrack export template shenzhen-2023 -o 六月报送.xlsx --as-of 2023-06-30" in said
-    assert "`mstrack import progress 六月报送.xlsx`" in said
+    assert "mstrack --db mstrack-demo.db export template shenzhen-2023 -o 六月报送.xlsx --as-of 2023-06-30" in said
+    assert "`mstrack --db mstrack-demo.db import progress 六月报送.xlsx`" in said
     monkeypatch.chdir(tmp_path)
     assert demo_cli("export", "template", "shenzhen-2023", "-o", "六月报送.xlsx", "--as-of", "2023-06-30").exit_code == 0
     book = openpyxl.load_workbook("六月报送.xlsx")
@@ -205,6 +205,126 @@ def test_the_bad_rows_example_is_what_its_commands_print(demo_cli, tmp_path, mon
         assert result.exit_code == 2, result.output
         assert result.stderr.strip() == _bad_rows_example(section, lang), (
             "docs/import.md's bad rows: paste what its commands print\n" + result.stderr)
+
+
+# --- the walkthroughs run as printed, in order, on a new install (trial65b 1-3) ------------------------------------
+
+def _as_printed(tmp_path, columns: int | None = None):
+    """`python -m mstrack WORDS` as a newcomer runs it: a fresh home folder, an empty working folder, no MSTRACK_DB,
+    an English locale (reports Chinese, as theirs); returns the runner, the working folder and the home folder."""
+    import os
+    import subprocess
+    import sys
+
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("MSTRACK_")}
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"), LC_ALL="C.UTF-8", LANG="C.UTF-8")
+
+    def run(words: list[str], columns: int | None = columns):
+        width = {"COLUMNS": str(columns)} if columns else {}  # none: through a pipe, as a script runs it
+        return subprocess.run([sys.executable, "-m", "mstrack", *words], cwd=work, env={**env, **width},
+                              capture_output=True, text=True, encoding="utf-8", timeout=300)
+
+    return run, work, home
+
+
+@pytest.mark.sqlite_only
+def test_the_supervision_walkthrough_runs_as_printed_in_order(tmp_path):
+    """docs/supervision.md's commands, copied in order: each exits 0, on the store the page's first one makes, and
+    prints the lines its excerpt shows (at the width its comment names), in order. Its commands typed no --db while
+    README's demo loaded the samples elsewhere: every one failed "no mstrack data here yet" (trial65b 1); its
+    off_course excerpt was another programme's, its `show` lacked --lang zh (trial65b 5, 6)."""
+    import json
+    import shlex
+
+    text = (ROOT / "docs" / "supervision.md").read_text(encoding="utf-8")
+    commands = []  # (words, columns, the lines shown under it)
+    for block in text.split("```")[1::2]:
+        lines = block.strip("\n").splitlines()
+        for at, line in enumerate(lines):
+            if line.startswith("mstrack "):
+                commands.append((shlex.split(line, comments=True), None, []))
+            elif line.startswith("$ mstrack "):
+                width = re.search(r"# (?:COLUMNS=(\d+)|(\d+) columns)", line)
+                commands.append((shlex.split(line[2:], comments=True), int(width[1] or width[2]) if width else None,
+                                 [shown for shown in lines[at + 1:] if shown.strip() != "…"]))
+    assert commands[0][0] == ["mstrack", "--db", "mstrack-demo.db", "demo"] and len(commands) >= 14, commands[:2]
+    run, work, home = _as_printed(tmp_path)
+    for words, columns, shown in commands:
+        result = run(words[1:], columns)
+        assert result.returncode == 0, (words, result.stderr[-500:])
+        printed = iter([line.rstrip() for line in (result.stdout + result.stderr).splitlines()])
+        missing = [line for line in shown if not any(line.rstrip() == each for each in printed)]
+        assert not missing, (words, missing)
+    assert (work / "mstrack-demo.db").is_file() and not list(home.rglob("mstrack*.db"))  # not the default store
+    result = run(["--db", "mstrack-demo.db", "history", "shenzhen-2023/5", "--format", "json"])
+    assert result.returncode == 0, result.stderr
+    assert "31000" in json.dumps(json.loads(result.stdout)) and (work / "住建局督办单.docx").is_file()
+
+
+@pytest.mark.sqlite_only
+def test_the_bad_rows_recipe_of_import_runs_as_printed(tmp_path):
+    """docs/import.md's "All or nothing" recipe, its commands as the page types them, then the sheet edited as it
+    says: the errors it shows, exit 2. Its export step failed on a new install (trial65b 2)."""
+    import shlex
+
+    import openpyxl
+
+    text = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
+    section = text[text.index("**All or nothing.**"):text.index("Two rows of the files for the same indicator")]
+    typed = [shlex.split(command) for command in re.findall(r"`(mstrack [^`]+)`", " ".join(section.split()))]
+    assert [words[3] for words in typed] == ["demo", "export", "import"], typed
+    run, work, _ = _as_printed(tmp_path)
+    for words in typed[:2]:
+        result = run(words[1:])
+        assert result.returncode == 0, (words, result.stderr[-500:])
+    book = openpyxl.load_workbook(work / "六月报送.xlsx")
+    rows = book.active
+    header = {rows.cell(1, column).value: column for column in range(1, rows.max_column + 1)}
+    for row, column, value in ((7, "数值", "很多"), (8, "数值", "很多"), (9, "任务编号", "99"), (9, "数值", 5),
+                               (12, "截至日期", "2023-02-30"), (12, "数值", 5)):
+        rows.cell(row, header[column]).value = value
+    book.save(work / "六月报送.xlsx")
+    result = run(typed[2][1:])
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == _bad_rows_example(section, "en")
+
+
+@pytest.mark.sqlite_only
+def test_the_english_demo_excerpt_of_status_is_what_the_demo_prints(tmp_path):
+    """docs/status.md's English 80-column demo: its lines before and after "…" are the demo's first and last ones (its
+    caption's counts had drifted: trial65b 4)."""
+    text = (ROOT / "docs" / "status.md").read_text(encoding="utf-8")
+    start = text.index("The same in English at 80 columns")
+    shown = text[start:].split("```")[1].strip("\n").splitlines()
+    head, tail = shown[:shown.index(" …")], shown[shown.index(" …") + 1:]
+    run, _, _ = _as_printed(tmp_path, columns=80)
+    result = run(["--db", "mstrack-demo.db", "demo"])
+    assert result.returncode == 0, result.stderr
+    printed = [line.rstrip() for line in result.stdout.splitlines()]
+    assert printed[:len(head)] == head
+    at = printed.index(tail[0]) if tail[0] in printed else -1
+    assert printed[at:at + len(tail)] == tail, "docs/status.md's English demo excerpt: paste what the demo prints"
+
+
+@pytest.mark.sqlite_only
+def test_the_readme_import_table_line_reads_a_table_the_tour_wrote(tmp_path):
+    """README's `import table` line named 分解表.xlsx, a file nobody has (trial65b 10): it reads the 一览表 the tour's
+    half-year line writes, and the plan it makes loads."""
+    import shlex
+
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    wanted = [shlex.split(line, comments=True) for line in lines
+              if line.startswith("mstrack ") and (" demo " in line or "一览表.xlsx" in line)]
+    assert [words[3] if words[1] == "--db" else words[1] for words in wanted] == ["demo", "report", "import"], wanted
+    run, work, _ = _as_printed(tmp_path)
+    for words in wanted:
+        result = run(words[1:])
+        assert result.returncode == 0, (words, result.stderr[-500:])
+    result = run(["--db", "plans.db", "import", "plan", "plan.toml"])
+    assert result.returncode == 0 and (work / "plans.db").is_file(), result.stderr[-500:]
 
 
 # --- the pages a newcomer reads stay pages, and their links lead somewhere (docs53) ------------------------------------

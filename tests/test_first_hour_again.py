@@ -295,7 +295,8 @@ def test_a_database_without_programmes_says_how_to_add_one(cli, demo_cli):
     listed = cli("programmes")
     hint = listed.stderr  # the store named (safe48c): --db or MSTRACK_DB may name another than the one meant
     assert hint.startswith("no programmes in ") and hint.endswith(
-        " yet: `mstrack import plan FILE.toml` adds one (docs/format.md), `mstrack demo` loads the samples\n")
+        " yet: `mstrack import plan FILE.toml` adds one (docs/format.md); the samples go into a store of their own: "
+        "`mstrack --db mstrack-demo.db demo`\n")
     assert (listed.exit_code, listed.stdout) == (0, "") and (BACKEND != "sqlite" or f"sqlite:///{cli.db}" in hint)
     status = cli("status", "--format", "json")
     assert (status.exit_code, status.stdout.strip(), status.stderr) == (0, "[]", hint)

@@ -54,7 +54,7 @@ def test_an_unknown_programme_the_demos_store_holds_names_that_store(monkeypatch
         said = f"; the samples are in {shown}, where `mstrack demo` loads them: mstrack --db {shown} …\n"
     no_store = run("status", "-p", "yantian-2023")  # no default store yet
     assert no_store.exit_code == 2 and no_store.stderr.endswith(said), no_store.stderr
-    assert "no mstrack data here yet" in no_store.stderr
+    assert "no mstrack data here yet" in no_store.stderr and "a store of their own" not in no_store.stderr  # once
     done(run("init"))
     for command in (["status", "-p", "yantian-2023"], ["show", "yantian-2023/19"], ["report", "weekly", "-p", "yantian-2023"]):
         result = run(*command)

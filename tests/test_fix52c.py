@@ -78,7 +78,7 @@ def test_the_due_soon_excerpt_of_docs_supervision_is_what_its_command_prints(dem
     for words in logs:
         assert demo_cli(*words).exit_code == 0
     block = next(block for block in blocks if "--only due_soon" in block[0])
-    command = re.fullmatch(r"\$ mstrack (.+?)\s+# COLUMNS=(\d+)", block[0])
+    command = re.fullmatch(r"\$ mstrack --db mstrack-demo\.db (.+?)\s+# COLUMNS=(\d+)", block[0])
     assert command, block[0]
     result = demo_cli(*shlex.split(command[1]), env={"COLUMNS": command[2]})
     assert result.exit_code == 0, result.output

@@ -9,7 +9,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "": ("mstrack --db mstrack-demo.db demo", "mstrack --db mstrack-demo.db status --as-of 2023-07-01",
          "mstrack --db mstrack-demo.db show yantian-2023/19 --as-of 2023-07-01"),
     "init": ("mstrack init", "mstrack --db office.db init"),
-    "demo": ("mstrack demo", "mstrack --db mstrack-demo.db demo --rule step --as-of 2023-12-31",
+    "demo": ("mstrack --db mstrack-demo.db demo", "mstrack --db mstrack-demo.db demo --rule step --as-of 2023-12-31",
              "mstrack --db mstrack-demo.db demo --format json"),
     "status": ("mstrack status --as-of 2023-07-01", "mstrack --db mstrack-demo.db status -p yantian-2023 --as-of 6月底 --rule pro-rata",
                "mstrack --db mstrack-demo.db status --unit 区残联 --only behind --format json"),

@@ -336,9 +336,13 @@ def samples_named(error):
         return error
     if not held or (isinstance(error, UnknownProgramme) and error.code not in held):
         return error
+    said = error.messages[0]
+    if getattr(said, "template", "").startswith("{option} {db}: no mstrack data here yet; `mstrack init`"):
+        # a read's hint on where the samples go (Maintenance.require_schema): said once, with where they are
+        said = Message("{option} {db}: no mstrack data here yet", **said.fields)
     demo = demo_store()
     return InputError(Message("{error}; the samples are in {demo}, where `mstrack demo` loads them: {command}",
-                              error=error.messages[0], demo=demo, command=typed(demo, "…")))
+                              error=said, demo=demo, command=typed(demo, "…")))
 
 
 def typed(db: str | None, command: str) -> str:

@@ -84,8 +84,8 @@ def echo(text: str, err: bool = False, width: int | None = None) -> None:
 def say_no_programmes(db: str) -> None:
     """On stderr, where a list is empty because the store holds no programme at all (`programmes`, `status`): the
     store named (--db or MSTRACK_DB may name another than meant)."""
-    say("no programmes in {db} yet: `mstrack import plan FILE.toml` adds one (docs/format.md), `mstrack demo` loads the "
-        "samples", err=True, db=db)
+    say("no programmes in {db} yet: `mstrack import plan FILE.toml` adds one (docs/format.md); the samples go into a "
+        "store of their own: `mstrack --db mstrack-demo.db demo`", err=True, db=db)
 
 
 def say_if_no_programmes(store) -> None:

@@ -23,7 +23,9 @@ class Maintenance:
         """Problems found by SQLite's integrity check, a schema out of date, and store/checks' (foreign keys, types,
         batch counts, the plan held twice): each naming its table and row."""
         if self.path is not None and not self.path.exists():
-            raise InputError("{option} {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`",
+            raise InputError("{option} {db}: no mstrack data here yet; `mstrack init` or `mstrack import plan FILE.toml` "
+                             "makes one here (the samples go into a store of their own: `mstrack --db mstrack-demo.db "
+                             "demo`)",
                              option=self.option, db=self.display_url)
         problems = []
         version = self.schema_version()
@@ -255,7 +257,9 @@ class Maintenance:
                              "--db and MSTRACK_DB name the store you meant; `mstrack import plan FILE.toml` or `mstrack "
                              "init` makes one)", option=self.option, db=self.display_url)
         if version == 0:
-            raise NoDataYet("{option} {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`",
+            raise NoDataYet("{option} {db}: no mstrack data here yet; `mstrack init` or `mstrack import plan FILE.toml` "
+                            "makes one here (the samples go into a store of their own: `mstrack --db mstrack-demo.db "
+                            "demo`)",
                             option=self.option, db=self.display_url)
         if version > SCHEMA_VERSION:
             raise InputError("{option} {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
