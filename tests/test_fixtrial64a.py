@@ -74,31 +74,37 @@ def test_a_cancelled_task_whose_indicator_name_the_other_task_had_before_is_canc
     assert cli.sql("select count(*) from report") == [(1,)]
 
 
-# --- 3: the demo never into the store MSTRACK_DB names ----------------------------------------------------------------
+# --- 3: the demo and the store MSTRACK_DB names ----------------------------------------------------------------------
 
-def test_the_demo_with_mstrack_db_set_loads_into_its_own_store_not_the_offices(cli, monkeypatch):
-    """MSTRACK_DB in the coordinator's profile (deployment.md), a file or a shared server: `mstrack demo` with no --db
-    leaves that store as it was and loads its own, saying where; the office's plan then goes in alone."""
-    import os
-
+def test_the_demo_with_mstrack_db_set_loads_there_unless_it_holds_the_offices_programmes(cli, monkeypatch, tmp_path):
+    """MSTRACK_DB names the store every command reads (the command-line contract), the demo's too: the samples go into
+    it, said so with the way to take them out; a store holding the office's programme (a coordinator's profile,
+    deployment.md; trial64 F3) is refused, exit 2, nothing written."""
     from typer.testing import CliRunner
 
     from mstrack.cli import app
 
     done(cli("init"))
-    monkeypatch.setenv("MSTRACK_DB", str(cli.db))
-    demo = CliRunner().invoke(app, ["--lang", "en", "demo"], catch_exceptions=False)
-    done(demo)
-    own = Path(os.environ["XDG_DATA_HOME"]) / "mstrack" / "mstrack-demo.db"
-    assert "MSTRACK_DB names your office's store: the samples go into their own store" in demo.stderr, demo.stderr
-    assert f"mstrack --db {own} status --as-of" in demo.stderr.replace(" \\\n     ", ""), demo.stderr
-    assert cli.sql("select count(*) from programme") == [(0,)]  # the office's store: no sample
-    assert cli.sql("select count(*) from batch") == [(0,)]
+    office = tmp_path / "office.db"
+    monkeypatch.setenv("MSTRACK_DB", str(office))
+    done(CliRunner().invoke(app, ["init"], catch_exceptions=False))
+    plan = tmp_path / "x.toml"
+    plan.write_text(PLAN.format(tasks=_task("1", "新建公办幼儿园10所", "市教育局", ("幼儿园", 10, [("2026-12-31", 10)]))), encoding="utf-8")
+    done(CliRunner().invoke(app, ["import", "plan", str(plan)], catch_exceptions=False))
+    refused(CliRunner().invoke(app, ["--lang", "en", "demo"], catch_exceptions=False), "city-2026")
     import sqlite3
 
-    with sqlite3.connect(own) as samples:
-        assert samples.execute("select count(*) from programme").fetchone() == (5,)
-    explicit = cli("demo")  # --db on the demo's own command line: loaded there, as before, no word of MSTRACK_DB
+    with sqlite3.connect(office) as store:
+        assert store.execute("select code from programme").fetchall() == [("city-2026",)]  # nothing of the samples
+    empty = tmp_path / "empty.db"
+    monkeypatch.setenv("MSTRACK_DB", str(empty))
+    demo = CliRunner().invoke(app, ["--lang", "en", "demo"], catch_exceptions=False)
+    done(demo)
+    assert "MSTRACK_DB names this store: the samples are in it" in demo.stderr, demo.stderr
+    with sqlite3.connect(empty) as store:
+        assert store.execute("select count(*) from programme").fetchone() == (5,)
+    assert cli.sql("select count(*) from programme") == [(0,)]  # the --db store the fixture names: untouched
+    explicit = cli("demo")  # --db on the command line: loaded there, no word of MSTRACK_DB
     done(explicit)
     assert cli.sql("select count(*) from programme") == [(5,)] and "MSTRACK_DB" not in explicit.stderr
 

@@ -81,18 +81,20 @@ def demo(
     rule: rule_option("How expected is computed. [default: pro-rata (序时进度), the rule offices use mid-quarter]") = None,
 ) -> None:
     """Load every programme shipped in data/seed/ and print the status of those with reported progress
-    (the Yantian half-year report), judged by 序时进度: rows behind, on track and done. Without --db into
-    mstrack-demo.db, a store of its own beside the default one, never into the store MSTRACK_DB names."""
+    (the Yantian half-year report), judged by 序时进度: rows behind, on track and done. Into the store --db or
+    MSTRACK_DB names, as every command (refused there, nothing written, once it holds a programme of the office's);
+    with neither, into mstrack-demo.db, a store of its own beside the default one."""
     from mstrack.labels import Labels
     from mstrack.sources.seeds import demo_date, seed_plans
 
     rule = rule_value(rule) or PRO_RATA
     plans = seed_plans()
     on = parse_day(as_of, "--as-of", max(p.year for p in plans)) if as_of else demo_date(plans)
-    # Never the office's own store, the default (newcomer49 N1) nor the one MSTRACK_DB names, in every coordinator's
-    # profile (deployment.md), a shared server's too (trial64 F3): only a --db on the demo's own command line.
-    passed_over = not ctx.obj.get("db") and bool(os.environ.get("MSTRACK_DB"))
-    if not ctx.obj.get("db"):
+    # Never the default store, the office's own (newcomer49 N1). The store --db or MSTRACK_DB names is the one every
+    # command reads (the command-line contract): the samples go there, and save_plans(own_only=True) refuses it,
+    # nothing written, once it holds a programme the demo did not load — an office's store (trial64 F3).
+    in_env = not ctx.obj.get("db") and bool(os.environ.get("MSTRACK_DB"))
+    if not ctx.obj.get("db") and not in_env:
         ctx.obj["db"] = demo_store()
     store = open_store(ctx, write=True, creates=True)
     words = Labels(ctx.obj["lang"])
@@ -100,7 +102,7 @@ def demo(
 
     def announce(_results) -> None:  # once all are written, before the commit: an output that fails stores nothing
         said = [words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url)]
-        said += [words("demo.not_env")] if passed_over else []
+        said += [words("demo.in_env")] if in_env else []
         echo("\n".join(wrapped(said)), err=True)
         flush_output()
 
