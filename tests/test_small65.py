@@ -1,7 +1,12 @@
 """small65: the session's small leftovers: one silent rule for the weekly 通报, `units --silent-since` and the 催报
 notices; the progress bars' console; a BOM's text neither UTF-8 nor GBK; the empty-store hint's one template."""
 
+import io
 import json
+import re
+import sys
+
+import pytest
 
 from .conftest import done, plan_task, plan_tasks, write_plan
 
@@ -36,3 +41,50 @@ def test_units_and_notices_chase_no_unit_of_a_programme_whose_reporting_has_not_
     done(cli("log", "c-2024/2", "1", "--as-of", "2024-01-05"))  # c-2024's reporting has begun: its silent units count
     assert _silent_units(cli) == ["甲局"]
     assert _reminded(cli, tmp_path / "after") == ["甲局.md"]
+
+
+# --- the progress bars: NO_COLOR's "no styling at all" reaches them (printing.safe_console) ------------------------
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("bar", ["forms", "rows"])
+@pytest.mark.parametrize(("no_color", "styled"), [("1", False), (None, True)])
+def test_the_progress_bars_are_safe_consoles_and_write_no_styling_under_no_color(monkeypatch, tmp_path, bar, no_color,
+                                                                                 styled):
+    """Their console is printing.safe_console's, where NO_COLOR means no styling escapes at all (trial65 #16)."""
+    from mstrack.cli import printing
+    from mstrack.cli.each_unit import _bar
+    from mstrack.cli.files import _row_progress
+
+    if no_color is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    for name in ("TERM", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    made = []
+    real = printing.safe_console
+
+    def spy(**options):
+        made.append(real(**options))
+        return made[-1]
+
+    monkeypatch.setattr(printing, "safe_console", spy)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    if bar == "forms":
+        with _bar(4, True) as step:
+            step(2)
+    else:
+        big = tmp_path / "big.csv"
+        big.write_bytes(b"x" * 1_000_000)
+        with _row_progress([big]) as on_row:
+            on_row(5)
+    written = terminal.getvalue()
+    assert written, "no bar drawn: the test would prove nothing"
+    assert bool(re.search(r"\x1b\[[0-9;]*m", written)) is styled, repr(written)
+    assert len(made) == 1 and made[0].stderr, made
+    assert (made[0].color_system is None) is not styled, made[0].color_system
