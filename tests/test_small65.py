@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from .conftest import done, plan_task, plan_tasks, write_plan
+from .conftest import done, plan_task, plan_tasks, refused, write_plan
 
 
 def _two_years(cli, tmp_path) -> None:
@@ -88,3 +88,18 @@ def test_the_progress_bars_are_safe_consoles_and_write_no_styling_under_no_color
     assert bool(re.search(r"\x1b\[[0-9;]*m", written)) is styled, repr(written)
     assert len(made) == 1 and made[0].stderr, made
     assert (made[0].color_system is None) is not styled, made[0].color_system
+
+
+# --- a UTF-8 byte order mark over text neither UTF-8 nor GBK: said so, not guessed ----------------------------------
+
+def test_a_marked_file_neither_utf8_nor_gbk_is_said_to_be_neither(cli, tmp_path):
+    done(cli("init"))
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + "计划,任务编号,指标,截至日期,数值\r\n".encode()[:6] + b"\xff\x80\xff,2\r\n")
+    result = cli("import", "progress", str(path))
+    said = refused(result, "bom.csv: starts with a UTF-8 byte order mark but its text is not UTF-8",
+                   "neither UTF-8 nor GBK", "CSV UTF-8")
+    assert "GBK?" not in said and "reads as GBK" not in said, said
+    zh = cli("--lang", "zh", "import", "progress", str(path))
+    said = refused(zh, "字节顺序标记", "既不是 UTF-8 也不是 GBK")
+    assert "可能是" not in said, said
