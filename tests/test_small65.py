@@ -103,3 +103,19 @@ def test_a_marked_file_neither_utf8_nor_gbk_is_said_to_be_neither(cli, tmp_path)
     zh = cli("--lang", "zh", "import", "progress", str(path))
     said = refused(zh, "字节顺序标记", "既不是 UTF-8 也不是 GBK")
     assert "可能是" not in said, said
+
+
+# --- the empty store's hint: one template, made in store/, known in cli/ without importing store/ ------------------
+
+def test_the_empty_store_hint_is_one_named_template_the_cli_knows(cli):
+    import inspect
+
+    from mstrack.cli import process
+    from mstrack.errors import Message
+    from mstrack.vocabulary import NO_DATA_HERE_YET
+
+    result = cli("status")  # a read of a store with nothing in it yet
+    said = refused(result, "no mstrack data here yet; `mstrack init`")
+    english = str(Message(NO_DATA_HERE_YET, option="--db", db="\0")).split("\0")
+    assert said.split(": error: ", 1)[-1].startswith(english[0]) and english[1] in said, (english, said)
+    assert "no mstrack data here yet; `mstrack init`" not in inspect.getsource(process)  # known by the name alone
