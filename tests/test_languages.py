@@ -542,10 +542,22 @@ def _fields(template: str) -> set[tuple]:
             if name is not None and "|" not in (spec or "")}
 
 
+def _named_templates() -> dict[str, str]:
+    """The templates vocabulary.py names (NO_DATA_HERE_YET: made in store/, known in cli/): a call passing the name
+    passes the template."""
+    tree = ast.parse((SRC / "vocabulary.py").read_text(encoding="utf-8"))
+    return {node.targets[0].id: node.value.value for node in tree.body
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)}
+
+
 def test_every_message_template_has_chinese_with_the_same_fields():
     found = {}
+    named = _named_templates()
     for where, argument in _template_arguments():
-        if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+        if isinstance(argument, ast.Name) and argument.id in named:
+            found.setdefault(named[argument.id], where)
+        elif isinstance(argument, ast.Constant) and isinstance(argument.value, str):
             found.setdefault(argument.value, where)
     assert len(found) > 150
     missing = [f"{where}: {template!r}" for template, where in found.items() if template.strip() and template not in messages()]

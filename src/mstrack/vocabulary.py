@@ -471,6 +471,14 @@ import progress takes it as that line's own."""
 TOTAL_WORDS = r"合\s*[计計]|小\s*[计計]|[总總]\s*[计計]|共\s*[计計]"
 """A row of totals under a table (regular expression's text): no task, in a published table or a unit's report."""
 
+# --- what a read of a store with no mstrack data says (store/maintenance.py makes it, cli/process.py knows it) -----
+
+NO_DATA_HERE_YET = ("{option} {db}: no mstrack data here yet; `mstrack init` or `mstrack import plan FILE.toml` makes one "
+                    "here (the samples go into a store of their own: `mstrack --db mstrack-demo.db demo`)")
+"""The message template of a read of a store with no mstrack data yet (Maintenance.check, require_schema); the CLI
+knows it by this (cli/process.samples_named) to say it shorter where the demo's own store holds the samples, without
+importing store/ to do so (a loaded store/ module is its sign of a write)."""
+
 # --- what a report mstrack wrote says of itself (render writes it, sources/forms reads it back before an -o) ------
 
 WRITER = "mstrack"

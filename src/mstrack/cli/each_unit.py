@@ -169,10 +169,12 @@ def _bar(total: int, forms: bool):
 
     @contextlib.contextmanager
     def bar():
-        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress
 
-        with Progress(BarColumn(), MofNCompleteColumn(), transient=True, console=Console(stderr=True)) as progress:
+        from mstrack.cli import printing
+
+        with Progress(BarColumn(), MofNCompleteColumn(), transient=True,
+                      console=printing.safe_console(stderr=True)) as progress:
             task = progress.add_task("forms", total=total)
             yield lambda done: progress.update(task, completed=done)
 

@@ -255,13 +255,13 @@ def _row_progress(files: list[Path]):
 
     @contextlib.contextmanager
     def bar():
-        from rich.console import Console
         from rich.progress import Progress, SpinnerColumn, TextColumn
 
+        from mstrack.cli import printing
         from mstrack.errors import Message
 
         with Progress(SpinnerColumn(), TextColumn(words().message(Message("reading row {task.completed}"))), transient=True,
-                      console=Console(stderr=True)) as progress:
+                      console=printing.safe_console(stderr=True)) as progress:
             task = progress.add_task("import", total=None)
             yield lambda number: progress.update(task, completed=number)
 

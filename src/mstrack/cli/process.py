@@ -323,6 +323,7 @@ def samples_named(error):
     empty default store). That store is only read, nothing made there; anything amiss leaves the error as it was."""
     from mstrack.errors import InputError, Message, NoDataYet, UnknownProgramme, store_opened
     from mstrack.store.urls import sqlite_file, user_data_path
+    from mstrack.vocabulary import NO_DATA_HERE_YET
 
     if not isinstance(error, UnknownProgramme | NoDataYet):
         return error
@@ -337,7 +338,7 @@ def samples_named(error):
     if not held or (isinstance(error, UnknownProgramme) and error.code not in held):
         return error
     said = error.messages[0]
-    if getattr(said, "template", "").startswith("{option} {db}: no mstrack data here yet; `mstrack init`"):
+    if getattr(said, "template", None) == NO_DATA_HERE_YET:
         # a read's hint on where the samples go (Maintenance.require_schema): said once, with where they are
         said = Message("{option} {db}: no mstrack data here yet", **said.fields)
     demo = demo_store()

@@ -13,7 +13,14 @@ from mstrack.errors import InputError
 from mstrack.model import LATE
 from mstrack.reports.overview import Step, table_report
 from mstrack.reports.revisions import cancelled_of, cancelled_section, revision_section, unit_changes
-from mstrack.reports.units import UnitRollup, programme_places, ranked_units, silent_since, unit_rollups
+from mstrack.reports.units import (
+    UnitRollup,
+    programme_places,
+    ranked_units,
+    reporting_begun,
+    silent_since,
+    unit_rollups,
+)
 from mstrack.reports.weekly import judged_now, weekly_report
 from mstrack.store.plan_changes import says_cancelled
 
@@ -100,6 +107,8 @@ def make_report(store, params: dict):
         rows = judged([state for detail in details for state in detail.indicators], on, params["rule"])
         places = programme_places({detail.programme: detail.programme_name for detail in details})
         silent = _day(params.get("silent_since"))
+        if silent is not None:  # a programme whose reporting has not begun owes no return, as in the weekly 通报
+            rows = rows if (begun := reporting_begun(rows)) is None else begun
         returns = None if silent is None else store.latest_returns(  # a unit's own returns only: who to chase
             [row.indicator_id for row in rows if row.indicator_id is not None], on)  # (returns59 #5)
         rollups = unit_rollups(rows, responsible=params["responsible"], places=places, on=on, returns=returns)

@@ -93,20 +93,23 @@ def notices(details, *, on: date, reply_by: date | None = None, warn_days: int, 
             notice.items += _items(detail, states, lights[-1], on, warn_days, rule)
     if silent_since is not None:
         _remind(details, by_unit, on, silent_since, Notice(unit="", on=on, reply_by=reply_date(on, reply_by),
-                                                         programmes=programmes), unit)
+                                                         programmes=programmes), unit, rule)
     return [by_unit[name] for name in sorted(by_unit)]
 
 
-def _remind(details, by_unit: dict[str, Notice], on: date, since: date, blank: Notice, unit: str | None) -> None:
+def _remind(details, by_unit: dict[str, Notice], on: date, since: date, blank: Notice, unit: str | None,
+            rule: str | None = None) -> None:
     """Each lead unit silent since `since` (its latest own report on or before `on` older, or none: units.own_return,
-    as `units --silent-since` counts it) reminded to report, on its notice or on one of its own."""
+    as `units --silent-since` counts it) reminded to report, on its notice or on one of its own; none of a programme
+    whose reporting has not begun (units.begun_programmes)."""
     from dataclasses import replace
 
-    from mstrack.reports.units import own_return
+    from mstrack.reports.units import begun_programmes, own_return
 
+    begun = begun_programmes(evaluate(state, on, rule) for detail in details for state in detail.indicators)
     latest: dict[str, date | None] = {}
     for detail in details:
-        for state in detail.indicators:
+        for state in detail.indicators if detail.programme in begun else []:  # as the weekly 通报's silent list
             senders: dict[str | None, date] = {}  # who reported the indicator, and when last
             for report in state.reports:
                 if report.as_of <= on and report.as_of > senders.get(report.reporting_unit, date.min):

@@ -186,6 +186,22 @@ def silent_since(rollups: list[UnitRollup], day: date) -> list[UnitRollup]:
     return sorted(silent, key=lambda unit: (unit.last_report is not None, unit.last_report or day, unit.unit))
 
 
+def begun_programmes(rows) -> set[str]:
+    """The programmes whose reporting has begun: a report on any of their indicators, or anything due. A programme with
+    no report and nothing due yet (next year's in January, its first checkpoint in March) owes no return: its units are
+    not silent, in the weekly 通报, `units --silent-since` and the notices' 催报 alike (trial65 #14)."""
+    return {row.programme for row in rows if row.as_of is not None or row.status != "not_due"}
+
+
+def reporting_begun(rows: list) -> list | None:
+    """The rows of the programmes whose reporting has begun (begun_programmes), for a silent list; None where every
+    programme's has."""
+    begun = begun_programmes(rows)
+    if all(row.programme in begun for row in rows):
+        return None
+    return [row for row in rows if row.programme in begun]
+
+
 @dataclass
 class SilentUnit(UnitRollup):
     """A unit of `units --silent-since`: printed with the day of its latest report and the days since."""

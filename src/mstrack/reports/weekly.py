@@ -17,6 +17,7 @@ from mstrack.reports.units import (
     UnitRollup,
     partly_reported,
     programme_places,
+    reporting_begun,
     silent_since,
     task_counts,
     unit_rollups,
@@ -193,16 +194,6 @@ class WeeklyReport:
                         "plan": [c.as_dict() for c in self.plan_changes]},
             "cancelled": [c.as_dict() for c in self.cancelled],
         }
-
-
-def reporting_begun(rows: list) -> list | None:
-    """The rows of the programmes whose reporting has begun (a report on any of their indicators, or anything due),
-    for the silent list; None where every programme's has. A programme with no report and nothing due yet (next year's
-    in January, its first checkpoint in March) owes no return: its units are not silent (trial65 #14)."""
-    begun = {row.programme for row in rows if row.as_of is not None or row.status != "not_due"}
-    if all(row.programme in begun for row in rows):
-        return None
-    return [row for row in rows if row.programme in begun]
 
 
 def silent_this_week(units: list[UnitRollup], since: date) -> list[UnitRollup]:

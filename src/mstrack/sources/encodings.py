@@ -75,7 +75,8 @@ def text_encoding(path: Path) -> str:
                 raise not_text(path, InputError(  # (trial65 #11): refused, never read as the mark or the bytes say
                     "{path}: starts with a UTF-8 byte order mark but its text is not UTF-8 ({guess}): save it again as "
                     "\"CSV UTF-8\", or without the mark", path=path,
-                    guess=Message("it reads as GBK") if _reads_as(head[3:], encoding) else Message("GBK?")))
+                    guess=Message("it reads as GBK") if _reads_as(head[3:], encoding)
+                    else Message("it is neither UTF-8 nor GBK")))
             try:
                 _decode_whole(handle, encoding)
             except UnicodeDecodeError:

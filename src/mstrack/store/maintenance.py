@@ -14,6 +14,7 @@ from mstrack.store.dialect import driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
 from mstrack.store.sqlite_file import another_programs_tables_of, holds_bytes
 from mstrack.store.urls import reason
+from mstrack.vocabulary import NO_DATA_HERE_YET
 
 
 class Maintenance:
@@ -23,10 +24,7 @@ class Maintenance:
         """Problems found by SQLite's integrity check, a schema out of date, and store/checks' (foreign keys, types,
         batch counts, the plan held twice): each naming its table and row."""
         if self.path is not None and not self.path.exists():
-            raise InputError("{option} {db}: no mstrack data here yet; `mstrack init` or `mstrack import plan FILE.toml` "
-                             "makes one here (the samples go into a store of their own: `mstrack --db mstrack-demo.db "
-                             "demo`)",
-                             option=self.option, db=self.display_url)
+            raise InputError(NO_DATA_HERE_YET, option=self.option, db=self.display_url)
         problems = []
         version = self.schema_version()
         self._refuse_another_programs()  # a schema_version table alone is not mstrack's: never "ok"
@@ -257,10 +255,7 @@ class Maintenance:
                              "--db and MSTRACK_DB name the store you meant; `mstrack import plan FILE.toml` or `mstrack "
                              "init` makes one)", option=self.option, db=self.display_url)
         if version == 0:
-            raise NoDataYet("{option} {db}: no mstrack data here yet; `mstrack init` or `mstrack import plan FILE.toml` "
-                            "makes one here (the samples go into a store of their own: `mstrack --db mstrack-demo.db "
-                            "demo`)",
-                            option=self.option, db=self.display_url)
+            raise NoDataYet(NO_DATA_HERE_YET, option=self.option, db=self.display_url)
         if version > SCHEMA_VERSION:
             raise InputError("{option} {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
                              option=self.option, db=self.display_url, version=version, known=SCHEMA_VERSION)
