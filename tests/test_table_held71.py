@@ -3,7 +3,8 @@ is one span for every place with its count of days ("4月1日至4月7日共7天"
 (list_deadlines.YEARLESS_SPAN_RE); a members' line naming a kind of office and the people it sends ("各处室抽调一名干部":
 the unit 各处室, list_teams.STAFF_RE); and the arrangements "（五）…" of a part before the groups whose paragraph hands its
 carrying out to one of the groups ("具体组织实施由东山保障工作组负责": that group's work, no task of its own) while one
-charging its doers itself ("各村要…") is a task (list_staffed_groups._charged)."""
+charging its doers itself ("各村要…") is a task (list_staffed_groups._charged); and an item's closing bracket of offices
+parted by a comma before 负责 ("（区社会事业局，各片区管理局负责）"): all lead (item_offices._bracket_role)."""
 
 from __future__ import annotations
 
@@ -58,3 +59,13 @@ def test_an_arrangement_handed_to_a_group_is_no_task_one_charging_its_doers_is(t
     assert not any("抽调" in u for u in [*second.lead_units, *second.units])
     assert tasks["三(二)"].lines[0].lead_units == ["各村"]
 
+
+def test_a_bracket_of_offices_parted_by_a_comma_before_fuze_all_lead():
+    from mstrack.sources.table.item_offices import units_after
+    from mstrack.sources.table.units import roles_in
+
+    words, offices = units_after("继续实施专项计划。（区社会事业局，各片区管理局负责）")
+    assert words == "继续实施专项计划。"
+    assert roles_in(offices) == ("区社会事业局、各片区管理局", "")
+    _, listed = units_after("继续实施专项计划。（区社会事业局、各片区管理局负责）")  # a list of its own: the first leads
+    assert listed == "区社会事业局、各片区管理局"
