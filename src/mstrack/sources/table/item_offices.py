@@ -106,11 +106,12 @@ BRACKET_ROLE_RE = re.compile(r"\s*等?\s*(负责|負責|牵头|牽頭)$")
 
 def _bracket_role(offices: str) -> str:
     """A bracket's offices without the 负责 that ends it and the 等 before its role word; unchanged when what is left
-    is no list of offices."""
+    is no list of offices. Offices parted by a comma before 负责 ("区社会事业局，各片区管理局负责") keep it: each answers for
+    the work, all lead (units.role_read), as "…按职责分工负责" does."""
     m = BRACKET_ROLE_RE.search(offices)
     if not m or not office_list(rest := offices[:m.start()]):
         return offices
-    return rest if m[1] in ("负责", "負責") else f"{rest}{m[1]}"
+    return rest if m[1] in ("负责", "負責") and not re.search(r"[，,]", rest) else f"{rest}{m[1]}"
 
 
 # a role label with the level of government it names ("市级牵头单位:市发展改革委;区级牵头单位:区发改局"): the city's office

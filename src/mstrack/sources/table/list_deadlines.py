@@ -37,8 +37,10 @@ DAY = r"(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:份|底|末)?)"
 PERIOD_SPAN_RE = re.compile(rf"(\d{{4}})\s*年\s*{DAY}\s*{JOIN}+\s*(?:(?:\d{{4}}\s*年\s*)?{DAY}|\d{{1,2}}\s*日)")
 """A span whose start names its year: the year (the one group read: a period of another year is none of the programme's)
 and, as m[0], the span span_end reads."""
-# "二、安保管控时间" over "4月1日至4月5日": a span naming no year, the line that span alone: the programme's year
-YEARLESS_SPAN_RE = re.compile(rf"^\s*{DAY}\s*{JOIN}+\s*(?:{DAY}|\d{{1,2}}\s*日)\s*[。.]?\s*$")
+# "二、安保管控时间" over "4月1日至4月5日": a span naming no year, the line that span alone (its count of days after it,
+# "4月1日至4月7日共7天", said of it): the programme's year
+YEARLESS_SPAN_RE = re.compile(rf"^\s*(?P<span>{DAY}\s*{JOIN}+\s*(?:{DAY}|\d{{1,2}}\s*日))\s*[，,]?\s*(?:共\s*\d{{1,3}}\s*天)?"
+                              r"\s*[。.]?\s*$")
 
 # "二、活动时间" over "即日起至10月31日": the work from the notice's day on to a day, its year printed or the programme's
 FROM_TODAY_LINE_RE = re.compile(rf"^\s*(?:自|从)?\s*即日起?\s*(?:至|到)\s*((?:(\d{{4}})\s*年\s*)?{DAY})\s*止?\s*[。.]?\s*$")
@@ -94,8 +96,8 @@ def _period_end(text: str, year: int) -> str | None:
     for a line of no such kind, or of another year's period."""
     if (m := PERIOD_SPAN_RE.search(text)) and int(m[1]) == year:
         return re.sub(r"\s+", "", span_end(m[0]))
-    if YEARLESS_SPAN_RE.match(text):
-        return re.sub(r"\s+", "", span_end(text.strip().rstrip("。.")))
+    if m := YEARLESS_SPAN_RE.match(text):
+        return re.sub(r"\s+", "", span_end(m["span"]))
     if (end := FROM_TODAY_LINE_RE.match(text)) and int(end[2] or year) == year:
         return re.sub(r"\s+", "", end[1])  # "即日起至10月31日": its end
     if (end := EXTENDED_TO_RE.search(text)) and int(end[2]) >= year:

@@ -47,6 +47,9 @@ NAME_MAX = 40  # the longest name of a measure on a line of its own
 DOERS_CELL = "牵头单位：{lead}{others}"
 OTHERS_CELL = "；配合单位：{units}"
 DOERS_LINE_RE = re.compile(r"^\s*牵头单位：([^；;]+?)(?:；配合单位：(.+))?\s*$")  # such a line read back: lead, units
+# "…，具体组织实施由大练清明祭扫保障工作组负责。": a paragraph handing its carrying out to a group by its name (a plan's
+# working group, list_staffed_groups): that group's work, whoever else its sentences open with
+HANDED_RE = re.compile(r"由\s*([^，,。；;、由]{2,30}?组)\s*(?:具体)?负责")
 HELPERS_RE = re.compile(r"与([^，,。；;]{2,40}?)(?:共同|一起|联合)")  # "与A、B共同开展…": A and B help
 STAGE_NAME_RE = re.compile(r"^[^，,。；;：:（）()]{2,20}?阶段\s*(?:[（(]|$)")  # "总结考核阶段（…）": a stage of the work
 CLOSING_DUTY = "负责"  # "…，X负责设计…", "…，由X结合…负责实施": the duty of an office naming an item's doer in its last clause
@@ -60,7 +63,8 @@ def doers_below(rows: list[Row]) -> list[Row]:
     """The rows with each measure's name ("（一）…", "1．…": numbered, no stop or clause mark in it, no offices after it)
     that stands over one paragraph naming its doers (_doers), the next line a numbered one, a heading or none: the
     paragraph's row replaced by the line labelling those doers (DOERS_CELL), the measure's task and its offices.
-    A name over a paragraph naming no doer, over two paragraphs or over its own numbered parts stays as it is.
+    A name over a paragraph naming no doer, over two paragraphs or over its own numbered parts stays as it is, and so
+    does one over a paragraph handing its carrying out to a group (HANDED_RE: the group's work).
     An item whose name and paragraph share its line (_own_paragraph), the next line a "（三）…" or a heading or none,
     is followed by the same line when its sentences name doers (_doers with `opening`: offices named by their level;
     a step dated by its own words or by its name's bracket, "(一)动员部署阶段(6月18日前)。…", any office: step_doers).
@@ -78,7 +82,7 @@ def doers_below(rows: list[Row]) -> list[Row]:
         after = row_texts(rows[k + 2]) if k + 2 < len(rows) else []
         if len(texts) == 1 and _measures(part) and _name(texts[0]) and len(below) == 1 and _paragraph(below[0]) \
                 and not units_after(below[0])[1] and (not after or len(after) == 1 and _numbered(after[0])) \
-                and (doers := paragraph_doers(below[0])):
+                and not HANDED_RE.search(below[0]) and (doers := paragraph_doers(below[0])):
             kept += [row, Row(rows[k + 1].number, [doers_cell(doers)])]
             k += 2
             continue

@@ -11,7 +11,7 @@ import re
 
 from mstrack.sources.table.cells import AREA_RE, ASIDE_BRACKET_RE, row_texts
 from mstrack.sources.table.list_deadlines import period_part
-from mstrack.sources.table.list_doer_lines import DOERS_LINE_RE
+from mstrack.sources.table.list_doer_lines import DOERS_LINE_RE, HANDED_RE
 from mstrack.sources.table.list_doers import paragraph_doers
 from mstrack.sources.table.list_numbered import Entry, numbered_table
 from mstrack.sources.table.list_site_staffing import named_due, site_entries, site_staffing
@@ -61,15 +61,19 @@ def staffed_groups(rows: list[Row], year: int) -> tuple[int, int, list[str], lis
                                      "完成时限": named_due([name, texts[end - 1]], places)}))  # its name, its duty
     if sites := site_staffing(texts, end, places):  # "五、工作分工" over "（一）…现场" over "1.交通引导组：…"
         entries, end = [*entries, *site_entries(rows, texts, sites[0])], sites[1]
-    entries += _charged(rows, texts, heads[0], last, places)  # "（六）加强农村祭扫管理" / "…各村要…": 各村's work
+    groups = {_group_key(NAMED_GROUP_RE.match(texts[at])[2]) for at in heads}
+    entries += _charged(rows, texts, heads[0], last, places, groups)  # "（六）加强农村祭扫管理" / "…各村要…": 各村's work
     return heads[0], end, *numbered_table(entries), [e.row for e in entries], 0
 
 
-def _charged(rows: list[Row], texts: list[str], before: int, last: str, places: list[tuple[str, str]]) -> list[Entry]:
+def _charged(rows: list[Row], texts: list[str], before: int, last: str, places: list[tuple[str, str]],
+             groups: set[str]) -> list[Entry]:
     """The arrangements "（六）…" of the parts before the groups (the public's rules of the days: "（三）东海陵园" over its
     visitors' rules) whose paragraph charges doers (list_doers.paragraph_doers: "各村要在主要路口设立…"): each a task they
     lead, coded within its part (三(六)), titled by its name over its paragraph, by its whole words when run into it (README's
-    rule for a name run into its sentences), due at the span of a place its name names, else at the work's last day."""
+    rule for a name run into its sentences), due at the span of a place its name names, else at the work's last day. An
+    arrangement handing its carrying out to one of the groups (HANDED_RE: "具体组织实施由大练清明祭扫保障工作组负责") is
+    that group's work, read with it: no task of its own; its 各村 are the villages whose people come by turns."""
     entries: list[Entry] = []
     part = None
     for k in range(before):
@@ -84,7 +88,7 @@ def _charged(rows: list[Row], texts: list[str], before: int, last: str, places: 
         labelled = DOERS_LINE_RE.match(paragraph) if alone else None
         doers = [name for group in labelled.groups() if group for name in group.split("、")] if labelled \
             else paragraph_doers(paragraph or "", opening=True)
-        if not doers:
+        if not doers or any(_group_key(m[1]) in groups for m in HANDED_RE.finditer(paragraph or "")):
             continue
         if alone and k + 2 < before and not (SUB_CODE_RE.match(texts[k + 2]) or AREA_RE.match(texts[k + 2])):
             continue  # a name over more than its one paragraph
@@ -116,3 +120,8 @@ def _group(texts: list[str], at: int) -> tuple[list[str], int] | None:
 def _apart(name: str) -> list[str]:
     """A section and its team run together ("农业农村处包村工作队"), apart; any other name whole."""
     return list(m.groups()) if (m := SECTION_TEAM_RE.match(name)) else [name]
+
+
+def _group_key(name: str) -> str:
+    """A group's name as a paragraph may print it, "…工作小组" and "…工作组" the same."""
+    return re.sub(r"\s+", "", name).replace("小组", "组")

@@ -18,8 +18,10 @@ from mstrack.sources.table.units import office_list, unit_names
 HEAD_RE = re.compile(r"^\s*组\s*长\s*[：:]\s*\S")  # "组 长：人武部长": the team's head, a post or a person
 # "成员由A、B和C的工作人员及…组成，负责…": the offices whose staff make the team up, then its duty
 MEMBERS_RE = re.compile(r"^\s*(?:成\s*员\s*[：:]?\s*)?由([^，,。；;：:]{2,120}?)组成\s*[，,]\s*(负责\S.*)$", re.S)
-# "…的工作人员", "中心幼儿园负责人", "各村“两委”干部": an office's people
-STAFF_RE = re.compile(r"(?:的|等)?(?:工作人员|负责人|成员|干部)$")
+# "…的工作人员", "中心幼儿园负责人", "各村“两委”干部": an office's people; "各处室抽调一名干部", "各村选派2人": the people a
+# kind of office sends (a staffing clause after the kind), the kind the unit
+SENT = r"(?:各\s*)?(?:抽调|选派|派出|派)\s*[一二三四五六七八九十两\d]{1,3}\s*(?:名|人)"
+STAFF_RE = re.compile(rf"(?:{SENT})?(?:的|等)?(?:工作人员|负责人|成员|干部)$|{SENT}$")
 PERSON_END = ("员", "人", "组长")  # "综治协管员", "小组长": persons, no office
 DOERS = "牵头单位：{lead}"
 OTHERS = "；配合单位：{units}"
