@@ -184,31 +184,41 @@ def hidden_rows(table) -> Message | None:
     unit may hide rows it thinks done, and they are its figures too); None when there are none, or the file has no
     rows to hide (.csv)."""
     hidden = getattr(table.rows, "hidden", None)
-    rows = sorted({row for row in hidden.rows if row > table.header_row}) if hidden is not None else []
+    return rows_hidden_said(table.path, hidden, table.header_row) if hidden is not None else None
+
+
+def rows_hidden_said(path, hidden, header_row: int) -> Message | None:
+    """hidden_rows of a sheet's HIDDEN marks under its header row, for any reader of a sheet (import table too)."""
+    rows = sorted({row for row in hidden.rows if row > header_row})
     if not rows:
         return None
     from mstrack.long_lists import runs
 
     spans = ", ".join(f"{first}–{last}" if last > first else str(first) for first, last in runs(rows))
     return Message("{path}: {n:row|rows} {rows} of sheet {sheet!r} {n:is|are} hidden and {n:was|were} imported",
-                   path=table.path, n=len(rows), rows=spans, sheet=hidden.sheet)
+                   path=path, n=len(rows), rows=spans, sheet=hidden.sheet)
 
 
 def hidden_columns(table) -> Message | None:
     """The columns the import reads that the sheet hides (.xlsx), said as hidden rows are (hidden_rows): a unit
     reusing a form may hide last week's figures and write this week's in a column of its own."""
     hidden = getattr(table.rows, "hidden", None)
-    if hidden is None or not hidden.columns:
+    return columns_hidden_said(table.path, hidden, table.columns.values(), table.headers) if hidden is not None else None
+
+
+def columns_hidden_said(path, hidden, read, headers) -> Message | None:
+    """hidden_columns of a sheet's HIDDEN marks, the columns READ (0-based indexes) with their HEADERS by index."""
+    if not hidden.columns:
         return None
     from openpyxl.utils import get_column_letter  # only here: importing openpyxl takes a quarter second
 
     shut = set(hidden.columns)
-    read = sorted(index for index in table.columns.values() if index in shut)
+    read = sorted(index for index in read if index in shut)
     if not read:
         return None
     return Message("{path}: {n:column|columns} {columns} of sheet {sheet!r} {n:is|are} hidden and {n:was|were} read",
-                   path=table.path, n=len(read), sheet=hidden.sheet,
-                   columns=", ".join(f"{get_column_letter(index + 1)} ({table.headers[index]})" for index in read))
+                   path=path, n=len(read), sheet=hidden.sheet,
+                   columns=", ".join(f"{get_column_letter(index + 1)} ({headers[index]})" for index in read))
 
 
 def hidden_values(table) -> Message | None:

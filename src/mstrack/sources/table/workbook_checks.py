@@ -5,10 +5,9 @@ holding a table of their own; said in import progress's words."""
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 from mstrack.errors import InputError, Message
-from mstrack.sources.progress_sheets import hidden_columns, hidden_rows
+from mstrack.sources.progress_sheets import columns_hidden_said, rows_hidden_said
 from mstrack.sources.rows import total_row
 from mstrack.sources.table.header import holds_header
 from mstrack.sources.table.reading import Sheet
@@ -41,10 +40,10 @@ def hidden_said(table: Sheet, at: int, columns: list) -> list[Message]:
     read (an office may hide a row for printing), but a cancelled task's row may be hidden too."""
     if table.hidden is None:
         return []
-    seen = SimpleNamespace(rows=SimpleNamespace(hidden=table.hidden), header_row=table.rows[at].number, path=table.path,
-                           columns={column.index: column.index for column in columns},
-                           headers={column.index: column.header for column in columns})
-    return [said for said in (hidden_rows(seen), hidden_columns(seen)) if said is not None]
+    said = (rows_hidden_said(table.path, table.hidden, table.rows[at].number),
+            columns_hidden_said(table.path, table.hidden, [column.index for column in columns],
+                                {column.index: column.header for column in columns}))
+    return [message for message in said if message is not None]
 
 
 def other_tables(sheets: list[Sheet], table: Sheet, path: Path, year: int) -> list[Message]:
