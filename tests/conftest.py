@@ -421,6 +421,19 @@ def write_page(path: Path, paragraphs: list[str], title: str | None = None) -> P
     return path
 
 
+def write_lines(path: Path, lines: list[str]) -> Path:
+    """A document printed as lines of text, one paragraph a line (a .txt as the corpus's are)."""
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def write_blocks_page(path: Path, *blocks: str) -> Path:
+    """A saved web page of BLOCKS: a "<tr>…" block is a table, any other a paragraph."""
+    body = "".join(f'<table border="1">{b}</table>' if b.startswith("<tr>") else f"<p>{b}</p>" for b in blocks)
+    path.write_text(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>', encoding="utf-8")
+    return path
+
+
 def write_table_page(path: Path, rows: list[str], title: str | None = None) -> Path:
     """A saved web page holding one table, each row its cells' HTML; a title, where given, heads the page and stands
     in a paragraph above the table."""

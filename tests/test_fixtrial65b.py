@@ -185,13 +185,18 @@ def test_the_views_of_an_empty_store_say_why_on_stderr_and_a_report_is_refused(c
 
 # --- 14: January's weekly 通报 and a new programme with nothing due yet ---------------------------------------------
 
-def test_units_with_nothing_due_yet_are_not_in_the_weekly_silent_list(cli, tmp_path):
+def two_years(cli, tmp_path) -> None:
+    """c-2023 and c-2024, the same two tasks of 甲局 and 乙局, each with a March checkpoint of its year, imported."""
     for year in (2023, 2024):
         body = plan_tasks(plan_task("1", "学位建设", "甲局", "学位", "个", 100, milestones=[(f"{year}-03-31", 50)]),
                           plan_task("2", "床位建设", "乙局", "床位", "张", 40, milestones=[(f"{year}-03-31", 20)]))
         path = write_plan(tmp_path / f"c{year}.toml", body, code=f"c-{year}")
         path.write_text(path.read_text(encoding="utf-8").replace("year = 2023", f"year = {year}"), encoding="utf-8")
         done(cli("import", "plan", str(path)))
+
+
+def test_units_with_nothing_due_yet_are_not_in_the_weekly_silent_list(cli, tmp_path):
+    two_years(cli, tmp_path)
     done(cli("log", "c-2023/1", "100", "--as-of", "2023-12-31"))
     units = cli("units", "-p", "c-2024", "--as-of", "2024-01-10", "-f", "json")
     done(units)

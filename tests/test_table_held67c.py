@@ -7,14 +7,13 @@ each a task coded by its label, led by those doers."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.list_sectors import sector_paragraphs
 from mstrack.sources.table.list_staffed_groups import staffed_groups
 from mstrack.sources.table.reading import Row
 
-from .conftest import import_table
+from .conftest import import_table, write_blocks_page, write_lines
 
 GROUPS = ["某片区管理局关于印发2023年中秋节期间安全保障应急预案的通知", "各处室，各村委会：",
           "某片区2023年中秋节期间安全保障应急预案", "一、组织机构",
@@ -39,13 +38,8 @@ SECTORS = ["某片区管理局关于印发国庆期间安全防范工作方案�
            "三、责任与奖惩", "对玩忽职守的有关责任人，按规定处置。"]
 
 
-def _text(path: Path, lines: list[str]) -> Path:
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
 def test_each_working_group_is_a_task_coded_as_printed_led_by_its_first_member_office(tmp_path):
-    tasks = {t.code: t for t in convert_table(_text(tmp_path / "plan.txt", GROUPS), "x-2023", 2023).programme.tasks}
+    tasks = {t.code: t for t in convert_table(write_lines(tmp_path / "plan.txt", GROUPS), "x-2023", 2023).programme.tasks}
     assert list(tasks) == ["第一小组", "第二小组", "第三小组"]
     assert tasks["第一小组"].title == "东山安全保障工作小组"
     first = tasks["第一小组"].lines[0]
@@ -71,7 +65,7 @@ def test_a_bracket_of_staffing_on_a_line_of_its_own_under_the_members_is_read_as
     ("（东山码头要求每日安排6人）"): the groups are read as when it is inside the members' line, the bracket no unit."""
     members = GROUPS.index("成 员：经济发展处、东山包村工作队及村干部（东山码头要求每日安排6人）")
     lines = [*GROUPS[:members], "成 员：经济发展处、东山包村工作队及村干部", "（东山码头要求每日安排6人）", *GROUPS[members + 1:]]
-    tasks = {t.code: t for t in convert_table(_text(tmp_path / "plan.txt", lines), "x-2023", 2023).programme.tasks}
+    tasks = {t.code: t for t in convert_table(write_lines(tmp_path / "plan.txt", lines), "x-2023", 2023).programme.tasks}
     assert list(tasks) == ["第一小组", "第二小组", "第三小组"]
     first = tasks["第一小组"].lines[0]
     assert first.lead_units == ["经济发展处"] and set(first.units) - {"经济发展处"} == {"东山包村工作队"}
@@ -80,7 +74,7 @@ def test_a_bracket_of_staffing_on_a_line_of_its_own_under_the_members_is_read_as
 
 
 def test_sector_paragraphs_are_tasks_coded_by_their_labels_led_by_the_part_paragraphs_doers(tmp_path):
-    tasks = {t.code: t for t in convert_table(_text(tmp_path / "plan.txt", SECTORS), "x-2023", 2023).programme.tasks}
+    tasks = {t.code: t for t in convert_table(write_lines(tmp_path / "plan.txt", SECTORS), "x-2023", 2023).programme.tasks}
     assert list(tasks) == ["交通运输方面", "建筑施工方面", "危险化学品领域"]
     assert tasks["建筑施工方面"].title == "要组织开展建筑施工安全专项治理行动，强化施工现场安全管理。"
     for task in tasks.values():
@@ -97,7 +91,7 @@ def test_two_sector_paragraphs_or_none_under_a_part_paragraph_naming_doers_are_n
 
 
 def test_the_cli_reads_the_groups(tmp_path):
-    result, out = import_table(_text(tmp_path / "plan.txt", GROUPS))
+    result, out = import_table(write_lines(tmp_path / "plan.txt", GROUPS))
     assert result.exit_code == 0, result.output
     assert "第二小组" in out.read_text(encoding="utf-8")
 
@@ -119,15 +113,8 @@ BLANK = ("<tr><td>项目</td><td>分项</td><td>数量</td><td>备注</td></tr>"
          "<tr><td>发放宣传单（张）</td><td></td><td></td></tr>")
 
 
-def _page(path: Path, *blocks: str) -> Path:
-    """A saved web page of BLOCKS: a "<tr>…" block is a table, any other a paragraph."""
-    body = "".join(f'<table border="1">{b}</table>' if b.startswith("<tr>") else f"<p>{b}</p>" for b in blocks)
-    path.write_text(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>', encoding="utf-8")
-    return path
-
-
 def test_a_parts_paragraph_naming_doers_leads_its_items_due_at_the_period_from_today(tmp_path):
-    tasks = {t.code: t for t in convert_table(_text(tmp_path / "notice.txt", NOTICE), "x-2024", 2024).programme.tasks}
+    tasks = {t.code: t for t in convert_table(write_lines(tmp_path / "notice.txt", NOTICE), "x-2024", 2024).programme.tasks}
     assert list(tasks) == ["二(一)", "二(二)", "二(三)"]  # 三's requirements: no tasks
     for task in tasks.values():
         assert task.lines[0].lead_units == ["各处室（中心）"] and task.lines[0].units == ["各村居"]
@@ -136,7 +123,7 @@ def test_a_parts_paragraph_naming_doers_leads_its_items_due_at_the_period_from_t
 
 
 def test_the_notice_is_read_beside_a_blank_form_with_rowspans(tmp_path):
-    page = _page(tmp_path / "notice.html", *NOTICE, "附件", "宣传月活动统计表", BLANK)
+    page = write_blocks_page(tmp_path / "notice.html", *NOTICE, "附件", "宣传月活动统计表", BLANK)
     conversion = convert_table(page, "x-2024", 2024)
     assert [t.code for t in conversion.programme.tasks] == ["二(一)", "二(二)", "二(三)"]
     assert all(t.deadline == date(2024, 10, 31) for t in conversion.programme.tasks)
@@ -158,7 +145,7 @@ PARTS = ["某片区防汛抗旱指挥部关于做好2024年防汛备汛工作的
 
 
 def test_offices_given_a_share_by_负责_clauses_are_units_and_the_parts_work_day_its_deadline(tmp_path):
-    tasks = {t.code: t for t in convert_table(_text(tmp_path / "notice.txt", PARTS), "x-2024", 2024).programme.tasks}
+    tasks = {t.code: t for t in convert_table(write_lines(tmp_path / "notice.txt", PARTS), "x-2024", 2024).programme.tasks}
     check = tasks["二"].lines[0]
     assert check.lead_units == ["各处室"]
     assert set(check.units) == {"各村（居）", "党群工作处", "资源生态处"}
@@ -178,7 +165,7 @@ PLACES = ["某片区2023年清明节祭扫活动期间应急预案", "一、活�
 
 
 def test_places_spans_date_the_groups_naming_them_and_the_latest_end_the_others(tmp_path):
-    tasks = {t.code: t for t in convert_table(_text(tmp_path / "plan.txt", PLACES), "x-2023", 2023).programme.tasks}
+    tasks = {t.code: t for t in convert_table(write_lines(tmp_path / "plan.txt", PLACES), "x-2023", 2023).programme.tasks}
     assert tasks["第一小组"].deadline == date(2023, 4, 5)  # 西岛乡's 安置区: the town's name in the group's
     assert tasks["第二小组"].deadline == date(2023, 4, 8)  # no place of its own: the latest end of all
     assert tasks["第三小组"].deadline == date(2023, 4, 8)  # 东山陵园 (4月8日) and 殡仪馆 (4月5日): the latest

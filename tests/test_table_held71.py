@@ -9,11 +9,12 @@ parted by a comma before 负责 ("（区社会事业局，各片区管理局负�
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.list_deadlines import period_part
 from mstrack.sources.table.list_teams import member_offices
+
+from .conftest import write_lines
 
 PLAN = ["某片区管理局关于印发2020年清明节祭扫期间应急预案的通知", "各处室，各村委会：",
         "某片区2020年清明节祭扫期间应急预案",
@@ -34,11 +35,6 @@ PLAN = ["某片区管理局关于印发2020年清明节祭扫期间应急预案�
         "五、工作要求", "各村要高度重视，确保祭扫期间安全。"]
 
 
-def _text(path: Path, lines: list[str]) -> Path:
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
 def test_one_span_with_its_count_of_days_dates_every_group():
     assert period_part(["一、活动时间", "4月1日至4月7日共7天", "二、活动地点"], 2020)[0] == "4月7日"
     assert period_part(["一、活动时间", "4月1日至4月7日，共7天。", "二、活动地点"], 2020)[0] == "4月7日"
@@ -51,7 +47,7 @@ def test_a_kind_sending_its_people_is_the_unit():
 
 
 def test_an_arrangement_handed_to_a_group_is_no_task_one_charging_its_doers_is(tmp_path):
-    tasks = {t.code: t for t in convert_table(_text(tmp_path / "plan.txt", PLAN), "x-2020", 2020).programme.tasks}
+    tasks = {t.code: t for t in convert_table(write_lines(tmp_path / "plan.txt", PLAN), "x-2020", 2020).programme.tasks}
     assert set(tasks) == {"第一小组", "第二小组", "三(二)"}  # 三(一) hands its work to 第一小组
     assert all(t.deadline == date(2020, 4, 7) for t in tasks.values())
     second = tasks["第二小组"].lines[0]

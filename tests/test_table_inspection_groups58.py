@@ -14,7 +14,7 @@ from mstrack.sources.table import convert_table
 from mstrack.sources.table.list_deadlines import staged_period
 from mstrack.sources.table.list_teams import group_makeup
 
-from .conftest import conversion_messages, import_table
+from .conftest import conversion_messages, import_table, write_blocks_page
 
 NOTICE = ["某区旅游工作专班关于印发2024年节假日专项检查方案的通知",
           "各检查组要在5月10日前、6月20日前自行安排时间分两个阶段开展专项检查及隐患整改复查工作。",
@@ -37,15 +37,8 @@ PHONES = ("<tr><td>序号</td><td>成员单位</td><td>值班电话</td><td>备�
           "<tr><td>3</td><td>区市场监管局</td><td>23150003</td><td></td></tr>")
 
 
-def _page(path: Path, *blocks: str) -> Path:
-    """A saved web page of BLOCKS: a "<tr>…" block is a table, any other a paragraph."""
-    body = "".join(f'<table border="1">{b}</table>' if b.startswith("<tr>") else f"<p>{b}</p>" for b in blocks)
-    path.write_text(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>', encoding="utf-8")
-    return path
-
-
 def _plan(tmp_path: Path):
-    page = _page(tmp_path / "plan.html", *NOTICE, *GROUPS, "附件1", "专项检查情况汇总表", BLANK_FORM,
+    page = write_blocks_page(tmp_path / "plan.html", *NOTICE, *GROUPS, "附件1", "专项检查情况汇总表", BLANK_FORM,
                  "附件2", "各成员单位值班电话", PHONES)
     return convert_table(page, "x-2024", 2024)
 
@@ -59,7 +52,7 @@ def test_annexed_tables_holding_no_task_leave_the_texts_tasks_read(tmp_path):
 
 
 def test_the_cli_reads_the_document_whose_annexes_hold_no_task(tmp_path):
-    page = _page(tmp_path / "plan.html", *NOTICE, *GROUPS, "附件1", "专项检查情况汇总表", BLANK_FORM)
+    page = write_blocks_page(tmp_path / "plan.html", *NOTICE, *GROUPS, "附件1", "专项检查情况汇总表", BLANK_FORM)
     result, out = import_table(page)
     assert result.exit_code == 0, result.output
     assert out.exists() and "二(一)1" in out.read_text(encoding="utf-8")
@@ -111,7 +104,7 @@ def test_a_figure_in_a_checks_question_is_no_target(tmp_path):
              "（二）交通检查组", "组 长：王五", "成 员：区交通局（联络单位，赵六，138）、交警大队等单位各1人。", "检查内容：",
              "1.查处非法营运车辆；", "（三）住宿检查组", "组 长：钱七", "成 员：区经发局（联络单位，孙八，137）、消防大队等单位各1人。",
              "检查内容：", "1.检查宾馆消防安全；"]
-    tasks = {t.code: t for t in convert_table(_page(tmp_path / "plan.html", *lines), "x-2024", 2024).programme.tasks}
+    tasks = {t.code: t for t in convert_table(write_blocks_page(tmp_path / "plan.html", *lines), "x-2024", 2024).programme.tasks}
     assert "二(一)1" in tasks and not any(line.indicators for line in tasks["二(一)1"].lines)
     assert set(tasks["二(一)1"].lines[0].units) - {"区市场监管局"} == {"旅游质量监督所"}
 
@@ -120,8 +113,8 @@ def test_a_leading_groups_office_issuing_the_plan_names_no_kind_of_document(tmp_
     """"X领导小组办公室关于印发…检查方案的通知": the issuer's 领导小组 is no notice setting one up; "关于成立…领导小组的通知"
     is, its groups no tasks."""
     issued = ["某区旅游工作领导小组办公室关于印发2024年节假日专项检查方案的通知", *NOTICE[1:], *GROUPS]
-    tasks = convert_table(_page(tmp_path / "issued.html", *issued), "x-2024", 2024).programme.tasks
+    tasks = convert_table(write_blocks_page(tmp_path / "issued.html", *issued), "x-2024", 2024).programme.tasks
     assert [t.code for t in tasks][:2] == ["二(一)1", "二(一)2"] and tasks[0].lines[0].lead_units == ["区交通局"]
     set_up = ["关于成立某区节假日专项检查领导小组的通知", *NOTICE[1:], *GROUPS]
-    result, out = import_table(_page(tmp_path / "set_up.html", *set_up))
+    result, out = import_table(write_blocks_page(tmp_path / "set_up.html", *set_up))
     assert result.exit_code == 2 and "no table found in the document" in result.output and not out.exists()

@@ -8,7 +8,7 @@ from mstrack.sources.table import convert_table
 from mstrack.sources.table.figure_bounds import granted_sum
 from mstrack.sources.table.list_doers import step_doers
 
-from .conftest import import_table
+from .conftest import import_table, write_lines
 
 # two procedures numbered 1. 2. … each under its part's heading; criteria under "（一）申报条件"; the annexes numbered on
 # past a heading with no items (their "4." runs on from the last "1.–4." run, as a list numbered across its groups would)
@@ -49,14 +49,8 @@ NOTICE = [
 ]
 
 
-def _written(tmp_path, lines):
-    path = tmp_path / "notice.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
 def test_two_procedures_numbered_alike_are_coded_by_their_part(tmp_path):
-    conversion = convert_table(_written(tmp_path, NOTICE), "x-2026", 2026)
+    conversion = convert_table(write_lines(tmp_path / "notice.txt", NOTICE), "x-2026", 2026)
     tasks = conversion.programme.tasks
     assert "outline of last resort" in str(conversion.best_effort)
     # the criteria ("申报条件") and whom it is for ("复评对象") no task; each step coded under its part, none twice
@@ -64,7 +58,7 @@ def test_two_procedures_numbered_alike_are_coded_by_their_part(tmp_path):
 
 
 def test_the_procedures_codes_and_readings(tmp_path):
-    tasks = convert_table(_written(tmp_path, NOTICE), "x-2026", 2026).programme.tasks
+    tasks = convert_table(write_lines(tmp_path / "notice.txt", NOTICE), "x-2026", 2026).programme.tasks
     by_code = {t.code: t for t in tasks}
     # "2.评选认定" over "…分为资格审核、实地考察两个环节：" over "(1)…" "(2)…": one task, its steps its content
     assert by_code["二(二)2"].title == "评选认定"
@@ -75,7 +69,7 @@ def test_the_procedures_codes_and_readings(tmp_path):
 
 
 def test_the_notice_imports_rather_than_failing_validation(tmp_path):
-    result, out = import_table(_written(tmp_path, NOTICE))
+    result, out = import_table(write_lines(tmp_path / "notice.txt", NOTICE))
     assert result.exit_code == 0, result.output
     assert "appears twice" not in result.output
     assert out.read_text(encoding="utf-8").count('code = "二(二)') == 4
@@ -115,7 +109,7 @@ PLAN = [
 def test_member_units_duties_each_opened_by_its_office_are_the_work(tmp_path):
     """"成员单位职责" names the members of a body set up (no plan's work by itself), but its items are offices' duties:
     each office leads its own, the duty after its label the title."""
-    tasks = convert_table(_written(tmp_path, PLAN), "x-2023", 2023).programme.tasks
+    tasks = convert_table(write_lines(tmp_path / "notice.txt", PLAN), "x-2023", 2023).programme.tasks
     assert [t.code for t in tasks] == ["二(二)2(1)", "二(二)2(2)", "二(二)2(3)"]
     assert [t.lines[0].lead_units for t in tasks] == [["党政办公室"], ["农业农村处"], ["各派出所"]]
     assert tasks[1].title == "负责组织、指导片区渔业防台风工作。"

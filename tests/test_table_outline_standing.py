@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from mstrack.sources.table import convert_table
 
+from .conftest import write_lines
+
 PLAN = [
     "某镇关于印发《某镇防汛防台风应急预案》的通知",
     "各村（居），各有关单位：",
@@ -44,14 +46,8 @@ PLAN = [
 ]
 
 
-def _written(tmp_path, lines):
-    path = tmp_path / "plan.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
 def test_an_emergency_plans_standing_work_is_read_beside_its_duties(tmp_path):
-    conversion = convert_table(_written(tmp_path, PLAN), "x-2023", 2023)
+    conversion = convert_table(write_lines(tmp_path / "plan.txt", PLAN), "x-2023", 2023)
     assert "outline of last resort" in str(conversion.best_effort)
     # the duties, the prevention actions and the drills; not the response (四), nor the means (六's 宣传保障)
     assert [t.code for t in conversion.programme.tasks] == ["二(一)(1)", "二(一)(2)", "二(一)(3)", "三(二)1", "三(二)2",
@@ -63,5 +59,5 @@ def test_an_emergency_plans_standing_work_is_read_beside_its_duties(tmp_path):
 
 def test_a_plan_that_is_no_emergency_plan_reads_only_its_part(tmp_path):
     lines = [line.replace("应急预案", "工作方案") for line in PLAN]
-    codes = [t.code for t in convert_table(_written(tmp_path, lines), "x-2023", 2023).programme.tasks]
+    codes = [t.code for t in convert_table(write_lines(tmp_path / "plan.txt", lines), "x-2023", 2023).programme.tasks]
     assert codes == ["二(一)(1)", "二(一)(2)", "二(一)(3)"]
