@@ -47,18 +47,19 @@ PROJECTS = ("<tr><td>序号</td><td>项目名称</td><td>建设内容及目标</
 def test_a_notices_requirement_naming_no_office_is_not_joined_to_its_task_table(tmp_path):
     from mstrack.sources.table import convert_table
 
-    from .test_table_parts47 import _page, _tasks
+    from .conftest import write_blocks_page
+    from .test_table_parts47 import _tasks
 
-    page = _page(tmp_path / "notice.html", *NOTICE, PROJECTS)
+    page = write_blocks_page(tmp_path / "notice.html", *NOTICE, PROJECTS)
     conversion = convert_table(page, "t-2026", 2026)
     # 二3 names no office under 工作要求: a requirement, left out (close47); 二1 and 二2 name theirs and are tracked
     assert [code for code, _ in _tasks(conversion)] == ["二1", "二2", "1", "2", "3"]
 
 
 def test_a_notices_requirements_stay_out_of_the_plan_imported(cli, tmp_path):
-    from .test_table_parts47 import _page
+    from .conftest import write_blocks_page
 
-    page = _page(tmp_path / "notice.html", *NOTICE, PROJECTS)
+    page = write_blocks_page(tmp_path / "notice.html", *NOTICE, PROJECTS)
     out = tmp_path / "plan.toml"
     done(cli("import", "table", str(page), "-p", "t-2026", "--year", "2026", "-o", str(out)))
     text = out.read_text(encoding="utf-8")
@@ -86,10 +87,10 @@ def test_a_dated_clause_taken_out_leaves_one_mark_between_the_words_around_it(te
 def test_a_checkpoint_at_the_deadline_has_no_joined_marks(tmp_path):
     from mstrack.sources.table import convert_table
 
-    from .test_table_parts47 import _page
+    from .conftest import write_blocks_page
 
     table = ("<tr><td>序号</td><td>工作任务</td><td>责任单位</td><td>完成时限</td></tr><tr><td>1</td><td>推进社区养老服务站建设。"
              "2026年6月底前，完成选址；力争到2030年，实现城市社区全覆盖。</td><td>市民政局</td><td>2026年12月底</td></tr>")
-    task = convert_table(_page(tmp_path / "t.html", table), "t-2026", 2026).programme.tasks[0]
+    task = convert_table(write_blocks_page(tmp_path / "t.html", table), "t-2026", 2026).programme.tasks[0]
     texts = [checkpoint.text for line in task.lines for checkpoint in line.checkpoints]
     assert "推进社区养老服务站建设。力争到2030年，实现城市社区全覆盖" in texts and not any("。；" in text for text in texts)

@@ -4,12 +4,10 @@ are read into one plan, in the document's order (parts47, issue 13: pingtan-2023
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 
-from .conftest import conversion_messages, import_table, word_document
+from .conftest import conversion_messages, import_table, word_document, write_blocks_page
 
 TABLE = ("<tr><td>序号</td><td>工作任务</td><td>责任单位</td><td>完成时限</td></tr>"
          "<tr><td>1</td><td>新建幼儿园3所</td><td>区教育局</td><td>2024年9月底前</td></tr>"
@@ -29,13 +27,6 @@ SECOND = ("<tr><td>序号</td><td>项目名称</td><td>责任单位</td><td>完�
           "<tr><td>2</td><td>新建口袋公园4个</td><td>区城管局</td><td>2024年11月底前</td></tr>")
 
 
-def _page(path: Path, *blocks: str) -> Path:
-    """A saved web page of BLOCKS: a "<tr>…" block is a table, any other a paragraph."""
-    body = "".join(f'<table border="1">{b}</table>' if b.startswith("<tr>") else f"<p>{b}</p>" for b in blocks)
-    path.write_text(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>', encoding="utf-8")
-    return path
-
-
 def _tasks(conversion) -> list[tuple[str, str]]:
     return [(task.code, task.title) for task in conversion.programme.tasks]
 
@@ -45,7 +36,7 @@ def _leads(conversion) -> dict[str, list[str]]:
 
 
 def test_a_page_with_a_task_table_and_numbered_measures_reads_both_in_the_order_printed(tmp_path):
-    page = _page(tmp_path / "plan.html", "某区2024年民生实事实施方案", "表1 重点指标", TABLE, *MEASURES)
+    page = write_blocks_page(tmp_path / "plan.html", "某区2024年民生实事实施方案", "表1 重点指标", TABLE, *MEASURES)
     conversion = convert_table(page, "x-2024", 2024)
     codes = [code for code, _ in _tasks(conversion)]
     assert codes[:2] == ["1", "2"]  # the table first, as printed
@@ -56,7 +47,7 @@ def test_a_page_with_a_task_table_and_numbered_measures_reads_both_in_the_order_
 
 
 def test_measures_printed_before_the_table_come_first(tmp_path):
-    page = _page(tmp_path / "plan.html", "某区2024年民生实事实施方案", *MEASURES, "表1 重点指标", TABLE)
+    page = write_blocks_page(tmp_path / "plan.html", "某区2024年民生实事实施方案", *MEASURES, "表1 重点指标", TABLE)
     codes = [code for code, _ in _tasks(convert_table(page, "x-2024", 2024))]
     assert len(codes) == 5 and codes[3:] == ["1", "2"]
 
@@ -74,7 +65,7 @@ def test_a_word_document_with_a_task_table_and_numbered_measures_reads_both(tmp_
 
 
 def test_a_table_of_figures_alone_is_left_out_and_said(tmp_path):
-    page = _page(tmp_path / "plan.html", "表1 重点指标", TABLE, "表2 托位数分年度目标表", FIGURES, *MEASURES)
+    page = write_blocks_page(tmp_path / "plan.html", "表1 重点指标", TABLE, "表2 托位数分年度目标表", FIGURES, *MEASURES)
     conversion = convert_table(page, "x-2024", 2024)
     assert len(conversion.programme.tasks) == 5
     assert not any("托位" in title for _, title in _tasks(conversion))
@@ -84,7 +75,7 @@ def test_a_table_of_figures_alone_is_left_out_and_said(tmp_path):
 
 
 def test_two_tables_numbered_alike_are_told_apart_by_their_printed_names(tmp_path):
-    page = _page(tmp_path / "plan.html", "附件1", "重点项目清单", TABLE, "附件2", "托育项目清单", SECOND)
+    page = write_blocks_page(tmp_path / "plan.html", "附件1", "重点项目清单", TABLE, "附件2", "托育项目清单", SECOND)
     conversion = convert_table(page, "x-2024", 2024)
     assert _tasks(conversion) == [("1", "新建幼儿园3所"), ("2", "新增公共停车位500个"),
                                   ("附件2-1", "建设托育中心1个"), ("附件2-2", "新建口袋公园4个")]
@@ -98,18 +89,18 @@ def test_a_table_numbered_inside_its_groups_takes_its_groups_numbers_when_anothe
                "<tr><td>1</td><td>建设养老服务中心1个</td><td>区民政局</td><td>2024年10月底前</td></tr>"
                '<tr><td colspan="4">二、托育项目</td></tr>'
                "<tr><td>2</td><td>建设托育中心1个</td><td>区卫健局</td><td>2024年11月底前</td></tr>")
-    page = _page(tmp_path / "plan.html", "附件1", "重点项目清单", grouped, "附件2", "重点政策清单", TABLE)
+    page = write_blocks_page(tmp_path / "plan.html", "附件1", "重点项目清单", grouped, "附件2", "重点政策清单", TABLE)
     conversion = convert_table(page, "x-2024", 2024)
     assert [code for code, _ in _tasks(conversion)] == ["一1", "二2", "1", "2"]
 
 
 def test_table_n_still_reads_one_table_alone(tmp_path):
-    page = _page(tmp_path / "plan.html", "表1 重点指标", TABLE, *MEASURES)
+    page = write_blocks_page(tmp_path / "plan.html", "表1 重点指标", TABLE, *MEASURES)
     assert _tasks(convert_table(page, "x-2024", 2024, table_number=1)) == [("1", "新建幼儿园3所"), ("2", "新增公共停车位500个")]
 
 
 def test_import_table_writes_every_part_and_strict_refuses_a_table_left_out(tmp_path):
-    page = _page(tmp_path / "plan.html", "表1 重点指标", TABLE, "表2 托位数分年度目标表", FIGURES, *MEASURES)
+    page = write_blocks_page(tmp_path / "plan.html", "表1 重点指标", TABLE, "表2 托位数分年度目标表", FIGURES, *MEASURES)
     result, out = import_table(page)
     assert result.exit_code == 0, result.output
     written = out.read_text(encoding="utf-8")
@@ -122,7 +113,7 @@ def test_a_task_renamed_is_named_by_its_new_code_in_the_summary(tmp_path):
     policies = ("<tr><td>序号</td><td>政策名称</td><td>责任单位</td></tr>"
                 "<tr><td>1</td><td>完善托育服务扶持政策</td><td>区卫健局</td></tr>"
                 "<tr><td>2</td><td>落实养老机构用地政策</td><td>区资源局</td></tr>")
-    page = _page(tmp_path / "plan.html", "附件1", "重点项目清单", TABLE, "附件2", "重点政策清单", policies)
+    page = write_blocks_page(tmp_path / "plan.html", "附件1", "重点项目清单", TABLE, "附件2", "重点政策清单", policies)
     said = conversion_messages(convert_table(page, "x-2024", 2024))
     assert any(m.startswith("task 附件2-1: ") for m in said), said
     assert not any(m.startswith("task 1: no quantity") for m in said)
@@ -134,7 +125,8 @@ def test_two_parts_grouping_alike_under_other_names_keep_both_groups(tmp_path):
                 f'<tr><td colspan="4">一、{group}</td></tr>'
                 f"<tr><td>{first}</td><td>建设{group}1个</td><td>{office}</td><td>2024年10月底前</td></tr>"
                 f"<tr><td>{first + 1}</td><td>改造{group}2个</td><td>{office}</td><td>2024年11月底前</td></tr>")
-    page = _page(tmp_path / "plan.html", "附件1", grouped("养老项目", 1, "区民政局"), "附件2", grouped("交通项目", 3, "区交通局"))
+    page = write_blocks_page(tmp_path / "plan.html", "附件1", grouped("养老项目", 1, "区民政局"),
+                             "附件2", grouped("交通项目", 3, "区交通局"))
     plan = convert_table(page, "x-2024", 2024).programme
     assert [(area.code, area.name) for area in plan.areas] == [("一", "养老项目"), ("附件2-一", "交通项目")]
     assert [(task.code, task.area) for task in plan.tasks] == [("1", "一"), ("2", "一"), ("3", "附件2-一"), ("4", "附件2-一")]
@@ -146,10 +138,10 @@ def test_a_table_under_a_name_of_its_own_is_a_part_even_with_the_same_header(tmp
         return ("<tr><td>序号</td><td>项目名称</td><td>责任单位</td><td>完成时限</td></tr>"
                 f"<tr><td>1</td><td>{first}</td><td>区民政局</td><td>2024年10月底前</td></tr>"
                 f"<tr><td>2</td><td>{second}</td><td>区交通局</td><td>2024年11月底前</td></tr>")
-    page = _page(tmp_path / "plan.html", "附件1", "养老项目清单", projects("建设养老服务中心1个", "改造敬老院2所"),
+    page = write_blocks_page(tmp_path / "plan.html", "附件1", "养老项目清单", projects("建设养老服务中心1个", "改造敬老院2所"),
                  "附件2", "交通项目清单", projects("新建停车场3个", "新增公交线路2条"))
     assert [code for code, _ in _tasks(convert_table(page, "x-2024", 2024))] == ["1", "2", "附件2-1", "附件2-2"]
-    continued = _page(tmp_path / "continued.html", "附件1", "养老项目清单", projects("建设养老服务中心1个", "改造敬老院2所"),
+    continued = write_blocks_page(tmp_path / "continued.html", "附件1", "养老项目清单", projects("建设养老服务中心1个", "改造敬老院2所"),
                       "附件1（续）", projects("新建停车场3个", "新增公交线路2条").replace("<td>1</td>", "<td>3</td>")
                       .replace("<td>2</td>", "<td>4</td>"))
     assert [code for code, _ in _tasks(convert_table(continued, "x-2024", 2024))] == ["1", "2", "3", "4"]  # one table
@@ -158,7 +150,7 @@ def test_a_table_under_a_name_of_its_own_is_a_part_even_with_the_same_header(tmp
 def test_a_pages_particulars_are_no_part_and_not_said(tmp_path):
     particulars = ("<tr><td>发文机关</td><td>某区人民政府</td></tr><tr><td>成文日期</td><td>2024年1月5日</td></tr>"
                    "<tr><td>发文字号</td><td>某政发〔2024〕1号</td></tr>")
-    page = _page(tmp_path / "plan.html", particulars, "表1 重点指标", TABLE, *MEASURES)
+    page = write_blocks_page(tmp_path / "plan.html", particulars, "表1 重点指标", TABLE, *MEASURES)
     conversion = convert_table(page, "x-2024", 2024)
     assert len(conversion.programme.tasks) == 5
     assert not any("table 1" in m for m in conversion_messages(conversion))
@@ -174,7 +166,7 @@ COMPANIES = ("<tr><td>类别</td><td>序号</td><td>企业名称</td><td>备注<
 def test_a_table_naming_no_office_no_date_and_no_figure_is_no_part_and_the_text_is_read(tmp_path):
     """An annex listing companies (类别 over 企业名称) beside the plan's measures: its rows are no tasks (read47d,
     pingtan-2022-jiandu); it is left out and said, the measures are the plan, even as the one other part."""
-    page = _page(tmp_path / "plan.html", "某区2024年安全生产监督检查计划", *MEASURES, "附件1 检查企业名单", COMPANIES)
+    page = write_blocks_page(tmp_path / "plan.html", "某区2024年安全生产监督检查计划", *MEASURES, "附件1 检查企业名单", COMPANIES)
     conversion = convert_table(page, "x-2024", 2024)
     titles = [title for _, title in _tasks(conversion)]
     assert len(titles) == 3 and titles[0].startswith("新建社区养老服务站5个")
@@ -183,7 +175,7 @@ def test_a_table_naming_no_office_no_date_and_no_figure_is_no_part_and_the_text_
 
 
 def test_a_document_whose_only_table_names_no_office_date_or_figure_and_whose_text_has_no_list_is_refused(tmp_path):
-    page = _page(tmp_path / "plan.html", "某区2024年安全生产监督检查计划", "各单位要高度重视，认真组织实施。",
+    page = write_blocks_page(tmp_path / "plan.html", "某区2024年安全生产监督检查计划", "各单位要高度重视，认真组织实施。",
                  "附件1 检查企业名单", COMPANIES)
     try:
         conversion = convert_table(page, "x-2024", 2024)

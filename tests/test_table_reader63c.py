@@ -45,9 +45,10 @@ def test_a_left_out_table_says_the_refusal_it_had(tmp_path):
     """An annex that reads as no task table is left out of the plan with why: the refusal it had read alone, naming
     the table (a blank form: no header row; a phone list: a number with no task), or, for a table read whose rows name
     no office and no date (a list of companies), that none does — not one guess for every table."""
-    from tests.test_table_inspection_groups58 import BLANK_FORM, GROUPS, NOTICE, PHONES, _page
+    from tests.conftest import write_blocks_page
+    from tests.test_table_inspection_groups58 import BLANK_FORM, GROUPS, NOTICE, PHONES
 
-    page = _page(tmp_path / "plan.html", *NOTICE, *GROUPS, "附件1", "专项检查情况汇总表", BLANK_FORM,
+    page = write_blocks_page(tmp_path / "plan.html", *NOTICE, *GROUPS, "附件1", "专项检查情况汇总表", BLANK_FORM,
                  "附件2", "各成员单位值班电话", PHONES, "附件3", "检查企业名单", COMPANIES)
     conversion = convert_table(page, "x-2024", 2024)
     assert [t.code for t in conversion.programme.tasks] == ["二(一)1", "二(一)2", "二(二)1", "二(二)2", "二(三)"]
